@@ -83,3 +83,6 @@ func (c *Corpus) Doc(id string) (*Document, bool) {
 	}
 	return nil, false
 }
+
+// Words counts the words of the document's passages.
+func (d *Document) Words() int { panic("not implemented yet") }

@@ -67,3 +67,8 @@ func (ix *Index) Languages() []string { panic("not implemented yet") }
 
 // Len is the number of items.
 func (ix *Index) Len() int { panic("not implemented yet") }
+
+// Analyze returns the distinct terms of text as a query would produce them,
+// through every analyser in the index. The answer pipeline uses it to check
+// that a cited passage supports a sentence.
+func (ix *Index) Analyze(text string) []string { panic("not implemented yet") }
