@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+)
+
+func TestRecordAnswer(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, "")
+	user := s.HashUser("42")
+	tests := []struct {
+		name    string
+		in      Answer
+		wantErr error
+	}{
+		{"answer with sources", Answer{
+			ID: "m1", Kind: KindAnswer, Question: "How many Alipay users?", Text: "Over 1 billion [1], 450 million real-name [2].",
+			GuildID: "g", ChannelID: "c", UserHash: user, At: at(0),
+			Sources: []SourceRef{{N: 1, DocID: "alipay-en", Passage: 3}, {N: 2, DocID: "alipay-fr", Passage: 0}},
+		}, nil},
+		{"abstained in a DM", Answer{ID: "m2", Kind: KindAnswer, Question: "weather?", Text: "The corpus does not cover this.",
+			ChannelID: "dm", UserHash: user, Abstained: true, At: at(1)}, nil},
+		{"summary", Answer{ID: "m3", Kind: KindSummary, Question: "alipay-en", Text: "s [1]", At: at(2),
+			Sources: []SourceRef{{N: 1, DocID: "alipay-en", Passage: 1}}}, nil},
+		{"briefing without user", Answer{ID: "m4", Kind: KindBriefing, Text: "b", At: at(3)}, nil},
+		{"empty id", Answer{Kind: KindAnswer}, ErrInvalid},
+		{"unknown kind", Answer{ID: "m5", Kind: "poem"}, ErrInvalid},
+		{"raw user id", Answer{ID: "m6", Kind: KindAnswer, UserHash: "80351110224678912"}, ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := s.RecordAnswer(ctx, tt.in)
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) {
+					t.Fatalf("got error %v, want %v", err, tt.wantErr)
+				}
+				if _, ok, _ := s.Answer(ctx, tt.in.ID); ok {
+					t.Errorf("rejected answer %q was stored", tt.in.ID)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok, err := s.Answer(ctx, tt.in.ID)
+			if err != nil || !ok {
+				t.Fatalf("Answer(%q): ok %v, err %v", tt.in.ID, ok, err)
+			}
+			if !reflect.DeepEqual(got, tt.in) {
+				t.Errorf("got %+v, want %+v", got, tt.in)
+			}
+		})
+	}
+}
+
+func TestAnswerUnknown(t *testing.T) {
+	s := openTest(t, "")
+	a, ok, err := s.Answer(context.Background(), "nope")
+	if err != nil || ok {
+		t.Errorf("Answer(nope) = %+v, %v, %v; want not found, no error", a, ok, err)
+	}
+}
+
+// TestRecordAnswerReplaces checks that recording an ID again replaces the
+// text and the whole list of sources, not just adds to it.
+func TestRecordAnswerReplaces(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, "")
+	first := Answer{ID: "m1", Kind: KindAnswer, Text: "draft [1][2]", At: at(0),
+		Sources: []SourceRef{{N: 1, DocID: "a", Passage: 1}, {N: 2, DocID: "b", Passage: 2}}}
+	final := Answer{ID: "m1", Kind: KindAnswer, Text: "final [1]", At: at(1),
+		Sources: []SourceRef{{N: 1, DocID: "c", Passage: 3}}}
+	for _, a := range []Answer{first, final} {
+		if err := s.RecordAnswer(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, _, err := s.Answer(ctx, "m1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, final) {
+		t.Errorf("got %+v, want %+v", got, final)
+	}
+}
+
+// TestRecordAnswerAtomic forces the second source to violate its primary
+// key: the answer row written before it must be rolled back too.
+func TestRecordAnswerAtomic(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, "")
+	a := Answer{ID: "m1", Kind: KindAnswer, Text: "t",
+		Sources: []SourceRef{{N: 1, DocID: "a", Passage: 1}, {N: 1, DocID: "b", Passage: 2}}}
+	if err := s.RecordAnswer(ctx, a); err == nil {
+		t.Fatal("RecordAnswer with a duplicate citation number succeeded, want an error")
+	}
+	if got := countRows(t, s, `SELECT count(*) FROM answers`); got != 0 {
+		t.Errorf("answers has %d rows after a failed write, want 0", got)
+	}
+	if got := countRows(t, s, `SELECT count(*) FROM answer_sources`); got != 0 {
+		t.Errorf("answer_sources has %d rows after a failed write, want 0", got)
+	}
+}

@@ -1,0 +1,49 @@
+// Package store keeps corpusbot's state that must survive a restart: the
+// answers it posted (for "Show passage [n]" buttons and votes), feedback
+// votes, conversations (one per Discord thread) and the history of daily
+// briefings. Everything lives in one SQLite file, Config.Dir/corpusbot.db,
+// opened through the pure-Go driver modernc.org/sqlite; this package is its
+// only importer.
+//
+// # Durability
+//
+// The database runs in WAL mode with synchronous=NORMAL, busy_timeout=5000
+// and foreign keys on, set on every pooled connection. Every write is one
+// transaction: an error or a crash never leaves half a record. The schema is
+// created and upgraded at Open by the numbered files in migrations/, each in
+// its own transaction and recorded in schema_migrations; a database written
+// by a newer binary is refused with ErrSchemaTooNew.
+//
+// Raw Discord user IDs are never stored. Callers store HashUser(id), an HMAC
+// keyed with a random salt kept in the database, and the store refuses user
+// hash fields that do not look like one.
+//
+// Times are stored as RFC 3339 UTC text to the millisecond
+// (2025-01-02T09:00:00.000Z), so the file reads well in the sqlite3 shell;
+// QueryVotesPerDay and QueryTopQuestions are ready-made operator queries.
+//
+// # Briefings and crash recovery
+//
+// A daily briefing must never repeat points already posted in its channel,
+// and a process killed mid-briefing must neither lose nor repeat the points
+// of that briefing. The protocol, for each (channel, slot):
+//
+//  1. id, state := ClaimBriefing(channel, slot). StatePosted: done, stop.
+//  2. parts, points := Plan(id). If there is no plan yet, generate one,
+//     leaving out PostedPointKeys(channel) and, if wanted, passages in
+//     PostedSources(channel), then SavePlan(id, parts, points).
+//  3. posted := PostedParts(id). For each planned part i not in posted, in
+//     order: post it to Discord, then RecordPosted(id, i, messageID,
+//     points[i]).
+//  4. CompleteBriefing(id).
+//
+// After a crash, running the same steps again resumes: the claim is found
+// pending, the stored plan is reused rather than regenerated, and posting
+// starts at the first part with no RecordPosted. At start-up, call
+// PendingBriefings(channel) to resume claims left from an earlier slot.
+//
+// The one window left is between Discord accepting part i and RecordPosted(i)
+// committing: a crash there posts part i again. Sending each part with a
+// Discord message nonce derived from (id, i) and enforce_nonce closes it for
+// restarts within a few minutes.
+package store

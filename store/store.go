@@ -1,0 +1,213 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go driver "sqlite"
+)
+
+// FileName is the name of the database file inside Config.Dir.
+const FileName = "corpusbot.db"
+
+// DefaultMaxTurns is the number of turns kept per thread when
+// Config.MaxTurns is not set.
+const DefaultMaxTurns = 20
+
+// Errors callers can test for with errors.Is.
+var (
+	// ErrInvalid reports an argument the store refuses to record.
+	ErrInvalid = errors.New("invalid argument")
+	// ErrNotFound reports a write that refers to a thread or briefing the
+	// store does not know.
+	ErrNotFound = errors.New("not found")
+	// ErrConflict reports a write that would contradict what is recorded,
+	// such as posting a briefing part twice.
+	ErrConflict = errors.New("conflict")
+	// ErrSchemaTooNew reports a database migrated by a newer corpusbot.
+	ErrSchemaTooNew = errors.New("database schema is newer than this binary")
+)
+
+// Config configures Open.
+type Config struct {
+	// Dir is the directory holding the database file; it is created (0700)
+	// if needed. Required.
+	Dir string
+	// MaxTurns is how many turns AppendTurns keeps per thread; 0 means
+	// DefaultMaxTurns.
+	MaxTurns int
+	// Logger receives start-up and migration messages; nil discards them.
+	Logger *slog.Logger
+}
+
+// Store is corpusbot's durable state. It is safe for concurrent use.
+type Store struct {
+	db       *sql.DB
+	path     string
+	maxTurns int
+	log      *slog.Logger
+	salt     []byte
+
+	// writeSem serialises this process's write transactions. SQLite allows
+	// one writer at a time anyway; queueing here instead of in SQLite's busy
+	// handler (which sleeps and retries) keeps writers fair and leaves
+	// busy_timeout for other processes such as an operator's sqlite3 shell.
+	writeSem chan struct{}
+}
+
+// Open opens (creating if needed) the database in cfg.Dir, applies pending
+// schema migrations and loads the user-hash salt.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Dir == "" {
+		return nil, fmt.Errorf("open store: %w: Dir is empty", ErrInvalid)
+	}
+	if cfg.MaxTurns < 0 {
+		return nil, fmt.Errorf("open store: %w: MaxTurns %d is negative", ErrInvalid, cfg.MaxTurns)
+	}
+	if cfg.MaxTurns == 0 {
+		cfg.MaxTurns = DefaultMaxTurns
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	dir, err := filepath.Abs(cfg.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	path := filepath.Join(dir, FileName)
+	// Create the file ourselves so it is private: SQLite would use 0644, and
+	// gives the -wal and -shm files the same mode as the database.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{
+		db:       db,
+		path:     path,
+		maxTurns: cfg.MaxTurns,
+		log:      cfg.Logger,
+		writeSem: make(chan struct{}, 1),
+	}
+	if err := s.init(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) init(ctx context.Context) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return err
+	}
+	fsys, err := migrationFS()
+	if err != nil {
+		return err
+	}
+	if err := migrate(ctx, s.db, fsys, s.log); err != nil {
+		return err
+	}
+	salt, err := s.loadSalt(ctx)
+	if err != nil {
+		return err
+	}
+	s.salt = salt
+	s.log.DebugContext(ctx, "opened store", "path", s.path)
+	return nil
+}
+
+// dsn builds the connection string. The pragmas go in the DSN, not in one
+// Exec, because database/sql pools connections and each new one must get
+// them. Transactions begin IMMEDIATE so a writer takes the write lock at
+// BEGIN, where busy_timeout applies, rather than failing with SQLITE_BUSY
+// when it upgrades a read lock mid-transaction.
+func dsn(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(ON)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	// A file: URI with an escaped path keeps '?', '#' and '%' in Dir from
+	// being read as URI syntax.
+	return "file:" + (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath() + "?" + q.Encode()
+}
+
+// Close closes the database. Calls after the first do nothing.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return nil
+}
+
+// Path returns the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// write runs fn in a write transaction, committed only if fn returns nil.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	select {
+	case s.writeSem <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-s.writeSem }()
+	return inTx(ctx, s.db, nil, fn)
+}
+
+// read runs fn in a read-only transaction so that several queries see one
+// snapshot of the database.
+func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return inTx(ctx, s.db, &sql.TxOptions{ReadOnly: true}, fn)
+}
+
+func inTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, opts)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback() // the error from fn is the one worth reporting
+		return err
+	}
+	return tx.Commit()
+}
+
+// timeLayout is RFC 3339 in UTC with a fixed number of fraction digits, so
+// stored times sort correctly as text.
+const timeLayout = "2006-01-02T15:04:05.000Z"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("parse stored time: %w", err)
+	}
+	return t.UTC(), nil
+}
+
+// stamp formats t, or the current time if t is zero.
+func (s *Store) stamp(t time.Time) string {
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return formatTime(t)
+}
