@@ -1,11 +1,6 @@
-// Package llm talks to any OpenAI-compatible chat completion server. It is the
-// only importer of go-openai. Errors fall into categories callers can map to
-// words: ErrRateLimited, ErrTimeout, ErrUnavailable, ErrUnauthorized,
-// ErrContextTooLong, ErrBadRequest, ErrIncomplete.
 package llm
 
 import (
-	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -30,9 +25,10 @@ type Config struct {
 	APIKey     secret.String
 	BaseURL    string        // "" means OpenAI's
 	Model      string        // "" means "gpt-4o-mini"
-	Timeout    time.Duration // per request attempt; 0 means 60s
+	Timeout    time.Duration // per request attempt (Stream: per wait for the next piece); 0 means 60s
 	MaxRetries int           // retries after the first attempt; <0 means 0
-	HTTPClient *http.Client  // nil means a fresh client
+	RetryBase  time.Duration // first backoff step, doubled per retry up to 10s; 0 means 500ms
+	HTTPClient *http.Client  // nil means a fresh client; never modified
 	Logger     *slog.Logger  // nil discards
 }
 
@@ -59,7 +55,7 @@ type Message struct {
 type Request struct {
 	Messages    []Message
 	MaxTokens   int     // 0 leaves it to the server
-	Temperature float32 // 0 is deterministic-leaning
+	Temperature float32 // 0 is deterministic-leaning (sent as 0.01); reasoning models get their fixed default
 }
 
 // Usage counts tokens as the server reported them.
@@ -74,22 +70,4 @@ type Response struct {
 	Content      string
 	FinishReason string
 	Usage        Usage
-}
-
-// Client is safe for concurrent use.
-type Client struct{}
-
-// New checks cfg and builds a client.
-func New(cfg Config) (*Client, error) { panic("llm.New: not implemented yet") }
-
-// Complete runs one completion, retrying transient failures.
-func (c *Client) Complete(ctx context.Context, req Request) (Response, error) {
-	panic("not implemented yet")
-}
-
-// Stream runs one completion and calls onDelta with each piece of text as it
-// arrives. A stream cut before its end returns ErrIncomplete, never a partial
-// Response presented as whole.
-func (c *Client) Stream(ctx context.Context, req Request, onDelta func(string) error) (Response, error) {
-	panic("not implemented yet")
 }
