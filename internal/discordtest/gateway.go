@@ -1,0 +1,478 @@
+package discordtest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// Gateway opcodes.
+const (
+	opDispatch       = 0
+	opHeartbeat      = 1
+	opIdentify       = 2
+	opPresence       = 3
+	opVoiceState     = 4
+	opResume         = 6
+	opReconnect      = 7
+	opRequestMembers = 8
+	opInvalidSession = 9
+	opHello          = 10
+	opHeartbeatACK   = 11
+)
+
+// event is a dispatch whose payload may depend on the receiving session's
+// intents; build returns false when the session must not receive it.
+type event struct {
+	name  string
+	build func(intents int64) (any, bool)
+}
+
+func constEvent(name string, d any) event {
+	return event{name: name, build: func(int64) (any, bool) { return d, true }}
+}
+
+// gwSession is a gateway session: it outlives connections so that a client
+// can resume it and receive what it missed.
+type gwSession struct {
+	id      string
+	intents int64
+	seq     int64
+	buffer  []frame // every dispatch, kept for replay on resume
+	conn    *gwConn // nil while no connection is attached
+}
+
+type frame struct {
+	seq  int64
+	data []byte
+}
+
+// gwConn is one websocket connection. Frames are queued and written by a
+// single goroutine so that dispatching never blocks on a slow client.
+type gwConn struct {
+	ws       *websocket.Conn
+	version  string
+	session  *gwSession // set by IDENTIFY or RESUME
+	qmu      sync.Mutex
+	queue    [][]byte
+	wake     chan struct{}
+	done     chan struct{}
+	shutOnce sync.Once
+}
+
+type payload struct {
+	Op int     `json:"op"`
+	D  any     `json:"d"`
+	S  *int64  `json:"s"`
+	T  *string `json:"t"`
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("discordtest: marshal: " + err.Error())
+	}
+	return b
+}
+
+func (c *gwConn) enqueue(data []byte) {
+	c.qmu.Lock()
+	c.queue = append(c.queue, data)
+	c.qmu.Unlock()
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (c *gwConn) sendOp(op int, d any) {
+	c.enqueue(mustJSON(payload{Op: op, D: d}))
+}
+
+func (c *gwConn) writeLoop() {
+	for {
+		select {
+		case <-c.done:
+			return
+		case <-c.wake:
+		}
+		c.qmu.Lock()
+		q := c.queue
+		c.queue = nil
+		c.qmu.Unlock()
+		for _, data := range q {
+			c.ws.SetWriteDeadline(time.Now().Add(5 * time.Second))
+			if err := c.ws.WriteMessage(websocket.TextMessage, data); err != nil {
+				c.ws.Close()
+				return
+			}
+		}
+	}
+}
+
+// shutdown closes the TCP connection without a close frame.
+func (c *gwConn) shutdown() {
+	c.shutOnce.Do(func() {
+		close(c.done)
+		c.ws.Close()
+	})
+}
+
+// closeWith sends a close frame with a Discord close code, then shuts down.
+func (c *gwConn) closeWith(code int, text string) {
+	c.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, text), time.Now().Add(time.Second))
+	c.shutdown()
+}
+
+func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
+	up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+	ws, err := up.Upgrade(w, r, nil)
+	if err != nil {
+		return // Upgrade has answered the client.
+	}
+	c := &gwConn{ws: ws, version: r.URL.Query().Get("v"), wake: make(chan struct{}, 1), done: make(chan struct{})}
+	if c.version == "" {
+		c.version = "10"
+	}
+	s.mu.Lock()
+	select {
+	case <-s.closed:
+		s.mu.Unlock()
+		ws.Close()
+		return
+	default:
+	}
+	s.conns[c] = struct{}{}
+	s.connections++
+	s.wg.Add(2)
+	s.mu.Unlock()
+
+	go func() {
+		defer s.wg.Done()
+		c.writeLoop()
+	}()
+	defer s.wg.Done()
+	c.sendOp(opHello, map[string]any{"heartbeat_interval": s.cfg.heartbeat.Milliseconds()})
+	s.readLoop(c)
+
+	s.mu.Lock()
+	delete(s.conns, c)
+	if c.session != nil && c.session.conn == c {
+		c.session.conn = nil
+	}
+	s.notifyLocked()
+	s.mu.Unlock()
+	c.shutdown()
+}
+
+func (s *Server) readLoop(c *gwConn) {
+	for {
+		_, data, err := c.ws.ReadMessage()
+		if err != nil {
+			return
+		}
+		var p struct {
+			Op int             `json:"op"`
+			D  json.RawMessage `json:"d"`
+		}
+		if err := json.Unmarshal(data, &p); err != nil {
+			c.closeWith(4002, "Error while decoding payload.")
+			return
+		}
+		switch p.Op {
+		case opHeartbeat:
+			s.mu.Lock()
+			s.heartbeats = append(s.heartbeats, time.Now())
+			s.notifyLocked()
+			s.mu.Unlock()
+			c.sendOp(opHeartbeatACK, nil)
+		case opIdentify:
+			s.identify(c, p.D)
+		case opResume:
+			s.resume(c, p.D)
+		case opPresence, opVoiceState, opRequestMembers:
+			// Accepted and ignored: nothing in the fake depends on them.
+		default:
+			c.closeWith(4001, "Unknown opcode.")
+			return
+		}
+	}
+}
+
+func (s *Server) tokenOK(token string) bool {
+	if token == "" {
+		return false
+	}
+	return s.cfg.token == "" || strings.TrimPrefix(token, "Bot ") == s.cfg.token
+}
+
+func (s *Server) identify(c *gwConn, raw json.RawMessage) {
+	var d struct {
+		Token   string `json:"token"`
+		Intents int64  `json:"intents"`
+	}
+	if err := json.Unmarshal(raw, &d); err != nil {
+		c.closeWith(4002, "Error while decoding payload.")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c.session != nil {
+		c.closeWith(4005, "Already authenticated.")
+		return
+	}
+	if !s.tokenOK(d.Token) {
+		c.closeWith(4004, "Authentication failed.")
+		return
+	}
+	sess := &gwSession{id: randomHex(16), intents: d.Intents, conn: c}
+	c.session = sess
+	s.sessions[sess.id] = sess
+	s.current = sess
+	s.identifies = append(s.identifies, Identify{Token: d.Token, Intents: d.Intents, Raw: append(json.RawMessage(nil), raw...)})
+
+	s.dispatchToLocked(sess, constEvent("READY", s.readyPayload(sess, c.version)))
+	for _, g := range s.guilds {
+		s.dispatchToLocked(sess, constEvent("GUILD_CREATE", s.guildPayloadLocked(g)))
+	}
+	pending := s.pending
+	s.pending = nil
+	for _, ev := range pending {
+		s.dispatchToLocked(sess, ev)
+	}
+	s.notifyLocked()
+}
+
+func (s *Server) resume(c *gwConn, raw json.RawMessage) {
+	var d struct {
+		Token     string `json:"token"`
+		SessionID string `json:"session_id"`
+		Seq       int64  `json:"seq"`
+	}
+	if err := json.Unmarshal(raw, &d); err != nil {
+		c.closeWith(4002, "Error while decoding payload.")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sess := s.sessions[d.SessionID]
+	if sess == nil || !s.tokenOK(d.Token) || d.Seq > sess.seq {
+		c.sendOp(opInvalidSession, false)
+		return
+	}
+	if old := sess.conn; old != nil && old != c {
+		old.shutdown() // A session has one connection; the newer one wins.
+	}
+	sess.conn = c
+	c.session = sess
+	for _, f := range sess.buffer {
+		if f.seq > d.Seq {
+			c.enqueue(f.data)
+		}
+	}
+	// RESUMED carries a sequence number (discordgo stores it), but is not
+	// itself replayed.
+	sess.seq++
+	name := "RESUMED"
+	c.enqueue(mustJSON(payload{Op: opDispatch, D: map[string]any{}, S: &sess.seq, T: &name}))
+	s.current = sess
+	s.resumes++
+	s.notifyLocked()
+}
+
+// dispatchLocked sends ev to the current session, or queues it until a
+// client identifies.
+func (s *Server) dispatchLocked(ev event) {
+	if s.current == nil {
+		s.pending = append(s.pending, ev)
+		return
+	}
+	s.dispatchToLocked(s.current, ev)
+}
+
+func (s *Server) dispatchToLocked(sess *gwSession, ev event) {
+	d, ok := ev.build(sess.intents)
+	if !ok {
+		return
+	}
+	sess.seq++
+	seq := sess.seq
+	data := mustJSON(payload{Op: opDispatch, D: d, S: &seq, T: &ev.name})
+	sess.buffer = append(sess.buffer, frame{seq: seq, data: data})
+	if sess.conn != nil {
+		sess.conn.enqueue(data)
+	}
+}
+
+// Dispatch sends a raw gateway event (op 0) with the given type and payload.
+// Without a connected client it is buffered and replayed on resume, or
+// delivered after READY if no client has identified yet.
+func (s *Server) Dispatch(eventType string, data any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dispatchLocked(constEvent(eventType, data))
+	s.notifyLocked()
+}
+
+// WaitReady waits until a client holds a gateway session on an open
+// connection: after IDENTIFY → READY (and GUILD_CREATEs) or RESUME →
+// RESUMED. After Reconnect, InvalidateSession or DropConnection it waits for
+// the client to come back.
+func (s *Server) WaitReady(ctx context.Context) error {
+	return s.wait(ctx, func() bool { return s.current != nil && s.current.conn != nil })
+}
+
+// Identifies returns how many IDENTIFYs were accepted.
+func (s *Server) Identifies() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.identifies)
+}
+
+// IdentifyPayloads returns every accepted IDENTIFY, in order.
+func (s *Server) IdentifyPayloads() []Identify {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Identify(nil), s.identifies...)
+}
+
+// Resumes returns how many RESUMEs succeeded.
+func (s *Server) Resumes() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.resumes
+}
+
+// Connections returns how many websocket connections were opened.
+func (s *Server) Connections() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.connections
+}
+
+// currentConnLocked returns the connection of the current session or fails
+// the test: the server-initiated gateway actions need a connected client.
+func (s *Server) currentConnLocked(action string) *gwConn {
+	s.t.Helper()
+	if s.current == nil || s.current.conn == nil {
+		s.t.Fatalf("discordtest: %s: no client is connected to the gateway", action)
+	}
+	return s.current.conn
+}
+
+// Reconnect sends op 7 (Reconnect) to the connected client. Dispatches from
+// then on are buffered until it resumes.
+func (s *Server) Reconnect() {
+	s.t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.currentConnLocked("Reconnect")
+	c.sendOp(opReconnect, nil)
+	s.current.conn = nil
+	s.notifyLocked()
+}
+
+// InvalidateSession sends op 9 (Invalid Session, d false) to the connected
+// client and forgets its session, so it must IDENTIFY again. Dispatches
+// until then are delivered after the new READY.
+func (s *Server) InvalidateSession() {
+	s.t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.currentConnLocked("InvalidateSession")
+	c.sendOp(opInvalidSession, false)
+	delete(s.sessions, s.current.id)
+	s.current.conn = nil
+	s.current = nil
+	c.session = nil
+	s.notifyLocked()
+}
+
+// DropConnection closes the client's TCP connection without a close frame,
+// as a network failure would. The session survives: dispatches are buffered
+// and replayed when the client resumes.
+func (s *Server) DropConnection() {
+	s.t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.currentConnLocked("DropConnection")
+	s.current.conn = nil
+	c.shutdown()
+	s.notifyLocked()
+}
+
+func (s *Server) readyPayload(sess *gwSession, version string) map[string]any {
+	v, err := strconv.Atoi(version)
+	if err != nil {
+		v = 10
+	}
+	var guilds []map[string]any
+	for _, g := range s.guilds {
+		guilds = append(guilds, map[string]any{"id": g.id, "unavailable": true})
+	}
+	if guilds == nil {
+		guilds = []map[string]any{}
+	}
+	bot := s.cfg.bot
+	return map[string]any{
+		"v":                  v,
+		"user":               map[string]any{"id": bot.ID, "username": bot.Username, "discriminator": "0", "bot": true, "verified": true, "mfa_enabled": false, "flags": 0},
+		"session_id":         sess.id,
+		"session_type":       "normal",
+		"resume_gateway_url": s.wsURL,
+		"application":        map[string]any{"id": s.cfg.appID, "flags": 0},
+		"guilds":             guilds,
+		"private_channels":   []any{},
+	}
+}
+
+func (s *Server) guildPayloadLocked(g *guild) map[string]any {
+	channels := []Channel{}
+	threads := []Channel{}
+	for _, id := range g.channels {
+		c := *s.channels[id]
+		if c.Type == ChannelPublicThread || c.Type == ChannelPrivateThread {
+			threads = append(threads, c)
+		} else {
+			channels = append(channels, c)
+		}
+	}
+	bot := s.cfg.bot
+	return map[string]any{
+		"id":                 g.id,
+		"name":               "guild-" + g.id,
+		"owner_id":           s.tester.ID,
+		"joined_at":          g.joinedAt,
+		"large":              false,
+		"unavailable":        false,
+		"member_count":       2,
+		"roles":              g.roles,
+		"channels":           channels,
+		"threads":            threads,
+		"members":            []Member{{User: &bot, Roles: []string{}, JoinedAt: g.joinedAt}},
+		"emojis":             []any{},
+		"stickers":           []any{},
+		"presences":          []any{},
+		"voice_states":       []any{},
+		"features":           []string{},
+		"stage_instances":    []any{},
+		"preferred_locale":   "en-US",
+		"verification_level": 0,
+	}
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic("discordtest: random: " + err.Error())
+	}
+	return hex.EncodeToString(b)
+}
