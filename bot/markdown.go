@@ -1,0 +1,612 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// Format prepares answer text for a Discord message: tables become
+// something Discord can show, bare URLs stop producing embeds, and mass or
+// raw mentions are defused. Code blocks and inline code are left as written.
+func Format(md string) string {
+	return Neutralize(WrapURLs(ConvertTables(md)))
+}
+
+// fence is a GFM code fence: an opening line of three or more backticks,
+// the body, and a closing line of at least as many backticks.
+type fence struct {
+	start     int    // start of the opening line
+	bodyStart int    // just after the opening line's newline
+	bodyEnd   int    // start of the closing line; len(s) when unclosed
+	end       int    // end of the closing line, before its newline; len(s) when unclosed
+	open      string // opening line without indentation or trailing space, e.g. "```go"
+	ticks     int    // backticks in the opening line
+}
+
+// parseFences returns the code fences of s in order. A fence that is never
+// closed runs to the end of s, as in CommonMark.
+func parseFences(s string) []fence {
+	var fs []fence
+	for i := 0; i < len(s); {
+		end, next := lineAt(s, i)
+		n, open := fenceOpen(s[i:end])
+		if n == 0 {
+			i = next
+			continue
+		}
+		f := fence{start: i, bodyStart: next, bodyEnd: len(s), end: len(s), open: open, ticks: n}
+		j := next
+		for j < len(s) {
+			e, nx := lineAt(s, j)
+			if fenceClose(s[j:e], n) {
+				f.bodyEnd, f.end = j, e
+				break
+			}
+			j = nx
+		}
+		fs = append(fs, f)
+		if f.end == len(s) {
+			break
+		}
+		_, i = lineAt(s, f.end)
+	}
+	return fs
+}
+
+// lineAt returns the end of the line starting at i (before its newline)
+// and the start of the following line.
+func lineAt(s string, i int) (end, next int) {
+	if k := strings.IndexByte(s[i:], '\n'); k >= 0 {
+		return i + k, i + k + 1
+	}
+	return len(s), len(s)
+}
+
+// fenceOpen reports the backtick count of an opening fence line (0 if the
+// line is not one) and the line without indentation or trailing space.
+func fenceOpen(line string) (int, string) {
+	rest := trimIndent(line)
+	n := countLeading(rest, '`')
+	if n < 3 || strings.ContainsRune(rest[n:], '`') {
+		return 0, ""
+	}
+	return n, strings.TrimRightFunc(rest, unicode.IsSpace)
+}
+
+// fenceClose reports whether line closes a fence opened with n backticks.
+func fenceClose(line string, n int) bool {
+	rest := trimIndent(line)
+	k := countLeading(rest, '`')
+	return k >= n && strings.TrimSpace(rest[k:]) == ""
+}
+
+// trimIndent removes up to three leading spaces; four make an indented
+// code line in CommonMark, not a fence.
+func trimIndent(line string) string {
+	for i := 0; i < 3 && strings.HasPrefix(line, " "); i++ {
+		line = line[1:]
+	}
+	return line
+}
+
+func countLeading(s string, c byte) int {
+	n := 0
+	for n < len(s) && s[n] == c {
+		n++
+	}
+	return n
+}
+
+// span is a half-open byte range [start, end).
+type span struct{ start, end int }
+
+// codeSpans returns the inline code spans in s[from:to], which must hold no
+// fence. A run of n backticks opens a span that the next run of exactly n
+// backticks in the same paragraph closes; unmatched runs are literal text.
+func codeSpans(s string, from, to int) []span {
+	var out []span
+	para := from
+	for i := from; i < to; {
+		end, next := lineAt(s[:to], i)
+		if strings.TrimSpace(s[i:end]) == "" {
+			out = appendCodeSpans(out, s, para, i)
+			para = next
+		}
+		i = next
+	}
+	return appendCodeSpans(out, s, para, to)
+}
+
+// appendCodeSpans matches backtick runs within one paragraph s[from:to].
+// Runs are indexed by length first so that matching stays linear.
+func appendCodeSpans(out []span, s string, from, to int) []span {
+	type run struct{ pos, n int }
+	var runs []run
+	for i := from; i < to; {
+		k := strings.IndexByte(s[i:to], '`')
+		if k < 0 {
+			break
+		}
+		i += k
+		n := countLeading(s[i:to], '`')
+		runs = append(runs, run{i, n})
+		i += n
+	}
+	nextSame := make([]int, len(runs))
+	last := make(map[int]int)
+	for r := len(runs) - 1; r >= 0; r-- {
+		nextSame[r] = -1
+		if q, ok := last[runs[r].n]; ok {
+			nextSame[r] = q
+		}
+		last[runs[r].n] = r
+	}
+	for r := 0; r < len(runs); {
+		p := runs[r].pos
+		escaped := p > from && s[p-1] == '\\' // \` is a literal backtick
+		q := nextSame[r]
+		if escaped || q < 0 {
+			r++
+			continue
+		}
+		out = append(out, span{p, runs[q].pos + runs[q].n})
+		r = q + 1
+	}
+	return out
+}
+
+// codeRegions returns the fences and inline code spans of s, in order.
+func codeRegions(s string) []span {
+	var out []span
+	prev := 0
+	for _, f := range parseFences(s) {
+		out = append(out, codeSpans(s, prev, f.start)...)
+		out = append(out, span{f.start, f.end})
+		prev = f.end
+	}
+	return append(out, codeSpans(s, prev, len(s))...)
+}
+
+// outsideCode applies fn to each stretch of s that is not code and copies
+// code as it is.
+func outsideCode(s string, fn func(string) string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/16)
+	prev := 0
+	for _, r := range codeRegions(s) {
+		b.WriteString(fn(s[prev:r.start]))
+		b.WriteString(s[r.start:r.end])
+		prev = r.end
+	}
+	b.WriteString(fn(s[prev:]))
+	return b.String()
+}
+
+// mentionRE matches what Discord would turn into a ping: @everyone, @here
+// and raw user or role mentions.
+var (
+	mentionRE = regexp.MustCompile(`(?i)@(?:everyone|here)|<@[!&]?[0-9]+>`)
+	anyURLRE  = regexp.MustCompile(`(?i)<https?://[^\s<>]+>`)
+)
+
+// Neutralize inserts a zero-width space after the "@" of @everyone, @here
+// (in any case) and raw mentions such as <@123>, <@!123> and <@&123>, so
+// that they read as text even where allowed_mentions were forgotten. Code
+// and <…>-wrapped URLs are left untouched: neither pings, and a changed URL
+// would lead elsewhere.
+func Neutralize(s string) string {
+	return outsideCode(s, func(t string) string {
+		var b strings.Builder
+		prev := 0
+		for _, u := range anyURLRE.FindAllStringIndex(t, -1) {
+			b.WriteString(neutralize(t[prev:u[0]]))
+			b.WriteString(t[u[0]:u[1]])
+			prev = u[1]
+		}
+		b.WriteString(neutralize(t[prev:]))
+		return b.String()
+	})
+}
+
+func neutralize(s string) string {
+	return mentionRE.ReplaceAllStringFunc(s, func(m string) string {
+		at := strings.IndexByte(m, '@')
+		return m[:at+1] + "\u200b" + m[at+1:]
+	})
+}
+
+// WrapURLs wraps bare http(s) URLs in <…> so that Discord shows no embed
+// or preview for them, and turns Markdown links [text](url) into
+// [text](<url>) for the same reason. URLs already in <…> and URLs in code
+// are left alone. Trailing punctuation and an unbalanced closing
+// parenthesis are not taken as part of a URL.
+func WrapURLs(md string) string {
+	return outsideCode(md, wrapURLs)
+}
+
+var (
+	angleURLRE = regexp.MustCompile(`^(?i)<https?://[^\s<>]+>`)
+	linkOpenRE = regexp.MustCompile(`^\[[^\[\]\n]*\]\(`)
+	// A citation marker glued to the end of a URL belongs to the text.
+	urlMarkerRE = regexp.MustCompile(`\[[0-9]+(?:,[0-9]+)*\]$`)
+)
+
+func wrapURLs(s string) string {
+	var b strings.Builder
+	prev := 0
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c == '<':
+			if m := angleURLRE.FindStringIndex(s[i:]); m != nil {
+				i += m[1]
+				continue
+			}
+		case c == '[':
+			m := linkOpenRE.FindStringIndex(s[i:])
+			if m == nil {
+				break
+			}
+			u := i + m[1] // start of the link destination
+			if strings.HasPrefix(s[u:], "<") {
+				i = u // already wrapped: the '<' case copies it
+				continue
+			}
+			n := urlPrefix(s[u:])
+			if n == 0 {
+				break
+			}
+			e := u + urlExtent(s[u:], true)
+			if e < len(s) && s[e] == ')' && e-u > n {
+				b.WriteString(s[prev:u])
+				b.WriteString("<" + s[u:e] + ">")
+				prev, i = e, e
+				continue
+			}
+			i = u // not a plain [text](url): let the bare-URL case look inside
+			continue
+		case c == 'h' || c == 'H':
+			n := urlPrefix(s[i:])
+			if n == 0 || (i > 0 && isWordBefore(s[:i])) {
+				break
+			}
+			e := i + trimURL(s[i:i+urlExtent(s[i:], false)])
+			if e-i <= n {
+				break
+			}
+			b.WriteString(s[prev:i])
+			b.WriteString("<" + s[i:e] + ">")
+			prev, i = e, e
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	if prev == 0 {
+		return s
+	}
+	b.WriteString(s[prev:])
+	return b.String()
+}
+
+// urlPrefix returns the length of a leading "http://" or "https://" (any
+// case), or 0.
+func urlPrefix(s string) int {
+	for _, p := range []string{"https://", "http://"} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+func isWordBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// urlExtent returns how far a URL at the start of s could reach: up to
+// space, angle brackets, quotes or backticks. Inside a Markdown link it
+// also stops at a closing parenthesis that has no opening one.
+func urlExtent(s string, inLink bool) int {
+	depth := 0
+	for i, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == '<' || r == '>' || r == '"' || r == '`':
+			return i
+		case r == '(':
+			depth++
+		case r == ')':
+			if depth == 0 && inLink {
+				return i
+			}
+			depth--
+		}
+	}
+	return len(s)
+}
+
+// trimURL drops what is probably prose from the end of a bare URL:
+// sentence punctuation, emphasis markers, an unbalanced closing bracket and
+// a glued citation marker. It returns the new length.
+func trimURL(u string) int {
+	for {
+		r, size := utf8.DecodeLastRuneInString(u)
+		switch {
+		case strings.ContainsRune(".,;:!?*_~'…。，、；：！？", r):
+		case r == ')' && strings.Count(u, ")") > strings.Count(u, "("):
+		case r == ']' && strings.Count(u, "]") > strings.Count(u, "["):
+		case r == ']' && urlMarkerRE.MatchString(u):
+			u = u[:urlMarkerRE.FindStringIndex(u)[0]]
+			continue
+		default:
+			return len(u)
+		}
+		u = u[:len(u)-size]
+	}
+}
+
+// maxTableWidth is the widest table, in columns, that is drawn as an aligned
+// block; wider ones wrap badly on phones and become bullet lists instead.
+const maxTableWidth = 60
+
+// ConvertTables rewrites GFM tables, which Discord does not render, into
+// something readable: an aligned monospaced block in a ``` fence for narrow
+// tables and a bullet list for wide ones. Everything outside tables,
+// including code fences, is returned unchanged.
+func ConvertTables(md string) string {
+	fs := parseFences(md)
+	// inFence is only asked about increasing offsets, so it walks fs once.
+	inFence := func(i int) bool {
+		for len(fs) > 0 && fs[0].end < i {
+			fs = fs[1:]
+		}
+		return len(fs) > 0 && fs[0].start <= i
+	}
+	var b strings.Builder
+	prev := 0
+	for i := 0; i < len(md); {
+		end, next := lineAt(md, i)
+		if inFence(i) || next >= len(md) {
+			i = next
+			continue
+		}
+		dEnd, dNext := lineAt(md, next)
+		header, ok := tableRow(md[i:end])
+		if !ok || inFence(next) {
+			i = next
+			continue
+		}
+		align, ok := delimiterRow(md[next:dEnd])
+		if !ok || len(align) != len(header) {
+			i = next
+			continue
+		}
+		var rows [][]string
+		last, j := dEnd, dNext
+		for j < len(md) && !inFence(j) {
+			e, nx := lineAt(md, j)
+			row, ok := tableRow(md[j:e])
+			if !ok {
+				break
+			}
+			rows = append(rows, fitRow(row, len(header)))
+			last, j = e, nx
+		}
+		b.WriteString(md[prev:i])
+		b.WriteString(renderTable(header, align, rows))
+		prev, i = last, j
+	}
+	if prev == 0 {
+		return md
+	}
+	b.WriteString(md[prev:])
+	return b.String()
+}
+
+// tableRow splits a table line into trimmed cells, unescaping \|. A line
+// is a row only if it has an unescaped pipe.
+func tableRow(line string) ([]string, bool) {
+	line = strings.TrimSpace(line)
+	var cells []string
+	var cell strings.Builder
+	pipes := 0
+	for i := 0; i < len(line); i++ {
+		switch {
+		case line[i] == '\\' && i+1 < len(line) && line[i+1] == '|':
+			cell.WriteByte('|')
+			i++
+		case line[i] == '|':
+			pipes++
+			if i > 0 { // a leading pipe opens the row rather than ending a cell
+				cells = append(cells, strings.TrimSpace(cell.String()))
+			}
+			cell.Reset()
+		default:
+			cell.WriteByte(line[i])
+		}
+	}
+	if pipes == 0 {
+		return nil, false
+	}
+	if !strings.HasSuffix(line, "|") || strings.HasSuffix(line, `\|`) || line == "|" {
+		cells = append(cells, strings.TrimSpace(cell.String()))
+	}
+	return cells, true
+}
+
+type alignment int
+
+const (
+	alignLeft alignment = iota
+	alignRight
+	alignCenter
+)
+
+// delimiterRow parses the |---|:--:| line under a table header.
+func delimiterRow(line string) ([]alignment, bool) {
+	cells, ok := tableRow(line)
+	if !ok {
+		return nil, false
+	}
+	align := make([]alignment, len(cells))
+	for i, c := range cells {
+		left, right := strings.HasPrefix(c, ":"), strings.HasSuffix(c, ":")
+		dashes := strings.TrimSuffix(strings.TrimPrefix(c, ":"), ":")
+		if dashes == "" || strings.Trim(dashes, "-") != "" {
+			return nil, false
+		}
+		switch {
+		case left && right:
+			align[i] = alignCenter
+		case right:
+			align[i] = alignRight
+		}
+	}
+	return align, true
+}
+
+// fitRow pads or cuts a row to n cells, as GFM does.
+func fitRow(row []string, n int) []string {
+	if len(row) >= n {
+		return row[:n]
+	}
+	return append(row, make([]string, n-len(row))...)
+}
+
+func renderTable(header []string, align []alignment, rows [][]string) string {
+	plain := func(row []string) []string {
+		out := make([]string, len(row))
+		for i, c := range row {
+			out[i] = plainCell(c)
+		}
+		return out
+	}
+	ph := plain(header)
+	prows := make([][]string, len(rows))
+	widths := make([]int, len(header))
+	fits := true
+	for i, row := range append([][]string{header}, rows...) {
+		p := ph
+		if i > 0 {
+			p = plain(row)
+			prows[i-1] = p
+		}
+		for k, c := range p {
+			widths[k] = max(widths[k], displayWidth(c))
+			// A ``` inside the block would end the fence early.
+			fits = fits && !strings.Contains(c, "```")
+		}
+	}
+	total := 3 * (len(widths) - 1)
+	for _, w := range widths {
+		total += w
+	}
+	if !fits || total > maxTableWidth {
+		return renderBullets(header, rows)
+	}
+	var b strings.Builder
+	b.WriteString("```\n")
+	writeLine := func(cells []string) {
+		var line strings.Builder
+		for k, c := range cells {
+			if k > 0 {
+				line.WriteString(" | ")
+			}
+			line.WriteString(pad(c, widths[k], align[k]))
+		}
+		b.WriteString(strings.TrimRight(line.String(), " "))
+		b.WriteByte('\n')
+	}
+	writeLine(ph)
+	seps := make([]string, len(widths))
+	for k, w := range widths {
+		seps[k] = strings.Repeat("-", w)
+	}
+	b.WriteString(strings.Join(seps, "-+-") + "\n")
+	for _, p := range prows {
+		writeLine(p)
+	}
+	b.WriteString("```")
+	return b.String()
+}
+
+// renderBullets writes one bullet per row: "• **Header**: value — …".
+// Empty cells are left out.
+func renderBullets(header []string, rows [][]string) string {
+	names := make([]string, len(header))
+	for i, h := range header {
+		if h = strings.ReplaceAll(h, "**", ""); h != "" {
+			names[i] = "**" + h + "**"
+		}
+	}
+	if len(rows) == 0 {
+		return strings.Join(names, " — ")
+	}
+	var lines []string
+	for _, row := range rows {
+		var items []string
+		for i, c := range row {
+			switch {
+			case c == "":
+			case names[i] == "":
+				items = append(items, c)
+			default:
+				items = append(items, names[i]+": "+c)
+			}
+		}
+		if len(items) > 0 {
+			lines = append(lines, "• "+strings.Join(items, " — "))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// plainCell prepares a cell for a monospaced block, where Markdown shows
+// literally: bold markers go, code spans keep only their content.
+func plainCell(c string) string {
+	var b strings.Builder
+	prev := 0
+	for _, sp := range codeSpans(c, 0, len(c)) {
+		b.WriteString(strings.ReplaceAll(c[prev:sp.start], "**", ""))
+		n := countLeading(c[sp.start:], '`')
+		b.WriteString(strings.TrimSpace(c[sp.start+n : sp.end-n]))
+		prev = sp.end
+	}
+	b.WriteString(strings.ReplaceAll(c[prev:], "**", ""))
+	return b.String()
+}
+
+func pad(s string, w int, a alignment) string {
+	gap := max(w-displayWidth(s), 0)
+	switch a {
+	case alignRight:
+		return strings.Repeat(" ", gap) + s
+	case alignCenter:
+		return strings.Repeat(" ", gap/2) + s + strings.Repeat(" ", gap-gap/2)
+	}
+	return s + strings.Repeat(" ", gap)
+}
+
+// displayWidth approximates the columns s takes in a monospaced font: East
+// Asian wide and fullwidth characters take two, combining marks and format
+// characters none.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		default:
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				n += 2
+			default:
+				n++
+			}
+		}
+	}
+	return n
+}
