@@ -1,11 +1,7 @@
-// Package corpus holds the documents the bot answers from and loads them into
-// passages with exact locations, so every citation can quote and locate its text.
 package corpus
 
 import (
-	"context"
 	"errors"
-	"io/fs"
 	"log/slog"
 )
 
@@ -68,12 +64,6 @@ type Corpus struct {
 	Warnings []Warning
 }
 
-// Load reads every .txt, .md, .html and .htm file under fsys, recursively.
-// Bad files are skipped with a Warning; zero loadable documents is ErrNoDocuments.
-func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
-	panic("corpus.Load: not implemented yet")
-}
-
 // Doc returns the document with the given ID.
 func (c *Corpus) Doc(id string) (*Document, bool) {
 	for i := range c.Docs {
@@ -85,4 +75,10 @@ func (c *Corpus) Doc(id string) (*Document, bool) {
 }
 
 // Words counts the words of the document's passages.
-func (d *Document) Words() int { panic("not implemented yet") }
+func (d *Document) Words() int {
+	n := 0
+	for _, p := range d.Passages {
+		n += CountWords(p.Text)
+	}
+	return n
+}

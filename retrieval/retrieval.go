@@ -1,13 +1,24 @@
-// Package retrieval is an in-memory BM25 index of passages with analysis per
-// language. It does no I/O; an Index is immutable once built and safe for
-// concurrent use.
 package retrieval
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+)
 
 // ErrNoTerms is returned for a query with nothing searchable in it: empty,
 // only stopwords, only punctuation.
 var ErrNoTerms = errors.New("query has no searchable terms")
+
+// Defaults tuned on BEIR SciFact (see docs/benchmarks.md) and, for the
+// floor, on the shared question set.
+const (
+	DefaultK1    = 1.2
+	DefaultB     = 0.75
+	DefaultFloor = 0.35
+)
 
 // Config sets the scoring parameters. Zero fields take tuned defaults.
 type Config struct {
@@ -15,6 +26,27 @@ type Config struct {
 	B  float64
 	// Floor is the minimum Coverage a hit needs to count as relevant.
 	Floor float64
+}
+
+func (c Config) withDefaults() (Config, error) {
+	if c.K1 == 0 {
+		c.K1 = DefaultK1
+	}
+	if c.B == 0 {
+		c.B = DefaultB
+	}
+	if c.Floor == 0 {
+		c.Floor = DefaultFloor
+	}
+	switch {
+	case !(c.K1 > 0) || math.IsInf(c.K1, 0):
+		return c, fmt.Errorf("k1 %v: must be positive and finite", c.K1)
+	case !(c.B >= 0 && c.B <= 1):
+		return c, fmt.Errorf("b %v: must be in [0,1]", c.B)
+	case !(c.Floor >= 0 && c.Floor <= 1):
+		return c, fmt.Errorf("floor %v: must be in [0,1]", c.Floor)
+	}
+	return c, nil
 }
 
 // Item is one passage to index.
@@ -45,30 +77,77 @@ type DocHit struct {
 type Span struct{ Start, End int }
 
 // Index is built once by New.
-type Index struct{}
+type Index struct {
+	cfg   Config
+	items []Item
+
+	analyzers []*analyzer // sorted by name; queries go through all of them
+	itemAn    []uint8     // analyser of each item, an index into analyzers
+
+	dict map[string]uint32 // term → term id
+	// Postings of term t are postItem[postStart[t]:postStart[t+1]], sorted
+	// by item, with postW the BM25 term-frequency part precomputed, so a
+	// search does one multiply-add per posting.
+	postStart []uint32
+	postItem  []uint32
+	postW     []float32
+
+	itemDoc []uint32 // document of each item, an index into docs
+	docs    []string // document keys in order of first appearance
+
+	maxIDF float64 // idf of a term no item has
+
+	accums sync.Pool // *accum sized for this index
+	bufs   sync.Pool // *analysisBuf for query analysis
+}
 
 // New analyses and indexes items.
-func New(cfg Config, items []Item) (*Index, error) { panic("retrieval.New: not implemented yet") }
-
-// Search returns up to k passages, best first, ties broken by item order.
-func (ix *Index) Search(query string, k int) ([]Hit, error) { panic("not implemented yet") }
-
-// SearchDocs returns up to k documents, each scored as its best passage.
-func (ix *Index) SearchDocs(query string, k int) ([]DocHit, error) { panic("not implemented yet") }
+func New(cfg Config, items []Item) (*Index, error) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, fmt.Errorf("retrieval config: %w", err)
+	}
+	if uint64(len(items)) >= math.MaxUint32 {
+		return nil, fmt.Errorf("index %d items: too many", len(items))
+	}
+	ix := &Index{cfg: cfg, items: slices.Clone(items)}
+	ix.build()
+	ix.accums.New = func() any { return newAccum(len(ix.items), len(ix.docs)) }
+	ix.bufs.New = func() any { return &analysisBuf{keepStops: true} }
+	return ix, nil
+}
 
 // Relevant reports whether h clears the relevance floor.
-func (ix *Index) Relevant(h Hit) bool { panic("not implemented yet") }
+func (ix *Index) Relevant(h Hit) bool { return h.Coverage >= ix.cfg.Floor }
 
-// Highlight returns the spans of item's Text that match the query's terms.
-func (ix *Index) Highlight(item int, query string) []Span { panic("not implemented yet") }
+// Config returns the configuration in use, defaults filled in.
+func (ix *Index) Config() Config { return ix.cfg }
 
-// Languages lists the analysers in use, sorted.
-func (ix *Index) Languages() []string { panic("not implemented yet") }
+// Item returns the item given to New at index i.
+func (ix *Index) Item(i int) Item { return ix.items[i] }
+
+// Languages lists the analysers in use, sorted: "ar", "cjk", "en", "fr",
+// "und" (the generic analyser for any other language).
+func (ix *Index) Languages() []string {
+	out := make([]string, len(ix.analyzers))
+	for i, a := range ix.analyzers {
+		out[i] = a.name
+	}
+	return out
+}
 
 // Len is the number of items.
-func (ix *Index) Len() int { panic("not implemented yet") }
+func (ix *Index) Len() int { return len(ix.items) }
 
 // Analyze returns the distinct terms of text as a query would produce them,
 // through every analyser in the index. The answer pipeline uses it to check
-// that a cited passage supports a sentence.
-func (ix *Index) Analyze(text string) []string { panic("not implemented yet") }
+// that a cited passage supports a sentence. Unlike a query, text is not
+// truncated.
+func (ix *Index) Analyze(text string) []string {
+	q := ix.parseQuery(text, 0, 0)
+	out := make([]string, len(q.terms))
+	for i, t := range q.terms {
+		out[i] = t.text
+	}
+	return out
+}

@@ -1,0 +1,62 @@
+package corpus
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+)
+
+// sciFactDocs is the retrieval benchmark's corpus (DESIGN §3), shared beside
+// the repository: 5,183 abstracts, line 1 the title.
+const sciFactDocs = "../../shared/eval/ir/scifact/docs"
+
+func BenchmarkLoadSciFact(b *testing.B) {
+	fsys := os.DirFS(sciFactDocs)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(context.Background(), fsys, Config{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestLoadSciFact guards what the retrieval evaluation relies on: every
+// abstract loads, without warnings, titled by its first line, in a few
+// Body passages with nothing dropped.
+func TestLoadSciFact(t *testing.T) {
+	c, err := Load(context.Background(), os.DirFS(sciFactDocs), Config{})
+	if err != nil {
+		t.Fatalf("Load(%s): %v", sciFactDocs, err)
+	}
+	if len(c.Docs) != 5183 || len(c.Warnings) != 0 {
+		t.Fatalf("got %d documents and warnings %v, want 5183 and none", len(c.Docs), c.Warnings)
+	}
+	notEnglish := 0
+	for i := range c.Docs {
+		d := &c.Docs[i]
+		checkPassages(t, d)
+		line, _, _ := strings.Cut(d.Text, "\n")
+		line = strings.Join(strings.Fields(line), " ")
+		if d.Title != line && !(strings.HasSuffix(d.Title, "…") && strings.HasPrefix(line, strings.TrimSuffix(d.Title, "…"))) {
+			t.Errorf("%s: got title %q, want line 1 %q", d.ID, d.Title, line)
+		}
+		if got, want := d.Words(), CountWords(d.Text); got != want {
+			t.Errorf("%s: passages hold %d of %d words, want all", d.ID, got, want)
+		}
+		for _, p := range d.Passages {
+			if p.Kind != Body {
+				t.Errorf("%s passage %d: got %s, want body", d.ID, p.Index, p.Kind)
+			}
+		}
+		if w := d.Words(); w >= 150 && w <= 350 && (len(d.Passages) < 1 || len(d.Passages) > 3) {
+			t.Errorf("%s: got %d passages for %d words, want 1–3", d.ID, len(d.Passages), w)
+		}
+		if d.Lang != "en" {
+			notEnglish++
+		}
+	}
+	if notEnglish > len(c.Docs)/100 {
+		t.Errorf("got %d documents not detected as English, want under 1%%", notEnglish)
+	}
+}

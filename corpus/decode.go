@@ -1,0 +1,161 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+const (
+	// sniffBytes is how much of a file the binary check looks at.
+	sniffBytes = 8 << 10
+	// maxInvalidPermille is the share of invalid UTF-8 bytes, in ‰, up to
+	// which a file is repaired rather than skipped: a stray Latin-1 byte in a
+	// UTF-8 file is worth keeping, a Latin-1 file is not UTF-8 at all.
+	maxInvalidPermille = 10
+)
+
+// decoded is a file's bytes made into text.
+type decoded struct {
+	text    string
+	invalid int // invalid UTF-8 bytes replaced by U+FFFD
+}
+
+// decodeText turns a file's bytes into text: UTF-16 with a byte order mark is
+// converted, a UTF-8 byte order mark dropped, a few invalid bytes replaced
+// and "\r\n" made "\n". A non-empty reason says why the file is not text.
+func decodeText(b []byte) (d decoded, reason string) {
+	if u, ok := decodeUTF16(b); ok {
+		b = u
+	}
+	b = trimBOM(b)
+	if r := binaryReason(b); r != "" {
+		return d, r
+	}
+	s := string(b)
+	if !utf8.ValidString(s) {
+		n := countInvalid(s)
+		if n*1000 > len(s)*maxInvalidPermille {
+			return d, fmt.Sprintf("not UTF-8 text (%.1f%% of bytes invalid)", 100*float64(n)/float64(len(s)))
+		}
+		s, d.invalid = repairUTF8(s), n
+	}
+	d.text = normalizeNewlines(s)
+	return d, ""
+}
+
+func trimBOM(b []byte) []byte {
+	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		return b[3:]
+	}
+	return b
+}
+
+// decodeUTF16 converts text that starts with a UTF-16 byte order mark, as
+// Windows editors write "Unicode" text.
+func decodeUTF16(b []byte) ([]byte, bool) {
+	if len(b) < 2 {
+		return nil, false
+	}
+	var big bool
+	switch {
+	case b[0] == 0xFF && b[1] == 0xFE:
+	case b[0] == 0xFE && b[1] == 0xFF:
+		big = true
+	default:
+		return nil, false
+	}
+	b = b[2:]
+	units := make([]uint16, len(b)/2)
+	for i := range units {
+		if big {
+			units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			units[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	return []byte(string(utf16.Decode(units))), true
+}
+
+// binaryReason looks at the start of a file for what text never holds: NUL
+// bytes, or mostly control characters.
+func binaryReason(b []byte) string {
+	if len(b) > sniffBytes {
+		b = b[:sniffBytes]
+	}
+	ctrl := 0
+	for _, c := range b {
+		switch {
+		case c == 0:
+			return "binary file (NUL bytes)"
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f':
+		case c < 0x20 || c == 0x7F:
+			ctrl++
+		}
+	}
+	if len(b) > 0 && ctrl*10 > len(b)*3 {
+		return "binary file (mostly control characters)"
+	}
+	return ""
+}
+
+func countInvalid(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// repairUTF8 replaces every invalid byte with U+FFFD, one for one, so the
+// damage stays visible where it was.
+func repairUTF8(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			sb.WriteRune(utf8.RuneError)
+		} else {
+			sb.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return sb.String()
+}
+
+func normalizeNewlines(s string) string {
+	if strings.Contains(s, "\r\n") {
+		return strings.ReplaceAll(s, "\r\n", "\n")
+	}
+	return s
+}
+
+// isBlank reports whether r is invisible filler: white space (NBSP
+// included) or a zero-width character.
+func isBlank(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || uint32(r)-'\t' < 5 // \t \n \v \f \r
+	}
+	return isBlankUnicode(r)
+}
+
+func isBlankUnicode(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200B' || r == '\u2060' || r == '\uFEFF'
+}
+
+// isBlankString reports whether s holds nothing visible.
+func isBlankString(s string) bool {
+	for _, r := range s {
+		if !isBlank(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,310 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"path"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+const (
+	defaultMaxFileBytes  = 10 << 20
+	defaultMaxTitleRunes = 120
+	// warningsInError is how many skipped files the ErrNoDocuments error names.
+	warningsInError = 5
+	// maxWorkers bounds the goroutines that load files at once.
+	maxWorkers = 8
+)
+
+// Load reads every .txt, .md, .html and .htm file under fsys, recursively.
+// Bad files are skipped with a Warning; zero loadable documents is ErrNoDocuments.
+//
+// Hidden files and folders (".git") are skipped, other extensions ignored.
+// A file is skipped, with one Warning and one log line, when it is larger
+// than MaxFileBytes, unreadable, binary, not UTF-8 (more than 1% invalid
+// bytes), or has no words; a file with a few invalid bytes is loaded with
+// them replaced by U+FFFD, and a Warning. When two files give one ID ("a.txt"
+// and "a.md"), the first in path order is kept. Documents are sorted by ID.
+func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
+	l := newLoader(fsys, cfg)
+	paths, err := l.list(ctx)
+	if err != nil {
+		return nil, err
+	}
+	results, err := l.loadAll(ctx, paths)
+	if err != nil {
+		return nil, err
+	}
+	// Decide in path order, so that which of two files with one ID is kept,
+	// and the order of warnings, do not depend on scheduling.
+	c := &Corpus{}
+	loadedFrom := make(map[string]string) // ID → path
+	for i, r := range results {
+		p := paths[i]
+		switch first, dup := loadedFrom[r.doc.ID]; {
+		case r.reason != "":
+			l.warn(c, "skipped", p, r.reason)
+		case dup:
+			l.warn(c, "skipped", p, fmt.Sprintf("duplicate ID %q: already loaded from %s", r.doc.ID, first))
+		default:
+			if r.note != "" {
+				l.warn(c, "repaired", p, r.note)
+			}
+			loadedFrom[r.doc.ID] = p
+			c.Docs = append(c.Docs, r.doc)
+		}
+	}
+	c.Warnings = append(c.Warnings, l.warnings...)
+	if len(c.Docs) == 0 {
+		return nil, noDocumentsError(c.Warnings)
+	}
+	sort.Slice(c.Docs, func(i, j int) bool { return c.Docs[i].ID < c.Docs[j].ID })
+	return c, nil
+}
+
+// result is what loading one file gave.
+type result struct {
+	doc    Document
+	note   string // what was repaired
+	reason string // why it was skipped
+}
+
+// loadAll loads the files on as many goroutines as there are CPUs: most of
+// the time goes to system calls and to splitting, which are independent.
+// It checks ctx before each file.
+func (l *loader) loadAll(ctx context.Context, paths []string) ([]result, error) {
+	results := make([]result, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths), maxWorkers) {
+		wg.Go(func() {
+			var buf []byte // reused for every file this goroutine reads
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) || ctx.Err() != nil {
+					return
+				}
+				r := &results[i]
+				r.doc, r.note, r.reason = l.loadFile(paths[i], &buf)
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("load corpus: %w", err)
+	}
+	return results, nil
+}
+
+// loader holds what one call of Load needs.
+type loader struct {
+	fsys     fs.FS
+	maxBytes int64
+	maxTitle int
+	log      *slog.Logger
+	rules    *noiseRules
+	warnings []Warning // folders that could not be listed
+}
+
+func newLoader(fsys fs.FS, cfg Config) *loader {
+	l := &loader{
+		fsys:     fsys,
+		maxBytes: cfg.MaxFileBytes,
+		maxTitle: cfg.MaxTitleRunes,
+		log:      cfg.Logger,
+		rules:    newNoiseRules(),
+	}
+	if l.maxBytes <= 0 {
+		l.maxBytes = defaultMaxFileBytes
+	}
+	if l.maxTitle <= 0 {
+		l.maxTitle = defaultMaxTitleRunes
+	}
+	if l.log == nil {
+		l.log = slog.New(slog.DiscardHandler)
+	}
+	return l
+}
+
+// list returns the paths of the files to load, in lexical order per folder.
+// Only a root that cannot be read is an error; a folder below it that
+// cannot be listed is a Warning.
+func (l *loader) list(ctx context.Context) ([]string, error) {
+	var paths []string
+	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			if p == "." {
+				return err
+			}
+			w := Warning{Path: p, Reason: "unreadable folder: " + reasonOf(err)}
+			l.warnings = append(l.warnings, w)
+			l.log.Warn("corpus: skipped folder", "path", w.Path, "reason", w.Reason)
+			return nil
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && isDocumentExt(p) {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load corpus: %w", err)
+	}
+	return paths, nil
+}
+
+func isDocumentExt(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".txt", ".md", ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// docID is the path without its last extension: "news/a.fr.txt" → "news/a.fr".
+func docID(p string) string {
+	return strings.TrimSuffix(p, path.Ext(p))
+}
+
+// loadFile reads and splits one file, reading into *buf. A non-empty reason
+// says why it was skipped; a non-empty note says what was repaired.
+func (l *loader) loadFile(p string, buf *[]byte) (doc Document, note, reason string) {
+	info, err := fs.Stat(l.fsys, p)
+	if err != nil {
+		return doc, "", "unreadable: " + reasonOf(err)
+	}
+	if !info.Mode().IsRegular() {
+		return doc, "", "not a regular file"
+	}
+	if info.Size() > l.maxBytes {
+		return doc, "", fmt.Sprintf("larger than %d bytes (%d bytes)", l.maxBytes, info.Size())
+	}
+	b, err := l.read(p, info.Size(), (*buf)[:0])
+	*buf = b
+	if err != nil {
+		return doc, "", "unreadable: " + reasonOf(err)
+	}
+	if int64(len(b)) > l.maxBytes { // it grew since Stat
+		return doc, "", fmt.Sprintf("larger than %d bytes", l.maxBytes)
+	}
+	if len(b) == 0 {
+		return doc, "", "empty file"
+	}
+	dec, reason := decodeText(b)
+	if reason != "" {
+		return doc, "", reason
+	}
+	if dec.invalid > 0 {
+		note = fmt.Sprintf("%d invalid UTF-8 bytes replaced by U+FFFD", dec.invalid)
+	}
+	doc, reason = l.newDocument(p, dec.text)
+	return doc, note, reason
+}
+
+// read appends to b at most maxBytes+1 bytes of a file, so a file that
+// lies about its size cannot exhaust memory; size, from Stat, sizes b.
+func (l *loader) read(p string, size int64, b []byte) ([]byte, error) {
+	f, err := l.fsys.Open(p)
+	if err != nil {
+		return b, err
+	}
+	defer f.Close()
+	b = slices.Grow(b, int(min(size, l.maxBytes))+1)
+	for int64(len(b)) <= l.maxBytes {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
+
+// newDocument makes a Document of a file's text.
+func (l *loader) newDocument(p, text string) (Document, string) {
+	doc := Document{ID: docID(p), Path: p}
+	var title, langHint string
+	switch strings.ToLower(path.Ext(p)) {
+	case ".html", ".htm":
+		h := reduceHTML(text)
+		text, title, langHint = h.text, h.title, h.lang
+		if isBlankString(text) {
+			return doc, "no visible text"
+		}
+	case ".md":
+		title = strings.TrimLeft(firstLine(text), "# ")
+	}
+	if isBlankString(text) {
+		return doc, "empty: only white space"
+	}
+	if title == "" {
+		title = firstLine(text)
+	}
+	doc.Title = cutTitle(title, l.maxTitle)
+	doc.Text = text
+	doc.Lang = DetectLanguage(text)
+	if doc.Lang == "und" && langHint != "" {
+		doc.Lang = langHint
+	}
+	doc.Passages = split(doc.ID, text, l.rules)
+	if len(doc.Passages) == 0 {
+		return doc, "no words"
+	}
+	return doc, ""
+}
+
+// warn records a Warning and logs it; what is "skipped" or "repaired".
+func (l *loader) warn(c *Corpus, what, p, reason string) {
+	c.Warnings = append(c.Warnings, Warning{Path: p, Reason: reason})
+	l.log.Warn("corpus: "+what+" file", "path", p, "reason", reason)
+}
+
+// reasonOf is an error's message without the path a *fs.PathError repeats.
+func reasonOf(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func noDocumentsError(ws []Warning) error {
+	if len(ws) == 0 {
+		return fmt.Errorf("load corpus: %w: no .txt, .md, .html or .htm file found", ErrNoDocuments)
+	}
+	var sb strings.Builder
+	for i, w := range ws {
+		if i == warningsInError {
+			fmt.Fprintf(&sb, "; and %d more", len(ws)-i)
+			break
+		}
+		if i > 0 {
+			sb.WriteString("; ")
+		}
+		fmt.Fprintf(&sb, "%s: %s", w.Path, w.Reason)
+	}
+	return fmt.Errorf("load corpus: %w: %d skipped: %s", ErrNoDocuments, len(ws), sb.String())
+}

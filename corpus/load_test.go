@@ -1,0 +1,331 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// article is a paragraph long enough to be a document of its own.
+const article = "The city council approved the new water budget on Tuesday after a long debate about pipes, meters and prices.\n"
+
+func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
+// errFS fails to open the named files, as an unreadable file would.
+type errFS struct {
+	fstest.MapFS
+	fail map[string]error
+}
+
+func (f errFS) Open(name string) (fs.File, error) {
+	if err, ok := f.fail[name]; ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return f.MapFS.Open(name)
+}
+
+func (f errFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if err, ok := f.fail[name]; ok {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
+	}
+	return f.MapFS.ReadDir(name)
+}
+
+func TestLoadFiles(t *testing.T) {
+	latin1 := []byte("Caf\xe9 au lait, cr\xe8me br\xfbl\xe9e, \xe0 la fran\xe7aise.\n")
+	oneBad := []byte(strings.Repeat(article, 3) + "caf\xe9\n")
+	tests := []struct {
+		name     string
+		fsys     fs.FS
+		cfg      Config
+		wantIDs  []string
+		warnings map[string]string // path → part of the reason
+	}{
+		{
+			name: "extensions",
+			fsys: fstest.MapFS{
+				"a.txt": file(article), "b.md": file(article), "c.html": file("<p>" + article + "</p>"),
+				"d.HTM": file("<p>" + article + "</p>"), "e.pdf": file(article), "f.json": file(article), "README": file(article),
+			},
+			wantIDs: []string{"a", "b", "c", "d"},
+		},
+		{
+			name: "recursion and IDs",
+			fsys: fstest.MapFS{
+				"news/a.fr.txt": file(article), "news/2024/b.en.md": file(article), "top.txt": file(article),
+			},
+			wantIDs: []string{"news/2024/b.en", "news/a.fr", "top"},
+		},
+		{
+			name: "hidden files and folders",
+			fsys: fstest.MapFS{
+				".git/HEAD.txt": file(article), ".hidden.txt": file(article), "notes/.draft.md": file(article),
+				"a/.cache/x.txt": file(article), "a/b.txt": file(article),
+			},
+			wantIDs: []string{"a/b"},
+		},
+		{
+			name:    "binary with NUL bytes",
+			fsys:    fstest.MapFS{"a.txt": file(article), "img.txt": file("GIF89a\x00\x01\x02" + article)},
+			wantIDs: []string{"a"}, warnings: map[string]string{"img.txt": "binary file (NUL bytes)"},
+		},
+		{
+			name:    "binary of control characters",
+			fsys:    fstest.MapFS{"a.txt": file(article), "ctl.txt": file(strings.Repeat("\x01\x02\x03\x1b", 40) + "abc")},
+			wantIDs: []string{"a"}, warnings: map[string]string{"ctl.txt": "mostly control characters"},
+		},
+		{
+			name:    "not UTF-8",
+			fsys:    fstest.MapFS{"a.txt": file(article), "latin1.txt": {Data: latin1}},
+			wantIDs: []string{"a"}, warnings: map[string]string{"latin1.txt": "not UTF-8 text"},
+		},
+		{
+			name:    "a few invalid bytes repaired",
+			fsys:    fstest.MapFS{"a.txt": {Data: oneBad}},
+			wantIDs: []string{"a"}, warnings: map[string]string{"a.txt": "1 invalid UTF-8 bytes replaced"},
+		},
+		{
+			name: "empty and white space only",
+			fsys: fstest.MapFS{
+				"a.txt": file(article), "empty.txt": file(""), "blank.md": file(" \n\t\n\u00a0\u00a0\n\u200b"),
+			},
+			wantIDs:  []string{"a"},
+			warnings: map[string]string{"empty.txt": "empty", "blank.md": "empty"},
+		},
+		{
+			name: "no words, no visible text",
+			fsys: fstest.MapFS{
+				"a.txt": file(article), "rule.txt": file("----\n* * *\n"),
+				"page.html": file("<html><head><title>T</title><script>var x = 1;</script></head><body><nav>Home</nav></body></html>"),
+			},
+			wantIDs:  []string{"a"},
+			warnings: map[string]string{"rule.txt": "no words", "page.html": "no visible text"},
+		},
+		{
+			name:    "too large",
+			fsys:    fstest.MapFS{"a.txt": file(article), "big.txt": file(strings.Repeat(article, 20))},
+			cfg:     Config{MaxFileBytes: 1000},
+			wantIDs: []string{"a"}, warnings: map[string]string{"big.txt": "larger than 1000 bytes"},
+		},
+		{
+			name: "unreadable",
+			fsys: errFS{
+				MapFS: fstest.MapFS{"a.txt": file(article), "locked.txt": file(article)},
+				fail:  map[string]error{"locked.txt": fs.ErrPermission},
+			},
+			wantIDs: []string{"a"}, warnings: map[string]string{"locked.txt": "unreadable: permission denied"},
+		},
+		{
+			name: "unreadable folder",
+			fsys: errFS{
+				MapFS: fstest.MapFS{"a.txt": file(article), "locked/b.txt": file(article)},
+				fail:  map[string]error{"locked": fs.ErrPermission},
+			},
+			wantIDs: []string{"a"}, warnings: map[string]string{"locked": "unreadable folder: permission denied"},
+		},
+		{
+			name:    "duplicate IDs keep the first path",
+			fsys:    fstest.MapFS{"a.txt": file("from txt\n" + article), "a.md": file("from md\n" + article), "b.txt": file(article)},
+			wantIDs: []string{"a", "b"}, warnings: map[string]string{"a.txt": `duplicate ID "a": already loaded from a.md`},
+		},
+		{
+			name:    "a duplicate of a skipped file is no duplicate",
+			fsys:    fstest.MapFS{"a.md": file(""), "a.txt": file(article)},
+			wantIDs: []string{"a"}, warnings: map[string]string{"a.md": "empty"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logBuf bytes.Buffer
+			tt.cfg.Logger = slog.New(slog.NewJSONHandler(&logBuf, nil))
+			c, err := Load(context.Background(), tt.fsys, tt.cfg)
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			var ids []string
+			for _, d := range c.Docs {
+				ids = append(ids, d.ID)
+			}
+			if !slices.Equal(ids, tt.wantIDs) {
+				t.Errorf("got IDs %q, want %q", ids, tt.wantIDs)
+			}
+			if len(c.Warnings) != len(tt.warnings) {
+				t.Errorf("got warnings %+v, want %d", c.Warnings, len(tt.warnings))
+			}
+			for _, w := range c.Warnings {
+				want, ok := tt.warnings[w.Path]
+				if !ok || !strings.Contains(w.Reason, want) {
+					t.Errorf("got warning %+v, want for %s a reason containing %q", w, w.Path, want)
+				}
+			}
+			// One log record per warning, naming the file and the reason.
+			lines := strings.Split(strings.TrimSpace(logBuf.String()), "\n")
+			if logBuf.Len() == 0 {
+				lines = nil
+			}
+			if len(lines) != len(c.Warnings) {
+				t.Fatalf("got %d log lines, want %d:\n%s", len(lines), len(c.Warnings), logBuf.String())
+			}
+			for i, line := range lines {
+				var rec struct{ Level, Path, Reason string }
+				if err := json.Unmarshal([]byte(line), &rec); err != nil {
+					t.Fatalf("log line %q: %v", line, err)
+				}
+				if rec.Level != "WARN" || rec.Path != c.Warnings[i].Path || rec.Reason != c.Warnings[i].Reason {
+					t.Errorf("got log %+v, want a WARN with %+v", rec, c.Warnings[i])
+				}
+			}
+		})
+	}
+}
+
+func TestLoadDuplicateKeepsFirstText(t *testing.T) {
+	fsys := fstest.MapFS{"a.txt": file("from txt\n" + article), "a.md": file("from md\n" + article)}
+	c, err := Load(context.Background(), fsys, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Docs[0].Path; got != "a.md" {
+		t.Errorf("got document from %s, want a.md", got)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	canceled, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name    string
+		ctx     context.Context
+		fsys    fs.FS
+		want    error
+		message []string // parts of the error text
+	}{
+		{"no files", context.Background(), fstest.MapFS{"a.pdf": file(article)}, ErrNoDocuments, []string{"no .txt, .md, .html or .htm file"}},
+		{"only bad files", context.Background(), fstest.MapFS{"a.txt": file(""), "b.txt": file("\x00\x01")}, ErrNoDocuments,
+			[]string{"2 skipped", "a.txt: empty file", "b.txt: binary file"}},
+		{"many bad files", context.Background(), fstest.MapFS{
+			"1.txt": file(""), "2.txt": file(""), "3.txt": file(""), "4.txt": file(""), "5.txt": file(""), "6.txt": file(""), "7.txt": file(""),
+		}, ErrNoDocuments, []string{"7 skipped", "and 2 more"}},
+		{"canceled", canceled, fstest.MapFS{"a.txt": file(article)}, context.Canceled, nil},
+		{"missing root", context.Background(), fstest.MapFS{}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := tt.fsys
+			if tt.name == "missing root" {
+				sub, err := fs.Sub(fstest.MapFS{"x/a.txt": file(article)}, "nope")
+				if err != nil {
+					t.Fatal(err)
+				}
+				fsys = sub
+			}
+			c, err := Load(tt.ctx, fsys, Config{})
+			if err == nil {
+				t.Fatalf("got %d documents and no error, want an error", len(c.Docs))
+			}
+			if tt.want != nil && !errors.Is(err, tt.want) {
+				t.Errorf("got error %v, want one wrapping %v", err, tt.want)
+			}
+			if tt.want == nil && (errors.Is(err, ErrNoDocuments) || !errors.Is(err, fs.ErrNotExist)) {
+				t.Errorf("got error %v, want one wrapping fs.ErrNotExist", err)
+			}
+			for _, m := range tt.message {
+				if !strings.Contains(err.Error(), m) {
+					t.Errorf("got error %q, want it to contain %q", err, m)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadText(t *testing.T) {
+	utf16le := []byte{0xFF, 0xFE}
+	for _, r := range "Héllo wörld\r\nSecond line.\r\n" {
+		utf16le = append(utf16le, byte(r), byte(r>>8))
+	}
+	tests := []struct {
+		name, path string
+		data       []byte
+		cfg        Config
+		text       string // "" to skip the check
+		title      string
+	}{
+		{"CRLF and BOM", "a.txt", []byte("\uFEFFTitle line\r\n\r\nBody text here.\r\n"), Config{},
+			"Title line\n\nBody text here.\n", "Title line"},
+		{"UTF-16 with BOM", "a.txt", utf16le, Config{}, "Héllo wörld\nSecond line.\n", "Héllo wörld"},
+		{"original text kept", "a.txt", []byte("  ﬁne “quotes” ＡＢＣ\n\nﬁn.\n"), Config{}, "  ﬁne “quotes” ＡＢＣ\n\nﬁn.\n", "ﬁne “quotes” ＡＢＣ"},
+		{"title is the first non-empty line", "a.txt", []byte("\n \u00a0\n  The   Title\t \nText.\n"), Config{}, "", "The Title"},
+		{"markdown heading", "a.md", []byte("## Quarterly report\n\nText.\n"), Config{}, "", "Quarterly report"},
+		{"long title cut at a word", "a.txt", []byte("The ministry has summoned executives from the country’s online platforms\n"),
+			Config{MaxTitleRunes: 30}, "", "The ministry has summoned…"},
+		{"long title without spaces", "a.txt", []byte("支付寶是中國最大的支付應用程式之一並且擁有超過十億用戶\n"),
+			Config{MaxTitleRunes: 10}, "", "支付寶是中國最大的…"},
+		{"HTML title from h1 inside title", "a.html", []byte("<title>Alipay told to split | Example News</title><h1>Alipay told to split</h1><p>Text.</p>"),
+			Config{}, "Alipay told to split\n\nText.", "Alipay told to split"},
+		{"HTML title", "a.htm", []byte("<title>Page title</title><p>First paragraph.</p>"), Config{}, "First paragraph.", "Page title"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(context.Background(), fstest.MapFS{tt.path: {Data: tt.data}}, tt.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := c.Docs[0]
+			if tt.text != "" && d.Text != tt.text {
+				t.Errorf("got text %q, want %q", d.Text, tt.text)
+			}
+			if d.Title != tt.title {
+				t.Errorf("got title %q, want %q", d.Title, tt.title)
+			}
+			checkPassages(t, &d)
+		})
+	}
+}
+
+func TestLoadHTMLLangHint(t *testing.T) {
+	fsys := fstest.MapFS{"a.html": file(`<html lang="de-AT"><p>Ticket 42 XYZ</p></html>`)}
+	c, err := Load(context.Background(), fsys, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Docs[0].Lang; got != "de" {
+		t.Errorf("got lang %q, want de from <html lang> when the text tells nothing", got)
+	}
+}
+
+// checkPassages verifies what every passage of every document must satisfy.
+func checkPassages(t *testing.T, d *Document) {
+	t.Helper()
+	end := 0
+	for i, p := range d.Passages {
+		if p.Index != i || p.DocID != d.ID {
+			t.Errorf("%s passage %d: got Index %d DocID %q", d.ID, i, p.Index, p.DocID)
+		}
+		if p.Start < end || p.Start >= p.End || p.End > len(d.Text) {
+			t.Fatalf("%s passage %d: got span [%d,%d) after %d in %d bytes", d.ID, i, p.Start, p.End, end, len(d.Text))
+		}
+		end = p.End
+		if p.Text != d.Text[p.Start:p.End] {
+			t.Errorf("%s passage %d: Text is not Text[Start:End]", d.ID, i)
+		}
+		if strings.TrimSpace(p.Text) != p.Text || p.Text == "" {
+			t.Errorf("%s passage %d: got %q, want non-empty and trimmed", d.ID, i, p.Text)
+		}
+		if want := strings.Count(d.Text[:p.Start], "\n") + 1; p.LineStart != want {
+			t.Errorf("%s passage %d: got LineStart %d, want %d", d.ID, i, p.LineStart, want)
+		}
+		if want := strings.Count(d.Text[:p.End-1], "\n") + 1; p.LineEnd != want {
+			t.Errorf("%s passage %d: got LineEnd %d, want %d", d.ID, i, p.LineEnd, want)
+		}
+		if p.Kind != Body && p.Kind != Aside {
+			t.Errorf("%s passage %d: got Kind %q", d.ID, i, p.Kind)
+		}
+	}
+}

@@ -1,0 +1,370 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	// shortWords bounds the paragraphs the line patterns look at: page
+	// furniture is short, and a long paragraph that mentions "all rights
+	// reserved" is text.
+	shortWords = 25
+	// signOffAfterWords is how much article must come before a sign-off
+	// ("Reporting by …", "Related") for it to end the article: at the top
+	// of a page the same words are a byline or a menu.
+	signOffAfterWords = 100
+	// footerWords bounds the lines of a page footer ("Newspapers from China").
+	footerWords = 6
+	// teaserWords is the fewest words of a paragraph that rule 7 judges.
+	teaserWords = 30
+	// strayPermille is the share of a trailing paragraph's content words
+	// under which it is taken for another story. Paragraphs of a short news
+	// article share 20–60% of theirs with the paragraphs above; a teaser of
+	// another story shares only generic words, about 10%.
+	strayPermille = 120
+	// strayMinKeys is the fewest distinct content words a paragraph needs
+	// for its overlap with the article to mean anything.
+	strayMinKeys = 30
+	// unrelatedMinDocKeys is the fewest distinct content words a document
+	// needs before a short line sharing none of them is taken as a stray.
+	unrelatedMinDocKeys = 100
+)
+
+// mode is where the noise rules are in a page, read top to bottom.
+type mode uint8
+
+const (
+	modeArticle  mode = iota
+	modeTrailing      // after a sign-off: what follows is Aside
+	modeComments      // after a comment form: what follows is dropped
+)
+
+// classify sets the role of each paragraph: the first line (the title)
+// and the article are Body; teasers and related links Aside; page
+// furniture dropped. The rules, in order:
+//
+//  1. line patterns: comment forms, share buttons, copyright, photo credits
+//     and template placeholders are dropped wherever they are;
+//  2. a comment form ("Leave a Reply") drops everything after it;
+//  3. a repeated paragraph is dropped after its first occurrence;
+//  4. a sign-off after the article ("Additional reporting by …" kept,
+//     "Related", "موصى به" dropped) makes everything after it Aside; an
+//     inline "Lire aussi …" link is Aside on its own;
+//  5. the short lines around a copyright line at the end are a footer;
+//  6. a short heading-like line sharing no content word with the rest of
+//     the document is Aside (a teaser headline dropped into a page);
+//  7. long paragraphs at the end that are cut off mid-sentence or share
+//     almost no content words with the article are Aside (teasers without
+//     a sign-off).
+func (r *noiseRules) classify(text string, ps []para) {
+	first := -1
+	for i := range ps {
+		if ps[i].role != roleFiller {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	r.classifyLines(text, ps, first)
+	dropFooter(text, ps, first)
+	if countRole(ps, roleBody) < 3 {
+		return // a title and an abstract: nothing to compare
+	}
+	keys := paragraphKeys(text, ps)
+	markStrays(ps, keys, first)
+	markTeaserTail(text, ps, keys)
+}
+
+// classifyLines applies rules 1–4, reading the page top to bottom.
+func (r *noiseRules) classifyLines(text string, ps []para, first int) {
+	seen := make(map[string]bool)
+	m := modeArticle
+	before := ps[first].words
+	for i := first + 1; i < len(ps); i++ {
+		p := &ps[i]
+		if p.role == roleFiller {
+			continue
+		}
+		t := text[p.start:p.end]
+		key, marker := t, ""
+		short := p.words <= shortWords
+		if short {
+			key = fold(t)
+			marker = markerText(key)
+		}
+		dupe := p.words >= 3 && seen[key]
+		seen[key] = true
+		switch {
+		case m == modeComments:
+			p.role = roleDrop
+		case short && r.isBoilerplate(key, marker, p.words):
+			p.role, p.boiler = roleDrop, true
+		case short && r.isCommentForm(marker):
+			p.role = roleDrop
+			if before >= signOffAfterWords { // at the top it is a link under the title
+				m = modeComments
+			}
+		case dupe:
+			p.role = roleDrop
+		case short && equalsAny(marker, r.related):
+			p.role = roleDrop // a label with nothing of its own
+			if before >= signOffAfterWords {
+				m = modeTrailing
+			}
+		case short && hasPrefixAny(marker, r.credits) && before >= signOffAfterWords:
+			// The credit belongs to the article; what follows does not.
+			p.heading = false
+			if m == modeTrailing {
+				p.role = roleAside
+			}
+			m = modeTrailing
+		case short && hasPrefixAny(marker, r.inlineRelated):
+			p.role = roleAside
+		case m == modeTrailing:
+			p.role = roleAside
+		}
+		if p.role == roleBody {
+			before += p.words
+		}
+	}
+}
+
+// isBoilerplate reports whether a short folded line is page furniture.
+func (r *noiseRules) isBoilerplate(folded, marker string, words int) bool {
+	if equalsAny(marker, r.boilerplateLines) || containsAny(folded, r.boilerplate) {
+		return true
+	}
+	// An unfilled template: "Connecting to %s", "%d bloggers like this".
+	if strings.Contains(folded, "%s") || strings.Contains(folded, "%d") {
+		return true
+	}
+	if words > 15 {
+		return false
+	}
+	if containsAny(folded, r.photoCredits) {
+		return true
+	}
+	for _, l := range r.photoLabels {
+		if i := strings.Index(marker, l); i == 0 || i > 0 && strings.HasSuffix(marker[:i], ". ") {
+			return true // "Photo: AFP", "(Photo: AFP)", "صورة تمثيلية. الصورة: ملف"
+		}
+	}
+	return false
+}
+
+// isCommentForm reports whether a line opens a comment section.
+func (r *noiseRules) isCommentForm(marker string) bool {
+	if hasPrefixAny(marker, r.comments) {
+		return true
+	}
+	// "12 comments", "3 responses to …"
+	n := strings.TrimLeft(marker, "0123456789")
+	return len(n) < len(marker) && hasPrefixAny(n, r.commentCounts)
+}
+
+// dropFooter applies rule 5: from the end, short lines without final
+// punctuation and dropped lines form the footer when a boilerplate line is
+// among them ("Newspapers in English / Newspapers from China / ©
+// PressReader").
+func dropFooter(text string, ps []para, first int) {
+	from, boiler := len(ps), false
+scan:
+	for i := len(ps) - 1; i > first; i-- {
+		p := ps[i]
+		switch {
+		case p.role == roleFiller:
+			continue
+		case p.boiler:
+			boiler = true
+		case p.role == roleDrop:
+		case p.words <= footerWords && !p.bullet && !endsSentence(text[p.start:p.end]):
+		default:
+			break scan
+		}
+		from = i
+	}
+	if !boiler {
+		return
+	}
+	for i := from; i < len(ps); i++ {
+		if ps[i].role != roleFiller {
+			ps[i].role = roleDrop
+		}
+	}
+}
+
+// endsSentence reports whether t ends with final punctuation, perhaps
+// inside quotes or brackets.
+func endsSentence(t string) bool {
+	for len(t) > 0 {
+		r, n := utf8.DecodeLastRuneInString(t)
+		switch {
+		case isTerminal(r) || isFullWidthTerminal(r):
+			return true
+		case isCloser(r):
+			t = t[:len(t)-n]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// paragraphKeys returns the distinct content keys of each Body or Aside
+// paragraph; nil for the others.
+func paragraphKeys(text string, ps []para) []map[string]bool {
+	keys := make([]map[string]bool, len(ps))
+	for i, p := range ps {
+		if p.role != roleBody && p.role != roleAside {
+			continue
+		}
+		set := make(map[string]bool)
+		contentKeys(fold(text[p.start:p.end]), func(k string) { set[k] = true })
+		keys[i] = set
+	}
+	return keys
+}
+
+// markStrays applies rule 6: a heading-like Body line whose content words
+// (two at least) appear nowhere else in a document of some length is a
+// stray, such as a teaser headline ("ما هو افضل سن للزواج") above an
+// article about something else.
+func markStrays(ps []para, keys []map[string]bool, first int) {
+	docFreq := make(map[string]int)
+	for _, set := range keys {
+		for k := range set {
+			docFreq[k]++
+		}
+	}
+	if len(docFreq) < unrelatedMinDocKeys {
+		return
+	}
+	for i := first + 1; i < len(ps); i++ {
+		p := &ps[i]
+		if p.role != roleBody || !p.heading || len(keys[i]) < 2 {
+			continue
+		}
+		shared := false
+		for k := range keys[i] {
+			if docFreq[k] > 1 {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			p.role = roleAside
+		}
+	}
+}
+
+// markTeaserTail applies rule 7: reading up from the end, long Body
+// paragraphs in the second half of the document that are cut off
+// mid-sentence (as previews of other stories are) or share under
+// strayPermille of their content words with the paragraphs above them are
+// Aside, up to the first long paragraph that is neither.
+func markTeaserTail(text string, ps []para, keys []map[string]bool) {
+	var body []int
+	total := 0
+	for i, p := range ps {
+		if p.role == roleBody {
+			body = append(body, i)
+			total += p.words
+		}
+	}
+	if len(body) < 4 {
+		return
+	}
+	// above counts, for each content key, the Body paragraphs above the
+	// one being judged that use it.
+	above := make(map[string]int)
+	for _, i := range body {
+		for k := range keys[i] {
+			above[k]++
+		}
+	}
+	before := total // words of the Body paragraphs above body[j], and body[j]
+	for j := len(body) - 1; j > 0; j-- {
+		p := &ps[body[j]]
+		for k := range keys[body[j]] {
+			above[k]--
+		}
+		if 2*(before-p.words) < total {
+			return // the first half is the article, whatever it says
+		}
+		before -= p.words
+		if p.words < teaserWords || p.bullet {
+			continue
+		}
+		if !looksTruncated(text[p.start:p.end]) && !isStray(keys[body[j]], above) {
+			return
+		}
+		p.role = roleAside
+	}
+}
+
+// looksTruncated reports whether a paragraph stops mid-sentence or trails
+// off in an ellipsis, as a preview does.
+func looksTruncated(t string) bool {
+	t = strings.TrimRightFunc(t, isCloser)
+	return !endsSentence(t) && !strings.HasSuffix(t, ":") ||
+		strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...")
+}
+
+// isStray reports whether a paragraph with content keys set shares almost
+// none of them with the paragraphs above, whose keys above counts.
+func isStray(set map[string]bool, above map[string]int) bool {
+	if len(set) < strayMinKeys {
+		return false
+	}
+	shared := 0
+	for k := range set {
+		if above[k] > 0 {
+			shared++
+		}
+	}
+	return shared*1000 < len(set)*strayPermille
+}
+
+func countRole(ps []para, r role) int {
+	n := 0
+	for _, p := range ps {
+		if p.role == r {
+			n++
+		}
+	}
+	return n
+}
+
+func equalsAny(s string, list []string) bool {
+	for _, l := range list {
+		if s == l {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixAny reports whether s starts with one of list as whole words.
+func hasPrefixAny(s string, list []string) bool {
+	for _, l := range list {
+		if rest, ok := strings.CutPrefix(s, l); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsAny(s string, list []string) bool {
+	for _, l := range list {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,337 @@
+package corpus
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Passage sizes, in words (see CountWords). Short paragraphs are merged until
+// a passage nears maxWords; a passage under minWords takes the next paragraph
+// even past maxWords, so a heading or a one-line paragraph never stands alone.
+const (
+	minWords = 60
+	maxWords = 200
+	// headingWords is the most words a line without final punctuation may
+	// have to count as a heading; the first line, a title, may have more.
+	headingWords      = 12
+	titleHeadingWords = 30
+)
+
+// role says what a paragraph is to the passages.
+type role uint8
+
+const (
+	roleBody   role = iota
+	roleAside       // a passage of its own, Kind Aside
+	roleDrop        // boilerplate: in no passage, and passages stop at it
+	roleFiller      // no words ("* * *", "----"): inside a passage, never one alone
+)
+
+// para is one paragraph of a text: a non-blank line, or several when a line
+// plainly runs on into the next (hard-wrapped text).
+type para struct {
+	start, end int // byte span in the text, trimmed of white space
+	words      int
+	role       role
+	heading    bool // starts a passage, never ends one
+	bullet     bool
+	boiler     bool // dropped by a boilerplate pattern, not by position
+}
+
+// split cuts text into passages: paragraphs, classified by rules, grouped.
+func split(docID, text string, rules *noiseRules) []Passage {
+	ps := paragraphs(text)
+	rules.classify(text, ps)
+	return passagesOf(docID, text, ps)
+}
+
+// paragraphs splits text into paragraphs. A blank line is one holding only
+// white space, NBSP and zero-width characters included.
+func paragraphs(text string) []para {
+	var ps []para
+	prevBlank := true
+	for ls := 0; ls <= len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		s, e := trimSpan(text, ls, le)
+		switch {
+		case s == e:
+			prevBlank = true
+		case !prevBlank && len(ps) > 0 && runsOn(text[ps[len(ps)-1].start:ps[len(ps)-1].end], text[s:e]):
+			ps[len(ps)-1].end = e
+			prevBlank = false
+		default:
+			ps = append(ps, para{start: s, end: e})
+			prevBlank = false
+		}
+		ls = le + 1
+	}
+	for i := range ps {
+		p := &ps[i]
+		t := text[p.start:p.end]
+		p.words = CountWords(t)
+		p.bullet = isBullet(t)
+		limit := headingWords
+		if i == 0 {
+			limit = titleHeadingWords
+		}
+		p.heading = isHeading(t, p.words, p.bullet, limit)
+		if p.words == 0 {
+			p.role = roleFiller
+		}
+	}
+	return ps
+}
+
+// runsOn reports whether next continues the paragraph prev rather than
+// starting one: prev stops mid-sentence and next goes on in lower case, as in
+// text wrapped at a fixed width.
+func runsOn(prev, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsLower(first) || isBullet(next) {
+		return false
+	}
+	return unicode.IsLetter(last) || unicode.IsDigit(last) || last == ',' || last == '-'
+}
+
+// trimSpan narrows s[start:end] to exclude blank runes at either end.
+func trimSpan(s string, start, end int) (int, int) {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(s[start:end])
+		if !isBlank(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(s[start:end])
+		if !isBlank(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+// isBullet reports whether a line is a list item: "• …", "- …", "1. …".
+func isBullet(t string) bool {
+	r, n := utf8.DecodeRuneInString(t)
+	switch r {
+	case '•', '·', '▪', '◦', '‣', '●', '○', '■', '□', '➢', '►', '✓', '✔':
+		return true
+	case '-', '*', '+', '–', '—':
+		return n < len(t) && isSpaceAt(t, n, len(t))
+	}
+	i := 0
+	for i < len(t) && i < 3 && '0' <= t[i] && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && isSpaceAt(t, i+1, len(t))
+}
+
+// isHeading reports whether a line reads as a heading: a Markdown "#" line,
+// or a short line that does not end as a sentence does.
+func isHeading(t string, words int, bullet bool, limit int) bool {
+	if words == 0 || bullet {
+		return false
+	}
+	if strings.HasPrefix(t, "#") {
+		return words <= 2*limit
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return words <= limit && (unicode.IsLetter(last) || unicode.IsDigit(last))
+}
+
+// unit is a piece of a passage: a paragraph, or part of a long one.
+type unit struct {
+	start, end int
+	words      int
+	heading    bool
+}
+
+// passagesOf groups classified paragraphs into passages of text.
+func passagesOf(docID, text string, ps []para) []Passage {
+	var out []Passage
+	var run []para
+	runHasBody := false // the run holds more than headings
+	flush := func() {
+		out = packRun(out, docID, text, run)
+		run, runHasBody = run[:0], false
+	}
+	for _, p := range ps {
+		switch p.role {
+		case roleDrop:
+			flush()
+		case roleFiller:
+			// Between two paragraphs of a passage it is inside its span;
+			// anywhere else it is left out.
+		case roleAside:
+			flush()
+			for _, u := range chunk(text, p) {
+				out = append(out, Passage{DocID: docID, Kind: Aside, Start: u.start, End: u.end})
+			}
+		default:
+			if p.heading && runHasBody {
+				flush()
+			}
+			run = append(run, p)
+			runHasBody = runHasBody || !p.heading
+		}
+	}
+	flush()
+	fillPassages(text, out)
+	return out
+}
+
+// packRun cuts a run of Body paragraphs (a heading only at its start,
+// nothing dropped between) into passages. The cut points minimise the
+// squared distance of each passage's size from the run's ideal size (its
+// words over as many passages as maxWords requires), with a steep cost per
+// word above maxWords or below minWords: passages come out balanced, and a
+// short paragraph joins a neighbour rather than stand alone.
+func packRun(out []Passage, docID, text string, run []para) []Passage {
+	if len(run) == 0 {
+		return out
+	}
+	var units []unit
+	total := 0
+	for _, p := range run {
+		for _, u := range chunk(text, p) {
+			units = append(units, u)
+			total += u.words
+		}
+	}
+	ideal := total / ((total + maxWords - 1) / maxWords)
+	cost := func(w int) int {
+		c := (w - ideal) * (w - ideal)
+		if w > maxWords {
+			c += 100 * (w - maxWords)
+		}
+		if w < minWords {
+			c += 100 * (minWords - w)
+		}
+		return c
+	}
+	// best[i] is the least cost of units[:i]; from[i] where its last
+	// passage starts.
+	best := make([]int, len(units)+1)
+	from := make([]int, len(units)+1)
+	for i := 1; i <= len(units); i++ {
+		best[i] = -1
+		if i < len(units) && units[i-1].heading && !units[i].heading {
+			continue // a heading never ends a passage
+		}
+		w := 0
+		for j := i - 1; j >= 0; j-- {
+			w += units[j].words
+			if best[j] >= 0 {
+				if c := best[j] + cost(w); best[i] < 0 || c < best[i] {
+					best[i], from[i] = c, j
+				}
+			}
+			if w > maxWords+minWords && best[i] >= 0 {
+				break // longer would never be cheaper
+			}
+		}
+	}
+	var cuts []int
+	for i := len(units); i > 0; i = from[i] {
+		cuts = append(cuts, from[i])
+	}
+	for k := len(cuts) - 1; k >= 0; k-- {
+		first, last := cuts[k], len(units)-1
+		if k > 0 {
+			last = cuts[k-1] - 1
+		}
+		out = append(out, Passage{DocID: docID, Kind: Body, Start: units[first].start, End: units[last].end})
+	}
+	return out
+}
+
+// chunk returns a paragraph as one unit, or, when it has more than maxWords,
+// as several of about equal size cut at sentence ends (at word boundaries
+// when a sentence is itself too long).
+func chunk(text string, p para) []unit {
+	if p.words <= maxWords {
+		return []unit{{p.start, p.end, p.words, p.heading}}
+	}
+	// Sentence starts, with the number of words before them. No word spans
+	// a sentence start, which follows white space, so counts add up.
+	type cutAt struct{ words, off int }
+	var cuts []cutAt
+	prev, count := p.start, 0
+	for _, off := range sentenceStarts(text, p.start, p.end) {
+		count += CountWords(text[prev:off])
+		prev = off
+		if count > 0 && count < p.words {
+			cuts = append(cuts, cutAt{count, off})
+		}
+	}
+	var units []unit
+	from, start := 0, p.start
+	for p.words-from > maxWords {
+		n := (p.words - from + maxWords - 1) / maxWords
+		target := from + (p.words-from)/n
+		// The sentence end nearest the target, unless it is far off: then
+		// a cut between words keeps the passage near size.
+		cut, best := cutAt{-1, 0}, maxWords/2+1
+		k := sort.Search(len(cuts), func(k int) bool { return cuts[k].words >= target })
+		for _, c := range cuts[max(k-1, 0):min(k+1, len(cuts))] {
+			if c.words > from && c.words <= from+maxWords && abs(c.words-target) < best {
+				cut, best = c, abs(c.words-target)
+			}
+		}
+		if cut.words < 0 {
+			cut = cutAt{target, start + wordOffset(text[start:p.end], target-from)}
+		}
+		_, end := trimSpan(text, start, cut.off)
+		units = append(units, unit{start, end, cut.words - from, false})
+		from, start = cut.words, cut.off
+	}
+	return append(units, unit{start, p.end, p.words - from, false})
+}
+
+// wordOffset returns where word k of s (from 0) starts, or len(s).
+func wordOffset(s string, k int) int {
+	off, i := len(s), 0
+	forEachWord(s, func(start, _ int) bool {
+		if i == k {
+			off = start
+			return false
+		}
+		i++
+		return true
+	})
+	return off
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// fillPassages sets what follows from each passage's span: its text, index
+// and line numbers.
+func fillPassages(text string, ps []Passage) {
+	line, at := 1, 0
+	for i := range ps {
+		p := &ps[i]
+		p.Index = i
+		p.Text = text[p.Start:p.End]
+		line += strings.Count(text[at:p.Start], "\n")
+		p.LineStart = line
+		// The last byte is never a newline: passages are trimmed.
+		line += strings.Count(p.Text, "\n")
+		p.LineEnd = line
+		at = p.End
+	}
+}

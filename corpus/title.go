@@ -1,0 +1,46 @@
+package corpus
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// firstLine returns the first line of text holding something visible,
+// trimmed.
+func firstLine(text string) string {
+	for text != "" {
+		line, rest, _ := strings.Cut(text, "\n")
+		if s, e := trimSpan(line, 0, len(line)); s < e {
+			return line[s:e]
+		}
+		text = rest
+	}
+	return ""
+}
+
+// cutTitle collapses the white space of a title and, when it is longer than
+// maxRunes, cuts it at a word boundary and marks the cut with "…". Text with
+// no spaces (Chinese, Japanese) is cut where the limit falls.
+func cutTitle(title string, maxRunes int) string {
+	title = strings.Join(strings.FieldsFunc(title, isBlank), " ")
+	if utf8.RuneCountInString(title) <= maxRunes {
+		return title
+	}
+	cut, n := 0, 0
+	for i := range title {
+		if n == maxRunes-1 {
+			cut = i
+			break
+		}
+		n++
+	}
+	head := title[:cut]
+	// Back to the last space when the next word was cut, unless that loses
+	// more than half the title.
+	if r, _ := utf8.DecodeRuneInString(title[cut:]); r != ' ' {
+		if i := strings.LastIndexByte(head, ' '); i > len(head)/2 {
+			head = head[:i]
+		}
+	}
+	return strings.TrimRight(head, " ,;:-–—") + "…"
+}

@@ -1,0 +1,156 @@
+package retrieval
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// analyzeTerms runs text through the named analyser, as items are analysed.
+func analyzeTerms(lang, text string) []string {
+	a := newAnalyzers([]string{langKey(lang)})[0]
+	var b analysisBuf
+	var out []string
+	for _, t := range a.analyze(&b, text) {
+		out = append(out, string(t.term))
+	}
+	return out
+}
+
+type analysisCase struct {
+	name, lang, text string
+	want             []string
+}
+
+// analysisCases are the unit tables, and the fuzz seeds.
+var analysisCases = []analysisCase{
+	// English: possessives, stopwords, stemming.
+	{"possessive", "en", "Alipay's users", []string{"alipay", "user"}},
+	{"possessive curly", "en", "Alipay’s users", []string{"alipay", "user"}},
+	{"plural possessive", "en", "rivals’ content", []string{"rival", "content"}},
+	{"question words are stopwords", "en", "How many users does Alipay have?", []string{"user", "alipay"}},
+	{"contraction", "en", "It doesn't", nil},
+	{"stemming", "en", "regulators ordered sweeping changes", []string{"regul", "order", "sweep", "chang"}},
+	// Numbers, in every analyser.
+	{"currency", "en", "US$37 billion", []string{"us", "37", "billion"}},
+	{"decimal", "en", "12.8 percent", []string{"12.8", "percent"}},
+	{"thousands", "en", "US$5,600 an ounce", []string{"us", "5600", "ounc"}},
+	{"thousands plain", "en", "70,000 microgold", []string{"70000", "microgold"}},
+	{"percent", "en", "11% cash", []string{"11", "cash"}},
+	{"grouped decimal", "en", "1,234.56", []string{"1234.56"}},
+	{"decimal comma", "fr", "12,8 %", []string{"12.8"}},
+	{"dotted thousands", "fr", "1.234.567", []string{"1234567"}},
+	{"sentence end", "en", "in 2020.", []string{"2020"}},
+	{"list comma", "en", "1,2", []string{"1.2"}},
+	{"hyphen splits", "en", "2-D barcode", []string{"2", "d", "barcod"}},
+	{"arabic-indic digits", "ar", "٣٧ مليار", []string{"37", "مليار"}},
+	// Normalisation and folding.
+	{"fullwidth", "en", "ＡＬＩＰＡＹ", []string{"alipay"}},
+	{"ligature", "und", "ﬁnance", []string{"finance"}},
+	{"sharp s", "und", "Straße", []string{"strasse"}},
+	{"combining accent", "fr", "re\u0301union", []string{"réunion"}},
+	{"final sigma", "und", "ΟΔΟΣ οδος", []string{"οδοσ", "οδοσ"}},
+	{"zero width joiner inside", "und", "ab\u200dcd", []string{"abcd"}},
+	// French: elision, stopwords, stemming.
+	{"elision", "fr", "l'ouverture", []string{"ouvertur"}},
+	{"elision curly", "fr", "l’ouverture", []string{"ouvertur"}},
+	{"elision d", "fr", "d’Alibaba", []string{"alibab"}},
+	{"elision to stopword", "fr", "qu'il jusqu'à lorsqu'on puisqu'elle", nil},
+	{"elision c j n s m t", "fr", "c'est j'ai n'ont s'ouvre m'appelle t'aime", []string{"ouvr", "appel", "aim"}},
+	{"inner apostrophe stays", "fr", "aujourd'hui", []string{"aujourd'hui"}},
+	{"french stopwords", "fr", "Les entreprises présentes à la réunion", []string{"entrepris", "présent", "réunion"}},
+	// Arabic: normalisation, stopwords, stemming.
+	{"harakat", "ar", "الصَّغِيرَةُ", []string{"صغير"}},
+	{"tatweel", "ar", "الصغـــيرة", []string{"صغير"}},
+	{"hamza alef", "ar", "أمرت", []string{"امر"}},
+	{"bare alef", "ar", "امرت", []string{"امر"}},
+	{"teh marbuta folded", "ar", "التنظيمية", []string{"تنظيم"}},
+	{"alef maksura folded", "ar", "مستشفى", []string{"مستشفي"}},
+	{"arabic stopwords", "ar", "في من على هذا", nil},
+	{"arabic question mark", "ar", "مستخدمي Alipay؟", []string{"مستخدم", "alipay"}},
+	// CJK: bigrams, folding, in every analyser.
+	{"traditional", "en", "支付寶", []string{"支付", "付宝"}},
+	{"simplified", "en", "支付宝", []string{"支付", "付宝"}},
+	{"names fold", "zh", "騰訊 螞蟻集團 馬雲 趙志國", []string{"腾讯", "蚂蚁", "蚁集", "集团", "马云", "赵志", "志国"}},
+	{"single character", "zh", "馬", []string{"马"}},
+	{"runs split by space", "zh", "微信 支付", []string{"微信", "支付"}},
+	{"kana", "ja", "ありがとう", []string{"あり", "りが", "がと", "とう"}},
+	{"katakana long mark", "ja", "サーバー", []string{"サー", "ーバ", "バー"}},
+	{"hangul", "ko", "한국어", []string{"한국", "국어"}},
+	{"mixed scripts", "en", "Alipay(支付寶)", []string{"alipay", "支付", "付宝"}},
+	// Generic: no stemming, no stopwords.
+	{"generic keeps words", "und", "the running users", []string{"the", "running", "users"}},
+	{"unknown language is generic", "de", "Die Nutzer", []string{"die", "nutzer"}},
+	// Nothing to index.
+	{"punctuation only", "en", "?!… — «»", nil},
+	{"emoji only", "en", "🙂🎉👍🏽", nil},
+	{"empty", "fr", "", nil},
+}
+
+func TestAnalyze(t *testing.T) {
+	for _, tc := range analysisCases {
+		t.Run(tc.lang+"/"+tc.name, func(t *testing.T) {
+			got := analyzeTerms(tc.lang, tc.text)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("analyze(%q): got %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestOffsets checks that every token's span is the original text it came
+// from, through NFKC expansion, curly apostrophes and multi-byte scripts.
+func TestOffsets(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       []string // text[start:end] of each token
+	}{
+		{"en", "Alipay’s ﬁne 支付寶!", []string{"Alipay’s", "ﬁne", "支付", "付寶"}},
+		{"fr", "L’ouverture de Tencent", []string{"L’ouverture", "Tencent"}},
+		{"ar", "الصَّغِيرَةُ و Alipay", []string{"الصَّغِيرَةُ", "Alipay"}},
+		{"en", "ＵＳ＄３７ 70,000.", []string{"ＵＳ", "３７", "70,000"}},
+		{"und", "e\u0301te\u0301", []string{"e\u0301te\u0301"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			a := newAnalyzers([]string{tc.lang})[0]
+			var b analysisBuf
+			var got []string
+			for _, tok := range a.analyze(&b, tc.text) {
+				got = append(got, tc.text[tok.start:tok.end])
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("spans of %q: got %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLangKey(t *testing.T) {
+	tests := map[string]string{"en": "en", "EN-us": "en", "fr_FR": "fr", "ar": "ar", "zh": "cjk", "ja": "cjk", "ko": "cjk", "": "und", "und": "und", "de": "und"}
+	for in, want := range tests {
+		if got := langKey(in); got != want {
+			t.Errorf("langKey(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestHanTable guards the folding table: pairs of two distinct Han
+// characters, no traditional form listed twice with different targets.
+func TestHanTable(t *testing.T) {
+	seen := map[rune]rune{}
+	for _, p := range strings.Fields(hanPairs) {
+		r := []rune(p)
+		if len(r) != 2 || r[0] == r[1] || !isCJK(r[0]) || !isCJK(r[1]) {
+			t.Errorf("pair %q: want two distinct Han characters", p)
+			continue
+		}
+		if s, ok := seen[r[0]]; ok && s != r[1] {
+			t.Errorf("%c maps to both %c and %c", r[0], s, r[1])
+		}
+		seen[r[0]] = r[1]
+	}
+	if len(seen) < 400 {
+		t.Errorf("table has %d characters, want ≥ 400", len(seen))
+	}
+}

@@ -1,0 +1,164 @@
+package retrieval
+
+import (
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// Synthetic corpus: 100,000 passages of 50–150 words drawn from a Zipf
+// distribution (s = 1.07) over a vocabulary of random words, as natural text
+// is; fixed seeds make it the same on every run.
+const (
+	synthItems = 100_000
+	synthVocab = 50_000
+	synthZipfS = 1.07
+)
+
+type synthCorpus struct {
+	items   []Item
+	queries []string
+	raw     int // bytes of text
+}
+
+var synth = sync.OnceValue(func() *synthCorpus {
+	r := rand.New(rand.NewPCG(1, 2))
+	vocab := make([]string, synthVocab)
+	seen := make(map[string]bool, synthVocab)
+	for i := range vocab {
+		for {
+			b := make([]byte, 2+r.IntN(9))
+			for j := range b {
+				b[j] = byte('a' + r.IntN(26))
+			}
+			if w := string(b); !seen[w] {
+				seen[w] = true
+				vocab[i] = w
+				break
+			}
+		}
+	}
+	z := rand.NewZipf(r, synthZipfS, 1, synthVocab-1)
+	words := func(n int) string {
+		var sb strings.Builder
+		for i := range n {
+			if i > 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(vocab[z.Uint64()])
+		}
+		return sb.String()
+	}
+	c := &synthCorpus{items: make([]Item, synthItems)}
+	for i := range c.items {
+		text := words(50 + r.IntN(101))
+		c.items[i] = Item{Doc: "d" + string(rune('a'+i%26)) + words(1), Text: text, Lang: "en"}
+		c.raw += len(text)
+	}
+	c.queries = make([]string, 1000)
+	for i := range c.queries {
+		c.queries[i] = words(3 + r.IntN(6))
+	}
+	return c
+})
+
+// indexBytes is the heap an index holds, measured as the live-heap delta
+// across New.
+func indexBytes(tb testing.TB, items []Item) (*Index, uint64) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	ix, err := New(Config{}, items)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	return ix, after.HeapAlloc - before.HeapAlloc
+}
+
+func rawBytes(items []Item) int {
+	n := 0
+	for _, it := range items {
+		n += len(it.Text) + len(it.Title)
+	}
+	return n
+}
+
+func benchBuild(b *testing.B, items []Item) {
+	ix, mem := indexBytes(b, items)
+	runtime.KeepAlive(ix)
+	b.SetBytes(int64(rawBytes(items)))
+	for b.Loop() {
+		if _, err := New(Config{}, items); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// After the loop: b.Loop's timer reset drops metrics reported before it.
+	b.ReportMetric(float64(mem)/float64(rawBytes(items)), "mem/raw")
+}
+
+func benchSearch(b *testing.B, items []Item, queries []string, search func(ix *Index, q string) error) {
+	ix, err := New(Config{}, items)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := search(ix, queries[i%len(queries)]); err != nil && err != ErrNoTerms {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+func search10(ix *Index, q string) error {
+	_, err := ix.Search(q, 10)
+	return err
+}
+
+func searchDocs100(ix *Index, q string) error {
+	_, err := ix.SearchDocs(q, 100)
+	return err
+}
+
+func BenchmarkBuild100k(b *testing.B) { benchBuild(b, synth().items) }
+
+func BenchmarkSearch100k(b *testing.B) {
+	c := synth()
+	benchSearch(b, c.items, c.queries, search10)
+}
+
+func sciFactBench(b *testing.B) *sciFact {
+	s := loadSciFact(b)
+	if s == nil {
+		b.Skipf("SciFact not found at %s", scifactDir())
+	}
+	return s
+}
+
+func BenchmarkBuildSciFact(b *testing.B) { benchBuild(b, sciFactBench(b).items) }
+
+// BenchmarkSearchSciFact: one op is one query, cycling the 300 queries, top
+// 10 passages.
+func BenchmarkSearchSciFact(b *testing.B) {
+	s := sciFactBench(b)
+	qs := make([]string, len(s.queries))
+	for i, q := range s.queries {
+		qs[i] = q[1]
+	}
+	benchSearch(b, s.items, qs, search10)
+}
+
+// BenchmarkSearchDocsSciFact is the TREC-run path: top 100 documents.
+func BenchmarkSearchDocsSciFact(b *testing.B) {
+	s := sciFactBench(b)
+	qs := make([]string, len(s.queries))
+	for i, q := range s.queries {
+		qs[i] = q[1]
+	}
+	benchSearch(b, s.items, qs, searchDocs100)
+}

@@ -1,0 +1,239 @@
+package retrieval
+
+import (
+	"math"
+	"runtime"
+	"sync"
+)
+
+// The build runs in three steps: workers analyse contiguous ranges of items
+// into per-item (local term, tf) lists with their own dictionaries; the
+// dictionaries are merged in worker order; postings are laid out per term
+// (CSR) in item order, so each list is sorted without a sort.
+
+// minItemsPerWorker keeps small indexes on one goroutine.
+const minItemsPerWorker = 2048
+
+// shard is one worker's output.
+type shard struct {
+	lo, hi int               // items [lo,hi)
+	dict   map[string]uint32 // term → local id
+	terms  []string          // local id → term
+	pairs  []uint32          // per item: local id, tf, local id, tf, …
+	ends   []uint32          // end of each item's pairs in pairs
+	remap  []uint32          // local id → global id, after the merge
+}
+
+func (ix *Index) build() {
+	n := len(ix.items)
+	ix.buildAnalyzers()
+	ix.buildDocs()
+
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/minItemsPerWorker))
+	shards := make([]*shard, workers)
+	dl := make([]uint32, n) // analysed length of each item
+	var wg sync.WaitGroup
+	for w := range shards {
+		s := &shard{lo: n * w / workers, hi: n * (w + 1) / workers, dict: make(map[string]uint32)}
+		shards[w] = s
+		wg.Go(func() { ix.analyzeShard(s, dl) })
+	}
+	wg.Wait()
+
+	// Merge dictionaries in worker order: ids are deterministic for a given
+	// number of workers, and nothing depends on their order anyway.
+	ix.dict = make(map[string]uint32, len(shards[0].terms))
+	var nterms uint32
+	for _, s := range shards {
+		s.remap = make([]uint32, len(s.terms))
+		for l, t := range s.terms {
+			g, ok := ix.dict[t]
+			if !ok {
+				g = nterms
+				nterms++
+				ix.dict[t] = g
+			}
+			s.remap[l] = g
+		}
+		s.dict = nil
+	}
+
+	// Document frequencies, then offsets.
+	start := make([]uint32, nterms+1)
+	for _, s := range shards {
+		for i := 0; i < len(s.pairs); i += 2 {
+			start[s.remap[s.pairs[i]]+1]++
+		}
+	}
+	for t := 1; t < len(start); t++ {
+		start[t] += start[t-1]
+	}
+	total := start[nterms]
+
+	// Length norms: k1·(1 − b + b·dl/avgdl), per item.
+	var sum float64
+	for _, d := range dl {
+		sum += float64(d)
+	}
+	avgdl := 1.0
+	if n > 0 && sum > 0 {
+		avgdl = sum / float64(n)
+	}
+	k1, b := ix.cfg.K1, ix.cfg.B
+	norm := make([]float64, n)
+	for i, d := range dl {
+		norm[i] = k1 * (1 - b + b*float64(d)/avgdl)
+	}
+
+	ix.postStart = start
+	ix.postItem = make([]uint32, total)
+	ix.postW = make([]float32, total)
+	cursor := make([]uint32, nterms)
+	copy(cursor, start[:nterms])
+	for _, s := range shards {
+		from := uint32(0)
+		for i := s.lo; i < s.hi; i++ {
+			to := s.ends[i-s.lo]
+			for p := from; p < to; p += 2 {
+				g := s.remap[s.pairs[p]]
+				tf := float64(s.pairs[p+1])
+				c := cursor[g]
+				cursor[g]++
+				ix.postItem[c] = uint32(i)
+				ix.postW[c] = float32(tf * (k1 + 1) / (tf + norm[i]))
+			}
+			from = to
+		}
+		s.pairs, s.ends = nil, nil
+	}
+	ix.maxIDF = idf(n, 0)
+}
+
+// idf is Lucene's BM25 idf.
+func idf(n, df int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+func (ix *Index) buildAnalyzers() {
+	keys := make([]string, 0, 4)
+	seen := make(map[string]bool)
+	itemKey := make([]string, len(ix.items))
+	for i, it := range ix.items {
+		k := langKey(it.Lang)
+		itemKey[i] = k
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	ix.analyzers = newAnalyzers(keys)
+	pos := make(map[string]uint8, len(ix.analyzers))
+	for i, a := range ix.analyzers {
+		pos[a.name] = uint8(i)
+	}
+	ix.itemAn = make([]uint8, len(ix.items))
+	for i, k := range itemKey {
+		ix.itemAn[i] = pos[k]
+	}
+}
+
+func (ix *Index) buildDocs() {
+	ix.itemDoc = make([]uint32, len(ix.items))
+	pos := make(map[string]uint32)
+	for i, it := range ix.items {
+		d, ok := pos[it.Doc]
+		if !ok {
+			d = uint32(len(ix.docs))
+			pos[it.Doc] = d
+			ix.docs = append(ix.docs, it.Doc)
+		}
+		ix.itemDoc[i] = d
+	}
+}
+
+// analyzeShard fills s with the term counts of items [s.lo, s.hi) and dl
+// with their lengths.
+//
+// Every filter but the CJK one looks at one token at a time, so what a word
+// becomes depends only on its surface form: a per-analyser cache from
+// surface form to term id makes the filters run once per distinct word.
+// CJK runs, whose bigrams depend on neighbours, go through the pipeline.
+func (ix *Index) analyzeShard(s *shard, dl []uint32) {
+	b := &analysisBuf{}
+	caches := make([]map[string]int32, len(ix.analyzers)) // surface → local id, -1: dropped
+	for i := range caches {
+		caches[i] = make(map[string]int32)
+	}
+	var counts []uint32 // local id → tf in the current item
+	var seen []uint32   // local ids of the current item, first-seen order
+	intern := func(term []byte) uint32 {
+		id, ok := s.dict[string(term)]
+		if !ok {
+			id = uint32(len(s.terms))
+			t := string(term)
+			s.dict[t] = id
+			s.terms = append(s.terms, t)
+			counts = append(counts, 0)
+		}
+		return id
+	}
+	count := func(id uint32) {
+		if counts[id] == 0 {
+			seen = append(seen, id)
+		}
+		counts[id]++
+	}
+	addText := func(a *analyzer, cache map[string]int32, text string) (n int) {
+		b.arena, b.toks = b.tz.tokenize(text, b.arena[:0], b.toks[:0])
+		toks := b.toks
+		for i := 0; i < len(toks); {
+			if toks[i].kind == kindCJK {
+				j := i + 1
+				for j < len(toks) && toks[j].kind == kindCJK {
+					j++
+				}
+				for _, t := range a.run(b, toks[i:j]) {
+					count(intern(t.term))
+					n++
+				}
+				i = j
+				continue
+			}
+			id, ok := cache[string(toks[i].term)]
+			if !ok {
+				surface := string(toks[i].term) // filters rewrite terms in place
+				id = -1
+				if out := a.run(b, toks[i:i+1]); len(out) == 1 {
+					id = int32(intern(out[0].term))
+				}
+				cache[surface] = id
+			}
+			if id >= 0 {
+				count(uint32(id))
+				n++
+			}
+			i++
+		}
+		return n
+	}
+	s.ends = make([]uint32, 0, s.hi-s.lo)
+	for i := s.lo; i < s.hi; i++ {
+		it := &ix.items[i]
+		a := ix.itemAn[i]
+		seen = seen[:0]
+		n := 0
+		if it.Title != "" && !hasPrefixFold(it.Text, it.Title) {
+			n += addText(ix.analyzers[a], caches[a], it.Title)
+		}
+		n += addText(ix.analyzers[a], caches[a], it.Text)
+		for _, id := range seen {
+			s.pairs = append(s.pairs, id, counts[id])
+			counts[id] = 0
+		}
+		s.ends = append(s.ends, uint32(len(s.pairs)))
+		dl[i] = uint32(n)
+		if cap(b.arena) > 1<<20 { // one huge item must not pin its scratch
+			b.arena, b.toks = nil, nil
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package retrieval
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// unit is one rune of normalised text and the byte range of the original
+// text it came from. Several units can share a range when normalisation
+// expands one original character ("ﬁ" → "f", "i").
+type unit struct {
+	r          rune
+	start, end int
+}
+
+// normalizer is the char filter: it reads the original text and yields
+// NFKC-normalised, case-folded runes, each with its original byte range, so
+// that tokens can point back into the text they came from.
+type normalizer struct {
+	src  string
+	pos  int    // next unread byte of src
+	pend []unit // expanded runes of the current segment not yet returned
+	pi   int
+	buf  []byte // scratch for NFKC output
+}
+
+func (n *normalizer) reset(src string) {
+	n.src = src
+	n.pos = 0
+	n.pend = n.pend[:0]
+	n.pi = 0
+}
+
+// next returns the next normalised rune, or ok == false at the end.
+func (n *normalizer) next() (u unit, ok bool) {
+	if n.pi < len(n.pend) {
+		u = n.pend[n.pi]
+		n.pi++
+		return u, true
+	}
+	if n.pos >= len(n.src) {
+		return unit{}, false
+	}
+	c := n.src[n.pos]
+	// ASCII is already NFKC unless a combining mark follows it.
+	if c < utf8.RuneSelf && (n.pos+1 == len(n.src) || n.src[n.pos+1] < utf8.RuneSelf) {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		n.pos++
+		return unit{r: rune(c), start: n.pos - 1, end: n.pos}, true
+	}
+	return n.segment()
+}
+
+// segment normalises the segment (a starter and its combining marks) at
+// n.pos and queues its runes.
+func (n *normalizer) segment() (unit, bool) {
+	start := n.pos
+	size := norm.NFKC.NextBoundaryInString(n.src[start:], true)
+	if size <= 0 {
+		size = 1
+	}
+	seg := n.src[start : start+size]
+	n.pos += size
+	n.pend = n.pend[:0]
+	n.pi = 0
+	if norm.NFKC.QuickSpanString(seg) == len(seg) {
+		for _, r := range seg {
+			n.pend = appendFolded(n.pend, r, start, start+size)
+		}
+	} else {
+		n.buf = norm.NFKC.AppendString(n.buf[:0], seg)
+		for _, r := range string(n.buf) { // no allocation: range over a conversion
+			n.pend = appendFolded(n.pend, r, start, start+size)
+		}
+	}
+	if len(n.pend) == 0 {
+		return n.next()
+	}
+	n.pi = 1
+	return n.pend[0], true
+}
+
+// appendFolded appends the case folding of r, with a few mappings that make
+// equivalent characters one: apostrophe forms, Arabic-Indic digits and
+// separators.
+func appendFolded(dst []unit, r rune, start, end int) []unit {
+	switch {
+	case r == '’' || r == '‘' || r == 'ʼ' || r == '＇':
+		r = '\''
+	case r >= 0x0660 && r <= 0x0669: // Arabic-Indic digits
+		r = '0' + r - 0x0660
+	case r >= 0x06F0 && r <= 0x06F9: // Extended Arabic-Indic (Persian) digits
+		r = '0' + r - 0x06F0
+	case r == 0x066B: // Arabic decimal separator
+		r = '.'
+	case r == 0x066C: // Arabic thousands separator
+		r = ','
+	case r == 'ß' || r == 'ẞ':
+		dst = append(dst, unit{'s', start, end})
+		r = 's'
+	default:
+		r = fold(r)
+	}
+	return append(dst, unit{r, start, end})
+}
+
+// fold is simple case folding: upper then lower maps the odd forms (ς, ſ,
+// the Kelvin sign) to one lower-case rune.
+func fold(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(unicode.ToUpper(r))
+}

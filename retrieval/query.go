@@ -1,0 +1,165 @@
+package retrieval
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Query limits: a pasted document must not make a search slow.
+const (
+	maxQueryBytes = 4096
+	maxQueryTerms = 256
+)
+
+// query is an analysed query.
+type query struct {
+	terms []qterm // distinct, in order of first appearance
+	words []qword // distinct, in order of first appearance
+	sumW  float64 // total weight of words
+}
+
+// qterm is one distinct analysed term.
+type qterm struct {
+	text string
+	id   int     // term id, or -1 when no item has it
+	idf  float64 // 0 when absent
+}
+
+// qword is one query word with its variants, the terms the analysers made
+// of it ("users" → "user" in English, "users" elsewhere). It counts as
+// matched when any variant matches.
+type qword struct {
+	terms  []int // indexes into query.terms
+	weight float64
+}
+
+// slot gathers what every analyser made of one span of the query.
+type slot struct {
+	start, end int
+	stops      []bool // per analyser: a stopword there
+	terms      []string
+}
+
+// parseQuery analyses text with every analyser. A span is a word when
+// it is not a stopword of the query's language, guessed as the analysers
+// whose stopwords the query uses most; this keeps "Ma" in "What did Jack Ma
+// say?" although French lists "ma". maxBytes and maxTerms cap the work; 0
+// means no cap.
+func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
+	if maxBytes > 0 && len(text) > maxBytes {
+		text = truncString(text, maxBytes)
+	}
+	b := ix.bufs.Get().(*analysisBuf)
+	defer ix.bufs.Put(b)
+
+	var slots []slot
+	index := make(map[[2]int]int)
+	stopHits := make([]int, len(ix.analyzers))
+	for ai, a := range ix.analyzers {
+		for _, t := range a.analyze(b, text) {
+			key := [2]int{t.start, t.end}
+			si, ok := index[key]
+			if !ok {
+				si = len(slots)
+				index[key] = si
+				slots = append(slots, slot{start: t.start, end: t.end, stops: make([]bool, len(ix.analyzers))})
+			}
+			s := &slots[si]
+			if t.stop {
+				s.stops[ai] = true
+				stopHits[ai]++
+				continue
+			}
+			if !slices.Contains(s.terms, string(t.term)) {
+				s.terms = append(s.terms, string(t.term))
+			}
+		}
+	}
+	best := slices.Max(append(stopHits, 0))
+	slices.SortStableFunc(slots, func(x, y slot) int {
+		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(x.end, y.end))
+	})
+
+	var q query
+	termPos := make(map[string]int)
+	wordSeen := make(map[string]bool)
+	for _, s := range slots {
+		stop := false
+		for ai, st := range s.stops {
+			if st && stopHits[ai] == best {
+				stop = true
+			}
+		}
+		if stop || len(s.terms) == 0 {
+			continue
+		}
+		slices.Sort(s.terms)
+		key := strings.Join(s.terms, "\x00")
+		if wordSeen[key] {
+			continue
+		}
+		added := 0
+		for _, t := range s.terms {
+			if _, ok := termPos[t]; !ok {
+				added++
+			}
+		}
+		if maxTerms > 0 && len(q.terms)+added > maxTerms {
+			break
+		}
+		wordSeen[key] = true
+		w := qword{weight: -1}
+		for _, t := range s.terms {
+			p, ok := termPos[t]
+			if !ok {
+				p = len(q.terms)
+				termPos[t] = p
+				q.terms = append(q.terms, ix.lookup(t))
+			}
+			w.terms = append(w.terms, p)
+			if qt := q.terms[p]; qt.id >= 0 && qt.idf > w.weight {
+				w.weight = qt.idf
+			}
+		}
+		// A word no item has weighs the most: missing it is what tells an
+		// out-of-corpus question apart.
+		if w.weight < 0 {
+			w.weight = ix.maxIDF
+		}
+		q.words = append(q.words, w)
+		q.sumW += w.weight
+	}
+	return q
+}
+
+func (ix *Index) lookup(term string) qterm {
+	id, ok := ix.dict[term]
+	if !ok {
+		return qterm{text: term, id: -1}
+	}
+	df := int(ix.postStart[id+1] - ix.postStart[id])
+	return qterm{text: term, id: int(id), idf: idf(len(ix.items), df)}
+}
+
+// truncString cuts s to at most n bytes at a rune boundary.
+func truncString(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// hasPrefixFold reports whether text starts with title, ignoring leading
+// space, case and a trailing ellipsis: a passage that opens with its
+// document's title already indexes it.
+func hasPrefixFold(text, title string) bool {
+	text = strings.TrimLeft(text, " \t\r\n")
+	// A long title may come trimmed with an ellipsis.
+	title = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(title), "…"))
+	return len(text) >= len(title) && strings.EqualFold(text[:len(title)], title)
+}

@@ -1,0 +1,268 @@
+package retrieval
+
+import "slices"
+
+// accum is the scratch of one search: a dense score per item (and per
+// document for SearchDocs) plus the lists needed to clear them. It is reused
+// through a sync.Pool and left all zero between searches.
+type accum struct {
+	scores   []float32
+	touched  []uint32 // items with a non-zero score, when tracked
+	docBest  []float32
+	docItem  []uint32 // best item of each document
+	docTouch []uint32
+	top      candHeap
+	matched  []bool // per query term, for the hit being filled in
+}
+
+func newAccum(items, docs int) *accum {
+	return &accum{
+		scores:  make([]float32, items),
+		docBest: make([]float32, docs),
+		docItem: make([]uint32, docs),
+	}
+}
+
+// cand is a scored item or document; better breaks score ties by the lower
+// item index, so results do not depend on map or goroutine order.
+type cand struct {
+	score float32
+	item  uint32
+	doc   uint32
+}
+
+func better(a, b cand) bool {
+	return a.score > b.score || (a.score == b.score && a.item < b.item)
+}
+
+// candHeap is a min-heap on better: its root is the worst kept candidate.
+// Hand-written rather than container/heap, whose interface boxes each push.
+type candHeap []cand
+
+// offer keeps c if it is among the k best so far.
+func (h *candHeap) offer(c cand, k int) {
+	s := *h
+	if len(s) < k {
+		s = append(s, c)
+		for i := len(s) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !better(s[p], s[i]) {
+				break
+			}
+			s[p], s[i] = s[i], s[p]
+			i = p
+		}
+		*h = s
+		return
+	}
+	if !better(c, s[0]) {
+		return
+	}
+	s[0] = c
+	for i := 0; ; {
+		l, r, w := 2*i+1, 2*i+2, i
+		if l < len(s) && better(s[w], s[l]) {
+			w = l
+		}
+		if r < len(s) && better(s[w], s[r]) {
+			w = r
+		}
+		if w == i {
+			return
+		}
+		s[w], s[i] = s[i], s[w]
+		i = w
+	}
+}
+
+// sorted empties the heap into a best-first slice.
+func (h *candHeap) sorted() []cand {
+	out := slices.Clone(*h)
+	slices.SortFunc(out, func(a, b cand) int {
+		if better(a, b) {
+			return -1
+		}
+		if better(b, a) {
+			return 1
+		}
+		return 0
+	})
+	*h = (*h)[:0]
+	return out
+}
+
+// Search returns up to k passages, best first, ties broken by item order.
+// It returns ErrNoTerms when the query has nothing to search for, and no
+// hits (and no error) when its terms occur in no item.
+func (ix *Index) Search(query string, k int) ([]Hit, error) {
+	q := ix.parseQuery(query, maxQueryBytes, maxQueryTerms)
+	if len(q.words) == 0 {
+		return nil, ErrNoTerms
+	}
+	if k <= 0 {
+		return nil, nil
+	}
+	acc := ix.accums.Get().(*accum)
+	defer ix.accums.Put(acc)
+	dense := ix.accumulate(acc, &q)
+	if dense {
+		// Items come in order, so one that only ties the k-th best loses
+		// to it: a score must beat thr, 0 until the heap is full.
+		var thr float32
+		for i, s := range acc.scores {
+			if s <= thr {
+				continue
+			}
+			acc.top.offer(cand{score: s, item: uint32(i)}, k)
+			if len(acc.top) == k {
+				thr = acc.top[0].score
+			}
+		}
+		clear(acc.scores)
+	} else {
+		for _, i := range acc.touched {
+			acc.top.offer(cand{score: acc.scores[i], item: i}, k)
+			acc.scores[i] = 0
+		}
+		acc.touched = acc.touched[:0]
+	}
+	top := acc.top.sorted()
+	hits := make([]Hit, len(top))
+	for i, c := range top {
+		hits[i] = ix.hit(&q, c, acc)
+	}
+	return hits, nil
+}
+
+// SearchDocs returns up to k documents, each scored as its best passage,
+// best first; ties are broken by the order of those passages.
+func (ix *Index) SearchDocs(query string, k int) ([]DocHit, error) {
+	q := ix.parseQuery(query, maxQueryBytes, maxQueryTerms)
+	if len(q.words) == 0 {
+		return nil, ErrNoTerms
+	}
+	if k <= 0 {
+		return nil, nil
+	}
+	acc := ix.accums.Get().(*accum)
+	defer ix.accums.Put(acc)
+	dense := ix.accumulate(acc, &q)
+	visit := func(i uint32) {
+		s := acc.scores[i]
+		acc.scores[i] = 0
+		d := ix.itemDoc[i]
+		switch best := acc.docBest[d]; {
+		case best == 0:
+			acc.docTouch = append(acc.docTouch, d)
+		case s < best || (s == best && i > acc.docItem[d]):
+			return
+		}
+		acc.docBest[d], acc.docItem[d] = s, i
+	}
+	if dense {
+		for i, s := range acc.scores {
+			if s != 0 {
+				visit(uint32(i))
+			}
+		}
+	} else {
+		for _, i := range acc.touched {
+			visit(i)
+		}
+		acc.touched = acc.touched[:0]
+	}
+	for _, d := range acc.docTouch {
+		s := acc.docBest[d]
+		acc.docBest[d] = 0
+		if len(acc.top) == k && s < acc.top[0].score {
+			continue
+		}
+		acc.top.offer(cand{score: s, item: acc.docItem[d], doc: d}, k)
+	}
+	acc.docTouch = acc.docTouch[:0]
+	top := acc.top.sorted()
+	hits := make([]DocHit, len(top))
+	for i, c := range top {
+		hits[i] = DocHit{Doc: ix.docs[c.doc], Hit: ix.hit(&q, c, acc)}
+	}
+	return hits, nil
+}
+
+// accumulate adds the BM25 score of every posting of q's terms into
+// acc.scores, term at a time. When the postings are many, tracking touched
+// items costs more than scanning all scores afterwards: it reports dense.
+func (ix *Index) accumulate(acc *accum, q *query) (dense bool) {
+	var postings int
+	for _, t := range q.terms {
+		if t.id >= 0 {
+			postings += int(ix.postStart[t.id+1] - ix.postStart[t.id])
+		}
+	}
+	dense = postings > len(ix.items)/4
+	scores := acc.scores
+	for _, t := range q.terms {
+		if t.id < 0 {
+			continue
+		}
+		lo, hi := ix.postStart[t.id], ix.postStart[t.id+1]
+		items := ix.postItem[lo:hi]
+		ws := ix.postW[lo:hi]
+		ws = ws[:len(items)]
+		w := float32(t.idf)
+		if dense {
+			for j, it := range items {
+				scores[it] += w * ws[j]
+			}
+			continue
+		}
+		for j, it := range items {
+			if scores[it] == 0 {
+				acc.touched = append(acc.touched, it)
+			}
+			scores[it] += w * ws[j]
+		}
+	}
+	return dense
+}
+
+// hit fills in the matched terms and coverage of a candidate. Membership is
+// a binary search in each term's postings: k·terms·log(df), paid only for
+// the hits returned.
+func (ix *Index) hit(q *query, c cand, acc *accum) Hit {
+	h := Hit{Item: int(c.item), Score: float64(c.score)}
+	matched := acc.matched[:0]
+	n := 0
+	for _, t := range q.terms {
+		ok := false
+		if t.id >= 0 {
+			items := ix.postItem[ix.postStart[t.id]:ix.postStart[t.id+1]]
+			_, ok = slices.BinarySearch(items, c.item)
+		}
+		matched = append(matched, ok)
+		if ok {
+			n++
+		}
+	}
+	acc.matched = matched
+	if n > 0 {
+		h.Terms = make([]string, 0, n)
+		for ti, t := range q.terms {
+			if matched[ti] {
+				h.Terms = append(h.Terms, t.text)
+			}
+		}
+	}
+	var got float64
+	for _, w := range q.words {
+		for _, ti := range w.terms {
+			if matched[ti] {
+				got += w.weight
+				break
+			}
+		}
+	}
+	if q.sumW > 0 {
+		h.Coverage = min(1, got/q.sumW)
+	}
+	return h
+}

@@ -1,0 +1,301 @@
+package retrieval
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokenKind tells filters what a token is made of.
+type tokenKind uint8
+
+const (
+	kindWord   tokenKind = iota // letters, possibly with digits
+	kindNumber                  // digits, with . or , between them
+	kindCJK                     // one Han, Kana or Hangul character (a bigram after the CJK filter)
+)
+
+// maxTermBytes truncates pathological tokens (base64 blobs, unspaced
+// scripts); the span still covers the whole token.
+const maxTermBytes = 96
+
+// token is one unit of analysis. term points into the analysis arena and
+// filters may rewrite it; start and end are byte offsets into the original
+// text and never change.
+type token struct {
+	term       []byte
+	start, end int
+	kind       tokenKind
+	joined     bool // CJK: directly follows the previous CJK character
+	stop       bool // query mode: a stopword, kept only to be reported
+}
+
+// runeClass is what the tokenizer does with a normalised rune.
+type runeClass uint8
+
+const (
+	classSep runeClass = iota
+	classLetter
+	classDigit
+	classMark   // combining mark: part of the word it follows
+	classIgnore // format characters (ZWJ, soft hyphen): neither join nor split
+	classJoiner // ' between letters, . or , between digits
+	classCJK
+)
+
+func classify(r rune) runeClass {
+	if r < utf8.RuneSelf {
+		switch {
+		case 'a' <= r && r <= 'z':
+			return classLetter
+		case '0' <= r && r <= '9':
+			return classDigit
+		case r == '\'' || r == '.' || r == ',':
+			return classJoiner
+		case 'A' <= r && r <= 'Z': // not folded when the caller skipped the normalizer
+			return classLetter
+		}
+		return classSep
+	}
+	switch {
+	case isCJK(r):
+		return classCJK
+	case unicode.IsLetter(r):
+		return classLetter
+	case unicode.IsDigit(r):
+		return classDigit
+	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || unicode.Is(unicode.Me, r):
+		return classMark
+	case unicode.Is(unicode.Cf, r):
+		return classIgnore
+	}
+	return classSep
+}
+
+// isCJK reports scripts written without spaces between words, which are
+// indexed as overlapping character bigrams.
+func isCJK(r rune) bool {
+	switch {
+	case r < 0x1100:
+		return false
+	case r == 0x30FC || r == 0x3005: // prolonged sound mark, ideographic iteration mark
+		return true
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// tokenizer segments normalised text into words, numbers and CJK characters.
+// "US$37" gives "us" and "37"; "70,000" gives "70000"; "12.8" stays "12.8";
+// "l'ouverture" and "user's" stay whole for the language filters.
+type tokenizer struct {
+	n     normalizer
+	arena []byte
+	toks  []token
+
+	in        bool // inside a word or number
+	tokStart  int
+	tokEnd    int
+	termStart int
+	letters   bool
+	last      runeClass // class of the last rune of the token
+	joiner    rune      // a joiner after the token, kept if a like rune follows
+	prevCJK   bool      // the last rune was CJK: the next one continues its run
+}
+
+// tokenize appends the tokens of text to toks and their terms to arena.
+func (tz *tokenizer) tokenize(text string, arena []byte, toks []token) ([]byte, []token) {
+	tz.n.reset(text)
+	tz.arena, tz.toks = arena, toks
+	tz.in, tz.joiner, tz.prevCJK = false, 0, false
+	n := &tz.n
+	for {
+		// Fast path: ASCII letters and digits go straight into the token. It
+		// stops before a byte followed by a non-ASCII one, which may be a
+		// combining mark that NFKC composes with it.
+		if n.pi >= len(n.pend) && tz.joiner == 0 {
+			p := n.pos
+		ascii:
+			for ; p+1 < len(text) && text[p+1] < utf8.RuneSelf || p+1 == len(text); p++ {
+				c := rune(text[p])
+				switch {
+				case 'a' <= c && c <= 'z':
+					tz.add(c, p, p+1, classLetter)
+				case 'A' <= c && c <= 'Z':
+					tz.add(c+'a'-'A', p, p+1, classLetter)
+				case '0' <= c && c <= '9':
+					tz.add(c, p, p+1, classDigit)
+				default:
+					break ascii
+				}
+			}
+			n.pos = p
+		}
+		u, ok := n.next()
+		if !ok {
+			break
+		}
+		switch c := classify(u.r); c {
+		case classLetter, classDigit:
+			if tz.in && tz.joiner != 0 {
+				if (tz.joiner == '\'' && tz.last == classLetter && c == classLetter) ||
+					(tz.joiner != '\'' && tz.last == classDigit && c == classDigit) {
+					tz.arena = append(tz.arena, byte(tz.joiner))
+					tz.joiner = 0
+				} else {
+					tz.finish()
+				}
+			}
+			tz.add(u.r, u.start, u.end, c)
+		case classMark:
+			if tz.in && tz.joiner == 0 {
+				tz.arena = utf8.AppendRune(tz.arena, u.r)
+				tz.tokEnd = u.end
+			} else {
+				tz.finish()
+			}
+			tz.prevCJK = false
+		case classIgnore:
+			// Neither joins nor splits: a ZWJ or soft hyphen inside a word
+			// or a CJK run leaves it whole.
+		case classJoiner:
+			if tz.in && tz.joiner == 0 {
+				tz.joiner = u.r
+			} else {
+				tz.finish()
+			}
+			tz.prevCJK = false
+		case classCJK:
+			tz.finish()
+			start := len(tz.arena)
+			tz.arena = utf8.AppendRune(tz.arena, u.r)
+			tz.toks = append(tz.toks, token{term: tz.arena[start:len(tz.arena):len(tz.arena)],
+				start: u.start, end: u.end, kind: kindCJK, joined: tz.prevCJK})
+			tz.prevCJK = true
+		default:
+			tz.finish()
+			tz.prevCJK = false
+		}
+	}
+	tz.finish()
+	arena, toks = tz.arena, tz.toks
+	tz.arena, tz.toks = nil, nil
+	return arena, toks
+}
+
+// add appends a letter or digit to the current token, starting one if needed.
+func (tz *tokenizer) add(r rune, start, end int, c runeClass) {
+	if !tz.in {
+		tz.in = true
+		tz.tokStart = start
+		tz.termStart = len(tz.arena)
+		tz.letters = false
+	}
+	if r < utf8.RuneSelf {
+		tz.arena = append(tz.arena, byte(r))
+	} else {
+		tz.arena = utf8.AppendRune(tz.arena, r)
+	}
+	tz.tokEnd = end
+	tz.last = c
+	tz.letters = tz.letters || c == classLetter
+	tz.prevCJK = false
+}
+
+// finish ends the current token, if any; a pending joiner is dropped.
+func (tz *tokenizer) finish() {
+	tz.joiner = 0
+	if !tz.in {
+		return
+	}
+	tz.in = false
+	term := tz.arena[tz.termStart:]
+	kind := kindWord
+	if !tz.letters {
+		kind = kindNumber
+		term = canonNumber(term)
+	}
+	if len(term) > maxTermBytes {
+		term = truncUTF8(term, maxTermBytes)
+	}
+	tz.arena = tz.arena[:tz.termStart+len(term)]
+	tz.toks = append(tz.toks, token{term: tz.arena[tz.termStart:len(tz.arena):len(tz.arena)],
+		start: tz.tokStart, end: tz.tokEnd, kind: kind})
+}
+
+// canonNumber rewrites a number so that its written forms meet: thousands
+// separators go ("70,000" and "70.000.000" → digits only), a lone decimal
+// comma becomes a point ("12,8" → "12.8"). It works in place.
+func canonNumber(b []byte) []byte {
+	commas, dots := 0, 0
+	lastSep := byte(0)
+	for _, c := range b {
+		if c == ',' || c == '.' {
+			lastSep = c
+			if c == ',' {
+				commas++
+			} else {
+				dots++
+			}
+		}
+	}
+	if commas+dots == 0 {
+		return b
+	}
+	var group, decimal byte // separators to drop and to turn into '.'
+	switch {
+	case dots == 0 && grouped(b, ','):
+		group = ','
+	case commas == 0 && dots > 1 && grouped(b, '.'):
+		group = '.'
+	case dots == 0 && commas == 1:
+		decimal = ','
+	case commas > 0 && dots > 0 && lastSep == '.':
+		group = ','
+	case commas > 0 && dots > 0 && lastSep == ',' && commas == 1:
+		group, decimal = '.', ','
+	default:
+		return b
+	}
+	out := b[:0]
+	for _, c := range b {
+		switch c {
+		case group:
+			continue
+		case decimal:
+			c = '.'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// grouped reports whether b is digits in groups of three after a first
+// group of one to three, separated by sep: "5,600", "70,000", "1,234,567".
+func grouped(b []byte, sep byte) bool {
+	n := 0
+	first := true
+	for _, c := range b {
+		if c == sep {
+			if (first && (n < 1 || n > 3)) || (!first && n != 3) {
+				return false
+			}
+			first, n = false, 0
+			continue
+		}
+		if c < '0' || c > '9' {
+			return false
+		}
+		n++
+	}
+	return !first && n == 3
+}
+
+// truncUTF8 cuts b to at most n bytes at a rune boundary.
+func truncUTF8(b []byte, n int) []byte {
+	if len(b) <= n {
+		return b
+	}
+	for n > 0 && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return b[:n]
+}
