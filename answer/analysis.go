@@ -1,0 +1,87 @@
+package answer
+
+import (
+	"slices"
+	"sync/atomic"
+)
+
+// passageTerms is a passage's sentences with their analysed terms. Quotes
+// and the support check need them for every cited passage of every answer;
+// passages do not change while a state lives, so each is analysed once,
+// on first use, and kept.
+type passageTerms struct {
+	sentences []span // offsets in the passage's Text
+	terms     [][]string
+	all       map[string]bool
+}
+
+// shingleSet is a passage's word 3-grams, for near-duplicate checks.
+type shingleSet = map[string]struct{}
+
+// analyses caches passageTerms and shingles per retrieval item. Two
+// goroutines may both compute one; either result is the same.
+type analyses struct {
+	terms    []atomic.Pointer[passageTerms]
+	shingles []atomic.Pointer[shingleSet]
+}
+
+func newAnalyses(n int) analyses {
+	return analyses{
+		terms:    make([]atomic.Pointer[passageTerms], n),
+		shingles: make([]atomic.Pointer[shingleSet], n),
+	}
+}
+
+func (st *state) shingles(item int) shingleSet {
+	if s := st.cache.shingles[item].Load(); s != nil {
+		return *s
+	}
+	ps, _ := st.passage(item)
+	s := shingles(ps.Text)
+	st.cache.shingles[item].Store(&s)
+	return s
+}
+
+func (st *state) analysis(item int) *passageTerms {
+	if a := st.cache.terms[item].Load(); a != nil {
+		return a
+	}
+	ps, _ := st.passage(item)
+	a := &passageTerms{sentences: sentences(ps.Text), all: make(map[string]bool)}
+	a.terms = make([][]string, len(a.sentences))
+	for i, sp := range a.sentences {
+		a.terms[i] = st.index.Analyze(ps.Text[sp.start:sp.end])
+		for _, t := range a.terms[i] {
+			a.all[t] = true
+		}
+	}
+	st.cache.terms[item].Store(a)
+	return a
+}
+
+// blockSentence is a sentence of a block with its terms.
+type blockSentence struct {
+	text  string
+	terms []string
+}
+
+// sentences lists the sentences of a block in document order, leaving out
+// any past the end of a block's text that was cut to fit the budget.
+func (st *state) blockSentences(b *block) []blockSentence {
+	items := slices.Clone(b.items)
+	slices.Sort(items)
+	base := st.corpus.Docs[b.doc].Passages[b.first].Start
+	var out []blockSentence
+	for _, it := range items {
+		ps, _ := st.passage(it)
+		a := st.analysis(it)
+		off := ps.Start - base
+		for i, sp := range a.sentences {
+			if off+sp.end > len(b.text) {
+				break
+			}
+			out = append(out, blockSentence{text: ps.Text[sp.start:sp.end], terms: a.terms[i]})
+		}
+	}
+	return out
+}

@@ -1,0 +1,198 @@
+package answer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync/atomic"
+	"time"
+
+	"corpusbot/corpus"
+	"corpusbot/llm"
+	"corpusbot/prompts"
+	"corpusbot/retrieval"
+)
+
+// Error categories; test with errors.Is.
+var (
+	ErrEmptyQuestion   = errors.New("empty question")
+	ErrQuestionTooLong = errors.New("question too long")
+	// ErrNoCitations means the model replied without citing any passage it
+	// was given, so its text is not presented as an answer.
+	ErrNoCitations     = errors.New("reply cites no passage")
+	ErrUnknownDocument = errors.New("unknown document")
+	// ErrNothingNew means every passage a briefing could use was excluded
+	// as already covered.
+	ErrNothingNew = errors.New("nothing new to report")
+)
+
+// Model is what the pipeline needs of a language model; *llm.Client
+// satisfies it.
+type Model interface {
+	Complete(ctx context.Context, req llm.Request) (llm.Response, error)
+	Stream(ctx context.Context, req llm.Request, onDelta func(string) error) (llm.Response, error)
+}
+
+// Config tunes New. The zero value is usable.
+type Config struct {
+	K                int // passages retrieved per query; 0 → 8
+	ContextTokens    int // passage budget of a prompt, in estimated tokens; 0 → 3000
+	MaxQuestionRunes int // 0 → 1500
+	MaxAnswerTokens  int // completion limit for answers, summaries, briefings; 0 → 1024
+	RewriteCache     int // cached cross-lingual rewrites; 0 → 512
+	// RewriteTimeout bounds the query rewrite call, so a slow model delays
+	// an answer by at most this much before retrieval goes on without it;
+	// 0 → 15s.
+	RewriteTimeout time.Duration
+	Retrieval      retrieval.Config
+	Logger         *slog.Logger // nil discards
+}
+
+func (c Config) withDefaults() Config {
+	if c.K <= 0 {
+		c.K = 8
+	}
+	if c.ContextTokens <= 0 {
+		c.ContextTokens = 3000
+	}
+	if c.MaxQuestionRunes <= 0 {
+		c.MaxQuestionRunes = 1500
+	}
+	if c.MaxAnswerTokens <= 0 {
+		c.MaxAnswerTokens = 1024
+	}
+	if c.RewriteCache <= 0 {
+		c.RewriteCache = 512
+	}
+	if c.RewriteTimeout <= 0 {
+		c.RewriteTimeout = 15 * time.Second
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+	return c
+}
+
+// Pipeline answers from one corpus at a time. It is safe for concurrent use;
+// Reload swaps the corpus while calls in flight finish on the old one.
+type Pipeline struct {
+	cfg      Config
+	model    Model // nil: extractive mode
+	prompts  *prompts.Set
+	log      *slog.Logger
+	state    atomic.Pointer[state]
+	rewrites *lru
+}
+
+// state is everything built from one corpus; immutable once built.
+type state struct {
+	corpus *corpus.Corpus
+	index  *retrieval.Index
+	items  []itemRef      // retrieval item → passage
+	docs   map[string]int // document ID → index in corpus.Docs
+	first  []int          // corpus.Docs index → its first item
+	langs  []string       // the documents' languages, sorted: what rewrites target
+	cache  analyses       // per item, filled on first use
+}
+
+// itemRef locates a retrieval item in the corpus.
+type itemRef struct {
+	doc     int // index in corpus.Docs
+	passage int // index in Document.Passages
+}
+
+// New builds the index for c. A nil model selects extractive answers.
+func New(cfg Config, c *corpus.Corpus, model Model) (*Pipeline, error) {
+	cfg = cfg.withDefaults()
+	if cl, ok := model.(*llm.Client); ok && cl == nil {
+		model = nil // a typed nil would pass the interface check and panic later
+	}
+	ps, err := prompts.New()
+	if err != nil {
+		return nil, fmt.Errorf("new pipeline: %w", err)
+	}
+	p := &Pipeline{
+		cfg:      cfg,
+		model:    model,
+		prompts:  ps,
+		log:      cfg.Logger,
+		rewrites: newLRU(cfg.RewriteCache),
+	}
+	if err := p.Reload(c); err != nil {
+		return nil, fmt.Errorf("new pipeline: %w", err)
+	}
+	return p, nil
+}
+
+// Reload indexes c and swaps it in atomically.
+func (p *Pipeline) Reload(c *corpus.Corpus) error {
+	st, err := build(p.cfg.Retrieval, c)
+	if err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
+	p.state.Store(st)
+	return nil
+}
+
+func build(cfg retrieval.Config, c *corpus.Corpus) (*state, error) {
+	if c == nil || len(c.Docs) == 0 {
+		return nil, corpus.ErrNoDocuments
+	}
+	st := &state{corpus: c, docs: make(map[string]int, len(c.Docs)), first: make([]int, len(c.Docs))}
+	var items []retrieval.Item
+	for di, d := range c.Docs {
+		st.docs[d.ID] = di
+		st.first[di] = len(items)
+		for pi, ps := range d.Passages {
+			items = append(items, retrieval.Item{Doc: d.ID, Title: d.Title, Text: ps.Text, Lang: d.Lang})
+			st.items = append(st.items, itemRef{doc: di, passage: pi})
+		}
+	}
+	ix, err := retrieval.New(cfg, items)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	st.index = ix
+	st.cache = newAnalyses(len(items))
+	// Rewrite into the languages the documents are written in; the index's
+	// analysers ("cjk", generic) do not name languages a model can write.
+	seen := map[string]bool{}
+	for _, d := range c.Docs {
+		if !seen[d.Lang] && langName(d.Lang) != "" {
+			seen[d.Lang] = true
+			st.langs = append(st.langs, d.Lang)
+		}
+	}
+	slices.Sort(st.langs)
+	return st, nil
+}
+
+// LLMEnabled reports whether answers come from a model (else extractive).
+func (p *Pipeline) LLMEnabled() bool { return p.model != nil }
+
+// Documents lists the current corpus' documents, sorted by ID. The slice
+// is shared: read it, do not modify it.
+func (p *Pipeline) Documents() []corpus.Document { return p.state.Load().corpus.Docs }
+
+// Passage returns a passage and its document, for "Show passage [n]".
+func (p *Pipeline) Passage(docID string, index int) (corpus.Passage, corpus.Document, bool) {
+	st := p.state.Load()
+	di, ok := st.docs[docID]
+	if !ok {
+		return corpus.Passage{}, corpus.Document{}, false
+	}
+	d := st.corpus.Docs[di]
+	if index < 0 || index >= len(d.Passages) {
+		return corpus.Passage{}, corpus.Document{}, false
+	}
+	return d.Passages[index], d, true
+}
+
+// passage returns the passage and document of a retrieval item.
+func (st *state) passage(item int) (*corpus.Passage, *corpus.Document) {
+	r := st.items[item]
+	d := &st.corpus.Docs[r.doc]
+	return &d.Passages[r.passage], d
+}

@@ -1,0 +1,240 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"corpusbot/llm"
+	"corpusbot/prompts"
+)
+
+// History bounds: the last few turns, within a quarter of the budget, each
+// cut to a length that keeps the gist.
+const (
+	maxTurns     = 6
+	maxTurnRunes = 600
+)
+
+// Ask answers a question from the corpus.
+//
+// Outcomes: a cited answer; an abstention (Result.Abstained, no error) when
+// nothing clears the relevance floor or the model says the passages do not
+// answer; ErrEmptyQuestion or ErrQuestionTooLong for a bad question;
+// ErrNoCitations when the model's reply cites nothing; the llm package's
+// errors, wrapped, when the model fails. A stream cut short is an error,
+// never a partial answer.
+func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
+	text, err := p.checkQuestion(q.Text)
+	if err != nil {
+		return nil, fmt.Errorf("ask: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("ask: %w", err)
+	}
+	st := p.state.Load()
+	lang := detectLang(text)
+	res := &Result{ID: newID(), Kind: KindAnswer, Question: text}
+
+	cands, queries, usage := p.retrieve(ctx, st, retrievalQueries(text, q.History), lang)
+	res.Usage = usage
+	rel := relevantOnly(cands)
+	if len(rel) == 0 {
+		p.log.Info("abstained: nothing above the relevance floor", "id", res.ID, "candidates", len(cands))
+		return st.abstain(res, lang, st.nearest(cands)), nil
+	}
+	blocks := p.pack(st, rel, p.cfg.ContextTokens, p.cfg.K)
+
+	if p.model == nil {
+		picks := st.bestSentences(blocks, queries[len(queries)-1], maxExtractive, maxPerDoc)
+		if len(picks) == 0 {
+			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
+		}
+		st.extractive(res, blocks, picks, "", strings.Join(queries, " "))
+		return res, nil
+	}
+
+	system, err := p.prompts.System(prompts.SystemData{Task: prompts.TaskAnswer})
+	if err != nil {
+		return nil, fmt.Errorf("ask: %w", err)
+	}
+	user, err := p.prompts.Answer(prompts.AnswerData{
+		Question: text,
+		History:  p.history(q.History),
+		Passages: st.promptPassages(blocks),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("ask: %w", err)
+	}
+	resp, err := p.generate(ctx, system, user, q.OnDelta, len(blocks), false)
+	if err != nil {
+		return nil, fmt.Errorf("ask: %w", err)
+	}
+	res.Usage = addUsage(res.Usage, resp.Usage)
+	return p.finish(st, res, blocks, resp, strings.Join(queries, " "), lang)
+}
+
+// finish turns a model reply into a Result: citations checked and
+// renumbered, sources listed, weak sentences flagged. asked is what was
+// searched for: the question and its rewrites.
+func (p *Pipeline) finish(st *state, res *Result, blocks []*block, resp llm.Response, asked, lang string) (*Result, error) {
+	if resp.FinishReason == "length" {
+		p.log.Warn("reply hit the token limit", "id", res.ID, "max_tokens", p.cfg.MaxAnswerTokens)
+	}
+	c := ParseCitations(resp.Content, len(blocks))
+	if len(c.Dropped) > 0 {
+		p.log.Warn("reply cites passages it was not given", "id", res.ID, "dropped", c.Dropped, "given", len(blocks))
+	}
+	if len(c.Used) == 0 {
+		if saysNoAnswer(resp.Content) {
+			p.log.Info("abstained: the model found no answer in the passages", "id", res.ID)
+			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
+		}
+		p.log.Warn("reply without citations", "id", res.ID, "reply", truncateRunes(resp.Content, 200))
+		return nil, fmt.Errorf("%s: %w (%d passages given)", res.Kind, ErrNoCitations, len(blocks))
+	}
+	res.Text = strings.TrimSpace(strings.ReplaceAll(c.Text, prompts.NoAnswer, ""))
+	r := st.read(res.Text, asked)
+	res.Sources = st.sources(blocks, c.Used, r)
+	res.Covered = st.covered(blocks, c.Used)
+	res.Unsupported = st.support(blocks, c.Used, r)
+	if len(res.Unsupported) > 0 {
+		p.log.Info("sentences weakly supported by their citations", "id", res.ID, "count", len(res.Unsupported))
+	}
+	return res, nil
+}
+
+// retrievalQueries is the question, plus the previous user turn joined to
+// it when the question looks like a follow-up ("And Tencent?") that cannot
+// be searched alone.
+func retrievalQueries(q string, history []Turn) []string {
+	var prev string
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Role == "user" && clean(history[i].Text) != "" {
+			prev = clean(history[i].Text)
+			break
+		}
+	}
+	if prev == "" || !followUp(q) {
+		return []string{q}
+	}
+	return []string{q, truncateRunes(prev, 500) + " " + q}
+}
+
+func followUp(q string) bool {
+	if countWords(q) <= 5 {
+		return true
+	}
+	l := strings.ToLower(q)
+	for _, cue := range followUpCues {
+		if strings.HasPrefix(l, cue) {
+			return true
+		}
+	}
+	return false
+}
+
+var followUpCues = []string{
+	"and ", "but ", "what about", "how about", "why ", "what else", "who else", "tell me more", "more on",
+	"et ", "mais ", "pourquoi", "et pour", "qu'en est-il",
+}
+
+// history keeps the last turns within a quarter of the passage budget,
+// newest first, with citations stripped: their numbers belonged to another
+// prompt's passages.
+func (p *Pipeline) history(turns []Turn) []prompts.Turn {
+	budget := p.cfg.ContextTokens / 4
+	var out []prompts.Turn
+	for i := len(turns) - 1; i >= 0 && len(out) < maxTurns; i-- {
+		t := turns[i]
+		if t.Role != "user" && t.Role != "assistant" {
+			continue
+		}
+		text := truncateRunes(clean(ParseCitations(t.Text, 0).Text), maxTurnRunes)
+		if text == "" {
+			continue
+		}
+		cost := estimateTokens(text) + 8
+		if cost > budget {
+			break
+		}
+		budget -= cost
+		out = append(out, prompts.Turn{Role: t.Role, Text: text})
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// pack fills the budget with candidates, best first.
+func (p *Pipeline) pack(st *state, cands []candidate, budget, maxPassages int) []*block {
+	pk := newPacker(st, budget, maxPassages, true)
+	for _, c := range cands {
+		if pk.full() {
+			break
+		}
+		pk.add(c.item)
+	}
+	return pk.blocks
+}
+
+// abstain makes res an abstention in the question's language.
+func (st *state) abstain(res *Result, lang string, nearest []Nearest) *Result {
+	res.Abstained = true
+	res.Text = notCoveredText(lang)
+	res.Nearest = nearest
+	res.Sources, res.Covered, res.Unsupported = nil, nil, nil
+	return res
+}
+
+// maxNearest documents are named on abstention.
+const maxNearest = 3
+
+// nearest names the documents of the best candidates even though none
+// cleared the floor. When the question matched nothing at all, it names the
+// corpus' first documents, so the reader still learns what the corpus holds.
+func (st *state) nearest(cands []candidate) []Nearest {
+	var out []Nearest
+	seen := map[int]bool{}
+	for _, c := range cands {
+		if len(out) == maxNearest {
+			break
+		}
+		doc := st.items[c.item].doc
+		if !seen[doc] {
+			seen[doc] = true
+			d := &st.corpus.Docs[doc]
+			out = append(out, Nearest{DocID: d.ID, Title: d.Title})
+		}
+	}
+	for i := 0; i < len(st.corpus.Docs) && len(out) < maxNearest && len(cands) == 0; i++ {
+		d := &st.corpus.Docs[i]
+		out = append(out, Nearest{DocID: d.ID, Title: d.Title})
+	}
+	return out
+}
+
+func (st *state) nearestBlocks(blocks []*block) []Nearest {
+	var out []Nearest
+	seen := map[int]bool{}
+	for _, b := range blocks {
+		if len(out) == maxNearest {
+			break
+		}
+		if !seen[b.doc] {
+			seen[b.doc] = true
+			d := &st.corpus.Docs[b.doc]
+			out = append(out, Nearest{DocID: d.ID, Title: d.Title})
+		}
+	}
+	return out
+}
+
+func addUsage(a, b llm.Usage) llm.Usage {
+	return llm.Usage{
+		PromptTokens:     a.PromptTokens + b.PromptTokens,
+		CompletionTokens: a.CompletionTokens + b.CompletionTokens,
+		TotalTokens:      a.TotalTokens + b.TotalTokens,
+	}
+}

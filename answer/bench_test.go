@@ -1,0 +1,73 @@
+package answer
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+// questions reads the shared question set, skipping out-of-corpus ones.
+func benchQuestions(b *testing.B) []string {
+	b.Helper()
+	f, err := os.Open("../testdata/questions.jsonl")
+	if err != nil {
+		b.Fatalf("open question set: %v", err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var q struct {
+			Question    string `json:"question"`
+			OutOfCorpus bool   `json:"out_of_corpus"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+			b.Fatalf("question set: %v", err)
+		}
+		if !q.OutOfCorpus {
+			out = append(out, q.Question)
+		}
+	}
+	return out
+}
+
+// BenchmarkPipeline times one question through the pipeline with a model
+// that answers instantly: retrieval, budget, prompt rendering, citation
+// parsing, sources and the support check. Rewrites are cached after the
+// first round, as they are in service.
+func BenchmarkPipeline(b *testing.B) {
+	qs := benchQuestions(b)
+	model := cannedModel{reply: "The passages agree on the main point [1]. They differ on the figures [2][1]. " +
+		"One of them adds a detail that is not in the others [3]. A reference that was never given [9]."}
+	p, err := New(Config{}, embeddedCorpus(b), model)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	i := 0
+	for b.Loop() {
+		if _, err := p.Ask(ctx, Question{Text: qs[i%len(qs)]}); err != nil {
+			b.Fatalf("%q: %v", qs[i%len(qs)], err)
+		}
+		i++
+	}
+}
+
+// BenchmarkExtractive times the no-model answer.
+func BenchmarkExtractive(b *testing.B) {
+	qs := benchQuestions(b)
+	p, err := New(Config{}, embeddedCorpus(b), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	i := 0
+	for b.Loop() {
+		if _, err := p.Ask(ctx, Question{Text: qs[i%len(qs)]}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -1,0 +1,215 @@
+package answer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"corpusbot/corpus"
+	"corpusbot/prompts"
+)
+
+// Brief writes a team briefing on r.Topic, or on the whole corpus when the
+// topic is "": then the best passages of every document, body text before
+// asides, taken in turn so that each document is heard. Passages in
+// r.Exclude are not used; when nothing else is left the error is
+// ErrNothingNew. The model groups points by theme, one cited point per
+// bullet; without a model each document gives one point, its lead sentence.
+func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error) {
+	topic := clean(r.Topic)
+	if topic != "" {
+		var err error
+		if topic, err = p.checkQuestion(topic); err != nil {
+			return nil, fmt.Errorf("brief: %w", err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
+	st := p.state.Load()
+	lang := replyLang(r.Lang, topic)
+	res := &Result{ID: newID(), Kind: KindBriefing, Question: topic}
+
+	var items []int
+	asked := topic // what was searched for
+	if topic != "" {
+		cands, queries, usage := p.retrieve(ctx, st, []string{topic}, detectLang(topic))
+		res.Usage = usage
+		asked = strings.Join(queries, " ")
+		rel := relevantOnly(cands)
+		if len(rel) == 0 {
+			return st.abstain(res, lang, st.nearest(cands)), nil
+		}
+		for _, c := range rel {
+			items = append(items, c.item)
+		}
+	} else {
+		items = st.spread()
+	}
+	var fresh []int
+	for _, it := range items {
+		ps, d := st.passage(it)
+		if !r.Exclude[Ref(d.ID, ps.Index)] {
+			fresh = append(fresh, it)
+		}
+	}
+	if len(fresh) == 0 {
+		return nil, fmt.Errorf("brief: %w: all %d passages already covered", ErrNothingNew, len(items))
+	}
+	// Without a model each passage stays a block of its own: a point quotes
+	// one passage, and only that one counts as covered.
+	pk := newPacker(st, p.cfg.ContextTokens, 0, p.model != nil)
+	for _, it := range fresh {
+		if pk.full() {
+			break
+		}
+		pk.add(it)
+	}
+	blocks := pk.blocks
+
+	if p.model == nil {
+		var picks []pick
+		if topic != "" {
+			picks = st.bestSentences(blocks, topic, len(st.corpus.Docs), 1)
+		} else {
+			picks = st.leadSentences(blocks, len(st.corpus.Docs), 1)
+		}
+		if len(picks) == 0 {
+			return nil, fmt.Errorf("brief: %w: no usable sentence in %d new passages", ErrNothingNew, len(fresh))
+		}
+		used := st.extractive(res, blocks, picks, "- ", asked)
+		res.Points = st.points(res.Text, blocks, used)
+		return res, nil
+	}
+
+	system, err := p.prompts.System(prompts.SystemData{Task: prompts.TaskBriefing, Language: langName(lang)})
+	if err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
+	user, err := p.prompts.Briefing(prompts.BriefingData{Topic: topic, Language: langName(lang), Passages: st.promptPassages(blocks)})
+	if err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
+	resp, err := p.generate(ctx, system, user, r.OnDelta, len(blocks), true)
+	if err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
+	res.Usage = addUsage(res.Usage, resp.Usage)
+	// Bullets that cite nothing are not presented: every point is cited.
+	resp.Content = dropUncitedBullets(resp.Content, len(blocks))
+	if _, err := p.finish(st, res, blocks, resp, asked, lang); err != nil {
+		return nil, err
+	}
+	if !res.Abstained {
+		c := ParseCitations(resp.Content, len(blocks))
+		res.Points = st.points(res.Text, blocks, c.Used)
+	}
+	return res, nil
+}
+
+// spread orders the whole corpus for a briefing without a topic: the
+// documents take turns, each giving its body passages in order (news puts
+// what matters first), passages too short to say much (a title, captions)
+// after the rest; asides come last, the same way.
+func (st *state) spread() []int {
+	const short = 25 // words
+	var out []int
+	for _, tier := range []func(corpus.Passage) bool{
+		func(ps corpus.Passage) bool { return ps.Kind == corpus.Body && countWords(ps.Text) >= short },
+		func(ps corpus.Passage) bool { return ps.Kind == corpus.Body && countWords(ps.Text) < short },
+		func(ps corpus.Passage) bool { return ps.Kind != corpus.Body },
+	} {
+		queues := make([][]int, len(st.corpus.Docs))
+		for di, d := range st.corpus.Docs {
+			for pi, ps := range d.Passages {
+				if tier(ps) {
+					queues[di] = append(queues[di], st.first[di]+pi)
+				}
+			}
+		}
+		for round := 0; ; round++ {
+			added := false
+			for _, q := range queues {
+				if round < len(q) {
+					out = append(out, q[round])
+					added = true
+				}
+			}
+			if !added {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// isBullet reports whether a line is a list item, and returns its text.
+func isBullet(line string) (string, bool) {
+	t := strings.TrimSpace(line)
+	for _, m := range []string{"- ", "* ", "• ", "– "} {
+		if strings.HasPrefix(t, m) {
+			return strings.TrimSpace(t[len(m):]), true
+		}
+	}
+	// "1. point"
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' ' {
+		return strings.TrimSpace(t[i+2:]), true
+	}
+	return "", false
+}
+
+// dropUncitedBullets removes list items without a valid citation.
+func dropUncitedBullets(reply string, given int) string {
+	lines := strings.Split(reply, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if _, ok := isBullet(l); ok && len(ParseCitations(l, given).Used) == 0 {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// points lists the bullets of a renumbered briefing with the passage refs
+// they cite. used maps new numbers to blocks, as Citations.Used does.
+func (st *state) points(text string, blocks []*block, used []int) []Point {
+	var out []Point
+	for _, line := range strings.Split(text, "\n") {
+		body, ok := isBullet(line)
+		if !ok {
+			continue
+		}
+		var refs []string
+		seen := map[string]bool{}
+		scanCitations(body, func(_, _ int, nums []int) {
+			for _, n := range nums {
+				for _, r := range st.refs(blocks[used[n-1]-1]) {
+					if !seen[r] {
+						seen[r] = true
+						refs = append(refs, r)
+					}
+				}
+			}
+		})
+		if len(refs) == 0 {
+			continue
+		}
+		out = append(out, Point{Key: pointKey(body), Text: body, Sources: refs})
+	}
+	return out
+}
+
+// pointKey hashes a point's words without its citations, so the key
+// survives renumbering, spacing, case and punctuation changes.
+func pointKey(text string) string {
+	norm := strings.Join(words(ParseCitations(text, 0).Text), " ")
+	sum := sha256.Sum256([]byte(norm))
+	return hex.EncodeToString(sum[:8])
+}

@@ -1,0 +1,93 @@
+package answer
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestParseCitations(t *testing.T) {
+	tests := []struct {
+		name        string
+		text        string
+		given       int
+		wantText    string
+		wantUsed    []int
+		wantDropped []int
+	}{
+		{"none", "No citation here.", 3, "No citation here.", nil, nil},
+		{"single", "Alipay has users [2].", 3, "Alipay has users [1].", []int{2}, nil},
+		{"first use order", "A [3]. B [1]. C [3].", 3, "A [1]. B [2]. C [1].", []int{3, 1}, nil},
+		{"list", "A [1, 3].", 3, "A [1][2].", []int{1, 3}, nil},
+		{"adjacent", "A [3][1].", 3, "A [1][2].", []int{3, 1}, nil},
+		{"spaced", "A [3] [1].", 3, "A [1][2].", []int{3, 1}, nil},
+		{"range", "A [1-3].", 3, "A [1][2][3].", []int{1, 2, 3}, nil},
+		{"duplicate in run", "A [2, 2][2].", 2, "A [1].", []int{2}, nil},
+		{"drop unknown", "A [9]. B [2].", 3, "A. B [1].", []int{2}, []int{9}},
+		{"drop part of list", "A [1, 9].", 3, "A [1].", []int{1}, []int{9}},
+		{"drop zero", "A [0].", 3, "A.", nil, nil},
+		{"full-width", "A ［２］.", 3, "A [1].", []int{2}, nil},
+		{"arabic-indic", "أكثر من مليار مستخدم [٢].", 3, "أكثر من مليار مستخدم [1].", []int{2}, nil},
+		{"arabic comma", "A [١، ٣].", 3, "A [1][2].", []int{1, 3}, nil},
+		{"not a citation", "[a] [ 1] [[2]] [2020 and [1.5]", 3, "[a] [ 1] [[2]] [2020 and [1.5]", nil, nil},
+		{"space before close", "A [1 ].", 3, "A [1].", []int{1}, nil},
+		{"huge number", "A [12345678].", 3, "A.", nil, nil},
+		{"no passages", "A [1].", 0, "A.", nil, []int{1}},
+		{"join would form citation", "[1[9]]", 3, "[1\u2060]", nil, []int{9}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ParseCitations(tt.text, tt.given)
+			if got.Text != tt.wantText {
+				t.Errorf("text: got %q, want %q", got.Text, tt.wantText)
+			}
+			if !reflect.DeepEqual(got.Used, tt.wantUsed) {
+				t.Errorf("used: got %v, want %v", got.Used, tt.wantUsed)
+			}
+			if !reflect.DeepEqual(got.Dropped, tt.wantDropped) {
+				t.Errorf("dropped: got %v, want %v", got.Dropped, tt.wantDropped)
+			}
+		})
+	}
+}
+
+func FuzzParseCitations(f *testing.F) {
+	for _, s := range []string{
+		"A [1]. B [2, 3]. C [9].", "[1[9]]", "x [ [9]1]", "[1, [9]2]", "［２］[٣][1-4]", "[[1]]",
+		"A [3] [1] [2]", "[1 [9]]", "[1-999999999]", "",
+	} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, text string, given int) {
+		if given > 1000 {
+			given %= 1000
+		}
+		got := ParseCitations(text, given)
+		seen := map[int]bool{}
+		for _, n := range got.Used {
+			if n < 1 || n > given {
+				t.Fatalf("kept citation %d outside 1..%d", n, given)
+			}
+			if seen[n] {
+				t.Fatalf("citation %d used twice in %v", n, got.Used)
+			}
+			seen[n] = true
+		}
+		// The rewritten text cites exactly 1..n, first uses in order, and
+		// parsing it again changes nothing.
+		again := ParseCitations(got.Text, len(got.Used))
+		if again.Text != got.Text {
+			t.Fatalf("not a fixed point:\n in  %q\n out %q\n again %q", text, got.Text, again.Text)
+		}
+		if len(again.Dropped) != 0 {
+			t.Fatalf("rewritten text %q still cites unknown %v", got.Text, again.Dropped)
+		}
+		for i, n := range again.Used {
+			if n != i+1 {
+				t.Fatalf("rewritten text %q cites %v, want 1..%d in order", got.Text, again.Used, len(got.Used))
+			}
+		}
+		if len(again.Used) != len(got.Used) {
+			t.Fatalf("rewritten text %q cites %d passages, want %d", got.Text, len(again.Used), len(got.Used))
+		}
+	})
+}

@@ -1,0 +1,49 @@
+package answer_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+
+	"corpusbot/answer"
+	"corpusbot/corpus"
+)
+
+// Without a model the pipeline answers extractively: corpus sentences,
+// each followed by its citation, and the sources they come from.
+func ExamplePipeline_Ask() {
+	ctx := context.Background()
+	c, err := corpus.Load(ctx, corpus.Embedded(), corpus.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	p, err := answer.New(answer.Config{}, c, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := p.Ask(ctx, answer.Question{Text: "Why was Alipay told to spin off its micro-loan business?"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("extractive:", res.Extractive)
+	fmt.Println("first source:", res.Sources[0].DocID)
+
+	res, err = p.Ask(ctx, answer.Question{Text: "What is the population of Brazil?"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(res.Abstained, res.Text)
+	// Output:
+	// extractive: true
+	// first source: alipay-ordered-to-spin-off-micro-loans.en
+	// true The corpus does not cover this.
+}
+
+func ExampleParseCitations() {
+	c := answer.ParseCitations("Sources disagree: 450 million [3] or 1 billion users [1, 3]. See also [7].", 3)
+	fmt.Println(c.Text)
+	fmt.Println(c.Used, c.Dropped)
+	// Output:
+	// Sources disagree: 450 million [1] or 1 billion users [2][1]. See also.
+	// [3 1] [7]
+}

@@ -1,0 +1,154 @@
+package answer
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// pick is a corpus sentence chosen for an extractive reply.
+type pick struct {
+	block int // index in the blocks slice
+	doc   int
+	text  string
+	score int // distinct query words it contains
+	order int // position among all candidate sentences, for stable ties
+}
+
+// Extractive replies stay short: a few sentences, at most two from any one
+// document so that disagreeing sources both get a say.
+const (
+	maxExtractive = 4
+	maxPerDoc     = 2
+	maxSentence   = 400 // runes; longer sentences are cut
+)
+
+// bestSentences ranks the sentences of blocks by how many distinct query
+// terms they contain (analysed by the index, so stemming and languages
+// match retrieval), keeps those at least half as good as the best, and
+// returns up to n of them, no near-duplicates.
+func (st *state) bestSentences(blocks []*block, query string, n, perDoc int) []pick {
+	qterms := setOf(st.index.Analyze(query))
+	var all []pick
+	for bi, b := range blocks {
+		for _, s := range st.blockSentences(b) {
+			score := 0
+			for _, t := range s.terms {
+				if qterms[t] {
+					score++
+				}
+			}
+			if score > 0 && countWords(s.text) >= 4 {
+				all = append(all, pick{block: bi, doc: b.doc, text: s.text, score: score, order: len(all)})
+			}
+		}
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	// Best first; at equal score a complete sentence before a heading or
+	// a teaser cut mid-sentence.
+	slices.SortStableFunc(all, func(a, b pick) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(b2i(complete(b.text)), b2i(complete(a.text)))
+	})
+	floor := (all[0].score + 1) / 2
+	return choose(all, n, perDoc, func(p pick) bool { return p.score >= floor })
+}
+
+// leadSentences takes the first real sentence of each block: one that ends
+// like a sentence and has a few words, which skips headings and bylines.
+func (st *state) leadSentences(blocks []*block, n, perDoc int) []pick {
+	var all []pick
+	for bi, b := range blocks {
+		if s := lead(b.text); s != "" {
+			all = append(all, pick{block: bi, doc: b.doc, text: s, order: bi})
+		}
+	}
+	return choose(all, n, perDoc, nil)
+}
+
+func lead(text string) string {
+	for _, sp := range sentences(text) {
+		if s := text[sp.start:sp.end]; countWords(s) >= 6 && complete(s) {
+			return s
+		}
+	}
+	return ""
+}
+
+// complete reports whether s ends like a sentence.
+func complete(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'”’»)`))
+	return isTerminator(last)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// choose takes picks in order while they pass ok, skipping near-duplicates
+// and documents that already gave perDoc.
+func choose(all []pick, n, perDoc int, ok func(pick) bool) []pick {
+	var out []pick
+	var seen []map[string]struct{}
+	perDocCount := map[int]int{}
+next:
+	for _, p := range all {
+		if len(out) == n {
+			break
+		}
+		if (ok != nil && !ok(p)) || perDocCount[p.doc] >= perDoc {
+			continue
+		}
+		sh := shingles(p.text)
+		for _, s := range seen {
+			if jaccard(sh, s) >= nearDuplicate {
+				continue next
+			}
+		}
+		seen = append(seen, sh)
+		perDocCount[p.doc]++
+		out = append(out, p)
+	}
+	return out
+}
+
+// renderPicks writes one picked sentence per line, each followed by the
+// number of its block, with prefix before it ("- " for briefings).
+func renderPicks(picks []pick, prefix string) string {
+	var b strings.Builder
+	for i, p := range picks {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(prefix)
+		// Footnote marks in the corpus text ("[3]") would read as citations.
+		s := ParseCitations(oneLine(p.text), 0).Text
+		b.WriteString(truncateRunes(s, maxSentence))
+		b.WriteString(" [")
+		b.WriteString(strconv.Itoa(p.block + 1))
+		b.WriteByte(']')
+	}
+	return b.String()
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// extractive fills res from picked sentences, with citations renumbered
+// and sources listed as for a model's reply. It returns the renumbering.
+func (st *state) extractive(res *Result, blocks []*block, picks []pick, prefix, question string) []int {
+	c := ParseCitations(renderPicks(picks, prefix), len(blocks))
+	res.Extractive = true
+	res.Text = c.Text
+	res.Sources = st.sources(blocks, c.Used, st.read(c.Text, question))
+	res.Covered = st.covered(blocks, c.Used)
+	return c.Used
+}

@@ -1,0 +1,129 @@
+package answer
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"strconv"
+
+	"corpusbot/corpus"
+	"corpusbot/llm"
+	"corpusbot/retrieval"
+)
+
+// Result kinds.
+const (
+	KindAnswer   = "answer"
+	KindSummary  = "summary"
+	KindBriefing = "briefing"
+)
+
+// Turn is one earlier message of a conversation.
+type Turn struct {
+	Role string // "user" or "assistant"
+	Text string
+}
+
+// Question is one question, with the conversation it continues.
+type Question struct {
+	Text    string
+	History []Turn // oldest first
+	// OnDelta, when set, receives the reply as the model streams it, with
+	// citations already renumbered as in Result.Text (which is the streamed
+	// text, trimmed). The abstention marker never streams. When Ask then
+	// fails, what streamed is not an answer: replace it.
+	OnDelta func(string)
+}
+
+// SummaryRequest asks for a summary of one document (DocID) or of what the
+// corpus says on a topic (Topic); exactly one of them is set.
+type SummaryRequest struct {
+	DocID   string
+	Topic   string
+	Lang    string       // reply language, ISO 639-1; "" → the topic's language, else English
+	OnDelta func(string) // as in Question
+}
+
+// BriefingRequest asks for a briefing on a topic, or on the whole corpus
+// when Topic is "".
+type BriefingRequest struct {
+	Topic string
+	// Exclude holds passage refs ("docID#index", see Ref) already covered by
+	// earlier briefings; they are not used again.
+	Exclude map[string]bool
+	Lang    string // reply language, ISO 639-1; "" → the topic's language, else English
+	// OnDelta is as in Question; bullets without a valid citation, which
+	// the Result leaves out, never stream.
+	OnDelta func(string)
+}
+
+// Source is a cited passage: Result.Text's [N] points to it.
+type Source struct {
+	N       int
+	DocID   string
+	Title   string
+	Passage int // index of the (first) passage in the document
+	// LastPassage is the last passage of a block of adjacent passages that
+	// were merged into one citation; equal to Passage for a single one.
+	LastPassage int
+	LineStart   int // 1-based lines of the cited text in the document
+	LineEnd     int
+	Quote       string // the cited text's sentence closest to the claim
+}
+
+// Point is one bullet of a briefing.
+type Point struct {
+	// Key identifies the point across briefings: a hash of its normalised
+	// text without citations, so the same fact reworded only in spacing,
+	// case or punctuation keeps its key.
+	Key     string
+	Text    string   // the bullet's text, citations renumbered like Result.Text
+	Sources []string // passage refs it cites, "docID#index"
+}
+
+// Nearest names a document close to an unanswered question.
+type Nearest struct {
+	DocID string
+	Title string
+}
+
+// Result is an answer, summary or briefing.
+type Result struct {
+	ID       string // 12 random hex digits
+	Kind     string // KindAnswer, KindSummary or KindBriefing
+	Question string // the question, topic or document asked about, cleaned
+	Text     string // citations renumbered [1]..[n] in order of first use
+	Sources  []Source
+	Points   []Point // briefings only
+	// Unsupported lists sentences whose key terms are mostly absent from
+	// the passages they cite: claims a reader should check.
+	Unsupported []string
+	Usage       llm.Usage
+	Abstained   bool // the corpus does not cover the question
+	Extractive  bool // built from corpus sentences, no model involved
+	Nearest     []Nearest
+	// Covered lists the refs of every passage the result drew on (for a
+	// model, those it cited), so a briefing history can exclude them.
+	Covered []string
+}
+
+// Match is one ranked passage of a raw search.
+type Match struct {
+	Rank       int // from 1
+	DocID      string
+	Title      string
+	Passage    corpus.Passage
+	Score      float64
+	Relevant   bool // clears the relevance floor
+	Highlights []retrieval.Span
+}
+
+// Ref is the stable name of a passage: "docID#index".
+func Ref(docID string, index int) string {
+	return docID + "#" + strconv.Itoa(index)
+}
+
+func newID() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
+	return hex.EncodeToString(b[:])
+}

@@ -1,0 +1,184 @@
+package answer
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"corpusbot/llm"
+	"corpusbot/prompts"
+	"corpusbot/retrieval"
+)
+
+// candidate is a passage found by one or more queries.
+type candidate struct {
+	item     int
+	coverage float64 // best over the queries
+	fused    float64 // reciprocal-rank fusion over the queries
+	relevant bool    // cleared the floor for at least one query
+}
+
+// rrfK damps the reciprocal-rank fusion; 60 is the usual constant.
+const rrfK = 60
+
+// search runs each query and fuses the hits: best coverage first, since
+// coverage is comparable across queries and languages where BM25 scores are
+// not; then fused rank; then item order, for determinism.
+func (p *Pipeline) search(st *state, queries []string) []candidate {
+	byItem := map[int]*candidate{}
+	for _, q := range queries {
+		hits, err := st.index.Search(q, p.cfg.K)
+		if err != nil {
+			if !errors.Is(err, retrieval.ErrNoTerms) {
+				p.log.Warn("search failed", "query", q, "err", err)
+			}
+			continue
+		}
+		for rank, h := range hits {
+			c := byItem[h.Item]
+			if c == nil {
+				c = &candidate{item: h.Item}
+				byItem[h.Item] = c
+			}
+			c.coverage = max(c.coverage, h.Coverage)
+			c.fused += 1 / float64(rrfK+rank+1)
+			c.relevant = c.relevant || st.index.Relevant(h)
+		}
+	}
+	out := make([]candidate, 0, len(byItem))
+	for _, c := range byItem {
+		out = append(out, *c)
+	}
+	slices.SortFunc(out, func(a, b candidate) int {
+		if c := cmp.Compare(b.coverage, a.coverage); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.fused, a.fused); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.item, b.item)
+	})
+	return out
+}
+
+func relevantOnly(cs []candidate) []candidate {
+	out := make([]candidate, 0, len(cs))
+	for _, c := range cs {
+		if c.relevant {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// retrieve finds passages for queries, adding the model's rewrites into
+// the corpus' languages when they can help. lang is the question's
+// language. It returns every query it ran: they tell later steps (quotes,
+// the support check) what was looked for, in each language.
+func (p *Pipeline) retrieve(ctx context.Context, st *state, queries []string, lang string) ([]candidate, []string, llm.Usage) {
+	cands := p.search(st, queries)
+	if !p.wantRewrite(st, lang, len(cands) > 0) {
+		return cands, queries, llm.Usage{}
+	}
+	q := queries[len(queries)-1] // the fullest form: with its conversation, if any
+	extra, usage := p.rewrite(ctx, st, q)
+	if len(extra) == 0 {
+		return cands, queries, usage
+	}
+	all := append(slices.Clip(queries), extra...)
+	return p.search(st, all), all, usage
+}
+
+// wantRewrite decides whether a cross-lingual rewrite is worth a call. Not
+// without a model; not when the corpus is all in the question's language;
+// and not when the question shares no term with a corpus in its own
+// language: a question about something absent finds nothing in translation
+// either, and an out-of-corpus question then abstains without any call.
+func (p *Pipeline) wantRewrite(st *state, lang string, anyHit bool) bool {
+	if p.model == nil || len(st.langs) == 0 {
+		return false
+	}
+	// An unknown language is a question of figures or symbols: nothing to
+	// translate.
+	known := lang == "" || slices.Contains(st.langs, lang)
+	if known && len(st.langs) == 1 {
+		return false
+	}
+	return anyHit || !known
+}
+
+// rewrite asks the model for search queries in the corpus' languages. The
+// answer is cached; a failure is logged and leaves the original query alone.
+func (p *Pipeline) rewrite(ctx context.Context, st *state, q string) ([]string, llm.Usage) {
+	key := strings.ToLower(q) + "\x00" + strings.Join(st.langs, ",")
+	if qs, ok := p.rewrites.get(key); ok {
+		return qs, llm.Usage{}
+	}
+	langs := make([]prompts.Language, len(st.langs))
+	for i, l := range st.langs {
+		langs[i] = prompts.Language{Code: l, Name: langName(l)}
+	}
+	msg, err := p.prompts.Rewrite(prompts.RewriteData{Question: q, Languages: langs})
+	if err != nil {
+		p.log.Error("rewrite prompt", "err", err)
+		return nil, llm.Usage{}
+	}
+	ctx, cancel := context.WithTimeout(ctx, p.cfg.RewriteTimeout)
+	defer cancel()
+	resp, err := p.model.Complete(ctx, llm.Request{
+		Messages:    []llm.Message{{Role: llm.User, Content: msg}},
+		MaxTokens:   40 + 60*len(langs),
+		Temperature: 0,
+	})
+	if err != nil {
+		p.log.Warn("query rewrite failed; searching the original only", "err", err)
+		return nil, llm.Usage{}
+	}
+	qs := parseRewrite(resp.Content, st.langs, q)
+	p.rewrites.put(key, qs)
+	p.log.Debug("query rewritten", "query", q, "rewrites", qs)
+	return qs, resp.Usage
+}
+
+// parseRewrite reads "code: keywords" lines, one per known language, and
+// drops queries equal to the original.
+func parseRewrite(reply string, langs []string, original string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, line := range strings.Split(reply, "\n") {
+		line = strings.TrimLeft(strings.TrimSpace(line), "-*•> ")
+		i := strings.IndexAny(line, ":：")
+		if i <= 0 {
+			continue
+		}
+		code := strings.ToLower(strings.Trim(line[:i], " *`\"'"))
+		if !slices.Contains(langs, code) {
+			code = codeOfName(code, langs)
+		}
+		if code == "" || seen[code] {
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(line[i:])
+		q := strings.Trim(strings.TrimSpace(line[i+size:]), "\"'`<>«»“”")
+		q = clean(q)
+		if q == "" || strings.EqualFold(q, original) {
+			continue
+		}
+		seen[code] = true
+		out = append(out, truncateRunes(q, 200))
+	}
+	return out
+}
+
+// codeOfName maps "french" back to "fr" for models that write names.
+func codeOfName(name string, langs []string) string {
+	for _, l := range langs {
+		if strings.EqualFold(langName(l), name) {
+			return l
+		}
+	}
+	return ""
+}

@@ -1,0 +1,111 @@
+package answer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"corpusbot/corpus"
+	"corpusbot/prompts"
+)
+
+// maxLeads bounds an extractive summary.
+const maxLeads = 5
+
+// Summarize summarises one document (r.DocID: its body passages in order,
+// as many as the budget holds) or what the corpus says on r.Topic (found
+// by retrieval, abstaining like Ask when nothing is relevant). Without a
+// model the summary is the lead sentences of the passages, cited.
+func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, error) {
+	topic := clean(r.Topic)
+	if (r.DocID == "") == (topic == "") {
+		return nil, errors.New("summarize: exactly one of document and topic must be set")
+	}
+	if topic != "" {
+		var err error
+		if topic, err = p.checkQuestion(topic); err != nil {
+			return nil, fmt.Errorf("summarize: %w", err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("summarize: %w", err)
+	}
+	st := p.state.Load()
+	lang := replyLang(r.Lang, topic)
+	res := &Result{ID: newID(), Kind: KindSummary}
+
+	var blocks []*block
+	var asked string // what was searched for, or the document's title
+	data := prompts.SummaryData{Topic: topic, Language: langName(lang)}
+	if r.DocID != "" {
+		di, ok := st.docs[r.DocID]
+		if !ok {
+			return nil, fmt.Errorf("summarize %q: %w", r.DocID, ErrUnknownDocument)
+		}
+		d := &st.corpus.Docs[di]
+		res.Question = d.Title
+		asked = d.Title
+		data.DocID, data.Title = d.ID, d.Title
+		blocks = p.documentBlocks(st, di)
+		if len(blocks) == 0 {
+			return nil, fmt.Errorf("summarize %q: %w: no body text", r.DocID, ErrUnknownDocument)
+		}
+	} else {
+		res.Question = topic
+		cands, queries, usage := p.retrieve(ctx, st, []string{topic}, detectLang(topic))
+		res.Usage = usage
+		asked = strings.Join(queries, " ")
+		rel := relevantOnly(cands)
+		if len(rel) == 0 {
+			return st.abstain(res, lang, st.nearest(cands)), nil
+		}
+		blocks = p.pack(st, rel, p.cfg.ContextTokens, p.cfg.K)
+	}
+
+	if p.model == nil {
+		var picks []pick
+		if topic != "" {
+			picks = st.bestSentences(blocks, topic, maxLeads, maxPerDoc)
+		} else {
+			picks = st.leadSentences(blocks, maxLeads, maxLeads)
+		}
+		if len(picks) == 0 {
+			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
+		}
+		st.extractive(res, blocks, picks, "", asked)
+		return res, nil
+	}
+
+	system, err := p.prompts.System(prompts.SystemData{Task: prompts.TaskSummary, Language: data.Language})
+	if err != nil {
+		return nil, fmt.Errorf("summarize: %w", err)
+	}
+	data.Passages = st.promptPassages(blocks)
+	user, err := p.prompts.Summary(data)
+	if err != nil {
+		return nil, fmt.Errorf("summarize: %w", err)
+	}
+	resp, err := p.generate(ctx, system, user, r.OnDelta, len(blocks), false)
+	if err != nil {
+		return nil, fmt.Errorf("summarize: %w", err)
+	}
+	res.Usage = addUsage(res.Usage, resp.Usage)
+	return p.finish(st, res, blocks, resp, asked, lang)
+}
+
+// documentBlocks is a document's body passages in order, one block each
+// so a summary can cite them apart, up to the budget.
+func (p *Pipeline) documentBlocks(st *state, doc int) []*block {
+	pk := newPacker(st, p.cfg.ContextTokens, 0, false)
+	d := &st.corpus.Docs[doc]
+	for i, ps := range d.Passages {
+		if ps.Kind != corpus.Body {
+			continue
+		}
+		if !pk.add(st.first[doc]+i) && pk.full() {
+			break
+		}
+	}
+	return pk.blocks
+}

@@ -1,0 +1,254 @@
+package answer
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"corpusbot/internal/openaitest"
+)
+
+func TestSummarizeDocument(t *testing.T) {
+	const doc = "alipay-ordered-to-spin-off-micro-loans.en"
+	t.Run("extractive", func(t *testing.T) {
+		p := newPipeline(t, embeddedCorpus(t), nil)
+		res, err := p.Summarize(context.Background(), SummaryRequest{DocID: doc})
+		if err != nil {
+			t.Fatalf("Summarize: %v", err)
+		}
+		if res.Kind != KindSummary || !res.Extractive || len(res.Sources) == 0 {
+			t.Fatalf("got kind %q extractive=%v %d sources, want an extractive summary with sources", res.Kind, res.Extractive, len(res.Sources))
+		}
+		checkEveryLineCited(t, res)
+		for _, s := range res.Sources {
+			if s.DocID != doc {
+				t.Errorf("source [%d] is %s, want only %s", s.N, s.DocID, doc)
+			}
+		}
+		if !strings.Contains(res.Text, "Chinese regulators have ordered sweeping changes") {
+			t.Errorf("got %q, want the lead sentence first", res.Text)
+		}
+	})
+	t.Run("model gets the body in order", func(t *testing.T) {
+		srv, cl := fakeLLM(t, 5*time.Second, 0)
+		srv.SetResponder(citingResponder(rewriteNone))
+		p := newPipeline(t, embeddedCorpus(t), cl)
+		res, err := p.Summarize(context.Background(), SummaryRequest{DocID: doc})
+		if err != nil {
+			t.Fatalf("Summarize: %v", err)
+		}
+		if srv.Calls() != 1 || res.Extractive || len(res.Sources) != 1 {
+			t.Fatalf("got %d calls extractive=%v %d sources, want one call and a cited summary", srv.Calls(), res.Extractive, len(res.Sources))
+		}
+		prompt := userMessage(srv.Requests()[0])
+		ps := promptPassages(prompt)
+		d := p.Documents()[indexOf(p, doc)]
+		var body []int
+		for _, x := range d.Passages {
+			if x.Kind == "body" {
+				body = append(body, x.Index)
+			}
+		}
+		if len(ps) != len(body) {
+			t.Fatalf("got %d passages in the prompt, want the %d body passages", len(ps), len(body))
+		}
+		for i, x := range ps {
+			if x.doc != doc || !strings.HasPrefix(d.Passages[body[i]].Text, x.text[:min(30, len(x.text))]) {
+				t.Errorf("prompt passage %d is not body passage %d of %s", i+1, body[i], doc)
+			}
+		}
+		if strings.Contains(prompt, "Jensen Huang") {
+			t.Errorf("prompt holds the appended teasers, want body text only")
+		}
+		if !strings.Contains(srv.Requests()[0].Messages[0].Content, "Write in English") {
+			t.Errorf("system prompt does not fix the language")
+		}
+	})
+	t.Run("unknown document", func(t *testing.T) {
+		p := newPipeline(t, embeddedCorpus(t), nil)
+		_, err := p.Summarize(context.Background(), SummaryRequest{DocID: "no-such-doc"})
+		if !errors.Is(err, ErrUnknownDocument) {
+			t.Errorf("got %v, want ErrUnknownDocument", err)
+		}
+	})
+	t.Run("document and topic", func(t *testing.T) {
+		p := newPipeline(t, embeddedCorpus(t), nil)
+		if _, err := p.Summarize(context.Background(), SummaryRequest{DocID: doc, Topic: "Alipay"}); err == nil {
+			t.Errorf("got no error, want one for two subjects")
+		}
+		if _, err := p.Summarize(context.Background(), SummaryRequest{}); err == nil {
+			t.Errorf("got no error, want one for no subject")
+		}
+	})
+}
+
+func TestSummarizeTopic(t *testing.T) {
+	p := newPipeline(t, embeddedCorpus(t), nil)
+	res, err := p.Summarize(context.Background(), SummaryRequest{Topic: "microgold packets"})
+	if err != nil {
+		t.Fatalf("Summarize: %v", err)
+	}
+	if res.Abstained || !strings.Contains(res.Text, "microgold") {
+		t.Errorf("got abstained=%v %q, want sentences on microgold", res.Abstained, res.Text)
+	}
+	checkEveryLineCited(t, res)
+
+	res, err = p.Summarize(context.Background(), SummaryRequest{Topic: "Brazilian football"})
+	if err != nil {
+		t.Fatalf("Summarize: %v", err)
+	}
+	if !res.Abstained {
+		t.Errorf("got %q, want an abstention", res.Text)
+	}
+}
+
+func TestBrief(t *testing.T) {
+	t.Run("extractive covers every document once", func(t *testing.T) {
+		p := newPipeline(t, embeddedCorpus(t), nil)
+		res, err := p.Brief(context.Background(), BriefingRequest{})
+		if err != nil {
+			t.Fatalf("Brief: %v", err)
+		}
+		docs := map[string]int{}
+		for _, s := range res.Sources {
+			docs[s.DocID]++
+		}
+		if len(docs) != len(p.Documents()) || len(res.Points) != len(p.Documents()) {
+			t.Errorf("got %d points from %d documents, want one per document (%d)", len(res.Points), len(docs), len(p.Documents()))
+		}
+		checkEveryLineCited(t, res)
+		for _, pt := range res.Points {
+			if len(pt.Key) != 16 || len(pt.Sources) == 0 || !strings.Contains(pt.Sources[0], "#") {
+				t.Errorf("point %+v: want a 16-digit key and passage refs", pt)
+			}
+		}
+	})
+	t.Run("exclude until nothing is new", func(t *testing.T) {
+		p := newPipeline(t, embeddedCorpus(t), nil)
+		exclude := map[string]bool{}
+		total := 0
+		for _, d := range p.Documents() {
+			total += len(d.Passages)
+		}
+		for round := 0; ; round++ {
+			if round > total {
+				t.Fatalf("still briefing after %d rounds over %d passages", round, total)
+			}
+			res, err := p.Brief(context.Background(), BriefingRequest{Exclude: exclude})
+			if errors.Is(err, ErrNothingNew) {
+				if round < 2 {
+					t.Errorf("nothing new after %d rounds, want several", round)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+			for _, pt := range res.Points {
+				for _, ref := range pt.Sources {
+					if exclude[ref] {
+						t.Fatalf("round %d repeats excluded passage %s", round, ref)
+					}
+				}
+			}
+			if len(res.Covered) == 0 {
+				t.Fatalf("round %d covered nothing", round)
+			}
+			for _, ref := range res.Covered {
+				exclude[ref] = true
+			}
+		}
+	})
+	t.Run("everything excluded", func(t *testing.T) {
+		p := newPipeline(t, embeddedCorpus(t), nil)
+		all := map[string]bool{}
+		for _, d := range p.Documents() {
+			for _, ps := range d.Passages {
+				all[Ref(d.ID, ps.Index)] = true
+			}
+		}
+		if _, err := p.Brief(context.Background(), BriefingRequest{Exclude: all}); !errors.Is(err, ErrNothingNew) {
+			t.Errorf("got %v, want ErrNothingNew", err)
+		}
+		if _, err := p.Brief(context.Background(), BriefingRequest{Topic: "Alipay", Exclude: all}); !errors.Is(err, ErrNothingNew) {
+			t.Errorf("topic: got %v, want ErrNothingNew", err)
+		}
+	})
+	t.Run("model points", func(t *testing.T) {
+		srv, cl := fakeLLM(t, 5*time.Second, 0)
+		srv.SetResponder(func(r openaitest.Request) openaitest.Reply {
+			if isRewrite(r) {
+				return openaitest.Reply{Text: rewriteNone}
+			}
+			return openaitest.Reply{Text: "**Regulation**\n- Alipay was told to spin off its micro-loan business [2].\n" +
+				"- A point without a source.\n\n**Users**\n- Sources disagree on Alipay's users [1][2].\n- Made up [42]."}
+		})
+		p := newPipeline(t, embeddedCorpus(t), cl)
+		var streamed strings.Builder
+		res, err := p.Brief(context.Background(), BriefingRequest{Topic: "Alipay users", OnDelta: func(s string) { streamed.WriteString(s) }})
+		if err != nil {
+			t.Fatalf("Brief: %v", err)
+		}
+		want := "**Regulation**\n- Alipay was told to spin off its micro-loan business [1].\n\n**Users**\n- Sources disagree on Alipay's users [2][1]."
+		if res.Text != want {
+			t.Errorf("text: got %q, want %q", res.Text, want)
+		}
+		if streamed.String() != want {
+			t.Errorf("streamed %q, want %q", streamed.String(), want)
+		}
+		if len(res.Points) != 2 {
+			t.Fatalf("got %d points, want 2", len(res.Points))
+		}
+		if got := res.Points[1].Sources; len(got) < 2 {
+			t.Errorf("second point cites %v, want the refs of two passages", got)
+		}
+		if res.Points[0].Key == res.Points[1].Key {
+			t.Errorf("two points share key %s", res.Points[0].Key)
+		}
+	})
+}
+
+func TestPointKey(t *testing.T) {
+	a := pointKey("Alipay was told to spin off its micro-loan business [1].")
+	tests := []struct {
+		text string
+		same bool
+	}{
+		{"Alipay was told to spin off its micro-loan business [3].", true},
+		{"  alipay WAS told to spin off its micro-loan business [2][1]", true},
+		{"Alipay was told to keep its micro-loan business [1].", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := pointKey(tt.text) == a; got != tt.same {
+				t.Errorf("same key: got %v, want %v", got, tt.same)
+			}
+		})
+	}
+}
+
+// checkEveryLineCited checks that every non-empty line of an extractive
+// text ends with a citation that has a source.
+func checkEveryLineCited(t *testing.T, res *Result) {
+	t.Helper()
+	for _, line := range strings.Split(res.Text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		c := ParseCitations(line, len(res.Sources))
+		if len(c.Used) == 0 || !strings.HasSuffix(strings.TrimSpace(line), "]") {
+			t.Errorf("line %q does not end with a valid citation", line)
+		}
+	}
+}
+
+func indexOf(p *Pipeline, id string) int {
+	for i, d := range p.Documents() {
+		if d.ID == id {
+			return i
+		}
+	}
+	return -1
+}

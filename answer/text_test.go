@@ -1,0 +1,269 @@
+package answer
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"simple", "One two. Three four!  Five?", []string{"One two.", "Three four!", "Five?"}},
+		{"numbers", "It grew 12.8 percent. It sold 5,600 units.", []string{"It grew 12.8 percent.", "It sold 5,600 units."}},
+		{"citation after stop", "A claim. [1] Another [2].", []string{"A claim. [1]", "Another [2]."}},
+		{"citations after stop", "A claim. [1][2] B.", []string{"A claim. [1][2]", "B."}},
+		{"ellipsis inside", "It is unreasonable to restrict ... access of links. Next.", []string{"It is unreasonable to restrict ... access of links.", "Next."}},
+		{"abbreviations", "a indiqué M. Liu. Then Dr. Ma left.", []string{"a indiqué M. Liu.", "Then Dr. Ma left."}},
+		{"quote closes", "“It wants to end that.” He said so.", []string{"“It wants to end that.”", "He said so."}},
+		{"lines", "Title\n\n  • bullet one\nLast", []string{"Title", "bullet one", "Last"}},
+		{"arabic", "لدى Alipay أكثر من مليار مستخدم. ماذا؟ نعم", []string{"لدى Alipay أكثر من مليار مستخدم.", "ماذا؟", "نعم"}},
+		{"chinese", "支付寶很大。騰訊也是。", []string{"支付寶很大。", "騰訊也是。"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, sp := range sentences(tt.text) {
+				got = append(got, tt.text[sp.start:sp.end])
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{"A. B [1]. C", "M. Liu.\n\n[2]", "12.8. ... x", "؟。！"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		last := 0
+		for _, sp := range sentences(text) {
+			if sp.start < last || sp.end <= sp.start || sp.end > len(text) {
+				t.Fatalf("span %v after %d in a text of %d bytes", sp, last, len(text))
+			}
+			if s := text[sp.start:sp.end]; strings.TrimSpace(s) != s {
+				t.Fatalf("span %q is not trimmed", s)
+			}
+			last = sp.end
+		}
+	})
+}
+
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{"", "one", "It grew 12.8 percent, to US$37 billion.", "l’ouverture d'Alibaba", "لدى Alipay أكثر من مليار", " - • ", "$ 5 $5 ... '"} {
+		t.Run(s, func(t *testing.T) {
+			if got, want := countWords(s), len(words(s)); got != want {
+				t.Errorf("got %d, want %d (as words splits it)", got, want)
+			}
+		})
+	}
+}
+
+func TestEstimateTokens(t *testing.T) {
+	tests := []struct {
+		text     string
+		min, max int
+	}{
+		{"", 0, 0},
+		{strings.Repeat("word ", 100), 125, 200}, // 500 chars: ~125 real tokens, estimate above
+		{strings.Repeat("支付寶", 10), 30, 30},
+		{strings.Repeat("مستخدم ", 20), 60, 80},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text[:min(12, len(tt.text))], func(t *testing.T) {
+			if got := estimateTokens(tt.text); got < tt.min || got > tt.max {
+				t.Errorf("got %d, want %d..%d", got, tt.min, tt.max)
+			}
+		})
+	}
+}
+
+func TestTruncate(t *testing.T) {
+	s := "First sentence here. Second sentence is rather longer than the first one."
+	if got := truncateRunes(s, 30); utf8.RuneCountInString(got) > 31 || !strings.HasSuffix(got, "…") {
+		t.Errorf("truncateRunes: got %q, want at most 30 runes and an ellipsis", got)
+	}
+	if got := truncateRunes(s, 1000); got != s {
+		t.Errorf("truncateRunes: got %q, want it unchanged", got)
+	}
+	if got := truncateTokens(s, 10); estimateTokens(got) > 10 || !strings.HasPrefix(s, got) {
+		t.Errorf("truncateTokens: got %q (%d tokens), want a prefix of at most 10", got, estimateTokens(got))
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  Who is\tLiu Xu?\n", "Who is Liu Xu?"},
+		{"Ali\u200bpay\u202e users\u2066", "Alipay users"},
+		{"\ufeff\u200f", ""},
+		{"bell\x07 and null\x00", "bell and null"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := clean(tt.in); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDetectLang(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"How many users does Alipay have?", "en"},
+		{"Quelles entreprises étaient présentes à la réunion de vendredi ?", "fr"},
+		{"Qui est Liu Xu ?", "fr"},
+		{"Pourquoi l'ouverture de Tencent est-elle progressive ?", "fr"},
+		{"كم عدد مستخدمي Alipay؟", "ar"},
+		{"支付寶", "zh"},
+		{"Alipay", "en"},
+		{"12345", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := detectLang(tt.text); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseRewrite(t *testing.T) {
+	langs := []string{"ar", "en", "fr"}
+	reply := "Here you go:\n- en: DingTalk health code\n**FR**: « code de santé DingTalk »\nFrench: duplicate\nde: nicht gefragt\nar: رمز الصحة\nen: second english"
+	got := parseRewrite(reply, langs, "What about DingTalk?")
+	want := []string{"DingTalk health code", "code de santé DingTalk", "رمز الصحة"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := parseRewrite("en: Who is Liu Xu?", langs, "who is liu xu?"); len(got) != 0 {
+		t.Errorf("got %q, want the copy of the original dropped", got)
+	}
+}
+
+func TestLRU(t *testing.T) {
+	c := newLRU(2)
+	c.put("a", []string{"1"})
+	c.put("b", []string{"2"})
+	c.get("a") // a is now the most recent
+	c.put("c", []string{"3"})
+	if _, ok := c.get("b"); ok {
+		t.Errorf("b: got cached, want evicted as least recently used")
+	}
+	for _, k := range []string{"a", "c"} {
+		if _, ok := c.get(k); !ok {
+			t.Errorf("%s: got evicted, want cached", k)
+		}
+	}
+	if c.len() != 2 {
+		t.Errorf("len: got %d, want 2", c.len())
+	}
+}
+
+// collect is the last stage of a test chain.
+type collect struct{ strings.Builder }
+
+func (c *collect) write(s string) { c.WriteString(s) }
+func (c *collect) flush()         {}
+
+func TestMarkerFilter(t *testing.T) {
+	tests := []struct {
+		name   string
+		deltas []string
+		want   string
+	}{
+		{"answer", []string{"Zhao ", "said [1]."}, "Zhao said [1]."},
+		{"marker", []string{"NOT_", "IN_CORPUS"}, ""},
+		{"marker then more", []string{" NOT_IN_CORPUS", " sorry"}, ""},
+		{"prefix of marker then answer", []string{"NOT", " everything is known [1]."}, "NOT everything is known [1]."},
+		{"ends as a prefix", []string{"NOT_IN"}, "NOT_IN"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got collect
+			f := &markerFilter{next: &got}
+			for _, d := range tt.deltas {
+				f.write(d)
+			}
+			f.flush()
+			if got.String() != tt.want {
+				t.Errorf("got %q, want %q", got.String(), tt.want)
+			}
+		})
+	}
+}
+
+func TestBulletFilter(t *testing.T) {
+	reply := "**Theme**\n- cited [1].\n- uncited.\n- bad [7].\nplain line\n- last [2]"
+	var got collect
+	f := &bulletFilter{next: &got, given: 2}
+	for _, d := range splitEvery(reply, 3) {
+		f.write(d)
+	}
+	f.flush()
+	if want := dropUncitedBullets(reply, 2); got.String() != want {
+		t.Errorf("got %q, want %q", got.String(), want)
+	}
+}
+
+func TestCiteStream(t *testing.T) {
+	tests := []struct {
+		name  string
+		reply string
+	}{
+		{"renumbered", "Zhao is the spokesman [3]. Both say so [1, 3]. Invented [9]. Last [2]"},
+		{"dropped before kept", "A [9] [1] and [9][2]."},
+		{"spaces before dropped", "A   [9]   b [1]"},
+		{"brackets that are not citations", "[a] [[1]] x[ 2] [3"},
+	}
+	for _, tt := range tests {
+		for _, size := range []int{1, 2, 5, 100} {
+			t.Run(fmt.Sprintf("%s/%d", tt.name, size), func(t *testing.T) {
+				var got collect
+				var deltas []string
+				s := &citeStream{out: func(d string) { deltas = append(deltas, d); got.WriteString(d) }, given: 3}
+				for _, d := range splitEvery(tt.reply, size) {
+					s.write(d)
+				}
+				s.flush()
+				if want := ParseCitations(tt.reply, 3).Text; got.String() != want {
+					t.Errorf("streamed %q (in %q), want %q", got.String(), deltas, want)
+				}
+			})
+		}
+	}
+}
+
+func FuzzCiteStream(f *testing.F) {
+	f.Add("A [3]. B [1, 2] [9] [ C [1][[2]] [1-", 3, uint8(2))
+	f.Add("x [9]1] [1 [9]]", 2, uint8(1))
+	f.Fuzz(func(t *testing.T, reply string, given int, size uint8) {
+		given %= 50
+		reply = strings.ToValidUTF8(reply, "\uFFFD") // model output is UTF-8
+		var got collect
+		s := &citeStream{out: func(d string) { got.WriteString(d) }, given: given}
+		for _, d := range splitEvery(reply, int(size%16)+1) {
+			s.write(d)
+		}
+		s.flush()
+		if want := ParseCitations(reply, given).Text; got.String() != want {
+			t.Fatalf("streamed %q, want %q", got.String(), want)
+		}
+	})
+}
+
+// splitEvery cuts s into pieces of n runes.
+func splitEvery(s string, n int) []string {
+	var out []string
+	r := []rune(s)
+	for i := 0; i < len(r); i += n {
+		out = append(out, string(r[i:min(i+n, len(r))]))
+	}
+	return out
+}
