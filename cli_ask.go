@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"corpusbot/answer"
+	"corpusbot/llm"
+)
+
+func (e *env) newLLM() (*llm.Client, error) {
+	return llm.New(llm.Config{
+		APIKey:     e.cfg.OpenAIKey,
+		BaseURL:    e.cfg.OpenAIBaseURL,
+		Model:      e.cfg.OpenAIModel,
+		Timeout:    e.cfg.LLMTimeout,
+		MaxRetries: e.cfg.LLMMaxRetries,
+		Logger:     e.log,
+	})
+}
+
+// answerFlags are shared by ask, summary and briefing.
+type answerFlags struct {
+	dir    *string
+	asJSON *bool
+}
+
+func (e *env) answerFlagSet(name string) (*flag.FlagSet, answerFlags) {
+	fs, dir := e.newFlagSet(name)
+	asJSON := fs.Bool("json", false, "write the whole result as JSON")
+	return fs, answerFlags{dir: dir, asJSON: asJSON}
+}
+
+func (e *env) ask(ctx context.Context, args []string) error {
+	fs, f := e.answerFlagSet("ask")
+	k := fs.Int("k", 0, "passages to retrieve (default 8)")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	q := joinArgs(rest)
+	if q == "" {
+		return usagef("ask needs a question, e.g. corpusbot ask \"Why was Alipay told to spin off its micro-loan business?\"")
+	}
+	p, err := e.pipeline(ctx, *f.dir, *k, true)
+	if err != nil {
+		return err
+	}
+	out := newAnswerPrinter(e.stdout, *f.asJSON)
+	res, err := p.Ask(ctx, answer.Question{Text: q, OnDelta: out.delta()})
+	return e.finish(out, res, err)
+}
+
+func (e *env) summary(ctx context.Context, args []string) error {
+	fs, f := e.answerFlagSet("summary")
+	topic := fs.String("topic", "", "summarise a topic instead of one document")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	doc := joinArgs(rest)
+	if (doc == "") == (*topic == "") {
+		return usagef("summary needs exactly one of DOC-ID or --topic TEXT (corpusbot docs lists the IDs)")
+	}
+	p, err := e.pipeline(ctx, *f.dir, 0, true)
+	if err != nil {
+		return err
+	}
+	out := newAnswerPrinter(e.stdout, *f.asJSON)
+	res, err := p.Summarize(ctx, answer.SummaryRequest{DocID: doc, Topic: *topic, OnDelta: out.delta()})
+	return e.finish(out, res, err)
+}
+
+func (e *env) briefing(ctx context.Context, args []string) error {
+	fs, f := e.answerFlagSet("briefing")
+	topic := fs.String("topic", "", "brief on a topic instead of the whole corpus")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		*topic = strings.TrimSpace(*topic + " " + joinArgs(rest))
+	}
+	p, err := e.pipeline(ctx, *f.dir, 0, true)
+	if err != nil {
+		return err
+	}
+	out := newAnswerPrinter(e.stdout, *f.asJSON)
+	res, err := p.Brief(ctx, answer.BriefingRequest{Topic: *topic, OnDelta: out.delta()})
+	return e.finish(out, res, err)
+}
+
+// finish prints the result, or turns err into words a person can act on.
+// An abstention is an answer: exit status 0.
+func (e *env) finish(out *answerPrinter, res *answer.Result, err error) error {
+	if err != nil {
+		out.abort()
+		return errors.New(describeError(err))
+	}
+	if err := out.result(res); err != nil {
+		return err
+	}
+	if res.Extractive && !out.json {
+		fmt.Fprintln(e.stderr, "(No LLM configured: this answer quotes the best-matching sentences. Set OPENAI_API_KEY or OPENAI_BASE_URL for written answers.)")
+	}
+	return nil
+}
+
+// describeError maps the pipeline's and the LLM's error categories to a short
+// sentence; the detail stays in the wrapped error for logs.
+func describeError(err error) string {
+	switch {
+	case errors.Is(err, answer.ErrEmptyQuestion):
+		return "the question is empty"
+	case errors.Is(err, answer.ErrQuestionTooLong):
+		return err.Error()
+	case errors.Is(err, answer.ErrUnknownDocument):
+		return err.Error() + " (corpusbot docs lists the IDs)"
+	case errors.Is(err, answer.ErrNothingNew):
+		return "nothing new to brief: every passage on this has been covered already"
+	case errors.Is(err, answer.ErrNoCitations):
+		return "the model's answer cited no passage, so it is not shown; try rephrasing the question"
+	case errors.Is(err, llm.ErrRateLimited):
+		return "the LLM is rate limiting us; try again in a minute"
+	case errors.Is(err, llm.ErrTimeout):
+		return "the LLM took too long to answer (LLM_TIMEOUT); try again"
+	case errors.Is(err, llm.ErrUnauthorized):
+		return "the LLM rejected the API key (check OPENAI_API_KEY)"
+	case errors.Is(err, llm.ErrContextTooLong):
+		return "the question and passages are too long for the model (lower CONTEXT_TOKENS)"
+	case errors.Is(err, llm.ErrIncomplete):
+		return "the LLM's answer was cut off before the end; try again"
+	case errors.Is(err, llm.ErrUnavailable):
+		return "the LLM is unavailable right now; try again later"
+	case errors.Is(err, context.Canceled):
+		return "cancelled"
+	default:
+		return err.Error()
+	}
+}
+
+// answerPrinter streams text as it arrives, then prints the sources.
+type answerPrinter struct {
+	w        io.Writer
+	json     bool
+	streamed bool
+}
+
+func newAnswerPrinter(w io.Writer, asJSON bool) *answerPrinter {
+	return &answerPrinter{w: w, json: asJSON}
+}
+
+// delta returns the streaming callback, or nil when output is JSON.
+func (p *answerPrinter) delta() func(string) {
+	if p.json {
+		return nil
+	}
+	return func(s string) {
+		p.streamed = true
+		io.WriteString(p.w, s)
+	}
+}
+
+func (p *answerPrinter) abort() {
+	if p.streamed {
+		fmt.Fprintln(p.w, "\n[answer interrupted]")
+	}
+}
+
+func (p *answerPrinter) result(res *answer.Result) error {
+	if p.json {
+		enc := json.NewEncoder(p.w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	if !p.streamed {
+		fmt.Fprint(p.w, res.Text)
+	}
+	fmt.Fprintln(p.w)
+	if res.Abstained {
+		if len(res.Nearest) > 0 {
+			fmt.Fprintln(p.w, "\nNearest documents:")
+			for _, n := range res.Nearest {
+				fmt.Fprintf(p.w, "  - %s — %s\n", n.Title, n.DocID)
+			}
+		}
+		return nil
+	}
+	if len(res.Sources) > 0 {
+		fmt.Fprintln(p.w, "\nSources:")
+		for _, s := range res.Sources {
+			fmt.Fprintf(p.w, "[%d] %s — %s (passage %d, lines %d–%d)\n", s.N, s.Title, s.DocID, s.Passage, s.LineStart, s.LineEnd)
+		}
+	}
+	if len(res.Unsupported) > 0 {
+		fmt.Fprintf(p.w, "\nNote: %d sentence(s) could not be matched to their cited passage; check them against the sources.\n", len(res.Unsupported))
+	}
+	return nil
+}

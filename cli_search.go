@@ -1,0 +1,278 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"corpusbot/answer"
+	"corpusbot/retrieval"
+)
+
+// pipeline loads the corpus and builds the answering pipeline. Without
+// withLLM, or with no LLM configured, it answers extractively. k ≤ 0 takes
+// the pipeline's default.
+func (e *env) pipeline(ctx context.Context, dir string, k int, withLLM bool) (*answer.Pipeline, error) {
+	if k < 0 {
+		return nil, usagef("--k must be positive")
+	}
+	c, err := e.loadCorpus(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	var model answer.Model
+	if withLLM && e.cfg.llmEnabled() {
+		m, err := e.newLLM()
+		if err != nil {
+			return nil, err
+		}
+		model = m
+	}
+	return answer.New(answer.Config{
+		K:                k,
+		ContextTokens:    e.cfg.ContextTokens,
+		MaxQuestionRunes: e.cfg.MaxQuestionChars,
+		Logger:           e.log,
+	}, c, model)
+}
+
+// checkQuery gives the messages a person needs for a query that cannot be searched.
+func (e *env) checkQuery(q string) error {
+	if strings.TrimSpace(q) == "" {
+		return usagef("nothing to search for: give a query, e.g. corpusbot search \"Alipay micro-loans\"")
+	}
+	if n := utf8.RuneCountInString(q); n > e.cfg.MaxQuestionChars {
+		return fmt.Errorf("the query is %d characters long; the limit is %d (MAX_QUESTION_CHARS)", n, e.cfg.MaxQuestionChars)
+	}
+	return nil
+}
+
+func (e *env) search(ctx context.Context, args []string) error {
+	fs, dir := e.newFlagSet("search")
+	k := fs.Int("k", 0, "number of results (default 10, or 100 with --batch)")
+	asJSON := fs.Bool("json", false, "one JSON object per result")
+	batch := fs.String("batch", "", "file of qid<TAB>query lines; writes a TREC run")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *k < 0 {
+		return usagef("--k must be positive")
+	}
+	if *batch != "" {
+		if len(rest) > 0 {
+			return usagef("--batch takes its queries from the file, not the command line")
+		}
+		if *k == 0 {
+			*k = 100
+		}
+		p, err := e.pipeline(ctx, *dir, 0, false)
+		if err != nil {
+			return err
+		}
+		return e.searchBatch(ctx, p, *batch, *k)
+	}
+	if *k == 0 {
+		*k = 10
+	}
+	query := joinArgs(rest)
+	if err := e.checkQuery(query); err != nil {
+		return err
+	}
+	p, err := e.pipeline(ctx, *dir, 0, false)
+	if err != nil {
+		return err
+	}
+	matches, err := p.Search(ctx, query, *k)
+	if errors.Is(err, retrieval.ErrNoTerms) {
+		return fmt.Errorf("nothing to search for in %q: it has only stopwords, punctuation or symbols", abbreviate(query, 60))
+	}
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	if *asJSON {
+		return writeMatchesJSON(e.stdout, matches)
+	}
+	if len(matches) == 0 {
+		fmt.Fprintf(e.stdout, "No passage matches %q.\n", abbreviate(query, 60))
+		return nil
+	}
+	writeMatches(e.stdout, matches, isTerminal(e.stdout))
+	return nil
+}
+
+type matchJSON struct {
+	Rank      int     `json:"rank"`
+	Doc       string  `json:"doc"`
+	Title     string  `json:"title"`
+	Passage   int     `json:"passage"`
+	Score     float64 `json:"score"`
+	Relevant  bool    `json:"relevant"`
+	LineStart int     `json:"line_start"`
+	LineEnd   int     `json:"line_end"`
+	Text      string  `json:"text"`
+}
+
+func writeMatchesJSON(w io.Writer, matches []answer.Match) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, m := range matches {
+		if err := enc.Encode(matchJSON{
+			Rank: m.Rank, Doc: m.DocID, Title: m.Title, Passage: m.Passage.Index,
+			Score: m.Score, Relevant: m.Relevant,
+			LineStart: m.Passage.LineStart, LineEnd: m.Passage.LineEnd, Text: m.Passage.Text,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeMatches(w io.Writer, matches []answer.Match, ansi bool) {
+	open, close := "**", "**"
+	if ansi {
+		open, close = "\x1b[1m", "\x1b[0m"
+	}
+	for _, m := range matches {
+		note := ""
+		if !m.Relevant {
+			note = "  (below the relevance floor)"
+		}
+		fmt.Fprintf(w, "%d. %.3f  %s — %s%s\n   passage %d, lines %d–%d\n",
+			m.Rank, m.Score, m.DocID, m.Title, note, m.Passage.Index, m.Passage.LineStart, m.Passage.LineEnd)
+		text := mark(m.Passage.Text, m.Highlights, open, close)
+		for _, line := range strings.Split(text, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				fmt.Fprintf(w, "   %s\n", line)
+			}
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// mark wraps each span of text in open/close. Spans are byte ranges, sorted.
+func mark(text string, spans []retrieval.Span, open, close string) string {
+	var b strings.Builder
+	last := 0
+	for _, s := range spans {
+		if s.Start < last || s.End > len(text) || s.Start >= s.End {
+			continue
+		}
+		b.WriteString(text[last:s.Start])
+		b.WriteString(open)
+		b.WriteString(text[s.Start:s.End])
+		b.WriteString(close)
+		last = s.End
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// searchBatch writes a TREC run at document level: a document scores as its
+// best passage.
+func (e *env) searchBatch(ctx context.Context, p *answer.Pipeline, path string, k int) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("batch: %w", err)
+	}
+	defer f.Close()
+	out := bufio.NewWriter(e.stdout)
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		qid, query, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(qid) == "" {
+			return fmt.Errorf("batch %s line %d: want qid<TAB>query", path, n)
+		}
+		hits, err := p.SearchDocs(ctx, query, k)
+		if errors.Is(err, retrieval.ErrNoTerms) {
+			e.log.Warn("batch query has no searchable terms", "qid", qid)
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("batch %s line %d: %w", path, n, err)
+		}
+		for i, h := range hits {
+			fmt.Fprintf(out, "%s Q0 %s %d %.6f corpusbot\n", qid, h.Doc, i+1, h.Score)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("batch %s: %w", path, err)
+	}
+	return out.Flush()
+}
+
+func (e *env) docs(ctx context.Context, args []string) error {
+	fs, dir := e.newFlagSet("docs")
+	asJSON := fs.Bool("json", false, "one JSON object per document")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("docs takes no arguments")
+	}
+	c, err := e.loadCorpus(ctx, *dir)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		for i := range c.Docs {
+			d := &c.Docs[i]
+			if err := enc.Encode(map[string]any{
+				"id": d.ID, "lang": d.Lang, "passages": len(d.Passages), "words": d.Words(), "title": d.Title,
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tLANG\tPASSAGES\tWORDS\tTITLE")
+	for i := range c.Docs {
+		d := &c.Docs[i]
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", d.ID, d.Lang, len(d.Passages), d.Words(), abbreviate(d.Title, 70))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\n%d documents", len(c.Docs))
+	if n := len(c.Warnings); n > 0 {
+		fmt.Fprintf(e.stdout, " (%d files skipped or repaired; see the warnings above)", n)
+	}
+	fmt.Fprintln(e.stdout)
+	return nil
+}
+
+// abbreviate cuts s to n runes with an ellipsis.
+func abbreviate(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// isTerminal reports whether w is a character device, to decide on ANSI bold.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

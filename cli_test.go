@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the program as main would, with env as the whole environment.
+func runCLI(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, envMap(env), &out, &errOut)
+	if err != nil {
+		errOut.WriteString("corpusbot: " + err.Error() + "\n")
+		return out.String(), errOut.String(), exitCode(err)
+	}
+	return out.String(), errOut.String(), 0
+}
+
+func TestSearchHuman(t *testing.T) {
+	out, errOut, code := runCLI(t, nil, "search", "Zhao Zhiguo", "--k", "3")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	first, _, _ := strings.Cut(out, "\n\n")
+	for _, want := range []string{"1. ", "alipay-ordered-to-spin-off-micro-loans.en", "**Zhao**", "**Zhiguo**"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("first result lacks %q:\n%s", want, first)
+		}
+	}
+	if n := strings.Count(out, "\n   passage "); n > 3 {
+		t.Errorf("got %d results, want at most 3 (--k 3)", n)
+	}
+}
+
+func TestSearchJSON(t *testing.T) {
+	out, errOut, code := runCLI(t, nil, "search", "--json", "--k", "5", "microgold packets")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) == 0 || len(lines) > 5 {
+		t.Fatalf("got %d lines, want 1..5", len(lines))
+	}
+	for i, line := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("line %d is not JSON: %v", i+1, err)
+		}
+		for _, k := range []string{"rank", "doc", "title", "passage", "score", "text"} {
+			if _, ok := m[k]; !ok {
+				t.Errorf("line %d lacks %q", i+1, k)
+			}
+		}
+		if int(m["rank"].(float64)) != i+1 {
+			t.Errorf("line %d has rank %v", i+1, m["rank"])
+		}
+	}
+	if !strings.Contains(lines[0], "internet-plus-phenomenon.en") {
+		t.Errorf("top hit = %s, want the blog post about microgold", lines[0])
+	}
+}
+
+func TestSearchBatchTREC(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.MkdirAll(filepath.Join(docs, "sub"), 0o755)
+	os.WriteFile(filepath.Join(docs, "gold.txt"), []byte("Gold prices\n\nGold prices hit a record high as investors sought safety.\n"), 0o644)
+	os.WriteFile(filepath.Join(docs, "sub", "yen.md"), []byte("# The yen\n\nThe weak yen helps exporters, the prime minister said.\n"), 0o644)
+	queries := filepath.Join(dir, "q.tsv")
+	os.WriteFile(queries, []byte("q1\tgold record\nq2\tweak yen exporters\n"), 0o644)
+	out, errOut, code := runCLI(t, nil, "search", "--corpus", docs, "--batch", queries)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := map[string]string{"q1": "gold", "q2": "sub/yen"}
+	seen := map[string]bool{}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if len(f) != 6 || f[1] != "Q0" || f[5] != "corpusbot" {
+			t.Fatalf("line %q is not a TREC run line", l)
+		}
+		if f[3] == "1" {
+			seen[f[0]] = true
+			if f[2] != want[f[0]] {
+				t.Errorf("%s rank 1 = %s, want %s", f[0], f[2], want[f[0]])
+			}
+		}
+	}
+	if len(seen) != 2 {
+		t.Errorf("ranked queries %v, want q1 and q2", seen)
+	}
+}
+
+func TestDocs(t *testing.T) {
+	out, errOut, code := runCLI(t, nil, "docs")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	for _, want := range []string{"ID", "LANG", "china-targets-alipay.ar", " ar ", " fr ", "5 documents"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("docs output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestBadInputCLI(t *testing.T) {
+	tests := []struct {
+		name     string
+		env      map[string]string
+		args     []string
+		wantCode int
+		wantErr  string // in stderr
+	}{
+		{"empty search", nil, []string{"search"}, 2, "nothing to search for"},
+		{"whitespace search", nil, []string{"search", "  \t "}, 2, "nothing to search for"},
+		{"stopwords only", nil, []string{"search", "the of and"}, 1, "only stopwords"},
+		{"punctuation only", nil, []string{"search", "?!.,;"}, 1, "only stopwords"},
+		{"emoji only", nil, []string{"search", "🙂🎉"}, 1, "only stopwords"},
+		{"100 KB query", nil, []string{"search", strings.Repeat("alipay ", 100<<10/7)}, 1, "the limit is 1500"},
+		{"negative k", nil, []string{"search", "--k", "-1", "alipay"}, 2, "--k must be positive"},
+		{"unknown flag", nil, []string{"search", "--bogus", "alipay"}, 2, "flag provided but not defined"},
+		{"unknown command", nil, []string{"serach", "alipay"}, 2, "unknown command"},
+		{"missing corpus dir", nil, []string{"search", "--corpus", "/nonexistent/corpusbot", "alipay"}, 1, "corpus folder"},
+		{"batch and query", nil, []string{"search", "--batch", "q.tsv", "alipay"}, 2, "--batch takes its queries"},
+		{"empty ask", nil, []string{"ask"}, 2, "ask needs a question"},
+		{"summary both", nil, []string{"summary", "--topic", "x", "doc"}, 2, "exactly one of"},
+		{"summary neither", nil, []string{"summary"}, 2, "exactly one of"},
+		{"malformed config", map[string]string{"LLM_TIMEOUT": "soon"}, []string{"search", "alipay"}, 2, "LLM_TIMEOUT"},
+		{"run without token", nil, []string{"run"}, 1, "DISCORD_TOKEN is not set"},
+		{"invite without app id", nil, []string{"invite"}, 2, "DISCORD_APP_ID"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errOut, code := runCLI(t, tt.env, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit code = %d, want %d (stderr %q)", code, tt.wantCode, errOut)
+			}
+			if !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("stderr = %q, want it to contain %q", errOut, tt.wantErr)
+			}
+			if strings.Count(strings.TrimSpace(errOut), "\n") > 0 && tt.wantCode == 2 {
+				t.Errorf("stderr has several lines, want one: %q", errOut)
+			}
+		})
+	}
+}
+
+func TestInviteURL(t *testing.T) {
+	out, _, code := runCLI(t, map[string]string{"DISCORD_APP_ID": "123456789"}, "invite")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"client_id=123456789", "scope=bot+applications.commands", "permissions=309237730304"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("invite URL %q lacks %q", out, want)
+		}
+	}
+}

@@ -1,0 +1,281 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"corpusbot/secret"
+)
+
+// config is every setting read from the environment (or .env). It is read
+// once, here, and handed to the packages as their own Config structs.
+type config struct {
+	// Discord
+	DiscordToken         secret.String
+	DiscordAppID         string
+	DiscordGuildID       string
+	DiscordAPIBase       string
+	MessageContentIntent bool
+	ThreadMode           string // "auto" or "off"
+	AllowedChannelIDs    []string
+	AllowedRoleIDs       []string
+	UserCooldown         time.Duration
+	MaxConcurrent        int
+	BriefingChannelID    string
+	BriefingTime         string // "HH:MM", "" = no daily briefing
+	BriefingTZ           *time.Location
+	HealthAddr           string
+
+	// LLM
+	OpenAIKey     secret.String
+	OpenAIBaseURL string
+	OpenAIModel   string
+	LLMTimeout    time.Duration
+	LLMMaxRetries int
+
+	// Answering and corpus
+	ContextTokens    int
+	MaxQuestionChars int
+	CorpusDir        string
+	MaxFileBytes     int64
+	DataDir          string
+
+	// Logs
+	LogLevel  slog.Level
+	LogFormat string // "text" or "json"
+}
+
+// configError names the key that stopped start-up, so the user sees one line
+// that says what to fix.
+type configError struct {
+	Key, Value, Want string
+}
+
+func (e *configError) Error() string {
+	return fmt.Sprintf("config: %s=%q is not valid: want %s", e.Key, e.Value, e.Want)
+}
+
+// loadConfig reads every key through getenv. The first malformed value is
+// returned as a *configError.
+func loadConfig(getenv func(string) string) (config, error) {
+	p := envParser{getenv: getenv}
+	c := config{
+		DiscordToken:         secret.New(strings.TrimSpace(getenv("DISCORD_TOKEN"))),
+		DiscordAppID:         p.snowflake("DISCORD_APP_ID"),
+		DiscordGuildID:       p.snowflake("DISCORD_GUILD_ID"),
+		DiscordAPIBase:       p.str("DISCORD_API_BASE", "https://discord.com"),
+		MessageContentIntent: p.boolean("MESSAGE_CONTENT_INTENT", false),
+		ThreadMode:           p.oneOf("THREAD_MODE", "auto", "auto", "off"),
+		AllowedChannelIDs:    p.snowflakes("ALLOWED_CHANNEL_IDS"),
+		AllowedRoleIDs:       p.snowflakes("ALLOWED_ROLE_IDS"),
+		UserCooldown:         p.duration("USER_COOLDOWN", 10*time.Second),
+		MaxConcurrent:        p.integer("MAX_CONCURRENT_ANSWERS", 4, 1, 1000),
+		BriefingChannelID:    p.snowflake("BRIEFING_CHANNEL_ID"),
+		BriefingTime:         p.clock("BRIEFING_TIME"),
+		BriefingTZ:           p.location("BRIEFING_TZ"),
+		HealthAddr:           p.hostPort("HEALTH_ADDR"),
+
+		OpenAIKey:     secret.New(strings.TrimSpace(getenv("OPENAI_API_KEY"))),
+		OpenAIBaseURL: p.httpURL("OPENAI_BASE_URL"),
+		OpenAIModel:   p.str("OPENAI_MODEL", "gpt-4o-mini"),
+		LLMTimeout:    p.duration("LLM_TIMEOUT", 60*time.Second),
+		LLMMaxRetries: p.integer("LLM_MAX_RETRIES", 3, 0, 10),
+
+		ContextTokens:    p.integer("CONTEXT_TOKENS", 3000, 200, 1_000_000),
+		MaxQuestionChars: p.integer("MAX_QUESTION_CHARS", 1500, 10, 100_000),
+		CorpusDir:        p.str("CORPUS_DIR", ""),
+		MaxFileBytes:     int64(p.integer("MAX_FILE_BYTES", 10<<20, 1, 1<<30)),
+		DataDir:          p.str("DATA_DIR", "./data"),
+
+		LogLevel:  p.level("LOG_LEVEL"),
+		LogFormat: p.oneOf("LOG_FORMAT", "text", "text", "json"),
+	}
+	if p.err != nil {
+		return config{}, p.err
+	}
+	if c.BriefingTime != "" && c.BriefingChannelID == "" {
+		return config{}, &configError{Key: "BRIEFING_CHANNEL_ID", Want: "a channel ID when BRIEFING_TIME is set"}
+	}
+	return c, nil
+}
+
+// llmEnabled reports whether an LLM is configured; without one the bot
+// answers extractively.
+func (c config) llmEnabled() bool { return !c.OpenAIKey.IsZero() || c.OpenAIBaseURL != "" }
+
+// envParser keeps the first error so loadConfig reads as a list of keys.
+type envParser struct {
+	getenv func(string) string
+	err    error
+}
+
+func (p *envParser) fail(key, value, want string) {
+	if p.err == nil {
+		p.err = &configError{Key: key, Value: value, Want: want}
+	}
+}
+
+func (p *envParser) get(key string) string { return strings.TrimSpace(p.getenv(key)) }
+
+func (p *envParser) str(key, def string) string {
+	if v := p.get(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func (p *envParser) oneOf(key, def string, allowed ...string) string {
+	v := strings.ToLower(p.get(key))
+	if v == "" {
+		return def
+	}
+	for _, a := range allowed {
+		if v == a {
+			return v
+		}
+	}
+	p.fail(key, v, "one of "+strings.Join(allowed, ", "))
+	return def
+}
+
+func (p *envParser) boolean(key string, def bool) bool {
+	v := p.get(key)
+	if v == "" {
+		return def
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		p.fail(key, v, "true or false")
+		return def
+	}
+	return b
+}
+
+func (p *envParser) integer(key string, def, min, max int) int {
+	v := p.get(key)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < min || n > max {
+		p.fail(key, v, fmt.Sprintf("a whole number from %d to %d", min, max))
+		return def
+	}
+	return n
+}
+
+func (p *envParser) duration(key string, def time.Duration) time.Duration {
+	v := p.get(key)
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		p.fail(key, v, `a Go duration such as "60s" or "1m30s"`)
+		return def
+	}
+	return d
+}
+
+func (p *envParser) snowflake(key string) string {
+	v := p.get(key)
+	if v == "" {
+		return ""
+	}
+	if _, err := strconv.ParseUint(v, 10, 64); err != nil {
+		p.fail(key, v, "a Discord ID (digits only)")
+		return ""
+	}
+	return v
+}
+
+func (p *envParser) snowflakes(key string) []string {
+	v := p.get(key)
+	if v == "" {
+		return nil
+	}
+	var ids []string
+	for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
+		if _, err := strconv.ParseUint(f, 10, 64); err != nil {
+			p.fail(key, v, "comma-separated Discord IDs")
+			return nil
+		}
+		ids = append(ids, f)
+	}
+	return ids
+}
+
+func (p *envParser) clock(key string) string {
+	v := p.get(key)
+	if v == "" {
+		return ""
+	}
+	if _, err := time.Parse("15:04", v); err != nil {
+		p.fail(key, v, "a time of day as HH:MM (24-hour)")
+		return ""
+	}
+	return v
+}
+
+func (p *envParser) location(key string) *time.Location {
+	v := p.get(key)
+	if v == "" {
+		return time.UTC
+	}
+	loc, err := time.LoadLocation(v)
+	if err != nil {
+		p.fail(key, v, `an IANA time zone such as "Europe/Paris" or "UTC"`)
+		return time.UTC
+	}
+	return loc
+}
+
+func (p *envParser) httpURL(key string) string {
+	v := p.get(key)
+	if v == "" {
+		return ""
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		p.fail(key, v, "an http:// or https:// URL")
+		return ""
+	}
+	return v
+}
+
+func (p *envParser) hostPort(key string) string {
+	v := p.get(key)
+	if v == "" {
+		return ""
+	}
+	if _, _, err := net.SplitHostPort(v); err != nil {
+		p.fail(key, v, `host:port such as "127.0.0.1:8080"`)
+		return ""
+	}
+	return v
+}
+
+func (p *envParser) level(key string) slog.Level {
+	v := p.get(key)
+	if v == "" {
+		return slog.LevelInfo
+	}
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(v)); err != nil {
+		p.fail(key, v, "debug, info, warn or error")
+		return slog.LevelInfo
+	}
+	return l
+}
+
+// isConfigError reports whether err is a start-up configuration problem.
+func isConfigError(err error) bool {
+	var ce *configError
+	return errors.As(err, &ce)
+}

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func envMap(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestLoadConfigDefaults(t *testing.T) {
+	c, err := loadConfig(envMap(nil))
+	if err != nil {
+		t.Fatalf("loadConfig(empty) error: %v", err)
+	}
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"ThreadMode", c.ThreadMode, "auto"},
+		{"UserCooldown", c.UserCooldown, 10 * time.Second},
+		{"MaxConcurrent", c.MaxConcurrent, 4},
+		{"LLMTimeout", c.LLMTimeout, 60 * time.Second},
+		{"LLMMaxRetries", c.LLMMaxRetries, 3},
+		{"ContextTokens", c.ContextTokens, 3000},
+		{"MaxQuestionChars", c.MaxQuestionChars, 1500},
+		{"DataDir", c.DataDir, "./data"},
+		{"DiscordAPIBase", c.DiscordAPIBase, "https://discord.com"},
+		{"LogFormat", c.LogFormat, "text"},
+		{"OpenAIModel", c.OpenAIModel, "gpt-4o-mini"},
+		{"llmEnabled", c.llmEnabled(), false},
+	}
+	for _, ck := range checks {
+		if ck.got != ck.want {
+			t.Errorf("%s = %v, want %v", ck.name, ck.got, ck.want)
+		}
+	}
+}
+
+func TestLoadConfigMalformedNamesKey(t *testing.T) {
+	tests := []struct {
+		key, value string
+	}{
+		{"USER_COOLDOWN", "ten seconds"},
+		{"USER_COOLDOWN", "-5s"},
+		{"LLM_TIMEOUT", "60"},
+		{"LLM_MAX_RETRIES", "many"},
+		{"LLM_MAX_RETRIES", "-1"},
+		{"MAX_CONCURRENT_ANSWERS", "0"},
+		{"CONTEXT_TOKENS", "12k"},
+		{"MAX_QUESTION_CHARS", "1e3"},
+		{"MESSAGE_CONTENT_INTENT", "yes please"},
+		{"THREAD_MODE", "sometimes"},
+		{"DISCORD_APP_ID", "my-app"},
+		{"DISCORD_GUILD_ID", "12ab"},
+		{"ALLOWED_CHANNEL_IDS", "123,abc"},
+		{"ALLOWED_ROLE_IDS", "@admins"},
+		{"BRIEFING_TIME", "9am"},
+		{"BRIEFING_TIME", "25:00"},
+		{"BRIEFING_TZ", "Mars/Olympus"},
+		{"OPENAI_BASE_URL", "localhost:11434"},
+		{"OPENAI_BASE_URL", "ftp://example.com"},
+		{"HEALTH_ADDR", "8080"},
+		{"LOG_LEVEL", "loud"},
+		{"LOG_FORMAT", "xml"},
+		{"MAX_FILE_BYTES", "0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key+"="+tt.value, func(t *testing.T) {
+			env := map[string]string{tt.key: tt.value}
+			if tt.key == "BRIEFING_TIME" {
+				env["BRIEFING_CHANNEL_ID"] = "1"
+			}
+			_, err := loadConfig(envMap(env))
+			var ce *configError
+			if !errors.As(err, &ce) {
+				t.Fatalf("loadConfig(%s=%q) error = %v, want a *configError", tt.key, tt.value, err)
+			}
+			if ce.Key != tt.key {
+				t.Errorf("error names key %q, want %q", ce.Key, tt.key)
+			}
+			if msg := err.Error(); strings.Contains(msg, "\n") || !strings.Contains(msg, tt.key) {
+				t.Errorf("error %q: want one line naming %s", msg, tt.key)
+			}
+		})
+	}
+}
+
+func TestLoadConfigValues(t *testing.T) {
+	c, err := loadConfig(envMap(map[string]string{
+		"USER_COOLDOWN":       "1m30s",
+		"ALLOWED_CHANNEL_IDS": "111, 222,333",
+		"BRIEFING_CHANNEL_ID": "444",
+		"BRIEFING_TIME":       "08:30",
+		"BRIEFING_TZ":         "Europe/Paris",
+		"OPENAI_BASE_URL":     "http://127.0.0.1:11434/v1",
+		"LOG_LEVEL":           "DEBUG",
+		"THREAD_MODE":         "OFF",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.UserCooldown != 90*time.Second {
+		t.Errorf("UserCooldown = %v, want 1m30s", c.UserCooldown)
+	}
+	if want := []string{"111", "222", "333"}; !slices.Equal(c.AllowedChannelIDs, want) {
+		t.Errorf("AllowedChannelIDs = %v, want %v", c.AllowedChannelIDs, want)
+	}
+	if c.BriefingTZ.String() != "Europe/Paris" || c.BriefingTime != "08:30" {
+		t.Errorf("briefing = %s %v, want 08:30 Europe/Paris", c.BriefingTime, c.BriefingTZ)
+	}
+	if !c.llmEnabled() {
+		t.Error("a base URL without a key should enable the LLM")
+	}
+	if c.ThreadMode != "off" {
+		t.Errorf("ThreadMode = %q, want off", c.ThreadMode)
+	}
+}
+
+func TestBriefingTimeNeedsChannel(t *testing.T) {
+	_, err := loadConfig(envMap(map[string]string{"BRIEFING_TIME": "09:00"}))
+	var ce *configError
+	if !errors.As(err, &ce) || ce.Key != "BRIEFING_CHANNEL_ID" {
+		t.Fatalf("error = %v, want a configError naming BRIEFING_CHANNEL_ID", err)
+	}
+}
+
+// Every key the program reads is documented in .env.example, and nothing
+// there is stale.
+func TestEnvExampleListsEveryKey(t *testing.T) {
+	read := map[string]bool{}
+	if _, err := loadConfig(func(k string) string { read[k] = true; return "" }); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(".env.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	documented := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, _, ok := strings.Cut(line, "=")
+		if !ok {
+			t.Errorf(".env.example: %q is not KEY=VALUE", line)
+			continue
+		}
+		documented[k] = true
+	}
+	for k := range read {
+		if !documented[k] {
+			t.Errorf("%s is read by loadConfig but missing from .env.example", k)
+		}
+	}
+	for k := range documented {
+		if !read[k] {
+			t.Errorf("%s is in .env.example but loadConfig never reads it", k)
+		}
+	}
+}

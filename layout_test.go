@@ -1,0 +1,105 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The arrows of DESIGN §2: which corpusbot packages each package may import
+// directly. Anything not listed may import no corpusbot package at all.
+var allowedImports = map[string][]string{
+	"corpusbot":           {"*"},
+	"corpusbot/bot":       {"answer", "store", "corpus", "retrieval", "llm", "secret"},
+	"corpusbot/answer":    {"retrieval", "prompts", "llm", "corpus"},
+	"corpusbot/llm":       {"secret"},
+	"corpusbot/retrieval": {},
+	"corpusbot/corpus":    {},
+	"corpusbot/prompts":   {},
+	"corpusbot/store":     {},
+	"corpusbot/secret":    {},
+	"corpusbot/ireval":    {},
+}
+
+// Third-party libraries with exactly one owner, so a change of library is a
+// change of one package.
+var soleImporter = map[string][]string{
+	"github.com/bwmarrin/discordgo":     {"corpusbot/bot", "corpusbot/internal/discordtest"},
+	"github.com/sashabaranov/go-openai": {"corpusbot/llm"},
+	"modernc.org/sqlite":                {"corpusbot/store"},
+	"github.com/joho/godotenv":          {"corpusbot"},
+}
+
+// Packages that must stay pure: nothing of Discord, the LLM, the database or
+// the network in their dependency graph.
+var pureDeps = map[string][]string{
+	"corpusbot/retrieval": {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai", "modernc.org/sqlite", "net/http"},
+	"corpusbot/corpus":    {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai", "modernc.org/sqlite", "net/http"},
+	"corpusbot/answer":    {"github.com/bwmarrin/discordgo", "modernc.org/sqlite", "corpusbot/bot", "corpusbot/store"},
+	"corpusbot/prompts":   {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai"},
+}
+
+type listedPackage struct {
+	ImportPath string
+	Imports    []string
+	Deps       []string
+}
+
+func listPackages(t *testing.T) []listedPackage {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-json", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	var pkgs []listedPackage
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for {
+		var p listedPackage
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("decode go list: %v", err)
+		}
+		pkgs = append(pkgs, p)
+	}
+	if len(pkgs) < 5 {
+		t.Fatalf("go list found %d packages; want the whole module", len(pkgs))
+	}
+	return pkgs
+}
+
+func TestLayoutArrowsPointDown(t *testing.T) {
+	for _, p := range listPackages(t) {
+		allowed, known := allowedImports[p.ImportPath]
+		if strings.HasPrefix(p.ImportPath, "corpusbot/internal/") {
+			known = true // test fakes: no corpusbot imports
+		}
+		if !known {
+			t.Errorf("package %s is not in DESIGN §2's layout; add it to allowedImports with its arrows", p.ImportPath)
+			continue
+		}
+		for _, imp := range p.Imports {
+			name, ok := strings.CutPrefix(imp, "corpusbot/")
+			if !ok || slices.Contains(allowed, "*") {
+				continue
+			}
+			if !slices.Contains(allowed, name) {
+				t.Errorf("%s imports %s: that arrow is not in DESIGN §2", p.ImportPath, imp)
+			}
+		}
+		for lib, owners := range soleImporter {
+			if slices.ContainsFunc(p.Imports, func(s string) bool { return s == lib || strings.HasPrefix(s, lib+"/") }) &&
+				!slices.Contains(owners, p.ImportPath) {
+				t.Errorf("%s imports %s; only %v may", p.ImportPath, lib, owners)
+			}
+		}
+		for _, banned := range pureDeps[p.ImportPath] {
+			if slices.Contains(p.Deps, banned) {
+				t.Errorf("%s depends on %s (directly or not); it must stay free of it", p.ImportPath, banned)
+			}
+		}
+	}
+}
