@@ -133,6 +133,8 @@ func describeError(err error) string {
 		return "the LLM rejected the API key (check OPENAI_API_KEY)"
 	case errors.Is(err, llm.ErrContextTooLong):
 		return "the question and passages are too long for the model (lower CONTEXT_TOKENS)"
+	case errors.Is(err, llm.ErrBadRequest):
+		return "the LLM rejected the request (check OPENAI_MODEL and OPENAI_BASE_URL)"
 	case errors.Is(err, llm.ErrIncomplete):
 		return "the LLM's answer was cut off before the end; try again"
 	case errors.Is(err, llm.ErrUnavailable):
@@ -195,7 +197,11 @@ func (p *answerPrinter) result(res *answer.Result) error {
 	if len(res.Sources) > 0 {
 		fmt.Fprintln(p.w, "\nSources:")
 		for _, s := range res.Sources {
-			fmt.Fprintf(p.w, "[%d] %s — %s (passage %d, lines %d–%d)\n", s.N, s.Title, s.DocID, s.Passage, s.LineStart, s.LineEnd)
+			where := fmt.Sprintf("passage %d", s.Passage)
+			if s.LastPassage > s.Passage {
+				where = fmt.Sprintf("passages %d–%d", s.Passage, s.LastPassage)
+			}
+			fmt.Fprintf(p.w, "[%d] %s — %s (%s, lines %d–%d)\n", s.N, abbreviate(s.Title, 80), s.DocID, where, s.LineStart, s.LineEnd)
 		}
 	}
 	if len(res.Unsupported) > 0 {

@@ -60,11 +60,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	e := &env{cfg: cfg, log: newLogger(cfg, stderr), stdout: stdout, stderr: stderr}
 	cmd := "run"
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
 	}
+	if cmd != "run" && getenv("LOG_LEVEL") == "" {
+		// In the terminal the answer is the output; routine logs would bury it.
+		cfg.LogLevel = slog.LevelWarn
+	}
+	e := &env{cfg: cfg, log: newLogger(cfg, stderr), stdout: stdout, stderr: stderr}
 	switch cmd {
 	case "run":
 		return e.runBot(ctx, args)

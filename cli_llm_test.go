@@ -1,0 +1,101 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"corpusbot/internal/openaitest"
+)
+
+// passageNumber finds the number the prompt gave to the passage holding text.
+func passageNumber(prompt, text string) string {
+	re := regexp.MustCompile(`<passage n="(\d+)"[^>]*>`)
+	locs := re.FindAllStringSubmatchIndex(prompt, -1)
+	at := strings.Index(prompt, text)
+	n := ""
+	for _, l := range locs {
+		if l[0] < at {
+			n = prompt[l[2]:l[3]]
+		}
+	}
+	return n
+}
+
+func TestAskWithLLMStreamsCitedAnswer(t *testing.T) {
+	llm := openaitest.New(t)
+	llm.SetResponder(func(r openaitest.Request) openaitest.Reply {
+		prompt := r.Text()
+		n := passageNumber(prompt, "control of data")
+		if n == "" { // the query-rewriting call, or a prompt without the passage
+			return openaitest.Reply{Text: "Alipay micro-loan spin-off"}
+		}
+		return openaitest.Reply{Text: "Regulators want to end big tech's control of data [" + n + "], so Alipay must spin off its micro-loan business [" + n + "]."}
+	})
+	env := map[string]string{"OPENAI_BASE_URL": llm.URL(), "LLM_TIMEOUT": "5s"}
+	out, errOut, code := runCLI(t, env, "ask", "Why was Alipay told to spin off its micro-loan business?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"control of data [1]", "micro-loan business [1].", "Sources:", "[1] ", "alipay-ordered-to-spin-off-micro-loans.en"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(errOut, "No LLM configured") {
+		t.Error("an LLM was configured, but the extractive note was printed")
+	}
+	streamed := false
+	for _, r := range llm.Requests() {
+		streamed = streamed || r.Stream
+	}
+	if !streamed {
+		t.Error("ask did not stream from the LLM")
+	}
+}
+
+func TestAskLLMFailuresGiveOneLine(t *testing.T) {
+	tests := []struct {
+		name string
+		step openaitest.Step
+		want string
+	}{
+		{"unauthorized", openaitest.Status(401, "Incorrect API key provided"), "rejected the API key"},
+		{"bad request", openaitest.Status(404, "model not found"), "check OPENAI_MODEL"},
+		{"server down", openaitest.Status(503, "overloaded"), "unavailable right now"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			llm := openaitest.New(t)
+			for range 10 {
+				llm.Push(tt.step)
+			}
+			env := map[string]string{"OPENAI_BASE_URL": llm.URL(), "LLM_MAX_RETRIES": "0", "OPENAI_API_KEY": "sk-test-secret-123"}
+			_, errOut, code := runCLI(t, env, "ask", "Who is the spokesman of the Ministry of Industry and Information Technology?")
+			if code != 1 {
+				t.Fatalf("exit %d, want 1; stderr %q", code, errOut)
+			}
+			if !strings.Contains(errOut, tt.want) {
+				t.Errorf("stderr %q lacks %q", errOut, tt.want)
+			}
+			if strings.Contains(errOut, "sk-test-secret-123") {
+				t.Errorf("stderr reveals the API key: %q", errOut)
+			}
+		})
+	}
+}
+
+func TestAskOutOfCorpusAbstainsWithoutLLM(t *testing.T) {
+	llm := openaitest.New(t)
+	env := map[string]string{"OPENAI_BASE_URL": llm.URL()}
+	out, errOut, code := runCLI(t, env, "ask", "What is the population of Brazil?")
+	if code != 0 {
+		t.Fatalf("exit %d (an abstention is an answer): %s", code, errOut)
+	}
+	if !strings.Contains(out, "does not cover") {
+		t.Errorf("output %q: want an abstention", out)
+	}
+	if n := llm.Calls(); n != 0 {
+		t.Errorf("LLM called %d times for an out-of-corpus question, want 0", n)
+	}
+}
