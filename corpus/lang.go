@@ -50,7 +50,7 @@ type langStats struct {
 	letters       [numScripts]int
 	persian, urdu int // letters only Persian or Urdu use, of the Arabic ones
 	words         int
-	hits          [len(latinCodes)]int
+	hits          [(len(latinCodes) + 1) / 3]int // per language of latinCodes
 }
 
 // latinCodes are the languages told apart by function words; the order

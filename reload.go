@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"corpusbot/answer"
+)
+
+// reloader re-reads the corpus folder and swaps the new index into the
+// pipeline. Questions in flight finish on the old index; a reload that fails
+// keeps the old one and says why.
+type reloader struct {
+	env *env
+	dir string // "" = the embedded corpus
+	p   *answer.Pipeline
+	mu  sync.Mutex // one reload at a time; a second waits rather than racing
+}
+
+// Reload returns a one-line report for the operator or the /reload caller.
+func (r *reloader) Reload(ctx context.Context) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	start := time.Now()
+	c, err := r.env.loadCorpus(ctx, r.dir)
+	if err != nil {
+		r.env.log.Error("reload failed; keeping the current index", "err", err)
+		return "", fmt.Errorf("reload failed, the current index stays: %w", err)
+	}
+	if err := r.p.Reload(c); err != nil {
+		r.env.log.Error("reload failed; keeping the current index", "err", err)
+		return "", fmt.Errorf("reload failed, the current index stays: %w", err)
+	}
+	passages := 0
+	for _, d := range c.Docs {
+		passages += len(d.Passages)
+	}
+	msg := fmt.Sprintf("reloaded %d documents (%d passages) in %s", len(c.Docs), passages, time.Since(start).Round(time.Millisecond))
+	if n := len(c.Warnings); n > 0 {
+		msg += fmt.Sprintf("; %d files skipped or repaired (see the logs)", n)
+	}
+	r.env.log.Info(msg)
+	return msg, nil
+}
+
+// reloadOn reloads on every value from signals until ctx is done. main feeds
+// it SIGHUP.
+func (r *reloader) reloadOn(ctx context.Context, signals <-chan os.Signal) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-signals:
+			r.Reload(ctx) // logged inside; the old index stays on failure
+		}
+	}
+}
