@@ -117,6 +117,8 @@ func describeError(err error) string {
 	switch {
 	case errors.Is(err, answer.ErrEmptyQuestion):
 		return "the question is empty"
+	case errors.Is(err, answer.ErrNoSearchableWords):
+		return "the question has no words to search for (only punctuation, symbols or very common words); ask about something in the documents"
 	case errors.Is(err, answer.ErrQuestionTooLong):
 		return err.Error()
 	case errors.Is(err, answer.ErrUnknownDocument):

@@ -23,6 +23,9 @@ var (
 	// was given, so its text is not presented as an answer.
 	ErrNoCitations     = errors.New("reply cites no passage")
 	ErrUnknownDocument = errors.New("unknown document")
+	// ErrNoSearchableWords means the question holds only punctuation,
+	// symbols or words too common to search for.
+	ErrNoSearchableWords = errors.New("the question has no words to search for")
 	// ErrNothingNew means every passage a briefing could use was excluded
 	// as already covered.
 	ErrNothingNew = errors.New("nothing new to report")

@@ -33,6 +33,10 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
 	st := p.state.Load()
+	if len(q.History) == 0 && len(st.index.Analyze(text)) == 0 {
+		// A follow-up such as "why?" borrows its terms from the history.
+		return nil, fmt.Errorf("ask: %w", ErrNoSearchableWords)
+	}
 	lang := detectLang(text)
 	res := &Result{ID: newID(), Kind: KindAnswer, Question: text}
 
