@@ -13,7 +13,7 @@ import (
 // directly. Anything not listed may import no corpusbot package at all.
 var allowedImports = map[string][]string{
 	"corpusbot":           {"*"},
-	"corpusbot/bot":       {"answer", "store", "corpus", "retrieval", "llm", "secret"},
+	"corpusbot/bot":       {"answer", "store", "corpus", "retrieval", "llm", "secret", "health"},
 	"corpusbot/answer":    {"retrieval", "prompts", "llm", "corpus"},
 	"corpusbot/llm":       {"secret"},
 	"corpusbot/retrieval": {},
@@ -22,6 +22,7 @@ var allowedImports = map[string][]string{
 	"corpusbot/store":     {},
 	"corpusbot/secret":    {},
 	"corpusbot/ireval":    {},
+	"corpusbot/health":    {},
 }
 
 // Third-party libraries with exactly one owner, so a change of library is a

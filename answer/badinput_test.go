@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
 )
 
 // TestBadInputPipeline pins what each kind of bad question gets: an error
