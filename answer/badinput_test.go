@@ -149,3 +149,22 @@ func TestBadInputPromptInjection(t *testing.T) {
 		t.Errorf("first message is not the system prompt treating passages as data: %+v", r.Messages[0])
 	}
 }
+
+// An extractive briefing point says something: never a document's title.
+func TestExtractiveBriefingSkipsTitles(t *testing.T) {
+	p := newPipeline(t, embeddedCorpus(t), nil)
+	res, err := p.Brief(context.Background(), BriefingRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Points) == 0 {
+		t.Fatal("briefing has no points")
+	}
+	for _, pt := range res.Points {
+		for _, d := range p.Documents() {
+			if strings.Contains(pt.Text, d.Title) && !strings.HasSuffix(d.Title, "…") {
+				t.Errorf("point %q repeats the title of %s", pt.Text, d.ID)
+			}
+		}
+	}
+}

@@ -61,20 +61,22 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int) []p
 }
 
 // leadSentences takes the first real sentence of each block: one that ends
-// like a sentence and has a few words, which skips headings and bylines.
+// like a sentence and has a few words, which skips headings and bylines, and
+// is not the document's title, which says nothing a reader has not seen.
 func (st *state) leadSentences(blocks []*block, n, perDoc int) []pick {
 	var all []pick
 	for bi, b := range blocks {
-		if s := lead(b.text); s != "" {
+		if s := lead(b.text, st.corpus.Docs[b.doc].Title); s != "" {
 			all = append(all, pick{block: bi, doc: b.doc, text: s, order: bi})
 		}
 	}
 	return choose(all, n, perDoc, nil)
 }
 
-func lead(text string) string {
+func lead(text, title string) string {
+	title = oneLine(title)
 	for _, sp := range sentences(text) {
-		if s := text[sp.start:sp.end]; countWords(s) >= 6 && complete(s) {
+		if s := text[sp.start:sp.end]; countWords(s) >= 6 && complete(s) && oneLine(s) != title {
 			return s
 		}
 	}
