@@ -3,6 +3,8 @@ package retrieval
 import (
 	"slices"
 	"strings"
+
+	snowball "github.com/blevesearch/snowballstem"
 )
 
 // Analysis is shaped like bleve's: a char filter (normalizer: NFKC, case
@@ -29,6 +31,7 @@ type analysisBuf struct {
 	// keepStops makes stop filters mark stopwords instead of dropping them,
 	// so query analysis can tell a stopword from a word.
 	keepStops bool
+	env       *snowball.Env // reused by stemmers
 }
 
 // analyze runs text through a's pipeline.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // Synthetic corpus: 100,000 passages of 50–150 words drawn from a Zipf
@@ -91,13 +92,17 @@ func benchBuild(b *testing.B, items []Item) {
 	ix, mem := indexBytes(b, items)
 	runtime.KeepAlive(ix)
 	b.SetBytes(int64(rawBytes(items)))
+	var cpu time.Duration
 	for b.Loop() {
+		start := cpuTime()
 		if _, err := New(Config{}, items); err != nil {
 			b.Fatal(err)
 		}
+		cpu += cpuTime() - start
 	}
 	// After the loop: b.Loop's timer reset drops metrics reported before it.
 	b.ReportMetric(float64(mem)/float64(rawBytes(items)), "mem/raw")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
 func benchSearch(b *testing.B, items []Item, queries []string, search func(ix *Index, q string) error) {
@@ -107,12 +112,17 @@ func benchSearch(b *testing.B, items []Item, queries []string, search func(ix *I
 	}
 	i := 0
 	b.ReportAllocs()
+	var start time.Duration
 	for b.Loop() {
+		if i == 0 {
+			start = cpuTime()
+		}
 		if err := search(ix, queries[i%len(queries)]); err != nil && err != ErrNoTerms {
 			b.Fatal(err)
 		}
 		i++
 	}
+	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
 func search10(ix *Index, q string) error {

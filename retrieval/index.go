@@ -3,6 +3,7 @@ package retrieval
 import (
 	"math"
 	"runtime"
+	"strings"
 	"sync"
 )
 
@@ -166,11 +167,16 @@ func (ix *Index) analyzeShard(s *shard, dl []uint32) {
 	}
 	var counts []uint32 // local id → tf in the current item
 	var seen []uint32   // local ids of the current item, first-seen order
-	intern := func(term []byte) uint32 {
+	// intern returns the local id of term; surface, when it holds the same
+	// bytes, saves allocating the string again.
+	intern := func(term []byte, surface string) uint32 {
 		id, ok := s.dict[string(term)]
 		if !ok {
 			id = uint32(len(s.terms))
-			t := string(term)
+			t := surface
+			if t != string(term) {
+				t = string(term)
+			}
 			s.dict[t] = id
 			s.terms = append(s.terms, t)
 			counts = append(counts, 0)
@@ -193,7 +199,7 @@ func (ix *Index) analyzeShard(s *shard, dl []uint32) {
 					j++
 				}
 				for _, t := range a.run(b, toks[i:j]) {
-					count(intern(t.term))
+					count(intern(t.term, ""))
 					n++
 				}
 				i = j
@@ -204,7 +210,7 @@ func (ix *Index) analyzeShard(s *shard, dl []uint32) {
 				surface := string(toks[i].term) // filters rewrite terms in place
 				id = -1
 				if out := a.run(b, toks[i:i+1]); len(out) == 1 {
-					id = int32(intern(out[0].term))
+					id = int32(intern(out[0].term, surface))
 				}
 				cache[surface] = id
 			}
@@ -217,6 +223,14 @@ func (ix *Index) analyzeShard(s *shard, dl []uint32) {
 		return n
 	}
 	s.ends = make([]uint32, 0, s.hi-s.lo)
+	// Pre-size the pairs, two numbers per distinct term of an item: text
+	// has a distinct term per 10 bytes or so, and growing by copying would
+	// move tens of MB.
+	var size int
+	for i := s.lo; i < s.hi; i++ {
+		size += len(ix.items[i].Text)
+	}
+	s.pairs = make([]uint32, 0, size/4)
 	for i := s.lo; i < s.hi; i++ {
 		it := &ix.items[i]
 		a := ix.itemAn[i]
@@ -236,4 +250,14 @@ func (ix *Index) analyzeShard(s *shard, dl []uint32) {
 			b.arena, b.toks = nil, nil
 		}
 	}
+}
+
+// hasPrefixFold reports whether text starts with title, ignoring leading
+// space, case and a trailing ellipsis: a passage that opens with its
+// document's title already indexes it.
+func hasPrefixFold(text, title string) bool {
+	text = strings.TrimLeft(text, " \t\r\n")
+	// A long title may come trimmed with an ellipsis.
+	title = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(title), "…"))
+	return len(text) >= len(title) && strings.EqualFold(text[:len(title)], title)
 }

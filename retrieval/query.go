@@ -153,13 +153,3 @@ func truncString(s string, n int) string {
 	}
 	return s[:n]
 }
-
-// hasPrefixFold reports whether text starts with title, ignoring leading
-// space, case and a trailing ellipsis: a passage that opens with its
-// document's title already indexes it.
-func hasPrefixFold(text, title string) bool {
-	text = strings.TrimLeft(text, " \t\r\n")
-	// A long title may come trimmed with an ellipsis.
-	title = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(title), "…"))
-	return len(text) >= len(title) && strings.EqualFold(text[:len(title)], title)
-}

@@ -123,7 +123,7 @@ func (ix *Index) Relevant(h Hit) bool { return h.Coverage >= ix.cfg.Floor }
 // Config returns the configuration in use, defaults filled in.
 func (ix *Index) Config() Config { return ix.cfg }
 
-// Item returns the item given to New at index i.
+// Item returns the item given to New at index i, which must be in [0, Len()).
 func (ix *Index) Item(i int) Item { return ix.items[i] }
 
 // Languages lists the analysers in use, sorted: "ar", "cjk", "en", "fr",

@@ -16,7 +16,7 @@ func (f stemFilter) filter(b *analysisBuf, toks []token) []token {
 		if t.kind != kindWord || t.stop {
 			continue
 		}
-		s := f.run(string(t.term))
+		s := f.run(b, string(t.term))
 		if s == string(t.term) {
 			continue
 		}
@@ -27,10 +27,14 @@ func (f stemFilter) filter(b *analysisBuf, toks []token) []token {
 	return toks
 }
 
-func (f stemFilter) run(w string) string {
-	env := snowball.NewEnv(w)
-	f.stem(env)
-	if s := env.Current(); s != "" {
+func (f stemFilter) run(b *analysisBuf, w string) string {
+	if b.env == nil {
+		b.env = snowball.NewEnv(w)
+	} else {
+		b.env.SetCurrent(w)
+	}
+	f.stem(b.env)
+	if s := b.env.Current(); s != "" {
 		return s
 	}
 	return w
