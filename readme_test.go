@@ -15,7 +15,9 @@ func TestReadmeQueriesMatchStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	squash := func(s string) string { return strings.Join(strings.Fields(strings.TrimSuffix(strings.TrimSpace(s), ";")), " ") }
+	squash := func(s string) string {
+		return strings.Join(strings.Fields(strings.TrimSuffix(strings.TrimSpace(s), ";")), " ")
+	}
 	readme := squash(string(b))
 	for name, q := range map[string]string{"QueryVotesPerDay": store.QueryVotesPerDay, "QueryTopQuestions": store.QueryTopQuestions} {
 		if !strings.Contains(readme, squash(q)) {

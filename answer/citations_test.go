@@ -2,39 +2,43 @@ package answer
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
+// parseCitationsTests are the unit table and the seeds of
+// FuzzParseCitations and FuzzCiteStream.
+var parseCitationsTests = []struct {
+	name        string
+	text        string
+	given       int
+	wantText    string
+	wantUsed    []int
+	wantDropped []int
+}{
+	{"none", "No citation here.", 3, "No citation here.", nil, nil},
+	{"single", "Alipay has users [2].", 3, "Alipay has users [1].", []int{2}, nil},
+	{"first use order", "A [3]. B [1]. C [3].", 3, "A [1]. B [2]. C [1].", []int{3, 1}, nil},
+	{"list", "A [1, 3].", 3, "A [1][2].", []int{1, 3}, nil},
+	{"adjacent", "A [3][1].", 3, "A [1][2].", []int{3, 1}, nil},
+	{"spaced", "A [3] [1].", 3, "A [1][2].", []int{3, 1}, nil},
+	{"range", "A [1-3].", 3, "A [1][2][3].", []int{1, 2, 3}, nil},
+	{"duplicate in run", "A [2, 2][2].", 2, "A [1].", []int{2}, nil},
+	{"drop unknown", "A [9]. B [2].", 3, "A. B [1].", []int{2}, []int{9}},
+	{"drop part of list", "A [1, 9].", 3, "A [1].", []int{1}, []int{9}},
+	{"drop zero", "A [0].", 3, "A.", nil, nil},
+	{"full-width", "A ［２］.", 3, "A [1].", []int{2}, nil},
+	{"arabic-indic", "أكثر من مليار مستخدم [٢].", 3, "أكثر من مليار مستخدم [1].", []int{2}, nil},
+	{"arabic comma", "A [١، ٣].", 3, "A [1][2].", []int{1, 3}, nil},
+	{"not a citation", "[a] [ 1] [[2]] [2020 and [1.5]", 3, "[a] [ 1] [[2]] [2020 and [1.5]", nil, nil},
+	{"space before close", "A [1 ].", 3, "A [1].", []int{1}, nil},
+	{"huge number", "A [12345678].", 3, "A.", nil, nil},
+	{"no passages", "A [1].", 0, "A.", nil, []int{1}},
+	{"join would form citation", "[1[9]]", 3, "[1\u2060]", nil, []int{9}},
+}
+
 func TestParseCitations(t *testing.T) {
-	tests := []struct {
-		name        string
-		text        string
-		given       int
-		wantText    string
-		wantUsed    []int
-		wantDropped []int
-	}{
-		{"none", "No citation here.", 3, "No citation here.", nil, nil},
-		{"single", "Alipay has users [2].", 3, "Alipay has users [1].", []int{2}, nil},
-		{"first use order", "A [3]. B [1]. C [3].", 3, "A [1]. B [2]. C [1].", []int{3, 1}, nil},
-		{"list", "A [1, 3].", 3, "A [1][2].", []int{1, 3}, nil},
-		{"adjacent", "A [3][1].", 3, "A [1][2].", []int{3, 1}, nil},
-		{"spaced", "A [3] [1].", 3, "A [1][2].", []int{3, 1}, nil},
-		{"range", "A [1-3].", 3, "A [1][2][3].", []int{1, 2, 3}, nil},
-		{"duplicate in run", "A [2, 2][2].", 2, "A [1].", []int{2}, nil},
-		{"drop unknown", "A [9]. B [2].", 3, "A. B [1].", []int{2}, []int{9}},
-		{"drop part of list", "A [1, 9].", 3, "A [1].", []int{1}, []int{9}},
-		{"drop zero", "A [0].", 3, "A.", nil, nil},
-		{"full-width", "A ［２］.", 3, "A [1].", []int{2}, nil},
-		{"arabic-indic", "أكثر من مليار مستخدم [٢].", 3, "أكثر من مليار مستخدم [1].", []int{2}, nil},
-		{"arabic comma", "A [١، ٣].", 3, "A [1][2].", []int{1, 3}, nil},
-		{"not a citation", "[a] [ 1] [[2]] [2020 and [1.5]", 3, "[a] [ 1] [[2]] [2020 and [1.5]", nil, nil},
-		{"space before close", "A [1 ].", 3, "A [1].", []int{1}, nil},
-		{"huge number", "A [12345678].", 3, "A.", nil, nil},
-		{"no passages", "A [1].", 0, "A.", nil, []int{1}},
-		{"join would form citation", "[1[9]]", 3, "[1\u2060]", nil, []int{9}},
-	}
-	for _, tt := range tests {
+	for _, tt := range parseCitationsTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := ParseCitations(tt.text, tt.given)
 			if got.Text != tt.wantText {
@@ -50,7 +54,15 @@ func TestParseCitations(t *testing.T) {
 	}
 }
 
+// FuzzParseCitations checks, on any reply and passage count: no panic;
+// kept citations only reference given passages, once each; dropped ones
+// only passages not given, once each; the rewritten text cites exactly
+// 1..n in order of first use and is a fixed point; a reply without an
+// opening bracket comes back unchanged.
 func FuzzParseCitations(f *testing.F) {
+	for _, tt := range parseCitationsTests {
+		f.Add(tt.text, tt.given)
+	}
 	for _, s := range []string{
 		"A [1]. B [2, 3]. C [9].", "[1[9]]", "x [ [9]1]", "[1, [9]2]", "［２］[٣][1-4]", "[[1]]",
 		"A [3] [1] [2]", "[1 [9]]", "[1-999999999]", "",
@@ -71,6 +83,21 @@ func FuzzParseCitations(f *testing.F) {
 				t.Fatalf("citation %d used twice in %v", n, got.Used)
 			}
 			seen[n] = true
+		}
+		dropped := map[int]bool{}
+		for _, n := range got.Dropped {
+			if n < 1 || n <= given {
+				t.Fatalf("dropped %d, want only positive numbers outside 1..%d", n, given)
+			}
+			if dropped[n] {
+				t.Fatalf("dropped %d twice in %v", n, got.Dropped)
+			}
+			dropped[n] = true
+		}
+		if !strings.ContainsAny(text, "[［") {
+			if want := strings.ToValidUTF8(text, "\uFFFD"); got.Text != want || got.Used != nil || got.Dropped != nil {
+				t.Fatalf("ParseCitations(%q) = %+v, want the text back and no citations", text, got)
+			}
 		}
 		// The rewritten text cites exactly 1..n, first uses in order, and
 		// parsing it again changes nothing.

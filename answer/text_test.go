@@ -241,6 +241,9 @@ func TestCiteStream(t *testing.T) {
 }
 
 func FuzzCiteStream(f *testing.F) {
+	for _, tt := range parseCitationsTests {
+		f.Add(tt.text, tt.given, uint8(len(tt.text)))
+	}
 	f.Add("A [3]. B [1, 2] [9] [ C [1][[2]] [1-", 3, uint8(2))
 	f.Add("x [9]1] [1 [9]]", 2, uint8(1))
 	f.Fuzz(func(t *testing.T, reply string, given int, size uint8) {

@@ -236,6 +236,7 @@ func checkSplit(t *testing.T, text string, limit int) []string {
 	if len(parts) != len(pieces) {
 		t.Fatalf("got %d parts from Split and %d from planSplit", len(parts), len(pieces))
 	}
+	valid := utf8.ValidString(text)
 	prev := 0
 	var cuts []int
 	for i, p := range pieces {
@@ -252,7 +253,7 @@ func checkSplit(t *testing.T, text string, limit int) []string {
 		if n := utf8.RuneCountInString(part); n > limit {
 			t.Errorf("part %d has %d runes, want at most %d: %q", i, n, limit, part)
 		}
-		if utf8.ValidString(text) && !utf8.ValidString(part) {
+		if valid && !utf8.ValidString(part) {
 			t.Errorf("part %d is not valid UTF-8: %q", i, part)
 		}
 		first, _ := utf8.DecodeRuneInString(part)
@@ -278,7 +279,10 @@ func checkSplit(t *testing.T, text string, limit int) []string {
 	inside := func(a, b int) bool {
 		// Indentation before a fence may go with the cut.
 		a = skipSpaceTo(text, a, b)
-		return slices.ContainsFunc(cuts, func(c int) bool { return a < c && c < b })
+		// cuts is sorted: find the first after a in O(log n), which keeps
+		// long fuzz inputs with many parts fast.
+		k, _ := slices.BinarySearch(cuts, a+1)
+		return k < len(cuts) && cuts[k] < b
 	}
 	for _, f := range parseFences(text) {
 		if count(f.start, f.end) <= limit && inside(f.start, f.end) {
@@ -335,9 +339,18 @@ func mergeSpans(spans []span) []span {
 	return out
 }
 
+// FuzzSplit holds Split to checkSplit's invariants (parts within the limit,
+// non-empty and trimmed; the input given back but for whitespace at the
+// cuts and added fence lines; no cut inside a fitting fence, marker, URL or
+// code span) at a small limit, which cuts often, and at Discord's
+// MaxMessageLen for inputs longer than that.
 func FuzzSplit(f *testing.F) {
 	for _, tt := range splitTests {
 		f.Add(tt.text, tt.limit)
+	}
+	if answer, err := os.ReadFile(filepath.Join("testdata", "split_answer.md")); err == nil {
+		f.Add(string(answer), 600)
+		f.Add(string(answer), 64)
 	}
 	f.Add("```go\na\n```\n```\nb\n", 9)
 	f.Add("x\n````md\n```\ninner\n```\n````", 12)
@@ -345,6 +358,9 @@ func FuzzSplit(f *testing.F) {
 		// Keep limits small enough to cut often and to run fast.
 		limit = 1 + (limit%64+64)%64
 		checkSplit(t, text, limit)
+		if utf8.RuneCountInString(text) > MaxMessageLen {
+			checkSplit(t, text, MaxMessageLen)
+		}
 	})
 }
 

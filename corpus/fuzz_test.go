@@ -28,6 +28,9 @@ func seedFiles(f *testing.F) {
 	}
 }
 
+// FuzzSplit checks the passage splitter on any text: no panic; passages in
+// order, inside the text, trimmed, non-empty, with words and right line
+// numbers (checkPassages); none over twice maxWords, whatever the layout.
 func FuzzSplit(f *testing.F) {
 	for _, tt := range splitTests {
 		f.Add(tt.text)
@@ -42,8 +45,11 @@ func FuzzSplit(f *testing.F) {
 			if s, e := trimSpan(p.Text, 0, len(p.Text)); s != 0 || e != len(p.Text) {
 				t.Errorf("passage %d: %q is not trimmed", p.Index, p.Text)
 			}
-			if CountWords(p.Text) == 0 {
+			switch w := CountWords(p.Text); {
+			case w == 0:
 				t.Errorf("passage %d: %q has no words", p.Index, p.Text)
+			case w > 2*maxWords:
+				t.Errorf("passage %d has %d words, want at most %d", p.Index, w, 2*maxWords)
 			}
 		}
 	})
