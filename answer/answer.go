@@ -51,6 +51,7 @@ type Config struct {
 	RewriteTimeout time.Duration
 	Retrieval      retrieval.Config
 	Logger         *slog.Logger // nil discards
+	Observer       Observer     // nil records nothing
 }
 
 func (c Config) withDefaults() Config {
@@ -111,6 +112,9 @@ func New(cfg Config, c *corpus.Corpus, model Model) (*Pipeline, error) {
 	cfg = cfg.withDefaults()
 	if cl, ok := model.(*llm.Client); ok && cl == nil {
 		model = nil // a typed nil would pass the interface check and panic later
+	}
+	if model != nil && cfg.Observer != nil {
+		model = timedModel{Model: model, obs: cfg.Observer}
 	}
 	ps, err := prompts.New()
 	if err != nil {

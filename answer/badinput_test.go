@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // TestBadInputPipeline pins what each kind of bad question gets: an error
@@ -166,5 +167,29 @@ func TestExtractiveBriefingSkipsTitles(t *testing.T) {
 				t.Errorf("point %q repeats the title of %s", pt.Text, d.ID)
 			}
 		}
+	}
+}
+
+type recordingObserver struct{ retrievals, llmCalls int }
+
+func (o *recordingObserver) ObserveRetrieval(time.Duration) { o.retrievals++ }
+func (o *recordingObserver) ObserveLLM(time.Duration)       { o.llmCalls++ }
+
+func TestObserverSeesRetrievalAndLLM(t *testing.T) {
+	srv, model := fakeLLM(t, 0, 0)
+	srv.SetResponder(citingResponder("Zhao Zhiguo"))
+	obs := &recordingObserver{}
+	p, err := New(Config{Logger: testLogger(t), Observer: obs}, embeddedCorpus(t), model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Ask(context.Background(), Question{Text: "Who is Zhao Zhiguo?"}); err != nil {
+		t.Fatal(err)
+	}
+	if obs.retrievals == 0 {
+		t.Error("no retrieval timing observed")
+	}
+	if obs.llmCalls != srv.Calls() || obs.llmCalls == 0 {
+		t.Errorf("observed %d LLM calls, the server saw %d", obs.llmCalls, srv.Calls())
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"corpusbot/llm"
@@ -28,6 +29,9 @@ const rrfK = 60
 // coverage is comparable across queries and languages where BM25 scores are
 // not; then fused rank; then item order, for determinism.
 func (p *Pipeline) search(st *state, queries []string) []candidate {
+	if p.cfg.Observer != nil {
+		defer func(start time.Time) { p.cfg.Observer.ObserveRetrieval(time.Since(start)) }(time.Now())
+	}
 	byItem := map[int]*candidate{}
 	for _, q := range queries {
 		hits, err := st.index.Search(q, p.cfg.K)
