@@ -264,7 +264,8 @@ func TestFormatRandomMarkdown(t *testing.T) {
 
 // FuzzConvertTables checks, on any input: no panic; valid UTF-8 kept valid;
 // every line without a pipe kept, in order; input without a dash (so with
-// no delimiter row) unchanged; the result a fixed point.
+// no delimiter row) unchanged; every new line in a code block (an aligned
+// table) within maxTableWidth columns; the result a fixed point.
 func FuzzConvertTables(f *testing.F) {
 	for _, tt := range convertTablesTests {
 		f.Add(tt.in)
@@ -297,6 +298,17 @@ func FuzzConvertTables(f *testing.F) {
 				t.Fatalf("ConvertTables(%q) = %q: lost line %q", in, out, line)
 			}
 			k++
+		}
+		inLines := make(map[string]bool)
+		for _, line := range strings.Split(in, "\n") {
+			inLines[line] = true
+		}
+		for _, fc := range parseFences(out) {
+			for _, line := range strings.Split(out[fc.bodyStart:fc.bodyEnd], "\n") {
+				if !inLines[line] && displayWidth(line) > maxTableWidth {
+					t.Fatalf("ConvertTables(%q) = %q: block line %q is wider than %d columns", in, out, line, maxTableWidth)
+				}
+			}
 		}
 		if !strings.Contains(in, "-") && out != in {
 			t.Fatalf("ConvertTables(%q) = %q, want the input: no separator row", in, out)

@@ -1,0 +1,250 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Bot is corpusbot on Discord. Create it with New and start it with Run.
+type Bot struct {
+	cfg      Config
+	log      *slog.Logger
+	answers  Answerer
+	store    Store
+	api      discordAPI
+	session  *discordgo.Session // nil in handler tests
+	http     *http.Transport    // closed when Run returns
+	metrics  Metrics
+	access   access
+	cooldown *cooldown
+	limiter  *limiter
+	work     tracker
+
+	mu       sync.Mutex
+	botID    string
+	stopping bool
+
+	// workCtx bounds answers: cancelled when the shutdown grace is over.
+	// sendCtx bounds posting: cancelled a little later, so that an
+	// interrupted answer can still say so.
+	workCtx    context.Context
+	cancelWork context.CancelFunc
+	sendCtx    context.Context
+	cancelSend context.CancelFunc
+}
+
+// New checks cfg and prepares a Bot; nothing is sent until Run.
+func New(cfg Config, answers Answerer, st Store, log *slog.Logger) (*Bot, error) {
+	if answers == nil || st == nil {
+		return nil, errors.New("bot: answerer and store are required")
+	}
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	base := http.DefaultTransport.(*http.Transport).Clone()
+	base.MaxIdleConnsPerHost = 16 // many answers edit messages at once
+	rt, err := NewTransport(cfg.APIBase, base)
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
+	s, err := discordgo.New("Bot " + cfg.Token.Reveal())
+	if err != nil {
+		return nil, fmt.Errorf("bot: new session: %w", err)
+	}
+	s.Client = &http.Client{Transport: rt, Timeout: 30 * time.Second}
+	s.Identify.Intents = intents(cfg.MessageContentIntent)
+	s.LogLevel = discordgo.LogError
+	b := newBot(cfg, answers, st, log, s)
+	b.session, b.http = s, base
+	return b, nil
+}
+
+// intents are the gateway intents: guilds (threads and channels), guild
+// and direct messages, and, when configured, the privileged message
+// content intent that follow-ups without a mention need.
+func intents(messageContent bool) discordgo.Intent {
+	i := discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	if messageContent {
+		i |= discordgo.IntentMessageContent
+	}
+	return i
+}
+
+// newBot builds a Bot around api; cfg has its defaults.
+func newBot(cfg Config, answers Answerer, st Store, log *slog.Logger, api discordAPI) *Bot {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	b := &Bot{
+		cfg:      cfg,
+		log:      log,
+		answers:  answers,
+		store:    st,
+		api:      api,
+		metrics:  cfg.Metrics,
+		access:   access{channels: cfg.AllowedChannels, roles: cfg.AllowedRoles},
+		cooldown: newCooldown(cfg.UserCooldown),
+		limiter:  newLimiter(cfg.MaxConcurrent, cfg.MaxQueue),
+	}
+	if b.metrics == nil {
+		b.metrics = noMetrics{}
+	}
+	b.workCtx, b.cancelWork = context.WithCancel(context.Background())
+	b.sendCtx, b.cancelSend = context.WithCancel(context.Background())
+	return b
+}
+
+// Run connects to Discord, registers the commands and serves until ctx
+// ends; then it shuts down (see the package documentation) and returns
+// nil. A failure to connect or register is returned. Call Run once.
+func (b *Bot) Run(ctx context.Context) error {
+	if b.session == nil {
+		return errors.New("bot: Run needs a Bot made by New")
+	}
+	defer b.http.CloseIdleConnections()
+	defer b.cancelSend()
+	defer b.cancelWork()
+	s := b.session
+	for _, h := range []any{b.onReady, b.onConnect, b.onDisconnect, b.onMessageCreate, b.onInteractionCreate} {
+		defer s.AddHandler(h)()
+	}
+	if err := s.Open(); err != nil {
+		return fmt.Errorf("bot: connect to the gateway: %w", err)
+	}
+	if s.State != nil && s.State.User != nil {
+		b.setBotID(s.State.User.ID)
+	}
+	if err := b.registerCommands(ctx); err != nil {
+		// The gateway is open, so questions may already be in flight:
+		// drain them as any shutdown does before closing.
+		b.shutdown()
+		s.Close()
+		if ctx.Err() != nil {
+			return nil // asked to stop while starting
+		}
+		return err
+	}
+	b.log.Info("bot is running", "user", b.me(), "guild", b.cfg.GuildID, "threads", b.cfg.ThreadMode,
+		"message_content", b.cfg.MessageContentIntent, "llm", b.answers.LLMEnabled())
+	if b.cfg.BriefingTime != "" && b.work.add() {
+		go func() {
+			defer b.work.done()
+			b.newScheduler().run(ctx, b.workCtx)
+		}()
+	}
+	<-ctx.Done()
+	b.shutdown()
+	if err := s.Close(); err != nil {
+		b.log.Warn("closing the gateway", "error", redact(err))
+	}
+	b.metrics.SetGateway(false)
+	b.log.Info("bot stopped")
+	return nil
+}
+
+// shutdown stops new work, gives answers in flight the grace period,
+// cancels what is left and waits for it.
+func (b *Bot) shutdown() {
+	b.mu.Lock()
+	b.stopping = true
+	b.mu.Unlock()
+	b.log.Info("shutting down: finishing answers in flight", "grace", b.cfg.ShutdownGrace)
+	grace, cancel := context.WithTimeout(context.Background(), b.cfg.ShutdownGrace)
+	err := b.work.wait(grace)
+	cancel()
+	if err != nil {
+		b.log.Warn("shutdown grace over: cancelling answers in flight")
+		b.cancelWork()
+		// A few seconds more to tell users their answer was interrupted.
+		last, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		err = b.work.wait(last)
+		cancel()
+		if err != nil {
+			b.cancelSend()
+		}
+	}
+	b.work.close()
+	_ = b.work.wait(context.Background())
+}
+
+// isStopping reports whether the bot takes no new questions.
+func (b *Bot) isStopping() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.stopping
+}
+
+func (b *Bot) setBotID(id string) {
+	b.mu.Lock()
+	b.botID = id
+	b.mu.Unlock()
+}
+
+// me is the bot's user ID.
+func (b *Bot) me() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.botID
+}
+
+func (b *Bot) onReady(_ *discordgo.Session, r *discordgo.Ready) {
+	if r.User != nil {
+		b.setBotID(r.User.ID)
+	}
+}
+
+// The gateway's state, for /healthz; discordgo reconnects by itself.
+func (b *Bot) onConnect(*discordgo.Session, *discordgo.Connect) { b.metrics.SetGateway(true) }
+
+func (b *Bot) onDisconnect(*discordgo.Session, *discordgo.Disconnect) {
+	b.log.Warn("gateway disconnected; reconnecting")
+	b.metrics.SetGateway(false)
+}
+
+// goWork runs f as tracked work, or reports false when shutting down.
+func (b *Bot) goWork(f func()) bool {
+	if !b.work.add() {
+		return false
+	}
+	go func() {
+		defer b.work.done()
+		f()
+	}()
+	return true
+}
+
+// registerCommands overwrites the application's commands with the bot's,
+// in the configured guild or globally.
+func (b *Bot) registerCommands(ctx context.Context) error {
+	appID := b.cfg.AppID
+	if appID == "" {
+		appID = b.me()
+	}
+	cmds, err := b.session.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, commands(), withCtx(ctx))
+	if err != nil {
+		return fmt.Errorf("bot: register commands: %w", err)
+	}
+	b.log.Info("registered commands", "count", len(cmds), "guild", b.cfg.GuildID)
+	return nil
+}
+
+// tokenRE finds interaction tokens in request URLs, which error messages of
+// the HTTP client repeat.
+var tokenRE = regexp.MustCompile(`(/(?:webhooks/[0-9]+|interactions/[0-9]+))/[A-Za-z0-9_.\-]+`)
+
+// redact is err's text without interaction tokens, for logs.
+func redact(err error) string {
+	if err == nil {
+		return ""
+	}
+	return tokenRE.ReplaceAllString(err.Error(), "$1/[redacted]")
+}

@@ -1,0 +1,227 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"corpusbot/answer"
+	"corpusbot/store"
+)
+
+// scheduler posts the daily briefing. It follows the store's crash-safe
+// protocol, so a briefing interrupted by a crash is finished at the next
+// start, and points posted in the channel are never posted again.
+type scheduler struct {
+	channel      string
+	hour, minute int
+	loc          *time.Location
+	catchUp      time.Duration // post a missed slot up to this late
+	retries      int           // attempts per slot
+	retryWait    time.Duration // before the second attempt; doubled after
+	answers      interface {
+		Brief(ctx context.Context, r answer.BriefingRequest) (*answer.Result, error)
+	}
+	store interface {
+		briefingStore
+		RecordAnswer(ctx context.Context, a store.Answer) error
+		Answer(ctx context.Context, id string) (store.Answer, bool, error)
+	}
+	// post sends one message to the channel and returns its ID.
+	post func(ctx context.Context, r reply) (string, error)
+	log  *slog.Logger
+}
+
+func (b *Bot) newScheduler() *scheduler {
+	h, m, _ := parseClock(b.cfg.BriefingTime) // checked by New
+	return &scheduler{
+		channel: b.cfg.BriefingChannelID, hour: h, minute: m, loc: b.cfg.BriefingTZ,
+		catchUp: b.cfg.BriefingCatchUp, retries: 3, retryWait: 5 * time.Minute,
+		answers: b.answers, store: b.store, log: b.log.With("briefing_channel", b.cfg.BriefingChannelID),
+		post: func(ctx context.Context, r reply) (string, error) {
+			m, err := b.api.ChannelMessageSendComplex(b.cfg.BriefingChannelID, r.send(), withCtx(ctx))
+			if err != nil {
+				return "", err
+			}
+			return m.ID, nil
+		},
+	}
+}
+
+// run resumes unfinished briefings, posts a slot missed within catchUp,
+// then posts at every slot until ctx ends. Posting uses work, which
+// outlives ctx by the shutdown grace.
+func (s *scheduler) run(ctx, work context.Context) {
+	pending, err := s.store.PendingBriefings(work, s.channel)
+	if err != nil {
+		s.log.Error("loading unfinished briefings failed", "error", err)
+	}
+	for _, p := range pending {
+		s.log.Info("resuming an unfinished briefing", "slot", p.Slot)
+		s.deliver(ctx, work, p.Slot)
+	}
+	if s.catchUp > 0 {
+		now := time.Now()
+		if prev := prevSlot(now, s.hour, s.minute, s.loc); now.Sub(prev) <= s.catchUp {
+			s.deliver(ctx, work, prev)
+		}
+	}
+	for {
+		next := nextSlot(time.Now(), s.hour, s.minute, s.loc)
+		s.log.Debug("next briefing", "at", next)
+		if !sleepUntil(ctx, next) {
+			return
+		}
+		s.deliver(ctx, work, next)
+	}
+}
+
+// deliver posts the briefing of slot, trying again a few times when it
+// fails.
+func (s *scheduler) deliver(ctx, work context.Context, slot time.Time) {
+	wait := s.retryWait
+	for attempt := 1; ; attempt++ {
+		err := s.brief(work, slot)
+		if err == nil {
+			return
+		}
+		s.log.Error("daily briefing failed", "slot", slot, "attempt", attempt, "error", redact(err))
+		if attempt >= s.retries || !sleepUntil(ctx, time.Now().Add(wait)) {
+			return
+		}
+		wait *= 2
+	}
+}
+
+// brief runs the protocol for one slot: claim, plan (once), post the parts
+// not posted yet, each recorded as it goes out, complete.
+func (s *scheduler) brief(ctx context.Context, slot time.Time) error {
+	id, state, err := s.store.ClaimBriefing(ctx, s.channel, slot)
+	if err != nil {
+		return err
+	}
+	if state == store.StatePosted {
+		return nil
+	}
+	answerID := "briefing-" + strconv.FormatInt(id, 10)
+	parts, points, err := s.store.Plan(ctx, id)
+	if err != nil {
+		return err
+	}
+	if len(parts) == 0 {
+		if parts, points, err = s.plan(ctx, slot, answerID); err != nil {
+			return err
+		}
+		if err := s.store.SavePlan(ctx, id, parts, points); err != nil {
+			return err
+		}
+	}
+	posted, err := s.store.PostedParts(ctx, id)
+	if err != nil {
+		return err
+	}
+	done := make(map[int]bool, len(posted))
+	for _, p := range posted {
+		done[p.N] = true
+	}
+	for i, text := range parts {
+		if done[i] {
+			continue
+		}
+		r := reply{content: text}
+		if i == len(parts)-1 {
+			r.components = s.buttons(ctx, answerID)
+		}
+		msgID, err := s.post(ctx, r)
+		if err != nil {
+			return fmt.Errorf("post part %d of %d: %w", i+1, len(parts), err)
+		}
+		if err := s.store.RecordPosted(ctx, id, i, msgID, points[i]); err != nil {
+			return err
+		}
+	}
+	if err := s.store.CompleteBriefing(ctx, id); err != nil {
+		return err
+	}
+	s.log.Info("posted the daily briefing", "slot", slot, "parts", len(parts))
+	return nil
+}
+
+// plan writes the briefing, leaving out passages already covered in the
+// channel, and lays it out as messages with the points each one makes.
+func (s *scheduler) plan(ctx context.Context, slot time.Time, answerID string) ([]string, [][]store.Point, error) {
+	covered, err := s.store.PostedSources(ctx, s.channel)
+	if err != nil {
+		return nil, nil, err
+	}
+	header := briefingHeader(slot, "")
+	res, err := s.answers.Brief(ctx, answer.BriefingRequest{Exclude: covered})
+	if errors.Is(err, answer.ErrNothingNew) {
+		return []string{header + "\n\nNothing new in the documents since the last briefing."}, [][]store.Point{nil}, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	res.ID = answerID
+	err = s.store.RecordAnswer(ctx, store.Answer{
+		ID: answerID, Kind: store.KindBriefing, Text: res.Text, ChannelID: s.channel, At: slot,
+		Sources: sourceRefs(res.Sources),
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	rs := renderResult(res, header)
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = r.content
+	}
+	return parts, assignPoints(parts, res.Points), nil
+}
+
+// assignPoints says which message makes each point: the first one holding
+// its text (the last one when none does, so it is recorded when the
+// briefing ends). Repeated keys are dropped: a key is recorded once.
+func assignPoints(parts []string, points []answer.Point) [][]store.Point {
+	out := make([][]store.Point, len(parts))
+	seen := map[string]bool{}
+	for _, p := range points {
+		if p.Key == "" || seen[p.Key] {
+			continue
+		}
+		seen[p.Key] = true
+		at := len(parts) - 1
+		want := Format(p.Text)
+		for i, text := range parts {
+			if strings.Contains(text, want) {
+				at = i
+				break
+			}
+		}
+		out[at] = append(out[at], store.Point{Key: p.Key, Text: p.Text, Sources: p.Sources})
+	}
+	return out
+}
+
+// buttons recreates the last part's buttons from the recorded answer, so
+// a resumed briefing has them too.
+func (s *scheduler) buttons(ctx context.Context, answerID string) []discordgo.MessageComponent {
+	a, ok, err := s.store.Answer(ctx, answerID)
+	if err != nil || !ok || len(a.Sources) == 0 {
+		return nil
+	}
+	return answerButtons(answerID, len(a.Sources))
+}
+
+func sourceRefs(sources []answer.Source) []store.SourceRef {
+	out := make([]store.SourceRef, len(sources))
+	for i, s := range sources {
+		out[i] = store.SourceRef{N: s.N, DocID: s.DocID, Passage: s.Passage}
+	}
+	return out
+}

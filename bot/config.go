@@ -1,0 +1,165 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"corpusbot/answer"
+	"corpusbot/corpus"
+	"corpusbot/secret"
+	"corpusbot/store"
+)
+
+// Thread modes.
+const (
+	// ThreadAuto opens a thread from the first mention and answers there;
+	// the thread is then one conversation.
+	ThreadAuto = "auto"
+	// ThreadOff replies in place.
+	ThreadOff = "off"
+)
+
+// Defaults for zero Config fields.
+const (
+	DefaultMaxConcurrent  = 4
+	DefaultMaxQueue       = 100
+	DefaultShutdownGrace  = 10 * time.Second
+	DefaultEditInterval   = time.Second
+	DefaultTypingInterval = 8 * time.Second
+	DefaultHistoryTurns   = 10
+	DefaultSearchResults  = 5
+	// DefaultUserCooldown is what corpusbot configures; a zero
+	// Config.UserCooldown means no cooldown.
+	DefaultUserCooldown = 10 * time.Second
+	// DefaultBriefingCatchUp is how late after its time a daily briefing
+	// is still posted when the bot was down at that moment.
+	DefaultBriefingCatchUp = time.Hour
+)
+
+// Config configures New. Only Token is required.
+type Config struct {
+	Token   secret.String
+	AppID   string // "" means the bot user's ID, as for apps made in the portal
+	GuildID string // register commands to this guild (instant); "" = globally
+	// APIBase is DISCORD_API_BASE: where REST requests go ("" means
+	// https://discord.com). Requests for other hosts are refused.
+	APIBase string
+	// MessageContentIntent adds the privileged intent needed to read
+	// follow-ups in a thread that do not mention the bot.
+	MessageContentIntent bool
+	ThreadMode           string // ThreadAuto ("" too) or ThreadOff
+
+	// Empty lists allow everyone. With either set, DMs are refused: a DM
+	// has neither a listed channel nor member roles.
+	AllowedChannels []string
+	AllowedRoles    []string
+
+	UserCooldown  time.Duration // between two questions of one user; 0 = none
+	MaxConcurrent int           // answers written at once; 0 → DefaultMaxConcurrent
+	MaxQueue      int           // answers waiting beyond that; 0 → DefaultMaxQueue
+
+	// Daily briefing: posted in BriefingChannelID at BriefingTime ("HH:MM",
+	// 24-hour) in BriefingTZ (nil = UTC). Empty BriefingTime = none.
+	BriefingChannelID string
+	BriefingTime      string
+	BriefingTZ        *time.Location
+	BriefingCatchUp   time.Duration // 0 → DefaultBriefingCatchUp; <0 = never
+
+	ShutdownGrace  time.Duration // 0 → DefaultShutdownGrace
+	EditInterval   time.Duration // streaming edits at most this often; 0 → DefaultEditInterval
+	TypingInterval time.Duration // 0 → DefaultTypingInterval
+	HistoryTurns   int           // thread turns given to the pipeline; 0 → DefaultHistoryTurns
+	SearchResults  int           // passages /search shows; 0 → DefaultSearchResults, at most 10
+
+	Metrics Metrics // nil records nothing
+}
+
+func (c Config) withDefaults() (Config, error) {
+	if c.Token.IsZero() {
+		return c, errors.New("bot: no token")
+	}
+	switch c.ThreadMode {
+	case "":
+		c.ThreadMode = ThreadAuto
+	case ThreadAuto, ThreadOff:
+	default:
+		return c, fmt.Errorf("bot: thread mode %q: want %q or %q", c.ThreadMode, ThreadAuto, ThreadOff)
+	}
+	if c.UserCooldown < 0 || c.MaxConcurrent < 0 || c.MaxQueue < 0 || c.ShutdownGrace < 0 ||
+		c.EditInterval < 0 || c.TypingInterval < 0 || c.HistoryTurns < 0 || c.SearchResults < 0 {
+		return c, errors.New("bot: negative limit in config")
+	}
+	c.MaxConcurrent = orDefault(c.MaxConcurrent, DefaultMaxConcurrent)
+	c.MaxQueue = orDefault(c.MaxQueue, DefaultMaxQueue)
+	c.ShutdownGrace = orDefault(c.ShutdownGrace, DefaultShutdownGrace)
+	c.EditInterval = orDefault(c.EditInterval, DefaultEditInterval)
+	c.TypingInterval = orDefault(c.TypingInterval, DefaultTypingInterval)
+	c.HistoryTurns = orDefault(c.HistoryTurns, DefaultHistoryTurns)
+	c.SearchResults = min(orDefault(c.SearchResults, DefaultSearchResults), 10)
+	c.BriefingCatchUp = orDefault(c.BriefingCatchUp, DefaultBriefingCatchUp)
+	if c.BriefingTZ == nil {
+		c.BriefingTZ = time.UTC
+	}
+	if c.BriefingTime != "" {
+		if _, _, err := parseClock(c.BriefingTime); err != nil {
+			return c, fmt.Errorf("bot: %w", err)
+		}
+		if c.BriefingChannelID == "" {
+			return c, errors.New("bot: briefing time set without a briefing channel")
+		}
+	}
+	return c, nil
+}
+
+func orDefault[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}
+
+// Answerer is what the bot needs of the answer pipeline; *answer.Pipeline
+// satisfies it.
+type Answerer interface {
+	Ask(ctx context.Context, q answer.Question) (*answer.Result, error)
+	Summarize(ctx context.Context, r answer.SummaryRequest) (*answer.Result, error)
+	Brief(ctx context.Context, r answer.BriefingRequest) (*answer.Result, error)
+	Search(ctx context.Context, query string, k int) ([]answer.Match, error)
+	Documents() []corpus.Document
+	Passage(docID string, index int) (corpus.Passage, corpus.Document, bool)
+	LLMEnabled() bool
+}
+
+// Store is the state the bot keeps across restarts; *store.Store
+// satisfies it.
+type Store interface {
+	HashUser(userID string) string
+
+	// Answers, for the buttons under them, and votes.
+	RecordAnswer(ctx context.Context, a store.Answer) error
+	Answer(ctx context.Context, id string) (store.Answer, bool, error)
+	RecordVote(ctx context.Context, v store.Vote) error
+
+	// Conversations: one per thread the bot opened.
+	LinkThread(ctx context.Context, t store.Thread) error
+	Thread(ctx context.Context, threadID string) (store.Thread, bool, error)
+	AppendTurns(ctx context.Context, threadID string, turns ...store.Turn) error
+	Turns(ctx context.Context, threadID string, n int) ([]store.Turn, error)
+
+	briefingStore
+}
+
+// briefingStore is the crash-safe briefing protocol (see package store).
+type briefingStore interface {
+	ClaimBriefing(ctx context.Context, channelID string, slot time.Time) (int64, string, error)
+	Plan(ctx context.Context, briefingID int64) ([]string, [][]store.Point, error)
+	SavePlan(ctx context.Context, briefingID int64, parts []string, points [][]store.Point) error
+	PostedParts(ctx context.Context, briefingID int64) ([]store.Part, error)
+	RecordPosted(ctx context.Context, briefingID int64, part int, messageID string, points []store.Point) error
+	CompleteBriefing(ctx context.Context, briefingID int64) error
+	PostedSources(ctx context.Context, channelID string) (map[string]bool, error)
+	PendingBriefings(ctx context.Context, channelID string) ([]store.Briefing, error)
+}

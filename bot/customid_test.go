@@ -1,0 +1,45 @@
+package bot
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestCustomIDRoundTrip(t *testing.T) {
+	tests := []struct {
+		name string
+		id   string
+		want button
+	}{
+		{"passage", passageCustomID("abc123def456", 3), button{kind: buttonPassage, answerID: "abc123def456", n: 3}},
+		{"passage 20", passageCustomID("briefing-42", 20), button{kind: buttonPassage, answerID: "briefing-42", n: 20}},
+		{"vote up", voteCustomID("abc123def456", 1), button{kind: buttonVote, answerID: "abc123def456", vote: 1}},
+		{"vote down", voteCustomID("abc123def456", -1), button{kind: buttonVote, answerID: "abc123def456", vote: -1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if len(tc.id) > 100 {
+				t.Errorf("custom ID %q is %d characters, Discord allows 100", tc.id, len(tc.id))
+			}
+			got, err := parseCustomID(tc.id)
+			if err != nil || got != tc.want {
+				t.Errorf("parseCustomID(%q) = %+v, %v; want %+v", tc.id, got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseCustomIDRejects(t *testing.T) {
+	for _, id := range []string{
+		"", "cb1", "cb1:p:abc", "cb2:p:abc:1", "cb1:x:abc:1", "cb1:p::1", "cb1:p:abc:0", "cb1:p:abc:-1",
+		"cb1:p:abc:01", "cb1:p:abc:1000", "cb1:p:abc:one", "cb1:v:abc:sideways", "cb1:p:a b:1",
+		"cb1:p:" + strings.Repeat("a", 65) + ":1", "cb1:p:abc:1:extra",
+	} {
+		t.Run(id, func(t *testing.T) {
+			if got, err := parseCustomID(id); !errors.Is(err, errBadCustomID) {
+				t.Errorf("parseCustomID(%q) = %+v, %v; want errBadCustomID", id, got, err)
+			}
+		})
+	}
+}

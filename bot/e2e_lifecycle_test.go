@@ -1,0 +1,139 @@
+package bot_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"corpusbot/bot"
+	"corpusbot/internal/discordtest"
+	"corpusbot/internal/openaitest"
+)
+
+func TestDroppedGatewayResumesAndAnswersMissedMessage(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{})
+	h.dc.DropConnection()
+	q := h.mention(generalID, user(1), question) // dispatched while disconnected
+	h.final(q.ID)
+	if h.dc.Resumes() < 1 {
+		t.Errorf("resumes %d, want the session resumed", h.dc.Resumes())
+	}
+	if h.dc.Identifies() != 1 {
+		t.Errorf("identifies %d, want 1 (a resume, not a new session)", h.dc.Identifies())
+	}
+}
+
+func TestManySimultaneousQuestionsAreAllAcknowledgedAndAnswered(t *testing.T) {
+	h := start(t, setup{
+		cfg:    func(c *bot.Config) { c.MaxConcurrent = 100 },
+		aiOpts: []openaitest.Option{openaitest.WithLatency(time.Second)},
+	})
+	const n = 100
+	ins := make([]*discordtest.Interaction, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { ins[i] = ask(h, user(i), generalID, fmt.Sprintf("%s (%d)", question, i), false) })
+	}
+	wg.Wait()
+	for i, in := range ins {
+		m := waitFinal(h, in)
+		if !strings.Contains(m.Content, "[1]") {
+			t.Errorf("question %d: answer %q", i, m.Content)
+		}
+		if at, ok := in.Acked(); !ok || at > 3*time.Second {
+			t.Errorf("question %d acknowledged after %v (%v), want within 3 s", i, at, ok)
+		}
+	}
+	h.noViolations()
+	h.stop()
+	h.llmTr.CloseIdleConnections() // the LLM client is not the bot's to close
+	if err := settle(5 * time.Second); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestShutdownFinishesAnswersInFlight(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{aiOpts: []openaitest.Option{openaitest.WithLatency(700 * time.Millisecond)}})
+	in := ask(h, user(1), generalID, question, false)
+	if _, err := in.WaitResponse(h.ctx()); err != nil {
+		t.Fatal(err)
+	}
+	h.stop()
+	m, ok := in.Original()
+	if !ok || !hasButton(m.Components, ":v:") {
+		t.Errorf("after shutdown the answer is %+v, want it finished", m)
+	}
+	if n := h.dc.Connections(); n != 1 {
+		t.Errorf("connections %d, want 1", n)
+	}
+}
+
+func TestShutdownCancelsAnswersPastGrace(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{cfg: func(c *bot.Config) { c.ShutdownGrace = 200 * time.Millisecond }})
+	h.ai.Push(openaitest.Text("en: Alipay micro-loans"), openaitest.Hang())
+	in := ask(h, user(1), generalID, question, false)
+	h.waitFor(func(r discordtest.Request) bool { return strings.Contains(r.Route, "callback") })
+	for h.ai.Calls() < 2 {
+		time.Sleep(10 * time.Millisecond)
+	}
+	began := time.Now()
+	h.stop()
+	if d := time.Since(began); d > 5*time.Second {
+		t.Errorf("shutdown took %v with a 200ms grace", d)
+	}
+	m, _ := in.Original()
+	if !strings.Contains(m.Content, "restarting") {
+		t.Errorf("interrupted answer shows %q, want the restart note", m.Content)
+	}
+}
+
+func TestDailyBriefingIsPostedOnceAcrossRestarts(t *testing.T) {
+	t.Parallel()
+	// A slot a minute ago is within the catch-up window: posted at start.
+	slot := time.Now().UTC().Add(-time.Minute).Format("15:04")
+	h := start(t, setup{cfg: func(c *bot.Config) {
+		c.BriefingChannelID, c.BriefingTime, c.BriefingTZ = otherID, slot, time.UTC
+	}})
+	m := h.final(otherID)
+	if !strings.Contains(h.botMessages(otherID)[0].Content, "**Briefing for <t:") || !strings.Contains(m.Content, "[1]") {
+		t.Errorf("briefing %q, want a timestamped, cited briefing", m.Content)
+	}
+	n := len(h.botMessages(otherID))
+	h.stop()
+	h.run()
+	posted, err := h.st.PostedSources(context.Background(), otherID)
+	if err != nil || len(posted) == 0 {
+		t.Errorf("posted sources %v (%v), want the briefing's passages recorded", posted, err)
+	}
+	// A question after the restart proves it is running; the briefing
+	// was not posted again.
+	q := h.mention(generalID, user(1), question)
+	h.final(q.ID)
+	if got := len(h.botMessages(otherID)); got != n {
+		t.Errorf("%d messages in the briefing channel after a restart, want %d", got, n)
+	}
+}
+
+func TestIntents(t *testing.T) {
+	t.Parallel()
+	for _, content := range []bool{false, true} {
+		t.Run(fmt.Sprint("message content ", content), func(t *testing.T) {
+			t.Parallel()
+			h := start(t, setup{cfg: func(c *bot.Config) { c.MessageContentIntent = content }})
+			got := h.dc.IdentifyPayloads()[0].Intents
+			want := int64(1 | discordtest.IntentGuildMessages | discordtest.IntentDirectMessages)
+			if content {
+				want |= discordtest.IntentMessageContent
+			}
+			if got != want {
+				t.Errorf("intents %b, want %b", got, want)
+			}
+		})
+	}
+}

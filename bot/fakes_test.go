@@ -1,0 +1,459 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"corpusbot/answer"
+	"corpusbot/corpus"
+	"corpusbot/secret"
+	"corpusbot/store"
+)
+
+func secretToken() secret.String { return secret.New("test-token") }
+
+// call is one recorded Discord API call: its method and JSON body.
+type call struct {
+	method  string
+	channel string
+	body    string
+}
+
+// fakeAPI records what the handlers send and answers with made-up IDs.
+type fakeAPI struct {
+	mu       sync.Mutex
+	calls    []call
+	next     int
+	channels map[string]*discordgo.Channel
+	fail     map[string]error // method → error
+	changed  chan struct{}
+}
+
+func newFakeAPI() *fakeAPI {
+	return &fakeAPI{channels: map[string]*discordgo.Channel{}, fail: map[string]error{}, changed: make(chan struct{}, 1000)}
+}
+
+func (f *fakeAPI) record(method, channel string, body any) error {
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // keep <#id> readable in assertions
+	_ = enc.Encode(body)
+	js := strings.TrimSpace(buf.String())
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, call{method: method, channel: channel, body: string(js)})
+	select {
+	case f.changed <- struct{}{}:
+	default:
+	}
+	return f.fail[method]
+}
+
+func (f *fakeAPI) id() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.next++
+	return strconv.Itoa(900000 + f.next)
+}
+
+func (f *fakeAPI) recorded() []call {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.calls)
+}
+
+// waitCalls waits until at least n calls are recorded.
+func (f *fakeAPI) waitCalls(t *testing.T, n int) []call {
+	t.Helper()
+	deadline := time.After(5 * time.Second)
+	for {
+		if cs := f.recorded(); len(cs) >= n {
+			return cs
+		}
+		select {
+		case <-f.changed:
+		case <-deadline:
+			t.Fatalf("got calls %+v, want at least %d", f.recorded(), n)
+		}
+	}
+}
+
+func (f *fakeAPI) ChannelMessageSendComplex(channelID string, data *discordgo.MessageSend, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
+	if err := f.record("send", channelID, data); err != nil {
+		return nil, err
+	}
+	return &discordgo.Message{ID: f.id(), ChannelID: channelID, Content: data.Content}, nil
+}
+
+func (f *fakeAPI) ChannelMessageEditComplex(m *discordgo.MessageEdit, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
+	if err := f.record("edit", m.Channel, m); err != nil {
+		return nil, err
+	}
+	return &discordgo.Message{ID: m.ID, ChannelID: m.Channel}, nil
+}
+
+func (f *fakeAPI) ChannelTyping(channelID string, _ ...discordgo.RequestOption) error {
+	return f.record("typing", channelID, nil)
+}
+
+func (f *fakeAPI) Channel(channelID string, _ ...discordgo.RequestOption) (*discordgo.Channel, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if c, ok := f.channels[channelID]; ok {
+		return c, nil
+	}
+	return &discordgo.Channel{ID: channelID, Type: discordgo.ChannelTypeGuildText}, nil
+}
+
+func (f *fakeAPI) MessageThreadStartComplex(channelID, messageID string, data *discordgo.ThreadStart, _ ...discordgo.RequestOption) (*discordgo.Channel, error) {
+	if err := f.record("thread", channelID, data); err != nil {
+		return nil, err
+	}
+	return &discordgo.Channel{ID: messageID, ParentID: channelID, Type: discordgo.ChannelTypeGuildPublicThread}, nil
+}
+
+func (f *fakeAPI) UserChannelCreate(recipientID string, _ ...discordgo.RequestOption) (*discordgo.Channel, error) {
+	if err := f.record("dm", recipientID, nil); err != nil {
+		return nil, err
+	}
+	return &discordgo.Channel{ID: "dm-" + recipientID, Type: discordgo.ChannelTypeDM}, nil
+}
+
+func (f *fakeAPI) InteractionRespond(i *discordgo.Interaction, resp *discordgo.InteractionResponse, _ ...discordgo.RequestOption) error {
+	return f.record("respond", i.ChannelID, resp)
+}
+
+func (f *fakeAPI) InteractionResponseEdit(i *discordgo.Interaction, e *discordgo.WebhookEdit, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
+	if err := f.record("webhook-edit", i.ChannelID, e); err != nil {
+		return nil, err
+	}
+	return &discordgo.Message{ID: "original"}, nil
+}
+
+func (f *fakeAPI) FollowupMessageCreate(i *discordgo.Interaction, _ bool, p *discordgo.WebhookParams, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
+	if err := f.record("followup", i.ChannelID, p); err != nil {
+		return nil, err
+	}
+	return &discordgo.Message{ID: f.id()}, nil
+}
+
+// fakeAnswerer answers every question with a fixed result, or err.
+type fakeAnswerer struct {
+	mu     sync.Mutex
+	docs   []corpus.Document
+	result func(kind, text string) (*answer.Result, error)
+	asked  []answer.Question
+	briefs []answer.BriefingRequest
+	block  chan struct{} // when set, Ask waits for it (or ctx)
+}
+
+func newFakeAnswerer() *fakeAnswerer {
+	return &fakeAnswerer{
+		docs: testDocs(),
+		result: func(kind, text string) (*answer.Result, error) {
+			return &answer.Result{
+				ID: "abc123def456", Kind: kind, Question: text, Text: "Alipay was told to split [1].",
+				Sources: []answer.Source{{N: 1, DocID: "alipay-en", Title: "Alipay ordered to spin off micro-loans", Passage: 2, LastPassage: 2, LineStart: 5, LineEnd: 7}},
+			}, nil
+		},
+	}
+}
+
+func (f *fakeAnswerer) Ask(ctx context.Context, q answer.Question) (*answer.Result, error) {
+	f.mu.Lock()
+	f.asked = append(f.asked, answer.Question{Text: q.Text, History: q.History})
+	block := f.block
+	f.mu.Unlock()
+	if block != nil {
+		select {
+		case <-block:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("ask: %w", ctx.Err())
+		}
+	}
+	if q.OnDelta != nil {
+		q.OnDelta("Alipay was told ")
+		q.OnDelta("to split [1].")
+	}
+	return f.result(answer.KindAnswer, q.Text)
+}
+
+func (f *fakeAnswerer) Summarize(_ context.Context, r answer.SummaryRequest) (*answer.Result, error) {
+	return f.result(answer.KindSummary, r.DocID+r.Topic)
+}
+
+func (f *fakeAnswerer) Brief(_ context.Context, r answer.BriefingRequest) (*answer.Result, error) {
+	f.mu.Lock()
+	f.briefs = append(f.briefs, r)
+	f.mu.Unlock()
+	return f.result(answer.KindBriefing, r.Topic)
+}
+
+func (f *fakeAnswerer) Search(context.Context, string, int) ([]answer.Match, error) { return nil, nil }
+
+func (f *fakeAnswerer) Documents() []corpus.Document { return f.docs }
+
+func (f *fakeAnswerer) Passage(docID string, index int) (corpus.Passage, corpus.Document, bool) {
+	for _, d := range f.docs {
+		if d.ID == docID && index < len(d.Passages) {
+			return d.Passages[index], d, true
+		}
+	}
+	return corpus.Passage{}, corpus.Document{}, false
+}
+
+func (f *fakeAnswerer) LLMEnabled() bool { return true }
+
+func testDocs() []corpus.Document {
+	mk := func(id, title, lang string, n int) corpus.Document {
+		d := corpus.Document{ID: id, Title: title, Lang: lang}
+		for i := range n {
+			d.Passages = append(d.Passages, corpus.Passage{DocID: id, Index: i, Text: fmt.Sprintf("Passage %d of %s: Alipay and regulators.", i, id), LineStart: 2*i + 1, LineEnd: 2*i + 2})
+		}
+		return d
+	}
+	return []corpus.Document{
+		mk("alipay-en", "Alipay ordered to spin off micro-loans", "en", 3),
+		mk("hatchet-fr", "Alibaba et Tencent enterrent la hache de guerre", "fr", 2),
+		mk("targets-ar", "الصين تستهدف أليباي", "ar", 2),
+	}
+}
+
+// memStore is an in-memory Store with the briefing protocol's rules.
+type memStore struct {
+	mu        sync.Mutex
+	answers   map[string]store.Answer
+	votes     map[string]int // answerID/user → value
+	threads   map[string]store.Thread
+	turns     map[string][]store.Turn
+	briefings []*memBriefing
+	failPlan  bool
+}
+
+type memBriefing struct {
+	store.Briefing
+	parts  []string
+	points [][]store.Point
+	posted map[int][]store.Point
+}
+
+func newMemStore() *memStore {
+	return &memStore{answers: map[string]store.Answer{}, votes: map[string]int{}, threads: map[string]store.Thread{}, turns: map[string][]store.Turn{}}
+}
+
+func (s *memStore) HashUser(id string) string {
+	return fmt.Sprintf("%032x", len(id)*7919+int(id[len(id)-1]))
+}
+
+func (s *memStore) RecordAnswer(_ context.Context, a store.Answer) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.answers[a.ID] = a
+	return nil
+}
+
+func (s *memStore) Answer(_ context.Context, id string) (store.Answer, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, ok := s.answers[id]
+	return a, ok, nil
+}
+
+func (s *memStore) RecordVote(_ context.Context, v store.Vote) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.votes[v.AnswerID+"/"+v.UserHash] = v.Value
+	return nil
+}
+
+func (s *memStore) LinkThread(_ context.Context, t store.Thread) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.threads[t.ThreadID]; !ok {
+		s.threads[t.ThreadID] = t
+	}
+	return nil
+}
+
+func (s *memStore) Thread(_ context.Context, id string) (store.Thread, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, ok := s.threads[id]
+	return t, ok, nil
+}
+
+func (s *memStore) AppendTurns(_ context.Context, id string, turns ...store.Turn) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.threads[id]; !ok {
+		return store.ErrNotFound
+	}
+	s.turns[id] = append(s.turns[id], turns...)
+	return nil
+}
+
+func (s *memStore) Turns(_ context.Context, id string, n int) ([]store.Turn, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.turns[id]
+	if n > 0 && len(t) > n {
+		t = t[len(t)-n:]
+	}
+	return slices.Clone(t), nil
+}
+
+func (s *memStore) find(id int64) (*memBriefing, error) {
+	if id < 1 || int(id) > len(s.briefings) {
+		return nil, store.ErrNotFound
+	}
+	return s.briefings[id-1], nil
+}
+
+func (s *memStore) ClaimBriefing(_ context.Context, ch string, slot time.Time) (int64, string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, b := range s.briefings {
+		if b.ChannelID == ch && b.Slot.Equal(slot) {
+			return b.ID, b.State, nil
+		}
+	}
+	b := &memBriefing{Briefing: store.Briefing{ID: int64(len(s.briefings) + 1), ChannelID: ch, Slot: slot, State: store.StatePending}, posted: map[int][]store.Point{}}
+	s.briefings = append(s.briefings, b)
+	return b.ID, b.State, nil
+}
+
+func (s *memStore) Plan(_ context.Context, id int64) ([]string, [][]store.Point, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, err := s.find(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return b.parts, b.points, nil
+}
+
+func (s *memStore) SavePlan(_ context.Context, id int64, parts []string, points [][]store.Point) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, err := s.find(id)
+	if err != nil {
+		return err
+	}
+	if s.failPlan {
+		return fmt.Errorf("save plan: disk full")
+	}
+	if len(b.posted) > 0 {
+		return store.ErrConflict
+	}
+	b.parts, b.points = parts, points
+	return nil
+}
+
+func (s *memStore) PostedParts(_ context.Context, id int64) ([]store.Part, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, err := s.find(id)
+	if err != nil {
+		return nil, err
+	}
+	var out []store.Part
+	for n, ps := range b.posted {
+		out = append(out, store.Part{N: n, Points: ps})
+	}
+	return out, nil
+}
+
+func (s *memStore) RecordPosted(_ context.Context, id int64, part int, msgID string, points []store.Point) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, err := s.find(id)
+	if err != nil {
+		return err
+	}
+	if _, dup := b.posted[part]; dup {
+		return store.ErrConflict
+	}
+	b.posted[part] = points
+	return nil
+}
+
+func (s *memStore) CompleteBriefing(_ context.Context, id int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, err := s.find(id)
+	if err != nil {
+		return err
+	}
+	b.State = store.StatePosted
+	return nil
+}
+
+func (s *memStore) PostedSources(_ context.Context, ch string) (map[string]bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]bool{}
+	for _, b := range s.briefings {
+		if b.ChannelID != ch {
+			continue
+		}
+		for _, ps := range b.posted {
+			for _, p := range ps {
+				for _, src := range p.Sources {
+					out[src] = true
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+func (s *memStore) PendingBriefings(_ context.Context, ch string) ([]store.Briefing, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []store.Briefing
+	for _, b := range s.briefings {
+		if b.ChannelID == ch && b.State == store.StatePending {
+			out = append(out, b.Briefing)
+		}
+	}
+	return out, nil
+}
+
+// testBot is a Bot on fakes, with short intervals.
+func testBot(t *testing.T, mod func(*Config)) (*Bot, *fakeAPI, *fakeAnswerer, *memStore) {
+	t.Helper()
+	cfg := Config{Token: secretToken(), EditInterval: 10 * time.Millisecond}
+	if mod != nil {
+		mod(&cfg)
+	}
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, ans, st := newFakeAPI(), newFakeAnswerer(), newMemStore()
+	b := newBot(cfg, ans, st, nil, api)
+	b.setBotID("100")
+	t.Cleanup(func() {
+		b.mu.Lock()
+		b.stopping = true
+		b.mu.Unlock()
+		b.work.close()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := b.work.wait(ctx); err != nil {
+			t.Errorf("work still running at the end of the test")
+		}
+		b.cancelWork()
+		b.cancelSend()
+	})
+	return b, api, ans, st
+}

@@ -1,0 +1,409 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"corpusbot/answer"
+	"corpusbot/corpus"
+	"corpusbot/store"
+)
+
+func (b *Bot) onInteractionCreate(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
+	if ic.Interaction == nil || !b.work.add() {
+		return
+	}
+	defer b.work.done()
+	b.handleInteraction(b.sendCtx, ic.Interaction, time.Now())
+}
+
+// handleInteraction routes an interaction to its command's method. Each
+// acknowledges within Discord's 3 seconds: in-memory checks, then a
+// deferred response, then the work.
+func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, received time.Time) {
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		switch d := i.ApplicationCommandData(); d.Name {
+		case cmdAsk:
+			b.ask(ctx, i, received)
+		case cmdSummary:
+			b.summary(ctx, i, received)
+		case cmdBriefing:
+			b.briefing(ctx, i, received)
+		case cmdSearch:
+			b.search(ctx, i)
+		case cmdSources:
+			b.sources(ctx, i)
+		case cmdAskMessage:
+			b.askMessage(ctx, i, received)
+		default:
+			b.respondEphemeral(ctx, i, "I don't know that command any more.")
+		}
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		b.autocomplete(ctx, i)
+	case discordgo.InteractionMessageComponent:
+		b.button(ctx, i)
+	}
+}
+
+// ask is /ask question:<text> [private:<bool>].
+func (b *Bot) ask(ctx context.Context, i *discordgo.Interaction, received time.Time) {
+	d := i.ApplicationCommandData()
+	q := strings.TrimSpace(optString(d.Options, "question"))
+	if !b.allowed(ctx, i) {
+		return
+	}
+	if q == "" {
+		b.respondEphemeral(ctx, i, textEmptyQuestion)
+		return
+	}
+	b.startAnswer(ctx, i, received, answerRequest{
+		name: cmdAsk, question: q, private: optBool(d.Options, "private"),
+		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
+			return b.answers.Ask(ctx, answer.Question{Text: q, OnDelta: onDelta})
+		},
+	})
+}
+
+// askMessage is the message command "Ask the corpus": the message's text
+// is the question.
+func (b *Bot) askMessage(ctx context.Context, i *discordgo.Interaction, received time.Time) {
+	d := i.ApplicationCommandData()
+	var q string
+	if d.Resolved != nil {
+		if m := d.Resolved.Messages[d.TargetID]; m != nil {
+			q = strings.TrimSpace(m.Content)
+		}
+	}
+	if !b.allowed(ctx, i) {
+		return
+	}
+	if q == "" {
+		b.respondEphemeral(ctx, i, textNoMessageText)
+		return
+	}
+	b.startAnswer(ctx, i, received, answerRequest{
+		name: "ask-message", question: q,
+		header: "> " + Neutralize(escapeMarkdown(clip(oneLine(q), 200))),
+		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
+			return b.answers.Ask(ctx, answer.Question{Text: q, OnDelta: onDelta})
+		},
+	})
+}
+
+// summary is /summary document:<id> | topic:<text>, exactly one of them.
+func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction, received time.Time) {
+	d := i.ApplicationCommandData()
+	doc, topic := strings.TrimSpace(optString(d.Options, "document")), strings.TrimSpace(optString(d.Options, "topic"))
+	if !b.allowed(ctx, i) {
+		return
+	}
+	if (doc == "") == (topic == "") {
+		b.respondEphemeral(ctx, i, textSummaryOne)
+		return
+	}
+	question := topic
+	if doc != "" {
+		id, ok := resolveDocument(b.answers.Documents(), doc)
+		if !ok {
+			b.respondEphemeral(ctx, i, textUnknownDoc)
+			return
+		}
+		doc, question = id, id
+	}
+	b.startAnswer(ctx, i, received, answerRequest{
+		name: cmdSummary, question: question,
+		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
+			return b.answers.Summarize(ctx, answer.SummaryRequest{DocID: doc, Topic: topic, OnDelta: onDelta})
+		},
+	})
+}
+
+// briefing is /briefing [topic:<text>].
+func (b *Bot) briefing(ctx context.Context, i *discordgo.Interaction, received time.Time) {
+	topic := strings.TrimSpace(optString(i.ApplicationCommandData().Options, "topic"))
+	if !b.allowed(ctx, i) {
+		return
+	}
+	b.startAnswer(ctx, i, received, answerRequest{
+		name: cmdBriefing, question: topic, header: briefingHeader(received, topic),
+		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
+			return b.answers.Brief(ctx, answer.BriefingRequest{Topic: topic, OnDelta: onDelta})
+		},
+	})
+}
+
+// search is /search query:<text>: ranked passages with scores, no model.
+// The result is private: it is a tool for checking, not an answer.
+func (b *Bot) search(ctx context.Context, i *discordgo.Interaction) {
+	q := strings.TrimSpace(optString(i.ApplicationCommandData().Options, "query"))
+	if !b.allowed(ctx, i) || !b.deferResponse(ctx, i, true) {
+		return
+	}
+	b.metrics.Question(cmdSearch)
+	matches, err := b.answers.Search(ctx, q, b.cfg.SearchResults)
+	r := renderSearch(q, matches)
+	if err != nil {
+		b.log.Info("search failed", "error", err)
+		r = reply{content: userText(err)}
+	}
+	b.editResponse(ctx, i, r)
+}
+
+// sources is /sources: the documents, privately.
+func (b *Bot) sources(ctx context.Context, i *discordgo.Interaction) {
+	if !b.allowed(ctx, i) || !b.deferResponse(ctx, i, true) {
+		return
+	}
+	parts := renderDocuments(b.answers.Documents())
+	for n, p := range parts {
+		if n == 0 {
+			b.editResponse(ctx, i, p)
+			continue
+		}
+		if _, err := b.api.FollowupMessageCreate(i, true, p.followup(), withCtx(ctx)); err != nil {
+			b.log.Warn("sending the document list failed", "error", redact(err))
+			return
+		}
+	}
+}
+
+// autocomplete suggests documents for /summary's document option.
+func (b *Bot) autocomplete(ctx context.Context, i *discordgo.Interaction) {
+	d := i.ApplicationCommandData()
+	var cs []*discordgo.ApplicationCommandOptionChoice
+	if d.Name == cmdSummary {
+		for _, o := range d.Options {
+			if o.Focused && o.Name == "document" {
+				v, _ := o.Value.(string)
+				cs = docChoices(b.answers.Documents(), v)
+			}
+		}
+	}
+	if err := b.api.InteractionRespond(i, choices(cs), withCtx(ctx)); err != nil {
+		b.log.Warn("autocomplete failed", "error", redact(err))
+	}
+}
+
+// button handles "Show passage [n]" and the votes.
+func (b *Bot) button(ctx context.Context, i *discordgo.Interaction) {
+	btn, err := parseCustomID(i.MessageComponentData().CustomID)
+	if err != nil {
+		b.respondEphemeral(ctx, i, "That button doesn't work any more.")
+		return
+	}
+	if !b.allowed(ctx, i) || !b.deferResponse(ctx, i, true) {
+		return
+	}
+	switch btn.kind {
+	case buttonPassage:
+		b.editResponse(ctx, i, b.showPassage(ctx, btn))
+	case buttonVote:
+		b.editResponse(ctx, i, b.vote(ctx, i, btn))
+	}
+}
+
+// showPassage is the exact text of citation [n] of an answer, found
+// through the store so that it works after a restart.
+func (b *Bot) showPassage(ctx context.Context, btn button) reply {
+	a, ok, err := b.store.Answer(ctx, btn.answerID)
+	if err != nil {
+		b.log.Error("loading an answer failed", "answer", btn.answerID, "error", err)
+		return reply{content: textFailed}
+	}
+	if !ok {
+		return reply{content: "I no longer have that answer, so I can't show its passages."}
+	}
+	for _, s := range a.Sources {
+		if s.N != btn.n {
+			continue
+		}
+		p, d, ok := b.answers.Passage(s.DocID, s.Passage)
+		if !ok {
+			return reply{content: fmt.Sprintf("Passage [%d] is no longer in the documents: they changed since this answer.", btn.n)}
+		}
+		return renderPassage(btn.n, p, d)
+	}
+	return reply{content: fmt.Sprintf("That answer has no passage [%d].", btn.n)}
+}
+
+// vote records 👍 or 👎 on an answer; one vote per user, the last counts.
+func (b *Bot) vote(ctx context.Context, i *discordgo.Interaction, btn button) reply {
+	var question string
+	if a, ok, err := b.store.Answer(ctx, btn.answerID); err == nil && ok {
+		question = a.Question
+	}
+	err := b.store.RecordVote(ctx, store.Vote{
+		AnswerID: btn.answerID, Question: question,
+		UserHash: b.store.HashUser(interactionUser(i).ID), Value: btn.vote,
+	})
+	if err != nil {
+		b.log.Error("recording a vote failed", "answer", btn.answerID, "error", err)
+		return reply{content: "I couldn't record your vote. Please try again later."}
+	}
+	b.log.Info("vote", "answer", btn.answerID, "value", btn.vote)
+	b.metrics.Vote(btn.vote)
+	if btn.vote > 0 {
+		return reply{content: "Thanks! Your 👍 is recorded."}
+	}
+	return reply{content: "Thanks! Your 👎 is recorded; it helps improve the answers."}
+}
+
+// answerRequest is an answer-writing command after its options are read.
+type answerRequest struct {
+	name     string
+	question string
+	private  bool
+	header   string
+	run      func(ctx context.Context, onDelta func(string)) (*answer.Result, error)
+}
+
+// startAnswer admits the answer (cooldown, queue), defers the interaction
+// with its visibility, and writes the answer on its own goroutine.
+func (b *Bot) startAnswer(ctx context.Context, i *discordgo.Interaction, received time.Time, r answerRequest) {
+	user := interactionUser(i)
+	if wait, ok := b.cooldown.allow(user.ID, time.Now()); !ok {
+		b.respondEphemeral(ctx, i, cooldownText(wait))
+		return
+	}
+	t, ok := b.limiter.admit()
+	if !ok {
+		b.respondEphemeral(ctx, i, textBusy)
+		return
+	}
+	if !b.deferResponse(ctx, i, r.private) {
+		t.release()
+		return
+	}
+	s := &interactionSink{
+		api: b.api, i: i, ephemeral: r.private, expires: received.Add(tokenLife), userID: user.ID,
+		onExpire: func() {
+			b.log.Warn("interaction token expired; posting the answer as a message", "command", r.name, "channel", i.ChannelID)
+		},
+	}
+	j := job{
+		name: r.name, question: r.question, run: r.run, sink: s, header: r.header,
+		guildID: i.GuildID, channelID: i.ChannelID, userID: user.ID, ticket: t,
+		queued: func(ctx context.Context, ahead int) {
+			if err := s.show(ctx, reply{content: queuedText(ahead)}); err != nil {
+				b.log.Warn("showing the queue position failed", "error", redact(err))
+			}
+		},
+	}
+	if !b.goWork(func() { b.runJob(j) }) {
+		t.release()
+		b.editResponse(ctx, i, reply{content: textRestarting})
+	}
+}
+
+// allowed applies the shutdown state and the allow-lists, answering a
+// refusal privately.
+func (b *Bot) allowed(ctx context.Context, i *discordgo.Interaction) bool {
+	if b.isStopping() {
+		b.respondEphemeral(ctx, i, textRestarting)
+		return false
+	}
+	dm := i.GuildID == ""
+	parent := ""
+	if !dm && len(b.access.channels) > 0 && !b.access.channelOK(i.ChannelID, "", false) {
+		_, parent, _ = b.channelInfo(ctx, i.ChannelID) // a thread of an allowed channel?
+	}
+	var roles []string
+	if i.Member != nil {
+		roles = i.Member.Roles
+	}
+	chOK := b.access.channelOK(i.ChannelID, parent, dm)
+	if chOK && b.access.rolesOK(roles, dm) {
+		return true
+	}
+	b.respondEphemeral(ctx, i, b.access.refusal(chOK))
+	return false
+}
+
+// deferResponse acknowledges i ("thinking…"), privately or not.
+func (b *Bot) deferResponse(ctx context.Context, i *discordgo.Interaction, private bool) bool {
+	if err := b.api.InteractionRespond(i, reply{ephemeral: private}.deferred(), withCtx(ctx)); err != nil {
+		b.log.Error("acknowledging an interaction failed", "error", redact(err))
+		return false
+	}
+	return true
+}
+
+func (b *Bot) respondEphemeral(ctx context.Context, i *discordgo.Interaction, text string) {
+	if err := b.api.InteractionRespond(i, reply{content: text, ephemeral: true}.message(), withCtx(ctx)); err != nil {
+		b.log.Warn("answering an interaction failed", "error", redact(err))
+	}
+}
+
+func (b *Bot) editResponse(ctx context.Context, i *discordgo.Interaction, r reply) {
+	if _, err := b.api.InteractionResponseEdit(i, r.webhookEdit(), withCtx(ctx)); err != nil {
+		b.log.Warn("editing an interaction response failed", "error", redact(err))
+	}
+}
+
+// interactionUser is who used the interaction: the member in a guild, the
+// user in a DM.
+func interactionUser(i *discordgo.Interaction) *discordgo.User {
+	if i.Member != nil && i.Member.User != nil {
+		return i.Member.User
+	}
+	if i.User != nil {
+		return i.User
+	}
+	return &discordgo.User{}
+}
+
+func optString(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) string {
+	for _, o := range opts {
+		if o.Name == name {
+			s, _ := o.Value.(string)
+			return s
+		}
+	}
+	return ""
+}
+
+func optBool(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) bool {
+	for _, o := range opts {
+		if o.Name == name {
+			v, _ := o.Value.(bool)
+			return v
+		}
+	}
+	return false
+}
+
+// resolveDocument finds the document a user named: by exact ID, else the
+// one document whose ID or title contains the text (case-insensitively).
+func resolveDocument(docs []corpus.Document, s string) (string, bool) {
+	for _, d := range docs {
+		if d.ID == s {
+			return d.ID, true
+		}
+	}
+	l := strings.ToLower(s)
+	found := ""
+	for _, d := range docs {
+		if strings.Contains(strings.ToLower(d.ID), l) || strings.Contains(strings.ToLower(d.Title), l) {
+			if found != "" {
+				return "", false // ambiguous
+			}
+			found = d.ID
+		}
+	}
+	return found, found != ""
+}
+
+// briefingHeader opens a briefing with its time, which each reader's
+// client shows in their own time zone.
+func briefingHeader(at time.Time, topic string) string {
+	h := fmt.Sprintf("**Briefing for <t:%d:f>**", at.Unix())
+	if topic != "" {
+		h += " — " + Neutralize(escapeMarkdown(oneLine(topic)))
+	}
+	return h
+}

@@ -1,0 +1,143 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"corpusbot/answer"
+	"corpusbot/store"
+)
+
+// job is one answer, summary or briefing to write and post.
+type job struct {
+	name      string // the command or trigger, for logs: "mention", "ask", …
+	question  string // as asked, for logs (truncated) and the thread history
+	run       func(ctx context.Context, onDelta func(string)) (*answer.Result, error)
+	sink      sink
+	header    string // opens the first message of the final answer
+	guildID   string
+	channelID string // where the answer is posted
+	userID    string
+	threadID  string // the conversation to extend, if any
+	typingIn  string // channel to show typing in while waiting, if any
+	ticket    *ticket
+	// queued, when set, tells the user the answer waits for a free slot.
+	queued func(ctx context.Context, ahead int)
+}
+
+// runJob writes and posts one answer: wait for a slot, stream the answer,
+// post the final text with its sources and buttons, record it. Errors
+// become a short message in the answer's place.
+func (b *Bot) runJob(j job) {
+	defer j.ticket.release()
+	ctx, send := b.workCtx, b.sendCtx
+	log := b.log.With("trigger", j.name, "channel", j.channelID, "user", b.store.HashUser(j.userID))
+
+	var ty *typing
+	if j.typingIn != "" {
+		ty = startTyping(send, b.api, j.typingIn, b.cfg.TypingInterval, func(err error) {
+			log.Debug("typing indicator failed", "error", redact(err))
+		})
+	}
+	defer ty.end()
+	if j.ticket.ahead > 0 && j.queued != nil {
+		j.queued(send, j.ticket.ahead)
+	}
+	b.metrics.Question(questionKind(j.name))
+	if err := j.ticket.acquire(ctx); err != nil {
+		ty.end()
+		b.showError(send, log, j, err)
+		return
+	}
+
+	st := newStreamer(j.sink, b.cfg.EditInterval, ty.end, func(err error) {
+		log.Warn("streaming edit failed; the final answer follows", "error", redact(err))
+	})
+	go st.run(send)
+	start := time.Now()
+	res, err := j.run(ctx, st.delta)
+	st.halt()
+	ty.end()
+	b.observe(j.name, time.Since(start), res, err)
+	if err != nil {
+		st.settle(send)
+		b.showError(send, log, j, err)
+		return
+	}
+	b.record(send, log, j, res)
+	// The conversation is saved before the answer shows, so that a quick
+	// follow-up already sees it.
+	if j.threadID != "" {
+		err := b.store.AppendTurns(send, j.threadID,
+			store.Turn{Role: store.RoleUser, Text: j.question},
+			store.Turn{Role: store.RoleAssistant, Text: res.Text})
+		if err != nil {
+			log.Error("saving the conversation failed", "thread", j.threadID, "error", err)
+		}
+	}
+	parts := renderResult(res, j.header)
+	st.settle(send)
+	for i, p := range parts {
+		var err error
+		if i == 0 {
+			err = j.sink.show(send, p)
+		} else {
+			err = j.sink.more(send, p)
+		}
+		if err != nil {
+			log.Error("posting the answer failed", "answer", res.ID, "part", i+1, "parts", len(parts), "error", redact(err))
+			b.metrics.Error("discord")
+			return
+		}
+	}
+	log.Info("answered", "answer", res.ID, "kind", res.Kind, "sources", len(res.Sources),
+		"abstained", res.Abstained, "extractive", res.Extractive, "parts", len(parts),
+		"tokens", res.Usage.TotalTokens, "took", time.Since(start).Round(time.Millisecond))
+}
+
+// showError puts the user's text for err where the answer would be and
+// logs the detail.
+func (b *Bot) showError(ctx context.Context, log *slog.Logger, j job, err error) {
+	level := slog.LevelError
+	switch {
+	case errors.Is(err, context.Canceled):
+		level = slog.LevelWarn
+	case isUserError(err):
+		level = slog.LevelInfo
+	}
+	log.Log(ctx, level, "no answer", "question", clip(j.question, 200), "error", redact(err))
+	if err := j.sink.show(ctx, reply{content: userText(err)}); err != nil {
+		log.Error("posting the error message failed", "error", redact(err))
+	}
+}
+
+// isUserError reports errors caused by what was asked, not by a fault.
+func isUserError(err error) bool {
+	return errors.Is(err, answer.ErrEmptyQuestion) || errors.Is(err, answer.ErrQuestionTooLong) ||
+		errors.Is(err, answer.ErrUnknownDocument) || errors.Is(err, answer.ErrNothingNew)
+}
+
+// record stores the answer so that its buttons work after a restart.
+func (b *Bot) record(ctx context.Context, log *slog.Logger, j job, res *answer.Result) {
+	if res.ID == "" {
+		return
+	}
+	a := store.Answer{
+		ID:        res.ID,
+		Kind:      res.Kind,
+		Question:  res.Question,
+		Text:      res.Text,
+		GuildID:   j.guildID,
+		ChannelID: j.channelID,
+		Abstained: res.Abstained,
+	}
+	if j.userID != "" {
+		a.UserHash = b.store.HashUser(j.userID)
+	}
+	a.Sources = sourceRefs(res.Sources)
+	if err := b.store.RecordAnswer(ctx, a); err != nil {
+		log.Error("recording the answer failed; its buttons will not work", "answer", res.ID, "error", err)
+	}
+}

@@ -1,0 +1,233 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"corpusbot/answer"
+	"corpusbot/store"
+)
+
+// threadArchiveMinutes is how long an idle answer thread stays open: a day.
+const threadArchiveMinutes = 1440
+
+func (b *Bot) onMessageCreate(_ *discordgo.Session, mc *discordgo.MessageCreate) {
+	if mc.Message == nil || !b.work.add() {
+		return
+	}
+	defer b.work.done()
+	b.handleMessage(b.sendCtx, mc.Message)
+}
+
+// handleMessage answers a message that asks the bot something: a mention,
+// a DM, or a follow-up in a thread the bot opened. It returns quickly; the
+// answer is written on its own goroutine.
+func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message) {
+	me := b.me()
+	if me == "" || m.Author == nil || m.Author.Bot || m.Author.ID == me || m.WebhookID != "" {
+		return
+	}
+	if m.Type != discordgo.MessageTypeDefault && m.Type != discordgo.MessageTypeReply {
+		return // joins, pins, thread starters and other system messages
+	}
+	dm := m.GuildID == ""
+	mentioned := mentions(m, me)
+	var th store.Thread
+	linked := false
+	if !dm {
+		t, ok, err := b.store.Thread(ctx, m.ChannelID)
+		if err != nil {
+			b.log.Error("looking up a thread failed", "channel", m.ChannelID, "error", err)
+		}
+		th, linked = t, ok
+	}
+	// @everyone and @here alone are noise, not questions for the bot.
+	if !dm && !mentioned && !linked {
+		return
+	}
+	q := questionText(m.Content, me)
+	if q == "" && mentioned && m.ReferencedMessage != nil {
+		// "@bot" in reply to a message asks about that message.
+		q = strings.TrimSpace(m.ReferencedMessage.Content)
+	}
+	if q == "" {
+		// Without the message content intent, follow-ups arrive empty.
+		if mentioned || dm {
+			b.replyTo(ctx, m, textEmptyQuestion)
+		}
+		return
+	}
+	if b.isStopping() {
+		b.replyTo(ctx, m, textRestarting)
+		return
+	}
+	parent := th.ParentChannelID
+	if !dm && parent == "" && len(b.access.channels) > 0 {
+		_, parent, _ = b.channelInfo(ctx, m.ChannelID)
+	}
+	chOK := b.access.channelOK(m.ChannelID, parent, dm)
+	if !chOK || !b.access.rolesOK(memberRoles(m), dm) {
+		b.replyTo(ctx, m, b.access.refusal(chOK))
+		return
+	}
+	if wait, ok := b.cooldown.allow(m.Author.ID, time.Now()); !ok {
+		b.replyTo(ctx, m, cooldownText(wait))
+		return
+	}
+	t, ok := b.limiter.admit()
+	if !ok {
+		b.replyTo(ctx, m, textBusy)
+		return
+	}
+	if !b.goWork(func() { b.answerMessage(m, q, linked, t) }) {
+		t.release()
+	}
+}
+
+// answerMessage opens a thread when the mode says so, loads the
+// conversation and writes the answer.
+func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool, t *ticket) {
+	ctx := b.sendCtx
+	dm := m.GuildID == ""
+	no := false
+	channel, threadID := m.ChannelID, ""
+	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &no}
+	name := "mention"
+	switch {
+	case dm:
+		name = "dm"
+	case linked:
+		name, threadID = "follow-up", m.ChannelID
+	case b.cfg.ThreadMode == ThreadAuto:
+		if typ, _, ok := b.channelInfo(ctx, m.ChannelID); ok && isThreadType(typ) {
+			break // already in someone's thread: reply there
+		}
+		th, err := b.api.MessageThreadStartComplex(m.ChannelID, m.ID, &discordgo.ThreadStart{
+			Name: threadName(q), AutoArchiveDuration: threadArchiveMinutes,
+		}, withCtx(ctx))
+		if err != nil {
+			b.log.Warn("opening a thread failed; replying in the channel", "channel", m.ChannelID, "error", redact(err))
+			break
+		}
+		err = b.store.LinkThread(ctx, store.Thread{
+			ThreadID: th.ID, ParentChannelID: m.ChannelID, GuildID: m.GuildID, StarterUserHash: b.store.HashUser(m.Author.ID),
+		})
+		if err != nil {
+			b.log.Error("linking the thread failed; follow-ups there will not be answered", "thread", th.ID, "error", err)
+		}
+		// The thread starts from the question, so the answer needs no reply
+		// reference.
+		channel, threadID, ref = th.ID, th.ID, nil
+	}
+	history := b.history(ctx, m, threadID, linked)
+	b.runJob(job{
+		name:     name,
+		question: q,
+		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
+			return b.answers.Ask(ctx, answer.Question{Text: q, History: history, OnDelta: onDelta})
+		},
+		sink:      &channelSink{api: b.api, channelID: channel, replyTo: ref},
+		guildID:   m.GuildID,
+		channelID: channel,
+		userID:    m.Author.ID,
+		threadID:  threadID,
+		typingIn:  channel,
+		ticket:    t,
+	})
+}
+
+// history is the conversation a question continues: the thread's turns,
+// or, for a reply to one of the bot's messages, that message.
+func (b *Bot) history(ctx context.Context, m *discordgo.Message, threadID string, linked bool) []answer.Turn {
+	if linked {
+		turns, err := b.store.Turns(ctx, threadID, b.cfg.HistoryTurns)
+		if err != nil {
+			b.log.Error("loading the conversation failed; answering without it", "thread", threadID, "error", err)
+			return nil
+		}
+		out := make([]answer.Turn, len(turns))
+		for i, t := range turns {
+			out[i] = answer.Turn{Role: t.Role, Text: t.Text}
+		}
+		return out
+	}
+	if r := m.ReferencedMessage; r != nil && r.Author != nil && r.Author.ID == b.me() && r.Content != "" {
+		return []answer.Turn{{Role: store.RoleAssistant, Text: r.Content}}
+	}
+	return nil
+}
+
+// replyTo answers m with a short text.
+func (b *Bot) replyTo(ctx context.Context, m *discordgo.Message, text string) {
+	no := false
+	r := reply{content: text, replyTo: &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &no}}
+	if _, err := b.api.ChannelMessageSendComplex(m.ChannelID, r.send(), withCtx(ctx)); err != nil {
+		b.log.Warn("replying failed", "channel", m.ChannelID, "error", redact(err))
+	}
+}
+
+// mentions reports whether m mentions the user me directly (not through
+// @everyone, @here or a role).
+func mentions(m *discordgo.Message, me string) bool {
+	for _, u := range m.Mentions {
+		if u != nil && u.ID == me {
+			return true
+		}
+	}
+	return strings.Contains(m.Content, "<@"+me+">") || strings.Contains(m.Content, "<@!"+me+">")
+}
+
+// questionText is the content without the bot's mentions and the
+// punctuation that follows them ("@bot, why …").
+func questionText(content, me string) string {
+	s := strings.ReplaceAll(content, "<@!"+me+">", " ")
+	s = strings.ReplaceAll(s, "<@"+me+">", " ")
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, ",:;-— \t\n")
+	return strings.TrimSpace(s)
+}
+
+// threadName names the thread opened for a question: its first line,
+// shortened to fit Discord's 100 characters.
+func threadName(q string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(q), "\n")
+	line = oneLine(line)
+	if line == "" {
+		return "Question"
+	}
+	return clip(line, 90)
+}
+
+func memberRoles(m *discordgo.Message) []string {
+	if m.Member == nil {
+		return nil
+	}
+	return m.Member.Roles
+}
+
+func isThreadType(t discordgo.ChannelType) bool {
+	return t == discordgo.ChannelTypeGuildPublicThread || t == discordgo.ChannelTypeGuildPrivateThread || t == discordgo.ChannelTypeGuildNewsThread
+}
+
+// channelInfo returns a channel's type and parent, from the gateway's state
+// when it knows the channel, else from the API.
+func (b *Bot) channelInfo(ctx context.Context, id string) (discordgo.ChannelType, string, bool) {
+	if b.session != nil && b.session.State != nil {
+		if c, err := b.session.State.Channel(id); err == nil {
+			// The state updates channels in place under its lock.
+			b.session.State.RLock()
+			typ, parent := c.Type, c.ParentID
+			b.session.State.RUnlock()
+			return typ, parent, true
+		}
+	}
+	c, err := b.api.Channel(id, withCtx(ctx))
+	if err != nil {
+		b.log.Warn("looking up a channel failed", "channel", id, "error", redact(err))
+		return 0, "", false
+	}
+	return c.Type, c.ParentID, true
+}

@@ -1,0 +1,194 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"corpusbot/store"
+)
+
+func TestQuestionText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"<@100> Why was Alipay fined?", "Why was Alipay fined?"},
+		{"<@!100>, why?", "why?"},
+		{"Hey <@100>: what about Tencent?", "Hey  : what about Tencent?"},
+		{"<@100>", ""},
+		{"<@100> <@200> is right?", "<@200> is right?"},
+		{"  <@100>\n\n— explain  ", "explain"},
+	} {
+		if got := questionText(tc.in, "100"); got != tc.want {
+			t.Errorf("questionText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestMentions(t *testing.T) {
+	me := &discordgo.User{ID: "100"}
+	for _, tc := range []struct {
+		name string
+		m    *discordgo.Message
+		want bool
+	}{
+		{"in mentions", &discordgo.Message{Mentions: []*discordgo.User{me}}, true},
+		{"in content", &discordgo.Message{Content: "hi <@!100>"}, true},
+		{"someone else", &discordgo.Message{Content: "<@200>", Mentions: []*discordgo.User{{ID: "200"}}}, false},
+		{"everyone only", &discordgo.Message{Content: "@everyone question", MentionEveryone: true}, false},
+		{"role only", &discordgo.Message{Content: "<@&100>", MentionRoles: []string{"100"}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mentions(tc.m, "100"); got != tc.want {
+				t.Errorf("mentions = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestThreadName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Why was Alipay fined?\nMore detail here", "Why was Alipay fined?"},
+		{"   ", "Question"},
+		{strings.Repeat("a", 150), strings.Repeat("a", 89) + "…"},
+	} {
+		if got := threadName(tc.in); got != tc.want {
+			t.Errorf("threadName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func guildMessage(content string, author *discordgo.User) *discordgo.Message {
+	return &discordgo.Message{
+		ID: "500", ChannelID: "10", GuildID: "1", Author: author, Content: content,
+		Member: &discordgo.Member{Roles: []string{}},
+	}
+}
+
+func TestHandleMessageIgnores(t *testing.T) {
+	human := &discordgo.User{ID: "42"}
+	for _, tc := range []struct {
+		name string
+		m    *discordgo.Message
+	}{
+		{"no mention", guildMessage("Why was Alipay fined?", human)},
+		{"@everyone", func() *discordgo.Message {
+			m := guildMessage("@everyone Why was Alipay fined?", human)
+			m.MentionEveryone = true
+			return m
+		}()},
+		{"another bot", guildMessage("<@100> Why?", &discordgo.User{ID: "43", Bot: true})},
+		{"itself", guildMessage("<@100> Why?", &discordgo.User{ID: "100", Bot: true})},
+		{"webhook", func() *discordgo.Message { m := guildMessage("<@100> Why?", human); m.WebhookID = "7"; return m }()},
+		{"system message", func() *discordgo.Message {
+			m := guildMessage("<@100> Why?", human)
+			m.Type = discordgo.MessageTypeThreadStarterMessage
+			return m
+		}()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, api, ans, _ := testBot(t, nil)
+			b.handleMessage(context.Background(), tc.m)
+			_ = b.work.wait(context.Background())
+			if cs := api.recorded(); len(cs) > 0 || len(ans.asked) > 0 {
+				t.Errorf("got calls %+v and questions %v, want the message ignored", cs, ans.asked)
+			}
+		})
+	}
+}
+
+func TestHandleMessageMentionOpensThreadAndLinksIt(t *testing.T) {
+	b, api, ans, st := testBot(t, nil)
+	b.handleMessage(context.Background(), guildMessage("<@100> Why was Alipay fined?", &discordgo.User{ID: "42"}))
+	if err := b.work.wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	cs := api.recorded()
+	if len(cs) == 0 || cs[0].method != "thread" || !strings.Contains(cs[0].body, `"name":"Why was Alipay fined?"`) {
+		t.Fatalf("first call %+v, want a thread named after the question", cs)
+	}
+	if th, ok, _ := st.Thread(context.Background(), "500"); !ok || th.ParentChannelID != "10" {
+		t.Errorf("thread link %+v %v, want thread 500 in channel 10", th, ok)
+	}
+	if got := ans.asked[0].Text; got != "Why was Alipay fined?" {
+		t.Errorf("asked %q, want the question without the mention", got)
+	}
+	last := cs[len(cs)-1]
+	if last.channel != "500" || !strings.Contains(last.body, "**Sources**") || !strings.Contains(last.body, "cb1:p:abc123def456:1") {
+		t.Errorf("last call %+v, want the final answer with sources and buttons in the thread", last)
+	}
+	if turns, _ := st.Turns(context.Background(), "500", 0); len(turns) != 2 || turns[0].Role != store.RoleUser {
+		t.Errorf("turns %+v, want the question and the answer", turns)
+	}
+	if _, ok := st.answers["abc123def456"]; !ok {
+		t.Errorf("answer not recorded; buttons would not work after a restart")
+	}
+}
+
+func TestHandleMessageFollowUpCarriesThreadHistory(t *testing.T) {
+	b, _, ans, st := testBot(t, nil)
+	ctx := context.Background()
+	st.LinkThread(ctx, store.Thread{ThreadID: "10", ParentChannelID: "9"})
+	st.AppendTurns(ctx, "10", store.Turn{Role: store.RoleUser, Text: "first question"}, store.Turn{Role: store.RoleAssistant, Text: "first answer [1]"})
+	// No mention: in a linked thread none is needed.
+	b.handleMessage(ctx, guildMessage("and the second?", &discordgo.User{ID: "42"}))
+	if err := b.work.wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.asked) != 1 || len(ans.asked[0].History) != 2 || ans.asked[0].History[1].Text != "first answer [1]" {
+		t.Errorf("asked %+v, want the thread's two turns as history", ans.asked)
+	}
+}
+
+func TestHandleMessageRefusals(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		mod  func(*Config)
+		prep func(*Bot)
+		want string
+	}{
+		{"channel not allowed", func(c *Config) { c.AllowedChannels = []string{"11"} }, nil, "I only answer in <#11>"},
+		{"role missing", func(c *Config) { c.AllowedRoles = []string{"7"} }, nil, "certain roles"},
+		{"cooldown", func(c *Config) { c.UserCooldown = time.Minute }, func(b *Bot) { b.cooldown.allow("42", time.Now()) }, "Please wait"},
+		{"busy", func(c *Config) { c.MaxConcurrent, c.MaxQueue = 1, 1 }, func(b *Bot) { b.limiter.admit(); b.limiter.admit() }, "too many questions"},
+		{"restarting", nil, func(b *Bot) { b.stopping = true }, "restarting"},
+		{"empty question", nil, nil, "Ask me a question"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, api, ans, _ := testBot(t, tc.mod)
+			if tc.prep != nil {
+				tc.prep(b)
+			}
+			content := "<@100> Why?"
+			if tc.name == "empty question" {
+				content = "<@100>"
+			}
+			b.handleMessage(context.Background(), guildMessage(content, &discordgo.User{ID: "42"}))
+			cs := api.recorded()
+			if len(cs) != 1 || cs[0].method != "send" || !strings.Contains(cs[0].body, tc.want) ||
+				!strings.Contains(cs[0].body, `"message_reference":{"message_id":"500"`) {
+				t.Errorf("calls %+v, want one reply containing %q", cs, tc.want)
+			}
+			if len(ans.asked) > 0 {
+				t.Errorf("the question was answered anyway")
+			}
+		})
+	}
+}
+
+func TestHandleMessageDMRepliesInPlace(t *testing.T) {
+	b, api, ans, _ := testBot(t, nil)
+	b.handleMessage(context.Background(), &discordgo.Message{ID: "500", ChannelID: "77", Author: &discordgo.User{ID: "42"}, Content: "Why was Alipay fined?"})
+	if err := b.work.wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range api.recorded() {
+		if c.method == "thread" || c.channel != "77" {
+			t.Errorf("call %+v, want everything in the DM channel, no thread", c)
+		}
+	}
+	if len(ans.asked) != 1 {
+		t.Errorf("asked %d questions, want 1", len(ans.asked))
+	}
+}

@@ -1,0 +1,247 @@
+package bot
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"corpusbot/answer"
+	"corpusbot/corpus"
+	"corpusbot/retrieval"
+)
+
+// renderResult lays out an answer, summary or briefing as messages: the
+// text formatted for Discord and split at paragraph or sentence ends, the
+// sources list in the last message (or after it when it does not fit), and
+// the buttons under the last one. header, when set, opens the first message.
+func renderResult(res *answer.Result, header string) []reply {
+	body := Format(res.Text)
+	if header != "" {
+		body = header + "\n\n" + body
+	}
+	var notes []string
+	if res.Abstained && len(res.Nearest) > 0 {
+		var b strings.Builder
+		b.WriteString("**Nearest documents**")
+		for _, n := range res.Nearest {
+			fmt.Fprintf(&b, "\n- %s — %s", Neutralize(escapeMarkdown(oneLine(n.Title))), escapeMarkdown(n.DocID))
+		}
+		notes = append(notes, b.String())
+	}
+	if len(res.Unsupported) > 0 {
+		notes = append(notes, fmt.Sprintf("-# %d sentence(s) could not be matched to the passage they cite: check them against the sources.", len(res.Unsupported)))
+	}
+	if res.Extractive {
+		notes = append(notes, "-# No language model is configured: these are the best-matching sentences, quoted.")
+	}
+	if len(notes) > 0 {
+		body += "\n\n" + strings.Join(notes, "\n")
+	}
+	texts := layout(body, sourcesBlock(res.Sources))
+	out := make([]reply, len(texts))
+	for i, t := range texts {
+		out[i] = reply{content: t}
+	}
+	if len(out) > 0 && res.ID != "" && validAnswerID(res.ID) {
+		out[len(out)-1].components = answerButtons(res.ID, len(res.Sources))
+	}
+	return out
+}
+
+// sourcesBlock is the compact list "[1] Title — doc-id".
+func sourcesBlock(sources []answer.Source) string {
+	if len(sources) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("**Sources**")
+	for _, s := range sources {
+		fmt.Fprintf(&b, "\n[%d] %s — %s", s.N, Neutralize(escapeMarkdown(oneLine(s.Title))), escapeMarkdown(s.DocID))
+	}
+	return b.String()
+}
+
+// layout splits body into messages and adds tail to the last one, or
+// after it when it does not fit.
+func layout(body, tail string) []string {
+	parts := Split(body, MaxMessageLen)
+	if tail == "" {
+		return parts
+	}
+	if n := len(parts); n > 0 && runes(parts[n-1])+2+runes(tail) <= MaxMessageLen {
+		parts[n-1] += "\n\n" + tail
+		return parts
+	}
+	return append(parts, Split(tail, MaxMessageLen)...)
+}
+
+// answerButtons is "Show passage [n]" for each source (at most 20, five
+// to a row) and a row of votes: five rows at most, as Discord allows.
+func answerButtons(answerID string, sources int) []discordgo.MessageComponent {
+	var rows []discordgo.MessageComponent
+	var row []discordgo.MessageComponent
+	for n := 1; n <= min(sources, maxButtonSources); n++ {
+		row = append(row, discordgo.Button{
+			Label:    "Show passage [" + strconv.Itoa(n) + "]",
+			Style:    discordgo.SecondaryButton,
+			CustomID: passageCustomID(answerID, n),
+		})
+		if len(row) == 5 {
+			rows = append(rows, discordgo.ActionsRow{Components: row})
+			row = nil
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, discordgo.ActionsRow{Components: row})
+	}
+	rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Label: "Helpful", Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👍"}, CustomID: voteCustomID(answerID, 1)},
+		discordgo.Button{Label: "Not helpful", Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👎"}, CustomID: voteCustomID(answerID, -1)},
+	}})
+	return rows
+}
+
+// partialReply shows text still streaming: formatted, cut to one message.
+func partialReply(raw string) reply {
+	t := Format(strings.TrimSpace(raw))
+	if runes(t) > MaxMessageLen-2 {
+		t = clip(t, MaxMessageLen-2)
+	}
+	return reply{content: t + " ▌"}
+}
+
+// Search results: the passages as an embed, one field each.
+const (
+	searchSnippetRunes = 600
+	embedTitleRunes    = 256
+	fieldNameRunes     = 256
+	fieldValueRunes    = 1024
+	embedTotalRunes    = 6000
+)
+
+func renderSearch(query string, matches []answer.Match) reply {
+	if len(matches) == 0 {
+		return reply{content: fmt.Sprintf("No passage matches “%s”.", Neutralize(clip(oneLine(query), 200)))}
+	}
+	e := &discordgo.MessageEmbed{
+		Title:       clip("Search: "+oneLine(query), embedTitleRunes),
+		Description: "Ranked passages (BM25 scores); ✓ marks those above the relevance floor.",
+	}
+	total := runes(e.Title) + runes(e.Description)
+	for _, m := range matches {
+		mark := ""
+		if m.Relevant {
+			mark = " ✓"
+		}
+		f := &discordgo.MessageEmbedField{
+			Name:  clip(fmt.Sprintf("%d. %s — %s #%d · %.2f%s", m.Rank, oneLine(m.Title), m.DocID, m.Passage.Index, m.Score, mark), fieldNameRunes),
+			Value: clip(snippet(m.Passage, m.Highlights, searchSnippetRunes), fieldValueRunes),
+		}
+		// Discord refuses embeds over 6000 characters in all.
+		if total += runes(f.Name) + runes(f.Value); total > embedTotalRunes || len(e.Fields) == 25 {
+			break
+		}
+		e.Fields = append(e.Fields, f)
+	}
+	return reply{embeds: []*discordgo.MessageEmbed{e}}
+}
+
+// snippet is the start of a passage with the query's terms in bold, then
+// its lines.
+func snippet(p corpus.Passage, spans []retrieval.Span, n int) string {
+	text := p.Text
+	cut := len(text)
+	if utf8.RuneCountInString(text) > n {
+		cut = len(clip(text, n)) - len("…")
+	}
+	var b strings.Builder
+	last := 0
+	for _, s := range spans {
+		if s.Start < last || s.End > cut || s.Start >= s.End {
+			continue
+		}
+		b.WriteString(escapeMarkdown(text[last:s.Start]))
+		b.WriteString("**" + escapeMarkdown(text[s.Start:s.End]) + "**")
+		last = s.End
+	}
+	b.WriteString(escapeMarkdown(text[last:cut]))
+	if cut < len(text) {
+		b.WriteString("…")
+	}
+	out := strings.Join(strings.Fields(b.String()), " ")
+	return fmt.Sprintf("%s\n*lines %d–%d*", out, p.LineStart, p.LineEnd)
+}
+
+// renderDocuments lists the corpus for /sources.
+func renderDocuments(docs []corpus.Document) []reply {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%d documents**", len(docs))
+	for _, d := range docs {
+		fmt.Fprintf(&b, "\n- **%s** — `%s` · %s · %s words, %d passages",
+			Neutralize(escapeMarkdown(oneLine(d.Title))), d.ID, d.Lang, thousands(d.Words()), len(d.Passages))
+	}
+	texts := Split(b.String(), MaxMessageLen)
+	out := make([]reply, len(texts))
+	for i, t := range texts {
+		out[i] = reply{content: t, ephemeral: true}
+	}
+	return out
+}
+
+// renderPassage shows one cited passage: where it is, then its exact text.
+func renderPassage(n int, p corpus.Passage, d corpus.Document) reply {
+	head := fmt.Sprintf("**[%d] %s** — `%s`, passage %d, lines %d–%d",
+		n, Neutralize(escapeMarkdown(oneLine(d.Title))), d.ID, p.Index, p.LineStart, p.LineEnd)
+	e := &discordgo.MessageEmbed{
+		Title:       clip(fmt.Sprintf("[%d] %s", n, oneLine(d.Title)), embedTitleRunes),
+		Description: clip(p.Text, 4096),
+		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%s · lines %d–%d", d.ID, p.LineStart, p.LineEnd)},
+	}
+	return reply{content: clip(head, MaxMessageLen), embeds: []*discordgo.MessageEmbed{e}, ephemeral: true}
+}
+
+// docChoices answers /summary's autocomplete: documents whose ID or title
+// contains value, case-insensitively, at most 25; all (the first 25) for
+// an empty value.
+func docChoices(docs []corpus.Document, value string) []*discordgo.ApplicationCommandOptionChoice {
+	v := strings.ToLower(strings.TrimSpace(value))
+	out := []*discordgo.ApplicationCommandOptionChoice{}
+	for _, d := range docs {
+		if len(out) == 25 {
+			break
+		}
+		if v != "" && !strings.Contains(strings.ToLower(d.ID), v) && !strings.Contains(strings.ToLower(d.Title), v) {
+			continue
+		}
+		if len(d.ID) > 100 {
+			continue // a value Discord cannot carry
+		}
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{
+			Name:  clip(oneLine(d.Title)+" — "+d.ID, 100),
+			Value: d.ID,
+		})
+	}
+	return out
+}
+
+// oneLine collapses white space, so that a title cannot break a list.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "~", `\~`, "|", `\|`, ">", `\>`)
+
+// escapeMarkdown makes corpus text show as written inside bold or lists.
+func escapeMarkdown(s string) string { return markdownEscaper.Replace(s) }
+
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// thousands writes n with comma separators: 12,345.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

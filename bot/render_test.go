@@ -1,0 +1,209 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+
+	"corpusbot/answer"
+	"corpusbot/corpus"
+	"corpusbot/retrieval"
+)
+
+// dump writes replies as a reviewer reads them: each message's content,
+// embeds and buttons.
+func dump(rs []reply) string {
+	var b strings.Builder
+	for i, r := range rs {
+		fmt.Fprintf(&b, "=== message %d/%d (%d characters", i+1, len(rs), runes(r.content))
+		if r.ephemeral {
+			b.WriteString(", ephemeral")
+		}
+		b.WriteString(") ===\n")
+		b.WriteString(r.content)
+		b.WriteString("\n")
+		for _, e := range r.embeds {
+			fmt.Fprintf(&b, "--- embed: %s\n", e.Title)
+			if e.Description != "" {
+				fmt.Fprintf(&b, "%s\n", e.Description)
+			}
+			for _, f := range e.Fields {
+				fmt.Fprintf(&b, "[%s]\n%s\n", f.Name, f.Value)
+			}
+			if e.Footer != nil {
+				fmt.Fprintf(&b, "(footer: %s)\n", e.Footer.Text)
+			}
+		}
+		for _, row := range r.components {
+			var labels []string
+			for _, c := range row.(discordgo.ActionsRow).Components {
+				btn := c.(discordgo.Button)
+				label := btn.Label
+				if btn.Emoji != nil {
+					label = btn.Emoji.Name + " " + label
+				}
+				labels = append(labels, fmt.Sprintf("(%s → %s)", label, btn.CustomID))
+			}
+			fmt.Fprintf(&b, "--- buttons: %s\n", strings.Join(labels, " "))
+		}
+	}
+	return b.String()
+}
+
+func sampleResult() *answer.Result {
+	return &answer.Result{
+		ID:       "5f3a9c0d1e2b",
+		Kind:     answer.KindAnswer,
+		Question: "How many people use Alipay?",
+		Text: "The sources disagree. One article says Alipay has more than 1 billion users [1]; " +
+			"another counts 450 million real-name users [2].\n\n" +
+			"| Source | Users |\n|---|---|\n| Reuters | 1 billion |\n| Le Monde | 450 million |\n\n" +
+			"See https://example.com/alipay for the filing. @everyone should read it [1].",
+		Sources: []answer.Source{
+			{N: 1, DocID: "alipay-ordered-to-spin-off-micro-loans.en", Title: "Alipay ordered to spin off micro-loans", Passage: 2, LineStart: 5, LineEnd: 9},
+			{N: 2, DocID: "alibaba-tencent-bury-the-hatchet.fr", Title: "Alibaba et Tencent *enterrent* la hache", Passage: 0, LineStart: 1, LineEnd: 4},
+		},
+		Unsupported: []string{"another counts 450 million real-name users [2]."},
+	}
+}
+
+func TestRenderGolden(t *testing.T) {
+	long := sampleResult()
+	var b strings.Builder
+	for i := 1; i <= 14; i++ {
+		fmt.Fprintf(&b, "Paragraph %d. Regulators asked Alipay to separate its micro-loan business from payments; the company said it would comply, and analysts expect the spin-off to take several months to complete [1].\n\n", i)
+	}
+	b.WriteString("```\ncode that stays whole [2]\n```")
+	long.Text = b.String()
+	long.Unsupported = nil
+
+	many := sampleResult()
+	many.Sources = nil
+	for n := 1; n <= 23; n++ {
+		many.Sources = append(many.Sources, answer.Source{N: n, DocID: fmt.Sprintf("doc-%02d", n), Title: fmt.Sprintf("Document %d", n)})
+	}
+
+	tests := []struct {
+		name   string
+		res    *answer.Result
+		header string
+	}{
+		{"answer", sampleResult(), ""},
+		{"long", long, ""},
+		{"many_sources", many, ""},
+		{"abstained", &answer.Result{
+			ID: "0123456789ab", Kind: answer.KindAnswer, Abstained: true, Text: "The corpus does not cover this.",
+			Nearest: []answer.Nearest{{DocID: "internet-plus-phenomenon.en", Title: "The Internet Plus phenomenon"}},
+		}, ""},
+		{"extractive_briefing", &answer.Result{
+			ID: "briefing-7", Kind: answer.KindBriefing, Extractive: true, Text: "- Alipay must spin off its loans [1].",
+			Sources: []answer.Source{{N: 1, DocID: "alipay-en", Title: "Alipay"}},
+		}, "**Briefing for <t:1741942800:f>**"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rs := renderResult(tc.res, tc.header)
+			for i, r := range rs {
+				if n := runes(r.content); n > MaxMessageLen {
+					t.Errorf("message %d has %d characters", i+1, n)
+				}
+				if i < len(rs)-1 && len(r.components) > 0 {
+					t.Errorf("message %d of %d has buttons; want them under the last one", i+1, len(rs))
+				}
+				if len(r.components) > 5 {
+					t.Errorf("message %d has %d rows of buttons, Discord allows 5", i+1, len(r.components))
+				}
+				for _, row := range r.components {
+					if n := len(row.(discordgo.ActionsRow).Components); n > 5 {
+						t.Errorf("a row holds %d buttons, Discord allows 5", n)
+					}
+				}
+			}
+			checkGolden(t, "reply_"+tc.name+".golden", dump(rs))
+		})
+	}
+}
+
+func TestRenderSearchGolden(t *testing.T) {
+	text := "Chinese regulators have ordered *Alipay* to spin off its micro-loan business, Zhao Zhiguo said."
+	i := strings.Index(text, "Alipay")
+	matches := []answer.Match{
+		{Rank: 1, DocID: "alipay-en", Title: "Alipay ordered\nto spin off", Score: 7.3182, Relevant: true,
+			Passage:    corpus.Passage{Index: 2, Text: text, LineStart: 5, LineEnd: 6},
+			Highlights: []retrieval.Span{{Start: i, End: i + len("Alipay")}}},
+		{Rank: 2, DocID: "hatchet-fr", Title: "Alibaba et Tencent", Score: 1.05,
+			Passage: corpus.Passage{Index: 0, Text: strings.Repeat("Texte long. ", 80), LineStart: 1, LineEnd: 3}},
+	}
+	got := dump([]reply{renderSearch("alipay loans", matches), renderSearch("@everyone nothing", nil)})
+	checkGolden(t, "reply_search.golden", got)
+}
+
+func TestRenderDocumentsAndPassageGolden(t *testing.T) {
+	docs := testDocs()
+	p, d, _ := newFakeAnswerer().Passage("alipay-en", 1)
+	got := dump(append(renderDocuments(docs), renderPassage(3, p, d)))
+	checkGolden(t, "reply_documents_passage.golden", got)
+}
+
+func TestDocChoices(t *testing.T) {
+	var many []corpus.Document
+	for i := range 30 {
+		many = append(many, corpus.Document{ID: fmt.Sprintf("doc-%02d", i), Title: fmt.Sprintf("Title %d", i)})
+	}
+	tests := []struct {
+		name  string
+		docs  []corpus.Document
+		value string
+		want  []string
+	}{
+		{"empty gives the first 25", many, "", idsOf(many[:25])},
+		{"ID substring, any case", testDocs(), "-EN", []string{"alipay-en"}},
+		{"title substring, any case", testDocs(), "tencent", []string{"hatchet-fr"}},
+		{"Arabic title", testDocs(), "أليباي", []string{"targets-ar"}},
+		{"no match", testDocs(), "zzz", nil},
+		{"at most 25", many, "doc", idsOf(many[:25])},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := docChoices(tc.docs, tc.value)
+			var got []string
+			for _, c := range cs {
+				got = append(got, c.Value.(string))
+				if n := runes(c.Name); n < 1 || n > 100 {
+					t.Errorf("choice name %q has %d characters, want 1–100", c.Name, n)
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("docChoices(%q) = %v, want %v", tc.value, got, tc.want)
+			}
+		})
+	}
+}
+
+func idsOf(docs []corpus.Document) []string {
+	var out []string
+	for _, d := range docs {
+		out = append(out, d.ID)
+	}
+	return out
+}
+
+func TestResolveDocument(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"alipay-en", "alipay-en", true},
+		{"HATCHET", "hatchet-fr", true},
+		{"Alibaba et Tencent", "hatchet-fr", true},
+		{"-", "", false}, // ambiguous: every ID has one
+		{"nothing", "", false},
+	} {
+		got, ok := resolveDocument(testDocs(), tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("resolveDocument(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -1,0 +1,188 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// discordAPI is the part of *discordgo.Session the handlers use, so that
+// their tests can record calls instead of making them.
+type discordAPI interface {
+	ChannelMessageSendComplex(channelID string, data *discordgo.MessageSend, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	ChannelMessageEditComplex(m *discordgo.MessageEdit, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	ChannelTyping(channelID string, options ...discordgo.RequestOption) error
+	Channel(channelID string, options ...discordgo.RequestOption) (*discordgo.Channel, error)
+	MessageThreadStartComplex(channelID, messageID string, data *discordgo.ThreadStart, options ...discordgo.RequestOption) (*discordgo.Channel, error)
+	UserChannelCreate(recipientID string, options ...discordgo.RequestOption) (*discordgo.Channel, error)
+	InteractionRespond(interaction *discordgo.Interaction, resp *discordgo.InteractionResponse, options ...discordgo.RequestOption) error
+	InteractionResponseEdit(interaction *discordgo.Interaction, newresp *discordgo.WebhookEdit, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	FollowupMessageCreate(interaction *discordgo.Interaction, wait bool, data *discordgo.WebhookParams, options ...discordgo.RequestOption) (*discordgo.Message, error)
+}
+
+// sink is where one answer goes.
+type sink interface {
+	// show makes the first message r: it creates it on the first call and
+	// edits it after.
+	show(ctx context.Context, r reply) error
+	// more posts another message after the first.
+	more(ctx context.Context, r reply) error
+}
+
+// channelSink answers in a channel, the first message replying to the
+// question when replyTo is set.
+type channelSink struct {
+	api       discordAPI
+	channelID string
+	replyTo   *discordgo.MessageReference
+	header    string // sent as its own message before the first one
+	first     *discordgo.Message
+}
+
+func (s *channelSink) show(ctx context.Context, r reply) error {
+	if s.first != nil {
+		_, err := s.api.ChannelMessageEditComplex(r.edit(s.channelID, s.first.ID), withCtx(ctx))
+		return err
+	}
+	if s.header != "" {
+		if _, err := s.api.ChannelMessageSendComplex(s.channelID, reply{content: s.header}.send(), withCtx(ctx)); err != nil {
+			return err
+		}
+		s.header = ""
+	}
+	r.replyTo = s.replyTo
+	m, err := s.api.ChannelMessageSendComplex(s.channelID, r.send(), withCtx(ctx))
+	if err != nil {
+		return err
+	}
+	s.first = m
+	return nil
+}
+
+func (s *channelSink) more(ctx context.Context, r reply) error {
+	if s.first == nil {
+		return s.show(ctx, r)
+	}
+	_, err := s.api.ChannelMessageSendComplex(s.channelID, r.send(), withCtx(ctx))
+	return err
+}
+
+// tokenLife is how long an interaction token lasts, less a margin for the
+// request in flight.
+const tokenLife = 15*time.Minute - 30*time.Second
+
+// interactionSink answers through a deferred interaction: the first message
+// edits @original, the others are follow-ups. Once the token has expired it
+// posts in the channel instead, or in a DM for a private answer.
+type interactionSink struct {
+	api       discordAPI
+	i         *discordgo.Interaction
+	ephemeral bool
+	expires   time.Time
+	userID    string
+
+	mu       sync.Mutex
+	fallback *channelSink // set once the token expired
+	onExpire func()       // logs the fallback
+}
+
+func (s *interactionSink) show(ctx context.Context, r reply) error {
+	if fb, err := s.expired(ctx); fb != nil || err != nil {
+		if err != nil {
+			return err
+		}
+		return fb.show(ctx, r)
+	}
+	_, err := s.api.InteractionResponseEdit(s.i, r.webhookEdit(), withCtx(ctx))
+	if isTokenExpired(err) {
+		return s.expireAndRetry(ctx, r, true)
+	}
+	return err
+}
+
+func (s *interactionSink) more(ctx context.Context, r reply) error {
+	if fb, err := s.expired(ctx); fb != nil || err != nil {
+		if err != nil {
+			return err
+		}
+		return fb.more(ctx, r)
+	}
+	r.ephemeral = s.ephemeral
+	_, err := s.api.FollowupMessageCreate(s.i, true, r.followup(), withCtx(ctx))
+	if isTokenExpired(err) {
+		return s.expireAndRetry(ctx, r, false)
+	}
+	return err
+}
+
+// expired returns the fallback sink once the token is past its life.
+func (s *interactionSink) expired(ctx context.Context) (*channelSink, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.fallback != nil {
+		return s.fallback, nil
+	}
+	if time.Now().Before(s.expires) {
+		return nil, nil
+	}
+	return s.fallbackLocked(ctx)
+}
+
+func (s *interactionSink) expireAndRetry(ctx context.Context, r reply, first bool) error {
+	s.mu.Lock()
+	fb, err := s.fallbackLocked(ctx)
+	s.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	if first {
+		return fb.show(ctx, r)
+	}
+	return fb.more(ctx, r)
+}
+
+func (s *interactionSink) fallbackLocked(ctx context.Context) (*channelSink, error) {
+	if s.fallback != nil {
+		return s.fallback, nil
+	}
+	channelID := s.i.ChannelID
+	if s.ephemeral {
+		// A private answer must not land in the channel.
+		dm, err := s.api.UserChannelCreate(s.userID, withCtx(ctx))
+		if err != nil {
+			return nil, err
+		}
+		channelID = dm.ID
+	}
+	if s.onExpire != nil {
+		s.onExpire()
+	}
+	s.fallback = &channelSink{
+		api:       s.api,
+		channelID: channelID,
+		// A user mention renders the name; with no allowed mentions it
+		// pings no one.
+		header: "⏱️ The answer to <@" + s.userID + ">'s question took longer than Discord lets me reply, so here it is as a message.",
+	}
+	return s.fallback, nil
+}
+
+// isTokenExpired reports Discord's answer to an expired interaction token:
+// 401 Invalid Webhook Token (50027), or 404 Unknown Webhook (10015).
+func isTokenExpired(err error) bool {
+	var re *discordgo.RESTError
+	if !errors.As(err, &re) {
+		return false
+	}
+	if re.Message != nil && (re.Message.Code == discordgo.ErrCodeInvalidWebhookTokenProvided || re.Message.Code == discordgo.ErrCodeUnknownWebhook) {
+		return true
+	}
+	return re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized
+}
+
+// withCtx makes a REST call end with ctx.
+func withCtx(ctx context.Context) discordgo.RequestOption { return discordgo.WithContext(ctx) }

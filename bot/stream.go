@@ -1,0 +1,173 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"time"
+)
+
+// streamer shows an answer while the model writes it: the first text at
+// once, then edits at most once per interval. Deltas arrive on the model's
+// goroutine and never wait for Discord.
+type streamer struct {
+	sink     sink
+	interval time.Duration
+	onFirst  func() // called once, before the first text is shown
+	onError  func(error)
+
+	mu    sync.Mutex
+	text  strings.Builder
+	dirty bool
+
+	wake    chan struct{}
+	stop    chan struct{}
+	stopped chan struct{}
+
+	// Owned by the run goroutine until stopped is closed, then by finish.
+	shown    bool
+	lastEdit time.Time
+}
+
+func newStreamer(s sink, interval time.Duration, onFirst func(), onError func(error)) *streamer {
+	return &streamer{
+		sink: s, interval: interval, onFirst: onFirst, onError: onError,
+		wake: make(chan struct{}, 1), stop: make(chan struct{}), stopped: make(chan struct{}),
+	}
+}
+
+// delta is the pipeline's OnDelta.
+func (s *streamer) delta(d string) {
+	if d == "" {
+		return
+	}
+	s.mu.Lock()
+	s.text.WriteString(d)
+	s.dirty = true
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (s *streamer) snapshot() (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.dirty {
+		return "", false
+	}
+	s.dirty = false
+	return s.text.String(), true
+}
+
+// run edits until halt; start it on its own goroutine.
+func (s *streamer) run(ctx context.Context) {
+	defer close(s.stopped)
+	failed := false
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-ctx.Done():
+			return
+		case <-s.wake:
+		}
+		if s.shown {
+			// Throttle: wait out the interval, still collecting text.
+			t := time.NewTimer(time.Until(s.lastEdit.Add(s.interval)))
+			select {
+			case <-s.stop:
+				t.Stop()
+				return
+			case <-ctx.Done():
+				t.Stop()
+				return
+			case <-t.C:
+			}
+		}
+		text, ok := s.snapshot()
+		if !ok || failed || strings.TrimSpace(text) == "" {
+			continue
+		}
+		if !s.shown && s.onFirst != nil {
+			s.onFirst()
+		}
+		if err := s.sink.show(ctx, partialReply(text)); err != nil {
+			// Streaming is a courtesy; the final answer is still sent.
+			failed = true
+			if s.onError != nil {
+				s.onError(err)
+			}
+			continue
+		}
+		s.shown, s.lastEdit = true, time.Now()
+	}
+}
+
+// halt stops the editing goroutine and waits for it.
+func (s *streamer) halt() {
+	select {
+	case <-s.stop:
+	default:
+		close(s.stop)
+	}
+	<-s.stopped
+}
+
+// settle waits until the next edit is allowed, so that the final edit too
+// keeps to one per interval. Call it after halt.
+func (s *streamer) settle(ctx context.Context) {
+	if !s.shown {
+		return
+	}
+	d := time.Until(s.lastEdit.Add(s.interval))
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
+}
+
+// typing shows the typing indicator in a channel, repeated every interval
+// (Discord shows it for about 10 s), until stop is called.
+type typing struct {
+	once sync.Once
+	stop chan struct{}
+	done chan struct{}
+}
+
+func startTyping(ctx context.Context, api discordAPI, channelID string, every time.Duration, onError func(error)) *typing {
+	t := &typing{stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(t.done)
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for {
+			if err := api.ChannelTyping(channelID, withCtx(ctx)); err != nil && onError != nil {
+				onError(err)
+			}
+			select {
+			case <-t.stop:
+				return
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return t
+}
+
+// end stops the indicator and waits for its goroutine; safe to call twice.
+func (t *typing) end() {
+	if t == nil {
+		return
+	}
+	t.once.Do(func() { close(t.stop) })
+	<-t.done
+}

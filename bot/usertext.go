@@ -1,0 +1,94 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"time"
+
+	"corpusbot/answer"
+	"corpusbot/llm"
+	"corpusbot/retrieval"
+)
+
+// What users read. Short and specific: what happened and what to do; the
+// detail goes to the operator's log.
+const (
+	textEmptyQuestion  = "Ask me a question about the documents, for example: *Why was Alipay told to spin off its micro-loan business?*"
+	textUnknownDoc     = "I don't know that document. `/sources` lists them, and `/summary` suggests them as you type."
+	textNothingNew     = "Nothing new to brief on: everything relevant has been covered already."
+	textNoCitations    = "The model's answer cited none of the documents, so I'm not showing it. Try rephrasing the question."
+	textRateLimited    = "The language model is rate limiting me right now. Please try again in a minute."
+	textTimeout        = "The language model took too long to answer. Please try again."
+	textUnavailable    = "The language model is unavailable right now. Please try again later."
+	textMisconfigured  = "I can't reach the language model because of a configuration problem. An admin needs to check the bot's logs."
+	textContextTooLong = "That was more text than the language model accepts. Try a narrower question."
+	textIncomplete     = "The language model's answer was cut off. Please try again."
+	textNoTerms        = "There is nothing to search for in that query: try some words from the documents."
+	textInterrupted    = "I'm restarting, so this answer was interrupted. Please ask again in a minute."
+	textRestarting     = "I'm restarting right now. Please ask again in a minute."
+	textBusy           = "I'm answering too many questions at once right now. Please try again in a minute."
+	textFailed         = "Something went wrong while answering. The details are in the bot's log."
+	textSummaryOne     = "Give either a `document` or a `topic` to summarise, not both."
+	textNoMessageText  = "That message has no text I can ask the documents about."
+)
+
+var limitRE = regexp.MustCompile(`the limit is (\d+)`)
+
+// userText maps an error to what the user reads. Errors are matched by
+// category (errors.Is), never by their text, apart from the limit a too
+// long question is told.
+func userText(err error) string {
+	switch {
+	case errors.Is(err, answer.ErrEmptyQuestion):
+		return textEmptyQuestion
+	case errors.Is(err, answer.ErrQuestionTooLong):
+		if m := limitRE.FindStringSubmatch(err.Error()); m != nil {
+			return fmt.Sprintf("That question is too long: the limit is %s characters. Please shorten it.", m[1])
+		}
+		return "That question is too long. Please shorten it."
+	case errors.Is(err, answer.ErrUnknownDocument):
+		return textUnknownDoc
+	case errors.Is(err, answer.ErrNothingNew):
+		return textNothingNew
+	case errors.Is(err, answer.ErrNoCitations):
+		return textNoCitations
+	case errors.Is(err, retrieval.ErrNoTerms):
+		return textNoTerms
+	case errors.Is(err, llm.ErrRateLimited):
+		return textRateLimited
+	case errors.Is(err, llm.ErrTimeout):
+		return textTimeout
+	case errors.Is(err, llm.ErrUnauthorized), errors.Is(err, llm.ErrBadRequest):
+		return textMisconfigured
+	case errors.Is(err, llm.ErrContextTooLong):
+		return textContextTooLong
+	case errors.Is(err, llm.ErrIncomplete):
+		return textIncomplete
+	case errors.Is(err, llm.ErrUnavailable):
+		return textUnavailable
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return textInterrupted
+	default:
+		return textFailed
+	}
+}
+
+// cooldownText tells a user how long to wait.
+func cooldownText(wait time.Duration) string {
+	s := int((wait + time.Second - 1) / time.Second)
+	unit := "seconds"
+	if s == 1 {
+		unit = "second"
+	}
+	return fmt.Sprintf("You're asking faster than I can keep up. Please wait %d %s before your next question.", s, unit)
+}
+
+// queuedText tells a user their answer waits for a free slot.
+func queuedText(ahead int) string {
+	if ahead <= 1 {
+		return "⏳ One question is ahead of yours; I'll answer as soon as I can."
+	}
+	return fmt.Sprintf("⏳ %d questions are ahead of yours; I'll answer as soon as I can.", ahead)
+}
