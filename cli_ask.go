@@ -7,14 +7,17 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
 
 	"corpusbot/answer"
 	"corpusbot/llm"
 )
 
-func (e *env) newLLM() (*llm.Client, error) {
+// newLLM builds the LLM client; hc nil means a fresh default client.
+func (e *env) newLLM(hc *http.Client) (*llm.Client, error) {
 	return llm.New(llm.Config{
+		HTTPClient: hc,
 		APIKey:     e.cfg.OpenAIKey,
 		BaseURL:    e.cfg.OpenAIBaseURL,
 		Model:      e.cfg.OpenAIModel,

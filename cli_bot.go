@@ -4,8 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
+	"os"
+	"os/signal"
 	"strconv"
+	"sync"
+	"syscall"
+
+	"corpusbot/answer"
+	"corpusbot/bot"
+	"corpusbot/health"
+	"corpusbot/store"
 )
 
 // Permissions the bot needs, and why; the invite asks for exactly these.
@@ -50,5 +60,93 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	if e.cfg.DiscordToken.IsZero() {
 		return errNoToken
 	}
-	return errors.New("the Discord bot is not built yet; use the ask, search, summary and briefing commands")
+	c, err := e.loadCorpus(ctx, e.cfg.CorpusDir)
+	if err != nil {
+		return err
+	}
+	var model answer.Model
+	if e.cfg.llmEnabled() {
+		// A transport of our own, so run leaves no keep-alive connection behind.
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr.MaxIdleConnsPerHost = 16
+		defer tr.CloseIdleConnections()
+		m, err := e.newLLM(&http.Client{Transport: tr})
+		if err != nil {
+			return err
+		}
+		model = m
+	}
+	mon := health.New(health.Config{Logger: e.log, ExpectGateway: true})
+	mon.SetLLMConfigured(model != nil)
+	p, err := answer.New(answer.Config{
+		ContextTokens:    e.cfg.ContextTokens,
+		MaxQuestionRunes: e.cfg.MaxQuestionChars,
+		Logger:           e.log,
+		Observer:         mon,
+	}, c, model)
+	if err != nil {
+		return err
+	}
+	mon.SetIndex(indexSize(p))
+	st, err := store.Open(ctx, store.Config{Dir: e.cfg.DataDir, Logger: e.log})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rl := &reloader{env: e, dir: e.cfg.CorpusDir, p: p, onReload: func() { mon.SetIndex(indexSize(p)) }}
+	b, err := bot.New(bot.Config{
+		Token:                e.cfg.DiscordToken,
+		AppID:                e.cfg.DiscordAppID,
+		GuildID:              e.cfg.DiscordGuildID,
+		APIBase:              e.cfg.DiscordAPIBase,
+		MessageContentIntent: e.cfg.MessageContentIntent,
+		ThreadMode:           e.cfg.ThreadMode,
+		AllowedChannels:      e.cfg.AllowedChannelIDs,
+		AllowedRoles:         e.cfg.AllowedRoleIDs,
+		UserCooldown:         e.cfg.UserCooldown,
+		MaxConcurrent:        e.cfg.MaxConcurrent,
+		BriefingChannelID:    e.cfg.BriefingChannelID,
+		BriefingTime:         e.cfg.BriefingTime,
+		BriefingTZ:           e.cfg.BriefingTZ,
+		Metrics:              mon,
+	}, p, st, e.log)
+	if err != nil {
+		return err
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	serveErr := make(chan error, 1)
+	if e.cfg.HealthAddr != "" {
+		wg.Go(func() {
+			if err := health.Serve(ctx, e.cfg.HealthAddr, mon.Handler(), e.log); err != nil {
+				serveErr <- err
+				cancel() // a health server that cannot start stops the bot: the operator asked for it
+			}
+		})
+	}
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	wg.Go(func() { rl.reloadOn(ctx, hup) })
+
+	err = b.Run(ctx)
+	cancel()
+	wg.Wait()
+	select {
+	case serr := <-serveErr:
+		return serr
+	default:
+		return err
+	}
+}
+
+// indexSize counts what the pipeline serves, for /healthz and /metrics.
+func indexSize(p *answer.Pipeline) (docs, passages int) {
+	for _, d := range p.Documents() {
+		docs++
+		passages += len(d.Passages)
+	}
+	return docs, passages
 }

@@ -29,7 +29,7 @@ func (e *env) pipeline(ctx context.Context, dir string, k int, withLLM bool) (*a
 	}
 	var model answer.Model
 	if withLLM && e.cfg.llmEnabled() {
-		m, err := e.newLLM()
+		m, err := e.newLLM(nil)
 		if err != nil {
 			return nil, err
 		}

@@ -18,6 +18,8 @@ type reloader struct {
 	dir string // "" = the embedded corpus
 	p   *answer.Pipeline
 	mu  sync.Mutex // one reload at a time; a second waits rather than racing
+	// onReload, when set, runs after a successful swap (metrics).
+	onReload func()
 }
 
 // Reload returns a one-line report for the operator or the /reload caller.
@@ -33,6 +35,9 @@ func (r *reloader) Reload(ctx context.Context) (string, error) {
 	if err := r.p.Reload(c); err != nil {
 		r.env.log.Error("reload failed; keeping the current index", "err", err)
 		return "", fmt.Errorf("reload failed, the current index stays: %w", err)
+	}
+	if r.onReload != nil {
+		r.onReload()
 	}
 	passages := 0
 	for _, d := range c.Docs {
