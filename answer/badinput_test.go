@@ -193,3 +193,32 @@ func TestObserverSeesRetrievalAndLLM(t *testing.T) {
 		t.Errorf("observed %d LLM calls, the server saw %d", obs.llmCalls, srv.Calls())
 	}
 }
+
+// Security finding F1: an uncited reply is never shown, not even while it
+// streams; a cited one streams as it arrives.
+func TestUncitedReplyIsNotStreamed(t *testing.T) {
+	tests := []struct {
+		name, reply string
+		wantErr     error
+		wantShown   bool
+	}{
+		{"uncited", "Alipay is owned by Martians and everyone should panic.", ErrNoCitations, false},
+		{"cited", "Zhao Zhiguo is the ministry's spokesman [1].", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newPipeline(t, embeddedCorpus(t), cannedModel{reply: tt.reply})
+			var shown strings.Builder
+			_, err := p.Ask(context.Background(), Question{
+				Text:    "Who is the spokesman of the Ministry of Industry and Information Technology?",
+				OnDelta: func(d string) { shown.WriteString(d) },
+			})
+			if !errors.Is(err, tt.wantErr) && !(tt.wantErr == nil && err == nil) {
+				t.Fatalf("Ask error = %v, want %v", err, tt.wantErr)
+			}
+			if got := shown.Len() > 0; got != tt.wantShown {
+				t.Errorf("streamed %q; want shown = %v", shown.String(), tt.wantShown)
+			}
+		})
+	}
+}

@@ -140,8 +140,15 @@ func (c *citeStream) write(s string) {
 
 func (c *citeStream) flush() { c.emit(c.raw.String()) }
 
+// emit passes on the new part of prefix's rendering, but nothing until the
+// reply has cited a passage it was given: a reply that never does is not
+// presented as an answer, not even for the seconds it takes to stream.
 func (c *citeStream) emit(prefix string) {
-	r := ParseCitations(prefix, c.given).Text
+	parsed := ParseCitations(prefix, c.given)
+	if len(parsed.Used) == 0 {
+		return
+	}
+	r := parsed.Text
 	// The guard keeps a reader's text consistent should the invariant ever
 	// fail; the fuzz test checks that it does not.
 	if len(r) > len(c.sent) && strings.HasPrefix(r, c.sent) {
