@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"corpusbot/bot"
 	"corpusbot/secret"
 )
 
@@ -69,7 +70,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		DiscordToken:         secret.New(strings.TrimSpace(getenv("DISCORD_TOKEN"))),
 		DiscordAppID:         p.snowflake("DISCORD_APP_ID"),
 		DiscordGuildID:       p.snowflake("DISCORD_GUILD_ID"),
-		DiscordAPIBase:       p.str("DISCORD_API_BASE", "https://discord.com"),
+		DiscordAPIBase:       p.apiBase("DISCORD_API_BASE"),
 		MessageContentIntent: p.boolean("MESSAGE_CONTENT_INTENT", false),
 		ThreadMode:           p.oneOf("THREAD_MODE", "auto", "auto", "off"),
 		AllowedChannelIDs:    p.snowflakes("ALLOWED_CHANNEL_IDS"),
@@ -243,10 +244,30 @@ func (p *envParser) httpURL(key string) string {
 	}
 	u, err := url.Parse(v)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		p.fail(key, v, "an http:// or https:// URL")
+		p.fail(key, redactURL(v), "an http:// or https:// URL")
 		return ""
 	}
 	return v
+}
+
+// apiBase checks DISCORD_API_BASE at start-up, with the bot's own rules, so
+// a mistake stops the program before it connects anywhere.
+func (p *envParser) apiBase(key string) string {
+	v := p.str(key, bot.DefaultAPIBase)
+	if _, err := bot.ParseAPIBase(v); err != nil {
+		p.fail(key, redactURL(v), "an http:// or https:// host[:port] with no path, query or user info, such as http://127.0.0.1:8080")
+		return ""
+	}
+	return v
+}
+
+// redactURL hides a password in a URL, so a config error never prints it.
+func redactURL(v string) string {
+	u, err := url.Parse(v)
+	if err != nil || u.User == nil {
+		return v
+	}
+	return u.Redacted()
 }
 
 func (p *envParser) hostPort(key string) string {

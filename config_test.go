@@ -70,6 +70,9 @@ func TestLoadConfigMalformedNamesKey(t *testing.T) {
 		{"LOG_LEVEL", "loud"},
 		{"LOG_FORMAT", "xml"},
 		{"MAX_FILE_BYTES", "0"},
+		{"DISCORD_API_BASE", "http://127.0.0.1:8080/api"},
+		{"DISCORD_API_BASE", "discord.com"},
+		{"DISCORD_API_BASE", "ftp://127.0.0.1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key+"="+tt.value, func(t *testing.T) {
@@ -120,6 +123,18 @@ func TestLoadConfigValues(t *testing.T) {
 	}
 	if c.ThreadMode != "off" {
 		t.Errorf("ThreadMode = %q, want off", c.ThreadMode)
+	}
+}
+
+func TestConfigErrorsHidePasswords(t *testing.T) {
+	for _, key := range []string{"OPENAI_BASE_URL", "DISCORD_API_BASE"} {
+		_, err := loadConfig(envMap(map[string]string{key: "ftp://user:hunter2@127.0.0.1/x"}))
+		if err == nil {
+			t.Fatalf("%s with ftp:// accepted", key)
+		}
+		if strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("%s error reveals the password: %v", key, err)
+		}
 	}
 }
 
