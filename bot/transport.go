@@ -66,8 +66,9 @@ func ParseAPIBase(base string) (*url.URL, error) {
 // query stay, and a request for any other host fails with ErrHostRefused
 // before anything is sent.
 //
-// With base "" or https://discord.com requests go to next unchanged. A nil
-// next means a clone of http.DefaultTransport.
+// With base "" or https://discord.com, discord.com requests go to next
+// unchanged; other hosts are refused all the same, so the token can only
+// ever travel to Discord. A nil next means a clone of http.DefaultTransport.
 func NewTransport(base string, next http.RoundTripper) (http.RoundTripper, error) {
 	u, err := ParseAPIBase(base)
 	if err != nil {
@@ -77,7 +78,7 @@ func NewTransport(base string, next http.RoundTripper) (http.RoundTripper, error
 		next = http.DefaultTransport.(*http.Transport).Clone()
 	}
 	if isDefaultBase(u) {
-		return next, nil
+		u = &url.URL{Scheme: "https", Host: discordHost}
 	}
 	return &rewriteTransport{base: u, next: next}, nil
 }

@@ -210,33 +210,38 @@ func TestTransportRefusesOtherHosts(t *testing.T) {
 	}
 }
 
-func TestTransportDefaultPassesThrough(t *testing.T) {
+func TestTransportDefaultPassesThroughAndRefusesOthers(t *testing.T) {
 	for _, base := range []string{"", "https://discord.com", "https://discord.com/"} {
 		t.Run(cmp.Or(base, "empty"), func(t *testing.T) {
 			var got *http.Request
+			calls := 0
 			next := transportFunc(func(r *http.Request) (*http.Response, error) {
 				got = r
+				calls++
 				return &http.Response{StatusCode: 204, Body: http.NoBody, Request: r}, nil
 			})
 			tr, err := NewTransport(base, next)
 			if err != nil {
 				t.Fatal(err)
 			}
-			req, _ := http.NewRequest("GET", "https://discord.com/api/v9/users/@me", nil)
+			req, _ := http.NewRequest("GET", "https://discord.com/api/v9/users/@me?x=1", nil)
+			req.Header.Set("Authorization", "Bot x")
 			if _, err := tr.RoundTrip(req); err != nil {
 				t.Fatal(err)
 			}
-			if got != req {
-				t.Errorf("next got %v, want the request itself, unchanged", got)
+			if got == nil || got.URL.String() != req.URL.String() || got.Header.Get("Authorization") != "Bot x" {
+				t.Errorf("next got %v, want %v with its headers", got, req.URL)
+			}
+			// Security finding F9: with the default base too, the token
+			// cannot be sent anywhere but Discord.
+			other, _ := http.NewRequest("GET", "https://example.com/steal", nil)
+			if _, err := tr.RoundTrip(other); !errors.Is(err, ErrHostRefused) {
+				t.Errorf("request to example.com: err = %v, want ErrHostRefused", err)
+			}
+			if calls != 1 {
+				t.Errorf("next called %d times, want 1 (the refused request never sent)", calls)
 			}
 		})
-	}
-	tr, err := NewTransport("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, ok := tr.(*http.Transport); !ok || tr == http.DefaultTransport {
-		t.Errorf("NewTransport(\"\", nil) = %T %p, want a clone of http.DefaultTransport", tr, tr)
 	}
 }
 
