@@ -94,6 +94,14 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err := f.Close(); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
+	// A file made earlier, by hand or by an older version, may be readable
+	// by others; it holds questions and hashed user IDs.
+	if err := os.Chmod(path, 0o600); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	if st, err := os.Stat(dir); err == nil && st.Mode().Perm()&0o077 != 0 {
+		cfg.Logger.Warn("the data folder is readable by other users; chmod 700 it", "dir", dir, "mode", st.Mode().Perm().String())
+	}
 
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
