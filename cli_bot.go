@@ -109,6 +109,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		BriefingTime:         e.cfg.BriefingTime,
 		BriefingTZ:           e.cfg.BriefingTZ,
 		Metrics:              mon,
+		Reload:               rl.Reload,
 	}, p, st, e.log)
 	if err != nil {
 		return err

@@ -229,7 +229,7 @@ func (b *Bot) registerCommands(ctx context.Context) error {
 	if appID == "" {
 		appID = b.me()
 	}
-	cmds, err := b.session.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, commands(), withCtx(ctx))
+	cmds, err := b.session.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, commands(b.cfg.Reload != nil), withCtx(ctx))
 	if err != nil {
 		return fmt.Errorf("bot: register commands: %w", err)
 	}

@@ -9,13 +9,15 @@ const (
 	cmdBriefing   = "briefing"
 	cmdSearch     = "search"
 	cmdSources    = "sources"
+	cmdReload     = "reload"         // registered only with Config.Reload
 	cmdAskMessage = "Ask the corpus" // message context menu
 )
 
-// commands is what the bot registers by bulk overwrite at start.
-func commands() []*discordgo.ApplicationCommand {
+// commands is what the bot registers by bulk overwrite at start; reload
+// adds the admin-only /reload.
+func commands(reload bool) []*discordgo.ApplicationCommand {
 	str := discordgo.ApplicationCommandOptionString
-	return []*discordgo.ApplicationCommand{
+	cmds := []*discordgo.ApplicationCommand{
 		{
 			Name:        cmdAsk,
 			Description: "Ask a question; the answer cites the documents",
@@ -55,4 +57,18 @@ func commands() []*discordgo.ApplicationCommand {
 			Name: cmdAskMessage,
 		},
 	}
+	if reload {
+		// "0" hides the command from everyone but administrators until a
+		// server admin grants it in Server Settings → Integrations; the
+		// handler checks the member's permissions again (see canReload).
+		noOne, noDMs := int64(0), false
+		cmds = append(cmds, &discordgo.ApplicationCommand{
+			Name:                     cmdReload,
+			Description:              "Re-read the documents and swap in the new index (admins only)",
+			DefaultMemberPermissions: &noOne,
+			DMPermission:             &noDMs,
+			Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
+		})
+	}
+	return cmds
 }

@@ -74,6 +74,12 @@ type Config struct {
 	SearchResults  int           // passages /search shows; 0 → DefaultSearchResults, at most 10
 
 	Metrics Metrics // nil records nothing
+
+	// Reload, when set, re-reads the corpus and swaps the new index in,
+	// returning a one-line report; the old index stays when it fails. It
+	// is what the admin-only /reload command calls, and that command is
+	// registered only when Reload is set.
+	Reload func(ctx context.Context) (string, error)
 }
 
 func (c Config) withDefaults() (Config, error) {

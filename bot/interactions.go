@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -25,6 +26,22 @@ func (b *Bot) onInteractionCreate(_ *discordgo.Session, ic *discordgo.Interactio
 // acknowledges within Discord's 3 seconds: in-memory checks, then a
 // deferred response, then the work.
 func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, received time.Time) {
+	if !hasData(i) {
+		// discordgo passes on an event whose data it could not read with
+		// Data nil, and its accessors panic on that.
+		b.log.Warn("interaction without readable data", "type", i.Type.String())
+		switch i.Type {
+		case discordgo.InteractionApplicationCommandAutocomplete:
+			if err := b.api.InteractionRespond(i, choices(nil), withCtx(ctx)); err != nil {
+				b.log.Warn("autocomplete failed", "error", redact(err))
+			}
+		case discordgo.InteractionApplicationCommand:
+			b.respondEphemeral(ctx, i, textUnknownCommand)
+		case discordgo.InteractionMessageComponent:
+			b.respondEphemeral(ctx, i, textStaleButton)
+		}
+		return
+	}
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
 		switch d := i.ApplicationCommandData(); d.Name {
@@ -40,8 +57,10 @@ func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, r
 			b.sources(ctx, i)
 		case cmdAskMessage:
 			b.askMessage(ctx, i, received)
+		case cmdReload:
+			b.reload(ctx, i)
 		default:
-			b.respondEphemeral(ctx, i, "I don't know that command any more.")
+			b.respondEphemeral(ctx, i, textUnknownCommand)
 		}
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		b.autocomplete(ctx, i)
@@ -57,7 +76,7 @@ func (b *Bot) ask(ctx context.Context, i *discordgo.Interaction, received time.T
 	if !b.allowed(ctx, i) {
 		return
 	}
-	if q == "" {
+	if blank(q) {
 		b.respondEphemeral(ctx, i, textEmptyQuestion)
 		return
 	}
@@ -82,7 +101,7 @@ func (b *Bot) askMessage(ctx context.Context, i *discordgo.Interaction, received
 	if !b.allowed(ctx, i) {
 		return
 	}
-	if q == "" {
+	if blank(q) {
 		b.respondEphemeral(ctx, i, textNoMessageText)
 		return
 	}
@@ -193,7 +212,7 @@ func (b *Bot) autocomplete(ctx context.Context, i *discordgo.Interaction) {
 func (b *Bot) button(ctx context.Context, i *discordgo.Interaction) {
 	btn, err := parseCustomID(i.MessageComponentData().CustomID)
 	if err != nil {
-		b.respondEphemeral(ctx, i, "That button doesn't work any more.")
+		b.respondEphemeral(ctx, i, textStaleButton)
 		return
 	}
 	if !b.allowed(ctx, i) || !b.deferResponse(ctx, i, true) {
@@ -345,6 +364,19 @@ func (b *Bot) editResponse(ctx context.Context, i *discordgo.Interaction, r repl
 	}
 }
 
+// hasData reports whether i carries the data its type calls for.
+func hasData(i *discordgo.Interaction) bool {
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
+		_, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+		return ok
+	case discordgo.InteractionMessageComponent:
+		_, ok := i.Data.(discordgo.MessageComponentInteractionData)
+		return ok
+	}
+	return true
+}
+
 // interactionUser is who used the interaction: the member in a guild, the
 // user in a DM.
 func interactionUser(i *discordgo.Interaction) *discordgo.User {
@@ -355,6 +387,15 @@ func interactionUser(i *discordgo.Interaction) *discordgo.User {
 		return i.User
 	}
 	return &discordgo.User{}
+}
+
+// blank reports whether s holds nothing to ask: only white space and
+// invisible characters (zero-width spaces, bidi marks), which the pipeline
+// strips anyway.
+func blank(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) && !unicode.IsControl(r)
+	}) < 0
 }
 
 func optString(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -18,7 +19,7 @@ import (
 // sources list in the last message (or after it when it does not fit), and
 // the buttons under the last one. header, when set, opens the first message.
 func renderResult(res *answer.Result, header string) []reply {
-	body := Format(res.Text)
+	body := closeFence(Format(res.Text))
 	if header != "" {
 		body = header + "\n\n" + body
 	}
@@ -49,6 +50,17 @@ func renderResult(res *answer.Result, header string) []reply {
 		out[len(out)-1].components = answerButtons(res.ID, len(res.Sources))
 	}
 	return out
+}
+
+// closeFence closes a code block that text leaves open, as a model's
+// answer cut short may: otherwise the notes and sources laid out after it
+// would show as code.
+func closeFence(text string) string {
+	fs := parseFences(text)
+	if len(fs) == 0 || fs[len(fs)-1].bodyEnd != len(text) {
+		return text
+	}
+	return strings.TrimRightFunc(text, unicode.IsSpace) + "\n" + strings.Repeat("`", fs[len(fs)-1].ticks)
 }
 
 // sourcesBlock is the compact list "[1] Title — doc-id".

@@ -32,6 +32,9 @@ const (
 	textFailed         = "Something went wrong while answering. The details are in the bot's log."
 	textSummaryOne     = "Give either a `document` or a `topic` to summarise, not both."
 	textNoMessageText  = "That message has no text I can ask the documents about."
+	textNoWords        = "That question has no words I can look up in the documents. Try a few words, for example: *Why was Alipay told to spin off its micro-loan business?*"
+	textUnknownCommand = "I don't know that command any more."
+	textStaleButton    = "That button doesn't work any more."
 )
 
 var limitRE = regexp.MustCompile(`the limit is (\d+)`)
@@ -43,6 +46,8 @@ func userText(err error) string {
 	switch {
 	case errors.Is(err, answer.ErrEmptyQuestion):
 		return textEmptyQuestion
+	case errors.Is(err, answer.ErrNoSearchableWords):
+		return textNoWords
 	case errors.Is(err, answer.ErrQuestionTooLong):
 		if m := limitRE.FindStringSubmatch(err.Error()); m != nil {
 			return fmt.Sprintf("That question is too long: the limit is %s characters. Please shorten it.", m[1])
