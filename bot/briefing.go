@@ -35,7 +35,17 @@ type scheduler struct {
 	}
 	// post sends one message to the channel and returns its ID.
 	post func(ctx context.Context, r reply) (string, error)
+	// find returns the ID of a message of the bot's in the channel, after
+	// the message after ("": among the latest), whose text is text; nil
+	// looks for nothing.
+	find func(ctx context.Context, after, text string) (id string, found bool, err error)
 	log  *slog.Logger
+}
+
+// messageLister is the part of *discordgo.Session that lists a channel's
+// messages.
+type messageLister interface {
+	ChannelMessages(channelID string, limit int, beforeID, afterID, aroundID string, options ...discordgo.RequestOption) ([]*discordgo.Message, error)
 }
 
 func (b *Bot) newScheduler() *scheduler {
@@ -45,13 +55,38 @@ func (b *Bot) newScheduler() *scheduler {
 		catchUp: b.cfg.BriefingCatchUp, retries: 3, retryWait: 5 * time.Minute,
 		answers: b.answers, store: b.store, log: b.log.With("briefing_channel", b.cfg.BriefingChannelID),
 		post: func(ctx context.Context, r reply) (string, error) {
-			m, err := b.api.ChannelMessageSendComplex(b.cfg.BriefingChannelID, r.send(), withCtx(ctx))
+			var m *discordgo.Message
+			err := retryPost(ctx, retryLog(b.log, "posting a briefing part"), func() (err error) {
+				m, err = b.api.ChannelMessageSendComplex(b.cfg.BriefingChannelID, r.send(), withCtx(ctx))
+				return err
+			})
 			if err != nil {
 				return "", err
 			}
 			return m.ID, nil
 		},
+		find: b.findMessage,
 	}
+}
+
+// findMessage looks among the bot's latest messages in the briefing
+// channel (after the message after, if set) for one whose text is text.
+func (b *Bot) findMessage(ctx context.Context, after, text string) (string, bool, error) {
+	l, ok := b.api.(messageLister)
+	if !ok {
+		return "", false, nil
+	}
+	msgs, err := l.ChannelMessages(b.cfg.BriefingChannelID, 100, "", after, "", withCtx(ctx))
+	if err != nil {
+		return "", false, err
+	}
+	me, want := b.me(), strings.TrimSpace(text)
+	for _, m := range msgs {
+		if m.Author != nil && m.Author.ID == me && strings.TrimSpace(m.Content) == want {
+			return m.ID, true, nil
+		}
+	}
+	return "", false, nil
 }
 
 // run resumes unfinished briefings, posts a slot missed within catchUp,
@@ -114,6 +149,9 @@ func (s *scheduler) brief(ctx context.Context, slot time.Time) error {
 	if err != nil {
 		return err
 	}
+	// A stored plan means an earlier attempt, perhaps of a process that
+	// died between Discord accepting a part and RecordPosted.
+	resumed := len(parts) > 0
 	if len(parts) == 0 {
 		if parts, points, err = s.plan(ctx, slot, answerID); err != nil {
 			return err
@@ -130,9 +168,31 @@ func (s *scheduler) brief(ctx context.Context, slot time.Time) error {
 	for _, p := range posted {
 		done[p.N] = true
 	}
+	lastMsg := "" // the message of the last part recorded before i
 	for i, text := range parts {
 		if done[i] {
+			for _, p := range posted {
+				if p.N == i {
+					lastMsg = p.MessageID
+				}
+			}
 			continue
+		}
+		if resumed && s.find != nil {
+			// Parts go out in order, each recorded before the next, so
+			// only the first part not recorded can be on Discord already.
+			resumed = false
+			msgID, found, err := s.find(ctx, lastMsg, text)
+			if err != nil {
+				s.log.Warn("looking for a part posted before a restart failed; posting it", "part", i+1, "error", redact(err))
+			}
+			if found {
+				s.log.Info("found a briefing part posted before a restart", "part", i+1, "message", msgID)
+				if err := s.store.RecordPosted(ctx, id, i, msgID, points[i]); err != nil {
+					return err
+				}
+				continue
+			}
 		}
 		r := reply{content: text}
 		if i == len(parts)-1 {

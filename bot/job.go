@@ -58,6 +58,9 @@ func (b *Bot) runJob(j job) {
 	go st.run(send)
 	start := time.Now()
 	res, err := j.run(ctx, st.delta)
+	// The slot bounds answers being written; posting, which may wait out
+	// the edit interval, does not need it.
+	j.ticket.release()
 	st.halt()
 	ty.end()
 	b.observe(j.name, time.Since(start), res, err)
@@ -80,12 +83,11 @@ func (b *Bot) runJob(j job) {
 	parts := renderResult(res, j.header)
 	st.settle(send)
 	for i, p := range parts {
-		var err error
+		post := j.sink.more
 		if i == 0 {
-			err = j.sink.show(send, p)
-		} else {
-			err = j.sink.more(send, p)
+			post = j.sink.show
 		}
+		err := retryPost(send, retryLog(log, "posting the answer"), func() error { return post(send, p) })
 		if err != nil {
 			log.Error("posting the answer failed", "answer", res.ID, "part", i+1, "parts", len(parts), "error", redact(err))
 			b.metrics.Error("discord")
@@ -108,15 +110,24 @@ func (b *Bot) showError(ctx context.Context, log *slog.Logger, j job, err error)
 		level = slog.LevelInfo
 	}
 	log.Log(ctx, level, "no answer", "question", clip(j.question, 200), "error", redact(err))
-	if err := j.sink.show(ctx, reply{content: userText(err)}); err != nil {
+	r := reply{content: userText(err)}
+	if err := retryPost(ctx, retryLog(log, "posting the error message"), func() error { return j.sink.show(ctx, r) }); err != nil {
 		log.Error("posting the error message failed", "error", redact(err))
+	}
+}
+
+// retryLog logs a retry of what.
+func retryLog(log *slog.Logger, what string) func(attempt int, err error) {
+	return func(attempt int, err error) {
+		log.Warn(what+" failed; retrying", "attempt", attempt, "error", redact(err))
 	}
 }
 
 // isUserError reports errors caused by what was asked, not by a fault.
 func isUserError(err error) bool {
 	return errors.Is(err, answer.ErrEmptyQuestion) || errors.Is(err, answer.ErrQuestionTooLong) ||
-		errors.Is(err, answer.ErrUnknownDocument) || errors.Is(err, answer.ErrNothingNew)
+		errors.Is(err, answer.ErrUnknownDocument) || errors.Is(err, answer.ErrNothingNew) ||
+		errors.Is(err, answer.ErrNoSearchableWords)
 }
 
 // record stores the answer so that its buttons work after a restart.

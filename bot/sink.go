@@ -186,3 +186,41 @@ func isTokenExpired(err error) bool {
 
 // withCtx makes a REST call end with ctx.
 func withCtx(ctx context.Context) discordgo.RequestOption { return discordgo.WithContext(ctx) }
+
+// Discord sometimes answers 500 or 503 when it fails inside; discordgo
+// retries 429 and 502 but returns these. A final answer, a part of one, or
+// the error shown in its place is worth a few more tries.
+const (
+	postAttempts  = 4                      // in all
+	postRetryWait = 250 * time.Millisecond // before the second; doubled after
+)
+
+// retryPost runs post until it succeeds, fails other than with a Discord
+// 5xx, has made postAttempts attempts, or ctx ends; it returns the last
+// error. Each retry is logged with the error.
+func retryPost(ctx context.Context, onRetry func(attempt int, err error), post func() error) error {
+	wait := postRetryWait
+	for attempt := 1; ; attempt++ {
+		err := post()
+		if err == nil || attempt >= postAttempts || !isServerError(err) {
+			return err
+		}
+		if onRetry != nil {
+			onRetry(attempt, err)
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		}
+		wait *= 2
+	}
+}
+
+// isServerError reports a REST call that Discord answered with a 5xx.
+func isServerError(err error) bool {
+	var re *discordgo.RESTError
+	return errors.As(err, &re) && re.Response != nil && re.Response.StatusCode >= 500
+}
