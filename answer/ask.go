@@ -40,7 +40,10 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	lang := detectLang(text)
 	res := &Result{ID: newID(), Kind: KindAnswer, Question: text}
 
-	cands, queries, usage := p.retrieve(ctx, st, retrievalQueries(text, q.History), lang)
+	cands, queries, usage, err := p.retrieve(ctx, st, retrievalQueries(text, q.History), lang)
+	if err != nil {
+		return nil, fmt.Errorf("ask: %w", err)
+	}
 	res.Usage = usage
 	rel := relevantOnly(cands)
 	if len(rel) == 0 {

@@ -35,7 +35,10 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	var items []int
 	asked := topic // what was searched for
 	if topic != "" {
-		cands, queries, usage := p.retrieve(ctx, st, []string{topic}, detectLang(topic))
+		cands, queries, usage, err := p.retrieve(ctx, st, []string{topic}, detectLang(topic))
+		if err != nil {
+			return nil, fmt.Errorf("brief: %w", err)
+		}
 		res.Usage = usage
 		asked = strings.Join(queries, " ")
 		rel := relevantOnly(cands)

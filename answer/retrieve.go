@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -82,18 +83,25 @@ func relevantOnly(cs []candidate) []candidate {
 // the corpus' languages when they can help. lang is the question's
 // language. It returns every query it ran: they tell later steps (quotes,
 // the support check) what was looked for, in each language.
-func (p *Pipeline) retrieve(ctx context.Context, st *state, queries []string, lang string) ([]candidate, []string, llm.Usage) {
+//
+// An error is returned only when the model refused the credentials: every
+// later call would fail the same way, so the question ends there rather than
+// asking again.
+func (p *Pipeline) retrieve(ctx context.Context, st *state, queries []string, lang string) ([]candidate, []string, llm.Usage, error) {
 	cands := p.search(st, queries)
 	if !p.wantRewrite(st, lang, len(cands) > 0) {
-		return cands, queries, llm.Usage{}
+		return cands, queries, llm.Usage{}, nil
 	}
 	q := queries[len(queries)-1] // the fullest form: with its conversation, if any
-	extra, usage := p.rewrite(ctx, st, q)
+	extra, usage, err := p.rewrite(ctx, st, q)
+	if err != nil {
+		return nil, nil, usage, err
+	}
 	if len(extra) == 0 {
-		return cands, queries, usage
+		return cands, queries, usage, nil
 	}
 	all := append(slices.Clip(queries), extra...)
-	return p.search(st, all), all, usage
+	return p.search(st, all), all, usage, nil
 }
 
 // wantRewrite decides whether a cross-lingual rewrite is worth a call. Not
@@ -116,10 +124,10 @@ func (p *Pipeline) wantRewrite(st *state, lang string, anyHit bool) bool {
 
 // rewrite asks the model for search queries in the corpus' languages. The
 // answer is cached; a failure is logged and leaves the original query alone.
-func (p *Pipeline) rewrite(ctx context.Context, st *state, q string) ([]string, llm.Usage) {
+func (p *Pipeline) rewrite(ctx context.Context, st *state, q string) ([]string, llm.Usage, error) {
 	key := strings.ToLower(q) + "\x00" + strings.Join(st.langs, ",")
 	if qs, ok := p.rewrites.get(key); ok {
-		return qs, llm.Usage{}
+		return qs, llm.Usage{}, nil
 	}
 	langs := make([]prompts.Language, len(st.langs))
 	for i, l := range st.langs {
@@ -128,7 +136,7 @@ func (p *Pipeline) rewrite(ctx context.Context, st *state, q string) ([]string, 
 	msg, err := p.prompts.Rewrite(prompts.RewriteData{Question: q, Languages: langs})
 	if err != nil {
 		p.log.Error("rewrite prompt", "err", err)
-		return nil, llm.Usage{}
+		return nil, llm.Usage{}, nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.RewriteTimeout)
 	defer cancel()
@@ -137,14 +145,17 @@ func (p *Pipeline) rewrite(ctx context.Context, st *state, q string) ([]string, 
 		MaxTokens:   40 + 60*len(langs),
 		Temperature: 0,
 	})
+	if errors.Is(err, llm.ErrUnauthorized) {
+		return nil, llm.Usage{}, fmt.Errorf("rewrite: %w", err)
+	}
 	if err != nil {
 		p.log.Warn("query rewrite failed; searching the original only", "err", err)
-		return nil, llm.Usage{}
+		return nil, llm.Usage{}, nil
 	}
 	qs := parseRewrite(resp.Content, st.langs, q)
 	p.rewrites.put(key, qs)
 	p.log.Debug("query rewritten", "query", q, "rewrites", qs)
-	return qs, resp.Usage
+	return qs, resp.Usage, nil
 }
 
 // parseRewrite reads "code: keywords" lines, one per known language, and

@@ -53,7 +53,10 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		}
 	} else {
 		res.Question = topic
-		cands, queries, usage := p.retrieve(ctx, st, []string{topic}, detectLang(topic))
+		cands, queries, usage, err := p.retrieve(ctx, st, []string{topic}, detectLang(topic))
+		if err != nil {
+			return nil, fmt.Errorf("summarize: %w", err)
+		}
 		res.Usage = usage
 		asked = strings.Join(queries, " ")
 		rel := relevantOnly(cands)

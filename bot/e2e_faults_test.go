@@ -142,8 +142,9 @@ func TestFaultLLM(t *testing.T) {
 		{name: "malformed JSON", retries: 2,
 			steps: []openaitest.Step{openaitest.Malformed()}, want: textUnavailable},
 		// Every request is refused, the rewrite's too: nothing is pushed.
+		// The rejected rewrite ends the question: no answer call at all.
 		{name: "401 bad key", retries: 2,
-			aiOpts: []openaitest.Option{openaitest.WithAPIKey("the-right-key")}, want: textMisconfigured, calls: 1},
+			aiOpts: []openaitest.Option{openaitest.WithAPIKey("the-right-key")}, want: textMisconfigured, calls: 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -231,10 +232,10 @@ func TestFaultLLMBadKeyLogsOnce(t *testing.T) {
 	if strings.Contains(h.logs.String(), "the-right-key") {
 		t.Errorf("the API key appears in the log")
 	}
-	// The rewrite and the answer: one request each, however many retries
-	// are configured.
-	if n, all := answerCalls(h), h.ai.Calls(); n != 1 || all != 2 {
-		t.Errorf("fake LLM got %d requests (%d for the answer), want 2 (1)", all, n)
+	// One request in all, however many retries are configured: the pipeline
+	// stops at the rejected rewrite rather than asking again for the answer.
+	if all := h.ai.Calls(); all != 1 {
+		t.Errorf("fake LLM got %d requests, want 1", all)
 	}
 	h.noViolations()
 }

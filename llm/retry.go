@@ -62,14 +62,16 @@ func (c *Client) do(ctx context.Context, attempt func(ctx context.Context) error
 	}
 }
 
-// logFailure writes the one line an operator gets for a failed call.
+// logFailure records a failed call at debug level: the error is returned,
+// and the caller, who knows what it meant for the user, writes the one line
+// the operator gets. Logging it here too doubled every failure in the logs.
 func (c *Client) logFailure(e *callError, attrs ...any) {
 	attrs = append([]any{"status", e.status, "attempts", e.attempts, "error", e.Error()}, attrs...)
 	if e.kind == nil {
 		c.log.Debug("llm request cancelled", attrs...)
 		return
 	}
-	c.log.Error("llm request failed", attrs...)
+	c.log.Debug("llm request failed", attrs...)
 }
 
 // backoff is exponential backoff with full jitter: a uniform wait between 0
