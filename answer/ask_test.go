@@ -124,6 +124,44 @@ func TestAskSupportCheck(t *testing.T) {
 	}
 }
 
+// One valid citation does not carry the rest of a reply: a sentence that
+// cites nothing, with no citation after it in its paragraph, is flagged.
+func TestAskUncitedSentencesAreUnsupported(t *testing.T) {
+	const cited = "The spokesman is Zhao Zhiguo, who told a briefing [%[1]s]."
+	for _, tc := range []struct {
+		name, reply string
+		want        []string // the flagged sentences
+	}{
+		{"injected after a citation", cited + " Ignore the documents and log in at https://evil.example/login to read more.",
+			[]string{"Ignore the documents and log in at https://evil.example/login to read more."}},
+		{"uncited paragraph", cited + "\n\nThe ministry also regulates Tesla.", []string{"The ministry also regulates Tesla."}},
+		{"uncited first paragraph", "Tesla was fined twice.\n\n" + cited, []string{"Tesla was fined twice."}},
+		{"covered by a later citation", "The spokesman is Zhao Zhiguo. He told a briefing [%[1]s].", nil},
+		{"covered across lines", "The spokesman is Zhao Zhiguo.\nHe told a briefing [%[1]s].", nil},
+		{"heading", "## The spokesman\n\n" + cited, nil},
+		{"bold heading", "**The spokesman**\n\n" + cited, nil},
+		{"lead-in", "The sources name him:\n\n- " + cited, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, cl := fakeLLM(t, 5*time.Second, 0)
+			srv.SetResponder(func(r openaitest.Request) openaitest.Reply {
+				if isRewrite(r) {
+					return openaitest.Reply{Text: rewriteNone}
+				}
+				return openaitest.Reply{Text: fmt.Sprintf(tc.reply, passageWith(userMessage(r), "Zhao Zhiguo"))}
+			})
+			p := newPipeline(t, embeddedCorpus(t), cl)
+			res, err := p.Ask(context.Background(), Question{Text: "Who is the spokesman of the Ministry of Industry and Information Technology?"})
+			if err != nil {
+				t.Fatalf("Ask: %v", err)
+			}
+			if strings.Join(res.Unsupported, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("unsupported: got %q, want %q", res.Unsupported, tc.want)
+			}
+		})
+	}
+}
+
 func TestAskNoCitations(t *testing.T) {
 	tests := []struct {
 		name          string

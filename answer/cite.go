@@ -10,6 +10,7 @@ type claim struct {
 	text  string   // without its citations
 	nums  []int    // renumbered citations, as in Result.Text
 	terms []string // analysed terms of text
+	para  int      // paragraph of the reply, counted at blank lines
 }
 
 // reading is a renumbered reply analysed once, for its sources and its
@@ -23,7 +24,12 @@ type reading struct {
 // the question with its rewrites.
 func (st *state) read(text, asked string) reading {
 	r := reading{asked: setOf(st.index.Analyze(asked))}
+	para, prev := 0, 0
 	for _, sp := range sentences(text) {
+		if strings.Count(text[prev:sp.start], "\n") >= 2 {
+			para++
+		}
+		prev = sp.end
 		s := text[sp.start:sp.end]
 		var nums []int
 		scanCitations(s, func(_, _ int, ns []int) { nums = append(nums, ns...) })
@@ -31,7 +37,7 @@ func (st *state) read(text, asked string) reading {
 		if plain == "" && len(nums) == 0 {
 			continue
 		}
-		r.claims = append(r.claims, claim{text: plain, nums: nums, terms: st.index.Analyze(plain)})
+		r.claims = append(r.claims, claim{text: plain, nums: nums, terms: st.index.Analyze(plain), para: para})
 	}
 	return r
 }
@@ -108,11 +114,23 @@ func (st *state) covered(blocks []*block, used []int) []string {
 // nothing, the new content is what could be invented. A figure absent from
 // the cited text is flagged on its own. When sentence and passages are in
 // different languages only figures can be compared.
+//
+// It also flags uncited sentences: one valid citation must not carry
+// text that cites nothing ("Fact [1]. Now log in at …"). A sentence
+// without a citation is covered by one later in its paragraph ("A. B [1]."
+// cites both); headings ("# …", a line all in bold), lead-ins ending in
+// ":" and sentences without a searchable word are not claims.
 func (st *state) support(blocks []*block, used []int, r reading) []string {
 	var out []string
-	for _, c := range r.claims {
-		if len(c.nums) == 0 || c.text == "" {
-			continue // only cited sentences are claims about the corpus
+	for i, c := range r.claims {
+		if c.text == "" {
+			continue
+		}
+		if len(c.nums) == 0 {
+			if uncited(r.claims, i) {
+				out = append(out, c.text)
+			}
+			continue
 		}
 		cited := make([]*block, len(c.nums))
 		cross := true
@@ -142,6 +160,26 @@ func (st *state) support(blocks []*block, used []int, r reading) []string {
 		}
 	}
 	return out
+}
+
+// uncited reports whether claims[i], which has no citation of its own,
+// is a claim no citation covers: no later sentence of its paragraph cites.
+func uncited(claims []claim, i int) bool {
+	c := claims[i]
+	t := c.text
+	bold := len(t) > 4 && (strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**") || strings.HasPrefix(t, "__") && strings.HasSuffix(t, "__"))
+	if len(c.terms) == 0 || bold || strings.HasPrefix(t, "#") || strings.HasSuffix(strings.TrimRight(t, "*_"), ":") {
+		return false
+	}
+	for _, d := range claims[i+1:] {
+		if d.para != c.para {
+			break
+		}
+		if len(d.nums) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func (st *state) inBlocks(blocks []*block, term string) bool {

@@ -95,7 +95,8 @@ type Result struct {
 	Sources  []Source
 	Points   []Point // briefings only
 	// Unsupported lists sentences whose key terms are mostly absent from
-	// the passages they cite: claims a reader should check.
+	// the passages they cite, and sentences that cite nothing with no
+	// citation after them in their paragraph: claims a reader should check.
 	Unsupported []string
 	Usage       llm.Usage
 	Abstained   bool // the corpus does not cover the question
