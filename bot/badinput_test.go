@@ -197,7 +197,8 @@ func TestBadInputBot(t *testing.T) {
 			i:        slash(cmdAsk, opt("question", "@everyone @here <@&200000000000000004> <@300000000000000001> <@!300000000000000002> why was Alipay told to spin off its micro-loans?")),
 			deferred: true,
 			check: func(t *testing.T, shown []outcome) {
-				answerText("You asked:\n@\u200beveryone @\u200bhere <@\u200b&200000000000000004> <@\u200b300000000000000001> <@\u200b!300000000000000002> why was Alipay")(t, shown)
+				// Member and role mentions are plain text before the model sees them.
+				answerText("You asked:\n@\u200beveryone @\u200bhere @role @user @user why was Alipay")(t, shown)
 				if all := joinContent(shown); mentionRE.MatchString(all) {
 					t.Errorf("answer %q still holds a mention Discord would parse: %q", all, mentionRE.FindString(all))
 				}

@@ -42,7 +42,7 @@ const (
 type Config struct {
 	Token   secret.String
 	AppID   string // "" means the bot user's ID, as for apps made in the portal
-	GuildID string // register commands to this guild (instant); "" = globally
+	GuildID string // the only guild served, commands registered there (instant); "" = every guild, commands globally
 	// APIBase is DISCORD_API_BASE: where REST requests go ("" means
 	// https://discord.com). Requests for other hosts are refused.
 	APIBase string

@@ -26,6 +26,16 @@ func (b *Bot) onInteractionCreate(_ *discordgo.Session, ic *discordgo.Interactio
 // acknowledges within Discord's 3 seconds: in-memory checks, then a
 // deferred response, then the work.
 func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, received time.Time) {
+	if !b.servesGuild(i.GuildID) {
+		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+			if err := b.api.InteractionRespond(i, choices(nil), withCtx(ctx)); err != nil {
+				b.log.Warn("autocomplete failed", "error", redact(err))
+			}
+			return
+		}
+		b.respondEphemeral(ctx, i, textOtherGuild)
+		return
+	}
 	if !hasData(i) {
 		// discordgo passes on an event whose data it could not read with
 		// Data nil, and its accessors panic on that.
@@ -72,7 +82,8 @@ func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, r
 // ask is /ask question:<text> [private:<bool>].
 func (b *Bot) ask(ctx context.Context, i *discordgo.Interaction, received time.Time) {
 	d := i.ApplicationCommandData()
-	q := strings.TrimSpace(optString(d.Options, "question"))
+	// Mentions typed in an option arrive as <@id>, with no user to name.
+	q := strings.TrimSpace(plainMentions(optString(d.Options, "question"), nil))
 	if !b.allowed(ctx, i) {
 		return
 	}
@@ -95,7 +106,7 @@ func (b *Bot) askMessage(ctx context.Context, i *discordgo.Interaction, received
 	var q string
 	if d.Resolved != nil {
 		if m := d.Resolved.Messages[d.TargetID]; m != nil {
-			q = strings.TrimSpace(m.Content)
+			q = strings.TrimSpace(plainMentions(m.Content, m.Mentions))
 		}
 	}
 	if !b.allowed(ctx, i) {
@@ -117,7 +128,7 @@ func (b *Bot) askMessage(ctx context.Context, i *discordgo.Interaction, received
 // summary is /summary document:<id> | topic:<text>, exactly one of them.
 func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction, received time.Time) {
 	d := i.ApplicationCommandData()
-	doc, topic := strings.TrimSpace(optString(d.Options, "document")), strings.TrimSpace(optString(d.Options, "topic"))
+	doc, topic := strings.TrimSpace(optString(d.Options, "document")), strings.TrimSpace(plainMentions(optString(d.Options, "topic"), nil))
 	if !b.allowed(ctx, i) {
 		return
 	}
@@ -144,7 +155,7 @@ func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction, received ti
 
 // briefing is /briefing [topic:<text>].
 func (b *Bot) briefing(ctx context.Context, i *discordgo.Interaction, received time.Time) {
-	topic := strings.TrimSpace(optString(i.ApplicationCommandData().Options, "topic"))
+	topic := strings.TrimSpace(plainMentions(optString(i.ApplicationCommandData().Options, "topic"), nil))
 	if !b.allowed(ctx, i) {
 		return
 	}

@@ -182,3 +182,57 @@ func TestInteractionTokenExpiryFallsBack(t *testing.T) {
 		})
 	}
 }
+
+func TestInteractionsOnlyInItsGuild(t *testing.T) {
+	serve := func(c *Config) { c.GuildID = "1" }
+	other := func(i *discordgo.Interaction) *discordgo.Interaction { i.GuildID = "2"; return i }
+	autocomplete := slash(cmdSummary, &discordgo.ApplicationCommandInteractionDataOption{Name: "document", Value: "alipay", Focused: true, Type: discordgo.ApplicationCommandOptionString})
+	autocomplete.Type = discordgo.InteractionApplicationCommandAutocomplete
+	for _, tc := range []struct {
+		name string
+		i    *discordgo.Interaction
+		want []string // in the one response
+	}{
+		{"ask", other(slash(cmdAsk, opt("question", "Why was Alipay fined?"))), []string{`"type":4`, `"flags":64`, "This bot serves another server."}},
+		{"search", other(slash(cmdSearch, opt("query", "Alipay"))), []string{`"type":4`, `"flags":64`, "This bot serves another server."}},
+		{"button", other(&discordgo.Interaction{
+			ID: "2", Type: discordgo.InteractionMessageComponent, ChannelID: "10",
+			Member: &discordgo.Member{User: &discordgo.User{ID: "42"}},
+			Data:   discordgo.MessageComponentInteractionData{CustomID: passageCustomID("abc123def456", 1)},
+		}), []string{`"type":4`, `"flags":64`, "This bot serves another server."}},
+		{"autocomplete", other(autocomplete), []string{`"type":8`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, api, ans, _ := testBot(t, serve)
+			b.handleInteraction(context.Background(), tc.i, time.Now())
+			_ = b.work.wait(context.Background())
+			cs := api.recorded()
+			if len(cs) != 1 {
+				t.Fatalf("calls %+v, want one refusal", cs)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(cs[0].body, w) {
+					t.Errorf("response %s, want it to contain %s", cs[0].body, w)
+				}
+			}
+			if strings.Contains(cs[0].body, `"value"`) {
+				t.Errorf("response %s offers documents", cs[0].body)
+			}
+			if len(ans.asked) > 0 {
+				t.Error("the pipeline was called")
+			}
+		})
+	}
+	t.Run("its guild and DMs are served", func(t *testing.T) {
+		b, _, ans, _ := testBot(t, serve)
+		dm := slash(cmdAsk, opt("question", "Why was Alipay fined?"))
+		dm.GuildID, dm.Member, dm.User = "", nil, &discordgo.User{ID: "42"}
+		for _, i := range []*discordgo.Interaction{slash(cmdAsk, opt("question", "Why was Alipay fined?")), dm} {
+			b.handleInteraction(context.Background(), i, time.Now())
+		}
+		_ = b.work.wait(context.Background())
+		if len(ans.asked) != 2 {
+			t.Errorf("asked %d questions, want 2", len(ans.asked))
+		}
+	})
+}

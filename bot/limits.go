@@ -150,6 +150,13 @@ func (a access) refusal(channelOK bool) string {
 	return "Only members with certain roles can ask me questions here."
 }
 
+// servesGuild reports whether the bot answers in guildID: with
+// Config.GuildID set, only in that server. DMs (guildID "") are left to
+// the allow-lists.
+func (b *Bot) servesGuild(guildID string) bool {
+	return b.cfg.GuildID == "" || guildID == "" || guildID == b.cfg.GuildID
+}
+
 // tracker counts the goroutines doing the bot's work so that shutdown can
 // wait for them; once closed it admits no more.
 type tracker struct {

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"time"
 
@@ -33,6 +34,9 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message) {
 	if m.Type != discordgo.MessageTypeDefault && m.Type != discordgo.MessageTypeReply {
 		return // joins, pins, thread starters and other system messages
 	}
+	if !b.servesGuild(m.GuildID) {
+		return // another server: not one the bot is set up for
+	}
 	dm := m.GuildID == ""
 	mentioned := mentions(m, me)
 	var th store.Thread
@@ -48,10 +52,10 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message) {
 	if !dm && !mentioned && !linked {
 		return
 	}
-	q := questionText(m.Content, me)
-	if q == "" && mentioned && m.ReferencedMessage != nil {
+	q := questionText(m.Content, me, m.Mentions)
+	if r := m.ReferencedMessage; q == "" && mentioned && r != nil {
 		// "@bot" in reply to a message asks about that message.
-		q = strings.TrimSpace(m.ReferencedMessage.Content)
+		q = strings.TrimSpace(plainMentions(r.Content, r.Mentions))
 	}
 	if q == "" {
 		// Without the message content intent, follow-ups arrive empty.
@@ -181,13 +185,43 @@ func mentions(m *discordgo.Message, me string) bool {
 }
 
 // questionText is the content without the bot's mentions and the
-// punctuation that follows them ("@bot, why …").
-func questionText(content, me string) string {
+// punctuation that follows them ("@bot, why …"), other mentions made plain
+// (see plainMentions) with users, the message's mentioned users.
+func questionText(content, me string, users []*discordgo.User) string {
 	s := strings.ReplaceAll(content, "<@!"+me+">", " ")
 	s = strings.ReplaceAll(s, "<@"+me+">", " ")
+	s = plainMentions(s, users)
 	s = strings.TrimSpace(s)
 	s = strings.TrimLeft(s, ",:;-— \t\n")
 	return strings.TrimSpace(s)
+}
+
+// mentionSyntaxRE matches user, role and channel mentions: <@id>, <@!id>,
+// <@&id>, <#id>.
+var mentionSyntaxRE = regexp.MustCompile(`<(@[!&]?|#)([0-9]+)>`)
+
+// plainMentions replaces the mentions in a question with what a reader
+// sees, so that no member's, role's or channel's ID goes to the model or
+// the database: "@" and the display name of a user found in users (a
+// message's Mentions), else "@user"; "@role"; "#channel".
+func plainMentions(s string, users []*discordgo.User) string {
+	return mentionSyntaxRE.ReplaceAllStringFunc(s, func(m string) string {
+		sub := mentionSyntaxRE.FindStringSubmatch(m)
+		switch sub[1] {
+		case "@&":
+			return "@role"
+		case "#":
+			return "#channel"
+		}
+		for _, u := range users {
+			if u != nil && u.ID == sub[2] {
+				if name := oneLine(u.DisplayName()); name != "" {
+					return "@" + name
+				}
+			}
+		}
+		return "@user"
+	})
 }
 
 // threadName names the thread opened for a question: its first line,

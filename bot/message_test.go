@@ -12,17 +12,54 @@ import (
 )
 
 func TestQuestionText(t *testing.T) {
+	mentioned := []*discordgo.User{
+		{ID: "100", Username: "corpusbot"},
+		{ID: "200", Username: "zhao_handle", GlobalName: "Zhao  Zhiguo"},
+		{ID: "300", Username: "lin_handle"},
+	}
 	for _, tc := range []struct{ in, want string }{
 		{"<@100> Why was Alipay fined?", "Why was Alipay fined?"},
 		{"<@!100>, why?", "why?"},
 		{"Hey <@100>: what about Tencent?", "Hey  : what about Tencent?"},
 		{"<@100>", ""},
-		{"<@100> <@200> is right?", "<@200> is right?"},
+		{"<@100> <@200> is right?", "@Zhao Zhiguo is right?"},
 		{"  <@100>\n\n— explain  ", "explain"},
+		// Other mentions read as a member sees them, never as IDs.
+		{"<@100> did <@!300> or <@400> say that <@&500> in <#600> decided?", "did @lin_handle or @user say that @role in #channel decided?"},
+		{"<@100> <@&200> <@!200>", "@role @Zhao Zhiguo"},
+		{"<@100> <:emoji:700> and <t:1741942800:f> stay", "<:emoji:700> and <t:1741942800:f> stay"},
 	} {
-		if got := questionText(tc.in, "100"); got != tc.want {
+		if got := questionText(tc.in, "100", mentioned); got != tc.want {
 			t.Errorf("questionText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestHandleMessageOnlyInItsGuild(t *testing.T) {
+	serve := func(c *Config) { c.GuildID = "1" }
+	human := &discordgo.User{ID: "42"}
+	t.Run("another guild is ignored", func(t *testing.T) {
+		b, api, ans, _ := testBot(t, serve)
+		m := guildMessage("<@100> Why was Alipay fined?", human)
+		m.GuildID = "2"
+		b.handleMessage(context.Background(), m)
+		_ = b.work.wait(context.Background())
+		if cs := api.recorded(); len(cs) > 0 || len(ans.asked) > 0 {
+			t.Errorf("got calls %+v and questions %v, want the message ignored", cs, ans.asked)
+		}
+	})
+	for name, m := range map[string]*discordgo.Message{
+		"its guild": guildMessage("<@100> Why was Alipay fined?", human),
+		"a DM":      {ID: "500", ChannelID: "77", Author: human, Content: "Why was Alipay fined?"},
+	} {
+		t.Run(name+" is answered", func(t *testing.T) {
+			b, _, ans, _ := testBot(t, serve)
+			b.handleMessage(context.Background(), m)
+			_ = b.work.wait(context.Background())
+			if len(ans.asked) != 1 {
+				t.Errorf("asked %d questions, want 1", len(ans.asked))
+			}
+		})
 	}
 }
 

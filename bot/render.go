@@ -28,7 +28,7 @@ func renderResult(res *answer.Result, header string) []reply {
 		var b strings.Builder
 		b.WriteString("**Nearest documents**")
 		for _, n := range res.Nearest {
-			fmt.Fprintf(&b, "\n- %s — %s", Neutralize(escapeMarkdown(oneLine(n.Title))), escapeMarkdown(n.DocID))
+			fmt.Fprintf(&b, "\n- %s — %s", Neutralize(escapeMarkdown(oneLine(n.Title))), Neutralize(escapeMarkdown(n.DocID)))
 		}
 		notes = append(notes, b.String())
 	}
@@ -71,7 +71,7 @@ func sourcesBlock(sources []answer.Source) string {
 	var b strings.Builder
 	b.WriteString("**Sources**")
 	for _, s := range sources {
-		fmt.Fprintf(&b, "\n[%d] %s — %s", s.N, Neutralize(escapeMarkdown(oneLine(s.Title))), escapeMarkdown(s.DocID))
+		fmt.Fprintf(&b, "\n[%d] %s — %s", s.N, Neutralize(escapeMarkdown(oneLine(s.Title))), Neutralize(escapeMarkdown(s.DocID)))
 	}
 	return b.String()
 }

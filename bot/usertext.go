@@ -35,6 +35,7 @@ const (
 	textNoWords        = "That question has no words I can look up in the documents. Try a few words, for example: *Why was Alipay told to spin off its micro-loan business?*"
 	textUnknownCommand = "I don't know that command any more."
 	textStaleButton    = "That button doesn't work any more."
+	textOtherGuild     = "This bot serves another server."
 )
 
 var limitRE = regexp.MustCompile(`the limit is (\d+)`)
