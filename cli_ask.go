@@ -210,7 +210,7 @@ func (p *answerPrinter) result(res *answer.Result) error {
 		}
 	}
 	if len(res.Unsupported) > 0 {
-		fmt.Fprintf(p.w, "\nNote: %d sentence(s) could not be matched to their cited passage; check them against the sources.\n", len(res.Unsupported))
+		fmt.Fprintf(p.w, "\nNote: %d sentence(s) are not clearly supported by the passage they cite, or cite none; check them against the sources.\n", len(res.Unsupported))
 	}
 	return nil
 }

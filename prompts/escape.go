@@ -69,10 +69,15 @@ func opensTag(rest string) bool {
 	return false
 }
 
-// escapeAttr makes s safe inside a double-quoted attribute on one line.
+// escapeAttr makes s safe inside a double-quoted attribute on one line. The
+// full-width and small forms of the brackets and quote are escaped too: a
+// model reads ＜/passage＞ as a tag just as well (security finding F5).
 func escapeAttr(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	return attrReplacer.Replace(s)
 }
 
-var attrReplacer = strings.NewReplacer(`&`, "&amp;", `"`, "&quot;", `<`, "&lt;", `>`, "&gt;")
+var attrReplacer = strings.NewReplacer(
+	`&`, "&amp;", `"`, "&quot;", `<`, "&lt;", `>`, "&gt;",
+	"＜", "&lt;", "﹤", "&lt;", "＞", "&gt;", "﹥", "&gt;", "＂", "&quot;",
+)
