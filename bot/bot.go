@@ -127,7 +127,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		// The gateway is open, so questions may already be in flight:
 		// drain them as any shutdown does before closing.
 		b.shutdown()
-		s.Close()
+		closeGateway(s)
 		if ctx.Err() != nil {
 			return nil // asked to stop while starting
 		}
@@ -143,12 +143,23 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	<-ctx.Done()
 	b.shutdown()
-	if err := s.Close(); err != nil {
+	if err := closeGateway(s); err != nil {
 		b.log.Warn("closing the gateway", "error", redact(err))
 	}
 	b.metrics.SetGateway(false)
 	b.log.Info("bot stopped")
 	return nil
+}
+
+// closeGateway closes the session for good. discordgo's heartbeat calls
+// reconnect when a heartbeat fails, which it does when it races Close; with
+// reconnects still on, that reopens the session we are closing and, once
+// the server is gone, retries forever. reconnect checks the flag first.
+func closeGateway(s *discordgo.Session) error {
+	s.Lock()
+	s.ShouldReconnectOnError = false
+	s.Unlock()
+	return s.Close()
 }
 
 // shutdown stops new work, gives answers in flight the grace period,
