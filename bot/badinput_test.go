@@ -73,19 +73,7 @@ func badInputBot(t *testing.T, answers Answerer) (*Bot, *fakeAPI, *memStore) {
 	api, st := newFakeAPI(), newMemStore()
 	b := newBot(cfg, answers, st, nil, api)
 	b.setBotID("100")
-	t.Cleanup(func() {
-		b.mu.Lock()
-		b.stopping = true
-		b.mu.Unlock()
-		b.work.close()
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := b.work.wait(ctx); err != nil {
-			t.Errorf("work still running at the end of the test")
-		}
-		b.cancelWork()
-		b.cancelSend()
-	})
+	stopAtCleanup(t, b)
 	return b, api, st
 }
 

@@ -442,6 +442,13 @@ func testBot(t *testing.T, mod func(*Config)) (*Bot, *fakeAPI, *fakeAnswerer, *m
 	api, ans, st := newFakeAPI(), newFakeAnswerer(), newMemStore()
 	b := newBot(cfg, ans, st, nil, api)
 	b.setBotID("100")
+	stopAtCleanup(t, b)
+	return b, api, ans, st
+}
+
+// stopAtCleanup stops b's work when the test ends, as a shutdown would,
+// and fails the test if any is still running 5 s later.
+func stopAtCleanup(t *testing.T, b *Bot) {
 	t.Cleanup(func() {
 		b.mu.Lock()
 		b.stopping = true
@@ -455,5 +462,4 @@ func testBot(t *testing.T, mod func(*Config)) (*Bot, *fakeAPI, *fakeAnswerer, *m
 		b.cancelWork()
 		b.cancelSend()
 	})
-	return b, api, ans, st
 }
