@@ -2,7 +2,10 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
+	"path"
+	"strings"
 )
 
 // ErrNoDocuments is returned when a folder holds no loadable document.
@@ -30,37 +33,108 @@ const (
 	Aside Kind = "aside"
 )
 
+// Format is the kind of file a document was loaded from.
+type Format string
+
+const (
+	FormatText     Format = "text"     // .txt
+	FormatMarkdown Format = "markdown" // .md, .markdown
+	FormatMDX      Format = "mdx"      // .mdx
+	FormatRST      Format = "rst"      // .rst, .rst.txt
+	FormatAsciiDoc Format = "asciidoc" // .adoc, .asciidoc
+	FormatHTML     Format = "html"     // .html, .htm
+	FormatPDF      Format = "pdf"
+	FormatDOCX     Format = "docx"
+)
+
 // Document is one loaded file.
 type Document struct {
-	ID       string // path relative to the root, extension removed, "/" separated
-	Path     string // path within the fs.FS
-	Title    string // first non-empty line, trimmed
-	Lang     string // ISO 639-1 code: "en", "fr", "ar", "zh", …; "und" when unknown
-	Text     string // the text passages point into (HTML already reduced to text)
-	Passages []Passage
+	ID    string // path relative to the root, extension removed, "/" separated
+	Path  string // path within the fs.FS
+	Title string // front matter title, first heading, <title>, else the first line
+	// Description is the front matter's description (Markdown, MDX); ""
+	// when there is none. It is metadata: no passage holds it.
+	Description string
+	Format      Format // "" only for documents not made by Load
+	Lang        string // ISO 639-1 code: "en", "fr", "ar", "zh", …; "und" when unknown
+	// Translations are the IDs of the same page in other language folders
+	// ("docs/en/x" and "docs/fr/x"), sorted; nil when there are none. A
+	// question's sources can prefer the version in the question's language.
+	Translations []string
+	Text         string // the text passages point into (markup already reduced to text)
+	Passages     []Passage
 }
 
 // Passage is a span of a document's Text on paragraph boundaries.
 type Passage struct {
-	DocID     string
-	Index     int    // position within the document, from 0
-	Kind      Kind   // Body or Aside
-	Text      string // == Document.Text[Start:End]
-	Start     int    // byte offset in Document.Text
-	End       int    // byte offset in Document.Text, exclusive
-	LineStart int    // 1-based line of Start
-	LineEnd   int    // 1-based line of the last byte
+	DocID string
+	Index int    // position within the document, from 0
+	Kind  Kind   // Body or Aside
+	Text  string // == Document.Text[Start:End]
+	Start int    // byte offset in Document.Text
+	End   int    // byte offset in Document.Text, exclusive
+	// Headings are the section headings the passage sits under, outermost
+	// first ("Hooks", "Hook deletion policies"); the document title is not
+	// repeated. nil for text without headings.
+	Headings []string
+	// LineStart and LineEnd are the 1-based lines of the source file the
+	// passage's text comes from (for HTML and Markdown, of the markup, not
+	// of Text); 0 when the format has no lines (PDF, DOCX).
+	LineStart int
+	LineEnd   int
+	// PageStart and PageEnd are the 1-based pages of a PDF the passage's
+	// text is on; 0 for formats without pages.
+	PageStart int
+	PageEnd   int
+	// AlsoIn lists the IDs of later documents holding the same passage
+	// word for word; it is indexed once, here, and cited with this
+	// document. nil when the passage is in no other document.
+	AlsoIn []string
 }
+
+// HeadingPath is the passage's title and headings joined as a reader sees
+// them: "Title › Section › Subsection".
+func (d *Document) HeadingPath(p *Passage) string {
+	parts := make([]string, 0, len(p.Headings)+1)
+	if d.Title != "" {
+		parts = append(parts, d.Title)
+	}
+	parts = append(parts, p.Headings...)
+	return strings.Join(parts, " › ")
+}
+
+// SkipKind says why a file was not loaded.
+type SkipKind string
+
+const (
+	SkipUnsupported SkipKind = "unsupported type" // an extension Load does not read
+	SkipBinary      SkipKind = "binary"           // NUL bytes or control characters
+	SkipEncoding    SkipKind = "not UTF-8"        // text in another encoding
+	SkipTooLarge    SkipKind = "too large"        // over Config.MaxFileBytes
+	SkipUnreadable  SkipKind = "unreadable"       // open, read or list failed
+	SkipEmpty       SkipKind = "empty"            // no words once markup is gone
+	SkipDuplicate   SkipKind = "duplicate"        // same ID, or a copy of a loaded page
+	SkipEncrypted   SkipKind = "encrypted"        // an encrypted PDF or DOCX
+	SkipScanned     SkipKind = "scanned"          // a PDF without a text layer
+	SkipGenerated   SkipKind = "generated page"   // a site's search or index page
+	SkipMalformed   SkipKind = "malformed"        // a PDF or DOCX that cannot be parsed
+)
 
 // Warning names a file that was skipped or repaired, and why.
 type Warning struct {
 	Path   string
-	Reason string
+	Reason string   // for people: "larger than 10485760 bytes (12000000 bytes)"
+	Kind   SkipKind // why it was skipped; "" when it was loaded, repaired
 }
+
+// Skipped reports whether the file was not loaded.
+func (w Warning) Skipped() bool { return w.Kind != "" }
 
 // Corpus is a loaded set of documents, sorted by ID.
 type Corpus struct {
-	Docs     []Document
+	Docs []Document
+	// Warnings name, in path order, every file not loaded and every file
+	// loaded with repairs.
 	Warnings []Warning
 }
 
@@ -72,6 +146,109 @@ func (c *Corpus) Doc(id string) (*Document, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Skipped returns the warnings of the files that were not loaded.
+func (c *Corpus) Skipped() []Warning {
+	var out []Warning
+	for _, w := range c.Warnings {
+		if w.Skipped() {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Summary is one line for people: "loaded 331 documents; skipped 40: 38
+// images, 2 too large". Files of unsupported types are counted by what they
+// are (images, code, …), the others by why they were skipped, largest
+// group first.
+func (c *Corpus) Summary() string {
+	s := fmt.Sprintf("loaded %d %s", len(c.Docs), plural(len(c.Docs), "document", "documents"))
+	return s + skipSummary(c.Warnings)
+}
+
+// skipSummary is "; skipped 40: 38 images, 2 too large", or "" when no file
+// was skipped.
+func skipSummary(ws []Warning) string {
+	counts := make(map[string]int)
+	var order []string
+	n := 0
+	for _, w := range ws {
+		if !w.Skipped() {
+			continue
+		}
+		n++
+		g := w.group()
+		if counts[g] == 0 {
+			order = append(order, g)
+		}
+		counts[g]++
+	}
+	if n == 0 {
+		return ""
+	}
+	// Largest first; ties in order of first appearance (stable).
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && counts[order[j]] > counts[order[j-1]]; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+	parts := make([]string, len(order))
+	for i, g := range order {
+		parts[i] = fmt.Sprintf("%d %s", counts[g], groupLabel(g, counts[g]))
+	}
+	return fmt.Sprintf("; skipped %d: %s", n, strings.Join(parts, ", "))
+}
+
+// group is what the summary counts a skipped file under: the class of an
+// unsupported file, else its kind.
+func (w Warning) group() string {
+	if w.Kind == SkipUnsupported {
+		return fileClass(w.Path)
+	}
+	return string(w.Kind)
+}
+
+// groupLabel is a group's name after a count.
+func groupLabel(g string, n int) string {
+	switch g {
+	case "image", "archive", "font", "code file", "data file", "media file", "duplicate", "generated page":
+		return plural(n, g, g+"s")
+	case "other":
+		return plural(n, "file of another type", "files of other types")
+	case string(SkipEmpty):
+		return "empty"
+	}
+	return g // "too large", "binary", "unreadable", "encrypted", …
+}
+
+// fileClass names what an unsupported file is, from its extension.
+func fileClass(p string) string {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".avif", ".heic", ".drawio", ".excalidraw":
+		return "image"
+	case ".mp4", ".webm", ".mov", ".avi", ".mkv", ".mp3", ".wav", ".ogg", ".flac", ".m4a":
+		return "media file"
+	case ".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar", ".zst", ".jar", ".whl":
+		return "archive"
+	case ".woff", ".woff2", ".ttf", ".otf", ".eot":
+		return "font"
+	case ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".css", ".scss", ".sass", ".less", ".map",
+		".go", ".py", ".rb", ".java", ".kt", ".c", ".h", ".cc", ".cpp", ".hpp", ".rs", ".sh", ".bash",
+		".php", ".cs", ".swift", ".scala", ".lua", ".pl", ".r", ".sql", ".vue", ".svelte", ".tmpl", ".gotmpl", ".mod", ".sum":
+		return "code file"
+	case ".json", ".yaml", ".yml", ".toml", ".xml", ".csv", ".tsv", ".ini", ".cfg", ".conf", ".lock", ".properties", ".env":
+		return "data file"
+	}
+	return "other"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // Words counts the words of the document's passages.

@@ -25,25 +25,26 @@ type decoded struct {
 
 // decodeText turns a file's bytes into text: UTF-16 with a byte order mark is
 // converted, a UTF-8 byte order mark dropped, a few invalid bytes replaced
-// and "\r\n" made "\n". A non-empty reason says why the file is not text.
-func decodeText(b []byte) (d decoded, reason string) {
+// and "\r\n" made "\n". A non-empty kind, and reason, say why the file is
+// not text.
+func decodeText(b []byte) (d decoded, kind SkipKind, reason string) {
 	if u, ok := decodeUTF16(b); ok {
 		b = u
 	}
 	b = trimBOM(b)
 	if r := binaryReason(b); r != "" {
-		return d, r
+		return d, SkipBinary, r
 	}
 	s := string(b)
 	if !utf8.ValidString(s) {
 		n := countInvalid(s)
 		if n*1000 > len(s)*maxInvalidPermille {
-			return d, fmt.Sprintf("not UTF-8 text (%.1f%% of bytes invalid)", 100*float64(n)/float64(len(s)))
+			return d, SkipEncoding, fmt.Sprintf("not UTF-8 text (%.1f%% of bytes invalid)", 100*float64(n)/float64(len(s)))
 		}
 		s, d.invalid = repairUTF8(s), n
 	}
 	d.text = normalizeNewlines(s)
-	return d, ""
+	return d, "", ""
 }
 
 func trimBOM(b []byte) []byte {

@@ -51,13 +51,13 @@ func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
 	for i, r := range results {
 		p := paths[i]
 		switch first, dup := loadedFrom[r.doc.ID]; {
-		case r.reason != "":
-			l.warn(c, "skipped", p, r.reason)
+		case r.skip.Kind != "":
+			l.warn(c, p, r.skip)
 		case dup:
-			l.warn(c, "skipped", p, fmt.Sprintf("duplicate ID %q: already loaded from %s", r.doc.ID, first))
+			l.warn(c, p, Warning{Kind: SkipDuplicate, Reason: fmt.Sprintf("duplicate ID %q: already loaded from %s", r.doc.ID, first)})
 		default:
 			if r.note != "" {
-				l.warn(c, "repaired", p, r.note)
+				l.warn(c, p, Warning{Reason: r.note})
 			}
 			loadedFrom[r.doc.ID] = p
 			c.Docs = append(c.Docs, r.doc)
@@ -73,9 +73,9 @@ func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
 
 // result is what loading one file gave.
 type result struct {
-	doc    Document
-	note   string // what was repaired
-	reason string // why it was skipped
+	doc  Document
+	note string  // what was repaired
+	skip Warning // why it was skipped: Kind and Reason; Kind "" when loaded
 }
 
 // loadAll loads the files on as many goroutines as there are CPUs: most of
@@ -94,7 +94,7 @@ func (l *loader) loadAll(ctx context.Context, paths []string) ([]result, error) 
 					return
 				}
 				r := &results[i]
-				r.doc, r.note, r.reason = l.loadFile(paths[i], &buf)
+				r.doc, r.note, r.skip = l.loadFile(paths[i], &buf)
 			}
 		})
 	}
@@ -148,9 +148,9 @@ func (l *loader) list(ctx context.Context) ([]string, error) {
 			if p == "." {
 				return err
 			}
-			w := Warning{Path: p, Reason: "unreadable folder: " + reasonOf(err)}
+			w := Warning{Path: p, Reason: "unreadable folder: " + reasonOf(err), Kind: SkipUnreadable}
 			l.warnings = append(l.warnings, w)
-			l.log.Warn("corpus: skipped folder", "path", w.Path, "reason", w.Reason)
+			l.log.Warn("corpus: skipped folder", "path", w.Path, "reason", w.Reason, "kind", string(w.Kind))
 			return nil
 		}
 		if p != "." && strings.HasPrefix(d.Name(), ".") {
@@ -183,39 +183,45 @@ func docID(p string) string {
 	return strings.TrimSuffix(p, path.Ext(p))
 }
 
-// loadFile reads and splits one file, reading into *buf. A non-empty reason
-// says why it was skipped; a non-empty note says what was repaired.
-func (l *loader) loadFile(p string, buf *[]byte) (doc Document, note, reason string) {
+// loadFile reads and splits one file, reading into *buf. A non-empty
+// skip.Kind says why it was skipped; a non-empty note says what was repaired.
+func (l *loader) loadFile(p string, buf *[]byte) (doc Document, note string, skip Warning) {
+	skipped := func(k SkipKind, reason string) (Document, string, Warning) {
+		return Document{}, "", Warning{Kind: k, Reason: reason}
+	}
 	info, err := fs.Stat(l.fsys, p)
 	if err != nil {
-		return doc, "", "unreadable: " + reasonOf(err)
+		return skipped(SkipUnreadable, "unreadable: "+reasonOf(err))
 	}
 	if !info.Mode().IsRegular() {
-		return doc, "", "not a regular file"
+		return skipped(SkipUnreadable, "not a regular file")
 	}
 	if info.Size() > l.maxBytes {
-		return doc, "", fmt.Sprintf("larger than %d bytes (%d bytes)", l.maxBytes, info.Size())
+		return skipped(SkipTooLarge, fmt.Sprintf("larger than %d bytes (%d bytes)", l.maxBytes, info.Size()))
 	}
 	b, err := l.read(p, info.Size(), (*buf)[:0])
 	*buf = b
 	if err != nil {
-		return doc, "", "unreadable: " + reasonOf(err)
+		return skipped(SkipUnreadable, "unreadable: "+reasonOf(err))
 	}
 	if int64(len(b)) > l.maxBytes { // it grew since Stat
-		return doc, "", fmt.Sprintf("larger than %d bytes", l.maxBytes)
+		return skipped(SkipTooLarge, fmt.Sprintf("larger than %d bytes", l.maxBytes))
 	}
 	if len(b) == 0 {
-		return doc, "", "empty file"
+		return skipped(SkipEmpty, "empty file")
 	}
-	dec, reason := decodeText(b)
-	if reason != "" {
-		return doc, "", reason
+	dec, kind, reason := decodeText(b)
+	if kind != "" {
+		return skipped(kind, reason)
 	}
 	if dec.invalid > 0 {
 		note = fmt.Sprintf("%d invalid UTF-8 bytes replaced by U+FFFD", dec.invalid)
 	}
 	doc, reason = l.newDocument(p, dec.text)
-	return doc, note, reason
+	if reason != "" {
+		return skipped(SkipEmpty, reason)
+	}
+	return doc, note, Warning{}
 }
 
 // read appends to b at most maxBytes+1 bytes of a file, so a file that
@@ -245,16 +251,18 @@ func (l *loader) read(p string, size int64, b []byte) ([]byte, error) {
 
 // newDocument makes a Document of a file's text.
 func (l *loader) newDocument(p, text string) (Document, string) {
-	doc := Document{ID: docID(p), Path: p}
+	doc := Document{ID: docID(p), Path: p, Format: FormatText}
 	var title, langHint string
 	switch strings.ToLower(path.Ext(p)) {
 	case ".html", ".htm":
+		doc.Format = FormatHTML
 		h := reduceHTML(text)
 		text, title, langHint = h.text, h.title, h.lang
 		if isBlankString(text) {
 			return doc, "no visible text"
 		}
 	case ".md":
+		doc.Format = FormatMarkdown
 		title = strings.TrimLeft(firstLine(text), "# ")
 	}
 	if isBlankString(text) {
@@ -276,10 +284,15 @@ func (l *loader) newDocument(p, text string) (Document, string) {
 	return doc, ""
 }
 
-// warn records a Warning and logs it; what is "skipped" or "repaired".
-func (l *loader) warn(c *Corpus, what, p, reason string) {
-	c.Warnings = append(c.Warnings, Warning{Path: p, Reason: reason})
-	l.log.Warn("corpus: "+what+" file", "path", p, "reason", reason)
+// warn records w, for the file p, and logs it.
+func (l *loader) warn(c *Corpus, p string, w Warning) {
+	w.Path = p
+	c.Warnings = append(c.Warnings, w)
+	if w.Skipped() {
+		l.log.Warn("corpus: skipped file", "path", p, "reason", w.Reason, "kind", string(w.Kind))
+	} else {
+		l.log.Warn("corpus: repaired file", "path", p, "reason", w.Reason)
+	}
 }
 
 // reasonOf is an error's message without the path a *fs.PathError repeats.

@@ -329,3 +329,76 @@ func checkPassages(t *testing.T, d *Document) {
 		}
 	}
 }
+
+func TestSkipKinds(t *testing.T) {
+	fsys := errFS{
+		MapFS: fstest.MapFS{
+			"a.txt": file(article), "b.md": file(article), "b.txt": file(article),
+			"big.txt": file(strings.Repeat(article, 20)), "bin.txt": file("\x00\x01"),
+			"empty.txt": file(""), "latin1.txt": {Data: []byte("caf\xe9 cr\xe8me br\xfbl\xe9e\n")},
+			"locked.txt": file(article), "fixed.txt": {Data: []byte(strings.Repeat(article, 3) + "caf\xe9\n")},
+		},
+		fail: map[string]error{"locked.txt": fs.ErrPermission},
+	}
+	c, err := Load(context.Background(), fsys, Config{MaxFileBytes: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]SkipKind{
+		"b.txt": SkipDuplicate, "big.txt": SkipTooLarge, "bin.txt": SkipBinary, "empty.txt": SkipEmpty,
+		"latin1.txt": SkipEncoding, "locked.txt": SkipUnreadable, "fixed.txt": "",
+	}
+	for _, w := range c.Warnings {
+		k, ok := want[w.Path]
+		if !ok || w.Kind != k {
+			t.Errorf("got %+v, want kind %q", w, k)
+		}
+		delete(want, w.Path)
+	}
+	if len(want) != 0 {
+		t.Errorf("no warning for %v", want)
+	}
+	if got := len(c.Skipped()); got != 6 {
+		t.Errorf("got %d skipped, want 6 (the repaired file is loaded)", got)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	ws := func(kinds ...string) []Warning {
+		var out []Warning
+		for i, k := range kinds {
+			p, kind, _ := strings.Cut(k, ":")
+			out = append(out, Warning{Path: p, Kind: SkipKind(kind), Reason: "r" + string(rune('a'+i))})
+		}
+		return out
+	}
+	tests := []struct {
+		docs     int
+		warnings []Warning
+		want     string
+	}{
+		{331, nil, "loaded 331 documents"},
+		{1, ws("fixed.txt:"), "loaded 1 document"},
+		{331, ws("big.pdf:too large", "a.png:unsupported type", "b.JPG:unsupported type", "big.md:too large", "c.svg:unsupported type"),
+			"loaded 331 documents; skipped 5: 3 images, 2 too large"},
+		{2, ws("x.md:duplicate", "y.bin:unsupported type", "z.js:unsupported type", "e.txt:empty"),
+			"loaded 2 documents; skipped 4: 1 duplicate, 1 file of another type, 1 code file, 1 empty"},
+	}
+	for _, tt := range tests {
+		c := &Corpus{Docs: make([]Document, tt.docs), Warnings: tt.warnings}
+		if got := c.Summary(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestHeadingPath(t *testing.T) {
+	d := Document{Title: "Hooks"}
+	p := Passage{Headings: []string{"Hook resources", "Hook deletion policies"}}
+	if got, want := d.HeadingPath(&p), "Hooks › Hook resources › Hook deletion policies"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := d.HeadingPath(&Passage{}); got != "Hooks" {
+		t.Errorf("got %q, want the title alone", got)
+	}
+}
