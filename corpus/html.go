@@ -262,3 +262,16 @@ func tokenText(src string) string {
 		}
 	}
 }
+
+// htmlFragmentText is the visible text of a piece of HTML, such as a raw
+// HTML block in Markdown: paragraphs separated by blank lines, without tags
+// or comments.
+func htmlFragmentText(src string) string {
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return strings.TrimSpace(tokenText(src))
+	}
+	w := &htmlWriter{}
+	w.walk(root, true)
+	return w.b.String()
+}

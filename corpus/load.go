@@ -112,6 +112,7 @@ type loader struct {
 	maxTitle int
 	log      *slog.Logger
 	rules    *noiseRules
+	md       markdownParsers
 	warnings []Warning // folders that could not be listed
 }
 
@@ -122,6 +123,7 @@ func newLoader(fsys fs.FS, cfg Config) *loader {
 		maxTitle: cfg.MaxTitleRunes,
 		log:      cfg.Logger,
 		rules:    newNoiseRules(),
+		md:       newMarkdownParsers(),
 	}
 	if l.maxBytes <= 0 {
 		l.maxBytes = defaultMaxFileBytes
@@ -172,7 +174,7 @@ func (l *loader) list(ctx context.Context) ([]string, error) {
 
 func isDocumentExt(p string) bool {
 	switch strings.ToLower(path.Ext(p)) {
-	case ".txt", ".md", ".html", ".htm":
+	case ".txt", ".md", ".markdown", ".mdx", ".html", ".htm":
 		return true
 	}
 	return false
@@ -261,9 +263,13 @@ func (l *loader) newDocument(p, text string) (Document, string) {
 		if isBlankString(text) {
 			return doc, "no visible text"
 		}
-	case ".md":
+	case ".md", ".markdown", ".mdx":
 		doc.Format = FormatMarkdown
-		title = strings.TrimLeft(firstLine(text), "# ")
+		mdx := strings.EqualFold(path.Ext(p), ".mdx")
+		if mdx {
+			doc.Format = FormatMDX
+		}
+		return l.structuredDocument(doc, parseMarkdown(l.md, text, mdx))
 	}
 	if isBlankString(text) {
 		return doc, "empty: only white space"
@@ -278,6 +284,38 @@ func (l *loader) newDocument(p, text string) (Document, string) {
 		doc.Lang = langHint
 	}
 	doc.Passages = split(doc.ID, text, l.rules)
+	if len(doc.Passages) == 0 {
+		return doc, "no words"
+	}
+	return doc, ""
+}
+
+// structuredDocument makes a Document of a file reduced to blocks.
+func (l *loader) structuredDocument(doc Document, s structured) (Document, string) {
+	a := assemble(s.blocks)
+	if isBlankString(a.text) {
+		return doc, "empty: no text once markup is removed"
+	}
+	title := s.title
+	if title == "" {
+		for _, b := range s.blocks {
+			if b.kind == blockHeading {
+				title = b.text
+				break
+			}
+		}
+	}
+	if title == "" {
+		title = strings.TrimSuffix(path.Base(doc.Path), path.Ext(doc.Path))
+	}
+	doc.Title = cutTitle(title, l.maxTitle)
+	doc.Description = oneLine(s.description)
+	doc.Text = a.text
+	doc.Lang = DetectLanguage(a.text)
+	if doc.Lang == "und" && s.lang != "" {
+		doc.Lang = primaryTag(s.lang)
+	}
+	doc.Passages = splitStructured(doc.ID, title, s.blocks, a, nil)
 	if len(doc.Passages) == 0 {
 		return doc, "no words"
 	}

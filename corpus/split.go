@@ -16,6 +16,9 @@ const (
 	// headingWords is the most words a line without final punctuation may
 	// have to count as a heading; the first line, a title, may have more.
 	headingWords      = 12
+	// maxCodeWords is the most words of a code block or table kept in one
+	// unit; longer ones are cut between lines.
+	maxCodeWords = 2 * maxWords
 	titleHeadingWords = 30
 )
 
@@ -38,6 +41,7 @@ type para struct {
 	heading    bool // starts a passage, never ends one
 	bullet     bool
 	boiler     bool // dropped by a boilerplate pattern, not by position
+	code       bool // a code block or table: cut only between lines
 }
 
 // split cuts text into passages: paragraphs, classified by rules, grouped.
@@ -259,6 +263,9 @@ func packRun(out []Passage, docID, text string, run []para) []Passage {
 // as several of about equal size cut at sentence ends (at word boundaries
 // when a sentence is itself too long).
 func chunk(text string, p para) []unit {
+	if p.code {
+		return chunkLines(text, p)
+	}
 	if p.words <= maxWords {
 		return []unit{{p.start, p.end, p.words, p.heading}}
 	}
@@ -296,6 +303,40 @@ func chunk(text string, p para) []unit {
 		from, start = cut.words, cut.off
 	}
 	return append(units, unit{start, p.end, p.words - from, false})
+}
+
+// chunkLines returns a code block or table as one unit, or, when it has
+// more than maxCodeWords, as several cut between lines: code is read line
+// by line, and a cut between words would leave half a statement.
+func chunkLines(text string, p para) []unit {
+	if p.words <= maxCodeWords {
+		return []unit{{p.start, p.end, p.words, false}}
+	}
+	n := (p.words + maxCodeWords - 1) / maxCodeWords
+	target := p.words / n
+	var units []unit
+	start, words := p.start, 0
+	for off := p.start; off < p.end; {
+		le := strings.IndexByte(text[off:p.end], '\n')
+		if le < 0 {
+			le = p.end
+		} else {
+			le += off
+		}
+		words += CountWords(text[off:le])
+		off = le + 1
+		if words >= target && off < p.end && len(units) < n-1 {
+			s, e := trimSpan(text, start, le)
+			if s < e {
+				units = append(units, unit{s, e, words, false})
+			}
+			start, words = off, 0
+		}
+	}
+	if s, e := trimSpan(text, start, p.end); s < e {
+		units = append(units, unit{s, e, words, false})
+	}
+	return units
 }
 
 // wordOffset returns where word k of s (from 0) starts, or len(s).

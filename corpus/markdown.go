@@ -1,0 +1,513 @@
+package corpus
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	gmtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// markdownParsers are goldmark parsers for CommonMark with the GitHub
+// extensions (tables, strikethrough, task lists, autolinks), definition
+// lists, footnotes and "{#id}" heading attributes. MDX turns indented code
+// blocks off, as MDX does: JSX children are indented, not code.
+type markdownParsers struct {
+	md, mdx parser.Parser
+}
+
+func newMarkdownParsers() markdownParsers {
+	mk := func(indentedCode bool) parser.Parser {
+		var bps []util.PrioritizedValue
+		for _, v := range parser.DefaultBlockParsers() {
+			if !indentedCode && fmt.Sprintf("%T", v.Value) == "*parser.codeBlockParser" {
+				continue
+			}
+			bps = append(bps, v)
+		}
+		p := parser.NewParser(
+			parser.WithBlockParsers(bps...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+			parser.WithHeadingAttribute(),
+		)
+		return goldmark.New(
+			goldmark.WithParser(p),
+			goldmark.WithExtensions(extension.GFM, extension.DefinitionList, extension.Footnote),
+		).Parser()
+	}
+	return markdownParsers{md: mk(true), mdx: mk(false)}
+}
+
+// mdLines is Markdown source rewritten line by line, each line with the
+// line of the file it comes from.
+type mdLines struct {
+	lines []string
+	src   []int // 1-based file line of each line
+}
+
+func (m *mdLines) add(line string, src int) {
+	m.lines = append(m.lines, line)
+	m.src = append(m.src, src)
+}
+
+var (
+	// Hugo shortcodes {{< … >}} and {{% … %}}, Liquid tags {% … %}.
+	shortcodeRe = regexp.MustCompile(`\{\{[<%]-?\s*(/?)\s*([\w./-]*)[^}]*?-?[%>]\}\}|\{%-?\s*(\w*)[^}]*?-?%\}`)
+	// MDX comments {/* … */}.
+	mdxCommentRe = regexp.MustCompile(`\{/\*.*?\*/\}`)
+	// Admonitions: Docusaurus ":::note Title", ":::tip[Title]",
+	// ":::info{title="T"}", VuePress "::: warning Title", and the closing
+	// ":::".
+	admonitionRe = regexp.MustCompile(`^(\s*):{3,}\s*([\w-]*)\s*(.*?)\s*$`)
+	// MkDocs admonitions and tabs: `!!! note "Title"`, `??? tip`, `=== "Tab"`.
+	mkdocsBlockRe = regexp.MustCompile(`^(\s*)(?:(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*|===\+?)(?:\s+"(.*)")?\s*$`)
+	// GitHub alerts: "> [!NOTE]".
+	githubAlertRe = regexp.MustCompile(`^(\s*(?:>\s*)+)\[!\w+\]\s*$`)
+	importRe      = regexp.MustCompile(`^import\s*(?:['"]|\{\s*$|[\w*{][^'"]*(?:\sfrom\s*['"]|,\s*$|\{\s*$))`)
+	exportRe      = regexp.MustCompile(`^export\s+(?:const|let|var|function|default|async|class|\{)`)
+	fenceRe       = regexp.MustCompile("^\\s*(`{3,}|~{3,})")
+	jsxTagRe      = regexp.MustCompile(`</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>`)
+)
+
+// prepareMarkdown rewrites Markdown source, line by line, so that goldmark
+// sees only Markdown: front matter and MDX import/export lines become blank,
+// admonition fences and shortcodes go and leave their title and content,
+// Liquid and Hugo highlight tags become code fences. Code fences are left
+// alone inside.
+func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
+	all := strings.Split(src, "\n")
+	fm, skip := splitFrontMatter(all)
+	var out mdLines
+	for i := range skip {
+		out.add("", i+1)
+	}
+	fence := ""        // the open code fence, "" outside code
+	mkdocsIndent := -1 // indentation of MkDocs admonition content, -1 outside
+	inStatement := 0   // depth of an MDX import/export statement being skipped
+	inComment := false // inside a multi-line MDX comment
+	for i := skip; i < len(all); i++ {
+		line, n := all[i], i+1
+		if fence != "" {
+			out.add(line, n)
+			if t := strings.TrimSpace(line); strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
+				fence = ""
+			}
+			continue
+		}
+		if m := fenceRe.FindStringSubmatch(line); m != nil {
+			fence = m[1]
+			out.add(dedentMkdocs(line, mkdocsIndent), n)
+			continue
+		}
+		if mkdocsIndent >= 0 {
+			if strings.TrimSpace(line) == "" || indentOf(line) >= mkdocsIndent {
+				line = dedentMkdocs(line, mkdocsIndent)
+			} else {
+				mkdocsIndent = -1
+			}
+		}
+		if inComment {
+			j := strings.Index(line, "*/}")
+			if j < 0 {
+				out.add("", n)
+				continue
+			}
+			line, inComment = line[j+3:], false
+		}
+		line = mdxCommentRe.ReplaceAllString(line, "")
+		if j := strings.Index(line, "{/*"); j >= 0 {
+			line, inComment = line[:j], true
+		}
+		if inStatement > 0 || isStatementStart(line) {
+			inStatement = statementDepth(line, inStatement)
+			out.add("", n)
+			continue
+		}
+		if m := admonitionRe.FindStringSubmatch(line); m != nil {
+			out.add("", n)
+			if title := admonitionTitle(m[3]); title != "" {
+				out.add(m[1]+title, n)
+				out.add("", n)
+			}
+			continue
+		}
+		if m := mkdocsBlockRe.FindStringSubmatch(line); m != nil {
+			out.add("", n)
+			if m[2] != "" {
+				out.add(m[1]+m[2], n)
+				out.add("", n)
+			}
+			mkdocsIndent = indentOf(line) + 4
+			continue
+		}
+		if m := githubAlertRe.FindStringSubmatch(line); m != nil {
+			line = strings.TrimRight(m[1], " ")
+		}
+		if strings.Contains(line, "{{") || strings.Contains(line, "{%") {
+			line = replaceShortcodes(line, &fence)
+			if fence != "" {
+				out.add(line, n)
+				continue
+			}
+		}
+		out.add(line, n)
+	}
+	return out, fm
+}
+
+// replaceShortcodes removes shortcodes and Liquid tags from a line; a
+// highlight or code tag becomes a code fence, and sets *fence when it opens
+// one.
+func replaceShortcodes(line string, fence *string) string {
+	ms := shortcodeRe.FindAllStringSubmatchIndex(line, -1)
+	if ms == nil {
+		return line
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(line[last:m[0]])
+		last = m[1]
+		closing := m[2] >= 0 && m[3] > m[2]
+		name := ""
+		if m[4] >= 0 {
+			name = line[m[4]:m[5]]
+		} else if m[6] >= 0 {
+			name = line[m[6]:m[7]]
+		}
+		switch {
+		case name == "highlight" && !closing:
+			if strings.TrimSpace(b.String()) == "" {
+				*fence = "```"
+				return "```"
+			}
+		case name == "endhighlight" || name == "highlight" && closing:
+			return "```"
+		}
+	}
+	b.WriteString(line[last:])
+	if strings.TrimSpace(b.String()) == "" {
+		return ""
+	}
+	return b.String()
+}
+
+// admonitionTitle is the title of an admonition from what follows its
+// type: "Title", "[Title]", `{title="Title"}`.
+func admonitionTitle(s string) string {
+	s = strings.TrimSpace(s)
+	switch {
+	case strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"):
+		return strings.TrimSpace(s[1 : len(s)-1])
+	case strings.HasPrefix(s, "{"):
+		if _, v, ok := strings.Cut(s, "title="); ok {
+			v = strings.TrimRight(v, "}")
+			if u, err := strconv.Unquote(v); err == nil {
+				return u
+			}
+			return strings.Trim(v, `"'`)
+		}
+		return ""
+	}
+	return s
+}
+
+func indentOf(line string) int {
+	n := 0
+	for _, c := range line {
+		switch c {
+		case ' ':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// dedentMkdocs removes the indentation of MkDocs admonition content, so
+// that it is not read as an indented code block.
+func dedentMkdocs(line string, indent int) string {
+	if indent < 4 {
+		return line
+	}
+	for k := 0; k < 4 && len(line) > 0; k++ {
+		if line[0] == '\t' {
+			return line[1:]
+		}
+		if line[0] != ' ' {
+			break
+		}
+		line = line[1:]
+	}
+	return line
+}
+
+// isStatementStart reports whether a line starts an ES module statement,
+// as MDX (and Docusaurus Markdown) allow: "import X from 'y'", "export
+// const z = …". Prose never starts a line so.
+func isStatementStart(line string) bool {
+	return importRe.MatchString(line) || exportRe.MatchString(line)
+}
+
+// statementDepth returns how many brackets remain open at the end of line,
+// given depth open before it: a statement goes on while one is open, or
+// while the line ends with an operator or comma.
+func statementDepth(line string, depth int) int {
+	quote := byte(0)
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'' || c == '`':
+			quote = c
+		case c == '{' || c == '(' || c == '[':
+			depth++
+		case c == '}' || c == ')' || c == ']':
+			depth--
+		}
+	}
+	if depth < 0 {
+		depth = 0
+	}
+	t := strings.TrimSpace(line)
+	if depth == 0 && t != "" && strings.ContainsAny(t[len(t)-1:], ",=+-*/&|?:") {
+		return 1 // goes on; the next line that closes nothing ends it
+	}
+	return depth
+}
+
+// parseMarkdown reduces Markdown or MDX source to blocks.
+func parseMarkdown(ps markdownParsers, src string, mdx bool) structured {
+	prep, fm := prepareMarkdown(src, mdx)
+	source := []byte(strings.Join(prep.lines, "\n"))
+	p := ps.md
+	if mdx {
+		p = ps.mdx
+	}
+	root := p.Parse(gmtext.NewReader(source))
+	w := &mdWalker{src: source, idx: newLineIndex(string(source)), lines: prep.src, mdx: mdx}
+	w.blocks(root)
+	return structured{title: fm.title, description: fm.description, lang: fm.lang, blocks: w.out}
+}
+
+// mdWalker turns a goldmark tree into blocks.
+type mdWalker struct {
+	src   []byte
+	idx   lineIndex
+	lines []int // file line of each line of src
+	mdx   bool
+	out   []block
+	bb    blockBuilder
+	tight bool // the next block follows the previous on the next line
+}
+
+// fileLine is the file line of a byte offset of the rewritten source.
+func (w *mdWalker) fileLine(off int) int {
+	l := w.idx.line(off)
+	if l >= 1 && l <= len(w.lines) {
+		return w.lines[l-1]
+	}
+	return 0
+}
+
+func (w *mdWalker) emit(kind blockKind, level int) {
+	b := w.bb.take(kind)
+	if strings.TrimSpace(b.text) == "" {
+		return
+	}
+	b.level = level
+	b.tight = w.tight
+	w.tight = false
+	w.out = append(w.out, b)
+}
+
+// blocks walks the block nodes under n.
+func (w *mdWalker) blocks(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.block(c)
+	}
+}
+
+func (w *mdWalker) block(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		w.inlines(n)
+		w.emit(blockHeading, n.Level)
+	case *ast.Paragraph, *ast.TextBlock:
+		w.inlines(n)
+		w.emit(blockPara, 0)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		w.code(n.Lines())
+	case *ast.HTMLBlock:
+		w.html(n)
+	case *ast.List:
+		w.list(n)
+	case *east.Table:
+		w.table(n)
+	case *ast.ThematicBreak:
+	case *east.DefinitionTerm:
+		w.inlines(n)
+		w.emit(blockPara, 0)
+	default: // blockquotes, definition lists, footnotes, documents
+		w.blocks(n)
+	}
+}
+
+// list emits each item's first paragraph with its bullet or number.
+func (w *mdWalker) list(l *ast.List) {
+	num := l.Start
+	first := true
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		prefix := "• "
+		if l.IsOrdered() {
+			prefix = strconv.Itoa(num) + ". "
+			num++
+		}
+		firstChild := true
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c.(type) {
+			case *ast.Paragraph, *ast.TextBlock:
+				if firstChild {
+					w.bb.writeRaw(prefix)
+				}
+				w.inlines(c)
+				w.tight = !first && firstChild && l.IsTight
+				w.emit(blockItem, 0)
+			default:
+				w.block(c)
+			}
+			firstChild = false
+		}
+		first = false
+	}
+}
+
+func (w *mdWalker) code(lines *gmtext.Segments) {
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		w.bb.mark(w.fileLine(seg.Start), 0)
+		v := seg.Value(w.src)
+		if seg.Padding > 0 {
+			w.bb.writeRaw(strings.Repeat(" ", seg.Padding))
+		}
+		w.bb.writeRaw(string(v))
+	}
+	w.emit(blockCode, 0)
+}
+
+func (w *mdWalker) table(t *east.Table) {
+	first := true
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		if !first {
+			w.bb.writeRaw("\n")
+		}
+		first = false
+		cells := 0
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			if cells > 0 {
+				w.bb.writeRaw(" | ")
+			}
+			cells++
+			w.inlineChildren(cell)
+		}
+	}
+	w.emit(blockTable, 0)
+}
+
+// html reduces a raw HTML block (or MDX JSX) to its text, without tags or
+// comments.
+func (w *mdWalker) html(n *ast.HTMLBlock) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	var raw strings.Builder
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		raw.Write(seg.Value(w.src))
+	}
+	if n.HasClosure() {
+		cl := n.ClosureLine
+		raw.Write(cl.Value(w.src))
+	}
+	line := w.fileLine(lines.At(0).Start)
+	for _, para := range strings.Split(htmlFragmentText(raw.String()), "\n\n") {
+		if strings.TrimSpace(para) == "" {
+			continue
+		}
+		w.bb.mark(line, 0)
+		w.bb.write(para)
+		w.emit(blockPara, 0)
+	}
+}
+
+// inlines writes the inline content of a leaf block.
+func (w *mdWalker) inlines(n ast.Node) {
+	if n.Lines().Len() > 0 {
+		seg := n.Lines().At(0)
+		w.bb.mark(w.fileLine(seg.Start), 0)
+	}
+	w.inlineChildren(n)
+}
+
+func (w *mdWalker) inlineChildren(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.inline(c)
+	}
+}
+
+func (w *mdWalker) inline(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Text:
+		w.bb.mark(w.fileLine(n.Segment.Start), 0)
+		t := string(n.Segment.Value(w.src))
+		if w.mdx {
+			t = jsxTagRe.ReplaceAllString(t, " ")
+		}
+		w.bb.write(t)
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			w.bb.spaceNext()
+		}
+	case *ast.String:
+		w.bb.write(string(n.Value))
+	case *ast.CodeSpan:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				w.bb.mark(w.fileLine(t.Segment.Start), 0)
+				w.bb.write(string(t.Segment.Value(w.src)))
+			} else if s, ok := c.(*ast.String); ok {
+				w.bb.write(string(s.Value))
+			}
+		}
+	case *ast.AutoLink:
+		w.bb.write(string(n.Label(w.src)))
+	case *ast.RawHTML:
+		// A tag or comment: nothing a reader sees. The text between an
+		// opening and a closing tag is ordinary inline text.
+	case *ast.Image:
+		// Alt text describes a picture the passage cannot show.
+	case *ast.Link:
+		before := w.bb.b.Len()
+		w.inlineChildren(n)
+		w.bb.links += w.bb.b.Len() - before
+	case *east.TaskCheckBox, *east.FootnoteLink, *east.FootnoteBacklink:
+	default:
+		w.inlineChildren(n)
+	}
+}

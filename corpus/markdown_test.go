@@ -1,0 +1,168 @@
+package corpus
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// loadOne loads a single file and returns its document.
+func loadOne(t *testing.T, name, src string) *Document {
+	t.Helper()
+	c, err := Load(context.Background(), fstest.MapFS{name: file(src)}, Config{})
+	if err != nil {
+		t.Fatalf("Load(%s): %v", name, err)
+	}
+	checkPassages(t, &c.Docs[0])
+	return &c.Docs[0]
+}
+
+// passageWith returns the passage holding s, or fails.
+func passageWith(t *testing.T, d *Document, s string) *Passage {
+	t.Helper()
+	for i := range d.Passages {
+		if strings.Contains(d.Passages[i].Text, s) {
+			return &d.Passages[i]
+		}
+	}
+	t.Fatalf("%s: no passage holds %q", d.Path, s)
+	return nil
+}
+
+func TestMarkdownTitle(t *testing.T) {
+	tests := []struct {
+		name, path, src, title, desc string
+	}{
+		{"YAML front matter", "a.md", "---\ntitle: \"Chart Hooks\"\ndescription: Describes hooks.\n---\n\n# Hooks\n\nText here.\n", "Chart Hooks", "Describes hooks."},
+		{"YAML single quotes and folded", "a.md", "---\ntitle: 'It''s here'\ndescription: >-\n  Two\n  lines.\n---\nText.\n", "It's here", "Two lines."},
+		{"TOML front matter", "a.md", "+++\ntitle = 'Hugo page'\ndescription = \"About \\\"it\\\"\"\n[params]\ntitle = 'no'\n+++\nText.\n", "Hugo page", `About "it"`},
+		{"first heading", "a.markdown", "Intro line.\n\n## Install it\n\nText.\n", "Install it", ""},
+		{"setext heading", "a.md", "Getting started\n===============\n\nText.\n", "Getting started", ""},
+		{"file name", "docs/getting-started.mdx", "Just text, no heading.\n", "getting-started", ""},
+		{"unclosed front matter is a rule", "a.md", "---\nJust text after a rule.\n", "a", ""},
+		{"heading attribute", "a.md", "## Configure {#configure}\n\nText.\n", "Configure", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := loadOne(t, tt.path, tt.src)
+			if d.Title != tt.title || d.Description != tt.desc {
+				t.Errorf("got title %q description %q, want %q %q", d.Title, d.Description, tt.title, tt.desc)
+			}
+			for _, p := range d.Passages {
+				if strings.Contains(p.Text, "title") || strings.Contains(p.Text, "---") || strings.Contains(p.Text, "+++") {
+					t.Errorf("passage %d holds front matter: %q", p.Index, p.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestMarkdownMarkupRemoved(t *testing.T) {
+	src := strings.Join([]string{
+		"---", "title: Hooks", "---", // 1-3
+		"import Tabs from '@theme/Tabs';",   // 4
+		"import {",                          // 5
+		"  A,",                              // 6
+		"} from './a';",                     // 7
+		"export const meta = {",             // 8
+		"  x: 1,",                           // 9
+		"};",                                // 10
+		"",                                  // 11
+		"Helm has hooks.",                   // 12
+		"<!-- a comment -->",                // 13
+		"",                                  // 14
+		":::warning Careful here",           // 15
+		"Hooks run in order.",               // 16
+		":::",                               // 17
+		"",                                  // 18
+		"{{< note >}}",                      // 19
+		"Shortcode text stays.",             // 20
+		"{{< /note >}}",                     // 21
+		"{% include links.html %}",          // 22
+		"",                                  // 23
+		"<Tabs>",                            // 24
+		`<TabItem value="apt" label="Apt">`, // 25
+		"",                                  // 26
+		"Tab text with <Highlight>inline</Highlight> JSX.", // 27
+		"",                               // 28
+		"</TabItem>",                     // 29
+		"</Tabs>",                        // 30
+		"{/* an MDX comment */}",         // 31
+		"",                               // 32
+		"> [!NOTE]",                      // 33
+		"> GitHub alert text.",           // 34
+		"",                               // 35
+		"!!! tip \"MkDocs title\"",       // 36
+		"    MkDocs admonition text.",    // 37
+		"",                               // 38
+		"[ref]: https://example.com/ref", // 39
+		"See [the guide][ref] and ![a picture](x.png).", // 40
+	}, "\n")
+	d := loadOne(t, "hooks.mdx", src)
+	for _, p := range d.Passages {
+		for _, bad := range []string{"import", "export", "<", ">", "{{", "{%", ":::", "!!!", "[!NOTE]", "/*", "https://", "](", "comment", "picture"} {
+			if strings.Contains(p.Text, bad) {
+				t.Errorf("passage %d holds %q: %q", p.Index, bad, p.Text)
+			}
+		}
+	}
+	for _, s := range []string{"Helm has hooks.", "Careful here", "Hooks run in order.", "Shortcode text stays.", "Tab text with inline JSX.", "GitHub alert text.", "MkDocs title", "MkDocs admonition text.", "See the guide and ."} {
+		if !strings.Contains(d.Text, s) {
+			t.Errorf("text lacks %q:\n%s", s, d.Text)
+		}
+	}
+	if p := d.Passages[0]; p.LineStart != 12 || d.Passages[len(d.Passages)-1].LineEnd != 40 {
+		t.Errorf("got lines %d–%d, want 12–40 of the file", p.LineStart, d.Passages[len(d.Passages)-1].LineEnd)
+	}
+}
+
+func TestMarkdownStructure(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Hooks\n\nIntro to hooks.\n\n## Hook resources\n\nResources are hooks.\n\n### Hook deletion policies\n\n")
+	b.WriteString("If no hook deletion policy annotation is specified, the `before-hook-creation`\nbehavior applies by default.\n\n")
+	b.WriteString("```yaml\nannotations:\n  a: b\n\n  c: d\n```\n\n| Name | Value |\n|---|---|\n| one | 1 |\n| two | 2 |\n\n")
+	b.WriteString("## Writing a hook\n\n- first step\n- second step\n\n1. one\n2. two\n")
+	d := loadOne(t, "hooks.md", b.String())
+	if d.Title != "Hooks" {
+		t.Errorf("got title %q", d.Title)
+	}
+	tests := []struct {
+		text     string
+		headings []string
+		line     int
+	}{
+		{"Intro to hooks.", nil, 3},
+		{"Resources are hooks.", []string{"Hook resources"}, 7},
+		{"the before-hook-creation behavior applies", []string{"Hook resources", "Hook deletion policies"}, 11},
+		{"• first step", []string{"Writing a hook"}, 28},
+	}
+	for _, tt := range tests {
+		p := passageWith(t, d, tt.text)
+		if !slices.Equal(p.Headings, tt.headings) || p.LineStart != tt.line {
+			t.Errorf("%q: got headings %q line %d, want %q line %d", tt.text, p.Headings, p.LineStart, tt.headings, tt.line)
+		}
+		if got := d.HeadingPath(p); !strings.HasPrefix(got, "Hooks") {
+			t.Errorf("HeadingPath = %q", got)
+		}
+	}
+	code := passageWith(t, d, "annotations:")
+	if !strings.Contains(code.Text, "a: b\n\n  c: d") || strings.Contains(code.Text, "```") {
+		t.Errorf("code block split or fenced: %q", code.Text)
+	}
+	if !strings.Contains(code.Text, "one | 1\ntwo | 2") {
+		t.Errorf("table not kept whole: %q", code.Text)
+	}
+	for _, p := range d.Passages {
+		if strings.Contains(p.Text, "\n") && !strings.Contains(p.Text, "\n\n") && !strings.Contains(p.Text, " | ") && !strings.Contains(p.Text, "•") && !strings.Contains(p.Text, "1.") && !strings.Contains(p.Text, "a: b") {
+			t.Errorf("passage %d keeps a soft line break: %q", p.Index, p.Text)
+		}
+		if strings.Contains(p.Text, "Hook resources") || strings.Contains(p.Text, "Writing a hook") {
+			t.Errorf("passage %d holds a heading; headings are its path: %q", p.Index, p.Text)
+		}
+	}
+	if p := passageWith(t, d, "first step"); p.LineEnd != 32 {
+		t.Errorf("list passage ends at line %d, want 32", p.LineEnd)
+	}
+}

@@ -1,0 +1,291 @@
+package corpus
+
+import (
+	"sort"
+	"strings"
+)
+
+// blockKind says what a block of a structured document is.
+type blockKind uint8
+
+const (
+	blockPara    blockKind = iota // prose
+	blockHeading                  // a section heading; level 1–6
+	blockCode                     // a code block: lines kept as written
+	blockTable                    // a table: one row a line, cells joined by " | "
+	blockItem                     // a list item, "• " or "1. " before it
+)
+
+// anchor ties a byte offset of a text to a line of the source file, and to
+// a page for paged formats.
+type anchor struct {
+	off  int // byte offset in the text
+	line int // 1-based source line of the byte at off; 0 when unknown
+	page int // 1-based page; 0 for formats without pages
+}
+
+// block is one unit of a structured document's text: a heading, a
+// paragraph, a list item, a code block or a table, already free of markup.
+type block struct {
+	kind  blockKind
+	level int    // heading level, 1 outermost
+	text  string // prose on one line; code and tables line by line
+	// anchors map offsets of text to source lines, in increasing order;
+	// the first is at offset 0.
+	anchors []anchor
+	// tight: the block follows the previous one on the next line, not
+	// after a blank line (items of one list, rows of one table).
+	tight bool
+	// linkRunes counts the runes of text that were link labels; with the
+	// text's runes it gives a block's link density.
+	linkRunes int
+}
+
+// structured is a document reduced to blocks, with what its markup said
+// about it.
+type structured struct {
+	title       string // front matter title, else ""
+	description string
+	lang        string // a language hint from the markup; "" when none
+	blocks      []block
+}
+
+// blockBuilder accumulates the text of one block with its anchors.
+type blockBuilder struct {
+	b       strings.Builder
+	anchors []anchor
+	links   int
+	space   bool // a space is pending before the next text
+}
+
+// mark notes that what is written next comes from line (and page).
+func (bb *blockBuilder) mark(line, page int) {
+	off := bb.b.Len()
+	if bb.space && off > 0 {
+		off++ // the pending space comes first
+	}
+	if n := len(bb.anchors); n > 0 && bb.anchors[n-1].line == line && bb.anchors[n-1].page == page {
+		return
+	}
+	if n := len(bb.anchors); n > 0 && bb.anchors[n-1].off >= off {
+		bb.anchors[n-1] = anchor{bb.anchors[n-1].off, line, page}
+		return
+	}
+	bb.anchors = append(bb.anchors, anchor{off, line, page})
+}
+
+// write appends inline text, collapsing runs of white space to one space
+// and dropping white space at the start.
+func (bb *blockBuilder) write(s string) {
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && !isASCIISpace(s[j]) {
+			j++
+		}
+		if j > i {
+			if bb.space && bb.b.Len() > 0 {
+				bb.b.WriteByte(' ')
+			}
+			bb.space = false
+			bb.b.WriteString(s[i:j])
+		}
+		for j < len(s) && isASCIISpace(s[j]) {
+			bb.space = true
+			j++
+		}
+		i = j
+	}
+}
+
+// writeRaw appends s as it is, for code and tables.
+func (bb *blockBuilder) writeRaw(s string) {
+	bb.space = false
+	bb.b.WriteString(s)
+}
+
+func (bb *blockBuilder) spaceNext() { bb.space = true }
+
+// take returns the block built so far, trimmed, and resets bb.
+func (bb *blockBuilder) take(kind blockKind) block {
+	text := bb.b.String()
+	trimmed := strings.TrimRight(text, " \t\n")
+	lead := len(trimmed) - len(strings.TrimLeft(trimmed, " \t\n"))
+	if kind == blockCode {
+		lead = 0 // indentation of code is meaningful; only blank lines go
+		for lead < len(trimmed) && trimmed[lead] == '\n' {
+			lead++
+		}
+		if i := strings.LastIndexByte(trimmed[:lead], '\n'); i >= 0 {
+			lead = i + 1
+		}
+	}
+	b := block{kind: kind, text: trimmed[lead:], linkRunes: bb.links}
+	for _, a := range bb.anchors {
+		a.off -= lead
+		if a.off < 0 {
+			a.off = 0
+		}
+		if a.off > len(b.text) {
+			break
+		}
+		if n := len(b.anchors); n > 0 && b.anchors[n-1].off == a.off {
+			b.anchors[n-1] = a
+			continue
+		}
+		b.anchors = append(b.anchors, a)
+	}
+	if len(b.anchors) == 0 {
+		b.anchors = []anchor{{}}
+	}
+	b.anchors[0].off = 0
+	bb.b.Reset()
+	bb.anchors, bb.links, bb.space = nil, 0, false
+	return b
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// lineIndex maps byte offsets of a source to 1-based lines.
+type lineIndex []int // offsets where lines start
+
+func newLineIndex(src string) lineIndex {
+	idx := lineIndex{0}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+// line returns the 1-based line of offset off.
+func (idx lineIndex) line(off int) int {
+	return sort.Search(len(idx), func(i int) bool { return idx[i] > off })
+}
+
+// lineMap maps byte offsets of a document's Text to source lines and pages.
+type lineMap []anchor
+
+// at returns the anchor in force at offset off.
+func (m lineMap) at(off int) anchor {
+	i := sort.Search(len(m), func(i int) bool { return m[i].off > off })
+	if i == 0 {
+		return anchor{line: 1}
+	}
+	return m[i-1]
+}
+
+// assembled is a structured document's text, with where each block is in
+// it and the map back to the source.
+type assembled struct {
+	text  string
+	spans [][2]int // byte span of each block in text
+	lines lineMap
+}
+
+// assemble joins blocks into one text: a blank line between blocks, a line
+// break between tight ones.
+func assemble(blocks []block) assembled {
+	var a assembled
+	var b strings.Builder
+	for i, bl := range blocks {
+		if i > 0 {
+			if bl.tight {
+				b.WriteByte('\n')
+			} else {
+				b.WriteString("\n\n")
+			}
+		}
+		start := b.Len()
+		for _, an := range bl.anchors {
+			an.off += start
+			if n := len(a.lines); n > 0 && a.lines[n-1].line == an.line && a.lines[n-1].page == an.page {
+				continue
+			}
+			a.lines = append(a.lines, an)
+		}
+		b.WriteString(bl.text)
+		a.spans = append(a.spans, [2]int{start, b.Len()})
+	}
+	a.text = b.String()
+	return a
+}
+
+// splitStructured cuts an assembled document into passages: headings are
+// boundaries and give each passage its heading path; code blocks and tables
+// are units of their own that are never cut at blank lines; blocks that
+// drop marks are left out. A first heading that repeats the title is not a
+// heading of the path.
+func splitStructured(docID, title string, blocks []block, a assembled, drop []bool) []Passage {
+	var out []Passage
+	var run []para
+	type heading struct {
+		level int
+		text  string
+	}
+	var stack []heading
+	sectionStart := 0 // first passage of the current section
+	path := func() []string {
+		if len(stack) == 0 {
+			return nil
+		}
+		hs := make([]string, len(stack))
+		for i, h := range stack {
+			hs[i] = h.text
+		}
+		return hs
+	}
+	flush := func() {
+		out = packRun(out, docID, a.text, run)
+		run = run[:0]
+		hs := path()
+		for i := sectionStart; i < len(out); i++ {
+			out[i].Headings = hs
+		}
+		sectionStart = len(out)
+	}
+	seenHeading := false
+	for i, bl := range blocks {
+		if drop != nil && drop[i] {
+			flush()
+			continue
+		}
+		start, end := trimSpan(a.text, a.spans[i][0], a.spans[i][1])
+		if bl.kind == blockHeading {
+			flush()
+			text := oneLine(bl.text)
+			first := !seenHeading
+			seenHeading = true
+			if first && strings.EqualFold(text, oneLine(title)) {
+				continue
+			}
+			for len(stack) > 0 && stack[len(stack)-1].level >= bl.level {
+				stack = stack[:len(stack)-1]
+			}
+			stack = append(stack, heading{bl.level, text})
+			continue
+		}
+		p := para{start: start, end: end, words: CountWords(a.text[start:end]), bullet: bl.kind == blockItem,
+			code: bl.kind == blockCode || bl.kind == blockTable}
+		if p.words == 0 {
+			continue
+		}
+		run = append(run, p)
+	}
+	flush()
+	fillPassages(a.text, out)
+	for i := range out {
+		p := &out[i]
+		s, e := a.lines.at(p.Start), a.lines.at(p.End-1)
+		p.LineStart, p.LineEnd = s.line, e.line
+		p.PageStart, p.PageEnd = s.page, e.page
+	}
+	return out
+}
+
+// oneLine collapses the white space of s.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
