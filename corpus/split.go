@@ -15,10 +15,10 @@ const (
 	maxWords = 200
 	// headingWords is the most words a line without final punctuation may
 	// have to count as a heading; the first line, a title, may have more.
-	headingWords      = 12
+	headingWords = 12
 	// maxCodeWords is the most words of a code block or table kept in one
 	// unit; longer ones are cut between lines.
-	maxCodeWords = 2 * maxWords
+	maxCodeWords      = 2 * maxWords
 	titleHeadingWords = 30
 )
 
