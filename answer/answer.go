@@ -152,8 +152,11 @@ func build(cfg retrieval.Config, c *corpus.Corpus) (*state, error) {
 	for di, d := range c.Docs {
 		st.docs[d.ID] = di
 		st.first[di] = len(items)
-		for pi, ps := range d.Passages {
-			items = append(items, retrieval.Item{Doc: d.ID, Title: d.Title, Text: ps.Text, Lang: d.Lang})
+		for pi := range d.Passages {
+			ps := &d.Passages[pi]
+			// The heading path ("Title › Section › Subsection") is indexed
+			// with the passage: a section's words are often only in its heading.
+			items = append(items, retrieval.Item{Doc: d.ID, Title: d.HeadingPath(ps), Text: ps.Text, Lang: d.Lang})
 			st.items = append(st.items, itemRef{doc: di, passage: pi})
 		}
 	}
