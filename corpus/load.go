@@ -25,10 +25,12 @@ const (
 	maxWorkers = 8
 )
 
-// Load reads every .txt, .md, .html and .htm file under fsys, recursively.
+// Load reads every document under fsys, recursively: plain text (.txt),
+// Markdown (.md, .markdown), MDX (.mdx) and HTML (.html, .htm). Every
+// other file is named in a Warning of kind SkipUnsupported.
 // Bad files are skipped with a Warning; zero loadable documents is ErrNoDocuments.
 //
-// Hidden files and folders (".git") are skipped, other extensions ignored.
+// Hidden files and folders (".git") are not looked at.
 // A file is skipped, with one Warning and one log line, when it is larger
 // than MaxFileBytes, unreadable, binary, not UTF-8 (more than 1% invalid
 // bytes), or has no words; a file with a few invalid bytes is loaded with
@@ -161,7 +163,7 @@ func (l *loader) list(ctx context.Context) ([]string, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && isDocumentExt(p) {
+		if !d.IsDir() {
 			paths = append(paths, p)
 		}
 		return nil
@@ -172,12 +174,20 @@ func (l *loader) list(ctx context.Context) ([]string, error) {
 	return paths, nil
 }
 
-func isDocumentExt(p string) bool {
+// formatOf is the format of a file from its name; "" when Load does not
+// read it.
+func formatOf(p string) Format {
 	switch strings.ToLower(path.Ext(p)) {
-	case ".txt", ".md", ".markdown", ".mdx", ".html", ".htm":
-		return true
+	case ".txt":
+		return FormatText
+	case ".md", ".markdown":
+		return FormatMarkdown
+	case ".mdx":
+		return FormatMDX
+	case ".html", ".htm":
+		return FormatHTML
 	}
-	return false
+	return ""
 }
 
 // docID is the path without its last extension: "news/a.fr.txt" → "news/a.fr".
@@ -190,6 +200,13 @@ func docID(p string) string {
 func (l *loader) loadFile(p string, buf *[]byte) (doc Document, note string, skip Warning) {
 	skipped := func(k SkipKind, reason string) (Document, string, Warning) {
 		return Document{}, "", Warning{Kind: k, Reason: reason}
+	}
+	if formatOf(p) == "" {
+		ext := path.Ext(p)
+		if ext == "" {
+			return skipped(SkipUnsupported, "unsupported type (no extension)")
+		}
+		return skipped(SkipUnsupported, "unsupported type ("+strings.ToLower(ext)+")")
 	}
 	info, err := fs.Stat(l.fsys, p)
 	if err != nil {
@@ -344,7 +361,7 @@ func reasonOf(err error) string {
 
 func noDocumentsError(ws []Warning) error {
 	if len(ws) == 0 {
-		return fmt.Errorf("load corpus: %w: no .txt, .md, .html or .htm file found", ErrNoDocuments)
+		return fmt.Errorf("load corpus: %w: no file found", ErrNoDocuments)
 	}
 	var sb strings.Builder
 	for i, w := range ws {

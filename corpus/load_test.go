@@ -54,7 +54,8 @@ func TestLoadFiles(t *testing.T) {
 				"a.txt": file(article), "b.md": file(article), "c.html": file("<p>" + article + "</p>"),
 				"d.HTM": file("<p>" + article + "</p>"), "e.pdf": file(article), "f.json": file(article), "README": file(article),
 			},
-			wantIDs: []string{"a", "b", "c", "d"},
+			wantIDs:  []string{"a", "b", "c", "d"},
+			warnings: map[string]string{"e.pdf": "unsupported type (.pdf)", "f.json": "unsupported type (.json)", "README": "unsupported type (no extension)"},
 		},
 		{
 			name: "recursion and IDs",
@@ -207,7 +208,8 @@ func TestLoadErrors(t *testing.T) {
 		want    error
 		message []string // parts of the error text
 	}{
-		{"no files", context.Background(), fstest.MapFS{"a.pdf": file(article)}, ErrNoDocuments, []string{"no .txt, .md, .html or .htm file"}},
+		{"no files", context.Background(), fstest.MapFS{".hidden/a.txt": file(article)}, ErrNoDocuments, []string{"no file found"}},
+		{"only unsupported files", context.Background(), fstest.MapFS{"a.png": file(article)}, ErrNoDocuments, []string{"1 skipped", "a.png: unsupported type (.png)"}},
 		{"only bad files", context.Background(), fstest.MapFS{"a.txt": file(""), "b.txt": file("\x00\x01")}, ErrNoDocuments,
 			[]string{"2 skipped", "a.txt: empty file", "b.txt: binary file"}},
 		{"many bad files", context.Background(), fstest.MapFS{
