@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
+	"unicode"
 
 	"corpusbot/answer"
 	"corpusbot/llm"
@@ -42,19 +42,22 @@ func (e *env) answerFlagSet(name string) (*flag.FlagSet, answerFlags) {
 func (e *env) ask(ctx context.Context, args []string) error {
 	fs, f := e.answerFlagSet("ask")
 	k := fs.Int("k", 0, "passages to retrieve (default 8)")
-	rest, err := parseFlags(fs, args)
+	rest, err := e.parse(ctx, fs, args)
 	if err != nil {
+		return err
+	}
+	if err := positiveK(fs, k, 0); err != nil {
 		return err
 	}
 	q := joinArgs(rest)
 	if q == "" {
-		return usagef("ask needs a question, e.g. corpusbot ask \"Why was Alipay told to spin off its micro-loan business?\"")
+		return usagef("ask needs a question, e.g. corpusbot ask \"%s\"", e.exampleTopic(ctx, fs))
 	}
 	p, err := e.pipeline(ctx, *f.dir, *k, true)
 	if err != nil {
 		return err
 	}
-	out := newAnswerPrinter(e.stdout, *f.asJSON)
+	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON)
 	res, err := p.Ask(ctx, answer.Question{Text: q, OnDelta: out.delta()})
 	return e.finish(out, res, err)
 }
@@ -62,7 +65,7 @@ func (e *env) ask(ctx context.Context, args []string) error {
 func (e *env) summary(ctx context.Context, args []string) error {
 	fs, f := e.answerFlagSet("summary")
 	topic := fs.String("topic", "", "summarise a topic instead of one document")
-	rest, err := parseFlags(fs, args)
+	rest, err := e.parse(ctx, fs, args)
 	if err != nil {
 		return err
 	}
@@ -74,7 +77,7 @@ func (e *env) summary(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := newAnswerPrinter(e.stdout, *f.asJSON)
+	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON)
 	res, err := p.Summarize(ctx, answer.SummaryRequest{DocID: doc, Topic: *topic, OnDelta: out.delta()})
 	return e.finish(out, res, err)
 }
@@ -82,7 +85,7 @@ func (e *env) summary(ctx context.Context, args []string) error {
 func (e *env) briefing(ctx context.Context, args []string) error {
 	fs, f := e.answerFlagSet("briefing")
 	topic := fs.String("topic", "", "brief on a topic instead of the whole corpus")
-	rest, err := parseFlags(fs, args)
+	rest, err := e.parse(ctx, fs, args)
 	if err != nil {
 		return err
 	}
@@ -93,7 +96,7 @@ func (e *env) briefing(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := newAnswerPrinter(e.stdout, *f.asJSON)
+	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON)
 	res, err := p.Brief(ctx, answer.BriefingRequest{Topic: *topic, OnDelta: out.delta()})
 	return e.finish(out, res, err)
 }
@@ -112,6 +115,31 @@ func (e *env) finish(out *answerPrinter, res *answer.Result, err error) error {
 		fmt.Fprintln(e.stderr, "(No LLM configured: this answer quotes the best-matching sentences. Set OPENAI_API_KEY or OPENAI_BASE_URL for written answers.)")
 	}
 	return nil
+}
+
+// sourceLine is where a source is, as the terminal shows it:
+// "title — path/with.ext (lines 12–30)".
+func sourceLine(s answer.Source) string {
+	return fmt.Sprintf("%s — %s (%s)", oneLineOf(abbreviate(s.Title, 80)), oneLineOf(s.Path), lineRange(s.LineStart, s.LineEnd))
+}
+
+// lineRange is "line 4" or "lines 12–30".
+func lineRange(start, end int) string {
+	if end <= start {
+		return fmt.Sprintf("line %d", start)
+	}
+	return fmt.Sprintf("lines %d–%d", start, end)
+}
+
+// oneLineOf keeps a file name from breaking a line of output or sending
+// escape sequences to the terminal; other characters stay as they are.
+func oneLineOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
 
 // describeError maps the pipeline's and the LLM's error categories to a short
@@ -154,12 +182,13 @@ func describeError(err error) string {
 // answerPrinter streams text as it arrives, then prints the sources.
 type answerPrinter struct {
 	w        io.Writer
+	command  string
 	json     bool
 	streamed bool
 }
 
-func newAnswerPrinter(w io.Writer, asJSON bool) *answerPrinter {
-	return &answerPrinter{w: w, json: asJSON}
+func newAnswerPrinter(w io.Writer, command string, asJSON bool) *answerPrinter {
+	return &answerPrinter{w: w, command: command, json: asJSON}
 }
 
 // delta returns the streaming callback, or nil when output is JSON.
@@ -181,10 +210,7 @@ func (p *answerPrinter) abort() {
 
 func (p *answerPrinter) result(res *answer.Result) error {
 	if p.json {
-		enc := json.NewEncoder(p.w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return writeJSON(p.w, resultJSON(p.command, res))
 	}
 	if !p.streamed {
 		fmt.Fprint(p.w, res.Text)
@@ -202,11 +228,10 @@ func (p *answerPrinter) result(res *answer.Result) error {
 	if len(res.Sources) > 0 {
 		fmt.Fprintln(p.w, "\nSources:")
 		for _, s := range res.Sources {
-			where := fmt.Sprintf("passage %d", s.Passage)
-			if s.LastPassage > s.Passage {
-				where = fmt.Sprintf("passages %d–%d", s.Passage, s.LastPassage)
+			fmt.Fprintf(p.w, "[%d] %s\n", s.N, sourceLine(s))
+			if s.URL != "" {
+				fmt.Fprintf(p.w, "    %s\n", s.URL)
 			}
-			fmt.Fprintf(p.w, "[%d] %s — %s (%s, lines %d–%d)\n", s.N, abbreviate(s.Title, 80), s.DocID, where, s.LineStart, s.LineEnd)
 		}
 	}
 	if len(res.Unsupported) > 0 {

@@ -32,7 +32,7 @@ const (
 )
 
 // errNoToken is the one line a newcomer sees from `go run .` without a token.
-var errNoToken = errors.New(`DISCORD_TOKEN is not set: put your bot token in .env or the environment to start the Discord bot (see README, "Discord setup"); to try it without Discord: go run . ask "Why was Alipay told to spin off its micro-loan business?"`)
+var errNoToken = errors.New(`DISCORD_TOKEN is not set: put your bot token in .env or the environment to start the Discord bot (see README, "Discord setup"); to try it without Discord: go run . ask "your question" (go run . ask --help shows examples from your documents)`)
 
 func inviteURL(appID string) string {
 	q := url.Values{}
@@ -42,7 +42,12 @@ func inviteURL(appID string) string {
 	return "https://discord.com/oauth2/authorize?" + q.Encode()
 }
 
-func (e *env) invite(args []string) error {
+func (e *env) invite(ctx context.Context, args []string) error {
+	fs, _ := e.newFlagSet("invite")
+	args, err := e.parse(ctx, fs, args)
+	if err != nil {
+		return err
+	}
 	if len(args) > 0 {
 		return usagef("invite takes no arguments")
 	}
@@ -54,9 +59,15 @@ func (e *env) invite(args []string) error {
 }
 
 func (e *env) runBot(ctx context.Context, args []string) error {
-	if len(args) > 0 {
+	fs, dir := e.newFlagSet("run")
+	rest, err := e.parse(ctx, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
 		return usagef("run takes no arguments; settings come from the environment")
 	}
+	e.cfg.CorpusDir = *dir
 	if e.cfg.DiscordToken.IsZero() {
 		return errNoToken
 	}
@@ -83,6 +94,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		MaxQuestionRunes: e.cfg.MaxQuestionChars,
 		Logger:           e.log,
 		Observer:         mon,
+		SourceURL:        e.cfg.SourceURL,
 	}, c, model)
 	if err != nil {
 		return err

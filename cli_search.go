@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -20,9 +19,6 @@ import (
 // withLLM, or with no LLM configured, it answers extractively. k ≤ 0 takes
 // the pipeline's default.
 func (e *env) pipeline(ctx context.Context, dir string, k int, withLLM bool) (*answer.Pipeline, error) {
-	if k < 0 {
-		return nil, usagef("--k must be positive")
-	}
 	c, err := e.loadCorpus(ctx, dir)
 	if err != nil {
 		return nil, err
@@ -40,14 +36,12 @@ func (e *env) pipeline(ctx context.Context, dir string, k int, withLLM bool) (*a
 		ContextTokens:    e.cfg.ContextTokens,
 		MaxQuestionRunes: e.cfg.MaxQuestionChars,
 		Logger:           e.log,
+		SourceURL:        e.cfg.SourceURL,
 	}, c, model)
 }
 
 // checkQuery gives the messages a person needs for a query that cannot be searched.
 func (e *env) checkQuery(q string) error {
-	if strings.TrimSpace(q) == "" {
-		return usagef("nothing to search for: give a query, e.g. corpusbot search \"Alipay micro-loans\"")
-	}
 	if n := utf8.RuneCountInString(q); n > e.cfg.MaxQuestionChars {
 		return fmt.Errorf("the query is %d characters long; the limit is %d (MAX_QUESTION_CHARS)", n, e.cfg.MaxQuestionChars)
 	}
@@ -57,21 +51,18 @@ func (e *env) checkQuery(q string) error {
 func (e *env) search(ctx context.Context, args []string) error {
 	fs, dir := e.newFlagSet("search")
 	k := fs.Int("k", 0, "number of results (default 10, or 100 with --batch)")
-	asJSON := fs.Bool("json", false, "one JSON object per result")
+	asJSON := fs.Bool("json", false, "write the results as one JSON object")
 	batch := fs.String("batch", "", "file of qid<TAB>query lines; writes a TREC run")
-	rest, err := parseFlags(fs, args)
+	rest, err := e.parse(ctx, fs, args)
 	if err != nil {
 		return err
 	}
-	if *k < 0 {
-		return usagef("--k must be positive")
-	}
 	if *batch != "" {
+		if err := positiveK(fs, k, 100); err != nil {
+			return err
+		}
 		if len(rest) > 0 {
 			return usagef("--batch takes its queries from the file, not the command line")
-		}
-		if *k == 0 {
-			*k = 100
 		}
 		p, err := e.pipeline(ctx, *dir, 0, false)
 		if err != nil {
@@ -79,10 +70,13 @@ func (e *env) search(ctx context.Context, args []string) error {
 		}
 		return e.searchBatch(ctx, p, *batch, *k)
 	}
-	if *k == 0 {
-		*k = 10
+	if err := positiveK(fs, k, 10); err != nil {
+		return err
 	}
 	query := joinArgs(rest)
+	if strings.TrimSpace(query) == "" {
+		return usagef("nothing to search for: give a query, e.g. corpusbot search \"%s\"", e.exampleTopic(ctx, fs))
+	}
 	if err := e.checkQuery(query); err != nil {
 		return err
 	}
@@ -98,40 +92,13 @@ func (e *env) search(ctx context.Context, args []string) error {
 		return fmt.Errorf("search: %w", err)
 	}
 	if *asJSON {
-		return writeMatchesJSON(e.stdout, matches)
+		return writeJSON(e.stdout, searchJSON(query, matches))
 	}
 	if len(matches) == 0 {
 		fmt.Fprintf(e.stdout, "No passage matches %q.\n", abbreviate(query, 60))
 		return nil
 	}
 	writeMatches(e.stdout, matches, isTerminal(e.stdout))
-	return nil
-}
-
-type matchJSON struct {
-	Rank      int     `json:"rank"`
-	Doc       string  `json:"doc"`
-	Title     string  `json:"title"`
-	Passage   int     `json:"passage"`
-	Score     float64 `json:"score"`
-	Relevant  bool    `json:"relevant"`
-	LineStart int     `json:"line_start"`
-	LineEnd   int     `json:"line_end"`
-	Text      string  `json:"text"`
-}
-
-func writeMatchesJSON(w io.Writer, matches []answer.Match) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, m := range matches {
-		if err := enc.Encode(matchJSON{
-			Rank: m.Rank, Doc: m.DocID, Title: m.Title, Passage: m.Passage.Index,
-			Score: m.Score, Relevant: m.Relevant,
-			LineStart: m.Passage.LineStart, LineEnd: m.Passage.LineEnd, Text: m.Passage.Text,
-		}); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 
@@ -215,8 +182,8 @@ func (e *env) searchBatch(ctx context.Context, p *answer.Pipeline, path string, 
 
 func (e *env) docs(ctx context.Context, args []string) error {
 	fs, dir := e.newFlagSet("docs")
-	asJSON := fs.Bool("json", false, "one JSON object per document")
-	rest, err := parseFlags(fs, args)
+	asJSON := fs.Bool("json", false, "write the documents and skipped files as one JSON object")
+	rest, err := e.parse(ctx, fs, args)
 	if err != nil {
 		return err
 	}
@@ -228,17 +195,7 @@ func (e *env) docs(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		for i := range c.Docs {
-			d := &c.Docs[i]
-			if err := enc.Encode(map[string]any{
-				"id": d.ID, "lang": d.Lang, "passages": len(d.Passages), "words": d.Words(), "title": d.Title,
-			}); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSON(e.stdout, docsJSON(c))
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tLANG\tPASSAGES\tWORDS\tTITLE")

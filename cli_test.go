@@ -43,26 +43,27 @@ func TestSearchJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) == 0 || len(lines) > 5 {
-		t.Fatalf("got %d lines, want 1..5", len(lines))
+	var got struct {
+		Command string
+		Query   string
+		Results []map[string]any
 	}
-	for i, line := range lines {
-		var m map[string]any
-		if err := json.Unmarshal([]byte(line), &m); err != nil {
-			t.Fatalf("line %d is not JSON: %v", i+1, err)
-		}
-		for _, k := range []string{"rank", "doc", "title", "passage", "score", "text"} {
-			if _, ok := m[k]; !ok {
-				t.Errorf("line %d lacks %q", i+1, k)
-			}
-		}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out)
+	}
+	if got.Command != "search" || got.Query != "microgold packets" {
+		t.Errorf("command %q, query %q", got.Command, got.Query)
+	}
+	if len(got.Results) == 0 || len(got.Results) > 5 {
+		t.Fatalf("got %d results, want 1..5", len(got.Results))
+	}
+	for i, m := range got.Results {
 		if int(m["rank"].(float64)) != i+1 {
-			t.Errorf("line %d has rank %v", i+1, m["rank"])
+			t.Errorf("result %d has rank %v", i+1, m["rank"])
 		}
 	}
-	if !strings.Contains(lines[0], "internet-plus-phenomenon.en") {
-		t.Errorf("top hit = %s, want the blog post about microgold", lines[0])
+	if got.Results[0]["doc_id"] != "internet-plus-phenomenon.en" || got.Results[0]["path"] != "internet-plus-phenomenon.en.txt" {
+		t.Errorf("top hit = %v, want the blog post about microgold", got.Results[0])
 	}
 }
 
@@ -124,8 +125,16 @@ func TestBadInputCLI(t *testing.T) {
 		{"punctuation only", nil, []string{"search", "?!.,;"}, 1, "only stopwords"},
 		{"emoji only", nil, []string{"search", "🙂🎉"}, 1, "only stopwords"},
 		{"100 KB query", nil, []string{"search", strings.Repeat("alipay ", 100<<10/7)}, 1, "the limit is 1500"},
-		{"negative k", nil, []string{"search", "--k", "-1", "alipay"}, 2, "--k must be positive"},
+		{"negative k", nil, []string{"search", "--k", "-1", "alipay"}, 2, "--k must be a whole number of at least 1"},
+		{"zero k", nil, []string{"search", "--k", "0", "alipay"}, 2, "--k must be a whole number of at least 1, not 0"},
+		{"ask zero k", nil, []string{"ask", "--k=0", "alipay"}, 2, "--k must be a whole number of at least 1, not 0"},
+		{"ask negative k", nil, []string{"ask", "--k", "-3", "alipay"}, 2, "--k must be a whole number of at least 1, not -3"},
+		{"batch zero k", nil, []string{"search", "--batch", "q.tsv", "--k", "0"}, 2, "--k must be"},
+		{"global zero k", nil, []string{"--k", "0", "search", "alipay"}, 2, "--k must be"},
+		{"unknown global flag", nil, []string{"--bogus", "ask", "alipay"}, 2, "flag provided but not defined: -bogus before the command"},
+		{"global flag a command lacks", nil, []string{"--k", "3", "docs"}, 2, "flag provided but not defined: -k"},
 		{"unknown flag", nil, []string{"search", "--bogus", "alipay"}, 2, "flag provided but not defined"},
+		{"help of an unknown command", nil, []string{"help", "serach"}, 2, "unknown command"},
 		{"unknown command", nil, []string{"serach", "alipay"}, 2, "unknown command"},
 		{"missing corpus dir", nil, []string{"search", "--corpus", "/nonexistent/corpusbot", "alipay"}, 1, "corpus folder"},
 		{"batch and query", nil, []string{"search", "--batch", "q.tsv", "alipay"}, 2, "--batch takes its queries"},

@@ -12,6 +12,7 @@ import (
 
 	"corpusbot/bot"
 	"corpusbot/secret"
+	"corpusbot/sourcelink"
 )
 
 // config is every setting read from the environment (or .env). It is read
@@ -44,6 +45,8 @@ type config struct {
 	ContextTokens    int
 	MaxQuestionChars int
 	CorpusDir        string
+	WatchCorpus      bool                 // reload CorpusDir when its files change
+	SourceURL        *sourcelink.Template // links in Sources; nil = none
 	MaxFileBytes     int64
 	DataDir          string
 
@@ -91,6 +94,8 @@ func loadConfig(getenv func(string) string) (config, error) {
 		ContextTokens:    p.integer("CONTEXT_TOKENS", 3000, 200, 1_000_000),
 		MaxQuestionChars: p.integer("MAX_QUESTION_CHARS", 1500, 10, 100_000),
 		CorpusDir:        p.str("CORPUS_DIR", ""),
+		WatchCorpus:      p.boolean("WATCH_CORPUS", true),
+		SourceURL:        p.linkTemplate("SOURCE_URL"),
 		MaxFileBytes:     int64(p.integer("MAX_FILE_BYTES", 10<<20, 1, 1<<30)),
 		DataDir:          p.str("DATA_DIR", "./data"),
 
@@ -268,6 +273,18 @@ func redactURL(v string) string {
 		return v
 	}
 	return u.Redacted()
+}
+
+// linkTemplate checks SOURCE_URL at start-up, so that a typo shows as one
+// line naming the key rather than as broken links in every answer.
+func (p *envParser) linkTemplate(key string) *sourcelink.Template {
+	v := p.get(key)
+	t, err := sourcelink.Parse(v)
+	if err != nil {
+		p.fail(key, redactURL(v), "an http(s) URL template with {path} or {id}, and {start} and {end} for lines, such as https://github.com/org/docs/blob/main/{path}#L{start}-L{end} ("+err.Error()+")")
+		return nil
+	}
+	return t
 }
 
 func (p *envParser) hostPort(key string) string {

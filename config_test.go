@@ -35,6 +35,8 @@ func TestLoadConfigDefaults(t *testing.T) {
 		{"LogFormat", c.LogFormat, "text"},
 		{"OpenAIModel", c.OpenAIModel, "gpt-4o-mini"},
 		{"llmEnabled", c.llmEnabled(), false},
+		{"WatchCorpus", c.WatchCorpus, true},
+		{"SourceURL", c.SourceURL.String(), ""},
 	}
 	for _, ck := range checks {
 		if ck.got != ck.want {
@@ -73,6 +75,11 @@ func TestLoadConfigMalformedNamesKey(t *testing.T) {
 		{"DISCORD_API_BASE", "http://127.0.0.1:8080/api"},
 		{"DISCORD_API_BASE", "discord.com"},
 		{"DISCORD_API_BASE", "ftp://127.0.0.1"},
+		{"WATCH_CORPUS", "sometimes"},
+		{"SOURCE_URL", "https://github.com/org/docs/blob/main/{file}#L{start}"},
+		{"SOURCE_URL", "https://github.com/org/docs/blob/main/{path#L{start}"},
+		{"SOURCE_URL", "github.com/org/docs/blob/main/{path}"},
+		{"SOURCE_URL", "https://github.com/org/docs/blob/main/README.md"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key+"="+tt.value, func(t *testing.T) {
@@ -105,6 +112,8 @@ func TestLoadConfigValues(t *testing.T) {
 		"OPENAI_BASE_URL":     "http://127.0.0.1:11434/v1",
 		"LOG_LEVEL":           "DEBUG",
 		"THREAD_MODE":         "OFF",
+		"WATCH_CORPUS":        "false",
+		"SOURCE_URL":          "https://github.com/org/docs/blob/main/{path}#L{start}-L{end}",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -123,6 +132,12 @@ func TestLoadConfigValues(t *testing.T) {
 	}
 	if c.ThreadMode != "off" {
 		t.Errorf("ThreadMode = %q, want off", c.ThreadMode)
+	}
+	if c.WatchCorpus {
+		t.Error("WATCH_CORPUS=false left the watcher on")
+	}
+	if c.SourceURL == nil || c.SourceURL.String() != "https://github.com/org/docs/blob/main/{path}#L{start}-L{end}" {
+		t.Errorf("SourceURL = %v", c.SourceURL)
 	}
 }
 

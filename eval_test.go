@@ -63,11 +63,11 @@ func TestQuestionSetTop5(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-				var m struct{ Text string }
-				if err := json.Unmarshal([]byte(line), &m); err != nil {
-					t.Fatal(err)
-				}
+			var res struct{ Results []struct{ Text string } }
+			if err := json.Unmarshal([]byte(out), &res); err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range res.Results {
 				for _, want := range q.ExpectText {
 					if strings.Contains(comparable(m.Text), comparable(want)) {
 						return

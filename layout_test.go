@@ -12,17 +12,18 @@ import (
 // The arrows of DESIGN §2: which corpusbot packages each package may import
 // directly. Anything not listed may import no corpusbot package at all.
 var allowedImports = map[string][]string{
-	"corpusbot":           {"*"},
-	"corpusbot/bot":       {"answer", "store", "corpus", "retrieval", "llm", "secret", "health"},
-	"corpusbot/answer":    {"retrieval", "prompts", "llm", "corpus"},
-	"corpusbot/llm":       {"secret"},
-	"corpusbot/retrieval": {},
-	"corpusbot/corpus":    {},
-	"corpusbot/prompts":   {},
-	"corpusbot/store":     {},
-	"corpusbot/secret":    {},
-	"corpusbot/ireval":    {},
-	"corpusbot/health":    {},
+	"corpusbot":            {"*"},
+	"corpusbot/bot":        {"answer", "store", "corpus", "retrieval", "llm", "secret", "health"},
+	"corpusbot/answer":     {"retrieval", "prompts", "llm", "corpus", "sourcelink"},
+	"corpusbot/llm":        {"secret"},
+	"corpusbot/retrieval":  {},
+	"corpusbot/corpus":     {},
+	"corpusbot/prompts":    {},
+	"corpusbot/store":      {},
+	"corpusbot/secret":     {},
+	"corpusbot/ireval":     {},
+	"corpusbot/health":     {},
+	"corpusbot/sourcelink": {},
 }
 
 // Third-party libraries with exactly one owner, so a change of library is a

@@ -13,22 +13,6 @@ import (
 	"corpusbot/corpus"
 )
 
-const usage = `corpusbot answers questions about a corpus of documents, with citations.
-
-Usage:
-  corpusbot [run]                      start the Discord bot (needs DISCORD_TOKEN)
-  corpusbot ask [flags] QUESTION       answer a question with cited sources
-  corpusbot search [flags] QUERY       ranked passages, no LLM
-  corpusbot search --batch FILE        TREC run for qid<TAB>query lines
-  corpusbot summary DOC-ID | --topic T summarise a document or a topic
-  corpusbot briefing [--topic T]       a cited briefing of the corpus or a topic
-  corpusbot docs                       list the documents
-  corpusbot invite                     print the bot's invite URL
-
-Common flags: --corpus DIR (default: CORPUS_DIR, else the embedded corpus).
-Settings come from the environment or a .env file; see .env.example.
-`
-
 // usageError is a mistake on the command line; main exits 2 for it.
 type usageError struct{ msg string }
 
@@ -60,36 +44,26 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	cmd := "run"
-	if len(args) > 0 {
-		cmd, args = args[0], args[1:]
+	name, args, err := splitCommand(args)
+	if err != nil {
+		return err
 	}
-	if cmd != "run" && getenv("LOG_LEVEL") == "" {
+	if name != "run" && getenv("LOG_LEVEL") == "" {
 		// In the terminal the answer is the output; routine logs would bury it.
 		cfg.LogLevel = slog.LevelWarn
 	}
 	e := &env{cfg: cfg, log: newLogger(cfg, stderr), stdout: stdout, stderr: stderr}
-	switch cmd {
-	case "run":
-		return e.runBot(ctx, args)
-	case "ask":
-		return e.ask(ctx, args)
-	case "search":
-		return e.search(ctx, args)
-	case "summary":
-		return e.summary(ctx, args)
-	case "briefing":
-		return e.briefing(ctx, args)
-	case "docs":
-		return e.docs(ctx, args)
-	case "invite":
-		return e.invite(args)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
-	default:
-		return usagef("unknown command %q; run \"corpusbot help\"", cmd)
+	if name == "help" {
+		return e.help(ctx, args)
 	}
+	cmd, ok := commandNamed(name)
+	if !ok {
+		return usagef("unknown command %q; run \"corpusbot help\"", name)
+	}
+	if err := cmd.run(e, ctx, args); !errors.Is(err, errHelpShown) {
+		return err
+	}
+	return nil
 }
 
 func newLogger(cfg config, w io.Writer) *slog.Logger {
@@ -108,37 +82,6 @@ func (e *env) newFlagSet(name string) (*flag.FlagSet, *string) {
 	fs.SetOutput(io.Discard)
 	dir := fs.String("corpus", e.cfg.CorpusDir, "corpus folder (default: the embedded corpus)")
 	return fs, dir
-}
-
-// parseFlags parses args, allowing flags after positional arguments
-// ("search alipay --k 3"), which is what people type.
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, &usageError{msg: "flags of " + fs.Name() + ":\n" + flagDefaults(fs)}
-			}
-			return nil, &usageError{msg: err.Error() + " (corpusbot " + fs.Name() + " -h lists the flags)"}
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return rest, nil
-		}
-		if args[0] == "--" {
-			return append(rest, args[1:]...), nil
-		}
-		rest = append(rest, args[0])
-		args = args[1:]
-	}
-}
-
-func flagDefaults(fs *flag.FlagSet) string {
-	var b strings.Builder
-	fs.SetOutput(&b)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
-	return strings.TrimRight(b.String(), "\n")
 }
 
 // loadCorpus reads dir, or the embedded corpus when dir is empty.

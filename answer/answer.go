@@ -13,6 +13,7 @@ import (
 	"corpusbot/llm"
 	"corpusbot/prompts"
 	"corpusbot/retrieval"
+	"corpusbot/sourcelink"
 )
 
 // Error categories; test with errors.Is.
@@ -52,6 +53,9 @@ type Config struct {
 	Retrieval      retrieval.Config
 	Logger         *slog.Logger // nil discards
 	Observer       Observer     // nil records nothing
+	// SourceURL, when set, links each Source and Match to its lines in the
+	// documents' repository or site.
+	SourceURL *sourcelink.Template
 }
 
 func (c Config) withDefaults() Config {
@@ -99,6 +103,7 @@ type state struct {
 	first  []int          // corpus.Docs index → its first item
 	langs  []string       // the documents' languages, sorted: what rewrites target
 	cache  analyses       // per item, filled on first use
+	links  *sourcelink.Template
 }
 
 // itemRef locates a retrieval item in the corpus.
@@ -139,6 +144,7 @@ func (p *Pipeline) Reload(c *corpus.Corpus) error {
 	if err != nil {
 		return fmt.Errorf("reload: %w", err)
 	}
+	st.links = p.cfg.SourceURL
 	p.state.Store(st)
 	return nil
 }

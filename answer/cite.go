@@ -60,17 +60,9 @@ func (st *state) sources(blocks []*block, used []int, r reading) []Source {
 	out := make([]Source, len(used))
 	for i, n := range used {
 		b := blocks[n-1]
-		d := &st.corpus.Docs[b.doc]
-		out[i] = Source{
-			N:           i + 1,
-			DocID:       d.ID,
-			Title:       d.Title,
-			Passage:     b.first,
-			LastPassage: b.last,
-			LineStart:   d.Passages[b.first].LineStart,
-			LineEnd:     d.Passages[b.last].LineEnd,
-			Quote:       st.quote(b, claimTerms[i+1], r.asked),
-		}
+		out[i] = st.locate(b.doc, b.first, b.last)
+		out[i].N = i + 1
+		out[i].Quote = st.quote(b, claimTerms[i+1], r.asked)
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"corpusbot/corpus"
 	"corpusbot/llm"
 	"corpusbot/retrieval"
+	"corpusbot/sourcelink"
 )
 
 // Result kinds.
@@ -61,7 +62,9 @@ type Source struct {
 	N       int
 	DocID   string
 	Title   string
-	Passage int // index of the (first) passage in the document
+	Path    string // the file, relative to the corpus folder
+	URL     string // the cited lines in the documents' repository or site; "" without SOURCE_URL
+	Passage int    // index of the (first) passage in the document
 	// LastPassage is the last passage of a block of adjacent passages that
 	// were merged into one citation; equal to Passage for a single one.
 	LastPassage int
@@ -112,10 +115,30 @@ type Match struct {
 	Rank       int // from 1
 	DocID      string
 	Title      string
+	Path       string // the file, relative to the corpus folder
+	URL        string // as in Source
 	Passage    corpus.Passage
 	Score      float64
 	Relevant   bool // clears the relevance floor
 	Highlights []retrieval.Span
+}
+
+// locate says where passages first..last of document doc are: file,
+// lines and link. Every Source and Match is filled by it, so that the
+// terminal, Discord and JSON show the same location.
+func (st *state) locate(doc, first, last int) Source {
+	d := &st.corpus.Docs[doc]
+	s := Source{
+		DocID:       d.ID,
+		Title:       d.Title,
+		Path:        d.Path,
+		Passage:     first,
+		LastPassage: last,
+		LineStart:   d.Passages[first].LineStart,
+		LineEnd:     d.Passages[last].LineEnd,
+	}
+	s.URL = st.links.URL(sourcelink.Location{Path: s.Path, ID: s.DocID, Start: s.LineStart, End: s.LineEnd})
+	return s
 }
 
 // Ref is the stable name of a passage: "docID#index".

@@ -30,10 +30,14 @@ func (p *Pipeline) Search(ctx context.Context, query string, k int) ([]Match, er
 	out := make([]Match, len(hits))
 	for i, h := range hits {
 		ps, d := st.passage(h.Item)
+		ref := st.items[h.Item]
+		loc := st.locate(ref.doc, ref.passage, ref.passage)
 		out[i] = Match{
 			Rank:       i + 1,
 			DocID:      d.ID,
 			Title:      d.Title,
+			Path:       loc.Path,
+			URL:        loc.URL,
 			Passage:    *ps,
 			Score:      h.Score,
 			Relevant:   st.index.Relevant(h),

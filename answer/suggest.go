@@ -1,0 +1,38 @@
+package answer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"corpusbot/corpus"
+)
+
+// ExampleTopic picks a title of the loaded documents to show people as an
+// example of what to ask: the first, in document order, of 3 to 8 words
+// without markup; failing that, of 2 words or more; "" when none will do.
+// Examples come from the corpus being served, so they fit a team's own
+// documents rather than the sample the program ships with.
+func ExampleTopic(docs []corpus.Document) string {
+	best := ""
+	for i := range docs {
+		t := strings.Join(strings.Fields(docs[i].Title), " ")
+		switch n := exampleWords(t); {
+		case n >= 3 && n <= 8:
+			return t
+		case n == 2 && best == "":
+			best = t
+		}
+	}
+	return best
+}
+
+// exampleWords counts the words of a usable example, or returns 0: too long,
+// no letter, or characters that read as markup or would need quoting.
+func exampleWords(t string) int {
+	if t == "" || utf8.RuneCountInString(t) > 70 || strings.ContainsAny(t, "`*_#<>[]{}|\\\"@") ||
+		strings.IndexFunc(t, unicode.IsLetter) < 0 {
+		return 0
+	}
+	return len(strings.Fields(t))
+}

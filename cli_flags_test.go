@@ -1,0 +1,142 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Every command answers --help (and -h, and "help COMMAND") with its help
+// on stdout and exit status 0.
+func TestEveryCommandHelpExitsZero(t *testing.T) {
+	for _, c := range commandList() {
+		for _, args := range [][]string{{c.name, "--help"}, {c.name, "-h"}, {"help", c.name}, {c.name, "--corpus", "x", "--help"}} {
+			t.Run(strings.Join(args, " "), func(t *testing.T) {
+				out, errOut, code := runCLI(t, nil, args...)
+				if code != 0 {
+					t.Fatalf("exit %d, stderr %q", code, errOut)
+				}
+				if !strings.HasPrefix(out, "Usage: corpusbot "+c.name) {
+					t.Errorf("help starts %q, want the command's usage", firstLine(out))
+				}
+				if !strings.Contains(out, "Examples:") || !strings.Contains(out, "-corpus") {
+					t.Errorf("help lacks examples or flags:\n%s", out)
+				}
+				if strings.Contains(out, "{topic}") {
+					t.Errorf("help shows an unfilled example:\n%s", out)
+				}
+			})
+		}
+	}
+	for _, args := range [][]string{{"help"}, {"--help"}, {"-h"}} {
+		out, _, code := runCLI(t, nil, args...)
+		if code != 0 || !strings.Contains(out, "corpusbot ask") || !strings.Contains(out, "--corpus DIR") {
+			t.Errorf("%v: exit %d, output %q", args, code, out)
+		}
+	}
+}
+
+func firstLine(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
+
+// The examples in help and usage errors come from the loaded corpus, not
+// from the embedded sample: on a folder of other documents, its own titles.
+func TestExamplesComeFromTheLoadedCorpus(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hooks.md"), []byte("# Hook deletion policies\n\nA hook is deleted before a new one is created.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "intro.md"), []byte("# Intro\n\nWelcome.\n"), 0o644)
+	for _, args := range [][]string{
+		{"--corpus", dir, "ask", "--help"},
+		{"ask", "--corpus", dir, "-h"},
+		{"search", "--corpus", dir, "--help"},
+	} {
+		out, errOut, code := runCLI(t, nil, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if !strings.Contains(out, `"Hook deletion policies"`) {
+			t.Errorf("%v: examples do not name the corpus' title:\n%s", args, out)
+		}
+		if strings.Contains(strings.ToLower(out), "alipay") {
+			t.Errorf("%v: help names the embedded articles:\n%s", args, out)
+		}
+	}
+	_, errOut, code := runCLI(t, map[string]string{"CORPUS_DIR": dir}, "ask")
+	if code != 2 || !strings.Contains(errOut, `corpusbot ask "Hook deletion policies"`) {
+		t.Errorf("ask without a question: exit %d, %q; want an example from the corpus", code, errOut)
+	}
+	// A corpus that cannot be loaded still gets help, with a placeholder.
+	out, _, code := runCLI(t, nil, "ask", "--corpus", filepath.Join(dir, "missing"), "--help")
+	if code != 0 || !strings.Contains(out, "a question about your documents") {
+		t.Errorf("help with a missing corpus: exit %d:\n%s", code, out)
+	}
+}
+
+// Flags given before the command reach it.
+func TestGlobalFlagsBeforeTheCommand(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "gold.txt"), []byte("Gold prices\n\nGold prices hit a record high as investors sought safety.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "yen.txt"), []byte("The yen\n\nThe weak yen helps exporters.\n"), 0o644)
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--corpus", dir, "docs"}, []string{"gold", "yen", "2 documents"}},
+		{[]string{"--corpus=" + dir, "--json", "docs"}, []string{`"command": "docs"`, `"doc_id": "gold"`}},
+		{[]string{"--corpus", dir, "--k", "1", "search", "gold", "yen"}, []string{"1. "}},
+		{[]string{"--corpus", dir, "ask", "record gold prices"}, []string{"record high", "gold.txt"}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			out, errOut, code := runCLI(t, nil, tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			if strings.Contains(out, "alipay") {
+				t.Errorf("the embedded corpus was used:\n%s", out)
+			}
+		})
+	}
+	out, _, _ := runCLI(t, nil, "--corpus", dir, "--k", "1", "search", "gold", "yen")
+	if n := strings.Count(out, "\n   passage "); n != 1 {
+		t.Errorf("--k 1 before the command gave %d results:\n%s", n, out)
+	}
+}
+
+// With SOURCE_URL, sources and search results link to their exact lines,
+// in the terminal and in JSON; without it there is no "url" key.
+func TestSourceURLLinksTheCitedLines(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "user guide"), 0o755)
+	os.WriteFile(filepath.Join(dir, "user guide", "gold #1.txt"), []byte("Gold prices\n\nGold prices hit a record high as investors sought safety.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "yen.txt"), []byte("The yen\n\nThe weak yen helps exporters.\n"), 0o644)
+	env := map[string]string{"SOURCE_URL": "https://github.com/org/docs/blob/main/{path}#L{start}-L{end}"}
+	const want = "https://github.com/org/docs/blob/main/user%20guide/gold%20%231.txt#L1-L3"
+
+	out, errOut, code := runCLI(t, env, "ask", "--corpus", dir, "record gold prices")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "[1] Gold prices — user guide/gold #1.txt (lines 1–3)\n    "+want+"\n") {
+		t.Errorf("sources lack the line and its link:\n%s", out)
+	}
+	for _, args := range [][]string{{"ask", "--json", "record gold prices"}, {"search", "--json", "record gold prices"}} {
+		out, _, _ := runCLI(t, env, append([]string{"--corpus", dir}, args...)...)
+		if !strings.Contains(out, `"url": "`+want+`"`) {
+			t.Errorf("%v: JSON lacks the url:\n%s", args, out)
+		}
+		out, _, _ = runCLI(t, nil, append([]string{"--corpus", dir}, args...)...)
+		if strings.Contains(out, `"url"`) {
+			t.Errorf("%v without SOURCE_URL has a url:\n%s", args, out)
+		}
+	}
+	_, errOut, code = runCLI(t, map[string]string{"SOURCE_URL": "https://github.com/org/docs/blob/main/{file}"}, "ask", "gold")
+	if code != 2 || !strings.Contains(errOut, "SOURCE_URL") || !strings.Contains(errOut, "unknown key {file}") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("malformed SOURCE_URL: exit %d, stderr %q; want one line naming the key and the problem", code, errOut)
+	}
+}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+
+	"corpusbot/answer"
+	"corpusbot/corpus"
+)
+
+// The one JSON schema of --json, shared by ask, search, summary, briefing
+// and docs, and documented in the README: one object per run, snake_case
+// keys, lists always present (never null), a location written the same
+// way wherever it appears. Change it only together with the README.
+
+// jsonLocation is where a passage, or a block of adjacent passages, is.
+type jsonLocation struct {
+	DocID       string `json:"doc_id"`
+	Title       string `json:"title"`
+	Path        string `json:"path"`
+	Passage     int    `json:"passage"`
+	LastPassage int    `json:"last_passage"`
+	LineStart   int    `json:"line_start"`
+	LineEnd     int    `json:"line_end"`
+	URL         string `json:"url,omitempty"`
+}
+
+type jsonSource struct {
+	N int `json:"n"`
+	jsonLocation
+	Quote string `json:"quote"`
+}
+
+type jsonPoint struct {
+	Key     string   `json:"key"`
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+}
+
+type jsonDocRef struct {
+	DocID string `json:"doc_id"`
+	Title string `json:"title"`
+}
+
+type jsonUsage struct {
+	PromptTokens     int `json:"prompt_tokens"`
+	CompletionTokens int `json:"completion_tokens"`
+	TotalTokens      int `json:"total_tokens"`
+}
+
+// jsonResult is the output of ask, summary and briefing.
+type jsonResult struct {
+	Command     string       `json:"command"`
+	ID          string       `json:"id"`
+	Kind        string       `json:"kind"`
+	Question    string       `json:"question"`
+	Text        string       `json:"text"`
+	Abstained   bool         `json:"abstained"`
+	Extractive  bool         `json:"extractive"`
+	Sources     []jsonSource `json:"sources"`
+	Points      []jsonPoint  `json:"points"`
+	Unsupported []string     `json:"unsupported"`
+	Nearest     []jsonDocRef `json:"nearest"`
+	Usage       jsonUsage    `json:"usage"`
+}
+
+// jsonMatch is one ranked passage of search.
+type jsonMatch struct {
+	Rank     int     `json:"rank"`
+	Score    float64 `json:"score"`
+	Relevant bool    `json:"relevant"`
+	jsonLocation
+	Text string `json:"text"`
+}
+
+type jsonSearch struct {
+	Command string      `json:"command"`
+	Query   string      `json:"query"`
+	Results []jsonMatch `json:"results"`
+}
+
+type jsonDocument struct {
+	DocID    string `json:"doc_id"`
+	Title    string `json:"title"`
+	Path     string `json:"path"`
+	Lang     string `json:"lang"`
+	Passages int    `json:"passages"`
+	Words    int    `json:"words"`
+}
+
+type jsonSkipped struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+type jsonDocs struct {
+	Command   string         `json:"command"`
+	Documents []jsonDocument `json:"documents"`
+	Skipped   []jsonSkipped  `json:"skipped"`
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func sourceLocation(s answer.Source) jsonLocation {
+	return jsonLocation{
+		DocID: s.DocID, Title: s.Title, Path: s.Path,
+		Passage: s.Passage, LastPassage: s.LastPassage,
+		LineStart: s.LineStart, LineEnd: s.LineEnd, URL: s.URL,
+	}
+}
+
+func resultJSON(command string, res *answer.Result) jsonResult {
+	out := jsonResult{
+		Command: command, ID: res.ID, Kind: res.Kind, Question: res.Question, Text: res.Text,
+		Abstained: res.Abstained, Extractive: res.Extractive,
+		Sources:     make([]jsonSource, 0, len(res.Sources)),
+		Points:      make([]jsonPoint, 0, len(res.Points)),
+		Unsupported: append([]string{}, res.Unsupported...),
+		Nearest:     make([]jsonDocRef, 0, len(res.Nearest)),
+		Usage: jsonUsage{
+			PromptTokens: res.Usage.PromptTokens, CompletionTokens: res.Usage.CompletionTokens, TotalTokens: res.Usage.TotalTokens,
+		},
+	}
+	for _, s := range res.Sources {
+		out.Sources = append(out.Sources, jsonSource{N: s.N, jsonLocation: sourceLocation(s), Quote: s.Quote})
+	}
+	for _, p := range res.Points {
+		out.Points = append(out.Points, jsonPoint{Key: p.Key, Text: p.Text, Sources: append([]string{}, p.Sources...)})
+	}
+	for _, n := range res.Nearest {
+		out.Nearest = append(out.Nearest, jsonDocRef{DocID: n.DocID, Title: n.Title})
+	}
+	return out
+}
+
+func searchJSON(query string, matches []answer.Match) jsonSearch {
+	out := jsonSearch{Command: "search", Query: query, Results: make([]jsonMatch, 0, len(matches))}
+	for _, m := range matches {
+		out.Results = append(out.Results, jsonMatch{
+			Rank: m.Rank, Score: m.Score, Relevant: m.Relevant,
+			jsonLocation: jsonLocation{
+				DocID: m.DocID, Title: m.Title, Path: m.Path,
+				Passage: m.Passage.Index, LastPassage: m.Passage.Index,
+				LineStart: m.Passage.LineStart, LineEnd: m.Passage.LineEnd, URL: m.URL,
+			},
+			Text: m.Passage.Text,
+		})
+	}
+	return out
+}
+
+func docsJSON(c *corpus.Corpus) jsonDocs {
+	out := jsonDocs{Command: "docs", Documents: make([]jsonDocument, 0, len(c.Docs)), Skipped: make([]jsonSkipped, 0, len(c.Warnings))}
+	for i := range c.Docs {
+		d := &c.Docs[i]
+		out.Documents = append(out.Documents, jsonDocument{
+			DocID: d.ID, Title: d.Title, Path: d.Path, Lang: d.Lang, Passages: len(d.Passages), Words: d.Words(),
+		})
+	}
+	for _, w := range c.Warnings {
+		out.Skipped = append(out.Skipped, jsonSkipped{Path: w.Path, Reason: w.Reason})
+	}
+	return out
+}
