@@ -13,11 +13,12 @@ import (
 // directly. Anything not listed may import no corpusbot package at all.
 var allowedImports = map[string][]string{
 	"corpusbot":            {"*"},
-	"corpusbot/bot":        {"answer", "store", "corpus", "retrieval", "llm", "secret", "health"},
-	"corpusbot/answer":     {"retrieval", "prompts", "llm", "corpus", "sourcelink"},
+	"corpusbot/bot":        {"answer", "store", "corpus", "retrieval", "llm", "secret", "health", "text"},
+	"corpusbot/answer":     {"retrieval", "prompts", "llm", "corpus", "sourcelink", "text"},
 	"corpusbot/llm":        {"secret"},
-	"corpusbot/retrieval":  {},
-	"corpusbot/corpus":     {},
+	"corpusbot/retrieval":  {"text"},
+	"corpusbot/corpus":     {"text"},
+	"corpusbot/text":       {},
 	"corpusbot/prompts":    {},
 	"corpusbot/store":      {},
 	"corpusbot/secret":     {},
@@ -42,6 +43,7 @@ var pureDeps = map[string][]string{
 	"corpusbot/corpus":    {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai", "modernc.org/sqlite", "net/http"},
 	"corpusbot/answer":    {"github.com/bwmarrin/discordgo", "modernc.org/sqlite", "corpusbot/bot", "corpusbot/store"},
 	"corpusbot/prompts":   {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai"},
+	"corpusbot/text":      {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai", "modernc.org/sqlite", "net/http"},
 }
 
 type listedPackage struct {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 // pick is a corpus sentence chosen for an extractive reply.
@@ -86,7 +88,7 @@ func lead(text, title string) string {
 // complete reports whether s ends like a sentence.
 func complete(s string) bool {
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'”’»)`))
-	return isTerminator(last)
+	return text.IsTerminal(last)
 }
 
 func b2i(b bool) int {

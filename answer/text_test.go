@@ -21,7 +21,9 @@ func TestSentences(t *testing.T) {
 		{"ellipsis inside", "It is unreasonable to restrict ... access of links. Next.", []string{"It is unreasonable to restrict ... access of links.", "Next."}},
 		{"abbreviations", "a indiqué M. Liu. Then Dr. Ma left.", []string{"a indiqué M. Liu.", "Then Dr. Ma left."}},
 		{"quote closes", "“It wants to end that.” He said so.", []string{"“It wants to end that.”", "He said so."}},
-		{"lines", "Title\n\n  • bullet one\nLast", []string{"Title", "bullet one", "Last"}},
+		{"paragraphs and bullets", "Title\n\n  • bullet one\n• bullet two", []string{"Title", "bullet one", "bullet two"}},
+		{"line break inside a sentence", "If no policy is specified, the `before-hook-creation`\npolicy applies. Next.", []string{"If no policy is specified, the `before-hook-creation`\npolicy applies.", "Next."}},
+		{"chinese without spaces is quotable", "支付宝有十亿用户。", []string{"支付宝有十亿用户。"}},
 		{"arabic", "لدى Alipay أكثر من مليار مستخدم. ماذا؟ نعم", []string{"لدى Alipay أكثر من مليار مستخدم.", "ماذا؟", "نعم"}},
 		{"chinese", "支付寶很大。騰訊也是。", []string{"支付寶很大。", "騰訊也是。"}},
 	}

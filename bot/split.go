@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 // MaxMessageLen is the most characters Discord accepts in message content.
@@ -297,61 +299,42 @@ func textCuts(text string, from, to int, markerAt map[int]int, add func(cut)) {
 			}
 			i = j
 			continue
-		case isSentenceEnd(r):
-			if j, ok := sentenceEnd(text, i, to, markerAt); ok {
-				add(cut{pos: j, next: skipSpace(text, j), kind: cutSentence, fence: -1})
-			}
 		}
 		i += size
 	}
+	sentenceCuts(text, from, to, add)
 }
 
-// sentenceEnd decides whether the terminator at i ends a sentence and, if
-// so, returns where the sentence ends: after any further terminators,
-// closing quotes or brackets, and citation markers that follow.
-func sentenceEnd(text string, i, to int, markerAt map[int]int) (int, bool) {
-	first, size := utf8.DecodeRuneInString(text[i:to])
-	j := i + size
-	cjk := isCJKEnd(first)
-	for {
-		for j < to {
-			r, size := utf8.DecodeRuneInString(text[j:to])
-			if !isSentenceEnd(r) && !isCloser(r) {
-				break
-			}
-			cjk = cjk || isCJKEnd(r)
-			j += size
+// sentenceCuts adds a cut after each sentence of s[from:to] (as
+// text.Sentences finds them, citation markers included) that ends with a
+// final mark inside a line; line and paragraph ends are textCuts' own, so
+// that a heading stays with what it introduces.
+func sentenceCuts(s string, from, to int, add func(cut)) {
+	for _, sp := range text.Sentences(s[from:to]) {
+		end := from + sp.End
+		if !endsWithMark(s[from+sp.Start : end]) {
+			continue
 		}
-		k := j
-		for k < to && (text[k] == ' ' || text[k] == '\t') {
-			k++
+		if next := skipSpaceTo(s, end, to); strings.Contains(s[end:next], "\n") {
+			continue
 		}
-		end, ok := markerAt[k]
-		if !ok || end > to {
-			break
-		}
-		j = end
+		add(cut{pos: end, next: skipSpace(s, end), kind: cutSentence, fence: -1})
 	}
-	if j >= to {
-		return j, j > i
+}
+
+// trailingMarkersRE matches citation markers at the end of a sentence.
+var trailingMarkersRE = regexp.MustCompile(`(?:[ \t]*\[[0-9][0-9, \t-]*\])+$`)
+
+// endsWithMark reports whether a sentence ends with a final mark, perhaps
+// followed by closing quotes or brackets and citation markers.
+func endsWithMark(sentence string) bool {
+	t := sentence
+	if loc := trailingMarkersRE.FindStringIndex(t); loc != nil {
+		t = t[:loc[0]]
 	}
-	next, _ := utf8.DecodeRuneInString(text[j:to])
-	if cjk {
-		return j, true // CJK writes no space between sentences
-	}
-	if !isSpace(next) {
-		return 0, false // 3.5, e.g., example.com
-	}
-	after := skipSpaceTo(text, j, to)
-	if after < to {
-		if r, _ := utf8.DecodeRuneInString(text[after:to]); unicode.IsLower(r) {
-			return 0, false // an abbreviation such as "e.g. the"
-		}
-	}
-	if first == '.' && isListNumber(lastLine(text[:i])) {
-		return 0, false // "1. " opens a list item
-	}
-	return j, true
+	t = strings.TrimRightFunc(t, text.IsCloser)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return text.IsTerminal(r)
 }
 
 // fenceCuts finds the cuts inside a fence too long for one part: at line
@@ -392,24 +375,6 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
 }
 
-func isSentenceEnd(r rune) bool {
-	switch r {
-	case '.', '!', '?', '…', '؟', '。', '！', '？', '‼', '⁇', '⁈', '⁉':
-		return true
-	}
-	return false
-}
-
-func isCJKEnd(r rune) bool { return r == '。' || r == '！' || r == '？' }
-
-func isCloser(r rune) bool {
-	switch r {
-	case ')', '"', '\'', '»', '”', '’', '」', '』', '）', '】', '*', '_':
-		return true
-	}
-	return false
-}
-
 // isHeadingLike reports whether a line introduces what follows it: a
 // Markdown heading, a bold label or a line ending with a colon.
 func isHeadingLike(line string) bool {
@@ -417,12 +382,6 @@ func isHeadingLike(line string) bool {
 	return strings.HasPrefix(line, "#") ||
 		(len(line) > 4 && strings.HasPrefix(line, "**") && strings.HasSuffix(line, "**")) ||
 		strings.HasSuffix(line, ":")
-}
-
-// isListNumber reports whether s (the line before a ".") is just digits.
-func isListNumber(s string) bool {
-	s = strings.TrimSpace(s)
-	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // lastLine returns the text after the last newline of s.

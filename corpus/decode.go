@@ -3,9 +3,10 @@ package corpus
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 const (
@@ -140,16 +141,7 @@ func normalizeNewlines(s string) string {
 
 // isBlank reports whether r is invisible filler: white space (NBSP
 // included) or a zero-width character.
-func isBlank(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || uint32(r)-'\t' < 5 // \t \n \v \f \r
-	}
-	return isBlankUnicode(r)
-}
-
-func isBlankUnicode(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u200B' || r == '\u2060' || r == '\uFEFF'
-}
+func isBlank(r rune) bool { return text.IsSpace(r) }
 
 // isBlankString reports whether s holds nothing visible.
 func isBlankString(s string) bool {

@@ -27,21 +27,3 @@ func ExampleLoad() {
 	// internet-plus-phenomenon.en [en] Internet-Plus Phenomenon
 	// last passage: aside, lines 23–23, The global server market is expected to…
 }
-
-func ExampleDetectLanguage() {
-	fmt.Println(corpus.DetectLanguage("Alipay (支付寶) was told to spin off its micro-loan business."))
-	fmt.Println(corpus.DetectLanguage("Le ministère a proposé des normes pour les services de messagerie."))
-	fmt.Println(corpus.DetectLanguage("أمرت الهيئات التنظيمية بإجراء تغييرات شاملة على Alipay"))
-	// Output:
-	// en
-	// fr
-	// ar
-}
-
-func ExampleCountWords() {
-	fmt.Println(corpus.CountWords("Gold hit US$5,600 an ounce, up 12.8%."))
-	fmt.Println(corpus.CountWords("支付寶 Alipay"))
-	// Output:
-	// 8
-	// 4
-}

@@ -2,48 +2,14 @@ package corpus
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
-// fold makes text comparable for the noise rules: lower case, one space for
-// any run of white space, one apostrophe, and Arabic without diacritics or
-// tatweel and with one form of alef, yeh and teh marbuta. Documents keep
-// their original text; this is only for matching.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch {
-		case isBlank(r):
-			space = true
-			continue
-		case r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640:
-			continue // harakat, tanween, superscript alef, tatweel
-		case r == '’' || r == '‘' || r == 'ʼ' || r == '`' || r == '´':
-			r = '\''
-		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-			r = 'ا'
-		case r == 'ى':
-			r = 'ي'
-		case r == 'ة':
-			r = 'ه'
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-		default:
-			r = unicode.ToLower(r)
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// fold makes text comparable for the noise rules (text.Fold). Documents
+// keep their original text; this is only for matching.
+func fold(s string) string { return text.Fold(s) }
 
 // markerText strips what decorates a short line around its words: bullets,
 // brackets, arrows and trailing colons, so "(Reporting by …)" and "Lire
@@ -63,7 +29,7 @@ func contentKeys(f string, fn func(key string)) {
 	ideoStart, ideoEnd := -1, -1 // the previous word, when an ideograph
 	forEachWord(f, func(s, e int) bool {
 		w := f[s:e]
-		if r, n := utf8.DecodeRuneInString(w); n == len(w) && isIdeograph(r) {
+		if r, n := utf8.DecodeRuneInString(w); n == len(w) && text.IsIdeograph(r) {
 			if ideoEnd == s {
 				fn(f[ideoStart:e])
 			}
@@ -78,7 +44,7 @@ func contentKeys(f string, fn func(key string)) {
 			}
 		}
 		w = stripArabicPrefix(w)
-		if utf8.RuneCountInString(w) < 3 || isStopword(w) || strings.ContainsAny(w, "0123456789") {
+		if utf8.RuneCountInString(w) < 3 || text.IsStopword("", w) || strings.ContainsAny(w, "0123456789") {
 			return true
 		}
 		n := 0

@@ -69,18 +69,3 @@ func FuzzHTML(f *testing.F) {
 		}
 	})
 }
-
-// FuzzCountWords holds CountWords to the words forEachWord finds, since the
-// two loops are written apart for speed.
-func FuzzCountWords(f *testing.F) {
-	for _, s := range []string{"", "a b", "12.8 US$37 5,600", "China’s l'x", "支付寶 Alipay", "a.\u0301b", "x\xffy"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		n := 0
-		forEachWord(s, func(int, int) bool { n++; return true })
-		if got := CountWords(s); got != n {
-			t.Errorf("CountWords(%q) = %d, want %d", s, got, n)
-		}
-	})
-}

@@ -107,9 +107,9 @@ type stopFilter struct {
 	words map[string]struct{}
 }
 
-func newStopFilter(list string, normalize func([]byte) []byte) stopFilter {
-	f := stopFilter{words: make(map[string]struct{})}
-	for _, w := range strings.Fields(list) {
+func newStopFilter(list []string, normalize func([]byte) []byte) stopFilter {
+	f := stopFilter{words: make(map[string]struct{}, len(list))}
+	for _, w := range list {
 		b := []byte(w)
 		if normalize != nil {
 			b = normalize(b)

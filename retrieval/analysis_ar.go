@@ -4,18 +4,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem/arabic"
-)
 
-// arabicStopwords are common particles, pronouns and question words. They are
-// normalised like tokens (hamza forms of alef folded) when the filter is built.
-const arabicStopwords = `
-في من على إلى الى عن مع أن إن ان أو او ثم لا لم لن ما ماذا لماذا كيف كم متى أين هل
-هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين التى
-هو هي هم هن نحن أنا انا أنت انت أنتم
-كان كانت يكون تكون قد لقد كل بعض غير بين حتى إذا اذا لكن بل أي أيضا
-عند عندما منذ حيث قبل بعد فيه فيها منه منها عليه عليها به بها له لها لهم
-و ف ب ل ك يا
-`
+	"corpusbot/text"
+)
 
 // newArabic: normalisation (harakat, tatweel, alef forms), stopwords,
 // Snowball stemming, then ة→ه and ى→ي on the stem. The teh marbuta fold
@@ -25,7 +16,7 @@ func newArabic(cjk *cjkFilter) *analyzer {
 	return &analyzer{name: "ar", filters: []tokenFilter{
 		cjk,
 		arabicNormFilter{},
-		newStopFilter(arabicStopwords, normalizeArabic),
+		newStopFilter(text.Stopwords("ar"), normalizeArabic),
 		stemFilter{stem: arabic.Stem},
 		arabicPostFilter{},
 	}}
@@ -53,11 +44,11 @@ func normalizeArabic(b []byte) []byte {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		i += n
-		switch {
-		case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640: // harakat, superscript alef, tatweel
-			continue
-		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-			r = 'ا'
+		// Teh marbuta and alef maksura are folded after stemming.
+		if r != 'ة' && r != 'ى' {
+			if r = text.FoldArabicRune(r); r < 0 {
+				continue
+			}
 		}
 		out = utf8.AppendRune(out, r)
 	}
@@ -78,11 +69,8 @@ func (arabicPostFilter) filter(_ *analysisBuf, toks []token) []token {
 		for j := 0; j < len(t.term); {
 			r, n := utf8.DecodeRune(t.term[j:])
 			j += n
-			switch r {
-			case 'ة':
-				r = 'ه'
-			case 'ى':
-				r = 'ي'
+			if r == 'ة' || r == 'ى' {
+				r = text.FoldArabicRune(r)
 			}
 			out = utf8.AppendRune(out, r)
 		}

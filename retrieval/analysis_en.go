@@ -1,26 +1,17 @@
 package retrieval
 
-import "github.com/blevesearch/snowballstem/english"
+import (
+	"github.com/blevesearch/snowballstem/english"
 
-// englishStopwords is Lucene's English stop set plus question words and
-// auxiliaries, which carry no topic in a question ("What did … say").
-const englishStopwords = `
-a an and are as at be but by for if in into is it no not of on or such that
-the their then there these they this to was will with
-what which who whom whose why how when where
-do does did done doing has have had having been being were am
-i me my we our you your he him his she her its them those
-would should could can may might shall about from than so also
-many much more most other some any very only just each both few
-dont doesnt didnt isnt arent wasnt werent wont cant
-`
+	"corpusbot/text"
+)
 
 // newEnglish: possessives, stopwords, Snowball (Porter2) stemming.
 func newEnglish(cjk *cjkFilter) *analyzer {
 	return &analyzer{name: "en", filters: []tokenFilter{
 		cjk,
 		possessiveFilter{},
-		newStopFilter(englishStopwords, nil),
+		newStopFilter(text.Stopwords("en"), nil),
 		stemFilter{stem: english.Stem},
 	}}
 }

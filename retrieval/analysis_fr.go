@@ -4,18 +4,9 @@ import (
 	"bytes"
 
 	"github.com/blevesearch/snowballstem/french"
-)
 
-// frenchStopwords is a short list of French function words, in the forms
-// left after elision.
-const frenchStopwords = `
-a à au aux avec ce ces cet cette ceci cela ça dans de des du elle elles en et
-eux il ils je la le les leur leurs lui ma mais me même mes moi mon ne ni nos
-notre nous on ou où par pas pour qu que quel quelle quels quelles qui quoi
-sa se ses si son sont sur ta te tes toi ton tu un une vos votre vous y
-est était étaient être été ai as avons avez ont avait avaient eu
-dont donc comme comment pourquoi quand lorsque puisque car
-`
+	"corpusbot/text"
+)
 
 // frenchElisions are the prefixes an apostrophe joins to the next word.
 var frenchElisions = [...]string{"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"}
@@ -25,7 +16,7 @@ func newFrench(cjk *cjkFilter) *analyzer {
 	return &analyzer{name: "fr", filters: []tokenFilter{
 		cjk,
 		elisionFilter{},
-		newStopFilter(frenchStopwords, nil),
+		newStopFilter(text.Stopwords("fr"), nil),
 		stemFilter{stem: french.Stem},
 	}}
 }

@@ -1,10 +1,11 @@
 package retrieval
 
 import (
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"corpusbot/text"
 )
 
 // unit is one rune of normalised text and the byte range of the original
@@ -84,38 +85,12 @@ func (n *normalizer) segment() (unit, bool) {
 	return n.pend[0], true
 }
 
-// appendFolded appends the case folding of r, with a few mappings that make
-// equivalent characters one: apostrophe forms, Arabic-Indic digits and
-// separators.
+// appendFolded appends the folding of r (text.FoldRune).
 func appendFolded(dst []unit, r rune, start, end int) []unit {
-	switch {
-	case r == '’' || r == '‘' || r == 'ʼ' || r == '＇':
-		r = '\''
-	case r >= 0x0660 && r <= 0x0669: // Arabic-Indic digits
-		r = '0' + r - 0x0660
-	case r >= 0x06F0 && r <= 0x06F9: // Extended Arabic-Indic (Persian) digits
-		r = '0' + r - 0x06F0
-	case r == 0x066B: // Arabic decimal separator
-		r = '.'
-	case r == 0x066C: // Arabic thousands separator
-		r = ','
-	case r == 'ß' || r == 'ẞ':
-		dst = append(dst, unit{'s', start, end})
-		r = 's'
-	default:
-		r = fold(r)
+	r1, r2 := text.FoldRune(r)
+	dst = append(dst, unit{r1, start, end})
+	if r2 != 0 {
+		dst = append(dst, unit{r2, start, end})
 	}
-	return append(dst, unit{r, start, end})
-}
-
-// fold is simple case folding: upper then lower maps the odd forms (ς, ſ,
-// the Kelvin sign) to one lower-case rune.
-func fold(r rune) rune {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}
-	return unicode.ToLower(unicode.ToUpper(r))
+	return dst
 }

@@ -1,7 +1,4 @@
-package corpus
-
-// The word lists below are switch statements rather than maps so that they
-// are code, not package state, and cost no allocation to consult.
+package text
 
 // Bits of functionWordLangs, in the order of latinLanguage's codes.
 const (
@@ -79,40 +76,4 @@ func functionWordLangs[T string | []byte](w T) uint8 {
 		return langFR | langES | langPT | langNL
 	}
 	return 0
-}
-
-// isStopword reports whether the folded word w carries too little meaning to
-// tell what a paragraph is about: function words of the Latin languages
-// above, and common English, French and Arabic words.
-func isStopword(w string) bool {
-	if functionWordLangs(w) != 0 {
-		return true
-	}
-	switch w {
-	case "a", "about", "above", "according", "after", "again", "ainsi", "all", "alors", "also",
-		"am", "an", "any", "après", "aussi", "avant", "avoir", "because", "before", "being",
-		"below", "between", "bien", "both", "c", "can", "car", "chez", "comme", "could",
-		"deux", "did", "does", "doing", "donc", "done", "dont", "down", "dr", "during",
-		"déjà", "each", "elles", "encore", "eux", "fait", "few", "first", "further", "get",
-		"got", "having", "here", "him", "how", "i", "if", "ils", "into", "j",
-		"je", "just", "last", "m", "made", "make", "many", "may", "me", "mes",
-		"might", "mon", "more", "most", "mr", "mrs", "ms", "much", "must", "my",
-		"même", "n", "new", "nor", "notre", "off", "once", "one", "only", "other",
-		"oui", "our", "out", "over", "own", "peu", "s", "same", "sans", "say",
-		"says", "selon", "shall", "should", "si", "so", "some", "sous", "such", "t",
-		"ta", "tes", "than", "them", "then", "these", "those", "three", "through", "told",
-		"ton", "too", "tous", "tout", "toute", "toutes", "trois", "très", "tu", "two",
-		"under", "until", "up", "us", "very", "vos", "votre", "we", "what", "when",
-		"where", "while", "why", "year", "years", "you", "your", "à", "الا", "التي",
-		"الذي", "الذين", "اللذين", "الي", "ان", "انا", "انه", "انها", "او", "اي",
-		"ايضا", "ب", "بعد", "بل", "به", "بها", "بين", "تكون", "تلك", "ثم",
-		"حتي", "حول", "خلال", "دون", "ذلك", "عبر", "علي", "عليه", "عليها", "عن",
-		"عند", "غير", "ف", "في", "فيه", "فيها", "قال", "قالت", "قبل", "قد",
-		"ك", "كان", "كانت", "كل", "كما", "ل", "لا", "لدي", "لكن", "لم",
-		"لن", "له", "لها", "لهم", "ما", "مع", "من", "منذ", "منه", "منها",
-		"نحن", "هذا", "هذه", "هم", "هن", "هو", "هي", "و", "وان", "وعلي",
-		"وفي", "وقال", "وقالت", "وقد", "ومن", "وهو", "وهي", "يكون", "يوم":
-		return true
-	}
-	return false
 }

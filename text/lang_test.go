@@ -1,4 +1,4 @@
-package corpus
+package text
 
 import (
 	"strings"
@@ -41,32 +41,5 @@ func TestDetectLanguageSamplesLongText(t *testing.T) {
 	text := strings.Repeat("é", langSample/2-1) + "x" + strings.Repeat("ü", 10) + strings.Repeat(" the of and", 1000)
 	if got := DetectLanguage(text); got != "und" {
 		t.Errorf("got %q, want und from a sample of accented letters alone", got)
-	}
-}
-
-func TestCountWords(t *testing.T) {
-	tests := []struct {
-		text string
-		want int
-	}{
-		{"", 0},
-		{"  \n ", 0},
-		{"one two  three", 3},
-		{"US$37 billion, 12.8 percent, 5,600 ounces", 7}, // US, 37
-		{"China’s l'industrie don't", 3},
-		{"e-commerce — state-owned", 4},
-		{"支付寶 Alipay", 4},
-		{"中国の規制", 5},
-		{"알리페이에 변화를", 2},
-		{"مع أكثر من مليار مستخدم", 5},
-		{"end. Next", 2},
-		{"1.2.3 a,b", 3},
-	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := CountWords(tt.text); got != tt.want {
-				t.Errorf("CountWords(%q) = %d, want %d", tt.text, got, tt.want)
-			}
-		})
 	}
 }

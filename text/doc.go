@@ -1,0 +1,11 @@
+// Package text is the one place where corpusbot reads natural-language
+// text: sentence segmentation (Sentences), words and their count (Words,
+// CountWords), language detection (DetectLanguage), folding for matching
+// (Fold, FoldRune, ToSimplified) and stopwords (Stopwords, IsStopword).
+//
+// The corpus loader, retrieval, the answer pipeline and the Discord bot
+// all use it, so that a sentence, a word and a language mean the same
+// thing everywhere: a quote taken from a passage is checked against that
+// passage with the folding retrieval matched it with. It imports nothing
+// of the project.
+package text

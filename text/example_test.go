@@ -1,0 +1,56 @@
+package text_test
+
+import (
+	"fmt"
+	"strings"
+
+	"corpusbot/text"
+)
+
+// Fold is the normalisation for matching: a quote checked against a
+// passage matches when its folding occurs in the passage's folding.
+func ExampleFold() {
+	fmt.Println(text.Fold("ＡＬＩＰＡＹ’s  “Ant\u00a0Group”"))
+	fmt.Println(text.Fold("支付寶 劉強東 創業"))
+	fmt.Println(text.Fold("الصَّغِيرَةُ أكثر من ٢٢٬٠٠٠"))
+	fmt.Println(text.Fold("Straße — 12.8 %"))
+
+	passage := "Regulators told Alipay’s parent, Ant Group, to\nspin off its micro-loan business."
+	quote := "alipay's parent, ant group, to spin off"
+	fmt.Println(strings.Contains(text.Fold(passage), text.Fold(quote)))
+	// Output:
+	// alipay's "ant group"
+	// 支付宝 刘强东 创业
+	// الصغيره اكثر من 22,000
+	// strasse - 12.8 %
+	// true
+}
+
+func ExampleSentences() {
+	s := "If no hook deletion policy annotation is specified, the `before-hook-creation`\nbehavior applies. See v1.2.3 of the U.S. edition… Then stop."
+	for _, sp := range text.Sentences(s) {
+		fmt.Printf("%q\n", s[sp.Start:sp.End])
+	}
+	// Output:
+	// "If no hook deletion policy annotation is specified, the `before-hook-creation`\nbehavior applies."
+	// "See v1.2.3 of the U.S. edition…"
+	// "Then stop."
+}
+
+func ExampleCountWords() {
+	fmt.Println(text.CountWords("Gold hit US$5,600 an ounce, up 12.8%."))
+	fmt.Println(text.CountWords("支付寶 Alipay"))
+	// Output:
+	// 8
+	// 4
+}
+
+func ExampleDetectLanguage() {
+	fmt.Println(text.DetectLanguage("Alipay (支付寶) was told to spin off its micro-loan business."))
+	fmt.Println(text.DetectLanguage("Le ministère a proposé des normes pour les services de messagerie."))
+	fmt.Println(text.DetectLanguage("أمرت الهيئات التنظيمية بإجراء تغييرات شاملة على Alipay"))
+	// Output:
+	// en
+	// fr
+	// ar
+}

@@ -1,0 +1,139 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold makes text comparable for matching; the original is never changed,
+// only compared through its folding. It applies, in order:
+//
+//   - NFKC, which also folds full-width and compatibility forms
+//     ("ＡＢＣ１" → "ABC1", "ﬁ" → "fi", "…" → "...");
+//   - FoldRune: case folding, one apostrophe, Arabic-Indic digits and
+//     separators in their Latin forms;
+//   - Arabic letter folding (FoldArabicRune): no diacritics or tatweel, one
+//     form of alef, yeh and teh marbuta;
+//   - traditional Chinese characters in their simplified form (ToSimplified);
+//   - punctuation variants in one form: quotation marks as ", dashes as -,
+//     the ideographic full stop and comma as . and ,;
+//   - format characters (zero-width joiners, bidi marks, soft hyphens)
+//     removed, and any run of white space as one space, none at the ends.
+//
+// Retrieval's analysers fold with the same functions, so a quote that
+// occurs in a passage after Fold is one retrieval could have matched.
+func Fold(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	put := func(r rune) {
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	for _, r := range s {
+		if IsSpace(r) {
+			space = true
+			continue
+		}
+		if r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r) {
+			continue
+		}
+		r1, r2 := FoldRune(r)
+		if r1 = FoldArabicRune(r1); r1 < 0 {
+			continue
+		}
+		put(foldPunct(ToSimplified(r1)))
+		if r2 != 0 {
+			put(r2)
+		}
+	}
+	return b.String()
+}
+
+// FoldRune is the per-character part of Fold that retrieval's tokenizer
+// applies before splitting words: simple case folding (upper then lower, so
+// ς, ſ and the Kelvin sign meet their usual forms), ß as "ss" (r2 is then
+// the second s, else 0), apostrophe forms as ', Arabic-Indic and Persian
+// digits as 0–9, and the Arabic decimal point, thousands separator and
+// comma as . , and , ("22،000" is 22,000).
+func FoldRune(r rune) (r1, r2 rune) {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A', 0
+		}
+		return r, 0
+	}
+	switch {
+	case r == '’' || r == '‘' || r == 'ʼ' || r == '＇':
+		return '\'', 0
+	case r >= 0x0660 && r <= 0x0669: // Arabic-Indic digits
+		return '0' + r - 0x0660, 0
+	case r >= 0x06F0 && r <= 0x06F9: // Extended Arabic-Indic (Persian) digits
+		return '0' + r - 0x06F0, 0
+	case r == 0x066B: // Arabic decimal separator
+		return '.', 0
+	case r == 0x066C || r == 0x060C: // Arabic thousands separator, Arabic comma
+		return ',', 0
+	case r == 'ß' || r == 'ẞ':
+		return 's', 's'
+	}
+	return unicode.ToLower(unicode.ToUpper(r)), 0
+}
+
+// FoldArabicRune folds Arabic letters for matching: -1 for a diacritic
+// (harakat, tanween, shadda, sukun, superscript alef) or tatweel, which
+// are dropped; ا for أ إ آ ٱ; ي for ى; ه for ة. Other runes are returned
+// as they are. Stemmers that strip prefixes by their hamza form fold after
+// stemming.
+func FoldArabicRune(r rune) rune {
+	if r < 0x0622 || r > 0x0671 {
+		return r
+	}
+	switch {
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640:
+		return -1
+	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+		return 'ا'
+	case r == 'ى':
+		return 'ي'
+	case r == 'ة':
+		return 'ه'
+	}
+	return r
+}
+
+// foldPunct gives punctuation variants one form.
+func foldPunct(r rune) rune {
+	switch r {
+	case '“', '”', '„', '‟', '«', '»', '‹', '›', '「', '」', '『', '』', '〝', '〞', '＂':
+		return '"'
+	case '‐', '‑', '‒', '–', '—', '―', '−', '－':
+		return '-'
+	case '。', '｡':
+		return '.'
+	case '、':
+		return ','
+	case '؟':
+		return '?'
+	case '؛':
+		return ';'
+	}
+	return r
+}
+
+// IsSpace reports whether r separates words without being seen: white
+// space (no-break spaces included) and the zero-width space and no-break
+// characters.
+func IsSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || uint32(r)-'\t' < 5 // \t \n \v \f \r
+	}
+	return unicode.IsSpace(r) || r == '\u200B' || r == '\u2060' || r == '\uFEFF'
+}

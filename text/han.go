@@ -1,0 +1,20 @@
+package text
+
+import "sort"
+
+//go:generate go run gen_han.go -src ${OPENCC_DIR}/data/dictionary/TSCharacters.txt
+
+// ToSimplified returns the simplified Chinese form of a traditional
+// character, or r itself. The table is OpenCC's complete character table
+// (see gen_han.go); characters whose simplified form depends on the word
+// they are in are left as they are.
+func ToSimplified(r rune) rune {
+	if r < hanTrad[0] || r > hanTrad[len(hanTrad)-1] {
+		return r
+	}
+	i := sort.Search(len(hanTrad), func(i int) bool { return hanTrad[i] >= r })
+	if i < len(hanTrad) && hanTrad[i] == r {
+		return hanSimp[i]
+	}
+	return r
+}

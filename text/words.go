@@ -1,0 +1,142 @@
+package text
+
+import (
+	"iter"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a byte range [Start, End) of a string.
+type Span struct{ Start, End int }
+
+// CountWords counts the words of s as Words finds them: runs of letters and
+// digits ("12.8", "5,600" and "China’s" count once), and every Han, Hiragana
+// or Katakana character on its own, since those scripts put no spaces
+// between words (a Chinese or Japanese length is a length in characters).
+func CountWords(s string) int {
+	// Words' loop without the call per word: counting runs over every
+	// paragraph of every document.
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			switch {
+			case uint32(c|0x20)-'a' < 26 || uint32(c)-'0' < 10:
+				if !in {
+					n++
+					in = true
+				}
+			case in && joinsWord(s, i, rune(c), 1):
+			default:
+				in = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isWordRuneUnicode(r):
+			if IsIdeograph(r) {
+				n++
+				in = false
+			} else if !in {
+				n++
+				in = true
+			}
+		case in && joinsWord(s, i, r, size):
+		default:
+			in = false
+		}
+		i += size
+	}
+	return n
+}
+
+// Words yields the byte span of every word of s, in order: runs of letters,
+// digits and combining marks, joined across a decimal point or thousands
+// separator between digits and an apostrophe between letters; each Han,
+// Hiragana or Katakana character is a word of its own.
+func Words(s string) iter.Seq[Span] {
+	return func(yield func(Span) bool) {
+		start := -1 // start of the current word, -1 outside one
+		for i := 0; i < len(s); {
+			if c := s[i]; c < utf8.RuneSelf { // most text: decided inline
+				switch {
+				case uint32(c|0x20)-'a' < 26 || uint32(c)-'0' < 10:
+					if start < 0 {
+						start = i
+					}
+				case start >= 0 && joinsWord(s, i, rune(c), 1):
+				case start >= 0:
+					if !yield(Span{start, i}) {
+						return
+					}
+					start = -1
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case isWordRuneUnicode(r):
+				if IsIdeograph(r) {
+					if start >= 0 && !yield(Span{start, i}) {
+						return
+					}
+					start = -1
+					if !yield(Span{i, i + size}) {
+						return
+					}
+				} else if start < 0 {
+					start = i
+				}
+			case start >= 0 && joinsWord(s, i, r, size):
+				// "12.8", "5,600", "China’s": the joiner stays inside the word.
+			default:
+				if start >= 0 && !yield(Span{start, i}) {
+					return
+				}
+				start = -1
+			}
+			i += size
+		}
+		if start >= 0 {
+			yield(Span{start, len(s)})
+		}
+	}
+}
+
+func isWordRuneUnicode(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// IsIdeograph reports whether r belongs to a script written without spaces
+// between words (Han, Hiragana, Katakana), so that each character counts as
+// a word.
+func IsIdeograph(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+}
+
+// joinsWord reports whether the punctuation r at s[i:] joins the word before
+// it to the next: a decimal point or thousands separator between digits, or
+// an apostrophe between letters.
+func joinsWord(s string, i int, r rune, size int) bool {
+	if r != '.' && r != ',' && r != '\'' && r != '’' && r != '٫' && r != '٬' {
+		return false
+	}
+	if i == 0 || i+size >= len(s) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i+size:])
+	if r == '\'' || r == '’' {
+		return unicode.IsLetter(prev) && unicode.IsLetter(next) && !IsIdeograph(prev) && !IsIdeograph(next)
+	}
+	return isDigit(prev) && isDigit(next)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
