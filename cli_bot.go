@@ -143,6 +143,16 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 	wg.Go(func() { rl.reloadOn(ctx, hup) })
+	if e.cfg.CorpusDir != "" && e.cfg.WatchCorpus {
+		// Set up before the bot starts, so that a change made once it
+		// answers is seen.
+		if cw, err := rl.watch(watchQuiet, watchMaxWait); err != nil {
+			e.log.Warn("not watching the corpus folder; reload with SIGHUP or /reload", "err", err)
+		} else {
+			defer cw.Close()
+			wg.Go(func() { cw.run(ctx) })
+		}
+	}
 
 	err = b.Run(ctx)
 	cancel()

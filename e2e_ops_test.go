@@ -130,7 +130,8 @@ func TestE2EReloadCommandSwapsIndex(t *testing.T) {
 		discordtest.WithGuild(e2eGuild, []discordtest.Channel{{ID: e2eGeneral, Name: "general"}}, nil),
 		discordtest.WithAckDeadline(time.Minute)) // the admin commands wait out a restart
 	ai := openaitest.New(t, openaitest.WithResponder(e2eResponder))
-	env := map[string]string{"CORPUS_DIR": dir}
+	// Not watched, so that it is /reload that loads the changes.
+	env := map[string]string{"CORPUS_DIR": dir, "WATCH_CORPUS": "false"}
 
 	b := startOn(t, dc, ai, env)
 	var reload map[string]any

@@ -22,18 +22,30 @@ type reloader struct {
 	onReload func()
 }
 
-// Reload returns a one-line report for the operator or the /reload caller.
+// Reload returns a one-line report for the operator or the /reload caller,
+// and logs it, or logs why the reload failed.
 func (r *reloader) Reload(ctx context.Context) (string, error) {
+	msg, err := r.reload(ctx)
+	if err != nil {
+		r.env.log.Error("reload failed; keeping the current index", "err", err)
+		return "", err
+	}
+	r.env.log.Info(msg)
+	return msg, nil
+}
+
+// reload re-reads the folder and swaps the new index in, or keeps the
+// current one and returns why not. It logs nothing: each caller says what
+// its operator needs to hear, once.
+func (r *reloader) reload(ctx context.Context) (string, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	start := time.Now()
 	c, err := r.env.loadCorpus(ctx, r.dir)
-	if err != nil {
-		r.env.log.Error("reload failed; keeping the current index", "err", err)
-		return "", fmt.Errorf("reload failed, the current index stays: %w", err)
+	if err == nil {
+		err = r.p.Reload(c)
 	}
-	if err := r.p.Reload(c); err != nil {
-		r.env.log.Error("reload failed; keeping the current index", "err", err)
+	if err != nil {
 		return "", fmt.Errorf("reload failed, the current index stays: %w", err)
 	}
 	if r.onReload != nil {
@@ -47,7 +59,6 @@ func (r *reloader) Reload(ctx context.Context) (string, error) {
 	if n := len(c.Warnings); n > 0 {
 		msg += fmt.Sprintf("; %d files skipped or repaired (see the logs)", n)
 	}
-	r.env.log.Info(msg)
 	return msg, nil
 }
 
