@@ -27,8 +27,10 @@ type config struct {
 	ThreadMode           string // "auto" or "off"
 	AllowedChannelIDs    []string
 	AllowedRoleIDs       []string
-	UserCooldown         time.Duration
+	UserRate             time.Duration // one more question every UserRate; 0 = no limit
+	UserBurst            int
 	MaxConcurrent        int
+	QueueWait            time.Duration
 	BriefingChannelID    string
 	BriefingTime         string // "HH:MM", "" = no daily briefing
 	BriefingTZ           *time.Location
@@ -53,6 +55,10 @@ type config struct {
 	// Logs
 	LogLevel  slog.Level
 	LogFormat string // "text" or "json"
+
+	// Notes are warnings about the settings (deprecated keys), logged at
+	// start-up.
+	Notes []string
 }
 
 // configError names the key that stopped start-up, so the user sees one line
@@ -78,8 +84,10 @@ func loadConfig(getenv func(string) string) (config, error) {
 		ThreadMode:           p.oneOf("THREAD_MODE", "auto", "auto", "off"),
 		AllowedChannelIDs:    p.snowflakes("ALLOWED_CHANNEL_IDS"),
 		AllowedRoleIDs:       p.snowflakes("ALLOWED_ROLE_IDS"),
-		UserCooldown:         p.duration("USER_COOLDOWN", 10*time.Second),
+		UserRate:             p.rate("USER_RATE", bot.DefaultUserRate),
+		UserBurst:            p.integer("USER_BURST", bot.DefaultUserBurst, 1, 1000),
 		MaxConcurrent:        p.integer("MAX_CONCURRENT_ANSWERS", 4, 1, 1000),
+		QueueWait:            p.duration("QUEUE_WAIT", bot.DefaultQueueWait),
 		BriefingChannelID:    p.snowflake("BRIEFING_CHANNEL_ID"),
 		BriefingTime:         p.clock("BRIEFING_TIME"),
 		BriefingTZ:           p.location("BRIEFING_TZ"),
@@ -102,13 +110,36 @@ func loadConfig(getenv func(string) string) (config, error) {
 		LogLevel:  p.level("LOG_LEVEL"),
 		LogFormat: p.oneOf("LOG_FORMAT", "text", "text", "json"),
 	}
+	p.legacyCooldown(&c)
 	if p.err != nil {
 		return config{}, p.err
+	}
+	if c.QueueWait > 14*time.Minute {
+		return config{}, &configError{Key: "QUEUE_WAIT", Value: c.QueueWait.String(), Want: "at most 14m: an interaction's answer must be posted within 15 minutes"}
 	}
 	if c.BriefingTime != "" && c.BriefingChannelID == "" {
 		return config{}, &configError{Key: "BRIEFING_CHANNEL_ID", Want: "a channel ID when BRIEFING_TIME is set"}
 	}
 	return c, nil
+}
+
+// legacyCooldown maps USER_COOLDOWN, which USER_RATE and USER_BURST
+// replaced, when only it is set: one question per cooldown, as before, but
+// spent only when the model answers.
+func (p *envParser) legacyCooldown(c *config) {
+	if p.get("USER_COOLDOWN") == "" {
+		return
+	}
+	d := p.duration("USER_COOLDOWN", 0)
+	if p.get("USER_RATE") != "" {
+		c.Notes = append(c.Notes, "USER_COOLDOWN is ignored: USER_RATE is set")
+		return
+	}
+	c.UserRate = d
+	if p.get("USER_BURST") == "" {
+		c.UserBurst = 1
+	}
+	c.Notes = append(c.Notes, fmt.Sprintf("USER_COOLDOWN is deprecated: read as USER_RATE=%v USER_BURST=%d", d, c.UserBurst))
 }
 
 // llmEnabled reports whether an LLM is configured; without one the bot
@@ -187,6 +218,36 @@ func (p *envParser) duration(key string, def time.Duration) time.Duration {
 		return def
 	}
 	return d
+}
+
+// rate reads "how often one more": a duration ("20s": one every 20 s) or
+// a count per unit ("3/min", "180/h"). 0 means no limit.
+func (p *envParser) rate(key string, def time.Duration) time.Duration {
+	v := p.get(key)
+	if v == "" {
+		return def
+	}
+	const want = `a duration such as "20s" (one more question every 20 s) or a rate such as "3/min"`
+	n, unit, ok := strings.Cut(v, "/")
+	if !ok {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			p.fail(key, v, want)
+			return def
+		}
+		return d
+	}
+	count, err := strconv.Atoi(strings.TrimSpace(n))
+	per, known := map[string]time.Duration{
+		"s": time.Second, "sec": time.Second, "second": time.Second,
+		"m": time.Minute, "min": time.Minute, "minute": time.Minute,
+		"h": time.Hour, "hour": time.Hour,
+	}[strings.ToLower(strings.TrimSpace(unit))]
+	if err != nil || count <= 0 || !known {
+		p.fail(key, v, want)
+		return def
+	}
+	return per / time.Duration(count)
 }
 
 func (p *envParser) snowflake(key string) string {

@@ -24,7 +24,9 @@ func TestLoadConfigDefaults(t *testing.T) {
 		got, want any
 	}{
 		{"ThreadMode", c.ThreadMode, "auto"},
-		{"UserCooldown", c.UserCooldown, 10 * time.Second},
+		{"UserRate", c.UserRate, 20 * time.Second},
+		{"UserBurst", c.UserBurst, 3},
+		{"QueueWait", c.QueueWait, 5 * time.Minute},
 		{"MaxConcurrent", c.MaxConcurrent, 4},
 		{"LLMTimeout", c.LLMTimeout, 60 * time.Second},
 		{"LLMMaxRetries", c.LLMMaxRetries, 3},
@@ -51,6 +53,11 @@ func TestLoadConfigMalformedNamesKey(t *testing.T) {
 	}{
 		{"USER_COOLDOWN", "ten seconds"},
 		{"USER_COOLDOWN", "-5s"},
+		{"USER_RATE", "fast"},
+		{"USER_RATE", "3/fortnight"},
+		{"USER_RATE", "0/min"},
+		{"USER_BURST", "0"},
+		{"QUEUE_WAIT", "20m"},
 		{"LLM_TIMEOUT", "60"},
 		{"LLM_MAX_RETRIES", "many"},
 		{"LLM_MAX_RETRIES", "-1"},
@@ -104,7 +111,8 @@ func TestLoadConfigMalformedNamesKey(t *testing.T) {
 
 func TestLoadConfigValues(t *testing.T) {
 	c, err := loadConfig(envMap(map[string]string{
-		"USER_COOLDOWN":       "1m30s",
+		"USER_RATE":           "3/min",
+		"USER_BURST":          "5",
 		"ALLOWED_CHANNEL_IDS": "111, 222,333",
 		"BRIEFING_CHANNEL_ID": "444",
 		"BRIEFING_TIME":       "08:30",
@@ -118,8 +126,8 @@ func TestLoadConfigValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.UserCooldown != 90*time.Second {
-		t.Errorf("UserCooldown = %v, want 1m30s", c.UserCooldown)
+	if c.UserRate != 20*time.Second || c.UserBurst != 5 {
+		t.Errorf("UserRate, UserBurst = %v, %d; want 20s, 5", c.UserRate, c.UserBurst)
 	}
 	if want := []string{"111", "222", "333"}; !slices.Equal(c.AllowedChannelIDs, want) {
 		t.Errorf("AllowedChannelIDs = %v, want %v", c.AllowedChannelIDs, want)
@@ -158,6 +166,35 @@ func TestBriefingTimeNeedsChannel(t *testing.T) {
 	var ce *configError
 	if !errors.As(err, &ce) || ce.Key != "BRIEFING_CHANNEL_ID" {
 		t.Fatalf("error = %v, want a configError naming BRIEFING_CHANNEL_ID", err)
+	}
+}
+
+func TestLegacyCooldownIsMapped(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     map[string]string
+		rate    time.Duration
+		burst   int
+		noteHas string
+	}{
+		{"alone", map[string]string{"USER_COOLDOWN": "1m30s"}, 90 * time.Second, 1, "read as USER_RATE=1m30s USER_BURST=1"},
+		{"with a burst", map[string]string{"USER_COOLDOWN": "10s", "USER_BURST": "2"}, 10 * time.Second, 2, "USER_BURST=2"},
+		{"rate wins", map[string]string{"USER_COOLDOWN": "10s", "USER_RATE": "30s"}, 30 * time.Second, 3, "ignored"},
+		{"off", map[string]string{"USER_COOLDOWN": "0s"}, 0, 1, "deprecated"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := loadConfig(envMap(tc.env))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.UserRate != tc.rate || c.UserBurst != tc.burst {
+				t.Errorf("UserRate, UserBurst = %v, %d; want %v, %d", c.UserRate, c.UserBurst, tc.rate, tc.burst)
+			}
+			if len(c.Notes) != 1 || !strings.Contains(c.Notes[0], tc.noteHas) {
+				t.Errorf("notes %q, want one containing %q", c.Notes, tc.noteHas)
+			}
+		})
 	}
 }
 

@@ -34,7 +34,7 @@ func startOn(t *testing.T, dc *discordtest.Server, ai *openaitest.Server, env ma
 		"OPENAI_BASE_URL":  ai.URL(),
 		"OPENAI_MODEL":     "test-model",
 		"LLM_TIMEOUT":      "5s",
-		"USER_COOLDOWN":    "0s",
+		"USER_RATE":        "0",
 		"DATA_DIR":         t.TempDir(),
 		"LOG_LEVEL":        "debug",
 	}

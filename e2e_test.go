@@ -58,7 +58,7 @@ func startE2E(t *testing.T, env map[string]string, aiOpts ...openaitest.Option) 
 		"OPENAI_MODEL":           "test-model",
 		"LLM_TIMEOUT":            "5s",
 		"LLM_MAX_RETRIES":        "2",
-		"USER_COOLDOWN":          "0s",
+		"USER_RATE":              "0",
 		"DATA_DIR":               t.TempDir(),
 		"LOG_LEVEL":              "debug",
 	}

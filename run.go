@@ -53,6 +53,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		cfg.LogLevel = slog.LevelWarn
 	}
 	e := &env{cfg: cfg, log: newLogger(cfg, stderr), stdout: stdout, stderr: stderr}
+	for _, n := range cfg.Notes {
+		e.log.Warn(n)
+	}
 	if name == "help" {
 		return e.help(ctx, args)
 	}

@@ -15,18 +15,18 @@ import (
 
 // Bot is corpusbot on Discord. Create it with New and start it with Run.
 type Bot struct {
-	cfg      Config
-	log      *slog.Logger
-	answers  Answerer
-	store    Store
-	api      discordAPI
-	session  *discordgo.Session // nil in handler tests
-	http     *http.Transport    // closed when Run returns
-	metrics  Metrics
-	access   access
-	cooldown *cooldown
-	limiter  *limiter
-	work     tracker
+	cfg     Config
+	log     *slog.Logger
+	answers Answerer
+	store   Store
+	api     discordAPI
+	session *discordgo.Session // nil in handler tests
+	http    *http.Transport    // closed when Run returns
+	metrics Metrics
+	access  access
+	bucket  *bucket
+	limiter *limiter
+	work    tracker
 
 	mu       sync.Mutex
 	botID    string
@@ -84,16 +84,19 @@ func newBot(cfg Config, answers Answerer, st Store, log *slog.Logger, api discor
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	b := &Bot{
-		cfg:      cfg,
-		log:      log,
-		answers:  answers,
-		store:    st,
-		api:      api,
-		metrics:  cfg.Metrics,
-		access:   access{channels: cfg.AllowedChannels, roles: cfg.AllowedRoles},
-		cooldown: newCooldown(cfg.UserCooldown),
-		limiter:  newLimiter(cfg.MaxConcurrent, cfg.MaxQueue),
+		cfg:     cfg,
+		log:     log,
+		answers: answers,
+		store:   st,
+		api:     api,
+		metrics: cfg.Metrics,
+		access:  access{channels: cfg.AllowedChannels, roles: cfg.AllowedRoles},
+		bucket:  newBucket(cfg.UserRate, cfg.UserBurst),
+		limiter: newLimiter(cfg.MaxConcurrent, cfg.MaxQueue),
 	}
 	if b.metrics == nil {
 		b.metrics = noMetrics{}

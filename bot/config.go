@@ -30,9 +30,15 @@ const (
 	DefaultTypingInterval = 8 * time.Second
 	DefaultHistoryTurns   = 10
 	DefaultSearchResults  = 5
-	// DefaultUserCooldown is what corpusbot configures; a zero
-	// Config.UserCooldown means no cooldown.
-	DefaultUserCooldown = 10 * time.Second
+	// DefaultUserRate and DefaultUserBurst are what corpusbot configures:
+	// three questions at once, then one more every 20 s. A zero
+	// Config.UserRate means no limit.
+	DefaultUserRate  = 20 * time.Second
+	DefaultUserBurst = 3
+	// DefaultQueueWait is how long a question waits for a place in a full
+	// queue before it is refused as busy: well within the 15 minutes an
+	// interaction's answer can be posted in.
+	DefaultQueueWait = 5 * time.Minute
 	// DefaultBriefingCatchUp is how late after its time a daily briefing
 	// is still posted when the bot was down at that moment.
 	DefaultBriefingCatchUp = time.Hour
@@ -56,9 +62,14 @@ type Config struct {
 	AllowedChannels []string
 	AllowedRoles    []string
 
-	UserCooldown  time.Duration // between two questions of one user; 0 = none
+	// UserRate and UserBurst are each user's token bucket: UserBurst
+	// questions at once (0 → 1), then one more every UserRate; 0 = no
+	// limit. Only questions the model answers spend a token.
+	UserRate      time.Duration
+	UserBurst     int
 	MaxConcurrent int           // answers written at once; 0 → DefaultMaxConcurrent
 	MaxQueue      int           // answers waiting beyond that; 0 → DefaultMaxQueue
+	QueueWait     time.Duration // wait for a place in a full queue; 0 → DefaultQueueWait
 
 	// Daily briefing: posted in BriefingChannelID at BriefingTime ("HH:MM",
 	// 24-hour) in BriefingTZ (nil = UTC). Empty BriefingTime = none.
@@ -74,6 +85,10 @@ type Config struct {
 	SearchResults  int           // passages /search shows; 0 → DefaultSearchResults, at most 10
 
 	Metrics Metrics // nil records nothing
+
+	// Now is the clock of the rate limit and of conversation expiry; nil
+	// means time.Now. Tests set it.
+	Now func() time.Time
 
 	// Reload, when set, re-reads the corpus and swaps the new index in,
 	// returning a one-line report; the old index stays when it fails. It
@@ -93,13 +108,17 @@ func (c Config) withDefaults() (Config, error) {
 	default:
 		return c, fmt.Errorf("bot: thread mode %q: want %q or %q", c.ThreadMode, ThreadAuto, ThreadOff)
 	}
-	if c.UserCooldown < 0 || c.MaxConcurrent < 0 || c.MaxQueue < 0 || c.ShutdownGrace < 0 ||
+	if c.UserRate < 0 || c.UserBurst < 0 || c.QueueWait < 0 || c.MaxConcurrent < 0 || c.MaxQueue < 0 || c.ShutdownGrace < 0 ||
 		c.EditInterval < 0 || c.TypingInterval < 0 || c.HistoryTurns < 0 || c.SearchResults < 0 {
 		return c, errors.New("bot: negative limit in config")
 	}
 	c.MaxConcurrent = orDefault(c.MaxConcurrent, DefaultMaxConcurrent)
 	c.MaxQueue = orDefault(c.MaxQueue, DefaultMaxQueue)
+	c.QueueWait = orDefault(c.QueueWait, DefaultQueueWait)
 	c.ShutdownGrace = orDefault(c.ShutdownGrace, DefaultShutdownGrace)
+	if c.Now == nil {
+		c.Now = time.Now
+	}
 	c.EditInterval = orDefault(c.EditInterval, DefaultEditInterval)
 	c.TypingInterval = orDefault(c.TypingInterval, DefaultTypingInterval)
 	c.HistoryTurns = orDefault(c.HistoryTurns, DefaultHistoryTurns)

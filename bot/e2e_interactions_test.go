@@ -169,51 +169,61 @@ func TestButtonsShowPassageAndRecordVotesAfterRestart(t *testing.T) {
 
 func TestCooldownBusyAndAllowLists(t *testing.T) {
 	t.Parallel()
-	t.Run("cooldown", func(t *testing.T) {
+	t.Run("rate limit", func(t *testing.T) {
 		t.Parallel()
-		h := start(t, setup{cfg: func(c *bot.Config) { c.UserCooldown = time.Hour }})
+		h := start(t, setup{cfg: func(c *bot.Config) { c.UserRate, c.UserBurst = time.Hour, 1 }})
 		waitFinal(h, ask(h, user(1), generalID, question, false))
 		in := ask(h, user(1), generalID, "And Tencent?", false)
 		r, err := in.WaitResponse(h.ctx())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r.Type != 4 || r.Flags&discordtest.FlagEphemeral == 0 || !strings.Contains(r.Content, "Please wait") {
-			t.Errorf("second question got %d %q, want an ephemeral cooldown message", r.Type, r.Content)
+		if r.Type != 4 || r.Flags&discordtest.FlagEphemeral == 0 || !strings.Contains(r.Content, "Please wait 60 minutes") {
+			t.Errorf("second question got %d %q, want an ephemeral message saying how long to wait", r.Type, r.Content)
 		}
 		waitFinal(h, ask(h, user(2), generalID, question, false)) // others are not slowed
 	})
-	t.Run("busy", func(t *testing.T) {
-		t.Parallel()
-		h := start(t, setup{
-			cfg:    func(c *bot.Config) { c.MaxConcurrent, c.MaxQueue = 1, 1 },
-			aiOpts: []openaitest.Option{openaitest.WithLatency(500 * time.Millisecond)},
-		})
-		// Events are handled concurrently, so which one is refused is not
-		// fixed: exactly one of three, with one running and one queued.
-		var busy int
-		for _, in := range []*discordtest.Interaction{
-			ask(h, user(1), generalID, question, false),
-			ask(h, user(2), generalID, question, false),
-			ask(h, user(3), generalID, question, false),
-		} {
-			r, err := in.WaitResponse(h.ctx())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if r.Type == 4 {
-				busy++
-				if r.Flags&discordtest.FlagEphemeral == 0 || !strings.Contains(r.Content, "too many questions") {
-					t.Errorf("refusal %q (flags %d), want an ephemeral busy message", r.Content, r.Flags)
+	// Three questions for one slot and one place in the queue: the third
+	// waits for a place. Within QUEUE_WAIT it is answered; past it, it is
+	// refused as busy with when to try again.
+	for _, tc := range []struct {
+		name     string
+		wait     time.Duration
+		wantBusy int
+	}{
+		{"queue full, waits and is answered", time.Minute, 0},
+		{"queue full past the wait, busy", 50 * time.Millisecond, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			h := start(t, setup{
+				cfg:    func(c *bot.Config) { c.MaxConcurrent, c.MaxQueue, c.QueueWait = 1, 1, tc.wait },
+				aiOpts: []openaitest.Option{openaitest.WithLatency(time.Second)},
+			})
+			var busy int
+			for _, in := range []*discordtest.Interaction{
+				ask(h, user(1), generalID, question, false),
+				ask(h, user(2), generalID, question, false),
+				ask(h, user(3), generalID, question, false),
+			} {
+				m, err := in.WaitOriginal(h.ctx(), func(m discordtest.Message) bool {
+					return hasButton(m.Components, ":v:") || strings.Contains(m.Content, "too many questions")
+				})
+				if err != nil {
+					t.Fatalf("no answer nor refusal: %v; responses %+v", err, in.Responses())
 				}
-				continue
+				if strings.Contains(m.Content, "too many questions") {
+					busy++
+					if !strings.Contains(m.Content, "try again in ") {
+						t.Errorf("busy refusal %q does not say when to try again", m.Content)
+					}
+				}
 			}
-			waitFinal(h, in)
-		}
-		if busy != 1 {
-			t.Errorf("%d questions refused as busy, want 1", busy)
-		}
-	})
+			if busy != tc.wantBusy {
+				t.Errorf("%d questions refused as busy, want %d", busy, tc.wantBusy)
+			}
+		})
+	}
 	t.Run("allow-lists", func(t *testing.T) {
 		t.Parallel()
 		h := start(t, setup{cfg: func(c *bot.Config) { c.AllowedChannels, c.AllowedRoles = []string{generalID}, []string{roleID} }})

@@ -40,7 +40,8 @@ func ExampleNew() {
 
 	cfg := bot.Config{
 		Token:             secret.New(""), // read from DISCORD_TOKEN in corpusbot
-		UserCooldown:      bot.DefaultUserCooldown,
+		UserRate:          bot.DefaultUserRate,
+		UserBurst:         bot.DefaultUserBurst,
 		BriefingChannelID: "123456789012345678",
 		BriefingTime:      "9am",
 		BriefingTZ:        time.UTC,

@@ -292,21 +292,17 @@ type answerRequest struct {
 	run      func(ctx context.Context, onDelta func(string)) (*answer.Result, error)
 }
 
-// startAnswer admits the answer (cooldown, queue), defers the interaction
-// with its visibility, and writes the answer on its own goroutine.
+// startAnswer takes a token of the user's bucket, defers the interaction
+// with its visibility, and writes the answer on its own goroutine, which
+// waits for a place in the queue.
 func (b *Bot) startAnswer(ctx context.Context, i *discordgo.Interaction, received time.Time, r answerRequest) {
 	user := interactionUser(i)
-	if wait, ok := b.cooldown.allow(user.ID, time.Now()); !ok {
+	if wait, ok := b.bucket.take(user.ID, b.cfg.Now()); !ok {
 		b.respondEphemeral(ctx, i, cooldownText(wait))
 		return
 	}
-	t, ok := b.limiter.admit()
-	if !ok {
-		b.respondEphemeral(ctx, i, textBusy)
-		return
-	}
 	if !b.deferResponse(ctx, i, r.private) {
-		t.release()
+		b.bucket.refund(user.ID, b.cfg.Now())
 		return
 	}
 	s := &interactionSink{
@@ -317,7 +313,7 @@ func (b *Bot) startAnswer(ctx context.Context, i *discordgo.Interaction, receive
 	}
 	j := job{
 		name: r.name, question: r.question, run: r.run, sink: s, header: r.header,
-		guildID: i.GuildID, channelID: i.ChannelID, userID: user.ID, ticket: t,
+		guildID: i.GuildID, channelID: i.ChannelID, userID: user.ID, charged: true,
 		queued: func(ctx context.Context, ahead int) {
 			if err := s.show(ctx, reply{content: queuedText(ahead)}); err != nil {
 				b.log.Warn("showing the queue position failed", "error", redact(err))
@@ -325,7 +321,7 @@ func (b *Bot) startAnswer(ctx context.Context, i *discordgo.Interaction, receive
 		},
 	}
 	if !b.goWork(func() { b.runJob(j) }) {
-		t.release()
+		b.bucket.refund(user.ID, b.cfg.Now())
 		b.editResponse(ctx, i, reply{content: textRestarting})
 	}
 }

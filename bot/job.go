@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -22,7 +23,9 @@ type job struct {
 	userID    string
 	threadID  string // the conversation to extend, if any
 	typingIn  string // channel to show typing in while waiting, if any
-	ticket    *ticket
+	// charged is set when the question took a token of the user's bucket;
+	// runJob gives it back when the model did not write for it.
+	charged bool
 	// queued, when set, tells the user the answer waits for a free slot.
 	queued func(ctx context.Context, ahead int)
 }
@@ -31,9 +34,20 @@ type job struct {
 // post the final text with its sources and buttons, record it. Errors
 // become a short message in the answer's place.
 func (b *Bot) runJob(j job) {
-	defer j.ticket.release()
 	ctx, send := b.workCtx, b.sendCtx
 	log := b.log.With("trigger", j.name, "channel", j.channelID, "user", b.store.HashUser(j.userID))
+	var res *answer.Result
+	var err error
+	// Settle the token before the final answer shows, so that a question
+	// asked right after a free answer finds it back.
+	settled := false
+	settle := func() {
+		if j.charged && !settled && !modelWrote(res, err) {
+			b.bucket.refund(j.userID, b.cfg.Now())
+		}
+		settled = true
+	}
+	defer settle()
 
 	var ty *typing
 	if j.typingIn != "" {
@@ -42,12 +56,30 @@ func (b *Bot) runJob(j job) {
 		})
 	}
 	defer ty.end()
-	if j.ticket.ahead > 0 && j.queued != nil {
-		j.queued(send, j.ticket.ahead)
+	t, ok := b.limiter.admit()
+	if !ok {
+		if j.queued != nil {
+			j.queued(send, -1)
+		}
+		if t, err = b.limiter.enter(ctx, b.cfg.QueueWait); err != nil {
+			ty.end()
+			settle()
+			if errors.Is(err, errBusy) {
+				log.Warn("refused as busy: no place in the queue came free", "waited", b.cfg.QueueWait)
+				err = busyError{retry: b.limiter.retryAfter()}
+			}
+			b.showError(send, log, j, err)
+			return
+		}
+	}
+	defer t.release()
+	if t.ahead > 0 && j.queued != nil {
+		j.queued(send, t.ahead)
 	}
 	b.metrics.Question(questionKind(j.name))
-	if err := j.ticket.acquire(ctx); err != nil {
+	if err = t.acquire(ctx); err != nil {
 		ty.end()
+		settle()
 		b.showError(send, log, j, err)
 		return
 	}
@@ -57,10 +89,11 @@ func (b *Bot) runJob(j job) {
 	})
 	go st.run(send)
 	start := time.Now()
-	res, err := j.run(ctx, st.delta)
+	res, err = j.run(ctx, st.delta)
 	// The slot bounds answers being written; posting, which may wait out
 	// the edit interval, does not need it.
-	j.ticket.release()
+	t.release()
+	settle()
 	st.halt()
 	ty.end()
 	b.observe(j.name, time.Since(start), res, err)
@@ -108,6 +141,8 @@ func (b *Bot) showError(ctx context.Context, log *slog.Logger, j job, err error)
 		level = slog.LevelWarn
 	case isUserError(err):
 		level = slog.LevelInfo
+	case errors.As(err, new(busyError)):
+		level = slog.LevelWarn
 	}
 	log.Log(ctx, level, "no answer", "question", clip(j.question, 200), "error", redact(err))
 	r := reply{content: userText(err)}
@@ -122,6 +157,22 @@ func retryLog(log *slog.Logger, what string) func(attempt int, err error) {
 		log.Warn(what+" failed; retrying", "attempt", attempt, "error", redact(err))
 	}
 }
+
+// modelWrote reports whether the model wrote for a question, which is
+// what a token of the user's bucket pays for: an answer, or a reply that
+// cited nothing. Abstentions, extractive answers, refused questions and
+// failures to reach the model are free.
+func modelWrote(res *answer.Result, err error) bool {
+	if err != nil {
+		return errors.Is(err, answer.ErrNoCitations)
+	}
+	return res != nil && !res.Abstained && !res.Extractive
+}
+
+// busyError is a question refused because the queue stayed full.
+type busyError struct{ retry time.Duration }
+
+func (e busyError) Error() string { return fmt.Sprintf("busy: retry in %v", e.retry) }
 
 // isUserError reports errors caused by what was asked, not by a fault.
 func isUserError(err error) bool {

@@ -2,86 +2,167 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"sync"
 	"time"
 )
 
-// cooldown enforces a minimum time between two questions of one user.
-type cooldown struct {
-	every time.Duration
+// bucket is a per-user token bucket: a user holds up to burst questions
+// and earns one more every interval. A question takes a token when it is
+// admitted; one that turns out not to need the model gives it back, so
+// abstentions and refused questions cost nothing.
+type bucket struct {
+	every time.Duration // 0: no limit
+	burst float64
 	mu    sync.Mutex
-	last  map[string]time.Time
+	users map[string]*userTokens
 }
 
-func newCooldown(every time.Duration) *cooldown {
-	return &cooldown{every: every, last: make(map[string]time.Time)}
+type userTokens struct {
+	tokens float64
+	at     time.Time // when tokens was last brought up to date
 }
 
-// allow records a question from user at now, or returns how long the user
-// must still wait. A refused question does not restart the wait.
-func (c *cooldown) allow(user string, now time.Time) (wait time.Duration, ok bool) {
-	if c.every <= 0 {
+func newBucket(every time.Duration, burst int) *bucket {
+	return &bucket{every: every, burst: float64(max(burst, 1)), users: make(map[string]*userTokens)}
+}
+
+// refill brings u up to date at now; the caller holds the lock.
+func (b *bucket) refill(u *userTokens, now time.Time) {
+	if d := now.Sub(u.at); d > 0 {
+		u.tokens = min(b.burst, u.tokens+float64(d)/float64(b.every))
+		u.at = now
+	}
+}
+
+// take spends one of user's tokens at now, or returns how long until one
+// is earned. A refusal spends nothing.
+func (b *bucket) take(user string, now time.Time) (wait time.Duration, ok bool) {
+	if b.every <= 0 {
 		return 0, true
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if t, seen := c.last[user]; seen {
-		if next := t.Add(c.every); now.Before(next) {
-			return next.Sub(now), false
-		}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	u := b.users[user]
+	if u == nil {
+		u = &userTokens{tokens: b.burst, at: now}
+		b.users[user] = u
+		b.forget(now)
 	}
-	c.last[user] = now
-	if len(c.last) > 4096 {
-		// Forget users whose wait is over, so the map stays small.
-		for u, t := range c.last {
-			if now.Sub(t) >= c.every {
-				delete(c.last, u)
-			}
-		}
+	b.refill(u, now)
+	if u.tokens < 1 {
+		return time.Duration((1 - u.tokens) * float64(b.every)).Round(time.Millisecond), false
 	}
+	u.tokens--
 	return 0, true
 }
 
-// limiter runs at most n answers at once and queues up to q more; beyond
-// that the bot is busy. Admission is instant, so an interaction can be
-// refused before it is deferred.
+// refund gives back a token taken by a question that did not use the
+// model.
+func (b *bucket) refund(user string, now time.Time) {
+	if b.every <= 0 {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if u := b.users[user]; u != nil {
+		b.refill(u, now)
+		u.tokens = min(b.burst, u.tokens+1)
+	}
+}
+
+// forget drops users whose bucket is full again, so that the map stays
+// small; the caller holds the lock.
+func (b *bucket) forget(now time.Time) {
+	if len(b.users) <= 4096 {
+		return
+	}
+	for id, u := range b.users {
+		b.refill(u, now)
+		if u.tokens >= b.burst {
+			delete(b.users, id)
+		}
+	}
+}
+
+// errBusy means no place in the queue came free in time.
+var errBusy = errors.New("the answer queue is full")
+
+// limiter writes at most n answers at once and queues up to q more. A
+// question that finds the queue full waits a bounded time for a place
+// before it is refused as busy.
 type limiter struct {
-	slots chan struct{}
-	mu    sync.Mutex
-	held  int // admitted tickets not yet released
-	max   int // n + q
+	slots  chan struct{} // answers being written
+	places chan struct{} // answers written or waiting: n + q
+	mu     sync.Mutex
+	avg    time.Duration // moving average of how long an answer holds a slot
 }
 
 func newLimiter(n, q int) *limiter {
-	return &limiter{slots: make(chan struct{}, n), max: n + q}
+	return &limiter{slots: make(chan struct{}, n), places: make(chan struct{}, n+q)}
 }
 
 // ticket is an admitted answer: it waits for a slot, then releases it.
 type ticket struct {
-	l     *limiter
-	ahead int // answers running or queued before this one beyond the slots
-	got   bool
-	done  bool
+	l      *limiter
+	ahead  int  // answers queued before this one beyond the slots
+	waited bool // the queue was full when it arrived
+	got    time.Time
+	done   bool
 }
 
-// admit reserves a place, or reports false when the queue is full.
+// admit takes a place if one is free now.
 func (l *limiter) admit() (*ticket, bool) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.held >= l.max {
+	select {
+	case l.places <- struct{}{}:
+		return &ticket{l: l, ahead: l.ahead()}, true
+	default:
 		return nil, false
 	}
-	ahead := l.held - cap(l.slots) + 1
-	l.held++
-	return &ticket{l: l, ahead: max(ahead, 0)}, true
+}
+
+// enter takes a place, waiting up to wait for one when the queue is full.
+// It fails with errBusy when none came free, or with ctx's error.
+func (l *limiter) enter(ctx context.Context, wait time.Duration) (*ticket, error) {
+	if t, ok := l.admit(); ok {
+		return t, nil
+	}
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	select {
+	case l.places <- struct{}{}:
+		return &ticket{l: l, ahead: l.ahead(), waited: true}, nil
+	case <-timer.C:
+		return nil, errBusy
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// ahead counts the answers that hold a place but no slot, less this one.
+func (l *limiter) ahead() int {
+	return max(len(l.places)-cap(l.slots), 0)
+}
+
+// retryAfter estimates when a place frees up: the queue's length times
+// the usual time an answer holds a slot, shared between the slots.
+func (l *limiter) retryAfter() time.Duration {
+	l.mu.Lock()
+	avg := l.avg
+	l.mu.Unlock()
+	if avg <= 0 {
+		avg = 30 * time.Second
+	}
+	rounds := (len(l.places) - cap(l.slots) + cap(l.slots) - 1) / cap(l.slots)
+	return min(max(avg*time.Duration(max(rounds, 1)), 10*time.Second), 15*time.Minute)
 }
 
 // acquire waits for a slot.
 func (t *ticket) acquire(ctx context.Context) error {
 	select {
 	case t.l.slots <- struct{}{}:
-		t.got = true
+		t.got = time.Now()
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
@@ -94,12 +175,18 @@ func (t *ticket) release() {
 		return
 	}
 	t.done = true
-	if t.got {
+	if !t.got.IsZero() {
+		held := time.Since(t.got)
 		<-t.l.slots
+		t.l.mu.Lock()
+		if t.l.avg == 0 {
+			t.l.avg = held
+		} else {
+			t.l.avg = (4*t.l.avg + held) / 5
+		}
+		t.l.mu.Unlock()
 	}
-	t.l.mu.Lock()
-	t.l.held--
-	t.l.mu.Unlock()
+	<-t.l.places
 }
 
 // access is the allow-lists. Empty lists allow everyone.

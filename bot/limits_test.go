@@ -2,41 +2,72 @@ package bot
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"testing"
 	"testing/synctest"
 	"time"
 )
 
-func TestCooldown(t *testing.T) {
+func TestBucket(t *testing.T) {
 	t0 := time.Date(2025, 3, 14, 9, 0, 0, 0, time.UTC)
 	type step struct {
 		user     string
 		at       time.Duration
+		refund   bool // give the token back instead of taking one
 		ok       bool
 		wantWait time.Duration
 	}
 	tests := []struct {
 		name  string
 		every time.Duration
+		burst int
 		steps []step
 	}{
-		{"off", 0, []step{{"a", 0, true, 0}, {"a", 0, true, 0}}},
-		{"second question too soon", 10 * time.Second, []step{{"a", 0, true, 0}, {"a", 3 * time.Second, false, 7 * time.Second}}},
-		{"after the wait", 10 * time.Second, []step{{"a", 0, true, 0}, {"a", 10 * time.Second, true, 0}}},
-		{"refusal does not restart the wait", 10 * time.Second, []step{
-			{"a", 0, true, 0}, {"a", 9 * time.Second, false, time.Second}, {"a", 10 * time.Second, true, 0}}},
-		{"users are separate", 10 * time.Second, []step{{"a", 0, true, 0}, {"b", time.Second, true, 0}, {"a", 2 * time.Second, false, 8 * time.Second}}},
+		{"off", 0, 3, []step{{"a", 0, false, true, 0}, {"a", 0, false, true, 0}, {"a", 0, false, true, 0}, {"a", 0, false, true, 0}}},
+		{"burst then wait", 20 * time.Second, 3, []step{
+			{"a", 0, false, true, 0}, {"a", 0, false, true, 0}, {"a", 0, false, true, 0},
+			{"a", 0, false, false, 20 * time.Second}}},
+		{"one every 5 s: three, then wait", 20 * time.Second, 3, []step{
+			{"a", 0, false, true, 0}, {"a", 5 * time.Second, false, true, 0}, {"a", 10 * time.Second, false, true, 0},
+			{"a", 15 * time.Second, false, false, 5 * time.Second},
+			{"a", 20 * time.Second, false, true, 0}}},
+		{"refusal spends nothing", 10 * time.Second, 1, []step{
+			{"a", 0, false, true, 0}, {"a", 9 * time.Second, false, false, time.Second}, {"a", 10 * time.Second, false, true, 0}}},
+		{"refund makes it free", 10 * time.Second, 1, []step{
+			{"a", 0, false, true, 0}, {"a", time.Second, true, true, 0}, {"a", time.Second, false, true, 0},
+			{"a", 2 * time.Second, false, false, 9 * time.Second}}},
+		{"refund never exceeds the burst", 10 * time.Second, 1, []step{
+			{"a", 0, true, true, 0}, {"a", 0, false, true, 0}, {"a", 0, false, false, 10 * time.Second}}},
+		{"users are separate", 10 * time.Second, 1, []step{
+			{"a", 0, false, true, 0}, {"b", time.Second, false, true, 0}, {"a", 2 * time.Second, false, false, 8 * time.Second}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			c := newCooldown(tc.every)
+			b := newBucket(tc.every, tc.burst)
 			for i, s := range tc.steps {
-				wait, ok := c.allow(s.user, t0.Add(s.at))
+				if s.refund {
+					b.refund(s.user, t0.Add(s.at))
+					continue
+				}
+				wait, ok := b.take(s.user, t0.Add(s.at))
 				if ok != s.ok || wait != s.wantWait {
-					t.Errorf("step %d: allow(%s, +%v) = %v, %v; want %v, %v", i, s.user, s.at, wait, ok, s.wantWait, s.ok)
+					t.Errorf("step %d: take(%s, +%v) = %v, %v; want %v, %v", i, s.user, s.at, wait, ok, s.wantWait, s.ok)
 				}
 			}
 		})
+	}
+}
+
+func TestBucketForgetsFullUsers(t *testing.T) {
+	t0 := time.Date(2025, 3, 14, 9, 0, 0, 0, time.UTC)
+	b := newBucket(time.Second, 1)
+	for i := range 5000 {
+		b.take(fmt.Sprint(i), t0)
+	}
+	b.take("late", t0.Add(time.Minute))
+	if n := len(b.users); n > 4097 {
+		t.Errorf("%d users kept, want the full buckets forgotten", n)
 	}
 }
 
@@ -55,7 +86,10 @@ func TestLimiterQueuesThenRefuses(t *testing.T) {
 			tickets = append(tickets, tk)
 		}
 		if _, ok := l.admit(); ok {
-			t.Fatalf("fourth admit accepted, want busy with 2 running and 1 queued")
+			t.Fatalf("fourth admit accepted, want none with 2 running and 1 queued")
+		}
+		if _, err := l.enter(context.Background(), time.Minute); !errors.Is(err, errBusy) {
+			t.Fatalf("enter with a full queue for a minute: %v, want errBusy", err)
 		}
 		ctx := context.Background()
 		for _, tk := range tickets[:2] {
@@ -96,8 +130,8 @@ func TestTicketAcquireEndsWithContext(t *testing.T) {
 	}
 	b.release()
 	a.release()
-	if l.held != 0 || len(l.slots) != 0 {
-		t.Errorf("after releases: held %d, slots %d; want 0, 0", l.held, len(l.slots))
+	if len(l.places) != 0 || len(l.slots) != 0 {
+		t.Errorf("after releases: places %d, slots %d; want 0, 0", len(l.places), len(l.slots))
 	}
 }
 

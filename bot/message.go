@@ -4,7 +4,6 @@ import (
 	"context"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -77,23 +76,18 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message) {
 		b.replyTo(ctx, m, b.access.refusal(chOK))
 		return
 	}
-	if wait, ok := b.cooldown.allow(m.Author.ID, time.Now()); !ok {
+	if wait, ok := b.bucket.take(m.Author.ID, b.cfg.Now()); !ok {
 		b.replyTo(ctx, m, cooldownText(wait))
 		return
 	}
-	t, ok := b.limiter.admit()
-	if !ok {
-		b.replyTo(ctx, m, textBusy)
-		return
-	}
-	if !b.goWork(func() { b.answerMessage(m, q, linked, t) }) {
-		t.release()
+	if !b.goWork(func() { b.answerMessage(m, q, linked) }) {
+		b.bucket.refund(m.Author.ID, b.cfg.Now())
 	}
 }
 
 // answerMessage opens a thread when the mode says so, loads the
 // conversation and writes the answer.
-func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool, t *ticket) {
+func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 	ctx := b.sendCtx
 	dm := m.GuildID == ""
 	no := false
@@ -139,7 +133,7 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool, t *tick
 		userID:    m.Author.ID,
 		threadID:  threadID,
 		typingIn:  channel,
-		ticket:    t,
+		charged:   true,
 	})
 }
 

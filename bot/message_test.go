@@ -187,8 +187,7 @@ func TestHandleMessageRefusals(t *testing.T) {
 	}{
 		{"channel not allowed", func(c *Config) { c.AllowedChannels = []string{"11"} }, nil, "I only answer in <#11>"},
 		{"role missing", func(c *Config) { c.AllowedRoles = []string{"7"} }, nil, "certain roles"},
-		{"cooldown", func(c *Config) { c.UserCooldown = time.Minute }, func(b *Bot) { b.cooldown.allow("42", time.Now()) }, "Please wait"},
-		{"busy", func(c *Config) { c.MaxConcurrent, c.MaxQueue = 1, 1 }, func(b *Bot) { b.limiter.admit(); b.limiter.admit() }, "too many questions"},
+		{"rate limit", func(c *Config) { c.UserRate, c.UserBurst = time.Minute, 1 }, func(b *Bot) { b.bucket.take("42", time.Now()) }, "Please wait"},
 		{"restarting", nil, func(b *Bot) { b.stopping = true }, "restarting"},
 		{"empty question", nil, nil, "Ask me a question"},
 	} {
@@ -211,6 +210,30 @@ func TestHandleMessageRefusals(t *testing.T) {
 				t.Errorf("the question was answered anyway")
 			}
 		})
+	}
+}
+
+func TestHandleMessageBusyAfterWaitingForAPlace(t *testing.T) {
+	b, api, ans, _ := testBot(t, func(c *Config) {
+		c.MaxConcurrent, c.MaxQueue, c.QueueWait = 1, 1, 20*time.Millisecond
+	})
+	b.limiter.admit()
+	b.limiter.admit()
+	b.handleMessage(context.Background(), guildMessage("<@100> Why?", &discordgo.User{ID: "42"}))
+	if err := b.work.wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var last string
+	for _, c := range api.recorded() {
+		if c.method == "send" || c.method == "edit" {
+			last = c.body
+		}
+	}
+	if !strings.Contains(last, "too many questions") || !strings.Contains(last, "try again in 30 seconds") {
+		t.Errorf("last message %s, want busy with when to try again", last)
+	}
+	if len(ans.asked) > 0 {
+		t.Errorf("the question was answered anyway")
 	}
 }
 

@@ -117,7 +117,7 @@ func TestSecuritySession(t *testing.T) {
 	h := start(t, setup{
 		aiOpts: []openaitest.Option{openaitest.WithResponder(securityResponder)},
 		cfg: func(c *bot.Config) {
-			c.UserCooldown = time.Hour
+			c.UserRate, c.UserBurst = time.Hour, 1
 			c.BriefingChannelID, c.BriefingTime, c.BriefingTZ = otherID, slot, time.UTC
 		},
 	})

@@ -124,7 +124,7 @@ func TestSoak(t *testing.T) {
 		retries: 2,
 		aiOpts:  []openaitest.Option{openaitest.WithResponder(responder)},
 		cfg: func(c *bot.Config) {
-			c.UserCooldown = cooldown
+			c.UserRate, c.UserBurst = cooldown, 1
 			c.MaxConcurrent, c.MaxQueue = maxConcurrent, maxQueue
 			c.EditInterval = time.Second // production's
 		},

@@ -28,7 +28,6 @@ const (
 	textNoTerms        = "There is nothing to search for in that query: try some words from the documents."
 	textInterrupted    = "I'm restarting, so this answer was interrupted. Please ask again in a minute."
 	textRestarting     = "I'm restarting right now. Please ask again in a minute."
-	textBusy           = "I'm answering too many questions at once right now. Please try again in a minute."
 	textFailed         = "Something went wrong while answering. The details are in the bot's log."
 	textSummaryOne     = "Give either a `document` or a `topic` to summarise, not both."
 	textNoMessageText  = "That message has no text I can ask the documents about."
@@ -74,6 +73,10 @@ func userText(err error) string {
 		return textIncomplete
 	case errors.Is(err, llm.ErrUnavailable):
 		return textUnavailable
+	case errors.As(err, new(busyError)):
+		var be busyError
+		errors.As(err, &be)
+		return busyText(be.retry)
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return textInterrupted
 	default:
@@ -83,16 +86,35 @@ func userText(err error) string {
 
 // cooldownText tells a user how long to wait.
 func cooldownText(wait time.Duration) string {
-	s := int((wait + time.Second - 1) / time.Second)
-	unit := "seconds"
-	if s == 1 {
-		unit = "second"
-	}
-	return fmt.Sprintf("You're asking faster than I can keep up. Please wait %d %s before your next question.", s, unit)
+	return fmt.Sprintf("You're asking faster than I can keep up. Please wait %s before your next question.", inTime(wait))
 }
 
-// queuedText tells a user their answer waits for a free slot.
+// busyText refuses a question the full queue had no place for, saying
+// when to try again.
+func busyText(retry time.Duration) string {
+	return fmt.Sprintf("I'm answering too many questions at once right now. Please try again in %s.", inTime(retry))
+}
+
+// inTime writes a wait the way people say it: whole seconds up to a minute
+// and a half, then whole minutes, rounded up.
+func inTime(d time.Duration) string {
+	if d <= 90*time.Second {
+		s := int((d + time.Second - 1) / time.Second)
+		if s <= 1 {
+			return "1 second"
+		}
+		return fmt.Sprintf("%d seconds", s)
+	}
+	m := int((d + time.Minute - 1) / time.Minute)
+	return fmt.Sprintf("%d minutes", m)
+}
+
+// queuedText tells a user their answer waits for a free slot; ahead < 0
+// means the queue itself is full.
 func queuedText(ahead int) string {
+	if ahead < 0 {
+		return "⏳ Many questions are waiting; yours will join the queue as soon as a place frees up."
+	}
 	if ahead <= 1 {
 		return "⏳ One question is ahead of yours; I'll answer as soon as I can."
 	}
