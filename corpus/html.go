@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -15,36 +14,10 @@ type htmlDoc struct {
 	lang  string // primary subtag of <html lang>, lower case; "" when absent
 }
 
-// reduceHTML keeps the text of a page and drops its furniture: scripts,
-// styles, navigation, page header and footer, asides, forms and hidden
-// elements. Block elements end paragraphs; inline white space collapses as a
-// browser would collapse it. A <header> inside <article> or <main> is the
-// article's own (headline, byline) and is kept.
+// reduceHTML is a page's visible text, as parseHTML finds it.
 func reduceHTML(src string) htmlDoc {
-	if !utf8.ValidString(src) {
-		src = strings.ToValidUTF8(src, "\uFFFD")
-	}
-	root, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		// Parse only fails on reader errors or absurd nesting; what the
-		// tokenizer sees is still better than nothing.
-		return htmlDoc{text: strings.TrimSpace(tokenText(src))}
-	}
-	w := &htmlWriter{}
-	w.walk(root, false)
-	d := htmlDoc{text: w.b.String()}
-	var title, h1 string
-	findTitles(root, &title, &h1)
-	d.title = title
-	if h1 != "" && (title == "" || strings.Contains(title, h1)) {
-		d.title = h1 // "Headline | Site" → "Headline"
-	}
-	for n := root.FirstChild; n != nil; n = n.NextSibling {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Html {
-			d.lang = primaryTag(attr(n, "lang"))
-		}
-	}
-	return d
+	s := parseHTML(src)
+	return htmlDoc{text: assemble(s.blocks).text, title: s.title, lang: s.lang}
 }
 
 // htmlWriter accumulates visible text, deciding white space lazily so that
@@ -195,7 +168,7 @@ func findTitles(n *html.Node, title, h1 *string) {
 			return
 		case atom.H1:
 			if *h1 == "" {
-				*h1 = inlineText(n)
+				*h1 = trimAnchorMarks(inlineText(n))
 			}
 			return
 		}
@@ -212,10 +185,19 @@ func inlineText(n *html.Node) string {
 	collect = func(n *html.Node) {
 		if n.Type == html.TextNode {
 			sb.WriteString(n.Data)
+		}
+		block := n.Type == html.ElementNode && (breakLevel(n.DataAtom) > 0 || n.DataAtom == atom.Br || n.DataAtom == atom.Td || n.DataAtom == atom.Th)
+		if block {
 			sb.WriteByte(' ')
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && isAnchorMark(c) {
+				continue
+			}
 			collect(c)
+		}
+		if block {
+			sb.WriteByte(' ')
 		}
 	}
 	collect(n)

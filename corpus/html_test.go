@@ -1,7 +1,12 @@
 package corpus
 
 import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // htmlTests seed FuzzHTML too.
@@ -20,8 +25,8 @@ var htmlTests = []struct {
 	{"hidden and ARIA furniture", `<div hidden>h</div><div aria-hidden="true">a</div><div role="navigation">n</div><div style="display: none">s</div><p>Seen.</p>`, "Seen.", "", ""},
 	{"article header kept", `<header>Site menu</header><article><header><h1>Headline</h1><p>By A. Writer</p></header><p>Body.</p><footer>Share</footer></article>`,
 		"Headline\n\nBy A. Writer\n\nBody.", "Headline", ""},
-	{"lists and breaks", "<ul><li>one</li><li>two</li></ul><p>a<br>b</p>", "one\ntwo\n\na\nb", "", ""},
-	{"table cells", "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>", "a b\nc d", "", ""},
+	{"lists and breaks", "<ul><li>one</li><li>two</li></ul><p>a<br>b</p>", "• one\n• two\n\na\nb", "", ""},
+	{"table cells", "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>", "a | b\nc | d", "", ""},
 	{"pre keeps lines", "<pre>x = 1\n  y = 2</pre>", "x = 1\n  y = 2", "", ""},
 	{"title from first h1", "<h1>First</h1><h1>Second</h1><p>x</p>", "First\n\nSecond\n\nx", "First", ""},
 	{"title beats unrelated h1", "<title>The Page</title><h1>Welcome</h1>", "Welcome", "The Page", ""},
@@ -59,5 +64,69 @@ func TestReduceHTMLDeepNesting(t *testing.T) {
 	got := reduceHTML(src)
 	if got.text != "deep text" {
 		t.Errorf("got %q, want the text despite nesting past the parser's limit", got.text)
+	}
+}
+
+func TestHTMLStructure(t *testing.T) {
+	src := `<!DOCTYPE html>
+<html lang="en">
+<head><title>Hooks — Helm docs</title></head>
+<body>
+<div class="sidebar"><ul><li><a href="a.html">A page</a></li><li><a href="b.html">B page</a></li><li><a href="c.html">C page</a></li></ul></div>
+<div role="main">
+<h1>Hooks<a class="headerlink" href="#hooks">¶</a></h1>
+<p>Helm provides a hook
+mechanism for charts.</p>
+<h2>Hook deletion policies<a class="headerlink" href="#p">¶</a></h2>
+<ul>
+<li><p>If no hook deletion policy annotation is specified, the default applies.</p></li>
+<li>second item</li>
+</ul>
+<pre>annotations:
+
+  a: b</pre>
+<table><tr><th>Name</th><th>Value</th></tr>
+<tr><td>one</td><td>1</td></tr></table>
+</div>
+</body></html>`
+	d := loadOne(t, "hooks.html", src)
+	if d.Title != "Hooks" {
+		t.Errorf("got title %q, want the h1 without its permalink", d.Title)
+	}
+	if strings.Contains(d.Text, "A page") || strings.Contains(d.Text, "¶") {
+		t.Errorf("navigation or permalinks kept: %q", d.Text)
+	}
+	p := passageWith(t, d, "Helm provides a hook mechanism for charts.")
+	if p.LineStart != 8 || p.LineEnd != 9 || len(p.Headings) != 0 {
+		t.Errorf("got lines %d–%d headings %q, want 8–9 and none", p.LineStart, p.LineEnd, p.Headings)
+	}
+	p = passageWith(t, d, "• If no hook deletion policy")
+	if p.LineStart != 12 || !slices.Equal(p.Headings, []string{"Hook deletion policies"}) {
+		t.Errorf("got line %d headings %q, want 12 [Hook deletion policies]", p.LineStart, p.Headings)
+	}
+	if !strings.Contains(p.Text, "• second item") || !strings.Contains(p.Text, "annotations:\n\n  a: b") || !strings.Contains(p.Text, "Name | Value\none | 1") || p.LineEnd != 19 {
+		t.Errorf("got %q lines %d–%d", p.Text, p.LineStart, p.LineEnd)
+	}
+}
+
+func TestHTMLGeneratedPages(t *testing.T) {
+	search := `<html><body><div role="main"><h1>Search</h1><p>Searching for multiple words only shows matches that contain all words.</p><form><input type="text" name="q"></form></div></body></html>`
+	var index strings.Builder
+	index.WriteString(`<html><body><main><h1>Index</h1><table>`)
+	for i := range 30 {
+		fmt.Fprintf(&index, `<tr><td><a href="x.html#f%d">function_%d()</a> (module method)</td></tr>`, i, i)
+	}
+	index.WriteString(`</table></main></body></html>`)
+	c, err := Load(context.Background(), fstest.MapFS{"search.html": file(search), "genindex.html": file(index.String()), "a.html": file("<p>" + article + "</p>")}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != 1 || len(c.Skipped()) != 2 {
+		t.Fatalf("got %d documents, skipped %+v; want a.html only", len(c.Docs), c.Skipped())
+	}
+	for _, w := range c.Skipped() {
+		if w.Kind != SkipGenerated {
+			t.Errorf("got %+v, want kind %q", w, SkipGenerated)
+		}
 	}
 }

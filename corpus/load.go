@@ -236,9 +236,9 @@ func (l *loader) loadFile(p string, buf *[]byte) (doc Document, note string, ski
 	if dec.invalid > 0 {
 		note = fmt.Sprintf("%d invalid UTF-8 bytes replaced by U+FFFD", dec.invalid)
 	}
-	doc, reason = l.newDocument(p, dec.text)
-	if reason != "" {
-		return skipped(SkipEmpty, reason)
+	doc, kind, reason = l.newDocument(p, dec.text)
+	if kind != "" {
+		return skipped(kind, reason)
 	}
 	return doc, note, Warning{}
 }
@@ -269,17 +269,14 @@ func (l *loader) read(p string, size int64, b []byte) ([]byte, error) {
 }
 
 // newDocument makes a Document of a file's text.
-func (l *loader) newDocument(p, text string) (Document, string) {
+// A non-empty kind, and reason, say why it is not one.
+func (l *loader) newDocument(p, text string) (Document, SkipKind, string) {
 	doc := Document{ID: docID(p), Path: p, Format: FormatText}
 	var title, langHint string
 	switch strings.ToLower(path.Ext(p)) {
 	case ".html", ".htm":
 		doc.Format = FormatHTML
-		h := reduceHTML(text)
-		text, title, langHint = h.text, h.title, h.lang
-		if isBlankString(text) {
-			return doc, "no visible text"
-		}
+		return l.structuredDocument(doc, parseHTML(text))
 	case ".md", ".markdown", ".mdx":
 		doc.Format = FormatMarkdown
 		mdx := strings.EqualFold(path.Ext(p), ".mdx")
@@ -289,7 +286,7 @@ func (l *loader) newDocument(p, text string) (Document, string) {
 		return l.structuredDocument(doc, parseMarkdown(l.md, text, mdx))
 	}
 	if isBlankString(text) {
-		return doc, "empty: only white space"
+		return doc, SkipEmpty, "empty: only white space"
 	}
 	if title == "" {
 		title = firstLine(text)
@@ -302,16 +299,19 @@ func (l *loader) newDocument(p, text string) (Document, string) {
 	}
 	doc.Passages = split(doc.ID, text, l.rules)
 	if len(doc.Passages) == 0 {
-		return doc, "no words"
+		return doc, SkipEmpty, "no words"
 	}
-	return doc, ""
+	return doc, "", ""
 }
 
 // structuredDocument makes a Document of a file reduced to blocks.
-func (l *loader) structuredDocument(doc Document, s structured) (Document, string) {
+func (l *loader) structuredDocument(doc Document, s structured) (Document, SkipKind, string) {
+	if s.generated != "" {
+		return doc, SkipGenerated, s.generated
+	}
 	a := assemble(s.blocks)
 	if isBlankString(a.text) {
-		return doc, "empty: no text once markup is removed"
+		return doc, SkipEmpty, "empty: no text once markup is removed"
 	}
 	title := s.title
 	if title == "" {
@@ -334,9 +334,9 @@ func (l *loader) structuredDocument(doc Document, s structured) (Document, strin
 	}
 	doc.Passages = splitStructured(doc.ID, title, s.blocks, a, nil)
 	if len(doc.Passages) == 0 {
-		return doc, "no words"
+		return doc, SkipEmpty, "no words"
 	}
-	return doc, ""
+	return doc, "", ""
 }
 
 // warn records w, for the file p, and logs it.

@@ -107,7 +107,7 @@ func TestLoadFiles(t *testing.T) {
 				"page.html": file("<html><head><title>T</title><script>var x = 1;</script></head><body><nav>Home</nav></body></html>"),
 			},
 			wantIDs:  []string{"a"},
-			warnings: map[string]string{"rule.txt": "no words", "page.html": "no visible text"},
+			warnings: map[string]string{"rule.txt": "no words", "page.html": "empty"},
 		},
 		{
 			name:    "too large",

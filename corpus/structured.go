@@ -48,6 +48,9 @@ type structured struct {
 	description string
 	lang        string // a language hint from the markup; "" when none
 	blocks      []block
+	// generated says why the file is a page a site generator made rather
+	// than a document (a search page, an index of links); "" for documents.
+	generated string
 }
 
 // blockBuilder accumulates the text of one block with its anchors.

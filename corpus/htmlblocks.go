@@ -1,0 +1,455 @@
+package corpus
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// lineAttr is the attribute parseHTML puts on every start tag to carry its
+// source line through the parser.
+const lineAttr = "data-corpus-line"
+
+// markLines returns src with lineAttr="N" added to every start tag, N being
+// the tag's 1-based line in src: the parser keeps attributes, not positions.
+func markLines(src string) string {
+	var b strings.Builder
+	b.Grow(len(src) + len(src)/8)
+	z := html.NewTokenizer(strings.NewReader(src))
+	line := 1
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			end := len(raw) - 1 // the '>'
+			if tt == html.SelfClosingTagToken && end > 0 && raw[end-1] == '/' {
+				end--
+			}
+			if end > 0 && raw[len(raw)-1] == '>' {
+				b.Write(raw[:end])
+				b.WriteString(" " + lineAttr + "=\"" + strconv.Itoa(line) + "\"")
+				b.Write(raw[end:])
+			} else {
+				b.Write(raw)
+			}
+		} else {
+			b.Write(raw)
+		}
+		line += strings.Count(string(raw), "\n")
+	}
+	return b.String()
+}
+
+// parseHTML reduces a page to blocks of its main content: the single
+// <main> (or role="main") element, else the single <article>, else the
+// body; within it, navigation, page header and footer, asides, forms,
+// hidden elements and lists of nothing but links are left out. Headings,
+// paragraphs, list items, code (<pre>) and tables become blocks, with the
+// source lines they come from.
+func parseHTML(src string) structured {
+	if !utf8.ValidString(src) {
+		src = strings.ToValidUTF8(src, "\uFFFD")
+	}
+	var s structured
+	root, err := html.Parse(strings.NewReader(markLines(src)))
+	if err != nil {
+		// Parse only fails on reader errors or absurd nesting; what the
+		// tokenizer sees is still better than nothing.
+		if t := strings.TrimSpace(tokenText(src)); t != "" {
+			s.blocks = []block{{kind: blockPara, text: t, anchors: []anchor{{line: 1}}}}
+		}
+		return s
+	}
+	var title, h1 string
+	findTitles(root, &title, &h1)
+	s.title = title
+	if h1 != "" && (title == "" || strings.Contains(title, h1)) {
+		s.title = h1 // "Headline | Site" → "Headline"
+	}
+	for n := root.FirstChild; n != nil; n = n.NextSibling {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Html {
+			s.lang = primaryTag(attr(n, "lang"))
+		}
+	}
+	w := &htmlBlocks{line: 1}
+	content, inArticle := mainContent(root)
+	w.walk(content, inArticle)
+	w.flush()
+	s.blocks = w.out
+	s.generated = generatedPage(content, s.blocks)
+	return s
+}
+
+// generatedMaxProse is the most words of prose a generated page has
+// ("Searching for multiple words only shows matches that contain all
+// words."); a document has more.
+const generatedMaxProse = 25
+
+// generatedPage says why a page is one a documentation generator makes
+// around the documents (a search page, an index of terms or modules): it
+// has no prose, and is a search form or mostly links. "" otherwise.
+func generatedPage(content *html.Node, blocks []block) string {
+	prose := 0 // words of sentences that are not links
+	for _, b := range blocks {
+		if (b.kind == blockPara || b.kind == blockItem) && endsSentence(b.text) && b.linkRunes*2 < len(b.text) {
+			prose += CountWords(b.text)
+		}
+	}
+	if prose >= generatedMaxProse {
+		return ""
+	}
+	if hasSearchInput(content) {
+		return "generated page: a search form and no prose"
+	}
+	total, links := linkRunes(content, false)
+	if total > 0 && links*10 >= total*4 {
+		return fmt.Sprintf("generated page: an index, %d%% links and no prose", links*100/total)
+	}
+	return ""
+}
+
+// hasSearchInput reports whether a search box is under n.
+func hasSearchInput(n *html.Node) bool {
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Input && strings.EqualFold(attr(n, "type"), "search") ||
+		strings.EqualFold(attr(n, "role"), "search") || n.DataAtom == atom.Input && strings.EqualFold(attr(n, "name"), "q")) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasSearchInput(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// mainContent returns the element holding a page's own text, and whether it
+// is an article (whose <header> is its own).
+func mainContent(root *html.Node) (*html.Node, bool) {
+	var mains, articles []*html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch {
+			case n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main"):
+				mains = append(mains, n)
+			case n.DataAtom == atom.Article:
+				articles = append(articles, n)
+				return // an article inside an article is part of it
+			}
+			if skipElement(n, true) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(root)
+	if len(articles) == 1 && (len(mains) == 0 || isInside(articles[0], mains[0])) {
+		return articles[0], true
+	}
+	if len(mains) >= 1 {
+		return mains[0], true
+	}
+	return root, false
+}
+
+func isInside(n, ancestor *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == ancestor {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlBlocks builds blocks from a parsed page.
+type htmlBlocks struct {
+	out   []block
+	bb    blockBuilder
+	kind  blockKind
+	level int
+	tight bool
+	line  int // source line of the text being read
+	pre   int // depth of <pre>
+	lists []listState
+	// prefix is a list item's bullet or number, written before its first
+	// text, which may be deep inside it (<li><p>…).
+	prefix string
+}
+
+type listState struct {
+	ordered bool
+	next    int
+	items   int
+}
+
+// flush emits the block being built, if it has text.
+func (w *htmlBlocks) flush() {
+	b := w.bb.take(w.kind)
+	if strings.TrimSpace(b.text) != "" {
+		b.level = w.level
+		b.tight = w.tight
+		if b.kind == blockHeading {
+			b.text = trimAnchorMarks(b.text)
+		}
+		if b.text != "" {
+			w.out = append(w.out, b)
+		}
+	}
+	w.kind, w.level, w.tight = blockPara, 0, false
+}
+
+func (w *htmlBlocks) setLine(n *html.Node) {
+	if v := attr(n, lineAttr); v != "" {
+		if l, err := strconv.Atoi(v); err == nil {
+			w.line = l
+		}
+	}
+}
+
+func (w *htmlBlocks) walk(n *html.Node, inArticle bool) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+		w.setLine(n)
+		if skipElement(n, inArticle) || isAnchorMark(n) || isLinkList(n) {
+			return
+		}
+		if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+			inArticle = true
+		}
+	case html.DocumentNode:
+	default:
+		return // comments, doctype
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			w.flush()
+			w.kind, w.level = blockHeading, int(n.Data[1]-'0')
+			w.children(n, inArticle)
+			w.flush()
+			return
+		case atom.Pre:
+			w.flush()
+			w.kind = blockCode
+			w.pre++
+			w.children(n, inArticle)
+			w.pre--
+			w.flush()
+			return
+		case atom.Table:
+			w.flush()
+			w.table(n)
+			return
+		case atom.Br:
+			w.bb.writeRaw("\n")
+			return
+		case atom.Img:
+			return
+		case atom.Ul, atom.Ol:
+			w.flush()
+			st := listState{ordered: n.DataAtom == atom.Ol, next: 1}
+			if v, err := strconv.Atoi(attr(n, "start")); err == nil {
+				st.next = v
+			}
+			w.lists = append(w.lists, st)
+			w.children(n, inArticle)
+			w.lists = w.lists[:len(w.lists)-1]
+			w.flush()
+			return
+		case atom.Li:
+			w.flush()
+			w.kind = blockItem
+			prefix := "• "
+			if k := len(w.lists); k > 0 {
+				l := &w.lists[k-1]
+				if l.ordered {
+					prefix = strconv.Itoa(l.next) + ". "
+					l.next++
+				}
+				w.tight = l.items > 0
+				l.items++
+			}
+			w.prefix = prefix
+			w.children(n, inArticle)
+			w.prefix = ""
+			w.flush()
+			return
+		case atom.A:
+			before := w.bb.b.Len()
+			w.children(n, inArticle)
+			w.bb.links += w.bb.b.Len() - before
+			return
+		}
+		if breakLevel(n.DataAtom) > 0 {
+			w.flush()
+			w.children(n, inArticle)
+			w.flush()
+			return
+		}
+	}
+	w.children(n, inArticle)
+}
+
+func (w *htmlBlocks) children(n *html.Node, inArticle bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, inArticle)
+	}
+}
+
+// text writes a text node: collapsed as a browser collapses it, or as it is
+// inside <pre>, marking each source line it starts.
+func (w *htmlBlocks) text(s string) {
+	if w.pre > 0 {
+		for i, part := range strings.Split(s, "\n") {
+			if i > 0 {
+				w.bb.writeRaw("\n")
+				w.line++
+			}
+			if part != "" {
+				w.bb.mark(w.line, 0)
+				w.bb.writeRaw(part)
+			}
+		}
+		return
+	}
+	for i, part := range strings.Split(s, "\n") {
+		if i > 0 {
+			w.line++
+			w.bb.spaceNext()
+		}
+		if strings.TrimSpace(part) != "" {
+			w.bb.mark(w.line, 0)
+			if w.prefix != "" {
+				if w.kind == blockPara {
+					w.kind = blockItem
+				}
+				w.bb.writeRaw(w.prefix)
+				w.prefix = ""
+			}
+			w.bb.write(part)
+		} else if part != "" {
+			w.bb.spaceNext()
+		}
+	}
+}
+
+// table writes a table as one block: a row a line, cells joined by " | ".
+func (w *htmlBlocks) table(t *html.Node) {
+	var rows []*html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tr:
+				rows = append(rows, c)
+			case atom.Thead, atom.Tbody, atom.Tfoot:
+				find(c)
+			case atom.Caption:
+				w.setLine(c)
+				w.bb.mark(w.line, 0)
+				w.bb.write(inlineText(c))
+				w.flush()
+			}
+		}
+	}
+	find(t)
+	w.kind = blockTable
+	for i, r := range rows {
+		if i > 0 {
+			w.bb.writeRaw("\n")
+		}
+		w.setLine(r)
+		w.bb.mark(w.line, 0)
+		cells := 0
+		for c := r.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.DataAtom != atom.Td && c.DataAtom != atom.Th {
+				continue
+			}
+			if cells > 0 {
+				w.bb.writeRaw(" | ")
+			}
+			cells++
+			w.bb.write(inlineText(c))
+		}
+	}
+	w.flush()
+}
+
+// isAnchorMark reports whether n is a heading's permalink: a link whose
+// text is one symbol, such as "¶" or "#".
+func isAnchorMark(n *html.Node) bool {
+	if n.DataAtom != atom.A {
+		return false
+	}
+	t := strings.TrimSpace(inlineText(n))
+	r, size := utf8.DecodeRuneInString(t)
+	return t == "" && attr(n, "href") != "" && strings.HasPrefix(attr(n, "href"), "#") ||
+		size == len(t) && t != "" && !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// trimAnchorMarks drops permalink symbols at the end of a heading.
+func trimAnchorMarks(s string) string {
+	return strings.TrimRightFunc(s, func(r rune) bool {
+		return r == '¶' || r == '#' || r == '§' || r == '🔗' || isBlank(r)
+	})
+}
+
+// isLinkList reports whether n is a list of three or more items that are
+// nothing but links: a table of contents, a menu, breadcrumbs.
+func isLinkList(n *html.Node) bool {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return false
+	}
+	items := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+			continue
+		}
+		items++
+		total, links := linkRunes(c, false)
+		if total == 0 || links*10 < total*9 {
+			return false
+		}
+	}
+	return items >= 3
+}
+
+// linkRunes counts the non-blank runes under n, and those inside links.
+func linkRunes(n *html.Node, inLink bool) (total, links int) {
+	if n.Type == html.TextNode {
+		for _, r := range n.Data {
+			if !isBlank(r) {
+				total++
+			}
+		}
+		if inLink {
+			links = total
+		}
+		return total, links
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		inLink = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t, l := linkRunes(c, inLink)
+		total += t
+		links += l
+	}
+	return total, links
+}
