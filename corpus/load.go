@@ -177,9 +177,17 @@ func (l *loader) list(ctx context.Context) ([]string, error) {
 // formatOf is the format of a file from its name; "" when Load does not
 // read it.
 func formatOf(p string) Format {
-	switch strings.ToLower(path.Ext(p)) {
+	lower := strings.ToLower(p)
+	if strings.HasSuffix(lower, ".rst.txt") {
+		return FormatRST // a Sphinx build's copy of a source
+	}
+	switch path.Ext(lower) {
 	case ".txt":
 		return FormatText
+	case ".rst":
+		return FormatRST
+	case ".adoc", ".asciidoc":
+		return FormatAsciiDoc
 	case ".md", ".markdown":
 		return FormatMarkdown
 	case ".mdx":
@@ -271,20 +279,18 @@ func (l *loader) read(p string, size int64, b []byte) ([]byte, error) {
 // newDocument makes a Document of a file's text.
 // A non-empty kind, and reason, say why it is not one.
 func (l *loader) newDocument(p, text string) (Document, SkipKind, string) {
-	doc := Document{ID: docID(p), Path: p, Format: FormatText}
-	var title, langHint string
-	switch strings.ToLower(path.Ext(p)) {
-	case ".html", ".htm":
-		doc.Format = FormatHTML
+	doc := Document{ID: docID(p), Path: p, Format: formatOf(p)}
+	switch doc.Format {
+	case FormatHTML:
 		return l.structuredDocument(doc, parseHTML(text))
-	case ".md", ".markdown", ".mdx":
-		doc.Format = FormatMarkdown
-		mdx := strings.EqualFold(path.Ext(p), ".mdx")
-		if mdx {
-			doc.Format = FormatMDX
-		}
-		return l.structuredDocument(doc, parseMarkdown(l.md, text, mdx))
+	case FormatMarkdown, FormatMDX:
+		return l.structuredDocument(doc, parseMarkdown(l.md, text, doc.Format == FormatMDX))
+	case FormatRST:
+		return l.structuredDocument(doc, parseRST(text))
+	case FormatAsciiDoc:
+		return l.structuredDocument(doc, parseAsciiDoc(text))
 	}
+	var title string
 	if isBlankString(text) {
 		return doc, SkipEmpty, "empty: only white space"
 	}
@@ -294,9 +300,6 @@ func (l *loader) newDocument(p, text string) (Document, SkipKind, string) {
 	doc.Title = cutTitle(title, l.maxTitle)
 	doc.Text = text
 	doc.Lang = DetectLanguage(text)
-	if doc.Lang == "und" && langHint != "" {
-		doc.Lang = langHint
-	}
 	doc.Passages = split(doc.ID, text, l.rules)
 	if len(doc.Passages) == 0 {
 		return doc, SkipEmpty, "no words"

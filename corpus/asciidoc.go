@@ -1,0 +1,242 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	adocHeadingRe   = regexp.MustCompile(`^(={1,6}|#{1,6})\s+(\S.*)$`)
+	adocAttrRe      = regexp.MustCompile(`^:!?([\w-]+)!?:\s*(.*)$`)
+	adocBlockAttrRe = regexp.MustCompile(`^\[[^\]]*\]$`)
+	adocMacroRe     = regexp.MustCompile(`^(?:image|include|toc|ifdef|ifndef|ifeval|endif|video|audio)::`)
+	adocListRe      = regexp.MustCompile(`^\s*(\*{1,5}|-|\.{1,5}|\d+\.)\s+(.*)$`)
+	adocDescRe      = regexp.MustCompile(`^(.*?\S)(:{2,4}|;;)(?:\s+(.*))?$`)
+	adocAdmonRe     = regexp.MustCompile(`^(NOTE|TIP|IMPORTANT|WARNING|CAUTION):\s+`)
+	adocLinkRe      = regexp.MustCompile(`(?:link:|xref:|mailto:)?(?:https?://|ftp://)?[\w./#:?=&%~+-]*\[([^\]]*)\]`)
+	adocXrefRe      = regexp.MustCompile(`<<([^,>]+)(?:,\s*([^>]+))?>>`)
+	adocInlineRe    = regexp.MustCompile(`(?:kbd|btn|menu|footnote|pass|icon|stem|latexmath|asciimath):[^\[\s]*\[([^\]]*)\]`)
+	adocAnchorRe    = regexp.MustCompile(`\[\[[^\]]*\]\]|\[#[^\]]*\]`)
+	adocFormatRe    = regexp.MustCompile("\\*\\*?([^*\\n]+?)\\*\\*?|__?([^_\\n]+?)__?|``?([^`\\n]+?)``?|\\+\\+?([^+\\n]+?)\\+\\+?|#([^#\\n]+)#")
+	adocImageRe     = regexp.MustCompile(`image:[^\[\s]+\[[^\]]*\]`)
+	adocAttrRefRe   = regexp.MustCompile(`\{[\w-]+\}`)
+)
+
+// parseAsciiDoc reduces AsciiDoc to blocks: the document title ("= T"),
+// sections, paragraphs, lists, listing and literal blocks as code, tables,
+// and the content of example, sidebar, quote, open and admonition blocks;
+// attributes, comments, block attributes, anchors and macros such as
+// image:: and include:: dropped; inline markup reduced to its text.
+func parseAsciiDoc(src string) structured {
+	a := &adocParser{}
+	a.parse(splitLines(src))
+	return structured{title: a.title, description: a.description, blocks: a.lb.out}
+}
+
+type adocParser struct {
+	lb          lineBlocks
+	title       string
+	description string
+	codeNext    bool // a [source] or [listing] attribute precedes the block
+}
+
+func (a *adocParser) parse(lines []srcLine) {
+	for i := 0; i < len(lines); {
+		l := lines[i]
+		t := strings.TrimSpace(l.text)
+		switch {
+		case t == "":
+			i++
+			continue
+		case strings.HasPrefix(t, "//") && !strings.HasPrefix(t, "////"):
+			i++
+			continue
+		case adocAttrRe.MatchString(t) && indentOf(l.text) == 0:
+			if m := adocAttrRe.FindStringSubmatch(t); m[1] == "description" {
+				a.description = m[2]
+			}
+			i++
+			continue
+		case adocBlockAttrRe.MatchString(t):
+			low := strings.ToLower(t)
+			a.codeNext = strings.HasPrefix(low, "[source") || strings.HasPrefix(low, "[listing") || strings.HasPrefix(low, "[literal")
+			i++
+			continue
+		case adocMacroRe.MatchString(t):
+			i++
+			continue
+		case strings.HasPrefix(t, ".") && len(t) > 1 && t[1] != '.' && t[1] != ' ':
+			// A block title.
+			a.lb.prose(blockPara, []srcLine{{t[1:], l.n}}, adocInline)
+			i++
+			continue
+		}
+		if m := adocHeadingRe.FindStringSubmatch(t); m != nil && indentOf(l.text) == 0 {
+			level := len(m[1])
+			text := adocInline(strings.TrimSpace(m[2]))
+			if level == 1 && a.title == "" {
+				a.title = text
+			}
+			a.lb.heading(text, l.n, level)
+			i++
+			continue
+		}
+		if delim, ok := adocDelimiter(t); ok {
+			j := i + 1
+			for j < len(lines) && strings.TrimSpace(lines[j].text) != delim {
+				j++
+			}
+			body := lines[i+1 : min(j, len(lines))]
+			switch delim[0] {
+			case '-', '.':
+				if delim == "--" && !a.codeNext {
+					a.parse(body)
+				} else {
+					a.lb.raw(blockCode, body)
+				}
+			case '|':
+				a.table(body)
+			case '+':
+				var sb strings.Builder
+				for _, b := range body {
+					sb.WriteString(b.text + "\n")
+				}
+				if txt := htmlFragmentText(sb.String()); strings.TrimSpace(txt) != "" {
+					a.lb.prose(blockPara, []srcLine{{txt, l.n + 1}}, nil)
+				}
+			case '/':
+			default: // example, sidebar, quote
+				a.parse(body)
+			}
+			a.codeNext = false
+			i = j + 1
+			continue
+		}
+		if m := adocListRe.FindStringSubmatch(l.text); m != nil {
+			prefix := "• "
+			if m[1][0] >= '0' && m[1][0] <= '9' {
+				prefix = m[1] + " "
+			} else if m[1][0] == '.' {
+				prefix = "• "
+			}
+			para := []srcLine{{m[2], l.n}}
+			j := i + 1
+			for j < len(lines) {
+				nt := strings.TrimSpace(lines[j].text)
+				if nt == "" || nt == "+" || adocListRe.MatchString(lines[j].text) || adocBlockAttrRe.MatchString(nt) {
+					break
+				}
+				if _, ok := adocDelimiter(nt); ok {
+					break
+				}
+				para = append(para, lines[j])
+				j++
+			}
+			var bb blockBuilder
+			bb.writeRaw(prefix)
+			for _, p := range para {
+				bb.mark(p.n, 0)
+				bb.write(adocInline(strings.TrimSpace(p.text)))
+				bb.spaceNext()
+			}
+			a.lb.emit(bb.take(blockItem), 0)
+			i = j
+			if i < len(lines) && strings.TrimSpace(lines[i].text) == "+" {
+				i++ // a continuation: the next block belongs to the item
+			}
+			continue
+		}
+		// A paragraph.
+		j := i + 1
+		for j < len(lines) {
+			nt := strings.TrimSpace(lines[j].text)
+			if nt == "" || adocBlockAttrRe.MatchString(nt) || adocHeadingRe.MatchString(nt) {
+				break
+			}
+			if _, ok := adocDelimiter(nt); ok {
+				break
+			}
+			j++
+		}
+		para := lines[i:j]
+		if a.codeNext || indentOf(l.text) > 0 {
+			a.lb.raw(blockCode, para) // a literal paragraph, or [source] without delimiters
+		} else {
+			first := adocAdmonRe.ReplaceAllString(strings.TrimSpace(para[0].text), "")
+			if m := adocDescRe.FindStringSubmatch(first); m != nil && !strings.Contains(m[1], "://") && !strings.Contains(m[1], "[") {
+				first = m[1] + ": " + m[3] // a description list item
+			}
+			para = append([]srcLine{{first, para[0].n}}, para[1:]...)
+			a.lb.prose(blockPara, para, adocInline)
+		}
+		a.codeNext = false
+		i = j
+	}
+}
+
+// adocDelimiter reports whether a line opens a delimited block, and
+// returns the line that closes it.
+func adocDelimiter(t string) (string, bool) {
+	if t == "--" || t == "|===" || t == ",===" || t == ":===" || t == "!===" {
+		return t, true
+	}
+	if len(t) < 4 {
+		return "", false
+	}
+	c := t[0]
+	if !strings.ContainsRune("-.=*_+/", rune(c)) || strings.Trim(t, string(c)) != "" {
+		return "", false
+	}
+	return t, true
+}
+
+// table emits a |=== table: cells start with "|"; a row is a line, or as
+// many cells as the first row had.
+func (a *adocParser) table(lines []srcLine) {
+	var rows []srcLine
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
+		}
+		var cells []string
+		for _, c := range strings.Split(strings.TrimPrefix(t, "|"), "|") {
+			c = strings.TrimSpace(c)
+			// Cell specifiers ("2+", "a", "h") before the bar are markup.
+			cells = append(cells, adocInline(c))
+		}
+		rows = append(rows, srcLine{strings.Join(cells, " | "), l.n})
+	}
+	a.lb.raw(blockTable, rows)
+}
+
+// adocInline reduces inline AsciiDoc to its text.
+func adocInline(s string) string {
+	if !strings.ContainsAny(s, "[]<*_`+#{") {
+		return s
+	}
+	s = adocAnchorRe.ReplaceAllString(s, "")
+	s = adocImageRe.ReplaceAllString(s, "")
+	s = adocInlineRe.ReplaceAllString(s, "$1")
+	s = adocXrefRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := adocXrefRe.FindStringSubmatch(m)
+		if sub[2] != "" {
+			return sub[2]
+		}
+		return strings.ReplaceAll(strings.TrimPrefix(sub[1], "_"), "_", " ")
+	})
+	s = adocLinkRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := adocLinkRe.FindStringSubmatch(m)
+		if sub[1] != "" {
+			return sub[1]
+		}
+		m = strings.TrimSuffix(m, "[]")
+		for _, p := range []string{"xref:", "link:", "mailto:"} {
+			m = strings.TrimPrefix(m, p)
+		}
+		return m
+	})
+	s = adocFormatRe.ReplaceAllString(s, "$1$2$3$4$5")
+	s = adocAttrRefRe.ReplaceAllString(s, "")
+	return s
+}

@@ -1,0 +1,456 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// srcLine is one line of a source file with its 1-based number.
+type srcLine struct {
+	text string
+	n    int
+}
+
+func splitLines(src string) []srcLine {
+	parts := strings.Split(src, "\n")
+	out := make([]srcLine, len(parts))
+	for i, p := range parts {
+		out[i] = srcLine{strings.TrimRight(p, " \t\r"), i + 1}
+	}
+	return out
+}
+
+func isBlankLine(l srcLine) bool { return strings.TrimSpace(l.text) == "" }
+
+// lineBlocks collects blocks from line-based formats (reStructuredText,
+// AsciiDoc).
+type lineBlocks struct {
+	out   []block
+	tight bool
+}
+
+// prose emits lines as one paragraph (or list item), their breaks spaces.
+// inline, when not nil, reduces the markup of the whole paragraph, so that a
+// role may run over a line break.
+func (lb *lineBlocks) prose(kind blockKind, lines []srcLine, inline func(string) string) {
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = strings.TrimSpace(l.text)
+	}
+	if inline != nil {
+		if joined := strings.Split(inline(strings.Join(texts, "\n")), "\n"); len(joined) == len(texts) {
+			texts = joined
+		} else {
+			texts = []string{strings.Join(joined, " ")}
+		}
+	}
+	var bb blockBuilder
+	for i, t := range texts {
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		bb.mark(lines[i].n, 0)
+		bb.write(t)
+		bb.spaceNext()
+	}
+	lb.emit(bb.take(kind), 0)
+}
+
+// raw emits lines as they are, for code and tables, without their common
+// indentation.
+func (lb *lineBlocks) raw(kind blockKind, lines []srcLine) {
+	for len(lines) > 0 && isBlankLine(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	for len(lines) > 0 && isBlankLine(lines[0]) {
+		lines = lines[1:]
+	}
+	indent := -1
+	for _, l := range lines {
+		if !isBlankLine(l) && (indent < 0 || indentOf(l.text) < indent) {
+			indent = indentOf(l.text)
+		}
+	}
+	var bb blockBuilder
+	for i, l := range lines {
+		if i > 0 {
+			bb.writeRaw("\n")
+		}
+		bb.mark(l.n, 0)
+		bb.writeRaw(dedent(l.text, indent))
+	}
+	lb.emit(bb.take(kind), 0)
+}
+
+func (lb *lineBlocks) heading(text string, n, level int) {
+	var bb blockBuilder
+	bb.mark(n, 0)
+	bb.write(text)
+	lb.emit(bb.take(blockHeading), level)
+}
+
+func (lb *lineBlocks) emit(b block, level int) {
+	if strings.TrimSpace(b.text) == "" {
+		return
+	}
+	b.level = level
+	b.tight = lb.tight
+	lb.tight = false
+	lb.out = append(lb.out, b)
+}
+
+// dedent removes up to n columns of leading spaces.
+func dedent(s string, n int) string {
+	i := 0
+	for i < len(s) && i < n && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return s[i:]
+}
+
+// indented returns the lines from lines[i] on that are blank or indented
+// more than indent, without trailing blank lines, and the index after them.
+func indented(lines []srcLine, i, indent int) ([]srcLine, int) {
+	j := i
+	for j < len(lines) && (isBlankLine(lines[j]) || indentOf(lines[j].text) > indent) {
+		j++
+	}
+	k := j
+	for k > i && isBlankLine(lines[k-1]) {
+		k--
+	}
+	return lines[i:k], k
+}
+
+var (
+	rstDirectiveRe = regexp.MustCompile(`^(\s*)\.\.\s+([\w:.-]+)::\s*(.*)$`)
+	rstBulletRe    = regexp.MustCompile(`^(\s*)([-*+•‣⁃]|\d+[.)]|#\.|\(?[a-zA-Z0-9]\))\s+`)
+	rstRoleRe      = regexp.MustCompile("(?::[\\w:.+-]+:)?`([^`]+)`(?::[\\w:.+-]+:)?_{0,2}")
+	rstLiteralRe   = regexp.MustCompile("``([^`]+)``")
+	rstStrongRe    = regexp.MustCompile(`\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*`)
+	rstSubstRe     = regexp.MustCompile(`\|([^|\s][^|]*)\|_{0,2}`)
+	rstFootRefRe   = regexp.MustCompile(`\s?\[(?:\d+|#\w*|\*|[\w-]+)\]_`)
+	rstRefRe       = regexp.MustCompile(`\b(\w+)__?\b`)
+	rstFieldRe     = regexp.MustCompile(`^:([^:]+):\s*(.*)$`)
+)
+
+// rstDropped are directives whose content is no text of the document:
+// navigation, module context, indexes, pictures, includes, generated API.
+var rstDropped = map[string]bool{
+	"toctree": true, "currentmodule": true, "module": true, "py:module": true, "py:currentmodule": true,
+	"index": true, "highlight": true, "contents": true, "include": true, "literalinclude": true,
+	"raw": true, "image": true, "figure": true, "only": false, "meta": true, "tabularcolumns": true,
+	"autosummary": true, "automodule": true, "autoclass": true, "autofunction": true, "automethod": true,
+	"autoattribute": true, "autodata": true, "autoexception": true, "sectnum": true, "default-role": true,
+	"role": true, "title": true, "header": true, "footer": true, "target-notes": true, "class": true,
+	"cssclass": true, "graphviz": true, "inheritance-diagram": true, "math": false, "plot": true,
+	"program": true, "c:namespace": true, "cpp:namespace": true, "glossary": false,
+}
+
+// rstCode are directives whose content is code.
+var rstCode = map[string]bool{
+	"code-block": true, "code": true, "sourcecode": true, "doctest": true, "testcode": true,
+	"testoutput": true, "ipython": true, "parsed-literal": true, "prompt": true, "math": true, "csv-table": true,
+}
+
+// parseRST reduces reStructuredText to blocks: adorned section titles
+// (levels in order of first use), paragraphs, lists, literal and code
+// blocks, the content of admonitions and other directives; navigation and
+// module directives, comments and targets dropped; roles reduced to text.
+func parseRST(src string) structured {
+	r := &rstParser{levels: map[string]int{}}
+	r.parse(splitLines(src), 0)
+	var s structured
+	for _, b := range r.lb.out {
+		if b.kind == blockHeading {
+			s.title = b.text
+			break
+		}
+	}
+	s.blocks = r.lb.out
+	return s
+}
+
+type rstParser struct {
+	lb     lineBlocks
+	levels map[string]int // adornment style → section level
+}
+
+// adornment reports whether a line is a section adornment: one punctuation
+// character repeated, four times at least.
+func adornment(t string) (byte, bool) {
+	if len(t) < 4 {
+		return 0, false
+	}
+	c := t[0]
+	if !strings.ContainsRune("=-~^\"'`#*+<>:._", rune(c)) {
+		return 0, false
+	}
+	for i := 1; i < len(t); i++ {
+		if t[i] != c {
+			return 0, false
+		}
+	}
+	return c, true
+}
+
+func (r *rstParser) level(style string) int {
+	if l, ok := r.levels[style]; ok {
+		return l
+	}
+	r.levels[style] = len(r.levels) + 1
+	return r.levels[style]
+}
+
+// parse reads lines whose indentation, relative to the block they are in,
+// has been removed down to base.
+func (r *rstParser) parse(lines []srcLine, base int) {
+	for i := 0; i < len(lines); {
+		l := lines[i]
+		if isBlankLine(l) {
+			i++
+			continue
+		}
+		t := strings.TrimSpace(l.text)
+		ind := indentOf(l.text)
+		// Overlined title: === / Title / ===.
+		if c, ok := adornment(t); ok && ind == 0 {
+			if i+2 < len(lines) && !isBlankLine(lines[i+1]) {
+				if c2, ok2 := adornment(strings.TrimSpace(lines[i+2].text)); ok2 && c2 == c {
+					r.lb.heading(rstInline(strings.TrimSpace(lines[i+1].text)), lines[i+1].n, r.level("over"+string(c)))
+					i += 3
+					continue
+				}
+			}
+			i++ // a transition
+			continue
+		}
+		// Underlined title.
+		if ind == 0 && i+1 < len(lines) {
+			if c, ok := adornment(strings.TrimSpace(lines[i+1].text)); ok && utf8.RuneCountInString(strings.TrimSpace(lines[i+1].text)) >= min(utf8.RuneCountInString(t), 4) {
+				r.lb.heading(rstInline(t), l.n, r.level(string(c)))
+				i += 2
+				continue
+			}
+		}
+		if strings.HasPrefix(t, "..") {
+			i = r.explicit(lines, i)
+			continue
+		}
+		if strings.HasPrefix(t, "+-") && strings.HasSuffix(t, "+") || isSimpleTableRule(t) {
+			j := i
+			for j < len(lines) && !isBlankLine(lines[j]) {
+				j++
+			}
+			r.table(lines[i:j])
+			i = j
+			continue
+		}
+		if m := rstBulletRe.FindStringSubmatch(l.text); m != nil {
+			i = r.item(lines, i, m)
+			continue
+		}
+		if strings.HasPrefix(t, ">>>") { // a doctest block
+			j := i
+			for j < len(lines) && !isBlankLine(lines[j]) {
+				j++
+			}
+			r.lb.raw(blockCode, lines[i:j])
+			i = j
+			continue
+		}
+		// A paragraph: lines up to a blank line or a change of indentation.
+		j := i + 1
+		for j < len(lines) && !isBlankLine(lines[j]) && indentOf(lines[j].text) == ind {
+			j++
+		}
+		para := lines[i:j]
+		last := strings.TrimSpace(para[len(para)-1].text)
+		literal := strings.HasSuffix(last, "::")
+		if literal {
+			para = append(para[:len(para)-1:len(para)-1], srcLine{strings.TrimSuffix(strings.TrimSuffix(last, "::"), " ") + ":", para[len(para)-1].n})
+			if strings.TrimSpace(para[len(para)-1].text) == ":" {
+				para = para[:len(para)-1]
+			}
+		}
+		if j < len(lines) && !isBlankLine(lines[j]) && indentOf(lines[j].text) > ind && !literal {
+			// A definition list item: the term, then its definition.
+			r.lb.prose(blockPara, para, rstInline)
+			body, k := indented(lines, j, ind)
+			r.parse(body, ind)
+			i = k
+			continue
+		}
+		if m := rstFieldRe.FindStringSubmatch(t); m != nil && len(para) == 1 {
+			para = []srcLine{{m[1] + ": " + m[2], l.n}}
+		}
+		r.lb.prose(blockPara, para, rstInline)
+		i = j
+		if literal {
+			for i < len(lines) && isBlankLine(lines[i]) {
+				i++
+			}
+			if i < len(lines) && indentOf(lines[i].text) > ind {
+				body, k := indented(lines, i, ind)
+				r.lb.raw(blockCode, body)
+				i = k
+			}
+		} else if i < len(lines) && !isBlankLine(lines[i]) && indentOf(lines[i].text) < ind {
+			continue
+		}
+	}
+}
+
+// item reads a list item: its first line after the bullet, and what is
+// indented under it.
+func (r *rstParser) item(lines []srcLine, i int, m []string) int {
+	ind := len(m[1])
+	bullet := m[2]
+	prefix := "• "
+	if bullet[0] >= '0' && bullet[0] <= '9' || bullet == "#." || strings.HasSuffix(bullet, ")") {
+		prefix = strings.TrimPrefix(strings.TrimSuffix(bullet, ")"), "(") + ". "
+		if bullet == "#." {
+			prefix = "• "
+		}
+		prefix = strings.Replace(prefix, "..", ".", 1)
+	}
+	first := srcLine{strings.TrimSpace(lines[i].text[len(m[0]):]), lines[i].n}
+	j := i + 1
+	para := []srcLine{first}
+	for j < len(lines) && !isBlankLine(lines[j]) && indentOf(lines[j].text) > ind && rstBulletRe.FindStringSubmatch(lines[j].text) == nil {
+		para = append(para, lines[j])
+		j++
+	}
+	var bb blockBuilder
+	bb.writeRaw(prefix)
+	for _, l := range para {
+		bb.mark(l.n, 0)
+		bb.write(rstInline(strings.TrimSpace(l.text)))
+		bb.spaceNext()
+	}
+	r.lb.emit(bb.take(blockItem), 0)
+	if j < len(lines) && (isBlankLine(lines[j]) || indentOf(lines[j].text) > ind) {
+		body, k := indented(lines, j, ind)
+		r.parse(body, ind+1)
+		j = k
+	}
+	return j
+}
+
+// explicit reads an explicit markup block: a directive, a comment, a
+// target, a substitution or a footnote.
+func (r *rstParser) explicit(lines []srcLine, i int) int {
+	l := lines[i]
+	ind := indentOf(l.text)
+	m := rstDirectiveRe.FindStringSubmatch(l.text)
+	body, next := indented(lines, i+1, ind)
+	if m == nil {
+		t := strings.TrimSpace(l.text)
+		if strings.HasPrefix(t, ".. [") { // a footnote or citation
+			if k := strings.Index(t, "]"); k > 0 {
+				r.lb.prose(blockPara, append([]srcLine{{t[k+1:], l.n}}, body...), rstInline)
+			}
+		}
+		return next // a comment, a target, a substitution
+	}
+	name, arg := strings.ToLower(m[2]), m[3]
+	// Options (":linenos:") come first in the body.
+	k := 0
+	for k < len(body) && !isBlankLine(body[k]) && rstFieldRe.MatchString(strings.TrimSpace(body[k].text)) {
+		k++
+	}
+	content := body[k:]
+	short := strings.TrimPrefix(name, "py:")
+	switch {
+	case rstDropped[name]:
+	case rstCode[name]:
+		r.lb.raw(blockCode, content)
+	case name == "list-table":
+		r.parse(content, ind+1)
+	case name == "rubric":
+		r.lb.heading(rstInline(arg), l.n, 6)
+	case short == "function" || short == "class" || short == "method" || short == "attribute" || short == "data" ||
+		short == "exception" || short == "decorator" || short == "option" || short == "envvar" || strings.Contains(name, ":"):
+		if arg != "" {
+			r.lb.raw(blockCode, []srcLine{{arg, l.n}})
+		}
+		r.parse(content, ind+1)
+	default: // admonitions, topics, version notes, containers: their text
+		if arg != "" {
+			// The argument may be the first line of the first paragraph.
+			pad := strings.Repeat(" ", ind+3)
+			if len(body) > 0 && k == 0 && !isBlankLine(body[0]) {
+				pad = strings.Repeat(" ", indentOf(body[0].text))
+			}
+			content = append([]srcLine{{pad + arg, l.n}}, content...)
+		}
+		r.parse(content, ind+1)
+	}
+	return next
+}
+
+// isSimpleTableRule reports whether a line is the border of a simple table:
+// runs of "=" separated by spaces.
+func isSimpleTableRule(t string) bool {
+	if !strings.HasPrefix(t, "==") || !strings.Contains(t, " ") {
+		return false
+	}
+	return strings.Trim(t, "= ") == ""
+}
+
+// table emits a grid or simple table, a row a line, cells joined by " | ".
+func (r *rstParser) table(lines []srcLine) {
+	var rows []srcLine
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if strings.HasPrefix(t, "+") || isSimpleTableRule(t) || strings.Trim(t, "-= ") == "" {
+			continue
+		}
+		t = strings.Trim(t, "|")
+		var cells []string
+		if strings.Contains(t, "|") {
+			for _, c := range strings.Split(t, "|") {
+				cells = append(cells, rstInline(strings.TrimSpace(c)))
+			}
+		} else {
+			for _, c := range regexp.MustCompile(`\s{2,}`).Split(t, -1) {
+				cells = append(cells, rstInline(c))
+			}
+		}
+		rows = append(rows, srcLine{strings.Join(cells, " | "), l.n})
+	}
+	r.lb.raw(blockTable, rows)
+}
+
+// rstInline reduces inline markup to its text: roles and interpreted text
+// (":ref:`Title <target>`" → "Title", ":func:`~a.b`" → "b"), literals,
+// emphasis, references, substitutions; footnote references go.
+func rstInline(s string) string {
+	if !strings.ContainsAny(s, "`*|_[\\") {
+		return s
+	}
+	s = rstFootRefRe.ReplaceAllString(s, "")
+	s = rstLiteralRe.ReplaceAllString(s, "$1")
+	s = rstRoleRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := rstRoleRe.FindStringSubmatch(m)
+		t := sub[1]
+		if k := strings.LastIndex(t, " <"); k > 0 && strings.HasSuffix(t, ">") {
+			t = t[:k]
+		} else if strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">") {
+			t = t[1 : len(t)-1]
+		}
+		if rest, ok := strings.CutPrefix(t, "~"); ok {
+			if k := strings.LastIndex(rest, "."); k >= 0 {
+				rest = rest[k+1:]
+			}
+			t = rest
+		}
+		return strings.TrimPrefix(t, "!")
+	})
+	s = rstStrongRe.ReplaceAllString(s, "$1$2")
+	s = rstSubstRe.ReplaceAllString(s, "$1")
+	s = rstRefRe.ReplaceAllString(s, "$1")
+	s = strings.ReplaceAll(s, "\\ ", "")
+	return strings.ReplaceAll(s, "\\", "")
+}

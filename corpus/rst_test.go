@@ -1,0 +1,131 @@
+package corpus
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestRST(t *testing.T) {
+	src := strings.Join([]string{
+		".. _quickstart:",             // 1
+		"",                            // 2
+		"==========",                  // 3
+		"Quickstart",                  // 4
+		"==========",                  // 5
+		"",                            // 6
+		".. module:: requests.models", // 7
+		"",                            // 8
+		"Eager to get started? Read :ref:`the install guide <install>` and call", // 9
+		":func:`~requests.api.get` with ``params``.",                             // 10
+		"",                                     // 11
+		"Make a Request",                       // 12
+		"--------------",                       // 13
+		"",                                     // 14
+		".. note:: Requests is installed with", // 15
+		"   pip and needs no compiler.",        // 16
+		"",                                     // 17
+		".. toctree::",                         // 18
+		"   :maxdepth: 2",                      // 19
+		"",                                     // 20
+		"   user/install",                      // 21
+		"",                                     // 22
+		"Use it like so::",                     // 23
+		"",                                     // 24
+		"    >>> import requests",              // 25
+		"",                                     // 26
+		"    >>> r = requests.get(url)",        // 27
+		"",                                     // 28
+		".. code-block:: python",               // 29
+		"   :linenos:",                         // 30
+		"",                                     // 31
+		"   print(r.text)",                     // 32
+		"",                                     // 33
+		"- first item with *emphasis*",         // 34
+		"- second item",                        // 35
+		"",                                     // 36
+		".. This is a comment that must go.",   // 37
+	}, "\n")
+	d := loadOne(t, "quickstart.rst", src)
+	if d.Title != "Quickstart" || d.Format != FormatRST {
+		t.Errorf("got title %q format %q", d.Title, d.Format)
+	}
+	for _, p := range d.Passages {
+		for _, bad := range []string{"..", ":ref:", ":func:", "``", "===", "---", "toctree", "maxdepth", "user/install", "module", "comment", "linenos", "*"} {
+			if strings.Contains(p.Text, bad) && !strings.Contains(p.Text, "...") {
+				t.Errorf("passage %d holds %q: %q", p.Index, bad, p.Text)
+			}
+		}
+	}
+	p := passageWith(t, d, "Eager to get started? Read the install guide and call get with params.")
+	if p.LineStart != 9 || p.LineEnd != 10 || len(p.Headings) != 0 {
+		t.Errorf("got lines %d–%d headings %q", p.LineStart, p.LineEnd, p.Headings)
+	}
+	p = passageWith(t, d, "Requests is installed with pip and needs no compiler.")
+	if !slices.Equal(p.Headings, []string{"Make a Request"}) || p.LineStart != 15 {
+		t.Errorf("got headings %q line %d", p.Headings, p.LineStart)
+	}
+	for _, s := range []string{"Use it like so:\n\n>>> import requests\n\n>>> r = requests.get(url)", "print(r.text)", "• first item with emphasis\n\n• second item"} {
+		if !strings.Contains(p.Text, s) {
+			t.Errorf("passage lacks %q: %q", s, p.Text)
+		}
+	}
+	if p.LineEnd != 35 {
+		t.Errorf("got LineEnd %d, want 35", p.LineEnd)
+	}
+}
+
+func TestAsciiDoc(t *testing.T) {
+	src := strings.Join([]string{
+		"= Safe Modes",                       // 1
+		":description: How safe modes work.", // 2
+		":navtitle: Safe",                    // 3
+		"",                                   // 4
+		"Asciidoctor provides security levels, see xref:cli.adoc[the CLI] and <<server,SERVER>>.", // 5
+		"",                                       // 6
+		"[#server]",                              // 7
+		"== SERVER",                              // 8
+		"",                                       // 9
+		"NOTE: The SERVER mode trims `docfile`.", // 10
+		"",                                       // 11
+		"[source,ruby]",                          // 12
+		"----",                                   // 13
+		"Asciidoctor.convert 'x',",               // 14
+		"",                                       // 15
+		"  safe: :server",                        // 16
+		"----",                                   // 17
+		"",                                       // 18
+		"image::diagram.png[A diagram]",          // 19
+		"// a comment",                           // 20
+		"|===",                                   // 21
+		"|Mode |Value",                           // 22
+		"",                                       // 23
+		"|SAFE |1",                               // 24
+		"|===",                                   // 25
+		"",                                       // 26
+		"* one *strong* item",                    // 27
+		"* two",                                  // 28
+	}, "\n")
+	d := loadOne(t, "safe.adoc", src)
+	if d.Title != "Safe Modes" || d.Description != "How safe modes work." || d.Format != FormatAsciiDoc {
+		t.Errorf("got title %q description %q format %q", d.Title, d.Description, d.Format)
+	}
+	p := passageWith(t, d, "Asciidoctor provides security levels, see the CLI and SERVER.")
+	if p.LineStart != 5 || len(p.Headings) != 0 {
+		t.Errorf("got line %d headings %q", p.LineStart, p.Headings)
+	}
+	p = passageWith(t, d, "The SERVER mode trims docfile.")
+	if !slices.Equal(p.Headings, []string{"SERVER"}) || p.LineStart != 10 || p.LineEnd != 28 {
+		t.Errorf("got headings %q lines %d–%d", p.Headings, p.LineStart, p.LineEnd)
+	}
+	for _, s := range []string{"Asciidoctor.convert 'x',\n\n  safe: :server", "Mode | Value\nSAFE | 1", "• one strong item"} {
+		if !strings.Contains(p.Text, s) {
+			t.Errorf("passage lacks %q: %q", s, p.Text)
+		}
+	}
+	for _, bad := range []string{"----", "|===", "image::", "[source", "comment", "NOTE:", ":navtitle:", "[#"} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("text holds %q: %q", bad, d.Text)
+		}
+	}
+}
