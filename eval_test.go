@@ -88,7 +88,7 @@ func TestSciFactNDCG(t *testing.T) {
 	}
 	sf := filepath.Join(dir, "scifact")
 	if _, err := os.Stat(filepath.Join(sf, "qrels.tsv")); err != nil {
-		t.Skipf("SciFact not found at %s (set CORPUSBOT_EVAL_DIR): %v", sf, err)
+		t.Fatalf("SciFact not found at %s: %v\n(it is ../shared/eval/ir/scifact beside the repository; set CORPUSBOT_EVAL_DIR to the folder holding scifact/)", sf, err)
 	}
 	out, errOut, code := runCLI(t, nil, "search", "--corpus", filepath.Join(sf, "docs"),
 		"--batch", filepath.Join(sf, "queries.tsv"), "--k", "100")

@@ -10,7 +10,7 @@ import (
 
 // sciFactDir is the retrieval benchmark's corpus (DESIGN §3), shared beside
 // the repository (or under CORPUSBOT_EVAL_DIR): 5,183 abstracts, line 1 the
-// title. Tests skip, saying so, only when it is absent.
+// title. Its absence fails the test: CI has ../shared beside the clone.
 func sciFactDir(tb testing.TB) string {
 	tb.Helper()
 	dir := os.Getenv("CORPUSBOT_EVAL_DIR")
@@ -19,7 +19,7 @@ func sciFactDir(tb testing.TB) string {
 	}
 	docs := filepath.Join(dir, "scifact", "docs")
 	if _, err := os.Stat(docs); err != nil {
-		tb.Skipf("SciFact not found at %s (set CORPUSBOT_EVAL_DIR): %v", docs, err)
+		tb.Fatalf("SciFact not found at %s: %v\n(it is ../shared/eval/ir/scifact beside the repository; set CORPUSBOT_EVAL_DIR to the folder holding scifact/)", docs, err)
 	}
 	return docs
 }

@@ -142,20 +142,12 @@ func BenchmarkSearch100k(b *testing.B) {
 	benchSearch(b, c.items, c.queries, search10)
 }
 
-func sciFactBench(b *testing.B) *sciFact {
-	s := loadSciFact(b)
-	if s == nil {
-		b.Skipf("SciFact not found at %s", scifactDir())
-	}
-	return s
-}
-
-func BenchmarkBuildSciFact(b *testing.B) { benchBuild(b, sciFactBench(b).items) }
+func BenchmarkBuildSciFact(b *testing.B) { benchBuild(b, loadSciFact(b).items) }
 
 // BenchmarkSearchSciFact: one op is one query, cycling the 300 queries, top
 // 10 passages.
 func BenchmarkSearchSciFact(b *testing.B) {
-	s := sciFactBench(b)
+	s := loadSciFact(b)
 	qs := make([]string, len(s.queries))
 	for i, q := range s.queries {
 		qs[i] = q[1]
@@ -165,7 +157,7 @@ func BenchmarkSearchSciFact(b *testing.B) {
 
 // BenchmarkSearchDocsSciFact is the TREC-run path: top 100 documents.
 func BenchmarkSearchDocsSciFact(b *testing.B) {
-	s := sciFactBench(b)
+	s := loadSciFact(b)
 	qs := make([]string, len(s.queries))
 	for i, q := range s.queries {
 		qs[i] = q[1]
