@@ -62,11 +62,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	data := fs.String("data", defaultDataDir(), "folder with docs/, queries.tsv and qrels.tsv")
 	runs := fs.Int("runs", 5, "builds and query passes per system; figures are medians over runs")
 	k := fs.Int("k", 100, "documents retrieved per query")
+	qa := fs.String("qa", "", "folder with question sets (xquad.LL.json, piaf*.json): measure them instead of -data")
+	langs := fs.String("langs", "", "with -qa: comma-separated languages to run (default all)")
+	which := fs.String("half", "test", "with -qa: the questions to score: test (held out), tune or all")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *runs < 1 || *k < 1 {
 		return errors.New("-runs and -k must be at least 1")
+	}
+	if *qa != "" {
+		if *which != "test" && *which != "tune" && *which != "all" {
+			return errors.New("-half must be test, tune or all")
+		}
+		var ls []string
+		if *langs != "" {
+			ls = strings.Split(*langs, ",")
+		}
+		return runQA(ctx, *qa, ls, *which, *runs, *k, stdout, stderr)
 	}
 
 	loadStart := time.Now()
@@ -275,13 +288,19 @@ type bleveDoc struct {
 // analyzer (unicode tokenizer, English possessives, lower case, English
 // stopwords, Porter stemmer), filled in one batch and queried with a match
 // query (terms OR-ed).
-type bleveSystem struct{ ix bleve.Index }
+type bleveSystem struct {
+	analyzer string // "" is "en"
+	ix       bleve.Index
+}
 
 func (*bleveSystem) name() string { return "bleve" }
 
-func newBleveMapping() *mapping.IndexMappingImpl {
+func newBleveMapping(analyzer string) *mapping.IndexMappingImpl {
+	if analyzer == "" {
+		analyzer = en.AnalyzerName
+	}
 	fm := bleve.NewTextFieldMapping()
-	fm.Analyzer = en.AnalyzerName
+	fm.Analyzer = analyzer
 	fm.Store = false
 	fm.IncludeInAll = false
 	fm.IncludeTermVectors = false
@@ -290,7 +309,7 @@ func newBleveMapping() *mapping.IndexMappingImpl {
 	dm.AddFieldMappingsAt(bleveField, fm)
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = dm
-	im.DefaultAnalyzer = en.AnalyzerName
+	im.DefaultAnalyzer = analyzer
 	im.DefaultField = bleveField
 	im.StoreDynamic = false
 	im.IndexDynamic = false
@@ -304,7 +323,7 @@ func (s *bleveSystem) build(_ context.Context, c *corpus.Corpus) error {
 	// bleve.NewMemOnly would use the upsidedown index, which cannot report
 	// field lengths, so bleve silently falls back to TF-IDF there. Scorch
 	// with an empty path keeps everything in memory.
-	ix, err := bleve.NewUsing("", newBleveMapping(), scorch.Name, scorch.Name, nil)
+	ix, err := bleve.NewUsing("", newBleveMapping(s.analyzer), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return err
 	}

@@ -61,6 +61,11 @@ func langKey(lang string) string {
 		return lang
 	case "zh", "ja", "ko":
 		return "cjk"
+	case "nb", "nn":
+		return "no"
+	}
+	if snowballStemmer(lang) != nil {
+		return lang
 	}
 	return "und"
 }
@@ -88,7 +93,11 @@ func newAnalyzers(keys []string) []*analyzer {
 		case "cjk":
 			a = newCJK(cjk)
 		default:
-			a = newGeneric(cjk)
+			if stem := snowballStemmer(k); stem != nil {
+				a = newSnowball(k, stem, cjk)
+			} else {
+				a = newGeneric(cjk)
+			}
 		}
 		out = append(out, a)
 	}

@@ -15,7 +15,7 @@ var frenchElisions = [...]string{"l", "d", "qu", "j", "n", "s", "c", "m", "t", "
 func newFrench(cjk *cjkFilter) *analyzer {
 	return &analyzer{name: "fr", filters: []tokenFilter{
 		cjk,
-		elisionFilter{},
+		elisionFilter{prefixes: frenchElisions[:]},
 		newStopFilter(text.Stopwords("fr"), nil),
 		stemFilter{stem: french.Stem},
 	}}
@@ -23,9 +23,9 @@ func newFrench(cjk *cjkFilter) *analyzer {
 
 // elisionFilter removes an elided article or pronoun: "l'ouverture" →
 // "ouverture", "jusqu'à" → "à". Other apostrophes stay ("aujourd'hui").
-type elisionFilter struct{}
+type elisionFilter struct{ prefixes []string }
 
-func (elisionFilter) filter(_ *analysisBuf, toks []token) []token {
+func (f elisionFilter) filter(_ *analysisBuf, toks []token) []token {
 	for i := range toks {
 		t := &toks[i]
 		if t.kind != kindWord {
@@ -35,7 +35,7 @@ func (elisionFilter) filter(_ *analysisBuf, toks []token) []token {
 		if j <= 0 {
 			continue
 		}
-		for _, p := range frenchElisions {
+		for _, p := range f.prefixes {
 			if string(t.term[:j]) == p {
 				t.term = t.term[j+1:]
 				break

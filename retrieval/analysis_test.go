@@ -81,7 +81,16 @@ var analysisCases = []analysisCase{
 	{"mixed scripts", "en", "Alipay(支付寶)", []string{"alipay", "支付", "付宝"}},
 	// Generic: no stemming, no stopwords.
 	{"generic keeps words", "und", "the running users", []string{"the", "running", "users"}},
-	{"unknown language is generic", "de", "Die Nutzer", []string{"die", "nutzer"}},
+	{"unknown language is generic", "xx", "Die Nutzer", []string{"die", "nutzer"}},
+	// Every other Snowball language: stopwords and stemming.
+	{"german", "de", "Die Nutzer der Plattformen", []string{"nutz", "plattform"}},
+	{"german question words", "de", "Wie viele Einwohner hat Warschau?", []string{"viel", "einwohn", "warschau"}},
+	{"spanish", "es", "¿Cuántos habitantes tenía Varsovia?", []string{"habit", "varsovi"}},
+	{"russian", "ru", "Сколько жителей было в Варшаве?", []string{"жител", "варшав"}},
+	{"russian yo", "ru", "ёлка елка", []string{"елк", "елк"}},
+	{"italian elision", "it", "dell'arte", []string{"arte"}},
+	{"turkish", "tr", "Varşova'nın nüfusu", []string{"varşov", "nüfus"}},
+	{"norwegian bokmål", "nb", "byene", []string{"byen"}},
 	// Nothing to index.
 	{"punctuation only", "en", "?!… — «»", nil},
 	{"emoji only", "en", "🙂🎉👍🏽", nil},
@@ -128,7 +137,7 @@ func TestOffsets(t *testing.T) {
 }
 
 func TestLangKey(t *testing.T) {
-	tests := map[string]string{"en": "en", "EN-us": "en", "fr_FR": "fr", "ar": "ar", "zh": "cjk", "ja": "cjk", "ko": "cjk", "": "und", "und": "und", "de": "und"}
+	tests := map[string]string{"en": "en", "EN-us": "en", "fr_FR": "fr", "ar": "ar", "zh": "cjk", "ja": "cjk", "ko": "cjk", "": "und", "und": "und", "de": "de", "pt-BR": "pt", "nb": "no", "xx": "und"}
 	for in, want := range tests {
 		if got := langKey(in); got != want {
 			t.Errorf("langKey(%q): got %q, want %q", in, got, want)

@@ -265,9 +265,9 @@ func TestConfig(t *testing.T) {
 }
 
 func TestLanguagesLen(t *testing.T) {
-	items := []Item{{Lang: "fr"}, {Lang: "en"}, {Lang: "zh-TW"}, {Lang: "ar"}, {Lang: ""}, {Lang: "de"}, {Lang: "en"}}
+	items := []Item{{Lang: "fr"}, {Lang: "en"}, {Lang: "zh-TW"}, {Lang: "ar"}, {Lang: ""}, {Lang: "de"}, {Lang: "en"}, {Lang: "xx"}}
 	ix := mustNew(t, Config{}, items)
-	if got, want := ix.Languages(), []string{"ar", "cjk", "en", "fr", "und"}; !slices.Equal(got, want) {
+	if got, want := ix.Languages(), []string{"ar", "cjk", "de", "en", "fr", "und"}; !slices.Equal(got, want) {
 		t.Errorf("Languages: got %q, want %q", got, want)
 	}
 	if ix.Len() != len(items) {

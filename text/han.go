@@ -2,8 +2,6 @@ package text
 
 import "sort"
 
-//go:generate go run gen_han.go -src ${OPENCC_DIR}/data/dictionary/TSCharacters.txt
-
 // ToSimplified returns the simplified Chinese form of a traditional
 // character, or r itself. The table is OpenCC's complete character table
 // (see gen_han.go); characters whose simplified form depends on the word

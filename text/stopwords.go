@@ -1,60 +1,85 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
 
-// stopLists are the stopwords of each language, as typed: lower case, in
-// the forms left after elision; Arabic with its hamza forms (Stopwords
-// returns them as written, IsStopword matches folded text too).
-var stopLists = map[string]string{
-	// Lucene's English stop set plus question words and auxiliaries,
-	// which carry no topic in a question ("What did … say"); measured on
-	// SciFact (docs/benchmarks.md).
-	"en": `
-a an and are as at be but by for if in into is it no not of on or such that
+// extraStopwords are this project's additions to the maintained lists
+// (stop_table.go): question words and auxiliaries, which carry no topic in
+// a question ("What did … say", "combien", "كم"), and forms the tokenizer
+// leaves ("t" of French "a-t-il", English contractions without their
+// apostrophe). Chinese has no maintained list: its function words and
+// question words are here, as whole words (the analyser drops the
+// characters and pairs that match).
+func extraStopwords(lang string) string {
+	switch lang {
+	case "en":
+		// Lucene's English set plus question words and auxiliaries; measured
+		// on SciFact (docs/benchmarks.md).
+		return `a an and are as at be but by for if in into is it no not of on or such that
 the their then there these they this to was will with
 what which who whom whose why how when where
 do does did done doing has have had having been being were am
 i me my we our you your he him his she her its them those
 would should could can may might shall about from than so also
 many much more most other some any very only just each both few
-dont doesnt didnt isnt arent wasnt werent wont cant
-`,
-	"fr": `
-a à au aux avec ce ces cet cette ceci cela ça dans de des du elle elles en et
+dont doesnt didnt isnt arent wasnt werent wont cant`
+	case "fr":
+		return `a à au aux avec ce ces cet cette ceci cela ça dans de des du elle elles en et
 eux il ils je la le les leur leurs lui ma mais me même mes moi mon ne ni nos
 notre nous on ou où par pas pour qu que quel quelle quels quelles qui quoi
 sa se ses si son sont sur ta te tes toi ton tu un une vos votre vous y
 est était étaient être été ai as avons avez ont avait avaient eu
 dont donc comme comment pourquoi quand lorsque puisque car
-`,
-	// Common particles, pronouns and question words.
-	"ar": `
-في من على إلى الى عن مع أن إن ان أو او ثم لا لم لن ما ماذا لماذا كيف كم متى أين هل
+combien lequel laquelle lesquels lesquelles auquel duquel t`
+	case "ar":
+		return `في من على إلى الى عن مع أن إن ان أو او ثم لا لم لن ما ماذا لماذا كيف كم متى أين هل
 هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين التى
 هو هي هم هن نحن أنا انا أنت انت أنتم
 كان كانت يكون تكون قد لقد كل بعض غير بين حتى إذا اذا لكن بل أي أيضا
 عند عندما منذ حيث قبل بعد فيه فيها منه منها عليه عليها به بها له لها لهم
 و ف ب ل ك يا
-`,
+تم يمكن اسم`
+	case "de":
+		return `wer wie was wann wo warum wieso weshalb welche welcher welches welchem welchen
+wieviel wieviele woher wohin womit wodurch`
+	case "es":
+		return `qué cuál cuáles quién quiénes cuándo dónde cómo cuánto cuánta cuántos cuántas`
+	case "pt":
+		return `qual quais quem quando onde como quanto quanta quantos quantas porque`
+	case "it":
+		return `cosa chi quando dove come perché quale quali quanto quanta quanti quante`
+	case "ru":
+		return `что кто где когда как почему какой какая какое какие каком какой сколько зачем чей чья чьи`
+	case "zh":
+		return `的 了 是 在 和 与 及 或 也 都 就 而 被 把 吗 呢 吧 啊 着 过 之 其 这 那 个
+什么 哪 哪个 哪些 哪里 哪儿 谁 几 多少 怎么 怎样 怎么样 如何 为什么 为何 是否 是不是 每个`
+	}
+	return ""
 }
 
 // Stopwords returns the stopwords of lang (an ISO 639-1 code such as "en";
 // a region suffix is ignored), or nil when it has none. The caller owns
 // the slice.
 func Stopwords(lang string) []string {
-	return strings.Fields(stopLists[BaseLang(lang)])
+	lang = BaseLang(lang)
+	ws := append(strings.Fields(maintainedStopwords(lang)), strings.Fields(extraStopwords(lang))...)
+	slices.Sort(ws)
+	return slices.Compact(ws)
 }
+
+// stopLangs are the languages with a stopword list.
+var stopLangs = [...]string{"ar", "da", "de", "en", "es", "fi", "fr", "ga", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "tr", "zh"}
 
 // stopSets holds every list as a set of folded words, "" the union of all.
 var stopSets = sync.OnceValue(func() map[string]map[string]struct{} {
-	sets := make(map[string]map[string]struct{}, len(stopLists)+1)
+	sets := make(map[string]map[string]struct{}, len(stopLangs)+1)
 	all := make(map[string]struct{})
-	for lang, list := range stopLists {
+	for _, lang := range stopLangs {
 		set := make(map[string]struct{})
-		for _, w := range strings.Fields(list) {
+		for _, w := range Stopwords(lang) {
 			for _, v := range []string{w, Fold(w)} {
 				set[v] = struct{}{}
 				all[v] = struct{}{}

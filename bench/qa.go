@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing/fstest"
+	"text/tabwriter"
+	"time"
+
+	"corpusbot/corpus"
+	"corpusbot/ireval"
+
+	// bleve's language analysers, registered by import.
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/ar"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/de"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/en"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/es"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/hi"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/ro"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/ru"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
+)
+
+// bleveAnalyzer is bleve's own analyser for each language of the question
+// sets; languages it has none for get its standard analyser.
+var bleveAnalyzer = map[string]string{
+	"ar": "ar", "de": "de", "el": standard.Name, "en": "en", "es": "es", "fr": "fr", "hi": "hi",
+	"ro": "ro", "ru": "ru", "tr": "tr", "zh": "cjk", "th": standard.Name, "vi": standard.Name,
+}
+
+// squad is the SQuAD v1 format of XQuAD and PIAF: articles of paragraphs,
+// each with its questions.
+type squad struct {
+	Data []struct {
+		Title      string `json:"title"`
+		Paragraphs []struct {
+			Context string `json:"context"`
+			QAs     []struct {
+				ID       string `json:"id"`
+				Question string `json:"question"`
+			} `json:"qas"`
+		} `json:"paragraphs"`
+	} `json:"data"`
+}
+
+// qaSet is one language's question set as a retrieval benchmark: every
+// paragraph a document, every question a query whose one relevant document
+// is its paragraph.
+type qaSet struct {
+	lang    string
+	c       *corpus.Corpus
+	queries []query
+	qrels   ireval.Qrels
+}
+
+var qaFileRE = regexp.MustCompile(`^(?:xquad\.([a-z]{2})|piaf.*)\.json$`)
+
+// loadQASets reads the SQuAD-format files of dir: xquad.LL.json (XQuAD, in
+// language LL) and piaf*.json (PIAF, French).
+func loadQASets(ctx context.Context, dir string, langs []string) ([]*qaSet, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var sets []*qaSet
+	for _, e := range entries {
+		m := qaFileRE.FindStringSubmatch(e.Name())
+		if m == nil {
+			continue
+		}
+		lang := m[1]
+		if lang == "" {
+			lang = "fr"
+		}
+		if len(langs) > 0 && !slices.Contains(langs, lang) {
+			continue
+		}
+		s, err := loadQASet(ctx, filepath.Join(dir, e.Name()), lang)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", e.Name(), err)
+		}
+		sets = append(sets, s)
+	}
+	if len(sets) == 0 {
+		return nil, fmt.Errorf("no xquad.LL.json or piaf*.json in %s", dir)
+	}
+	slices.SortFunc(sets, func(a, b *qaSet) int { return strings.Compare(a.lang, b.lang) })
+	return sets, nil
+}
+
+func loadQASet(ctx context.Context, path, lang string) (*qaSet, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var d squad
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, err
+	}
+	s := &qaSet{lang: lang, qrels: ireval.Qrels{}}
+	fsys := fstest.MapFS{}
+	for ai, a := range d.Data {
+		for pi, p := range a.Paragraphs {
+			id := fmt.Sprintf("a%03dp%03d", ai, pi)
+			fsys[id+".txt"] = &fstest.MapFile{Data: []byte(p.Context)}
+			for _, q := range p.QAs {
+				s.queries = append(s.queries, query{id: q.ID, text: q.Question})
+				s.qrels[q.ID] = map[string]int{id: 1}
+			}
+		}
+	}
+	if s.c, err = corpus.Load(ctx, fsys, corpus.Config{}); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// half splits the questions in two by a hash of their ID: "tune" is the
+// half rules and lists may be fitted on, "test" the held-out half that the
+// figures report.
+func half(qid string) string {
+	h := fnv.New32a()
+	h.Write([]byte(qid))
+	if h.Sum32()%2 == 0 {
+		return "tune"
+	}
+	return "test"
+}
+
+func (s *qaSet) split(which string) ([]query, ireval.Qrels) {
+	var qs []query
+	qrels := ireval.Qrels{}
+	for _, q := range s.queries {
+		if which == "all" || half(q.id) == which {
+			qs = append(qs, q)
+			qrels[q.id] = s.qrels[q.id]
+		}
+	}
+	return qs, qrels
+}
+
+// runQA measures both systems on every question set, on the chosen half.
+func runQA(ctx context.Context, dir string, langs []string, which string, runs, k int, stdout, stderr io.Writer) error {
+	sets, err := loadQASets(ctx, dir, langs)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(stdout, "question sets in %s, %s half, k=%d, medians over %d runs\nmachine: %s\n\n", dir, which, k, runs, machineInfo())
+	fmt.Fprintln(tw, "lang\tdocs\tquestions\tsystem\tanalyser\tnDCG@10\tMRR@10\tRecall@100\tbuild\tquery median µs\t")
+	for _, s := range sets {
+		qs, qrels := s.split(which)
+		bl := bleveAnalyzer[s.lang]
+		if bl == "" {
+			bl = standard.Name
+		}
+		for _, sys := range []system{&corpusbotSystem{}, &bleveSystem{analyzer: bl}} {
+			res := &result{name: sys.name()}
+			for range runs {
+				if err := measure(ctx, sys, s.c, qs, qrels, k, res); err != nil {
+					return fmt.Errorf("%s %s: %w", s.lang, sys.name(), err)
+				}
+			}
+			an := bl
+			if sys.name() == "corpusbot" {
+				an = strings.Join(langsOf(s.c), ",")
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%.4f\t%.4f\t%.4f\t%v\t%.0f\t\n", s.lang, len(s.c.Docs), len(qs), sys.name(), an,
+				median(res.ndcg10), median(res.mrr10), median(res.recall), median(res.builds).Round(time.Millisecond), micros(median(res.medians)))
+			fmt.Fprintf(stderr, "%s %s done\n", s.lang, sys.name())
+		}
+	}
+	return tw.Flush()
+}
+
+// langsOf lists the document languages corpus detection found, most
+// frequent first, as "xx:n".
+func langsOf(c *corpus.Corpus) []string {
+	n := map[string]int{}
+	for _, d := range c.Docs {
+		n[d.Lang]++
+	}
+	var out []string
+	for l := range n {
+		out = append(out, l)
+	}
+	slices.SortFunc(out, func(a, b string) int { return n[b] - n[a] })
+	for i, l := range out {
+		out[i] = fmt.Sprintf("%s:%d", l, n[l])
+	}
+	return out
+}

@@ -1,0 +1,7 @@
+package text
+
+// The tables below are generated from public sources; see the generators
+// for where to get them and their licences.
+//
+//go:generate go run gen_han.go -src ${OPENCC_DIR}/data/dictionary/TSCharacters.txt
+//go:generate go run gen_stop.go -snowball ${SNOWBALL_WEBSITE_DIR} -bleve ${BLEVE_DIR}
