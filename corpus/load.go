@@ -50,11 +50,20 @@ func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
 	// and the order of warnings, do not depend on scheduling.
 	c := &Corpus{}
 	loadedFrom := make(map[string]string) // ID → path
+	listed := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		listed[p] = true
+	}
+	var states []*splitState
+	var warnAt []int // index in c.Warnings where each document's skip would go
 	for i, r := range results {
 		p := paths[i]
+		page, isCopy := sourceCopyOf(p, listed)
 		switch first, dup := loadedFrom[r.doc.ID]; {
 		case r.skip.Kind != "":
 			l.warn(c, p, r.skip)
+		case isCopy && results[slices.Index(paths, page)].skip.Kind == "":
+			l.warn(c, p, Warning{Kind: SkipDuplicate, Reason: "duplicate: the source of " + page + ", which is loaded"})
 		case dup:
 			l.warn(c, p, Warning{Kind: SkipDuplicate, Reason: fmt.Sprintf("duplicate ID %q: already loaded from %s", r.doc.ID, first)})
 		default:
@@ -63,8 +72,16 @@ func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
 			}
 			loadedFrom[r.doc.ID] = p
 			c.Docs = append(c.Docs, r.doc)
+			states = append(states, r.st)
+			warnAt = append(warnAt, len(c.Warnings))
 		}
 	}
+	dropBoilerplate(c.Docs, states)
+	if repeats := dedupePassages(c.Docs); len(repeats) > 0 {
+		c.Docs = l.dropRepeats(c, repeats, warnAt)
+	}
+	linkTranslations(c.Docs)
+	l.logWarnings(c.Warnings)
 	c.Warnings = append(c.Warnings, l.warnings...)
 	if len(c.Docs) == 0 {
 		return nil, noDocumentsError(c.Warnings)
@@ -76,8 +93,9 @@ func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
 // result is what loading one file gave.
 type result struct {
 	doc  Document
-	note string  // what was repaired
-	skip Warning // why it was skipped: Kind and Reason; Kind "" when loaded
+	note string      // what was repaired
+	skip Warning     // why it was skipped: Kind and Reason; Kind "" when loaded
+	st   *splitState // for structured documents; nil for plain text
 }
 
 // loadAll loads the files on as many goroutines as there are CPUs: most of
@@ -96,7 +114,7 @@ func (l *loader) loadAll(ctx context.Context, paths []string) ([]result, error) 
 					return
 				}
 				r := &results[i]
-				r.doc, r.note, r.skip = l.loadFile(paths[i], &buf)
+				r.doc, r.st, r.note, r.skip = l.loadFile(paths[i], &buf)
 			}
 		})
 	}
@@ -205,9 +223,9 @@ func docID(p string) string {
 
 // loadFile reads and splits one file, reading into *buf. A non-empty
 // skip.Kind says why it was skipped; a non-empty note says what was repaired.
-func (l *loader) loadFile(p string, buf *[]byte) (doc Document, note string, skip Warning) {
-	skipped := func(k SkipKind, reason string) (Document, string, Warning) {
-		return Document{}, "", Warning{Kind: k, Reason: reason}
+func (l *loader) loadFile(p string, buf *[]byte) (doc Document, st *splitState, note string, skip Warning) {
+	skipped := func(k SkipKind, reason string) (Document, *splitState, string, Warning) {
+		return Document{}, nil, "", Warning{Kind: k, Reason: reason}
 	}
 	if formatOf(p) == "" {
 		ext := path.Ext(p)
@@ -244,11 +262,11 @@ func (l *loader) loadFile(p string, buf *[]byte) (doc Document, note string, ski
 	if dec.invalid > 0 {
 		note = fmt.Sprintf("%d invalid UTF-8 bytes replaced by U+FFFD", dec.invalid)
 	}
-	doc, kind, reason = l.newDocument(p, dec.text)
+	doc, st, kind, reason = l.newDocument(p, dec.text)
 	if kind != "" {
 		return skipped(kind, reason)
 	}
-	return doc, note, Warning{}
+	return doc, st, note, Warning{}
 }
 
 // read appends to b at most maxBytes+1 bytes of a file, so a file that
@@ -278,7 +296,7 @@ func (l *loader) read(p string, size int64, b []byte) ([]byte, error) {
 
 // newDocument makes a Document of a file's text.
 // A non-empty kind, and reason, say why it is not one.
-func (l *loader) newDocument(p, text string) (Document, SkipKind, string) {
+func (l *loader) newDocument(p, text string) (Document, *splitState, SkipKind, string) {
 	doc := Document{ID: docID(p), Path: p, Format: formatOf(p)}
 	switch doc.Format {
 	case FormatHTML:
@@ -292,7 +310,7 @@ func (l *loader) newDocument(p, text string) (Document, SkipKind, string) {
 	}
 	var title string
 	if isBlankString(text) {
-		return doc, SkipEmpty, "empty: only white space"
+		return doc, nil, SkipEmpty, "empty: only white space"
 	}
 	if title == "" {
 		title = firstLine(text)
@@ -302,19 +320,19 @@ func (l *loader) newDocument(p, text string) (Document, SkipKind, string) {
 	doc.Lang = DetectLanguage(text)
 	doc.Passages = split(doc.ID, text, l.rules)
 	if len(doc.Passages) == 0 {
-		return doc, SkipEmpty, "no words"
+		return doc, nil, SkipEmpty, "no words"
 	}
-	return doc, "", ""
+	return doc, nil, "", ""
 }
 
 // structuredDocument makes a Document of a file reduced to blocks.
-func (l *loader) structuredDocument(doc Document, s structured) (Document, SkipKind, string) {
+func (l *loader) structuredDocument(doc Document, s structured) (Document, *splitState, SkipKind, string) {
 	if s.generated != "" {
-		return doc, SkipGenerated, s.generated
+		return doc, nil, SkipGenerated, s.generated
 	}
 	a := assemble(s.blocks)
 	if isBlankString(a.text) {
-		return doc, SkipEmpty, "empty: no text once markup is removed"
+		return doc, nil, SkipEmpty, "empty: no text once markup is removed"
 	}
 	title := s.title
 	if title == "" {
@@ -337,19 +355,55 @@ func (l *loader) structuredDocument(doc Document, s structured) (Document, SkipK
 	}
 	doc.Passages = splitStructured(doc.ID, title, s.blocks, a, nil)
 	if len(doc.Passages) == 0 {
-		return doc, SkipEmpty, "no words"
+		return doc, nil, SkipEmpty, "no words"
 	}
-	return doc, "", ""
+	return doc, newSplitState(title, s.blocks, a), "", ""
 }
 
-// warn records w, for the file p, and logs it.
+// dropRepeats removes the documents whose every passage is in another,
+// with a Warning each, in path order among the others.
+func (l *loader) dropRepeats(c *Corpus, repeats map[int]int, warnAt []int) []Document {
+	var ws []Warning
+	var at []int
+	kept := c.Docs[:0:0]
+	for i, d := range c.Docs {
+		if of, ok := repeats[i]; ok {
+			ws = append(ws, Warning{Path: d.Path, Kind: SkipDuplicate, Reason: describeRepeat(c.Docs[of].Path)})
+			at = append(at, warnAt[i])
+			continue
+		}
+		kept = append(kept, d)
+	}
+	// Insert the warnings where the files come in path order.
+	out := make([]Warning, 0, len(c.Warnings)+len(ws))
+	k := 0
+	for i, w := range c.Warnings {
+		for k < len(ws) && at[k] == i {
+			out = append(out, ws[k])
+			k++
+		}
+		out = append(out, w)
+	}
+	out = append(out, ws[k:]...)
+	c.Warnings = out
+	return kept
+}
+
+// warn records w, for the file p; Load logs the warnings once it knows
+// them all, in path order.
 func (l *loader) warn(c *Corpus, p string, w Warning) {
 	w.Path = p
 	c.Warnings = append(c.Warnings, w)
-	if w.Skipped() {
-		l.log.Warn("corpus: skipped file", "path", p, "reason", w.Reason, "kind", string(w.Kind))
-	} else {
-		l.log.Warn("corpus: repaired file", "path", p, "reason", w.Reason)
+}
+
+// logWarnings logs each warning once.
+func (l *loader) logWarnings(ws []Warning) {
+	for _, w := range ws {
+		if w.Skipped() {
+			l.log.Warn("corpus: skipped file", "path", w.Path, "reason", w.Reason, "kind", string(w.Kind))
+		} else {
+			l.log.Warn("corpus: repaired file", "path", w.Path, "reason", w.Reason)
+		}
 	}
 }
 

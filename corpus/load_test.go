@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 )
@@ -17,6 +19,15 @@ import (
 const article = "The city council approved the new water budget on Tuesday after a long debate about pipes, meters and prices.\n"
 
 func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
+// uniqueN numbers the texts unique returns.
+var uniqueN atomic.Int64
+
+// unique returns a file holding article and a number no other file has:
+// files with the same text are loaded once.
+func unique() *fstest.MapFile {
+	return file(fmt.Sprintf("%sIt was vote number %d of the year.\n", article, uniqueN.Add(1)))
+}
 
 // errFS fails to open the named files, as an unreadable file would.
 type errFS struct {
@@ -51,8 +62,8 @@ func TestLoadFiles(t *testing.T) {
 		{
 			name: "extensions",
 			fsys: fstest.MapFS{
-				"a.txt": file(article), "b.md": file(article), "c.html": file("<p>" + article + "</p>"),
-				"d.HTM": file("<p>" + article + "</p>"), "e.pdf": file(article), "f.json": file(article), "README": file(article),
+				"a.txt": unique(), "b.md": unique(), "c.html": file("<p>" + article + "</p>"),
+				"d.HTM": file("<p>" + article + " Another day.</p>"), "e.pdf": unique(), "f.json": unique(), "README": unique(),
 			},
 			wantIDs:  []string{"a", "b", "c", "d"},
 			warnings: map[string]string{"e.pdf": "unsupported type (.pdf)", "f.json": "unsupported type (.json)", "README": "unsupported type (no extension)"},
@@ -60,31 +71,31 @@ func TestLoadFiles(t *testing.T) {
 		{
 			name: "recursion and IDs",
 			fsys: fstest.MapFS{
-				"news/a.fr.txt": file(article), "news/2024/b.en.md": file(article), "top.txt": file(article),
+				"news/a.fr.txt": unique(), "news/2024/b.en.md": unique(), "top.txt": unique(),
 			},
 			wantIDs: []string{"news/2024/b.en", "news/a.fr", "top"},
 		},
 		{
 			name: "hidden files and folders",
 			fsys: fstest.MapFS{
-				".git/HEAD.txt": file(article), ".hidden.txt": file(article), "notes/.draft.md": file(article),
-				"a/.cache/x.txt": file(article), "a/b.txt": file(article),
+				".git/HEAD.txt": unique(), ".hidden.txt": unique(), "notes/.draft.md": unique(),
+				"a/.cache/x.txt": unique(), "a/b.txt": unique(),
 			},
 			wantIDs: []string{"a/b"},
 		},
 		{
 			name:    "binary with NUL bytes",
-			fsys:    fstest.MapFS{"a.txt": file(article), "img.txt": file("GIF89a\x00\x01\x02" + article)},
+			fsys:    fstest.MapFS{"a.txt": unique(), "img.txt": file("GIF89a\x00\x01\x02" + article)},
 			wantIDs: []string{"a"}, warnings: map[string]string{"img.txt": "binary file (NUL bytes)"},
 		},
 		{
 			name:    "binary of control characters",
-			fsys:    fstest.MapFS{"a.txt": file(article), "ctl.txt": file(strings.Repeat("\x01\x02\x03\x1b", 40) + "abc")},
+			fsys:    fstest.MapFS{"a.txt": unique(), "ctl.txt": file(strings.Repeat("\x01\x02\x03\x1b", 40) + "abc")},
 			wantIDs: []string{"a"}, warnings: map[string]string{"ctl.txt": "mostly control characters"},
 		},
 		{
 			name:    "not UTF-8",
-			fsys:    fstest.MapFS{"a.txt": file(article), "latin1.txt": {Data: latin1}},
+			fsys:    fstest.MapFS{"a.txt": unique(), "latin1.txt": {Data: latin1}},
 			wantIDs: []string{"a"}, warnings: map[string]string{"latin1.txt": "not UTF-8 text"},
 		},
 		{
@@ -95,7 +106,7 @@ func TestLoadFiles(t *testing.T) {
 		{
 			name: "empty and white space only",
 			fsys: fstest.MapFS{
-				"a.txt": file(article), "empty.txt": file(""), "blank.md": file(" \n\t\n\u00a0\u00a0\n\u200b"),
+				"a.txt": unique(), "empty.txt": file(""), "blank.md": file(" \n\t\n\u00a0\u00a0\n\u200b"),
 			},
 			wantIDs:  []string{"a"},
 			warnings: map[string]string{"empty.txt": "empty", "blank.md": "empty"},
@@ -103,7 +114,7 @@ func TestLoadFiles(t *testing.T) {
 		{
 			name: "no words, no visible text",
 			fsys: fstest.MapFS{
-				"a.txt": file(article), "rule.txt": file("----\n* * *\n"),
+				"a.txt": unique(), "rule.txt": file("----\n* * *\n"),
 				"page.html": file("<html><head><title>T</title><script>var x = 1;</script></head><body><nav>Home</nav></body></html>"),
 			},
 			wantIDs:  []string{"a"},
@@ -111,14 +122,14 @@ func TestLoadFiles(t *testing.T) {
 		},
 		{
 			name:    "too large",
-			fsys:    fstest.MapFS{"a.txt": file(article), "big.txt": file(strings.Repeat(article, 20))},
+			fsys:    fstest.MapFS{"a.txt": unique(), "big.txt": file(strings.Repeat(article, 20))},
 			cfg:     Config{MaxFileBytes: 1000},
 			wantIDs: []string{"a"}, warnings: map[string]string{"big.txt": "larger than 1000 bytes"},
 		},
 		{
 			name: "unreadable",
 			fsys: errFS{
-				MapFS: fstest.MapFS{"a.txt": file(article), "locked.txt": file(article)},
+				MapFS: fstest.MapFS{"a.txt": unique(), "locked.txt": unique()},
 				fail:  map[string]error{"locked.txt": fs.ErrPermission},
 			},
 			wantIDs: []string{"a"}, warnings: map[string]string{"locked.txt": "unreadable: permission denied"},
@@ -126,19 +137,19 @@ func TestLoadFiles(t *testing.T) {
 		{
 			name: "unreadable folder",
 			fsys: errFS{
-				MapFS: fstest.MapFS{"a.txt": file(article), "locked/b.txt": file(article)},
+				MapFS: fstest.MapFS{"a.txt": unique(), "locked/b.txt": unique()},
 				fail:  map[string]error{"locked": fs.ErrPermission},
 			},
 			wantIDs: []string{"a"}, warnings: map[string]string{"locked": "unreadable folder: permission denied"},
 		},
 		{
 			name:    "duplicate IDs keep the first path",
-			fsys:    fstest.MapFS{"a.txt": file("from txt\n" + article), "a.md": file("from md\n" + article), "b.txt": file(article)},
+			fsys:    fstest.MapFS{"a.txt": file("from txt\n" + article), "a.md": file("from md\n" + article), "b.txt": unique()},
 			wantIDs: []string{"a", "b"}, warnings: map[string]string{"a.txt": `duplicate ID "a": already loaded from a.md`},
 		},
 		{
 			name:    "a duplicate of a skipped file is no duplicate",
-			fsys:    fstest.MapFS{"a.md": file(""), "a.txt": file(article)},
+			fsys:    fstest.MapFS{"a.md": file(""), "a.txt": unique()},
 			wantIDs: []string{"a"}, warnings: map[string]string{"a.md": "empty"},
 		},
 	}
@@ -208,21 +219,21 @@ func TestLoadErrors(t *testing.T) {
 		want    error
 		message []string // parts of the error text
 	}{
-		{"no files", context.Background(), fstest.MapFS{".hidden/a.txt": file(article)}, ErrNoDocuments, []string{"no file found"}},
-		{"only unsupported files", context.Background(), fstest.MapFS{"a.png": file(article)}, ErrNoDocuments, []string{"1 skipped", "a.png: unsupported type (.png)"}},
+		{"no files", context.Background(), fstest.MapFS{".hidden/a.txt": unique()}, ErrNoDocuments, []string{"no file found"}},
+		{"only unsupported files", context.Background(), fstest.MapFS{"a.png": unique()}, ErrNoDocuments, []string{"1 skipped", "a.png: unsupported type (.png)"}},
 		{"only bad files", context.Background(), fstest.MapFS{"a.txt": file(""), "b.txt": file("\x00\x01")}, ErrNoDocuments,
 			[]string{"2 skipped", "a.txt: empty file", "b.txt: binary file"}},
 		{"many bad files", context.Background(), fstest.MapFS{
 			"1.txt": file(""), "2.txt": file(""), "3.txt": file(""), "4.txt": file(""), "5.txt": file(""), "6.txt": file(""), "7.txt": file(""),
 		}, ErrNoDocuments, []string{"7 skipped", "and 2 more"}},
-		{"canceled", canceled, fstest.MapFS{"a.txt": file(article)}, context.Canceled, nil},
+		{"canceled", canceled, fstest.MapFS{"a.txt": unique()}, context.Canceled, nil},
 		{"missing root", context.Background(), fstest.MapFS{}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := tt.fsys
 			if tt.name == "missing root" {
-				sub, err := fs.Sub(fstest.MapFS{"x/a.txt": file(article)}, "nope")
+				sub, err := fs.Sub(fstest.MapFS{"x/a.txt": unique()}, "nope")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -339,10 +350,10 @@ func checkPassages(t *testing.T, d *Document) {
 func TestSkipKinds(t *testing.T) {
 	fsys := errFS{
 		MapFS: fstest.MapFS{
-			"a.txt": file(article), "b.md": file(article), "b.txt": file(article),
+			"a.txt": unique(), "b.md": unique(), "b.txt": unique(),
 			"big.txt": file(strings.Repeat(article, 20)), "bin.txt": file("\x00\x01"),
 			"empty.txt": file(""), "latin1.txt": {Data: []byte("caf\xe9 cr\xe8me br\xfbl\xe9e\n")},
-			"locked.txt": file(article), "fixed.txt": {Data: []byte(strings.Repeat(article, 3) + "caf\xe9\n")},
+			"locked.txt": unique(), "fixed.txt": {Data: []byte(strings.Repeat(article, 3) + "caf\xe9\n")},
 		},
 		fail: map[string]error{"locked.txt": fs.ErrPermission},
 	}

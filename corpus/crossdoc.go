@@ -1,0 +1,285 @@
+package corpus
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+)
+
+const (
+	// boilerMinDocs is the fewest documents a block must be repeated in to
+	// be boilerplate; boilerShare the least share of the documents with
+	// blocks, in ‰. A footer or "Edit this page" is on every page; a
+	// sentence a writer reuses is on a few.
+	boilerMinDocs = 3
+	boilerShare   = 100
+	// boilerMaxWords bounds the blocks judged: boilerplate is short.
+	boilerMaxWords = 60
+	// dedupeMinWords is the fewest words a passage needs to be indexed once
+	// for several files: a short one means different things in different
+	// places.
+	dedupeMinWords = 8
+)
+
+// splitState is what a structured document was split from, kept until the
+// corpus is loaded so that blocks repeated across documents can be left out.
+type splitState struct {
+	title  string
+	blocks []block
+	a      assembled
+	keys   []string // normalised text of the blocks boilerplate may be; "" for the others
+}
+
+func newSplitState(title string, blocks []block, a assembled) *splitState {
+	st := &splitState{title: title, blocks: blocks, a: a, keys: make([]string, len(blocks))}
+	for i, b := range blocks {
+		if (b.kind == blockPara || b.kind == blockItem) && CountWords(b.text) <= boilerMaxWords {
+			st.keys[i] = oneLine(b.text)
+		}
+	}
+	return st
+}
+
+// dropBoilerplate re-splits the documents that hold blocks repeated in many
+// documents (navigation text, footers, notices no <nav> or <footer> marks)
+// without those blocks. Headings, code and tables are never dropped. It
+// returns how many blocks were dropped.
+func dropBoilerplate(docs []Document, states []*splitState) int {
+	// Blocks are counted once per page name, not per document: the copies
+	// of one page in version folders share their text, and that is no
+	// boilerplate (dedupePassages indexes it once).
+	pages := make(map[string]map[string]bool) // block → page names
+	names := make(map[string]bool)
+	for i, st := range states {
+		if st == nil {
+			continue
+		}
+		name := pageName(docs[i].Path)
+		names[name] = true
+		for _, k := range st.keys {
+			if k == "" {
+				continue
+			}
+			if pages[k] == nil {
+				pages[k] = make(map[string]bool)
+			}
+			pages[k][name] = true
+		}
+	}
+	counts := make(map[string]int, len(pages))
+	for k, ns := range pages {
+		counts[k] = len(ns)
+	}
+	withBlocks := len(names)
+	threshold := max(boilerMinDocs, (withBlocks*boilerShare+999)/1000)
+	dropped := 0
+	for i, st := range states {
+		if st == nil {
+			continue
+		}
+		var drop []bool
+		for j, k := range st.keys {
+			if k != "" && counts[k] >= threshold {
+				if drop == nil {
+					drop = make([]bool, len(st.blocks))
+				}
+				drop[j] = true
+				dropped++
+			}
+		}
+		if drop != nil {
+			docs[i].Passages = splitStructured(docs[i].ID, st.title, st.blocks, st.a, drop)
+		}
+	}
+	return dropped
+}
+
+// pageName is what names a page whatever folder holds it: the file name
+// without extension or language suffix, with its folder for index pages.
+func pageName(p string) string {
+	key, _ := translationKey(p)
+	base := path.Base(key)
+	switch strings.ToLower(base) {
+	case "index", "_index", "readme":
+		return key
+	}
+	return base
+}
+
+// sourceCopyOf reports whether p is a copy of a source that a Sphinx build
+// keeps beside its pages ("_sources/guide.rst.txt" for "guide.html"), and
+// the page, when that page is among paths.
+func sourceCopyOf(p string, paths map[string]bool) (string, bool) {
+	dir, rest, ok := strings.Cut("/"+p, "/_sources/")
+	if !ok {
+		return "", false
+	}
+	dir = strings.TrimPrefix(dir, "/")
+	base := rest
+	for _, ext := range []string{".rst.txt", ".md.txt", ".txt", ".rst", ".md"} {
+		if b, ok := strings.CutSuffix(rest, ext); ok {
+			base = b
+			break
+		}
+	}
+	for _, page := range []string{base + ".html", base + "/index.html", base + ".htm"} {
+		if dir != "" {
+			page = dir + "/" + page
+		}
+		if paths[page] {
+			return page, true
+		}
+	}
+	return "", false
+}
+
+// dedupePassages indexes a passage found word for word in several
+// documents once: the first document in docs keeps it, with the others'
+// IDs in AlsoIn; the others lose it. A document left with no passage of its
+// own is returned, with the document it repeats, to be skipped.
+func dedupePassages(docs []Document) (repeats map[int]int) {
+	type ref struct{ doc, passage int }
+	first := make(map[string]ref)
+	for di := range docs {
+		d := &docs[di]
+		kept := d.Passages[:0:0]
+		origin := -1
+		for pi := range d.Passages {
+			p := d.Passages[pi]
+			key := oneLine(p.Text)
+			if CountWords(p.Text) < dedupeMinWords {
+				kept = append(kept, p)
+				continue
+			}
+			r, dup := first[key]
+			if !dup {
+				first[key] = ref{di, len(kept)}
+				kept = append(kept, p)
+				continue
+			}
+			if r.doc == di {
+				continue // repeated within one document: once is enough
+			}
+			fp := &docs[r.doc].Passages[r.passage]
+			if !containsString(fp.AlsoIn, d.ID) {
+				fp.AlsoIn = append(fp.AlsoIn, d.ID)
+			}
+			origin = r.doc
+		}
+		if len(kept) == 0 && origin >= 0 {
+			if repeats == nil {
+				repeats = make(map[int]int)
+			}
+			repeats[di] = origin
+			// Whatever it lent its passages' AlsoIn stays true: the text is there.
+			continue
+		}
+		if len(kept) != len(d.Passages) {
+			for i := range kept {
+				kept[i].Index = i
+			}
+			d.Passages = kept
+		}
+	}
+	return repeats
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// linkTranslations sets Translations: documents are the same page in other
+// languages when their paths differ only by a language folder ("en/x.md",
+// "fr/x.md"; "docs/x.md", "i18n/fr/…/x.md") or a language suffix
+// ("x.en.md", "x.fr.md"), at least one of them carries such a marker, and
+// their detected languages differ.
+func linkTranslations(docs []Document) {
+	groups := make(map[string][]int)
+	marked := make(map[string]bool)
+	for i, d := range docs {
+		key, hasMarker := translationKey(d.Path)
+		groups[key] = append(groups[key], i)
+		if hasMarker {
+			marked[key] = true
+		}
+	}
+	for key, members := range groups {
+		if len(members) < 2 || !marked[key] {
+			continue
+		}
+		for _, i := range members {
+			var ts []string
+			for _, j := range members {
+				if j != i && docs[j].Lang != docs[i].Lang && docs[j].Lang != "und" {
+					ts = append(ts, docs[j].ID)
+				}
+			}
+			if len(ts) > 0 && docs[i].Lang != "und" {
+				sort.Strings(ts)
+				docs[i].Translations = ts
+			}
+		}
+	}
+}
+
+// translationKey is a path without its language marks, cut to the last two
+// segments after a language folder (the folders between the language and
+// the page differ between sites' layouts), and whether it had a mark.
+func translationKey(p string) (string, bool) {
+	ext := path.Ext(p)
+	p = strings.TrimSuffix(p, ext)
+	marked := false
+	if dot := strings.LastIndexByte(p, '.'); dot > strings.LastIndexByte(p, '/') {
+		if isLangCode(p[dot+1:]) {
+			p, marked = p[:dot], true
+		}
+	}
+	segs := strings.Split(p, "/")
+	last := -1
+	for i, s := range segs[:len(segs)-1] {
+		if isLangCode(s) {
+			last = i
+		}
+	}
+	if last >= 0 {
+		segs, marked = segs[last+1:], true
+	}
+	if len(segs) > 2 {
+		segs = segs[len(segs)-2:]
+	}
+	return strings.Join(segs, "/"), marked
+}
+
+// isLangCode reports whether s names a language as sites name their
+// folders: "fr", "zh-cn", "pt_BR", "zh-Hans".
+func isLangCode(s string) bool {
+	s = strings.ToLower(s)
+	primary, region, _ := strings.Cut(strings.ReplaceAll(s, "_", "-"), "-")
+	if !knownLangs[primary] {
+		return false
+	}
+	return region == "" || len(region) == 2 || region == "hans" || region == "hant"
+}
+
+// knownLangs are ISO 639-1 codes of languages documentation is translated
+// into. Two letters alone are not enough: "go", "js", "ui" are folders too.
+var knownLangs = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, c := range strings.Fields(`ar bg bn ca cs da de el en es et fa fi fr he hi hr hu id it ja ka kk
+		ko lt lv ms nb nl nn no pl pt ro ru sk sl sr sv sw ta th tr uk ur uz vi zh`) {
+		m[c] = true
+	}
+	return m
+}()
+
+// describeRepeat is the reason a document wholly repeated elsewhere is
+// skipped.
+func describeRepeat(of string) string {
+	return fmt.Sprintf("duplicate: every passage is already in %s", of)
+}

@@ -1,0 +1,157 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestSphinxSourcesNotIndexedTwice(t *testing.T) {
+	fsys := fstest.MapFS{
+		"guide.html":               file("<html><body><div role=\"main\"><h1>Guide</h1><p>" + article + "</p></div></body></html>"),
+		"_sources/guide.rst.txt":   file("Guide\n=====\n\n" + article),
+		"_sources/orphan.rst.txt":  file("Orphan\n======\n\nA source without a built page is the only copy, so it is loaded.\n"),
+		"api/_sources/x.rst.txt":   file("X\n=\n\nThe API page x.\n"),
+		"api/x/index.html":         file("<main><h1>X</h1><p>The API page x, built with the dirhtml builder.</p></main>"),
+		"notes/_sources/readme.md": file("# Readme\n\nNo built page beside it.\n"),
+	}
+	c, err := Load(context.Background(), fsys, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, d := range c.Docs {
+		ids = append(ids, d.ID)
+	}
+	want := []string{"_sources/orphan.rst", "api/x/index", "guide", "notes/_sources/readme"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("got %q, want %q", ids, want)
+	}
+	if d, _ := c.Doc("_sources/orphan.rst"); d == nil || d.Format != FormatRST || d.Title != "Orphan" {
+		t.Errorf("got %+v, want the orphan source read as reStructuredText", d)
+	}
+	for _, w := range c.Skipped() {
+		if w.Kind != SkipDuplicate || !strings.Contains(w.Reason, "the source of") {
+			t.Errorf("got %+v", w)
+		}
+	}
+	if len(c.Skipped()) != 2 {
+		t.Errorf("got skipped %+v, want the two sources with built pages", c.Skipped())
+	}
+}
+
+func TestDuplicatePassagesIndexedOnce(t *testing.T) {
+	shared := "Install the tool with the package manager of your system, then run it once to create its configuration file."
+	fsys := fstest.MapFS{
+		"docs/install.md":         file("# Install\n\n" + shared + "\n\n## Upgrade\n\nUpgrades keep the configuration file and only replace the program itself.\n"),
+		"versioned/v2/install.md": file("# Install\n\n" + shared + "\n\n## Upgrade\n\nVersion two upgrades rewrite the configuration file in the new format.\n"),
+		"versioned/v1/install.md": file("# Install\n\n" + shared + "\n"),
+		"docs/short-a.md":         file("# A\n\nSee below.\n"),
+		"docs/short-b.md":         file("# B\n\nSee below.\n"),
+	}
+	c, err := Load(context.Background(), fsys, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := 0
+	for _, d := range c.Docs {
+		for _, p := range d.Passages {
+			if strings.Contains(p.Text, "package manager") {
+				count++
+				if d.ID != "docs/install" || !slices.Equal(p.AlsoIn, []string{"versioned/v1/install", "versioned/v2/install"}) {
+					t.Errorf("shared passage in %s with AlsoIn %q, want docs/install with the versions", d.ID, p.AlsoIn)
+				}
+			}
+		}
+		for i, p := range d.Passages {
+			if p.Index != i {
+				t.Errorf("%s: passage %d has Index %d", d.ID, i, p.Index)
+			}
+		}
+	}
+	if count != 1 {
+		t.Errorf("the shared passage is indexed %d times, want once", count)
+	}
+	if _, ok := c.Doc("versioned/v2/install"); !ok {
+		t.Error("versioned/v2/install was dropped; it has a passage of its own")
+	}
+	sk := c.Skipped()
+	if len(sk) != 1 || sk[0].Path != "versioned/v1/install.md" || sk[0].Kind != SkipDuplicate || !strings.Contains(sk[0].Reason, "docs/install.md") {
+		t.Errorf("got skipped %+v, want versioned/v1/install.md as a duplicate of docs/install.md", sk)
+	}
+	for _, id := range []string{"docs/short-a", "docs/short-b"} {
+		if d, ok := c.Doc(id); !ok || len(d.Passages) != 1 {
+			t.Errorf("%s: short passages are not deduplicated, want it kept", id)
+		}
+	}
+}
+
+func TestBoilerplateAcrossDocuments(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for i := range 12 {
+		page := fmt.Sprintf(`<html><body><div class="wrap"><h1>Page %d</h1>
+<p>This page explains topic number %d of the manual in a few plain sentences, different on every page.</p>
+<pre>code shared by every page</pre>
+<h2>Shared heading</h2>
+<p>Topic %d has details of its own as well.</p>
+<div class="bottom"><p>Was this page helpful? Let us know in the forum.</p></div></div></body></html>`, i, i, i)
+		fsys[fmt.Sprintf("p%02d.html", i)] = file(page)
+	}
+	c, err := Load(context.Background(), fsys, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range c.Docs {
+		for _, p := range d.Passages {
+			if strings.Contains(p.Text, "Was this page helpful") {
+				t.Errorf("%s: boilerplate kept: %q", d.ID, p.Text)
+			}
+		}
+		if !strings.Contains(d.Text, "code shared by every page") {
+			t.Errorf("%s: code dropped", d.ID)
+		}
+		p := passageWith(t, &d, "has details of its own")
+		if !slices.Equal(p.Headings, []string{"Shared heading"}) {
+			t.Errorf("%s: got headings %q", d.ID, p.Headings)
+		}
+	}
+}
+
+func TestTranslations(t *testing.T) {
+	en := "# Charts\n\nCharts are packages of Kubernetes resources that the tool installs together, with values that configure them.\n"
+	fr := "# Charts\n\nLes charts sont des paquets de ressources Kubernetes que l'outil installe ensemble, avec des valeurs qui les configurent.\n"
+	zh := "# 图表\n\n图表是一组 Kubernetes 资源的软件包，工具会把它们一起安装，并用配置值来设置它们。\n"
+	fsys := fstest.MapFS{
+		"docs/topics/charts.md": file(en),
+		"i18n/fr/docusaurus-plugin-content-docs/current/topics/charts.md": file(fr),
+		"i18n/zh/docusaurus-plugin-content-docs/current/topics/charts.md": file(zh),
+		"content/en/guide.md": file(strings.Replace(en, "Charts are", "Guides are", 1)),
+		"content/fr/guide.md": file(strings.Replace(fr, "Les charts", "Les guides", 1)),
+		"notes/charts.md":     file(strings.Replace(en, "packages", "bundles", 1)),
+		"other/topics/x.md":   file("# X\n\nUnrelated page in English about nothing in particular at all today.\n"),
+	}
+	c, err := Load(context.Background(), fsys, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"docs/topics/charts": {"i18n/fr/docusaurus-plugin-content-docs/current/topics/charts", "i18n/zh/docusaurus-plugin-content-docs/current/topics/charts"},
+		"i18n/fr/docusaurus-plugin-content-docs/current/topics/charts": {"docs/topics/charts", "i18n/zh/docusaurus-plugin-content-docs/current/topics/charts"},
+		"content/en/guide": {"content/fr/guide"},
+		"content/fr/guide": {"content/en/guide"},
+		"notes/charts":     nil,
+		"other/topics/x":   nil,
+	}
+	for id, w := range want {
+		d, ok := c.Doc(id)
+		if !ok {
+			t.Fatalf("no document %s", id)
+		}
+		if !slices.Equal(d.Translations, w) {
+			t.Errorf("%s (%s): got translations %q, want %q", id, d.Lang, d.Translations, w)
+		}
+	}
+}
