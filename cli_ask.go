@@ -117,18 +117,40 @@ func (e *env) finish(out *answerPrinter, res *answer.Result, err error) error {
 	return nil
 }
 
-// sourceLine is where a source is, as the terminal shows it:
-// "title — path/with.ext (lines 12–30)".
+// sourceLine is where a source is, as the terminal shows it.
 func sourceLine(s answer.Source) string {
-	return fmt.Sprintf("%s — %s (%s)", oneLineOf(abbreviate(s.Title, 80)), oneLineOf(s.Path), lineRange(s.LineStart, s.LineEnd))
+	return where(s.Title, s.Headings, s.Path, s.LineStart, s.LineEnd, s.PageStart, s.PageEnd)
 }
 
-// lineRange is "line 4" or "lines 12–30".
-func lineRange(start, end int) string {
-	if end <= start {
-		return fmt.Sprintf("line %d", start)
+// where is "title › heading path — path/with.ext (lines 12–30)", with
+// pages for a PDF.
+func where(title string, headings []string, path string, lineStart, lineEnd, pageStart, pageEnd int) string {
+	head := abbreviate(title, 80)
+	for _, h := range headings {
+		head += " › " + abbreviate(h, 60)
 	}
-	return fmt.Sprintf("lines %d–%d", start, end)
+	out := oneLineOf(head) + " — " + oneLineOf(path)
+	if span := spanOf(lineStart, lineEnd, pageStart, pageEnd); span != "" {
+		out += " (" + span + ")"
+	}
+	return out
+}
+
+// spanOf is "line 4", "lines 12–30", "page 3" or "pages 3–5"; "" when
+// neither is known.
+func spanOf(lineStart, lineEnd, pageStart, pageEnd int) string {
+	unit, start, end := "line", lineStart, lineEnd
+	if start <= 0 {
+		unit, start, end = "page", pageStart, pageEnd
+	}
+	switch {
+	case start <= 0:
+		return ""
+	case end <= start:
+		return fmt.Sprintf("%s %d", unit, start)
+	default:
+		return fmt.Sprintf("%ss %d–%d", unit, start, end)
+	}
 }
 
 // oneLineOf keeps a file name from breaking a line of output or sending

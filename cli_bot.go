@@ -106,6 +106,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 	rl := &reloader{env: e, dir: e.cfg.CorpusDir, p: p, onReload: func() { mon.SetIndex(indexSize(p)) }}
+	rl.remember(c)
 	b, err := bot.New(bot.Config{
 		Token:                e.cfg.DiscordToken,
 		AppID:                e.cfg.DiscordAppID,

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"strings"
 
 	"corpusbot/answer"
@@ -211,9 +210,7 @@ func (e *env) exampleTopic(ctx context.Context, fs *flag.FlagSet) string {
 	if f := fs.Lookup("corpus"); f != nil {
 		dir = f.Value.String()
 	}
-	quiet := *e
-	quiet.log = slog.New(slog.DiscardHandler) // help is not the place for skipped-file warnings
-	c, err := quiet.loadCorpus(ctx, dir)
+	c, err := e.quiet().loadCorpus(ctx, dir) // help is not the place for skipped-file warnings
 	if err != nil {
 		return placeholder
 	}

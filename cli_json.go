@@ -15,14 +15,17 @@ import (
 
 // jsonLocation is where a passage, or a block of adjacent passages, is.
 type jsonLocation struct {
-	DocID       string `json:"doc_id"`
-	Title       string `json:"title"`
-	Path        string `json:"path"`
-	Passage     int    `json:"passage"`
-	LastPassage int    `json:"last_passage"`
-	LineStart   int    `json:"line_start"`
-	LineEnd     int    `json:"line_end"`
-	URL         string `json:"url,omitempty"`
+	DocID       string   `json:"doc_id"`
+	Title       string   `json:"title"`
+	Headings    []string `json:"headings"` // sections, outermost first, without the title
+	Path        string   `json:"path"`
+	Passage     int      `json:"passage"`
+	LastPassage int      `json:"last_passage"`
+	LineStart   int      `json:"line_start"` // 0 when the format has no lines (PDF, DOCX)
+	LineEnd     int      `json:"line_end"`
+	PageStart   int      `json:"page_start"` // 0 when the format has no pages
+	PageEnd     int      `json:"page_end"`
+	URL         string   `json:"url,omitempty"`
 }
 
 type jsonSource struct {
@@ -80,23 +83,30 @@ type jsonSearch struct {
 }
 
 type jsonDocument struct {
-	DocID    string `json:"doc_id"`
-	Title    string `json:"title"`
-	Path     string `json:"path"`
-	Lang     string `json:"lang"`
-	Passages int    `json:"passages"`
-	Words    int    `json:"words"`
+	DocID        string   `json:"doc_id"`
+	Title        string   `json:"title"`
+	Path         string   `json:"path"`
+	Format       string   `json:"format"`
+	Lang         string   `json:"lang"`
+	Description  string   `json:"description"`
+	Translations []string `json:"translations"`
+	Passages     int      `json:"passages"`
+	Words        int      `json:"words"`
 }
 
-type jsonSkipped struct {
+// jsonFileNote is a file not loaded, or loaded with repairs, and why.
+type jsonFileNote struct {
 	Path   string `json:"path"`
+	Kind   string `json:"kind,omitempty"`
 	Reason string `json:"reason"`
 }
 
 type jsonDocs struct {
 	Command   string         `json:"command"`
+	Summary   string         `json:"summary"`
 	Documents []jsonDocument `json:"documents"`
-	Skipped   []jsonSkipped  `json:"skipped"`
+	Skipped   []jsonFileNote `json:"skipped"`
+	Repaired  []jsonFileNote `json:"repaired"`
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -108,10 +118,15 @@ func writeJSON(w io.Writer, v any) error {
 
 func sourceLocation(s answer.Source) jsonLocation {
 	return jsonLocation{
-		DocID: s.DocID, Title: s.Title, Path: s.Path,
+		DocID: s.DocID, Title: s.Title, Headings: list(s.Headings), Path: s.Path,
 		Passage: s.Passage, LastPassage: s.LastPassage,
-		LineStart: s.LineStart, LineEnd: s.LineEnd, URL: s.URL,
+		LineStart: s.LineStart, LineEnd: s.LineEnd, PageStart: s.PageStart, PageEnd: s.PageEnd, URL: s.URL,
 	}
+}
+
+// list makes a nil list an empty one, which JSON writes as [] not null.
+func list(ss []string) []string {
+	return append([]string{}, ss...)
 }
 
 func resultJSON(command string, res *answer.Result) jsonResult {
@@ -120,7 +135,7 @@ func resultJSON(command string, res *answer.Result) jsonResult {
 		Abstained: res.Abstained, Extractive: res.Extractive,
 		Sources:     make([]jsonSource, 0, len(res.Sources)),
 		Points:      make([]jsonPoint, 0, len(res.Points)),
-		Unsupported: append([]string{}, res.Unsupported...),
+		Unsupported: list(res.Unsupported),
 		Nearest:     make([]jsonDocRef, 0, len(res.Nearest)),
 		Usage: jsonUsage{
 			PromptTokens: res.Usage.PromptTokens, CompletionTokens: res.Usage.CompletionTokens, TotalTokens: res.Usage.TotalTokens,
@@ -130,7 +145,7 @@ func resultJSON(command string, res *answer.Result) jsonResult {
 		out.Sources = append(out.Sources, jsonSource{N: s.N, jsonLocation: sourceLocation(s), Quote: s.Quote})
 	}
 	for _, p := range res.Points {
-		out.Points = append(out.Points, jsonPoint{Key: p.Key, Text: p.Text, Sources: append([]string{}, p.Sources...)})
+		out.Points = append(out.Points, jsonPoint{Key: p.Key, Text: p.Text, Sources: list(p.Sources)})
 	}
 	for _, n := range res.Nearest {
 		out.Nearest = append(out.Nearest, jsonDocRef{DocID: n.DocID, Title: n.Title})
@@ -144,9 +159,10 @@ func searchJSON(query string, matches []answer.Match) jsonSearch {
 		out.Results = append(out.Results, jsonMatch{
 			Rank: m.Rank, Score: m.Score, Relevant: m.Relevant,
 			jsonLocation: jsonLocation{
-				DocID: m.DocID, Title: m.Title, Path: m.Path,
+				DocID: m.DocID, Title: m.Title, Headings: list(m.Passage.Headings), Path: m.Path,
 				Passage: m.Passage.Index, LastPassage: m.Passage.Index,
-				LineStart: m.Passage.LineStart, LineEnd: m.Passage.LineEnd, URL: m.URL,
+				LineStart: m.Passage.LineStart, LineEnd: m.Passage.LineEnd,
+				PageStart: m.Passage.PageStart, PageEnd: m.Passage.PageEnd, URL: m.URL,
 			},
 			Text: m.Passage.Text,
 		})
@@ -155,15 +171,26 @@ func searchJSON(query string, matches []answer.Match) jsonSearch {
 }
 
 func docsJSON(c *corpus.Corpus) jsonDocs {
-	out := jsonDocs{Command: "docs", Documents: make([]jsonDocument, 0, len(c.Docs)), Skipped: make([]jsonSkipped, 0, len(c.Warnings))}
+	out := jsonDocs{
+		Command: "docs", Summary: c.Summary(),
+		Documents: make([]jsonDocument, 0, len(c.Docs)),
+		Skipped:   []jsonFileNote{}, Repaired: []jsonFileNote{},
+	}
 	for i := range c.Docs {
 		d := &c.Docs[i]
 		out.Documents = append(out.Documents, jsonDocument{
-			DocID: d.ID, Title: d.Title, Path: d.Path, Lang: d.Lang, Passages: len(d.Passages), Words: d.Words(),
+			DocID: d.ID, Title: d.Title, Path: d.Path, Format: string(d.Format), Lang: d.Lang,
+			Description: d.Description, Translations: list(d.Translations),
+			Passages: len(d.Passages), Words: d.Words(),
 		})
 	}
 	for _, w := range c.Warnings {
-		out.Skipped = append(out.Skipped, jsonSkipped{Path: w.Path, Reason: w.Reason})
+		n := jsonFileNote{Path: w.Path, Kind: string(w.Kind), Reason: w.Reason}
+		if w.Skipped() {
+			out.Skipped = append(out.Skipped, n)
+		} else {
+			out.Repaired = append(out.Repaired, n)
+		}
 	}
 	return out
 }

@@ -112,8 +112,12 @@ func writeMatches(w io.Writer, matches []answer.Match, ansi bool) {
 		if !m.Relevant {
 			note = "  (below the relevance floor)"
 		}
-		fmt.Fprintf(w, "%d. %.3f  %s — %s%s\n   passage %d, lines %d–%d\n",
-			m.Rank, m.Score, m.DocID, m.Title, note, m.Passage.Index, m.Passage.LineStart, m.Passage.LineEnd)
+		p := &m.Passage
+		fmt.Fprintf(w, "%d. %.3f  %s%s\n   %s, passage %d\n", m.Rank, m.Score,
+			where(m.Title, p.Headings, m.Path, p.LineStart, p.LineEnd, p.PageStart, p.PageEnd), note, m.DocID, p.Index)
+		if m.URL != "" {
+			fmt.Fprintf(w, "   %s\n", m.URL)
+		}
 		text := mark(m.Passage.Text, m.Highlights, open, close)
 		for _, line := range strings.Split(text, "\n") {
 			if line = strings.TrimSpace(line); line != "" {
@@ -190,7 +194,7 @@ func (e *env) docs(ctx context.Context, args []string) error {
 	if len(rest) > 0 {
 		return usagef("docs takes no arguments")
 	}
-	c, err := e.loadCorpus(ctx, *dir)
+	c, err := e.quiet().loadCorpus(ctx, *dir) // docs lists the files not loaded itself
 	if err != nil {
 		return err
 	}
@@ -198,19 +202,29 @@ func (e *env) docs(ctx context.Context, args []string) error {
 		return writeJSON(e.stdout, docsJSON(c))
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tLANG\tPASSAGES\tWORDS\tTITLE")
+	fmt.Fprintln(tw, "ID\tLANG\tFORMAT\tPASSAGES\tWORDS\tTITLE")
 	for i := range c.Docs {
 		d := &c.Docs[i]
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", d.ID, d.Lang, len(d.Passages), d.Words(), abbreviate(d.Title, 70))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", oneLineOf(d.ID), d.Lang, d.Format, len(d.Passages), d.Words(), oneLineOf(abbreviate(d.Title, 70)))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "\n%d documents", len(c.Docs))
-	if n := len(c.Warnings); n > 0 {
-		fmt.Fprintf(e.stdout, " (%d files skipped or repaired; see the warnings above)", n)
+	if len(c.Warnings) > 0 {
+		fmt.Fprintln(e.stdout, "\nNot loaded, or loaded with repairs:")
+		tw = tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+		for _, w := range c.Warnings {
+			what := "skipped"
+			if !w.Skipped() {
+				what = "repaired"
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", oneLineOf(w.Path), what, oneLineOf(w.Reason))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
 	}
-	fmt.Fprintln(e.stdout)
+	fmt.Fprintf(e.stdout, "\n%s\n", c.Summary())
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"corpusbot/answer"
+	"corpusbot/corpus"
 )
 
 // reloader re-reads the corpus folder and swaps the new index into the
@@ -20,12 +21,23 @@ type reloader struct {
 	mu  sync.Mutex // one reload at a time; a second waits rather than racing
 	// onReload, when set, runs after a successful swap (metrics).
 	onReload func()
+	// warned holds the files named in the last load's warnings, so that
+	// reloads the watcher starts name only files newly skipped.
+	warned map[corpus.Warning]bool
+}
+
+// remember notes the warnings of c, the corpus now served.
+func (r *reloader) remember(c *corpus.Corpus) {
+	r.warned = make(map[corpus.Warning]bool, len(c.Warnings))
+	for _, w := range c.Warnings {
+		r.warned[w] = true
+	}
 }
 
 // Reload returns a one-line report for the operator or the /reload caller,
 // and logs it, or logs why the reload failed.
 func (r *reloader) Reload(ctx context.Context) (string, error) {
-	msg, err := r.reload(ctx)
+	msg, err := r.reload(ctx, false)
 	if err != nil {
 		r.env.log.Error("reload failed; keeping the current index", "err", err)
 		return "", err
@@ -35,19 +47,32 @@ func (r *reloader) Reload(ctx context.Context) (string, error) {
 }
 
 // reload re-reads the folder and swaps the new index in, or keeps the
-// current one and returns why not. It logs nothing: each caller says what
-// its operator needs to hear, once.
-func (r *reloader) reload(ctx context.Context) (string, error) {
+// current one and returns why not. Its result is not logged: each caller
+// says what its operator needs to hear, once. The loader names each
+// skipped file; with newOnly, only files not named by the previous load.
+func (r *reloader) reload(ctx context.Context, newOnly bool) (string, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	start := time.Now()
-	c, err := r.env.loadCorpus(ctx, r.dir)
+	e := r.env
+	if newOnly {
+		e = e.quiet()
+	}
+	c, err := e.loadCorpus(ctx, r.dir)
 	if err == nil {
 		err = r.p.Reload(c)
 	}
 	if err != nil {
 		return "", fmt.Errorf("reload failed, the current index stays: %w", err)
 	}
+	if newOnly {
+		for _, w := range c.Warnings {
+			if !r.warned[w] {
+				r.env.log.Warn("corpus: file not loaded", "path", w.Path, "reason", w.Reason, "kind", string(w.Kind))
+			}
+		}
+	}
+	r.remember(c)
 	if r.onReload != nil {
 		r.onReload()
 	}
@@ -56,8 +81,8 @@ func (r *reloader) reload(ctx context.Context) (string, error) {
 		passages += len(d.Passages)
 	}
 	msg := fmt.Sprintf("reloaded %d documents (%d passages) in %s", len(c.Docs), passages, time.Since(start).Round(time.Millisecond))
-	if n := len(c.Warnings); n > 0 {
-		msg += fmt.Sprintf("; %d files skipped or repaired (see the logs)", n)
+	if n := len(c.Skipped()); n > 0 {
+		msg += fmt.Sprintf("; %d files not loaded (see the logs, or corpusbot docs)", n)
 	}
 	return msg, nil
 }

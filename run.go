@@ -104,7 +104,21 @@ func (e *env) loadCorpus(ctx context.Context, dir string) (*corpus.Corpus, error
 	if err != nil {
 		return nil, fmt.Errorf("load corpus %s: %w", dir, err)
 	}
+	// After the skipped files, one line that counts them.
+	if len(c.Skipped()) > 0 {
+		e.log.Warn("corpus: " + c.Summary())
+	} else {
+		e.log.Info("corpus: " + c.Summary())
+	}
 	return c, nil
+}
+
+// quiet is e with a logger that discards: for loads whose warnings are
+// shown another way, or have been shown already.
+func (e *env) quiet() *env {
+	q := *e
+	q.log = slog.New(slog.DiscardHandler)
+	return &q
 }
 
 // joinArgs makes one query out of the positional arguments, so quoting is optional.

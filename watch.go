@@ -90,7 +90,7 @@ func (r *reloader) reloadOnRequest(ctx context.Context, requests <-chan struct{}
 			return
 		case <-requests:
 		}
-		msg, err := r.reload(ctx)
+		msg, err := r.reload(ctx, true)
 		switch {
 		case ctx.Err() != nil:
 			return

@@ -151,6 +151,7 @@ func TestWatchReloadsOnRealChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := &reloader{env: e, dir: dir, p: p}
+	r.remember(c)
 	cw, err := r.watch(100*time.Millisecond, 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
@@ -168,6 +169,7 @@ func TestWatchReloadsOnRealChanges(t *testing.T) {
 		return false
 	}
 	write("yen.txt", "The yen\n\nThe weak yen helps exporters.\n")
+	write("logo.png", "\x89PNG\r\n")
 	waitFor(t, "the new file", func() bool { return has("yen") })
 	write("old/deep/tin.txt", "Tin\n\nTin is soft and silvery; it melts at 232 degrees.\n")
 	waitFor(t, "the change in an existing sub-folder", func() bool {
@@ -190,6 +192,11 @@ func TestWatchReloadsOnRealChanges(t *testing.T) {
 	waitFor(t, "the 500 files", func() bool { return has("pull/doc499") && len(p.Documents()) == 504 })
 	if n := strings.Count(logs.String(), "corpus folder changed: reloaded") - reloadsBefore; n > 50 {
 		t.Errorf("500 files written in a loop gave %d reloads; the debounce should make them a few", n)
+	}
+
+	// A file not loaded is named once, not at every reload.
+	if n := strings.Count(logs.String(), "path=logo.png"); n != 1 {
+		t.Errorf("logo.png named %d times in the log, want once:\n%s", n, logs.String())
 	}
 
 	// Nothing loadable: the index stays, and the reason is logged once

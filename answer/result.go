@@ -3,6 +3,7 @@ package answer
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"slices"
 	"strconv"
 
 	"corpusbot/corpus"
@@ -59,17 +60,22 @@ type BriefingRequest struct {
 
 // Source is a cited passage: Result.Text's [N] points to it.
 type Source struct {
-	N       int
-	DocID   string
-	Title   string
-	Path    string // the file, relative to the corpus folder
-	URL     string // the cited lines in the documents' repository or site; "" without SOURCE_URL
-	Passage int    // index of the (first) passage in the document
+	N     int
+	DocID string
+	Title string
+	Path  string // the file, relative to the corpus folder
+	// Headings are the sections the cited text sits under, outermost
+	// first, without the title: those all its passages share.
+	Headings []string
+	URL      string // the cited lines in the documents' repository or site; "" without SOURCE_URL
+	Passage  int    // index of the (first) passage in the document
 	// LastPassage is the last passage of a block of adjacent passages that
 	// were merged into one citation; equal to Passage for a single one.
 	LastPassage int
-	LineStart   int // 1-based lines of the cited text in the document
+	LineStart   int // 1-based lines of the cited text in the file; 0 for PDF and DOCX
 	LineEnd     int
+	PageStart   int // 1-based pages of a PDF; 0 for formats without pages
+	PageEnd     int
 	Quote       string // the cited text's sentence closest to the claim
 }
 
@@ -124,21 +130,41 @@ type Match struct {
 }
 
 // locate says where passages first..last of document doc are: file,
-// lines and link. Every Source and Match is filled by it, so that the
-// terminal, Discord and JSON show the same location.
+// sections, lines or pages, and link. Every Source and Match is filled by
+// it, so that the terminal, Discord and JSON show the same location.
 func (st *state) locate(doc, first, last int) Source {
 	d := &st.corpus.Docs[doc]
+	a, b := &d.Passages[first], &d.Passages[last]
 	s := Source{
 		DocID:       d.ID,
 		Title:       d.Title,
 		Path:        d.Path,
+		Headings:    slices.Clip(a.Headings), // appending copies
 		Passage:     first,
 		LastPassage: last,
-		LineStart:   d.Passages[first].LineStart,
-		LineEnd:     d.Passages[last].LineEnd,
+		LineStart:   a.LineStart,
+		LineEnd:     b.LineEnd,
+		PageStart:   a.PageStart,
+		PageEnd:     b.PageEnd,
 	}
-	s.URL = st.links.URL(sourcelink.Location{Path: s.Path, ID: s.DocID, Start: s.LineStart, End: s.LineEnd})
+	for i := first + 1; i <= last; i++ {
+		s.Headings = commonPrefix(s.Headings, d.Passages[i].Headings)
+	}
+	start, end := s.LineStart, s.LineEnd
+	if start == 0 {
+		start, end = s.PageStart, s.PageEnd
+	}
+	s.URL = st.links.URL(sourcelink.Location{Path: s.Path, ID: s.DocID, Start: start, End: end})
 	return s
+}
+
+// commonPrefix is the headings a and b share, from the outermost.
+func commonPrefix(a, b []string) []string {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return a[:n:n]
 }
 
 // Ref is the stable name of a passage: "docID#index".

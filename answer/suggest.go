@@ -8,20 +8,35 @@ import (
 	"corpusbot/corpus"
 )
 
-// ExampleTopic picks a title of the loaded documents to show people as an
-// example of what to ask: the first, in document order, of 3 to 8 words
-// without markup; failing that, of 2 words or more; "" when none will do.
-// Examples come from the corpus being served, so they fit a team's own
-// documents rather than the sample the program ships with.
+// ExampleTopic picks a title or section heading of the loaded documents to
+// show people as an example of what to ask: the first, in document order
+// (a document's title, then its headings), of 3 to 8 words without markup;
+// failing that, the first of 2 words; "" when none will do. Examples come
+// from the corpus being served, so they fit a team's own documents rather
+// than the sample the program ships with.
 func ExampleTopic(docs []corpus.Document) string {
 	best := ""
-	for i := range docs {
-		t := strings.Join(strings.Fields(docs[i].Title), " ")
+	consider := func(t string) bool {
+		t = strings.Join(strings.Fields(t), " ")
 		switch n := exampleWords(t); {
 		case n >= 3 && n <= 8:
-			return t
+			best = t
+			return true
 		case n == 2 && best == "":
 			best = t
+		}
+		return false
+	}
+	for i := range docs {
+		if consider(docs[i].Title) {
+			return best
+		}
+		for _, p := range docs[i].Passages {
+			for _, h := range p.Headings {
+				if consider(h) {
+					return best
+				}
+			}
 		}
 	}
 	return best

@@ -155,6 +155,8 @@ func TestBadInputBot(t *testing.T) {
 			}
 		}
 	}
+	// Asked for a question, users get an example from the documents served.
+	askForOne, askForWords := withExample(textEmptyQuestion, p.Documents()), withExample(textNoWords, p.Documents())
 	for _, tc := range []struct {
 		name     string
 		i        *discordgo.Interaction
@@ -166,18 +168,18 @@ func TestBadInputBot(t *testing.T) {
 		check    func(t *testing.T, shown []outcome)
 		noLLM    bool // the model must not be asked
 	}{
-		{name: "ask without the required question", i: slash(cmdAsk), want: textEmptyQuestion, private: true, noLLM: true},
-		{name: "ask with white space only", i: slash(cmdAsk, opt("question", " \t\n\u00a0\u3000 ")), want: textEmptyQuestion, private: true, noLLM: true},
+		{name: "ask without the required question", i: slash(cmdAsk), want: askForOne, private: true, noLLM: true},
+		{name: "ask with white space only", i: slash(cmdAsk, opt("question", " \t\n\u00a0\u3000 ")), want: askForOne, private: true, noLLM: true},
 		{name: "ask with zero-width and bidi characters only", i: slash(cmdAsk, opt("question", "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202e\u2066\u2069")),
-			want: textEmptyQuestion, private: true, noLLM: true},
+			want: askForOne, private: true, noLLM: true},
 		{name: "message command on a message of zero-width characters", i: &discordgo.Interaction{
 			ID: "6", Type: discordgo.InteractionApplicationCommand, ChannelID: "10", GuildID: "1", Member: &discordgo.Member{User: &discordgo.User{ID: "42"}},
 			Data: discordgo.ApplicationCommandInteractionData{Name: cmdAskMessage, TargetID: "5", CommandType: discordgo.MessageApplicationCommand,
 				Resolved: &discordgo.ApplicationCommandInteractionDataResolved{Messages: map[string]*discordgo.Message{"5": {ID: "5", Content: "\u200b \u2060\u200f"}}}},
 		}, want: textNoMessageText, private: true, noLLM: true},
 		{name: "ask with a 100 KB question", i: slash(cmdAsk, opt("question", long)), want: tooLong, deferred: true, noLLM: true},
-		{name: "ask with only punctuation", i: slash(cmdAsk, opt("question", "?!?!… ¿¡ ... --- *** ### ()[]{} ;:")), want: textNoWords, deferred: true, noLLM: true},
-		{name: "ask with only emoji", i: slash(cmdAsk, opt("question", "🤔🤔 🙃🔥 👍🏽 👨‍👩‍👧")), want: textNoWords, deferred: true, noLLM: true},
+		{name: "ask with only punctuation", i: slash(cmdAsk, opt("question", "?!?!… ¿¡ ... --- *** ### ()[]{} ;:")), want: askForWords, deferred: true, noLLM: true},
+		{name: "ask with only emoji", i: slash(cmdAsk, opt("question", "🤔🤔 🙃🔥 👍🏽 👨‍👩‍👧")), want: askForWords, deferred: true, noLLM: true},
 		{name: "ask with zero-width and bidi characters inside words",
 			i:        slash(cmdAsk, opt("question", "Why was Ali\u200bpay told to spin\u2066 off its micro\u200d-loan\u202e business?")),
 			deferred: true, check: answerText("You asked:\nWhy was Alipay told to spin off its micro-loan business?\n")},
@@ -238,10 +240,10 @@ func TestBadInputBot(t *testing.T) {
 				}
 			}},
 		{name: "ask with an unknown option only", i: slash(cmdAsk, opt("questoin", "Why was Alipay told to spin off its micro-loans?")),
-			want: textEmptyQuestion, private: true, noLLM: true},
-		{name: "ask with a number for the question", i: slash(cmdAsk, opt("question", 42.0)), want: textEmptyQuestion, private: true, noLLM: true},
+			want: askForOne, private: true, noLLM: true},
+		{name: "ask with a number for the question", i: slash(cmdAsk, opt("question", 42.0)), want: askForOne, private: true, noLLM: true},
 		{name: "ask with a subcommand option and no data", i: slash(cmdAsk, &discordgo.ApplicationCommandInteractionDataOption{
-			Name: "question", Type: discordgo.ApplicationCommandOptionSubCommand}), want: textEmptyQuestion, private: true, noLLM: true},
+			Name: "question", Type: discordgo.ApplicationCommandOptionSubCommand}), want: askForOne, private: true, noLLM: true},
 		{name: "command without data", i: &discordgo.Interaction{ID: "3", Type: discordgo.InteractionApplicationCommand, ChannelID: "10", GuildID: "1",
 			Member: &discordgo.Member{User: &discordgo.User{ID: "42"}}}, want: textUnknownCommand, private: true, noLLM: true},
 		{name: "unknown command", i: slash("ask-everything", opt("question", "Why?")), want: textUnknownCommand, private: true, noLLM: true},

@@ -88,7 +88,7 @@ func (b *Bot) ask(ctx context.Context, i *discordgo.Interaction, received time.T
 		return
 	}
 	if blank(q) {
-		b.respondEphemeral(ctx, i, textEmptyQuestion)
+		b.respondEphemeral(ctx, i, withExample(textEmptyQuestion, b.answers.Documents()))
 		return
 	}
 	b.startAnswer(ctx, i, received, answerRequest{
@@ -179,7 +179,7 @@ func (b *Bot) search(ctx context.Context, i *discordgo.Interaction) {
 	r := renderSearch(q, matches)
 	if err != nil {
 		b.log.Info("search failed", "error", err)
-		r = reply{content: userText(err)}
+		r = reply{content: b.userText(err)}
 	}
 	b.editResponse(ctx, i, r)
 }

@@ -145,7 +145,7 @@ func (b *Bot) showError(ctx context.Context, log *slog.Logger, j job, err error)
 		level = slog.LevelWarn
 	}
 	log.Log(ctx, level, "no answer", "question", clip(j.question, 200), "error", redact(err))
-	r := reply{content: userText(err)}
+	r := reply{content: b.userText(err)}
 	if err := retryPost(ctx, retryLog(log, "posting the error message"), func() error { return j.sink.show(ctx, r) }); err != nil {
 		log.Error("posting the error message failed", "error", redact(err))
 	}

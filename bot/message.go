@@ -59,7 +59,7 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message) {
 	if q == "" {
 		// Without the message content intent, follow-ups arrive empty.
 		if mentioned || dm {
-			b.replyTo(ctx, m, textEmptyQuestion)
+			b.replyTo(ctx, m, withExample(textEmptyQuestion, b.answers.Documents()))
 		}
 		return
 	}

@@ -63,7 +63,8 @@ func closeFence(text string) string {
 	return strings.TrimRightFunc(text, unicode.IsSpace) + "\n" + strings.Repeat("`", fs[len(fs)-1].ticks)
 }
 
-// sourcesBlock is the compact list "[1] Title — doc-id".
+// sourcesBlock is the compact list
+// "[1] Title › Heading — path/file.md (lines 12–30) <link>".
 func sourcesBlock(sources []answer.Source) string {
 	if len(sources) == 0 {
 		return ""
@@ -71,9 +72,50 @@ func sourcesBlock(sources []answer.Source) string {
 	var b strings.Builder
 	b.WriteString("**Sources**")
 	for _, s := range sources {
-		fmt.Fprintf(&b, "\n[%d] %s — %s", s.N, Neutralize(escapeMarkdown(oneLine(s.Title))), Neutralize(escapeMarkdown(s.DocID)))
+		fmt.Fprintf(&b, "\n[%d] %s", s.N, sourceLine(s))
 	}
 	return b.String()
+}
+
+// sourceLine says where a source is. Titles, headings and paths are the
+// documents' text: escaped so that they show as written and can mention
+// no one. The link, made by sourcelink from a percent-encoded path, is in
+// <…> so that Discord shows no preview of it.
+func sourceLine(s answer.Source) string {
+	safe := func(t string, n int) string { return Neutralize(escapeMarkdown(clip(oneLine(t), n))) }
+	head := safe(s.Title, 100)
+	for _, h := range s.Headings {
+		head += " › " + safe(h, 60)
+	}
+	file := s.Path
+	if file == "" {
+		file = s.DocID
+	}
+	line := head + " — " + safe(file, 120)
+	if span := sourceSpan(s); span != "" {
+		line += " (" + span + ")"
+	}
+	if s.URL != "" && !strings.ContainsAny(s.URL, "<> \n") {
+		line += " <" + s.URL + ">"
+	}
+	return line
+}
+
+// sourceSpan is "line 4", "lines 12–30", "page 3" or "pages 3–5"; "" when
+// neither is known.
+func sourceSpan(s answer.Source) string {
+	unit, start, end := "line", s.LineStart, s.LineEnd
+	if start <= 0 {
+		unit, start, end = "page", s.PageStart, s.PageEnd
+	}
+	switch {
+	case start <= 0:
+		return ""
+	case end <= start:
+		return fmt.Sprintf("%s %d", unit, start)
+	default:
+		return fmt.Sprintf("%ss %d–%d", unit, start, end)
+	}
 }
 
 // layout splits body into messages and adds tail to the last one, or
@@ -242,9 +284,12 @@ func docChoices(docs []corpus.Document, value string) []*discordgo.ApplicationCo
 // oneLine collapses white space, so that a title cannot break a list.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "~", `\~`, "|", `\|`, ">", `\>`)
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "~", `\~`, "|", `\|`, ">", `\>`,
+	"[", `\[`, "]", `\]`, "<", `\<`)
 
-// escapeMarkdown makes corpus text show as written inside bold or lists.
+// escapeMarkdown makes corpus text show as written inside bold or lists:
+// no emphasis, code, quote, masked link ("[text](url)") or Discord tag
+// ("<#channel>", "<t:…>") can come from a document's title or path.
 func escapeMarkdown(s string) string { return markdownEscaper.Replace(s) }
 
 func runes(s string) int { return utf8.RuneCountInString(s) }

@@ -62,7 +62,9 @@ func sampleResult() *answer.Result {
 			"| Source | Users |\n|---|---|\n| Reuters | 1 billion |\n| Le Monde | 450 million |\n\n" +
 			"See https://example.com/alipay for the filing. @everyone should read it [1].",
 		Sources: []answer.Source{
-			{N: 1, DocID: "alipay-ordered-to-spin-off-micro-loans.en", Title: "Alipay ordered to spin off micro-loans", Passage: 2, LineStart: 5, LineEnd: 9},
+			{N: 1, DocID: "alipay-ordered-to-spin-off-micro-loans.en", Title: "Alipay ordered to spin off micro-loans", Passage: 2, LineStart: 5, LineEnd: 9,
+				Path: "news/alipay-ordered-to-spin-off-micro-loans.en.md", Headings: []string{"Regulators", "Micro-loans"},
+				URL: "https://github.com/org/docs/blob/main/news/alipay-ordered-to-spin-off-micro-loans.en.md#L5-L9"},
 			{N: 2, DocID: "alibaba-tencent-bury-the-hatchet.fr", Title: "Alibaba et Tencent *enterrent* la hache", Passage: 0, LineStart: 1, LineEnd: 4},
 		},
 		Unsupported: []string{"another counts 450 million real-name users [2]."},

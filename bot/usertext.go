@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
 
 	"corpusbot/answer"
+	"corpusbot/corpus"
 	"corpusbot/llm"
 	"corpusbot/retrieval"
 )
@@ -15,7 +17,7 @@ import (
 // What users read. Short and specific: what happened and what to do; the
 // detail goes to the operator's log.
 const (
-	textEmptyQuestion  = "Ask me a question about the documents, for example: *Why was Alipay told to spin off its micro-loan business?*"
+	textEmptyQuestion  = "Ask me a question about the documents." // withExample adds one of theirs
 	textUnknownDoc     = "I don't know that document. `/sources` lists them, and `/summary` suggests them as you type."
 	textNothingNew     = "Nothing new to brief on: everything relevant has been covered already."
 	textNoCitations    = "The model's answer cited none of the documents, so I'm not showing it. Try rephrasing the question."
@@ -31,7 +33,7 @@ const (
 	textFailed         = "Something went wrong while answering. The details are in the bot's log."
 	textSummaryOne     = "Give either a `document` or a `topic` to summarise, not both."
 	textNoMessageText  = "That message has no text I can ask the documents about."
-	textNoWords        = "That question has no words I can look up in the documents. Try a few words, for example: *Why was Alipay told to spin off its micro-loan business?*"
+	textNoWords        = "That question has no words I can look up in the documents. Try a few words." // withExample too
 	textUnknownCommand = "I don't know that command any more."
 	textStaleButton    = "That button doesn't work any more."
 	textOtherGuild     = "This bot serves another server."
@@ -82,6 +84,27 @@ func userText(err error) string {
 	default:
 		return textFailed
 	}
+}
+
+// userText is the package's userText, with an example from the documents
+// served where the user is asked for a question.
+func (b *Bot) userText(err error) string {
+	t := userText(err)
+	if errors.Is(err, answer.ErrEmptyQuestion) || errors.Is(err, answer.ErrNoSearchableWords) {
+		return withExample(t, b.answers.Documents())
+	}
+	return t
+}
+
+// withExample ends text, a sentence, with a title or heading of docs as an
+// example of what to ask: examples come from the documents served, never
+// from a fixed sample. Unchanged when no title will do.
+func withExample(text string, docs []corpus.Document) string {
+	topic := answer.ExampleTopic(docs)
+	if topic == "" {
+		return text
+	}
+	return strings.TrimSuffix(text, ".") + ", for example about *" + Neutralize(escapeMarkdown(topic)) + "*."
 }
 
 // cooldownText tells a user how long to wait.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"corpusbot/answer"
+	"corpusbot/corpus"
 	"corpusbot/llm"
 	"corpusbot/retrieval"
 )
@@ -74,5 +75,36 @@ func TestRedact(t *testing.T) {
 	}
 	if !strings.Contains(got, "/webhooks/123/[redacted]/messages/@original") || !strings.Contains(got, "/interactions/456/[redacted]/callback") {
 		t.Errorf("redact(%v) = %q, want the routes kept and tokens replaced", err, got)
+	}
+}
+
+// Messages asking for a question give an example from the documents
+// served, escaped, and none when no title will do.
+func TestWithExample(t *testing.T) {
+	docs := func(titles ...string) []corpus.Document {
+		var out []corpus.Document
+		for _, t := range titles {
+			out = append(out, corpus.Document{Title: t})
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		docs []corpus.Document
+		want string
+	}{
+		{"a title", docs("Index", "Configure the release pipeline"), "Ask me a question about the documents, for example about *Configure the release pipeline*."},
+		{"escaped", docs("Use ~tilde~ paths here"), "Ask me a question about the documents, for example about *Use \\~tilde\\~ paths here*."},
+		{"none fits", docs("README"), textEmptyQuestion},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := withExample(textEmptyQuestion, tc.docs); got != tc.want {
+				t.Errorf("withExample = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if strings.Contains(strings.ToLower(textEmptyQuestion+textNoWords), "alipay") {
+		t.Error("a fixed example from the embedded articles is back")
 	}
 }
