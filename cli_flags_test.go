@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -36,6 +37,9 @@ func TestEveryCommandHelpExitsZero(t *testing.T) {
 		}
 	}
 }
+
+// resultLine is the first line of each result of search.
+var resultLine = regexp.MustCompile(`(?m)^\d+\. \d+\.\d{3}  `)
 
 func firstLine(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
 
@@ -103,7 +107,7 @@ func TestGlobalFlagsBeforeTheCommand(t *testing.T) {
 		})
 	}
 	out, _, _ := runCLI(t, nil, "--corpus", dir, "--k", "1", "search", "gold", "yen")
-	if n := strings.Count(out, "\n   passage "); n != 1 {
+	if n := len(resultLine.FindAllString(out, -1)); n != 1 {
 		t.Errorf("--k 1 before the command gave %d results:\n%s", n, out)
 	}
 }
