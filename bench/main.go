@@ -65,6 +65,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	qa := fs.String("qa", "", "folder with question sets (xquad.LL.json, piaf*.json): measure them instead of -data")
 	langs := fs.String("langs", "", "with -qa: comma-separated languages to run (default all)")
 	which := fs.String("half", "test", "with -qa: the questions to score: test (held out), tune or all")
+	detect := fs.Bool("detect", false, "with -qa: measure language detection instead of retrieval")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -78,6 +79,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		var ls []string
 		if *langs != "" {
 			ls = strings.Split(*langs, ",")
+		}
+		if *detect {
+			return runDetect(*qa, ls, *which, stdout)
 		}
 		return runQA(ctx, *qa, ls, *which, *runs, *k, stdout, stderr)
 	}

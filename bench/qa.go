@@ -17,6 +17,7 @@ import (
 
 	"corpusbot/corpus"
 	"corpusbot/ireval"
+	"corpusbot/text"
 
 	// bleve's language analysers, registered by import.
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
@@ -200,4 +201,69 @@ func langsOf(c *corpus.Corpus) []string {
 		out[i] = fmt.Sprintf("%s:%d", l, n[l])
 	}
 	return out
+}
+
+// runDetect measures text.DetectLanguage on the question sets: every
+// paragraph, and the questions of the chosen half.
+func runDetect(dir string, langs []string, which string, stdout io.Writer) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(stdout, "text.DetectLanguage on the question sets in %s (%s half of the questions)\n\n", dir, which)
+	fmt.Fprintln(tw, "lang\tparagraphs\tright\tquestions\tright\tquestions taken for\t")
+	for _, e := range entries {
+		m := qaFileRE.FindStringSubmatch(e.Name())
+		if m == nil {
+			continue
+		}
+		lang := m[1]
+		if lang == "" {
+			lang = "fr"
+		}
+		if len(langs) > 0 && !slices.Contains(langs, lang) {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return err
+		}
+		var d squad
+		if err := json.Unmarshal(b, &d); err != nil {
+			return fmt.Errorf("%s: %w", e.Name(), err)
+		}
+		var paras, parasOK, qs, qsOK int
+		wrong := map[string]int{}
+		for _, a := range d.Data {
+			for _, p := range a.Paragraphs {
+				paras++
+				if text.DetectLanguage(p.Context) == lang {
+					parasOK++
+				}
+				for _, q := range p.QAs {
+					if which != "all" && half(q.ID) != which {
+						continue
+					}
+					qs++
+					if got := text.DetectLanguage(q.Question); got == lang {
+						qsOK++
+					} else {
+						wrong[got]++
+					}
+				}
+			}
+		}
+		var ws []string
+		for l, n := range wrong {
+			ws = append(ws, fmt.Sprintf("%s:%d", l, n))
+		}
+		slices.SortFunc(ws, func(a, b string) int {
+			_, x, _ := strings.Cut(a, ":")
+			_, y, _ := strings.Cut(b, ":")
+			return len(y) - len(x) + strings.Compare(y, x)
+		})
+		fmt.Fprintf(tw, "%s\t%d\t%.1f%%\t%d\t%.1f%%\t%s\t\n", lang, paras, 100*float64(parasOK)/float64(paras), qs, 100*float64(qsOK)/float64(qs), strings.Join(ws[:min(len(ws), 5)], " "))
+	}
+	return tw.Flush()
 }

@@ -1,6 +1,9 @@
 package text
 
 import (
+	"math/bits"
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -9,7 +12,7 @@ import (
 // first 64 KiB say as much as the whole.
 const langSample = 64 << 10
 
-// script is a writing system whose letters are counted.
+// script is a writing system whose words are counted.
 type script int
 
 const (
@@ -23,14 +26,42 @@ const (
 	scriptHebrew
 	scriptDevanagari
 	scriptThai
+	scriptLao
+	scriptKhmer
+	scriptMyanmar
+	scriptTamil
+	scriptBengali
+	scriptGeorgian
+	scriptArmenian
 	numScripts
 )
 
+// scriptLangs names the language of scripts that have (nearly) one.
+var scriptLangs = [numScripts]string{
+	scriptHangul: "ko", scriptGreek: "el", scriptHebrew: "he", scriptDevanagari: "hi",
+	scriptThai: "th", scriptLao: "lo", scriptKhmer: "km", scriptMyanmar: "my",
+	scriptTamil: "ta", scriptBengali: "bn", scriptGeorgian: "ka", scriptArmenian: "hy",
+}
+
+// latinLangs are the languages written in Latin script that detection
+// tells apart, by their stopwords and letters: every Snowball language,
+// and Vietnamese. A language's bit in a mask is 1 << its index.
+var latinLangs = [...]string{"en", "fr", "de", "es", "it", "pt", "nl", "da", "no", "sv", "fi", "hu", "ro", "tr", "ga", "id", "vi"}
+
+const numLatin = len(latinLangs)
+
 // DetectLanguage returns the ISO 639-1 code of the language most of text is
-// written in, or "und" when it cannot tell. The script with the most letters
-// decides (an English article quoting 支付寶 stays English); Latin text is
-// told apart by its most frequent function words (en, fr, de, es, it, pt,
-// nl), Han text by the presence of kana (ja) or not (zh).
+// written in, or "und" when it cannot tell. It is made for documents and
+// for questions of a few words alike.
+//
+// Words are counted per script. Latin script wins only when no other
+// script has at least half as many words, so Arabic or Chinese text that
+// names Latin brands stays Arabic or Chinese, and an English article quoting
+// 支付寶 stays English. Han text is Japanese when it has kana. Cyrillic is
+// Russian unless Ukrainian, Serbian or Bulgarian letters say otherwise.
+// Latin text is told apart by its stopwords, each counting for the
+// languages that share it, and by letters proper to a few languages (ß, ñ,
+// ã, ő, ğ, ă, å, ø, ơ…); with neither, as in a list of names, it is "und".
 func DetectLanguage(text string) string {
 	if len(text) > langSample {
 		cut := langSample
@@ -44,152 +75,321 @@ func DetectLanguage(text string) string {
 	return st.decide()
 }
 
-// langStats is what one pass over a text gathers: letters per script, and
-// for Latin text the function words of each language.
+// langStats is what one pass over a text gathers.
 type langStats struct {
-	letters       [numScripts]int
-	persian, urdu int // letters only Persian or Urdu use, of the Arabic ones
-	words         int
-	hits          [(len(latinCodes) + 1) / 3]int // per language of latinCodes
+	words         [numScripts]int // words by the script of their first letter; Han and kana count each character
+	persian, urdu int             // Arabic-script letters proper to Persian or Urdu
+	arabic        int
+	cyrillic      [4]int // letters proper to uk, sr/mk, bg (ъ), and ы (ru, not bg)
+	cyrLetters    int
+	hits          [numLatin]float64 // stopword evidence per Latin language
+	hints         [numLatin]float64 // letter evidence per Latin language
 }
 
-// latinCodes are the languages told apart by function words; the order
-// breaks ties and gives the bits of functionWordLangs.
-const latinCodes = "en fr de es it pt nl"
+// maxWordBytes is the longest word looked up in the stopword lists.
+const maxWordBytes = 24
 
 func (st *langStats) scan(text string) {
-	var buf [8]byte // the word so far, lower-cased, while it fits
-	n := 0          // its length; more than len(buf) when it did not fit
-	latin := 0
+	var buf [maxWordBytes]byte // the word so far, lower-cased, while it fits
+	n := 0                     // its length; more than len(buf) when it did not fit
+	cur := script(-1)          // the script of the current word
+	var hint uint32            // the languages the current word's most telling letter is proper to
+	end := func() {
+		if cur == scriptLatin {
+			st.endLatinWord(buf[:min(n, len(buf))], n <= len(buf), hint)
+		} else if cur >= 0 && cur != scriptHan && cur != scriptKana {
+			st.words[cur]++
+		}
+		n, cur, hint = 0, -1, 0
+	}
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf {
+		c := text[i]
+		if c < utf8.RuneSelf {
 			i++
-			if uint32(c|0x20)-'a' < 26 || uint32(c)-'0' < 10 {
-				if c > '9' {
-					latin++
+			if uint32(c|0x20)-'a' < 26 {
+				if cur != scriptLatin {
+					end()
+					cur = scriptLatin
 				}
 				if n < len(buf) {
-					buf[n] = c | 0x20 // lower case; digits have the bit already
+					buf[n] = c | 0x20
 				}
 				n++
 				continue
 			}
-		} else {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			i += size
-			if unicode.IsLetter(r) {
-				st.countLetter(r)
-				lr := unicode.ToLower(r)
-				if l := utf8.RuneLen(lr); n+l <= len(buf) {
-					utf8.EncodeRune(buf[n:], lr)
-					n += l
-				} else {
-					n += len(buf) + 1
-				}
-				continue
+			end()
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if unicode.IsMark(r) {
+			continue // a combining accent or an Arabic vowel sign: inside the word
+		}
+		s, ok := scriptOf(r)
+		if !ok || !unicode.IsLetter(r) {
+			end()
+			continue
+		}
+		if s == scriptHan || s == scriptKana {
+			end()
+			st.words[s]++ // each character a word, as CountWords counts them
+			continue
+		}
+		if s != cur {
+			end()
+			cur = s
+		}
+		st.countLetter(s, r)
+		if s == scriptLatin {
+			// The most telling letter of the word speaks for it.
+			if h := latinHints(r); h != 0 && (hint == 0 || bits.OnesCount32(h) < bits.OnesCount32(hint)) {
+				hint = h
 			}
-			if unicode.IsMark(r) {
-				continue // a combining accent or an Arabic vowel sign: inside the word
+			lr := unicode.ToLower(r)
+			if l := utf8.RuneLen(lr); n+l <= len(buf) {
+				utf8.EncodeRune(buf[n:], lr)
+				n += l
+			} else {
+				n += len(buf) + 1
 			}
 		}
-		// Anything else ends a word; apostrophes too, so French elisions
-		// (l’, d’, qu’) count as words.
-		if n > 0 {
-			st.endWord(buf[:min(n, len(buf))], n <= len(buf))
-			n = 0
+	}
+	end()
+}
+
+// endLatinWord counts a Latin word and its evidence: the languages whose
+// stopword it is (when it fit in w), and those its letters point to, each
+// shared equally by the languages it points to.
+func (st *langStats) endLatinWord(w []byte, fit bool, hint uint32) {
+	st.words[scriptLatin]++
+	if fit {
+		if m := latinStopwords().lookup(w); m != 0 {
+			share := 1 / float64(bits.OnesCount32(m))
+			for ; m != 0; m &= m - 1 {
+				st.hits[bits.TrailingZeros32(m)] += share
+			}
 		}
 	}
-	if n > 0 {
-		st.endWord(buf[:min(n, len(buf))], n <= len(buf))
-	}
-	st.letters[scriptLatin] += latin
-}
-
-// endWord counts a word, and its function word hits when it fit in w.
-func (st *langStats) endWord(w []byte, fit bool) {
-	st.words++
-	if !fit {
-		return
-	}
-	m := functionWordLangs(w)
-	for k := range st.hits {
-		st.hits[k] += int(m >> k & 1)
+	if hint != 0 {
+		share := 1 / float64(bits.OnesCount32(hint))
+		for ; hint != 0; hint &= hint - 1 {
+			st.hints[bits.TrailingZeros32(hint)] += share
+		}
 	}
 }
 
-func (st *langStats) countLetter(r rune) {
-	s, ok := scriptOf(r)
-	if !ok {
-		return
-	}
-	st.letters[s]++
-	if s == scriptArabic {
+func (st *langStats) countLetter(s script, r rune) {
+	switch s {
+	case scriptArabic:
+		st.arabic++
 		switch r {
 		case 'پ', 'چ', 'ژ', 'گ', 'ک', 'ی':
 			st.persian++
 		case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ':
 			st.urdu++
 		}
+	case scriptCyrillic:
+		st.cyrLetters++
+		switch r {
+		case 'і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ':
+			st.cyrillic[0]++
+		case 'ђ', 'ћ', 'џ', 'љ', 'њ', 'ј', 'Ђ', 'Ћ', 'Џ', 'Љ', 'Њ', 'Ј':
+			st.cyrillic[1]++
+		case 'ъ':
+			st.cyrillic[2]++
+		case 'ы', 'э', 'Ы', 'Э':
+			st.cyrillic[3]++
+		}
 	}
 }
 
 func (st *langStats) decide() string {
-	// Kana only ever appears in Japanese, mixed with Han.
-	cjk := st.letters[scriptHan] + st.letters[scriptKana]
+	// The script with the most words, Latin only if no other has half as
+	// many: brand names and code are Latin in any text.
 	best, bestN := script(-1), 0
-	for s, n := range st.letters {
-		if script(s) != scriptHan && script(s) != scriptKana && n > bestN {
+	for s, n := range st.words {
+		if script(s) == scriptLatin || script(s) == scriptKana {
+			continue
+		}
+		if n > bestN {
 			best, bestN = script(s), n
 		}
 	}
-	if cjk > bestN {
-		if st.letters[scriptKana]*20 >= cjk {
+	cjk := st.words[scriptHan] + st.words[scriptKana]
+	if best == scriptHan {
+		bestN = cjk
+	}
+	if bestN == 0 || bestN*2 < st.words[scriptLatin] {
+		if st.words[scriptLatin] > 0 {
+			return st.latin()
+		}
+		if st.words[scriptKana] > 0 {
+			return "ja"
+		}
+		return "und"
+	}
+	switch best {
+	case scriptHan:
+		if st.words[scriptKana]*20 >= cjk {
 			return "ja"
 		}
 		return "zh"
-	}
-	switch best {
-	case scriptLatin:
-		return st.latin()
 	case scriptArabic:
 		switch {
-		case st.urdu*50 > bestN:
+		case st.urdu*50 > st.arabic:
 			return "ur"
-		case st.persian*50 > bestN:
+		case st.persian*50 > st.arabic:
 			return "fa"
 		}
 		return "ar"
-	case scriptHangul:
-		return "ko"
 	case scriptCyrillic:
+		n := st.cyrLetters
+		switch {
+		case st.cyrillic[0]*100 >= n:
+			return "uk"
+		case st.cyrillic[1]*100 >= n:
+			return "sr"
+		case n >= 100 && st.cyrillic[3] == 0 && st.cyrillic[2]*100 >= n: // ъ alone says little in a short text
+			return "bg"
+		}
 		return "ru"
-	case scriptGreek:
-		return "el"
-	case scriptHebrew:
-		return "he"
-	case scriptDevanagari:
-		return "hi"
-	case scriptThai:
-		return "th"
 	}
-	return "und"
+	return scriptLangs[best]
 }
 
-// latin picks the language whose function words are most frequent. They
-// make up a third of running text in these languages, so a few hundred
-// words are plenty; text with almost none (a list of names) is "und".
+// latin picks the Latin-script language with the most evidence, a word
+// with letters proper to some languages counting as much as a stopword.
+// With less than one word's evidence, or evidence for less than one word in
+// twenty, it is guessing: "und".
 func (st *langStats) latin() string {
-	best := 0
-	for k := range st.hits {
-		if st.hits[k] > st.hits[best] {
-			best = k
+	best, bestScore, total := -1, 0.0, 0.0
+	for k := range numLatin {
+		total += st.hits[k]
+		if s := st.hits[k] + st.hints[k]; s > bestScore {
+			best, bestScore = k, s
 		}
 	}
-	// At least two hits and one word in twenty: otherwise it is guessing.
-	if st.hits[best] < 2 || st.hits[best]*20 < st.words {
+	if best < 0 || total < 1 && st.hints[best] < 1 || bestScore*20 < float64(st.words[scriptLatin]) {
 		return "und"
 	}
-	return latinCodes[3*best : 3*best+2]
+	return latinLangs[best]
+}
+
+// stopIndex maps each stopword of the Latin-script languages to the
+// languages (bits of latinLangs) that list it. Most words of a text are
+// not stopwords: a bitmap of their length, first and last byte turns most
+// of them away before the map is consulted.
+type stopIndex struct {
+	langs  map[string]uint32
+	filter [1 << 10]uint64
+}
+
+func stopKey(w []byte) uint32 {
+	return (uint32(len(w))*31 + uint32(w[0])*7 + uint32(w[len(w)-1])<<5) & (1<<16 - 1)
+}
+
+func (x *stopIndex) lookup(w []byte) uint32 {
+	if len(w) == 0 {
+		return 0
+	}
+	if k := stopKey(w); x.filter[k>>6]>>(k&63)&1 == 0 {
+		return 0
+	}
+	return x.langs[string(w)]
+}
+
+var latinStopwords = sync.OnceValue(func() *stopIndex {
+	x := &stopIndex{langs: make(map[string]uint32, 4096)}
+	for k, lang := range latinLangs {
+		list := Stopwords(lang)
+		if lang == "vi" {
+			list = strings.Fields(vietnameseFunctionWords)
+		}
+		for _, w := range list {
+			if len(w) <= maxWordBytes && !strings.ContainsAny(w, "'’") {
+				x.langs[w] |= 1 << k
+				key := stopKey([]byte(w))
+				x.filter[key>>6] |= 1 << (key & 63)
+			}
+		}
+	}
+	return x
+})
+
+// vietnameseFunctionWords are the commonest Vietnamese words, for detection
+// only (Vietnamese has no stemmer to choose); syllables are words here.
+const vietnameseFunctionWords = `của và là có được trong cho những các với một không người này đã
+khi đến từ để như về năm theo cũng nhiều sự ra vào đó thì nhưng tại hơn
+sau bởi nào gì ai bao nhiêu đâu sao`
+
+// latinHints returns the languages, as bits of latinLangs, that the letter
+// r is proper to.
+func latinHints(r rune) uint32 {
+	const (
+		en = 1 << iota
+		fr
+		de
+		es
+		it
+		pt
+		nl
+		da
+		no
+		sv
+		fi
+		hu
+		ro
+		tr
+		ga
+		id
+		vi
+	)
+	switch unicode.ToLower(r) {
+	case 'ß':
+		return de
+	case 'ä':
+		return de | sv | fi
+	case 'ö':
+		return de | sv | fi | hu | tr
+	case 'ü':
+		return de | hu | tr
+	case 'ñ':
+		return es
+	case 'ã', 'õ':
+		return pt | vi
+	case 'ç':
+		return fr | pt | tr
+	case 'è', 'ù':
+		return fr | it | vi
+	case 'ê':
+		return fr | pt | vi
+	case 'œ', 'ë', 'ï', 'û':
+		return fr
+	case 'ò', 'ì':
+		return it | vi
+	case 'å':
+		return da | no | sv
+	case 'æ', 'ø':
+		return da | no
+	case 'ő', 'ű':
+		return hu
+	case 'ğ', 'ı':
+		return tr
+	case 'ş':
+		return tr | ro
+	case 'ă':
+		return ro | vi
+	case 'ș', 'ț', 'ţ':
+		return ro
+	case 'â':
+		return fr | pt | ro | tr | vi
+	case 'î':
+		return fr | ro
+	case 'ơ', 'ư', 'đ', 'ạ', 'ả', 'ấ', 'ầ', 'ẩ', 'ậ', 'ắ', 'ằ', 'ẳ', 'ặ', 'ẹ', 'ẻ', 'ẽ', 'ế', 'ề', 'ể', 'ễ',
+		'ệ', 'ỉ', 'ị', 'ọ', 'ỏ', 'ố', 'ồ', 'ổ', 'ỗ', 'ộ', 'ớ', 'ờ', 'ở', 'ỡ', 'ợ', 'ụ', 'ủ', 'ứ', 'ừ', 'ử', 'ữ', 'ự', 'ỳ', 'ỵ', 'ỷ', 'ỹ', 'ĩ', 'ũ':
+		return vi
+	}
+	return 0
 }
 
 func scriptOf(r rune) (script, bool) {
@@ -204,27 +404,22 @@ func scriptOf(r rune) (script, bool) {
 	case r >= 0x0410 && r <= 0x044F:
 		return scriptCyrillic, true
 	}
-	switch {
-	case unicode.Is(unicode.Latin, r):
-		return scriptLatin, true
-	case unicode.Is(unicode.Arabic, r):
-		return scriptArabic, true
-	case unicode.Is(unicode.Han, r):
-		return scriptHan, true
-	case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
-		return scriptKana, true
-	case unicode.Is(unicode.Hangul, r):
-		return scriptHangul, true
-	case unicode.Is(unicode.Cyrillic, r):
-		return scriptCyrillic, true
-	case unicode.Is(unicode.Greek, r):
-		return scriptGreek, true
-	case unicode.Is(unicode.Hebrew, r):
-		return scriptHebrew, true
-	case unicode.Is(unicode.Devanagari, r):
-		return scriptDevanagari, true
-	case unicode.Is(unicode.Thai, r):
-		return scriptThai, true
+	for _, t := range scriptTables {
+		if unicode.Is(t.table, r) {
+			return t.script, true
+		}
 	}
 	return 0, false
+}
+
+var scriptTables = [...]struct {
+	table  *unicode.RangeTable
+	script script
+}{
+	{unicode.Latin, scriptLatin}, {unicode.Arabic, scriptArabic}, {unicode.Han, scriptHan},
+	{unicode.Hiragana, scriptKana}, {unicode.Katakana, scriptKana}, {unicode.Hangul, scriptHangul},
+	{unicode.Cyrillic, scriptCyrillic}, {unicode.Greek, scriptGreek}, {unicode.Hebrew, scriptHebrew},
+	{unicode.Devanagari, scriptDevanagari}, {unicode.Thai, scriptThai}, {unicode.Lao, scriptLao},
+	{unicode.Khmer, scriptKhmer}, {unicode.Myanmar, scriptMyanmar}, {unicode.Tamil, scriptTamil},
+	{unicode.Bengali, scriptBengali}, {unicode.Georgian, scriptGeorgian}, {unicode.Armenian, scriptArmenian},
 }

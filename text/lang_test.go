@@ -23,6 +23,22 @@ func TestDetectLanguage(t *testing.T) {
 		{"russian", "Китайские регуляторы потребовали от Alipay выделить бизнес микрозаймов.", "ru"},
 		{"greek", "Οι κινεζικές αρχές ζήτησαν από την εταιρεία να αλλάξει.", "el"},
 		{"names only", "Alipay Tencent Alibaba WeChat Baidu Huawei Xiaomi ByteDance", "und"},
+		// Short questions, several from XQuAD (CC BY-SA 4.0).
+		{"english list of team names", "Teams: Denver Broncos, Carolina Panthers, New England Patriots and Seattle Seahawks", "en"},
+		{"arabic question with Latin brands", "كم عدد مستخدمي Alipay و WeChat Pay في China؟", "ar"},
+		{"chinese question with Latin brands", "Alipay 和 WeChat Pay 有多少用户？", "zh"},
+		{"german question", "Was wurde in Teslas Firma produziert?", "de"},
+		{"portuguese question", "Quantos usuários tem o Alipay?", "pt"},
+		{"spanish question", "¿Cuántos habitantes tenía Varsovia en 1901?", "es"},
+		{"turkish question", "Lady Gaga kaç Grammy kazanmıştır?", "tr"},
+		{"romanian question", "Ce premiu a câștigat Marlee Matlin?", "ro"},
+		{"dutch", "De regering heeft de bedrijven gevraagd hun platforms open te stellen voor de concurrentie.", "nl"},
+		{"swedish", "Regeringen har bett företagen att öppna sina plattformar för konkurrenterna.", "sv"},
+		{"vietnamese", "Dân số của Warszawa là bao nhiêu người?", "vi"},
+		{"ukrainian", "Скільки жителів має Варшава?", "uk"},
+		{"thai", "ประชากรของวอร์ซอมีกี่คน", "th"},
+		{"tamil", "வார்சாவின் மக்கள் தொகை என்ன?", "ta"},
+		{"hindi", "वारसॉ की जनसंख्या कितनी है?", "hi"},
 		{"no letters", "12 345 — 67.8 %", "und"},
 		{"empty", "", "und"},
 	}
@@ -41,5 +57,13 @@ func TestDetectLanguageSamplesLongText(t *testing.T) {
 	text := strings.Repeat("é", langSample/2-1) + "x" + strings.Repeat("ü", 10) + strings.Repeat(" the of and", 1000)
 	if got := DetectLanguage(text); got != "und" {
 		t.Errorf("got %q, want und from a sample of accented letters alone", got)
+	}
+}
+
+func BenchmarkDetectLanguage(b *testing.B) {
+	doc := strings.Repeat("The government believes that big tech companies have too much power over the data of their users. ", 100)
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		DetectLanguage(doc)
 	}
 }

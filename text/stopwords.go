@@ -44,13 +44,18 @@ combien lequel laquelle lesquels lesquelles auquel duquel t`
 تم يمكن اسم`
 	case "de":
 		return `wer wie was wann wo warum wieso weshalb welche welcher welches welchem welchen
-wieviel wieviele woher wohin womit wodurch`
+wieviel wieviele woher wohin womit wodurch wurde wurden worden`
 	case "es":
 		return `qué cuál cuáles quién quiénes cuándo dónde cómo cuánto cuánta cuántos cuántas`
 	case "pt":
 		return `qual quais quem quando onde como quanto quanta quantos quantas porque`
 	case "it":
 		return `cosa chi quando dove come perché quale quali quanto quanta quanti quante`
+	case "tr":
+		return `kaç ne nedir neydi kim kimdir kimdi kimin kime nerede neredeydi nereden nereye hangi
+hangisi nasıl neden niçin niye mi mı mu mü midir mıdır`
+	case "ro":
+		return `cui care cine unde când cum cât câte câți de ce`
 	case "ru":
 		return `что кто где когда как почему какой какая какое какие каком какой сколько зачем чей чья чьи`
 	case "zh":
