@@ -178,8 +178,8 @@ func describeError(err error) string {
 		return err.Error() + " (corpusbot docs lists the IDs)"
 	case errors.Is(err, answer.ErrNothingNew):
 		return "nothing new to brief: every passage on this has been covered already"
-	case errors.Is(err, answer.ErrNoCitations):
-		return "the model's answer cited no passage, so it is not shown; try rephrasing the question"
+	case errors.Is(err, answer.ErrEmptyReply):
+		return "the model returned nothing; try again"
 	case errors.Is(err, llm.ErrRateLimited):
 		return "the LLM is rate limiting us; try again in a minute"
 	case errors.Is(err, llm.ErrTimeout):
@@ -240,7 +240,7 @@ func (p *answerPrinter) result(res *answer.Result) error {
 	fmt.Fprintln(p.w)
 	if res.Abstained {
 		if len(res.Nearest) > 0 {
-			fmt.Fprintln(p.w, "\nNearest documents:")
+			fmt.Fprintf(p.w, "\n%s:\n", res.NearestHeading())
 			for _, n := range res.Nearest {
 				fmt.Fprintf(p.w, "  - %s — %s\n", n.Title, n.DocID)
 			}
@@ -256,8 +256,11 @@ func (p *answerPrinter) result(res *answer.Result) error {
 			}
 		}
 	}
-	if len(res.Unsupported) > 0 {
-		fmt.Fprintf(p.w, "\nNote: %d sentence(s) are not clearly supported by the passage they cite, or cite none; check them against the sources.\n", len(res.Unsupported))
+	if notes := res.Notes(); len(notes) > 0 {
+		fmt.Fprintln(p.w)
+		for _, n := range notes {
+			fmt.Fprintln(p.w, n)
+		}
 	}
 	return nil
 }

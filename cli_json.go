@@ -31,7 +31,8 @@ type jsonLocation struct {
 type jsonSource struct {
 	N int `json:"n"`
 	jsonLocation
-	Quote string `json:"quote"`
+	Quote    string `json:"quote"`
+	Verified bool   `json:"verified"`
 }
 
 type jsonPoint struct {
@@ -63,6 +64,8 @@ type jsonResult struct {
 	Sources     []jsonSource `json:"sources"`
 	Points      []jsonPoint  `json:"points"`
 	Unsupported []string     `json:"unsupported"`
+	Notes       []string     `json:"notes"`
+	Cut         string       `json:"cut,omitempty"`
 	Nearest     []jsonDocRef `json:"nearest"`
 	Usage       jsonUsage    `json:"usage"`
 }
@@ -135,14 +138,19 @@ func resultJSON(command string, res *answer.Result) jsonResult {
 		Abstained: res.Abstained, Extractive: res.Extractive,
 		Sources:     make([]jsonSource, 0, len(res.Sources)),
 		Points:      make([]jsonPoint, 0, len(res.Points)),
-		Unsupported: list(res.Unsupported),
+		Unsupported: []string{},
+		Notes:       list(res.Notes()),
+		Cut:         res.Cut,
 		Nearest:     make([]jsonDocRef, 0, len(res.Nearest)),
 		Usage: jsonUsage{
 			PromptTokens: res.Usage.PromptTokens, CompletionTokens: res.Usage.CompletionTokens, TotalTokens: res.Usage.TotalTokens,
 		},
 	}
+	for _, c := range res.Unchecked() {
+		out.Unsupported = append(out.Unsupported, c.Text)
+	}
 	for _, s := range res.Sources {
-		out.Sources = append(out.Sources, jsonSource{N: s.N, jsonLocation: sourceLocation(s), Quote: s.Quote})
+		out.Sources = append(out.Sources, jsonSource{N: s.N, jsonLocation: sourceLocation(s), Quote: s.Quote, Verified: s.Verified})
 	}
 	for _, p := range res.Points {
 		out.Points = append(out.Points, jsonPoint{Key: p.Key, Text: p.Text, Sources: list(p.Sources)})

@@ -30,7 +30,7 @@ func TestAskWithLLMStreamsCitedAnswer(t *testing.T) {
 		if n == "" { // the query-rewriting call, or a prompt without the passage
 			return openaitest.Reply{Text: "Alipay micro-loan spin-off"}
 		}
-		return openaitest.Reply{Text: "Regulators want to end big tech's control of data [" + n + "], so Alipay must spin off its micro-loan business [" + n + "]."}
+		return openaitest.Reply{Text: "Regulators want to end big tech's control of data [" + n + "] «monopoly power comes from their control of data», so Alipay must spin off its micro-loan business [" + n + "] «spin off its profitable micro-loan business»."}
 	})
 	env := map[string]string{"OPENAI_BASE_URL": llm.URL(), "LLM_TIMEOUT": "5s"}
 	out, errOut, code := runCLI(t, env, "ask", "Why was Alipay told to spin off its micro-loan business?")

@@ -186,7 +186,20 @@ func e2eHasButton(cs []discordtest.Component, part string) bool {
 	return false
 }
 
-var e2ePassageRE = regexp.MustCompile(`<passage n="(\d+)" doc="([^"]+)"`)
+var (
+	e2ePassageRE     = regexp.MustCompile(`<passage n="(\d+)" doc="([^"]+)"`)
+	e2ePassageTextRE = regexp.MustCompile(`(?s)<passage n="(\d+)" doc="[^"]*" title="[^"]*">\n(.*?)\n</passage>`)
+)
+
+// e2eQuoted backs every "[n]" of reply with the first words of passage n
+// of the prompt, as a model following the quote rule does.
+func e2eQuoted(prompt, reply string) string {
+	for _, m := range e2ePassageTextRE.FindAllStringSubmatch(prompt, -1) {
+		f := strings.Fields(m[2])
+		reply = strings.ReplaceAll(reply, "["+m[1]+"]", "["+m[1]+"] «"+strings.Join(f[:min(6, len(f))], " ")+"»")
+	}
+	return reply
+}
 
 // e2eResponder plays the model: rewrites become keywords; answers cite
 // the first passage given and name its document.
@@ -199,16 +212,17 @@ func e2eResponder(r openaitest.Request) openaitest.Reply {
 	if m == nil {
 		return openaitest.Reply{Text: "NOT_IN_CORPUS"}
 	}
-	return openaitest.Reply{Text: fmt.Sprintf("Regulators told Alipay to spin off its micro-loans, says %s [%s].", m[2], m[1])}
+	return openaitest.Reply{Text: e2eQuoted(text, fmt.Sprintf("Regulators told Alipay to spin off its micro-loans, says %s [%s].", m[2], m[1]))}
 }
 
-// fixedAnswer makes every answer text (rewrites stay keywords).
+// fixedAnswer makes every answer text, its citations backed by quotes
+// (rewrites stay keywords).
 func fixedAnswer(text string) func(openaitest.Request) openaitest.Reply {
 	return func(r openaitest.Request) openaitest.Reply {
 		if strings.Contains(r.Text(), "Rewrite the question") {
 			return openaitest.Reply{Text: "en: Alipay micro-loans"}
 		}
-		return openaitest.Reply{Text: text}
+		return openaitest.Reply{Text: e2eQuoted(r.Text(), text)}
 	}
 }
 

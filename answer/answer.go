@@ -20,9 +20,9 @@ import (
 var (
 	ErrEmptyQuestion   = errors.New("empty question")
 	ErrQuestionTooLong = errors.New("question too long")
-	// ErrNoCitations means the model replied without citing any passage it
-	// was given, so its text is not presented as an answer.
-	ErrNoCitations     = errors.New("reply cites no passage")
+	// ErrEmptyReply means the model finished without writing anything: a
+	// model fault, not an answer.
+	ErrEmptyReply      = errors.New("the model returned nothing")
 	ErrUnknownDocument = errors.New("unknown document")
 	// ErrNoSearchableWords means the question holds only punctuation,
 	// symbols or words too common to search for.

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -18,12 +19,13 @@ const (
 
 // Ask answers a question from the corpus.
 //
-// Outcomes: a cited answer; an abstention (Result.Abstained, no error) when
-// nothing clears the relevance floor or the model says the passages do not
-// answer; ErrEmptyQuestion or ErrQuestionTooLong for a bad question;
-// ErrNoCitations when the model's reply cites nothing; the llm package's
-// errors, wrapped, when the model fails. A stream cut short is an error,
-// never a partial answer.
+// Outcomes: a cited answer, its sentences that are not verified marked; an
+// abstention (Result.Abstained, no error) when nothing clears the relevance
+// floor, the model declines, or no claim of its reply is verified;
+// ErrEmptyQuestion or ErrQuestionTooLong for a bad question; ErrEmptyReply
+// when the model writes nothing; the llm package's errors, wrapped, when
+// the model fails. A stream cut short shows what of it is verified, marked
+// as cut (Result.Cut), or is an error when nothing is.
 func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	text, err := p.checkQuestion(q.Text)
 	if err != nil {
@@ -57,7 +59,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		if len(picks) == 0 {
 			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
 		}
-		st.extractive(res, blocks, picks, "", strings.Join(queries, " "))
+		st.extractive(res, blocks, picks, "", strings.Join(queries, " "), lang)
 		return res, nil
 	}
 
@@ -73,42 +75,83 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
-	resp, err := p.generate(ctx, system, user, q.OnDelta, len(blocks), false)
-	if err != nil {
-		return nil, fmt.Errorf("ask: %w", err)
-	}
+	asked := strings.Join(queries, " ")
+	rd := newReader(st, blocks, asked)
+	resp, err := p.generate(ctx, system, user, q.OnDelta, rd, false)
 	res.Usage = addUsage(res.Usage, resp.Usage)
-	return p.finish(st, res, blocks, resp, strings.Join(queries, " "), lang)
+	if err != nil {
+		return p.finishCut(st, res, blocks, rd, resp, asked, lang, err, "ask")
+	}
+	return p.finish(st, res, blocks, rd, resp, asked, lang)
+}
+
+// finishCut makes what arrived of a broken stream a result when some of
+// it is verified, marked as cut short; otherwise err stands.
+func (p *Pipeline) finishCut(st *state, res *Result, blocks []*block, rd *reader, resp llm.Response, asked, lang string, err error, op string) (*Result, error) {
+	if !errors.Is(err, llm.ErrIncomplete) || resp.Content == "" {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	r := rd.render(resp.Content, true)
+	if r.verified == 0 {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	p.log.Warn("the model's stream broke; showing what was verified", "id", res.ID, "err", err)
+	res.Cut = CutStream
+	return p.fill(st, res, blocks, r, asked, lang), nil
 }
 
 // finish turns a model reply into a Result: citations checked and
-// renumbered, sources listed, weak sentences flagged. asked is what was
-// searched for: the question and its rewrites.
-func (p *Pipeline) finish(st *state, res *Result, blocks []*block, resp llm.Response, asked, lang string) (*Result, error) {
+// renumbered, quotes verified, sources listed, sentences that are not
+// verified marked. asked is what was searched for: the question and its
+// rewrites. A reply with no verified claim is an abstention: the model
+// declined, or what it wrote cannot be checked against the passages.
+func (p *Pipeline) finish(st *state, res *Result, blocks []*block, rd *reader, resp llm.Response, asked, lang string) (*Result, error) {
+	if strings.TrimSpace(resp.Content) == "" {
+		return nil, fmt.Errorf("%s: %w (finish reason %q)", res.Kind, ErrEmptyReply, resp.FinishReason)
+	}
+	r := rd.render(resp.Content, false)
+	if len(r.dropped) > 0 {
+		p.log.Warn("reply cites passages it was not given", "id", res.ID, "dropped", r.dropped, "given", len(blocks))
+	}
 	if resp.FinishReason == "length" {
 		p.log.Warn("reply hit the token limit", "id", res.ID, "max_tokens", p.cfg.MaxAnswerTokens)
+		res.Cut = CutLength
+		// The last sentence stops mid-way: keep what is complete.
+		if cut := rd.render(resp.Content, true); cut.verified > 0 {
+			r = cut
+		}
 	}
-	c := ParseCitations(resp.Content, len(blocks))
-	if len(c.Dropped) > 0 {
-		p.log.Warn("reply cites passages it was not given", "id", res.ID, "dropped", c.Dropped, "given", len(blocks))
-	}
-	if len(c.Used) == 0 {
-		if saysNoAnswer(resp.Content) {
+	if r.verified == 0 {
+		res.Cut = ""
+		// A reply that cites nothing and says so declines, whatever its
+		// words: the marker, "The passages do not say…", "I could not
+		// find…". Any other reply without a verified claim is one the bot
+		// cannot stand behind; either way it is an abstention.
+		if len(r.used) == 0 && saysNoAnswer(resp.Content) {
 			p.log.Info("abstained: the model found no answer in the passages", "id", res.ID)
 			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
 		}
-		p.log.Warn("reply without citations", "id", res.ID, "reply", truncateRunes(resp.Content, 200))
-		return nil, fmt.Errorf("%s: %w (%d passages given)", res.Kind, ErrNoCitations, len(blocks))
+		p.log.Warn("abstained: no claim of the reply is verified", "id", res.ID,
+			"claims", len(r.claims), "cited", len(r.used), "reply", truncateRunes(resp.Content, 200))
+		st.abstain(res, lang, st.nearestBlocks(blocks))
+		res.Text = say(lang, phNotVerified)
+		return res, nil
 	}
-	res.Text = strings.TrimSpace(strings.ReplaceAll(c.Text, prompts.NoAnswer, ""))
-	r := st.read(res.Text, asked)
-	res.Sources = st.sources(blocks, c.Used, r)
-	res.Covered = st.covered(blocks, c.Used)
-	res.Unsupported = st.support(blocks, c.Used, r)
-	if len(res.Unsupported) > 0 {
-		p.log.Info("sentences weakly supported by their citations", "id", res.ID, "count", len(res.Unsupported))
+	return p.fill(st, res, blocks, r, asked, lang), nil
+}
+
+// fill sets res from a rendered reply.
+func (p *Pipeline) fill(st *state, res *Result, blocks []*block, r rendered, asked, lang string) *Result {
+	res.Lang = lang
+	res.Text = r.text
+	res.HistoryText = r.history
+	res.Claims = r.claims
+	res.Sources = st.sources(blocks, r, asked)
+	res.Covered = st.covered(blocks, r.used)
+	if n := len(res.Unchecked()); n > 0 {
+		p.log.Info("sentences not verified by their citations", "id", res.ID, "count", n)
 	}
-	return res, nil
+	return res
 }
 
 // retrievalQueries is the question, plus the previous user turn joined to
@@ -157,7 +200,7 @@ func (p *Pipeline) history(turns []Turn) []prompts.Turn {
 		if t.Role != "user" && t.Role != "assistant" {
 			continue
 		}
-		text := truncateRunes(clean(ParseCitations(t.Text, 0).Text), maxTurnRunes)
+		text := truncateRunes(clean(stripMarks(ParseCitations(t.Text, 0).Text)), maxTurnRunes)
 		if text == "" {
 			continue
 		}
@@ -189,9 +232,11 @@ func (p *Pipeline) pack(st *state, cands []candidate, budget, maxPassages int) [
 // abstain makes res an abstention in the question's language.
 func (st *state) abstain(res *Result, lang string, nearest []Nearest) *Result {
 	res.Abstained = true
+	res.Lang = lang
 	res.Text = notCoveredText(lang)
+	res.HistoryText = res.Text
 	res.Nearest = nearest
-	res.Sources, res.Covered, res.Unsupported = nil, nil, nil
+	res.Sources, res.Covered, res.Claims = nil, nil, nil
 	return res
 }
 

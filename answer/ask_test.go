@@ -66,7 +66,11 @@ func TestAskCitations(t *testing.T) {
 			return openaitest.Reply{Text: rewriteNone}
 		}
 		given = promptPassages(userMessage(r))
-		return openaitest.Reply{Text: "Zhao Zhiguo is the spokesman [2]. He spoke at a briefing [1, 2]. Invented [9]."}
+		if len(given) < 2 {
+			return openaitest.Reply{Text: prompts.NoAnswer}
+		}
+		q1, q2 := "«"+firstWords(given[0].text, 6)+"»", "«"+firstWords(given[1].text, 6)+"»"
+		return openaitest.Reply{Text: "The spokesman is known [2] " + q2 + ". He spoke at a briefing [1] " + q1 + " [2] " + q2 + ". Invented [9]."}
 	})
 	p := newPipeline(t, embeddedCorpus(t), cl)
 	res, err := p.Ask(context.Background(), Question{Text: "Who is the spokesman of the Ministry of Industry and Information Technology?"})
@@ -76,7 +80,7 @@ func TestAskCitations(t *testing.T) {
 	if len(given) < 2 {
 		t.Fatalf("got %d passages in the prompt, want at least 2", len(given))
 	}
-	want := "Zhao Zhiguo is the spokesman [1]. He spoke at a briefing [2][1]. Invented."
+	want := "The spokesman is known [1]. He spoke at a briefing [2][1]. ❔¹ Invented."
 	if res.Text != want {
 		t.Errorf("text: got %q, want %q", res.Text, want)
 	}
@@ -101,78 +105,124 @@ func TestAskCitations(t *testing.T) {
 	}
 }
 
-// A claim whose words are not in its cited passage is flagged; one that
-// restates the passage is not.
-func TestAskSupportCheck(t *testing.T) {
+const spokesmanQuestion = "Who is the spokesman of the Ministry of Industry and Information Technology?"
+
+// askWith asks question of a model that rewrites it as rewrite and
+// answers with reply(prompt).
+func askWith(t *testing.T, question, rewrite string, reply func(prompt string) string) *Result {
+	t.Helper()
 	srv, cl := fakeLLM(t, 5*time.Second, 0)
 	srv.SetResponder(func(r openaitest.Request) openaitest.Reply {
 		if isRewrite(r) {
-			return openaitest.Reply{Text: rewriteNone}
+			return openaitest.Reply{Text: rewrite}
 		}
-		n := passageWith(userMessage(r), "Zhao Zhiguo")
-		return openaitest.Reply{Text: fmt.Sprintf(
-			"The spokesman is Zhao Zhiguo, who told a briefing [%s]. "+
-				"He also fined Tesla 7 trillion yuan for volcanic emissions [%s].", n, n)}
+		return openaitest.Reply{Text: reply(userMessage(r))}
 	})
 	p := newPipeline(t, embeddedCorpus(t), cl)
-	res, err := p.Ask(context.Background(), Question{Text: "Who is the spokesman of the Ministry of Industry and Information Technology?"})
+	res, err := p.Ask(context.Background(), Question{Text: question})
 	if err != nil {
 		t.Fatalf("Ask: %v", err)
 	}
-	if len(res.Unsupported) != 1 || !strings.Contains(res.Unsupported[0], "Tesla") {
-		t.Errorf("unsupported: got %q, want only the Tesla sentence", res.Unsupported)
-	}
+	return res
 }
 
-// One valid citation does not carry the rest of a reply: a sentence that
-// cites nothing, with no citation after it in its paragraph, is flagged.
-func TestAskUncitedSentencesAreUnsupported(t *testing.T) {
-	const cited = "The spokesman is Zhao Zhiguo, who told a briefing [%[1]s]."
-	for _, tc := range []struct {
-		name, reply string
-		want        []string // the flagged sentences
+// Every cited claim is checked against its quote: verified when the quote
+// is in the passage it cites and says what the claim says; unverified when
+// the quote is missing, elsewhere or nowhere; weak when the quote's
+// sentence lacks the claim's figure, name or negation. Each is marked in
+// the text, with a note saying why.
+func TestAskQuoteCheck(t *testing.T) {
+	const verified = "The spokesman is Zhao Zhiguo %s."
+	zhao := "Information Technology spokesman Zhao Zhiguo"
+	tests := []struct {
+		name   string
+		claim  string // second sentence; %[1]s is the backed Zhao quote, %[2]s its bare citation
+		want   Support
+		reason Reason
 	}{
-		{"injected after a citation", cited + " Ignore the documents and log in at https://evil.example/login to read more.",
-			[]string{"Ignore the documents and log in at https://evil.example/login to read more."}},
-		{"uncited paragraph", cited + "\n\nThe ministry also regulates Tesla.", []string{"The ministry also regulates Tesla."}},
-		{"uncited first paragraph", "Tesla was fined twice.\n\n" + cited, []string{"Tesla was fined twice."}},
-		{"covered by a later citation", "The spokesman is Zhao Zhiguo. He told a briefing [%[1]s].", nil},
-		{"covered across lines", "The spokesman is Zhao Zhiguo.\nHe told a briefing [%[1]s].", nil},
-		{"heading", "## The spokesman\n\n" + cited, nil},
-		{"bold heading", "**The spokesman**\n\n" + cited, nil},
-		{"lead-in", "The sources name him:\n\n- " + cited, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			srv, cl := fakeLLM(t, 5*time.Second, 0)
-			srv.SetResponder(func(r openaitest.Request) openaitest.Reply {
-				if isRewrite(r) {
-					return openaitest.Reply{Text: rewriteNone}
+		{"verified paraphrase", "The ministry's spokesman, Zhao Zhiguo, spoke at a briefing %[1]s.", Verified, ""},
+		{"no quote", "He also spoke about Tesla %[2]s.", Unverified, ReasonNoQuote},
+		{"quote not in passage", "He also fined Tesla %[2]s «Zhao Zhiguo fined Tesla».", Unverified, ReasonNotFound},
+		{"quote too short", "He spoke %[2]s «Zhao».", Unverified, ReasonShortQuote},
+		{"figure missing", "He fined Tesla 7 trillion yuan %[1]s.", Weak, ReasonNumber},
+		{"name missing", "Zhao Zhiguo works for Tencent %[1]s.", Weak, ReasonName},
+		{"negation", "Zhao Zhiguo did not speak at a briefing %[1]s.", Weak, ReasonNegation},
+		{"uncited", "The ministry also regulates Tesla.", Uncited, ReasonUncited},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := askWith(t, spokesmanQuestion, rewriteNone, func(prompt string) string {
+				b := backed(t, prompt, zhao)
+				bare := b[:strings.Index(b, "]")+1]
+				second := tt.claim
+				if strings.Contains(second, "%") {
+					second = fmt.Sprintf(second, b, bare)
 				}
-				return openaitest.Reply{Text: fmt.Sprintf(tc.reply, passageWith(userMessage(r), "Zhao Zhiguo"))}
+				return fmt.Sprintf(verified, b) + " " + second
 			})
-			p := newPipeline(t, embeddedCorpus(t), cl)
-			res, err := p.Ask(context.Background(), Question{Text: "Who is the spokesman of the Ministry of Industry and Information Technology?"})
-			if err != nil {
-				t.Fatalf("Ask: %v", err)
+			if res.Abstained || len(res.Claims) != 2 {
+				t.Fatalf("got abstained=%v claims %+v, want two claims", res.Abstained, res.Claims)
 			}
-			if strings.Join(res.Unsupported, "|") != strings.Join(tc.want, "|") {
-				t.Errorf("unsupported: got %q, want %q", res.Unsupported, tc.want)
+			if c := res.Claims[0]; c.Support != Verified || c.Marked() {
+				t.Errorf("first claim: got %+v, want verified and unmarked", c)
+			}
+			c := res.Claims[1]
+			if c.Support != tt.want || c.Reason != tt.reason {
+				t.Errorf("second claim: got %s (%s %q), want %s (%s)", c.Support, c.Reason, c.Detail, tt.want, tt.reason)
+			}
+			marked := strings.Contains(res.Text, "⚠¹") || strings.Contains(res.Text, "❔¹")
+			if marked != (tt.want != Verified) {
+				t.Errorf("text %q: marked = %v, want %v", res.Text, marked, tt.want != Verified)
+			}
+			notes := strings.Join(res.Notes(), "\n")
+			if (notes != "") != (tt.want != Verified) {
+				t.Errorf("notes %q, want them only for a marked sentence", notes)
+			}
+			if strings.Contains(res.Text, "«") {
+				t.Errorf("text %q shows the backing quote", res.Text)
+			}
+			if tt.want != Verified && strings.Contains(res.HistoryText, c.Text) {
+				t.Errorf("history %q keeps the marked sentence %q", res.HistoryText, c.Text)
+			}
+			if !res.Sources[0].Verified || !strings.Contains(res.Sources[0].Quote, "Zhao Zhiguo") {
+				t.Errorf("source: got %+v, want the verified quote", res.Sources[0])
 			}
 		})
 	}
 }
 
-func TestAskNoCitations(t *testing.T) {
+// The quote is in the passage's language whatever the answer's: a correct
+// claim citing a passage in another language with a verbatim quote is
+// verified, a false one whose quote the passage does not hold is marked.
+func TestAskCrossLingualQuotes(t *testing.T) {
+	res := askWith(t, "How many users does Alipay have, and who is Liu Xu?", "ar: عدد مستخدمي Alipay\nfr: Liu Xu", func(prompt string) string {
+		return "Alipay has more than 1 billion users " + backed(t, prompt, "أكثر من مليار مستخدم") + ". " +
+			"The ministry's spokesman is Zhao Zhiguo [" + passageWith(prompt, "Liu Xu") + "] «porte-parole Zhao Zhiguo»."
+	})
+	if len(res.Claims) != 2 {
+		t.Fatalf("got claims %+v, want 2", res.Claims)
+	}
+	if c := res.Claims[0]; c.Support != Verified {
+		t.Errorf("cross-lingual claim with a verbatim quote: got %s (%s), want verified", c.Support, c.Reason)
+	}
+	if c := res.Claims[1]; c.Support != Unverified || !c.Marked() {
+		t.Errorf("false claim citing the French passage: got %+v, want unverified and marked", c)
+	}
+}
+
+// A reply without any verified claim is not an answer: an abstention in
+// the question's language, naming the nearest documents.
+func TestAskNoVerifiedClaim(t *testing.T) {
 	tests := []struct {
-		name          string
-		reply         string
-		wantAbstained bool
-		wantErr       error
+		name, reply string
+		want        phrase
 	}{
-		{"uncited claim", "Zhao Zhiguo is the spokesman.", false, ErrNoCitations},
-		{"only invalid citations", "Zhao Zhiguo is the spokesman [7].", false, ErrNoCitations},
-		{"marker", prompts.NoAnswer, true, nil},
-		{"plain refusal", "The passages do not say who the spokesman is.", true, nil},
+		{"uncited claim", "Zhao Zhiguo is the spokesman.", phNotVerified},
+		{"only invalid citations", "Zhao Zhiguo is the spokesman [7].", phNotVerified},
+		{"citation without quote", "Zhao Zhiguo is the spokesman [1].", phNotVerified},
+		{"marker", prompts.NoAnswer, phNotCovered},
+		{"plain refusal", "The passages do not say who the spokesman is.", phNotCovered},
+		{"refusal in other words", "I could not find this in the documents provided.", phNotCovered},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,25 +236,28 @@ func TestAskNoCitations(t *testing.T) {
 			p := newPipeline(t, embeddedCorpus(t), cl)
 			var streamed strings.Builder
 			res, err := p.Ask(context.Background(), Question{
-				Text:    "Who is the spokesman of the Ministry of Industry and Information Technology?",
+				Text:    spokesmanQuestion,
 				OnDelta: func(s string) { streamed.WriteString(s) },
 			})
-			if !errors.Is(err, tt.wantErr) {
-				t.Fatalf("got error %v, want %v", err, tt.wantErr)
-			}
 			if err != nil {
-				return
+				t.Fatalf("Ask: %v", err)
 			}
-			if res.Abstained != tt.wantAbstained {
-				t.Errorf("abstained: got %v, want %v", res.Abstained, tt.wantAbstained)
+			if !res.Abstained || res.Text != say("en", tt.want) || len(res.Nearest) == 0 {
+				t.Errorf("got abstained=%v text %q nearest %v, want %q with nearest documents", res.Abstained, res.Text, res.Nearest, say("en", tt.want))
 			}
-			if res.Text != "The corpus does not cover this." || len(res.Nearest) == 0 {
-				t.Errorf("got text %q nearest %v, want the abstention with nearest documents", res.Text, res.Nearest)
-			}
-			if strings.Contains(streamed.String(), prompts.NoAnswer) {
-				t.Errorf("streamed %q, want the marker held back", streamed.String())
+			if streamed.Len() > 0 {
+				t.Errorf("streamed %q, want nothing", streamed.String())
 			}
 		})
+	}
+}
+
+// An empty reply is the model's fault, not an answer and not an abstention.
+func TestAskEmptyReply(t *testing.T) {
+	p := newPipeline(t, embeddedCorpus(t), cannedModel{reply: "  \n"})
+	_, err := p.Ask(context.Background(), Question{Text: spokesmanQuestion})
+	if !errors.Is(err, ErrEmptyReply) {
+		t.Fatalf("got %v, want ErrEmptyReply", err)
 	}
 }
 
@@ -217,7 +270,9 @@ func TestAskStreams(t *testing.T) {
 		if isRewrite(r) {
 			return openaitest.Reply{Text: rewriteNone}
 		}
-		return openaitest.Reply{Text: "NOT everything is known, but Zhao Zhiguo is the spokesman [2]. He spoke [9] at a briefing [1, 2]."}
+		ps := promptPassages(userMessage(r))
+		return openaitest.Reply{Text: "NOT everything is known, but the spokesman is named [2] «" + firstWords(ps[1].text, 5) +
+			"». He spoke [9] at a briefing [1] «" + firstWords(ps[0].text, 5) + "» [2] «" + firstWords(ps[1].text, 4) + "»."}
 	})
 	p := newPipeline(t, embeddedCorpus(t), cl)
 	var streamed strings.Builder
@@ -229,7 +284,7 @@ func TestAskStreams(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Ask: %v", err)
 	}
-	want := "NOT everything is known, but Zhao Zhiguo is the spokesman [1]. He spoke at a briefing [2][1]."
+	want := "NOT everything is known, but the spokesman is named [1]. He spoke at a briefing [2][1]."
 	if res.Text != want {
 		t.Errorf("text: got %q, want %q", res.Text, want)
 	}
@@ -377,8 +432,8 @@ func TestAskOutOfCorpus(t *testing.T) {
 func TestAskAbstainsInQuestionLanguage(t *testing.T) {
 	p := newPipeline(t, embeddedCorpus(t), nil)
 	tests := []struct{ q, want string }{
-		{"Quelle est la population du Brésil ?", notCovered["fr"]},
-		{"ما هو عدد سكان البرازيل؟", notCovered["ar"]},
+		{"Quelle est la population du Brésil ?", say("fr", phNotCovered)},
+		{"ما هو عدد سكان البرازيل؟", say("ar", phNotCovered)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -429,7 +484,7 @@ func TestAskCrossLingual(t *testing.T) {
 				if n == "" {
 					return openaitest.Reply{Text: prompts.NoAnswer}
 				}
-				return openaitest.Reply{Text: "The French article says so [" + n + "]."}
+				return openaitest.Reply{Text: "The French article says so [" + n + "] «" + tt.want + "»."}
 			})
 			p := newPipeline(t, embeddedCorpus(t), cl)
 			res, err := p.Ask(context.Background(), Question{Text: tt.question})

@@ -202,8 +202,9 @@ func TestUncitedReplyIsNotStreamed(t *testing.T) {
 		wantErr     error
 		wantShown   bool
 	}{
-		{"uncited", "Alipay is owned by Martians and everyone should panic.", ErrNoCitations, false},
-		{"cited", "Zhao Zhiguo is the ministry's spokesman [1].", nil, true},
+		{"uncited", "Alipay is owned by Martians and everyone should panic.", nil, false},
+		{"cited without a quote", "Alipay is owned by Martians [1].", nil, false},
+		{"cited", "Zhao Zhiguo is the ministry's spokesman [1] «spokesman Zhao Zhiguo».", nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -82,8 +82,8 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 		if len(picks) == 0 {
 			return nil, fmt.Errorf("brief: %w: no usable sentence in %d new passages", ErrNothingNew, len(fresh))
 		}
-		used := st.extractive(res, blocks, picks, "- ", asked)
-		res.Points = st.points(res.Text, blocks, used)
+		st.extractive(res, blocks, picks, "- ", asked, lang)
+		res.Points = points(res.Text, res.Sources)
 		return res, nil
 	}
 
@@ -95,19 +95,21 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	if err != nil {
 		return nil, fmt.Errorf("brief: %w", err)
 	}
-	resp, err := p.generate(ctx, system, user, r.OnDelta, len(blocks), true)
-	if err != nil {
-		return nil, fmt.Errorf("brief: %w", err)
-	}
+	rd := newReader(st, blocks, asked)
+	resp, err := p.generate(ctx, system, user, r.OnDelta, rd, true)
 	res.Usage = addUsage(res.Usage, resp.Usage)
 	// Bullets that cite nothing are not presented: every point is cited.
 	resp.Content = dropUncitedBullets(resp.Content, len(blocks))
-	if _, err := p.finish(st, res, blocks, resp, asked, lang); err != nil {
+	if err != nil {
+		_, err = p.finishCut(st, res, blocks, rd, resp, asked, lang, err, "brief")
+	} else {
+		_, err = p.finish(st, res, blocks, rd, resp, asked, lang)
+	}
+	if err != nil {
 		return nil, err
 	}
 	if !res.Abstained {
-		c := ParseCitations(resp.Content, len(blocks))
-		res.Points = st.points(res.Text, blocks, c.Used)
+		res.Points = points(res.Text, res.Sources)
 	}
 	return res, nil
 }
@@ -180,9 +182,9 @@ func dropUncitedBullets(reply string, given int) string {
 	return strings.Join(out, "\n")
 }
 
-// points lists the bullets of a renumbered briefing with the passage refs
-// they cite. used maps new numbers to blocks, as Citations.Used does.
-func (st *state) points(text string, blocks []*block, used []int) []Point {
+// points lists the bullets of a briefing with the passage refs they
+// cite, from its sources.
+func points(text string, sources []Source) []Point {
 	var out []Point
 	for _, line := range strings.Split(text, "\n") {
 		body, ok := isBullet(line)
@@ -193,8 +195,12 @@ func (st *state) points(text string, blocks []*block, used []int) []Point {
 		seen := map[string]bool{}
 		scanCitations(body, func(_, _ int, nums []int) {
 			for _, n := range nums {
-				for _, r := range st.refs(blocks[used[n-1]-1]) {
-					if !seen[r] {
+				if n < 1 || n > len(sources) {
+					continue
+				}
+				s := sources[n-1]
+				for i := s.Passage; i <= s.LastPassage; i++ {
+					if r := Ref(s.DocID, i); !seen[r] {
 						seen[r] = true
 						refs = append(refs, r)
 					}
@@ -212,7 +218,7 @@ func (st *state) points(text string, blocks []*block, used []int) []Point {
 // pointKey hashes a point's words without its citations, so the key
 // survives renumbering, spacing, case and punctuation changes.
 func pointKey(text string) string {
-	norm := strings.Join(words(ParseCitations(text, 0).Text), " ")
+	norm := strings.Join(words(ParseCitations(stripMark(text), 0).Text), " ")
 	sum := sha256.Sum256([]byte(norm))
 	return hex.EncodeToString(sum[:8])
 }

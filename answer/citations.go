@@ -22,57 +22,78 @@ type Citations struct {
 
 // ParseCitations finds the citations of a reply to a prompt that gave
 // passages 1..given. It reads [2], [1, 3], [1][2], [1] [2], ranges [1-3],
-// full-width brackets and digits (［２］) and Arabic-Indic digits ([٢]).
+// full-width and CJK brackets (［２］, 【2】, 〔2〕), footnote and tool forms
+// ([^2], [2†source]), parenthesised numbers that were given and do not
+// open a line ((2)), and full-width and Arabic-Indic digits ([٢]).
 // A bracket right after another opening bracket does not start a citation,
 // which keeps the rewrite from ever forming a new one out of the text around
 // a removed reference.
 func ParseCitations(text string, given int) Citations {
 	var (
-		c    Citations
 		b    strings.Builder
-		next = make(map[int]int) // given number → new number
-		seen = make(map[int]bool)
+		rn   = renumbering{given: given}
 		last int
 	)
 	// Invalid bytes either side of a removed citation could join into a
 	// digit; model output is UTF-8 anyway.
 	text = strings.ToValidUTF8(text, "\uFFFD")
 	b.Grow(len(text))
-	scanCitations(text, func(start, end int, nums []int) {
+	scanCitationsGiven(text, given, func(start, end int, nums []int) {
 		b.WriteString(text[last:start])
 		last = end
-		var kept []int
-		for _, n := range nums {
-			if n < 1 || n > given {
-				if n > 0 && !seen[n] {
-					seen[n] = true
-					c.Dropped = append(c.Dropped, n)
-				}
-				continue
-			}
-			m, ok := next[n]
-			if !ok {
-				c.Used = append(c.Used, n)
-				m = len(c.Used)
-				next[n] = m
-			}
-			if !containsInt(kept, m) {
-				kept = append(kept, m)
-			}
-		}
-		if len(kept) == 0 {
+		if kept := rn.keep(nums); len(kept) == 0 {
 			dropRun(&b)
-			return
-		}
-		for _, m := range kept {
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(m))
-			b.WriteByte(']')
+		} else {
+			writeCitations(&b, kept)
 		}
 	})
 	b.WriteString(text[last:])
-	c.Text = b.String()
-	return c
+	return Citations{Text: b.String(), Used: rn.used, Dropped: rn.dropped}
+}
+
+// renumbering numbers the passages a reply cites by first use.
+type renumbering struct {
+	given   int
+	next    map[int]int // given number → new number
+	seen    map[int]bool
+	used    []int
+	dropped []int
+}
+
+// keep returns the new numbers of a run's citations, once each, recording
+// first uses and numbers that were not given.
+func (rn *renumbering) keep(nums []int) []int {
+	if rn.next == nil {
+		rn.next, rn.seen = map[int]int{}, map[int]bool{}
+	}
+	var kept []int
+	for _, n := range nums {
+		if n < 1 || n > rn.given {
+			if n > 0 && !rn.seen[n] {
+				rn.seen[n] = true
+				rn.dropped = append(rn.dropped, n)
+			}
+			continue
+		}
+		m, ok := rn.next[n]
+		if !ok {
+			rn.used = append(rn.used, n)
+			m = len(rn.used)
+			rn.next[n] = m
+		}
+		if !containsInt(kept, m) {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+func writeCitations(b *strings.Builder, nums []int) {
+	for _, m := range nums {
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(m))
+		b.WriteByte(']')
+	}
 }
 
 // dropRun trims the spaces before a removed citation ("claim [9]." →
@@ -97,9 +118,9 @@ func partialGroup(s string) bool {
 	for len(s) > 0 {
 		r, size := utf8.DecodeLastRuneInString(s)
 		switch {
-		case isOpenBracket(r):
+		case isOpenAny(r):
 			return true
-		case digitValue(r) >= 0, isSeparator(r), r == ' ', r == '\t':
+		case digitValue(r) >= 0, isSeparator(r), r == ' ', r == '\t', r == '^':
 			s = s[:len(s)-size]
 		default:
 			return false
@@ -120,17 +141,26 @@ func containsInt(s []int, v int) bool {
 // scanCitations calls fn for each run of citations in text: groups like
 // [1, 2] directly adjacent or separated by spaces. start and end are byte
 // offsets of the run; nums are its numbers in order, -1 for one too long to
-// be a citation.
+// be a citation. Parenthesised numbers are never citations here; see
+// scanCitationsGiven.
 func scanCitations(text string, fn func(start, end int, nums []int)) {
+	scanCitationsGiven(text, 0, fn)
+}
+
+// scanCitationsGiven is scanCitations for a reply to a prompt that gave
+// passages 1..given. It also reads a parenthesised group, "(2)" or
+// "（1, 3）", as a citation when every number in it was given and it does
+// not open its line, where it numbers a list item.
+func scanCitationsGiven(text string, given int, fn func(start, end int, nums []int)) {
 	var prev rune
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isOpenBracket(r) || isOpenBracket(prev) {
+		if !isOpenAny(r) || isOpenBracket(prev) {
 			prev = r
 			i += size
 			continue
 		}
-		nums, end, ok := parseGroup(text, i, nil)
+		nums, end, ok := parseGroupGiven(text, i, nil, given)
 		if !ok {
 			prev = r
 			i += size
@@ -141,7 +171,7 @@ func scanCitations(text string, fn func(start, end int, nums []int)) {
 			for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
 				j++
 			}
-			more, e, ok := parseGroup(text, j, nums)
+			more, e, ok := parseGroupGiven(text, j, nums, given)
 			if !ok {
 				break
 			}
@@ -156,16 +186,33 @@ func scanCitations(text string, fn func(start, end int, nums []int)) {
 // parseGroup parses one bracketed group at text[i:], appending its numbers
 // to nums.
 func parseGroup(text string, i int, nums []int) ([]int, int, bool) {
+	return parseGroupGiven(text, i, nums, 0)
+}
+
+// parseGroupGiven parses one group at text[i:]: square brackets of any
+// width or style ([2], ［２］, 【2】, 〔2〕), a footnote form ([^2]), a tool
+// form ([2†source]), or, when given > 0, parentheses (see
+// scanCitationsGiven).
+func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, bool) {
 	r, size := utf8.DecodeRuneInString(text[i:])
-	if !isOpenBracket(r) {
+	paren := isOpenParen(r)
+	if paren {
+		if given <= 0 || lineStart(text, i) {
+			return nums, i, false
+		}
+	} else if !isOpenBracket(r) {
 		return nums, i, false
 	}
+	n0 := len(nums)
 	j := i + size
+	if !paren && j < len(text) && text[j] == '^' {
+		j++
+	}
 	rangeFrom := -2 // the number before a '-', or -2
 	for {
 		n, e, ok := parseNumber(text, j)
 		if !ok {
-			return nums, i, false
+			return nums[:n0], i, false
 		}
 		j = e
 		if rangeFrom >= 1 && n > rangeFrom && n-rangeFrom <= 50 {
@@ -174,13 +221,27 @@ func parseGroup(text string, i int, nums []int) ([]int, int, bool) {
 			}
 		}
 		nums = append(nums, n)
+		if !paren && strings.HasPrefix(text[j:], "†") {
+			k := strings.IndexAny(text[j:], "]］】〕")
+			if k < 0 || k > 80 {
+				return nums[:n0], i, false
+			}
+			j += k
+		}
 		j = skipSpaces(text, j)
 		r, size := utf8.DecodeRuneInString(text[j:])
-		if isCloseBracket(r) {
+		if (!paren && isCloseBracket(r)) || (paren && isCloseParen(r)) {
+			if paren {
+				for _, n := range nums[n0:] {
+					if n < 1 || n > given {
+						return nums[:n0], i, false
+					}
+				}
+			}
 			return nums, j + size, true
 		}
 		if !isSeparator(r) {
-			return nums, i, false
+			return nums[:n0], i, false
 		}
 		rangeFrom = -2
 		if r == '-' || r == '–' {
@@ -188,6 +249,13 @@ func parseGroup(text string, i int, nums []int) ([]int, int, bool) {
 		}
 		j = skipSpaces(text, j+size)
 	}
+}
+
+// lineStart reports whether only spaces or a list marker stand between the
+// start of i's line and i.
+func lineStart(text string, i int) bool {
+	k := strings.LastIndexByte(text[:i], '\n') + 1
+	return strings.TrimLeft(text[k:i], " \t-*•") == ""
 }
 
 func skipSpaces(s string, j int) int {
@@ -236,8 +304,17 @@ func digitValue(r rune) int {
 	return -1
 }
 
-func isOpenBracket(r rune) bool  { return r == '[' || r == '［' }
-func isCloseBracket(r rune) bool { return r == ']' || r == '］' }
+func isOpenBracket(r rune) bool {
+	return r == '[' || r == '［' || r == '【' || r == '〔' || r == '〖'
+}
+
+func isCloseBracket(r rune) bool {
+	return r == ']' || r == '］' || r == '】' || r == '〕' || r == '〗'
+}
+
+func isOpenParen(r rune) bool  { return r == '(' || r == '（' }
+func isCloseParen(r rune) bool { return r == ')' || r == '）' }
+func isOpenAny(r rune) bool    { return isOpenBracket(r) || isOpenParen(r) }
 
 func isSeparator(r rune) bool {
 	switch r {

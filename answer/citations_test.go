@@ -7,7 +7,7 @@ import (
 )
 
 // parseCitationsTests are the unit table and the seeds of
-// FuzzParseCitations and FuzzCiteStream.
+// FuzzParseCitations and FuzzReplyStream.
 var parseCitationsTests = []struct {
 	name        string
 	text        string
@@ -35,6 +35,13 @@ var parseCitationsTests = []struct {
 	{"huge number", "A [12345678].", 3, "A.", nil, nil},
 	{"no passages", "A [1].", 0, "A.", nil, []int{1}},
 	{"join would form citation", "[1[9]]", 3, "[1\u2060]", nil, []int{9}},
+	{"lenticular", "A 【2】. B 【1†source】.", 3, "A [1]. B [2].", []int{2, 1}, nil},
+	{"tortoise shell", "A 〔3〕.", 3, "A [1].", []int{3}, nil},
+	{"footnote", "A [^2]. B[^1][^2].", 3, "A [1]. B[2][1].", []int{2, 1}, nil},
+	{"parenthesised", "A (2). B （1, 3）.", 3, "A [1]. B [2][3].", []int{2, 1, 3}, nil},
+	{"parenthesised not given", "Founded (2019). Steps (9).", 3, "Founded (2019). Steps (9).", nil, nil},
+	{"list item", "(1) first\n(2) second", 3, "(1) first\n(2) second", nil, nil},
+	{"out of range lenticular", "A 【9】.", 3, "A.", nil, []int{9}},
 }
 
 func TestParseCitations(t *testing.T) {
@@ -94,7 +101,7 @@ func FuzzParseCitations(f *testing.F) {
 			}
 			dropped[n] = true
 		}
-		if !strings.ContainsAny(text, "[［") {
+		if !strings.ContainsAny(text, "[［【〔〖(（") {
 			if want := strings.ToValidUTF8(text, "\uFFFD"); got.Text != want || got.Used != nil || got.Dropped != nil {
 				t.Fatalf("ParseCitations(%q) = %+v, want the text back and no citations", text, got)
 			}

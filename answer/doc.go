@@ -9,7 +9,7 @@
 // passages, each with its citation, so a fresh install is useful at once.
 //
 // Outcomes a caller should tell apart are sentinel errors (ErrEmptyQuestion,
-// ErrQuestionTooLong, ErrNoCitations, ErrUnknownDocument, ErrNothingNew) or,
+// ErrQuestionTooLong, ErrEmptyReply, ErrUnknownDocument, ErrNothingNew) or,
 // for model failures, the llm package's categories, wrapped; test them with
 // errors.Is. An abstention is not an error: it is a Result with Abstained set.
 package answer

@@ -147,12 +147,31 @@ func renderPicks(picks []pick, prefix string) string {
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // extractive fills res from picked sentences, with citations renumbered
-// and sources listed as for a model's reply. It returns the renumbering.
-func (st *state) extractive(res *Result, blocks []*block, picks []pick, prefix, question string) []int {
+// and sources listed as for a model's reply. Each sentence is its own
+// quote: verified by construction. It returns the renumbering.
+func (st *state) extractive(res *Result, blocks []*block, picks []pick, prefix, question, lang string) []int {
 	c := ParseCitations(renderPicks(picks, prefix), len(blocks))
 	res.Extractive = true
+	res.Lang = lang
 	res.Text = c.Text
-	res.Sources = st.sources(blocks, c.Used, st.read(c.Text, question))
+	r := rendered{used: c.Used, quotes: map[int]string{}}
+	var hist []string
+	for i, line := range strings.Split(c.Text, "\n") {
+		var nums []int
+		scanCitations(line, func(_, _ int, ns []int) { nums = append(nums, ns...) })
+		plain := strings.TrimSpace(ParseCitations(line, 0).Text)
+		quote := oneLine(picks[i].text)
+		r.claims = append(r.claims, Claim{Text: plain, Cites: nums, Quotes: []string{quote}, Support: Verified})
+		for _, n := range nums {
+			if _, ok := r.quotes[n]; !ok {
+				r.quotes[n] = quote
+			}
+		}
+		hist = append(hist, plain)
+	}
+	res.Claims = r.claims
+	res.HistoryText = strings.Join(hist, "\n")
+	res.Sources = st.sources(blocks, r, question)
 	res.Covered = st.covered(blocks, c.Used)
 	return c.Used
 }

@@ -2,7 +2,9 @@ package answer
 
 import (
 	"context"
+	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"corpusbot/llm"
 	"corpusbot/prompts"
@@ -16,10 +18,14 @@ type stage interface {
 }
 
 // generate sends one system and one user message, streaming to onDelta when
-// it is set. What streams is what the Result will say: the abstention
-// marker held back, citations already renumbered against the given
-// passages, and, for briefings (bullets), uncited bullets left out.
-func (p *Pipeline) generate(ctx context.Context, system, user string, onDelta func(string), given int, bullets bool) (llm.Response, error) {
+// it is set. What streams is what the Result will say, as rd renders it:
+// citations renumbered, quotes taken out, marks in place, sentence by
+// sentence, and nothing before a sentence is verified; the abstention
+// marker held back; for briefings (bullets), uncited bullets left out.
+//
+// When the stream breaks (llm.ErrIncomplete), the response holds what had
+// arrived, so that the caller can show what of it is verified.
+func (p *Pipeline) generate(ctx context.Context, system, user string, onDelta func(string), rd *reader, bullets bool) (llm.Response, error) {
 	req := llm.Request{
 		Messages: []llm.Message{
 			{Role: llm.System, Content: system},
@@ -31,14 +37,22 @@ func (p *Pipeline) generate(ctx context.Context, system, user string, onDelta fu
 	if onDelta == nil {
 		return p.model.Complete(ctx, req)
 	}
-	var s stage = &citeStream{out: onDelta, given: given}
+	var raw strings.Builder
+	var s stage = &replyStream{out: onDelta, rd: rd}
 	if bullets {
-		s = &bulletFilter{next: s, given: given}
+		s = &bulletFilter{next: s, given: rd.given}
 	}
 	s = &markerFilter{next: s}
-	resp, err := p.model.Stream(ctx, req, func(d string) error { s.write(d); return nil })
+	resp, err := p.model.Stream(ctx, req, func(d string) error {
+		raw.WriteString(d)
+		s.write(d)
+		return nil
+	})
 	if err == nil {
 		s.flush()
+	}
+	if errors.Is(err, llm.ErrIncomplete) {
+		resp.Content = raw.String()
 	}
 	return resp, err
 }
@@ -120,40 +134,36 @@ func (f *bulletFilter) flush() {
 	f.next.flush()
 }
 
-// citeStream renumbers citations as the reply streams. Numbering is by first
-// use, so the rendering of a prefix is a prefix of the rendering of the
-// whole, provided the prefix does not end inside a citation that is still
-// being written, or in the spaces before one (which go if it is dropped).
-// Those are held back until the text after them settles them.
-type citeStream struct {
-	out   func(string)
-	given int
-	raw   strings.Builder
-	sent  string // rendered text passed on so far
-}
-
-func (c *citeStream) write(s string) {
-	c.raw.WriteString(s)
-	raw := c.raw.String()
-	c.emit(raw[:stableCut(raw)])
-}
-
-func (c *citeStream) flush() { c.emit(c.raw.String()) }
-
-// emit passes on the new part of prefix's rendering, but nothing until the
-// reply has cited a passage it was given: a reply that never does is not
+// replyStream renders the reply as it streams and passes on what is new.
+// A reader renders complete sentences only, in order, so the rendering of
+// a prefix is a prefix of the rendering of the whole; nothing passes until
+// a sentence is verified: a reply that never backs a claim is not
 // presented as an answer, not even for the seconds it takes to stream.
-func (c *citeStream) emit(prefix string) {
-	parsed := ParseCitations(prefix, c.given)
-	if len(parsed.Used) == 0 {
+type replyStream struct {
+	out  func(string)
+	rd   *reader
+	raw  strings.Builder
+	sent string // rendered text passed on so far
+}
+
+func (c *replyStream) write(s string) {
+	c.raw.WriteString(s)
+	c.emit(c.rd.render(c.raw.String(), true))
+}
+
+// flush passes on the end of the reply; the caller's Result follows with
+// the whole text, so nothing is lost if this stops short.
+func (c *replyStream) flush() { c.emit(c.rd.render(c.raw.String(), false)) }
+
+func (c *replyStream) emit(r rendered) {
+	if r.verified == 0 {
 		return
 	}
-	r := parsed.Text
 	// The guard keeps a reader's text consistent should the invariant ever
 	// fail; the fuzz test checks that it does not.
-	if len(r) > len(c.sent) && strings.HasPrefix(r, c.sent) {
-		c.out(r[len(c.sent):])
-		c.sent = r
+	if len(r.text) > len(c.sent) && strings.HasPrefix(r.text, c.sent) {
+		c.out(r.text[len(c.sent):])
+		c.sent = r.text
 	}
 }
 
@@ -162,7 +172,7 @@ func (c *citeStream) emit(prefix string) {
 // that may still be in progress or be followed by another in its run.
 func stableCut(raw string) int {
 	cut := len(strings.TrimRight(raw, " \t"))
-	i := strings.LastIndexAny(raw[:cut], "[［")
+	i := strings.LastIndexAny(raw[:cut], "[［【〔〖(（")
 	if i >= 0 && openCitation(raw[i:cut]) {
 		cut = len(strings.TrimRight(raw[:i], " \t"))
 	}
@@ -173,6 +183,13 @@ func stableCut(raw string) int {
 // may still become a citation or the last of a run: a bracket followed
 // only by digits, separators and spaces, or a whole group.
 func openCitation(tail string) bool {
+	r, size := utf8.DecodeRuneInString(tail)
+	if isOpenParen(r) {
+		tail = "[" + tail[size:] // a complete "(2)" may be a citation too
+		if last, ls := utf8.DecodeLastRuneInString(tail); isCloseParen(last) {
+			tail = tail[:len(tail)-ls] + "]"
+		}
+	}
 	if _, end, ok := parseGroup(tail, 0, nil); ok {
 		return end == len(tail)
 	}
@@ -203,4 +220,9 @@ var noAnswerPhrases = []string{
 	"ne couvre", "ne couvrent", "ne contien", "ne mentionne", "aucune information", "ne précise", "ne disent",
 	"لا تتناول", "لا يتناول", "لا تغطي", "لا يغطي", "لا تحتوي", "لا يحتوي", "لا تذكر", "لا يذكر",
 	"没有涉及", "沒有涉及", "未提及", "没有提到", "沒有提到",
+	"could not find", "couldn't find", "cannot find", "can't find", "unable to find", "did not find", "didn't find",
+	"no relevant", "not found in", "i don't know", "i do not know", "no answer", "not able to answer",
+	"n'ai pas trouvé", "ne trouve pas", "pas d'information", "aucune mention", "ne permettent pas",
+	"لم أجد", "لا أعرف", "لا توجد معلومات", "لا تتضمن", "لا يتضمن",
+	"没有找到", "沒有找到", "未找到", "找不到", "没有相关", "沒有相關", "无法回答", "無法回答",
 }

@@ -155,7 +155,7 @@ func citingResponder(rewrites string) func(openaitest.Request) openaitest.Reply 
 		if len(ps) == 0 {
 			return openaitest.Reply{Text: prompts.NoAnswer}
 		}
-		return openaitest.Reply{Text: "The first passage says so [" + ps[0].n + "]."}
+		return openaitest.Reply{Text: "The first passage says so [" + ps[0].n + "] «" + firstWords(ps[0].text, 6) + "»."}
 	}
 }
 
@@ -172,4 +172,36 @@ func (m cannedModel) Stream(_ context.Context, _ llm.Request, onDelta func(strin
 		return llm.Response{}, err
 	}
 	return llm.Response{Content: m.reply, FinishReason: "stop"}, nil
+}
+
+// backed cites the prompt's passage holding quote, backed by it, as a
+// model following the quote rule writes: [n] «quote». The test fails when
+// no passage holds it.
+func backed(t testing.TB, prompt, quote string) string {
+	t.Helper()
+	n := passageWith(prompt, quote)
+	if n == "" {
+		t.Errorf("no passage of the prompt holds %q", quote)
+		return "[1] «" + quote + "»"
+	}
+	return "[" + n + "] «" + quote + "»"
+}
+
+// testReader is a reader over the first given passages of the embedded
+// corpus, each a block of its own, for stream tests without a model.
+func testReader(t testing.TB, given int) (*reader, []*block) {
+	t.Helper()
+	p := newPipeline(t, embeddedCorpus(t), nil)
+	st := p.state.Load()
+	pk := newPacker(st, 1<<20, given, false)
+	for it := 0; it < len(st.items) && len(pk.blocks) < given; it++ {
+		pk.add(it)
+	}
+	return newReader(st, pk.blocks, "question"), pk.blocks
+}
+
+// firstWords is the first n words of text as a model would quote them.
+func firstWords(text string, n int) string {
+	f := strings.Fields(text)
+	return strings.Join(f[:min(n, len(f))], " ")
 }

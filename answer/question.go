@@ -119,21 +119,6 @@ func langName(code string) string {
 	return ""
 }
 
-// notCovered is the abstention line, in the question's language when known.
-var notCovered = map[string]string{
-	"en": "The corpus does not cover this.",
-	"fr": "Le corpus ne couvre pas ce sujet.",
-	"ar": "لا تتناول وثائق المجموعة هذا الموضوع.",
-	"zh": "語料庫沒有涉及這個問題。",
-}
-
-func notCoveredText(lang string) string {
-	if s, ok := notCovered[lang]; ok {
-		return s
-	}
-	return notCovered["en"]
-}
-
 // replyLang picks the reply language of a summary or briefing: the one
 // asked for, else the topic's, else English.
 func replyLang(asked, topic string) string {

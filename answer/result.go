@@ -19,6 +19,24 @@ const (
 	KindBriefing = "briefing"
 )
 
+// Cut reasons.
+const (
+	CutLength = "length"
+	CutStream = "stream"
+)
+
+// Unchecked returns the claims a reader is warned about: not backed by
+// their quote, or citing nothing.
+func (r *Result) Unchecked() []Claim {
+	var out []Claim
+	for _, c := range r.Claims {
+		if c.Marked() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Turn is one earlier message of a conversation.
 type Turn struct {
 	Role string // "user" or "assistant"
@@ -76,7 +94,11 @@ type Source struct {
 	LineEnd     int
 	PageStart   int // 1-based pages of a PDF; 0 for formats without pages
 	PageEnd     int
-	Quote       string // the cited text's sentence closest to the claim
+	// Quote is the quote that verified a claim citing this passage when
+	// Verified is set; otherwise the passage's sentence closest to the
+	// claims citing it, a hint only.
+	Quote    string
+	Verified bool
 }
 
 // Point is one bullet of a briefing.
@@ -100,17 +122,28 @@ type Result struct {
 	ID       string // 12 random hex digits
 	Kind     string // KindAnswer, KindSummary or KindBriefing
 	Question string // the question, topic or document asked about, cleaned
-	Text     string // citations renumbered [1]..[n] in order of first use
-	Sources  []Source
-	Points   []Point // briefings only
-	// Unsupported lists sentences whose key terms are mostly absent from
-	// the passages they cite, and sentences that cite nothing with no
-	// citation after them in their paragraph: claims a reader should check.
-	Unsupported []string
+	// Text is what the reader sees: citations renumbered [1]..[n] in order
+	// of first use, the quotes backing them taken out, and each sentence
+	// that is not verified opened by its mark (⚠¹ not backed by its
+	// quote, ❔² cites nothing); Notes says why.
+	Text string
+	// HistoryText is Text without its marked sentences, marks or
+	// citations: what may be fed back to a model as said in a conversation.
+	HistoryText string
+	Lang        string // language of the question or reply, ISO 639-1: of Notes
+	Claims      []Claim
+	Sources     []Source
+	Points      []Point // briefings only
 	Usage       llm.Usage
 	Abstained   bool // the corpus does not cover the question
 	Extractive  bool // built from corpus sentences, no model involved
-	Nearest     []Nearest
+	// Fallback: a briefing written without the model because it failed;
+	// extractive too.
+	Fallback bool `json:",omitempty"`
+	// Cut says the text ends early: CutLength at the token limit,
+	// CutStream when the model's stream broke; "" when complete.
+	Cut     string `json:",omitempty"`
+	Nearest []Nearest
 	// Covered lists the refs of every passage the result drew on (for a
 	// model, those it cited), so a briefing history can exclude them.
 	Covered []string

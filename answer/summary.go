@@ -76,7 +76,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		if len(picks) == 0 {
 			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
 		}
-		st.extractive(res, blocks, picks, "", asked)
+		st.extractive(res, blocks, picks, "", asked, lang)
 		return res, nil
 	}
 
@@ -89,12 +89,13 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 	if err != nil {
 		return nil, fmt.Errorf("summarize: %w", err)
 	}
-	resp, err := p.generate(ctx, system, user, r.OnDelta, len(blocks), false)
-	if err != nil {
-		return nil, fmt.Errorf("summarize: %w", err)
-	}
+	rd := newReader(st, blocks, asked)
+	resp, err := p.generate(ctx, system, user, r.OnDelta, rd, false)
 	res.Usage = addUsage(res.Usage, resp.Usage)
-	return p.finish(st, res, blocks, resp, asked, lang)
+	if err != nil {
+		return p.finishCut(st, res, blocks, rd, resp, asked, lang, err, "summarize")
+	}
+	return p.finish(st, res, blocks, rd, resp, asked, lang)
 }
 
 // documentBlocks is a document's body passages in order, one block each

@@ -182,8 +182,10 @@ func TestBrief(t *testing.T) {
 			if isRewrite(r) {
 				return openaitest.Reply{Text: rewriteNone}
 			}
-			return openaitest.Reply{Text: "**Regulation**\n- Alipay was told to spin off its micro-loan business [2].\n" +
-				"- A point without a source.\n\n**Users**\n- Sources disagree on Alipay's users [1][2].\n- Made up [42]."}
+			ps := promptPassages(userMessage(r))
+			q1, q2 := " «"+firstWords(ps[0].text, 5)+"»", " «"+firstWords(ps[1].text, 5)+"»"
+			return openaitest.Reply{Text: "**Regulation**\n- Alipay was told to spin off its micro-loan business [2]" + q2 + ".\n" +
+				"- A point without a source.\n\n**Users**\n- Sources disagree on Alipay's users [1]" + q1 + " [2]" + q2 + ".\n- Made up [42]."}
 		})
 		p := newPipeline(t, embeddedCorpus(t), cl)
 		var streamed strings.Builder
@@ -193,7 +195,7 @@ func TestBrief(t *testing.T) {
 		}
 		want := "**Regulation**\n- Alipay was told to spin off its micro-loan business [1].\n\n**Users**\n- Sources disagree on Alipay's users [2][1]."
 		if res.Text != want {
-			t.Errorf("text: got %q, want %q", res.Text, want)
+			t.Errorf("text: got %q, want %q; claims %+v", res.Text, want, res.Claims)
 		}
 		if streamed.String() != want {
 			t.Errorf("streamed %q, want %q", streamed.String(), want)

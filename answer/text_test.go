@@ -214,27 +214,38 @@ func TestBulletFilter(t *testing.T) {
 	}
 }
 
-func TestCiteStream(t *testing.T) {
+// What streams is what the result says: the rendering of each complete
+// sentence, marks included, once a sentence is verified; nothing for a
+// reply that never verifies one.
+func TestReplyStream(t *testing.T) {
+	rd, blocks := testReader(t, 3)
+	q := func(b int) string { // a quote of block b
+		return strings.Join(strings.Fields(blocks[b].text)[:6], " ")
+	}
 	tests := []struct {
 		name  string
 		reply string
 	}{
-		{"renumbered", "Zhao is the spokesman [3]. Both say so [1, 3]. Invented [9]. Last [2]"},
-		{"dropped before kept", "A [9] [1] and [9][2]."},
-		{"spaces before dropped", "A   [9]   b [1]"},
-		{"brackets that are not citations", "[a] [[1]] x[ 2] [3"},
+		{"renumbered", "Zhao is the spokesman [3] «" + q(2) + "». Both say so [1, 3]. Invented [9]. Last [2] «" + q(1) + "»"},
+		{"dropped before kept", "A thing [9] [1] «" + q(0) + "» and [9][2]."},
+		{"spaces before dropped", "A   [9]   b [1] «" + q(0) + "»"},
+		{"brackets that are not citations", "[a] [[1]] x[ 2] [3 «" + q(0) + "». Then [1] «" + q(0) + "»."},
+		{"quote before", "They said “" + q(1) + "” [2]. Done [1]."},
+		{"odd forms", "First 【1】«" + q(0) + "». Second (2) «" + q(1) + "». Third [^3] «" + q(2) + "»."},
+		{"never verified", "Alipay is run by Martians [1]. Nobody knows [2] «not in any passage at all»."},
 	}
 	for _, tt := range tests {
 		for _, size := range []int{1, 2, 5, 100} {
 			t.Run(fmt.Sprintf("%s/%d", tt.name, size), func(t *testing.T) {
+				rd.cache = map[string]Claim{}
 				var got collect
 				var deltas []string
-				s := &citeStream{out: func(d string) { deltas = append(deltas, d); got.WriteString(d) }, given: 3}
+				s := &replyStream{out: func(d string) { deltas = append(deltas, d); got.WriteString(d) }, rd: rd}
 				for _, d := range splitEvery(tt.reply, size) {
 					s.write(d)
 				}
 				s.flush()
-				if want := wantStreamed(tt.reply, 3); got.String() != want {
+				if want := wantStreamed(rd, tt.reply); got.String() != want {
 					t.Errorf("streamed %q (in %q), want %q", got.String(), deltas, want)
 				}
 			})
@@ -242,35 +253,37 @@ func TestCiteStream(t *testing.T) {
 	}
 }
 
-func FuzzCiteStream(f *testing.F) {
+func FuzzReplyStream(f *testing.F) {
 	for _, tt := range parseCitationsTests {
-		f.Add(tt.text, tt.given, uint8(len(tt.text)))
+		f.Add(tt.text, uint8(len(tt.text)))
 	}
-	f.Add("A [3]. B [1, 2] [9] [ C [1][[2]] [1-", 3, uint8(2))
-	f.Add("x [9]1] [1 [9]]", 2, uint8(1))
-	f.Fuzz(func(t *testing.T, reply string, given int, size uint8) {
-		given %= 50
+	f.Add("A [3]. B [1, 2] [9] [ C [1][[2]] [1-", uint8(2))
+	f.Add("x [9]1] [1 [9]]", uint8(1))
+	f.Add("Claim [1] «La hache de guerre est enterré». Next (2) «half", uint8(3))
+	f.Add("“La hache de guerre est enterré” [1]. ⚠¹ x [2]", uint8(4))
+	rd, _ := testReader(f, 3)
+	f.Fuzz(func(t *testing.T, reply string, size uint8) {
 		reply = strings.ToValidUTF8(reply, "\uFFFD") // model output is UTF-8
 		var got collect
-		s := &citeStream{out: func(d string) { got.WriteString(d) }, given: given}
+		s := &replyStream{out: func(d string) { got.WriteString(d) }, rd: rd}
 		for _, d := range splitEvery(reply, int(size%16)+1) {
 			s.write(d)
 		}
 		s.flush()
-		if want := wantStreamed(reply, given); got.String() != want {
+		if want := wantStreamed(rd, reply); got.String() != want {
 			t.Fatalf("streamed %q, want %q", got.String(), want)
 		}
 	})
 }
 
-// wantStreamed is what a reader sees of reply: its rendering once it cites
-// a given passage, and nothing for a reply that never does.
-func wantStreamed(reply string, given int) string {
-	c := ParseCitations(reply, given)
-	if len(c.Used) == 0 {
+// wantStreamed is what a reader sees of reply: its rendering once a
+// sentence of it is verified, and nothing for a reply that never is.
+func wantStreamed(rd *reader, reply string) string {
+	r := rd.render(reply, false)
+	if r.verified == 0 {
 		return ""
 	}
-	return c.Text
+	return r.text
 }
 
 // splitEvery cuts s into pieces of n runes.

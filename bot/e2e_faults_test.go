@@ -63,10 +63,10 @@ func cited(content string) bool {
 }
 
 // paragraphs is a model reply long enough for three or more messages.
-func paragraphs() string {
+func paragraphs(prompt string) string {
 	var b strings.Builder
 	for i := 1; i <= 30; i++ {
-		fmt.Fprintf(&b, "Paragraph %02d: the regulators asked Alipay to separate its micro-loan business from payments, and the authors describe the consequences for lenders and users at length [1].\n\n", i)
+		fmt.Fprintf(&b, "Paragraph %02d: the regulators asked Alipay to separate its micro-loan business from payments, and the authors describe the consequences for lenders and users at length %s.\n\n", i, cite(prompt, "1"))
 	}
 	return b.String()
 }
@@ -76,7 +76,19 @@ func longResponder(r openaitest.Request) openaitest.Reply {
 	if strings.Contains(r.Text(), "Rewrite the question") {
 		return openaitest.Reply{Text: "en: Alipay micro-loans"}
 	}
-	return openaitest.Reply{Text: paragraphs()}
+	return openaitest.Reply{Text: paragraphs(r.Text())}
+}
+
+// withoutNotes drops the small print under an answer ("-# …"), whose notes
+// quote the opening words of the sentences they are about.
+func withoutNotes(content string) string {
+	var keep []string
+	for _, l := range strings.Split(content, "\n") {
+		if !strings.HasPrefix(l, "-# ") {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
 }
 
 // checkParagraphs fails unless every paragraph of paragraphs() appears
@@ -85,7 +97,7 @@ func checkParagraphs(t *testing.T, msgs []discordtest.Message) {
 	t.Helper()
 	var all strings.Builder
 	for _, m := range msgs {
-		all.WriteString(m.Content + "\n")
+		all.WriteString(withoutNotes(m.Content) + "\n")
 	}
 	last := -1
 	for i := 1; i <= 30; i++ {
@@ -442,7 +454,7 @@ func longBriefing(release <-chan struct{}, briefings *atomic.Int32) func(openait
 		b.WriteString("**Payments and regulation**\n")
 		for i := range briefingPoints {
 			p := ps[i%len(ps)]
-			fmt.Fprintf(&b, "- Point %02d: according to %s the regulators and the companies changed course on lending, payments and the data they hold, which the team should follow closely this week [%s].\n", i+1, p[2], p[1])
+			fmt.Fprintf(&b, "- Point %02d: according to %s the regulators and the companies changed course on lending, payments and the data they hold, which the team should follow closely this week %s.\n", i+1, p[2], cite(text, p[1]))
 		}
 		return openaitest.Reply{Text: b.String()}
 	}
@@ -564,7 +576,7 @@ func TestFaultBriefingKilledMidway(t *testing.T) {
 			}
 			var all strings.Builder
 			for _, m := range msgs {
-				all.WriteString(m.Content + "\n")
+				all.WriteString(withoutNotes(m.Content) + "\n")
 			}
 			for i := 1; i <= briefingPoints; i++ {
 				p := fmt.Sprintf("Point %02d:", i)

@@ -122,20 +122,16 @@ func TestDMIsAnswered(t *testing.T) {
 
 func TestLongAnswerArrivesSplitAndComplete(t *testing.T) {
 	t.Parallel()
-	var b strings.Builder
-	for i := 1; i <= 30; i++ {
-		fmt.Fprintf(&b, "Paragraph %02d: the regulators asked Alipay to separate its micro-loan business from payments, and the authors describe the consequences for lenders and users at length [1].\n\n", i)
-	}
-	long := b.String()
-	if len(long) < 5000 {
-		t.Fatalf("answer is %d bytes, want a long one", len(long))
+	long := paragraphs
+	if n := len(long("")); n < 5000 {
+		t.Fatalf("answer is %d bytes, want a long one", n)
 	}
 	h := start(t, setup{cfg: func(c *bot.Config) { c.ThreadMode = bot.ThreadOff }})
 	h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
 		if strings.Contains(r.Text(), "Rewrite the question") {
 			return openaitest.Reply{Text: "en: Alipay micro-loans"}
 		}
-		return openaitest.Reply{Text: long}
+		return openaitest.Reply{Text: long(r.Text())}
 	})
 	h.mention(generalID, user(1), question)
 	h.final(generalID)
@@ -171,7 +167,7 @@ func TestLLMMentionsPingNoOne(t *testing.T) {
 		if strings.Contains(r.Text(), "Rewrite the question") {
 			return openaitest.Reply{Text: "en: Alipay"}
 		}
-		return openaitest.Reply{Text: "@everyone @here <@&" + roleID + "> and <@300000000000000001>: Alipay was told to split [1]."}
+		return openaitest.Reply{Text: "@everyone @here <@&" + roleID + "> and <@300000000000000001>: Alipay was told to split " + cite(r.Text(), "1") + "."}
 	})
 	in := ask(h, user(1), generalID, question, false)
 	m := waitFinal(h, in)

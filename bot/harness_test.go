@@ -297,6 +297,20 @@ func buttonIDs(cs []discordtest.Component) []string {
 
 var passageRE = regexp.MustCompile(`<passage n="(\d+)" doc="([^"]+)"`)
 
+var promptPassageRE = regexp.MustCompile(`(?s)<passage n="(\d+)" doc="[^"]*" title="[^"]*">\n(.*?)\n</passage>`)
+
+// cite is how a model following the quote rule cites passage n of a
+// prompt: "[n] «its first words»".
+func cite(prompt, n string) string {
+	for _, m := range promptPassageRE.FindAllStringSubmatch(prompt, -1) {
+		if m[1] == n {
+			f := strings.Fields(m[2])
+			return "[" + n + "] «" + strings.Join(f[:min(6, len(f))], " ") + "»"
+		}
+	}
+	return "[" + n + "]"
+}
+
 // citingResponder plays a model: rewrites become English keywords, and an
 // answer cites the first passage of the prompt, naming its document.
 func citingResponder(r openaitest.Request) openaitest.Reply {
@@ -312,11 +326,11 @@ func citingResponder(r openaitest.Request) openaitest.Reply {
 		var b strings.Builder
 		b.WriteString("**Payments**\n")
 		for i, p := range passageRE.FindAllStringSubmatch(text, 3) {
-			fmt.Fprintf(&b, "- Point %d comes from %s [%s].\n", i+1, p[2], p[1])
+			fmt.Fprintf(&b, "- Point %d comes from this document %s.\n", i+1, cite(text, p[1]))
 		}
 		return openaitest.Reply{Text: b.String()}
 	}
-	return openaitest.Reply{Text: fmt.Sprintf("According to %s, regulators acted on the micro-loan business [%s].", m[2], m[1])}
+	return openaitest.Reply{Text: fmt.Sprintf("According to %s, regulators acted on the micro-loan business %s.", m[2], cite(text, m[1]))}
 }
 
 type syncBuffer struct {

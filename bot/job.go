@@ -108,7 +108,7 @@ func (b *Bot) runJob(j job) {
 	if j.threadID != "" {
 		err := b.store.AppendTurns(send, j.threadID,
 			store.Turn{Role: store.RoleUser, Text: j.question},
-			store.Turn{Role: store.RoleAssistant, Text: res.Text})
+			store.Turn{Role: store.RoleAssistant, Text: res.HistoryText})
 		if err != nil {
 			log.Error("saving the conversation failed", "thread", j.threadID, "error", err)
 		}
@@ -159,14 +159,11 @@ func retryLog(log *slog.Logger, what string) func(attempt int, err error) {
 }
 
 // modelWrote reports whether the model wrote for a question, which is
-// what a token of the user's bucket pays for: an answer, or a reply that
-// cited nothing. Abstentions, extractive answers, refused questions and
-// failures to reach the model are free.
+// what a token of the user's bucket pays for: an answer. Abstentions
+// (a reply without a verified citation is one), extractive answers,
+// refused questions and failures of the model are free.
 func modelWrote(res *answer.Result, err error) bool {
-	if err != nil {
-		return errors.Is(err, answer.ErrNoCitations)
-	}
-	return res != nil && !res.Abstained && !res.Extractive
+	return err == nil && res != nil && !res.Abstained && !res.Extractive
 }
 
 // busyError is a question refused because the queue stayed full.

@@ -54,8 +54,10 @@ func questionKind(trigger string) string {
 func errorKind(err error) string {
 	var rest *discordgo.RESTError
 	switch {
-	case isUserError(err), errors.Is(err, answer.ErrNoCitations), errors.Is(err, context.Canceled):
+	case isUserError(err), errors.Is(err, context.Canceled):
 		return ""
+	case errors.Is(err, answer.ErrEmptyReply):
+		return "empty_reply"
 	case errors.Is(err, llm.ErrRateLimited):
 		return "rate_limited"
 	case errors.Is(err, llm.ErrTimeout):
@@ -78,7 +80,7 @@ func errorKind(err error) string {
 // isLLMError reports errors that say the model is failing.
 func isLLMError(err error) bool {
 	for _, e := range []error{llm.ErrRateLimited, llm.ErrTimeout, llm.ErrUnavailable, llm.ErrUnauthorized,
-		llm.ErrBadRequest, llm.ErrContextTooLong, llm.ErrIncomplete} {
+		llm.ErrBadRequest, llm.ErrContextTooLong, llm.ErrIncomplete, answer.ErrEmptyReply} {
 		if errors.Is(err, e) {
 			return true
 		}

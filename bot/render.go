@@ -26,17 +26,20 @@ func renderResult(res *answer.Result, header string) []reply {
 	var notes []string
 	if res.Abstained && len(res.Nearest) > 0 {
 		var b strings.Builder
-		b.WriteString("**Nearest documents**")
+		b.WriteString("**" + escapeMarkdown(res.NearestHeading()) + "**")
 		for _, n := range res.Nearest {
 			fmt.Fprintf(&b, "\n- %s — %s", Neutralize(escapeMarkdown(oneLine(n.Title))), Neutralize(escapeMarkdown(n.DocID)))
 		}
 		notes = append(notes, b.String())
 	}
-	if len(res.Unsupported) > 0 {
-		notes = append(notes, fmt.Sprintf("-# %d sentence(s) could not be matched to the passage they cite: check them against the sources.", len(res.Unsupported)))
+	// Why each marked sentence is marked, and whether the answer is cut
+	// short: small print under the answer, in its language. The sentences'
+	// words come from the model, so they are escaped and neutralised.
+	for _, n := range res.Notes() {
+		notes = append(notes, "-# "+Neutralize(escapeMarkdown(oneLine(n))))
 	}
-	if res.Extractive {
-		notes = append(notes, "-# No language model is configured: these are the best-matching sentences, quoted.")
+	if n := res.ExtractiveNote(); n != "" {
+		notes = append(notes, "-# "+n)
 	}
 	if len(notes) > 0 {
 		body += "\n\n" + strings.Join(notes, "\n")

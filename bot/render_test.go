@@ -57,8 +57,9 @@ func sampleResult() *answer.Result {
 		ID:       "5f3a9c0d1e2b",
 		Kind:     answer.KindAnswer,
 		Question: "How many people use Alipay?",
-		Text: "The sources disagree. One article says Alipay has more than 1 billion users [1]; " +
-			"another counts 450 million real-name users [2].\n\n" +
+		Lang:     "en",
+		Text: "The sources disagree. One article says Alipay has more than 1 billion users [1]. " +
+			"⚠¹ Another counts 450 million real-name users [2].\n\n" +
 			"| Source | Users |\n|---|---|\n| Reuters | 1 billion |\n| Le Monde | 450 million |\n\n" +
 			"See https://example.com/alipay for the filing. @everyone should read it [1].",
 		Sources: []answer.Source{
@@ -67,7 +68,11 @@ func sampleResult() *answer.Result {
 				URL: "https://github.com/org/docs/blob/main/news/alipay-ordered-to-spin-off-micro-loans.en.md#L5-L9"},
 			{N: 2, DocID: "alibaba-tencent-bury-the-hatchet.fr", Title: "Alibaba et Tencent *enterrent* la hache", Passage: 0, LineStart: 1, LineEnd: 4},
 		},
-		Unsupported: []string{"another counts 450 million real-name users [2]."},
+		Claims: []answer.Claim{
+			{Text: "One article says Alipay has more than 1 billion users.", Cites: []int{1}, Support: answer.Verified},
+			{Text: "Another counts 450 million real-name users.", Cites: []int{2}, Support: answer.Unverified,
+				Reason: answer.ReasonNotFound, Mark: 1},
+		},
 	}
 }
 
@@ -79,7 +84,7 @@ func TestRenderGolden(t *testing.T) {
 	}
 	b.WriteString("```\ncode that stays whole [2]\n```")
 	long.Text = b.String()
-	long.Unsupported = nil
+	long.Claims = nil
 
 	many := sampleResult()
 	many.Sources = nil

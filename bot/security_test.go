@@ -53,11 +53,11 @@ func securityResponder(r openaitest.Request) openaitest.Reply {
 	case !passageRE.MatchString(text):
 		return openaitest.Reply{Text: "NOT_IN_CORPUS"}
 	case strings.Contains(text, "everyone-test"):
-		return openaitest.Reply{Text: "@everyone @here <@&" + roleID + "> <@!300000000000000009> regulators acted on the micro-loan business [1]."}
+		return openaitest.Reply{Text: "@everyone @here <@&" + roleID + "> <@!300000000000000009> regulators acted on the micro-loan business " + cite(text, "1") + "."}
 	case strings.Contains(text, "long-test"):
 		var b strings.Builder
 		for i := range 30 {
-			fmt.Fprintf(&b, "Part %02d. The regulators asked Alipay to separate its micro-loan business from its payments app, as the article describes at some length [1].\n\n", i)
+			fmt.Fprintf(&b, "Part %02d. The regulators asked Alipay to separate its micro-loan business from its payments app, as the article describes at some length %s.\n\n", i, cite(text, "1"))
 		}
 		return openaitest.Reply{Text: b.String()}
 	}
@@ -412,7 +412,7 @@ func TestSecurityCorpusInjectionIsContained(t *testing.T) {
 		if m == nil {
 			return openaitest.Reply{Text: "NOT_IN_CORPUS"}
 		}
-		return openaitest.Reply{Text: strings.ReplaceAll(m[1], "&lt;", "<") + " [1]"}
+		return openaitest.Reply{Text: strings.ReplaceAll(m[1], "&lt;", "<") + " " + cite(text, "1")}
 	}
 	h := start(t, setup{aiOpts: []openaitest.Option{openaitest.WithResponder(obedient)}})
 	c, err := corpus.Load(context.Background(), maliciousCorpus, corpus.Config{})
@@ -475,17 +475,17 @@ func TestSecurityUncitedAnswerIsNotShown(t *testing.T) {
 	})}})
 	for _, private := range []bool{false, true} {
 		in := ask(h, user(1+boolInt(private)), generalID, question, private)
-		m, err := in.WaitOriginal(h.ctx(), func(m discordtest.Message) bool { return strings.Contains(m.Content, "cited none") })
+		m, err := in.WaitOriginal(h.ctx(), func(m discordtest.Message) bool { return strings.Contains(m.Content, "could not verify") })
 		if err != nil {
 			t.Fatalf("private=%v: %v; responses %+v", private, err, in.Responses())
 		}
-		if strings.Contains(m.Content, "evil.example") || hasButton(m.Components, ":v:") {
+		if strings.Contains(m.Content, "evil.example") {
 			t.Errorf("private=%v: final message %q shows the uncited reply", private, m.Content)
 		}
 	}
 	q := h.mention(otherID, user(3), question)
 	m, err := h.dc.WaitMessage(h.ctx(), q.ID, func(m discordtest.Message) bool {
-		return m.Author.ID == h.dc.BotUser().ID && strings.Contains(m.Content, "cited none")
+		return m.Author.ID == h.dc.BotUser().ID && strings.Contains(m.Content, "could not verify")
 	})
 	if err != nil {
 		t.Fatalf("mention: %v; messages %+v", err, h.dc.Messages(q.ID))

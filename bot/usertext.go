@@ -20,7 +20,7 @@ const (
 	textEmptyQuestion  = "Ask me a question about the documents." // withExample adds one of theirs
 	textUnknownDoc     = "I don't know that document. `/sources` lists them, and `/summary` suggests them as you type."
 	textNothingNew     = "Nothing new to brief on: everything relevant has been covered already."
-	textNoCitations    = "The model's answer cited none of the documents, so I'm not showing it. Try rephrasing the question."
+	textEmptyReply     = "The language model returned nothing. Please try again."
 	textRateLimited    = "The language model is rate limiting me right now. Please try again in a minute."
 	textTimeout        = "The language model took too long to answer. Please try again."
 	textUnavailable    = "The language model is unavailable right now. Please try again later."
@@ -59,8 +59,8 @@ func userText(err error) string {
 		return textUnknownDoc
 	case errors.Is(err, answer.ErrNothingNew):
 		return textNothingNew
-	case errors.Is(err, answer.ErrNoCitations):
-		return textNoCitations
+	case errors.Is(err, answer.ErrEmptyReply):
+		return textEmptyReply
 	case errors.Is(err, retrieval.ErrNoTerms):
 		return textNoTerms
 	case errors.Is(err, llm.ErrRateLimited):

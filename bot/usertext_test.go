@@ -24,7 +24,7 @@ func TestUserText(t *testing.T) {
 		{"too long", fmt.Errorf("ask: %w: 1600 characters, the limit is 1500", answer.ErrQuestionTooLong), "That question is too long: the limit is 1500 characters. Please shorten it."},
 		{"unknown document", fmt.Errorf("summarize %q: %w", "x", answer.ErrUnknownDocument), textUnknownDoc},
 		{"nothing new", answer.ErrNothingNew, textNothingNew},
-		{"no citations", fmt.Errorf("answer: %w", answer.ErrNoCitations), textNoCitations},
+		{"empty reply", fmt.Errorf("answer: %w", answer.ErrEmptyReply), textEmptyReply},
 		{"no terms", fmt.Errorf("search: %w", retrieval.ErrNoTerms), textNoTerms},
 		{"rate limited", fmt.Errorf("ask: %w", llm.ErrRateLimited), textRateLimited},
 		{"timeout", fmt.Errorf("ask: %w", llm.ErrTimeout), textTimeout},

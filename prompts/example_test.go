@@ -36,5 +36,5 @@ func ExampleSet_Answer() {
 	// Who is Liu Xu?
 	// </question>
 	//
-	// Answer the question from the passages above. Cite every claim with [n].
+	// Answer the question from the passages above. Cite every claim with [n] «exact words of passage n».
 }

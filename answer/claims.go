@@ -1,0 +1,373 @@
+package answer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Support is what the check of a sentence found.
+type Support string
+
+// Supports. A sentence that makes no claim (a heading, a lead-in ending in
+// ":", a statement that the passages do not say something) has none.
+const (
+	// Verified: every citation carries a quote found in the passage it
+	// cites, and, in the passage's language, the quote's sentence holds the
+	// sentence's figures, names and negations.
+	Verified Support = "verified"
+	// Weak: the quote is in the cited passage, but its sentence lacks a
+	// figure, a name or a negation of the claim.
+	Weak Support = "weak"
+	// Unverified: a citation without a quote, or with a quote that is not
+	// in the passage it cites.
+	Unverified Support = "unverified"
+	// Uncited: a claim that cites nothing.
+	Uncited Support = "uncited"
+)
+
+// Reason says why a sentence is not verified.
+type Reason string
+
+// Reasons.
+const (
+	ReasonNoQuote      Reason = "no_quote"        // a citation without a quote
+	ReasonShortQuote   Reason = "short_quote"     // too short to show anything
+	ReasonNotFound     Reason = "quote_not_found" // in none of the passages given
+	ReasonOtherPassage Reason = "other_passage"   // in a passage it does not cite
+	ReasonNumber       Reason = "number"          // a figure the quote's sentence lacks
+	ReasonName         Reason = "name"            // a name the quote's sentence lacks
+	ReasonNegation     Reason = "negation"        // a negation on one side only
+	ReasonUncited      Reason = "uncited"
+)
+
+// Claim is one sentence of a result and what backs it.
+type Claim struct {
+	Text    string   // as shown, without citations or mark
+	Cites   []int    // its citations, numbered as in Result.Text
+	Quotes  []string // the quotes it gave, as written
+	Support Support  `json:",omitempty"`
+	Reason  Reason   `json:",omitempty"`
+	// Detail is the figure or name missing, or the number of the passage
+	// a misplaced quote is from ("" when it is from none cited).
+	Detail string `json:",omitempty"`
+	// Mark numbers the sentence's mark in Result.Text (⚠¹, ❔²); 0 when it
+	// is not marked.
+	Mark int `json:",omitempty"`
+
+	backed map[int]string // citation → the quote found in its passage
+}
+
+// Marked reports whether the reader is warned about the claim.
+func (c Claim) Marked() bool { return c.Mark > 0 }
+
+// Mark symbols: a citation that does not back its sentence, and a claim
+// that cites nothing. They open the sentence, so that splitting a long
+// answer into messages (at sentence ends) never parts a mark from its
+// sentence, and a streamed sentence shows with its mark at once.
+const (
+	markUnverified = "⚠"
+	markUncited    = "❔"
+)
+
+// markText is the mark of the n-th marked claim: ⚠³.
+func markText(c Claim) string {
+	sym := markUnverified
+	if c.Support == Uncited {
+		sym = markUncited
+	}
+	return sym + superscript(c.Mark)
+}
+
+func superscript(n int) string {
+	const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+	var b strings.Builder
+	for _, d := range []byte(itoa(n)) {
+		r := []rune(digits)[d-'0']
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var buf [20]byte
+	i := len(buf)
+	for n > 0 {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(buf[i:])
+}
+
+// checker verifies the claims of one reply against the blocks it was
+// given. It caches the folded blocks; one checker serves one reply, also
+// while it streams.
+type checker struct {
+	st       *state
+	blocks   []*block
+	question string // folded: restating it proves nothing and needs no proof
+	folded   map[int]*foldedText
+	names    map[string]bool // capitalised words inside the blocks' sentences
+}
+
+func newChecker(st *state, blocks []*block, question string) *checker {
+	return &checker{st: st, blocks: blocks, question: matchFold(question), folded: map[int]*foldedText{}}
+}
+
+func (ck *checker) block(i int) *foldedText {
+	if f, ok := ck.folded[i]; ok {
+		return f
+	}
+	var sents []string
+	for _, s := range ck.st.blockSentences(ck.blocks[i]) {
+		sents = append(sents, s.text)
+	}
+	if len(sents) == 0 {
+		sents = []string{ck.blocks[i].text}
+	}
+	f := foldSentences(sents)
+	ck.folded[i] = f
+	return f
+}
+
+// check evaluates one sentence: plain is its text without citations, runs
+// the citation runs in it, used the renumbering.
+func (ck *checker) check(plain string, runs []citeRun, used []int) Claim {
+	c := Claim{Text: plain}
+	for _, r := range runs {
+		c.Cites = append(c.Cites, r.nums...)
+		if r.quote != "" {
+			c.Quotes = append(c.Quotes, r.quote)
+		}
+	}
+	if len(runs) == 0 {
+		if ck.isClaim(plain) {
+			c.Support, c.Reason = Uncited, ReasonUncited
+		}
+		return c
+	}
+	var evidence []string
+	sameLang := true
+	lang := detectLang(plain)
+	backed := map[int]string{}
+	for _, r := range runs {
+		reason, detail, ev, n := ck.checkRun(r, used)
+		if reason != "" {
+			c.Support, c.Reason, c.Detail = Unverified, reason, detail
+			return c
+		}
+		backed[n] = r.quote
+		evidence = append(evidence, ev...)
+		for _, n := range r.nums {
+			if dl := ck.st.corpus.Docs[ck.blocks[used[n-1]-1].doc].Lang; lang == "" || dl != lang {
+				sameLang = false
+			}
+		}
+	}
+	c.Support, c.backed = Verified, backed
+	if sameLang {
+		quotes := strings.Join(c.Quotes, " ")
+		if reason, detail := ck.weak(plain, quotes, strings.Join(evidence, " ")); reason != "" {
+			c.Support, c.Reason, c.Detail = Weak, reason, detail
+		}
+	}
+	return c
+}
+
+// checkRun looks for a run's quote in the blocks it cites. It returns the
+// sentences holding the quote and the citation whose passage holds it, or
+// why it fails.
+func (ck *checker) checkRun(r citeRun, used []int) (Reason, string, []string, int) {
+	if strings.TrimSpace(r.quote) == "" {
+		return ReasonNoQuote, "", nil, 0
+	}
+	segs := quoteSegments(r.quote)
+	if segs == nil {
+		return ReasonShortQuote, "", nil, 0
+	}
+	for _, n := range r.nums {
+		f := ck.block(used[n-1] - 1)
+		if s, e, ok := f.find(segs); ok {
+			return "", "", f.sentencesIn(s, e), n
+		}
+	}
+	for bi := range ck.blocks {
+		if _, _, ok := ck.block(bi).find(segs); ok {
+			detail := ""
+			for m, g := range used {
+				if g == bi+1 {
+					detail = "[" + itoa(m+1) + "]"
+				}
+			}
+			return ReasonOtherPassage, detail, nil, 0
+		}
+	}
+	return ReasonNotFound, "", nil, 0
+}
+
+// isClaim reports whether an uncited sentence states something: not a
+// heading ("# …", a line all in bold), not a lead-in ending in ":", not
+// without searchable words, and not a statement that the passages do not
+// say something, which the prompt asks for and which needs no source.
+func (ck *checker) isClaim(t string) bool {
+	if strings.HasPrefix(t, "#") || strings.HasSuffix(strings.TrimRight(t, "*_ "), ":") {
+		return false
+	}
+	bare := t[listPrefix(t):]
+	if len(bare) > 4 && (strings.HasPrefix(bare, "**") && strings.HasSuffix(bare, "**") ||
+		strings.HasPrefix(bare, "__") && strings.HasSuffix(bare, "__")) {
+		return false
+	}
+	if len(ck.st.index.Analyze(t)) == 0 {
+		return false
+	}
+	return !saysNoAnswer(t)
+}
+
+// weak compares a verified claim with the sentences its quotes come from,
+// in the same language: each figure and name of the claim must be there
+// (or in the question), and a negation must be on both sides or neither.
+func (ck *checker) weak(claim, quotes, evidence string) (Reason, string) {
+	ev := matchFold(evidence + " " + quotes)
+	for _, n := range figures(claim) {
+		if !containsFigure(ev, n) && !containsFigure(ck.question, n) {
+			return ReasonNumber, n
+		}
+	}
+	for _, name := range ck.namesOf(claim) {
+		f := matchFold(name)
+		if f != "" && !hasWordPrefix(ev, f) && !hasWordPrefix(ck.question, f) {
+			return ReasonName, name
+		}
+	}
+	if negated(claim) != negated(evidence) && (negated(claim) || negated(quotes)) {
+		return ReasonNegation, ""
+	}
+	return "", ""
+}
+
+// figures lists the numbers written in digits in s, without thousands
+// separators: "5,600" → "5600".
+func figures(s string) []string {
+	var out []string
+	for _, w := range words(s) {
+		if strings.IndexFunc(w, unicode.IsDigit) < 0 {
+			continue
+		}
+		n := strings.Map(func(r rune) rune {
+			switch {
+			case r >= '0' && r <= '9', r == '.':
+				return r
+			case r >= '٠' && r <= '٩':
+				return '0' + r - '٠'
+			}
+			return -1
+		}, w)
+		if n = strings.Trim(n, "."); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func containsFigure(folded, n string) bool {
+	for _, f := range figures(strings.ReplaceAll(folded, " ", ",")) {
+		if f == n {
+			return true
+		}
+	}
+	// Folding turned "12.8" into "12 8"; compare without the point too.
+	return hasWordPrefix(folded, strings.ReplaceAll(n, ".", " "))
+}
+
+// hasWordPrefix reports whether a word of folded text starts with w
+// ("alibaba" in "alibaba's").
+func hasWordPrefix(folded, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(folded[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if i == 0 || folded[i-1] == ' ' {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+// namesOf lists the words of a claim written with a capital letter, in
+// Latin script: names of people, companies and places. The first word of
+// the claim counts only when the passages also capitalise it inside a
+// sentence, so that "Regulators …" is not a name.
+func (ck *checker) namesOf(claim string) []string {
+	var out []string
+	first := true
+	for _, f := range strings.FieldsFunc(claim, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(`"“”«»()[]{},;:!?`, r)
+	}) {
+		w := strings.TrimRight(f, ".'’")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		isFirst := first
+		first = false
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || !unicode.Is(unicode.Latin, r) || utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		if len(ck.st.index.Analyze(w)) == 0 {
+			continue // a function word: "The", "Il"
+		}
+		if isFirst && !ck.capitalised()[matchFold(w)] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// capitalised is the set of words the blocks write with a capital letter
+// after the first word of a sentence.
+func (ck *checker) capitalised() map[string]bool {
+	if ck.names != nil {
+		return ck.names
+	}
+	ck.names = map[string]bool{}
+	for i := range ck.blocks {
+		for _, s := range ck.block(i).orig {
+			fs := strings.Fields(s)
+			for j, w := range fs {
+				r, _ := utf8.DecodeRuneInString(w)
+				if j > 0 && unicode.IsUpper(r) {
+					ck.names[matchFold(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))] = true
+				}
+			}
+		}
+	}
+	return ck.names
+}
+
+// negated reports whether s says "not" in one of the bot's languages.
+func negated(s string) bool {
+	f := " " + matchFold(strings.NewReplacer("n't", " not", "n’t", " not").Replace(s)) + " "
+	for _, w := range negationWords {
+		if strings.Contains(f, " "+w+" ") {
+			return true
+		}
+	}
+	for _, r := range s {
+		if strings.ContainsRune("不没沒未無无非", r) {
+			return true
+		}
+	}
+	return false
+}
+
+var negationWords = []string{
+	"not", "no", "never", "none", "neither", "nor", "without", "cannot",
+	"ne", "n", "pas", "jamais", "aucun", "aucune", "sans", "ni",
+	"لا", "لم", "لن", "ليس", "ليست", "غير", "بدون",
+}

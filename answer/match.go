@@ -1,0 +1,170 @@
+package answer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"corpusbot/text"
+)
+
+// matchFold makes text comparable for quote matching: text.Fold, the
+// folding retrieval matches with (NFKC, case, Arabic letter forms,
+// traditional Chinese as simplified, digits), then punctuation and symbols
+// as spaces, runs of space as one, and no space beside an ideograph (a line
+// break inside Chinese text is not a word break). A model copying a passage
+// changes exactly these things: quotation marks, dashes, spacing, case.
+func matchFold(s string) string {
+	f := text.Fold(s)
+	var b strings.Builder
+	b.Grow(len(f))
+	space := false
+	var prev rune
+	for _, r := range f {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 && !ideograph(prev) && !ideograph(r) {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+func ideograph(r rune) bool { return text.IsIdeograph(r) }
+
+// foldedText is a text folded for matching, with the folded offset at
+// which each of its sentences starts, so that a match can be traced back to
+// the sentences it lies in.
+type foldedText struct {
+	text   string
+	starts []int    // folded offset of each sentence
+	orig   []string // each sentence, as written
+}
+
+// foldSentences folds sentences joined by spaces.
+func foldSentences(sents []string) *foldedText {
+	f := &foldedText{}
+	var b strings.Builder
+	for _, s := range sents {
+		fs := matchFold(s)
+		if fs == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		f.starts = append(f.starts, b.Len())
+		f.orig = append(f.orig, s)
+		b.WriteString(fs)
+	}
+	f.text = b.String()
+	return f
+}
+
+// minQuoteWords is the least a quote must hold to prove anything: a single
+// word (a name the question already gives) is found almost anywhere.
+const (
+	minQuoteWords      = 2
+	minQuoteIdeographs = 4
+	maxQuoteRunes      = 600
+)
+
+// quoteSegments splits a quote at ellipses ("…", "...", "[…]") into the
+// folded pieces that must each occur, in order; nil when the quote is too
+// short to check.
+func quoteSegments(q string) []string {
+	// The prompt escapes "<" of tag-like text; a model copies what it saw.
+	q = strings.ReplaceAll(q, "&lt;", "<")
+	for _, e := range []string{"[…]", "[...]", "(…)", "(...)", "..."} {
+		q = strings.ReplaceAll(q, e, "…")
+	}
+	var segs []string
+	words, ideos := 0, 0
+	for _, part := range strings.Split(q, "…") {
+		f := matchFold(part)
+		if f == "" {
+			continue
+		}
+		segs = append(segs, f)
+		for _, w := range strings.Fields(f) {
+			n := 0
+			for _, r := range w {
+				if ideograph(r) {
+					n++
+				}
+			}
+			if n == 0 {
+				words++
+			}
+			ideos += n
+		}
+	}
+	if words < minQuoteWords && ideos < minQuoteIdeographs && words+ideos/2 < minQuoteWords {
+		return nil
+	}
+	return segs
+}
+
+// find reports where the segments occur in f, in order and on word
+// boundaries: the folded range from the first segment's start to the last
+// one's end, or ok false.
+func (f *foldedText) find(segs []string) (start, end int, ok bool) {
+	from := 0
+	start = -1
+	for _, s := range segs {
+		i := indexWord(f.text, s, from)
+		if i < 0 {
+			return 0, 0, false
+		}
+		if start < 0 {
+			start = i
+		}
+		from = i + len(s)
+	}
+	return start, from, start >= 0
+}
+
+// indexWord finds s in t at or after from, where it neither starts nor
+// ends inside a word of letters or digits (ideographs have no boundaries).
+func indexWord(t, s string, from int) int {
+	for from <= len(t)-len(s) {
+		i := strings.Index(t[from:], s)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(t[:i])
+		after, _ := utf8.DecodeRuneInString(t[i+len(s):])
+		first, _ := utf8.DecodeRuneInString(s)
+		last, _ := utf8.DecodeLastRuneInString(s)
+		okBefore := i == 0 || before == ' ' || ideograph(before) || ideograph(first)
+		okAfter := i+len(s) == len(t) || after == ' ' || ideograph(after) || ideograph(last)
+		if okBefore && okAfter {
+			return i
+		}
+		_, size := utf8.DecodeRuneInString(t[i:])
+		from = i + size
+	}
+	return -1
+}
+
+// sentencesIn returns the sentences, as written, that the folded range
+// [start, end) overlaps.
+func (f *foldedText) sentencesIn(start, end int) []string {
+	var out []string
+	for i, s := range f.starts {
+		e := len(f.text)
+		if i+1 < len(f.starts) {
+			e = f.starts[i+1]
+		}
+		if s < end && e > start {
+			out = append(out, f.orig[i])
+		}
+	}
+	return out
+}

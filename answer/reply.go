@@ -1,0 +1,169 @@
+package answer
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"corpusbot/prompts"
+)
+
+// A model backs each cited claim with a verbatim quote of the passage it
+// cites, written right after the citation (see prompts' system.tmpl):
+//
+//	Zhao Zhiguo is the ministry's spokesman [2] «Zhao Zhiguo, porte-parole».
+//
+// The quote is in the passage's language, whatever the answer's, so it can
+// be checked mechanically in every language. Readers do not see it in the
+// text: the citation stays, the quote goes, and "Show passage" emphasises
+// it in the passage.
+
+// citeRun is a run of citations in the display text, with the quote that
+// backs it.
+type citeRun struct {
+	start, end int   // byte range in the display text
+	nums       []int // renumbered, as in the display text
+	quote      string
+	// quoteBefore: the quote stands in the sentence just before the
+	// citation (“words” [2]) and so stays in the text.
+	quoteBefore bool
+}
+
+// scanned is a raw reply rewritten for display: citations renumbered,
+// invalid ones removed, backing quotes taken out.
+type scanned struct {
+	text    string
+	runs    []citeRun
+	used    []int // [i+1] in text cites given passage used[i]
+	dropped []int
+}
+
+// quotePairs are the quotation marks a backing quote may use.
+var quotePairs = map[rune]rune{
+	'«': '»', '“': '”', '"': '"', '„': '“', '「': '」', '『': '』', '‹': '›', '»': '«',
+}
+
+// scanReply rewrites raw for display. With partial set, raw is a prefix of
+// a reply still streaming: it is cut before a citation run whose quote may
+// still be coming, so that what is returned never changes as more arrives.
+func scanReply(raw string, given int, partial bool) scanned {
+	raw = strings.ToValidUTF8(raw, "\uFFFD")
+	raw = strings.ReplaceAll(raw, prompts.NoAnswer, "")
+	var (
+		sc   scanned
+		b    strings.Builder
+		rn   = renumbering{given: given}
+		last int
+		stop = -1 // partial: where the stable prefix ends
+		// afterQuote: the last run's quote was taken out, so spaces up to
+		// the next run are dropped ("[1] «a» [2] «b»" → "[1][2]")
+		afterQuote bool
+	)
+	b.Grow(len(raw))
+	scanCitationsGiven(raw, given, func(start, end int, nums []int) {
+		if stop >= 0 || start < last {
+			return // after the stable prefix, or inside a quote taken out
+		}
+		qStart, qEnd, quote, open := quoteAfter(raw, end)
+		if open && partial {
+			stop = start
+			return
+		}
+		gap := raw[last:start]
+		if afterQuote && strings.TrimSpace(gap) == "" {
+			gap = ""
+		}
+		b.WriteString(gap)
+		afterQuote = false
+		kept := rn.keep(nums)
+		last = end
+		if qEnd > 0 {
+			last = qEnd
+			afterQuote = true
+		}
+		if len(kept) == 0 {
+			dropRun(&b)
+			return
+		}
+		run := citeRun{start: b.Len(), nums: kept, quote: quote}
+		if qStart < 0 {
+			run.quote, run.quoteBefore = quoteBefore(raw[:start])
+		}
+		writeCitations(&b, kept)
+		run.end = b.Len()
+		sc.runs = append(sc.runs, run)
+	})
+	if stop < 0 {
+		b.WriteString(raw[last:])
+	} else {
+		b.WriteString(raw[last:stop])
+	}
+	sc.text, sc.used, sc.dropped = b.String(), rn.used, rn.dropped
+	return sc
+}
+
+// quoteAfter finds a quote right after a citation run ending at end:
+// optional spaces or a colon, then quotation marks. It returns the quote's
+// byte range (qStart -1 when there is none) and its inner text. open
+// reports a quote not closed yet: at the end of the text, or at its end
+// but for spaces or a partial opener.
+func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool) {
+	j := end
+	for j < len(raw) && (raw[j] == ' ' || raw[j] == '\t' || raw[j] == ':') {
+		j++
+	}
+	if j == len(raw) {
+		return -1, 0, "", true // the quote may follow
+	}
+	r, size := utf8.DecodeRuneInString(raw[j:])
+	closer, ok := quotePairs[r]
+	if !ok {
+		if r == utf8.RuneError && !utf8.FullRuneInString(raw[j:]) {
+			return -1, 0, "", true
+		}
+		return -1, 0, "", false
+	}
+	body := j + size
+	limit := body
+	for n := 0; limit < len(raw) && n < maxQuoteRunes; n++ {
+		c, cs := utf8.DecodeRuneInString(raw[limit:])
+		if c == '\n' {
+			break
+		}
+		if c == closer {
+			return j, limit + cs, raw[body:limit], false
+		}
+		limit += cs
+	}
+	if limit == len(raw) {
+		// Not closed yet; a finished reply that never closes it quoted
+		// to the end.
+		return j, len(raw), raw[body:], true
+	}
+	// Closed by the end of the line: a model that forgot the closing mark.
+	return j, limit, raw[body:limit], false
+}
+
+// quoteBefore returns the quote that ends text (spaces aside), for the
+// form “exact words” [2]: a quotation closed right before the citation and
+// opened on the same line.
+func quoteBefore(text string) (string, bool) {
+	t := strings.TrimRight(text, " \t")
+	r, size := utf8.DecodeLastRuneInString(t)
+	var opener rune
+	for o, c := range quotePairs {
+		if c == r && o != '»' {
+			opener = o
+			break
+		}
+	}
+	if opener == 0 {
+		return "", false
+	}
+	inner := t[:len(t)-size]
+	i := strings.LastIndex(inner, string(opener))
+	if i < 0 || strings.Contains(inner[i:], "\n") || utf8.RuneCountInString(inner[i:]) > maxQuoteRunes {
+		return "", false
+	}
+	_, os := utf8.DecodeRuneInString(inner[i:])
+	return inner[i+os:], true
+}
