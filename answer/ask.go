@@ -42,7 +42,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	lang := detectLang(text)
 	res := &Result{ID: newID(), Kind: KindAnswer, Question: text}
 
-	cands, queries, usage, err := p.retrieve(ctx, st, retrievalQueries(text, q.History), lang)
+	cands, queries, usage, err := p.retrieve(ctx, st, text, q.History, lang)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
@@ -152,41 +152,6 @@ func (p *Pipeline) fill(st *state, res *Result, blocks []*block, r rendered, ask
 		p.log.Info("sentences not verified by their citations", "id", res.ID, "count", n)
 	}
 	return res
-}
-
-// retrievalQueries is the question, plus the previous user turn joined to
-// it when the question looks like a follow-up ("And Tencent?") that cannot
-// be searched alone.
-func retrievalQueries(q string, history []Turn) []string {
-	var prev string
-	for i := len(history) - 1; i >= 0; i-- {
-		if history[i].Role == "user" && clean(history[i].Text) != "" {
-			prev = clean(history[i].Text)
-			break
-		}
-	}
-	if prev == "" || !followUp(q) {
-		return []string{q}
-	}
-	return []string{q, truncateRunes(prev, 500) + " " + q}
-}
-
-func followUp(q string) bool {
-	if countWords(q) <= 5 {
-		return true
-	}
-	l := strings.ToLower(q)
-	for _, cue := range followUpCues {
-		if strings.HasPrefix(l, cue) {
-			return true
-		}
-	}
-	return false
-}
-
-var followUpCues = []string{
-	"and ", "but ", "what about", "how about", "why ", "what else", "who else", "tell me more", "more on",
-	"et ", "mais ", "pourquoi", "et pour", "qu'en est-il",
 }
 
 // history keeps the last turns within a quarter of the passage budget,

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -590,19 +592,67 @@ func TestRetrievalQueries(t *testing.T) {
 		name    string
 		q       string
 		history []Turn
-		want    int
+		want    []string
 	}{
-		{"no history", "And Tencent?", nil, 1},
-		{"short follow-up", "And Tencent?", hist, 2},
-		{"cue", "What about the users of WeChat in the whole of China?", hist, 2},
-		{"standalone", "Who is the spokesman of the Ministry of Industry and Information Technology?", hist, 1},
+		{"no history", "And Tencent?", nil, []string{"And Tencent?"}},
+		{"ellipsis", "And Tencent?", hist, []string{"And Tencent?", "How many users does Alipay have? And Tencent?"}},
+		{"long with a pronoun", "Does he still run the company today, after all that happened?", hist,
+			[]string{"Does he still run the company today, after all that happened?",
+				"How many users does Alipay have? Does he still run the company today, after all that happened?"}},
+		{"standalone", "Who is the spokesman of the Ministry of Industry and Information Technology?", hist,
+			[]string{"Who is the spokesman of the Ministry of Industry and Information Technology?"}},
+		{"borrows back to the last standalone question", "And how many were sent?", []Turn{
+			{Role: "user", Text: "What are microgold packets?"},
+			{Role: "user", Text: "Who sends them?"}},
+			[]string{"And how many were sent?", "What are microgold packets? Who sends them? And how many were sent?"}},
+		{"Chinese question words left out", "它们可以嵌套吗？", []Turn{{Role: "user", Text: "Kubernetes 中的名字空间是什么？"}},
+			[]string{"它们可以嵌套吗？", "Kubernetes 中 名字空间 ？ 它们 嵌套 ？"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := retrievalQueries(tt.q, tt.history)
-			if len(got) != tt.want || got[0] != tt.q {
-				t.Errorf("got %q, want %d queries starting with the question", got, tt.want)
+			if got := retrievalQueries(tt.q, tt.history); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// With a model, a follow-up is made standalone in the same call as the
+// cross-lingual rewrite: one rewrite and one answer, no extra round trip,
+// and retrieval uses the standalone question. The rewrite is logged at
+// debug level.
+func TestAskFollowUpRewrittenStandalone(t *testing.T) {
+	srv, cl := fakeLLM(t, 5*time.Second, 0)
+	srv.SetResponder(citingResponder("q: Who founded Ant Group, Alipay's parent company?\nen: Ant Group founder"))
+	var logs strings.Builder
+	p, err := New(Config{Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}, embeddedCorpus(t), cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.Ask(context.Background(), Question{
+		Text: "Who founded it?",
+		History: []Turn{
+			{Role: "user", Text: "What is Alipay's parent company?"},
+			{Role: "assistant", Text: "Ant Group [1]."},
+		},
+	})
+	if err != nil {
+		t.Fatalf("Ask: %v", err)
+	}
+	reqs := srv.Requests()
+	if len(reqs) != 2 {
+		t.Fatalf("%d model calls, want 2: one rewrite, one answer", len(reqs))
+	}
+	rw := userMessage(reqs[0])
+	for _, want := range []string{"q: <standalone question>", `<turn role="user">What is Alipay's parent company?</turn>`, `<turn role="assistant">Ant Group.</turn>`} {
+		if !strings.Contains(rw, want) {
+			t.Errorf("rewrite prompt lacks %s:\n%s", want, rw)
+		}
+	}
+	if passageWith(userMessage(reqs[1]), "founder Jack Ma") == "" {
+		t.Errorf("answer prompt lacks the passage naming the founder:\n%s", userMessage(reqs[1]))
+	}
+	if !strings.Contains(logs.String(), `standalone="Who founded Ant Group, Alipay's parent company?"`) {
+		t.Errorf("the standalone question is not logged at debug level:\n%s", logs.String())
 	}
 }

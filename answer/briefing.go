@@ -35,7 +35,7 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	var items []int
 	asked := topic // what was searched for
 	if topic != "" {
-		cands, queries, usage, err := p.retrieve(ctx, st, []string{topic}, detectLang(topic))
+		cands, queries, usage, err := p.retrieve(ctx, st, topic, nil, detectLang(topic))
 		if err != nil {
 			return nil, fmt.Errorf("brief: %w", err)
 		}

@@ -14,34 +14,34 @@ type lru struct {
 }
 
 type lruEntry struct {
-	key     string
-	queries []string
+	key string
+	rw  rewritten
 }
 
 func newLRU(max int) *lru {
 	return &lru{max: max, order: list.New(), items: make(map[string]*list.Element)}
 }
 
-func (c *lru) get(key string) ([]string, bool) {
+func (c *lru) get(key string) (rewritten, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.items[key]
 	if !ok {
-		return nil, false
+		return rewritten{}, false
 	}
 	c.order.MoveToFront(e)
-	return e.Value.(*lruEntry).queries, true
+	return e.Value.(*lruEntry).rw, true
 }
 
-func (c *lru) put(key string, queries []string) {
+func (c *lru) put(key string, rw rewritten) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.items[key]; ok {
-		e.Value.(*lruEntry).queries = queries
+		e.Value.(*lruEntry).rw = rw
 		c.order.MoveToFront(e)
 		return
 	}
-	c.items[key] = c.order.PushFront(&lruEntry{key: key, queries: queries})
+	c.items[key] = c.order.PushFront(&lruEntry{key: key, rw: rw})
 	for c.order.Len() > c.max {
 		old := c.order.Back()
 		c.order.Remove(old)

@@ -79,29 +79,75 @@ func relevantOnly(cs []candidate) []candidate {
 	return out
 }
 
-// retrieve finds passages for queries, adding the model's rewrites into
-// the corpus' languages when they can help. lang is the question's
+// retrieve finds passages for question q, asked after history, adding
+// the model's rewrites when they can help. lang is the question's
 // language. It returns every query it ran: they tell later steps (quotes,
 // the support check) what was looked for, in each language.
+//
+// Without a model, a follow-up is searched with the questions it continues
+// (see retrievalQueries). With one, a question that continues a
+// conversation is rewritten into a standalone question in the same call
+// as the cross-lingual rewrite, so a follow-up costs no extra round trip,
+// and that question replaces the guesswork.
 //
 // An error is returned only when the model refused the credentials: every
 // later call would fail the same way, so the question ends there rather than
 // asking again.
-func (p *Pipeline) retrieve(ctx context.Context, st *state, queries []string, lang string) ([]candidate, []string, llm.Usage, error) {
+func (p *Pipeline) retrieve(ctx context.Context, st *state, q string, history []Turn, lang string) ([]candidate, []string, llm.Usage, error) {
+	queries := retrievalQueries(q, history)
 	cands := p.search(st, queries)
-	if !p.wantRewrite(st, lang, len(cands) > 0) {
+	conv := p.model != nil && len(rewriteHistory(history)) > 0
+	if !conv && !p.wantRewrite(st, lang, len(cands) > 0) {
 		return cands, queries, llm.Usage{}, nil
 	}
-	q := queries[len(queries)-1] // the fullest form: with its conversation, if any
-	extra, usage, err := p.rewrite(ctx, st, q)
+	var turns []prompts.Turn
+	asked := queries[len(queries)-1] // the fullest form
+	if conv {
+		turns, asked = rewriteHistory(history), q
+	}
+	rw, usage, err := p.rewrite(ctx, st, asked, turns)
 	if err != nil {
 		return nil, nil, usage, err
 	}
-	if len(extra) == 0 {
+	if rw.standalone != "" {
+		queries = []string{rw.standalone}
+	}
+	if len(rw.queries) == 0 && rw.standalone == "" {
 		return cands, queries, usage, nil
 	}
-	all := append(slices.Clip(queries), extra...)
+	all := append(slices.Clip(queries), rw.queries...)
 	return p.search(st, all), all, usage, nil
+}
+
+// Bounds of the conversation shown to the rewrite: enough to resolve "he"
+// and "it", short enough to keep the call small.
+const (
+	rewriteTurns     = 4
+	rewriteTurnRunes = 300
+)
+
+// rewriteHistory is the end of the conversation for the rewrite prompt,
+// citations stripped; nil when it has no earlier question.
+func rewriteHistory(turns []Turn) []prompts.Turn {
+	var out []prompts.Turn
+	asked := false
+	for i := len(turns) - 1; i >= 0 && len(out) < rewriteTurns; i-- {
+		t := turns[i]
+		if t.Role != "user" && t.Role != "assistant" {
+			continue
+		}
+		text := truncateRunes(clean(ParseCitations(t.Text, 0).Text), rewriteTurnRunes)
+		if text == "" {
+			continue
+		}
+		asked = asked || t.Role == "user"
+		out = append(out, prompts.Turn{Role: t.Role, Text: text})
+	}
+	if !asked {
+		return nil
+	}
+	slices.Reverse(out)
+	return out
 }
 
 // wantRewrite decides whether a cross-lingual rewrite is worth a call. Not
@@ -122,40 +168,77 @@ func (p *Pipeline) wantRewrite(st *state, lang string, anyHit bool) bool {
 	return anyHit || !known
 }
 
-// rewrite asks the model for search queries in the corpus' languages. The
-// answer is cached; a failure is logged and leaves the original query alone.
-func (p *Pipeline) rewrite(ctx context.Context, st *state, q string) ([]string, llm.Usage, error) {
-	key := strings.ToLower(q) + "\x00" + strings.Join(st.langs, ",")
-	if qs, ok := p.rewrites.get(key); ok {
-		return qs, llm.Usage{}, nil
+// rewritten is a rewrite's outcome: the question made standalone (when it
+// continued a conversation) and search queries in the corpus' languages.
+type rewritten struct {
+	standalone string
+	queries    []string
+}
+
+// rewrite asks the model for search queries in the corpus' languages and,
+// with history, for the question made standalone. The answer is cached; a
+// failure is logged and leaves the original query alone.
+func (p *Pipeline) rewrite(ctx context.Context, st *state, q string, history []prompts.Turn) (rewritten, llm.Usage, error) {
+	var key strings.Builder
+	key.WriteString(strings.ToLower(q) + "\x00" + strings.Join(st.langs, ","))
+	for _, t := range history {
+		key.WriteString("\x00" + t.Role + ":" + t.Text)
+	}
+	if rw, ok := p.rewrites.get(key.String()); ok {
+		return rw, llm.Usage{}, nil
 	}
 	langs := make([]prompts.Language, len(st.langs))
 	for i, l := range st.langs {
 		langs[i] = prompts.Language{Code: l, Name: langName(l)}
 	}
-	msg, err := p.prompts.Rewrite(prompts.RewriteData{Question: q, Languages: langs})
+	msg, err := p.prompts.Rewrite(prompts.RewriteData{Question: q, Languages: langs, History: history})
 	if err != nil {
 		p.log.Error("rewrite prompt", "err", err)
-		return nil, llm.Usage{}, nil
+		return rewritten{}, llm.Usage{}, nil
+	}
+	maxTokens := 40 + 60*len(langs)
+	if len(history) > 0 {
+		maxTokens += 80 // the standalone question
 	}
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.RewriteTimeout)
 	defer cancel()
 	resp, err := p.model.Complete(ctx, llm.Request{
 		Messages:    []llm.Message{{Role: llm.User, Content: msg}},
-		MaxTokens:   40 + 60*len(langs),
+		MaxTokens:   maxTokens,
 		Temperature: 0,
 	})
 	if errors.Is(err, llm.ErrUnauthorized) {
-		return nil, llm.Usage{}, fmt.Errorf("rewrite: %w", err)
+		return rewritten{}, llm.Usage{}, fmt.Errorf("rewrite: %w", err)
 	}
 	if err != nil {
 		p.log.Warn("query rewrite failed; searching the original only", "err", err)
-		return nil, llm.Usage{}, nil
+		return rewritten{}, llm.Usage{}, nil
 	}
-	qs := parseRewrite(resp.Content, st.langs, q)
-	p.rewrites.put(key, qs)
-	p.log.Debug("query rewritten", "query", q, "rewrites", qs)
-	return qs, resp.Usage, nil
+	rw := rewritten{queries: parseRewrite(resp.Content, st.langs, q)}
+	if len(history) > 0 {
+		rw.standalone = parseStandalone(resp.Content)
+	}
+	p.rewrites.put(key.String(), rw)
+	p.log.Debug("query rewritten", "query", q, "standalone", rw.standalone, "rewrites", rw.queries, "turns", len(history))
+	return rw, resp.Usage, nil
+}
+
+// parseStandalone reads the "q: standalone question" line; "" when the
+// reply has none.
+func parseStandalone(reply string) string {
+	for _, line := range strings.Split(reply, "\n") {
+		line = strings.TrimLeft(strings.TrimSpace(line), "-*•> ")
+		i := strings.IndexAny(line, ":：")
+		if i <= 0 || !strings.EqualFold(strings.Trim(line[:i], " *`\"'"), "q") {
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(line[i:])
+		q := clean(strings.Trim(strings.TrimSpace(line[i+size:]), "\"'`<>«»“”"))
+		if q != "" {
+			return truncateRunes(q, 300)
+		}
+	}
+	return ""
 }
 
 // parseRewrite reads "code: keywords" lines, one per known language, and

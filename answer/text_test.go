@@ -151,10 +151,10 @@ func TestParseRewrite(t *testing.T) {
 
 func TestLRU(t *testing.T) {
 	c := newLRU(2)
-	c.put("a", []string{"1"})
-	c.put("b", []string{"2"})
+	c.put("a", rewritten{queries: []string{"1"}})
+	c.put("b", rewritten{queries: []string{"2"}})
 	c.get("a") // a is now the most recent
-	c.put("c", []string{"3"})
+	c.put("c", rewritten{queries: []string{"3"}})
 	if _, ok := c.get("b"); ok {
 		t.Errorf("b: got cached, want evicted as least recently used")
 	}

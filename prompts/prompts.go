@@ -81,10 +81,12 @@ type BriefingData struct {
 	Passages []Passage
 }
 
-// RewriteData fills the query rewriting prompt.
+// RewriteData fills the query rewriting prompt. With History, the model
+// first states the question as a standalone one ("q: …").
 type RewriteData struct {
 	Question  string
 	Languages []Language
+	History   []Turn // oldest first; may be empty
 }
 
 // Set is the parsed templates. It is safe for concurrent use.
@@ -155,7 +157,8 @@ func (s *Set) Briefing(d BriefingData) (string, error) {
 }
 
 // Rewrite renders the prompt that turns a question into one search query
-// per language, one "code: keywords" line each.
+// per language, one "code: keywords" line each, after a "q: standalone
+// question" line when the question continues a conversation.
 func (s *Set) Rewrite(d RewriteData) (string, error) {
 	if strings.TrimSpace(d.Question) == "" {
 		return "", fmt.Errorf("rewrite prompt: question: %w", ErrMissing)
