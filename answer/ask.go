@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"corpusbot/llm"
@@ -155,17 +156,22 @@ func (p *Pipeline) fill(st *state, res *Result, blocks []*block, r rendered, ask
 }
 
 // history keeps the last turns within a quarter of the passage budget,
-// newest first, with citations stripped: their numbers belonged to another
-// prompt's passages.
+// with citations stripped: their numbers belonged to another prompt's
+// passages.
 func (p *Pipeline) history(turns []Turn) []prompts.Turn {
-	budget := p.cfg.ContextTokens / 4
+	return lastTurns(turns, maxTurns, maxTurnRunes, p.cfg.ContextTokens/4)
+}
+
+// lastTurns is the end of a conversation, oldest first: at most n turns,
+// each cut to runes, within budget estimated tokens, citations stripped.
+func lastTurns(turns []Turn, n, runes, budget int) []prompts.Turn {
 	var out []prompts.Turn
-	for i := len(turns) - 1; i >= 0 && len(out) < maxTurns; i-- {
+	for i := len(turns) - 1; i >= 0 && len(out) < n; i-- {
 		t := turns[i]
 		if t.Role != "user" && t.Role != "assistant" {
 			continue
 		}
-		text := truncateRunes(clean(stripMarks(ParseCitations(t.Text, 0).Text)), maxTurnRunes)
+		text := truncateRunes(clean(stripMarks(ParseCitations(t.Text, 0).Text)), runes)
 		if text == "" {
 			continue
 		}
@@ -176,9 +182,7 @@ func (p *Pipeline) history(turns []Turn) []prompts.Turn {
 		budget -= cost
 		out = append(out, prompts.Turn{Role: t.Role, Text: text})
 	}
-	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-		out[i], out[j] = out[j], out[i]
-	}
+	slices.Reverse(out)
 	return out
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -129,24 +130,10 @@ const (
 // rewriteHistory is the end of the conversation for the rewrite prompt,
 // citations stripped; nil when it has no earlier question.
 func rewriteHistory(turns []Turn) []prompts.Turn {
-	var out []prompts.Turn
-	asked := false
-	for i := len(turns) - 1; i >= 0 && len(out) < rewriteTurns; i-- {
-		t := turns[i]
-		if t.Role != "user" && t.Role != "assistant" {
-			continue
-		}
-		text := truncateRunes(clean(ParseCitations(t.Text, 0).Text), rewriteTurnRunes)
-		if text == "" {
-			continue
-		}
-		asked = asked || t.Role == "user"
-		out = append(out, prompts.Turn{Role: t.Role, Text: text})
-	}
-	if !asked {
+	out := lastTurns(turns, rewriteTurns, rewriteTurnRunes, math.MaxInt)
+	if !slices.ContainsFunc(out, func(t prompts.Turn) bool { return t.Role == "user" }) {
 		return nil
 	}
-	slices.Reverse(out)
 	return out
 }
 
