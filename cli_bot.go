@@ -100,7 +100,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		return err
 	}
 	mon.SetIndex(indexSize(p))
-	st, err := store.Open(ctx, store.Config{Dir: e.cfg.DataDir, Logger: e.log})
+	st, err := store.Open(ctx, store.Config{Dir: e.cfg.DataDir, Logger: e.log, Observer: mon})
 	if err != nil {
 		return err
 	}

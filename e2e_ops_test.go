@@ -327,3 +327,57 @@ func TestE2EBadHealthAddrStopsTheBot(t *testing.T) {
 		})
 	}
 }
+
+// TestE2EHealthReportsAFailingStore takes the data folder away while the
+// bot runs: /healthz turns 503 degraded naming the store, /metrics counts
+// the failures, and the log says so once.
+func TestE2EHealthReportsAFailingStore(t *testing.T) {
+	t.Parallel()
+	addr, data := freeAddr(t), filepath.Join(t.TempDir(), "data")
+	b := startE2E(t, map[string]string{"HEALTH_ADDR": addr, "DATA_DIR": data})
+	b.finalOf(b.ask(e2eUser(1), e2eAsk))
+	if err := os.RemoveAll(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(data, []byte("in the way"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// Recording this answer fails: it comes without buttons, saying so.
+	if _, err := b.ask(e2eUser(2), e2eAsk).WaitOriginal(b.ctx(), func(m discordtest.Message) bool {
+		return strings.Contains(m.Content, "couldn't save this answer")
+	}); err != nil {
+		t.Fatalf("no answer with the not-saved note: %v", err)
+	}
+
+	resp, err := (&http.Client{Timeout: 10 * time.Second}).Get("http://" + addr + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var h struct {
+		Status string `json:"status"`
+		Store  string `json:"store"`
+	}
+	if err := json.Unmarshal(body, &h); err != nil {
+		t.Fatalf("/healthz %q: %v", body, err)
+	}
+	if resp.StatusCode != http.StatusServiceUnavailable || h.Status != "degraded" || h.Store != "missing" {
+		t.Errorf("/healthz %d %s, want 503 degraded with the store missing", resp.StatusCode, body)
+	}
+	resp, err = (&http.Client{Timeout: 10 * time.Second}).Get("http://" + addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if got := metric(t, string(metrics), `corpusbot_store_errors_total{kind="missing"}`); got < 1 {
+		t.Errorf(`corpusbot_store_errors_total{kind="missing"} = %v, want the failed write counted`, got)
+	}
+	if got := metric(t, string(metrics), `corpusbot_store_ok`); got != 0 {
+		t.Errorf("corpusbot_store_ok = %v, want 0", got)
+	}
+	if n := strings.Count(b.stderr.String(), `msg="store: the database file is missing`); n != 1 {
+		t.Errorf("the failing store is logged %d times, want once", n)
+	}
+}

@@ -169,10 +169,10 @@ func (h *harness) run() {
 	h.t.Helper()
 	ctx := context.Background()
 	var err error
-	if h.st, err = store.Open(ctx, store.Config{Dir: h.dir}); err != nil {
+	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	if h.st, err = store.Open(ctx, store.Config{Dir: h.dir, Logger: log}); err != nil {
 		h.t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	b, err := bot.New(h.cfg, h.p, h.st, log)
 	if err != nil {
 		h.t.Fatal(err)

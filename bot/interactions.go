@@ -273,7 +273,7 @@ func (b *Bot) vote(ctx context.Context, i *discordgo.Interaction, btn button) re
 	})
 	if err != nil {
 		b.log.Error("recording a vote failed", "answer", btn.answerID, "error", err)
-		return reply{content: "I couldn't record your vote. Please try again later."}
+		return reply{content: textVoteNotSaved}
 	}
 	b.log.Info("vote", "answer", btn.answerID, "value", btn.vote)
 	b.metrics.Vote(btn.vote)

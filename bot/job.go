@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"corpusbot/answer"
@@ -26,6 +27,7 @@ type job struct {
 	// charged is set when the question took a token of the user's bucket;
 	// runJob gives it back when the model did not write for it.
 	charged bool
+	notes   []string // shown under the final answer, e.g. what could not be saved
 	// queued, when set, tells the user the answer waits for a free slot.
 	queued func(ctx context.Context, ahead int)
 }
@@ -102,18 +104,27 @@ func (b *Bot) runJob(j job) {
 		b.showError(send, log, j, err)
 		return
 	}
-	b.record(send, log, j, res)
+	recorded := b.record(send, log, j, res)
+	notes := j.notes
 	// The conversation is saved before the answer shows, so that a quick
 	// follow-up already sees it.
-	if j.threadID != "" {
+	if j.threadID != "" && len(notes) == 0 { // notes: the thread is not linked, so has no conversation
 		err := b.store.AppendTurns(send, j.threadID,
 			store.Turn{Role: store.RoleUser, Text: j.question},
 			store.Turn{Role: store.RoleAssistant, Text: res.HistoryText})
 		if err != nil {
 			log.Error("saving the conversation failed", "thread", j.threadID, "error", err)
+			notes = append(notes, textTurnNotSaved)
 		}
 	}
 	parts := renderResult(res, j.header)
+	if !recorded && len(parts) > 0 {
+		// Buttons on an answer the store does not have would only say
+		// they no longer work.
+		parts[len(parts)-1].components = nil
+		notes = append(notes, textAnswerNotSaved)
+	}
+	parts = withNotes(parts, notes)
 	st.settle(send)
 	for i, p := range parts {
 		post := j.sink.more
@@ -178,10 +189,30 @@ func isUserError(err error) bool {
 		errors.Is(err, answer.ErrNoSearchableWords)
 }
 
-// record stores the answer so that its buttons work after a restart.
-func (b *Bot) record(ctx context.Context, log *slog.Logger, j job, res *answer.Result) {
+// withNotes adds notes, small print, under the last message, or in one
+// more message when they do not fit.
+func withNotes(parts []reply, notes []string) []reply {
+	if len(notes) == 0 || len(parts) == 0 {
+		return parts
+	}
+	var b strings.Builder
+	for _, n := range notes {
+		b.WriteString("\n-# " + n)
+	}
+	text := b.String()
+	last := &parts[len(parts)-1]
+	if runes(last.content)+runes(text) <= MaxMessageLen {
+		last.content += text
+		return parts
+	}
+	return append(parts, reply{content: strings.TrimPrefix(text, "\n")})
+}
+
+// record stores the answer so that its buttons work after a restart, and
+// reports whether it did (an answer without an ID needs no record).
+func (b *Bot) record(ctx context.Context, log *slog.Logger, j job, res *answer.Result) bool {
 	if res.ID == "" {
-		return
+		return true
 	}
 	a := store.Answer{
 		ID:        res.ID,
@@ -197,6 +228,8 @@ func (b *Bot) record(ctx context.Context, log *slog.Logger, j job, res *answer.R
 	}
 	a.Sources = sourceRefs(res.Sources)
 	if err := b.store.RecordAnswer(ctx, a); err != nil {
-		log.Error("recording the answer failed; its buttons will not work", "answer", res.ID, "error", err)
+		log.Error("recording the answer failed; it is posted without buttons", "answer", res.ID, "error", err)
+		return false
 	}
+	return true
 }

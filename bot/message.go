@@ -94,6 +94,7 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 	channel, threadID := m.ChannelID, ""
 	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &no}
 	name := "mention"
+	var notes []string
 	switch {
 	case dm:
 		name = "dm"
@@ -115,6 +116,7 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 		})
 		if err != nil {
 			b.log.Error("linking the thread failed; follow-ups there will not be answered", "thread", th.ID, "error", err)
+			notes = append(notes, textThreadNotSaved)
 		}
 		// The thread starts from the question, so the answer needs no reply
 		// reference.
@@ -134,6 +136,7 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 		threadID:  threadID,
 		typingIn:  channel,
 		charged:   true,
+		notes:     notes,
 	})
 }
 

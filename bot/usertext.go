@@ -37,6 +37,10 @@ const (
 	textUnknownCommand = "I don't know that command any more."
 	textStaleButton    = "That button doesn't work any more."
 	textOtherGuild     = "This bot serves another server."
+	textVoteNotSaved   = "I couldn't record your vote: my storage is failing right now. Please try again later."
+	textAnswerNotSaved = "I couldn't save this answer, so it has no passage or vote buttons."
+	textTurnNotSaved   = "I couldn't save this exchange, so a follow-up here won't remember it."
+	textThreadNotSaved = "I couldn't save this thread, so mention me in follow-ups here."
 )
 
 var limitRE = regexp.MustCompile(`the limit is (\d+)`)

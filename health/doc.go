@@ -10,8 +10,11 @@
 //
 // Status is "down" (503) when the index is not loaded or, with
 // Config.ExpectGateway, the Discord gateway is not connected. It is
-// "degraded" (200: still serving, search and sources work) when no model is
-// configured or the most recent model call failed, and "ok" otherwise. The
+// "degraded" when the store cannot write durably (503: read-only, full,
+// missing or corrupt, named in "store"; answers still work but votes and
+// conversations are not recorded, which needs an operator), or when no
+// model is configured or the most recent model call failed (200: still
+// serving, search and sources work), and "ok" otherwise. The
 // last model error stays visible after recovery, with its time, so an
 // operator can see what happened overnight.
 //

@@ -57,5 +57,5 @@ func ExampleMonitor_Handler() {
 	mon.Handler().ServeHTTP(w, httptest.NewRequest("GET", "/healthz", nil))
 	fmt.Print(w.Code, " ", w.Body.String())
 	// Output:
-	// 200 {"status":"degraded","gateway_connected":true,"index_loaded":true,"documents":12,"passages":840,"llm_configured":true,"last_llm_error":"llm: rate limited","last_llm_error_at":"2025-03-01T09:01:00Z","uptime_seconds":60}
+	// 200 {"status":"degraded","gateway_connected":true,"gateway":"connected","store":"ok","index_loaded":true,"documents":12,"passages":840,"llm_configured":true,"last_llm_error":"llm: rate limited","last_llm_error_at":"2025-03-01T09:01:00Z","uptime_seconds":60}
 }

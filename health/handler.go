@@ -21,6 +21,9 @@ const (
 type Report struct {
 	Status           string `json:"status"`
 	GatewayConnected bool   `json:"gateway_connected"`
+	Gateway          string `json:"gateway"`                // "connected" or "disconnected"
+	Store            string `json:"store"`                  // "ok", "read-only", "full", "missing", "corrupt"
+	StoreDetail      string `json:"store_detail,omitempty"` // why the store is not ok
 	IndexLoaded      bool   `json:"index_loaded"`
 	Documents        int    `json:"documents"`
 	Passages         int    `json:"passages"`
@@ -36,6 +39,9 @@ func (m *Monitor) Report() Report {
 	defer m.mu.Unlock()
 	r := Report{
 		GatewayConnected: m.gatewayUp,
+		Gateway:          "disconnected",
+		Store:            m.storeState,
+		StoreDetail:      m.storeDetail,
 		IndexLoaded:      m.pass > 0,
 		Documents:        m.docs,
 		Passages:         m.pass,
@@ -46,10 +52,13 @@ func (m *Monitor) Report() Report {
 	if !m.lastErrAt.IsZero() {
 		r.LastLLMErrorAt = m.lastErrAt.UTC().Format(time.RFC3339)
 	}
+	if r.GatewayConnected {
+		r.Gateway = "connected"
+	}
 	switch {
 	case !r.IndexLoaded, m.expectGateway && !r.GatewayConnected:
 		r.Status = StatusDown
-	case !r.LLMConfigured, m.llmFailing:
+	case r.Store != StoreOK, !r.LLMConfigured, m.llmFailing:
 		r.Status = StatusDegraded
 	default:
 		r.Status = StatusOK
@@ -74,9 +83,10 @@ func newHandler(m *Monitor) http.Handler {
 func (m *Monitor) healthz(w http.ResponseWriter, _ *http.Request) {
 	rep := m.Report()
 	code := http.StatusOK
-	if rep.Status == StatusDown {
+	if rep.Status == StatusDown || rep.Store != StoreOK {
 		// 503 lets a load balancer or orchestrator act on it without
-		// parsing the body.
+		// parsing the body. A store that cannot record votes and
+		// conversations needs an operator, though answers still work.
 		code = http.StatusServiceUnavailable
 	}
 	w.Header().Set("Content-Type", "application/json")

@@ -63,6 +63,9 @@ func TestHealthz(t *testing.T) {
 			m.LLMError(errors.New("llm: timeout"))
 			m.LLMError(nil)
 		}, 200, StatusOK, "llm: timeout"},
+		{"store full", true, func(m *Monitor) { ready(m); m.SetStore("full", "database or disk is full") }, 503, StatusDegraded, ""},
+		{"store missing", true, func(m *Monitor) { ready(m); m.SetStore("missing", "deleted") }, 503, StatusDegraded, ""},
+		{"store recovered", true, func(m *Monitor) { ready(m); m.SetStore("read-only", "x"); m.SetStore(StoreOK, "") }, 200, StatusOK, ""},
 		{"down wins over degraded", true, func(m *Monitor) {
 			m.SetIndex(3, 120)
 			m.LLMError(errors.New("llm: unavailable"))
@@ -109,7 +112,7 @@ func TestHealthzJSON(t *testing.T) {
 
 	w := httptest.NewRecorder()
 	m.Handler().ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/healthz", nil))
-	want := `{"status":"degraded","gateway_connected":true,"index_loaded":true,"documents":3,"passages":120,` +
+	want := `{"status":"degraded","gateway_connected":true,"gateway":"connected","store":"ok","index_loaded":true,"documents":3,"passages":120,` +
 		`"llm_configured":true,"last_llm_error":"llm: unavailable: 502","last_llm_error_at":"2025-03-01T09:01:30Z",` +
 		`"uptime_seconds":120}` + "\n"
 	if got := w.Body.String(); got != want {

@@ -19,7 +19,12 @@ var (
 	questionKinds = []string{"ask", "summary", "briefing", "search"}
 	errorKinds    = []string{"rate_limited", "timeout", "unavailable", "unauthorized",
 		"context_too_long", "incomplete", "discord", "internal"}
+	// storeErrorKinds are store.Kind* (health imports no corpusbot package).
+	storeErrorKinds = []string{"full", "read_only", "corrupt", "missing", "replaced", "io", "busy"}
 )
+
+// StoreOK is the store state that means writes are durable.
+const StoreOK = "ok"
 
 const (
 	other = "other"
@@ -71,11 +76,15 @@ type Monitor struct {
 	errs        *prometheus.CounterVec
 	votes       *prometheus.CounterVec
 	gateway     prometheus.Gauge
+	storeErrs   *prometheus.CounterVec
+	storeUp     prometheus.Gauge
 	documents   prometheus.Gauge
 	passages    prometheus.Gauge
 
 	mu            sync.Mutex
 	gatewayUp     bool
+	storeState    string
+	storeDetail   string
 	docs, pass    int
 	llmConfigured bool
 	llmFailing    bool // the most recent model call failed
@@ -93,6 +102,7 @@ func New(cfg Config) *Monitor {
 		expectGateway: cfg.ExpectGateway,
 		reg:           prometheus.NewRegistry(),
 		warned:        make(map[string]bool),
+		storeState:    StoreOK,
 	}
 	if m.log == nil {
 		m.log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -141,6 +151,15 @@ func New(cfg Config) *Monitor {
 		Name: "corpusbot_gateway_connected",
 		Help: "1 when the Discord gateway is connected, else 0.",
 	})
+	m.storeErrs = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "corpusbot_store_errors_total",
+		Help: "Failed store operations, by kind (full, read_only, corrupt, missing, replaced, io, busy, other).",
+	}, []string{"kind"})
+	m.storeUp = prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "corpusbot_store_ok",
+		Help: "1 when store writes are durable, else 0 (see /healthz for why).",
+	})
+	m.storeUp.Set(1)
 	m.documents = prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "corpusbot_index_documents",
 		Help: "Documents in the loaded index.",
@@ -152,7 +171,7 @@ func New(cfg Config) *Monitor {
 
 	m.reg.MustRegister(
 		m.questions, m.abstentions, m.retrieval, m.llm, m.answers, m.tokens,
-		m.errs, m.votes, m.gateway, m.documents, m.passages,
+		m.errs, m.votes, m.gateway, m.storeErrs, m.storeUp, m.documents, m.passages,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewBuildInfoCollector(),
@@ -166,6 +185,9 @@ func New(cfg Config) *Monitor {
 	}
 	for _, k := range append(slices.Clone(errorKinds), other) {
 		m.errs.WithLabelValues(k)
+	}
+	for _, k := range append(slices.Clone(storeErrorKinds), other) {
+		m.storeErrs.WithLabelValues(k)
 	}
 	m.tokens.WithLabelValues("prompt")
 	m.tokens.WithLabelValues("completion")
@@ -200,6 +222,9 @@ func (m *Monitor) ObserveAnswer(kind string, d time.Duration) {
 // a counter only goes up.
 func (m *Monitor) Tokens(prompt, completion int) {
 	if prompt > 0 {
+		for _, k := range append(slices.Clone(storeErrorKinds), other) {
+			m.storeErrs.WithLabelValues(k)
+		}
 		m.tokens.WithLabelValues("prompt").Add(float64(prompt))
 	}
 	if completion > 0 {
@@ -234,6 +259,29 @@ func (m *Monitor) SetGateway(connected bool) {
 		m.gateway.Set(1)
 	} else {
 		m.gateway.Set(0)
+	}
+}
+
+// StoreError counts a failed store operation of the given kind: "full",
+// "read_only", "corrupt", "missing", "replaced", "io" or "busy"; others
+// are counted as "other".
+func (m *Monitor) StoreError(kind string) {
+	m.storeErrs.WithLabelValues(m.label("kind", kind, storeErrorKinds)).Inc()
+}
+
+// SetStore records the store's state: StoreOK, or why writes are not
+// durable ("read-only", "full", "missing", "corrupt") with a one-line
+// detail.
+func (m *Monitor) SetStore(state, detail string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.storeState = state
+	m.storeDetail = truncate(detail, maxErrorLen)
+	if state == StoreOK {
+		m.storeDetail = ""
+		m.storeUp.Set(1)
+	} else {
+		m.storeUp.Set(0)
 	}
 }
 

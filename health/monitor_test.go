@@ -59,6 +59,16 @@ func TestMetricsAfterRecording(t *testing.T) {
 			"corpusbot_gateway_connected", nil, 1},
 		{"gateway disconnected", func(m *Monitor) { m.SetGateway(true); m.SetGateway(false) },
 			"corpusbot_gateway_connected", nil, 0},
+		{"store error kind", func(m *Monitor) { m.StoreError("full"); m.StoreError("full"); m.StoreError("corrupt") },
+			"corpusbot_store_errors_total", map[string]string{"kind": "full"}, 2},
+		{"store error unknown kind", func(m *Monitor) { m.StoreError("gremlins") },
+			"corpusbot_store_errors_total", map[string]string{"kind": "other"}, 1},
+		{"store ok at start", func(m *Monitor) {},
+			"corpusbot_store_ok", nil, 1},
+		{"store degraded", func(m *Monitor) { m.SetStore("full", "database or disk is full") },
+			"corpusbot_store_ok", nil, 0},
+		{"store recovered", func(m *Monitor) { m.SetStore("full", "x"); m.SetStore(StoreOK, "") },
+			"corpusbot_store_ok", nil, 1},
 		{"index documents", func(m *Monitor) { m.SetIndex(42, 1234) },
 			"corpusbot_index_documents", nil, 42},
 		{"index passages", func(m *Monitor) { m.SetIndex(42, 1234) },
@@ -92,6 +102,8 @@ func TestMetricFamilies(t *testing.T) {
 		{"corpusbot_errors_total", dto.MetricType_COUNTER},
 		{"corpusbot_feedback_votes_total", dto.MetricType_COUNTER},
 		{"corpusbot_gateway_connected", dto.MetricType_GAUGE},
+		{"corpusbot_store_errors_total", dto.MetricType_COUNTER},
+		{"corpusbot_store_ok", dto.MetricType_GAUGE},
 		{"corpusbot_index_documents", dto.MetricType_GAUGE},
 		{"corpusbot_index_passages", dto.MetricType_GAUGE},
 		{"go_goroutines", dto.MetricType_GAUGE},
@@ -169,6 +181,7 @@ func TestLabelCardinalityBounded(t *testing.T) {
 	const n = 1000
 	for i := range n {
 		m.Error(fmt.Sprintf("weird_%d", i))
+		m.StoreError(fmt.Sprintf("weird_%d", i))
 		m.Question(fmt.Sprintf("kind_%d", i))
 		m.ObserveAnswer(fmt.Sprintf("kind_%d", i), time.Second)
 	}
@@ -179,6 +192,7 @@ func TestLabelCardinalityBounded(t *testing.T) {
 		series int
 	}{
 		{"corpusbot_errors_total", "kind", len(errorKinds) + 1},
+		{"corpusbot_store_errors_total", "kind", len(storeErrorKinds) + 1},
 		{"corpusbot_questions_total", "kind", len(questionKinds) + 1},
 		{"corpusbot_answer_seconds", "kind", len(questionKinds) + 1},
 	}

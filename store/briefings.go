@@ -150,28 +150,31 @@ func checkPlan(parts []string, points [][]Point) error {
 
 // Plan returns the plan saved for a briefing; parts is empty if none was.
 func (s *Store) Plan(ctx context.Context, briefingID int64) (parts []string, points [][]Point, err error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT text, points FROM briefing_plan WHERE briefing_id = ? ORDER BY part`, briefingID)
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT text, points FROM briefing_plan WHERE briefing_id = ? ORDER BY part`, briefingID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var text, js string
+			if err := rows.Scan(&text, &js); err != nil {
+				return err
+			}
+			var pp []planPoint
+			if err := json.Unmarshal([]byte(js), &pp); err != nil {
+				return fmt.Errorf("part %d: %w", len(parts), err)
+			}
+			ps := make([]Point, len(pp))
+			for i, p := range pp {
+				ps[i] = Point(p)
+			}
+			parts = append(parts, text)
+			points = append(points, ps)
+		}
+		return rows.Err()
+	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("load plan of briefing %d: %w", briefingID, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var text, js string
-		if err := rows.Scan(&text, &js); err != nil {
-			return nil, nil, fmt.Errorf("load plan of briefing %d: %w", briefingID, err)
-		}
-		var pp []planPoint
-		if err := json.Unmarshal([]byte(js), &pp); err != nil {
-			return nil, nil, fmt.Errorf("load plan of briefing %d: part %d: %w", briefingID, len(parts), err)
-		}
-		ps := make([]Point, len(pp))
-		for i, p := range pp {
-			ps[i] = Point(p)
-		}
-		parts = append(parts, text)
-		points = append(points, ps)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("load plan of briefing %d: %w", briefingID, err)
 	}
 	return parts, points, nil
@@ -354,28 +357,33 @@ WHERE b.channel_id = ?`, channelID)
 }
 
 func (s *Store) stringSet(ctx context.Context, query string, args ...any) (map[string]bool, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	set := make(map[string]bool)
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			return nil, err
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
 		}
-		set[v] = true
-	}
-	return set, rows.Err()
+		defer rows.Close()
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				return err
+			}
+			set[v] = true
+		}
+		return rows.Err()
+	})
+	return set, err
 }
 
 // LastBriefing returns the slot of the latest completed briefing in a
 // channel; ok is false if there is none.
 func (s *Store) LastBriefing(ctx context.Context, channelID string) (slot time.Time, ok bool, err error) {
 	var sl string
-	err = s.db.QueryRowContext(ctx, `
+	err = s.use(func(db *sql.DB) error {
+		return db.QueryRowContext(ctx, `
 SELECT slot FROM briefings WHERE channel_id = ? AND state = 'posted' ORDER BY slot DESC LIMIT 1`, channelID).Scan(&sl)
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return time.Time{}, false, nil
 	}
@@ -392,25 +400,28 @@ SELECT slot FROM briefings WHERE channel_id = ? AND state = 'posted' ORDER BY sl
 // not completed, oldest slot first. At start-up the scheduler resumes them:
 // a process killed mid-briefing may not come back until a later slot.
 func (s *Store) PendingBriefings(ctx context.Context, channelID string) ([]Briefing, error) {
-	rows, err := s.db.QueryContext(ctx, `
-SELECT id, channel_id, slot, state FROM briefings WHERE channel_id = ? AND state = 'pending' ORDER BY slot`, channelID)
-	if err != nil {
-		return nil, fmt.Errorf("load pending briefings of %s: %w", channelID, err)
-	}
-	defer rows.Close()
 	var bs []Briefing
-	for rows.Next() {
-		var b Briefing
-		var sl string
-		if err := rows.Scan(&b.ID, &b.ChannelID, &sl, &b.State); err != nil {
-			return nil, fmt.Errorf("load pending briefings of %s: %w", channelID, err)
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `
+SELECT id, channel_id, slot, state FROM briefings WHERE channel_id = ? AND state = 'pending' ORDER BY slot`, channelID)
+		if err != nil {
+			return err
 		}
-		if b.Slot, err = parseTime(sl); err != nil {
-			return nil, fmt.Errorf("load pending briefings of %s: %w", channelID, err)
+		defer rows.Close()
+		for rows.Next() {
+			var b Briefing
+			var sl string
+			if err := rows.Scan(&b.ID, &b.ChannelID, &sl, &b.State); err != nil {
+				return err
+			}
+			if b.Slot, err = parseTime(sl); err != nil {
+				return err
+			}
+			bs = append(bs, b)
 		}
-		bs = append(bs, b)
-	}
-	if err := rows.Err(); err != nil {
+		return rows.Err()
+	})
+	if err != nil {
 		return nil, fmt.Errorf("load pending briefings of %s: %w", channelID, err)
 	}
 	return bs, nil

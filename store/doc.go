@@ -7,12 +7,28 @@
 //
 // # Durability
 //
-// The database runs in WAL mode with synchronous=NORMAL, busy_timeout=5000
+// The database runs in WAL mode with synchronous=FULL, busy_timeout=5000
 // and foreign keys on, set on every pooled connection. Every write is one
 // transaction: an error or a crash never leaves half a record. The schema is
 // created and upgraded at Open by the numbered files in migrations/, each in
 // its own transaction and recorded in schema_migrations; a database written
 // by a newer binary is refused with ErrSchemaTooNew.
+//
+// A write returns nil only once it is durable where the next start will
+// look for it: committed and synced, copied from the write-ahead log into
+// the database file by a passive checkpoint (so a log damaged later cannot
+// take it along), and the file at the path still the one written to. If
+// the file was deleted while running, the store restores it from the handle
+// it still has open (VACUUM INTO) and the write stands; if another file
+// replaced it, the store saves the running database beside it, opens the new
+// one, and the write reports ErrReplaced. Check, run every
+// Config.CheckInterval, repeats the file check and runs PRAGMA quick_check
+// on a fresh connection.
+//
+// Failures are classified once (full, read-only, corrupt, missing, …) and
+// counted through Config.Observer; Status says whether writes are durable
+// (StateOK) or why not. Each change of state is logged once: a full disk is
+// one line, not one per write.
 //
 // Raw Discord user IDs are never stored. Callers store HashUser(id), an HMAC
 // keyed with a random salt kept in the database, and the store refuses user

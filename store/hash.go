@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 )
 
 const (
@@ -20,14 +21,14 @@ const (
 // loadSalt returns the database's user-hash salt, generating it on first
 // open. The salt never leaves the database, so hashes cannot be reversed by
 // hashing every Discord ID without it.
-func (s *Store) loadSalt(ctx context.Context) ([]byte, error) {
+func loadSalt(ctx context.Context, db *sql.DB, log *slog.Logger, path string) ([]byte, error) {
 	fresh := make([]byte, saltLen)
 	if _, err := rand.Read(fresh); err != nil {
 		return nil, fmt.Errorf("generate salt: %w", err)
 	}
 	var stored string
 	created := false
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := inTx(ctx, db, nil, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`,
 			saltKey, hex.EncodeToString(fresh))
 		if err != nil {
@@ -48,7 +49,7 @@ func (s *Store) loadSalt(ctx context.Context) ([]byte, error) {
 		return nil, fmt.Errorf("load salt: meta %s is not a hex salt of at least 16 bytes", saltKey)
 	}
 	if created {
-		s.log.InfoContext(ctx, "generated user-hash salt", "path", s.path)
+		log.InfoContext(ctx, "generated user-hash salt", "path", path)
 	}
 	return salt, nil
 }
@@ -57,7 +58,9 @@ func (s *Store) loadSalt(ctx context.Context) ([]byte, error) {
 // first 32 hex digits of HMAC-SHA256 keyed with this database's salt. It is
 // stable for the life of the database file and differs between files.
 func (s *Store) HashUser(userID string) string {
+	s.mu.RLock()
 	m := hmac.New(sha256.New, s.salt)
+	s.mu.RUnlock()
 	m.Write([]byte(userID))
 	return hex.EncodeToString(m.Sum(nil))[:hashLen]
 }

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go driver "sqlite"
@@ -45,15 +46,34 @@ type Config struct {
 	MaxTurns int
 	// Logger receives start-up and migration messages; nil discards them.
 	Logger *slog.Logger
+	// Observer, when set, counts store errors by kind and hears every
+	// change of Status; a *health.Monitor fits.
+	Observer Observer
+	// CheckInterval is how often the file's identity and PRAGMA
+	// quick_check are verified in the background; 0 means
+	// DefaultCheckInterval, a negative value turns the check off.
+	CheckInterval time.Duration
 }
 
 // Store is corpusbot's durable state. It is safe for concurrent use.
 type Store struct {
-	db       *sql.DB
 	path     string
+	dsn      string
 	maxTurns int
 	log      *slog.Logger
-	salt     []byte
+	obs      Observer
+
+	// mu is held shared by every use of db and salt, and exclusively to
+	// swap them when the file is restored or replaced (see integrity.go).
+	mu    sync.RWMutex
+	db    *sql.DB
+	ident os.FileInfo // the file db was opened on
+	salt  []byte
+
+	health    health // the Status, with its own lock
+	stop      chan struct{}
+	done      chan struct{}
+	closeOnce sync.Once
 
 	// writeSem serialises this process's write transactions. SQLite allows
 	// one writer at a time anyway; queueing here instead of in SQLite's busy
@@ -76,6 +96,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Observer == nil {
+		cfg.Observer = noObserver{}
+	}
+	if cfg.CheckInterval == 0 {
+		cfg.CheckInterval = DefaultCheckInterval
 	}
 	dir, err := filepath.Abs(cfg.Dir)
 	if err != nil {
@@ -103,40 +129,65 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		cfg.Logger.Warn("the data folder is readable by other users; chmod 700 it", "dir", dir, "mode", st.Mode().Perm().String())
 	}
 
-	db, err := sql.Open("sqlite", dsn(path))
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
 	s := &Store{
-		db:       db,
 		path:     path,
+		dsn:      dsn(path),
 		maxTurns: cfg.MaxTurns,
 		log:      cfg.Logger,
+		obs:      cfg.Observer,
 		writeSem: make(chan struct{}, 1),
+		stop:     make(chan struct{}),
+		done:     make(chan struct{}),
 	}
-	if err := s.init(ctx); err != nil {
-		db.Close()
+	s.health.state = StateOK
+	if err := s.openFile(ctx); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s.obs.SetStore(StateOK, "")
+	if cfg.CheckInterval > 0 {
+		go s.watch(cfg.CheckInterval)
+	} else {
+		close(s.done)
 	}
 	return s, nil
 }
 
-func (s *Store) init(ctx context.Context) error {
-	if err := s.db.PingContext(ctx); err != nil {
+// openFile opens the database at s.path, migrates it and loads its salt,
+// setting s.db, s.ident and s.salt; the caller holds s.mu or is Open.
+func (s *Store) openFile(ctx context.Context) error {
+	db, err := sql.Open("sqlite", s.dsn)
+	if err != nil {
+		return err
+	}
+	if err := s.initDB(ctx, db); err != nil {
+		db.Close()
+		return err
+	}
+	return nil
+}
+
+func (s *Store) initDB(ctx context.Context, db *sql.DB) error {
+	if err := db.PingContext(ctx); err != nil {
 		return err
 	}
 	fsys, err := migrationFS()
 	if err != nil {
 		return err
 	}
-	if err := migrate(ctx, s.db, fsys, s.log); err != nil {
+	if err := migrate(ctx, db, fsys, s.log); err != nil {
 		return err
 	}
-	salt, err := s.loadSalt(ctx)
+	// The identity is taken once the file surely exists and before anyone
+	// can write, so that a deletion from now on is noticed.
+	ident, err := os.Stat(s.path)
 	if err != nil {
 		return err
 	}
-	s.salt = salt
+	salt, err := loadSalt(ctx, db, s.log, s.path)
+	if err != nil {
+		return err
+	}
+	s.db, s.ident, s.salt = db, ident, salt
 	s.log.DebugContext(ctx, "opened store", "path", s.path)
 	return nil
 }
@@ -151,15 +202,21 @@ func dsn(path string) string {
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "foreign_keys(ON)")
-	q.Add("_pragma", "synchronous(NORMAL)")
+	// FULL: a commit is on disk before a vote or turn is acknowledged.
+	q.Add("_pragma", "synchronous(FULL)")
 	q.Set("_txlock", "immediate")
 	// A file: URI with an escaped path keeps '?', '#' and '%' in Dir from
 	// being read as URI syntax.
 	return "file:" + (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath() + "?" + q.Encode()
 }
 
-// Close closes the database. Calls after the first do nothing.
+// Close stops the background check and closes the database. Calls after
+// the first do nothing.
 func (s *Store) Close() error {
+	s.closeOnce.Do(func() { close(s.stop) })
+	<-s.done
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
@@ -169,7 +226,9 @@ func (s *Store) Close() error {
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
-// write runs fn in a write transaction, committed only if fn returns nil.
+// write runs fn in a write transaction, committed only if fn returns nil,
+// and returns nil only once the commit is durable: on disk, in the file
+// at s.path (see integrity.go).
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	select {
 	case s.writeSem <- struct{}{}:
@@ -177,13 +236,33 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return ctx.Err()
 	}
 	defer func() { <-s.writeSem }()
-	return inTx(ctx, s.db, nil, fn)
+	s.mu.RLock()
+	err := inTx(ctx, s.db, nil, fn)
+	var fileErr error
+	if err == nil {
+		fileErr = s.settleLocked(ctx)
+	}
+	s.mu.RUnlock()
+	if fileErr != nil {
+		// The commit went to a file that is no longer at s.path.
+		err = s.repair(ctx, fileErr)
+	}
+	return s.observe(err, true)
 }
 
 // read runs fn in a read-only transaction so that several queries see one
 // snapshot of the database.
 func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	return inTx(ctx, s.db, &sql.TxOptions{ReadOnly: true}, fn)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.observe(inTx(ctx, s.db, &sql.TxOptions{ReadOnly: true}, fn), false)
+}
+
+// use runs fn with the database handle, for single queries.
+func (s *Store) use(fn func(db *sql.DB) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.observe(fn(s.db), false)
 }
 
 func inTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {

@@ -107,7 +107,7 @@ func TestPragmas(t *testing.T) {
 			{"journal_mode", "wal"},
 			{"busy_timeout", "5000"},
 			{"foreign_keys", "1"},
-			{"synchronous", "1"}, // NORMAL
+			{"synchronous", "2"}, // FULL
 		} {
 			var got string
 			if err := c.QueryRowContext(ctx, "PRAGMA "+p.pragma).Scan(&got); err != nil {

@@ -58,10 +58,12 @@ ON CONFLICT (thread_id) DO NOTHING`,
 // Thread returns the thread linked as threadID; ok is false if there is none.
 func (s *Store) Thread(ctx context.Context, threadID string) (t Thread, ok bool, err error) {
 	var at string
-	err = s.db.QueryRowContext(ctx, `
+	err = s.use(func(db *sql.DB) error {
+		return db.QueryRowContext(ctx, `
 SELECT thread_id, parent_channel_id, guild_id, starter_user_hash, created_at
 FROM threads WHERE thread_id = ?`, threadID).Scan(
-		&t.ThreadID, &t.ParentChannelID, &t.GuildID, &t.StarterUserHash, &at)
+			&t.ThreadID, &t.ParentChannelID, &t.GuildID, &t.StarterUserHash, &at)
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return Thread{}, false, nil
 	}
@@ -118,25 +120,28 @@ func (s *Store) Turns(ctx context.Context, threadID string, n int) ([]Turn, erro
 	if n <= 0 {
 		n = -1 // no LIMIT in SQLite
 	}
-	rows, err := s.db.QueryContext(ctx, `
-SELECT role, text, created_at FROM turns WHERE thread_id = ? ORDER BY id DESC LIMIT ?`, threadID, n)
-	if err != nil {
-		return nil, fmt.Errorf("load turns of %q: %w", threadID, err)
-	}
-	defer rows.Close()
 	var turns []Turn
-	for rows.Next() {
-		var t Turn
-		var at string
-		if err := rows.Scan(&t.Role, &t.Text, &at); err != nil {
-			return nil, fmt.Errorf("load turns of %q: %w", threadID, err)
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `
+SELECT role, text, created_at FROM turns WHERE thread_id = ? ORDER BY id DESC LIMIT ?`, threadID, n)
+		if err != nil {
+			return err
 		}
-		if t.At, err = parseTime(at); err != nil {
-			return nil, fmt.Errorf("load turns of %q: %w", threadID, err)
+		defer rows.Close()
+		for rows.Next() {
+			var t Turn
+			var at string
+			if err := rows.Scan(&t.Role, &t.Text, &at); err != nil {
+				return err
+			}
+			if t.At, err = parseTime(at); err != nil {
+				return err
+			}
+			turns = append(turns, t)
 		}
-		turns = append(turns, t)
-	}
-	if err := rows.Err(); err != nil {
+		return rows.Err()
+	})
+	if err != nil {
 		return nil, fmt.Errorf("load turns of %q: %w", threadID, err)
 	}
 	slices.Reverse(turns)

@@ -52,9 +52,11 @@ func checkVote(v Vote) error {
 
 // Votes counts the current up and down votes on an answer.
 func (s *Store) Votes(ctx context.Context, answerID string) (up, down int, err error) {
-	err = s.db.QueryRowContext(ctx, `
+	err = s.use(func(db *sql.DB) error {
+		return db.QueryRowContext(ctx, `
 SELECT coalesce(sum(value = 1), 0), coalesce(sum(value = -1), 0)
 FROM votes WHERE answer_id = ?`, answerID).Scan(&up, &down)
+	})
 	if err != nil {
 		return 0, 0, fmt.Errorf("count votes on %q: %w", answerID, err)
 	}
