@@ -2,6 +2,8 @@ package main
 
 import (
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -23,5 +25,82 @@ func TestReadmeQueriesMatchStore(t *testing.T) {
 		if !strings.Contains(readme, squash(q)) {
 			t.Errorf("README lacks store.%s:\n%s", name, q)
 		}
+	}
+}
+
+// fencedBlocks returns the README's fenced code blocks of one language, in
+// order.
+func fencedBlocks(t *testing.T, lang string) []string {
+	t.Helper()
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile("(?ms)^```" + regexp.QuoteMeta(lang) + "\n(.*?)^```\n")
+	var out []string
+	for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// The README's first command works on a fresh clone: no key, no folder.
+func TestReadmeFirstCommand(t *testing.T) {
+	blocks := fencedBlocks(t, "sh")
+	if len(blocks) == 0 {
+		t.Fatal("README has no sh block")
+	}
+	const cmd = `go run . ask "Why was Alipay told to spin off its micro-loan business?"`
+	if strings.TrimSpace(blocks[0]) != cmd {
+		t.Fatalf("README's first command is %q, want %q", blocks[0], cmd)
+	}
+	out, errOut, code := runCLI(t, nil, "ask", "Why was Alipay told to spin off its micro-loan business?")
+	if code != 0 || !strings.Contains(out, "[1]") || !strings.Contains(out, "Sources:\n[1] ") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+// The --corpus example of the README: its file, its command, and the very
+// output it shows, with and without SOURCE_URL.
+func TestReadmeCorpusExample(t *testing.T) {
+	var script string
+	for _, b := range fencedBlocks(t, "sh") {
+		if strings.Contains(b, "ask --corpus mydocs") {
+			script = b
+		}
+	}
+	heredoc := regexp.MustCompile(`(?s)cat > mydocs/(\S+) <<'EOF'\n(.*?\n)EOF\n`).FindStringSubmatch(script)
+	ask := regexp.MustCompile(`go run \. ask --corpus mydocs "([^"]+)"`).FindStringSubmatch(script)
+	if heredoc == nil || ask == nil {
+		t.Fatalf("README's --corpus example lacks its file or its command:\n%s", script)
+	}
+	dir := filepath.Join(t.TempDir(), "mydocs")
+	if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(heredoc[1])), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, heredoc[1]), []byte(heredoc[2]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	texts := fencedBlocks(t, "text")
+	var shown, linked string
+	for _, b := range texts {
+		switch {
+		case strings.HasPrefix(b, "If a release fails"):
+			shown = b
+		case strings.Contains(b, "https://github.com/acme/handbook/"):
+			linked = b
+		}
+	}
+	out, errOut, code := runCLI(t, nil, "ask", "--corpus", dir, ask[1])
+	if code != 0 || out != shown {
+		t.Errorf("the README shows\n%s\nthe command prints (exit %d)\n%s\nstderr %s", shown, code, out, errOut)
+	}
+	tmpl := regexp.MustCompile(`SOURCE_URL='([^']+)'`).FindStringSubmatch(strings.Join(fencedBlocks(t, "sh"), "\n"))
+	if tmpl == nil || linked == "" {
+		t.Fatal("README lacks the SOURCE_URL example")
+	}
+	out, _, _ = runCLI(t, map[string]string{"SOURCE_URL": tmpl[1]}, "ask", "--corpus", dir, ask[1])
+	if !strings.Contains(out, linked) {
+		t.Errorf("with SOURCE_URL the README shows\n%s\nthe command prints\n%s", linked, out)
 	}
 }
