@@ -26,8 +26,9 @@ const (
 )
 
 // Load reads every document under fsys, recursively: plain text (.txt),
-// Markdown (.md, .markdown), MDX (.mdx) and HTML (.html, .htm). Every
-// other file is named in a Warning of kind SkipUnsupported.
+// Markdown (.md, .markdown), MDX (.mdx), HTML (.html, .htm),
+// reStructuredText (.rst, .rst.txt), AsciiDoc (.adoc, .asciidoc), PDF and
+// DOCX. Every other file is named in a Warning of kind SkipUnsupported.
 // Bad files are skipped with a Warning; zero loadable documents is ErrNoDocuments.
 //
 // Hidden files and folders (".git") are not looked at.
@@ -206,6 +207,10 @@ func formatOf(p string) Format {
 		return FormatRST
 	case ".adoc", ".asciidoc":
 		return FormatAsciiDoc
+	case ".pdf":
+		return FormatPDF
+	case ".docx":
+		return FormatDOCX
 	case ".md", ".markdown":
 		return FormatMarkdown
 	case ".mdx":
@@ -254,6 +259,24 @@ func (l *loader) loadFile(p string, buf *[]byte) (doc Document, st *splitState, 
 	}
 	if len(b) == 0 {
 		return skipped(SkipEmpty, "empty file")
+	}
+	if f := formatOf(p); f == FormatPDF || f == FormatDOCX {
+		var s structured
+		var kind SkipKind
+		var reason string
+		if f == FormatPDF {
+			s, kind, reason = parsePDF(b)
+		} else {
+			s, kind, reason = parseDOCX(b)
+		}
+		if kind != "" {
+			return skipped(kind, reason)
+		}
+		doc, st, kind, reason = l.structuredDocument(Document{ID: docID(p), Path: p, Format: f}, s)
+		if kind != "" {
+			return skipped(kind, reason)
+		}
+		return doc, st, "", Warning{}
 	}
 	dec, kind, reason := decodeText(b)
 	if kind != "" {

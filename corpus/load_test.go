@@ -66,7 +66,7 @@ func TestLoadFiles(t *testing.T) {
 				"d.HTM": file("<p>" + article + " Another day.</p>"), "e.pdf": unique(), "f.json": unique(), "README": unique(),
 			},
 			wantIDs:  []string{"a", "b", "c", "d"},
-			warnings: map[string]string{"e.pdf": "unsupported type (.pdf)", "f.json": "unsupported type (.json)", "README": "unsupported type (no extension)"},
+			warnings: map[string]string{"e.pdf": "malformed PDF", "f.json": "unsupported type (.json)", "README": "unsupported type (no extension)"},
 		},
 		{
 			name: "recursion and IDs",

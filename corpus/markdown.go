@@ -70,11 +70,12 @@ var (
 	// MkDocs admonitions and tabs: `!!! note "Title"`, `??? tip`, `=== "Tab"`.
 	mkdocsBlockRe = regexp.MustCompile(`^(\s*)(?:(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*|===\+?)(?:\s+"(.*)")?\s*$`)
 	// GitHub alerts: "> [!NOTE]".
-	githubAlertRe = regexp.MustCompile(`^(\s*(?:>\s*)+)\[!\w+\]\s*$`)
-	importRe      = regexp.MustCompile(`^import\s*(?:['"]|\{\s*$|[\w*{][^'"]*(?:\sfrom\s*['"]|,\s*$|\{\s*$))`)
-	exportRe      = regexp.MustCompile(`^export\s+(?:const|let|var|function|default|async|class|\{)`)
-	fenceRe       = regexp.MustCompile("^\\s*(`{3,}|~{3,})")
-	jsxTagRe      = regexp.MustCompile(`</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>`)
+	githubAlertRe    = regexp.MustCompile(`^(\s*(?:>\s*)+)\[!\w+\]\s*$`)
+	importRe         = regexp.MustCompile(`^import\s*(?:['"]|\{\s*$|[\w*{][^'"]*(?:\sfrom\s*['"]|,\s*$|\{\s*$))`)
+	exportRe         = regexp.MustCompile(`^export\s+(?:const|let|var|function|default|async|class|\{)`)
+	highlightCloseRe = regexp.MustCompile(`^\{\{[<%]-?\s*/\s*highlight\s*-?[%>]\}\}$|^\{%-?\s*endhighlight\s*-?%\}$`)
+	fenceRe          = regexp.MustCompile("^\\s*(`{3,}|~{3,})")
+	jsxTagRe         = regexp.MustCompile(`</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>`)
 )
 
 // prepareMarkdown rewrites Markdown source, line by line, so that goldmark
@@ -90,12 +91,23 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 		out.add("", i+1)
 	}
 	fence := ""        // the open code fence, "" outside code
+	byTag := false     // the fence was opened by a highlight tag
 	mkdocsIndent := -1 // indentation of MkDocs admonition content, -1 outside
 	inStatement := 0   // depth of an MDX import/export statement being skipped
 	inComment := false // inside a multi-line MDX comment
 	for i := skip; i < len(all); i++ {
 		line, n := all[i], i+1
 		if fence != "" {
+			if byTag {
+				// Code opened by a highlight tag ends at its closing tag.
+				if t := strings.TrimSpace(line); highlightCloseRe.MatchString(t) {
+					out.add("```", n)
+					fence, byTag = "", false
+					continue
+				}
+				out.add(line, n)
+				continue
+			}
 			out.add(line, n)
 			if t := strings.TrimSpace(line); strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
 				fence = ""
@@ -154,6 +166,7 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 		if strings.Contains(line, "{{") || strings.Contains(line, "{%") {
 			line = replaceShortcodes(line, &fence)
 			if fence != "" {
+				byTag = true
 				out.add(line, n)
 				continue
 			}
@@ -171,11 +184,9 @@ func replaceShortcodes(line string, fence *string) string {
 	if ms == nil {
 		return line
 	}
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
-		b.WriteString(line[last:m[0]])
-		last = m[1]
+	if len(ms) == 1 && ms[0][0] == indentOf(line) && ms[0][1] == len(line) {
+		// A tag alone on its line: a highlight tag opens or closes code.
+		m := ms[0]
 		closing := m[2] >= 0 && m[3] > m[2]
 		name := ""
 		if m[4] >= 0 {
@@ -185,13 +196,18 @@ func replaceShortcodes(line string, fence *string) string {
 		}
 		switch {
 		case name == "highlight" && !closing:
-			if strings.TrimSpace(b.String()) == "" {
-				*fence = "```"
-				return "```"
-			}
+			*fence = "```"
+			return "```"
 		case name == "endhighlight" || name == "highlight" && closing:
 			return "```"
 		}
+		return ""
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(line[last:m[0]])
+		last = m[1]
 	}
 	b.WriteString(line[last:])
 	if strings.TrimSpace(b.String()) == "" {

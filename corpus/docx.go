@@ -1,0 +1,145 @@
+package corpus
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// maxDOCXXML bounds the document.xml a DOCX may unpack to, so a zip bomb
+// cannot exhaust memory.
+const maxDOCXXML = 64 << 20
+
+// parseDOCX reduces a Word document to its paragraphs, headings (styles
+// "Title", "Heading 1"…) and tables (a row a line, cells joined by " | ").
+// A DOCX is a zip of XML: the standard library reads it. An encrypted one
+// is an OLE container, not a zip, and is skipped as encrypted.
+func parseDOCX(b []byte) (s structured, kind SkipKind, reason string) {
+	if bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		return s, SkipEncrypted, "encrypted Word document (or the older binary .doc format)"
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return s, SkipMalformed, "malformed DOCX: " + err.Error()
+	}
+	var doc *zip.File
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			doc = f
+		}
+	}
+	if doc == nil {
+		return s, SkipMalformed, "malformed DOCX: no word/document.xml"
+	}
+	rc, err := doc.Open()
+	if err != nil {
+		return s, SkipMalformed, "malformed DOCX: " + err.Error()
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(io.LimitReader(rc, maxDOCXXML))
+	var lb lineBlocks
+	var para strings.Builder
+	style := ""
+	tableDepth := 0
+	var row, cells []string
+	var table []string
+	n := 0 // paragraph number, the location of a block
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return s, SkipMalformed, "malformed DOCX: " + err.Error()
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "p":
+				para.Reset()
+				style = ""
+			case "pStyle":
+				style = attrValue(t, "val")
+			case "tab", "br", "cr":
+				para.WriteByte(' ')
+			case "tbl":
+				tableDepth++
+				if tableDepth == 1 {
+					table = nil
+				}
+			case "tr":
+				row = nil
+			case "tc":
+				cells = nil
+			case "t":
+				var txt string
+				if err := d.DecodeElement(&txt, &t); err == nil {
+					para.WriteString(txt)
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "p":
+				n++
+				text := oneLine(para.String())
+				if text == "" {
+					continue
+				}
+				if tableDepth > 0 {
+					cells = append(cells, text)
+					continue
+				}
+				var bb blockBuilder
+				bb.write(text)
+				if level := headingLevel(style); level > 0 {
+					lb.emit(bb.take(blockHeading), level)
+					if level == 1 && s.title == "" {
+						s.title = text
+					}
+				} else {
+					lb.emit(bb.take(blockPara), 0)
+				}
+			case "tc":
+				row = append(row, strings.Join(cells, " "))
+			case "tr":
+				table = append(table, strings.Join(row, " | "))
+			case "tbl":
+				tableDepth--
+				if tableDepth == 0 && len(table) > 0 {
+					var bb blockBuilder
+					bb.writeRaw(strings.Join(table, "\n"))
+					lb.emit(bb.take(blockTable), 0)
+				}
+			}
+		}
+	}
+	s.blocks = lb.out
+	return s, "", ""
+}
+
+func attrValue(e xml.StartElement, local string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// headingLevel is the level of a paragraph style: "Title" 1, "Heading1"
+// or "heading 2" its number; 0 for body styles.
+func headingLevel(style string) int {
+	st := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+	if st == "title" {
+		return 1
+	}
+	if rest, ok := strings.CutPrefix(st, "heading"); ok {
+		if n, err := strconv.Atoi(rest); err == nil && n >= 1 && n <= 9 {
+			return min(n+1, 6) // Title is the level above Heading 1
+		}
+	}
+	return 0
+}
