@@ -1,10 +1,14 @@
 package corpus
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 	"unicode/utf8"
 )
 
@@ -65,6 +69,50 @@ func FuzzHTML(f *testing.F) {
 		for name, s := range map[string]string{"text": d.text, "title": d.title, "lang": d.lang} {
 			if !utf8.ValidString(s) {
 				t.Errorf("got invalid UTF-8 %s %q", name, s)
+			}
+		}
+	})
+}
+
+// FuzzStructured checks the Markdown, MDX, reStructuredText and AsciiDoc
+// readers on any text: no panic, and the passages of what loads keep their
+// invariants (checkPassages) and lines within the file.
+func FuzzStructured(f *testing.F) {
+	_ = fs.WalkDir(os.DirFS(filepath.Join("testdata", "public")), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && formatOf(p) != "" && formatOf(p) != FormatHTML {
+			if b, err := os.ReadFile(filepath.Join("testdata", "public", p)); err == nil {
+				f.Add(string(b), uint8(0))
+			}
+		}
+		return nil
+	})
+	f.Add("---\ntitle: x\n---\n:::note T\n{{< a >}}\n```\n", uint8(1))
+	f.Add("T\n=\n\n.. note:: x\n   :opt:\n\n   y ``z``\n\n::\n\n  code\n", uint8(2))
+	f.Add("= T\n:a: b\n\n[source]\n----\nx\n----\n|===\n|a |b\n|===\n", uint8(3))
+	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc"}
+	f.Fuzz(func(t *testing.T, src string, which uint8) {
+		name := names[int(which)%len(names)]
+		var c *Corpus
+		var err error
+		done := make(chan bool)
+		go func() {
+			c, err = Load(context.Background(), fstest.MapFS{name: {Data: []byte(src)}}, Config{})
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(30 * time.Second): // a guard: a reader that never returns fails here
+			t.Fatalf("%s: Load did not return: %q", name, src)
+		}
+		if err != nil {
+			return // nothing loadable: fine, as long as it said so
+		}
+		d := &c.Docs[0]
+		checkPassages(t, d)
+		lines := strings.Count(src, "\n") + 1
+		for _, p := range d.Passages {
+			if p.LineStart < 1 || p.LineEnd > lines {
+				t.Errorf("passage %d: lines %d–%d of %d", p.Index, p.LineStart, p.LineEnd, lines)
 			}
 		}
 	})
