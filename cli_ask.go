@@ -130,27 +130,10 @@ func where(title string, headings []string, path string, lineStart, lineEnd, pag
 		head += " › " + abbreviate(h, 60)
 	}
 	out := oneLineOf(head) + " — " + oneLineOf(path)
-	if span := spanOf(lineStart, lineEnd, pageStart, pageEnd); span != "" {
+	if span := answer.Span(lineStart, lineEnd, pageStart, pageEnd); span != "" {
 		out += " (" + span + ")"
 	}
 	return out
-}
-
-// spanOf is "line 4", "lines 12–30", "page 3" or "pages 3–5"; "" when
-// neither is known.
-func spanOf(lineStart, lineEnd, pageStart, pageEnd int) string {
-	unit, start, end := "line", lineStart, lineEnd
-	if start <= 0 {
-		unit, start, end = "page", pageStart, pageEnd
-	}
-	switch {
-	case start <= 0:
-		return ""
-	case end <= start:
-		return fmt.Sprintf("%s %d", unit, start)
-	default:
-		return fmt.Sprintf("%ss %d–%d", unit, start, end)
-	}
 }
 
 // oneLineOf keeps a file name from breaking a line of output or sending

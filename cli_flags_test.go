@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -47,8 +46,10 @@ func firstLine(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
 // from the embedded sample: on a folder of other documents, its own titles.
 func TestExamplesComeFromTheLoadedCorpus(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "hooks.md"), []byte("# Hook deletion policies\n\nA hook is deleted before a new one is created.\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "intro.md"), []byte("# Intro\n\nWelcome.\n"), 0o644)
+	writeFiles(t, dir, map[string]string{
+		"hooks.md": "# Hook deletion policies\n\nA hook is deleted before a new one is created.\n",
+		"intro.md": "# Intro\n\nWelcome.\n",
+	})
 	for _, args := range [][]string{
 		{"--corpus", dir, "ask", "--help"},
 		{"ask", "--corpus", dir, "-h"},
@@ -79,8 +80,7 @@ func TestExamplesComeFromTheLoadedCorpus(t *testing.T) {
 // Flags given before the command reach it.
 func TestGlobalFlagsBeforeTheCommand(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "gold.txt"), []byte("Gold prices\n\nGold prices hit a record high as investors sought safety.\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "yen.txt"), []byte("The yen\n\nThe weak yen helps exporters.\n"), 0o644)
+	writeFiles(t, dir, map[string]string{"gold.txt": goldText, "yen.txt": yenText})
 	tests := []struct {
 		args []string
 		want []string
@@ -116,9 +116,7 @@ func TestGlobalFlagsBeforeTheCommand(t *testing.T) {
 // in the terminal and in JSON; without it there is no "url" key.
 func TestSourceURLLinksTheCitedLines(t *testing.T) {
 	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "user guide"), 0o755)
-	os.WriteFile(filepath.Join(dir, "user guide", "gold #1.txt"), []byte("Gold prices\n\nGold prices hit a record high as investors sought safety.\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "yen.txt"), []byte("The yen\n\nThe weak yen helps exporters.\n"), 0o644)
+	writeFiles(t, dir, map[string]string{"user guide/gold #1.txt": goldText, "yen.txt": yenText})
 	env := map[string]string{"SOURCE_URL": "https://github.com/org/docs/blob/main/{path}#L{start}-L{end}"}
 	const want = "https://github.com/org/docs/blob/main/user%20guide/gold%20%231.txt#L1-L3"
 

@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -31,9 +29,7 @@ func walkJSON(v any, path string, visit func(path, key string, val any)) {
 // anywhere, the documented keys and lists always there.
 func TestJSONSchema(t *testing.T) {
 	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "guide"), 0o755)
-	os.WriteFile(filepath.Join(dir, "guide", "deploy.md"), []byte("---\ntitle: Deploying\ndescription: How releases ship.\n---\n\n# Deploying\n\nReleases go out every Tuesday.\n\n## Rolling back\n\nA failed release is rolled back to the previous version.\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "logo.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
+	writeFiles(t, dir, map[string]string{"guide/deploy.md": deployMD, "logo.png": "\x89PNG\r\n\x1a\n"})
 	env := map[string]string{"SOURCE_URL": "https://github.com/acme/handbook/blob/main/{path}#L{start}-L{end}"}
 	tests := []struct {
 		name  string
@@ -94,8 +90,7 @@ func TestJSONSchema(t *testing.T) {
 // What --json writes for a source, a result and a document, in detail.
 func TestJSONLocations(t *testing.T) {
 	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "guide"), 0o755)
-	os.WriteFile(filepath.Join(dir, "guide", "deploy.md"), []byte("---\ntitle: Deploying\ndescription: How releases ship.\n---\n\n# Deploying\n\nReleases go out every Tuesday.\n\n## Rolling back\n\nA failed release is rolled back to the previous version.\n"), 0o644)
+	writeFiles(t, dir, map[string]string{"guide/deploy.md": deployMD})
 	env := map[string]string{"SOURCE_URL": "https://github.com/acme/handbook/blob/main/{path}#L{start}-L{end}"}
 	out, _, _ := runCLI(t, env, "ask", "--corpus", dir, "--json", "failed release rolled back")
 	var res struct {
@@ -140,9 +135,11 @@ func TestReadmeDocumentsTheJSONKeys(t *testing.T) {
 	}
 	written := map[string]bool{}
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "a.md"), []byte("# Deploying\n\n## Rolling back\n\nA failed release is rolled back.\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("ok \xff\xfe text that is mostly fine and long enough to be repaired rather than skipped, with words.\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "logo.png"), []byte("\x89PNG"), 0o644)
+	writeFiles(t, dir, map[string]string{
+		"a.md":     "# Deploying\n\n## Rolling back\n\nA failed release is rolled back.\n",
+		"bad.txt":  "ok \xff\xfe text that is mostly fine and long enough to be repaired rather than skipped, with words.\n",
+		"logo.png": "\x89PNG",
+	})
 	env := map[string]string{"SOURCE_URL": "https://x.example/{path}#L{start}"}
 	for _, args := range [][]string{
 		{"ask", "--json", "failed release rolled back"},

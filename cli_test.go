@@ -22,6 +22,27 @@ func runCLI(t *testing.T, env map[string]string, args ...string) (stdout, stderr
 	return out.String(), errOut.String(), 0
 }
 
+// Small documents the tests load from folders of their own.
+const (
+	goldText = "Gold prices\n\nGold prices hit a record high as investors sought safety.\n"
+	yenText  = "The yen\n\nThe weak yen helps exporters, the prime minister said.\n"
+	deployMD = "---\ntitle: Deploying\ndescription: How releases ship.\n---\n\n# Deploying\n\nReleases go out every Tuesday.\n\n## Rolling back\n\nA failed release is rolled back to the previous version.\n"
+)
+
+// writeFiles writes each path → text under dir, making folders.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestSearchHuman(t *testing.T) {
 	out, errOut, code := runCLI(t, nil, "search", "Zhao Zhiguo", "--k", "3")
 	if code != 0 {
@@ -70,11 +91,9 @@ func TestSearchJSON(t *testing.T) {
 func TestSearchBatchTREC(t *testing.T) {
 	dir := t.TempDir()
 	docs := filepath.Join(dir, "docs")
-	os.MkdirAll(filepath.Join(docs, "sub"), 0o755)
-	os.WriteFile(filepath.Join(docs, "gold.txt"), []byte("Gold prices\n\nGold prices hit a record high as investors sought safety.\n"), 0o644)
-	os.WriteFile(filepath.Join(docs, "sub", "yen.md"), []byte("# The yen\n\nThe weak yen helps exporters, the prime minister said.\n"), 0o644)
+	writeFiles(t, docs, map[string]string{"gold.txt": goldText, "sub/yen.md": "# The yen\n\nThe weak yen helps exporters, the prime minister said.\n"})
+	writeFiles(t, dir, map[string]string{"q.tsv": "q1\tgold record\nq2\tweak yen exporters\n"})
 	queries := filepath.Join(dir, "q.tsv")
-	os.WriteFile(queries, []byte("q1\tgold record\nq2\tweak yen exporters\n"), 0o644)
 	out, errOut, code := runCLI(t, nil, "search", "--corpus", docs, "--batch", queries)
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errOut)

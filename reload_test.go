@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"context"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -14,19 +14,12 @@ import (
 	"corpusbot/answer"
 )
 
-func TestReloadSwapsIndexAndKeepsOldOnFailure(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("gold.txt", "Gold prices\n\nGold prices hit a record high as investors sought safety.\n")
-	var logs bytes.Buffer
-	e := &env{cfg: config{MaxFileBytes: 1 << 20}, log: slog.New(slog.NewTextHandler(&logs, nil))}
-	ctx := context.Background()
-	c, err := e.loadCorpus(ctx, dir)
+// newTestReloader loads dir and returns a reloader of it, as runBot
+// makes one, logging to w.
+func newTestReloader(t *testing.T, dir string, w io.Writer) (*reloader, *answer.Pipeline) {
+	t.Helper()
+	e := &env{cfg: config{MaxFileBytes: 1 << 20}, log: slog.New(slog.NewTextHandler(w, nil))}
+	c, err := e.loadCorpus(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,6 +28,21 @@ func TestReloadSwapsIndexAndKeepsOldOnFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := &reloader{env: e, dir: dir, p: p}
+	r.remember(c)
+	return r, p
+}
+
+func TestReloadSwapsIndexAndKeepsOldOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("gold.txt", goldText)
+	ctx := context.Background()
+	r, p := newTestReloader(t, dir, io.Discard)
 	topDoc := func(q string) string {
 		t.Helper()
 		m, err := p.Search(ctx, q, 1)
@@ -81,16 +89,10 @@ func TestReloadSwapsIndexAndKeepsOldOnFailure(t *testing.T) {
 
 func TestReloadOnSignal(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Alpha\n\nAlpha beta gamma delta.\n"), 0o644)
-	e := &env{cfg: config{MaxFileBytes: 1 << 20}, log: slog.New(slog.DiscardHandler)}
+	writeFiles(t, dir, map[string]string{"a.txt": "Alpha\n\nAlpha beta gamma delta.\n"})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	c, _ := e.loadCorpus(ctx, dir)
-	p, err := answer.New(answer.Config{}, c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &reloader{env: e, dir: dir, p: p}
+	r, p := newTestReloader(t, dir, io.Discard)
 	sig := make(chan os.Signal, 1)
 	done := make(chan struct{})
 	go func() { r.reloadOn(ctx, sig); close(done) }()

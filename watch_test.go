@@ -14,7 +14,6 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"corpusbot/answer"
 	"corpusbot/internal/discordtest"
 	"corpusbot/internal/openaitest"
 )
@@ -137,21 +136,11 @@ func TestWatchReloadsOnRealChanges(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("gold.txt", "Gold prices\n\nGold prices hit a record high as investors sought safety.\n")
+	write("gold.txt", goldText)
 	write("old/deep/tin.txt", "Tin\n\nTin is soft and silvery.\n")
 	logs := &e2eBuffer{}
-	e := &env{cfg: config{MaxFileBytes: 1 << 20}, log: slog.New(slog.NewTextHandler(logs, nil))}
 	ctx, cancel := context.WithCancel(context.Background())
-	c, err := e.loadCorpus(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := answer.New(answer.Config{}, c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &reloader{env: e, dir: dir, p: p}
-	r.remember(c)
+	r, p := newTestReloader(t, dir, logs)
 	cw, err := r.watch(100*time.Millisecond, 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
@@ -223,16 +212,10 @@ func TestWatchReloadsOnRealChanges(t *testing.T) {
 // answers.
 func TestWatchFailedReloadKeepsIndex(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "gold.txt"), []byte("Gold prices\n\nGold prices hit a record high.\n"), 0o644)
+	writeFiles(t, dir, map[string]string{"gold.txt": goldText})
 	logs := &e2eBuffer{}
-	e := &env{cfg: config{MaxFileBytes: 1 << 20}, log: slog.New(slog.NewTextHandler(logs, nil))}
 	ctx, cancel := context.WithCancel(context.Background())
-	c, _ := e.loadCorpus(ctx, dir)
-	p, err := answer.New(answer.Config{}, c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &reloader{env: e, dir: dir, p: p}
+	r, p := newTestReloader(t, dir, logs)
 	cw, err := r.watch(50*time.Millisecond, 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
@@ -266,7 +249,7 @@ func TestWatchMissingFolder(t *testing.T) {
 func TestE2EWatchedCorpusFolder(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "gold.txt"), []byte("Gold prices\n\nGold prices hit a record high as investors sought safety.\n"), 0o644)
+	writeFiles(t, dir, map[string]string{"gold.txt": goldText})
 	dc := discordtest.New(t, discordtest.WithToken(e2eToken),
 		discordtest.WithGuild(e2eGuild, []discordtest.Channel{{ID: e2eGeneral, Name: "general"}}, nil))
 	ai := openaitest.New(t, openaitest.WithResponder(e2eResponder))
@@ -283,7 +266,7 @@ func TestE2EWatchedCorpusFolder(t *testing.T) {
 	if !strings.Contains(b.stderr.String(), "watching the corpus folder") {
 		t.Fatalf("the corpus folder is not watched:\n%s", b.stderr.String())
 	}
-	os.WriteFile(filepath.Join(dir, "yen.txt"), []byte("The yen\n\nThe weak yen helps exporters, the prime minister said.\n"), 0o644)
+	writeFiles(t, dir, map[string]string{"yen.txt": yenText})
 	waitFor(t, "/search to find the new file", func() bool {
 		if strings.Contains(b.search("yen exporters"), "— yen #0") {
 			return true

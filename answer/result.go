@@ -191,6 +191,26 @@ func (st *state) locate(doc, first, last int) Source {
 	return s
 }
 
+// Span is where the cited text is in its file, as people read it.
+func (s Source) Span() string { return Span(s.LineStart, s.LineEnd, s.PageStart, s.PageEnd) }
+
+// Span is "line 4", "lines 12–30", "page 3" or "pages 3–5": lines when
+// known, else pages; "" when neither is.
+func Span(lineStart, lineEnd, pageStart, pageEnd int) string {
+	unit, start, end := "line", lineStart, lineEnd
+	if start <= 0 {
+		unit, start, end = "page", pageStart, pageEnd
+	}
+	switch {
+	case start <= 0:
+		return ""
+	case end <= start:
+		return unit + " " + strconv.Itoa(start)
+	default:
+		return unit + "s " + strconv.Itoa(start) + "–" + strconv.Itoa(end)
+	}
+}
+
 // commonPrefix is the headings a and b share, from the outermost.
 func commonPrefix(a, b []string) []string {
 	n := 0

@@ -95,30 +95,13 @@ func sourceLine(s answer.Source) string {
 		file = s.DocID
 	}
 	line := head + " — " + safe(file, 120)
-	if span := sourceSpan(s); span != "" {
+	if span := s.Span(); span != "" {
 		line += " (" + span + ")"
 	}
 	if s.URL != "" && !strings.ContainsAny(s.URL, "<> \n") {
 		line += " <" + s.URL + ">"
 	}
 	return line
-}
-
-// sourceSpan is "line 4", "lines 12–30", "page 3" or "pages 3–5"; "" when
-// neither is known.
-func sourceSpan(s answer.Source) string {
-	unit, start, end := "line", s.LineStart, s.LineEnd
-	if start <= 0 {
-		unit, start, end = "page", s.PageStart, s.PageEnd
-	}
-	switch {
-	case start <= 0:
-		return ""
-	case end <= start:
-		return fmt.Sprintf("%s %d", unit, start)
-	default:
-		return fmt.Sprintf("%ss %d–%d", unit, start, end)
-	}
 }
 
 // layout splits body into messages and adds tail to the last one, or
