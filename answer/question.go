@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 // clean strips invisible format and control characters (zero-width spaces,
@@ -35,75 +37,19 @@ func (p *Pipeline) checkQuestion(q string) (string, error) {
 	return q, nil
 }
 
-// detectLang makes a cheap guess at the language of a short text: by script,
-// then French function words and accents for Latin text. "" when unsure.
+// detectLang guesses the language of a short text (text.DetectLanguage):
+// "" when it has no letters, and "en" for Latin text that says too little
+// to tell, the default reply language.
 func detectLang(s string) string {
-	var latin, arabic, han, kana, hangul, cyr int
+	if l := text.DetectLanguage(s); l != "und" {
+		return l
+	}
 	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Arabic, r):
-			arabic++
-		case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
-			kana++
-		case unicode.Is(unicode.Han, r):
-			han++
-		case unicode.Is(unicode.Hangul, r):
-			hangul++
-		case unicode.Is(unicode.Cyrillic, r):
-			cyr++
-		case unicode.Is(unicode.Latin, r):
-			latin++
+		if unicode.Is(unicode.Latin, r) {
+			return "en"
 		}
 	}
-	switch {
-	case arabic > latin && arabic >= han:
-		return "ar"
-	case kana > 0 && kana+han > latin:
-		return "ja"
-	case han > 0 && han >= latin/4:
-		return "zh"
-	case hangul > latin:
-		return "ko"
-	case cyr > latin:
-		return "ru"
-	case latin == 0:
-		return ""
-	}
-	var fr, en int
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	}) {
-		if i := strings.IndexAny(w, "'’"); i > 0 && i < 3 {
-			fr++ // elision: l', d', qu'
-			continue
-		}
-		if frWords[w] {
-			fr++
-		}
-		if enWords[w] {
-			en++
-		}
-		if strings.ContainsAny(w, "éèêàçùôîœ") {
-			fr++
-		}
-	}
-	if fr > en {
-		return "fr"
-	}
-	return "en"
-}
-
-var frWords = map[string]bool{
-	"le": true, "la": true, "les": true, "des": true, "du": true, "une": true, "est": true, "et": true,
-	"qui": true, "que": true, "quoi": true, "quel": true, "quelle": true, "quels": true, "quelles": true,
-	"pourquoi": true, "comment": true, "combien": true, "quand": true, "où": true, "dans": true,
-	"pour": true, "sur": true, "avec": true, "il": true, "elle": true, "ils": true, "sont": true, "au": true, "aux": true,
-}
-
-var enWords = map[string]bool{
-	"the": true, "a": true, "an": true, "is": true, "are": true, "was": true, "were": true, "and": true,
-	"what": true, "who": true, "why": true, "how": true, "when": true, "where": true, "which": true,
-	"does": true, "did": true, "do": true, "of": true, "in": true, "to": true, "for": true, "with": true, "on": true,
+	return ""
 }
 
 // langNames names languages for the model.

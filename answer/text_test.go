@@ -124,6 +124,9 @@ func TestDetectLang(t *testing.T) {
 		{"Pourquoi l'ouverture de Tencent est-elle progressive ?", "fr"},
 		{"كم عدد مستخدمي Alipay؟", "ar"},
 		{"支付寶", "zh"},
+		{"Wie viele Nutzer hat Alipay?", "de"},
+		{"Quantos usuários tem o Alipay?", "pt"},
+		{"كم عدد مستخدمي Alipay و WeChat Pay؟", "ar"},
 		{"Alipay", "en"},
 		{"12345", ""},
 	}
