@@ -162,7 +162,9 @@ func (st *langStats) scan(text string) {
 // shared equally by the languages it points to.
 func (st *langStats) endLatinWord(w []byte, fit bool, hint uint32) {
 	st.words[scriptLatin]++
-	if fit {
+	// One letter says little: initials, variables and elided articles
+	// ("n=21", "J. Smith", "l'") are in every language.
+	if fit && utf8.RuneCount(w) > 1 {
 		if m := latinStopwords().lookup(w); m != 0 {
 			share := 1 / float64(bits.OnesCount32(m))
 			for ; m != 0; m &= m - 1 {
