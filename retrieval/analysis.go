@@ -32,6 +32,7 @@ type analysisBuf struct {
 	// so query analysis can tell a stopword from a word.
 	keepStops bool
 	env       *snowball.Env // reused by stemmers
+	cjkOut    []token       // the CJK filter's output
 }
 
 // analyze runs text through a's pipeline.

@@ -68,17 +68,23 @@ var analysisCases = []analysisCase{
 	{"arabic stopwords", "ar", "في من على هذا", nil},
 	{"arabic question mark", "ar", "مستخدمي Alipay؟", []string{"مستخدم", "alipay"}},
 	// CJK: bigrams, folding, in every analyser.
-	{"traditional", "en", "支付寶", []string{"支付", "付宝"}},
-	{"simplified", "en", "支付宝", []string{"支付", "付宝"}},
-	{"names fold", "zh", "騰訊 螞蟻集團 馬雲 趙志國", []string{"腾讯", "蚂蚁", "蚁集", "集团", "马云", "赵志", "志国"}},
+	{"traditional", "en", "支付寶", []string{"支", "支付", "付", "付宝", "宝"}},
+	{"simplified", "en", "支付宝", []string{"支", "支付", "付", "付宝", "宝"}},
+	{"names fold", "zh", "騰訊 螞蟻集團 馬雲 趙志國", []string{"腾", "腾讯", "讯", "蚂", "蚂蚁", "蚁", "蚁集", "集", "集团", "团", "马", "马云", "云", "赵", "赵志", "志", "志国", "国"}},
 	{"single character", "zh", "馬", []string{"马"}},
-	{"surname and verb outside the sample corpus", "zh", "劉創", []string{"刘创"}},
-	{"traditional meets simplified", "zh", "支付寶 支付宝", []string{"支付", "付宝", "支付", "付宝"}},
-	{"runs split by space", "zh", "微信 支付", []string{"微信", "支付"}},
+	{"surname and verb outside the sample corpus", "zh", "劉創", []string{"刘", "刘创", "创"}},
+	{"traditional meets simplified", "zh", "支付寶 支付宝", []string{"支", "支付", "付", "付宝", "宝", "支", "支付", "付", "付宝", "宝"}},
+	{"question words are stopwords", "zh", "什么是支付宝？", []string{"是支", "支", "支付", "付", "付宝", "宝"}},
+	{"runs split by space", "zh", "微信 支付", []string{"微", "微信", "信", "支", "支付", "付"}},
 	{"kana", "ja", "ありがとう", []string{"あり", "りが", "がと", "とう"}},
 	{"katakana long mark", "ja", "サーバー", []string{"サー", "ーバ", "バー"}},
 	{"hangul", "ko", "한국어", []string{"한국", "국어"}},
-	{"mixed scripts", "en", "Alipay(支付寶)", []string{"alipay", "支付", "付宝"}},
+	// Thai, Lao, Khmer: character bigrams, marks kept with their letter.
+	{"thai", "th", "ภาษาไทย", []string{"ภา", "าษ", "ษา", "าไ", "ไท", "ทย"}},
+	{"thai marks", "th", "ที่นี่", []string{"ที่นี่"}},
+	{"lao", "lo", "ພາສາ", []string{"ພາ", "າສ", "ສາ"}},
+	{"khmer", "km", "ភាសា", []string{"ភាសា"}},
+	{"mixed scripts", "en", "Alipay(支付寶)", []string{"alipay", "支", "支付", "付", "付宝", "宝"}},
 	// Generic: no stemming, no stopwords.
 	{"generic keeps words", "und", "the running users", []string{"the", "running", "users"}},
 	{"unknown language is generic", "xx", "Die Nutzer", []string{"die", "nutzer"}},
@@ -115,11 +121,12 @@ func TestOffsets(t *testing.T) {
 		lang, text string
 		want       []string // text[start:end] of each token
 	}{
-		{"en", "Alipay’s ﬁne 支付寶!", []string{"Alipay’s", "ﬁne", "支付", "付寶"}},
+		{"en", "Alipay’s ﬁne 支付寶!", []string{"Alipay’s", "ﬁne", "支", "支付", "付", "付寶", "寶"}},
 		{"fr", "L’ouverture de Tencent", []string{"L’ouverture", "Tencent"}},
 		{"ar", "الصَّغِيرَةُ و Alipay", []string{"الصَّغِيرَةُ", "Alipay"}},
 		{"en", "ＵＳ＄３７ 70,000.", []string{"ＵＳ", "３７", "70,000"}},
 		{"und", "e\u0301te\u0301", []string{"e\u0301te\u0301"}},
+		{"th", "ที่นี่", []string{"ที่นี่"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

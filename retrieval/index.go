@@ -200,7 +200,11 @@ func (ix *Index) analyzeShard(s *shard, dl []uint32) {
 				}
 				for _, t := range a.run(b, toks[i:j]) {
 					count(intern(t.term, ""))
-					n++
+					// A run's unigrams come on top of its pairs: its length
+					// counts the pairs only, as it did before unigrams.
+					if t.kind != kindCJKUnigram {
+						n++
+					}
 				}
 				i = j
 				continue

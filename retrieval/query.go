@@ -38,6 +38,8 @@ type qword struct {
 // slot gathers what every analyser made of one span of the query.
 type slot struct {
 	start, end int
+	unigram    bool   // a Han unigram of a longer run
+	pair       bool   // a CJK bigram
 	stops      []bool // per analyser: a stopword there
 	terms      []string
 }
@@ -64,7 +66,8 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 			if !ok {
 				si = len(slots)
 				index[key] = si
-				slots = append(slots, slot{start: t.start, end: t.end, stops: make([]bool, len(ix.analyzers))})
+				slots = append(slots, slot{start: t.start, end: t.end, stops: make([]bool, len(ix.analyzers)), unigram: t.kind == kindCJKUnigram,
+					pair: t.kind == kindCJK && utf8.RuneCount(t.term) == 2})
 			}
 			s := &slots[si]
 			if t.stop {
@@ -81,6 +84,8 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 	slices.SortStableFunc(slots, func(x, y slot) int {
 		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(x.end, y.end))
 	})
+
+	ix.dropKnownUnigrams(slots)
 
 	var q query
 	termPos := make(map[string]int)
@@ -152,4 +157,37 @@ func truncString(s string, n int) string {
 		n--
 	}
 	return s[:n]
+}
+
+// dropKnownUnigrams empties the Han unigrams of the query whose pairs the
+// index all knows: the pairs say the same more precisely (支付 and 付宝 for
+// 支付宝, where 宝 alone also matches 余额宝). A unigram stays where a pair
+// is unknown, across a word boundary or for a word of one character.
+// slots are sorted by position.
+func (ix *Index) dropKnownUnigrams(slots []slot) {
+	known := func(s *slot) bool {
+		for _, t := range s.terms {
+			if _, ok := ix.dict[t]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range slots {
+		u := &slots[i]
+		if !u.unigram {
+			continue
+		}
+		pairs, allKnown := 0, true
+		for j := max(0, i-3); j < min(len(slots), i+4); j++ {
+			p := &slots[j]
+			if p.pair && (p.start == u.start || p.end == u.end) {
+				pairs++
+				allKnown = allKnown && known(p)
+			}
+		}
+		if pairs > 0 && allKnown {
+			u.terms = nil
+		}
+	}
 }

@@ -277,8 +277,30 @@ func TestLanguagesLen(t *testing.T) {
 
 func TestAnalyzeDistinct(t *testing.T) {
 	ix := mustNew(t, Config{}, []Item{{Text: "x", Lang: "en"}})
-	if got, want := ix.Analyze("Users, users and USERS’ 支付寶 支付宝"), []string{"user", "支付", "付宝"}; !slices.Equal(got, want) {
+	if got, want := ix.Analyze("Users, users and USERS’ 支付寶 支付宝"), []string{"user", "支", "支付", "付", "付宝", "宝"}; !slices.Equal(got, want) {
 		t.Errorf("Analyze: got %q, want %q", got, want)
+	}
+}
+
+// TestHanUnigrams: a query's Han unigrams count only where the index lacks
+// one of their pairs, so 宝 of 支付宝 does not find 余额宝, while a word of
+// one character (球) and a pair across words still find their passages.
+func TestHanUnigrams(t *testing.T) {
+	ix := mustNew(t, Config{}, []Item{
+		{Doc: "alipay", Text: "支付宝有十亿用户。", Lang: "zh"},
+		{Doc: "yuebao", Text: "余额宝是一个基金。", Lang: "zh"},
+		{Doc: "ball", Text: "他把球踢进了球门。", Lang: "zh"},
+	})
+	if got, want := ix.Analyze("支付宝"), []string{"支付", "付宝"}; !slices.Equal(got, want) {
+		t.Errorf("Analyze(支付宝): got %q, want %q (pairs the index has)", got, want)
+	}
+	hits, err := ix.Search("支付宝", 5)
+	if err != nil || len(hits) != 1 || hits[0].Item != 0 {
+		t.Errorf("Search(支付宝): got %v, %v; want only the Alipay passage", hits, err)
+	}
+	hits, err = ix.Search("谁踢球", 5)
+	if err != nil || len(hits) == 0 || hits[0].Item != 2 {
+		t.Errorf("Search(谁踢球): got %v, %v; want the ball passage first", hits, err)
 	}
 }
 

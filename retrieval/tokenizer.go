@@ -9,9 +9,10 @@ import (
 type tokenKind uint8
 
 const (
-	kindWord   tokenKind = iota // letters, possibly with digits
-	kindNumber                  // digits, with . or , between them
-	kindCJK                     // one Han, Kana or Hangul character (a bigram after the CJK filter)
+	kindWord       tokenKind = iota // letters, possibly with digits
+	kindNumber                      // digits, with . or , between them
+	kindCJK                         // one Han, Kana or Hangul character (a bigram after the CJK filter)
+	kindCJKUnigram                  // after the CJK filter: one Han character of a longer run
 )
 
 // maxTermBytes truncates pathological tokens (base64 blobs, unspaced
@@ -72,11 +73,20 @@ func classify(r rune) runeClass {
 }
 
 // isCJK reports scripts written without spaces between words, which are
-// indexed as overlapping character bigrams.
+// indexed as overlapping character bigrams: Han, kana and Hangul, and the
+// letters of Thai, Lao, Khmer and Myanmar, which have no word separator
+// either and get the same dictionary-free treatment (their vowel and tone
+// marks stay with the letter they follow).
 func isCJK(r rune) bool {
 	switch {
-	case r < 0x1100:
+	case r < 0x0E00:
 		return false
+	case r < 0x1100:
+		return unicode.In(r, unicode.Thai, unicode.Lao, unicode.Myanmar) && unicode.IsLetter(r)
+	case r < 0x1780:
+		return unicode.Is(unicode.Hangul, r)
+	case r < 0x1800:
+		return unicode.Is(unicode.Khmer, r) && unicode.IsLetter(r)
 	case r == 0x30FC || r == 0x3005: // prolonged sound mark, ideographic iteration mark
 		return true
 	}
@@ -146,6 +156,15 @@ func (tz *tokenizer) tokenize(text string, arena []byte, toks []token) ([]byte, 
 			}
 			tz.add(u.r, u.start, u.end, c)
 		case classMark:
+			if n := len(tz.toks); !tz.in && tz.prevCJK && n > 0 {
+				// A Thai, Lao, Khmer or Myanmar vowel or tone mark: part of
+				// the character before it, whose term ends the arena.
+				t := &tz.toks[n-1]
+				tz.arena = utf8.AppendRune(tz.arena, u.r)
+				t.term = tz.arena[len(tz.arena)-len(t.term)-utf8.RuneLen(u.r) : len(tz.arena) : len(tz.arena)]
+				t.end = max(t.end, u.end)
+				continue
+			}
 			if tz.in && tz.joiner == 0 {
 				tz.arena = utf8.AppendRune(tz.arena, u.r)
 				tz.tokEnd = u.end
