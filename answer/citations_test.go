@@ -125,3 +125,27 @@ func FuzzParseCitations(f *testing.F) {
 		}
 	})
 }
+
+func TestQuoteSpan(t *testing.T) {
+	tests := []struct {
+		text, quote, want string // want "" when not found
+	}{
+		{"Zhao Zhiguo (趙志國) told a briefing yesterday.", "zhao zhiguo (趙志國) told", "Zhao Zhiguo (趙志國) told"},
+		{"Le ministère a « convoqué » les dirigeants.", "a \"convoqué\" les", "a « convoqué » les"},
+		{"لدى Alipay أكثر من مليار مستخدم في الصين", "أكثر من مليار مستخدم", "أكثر من مليار مستخدم"},
+		{"It said that ... it was over, truly over.", "It said … truly over", "It said that ... it was over, truly over"},
+		{"Alipay has users.", "Tencent has users", ""},
+		{"Alipay has users.", "users", ""}, // too short to check
+		{"the bank's report", "banks report", ""},
+	}
+	for _, tt := range tests {
+		s, e, ok := QuoteSpan(tt.text, tt.quote)
+		got := ""
+		if ok {
+			got = tt.text[s:e]
+		}
+		if got != tt.want {
+			t.Errorf("QuoteSpan(%q, %q) = %q, want %q", tt.text, tt.quote, got, tt.want)
+		}
+	}
+}

@@ -168,3 +168,56 @@ func (f *foldedText) sentencesIn(start, end int) []string {
 	}
 	return out
 }
+
+// QuoteSpan finds a quote in text the way citations are verified (folded,
+// on word boundaries, ellipses joining pieces in order) and returns the
+// byte range of text from the first piece's start to the last one's end;
+// ok is false when the quote is not there or too short to check. "Show
+// passage" emphasises it.
+func QuoteSpan(text, quote string) (start, end int, ok bool) {
+	segs := quoteSegments(quote)
+	if segs == nil {
+		return 0, 0, false
+	}
+	folded, offs := foldMap(text)
+	f := &foldedText{text: folded}
+	s, e, ok := f.find(segs)
+	if !ok || e == 0 {
+		return 0, 0, false
+	}
+	return offs[s], offs[e-1] + 1 + trailing(text, offs[e-1]), true
+}
+
+// trailing is the length beyond the first byte of the rune at i.
+func trailing(text string, i int) int {
+	_, size := utf8.DecodeRuneInString(text[i:])
+	return size - 1
+}
+
+// foldMap folds text rune by rune as matchFold does, and returns for each
+// byte of the folded text the offset of the rune of text it comes from.
+func foldMap(s string) (string, []int) {
+	var b strings.Builder
+	var offs []int
+	space := false
+	var prev rune
+	for i, r := range s {
+		f := matchFold(string(r))
+		if f == "" {
+			space = true
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(f)
+		if space && b.Len() > 0 && !ideograph(prev) && !ideograph(first) {
+			b.WriteByte(' ')
+			offs = append(offs, i)
+		}
+		space = false
+		for range len(f) {
+			offs = append(offs, i)
+		}
+		b.WriteString(f)
+		prev, _ = utf8.DecodeLastRuneInString(f)
+	}
+	return b.String(), offs
+}

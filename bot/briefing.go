@@ -281,7 +281,10 @@ func (s *scheduler) buttons(ctx context.Context, answerID string) []discordgo.Me
 func sourceRefs(sources []answer.Source) []store.SourceRef {
 	out := make([]store.SourceRef, len(sources))
 	for i, s := range sources {
-		out[i] = store.SourceRef{N: s.N, DocID: s.DocID, Passage: s.Passage}
+		out[i] = store.SourceRef{N: s.N, DocID: s.DocID, Passage: s.Passage, LastPassage: s.LastPassage}
+		if s.Verified {
+			out[i].Quote = s.Quote
+		}
 	}
 	return out
 }

@@ -231,34 +231,49 @@ func (b *Bot) button(ctx context.Context, i *discordgo.Interaction) {
 	}
 	switch btn.kind {
 	case buttonPassage:
-		b.editResponse(ctx, i, b.showPassage(ctx, btn))
+		for n, r := range b.showPassage(ctx, btn) {
+			if n == 0 {
+				b.editResponse(ctx, i, r)
+				continue
+			}
+			if _, err := b.api.FollowupMessageCreate(i, true, r.followup(), withCtx(ctx)); err != nil {
+				b.log.Warn("sending a passage page failed", "page", n+1, "error", redact(err))
+				return
+			}
+		}
 	case buttonVote:
 		b.editResponse(ctx, i, b.vote(ctx, i, btn))
 	}
 }
 
-// showPassage is the exact text of citation [n] of an answer, found
-// through the store so that it works after a restart.
-func (b *Bot) showPassage(ctx context.Context, btn button) reply {
+// showPassage is citation [n] of an answer: every passage of the block it
+// cites, the verified quote in bold, found through the store so that it
+// works after a restart; one reply per page.
+func (b *Bot) showPassage(ctx context.Context, btn button) []reply {
 	a, ok, err := b.store.Answer(ctx, btn.answerID)
 	if err != nil {
 		b.log.Error("loading an answer failed", "answer", btn.answerID, "error", err)
-		return reply{content: textFailed}
+		return []reply{{content: textFailed}}
 	}
 	if !ok {
-		return reply{content: "I no longer have that answer, so I can't show its passages."}
+		return []reply{{content: "I no longer have that answer, so I can't show its passages."}}
 	}
 	for _, s := range a.Sources {
 		if s.N != btn.n {
 			continue
 		}
-		p, d, ok := b.answers.Passage(s.DocID, s.Passage)
-		if !ok {
-			return reply{content: fmt.Sprintf("Passage [%d] is no longer in the documents: they changed since this answer.", btn.n)}
+		var ps []corpus.Passage
+		var d corpus.Document
+		for i := s.Passage; i <= max(s.LastPassage, s.Passage); i++ {
+			p, doc, ok := b.answers.Passage(s.DocID, i)
+			if !ok {
+				return []reply{{content: fmt.Sprintf("Passage [%d] is no longer in the documents: they changed since this answer.", btn.n)}}
+			}
+			ps, d = append(ps, p), doc
 		}
-		return renderPassage(btn.n, p, d)
+		return renderBlock(btn.n, d, ps, s.Quote)
 	}
-	return reply{content: fmt.Sprintf("That answer has no passage [%d].", btn.n)}
+	return []reply{{content: fmt.Sprintf("That answer has no passage [%d].", btn.n)}}
 }
 
 // vote records 👍 or 👎 on an answer; one vote per user, the last counts.

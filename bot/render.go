@@ -231,16 +231,153 @@ func renderDocuments(docs []corpus.Document) []reply {
 	return out
 }
 
-// renderPassage shows one cited passage: where it is, then its exact text.
-func renderPassage(n int, p corpus.Passage, d corpus.Document) reply {
-	head := fmt.Sprintf("**[%d] %s** — `%s`, passage %d, lines %d–%d",
-		n, Neutralize(escapeMarkdown(oneLine(d.Title))), d.ID, p.Index, p.LineStart, p.LineEnd)
-	e := &discordgo.MessageEmbed{
-		Title:       clip(fmt.Sprintf("[%d] %s", n, oneLine(d.Title)), embedTitleRunes),
-		Description: clip(p.Text, 4096),
-		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%s · lines %d–%d", d.ID, p.LineStart, p.LineEnd)},
+// Discord allows 4096 characters in an embed's description, 6000 in all
+// the embeds of a message and ten embeds; a passage is cut into chunks
+// that stay under these once escaped and emphasised.
+const (
+	passageChunkRunes = 3500
+	messageEmbedRunes = 5800
+	maxEmbeds         = 10
+)
+
+// renderBlock shows citation [n]: every passage of the cited block with its
+// lines or pages, the verified quote the answer relied on in bold, in as
+// many ephemeral messages as it needs (pages).
+func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote string) []reply {
+	block, offs := blockText(d, ps)
+	qs, qe := -1, -1
+	if s, e, ok := answer.QuoteSpan(block, quote); ok && quote != "" {
+		qs, qe = s, e
 	}
-	return reply{content: clip(head, MaxMessageLen), embeds: []*discordgo.MessageEmbed{e}, ephemeral: true}
+	var embeds []*discordgo.MessageEmbed
+	for pi, p := range ps {
+		where := sourceSpan(answer.Source{LineStart: p.LineStart, LineEnd: p.LineEnd, PageStart: p.PageStart, PageEnd: p.PageEnd})
+		title := fmt.Sprintf("Passage %d", p.Index)
+		if where != "" {
+			title += " · " + where
+		}
+		if p.Kind == corpus.Aside {
+			title += " · appended to the page, not part of the article"
+		}
+		chunks := chunkText(p.Text, passageChunkRunes)
+		for i, c := range chunks {
+			t := title
+			if len(chunks) > 1 {
+				t += fmt.Sprintf(" (%d/%d)", i+1, len(chunks))
+			}
+			start := offs[pi] + c.start
+			embeds = append(embeds, &discordgo.MessageEmbed{
+				Title:       clip(t, embedTitleRunes),
+				Description: clip(emphasise(p.Text[c.start:c.end], qs-start, qe-start), 4096),
+			})
+		}
+	}
+	head := fmt.Sprintf("**[%d] %s** — `%s`", n, Neutralize(escapeMarkdown(oneLine(d.Title))), d.ID)
+	if len(ps) > 0 {
+		span := sourceSpan(answer.Source{
+			LineStart: ps[0].LineStart, LineEnd: ps[len(ps)-1].LineEnd,
+			PageStart: ps[0].PageStart, PageEnd: ps[len(ps)-1].PageEnd,
+		})
+		if span != "" {
+			head += ", " + span
+		}
+	}
+	switch {
+	case qs >= 0:
+		head += "\nThe words the answer quoted are in **bold**."
+	case quote != "":
+		head += "\nThe words the answer quoted are no longer in this text: the documents changed."
+	default:
+		head += "\nNo quote of this passage verified a sentence of the answer: check the answer against it."
+	}
+	var pages [][]*discordgo.MessageEmbed
+	size := 0
+	for _, e := range embeds {
+		r := runes(e.Title) + runes(e.Description)
+		if len(pages) == 0 || size+r > messageEmbedRunes || len(pages[len(pages)-1]) == maxEmbeds {
+			pages = append(pages, nil)
+			size = 0
+		}
+		pages[len(pages)-1] = append(pages[len(pages)-1], e)
+		size += r
+	}
+	out := make([]reply, len(pages))
+	for i, pg := range pages {
+		content := head
+		if len(pages) > 1 {
+			content = fmt.Sprintf("%s\n-# Page %d of %d", head, i+1, len(pages))
+			if i > 0 {
+				content = fmt.Sprintf("**[%d]** -# Page %d of %d", n, i+1, len(pages))
+			}
+		}
+		out[i] = reply{content: clip(content, MaxMessageLen), embeds: pg, ephemeral: true}
+	}
+	if len(out) == 0 {
+		out = []reply{{content: clip(head, MaxMessageLen), ephemeral: true}}
+	}
+	return out
+}
+
+// blockText is the text of a block of adjacent passages as the document
+// has it, gaps included, and where each passage starts in it; passages
+// whose document text is not at hand are joined by blank lines.
+func blockText(d corpus.Document, ps []corpus.Passage) (string, []int) {
+	offs := make([]int, len(ps))
+	if len(ps) == 0 {
+		return "", offs
+	}
+	first, last := ps[0].Start, ps[len(ps)-1].End
+	whole := first <= last && last <= len(d.Text)
+	for _, p := range ps {
+		whole = whole && p.Start >= first && p.End <= last && d.Text[p.Start:p.End] == p.Text
+	}
+	if whole {
+		for i, p := range ps {
+			offs[i] = p.Start - first
+		}
+		return d.Text[first:last], offs
+	}
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		offs[i] = b.Len()
+		b.WriteString(p.Text)
+	}
+	return b.String(), offs
+}
+
+// chunkText cuts s into byte ranges of at most n runes, at a line break or
+// space when there is one in the last quarter.
+func chunkText(s string, n int) []span {
+	var out []span
+	for start := 0; start < len(s); {
+		end, count := start, 0
+		for end < len(s) && count < n {
+			_, size := utf8.DecodeRuneInString(s[end:])
+			end += size
+			count++
+		}
+		if end < len(s) {
+			if i := strings.LastIndexAny(s[start:end], "\n "); i > 0 && start+i > start+(end-start)*3/4 {
+				end = start + i + 1
+			}
+		}
+		out = append(out, span{start, end})
+		start = end
+	}
+	return out
+}
+
+// emphasise escapes text for Discord and puts the bytes [qs, qe) of it, as
+// far as they fall inside, in bold.
+func emphasise(text string, qs, qe int) string {
+	qs, qe = max(qs, 0), min(qe, len(text))
+	if qs >= qe {
+		return Neutralize(escapeMarkdown(text))
+	}
+	return Neutralize(escapeMarkdown(text[:qs]) + "**" + escapeMarkdown(text[qs:qe]) + "**" + escapeMarkdown(text[qe:]))
 }
 
 // docChoices answers /summary's autocomplete: documents whose ID or title

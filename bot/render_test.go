@@ -149,9 +149,62 @@ func TestRenderSearchGolden(t *testing.T) {
 
 func TestRenderDocumentsAndPassageGolden(t *testing.T) {
 	docs := testDocs()
-	p, d, _ := newFakeAnswerer().Passage("alipay-en", 1)
-	got := dump(append(renderDocuments(docs), renderPassage(3, p, d)))
+	d := docs[0]
+	// A block of two passages, the quote running from one into the next.
+	got := dump(append(renderDocuments(docs), renderBlock(3, d, d.Passages[1:3], "regulators. Passage 2 of alipay-en")...))
 	checkGolden(t, "reply_documents_passage.golden", got)
+}
+
+// A block longer than a message is shown over several private messages,
+// every word of it, each within Discord's limits.
+func TestRenderBlockPages(t *testing.T) {
+	d := corpus.Document{ID: "long", Title: "Long"}
+	var sb strings.Builder
+	for i := range 3 {
+		start := sb.Len()
+		for j := range 400 {
+			fmt.Fprintf(&sb, "Sentence %d of passage %d says something. ", j, i)
+		}
+		d.Passages = append(d.Passages, corpus.Passage{DocID: "long", Index: i, Start: start, End: sb.Len(), LineStart: i*10 + 1, LineEnd: i*10 + 9})
+		sb.WriteString("\n\n")
+	}
+	d.Text = sb.String()
+	for i := range d.Passages {
+		d.Passages[i].Text = d.Text[d.Passages[i].Start:d.Passages[i].End]
+	}
+	rs := renderBlock(1, d, d.Passages, "Sentence 399 of passage 2 says something")
+	if len(rs) < 3 {
+		t.Fatalf("got %d pages, want several", len(rs))
+	}
+	var all strings.Builder
+	bold := 0
+	for _, r := range rs {
+		total := 0
+		if !r.ephemeral || len(r.embeds) > maxEmbeds {
+			t.Errorf("page %q: ephemeral %v, %d embeds", r.content, r.ephemeral, len(r.embeds))
+		}
+		for _, e := range r.embeds {
+			total += runes(e.Title) + runes(e.Description)
+			if runes(e.Description) > 4096 {
+				t.Errorf("embed of %d characters", runes(e.Description))
+			}
+			all.WriteString(e.Description)
+			bold += strings.Count(e.Description, "**Sentence 399 of passage 2 says something**")
+		}
+		if total > 6000 {
+			t.Errorf("page of %d characters in embeds", total)
+		}
+	}
+	for i := range 3 {
+		for _, j := range []int{0, 200, 399} {
+			if s := fmt.Sprintf("Sentence %d of passage %d says", j, i); !strings.Contains(all.String(), s) {
+				t.Errorf("%q is missing", s)
+			}
+		}
+	}
+	if bold != 1 {
+		t.Errorf("the quote is in bold %d times, want once", bold)
+	}
 }
 
 func TestDocChoices(t *testing.T) {

@@ -30,11 +30,16 @@ type Answer struct {
 	At        time.Time // zero means now; stored to the millisecond, in UTC
 }
 
-// SourceRef is citation [N]: passage Passage of document DocID.
+// SourceRef is citation [N]: passages Passage to LastPassage of document
+// DocID.
 type SourceRef struct {
 	N       int // 1-based, unique within an answer
 	DocID   string
 	Passage int
+	// LastPassage ends a block of adjacent passages cited as one; a value
+	// below Passage (answers recorded before blocks were) means Passage.
+	LastPassage int
+	Quote       string // the verified quote of a claim citing it; "" if none
 }
 
 // RecordAnswer stores a, with its sources, in one transaction. Recording an
@@ -60,8 +65,8 @@ ON CONFLICT (id) DO UPDATE SET
 			return err
 		}
 		for _, src := range a.Sources {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO answer_sources (answer_id, n, doc_id, passage) VALUES (?, ?, ?, ?)`,
-				a.ID, src.N, src.DocID, src.Passage); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO answer_sources (answer_id, n, doc_id, passage, last_passage, quote) VALUES (?, ?, ?, ?, ?, ?)`,
+				a.ID, src.N, src.DocID, src.Passage, src.LastPassage, src.Quote); err != nil {
 				return fmt.Errorf("source [%d]: %w", src.N, err)
 			}
 		}
@@ -103,14 +108,14 @@ FROM answers WHERE id = ?`, id).Scan(
 		if a.At, err = parseTime(at); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT n, doc_id, passage FROM answer_sources WHERE answer_id = ? ORDER BY n`, id)
+		rows, err := tx.QueryContext(ctx, `SELECT n, doc_id, passage, coalesce(last_passage, passage), quote FROM answer_sources WHERE answer_id = ? ORDER BY n`, id)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var src SourceRef
-			if err := rows.Scan(&src.N, &src.DocID, &src.Passage); err != nil {
+			if err := rows.Scan(&src.N, &src.DocID, &src.Passage, &src.LastPassage, &src.Quote); err != nil {
 				return err
 			}
 			a.Sources = append(a.Sources, src)

@@ -72,7 +72,7 @@ func TestRecordAnswerReplaces(t *testing.T) {
 	first := Answer{ID: "m1", Kind: KindAnswer, Text: "draft [1][2]", At: at(0),
 		Sources: []SourceRef{{N: 1, DocID: "a", Passage: 1}, {N: 2, DocID: "b", Passage: 2}}}
 	final := Answer{ID: "m1", Kind: KindAnswer, Text: "final [1]", At: at(1),
-		Sources: []SourceRef{{N: 1, DocID: "c", Passage: 3}}}
+		Sources: []SourceRef{{N: 1, DocID: "c", Passage: 3, LastPassage: 5, Quote: "les mots «exacts»"}}}
 	for _, a := range []Answer{first, final} {
 		if err := s.RecordAnswer(ctx, a); err != nil {
 			t.Fatal(err)
