@@ -48,7 +48,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
 	res.Usage = usage
-	rel := relevantOnly(cands)
+	rel := st.relevantOnly(cands)
 	if len(rel) == 0 {
 		p.log.Info("abstained: nothing above the relevance floor", "id", res.ID, "candidates", len(cands))
 		return st.abstain(res, lang, st.nearest(cands)), nil

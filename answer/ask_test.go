@@ -656,3 +656,87 @@ func TestAskFollowUpRewrittenStandalone(t *testing.T) {
 		t.Errorf("the standalone question is not logged at debug level:\n%s", logs.String())
 	}
 }
+
+// Teasers of other articles appended to a page (asides) are never cited
+// for an answer: under the page's title they would read as its claims. A
+// question only a teaser matches abstains.
+func TestAskLeavesAsidesOut(t *testing.T) {
+	p := newPipeline(t, embeddedCorpus(t), nil)
+	res, err := p.Ask(context.Background(), Question{Text: "What did Jensen Huang say about OpenAI's funding round?"})
+	if err != nil {
+		t.Fatalf("Ask: %v", err)
+	}
+	if !res.Abstained {
+		t.Errorf("got %q citing %+v, want an abstention: only an aside mentions Jensen Huang", res.Text, res.Sources)
+	}
+}
+
+// An answer cut at the token limit or by a broken stream says so, and
+// keeps only what was complete and verified; a stream broken before any
+// verified claim is the model's error.
+func TestAskCutShort(t *testing.T) {
+	const zhao = "Information Technology spokesman Zhao Zhiguo"
+	reply := func(prompt string) string {
+		b := backed(t, prompt, zhao)
+		return "The spokesman is Zhao Zhiguo " + b + ". He spoke at a briefing " + b + ". And then the minister said that it"
+	}
+	t.Run("token limit", func(t *testing.T) {
+		srv, cl := fakeLLM(t, 5*time.Second, 0)
+		srv.SetResponder(func(r openaitest.Request) openaitest.Reply {
+			if isRewrite(r) {
+				return openaitest.Reply{Text: rewriteNone}
+			}
+			return openaitest.Reply{Text: reply(userMessage(r)), FinishReason: "length"}
+		})
+		p := newPipeline(t, embeddedCorpus(t), cl)
+		res, err := p.Ask(context.Background(), Question{Text: spokesmanQuestion})
+		if err != nil {
+			t.Fatalf("Ask: %v", err)
+		}
+		if res.Cut != CutLength || strings.Contains(res.Text, "minister") || !strings.Contains(res.Text, "briefing [1].") {
+			t.Errorf("got cut %q text %q, want the complete sentences, cut at the length limit", res.Cut, res.Text)
+		}
+		if notes := strings.Join(res.Notes(), " "); !strings.Contains(notes, "length limit") {
+			t.Errorf("notes %q do not say the answer was cut", notes)
+		}
+	})
+	for _, tc := range []struct {
+		name    string
+		chunks  int
+		wantErr bool
+	}{
+		{"stream broken after a verified sentence", 22, false},
+		{"stream broken before any", 3, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, cl := fakeLLM(t, 5*time.Second, 0)
+			srv.SetResponder(func(r openaitest.Request) openaitest.Reply {
+				if isRewrite(r) {
+					return openaitest.Reply{Text: rewriteNone}
+				}
+				return openaitest.Reply{Text: reply(userMessage(r))}
+			})
+			p := newPipeline(t, embeddedCorpus(t), cl)
+			warm(t, p, srv, spokesmanQuestion)
+			srv.SetResponder(func(r openaitest.Request) openaitest.Reply { return openaitest.Reply{Text: reply(userMessage(r))} })
+			srv.Push(openaitest.CutStream(tc.chunks))
+			var streamed strings.Builder
+			res, err := p.Ask(context.Background(), Question{Text: spokesmanQuestion, OnDelta: func(s string) { streamed.WriteString(s) }})
+			if tc.wantErr {
+				if !errors.Is(err, llm.ErrIncomplete) {
+					t.Fatalf("got %v, %+v; want ErrIncomplete", err, res)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Ask: %v", err)
+			}
+			if res.Cut != CutStream || !strings.HasPrefix(res.Text, "The spokesman is Zhao Zhiguo [1].") || !strings.HasPrefix(res.Text, streamed.String()) {
+				t.Errorf("got cut %q text %q (streamed %q), want what was verified, marked as interrupted", res.Cut, res.Text, streamed.String())
+			}
+			if notes := strings.Join(res.Notes(), " "); !strings.Contains(notes, "interrupted") {
+				t.Errorf("notes %q do not say the reply was interrupted", notes)
+			}
+		})
+	}
+}

@@ -16,7 +16,8 @@ import (
 // asides, taken in turn so that each document is heard. Passages in
 // r.Exclude are not used; when nothing else is left the error is
 // ErrNothingNew. The model groups points by theme, one cited point per
-// bullet; without a model each document gives one point, its lead sentence.
+// bullet; without a model (or with r.Fallback) each document gives one
+// point, its lead sentence.
 func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error) {
 	topic := clean(r.Topic)
 	if topic != "" {
@@ -41,7 +42,7 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 		}
 		res.Usage = usage
 		asked = strings.Join(queries, " ")
-		rel := relevantOnly(cands)
+		rel := st.relevantOnly(cands)
 		if len(rel) == 0 {
 			return st.abstain(res, lang, st.nearest(cands)), nil
 		}
@@ -61,9 +62,10 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	if len(fresh) == 0 {
 		return nil, fmt.Errorf("brief: %w: all %d passages already covered", ErrNothingNew, len(items))
 	}
+	model := p.model != nil && !r.Fallback
 	// Without a model each passage stays a block of its own: a point quotes
 	// one passage, and only that one counts as covered.
-	pk := newPacker(st, p.cfg.ContextTokens, 0, p.model != nil)
+	pk := newPacker(st, p.cfg.ContextTokens, 0, model)
 	for _, it := range fresh {
 		if pk.full() {
 			break
@@ -72,7 +74,7 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	}
 	blocks := pk.blocks
 
-	if p.model == nil {
+	if !model {
 		var picks []pick
 		if topic != "" {
 			picks = st.bestSentences(blocks, topic, len(st.corpus.Docs), 1)
@@ -84,6 +86,7 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 		}
 		st.extractive(res, blocks, picks, "- ", asked, lang)
 		res.Points = points(res.Text, res.Sources)
+		res.Fallback = r.Fallback && p.model != nil
 		return res, nil
 	}
 

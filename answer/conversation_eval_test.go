@@ -93,7 +93,7 @@ func passagesBeforePrompt(ctx context.Context, p *Pipeline, q string, history []
 		return nil, err
 	}
 	var out []string
-	for _, b := range p.pack(st, relevantOnly(cands), p.cfg.ContextTokens, p.cfg.K) {
+	for _, b := range p.pack(st, st.relevantOnly(cands), p.cfg.ContextTokens, p.cfg.K) {
 		out = append(out, st.corpus.Docs[b.doc].ID+"\x00"+b.text)
 	}
 	return out, nil
@@ -126,7 +126,7 @@ func oldQueries(q string, history []Turn) []string {
 func passagesFor(p *Pipeline, queries []string) []string {
 	st := p.state.Load()
 	var out []string
-	for _, b := range p.pack(st, relevantOnly(p.search(st, queries)), p.cfg.ContextTokens, p.cfg.K) {
+	for _, b := range p.pack(st, st.relevantOnly(p.search(st, queries)), p.cfg.ContextTokens, p.cfg.K) {
 		out = append(out, st.corpus.Docs[b.doc].ID+"\x00"+b.text)
 	}
 	return out

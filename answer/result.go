@@ -74,6 +74,9 @@ type BriefingRequest struct {
 	// OnDelta is as in Question; bullets without a valid citation, which
 	// the Result leaves out, never stream.
 	OnDelta func(string)
+	// Fallback writes the briefing without the model, extractively, for
+	// when the model failed: the Result says so (Fallback, and a note).
+	Fallback bool
 }
 
 // Source is a cited passage: Result.Text's [N] points to it.

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"corpusbot/corpus"
 	"corpusbot/llm"
 	"corpusbot/prompts"
 	"corpusbot/retrieval"
@@ -70,10 +71,14 @@ func (p *Pipeline) search(st *state, queries []string) []candidate {
 	return out
 }
 
-func relevantOnly(cs []candidate) []candidate {
+// relevantOnly keeps the candidates above the relevance floor that are
+// body text. An aside (a teaser of another article appended to a page) is
+// never cited: under the host page's title it would read as that article's
+// claim.
+func (st *state) relevantOnly(cs []candidate) []candidate {
 	out := make([]candidate, 0, len(cs))
 	for _, c := range cs {
-		if c.relevant {
+		if ps, _ := st.passage(c.item); c.relevant && ps.Kind == corpus.Body {
 			out = append(out, c)
 		}
 	}

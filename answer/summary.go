@@ -59,7 +59,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		}
 		res.Usage = usage
 		asked = strings.Join(queries, " ")
-		rel := relevantOnly(cands)
+		rel := st.relevantOnly(cands)
 		if len(rel) == 0 {
 			return st.abstain(res, lang, st.nearest(cands)), nil
 		}

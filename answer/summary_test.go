@@ -254,3 +254,20 @@ func indexOf(p *Pipeline, id string) int {
 	}
 	return -1
 }
+
+// A fallback briefing is written without the model even when one is
+// configured, and says so.
+func TestBriefFallback(t *testing.T) {
+	srv, cl := fakeLLM(t, 5*time.Second, 0)
+	p := newPipeline(t, embeddedCorpus(t), cl)
+	res, err := p.Brief(context.Background(), BriefingRequest{Fallback: true})
+	if err != nil {
+		t.Fatalf("Brief: %v", err)
+	}
+	if srv.Calls() != 0 || !res.Extractive || !res.Fallback || len(res.Points) == 0 {
+		t.Errorf("got %d model calls, extractive=%v fallback=%v %d points; want an extractive fallback briefing", srv.Calls(), res.Extractive, res.Fallback, len(res.Points))
+	}
+	if notes := strings.Join(res.Notes(), " "); !strings.Contains(notes, "lead sentences") {
+		t.Errorf("notes %q do not say it is a fallback", notes)
+	}
+}

@@ -33,6 +33,7 @@ type scheduler struct {
 		RecordAnswer(ctx context.Context, a store.Answer) error
 		Answer(ctx context.Context, id string) (store.Answer, bool, error)
 	}
+	metrics Metrics
 	// post sends one message to the channel and returns its ID.
 	post func(ctx context.Context, r reply) (string, error)
 	// find returns the ID of a message of the bot's in the channel, after
@@ -53,7 +54,7 @@ func (b *Bot) newScheduler() *scheduler {
 	return &scheduler{
 		channel: b.cfg.BriefingChannelID, hour: h, minute: m, loc: b.cfg.BriefingTZ,
 		catchUp: b.cfg.BriefingCatchUp, retries: 3, retryWait: 5 * time.Minute,
-		answers: b.answers, store: b.store, log: b.log.With("briefing_channel", b.cfg.BriefingChannelID),
+		answers: b.answers, store: b.store, metrics: b.metrics, log: b.log.With("briefing_channel", b.cfg.BriefingChannelID),
 		post: func(ctx context.Context, r reply) (string, error) {
 			var m *discordgo.Message
 			err := retryPost(ctx, retryLog(b.log, "posting a briefing part"), func() (err error) {
@@ -225,6 +226,26 @@ func (s *scheduler) plan(ctx context.Context, slot time.Time, answerID string) (
 	if errors.Is(err, answer.ErrNothingNew) {
 		return []string{header + "\n\nNothing new in the documents since the last briefing."}, [][]store.Point{nil}, nil
 	}
+	if failed := err != nil && ctx.Err() == nil; failed || (err == nil && res.Abstained) {
+		// The model is down or wrote nothing verifiable: the documents'
+		// own lead sentences, marked as such, else a short notice. Either
+		// way the day's slot is not retried and the failure is logged
+		// once, here.
+		why := "no claim of the model's briefing was verified"
+		if failed {
+			why = redact(err)
+		}
+		fb, ferr := s.answers.Brief(ctx, answer.BriefingRequest{Exclude: covered, Fallback: true})
+		if ferr != nil || fb.Abstained {
+			s.log.Error("daily briefing: the model could not write it and no extractive briefing could be made; posting a notice",
+				"slot", slot, "reason", why, "fallback_error", redact(ferr))
+			s.countFallback("notice")
+			return []string{header + "\n\n" + textBriefingFailed}, [][]store.Point{nil}, nil
+		}
+		s.log.Error("daily briefing: the model could not write it; posting the documents' lead sentences instead", "slot", slot, "reason", why)
+		s.countFallback("extractive")
+		res, err = fb, nil
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -242,6 +263,12 @@ func (s *scheduler) plan(ctx context.Context, slot time.Time, answerID string) (
 		parts[i] = r.content
 	}
 	return parts, assignPoints(parts, res.Points), nil
+}
+
+func (s *scheduler) countFallback(kind string) {
+	if s.metrics != nil {
+		s.metrics.BriefingFallback(kind)
+	}
 }
 
 // assignPoints says which message makes each point: the first one holding

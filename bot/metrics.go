@@ -23,6 +23,9 @@ type Metrics interface {
 	SetGateway(connected bool)
 	LLMError(err error)
 	LLMOK()
+	// BriefingFallback counts a daily briefing the model could not write,
+	// by what was posted instead: "extractive" or "notice".
+	BriefingFallback(kind string)
 }
 
 type noMetrics struct{}
@@ -36,6 +39,7 @@ func (noMetrics) Vote(int)                            {}
 func (noMetrics) SetGateway(bool)                     {}
 func (noMetrics) LLMError(error)                      {}
 func (noMetrics) LLMOK()                              {}
+func (noMetrics) BriefingFallback(string)             {}
 
 // questionKind is the metrics kind of a trigger.
 func questionKind(trigger string) string {

@@ -40,6 +40,7 @@ func (r *recorder) Vote(v int)                                 { r.add("vote %d"
 func (r *recorder) SetGateway(up bool)                         { r.add("gateway %v", up) }
 func (r *recorder) LLMError(err error)                         { r.add("llm error") }
 func (r *recorder) LLMOK()                                     { r.add("llm ok") }
+func (r *recorder) BriefingFallback(kind string)               { r.add("briefing fallback %s", kind) }
 
 func TestMetrics(t *testing.T) {
 	for _, tc := range []struct {

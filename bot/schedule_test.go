@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"corpusbot/answer"
+	"corpusbot/llm"
 	"corpusbot/store"
 )
 
@@ -292,4 +293,80 @@ func TestSchedulerRetriesFailedPost(t *testing.T) {
 		cancel()
 		<-done
 	})
+}
+
+// A daily briefing the model cannot write (it fails, or nothing it writes
+// is verified) becomes the documents' lead sentences, marked as such, or
+// when even that fails a short notice; it is counted and logged once, and
+// the slot is not retried.
+func TestSchedulerBriefingFallback(t *testing.T) {
+	extractive := &answer.Result{
+		ID: "id", Kind: answer.KindBriefing, Extractive: true, Fallback: true, Lang: "en",
+		Text:    "- Regulators told Alipay to spin off its loans [1].",
+		Sources: []answer.Source{{N: 1, DocID: "alipay-en", Title: "Alipay", Passage: 0}},
+		Points:  []answer.Point{{Key: "k0", Text: "Regulators told Alipay to spin off its loans [1].", Sources: []string{"alipay-en#0"}}},
+	}
+	for _, tc := range []struct {
+		name     string
+		model    func() (*answer.Result, error)
+		fallback func() (*answer.Result, error)
+		want     string // in the post
+		metric   string
+	}{
+		{"model down", func() (*answer.Result, error) { return nil, fmt.Errorf("brief: %w", llm.ErrUnavailable) },
+			func() (*answer.Result, error) { return extractive, nil },
+			"these are the documents' lead sentences", "briefing fallback extractive"},
+		{"nothing verified", func() (*answer.Result, error) {
+			return &answer.Result{ID: "id", Kind: answer.KindBriefing, Abstained: true, Text: "I could not verify an answer to this in the documents."}, nil
+		}, func() (*answer.Result, error) { return extractive, nil },
+			"these are the documents' lead sentences", "briefing fallback extractive"},
+		{"fallback fails too", func() (*answer.Result, error) { return nil, fmt.Errorf("brief: %w", llm.ErrTimeout) },
+			func() (*answer.Result, error) { return nil, fmt.Errorf("brief: %w", answer.ErrNothingNew) },
+			textBriefingFailed, "briefing fallback notice"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, a, p := newMemStore(), newFakeAnswerer(), &posts{}
+			a.result = func(string, string) (*answer.Result, error) {
+				if a.briefs[len(a.briefs)-1].Fallback {
+					return tc.fallback()
+				}
+				return tc.model()
+			}
+			var logs syncLog
+			rec := &recorder{}
+			s := newTestScheduler(st, a, p, "09:00", time.UTC)
+			s.metrics, s.log = rec, slog.New(slog.NewTextHandler(&logs, nil))
+			s.deliver(context.Background(), context.Background(), time.Date(2025, 3, 14, 9, 0, 0, 0, time.UTC))
+			posted := p.list()
+			if len(posted) != 1 || !strings.Contains(posted[0].content, tc.want) {
+				t.Fatalf("posted %+v, want one message with %q", posted, tc.want)
+			}
+			if got := rec.calls; len(got) != 1 || got[0] != tc.metric {
+				t.Errorf("metrics %q, want %q once", got, tc.metric)
+			}
+			if n := strings.Count(logs.String(), "level=ERROR"); n != 1 {
+				t.Errorf("%d error lines, want one:\n%s", n, logs.String())
+			}
+			if len(a.briefs) != 2 {
+				t.Errorf("%d briefing requests, want the model's and the fallback", len(a.briefs))
+			}
+		})
+	}
+}
+
+type syncLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *syncLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *syncLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

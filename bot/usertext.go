@@ -21,6 +21,7 @@ const (
 	textUnknownDoc     = "I don't know that document. `/sources` lists them, and `/summary` suggests them as you type."
 	textNothingNew     = "Nothing new to brief on: everything relevant has been covered already."
 	textEmptyReply     = "The language model returned nothing. Please try again."
+	textBriefingFailed = "Today's briefing could not be written: the language model is unavailable. It will be back at the next briefing."
 	textRateLimited    = "The language model is rate limiting me right now. Please try again in a minute."
 	textTimeout        = "The language model took too long to answer. Please try again."
 	textUnavailable    = "The language model is unavailable right now. Please try again later."

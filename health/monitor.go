@@ -18,9 +18,12 @@ import (
 var (
 	questionKinds = []string{"ask", "summary", "briefing", "search"}
 	errorKinds    = []string{"rate_limited", "timeout", "unavailable", "unauthorized",
-		"context_too_long", "incomplete", "discord", "internal"}
+		"context_too_long", "incomplete", "empty_reply", "discord", "internal"}
 	// storeErrorKinds are store.Kind* (health imports no corpusbot package).
 	storeErrorKinds = []string{"full", "read_only", "corrupt", "missing", "replaced", "io", "busy"}
+	// fallbackKinds are what a daily briefing the model could not write
+	// became: the documents' lead sentences, or a short notice.
+	fallbackKinds = []string{"extractive", "notice"}
 )
 
 // StoreOK is the store state that means writes are durable.
@@ -75,6 +78,7 @@ type Monitor struct {
 	tokens      *prometheus.CounterVec
 	errs        *prometheus.CounterVec
 	votes       *prometheus.CounterVec
+	fallbacks   *prometheus.CounterVec
 	gateway     prometheus.Gauge
 	storeErrs   *prometheus.CounterVec
 	storeUp     prometheus.Gauge
@@ -147,6 +151,10 @@ func New(cfg Config) *Monitor {
 		Name: "corpusbot_feedback_votes_total",
 		Help: "Feedback votes on answers, by vote (up, down).",
 	}, []string{"vote"})
+	m.fallbacks = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "corpusbot_briefing_fallbacks_total",
+		Help: "Daily briefings the model could not write (it failed, or no claim was verified), by what was posted instead (extractive, notice).",
+	}, []string{"kind"})
 	m.gateway = prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "corpusbot_gateway_connected",
 		Help: "1 when the Discord gateway is connected, else 0.",
@@ -171,7 +179,7 @@ func New(cfg Config) *Monitor {
 
 	m.reg.MustRegister(
 		m.questions, m.abstentions, m.retrieval, m.llm, m.answers, m.tokens,
-		m.errs, m.votes, m.gateway, m.storeErrs, m.storeUp, m.documents, m.passages,
+		m.errs, m.votes, m.fallbacks, m.gateway, m.storeErrs, m.storeUp, m.documents, m.passages,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewBuildInfoCollector(),
@@ -193,6 +201,9 @@ func New(cfg Config) *Monitor {
 	m.tokens.WithLabelValues("completion")
 	m.votes.WithLabelValues("up")
 	m.votes.WithLabelValues("down")
+	for _, k := range fallbackKinds {
+		m.fallbacks.WithLabelValues(k)
+	}
 
 	m.handler = newHandler(m)
 	return m
@@ -234,9 +245,16 @@ func (m *Monitor) Tokens(prompt, completion int) {
 
 // Error counts an error of the given kind: "rate_limited", "timeout",
 // "unavailable", "unauthorized", "context_too_long", "incomplete",
-// "discord" or "internal". Other kinds are counted as "other".
+// "empty_reply", "discord" or "internal". Other kinds are counted as
+// "other".
 func (m *Monitor) Error(kind string) {
 	m.errs.WithLabelValues(m.label("kind", kind, errorKinds)).Inc()
+}
+
+// BriefingFallback counts a daily briefing the model could not write, by
+// what was posted instead: "extractive" or "notice".
+func (m *Monitor) BriefingFallback(kind string) {
+	m.fallbacks.WithLabelValues(m.label("kind", kind, fallbackKinds)).Inc()
 }
 
 // Vote counts a feedback vote: positive is "up", negative "down"; zero
