@@ -251,7 +251,7 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote string) []
 	}
 	var embeds []*discordgo.MessageEmbed
 	for pi, p := range ps {
-		where := sourceSpan(answer.Source{LineStart: p.LineStart, LineEnd: p.LineEnd, PageStart: p.PageStart, PageEnd: p.PageEnd})
+		where := answer.Span(p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
 		title := fmt.Sprintf("Passage %d", p.Index)
 		if where != "" {
 			title += " · " + where
@@ -274,10 +274,7 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote string) []
 	}
 	head := fmt.Sprintf("**[%d] %s** — `%s`", n, Neutralize(escapeMarkdown(oneLine(d.Title))), d.ID)
 	if len(ps) > 0 {
-		span := sourceSpan(answer.Source{
-			LineStart: ps[0].LineStart, LineEnd: ps[len(ps)-1].LineEnd,
-			PageStart: ps[0].PageStart, PageEnd: ps[len(ps)-1].PageEnd,
-		})
+		span := answer.Span(ps[0].LineStart, ps[len(ps)-1].LineEnd, ps[0].PageStart, ps[len(ps)-1].PageEnd)
 		if span != "" {
 			head += ", " + span
 		}
