@@ -66,8 +66,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	langs := fs.String("langs", "", "with -qa: comma-separated languages to run (default all)")
 	which := fs.String("half", "test", "with -qa: the questions to score: test (held out), tune or all")
 	detect := fs.Bool("detect", false, "with -qa: measure language detection instead of retrieval")
+	var doctrees []string
+	fs.Func("doctree", "DIR=QUESTIONS.tsv: load a documentation tree and score its questions by the file of the first passages (repeatable)", func(s string) error {
+		doctrees = append(doctrees, s)
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if len(doctrees) > 0 {
+		return runDocTrees(ctx, doctrees, stdout, stderr)
 	}
 	if *runs < 1 || *k < 1 {
 		return errors.New("-runs and -k must be at least 1")

@@ -92,11 +92,19 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 	}
 	fence := ""        // the open code fence, "" outside code
 	byTag := false     // the fence was opened by a highlight tag
-	mkdocsIndent := -1 // indentation of MkDocs admonition content, -1 outside
+	var mkdocs []int   // indentation of the content of each open MkDocs admonition
 	inStatement := 0   // depth of an MDX import/export statement being skipped
 	inComment := false // inside a multi-line MDX comment
 	for i := skip; i < len(all); i++ {
 		line, n := all[i], i+1
+		// MkDocs admonition content is indented; a line indented less
+		// closes the admonitions it is outside of.
+		if strings.TrimSpace(line) != "" {
+			for len(mkdocs) > 0 && indentOf(line) < mkdocs[len(mkdocs)-1] {
+				mkdocs = mkdocs[:len(mkdocs)-1]
+			}
+		}
+		line = dedentColumns(line, 4*len(mkdocs))
 		if fence != "" {
 			if byTag {
 				// Code opened by a highlight tag ends at its closing tag.
@@ -116,15 +124,8 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 		}
 		if m := fenceRe.FindStringSubmatch(line); m != nil {
 			fence = m[1]
-			out.add(dedentMkdocs(line, mkdocsIndent), n)
+			out.add(line, n)
 			continue
-		}
-		if mkdocsIndent >= 0 {
-			if strings.TrimSpace(line) == "" || indentOf(line) >= mkdocsIndent {
-				line = dedentMkdocs(line, mkdocsIndent)
-			} else {
-				mkdocsIndent = -1
-			}
 		}
 		if inComment {
 			j := strings.Index(line, "*/}")
@@ -157,7 +158,7 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 				out.add(m[1]+m[2], n)
 				out.add("", n)
 			}
-			mkdocsIndent = indentOf(line) + 4
+			mkdocs = append(mkdocs, indentOf(all[i])+4)
 			continue
 		}
 		if m := githubAlertRe.FindStringSubmatch(line); m != nil {
@@ -251,22 +252,22 @@ func indentOf(line string) int {
 	return n
 }
 
-// dedentMkdocs removes the indentation of MkDocs admonition content, so
-// that it is not read as an indented code block.
-func dedentMkdocs(line string, indent int) string {
-	if indent < 4 {
-		return line
-	}
-	for k := 0; k < 4 && len(line) > 0; k++ {
-		if line[0] == '\t' {
-			return line[1:]
+// dedentColumns removes up to n columns of indentation (a tab is four),
+// so that MkDocs admonition content is not read as an indented code block.
+func dedentColumns(line string, n int) string {
+	col, i := 0, 0
+	for i < len(line) && col < n {
+		switch line[i] {
+		case ' ':
+			col++
+		case '\t':
+			col += 4
+		default:
+			return line[i:]
 		}
-		if line[0] != ' ' {
-			break
-		}
-		line = line[1:]
+		i++
 	}
-	return line
+	return line[i:]
 }
 
 // isStatementStart reports whether a line starts an ES module statement,

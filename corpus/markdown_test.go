@@ -166,3 +166,16 @@ func TestMarkdownStructure(t *testing.T) {
 		t.Errorf("list passage ends at line %d, want 32", p.LineEnd)
 	}
 }
+
+func TestMkDocsAdmonitionWithCode(t *testing.T) {
+	src := "# Tabs\n\n!!! tip \"Readable anchors\"\n\n    Enable slugify:\n\n    ``` yaml\n    tabbed:\n      slugify: true\n    ```\n\n    See [the guide][g].\n\n  [g]: https://example.com/guide\n\n## Linked tabs\n\nTabs are linked by label.\n"
+	d := loadOne(t, "tabs.md", src)
+	p := passageWith(t, d, "Tabs are linked by label.")
+	if len(p.Headings) != 1 || p.Headings[0] != "Linked tabs" || strings.Contains(p.Text, "slugify") {
+		t.Errorf("the admonition's code fence did not close: %q under %q", p.Text, p.Headings)
+	}
+	p = passageWith(t, d, "See the guide.")
+	if !strings.Contains(p.Text, "tabbed:\n  slugify: true") || strings.Contains(p.Text, "```") {
+		t.Errorf("got %q", p.Text)
+	}
+}
