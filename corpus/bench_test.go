@@ -2,10 +2,13 @@ package corpus
 
 import (
 	"context"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // sciFactDir is the retrieval benchmark's corpus (DESIGN §3), shared beside
@@ -72,5 +75,55 @@ func TestLoadSciFact(t *testing.T) {
 	}
 	if notEnglish > len(c.Docs)/100 {
 		t.Errorf("got %d documents not detected as English, want under 1%%", notEnglish)
+	}
+}
+
+// markdownTree is n Markdown files made from the public samples
+// (testdata/public): front matter, headings, lists, code, tables,
+// admonitions and shortcodes, every line numbered so that no two files
+// share a passage.
+func markdownTree(tb testing.TB, n int) fstest.MapFS {
+	tb.Helper()
+	var srcs []string
+	err := filepath.WalkDir(filepath.Join("testdata", "public"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (formatOf(p) == FormatMarkdown || formatOf(p) == FormatMDX) {
+			b, err := os.ReadFile(p)
+			if err == nil {
+				srcs = append(srcs, string(b))
+			}
+			return err
+		}
+		return err
+	})
+	if err != nil || len(srcs) == 0 {
+		tb.Fatalf("no Markdown samples: %v", err)
+	}
+	fsys := fstest.MapFS{}
+	for i := range n {
+		src := srcs[i%len(srcs)]
+		lines := strings.Split(src, "\n")
+		for j, l := range lines {
+			if strings.HasSuffix(l, ".") {
+				lines[j] = fmt.Sprintf("%s Copy %d.", l, i)
+			}
+		}
+		fsys[fmt.Sprintf("docs/section-%d/page-%d.md", i%40, i)] = &fstest.MapFile{Data: []byte(strings.Join(lines, "\n"))}
+	}
+	return fsys
+}
+
+// BenchmarkLoadMarkdown loads 3,000 Markdown files (about 20 MB).
+func BenchmarkLoadMarkdown(b *testing.B) {
+	fsys := markdownTree(b, 3000)
+	size := 0
+	for _, f := range fsys {
+		size += len(f.Data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(context.Background(), fsys, Config{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

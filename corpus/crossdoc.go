@@ -34,8 +34,9 @@ type splitState struct {
 func newSplitState(title string, blocks []block, a assembled) *splitState {
 	st := &splitState{title: title, blocks: blocks, a: a, keys: make([]string, len(blocks))}
 	for i, b := range blocks {
-		if (b.kind == blockPara || b.kind == blockItem) && CountWords(b.text) <= boilerMaxWords {
-			st.keys[i] = oneLine(b.text)
+		// Prose is already on one line, its white space collapsed.
+		if (b.kind == blockPara || b.kind == blockItem) && b.words <= boilerMaxWords {
+			st.keys[i] = b.text
 		}
 	}
 	return st
@@ -49,7 +50,11 @@ func dropBoilerplate(docs []Document, states []*splitState) int {
 	// Blocks are counted once per page name, not per document: the copies
 	// of one page in version folders share their text, and that is no
 	// boilerplate (dedupePassages indexes it once).
-	pages := make(map[string]map[string]bool) // block → page names
+	type pagesOf struct {
+		first string          // the first page name the block is on
+		more  map[string]bool // the others; nil while there are none
+	}
+	pages := make(map[string]pagesOf) // block → page names
 	names := make(map[string]bool)
 	for i, st := range states {
 		if st == nil {
@@ -61,15 +66,23 @@ func dropBoilerplate(docs []Document, states []*splitState) int {
 			if k == "" {
 				continue
 			}
-			if pages[k] == nil {
-				pages[k] = make(map[string]bool)
+			switch ps, ok := pages[k]; {
+			case !ok:
+				pages[k] = pagesOf{first: name}
+			case ps.first != name:
+				if ps.more == nil {
+					ps.more = make(map[string]bool)
+					pages[k] = ps
+				}
+				ps.more[name] = true
 			}
-			pages[k][name] = true
 		}
 	}
-	counts := make(map[string]int, len(pages))
-	for k, ns := range pages {
-		counts[k] = len(ns)
+	counts := make(map[string]int)
+	for k, ps := range pages {
+		if ps.more != nil {
+			counts[k] = 1 + len(ps.more)
+		}
 	}
 	withBlocks := len(names)
 	threshold := max(boilerMinDocs, (withBlocks*boilerShare+999)/1000)
@@ -147,14 +160,13 @@ func dedupePassages(docs []Document) (repeats map[int]int) {
 		origin := -1
 		for pi := range d.Passages {
 			p := d.Passages[pi]
-			key := oneLine(p.Text)
-			if CountWords(p.Text) < dedupeMinWords {
+			r, dup := first[p.Text]
+			if !dup {
+				first[p.Text] = ref{di, len(kept)}
 				kept = append(kept, p)
 				continue
 			}
-			r, dup := first[key]
-			if !dup {
-				first[key] = ref{di, len(kept)}
+			if CountWords(p.Text) < dedupeMinWords {
 				kept = append(kept, p)
 				continue
 			}

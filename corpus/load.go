@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"unicode/utf8"
 	"errors"
 	"fmt"
 	"io"
@@ -353,6 +354,9 @@ func (l *loader) structuredDocument(doc Document, s structured) (Document, *spli
 	if s.generated != "" {
 		return doc, nil, SkipGenerated, s.generated
 	}
+	for i := range s.blocks {
+		s.blocks[i].words = CountWords(s.blocks[i].text)
+	}
 	a := assemble(s.blocks)
 	if isBlankString(a.text) {
 		return doc, nil, SkipEmpty, "empty: no text once markup is removed"
@@ -372,7 +376,7 @@ func (l *loader) structuredDocument(doc Document, s structured) (Document, *spli
 	doc.Title = cutTitle(title, l.maxTitle)
 	doc.Description = oneLine(s.description)
 	doc.Text = a.text
-	doc.Lang = DetectLanguage(a.text)
+	doc.Lang = DetectLanguage(prefix(a.text, langSampleBytes))
 	if doc.Lang == "und" && s.lang != "" {
 		doc.Lang = primaryTag(s.lang)
 	}
@@ -410,6 +414,21 @@ func (l *loader) dropRepeats(c *Corpus, repeats map[int]int, warnAt []int) []Doc
 	out = append(out, ws[k:]...)
 	c.Warnings = out
 	return kept
+}
+
+// langSampleBytes is how much of a structured document its language is
+// detected from: a page's language shows in its first pages.
+const langSampleBytes = 4 << 10
+
+// prefix is s cut to at most n bytes, at a rune boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // warn records w, for the file p; Load logs the warnings once it knows

@@ -86,7 +86,7 @@ var (
 func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 	all := strings.Split(src, "\n")
 	fm, skip := splitFrontMatter(all)
-	var out mdLines
+	out := mdLines{lines: make([]string, 0, len(all)+8), src: make([]int, 0, len(all)+8)}
 	for i := range skip {
 		out.add("", i+1)
 	}
@@ -122,7 +122,8 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			}
 			continue
 		}
-		if m := fenceRe.FindStringSubmatch(line); m != nil {
+		trimmed := strings.TrimLeft(line, " \t")
+		if m := matchIf(strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"), fenceRe, line); m != nil {
 			fence = m[1]
 			out.add(line, n)
 			continue
@@ -135,16 +136,23 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			}
 			line, inComment = line[j+3:], false
 		}
-		line = mdxCommentRe.ReplaceAllString(line, "")
-		if j := strings.Index(line, "{/*"); j >= 0 {
-			line, inComment = line[:j], true
+		if strings.Contains(line, "{/*") {
+			line = mdxCommentRe.ReplaceAllString(line, "")
+			if j := strings.Index(line, "{/*"); j >= 0 {
+				line, inComment = line[:j], true
+			}
 		}
-		if inStatement > 0 || isStatementStart(line) {
+		if inStatement > 0 || (line != "" && (line[0] == 'i' || line[0] == 'e') && isStatementStart(line)) {
 			inStatement = statementDepth(line, inStatement)
 			out.add("", n)
 			continue
 		}
-		if m := admonitionRe.FindStringSubmatch(line); m != nil {
+		trimmed = strings.TrimLeft(line, " \t")
+		if trimmed == "" {
+			out.add(line, n)
+			continue
+		}
+		if m := matchIf(strings.HasPrefix(trimmed, ":::"), admonitionRe, line); m != nil {
 			out.add("", n)
 			if title := admonitionTitle(m[3]); title != "" {
 				out.add(m[1]+title, n)
@@ -152,7 +160,7 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			}
 			continue
 		}
-		if m := mkdocsBlockRe.FindStringSubmatch(line); m != nil {
+		if m := matchIf(trimmed[0] == '!' || trimmed[0] == '?' || trimmed[0] == '=', mkdocsBlockRe, line); m != nil {
 			out.add("", n)
 			if m[2] != "" {
 				out.add(m[1]+m[2], n)
@@ -161,7 +169,7 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			mkdocs = append(mkdocs, indentOf(all[i])+4)
 			continue
 		}
-		if m := githubAlertRe.FindStringSubmatch(line); m != nil {
+		if m := matchIf(trimmed[0] == '>', githubAlertRe, line); m != nil {
 			line = strings.TrimRight(m[1], " ")
 		}
 		if strings.Contains(line, "{{") || strings.Contains(line, "{%") {
@@ -175,6 +183,15 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 		out.add(line, n)
 	}
 	return out, fm
+}
+
+// matchIf runs re on line only when a cheap test says it may match: most
+// lines of a document start with none of the characters the patterns need.
+func matchIf(maybe bool, re *regexp.Regexp, line string) []string {
+	if !maybe {
+		return nil
+	}
+	return re.FindStringSubmatch(line)
 }
 
 // replaceShortcodes removes shortcodes and Liquid tags from a line; a

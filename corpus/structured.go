@@ -39,6 +39,7 @@ type block struct {
 	// linkRunes counts the runes of text that were link labels; with the
 	// text's runes it gives a block's link density.
 	linkRunes int
+	words     int // CountWords(text), counted once
 }
 
 // structured is a document reduced to blocks, with what its markup said
@@ -193,6 +194,12 @@ type assembled struct {
 func assemble(blocks []block) assembled {
 	var a assembled
 	var b strings.Builder
+	size := 0
+	for _, bl := range blocks {
+		size += len(bl.text) + 2
+	}
+	b.Grow(size)
+	a.spans = make([][2]int, 0, len(blocks))
 	for i, bl := range blocks {
 		if i > 0 {
 			if bl.tight {
@@ -270,7 +277,7 @@ func splitStructured(docID, title string, blocks []block, a assembled, drop []bo
 			stack = append(stack, heading{bl.level, text})
 			continue
 		}
-		p := para{start: start, end: end, words: CountWords(a.text[start:end]), bullet: bl.kind == blockItem,
+		p := para{start: start, end: end, words: bl.words, bullet: bl.kind == blockItem,
 			code: bl.kind == blockCode || bl.kind == blockTable}
 		if p.words == 0 {
 			continue
