@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"unicode/utf8"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 const (
