@@ -54,6 +54,8 @@ func TestExamplesComeFromTheLoadedCorpus(t *testing.T) {
 		{"--corpus", dir, "ask", "--help"},
 		{"ask", "--corpus", dir, "-h"},
 		{"search", "--corpus", dir, "--help"},
+		{"ask", "--help", "--corpus", dir},
+		{"summary", "-h", "--json", "--corpus=" + dir},
 	} {
 		out, errOut, code := runCLI(t, nil, args...)
 		if code != 0 {

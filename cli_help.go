@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"corpusbot/answer"
@@ -163,10 +164,14 @@ Settings come from the environment or a .env file; see .env.example.
 // arguments ("search alipay --k 3"), which is what people type. For -h or
 // --help it prints the command's help and returns errHelpShown.
 func (e *env) parse(ctx context.Context, fs *flag.FlagSet, args []string) ([]string, error) {
+	all := args
 	var rest []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				// Flags after -h still count ("ask -h --corpus DIR"): the
+				// examples come from that folder.
+				fs.Parse(slices.DeleteFunc(slices.Clone(all), isHelpFlag))
 				e.printHelp(ctx, fs)
 				return nil, errHelpShown
 			}
@@ -182,6 +187,14 @@ func (e *env) parse(ctx context.Context, fs *flag.FlagSet, args []string) ([]str
 		rest = append(rest, args[0])
 		args = args[1:]
 	}
+}
+
+func isHelpFlag(a string) bool {
+	switch a {
+	case "-h", "--h", "-help", "--help":
+		return true
+	}
+	return false
 }
 
 // printHelp writes a command's help to stdout, its examples naming a

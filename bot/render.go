@@ -11,7 +11,6 @@ import (
 
 	"corpusbot/answer"
 	"corpusbot/corpus"
-	"corpusbot/retrieval"
 )
 
 // renderResult lays out an answer, summary or briefing as messages: the
@@ -177,8 +176,8 @@ func renderSearch(query string, matches []answer.Match) reply {
 			mark = " ✓"
 		}
 		f := &discordgo.MessageEmbedField{
-			Name:  clip(fmt.Sprintf("%d. %s — %s #%d · %.2f%s", m.Rank, oneLine(m.Title), m.DocID, m.Passage.Index, m.Score, mark), fieldNameRunes),
-			Value: clip(snippet(m.Passage, m.Highlights, searchSnippetRunes), fieldValueRunes),
+			Name:  clip(fmt.Sprintf("%d. %s — %s #%d · %.2f%s", m.Rank, oneLine(headingPath(m.Title, m.Passage.Headings)), m.DocID, m.Passage.Index, m.Score, mark), fieldNameRunes),
+			Value: snippet(m, searchSnippetRunes),
 		}
 		// Discord refuses embeds over 6000 characters in all.
 		if total += runes(f.Name) + runes(f.Value); total > embedTotalRunes || len(e.Fields) == 25 {
@@ -190,8 +189,9 @@ func renderSearch(query string, matches []answer.Match) reply {
 }
 
 // snippet is the start of a passage with the query's terms in bold, then
-// its lines.
-func snippet(p corpus.Passage, spans []retrieval.Span, n int) string {
+// where it is, linked when SOURCE_URL is set; at most fieldValueRunes.
+func snippet(m answer.Match, n int) string {
+	p := m.Passage
 	text := p.Text
 	cut := len(text)
 	if utf8.RuneCountInString(text) > n {
@@ -199,7 +199,7 @@ func snippet(p corpus.Passage, spans []retrieval.Span, n int) string {
 	}
 	var b strings.Builder
 	last := 0
-	for _, s := range spans {
+	for _, s := range m.Highlights {
 		if s.Start < last || s.End > cut || s.Start >= s.End {
 			continue
 		}
@@ -212,7 +212,20 @@ func snippet(p corpus.Passage, spans []retrieval.Span, n int) string {
 		b.WriteString("…")
 	}
 	out := strings.Join(strings.Fields(b.String()), " ")
-	return fmt.Sprintf("%s\n*lines %d–%d*", out, p.LineStart, p.LineEnd)
+	where := answer.Span(p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
+	if m.Path != "" {
+		where = escapeMarkdown(oneLine(clip(m.Path, 120))) + " · " + where
+	}
+	if m.URL != "" && !strings.ContainsAny(m.URL, "<>() \n") {
+		where = "[" + where + "](<" + m.URL + ">)" // an embed shows no preview of it
+	}
+	tail := "\n*" + where + "*"
+	return clip(out, fieldValueRunes-runes(tail)) + tail
+}
+
+// headingPath is "Title › Section › Subsection".
+func headingPath(title string, headings []string) string {
+	return strings.Join(append([]string{title}, headings...), " › ")
 }
 
 // renderDocuments lists the corpus for /sources.

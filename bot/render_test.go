@@ -138,7 +138,8 @@ func TestRenderSearchGolden(t *testing.T) {
 	i := strings.Index(text, "Alipay")
 	matches := []answer.Match{
 		{Rank: 1, DocID: "alipay-en", Title: "Alipay ordered\nto spin off", Score: 7.3182, Relevant: true,
-			Passage:    corpus.Passage{Index: 2, Text: text, LineStart: 5, LineEnd: 6},
+			Path: "news/alipay_en.md", URL: "https://github.com/org/docs/blob/main/news/alipay_en.md#L5-L6",
+			Passage:    corpus.Passage{Index: 2, Text: text, LineStart: 5, LineEnd: 6, Headings: []string{"Regulators"}},
 			Highlights: []retrieval.Span{{Start: i, End: i + len("Alipay")}}},
 		{Rank: 2, DocID: "hatchet-fr", Title: "Alibaba et Tencent", Score: 1.05,
 			Passage: corpus.Passage{Index: 0, Text: strings.Repeat("Texte long. ", 80), LineStart: 1, LineEnd: 3}},
