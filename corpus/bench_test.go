@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"corpusbot/internal/cputime"
 )
 
 // sciFactDir is the retrieval benchmark's corpus (DESIGN §3), shared beside
@@ -121,9 +123,11 @@ func BenchmarkLoadMarkdown(b *testing.B) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
+	start := cputime.Now()
 	for b.Loop() {
 		if _, err := Load(context.Background(), fsys, Config{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
