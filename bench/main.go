@@ -71,6 +71,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		doctrees = append(doctrees, s)
 		return nil
 	})
+	mixed := fs.Bool("mixed", false, "with -qa: one corpus of every language's paragraphs, every language's questions")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -91,7 +92,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if *detect {
 			return runDetect(*qa, ls, *which, stdout)
 		}
-		return runQA(ctx, *qa, ls, *which, *runs, *k, stdout, stderr)
+		return runQA(ctx, *qa, ls, *which, *mixed, *runs, *k, stdout, stderr)
 	}
 
 	loadStart := time.Now()

@@ -100,6 +100,31 @@ func loadQASets(ctx context.Context, dir string, langs []string) ([]*qaSet, erro
 	return sets, nil
 }
 
+// mixQASets makes one corpus of every set's paragraphs, as a team that
+// writes in several languages has, with every set's questions; a
+// question's one relevant document is still its own paragraph (not its
+// translations).
+func mixQASets(ctx context.Context, sets []*qaSet) (*qaSet, error) {
+	mixed := &qaSet{lang: "mixed", qrels: ireval.Qrels{}}
+	fsys := fstest.MapFS{}
+	for _, s := range sets {
+		for _, d := range s.c.Docs {
+			fsys[s.lang+"/"+d.ID+".txt"] = &fstest.MapFile{Data: []byte(d.Text)}
+		}
+		for _, q := range s.queries {
+			mixed.queries = append(mixed.queries, q)
+			for doc, rel := range s.qrels[q.id] {
+				mixed.qrels[q.id] = map[string]int{s.lang + "/" + doc: rel}
+			}
+		}
+	}
+	var err error
+	if mixed.c, err = corpus.Load(ctx, fsys, corpus.Config{}); err != nil {
+		return nil, err
+	}
+	return mixed, nil
+}
+
 func loadQASet(ctx context.Context, path, lang string) (*qaSet, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -152,10 +177,17 @@ func (s *qaSet) split(which string) ([]query, ireval.Qrels) {
 }
 
 // runQA measures both systems on every question set, on the chosen half.
-func runQA(ctx context.Context, dir string, langs []string, which string, runs, k int, stdout, stderr io.Writer) error {
+func runQA(ctx context.Context, dir string, langs []string, which string, mixed bool, runs, k int, stdout, stderr io.Writer) error {
 	sets, err := loadQASets(ctx, dir, langs)
 	if err != nil {
 		return err
+	}
+	if mixed {
+		m, err := mixQASets(ctx, sets)
+		if err != nil {
+			return err
+		}
+		sets = []*qaSet{m}
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "question sets in %s, %s half, k=%d, medians over %d runs\nmachine: %s\n\n", dir, which, k, runs, machineInfo())

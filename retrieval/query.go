@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 // Query limits: a pasted document must not make a search slow.
@@ -25,6 +27,10 @@ type qterm struct {
 	text string
 	id   int     // term id, or -1 when no item has it
 	idf  float64 // 0 when absent
+	// secondary: only analysers of other languages than the query's made
+	// it. It counts towards Coverage (a cognate in a document of another
+	// language: "problem", "problème") but adds no score.
+	secondary bool
 }
 
 // qword is one query word with its variants, the terms the analysers made
@@ -42,9 +48,11 @@ type slot struct {
 	pair       bool   // a CJK bigram
 	stops      []bool // per analyser: a stopword there
 	terms      []string
+	primary    []bool // per term: made by an analyser of the query's language
 }
 
-// parseQuery analyses text with every analyser. A span is a word when
+// parseQuery analyses text with the analysers queryAnalyzers picks. A span
+// is a word when
 // it is not a stopword of the query's language, guessed as the analysers
 // whose stopwords the query uses most; this keeps "Ma" in "What did Jack Ma
 // say?" although French lists "ma". maxBytes and maxTerms cap the work; 0
@@ -59,6 +67,7 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 	var slots []slot
 	index := make(map[[2]int]int)
 	stopHits := make([]int, len(ix.analyzers))
+	primary := ix.queryAnalyzers(text)
 	for ai, a := range ix.analyzers {
 		for _, t := range a.analyze(b, text) {
 			key := [2]int{t.start, t.end}
@@ -75,12 +84,21 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 				stopHits[ai]++
 				continue
 			}
-			if !slices.Contains(s.terms, string(t.term)) {
+			if k := slices.Index(s.terms, string(t.term)); k >= 0 {
+				s.primary[k] = s.primary[k] || primary[ai]
+			} else {
 				s.terms = append(s.terms, string(t.term))
+				s.primary = append(s.primary, primary[ai])
 			}
 		}
 	}
-	best := slices.Max(append(stopHits, 0))
+	// The query's language decides what is a stopword.
+	best := 0
+	for ai, n := range stopHits {
+		if primary[ai] {
+			best = max(best, n)
+		}
+	}
 	slices.SortStableFunc(slots, func(x, y slot) int {
 		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(x.end, y.end))
 	})
@@ -93,14 +111,14 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 	for _, s := range slots {
 		stop := false
 		for ai, st := range s.stops {
-			if st && stopHits[ai] == best {
+			if st && primary[ai] && stopHits[ai] == best {
 				stop = true
 			}
 		}
 		if stop || len(s.terms) == 0 {
 			continue
 		}
-		slices.Sort(s.terms)
+		sortTerms(&s)
 		key := strings.Join(s.terms, "\x00")
 		if wordSeen[key] {
 			continue
@@ -116,12 +134,17 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 		}
 		wordSeen[key] = true
 		w := qword{weight: -1}
-		for _, t := range s.terms {
+		for k, t := range s.terms {
 			p, ok := termPos[t]
 			if !ok {
 				p = len(q.terms)
 				termPos[t] = p
-				q.terms = append(q.terms, ix.lookup(t))
+				qt := ix.lookup(t)
+				qt.secondary = true
+				q.terms = append(q.terms, qt)
+			}
+			if s.primary[k] {
+				q.terms[p].secondary = false
 			}
 			w.terms = append(w.terms, p)
 			if qt := q.terms[p]; qt.id >= 0 && qt.idf > w.weight {
@@ -137,6 +160,20 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 		q.sumW += w.weight
 	}
 	return q
+}
+
+// sortTerms sorts a slot's terms, keeping each one's primary flag.
+func sortTerms(s *slot) {
+	idx := make([]int, len(s.terms))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return strings.Compare(s.terms[a], s.terms[b]) })
+	terms, primary := make([]string, len(idx)), make([]bool, len(idx))
+	for i, j := range idx {
+		terms[i], primary[i] = s.terms[j], s.primary[j]
+	}
+	s.terms, s.primary = terms, primary
 }
 
 func (ix *Index) lookup(term string) qterm {
@@ -190,4 +227,30 @@ func (ix *Index) dropKnownUnigrams(slots []slot) {
 			u.terms = nil
 		}
 	}
+}
+
+// queryAnalyzers picks the analysers a query goes through: when its
+// language is told (text.DetectLanguage) and the index has an analyser for
+// it, that one, and the generic analyser when some items have no language
+// of their own, so that they stay searchable; else, as for a name alone,
+// every analyser of the index. An English question is not also stemmed as
+// French because two French documents sit in the corpus.
+func (ix *Index) queryAnalyzers(q string) []bool {
+	use := make([]bool, len(ix.analyzers))
+	want := ""
+	if lang := text.DetectLanguage(q); lang != "und" {
+		want = langKey(lang)
+	}
+	found := false
+	for i, a := range ix.analyzers {
+		if a.name == want {
+			use[i], found = true, true
+		}
+	}
+	for i, a := range ix.analyzers {
+		if !found || a.name == "und" {
+			use[i] = true
+		}
+	}
+	return use
 }

@@ -194,14 +194,14 @@ func (ix *Index) SearchDocs(query string, k int) ([]DocHit, error) {
 func (ix *Index) accumulate(acc *accum, q *query) (dense bool) {
 	var postings int
 	for _, t := range q.terms {
-		if t.id >= 0 {
+		if t.id >= 0 && !t.secondary {
 			postings += int(ix.postStart[t.id+1] - ix.postStart[t.id])
 		}
 	}
 	dense = postings > len(ix.items)/4
 	scores := acc.scores
 	for _, t := range q.terms {
-		if t.id < 0 {
+		if t.id < 0 || t.secondary {
 			continue
 		}
 		lo, hi := ix.postStart[t.id], ix.postStart[t.id+1]

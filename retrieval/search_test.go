@@ -398,3 +398,24 @@ func TestConcurrentSearch(t *testing.T) {
 		t.Errorf("concurrent Search(%q) differs from a lone search", q)
 	}
 }
+
+// TestQueryLanguageScores: a query scores with the analyser of its own
+// language; other languages' stems of its words only count towards
+// Coverage, so a stray French document does not stem every English query.
+func TestQueryLanguageScores(t *testing.T) {
+	ix := mustNew(t, Config{}, []Item{
+		{Doc: "en", Text: "The health codes of the city were checked by its users.", Lang: "en"},
+		{Doc: "fr", Text: "Les utilisateurs ont vérifié les codes de santé de la ville.", Lang: "fr"},
+	})
+	hits, err := ix.Search("Who checked the health codes?", 5)
+	if err != nil || len(hits) == 0 || hits[0].Item != 0 {
+		t.Fatalf("English query: got %v, %v; want the English passage first", hits, err)
+	}
+	if len(hits) != 1 {
+		t.Errorf("English query: got %v; want the English passage alone (the French one shares only French stems of its words)", hits)
+	}
+	hits, err = ix.Search("Qui a vérifié les codes de santé ?", 5)
+	if err != nil || len(hits) == 0 || hits[0].Item != 1 {
+		t.Errorf("French query: got %v, %v; want the French passage first", hits, err)
+	}
+}
