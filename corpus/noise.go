@@ -96,7 +96,10 @@ func (r *noiseRules) classifyLines(text string, ps []para, first int) {
 			key = fold(t)
 			marker = markerText(key)
 		}
-		dupe := p.words >= 3 && seen[key]
+		// A repeated paragraph is page furniture, unless it is a heading
+		// that starts a section (a section title repeats its table of
+		// contents entry) or code and data (YAML keys and code lines repeat).
+		dupe := p.words >= 3 && seen[key] && !(p.heading && startsSection(ps, i)) && !looksLikeCode(t)
 		seen[key] = true
 		switch {
 		case m == modeComments:
@@ -112,7 +115,9 @@ func (r *noiseRules) classifyLines(text string, ps []para, first int) {
 			p.role = roleDrop
 		case short && equalsAny(marker, r.related):
 			p.role = roleDrop // a label with nothing of its own
-			if before >= signOffAfterWords {
+			// What follows is links to other stories only at the end of a
+			// page: less text after the label than the article before it.
+			if before >= signOffAfterWords && 2*wordsAfter(ps, i) < before {
 				m = modeTrailing
 			}
 		case short && hasPrefixAny(marker, r.credits) && before >= signOffAfterWords:
@@ -138,8 +143,9 @@ func (r *noiseRules) isBoilerplate(folded, marker string, words int) bool {
 	if equalsAny(marker, r.boilerplateLines) || containsAny(folded, r.boilerplate) {
 		return true
 	}
-	// An unfilled template: "Connecting to %s", "%d bloggers like this".
-	if strings.Contains(folded, "%s") || strings.Contains(folded, "%d") {
+	// An unfilled template: "Connecting to %s", "%d bloggers like this";
+	// not a format string in code ("fmt.Printf(\"%s\n\", x)").
+	if (strings.Contains(folded, "%s") || strings.Contains(folded, "%d")) && !looksLikeCode(folded) {
 		return true
 	}
 	if words > 15 {
@@ -154,6 +160,38 @@ func (r *noiseRules) isBoilerplate(folded, marker string, words int) bool {
 		}
 	}
 	return false
+}
+
+// looksLikeCode reports whether a line reads as code or data rather than
+// prose: it holds brackets, quotes, operators or a backslash, or is a
+// "key: value" or "key = value" pair.
+func looksLikeCode(t string) bool {
+	if strings.ContainsAny(t, "{}()[];=<>\\\"`$") {
+		return true
+	}
+	k, _, ok := strings.Cut(strings.TrimLeft(t, "-* "), ":")
+	return ok && k != "" && !strings.ContainsAny(k, " \t")
+}
+
+// startsSection reports whether a paragraph of text follows ps[i]: a
+// heading above text, not a caption or label left at the end.
+func startsSection(ps []para, i int) bool {
+	for _, p := range ps[i+1:] {
+		if p.role == roleFiller {
+			continue
+		}
+		return !p.heading && p.words >= shortWords/2
+	}
+	return false
+}
+
+// wordsAfter counts the words of the paragraphs after ps[i].
+func wordsAfter(ps []para, i int) int {
+	n := 0
+	for _, p := range ps[i+1:] {
+		n += p.words
+	}
+	return n
 }
 
 // isCommentForm reports whether a line opens a comment section.

@@ -82,7 +82,7 @@ func newNoiseRules() *noiseRules {
 			"recommended for you", "recommended stories", "recommended articles", "more from",
 			"more stories", "more news", "more on this story", "more on this topic",
 			"you may also like", "you might also like", "you may be interested in",
-			"read next", "read also", "see also", "also read", "most read", "most popular",
+			"read next", "read also", "also read", "most read", "most popular",
 			"most viewed", "trending", "trending now", "top stories", "latest news",
 			"latest stories", "what to read next", "sur le même sujet", "à lire aussi",
 			"a lire aussi", "lire aussi", "à lire également", "lire également", "voir aussi",
@@ -100,7 +100,7 @@ func newNoiseRules() *noiseRules {
 		},
 		inlineRelated: []string{
 			"lire aussi", "à lire aussi", "a lire aussi", "lire également", "à lire également",
-			"voir aussi", "read also", "read more:", "also read", "see also", "related:",
+			"voir aussi", "read also", "read more:", "also read", "related:",
 			"اقرا ايضا", "اقرا المزيد", "lee también", "lea también", "leia também",
 			"mehr zum thema", "auch interessant",
 		},

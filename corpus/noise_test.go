@@ -184,3 +184,50 @@ func TestNoisePatternsFolded(t *testing.T) {
 		}
 	}
 }
+
+// TestNoiseMisfiresOnDocs checks the news-page rules on plain-text
+// documentation: a table of contents repeats the section headings, YAML
+// and code repeat lines and hold format strings, and "See also:" comes
+// mid-page.
+func TestNoiseMisfiresOnDocs(t *testing.T) {
+	para := func(topic string) string {
+		return "The " + topic + " step reads the settings file, checks every value against the schema and stops with a clear message naming the first value that is wrong, so an operator can fix it before anything is deployed to the cluster."
+	}
+	text := strings.Join([]string{
+		"Deployment guide",
+		"",
+		"Contents",
+		"Installing the chart",
+		"Configuring the release",
+		"Rolling back a release",
+		"",
+		"Installing the chart",
+		"",
+		para("install"),
+		"",
+		"  replicas: 2",
+		"  image: web",
+		"  replicas: 2",
+		"",
+		`fmt.Printf("deployed %s in %d seconds\n", name, secs)`,
+		"",
+		"See also:",
+		"",
+		"Configuring the release",
+		"",
+		para("configure"),
+		"",
+		"Rolling back a release",
+		"",
+		para("rollback"),
+	}, "\n")
+	d := splitDoc("guide", text)
+	for _, s := range []string{"Configuring the release\n\nThe configure", "Rolling back a release\n\nThe rollback", "replicas: 2\n  image: web\n  replicas: 2", `deployed %s in %d seconds`} {
+		if got := fate(t, d, s); got != "body" {
+			t.Errorf("%q: got %s, want body", s, got)
+		}
+	}
+	if got := fate(t, d, "The rollback step"); got != "body" {
+		t.Errorf(`the text after "See also:" became %s, want body`, got)
+	}
+}
