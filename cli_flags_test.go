@@ -144,3 +144,37 @@ func TestSourceURLLinksTheCitedLines(t *testing.T) {
 		t.Errorf("malformed SOURCE_URL: exit %d, stderr %q; want one line naming the key and the problem", code, errOut)
 	}
 }
+
+// In the terminal, every file not loaded is named once on stderr with its
+// reason, then one line counts them; docs lists them on stdout instead.
+func TestSkippedFilesNamedOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"guide/deploy.md": deployMD,
+		"img/logo.png":    "\x89PNG\r\n\x1a\n",
+		"blob.txt":        "\x00\x01\x02binary",
+	})
+	_, errOut, code := runCLI(t, nil, "search", "--corpus", dir, "failed release")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(errOut, "\n"), "\n")
+	wantPrefix := []string{"corpusbot: skipped blob.txt: binary", "corpusbot: skipped img/logo.png: unsupported type", "corpusbot: loaded 1 document; skipped 2: "}
+	if len(lines) != len(wantPrefix) {
+		t.Fatalf("stderr has %d lines, want %d:\n%s", len(lines), len(wantPrefix), errOut)
+	}
+	for i, w := range wantPrefix {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("stderr line %d = %q, want it to start %q", i+1, lines[i], w)
+		}
+	}
+	out, errOut, _ := runCLI(t, nil, "docs", "--corpus", dir)
+	if errOut != "" {
+		t.Errorf("docs wrote to stderr: %q", errOut)
+	}
+	for _, w := range []string{"img/logo.png  skipped  unsupported type (.png)", "loaded 1 document; skipped 2"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("docs lacks %q:\n%s", w, out)
+		}
+	}
+}

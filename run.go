@@ -36,6 +36,9 @@ type env struct {
 	log    *slog.Logger
 	stdout io.Writer
 	stderr io.Writer
+	// notes, when set, gets the files a load left out and its summary as
+	// plain lines for people (the terminal commands); else they are logged.
+	notes io.Writer
 }
 
 // run is the whole program behind main, so tests can drive it.
@@ -53,6 +56,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		cfg.LogLevel = slog.LevelWarn
 	}
 	e := &env{cfg: cfg, log: newLogger(cfg, stderr), stdout: stdout, stderr: stderr}
+	if name != "run" {
+		e.notes = stderr
+	}
 	for _, n := range cfg.Notes {
 		e.log.Warn(n)
 	}
@@ -90,34 +96,61 @@ func (e *env) newFlagSet(name string) (*flag.FlagSet, *string) {
 // loadCorpus reads dir, or the embedded corpus when dir is empty.
 func (e *env) loadCorpus(ctx context.Context, dir string) (*corpus.Corpus, error) {
 	ccfg := corpus.Config{MaxFileBytes: e.cfg.MaxFileBytes, Logger: e.log}
-	if dir == "" {
-		return corpus.Load(ctx, corpus.Embedded(), ccfg)
+	if e.notes != nil {
+		ccfg.Logger = slog.New(slog.DiscardHandler) // named below, for people
 	}
-	st, err := os.Stat(dir)
+	fsys := corpus.Embedded()
+	if dir != "" {
+		st, err := os.Stat(dir)
+		if err != nil {
+			return nil, fmt.Errorf("corpus folder: %w", err)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("corpus folder %s is not a folder", dir)
+		}
+		fsys = os.DirFS(dir)
+	}
+	c, err := corpus.Load(ctx, fsys, ccfg)
 	if err != nil {
-		return nil, fmt.Errorf("corpus folder: %w", err)
-	}
-	if !st.IsDir() {
-		return nil, fmt.Errorf("corpus folder %s is not a folder", dir)
-	}
-	c, err := corpus.Load(ctx, os.DirFS(dir), ccfg)
-	if err != nil {
+		if dir == "" {
+			return nil, err
+		}
 		return nil, fmt.Errorf("load corpus %s: %w", dir, err)
 	}
-	// After the skipped files, one line that counts them.
-	if len(c.Skipped()) > 0 {
-		e.log.Warn("corpus: " + c.Summary())
-	} else {
-		e.log.Info("corpus: " + c.Summary())
-	}
+	e.reportLoad(c)
 	return c, nil
 }
 
-// quiet is e with a logger that discards: for loads whose warnings are
+// reportLoad names each file not loaded (or repaired), then one line that
+// counts them: plain lines in the terminal, else log records (the loader
+// has logged the files).
+func (e *env) reportLoad(c *corpus.Corpus) {
+	if e.notes == nil {
+		if len(c.Skipped()) > 0 {
+			e.log.Warn("corpus: " + c.Summary())
+		} else {
+			e.log.Info("corpus: " + c.Summary())
+		}
+		return
+	}
+	for _, w := range c.Warnings {
+		what := "skipped"
+		if !w.Skipped() {
+			what = "repaired"
+		}
+		fmt.Fprintf(e.notes, "corpusbot: %s %s: %s\n", what, oneLineOf(w.Path), oneLineOf(w.Reason))
+	}
+	if len(c.Warnings) > 0 {
+		fmt.Fprintf(e.notes, "corpusbot: %s\n", c.Summary())
+	}
+}
+
+// quiet is e with nothing said about loads: for loads whose warnings are
 // shown another way, or have been shown already.
 func (e *env) quiet() *env {
 	q := *e
 	q.log = slog.New(slog.DiscardHandler)
+	q.notes = nil
 	return &q
 }
 
