@@ -59,16 +59,31 @@ type squad struct {
 // paragraph a document, every question a query whose one relevant document
 // is its paragraph.
 type qaSet struct {
+	name    string // the file's
 	lang    string
 	c       *corpus.Corpus
 	queries []query
 	qrels   ireval.Qrels
 }
 
-var qaFileRE = regexp.MustCompile(`^(?:xquad\.([a-z]{2})|piaf.*)\.json$`)
+var qaFileRE = regexp.MustCompile(`^(?:xquad\.([a-z]{2})|(piaf|arcd).*)\.json$`)
+
+// qaFileLang returns the language of a question set file, or "".
+func qaFileLang(name string) string {
+	m := qaFileRE.FindStringSubmatch(name)
+	switch {
+	case m == nil:
+		return ""
+	case m[2] == "piaf":
+		return "fr"
+	case m[2] == "arcd":
+		return "ar"
+	}
+	return m[1]
+}
 
 // loadQASets reads the SQuAD-format files of dir: xquad.LL.json (XQuAD, in
-// language LL) and piaf*.json (PIAF, French).
+// language LL), piaf*.json (PIAF, French) and arcd*.json (ARCD, Arabic).
 func loadQASets(ctx context.Context, dir string, langs []string) ([]*qaSet, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -76,15 +91,8 @@ func loadQASets(ctx context.Context, dir string, langs []string) ([]*qaSet, erro
 	}
 	var sets []*qaSet
 	for _, e := range entries {
-		m := qaFileRE.FindStringSubmatch(e.Name())
-		if m == nil {
-			continue
-		}
-		lang := m[1]
-		if lang == "" {
-			lang = "fr"
-		}
-		if len(langs) > 0 && !slices.Contains(langs, lang) {
+		lang := qaFileLang(e.Name())
+		if lang == "" || len(langs) > 0 && !slices.Contains(langs, lang) {
 			continue
 		}
 		s, err := loadQASet(ctx, filepath.Join(dir, e.Name()), lang)
@@ -96,7 +104,7 @@ func loadQASets(ctx context.Context, dir string, langs []string) ([]*qaSet, erro
 	if len(sets) == 0 {
 		return nil, fmt.Errorf("no xquad.LL.json or piaf*.json in %s", dir)
 	}
-	slices.SortFunc(sets, func(a, b *qaSet) int { return strings.Compare(a.lang, b.lang) })
+	slices.SortFunc(sets, func(a, b *qaSet) int { return strings.Compare(a.lang+a.name, b.lang+b.name) })
 	return sets, nil
 }
 
@@ -105,16 +113,16 @@ func loadQASets(ctx context.Context, dir string, langs []string) ([]*qaSet, erro
 // question's one relevant document is still its own paragraph (not its
 // translations).
 func mixQASets(ctx context.Context, sets []*qaSet) (*qaSet, error) {
-	mixed := &qaSet{lang: "mixed", qrels: ireval.Qrels{}}
+	mixed := &qaSet{name: "mixed", lang: "mixed", qrels: ireval.Qrels{}}
 	fsys := fstest.MapFS{}
 	for _, s := range sets {
 		for _, d := range s.c.Docs {
-			fsys[s.lang+"/"+d.ID+".txt"] = &fstest.MapFile{Data: []byte(d.Text)}
+			fsys[s.name+"/"+d.ID+".txt"] = &fstest.MapFile{Data: []byte(d.Text)}
 		}
 		for _, q := range s.queries {
 			mixed.queries = append(mixed.queries, q)
 			for doc, rel := range s.qrels[q.id] {
-				mixed.qrels[q.id] = map[string]int{s.lang + "/" + doc: rel}
+				mixed.qrels[q.id] = map[string]int{s.name + "/" + doc: rel}
 			}
 		}
 	}
@@ -134,7 +142,7 @@ func loadQASet(ctx context.Context, path, lang string) (*qaSet, error) {
 	if err := json.Unmarshal(b, &d); err != nil {
 		return nil, err
 	}
-	s := &qaSet{lang: lang, qrels: ireval.Qrels{}}
+	s := &qaSet{name: strings.TrimSuffix(filepath.Base(path), ".json"), lang: lang, qrels: ireval.Qrels{}}
 	fsys := fstest.MapFS{}
 	for ai, a := range d.Data {
 		for pi, p := range a.Paragraphs {
@@ -191,7 +199,7 @@ func runQA(ctx context.Context, dir string, langs []string, which string, mixed 
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "question sets in %s, %s half, k=%d, medians over %d runs\nmachine: %s\n\n", dir, which, k, runs, machineInfo())
-	fmt.Fprintln(tw, "lang\tdocs\tquestions\tsystem\tanalyser\tnDCG@10\tMRR@10\tRecall@100\tbuild\tquery median µs\t")
+	fmt.Fprintln(tw, "set\tlang\tdocs\tquestions\tsystem\tanalyser\tnDCG@10\tMRR@10\tRecall@100\tbuild\tquery median µs\t")
 	for _, s := range sets {
 		qs, qrels := s.split(which)
 		bl := bleveAnalyzer[s.lang]
@@ -209,7 +217,7 @@ func runQA(ctx context.Context, dir string, langs []string, which string, mixed 
 			if sys.name() == "corpusbot" {
 				an = strings.Join(langsOf(s.c), ",")
 			}
-			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%.4f\t%.4f\t%.4f\t%v\t%.0f\t\n", s.lang, len(s.c.Docs), len(qs), sys.name(), an,
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%.4f\t%.4f\t%.4f\t%v\t%.0f\t\n", s.name, s.lang, len(s.c.Docs), len(qs), sys.name(), an,
 				median(res.ndcg10), median(res.mrr10), median(res.recall), median(res.builds).Round(time.Millisecond), micros(median(res.medians)))
 			fmt.Fprintf(stderr, "%s %s done\n", s.lang, sys.name())
 		}
@@ -244,17 +252,10 @@ func runDetect(dir string, langs []string, which string, stdout io.Writer) error
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "text.DetectLanguage on the question sets in %s (%s half of the questions)\n\n", dir, which)
-	fmt.Fprintln(tw, "lang\tparagraphs\tright\tquestions\tright\tquestions taken for\t")
+	fmt.Fprintln(tw, "set\tlang\tparagraphs\tright\tquestions\tright\tquestions taken for\t")
 	for _, e := range entries {
-		m := qaFileRE.FindStringSubmatch(e.Name())
-		if m == nil {
-			continue
-		}
-		lang := m[1]
-		if lang == "" {
-			lang = "fr"
-		}
-		if len(langs) > 0 && !slices.Contains(langs, lang) {
+		lang := qaFileLang(e.Name())
+		if lang == "" || len(langs) > 0 && !slices.Contains(langs, lang) {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
@@ -295,7 +296,7 @@ func runDetect(dir string, langs []string, which string, stdout io.Writer) error
 			_, y, _ := strings.Cut(b, ":")
 			return len(y) - len(x) + strings.Compare(y, x)
 		})
-		fmt.Fprintf(tw, "%s\t%d\t%.1f%%\t%d\t%.1f%%\t%s\t\n", lang, paras, 100*float64(parasOK)/float64(paras), qs, 100*float64(qsOK)/float64(qs), strings.Join(ws[:min(len(ws), 5)], " "))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f%%\t%d\t%.1f%%\t%s\t\n", strings.TrimSuffix(e.Name(), ".json"), lang, paras, 100*float64(parasOK)/float64(paras), qs, 100*float64(qsOK)/float64(qs), strings.Join(ws[:min(len(ws), 5)], " "))
 	}
 	return tw.Flush()
 }

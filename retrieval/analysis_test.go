@@ -61,10 +61,15 @@ var analysisCases = []analysisCase{
 	// Arabic: normalisation, stopwords, stemming.
 	{"harakat", "ar", "الصَّغِيرَةُ", []string{"صغير"}},
 	{"tatweel", "ar", "الصغـــيرة", []string{"صغير"}},
-	{"hamza alef", "ar", "أمرت", []string{"امر"}},
-	{"bare alef", "ar", "امرت", []string{"امر"}},
+	{"hamza alef", "ar", "أمرت", []string{"امرت"}},
+	{"bare alef", "ar", "امرت", []string{"امرت"}},
 	{"teh marbuta folded", "ar", "التنظيمية", []string{"تنظيم"}},
-	{"alef maksura folded", "ar", "مستشفى", []string{"مستشفي"}},
+	{"alef maksura folded", "ar", "مستشفى", []string{"مستشف"}},
+	{"article and proclitics", "ar", "فريق الفريق والفريق بالفريق للفريق وبالفريق", []string{"فريق", "فريق", "فريق", "فريق", "فريق", "فريق"}},
+	{"article on a short word", "ar", "سكان السكان", []string{"سك", "سك"}},
+	{"conjunction before hamza", "ar", "أعلن وأعلن", []string{"اعلن", "اعلن"}},
+	{"question words", "ar", "ما اسم الفريق؟", []string{"فريق"}},
+	{"arabic comma as thousands separator", "ar", "22،000 ٢٢٬٠٠٠", []string{"22000", "22000"}},
 	{"arabic stopwords", "ar", "في من على هذا", nil},
 	{"arabic question mark", "ar", "مستخدمي Alipay؟", []string{"مستخدم", "alipay"}},
 	// CJK: bigrams, folding, in every analyser.
