@@ -49,12 +49,19 @@ func (r *reloader) watch(quiet, maxWait time.Duration) (*corpusWatch, error) {
 	if err != nil {
 		return nil, fmt.Errorf("watch %s: %w", r.dir, err)
 	}
-	w := &watcher{root: r.dir, log: r.env.log, quiet: quiet, maxWait: maxWait, after: time.After}
-	if err := fw.Add(r.dir); err != nil {
+	root := filepath.Clean(r.dir)
+	w := &watcher{root: root, log: r.env.log, quiet: quiet, maxWait: maxWait, after: time.After}
+	if err := fw.Add(root); err != nil {
 		fw.Close()
 		return nil, fmt.Errorf("watch %s: %w", r.dir, err)
 	}
-	w.addTree(fw, r.dir, false)
+	w.addTree(fw, root, false)
+	// The parent too, for the folder itself being replaced: removed and
+	// made again, or a symbolic link switched to another release. Events
+	// of its other entries are ignored.
+	if parent := filepath.Dir(root); parent != root {
+		fw.Add(parent) // best effort: without it, only the folder's contents are watched
+	}
 	w.log.Info("watching the corpus folder for changes", "dir", r.dir)
 	return &corpusWatch{r: r, w: w, fw: fw}, nil
 }
@@ -159,8 +166,8 @@ func (w *watcher) relevant(ev fsnotify.Event) bool {
 		return false
 	}
 	rel, err := filepath.Rel(w.root, ev.Name)
-	if err != nil {
-		return true
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false // beside the folder: its parent is watched for the folder itself
 	}
 	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
 		if strings.HasPrefix(part, ".") && part != "." && part != ".." {
@@ -175,17 +182,23 @@ func (w *watcher) relevant(ev fsnotify.Event) bool {
 // left out. A folder that cannot be watched is logged, once per call.
 func (w *watcher) addTree(fw *fsnotify.Watcher, dir string, withSelf bool) {
 	failed, firstErr := 0, error(nil)
-	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return nil // a file, or a folder that went away meanwhile
+	// The trailing separator makes WalkDir follow dir when it is a
+	// symbolic link (CORPUS_DIR may be one), as the loader does.
+	start := dir + string(filepath.Separator)
+	filepath.WalkDir(start, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // a file (not a folder to walk), or a folder that went away meanwhile
 		}
-		if path == dir && !withSelf {
+		if path == start {
+			if !withSelf {
+				return nil
+			}
+		} else if !d.IsDir() {
 			return nil
-		}
-		if path != dir && strings.HasPrefix(d.Name(), ".") {
+		} else if strings.HasPrefix(d.Name(), ".") {
 			return filepath.SkipDir
 		}
-		if err := fw.Add(path); err != nil {
+		if err := fw.Add(filepath.Clean(path)); err != nil {
 			failed++
 			if firstErr == nil {
 				firstErr = err

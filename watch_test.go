@@ -92,6 +92,7 @@ func TestWatchDebounce(t *testing.T) {
 		{Name: filepath.Join(root, "a.md"), Op: fsnotify.Chmod},
 		{Name: filepath.Join(root, ".git", "index"), Op: fsnotify.Write},
 		{Name: filepath.Join(root, "guide", ".a.md.swp"), Op: fsnotify.Create},
+		{Name: filepath.Join(filepath.Dir(root), "beside.txt"), Op: fsnotify.Write}, // the parent is watched for the folder itself
 	} {
 		events <- ev
 	}
@@ -275,4 +276,62 @@ func TestE2EWatchedCorpusFolder(t *testing.T) {
 		return false
 	})
 	b.noViolations()
+}
+
+// The folder itself replaced: a symbolic link switched to another release
+// (with subfolders that must be watched too), and a folder removed and
+// made again.
+func TestWatchFolderReplaced(t *testing.T) {
+	base := t.TempDir()
+	writeFiles(t, base, map[string]string{
+		"releases/1/gold.txt":       goldText,
+		"releases/2/yen.txt":        yenText,
+		"releases/2/guide/intro.md": "# Intro\n\nWelcome aboard.\n",
+		"beside.txt":                "not in the corpus\n",
+	})
+	link := filepath.Join(base, "docs")
+	if err := os.Symlink(filepath.Join(base, "releases", "1"), link); err != nil {
+		t.Fatal(err)
+	}
+	logs := &e2eBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	r, p := newTestReloader(t, link, logs)
+	cw, err := r.watch(50*time.Millisecond, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { defer close(done); cw.run(ctx) }()
+	defer func() { cancel(); <-done; cw.Close() }()
+	ids := func() string {
+		var out []string
+		for _, d := range p.Documents() {
+			out = append(out, d.ID)
+		}
+		return strings.Join(out, " ")
+	}
+
+	// Switch the link as deploy tools do: a new link renamed over it.
+	tmp := filepath.Join(base, "docs.new")
+	if err := os.Symlink(filepath.Join(base, "releases", "2"), tmp); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, link); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the new release", func() bool { return ids() == "guide/intro yen" })
+	// Its subfolders are watched.
+	writeFiles(t, filepath.Join(base, "releases", "2"), map[string]string{"guide/more.md": "# More\n\nMore to read.\n"})
+	waitFor(t, "a file in the new release's subfolder", func() bool { return ids() == "guide/intro guide/more yen" })
+
+	// Removed, then made again.
+	os.Remove(link)
+	waitFor(t, "the failed reload", func() bool { return strings.Contains(logs.String(), "could not be loaded") })
+	if ids() != "guide/intro guide/more yen" {
+		t.Errorf("the index changed when the folder went: %s", ids())
+	}
+	writeFiles(t, base, map[string]string{"docs/tin.txt": "Tin\n\nTin is soft.\n"})
+	waitFor(t, "the folder made again", func() bool { return ids() == "tin" })
+	writeFiles(t, base, map[string]string{"docs/sub/lead.txt": "Lead\n\nLead is heavy.\n"})
+	waitFor(t, "a new subfolder of the folder made again", func() bool { return ids() == "sub/lead tin" })
 }
