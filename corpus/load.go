@@ -355,7 +355,7 @@ func (l *loader) structuredDocument(doc Document, s structured) (Document, *spli
 		return doc, nil, SkipGenerated, s.generated
 	}
 	for i := range s.blocks {
-		s.blocks[i].words = CountWords(s.blocks[i].text)
+		s.blocks[i].words = passageWords(s.blocks[i].text)
 	}
 	a := assemble(s.blocks)
 	if isBlankString(a.text) {

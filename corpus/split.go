@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// Passage sizes, in words (see CountWords). Short paragraphs are merged until
+// Passage sizes, in words (see passageWords). Short paragraphs are merged until
 // a passage nears maxWords; a passage under minWords takes the next paragraph
 // even past maxWords, so a heading or a one-line paragraph never stands alone.
 const (
@@ -79,7 +79,7 @@ func paragraphs(text string) []para {
 	for i := range ps {
 		p := &ps[i]
 		t := text[p.start:p.end]
-		p.words = CountWords(t)
+		p.words = passageWords(t)
 		p.bullet = isBullet(t)
 		limit := headingWords
 		if i == 0 {
@@ -275,7 +275,7 @@ func chunk(text string, p para) []unit {
 	var cuts []cutAt
 	prev, count := p.start, 0
 	for _, off := range sentenceStarts(text, p.start, p.end) {
-		count += CountWords(text[prev:off])
+		count += passageWords(text[prev:off])
 		prev = off
 		if count > 0 && count < p.words {
 			cuts = append(cuts, cutAt{count, off})
@@ -323,7 +323,7 @@ func chunkLines(text string, p para) []unit {
 		} else {
 			le += off
 		}
-		words += CountWords(text[off:le])
+		words += passageWords(text[off:le])
 		off = le + 1
 		if words >= target && off < p.end && len(units) < n-1 {
 			s, e := trimSpan(text, start, le)
@@ -339,15 +339,40 @@ func chunkLines(text string, p para) []unit {
 	return units
 }
 
-// wordOffset returns where word k of s (from 0) starts, or len(s).
+// ideographWeight is what a Han or kana character weighs in passage sizes,
+// in tenths of a word. CountWords counts each one as a word, but an
+// English word says about as much as 1.7 Chinese characters (Chinese words
+// are 1.5–2 characters long), so a passage of maxWords would hold 40% less
+// meaning in Chinese than in English.
+const ideographWeight = 6
+
+// passageWords is the size of s for passages: its words, each Han or kana
+// character weighing ideographWeight tenths of a word.
+func passageWords(s string) int {
+	tenths := 0
+	forEachWord(s, func(start, end int) bool {
+		tenths += wordWeight(s[start:end])
+		return true
+	})
+	return (tenths + 5) / 10
+}
+
+func wordWeight(w string) int {
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) && isIdeograph(r) {
+		return ideographWeight
+	}
+	return 10
+}
+
+// wordOffset returns where s reaches k passage words (from 0), or len(s).
 func wordOffset(s string, k int) int {
-	off, i := len(s), 0
-	forEachWord(s, func(start, _ int) bool {
-		if i == k {
+	off, tenths := len(s), 0
+	forEachWord(s, func(start, end int) bool {
+		if tenths >= 10*k {
 			off = start
 			return false
 		}
-		i++
+		tenths += wordWeight(s[start:end])
 		return true
 	})
 	return off

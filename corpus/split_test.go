@@ -116,6 +116,9 @@ var splitTests = []struct {
 	{"a long paragraph splits at sentence ends", words(500, "epsilon"), []int{170, 160, 170}},
 	{"a long sentence splits between words", strings.Repeat("zeta ", 450) + "end", []int{150, 150, 151}},
 	{"ideographs count one each", strings.Repeat("支付寶是中國最大的支付應用。", 30), []int{195, 195}},
+	// 780 characters weigh 468 words: three passages of about 260
+	// characters (156 words of English), not four of 195.
+	{"a Chinese character weighs 0.6 of a word", strings.Repeat("支付寶是中國最大的支付應用。", 60), []int{247, 260, 273}},
 	{"a tail does not stand alone", words(190, "eta") + "\n" + words(20, "theta"), []int{210}},
 	{"fillers sit inside passages", words(30, "iota") + "\n* * *\n" + words(30, "kappa"), []int{60}},
 	{"empty", "", nil},

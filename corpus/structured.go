@@ -39,7 +39,7 @@ type block struct {
 	// linkRunes counts the runes of text that were link labels; with the
 	// text's runes it gives a block's link density.
 	linkRunes int
-	words     int // CountWords(text), counted once
+	words     int // passageWords(text), counted once
 }
 
 // structured is a document reduced to blocks, with what its markup said

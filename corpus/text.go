@@ -45,6 +45,7 @@ func sentenceStarts(s string, from, to int) []int {
 func isTerminal(r rune) bool          { return text.IsTerminal(r) }
 func isFullWidthTerminal(r rune) bool { return text.IsTerminal(r) }
 func isCloser(r rune) bool            { return text.IsCloser(r) }
+func isIdeograph(r rune) bool         { return text.IsIdeograph(r) }
 
 func isSpaceAt(s string, i, to int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:to])
