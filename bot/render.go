@@ -233,8 +233,8 @@ func renderDocuments(docs []corpus.Document) []reply {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%d documents**", len(docs))
 	for _, d := range docs {
-		fmt.Fprintf(&b, "\n- **%s** — `%s` · %s · %s words, %d passages",
-			Neutralize(escapeMarkdown(oneLine(d.Title))), d.ID, d.Lang, thousands(d.Words()), len(d.Passages))
+		fmt.Fprintf(&b, "\n- **%s** — %s · %s · %s words, %d passages",
+			Neutralize(escapeMarkdown(oneLine(d.Title))), inlineCode(d.ID), d.Lang, thousands(d.Words()), len(d.Passages))
 	}
 	texts := Split(b.String(), MaxMessageLen)
 	out := make([]reply, len(texts))
@@ -285,7 +285,7 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote string) []
 			})
 		}
 	}
-	head := fmt.Sprintf("**[%d] %s** — `%s`", n, Neutralize(escapeMarkdown(oneLine(d.Title))), d.ID)
+	head := fmt.Sprintf("**[%d] %s** — %s", n, Neutralize(escapeMarkdown(oneLine(d.Title))), inlineCode(d.ID))
 	if len(ps) > 0 {
 		span := answer.Span(ps[0].LineStart, ps[len(ps)-1].LineEnd, ps[0].PageStart, ps[len(ps)-1].PageEnd)
 		if span != "" {
@@ -412,6 +412,13 @@ func docChoices(docs []corpus.Document, value string) []*discordgo.ApplicationCo
 		})
 	}
 	return out
+}
+
+// inlineCode shows a document ID (a file's path) as code. A backtick in it
+// would end the code span and let the rest be read as Markdown or a
+// mention, so it becomes a look-alike.
+func inlineCode(s string) string {
+	return "`" + strings.ReplaceAll(oneLine(s), "`", "ˋ") + "`"
 }
 
 // oneLine collapses white space, so that a title cannot break a list.

@@ -81,3 +81,13 @@ func TestSourcesOfOneDocumentAreDistinguishable(t *testing.T) {
 		seen[where] = true
 	}
 }
+
+// A backtick in a file name cannot end the code span an ID is shown in.
+func TestInlineCodeHoldsAnyID(t *testing.T) {
+	for _, id := range []string{"guide/hooks", "a`b @everyone `c", "``", "x\ny"} {
+		got := inlineCode(id)
+		if strings.Count(got, "`") != 2 || !strings.HasPrefix(got, "`") || !strings.HasSuffix(got, "`") || strings.Contains(got, "\n") {
+			t.Errorf("inlineCode(%q) = %q: want one code span on one line", id, got)
+		}
+	}
+}
