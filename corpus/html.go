@@ -107,6 +107,36 @@ func (w *htmlWriter) flush() {
 	w.brk, w.space = 0, false
 }
 
+// furnitureNames are the ids and classes that every site generator gives
+// its page furniture when it builds it from divs rather than <nav>,
+// <header> and <footer>: conventions, not the strings of one site.
+var furnitureNames = map[string]bool{
+	"footer": true, "toc": true, "sidebar": true, "navbar": true, "breadcrumb": true,
+	"breadcrumbs": true, "table-of-contents": true, "pagination": true,
+}
+
+// isFurnitureBox reports whether a div or similar is page furniture by
+// its id or one of its classes; a page header by id "header" outside an
+// article.
+func isFurnitureBox(n *html.Node, inArticle bool) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "id":
+			id := strings.ToLower(a.Val)
+			if furnitureNames[id] || id == "header" && !inArticle {
+				return true
+			}
+		case "class":
+			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
+				if furnitureNames[c] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // skipElement reports whether an element is furniture rather than text.
 func skipElement(n *html.Node, inArticle bool) bool {
 	switch n.DataAtom {
@@ -116,6 +146,9 @@ func skipElement(n *html.Node, inArticle bool) bool {
 		return true
 	case atom.Header:
 		return !inArticle
+	}
+	if isFurnitureBox(n, inArticle) {
+		return true
 	}
 	for _, a := range n.Attr {
 		switch a.Key {

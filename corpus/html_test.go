@@ -130,3 +130,71 @@ func TestHTMLGeneratedPages(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLAsciidoctor checks a page as Asciidoctor builds it: no <main>,
+// a header with a table of contents, sections in divs, an admonition laid
+// out as a table, a footer div.
+func TestHTMLAsciidoctor(t *testing.T) {
+	src := `<!DOCTYPE html>
+<html lang="en">
+<head><meta name="generator" content="Asciidoctor 2.0.10"><title>Dependency Management Plugin</title></head>
+<body class="book toc2 toc-left">
+<div id="header">
+<h1>Dependency Management Plugin</h1>
+<div id="toc" class="toc2">
+<div id="toctitle">Table of Contents</div>
+<ul class="sectlevel1">
+<li><a href="#introduction">1. Introduction</a></li>
+<li><a href="#requirements">2. Requirements</a>
+<ul class="sectlevel2"><li><a href="#r1">2.1. Gradle</a></li></ul></li>
+<li><a href="#exclusions">3. Exclusions</a></li>
+</ul>
+</div>
+</div>
+<div id="content">
+<div class="sect1">
+<h2 id="introduction"><a class="anchor" href="#introduction"></a>1. Introduction</h2>
+<div class="sectionbody">
+<div class="paragraph">
+<p>The plugin controls the versions of your project&#8217;s direct and
+transitive dependencies.</p>
+</div>
+<div class="admonitionblock note">
+<table>
+<tr>
+<td class="icon">
+<i class="fa icon-note" title="Note"></i>
+</td>
+<td class="content">
+Gradle does not provide an API for accessing a dependency&#8217;s classifier.
+</td>
+</tr>
+</table>
+</div>
+</div>
+</div>
+</div>
+<div id="footer">
+<div id="footer-text">
+Last updated 2024-01-01
+</div>
+</div>
+</body>
+</html>`
+	d := loadOne(t, "plugin.html", src)
+	if d.Title != "Dependency Management Plugin" {
+		t.Errorf("got title %q", d.Title)
+	}
+	for _, s := range []string{"2.1. Gradle", "#", "Table of Contents", "Last updated"} {
+		if strings.Contains(d.Text, s) {
+			t.Errorf("furniture %q kept: %q", s, d.Text)
+		}
+	}
+	p := passageWith(t, d, "The plugin controls the versions of your project’s direct and transitive dependencies.")
+	if !slices.Equal(p.Headings, []string{"1. Introduction"}) || p.LineStart != 22 {
+		t.Errorf("got headings %q line %d, want [1. Introduction] 22", p.Headings, p.LineStart)
+	}
+	if !strings.Contains(p.Text, "\n\nGradle does not provide an API for accessing a dependency’s classifier.") {
+		t.Errorf("admonition table not read as its text: %q", p.Text)
+	}
+}

@@ -381,11 +381,15 @@ func (w *htmlBlocks) table(t *html.Node) {
 			if c.Type != html.ElementNode || c.DataAtom != atom.Td && c.DataAtom != atom.Th {
 				continue
 			}
+			cell := inlineText(c)
+			if cell == "" {
+				continue // an icon or spacer cell, as admonition tables have
+			}
 			if cells > 0 {
 				w.bb.writeRaw(" | ")
 			}
 			cells++
-			w.bb.write(inlineText(c))
+			w.bb.write(cell)
 		}
 	}
 	w.flush()
