@@ -47,7 +47,7 @@ var analysisCases = []analysisCase{
 	{"fullwidth", "en", "ＡＬＩＰＡＹ", []string{"alipay"}},
 	{"ligature", "und", "ﬁnance", []string{"finance"}},
 	{"sharp s", "und", "Straße", []string{"strasse"}},
-	{"combining accent", "fr", "re\u0301union", []string{"réunion"}},
+	{"combining accent", "fr", "re\u0301union", []string{"reunion"}},
 	{"final sigma", "und", "ΟΔΟΣ οδος", []string{"οδοσ", "οδοσ"}},
 	{"zero width joiner inside", "und", "ab\u200dcd", []string{"abcd"}},
 	// French: elision, stopwords, stemming.
@@ -57,7 +57,10 @@ var analysisCases = []analysisCase{
 	{"elision to stopword", "fr", "qu'il jusqu'à lorsqu'on puisqu'elle", nil},
 	{"elision c j n s m t", "fr", "c'est j'ai n'ont s'ouvre m'appelle t'aime", []string{"ouvr", "appel", "aim"}},
 	{"inner apostrophe stays", "fr", "aujourd'hui", []string{"aujourd'hui"}},
-	{"french stopwords", "fr", "Les entreprises présentes à la réunion", []string{"entrepris", "présent", "réunion"}},
+	{"french stopwords", "fr", "Les entreprises présentes à la réunion", []string{"entrepris", "present", "reunion"}},
+	{"accents after stemming", "fr", "Église Eglise église", []string{"eglis", "eglis", "eglis"}},
+	{"inverted t", "fr", "Comment intègre-t-il la lumière ?", []string{"integr", "lumi"}},
+	{"question words", "fr", "Combien de personnes vivent à Paris ?", []string{"person", "vivent", "paris"}},
 	// Arabic: normalisation, stopwords, stemming.
 	{"harakat", "ar", "الصَّغِيرَةُ", []string{"صغير"}},
 	{"tatweel", "ar", "الصغـــيرة", []string{"صغير"}},
