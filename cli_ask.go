@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"corpusbot/answer"
+	"corpusbot/corpus"
 	"corpusbot/llm"
 )
 
@@ -78,8 +79,24 @@ func (e *env) summary(ctx context.Context, args []string) error {
 		return err
 	}
 	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON)
-	res, err := p.Summarize(ctx, answer.SummaryRequest{DocID: doc, Topic: *topic, OnDelta: out.delta()})
+	res, err := p.Summarize(ctx, answer.SummaryRequest{DocID: docByIDOrPath(p.Documents(), doc), Topic: *topic, OnDelta: out.delta()})
 	return e.finish(out, res, err)
+}
+
+// docByIDOrPath is the ID of the document named by its ID or by its file's
+// path, which Sources show ("guide/deploy.md"); arg itself when none is.
+func docByIDOrPath(docs []corpus.Document, arg string) string {
+	for _, d := range docs {
+		if d.ID == arg {
+			return arg
+		}
+	}
+	for _, d := range docs {
+		if d.Path == arg || d.Path == strings.TrimPrefix(arg, "./") {
+			return d.ID
+		}
+	}
+	return arg
 }
 
 func (e *env) briefing(ctx context.Context, args []string) error {

@@ -178,3 +178,19 @@ func TestSkippedFilesNamedOnce(t *testing.T) {
 		}
 	}
 }
+
+// summary takes a document's path, as Sources show it, as well as its ID.
+func TestSummaryByPath(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"guide/deploy.md": deployMD, "yen.txt": yenText})
+	for _, arg := range []string{"guide/deploy", "guide/deploy.md", "./guide/deploy.md"} {
+		out, errOut, code := runCLI(t, nil, "summary", "--corpus", dir, "--json", arg)
+		if code != 0 || !strings.Contains(out, `"doc_id": "guide/deploy"`) {
+			t.Errorf("summary %s: exit %d, %s\n%s", arg, code, errOut, out)
+		}
+	}
+	_, errOut, code := runCLI(t, nil, "summary", "--corpus", dir, "guide/missing.md")
+	if code != 1 || !strings.Contains(errOut, "corpusbot docs lists the IDs") {
+		t.Errorf("summary of an unknown path: exit %d, %q", code, errOut)
+	}
+}

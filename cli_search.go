@@ -61,6 +61,9 @@ func (e *env) search(ctx context.Context, args []string) error {
 		if err := positiveK(fs, k, 100); err != nil {
 			return err
 		}
+		if *asJSON {
+			return usagef("--batch writes a TREC run, not JSON: drop --json")
+		}
 		if len(rest) > 0 {
 			return usagef("--batch takes its queries from the file, not the command line")
 		}

@@ -157,6 +157,7 @@ func TestBadInputCLI(t *testing.T) {
 		{"unknown command", nil, []string{"serach", "alipay"}, 2, "unknown command"},
 		{"missing corpus dir", nil, []string{"search", "--corpus", "/nonexistent/corpusbot", "alipay"}, 1, "corpus folder"},
 		{"batch and query", nil, []string{"search", "--batch", "q.tsv", "alipay"}, 2, "--batch takes its queries"},
+		{"batch and json", nil, []string{"search", "--batch", "q.tsv", "--json"}, 2, "--batch writes a TREC run, not JSON"},
 		{"empty ask", nil, []string{"ask"}, 2, "ask needs a question"},
 		{"ask stopwords only", nil, []string{"ask", "what is the"}, 1, "no words to search for"},
 		{"ask too long", nil, []string{"ask", strings.Repeat("why ", 400)}, 1, "the limit is 1500"},
