@@ -25,6 +25,8 @@ var allowedImports = map[string][]string{
 	"corpusbot/ireval":     {},
 	"corpusbot/health":     {},
 	"corpusbot/sourcelink": {},
+	// The abstention evaluation drives the pipeline like a user would.
+	"corpusbot/internal/abstaineval": {"answer", "text"},
 }
 
 // Third-party libraries with exactly one owner, so a change of library is a

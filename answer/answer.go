@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -50,9 +51,13 @@ type Config struct {
 	// an answer by at most this much before retrieval goes on without it;
 	// 0 → 15s.
 	RewriteTimeout time.Duration
-	Retrieval      retrieval.Config
-	Logger         *slog.Logger // nil discards
-	Observer       Observer     // nil records nothing
+	// FocusCoverage is the share of a question's focus terms (its content
+	// words beyond the names) an extractive answer's sentence must hold;
+	// 0 → DefaultFocusCoverage, a negative value turns the rule off.
+	FocusCoverage float64
+	Retrieval     retrieval.Config
+	Logger        *slog.Logger // nil discards
+	Observer      Observer     // nil records nothing
 	// SourceURL, when set, links each Source and Match to its lines in the
 	// documents' repository or site.
 	SourceURL *sourcelink.Template
@@ -73,6 +78,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RewriteCache <= 0 {
 		c.RewriteCache = 512
+	}
+	if c.FocusCoverage == 0 {
+		c.FocusCoverage = DefaultFocusCoverage
 	}
 	if c.RewriteTimeout <= 0 {
 		c.RewriteTimeout = 15 * time.Second
@@ -103,7 +111,10 @@ type state struct {
 	first  []int          // corpus.Docs index → its first item
 	langs  []string       // the documents' languages, sorted: what rewrites target
 	cache  analyses       // per item, filled on first use
-	links  *sourcelink.Template
+
+	namesOnce sync.Once
+	names     map[string]bool // see corpusNames
+	links     *sourcelink.Template
 }
 
 // itemRef locates a retrieval item in the corpus.

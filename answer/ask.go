@@ -43,7 +43,10 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	lang := detectLang(text)
 	res := &Result{ID: newID(), Kind: KindAnswer, Question: text}
 
-	cands, queries, usage, err := p.retrieve(ctx, st, text, q.History, lang)
+	// Politeness and requests to the bot ("please", "can you tell me")
+	// are not what is asked: searched for, they lower the coverage of
+	// the passages that answer.
+	cands, queries, usage, err := p.retrieve(ctx, st, st.withoutFraming(text), q.History, lang)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
@@ -56,8 +59,19 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	blocks := p.pack(st, rel, p.cfg.ContextTokens, p.cfg.K)
 
 	if p.model == nil {
-		picks := st.bestSentences(blocks, queries[len(queries)-1], maxExtractive, maxPerDoc)
+		query := queries[len(queries)-1]
+		var keep func(string, []string, map[string]bool) bool
+		if share := p.cfg.FocusCoverage; share > 0 {
+			// A sentence that only shares the question's names ("Jack
+			// Ma") is not an answer to what it asks of them ("how old").
+			f, kind := st.focusOf(query), kindOf(st.withoutFraming(text))
+			keep = func(sentence string, terms []string, context map[string]bool) bool {
+				return kind.fits(sentence) && f.covers(terms, context, share)
+			}
+		}
+		picks := st.bestSentences(blocks, query, maxExtractive, maxPerDoc, keep)
 		if len(picks) == 0 {
+			p.log.Info("abstained: no sentence covers what the question asks", "id", res.ID)
 			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
 		}
 		st.extractive(res, blocks, picks, "", strings.Join(queries, " "), lang)

@@ -77,7 +77,7 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	if !model {
 		var picks []pick
 		if topic != "" {
-			picks = st.bestSentences(blocks, topic, len(st.corpus.Docs), 1)
+			picks = st.bestSentences(blocks, topic, len(st.corpus.Docs), 1, nil)
 		} else {
 			picks = st.leadSentences(blocks, len(st.corpus.Docs), 1)
 		}

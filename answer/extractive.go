@@ -30,11 +30,22 @@ const (
 // bestSentences ranks the sentences of blocks by how many distinct query
 // terms they contain (analysed by the index, so stemming and languages
 // match retrieval), keeps those at least half as good as the best, and
-// returns up to n of them, no near-duplicates.
-func (st *state) bestSentences(blocks []*block, query string, n, perDoc int) []pick {
+// returns up to n of them, no near-duplicates. keep, when set, must accept
+// a sentence (its text, its terms, and those of its passage and document
+// title) for it to be considered at all.
+func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, keep func(sentence string, terms []string, context map[string]bool) bool) []pick {
 	qterms := setOf(st.index.Analyze(query))
 	var all []pick
 	for bi, b := range blocks {
+		var context map[string]bool
+		if keep != nil {
+			context = setOf(st.index.Analyze(st.corpus.Docs[b.doc].Title))
+			for _, it := range b.items {
+				for t := range st.analysis(it).all {
+					context[t] = true
+				}
+			}
+		}
 		for _, s := range st.blockSentences(b) {
 			score := 0
 			for _, t := range s.terms {
@@ -42,7 +53,7 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int) []p
 					score++
 				}
 			}
-			if score > 0 && countWords(s.text) >= 4 {
+			if score > 0 && countWords(s.text) >= 4 && (keep == nil || keep(s.text, s.terms, context)) {
 				all = append(all, pick{block: bi, doc: b.doc, text: s.text, score: score, order: len(all)})
 			}
 		}

@@ -69,7 +69,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 	if p.model == nil {
 		var picks []pick
 		if topic != "" {
-			picks = st.bestSentences(blocks, topic, maxLeads, maxPerDoc)
+			picks = st.bestSentences(blocks, topic, maxLeads, maxPerDoc, nil)
 		} else {
 			picks = st.leadSentences(blocks, maxLeads, maxLeads)
 		}

@@ -1,0 +1,389 @@
+package answer
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"corpusbot/text"
+)
+
+// DefaultFocusCoverage is the share of a question's focus terms an
+// extractive answer's sentence must hold: chosen on the tuning halves of
+// the abstention sets (testdata/abstain, docs/benchmarks.md), never on
+// their test halves.
+const DefaultFocusCoverage = 0.5
+
+// focus is what a question asks about: its names (people, companies,
+// places: words written with a capital, or that the corpus writes with
+// one) and its focus, the other content words. "How old is Jack Ma?" has
+// the names Jack and Ma and the focus "old": a sentence naming Jack Ma that
+// says nothing of age does not answer it.
+type focus struct {
+	names map[string]bool
+	words [][]string // each focus word's terms: analysers differ ("owns" → own, owns)
+}
+
+// focusOf analyses a question, framing words already taken out. Words are
+// analysed one by one, so that a word counts once whatever its analyses;
+// a run of ideographs, which has no words, counts by its terms.
+func (st *state) focusOf(question string) focus {
+	f := focus{names: map[string]bool{}}
+	first := true
+	var run strings.Builder // consecutive ideographs: their terms are bigrams of the run
+	flush := func() {
+		for _, t := range st.index.Analyze(run.String()) {
+			f.words = append(f.words, []string{t})
+		}
+		run.Reset()
+	}
+	for w := range text.Words(question) {
+		word := question[w.Start:w.End]
+		if r, _ := utf8.DecodeRuneInString(word); text.IsIdeograph(r) {
+			run.WriteString(word)
+			continue
+		}
+		flush()
+		name := isNameWord(word, first)
+		first = false
+		terms := st.index.Analyze(word)
+		if len(terms) == 0 {
+			continue
+		}
+		for _, t := range terms {
+			name = name || st.corpusNames()[t]
+		}
+		// A name the corpus never uses is not one the question shares
+		// with it: "PDG", "Sydney" are what is asked, and missing.
+		if name && st.knows(word) {
+			for _, t := range terms {
+				f.names[t] = true
+			}
+			continue
+		}
+		f.words = append(f.words, terms)
+	}
+	flush()
+	return f
+}
+
+// isNameWord reports a word written as a name: a capital inside it
+// (WeChat, ICBC), or a capital first letter anywhere but at the start of
+// the question.
+func isNameWord(w string, first bool) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if strings.IndexFunc(w[size:], unicode.IsUpper) >= 0 {
+		return true
+	}
+	return !first
+}
+
+// covers reports whether a sentence's terms answer the question's focus:
+// one of its names, when it has any, in the sentence or around it (context:
+// its passage and its document's title, which name what the sentence calls
+// "we" or "the app"), and at least share of its focus words (one at least)
+// in the sentence.
+func (f focus) covers(terms []string, context map[string]bool, share float64) bool {
+	has := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		has[t] = true
+	}
+	named := len(f.names) == 0
+	for n := range f.names {
+		named = named || has[n] || context[n]
+	}
+	if !named || len(f.words) == 0 {
+		return named
+	}
+	need := max(1, int(math.Ceil(share*float64(len(f.words)))))
+	hits := 0
+	for _, w := range f.words {
+		for _, t := range w {
+			if has[t] {
+				hits++
+				break
+			}
+		}
+	}
+	return hits >= need
+}
+
+// corpusNames are the terms the corpus writes with a capital letter inside
+// sentences more often than not: names, whatever case a question uses.
+func (st *state) corpusNames() map[string]bool {
+	st.namesOnce.Do(func() {
+		caps, lower := map[string]int{}, map[string]int{}
+		for i := range st.items {
+			ps, _ := st.passage(i)
+			for _, sp := range sentences(ps.Text) {
+				s := ps.Text[sp.start:sp.end]
+				first := true
+				for w := range text.Words(s) {
+					word := s[w.Start:w.End]
+					r, _ := utf8.DecodeRuneInString(word)
+					if first || !unicode.Is(unicode.Latin, r) {
+						first = false
+						continue
+					}
+					key := strings.ToLower(word)
+					if unicode.IsUpper(r) {
+						caps[key]++
+					} else {
+						lower[key]++
+					}
+				}
+			}
+		}
+		names := map[string]bool{}
+		for w, n := range caps {
+			if n > lower[w] {
+				for _, t := range st.index.Analyze(w) {
+					names[t] = true
+				}
+			}
+		}
+		st.names = names
+	})
+	return st.names
+}
+
+// withoutFraming takes out of a question what frames it without saying
+// what it asks, which would otherwise count against its coverage and make
+// an answerable question abstain: sentences around the question itself
+// ("Hi! What is Quanzi? Thanks"), a leading or trailing clause of words
+// the corpus never uses ("Sorry to bother you, what is …"), and the words
+// of politeness, requests and greetings of the bot's languages ("please",
+// "merci", "من فضلك", "请"). A question of nothing else stays whole.
+func (st *state) withoutFraming(q string) string {
+	core := questionSentence(q)
+	for _, p := range framingPhrases {
+		core = replaceFold(core, p, " ")
+	}
+	core = st.trimForeignClauses(core)
+	var b strings.Builder
+	for _, f := range strings.FieldsFunc(core, unicode.IsSpace) {
+		w := strings.ToLower(strings.Trim(f, ",.;:!?¿¡،؟。，！？「」\"'“”«»()"))
+		if framingWords[w] || strings.HasPrefix(w, "@") {
+			// "@everyone", "@bot": addressing, not asking.
+			// Keep the punctuation that ends a sentence, so that the
+			// question's own sentence stays whole.
+			if strings.ContainsAny(f, "?？؟") {
+				b.WriteString("? ")
+			}
+			continue
+		}
+		b.WriteString(f)
+		b.WriteByte(' ')
+	}
+	s := strings.TrimSpace(b.String())
+	if len(st.index.Analyze(s)) == 0 {
+		return q
+	}
+	return s
+}
+
+// questionSentence is the one sentence of q that asks (ends in a question
+// mark) when q has several and only one asks; else q.
+func questionSentence(q string) string {
+	spans := text.Sentences(q)
+	if len(spans) < 2 {
+		return q
+	}
+	ask := -1
+	for i, sp := range spans {
+		s := strings.TrimRight(q[sp.Start:sp.End], " ")
+		if strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？") || strings.HasSuffix(s, "؟") {
+			if ask >= 0 {
+				return q
+			}
+			ask = i
+		}
+	}
+	if ask < 0 {
+		return q
+	}
+	return q[spans[ask].Start:spans[ask].End]
+}
+
+// trimForeignClauses drops a short clause before or after the question,
+// set off by a comma or colon, none of whose words the corpus uses: it
+// cannot be what is asked of the corpus ("Sorry to bother you, …").
+func (st *state) trimForeignClauses(q string) string {
+	const maxClauseWords = 6
+	for {
+		i := strings.IndexAny(q, ",:，：،")
+		if i < 0 {
+			break
+		}
+		head := q[:i]
+		if countWords(head) == 0 || countWords(head) > maxClauseWords || st.knows(head) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(q[i:])
+		q = strings.TrimSpace(q[i+size:])
+	}
+	for {
+		i := strings.LastIndexAny(q, ",:，：،")
+		if i < 0 {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(q[i:])
+		tail := q[i+size:]
+		if countWords(tail) == 0 || countWords(tail) > maxClauseWords || st.knows(tail) {
+			break
+		}
+		q = strings.TrimSpace(q[:i])
+	}
+	return q
+}
+
+// knows reports whether any word of s is in the corpus.
+func (st *state) knows(s string) bool {
+	for _, t := range st.index.Analyze(s) {
+		if hits, err := st.index.Search(t, 1); err == nil && len(hits) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// replaceFold replaces every occurrence of old in s, ignoring case.
+func replaceFold(s, old, new string) string {
+	ls, lo := strings.ToLower(s), strings.ToLower(old)
+	if len(ls) != len(s) || !strings.Contains(ls, lo) {
+		return s // lower-casing changed lengths: leave s as it is
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(ls, lo)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i] + new)
+		s, ls = s[i+len(old):], ls[i+len(old):]
+	}
+}
+
+// framingPhrases are taken out as they stand: phrases of scripts without
+// spaces between words, and multi-word formulas.
+var framingPhrases = []string{
+	"请问", "请你", "请", "谢谢你", "谢谢", "多谢", "麻烦你", "麻烦", "你好", "您好", "能不能", "能否", "可不可以",
+	"告诉我", "帮我", "给我", "解释一下", "解释", "简单地", "简单", "简要", "一下", "说说", "想知道", "我想问",
+	"請問", "請", "謝謝", "告訴我", "簡單", "解釋",
+	"s'il te plaît", "s'il vous plaît", "s’il te plaît", "s’il vous plaît", "d'avance", "d’avance",
+	"in advance", "thank you",
+	"من فضلك", "لو سمحت", "هل يمكنك", "هل تستطيع", "أخبرني", "اخبرني", "أرجو",
+}
+
+// framingWords are single words that frame a question in the bot's
+// languages (lower case; stopwords are dropped by the analysers anyway).
+var framingWords = map[string]bool{
+	"please": true, "pls": true, "plz": true, "thanks": true, "thank": true, "thx": true, "cheers": true,
+	"hey": true, "hi": true, "hello": true, "yo": true, "bot": true, "corpusbot": true,
+	"explain": true, "briefly": true, "brief": true, "quickly": true, "quick": true, "shortly": true,
+	"tell": true, "know": true, "wonder": true, "wondering": true, "curious": true, "describe": true,
+	"kindly": true, "summarize": true, "summarise": true, "elaborate": true, "clarify": true,
+	"question": true, "appreciate": true, "appreciated": true, "ty": true, "mind": true,
+	"merci": true, "bonjour": true, "salut": true, "svp": true, "stp": true, "explique": true,
+	"expliquez": true, "expliquer": true, "brièvement": true, "rapidement": true, "dis-moi": true,
+	"dites-moi": true, "pourriez-vous": true, "pouvez-vous": true, "peux-tu": true, "savoir": true,
+	"voudrais": true, "aimerais": true, "décris": true, "décrivez": true, "résume": true, "résumez": true,
+	"dire": true, "dis": true, "dites": true, "pourriez": true, "pouvez": true, "peux": true, "pourrais": true,
+	"beaucoup": true,
+	"شكرا":     true, "شكراً": true, "مرحبا": true, "اشرح": true, "اشرحي": true, "باختصار": true,
+	"بإيجاز": true, "وضح": true, "أريد": true, "اريد": true, "أعرف": true, "اعرف": true,
+	"تخبرني": true, "تجيبني": true, "أجبني": true, "رجاء": true, "رجاءً": true, "ممكن": true, "أود": true, "سؤال": true,
+}
+
+// An answer's kind follows from the question word: "how many" wants a
+// figure, "when" a date. A sentence without one does not answer, whatever
+// words it shares with the question.
+type answerKind int
+
+const (
+	anyKind answerKind = iota
+	figureKind
+	dateKind
+)
+
+// kindOf reads the kind of answer a question wants from its question word:
+// "how many" anywhere, "when" only where a question word stands, at the
+// start ("What happens when …" asks no date).
+func kindOf(q string) answerKind {
+	l := " " + strings.ToLower(q) + " "
+	for _, p := range figureCues {
+		if strings.Contains(l, p) {
+			return figureKind
+		}
+	}
+	fields := strings.Fields(strings.ToLower(q))
+	head := " " + strings.Join(fields[:min(5, len(fields))], " ") + " "
+	for _, p := range dateCues {
+		if strings.HasPrefix(p, " ") && strings.HasPrefix(head, p) || !strings.HasPrefix(p, " ") && strings.Contains(l, p) {
+			return dateKind
+		}
+	}
+	return anyKind
+}
+
+var (
+	figureCues = []string{" how many ", " how much ", " how old ", " how tall ", " how long ", " how large ", " how big ",
+		" combien ", " quel âge ", " كم ", "多少", "几", "幾", "多大", "多高", "多久", "多长"}
+	// Cues with a leading space open the question; the others (scripts
+	// without spaces) may stand anywhere.
+	dateCues = []string{" when ", " what year ", " which year ", " in which year ", " in what year ", " quand ",
+		" en quelle année ", " quelle année ", " متى ", " في أي عام ", " في أي سنة ",
+		"什么时候", "何时", "哪一年", "哪年", "什麼時候", "何時"}
+)
+
+// fits reports whether a sentence holds what an answer of kind k needs.
+func (k answerKind) fits(sentence string) bool {
+	switch k {
+	case figureKind:
+		if strings.IndexFunc(sentence, unicode.IsDigit) >= 0 {
+			return true
+		}
+		return hasWord(sentence, figureWords)
+	case dateKind:
+		if strings.IndexFunc(sentence, unicode.IsDigit) >= 0 {
+			return true
+		}
+		return hasWord(sentence, dateWords)
+	}
+	return true
+}
+
+func hasWord(s string, set map[string]bool) bool {
+	for w := range text.Words(s) {
+		if set[strings.ToLower(s[w.Start:w.End])] {
+			return true
+		}
+	}
+	for _, r := range s {
+		if set[string(r)] {
+			return true
+		}
+	}
+	return false
+}
+
+var figureWords = setOf(strings.Fields(`
+	one two three four five six seven eight nine ten eleven twelve twenty thirty hundred hundreds thousand thousands
+	million millions billion billions trillion dozen percent half
+	un deux trois quatre cinq six sept huit neuf dix vingt cent cents mille million millions milliard milliards pour moitié
+	واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة مئة مائة ألف آلاف مليون ملايين مليار مليارات المليارات بالمئة نصف
+	一 二 三 四 五 六 七 八 九 十 百 千 万 萬 亿 億 半`))
+
+var dateWords = setOf(strings.Fields(`
+	january february march april may june july august september october november december
+	monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow year years ago century decade
+	janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+	lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui demain année an ans siècle
+	يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
+	الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد أمس اليوم غدا عام سنة
+	年 月 日 昨天 今天 明天 星期`))

@@ -1,0 +1,102 @@
+// Command abstain measures extractive ask's abstention on a held-out
+// question set (see corpusbot/internal/abstaineval): for each focus
+// coverage share, how many out-of-corpus questions abstain and how many
+// in-corpus ones are answered with the answering sentence. Choose the share
+// on the tuning half; report the test half.
+//
+//	go run ./abstain -set ../testdata/abstain/embedded.jsonl -half tune
+//	go run ./abstain -set ../testdata/abstain/prometheus-docs.jsonl -corpus DIR -half test -shares -1,0
+//
+// -corpus "" is the embedded corpus. A share of -1 turns the rule off (the
+// untuned pipeline); 0 is the default.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"corpusbot/answer"
+	"corpusbot/corpus"
+	"corpusbot/internal/abstaineval"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "abstain:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, w io.Writer) error {
+	fs := flag.NewFlagSet("abstain", flag.ContinueOnError)
+	set := fs.String("set", "", "question set (JSON lines)")
+	dir := fs.String("corpus", "", "corpus folder; empty for the embedded corpus")
+	half := fs.String("half", abstaineval.Tune, "tune or test")
+	shares := fs.String("shares", "-1,0.25,0.34,0.5,0.67,0.75,1", "focus coverage shares to try (-1: rule off, 0: default)")
+	misses := fs.Float64("misses", -2, "list the misses at this share")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *set == "" {
+		return errors.New("-set is required")
+	}
+	if *half != abstaineval.Tune && *half != abstaineval.Test {
+		return fmt.Errorf("-half %q: want tune or test", *half)
+	}
+	f, err := os.Open(*set)
+	if err != nil {
+		return err
+	}
+	qs, err := abstaineval.Load(f)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	qs = abstaineval.Select(qs, *half)
+	src := corpus.Embedded()
+	if *dir != "" {
+		src = os.DirFS(*dir)
+	}
+	c, err := corpus.Load(ctx, src, corpus.Config{})
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "share\tlang\tout abstained\trecall\tprecision\tin answered\t\n")
+	for _, s := range strings.Split(*shares, ",") {
+		share, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		if err != nil {
+			return fmt.Errorf("-shares: %w", err)
+		}
+		p, err := answer.New(answer.Config{FocusCoverage: share}, c, nil)
+		if err != nil {
+			return err
+		}
+		r, err := abstaineval.Evaluate(ctx, p, qs)
+		if err != nil {
+			return err
+		}
+		for _, l := range append(r.Langs(), "all") {
+			cs := r.All
+			if l != "all" {
+				cs = r.ByLang[l]
+			}
+			fmt.Fprintf(tw, "%v\t%s\t%d/%d\t%.3f\t%.3f\t%d/%d (%.3f)\t\n", share, l, cs.OutAbstained, cs.Out, cs.Recall(), cs.Precision(), cs.InAnswered, cs.In, cs.Answered())
+		}
+		if share == *misses {
+			defer func() {
+				for _, m := range r.Misses {
+					fmt.Fprintln(w, m)
+				}
+			}()
+		}
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,199 @@
+// Package abstaineval measures abstention on held-out questions: how often
+// the pipeline abstains on questions a corpus does not answer (though they
+// name its people, companies and places), and how often it answers, with
+// the answering sentence, those it does.
+//
+// Question sets are JSON lines (testdata/abstain): id, lang, kind ("in" or
+// "out") and question, and for "in" the expect strings, one of which the
+// answer must contain. Each set splits by a hash of the id into a tuning
+// half and a test half: thresholds are chosen on the first, figures
+// reported on the second.
+package abstaineval
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"slices"
+	"strings"
+
+	"corpusbot/answer"
+	"corpusbot/text"
+)
+
+// Question is one question of a set.
+type Question struct {
+	ID       string   `json:"id"`
+	Lang     string   `json:"lang"`
+	Kind     string   `json:"kind"` // "in": the corpus answers it; "out": it does not
+	Question string   `json:"question"`
+	Expect   []string `json:"expect,omitempty"`
+}
+
+// Halves.
+const (
+	Tune = "tune"
+	Test = "test"
+)
+
+// Half is the half a question belongs to: a hash of its ID, so that adding
+// questions never moves others.
+func Half(id string) string {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	if h.Sum32()%2 == 0 {
+		return Tune
+	}
+	return Test
+}
+
+// Load reads a set, checking every line.
+func Load(r io.Reader) ([]Question, error) {
+	var out []Question
+	seen := map[string]bool{}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var q Question
+		if err := json.Unmarshal([]byte(line), &q); err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+		switch {
+		case q.ID == "" || seen[q.ID]:
+			return nil, fmt.Errorf("line %d: missing or repeated id %q", n, q.ID)
+		case q.Kind != "in" && q.Kind != "out":
+			return nil, fmt.Errorf("line %d: kind %q, want in or out", n, q.Kind)
+		case q.Kind == "in" && len(q.Expect) == 0:
+			return nil, fmt.Errorf("line %d: an in-corpus question needs expect", n)
+		case strings.TrimSpace(q.Question) == "":
+			return nil, fmt.Errorf("line %d: empty question", n)
+		}
+		seen[q.ID] = true
+		out = append(out, q)
+	}
+	return out, sc.Err()
+}
+
+// Select returns the questions of one half.
+func Select(qs []Question, half string) []Question {
+	var out []Question
+	for _, q := range qs {
+		if Half(q.ID) == half {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Counts are the outcomes of a set of questions.
+type Counts struct {
+	Out, OutAbstained int // out-of-corpus questions, and those abstained on
+	In, InAnswered    int // in-corpus questions, and those answered with an expected sentence
+	InAbstained       int // in-corpus questions abstained on
+}
+
+func (c *Counts) add(d Counts) {
+	c.Out += d.Out
+	c.OutAbstained += d.OutAbstained
+	c.In += d.In
+	c.InAnswered += d.InAnswered
+	c.InAbstained += d.InAbstained
+}
+
+// Recall is the share of out-of-corpus questions abstained on.
+func (c Counts) Recall() float64 { return ratio(c.OutAbstained, c.Out) }
+
+// Precision is the share of abstentions that were on out-of-corpus
+// questions.
+func (c Counts) Precision() float64 { return ratio(c.OutAbstained, c.OutAbstained+c.InAbstained) }
+
+// Answered is the share of in-corpus questions answered with an expected
+// sentence.
+func (c Counts) Answered() float64 { return ratio(c.InAnswered, c.In) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Report is an evaluation: all questions, by language, and what went wrong.
+type Report struct {
+	All    Counts
+	ByLang map[string]Counts
+	Misses []string // "id: question → what happened"
+}
+
+// Langs lists the report's languages, sorted.
+func (r Report) Langs() []string {
+	var out []string
+	for l := range r.ByLang {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Evaluate asks every question of qs, one at a time.
+func Evaluate(ctx context.Context, p *answer.Pipeline, qs []Question) (Report, error) {
+	r := Report{ByLang: map[string]Counts{}}
+	for _, q := range qs {
+		res, err := p.Ask(ctx, answer.Question{Text: q.Question})
+		if err != nil {
+			return r, fmt.Errorf("%s: %w", q.ID, err)
+		}
+		var c Counts
+		switch q.Kind {
+		case "out":
+			c.Out = 1
+			if res.Abstained {
+				c.OutAbstained = 1
+			} else {
+				r.Misses = append(r.Misses, fmt.Sprintf("%s: %s → answered %q", q.ID, q.Question, clip(res.Text)))
+			}
+		case "in":
+			c.In = 1
+			switch {
+			case res.Abstained:
+				c.InAbstained = 1
+				r.Misses = append(r.Misses, fmt.Sprintf("%s: %s → abstained", q.ID, q.Question))
+			case holds(res.Text, q.Expect):
+				c.InAnswered = 1
+			default:
+				r.Misses = append(r.Misses, fmt.Sprintf("%s: %s → answered without %q: %q", q.ID, q.Question, q.Expect, clip(res.Text)))
+			}
+		}
+		r.All.add(c)
+		l := r.ByLang[q.Lang]
+		l.add(c)
+		r.ByLang[q.Lang] = l
+	}
+	return r, nil
+}
+
+// holds reports whether an answer contains one of the expected strings,
+// compared folded (case, width, quotation marks).
+func holds(answer string, expect []string) bool {
+	a := text.Fold(answer)
+	for _, e := range expect {
+		if strings.Contains(a, text.Fold(e)) {
+			return true
+		}
+	}
+	return false
+}
+
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 120 {
+		return string(r[:120]) + "…"
+	}
+	return s
+}
