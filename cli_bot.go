@@ -120,6 +120,8 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		UserBurst:            e.cfg.UserBurst,
 		MaxConcurrent:        e.cfg.MaxConcurrent,
 		QueueWait:            e.cfg.QueueWait,
+		ConversationIdle:     e.cfg.ConversationIdle,
+		HistoryTurns:         e.cfg.ConversationTurns,
 		BriefingChannelID:    e.cfg.BriefingChannelID,
 		BriefingTime:         e.cfg.BriefingTime,
 		BriefingTZ:           e.cfg.BriefingTZ,

@@ -31,6 +31,8 @@ type config struct {
 	UserBurst            int
 	MaxConcurrent        int
 	QueueWait            time.Duration
+	ConversationIdle     time.Duration // a DM conversation ends after this long without a question
+	ConversationTurns    int           // turns of a conversation given to the model
 	BriefingChannelID    string
 	BriefingTime         string // "HH:MM", "" = no daily briefing
 	BriefingTZ           *time.Location
@@ -88,6 +90,8 @@ func loadConfig(getenv func(string) string) (config, error) {
 		UserBurst:            p.integer("USER_BURST", bot.DefaultUserBurst, 1, 1000),
 		MaxConcurrent:        p.integer("MAX_CONCURRENT_ANSWERS", 4, 1, 1000),
 		QueueWait:            p.duration("QUEUE_WAIT", bot.DefaultQueueWait),
+		ConversationIdle:     p.duration("CONVERSATION_IDLE", bot.DefaultConversationIdle),
+		ConversationTurns:    p.integer("CONVERSATION_TURNS", bot.DefaultHistoryTurns, 2, 100),
 		BriefingChannelID:    p.snowflake("BRIEFING_CHANNEL_ID"),
 		BriefingTime:         p.clock("BRIEFING_TIME"),
 		BriefingTZ:           p.location("BRIEFING_TZ"),

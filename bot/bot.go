@@ -28,6 +28,8 @@ type Bot struct {
 	limiter *limiter
 	work    tracker
 
+	hints sync.Mutex // one no-intent hint per thread
+
 	mu       sync.Mutex
 	botID    string
 	stopping bool

@@ -24,6 +24,7 @@ func commands(reload bool) []*discordgo.ApplicationCommand {
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: str, Name: "question", Description: "Your question", Required: true, MaxLength: 1500},
 				{Type: discordgo.ApplicationCommandOptionBoolean, Name: "private", Description: "Only you see the answer"},
+				{Type: discordgo.ApplicationCommandOptionBoolean, Name: "new", Description: "Start a new conversation: forget the earlier questions here"},
 			},
 		},
 		{

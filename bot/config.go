@@ -29,7 +29,10 @@ const (
 	DefaultEditInterval   = time.Second
 	DefaultTypingInterval = 8 * time.Second
 	DefaultHistoryTurns   = 10
-	DefaultSearchResults  = 5
+	// DefaultConversationIdle is how long a DM conversation lasts without
+	// a question before the next one starts a new conversation.
+	DefaultConversationIdle = 30 * time.Minute
+	DefaultSearchResults    = 5
 	// DefaultUserRate and DefaultUserBurst are what corpusbot configures:
 	// three questions at once, then one more every 20 s. A zero
 	// Config.UserRate means no limit.
@@ -81,8 +84,11 @@ type Config struct {
 	ShutdownGrace  time.Duration // 0 → DefaultShutdownGrace
 	EditInterval   time.Duration // streaming edits at most this often; 0 → DefaultEditInterval
 	TypingInterval time.Duration // 0 → DefaultTypingInterval
-	HistoryTurns   int           // thread turns given to the pipeline; 0 → DefaultHistoryTurns
-	SearchResults  int           // passages /search shows; 0 → DefaultSearchResults, at most 10
+	HistoryTurns   int           // turns of a conversation given to the pipeline; 0 → DefaultHistoryTurns
+	// ConversationIdle ends a DM conversation left without a question this
+	// long; 0 → DefaultConversationIdle.
+	ConversationIdle time.Duration
+	SearchResults    int // passages /search shows; 0 → DefaultSearchResults, at most 10
 
 	Metrics Metrics // nil records nothing
 
@@ -109,7 +115,7 @@ func (c Config) withDefaults() (Config, error) {
 		return c, fmt.Errorf("bot: thread mode %q: want %q or %q", c.ThreadMode, ThreadAuto, ThreadOff)
 	}
 	if c.UserRate < 0 || c.UserBurst < 0 || c.QueueWait < 0 || c.MaxConcurrent < 0 || c.MaxQueue < 0 || c.ShutdownGrace < 0 ||
-		c.EditInterval < 0 || c.TypingInterval < 0 || c.HistoryTurns < 0 || c.SearchResults < 0 {
+		c.EditInterval < 0 || c.TypingInterval < 0 || c.HistoryTurns < 0 || c.SearchResults < 0 || c.ConversationIdle < 0 {
 		return c, errors.New("bot: negative limit in config")
 	}
 	c.MaxConcurrent = orDefault(c.MaxConcurrent, DefaultMaxConcurrent)
@@ -122,6 +128,7 @@ func (c Config) withDefaults() (Config, error) {
 	c.EditInterval = orDefault(c.EditInterval, DefaultEditInterval)
 	c.TypingInterval = orDefault(c.TypingInterval, DefaultTypingInterval)
 	c.HistoryTurns = orDefault(c.HistoryTurns, DefaultHistoryTurns)
+	c.ConversationIdle = orDefault(c.ConversationIdle, DefaultConversationIdle)
 	c.SearchResults = min(orDefault(c.SearchResults, DefaultSearchResults), 10)
 	c.BriefingCatchUp = orDefault(c.BriefingCatchUp, DefaultBriefingCatchUp)
 	if c.BriefingTZ == nil {
@@ -168,11 +175,12 @@ type Store interface {
 	Answer(ctx context.Context, id string) (store.Answer, bool, error)
 	RecordVote(ctx context.Context, v store.Vote) error
 
-	// Conversations: one per thread the bot opened.
+	// Conversations: threads the bot opened, DMs, reply chains.
 	LinkThread(ctx context.Context, t store.Thread) error
 	Thread(ctx context.Context, threadID string) (store.Thread, bool, error)
 	AppendTurns(ctx context.Context, threadID string, turns ...store.Turn) error
 	Turns(ctx context.Context, threadID string, n int) ([]store.Turn, error)
+	ClearTurns(ctx context.Context, threadID string) error
 
 	briefingStore
 }

@@ -311,6 +311,13 @@ func (s *memStore) Turns(_ context.Context, id string, n int) ([]store.Turn, err
 	return slices.Clone(t), nil
 }
 
+func (s *memStore) ClearTurns(_ context.Context, id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.turns, id)
+	return nil
+}
+
 func (s *memStore) find(id int64) (*memBriefing, error) {
 	if id < 1 || int(id) > len(s.briefings) {
 		return nil, store.ErrNotFound

@@ -91,12 +91,40 @@ func (b *Bot) ask(ctx context.Context, i *discordgo.Interaction, received time.T
 		b.respondEphemeral(ctx, i, withExample(textEmptyQuestion, b.answers.Documents()))
 		return
 	}
+	private := optBool(d.Options, "private")
+	conv := b.askConversation(ctx, i, optBool(d.Options, "new"), private)
+	history := conv.history()
 	b.startAnswer(ctx, i, received, answerRequest{
-		name: cmdAsk, question: q, private: optBool(d.Options, "private"),
+		name: cmdAsk, question: q, private: private, conv: conv,
 		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
-			return b.answers.Ask(ctx, answer.Question{Text: q, OnDelta: onDelta})
+			return b.answers.Ask(ctx, answer.Question{Text: q, History: history, OnDelta: onDelta})
 		},
 	})
+}
+
+// askConversation is the conversation /ask continues: the DM's, or the
+// thread's when asked in a thread the bot opened. fresh starts a new one
+// (new:true). A private answer in a thread reads the thread but is not
+// added to it, so that nothing private reaches later public answers.
+func (b *Bot) askConversation(ctx context.Context, i *discordgo.Interaction, fresh, private bool) conversation {
+	if i.GuildID == "" {
+		return b.dmConversation(ctx, i.ChannelID, interactionUser(i).ID, fresh)
+	}
+	_, linked, err := b.store.Thread(ctx, i.ChannelID)
+	if err != nil {
+		b.log.Error("looking up a thread failed", "channel", i.ChannelID, "error", err)
+	}
+	if !linked {
+		return conversation{}
+	}
+	conv := conversation{id: i.ChannelID}
+	if !fresh {
+		conv = b.threadConversation(ctx, i.ChannelID)
+	}
+	if private {
+		conv.id = ""
+	}
+	return conv
 }
 
 // askMessage is the message command "Ask the corpus": the message's text
@@ -304,6 +332,7 @@ type answerRequest struct {
 	question string
 	private  bool
 	header   string
+	conv     conversation
 	run      func(ctx context.Context, onDelta func(string)) (*answer.Result, error)
 }
 
@@ -328,7 +357,7 @@ func (b *Bot) startAnswer(ctx context.Context, i *discordgo.Interaction, receive
 	}
 	j := job{
 		name: r.name, question: r.question, run: r.run, sink: s, header: r.header,
-		guildID: i.GuildID, channelID: i.ChannelID, userID: user.ID, charged: true,
+		guildID: i.GuildID, channelID: i.ChannelID, userID: user.ID, charged: true, conv: r.conv,
 		queued: func(ctx context.Context, ahead int) {
 			if err := s.show(ctx, reply{content: queuedText(ahead)}); err != nil {
 				b.log.Warn("showing the queue position failed", "error", redact(err))

@@ -22,8 +22,8 @@ type job struct {
 	guildID   string
 	channelID string // where the answer is posted
 	userID    string
-	threadID  string // the conversation to extend, if any
-	typingIn  string // channel to show typing in while waiting, if any
+	conv      conversation // what the question continues, and where its turns go
+	typingIn  string       // channel to show typing in while waiting, if any
 	// charged is set when the question took a token of the user's bucket;
 	// runJob gives it back when the model did not write for it.
 	charged bool
@@ -106,16 +106,8 @@ func (b *Bot) runJob(j job) {
 	}
 	recorded := b.record(send, log, j, res)
 	notes := j.notes
-	// The conversation is saved before the answer shows, so that a quick
-	// follow-up already sees it.
-	if j.threadID != "" && len(notes) == 0 { // notes: the thread is not linked, so has no conversation
-		err := b.store.AppendTurns(send, j.threadID,
-			store.Turn{Role: store.RoleUser, Text: j.question},
-			store.Turn{Role: store.RoleAssistant, Text: res.HistoryText})
-		if err != nil {
-			log.Error("saving the conversation failed", "thread", j.threadID, "error", err)
-			notes = append(notes, textTurnNotSaved)
-		}
+	if !b.saveTurns(send, log, j, res) {
+		notes = append(notes, textTurnNotSaved)
 	}
 	parts := renderResult(res, j.header)
 	if !recorded && len(parts) > 0 {

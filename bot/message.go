@@ -47,19 +47,26 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message) {
 		}
 		th, linked = t, ok
 	}
+	// A reply to one of the bot's answers continues it, mentioned or not.
+	replying := !dm && !linked && m.ReferencedMessage != nil && m.ReferencedMessage.Author != nil &&
+		m.ReferencedMessage.Author.ID == me
 	// @everyone and @here alone are noise, not questions for the bot.
-	if !dm && !mentioned && !linked {
+	if !dm && !mentioned && !linked && !replying {
 		return
 	}
 	q := questionText(m.Content, me, m.Mentions)
-	if r := m.ReferencedMessage; q == "" && mentioned && r != nil {
+	if r := m.ReferencedMessage; q == "" && mentioned && r != nil && !replying {
 		// "@bot" in reply to a message asks about that message.
 		q = strings.TrimSpace(plainMentions(r.Content, r.Mentions))
 	}
 	if q == "" {
-		// Without the message content intent, follow-ups arrive empty.
-		if mentioned || dm {
+		switch {
+		case mentioned || dm:
 			b.replyTo(ctx, m, withExample(textEmptyQuestion, b.answers.Documents()))
+		case linked && !b.cfg.MessageContentIntent:
+			// Without the message content intent, follow-ups arrive
+			// empty: say once how to ask here.
+			b.hintOnce(ctx, m)
 		}
 		return
 	}
@@ -91,15 +98,20 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 	ctx := b.sendCtx
 	dm := m.GuildID == ""
 	no := false
-	channel, threadID := m.ChannelID, ""
+	channel := m.ChannelID
 	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &no}
 	name := "mention"
 	var notes []string
+	var conv conversation
+	chain, replying := b.replyConversation(ctx, m.ChannelID, m.ReferencedMessage)
 	switch {
 	case dm:
-		name = "dm"
+		name, conv = "dm", b.dmConversation(ctx, m.ChannelID, m.Author.ID, false)
 	case linked:
-		name, threadID = "follow-up", m.ChannelID
+		name, conv = "follow-up", b.threadConversation(ctx, m.ChannelID)
+	case replying:
+		// A reply chain continues in place, in any thread mode.
+		name, conv = "reply", chain
 	case b.cfg.ThreadMode == ThreadAuto:
 		if typ, _, ok := b.channelInfo(ctx, m.ChannelID); ok && isThreadType(typ) {
 			break // already in someone's thread: reply there
@@ -117,12 +129,14 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 		if err != nil {
 			b.log.Error("linking the thread failed; follow-ups there will not be answered", "thread", th.ID, "error", err)
 			notes = append(notes, textThreadNotSaved)
+		} else {
+			conv = conversation{id: th.ID}
 		}
 		// The thread starts from the question, so the answer needs no reply
 		// reference.
-		channel, threadID, ref = th.ID, th.ID, nil
+		channel, ref = th.ID, nil
 	}
-	history := b.history(ctx, m, threadID, linked)
+	history := conv.history()
 	b.runJob(job{
 		name:     name,
 		question: q,
@@ -133,32 +147,11 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 		guildID:   m.GuildID,
 		channelID: channel,
 		userID:    m.Author.ID,
-		threadID:  threadID,
+		conv:      conv,
 		typingIn:  channel,
 		charged:   true,
 		notes:     notes,
 	})
-}
-
-// history is the conversation a question continues: the thread's turns,
-// or, for a reply to one of the bot's messages, that message.
-func (b *Bot) history(ctx context.Context, m *discordgo.Message, threadID string, linked bool) []answer.Turn {
-	if linked {
-		turns, err := b.store.Turns(ctx, threadID, b.cfg.HistoryTurns)
-		if err != nil {
-			b.log.Error("loading the conversation failed; answering without it", "thread", threadID, "error", err)
-			return nil
-		}
-		out := make([]answer.Turn, len(turns))
-		for i, t := range turns {
-			out[i] = answer.Turn{Role: t.Role, Text: t.Text}
-		}
-		return out
-	}
-	if r := m.ReferencedMessage; r != nil && r.Author != nil && r.Author.ID == b.me() && r.Content != "" {
-		return []answer.Turn{{Role: store.RoleAssistant, Text: r.Content}}
-	}
-	return nil
 }
 
 // replyTo answers m with a short text.

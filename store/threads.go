@@ -147,3 +147,16 @@ SELECT role, text, created_at FROM turns WHERE thread_id = ? ORDER BY id DESC LI
 	slices.Reverse(turns)
 	return turns, nil
 }
+
+// ClearTurns forgets a conversation's turns, so that the next question
+// starts a new one; the conversation stays linked.
+func (s *Store) ClearTurns(ctx context.Context, threadID string) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM turns WHERE thread_id = ?`, threadID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("clear turns of %q: %w", threadID, err)
+	}
+	return nil
+}

@@ -136,3 +136,29 @@ func TestAppendTurnsErrors(t *testing.T) {
 		t.Errorf("turns has %d rows, want 0", got)
 	}
 }
+
+func TestClearTurns(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, "")
+	for _, id := range []string{"dm:1", "dm:2"} {
+		if err := s.LinkThread(ctx, Thread{ThreadID: id}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AppendTurns(ctx, id, Turn{Role: RoleUser, Text: "q " + id}, Turn{Role: RoleAssistant, Text: "a " + id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.ClearTurns(ctx, "dm:1"); err != nil {
+		t.Fatal(err)
+	}
+	if turns, err := s.Turns(ctx, "dm:1", 0); err != nil || len(turns) != 0 {
+		t.Errorf("cleared conversation has %d turns (%v), want 0", len(turns), err)
+	}
+	if turns, err := s.Turns(ctx, "dm:2", 0); err != nil || len(turns) != 2 {
+		t.Errorf("other conversation has %d turns (%v), want its 2", len(turns), err)
+	}
+	// Still linked: the next turns are kept.
+	if err := s.AppendTurns(ctx, "dm:1", Turn{Role: RoleUser, Text: "again"}); err != nil {
+		t.Errorf("append after clear: %v", err)
+	}
+}

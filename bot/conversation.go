@@ -1,0 +1,214 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"corpusbot/answer"
+	"corpusbot/store"
+	"corpusbot/text"
+)
+
+// Conversations. A thread the bot opened is one conversation; a DM is one
+// per user, bounded in turns and forgotten after Config.ConversationIdle;
+// a Discord reply to one of the bot's answers continues that answer's
+// conversation, whatever THREAD_MODE says. They are stored under IDs that
+// cannot collide, so nothing crosses threads, DMs or chains: a thread's
+// own ID, dmPrefix + the DM channel, replyPrefix + an answer's ID.
+const (
+	dmPrefix    = "dm:"
+	replyPrefix = "reply:"
+	hintPrefix  = "hint:" // marks a thread that got the no-intent hint
+)
+
+// conversation is what a question continues and where its turns go.
+type conversation struct {
+	id    string       // the stored conversation the new turns extend; "" = none
+	turns []store.Turn // what it holds so far, oldest first
+	// chain marks a reply chain: the turns and the new ones are stored
+	// under the new answer's ID, for a reply to that answer.
+	chain bool
+}
+
+// history is the conversation as the pipeline takes it.
+func (c conversation) history() []answer.Turn {
+	out := make([]answer.Turn, len(c.turns))
+	for i, t := range c.turns {
+		out[i] = answer.Turn{Role: t.Role, Text: t.Text}
+	}
+	return out
+}
+
+// threadConversation is the conversation of a thread the bot opened.
+func (b *Bot) threadConversation(ctx context.Context, threadID string) conversation {
+	return conversation{id: threadID, turns: b.loadTurns(ctx, threadID)}
+}
+
+// dmConversation is a user's DM conversation. It starts over when fresh
+// is set or when it has been idle longer than Config.ConversationIdle.
+func (b *Bot) dmConversation(ctx context.Context, channelID, userID string, fresh bool) conversation {
+	id := dmPrefix + channelID
+	err := b.store.LinkThread(ctx, store.Thread{
+		ThreadID: id, ParentChannelID: channelID, StarterUserHash: b.store.HashUser(userID), At: b.cfg.Now(),
+	})
+	if err != nil {
+		b.log.Error("linking the DM conversation failed; answering without it", "error", err)
+		return conversation{}
+	}
+	turns := b.loadTurns(ctx, id)
+	idle := len(turns) > 0 && b.cfg.Now().Sub(turns[len(turns)-1].At) > b.cfg.ConversationIdle
+	if fresh || idle {
+		if len(turns) > 0 {
+			if err := b.store.ClearTurns(ctx, id); err != nil {
+				b.log.Error("starting a new DM conversation failed", "error", err)
+			}
+			b.log.Debug("new DM conversation", "asked", fresh, "idle", idle)
+		}
+		turns = nil
+	}
+	return conversation{id: id, turns: turns}
+}
+
+// replyConversation is the conversation a reply to ref continues, when ref
+// is one of the bot's answers: the chain stored under it, else its
+// question and answer as recorded, else its text as shown without the
+// Sources and notes.
+func (b *Bot) replyConversation(ctx context.Context, channelID string, ref *discordgo.Message) (conversation, bool) {
+	if ref == nil || ref.Author == nil || ref.Author.ID != b.me() {
+		return conversation{}, false
+	}
+	if id := answerIDOf(ref.Components); id != "" {
+		if turns := b.loadTurns(ctx, replyPrefix+id); len(turns) > 0 {
+			return conversation{turns: turns, chain: true}, true
+		}
+		a, ok, err := b.store.Answer(ctx, id)
+		if err != nil {
+			b.log.Error("loading a replied-to answer failed", "answer", id, "error", err)
+		}
+		if ok && a.ChannelID == channelID && a.Text != "" {
+			return conversation{chain: true, turns: []store.Turn{
+				{Role: store.RoleUser, Text: a.Question}, {Role: store.RoleAssistant, Text: a.Text},
+			}}, true
+		}
+	}
+	if t := answerBody(ref.Content); t != "" {
+		return conversation{chain: true, turns: []store.Turn{{Role: store.RoleAssistant, Text: t}}}, true
+	}
+	return conversation{}, false
+}
+
+// saveTurns records a question and its answer in the conversation, before
+// the answer shows, so that a quick follow-up already sees them. It
+// reports false when they could not be saved.
+func (b *Bot) saveTurns(ctx context.Context, log *slog.Logger, j job, res *answer.Result) bool {
+	now := b.cfg.Now()
+	turns := []store.Turn{
+		{Role: store.RoleUser, Text: j.question, At: now},
+		{Role: store.RoleAssistant, Text: res.HistoryText, At: now},
+	}
+	id := j.conv.id
+	if j.conv.chain {
+		if res.ID == "" {
+			return true
+		}
+		id = replyPrefix + res.ID
+		if err := b.store.LinkThread(ctx, store.Thread{ThreadID: id, ParentChannelID: j.channelID, GuildID: j.guildID, At: now}); err != nil {
+			log.Error("saving the reply chain failed", "answer", res.ID, "error", err)
+			return false
+		}
+		earlier := j.conv.turns[max(len(j.conv.turns)-b.cfg.HistoryTurns, 0):]
+		turns = append(append([]store.Turn(nil), earlier...), turns...)
+	}
+	if id == "" {
+		return true
+	}
+	if err := b.store.AppendTurns(ctx, id, turns...); err != nil {
+		log.Error("saving the conversation failed", "conversation", id, "error", err)
+		return false
+	}
+	return true
+}
+
+func (b *Bot) loadTurns(ctx context.Context, id string) []store.Turn {
+	turns, err := b.store.Turns(ctx, id, b.cfg.HistoryTurns)
+	if err != nil {
+		b.log.Error("loading the conversation failed; answering without it", "conversation", id, "error", err)
+		return nil
+	}
+	return turns
+}
+
+// answerIDOf finds the answer a message belongs to through its buttons.
+func answerIDOf(cs []discordgo.MessageComponent) string {
+	for _, c := range cs {
+		switch c := c.(type) {
+		case *discordgo.ActionsRow:
+			if id := answerIDOf(c.Components); id != "" {
+				return id
+			}
+		case *discordgo.Button:
+			if btn, err := parseCustomID(c.CustomID); err == nil {
+				return btn.answerID
+			}
+		}
+	}
+	return ""
+}
+
+// answerBody is the answer text of a message the bot rendered: without the
+// Sources list, the nearest documents and the small-print notes.
+func answerBody(content string) string {
+	var keep []string
+	for _, line := range strings.Split(content, "\n") {
+		if strings.HasPrefix(line, "**Sources**") || strings.HasPrefix(line, "-# ") {
+			break
+		}
+		keep = append(keep, line)
+	}
+	return strings.TrimSpace(strings.Join(keep, "\n"))
+}
+
+// hintOnce tells, once per thread, someone who wrote in the bot's thread
+// without mentioning it that the bot cannot read that: without the
+// privileged Message Content intent Discord delivers such messages empty,
+// and answering them is not possible within its rules.
+func (b *Bot) hintOnce(ctx context.Context, m *discordgo.Message) {
+	b.hints.Lock()
+	defer b.hints.Unlock()
+	id := hintPrefix + m.ChannelID
+	if _, seen, err := b.store.Thread(ctx, id); err != nil || seen {
+		return
+	}
+	if err := b.store.LinkThread(ctx, store.Thread{ThreadID: id, ParentChannelID: m.ChannelID, GuildID: m.GuildID, At: b.cfg.Now()}); err != nil {
+		b.log.Error("recording the thread hint failed", "thread", m.ChannelID, "error", err)
+		return
+	}
+	lang := "en"
+	for _, t := range b.loadTurns(ctx, m.ChannelID) {
+		if t.Role == store.RoleUser {
+			if l := text.DetectLanguage(t.Text); hintTexts[l] != "" {
+				lang = l
+			}
+			break
+		}
+	}
+	b.replyTo(ctx, m, strings.ReplaceAll(hintTexts[lang], "@me", "<@"+b.me()+">"))
+}
+
+// hintTexts say, in the thread's language, how to ask in a thread without
+// the Message Content intent. "@me" becomes the bot's mention, which
+// pings no one: replies allow no mentions.
+var hintTexts = map[string]string{
+	"en": "I only see messages that mention me. To ask a follow-up here, start it with @me, or use `/ask`.",
+	"fr": "Je ne vois que les messages qui me mentionnent. Pour poser une autre question ici, commencez par @me, ou utilisez `/ask`.",
+	"de": "Ich sehe nur Nachrichten, die mich erwähnen. Für eine Folgefrage hier beginne mit @me oder nutze `/ask`.",
+	"es": "Solo veo los mensajes que me mencionan. Para seguir preguntando aquí, empieza con @me o usa `/ask`.",
+	"pt": "Só vejo as mensagens que me mencionam. Para continuar perguntando aqui, comece com @me ou use `/ask`.",
+	"ru": "Я вижу только сообщения, в которых меня упоминают. Чтобы задать вопрос здесь, начните с @me или используйте `/ask`.",
+	"ar": "لا أرى إلا الرسائل التي تذكرني. لطرح سؤال آخر هنا، ابدأ بـ @me أو استخدم `/ask`.",
+	"zh": "我只能看到提及我的消息。要在这里继续提问，请以 @me 开头，或使用 `/ask`。",
+	"ja": "私が見られるのは、私をメンションしたメッセージだけです。ここで続けて質問するには @me で始めるか、`/ask` を使ってください。",
+}
