@@ -91,13 +91,16 @@ func (b *Bot) ask(ctx context.Context, i *discordgo.Interaction, received time.T
 		b.respondEphemeral(ctx, i, withExample(textEmptyQuestion, b.answers.Documents()))
 		return
 	}
-	private := optBool(d.Options, "private")
-	conv := b.askConversation(ctx, i, optBool(d.Options, "new"), private)
-	history := conv.history()
+	private, fresh := optBool(d.Options, "private"), optBool(d.Options, "new")
+	var conv conversation // loaded after the acknowledgement, before run
 	b.startAnswer(ctx, i, received, answerRequest{
-		name: cmdAsk, question: q, private: private, conv: conv,
+		name: cmdAsk, question: q, private: private,
+		conversation: func(ctx context.Context) conversation {
+			conv = b.askConversation(ctx, i, fresh, private)
+			return conv
+		},
 		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
-			return b.answers.Ask(ctx, answer.Question{Text: q, History: history, OnDelta: onDelta})
+			return b.answers.Ask(ctx, answer.Question{Text: q, History: conv.history(), OnDelta: onDelta})
 		},
 	})
 }
@@ -332,8 +335,10 @@ type answerRequest struct {
 	question string
 	private  bool
 	header   string
-	conv     conversation
-	run      func(ctx context.Context, onDelta func(string)) (*answer.Result, error)
+	// conversation, when set, loads what the question continues; it runs
+	// after the interaction is acknowledged and before run.
+	conversation func(ctx context.Context) conversation
+	run          func(ctx context.Context, onDelta func(string)) (*answer.Result, error)
 }
 
 // startAnswer takes a token of the user's bucket, defers the interaction
@@ -357,14 +362,19 @@ func (b *Bot) startAnswer(ctx context.Context, i *discordgo.Interaction, receive
 	}
 	j := job{
 		name: r.name, question: r.question, run: r.run, sink: s, header: r.header,
-		guildID: i.GuildID, channelID: i.ChannelID, userID: user.ID, charged: true, conv: r.conv,
+		guildID: i.GuildID, channelID: i.ChannelID, userID: user.ID, charged: true,
 		queued: func(ctx context.Context, ahead int) {
 			if err := s.show(ctx, reply{content: queuedText(ahead)}); err != nil {
 				b.log.Warn("showing the queue position failed", "error", redact(err))
 			}
 		},
 	}
-	if !b.goWork(func() { b.runJob(j) }) {
+	if !b.goWork(func() {
+		if r.conversation != nil {
+			j.conv = r.conversation(b.sendCtx)
+		}
+		b.runJob(j)
+	}) {
 		b.bucket.refund(user.ID, b.cfg.Now())
 		b.editResponse(ctx, i, reply{content: textRestarting})
 	}
