@@ -146,11 +146,12 @@ func (a *adocParser) parse(lines []srcLine) {
 			}
 			continue
 		}
-		// A paragraph.
+		// A paragraph; a description list item ("term:: text") is one of
+		// its own.
 		j := i + 1
 		for j < len(lines) {
 			nt := strings.TrimSpace(lines[j].text)
-			if nt == "" || adocBlockAttrRe.MatchString(nt) || adocHeadingRe.MatchString(nt) {
+			if nt == "" || adocBlockAttrRe.MatchString(nt) || adocHeadingRe.MatchString(nt) || isDescItem(nt) {
 				break
 			}
 			if _, ok := adocDelimiter(nt); ok {
@@ -163,8 +164,9 @@ func (a *adocParser) parse(lines []srcLine) {
 			a.lb.raw(blockCode, para) // a literal paragraph, or [source] without delimiters
 		} else {
 			first := adocAdmonRe.ReplaceAllString(strings.TrimSpace(para[0].text), "")
-			if m := adocDescRe.FindStringSubmatch(first); m != nil && !strings.Contains(m[1], "://") && !strings.Contains(m[1], "[") {
-				first = m[1] + ": " + m[3] // a description list item
+			if isDescItem(first) {
+				m := adocDescRe.FindStringSubmatch(first)
+				first = adocInline(m[1]) + ": " + m[3] // a description list item
 			}
 			para = append([]srcLine{{first, para[0].n}}, para[1:]...)
 			a.lb.prose(blockPara, para, adocInline)
@@ -172,6 +174,13 @@ func (a *adocParser) parse(lines []srcLine) {
 		a.codeNext = false
 		i = j
 	}
+}
+
+// isDescItem reports whether a line starts a description list item:
+// "term:: text", "term;; text".
+func isDescItem(t string) bool {
+	m := adocDescRe.FindStringSubmatch(t)
+	return m != nil && !strings.Contains(m[1], "://") && !strings.Contains(m[1], "[")
 }
 
 // adocDelimiter reports whether a line opens a delimited block, and

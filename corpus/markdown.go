@@ -70,7 +70,7 @@ var (
 	// MkDocs admonitions and tabs: `!!! note "Title"`, `??? tip`, `=== "Tab"`.
 	mkdocsBlockRe = regexp.MustCompile(`^(\s*)(?:(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*|===\+?)(?:\s+"(.*)")?\s*$`)
 	// GitHub alerts: "> [!NOTE]".
-	githubAlertRe    = regexp.MustCompile(`^(\s*(?:>\s*)+)\[!\w+\]\s*$`)
+	githubAlertRe    = regexp.MustCompile(`^(\s*(?:>\s*)+)\[!\w+\]\s*(.*)$`)
 	importRe         = regexp.MustCompile(`^import\s*(?:['"]|\{\s*$|[\w*{][^'"]*(?:\sfrom\s*['"]|,\s*$|\{\s*$))`)
 	exportRe         = regexp.MustCompile(`^export\s+(?:const|let|var|function|default|async|class|\{)`)
 	highlightCloseRe = regexp.MustCompile(`^\{\{[<%]-?\s*/\s*highlight\s*-?[%>]\}\}$|^\{%-?\s*endhighlight\s*-?%\}$`)
@@ -90,11 +90,13 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 	for i := range skip {
 		out.add("", i+1)
 	}
-	fence := ""        // the open code fence, "" outside code
-	byTag := false     // the fence was opened by a highlight tag
-	var mkdocs []int   // indentation of the content of each open MkDocs admonition
-	inStatement := 0   // depth of an MDX import/export statement being skipped
-	inComment := false // inside a multi-line MDX comment
+	fence := ""          // the open code fence, "" outside code
+	byTag := false       // the fence was opened by a highlight tag
+	fenceIndent := 0     // the indentation of the open fence
+	inShortcode := false // inside a shortcode that spans lines
+	var mkdocs []int     // indentation of the content of each open MkDocs admonition
+	inStatement := 0     // depth of an MDX import/export statement being skipped
+	inComment := false   // inside a multi-line MDX comment
 	for i := skip; i < len(all); i++ {
 		line, n := all[i], i+1
 		// MkDocs admonition content is indented; a line indented less
@@ -117,16 +119,32 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 				continue
 			}
 			out.add(line, n)
-			if t := strings.TrimSpace(line); strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
+			// A closing fence is indented less than four columns more than
+			// its opening one; deeper, it is text of the block.
+			if t := strings.TrimSpace(line); strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" && indentOf(line) < fenceIndent+4 {
 				fence = ""
 			}
 			continue
 		}
 		trimmed := strings.TrimLeft(line, " \t")
 		if m := matchIf(strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"), fenceRe, line); m != nil {
-			fence = m[1]
+			fence, fenceIndent = m[1], indentOf(line)
 			out.add(line, n)
 			continue
+		}
+		if inShortcode {
+			// A shortcode whose arguments run over several lines.
+			j := closingShortcode(line)
+			if j < 0 {
+				out.add("", n)
+				continue
+			}
+			line, inShortcode = line[j:], false
+			trimmed = strings.TrimLeft(line, " \t")
+		}
+		if k := openShortcode(line); k >= 0 {
+			line, inShortcode = line[:k], true
+			trimmed = strings.TrimLeft(line, " \t")
 		}
 		if inComment {
 			j := strings.Index(line, "*/}")
@@ -170,7 +188,12 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			continue
 		}
 		if m := matchIf(trimmed[0] == '>', githubAlertRe, line); m != nil {
-			line = strings.TrimRight(m[1], " ")
+			// "> [!NOTE] Title": the title is a paragraph of its own.
+			quote := strings.TrimRight(m[1], " ")
+			if title := strings.TrimSpace(m[2]); title != "" {
+				out.add(quote+" "+title, n)
+			}
+			line = quote
 		}
 		if strings.Contains(line, "{{") || strings.Contains(line, "{%") {
 			line = replaceShortcodes(line, &fence)
@@ -183,6 +206,28 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 		out.add(line, n)
 	}
 	return out, fm
+}
+
+// openShortcode returns where a Hugo shortcode that the line does not close
+// starts ("{{< datatable" with its arguments on the next lines), or -1.
+func openShortcode(line string) int {
+	for _, open := range []string{"{{<", "{{%"} {
+		if k := strings.LastIndex(line, open); k >= 0 && closingShortcode(line[k:]) < 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// closingShortcode returns where the text after a shortcode's closing
+// ">}}" or "%}}" starts in line, or -1.
+func closingShortcode(line string) int {
+	for _, c := range []string{">}}", "%}}"} {
+		if k := strings.Index(line, c); k >= 0 {
+			return k + len(c)
+		}
+	}
+	return -1
 }
 
 // matchIf runs re on line only when a cheap test says it may match: most
@@ -202,7 +247,7 @@ func replaceShortcodes(line string, fence *string) string {
 	if ms == nil {
 		return line
 	}
-	if len(ms) == 1 && ms[0][0] == indentOf(line) && ms[0][1] == len(line) {
+	if len(ms) == 1 && ms[0][0] == len(line)-len(strings.TrimLeft(line, " \t")) && ms[0][1] == len(line) {
 		// A tag alone on its line: a highlight tag opens or closes code.
 		m := ms[0]
 		closing := m[2] >= 0 && m[3] > m[2]
@@ -221,9 +266,13 @@ func replaceShortcodes(line string, fence *string) string {
 		}
 		return ""
 	}
+	code := codeSpans(line)
 	var b strings.Builder
 	last := 0
 	for _, m := range ms {
+		if inSpans(code, m[0]) {
+			continue // `{{</* x */>}}` shows the syntax: it is text
+		}
 		b.WriteString(line[last:m[0]])
 		last = m[1]
 	}
@@ -232,6 +281,39 @@ func replaceShortcodes(line string, fence *string) string {
 		return ""
 	}
 	return b.String()
+}
+
+// codeSpans returns the byte spans of a line's inline code: text between
+// runs of backticks of the same length.
+func codeSpans(line string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(line); {
+		if line[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] == '`' {
+			j++
+		}
+		tick := line[i:j]
+		k := strings.Index(line[j:], tick)
+		if k < 0 {
+			break
+		}
+		out = append(out, [2]int{i, j + k + len(tick)})
+		i = j + k + len(tick)
+	}
+	return out
+}
+
+func inSpans(spans [][2]int, off int) bool {
+	for _, s := range spans {
+		if s[0] <= off && off < s[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // admonitionTitle is the title of an admonition from what follows its

@@ -179,3 +179,41 @@ func TestMkDocsAdmonitionWithCode(t *testing.T) {
 		t.Errorf("got %q", p.Text)
 	}
 }
+
+func TestMarkdownEdgeCases(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // in the text
+		not       []string // nowhere in the text
+	}{
+		{"shortcode over several lines", "Before the table.\n\n{{< datatable\n  \"config\"\n  \"outputFormats\"\n>}}\n\nAfter the table.\n",
+			[]string{"Before the table.", "After the table."}, []string{"datatable", "outputFormats", "}}"}},
+		{"alert with a title", "> [!NOTE] Modules are Go modules\n> You need Go 1.18 or later.\n",
+			[]string{"Modules are Go modules\n\nYou need Go 1.18 or later."}, []string{"[!NOTE]"}},
+		{"deeper fence is text of the outer one", "``` title=\"Tabs\"\n!!! example\n\n    ``` markdown\n    * one\n    ```\n```\n\nAfter the example.\n",
+			[]string{"!!! example", "After the example."}, nil},
+		{"shortcode syntax inside code is text", "Use `{{</* note */>}}` to add a note.\n",
+			[]string{"Use {{</* note */>}} to add a note."}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := loadOne(t, "a.md", tt.src)
+			for _, s := range tt.want {
+				if !strings.Contains(d.Text, s) {
+					t.Errorf("text lacks %q: %q", s, d.Text)
+				}
+			}
+			for _, s := range tt.not {
+				if strings.Contains(d.Text, s) {
+					t.Errorf("text holds %q: %q", s, d.Text)
+				}
+			}
+		})
+	}
+	// The example's admonition is code of the outer fence, and after it the
+	// page is prose again.
+	blocks := parseMarkdown(newMarkdownParsers(), tests[2].src, false).blocks
+	if n := len(blocks); n != 2 || blocks[0].kind != blockCode || blocks[1].kind != blockPara || blocks[1].text != "After the example." {
+		t.Errorf("got blocks %+v, want the code, then the paragraph", blocks)
+	}
+}

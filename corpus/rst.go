@@ -322,14 +322,7 @@ func (r *rstParser) item(lines []srcLine, i int, m []string) int {
 		para = append(para, lines[j])
 		j++
 	}
-	var bb blockBuilder
-	bb.writeRaw(prefix)
-	for _, l := range para {
-		bb.mark(l.n, 0)
-		bb.write(rstInline(strings.TrimSpace(l.text)))
-		bb.spaceNext()
-	}
-	r.lb.emit(bb.take(blockItem), 0)
+	r.lb.prose(blockItem, para, func(s string) string { return prefix + rstInline(s) })
 	if j < len(lines) && (isBlankLine(lines[j]) || indentOf(lines[j].text) > ind) {
 		body, k := indented(lines, j, ind)
 		r.parse(body, ind+1)

@@ -129,3 +129,18 @@ func TestAsciiDoc(t *testing.T) {
 		}
 	}
 }
+
+func TestRSTInlineOverLines(t *testing.T) {
+	d := loadOne(t, "a.rst", "Title\n=====\n\n* ``OSError: [WinError 10013] An attempt was\n  made`` is raised when the port is taken.\n")
+	passageWith(t, d, "• OSError: [WinError 10013] An attempt was made is raised when the port is taken.")
+}
+
+func TestAsciiDocDescriptionList(t *testing.T) {
+	d := loadOne(t, "a.adoc", "= Options\n\n-dPDFSETTINGS=/prepress:: Sets the quality.\n-dColorImageResolution=<number>:: Resamples images.\n")
+	for _, s := range []string{"-dPDFSETTINGS=/prepress: Sets the quality.", "-dColorImageResolution=<number>: Resamples images."} {
+		passageWith(t, d, s)
+	}
+	if strings.Contains(d.Text, "::") {
+		t.Errorf("description list markup kept: %q", d.Text)
+	}
+}
