@@ -1,0 +1,160 @@
+package bot_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"corpusbot/bot"
+	"corpusbot/internal/discordtest"
+	"corpusbot/internal/openaitest"
+)
+
+var trustPassageRE = regexp.MustCompile(`(?s)<passage n="(\d+)" doc="([^"]*)" title="[^"]*">\n(.*?)\n</passage>`)
+
+const (
+	trueClaim  = "Regulators acted on the company"
+	falseClaim = "The ministry's spokesman is Zhao Zhiguo"
+)
+
+// trustResponder plays a model that makes two claims citing the same
+// passage, preferably one in French or Arabic: a true one in English
+// backed by a verbatim quote of that passage, its citation in a
+// lenticular bracket; and a false one whose quote the passage does not
+// hold, with a citation to a passage it was not given. Briefings get them
+// as bullets.
+func trustResponder(r openaitest.Request) openaitest.Reply {
+	text := r.Text()
+	if strings.Contains(text, "Rewrite the question") {
+		return openaitest.Reply{Text: "en: Alipay micro-loans\nar: Alipay القروض الصغيرة\nfr: Alipay Tencent"}
+	}
+	ps := trustPassageRE.FindAllStringSubmatch(text, -1)
+	if len(ps) == 0 {
+		return openaitest.Reply{Text: "NOT_IN_CORPUS"}
+	}
+	p := ps[0]
+	for _, q := range ps {
+		if strings.HasSuffix(q[2], ".ar") || strings.HasSuffix(q[2], ".fr") {
+			p = q
+			break
+		}
+	}
+	f := strings.Fields(p[3])
+	good := fmt.Sprintf("%s 【%s】«%s».", trueClaim, p[1], strings.Join(f[:min(6, len(f))], " "))
+	bad := fmt.Sprintf("%s [%s][9] «porte-parole Zhao Zhiguo».", falseClaim, p[1])
+	if strings.Contains(text, "Write a team briefing") {
+		return openaitest.Reply{Text: "**Payments**\n- " + good + "\n- " + bad}
+	}
+	return openaitest.Reply{Text: good + " " + bad}
+}
+
+// checkMarks holds a final answer to the rules of marks: the claim whose
+// quote is not in its passage opens with a mark and is explained below;
+// the true claim, quoted verbatim from its passage, carries none; no odd
+// or unknown citation and no backing quote shows.
+func checkMarks(t *testing.T, path, content string) {
+	t.Helper()
+	if !strings.Contains(content, "⚠¹ "+falseClaim) {
+		t.Errorf("%s: the false claim is not marked:\n%s", path, content)
+	}
+	i := strings.Index(content, trueClaim+" [1]")
+	if i < 0 || strings.ContainsAny(content[max(0, i-8):i], "⚠❔") {
+		t.Errorf("%s: the true claim is missing or marked:\n%s", path, content)
+	}
+	if !strings.Contains(content, "-# ⚠¹ “"+falseClaim) {
+		t.Errorf("%s: no note says which sentence is marked and why:\n%s", path, content)
+	}
+	for _, raw := range []string{"【", "[9]", "[^", "«porte-parole", "«"} {
+		if strings.Contains(content, raw) {
+			t.Errorf("%s: %q shows:\n%s", path, raw, content)
+		}
+	}
+}
+
+// TestTrustMarksOnEveryPath runs every answering path against a model
+// whose reply holds a true cross-lingual claim with a verbatim quote and a
+// false claim whose quote is not in its passage: on each, the false one is
+// marked and explained, the true one is not.
+func TestTrustMarksOnEveryPath(t *testing.T) {
+	t.Parallel()
+	slot := time.Now().UTC().Add(-time.Minute).Format("15:04")
+	h := start(t, setup{
+		aiOpts: []openaitest.Option{openaitest.WithResponder(trustResponder)},
+		cfg: func(c *bot.Config) {
+			c.BriefingChannelID, c.BriefingTime, c.BriefingTZ = otherID, slot, time.UTC
+		},
+	})
+
+	// The daily briefing, posted at start: its slot is a minute ago.
+	checkMarks(t, "daily briefing", h.final(otherID).Content)
+
+	in := ask(h, user(1), generalID, question, false)
+	m := waitFinal(h, in)
+	checkMarks(t, "/ask", m.Content)
+	if !strings.Contains(m.Content, "[1] ") || !strings.Contains(m.Content, ".ar") && !strings.Contains(m.Content, ".fr") {
+		t.Errorf("/ask: want the true claim to cite a French or Arabic passage:\n%s", m.Content)
+	}
+	// Show passage [1]: the whole block, the verified quote in bold.
+	var passageID string
+	for _, id := range buttonIDs(m.Components) {
+		if strings.Contains(id, ":p:") && strings.HasSuffix(id, ":1") {
+			passageID = id
+		}
+	}
+	show := h.dc.SendComponent(passageID, m, discordtest.As(user(1)))
+	p, err := show.WaitOriginal(h.ctx(), func(m discordtest.Message) bool { return len(m.Embeds) > 0 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	bold := false
+	for _, e := range p.Embeds {
+		bold = bold || strings.Count(e.Description, "**") >= 2
+	}
+	if p.Flags&discordtest.FlagEphemeral == 0 || !bold || !strings.Contains(p.Content, "in **bold**") {
+		t.Errorf("Show passage [1]: %q %+v, want a private view with the quote in bold", p.Content, p.Embeds)
+	}
+
+	q := h.mention(generalID, user(2), question)
+	first := h.final(q.ID)
+	checkMarks(t, "mention", first.Content)
+
+	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: q.ID, GuildID: guildID, Author: user(2), Content: "And what did Ant Group say about the regulators?"})
+	follow, err := h.dc.WaitMessage(h.ctx(), q.ID, func(m discordtest.Message) bool {
+		return m.ID != first.ID && m.Author.ID == h.dc.BotUser().ID && hasButton(m.Components, ":v:")
+	})
+	if err != nil {
+		t.Fatalf("follow-up not answered: %v", err)
+	}
+	checkMarks(t, "thread follow-up", follow.Content)
+	// The marked sentence was not kept as what the bot said.
+	for _, r := range h.ai.Requests() {
+		if text := r.Text(); strings.Contains(text, "what did Ant Group say") && !strings.Contains(text, "Rewrite the question") {
+			hist := text[strings.Index(text, "<history>"):]
+			if !strings.Contains(hist, trueClaim) || strings.Contains(hist, falseClaim) {
+				t.Errorf("follow-up history keeps the marked claim or loses the verified one:\n%s", hist)
+			}
+		}
+	}
+
+	const dm = "250000000000000031"
+	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: dm, Author: user(3), Content: question})
+	checkMarks(t, "DM", h.final(dm).Content)
+
+	target := h.dc.SendMessage(discordtest.MessageOpts{ChannelID: generalID, GuildID: guildID, Author: user(4), Content: question})
+	checkMarks(t, "Ask the corpus", waitFinal(h, h.dc.SendMessageCommand("Ask the corpus", target, discordtest.As(user(5)))).Content)
+
+	for _, tc := range []struct {
+		path string
+		opts discordtest.SlashOpts
+	}{
+		{"/summary document", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "document", Value: "china-targets-alipay.ar"}}}},
+		{"/summary topic", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "topic", Value: "Alipay micro-loans"}}}},
+		{"/briefing", discordtest.SlashOpts{Name: "briefing", Options: []discordtest.OptionValue{{Name: "topic", Value: "Alipay micro-loans"}}}},
+	} {
+		tc.opts.GuildID, tc.opts.ChannelID, tc.opts.User = guildID, generalID, user(6)
+		checkMarks(t, tc.path, waitFinal(h, h.dc.SendSlash(tc.opts)).Content)
+	}
+	h.noViolations()
+}
