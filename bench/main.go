@@ -72,6 +72,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return nil
 	})
 	mixed := fs.Bool("mixed", false, "with -qa: one corpus of every language's paragraphs, every language's questions")
+	export := fs.String("export", "", "with -qa: write each set as loaded (docs.tsv, queries.tsv, qrels.tsv) under this folder, for xapian_qa.py")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -92,7 +93,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if *detect {
 			return runDetect(*qa, ls, *which, stdout)
 		}
-		return runQA(ctx, *qa, ls, *which, *mixed, *runs, *k, stdout, stderr)
+		return runQA(ctx, *qa, ls, *which, *mixed, *export, *runs, *k, stdout, stderr)
 	}
 
 	loadStart := time.Now()

@@ -66,7 +66,7 @@ type qaSet struct {
 	qrels   ireval.Qrels
 }
 
-var qaFileRE = regexp.MustCompile(`^(?:xquad\.([a-z]{2})|(piaf|arcd).*)\.json$`)
+var qaFileRE = regexp.MustCompile(`^(?:xquad\.([a-z]{2})|(piaf|arcd|cmrc).*)\.json$`)
 
 // qaFileLang returns the language of a question set file, or "".
 func qaFileLang(name string) string {
@@ -78,12 +78,15 @@ func qaFileLang(name string) string {
 		return "fr"
 	case m[2] == "arcd":
 		return "ar"
+	case m[2] == "cmrc":
+		return "zh"
 	}
 	return m[1]
 }
 
 // loadQASets reads the SQuAD-format files of dir: xquad.LL.json (XQuAD, in
-// language LL), piaf*.json (PIAF, French) and arcd*.json (ARCD, Arabic).
+// language LL), piaf*.json (PIAF, French), arcd*.json (ARCD, Arabic) and
+// cmrc*.json (CMRC 2018, Chinese).
 func loadQASets(ctx context.Context, dir string, langs []string) ([]*qaSet, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -185,7 +188,7 @@ func (s *qaSet) split(which string) ([]query, ireval.Qrels) {
 }
 
 // runQA measures both systems on every question set, on the chosen half.
-func runQA(ctx context.Context, dir string, langs []string, which string, mixed bool, runs, k int, stdout, stderr io.Writer) error {
+func runQA(ctx context.Context, dir string, langs []string, which string, mixed bool, export string, runs, k int, stdout, stderr io.Writer) error {
 	sets, err := loadQASets(ctx, dir, langs)
 	if err != nil {
 		return err
@@ -196,6 +199,9 @@ func runQA(ctx context.Context, dir string, langs []string, which string, mixed 
 			return err
 		}
 		sets = []*qaSet{m}
+	}
+	if export != "" {
+		return exportQA(export, sets, which)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "question sets in %s, %s half, k=%d, medians over %d runs\nmachine: %s\n\n", dir, which, k, runs, machineInfo())
@@ -299,4 +305,34 @@ func runDetect(dir string, langs []string, which string, stdout io.Writer) error
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f%%\t%d\t%.1f%%\t%s\t\n", strings.TrimSuffix(e.Name(), ".json"), lang, paras, 100*float64(parasOK)/float64(paras), qs, 100*float64(qsOK)/float64(qs), strings.Join(ws[:min(len(ws), 5)], " "))
 	}
 	return tw.Flush()
+}
+
+// exportQA writes each set as loaded, for engines outside Go (xapian_qa.py):
+// DIR/NAME/docs.tsv (id, text with tabs and newlines as spaces),
+// queries.tsv of the chosen half, qrels.tsv, and lang.
+func exportQA(dir string, sets []*qaSet, which string) error {
+	flat := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+	for _, s := range sets {
+		d := filepath.Join(dir, s.name)
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+		var docs, qs, qrels strings.Builder
+		for _, doc := range s.c.Docs {
+			fmt.Fprintf(&docs, "%s\t%s\n", doc.ID, flat.Replace(doc.Text))
+		}
+		queries, judged := s.split(which)
+		for _, q := range queries {
+			fmt.Fprintf(&qs, "%s\t%s\n", q.id, flat.Replace(q.text))
+			for doc, rel := range judged[q.id] {
+				fmt.Fprintf(&qrels, "%s\t0\t%s\t%d\n", q.id, doc, rel)
+			}
+		}
+		for name, body := range map[string]string{"docs.tsv": docs.String(), "queries.tsv": qs.String(), "qrels.tsv": qrels.String(), "lang": s.lang + "\n"} {
+			if err := os.WriteFile(filepath.Join(d, name), []byte(body), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -94,9 +94,13 @@ func (st *langStats) scan(text string) {
 	n := 0                     // its length; more than len(buf) when it did not fit
 	cur := script(-1)          // the script of the current word
 	var hint uint32            // the languages the current word's most telling letter is proper to
+	// A capitalised function word inside a sentence is part of a name (Los
+	// Angeles, San Diego, De Gaulle): no evidence of a language.
+	capital, sentenceStart := false, true
 	end := func() {
 		if cur == scriptLatin {
-			st.endLatinWord(buf[:min(n, len(buf))], n <= len(buf), hint)
+			st.endLatinWord(buf[:min(n, len(buf))], n <= len(buf) && (!capital || sentenceStart), hint)
+			sentenceStart = false
 		} else if cur >= 0 && cur != scriptHan && cur != scriptKana {
 			st.words[cur]++
 		}
@@ -110,6 +114,7 @@ func (st *langStats) scan(text string) {
 				if cur != scriptLatin {
 					end()
 					cur = scriptLatin
+					capital = c < 'a'
 				}
 				if n < len(buf) {
 					buf[n] = c | 0x20
@@ -118,6 +123,9 @@ func (st *langStats) scan(text string) {
 				continue
 			}
 			end()
+			if c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' {
+				sentenceStart = true
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -128,6 +136,9 @@ func (st *langStats) scan(text string) {
 		s, ok := scriptOf(r)
 		if !ok || !unicode.IsLetter(r) {
 			end()
+			if IsTerminal(r) {
+				sentenceStart = true
+			}
 			continue
 		}
 		if s == scriptHan || s == scriptKana {
@@ -138,6 +149,7 @@ func (st *langStats) scan(text string) {
 		if s != cur {
 			end()
 			cur = s
+			capital = unicode.IsUpper(r)
 		}
 		st.countLetter(s, r)
 		if s == scriptLatin {
@@ -158,8 +170,8 @@ func (st *langStats) scan(text string) {
 }
 
 // endLatinWord counts a Latin word and its evidence: the languages whose
-// stopword it is (when it fit in w), and those its letters point to, each
-// shared equally by the languages it points to.
+// stopword it is (when it fit in w and may be one), and those its letters
+// point to, each shared equally by the languages it points to.
 func (st *langStats) endLatinWord(w []byte, fit bool, hint uint32) {
 	st.words[scriptLatin]++
 	// One letter says little: initials, variables and elided articles

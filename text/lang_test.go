@@ -25,6 +25,8 @@ func TestDetectLanguage(t *testing.T) {
 		{"names only", "Alipay Tencent Alibaba WeChat Baidu Huawei Xiaomi ByteDance", "und"},
 		// Short questions, several from XQuAD (CC BY-SA 4.0).
 		{"english list of team names", "Teams: Denver Broncos, Carolina Panthers, New England Patriots and Seattle Seahawks", "en"},
+		// XQuAD en: the names are not Spanish.
+		{"english list of names with Spanish words", "Professional sports teams in Southern California include teams from the NFL (Los Angeles Rams, San Diego Chargers); NBA (Los Angeles Lakers, Los Angeles Clippers); MLB (Los Angeles Dodgers, Los Angeles Angels of Anaheim, San Diego Padres); NHL (Los Angeles Kings, Anaheim Ducks); and MLS (LA Galaxy).", "en"},
 		{"arabic question with Latin brands", "كم عدد مستخدمي Alipay و WeChat Pay في China؟", "ar"},
 		{"chinese question with Latin brands", "Alipay 和 WeChat Pay 有多少用户？", "zh"},
 		{"german question", "Was wurde in Teslas Firma produziert?", "de"},
