@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"corpusbot/internal/cputime"
 )
 
 // Synthetic corpus: 100,000 passages of 50–150 words drawn from a Zipf
@@ -94,11 +96,11 @@ func benchBuild(b *testing.B, items []Item) {
 	b.SetBytes(int64(rawBytes(items)))
 	var cpu time.Duration
 	for b.Loop() {
-		start := cpuTime()
+		start := cputime.Now()
 		if _, err := New(Config{}, items); err != nil {
 			b.Fatal(err)
 		}
-		cpu += cpuTime() - start
+		cpu += cputime.Now() - start
 	}
 	// After the loop: b.Loop's timer reset drops metrics reported before it.
 	b.ReportMetric(float64(mem)/float64(rawBytes(items)), "mem/raw")
@@ -115,14 +117,14 @@ func benchSearch(b *testing.B, items []Item, queries []string, search func(ix *I
 	var start time.Duration
 	for b.Loop() {
 		if i == 0 {
-			start = cpuTime()
+			start = cputime.Now()
 		}
 		if err := search(ix, queries[i%len(queries)]); err != nil && err != ErrNoTerms {
 			b.Fatal(err)
 		}
 		i++
 	}
-	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
 func search10(ix *Index, q string) error {
