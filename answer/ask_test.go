@@ -740,3 +740,30 @@ func TestAskCutShort(t *testing.T) {
 		})
 	}
 }
+
+// A false claim made of the passage's own words is weak: its quote is
+// there, but the quote's sentence names another company. Two phrasings of
+// the same true claim are judged alike.
+func TestAskWeakClaims(t *testing.T) {
+	tests := []struct {
+		question, claim, quote string
+		want                   Support
+	}{
+		{"What is Quanzi?", "Quanzi is run by Tencent, which boasts 450 million real-name users", "which boasts 450 million real-name users", Weak},
+		{"What is Quanzi?", "Quanzi is a service of Alipay, which boasts 450 million real-name users", "which boasts 450 million real-name users", Verified},
+		{"Who founded Ant Group?", "Ant Group's founder is Jack Ma", "after founder Jack Ma", Verified},
+		{"Who founded Ant Group?", "The founder of Ant Group is Jack Ma", "after founder Jack Ma", Verified},
+		{"Who founded Ant Group?", "The founder of Ant Group is not Jack Ma", "after founder Jack Ma", Weak},
+		{"Who founded Ant Group?", "Ant Group was founded by Jack Ma in 1999", "after founder Jack Ma", Weak},
+	}
+	for _, tt := range tests {
+		t.Run(tt.claim, func(t *testing.T) {
+			res := askWith(t, tt.question, rewriteNone, func(prompt string) string {
+				return tt.claim + " " + backed(t, prompt, tt.quote) + "."
+			})
+			if len(res.Claims) != 1 || res.Claims[0].Support != tt.want {
+				t.Errorf("got %+v, want one claim, %s", res.Claims, tt.want)
+			}
+		})
+	}
+}
