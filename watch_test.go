@@ -142,7 +142,7 @@ func TestWatchReloadsOnRealChanges(t *testing.T) {
 	logs := &e2eBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	r, p := newTestReloader(t, dir, logs)
-	cw, err := r.watch(100*time.Millisecond, 10*time.Second)
+	cw, err := r.watch(300*time.Millisecond, 10*time.Second) // quiet long enough that a loop of writes is one burst
 	if err != nil {
 		t.Fatal(err)
 	}
