@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+	"time"
 )
 
 func TestRecordAnswer(t *testing.T) {
@@ -26,6 +27,18 @@ func TestRecordAnswer(t *testing.T) {
 		{"summary", Answer{ID: "m3", Kind: KindSummary, Question: "alipay-en", Text: "s [1]", At: at(2),
 			Sources: []SourceRef{{N: 1, DocID: "alipay-en", Passage: 1}}}, nil},
 		{"briefing without user", Answer{ID: "m4", Kind: KindBriefing, Text: "b", At: at(3)}, nil},
+		{"with what the dashboard reads", Answer{ID: "m7", Kind: KindAnswer, Question: "Qui a parlé ?", Text: "Zhao [1].",
+			ChannelID: "t", UserHash: user, At: at(4), Outcome: OutcomeAnswered, Lang: "fr", Latency: 1234 * time.Millisecond,
+			PromptTokens: 900, CompletionTokens: 40, Unverified: 1, Weak: 2, ChannelKind: ChannelThread,
+			Sources: []SourceRef{{N: 1, DocID: "d", Passage: 2, Title: "T", LineStart: 3, LineEnd: 5, Quote: "Zhao said."}}}, nil},
+		{"abstained with nearest documents", Answer{ID: "m8", Kind: KindAnswer, Question: "q", Text: "no", At: at(5),
+			Abstained: true, Outcome: OutcomeAbstained, Nearest: []string{"a", "b"}, ChannelKind: ChannelDM}, nil},
+		{"failed", Answer{ID: "m9", Kind: KindAnswer, Question: "q", At: at(6), Outcome: OutcomeFailed, Failure: "timeout",
+			ChannelKind: ChannelGuild}, nil},
+		{"unknown outcome", Answer{ID: "m10", Kind: KindAnswer, Outcome: "maybe"}, ErrInvalid},
+		{"outcome contradicts Abstained", Answer{ID: "m11", Kind: KindAnswer, Outcome: OutcomeAnswered, Abstained: true}, ErrInvalid},
+		{"unknown channel kind", Answer{ID: "m12", Kind: KindAnswer, ChannelKind: "forum"}, ErrInvalid},
+		{"negative tokens", Answer{ID: "m13", Kind: KindAnswer, PromptTokens: -1}, ErrInvalid},
 		{"empty id", Answer{Kind: KindAnswer}, ErrInvalid},
 		{"unknown kind", Answer{ID: "m5", Kind: "poem"}, ErrInvalid},
 		{"raw user id", Answer{ID: "m6", Kind: KindAnswer, UserHash: "80351110224678912"}, ErrInvalid},
@@ -49,8 +62,10 @@ func TestRecordAnswer(t *testing.T) {
 			if err != nil || !ok {
 				t.Fatalf("Answer(%q): ok %v, err %v", tt.in.ID, ok, err)
 			}
-			if !reflect.DeepEqual(got, tt.in) {
-				t.Errorf("got %+v, want %+v", got, tt.in)
+			want := tt.in
+			want.Outcome = outcomeOf(want)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("got %+v, want %+v", got, want)
 			}
 		})
 	}
@@ -82,6 +97,7 @@ func TestRecordAnswerReplaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	final.Outcome = OutcomeAnswered
 	if !reflect.DeepEqual(got, final) {
 		t.Errorf("got %+v, want %+v", got, final)
 	}

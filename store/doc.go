@@ -38,6 +38,16 @@
 // (2025-01-02T09:00:00.000Z), so the file reads well in the sqlite3 shell;
 // QueryVotesPerDay and QueryTopQuestions are ready-made operator queries.
 //
+// # The operator's dashboard
+//
+// Answers also record how they went (outcome, language, latency, tokens,
+// marks, channel kind, nearest documents). Triggers keep daily roll-ups
+// (answer_days, latency_days, doc_days) and a trigram search index of the
+// questions (answers_fts) in step with every write and delete, so that
+// Overview, GapQuestions, Questions, Documents and BriefingHistory stay fast
+// at hundreds of thousands of answers. Prune and RetainDays delete questions
+// and answers past the retention period.
+//
 // # Briefings and crash recovery
 //
 // A daily briefing must never repeat points already posted in its channel,
