@@ -43,6 +43,12 @@ type scheduler struct {
 	log  *slog.Logger
 }
 
+// briefingFailureRecorder keeps failed attempts for the operator's
+// dashboard; *store.Store is one.
+type briefingFailureRecorder interface {
+	RecordBriefingFailure(ctx context.Context, channelID string, slot time.Time, attempt int, errText string) error
+}
+
 // messageLister is the part of *discordgo.Session that lists a channel's
 // messages.
 type messageLister interface {
@@ -128,6 +134,11 @@ func (s *scheduler) deliver(ctx, work context.Context, slot time.Time) {
 			return
 		}
 		s.log.Error("daily briefing failed", "slot", slot, "attempt", attempt, "error", redact(err))
+		if fr, ok := s.store.(briefingFailureRecorder); ok {
+			if err := fr.RecordBriefingFailure(work, s.channel, slot, attempt, redact(err)); err != nil {
+				s.log.Error("recording the briefing failure failed", "error", err)
+			}
+		}
 		if attempt >= s.retries || !sleepUntil(ctx, time.Now().Add(wait)) {
 			return
 		}
@@ -308,7 +319,8 @@ func (s *scheduler) buttons(ctx context.Context, answerID string) []discordgo.Me
 func sourceRefs(sources []answer.Source) []store.SourceRef {
 	out := make([]store.SourceRef, len(sources))
 	for i, s := range sources {
-		out[i] = store.SourceRef{N: s.N, DocID: s.DocID, Passage: s.Passage, LastPassage: s.LastPassage}
+		out[i] = store.SourceRef{N: s.N, DocID: s.DocID, Passage: s.Passage, LastPassage: s.LastPassage,
+			Title: s.Title, LineStart: s.LineStart, LineEnd: s.LineEnd}
 		if s.Verified {
 			out[i].Quote = s.Quote
 		}

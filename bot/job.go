@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -24,6 +26,7 @@ type job struct {
 	userID    string
 	conv      conversation // what the question continues, and where its turns go
 	typingIn  string       // channel to show typing in while waiting, if any
+	inThread  bool         // asked inside a thread
 	// charged is set when the question took a token of the user's bucket;
 	// runJob gives it back when the model did not write for it.
 	charged bool
@@ -37,6 +40,7 @@ type job struct {
 // become a short message in the answer's place.
 func (b *Bot) runJob(j job) {
 	ctx, send := b.workCtx, b.sendCtx
+	begun := time.Now() // the latency recorded includes the wait for a slot
 	log := b.log.With("trigger", j.name, "channel", j.channelID, "user", b.store.HashUser(j.userID))
 	var res *answer.Result
 	var err error
@@ -82,6 +86,7 @@ func (b *Bot) runJob(j job) {
 	if err = t.acquire(ctx); err != nil {
 		ty.end()
 		settle()
+		b.recordFailure(send, log, j, err)
 		b.showError(send, log, j, err)
 		return
 	}
@@ -101,10 +106,11 @@ func (b *Bot) runJob(j job) {
 	b.observe(j.name, time.Since(start), res, err)
 	if err != nil {
 		st.settle(send)
+		b.recordFailure(send, log, j, err)
 		b.showError(send, log, j, err)
 		return
 	}
-	recorded := b.record(send, log, j, res)
+	recorded := b.record(send, log, j, res, time.Since(begun))
 	notes := j.notes
 	if !b.saveTurns(send, log, j, res) {
 		notes = append(notes, textTurnNotSaved)
@@ -200,28 +206,126 @@ func withNotes(parts []reply, notes []string) []reply {
 	return append(parts, reply{content: strings.TrimPrefix(text, "\n")})
 }
 
-// record stores the answer so that its buttons work after a restart, and
-// reports whether it did (an answer without an ID needs no record).
-func (b *Bot) record(ctx context.Context, log *slog.Logger, j job, res *answer.Result) bool {
+// record stores the answer so that its buttons work after a restart, with
+// what the operator's dashboard reports of it, and reports whether it did
+// (an answer without an ID needs no record).
+func (b *Bot) record(ctx context.Context, log *slog.Logger, j job, res *answer.Result, took time.Duration) bool {
 	if res.ID == "" {
 		return true
 	}
+	unverified, weak := markCounts(res)
 	a := store.Answer{
-		ID:        res.ID,
-		Kind:      res.Kind,
-		Question:  res.Question,
-		Text:      res.Text,
-		GuildID:   j.guildID,
-		ChannelID: j.channelID,
-		Abstained: res.Abstained,
+		ID:               res.ID,
+		Kind:             res.Kind,
+		Question:         res.Question,
+		Text:             res.Text,
+		GuildID:          j.guildID,
+		ChannelID:        j.channelID,
+		Abstained:        res.Abstained,
+		Lang:             res.Lang,
+		Latency:          took,
+		PromptTokens:     res.Usage.PromptTokens,
+		CompletionTokens: res.Usage.CompletionTokens,
+		Unverified:       unverified,
+		Weak:             weak,
+		ChannelKind:      b.channelKind(j),
 	}
 	if j.userID != "" {
 		a.UserHash = b.store.HashUser(j.userID)
 	}
 	a.Sources = sourceRefs(res.Sources)
+	for _, n := range res.Nearest {
+		a.Nearest = append(a.Nearest, n.DocID)
+	}
 	if err := b.store.RecordAnswer(ctx, a); err != nil {
 		log.Error("recording the answer failed; it is posted without buttons", "answer", res.ID, "error", err)
 		return false
 	}
 	return true
+}
+
+// markCounts counts the sentences of res a reader is warned about: weak
+// (the quote is in the passage but lacks a figure, name or negation of the
+// claim) and unverified (no quote found, or no citation at all).
+func markCounts(res *answer.Result) (unverified, weak int) {
+	for _, c := range res.Unchecked() {
+		if c.Support == answer.Weak {
+			weak++
+		} else {
+			unverified++
+		}
+	}
+	return unverified, weak
+}
+
+// recordFailure stores a question that got an error instead of an answer,
+// so the dashboard counts it; the question's own mistakes (too long, empty)
+// are not failures and are not stored.
+func (b *Bot) recordFailure(ctx context.Context, log *slog.Logger, j job, err error) {
+	kind := failureKind(err)
+	if kind == "" {
+		return
+	}
+	a := store.Answer{
+		ID:          "failed-" + randomHex(6),
+		Kind:        storeKind(j.name),
+		Question:    j.question,
+		GuildID:     j.guildID,
+		ChannelID:   j.channelID,
+		Outcome:     store.OutcomeFailed,
+		Failure:     kind,
+		ChannelKind: b.channelKind(j),
+	}
+	if j.userID != "" {
+		a.UserHash = b.store.HashUser(j.userID)
+	}
+	if err := b.store.RecordAnswer(ctx, a); err != nil {
+		log.Error("recording a failed answer failed", "error", err)
+	}
+}
+
+// failureKind classes err for the dashboard; "" for the question's own
+// mistakes.
+func failureKind(err error) string {
+	switch {
+	case isUserError(err):
+		return ""
+	case errors.Is(err, context.Canceled):
+		return "canceled"
+	}
+	return errorKind(err)
+}
+
+// storeKind is the stored kind of an answer written for a trigger.
+func storeKind(trigger string) string {
+	switch questionKind(trigger) {
+	case cmdSummary:
+		return store.KindSummary
+	case cmdBriefing:
+		return store.KindBriefing
+	}
+	return store.KindAnswer
+}
+
+// channelKind says where j was asked, from what the bot already knows:
+// a DM, a thread, or a server's channel.
+func (b *Bot) channelKind(j job) string {
+	switch {
+	case j.guildID == "":
+		return store.ChannelDM
+	case j.inThread:
+		return store.ChannelThread
+	}
+	if b.session != nil && b.session.State != nil {
+		if c, err := b.session.State.Channel(j.channelID); err == nil && isThreadType(c.Type) {
+			return store.ChannelThread
+		}
+	}
+	return store.ChannelGuild
+}
+
+func randomHex(n int) string {
+	buf := make([]byte, n)
+	_, _ = rand.Read(buf) // crypto/rand.Read never fails on supported platforms
+	return hex.EncodeToString(buf)
 }

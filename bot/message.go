@@ -104,16 +104,18 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 	var notes []string
 	var conv conversation
 	chain, replying := b.replyConversation(ctx, m.ChannelID, m.ReferencedMessage)
+	inThread := false
 	switch {
 	case dm:
 		name, conv = "dm", b.dmConversation(ctx, m.ChannelID, m.Author.ID, false)
 	case linked:
-		name, conv = "follow-up", b.threadConversation(ctx, m.ChannelID)
+		name, conv, inThread = "follow-up", b.threadConversation(ctx, m.ChannelID), true
 	case replying:
 		// A reply chain continues in place, in any thread mode.
 		name, conv = "reply", chain
 	case b.cfg.ThreadMode == ThreadAuto:
 		if typ, _, ok := b.channelInfo(ctx, m.ChannelID); ok && isThreadType(typ) {
+			inThread = true
 			break // already in someone's thread: reply there
 		}
 		th, err := b.api.MessageThreadStartComplex(m.ChannelID, m.ID, &discordgo.ThreadStart{
@@ -134,7 +136,7 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 		}
 		// The thread starts from the question, so the answer needs no reply
 		// reference.
-		channel, ref = th.ID, nil
+		channel, ref, inThread = th.ID, nil, true
 	}
 	history := conv.history()
 	b.runJob(job{
@@ -148,6 +150,7 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 		channelID: channel,
 		userID:    m.Author.ID,
 		conv:      conv,
+		inThread:  inThread,
 		typingIn:  channel,
 		charged:   true,
 		notes:     notes,
