@@ -12,6 +12,7 @@ import (
 	"sync"
 	"syscall"
 
+	"corpusbot/admin"
 	"corpusbot/answer"
 	"corpusbot/bot"
 	"corpusbot/health"
@@ -71,6 +72,11 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	if e.cfg.DiscordToken.IsZero() {
 		return errNoToken
 	}
+	if e.cfg.AdminAddr != "" {
+		if err := checkAdminToken(e.cfg); err != nil {
+			return err
+		}
+	}
 	c, err := e.loadCorpus(ctx, e.cfg.CorpusDir)
 	if err != nil {
 		return err
@@ -105,7 +111,11 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	rl := &reloader{env: e, dir: e.cfg.CorpusDir, p: p, onReload: func() { mon.SetIndex(indexSize(p)) }}
+	syncDocuments(ctx, st, p.Documents(), e.log)
+	rl := &reloader{env: e, dir: e.cfg.CorpusDir, p: p, onReload: func() {
+		mon.SetIndex(indexSize(p))
+		syncDocuments(ctx, st, p.Documents(), e.log)
+	}}
 	rl.remember(c)
 	b, err := bot.New(bot.Config{
 		Token:                e.cfg.DiscordToken,
@@ -135,7 +145,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	serveErr := make(chan error, 1)
+	serveErr := make(chan error, 2) // health and the dashboard
 	if e.cfg.HealthAddr != "" {
 		wg.Go(func() {
 			if err := health.Serve(ctx, e.cfg.HealthAddr, mon.Handler(), e.log); err != nil {
@@ -144,6 +154,19 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 			}
 		})
 	}
+	if e.cfg.AdminAddr != "" {
+		dash, err := admin.New(admin.Config{Token: e.cfg.AdminToken, Source: st, Passages: p, Logger: e.log})
+		if err != nil {
+			return err
+		}
+		wg.Go(func() {
+			if err := admin.Serve(ctx, e.cfg.AdminAddr, dash, e.log); err != nil {
+				serveErr <- err
+				cancel() // as with health: the operator asked for the dashboard
+			}
+		})
+	}
+	wg.Go(func() { st.RetainDays(ctx, e.cfg.RetainDays, e.log) })
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)

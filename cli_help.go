@@ -75,6 +75,21 @@ func commandList() []command {
 			examples: []string{"corpusbot invite"},
 			run:      (*env).invite,
 		},
+		{
+			name: "dashboard", args: "[--addr HOST:PORT] [--corpus DIR]", summary: "the operator's dashboard, from the database alone",
+			about: "Serves the dashboard (overview, coverage gaps, questions, documents, briefings) from DATA_DIR's " +
+				"database without connecting to Discord, on ADMIN_ADDR or 127.0.0.1:8080. Needs ADMIN_TOKEN. The " +
+				"corpus is loaded only to show whole cited passages.",
+			examples: []string{"ADMIN_TOKEN=$(openssl rand -hex 32) corpusbot dashboard"},
+			run:      (*env).dashboard,
+		},
+		{
+			name: "report", args: "[--since 7d] [--json] [--top N]", summary: "questions, outcomes and coverage gaps, for cron and e-mail",
+			about: "Prints the dashboard's overview (questions, answered, not covered, failed, votes, latency, tokens, " +
+				"languages) and the top coverage gaps of the last days, from DATA_DIR's database.",
+			examples: []string{"corpusbot report --since 7d", "corpusbot report --since 30d --json"},
+			run:      (*env).report,
+		},
 	}
 }
 

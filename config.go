@@ -38,6 +38,11 @@ type config struct {
 	BriefingTZ           *time.Location
 	HealthAddr           string
 
+	// Operator's dashboard and retention
+	AdminAddr  string        // "" = no dashboard
+	AdminToken secret.String // required with AdminAddr
+	RetainDays int           // 0 = keep questions and answers forever
+
 	// LLM
 	OpenAIKey     secret.String
 	OpenAIBaseURL string
@@ -96,6 +101,10 @@ func loadConfig(getenv func(string) string) (config, error) {
 		BriefingTime:         p.clock("BRIEFING_TIME"),
 		BriefingTZ:           p.location("BRIEFING_TZ"),
 		HealthAddr:           p.hostPort("HEALTH_ADDR"),
+
+		AdminAddr:  p.hostPort("ADMIN_ADDR"),
+		AdminToken: secret.New(strings.TrimSpace(getenv("ADMIN_TOKEN"))),
+		RetainDays: p.integer("RETAIN_DAYS", 180, 0, 36500),
 
 		OpenAIKey:     secret.New(strings.TrimSpace(getenv("OPENAI_API_KEY"))),
 		OpenAIBaseURL: p.httpURL("OPENAI_BASE_URL"),

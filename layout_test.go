@@ -25,6 +25,7 @@ var allowedImports = map[string][]string{
 	"corpusbot/ireval":     {},
 	"corpusbot/health":     {},
 	"corpusbot/sourcelink": {},
+	"corpusbot/admin":      {"store", "retrieval", "corpus", "secret"},
 	// The abstention evaluation drives the pipeline like a user would.
 	"corpusbot/internal/abstaineval": {"answer", "text"},
 }
