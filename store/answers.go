@@ -82,46 +82,70 @@ func (s *Store) RecordAnswer(ctx context.Context, a Answer) error {
 	if err := checkAnswer(a); err != nil {
 		return fmt.Errorf("record answer %q: %w", a.ID, err)
 	}
-	at := s.stamp(a.At)
-	outcome := outcomeOf(a)
-	var latency sql.NullInt64
-	if a.Latency > 0 {
-		latency = sql.NullInt64{Int64: a.Latency.Milliseconds(), Valid: true}
+	if err := s.write(ctx, func(tx *sql.Tx) error { return s.insertAnswer(ctx, tx, a) }); err != nil {
+		return fmt.Errorf("record answer %q: %w", a.ID, err)
+	}
+	return nil
+}
+
+// RecordAnswers stores several answers in one transaction, as RecordAnswer
+// would one by one: for imports, and to fill a database for benchmarks.
+// Nothing is stored if one of them is refused.
+func (s *Store) RecordAnswers(ctx context.Context, as []Answer) error {
+	for _, a := range as {
+		if err := checkAnswer(a); err != nil {
+			return fmt.Errorf("record answer %q: %w", a.ID, err)
+		}
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		// Replaced, not updated, so the daily roll-ups the triggers keep
-		// subtract the old answer (and its sources, deleted first while its
-		// day can still be read) and add the new one.
-		if _, err := tx.ExecContext(ctx, `DELETE FROM answers WHERE id = ?`, a.ID); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `
-INSERT INTO answers (id, kind, question, text, guild_id, channel_id, user_hash, abstained, created_at,
-	outcome, failure, lang, latency_ms, prompt_tokens, completion_tokens, unverified, weak, channel_kind)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, a.Kind, a.Question, a.Text, a.GuildID, a.ChannelID, a.UserHash, outcome == OutcomeAbstained, at,
-			outcome, a.Failure, a.Lang, latency, a.PromptTokens, a.CompletionTokens, a.Unverified, a.Weak, a.ChannelKind)
-		if err != nil {
-			return err
-		}
-		for _, src := range a.Sources {
-			if _, err := tx.ExecContext(ctx, `
-INSERT INTO answer_sources (answer_id, n, doc_id, passage, last_passage, quote, title, line_start, line_end)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				a.ID, src.N, src.DocID, src.Passage, src.LastPassage, src.Quote, src.Title, src.LineStart, src.LineEnd); err != nil {
-				return fmt.Errorf("source [%d]: %w", src.N, err)
-			}
-		}
-		for i, doc := range a.Nearest {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO answer_nearest (answer_id, rank, doc_id) VALUES (?, ?, ?)`,
-				a.ID, i+1, doc); err != nil {
-				return fmt.Errorf("nearest document %d: %w", i+1, err)
+		for _, a := range as {
+			if err := s.insertAnswer(ctx, tx, a); err != nil {
+				return fmt.Errorf("answer %q: %w", a.ID, err)
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("record answer %q: %w", a.ID, err)
+		return fmt.Errorf("record %d answers: %w", len(as), err)
+	}
+	return nil
+}
+
+// insertAnswer writes a checked answer in tx, replacing one with its ID.
+func (s *Store) insertAnswer(ctx context.Context, tx *sql.Tx, a Answer) error {
+	outcome := outcomeOf(a)
+	var latency sql.NullInt64
+	if a.Latency > 0 {
+		latency = sql.NullInt64{Int64: a.Latency.Milliseconds(), Valid: true}
+	}
+	// Replaced, not updated, so the daily roll-ups the triggers keep
+	// subtract the old answer (and its sources, deleted first while its day
+	// can still be read) and add the new one.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM answers WHERE id = ?`, a.ID); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `
+INSERT INTO answers (id, kind, question, text, guild_id, channel_id, user_hash, abstained, created_at,
+	outcome, failure, lang, latency_ms, prompt_tokens, completion_tokens, unverified, weak, channel_kind)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Kind, a.Question, a.Text, a.GuildID, a.ChannelID, a.UserHash, outcome == OutcomeAbstained, s.stamp(a.At),
+		outcome, a.Failure, a.Lang, latency, a.PromptTokens, a.CompletionTokens, a.Unverified, a.Weak, a.ChannelKind)
+	if err != nil {
+		return err
+	}
+	for _, src := range a.Sources {
+		if _, err := tx.ExecContext(ctx, `
+INSERT INTO answer_sources (answer_id, n, doc_id, passage, last_passage, quote, title, line_start, line_end)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, src.N, src.DocID, src.Passage, src.LastPassage, src.Quote, src.Title, src.LineStart, src.LineEnd); err != nil {
+			return fmt.Errorf("source [%d]: %w", src.N, err)
+		}
+	}
+	for i, doc := range a.Nearest {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO answer_nearest (answer_id, rank, doc_id) VALUES (?, ?, ?)`,
+			a.ID, i+1, doc); err != nil {
+			return fmt.Errorf("nearest document %d: %w", i+1, err)
+		}
 	}
 	return nil
 }

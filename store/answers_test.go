@@ -120,3 +120,21 @@ func TestRecordAnswerAtomic(t *testing.T) {
 		t.Errorf("answer_sources has %d rows after a failed write, want 0", got)
 	}
 }
+
+func TestRecordAnswersIsAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, "")
+	good := Answer{ID: "g1", Kind: KindAnswer, Question: "q", Text: "t", At: at(0), Sources: []SourceRef{{N: 1, DocID: "d"}}}
+	if err := s.RecordAnswers(ctx, []Answer{good, {ID: "bad", Kind: "poem"}}); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("a batch with a bad answer: %v, want ErrInvalid", err)
+	}
+	if _, ok, _ := s.Answer(ctx, "g1"); ok {
+		t.Error("the good answer of a refused batch was stored")
+	}
+	if err := s.RecordAnswers(ctx, []Answer{good, {ID: "g2", Kind: KindSummary, Text: "s", At: at(1)}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := countRows(t, s, `SELECT count(*) FROM answers`); got != 2 {
+		t.Errorf("%d answers stored, want 2", got)
+	}
+}
