@@ -54,15 +54,14 @@ func (e *env) report(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	gaps, err := st.GapQuestions(ctx, rng, 1000)
-	if err != nil {
-		return err
-	}
 	tm, err := admin.NewTermer()
 	if err != nil {
 		return err
 	}
-	topics := tm.Topics(gaps)
+	topics, _, err := tm.Gaps(ctx, st, rng)
+	if err != nil {
+		return err
+	}
 	if len(topics) > *top {
 		topics = topics[:*top]
 	}

@@ -141,6 +141,7 @@ func BenchmarkPages(b *testing.B) {
 		"/briefings", "/briefings?days=all",
 	} {
 		b.Run(p, func(b *testing.B) {
+			start := cpuTime()
 			for b.Loop() {
 				r := httptest.NewRequest(http.MethodGet, p, nil)
 				r.AddCookie(cookie)
@@ -150,6 +151,7 @@ func BenchmarkPages(b *testing.B) {
 					b.Fatalf("%s: %d", p, w.Code)
 				}
 			}
+			b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 		})
 	}
 }

@@ -189,10 +189,6 @@ func fillDays(ds []store.DayStats, p period) []dayPoint {
 
 // Coverage gaps
 
-// maxGapQuestions bounds the questions grouped into topics: the most
-// asked ones.
-const maxGapQuestions = 1000
-
 // maxTopicsShown bounds the topics on the page; the CSV has them all.
 const maxTopicsShown = 100
 
@@ -204,13 +200,9 @@ type gapsView struct {
 	CSV       string
 }
 
-// Gaps reads the gap questions of r and groups them into topics.
+// topics reads the gap questions of rng and groups them into topics.
 func (s *Server) topics(r *http.Request, rng store.Range) ([]Topic, int, error) {
-	gaps, err := s.cfg.Source.GapQuestions(r.Context(), rng, maxGapQuestions)
-	if err != nil {
-		return nil, 0, err
-	}
-	return s.termer.Topics(gaps), len(gaps), nil
+	return s.termer.Gaps(r.Context(), s.cfg.Source, rng)
 }
 
 func (s *Server) gaps(w http.ResponseWriter, r *http.Request) {
@@ -220,7 +212,7 @@ func (s *Server) gaps(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := gapsView{Topics: topics, Questions: n, Capped: n == maxGapQuestions, CSV: "/gaps.csv?" + p.Query().Encode()}
+	v := gapsView{Topics: topics, Questions: n, Capped: n == GapLimit, CSV: "/gaps.csv?" + p.Query().Encode()}
 	if len(topics) > maxTopicsShown {
 		v.Topics, v.Hidden = topics[:maxTopicsShown], len(topics)-maxTopicsShown
 	}

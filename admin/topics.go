@@ -2,6 +2,7 @@ package admin
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strings"
 	"time"
@@ -69,6 +70,24 @@ func (t *Termer) terms(q string, cache map[string][]string) map[string]string {
 		}
 	}
 	return out
+}
+
+// GapLimit bounds the questions grouped into topics: the most asked ones.
+const GapLimit = 500
+
+// GapReader reads gap questions; *store.Store is one.
+type GapReader interface {
+	GapQuestions(ctx context.Context, r store.Range, limit int) ([]store.GapQuestion, error)
+}
+
+// Gaps reads the GapLimit most asked gap questions of r and groups them
+// into topics; n is how many questions were read.
+func (t *Termer) Gaps(ctx context.Context, src GapReader, r store.Range) (topics []Topic, n int, err error) {
+	gaps, err := src.GapQuestions(ctx, r, GapLimit)
+	if err != nil {
+		return nil, 0, err
+	}
+	return t.Topics(gaps), len(gaps), nil
 }
 
 // Topics groups gap questions that share terms, greedily: the term shared

@@ -245,7 +245,7 @@ WITH gap AS (
 	FROM votes v CROSS JOIN answers a ON a.id = v.answer_id
 	WHERE v.value = -1 AND a.kind = 'answer' AND a.outcome <> 'failed' AND a.created_at >= ?1 AND a.created_at < ?2
 )
-SELECT max(created_at || char(31) || id), min(created_at), count(DISTINCT id), sum(abstained), sum(marked), sum(voted_down)
+SELECT max(created_at || char(31) || id || char(31) || question), min(created_at), count(DISTINCT id), sum(abstained), sum(marked), sum(voted_down)
 FROM gap
 WHERE trim(question) <> ''
 GROUP BY lower(trim(question))
@@ -261,8 +261,9 @@ LIMIT ?3`, from, to, limit)
 			if err := rows.Scan(&last, &first, &g.Asked, &g.Abstained, &g.Marked, &g.VotedDown); err != nil {
 				return err
 			}
-			lastAt, id, _ := strings.Cut(last, "\x1f")
-			g.AnswerID = id
+			// The latest asking: its time, answer and wording.
+			lastAt, rest, _ := strings.Cut(last, "\x1f")
+			g.AnswerID, g.Question, _ = strings.Cut(rest, "\x1f")
 			if g.Last, err = parseTime(lastAt); err != nil {
 				return err
 			}
@@ -283,7 +284,7 @@ LIMIT ?3`, from, to, limit)
 	return out, nil
 }
 
-// fillGaps adds each gap's latest wording and nearest documents.
+// fillGaps adds each gap's nearest documents.
 func fillGaps(ctx context.Context, tx *sql.Tx, gaps []GapQuestion) error {
 	byID := make(map[string]*GapQuestion, len(gaps))
 	ids := make([]string, len(gaps))
@@ -293,22 +294,6 @@ func fillGaps(ctx context.Context, tx *sql.Tx, gaps []GapQuestion) error {
 	}
 	return inChunks(ids, func(chunk []string, marks string) error {
 		args := anys(chunk)
-		rows, err := tx.QueryContext(ctx, `SELECT id, question FROM answers WHERE id IN (`+marks+`)`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id, q string
-			if err := rows.Scan(&id, &q); err != nil {
-				return err
-			}
-			byID[id].Question = q
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rows.Close()
 		// Named by an abstention first, then cited; each in its order.
 		drows, err := tx.QueryContext(ctx, `
 SELECT answer_id, doc_id FROM (
