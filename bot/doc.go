@@ -1,6 +1,6 @@
 // Package bot is corpusbot's Discord adapter and the only importer of
-// discordgo. It answers @mentions, DMs, follow-ups in the threads it opens
-// and the message command "Ask the corpus", serves the slash commands /ask,
+// discordgo. It answers @mentions, DMs, follow-ups in the threads it opens,
+// replies to its answers and the message command "Ask the corpus", serves the slash commands /ask,
 // /summary, /briefing, /search and /sources, the "Show passage [n]" and vote
 // buttons under answers, and posts a daily briefing.
 //
@@ -18,14 +18,26 @@
 // # Discord rules the bot keeps
 //
 //   - Interactions are acknowledged at once: in-memory checks (allow-lists,
-//     cooldown, queue) first, then a deferred response, then the work.
+//     the user's token bucket) first, then a deferred response, then the
+//     work, which may wait Config.QueueWait for a place in a full queue.
 //     Public or private is decided at that moment.
+//   - Without the Message Content intent, a message in the bot's thread
+//     that does not mention it arrives empty; the bot cannot answer it and
+//     says so once per thread.
 //   - Answers stream by editing at most once per Config.EditInterval; the
 //     final text is laid out with Format and Split, with the sources list in
 //     the last message and the buttons under it.
 //   - An interaction token lives 15 minutes; an answer that takes longer is
 //     posted as a channel message (a DM for private answers).
 //   - While a mention is answered the channel shows the typing indicator.
+//
+// # Conversations
+//
+// A thread the bot opened, a user's DM (until Config.ConversationIdle
+// passes without a question, or /ask new:true) and a chain of Discord
+// replies to its answers are each one conversation, stored apart (see
+// conversation.go): the last Config.HistoryTurns turns go with each
+// question, the answers as written (Result.HistoryText).
 //
 // # Shutdown
 //
