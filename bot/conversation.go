@@ -141,6 +141,38 @@ func (b *Bot) loadTurns(ctx context.Context, id string) []store.Turn {
 	return turns
 }
 
+// withNewConversationButton adds "New conversation" beside the votes of a
+// DM answer: slash commands may not be offered in DMs (they are not when
+// registered to one server), so the button is how a DM starts over.
+func withNewConversationButton(parts []reply, answerID string) {
+	if len(parts) == 0 || !validAnswerID(answerID) {
+		return
+	}
+	cs := parts[len(parts)-1].components
+	if len(cs) == 0 {
+		return
+	}
+	row, ok := cs[len(cs)-1].(discordgo.ActionsRow)
+	if !ok || len(row.Components) >= 5 {
+		return
+	}
+	row.Components = append(row.Components, discordgo.Button{
+		Label: "New conversation", Style: discordgo.SecondaryButton,
+		Emoji: &discordgo.ComponentEmoji{Name: "🔄"}, CustomID: newConversationCustomID(answerID),
+	})
+	cs[len(cs)-1] = row
+}
+
+// newConversation is the "New conversation" button: the DM's conversation
+// starts over.
+func (b *Bot) newConversation(ctx context.Context, i *discordgo.Interaction) reply {
+	if i.GuildID != "" {
+		return reply{content: textStaleButton}
+	}
+	b.dmConversation(ctx, i.ChannelID, interactionUser(i).ID, true)
+	return reply{content: textNewConversation}
+}
+
 // answerIDOf finds the answer a message belongs to through its buttons.
 func answerIDOf(cs []discordgo.MessageComponent) string {
 	for _, c := range cs {

@@ -16,6 +16,7 @@ const customIDPrefix = "cb1"
 const (
 	buttonPassage = "p"
 	buttonVote    = "v"
+	buttonNew     = "n" // "New conversation" under a DM answer
 )
 
 // maxButtonSources is how many "Show passage" buttons fit beside the vote
@@ -46,7 +47,13 @@ func voteCustomID(answerID string, value int) string {
 	return customIDPrefix + ":" + buttonVote + ":" + answerID + ":" + v
 }
 
-// parseCustomID decodes a custom ID made by passageCustomID or voteCustomID.
+// newConversationCustomID is the custom ID of "New conversation".
+func newConversationCustomID(answerID string) string {
+	return customIDPrefix + ":" + buttonNew + ":" + answerID + ":dm"
+}
+
+// parseCustomID decodes a custom ID made by passageCustomID, voteCustomID
+// or newConversationCustomID.
 func parseCustomID(s string) (button, error) {
 	f := strings.Split(s, ":")
 	if len(f) != 4 || f[0] != customIDPrefix || !validAnswerID(f[2]) {
@@ -67,6 +74,10 @@ func parseCustomID(s string) (button, error) {
 		case "down":
 			b.vote = -1
 		default:
+			return button{}, fmt.Errorf("%w: %q", errBadCustomID, s)
+		}
+	case buttonNew:
+		if f[3] != "dm" {
 			return button{}, fmt.Errorf("%w: %q", errBadCustomID, s)
 		}
 	default:

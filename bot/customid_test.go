@@ -16,6 +16,7 @@ func TestCustomIDRoundTrip(t *testing.T) {
 		{"passage 20", passageCustomID("briefing-42", 20), button{kind: buttonPassage, answerID: "briefing-42", n: 20}},
 		{"vote up", voteCustomID("abc123def456", 1), button{kind: buttonVote, answerID: "abc123def456", vote: 1}},
 		{"vote down", voteCustomID("abc123def456", -1), button{kind: buttonVote, answerID: "abc123def456", vote: -1}},
+		{"new conversation", newConversationCustomID("abc123def456"), button{kind: buttonNew, answerID: "abc123def456"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -34,7 +35,7 @@ func TestParseCustomIDRejects(t *testing.T) {
 	for _, id := range []string{
 		"", "cb1", "cb1:p:abc", "cb2:p:abc:1", "cb1:x:abc:1", "cb1:p::1", "cb1:p:abc:0", "cb1:p:abc:-1",
 		"cb1:p:abc:01", "cb1:p:abc:1000", "cb1:p:abc:one", "cb1:v:abc:sideways", "cb1:p:a b:1",
-		"cb1:p:" + strings.Repeat("a", 65) + ":1", "cb1:p:abc:1:extra",
+		"cb1:p:" + strings.Repeat("a", 65) + ":1", "cb1:p:abc:1:extra", "cb1:n:abc:thread",
 	} {
 		t.Run(id, func(t *testing.T) {
 			if got, err := parseCustomID(id); !errors.Is(err, errBadCustomID) {

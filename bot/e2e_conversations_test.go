@@ -189,6 +189,24 @@ func TestDMConversationExpires(t *testing.T) {
 	if ps := answerPrompts(h); strings.Contains(ps[len(ps)-1], "Ant Group?</turn>") {
 		t.Errorf("another user's DM sees the first user's conversation:\n%s", ps[len(ps)-1])
 	}
+	// "New conversation" under a DM answer starts over.
+	if p := send("Who is its parent company?", 4); !strings.Contains(p, "Who founded Ant Group?</turn>") {
+		t.Errorf("fourth DM question has no history of the third:\n%s", p)
+	}
+	last := botAnswers(h, dm, 4)[3]
+	var newID string
+	for _, id := range buttonIDs(last.Components) {
+		if strings.Contains(id, ":n:") {
+			newID = id
+		}
+	}
+	if newID == "" {
+		t.Fatalf("DM answer has no New conversation button: %v", buttonIDs(last.Components))
+	}
+	waitContent(h, h.dc.SendComponent(newID, last, discordtest.As(user(1))), "New conversation")
+	if p := send("Who is its parent company?", 5); strings.Contains(p, "<history>") {
+		t.Errorf("after New conversation the DM still carries history:\n%s", p)
+	}
 	// /ask new:true in the DM starts over.
 	in := h.dc.SendSlash(discordtest.SlashOpts{Name: "ask", ChannelID: dm, User: user(1), Options: []discordtest.OptionValue{
 		{Name: "question", Value: "What is the quanzi feature of Alipay?"}, {Name: "new", Value: true}}})

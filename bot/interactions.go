@@ -274,6 +274,8 @@ func (b *Bot) button(ctx context.Context, i *discordgo.Interaction) {
 		}
 	case buttonVote:
 		b.editResponse(ctx, i, b.vote(ctx, i, btn))
+	case buttonNew:
+		b.editResponse(ctx, i, b.newConversation(ctx, i))
 	}
 }
 

@@ -122,6 +122,9 @@ func (b *Bot) runJob(j job) {
 		parts[len(parts)-1].components = nil
 		notes = append(notes, textAnswerNotSaved)
 	}
+	if recorded && strings.HasPrefix(j.conv.id, dmPrefix) {
+		withNewConversationButton(parts, res.ID)
+	}
 	parts = withNotes(parts, notes)
 	st.settle(send)
 	for i, p := range parts {

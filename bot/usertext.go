@@ -17,31 +17,32 @@ import (
 // What users read. Short and specific: what happened and what to do; the
 // detail goes to the operator's log.
 const (
-	textEmptyQuestion  = "Ask me a question about the documents." // withExample adds one of theirs
-	textUnknownDoc     = "I don't know that document. `/sources` lists them, and `/summary` suggests them as you type."
-	textNothingNew     = "Nothing new to brief on: everything relevant has been covered already."
-	textEmptyReply     = "The language model returned nothing. Please try again."
-	textBriefingFailed = "Today's briefing could not be written: the language model is unavailable. It will be back at the next briefing."
-	textRateLimited    = "The language model is rate limiting me right now. Please try again in a minute."
-	textTimeout        = "The language model took too long to answer. Please try again."
-	textUnavailable    = "The language model is unavailable right now. Please try again later."
-	textMisconfigured  = "I can't reach the language model because of a configuration problem. An admin needs to check the bot's logs."
-	textContextTooLong = "That was more text than the language model accepts. Try a narrower question."
-	textIncomplete     = "The language model's answer was cut off. Please try again."
-	textNoTerms        = "There is nothing to search for in that query: try some words from the documents."
-	textInterrupted    = "I'm restarting, so this answer was interrupted. Please ask again in a minute."
-	textRestarting     = "I'm restarting right now. Please ask again in a minute."
-	textFailed         = "Something went wrong while answering. The details are in the bot's log."
-	textSummaryOne     = "Give either a `document` or a `topic` to summarise, not both."
-	textNoMessageText  = "That message has no text I can ask the documents about."
-	textNoWords        = "That question has no words I can look up in the documents. Try a few words." // withExample too
-	textUnknownCommand = "I don't know that command any more."
-	textStaleButton    = "That button doesn't work any more."
-	textOtherGuild     = "This bot serves another server."
-	textVoteNotSaved   = "I couldn't record your vote: my storage is failing right now. Please try again later."
-	textAnswerNotSaved = "I couldn't save this answer, so it has no passage or vote buttons."
-	textTurnNotSaved   = "I couldn't save this exchange, so a follow-up here won't remember it."
-	textThreadNotSaved = "I couldn't save this thread, so mention me in follow-ups here."
+	textEmptyQuestion   = "Ask me a question about the documents." // withExample adds one of theirs
+	textUnknownDoc      = "I don't know that document. `/sources` lists them, and `/summary` suggests them as you type."
+	textNothingNew      = "Nothing new to brief on: everything relevant has been covered already."
+	textEmptyReply      = "The language model returned nothing. Please try again."
+	textBriefingFailed  = "Today's briefing could not be written: the language model is unavailable. It will be back at the next briefing."
+	textRateLimited     = "The language model is rate limiting me right now. Please try again in a minute."
+	textTimeout         = "The language model took too long to answer. Please try again."
+	textUnavailable     = "The language model is unavailable right now. Please try again later."
+	textMisconfigured   = "I can't reach the language model because of a configuration problem. An admin needs to check the bot's logs."
+	textContextTooLong  = "That was more text than the language model accepts. Try a narrower question."
+	textIncomplete      = "The language model's answer was cut off. Please try again."
+	textNoTerms         = "There is nothing to search for in that query: try some words from the documents."
+	textInterrupted     = "I'm restarting, so this answer was interrupted. Please ask again in a minute."
+	textRestarting      = "I'm restarting right now. Please ask again in a minute."
+	textFailed          = "Something went wrong while answering. The details are in the bot's log."
+	textSummaryOne      = "Give either a `document` or a `topic` to summarise, not both."
+	textNoMessageText   = "That message has no text I can ask the documents about."
+	textNoWords         = "That question has no words I can look up in the documents. Try a few words." // withExample too
+	textUnknownCommand  = "I don't know that command any more."
+	textStaleButton     = "That button doesn't work any more."
+	textOtherGuild      = "This bot serves another server."
+	textVoteNotSaved    = "I couldn't record your vote: my storage is failing right now. Please try again later."
+	textAnswerNotSaved  = "I couldn't save this answer, so it has no passage or vote buttons."
+	textNewConversation = "New conversation: your next question starts fresh."
+	textTurnNotSaved    = "I couldn't save this exchange, so a follow-up here won't remember it."
+	textThreadNotSaved  = "I couldn't save this thread, so mention me in follow-ups here."
 )
 
 var limitRE = regexp.MustCompile(`the limit is (\d+)`)
