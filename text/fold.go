@@ -20,8 +20,9 @@ import (
 //   - traditional Chinese characters in their simplified form (ToSimplified);
 //   - punctuation variants in one form: quotation marks as ", dashes as -,
 //     the ideographic full stop and comma as . and ,;
-//   - format characters (zero-width joiners, bidi marks, soft hyphens)
-//     removed, and any run of white space as one space, none at the ends.
+//   - invisible characters (zero-width spaces and joiners, bidi marks, soft
+//     hyphens) removed, and any run of white space as one space, none at
+//     the ends.
 //
 // Retrieval's analysers fold with the same functions, so a quote that
 // occurs in a passage after Fold is one retrieval could have matched.
@@ -38,6 +39,9 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	for _, r := range s {
+		if r == '\u200B' || r == '\u2060' || r == '\uFEFF' {
+			continue // invisible: "Ali\u200bpay" is "Alipay"
+		}
 		if IsSpace(r) {
 			space = true
 			continue

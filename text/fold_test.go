@@ -1,0 +1,51 @@
+package text
+
+import "testing"
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"  Hello\n\tWorld  ", "hello world"},
+		{"ＡＢＣ１２３", "abc123"},
+		{"ﬁnance", "finance"},
+		{"Straße", "strasse"},
+		{"ΟΔΟΣ", "οδοσ"},
+		{"“quoted” «cité» „zitiert“", `"quoted" "cité" "zitiert"`},
+		{"a — b – c", "a - b - c"},
+		{"wait…", "wait..."},
+		{"Ali\u200bpay\u200d", "alipay"},
+		// Traditional to simplified, with characters the embedded corpus
+		// does not have.
+		{"劉強東", "刘强东"},
+		{"創業", "创业"},
+		{"支付寶", "支付宝"},
+		{"我們說。", "我们说."},
+		// Arabic: diacritics, tatweel, alef, yeh, teh marbuta, digits and
+		// separators.
+		{"الصَّغِيرَةُ", "الصغيره"},
+		{"الصغـــيرة", "الصغيره"},
+		{"أإآٱ مستشفى", "اااا مستشفي"},
+		{"٢٢٬٠٠٠ و ٣٫٥ ، نعم؟", "22,000 و 3.5 , نعم?"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestToSimplified(t *testing.T) {
+	for trad, simp := range map[rune]rune{'劉': '刘', '創': '创', '寶': '宝', '楊': '杨', '吳': '吴', '馮': '冯', '蕭': '萧', '譚': '谭', '盧': '卢', '賴': '赖', '鄒': '邹', '鍾': '钟', '閻': '阎', '龐': '庞', '儲': '储', '匯': '汇', '債': '债', '併': '并', 'a': 'a', '宝': '宝'} {
+		if got := ToSimplified(trad); got != simp {
+			t.Errorf("ToSimplified(%c) = %c, want %c", trad, got, simp)
+		}
+	}
+	if len(hanTrad) < 3000 || len(hanTrad) != len(hanSimp) {
+		t.Errorf("table: %d traditional, %d simplified characters; want the same number, at least 3000", len(hanTrad), len(hanSimp))
+	}
+	for i := 1; i < len(hanTrad); i++ {
+		if hanTrad[i-1] >= hanTrad[i] {
+			t.Fatalf("table not sorted at %d", i)
+		}
+	}
+}
