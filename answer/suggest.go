@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"corpusbot/corpus"
+	"corpusbot/text"
 )
 
 // ExampleTopic picks a title or section heading of the loaded documents to
@@ -49,5 +50,5 @@ func exampleWords(t string) int {
 		strings.IndexFunc(t, unicode.IsLetter) < 0 {
 		return 0
 	}
-	return len(strings.Fields(t))
+	return text.CountWords(t) // a Chinese or Japanese title counts its characters
 }

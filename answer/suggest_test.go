@@ -28,6 +28,7 @@ func TestExampleTopic(t *testing.T) {
 			doc("A very long title that goes on and on and on about many things at once"),
 			doc("Install on Linux")}, "Install on Linux"},
 		{"white space is collapsed", []corpus.Document{doc("Install\n  on   Linux")}, "Install on Linux"},
+		{"Chinese counts characters", []corpus.Document{doc("索引"), doc("如何安装服务")}, "如何安装服务"},
 		{"nothing usable", []corpus.Document{doc("README"), doc("---"), doc("")}, ""},
 		{"no documents", nil, ""},
 	}
