@@ -15,10 +15,11 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// markdownParsers are goldmark parsers for CommonMark with the GitHub
-// extensions (tables, strikethrough, task lists, autolinks), definition
-// lists, footnotes and "{#id}" heading attributes. MDX turns indented code
-// blocks off, as MDX does: JSX children are indented, not code.
+// markdownParsers are goldmark parsers for CommonMark with GitHub's tables,
+// strikethrough and task lists, definition lists, footnotes and "{#id}"
+// heading attributes; not GFM's autolinks, which only turn bare URLs into
+// links, text either way. MDX turns indented code blocks off, as MDX does:
+// JSX children are indented, not code.
 type markdownParsers struct {
 	md, mdx parser.Parser
 }
@@ -40,7 +41,7 @@ func newMarkdownParsers() markdownParsers {
 		)
 		return goldmark.New(
 			goldmark.WithParser(p),
-			goldmark.WithExtensions(extension.GFM, extension.DefinitionList, extension.Footnote),
+			goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.DefinitionList, extension.Footnote),
 		).Parser()
 	}
 	return markdownParsers{md: mk(true), mdx: mk(false)}
@@ -211,6 +212,9 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 // openShortcode returns where a Hugo shortcode that the line does not close
 // starts ("{{< datatable" with its arguments on the next lines), or -1.
 func openShortcode(line string) int {
+	if !strings.Contains(line, "{{") {
+		return -1
+	}
 	for _, open := range []string{"{{<", "{{%"} {
 		if k := strings.LastIndex(line, open); k >= 0 && closingShortcode(line[k:]) < 0 {
 			return k
