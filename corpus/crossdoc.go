@@ -34,8 +34,10 @@ type splitState struct {
 func newSplitState(title string, blocks []block, a assembled) *splitState {
 	st := &splitState{title: title, blocks: blocks, a: a, keys: make([]string, len(blocks))}
 	for i, b := range blocks {
-		// Prose is already on one line, its white space collapsed.
-		if (b.kind == blockPara || b.kind == blockItem) && b.words <= boilerMaxWords {
+		// Prose is already on one line, its white space collapsed. A line
+		// ending in a colon leads into what follows ("For example:"): it
+		// is the document's own flow, however often it recurs.
+		if (b.kind == blockPara || b.kind == blockItem) && b.words <= boilerMaxWords && !strings.HasSuffix(b.text, ":") {
 			st.keys[i] = b.text
 		}
 	}

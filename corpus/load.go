@@ -78,11 +78,19 @@ func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
 			warnAt = append(warnAt, len(c.Warnings))
 		}
 	}
-	dropBoilerplate(c.Docs, states)
-	if repeats := dedupePassages(c.Docs); len(repeats) > 0 {
+	boiler := dropBoilerplate(c.Docs, states)
+	repeats := dedupePassages(c.Docs)
+	if len(repeats) > 0 {
 		c.Docs = l.dropRepeats(c, repeats, warnAt)
 	}
 	linkTranslations(c.Docs)
+	shared := 0
+	for i := range c.Docs {
+		for j := range c.Docs[i].Passages {
+			shared += len(c.Docs[i].Passages[j].AlsoIn)
+		}
+	}
+	l.log.Debug("corpus: across documents", "boilerplate_blocks", boiler, "passages_indexed_once", shared, "repeated_files", len(repeats))
 	l.logWarnings(c.Warnings)
 	c.Warnings = append(c.Warnings, l.warnings...)
 	if len(c.Docs) == 0 {
