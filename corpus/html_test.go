@@ -198,3 +198,22 @@ Last updated 2024-01-01
 		t.Errorf("admonition table not read as its text: %q", p.Text)
 	}
 }
+
+func TestHTMLLinkLines(t *testing.T) {
+	src := `<main><h1>Install</h1><p>Run the installer and follow its steps to the end. It asks for a folder, checks the free space there, copies the program and adds it to the path, so that a new terminal finds it.</p>
+<p><a href="edit">Edit this page</a></p>
+<div><a href="prev">« Previous: Overview</a> <a href="next">Next: Configure »</a></div>
+<ul><li><a href="a">Linux</a></li><li><a href="b">macOS</a></li></ul>
+<p>See <a href="c">the guide</a> for more.</p></main>`
+	d := loadOne(t, "install.html", src)
+	for _, s := range []string{"Edit this page", "Previous", "Next: Configure"} {
+		if strings.Contains(d.Text, s) {
+			t.Errorf("link line %q kept: %q", s, d.Text)
+		}
+	}
+	for _, s := range []string{"Run the installer", "• Linux", "See the guide for more."} {
+		if !strings.Contains(d.Text, s) {
+			t.Errorf("text %q dropped: %q", s, d.Text)
+		}
+	}
+}

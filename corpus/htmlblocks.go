@@ -85,8 +85,26 @@ func parseHTML(src string) structured {
 	w.flush()
 	s.blocks = w.out
 	s.generated = generatedPage(content, s.blocks)
+	s.blocks = dropLinkLines(s.blocks)
 	return s
 }
+
+// dropLinkLines leaves out short paragraphs that are nothing but links:
+// "Edit this page", "← Previous: Install", breadcrumbs a page builds
+// from divs. List items are kept: a list of links can be a page's content.
+func dropLinkLines(blocks []block) []block {
+	out := blocks[:0]
+	for _, b := range blocks {
+		if b.kind == blockPara && b.linkRunes*20 >= len(b.text)*19 && CountWords(b.text) <= linkLineWords {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// linkLineWords bounds the paragraphs of links dropLinkLines leaves out.
+const linkLineWords = 12
 
 // generatedMaxProse is the most words of prose a generated page has
 // ("Searching for multiple words only shows matches that contain all
