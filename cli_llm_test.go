@@ -99,3 +99,35 @@ func TestAskOutOfCorpusAbstainsWithoutLLM(t *testing.T) {
 		t.Errorf("LLM called %d times for an out-of-corpus question, want 0", n)
 	}
 }
+
+// In the terminal too, a sentence whose quote is not in its passage is
+// marked where it stands and explained below the answer, in the question's
+// language; a cut-off answer says so.
+func TestAskWithLLMMarksUnverifiedSentences(t *testing.T) {
+	llm := openaitest.New(t)
+	llm.SetResponder(func(r openaitest.Request) openaitest.Reply {
+		prompt := r.Text()
+		n := passageNumber(prompt, "control of data")
+		if n == "" {
+			return openaitest.Reply{Text: "en: Alipay micro-loan spin-off"}
+		}
+		return openaitest.Reply{Text: "Le gouvernement veut mettre fin au contrôle des données [" + n + "] «monopoly power comes from their control of data». " +
+			"Le porte-parole est Zhao Zhiguo [" + n + "] «Zhao Zhiguo a dit». Et puis le", FinishReason: "length"}
+	})
+	env := map[string]string{"OPENAI_BASE_URL": llm.URL(), "LLM_TIMEOUT": "5s"}
+	out, errOut, code := runCLI(t, env, "ask", "Pourquoi Alipay doit-elle se séparer de son activité de microcrédit ?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"contrôle des données [1].", "⚠¹ Le porte-parole est Zhao Zhiguo [1].",
+		"Vérifiez ces phrases dans les sources", "son extrait ne figure pas dans le passage [1]", "longueur maximale",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Et puis le") {
+		t.Errorf("the sentence cut at the token limit is shown:\n%s", out)
+	}
+}

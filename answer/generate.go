@@ -38,7 +38,8 @@ func (p *Pipeline) generate(ctx context.Context, system, user string, onDelta fu
 		return p.model.Complete(ctx, req)
 	}
 	var raw strings.Builder
-	var s stage = &replyStream{out: onDelta, rd: rd}
+	rs := &replyStream{out: onDelta, rd: rd}
+	var s stage = rs
 	if bullets {
 		s = &bulletFilter{next: s, given: rd.given}
 	}
@@ -49,6 +50,9 @@ func (p *Pipeline) generate(ctx context.Context, system, user string, onDelta fu
 		return nil
 	})
 	if err == nil {
+		// A reply cut at the token limit ends mid-sentence: that sentence
+		// stays held back, as the Result leaves it out.
+		rs.cut = resp.FinishReason == "length"
 		s.flush()
 	}
 	if errors.Is(err, llm.ErrIncomplete) {
@@ -144,6 +148,7 @@ type replyStream struct {
 	rd   *reader
 	raw  strings.Builder
 	sent string // rendered text passed on so far
+	cut  bool   // the reply stopped at the token limit: its last sentence is unfinished
 }
 
 func (c *replyStream) write(s string) {
@@ -153,7 +158,7 @@ func (c *replyStream) write(s string) {
 
 // flush passes on the end of the reply; the caller's Result follows with
 // the whole text, so nothing is lost if this stops short.
-func (c *replyStream) flush() { c.emit(c.rd.render(c.raw.String(), false)) }
+func (c *replyStream) flush() { c.emit(c.rd.render(c.raw.String(), c.cut)) }
 
 func (c *replyStream) emit(r rendered) {
 	if r.verified == 0 {
