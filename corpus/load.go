@@ -426,7 +426,7 @@ func (l *loader) dropRepeats(c *Corpus, repeats map[int]int, warnAt []int) []Doc
 
 // langSampleBytes is how much of a structured document its language is
 // detected from: a page's language shows in its first pages.
-const langSampleBytes = 4 << 10
+const langSampleBytes = 2 << 10
 
 // prefix is s cut to at most n bytes, at a rune boundary.
 func prefix(s string, n int) string {
