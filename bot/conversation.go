@@ -77,7 +77,7 @@ func (b *Bot) dmConversation(ctx context.Context, channelID, userID string, fres
 // question and answer as recorded, else its text as shown without the
 // Sources and notes.
 func (b *Bot) replyConversation(ctx context.Context, channelID string, ref *discordgo.Message) (conversation, bool) {
-	if ref == nil || ref.Author == nil || ref.Author.ID != b.me() {
+	if !b.isAnswer(ref) {
 		return conversation{}, false
 	}
 	if id := answerIDOf(ref.Components); id != "" {
@@ -98,6 +98,16 @@ func (b *Bot) replyConversation(ctx context.Context, channelID string, ref *disc
 		return conversation{chain: true, turns: []store.Turn{{Role: store.RoleAssistant, Text: t}}}, true
 	}
 	return conversation{}, false
+}
+
+// isAnswer reports whether m is one of the bot's answers (its buttons or
+// its Sources say so), not a refusal, a hint or an error message: only an
+// answer starts a reply chain.
+func (b *Bot) isAnswer(m *discordgo.Message) bool {
+	if m == nil || m.Author == nil || m.Author.ID != b.me() {
+		return false
+	}
+	return answerIDOf(m.Components) != "" || strings.Contains(m.Content, "**Sources**")
 }
 
 // saveTurns records a question and its answer in the conversation, before

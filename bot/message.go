@@ -48,8 +48,7 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message) {
 		th, linked = t, ok
 	}
 	// A reply to one of the bot's answers continues it, mentioned or not.
-	replying := !dm && !linked && m.ReferencedMessage != nil && m.ReferencedMessage.Author != nil &&
-		m.ReferencedMessage.Author.ID == me
+	replying := !dm && !linked && b.isAnswer(m.ReferencedMessage)
 	// @everyone and @here alone are noise, not questions for the bot.
 	if !dm && !mentioned && !linked && !replying {
 		return

@@ -2,12 +2,14 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
+	"corpusbot/answer"
 	"corpusbot/store"
 )
 
@@ -250,5 +252,47 @@ func TestHandleMessageDMRepliesInPlace(t *testing.T) {
 	}
 	if len(ans.asked) != 1 {
 		t.Errorf("asked %d questions, want 1", len(ans.asked))
+	}
+}
+
+// Only the bot's answers start reply chains: a reply to its refusal or
+// hint without a mention is left alone; a reply to an answer, mentioned
+// or not, carries the answer's question and text, and one rendered
+// without a record carries its text without Sources and notes.
+func TestHandleMessageReplyChains(t *testing.T) {
+	bot100 := &discordgo.User{ID: "100", Bot: true}
+	buttons := []discordgo.MessageComponent{&discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		&discordgo.Button{CustomID: voteCustomID("abc123def456", 1)}}}}
+	for _, tc := range []struct {
+		name      string
+		ref       *discordgo.Message
+		wantAsked bool
+		want      []answer.Turn
+	}{
+		{"reply to a refusal", &discordgo.Message{ID: "400", Author: bot100, Content: "Please wait 5 seconds before your next question."}, false, nil},
+		{"reply to someone else", &discordgo.Message{ID: "400", Author: &discordgo.User{ID: "7"}, Content: "**Sources**"}, false, nil},
+		{"reply to a recorded answer", &discordgo.Message{ID: "400", Author: bot100, Content: "rendered", Components: buttons}, true,
+			[]answer.Turn{{Role: "user", Text: "Who owns Alipay?"}, {Role: "assistant", Text: "Ant Group [1]."}}},
+		{"reply to an unrecorded answer", &discordgo.Message{ID: "400", Author: bot100,
+			Content: "Ant Group owns it [1].\n\n-# a note\n\n**Sources**\n[1] Doc — doc.en"}, true,
+			[]answer.Turn{{Role: "assistant", Text: "Ant Group owns it [1]."}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, _, ans, st := testBot(t, func(c *Config) { c.ThreadMode = ThreadOff })
+			ctx := context.Background()
+			st.RecordAnswer(ctx, store.Answer{ID: "abc123def456", Kind: "answer", Question: "Who owns Alipay?", Text: "Ant Group [1].", ChannelID: "10"})
+			m := guildMessage("And who founded it?", &discordgo.User{ID: "42"})
+			m.Type, m.ReferencedMessage = discordgo.MessageTypeReply, tc.ref
+			b.handleMessage(ctx, m)
+			if err := b.work.wait(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if (len(ans.asked) == 1) != tc.wantAsked {
+				t.Fatalf("asked %d questions, want asked = %v", len(ans.asked), tc.wantAsked)
+			}
+			if tc.wantAsked && !slices.Equal(ans.asked[0].History, tc.want) {
+				t.Errorf("history %+v, want %+v", ans.asked[0].History, tc.want)
+			}
+		})
 	}
 }
