@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"corpusbot/bot"
+	"corpusbot/health"
 	"corpusbot/internal/discordtest"
 	"corpusbot/internal/openaitest"
 )
@@ -157,4 +159,45 @@ func TestTrustMarksOnEveryPath(t *testing.T) {
 		checkMarks(t, tc.path, waitFinal(h, h.dc.SendSlash(tc.opts)).Content)
 	}
 	h.noViolations()
+}
+
+// errCounter is a Metrics that counts errors by kind; the rest is
+// discarded.
+type errCounter struct {
+	bot.Metrics
+	mu   sync.Mutex
+	errs map[string]int
+}
+
+func (c *errCounter) Error(kind string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.errs[kind]++
+}
+
+func (c *errCounter) count(kind string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.errs[kind]
+}
+
+// An empty model reply is the model's fault: the user is told it returned
+// nothing, and it counts as a model error, not as an unanswered question.
+func TestEmptyModelReplyIsAModelError(t *testing.T) {
+	t.Parallel()
+	m := &errCounter{Metrics: health.New(health.Config{}), errs: map[string]int{}}
+	h := start(t, setup{cfg: func(c *bot.Config) { c.Metrics = m }})
+	h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
+		if strings.Contains(r.Text(), "Rewrite the question") {
+			return openaitest.Reply{Text: "en: Alipay micro-loans"}
+		}
+		return openaitest.Reply{Text: ""}
+	})
+	got := waitContent(h, ask(h, user(1), generalID, question, false), "returned nothing")
+	if got.Content != "The language model returned nothing. Please try again." {
+		t.Errorf("message %q", got.Content)
+	}
+	if n := m.count("empty_reply"); n != 1 {
+		t.Errorf("empty_reply errors counted %d times, want 1", n)
+	}
 }
