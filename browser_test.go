@@ -170,7 +170,8 @@ func TestBrowserDashboard(t *testing.T) {
 	run("search",
 		chromedp.SendKeys(chromedp.CSS(`#q`), "pizza"),
 		chromedp.Submit(chromedp.CSS(`#q`)),
-		chromedp.WaitVisible(chromedp.CSS(`.questions-table`)))
+		// The value attribute is the server's: the results page, not the form typed in.
+		chromedp.WaitVisible(chromedp.CSS(`#q[value="pizza"]`)))
 	if got := text(`#result-count`); !strings.HasPrefix(got, "Questions 1–1 of 1.") || !strings.Contains(text(`.questions-table`), plantedGap) {
 		t.Errorf("search for pizza: %q", got)
 	}
