@@ -211,32 +211,40 @@ func containsString(list []string, s string) bool {
 // linkTranslations sets Translations: documents are the same page in other
 // languages when their paths differ only by a language folder ("en/x.md",
 // "fr/x.md"; "docs/x.md", "i18n/fr/…/x.md") or a language suffix
-// ("x.en.md", "x.fr.md"), at least one of them carries such a marker, and
-// their detected languages differ.
+// ("x.en.md", "x.fr.md"), at least one of them carries such a mark, and
+// their languages differ: the language the mark names, else the detected
+// one (a translated page whose option tables stayed English reads as
+// English, but its folder says what it is).
 func linkTranslations(docs []Document) {
-	groups := make(map[string][]int)
+	type member struct {
+		i    int
+		lang string
+	}
+	groups := make(map[string][]member)
 	marked := make(map[string]bool)
 	for i, d := range docs {
-		key, hasMarker := translationKey(d.Path)
-		groups[key] = append(groups[key], i)
-		if hasMarker {
+		key, mark := translationKey(d.Path)
+		lang := d.Lang
+		if mark != "" {
+			lang = mark
 			marked[key] = true
 		}
+		groups[key] = append(groups[key], member{i, lang})
 	}
 	for key, members := range groups {
 		if len(members) < 2 || !marked[key] {
 			continue
 		}
-		for _, i := range members {
+		for _, m := range members {
 			var ts []string
-			for _, j := range members {
-				if j != i && docs[j].Lang != docs[i].Lang && docs[j].Lang != "und" {
-					ts = append(ts, docs[j].ID)
+			for _, o := range members {
+				if o.i != m.i && o.lang != m.lang && o.lang != "und" {
+					ts = append(ts, docs[o.i].ID)
 				}
 			}
-			if len(ts) > 0 && docs[i].Lang != "und" {
+			if len(ts) > 0 && m.lang != "und" {
 				sort.Strings(ts)
-				docs[i].Translations = ts
+				docs[m.i].Translations = ts
 			}
 		}
 	}
@@ -244,14 +252,14 @@ func linkTranslations(docs []Document) {
 
 // translationKey is a path without its language marks, cut to the last two
 // segments after a language folder (the folders between the language and
-// the page differ between sites' layouts), and whether it had a mark.
-func translationKey(p string) (string, bool) {
+// the page differ between sites' layouts), and the language its mark
+// names ("" when it has none).
+func translationKey(p string) (key, lang string) {
 	ext := path.Ext(p)
 	p = strings.TrimSuffix(p, ext)
-	marked := false
 	if dot := strings.LastIndexByte(p, '.'); dot > strings.LastIndexByte(p, '/') {
 		if isLangCode(p[dot+1:]) {
-			p, marked = p[:dot], true
+			p, lang = p[:dot], langOfCode(p[dot+1:])
 		}
 	}
 	segs := strings.Split(p, "/")
@@ -262,12 +270,22 @@ func translationKey(p string) (string, bool) {
 		}
 	}
 	if last >= 0 {
-		segs, marked = segs[last+1:], true
+		if lang == "" {
+			lang = langOfCode(segs[last])
+		}
+		segs = segs[last+1:]
 	}
 	if len(segs) > 2 {
 		segs = segs[len(segs)-2:]
 	}
-	return strings.Join(segs, "/"), marked
+	return strings.Join(segs, "/"), lang
+}
+
+// langOfCode is the ISO 639-1 code of a folder's language name: "pt_BR" →
+// "pt".
+func langOfCode(s string) string {
+	primary, _, _ := strings.Cut(strings.ReplaceAll(strings.ToLower(s), "_", "-"), "-")
+	return primary
 }
 
 // isLangCode reports whether s names a language as sites name their

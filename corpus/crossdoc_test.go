@@ -130,6 +130,8 @@ func TestTranslations(t *testing.T) {
 		"i18n/zh/docusaurus-plugin-content-docs/current/topics/charts.md": file(zh),
 		"content/en/guide.md": file(strings.Replace(en, "Charts are", "Guides are", 1)),
 		"content/fr/guide.md": file(strings.Replace(fr, "Les charts", "Les guides", 1)),
+		// A German page whose text stayed English: its folder names it.
+		"content/de/guide.md": file(strings.Replace(en, "Charts are", "Guides (German page, untranslated) are", 1)),
 		"notes/charts.md":     file(strings.Replace(en, "packages", "bundles", 1)),
 		"other/topics/x.md":   file("# X\n\nUnrelated page in English about nothing in particular at all today.\n"),
 	}
@@ -140,8 +142,9 @@ func TestTranslations(t *testing.T) {
 	want := map[string][]string{
 		"docs/topics/charts": {"i18n/fr/docusaurus-plugin-content-docs/current/topics/charts", "i18n/zh/docusaurus-plugin-content-docs/current/topics/charts"},
 		"i18n/fr/docusaurus-plugin-content-docs/current/topics/charts": {"docs/topics/charts", "i18n/zh/docusaurus-plugin-content-docs/current/topics/charts"},
-		"content/en/guide": {"content/fr/guide"},
-		"content/fr/guide": {"content/en/guide"},
+		"content/en/guide": {"content/de/guide", "content/fr/guide"},
+		"content/fr/guide": {"content/de/guide", "content/en/guide"},
+		"content/de/guide": {"content/en/guide", "content/fr/guide"},
 		"notes/charts":     nil,
 		"other/topics/x":   nil,
 	}
