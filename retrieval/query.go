@@ -48,7 +48,7 @@ type slot struct {
 	pair       bool   // a CJK bigram
 	stops      []bool // per analyser: a stopword there
 	terms      []string
-	primary    []bool // per term: made by an analyser of the query's language
+	primary    uint64 // bit k: terms[k] was made by an analyser of the query's language
 }
 
 // parseQuery analyses text with the analysers queryAnalyzers picks. A span
@@ -84,11 +84,13 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 				stopHits[ai]++
 				continue
 			}
-			if k := slices.Index(s.terms, string(t.term)); k >= 0 {
-				s.primary[k] = s.primary[k] || primary[ai]
-			} else {
+			k := slices.Index(s.terms, string(t.term))
+			if k < 0 {
+				k = len(s.terms)
 				s.terms = append(s.terms, string(t.term))
-				s.primary = append(s.primary, primary[ai])
+			}
+			if primary[ai] && k < 64 {
+				s.primary |= 1 << k
 			}
 		}
 	}
@@ -143,7 +145,7 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 				qt.secondary = true
 				q.terms = append(q.terms, qt)
 			}
-			if s.primary[k] {
+			if s.primary>>k&1 != 0 {
 				q.terms[p].secondary = false
 			}
 			w.terms = append(w.terms, p)
@@ -162,18 +164,17 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 	return q
 }
 
-// sortTerms sorts a slot's terms, keeping each one's primary flag.
+// sortTerms sorts a slot's terms, keeping each one's primary flag. A slot
+// has a term per analyser at most: insertion sort, in place.
 func sortTerms(s *slot) {
-	idx := make([]int, len(s.terms))
-	for i := range idx {
-		idx[i] = i
+	for i := 1; i < len(s.terms); i++ {
+		for j := i; j > 0 && s.terms[j] < s.terms[j-1]; j-- {
+			s.terms[j], s.terms[j-1] = s.terms[j-1], s.terms[j]
+			if j < 64 && s.primary>>j&1 != s.primary>>(j-1)&1 {
+				s.primary ^= 1<<j | 1<<(j-1)
+			}
+		}
 	}
-	slices.SortFunc(idx, func(a, b int) int { return strings.Compare(s.terms[a], s.terms[b]) })
-	terms, primary := make([]string, len(idx)), make([]bool, len(idx))
-	for i, j := range idx {
-		terms[i], primary[i] = s.terms[j], s.primary[j]
-	}
-	s.terms, s.primary = terms, primary
 }
 
 func (ix *Index) lookup(term string) qterm {
