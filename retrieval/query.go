@@ -238,9 +238,19 @@ func (ix *Index) dropKnownUnigrams(slots []slot) {
 // French because two French documents sit in the corpus.
 func (ix *Index) queryAnalyzers(q string) []bool {
 	use := make([]bool, len(ix.analyzers))
+	languages := 0
+	for _, a := range ix.analyzers {
+		if a.name != "und" {
+			languages++
+		}
+	}
 	want := ""
-	if lang := text.DetectLanguage(q); lang != "und" {
-		want = langKey(lang)
+	// With one language (and perhaps the generic analyser) all of them
+	// score whatever the query's language: no need to tell it.
+	if languages > 1 {
+		if lang := text.DetectLanguage(q); lang != "und" {
+			want = langKey(lang)
+		}
 	}
 	found := false
 	for i, a := range ix.analyzers {
