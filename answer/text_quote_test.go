@@ -15,7 +15,7 @@ import (
 func TestExtractiveQuotesWholeSentences(t *testing.T) {
 	c := loadFS(t, fstest.MapFS{
 		"warsaw.zh.txt": {Data: []byte("华沙\n\n华沙自古以来就是一个多元文化的城市。根据 1901 年的人口普查，711,988 名居民中，天主教徒占 56.2%，犹太人占 35.7%。\n")},
-		"names.en.txt": {Data: []byte("Object Names\n\nSome resource types require their names to be able to be safely encoded as a\npath segment. In other words, the name may not be \".\" or \"..\" and the name may\nnot contain \"/\" or \"%\".\n")},
+		"names.en.txt":  {Data: []byte("Object Names\n\nSome resource types require their names to be able to be safely encoded as a\npath segment. In other words, the name may not be \".\" or \"..\" and the name may\nnot contain \"/\" or \"%\".\n")},
 	})
 	p := newPipeline(t, c, nil)
 	tests := []struct{ question, want string }{
