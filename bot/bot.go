@@ -25,6 +25,7 @@ type Bot struct {
 	metrics Metrics
 	access  access
 	bucket  *bucket
+	seen    *seenIDs // messages and interactions handled, against replays
 	limiter *limiter
 	work    tracker
 
@@ -33,6 +34,9 @@ type Bot struct {
 	mu       sync.Mutex
 	botID    string
 	stopping bool
+
+	// gatewayDead receives why the gateway will not reconnect.
+	gatewayDead chan error
 
 	// workCtx bounds answers: cancelled when the shutdown grace is over.
 	// sendCtx bounds posting: cancelled a little later, so that an
@@ -98,11 +102,13 @@ func newBot(cfg Config, answers Answerer, st Store, log *slog.Logger, api discor
 		metrics: cfg.Metrics,
 		access:  access{channels: cfg.AllowedChannels, roles: cfg.AllowedRoles},
 		bucket:  newBucket(cfg.UserRate, cfg.UserBurst),
+		seen:    newSeenIDs(seenEvents),
 		limiter: newLimiter(cfg.MaxConcurrent, cfg.MaxQueue),
 	}
 	if b.metrics == nil {
 		b.metrics = noMetrics{}
 	}
+	b.gatewayDead = make(chan error, 1)
 	b.workCtx, b.cancelWork = context.WithCancel(context.Background())
 	b.sendCtx, b.cancelSend = context.WithCancel(context.Background())
 	return b
@@ -146,13 +152,22 @@ func (b *Bot) Run(ctx context.Context) error {
 			b.newScheduler().run(ctx, b.workCtx)
 		}()
 	}
-	<-ctx.Done()
+	var dead error
+	select {
+	case <-ctx.Done():
+	case dead = <-b.gatewayDead:
+		b.log.Error("Discord closed the gateway for good; stopping (check the token, and the intents enabled in the Developer Portal)",
+			"error", redact(dead))
+	}
 	b.shutdown()
 	if err := closeGateway(s); err != nil {
 		b.log.Warn("closing the gateway", "error", redact(err))
 	}
 	b.metrics.SetGateway(false)
 	b.log.Info("bot stopped")
+	if dead != nil {
+		return fmt.Errorf("bot: the gateway closed for good: %w", dead)
+	}
 	return nil
 }
 
@@ -218,12 +233,22 @@ func (b *Bot) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 	}
 }
 
-// The gateway's state, for /healthz; discordgo reconnects by itself.
+// The gateway's state, for /healthz. The session reconnects by itself
+// (third_party/discordgo is patched to do it reliably, see PATCHES.md).
 func (b *Bot) onConnect(*discordgo.Session, *discordgo.Connect) { b.metrics.SetGateway(true) }
 
-func (b *Bot) onDisconnect(*discordgo.Session, *discordgo.Disconnect) {
-	b.log.Warn("gateway disconnected; reconnecting")
+func (b *Bot) onDisconnect(s *discordgo.Session, _ *discordgo.Disconnect) {
 	b.metrics.SetGateway(false)
+	if err := s.GatewayError(); err != nil {
+		// A bad token or intents: reconnecting cannot help, so Run
+		// stops and says why.
+		select {
+		case b.gatewayDead <- err:
+		default:
+		}
+		return
+	}
+	b.log.Warn("gateway disconnected; reconnecting")
 }
 
 // goWork runs f as tracked work, or reports false when shutting down.

@@ -89,21 +89,26 @@ func settle(d time.Duration) error {
 // end-to-end tests run the real discordgo client, answer pipeline and store
 // against internal/discordtest and internal/openaitest, both on 127.0.0.1.
 type harness struct {
-	t      *testing.T
-	dc     *discordtest.Server
-	ai     *openaitest.Server
-	st     *store.Store
-	p      *answer.Pipeline
-	cfg    bot.Config
-	dir    string
-	llmTr  *http.Transport // the LLM client's connections
-	logs   *syncBuffer
-	cancel context.CancelFunc
-	done   chan error
+	t       *testing.T
+	dc      *discordtest.Server
+	ai      *openaitest.Server
+	st      *store.Store
+	p       *answer.Pipeline
+	cfg     bot.Config
+	dir     string
+	gateway [3]time.Duration // see setup.gateway
+	llmTr   *http.Transport  // the LLM client's connections
+	logs    *syncBuffer
+	cancel  context.CancelFunc
+	done    chan error
 }
 
 type setup struct {
-	cfg     func(*bot.Config)
+	cfg func(*bot.Config)
+	// gateway scales the gateway's recovery timing: identify interval,
+	// reconnect backoff cap and close wait. Zero: fast timings (Discord's
+	// real limits are tested on their own).
+	gateway [3]time.Duration
 	dcOpts  []discordtest.Option
 	aiOpts  []openaitest.Option
 	noLLM   bool
@@ -119,7 +124,7 @@ func start(t *testing.T, s setup) *harness {
 			[]discordtest.Channel{{ID: generalID, Name: "general"}, {ID: otherID, Name: "other"}},
 			[]discordtest.Role{{ID: roleID, Name: "analyst"}}),
 	}, s.dcOpts...)
-	h := &harness{t: t, dc: discordtest.New(t, dcOpts...), logs: &syncBuffer{}, dir: t.TempDir()}
+	h := &harness{t: t, dc: discordtest.New(t, dcOpts...), logs: &syncBuffer{}, dir: t.TempDir(), gateway: s.gateway}
 	h.ai = openaitest.New(t, append([]openaitest.Option{openaitest.WithResponder(citingResponder)}, s.aiOpts...)...)
 
 	ctx := context.Background()
@@ -177,6 +182,11 @@ func (h *harness) run() {
 	if err != nil {
 		h.t.Fatal(err)
 	}
+	g := h.gateway
+	if g == [3]time.Duration{} {
+		g = [3]time.Duration{300 * time.Millisecond, 300 * time.Millisecond, 20 * time.Millisecond}
+	}
+	bot.SetGatewayTiming(b, g[0], g[1], g[2])
 	registered := len(h.registrations())
 	runCtx, cancel := context.WithCancel(ctx)
 	h.cancel, h.done = cancel, make(chan error, 1)

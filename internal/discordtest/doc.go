@@ -27,10 +27,16 @@
 // HELLO, IDENTIFY → READY then one GUILD_CREATE per WithGuild, heartbeat →
 // ACK, sequence numbers, and a replay buffer per session: RESUME replays the
 // dispatches after the client's sequence, then RESUMED; an unknown session
-// gets op 9. Reconnect (op 7), InvalidateSession (op 9) and DropConnection
-// (TCP close, no close frame) exercise recovery; dispatches made meanwhile
-// are buffered. MESSAGE_CREATE honours intents as Discord does (see
-// SendMessage). The bot's own messages are dispatched too.
+// gets op 9. Gateway faults (GatewayFault: Op7, Op9 resumable or not, Drop,
+// Stall, Close with a close code) are applied now with Inject, or at the
+// worst moments of the handshake with InjectAt (AfterReady, OnResume,
+// AfterResumed), one per occurrence; Reconnect, InvalidateSession and
+// DropConnection are shorthands. Dispatches made while no connection is
+// attached are buffered; when a session ends, those no client received are
+// delivered after the next READY (Discord drops them; the fake keeps them so
+// a test can count answers). IdentifyTimes records when each IDENTIFY
+// came. MESSAGE_CREATE honours intents as Discord does (see SendMessage).
+// The bot's own messages are dispatched too.
 //
 // # REST
 //
@@ -52,19 +58,24 @@
 // the callback; the first follow-up after a deferred response fills the
 // "thinking…" message.
 //
-// # discordgo v0.29.0 behaviour the tests rely on
+// # discordgo behaviour the tests rely on
 //
-//   - Reconnecting after a read error or op 7 first calls Session.Close,
-//     which sleeps 1 s after sending its close frame; the first reconnect
-//     attempt follows at once (the 1 s, 2 s, … backoff applies only to
-//     failed attempts). Resuming therefore takes about one second.
-//   - discordgo resumes with the session ID from READY and the last sequence
-//     it saw, and stores the sequence of every dispatch including RESUMED.
-//   - On op 9 it sends IDENTIFY on the same connection, whatever d says.
-//   - A heartbeat that races with Session.Close fails its write and calls
-//     reconnect, reopening a session its owner closed (and retrying with
-//     backoff forever once the fake is gone). Turn ShouldReconnectOnError
-//     off under the session lock before the final Close.
+// The module builds with discordgo v0.29.0 patched in third_party/discordgo
+// (see its PATCHES.md); the gateway points below are the patched ones.
+//
+//   - A dropped connection, op 7 or a close code other than 4004 and
+//     4007–4014 resumes at once, with the session ID from READY and the last
+//     sequence seen (including RESUMED's); failed attempts back off up to
+//     Session.ReconnectMaxWait. 4007 and 4009 identify again; 4004 and
+//     4010–4014 stop, with Session.GatewayError set.
+//   - Op 9 resumes when d is true; otherwise the session identifies again
+//     after a random fifth to whole of Session.IdentifyInterval (5 s), and
+//     never sooner than that interval after the previous IDENTIFY.
+//   - A heartbeat left without an ACK when the next is due (plus a grace of
+//     one interval, at most 5 s) closes the connection and resumes.
+//   - Close sends its close frame and waits Session.CloseWait (1 s). Turn
+//     ShouldReconnectOnError off under the session lock before the final
+//     Close, or a reconnect in progress reopens the session.
 //   - It ignores resume_gateway_url and redials the URL from GET /gateway.
 //   - REST 429: it sleeps retry_after from the JSON body (seconds) and
 //     retries, with no limit. 502: it retries at once, up to MaxRestRetries

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gorilla/websocket"
@@ -46,26 +47,45 @@ type gwSession struct {
 	id      string
 	intents int64
 	seq     int64
-	buffer  []frame // every dispatch, kept for replay on resume
-	conn    *gwConn // nil while no connection is attached
+	buffer  []*frame // every dispatch, kept for replay on resume
+	conn    *gwConn  // nil while no connection is attached
 }
 
 type frame struct {
 	seq  int64
 	data []byte
+	ev   event
+	// conn is the connection the frame was last queued on (nil while
+	// buffered); written is set once a connection wrote it. An invalidated
+	// session's frames that no client got are delivered after the next
+	// READY (see InvalidateSession).
+	conn    *gwConn
+	written atomic.Bool
+}
+
+// outFrame is a queued write; f, when set, is marked written after it. A
+// closeCode instead sends a close frame after what was queued before it,
+// and shuts the connection down.
+type outFrame struct {
+	data      []byte
+	f         *frame
+	closeCode int
 }
 
 // gwConn is one websocket connection. Frames are queued and written by a
 // single goroutine so that dispatching never blocks on a slow client.
 type gwConn struct {
-	ws       *websocket.Conn
-	version  string
-	session  *gwSession // set by IDENTIFY or RESUME
-	qmu      sync.Mutex
-	queue    [][]byte
-	wake     chan struct{}
-	done     chan struct{}
-	shutOnce sync.Once
+	ws      *websocket.Conn
+	version string
+	session *gwSession // set by IDENTIFY or RESUME
+	stalled bool       // guarded by Server.mu: reads ignored, nothing written
+	qmu     sync.Mutex
+	queue   []outFrame
+	// writesStopped (under qmu) drops everything queued: a stalled socket.
+	writesStopped bool
+	wake          chan struct{}
+	done          chan struct{}
+	shutOnce      sync.Once
 }
 
 type payload struct {
@@ -83,9 +103,11 @@ func mustJSON(v any) []byte {
 	return b
 }
 
-func (c *gwConn) enqueue(data []byte) {
+func (c *gwConn) enqueue(data []byte) { c.enqueueFrame(outFrame{data: data}) }
+
+func (c *gwConn) enqueueFrame(o outFrame) {
 	c.qmu.Lock()
-	c.queue = append(c.queue, data)
+	c.queue = append(c.queue, o)
 	c.qmu.Unlock()
 	select {
 	case c.wake <- struct{}{}:
@@ -105,14 +127,26 @@ func (c *gwConn) writeLoop() {
 		case <-c.wake:
 		}
 		c.qmu.Lock()
+		if c.writesStopped {
+			c.queue = nil
+			c.qmu.Unlock()
+			continue
+		}
 		q := c.queue
 		c.queue = nil
 		c.qmu.Unlock()
-		for _, data := range q {
+		for _, o := range q {
+			if o.closeCode != 0 {
+				c.closeWith(o.closeCode, "discordtest fault")
+				return
+			}
 			c.ws.SetWriteDeadline(time.Now().Add(5 * time.Second))
-			if err := c.ws.WriteMessage(websocket.TextMessage, data); err != nil {
+			if err := c.ws.WriteMessage(websocket.TextMessage, o.data); err != nil {
 				c.ws.Close()
 				return
+			}
+			if o.f != nil {
+				o.f.written.Store(true)
 			}
 		}
 	}
@@ -179,6 +213,12 @@ func (s *Server) readLoop(c *gwConn) {
 		if err != nil {
 			return
 		}
+		s.mu.Lock()
+		stalled := c.stalled
+		s.mu.Unlock()
+		if stalled {
+			continue // a stalled server reads nothing and answers nothing
+		}
 		var p struct {
 			Op int             `json:"op"`
 			D  json.RawMessage `json:"d"`
@@ -237,7 +277,7 @@ func (s *Server) identify(c *gwConn, raw json.RawMessage) {
 	c.session = sess
 	s.sessions[sess.id] = sess
 	s.current = sess
-	s.identifies = append(s.identifies, Identify{Token: d.Token, Intents: d.Intents, Raw: append(json.RawMessage(nil), raw...)})
+	s.identifies = append(s.identifies, Identify{Token: d.Token, Intents: d.Intents, Raw: append(json.RawMessage(nil), raw...), At: time.Now()})
 
 	s.dispatchToLocked(sess, constEvent("READY", s.readyPayload(sess, c.version)))
 	for _, g := range s.guilds {
@@ -247,6 +287,9 @@ func (s *Server) identify(c *gwConn, raw json.RawMessage) {
 	s.pending = nil
 	for _, ev := range pending {
 		s.dispatchToLocked(sess, ev)
+	}
+	if f, ok := s.nextFaultLocked(AfterReady); ok {
+		s.applyLocked(c, f)
 	}
 	s.notifyLocked()
 }
@@ -266,6 +309,17 @@ func (s *Server) resume(c *gwConn, raw json.RawMessage) {
 	sess := s.sessions[d.SessionID]
 	if sess == nil || !s.tokenOK(d.Token) || d.Seq > sess.seq {
 		c.sendOp(opInvalidSession, false)
+		s.notifyLocked()
+		return
+	}
+	if f, ok := s.nextFaultLocked(OnResume); ok {
+		// The fault answers the RESUME; the session stays as it was
+		// (unless the fault ends it) and nothing is replayed.
+		if f.endsSession() {
+			s.endSessionLocked(sess, nil)
+		}
+		s.applyConnLocked(c, f)
+		s.notifyLocked()
 		return
 	}
 	if old := sess.conn; old != nil && old != c {
@@ -275,7 +329,8 @@ func (s *Server) resume(c *gwConn, raw json.RawMessage) {
 	c.session = sess
 	for _, f := range sess.buffer {
 		if f.seq > d.Seq {
-			c.enqueue(f.data)
+			f.conn = c
+			c.enqueueFrame(outFrame{data: f.data, f: f})
 		}
 	}
 	// RESUMED carries a sequence number (discordgo stores it), but is not
@@ -285,6 +340,9 @@ func (s *Server) resume(c *gwConn, raw json.RawMessage) {
 	c.enqueue(mustJSON(payload{Op: opDispatch, D: map[string]any{}, S: &sess.seq, T: &name}))
 	s.current = sess
 	s.resumes++
+	if f, ok := s.nextFaultLocked(AfterResumed); ok {
+		s.applyLocked(c, f)
+	}
 	s.notifyLocked()
 }
 
@@ -306,9 +364,11 @@ func (s *Server) dispatchToLocked(sess *gwSession, ev event) {
 	sess.seq++
 	seq := sess.seq
 	data := mustJSON(payload{Op: opDispatch, D: d, S: &seq, T: &ev.name})
-	sess.buffer = append(sess.buffer, frame{seq: seq, data: data})
+	f := &frame{seq: seq, data: data, ev: ev}
+	sess.buffer = append(sess.buffer, f)
 	if sess.conn != nil {
-		sess.conn.enqueue(data)
+		f.conn = sess.conn
+		sess.conn.enqueueFrame(outFrame{data: data, f: f})
 	}
 }
 
@@ -370,43 +430,111 @@ func (s *Server) currentConnLocked(action string) *gwConn {
 
 // Reconnect sends op 7 (Reconnect) to the connected client. Dispatches from
 // then on are buffered until it resumes.
-func (s *Server) Reconnect() {
-	s.t.Helper()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.currentConnLocked("Reconnect")
-	c.sendOp(opReconnect, nil)
-	s.current.conn = nil
-	s.notifyLocked()
-}
+func (s *Server) Reconnect() { s.t.Helper(); s.Inject(Op7()) }
 
 // InvalidateSession sends op 9 (Invalid Session, d false) to the connected
-// client and forgets its session, so it must IDENTIFY again. Dispatches
-// until then are delivered after the new READY.
-func (s *Server) InvalidateSession() {
-	s.t.Helper()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.currentConnLocked("InvalidateSession")
-	c.sendOp(opInvalidSession, false)
-	delete(s.sessions, s.current.id)
-	s.current.conn = nil
-	s.current = nil
-	c.session = nil
-	s.notifyLocked()
-}
+// client and forgets its session, so it must IDENTIFY again. Dispatches no
+// client received are delivered after the new READY: Discord would drop
+// them, but the fake keeps them so that a test can tell a bot that never
+// came back from one that did.
+func (s *Server) InvalidateSession() { s.t.Helper(); s.Inject(Op9(false)) }
 
 // DropConnection closes the client's TCP connection without a close frame,
 // as a network failure would. The session survives: dispatches are buffered
 // and replayed when the client resumes.
-func (s *Server) DropConnection() {
+func (s *Server) DropConnection() { s.t.Helper(); s.Inject(Drop()) }
+
+// Inject applies f to the connected client now.
+func (s *Server) Inject(f GatewayFault) {
 	s.t.Helper()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.currentConnLocked("DropConnection")
-	s.current.conn = nil
-	c.shutdown()
+	c := s.currentConnLocked("Inject " + f.String())
+	s.applyLocked(c, f)
 	s.notifyLocked()
+}
+
+// InjectAt queues faults for a moment of the handshake: each time the
+// moment comes, the next queued fault is applied to that connection.
+func (s *Server) InjectAt(m Moment, faults ...GatewayFault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.moments[m] = append(s.moments[m], faults...)
+}
+
+// PendingFaults returns how many faults InjectAt queued that have not
+// happened yet.
+func (s *Server) PendingFaults() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, q := range s.moments {
+		n += len(q)
+	}
+	return n
+}
+
+func (s *Server) nextFaultLocked(m Moment) (GatewayFault, bool) {
+	q := s.moments[m]
+	if len(q) == 0 {
+		return GatewayFault{}, false
+	}
+	s.moments[m] = q[1:]
+	return q[0], true
+}
+
+// applyLocked applies f to c, the connection of a session: the session
+// loses its connection (dispatches are buffered) and, for an invalid
+// session or a close code that ends it, is forgotten.
+func (s *Server) applyLocked(c *gwConn, f GatewayFault) {
+	if sess := c.session; sess != nil {
+		if sess.conn == c {
+			sess.conn = nil
+		}
+		if f.endsSession() {
+			s.endSessionLocked(sess, c)
+		}
+	}
+	s.applyConnLocked(c, f)
+}
+
+// endSessionLocked forgets sess. Its dispatches that no connection wrote,
+// other than those still queued on live, go to pending, delivered after
+// the next READY.
+func (s *Server) endSessionLocked(sess *gwSession, live *gwConn) {
+	for _, f := range sess.buffer {
+		if !f.written.Load() && (f.conn == nil || f.conn != live) {
+			s.pending = append(s.pending, f.ev)
+		}
+	}
+	sess.buffer = nil
+	delete(s.sessions, sess.id)
+	if s.current == sess {
+		s.current = nil
+	}
+}
+
+// applyConnLocked does f's part on the connection itself.
+func (s *Server) applyConnLocked(c *gwConn, f GatewayFault) {
+	switch f.kind {
+	case faultReconnect:
+		c.sendOp(opReconnect, nil)
+	case faultInvalidate:
+		c.sendOp(opInvalidSession, f.resumable)
+		if !f.resumable {
+			c.session = nil
+		}
+	case faultDrop:
+		c.shutdown()
+	case faultClose:
+		c.enqueueFrame(outFrame{closeCode: f.code}) // after what is queued, as a server would
+	case faultStall:
+		c.stalled = true
+		c.qmu.Lock()
+		c.writesStopped = true
+		c.qmu.Unlock()
+	}
+	s.gwFaults++
 }
 
 func (s *Server) readyPayload(sess *gwSession, version string) map[string]any {

@@ -113,6 +113,35 @@ func (s *Server) FailNext(match func(*Request) bool, n int, status int, retryAft
 	s.faults = append(s.faults, &fault{match: match, remaining: n, status: status, retryAfter: retryAfter})
 }
 
+// stall is a scripted delay set up by StallNext.
+type stall struct {
+	match     func(*Request) bool
+	remaining int
+	d         time.Duration
+}
+
+// StallNext makes the next n requests for which match returns true hang for
+// d before they are handled, as a stalled connection or an overloaded
+// Discord would. A client that gives up meanwhile (its request context
+// ends, the connection closes) is answered nothing and the request is not
+// applied: it is recorded with Status 0 and Abandoned set. match sees the
+// method, path, route and body, not yet the status.
+func (s *Server) StallNext(match func(*Request) bool, n int, d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stalls = append(s.stalls, &stall{match: match, remaining: n, d: d})
+}
+
+func (s *Server) stallLocked(r *Request) time.Duration {
+	for _, st := range s.stalls {
+		if st.remaining > 0 && st.match(r) {
+			st.remaining--
+			return st.d
+		}
+	}
+	return 0
+}
+
 func (s *Server) faultLocked(r *Request) *fault {
 	for _, f := range s.faults {
 		if f.remaining > 0 && f.match(r) {
@@ -158,6 +187,27 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	rt, params := s.match(r.Method, r.URL.Path)
 	if rt != nil {
 		req.Route = rt.method + " " + rt.pattern
+	}
+
+	s.mu.Lock()
+	d := s.stallLocked(req)
+	s.mu.Unlock()
+	if d > 0 {
+		t := time.NewTimer(d)
+		select {
+		case <-t.C:
+		case <-r.Context().Done():
+			t.Stop()
+			s.mu.Lock()
+			req.Abandoned = true
+			s.requests = append(s.requests, *req)
+			s.notifyLocked()
+			s.mu.Unlock()
+			return
+		case <-s.closed:
+			t.Stop()
+			return
+		}
 	}
 
 	s.mu.Lock()

@@ -46,11 +46,14 @@ type Server struct {
 	resumes     int
 	connections int
 	heartbeats  []time.Time // when each heartbeat arrived
+	moments     map[Moment][]GatewayFault
+	gwFaults    int // gateway faults applied
 
 	// REST.
 	requests   []Request
 	violations []Violation
 	faults     []*fault
+	stalls     []*stall
 
 	// Discord state.
 	guilds       []*guild
@@ -84,6 +87,7 @@ func New(t testing.TB, opts ...Option) *Server {
 		changed:      make(chan struct{}),
 		conns:        make(map[*gwConn]struct{}),
 		sessions:     make(map[string]*gwSession),
+		moments:      make(map[Moment][]GatewayFault),
 		channels:     make(map[string]*Channel),
 		messages:     make(map[string]*Message),
 		channelMsgs:  make(map[string][]string),

@@ -236,6 +236,9 @@ type Request struct {
 	// Status and Code are the response's HTTP status and Discord error code (0 on success).
 	Status int
 	Code   int
+	// Abandoned is set when the client gave up on a request StallNext held:
+	// it was neither answered nor applied.
+	Abandoned bool
 }
 
 // File is a file part of a multipart request.
@@ -266,4 +269,5 @@ type Identify struct {
 	Token   string
 	Intents int64
 	Raw     json.RawMessage
+	At      time.Time // when it arrived
 }

@@ -1,6 +1,6 @@
 module github.com/bwmarrin/discordgo
 
-go 1.13
+go 1.21
 
 require (
 	github.com/gorilla/websocket v1.4.2

@@ -129,8 +129,30 @@ type Session struct {
 	// stores sessions current Discord Gateway
 	gateway string
 
-	// stores session ID of current Gateway connection
-	sessionID string
+	// Gateway recovery (corpusbot patch; see PATCHES.md). Zero values
+	// mean Discord's limits and upstream's timings.
+
+	// IdentifyInterval is the least time between two IDENTIFYs; zero
+	// means 5 s, Discord's limit per max_concurrency bucket (a single
+	// shard is always in bucket 0, so max_concurrency never allows more).
+	// After an Invalid Session that cannot be resumed, the session waits
+	// a random fifth to whole of it first, as Discord asks (1-5 s).
+	IdentifyInterval time.Duration
+	// ReconnectMaxWait caps the wait between failed reconnect attempts;
+	// zero means 4 s. The first attempt is immediate.
+	ReconnectMaxWait time.Duration
+	// CloseWait is how long Close waits for the server after its close
+	// frame; zero means upstream's 1 s.
+	CloseWait time.Duration
+	// HandshakeTimeout bounds the wait for HELLO and READY (or RESUMED)
+	// once connected; zero means 10 s.
+	HandshakeTimeout time.Duration
+
+	// gw holds the session ID and the pacing of identifies and
+	// reconnects.
+	gw gatewayState
+	// gatewayErr is why the session stopped reconnecting (GatewayError).
+	gatewayErr error
 
 	// used to make sure gateway websocket writes do not happen concurrently
 	wsMutex sync.Mutex

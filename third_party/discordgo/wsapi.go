@@ -77,7 +77,7 @@ func (s *Session) Open() error {
 	s.log(LogInformational, "connecting to gateway %s", s.gateway)
 	header := http.Header{}
 	header.Add("accept-encoding", "zlib")
-	s.wsConn, _, err = s.Dialer.Dial(s.gateway, header)
+	wsConn, _, err := s.Dialer.Dial(s.gateway, header)
 	if err != nil {
 		s.log(LogError, "error connecting to gateway %s, %s", s.gateway, err)
 		s.gateway = "" // clear cached gateway
@@ -85,27 +85,30 @@ func (s *Session) Open() error {
 		return err
 	}
 
-	s.wsConn.SetCloseHandler(func(code int, text string) error {
+	wsConn.SetCloseHandler(func(code int, text string) error {
 		return nil
 	})
+	// corpusbot patch: a server that accepts the connection and then says
+	// nothing must not hold Open, and the session lock, forever.
+	wsConn.SetReadDeadline(time.Now().Add(s.handshakeTimeout()))
+	s.wsConn = wsConn
 
 	defer func() {
 		// because of this, all code below must set err to the error
 		// when exiting with an error :)  Maybe someone has a better
 		// way :)
 		if err != nil {
-			s.wsConn.Close()
+			wsConn.Close()
 			s.wsConn = nil
 		}
 	}()
 
 	// The first response from Discord should be an Op 10 (Hello) Packet.
-	// When processed by onEvent the heartbeat goroutine will be started.
-	mt, m, err := s.wsConn.ReadMessage()
+	mt, m, err := wsConn.ReadMessage()
 	if err != nil {
 		return err
 	}
-	e, err := s.onEvent(mt, m)
+	e, err := s.decodeEvent(mt, m)
 	if err != nil {
 		return err
 	}
@@ -124,10 +127,16 @@ func (s *Session) Open() error {
 	// Now we send either an Op 2 Identity if this is a brand new
 	// connection or Op 6 Resume if we are resuming an existing connection.
 	sequence := atomic.LoadInt64(s.sequence)
-	if s.sessionID == "" && sequence == 0 {
+	sessionID := s.gw.getSessionID()
+	if sessionID == "" || sequence == 0 {
+
+		// corpusbot patch: at most one IDENTIFY per IdentifyInterval.
+		// reconnect has waited already; this covers other callers.
+		s.gw.forget(false, s.sequence)
+		time.Sleep(s.gw.identifyWait(s.identifyInterval()))
 
 		// Send Op 2 Identity Packet
-		err = s.identify()
+		err = s.identify(wsConn)
 		if err != nil {
 			err = fmt.Errorf("error sending identify packet to gateway, %s, %s", s.gateway, err)
 			return err
@@ -139,13 +148,11 @@ func (s *Session) Open() error {
 		p := resumePacket{}
 		p.Op = 6
 		p.Data.Token = s.Token
-		p.Data.SessionID = s.sessionID
+		p.Data.SessionID = sessionID
 		p.Data.Sequence = sequence
 
 		s.log(LogInformational, "sending resume packet to gateway")
-		s.wsMutex.Lock()
-		err = s.wsConn.WriteJSON(p)
-		s.wsMutex.Unlock()
+		err = s.writeGateway(wsConn, p)
 		if err != nil {
 			err = fmt.Errorf("error sending gateway resume packet, %s, %s", s.gateway, err)
 			return err
@@ -167,21 +174,57 @@ func (s *Session) Open() error {
 		s.State = state
 	}
 
-	// Now Discord should send us a READY or RESUMED packet.
-	mt, m, err = s.wsConn.ReadMessage()
-	if err != nil {
-		return err
-	}
-	e, err = s.onEvent(mt, m)
-	if err != nil {
-		return err
+	// Now Discord should send us a READY or RESUMED packet, or, after a
+	// RESUME, the events replayed before RESUMED.
+	//
+	// corpusbot patch: upstream passed whatever came here to onEvent with
+	// the session lock held, and deadlocked when it was op 7 (onEvent
+	// calls Close, which takes the lock: bwmarrin/discordgo#513); op 9
+	// made it IDENTIFY at once on this connection whether or not the
+	// session could be resumed (#544). Here op 7 and op 9 end the attempt,
+	// and reconnect starts over: resuming, or identifying no sooner than
+	// IdentifyInterval allows.
+	for {
+		mt, m, err = wsConn.ReadMessage()
+		if err != nil {
+			return err
+		}
+		e, err = s.decodeEvent(mt, m)
+		if err != nil {
+			return err
+		}
+		switch e.Operation {
+		case 1:
+			err = s.writeGateway(wsConn, heartbeatOp{1, atomic.LoadInt64(s.sequence)})
+			if err != nil {
+				return err
+			}
+			continue
+		case 11:
+			s.LastHeartbeatAck = time.Now().UTC()
+			continue
+		case 7:
+			err = errReconnectRequested
+			return err
+		case 9:
+			resumable := string(e.RawData) == "true"
+			if !resumable {
+				s.gw.forget(true, s.sequence)
+			}
+			err = fmt.Errorf("%w (resumable %v)", errInvalidSession, resumable)
+			return err
+		}
+		if e.Operation == 0 {
+			break
+		}
 	}
 	if e.Type != `READY` && e.Type != `RESUMED` {
-		// This is not fatal, but it does not follow their API documentation.
-		s.log(LogWarning, "Expected READY/RESUMED, instead got:\n%#v\n", e)
+		s.log(LogInformational, "first packet is %s, replayed before RESUMED", e.Type)
 	}
-	s.log(LogInformational, "First Packet:\n%#v\n", e)
+	s.dispatch(e)
+	wsConn.SetReadDeadline(time.Time{})
 
+	s.gatewayErr = nil
 	s.log(LogInformational, "We are now connected to Discord, emitting connect event")
 	s.handleEvent(connectEventType, &Connect{})
 
@@ -198,8 +241,8 @@ func (s *Session) Open() error {
 	s.listening = make(chan interface{})
 
 	// Start sending heartbeats and reading messages from Discord.
-	go s.heartbeat(s.wsConn, s.listening, h.HeartbeatInterval)
-	go s.listen(s.wsConn, s.listening)
+	go s.heartbeat(wsConn, s.listening, h.HeartbeatInterval)
+	go s.listen(wsConn, s.listening)
 
 	s.log(LogInformational, "exiting")
 	return nil
@@ -216,28 +259,10 @@ func (s *Session) listen(wsConn *websocket.Conn, listening <-chan interface{}) {
 		messageType, message, err := wsConn.ReadMessage()
 
 		if err != nil {
-
-			// Detect if we have been closed manually. If a Close() has already
-			// happened, the websocket we are listening on will be different to
-			// the current session.
-			s.RLock()
-			sameConnection := s.wsConn == wsConn
-			s.RUnlock()
-
-			if sameConnection {
-
-				s.log(LogWarning, "error reading from gateway %s websocket, %s", s.gateway, err)
-				// There has been an error reading, close the websocket so that
-				// OnDisconnect event is emitted.
-				err := s.Close()
-				if err != nil {
-					s.log(LogWarning, "error closing session connection, %s", err)
-				}
-
-				s.log(LogInformational, "calling reconnect() now")
-				s.reconnect()
-			}
-
+			// corpusbot patch: the close code decides between resuming,
+			// identifying again and giving up; and only this connection
+			// is closed, never one that replaced it.
+			s.connectionFailed(wsConn, err)
 			return
 		}
 
@@ -247,8 +272,33 @@ func (s *Session) listen(wsConn *websocket.Conn, listening <-chan interface{}) {
 			return
 
 		default:
-			s.onEvent(messageType, message)
-
+			e, err := s.onEvent(wsConn, messageType, message)
+			if err != nil || e == nil {
+				continue
+			}
+			switch e.Operation {
+			case 7:
+				// Reconnect: must immediately disconnect from the gateway
+				// and reconnect, resuming.
+				s.log(LogInformational, "Closing and reconnecting in response to Op7")
+				if s.dropConnection(wsConn, websocket.CloseServiceRestart) {
+					s.reconnect()
+				}
+				return
+			case 9:
+				// Invalid Session: resume if d is true, else identify
+				// again after a random 1-5 s (IdentifyInterval/5 to
+				// IdentifyInterval).
+				resumable := string(e.RawData) == "true"
+				s.log(LogInformational, "invalid session (resumable %v), reconnecting", resumable)
+				if !resumable {
+					s.gw.forget(true, s.sequence)
+				}
+				if s.dropConnection(wsConn, websocket.CloseServiceRestart) {
+					s.reconnect()
+				}
+				return
+			}
 		}
 	}
 }
@@ -287,24 +337,38 @@ func (s *Session) heartbeat(wsConn *websocket.Conn, listening <-chan interface{}
 	ticker := time.NewTicker(heartbeatIntervalMsec * time.Millisecond)
 	defer ticker.Stop()
 
+	var sent time.Time
 	for {
 		s.RLock()
 		last := s.LastHeartbeatAck
 		s.RUnlock()
+		// corpusbot patch: Discord's rule, a heartbeat not acknowledged by
+		// the next one means a zombie connection (upstream waited five
+		// intervals, about 3.5 minutes of deafness). A late ACK gets a
+		// little grace, for a loaded machine.
+		if !sent.IsZero() && last.Before(sent) && !s.awaitAck(sent, min(heartbeatIntervalMsec*time.Millisecond, 5*time.Second), listening) {
+			if s.dropConnection(wsConn, closeZombie) {
+				s.log(LogError, "haven't gotten a heartbeat ACK in %v, triggering a reconnection", time.Now().UTC().Sub(sent))
+				s.reconnect()
+			}
+			return
+		}
 		sequence := atomic.LoadInt64(s.sequence)
 		s.log(LogDebug, "sending gateway websocket heartbeat seq %d", sequence)
+		sent = time.Now().UTC()
 		s.wsMutex.Lock()
-		s.LastHeartbeatSent = time.Now().UTC()
-		err = wsConn.WriteJSON(heartbeatOp{1, sequence})
+		s.LastHeartbeatSent = sent
 		s.wsMutex.Unlock()
-		if err != nil || time.Now().UTC().Sub(last) > (heartbeatIntervalMsec*FailedHeartbeatAcks) {
-			if err != nil {
+		err = s.writeGateway(wsConn, heartbeatOp{1, sequence})
+		if err != nil {
+			// corpusbot patch: upstream called Close and reconnect here
+			// whatever connection was current by then, so a heartbeat
+			// that raced a reconnect closed the new connection, and the
+			// next one's, in a loop.
+			if s.dropConnection(wsConn, closeZombie) {
 				s.log(LogError, "error sending heartbeat to gateway %s, %s", s.gateway, err)
-			} else {
-				s.log(LogError, "haven't gotten a heartbeat ACK in %v, triggering a reconnection", time.Now().UTC().Sub(last))
+				s.reconnect()
 			}
-			s.Close()
-			s.reconnect()
 			return
 		}
 		s.Lock()
@@ -554,7 +618,60 @@ func (s *Session) requestGuildMembers(data requestGuildMembersData) (err error) 
 //
 // If you use the AddHandler() function to register a handler for the
 // "OnEvent" event then all events will be passed to that handler.
-func (s *Session) onEvent(messageType int, message []byte) (*Event, error) {
+func (s *Session) onEvent(wsConn *websocket.Conn, messageType int, message []byte) (*Event, error) {
+
+	e, err := s.decodeEvent(messageType, message)
+	if err != nil {
+		return e, err
+	}
+
+	// Ping request.
+	// Must respond with a heartbeat packet within 5 seconds
+	if e.Operation == 1 {
+		s.log(LogInformational, "sending heartbeat in response to Op1")
+		err = s.writeGateway(wsConn, heartbeatOp{1, atomic.LoadInt64(s.sequence)})
+		if err != nil {
+			s.log(LogError, "error sending heartbeat in response to Op1")
+			return e, err
+		}
+
+		return e, nil
+	}
+
+	// Reconnect (7) and Invalid Session (9) are handled by the caller,
+	// which knows the connection's life cycle (corpusbot patch).
+	if e.Operation == 7 || e.Operation == 9 {
+		return e, nil
+	}
+
+	if e.Operation == 10 {
+		// Op10 is handled by Open()
+		return e, nil
+	}
+
+	if e.Operation == 11 {
+		s.Lock()
+		s.LastHeartbeatAck = time.Now().UTC()
+		s.Unlock()
+		s.gw.healthy()
+		s.log(LogDebug, "got heartbeat ACK")
+		return e, nil
+	}
+
+	// Do not try to Dispatch a non-Dispatch Message
+	if e.Operation != 0 {
+		// But we probably should be doing something with them.
+		// TEMP
+		s.log(LogWarning, "unknown Op: %d, Seq: %d, Type: %s, Data: %s, message: %s", e.Operation, e.Sequence, e.Type, string(e.RawData), string(message))
+		return e, nil
+	}
+
+	s.dispatch(e)
+	return e, nil
+}
+
+// decodeEvent reads one gateway message, uncompressing it if needed.
+func (s *Session) decodeEvent(messageType int, message []byte) (*Event, error) {
 
 	var err error
 	var reader io.Reader
@@ -586,68 +703,17 @@ func (s *Session) onEvent(messageType int, message []byte) (*Event, error) {
 		s.log(LogError, "error decoding websocket message, %s", err)
 		return e, err
 	}
+	if e == nil {
+		return nil, errors.New("empty gateway message")
+	}
 
 	s.log(LogDebug, "Op: %d, Seq: %d, Type: %s, Data: %s\n\n", e.Operation, e.Sequence, e.Type, string(e.RawData))
+	return e, nil
+}
 
-	// Ping request.
-	// Must respond with a heartbeat packet within 5 seconds
-	if e.Operation == 1 {
-		s.log(LogInformational, "sending heartbeat in response to Op1")
-		s.wsMutex.Lock()
-		err = s.wsConn.WriteJSON(heartbeatOp{1, atomic.LoadInt64(s.sequence)})
-		s.wsMutex.Unlock()
-		if err != nil {
-			s.log(LogError, "error sending heartbeat in response to Op1")
-			return e, err
-		}
-
-		return e, nil
-	}
-
-	// Reconnect
-	// Must immediately disconnect from gateway and reconnect to new gateway.
-	if e.Operation == 7 {
-		s.log(LogInformational, "Closing and reconnecting in response to Op7")
-		s.CloseWithCode(websocket.CloseServiceRestart)
-		s.reconnect()
-		return e, nil
-	}
-
-	// Invalid Session
-	// Must respond with a Identify packet.
-	if e.Operation == 9 {
-
-		s.log(LogInformational, "sending identify packet to gateway in response to Op9")
-
-		err = s.identify()
-		if err != nil {
-			s.log(LogWarning, "error sending gateway identify packet, %s, %s", s.gateway, err)
-			return e, err
-		}
-
-		return e, nil
-	}
-
-	if e.Operation == 10 {
-		// Op10 is handled by Open()
-		return e, nil
-	}
-
-	if e.Operation == 11 {
-		s.Lock()
-		s.LastHeartbeatAck = time.Now().UTC()
-		s.Unlock()
-		s.log(LogDebug, "got heartbeat ACK")
-		return e, nil
-	}
-
-	// Do not try to Dispatch a non-Dispatch Message
-	if e.Operation != 0 {
-		// But we probably should be doing something with them.
-		// TEMP
-		s.log(LogWarning, "unknown Op: %d, Seq: %d, Type: %s, Data: %s, message: %s", e.Operation, e.Sequence, e.Type, string(e.RawData), string(message))
-		return e, nil
-	}
+// dispatch passes a dispatch (op 0) to the handlers.
+func (s *Session) dispatch(e *Event) {
+	var err error
 
 	// Store the message sequence
 	atomic.StoreInt64(s.sequence, e.Sequence)
@@ -675,8 +741,6 @@ func (s *Session) onEvent(messageType int, message []byte) (*Event, error) {
 
 	// For legacy reasons, we send the raw event also, this could be useful for handling unknown events.
 	s.handleEvent(eventEventType, e)
-
-	return e, nil
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -838,7 +902,7 @@ type identifyOp struct {
 }
 
 // identify sends the identify packet to the gateway
-func (s *Session) identify() error {
+func (s *Session) identify(wsConn *websocket.Conn) error {
 	s.log(LogDebug, "called")
 
 	// TODO: This is a temporary block of code to help
@@ -868,66 +932,76 @@ func (s *Session) identify() error {
 	// Send Identify packet to Discord
 	op := identifyOp{2, s.Identify}
 	s.log(LogDebug, "Identify Packet: \n%#v", op)
-	s.wsMutex.Lock()
-	err := s.wsConn.WriteJSON(op)
-	s.wsMutex.Unlock()
-
-	return err
+	s.gw.identified()
+	return s.writeGateway(wsConn, op)
 }
 
 func (s *Session) reconnect() {
 
 	s.log(LogInformational, "called")
 
-	var err error
-
-	if s.ShouldReconnectOnError {
-
-		wait := time.Duration(1)
-
-		for {
-			s.log(LogInformational, "trying to reconnect to gateway")
-
-			err = s.Open()
-			if err == nil {
-				s.log(LogInformational, "successfully reconnected to gateway")
-
-				// I'm not sure if this is actually needed.
-				// if the gw reconnect works properly, voice should stay alive
-				// However, there seems to be cases where something "weird"
-				// happens.  So we're doing this for now just to improve
-				// stability in those edge cases.
-				if s.ShouldReconnectVoiceOnSessionError {
-					s.RLock()
-					defer s.RUnlock()
-					for _, v := range s.VoiceConnections {
-
-						s.log(LogInformational, "reconnecting voice connection to guild %s", v.GuildID)
-						go v.reconnect()
-
-						// This is here just to prevent violently spamming the
-						// voice reconnects
-						time.Sleep(1 * time.Second)
-					}
-				}
-				return
-			}
-
-			// Certain race conditions can call reconnect() twice. If this happens, we
-			// just break out of the reconnect loop
-			if err == ErrWSAlreadyOpen {
-				s.log(LogInformational, "Websocket already exists, no need to reconnect")
-				return
-			}
-
-			s.log(LogError, "error reconnecting to gateway, %s", err)
-
-			<-time.After(wait * time.Second)
-			wait *= 2
-			if wait > 600 {
-				wait = 600
-			}
+	for {
+		// corpusbot patch: the flag is read under the lock it is set under.
+		if !s.shouldReconnect() {
+			return
 		}
+		// corpusbot patch: failed attempts back off up to
+		// ReconnectMaxWait (upstream doubled up to 10 minutes), and an
+		// IDENTIFY waits for IdentifyInterval since the last one.
+		time.Sleep(s.gw.connectWait(s.identifyInterval(), s.reconnectMaxWait()))
+		if !s.shouldReconnect() {
+			return
+		}
+
+		s.log(LogInformational, "trying to reconnect to gateway")
+
+		err := s.Open()
+		if err == nil {
+			s.log(LogInformational, "successfully reconnected to gateway")
+
+			// I'm not sure if this is actually needed.
+			// if the gw reconnect works properly, voice should stay alive
+			// However, there seems to be cases where something "weird"
+			// happens.  So we're doing this for now just to improve
+			// stability in those edge cases.
+			if s.ShouldReconnectVoiceOnSessionError {
+				s.RLock()
+				defer s.RUnlock()
+				for _, v := range s.VoiceConnections {
+
+					s.log(LogInformational, "reconnecting voice connection to guild %s", v.GuildID)
+					go v.reconnect()
+
+					// This is here just to prevent violently spamming the
+					// voice reconnects
+					time.Sleep(1 * time.Second)
+				}
+			}
+			return
+		}
+
+		// Certain race conditions can call reconnect() twice. If this happens, we
+		// just break out of the reconnect loop
+		if err == ErrWSAlreadyOpen {
+			s.log(LogInformational, "Websocket already exists, no need to reconnect")
+			return
+		}
+
+		code := closeCode(err)
+		if fatalCloseCode(code) {
+			s.log(LogError, "gateway refused the connection for good (close %d), not reconnecting: %s", code, err)
+			s.Lock()
+			s.gatewayErr = err
+			s.Unlock()
+			s.handleEvent(disconnectEventType, &Disconnect{})
+			return
+		}
+		if code == closeInvalidSeq || code == closeSessionTimedOut {
+			s.gw.forget(false, s.sequence)
+		}
+
+		s.log(LogError, "error reconnecting to gateway, %s", err)
+		s.gw.failed(s.reconnectMaxWait())
 	}
 }
 
@@ -956,31 +1030,33 @@ func (s *Session) CloseWithCode(closeCode int) (err error) {
 	// TODO: Close all active Voice Connections too
 	// this should force stop any reconnecting voice channels too
 
-	if s.wsConn != nil {
+	// corpusbot patch: the connection is detached under the lock and the
+	// wait for the server happens after it (upstream slept a second
+	// holding the session lock); its goroutines see it is no longer
+	// current and leave without reconnecting.
+	wsConn := s.wsConn
+	s.wsConn = nil
+	s.Unlock()
+
+	if wsConn != nil {
 
 		s.log(LogInformational, "sending close frame")
 		// To cleanly close a connection, a client should send a close
 		// frame and wait for the server to close the connection.
-		s.wsMutex.Lock()
-		err := s.wsConn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(closeCode, ""))
-		s.wsMutex.Unlock()
+		err := wsConn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(closeCode, ""), time.Now().Add(time.Second))
 		if err != nil {
 			s.log(LogInformational, "error closing websocket, %s", err)
 		}
 
 		// TODO: Wait for Discord to actually close the connection.
-		time.Sleep(1 * time.Second)
+		time.Sleep(s.closeWait())
 
 		s.log(LogInformational, "closing gateway websocket")
-		err = s.wsConn.Close()
+		err = wsConn.Close()
 		if err != nil {
 			s.log(LogInformational, "error closing websocket, %s", err)
 		}
-
-		s.wsConn = nil
 	}
-
-	s.Unlock()
 
 	s.log(LogInformational, "emit disconnect event")
 	s.handleEvent(disconnectEventType, &Disconnect{})

@@ -1,0 +1,12 @@
+package bot
+
+import "time"
+
+// SetGatewayTiming scales the gateway's recovery for tests: the least time
+// between IDENTIFYs (Discord's is 5 s), the longest wait between failed
+// reconnects, and the wait after a close frame. Call it before Run.
+func SetGatewayTiming(b *Bot, identify, reconnectMax, closeWait time.Duration) {
+	b.session.IdentifyInterval = identify
+	b.session.ReconnectMaxWait = reconnectMax
+	b.session.CloseWait = closeWait
+}
