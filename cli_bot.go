@@ -129,6 +129,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		UserRate:             e.cfg.UserRate,
 		UserBurst:            e.cfg.UserBurst,
 		MaxConcurrent:        e.cfg.MaxConcurrent,
+		AnswerTimeout:        e.cfg.AnswerTimeout,
 		QueueWait:            e.cfg.QueueWait,
 		ConversationIdle:     e.cfg.ConversationIdle,
 		HistoryTurns:         e.cfg.ConversationTurns,

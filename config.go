@@ -49,6 +49,7 @@ type config struct {
 	OpenAIModel   string
 	LLMTimeout    time.Duration
 	LLMMaxRetries int
+	AnswerTimeout time.Duration // a whole answer in Discord, streaming included
 
 	// Answering and corpus
 	ContextTokens    int
@@ -111,6 +112,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		OpenAIModel:   p.str("OPENAI_MODEL", "gpt-4o-mini"),
 		LLMTimeout:    p.duration("LLM_TIMEOUT", 60*time.Second),
 		LLMMaxRetries: p.integer("LLM_MAX_RETRIES", 3, 0, 10),
+		AnswerTimeout: p.duration("ANSWER_TIMEOUT", 2*time.Minute),
 
 		ContextTokens:    p.integer("CONTEXT_TOKENS", 3000, 200, 1_000_000),
 		MaxQuestionChars: p.integer("MAX_QUESTION_CHARS", 1500, 10, 100_000),

@@ -23,10 +23,15 @@ const (
 
 // Defaults for zero Config fields.
 const (
-	DefaultMaxConcurrent  = 4
-	DefaultMaxQueue       = 100
-	DefaultShutdownGrace  = 10 * time.Second
-	DefaultEditInterval   = time.Second
+	DefaultMaxConcurrent = 4
+	DefaultMaxQueue      = 100
+	DefaultShutdownGrace = 10 * time.Second
+	DefaultEditInterval  = time.Second
+	// DefaultEditTimeout bounds each attempt to post or edit a message.
+	DefaultEditTimeout = 5 * time.Second
+	// DefaultAnswerTimeout bounds writing a whole answer, streaming
+	// included (ANSWER_TIMEOUT).
+	DefaultAnswerTimeout  = 2 * time.Minute
 	DefaultTypingInterval = 8 * time.Second
 	DefaultHistoryTurns   = 10
 	// DefaultConversationIdle is how long a DM conversation lasts without
@@ -81,8 +86,13 @@ type Config struct {
 	BriefingTZ        *time.Location
 	BriefingCatchUp   time.Duration // 0 → DefaultBriefingCatchUp; <0 = never
 
-	ShutdownGrace  time.Duration // 0 → DefaultShutdownGrace
-	EditInterval   time.Duration // streaming edits at most this often; 0 → DefaultEditInterval
+	ShutdownGrace time.Duration // 0 → DefaultShutdownGrace
+	EditInterval  time.Duration // streaming edits at most this often; 0 → DefaultEditInterval
+	EditTimeout   time.Duration // each attempt to post or edit a message; 0 → DefaultEditTimeout
+	// AnswerTimeout bounds writing one answer, summary or briefing from the
+	// moment it has a slot, streaming included; past it the user is told it
+	// took too long. 0 → DefaultAnswerTimeout.
+	AnswerTimeout  time.Duration
 	TypingInterval time.Duration // 0 → DefaultTypingInterval
 	HistoryTurns   int           // turns of a conversation given to the pipeline; 0 → DefaultHistoryTurns
 	// ConversationIdle ends a DM conversation left without a question this
@@ -115,7 +125,8 @@ func (c Config) withDefaults() (Config, error) {
 		return c, fmt.Errorf("bot: thread mode %q: want %q or %q", c.ThreadMode, ThreadAuto, ThreadOff)
 	}
 	if c.UserRate < 0 || c.UserBurst < 0 || c.QueueWait < 0 || c.MaxConcurrent < 0 || c.MaxQueue < 0 || c.ShutdownGrace < 0 ||
-		c.EditInterval < 0 || c.TypingInterval < 0 || c.HistoryTurns < 0 || c.SearchResults < 0 || c.ConversationIdle < 0 {
+		c.EditInterval < 0 || c.EditTimeout < 0 || c.AnswerTimeout < 0 || c.TypingInterval < 0 || c.HistoryTurns < 0 ||
+		c.SearchResults < 0 || c.ConversationIdle < 0 {
 		return c, errors.New("bot: negative limit in config")
 	}
 	c.MaxConcurrent = orDefault(c.MaxConcurrent, DefaultMaxConcurrent)
@@ -126,6 +137,8 @@ func (c Config) withDefaults() (Config, error) {
 		c.Now = time.Now
 	}
 	c.EditInterval = orDefault(c.EditInterval, DefaultEditInterval)
+	c.EditTimeout = orDefault(c.EditTimeout, DefaultEditTimeout)
+	c.AnswerTimeout = orDefault(c.AnswerTimeout, DefaultAnswerTimeout)
 	c.TypingInterval = orDefault(c.TypingInterval, DefaultTypingInterval)
 	c.HistoryTurns = orDefault(c.HistoryTurns, DefaultHistoryTurns)
 	c.ConversationIdle = orDefault(c.ConversationIdle, DefaultConversationIdle)

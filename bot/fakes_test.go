@@ -146,6 +146,14 @@ func (f *fakeAPI) FollowupMessageCreate(i *discordgo.Interaction, _ bool, p *dis
 	return &discordgo.Message{ID: f.id()}, nil
 }
 
+func (f *fakeAPI) ChannelMessageDelete(channelID, messageID string, _ ...discordgo.RequestOption) error {
+	return f.record("delete", channelID, messageID)
+}
+
+func (f *fakeAPI) InteractionResponseDelete(i *discordgo.Interaction, _ ...discordgo.RequestOption) error {
+	return f.record("webhook-delete", i.ChannelID, nil)
+}
+
 // fakeAnswerer answers every question with a fixed result, or err.
 type fakeAnswerer struct {
 	mu     sync.Mutex

@@ -91,12 +91,19 @@ func (b *Bot) runJob(j job) {
 		return
 	}
 
-	st := newStreamer(j.sink, b.cfg.EditInterval, ty.end, func(err error) {
+	st := newStreamer(j.sink, b.cfg.EditInterval, b.cfg.EditTimeout, ty.end, func(err error) {
 		log.Warn("streaming edit failed; the final answer follows", "error", redact(err))
 	})
 	go st.run(send)
 	start := time.Now()
-	res, err = j.run(ctx, st.delta)
+	// ANSWER_TIMEOUT bounds the whole answer, however slowly the model
+	// streams: a slot is never held past it.
+	actx, cancel := context.WithTimeout(ctx, b.cfg.AnswerTimeout)
+	res, err = j.run(actx, st.delta)
+	if err != nil && actx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
+		err = answerTimeoutError{limit: b.cfg.AnswerTimeout, err: err}
+	}
+	cancel()
 	// The slot bounds answers being written; posting, which may wait out
 	// the edit interval, does not need it.
 	t.release()
@@ -127,17 +134,10 @@ func (b *Bot) runJob(j job) {
 	}
 	parts = withNotes(parts, notes)
 	st.settle(send)
-	for i, p := range parts {
-		post := j.sink.more
-		if i == 0 {
-			post = j.sink.show
-		}
-		err := retryPost(send, retryLog(log, "posting the answer"), func() error { return post(send, p) })
-		if err != nil {
-			log.Error("posting the answer failed", "answer", res.ID, "part", i+1, "parts", len(parts), "error", redact(err))
-			b.metrics.Error("discord")
-			return
-		}
+	if part, err := b.deliver(send, log, j.sink, parts); err != nil {
+		log.Error("posting the answer failed", "answer", res.ID, "part", part+1, "parts", len(parts), "error", redact(err))
+		b.metrics.Error("discord")
+		return
 	}
 	log.Info("answered", "answer", res.ID, "kind", res.Kind, "sources", len(res.Sources),
 		"abstained", res.Abstained, "extractive", res.Extractive, "parts", len(parts),
@@ -158,9 +158,42 @@ func (b *Bot) showError(ctx context.Context, log *slog.Logger, j job, err error)
 	}
 	log.Log(ctx, level, "no answer", "question", clip(j.question, 200), "error", redact(err))
 	r := reply{content: b.userText(err)}
-	if err := retryPost(ctx, retryLog(log, "posting the error message"), func() error { return j.sink.show(ctx, r) }); err != nil {
+	if _, err := b.deliver(ctx, log, j.sink, []reply{r}); err != nil {
 		log.Error("posting the error message failed", "error", redact(err))
 	}
+}
+
+// deliver posts an answer's messages: the first in place of what was
+// streamed, the others after it. Every request has its own timeout and a
+// few tries; when the streamed message cannot be edited, the first part is
+// posted as a new message and the stale one removed, so that no message
+// is left half-written with its cursor. It returns the part that failed.
+func (b *Bot) deliver(ctx context.Context, log *slog.Logger, s sink, parts []reply) (int, error) {
+	timeout := b.cfg.EditTimeout
+	for i, p := range parts {
+		if i > 0 {
+			if err := retryRequest(ctx, timeout, false, retryLog(log, "posting the answer"), func(ctx context.Context) error {
+				return s.more(ctx, p)
+			}); err != nil {
+				return i, err
+			}
+			continue
+		}
+		editing := s.editing()
+		err := retryRequest(ctx, timeout, editing, retryLog(log, "editing the answer in place"), func(ctx context.Context) error {
+			return s.show(ctx, p)
+		})
+		if err != nil && editing && ctx.Err() == nil {
+			log.Warn("the streamed message cannot be edited; posting the answer as a new message", "error", redact(err))
+			err = retryRequest(ctx, timeout, false, retryLog(log, "posting the answer anew"), func(ctx context.Context) error {
+				return s.replace(ctx, p)
+			})
+		}
+		if err != nil {
+			return i, err
+		}
+	}
+	return len(parts), nil
 }
 
 // retryLog logs a retry of what.
@@ -177,6 +210,18 @@ func retryLog(log *slog.Logger, what string) func(attempt int, err error) {
 func modelWrote(res *answer.Result, err error) bool {
 	return err == nil && res != nil && !res.Abstained && !res.Extractive
 }
+
+// answerTimeoutError is an answer stopped at ANSWER_TIMEOUT.
+type answerTimeoutError struct {
+	limit time.Duration
+	err   error
+}
+
+func (e answerTimeoutError) Error() string {
+	return fmt.Sprintf("answer took longer than ANSWER_TIMEOUT (%v): %v", e.limit, e.err)
+}
+
+func (e answerTimeoutError) Unwrap() error { return e.err }
 
 // busyError is a question refused because the queue stayed full.
 type busyError struct{ retry time.Duration }

@@ -22,6 +22,8 @@ type discordAPI interface {
 	InteractionRespond(interaction *discordgo.Interaction, resp *discordgo.InteractionResponse, options ...discordgo.RequestOption) error
 	InteractionResponseEdit(interaction *discordgo.Interaction, newresp *discordgo.WebhookEdit, options ...discordgo.RequestOption) (*discordgo.Message, error)
 	FollowupMessageCreate(interaction *discordgo.Interaction, wait bool, data *discordgo.WebhookParams, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	ChannelMessageDelete(channelID, messageID string, options ...discordgo.RequestOption) error
+	InteractionResponseDelete(interaction *discordgo.Interaction, options ...discordgo.RequestOption) error
 }
 
 // sink is where one answer goes.
@@ -31,6 +33,13 @@ type sink interface {
 	show(ctx context.Context, r reply) error
 	// more posts another message after the first.
 	more(ctx context.Context, r reply) error
+	// editing reports whether show would edit a message already posted
+	// (an idempotent request, safe to cancel and to retry).
+	editing() bool
+	// replace posts r as a new first message, for when the first one can
+	// no longer be edited, and deletes the old one, or failing that
+	// takes its streaming cursor away.
+	replace(ctx context.Context, r reply) error
 }
 
 // channelSink answers in a channel, the first message replying to the
@@ -71,6 +80,47 @@ func (s *channelSink) more(ctx context.Context, r reply) error {
 	return err
 }
 
+func (s *channelSink) editing() bool { return s.first != nil }
+
+func (s *channelSink) replace(ctx context.Context, r reply) error {
+	old := s.first
+	if old == nil {
+		return s.show(ctx, r)
+	}
+	r.replyTo = s.replyTo
+	m, err := s.api.ChannelMessageSendComplex(s.channelID, r.send(), withCtx(ctx))
+	if err != nil {
+		return err
+	}
+	s.first = m
+	dropStale(ctx,
+		func(ctx context.Context) error {
+			return s.api.ChannelMessageDelete(s.channelID, old.ID, withCtx(ctx))
+		},
+		func(ctx context.Context) error {
+			_, err := s.api.ChannelMessageEditComplex(reply{content: textMovedBelow}.edit(s.channelID, old.ID), withCtx(ctx))
+			return err
+		})
+	return nil
+}
+
+// staleTimeout bounds each attempt to remove a message the bot gave up on.
+const staleTimeout = 5 * time.Second
+
+// dropStale deletes a message the answer moved away from or, when that
+// fails, edits it to a pointer to the answer: either way its streaming
+// cursor is gone. The answer is already posted, so failures are left be.
+func dropStale(ctx context.Context, del, closeIt func(ctx context.Context) error) {
+	for _, f := range []func(context.Context) error{del, closeIt} {
+		actx, cancel := context.WithTimeout(ctx, staleTimeout)
+		err := f(actx)
+		cancel()
+		if err == nil {
+			return
+		}
+	}
+}
+
 // tokenLife is how long an interaction token lasts, less a margin for the
 // request in flight.
 const tokenLife = 15*time.Minute - 30*time.Second
@@ -88,6 +138,9 @@ type interactionSink struct {
 	mu       sync.Mutex
 	fallback *channelSink // set once the token expired
 	onExpire func()       // logs the fallback
+	// edited is set once @original shows something of ours: until then
+	// Discord makes the first follow-up fill the "thinking…" message.
+	edited bool
 }
 
 func (s *interactionSink) show(ctx context.Context, r reply) error {
@@ -100,6 +153,11 @@ func (s *interactionSink) show(ctx context.Context, r reply) error {
 	_, err := s.api.InteractionResponseEdit(s.i, r.webhookEdit(), withCtx(ctx))
 	if isTokenExpired(err) {
 		return s.expireAndRetry(ctx, r, true)
+	}
+	if err == nil {
+		s.mu.Lock()
+		s.edited = true
+		s.mu.Unlock()
 	}
 	return err
 }
@@ -117,6 +175,42 @@ func (s *interactionSink) more(ctx context.Context, r reply) error {
 		return s.expireAndRetry(ctx, r, false)
 	}
 	return err
+}
+
+func (s *interactionSink) editing() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.fallback != nil {
+		return s.fallback.editing()
+	}
+	return true // @original exists from the deferred response on
+}
+
+func (s *interactionSink) replace(ctx context.Context, r reply) error {
+	if fb, err := s.expired(ctx); fb != nil || err != nil {
+		if err != nil {
+			return err
+		}
+		return fb.replace(ctx, r)
+	}
+	r.ephemeral = s.ephemeral
+	if _, err := s.api.FollowupMessageCreate(s.i, true, r.followup(), withCtx(ctx)); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	filled := !s.edited // the follow-up took the "thinking…" message's place
+	s.edited = true
+	s.mu.Unlock()
+	if filled {
+		return nil
+	}
+	dropStale(ctx,
+		func(ctx context.Context) error { return s.api.InteractionResponseDelete(s.i, withCtx(ctx)) },
+		func(ctx context.Context) error {
+			_, err := s.api.InteractionResponseEdit(s.i, reply{content: textMovedBelow}.webhookEdit(), withCtx(ctx))
+			return err
+		})
+	return nil
 }
 
 // expired returns the fallback sink once the token is past its life.
@@ -188,8 +282,9 @@ func isTokenExpired(err error) bool {
 func withCtx(ctx context.Context) discordgo.RequestOption { return discordgo.WithContext(ctx) }
 
 // Discord sometimes answers 500 or 503 when it fails inside; discordgo
-// retries 429 and 502 but returns these. A final answer, a part of one, or
-// the error shown in its place is worth a few more tries.
+// retries 429 and 502 but returns these. A request can also stall. A final
+// answer, a part of one, or the error shown in its place is worth a few
+// more tries, each bounded by its own timeout.
 const (
 	postAttempts  = 4                      // in all
 	postRetryWait = 250 * time.Millisecond // before the second; doubled after
@@ -199,10 +294,23 @@ const (
 // 5xx, has made postAttempts attempts, or ctx ends; it returns the last
 // error. Each retry is logged with the error.
 func retryPost(ctx context.Context, onRetry func(attempt int, err error), post func() error) error {
+	return retryRequest(ctx, 0, false, onRetry, func(context.Context) error { return post() })
+}
+
+// retryRequest is retryPost with a timeout for each attempt (0: none).
+// An idempotent request (an edit) is retried after a timeout too; a
+// create is not, since it may have gone through.
+func retryRequest(ctx context.Context, timeout time.Duration, idempotent bool, onRetry func(attempt int, err error), do func(ctx context.Context) error) error {
 	wait := postRetryWait
 	for attempt := 1; ; attempt++ {
-		err := post()
-		if err == nil || attempt >= postAttempts || !isServerError(err) {
+		actx, cancel := ctx, context.CancelFunc(func() {})
+		if timeout > 0 {
+			actx, cancel = context.WithTimeout(ctx, timeout)
+		}
+		err := do(actx)
+		timedOut := err != nil && actx.Err() != nil && ctx.Err() == nil
+		cancel()
+		if err == nil || attempt >= postAttempts || !(isServerError(err) || idempotent && timedOut) {
 			return err
 		}
 		if onRetry != nil {

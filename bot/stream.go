@@ -13,12 +13,15 @@ import (
 type streamer struct {
 	sink     sink
 	interval time.Duration
-	onFirst  func() // called once, before the first text is shown
+	timeout  time.Duration // of each edit
+	onFirst  func()        // called once, before the first text is shown
 	onError  func(error)
 
 	mu    sync.Mutex
 	text  strings.Builder
 	dirty bool
+	// cancelEdit drops the edit in flight; halt calls it.
+	cancelEdit context.CancelFunc
 
 	wake    chan struct{}
 	stop    chan struct{}
@@ -29,9 +32,9 @@ type streamer struct {
 	lastEdit time.Time
 }
 
-func newStreamer(s sink, interval time.Duration, onFirst func(), onError func(error)) *streamer {
+func newStreamer(s sink, interval, timeout time.Duration, onFirst func(), onError func(error)) *streamer {
 	return &streamer{
-		sink: s, interval: interval, onFirst: onFirst, onError: onError,
+		sink: s, interval: interval, timeout: timeout, onFirst: onFirst, onError: onError,
 		wake: make(chan struct{}, 1), stop: make(chan struct{}), stopped: make(chan struct{}),
 	}
 }
@@ -93,7 +96,12 @@ func (s *streamer) run(ctx context.Context) {
 		if !s.shown && s.onFirst != nil {
 			s.onFirst()
 		}
-		if err := s.sink.show(ctx, partialReply(text)); err != nil {
+		if err := s.show(ctx, partialReply(text)); err != nil {
+			select {
+			case <-s.stop:
+				return // dropped by halt: the final answer replaces it
+			default:
+			}
 			// Streaming is a courtesy; the final answer is still sent.
 			failed = true
 			if s.onError != nil {
@@ -105,13 +113,48 @@ func (s *streamer) run(ctx context.Context) {
 	}
 }
 
-// halt stops the editing goroutine and waits for it.
+// show makes one streaming edit, bounded by the edit timeout. An edit in
+// flight when the answer is done is dropped (see halt): the final edit
+// replaces it anyway and must not wait behind a stalled one. Creating the
+// first message is not dropped, so that whether it exists is known.
+func (s *streamer) show(ctx context.Context, r reply) error {
+	editing := s.sink.editing()
+	if !editing {
+		ctx = context.WithoutCancel(ctx)
+	}
+	ectx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	if editing {
+		s.mu.Lock()
+		s.cancelEdit = cancel
+		select {
+		case <-s.stop:
+			cancel() // halted already: do not start an edit it cannot drop
+		default:
+		}
+		s.mu.Unlock()
+		defer func() {
+			s.mu.Lock()
+			s.cancelEdit = nil
+			s.mu.Unlock()
+		}()
+	}
+	return s.sink.show(ectx, r)
+}
+
+// halt stops the editing goroutine, dropping an edit in flight, and waits
+// for it.
 func (s *streamer) halt() {
+	s.mu.Lock()
 	select {
 	case <-s.stop:
 	default:
 		close(s.stop)
 	}
+	if s.cancelEdit != nil {
+		s.cancelEdit()
+	}
+	s.mu.Unlock()
 	<-s.stopped
 }
 

@@ -26,11 +26,19 @@ func (s *timedSink) show(_ context.Context, r reply) error {
 
 func (s *timedSink) more(ctx context.Context, r reply) error { return s.show(ctx, r) }
 
+func (s *timedSink) replace(ctx context.Context, r reply) error { return s.show(ctx, r) }
+
+func (s *timedSink) editing() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.shows) > 0
+}
+
 func TestStreamerEditsAtMostOncePerInterval(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		sink := &timedSink{}
 		var firsts int
-		st := newStreamer(sink, time.Second, func() { firsts++ }, nil)
+		st := newStreamer(sink, time.Second, 5*time.Second, func() { firsts++ }, nil)
 		go st.run(context.Background())
 		start := time.Now()
 		// The model writes a word every 100 ms for 3.5 s.

@@ -43,6 +43,7 @@ const (
 	textNewConversation = "New conversation: your next question starts fresh."
 	textTurnNotSaved    = "I couldn't save this exchange, so a follow-up here won't remember it."
 	textThreadNotSaved  = "I couldn't save this thread, so mention me in follow-ups here."
+	textMovedBelow      = "↓ Discord would not let me finish this message, so the answer is below."
 )
 
 var limitRE = regexp.MustCompile(`the limit is (\d+)`)
@@ -52,6 +53,11 @@ var limitRE = regexp.MustCompile(`the limit is (\d+)`)
 // long question is told.
 func userText(err error) string {
 	switch {
+	case errors.As(err, new(answerTimeoutError)):
+		// First: it wraps whatever the cancelled model call returned.
+		var te answerTimeoutError
+		errors.As(err, &te)
+		return fmt.Sprintf("⏱️ This answer took longer than %s, so I stopped it. Please try again, or ask a narrower question.", inTime(te.limit))
 	case errors.Is(err, answer.ErrEmptyQuestion):
 		return textEmptyQuestion
 	case errors.Is(err, answer.ErrNoSearchableWords):
@@ -85,6 +91,7 @@ func userText(err error) string {
 		var be busyError
 		errors.As(err, &be)
 		return busyText(be.retry)
+
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return textInterrupted
 	default:

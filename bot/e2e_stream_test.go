@@ -1,0 +1,190 @@
+package bot_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"corpusbot/bot"
+	dt "corpusbot/internal/discordtest"
+	"corpusbot/internal/openaitest"
+)
+
+// noCursor fails if a message of the bot's in channel still shows the
+// streaming cursor 10 s on (the stale message is removed after the answer
+// is posted).
+func noCursor(t *testing.T, h *harness, channel string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var left []dt.Message
+		for _, m := range h.botMessages(channel) {
+			if strings.Contains(m.Content, "▌") {
+				left = append(left, m)
+			}
+		}
+		if len(left) == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			for _, m := range left {
+				t.Errorf("message %s keeps the streaming cursor: %q", m.ID, m.Content)
+			}
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func isFinal(r *dt.Request) bool { return strings.Contains(string(r.Body), ":v:") }
+
+func isStreaming(r *dt.Request) bool { return strings.Contains(string(r.Body), "▌") }
+
+// TestStalledOrFailingFinalEdit: when the final edit of a streamed answer
+// stalls or keeps failing, the user still ends with the whole answer, in a
+// new message, and the half-written one is gone; within the retry budget.
+func TestStalledOrFailingFinalEdit(t *testing.T) {
+	t.Parallel()
+	const editTimeout = 400 * time.Millisecond
+	// Four attempts, each up to editTimeout, with 0.25 + 0.5 + 1 s between.
+	budget := 4*editTimeout + 1750*time.Millisecond
+	for _, tc := range []struct {
+		name    string
+		mention bool
+		stall   bool // the edit hangs instead of failing
+	}{
+		{name: "ask, final edit stalls", stall: true},
+		{name: "ask, final edit 503 every time"},
+		{name: "mention, final edit stalls", mention: true, stall: true},
+		{name: "mention, final edit 500 every time", mention: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			h := start(t, setup{cfg: func(c *bot.Config) { c.EditTimeout = editTimeout }})
+			route := routeEditOriginal
+			if tc.mention {
+				route = routeEdit
+			}
+			final := func(r *dt.Request) bool { return r.Route == route && isFinal(r) }
+			if tc.stall {
+				h.dc.StallNext(final, 100, time.Minute)
+			} else {
+				h.dc.FailNext(final, 100, http.StatusServiceUnavailable, 0)
+			}
+			channel := generalID
+			began := time.Now()
+			if tc.mention {
+				channel = h.mention(generalID, user(1), question).ID
+			} else {
+				ask(h, user(1), generalID, question, false)
+			}
+			m := h.final(channel)
+			took := time.Since(began)
+			if !cited(m.Content) {
+				t.Errorf("answer %q, want the cited answer", m.Content)
+			}
+			noCursor(t, h, channel)
+			if msgs := h.botMessages(channel); len(msgs) != 1 {
+				t.Errorf("%d bot messages, want the answer alone: %+v", len(msgs), msgs)
+			}
+			// The model answers at once; the rest is the retry budget,
+			// one edit interval and some slack for a loaded machine.
+			if limit := budget + h.cfg.EditInterval + 3*time.Second; took > limit {
+				t.Errorf("answer posted %v after the question, want within %v", took, limit)
+			}
+			if !strings.Contains(h.logs.String(), "posting the answer as a new message") {
+				t.Error("the move is not logged")
+			}
+			h.noViolations()
+		})
+	}
+}
+
+// TestStalledStreamingEditDoesNotDelayTheAnswer: a streaming edit that
+// hangs is dropped when the answer is done; the final edit follows within
+// an edit interval instead of waiting out the stall.
+func TestStalledStreamingEditDoesNotDelayTheAnswer(t *testing.T) {
+	t.Parallel()
+	for _, mention := range []bool{false, true} {
+		name := "ask"
+		if mention {
+			name = "mention"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			h := start(t, setup{
+				cfg:    func(c *bot.Config) { c.EditTimeout = 20 * time.Second },
+				aiOpts: []openaitest.Option{openaitest.WithChunkDelay(30 * time.Millisecond)},
+			})
+			// A reply that cites at once and goes on, so that it streams.
+			h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
+				if strings.Contains(r.Text(), "Rewrite the question") {
+					return openaitest.Reply{Text: "en: Alipay micro-loans"}
+				}
+				one := citingResponder(r).Text
+				return openaitest.Reply{Text: strings.Repeat(one+" ", 5)}
+			})
+			route := routeEditOriginal
+			if mention {
+				route = routeEdit
+			}
+			h.dc.StallNext(func(r *dt.Request) bool { return r.Route == route && isStreaming(r) }, 1, time.Minute)
+			channel := generalID
+			began := time.Now()
+			if mention {
+				channel = h.mention(generalID, user(1), question).ID
+			} else {
+				ask(h, user(1), generalID, question, false)
+			}
+			m := h.final(channel)
+			if took := time.Since(began); took > 5*time.Second {
+				t.Errorf("answer final %v after the question with a streaming edit stalled, want well under the 20 s edit timeout", took)
+			}
+			if !cited(m.Content) {
+				t.Errorf("answer %q", m.Content)
+			}
+			noCursor(t, h, channel)
+			// The stalled edit was dropped, not waited for.
+			if _, err := h.dc.WaitFor(h.ctx(), func(r dt.Request) bool { return r.Abandoned }); err != nil {
+				for _, r := range h.dc.Requests() {
+					t.Logf("%s %d %v %.60s", r.Route, r.Status, r.Abandoned, r.Body)
+				}
+				t.Fatal("the stalled streaming edit was not dropped")
+			}
+			h.noViolations()
+		})
+	}
+}
+
+// TestAnswerTimeoutBoundsASlowModel: a model streaming a word every 2 s
+// cannot hold the only answer slot past ANSWER_TIMEOUT: the user is told
+// the answer took too long, and the next question gets the slot.
+func TestAnswerTimeoutBoundsASlowModel(t *testing.T) {
+	t.Parallel()
+	const limit = 1500 * time.Millisecond
+	h := start(t, setup{
+		cfg: func(c *bot.Config) {
+			c.AnswerTimeout, c.MaxConcurrent = limit, 1
+		},
+		aiOpts: []openaitest.Option{openaitest.WithChunkDelay(2 * time.Second)},
+	})
+	began := time.Now()
+	first := ask(h, user(1), generalID, question, false)
+	second := ask(h, user(2), otherID, "What is the quanzi feature of Alipay?", false)
+	for i, in := range []*dt.Interaction{first, second} {
+		m := waitContent(h, in, "took longer than")
+		if !strings.Contains(m.Content, "1.5 seconds") && !strings.Contains(m.Content, "2 seconds") {
+			t.Errorf("question %d: %q, want the limit named", i+1, m.Content)
+		}
+		if strings.Contains(m.Content, "▌") {
+			t.Errorf("question %d keeps the cursor: %q", i+1, m.Content)
+		}
+	}
+	// The second waited for the first's slot: two limits, not two slow
+	// answers (each would take over 20 s).
+	if took := time.Since(began); took > 2*limit+4*time.Second {
+		t.Errorf("both questions done after %v, want about twice ANSWER_TIMEOUT (%v)", took, limit)
+	}
+	h.noViolations()
+}
