@@ -18,6 +18,21 @@ const (
 	maxTurnRunes = 600
 )
 
+// Check reports why Ask would refuse q asked without history, without
+// calling a model: ErrEmptyQuestion (nothing visible), ErrQuestionTooLong,
+// or ErrNoSearchableWords (only symbols or emoji). The Discord bot opens a
+// thread only for a question that passes.
+func (p *Pipeline) Check(q string) error {
+	text, err := p.checkQuestion(q)
+	if err != nil {
+		return err
+	}
+	if len(p.state.Load().index.Analyze(text)) == 0 {
+		return ErrNoSearchableWords
+	}
+	return nil
+}
+
 // Ask answers a question from the corpus.
 //
 // Outcomes: a cited answer, its sentences that are not verified marked; an

@@ -176,6 +176,9 @@ type Answerer interface {
 	Documents() []corpus.Document
 	Passage(docID string, index int) (corpus.Passage, corpus.Document, bool)
 	LLMEnabled() bool
+	// Check reports why a question asked afresh would be refused (empty,
+	// too long, no words), calling no model.
+	Check(question string) error
 }
 
 // Store is the state the bot keeps across restarts; *store.Store

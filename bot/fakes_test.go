@@ -221,6 +221,13 @@ func (f *fakeAnswerer) Passage(docID string, index int) (corpus.Passage, corpus.
 
 func (f *fakeAnswerer) LLMEnabled() bool { return true }
 
+func (f *fakeAnswerer) Check(q string) error {
+	if blank(q) {
+		return answer.ErrEmptyQuestion
+	}
+	return nil
+}
+
 func testDocs() []corpus.Document {
 	mk := func(id, title, lang string, n int) corpus.Document {
 		d := corpus.Document{ID: id, Title: title, Lang: lang}

@@ -169,12 +169,17 @@ func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction, received ti
 	}
 	question := topic
 	if doc != "" {
-		id, ok := resolveDocument(b.answers.Documents(), doc)
-		if !ok {
+		matches := matchDocuments(b.answers.Documents(), doc)
+		switch {
+		case len(matches) == 0:
 			b.respondEphemeral(ctx, i, textUnknownDoc)
 			return
+		case len(matches) > 1:
+			b.respondEphemeral(ctx, i, severalDocsText(doc, matches))
+			return
 		}
-		doc, question = id, id
+		doc = matches[0].ID
+		question = doc
 	}
 	b.startAnswer(ctx, i, received, answerRequest{
 		name: cmdSummary, question: question,
@@ -481,25 +486,40 @@ func optBool(opts []*discordgo.ApplicationCommandInteractionDataOption, name str
 	return false
 }
 
-// resolveDocument finds the document a user named: by exact ID, else the
-// one document whose ID or title contains the text (case-insensitively).
-func resolveDocument(docs []corpus.Document, s string) (string, bool) {
+// matchDocuments finds the document a user named: the one with that exact
+// ID, else every document whose ID or title contains the text
+// (case-insensitively).
+func matchDocuments(docs []corpus.Document, s string) []corpus.Document {
 	for _, d := range docs {
 		if d.ID == s {
-			return d.ID, true
+			return []corpus.Document{d}
 		}
 	}
 	l := strings.ToLower(s)
-	found := ""
+	var found []corpus.Document
 	for _, d := range docs {
 		if strings.Contains(strings.ToLower(d.ID), l) || strings.Contains(strings.ToLower(d.Title), l) {
-			if found != "" {
-				return "", false // ambiguous
-			}
-			found = d.ID
+			found = append(found, d)
 		}
 	}
-	return found, found != ""
+	return found
+}
+
+// maxOffered is how many matching documents /summary lists.
+const maxOffered = 10
+
+// severalDocsText offers the documents that match what a user typed, so
+// that they can pick one.
+func severalDocsText(typed string, docs []corpus.Document) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d documents match “%s”. Which one? Run `/summary` again with its ID (it autocompletes as you type):", len(docs), Neutralize(escapeMarkdown(clip(oneLine(typed), 100))))
+	for _, d := range docs[:min(len(docs), maxOffered)] {
+		fmt.Fprintf(&b, "\n- `%s` — %s", strings.ReplaceAll(d.ID, "`", "ʼ"), Neutralize(escapeMarkdown(clip(oneLine(d.Title), 120))))
+	}
+	if len(docs) > maxOffered {
+		fmt.Fprintf(&b, "\n…and %d more: type more of the title.", len(docs)-maxOffered)
+	}
+	return b.String()
 }
 
 // briefingHeader opens a briefing with its time, which each reader's

@@ -4,6 +4,8 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -117,6 +119,9 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 			inThread = true
 			break // already in someone's thread: reply there
 		}
+		if err := b.answers.Check(q); err != nil {
+			break // refused: the reply says why, and no thread is left empty
+		}
 		th, err := b.api.MessageThreadStartComplex(m.ChannelID, m.ID, &discordgo.ThreadStart{
 			Name: threadName(q), AutoArchiveDuration: threadArchiveMinutes,
 		}, withCtx(ctx))
@@ -217,15 +222,50 @@ func plainMentions(s string, users []*discordgo.User) string {
 }
 
 // threadName names the thread opened for a question: its first line,
-// shortened to fit Discord's 100 characters.
+// cleaned of what could hide or disguise text (control, format and bidi
+// characters, NUL, piles of combining marks), with Markdown syntax taken
+// out (a name is shown raw in the channel list but rendered elsewhere),
+// shortened to fit Discord's 100 characters; "Question" when nothing is
+// left.
 func threadName(q string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(q), "\n")
-	line = oneLine(line)
-	if line == "" {
+	var b strings.Builder
+	marks := 0
+	for _, r := range line {
+		switch {
+		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+			continue
+		case unicode.In(r, unicode.Mn, unicode.Me):
+			if marks >= maxCombining {
+				continue
+			}
+			marks++
+		default:
+			marks = 0
+		}
+		b.WriteRune(r)
+	}
+	name := maskedLinkRE.ReplaceAllString(b.String(), "$1")
+	name = markupRE.ReplaceAllString(name, "")
+	name = strings.TrimLeft(oneLine(name), "#>-• ")
+	name = oneLine(name)
+	if strings.IndexFunc(name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) < 0 {
 		return "Question"
 	}
-	return clip(line, 90)
+	return clip(name, 90)
 }
+
+// maxCombining is how many combining marks a thread name keeps on one
+// character: enough for any script, too few to smear over the line.
+const maxCombining = 2
+
+var (
+	// maskedLinkRE is a Markdown link [text](url); the name keeps text.
+	maskedLinkRE = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	// markupRE is Markdown syntax: code fences and ticks, and the doubled
+	// characters of bold, underline, strike-through and spoilers.
+	markupRE = regexp.MustCompile("`+|\\*\\*+|__+|~~+|\\|\\|+")
+)
 
 func memberRoles(m *discordgo.Message) []string {
 	if m.Member == nil {

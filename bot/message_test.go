@@ -91,6 +91,21 @@ func TestThreadName(t *testing.T) {
 		{"Why was Alipay fined?\nMore detail here", "Why was Alipay fined?"},
 		{"   ", "Question"},
 		{strings.Repeat("a", 150), strings.Repeat("a", 89) + "…"},
+		// Hostile text: none of it reaches the name.
+		{"\u202eevil\u202c name", "evil name"},
+		{"nul\x00byte\x01s", "nulbytes"},
+		{"```", "Question"},
+		{"```go\nfmt.Println()", "go"},
+		{"**bold** __under__ ~~gone~~ ||spoiler|| `code`", "bold under gone spoiler code"},
+		{"[click me](https://evil.example) please", "click me please"},
+		{"# Heading question", "Heading question"},
+		{"> quoted question", "quoted question"},
+		{"Zalgo" + strings.Repeat("\u0301", 81), "Zalgo\u0301\u0301"},
+		{"\u200b\u200b\u2066\u2069", "Question"},
+		{"micro_loans and snake_case stay", "micro_loans and snake_case stay"},
+		{"🔥🔥🔥", "Question"},
+		{"Pourquoi Alipay a-t-il été condamné ?", "Pourquoi Alipay a-t-il été condamné ?"},
+		{"لماذا استهدفت الصين أليباي؟", "لماذا استهدفت الصين أليباي؟"},
 	} {
 		if got := threadName(tc.in); got != tc.want {
 			t.Errorf("threadName(%q) = %q, want %q", tc.in, got, tc.want)

@@ -163,10 +163,10 @@ const (
 
 func renderSearch(query string, matches []answer.Match) reply {
 	if len(matches) == 0 {
-		return reply{content: fmt.Sprintf("No passage matches “%s”.", Neutralize(clip(oneLine(query), 200)))}
+		return reply{content: fmt.Sprintf("No passage matches “%s”.", Neutralize(escapeMarkdown(clip(oneLine(query), 200))))}
 	}
 	e := &discordgo.MessageEmbed{
-		Title:       clip("Search: "+oneLine(query), embedTitleRunes),
+		Title:       clip("Search: "+Neutralize(escapeMarkdown(oneLine(query))), embedTitleRunes),
 		Description: "Ranked passages (BM25 scores); ✓ marks those above the relevance floor.",
 	}
 	total := runes(e.Title) + runes(e.Description)

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -251,20 +252,33 @@ func idsOf(docs []corpus.Document) []string {
 	return out
 }
 
-func TestResolveDocument(t *testing.T) {
+func TestMatchDocuments(t *testing.T) {
 	for _, tc := range []struct {
-		in, want string
-		ok       bool
+		in   string
+		want []string
 	}{
-		{"alipay-en", "alipay-en", true},
-		{"HATCHET", "hatchet-fr", true},
-		{"Alibaba et Tencent", "hatchet-fr", true},
-		{"-", "", false}, // ambiguous: every ID has one
-		{"nothing", "", false},
+		{"alipay-en", []string{"alipay-en"}},
+		{"HATCHET", []string{"hatchet-fr"}},
+		{"Alibaba et Tencent", []string{"hatchet-fr"}},
+		{"-", []string{"alipay-en", "hatchet-fr", "targets-ar"}}, // every ID has one
+		{"nothing", nil},
 	} {
-		got, ok := resolveDocument(testDocs(), tc.in)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("resolveDocument(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		if got := idsOf(matchDocuments(testDocs(), tc.in)); !slices.Equal(got, tc.want) {
+			t.Errorf("matchDocuments(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSeveralDocsTextNeutralisesWhatWasTyped(t *testing.T) {
+	got := severalDocsText("[x](https://evil.example) @everyone", testDocs())
+	for _, bad := range []string{"[x](https", "@everyone"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("offer %q echoes %q live", got, bad)
+		}
+	}
+	for _, d := range testDocs() {
+		if !strings.Contains(got, "`"+d.ID+"`") {
+			t.Errorf("offer %q lacks %s", got, d.ID)
 		}
 	}
 }
