@@ -263,7 +263,18 @@ func TestBadInputBot(t *testing.T) {
 		{name: "autocomplete without data", i: &discordgo.Interaction{ID: "4", Type: discordgo.InteractionApplicationCommandAutocomplete, ChannelID: "10", GuildID: "1",
 			Member: &discordgo.Member{User: &discordgo.User{ID: "42"}}}, choices: nil, noLLM: true},
 		{name: "summary of an unknown document", i: slash(cmdSummary, opt("document", "no-such-document.en")), want: textUnknownDoc, private: true, noLLM: true},
-		{name: "summary of a document matching several", i: slash(cmdSummary, opt("document", "alipay")), want: textUnknownDoc, private: true, noLLM: true},
+		{name: "summary of a document matching several", i: slash(cmdSummary, opt("document", "alipay")), private: true, noLLM: true,
+			check: func(t *testing.T, shown []outcome) {
+				// Offered, not refused: the three documents that match.
+				if len(shown) != 1 || !strings.HasPrefix(shown[0].content, "3 documents match “alipay”.") {
+					t.Fatalf("user reads %+v, want the three matches offered", shown)
+				}
+				for _, id := range []string{"alipay-gambit-quanzi.en", "alipay-ordered-to-spin-off-micro-loans.en", "china-targets-alipay.ar"} {
+					if !strings.Contains(shown[0].content, "`"+id+"`") {
+						t.Errorf("offer %q lacks %s", shown[0].content, id)
+					}
+				}
+			}},
 		{name: "summary with document and topic", i: slash(cmdSummary, opt("document", "china-targets-alipay.ar"), opt("topic", "loans")),
 			want: textSummaryOne, private: true, noLLM: true},
 		{name: "summary with neither", i: slash(cmdSummary), want: textSummaryOne, private: true, noLLM: true},

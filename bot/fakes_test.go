@@ -150,6 +150,13 @@ func (f *fakeAPI) ChannelMessageDelete(channelID, messageID string, _ ...discord
 	return f.record("delete", channelID, messageID)
 }
 
+func (f *fakeAPI) InteractionResponse(i *discordgo.Interaction, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
+	if err := f.record("webhook-get", i.ChannelID, nil); err != nil {
+		return nil, err
+	}
+	return &discordgo.Message{ID: "original"}, nil
+}
+
 func (f *fakeAPI) InteractionResponseDelete(i *discordgo.Interaction, _ ...discordgo.RequestOption) error {
 	return f.record("webhook-delete", i.ChannelID, nil)
 }

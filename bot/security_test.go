@@ -518,8 +518,10 @@ func TestSecurityLimitsHoldBeforeTheModel(t *testing.T) {
 		t.Errorf("refusal %q, want the limit named", m.Content)
 	}
 	q := h.mention(generalID, user(2), long)
-	if _, err := h.dc.WaitMessage(h.ctx(), q.ID, func(m discordtest.Message) bool {
-		return m.Author.ID == h.dc.BotUser().ID && strings.Contains(m.Content, "too long")
+	// Refused, so answered in place, with no thread.
+	if _, err := h.dc.WaitMessage(h.ctx(), generalID, func(m discordtest.Message) bool {
+		return m.Author.ID == h.dc.BotUser().ID && strings.Contains(m.Content, "too long") &&
+			m.MessageReference != nil && m.MessageReference.MessageID == q.ID
 	}); err != nil {
 		t.Fatalf("long mention: %v", err)
 	}

@@ -24,6 +24,7 @@ type discordAPI interface {
 	FollowupMessageCreate(interaction *discordgo.Interaction, wait bool, data *discordgo.WebhookParams, options ...discordgo.RequestOption) (*discordgo.Message, error)
 	ChannelMessageDelete(channelID, messageID string, options ...discordgo.RequestOption) error
 	InteractionResponseDelete(interaction *discordgo.Interaction, options ...discordgo.RequestOption) error
+	InteractionResponse(interaction *discordgo.Interaction, options ...discordgo.RequestOption) (*discordgo.Message, error)
 }
 
 // sink is where one answer goes.
@@ -111,6 +112,9 @@ const staleTimeout = 5 * time.Second
 // fails, edits it to a pointer to the answer: either way its streaming
 // cursor is gone. The answer is already posted, so failures are left be.
 func dropStale(ctx context.Context, del, closeIt func(ctx context.Context) error) {
+	// Not bounded by the attempt that posted the answer, which may be
+	// nearly spent: each request has staleTimeout of its own.
+	ctx = context.WithoutCancel(ctx)
 	for _, f := range []func(context.Context) error{del, closeIt} {
 		actx, cancel := context.WithTimeout(ctx, staleTimeout)
 		err := f(actx)
@@ -194,15 +198,24 @@ func (s *interactionSink) replace(ctx context.Context, r reply) error {
 		return fb.replace(ctx, r)
 	}
 	r.ephemeral = s.ephemeral
-	if _, err := s.api.FollowupMessageCreate(s.i, true, r.followup(), withCtx(ctx)); err != nil {
+	m, err := s.api.FollowupMessageCreate(s.i, true, r.followup(), withCtx(ctx))
+	if err != nil {
 		return err
 	}
 	s.mu.Lock()
-	filled := !s.edited // the follow-up took the "thinking…" message's place
+	edited := s.edited
 	s.edited = true
 	s.mu.Unlock()
-	if filled {
-		return nil
+	if !edited {
+		// Discord makes the first follow-up fill a "thinking…" message
+		// that was never edited; an edit that timed out may still have
+		// landed, though, so look before deleting anything.
+		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), staleTimeout)
+		orig, err := s.api.InteractionResponse(s.i, withCtx(actx))
+		cancel()
+		if err != nil || m == nil || orig.ID == m.ID {
+			return nil
+		}
 	}
 	dropStale(ctx,
 		func(ctx context.Context) error { return s.api.InteractionResponseDelete(s.i, withCtx(ctx)) },
