@@ -21,8 +21,9 @@ const DefaultFocusCoverage = 0.5
 // the names Jack and Ma and the focus "old": a sentence naming Jack Ma that
 // says nothing of age does not answer it.
 type focus struct {
-	names map[string]bool
-	words [][]string // each focus word's terms: analysers differ ("owns" → own, owns)
+	names     map[string]bool
+	nameWords [][]string // each name word's terms
+	words     [][]string // each focus word's terms: analysers differ ("owns" → own, owns)
 }
 
 // focusOf analyses a question, framing words already taken out. Words are
@@ -60,6 +61,7 @@ func (st *state) focusOf(question string) focus {
 			for _, t := range terms {
 				f.names[t] = true
 			}
+			f.nameWords = append(f.nameWords, terms)
 			continue
 		}
 		f.words = append(f.words, terms)
@@ -83,18 +85,23 @@ func isNameWord(w string, first bool) bool {
 }
 
 // covers reports whether a sentence's terms answer the question's focus:
-// one of its names, when it has any, in the sentence or around it (context:
-// its passage and its document's title, which name what the sentence calls
+// every one of its names, in the sentence or around it (context: its
+// passage and its document's title, which name what the sentence calls
 // "we" or "the app"), and at least share of its focus words (one at least)
-// in the sentence.
+// in the sentence. "Who is the CEO of Europace?" is not answered by a
+// sentence naming the CEO of another company.
 func (f focus) covers(terms []string, context map[string]bool, share float64) bool {
 	has := make(map[string]bool, len(terms))
 	for _, t := range terms {
 		has[t] = true
 	}
-	named := len(f.names) == 0
-	for n := range f.names {
-		named = named || has[n] || context[n]
+	named := true
+	for _, g := range f.nameWords {
+		in := false
+		for _, n := range g {
+			in = in || has[n] || context[n]
+		}
+		named = named && in
 	}
 	if !named || len(f.words) == 0 {
 		return named
