@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -69,5 +71,28 @@ func BenchmarkExtractive(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// BenchmarkReplyStream renders a long reply streamed in small pieces, as
+// a model sends it: every piece re-renders the settled sentences (cached)
+// and checks new ones against their passages.
+func BenchmarkReplyStream(b *testing.B) {
+	rd, blocks := testReader(b, 3)
+	var sb strings.Builder
+	for i := range 40 {
+		n := i%3 + 1
+		f := strings.Fields(blocks[n-1].text)
+		fmt.Fprintf(&sb, "Sentence %d says what passage %d says [%d] «%s». ", i, n, n, strings.Join(f[:min(6, len(f))], " "))
+	}
+	pieces := splitEvery(sb.String(), 12)
+	b.ReportAllocs()
+	for b.Loop() {
+		rd.cache = map[string]Claim{}
+		s := &replyStream{out: func(string) {}, rd: rd}
+		for _, p := range pieces {
+			s.write(p)
+		}
+		s.flush()
 	}
 }
