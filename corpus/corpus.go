@@ -107,17 +107,18 @@ func (d *Document) HeadingPath(p *Passage) string {
 type SkipKind string
 
 const (
-	SkipUnsupported SkipKind = "unsupported type" // an extension Load does not read
-	SkipBinary      SkipKind = "binary"           // NUL bytes or control characters
-	SkipEncoding    SkipKind = "not UTF-8"        // text in another encoding
-	SkipTooLarge    SkipKind = "too large"        // over Config.MaxFileBytes
-	SkipUnreadable  SkipKind = "unreadable"       // open, read or list failed
-	SkipEmpty       SkipKind = "empty"            // no words once markup is gone
-	SkipDuplicate   SkipKind = "duplicate"        // same ID, or a copy of a loaded page
-	SkipEncrypted   SkipKind = "encrypted"        // an encrypted PDF or DOCX
-	SkipScanned     SkipKind = "scanned"          // a PDF without a text layer
-	SkipGenerated   SkipKind = "generated page"   // a site's search or index page
-	SkipMalformed   SkipKind = "malformed"        // a PDF or DOCX that cannot be parsed
+	SkipUnsupported SkipKind = "unsupported type"   // an extension Load does not read
+	SkipBinary      SkipKind = "binary"             // NUL bytes or control characters
+	SkipEncoding    SkipKind = "not UTF-8"          // text in another encoding
+	SkipTooLarge    SkipKind = "too large"          // over Config.MaxFileBytes
+	SkipUnreadable  SkipKind = "unreadable"         // open, read or list failed
+	SkipEmpty       SkipKind = "empty"              // no words once markup is gone
+	SkipDuplicate   SkipKind = "duplicate"          // same ID, or a copy of a loaded page
+	SkipEncrypted   SkipKind = "encrypted"          // an encrypted PDF or DOCX
+	SkipScanned     SkipKind = "scanned"            // a PDF without a text layer
+	SkipGenerated   SkipKind = "generated page"     // a site's search or index page
+	SkipMalformed   SkipKind = "malformed"          // a PDF or DOCX that cannot be parsed
+	SkipPackages    SkipKind = "installed packages" // a node_modules folder, not read
 )
 
 // Warning names a file that was skipped or repaired, and why.
@@ -219,6 +220,8 @@ func groupLabel(g string, n int) string {
 		return plural(n, "file of another type", "files of other types")
 	case string(SkipEmpty):
 		return "empty"
+	case string(SkipPackages):
+		return plural(n, "folder of installed packages", "folders of installed packages")
 	}
 	return g // "too large", "binary", "unreadable", "encrypted", …
 }

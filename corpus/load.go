@@ -191,6 +191,14 @@ func (l *loader) list(ctx context.Context) ([]string, error) {
 			}
 			return nil
 		}
+		if d.IsDir() && d.Name() == "node_modules" {
+			// Thousands of files of installed JavaScript packages, none a
+			// document of the team's: named once, as a folder.
+			w := Warning{Path: p, Reason: "installed packages (node_modules): not read", Kind: SkipPackages}
+			l.warnings = append(l.warnings, w)
+			l.log.Warn("corpus: skipped folder", "path", w.Path, "reason", w.Reason, "kind", string(w.Kind))
+			return fs.SkipDir
+		}
 		if !d.IsDir() {
 			paths = append(paths, p)
 		}

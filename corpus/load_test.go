@@ -84,6 +84,13 @@ func TestLoadFiles(t *testing.T) {
 			wantIDs: []string{"a/b"},
 		},
 		{
+			name: "installed packages",
+			fsys: fstest.MapFS{
+				"a.md": unique(), "site/node_modules/pkg/README.md": unique(), "site/node_modules/pkg/index.js": file("x"),
+			},
+			wantIDs: []string{"a"}, warnings: map[string]string{"site/node_modules": "installed packages"},
+		},
+		{
 			name:    "binary with NUL bytes",
 			fsys:    fstest.MapFS{"a.txt": unique(), "img.txt": file("GIF89a\x00\x01\x02" + article)},
 			wantIDs: []string{"a"}, warnings: map[string]string{"img.txt": "binary file (NUL bytes)"},
