@@ -16,6 +16,7 @@ type pick struct {
 	doc   int
 	text  string
 	score int // distinct query words it contains
+	lead  int // 1 when it opens with a name the question asks about: "Life360 creates …"
 	order int // position among all candidate sentences, for stable ties
 }
 
@@ -33,7 +34,7 @@ const (
 // returns up to n of them, no near-duplicates. keep, when set, must accept
 // a sentence (its text, its terms, and those of its passage and document
 // title) for it to be considered at all.
-func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, keep func(sentence string, terms []string, context map[string]bool) bool) []pick {
+func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, keep func(sentence string, terms []string, context map[string]bool) (bool, int)) []pick {
 	qterms := setOf(st.index.Analyze(query))
 	var all []pick
 	for bi, b := range blocks {
@@ -53,8 +54,12 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 					score++
 				}
 			}
-			if score > 0 && countWords(s.text) >= 4 && (keep == nil || keep(s.text, s.terms, context)) {
-				all = append(all, pick{block: bi, doc: b.doc, text: s.text, score: score, order: len(all)})
+			ok, lead := true, 0
+			if keep != nil {
+				ok, lead = keep(s.text, s.terms, context)
+			}
+			if score > 0 && countWords(s.text) >= 4 && ok {
+				all = append(all, pick{block: bi, doc: b.doc, text: s.text, score: score, lead: lead, order: len(all)})
 			}
 		}
 	}
@@ -65,6 +70,9 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 	// a teaser cut mid-sentence.
 	slices.SortStableFunc(all, func(a, b pick) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.lead, a.lead); c != 0 {
 			return c
 		}
 		return cmp.Compare(b2i(complete(b.text)), b2i(complete(a.text)))

@@ -119,6 +119,22 @@ func (f focus) covers(terms []string, context map[string]bool, share float64) bo
 	return hits >= need
 }
 
+// opensWith is 1 when a sentence's first word is one of the question's
+// names: "Life360 creates technology that …" defines Life360, where a
+// sentence merely mentioning it does not. It breaks ties between sentences
+// that share as many words with the question.
+func (st *state) opensWith(sentence string, f focus) int {
+	for w := range text.Words(sentence) {
+		for _, t := range st.index.Analyze(sentence[w.Start:w.End]) {
+			if f.names[t] {
+				return 1
+			}
+		}
+		return 0
+	}
+	return 0
+}
+
 // corpusNames are the terms the corpus writes with a capital letter inside
 // sentences more often than not: names, whatever case a question uses.
 func (st *state) corpusNames() map[string]bool {
