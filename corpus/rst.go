@@ -148,6 +148,12 @@ var rstDropped = map[string]bool{
 	"program": true, "c:namespace": true, "cpp:namespace": true, "glossary": false,
 }
 
+// rstVersionNotes are how Sphinx words its version directives.
+var rstVersionNotes = map[string]string{
+	"versionadded": "Added in version", "versionchanged": "Changed in version",
+	"deprecated": "Deprecated since version", "versionremoved": "Removed in version",
+}
+
 // rstCode are directives whose content is code.
 var rstCode = map[string]bool{
 	"code-block": true, "code": true, "sourcecode": true, "doctest": true, "testcode": true,
@@ -370,6 +376,14 @@ func (r *rstParser) explicit(lines []srcLine, i int) int {
 		}
 		r.parse(content, ind+1)
 	default: // admonitions, topics, version notes, containers: their text
+		if v, ok := rstVersionNotes[name]; ok && arg != "" {
+			// ".. versionadded:: 0.6" reads as Sphinx renders it.
+			version, rest, _ := strings.Cut(arg, " ")
+			arg = v + " " + version + "."
+			if rest = strings.TrimSpace(rest); rest != "" {
+				arg += " " + rest
+			}
+		}
 		if arg != "" {
 			// The argument may be the first line of the first paragraph.
 			pad := strings.Repeat(" ", ind+3)

@@ -144,3 +144,9 @@ func TestAsciiDocDescriptionList(t *testing.T) {
 		t.Errorf("description list markup kept: %q", d.Text)
 	}
 }
+
+func TestRSTVersionNotes(t *testing.T) {
+	d := loadOne(t, "a.rst", "Uploads\n=======\n\n.. versionadded:: 0.6\n   Files can be limited in size.\n\n.. deprecated:: 2.0 Use the new API.\n")
+	passageWith(t, d, "Added in version 0.6. Files can be limited in size.")
+	passageWith(t, d, "Deprecated since version 2.0. Use the new API.")
+}
