@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -20,6 +21,7 @@ import (
 //
 //	go test ./admin -run '^$' -bench Pages -benchtime 20x
 //
+// DASHBOARD_BENCH_DIR=/tmp/dash keeps the filled database for the next run.
 // The answers spread over the 180 days before benchEnd (the default
 // retention); the default 30-day range holds about 17,000 of them.
 
@@ -32,16 +34,37 @@ var (
 	benchErr   error
 )
 
+// benchDirEnv names a folder that keeps the filled database between runs
+// (seeding takes minutes); without it the database is made in a temporary
+// folder, removed when the tests end.
+const benchDirEnv = "DASHBOARD_BENCH_DIR"
+
+var benchTemp string // the temporary folder to remove, if one was made
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchStore != nil {
+		benchStore.Close()
+	}
+	if benchTemp != "" {
+		os.RemoveAll(benchTemp)
+	}
+	os.Exit(code)
+}
+
 func benchDB(b *testing.B) *store.Store {
 	b.Helper()
 	benchOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "corpusbot-admin-bench-")
-		if err != nil {
-			benchErr = err
-			return
+		dir := os.Getenv(benchDirEnv)
+		if dir == "" {
+			if dir, benchErr = os.MkdirTemp("", "corpusbot-admin-bench-"); benchErr != nil {
+				return
+			}
+			benchTemp = dir
 		}
-		if benchStore, benchErr = store.Open(context.Background(), store.Config{Dir: dir}); benchErr != nil {
-			return
+		_, statErr := os.Stat(filepath.Join(dir, store.FileName))
+		if benchStore, benchErr = store.Open(context.Background(), store.Config{Dir: dir}); benchErr != nil || statErr == nil {
+			return // an error, or a database filled by an earlier run
 		}
 		start := time.Now()
 		benchErr = seedAnswers(context.Background(), benchStore, benchAnswers, benchEnd)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -233,49 +234,84 @@ func (s *Store) GapQuestions(ctx context.Context, r Range, limit int) ([]GapQues
 	var out []GapQuestion
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		// Two index ranges: answers_gaps for abstained and marked answers,
-		// votes_down for voted-down ones.
+		// votes_down for voted-down ones. The rows are grouped here rather
+		// than by GROUP BY: a map beats SQLite's sort of every row's text.
 		rows, err := tx.QueryContext(ctx, `
-WITH gap AS (
-	SELECT id, question, created_at, outcome = 'abstained' AS abstained, outcome = 'answered' AS marked, 0 AS voted_down
-	FROM answers INDEXED BY answers_gaps
-	WHERE kind = 'answer' AND (outcome = 'abstained' OR (outcome = 'answered' AND unverified + weak > 0))
-		AND created_at >= ?1 AND created_at < ?2
-	UNION ALL
-	SELECT DISTINCT a.id, a.question, a.created_at, 0, 0, 1
-	FROM votes v CROSS JOIN answers a ON a.id = v.answer_id
-	WHERE v.value = -1 AND a.kind = 'answer' AND a.outcome <> 'failed' AND a.created_at >= ?1 AND a.created_at < ?2
-)
-SELECT max(created_at || char(31) || id || char(31) || question), min(created_at), count(DISTINCT id), sum(abstained), sum(marked), sum(voted_down)
-FROM gap
-WHERE trim(question) <> ''
-GROUP BY lower(trim(question))
-ORDER BY count(DISTINCT id) DESC, max(created_at) DESC
-LIMIT ?3`, from, to, limit)
+SELECT id, question, created_at, outcome = 'abstained', 0
+FROM answers INDEXED BY answers_gaps
+WHERE kind = 'answer' AND (outcome = 'abstained' OR (outcome = 'answered' AND unverified + weak > 0))
+	AND created_at >= ?1 AND created_at < ?2
+UNION ALL
+SELECT DISTINCT a.id, a.question, a.created_at, a.outcome = 'abstained',
+	1 + (a.outcome = 'abstained' OR (a.outcome = 'answered' AND a.unverified + a.weak > 0))
+FROM votes v CROSS JOIN answers a ON a.id = v.answer_id
+WHERE v.value = -1 AND a.kind = 'answer' AND a.outcome <> 'failed' AND a.created_at >= ?1 AND a.created_at < ?2`, from, to)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
+		// Stored times are fixed-width text: they compare as text, and only
+		// the ones kept are parsed.
+		type group struct {
+			GapQuestion
+			first, last string
+		}
+		groups := map[string]*group{}
+		var order []*group
 		for rows.Next() {
-			var g GapQuestion
-			var last, first string
-			if err := rows.Scan(&last, &first, &g.Asked, &g.Abstained, &g.Marked, &g.VotedDown); err != nil {
+			var id, q, at string
+			var abstained bool
+			var down int // 0: abstained or marked; 1: voted down; 2: both, already counted
+			if err := rows.Scan(&id, &q, &at, &abstained, &down); err != nil {
 				return err
 			}
-			// The latest asking: its time, answer and wording.
-			lastAt, rest, _ := strings.Cut(last, "\x1f")
-			g.AnswerID, g.Question, _ = strings.Cut(rest, "\x1f")
-			if g.Last, err = parseTime(lastAt); err != nil {
-				return err
+			key := strings.ToLower(strings.TrimSpace(q))
+			if key == "" {
+				continue
 			}
-			if g.First, err = parseTime(first); err != nil {
-				return err
+			g := groups[key]
+			if g == nil {
+				g = &group{}
+				groups[key] = g
+				order = append(order, g)
 			}
-			out = append(out, g)
+			switch {
+			case down > 0:
+				g.VotedDown++
+				if down == 1 {
+					g.Asked++
+				}
+			case abstained:
+				g.Asked++
+				g.Abstained++
+			default:
+				g.Asked++
+				g.Marked++
+			}
+			if g.first == "" || at < g.first {
+				g.first = at
+			}
+			if at > g.last || at == g.last && id > g.AnswerID {
+				g.last, g.AnswerID, g.Question = at, id, q
+			}
 		}
 		if err := rows.Err(); err != nil {
 			return err
 		}
 		rows.Close()
+		slices.SortFunc(order, func(a, b *group) int {
+			return cmp.Or(cmp.Compare(b.Asked, a.Asked), strings.Compare(b.last, a.last), strings.Compare(a.AnswerID, b.AnswerID))
+		})
+		for _, g := range order[:min(limit, len(order))] {
+			var err error
+			if g.First, err = parseTime(g.first); err != nil {
+				return err
+			}
+			if g.Last, err = parseTime(g.last); err != nil {
+				return err
+			}
+			out = append(out, g.GapQuestion)
+		}
 		return fillGaps(ctx, tx, out)
 	})
 	if err != nil {

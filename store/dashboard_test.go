@@ -52,6 +52,9 @@ func seedDashboard(t *testing.T, s *Store) {
 		{AnswerID: "a1", UserHash: s.HashUser("1"), Value: 1, At: day(0, 12)},
 		{AnswerID: "a1", UserHash: s.HashUser("2"), Value: 1, At: day(1, 12)},
 		{AnswerID: "a6", UserHash: s.HashUser("2"), Value: -1, At: day(2, 12)},
+		// Marked and voted down twice: one asking, counted once.
+		{AnswerID: "a4", UserHash: s.HashUser("3"), Value: -1, At: day(1, 12)},
+		{AnswerID: "a4", UserHash: s.HashUser("4"), Value: -1, At: day(1, 13)},
 	}
 	for _, v := range votes {
 		if err := s.RecordVote(ctx, v); err != nil {
@@ -68,12 +71,12 @@ func TestOverview(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Overview{
-		Questions: 6, Answered: 3, Abstained: 2, Failed: 1, Marked: 1, Up: 2, Down: 1,
+		Questions: 6, Answered: 3, Abstained: 2, Failed: 1, Marked: 1, Up: 2, Down: 3,
 		P50: 300 * time.Millisecond, P95: 500 * time.Millisecond, Timed: 5,
 		PromptTokens: 1300, CompletionTokens: 130,
 		Days: []DayStats{
 			{Day: "2025-03-14", Questions: 2, Answered: 1, Abstained: 1, Tokens: 110, Up: 1},
-			{Day: "2025-03-15", Questions: 2, Answered: 1, Abstained: 1, Tokens: 220, Up: 1},
+			{Day: "2025-03-15", Questions: 2, Answered: 1, Abstained: 1, Tokens: 220, Up: 1, Down: 2},
 			{Day: "2025-03-16", Questions: 2, Answered: 1, Failed: 1, Tokens: 1100, Down: 1},
 		},
 		Langs:    []KindCount{{"en", 5}, {"fr", 1}},
@@ -87,8 +90,8 @@ func TestOverview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if one.Questions != 2 || one.Up != 1 || one.Down != 0 || len(one.Days) != 1 || one.P50 != 300*time.Millisecond {
-		t.Errorf("one day: %+v, want the two questions, one vote and p50 300ms of 2025-03-15", one)
+	if one.Questions != 2 || one.Up != 1 || one.Down != 2 || len(one.Days) != 1 || one.P50 != 300*time.Millisecond {
+		t.Errorf("one day: %+v, want the two questions, three votes and p50 300ms of 2025-03-15", one)
 	}
 	empty, err := s.Overview(context.Background(), Range{From: day(10, 0), To: day(10, 0)})
 	if err != nil || empty.Questions != 0 || empty.P50 != 0 || len(empty.Days) != 0 {
@@ -116,7 +119,7 @@ func TestGapQuestions(t *testing.T) {
 			Nearest: []string{"tencent"}},
 		{Question: "How 100% of_it works", AnswerID: "a6", Asked: 1, VotedDown: 1, First: day(2, 10), Last: day(2, 10),
 			Nearest: []string{"alipay"}},
-		{Question: "Qui est Zhao Zhiguo ?", AnswerID: "a4", Asked: 1, Marked: 1, First: day(1, 10), Last: day(1, 10),
+		{Question: "Qui est Zhao Zhiguo ?", AnswerID: "a4", Asked: 1, Marked: 1, VotedDown: 1, First: day(1, 10), Last: day(1, 10),
 			Nearest: []string{"tencent"}},
 	}
 	if !reflect.DeepEqual(gaps, want) {
