@@ -62,13 +62,29 @@ func TestRateLimitOneQuestionEveryFiveSeconds(t *testing.T) {
 
 // An abstention costs nothing: with one question per hour, a person told
 // the corpus does not cover their question rephrases at once and is
-// answered; /search and /sources in between are free too.
+// answered; a vote, autocomplete, /search and /sources in between are free
+// too.
 func TestRephraseRightAfterAbstentionIsAnswered(t *testing.T) {
 	t.Parallel()
 	clk := newClock()
 	h := start(t, setup{cfg: func(c *bot.Config) { c.UserRate, c.UserBurst, c.Now = time.Hour, 1, clk.Now }})
 	in := ask(h, user(1), generalID, "What is the boiling point of tungsten?", false)
-	waitContent(h, in, "does not cover")
+	abstained := waitContent(h, in, "does not cover")
+	// A vote on it, and autocomplete, cost nothing either.
+	voted := false
+	for _, id := range buttonIDs(abstained.Components) {
+		if strings.Contains(id, ":v:") && !voted {
+			waitContent(h, h.dc.SendComponent(id, abstained, discordtest.As(user(1))), "recorded")
+			voted = true
+		}
+	}
+	if !voted {
+		t.Errorf("the abstention has no vote buttons: %v", buttonIDs(abstained.Components))
+	}
+	if _, err := h.dc.SendAutocomplete(discordtest.SlashOpts{Name: "summary", GuildID: guildID, ChannelID: generalID, User: user(1),
+		Options: []discordtest.OptionValue{{Name: "document", Value: "alipay", Focused: true}}}).WaitResponse(h.ctx()); err != nil {
+		t.Fatal(err)
+	}
 	search := h.dc.SendSlash(discordtest.SlashOpts{Name: "search", GuildID: guildID, ChannelID: generalID, User: user(1),
 		Options: []discordtest.OptionValue{{Name: "query", Value: "Alipay micro-loans"}}})
 	if _, err := search.WaitOriginal(h.ctx(), func(m discordtest.Message) bool { return len(m.Embeds) > 0 }); err != nil {
