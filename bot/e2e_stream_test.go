@@ -101,6 +101,32 @@ func TestStalledOrFailingFinalEdit(t *testing.T) {
 	}
 }
 
+// TestStalledFirstPost: the first message of a mention's answer, a create,
+// stalls; the bot does not know whether it was posted, so it looks, finds
+// nothing, and posts it again: the answer arrives once.
+func TestStalledFirstPost(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{cfg: func(c *bot.Config) { c.EditTimeout = 400 * time.Millisecond }})
+	h.dc.StallNext(func(r *dt.Request) bool { return r.Route == routeSend }, 1, time.Minute)
+	q := h.mention(generalID, user(1), question)
+	m := h.final(q.ID)
+	if !cited(m.Content) {
+		t.Errorf("answer %q", m.Content)
+	}
+	noCursor(t, h, q.ID)
+	if msgs := h.botMessages(q.ID); len(msgs) != 1 {
+		t.Errorf("%d bot messages, want the answer once", len(msgs))
+	}
+	looked := false
+	for _, r := range h.dc.Requests() {
+		looked = looked || r.Route == "GET /channels/{channel.id}/messages"
+	}
+	if !looked {
+		t.Error("the bot posted again without looking for the stalled message")
+	}
+	h.noViolations()
+}
+
 // TestStalledStreamingEditDoesNotDelayTheAnswer: a streaming edit that
 // hangs is dropped when the answer is done; the final edit follows within
 // an edit interval instead of waiting out the stall.

@@ -149,7 +149,7 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
 			return b.answers.Ask(ctx, answer.Question{Text: q, History: history, OnDelta: onDelta})
 		},
-		sink:      &channelSink{api: b.api, channelID: channel, replyTo: ref},
+		sink:      &channelSink{api: b.api, channelID: channel, replyTo: ref, botID: b.me()},
 		guildID:   m.GuildID,
 		channelID: channel,
 		userID:    m.Author.ID,

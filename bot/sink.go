@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"sync"
 	"time"
@@ -51,6 +52,7 @@ type channelSink struct {
 	replyTo   *discordgo.MessageReference
 	header    string // sent as its own message before the first one
 	first     *discordgo.Message
+	botID     string // the bot's user ID, to find a message it may have posted
 }
 
 func (s *channelSink) show(ctx context.Context, r reply) error {
@@ -67,10 +69,50 @@ func (s *channelSink) show(ctx context.Context, r reply) error {
 	r.replyTo = s.replyTo
 	m, err := s.api.ChannelMessageSendComplex(s.channelID, r.send(), withCtx(ctx))
 	if err != nil {
+		if ctx.Err() == nil {
+			return err
+		}
+		// Timed out: the message may exist. Adopt it if it does; if it
+		// does not, say so, and the create may be tried again.
+		found, ferr := s.findPosted(ctx, r)
+		switch {
+		case found != nil:
+			s.first = found
+			return nil
+		case ferr == nil:
+			return fmt.Errorf("%w: %w", errNotCreated, err)
+		}
 		return err
 	}
 	s.first = m
 	return nil
+}
+
+// errNotCreated marks a create that timed out and was then looked for in
+// vain: trying it again cannot post it twice.
+var errNotCreated = errors.New("the message was not created")
+
+// findPosted looks among the channel's latest messages for r, posted by
+// the bot; nil, nil when it is not there.
+func (s *channelSink) findPosted(ctx context.Context, r reply) (*discordgo.Message, error) {
+	l, ok := s.api.(messageLister)
+	if !ok || s.botID == "" {
+		return nil, errors.New("cannot list messages")
+	}
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), staleTimeout)
+	defer cancel()
+	msgs, err := l.ChannelMessages(s.channelID, 10, "", "", "", withCtx(lctx))
+	if err != nil {
+		return nil, err
+	}
+	want := r.text()
+	for _, m := range msgs {
+		if m.Author != nil && m.Author.ID == s.botID && m.Content == want &&
+			(s.replyTo == nil || m.MessageReference != nil && m.MessageReference.MessageID == s.replyTo.MessageID) {
+			return m, nil
+		}
+	}
+	return nil, nil
 }
 
 func (s *channelSink) more(ctx context.Context, r reply) error {
@@ -312,7 +354,8 @@ func retryPost(ctx context.Context, onRetry func(attempt int, err error), post f
 
 // retryRequest is retryPost with a timeout for each attempt (0: none).
 // An idempotent request (an edit) is retried after a timeout too; a
-// create is not, since it may have gone through.
+// create only once it was looked for and not found (errNotCreated), since
+// it may have gone through.
 func retryRequest(ctx context.Context, timeout time.Duration, idempotent bool, onRetry func(attempt int, err error), do func(ctx context.Context) error) error {
 	wait := postRetryWait
 	for attempt := 1; ; attempt++ {
@@ -323,7 +366,7 @@ func retryRequest(ctx context.Context, timeout time.Duration, idempotent bool, o
 		err := do(actx)
 		timedOut := err != nil && actx.Err() != nil && ctx.Err() == nil
 		cancel()
-		if err == nil || attempt >= postAttempts || !(isServerError(err) || idempotent && timedOut) {
+		if err == nil || attempt >= postAttempts || !(isServerError(err) || idempotent && timedOut || errors.Is(err, errNotCreated)) {
 			return err
 		}
 		if onRetry != nil {
