@@ -15,9 +15,11 @@
 // by a newer binary is refused with ErrSchemaTooNew.
 //
 // A write returns nil only once it is durable where the next start will
-// look for it: committed and synced, copied from the write-ahead log into
-// the database file by a passive checkpoint (so a log damaged later cannot
-// take it along), and the file at the path still the one written to. If
+// look for it: committed and synced, and the file at the path still the one
+// written to. What a user is told was recorded (a vote, a conversation
+// turn, a thread link) is also copied from the write-ahead log into the
+// database file by a passive checkpoint, so a log damaged later cannot take
+// it along. If
 // the file was deleted while running, the store restores it from the handle
 // it still has open (VACUUM INTO) and the write stands; if another file
 // replaced it, the store saves the running database beside it, opens the new

@@ -188,16 +188,18 @@ func oneLine(err error) string {
 	return msg
 }
 
-// settleLocked makes a commit durable beyond the write-ahead log and
-// checks that it went to the file at s.path. The passive checkpoint copies
-// the log into the database file (synced), so that a log damaged or
-// deleted afterwards cannot take acknowledged writes with it; it never
-// waits for readers, and what it could not copy yet stays committed in
-// the synced log. The caller holds s.mu shared.
-func (s *Store) settleLocked(ctx context.Context) error {
-	var busy, logFrames, done int
-	if err := s.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &logFrames, &done); err != nil {
-		s.log.Debug("store: checkpoint failed", "error", err)
+// settleLocked checks that a commit went to the file at s.path and, with
+// checkpoint, makes it durable beyond the write-ahead log: the passive
+// checkpoint copies the log into the database file (synced), so that a log
+// damaged or deleted afterwards cannot take acknowledged writes with it.
+// It never waits for readers; what it could not copy yet stays committed
+// in the synced log. The caller holds s.mu shared.
+func (s *Store) settleLocked(ctx context.Context, checkpoint bool) error {
+	if checkpoint {
+		var busy, logFrames, done int
+		if err := s.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &logFrames, &done); err != nil {
+			s.log.Debug("store: checkpoint failed", "error", err)
+		}
 	}
 	return s.identityLocked()
 }

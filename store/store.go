@@ -233,6 +233,17 @@ func (s *Store) Path() string { return s.path }
 // and returns nil only once the commit is durable: on disk, in the file
 // at s.path (see integrity.go).
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.commit(ctx, false, fn)
+}
+
+// writeDurable is write for what a user is told was recorded (votes,
+// conversation turns, thread links): the commit is also copied from the
+// write-ahead log into the database file before it returns.
+func (s *Store) writeDurable(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.commit(ctx, true, fn)
+}
+
+func (s *Store) commit(ctx context.Context, checkpoint bool, fn func(tx *sql.Tx) error) error {
 	select {
 	case s.writeSem <- struct{}{}:
 	case <-ctx.Done():
@@ -243,7 +254,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	err := inTx(ctx, s.db, nil, fn)
 	var fileErr error
 	if err == nil {
-		fileErr = s.settleLocked(ctx)
+		fileErr = s.settleLocked(ctx, checkpoint)
 	}
 	s.mu.RUnlock()
 	if fileErr != nil {

@@ -41,7 +41,7 @@ func (s *Store) LinkThread(ctx context.Context, t Thread) error {
 		return fmt.Errorf("link thread %q: %w", t.ThreadID, err)
 	}
 	at := s.stamp(t.At)
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeDurable(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
 INSERT INTO threads (thread_id, parent_channel_id, guild_id, starter_user_hash, created_at)
 VALUES (?, ?, ?, ?, ?)
@@ -88,7 +88,7 @@ func (s *Store) AppendTurns(ctx context.Context, threadID string, turns ...Turn)
 	if len(turns) == 0 {
 		return nil
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeDurable(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM threads WHERE thread_id = ?`, threadID).Scan(&n); err != nil {
 			return err

@@ -25,7 +25,7 @@ func (s *Store) RecordVote(ctx context.Context, v Vote) error {
 		return fmt.Errorf("record vote on %q: %w", v.AnswerID, err)
 	}
 	at := s.stamp(v.At)
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeDurable(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
 INSERT INTO votes (answer_id, user_hash, question, value, voted_at)
 VALUES (?1, ?2, coalesce(nullif(?3, ''), (SELECT question FROM answers WHERE id = ?1), ''), ?4, ?5)
