@@ -217,3 +217,40 @@ func TestHTMLLinkLines(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLTrailingTeasers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><body><main><h1>Harbour authority approves the new container terminal</h1>`)
+	for _, p := range []string{
+		"The harbour authority approved the new container terminal on Monday after two years of hearings about dredging, noise and the cost of the new quay walls.",
+		"The terminal will add four berths for container ships and a rail link to the inland depot, and the authority expects the first ships to dock there in three years.",
+		"Residents of the old town had asked the authority to limit night work at the quay, and the approval caps the noise of the cranes after ten in the evening.",
+		"The port's chief engineer said the dredging of the channel would start in spring, once the fishing season ends and the spawning grounds are no longer in use.",
+		"Shipping lines welcomed the decision, saying the berths would shorten waiting times for container ships that now anchor for days outside the harbour entrance.",
+	} {
+		b.WriteString("<p>" + p + "</p>\n")
+	}
+	b.WriteString(`<div class="more"><p>Violinists from twelve countries gathered in Cremona for the festival of string makers, where luthiers from the old workshops showed new instruments carved from spruce and maple that had seasoned for decades in their attics before…</p>
+<p>The football club sacked its coach after a run of seven defeats, and supporters marched through the city centre demanding a new owner, a new stadium and cheaper tickets for students…</p></div>`)
+	b.WriteString(`</main></body></html>`)
+	d := loadOne(t, "news.html", b.String())
+	for s, want := range map[string]Kind{"harbour authority approved": Body, "Shipping lines welcomed": Body, "Violinists from twelve": Aside, "football club sacked": Aside} {
+		if p := passageWith(t, d, s); p.Kind != want {
+			t.Errorf("%q: got %s, want %s", s, p.Kind, want)
+		}
+	}
+	for _, p := range d.Passages {
+		if p.Kind == Body && (strings.Contains(p.Text, "Violinists") || strings.Contains(p.Text, "football")) {
+			t.Errorf("a teaser merged into the article: %q", p.Text)
+		}
+	}
+	// Documentation is not news: the public Sphinx pages have no asides.
+	c := loadSample(t, "sphinx-html")
+	for _, d := range c.Docs {
+		for _, p := range d.Passages {
+			if p.Kind != Body {
+				t.Errorf("%s passage %d is %s: %q", d.ID, p.Index, p.Kind, p.Text)
+			}
+		}
+	}
+}

@@ -377,6 +377,9 @@ func (l *loader) structuredDocument(doc Document, s structured) (Document, *spli
 	if isBlankString(a.text) {
 		return doc, nil, SkipEmpty, "empty: no text once markup is removed"
 	}
+	if doc.Format == FormatHTML {
+		markTeasers(s.blocks, a) // web pages end with other pages' teasers
+	}
 	title := s.title
 	if title == "" {
 		for _, b := range s.blocks {

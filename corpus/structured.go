@@ -39,7 +39,8 @@ type block struct {
 	// linkRunes counts the runes of text that were link labels; with the
 	// text's runes it gives a block's link density.
 	linkRunes int
-	words     int // passageWords(text), counted once
+	words     int  // passageWords(text), counted once
+	aside     bool // a teaser of another page: a passage of its own, Kind Aside
 }
 
 // structured is a document reduced to blocks, with what its markup said
@@ -282,6 +283,14 @@ func splitStructured(docID, title string, blocks []block, a assembled, drop []bo
 		if p.words == 0 {
 			continue
 		}
+		if bl.aside {
+			flush()
+			for _, u := range chunk(a.text, p) {
+				out = append(out, Passage{DocID: docID, Kind: Aside, Start: u.start, End: u.end, Headings: path()})
+			}
+			sectionStart = len(out)
+			continue
+		}
 		run = append(run, p)
 	}
 	flush()
@@ -298,4 +307,30 @@ func splitStructured(docID, title string, blocks []block, a assembled, drop []bo
 // oneLine collapses the white space of s.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// markTeasers marks the trailing paragraphs of a web page that are teasers
+// of other articles (cut off mid-sentence, or sharing almost no content
+// words with the page above them: markTeaserTail) as asides. Only prose
+// paragraphs are judged; code, tables and list items never are.
+func markTeasers(blocks []block, a assembled) {
+	var ps []para
+	var at []int // block of each para
+	for i, b := range blocks {
+		if b.kind != blockPara || b.words == 0 {
+			continue
+		}
+		s, e := trimSpan(a.text, a.spans[i][0], a.spans[i][1])
+		ps = append(ps, para{start: s, end: e, words: b.words})
+		at = append(at, i)
+	}
+	if len(ps) < 4 {
+		return
+	}
+	markTeaserTail(a.text, ps, paragraphKeys(a.text, ps))
+	for k, p := range ps {
+		if p.role == roleAside {
+			blocks[at[k]].aside = true
+		}
+	}
 }
