@@ -1,6 +1,6 @@
 // Package store keeps corpusbot's state that must survive a restart: the
 // answers it posted (for "Show passage [n]" buttons and votes), feedback
-// votes, conversations (one per Discord thread) and the history of daily
+// votes, conversations (one per Discord thread, DM or reply chain) and the history of daily
 // briefings. Everything lives in one SQLite file, Config.Dir/corpusbot.db,
 // opened through the pure-Go driver modernc.org/sqlite; this package is its
 // only importer.
