@@ -202,7 +202,7 @@ func (st *state) withoutFraming(q string) string {
 		b.WriteString(f)
 		b.WriteByte(' ')
 	}
-	s := strings.TrimSpace(b.String())
+	s := strings.Trim(b.String(), " ,،，:;")
 	if len(st.index.Analyze(s)) == 0 {
 		return q
 	}

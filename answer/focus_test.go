@@ -1,0 +1,54 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+// Framing is taken out in every supported language; what is asked stays.
+func TestWithoutFraming(t *testing.T) {
+	st := newPipeline(t, embeddedCorpus(t), nil).state.Load()
+	tests := []struct{ in, want string }{
+		{"What is Quanzi? Please explain briefly.", "What is Quanzi?"},
+		{"hey bot, what is Quanzi", "what is Quanzi"},
+		{"Can you tell me what Quanzi is, thanks", "what Quanzi is"},
+		{"@everyone who is Zhao Zhiguo?", "who is Zhao Zhiguo?"},
+		{"S'il vous plaît, qui est Liu Xu ? Merci", "qui est Liu Xu ?"},
+		{"من فضلك، كم عدد مستخدمي Alipay؟ شكرا", "كم عدد مستخدمي Alipay؟"},
+		{"请问Quanzi是什么？谢谢", "Quanzi是什么？"},
+		{"In Shanghai, who runs Alipay?", "In Shanghai, who runs Alipay?"},
+		{"please", "please"}, // nothing else: left whole
+	}
+	for _, tt := range tests {
+		// What counts is what is searched for: the analysed terms.
+		got := st.withoutFraming(tt.in)
+		if g, w := strings.Join(st.index.Analyze(got), " "), strings.Join(st.index.Analyze(tt.want), " "); g != w {
+			t.Errorf("withoutFraming(%q) = %q (%s), want %q (%s)", tt.in, got, g, tt.want, w)
+		}
+	}
+}
+
+// A question's names are what it shares with the corpus; its focus is the
+// rest, and a sentence must hold both.
+func TestFocus(t *testing.T) {
+	st := newPipeline(t, embeddedCorpus(t), nil).state.Load()
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"How old is Jack Ma?", "Regulators pulled the plug after founder Jack Ma criticized officials.", false},
+		{"Who founded Ant Group?", "Ant Group's founder Jack Ma criticized officials.", true},
+		{"What is Quanzi?", "The service, named Quanzi or Circle in English, builds communities.", true},
+		{"Who is the CEO of Alipay?", "Alipay did not immediately respond to questions.", false},
+		{"Qui est le PDG de Huawei ?", "Parmi les entreprises présentes figuraient Baidu, Huawei et Xiaomi.", false},
+		{"How many users does WeChat have?", "WeChat is a mobile messaging app with many users.", false}, // no figure
+		{"How many users does WeChat have?", "WeChat has more than 800 million users.", true},
+	}
+	for _, tt := range tests {
+		f := st.focusOf(st.withoutFraming(tt.question))
+		got := kindOf(tt.question).fits(tt.sentence) && f.covers(st.index.Analyze(tt.sentence), nil, DefaultFocusCoverage)
+		if got != tt.want {
+			t.Errorf("%q answered by %q: got %v, want %v (names %v, focus %v)", tt.question, tt.sentence, got, tt.want, f.names, f.words)
+		}
+	}
+}
