@@ -37,7 +37,7 @@ import (
 // sets; languages it has none for get its standard analyser.
 var bleveAnalyzer = map[string]string{
 	"ar": "ar", "de": "de", "el": standard.Name, "en": "en", "es": "es", "fr": "fr", "hi": "hi",
-	"ro": "ro", "ru": "ru", "tr": "tr", "zh": "cjk", "th": standard.Name, "vi": standard.Name,
+	"ro": "ro", "ru": "ru", "tr": "tr", "zh": "cjk", "ja": "cjk", "th": standard.Name, "vi": standard.Name,
 }
 
 // squad is the SQuAD v1 format of XQuAD and PIAF: articles of paragraphs,
@@ -66,7 +66,7 @@ type qaSet struct {
 	qrels   ireval.Qrels
 }
 
-var qaFileRE = regexp.MustCompile(`^(?:xquad\.([a-z]{2})|(piaf|arcd|cmrc).*)\.json$`)
+var qaFileRE = regexp.MustCompile(`^(?:xquad\.([a-z]{2})|(piaf|arcd|cmrc|jsquad).*)\.json$`)
 
 // qaFileLang returns the language of a question set file, or "".
 func qaFileLang(name string) string {
@@ -80,13 +80,15 @@ func qaFileLang(name string) string {
 		return "ar"
 	case m[2] == "cmrc":
 		return "zh"
+	case m[2] == "jsquad":
+		return "ja"
 	}
 	return m[1]
 }
 
 // loadQASets reads the SQuAD-format files of dir: xquad.LL.json (XQuAD, in
 // language LL), piaf*.json (PIAF, French), arcd*.json (ARCD, Arabic) and
-// cmrc*.json (CMRC 2018, Chinese).
+// cmrc*.json (CMRC 2018, Chinese) and jsquad*.json (JSQuAD, Japanese).
 func loadQASets(ctx context.Context, dir string, langs []string) ([]*qaSet, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"corpusbot/text"
@@ -200,8 +201,9 @@ func truncString(s string, n int) string {
 // dropKnownUnigrams empties the Han unigrams of the query whose pairs the
 // index all knows: the pairs say the same more precisely (支付 and 付宝 for
 // 支付宝, where 宝 alone also matches 余额宝). A unigram stays where a pair
-// is unknown, across a word boundary or for a word of one character.
-// slots are sorted by position.
+// is unknown, across a word boundary or for a word of one character, and
+// next to kana: a Japanese kanji followed by its kana ending (書く) is a
+// word of its own. slots are sorted by position.
 func (ix *Index) dropKnownUnigrams(slots []slot) {
 	known := func(s *slot) bool {
 		for _, t := range s.terms {
@@ -221,7 +223,7 @@ func (ix *Index) dropKnownUnigrams(slots []slot) {
 			p := &slots[j]
 			if p.pair && (p.start == u.start || p.end == u.end) {
 				pairs++
-				allKnown = allKnown && known(p)
+				allKnown = allKnown && known(p) && hanPair(p)
 			}
 		}
 		if pairs > 0 && allKnown {
@@ -264,4 +266,16 @@ func (ix *Index) queryAnalyzers(q string) []bool {
 		}
 	}
 	return use
+}
+
+// hanPair reports whether a pair slot is two Han characters.
+func hanPair(s *slot) bool {
+	for _, t := range s.terms {
+		for _, r := range t {
+			if !unicode.Is(unicode.Han, r) {
+				return false
+			}
+		}
+	}
+	return len(s.terms) > 0
 }
