@@ -1,7 +1,7 @@
 // Package store keeps corpusbot's state that must survive a restart: the
 // answers it posted (for "Show passage [n]" buttons and votes), feedback
-// votes, conversations (one per Discord thread, DM or reply chain) and the history of daily
-// briefings. Everything lives in one SQLite file, Config.Dir/corpusbot.db,
+// votes, conversations (one per Discord thread, DM or reply chain) and the
+// history of daily briefings. Everything lives in one SQLite file, Config.Dir/corpusbot.db,
 // opened through the pure-Go driver modernc.org/sqlite; this package is its
 // only importer.
 //
