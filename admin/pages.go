@@ -21,7 +21,9 @@ type page struct {
 	Nav    string // the section shown, for aria-current
 	Period period
 	Path   string // the page's path, for the range selector's links
-	Data   any
+	// NoRange hides the range selector, on a page the range does not change.
+	NoRange bool
+	Data    any
 }
 
 // Presets lists the range links of the selector.
@@ -325,7 +327,7 @@ func (s *Server) answerPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !ok {
-		s.render(w, r, http.StatusNotFound, "notfound", page{Title: "Not found", Nav: "questions", Period: s.periodOf(r),
+		s.render(w, r, http.StatusNotFound, "notfound", page{Title: "Not found", Nav: "questions", Period: s.periodOf(r), NoRange: true,
 			Data: "No answer is stored under that ID: it may be older than the retention period."})
 		return
 	}
@@ -355,7 +357,7 @@ func (s *Server) answerPage(w http.ResponseWriter, r *http.Request) {
 		}
 		v.Sources = append(v.Sources, sv)
 	}
-	s.render(w, r, http.StatusOK, "answer", page{Title: "Answer " + a.ID, Nav: "questions", Period: s.periodOf(r), Data: v})
+	s.render(w, r, http.StatusOK, "answer", page{Title: "Answer " + a.ID, Nav: "questions", Period: s.periodOf(r), NoRange: true, Data: v})
 }
 
 // Documents
