@@ -285,9 +285,10 @@ func retrievalQueries(q string, history []Turn) []string {
 	if len(prev) == 0 || !followUp(q, lang) {
 		return []string{q}
 	}
+	// Each earlier question is cut on its own, so a long first one cannot
+	// crowd out the one just before.
 	for i, p := range prev {
-		prev[i] = searchWords(p)
+		prev[i] = truncateRunes(searchWords(p), 200)
 	}
-	ctx := truncateRunes(strings.Join(prev, " "), 500)
-	return []string{q, ctx + " " + searchWords(q)}
+	return []string{q, strings.Join(prev, " ") + " " + searchWords(q)}
 }
