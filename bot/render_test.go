@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -281,4 +282,35 @@ func TestSeveralDocsTextNeutralisesWhatWasTyped(t *testing.T) {
 			t.Errorf("offer %q lacks %s", got, d.ID)
 		}
 	}
+}
+
+// A mark opens its sentence, so splitting a long answer into messages
+// (at paragraph and sentence ends) never parts it from the sentence.
+func TestMarksSurviveSplitting(t *testing.T) {
+	res := sampleResult()
+	var b strings.Builder
+	for i := 1; i <= 60; i++ {
+		fmt.Fprintf(&b, "⚠%s Sentence %d is long enough to fill messages quickly, with words and more words and words [1]. ", superscript(i), i)
+	}
+	res.Text = b.String()
+	rs := renderResult(res, "")
+	if len(rs) < 3 {
+		t.Fatalf("%d messages, want the answer split", len(rs))
+	}
+	for i, r := range rs {
+		for _, s := range strings.Split(r.content, ". ") {
+			if strings.Contains(s, "Sentence ") && !strings.HasPrefix(strings.TrimSpace(s), "⚠") {
+				t.Errorf("message %d: %q lost its mark", i+1, s)
+			}
+		}
+	}
+}
+
+func superscript(n int) string {
+	const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+	var b strings.Builder
+	for _, d := range strconv.Itoa(n) {
+		b.WriteRune([]rune(digits)[d-'0'])
+	}
+	return b.String()
 }
