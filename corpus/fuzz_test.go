@@ -74,12 +74,12 @@ func FuzzHTML(f *testing.F) {
 	})
 }
 
-// FuzzStructured checks the Markdown, MDX, reStructuredText and AsciiDoc
+// FuzzStructured checks the Markdown, MDX, reStructuredText, AsciiDoc and HTML
 // readers on any text: no panic, and the passages of what loads keep their
 // invariants (checkPassages) and lines within the file.
 func FuzzStructured(f *testing.F) {
 	_ = fs.WalkDir(os.DirFS(filepath.Join("testdata", "public")), ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && formatOf(p) != "" && formatOf(p) != FormatHTML {
+		if err == nil && !d.IsDir() && formatOf(p) != "" {
 			if b, err := os.ReadFile(filepath.Join("testdata", "public", p)); err == nil {
 				f.Add(string(b), uint8(0))
 			}
@@ -89,7 +89,7 @@ func FuzzStructured(f *testing.F) {
 	f.Add("---\ntitle: x\n---\n:::note T\n{{< a >}}\n```\n", uint8(1))
 	f.Add("T\n=\n\n.. note:: x\n   :opt:\n\n   y ``z``\n\n::\n\n  code\n", uint8(2))
 	f.Add("= T\n:a: b\n\n[source]\n----\nx\n----\n|===\n|a |b\n|===\n", uint8(3))
-	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc"}
+	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]
 		var c *Corpus
