@@ -17,11 +17,13 @@
 // the generic analysis: the char filter and tokenizer, no stemming.
 //
 // Items are analysed with the analyser of their language (corpus detects it
-// per document). A query is analysed by every analyser of the index, but
-// only the analyser of its own language (text.DetectLanguage), with the
-// generic one, scores when the index has it; the other analysers' terms
-// only count towards Coverage. A query whose language cannot be told is
-// scored by all of them, the terms OR-ed.
+// per document); an item of unknown language with the analyser of the
+// index's commonest language, so that the generic analysis exists only in
+// an index with no known language. A query is analysed by every analyser
+// of the index, but only the analyser of its own language
+// (text.DetectLanguage) scores when the index has it; the other analysers'
+// terms only count towards Coverage. A query whose language cannot be told
+// is scored by all of them, the terms OR-ed.
 //
 // Scoring is Lucene's BM25. Each hit also carries a Coverage, the share of
 // the query's idf weight it matches, which the relevance floor is applied

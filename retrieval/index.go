@@ -115,15 +115,34 @@ func idf(n, df int) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
+// buildAnalyzers picks each item's analyser. An item of unknown language
+// (a list of names, a language without an analyser) takes the analyser of
+// the index's commonest language, when it has one: the generic analysis
+// would otherwise have to score every query too, its unstemmed terms
+// beside the stems of the query's language. Only an index with no known
+// language at all uses the generic analyser.
 func (ix *Index) buildAnalyzers() {
-	keys := make([]string, 0, 4)
-	seen := make(map[string]bool)
 	itemKey := make([]string, len(ix.items))
+	count := make(map[string]int)
 	for i, it := range ix.items {
 		k := langKey(it.Lang)
 		itemKey[i] = k
-		if !seen[k] {
-			seen[k] = true
+		count[k]++
+	}
+	main := ""
+	for k, n := range count {
+		if k != "und" && (n > count[main] || n == count[main] && k < main) {
+			main = k
+		}
+	}
+	keys := make([]string, 0, len(count))
+	for i, k := range itemKey {
+		if k == "und" && main != "" {
+			itemKey[i] = main
+		}
+	}
+	for k := range count {
+		if k != "und" || main == "" {
 			keys = append(keys, k)
 		}
 	}

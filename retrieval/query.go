@@ -232,24 +232,16 @@ func (ix *Index) dropKnownUnigrams(slots []slot) {
 	}
 }
 
-// queryAnalyzers picks the analysers a query goes through: when its
+// queryAnalyzers picks the analysers whose terms score a query: when its
 // language is told (text.DetectLanguage) and the index has an analyser for
-// it, that one, and the generic analyser when some items have no language
-// of their own, so that they stay searchable; else, as for a name alone,
-// every analyser of the index. An English question is not also stemmed as
-// French because two French documents sit in the corpus.
+// it, that one; else, as for a name alone, every analyser of the index. An
+// English question is not also stemmed as French because two French
+// documents sit in the corpus.
 func (ix *Index) queryAnalyzers(q string) []bool {
 	use := make([]bool, len(ix.analyzers))
-	languages := 0
-	for _, a := range ix.analyzers {
-		if a.name != "und" {
-			languages++
-		}
-	}
 	want := ""
-	// With one language (and perhaps the generic analyser) all of them
-	// score whatever the query's language: no need to tell it.
-	if languages > 1 {
+	// With one analyser there is nothing to choose.
+	if len(ix.analyzers) > 1 {
 		if lang := text.DetectLanguage(q); lang != "und" {
 			want = langKey(lang)
 		}
@@ -260,8 +252,8 @@ func (ix *Index) queryAnalyzers(q string) []bool {
 			use[i], found = true, true
 		}
 	}
-	for i, a := range ix.analyzers {
-		if !found || a.name == "und" {
+	if !found {
+		for i := range use {
 			use[i] = true
 		}
 	}

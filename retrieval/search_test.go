@@ -267,11 +267,16 @@ func TestConfig(t *testing.T) {
 func TestLanguagesLen(t *testing.T) {
 	items := []Item{{Lang: "fr"}, {Lang: "en"}, {Lang: "zh-TW"}, {Lang: "ar"}, {Lang: ""}, {Lang: "de"}, {Lang: "en"}, {Lang: "xx"}}
 	ix := mustNew(t, Config{}, items)
-	if got, want := ix.Languages(), []string{"ar", "cjk", "de", "en", "fr", "und"}; !slices.Equal(got, want) {
+	if got, want := ix.Languages(), []string{"ar", "cjk", "de", "en", "fr"}; !slices.Equal(got, want) {
 		t.Errorf("Languages: got %q, want %q", got, want)
 	}
 	if ix.Len() != len(items) {
 		t.Errorf("Len: got %d, want %d", ix.Len(), len(items))
+	}
+	// Items of unknown language take the commonest language's analyser;
+	// only an index of unknown languages alone uses the generic one.
+	if got := mustNew(t, Config{}, []Item{{Lang: ""}, {Lang: "xx"}}).Languages(); !slices.Equal(got, []string{"und"}) {
+		t.Errorf("Languages of unknown-language items: got %q, want [und]", got)
 	}
 }
 
