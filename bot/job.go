@@ -12,6 +12,7 @@ import (
 
 	"corpusbot/answer"
 	"corpusbot/store"
+	"corpusbot/text"
 )
 
 // job is one answer, summary or briefing to write and post.
@@ -322,6 +323,7 @@ func (b *Bot) recordFailure(ctx context.Context, log *slog.Logger, j job, err er
 		ChannelID:   j.channelID,
 		Outcome:     store.OutcomeFailed,
 		Failure:     kind,
+		Lang:        failedLang(j.question),
 		ChannelKind: b.channelKind(j),
 	}
 	if j.userID != "" {
@@ -330,6 +332,15 @@ func (b *Bot) recordFailure(ctx context.Context, log *slog.Logger, j job, err er
 	if err := b.store.RecordAnswer(ctx, a); err != nil {
 		log.Error("recording a failed answer failed", "error", err)
 	}
+}
+
+// failedLang guesses the language of a question that got no answer, as
+// the pipeline would have; "" when unsure.
+func failedLang(q string) string {
+	if l := text.DetectLanguage(q); l != "und" {
+		return l
+	}
+	return ""
 }
 
 // failureKind classes err for the dashboard; "" for the question's own

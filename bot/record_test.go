@@ -53,7 +53,7 @@ func TestAnswersAreRecordedForTheDashboard(t *testing.T) {
 		r.ChannelKind != store.ChannelGuild || len(r.Nearest) == 0 {
 		t.Errorf("abstention recorded as %+v, want abstained in a channel, with nearest documents", r)
 	}
-	if r := by["When did Ant Group list?"]; r.Outcome != store.OutcomeFailed || r.Failure != "unavailable" || r.Answer != "" {
-		t.Errorf("failure recorded as %+v, want failed, class unavailable, no text", r)
+	if r := by["When did Ant Group list?"]; r.Outcome != store.OutcomeFailed || r.Failure != "unavailable" || r.Answer != "" || r.Lang != "en" {
+		t.Errorf("failure recorded as %+v, want failed, class unavailable, no text, language en", r)
 	}
 }
