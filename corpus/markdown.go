@@ -64,6 +64,8 @@ var (
 	shortcodeRe = regexp.MustCompile(`\{\{[<%]-?\s*(/?)\s*([\w./-]*)[^}]*?-?[%>]\}\}|\{%-?\s*(\w*)[^}]*?-?%\}`)
 	// MDX comments {/* … */}.
 	mdxCommentRe = regexp.MustCompile(`\{/\*.*?\*/\}`)
+	// MDX expressions in text: {props.version}, {' '}, {"text"}.
+	mdxExprRe = regexp.MustCompile(`\{\s*(?:'[^']*'|"[^"]*"|[A-Za-z_$][\w$.]*)\s*\}`)
 	// Admonitions: Docusaurus ":::note Title", ":::tip[Title]",
 	// ":::info{title="T"}", VuePress "::: warning Title", and the closing
 	// ":::".
@@ -91,13 +93,14 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 	for i := range skip {
 		out.add("", i+1)
 	}
-	fence := ""          // the open code fence, "" outside code
-	byTag := false       // the fence was opened by a highlight tag
-	fenceIndent := 0     // the indentation of the open fence
-	inShortcode := false // inside a shortcode that spans lines
-	var mkdocs []int     // indentation of the content of each open MkDocs admonition
-	inStatement := 0     // depth of an MDX import/export statement being skipped
-	inComment := false   // inside a multi-line MDX comment
+	fence := ""             // the open code fence, "" outside code
+	byTag := false          // the fence was opened by a highlight tag
+	fenceIndent := 0        // the indentation of the open fence
+	inShortcode := false    // inside a shortcode that spans lines
+	jsxEnd, jsxCol := -1, 0 // the line and column where a JSX tag over several lines ends
+	var mkdocs []int        // indentation of the content of each open MkDocs admonition
+	inStatement := 0        // depth of an MDX import/export statement being skipped
+	inComment := false      // inside a multi-line MDX comment
 	for i := skip; i < len(all); i++ {
 		line, n := all[i], i+1
 		// MkDocs admonition content is indented; a line indented less
@@ -160,6 +163,24 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			if j := strings.Index(line, "{/*"); j >= 0 {
 				line, inComment = line[:j], true
 			}
+		}
+		if jsxEnd >= 0 {
+			// The rest of a JSX tag whose attributes run over lines.
+			if i < jsxEnd {
+				out.add("", n)
+				continue
+			}
+			line, jsxEnd = line[jsxCol:], -1
+		}
+		if t := strings.TrimLeft(line, " \t"); len(t) > 1 && t[0] == '<' && t[1] >= 'A' && t[1] <= 'Z' {
+			if end, col := jsxTagSpan(all, i, len(line)-len(t)); end > i {
+				jsxEnd, jsxCol = end, col
+				out.add("", n)
+				continue
+			}
+		}
+		if mdx && strings.Contains(line, "{") {
+			line = mdxExprRe.ReplaceAllStringFunc(line, mdxExprText)
 		}
 		if inStatement > 0 || (line != "" && (line[0] == 'i' || line[0] == 'e') && isStatementStart(line)) {
 			inStatement = statementDepth(line, inStatement)
@@ -232,6 +253,66 @@ func closingShortcode(line string) int {
 		}
 	}
 	return -1
+}
+
+// jsxTagEnd returns where the text after a JSX tag's closing ">" starts in
+// line, skipping ">" inside braces (attribute expressions) and quotes; -1
+// when the tag goes on. *depth carries the open braces across lines.
+func jsxTagEnd(line string, depth *int) int {
+	quote := byte(0)
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '{':
+			*depth++
+		case c == '}':
+			*depth = max(*depth-1, 0)
+		case c == '>' && *depth == 0:
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// maxJSXTagLines bounds how far a JSX tag's attributes may run: a "<Word"
+// that does not close by then is text, not a tag.
+const maxJSXTagLines = 30
+
+// jsxTagSpan finds the end of a JSX tag that opens at column col of
+// lines[i]: the line and the column after its ">". An end on line i itself,
+// or none within maxJSXTagLines, gives i.
+func jsxTagSpan(lines []string, i, col int) (int, int) {
+	depth := 0
+	for k := i; k < len(lines) && k <= i+maxJSXTagLines; k++ {
+		line := lines[k]
+		if k == i {
+			line = line[col:]
+		}
+		if j := jsxTagEnd(line, &depth); j >= 0 {
+			if k == i {
+				return i, 0
+			}
+			return k, j
+		}
+	}
+	return i, 0
+}
+
+// mdxExprText is what a reader sees of an MDX expression: a string
+// literal's text ({' '}, {"text"}); nothing for a variable
+// ({props.version}), whose value is known only when the site is built.
+func mdxExprText(e string) string {
+	inner := strings.TrimSpace(e[1 : len(e)-1])
+	if len(inner) >= 2 && (inner[0] == '\'' || inner[0] == '"') && inner[len(inner)-1] == inner[0] {
+		return inner[1 : len(inner)-1]
+	}
+	return ""
 }
 
 // matchIf runs re on line only when a cheap test says it may match: most

@@ -217,3 +217,24 @@ func TestMarkdownEdgeCases(t *testing.T) {
 		t.Errorf("got blocks %+v, want the code, then the paragraph", blocks)
 	}
 }
+
+func TestMDXTagsOverLinesAndExpressions(t *testing.T) {
+	src := "<Tabs\n  groupId=\"os\"\n  values={[\n    {label: 'Linux', value: 'linux'},\n  ]}>\n<TabItem value=\"linux\">\n\nRun the package manager.\n\n</TabItem>\n</Tabs>\n\nVersion {props.version} is the{' '}latest, with a <Badge text=\"beta\" /> badge.\n\n<Enter the user's name\nat the prompt, then press return.\n"
+	d := loadOne(t, "a.mdx", src)
+	for _, s := range []string{"Run the package manager.", "Version is the latest, with a badge.", "Enter the user's name at the prompt"} {
+		if !strings.Contains(d.Text, s) {
+			t.Errorf("text lacks %q: %q", s, d.Text)
+		}
+	}
+	for _, s := range []string{"groupId", "label", "props", "{"} {
+		if strings.Contains(d.Text, s) {
+			t.Errorf("text holds %q: %q", s, d.Text)
+		}
+	}
+	if n := strings.Count(d.Text, "<"); n != 1 {
+		t.Errorf("got %d '<', want only the one of text that is no tag: %q", n, d.Text)
+	}
+	if p := passageWith(t, d, "Run the package manager."); p.LineStart != 8 {
+		t.Errorf("got line %d, want 8", p.LineStart)
+	}
+}
