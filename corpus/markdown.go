@@ -496,13 +496,14 @@ func statementDepth(line string, depth int) int {
 // parseMarkdown reduces Markdown or MDX source to blocks.
 func parseMarkdown(ps markdownParsers, src string, mdx bool) structured {
 	prep, fm := prepareMarkdown(src, mdx)
-	source := []byte(strings.Join(prep.lines, "\n"))
+	str := strings.Join(prep.lines, "\n")
+	source := []byte(str)
 	p := ps.md
 	if mdx {
 		p = ps.mdx
 	}
 	root := p.Parse(gmtext.NewReader(source))
-	w := &mdWalker{src: source, idx: newLineIndex(string(source)), lines: prep.src, mdx: mdx}
+	w := &mdWalker{src: source, str: str, idx: newLineIndex(str), lines: prep.src, mdx: mdx}
 	w.blocks(root)
 	return structured{title: fm.title, description: fm.description, lang: fm.lang, blocks: w.out}
 }
@@ -510,6 +511,7 @@ func parseMarkdown(ps markdownParsers, src string, mdx bool) structured {
 // mdWalker turns a goldmark tree into blocks.
 type mdWalker struct {
 	src   []byte
+	str   string // src as a string, to slice without copies
 	idx   lineIndex
 	lines []int // file line of each line of src
 	mdx   bool
@@ -677,7 +679,7 @@ func (w *mdWalker) inline(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
 		w.bb.mark(w.fileLine(n.Segment.Start), 0)
-		t := string(n.Segment.Value(w.src))
+		t := w.str[n.Segment.Start:n.Segment.Stop] // Value without a copy
 		if w.mdx {
 			t = jsxTagRe.ReplaceAllString(t, " ")
 		}
@@ -691,7 +693,7 @@ func (w *mdWalker) inline(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if t, ok := c.(*ast.Text); ok {
 				w.bb.mark(w.fileLine(t.Segment.Start), 0)
-				w.bb.write(string(t.Segment.Value(w.src)))
+				w.bb.write(w.str[t.Segment.Start:t.Segment.Stop])
 			} else if s, ok := c.(*ast.String); ok {
 				w.bb.write(string(s.Value))
 			}
