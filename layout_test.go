@@ -36,6 +36,7 @@ var soleImporter = map[string][]string{
 	"github.com/bwmarrin/discordgo":     {"corpusbot/bot", "corpusbot/internal/discordtest"},
 	"github.com/sashabaranov/go-openai": {"corpusbot/llm"},
 	"modernc.org/sqlite":                {"corpusbot/store"},
+	"github.com/jackc/pgx/v5":           {"corpusbot/store", "corpusbot/internal/pgtest"},
 	"github.com/joho/godotenv":          {"corpusbot"},
 }
 

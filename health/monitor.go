@@ -20,7 +20,7 @@ var (
 	errorKinds    = []string{"rate_limited", "timeout", "unavailable", "unauthorized",
 		"context_too_long", "incomplete", "empty_reply", "discord", "internal"}
 	// storeErrorKinds are store.Kind* (health imports no corpusbot package).
-	storeErrorKinds = []string{"full", "read_only", "corrupt", "missing", "replaced", "io", "busy"}
+	storeErrorKinds = []string{"full", "read_only", "corrupt", "missing", "replaced", "io", "busy", "unavailable"}
 	// fallbackKinds are what a daily briefing the model could not write
 	// became: the documents' lead sentences, or a short notice.
 	fallbackKinds = []string{"extractive", "notice"}
@@ -281,15 +281,15 @@ func (m *Monitor) SetGateway(connected bool) {
 }
 
 // StoreError counts a failed store operation of the given kind: "full",
-// "read_only", "corrupt", "missing", "replaced", "io" or "busy"; others
-// are counted as "other".
+// "read_only", "corrupt", "missing", "replaced", "io", "busy" or
+// "unavailable"; others are counted as "other".
 func (m *Monitor) StoreError(kind string) {
 	m.storeErrs.WithLabelValues(m.label("kind", kind, storeErrorKinds)).Inc()
 }
 
 // SetStore records the store's state: StoreOK, or why writes are not
-// durable ("read-only", "full", "missing", "corrupt") with a one-line
-// detail.
+// durable ("read-only", "full", "missing", "corrupt", "unavailable") with
+// a one-line detail.
 func (m *Monitor) SetStore(state, detail string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -82,7 +82,7 @@ func (s *Store) RecordAnswer(ctx context.Context, a Answer) error {
 	if err := checkAnswer(a); err != nil {
 		return fmt.Errorf("record answer %q: %w", a.ID, err)
 	}
-	if err := s.write(ctx, func(tx *sql.Tx) error { return s.insertAnswer(ctx, tx, a) }); err != nil {
+	if err := s.write(ctx, func(tx txn) error { return s.insertAnswer(ctx, tx, a) }); err != nil {
 		return fmt.Errorf("record answer %q: %w", a.ID, err)
 	}
 	return nil
@@ -97,7 +97,7 @@ func (s *Store) RecordAnswers(ctx context.Context, as []Answer) error {
 			return fmt.Errorf("record answer %q: %w", a.ID, err)
 		}
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx txn) error {
 		for _, a := range as {
 			if err := s.insertAnswer(ctx, tx, a); err != nil {
 				return fmt.Errorf("answer %q: %w", a.ID, err)
@@ -112,7 +112,7 @@ func (s *Store) RecordAnswers(ctx context.Context, as []Answer) error {
 }
 
 // insertAnswer writes a checked answer in tx, replacing one with its ID.
-func (s *Store) insertAnswer(ctx context.Context, tx *sql.Tx, a Answer) error {
+func (s *Store) insertAnswer(ctx context.Context, tx txn, a Answer) error {
 	outcome := outcomeOf(a)
 	var latency sql.NullInt64
 	if a.Latency > 0 {
@@ -128,7 +128,7 @@ func (s *Store) insertAnswer(ctx context.Context, tx *sql.Tx, a Answer) error {
 INSERT INTO answers (id, kind, question, text, guild_id, channel_id, user_hash, abstained, created_at,
 	outcome, failure, lang, latency_ms, prompt_tokens, completion_tokens, unverified, weak, channel_kind)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, a.Kind, a.Question, a.Text, a.GuildID, a.ChannelID, a.UserHash, outcome == OutcomeAbstained, s.stamp(a.At),
+		a.ID, a.Kind, a.Question, a.Text, a.GuildID, a.ChannelID, a.UserHash, boolInt(outcome == OutcomeAbstained), s.stamp(a.At),
 		outcome, a.Failure, a.Lang, latency, a.PromptTokens, a.CompletionTokens, a.Unverified, a.Weak, a.ChannelKind)
 	if err != nil {
 		return err
@@ -178,6 +178,14 @@ func checkAnswer(a Answer) error {
 	return checkUserHash("UserHash", a.UserHash, false)
 }
 
+// boolInt is b as the 0 or 1 an INTEGER column holds in both databases.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // outcomeOf is a.Outcome, or what Abstained says when it is not set.
 func outcomeOf(a Answer) string {
 	switch {
@@ -192,7 +200,7 @@ func outcomeOf(a Answer) string {
 
 // Answer returns the answer recorded under id; ok is false if there is none.
 func (s *Store) Answer(ctx context.Context, id string) (a Answer, ok bool, err error) {
-	err = s.read(ctx, func(tx *sql.Tx) error {
+	err = s.read(ctx, func(tx txn) error {
 		var at string
 		var latency sql.NullInt64
 		err := tx.QueryRowContext(ctx, `
@@ -224,7 +232,7 @@ FROM answers WHERE id = ?`, id).Scan(
 	return a, ok, nil
 }
 
-func answerSources(ctx context.Context, tx *sql.Tx, id string) ([]SourceRef, error) {
+func answerSources(ctx context.Context, tx txn, id string) ([]SourceRef, error) {
 	rows, err := tx.QueryContext(ctx, `
 SELECT n, doc_id, passage, coalesce(last_passage, passage), quote, title, line_start, line_end
 FROM answer_sources WHERE answer_id = ? ORDER BY n`, id)
@@ -243,7 +251,7 @@ FROM answer_sources WHERE answer_id = ? ORDER BY n`, id)
 	return out, rows.Err()
 }
 
-func answerNearest(ctx context.Context, tx *sql.Tx, id string) ([]string, error) {
+func answerNearest(ctx context.Context, tx txn, id string) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT doc_id FROM answer_nearest WHERE answer_id = ? ORDER BY rank`, id)
 	if err != nil {
 		return nil, err

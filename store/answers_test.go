@@ -8,9 +8,11 @@ import (
 	"time"
 )
 
-func TestRecordAnswer(t *testing.T) {
+func TestRecordAnswer(t *testing.T) { eachBackend(t, testRecordAnswer) }
+
+func testRecordAnswer(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openTest(t, b)
 	user := s.HashUser("42")
 	tests := []struct {
 		name    string
@@ -71,8 +73,10 @@ func TestRecordAnswer(t *testing.T) {
 	}
 }
 
-func TestAnswerUnknown(t *testing.T) {
-	s := openTest(t, "")
+func TestAnswerUnknown(t *testing.T) { eachBackend(t, testAnswerUnknown) }
+
+func testAnswerUnknown(t *testing.T, b backend) {
+	s := openTest(t, b)
 	a, ok, err := s.Answer(context.Background(), "nope")
 	if err != nil || ok {
 		t.Errorf("Answer(nope) = %+v, %v, %v; want not found, no error", a, ok, err)
@@ -81,9 +85,11 @@ func TestAnswerUnknown(t *testing.T) {
 
 // TestRecordAnswerReplaces checks that recording an ID again replaces the
 // text and the whole list of sources, not just adds to it.
-func TestRecordAnswerReplaces(t *testing.T) {
+func TestRecordAnswerReplaces(t *testing.T) { eachBackend(t, testRecordAnswerReplaces) }
+
+func testRecordAnswerReplaces(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openTest(t, b)
 	first := Answer{ID: "m1", Kind: KindAnswer, Text: "draft [1][2]", At: at(0),
 		Sources: []SourceRef{{N: 1, DocID: "a", Passage: 1}, {N: 2, DocID: "b", Passage: 2}}}
 	final := Answer{ID: "m1", Kind: KindAnswer, Text: "final [1]", At: at(1),
@@ -105,9 +111,11 @@ func TestRecordAnswerReplaces(t *testing.T) {
 
 // TestRecordAnswerAtomic forces the second source to violate its primary
 // key: the answer row written before it must be rolled back too.
-func TestRecordAnswerAtomic(t *testing.T) {
+func TestRecordAnswerAtomic(t *testing.T) { eachBackend(t, testRecordAnswerAtomic) }
+
+func testRecordAnswerAtomic(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openTest(t, b)
 	a := Answer{ID: "m1", Kind: KindAnswer, Text: "t",
 		Sources: []SourceRef{{N: 1, DocID: "a", Passage: 1}, {N: 1, DocID: "b", Passage: 2}}}
 	if err := s.RecordAnswer(ctx, a); err == nil {
@@ -121,9 +129,11 @@ func TestRecordAnswerAtomic(t *testing.T) {
 	}
 }
 
-func TestRecordAnswersIsAllOrNothing(t *testing.T) {
+func TestRecordAnswersIsAllOrNothing(t *testing.T) { eachBackend(t, testRecordAnswersIsAllOrNothing) }
+
+func testRecordAnswersIsAllOrNothing(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openTest(t, b)
 	good := Answer{ID: "g1", Kind: KindAnswer, Question: "q", Text: "t", At: at(0), Sources: []SourceRef{{N: 1, DocID: "d"}}}
 	if err := s.RecordAnswers(ctx, []Answer{good, {ID: "bad", Kind: "poem"}}); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("a batch with a bad answer: %v, want ErrInvalid", err)

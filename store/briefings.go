@@ -44,11 +44,18 @@ type Briefing struct {
 // StatePending if it does not exist. Slots are stored to the millisecond in
 // UTC; pass the same slot to get the same briefing.
 func (s *Store) ClaimBriefing(ctx context.Context, channelID string, slot time.Time) (id int64, state string, err error) {
+	return s.claimBriefing(ctx, nil, channelID, slot)
+}
+
+func (s *Store) claimBriefing(ctx context.Context, f *Fence, channelID string, slot time.Time) (id int64, state string, err error) {
 	if channelID == "" || slot.IsZero() {
 		return 0, "", fmt.Errorf("claim briefing: %w: channel %q, slot %v", ErrInvalid, channelID, slot)
 	}
 	sl := formatTime(slot)
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx txn) error {
+		if err := s.checkFence(ctx, tx, f); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `
 INSERT INTO briefings (channel_id, slot, state, claimed_at) VALUES (?, ?, 'pending', ?)
 ON CONFLICT (channel_id, slot) DO NOTHING`, channelID, sl, s.stamp(time.Time{})); err != nil {
@@ -64,7 +71,7 @@ ON CONFLICT (channel_id, slot) DO NOTHING`, channelID, sl, s.stamp(time.Time{}))
 }
 
 // briefingState returns the state of a briefing, or ErrNotFound.
-func briefingState(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+func briefingState(ctx context.Context, tx txn, id int64) (string, error) {
 	var state string
 	err := tx.QueryRowContext(ctx, `SELECT state FROM briefings WHERE id = ?`, id).Scan(&state)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -86,10 +93,17 @@ type planPoint struct {
 // resumed briefing finishes what it started. Point keys must be non-empty and
 // unique within the plan.
 func (s *Store) SavePlan(ctx context.Context, briefingID int64, parts []string, points [][]Point) error {
+	return s.savePlan(ctx, nil, briefingID, parts, points)
+}
+
+func (s *Store) savePlan(ctx context.Context, f *Fence, briefingID int64, parts []string, points [][]Point) error {
 	if err := checkPlan(parts, points); err != nil {
 		return fmt.Errorf("save plan of briefing %d: %w", briefingID, err)
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx txn) error {
+		if err := s.checkFence(ctx, tx, f); err != nil {
+			return err
+		}
 		state, err := briefingState(ctx, tx, briefingID)
 		if err != nil {
 			return err
@@ -150,7 +164,7 @@ func checkPlan(parts []string, points [][]Point) error {
 
 // Plan returns the plan saved for a briefing; parts is empty if none was.
 func (s *Store) Plan(ctx context.Context, briefingID int64) (parts []string, points [][]Point, err error) {
-	err = s.read(ctx, func(tx *sql.Tx) error {
+	err = s.read(ctx, func(tx txn) error {
 		rows, err := tx.QueryContext(ctx, `SELECT text, points FROM briefing_plan WHERE briefing_id = ? ORDER BY part`, briefingID)
 		if err != nil {
 			return err
@@ -185,11 +199,18 @@ func (s *Store) Plan(ctx context.Context, briefingID int64) (parts []string, poi
 // written in one transaction: after a crash a part is either fully recorded
 // or not at all. Recording a part twice is ErrConflict.
 func (s *Store) RecordPosted(ctx context.Context, briefingID int64, part int, messageID string, points []Point) error {
+	return s.recordPosted(ctx, nil, briefingID, part, messageID, points)
+}
+
+func (s *Store) recordPosted(ctx context.Context, f *Fence, briefingID int64, part int, messageID string, points []Point) error {
 	if part < 0 || messageID == "" {
 		return fmt.Errorf("record posted part %d of briefing %d: %w: message ID %q", part, briefingID, ErrInvalid, messageID)
 	}
 	at := s.stamp(time.Time{})
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx txn) error {
+		if err := s.checkFence(ctx, tx, f); err != nil {
+			return err
+		}
 		if _, err := briefingState(ctx, tx, briefingID); err != nil {
 			return err
 		}
@@ -231,7 +252,7 @@ INSERT INTO briefing_point_sources (briefing_id, point_key, position, source) VA
 // points.
 func (s *Store) PostedParts(ctx context.Context, briefingID int64) ([]Part, error) {
 	var parts []Part
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx txn) error {
 		var err error
 		if parts, err = postedParts(ctx, tx, briefingID); err != nil {
 			return err
@@ -267,7 +288,7 @@ SELECT part, point_key, text FROM briefing_points WHERE briefing_id = ? ORDER BY
 	return parts, nil
 }
 
-func postedParts(ctx context.Context, tx *sql.Tx, briefingID int64) ([]Part, error) {
+func postedParts(ctx context.Context, tx txn, briefingID int64) ([]Part, error) {
 	rows, err := tx.QueryContext(ctx, `
 SELECT part, message_id, posted_at FROM briefing_parts WHERE briefing_id = ? ORDER BY part`, briefingID)
 	if err != nil {
@@ -289,7 +310,7 @@ SELECT part, message_id, posted_at FROM briefing_parts WHERE briefing_id = ? ORD
 	return parts, rows.Err()
 }
 
-func pointSources(ctx context.Context, tx *sql.Tx, briefingID int64) (map[string][]string, error) {
+func pointSources(ctx context.Context, tx txn, briefingID int64) (map[string][]string, error) {
 	rows, err := tx.QueryContext(ctx, `
 SELECT point_key, source FROM briefing_point_sources WHERE briefing_id = ? ORDER BY point_key, position`, briefingID)
 	if err != nil {
@@ -310,8 +331,15 @@ SELECT point_key, source FROM briefing_point_sources WHERE briefing_id = ? ORDER
 // CompleteBriefing marks a briefing StatePosted. Completing it again does
 // nothing.
 func (s *Store) CompleteBriefing(ctx context.Context, briefingID int64) error {
+	return s.completeBriefing(ctx, nil, briefingID)
+}
+
+func (s *Store) completeBriefing(ctx context.Context, f *Fence, briefingID int64) error {
 	at := s.stamp(time.Time{})
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx txn) error {
+		if err := s.checkFence(ctx, tx, f); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `
 UPDATE briefings SET state = 'posted', completed_at = coalesce(completed_at, ?) WHERE id = ?`, at, briefingID)
 		if err != nil {
@@ -358,7 +386,7 @@ WHERE b.channel_id = ?`, channelID)
 
 func (s *Store) stringSet(ctx context.Context, query string, args ...any) (map[string]bool, error) {
 	set := make(map[string]bool)
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx txn) error {
 		rows, err := tx.QueryContext(ctx, query, args...)
 		if err != nil {
 			return err
@@ -380,7 +408,7 @@ func (s *Store) stringSet(ctx context.Context, query string, args ...any) (map[s
 // channel; ok is false if there is none.
 func (s *Store) LastBriefing(ctx context.Context, channelID string) (slot time.Time, ok bool, err error) {
 	var sl string
-	err = s.use(func(db *sql.DB) error {
+	err = s.use(func(db handle) error {
 		return db.QueryRowContext(ctx, `
 SELECT slot FROM briefings WHERE channel_id = ? AND state = 'posted' ORDER BY slot DESC LIMIT 1`, channelID).Scan(&sl)
 	})
@@ -401,7 +429,7 @@ SELECT slot FROM briefings WHERE channel_id = ? AND state = 'posted' ORDER BY sl
 // a process killed mid-briefing may not come back until a later slot.
 func (s *Store) PendingBriefings(ctx context.Context, channelID string) ([]Briefing, error) {
 	var bs []Briefing
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx txn) error {
 		rows, err := tx.QueryContext(ctx, `
 SELECT id, channel_id, slot, state FROM briefings WHERE channel_id = ? AND state = 'pending' ORDER BY slot`, channelID)
 		if err != nil {

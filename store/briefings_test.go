@@ -9,9 +9,11 @@ import (
 	"time"
 )
 
-func TestClaimBriefing(t *testing.T) {
+func TestClaimBriefing(t *testing.T) { eachBackend(t, testClaimBriefing) }
+
+func testClaimBriefing(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openTest(t, b)
 	paris, err := time.LoadLocation("Europe/Paris")
 	if err != nil {
 		t.Skip("no time zone data:", err)
@@ -71,7 +73,9 @@ func TestClaimBriefing(t *testing.T) {
 	}
 }
 
-func TestSavePlan(t *testing.T) {
+func TestSavePlan(t *testing.T) { eachBackend(t, testSavePlan) }
+
+func testSavePlan(t *testing.T, b backend) {
 	ctx := context.Background()
 	pt := func(key string) Point { return Point{Key: key, Text: "text of " + key, Sources: []string{key + "#1"}} }
 	tests := []struct {
@@ -91,7 +95,7 @@ func TestSavePlan(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := openTest(t, "")
+			s := openTest(t, b)
 			id, _, err := s.ClaimBriefing(ctx, "c1", at(0))
 			if err != nil {
 				t.Fatal(err)
@@ -135,8 +139,10 @@ func TestSavePlan(t *testing.T) {
 	}
 }
 
-func TestPlanNone(t *testing.T) {
-	s := openTest(t, "")
+func TestPlanNone(t *testing.T) { eachBackend(t, testPlanNone) }
+
+func testPlanNone(t *testing.T, b backend) {
+	s := openTest(t, b)
 	parts, points, err := s.Plan(context.Background(), 1)
 	if err != nil || len(parts) != 0 || len(points) != 0 {
 		t.Errorf("Plan with none saved = %q, %v, %v; want empty, nil", parts, points, err)
@@ -146,9 +152,11 @@ func TestPlanNone(t *testing.T) {
 	}
 }
 
-func TestRecordPosted(t *testing.T) {
+func TestRecordPosted(t *testing.T) { eachBackend(t, testRecordPosted) }
+
+func testRecordPosted(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openTest(t, b)
 	id, _, err := s.ClaimBriefing(ctx, "c1", at(0))
 	if err != nil {
 		t.Fatal(err)
@@ -198,9 +206,11 @@ func TestRecordPosted(t *testing.T) {
 // TestRecordPostedAtomic makes the second point of a part fail (its key
 // repeats the first): neither the part nor the first point may remain, so a
 // resumed briefing knows the part was not recorded.
-func TestRecordPostedAtomic(t *testing.T) {
+func TestRecordPostedAtomic(t *testing.T) { eachBackend(t, testRecordPostedAtomic) }
+
+func testRecordPostedAtomic(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openTest(t, b)
 	id, _, err := s.ClaimBriefing(ctx, "c1", at(0))
 	if err != nil {
 		t.Fatal(err)
@@ -226,9 +236,11 @@ func TestRecordPostedAtomic(t *testing.T) {
 	}
 }
 
-func TestPostedPerChannel(t *testing.T) {
+func TestPostedPerChannel(t *testing.T) { eachBackend(t, testPostedPerChannel) }
+
+func testPostedPerChannel(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openTest(t, b)
 	post := func(channel string, slot time.Time, points ...Point) int64 {
 		t.Helper()
 		id, _, err := s.ClaimBriefing(ctx, channel, slot)
@@ -342,9 +354,11 @@ func runBriefing(ctx context.Context, s *Store, channel string, slot time.Time,
 	return sent, s.CompleteBriefing(ctx, id)
 }
 
-func TestBriefingCrashRecovery(t *testing.T) {
+func TestBriefingCrashRecovery(t *testing.T) { eachBackend(t, testBriefingCrashRecovery) }
+
+func testBriefingCrashRecovery(t *testing.T, b backend) {
 	ctx := context.Background()
-	dir := t.TempDir()
+	db := newDB(t, b)
 	slot := at(0)
 	generations := 0
 	generate := func(posted map[string]bool) ([]string, [][]Point) {
@@ -375,14 +389,14 @@ func TestBriefingCrashRecovery(t *testing.T) {
 		}
 	}
 
-	s := openTest(t, dir)
+	s := openCfg(t, db)
 	sent, err := runBriefing(ctx, s, "c1", slot, generate, postUntil(1))
 	if !errors.Is(err, crash) || fmt.Sprint(sent) != "[0]" {
 		t.Fatalf("first run: sent %v, err %v; want [0], crash", sent, err)
 	}
 	s.Close() // the crash
 
-	s = openTest(t, dir)
+	s = openCfg(t, db)
 	pending, err := s.PendingBriefings(ctx, "c1")
 	if err != nil || len(pending) != 1 {
 		t.Fatalf("PendingBriefings after restart = %+v, %v; want one", pending, err)

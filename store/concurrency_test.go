@@ -10,10 +10,12 @@ import (
 // TestConcurrentWriters runs writers of every kind from many goroutines, on
 // two Stores sharing one file (as the bot and a second process would), with
 // readers alongside. No write may fail, in particular with SQLITE_BUSY.
-func TestConcurrentWriters(t *testing.T) {
+func TestConcurrentWriters(t *testing.T) { eachBackend(t, testConcurrentWriters) }
+
+func testConcurrentWriters(t *testing.T, b backend) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	stores := []*Store{openTest(t, dir), openTest(t, dir)}
+	db := newDB(t, b)
+	stores := []*Store{openCfg(t, db), openCfg(t, db)}
 	const workers, ops = 8, 15
 
 	for i := range workers {

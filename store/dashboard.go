@@ -68,7 +68,7 @@ type KindCount struct {
 func (s *Store) Overview(ctx context.Context, r Range) (Overview, error) {
 	from, to := r.bounds()
 	var o Overview
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx txn) error {
 		days := map[string]*DayStats{}
 		day := func(d string) *DayStats {
 			if days[d] == nil {
@@ -116,7 +116,7 @@ FROM answer_days WHERE day >= ? AND day < ?`, from, to)
 		rows.Close()
 
 		vrows, err := tx.QueryContext(ctx, `
-SELECT substr(voted_at, 1, 10) AS day, sum(value = 1), sum(value = -1)
+SELECT substr(voted_at, 1, 10) AS day, `+countIf("value = 1")+`, `+countIf("value = -1")+`
 FROM votes WHERE voted_at >= ? AND voted_at < ? GROUP BY day`, from, to)
 		if err != nil {
 			return err
@@ -150,7 +150,7 @@ FROM votes WHERE voted_at >= ? AND voted_at < ? GROUP BY day`, from, to)
 // latencyPercentiles returns the nearest-rank 50th and 95th percentiles of
 // the latencies of answers in [from, to), to two significant digits (the
 // resolution of latency_days).
-func latencyPercentiles(ctx context.Context, tx *sql.Tx, from, to string) (p50, p95 time.Duration, err error) {
+func latencyPercentiles(ctx context.Context, tx txn, from, to string) (p50, p95 time.Duration, err error) {
 	rows, err := tx.QueryContext(ctx, `
 SELECT bucket, sum(n) FROM latency_days WHERE day >= ? AND day < ? GROUP BY bucket ORDER BY bucket`, from, to)
 	if err != nil {
@@ -232,19 +232,19 @@ func (s *Store) GapQuestions(ctx context.Context, r Range, limit int) ([]GapQues
 	}
 	from, to := r.bounds()
 	var out []GapQuestion
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx txn) error {
 		// Two index ranges: answers_gaps for abstained and marked answers,
 		// votes_down for voted-down ones. The rows are grouped here rather
 		// than by GROUP BY: a map beats SQLite's sort of every row's text.
 		rows, err := tx.QueryContext(ctx, `
-SELECT id, question, created_at, outcome = 'abstained', 0
-FROM answers INDEXED BY answers_gaps
+SELECT id, question, created_at, CASE WHEN outcome = 'abstained' THEN 1 ELSE 0 END, 0
+FROM answers `+s.d.indexedBy("answers_gaps")+`
 WHERE kind = 'answer' AND (outcome = 'abstained' OR (outcome = 'answered' AND unverified + weak > 0))
 	AND created_at >= ?1 AND created_at < ?2
 UNION ALL
-SELECT DISTINCT a.id, a.question, a.created_at, a.outcome = 'abstained',
-	1 + (a.outcome = 'abstained' OR (a.outcome = 'answered' AND a.unverified + a.weak > 0))
-FROM votes v CROSS JOIN answers a ON a.id = v.answer_id
+SELECT DISTINCT a.id, a.question, a.created_at, CASE WHEN a.outcome = 'abstained' THEN 1 ELSE 0 END,
+	CASE WHEN a.outcome = 'abstained' OR (a.outcome = 'answered' AND a.unverified + a.weak > 0) THEN 2 ELSE 1 END
+FROM votes v `+s.d.joinInOrder+` answers a ON a.id = v.answer_id
 WHERE v.value = -1 AND a.kind = 'answer' AND a.outcome <> 'failed' AND a.created_at >= ?1 AND a.created_at < ?2`, from, to)
 		if err != nil {
 			return err
@@ -321,7 +321,7 @@ WHERE v.value = -1 AND a.kind = 'answer' AND a.outcome <> 'failed' AND a.created
 }
 
 // fillGaps adds each gap's nearest documents.
-func fillGaps(ctx context.Context, tx *sql.Tx, gaps []GapQuestion) error {
+func fillGaps(ctx context.Context, tx txn, gaps []GapQuestion) error {
 	byID := make(map[string]*GapQuestion, len(gaps))
 	ids := make([]string, len(gaps))
 	for i := range gaps {
@@ -336,7 +336,7 @@ SELECT answer_id, doc_id FROM (
 	SELECT answer_id, doc_id, 0 AS src, rank AS pos FROM answer_nearest WHERE answer_id IN (`+marks+`)
 	UNION ALL
 	SELECT answer_id, doc_id, 1, n FROM answer_sources WHERE answer_id IN (`+marks+`)
-) ORDER BY answer_id, src, pos`, append(args, args...)...)
+) AS d ORDER BY answer_id, src, pos`, append(args, args...)...)
 		if err != nil {
 			return err
 		}
@@ -398,19 +398,19 @@ func (s *Store) Questions(ctx context.Context, f QuestionFilter) (rows []Questio
 	}
 	var match []string
 	for _, w := range strings.Fields(f.Search) {
-		if utf8.RuneCountInString(w) >= 3 {
-			// The trigram index finds it; a phrase in quotes is taken as it is.
-			match = append(match, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+		if s.d.trigramMatch != nil && utf8.RuneCountInString(w) >= 3 {
+			match = append(match, w)
 			continue
 		}
-		where += ` AND question LIKE ? ESCAPE '\'`
+		where += ` AND question ` + s.d.ilike + ` ? ESCAPE '\'`
 		args = append(args, "%"+escapeLike(w)+"%")
 	}
 	if len(match) > 0 {
-		where += ` AND rowid IN (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?)`
-		args = append(args, strings.Join(match, " "))
+		cond, arg := s.d.trigramMatch(match)
+		where += ` AND ` + cond
+		args = append(args, arg)
 	}
-	err = s.read(ctx, func(tx *sql.Tx) error {
+	err = s.read(ctx, func(tx txn) error {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM answers WHERE `+where, args...).Scan(&total); err != nil {
 			return err
 		}
@@ -459,6 +459,10 @@ ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Off
 	return rows, total, nil
 }
 
+// countIf is the SQL, for both dialects, that counts the rows of a group
+// for which cond holds.
+func countIf(cond string) string { return "sum(CASE WHEN " + cond + " THEN 1 ELSE 0 END)" }
+
 // escapeLike makes s match itself in a LIKE pattern with ESCAPE '\'.
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
@@ -492,7 +496,7 @@ func (s *Store) Documents(ctx context.Context, r Range) ([]DocumentStats, error)
 		}
 		return docs[id]
 	}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx txn) error {
 		rows, err := tx.QueryContext(ctx, `
 SELECT doc_id, title, lang, passages, first_seen, loaded_at, changed_at, removed_at IS NOT NULL FROM documents`)
 		if err != nil {
@@ -546,7 +550,7 @@ SELECT doc_id, sum(citations), max(day) FROM doc_days WHERE day >= ? AND day < ?
 		crows.Close()
 
 		vrows, err := tx.QueryContext(ctx, `
-SELECT s.doc_id, sum(v.value = 1), sum(v.value = -1)
+SELECT s.doc_id, `+countIf("v.value = 1")+`, `+countIf("v.value = -1")+`
 FROM votes v JOIN answer_sources s ON s.answer_id = v.answer_id
 WHERE v.voted_at >= ? AND v.voted_at < ?
 GROUP BY s.doc_id`, from, to)
@@ -630,7 +634,7 @@ const maxBriefings = 400
 func (s *Store) BriefingHistory(ctx context.Context, r Range) (Briefings, error) {
 	from, to := r.bounds()
 	var b Briefings
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx txn) error {
 		rows, err := tx.QueryContext(ctx, `
 SELECT b.id, b.channel_id, b.slot, b.state, b.claimed_at, coalesce(b.completed_at, ''),
 	(SELECT count(*) FROM briefing_plan p WHERE p.briefing_id = b.id),
@@ -734,7 +738,7 @@ func (s *Store) RecordBriefingFailure(ctx context.Context, channelID string, slo
 		return fmt.Errorf("record briefing failure: %w: channel %q, slot %v, attempt %d", ErrInvalid, channelID, slot, attempt)
 	}
 	errText = clipUTF8(errText, 500)
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx txn) error {
 		_, err := tx.ExecContext(ctx, `
 INSERT INTO briefing_failures (channel_id, slot, attempt, error, failed_at) VALUES (?, ?, ?, ?, ?)`,
 			channelID, formatTime(slot), attempt, errText, s.stamp(time.Time{}))

@@ -2,10 +2,8 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"io/fs"
 	"log/slog"
-	"path/filepath"
 	"testing"
 	"testing/fstest"
 )
@@ -14,20 +12,20 @@ import (
 // its abstentions keep their outcome, and the roll-ups and the search
 // index start with its rows.
 func TestMigrateDashboardKeepsOldAnswers(t *testing.T) {
+	eachBackend(t, testMigrateDashboardKeepsOldAnswers)
+}
+
+func testMigrateDashboardKeepsOldAnswers(t *testing.T, b backend) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := sql.Open("sqlite", dsn(filepath.Join(dir, FileName)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	all := mustMigrationFS(t)
+	db, cfg := rawDB(t, b)
+	d := dialectOf(b)
+	all := mustMigrationFS(t, d)
 	init, err := fs.ReadFile(all, "001_init.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.DiscardHandler)
-	if err := migrate(ctx, db, fstest.MapFS{"001_init.sql": file(string(init))}, log); err != nil {
+	if err := migrate(ctx, d, db, fstest.MapFS{"001_init.sql": file(string(init))}, log); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
@@ -39,12 +37,12 @@ func TestMigrateDashboardKeepsOldAnswers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := migrate(ctx, db, all, log); err != nil {
+	if err := migrate(ctx, d, db, all, log); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
 
-	s := openTest(t, dir)
+	s := openCfg(t, cfg)
 	o, err := s.Overview(ctx, Range{})
 	if err != nil {
 		t.Fatal(err)

@@ -1,9 +1,36 @@
 // Package store keeps corpusbot's state that must survive a restart: the
 // answers it posted (for "Show passage [n]" buttons and votes), feedback
-// votes, conversations (one per Discord thread, DM or reply chain) and the
-// history of daily briefings. Everything lives in one SQLite file, Config.Dir/corpusbot.db,
-// opened through the pure-Go driver modernc.org/sqlite; this package is its
-// only importer.
+// votes, conversations (one per Discord thread, DM or reply chain) and
+// the history of daily briefings. By default everything lives in one SQLite file,
+// Config.Dir/corpusbot.db, opened through the pure-Go driver
+// modernc.org/sqlite; with Config.DatabaseURL it lives in PostgreSQL, through
+// pgx's database/sql adapter (github.com/jackc/pgx/v5/stdlib). This package
+// is the only importer of both drivers.
+//
+// # Two databases, one set of queries
+//
+// Every query is written once, in SQL both databases accept, with ?
+// placeholders; on PostgreSQL they are rewritten as $1, $2, … (dialect.go).
+// The few differences (an index hint, the FTS5 search table against a
+// pg_trgm index, a clock in milliseconds) are named fields of the dialect,
+// and each database has its own migration files, migrations/sqlite and
+// migrations/postgres, with the same versions and names: version N is the
+// same change on both. On PostgreSQL text columns use the "C" collation, so
+// that text compares as in SQLite, times are the same RFC 3339 text and
+// flags the same 0 and 1. Migrations run at Open under a lock: SQLite's
+// write lock, or a PostgreSQL advisory lock named for the schema, so
+// processes starting together apply each migration once.
+//
+// The durability and integrity checks below are SQLite's, about its file.
+// On PostgreSQL a commit is durable when the server says so; Check asks
+// the server, and a server that cannot be reached is StateUnavailable
+// until it answers again.
+//
+// # Leases
+//
+// AcquireLease, RenewLease and ReleaseLease let one process among several
+// lead (leases.go), judged by the database's clock; Fenced refuses the
+// briefing writes of a holder that lost its lease.
 //
 // # Durability
 //

@@ -27,12 +27,12 @@ func (s *Store) SyncDocuments(ctx context.Context, docs []DocInfo, at time.Time)
 		}
 	}
 	now := s.stamp(at)
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx txn) error {
 		// The IDs of this load, to mark the others removed.
 		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS loaded_docs (doc_id TEXT PRIMARY KEY)`); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM temp.loaded_docs`); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM loaded_docs`); err != nil {
 			return err
 		}
 		for _, d := range docs {
@@ -58,13 +58,13 @@ WHERE doc_id = ?`, d.Title, d.Lang, d.Passages, d.Hash, now, now, d.ID)
 			if err != nil {
 				return fmt.Errorf("document %q: %w", d.ID, err)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO temp.loaded_docs (doc_id) VALUES (?)`, d.ID); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO loaded_docs (doc_id) VALUES (?) ON CONFLICT DO NOTHING`, d.ID); err != nil {
 				return err
 			}
 		}
 		res, err := tx.ExecContext(ctx, `
 UPDATE documents SET removed_at = ?
-WHERE removed_at IS NULL AND doc_id NOT IN (SELECT doc_id FROM temp.loaded_docs)`, now)
+WHERE removed_at IS NULL AND doc_id NOT IN (SELECT doc_id FROM loaded_docs)`, now)
 		if err != nil {
 			return err
 		}

@@ -21,14 +21,14 @@ const (
 // loadSalt returns the database's user-hash salt, generating it on first
 // open. The salt never leaves the database, so hashes cannot be reversed by
 // hashing every Discord ID without it.
-func loadSalt(ctx context.Context, db *sql.DB, log *slog.Logger, path string) ([]byte, error) {
+func loadSalt(ctx context.Context, d *dialect, db *sql.DB, log *slog.Logger, path string) ([]byte, error) {
 	fresh := make([]byte, saltLen)
 	if _, err := rand.Read(fresh); err != nil {
 		return nil, fmt.Errorf("generate salt: %w", err)
 	}
 	var stored string
 	created := false
-	err := inTx(ctx, db, nil, func(tx *sql.Tx) error {
+	err := inTx(ctx, d, db, nil, func(tx txn) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`,
 			saltKey, hex.EncodeToString(fresh))
 		if err != nil {

@@ -6,10 +6,12 @@ import (
 	"testing"
 )
 
-func TestHashUser(t *testing.T) {
-	dir := t.TempDir()
-	s := openTest(t, dir)
-	other := openTest(t, "") // another database, another salt
+func TestHashUser(t *testing.T) { eachBackend(t, testHashUser) }
+
+func testHashUser(t *testing.T, b backend) {
+	db := newDB(t, b)
+	s := openCfg(t, db)
+	other := openTest(t, b) // another database, another salt
 
 	hexHash := regexp.MustCompile(`^[0-9a-f]{32}$`)
 	const id = "80351110224678912"
@@ -27,7 +29,7 @@ func TestHashUser(t *testing.T) {
 		t.Errorf("two databases with different salts give the same hash %s", got)
 	}
 	s.Close()
-	if got := openTest(t, dir).HashUser(id); got != h {
+	if got := openCfg(t, db).HashUser(id); got != h {
 		t.Errorf("HashUser after reopen = %s, want %s", got, h)
 	}
 }

@@ -28,6 +28,7 @@ const (
 	StateFull     = "full"      // the disk (or SQLite's page limit) is full
 	StateMissing  = "missing"   // the file is gone and could not be restored
 	StateCorrupt  = "corrupt"   // PRAGMA quick_check or SQLite found damage
+	// StateUnavailable (postgres.go): the PostgreSQL server cannot be reached.
 )
 
 // Kinds of store error, as Observer.StoreError counts them.
@@ -39,7 +40,9 @@ const (
 	KindReplaced = "replaced" // another file took the database's place
 	KindIO       = "io"
 	KindBusy     = "busy"
-	KindOther    = "other"
+	// KindUnavailable: the PostgreSQL server could not be reached.
+	KindUnavailable = "unavailable"
+	KindOther       = "other"
 )
 
 var (
@@ -102,10 +105,10 @@ func (s *Store) setState(state, detail string) {
 	}
 	s.obs.SetStore(state, detail)
 	if state == StateOK {
-		s.log.Info("store: writes are durable again", "path", s.path)
+		s.log.Info("store: writes are durable again", "path", s.where)
 		return
 	}
-	s.log.Error("store: "+stateMessage(state)+"; votes and conversations are not being recorded", "path", s.path, "state", state, "detail", detail)
+	s.log.Error("store: "+stateMessage(state)+"; votes and conversations are not being recorded", "path", s.where, "state", state, "detail", detail)
 }
 
 func stateMessage(state string) string {
@@ -118,6 +121,8 @@ func stateMessage(state string) string {
 		return "the database file is missing"
 	case StateCorrupt:
 		return "the database is damaged"
+	case StateUnavailable:
+		return "the database server cannot be reached"
 	}
 	return "the database is failing"
 }
@@ -128,13 +133,15 @@ func errKind(err error) string {
 	var se *sqlite.Error
 	switch {
 	case err == nil, errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded),
-		errors.Is(err, ErrInvalid), errors.Is(err, ErrNotFound), errors.Is(err, ErrConflict),
+		errors.Is(err, ErrInvalid), errors.Is(err, ErrNotFound), errors.Is(err, ErrConflict), errors.Is(err, ErrFenced),
 		errors.Is(err, sql.ErrNoRows):
 		return ""
 	case errors.Is(err, ErrReplaced):
 		return KindReplaced
 	case errors.Is(err, ErrMissing), errors.Is(err, os.ErrNotExist):
 		return KindMissing
+	case pgErrKind(err) != "":
+		return pgErrKind(err)
 	case errors.As(err, &se):
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_FULL:
@@ -172,6 +179,10 @@ func (s *Store) observe(err error, write bool) error {
 		s.setState(StateCorrupt, oneLine(err))
 	case kind == KindMissing:
 		s.setState(StateMissing, oneLine(err))
+	case kind == KindUnavailable:
+		s.setState(StateUnavailable, oneLine(err))
+	case err == nil && s.path == "" && s.Status().State == StateUnavailable:
+		s.setState(StateOK, "") // the server answers again
 	case err == nil && write:
 		if st := s.Status().State; st == StateFull || st == StateReadOnly {
 			s.setState(StateOK, "")
@@ -334,6 +345,9 @@ func randomSuffix() string {
 // damage, reading the file afresh rather than through cached pages. A
 // check that passes clears a corrupt state.
 func (s *Store) Check(ctx context.Context) error {
+	if s.path == "" {
+		return s.checkPostgres(ctx)
+	}
 	s.mu.RLock()
 	problem := s.identityLocked()
 	s.mu.RUnlock()

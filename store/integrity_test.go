@@ -4,14 +4,18 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // recorder is an Observer that remembers what it heard.
@@ -82,7 +86,7 @@ func vote(t *testing.T, s *Store, answerID string) error {
 
 func hasVote(t *testing.T, dir, answerID string) bool {
 	t.Helper()
-	s := openTest(t, dir)
+	s := openDir(t, dir)
 	up, _, err := s.Votes(context.Background(), answerID)
 	if err != nil {
 		t.Fatal(err)
@@ -177,7 +181,7 @@ func TestReplacedDatabaseIsUsedAndTheOldOneKept(t *testing.T) {
 	}
 	// An operator restores a backup that has another vote.
 	other := t.TempDir()
-	b := openTest(t, other)
+	b := openDir(t, other)
 	if err := vote(t, b, "backup"); err != nil {
 		t.Fatal(err)
 	}
@@ -405,9 +409,47 @@ func TestErrKind(t *testing.T) {
 		{ErrMissing, KindMissing},
 		{os.ErrNotExist, KindMissing},
 		{errors.New("something"), KindOther},
+		// PostgreSQL, by SQLSTATE.
+		{fmt.Errorf("write: %w", &pgconn.PgError{Code: "53100"}), KindFull},
+		{&pgconn.PgError{Code: "25006"}, KindReadOnly},
+		{&pgconn.PgError{Code: "XX001"}, KindCorrupt},
+		{&pgconn.PgError{Code: "40P01"}, KindBusy},
+		{&pgconn.PgError{Code: "57P01"}, KindUnavailable}, // admin_shutdown
+		{&pgconn.PgError{Code: "08006"}, KindUnavailable},
+		{&pgconn.PgError{Code: "23505"}, KindOther}, // unique_violation: a bug, not the database
+		{&net.OpError{Op: "dial", Err: errors.New("connection refused")}, KindUnavailable},
 	} {
 		if got := errKind(tc.err); got != tc.want {
 			t.Errorf("errKind(%v) = %q, want %q", tc.err, got, tc.want)
 		}
+	}
+}
+
+// TestPostgresUnavailableIsOneStateAndClears: losing the server degrades
+// the store once, and the next check that reaches it clears the state.
+func TestPostgresUnavailableIsOneStateAndClears(t *testing.T) {
+	ctx := context.Background()
+	rec := &recorder{}
+	cfg := newDB(t, postgresBackend)
+	cfg.Observer, cfg.CheckInterval = rec, -1
+	s := openCfg(t, cfg)
+	lost := fmt.Errorf("record vote: %w", &pgconn.PgError{Code: "57P01", Message: "terminating connection due to administrator command"})
+	for range 3 {
+		s.observe(lost, true)
+	}
+	if st := s.Status(); st.State != StateUnavailable {
+		t.Fatalf("state %+v after losing the server, want %s", st, StateUnavailable)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st := s.Status(); st.State != StateOK {
+		t.Errorf("state %+v after a check reached the server, want ok", st)
+	}
+	rec.mu.Lock()
+	got := rec.states
+	rec.mu.Unlock()
+	if fmt.Sprint(got) != "[ok unavailable ok]" {
+		t.Errorf("states reported %v, want [ok unavailable ok]: one change each way", got)
 	}
 }

@@ -14,14 +14,15 @@ import (
 	"time"
 )
 
-// embedded holds the numbered migration files under migrations/.
+// embedded holds the numbered migration files of each dialect, under
+// migrations/<dialect>/: the same versions and names in each folder.
 //
-//go:embed migrations/*.sql
+//go:embed migrations/*/*.sql
 var embedded embed.FS
 
-// migrationFS returns the embedded migrations at the root of an fs.FS, the
-// shape migrate expects (tests pass their own).
-func migrationFS() (fs.FS, error) { return fs.Sub(embedded, "migrations") }
+// migrationFS returns the embedded migrations of d at the root of an
+// fs.FS, the shape migrate expects (tests pass their own).
+func migrationFS(d *dialect) (fs.FS, error) { return fs.Sub(embedded, "migrations/"+d.name) }
 
 type migration struct {
 	version int
@@ -66,14 +67,43 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 	return ms, nil
 }
 
+// conn is a database handle or one connection of it.
+type conn interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // migrate applies the migrations in fsys that db has not seen, each in its
 // own transaction together with its schema_migrations row, so a failed
-// migration leaves the schema as the previous one left it.
-func migrate(ctx context.Context, db *sql.DB, fsys fs.FS, log *slog.Logger) error {
+// migration leaves the schema as the previous one left it. Processes
+// starting together take turns: on SQLite each migration's transaction
+// holds the write lock, on PostgreSQL the whole run holds an advisory lock
+// named for the schema.
+func migrate(ctx context.Context, d *dialect, db *sql.DB, fsys fs.FS, log *slog.Logger) error {
 	ms, err := loadMigrations(fsys)
 	if err != nil {
 		return err
 	}
+	var c conn = db
+	if d == postgresDialect {
+		pc, err := db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer pc.Close()
+		const key = `hashtextextended('corpusbot migrate ' || current_schema(), 0)`
+		if _, err := pc.ExecContext(ctx, `SELECT pg_advisory_lock(`+key+`)`); err != nil {
+			return fmt.Errorf("take the migration lock: %w", err)
+		}
+		// Closing a connection that still holds it frees it too.
+		defer pc.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(`+key+`)`)
+		c = pc
+	}
+	return migrateOn(ctx, d, c, ms, log)
+}
+
+func migrateOn(ctx context.Context, d *dialect, db conn, ms []migration, log *slog.Logger) error {
 	const bootstrap = `CREATE TABLE IF NOT EXISTS schema_migrations (
 	version    INTEGER PRIMARY KEY,
 	name       TEXT NOT NULL,
@@ -102,7 +132,7 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS, log *slog.Logger) erro
 		if slices.Contains(applied, m.version) {
 			continue
 		}
-		done, err := applyMigration(ctx, db, m)
+		done, err := applyMigration(ctx, d, db, m)
 		if err != nil {
 			return fmt.Errorf("migration %03d_%s: %w", m.version, m.name, err)
 		}
@@ -113,7 +143,7 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS, log *slog.Logger) erro
 	return nil
 }
 
-func appliedVersions(ctx context.Context, db *sql.DB) ([]int, error) {
+func appliedVersions(ctx context.Context, db conn) ([]int, error) {
 	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations ORDER BY version`)
 	if err != nil {
 		return nil, fmt.Errorf("read schema_migrations: %w", err)
@@ -134,8 +164,8 @@ func appliedVersions(ctx context.Context, db *sql.DB) ([]int, error) {
 }
 
 // applyMigration reports false if another process applied m first.
-func applyMigration(ctx context.Context, db *sql.DB, m migration) (done bool, err error) {
-	err = inTx(ctx, db, nil, func(tx *sql.Tx) error {
+func applyMigration(ctx context.Context, d *dialect, db conn, m migration) (done bool, err error) {
+	err = inTx(ctx, d, db, nil, func(tx txn) error {
 		// Check again under the write lock: two processes may start together.
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
@@ -144,7 +174,8 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) (done bool, er
 		if n > 0 {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		// As written: a migration is in its dialect already.
+		if _, err := tx.Tx.ExecContext(ctx, m.sql); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,

@@ -3,9 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -51,46 +54,84 @@ func TestLoadMigrations(t *testing.T) {
 }
 
 func TestEmbeddedMigrationsLoad(t *testing.T) {
-	ms, err := loadMigrations(mustMigrationFS(t))
+	var names [2][]string
+	for i, d := range []*dialect{sqliteDialect, postgresDialect} {
+		ms, err := loadMigrations(mustMigrationFS(t, d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 || ms[0].version != 1 || ms[0].name != "init" {
+			t.Errorf("%s: got %d migrations, first %+v; want 001_init first", d.name, len(ms), ms)
+		}
+		for _, m := range ms {
+			names[i] = append(names[i], fmt.Sprintf("%03d_%s", m.version, m.name))
+		}
+	}
+	// One schema history: a version means the same change on both.
+	if !slices.Equal(names[0], names[1]) {
+		t.Errorf("the dialects' migrations differ:\nsqlite   %v\npostgres %v", names[0], names[1])
+	}
+}
+
+// rawDB opens a new database of backend b with database/sql alone, as
+// migrate sees it.
+func rawDB(t *testing.T, b backend) (*sql.DB, Config) {
+	t.Helper()
+	cfg := newEmptyDB(t, b)
+	driver, source := "pgx", cfg.DatabaseURL
+	if b == sqliteBackend {
+		driver, source = "sqlite", dsn(filepath.Join(cfg.Dir, FileName))
+	}
+	db, err := sql.Open(driver, source)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ms) == 0 || ms[0].version != 1 || ms[0].name != "init" {
-		t.Errorf("got %d migrations, first %+v; want 001_init first", len(ms), ms)
+	t.Cleanup(func() { db.Close() })
+	return db, cfg
+}
+
+// tableNames lists which of names are tables of db.
+func tableNames(t *testing.T, b backend, db *sql.DB, names ...string) string {
+	t.Helper()
+	query := `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`
+	if b == postgresBackend {
+		query = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1`
 	}
+	rows, err := db.Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if slices.Contains(names, n) {
+			got = append(got, n)
+		}
+	}
+	return strings.Join(got, ",")
 }
 
 // TestMigrateAtomic checks that a failing migration leaves no trace while the
 // ones before it stay applied, and that a later run applies it once fixed.
-func TestMigrateAtomic(t *testing.T) {
+func TestMigrateAtomic(t *testing.T) { eachBackend(t, testMigrateAtomic) }
+
+func testMigrateAtomic(t *testing.T, b backend) {
 	ctx := context.Background()
-	db, err := sql.Open("sqlite", dsn(filepath.Join(t.TempDir(), "m.db")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, _ := rawDB(t, b)
+	d := dialectOf(b)
 	log := slog.New(slog.DiscardHandler)
 
 	good := file("CREATE TABLE a (x INTEGER);")
 	// The second statement fails after the first has created table b.
 	bad := file("CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);")
-	if err := migrate(ctx, db, fstest.MapFS{"001_a.sql": good, "002_b.sql": bad}, log); err == nil {
+	if err := migrate(ctx, d, db, fstest.MapFS{"001_a.sql": good, "002_b.sql": bad}, log); err == nil {
 		t.Fatal("migrate with a broken migration succeeded, want an error")
 	}
-	tables := func() string {
-		rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('a', 'b') ORDER BY name`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		var names []string
-		for rows.Next() {
-			var n string
-			rows.Scan(&n)
-			names = append(names, n)
-		}
-		return strings.Join(names, ",")
-	}
+	tables := func() string { return tableNames(t, b, db, "a", "b") }
 	versions := func() []int {
 		vs, err := appliedVersions(ctx, db)
 		if err != nil {
@@ -107,7 +148,7 @@ func TestMigrateAtomic(t *testing.T) {
 
 	fixed := file("CREATE TABLE b (x INTEGER);")
 	for range 2 { // the second run must find nothing to do
-		if err := migrate(ctx, db, fstest.MapFS{"001_a.sql": good, "002_b.sql": fixed}, log); err != nil {
+		if err := migrate(ctx, d, db, fstest.MapFS{"001_a.sql": good, "002_b.sql": fixed}, log); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -129,4 +170,38 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// TestOpenTogether starts several stores on one new database at once, as
+// a leader, its standby and the dashboard would: the migrations run once,
+// under the lock, and every store opens.
+func TestOpenTogether(t *testing.T) { eachBackend(t, testOpenTogether) }
+
+func testOpenTogether(t *testing.T, b backend) {
+	cfg := newEmptyDB(t, b)
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Go(func() {
+			s, err := Open(context.Background(), cfg)
+			if err == nil {
+				err = s.Close()
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("store %d: %v", i, err)
+		}
+	}
+	s := openCfg(t, cfg)
+	ms, err := loadMigrations(mustMigrationFS(t, s.d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := countRows(t, s, `SELECT count(*) FROM schema_migrations`); got != len(ms) {
+		t.Errorf("schema_migrations has %d rows, want %d", got, len(ms))
+	}
 }

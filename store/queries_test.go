@@ -7,9 +7,11 @@ import (
 	"time"
 )
 
+// The operator queries are for the sqlite3 shell; docs/scaling.md has
+// their psql forms.
 func TestQueryVotesPerDay(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openDir(t, "")
 	u := func(name string) string { return s.HashUser(name) }
 	day1 := time.Date(2025, 3, 14, 23, 30, 0, 0, time.UTC)
 	day2 := day1.Add(time.Hour) // 00:30 the next UTC day
@@ -52,7 +54,7 @@ func TestQueryVotesPerDay(t *testing.T) {
 
 func TestQueryTopQuestions(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openDir(t, "")
 	for i, a := range []Answer{
 		{Question: "How many users does Alipay have?", At: at(0)},
 		{Question: "how many users does alipay have? ", At: at(5)},

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"log/slog"
 	"time"
@@ -34,13 +33,14 @@ func (s *Store) Prune(ctx context.Context, cutoff time.Time) (Pruned, error) {
 		n     *int
 		query string
 	}{
-		{&p.Answers, `DELETE FROM answers WHERE rowid IN (SELECT rowid FROM answers WHERE created_at < ? LIMIT ?)`},
-		{&p.Votes, `DELETE FROM votes WHERE rowid IN (SELECT rowid FROM votes WHERE voted_at < ? LIMIT ?)`},
+		{&p.Answers, `DELETE FROM answers WHERE id IN (SELECT id FROM answers WHERE created_at < ? LIMIT ?)`},
+		{&p.Votes, `DELETE FROM votes WHERE (answer_id, user_hash) IN (
+	SELECT answer_id, user_hash FROM votes WHERE voted_at < ? LIMIT ?)`},
 		{&p.Turns, `DELETE FROM turns WHERE id IN (SELECT id FROM turns WHERE created_at < ? LIMIT ?)`},
 	} {
 		for {
 			var n int64
-			err := s.write(ctx, func(tx *sql.Tx) error {
+			err := s.write(ctx, func(tx txn) error {
 				res, err := tx.ExecContext(ctx, step.query, c, pruneBatch)
 				if err != nil {
 					return err

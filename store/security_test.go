@@ -19,7 +19,7 @@ import (
 // the database, with its -wal and -shm companions, 0600.
 func TestSecurityDatabaseFilesArePrivate(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "new", "data")
-	s := openTest(t, dir)
+	s := openDir(t, dir)
 	ctx := context.Background()
 	// A write, so that SQLite has made its WAL and shared-memory files.
 	if err := s.RecordVote(ctx, Vote{AnswerID: "a1", UserHash: s.HashUser("80351110224678912"), Value: 1}); err != nil {
@@ -58,8 +58,10 @@ func TestSecurityDatabaseFilesArePrivate(t *testing.T) {
 
 // TestSecurityRawUserIDsAreRefused: every write that records a user takes
 // a HashUser result and refuses a raw Discord ID given by mistake.
-func TestSecurityRawUserIDsAreRefused(t *testing.T) {
-	s := openTest(t, "")
+func TestSecurityRawUserIDsAreRefused(t *testing.T) { eachBackend(t, testSecurityRawUserIDsAreRefused) }
+
+func testSecurityRawUserIDsAreRefused(t *testing.T, b backend) {
+	s := openTest(t, b)
 	ctx := context.Background()
 	const raw = "80351110224678912"
 	writes := map[string]func(user string) error{
@@ -91,8 +93,10 @@ func TestSecurityRawUserIDsAreRefused(t *testing.T) {
 // database's random salt, so it cannot be recomputed from a Discord ID
 // alone (plain SHA-256, or HMAC with an empty key), and it does not contain
 // the ID.
-func TestSecurityUserHashNeedsTheSalt(t *testing.T) {
-	s := openTest(t, "")
+func TestSecurityUserHashNeedsTheSalt(t *testing.T) { eachBackend(t, testSecurityUserHashNeedsTheSalt) }
+
+func testSecurityUserHashNeedsTheSalt(t *testing.T, b backend) {
+	s := openTest(t, b)
 	const id = "80351110224678912"
 	h := s.HashUser(id)
 	plain := sha256.Sum256([]byte(id))
@@ -110,7 +114,7 @@ func TestSecurityUserHashNeedsTheSalt(t *testing.T) {
 		t.Errorf("HashUser(%s) = %s contains the ID", id, h)
 	}
 	var salt string
-	if err := s.db.QueryRow(`SELECT value FROM meta WHERE key = ?`, saltKey).Scan(&salt); err != nil {
+	if err := raw(s).QueryRowContext(context.Background(), `SELECT value FROM meta WHERE key = ?`, saltKey).Scan(&salt); err != nil {
 		t.Fatal(err)
 	}
 	if b, err := hex.DecodeString(salt); err != nil || len(b) < 32 {

@@ -38,9 +38,16 @@ var (
 
 // Config configures Open.
 type Config struct {
-	// Dir is the directory holding the database file; it is created (0700)
-	// if needed. Required.
+	// Dir is the directory holding the SQLite database file; it is created
+	// (0700) if needed. Required unless DatabaseURL is set.
 	Dir string
+	// DatabaseURL, when set, keeps the state in PostgreSQL instead:
+	// postgres://user:password@host:5432/db?sslmode=verify-full, or any
+	// connection string pgx accepts. Dir is then not used.
+	DatabaseURL string
+	// MaxConns bounds the PostgreSQL connections this process opens; 0
+	// means DefaultMaxConns. SQLite ignores it.
+	MaxConns int
 	// MaxTurns is how many turns AppendTurns keeps per thread; 0 means
 	// DefaultMaxTurns.
 	MaxTurns int
@@ -57,8 +64,10 @@ type Config struct {
 
 // Store is corpusbot's durable state. It is safe for concurrent use.
 type Store struct {
-	path     string
-	dsn      string
+	d        *dialect
+	path     string // the SQLite file; "" with PostgreSQL
+	where    string // path, or the PostgreSQL URL without its password, for logs
+	dsn      string // SQLite's; PostgreSQL's is in db's connector
 	maxTurns int
 	log      *slog.Logger
 	obs      Observer
@@ -75,17 +84,18 @@ type Store struct {
 	done      chan struct{}
 	closeOnce sync.Once
 
-	// writeSem serialises this process's write transactions. SQLite allows
-	// one writer at a time anyway; queueing here instead of in SQLite's busy
-	// handler (which sleeps and retries) keeps writers fair and leaves
-	// busy_timeout for other processes such as an operator's sqlite3 shell.
+	// writeSem serialises this process's write transactions on SQLite,
+	// which allows one writer at a time anyway; queueing here instead of in
+	// SQLite's busy handler (which sleeps and retries) keeps writers fair
+	// and leaves busy_timeout for other processes such as an operator's
+	// sqlite3 shell. PostgreSQL writes concurrently: nil.
 	writeSem chan struct{}
 }
 
 // Open opens (creating if needed) the database in cfg.Dir, applies pending
 // schema migrations and loads the user-hash salt.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
-	if cfg.Dir == "" {
+	if cfg.Dir == "" && cfg.DatabaseURL == "" {
 		return nil, fmt.Errorf("open store: %w: Dir is empty", ErrInvalid)
 	}
 	if cfg.MaxTurns < 0 {
@@ -102,6 +112,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	if cfg.CheckInterval == 0 {
 		cfg.CheckInterval = DefaultCheckInterval
+	}
+	if cfg.DatabaseURL != "" {
+		return openPostgres(ctx, cfg)
 	}
 	dir, err := filepath.Abs(cfg.Dir)
 	if err != nil {
@@ -129,27 +142,37 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		cfg.Logger.Warn("the data folder is readable by other users; chmod 700 it", "dir", dir, "mode", st.Mode().Perm().String())
 	}
 
+	s := newStore(sqliteDialect, cfg)
+	s.path, s.where, s.dsn = path, path, dsn(path)
+	s.writeSem = make(chan struct{}, 1)
+	if err := s.openFile(ctx); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s.start(cfg)
+	return s, nil
+}
+
+func newStore(d *dialect, cfg Config) *Store {
 	s := &Store{
-		path:     path,
-		dsn:      dsn(path),
+		d:        d,
 		maxTurns: cfg.MaxTurns,
 		log:      cfg.Logger,
 		obs:      cfg.Observer,
-		writeSem: make(chan struct{}, 1),
 		stop:     make(chan struct{}),
 		done:     make(chan struct{}),
 	}
 	s.health.state = StateOK
-	if err := s.openFile(ctx); err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
+	return s
+}
+
+// start reports the store ready and starts the background check.
+func (s *Store) start(cfg Config) {
 	s.obs.SetStore(StateOK, "")
 	if cfg.CheckInterval > 0 {
 		go s.watch(cfg.CheckInterval)
 	} else {
 		close(s.done)
 	}
-	return s, nil
 }
 
 // openFile opens the database at s.path, migrates it and loads its salt,
@@ -170,25 +193,27 @@ func (s *Store) initDB(ctx context.Context, db *sql.DB) error {
 	if err := db.PingContext(ctx); err != nil {
 		return err
 	}
-	fsys, err := migrationFS()
+	fsys, err := migrationFS(s.d)
 	if err != nil {
 		return err
 	}
-	if err := migrate(ctx, db, fsys, s.log); err != nil {
+	if err := migrate(ctx, s.d, db, fsys, s.log); err != nil {
 		return err
 	}
 	// The identity is taken once the file surely exists and before anyone
 	// can write, so that a deletion from now on is noticed.
-	ident, err := os.Stat(s.path)
-	if err != nil {
-		return err
+	var ident os.FileInfo
+	if s.path != "" {
+		if ident, err = os.Stat(s.path); err != nil {
+			return err
+		}
 	}
-	salt, err := loadSalt(ctx, db, s.log, s.path)
+	salt, err := loadSalt(ctx, s.d, db, s.log, s.where)
 	if err != nil {
 		return err
 	}
 	s.db, s.ident, s.salt = db, ident, salt
-	s.log.DebugContext(ctx, "opened store", "path", s.path)
+	s.log.DebugContext(ctx, "opened store", "path", s.where)
 	return nil
 }
 
@@ -226,34 +251,45 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// Path returns the absolute path of the database file.
+// Path returns the absolute path of the SQLite database file; "" when the
+// state is in PostgreSQL.
 func (s *Store) Path() string { return s.path }
 
+// Dialect names the database the state is in: "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.d.name }
+
 // write runs fn in a write transaction, committed only if fn returns nil,
-// and returns nil only once the commit is durable: on disk, in the file
-// at s.path (see integrity.go).
-func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// and returns nil only once the commit is durable: on SQLite, on disk in
+// the file at s.path (see integrity.go); on PostgreSQL, committed by the
+// server. A PostgreSQL transaction that lost a deadlock or serialisation
+// race is run again.
+func (s *Store) write(ctx context.Context, fn func(tx txn) error) error {
 	return s.commit(ctx, false, fn)
 }
 
 // writeDurable is write for what a user is told was recorded (votes,
-// conversation turns, thread links): the commit is also copied from the
-// write-ahead log into the database file before it returns.
-func (s *Store) writeDurable(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// conversation turns, thread links): on SQLite the commit is also copied
+// from the write-ahead log into the database file before it returns.
+func (s *Store) writeDurable(ctx context.Context, fn func(tx txn) error) error {
 	return s.commit(ctx, true, fn)
 }
 
-func (s *Store) commit(ctx context.Context, checkpoint bool, fn func(tx *sql.Tx) error) error {
-	select {
-	case s.writeSem <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
+func (s *Store) commit(ctx context.Context, checkpoint bool, fn func(tx txn) error) error {
+	if s.writeSem != nil {
+		select {
+		case s.writeSem <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		defer func() { <-s.writeSem }()
 	}
-	defer func() { <-s.writeSem }()
 	s.mu.RLock()
-	err := inTx(ctx, s.db, nil, fn)
+	err := inTx(ctx, s.d, s.db, nil, fn)
+	for try := 1; try < 3 && retryable(err); try++ {
+		err = inTx(ctx, s.d, s.db, nil, fn)
+	}
 	var fileErr error
-	if err == nil {
+	if err == nil && s.path != "" {
 		fileErr = s.settleLocked(ctx, checkpoint)
 	}
 	s.mu.RUnlock()
@@ -266,25 +302,30 @@ func (s *Store) commit(ctx context.Context, checkpoint bool, fn func(tx *sql.Tx)
 
 // read runs fn in a read-only transaction so that several queries see one
 // snapshot of the database.
-func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (s *Store) read(ctx context.Context, fn func(tx txn) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.observe(inTx(ctx, s.db, &sql.TxOptions{ReadOnly: true}, fn), false)
+	opts := &sql.TxOptions{ReadOnly: true}
+	if s.d == postgresDialect {
+		// One snapshot for every statement, as SQLite's read transaction has.
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	return s.observe(inTx(ctx, s.d, s.db, opts, fn), false)
 }
 
 // use runs fn with the database handle, for single queries.
-func (s *Store) use(fn func(db *sql.DB) error) error {
+func (s *Store) use(fn func(db handle) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.observe(fn(s.db), false)
+	return s.observe(fn(handle{s.db, s.d}), false)
 }
 
-func inTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
+func inTx(ctx context.Context, d *dialect, db conn, opts *sql.TxOptions, fn func(tx txn) error) error {
 	tx, err := db.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	if err := fn(txn{tx, d}); err != nil {
 		_ = tx.Rollback() // the error from fn is the one worth reporting
 		return err
 	}

@@ -21,7 +21,7 @@ func TestOpen(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), tt.sub)
-			s := openTest(t, dir)
+			s := openDir(t, dir)
 			if got, want := s.Path(), filepath.Join(dir, FileName); got != want {
 				t.Errorf("Path() = %q, want %q", got, want)
 			}
@@ -90,7 +90,7 @@ func TestOpenInvalidConfig(t *testing.T) {
 // the pragmas: they come from the DSN.
 func TestPragmas(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openDir(t, "")
 	var conns []interface{ Close() error }
 	defer func() {
 		for _, c := range conns {
@@ -120,30 +120,32 @@ func TestPragmas(t *testing.T) {
 	}
 }
 
-func TestReopen(t *testing.T) {
+func TestReopen(t *testing.T) { eachBackend(t, testReopen) }
+
+func testReopen(t *testing.T, b backend) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	s := openTest(t, dir)
+	db := newDB(t, b)
+	s := openCfg(t, db)
 	user := s.HashUser("123456789012345678")
 	if err := s.RecordAnswer(ctx, Answer{ID: "a1", Kind: KindAnswer, Question: "q", Text: "t", UserHash: user}); err != nil {
 		t.Fatal(err)
 	}
 	var appliedAt string
-	if err := s.db.QueryRow(`SELECT applied_at FROM schema_migrations WHERE version = 1`).Scan(&appliedAt); err != nil {
+	if err := raw(s).QueryRowContext(ctx, `SELECT applied_at FROM schema_migrations WHERE version = 1`).Scan(&appliedAt); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
 
-	s = openTest(t, dir)
+	s = openCfg(t, db)
 	if _, ok, err := s.Answer(ctx, "a1"); err != nil || !ok {
 		t.Errorf("Answer(a1) after reopen: ok %v, err %v; want the answer", ok, err)
 	}
 	if got := s.HashUser("123456789012345678"); got != user {
 		t.Errorf("HashUser after reopen = %s, want %s", got, user)
 	}
-	ms, err := loadMigrations(mustMigrationFS(t))
+	ms, err := loadMigrations(mustMigrationFS(t, s.d))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +153,7 @@ func TestReopen(t *testing.T) {
 		t.Errorf("schema_migrations has %d rows, want %d", got, want)
 	}
 	var name, again string
-	if err := s.db.QueryRow(`SELECT name, applied_at FROM schema_migrations WHERE version = 1`).Scan(&name, &again); err != nil {
+	if err := raw(s).QueryRowContext(ctx, `SELECT name, applied_at FROM schema_migrations WHERE version = 1`).Scan(&name, &again); err != nil {
 		t.Fatal(err)
 	}
 	if name != "init" || again != appliedAt {
@@ -159,14 +161,16 @@ func TestReopen(t *testing.T) {
 	}
 }
 
-func TestOpenRefusesNewerSchema(t *testing.T) {
-	dir := t.TempDir()
-	s := openTest(t, dir)
+func TestOpenRefusesNewerSchema(t *testing.T) { eachBackend(t, testOpenRefusesNewerSchema) }
+
+func testOpenRefusesNewerSchema(t *testing.T, b backend) {
+	db := newDB(t, b)
+	s := openCfg(t, db)
 	if _, err := s.db.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', '2030-01-01T00:00:00.000Z')`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	s, err := Open(context.Background(), Config{Dir: dir})
+	s, err := Open(context.Background(), db)
 	if err == nil {
 		s.Close()
 		t.Fatal("Open succeeded on a database from a newer binary, want an error")

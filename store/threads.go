@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 )
@@ -41,7 +42,7 @@ func (s *Store) LinkThread(ctx context.Context, t Thread) error {
 		return fmt.Errorf("link thread %q: %w", t.ThreadID, err)
 	}
 	at := s.stamp(t.At)
-	err := s.writeDurable(ctx, func(tx *sql.Tx) error {
+	err := s.writeDurable(ctx, func(tx txn) error {
 		_, err := tx.ExecContext(ctx, `
 INSERT INTO threads (thread_id, parent_channel_id, guild_id, starter_user_hash, created_at)
 VALUES (?, ?, ?, ?, ?)
@@ -58,7 +59,7 @@ ON CONFLICT (thread_id) DO NOTHING`,
 // Thread returns the thread linked as threadID; ok is false if there is none.
 func (s *Store) Thread(ctx context.Context, threadID string) (t Thread, ok bool, err error) {
 	var at string
-	err = s.use(func(db *sql.DB) error {
+	err = s.use(func(db handle) error {
 		return db.QueryRowContext(ctx, `
 SELECT thread_id, parent_channel_id, guild_id, starter_user_hash, created_at
 FROM threads WHERE thread_id = ?`, threadID).Scan(
@@ -88,7 +89,7 @@ func (s *Store) AppendTurns(ctx context.Context, threadID string, turns ...Turn)
 	if len(turns) == 0 {
 		return nil
 	}
-	err := s.writeDurable(ctx, func(tx *sql.Tx) error {
+	err := s.writeDurable(ctx, func(tx txn) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM threads WHERE thread_id = ?`, threadID).Scan(&n); err != nil {
 			return err
@@ -118,10 +119,10 @@ DELETE FROM turns WHERE thread_id = ?1 AND id NOT IN (
 // all that are kept. An unknown thread has no turns.
 func (s *Store) Turns(ctx context.Context, threadID string, n int) ([]Turn, error) {
 	if n <= 0 {
-		n = -1 // no LIMIT in SQLite
+		n = math.MaxInt32 // all: both databases take a number here
 	}
 	var turns []Turn
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx txn) error {
 		rows, err := tx.QueryContext(ctx, `
 SELECT role, text, created_at FROM turns WHERE thread_id = ? ORDER BY id DESC LIMIT ?`, threadID, n)
 		if err != nil {
@@ -151,7 +152,7 @@ SELECT role, text, created_at FROM turns WHERE thread_id = ? ORDER BY id DESC LI
 // ClearTurns forgets a conversation's turns, so that the next question
 // starts a new one; the conversation stays linked.
 func (s *Store) ClearTurns(ctx context.Context, threadID string) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx txn) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM turns WHERE thread_id = ?`, threadID)
 		return err
 	})

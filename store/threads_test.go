@@ -8,9 +8,11 @@ import (
 	"testing"
 )
 
-func TestLinkThread(t *testing.T) {
+func TestLinkThread(t *testing.T) { eachBackend(t, testLinkThread) }
+
+func testLinkThread(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openTest(t, b)
 	first := Thread{ThreadID: "t1", ParentChannelID: "c1", GuildID: "g1", StarterUserHash: s.HashUser("alice"), At: at(0)}
 	if err := s.LinkThread(ctx, first); err != nil {
 		t.Fatal(err)
@@ -60,9 +62,13 @@ func turnsN(from, to int) []Turn {
 	return ts
 }
 
-func TestTurns(t *testing.T) {
+func TestTurns(t *testing.T) { eachBackend(t, testTurns) }
+
+func testTurns(t *testing.T, b backend) {
 	ctx := context.Background()
-	s, err := Open(ctx, Config{Dir: t.TempDir(), MaxTurns: 5})
+	cfg := newDB(t, b)
+	cfg.MaxTurns = 5
+	s, err := Open(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,9 +115,11 @@ func TestTurns(t *testing.T) {
 	}
 }
 
-func TestAppendTurnsErrors(t *testing.T) {
+func TestAppendTurnsErrors(t *testing.T) { eachBackend(t, testAppendTurnsErrors) }
+
+func testAppendTurnsErrors(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openTest(t, b)
 	if err := s.LinkThread(ctx, Thread{ThreadID: "t1"}); err != nil {
 		t.Fatal(err)
 	}
@@ -137,9 +145,11 @@ func TestAppendTurnsErrors(t *testing.T) {
 	}
 }
 
-func TestClearTurns(t *testing.T) {
+func TestClearTurns(t *testing.T) { eachBackend(t, testClearTurns) }
+
+func testClearTurns(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openTest(t, b)
 	for _, id := range []string{"dm:1", "dm:2"} {
 		if err := s.LinkThread(ctx, Thread{ThreadID: id}); err != nil {
 			t.Fatal(err)

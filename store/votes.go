@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 )
@@ -25,7 +24,7 @@ func (s *Store) RecordVote(ctx context.Context, v Vote) error {
 		return fmt.Errorf("record vote on %q: %w", v.AnswerID, err)
 	}
 	at := s.stamp(v.At)
-	err := s.writeDurable(ctx, func(tx *sql.Tx) error {
+	err := s.writeDurable(ctx, func(tx txn) error {
 		_, err := tx.ExecContext(ctx, `
 INSERT INTO votes (answer_id, user_hash, question, value, voted_at)
 VALUES (?1, ?2, coalesce(nullif(?3, ''), (SELECT question FROM answers WHERE id = ?1), ''), ?4, ?5)
@@ -52,9 +51,9 @@ func checkVote(v Vote) error {
 
 // Votes counts the current up and down votes on an answer.
 func (s *Store) Votes(ctx context.Context, answerID string) (up, down int, err error) {
-	err = s.use(func(db *sql.DB) error {
+	err = s.use(func(db handle) error {
 		return db.QueryRowContext(ctx, `
-SELECT coalesce(sum(value = 1), 0), coalesce(sum(value = -1), 0)
+SELECT coalesce(`+countIf("value = 1")+`, 0), coalesce(`+countIf("value = -1")+`, 0)
 FROM votes WHERE answer_id = ?`, answerID).Scan(&up, &down)
 	})
 	if err != nil {

@@ -6,7 +6,9 @@ import (
 	"testing"
 )
 
-func TestVotes(t *testing.T) {
+func TestVotes(t *testing.T) { eachBackend(t, testVotes) }
+
+func testVotes(t *testing.T, b backend) {
 	ctx := context.Background()
 	alice, bob := "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"
 	tests := []struct {
@@ -22,7 +24,7 @@ func TestVotes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := openTest(t, "")
+			s := openTest(t, b)
 			for _, v := range tt.votes {
 				v.AnswerID = "m1"
 				if err := s.RecordVote(ctx, v); err != nil {
@@ -44,8 +46,10 @@ func TestVotes(t *testing.T) {
 	}
 }
 
-func TestRecordVoteInvalid(t *testing.T) {
-	s := openTest(t, "")
+func TestRecordVoteInvalid(t *testing.T) { eachBackend(t, testRecordVoteInvalid) }
+
+func testRecordVoteInvalid(t *testing.T, b backend) {
+	s := openTest(t, b)
 	user := s.HashUser("1")
 	tests := []struct {
 		name string
@@ -69,9 +73,11 @@ func TestRecordVoteInvalid(t *testing.T) {
 	}
 }
 
-func TestRecordVoteQuestion(t *testing.T) {
+func TestRecordVoteQuestion(t *testing.T) { eachBackend(t, testRecordVoteQuestion) }
+
+func testRecordVoteQuestion(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openTest(t, "")
+	s := openTest(t, b)
 	user := s.HashUser("1")
 	if err := s.RecordAnswer(ctx, Answer{ID: "m1", Kind: KindAnswer, Question: "recorded question"}); err != nil {
 		t.Fatal(err)
@@ -91,7 +97,7 @@ func TestRecordVoteQuestion(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got string
-			if err := s.db.QueryRow(`SELECT question FROM votes WHERE answer_id = ? AND user_hash = ?`,
+			if err := raw(s).QueryRowContext(context.Background(), `SELECT question FROM votes WHERE answer_id = ? AND user_hash = ?`,
 				tt.v.AnswerID, user).Scan(&got); err != nil {
 				t.Fatal(err)
 			}
