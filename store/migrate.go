@@ -67,49 +67,45 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 	return ms, nil
 }
 
-// conn is a database handle or one connection of it.
+// conn is a database handle or a transaction.
 type conn interface {
-	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// migrateLock is taken at the start of every migration transaction on
+// PostgreSQL: an advisory lock named for the schema, held until the
+// transaction ends (so it works through a pooler in transaction mode).
+const migrateLock = `SELECT pg_advisory_xact_lock(hashtextextended('corpusbot migrate ' || current_schema(), 0))`
+
 // migrate applies the migrations in fsys that db has not seen, each in its
 // own transaction together with its schema_migrations row, so a failed
 // migration leaves the schema as the previous one left it. Processes
-// starting together take turns: on SQLite each migration's transaction
-// holds the write lock, on PostgreSQL the whole run holds an advisory lock
-// named for the schema.
+// starting together take turns: each migration's transaction holds
+// SQLite's write lock or, on PostgreSQL, the advisory lock migrateLock,
+// and checks again under it whether the migration is still to be applied.
 func migrate(ctx context.Context, d *dialect, db *sql.DB, fsys fs.FS, log *slog.Logger) error {
 	ms, err := loadMigrations(fsys)
 	if err != nil {
 		return err
 	}
-	var c conn = db
-	if d == postgresDialect {
-		pc, err := db.Conn(ctx)
-		if err != nil {
-			return err
-		}
-		defer pc.Close()
-		const key = `hashtextextended('corpusbot migrate ' || current_schema(), 0)`
-		if _, err := pc.ExecContext(ctx, `SELECT pg_advisory_lock(`+key+`)`); err != nil {
-			return fmt.Errorf("take the migration lock: %w", err)
-		}
-		// Closing a connection that still holds it frees it too.
-		defer pc.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(`+key+`)`)
-		c = pc
-	}
-	return migrateOn(ctx, d, c, ms, log)
-}
-
-func migrateOn(ctx context.Context, d *dialect, db conn, ms []migration, log *slog.Logger) error {
 	const bootstrap = `CREATE TABLE IF NOT EXISTS schema_migrations (
 	version    INTEGER PRIMARY KEY,
 	name       TEXT NOT NULL,
 	applied_at TEXT NOT NULL
 )`
-	if _, err := db.ExecContext(ctx, bootstrap); err != nil {
+	err = inTx(ctx, d, db, nil, func(tx txn) error {
+		if d == postgresDialect {
+			// Two CREATE TABLE IF NOT EXISTS at once can collide in
+			// PostgreSQL's catalog.
+			if _, err := tx.ExecContext(ctx, migrateLock); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, bootstrap)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	applied, err := appliedVersions(ctx, db)
@@ -164,9 +160,14 @@ func appliedVersions(ctx context.Context, db conn) ([]int, error) {
 }
 
 // applyMigration reports false if another process applied m first.
-func applyMigration(ctx context.Context, d *dialect, db conn, m migration) (done bool, err error) {
+func applyMigration(ctx context.Context, d *dialect, db *sql.DB, m migration) (done bool, err error) {
 	err = inTx(ctx, d, db, nil, func(tx txn) error {
-		// Check again under the write lock: two processes may start together.
+		if d == postgresDialect {
+			if _, err := tx.ExecContext(ctx, migrateLock); err != nil {
+				return err
+			}
+		}
+		// Check again under the lock: two processes may start together.
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
 			return err

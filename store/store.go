@@ -320,7 +320,7 @@ func (s *Store) use(fn func(db handle) error) error {
 	return s.observe(fn(handle{s.db, s.d}), false)
 }
 
-func inTx(ctx context.Context, d *dialect, db conn, opts *sql.TxOptions, fn func(tx txn) error) error {
+func inTx(ctx context.Context, d *dialect, db *sql.DB, opts *sql.TxOptions, fn func(tx txn) error) error {
 	tx, err := db.BeginTx(ctx, opts)
 	if err != nil {
 		return err
