@@ -106,7 +106,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		return err
 	}
 	mon.SetIndex(indexSize(p))
-	st, err := store.Open(ctx, store.Config{Dir: e.cfg.DataDir, Logger: e.log, Observer: mon})
+	st, err := store.Open(ctx, e.cfg.storeConfig(e.log, mon))
 	if err != nil {
 		return err
 	}
@@ -117,6 +117,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		syncDocuments(ctx, st, p.Documents(), e.log)
 	}}
 	rl.remember(c)
+	bs := &leaderStore{Store: st}
 	b, err := bot.New(bot.Config{
 		Token:                e.cfg.DiscordToken,
 		AppID:                e.cfg.DiscordAppID,
@@ -138,7 +139,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		BriefingTZ:           e.cfg.BriefingTZ,
 		Metrics:              mon,
 		Reload:               rl.Reload,
-	}, p, st, e.log)
+	}, p, bs, e.log)
 	if err != nil {
 		return err
 	}
@@ -183,7 +184,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		}
 	}
 
-	err = b.Run(ctx)
+	err = e.lead(ctx, bs, b) // a standby waits here
 	cancel()
 	wg.Wait()
 	select {

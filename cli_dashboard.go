@@ -48,7 +48,7 @@ func (e *env) openDashboard(ctx context.Context, dir string) (http.Handler, func
 	if err := checkAdminToken(e.cfg); err != nil {
 		return nil, nil, err
 	}
-	st, err := store.Open(ctx, store.Config{Dir: e.cfg.DataDir, Logger: e.log})
+	st, err := store.Open(ctx, e.cfg.storeConfig(e.log, nil))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -41,11 +41,13 @@ func (e *env) report(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(e.cfg.DataDir, store.FileName)
-	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("no database at %s (DATA_DIR): the bot records questions there once it runs", path)
+	if e.cfg.DatabaseURL.IsZero() {
+		path := filepath.Join(e.cfg.DataDir, store.FileName)
+		if _, err := os.Stat(path); err != nil {
+			return fmt.Errorf("no database at %s (DATA_DIR): the bot records questions there once it runs", path)
+		}
 	}
-	st, err := store.Open(ctx, store.Config{Dir: e.cfg.DataDir, Logger: e.log})
+	st, err := store.Open(ctx, e.cfg.storeConfig(e.log, nil))
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"corpusbot/bot"
 	"corpusbot/secret"
 	"corpusbot/sourcelink"
+	"corpusbot/store"
 )
 
 // config is every setting read from the environment (or .env). It is read
@@ -59,6 +60,10 @@ type config struct {
 	SourceURL        *sourcelink.Template // links in Sources; nil = none
 	MaxFileBytes     int64
 	DataDir          string
+
+	// State in PostgreSQL, and the leader/standby pair it allows
+	DatabaseURL secret.String // postgres://…; zero = the SQLite file in DataDir
+	LeaderLease time.Duration // how long a leader that stops renewing keeps the lead
 
 	// Logs
 	LogLevel  slog.Level
@@ -121,6 +126,8 @@ func loadConfig(getenv func(string) string) (config, error) {
 		SourceURL:        p.linkTemplate("SOURCE_URL"),
 		MaxFileBytes:     int64(p.integer("MAX_FILE_BYTES", 10<<20, 1, 1<<30)),
 		DataDir:          p.str("DATA_DIR", "./data"),
+		DatabaseURL:      p.databaseURL("DATABASE_URL"),
+		LeaderLease:      p.duration("LEADER_LEASE", defaultLeaderLease),
 
 		LogLevel:  p.level("LOG_LEVEL"),
 		LogFormat: p.oneOf("LOG_FORMAT", "text", "text", "json"),
@@ -131,6 +138,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 	}
 	if c.QueueWait > 14*time.Minute {
 		return config{}, &configError{Key: "QUEUE_WAIT", Value: c.QueueWait.String(), Want: "at most 14m: an interaction's answer must be posted within 15 minutes"}
+	}
+	if c.LeaderLease < time.Second || c.LeaderLease > time.Minute {
+		return config{}, &configError{Key: "LEADER_LEASE", Value: c.LeaderLease.String(), Want: "between 1s and 1m: a standby takes over within about this long after the leader dies"}
 	}
 	if c.BriefingTime != "" && c.BriefingChannelID == "" {
 		return config{}, &configError{Key: "BRIEFING_CHANNEL_ID", Want: "a channel ID when BRIEFING_TIME is set"}
@@ -340,6 +350,20 @@ func (p *envParser) apiBase(key string) string {
 		return ""
 	}
 	return v
+}
+
+// databaseURL reads DATABASE_URL: empty for the SQLite file, else a
+// PostgreSQL URL, kept secret since it may hold a password.
+func (p *envParser) databaseURL(key string) secret.String {
+	v := p.get(key)
+	if v == "" {
+		return secret.String{}
+	}
+	if !store.IsPostgresURL(v) {
+		p.fail(key, store.RedactURL(v), "a postgres:// or postgresql:// URL, or nothing for the SQLite file in DATA_DIR")
+		return secret.String{}
+	}
+	return secret.New(v)
 }
 
 // redactURL hides a password in a URL, so a config error never prints it.

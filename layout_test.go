@@ -21,6 +21,7 @@ var allowedImports = map[string][]string{
 	"corpusbot/text":       {},
 	"corpusbot/prompts":    {},
 	"corpusbot/store":      {},
+	"corpusbot/leader":     {},
 	"corpusbot/secret":     {},
 	"corpusbot/ireval":     {},
 	"corpusbot/health":     {},
