@@ -214,3 +214,35 @@ func TestAnswerTimeoutBoundsASlowModel(t *testing.T) {
 	}
 	h.noViolations()
 }
+
+// TestAnswerTimeoutKeepsWhatWasVerified: a model that writes a cited
+// sentence and then stalls is stopped at ANSWER_TIMEOUT; the user gets the
+// verified sentence, with its source and buttons, marked as interrupted.
+func TestAnswerTimeoutKeepsWhatWasVerified(t *testing.T) {
+	t.Parallel()
+	const limit = 1500 * time.Millisecond
+	h := start(t, setup{cfg: func(c *bot.Config) { c.AnswerTimeout = limit }})
+	// Two cited sentences, then silence: the last sentence of a cut reply
+	// may be unfinished, so only the first can be kept.
+	h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
+		if strings.Contains(r.Text(), "Rewrite the question") {
+			return openaitest.Reply{Text: "en: Alipay micro-loans"}
+		}
+		one := citingResponder(r).Text
+		return openaitest.Reply{Text: one + " " + one}
+	})
+	h.ai.Push(openaitest.Text("en: Alipay micro-loans"), openaitest.StallStream(1000))
+	began := time.Now()
+	in := ask(h, user(1), generalID, question, false)
+	m := waitFinal(h, in)
+	if took := time.Since(began); took < limit || took > limit+5*time.Second {
+		t.Errorf("answer final %v after the question, want just after ANSWER_TIMEOUT (%v)", took, limit)
+	}
+	if !cited(m.Content) || !strings.Contains(m.Content, "interrupted") {
+		t.Errorf("answer %q, want the verified sentence with its source, marked as interrupted", m.Content)
+	}
+	if strings.Contains(m.Content, "▌") {
+		t.Errorf("answer keeps the cursor: %q", m.Content)
+	}
+	h.noViolations()
+}
