@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"corpusbot/store"
 )
 
 const e2eAdminToken = "e2e-admin-token-0123456789abcdef"
@@ -93,4 +95,46 @@ func waitDashboardURL(t *testing.T, stderr *e2eBuffer, done chan error) string {
 	}
 	t.Fatalf("the dashboard never said where it listens:\n%s", stderr.String())
 	return ""
+}
+
+// TestE2ERetentionDeletesOldQuestions starts the bot on a database holding
+// a question older than RETAIN_DAYS and one younger: the old one goes at
+// start, the other stays.
+func TestE2ERetentionDeletesOldQuestions(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	ctx := context.Background()
+	st, err := store.Open(ctx, store.Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	for _, a := range []store.Answer{
+		{ID: "old", Kind: store.KindAnswer, Question: "Asked long ago?", Text: "t", At: now.AddDate(0, 0, -31)},
+		{ID: "new", Kind: store.KindAnswer, Question: "Asked lately?", Text: "t", At: now.AddDate(0, 0, -29)},
+	} {
+		if err := st.RecordAnswer(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	b := startE2E(t, map[string]string{"DATA_DIR": dir, "RETAIN_DAYS": "30"})
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(b.stderr.String(), "deleted old questions and answers") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no prune logged within 20 s:\n%s", b.stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	st, err = store.Open(ctx, store.Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, ok, err := st.Answer(ctx, "old"); err != nil || ok {
+		t.Errorf("the question older than RETAIN_DAYS is still stored (%v)", err)
+	}
+	if _, ok, err := st.Answer(ctx, "new"); err != nil || !ok {
+		t.Errorf("the question younger than RETAIN_DAYS is gone (%v)", err)
+	}
 }
