@@ -13,12 +13,13 @@ import (
 // directly. Anything not listed may import no corpusbot package at all.
 var allowedImports = map[string][]string{
 	"corpusbot":            {"*"},
-	"corpusbot/bot":        {"answer", "store", "corpus", "retrieval", "llm", "secret", "health", "text"},
-	"corpusbot/answer":     {"retrieval", "prompts", "llm", "corpus", "sourcelink", "text"},
+	"corpusbot/bot":        {"answer", "store", "corpus", "retrieval", "llm", "secret", "health", "text", "i18n"},
+	"corpusbot/answer":     {"retrieval", "prompts", "llm", "corpus", "sourcelink", "text", "i18n"},
 	"corpusbot/llm":        {"secret"},
 	"corpusbot/retrieval":  {"text"},
 	"corpusbot/corpus":     {"text"},
 	"corpusbot/text":       {},
+	"corpusbot/i18n":       {"text"},
 	"corpusbot/prompts":    {},
 	"corpusbot/store":      {},
 	"corpusbot/leader":     {},
@@ -49,6 +50,7 @@ var pureDeps = map[string][]string{
 	"corpusbot/answer":    {"github.com/bwmarrin/discordgo", "modernc.org/sqlite", "corpusbot/bot", "corpusbot/store"},
 	"corpusbot/prompts":   {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai"},
 	"corpusbot/text":      {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai", "modernc.org/sqlite", "net/http"},
+	"corpusbot/i18n":      {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai", "modernc.org/sqlite", "net/http"},
 }
 
 type listedPackage struct {

@@ -1,0 +1,146 @@
+package i18n
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+
+	"corpusbot/text"
+)
+
+// English is the language of last resort.
+const English = "en"
+
+// languages are the catalogue's languages: ISO 639-1 codes, and zh-Hant
+// for Chinese written in traditional characters ("zh" is simplified).
+var languages = []string{"en", "fr", "de", "es", "pt", "ru", "ar", "ja", "zh", "zh-Hant"}
+
+// Languages returns the catalogue's languages, English first.
+func Languages() []string { return slices.Clone(languages) }
+
+// Supported reports whether the catalogue has lang.
+func Supported(lang string) bool { return slices.Contains(languages, lang) }
+
+// Text returns message k in lang, formatted with args; English when the
+// catalogue lacks lang.
+func Text(lang string, k Key, args ...any) string {
+	s, ok := texts[k][lang]
+	if !ok {
+		s = texts[k][English]
+	}
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
+}
+
+// Count returns message c for the number n in lang, in the form its
+// plural rules call for (CLDR cardinals); English when the catalogue
+// lacks lang. A form may leave the number out ("one question").
+func Count(lang string, c CountKey, n int) string {
+	forms, ok := counts[c][lang]
+	if !ok {
+		lang, forms = English, counts[c][English]
+	}
+	s, ok := forms[pluralForm(lang, n)]
+	if !ok {
+		s = forms[plural.Other]
+	}
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	return fmt.Sprintf(s, n)
+}
+
+// pluralForm is the CLDR cardinal plural category of the integer n in lang.
+func pluralForm(lang string, n int) plural.Form {
+	if n < 0 {
+		n = -n
+	}
+	// The rules look at the digits: i is the integer part, v, w, f and t
+	// describe a fraction, which counts never have.
+	return plural.Cardinal.MatchPlural(language.Make(lang), n, 0, 0, 0, 0)
+}
+
+// All returns message k in every language: for recognising a text the bot
+// wrote, such as the Sources heading, whatever its language.
+func All(k Key) []string {
+	out := make([]string, 0, len(languages))
+	for _, l := range languages {
+		if s := texts[k][l]; !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Of returns the catalogue language s is written in (text.DetectLanguage;
+// Chinese with a traditional character is zh-Hant), or "" when s does not
+// tell or its language is not in the catalogue.
+func Of(s string) string {
+	l := text.DetectLanguage(s)
+	if l == "zh" && traditional(s) {
+		return "zh-Hant"
+	}
+	if Supported(l) {
+		return l
+	}
+	return ""
+}
+
+// traditional reports whether s has a character that Simplified Chinese
+// writes otherwise.
+func traditional(s string) bool {
+	for _, r := range s {
+		if r >= 0x3400 && text.ToSimplified(r) != r {
+			return true
+		}
+	}
+	return false
+}
+
+// FromLocale returns the catalogue language of a locale: one of Discord's
+// ("pt-BR", "es-419", "zh-TW"), a BCP 47 tag or code ("de", "zh-Hant"), or
+// a POSIX one ("de_DE.UTF-8"); "" when the catalogue has none.
+func FromLocale(locale string) string {
+	l := strings.ToLower(strings.TrimSpace(locale))
+	if i := strings.IndexAny(l, ".@"); i >= 0 {
+		l = l[:i] // the POSIX codeset and modifier
+	}
+	parts := strings.FieldsFunc(l, func(r rune) bool { return r == '-' || r == '_' })
+	if len(parts) == 0 {
+		return ""
+	}
+	if parts[0] == "zh" {
+		// Taiwan, Hong Kong and Macau write traditional characters.
+		for _, p := range parts[1:] {
+			if p == "hant" || p == "tw" || p == "hk" || p == "mo" {
+				return "zh-Hant"
+			}
+		}
+		return "zh"
+	}
+	if parts[0] != "zh-hant" && Supported(parts[0]) {
+		return parts[0]
+	}
+	return ""
+}
+
+// Reply returns the language to answer question in: the question's own
+// when it tells (Of), else the first of fallbacks that names a catalogue
+// language (FromLocale: the asker's locale, then the server's), else
+// English. A question of a word or two, or of names only, does not tell.
+func Reply(question string, fallbacks ...string) string {
+	if l := Of(question); l != "" {
+		return l
+	}
+	for _, f := range fallbacks {
+		if l := FromLocale(f); l != "" {
+			return l
+		}
+	}
+	return English
+}
