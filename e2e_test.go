@@ -81,7 +81,7 @@ func startE2E(t *testing.T, env map[string]string, aiOpts ...openaitest.Option) 
 		}
 	})
 	// Started once the commands are registered.
-	ctxW, cancelW := context.WithTimeout(context.Background(), 20*time.Second)
+	ctxW, cancelW := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancelW()
 	waitErr := make(chan error, 1)
 	go func() {
@@ -119,7 +119,7 @@ func (b *e2eBot) stop() {
 }
 
 func (b *e2eBot) ctx() context.Context {
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	b.t.Cleanup(cancel)
 	return ctx
 }
@@ -386,7 +386,7 @@ func TestE2EHundredSimultaneousQuestions(t *testing.T) {
 	// The fakes hang up on their clients; whatever is left is a leak.
 	b.dc.Close()
 	b.ai.Close()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for {
 		stacks := e2eLeaks()
 		if len(stacks) == 0 {
