@@ -37,7 +37,7 @@ import (
 // sets; languages it has none for get its standard analyser.
 var bleveAnalyzer = map[string]string{
 	"ar": "ar", "de": "de", "el": standard.Name, "en": "en", "es": "es", "fr": "fr", "hi": "hi",
-	"ro": "ro", "ru": "ru", "tr": "tr", "zh": "cjk", "ja": "cjk", "th": standard.Name, "vi": standard.Name,
+	"ro": "ro", "ru": "ru", "tr": "tr", "zh": "cjk", "ja": "cjk", "ko": "cjk", "th": standard.Name, "vi": standard.Name,
 }
 
 // squad is the SQuAD v1 format of XQuAD and PIAF: articles of paragraphs,
@@ -66,7 +66,7 @@ type qaSet struct {
 	qrels   ireval.Qrels
 }
 
-var qaFileRE = regexp.MustCompile(`^(?:xquad\.([a-z]{2})|(piaf|arcd|cmrc|jsquad).*)\.json$`)
+var qaFileRE = regexp.MustCompile(`^(?:xquad\.([a-z]{2})|(piaf|arcd|cmrc|jsquad|korquad).*)\.json$`)
 
 // qaFileLang returns the language of a question set file, or "".
 func qaFileLang(name string) string {
@@ -82,13 +82,16 @@ func qaFileLang(name string) string {
 		return "zh"
 	case m[2] == "jsquad":
 		return "ja"
+	case m[2] == "korquad":
+		return "ko"
 	}
 	return m[1]
 }
 
 // loadQASets reads the SQuAD-format files of dir: xquad.LL.json (XQuAD, in
 // language LL), piaf*.json (PIAF, French), arcd*.json (ARCD, Arabic) and
-// cmrc*.json (CMRC 2018, Chinese) and jsquad*.json (JSQuAD, Japanese).
+// cmrc*.json (CMRC 2018, Chinese), jsquad*.json (JSQuAD, Japanese) and
+// korquad*.json (KorQuAD 1.0, Korean).
 func loadQASets(ctx context.Context, dir string, langs []string) ([]*qaSet, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
