@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 )
 
 // Bot is corpusbot on Discord. Create it with New and start it with Run.
@@ -128,7 +129,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	for _, h := range []any{b.onReady, b.onConnect, b.onDisconnect, b.onMessageCreate, b.onInteractionCreate} {
 		defer s.AddHandler(h)()
 	}
-	if err := s.Open(); err != nil {
+	if err := b.openGateway(ctx, s); err != nil {
 		return fmt.Errorf("bot: connect to the gateway: %w", err)
 	}
 	if s.State != nil && s.State.User != nil {
@@ -169,6 +170,52 @@ func (b *Bot) Run(ctx context.Context) error {
 		return fmt.Errorf("bot: the gateway closed for good: %w", dead)
 	}
 	return nil
+}
+
+// startupRetry is how long Run keeps trying to connect when Discord
+// fails in a way a retry can fix; the session recovers by itself once
+// connected.
+const startupRetry = time.Minute
+
+// openGateway connects, trying again after a network error, a Discord 5xx
+// or a reconnect request (op 7, op 9, a resumable close code) during the
+// handshake, with backoff, for up to startupRetry. A bad token, shard,
+// version or intents fail at once. The session paces IDENTIFYs itself.
+func (b *Bot) openGateway(ctx context.Context, s *discordgo.Session) error {
+	wait := 250 * time.Millisecond
+	deadline := time.Now().Add(startupRetry)
+	for {
+		err := s.Open()
+		if err == nil || !retryableOpen(err) || time.Now().Add(wait).After(deadline) {
+			return err
+		}
+		b.log.Warn("connecting to the gateway failed; retrying", "error", redact(err), "retry_in", wait)
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+		wait = min(2*wait, 5*time.Second)
+	}
+}
+
+// retryableOpen reports whether a failed connect may work if tried again.
+func retryableOpen(err error) bool {
+	var ce *websocket.CloseError
+	if errors.As(err, &ce) {
+		switch ce.Code {
+		case 4004, 4010, 4011, 4012, 4013, 4014: // token, shard, version, intents
+			return false
+		}
+		return true
+	}
+	var re *discordgo.RESTError
+	if errors.As(err, &re) {
+		return re.Response != nil && re.Response.StatusCode >= 500
+	}
+	return true // the network, or op 7/op 9 during the handshake
 }
 
 // closeGateway closes the session for good. discordgo's heartbeat calls

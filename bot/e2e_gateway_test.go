@@ -231,3 +231,21 @@ func TestGatewayCloseCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestGatewayStartsThroughAStorm: Discord answers the bot's first
+// IDENTIFYs with op 9, op 7 and a resumable close code; Run keeps trying,
+// IDENTIFYs no more often than its interval allows, and starts.
+func TestGatewayStartsThroughAStorm(t *testing.T) {
+	t.Parallel()
+	const identifyInterval = 300 * time.Millisecond
+	h := start(t, setup{dcOpts: []dt.Option{dt.WithGatewayFaults(dt.OnIdentify, dt.Op9(false), dt.Op7(), dt.Close(4000))}})
+	h.final(h.mention(generalID, user(1), question).ID)
+	times := h.dc.IdentifyTimes()
+	if len(times) != 4 {
+		t.Errorf("%d IDENTIFYs, want 4 (three answered by a fault, then READY)", len(times))
+	}
+	checkIdentifyGaps(t, times, identifyInterval)
+	if n := strings.Count(h.logs.String(), "connecting to the gateway failed; retrying"); n != 3 {
+		t.Errorf("%d retries logged, want 3", n)
+	}
+}

@@ -2,6 +2,7 @@ package discordtest
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -93,6 +94,9 @@ const (
 	OnResume
 	// AfterResumed is right after RESUMED.
 	AfterResumed
+	// OnIdentify answers an IDENTIFY with the fault instead of READY; no
+	// session is made.
+	OnIdentify
 )
 
 func (m Moment) String() string {
@@ -103,18 +107,22 @@ func (m Moment) String() string {
 		return "during RESUME"
 	case AfterResumed:
 		return "right after RESUMED"
+	case OnIdentify:
+		return "instead of READY"
 	}
 	return "never"
 }
 
-// IdentifyTimes returns when each accepted IDENTIFY arrived.
+// IdentifyTimes returns when each IDENTIFY arrived, accepted or answered
+// by an OnIdentify fault, in order.
 func (s *Server) IdentifyTimes() []time.Time {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]time.Time, len(s.identifies))
-	for i, id := range s.identifies {
-		out[i] = id.At
+	out := append([]time.Time(nil), s.identifyFaults...)
+	for _, id := range s.identifies {
+		out = append(out, id.At)
 	}
+	slices.SortFunc(out, func(a, b time.Time) int { return a.Compare(b) })
 	return out
 }
 

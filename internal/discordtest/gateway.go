@@ -273,6 +273,13 @@ func (s *Server) identify(c *gwConn, raw json.RawMessage) {
 		c.closeWith(4004, "Authentication failed.")
 		return
 	}
+	if f, ok := s.nextFaultLocked(OnIdentify); ok {
+		// The fault answers the IDENTIFY: no session is made.
+		s.identifyFaults = append(s.identifyFaults, time.Now())
+		s.applyConnLocked(c, f)
+		s.notifyLocked()
+		return
+	}
 	sess := &gwSession{id: randomHex(16), intents: d.Intents, conn: c}
 	c.session = sess
 	s.sessions[sess.id] = sess

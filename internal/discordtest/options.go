@@ -14,6 +14,12 @@ type config struct {
 	ackDeadline    time.Duration
 	tokenLifetime  time.Duration
 	strictMentions bool
+	faults         []momentFaults
+}
+
+type momentFaults struct {
+	at     Moment
+	faults []GatewayFault
 }
 
 type guildConfig struct {
@@ -74,4 +80,11 @@ func WithTokenLifetime(d time.Duration) Option {
 // allowed_mentions that can ping no one (default true).
 func WithStrictMentions(strict bool) Option {
 	return func(c *config) { c.strictMentions = strict }
+}
+
+// WithGatewayFaults queues faults for a moment of the handshake from the
+// start, as InjectAt does later: a client's very first IDENTIFY can be
+// answered with one (OnIdentify).
+func WithGatewayFaults(at Moment, faults ...GatewayFault) Option {
+	return func(c *config) { c.faults = append(c.faults, momentFaults{at: at, faults: faults}) }
 }

@@ -48,6 +48,8 @@ type Server struct {
 	heartbeats  []time.Time // when each heartbeat arrived
 	moments     map[Moment][]GatewayFault
 	gwFaults    int // gateway faults applied
+	// identifyFaults are when IDENTIFYs answered by a fault arrived.
+	identifyFaults []time.Time
 
 	// REST.
 	requests   []Request
@@ -106,6 +108,9 @@ func New(t testing.TB, opts ...Option) *Server {
 	}
 	for _, o := range opts {
 		o(&s.cfg)
+	}
+	for _, f := range s.cfg.faults {
+		s.moments[f.at] = append(s.moments[f.at], f.faults...)
 	}
 	if s.cfg.bot.ID == "" {
 		s.cfg.bot = User{ID: s.newID(), Username: "corpusbot", Bot: true}
