@@ -70,7 +70,7 @@ func eachBackend(t *testing.T, fn func(t *testing.T, b backend)) {
 // when the test ends. Opening it twice opens the same database. On
 // PostgreSQL it may be a schema an earlier test used, emptied: migrating a
 // new schema costs more than the test.
-func newDB(t *testing.T, b backend) Config {
+func newDB(t testing.TB, b backend) Config {
 	t.Helper()
 	if b == sqliteBackend {
 		return Config{Dir: t.TempDir()}
@@ -90,7 +90,7 @@ func newDB(t *testing.T, b backend) Config {
 }
 
 // newEmptyDB is newDB without reuse: a database no migration has seen.
-func newEmptyDB(t *testing.T, b backend) Config {
+func newEmptyDB(t testing.TB, b backend) Config {
 	t.Helper()
 	if b == sqliteBackend {
 		return Config{Dir: t.TempDir()}
@@ -112,7 +112,7 @@ var spare struct {
 
 // recycle empties a test's schema for the next test when it holds exactly
 // the embedded migrations, and drops it otherwise.
-func recycle(t *testing.T, c *pgtest.Cluster, u string) {
+func recycle(t testing.TB, c *pgtest.Cluster, u string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	if err := emptySchema(ctx, u); err != nil {
@@ -172,7 +172,7 @@ func must[T any](v T, err error) T {
 }
 
 // openCfg opens a store and closes it when the test ends.
-func openCfg(t *testing.T, cfg Config) *Store {
+func openCfg(t testing.TB, cfg Config) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), cfg)
 	if err != nil {

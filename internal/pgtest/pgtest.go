@@ -11,7 +11,9 @@
 // the cluster runs as the postgres user the Debian package creates.
 //
 // Set CORPUSBOT_TEST_DATABASE_URL to use a server of your own instead: each
-// test then gets a schema in that database, dropped at the end.
+// test then gets a schema in that database, dropped at the end. Set
+// CORPUSBOT_TEST_PG_DURABLE=1 for a cluster that syncs its commits to disk as
+// a production server does, for benchmarks; tests do not need it.
 package pgtest
 
 import (
@@ -37,6 +39,9 @@ import (
 
 // EnvURL names the variable that points the tests at an existing server.
 const EnvURL = "CORPUSBOT_TEST_DATABASE_URL"
+
+// EnvDurable names the variable that keeps fsync on in the cluster.
+const EnvDurable = "CORPUSBOT_TEST_PG_DURABLE"
 
 // Cluster is a running PostgreSQL server for tests.
 type Cluster struct {
@@ -97,10 +102,11 @@ func (c *Cluster) start(ctx context.Context) error {
 		"--locale=C.UTF-8", "--no-sync"); err != nil {
 		return fmt.Errorf("%w: initdb: %w\n%s", ErrNoServer, err, out)
 	}
-	opts := strings.Join([]string{
-		"-c listen_addresses=''", "-k " + c.dir, "-c fsync=off", "-c synchronous_commit=off",
-		"-c full_page_writes=off", "-c max_connections=200", "-c shared_buffers=32MB",
-	}, " ")
+	settings := []string{"-c listen_addresses=''", "-k " + c.dir, "-c max_connections=200", "-c shared_buffers=32MB"}
+	if os.Getenv(EnvDurable) == "" {
+		settings = append(settings, "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off")
+	}
+	opts := strings.Join(settings, " ")
 	if out, err := c.run(ctx, "pg_ctl", "-D", data, "-l", filepath.Join(c.dir, "server.log"), "-o", opts, "-w", "-t", "60", "start"); err != nil {
 		log, _ := os.ReadFile(filepath.Join(c.dir, "server.log"))
 		return fmt.Errorf("%w: pg_ctl start: %w\n%s\n%s", ErrNoServer, err, out, log)
