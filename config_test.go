@@ -99,6 +99,11 @@ func TestLoadConfigMalformedNamesKey(t *testing.T) {
 		{"SOURCE_URL", "https://github.com/org/docs/blob/main/{path#L{start}"},
 		{"SOURCE_URL", "github.com/org/docs/blob/main/{path}"},
 		{"SOURCE_URL", "https://github.com/org/docs/blob/main/README.md"},
+		{"DATABASE_URL", "mysql://db.internal/corpusbot"},
+		{"DATABASE_URL", "./data/corpusbot.db"},
+		{"LEADER_LEASE", "100ms"},
+		{"LEADER_LEASE", "2m"},
+		{"LEADER_LEASE", "soon"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key+"="+tt.value, func(t *testing.T) {
@@ -162,7 +167,7 @@ func TestLoadConfigValues(t *testing.T) {
 }
 
 func TestConfigErrorsHidePasswords(t *testing.T) {
-	for _, key := range []string{"OPENAI_BASE_URL", "DISCORD_API_BASE"} {
+	for _, key := range []string{"OPENAI_BASE_URL", "DISCORD_API_BASE", "DATABASE_URL"} {
 		_, err := loadConfig(envMap(map[string]string{key: "ftp://user:hunter2@127.0.0.1/x"}))
 		if err == nil {
 			t.Fatalf("%s with ftp:// accepted", key)

@@ -61,6 +61,15 @@ func TestStandbyTakesOverMidBriefing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A password (the test server trusts its socket and ignores it) that
+	// must never be logged.
+	const dbPassword = "s3cret-pw"
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.UserPassword(u.User.Username(), dbPassword)
+	dbURL = u.String()
 	bin := filepath.Join(t.TempDir(), "corpusbot")
 	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -107,6 +116,9 @@ func TestStandbyTakesOverMidBriefing(t *testing.T) {
 			}
 			if strings.Contains(p.log.String(), e2eToken) {
 				t.Errorf("%s logged the bot token", name)
+			}
+			if strings.Contains(p.log.String(), dbPassword) {
+				t.Errorf("%s logged the database password", name)
 			}
 		})
 		return p
@@ -242,6 +254,16 @@ func TestStandbyTakesOverMidBriefing(t *testing.T) {
 	}
 	if n := len(dc.Messages(standbyBriefing)); n != msgs {
 		t.Errorf("%d briefing messages after the deploy, want %d: the new leader posted the briefing again", n, msgs)
+	}
+
+	// The operator's report reads the same database.
+	var out, errOut bytes.Buffer
+	getenv := func(k string) string { return map[string]string{"DATABASE_URL": dbURL}[k] }
+	if err := run(ctx, []string{"report", "--since", "1d", "--json"}, getenv, &out, &errOut); err != nil {
+		t.Fatalf("report on PostgreSQL: %v\n%s", err, errOut.String())
+	}
+	if !strings.Contains(out.String(), `"questions"`) || strings.Contains(out.String()+errOut.String(), dbPassword) {
+		t.Errorf("report on PostgreSQL:\n%s\n%s", out.String(), errOut.String())
 	}
 }
 
