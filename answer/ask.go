@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"corpusbot/i18n"
 	"errors"
 	"fmt"
 	"slices"
@@ -55,13 +56,16 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		// A follow-up such as "why?" borrows its terms from the history.
 		return nil, fmt.Errorf("ask: %w", ErrNoSearchableWords)
 	}
-	lang := detectLang(text)
+	// The question's language chooses the analysers it is searched with;
+	// the reader's (the question's, else the conversation's, else the
+	// caller's) that of the abstention and the notes.
+	qlang, lang := detectLang(text), replyLanguage(text, q.History, q.Lang)
 	res := &Result{ID: newID(), Kind: KindAnswer, Question: text}
 
 	// Politeness and requests to the bot ("please", "can you tell me")
 	// are not what is asked: searched for, they lower the coverage of
 	// the passages that answer.
-	cands, queries, usage, err := p.retrieve(ctx, st, st.withoutFraming(text), q.History, lang)
+	cands, queries, usage, err := p.retrieve(ctx, st, st.withoutFraming(text), q.History, qlang)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
@@ -93,7 +97,13 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		return res, nil
 	}
 
-	system, err := p.prompts.System(prompts.SystemData{Task: prompts.TaskAnswer})
+	// A question that does not say its language ("Alipay?") is answered
+	// in the reader's, when the caller or the conversation says it.
+	var write string
+	if !saysLanguage(text) && (q.Lang != "" || len(q.History) > 0) {
+		write = langName(lang)
+	}
+	system, err := p.prompts.System(prompts.SystemData{Task: prompts.TaskAnswer, Language: write})
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
@@ -164,7 +174,7 @@ func (p *Pipeline) finish(st *state, res *Result, blocks []*block, rd *reader, r
 		p.log.Warn("abstained: no claim of the reply is verified", "id", res.ID,
 			"claims", len(r.claims), "cited", len(r.used), "reply", truncateRunes(resp.Content, 200))
 		st.abstain(res, lang, st.nearestBlocks(blocks))
-		res.Text = say(lang, phNotVerified)
+		res.Text = say(lang, i18n.NotVerified)
 		return res, nil
 	}
 	return p.fill(st, res, blocks, r, asked, lang), nil

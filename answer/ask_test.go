@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"corpusbot/i18n"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -217,14 +218,14 @@ func TestAskCrossLingualQuotes(t *testing.T) {
 func TestAskNoVerifiedClaim(t *testing.T) {
 	tests := []struct {
 		name, reply string
-		want        phrase
+		want        i18n.Key
 	}{
-		{"uncited claim", "Zhao Zhiguo is the spokesman.", phNotVerified},
-		{"only invalid citations", "Zhao Zhiguo is the spokesman [7].", phNotVerified},
-		{"citation without quote", "Zhao Zhiguo is the spokesman [1].", phNotVerified},
-		{"marker", prompts.NoAnswer, phNotCovered},
-		{"plain refusal", "The passages do not say who the spokesman is.", phNotCovered},
-		{"refusal in other words", "I could not find this in the documents provided.", phNotCovered},
+		{"uncited claim", "Zhao Zhiguo is the spokesman.", i18n.NotVerified},
+		{"only invalid citations", "Zhao Zhiguo is the spokesman [7].", i18n.NotVerified},
+		{"citation without quote", "Zhao Zhiguo is the spokesman [1].", i18n.NotVerified},
+		{"marker", prompts.NoAnswer, i18n.NotCovered},
+		{"plain refusal", "The passages do not say who the spokesman is.", i18n.NotCovered},
+		{"refusal in other words", "I could not find this in the documents provided.", i18n.NotCovered},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -434,8 +435,8 @@ func TestAskOutOfCorpus(t *testing.T) {
 func TestAskAbstainsInQuestionLanguage(t *testing.T) {
 	p := newPipeline(t, embeddedCorpus(t), nil)
 	tests := []struct{ q, want string }{
-		{"Quelle est la population du Brésil ?", say("fr", phNotCovered)},
-		{"ما هو عدد سكان البرازيل؟", say("ar", phNotCovered)},
+		{"Quelle est la population du Brésil ?", say("fr", i18n.NotCovered)},
+		{"ما هو عدد سكان البرازيل؟", say("ar", i18n.NotCovered)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -30,7 +30,7 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 		return nil, fmt.Errorf("brief: %w", err)
 	}
 	st := p.state.Load()
-	lang := replyLang(r.Lang, topic)
+	write, lang := replyLangs(r.Lang, topic)
 	res := &Result{ID: newID(), Kind: KindBriefing, Question: topic}
 
 	var items []int
@@ -90,11 +90,11 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 		return res, nil
 	}
 
-	system, err := p.prompts.System(prompts.SystemData{Task: prompts.TaskBriefing, Language: langName(lang)})
+	system, err := p.prompts.System(prompts.SystemData{Task: prompts.TaskBriefing, Language: langName(write)})
 	if err != nil {
 		return nil, fmt.Errorf("brief: %w", err)
 	}
-	user, err := p.prompts.Briefing(prompts.BriefingData{Topic: topic, Language: langName(lang), Passages: st.promptPassages(blocks)})
+	user, err := p.prompts.Briefing(prompts.BriefingData{Topic: topic, Language: langName(write), Passages: st.promptPassages(blocks)})
 	if err != nil {
 		return nil, fmt.Errorf("brief: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"corpusbot/i18n"
 	"corpusbot/text"
 )
 
@@ -52,10 +53,14 @@ func detectLang(s string) string {
 	return ""
 }
 
+// saysLanguage reports whether s is enough to tell its language.
+func saysLanguage(s string) bool { return text.DetectLanguage(s) != "und" }
+
 // langNames names languages for the model.
 var langNames = map[string]string{
 	"ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fr": "French", "it": "Italian",
 	"ja": "Japanese", "ko": "Korean", "nl": "Dutch", "pt": "Portuguese", "ru": "Russian", "zh": "Chinese",
+	"zh-Hant": "Chinese, in traditional characters",
 }
 
 func langName(code string) string {
@@ -65,16 +70,37 @@ func langName(code string) string {
 	return ""
 }
 
-// replyLang picks the reply language of a summary or briefing: the one
-// asked for, else the topic's, else English.
-func replyLang(asked, topic string) string {
-	if langName(asked) != "" {
-		return asked
+// replyLanguage is the catalogue language (i18n) of what the reader of an
+// answer sees: the question's, else the conversation's (its earlier
+// questions), else fallback, the reader's language as the caller knows it
+// (a Discord locale), else English.
+func replyLanguage(q string, history []Turn, fallback string) string {
+	if l := i18n.Of(q); l != "" {
+		return l
 	}
-	if topic != "" {
-		if l := detectLang(topic); langName(l) != "" {
-			return l
+	var asked []string
+	for _, t := range history {
+		if t.Role == "user" {
+			asked = append(asked, t.Text)
 		}
 	}
-	return "en"
+	return i18n.Reply(strings.Join(asked, " "), fallback)
+}
+
+// replyLangs picks the languages of a summary or briefing: write, the
+// one the model writes in, is the topic's when the model knows it (a
+// language outside the catalogue included), else show; show, that of the
+// notes and abstention, is the topic's catalogue language, else asked
+// (the reader's), else English. A document's summary has no topic: both
+// are the reader's.
+func replyLangs(asked, topic string) (write, show string) {
+	show = i18n.Reply(topic, asked)
+	if topic != "" {
+		if l := detectLang(topic); l == "zh" && show == "zh-Hant" {
+			return show, show
+		} else if langName(l) != "" {
+			return l, show
+		}
+	}
+	return show, show
 }

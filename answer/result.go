@@ -47,6 +47,11 @@ type Turn struct {
 type Question struct {
 	Text    string
 	History []Turn // oldest first
+	// Lang is the reader's language, as a catalogue language or a locale
+	// (i18n.FromLocale: Discord's "pt-BR"): the abstention, notes and
+	// headings are in it, and the model answers in it, when neither the
+	// question nor the conversation says its own. "" means English.
+	Lang string
 	// OnDelta, when set, receives the reply as the model streams it, with
 	// citations already renumbered as in Result.Text (which is the streamed
 	// text, trimmed). The abstention marker never streams. When Ask then
@@ -57,9 +62,12 @@ type Question struct {
 // SummaryRequest asks for a summary of one document (DocID) or of what the
 // corpus says on a topic (Topic); exactly one of them is set.
 type SummaryRequest struct {
-	DocID   string
-	Topic   string
-	Lang    string       // reply language, ISO 639-1; "" → the topic's language, else English
+	DocID string
+	Topic string
+	// Lang is the reader's language (a catalogue language or a locale, as
+	// in Question): a document's summary is written in it, a topic's in
+	// the topic's language when that can be told. "" means English.
+	Lang    string
 	OnDelta func(string) // as in Question
 }
 
@@ -70,7 +78,7 @@ type BriefingRequest struct {
 	// Exclude holds passage refs ("docID#index", see Ref) already covered by
 	// earlier briefings; they are not used again.
 	Exclude map[string]bool
-	Lang    string // reply language, ISO 639-1; "" → the topic's language, else English
+	Lang    string // the reader's language, as in SummaryRequest
 	// OnDelta is as in Question; bullets without a valid citation, which
 	// the Result leaves out, never stream.
 	OnDelta func(string)
@@ -133,13 +141,15 @@ type Result struct {
 	// HistoryText is Text without its marked sentences, marks or
 	// citations: what may be fed back to a model as said in a conversation.
 	HistoryText string
-	Lang        string // language of the question or reply, ISO 639-1: of Notes
-	Claims      []Claim
-	Sources     []Source
-	Points      []Point // briefings only
-	Usage       llm.Usage
-	Abstained   bool // the corpus does not cover the question
-	Extractive  bool // built from corpus sentences, no model involved
+	// Lang is the catalogue language (i18n) of what the reader sees around
+	// the text: the abstention, Notes, NearestHeading, the Sources heading.
+	Lang       string
+	Claims     []Claim
+	Sources    []Source
+	Points     []Point // briefings only
+	Usage      llm.Usage
+	Abstained  bool // the corpus does not cover the question
+	Extractive bool // built from corpus sentences, no model involved
 	// Fallback: a briefing written without the model because it failed;
 	// extractive too.
 	Fallback bool `json:",omitempty"`

@@ -32,12 +32,12 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		return nil, fmt.Errorf("summarize: %w", err)
 	}
 	st := p.state.Load()
-	lang := replyLang(r.Lang, topic)
+	write, lang := replyLangs(r.Lang, topic)
 	res := &Result{ID: newID(), Kind: KindSummary}
 
 	var blocks []*block
 	var asked string // what was searched for, or the document's title
-	data := prompts.SummaryData{Topic: topic, Language: langName(lang)}
+	data := prompts.SummaryData{Topic: topic, Language: langName(write)}
 	if r.DocID != "" {
 		di, ok := st.docs[r.DocID]
 		if !ok {

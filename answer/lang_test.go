@@ -1,0 +1,140 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"corpusbot/i18n"
+)
+
+// What the reader sees follows the question's language, else the
+// conversation's, else the language the caller gives (the Discord
+// locale), else English.
+func TestAskReplyLanguage(t *testing.T) {
+	p := newPipeline(t, embeddedCorpus(t), nil)
+	tests := []struct {
+		name     string
+		q        Question
+		wantLang string
+	}{
+		{"german question, english locale", Question{Text: "Wie viele Einwohner hat Brasilien?", Lang: "en-US"}, "de"},
+		{"portuguese question", Question{Text: "Quantos habitantes tem o Brasil?", Lang: "en-US"}, "pt"},
+		{"arabic question with latin names", Question{Text: "كم عدد سكان Brasil حسب FIFA؟", Lang: "en-US"}, "ar"},
+		{"one word, german locale", Question{Text: "Bundesliga", Lang: "de"}, "de"},
+		{"one word, brazilian locale", Question{Text: "Bundesliga", Lang: "pt-BR"}, "pt"},
+		{"one word, taiwanese locale", Question{Text: "Bundesliga", Lang: "zh-TW"}, "zh-Hant"},
+		{"one word, no locale", Question{Text: "Bundesliga"}, "en"},
+		{"one word in a spanish conversation", Question{
+			Text:    "Bundesliga",
+			History: []Turn{{Role: "user", Text: "¿Cuántos habitantes tiene Brasil?"}, {Role: "assistant", Text: "No lo sé."}},
+			Lang:    "fr",
+		}, "es"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := p.Ask(context.Background(), tt.q)
+			if err != nil {
+				t.Fatalf("Ask: %v", err)
+			}
+			if !res.Abstained {
+				t.Fatalf("got an answer %q, want an abstention", res.Text)
+			}
+			if res.Lang != tt.wantLang {
+				t.Errorf("got language %q, want %q", res.Lang, tt.wantLang)
+			}
+			if want := i18n.Text(tt.wantLang, i18n.NotCovered); res.Text != want {
+				t.Errorf("got %q, want %q", res.Text, want)
+			}
+			if want := i18n.Text(tt.wantLang, i18n.Nearest); res.NearestHeading() != want {
+				t.Errorf("got heading %q, want %q", res.NearestHeading(), want)
+			}
+		})
+	}
+}
+
+// A question that does not say its language is answered in the reader's:
+// the model is told which; one that does is answered in its own.
+func TestAskTellsModelReaderLanguage(t *testing.T) {
+	tests := []struct {
+		name, q, lang, want, notWant string
+	}{
+		{"names only, german reader", "Alipay Ant Group", "de", "Write in German", ""},
+		{"english question, german reader", "Why was Alipay told to spin off its micro-loan business?", "de", "", "Write in German"},
+		{"names only, no locale", "Alipay Ant Group", "", "", "Write in"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, model := fakeLLM(t, 5*time.Second, 0)
+			srv.SetResponder(citingResponder(""))
+			p := newPipeline(t, embeddedCorpus(t), model)
+			if _, err := p.Ask(context.Background(), Question{Text: tt.q, Lang: tt.lang}); err != nil {
+				t.Fatalf("Ask: %v", err)
+			}
+			reqs := answerRequests(srv)
+			if len(reqs) == 0 {
+				t.Fatal("the model was not asked")
+			}
+			system := reqs[0].Messages[0].Content
+			if tt.want != "" && !strings.Contains(system, tt.want) {
+				t.Errorf("system prompt lacks %q:\n%s", tt.want, system)
+			}
+			if tt.notWant != "" && strings.Contains(system, tt.notWant) {
+				t.Errorf("system prompt has %q:\n%s", tt.notWant, system)
+			}
+		})
+	}
+}
+
+// A document's summary has no topic to tell its language: it follows the
+// reader's; a topic's follows the topic.
+func TestSummaryReplyLanguage(t *testing.T) {
+	c := embeddedCorpus(t)
+	p := newPipeline(t, c, nil)
+	doc := c.Docs[0].ID
+	tests := []struct {
+		name     string
+		r        SummaryRequest
+		wantLang string
+	}{
+		{"document, japanese reader", SummaryRequest{DocID: doc, Lang: "ja"}, "ja"},
+		{"document, brazilian reader", SummaryRequest{DocID: doc, Lang: "pt-BR"}, "pt"},
+		{"document, no locale", SummaryRequest{DocID: doc}, "en"},
+		{"german topic, russian reader", SummaryRequest{Topic: "die Geschäfte von Alipay und die Kredite", Lang: "ru"}, "de"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := p.Summarize(context.Background(), tt.r)
+			if err != nil {
+				t.Fatalf("Summarize: %v", err)
+			}
+			if res.Lang != tt.wantLang {
+				t.Errorf("got language %q, want %q", res.Lang, tt.wantLang)
+			}
+			if !res.Abstained {
+				if want := i18n.Text(tt.wantLang, i18n.ExtractiveNote); res.ExtractiveNote() != want {
+					t.Errorf("got note %q, want %q", res.ExtractiveNote(), want)
+				}
+			}
+		})
+	}
+}
+
+// A briefing written by the model is in the reader's language.
+func TestBriefingWrittenInReaderLanguage(t *testing.T) {
+	srv, model := fakeLLM(t, 5*time.Second, 0)
+	srv.SetResponder(citingResponder(""))
+	p := newPipeline(t, embeddedCorpus(t), model)
+	res, err := p.Brief(context.Background(), BriefingRequest{Lang: "es-419"})
+	if err != nil {
+		t.Fatalf("Brief: %v", err)
+	}
+	if res.Lang != "es" {
+		t.Errorf("got language %q, want es", res.Lang)
+	}
+	reqs := answerRequests(srv)
+	if len(reqs) == 0 || !strings.Contains(reqs[0].Text(), "Write in Spanish") {
+		t.Errorf("the model was not told to write in Spanish")
+	}
+}
