@@ -599,7 +599,7 @@ func (s *Server) guildPayloadLocked(g *guild) map[string]any {
 		"voice_states":       []any{},
 		"features":           []string{},
 		"stage_instances":    []any{},
-		"preferred_locale":   "en-US",
+		"preferred_locale":   g.locale,
 		"verification_level": 0,
 	}
 }

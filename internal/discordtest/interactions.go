@@ -38,6 +38,9 @@ type SlashOpts struct {
 	// User defaults to DefaultUser; Roles are its member roles in the guild.
 	User  User
 	Roles []string
+	// Locale is the user's client language, sent as the interaction's
+	// locale (Discord's codes: "de", "pt-BR", "zh-TW"); default "en-US".
+	Locale string
 }
 
 // InteractionOption adjusts a message command or component interaction.
@@ -47,6 +50,13 @@ type invocation struct {
 	user   User
 	roles  []string
 	values []string
+	locale string
+}
+
+// WithLocale sets the user's client language, the interaction's locale
+// (default "en-US").
+func WithLocale(locale string) InteractionOption {
+	return func(v *invocation) { v.locale = locale }
 }
 
 // As makes the interaction come from u with the given member roles.
@@ -226,7 +236,7 @@ func (s *Server) sendCommand(o SlashOpts, typ int) *Interaction {
 	if ch.GuildID != "" {
 		data["guild_id"] = ch.GuildID
 	}
-	s.dispatchInteractionLocked(in, ch, data, o.Roles, nil)
+	s.dispatchInteractionLocked(in, ch, data, o.Roles, nil, o.Locale)
 	return in
 }
 
@@ -253,7 +263,7 @@ func (s *Server) SendMessageCommand(name string, target Message, opts ...Interac
 	if ch.GuildID != "" {
 		data["guild_id"] = ch.GuildID
 	}
-	s.dispatchInteractionLocked(in, ch, data, v.roles, nil)
+	s.dispatchInteractionLocked(in, ch, data, v.roles, nil, v.locale)
 	return in
 }
 
@@ -280,7 +290,7 @@ func (s *Server) SendComponent(customID string, msg Message, opts ...Interaction
 		data["values"] = v.values
 	}
 	m := *stored
-	s.dispatchInteractionLocked(in, ch, data, v.roles, &m)
+	s.dispatchInteractionLocked(in, ch, data, v.roles, &m, v.locale)
 	return in
 }
 
@@ -338,7 +348,10 @@ func (s *Server) newInteractionLocked(typ int, ch *Channel, u User) *Interaction
 	return in
 }
 
-func (s *Server) dispatchInteractionLocked(in *Interaction, ch *Channel, data map[string]any, roles []string, msg *Message) {
+func (s *Server) dispatchInteractionLocked(in *Interaction, ch *Channel, data map[string]any, roles []string, msg *Message, locale string) {
+	if locale == "" {
+		locale = "en-US"
+	}
 	p := map[string]any{
 		"id":              in.ID,
 		"application_id":  s.cfg.appID,
@@ -348,7 +361,7 @@ func (s *Server) dispatchInteractionLocked(in *Interaction, ch *Channel, data ma
 		"version":         1,
 		"channel_id":      ch.ID,
 		"channel":         *ch,
-		"locale":          "en-US",
+		"locale":          locale,
 		"app_permissions": strconv.FormatInt(botPermissions, 10),
 		"entitlements":    []any{},
 	}
@@ -358,7 +371,7 @@ func (s *Server) dispatchInteractionLocked(in *Interaction, ch *Channel, data ma
 		}
 		u := in.User
 		p["guild_id"] = ch.GuildID
-		p["guild_locale"] = "en-US"
+		p["guild_locale"] = s.guildLocaleLocked(ch.GuildID)
 		p["member"] = Member{User: &u, Roles: roles, JoinedAt: in.Created.UTC(), Permissions: botPermissions}
 		p["context"] = 0
 		p["authorizing_integration_owners"] = map[string]string{"0": ch.GuildID}

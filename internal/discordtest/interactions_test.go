@@ -420,3 +420,44 @@ func TestLimitsOnEveryPath(t *testing.T) {
 		}
 	}
 }
+
+// An interaction carries the user's client language and the guild's
+// preferred locale, which the guild's GUILD_CREATE carries too.
+func TestInteractionLocales(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, WithGuildLocale(testGuild, "pt-BR"))
+	s := openSession(t, srv)
+	seen := make(chan *discordgo.InteractionCreate, 4)
+	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) { seen <- i })
+	if err := srv.WaitReady(ctxT(t)); err != nil {
+		t.Fatal(err)
+	}
+
+	srv.SendSlash(SlashOpts{Name: "ask", GuildID: testGuild, ChannelID: testChannel, Locale: "de",
+		Options: []OptionValue{{Name: "question", Value: "Alipay"}}})
+	i := recv(t, seen, func(*discordgo.InteractionCreate) bool { return true })
+	if i.Locale != "de" || i.GuildLocale == nil || *i.GuildLocale != "pt-BR" {
+		t.Errorf("got locale %q, guild locale %v; want de and pt-BR", i.Locale, i.GuildLocale)
+	}
+
+	srv.SendSlash(SlashOpts{Name: "ask", Options: []OptionValue{{Name: "question", Value: "Alipay"}}})
+	i = recv(t, seen, func(*discordgo.InteractionCreate) bool { return true })
+	if i.Locale != "en-US" || i.GuildLocale != nil {
+		t.Errorf("got locale %q, guild locale %v in a DM; want en-US and none", i.Locale, i.GuildLocale)
+	}
+
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		g, err := s.State.Guild(testGuild)
+		if err == nil {
+			if g.PreferredLocale != "pt-BR" {
+				t.Errorf("got preferred locale %q in GUILD_CREATE, want pt-BR", g.PreferredLocale)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no GUILD_CREATE within 10 s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

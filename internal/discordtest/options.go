@@ -26,6 +26,7 @@ type guildConfig struct {
 	id       string
 	channels []Channel
 	roles    []Role
+	locale   string // preferred_locale
 }
 
 // WithBotUser sets the bot's own user (READY, GET /users/@me, authors of its
@@ -56,6 +57,19 @@ func WithToken(token string) Option {
 func WithGuild(id string, channels []Channel, roles []Role) Option {
 	return func(c *config) {
 		c.guilds = append(c.guilds, guildConfig{id: id, channels: channels, roles: roles})
+	}
+}
+
+// WithGuildLocale sets the preferred locale of a guild added by WithGuild
+// (default "en-US"): GUILD_CREATE's preferred_locale and every
+// interaction's guild_locale there.
+func WithGuildLocale(id, locale string) Option {
+	return func(c *config) {
+		for i := range c.guilds {
+			if c.guilds[i].id == id {
+				c.guilds[i].locale = locale
+			}
+		}
 	}
 }
 

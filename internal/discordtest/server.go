@@ -76,6 +76,7 @@ type guild struct {
 	channels []string
 	roles    []Role
 	joinedAt time.Time
+	locale   string // preferred_locale
 }
 
 // New starts a fake Discord on 127.0.0.1 and closes it when the test ends.
@@ -141,7 +142,10 @@ func New(t testing.TB, opts ...Option) *Server {
 func (s *Server) setupGuilds() {
 	now := time.Now().UTC()
 	for _, g := range s.cfg.guilds {
-		gd := &guild{id: g.id, joinedAt: now}
+		gd := &guild{id: g.id, joinedAt: now, locale: g.locale}
+		if gd.locale == "" {
+			gd.locale = "en-US"
+		}
 		hasEveryone := false
 		for _, r := range g.roles {
 			hasEveryone = hasEveryone || r.ID == g.id
@@ -322,6 +326,14 @@ func (s *Server) Channel(id string) (Channel, bool) {
 		return Channel{}, false
 	}
 	return *c, true
+}
+
+// guildLocaleLocked is a guild's preferred locale.
+func (s *Server) guildLocaleLocked(id string) string {
+	if g := s.guildLocked(id); g != nil {
+		return g.locale
+	}
+	return "en-US"
 }
 
 func (s *Server) guildLocked(id string) *guild {
