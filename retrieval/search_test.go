@@ -424,3 +424,16 @@ func TestQueryLanguageScores(t *testing.T) {
 		t.Errorf("French query: got %v, %v; want the French passage first", hits, err)
 	}
 }
+
+// TestThaiSearchable: Thai has no spaces between words; a question finds
+// its passage through character bigrams (XQuAD th, CC BY-SA 4.0).
+func TestThaiSearchable(t *testing.T) {
+	ix := mustNew(t, Config{}, []Item{
+		{Doc: "warsaw", Text: "วอร์ซอเป็นเมืองหลวงของประเทศโปแลนด์", Lang: "th"},
+		{Doc: "other", Text: "กรุงเทพมหานครเป็นเมืองหลวงของประเทศไทย", Lang: "th"},
+	})
+	hits, err := ix.Search("เมืองหลวงของโปแลนด์คืออะไร", 2)
+	if err != nil || len(hits) == 0 || hits[0].Item != 0 {
+		t.Errorf("Search: got %v, %v; want the Warsaw passage first", hits, err)
+	}
+}
