@@ -71,7 +71,11 @@ func TestStandbyTakesOverMidBriefing(t *testing.T) {
 	u.User = url.UserPassword(u.User.Username(), dbPassword)
 	dbURL = u.String()
 	bin := filepath.Join(t.TempDir(), "corpusbot")
-	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	build := []string{"build", "-o", bin}
+	if raceEnabled { // the packages are compiled that way already
+		build = append(build, "-race")
+	}
+	if out, err := exec.CommandContext(ctx, "go", append(build, ".")...).CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 

@@ -78,7 +78,13 @@ func Start(ctx context.Context) (*Cluster, error) {
 		}
 		c.runAs = "postgres"
 	}
-	if c.dir, err = os.MkdirTemp("", "corpusbot-pg-"); err != nil {
+	// The server's socket goes in this folder: its path must stay short
+	// (about 100 bytes), and the postgres user must reach it.
+	base := os.TempDir()
+	if c.runAs != "" || len(base) > 60 {
+		base = "/tmp"
+	}
+	if c.dir, err = os.MkdirTemp(base, "corpusbot-pg-"); err != nil {
 		return nil, err
 	}
 	if err := c.start(ctx); err != nil {
