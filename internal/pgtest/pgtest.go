@@ -66,7 +66,7 @@ func Start(ctx context.Context) (*Cluster, error) {
 		}
 		return c, nil
 	}
-	bin, err := findBin()
+	bin, err := findBin(debianBins)
 	if err != nil {
 		return nil, err
 	}
@@ -158,8 +158,12 @@ func (c *Cluster) run(ctx context.Context, name string, args ...string) ([]byte,
 	return out.Bytes(), err
 }
 
-// findBin returns the folder of initdb and pg_ctl.
-func findBin() (string, error) {
+// debianBins is where Debian's packages put each version's server binaries.
+const debianBins = "/usr/lib/postgresql/*/bin"
+
+// findBin returns the folder of initdb and pg_ctl: on PATH, from
+// pg_config, or the newest of the folders matching glob.
+func findBin(glob string) (string, error) {
 	if p, err := exec.LookPath("initdb"); err == nil {
 		if real, err := filepath.EvalSymlinks(p); err == nil {
 			p = real
@@ -174,7 +178,7 @@ func findBin() (string, error) {
 			return dir, nil
 		}
 	}
-	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
+	dirs, _ := filepath.Glob(glob)
 	slices.SortFunc(dirs, func(a, b string) int { return version(b) - version(a) }) // newest first
 	for _, dir := range dirs {
 		if _, err := os.Stat(filepath.Join(dir, "initdb")); err == nil {
