@@ -14,8 +14,8 @@ import (
 // language most of s is written in, or "und".
 func DetectLanguage(s string) string { return text.DetectLanguage(s) }
 
-// CountWords is text.CountWords: how passages are sized, a Han or kana
-// character counting as a word.
+// CountWords is text.CountWords: the words of s, a Han or kana character
+// counting as one (passages are sized by passageWords).
 func CountWords(s string) int { return text.CountWords(s) }
 
 // forEachWord calls fn with the byte span of every word of s, in order,
