@@ -125,6 +125,6 @@ func (s *Server) newThreadLocked(id string, parent *Channel, typ int, d threadBo
 	payload["newly_created"] = true
 	payload["member_count"] = 1
 	payload["message_count"] = 0
-	s.dispatchLocked(constEvent("THREAD_CREATE", payload))
+	s.dispatchLocked(guildEvent("THREAD_CREATE", th.GuildID, payload))
 	return th
 }

@@ -38,6 +38,16 @@
 // came. MESSAGE_CREATE honours intents as Discord does (see SendMessage).
 // The bot's own messages are dispatched too.
 //
+// # Shards
+//
+// WithShards(n, c) makes the gateway sharded as Discord's is: each
+// IDENTIFY must name its shard [id, n] (else close 4010 or 4011), READY and
+// the GUILD_CREATEs carry only that shard's guilds, and every dispatch goes
+// to the session of shard (guild_id >> 22) % n, DMs to shard 0. GET
+// /gateway/bot answers n shards and max_concurrency c; two IDENTIFYs of one
+// bucket (shard % c) within 5 s are recorded as a Violation. See
+// WaitShardReady, ShardIdentifies and ShardOf.
+//
 // # REST
 //
 // Every request is recorded (Requests, WaitFor); interactions are listed by

@@ -34,6 +34,7 @@ const (
 // intents; build returns false when the session must not receive it.
 type event struct {
 	name  string
+	guild string // routes it to its shard; "" (a DM) goes to shard 0
 	build func(intents int64) (any, bool)
 }
 
@@ -41,11 +42,19 @@ func constEvent(name string, d any) event {
 	return event{name: name, build: func(int64) (any, bool) { return d, true }}
 }
 
+// guildEvent is a constEvent about guildID's (or, with "", a DM's) things.
+func guildEvent(name, guildID string, d any) event {
+	ev := constEvent(name, d)
+	ev.guild = guildID
+	return ev
+}
+
 // gwSession is a gateway session: it outlives connections so that a client
 // can resume it and receive what it missed.
 type gwSession struct {
 	id      string
 	intents int64
+	shard   int // 0 unless the fake is sharded (WithShards)
 	seq     int64
 	buffer  []*frame // every dispatch, kept for replay on resume
 	conn    *gwConn  // nil while no connection is attached
@@ -256,8 +265,9 @@ func (s *Server) tokenOK(token string) bool {
 
 func (s *Server) identify(c *gwConn, raw json.RawMessage) {
 	var d struct {
-		Token   string `json:"token"`
-		Intents int64  `json:"intents"`
+		Token   string  `json:"token"`
+		Intents int64   `json:"intents"`
+		Shard   *[2]int `json:"shard"`
 	}
 	if err := json.Unmarshal(raw, &d); err != nil {
 		c.closeWith(4002, "Error while decoding payload.")
@@ -280,19 +290,27 @@ func (s *Server) identify(c *gwConn, raw json.RawMessage) {
 		s.notifyLocked()
 		return
 	}
-	sess := &gwSession{id: randomHex(16), intents: d.Intents, conn: c}
+	shard, code, why := s.checkShard(d.Shard)
+	if code != 0 {
+		c.closeWith(code, why)
+		return
+	}
+	now := time.Now()
+	s.checkIdentifyRateLocked(shard, now)
+	sess := &gwSession{id: randomHex(16), intents: d.Intents, shard: shard, conn: c}
 	c.session = sess
 	s.sessions[sess.id] = sess
 	s.current = sess
-	s.identifies = append(s.identifies, Identify{Token: d.Token, Intents: d.Intents, Raw: append(json.RawMessage(nil), raw...), At: time.Now()})
+	s.setShardSessionLocked(sess)
+	s.identifies = append(s.identifies, Identify{Token: d.Token, Intents: d.Intents, Shard: d.Shard, Raw: append(json.RawMessage(nil), raw...), At: now})
 
 	s.dispatchToLocked(sess, constEvent("READY", s.readyPayload(sess, c.version)))
 	for _, g := range s.guilds {
-		s.dispatchToLocked(sess, constEvent("GUILD_CREATE", s.guildPayloadLocked(g)))
+		if s.shardOf(g.id) == shard {
+			s.dispatchToLocked(sess, constEvent("GUILD_CREATE", s.guildPayloadLocked(g)))
+		}
 	}
-	pending := s.pending
-	s.pending = nil
-	for _, ev := range pending {
+	for _, ev := range s.takePendingLocked(shard) {
 		s.dispatchToLocked(sess, ev)
 	}
 	if f, ok := s.nextFaultLocked(AfterReady); ok {
@@ -334,6 +352,7 @@ func (s *Server) resume(c *gwConn, raw json.RawMessage) {
 	}
 	sess.conn = c
 	c.session = sess
+	s.setShardSessionLocked(sess)
 	for _, f := range sess.buffer {
 		if f.seq > d.Seq {
 			f.conn = c
@@ -356,6 +375,10 @@ func (s *Server) resume(c *gwConn, raw json.RawMessage) {
 // dispatchLocked sends ev to the current session, or queues it until a
 // client identifies.
 func (s *Server) dispatchLocked(ev event) {
+	if s.cfg.shards > 0 {
+		s.dispatchShardLocked(ev)
+		return
+	}
 	if s.current == nil {
 		s.pending = append(s.pending, ev)
 		return
@@ -511,13 +534,16 @@ func (s *Server) applyLocked(c *gwConn, f GatewayFault) {
 func (s *Server) endSessionLocked(sess *gwSession, live *gwConn) {
 	for _, f := range sess.buffer {
 		if !f.written.Load() && (f.conn == nil || f.conn != live) {
-			s.pending = append(s.pending, f.ev)
+			s.requeueLocked(f.ev)
 		}
 	}
 	sess.buffer = nil
 	delete(s.sessions, sess.id)
 	if s.current == sess {
 		s.current = nil
+	}
+	if s.shardSessions[sess.shard] == sess {
+		delete(s.shardSessions, sess.shard)
 	}
 }
 
@@ -551,13 +577,15 @@ func (s *Server) readyPayload(sess *gwSession, version string) map[string]any {
 	}
 	var guilds []map[string]any
 	for _, g := range s.guilds {
-		guilds = append(guilds, map[string]any{"id": g.id, "unavailable": true})
+		if s.shardOf(g.id) == sess.shard {
+			guilds = append(guilds, map[string]any{"id": g.id, "unavailable": true})
+		}
 	}
 	if guilds == nil {
 		guilds = []map[string]any{}
 	}
 	bot := s.cfg.bot
-	return map[string]any{
+	ready := map[string]any{
 		"v":                  v,
 		"user":               map[string]any{"id": bot.ID, "username": bot.Username, "discriminator": "0", "bot": true, "verified": true, "mfa_enabled": false, "flags": 0},
 		"session_id":         sess.id,
@@ -567,6 +595,10 @@ func (s *Server) readyPayload(sess *gwSession, version string) map[string]any {
 		"guilds":             guilds,
 		"private_channels":   []any{},
 	}
+	if s.cfg.shards > 0 {
+		ready["shard"] = [2]int{sess.shard, s.cfg.shards}
+	}
+	return ready
 }
 
 func (s *Server) guildPayloadLocked(g *guild) map[string]any {

@@ -383,7 +383,7 @@ func (s *Server) dispatchInteractionLocked(in *Interaction, ch *Channel, data ma
 	if msg != nil {
 		p["message"] = *msg
 	}
-	s.dispatchLocked(constEvent("INTERACTION_CREATE", p))
+	s.dispatchLocked(guildEvent("INTERACTION_CREATE", ch.GuildID, p))
 	s.notifyLocked()
 }
 

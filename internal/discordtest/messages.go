@@ -105,7 +105,7 @@ func (s *Server) channelForLocked(channelID, guildID string, dmUser User, action
 	ch := &Channel{ID: channelID, Type: ChannelText, GuildID: guildID, Name: "channel-" + channelID, Position: len(g.channels)}
 	s.channels[channelID] = ch
 	g.channels = append(g.channels, channelID)
-	s.dispatchLocked(constEvent("CHANNEL_CREATE", *ch))
+	s.dispatchLocked(guildEvent("CHANNEL_CREATE", ch.GuildID, *ch))
 	return ch
 }
 
@@ -226,7 +226,7 @@ func (s *Server) storeMessageLocked(m *Message) {
 // session's intents as Discord does.
 func (s *Server) messageEvent(name string, m Message) event {
 	bot := s.cfg.bot.ID
-	return event{name: name, build: func(intents int64) (any, bool) {
+	return event{name: name, guild: m.GuildID, build: func(intents int64) (any, bool) {
 		dm := m.GuildID == ""
 		need := int64(IntentGuildMessages)
 		if dm {
@@ -251,7 +251,7 @@ func (s *Server) deleteEvent(m Message) event {
 	if m.GuildID != "" {
 		d["guild_id"] = m.GuildID
 	}
-	return event{name: "MESSAGE_DELETE", build: func(intents int64) (any, bool) {
+	return event{name: "MESSAGE_DELETE", guild: m.GuildID, build: func(intents int64) (any, bool) {
 		need := int64(IntentGuildMessages)
 		if m.GuildID == "" {
 			need = IntentDirectMessages

@@ -15,6 +15,11 @@ type config struct {
 	tokenLifetime  time.Duration
 	strictMentions bool
 	faults         []momentFaults
+
+	// Sharding (WithShards); shards 0 means not sharded.
+	shards           int
+	maxConcurrency   int
+	identifyInterval time.Duration
 }
 
 type momentFaults struct {

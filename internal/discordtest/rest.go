@@ -400,9 +400,9 @@ func (s *Server) getGateway(*reqCtx) resp {
 func (s *Server) getGatewayBot(*reqCtx) resp {
 	return ok(map[string]any{
 		"url":    s.wsURL,
-		"shards": 1,
+		"shards": max(s.cfg.shards, 1),
 		"session_start_limit": map[string]any{
-			"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1,
+			"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": max(s.cfg.maxConcurrency, 1),
 		},
 	})
 }

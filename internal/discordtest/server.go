@@ -51,6 +51,13 @@ type Server struct {
 	// identifyFaults are when IDENTIFYs answered by a fault arrived.
 	identifyFaults []time.Time
 
+	// Sharded gateway (WithShards): the session each shard's dispatches
+	// go to, what waits for a shard without one, and when each identify
+	// bucket last identified.
+	shardSessions    map[int]*gwSession
+	shardPending     map[int][]event
+	bucketIdentified map[int]time.Time
+
 	// REST.
 	requests   []Request
 	violations []Violation
@@ -85,21 +92,24 @@ type guild struct {
 func New(t testing.TB, opts ...Option) *Server {
 	t.Helper()
 	s := &Server{
-		t:            t,
-		closed:       make(chan struct{}),
-		changed:      make(chan struct{}),
-		conns:        make(map[*gwConn]struct{}),
-		sessions:     make(map[string]*gwSession),
-		moments:      make(map[Moment][]GatewayFault),
-		channels:     make(map[string]*Channel),
-		messages:     make(map[string]*Message),
-		channelMsgs:  make(map[string][]string),
-		users:        make(map[string]User),
-		dms:          make(map[string]string),
-		commands:     make(map[string][]Command),
-		commandIDs:   make(map[string]string),
-		interactions: make(map[string]*Interaction),
-		byToken:      make(map[string]*Interaction),
+		t:                t,
+		closed:           make(chan struct{}),
+		changed:          make(chan struct{}),
+		conns:            make(map[*gwConn]struct{}),
+		sessions:         make(map[string]*gwSession),
+		moments:          make(map[Moment][]GatewayFault),
+		shardSessions:    make(map[int]*gwSession),
+		shardPending:     make(map[int][]event),
+		bucketIdentified: make(map[int]time.Time),
+		channels:         make(map[string]*Channel),
+		messages:         make(map[string]*Message),
+		channelMsgs:      make(map[string][]string),
+		users:            make(map[string]User),
+		dms:              make(map[string]string),
+		commands:         make(map[string][]Command),
+		commandIDs:       make(map[string]string),
+		interactions:     make(map[string]*Interaction),
+		byToken:          make(map[string]*Interaction),
 	}
 	s.cfg = config{
 		heartbeat:      41250 * time.Millisecond,

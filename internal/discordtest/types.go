@@ -268,6 +268,7 @@ type Violation struct {
 type Identify struct {
 	Token   string
 	Intents int64
+	Shard   *[2]int // [shard_id, num_shards]; nil when the client sent none
 	Raw     json.RawMessage
 	At      time.Time // when it arrived
 }
