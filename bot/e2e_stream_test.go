@@ -127,6 +127,27 @@ func TestStalledFirstPost(t *testing.T) {
 	h.noViolations()
 }
 
+// TestStalledLaterPart: the second message of a long answer stalls; it is
+// looked for, then posted again, and every paragraph arrives once.
+func TestStalledLaterPart(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{cfg: func(c *bot.Config) { c.EditTimeout = 400 * time.Millisecond }})
+	h.ai.SetResponder(longResponder)
+	posts := 0
+	h.dc.StallNext(func(r *dt.Request) bool {
+		if r.Route != routeSend || isStreaming(r) {
+			return false
+		}
+		posts++
+		return posts == 2 // the first part after the one that was streamed
+	}, 1, time.Minute)
+	q := h.mention(generalID, user(1), question)
+	h.final(q.ID)
+	checkParagraphs(t, h.botMessages(q.ID))
+	noCursor(t, h, q.ID)
+	h.noViolations()
+}
+
 // TestStalledStreamingEditDoesNotDelayTheAnswer: a streaming edit that
 // hangs is dropped when the answer is done; the final edit follows within
 // an edit interval instead of waiting out the stall.

@@ -72,20 +72,27 @@ func (s *channelSink) show(ctx context.Context, r reply) error {
 		if ctx.Err() == nil {
 			return err
 		}
-		// Timed out: the message may exist. Adopt it if it does; if it
-		// does not, say so, and the create may be tried again.
-		found, ferr := s.findPosted(ctx, r)
-		switch {
-		case found != nil:
-			s.first = found
-			return nil
-		case ferr == nil:
-			return fmt.Errorf("%w: %w", errNotCreated, err)
-		}
-		return err
+		return s.lost(ctx, r, true, err)
 	}
 	s.first = m
 	return nil
+}
+
+// lost deals with a create that timed out: the message may exist. It is
+// adopted (as the first message, when first) if it does; if it does not,
+// the error says so, and the create may be tried again.
+func (s *channelSink) lost(ctx context.Context, r reply, first bool, err error) error {
+	found, ferr := s.findPosted(ctx, r, first)
+	switch {
+	case found != nil:
+		if first {
+			s.first = found
+		}
+		return nil
+	case ferr == nil:
+		return fmt.Errorf("%w: %w", errNotCreated, err)
+	}
+	return err
 }
 
 // errNotCreated marks a create that timed out and was then looked for in
@@ -93,8 +100,9 @@ func (s *channelSink) show(ctx context.Context, r reply) error {
 var errNotCreated = errors.New("the message was not created")
 
 // findPosted looks among the channel's latest messages for r, posted by
-// the bot; nil, nil when it is not there.
-func (s *channelSink) findPosted(ctx context.Context, r reply) (*discordgo.Message, error) {
+// the bot (in reply to the question, when first and replying); nil, nil
+// when it is not there.
+func (s *channelSink) findPosted(ctx context.Context, r reply, first bool) (*discordgo.Message, error) {
 	l, ok := s.api.(messageLister)
 	if !ok || s.botID == "" {
 		return nil, errors.New("cannot list messages")
@@ -108,7 +116,7 @@ func (s *channelSink) findPosted(ctx context.Context, r reply) (*discordgo.Messa
 	want := r.text()
 	for _, m := range msgs {
 		if m.Author != nil && m.Author.ID == s.botID && m.Content == want &&
-			(s.replyTo == nil || m.MessageReference != nil && m.MessageReference.MessageID == s.replyTo.MessageID) {
+			(!first || s.replyTo == nil || m.MessageReference != nil && m.MessageReference.MessageID == s.replyTo.MessageID) {
 			return m, nil
 		}
 	}
@@ -120,6 +128,9 @@ func (s *channelSink) more(ctx context.Context, r reply) error {
 		return s.show(ctx, r)
 	}
 	_, err := s.api.ChannelMessageSendComplex(s.channelID, r.send(), withCtx(ctx))
+	if err != nil && ctx.Err() != nil {
+		return s.lost(ctx, r, false, err)
+	}
 	return err
 }
 
