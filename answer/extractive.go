@@ -15,9 +15,9 @@ type pick struct {
 	block int // index in the blocks slice
 	doc   int
 	text  string
-	score int // distinct query words it contains
-	lead  int // 1 when it opens with a name the question asks about: "Life360 creates …"
-	order int // position among all candidate sentences, for stable ties
+	score float64 // the question's words it holds, weighed by idf
+	lead  int     // 1 when it opens with a name the question asks about: "Life360 creates …"
+	order int     // position among all candidate sentences, for stable ties
 }
 
 // Extractive replies stay short: a few sentences, at most two from any one
@@ -28,32 +28,32 @@ const (
 	maxSentence   = 400 // runes; longer sentences are cut
 )
 
-// bestSentences ranks the sentences of blocks by how many distinct query
-// terms they contain (analysed by the index, so stemming and languages
-// match retrieval), keeps those at least half as good as the best, and
+// bestSentences ranks the sentences of blocks by the question's words they
+// hold, each weighed by its idf (analysed by the index, so stemming and
+// languages match retrieval: a rare word counts more than "use"), keeps those at least half as good as the best, and
 // returns up to n of them, no near-duplicates. keep, when set, must accept
 // a sentence (its text, its terms, and those of its passage and document
 // title) for it to be considered at all.
 func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, keep func(sentence string, terms []string, context map[string]bool) (bool, int)) []pick {
-	qterms := setOf(st.index.Analyze(query))
+	f := st.focusOf(query)
 	var all []pick
 	for bi, b := range blocks {
 		var context map[string]bool
 		if keep != nil {
-			context = setOf(st.index.Analyze(st.corpus.Docs[b.doc].Title))
+			// What a sentence calls "we" or "it" is named around it: in
+			// its passage, its headings, its document's title.
+			context = map[string]bool{}
 			for _, it := range b.items {
 				for t := range st.analysis(it).all {
+					context[t] = true
+				}
+				for _, t := range st.index.Analyze(st.index.Item(it).Title) {
 					context[t] = true
 				}
 			}
 		}
 		for _, s := range st.blockSentences(b) {
-			score := 0
-			for _, t := range s.terms {
-				if qterms[t] {
-					score++
-				}
-			}
+			score := f.weight(s.terms)
 			ok, lead := true, 0
 			if keep != nil {
 				ok, lead = keep(s.text, s.terms, context)
@@ -77,7 +77,7 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 		}
 		return cmp.Compare(b2i(complete(b.text)), b2i(complete(a.text)))
 	})
-	floor := (all[0].score + 1) / 2
+	floor := all[0].score / 2
 	return choose(all, n, perDoc, func(p pick) bool { return p.score >= floor })
 }
 

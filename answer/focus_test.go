@@ -52,3 +52,42 @@ func TestFocus(t *testing.T) {
 		}
 	}
 }
+
+// A figure is a word that opens with a digit; a name's digits are none.
+func TestHasNumber(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"Life360 creates technology that helps families.", false},
+		{"We serve 700k requests a second.", true},
+		{"It launched in 2015.", true},
+		{"Version v2 of the API.", false},
+		{"Prix : 3,5 milliards.", true},
+	}
+	for _, tt := range tests {
+		if got := hasNumber(tt.s); got != tt.want {
+			t.Errorf("hasNumber(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+// Terms a stemmer leaves apart are one family when they share a long
+// beginning; short or merely similar words are not.
+func TestSameFamily(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"introduit", "introduct", true},
+		{"monitor", "monitoring", true},
+		{"user", "used", false},       // too short to tell
+		{"product", "produit", false}, // "produ" is under three quarters of either
+		{"organis", "organ", true},    // five letters, the whole shorter term
+	}
+	for _, tt := range tests {
+		if got := sameFamily(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameFamily(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -159,3 +159,25 @@ func TestLangKey(t *testing.T) {
 		}
 	}
 }
+
+// A rare term weighs more than a common one; a term no item has weighs the
+// most and says so.
+func TestIDF(t *testing.T) {
+	ix, err := New(Config{}, []Item{
+		{Text: "the cat sat on the mat", Lang: "en"},
+		{Text: "the cat ate", Lang: "en"},
+		{Text: "a dog barked", Lang: "en"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, ok1 := ix.IDF(ix.Analyze("cat")[0])
+	dog, ok2 := ix.IDF(ix.Analyze("dog")[0])
+	none, ok3 := ix.IDF("zebra")
+	if !ok1 || !ok2 || ok3 {
+		t.Fatalf("known: cat %v, dog %v, zebra %v; want true, true, false", ok1, ok2, ok3)
+	}
+	if !(cat < dog && dog < none) {
+		t.Errorf("idf cat %v, dog %v, unknown %v: want increasing", cat, dog, none)
+	}
+}

@@ -139,6 +139,16 @@ func (ix *Index) Languages() []string {
 // Len is the number of items.
 func (ix *Index) Len() int { return len(ix.items) }
 
+// IDF is the BM25 idf of an analysed term (one Analyze returns): how
+// rare it is among the items. A term no item has reports false, with the
+// weight a query gives a word none of whose terms any item has: the most.
+func (ix *Index) IDF(term string) (float64, bool) {
+	if qt := ix.lookup(term); qt.id >= 0 {
+		return qt.idf, true
+	}
+	return ix.maxIDF, false
+}
+
 // Analyze returns the distinct terms of text as a query would produce them,
 // through every analyser in the index. The answer pipeline uses it to check
 // that a cited passage supports a sentence. Unlike a query, text is not
