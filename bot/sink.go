@@ -144,7 +144,17 @@ func (s *channelSink) replace(ctx context.Context, r reply) error {
 	r.replyTo = s.replyTo
 	m, err := s.api.ChannelMessageSendComplex(s.channelID, r.send(), withCtx(ctx))
 	if err != nil {
-		return err
+		if ctx.Err() == nil {
+			return err
+		}
+		found, ferr := s.findPosted(ctx, r, true) // timed out: it may exist
+		if found == nil {
+			if ferr == nil {
+				return fmt.Errorf("%w: %w", errNotCreated, err)
+			}
+			return err
+		}
+		m = found
 	}
 	s.first = m
 	dropStale(ctx,
