@@ -370,7 +370,7 @@ func TestE2EDroppedGatewayResumesAndAnswersMissedMessage(t *testing.T) {
 func TestE2EHundredSimultaneousQuestions(t *testing.T) {
 	before := runtime.NumGoroutine()
 	// Acknowledgement within Discord's 3 s is checked by the bot package's
-	// test of the same load; here, where the bot and bot packages' tests may
+	// test of the same load; here, where the root and bot packages' tests may
 	// run at once under -race on two cores, the fake allows more, so that
 	// this test is about every question being answered.
 	b := startE2EWith(t, map[string]string{"MAX_CONCURRENT_ANSWERS": "100"},
