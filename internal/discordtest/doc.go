@@ -29,9 +29,10 @@
 // dispatches after the client's sequence, then RESUMED; an unknown session
 // gets op 9. Gateway faults (GatewayFault: Op7, Op9 resumable or not, Drop,
 // Stall, Close with a close code) are applied now with Inject, or at the
-// worst moments of the handshake with InjectAt (AfterReady, OnResume,
-// AfterResumed), one per occurrence; Reconnect, InvalidateSession and
-// DropConnection are shorthands. Dispatches made while no connection is
+// worst moments of the handshake with InjectAt (OnIdentify, AfterReady,
+// OnResume, AfterResumed), one per occurrence, or WithGatewayFaults before
+// any client connects; Reconnect, InvalidateSession and DropConnection are
+// shorthands. StallNext holds REST requests as a stalled connection would. Dispatches made while no connection is
 // attached are buffered; when a session ends, those no client received are
 // delivered after the next READY (Discord drops them; the fake keeps them so
 // a test can count answers). IdentifyTimes records when each IDENTIFY
