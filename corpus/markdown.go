@@ -504,6 +504,7 @@ func parseMarkdown(ps markdownParsers, src string, mdx bool) structured {
 	}
 	root := p.Parse(gmtext.NewReader(source))
 	w := &mdWalker{src: source, str: str, idx: newLineIndex(str), lines: prep.src, mdx: mdx}
+	w.bb.b.Grow(len(str)) // the text is shorter than its markup, mostly
 	w.blocks(root)
 	return structured{title: fm.title, description: fm.description, lang: fm.lang, blocks: w.out}
 }

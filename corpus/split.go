@@ -349,12 +349,27 @@ const ideographWeight = 6
 // passageWords is the size of s for passages: its words, each Han or kana
 // character weighing ideographWeight tenths of a word.
 func passageWords(s string) int {
-	tenths := 0
-	forEachWord(s, func(start, end int) bool {
-		tenths += wordWeight(s[start:end])
-		return true
-	})
+	// Words makes every Han or kana character a word of its own, so the
+	// size is CountWords with those characters reweighed; most text has
+	// none, and is counted in one pass without a call per word.
+	tenths := 10 * CountWords(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if r >= 0x2E80 && isWordRune(r) && isIdeograph(r) {
+					tenths -= 10 - ideographWeight
+				}
+			}
+			break
+		}
+	}
 	return (tenths + 5) / 10
+}
+
+// isWordRune reports whether r is part of a word, as package text's Words
+// reads it.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 func wordWeight(w string) int {

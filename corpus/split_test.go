@@ -158,3 +158,25 @@ func TestSplitHeadingNotInsideFillerText(t *testing.T) {
 		t.Errorf("got %d passages, second %q; want the heading to start the second", len(ps), ps[min(1, len(ps)-1)].Text)
 	}
 }
+
+// passageWordsByWord is passageWords as defined: each word of text.Words
+// weighed by wordWeight.
+func passageWordsByWord(s string) int {
+	tenths := 0
+	forEachWord(s, func(start, end int) bool {
+		tenths += wordWeight(s[start:end])
+		return true
+	})
+	return (tenths + 5) / 10
+}
+
+func FuzzPassageWords(f *testing.F) {
+	for _, s := range []string{"", "a b", "12.8 and 5,600", "China’s 支付宝 user", "日本語のテキスト゛゜ー", "ヽヾゝゞ〆〻", "l'été", "a\u0301b", "中文中文中文中文中文中文"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := passageWords(s), passageWordsByWord(s); got != want {
+			t.Errorf("passageWords(%q) = %d, want %d", s, got, want)
+		}
+	})
+}

@@ -55,17 +55,26 @@ type structured struct {
 	generated string
 }
 
-// blockBuilder accumulates the text of one block with its anchors.
+// blockBuilder accumulates the text of one block with its anchors. One
+// builder makes every block of a document: their texts are slices of the
+// strings its one growing buffer gives (strings.Builder never changes bytes
+// it has handed out), and their anchors slices of one slab, so that a
+// block costs no allocation of its own.
 type blockBuilder struct {
 	b       strings.Builder
-	anchors []anchor
+	start   int      // where the block being built starts in b
+	anchors []anchor // the block's anchors, offsets from start; reused
+	slab    []anchor // taken blocks' anchors; a new one when full
 	links   int
 	space   bool // a space is pending before the next text
 }
 
+// len is the length of the block's text so far.
+func (bb *blockBuilder) len() int { return bb.b.Len() - bb.start }
+
 // mark notes that what is written next comes from line (and page).
 func (bb *blockBuilder) mark(line, page int) {
-	off := bb.b.Len()
+	off := bb.len()
 	if bb.space && off > 0 {
 		off++ // the pending space comes first
 	}
@@ -83,21 +92,27 @@ func (bb *blockBuilder) mark(line, page int) {
 // and dropping white space at the start.
 func (bb *blockBuilder) write(s string) {
 	for i := 0; i < len(s); {
-		j := i
-		for j < len(s) && !isASCIISpace(s[j]) {
-			j++
-		}
-		if j > i {
-			if bb.space && bb.b.Len() > 0 {
-				bb.b.WriteByte(' ')
-			}
-			bb.space = false
-			bb.b.WriteString(s[i:j])
-		}
-		for j < len(s) && isASCIISpace(s[j]) {
+		if isASCIISpace(s[i]) {
 			bb.space = true
-			j++
+			i++
+			continue
 		}
+		// A run of words with one space between each is copied as it is.
+		j := i + 1
+		for j < len(s) {
+			if !isASCIISpace(s[j]) {
+				j++
+			} else if s[j] == ' ' && j+1 < len(s) && !isASCIISpace(s[j+1]) {
+				j += 2
+			} else {
+				break
+			}
+		}
+		if bb.space && bb.len() > 0 {
+			bb.b.WriteByte(' ')
+		}
+		bb.space = false
+		bb.b.WriteString(s[i:j])
 		i = j
 	}
 }
@@ -112,7 +127,7 @@ func (bb *blockBuilder) spaceNext() { bb.space = true }
 
 // take returns the block built so far, trimmed, and resets bb.
 func (bb *blockBuilder) take(kind blockKind) block {
-	text := bb.b.String()
+	text := bb.b.String()[bb.start:]
 	trimmed := strings.TrimRight(text, " \t\n")
 	lead := len(trimmed) - len(strings.TrimLeft(trimmed, " \t\n"))
 	if kind == blockCode {
@@ -125,6 +140,11 @@ func (bb *blockBuilder) take(kind blockKind) block {
 		}
 	}
 	b := block{kind: kind, text: trimmed[lead:], linkRunes: bb.links}
+	// At most one anchor per anchor written, and one when none was.
+	if need := max(len(bb.anchors), 1); cap(bb.slab)-len(bb.slab) < need {
+		bb.slab = make([]anchor, 0, max(256, need))
+	}
+	first := len(bb.slab)
 	for _, a := range bb.anchors {
 		a.off -= lead
 		if a.off < 0 {
@@ -133,24 +153,25 @@ func (bb *blockBuilder) take(kind blockKind) block {
 		if a.off > len(b.text) {
 			break
 		}
-		if n := len(b.anchors); n > 0 && b.anchors[n-1].off == a.off {
-			b.anchors[n-1] = a
+		if n := len(bb.slab); n > first && bb.slab[n-1].off == a.off {
+			bb.slab[n-1] = a
 			continue
 		}
-		b.anchors = append(b.anchors, a)
+		bb.slab = append(bb.slab, a)
 	}
-	if len(b.anchors) == 0 {
-		b.anchors = []anchor{{}}
+	if len(bb.slab) == first {
+		bb.slab = append(bb.slab, anchor{})
 	}
-	b.anchors[0].off = 0
-	bb.b.Reset()
-	bb.anchors, bb.links, bb.space = nil, 0, false
+	bb.slab[first].off = 0
+	b.anchors = bb.slab[first:len(bb.slab):len(bb.slab)]
+	bb.start = bb.b.Len()
+	bb.anchors, bb.links, bb.space = bb.anchors[:0], 0, false
 	return b
 }
 
-func isASCIISpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-}
+func isASCIISpace(c byte) bool { return asciiSpace[c] }
+
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true}
 
 // lineIndex maps byte offsets of a source to 1-based lines.
 type lineIndex []int // offsets where lines start
