@@ -164,9 +164,10 @@ type unit struct {
 func passagesOf(docID, text string, ps []para) []Passage {
 	var out []Passage
 	var run []para
+	var pk packer
 	runHasBody := false // the run holds more than headings
 	flush := func() {
-		out = packRun(out, docID, text, run)
+		out = pk.packRun(out, docID, text, run)
 		run, runHasBody = run[:0], false
 	}
 	for _, p := range ps {
@@ -178,7 +179,8 @@ func passagesOf(docID, text string, ps []para) []Passage {
 			// anywhere else it is left out.
 		case roleAside:
 			flush()
-			for _, u := range chunk(text, p) {
+			pk.units = chunk(pk.units[:0], text, p)
+			for _, u := range pk.units {
 				out = append(out, Passage{DocID: docID, Kind: Aside, Start: u.start, End: u.end})
 			}
 		default:
@@ -194,23 +196,40 @@ func passagesOf(docID, text string, ps []para) []Passage {
 	return out
 }
 
+// packer holds what packRun needs, reused from run to run.
+type packer struct {
+	units      []unit
+	best, from []int
+	cuts       []int
+}
+
+// grow returns s resized to n, reusing its array when it is big enough.
+// The elements are not cleared.
+func grow(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n, n+n/2)
+	}
+	return s[:n]
+}
+
 // packRun cuts a run of Body paragraphs (a heading only at its start,
 // nothing dropped between) into passages. The cut points minimise the
 // squared distance of each passage's size from the run's ideal size (its
 // words over as many passages as maxWords requires), with a steep cost per
 // word above maxWords or below minWords: passages come out balanced, and a
 // short paragraph joins a neighbour rather than stand alone.
-func packRun(out []Passage, docID, text string, run []para) []Passage {
+func (pk *packer) packRun(out []Passage, docID, text string, run []para) []Passage {
 	if len(run) == 0 {
 		return out
 	}
-	var units []unit
-	total := 0
+	units := pk.units[:0]
 	for _, p := range run {
-		for _, u := range chunk(text, p) {
-			units = append(units, u)
-			total += u.words
-		}
+		units = chunk(units, text, p)
+	}
+	pk.units = units
+	total := 0
+	for _, u := range units {
+		total += u.words
 	}
 	ideal := total / ((total + maxWords - 1) / maxWords)
 	cost := func(w int) int {
@@ -225,8 +244,10 @@ func packRun(out []Passage, docID, text string, run []para) []Passage {
 	}
 	// best[i] is the least cost of units[:i]; from[i] where its last
 	// passage starts.
-	best := make([]int, len(units)+1)
-	from := make([]int, len(units)+1)
+	best := grow(pk.best, len(units)+1)
+	from := grow(pk.from, len(units)+1)
+	pk.best, pk.from = best, from
+	best[0], from[0] = 0, 0
 	for i := 1; i <= len(units); i++ {
 		best[i] = -1
 		if i < len(units) && units[i-1].heading && !units[i].heading {
@@ -245,10 +266,11 @@ func packRun(out []Passage, docID, text string, run []para) []Passage {
 			}
 		}
 	}
-	var cuts []int
+	cuts := pk.cuts[:0]
 	for i := len(units); i > 0; i = from[i] {
 		cuts = append(cuts, from[i])
 	}
+	pk.cuts = cuts
 	for k := len(cuts) - 1; k >= 0; k-- {
 		first, last := cuts[k], len(units)-1
 		if k > 0 {
@@ -259,15 +281,15 @@ func packRun(out []Passage, docID, text string, run []para) []Passage {
 	return out
 }
 
-// chunk returns a paragraph as one unit, or, when it has more than maxWords,
-// as several of about equal size cut at sentence ends (at word boundaries
-// when a sentence is itself too long).
-func chunk(text string, p para) []unit {
+// chunk appends to units a paragraph as one unit, or, when it has more
+// than maxWords, as several of about equal size cut at sentence ends (at
+// word boundaries when a sentence is itself too long).
+func chunk(units []unit, text string, p para) []unit {
 	if p.code {
-		return chunkLines(text, p)
+		return chunkLines(units, text, p)
 	}
 	if p.words <= maxWords {
-		return []unit{{p.start, p.end, p.words, p.heading}}
+		return append(units, unit{p.start, p.end, p.words, p.heading})
 	}
 	// Sentence starts, with the number of words before them. No word spans
 	// a sentence start, which follows white space, so counts add up.
@@ -281,7 +303,6 @@ func chunk(text string, p para) []unit {
 			cuts = append(cuts, cutAt{count, off})
 		}
 	}
-	var units []unit
 	from, start := 0, p.start
 	for p.words-from > maxWords {
 		n := (p.words - from + maxWords - 1) / maxWords
@@ -305,16 +326,16 @@ func chunk(text string, p para) []unit {
 	return append(units, unit{start, p.end, p.words - from, false})
 }
 
-// chunkLines returns a code block or table as one unit, or, when it has
-// more than maxCodeWords, as several cut between lines: code is read line
-// by line, and a cut between words would leave half a statement.
-func chunkLines(text string, p para) []unit {
+// chunkLines appends to units a code block or table as one unit, or, when
+// it has more than maxCodeWords, as several cut between lines: code is read
+// line by line, and a cut between words would leave half a statement.
+func chunkLines(units []unit, text string, p para) []unit {
 	if p.words <= maxCodeWords {
-		return []unit{{p.start, p.end, p.words, false}}
+		return append(units, unit{p.start, p.end, p.words, false})
 	}
 	n := (p.words + maxCodeWords - 1) / maxCodeWords
 	target := p.words / n
-	var units []unit
+	first := len(units)
 	start, words := p.start, 0
 	for off := p.start; off < p.end; {
 		le := strings.IndexByte(text[off:p.end], '\n')
@@ -325,7 +346,7 @@ func chunkLines(text string, p para) []unit {
 		}
 		words += passageWords(text[off:le])
 		off = le + 1
-		if words >= target && off < p.end && len(units) < n-1 {
+		if words >= target && off < p.end && len(units)-first < n-1 {
 			s, e := trimSpan(text, start, le)
 			if s < e {
 				units = append(units, unit{s, e, words, false})

@@ -3,6 +3,7 @@ package corpus
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // blockKind says what a block of a structured document is.
@@ -258,19 +259,24 @@ func splitStructured(docID, title string, blocks []block, a assembled, drop []bo
 		text  string
 	}
 	var stack []heading
+	var pk packer
 	sectionStart := 0 // first passage of the current section
+	// The passages of one heading path share one slice of it.
+	var hs []string
+	hsValid := false
 	path := func() []string {
-		if len(stack) == 0 {
-			return nil
+		if hsValid || len(stack) == 0 {
+			return hs
 		}
-		hs := make([]string, len(stack))
+		hs = make([]string, len(stack))
 		for i, h := range stack {
 			hs[i] = h.text
 		}
+		hsValid = true
 		return hs
 	}
 	flush := func() {
-		out = packRun(out, docID, a.text, run)
+		out = pk.packRun(out, docID, a.text, run)
 		run = run[:0]
 		hs := path()
 		for i := sectionStart; i < len(out); i++ {
@@ -297,6 +303,7 @@ func splitStructured(docID, title string, blocks []block, a assembled, drop []bo
 				stack = stack[:len(stack)-1]
 			}
 			stack = append(stack, heading{bl.level, text})
+			hs, hsValid = nil, false
 			continue
 		}
 		p := para{start: start, end: end, words: bl.words, bullet: bl.kind == blockItem,
@@ -306,7 +313,8 @@ func splitStructured(docID, title string, blocks []block, a assembled, drop []bo
 		}
 		if bl.aside {
 			flush()
-			for _, u := range chunk(a.text, p) {
+			pk.units = chunk(pk.units[:0], a.text, p)
+			for _, u := range pk.units {
 				out = append(out, Passage{DocID: docID, Kind: Aside, Start: u.start, End: u.end, Headings: path()})
 			}
 			sectionStart = len(out)
@@ -327,7 +335,28 @@ func splitStructured(docID, title string, blocks []block, a assembled, drop []bo
 
 // oneLine collapses the white space of s.
 func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOneLine reports whether s is ASCII words with one space between them,
+// as most headings are: oneLine would return it as it is.
+func isOneLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return false // it may hold a Unicode space
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case isASCIISpace(c):
+			return false
+		}
+	}
+	return true
 }
 
 // markTeasers marks the trailing paragraphs of a web page that are teasers

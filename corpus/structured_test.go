@@ -23,3 +23,14 @@ func FuzzBlockWrite(f *testing.F) {
 		}
 	})
 }
+
+func FuzzOneLine(f *testing.F) {
+	for _, s := range []string{"", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "Écrire un hook", "x\u3000y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
