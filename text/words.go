@@ -25,7 +25,7 @@ func CountWords(s string) int {
 					n++
 					in = true
 				}
-			case in && joinsWord(s, i, rune(c), 1):
+			case in && (c == '.' || c == ',' || c == '\'') && joinsWord(s, i, rune(c), 1):
 			default:
 				in = false
 			}
@@ -65,7 +65,7 @@ func Words(s string) iter.Seq[Span] {
 					if start < 0 {
 						start = i
 					}
-				case start >= 0 && joinsWord(s, i, rune(c), 1):
+				case start >= 0 && (c == '.' || c == ',' || c == '\'') && joinsWord(s, i, rune(c), 1):
 				case start >= 0:
 					if !yield(Span{start, i}) {
 						return
@@ -118,7 +118,8 @@ func IsIdeograph(r rune) bool {
 
 // joinsWord reports whether the punctuation r at s[i:] joins the word before
 // it to the next: a decimal point or thousands separator between digits, or
-// an apostrophe between letters.
+// an apostrophe between letters. Of ASCII, only the full stop, the comma and
+// the apostrophe can; the loops above test for those before the call.
 func joinsWord(s string, i int, r rune, size int) bool {
 	if r != '.' && r != ',' && r != '\'' && r != '’' && r != '٫' && r != '٬' {
 		return false
