@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"corpusbot/i18n"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -159,7 +160,7 @@ func TestBadInputBot(t *testing.T) {
 		}
 	}
 	// Asked for a question, users get an example from the documents served.
-	askForOne, askForWords := withExample(textEmptyQuestion, p.Documents()), withExample(textNoWords, p.Documents())
+	askForOne, askForWords := withExample("en", i18n.EmptyQuestion, p.Documents()), withExample("en", i18n.NoWords, p.Documents())
 	for _, tc := range []struct {
 		name     string
 		i        *discordgo.Interaction

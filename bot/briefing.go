@@ -12,6 +12,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"corpusbot/answer"
+	"corpusbot/i18n"
 	"corpusbot/store"
 )
 
@@ -41,6 +42,9 @@ type scheduler struct {
 	// looks for nothing.
 	find func(ctx context.Context, after, text string) (id string, found bool, err error)
 	log  *slog.Logger
+	// locale is the briefing channel's server's preferred locale, the
+	// briefing's language; "" when unknown (English).
+	locale func() string
 }
 
 // briefingFailureRecorder keeps failed attempts for the operator's
@@ -73,6 +77,19 @@ func (b *Bot) newScheduler() *scheduler {
 			return m.ID, nil
 		},
 		find: b.findMessage,
+		locale: func() string {
+			if b.session == nil || b.session.State == nil {
+				return ""
+			}
+			c, err := b.session.State.Channel(b.cfg.BriefingChannelID)
+			if err != nil {
+				return ""
+			}
+			b.session.State.RLock()
+			guild := c.GuildID
+			b.session.State.RUnlock()
+			return b.guildLocale(guild)
+		},
 	}
 }
 
@@ -232,10 +249,11 @@ func (s *scheduler) plan(ctx context.Context, slot time.Time, answerID string) (
 	if err != nil {
 		return nil, nil, err
 	}
-	header := briefingHeader(slot, "")
-	res, err := s.answers.Brief(ctx, answer.BriefingRequest{Exclude: covered})
+	lang := s.language()
+	header := briefingHeader(slot, "", lang)
+	res, err := s.answers.Brief(ctx, answer.BriefingRequest{Exclude: covered, Lang: lang})
 	if errors.Is(err, answer.ErrNothingNew) {
-		return []string{header + "\n\nNothing new in the documents since the last briefing."}, [][]store.Point{nil}, nil
+		return []string{header + "\n\n" + i18n.Text(lang, i18n.NothingSinceLast)}, [][]store.Point{nil}, nil
 	}
 	if failed := err != nil && ctx.Err() == nil; failed || (err == nil && res.Abstained) {
 		// The model is down or wrote nothing verifiable: the documents'
@@ -246,12 +264,12 @@ func (s *scheduler) plan(ctx context.Context, slot time.Time, answerID string) (
 		if failed {
 			why = redact(err)
 		}
-		fb, ferr := s.answers.Brief(ctx, answer.BriefingRequest{Exclude: covered, Fallback: true})
+		fb, ferr := s.answers.Brief(ctx, answer.BriefingRequest{Exclude: covered, Fallback: true, Lang: lang})
 		if ferr != nil || fb.Abstained {
 			s.log.Error("daily briefing: the model could not write it and no extractive briefing could be made; posting a notice",
 				"slot", slot, "reason", why, "fallback_error", redact(ferr))
 			s.countFallback("notice")
-			return []string{header + "\n\n" + textBriefingFailed}, [][]store.Point{nil}, nil
+			return []string{header + "\n\n" + i18n.Text(lang, i18n.BriefingFailed)}, [][]store.Point{nil}, nil
 		}
 		s.log.Error("daily briefing: the model could not write it; posting the documents' lead sentences instead", "slot", slot, "reason", why)
 		s.countFallback("extractive")
@@ -262,7 +280,7 @@ func (s *scheduler) plan(ctx context.Context, slot time.Time, answerID string) (
 	}
 	res.ID = answerID
 	err = s.store.RecordAnswer(ctx, store.Answer{
-		ID: answerID, Kind: store.KindBriefing, Text: res.Text, ChannelID: s.channel, At: slot,
+		ID: answerID, Kind: store.KindBriefing, Text: res.Text, ChannelID: s.channel, At: slot, Lang: res.Lang,
 		Sources: sourceRefs(res.Sources),
 	})
 	if err != nil {
@@ -306,6 +324,14 @@ func assignPoints(parts []string, points []answer.Point) [][]store.Point {
 	return out
 }
 
+// language is the briefing's: the server's preferred locale, else English.
+func (s *scheduler) language() string {
+	if s.locale == nil {
+		return i18n.English
+	}
+	return i18n.Reply("", s.locale())
+}
+
 // buttons recreates the last part's buttons from the recorded answer, so
 // a resumed briefing has them too.
 func (s *scheduler) buttons(ctx context.Context, answerID string) []discordgo.MessageComponent {
@@ -313,7 +339,7 @@ func (s *scheduler) buttons(ctx context.Context, answerID string) []discordgo.Me
 	if err != nil || !ok || len(a.Sources) == 0 {
 		return nil
 	}
-	return answerButtons(answerID, len(a.Sources))
+	return answerButtons(answerID, len(a.Sources), i18n.Reply("", a.Lang))
 }
 
 func sourceRefs(sources []answer.Source) []store.SourceRef {

@@ -8,8 +8,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"corpusbot/answer"
+	"corpusbot/i18n"
 	"corpusbot/store"
-	"corpusbot/text"
 )
 
 // Conversations. A thread the bot opened is one conversation; a DM is one
@@ -154,7 +154,7 @@ func (b *Bot) loadTurns(ctx context.Context, id string) []store.Turn {
 // withNewConversationButton adds "New conversation" beside the votes of a
 // DM answer: slash commands may not be offered in DMs (they are not when
 // registered to one server), so the button is how a DM starts over.
-func withNewConversationButton(parts []reply, answerID string) {
+func withNewConversationButton(parts []reply, answerID, lang string) {
 	if len(parts) == 0 || !validAnswerID(answerID) {
 		return
 	}
@@ -167,7 +167,7 @@ func withNewConversationButton(parts []reply, answerID string) {
 		return
 	}
 	row.Components = append(row.Components, discordgo.Button{
-		Label: "New conversation", Style: discordgo.SecondaryButton,
+		Label: i18n.Text(lang, i18n.NewConversation), Style: discordgo.SecondaryButton,
 		Emoji: &discordgo.ComponentEmoji{Name: "🔄"}, CustomID: newConversationCustomID(answerID),
 	})
 	cs[len(cs)-1] = row
@@ -176,11 +176,12 @@ func withNewConversationButton(parts []reply, answerID string) {
 // newConversation is the "New conversation" button: the DM's conversation
 // starts over.
 func (b *Bot) newConversation(ctx context.Context, i *discordgo.Interaction) reply {
+	lang := interactionLang(i, "")
 	if i.GuildID != "" {
-		return reply{content: textStaleButton}
+		return reply{content: i18n.Text(lang, i18n.StaleButton)}
 	}
 	b.dmConversation(ctx, i.ChannelID, interactionUser(i).ID, true)
-	return reply{content: textNewConversation}
+	return reply{content: i18n.Text(lang, i18n.ConversationReset)}
 }
 
 // answerIDOf finds the answer a message belongs to through its buttons.
@@ -205,7 +206,7 @@ func answerIDOf(cs []discordgo.MessageComponent) string {
 func answerBody(content string) string {
 	var keep []string
 	for _, line := range strings.Split(content, "\n") {
-		if strings.HasPrefix(line, "**Sources**") || strings.HasPrefix(line, "-# ") {
+		if isSourcesHeading(line) || strings.HasPrefix(line, "-# ") {
 			break
 		}
 		keep = append(keep, line)
@@ -228,29 +229,25 @@ func (b *Bot) hintOnce(ctx context.Context, m *discordgo.Message) {
 		b.log.Error("recording the thread hint failed", "thread", m.ChannelID, "error", err)
 		return
 	}
-	lang := "en"
+	// In the thread's language: its first question's, else the server's.
+	first := ""
 	for _, t := range b.loadTurns(ctx, m.ChannelID) {
 		if t.Role == store.RoleUser {
-			if l := text.DetectLanguage(t.Text); hintTexts[l] != "" {
-				lang = l
-			}
+			first = t.Text
 			break
 		}
 	}
-	b.replyTo(ctx, m, strings.ReplaceAll(hintTexts[lang], "@me", "<@"+b.me()+">"))
+	hint := i18n.Text(i18n.Reply(first, b.guildLocale(m.GuildID)), i18n.ThreadHint)
+	b.replyTo(ctx, m, strings.ReplaceAll(hint, "@me", "<@"+b.me()+">"))
 }
 
-// hintTexts say, in the thread's language, how to ask in a thread without
-// the Message Content intent. "@me" becomes the bot's mention, which
-// pings no one: replies allow no mentions.
-var hintTexts = map[string]string{
-	"en": "I only see messages that mention me. To ask a follow-up here, start it with @me, or use `/ask`.",
-	"fr": "Je ne vois que les messages qui me mentionnent. Pour poser une autre question ici, commencez par @me, ou utilisez `/ask`.",
-	"de": "Ich sehe nur Nachrichten, die mich erwähnen. Für eine Folgefrage hier beginne mit @me oder nutze `/ask`.",
-	"es": "Solo veo los mensajes que me mencionan. Para seguir preguntando aquí, empieza con @me o usa `/ask`.",
-	"pt": "Só vejo as mensagens que me mencionam. Para continuar perguntando aqui, comece com @me ou use `/ask`.",
-	"ru": "Я вижу только сообщения, в которых меня упоминают. Чтобы задать вопрос здесь, начните с @me или используйте `/ask`.",
-	"ar": "لا أرى إلا الرسائل التي تذكرني. لطرح سؤال آخر هنا، ابدأ بـ @me أو استخدم `/ask`.",
-	"zh": "我只能看到提及我的消息。要在这里继续提问，请以 @me 开头，或使用 `/ask`。",
-	"ja": "私が見られるのは、私をメンションしたメッセージだけです。ここで続けて質問するには @me で始めるか、`/ask` を使ってください。",
+// isSourcesHeading reports whether line opens the Sources list the bot
+// renders, in any of its languages.
+func isSourcesHeading(line string) bool {
+	for _, h := range i18n.All(i18n.Sources) {
+		if strings.HasPrefix(line, "**"+h+"**") {
+			return true
+		}
+	}
+	return false
 }

@@ -11,6 +11,7 @@ import (
 
 	"corpusbot/answer"
 	"corpusbot/corpus"
+	"corpusbot/i18n"
 	"corpusbot/store"
 )
 
@@ -33,7 +34,7 @@ func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, r
 			}
 			return
 		}
-		b.respondEphemeral(ctx, i, textOtherGuild)
+		b.respondEphemeral(ctx, i, i18n.Text(interactionLang(i, ""), i18n.OtherGuild))
 		return
 	}
 	if !hasData(i) {
@@ -46,9 +47,9 @@ func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, r
 				b.log.Warn("autocomplete failed", "error", redact(err))
 			}
 		case discordgo.InteractionApplicationCommand:
-			b.respondEphemeral(ctx, i, textUnknownCommand)
+			b.respondEphemeral(ctx, i, i18n.Text(interactionLang(i, ""), i18n.UnknownCommand))
 		case discordgo.InteractionMessageComponent:
-			b.respondEphemeral(ctx, i, textStaleButton)
+			b.respondEphemeral(ctx, i, i18n.Text(interactionLang(i, ""), i18n.StaleButton))
 		}
 		return
 	}
@@ -70,7 +71,7 @@ func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, r
 		case cmdReload:
 			b.reload(ctx, i)
 		default:
-			b.respondEphemeral(ctx, i, textUnknownCommand)
+			b.respondEphemeral(ctx, i, i18n.Text(interactionLang(i, ""), i18n.UnknownCommand))
 		}
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		b.autocomplete(ctx, i)
@@ -84,23 +85,24 @@ func (b *Bot) ask(ctx context.Context, i *discordgo.Interaction, received time.T
 	d := i.ApplicationCommandData()
 	// Mentions typed in an option arrive as <@id>, with no user to name.
 	q := strings.TrimSpace(plainMentions(optString(d.Options, "question"), nil))
-	if !b.allowed(ctx, i) {
+	lang := interactionLang(i, q)
+	if !b.allowed(ctx, i, lang) {
 		return
 	}
 	if blank(q) {
-		b.respondEphemeral(ctx, i, withExample(textEmptyQuestion, b.answers.Documents()))
+		b.respondEphemeral(ctx, i, withExample(lang, i18n.EmptyQuestion, b.answers.Documents()))
 		return
 	}
 	private, fresh := optBool(d.Options, "private"), optBool(d.Options, "new")
 	var conv conversation // loaded after the acknowledgement, before run
 	b.startAnswer(ctx, i, received, answerRequest{
-		name: cmdAsk, question: q, private: private,
+		name: cmdAsk, question: q, private: private, lang: lang,
 		conversation: func(ctx context.Context) conversation {
 			conv = b.askConversation(ctx, i, fresh, private)
 			return conv
 		},
 		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
-			return b.answers.Ask(ctx, answer.Question{Text: q, History: conv.history(), OnDelta: onDelta})
+			return b.answers.Ask(ctx, answer.Question{Text: q, History: conv.history(), OnDelta: onDelta, Lang: lang})
 		},
 	})
 }
@@ -140,18 +142,19 @@ func (b *Bot) askMessage(ctx context.Context, i *discordgo.Interaction, received
 			q = strings.TrimSpace(plainMentions(m.Content, m.Mentions))
 		}
 	}
-	if !b.allowed(ctx, i) {
+	lang := interactionLang(i, q)
+	if !b.allowed(ctx, i, lang) {
 		return
 	}
 	if blank(q) {
-		b.respondEphemeral(ctx, i, textNoMessageText)
+		b.respondEphemeral(ctx, i, i18n.Text(lang, i18n.NoMessageText))
 		return
 	}
 	b.startAnswer(ctx, i, received, answerRequest{
-		name: "ask-message", question: q,
+		name: "ask-message", question: q, lang: lang,
 		header: "> " + Neutralize(escapeMarkdown(clip(oneLine(q), 200))),
 		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
-			return b.answers.Ask(ctx, answer.Question{Text: q, OnDelta: onDelta})
+			return b.answers.Ask(ctx, answer.Question{Text: q, OnDelta: onDelta, Lang: lang})
 		},
 	})
 }
@@ -160,11 +163,12 @@ func (b *Bot) askMessage(ctx context.Context, i *discordgo.Interaction, received
 func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction, received time.Time) {
 	d := i.ApplicationCommandData()
 	doc, topic := strings.TrimSpace(optString(d.Options, "document")), strings.TrimSpace(plainMentions(optString(d.Options, "topic"), nil))
-	if !b.allowed(ctx, i) {
+	lang := interactionLang(i, topic)
+	if !b.allowed(ctx, i, lang) {
 		return
 	}
 	if (doc == "") == (topic == "") {
-		b.respondEphemeral(ctx, i, textSummaryOne)
+		b.respondEphemeral(ctx, i, i18n.Text(lang, i18n.SummaryOne))
 		return
 	}
 	question := topic
@@ -172,19 +176,19 @@ func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction, received ti
 		matches := matchDocuments(b.answers.Documents(), doc)
 		switch {
 		case len(matches) == 0:
-			b.respondEphemeral(ctx, i, textUnknownDoc)
+			b.respondEphemeral(ctx, i, i18n.Text(lang, i18n.UnknownDocument))
 			return
 		case len(matches) > 1:
-			b.respondEphemeral(ctx, i, severalDocsText(doc, matches))
+			b.respondEphemeral(ctx, i, severalDocsText(doc, matches, lang))
 			return
 		}
 		doc = matches[0].ID
 		question = doc
 	}
 	b.startAnswer(ctx, i, received, answerRequest{
-		name: cmdSummary, question: question,
+		name: cmdSummary, question: question, lang: lang,
 		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
-			return b.answers.Summarize(ctx, answer.SummaryRequest{DocID: doc, Topic: topic, OnDelta: onDelta})
+			return b.answers.Summarize(ctx, answer.SummaryRequest{DocID: doc, Topic: topic, OnDelta: onDelta, Lang: lang})
 		},
 	})
 }
@@ -192,13 +196,14 @@ func (b *Bot) summary(ctx context.Context, i *discordgo.Interaction, received ti
 // briefing is /briefing [topic:<text>].
 func (b *Bot) briefing(ctx context.Context, i *discordgo.Interaction, received time.Time) {
 	topic := strings.TrimSpace(plainMentions(optString(i.ApplicationCommandData().Options, "topic"), nil))
-	if !b.allowed(ctx, i) {
+	lang := interactionLang(i, topic)
+	if !b.allowed(ctx, i, lang) {
 		return
 	}
 	b.startAnswer(ctx, i, received, answerRequest{
-		name: cmdBriefing, question: topic, header: briefingHeader(received, topic),
+		name: cmdBriefing, question: topic, header: briefingHeader(received, topic, lang), lang: lang,
 		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
-			return b.answers.Brief(ctx, answer.BriefingRequest{Topic: topic, OnDelta: onDelta})
+			return b.answers.Brief(ctx, answer.BriefingRequest{Topic: topic, OnDelta: onDelta, Lang: lang})
 		},
 	})
 }
@@ -207,25 +212,27 @@ func (b *Bot) briefing(ctx context.Context, i *discordgo.Interaction, received t
 // The result is private: it is a tool for checking, not an answer.
 func (b *Bot) search(ctx context.Context, i *discordgo.Interaction) {
 	q := strings.TrimSpace(optString(i.ApplicationCommandData().Options, "query"))
-	if !b.allowed(ctx, i) || !b.deferResponse(ctx, i, true) {
+	lang := interactionLang(i, q)
+	if !b.allowed(ctx, i, lang) || !b.deferResponse(ctx, i, true) {
 		return
 	}
 	b.metrics.Question(cmdSearch)
 	matches, err := b.answers.Search(ctx, q, b.cfg.SearchResults)
-	r := renderSearch(q, matches)
+	r := renderSearch(q, matches, lang)
 	if err != nil {
 		b.log.Info("search failed", "error", err)
-		r = reply{content: b.userText(err)}
+		r = reply{content: b.userText(err, lang)}
 	}
 	b.editResponse(ctx, i, r)
 }
 
 // sources is /sources: the documents, privately.
 func (b *Bot) sources(ctx context.Context, i *discordgo.Interaction) {
-	if !b.allowed(ctx, i) || !b.deferResponse(ctx, i, true) {
+	lang := interactionLang(i, "")
+	if !b.allowed(ctx, i, lang) || !b.deferResponse(ctx, i, true) {
 		return
 	}
-	parts := renderDocuments(b.answers.Documents())
+	parts := renderDocuments(b.answers.Documents(), lang)
 	for n, p := range parts {
 		if n == 0 {
 			b.editResponse(ctx, i, p)
@@ -259,15 +266,15 @@ func (b *Bot) autocomplete(ctx context.Context, i *discordgo.Interaction) {
 func (b *Bot) button(ctx context.Context, i *discordgo.Interaction) {
 	btn, err := parseCustomID(i.MessageComponentData().CustomID)
 	if err != nil {
-		b.respondEphemeral(ctx, i, textStaleButton)
+		b.respondEphemeral(ctx, i, i18n.Text(interactionLang(i, ""), i18n.StaleButton))
 		return
 	}
-	if !b.allowed(ctx, i) || !b.deferResponse(ctx, i, true) {
+	if !b.allowed(ctx, i, interactionLang(i, "")) || !b.deferResponse(ctx, i, true) {
 		return
 	}
 	switch btn.kind {
 	case buttonPassage:
-		for n, r := range b.showPassage(ctx, btn) {
+		for n, r := range b.showPassage(ctx, i, btn) {
 			if n == 0 {
 				b.editResponse(ctx, i, r)
 				continue
@@ -287,14 +294,19 @@ func (b *Bot) button(ctx context.Context, i *discordgo.Interaction) {
 // showPassage is citation [n] of an answer: every passage of the block it
 // cites, the verified quote in bold, found through the store so that it
 // works after a restart; one reply per page.
-func (b *Bot) showPassage(ctx context.Context, btn button) []reply {
+func (b *Bot) showPassage(ctx context.Context, i *discordgo.Interaction, btn button) []reply {
 	a, ok, err := b.store.Answer(ctx, btn.answerID)
+	// In the answer's language, which the clicker read, else theirs.
+	lang := interactionLang(i, "")
+	if ok {
+		lang = answerLang(a.Lang, i)
+	}
 	if err != nil {
 		b.log.Error("loading an answer failed", "answer", btn.answerID, "error", err)
-		return []reply{{content: textFailed}}
+		return []reply{{content: i18n.Text(lang, i18n.Failed)}}
 	}
 	if !ok {
-		return []reply{{content: "I no longer have that answer, so I can't show its passages."}}
+		return []reply{{content: i18n.Text(lang, i18n.AnswerGone)}}
 	}
 	for _, s := range a.Sources {
 		if s.N != btn.n {
@@ -305,20 +317,21 @@ func (b *Bot) showPassage(ctx context.Context, btn button) []reply {
 		for i := s.Passage; i <= max(s.LastPassage, s.Passage); i++ {
 			p, doc, ok := b.answers.Passage(s.DocID, i)
 			if !ok {
-				return []reply{{content: fmt.Sprintf("Passage [%d] is no longer in the documents: they changed since this answer.", btn.n)}}
+				return []reply{{content: i18n.Text(lang, i18n.PassageGone, btn.n)}}
 			}
 			ps, d = append(ps, p), doc
 		}
-		return renderBlock(btn.n, d, ps, s.Quote)
+		return renderBlock(btn.n, d, ps, s.Quote, lang)
 	}
-	return []reply{{content: fmt.Sprintf("That answer has no passage [%d].", btn.n)}}
+	return []reply{{content: i18n.Text(lang, i18n.NoSuchPassage, btn.n)}}
 }
 
 // vote records 👍 or 👎 on an answer; one vote per user, the last counts.
 func (b *Bot) vote(ctx context.Context, i *discordgo.Interaction, btn button) reply {
 	var question string
+	lang := interactionLang(i, "")
 	if a, ok, err := b.store.Answer(ctx, btn.answerID); err == nil && ok {
-		question = a.Question
+		question, lang = a.Question, answerLang(a.Lang, i)
 	}
 	err := b.store.RecordVote(ctx, store.Vote{
 		AnswerID: btn.answerID, Question: question,
@@ -326,14 +339,14 @@ func (b *Bot) vote(ctx context.Context, i *discordgo.Interaction, btn button) re
 	})
 	if err != nil {
 		b.log.Error("recording a vote failed", "answer", btn.answerID, "error", err)
-		return reply{content: textVoteNotSaved}
+		return reply{content: i18n.Text(lang, i18n.VoteNotSaved)}
 	}
 	b.log.Info("vote", "answer", btn.answerID, "value", btn.vote)
 	b.metrics.Vote(btn.vote)
 	if btn.vote > 0 {
-		return reply{content: "Thanks! Your 👍 is recorded."}
+		return reply{content: i18n.Text(lang, i18n.VotedUp)}
 	}
-	return reply{content: "Thanks! Your 👎 is recorded; it helps improve the answers."}
+	return reply{content: i18n.Text(lang, i18n.VotedDown)}
 }
 
 // answerRequest is an answer-writing command after its options are read.
@@ -342,6 +355,7 @@ type answerRequest struct {
 	question string
 	private  bool
 	header   string
+	lang     string // the catalogue language of the bot's own texts
 	// conversation, when set, loads what the question continues; it runs
 	// after the interaction is acknowledged and before run.
 	conversation func(ctx context.Context) conversation
@@ -354,7 +368,7 @@ type answerRequest struct {
 func (b *Bot) startAnswer(ctx context.Context, i *discordgo.Interaction, received time.Time, r answerRequest) {
 	user := interactionUser(i)
 	if wait, ok := b.bucket.take(user.ID, b.cfg.Now()); !ok {
-		b.respondEphemeral(ctx, i, cooldownText(wait))
+		b.respondEphemeral(ctx, i, cooldownText(wait, r.lang))
 		return
 	}
 	if !b.deferResponse(ctx, i, r.private) {
@@ -362,16 +376,16 @@ func (b *Bot) startAnswer(ctx context.Context, i *discordgo.Interaction, receive
 		return
 	}
 	s := &interactionSink{
-		api: b.api, i: i, ephemeral: r.private, expires: received.Add(tokenLife), userID: user.ID,
+		api: b.api, i: i, ephemeral: r.private, expires: received.Add(tokenLife), userID: user.ID, lang: r.lang,
 		onExpire: func() {
 			b.log.Warn("interaction token expired; posting the answer as a message", "command", r.name, "channel", i.ChannelID)
 		},
 	}
 	j := job{
 		name: r.name, question: r.question, run: r.run, sink: s, header: r.header,
-		guildID: i.GuildID, channelID: i.ChannelID, userID: user.ID, charged: true,
+		guildID: i.GuildID, channelID: i.ChannelID, userID: user.ID, charged: true, lang: r.lang,
 		queued: func(ctx context.Context, ahead int) {
-			if err := s.show(ctx, reply{content: queuedText(ahead)}); err != nil {
+			if err := s.show(ctx, reply{content: queuedText(ahead, r.lang)}); err != nil {
 				b.log.Warn("showing the queue position failed", "error", redact(err))
 			}
 		},
@@ -379,19 +393,26 @@ func (b *Bot) startAnswer(ctx context.Context, i *discordgo.Interaction, receive
 	if !b.goWork(func() {
 		if r.conversation != nil {
 			j.conv = r.conversation(b.sendCtx)
+			// A question too short to tell takes the conversation's
+			// language, as the answer does.
+			if i18n.Of(r.question) == "" {
+				if l := i18n.Of(userTurns(j.conv.history())); l != "" {
+					j.lang = l
+				}
+			}
 		}
 		b.runJob(j)
 	}) {
 		b.bucket.refund(user.ID, b.cfg.Now())
-		b.editResponse(ctx, i, reply{content: textRestarting})
+		b.editResponse(ctx, i, reply{content: i18n.Text(r.lang, i18n.Restarting)})
 	}
 }
 
 // allowed applies the shutdown state and the allow-lists, answering a
-// refusal privately.
-func (b *Bot) allowed(ctx context.Context, i *discordgo.Interaction) bool {
+// refusal privately, in lang.
+func (b *Bot) allowed(ctx context.Context, i *discordgo.Interaction, lang string) bool {
 	if b.isStopping() {
-		b.respondEphemeral(ctx, i, textRestarting)
+		b.respondEphemeral(ctx, i, i18n.Text(lang, i18n.Restarting))
 		return false
 	}
 	dm := i.GuildID == ""
@@ -407,7 +428,7 @@ func (b *Bot) allowed(ctx context.Context, i *discordgo.Interaction) bool {
 	if chOK && b.access.rolesOK(roles, dm) {
 		return true
 	}
-	b.respondEphemeral(ctx, i, b.access.refusal(chOK))
+	b.respondEphemeral(ctx, i, b.access.refusal(chOK, lang))
 	return false
 }
 
@@ -510,24 +531,34 @@ const maxOffered = 10
 
 // severalDocsText offers the documents that match what a user typed, so
 // that they can pick one.
-func severalDocsText(typed string, docs []corpus.Document) string {
+func severalDocsText(typed string, docs []corpus.Document, lang string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d documents match “%s”. Which one? Run `/summary` again with its ID (it autocompletes as you type):", len(docs), Neutralize(escapeMarkdown(clip(oneLine(typed), 100))))
+	b.WriteString(i18n.Text(lang, i18n.SeveralDocs, Neutralize(escapeMarkdown(clip(oneLine(typed), 100))), i18n.Count(lang, i18n.Documents, len(docs))))
 	for _, d := range docs[:min(len(docs), maxOffered)] {
 		fmt.Fprintf(&b, "\n- `%s` — %s", strings.ReplaceAll(d.ID, "`", "ʼ"), Neutralize(escapeMarkdown(clip(oneLine(d.Title), 120))))
 	}
 	if len(docs) > maxOffered {
-		fmt.Fprintf(&b, "\n…and %d more: type more of the title.", len(docs)-maxOffered)
+		b.WriteString("\n" + i18n.Count(lang, i18n.MoreDocuments, len(docs)-maxOffered))
 	}
 	return b.String()
 }
 
 // briefingHeader opens a briefing with its time, which each reader's
 // client shows in their own time zone.
-func briefingHeader(at time.Time, topic string) string {
-	h := fmt.Sprintf("**Briefing for <t:%d:f>**", at.Unix())
+func briefingHeader(at time.Time, topic, lang string) string {
+	h := i18n.Text(lang, i18n.BriefingFor, fmt.Sprintf("<t:%d:f>", at.Unix()))
 	if topic != "" {
 		h += " — " + Neutralize(escapeMarkdown(oneLine(topic)))
 	}
 	return h
+}
+
+// answerLang is the language to show an answer's passages and votes in:
+// the answer's own (recorded), when the catalogue has it, else the
+// clicker's.
+func answerLang(recorded string, i *discordgo.Interaction) string {
+	if i18n.Supported(recorded) {
+		return recorded
+	}
+	return interactionLang(i, "")
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"corpusbot/answer"
+	"corpusbot/i18n"
 	"corpusbot/store"
 	"corpusbot/text"
 )
@@ -28,6 +29,10 @@ type job struct {
 	conv      conversation // what the question continues, and where its turns go
 	typingIn  string       // channel to show typing in while waiting, if any
 	inThread  bool         // asked inside a thread
+	// lang is the catalogue language (i18n) of what the bot says before
+	// or instead of an answer: the queue, errors. The answer's own is
+	// Result.Lang.
+	lang string
 	// charged is set when the question took a token of the user's bucket;
 	// runJob gives it back when the model did not write for it.
 	charged bool
@@ -121,17 +126,17 @@ func (b *Bot) runJob(j job) {
 	recorded := b.record(send, log, j, res, time.Since(begun))
 	notes := j.notes
 	if !b.saveTurns(send, log, j, res) {
-		notes = append(notes, textTurnNotSaved)
+		notes = append(notes, i18n.Text(res.Lang, i18n.TurnNotSaved))
 	}
 	parts := renderResult(res, j.header)
 	if !recorded && len(parts) > 0 {
 		// Buttons on an answer the store does not have would only say
 		// they no longer work.
 		parts[len(parts)-1].components = nil
-		notes = append(notes, textAnswerNotSaved)
+		notes = append(notes, i18n.Text(res.Lang, i18n.AnswerNotSaved))
 	}
 	if recorded && strings.HasPrefix(j.conv.id, dmPrefix) {
-		withNewConversationButton(parts, res.ID)
+		withNewConversationButton(parts, res.ID, res.Lang)
 	}
 	parts = withNotes(parts, notes)
 	st.settle(send)
@@ -158,7 +163,7 @@ func (b *Bot) showError(ctx context.Context, log *slog.Logger, j job, err error)
 		level = slog.LevelWarn
 	}
 	log.Log(ctx, level, "no answer", "question", clip(j.question, 200), "error", redact(err))
-	r := reply{content: b.userText(err)}
+	r := reply{content: b.userText(err, j.lang)}
 	if _, err := b.deliver(ctx, log, j.sink, []reply{r}); err != nil {
 		log.Error("posting the error message failed", "error", redact(err))
 	}
@@ -271,7 +276,7 @@ func (b *Bot) record(ctx context.Context, log *slog.Logger, j job, res *answer.R
 		GuildID:          j.guildID,
 		ChannelID:        j.channelID,
 		Abstained:        res.Abstained,
-		Lang:             res.Lang,
+		Lang:             recordedLang(j.question, res.Lang),
 		Latency:          took,
 		PromptTokens:     res.Usage.PromptTokens,
 		CompletionTokens: res.Usage.CompletionTokens,
@@ -381,6 +386,16 @@ func (b *Bot) channelKind(j job) string {
 		}
 	}
 	return store.ChannelGuild
+}
+
+// recordedLang is the language an answer is recorded with, which the
+// dashboard counts: the question's own when it can be told, one outside
+// the catalogue included, else the language the answer was given in.
+func recordedLang(question, answered string) string {
+	if l := text.DetectLanguage(question); l != "und" && !strings.HasPrefix(answered, l) {
+		return l // zh for zh-Hant is the answer's own
+	}
+	return answered
 }
 
 func randomHex(n int) string {

@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 	"time"
+
+	"corpusbot/i18n"
 )
 
 // bucket is a per-user token bucket: a user holds up to burst questions
@@ -220,21 +223,18 @@ func (a access) rolesOK(roles []string, dm bool) bool {
 }
 
 // refusal explains an allow-list refusal.
-func (a access) refusal(channelOK bool) string {
+func (a access) refusal(channelOK bool, lang string) string {
 	if !channelOK {
 		if len(a.channels) > 0 && len(a.channels) <= 5 {
-			s := "I only answer in "
-			for i, c := range a.channels {
-				if i > 0 {
-					s += ", "
-				}
-				s += "<#" + c + ">" // channel mentions never ping
+			var s []string
+			for _, c := range a.channels {
+				s = append(s, "<#"+c+">") // channel mentions never ping
 			}
-			return s + "."
+			return i18n.Text(lang, i18n.OnlyChannels, strings.Join(s, ", "))
 		}
-		return "I don't answer in this channel. Please ask in one of the channels I'm set up for."
+		return i18n.Text(lang, i18n.NotThisChannel)
 	}
-	return "Only members with certain roles can ask me questions here."
+	return i18n.Text(lang, i18n.RolesOnly)
 }
 
 // servesGuild reports whether the bot answers in guildID: with

@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"corpusbot/answer"
+	"corpusbot/i18n"
 	"corpusbot/store"
 )
 
@@ -60,10 +61,13 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message) {
 		// "@bot" in reply to a message asks about that message.
 		q = strings.TrimSpace(plainMentions(r.Content, r.Mentions))
 	}
+	// A message has no locale: the question's language, else the
+	// server's preferred one.
+	lang := i18n.Reply(q, b.guildLocale(m.GuildID))
 	if q == "" {
 		switch {
 		case mentioned || dm:
-			b.replyTo(ctx, m, withExample(textEmptyQuestion, b.answers.Documents()))
+			b.replyTo(ctx, m, withExample(lang, i18n.EmptyQuestion, b.answers.Documents()))
 		case linked && !b.cfg.MessageContentIntent:
 			// Without the message content intent, follow-ups arrive
 			// empty: say once how to ask here.
@@ -72,7 +76,7 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message) {
 		return
 	}
 	if b.isStopping() {
-		b.replyTo(ctx, m, textRestarting)
+		b.replyTo(ctx, m, i18n.Text(lang, i18n.Restarting))
 		return
 	}
 	parent := th.ParentChannelID
@@ -81,11 +85,11 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message) {
 	}
 	chOK := b.access.channelOK(m.ChannelID, parent, dm)
 	if !chOK || !b.access.rolesOK(memberRoles(m), dm) {
-		b.replyTo(ctx, m, b.access.refusal(chOK))
+		b.replyTo(ctx, m, b.access.refusal(chOK, lang))
 		return
 	}
 	if wait, ok := b.bucket.take(m.Author.ID, b.cfg.Now()); !ok {
-		b.replyTo(ctx, m, cooldownText(wait))
+		b.replyTo(ctx, m, cooldownText(wait, lang))
 		return
 	}
 	if !b.goWork(func() { b.answerMessage(m, q, linked) }) {
@@ -123,7 +127,7 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 			break // refused: the reply says why, and no thread is left empty
 		}
 		th, err := b.api.MessageThreadStartComplex(m.ChannelID, m.ID, &discordgo.ThreadStart{
-			Name: threadName(q), AutoArchiveDuration: threadArchiveMinutes,
+			Name: threadName(q, i18n.Reply(q, b.guildLocale(m.GuildID))), AutoArchiveDuration: threadArchiveMinutes,
 		}, withCtx(ctx))
 		if err != nil {
 			b.log.Warn("opening a thread failed; replying in the channel", "channel", m.ChannelID, "error", redact(err))
@@ -134,7 +138,7 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 		})
 		if err != nil {
 			b.log.Error("linking the thread failed; follow-ups there will not be answered", "thread", th.ID, "error", err)
-			notes = append(notes, textThreadNotSaved)
+			notes = append(notes, i18n.Text(i18n.Reply(q, b.guildLocale(m.GuildID)), i18n.ThreadNotSaved))
 		} else {
 			conv = conversation{id: th.ID}
 		}
@@ -143,13 +147,16 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 		channel, ref, inThread = th.ID, nil, true
 	}
 	history := conv.history()
+	// The question's language, else the conversation's, else the server's.
+	lang := i18n.Reply(q, i18n.Of(userTurns(history)), b.guildLocale(m.GuildID))
 	b.runJob(job{
 		name:     name,
 		question: q,
+		lang:     lang,
 		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
-			return b.answers.Ask(ctx, answer.Question{Text: q, History: history, OnDelta: onDelta})
+			return b.answers.Ask(ctx, answer.Question{Text: q, History: history, OnDelta: onDelta, Lang: lang})
 		},
-		sink:      &channelSink{api: b.api, channelID: channel, replyTo: ref, botID: b.me()},
+		sink:      &channelSink{api: b.api, channelID: channel, replyTo: ref, botID: b.me(), lang: lang},
 		guildID:   m.GuildID,
 		channelID: channel,
 		userID:    m.Author.ID,
@@ -225,9 +232,9 @@ func plainMentions(s string, users []*discordgo.User) string {
 // cleaned of what could hide or disguise text (control, format and bidi
 // characters, NUL, piles of combining marks), with Markdown syntax taken
 // out (a name is shown raw in the channel list but rendered elsewhere),
-// shortened to fit Discord's 100 characters; "Question" when nothing is
-// left.
-func threadName(q string) string {
+// shortened to fit Discord's 100 characters; "Question" (in lang) when
+// nothing is left.
+func threadName(q, lang string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(q), "\n")
 	var b strings.Builder
 	marks := 0
@@ -250,7 +257,7 @@ func threadName(q string) string {
 	name = strings.TrimLeft(oneLine(name), "#>-• ")
 	name = oneLine(name)
 	if strings.IndexFunc(name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) < 0 {
-		return "Question"
+		return i18n.Text(lang, i18n.ThreadName)
 	}
 	return clip(name, 90)
 }
@@ -296,4 +303,16 @@ func (b *Bot) channelInfo(ctx context.Context, id string) (discordgo.ChannelType
 		return 0, "", false
 	}
 	return c.Type, c.ParentID, true
+}
+
+// userTurns joins what the user asked in history: its language is the
+// conversation's.
+func userTurns(history []answer.Turn) string {
+	var asked []string
+	for _, t := range history {
+		if t.Role == "user" {
+			asked = append(asked, t.Text)
+		}
+	}
+	return strings.Join(asked, " ")
 }

@@ -107,7 +107,7 @@ func TestThreadName(t *testing.T) {
 		{"Pourquoi Alipay a-t-il été condamné ?", "Pourquoi Alipay a-t-il été condamné ?"},
 		{"لماذا استهدفت الصين أليباي؟", "لماذا استهدفت الصين أليباي؟"},
 	} {
-		if got := threadName(tc.in); got != tc.want {
+		if got := threadName(tc.in, "en"); got != tc.want {
 			t.Errorf("threadName(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}

@@ -13,16 +13,17 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"corpusbot/corpus"
+	"corpusbot/i18n"
 )
 
 // reloadPermissions are the member permissions that may use /reload:
 // Administrator or Manage Server.
 const reloadPermissions = discordgo.PermissionAdministrator | discordgo.PermissionManageGuild
 
-const (
-	textReloadAdminsOnly = "Only server admins (Administrator or Manage Server permission) can reload the documents."
-	textReloadFailed     = "Reload failed, the current index stays: "
-)
+// textReloadFailed opens a failed reload's reason. What an admin reads of
+// a reload (its report and the reasons it failed) stays in English, the
+// operator's language, like the logs it points to.
+const textReloadFailed = "Reload failed, the current index stays: "
 
 // canReload reports whether the member who used an interaction may reload
 // the documents. Discord computes Member.Permissions for the channel
@@ -40,16 +41,17 @@ func canReload(m *discordgo.Member) bool {
 // answered, not who runs the bot.
 func (b *Bot) reload(ctx context.Context, i *discordgo.Interaction) {
 	user := b.store.HashUser(interactionUser(i).ID)
+	lang := interactionLang(i, "")
 	switch {
 	case b.cfg.Reload == nil:
-		b.respondEphemeral(ctx, i, textUnknownCommand)
+		b.respondEphemeral(ctx, i, i18n.Text(lang, i18n.UnknownCommand))
 		return
 	case b.isStopping():
-		b.respondEphemeral(ctx, i, textRestarting)
+		b.respondEphemeral(ctx, i, i18n.Text(lang, i18n.Restarting))
 		return
 	case !canReload(i.Member):
 		b.log.Info("/reload refused: not an admin", "user", user)
-		b.respondEphemeral(ctx, i, textReloadAdminsOnly)
+		b.respondEphemeral(ctx, i, i18n.Text(lang, i18n.ReloadAdminsOnly))
 		return
 	}
 	if !b.deferResponse(ctx, i, true) {

@@ -11,6 +11,7 @@ import (
 
 	"corpusbot/answer"
 	"corpusbot/corpus"
+	"corpusbot/i18n"
 )
 
 // renderResult lays out an answer, summary or briefing as messages: the
@@ -43,13 +44,13 @@ func renderResult(res *answer.Result, header string) []reply {
 	if len(notes) > 0 {
 		body += "\n\n" + strings.Join(notes, "\n")
 	}
-	texts := layout(body, sourcesBlock(res.Sources))
+	texts := layout(body, sourcesBlock(res.Sources, res.Lang))
 	out := make([]reply, len(texts))
 	for i, t := range texts {
 		out[i] = reply{content: t}
 	}
 	if len(out) > 0 && res.ID != "" && validAnswerID(res.ID) {
-		out[len(out)-1].components = answerButtons(res.ID, len(res.Sources))
+		out[len(out)-1].components = answerButtons(res.ID, len(res.Sources), res.Lang)
 	}
 	return out
 }
@@ -67,12 +68,12 @@ func closeFence(text string) string {
 
 // sourcesBlock is the compact list
 // "[1] Title › Heading — path/file.md (lines 12–30) <link>".
-func sourcesBlock(sources []answer.Source) string {
+func sourcesBlock(sources []answer.Source, lang string) string {
 	if len(sources) == 0 {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("**Sources**")
+	b.WriteString("**" + i18n.Text(lang, i18n.Sources) + "**")
 	for _, s := range sources {
 		fmt.Fprintf(&b, "\n[%d] %s", s.N, sourceLine(s))
 	}
@@ -119,12 +120,12 @@ func layout(body, tail string) []string {
 
 // answerButtons is "Show passage [n]" for each source (at most 20, five
 // to a row) and a row of votes: five rows at most, as Discord allows.
-func answerButtons(answerID string, sources int) []discordgo.MessageComponent {
+func answerButtons(answerID string, sources int, lang string) []discordgo.MessageComponent {
 	var rows []discordgo.MessageComponent
 	var row []discordgo.MessageComponent
 	for n := 1; n <= min(sources, maxButtonSources); n++ {
 		row = append(row, discordgo.Button{
-			Label:    "Show passage [" + strconv.Itoa(n) + "]",
+			Label:    i18n.Text(lang, i18n.ShowPassage, n),
 			Style:    discordgo.SecondaryButton,
 			CustomID: passageCustomID(answerID, n),
 		})
@@ -137,8 +138,8 @@ func answerButtons(answerID string, sources int) []discordgo.MessageComponent {
 		rows = append(rows, discordgo.ActionsRow{Components: row})
 	}
 	rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: "Helpful", Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👍"}, CustomID: voteCustomID(answerID, 1)},
-		discordgo.Button{Label: "Not helpful", Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👎"}, CustomID: voteCustomID(answerID, -1)},
+		discordgo.Button{Label: i18n.Text(lang, i18n.Helpful), Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👍"}, CustomID: voteCustomID(answerID, 1)},
+		discordgo.Button{Label: i18n.Text(lang, i18n.NotHelpful), Style: discordgo.SecondaryButton, Emoji: &discordgo.ComponentEmoji{Name: "👎"}, CustomID: voteCustomID(answerID, -1)},
 	}})
 	return rows
 }
@@ -161,13 +162,13 @@ const (
 	embedTotalRunes    = 6000
 )
 
-func renderSearch(query string, matches []answer.Match) reply {
+func renderSearch(query string, matches []answer.Match, lang string) reply {
 	if len(matches) == 0 {
-		return reply{content: fmt.Sprintf("No passage matches “%s”.", Neutralize(escapeMarkdown(clip(oneLine(query), 200))))}
+		return reply{content: i18n.Text(lang, i18n.NoMatch, Neutralize(escapeMarkdown(clip(oneLine(query), 200))))}
 	}
 	e := &discordgo.MessageEmbed{
-		Title:       clip("Search: "+Neutralize(escapeMarkdown(oneLine(query))), embedTitleRunes),
-		Description: "Ranked passages (BM25 scores); ✓ marks those above the relevance floor.",
+		Title:       clip(i18n.Text(lang, i18n.SearchTitle, Neutralize(escapeMarkdown(oneLine(query)))), embedTitleRunes),
+		Description: i18n.Text(lang, i18n.SearchHelp),
 	}
 	total := runes(e.Title) + runes(e.Description)
 	for _, m := range matches {
@@ -229,12 +230,13 @@ func headingPath(title string, headings []string) string {
 }
 
 // renderDocuments lists the corpus for /sources.
-func renderDocuments(docs []corpus.Document) []reply {
+func renderDocuments(docs []corpus.Document, lang string) []reply {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**%d documents**", len(docs))
+	fmt.Fprintf(&b, "**%s**", i18n.Count(lang, i18n.Documents, len(docs)))
 	for _, d := range docs {
-		fmt.Fprintf(&b, "\n- **%s** — %s · %s · %s words, %d passages",
-			Neutralize(escapeMarkdown(oneLine(d.Title))), inlineCode(d.ID), d.Lang, thousands(d.Words()), len(d.Passages))
+		fmt.Fprintf(&b, "\n- **%s** — %s · %s · %s, %s",
+			Neutralize(escapeMarkdown(oneLine(d.Title))), inlineCode(d.ID), d.Lang,
+			i18n.Count(lang, i18n.Words, d.Words()), i18n.Count(lang, i18n.Passages, len(d.Passages)))
 	}
 	texts := Split(b.String(), MaxMessageLen)
 	out := make([]reply, len(texts))
@@ -256,7 +258,7 @@ const (
 // renderBlock shows citation [n]: every passage of the cited block with its
 // lines or pages, the verified quote the answer relied on in bold, in as
 // many ephemeral messages as it needs (pages).
-func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote string) []reply {
+func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote, lang string) []reply {
 	block, offs := blockText(d, ps)
 	qs, qe := -1, -1
 	if s, e, ok := answer.QuoteSpan(block, quote); ok && quote != "" {
@@ -265,12 +267,12 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote string) []
 	var embeds []*discordgo.MessageEmbed
 	for pi, p := range ps {
 		where := answer.Span(p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
-		title := fmt.Sprintf("Passage %d", p.Index)
+		title := i18n.Text(lang, i18n.PassageTitle, p.Index)
 		if where != "" {
 			title += " · " + where
 		}
 		if p.Kind == corpus.Aside {
-			title += " · appended to the page, not part of the article"
+			title += " · " + i18n.Text(lang, i18n.AsideNote)
 		}
 		chunks := chunkText(p.Text, passageChunkRunes)
 		for i, c := range chunks {
@@ -294,11 +296,11 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote string) []
 	}
 	switch {
 	case qs >= 0:
-		head += "\nThe words the answer quoted are in **bold**."
+		head += "\n" + i18n.Text(lang, i18n.QuoteBold)
 	case quote != "":
-		head += "\nThe words the answer quoted are no longer in this text: the documents changed."
+		head += "\n" + i18n.Text(lang, i18n.QuoteChanged)
 	default:
-		head += "\nNo quote of this passage verified a sentence of the answer: check the answer against it."
+		head += "\n" + i18n.Text(lang, i18n.QuoteNone)
 	}
 	var pages [][]*discordgo.MessageEmbed
 	size := 0
@@ -315,9 +317,10 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote string) []
 	for i, pg := range pages {
 		content := head
 		if len(pages) > 1 {
-			content = fmt.Sprintf("%s\n-# Page %d of %d", head, i+1, len(pages))
+			page := i18n.Text(lang, i18n.PageOf, i+1, len(pages))
+			content = head + "\n-# " + page
 			if i > 0 {
-				content = fmt.Sprintf("**[%d]** -# Page %d of %d", n, i+1, len(pages))
+				content = fmt.Sprintf("**[%d]** -# %s", n, page)
 			}
 		}
 		out[i] = reply{content: clip(content, MaxMessageLen), embeds: pg, ephemeral: true}

@@ -146,7 +146,7 @@ func TestRenderSearchGolden(t *testing.T) {
 		{Rank: 2, DocID: "hatchet-fr", Title: "Alibaba et Tencent", Score: 1.05,
 			Passage: corpus.Passage{Index: 0, Text: strings.Repeat("Texte long. ", 80), LineStart: 1, LineEnd: 3}},
 	}
-	got := dump([]reply{renderSearch("alipay loans", matches), renderSearch("@everyone nothing", nil)})
+	got := dump([]reply{renderSearch("alipay loans", matches, "en"), renderSearch("@everyone nothing", nil, "en")})
 	checkGolden(t, "reply_search.golden", got)
 }
 
@@ -154,7 +154,7 @@ func TestRenderDocumentsAndPassageGolden(t *testing.T) {
 	docs := testDocs()
 	d := docs[0]
 	// A block of two passages, the quote running from one into the next.
-	got := dump(append(renderDocuments(docs), renderBlock(3, d, d.Passages[1:3], "regulators. Passage 2 of alipay-en")...))
+	got := dump(append(renderDocuments(docs, "en"), renderBlock(3, d, d.Passages[1:3], "regulators. Passage 2 of alipay-en", "en")...))
 	checkGolden(t, "reply_documents_passage.golden", got)
 }
 
@@ -175,7 +175,7 @@ func TestRenderBlockPages(t *testing.T) {
 	for i := range d.Passages {
 		d.Passages[i].Text = d.Text[d.Passages[i].Start:d.Passages[i].End]
 	}
-	rs := renderBlock(1, d, d.Passages, "Sentence 399 of passage 2 says something")
+	rs := renderBlock(1, d, d.Passages, "Sentence 399 of passage 2 says something", "en")
 	if len(rs) < 3 {
 		t.Fatalf("got %d pages, want several", len(rs))
 	}
@@ -271,7 +271,7 @@ func TestMatchDocuments(t *testing.T) {
 }
 
 func TestSeveralDocsTextNeutralisesWhatWasTyped(t *testing.T) {
-	got := severalDocsText("[x](https://evil.example) @everyone", testDocs())
+	got := severalDocsText("[x](https://evil.example) @everyone", testDocs(), "en")
 	for _, bad := range []string{"[x](https", "@everyone"} {
 		if strings.Contains(got, bad) {
 			t.Errorf("offer %q echoes %q live", got, bad)

@@ -14,7 +14,7 @@ import (
 func TestEveryReplyRoutePingsNoOne(t *testing.T) {
 	r := reply{
 		content:    "@everyone <@&1> <@2> look [1]",
-		components: answerButtons("abc", 1),
+		components: answerButtons("abc", 1, "en"),
 		replyTo:    &discordgo.MessageReference{MessageID: "9"},
 	}
 	routes := map[string]any{

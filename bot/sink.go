@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"corpusbot/i18n"
 )
 
 // discordAPI is the part of *discordgo.Session the handlers use, so that
@@ -53,6 +55,7 @@ type channelSink struct {
 	header    string // sent as its own message before the first one
 	first     *discordgo.Message
 	botID     string // the bot's user ID, to find a message it may have posted
+	lang      string // the catalogue language of the sink's own notices
 }
 
 func (s *channelSink) show(ctx context.Context, r reply) error {
@@ -162,7 +165,7 @@ func (s *channelSink) replace(ctx context.Context, r reply) error {
 			return s.api.ChannelMessageDelete(s.channelID, old.ID, withCtx(ctx))
 		},
 		func(ctx context.Context) error {
-			_, err := s.api.ChannelMessageEditComplex(reply{content: textMovedBelow}.edit(s.channelID, old.ID), withCtx(ctx))
+			_, err := s.api.ChannelMessageEditComplex(reply{content: i18n.Text(s.lang, i18n.MovedBelow)}.edit(s.channelID, old.ID), withCtx(ctx))
 			return err
 		})
 	return nil
@@ -201,6 +204,7 @@ type interactionSink struct {
 	ephemeral bool
 	expires   time.Time
 	userID    string
+	lang      string // the catalogue language of the sink's own notices
 
 	mu       sync.Mutex
 	fallback *channelSink // set once the token expired
@@ -283,7 +287,7 @@ func (s *interactionSink) replace(ctx context.Context, r reply) error {
 	dropStale(ctx,
 		func(ctx context.Context) error { return s.api.InteractionResponseDelete(s.i, withCtx(ctx)) },
 		func(ctx context.Context) error {
-			_, err := s.api.InteractionResponseEdit(s.i, reply{content: textMovedBelow}.webhookEdit(), withCtx(ctx))
+			_, err := s.api.InteractionResponseEdit(s.i, reply{content: i18n.Text(s.lang, i18n.MovedBelow)}.webhookEdit(), withCtx(ctx))
 			return err
 		})
 	return nil
@@ -336,7 +340,8 @@ func (s *interactionSink) fallbackLocked(ctx context.Context) (*channelSink, err
 		channelID: channelID,
 		// A user mention renders the name; with no allowed mentions it
 		// pings no one.
-		header: "⏱️ The answer to <@" + s.userID + ">'s question took longer than Discord lets me reply, so here it is as a message.",
+		header: i18n.Text(s.lang, i18n.LateAnswer, "<@"+s.userID+">"),
+		lang:   s.lang,
 	}
 	return s.fallback, nil
 }

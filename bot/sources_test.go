@@ -70,7 +70,7 @@ func TestSourcesOfOneDocumentAreDistinguishable(t *testing.T) {
 		{N: 1, DocID: "guide/hooks", Title: "Hooks", Path: "guide/hooks.md", Headings: []string{"Hook weights"}, LineStart: 5, LineEnd: 9},
 		{N: 2, DocID: "guide/hooks", Title: "Hooks", Path: "guide/hooks.md", Headings: []string{"Hook deletion policies"}, LineStart: 12, LineEnd: 30},
 		{N: 3, DocID: "guide/hooks", Title: "Hooks", Path: "guide/hooks.md", Headings: []string{"Hook deletion policies"}, LineStart: 31, LineEnd: 40},
-	})
+	}, "en")
 	lines := strings.Split(block, "\n")[1:]
 	seen := map[string]bool{}
 	for _, l := range lines {

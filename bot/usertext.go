@@ -3,156 +3,159 @@ package bot
 import (
 	"context"
 	"errors"
-	"fmt"
 	"regexp"
-	"strings"
+	"strconv"
 	"time"
+
+	"github.com/bwmarrin/discordgo"
 
 	"corpusbot/answer"
 	"corpusbot/corpus"
+	"corpusbot/i18n"
 	"corpusbot/llm"
 	"corpusbot/retrieval"
 )
 
-// What users read. Short and specific: what happened and what to do; the
-// detail goes to the operator's log.
-const (
-	textEmptyQuestion   = "Ask me a question about the documents." // withExample adds one of theirs
-	textUnknownDoc      = "I don't know that document. `/sources` lists them, and `/summary` suggests them as you type."
-	textNothingNew      = "Nothing new to brief on: everything relevant has been covered already."
-	textEmptyReply      = "The language model returned nothing. Please try again."
-	textBriefingFailed  = "Today's briefing could not be written: the language model is unavailable. It will be back at the next briefing."
-	textRateLimited     = "The language model is rate limiting me right now. Please try again in a minute."
-	textTimeout         = "The language model took too long to answer. Please try again."
-	textUnavailable     = "The language model is unavailable right now. Please try again later."
-	textMisconfigured   = "I can't reach the language model because of a configuration problem. An admin needs to check the bot's logs."
-	textContextTooLong  = "That was more text than the language model accepts. Try a narrower question."
-	textIncomplete      = "The language model's answer was cut off. Please try again."
-	textNoTerms         = "There is nothing to search for in that query: try some words from the documents."
-	textInterrupted     = "I'm restarting, so this answer was interrupted. Please ask again in a minute."
-	textRestarting      = "I'm restarting right now. Please ask again in a minute."
-	textFailed          = "Something went wrong while answering. The details are in the bot's log."
-	textSummaryOne      = "Give either a `document` or a `topic` to summarise, not both."
-	textNoMessageText   = "That message has no text I can ask the documents about."
-	textNoWords         = "That question has no words I can look up in the documents. Try a few words." // withExample too
-	textUnknownCommand  = "I don't know that command any more."
-	textStaleButton     = "That button doesn't work any more."
-	textOtherGuild      = "This bot serves another server."
-	textVoteNotSaved    = "I couldn't record your vote: my storage is failing right now. Please try again later."
-	textAnswerNotSaved  = "I couldn't save this answer, so it has no passage or vote buttons."
-	textNewConversation = "New conversation: your next question starts fresh."
-	textTurnNotSaved    = "I couldn't save this exchange, so a follow-up here won't remember it."
-	textThreadNotSaved  = "I couldn't save this thread, so mention me in follow-ups here."
-	textMovedBelow      = "↓ Discord would not let me finish this message, so the answer is below."
-)
+// What users read is the i18n catalogue's: short and specific, what
+// happened and what to do, in the reader's language; the detail goes to
+// the operator's log.
 
 var limitRE = regexp.MustCompile(`the limit is (\d+)`)
 
-// userText maps an error to what the user reads. Errors are matched by
-// category (errors.Is), never by their text, apart from the limit a too
-// long question is told.
-func userText(err error) string {
+// userText maps an error to what the user reads, in lang. Errors are
+// matched by category (errors.Is), never by their text, apart from the
+// limit a too long question is told.
+func userText(err error, lang string) string {
+	say := func(k i18n.Key, args ...any) string { return i18n.Text(lang, k, args...) }
 	switch {
 	case errors.As(err, new(answerTimeoutError)):
 		// First: it wraps whatever the cancelled model call returned.
 		var te answerTimeoutError
 		errors.As(err, &te)
-		return fmt.Sprintf("⏱️ This answer took longer than %s, so I stopped it. Please try again, or ask a narrower question.", inTime(te.limit))
+		return say(i18n.AnswerTimeout, inTime(te.limit, lang))
 	case errors.Is(err, answer.ErrEmptyQuestion):
-		return textEmptyQuestion
+		return say(i18n.EmptyQuestion)
 	case errors.Is(err, answer.ErrNoSearchableWords):
-		return textNoWords
+		return say(i18n.NoWords)
 	case errors.Is(err, answer.ErrQuestionTooLong):
 		if m := limitRE.FindStringSubmatch(err.Error()); m != nil {
-			return fmt.Sprintf("That question is too long: the limit is %s characters. Please shorten it.", m[1])
+			n, _ := strconv.Atoi(m[1])
+			return say(i18n.TooLongLimit, i18n.Count(lang, i18n.Characters, n))
 		}
-		return "That question is too long. Please shorten it."
+		return say(i18n.TooLong)
 	case errors.Is(err, answer.ErrUnknownDocument):
-		return textUnknownDoc
+		return say(i18n.UnknownDocument)
 	case errors.Is(err, answer.ErrNothingNew):
-		return textNothingNew
+		return say(i18n.NothingNew)
 	case errors.Is(err, answer.ErrEmptyReply):
-		return textEmptyReply
+		return say(i18n.EmptyReply)
 	case errors.Is(err, retrieval.ErrNoTerms):
-		return textNoTerms
+		return say(i18n.NoTerms)
 	case errors.Is(err, llm.ErrRateLimited):
-		return textRateLimited
+		return say(i18n.RateLimited)
 	case errors.Is(err, llm.ErrTimeout):
-		return textTimeout
+		return say(i18n.ModelTimeout)
 	case errors.Is(err, llm.ErrUnauthorized), errors.Is(err, llm.ErrBadRequest):
-		return textMisconfigured
+		return say(i18n.Misconfigured)
 	case errors.Is(err, llm.ErrContextTooLong):
-		return textContextTooLong
+		return say(i18n.ContextTooLong)
 	case errors.Is(err, llm.ErrIncomplete):
-		return textIncomplete
+		return say(i18n.Incomplete)
 	case errors.Is(err, llm.ErrUnavailable):
-		return textUnavailable
+		return say(i18n.ModelUnavailable)
 	case errors.As(err, new(busyError)):
 		var be busyError
 		errors.As(err, &be)
-		return busyText(be.retry)
+		return busyText(be.retry, lang)
 
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return textInterrupted
+		return say(i18n.Interrupted)
 	default:
-		return textFailed
+		return say(i18n.Failed)
 	}
 }
 
 // userText is the package's userText, with an example from the documents
 // served where the user is asked for a question.
-func (b *Bot) userText(err error) string {
-	t := userText(err)
-	if errors.Is(err, answer.ErrEmptyQuestion) || errors.Is(err, answer.ErrNoSearchableWords) {
-		return withExample(t, b.answers.Documents())
+func (b *Bot) userText(err error, lang string) string {
+	switch {
+	case errors.Is(err, answer.ErrEmptyQuestion):
+		return withExample(lang, i18n.EmptyQuestion, b.answers.Documents())
+	case errors.Is(err, answer.ErrNoSearchableWords):
+		return withExample(lang, i18n.NoWords, b.answers.Documents())
 	}
-	return t
+	return userText(err, lang)
 }
 
-// withExample ends text, a sentence, with a title or heading of docs as an
+// examples are the messages that have a variant naming an example.
+var examples = map[i18n.Key]i18n.Key{
+	i18n.EmptyQuestion: i18n.EmptyQuestionExample,
+	i18n.NoWords:       i18n.NoWordsExample,
+}
+
+// withExample is message k in lang, with a title or heading of docs as an
 // example of what to ask: examples come from the documents served, never
-// from a fixed sample. Unchanged when no title will do.
-func withExample(text string, docs []corpus.Document) string {
+// from a fixed sample. Without one when no title will do.
+func withExample(lang string, k i18n.Key, docs []corpus.Document) string {
 	topic := answer.ExampleTopic(docs)
-	if topic == "" {
-		return text
+	if ek, ok := examples[k]; ok && topic != "" {
+		return i18n.Text(lang, ek, Neutralize(escapeMarkdown(topic)))
 	}
-	return strings.TrimSuffix(text, ".") + ", for example about *" + Neutralize(escapeMarkdown(topic)) + "*."
+	return i18n.Text(lang, k)
 }
 
 // cooldownText tells a user how long to wait.
-func cooldownText(wait time.Duration) string {
-	return fmt.Sprintf("You're asking faster than I can keep up. Please wait %s before your next question.", inTime(wait))
+func cooldownText(wait time.Duration, lang string) string {
+	return i18n.Text(lang, i18n.Cooldown, inTime(wait, lang))
 }
 
 // busyText refuses a question the full queue had no place for, saying
 // when to try again.
-func busyText(retry time.Duration) string {
-	return fmt.Sprintf("I'm answering too many questions at once right now. Please try again in %s.", inTime(retry))
+func busyText(retry time.Duration, lang string) string {
+	return i18n.Text(lang, i18n.Busy, inTime(retry, lang))
 }
 
 // inTime writes a wait the way people say it: whole seconds up to a minute
 // and a half, then whole minutes, rounded up.
-func inTime(d time.Duration) string {
+func inTime(d time.Duration, lang string) string {
 	if d <= 90*time.Second {
 		s := int((d + time.Second - 1) / time.Second)
-		if s <= 1 {
-			return "1 second"
-		}
-		return fmt.Sprintf("%d seconds", s)
+		return i18n.Count(lang, i18n.Seconds, max(s, 1))
 	}
-	m := int((d + time.Minute - 1) / time.Minute)
-	return fmt.Sprintf("%d minutes", m)
+	return i18n.Count(lang, i18n.Minutes, int((d+time.Minute-1)/time.Minute))
 }
 
 // queuedText tells a user their answer waits for a free slot; ahead < 0
 // means the queue itself is full.
-func queuedText(ahead int) string {
+func queuedText(ahead int, lang string) string {
 	if ahead < 0 {
-		return "⏳ Many questions are waiting; yours will join the queue as soon as a place frees up."
+		return i18n.Text(lang, i18n.QueueFull)
 	}
-	if ahead <= 1 {
-		return "⏳ One question is ahead of yours; I'll answer as soon as I can."
+	return i18n.Count(lang, i18n.QuestionsAhead, max(ahead, 1))
+}
+
+// interactionLang is the language to answer an interaction in: text's (a
+// question or topic; "" for none), else the user's client language, else
+// the server's.
+func interactionLang(i *discordgo.Interaction, text string) string {
+	guild := ""
+	if i.GuildLocale != nil {
+		guild = string(*i.GuildLocale)
 	}
-	return fmt.Sprintf("⏳ %d questions are ahead of yours; I'll answer as soon as I can.", ahead)
+	return i18n.Reply(text, string(i.Locale), guild)
+}
+
+// guildLocale is a server's preferred locale from the gateway's state; ""
+// when the state does not have the server.
+func (b *Bot) guildLocale(guildID string) string {
+	if guildID == "" || b.session == nil || b.session.State == nil {
+		return ""
+	}
+	g, err := b.session.State.Guild(guildID)
+	if err != nil {
+		return ""
+	}
+	b.session.State.RLock()
+	defer b.session.State.RUnlock()
+	return g.PreferredLocale
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"corpusbot/i18n"
 	"errors"
 	"fmt"
 	"strings"
@@ -38,7 +39,7 @@ func TestUserText(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := userText(tc.err)
+			got := userText(tc.err, "en")
 			if got != tc.want {
 				t.Errorf("userText(%v) = %q, want %q", tc.err, got, tc.want)
 			}
@@ -58,7 +59,7 @@ func TestCooldownText(t *testing.T) {
 		{1500 * time.Millisecond, "wait 2 seconds "},
 		{9 * time.Second, "wait 9 seconds "},
 	} {
-		if got := cooldownText(tc.wait); !strings.Contains(got, tc.want) {
+		if got := cooldownText(tc.wait, "en"); !strings.Contains(got, tc.want) {
 			t.Errorf("cooldownText(%v) = %q, want it to contain %q", tc.wait, got, tc.want)
 		}
 	}
@@ -99,7 +100,7 @@ func TestWithExample(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := withExample(textEmptyQuestion, tc.docs); got != tc.want {
+			if got := withExample("en", i18n.EmptyQuestion, tc.docs); got != tc.want {
 				t.Errorf("withExample = %q, want %q", got, tc.want)
 			}
 		})
