@@ -2,7 +2,6 @@ package answer
 
 import (
 	"context"
-	"corpusbot/i18n"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -12,6 +11,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"corpusbot/i18n"
 	"corpusbot/internal/openaitest"
 	"corpusbot/llm"
 	"corpusbot/prompts"

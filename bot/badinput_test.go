@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"corpusbot/i18n"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -15,6 +14,7 @@ import (
 
 	"corpusbot/answer"
 	"corpusbot/corpus"
+	"corpusbot/i18n"
 	"corpusbot/internal/openaitest"
 	"corpusbot/llm"
 	"corpusbot/store"

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"corpusbot/i18n"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"corpusbot/answer"
 	"corpusbot/corpus"
+	"corpusbot/i18n"
 	"corpusbot/llm"
 	"corpusbot/retrieval"
 )
@@ -107,5 +107,65 @@ func TestWithExample(t *testing.T) {
 	}
 	if strings.Contains(strings.ToLower(textEmptyQuestion+textNoWords), "alipay") {
 		t.Error("a fixed example from the embedded articles is back")
+	}
+}
+
+// Every error and wait text is in the reader's language, with waits and
+// counts in their plural forms.
+func TestUserTextLanguages(t *testing.T) {
+	tests := []struct {
+		name, lang string
+		got        func(lang string) string
+		want       string
+	}{
+		{"rate limited", "de", func(l string) string { return userText(llm.ErrRateLimited, l) },
+			"Das Sprachmodell drosselt gerade meine Anfragen. Bitte versuch es in einer Minute noch einmal."},
+		{"model timeout", "pt", func(l string) string { return userText(fmt.Errorf("ask: %w", llm.ErrTimeout), l) },
+			"O modelo de linguagem demorou demais para responder. Tente novamente."},
+		{"unavailable", "ar", func(l string) string { return userText(llm.ErrUnavailable, l) },
+			"النموذج اللغوي غير متاح الآن. يُرجى المحاولة لاحقًا."},
+		{"answer timeout", "ru", func(l string) string {
+			return userText(answerTimeoutError{limit: 2 * time.Minute, err: context.DeadlineExceeded}, l)
+		}, "⏱️ Ответ не уложился в 2 минуты, поэтому я его остановил. Попробуйте ещё раз или задайте более узкий вопрос."},
+		{"too long", "de", func(l string) string {
+			return userText(fmt.Errorf("ask: %w: 2000 characters, the limit is 1500", answer.ErrQuestionTooLong), l)
+		}, "Diese Frage ist zu lang: Erlaubt sind höchstens 1500 Zeichen. Bitte kürze sie."},
+		{"busy, Arabic dual", "ar", func(l string) string { return userText(busyError{retry: 2 * time.Second}, l) },
+			"أجيب الآن عن أسئلة كثيرة في الوقت نفسه. يُرجى المحاولة مرة أخرى بعد ثانيتين."},
+		{"busy, Russian few", "ru", func(l string) string { return busyText(22*time.Second, l) },
+			"Я сейчас отвечаю на слишком много вопросов сразу. Попробуйте ещё раз через 22 секунды."},
+		{"cooldown, one second", "pt", func(l string) string { return cooldownText(time.Second, l) },
+			"Você está perguntando mais rápido do que consigo acompanhar. Aguarde 1 segundo antes da próxima pergunta."},
+		{"cooldown, minutes", "ja", func(l string) string { return cooldownText(3*time.Minute, l) },
+			"質問のペースが速すぎて対応が追いつきません。次の質問まで3分お待ちください。"},
+		{"queue, one ahead", "de", func(l string) string { return queuedText(1, l) },
+			"⏳ Eine Frage ist vor deiner dran; ich antworte, so schnell ich kann."},
+		{"queue, Arabic few", "ar", func(l string) string { return queuedText(4, l) },
+			"⏳ أمام سؤالك 4 أسئلة؛ سأجيب في أقرب وقت ممكن."},
+		{"queue full", "zh-Hant", func(l string) string { return queuedText(-1, l) },
+			"⏳ 有很多問題在等待；一有空位，你的問題就會加入佇列。"},
+		{"channel refusal", "fr", func(l string) string { return access{channels: []string{"1", "2"}}.refusal(false, l) },
+			"Je ne réponds que dans <#1>, <#2>."},
+		{"example", "es", func(l string) string {
+			return withExample(l, i18n.NoWords, []corpus.Document{{Title: "Configure the release pipeline"}})
+		}, "Esa pregunta no tiene palabras que pueda buscar en los documentos. Prueba con algunas palabras, por ejemplo sobre *Configure the release pipeline*."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.got(tc.lang); got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// The history of a conversation leaves out the rendered Sources list,
+// whatever its language.
+func TestAnswerBodyDropsSourcesInAnyLanguage(t *testing.T) {
+	for _, lang := range i18n.Languages() {
+		content := "Die Aufsicht griff ein [1].\n\n**" + i18n.Text(lang, i18n.Sources) + "**\n[1] Alipay — alipay.en"
+		if got := answerBody(content); got != "Die Aufsicht griff ein [1]." {
+			t.Errorf("%s: answerBody = %q", lang, got)
+		}
 	}
 }
