@@ -2,7 +2,10 @@ package answer
 
 import (
 	"slices"
+	"strings"
 	"sync/atomic"
+
+	"corpusbot/corpus"
 )
 
 // passageTerms is a passage's sentences with their analysed terms. Quotes
@@ -13,6 +16,9 @@ type passageTerms struct {
 	sentences []span // offsets in the passage's Text
 	terms     [][]string
 	all       map[string]bool
+	// literal marks the "sentences" that are several lines of a code
+	// block or table run together: never quoted as a sentence.
+	literal []bool
 }
 
 // shingleSet is a passage's word 3-grams, for near-duplicate checks.
@@ -49,20 +55,38 @@ func (st *state) analysis(item int) *passageTerms {
 	ps, _ := st.passage(item)
 	a := &passageTerms{sentences: sentences(ps.Text), all: make(map[string]bool)}
 	a.terms = make([][]string, len(a.sentences))
+	a.literal = make([]bool, len(a.sentences))
 	for i, sp := range a.sentences {
 		a.terms[i] = st.index.Analyze(ps.Text[sp.start:sp.end])
 		for _, t := range a.terms[i] {
 			a.all[t] = true
 		}
+		a.literal[i] = multiLineLiteral(ps, sp)
 	}
 	st.cache.terms[item].Store(a)
 	return a
 }
 
+// multiLineLiteral reports whether a sentence span of a passage runs
+// together lines of a code block or table. One line of either (a command,
+// a table row) reads as a line and may be quoted.
+func multiLineLiteral(ps *corpus.Passage, sp span) bool {
+	if !strings.Contains(ps.Text[sp.start:sp.end], "\n") {
+		return false
+	}
+	for _, l := range ps.Literal {
+		if l[0] < sp.end && sp.start < l[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // blockSentence is a sentence of a block with its terms.
 type blockSentence struct {
-	text  string
-	terms []string
+	text    string
+	terms   []string
+	literal bool // lines of code or of a table, not a sentence
 }
 
 // sentences lists the sentences of a block in document order, leaving out
@@ -80,7 +104,7 @@ func (st *state) blockSentences(b *block) []blockSentence {
 			if off+sp.end > len(b.text) {
 				break
 			}
-			out = append(out, blockSentence{text: ps.Text[sp.start:sp.end], terms: a.terms[i]})
+			out = append(out, blockSentence{text: ps.Text[sp.start:sp.end], terms: a.terms[i], literal: a.literal[i]})
 		}
 	}
 	return out

@@ -37,6 +37,9 @@ func (st *state) sources(blocks []*block, r rendered, asked string) []Source {
 func (st *state) quote(b *block, claim, asked map[string]bool) string {
 	best, bestScore := "", -1
 	for _, s := range st.blockSentences(b) {
+		if s.literal {
+			continue // code or a table run together: no sentence to show
+		}
 		score := 0
 		for _, t := range s.terms {
 			if claim[t] {

@@ -58,7 +58,9 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 			if keep != nil {
 				ok, lead = keep(s.text, s.terms, context)
 			}
-			if score > 0 && countWords(s.text) >= 4 && ok {
+			// Lines of code or of a table run together are no sentence
+			// to quote; the prose around them is.
+			if score > 0 && countWords(s.text) >= 4 && ok && !s.literal {
 				all = append(all, pick{block: bi, doc: b.doc, text: s.text, score: score, lead: lead, order: len(all)})
 			}
 		}

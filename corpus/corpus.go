@@ -86,6 +86,11 @@ type Passage struct {
 	// text is on; 0 for formats without pages.
 	PageStart int
 	PageEnd   int
+	// Literal are the byte spans of Text, in order, that are code blocks
+	// or tables (one row a line, cells joined by " | "): text kept line by
+	// line, which is not prose and not to be read as sentences. nil for
+	// plain text, whose structure is not known.
+	Literal [][2]int
 	// AlsoIn lists the IDs of later documents holding the same passage
 	// word for word; it is indexed once, here, and cited with this
 	// document. nil when the passage is in no other document.

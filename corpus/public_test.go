@@ -186,3 +186,42 @@ func TestPublicTranslations(t *testing.T) {
 		t.Errorf("got translations %q and %q, want each other", en.Translations, fr.Translations)
 	}
 }
+
+// Code blocks and tables are marked as literal text in their passages, and
+// prose never is.
+func TestPublicLiteral(t *testing.T) {
+	c := loadSample(t, "docusaurus")
+	var d *Document
+	for i := range c.Docs {
+		if c.Docs[i].ID == "docs/topics/charts_hooks" {
+			d = &c.Docs[i]
+		}
+	}
+	if d == nil {
+		t.Fatal("docs/topics/charts_hooks not loaded")
+	}
+	var literal, prose []string
+	for _, p := range d.Passages {
+		at := 0
+		for _, sp := range p.Literal {
+			if sp[0] < at || sp[0] >= sp[1] || sp[1] > len(p.Text) {
+				t.Fatalf("passage %d: literal span %v out of order or bounds (text %d bytes)", p.Index, sp, len(p.Text))
+			}
+			literal = append(literal, p.Text[sp[0]:sp[1]])
+			prose = append(prose, p.Text[at:sp[0]])
+			at = sp[1]
+		}
+		prose = append(prose, p.Text[at:])
+	}
+	all := func(parts []string) string { return strings.Join(parts, "\n") }
+	for _, want := range []string{`"helm.sh/hook-delete-policy": before-hook-creation,hook-succeeded`, "hook-failed | Delete the resource if the hook failed during execution"} {
+		if !strings.Contains(all(literal), want) {
+			t.Errorf("%q is not in a literal span", want)
+		}
+	}
+	for _, want := range []string{"If no hook deletion policy annotation is specified", "Hook weights can be positive or negative numbers"} {
+		if !strings.Contains(all(prose), want) {
+			t.Errorf("prose %q is in a literal span, or missing", want)
+		}
+	}
+}

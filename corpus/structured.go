@@ -330,7 +330,30 @@ func splitStructured(docID, title string, blocks []block, a assembled, drop []bo
 		p.LineStart, p.LineEnd = s.line, e.line
 		p.PageStart, p.PageEnd = s.page, e.page
 	}
+	markLiteral(out, blocks, a, drop)
 	return out
+}
+
+// markLiteral sets each passage's Literal: the spans of the code blocks and
+// tables it holds. Passages and blocks are both in text order.
+func markLiteral(out []Passage, blocks []block, a assembled, drop []bool) {
+	j := 0
+	for i, bl := range blocks {
+		if bl.kind != blockCode && bl.kind != blockTable || drop != nil && drop[i] {
+			continue
+		}
+		start, end := trimSpan(a.text, a.spans[i][0], a.spans[i][1])
+		for j < len(out) && out[j].End <= start {
+			j++
+		}
+		for k := j; k < len(out) && out[k].Start < end; k++ {
+			p := &out[k]
+			s, e := max(start, p.Start), min(end, p.End)
+			if s < e {
+				p.Literal = append(p.Literal, [2]int{s - p.Start, e - p.Start})
+			}
+		}
+	}
 }
 
 // oneLine collapses the white space of s.
