@@ -100,6 +100,40 @@ func (st *state) relevantOnly(cs []candidate) []candidate {
 // later call would fail the same way, so the question ends there rather than
 // asking again.
 func (p *Pipeline) retrieve(ctx context.Context, st *state, q string, history []Turn, lang string) ([]candidate, []string, llm.Usage, error) {
+	cands, queries, usage, err := p.retrieveAll(ctx, st, q, history, lang)
+	return st.preferLang(cands, lang), queries, usage, err
+}
+
+// preferLang drops the candidates of a page whose version in the question's
+// language is among the candidates too: an English question about a page
+// that also exists in French cites the English page, not both. lang ""
+// (not known) keeps every candidate.
+func (st *state) preferLang(cands []candidate, lang string) []candidate {
+	if lang == "" {
+		return cands
+	}
+	found := map[string]bool{} // documents in the question's language among the candidates
+	for _, c := range cands {
+		if d := &st.corpus.Docs[st.items[c.item].doc]; len(d.Translations) > 0 && d.PageLang() == lang {
+			found[d.ID] = true
+		}
+	}
+	if len(found) == 0 {
+		return cands
+	}
+	out := cands[:0:0]
+	for _, c := range cands {
+		d := &st.corpus.Docs[st.items[c.item].doc]
+		if d.PageLang() != lang && slices.ContainsFunc(d.Translations, func(id string) bool { return found[id] }) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// retrieveAll is retrieve, every language version kept.
+func (p *Pipeline) retrieveAll(ctx context.Context, st *state, q string, history []Turn, lang string) ([]candidate, []string, llm.Usage, error) {
 	queries := retrievalQueries(q, history)
 	cands := p.search(st, queries)
 	conv := p.model != nil && len(rewriteHistory(history)) > 0

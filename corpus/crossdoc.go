@@ -250,6 +250,19 @@ func linkTranslations(docs []Document) {
 	}
 }
 
+// PageLang is the language of this version of a page: for a page with
+// translations, the one its language folder or suffix names (a translated
+// page whose option tables stayed English is detected as English, but its
+// folder says what it is); else Lang.
+func (d *Document) PageLang() string {
+	if len(d.Translations) > 0 {
+		if _, lang := translationKey(d.Path); lang != "" {
+			return lang
+		}
+	}
+	return d.Lang
+}
+
 // translationKey is a path without its language marks, cut to the last two
 // segments after a language folder (the folders between the language and
 // the page differ between sites' layouts), and the language its mark
