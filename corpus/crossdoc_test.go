@@ -158,3 +158,19 @@ func TestTranslations(t *testing.T) {
 		}
 	}
 }
+
+// A translated page's language is its folder's, whatever its text reads
+// as; a page without translations keeps the detected one.
+func TestPageLang(t *testing.T) {
+	docs := []Document{
+		{ID: "docs/guide/x", Path: "docs/guide/x.md", Lang: "en"},
+		{ID: "i18n/fr/guide/x", Path: "i18n/fr/guide/x.md", Lang: "en"}, // its option tables stayed English
+		{ID: "notes/y", Path: "notes/y.md", Lang: "de"},
+	}
+	linkTranslations(docs)
+	for i, want := range []string{"en", "fr", "de"} {
+		if got := docs[i].PageLang(); got != want {
+			t.Errorf("%s: PageLang %q, want %q (translations %q)", docs[i].Path, got, want, docs[i].Translations)
+		}
+	}
+}
