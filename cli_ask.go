@@ -12,6 +12,7 @@ import (
 
 	"corpusbot/answer"
 	"corpusbot/corpus"
+	"corpusbot/i18n"
 	"corpusbot/llm"
 )
 
@@ -58,8 +59,8 @@ func (e *env) ask(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON)
-	res, err := p.Ask(ctx, answer.Question{Text: q, OnDelta: out.delta()})
+	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON, i18n.Reply(q, e.locale))
+	res, err := p.Ask(ctx, answer.Question{Text: q, OnDelta: out.delta(), Lang: e.locale})
 	return e.finish(out, res, err)
 }
 
@@ -78,8 +79,8 @@ func (e *env) summary(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON)
-	res, err := p.Summarize(ctx, answer.SummaryRequest{DocID: docByIDOrPath(p.Documents(), doc), Topic: *topic, OnDelta: out.delta()})
+	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON, i18n.Reply(*topic, e.locale))
+	res, err := p.Summarize(ctx, answer.SummaryRequest{DocID: docByIDOrPath(p.Documents(), doc), Topic: *topic, OnDelta: out.delta(), Lang: e.locale})
 	return e.finish(out, res, err)
 }
 
@@ -113,8 +114,8 @@ func (e *env) briefing(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON)
-	res, err := p.Brief(ctx, answer.BriefingRequest{Topic: *topic, OnDelta: out.delta()})
+	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON, i18n.Reply(*topic, e.locale))
+	res, err := p.Brief(ctx, answer.BriefingRequest{Topic: *topic, OnDelta: out.delta(), Lang: e.locale})
 	return e.finish(out, res, err)
 }
 
@@ -132,6 +133,17 @@ func (e *env) finish(out *answerPrinter, res *answer.Result, err error) error {
 		fmt.Fprintln(e.stderr, "(No LLM configured: this answer quotes the best-matching sentences. Set OPENAI_API_KEY or OPENAI_BASE_URL for written answers.)")
 	}
 	return nil
+}
+
+// terminalLocale is the terminal's locale, as POSIX orders its variables;
+// "" for C and POSIX, which name no language.
+func terminalLocale(getenv func(string) string) string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // sourceLine is where a source is, as the terminal shows it.
@@ -207,10 +219,11 @@ type answerPrinter struct {
 	command  string
 	json     bool
 	streamed bool
+	lang     string // of what it says before there is a result
 }
 
-func newAnswerPrinter(w io.Writer, command string, asJSON bool) *answerPrinter {
-	return &answerPrinter{w: w, command: command, json: asJSON}
+func newAnswerPrinter(w io.Writer, command string, asJSON bool, lang string) *answerPrinter {
+	return &answerPrinter{w: w, command: command, json: asJSON, lang: lang}
 }
 
 // delta returns the streaming callback, or nil when output is JSON.
@@ -226,7 +239,7 @@ func (p *answerPrinter) delta() func(string) {
 
 func (p *answerPrinter) abort() {
 	if p.streamed {
-		fmt.Fprintln(p.w, "\n[answer interrupted]")
+		fmt.Fprintln(p.w, "\n"+i18n.Text(p.lang, i18n.AnswerInterrupted))
 	}
 }
 
@@ -240,7 +253,7 @@ func (p *answerPrinter) result(res *answer.Result) error {
 	fmt.Fprintln(p.w)
 	if res.Abstained {
 		if len(res.Nearest) > 0 {
-			fmt.Fprintf(p.w, "\n%s:\n", res.NearestHeading())
+			fmt.Fprintf(p.w, "\n%s\n", i18n.Text(res.Lang, i18n.NearestLabel))
 			for _, n := range res.Nearest {
 				fmt.Fprintf(p.w, "  - %s — %s\n", n.Title, n.DocID)
 			}
@@ -248,7 +261,7 @@ func (p *answerPrinter) result(res *answer.Result) error {
 		return nil
 	}
 	if len(res.Sources) > 0 {
-		fmt.Fprintln(p.w, "\nSources:")
+		fmt.Fprintln(p.w, "\n"+i18n.Text(res.Lang, i18n.SourcesLabel))
 		for _, s := range res.Sources {
 			fmt.Fprintf(p.w, "[%d] %s\n", s.N, sourceLine(s))
 			if s.URL != "" {

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"corpusbot/answer"
+	"corpusbot/i18n"
 	"corpusbot/retrieval"
 )
 
@@ -98,7 +99,7 @@ func (e *env) search(ctx context.Context, args []string) error {
 		return writeJSON(e.stdout, searchJSON(query, matches))
 	}
 	if len(matches) == 0 {
-		fmt.Fprintf(e.stdout, "No passage matches %q.\n", abbreviate(query, 60))
+		fmt.Fprintln(e.stdout, i18n.Text(i18n.Reply(query, e.locale), i18n.NoMatch, abbreviate(query, 60)))
 		return nil
 	}
 	writeMatches(e.stdout, matches, isTerminal(e.stdout))

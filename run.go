@@ -39,6 +39,9 @@ type env struct {
 	// notes, when set, gets the files a load left out and its summary as
 	// plain lines for people (the terminal commands); else they are logged.
 	notes io.Writer
+	// locale is the terminal's (LC_ALL, LC_MESSAGES, LANG): the language
+	// of an answer whose question does not say its own.
+	locale string
 }
 
 // run is the whole program behind main, so tests can drive it.
@@ -55,7 +58,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		// In the terminal the answer is the output; routine logs would bury it.
 		cfg.LogLevel = slog.LevelWarn
 	}
-	e := &env{cfg: cfg, log: newLogger(cfg, stderr), stdout: stdout, stderr: stderr}
+	e := &env{cfg: cfg, log: newLogger(cfg, stderr), stdout: stdout, stderr: stderr, locale: terminalLocale(getenv)}
 	if name != "run" {
 		e.notes = stderr
 	}

@@ -40,6 +40,18 @@ var texts = [numKeys]map[string]string{
 		"zh":      "最相关的文档",
 		"zh-Hant": "最相關的文件",
 	},
+	NearestLabel: {
+		"en":      "Nearest documents:",
+		"fr":      "Documents les plus proches :",
+		"de":      "Die ähnlichsten Dokumente:",
+		"es":      "Documentos más cercanos:",
+		"pt":      "Documentos mais próximos:",
+		"ru":      "Ближайшие документы:",
+		"ar":      "أقرب الوثائق:",
+		"ja":      "関連性の高い文書：",
+		"zh":      "最相关的文档：",
+		"zh-Hant": "最相關的文件：",
+	},
 	Sources: {
 		"en":      "Sources",
 		"fr":      "Sources",

@@ -9,6 +9,7 @@ const (
 	NotCovered      Key = iota // the abstention
 	NotVerified                // an abstention: the model's reply could not be verified
 	Nearest                    // heading of the nearest documents of an abstention
+	NearestLabel               // the same in the terminal, with its colon
 	Sources                    // heading of the sources in Discord
 	SourcesLabel               // heading of the sources in the terminal, with its colon
 	CheckSentences             // opens the notes on marked sentences

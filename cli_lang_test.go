@@ -1,0 +1,39 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"corpusbot/i18n"
+)
+
+// The terminal answers in the question's language, else in the
+// terminal's locale (LC_ALL, LC_MESSAGES, LANG), else in English.
+func TestAskFollowsTheTerminalLocale(t *testing.T) {
+	tests := []struct {
+		name, question string
+		env            map[string]string
+		lang           string
+	}{
+		{"german locale, one word", "Bundesliga", map[string]string{"LANG": "de_DE.UTF-8"}, "de"},
+		{"LC_ALL before LANG", "Bundesliga", map[string]string{"LANG": "de_DE.UTF-8", "LC_ALL": "pt_BR.UTF-8"}, "pt"},
+		{"C locale", "Bundesliga", map[string]string{"LANG": "C.UTF-8"}, "en"},
+		{"the question's language first", "Wie viele Tore schoss Pelé bei der Weltmeisterschaft 1970?", map[string]string{"LANG": "fr_FR.UTF-8"}, "de"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			getenv := func(k string) string { return tt.env[k] }
+			if err := run(context.Background(), []string{"ask", tt.question}, getenv, &out, &errOut); err != nil {
+				t.Fatalf("ask: %v\n%s", err, errOut.String())
+			}
+			for _, want := range []string{i18n.Text(tt.lang, i18n.NotCovered), i18n.Text(tt.lang, i18n.NearestLabel)} {
+				if !strings.Contains(out.String(), want) {
+					t.Errorf("output lacks %q:\n%s", want, out.String())
+				}
+			}
+		})
+	}
+}
