@@ -43,6 +43,11 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 			// What a sentence calls "we" or "it" is named around it: in
 			// its passage, its headings, its document's title.
 			context = map[string]bool{}
+			// A document's opening says who its "I" and "we" are: "Tom
+			// Wilkie from Weaveworks talks about …".
+			for t := range st.analysis(st.first[b.doc]).all {
+				context[t] = true
+			}
 			for _, it := range b.items {
 				for t := range st.analysis(it).all {
 					context[t] = true

@@ -241,6 +241,12 @@ func (st *state) corpusNames() map[string]bool {
 			ps, _ := st.passage(i)
 			for _, sp := range sentences(ps.Text) {
 				s := ps.Text[sp.start:sp.end]
+				if !complete(s) {
+					// Headings and list labels are written in title
+					// case ("Operating System"): only running prose
+					// tells a name by its capital.
+					continue
+				}
 				first := true
 				for w := range text.Words(s) {
 					word := s[w.Start:w.End]
@@ -361,10 +367,12 @@ func (st *state) trimForeignClauses(q string) string {
 	return q
 }
 
-// knows reports whether any word of s is in the corpus.
+// knows reports whether any word of s is in the corpus. The analysed
+// terms are looked up as they are: searched for, a term would be analysed
+// again, and a stem's stem ("lateli" → "latel") is not in the index.
 func (st *state) knows(s string) bool {
 	for _, t := range st.index.Analyze(s) {
-		if hits, err := st.index.Search(t, 1); err == nil && len(hits) > 0 {
+		if _, ok := st.index.IDF(t); ok {
 			return true
 		}
 	}
