@@ -28,6 +28,7 @@ func (s *Store) SyncDocuments(ctx context.Context, docs []DocInfo, at time.Time)
 	}
 	now := s.stamp(at)
 	err = s.write(ctx, func(tx txn) error {
+		added, changed, removed = 0, 0, 0 // a transaction run again counts afresh
 		// The IDs of this load, to mark the others removed.
 		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS loaded_docs (doc_id TEXT PRIMARY KEY)`); err != nil {
 			return err

@@ -262,7 +262,7 @@ func (s *Store) Dialect() string { return s.d.name }
 // and returns nil only once the commit is durable: on SQLite, on disk in
 // the file at s.path (see integrity.go); on PostgreSQL, committed by the
 // server. A PostgreSQL transaction that lost a deadlock or serialisation
-// race is run again.
+// race is run again, so fn must start afresh each time it is called.
 func (s *Store) write(ctx context.Context, fn func(tx txn) error) error {
 	return s.commit(ctx, false, fn)
 }
