@@ -90,6 +90,14 @@ func commandList() []command {
 			examples: []string{"corpusbot report --since 7d", "corpusbot report --since 30d --json"},
 			run:      (*env).report,
 		},
+		{
+			name: "copy-state", args: "", summary: "copy DATA_DIR's SQLite state into DATABASE_URL's PostgreSQL",
+			about: "Copies everything the SQLite file in DATA_DIR holds (answers, votes, conversations, briefing history, " +
+				"documents and the salt of the user hashes) into the PostgreSQL database of DATABASE_URL, which must " +
+				"hold no state yet: once, before the first start on PostgreSQL. All or nothing.",
+			examples: []string{"DATABASE_URL=postgres://corpusbot@db/corpusbot corpusbot copy-state"},
+			run:      (*env).copyState,
+		},
 	}
 }
 

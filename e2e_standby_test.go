@@ -70,6 +70,27 @@ func TestStandbyTakesOverMidBriefing(t *testing.T) {
 	}
 	u.User = url.UserPassword(u.User.Username(), dbPassword)
 	dbURL = u.String()
+
+	// The deployment moves from its SQLite file first.
+	sqliteDir := t.TempDir()
+	old, err := store.Open(ctx, store.Config{Dir: sqliteDir, CheckInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	asker := old.HashUser("300000000000000001")
+	if err := old.RecordAnswer(ctx, store.Answer{ID: "old-answer", Kind: store.KindAnswer, Question: "What did the regulators ask?",
+		Text: "To spin off [1].", UserHash: asker, Sources: []store.SourceRef{{N: 1, DocID: "alipay", Passage: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	var copyOut, copyErr bytes.Buffer
+	copyEnv := map[string]string{"DATA_DIR": sqliteDir, "DATABASE_URL": dbURL}
+	if err := run(ctx, []string{"copy-state"}, func(k string) string { return copyEnv[k] }, &copyOut, &copyErr); err != nil {
+		t.Fatalf("copy-state: %v\n%s", err, copyErr.String())
+	}
+	if !strings.Contains(copyOut.String(), "answers                  1") || strings.Contains(copyOut.String()+copyErr.String(), dbPassword) {
+		t.Errorf("copy-state printed:\n%s%s", copyOut.String(), copyErr.String())
+	}
 	bin := filepath.Join(t.TempDir(), "corpusbot")
 	build := []string{"build", "-o", bin}
 	if raceEnabled { // the packages are compiled that way already
@@ -266,7 +287,7 @@ func TestStandbyTakesOverMidBriefing(t *testing.T) {
 	if err := run(ctx, []string{"report", "--since", "1d", "--json"}, getenv, &out, &errOut); err != nil {
 		t.Fatalf("report on PostgreSQL: %v\n%s", err, errOut.String())
 	}
-	if !strings.Contains(out.String(), `"questions"`) || strings.Contains(out.String()+errOut.String(), dbPassword) {
+	if !strings.Contains(out.String(), `"questions": 1,`) || strings.Contains(out.String()+errOut.String(), dbPassword) {
 		t.Errorf("report on PostgreSQL:\n%s\n%s", out.String(), errOut.String())
 	}
 }

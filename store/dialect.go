@@ -30,6 +30,10 @@ type dialect struct {
 	// forShare locks the rows a SELECT reads until the transaction ends,
 	// where the database locks rows (SQLite has one writer at a time).
 	forShare string
+	// resetIdentity, when set, is the statement that makes a table's id
+	// numbering continue past the ids inserted explicitly (SQLite's
+	// AUTOINCREMENT does so by itself).
+	resetIdentity func(table string) string
 	// ilike matches a LIKE pattern ignoring the case of ASCII letters.
 	ilike string
 	// trigramMatch, when set, is the condition that a question contains
@@ -67,6 +71,9 @@ var postgresDialect = &dialect{
 	joinInOrder: "JOIN",
 	nowMillis:   "CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS bigint)",
 	forShare:    "FOR SHARE",
+	resetIdentity: func(table string) string {
+		return `SELECT setval(pg_get_serial_sequence('` + table + `', 'id'), coalesce((SELECT max(id) FROM ` + table + `), 0) + 1, false)`
+	},
 	// The pg_trgm GIN index answers_question_trgm serves ILIKE.
 	ilike: "ILIKE",
 }
