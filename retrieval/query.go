@@ -179,7 +179,7 @@ func sortTerms(s *slot) {
 }
 
 func (ix *Index) lookup(term string) qterm {
-	id, ok := ix.dict[term]
+	id, ok := ix.termID(term)
 	if !ok {
 		return qterm{text: term, id: -1}
 	}
@@ -207,7 +207,7 @@ func truncString(s string, n int) string {
 func (ix *Index) dropKnownUnigrams(slots []slot) {
 	known := func(s *slot) bool {
 		for _, t := range s.terms {
-			if _, ok := ix.dict[t]; ok {
+			if _, ok := ix.termID(t); ok {
 				return true
 			}
 		}

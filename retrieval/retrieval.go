@@ -84,7 +84,9 @@ type Index struct {
 	analyzers []*analyzer // sorted by name; queries go through all of them
 	itemAn    []uint8     // analyser of each item, an index into analyzers
 
-	dict map[string]uint32 // term → term id
+	dict map[string]uint32 // term → term id; nil when mapped (terms)
+	// terms is the dictionary of an index read from a snapshot.
+	terms *termTable
 	// Postings of term t are postItem[postStart[t]:postStart[t+1]], sorted
 	// by item, with postW the BM25 term-frequency part precomputed, so a
 	// search does one multiply-add per posting.

@@ -1,0 +1,21 @@
+//go:build !unix
+
+package mapfile
+
+import (
+	"io"
+	"os"
+)
+
+// Without mmap the file is read whole: the same bytes, in the heap.
+func mapOrRead(fh *os.File, size int) ([]byte, bool, error) {
+	data := make([]byte, size)
+	if _, err := io.ReadFull(fh, data); err != nil {
+		return nil, false, err
+	}
+	return data, false, nil
+}
+
+func unmap([]byte) error { return nil }
+
+func evict([]byte) error { return nil }
