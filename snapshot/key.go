@@ -1,0 +1,140 @@
+package snapshot
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"corpusbot/corpus"
+	"corpusbot/retrieval"
+)
+
+// Key names the contents a snapshot was made from. Two loads with one key
+// give the same corpus and index.
+type Key [32]byte
+
+func (k Key) String() string { return hex.EncodeToString(k[:8]) }
+
+// KeyConfig is everything besides the files that decides what a load
+// gives.
+type KeyConfig struct {
+	// Program identifies the code that loads and indexes, such as a hash of
+	// the executable: a new build may analyse differently, so it rebuilds.
+	Program []byte
+	Corpus  corpus.Config // MaxFileBytes and MaxTitleRunes count
+	// Retrieval is the index's configuration; defaults are filled in.
+	Retrieval retrieval.Config
+}
+
+// ContentKey hashes the contents of every file corpus.Load would look at
+// under fsys (SHA-256, on as many goroutines as there are CPUs), with their
+// paths and cfg. Every file is read at every call: sizes and modification
+// times say nothing certain about contents (a checkout, a copy that keeps
+// times, an edit within the clock's resolution). Files Load skips by name
+// (unsupported types) count by path, files over MaxFileBytes by path and
+// size, as Load decides on nothing else for them.
+func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig) (Key, error) {
+	paths, err := corpus.Files(ctx, fsys)
+	if err != nil {
+		return Key{}, err
+	}
+	maxBytes := cfg.Corpus.MaxFileBytes
+	if maxBytes <= 0 {
+		maxBytes = 10 << 20 // corpus's default
+	}
+	type fileSum struct {
+		size int64
+		sum  [32]byte
+		err  string // unreadable: Load says so, with its reason
+	}
+	sums := make([]fileSum, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(paths))) {
+		wg.Go(func() {
+			h := sha256.New()
+			buf := make([]byte, 256<<10)
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) || ctx.Err() != nil {
+					return
+				}
+				p, fsum := paths[i], &sums[i]
+				if !corpus.Reads(p) {
+					continue
+				}
+				st, err := fs.Stat(fsys, p)
+				if err != nil {
+					fsum.err = err.Error()
+					continue
+				}
+				fsum.size = st.Size()
+				if !st.Mode().IsRegular() || st.Size() > maxBytes {
+					continue
+				}
+				f, err := fsys.Open(p)
+				if err != nil {
+					fsum.err = err.Error()
+					continue
+				}
+				h.Reset()
+				n, err := io.CopyBuffer(h, f, buf)
+				f.Close()
+				if err != nil {
+					fsum.err = err.Error()
+					continue
+				}
+				fsum.size = n
+				h.Sum(fsum.sum[:0])
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return Key{}, err
+	}
+	rc := cfg.Retrieval
+	if rc.K1 == 0 {
+		rc.K1 = retrieval.DefaultK1
+	}
+	if rc.B == 0 {
+		rc.B = retrieval.DefaultB
+	}
+	if rc.Floor == 0 {
+		rc.Floor = retrieval.DefaultFloor
+	}
+	h := sha256.New()
+	var b []byte
+	str := func(s string) {
+		b = binary.LittleEndian.AppendUint64(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	str(fmt.Sprintf("corpusbot snapshot key v1 format %d", formatVersion))
+	str(string(cfg.Program))
+	for _, v := range []int64{cfg.Corpus.MaxFileBytes, int64(cfg.Corpus.MaxTitleRunes)} {
+		b = binary.LittleEndian.AppendUint64(b, uint64(v))
+	}
+	for _, f := range []float64{rc.K1, rc.B, rc.Floor} {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(f))
+	}
+	h.Write(b)
+	for i, p := range paths {
+		b = b[:0]
+		str(p)
+		b = binary.LittleEndian.AppendUint64(b, uint64(sums[i].size))
+		b = append(b, sums[i].sum[:]...)
+		str(sums[i].err)
+		h.Write(b)
+	}
+	var k Key
+	h.Sum(k[:0])
+	return k, nil
+}

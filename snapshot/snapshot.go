@@ -1,0 +1,126 @@
+// Package snapshot saves a loaded corpus and its index to one file and
+// maps it back at the next start, so that a big corpus restarts in seconds
+// instead of being read, split and indexed again.
+//
+// A snapshot is keyed by ContentKey, a hash of the contents of every file
+// the corpus loader would read, of the program and of the settings that
+// change what a load gives; a snapshot of another key is not used. The
+// file is written atomically (a temporary file renamed into place) and
+// checked when opened (magic, format version, byte order, length, CRC-32C
+// of the header and of the data, then every offset and count), so a file
+// that is truncated, corrupt or of another version is an error to rebuild
+// on, never a crash.
+//
+// Open maps the file and uses it in place: the passages' text, the term
+// table and the postings are views of the mapping, not copies. The mapping
+// is never unmapped, since strings of the corpus may be held anywhere; a
+// process maps one snapshot at start and later reloads build in memory.
+package snapshot
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"corpusbot/corpus"
+	"corpusbot/internal/mapfile"
+	"corpusbot/retrieval"
+)
+
+// Write saves c and ix, the index of c's passages in order, as the
+// snapshot of key at path.
+func Write(path string, key Key, c *corpus.Corpus, ix *retrieval.Index) error {
+	parts, err := encodeCorpus(c, ix)
+	if err != nil {
+		return fmt.Errorf("write snapshot: %w", err)
+	}
+	ixParts, err := ix.Parts()
+	if err != nil {
+		return fmt.Errorf("write snapshot: %w", err)
+	}
+	for _, p := range ixParts {
+		parts = append(parts, part{name: p.Name, data: p.Data})
+	}
+	if err := writeFile(path, key, parts); err != nil {
+		return fmt.Errorf("write snapshot %s: %w", path, err)
+	}
+	return nil
+}
+
+// Info says what Open found.
+type Info struct {
+	Bytes  int64
+	Mapped bool // memory-mapped; else read into memory
+}
+
+// Open maps the snapshot at path and returns its corpus and index when its
+// key is key. Errors: ErrNotFound, ErrStale (another key), ErrVersion,
+// ErrCorrupt; anything else is an I/O error.
+func Open(path string, key Key) (*corpus.Corpus, *retrieval.Index, Info, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, Info{}, ErrNotFound
+	}
+	if err != nil {
+		return nil, nil, Info{}, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, nil, Info{}, err
+	}
+	size := st.Size()
+	head := make([]byte, min(size, 64<<10))
+	if _, err := f.ReadAt(head, 0); err != nil {
+		return nil, nil, Info{}, fmt.Errorf("read snapshot: %w", err)
+	}
+	h, err := parseHeader(head, size, true)
+	if err != nil {
+		return nil, nil, Info{}, err
+	}
+	if h.key != key {
+		return nil, nil, Info{}, ErrStale
+	}
+	if err := checkData(f, h, size); err != nil {
+		return nil, nil, Info{}, err
+	}
+	m, err := mapfile.Open(path)
+	if err != nil {
+		return nil, nil, Info{}, err
+	}
+	c, ix, err := decode(m.Data(), h)
+	if err != nil {
+		m.Close() // nothing points into it yet
+		return nil, nil, Info{}, err
+	}
+	// The mapping stays for the life of the process: see the package doc.
+	return c, ix, Info{Bytes: size, Mapped: m.Mapped()}, nil
+}
+
+// decode reads the parts of data, a whole snapshot file with header h.
+func decode(data []byte, h *header) (*corpus.Corpus, *retrieval.Index, error) {
+	if int64(len(data)) < h.dataStart {
+		return nil, nil, fmt.Errorf("%w: the file changed while opened", ErrCorrupt)
+	}
+	parts := make(map[string][]byte, len(h.order))
+	var ixParts []retrieval.Part
+	for _, name := range h.order {
+		r := h.parts[name]
+		if r[0]+r[1] > int64(len(data)) {
+			return nil, nil, fmt.Errorf("%w: the file changed while opened", ErrCorrupt)
+		}
+		b := data[r[0] : r[0]+r[1] : r[0]+r[1]]
+		parts[name] = b
+		ixParts = append(ixParts, retrieval.Part{Name: name, Data: b})
+	}
+	c, items, err := decodeCorpus(parts)
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := retrieval.FromParts(ixParts, items)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	return c, ix, nil
+}

@@ -1,0 +1,252 @@
+package snapshot
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	"corpusbot/corpus"
+	"corpusbot/retrieval"
+)
+
+// indexOf indexes c's passages in order, as the answer pipeline does.
+func indexOf(t testing.TB, c *corpus.Corpus) *retrieval.Index {
+	t.Helper()
+	var items []retrieval.Item
+	for _, d := range c.Docs {
+		for i := range d.Passages {
+			p := &d.Passages[i]
+			items = append(items, retrieval.Item{Doc: d.ID, Title: d.HeadingPath(p), Text: p.Text, Lang: d.Lang})
+		}
+	}
+	ix, err := retrieval.New(retrieval.Config{}, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+func load(t testing.TB, dir string) *corpus.Corpus {
+	t.Helper()
+	fsys := corpus.Embedded()
+	if dir != "" {
+		fsys = os.DirFS(dir)
+	}
+	c, err := corpus.Load(context.Background(), fsys, corpus.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// corpora are the test corpora: plain text in three languages, and public
+// documentation trees in every structured format (headings, lines, pages
+// of HTML, skipped files).
+var corpora = []string{"", "../corpus/testdata/public"}
+
+var testKey = Key{1, 2, 3}
+
+func TestRoundTrip(t *testing.T) {
+	for _, dir := range corpora {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			c := load(t, dir)
+			ix := indexOf(t, c)
+			path := filepath.Join(t.TempDir(), "snap")
+			if err := Write(path, testKey, c, ix); err != nil {
+				t.Fatal(err)
+			}
+			c2, ix2, info, err := Open(path, testKey)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !info.Mapped || info.Bytes == 0 {
+				t.Errorf("Info = %+v, want a mapping", info)
+			}
+			if !reflect.DeepEqual(c, c2) {
+				for i := range c.Docs {
+					if !reflect.DeepEqual(c.Docs[i], c2.Docs[i]) {
+						t.Fatalf("document %s differs:\n%+v\n%+v", c.Docs[i].ID, c.Docs[i], c2.Docs[i])
+					}
+				}
+				t.Fatalf("corpus differs: %d/%d docs, warnings %v / %v", len(c.Docs), len(c2.Docs), c.Warnings, c2.Warnings)
+			}
+			if ix.Len() != ix2.Len() {
+				t.Fatalf("Len %d, want %d", ix2.Len(), ix.Len())
+			}
+			for i := range ix.Len() {
+				if ix.Item(i) != ix2.Item(i) {
+					t.Fatalf("item %d: %+v, want %+v", i, ix2.Item(i), ix.Item(i))
+				}
+			}
+			var queries []string
+			for _, d := range c.Docs {
+				queries = append(queries, d.Title)
+				for _, p := range d.Passages[:1] {
+					queries = append(queries, p.Text[:min(120, len(p.Text))])
+				}
+			}
+			for _, q := range queries {
+				a, ea := ix.Search(q, 10)
+				b, eb := ix2.Search(q, 10)
+				if ea != eb || !reflect.DeepEqual(a, b) {
+					t.Fatalf("Search(%q): %v %v, mapped %v %v", q, a, ea, b, eb)
+				}
+			}
+		})
+	}
+}
+
+func writeTest(t *testing.T) (string, []byte) {
+	t.Helper()
+	c := load(t, "")
+	path := filepath.Join(t.TempDir(), "snap")
+	if err := Write(path, testKey, c, indexOf(t, c)); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, b
+}
+
+// Every damaged file is told apart, with the error the caller rebuilds on.
+func TestOpenDamaged(t *testing.T) {
+	path, good := writeTest(t)
+	flip := func(at int) []byte {
+		b := slices.Clone(good)
+		b[at] ^= 0x40
+		return b
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte // nil: no file
+		key  Key
+		want error
+	}{
+		{"missing", nil, testKey, ErrNotFound},
+		{"other contents", good, Key{9}, ErrStale},
+		{"empty", []byte{}, testKey, ErrCorrupt},
+		{"not a snapshot", []byte("# a Markdown file\n\nhello\n"), testKey, ErrCorrupt},
+		{"truncated", good[:len(good)/2], testKey, ErrCorrupt},
+		{"header only", good[:headerSize], testKey, ErrCorrupt},
+		{"longer", append(slices.Clone(good), 0), testKey, ErrCorrupt},
+		{"old version", func() []byte { b := slices.Clone(good); b[8] = 0; return b }(), testKey, ErrVersion},
+		{"byte in the table", flip(headerSize + 3), testKey, ErrCorrupt},
+		{"byte in the data", flip(len(good) - 100), testKey, ErrCorrupt},
+		{"byte in the middle", flip(len(good) / 2), testKey, ErrCorrupt},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			os.Remove(path)
+			if tc.data != nil {
+				if err := os.WriteFile(path, tc.data, 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, _, _, err := Open(path, tc.key)
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("Open = %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+// Write replaces a snapshot atomically and leaves no temporary file.
+func TestWriteReplaces(t *testing.T) {
+	path, _ := writeTest(t)
+	c := load(t, "")
+	c.Docs = c.Docs[:2]
+	ix := indexOf(t, c)
+	if err := Write(path, Key{7}, c, ix); err != nil {
+		t.Fatal(err)
+	}
+	c2, _, _, err := Open(path, Key{7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c2.Docs) != 2 {
+		t.Fatalf("%d documents, want 2", len(c2.Docs))
+	}
+	ents, _ := os.ReadDir(filepath.Dir(path))
+	if len(ents) != 1 {
+		t.Fatalf("folder holds %d files, want the snapshot alone", len(ents))
+	}
+}
+
+// An index that is not the corpus's is refused, not saved.
+func TestWriteMismatch(t *testing.T) {
+	c := load(t, "")
+	ix := indexOf(t, c)
+	other := *c
+	other.Docs = c.Docs[1:]
+	if err := Write(filepath.Join(t.TempDir(), "s"), testKey, &other, ix); err == nil {
+		t.Fatal("Write of an index of other passages succeeded")
+	}
+}
+
+func TestContentKey(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o700)
+		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "# A\n\nalpha\n")
+	write("sub/b.txt", "B\n\nbeta\n")
+	write("img.png", "not read")
+	key := func(cfg KeyConfig) Key {
+		k, err := ContentKey(context.Background(), os.DirFS(dir), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	base := key(KeyConfig{})
+	if key(KeyConfig{}) != base {
+		t.Fatal("the key of unchanged contents changed")
+	}
+	st, _ := os.Stat(filepath.Join(dir, "a.md"))
+	changes := []struct {
+		name string
+		do   func()
+		cfg  KeyConfig
+	}{
+		{"same size, same time, other bytes", func() {
+			write("a.md", "# A\n\nalphb\n")
+			os.Chtimes(filepath.Join(dir, "a.md"), st.ModTime(), st.ModTime())
+		}, KeyConfig{}},
+		{"file added", func() { write("c.txt", "C\n\ngamma\n") }, KeyConfig{}},
+		{"file renamed", func() { os.Rename(filepath.Join(dir, "c.txt"), filepath.Join(dir, "d.txt")) }, KeyConfig{}},
+		{"program", func() {}, KeyConfig{Program: []byte("v2")}},
+		{"corpus setting", func() {}, KeyConfig{Corpus: corpus.Config{MaxTitleRunes: 10}}},
+		{"retrieval setting", func() {}, KeyConfig{Retrieval: retrieval.Config{K1: 0.9}}},
+	}
+	seen := map[Key]string{base: "base"}
+	for _, ch := range changes {
+		ch.do()
+		k := key(ch.cfg)
+		if prev, dup := seen[k]; dup {
+			t.Errorf("%s: same key as %s", ch.name, prev)
+		}
+		seen[k] = ch.name
+	}
+	// Hidden files are not loaded, and files of other types only by name,
+	// so their contents do not count.
+	before := key(KeyConfig{})
+	write("img.png", "not read, longer")
+	write(".git/HEAD", "ref")
+	write(".notes.md", "# hidden")
+	if key(KeyConfig{}) != before {
+		t.Error("a hidden file or an image's contents changed the key")
+	}
+	// Defaults filled in are the same settings.
+	if key(KeyConfig{Retrieval: retrieval.Config{K1: retrieval.DefaultK1}}) != before {
+		t.Error("K1 given as its default changed the key")
+	}
+}
