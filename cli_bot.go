@@ -77,7 +77,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	c, err := e.loadCorpus(ctx, e.cfg.CorpusDir)
+	c, ix, err := e.loadIndexed(ctx, e.cfg.CorpusDir, true)
 	if err != nil {
 		return err
 	}
@@ -95,13 +95,13 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	}
 	mon := health.New(health.Config{Logger: e.log, ExpectGateway: true})
 	mon.SetLLMConfigured(model != nil)
-	p, err := answer.New(answer.Config{
+	p, err := answer.NewIndexed(answer.Config{
 		ContextTokens:    e.cfg.ContextTokens,
 		MaxQuestionRunes: e.cfg.MaxQuestionChars,
 		Logger:           e.log,
 		Observer:         mon,
 		SourceURL:        e.cfg.SourceURL,
-	}, c, model)
+	}, c, ix, model)
 	if err != nil {
 		return err
 	}

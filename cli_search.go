@@ -20,7 +20,7 @@ import (
 // withLLM, or with no LLM configured, it answers extractively. k ≤ 0 takes
 // the pipeline's default.
 func (e *env) pipeline(ctx context.Context, dir string, k int, withLLM bool) (*answer.Pipeline, error) {
-	c, err := e.loadCorpus(ctx, dir)
+	c, ix, err := e.loadIndexed(ctx, dir, false)
 	if err != nil {
 		return nil, err
 	}
@@ -32,13 +32,13 @@ func (e *env) pipeline(ctx context.Context, dir string, k int, withLLM bool) (*a
 		}
 		model = m
 	}
-	return answer.New(answer.Config{
+	return answer.NewIndexed(answer.Config{
 		K:                k,
 		ContextTokens:    e.cfg.ContextTokens,
 		MaxQuestionRunes: e.cfg.MaxQuestionChars,
 		Logger:           e.log,
 		SourceURL:        e.cfg.SourceURL,
-	}, c, model)
+	}, c, ix, model)
 }
 
 // checkQuery gives the messages a person needs for a query that cannot be searched.

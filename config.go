@@ -60,6 +60,7 @@ type config struct {
 	SourceURL        *sourcelink.Template // links in Sources; nil = none
 	MaxFileBytes     int64
 	DataDir          string
+	IndexSnapshot    bool // save CorpusDir's index in DataDir and map it at the next start
 
 	// State in PostgreSQL, and the leader/standby pair it allows
 	DatabaseURL secret.String // postgres://…; zero = the SQLite file in DataDir
@@ -126,6 +127,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		SourceURL:        p.linkTemplate("SOURCE_URL"),
 		MaxFileBytes:     int64(p.integer("MAX_FILE_BYTES", 10<<20, 1, 1<<30)),
 		DataDir:          p.str("DATA_DIR", "./data"),
+		IndexSnapshot:    p.boolean("INDEX_SNAPSHOT", true),
 		DatabaseURL:      p.databaseURL("DATABASE_URL"),
 		LeaderLease:      p.duration("LEADER_LEASE", defaultLeaderLease),
 

@@ -18,6 +18,7 @@ var allowedImports = map[string][]string{
 	"corpusbot/llm":        {"secret"},
 	"corpusbot/retrieval":  {"text"},
 	"corpusbot/corpus":     {"text"},
+	"corpusbot/snapshot":   {"corpus", "retrieval", "internal/mapfile"},
 	"corpusbot/text":       {},
 	"corpusbot/i18n":       {"text"},
 	"corpusbot/prompts":    {},

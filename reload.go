@@ -58,9 +58,9 @@ func (r *reloader) reload(ctx context.Context, newOnly bool) (string, error) {
 	if newOnly {
 		e = e.quiet()
 	}
-	c, err := e.loadCorpus(ctx, r.dir)
+	c, ix, err := e.reloadIndexed(ctx, r.dir)
 	if err == nil {
-		err = r.p.Reload(c)
+		err = r.p.ReloadIndexed(c, ix)
 	}
 	if err != nil {
 		return "", fmt.Errorf("reload failed, the current index stays: %w", err)

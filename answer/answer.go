@@ -125,6 +125,12 @@ type itemRef struct {
 
 // New builds the index for c. A nil model selects extractive answers.
 func New(cfg Config, c *corpus.Corpus, model Model) (*Pipeline, error) {
+	return NewIndexed(cfg, c, nil, model)
+}
+
+// NewIndexed is New with ix, c's index as Index makes it (or read back from
+// a snapshot of one); nil builds it.
+func NewIndexed(cfg Config, c *corpus.Corpus, ix *retrieval.Index, model Model) (*Pipeline, error) {
 	cfg = cfg.withDefaults()
 	if cl, ok := model.(*llm.Client); ok && cl == nil {
 		model = nil // a typed nil would pass the interface check and panic later
@@ -143,15 +149,19 @@ func New(cfg Config, c *corpus.Corpus, model Model) (*Pipeline, error) {
 		log:      cfg.Logger,
 		rewrites: newLRU(cfg.RewriteCache),
 	}
-	if err := p.Reload(c); err != nil {
+	if err := p.ReloadIndexed(c, ix); err != nil {
 		return nil, fmt.Errorf("new pipeline: %w", err)
 	}
 	return p, nil
 }
 
 // Reload indexes c and swaps it in atomically.
-func (p *Pipeline) Reload(c *corpus.Corpus) error {
-	st, err := build(p.cfg.Retrieval, c)
+func (p *Pipeline) Reload(c *corpus.Corpus) error { return p.ReloadIndexed(c, nil) }
+
+// ReloadIndexed swaps in c with ix, its index as Index makes it; nil builds
+// it.
+func (p *Pipeline) ReloadIndexed(c *corpus.Corpus, ix *retrieval.Index) error {
+	st, err := build(p.cfg.Retrieval, c, ix)
 	if err != nil {
 		return fmt.Errorf("reload: %w", err)
 	}
@@ -160,29 +170,52 @@ func (p *Pipeline) Reload(c *corpus.Corpus) error {
 	return nil
 }
 
-func build(cfg retrieval.Config, c *corpus.Corpus) (*state, error) {
-	if c == nil || len(c.Docs) == 0 {
-		return nil, corpus.ErrNoDocuments
-	}
-	st := &state{corpus: c, docs: make(map[string]int, len(c.Docs)), first: make([]int, len(c.Docs))}
+// Index indexes c's passages as a pipeline does: one item per passage, in
+// the corpus's order.
+func Index(cfg retrieval.Config, c *corpus.Corpus) (*retrieval.Index, error) {
 	var items []retrieval.Item
-	for di, d := range c.Docs {
-		st.docs[d.ID] = di
-		st.first[di] = len(items)
+	for _, d := range c.Docs {
 		for pi := range d.Passages {
 			ps := &d.Passages[pi]
 			// The heading path ("Title › Section › Subsection") is indexed
 			// with the passage: a section's words are often only in its heading.
 			items = append(items, retrieval.Item{Doc: d.ID, Title: d.HeadingPath(ps), Text: ps.Text, Lang: d.Lang})
-			st.items = append(st.items, itemRef{doc: di, passage: pi})
 		}
 	}
 	ix, err := retrieval.New(cfg, items)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
+	return ix, nil
+}
+
+func build(cfg retrieval.Config, c *corpus.Corpus, ix *retrieval.Index) (*state, error) {
+	if c == nil || len(c.Docs) == 0 {
+		return nil, corpus.ErrNoDocuments
+	}
+	st := &state{corpus: c, docs: make(map[string]int, len(c.Docs)), first: make([]int, len(c.Docs))}
+	n := 0
+	for _, d := range c.Docs {
+		n += len(d.Passages)
+	}
+	st.items = make([]itemRef, 0, n)
+	for di, d := range c.Docs {
+		st.docs[d.ID] = di
+		st.first[di] = len(st.items)
+		for pi := range d.Passages {
+			st.items = append(st.items, itemRef{doc: di, passage: pi})
+		}
+	}
+	if ix == nil {
+		var err error
+		if ix, err = Index(cfg, c); err != nil {
+			return nil, err
+		}
+	} else if ix.Len() != len(st.items) {
+		return nil, fmt.Errorf("index of %d items for %d passages", ix.Len(), len(st.items))
+	}
 	st.index = ix
-	st.cache = newAnalyses(len(items))
+	st.cache = newAnalyses(len(st.items))
 	// Rewrite into the languages the documents are written in; the index's
 	// analysers ("cjk", generic) do not name languages a model can write.
 	seen := map[string]bool{}

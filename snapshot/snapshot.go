@@ -35,13 +35,11 @@ func Write(path string, key Key, c *corpus.Corpus, ix *retrieval.Index) error {
 	if err != nil {
 		return fmt.Errorf("write snapshot: %w", err)
 	}
-	ixParts, err := ix.Parts()
+	ixParts, err := indexParts(ix)
 	if err != nil {
 		return fmt.Errorf("write snapshot: %w", err)
 	}
-	for _, p := range ixParts {
-		parts = append(parts, part{name: p.Name, data: p.Data})
-	}
+	parts = append(parts, ixParts...)
 	if err := writeFile(path, key, parts); err != nil {
 		return fmt.Errorf("write snapshot %s: %w", path, err)
 	}
@@ -104,7 +102,6 @@ func decode(data []byte, h *header) (*corpus.Corpus, *retrieval.Index, error) {
 		return nil, nil, fmt.Errorf("%w: the file changed while opened", ErrCorrupt)
 	}
 	parts := make(map[string][]byte, len(h.order))
-	var ixParts []retrieval.Part
 	for _, name := range h.order {
 		r := h.parts[name]
 		if r[0]+r[1] > int64(len(data)) {
@@ -112,15 +109,14 @@ func decode(data []byte, h *header) (*corpus.Corpus, *retrieval.Index, error) {
 		}
 		b := data[r[0] : r[0]+r[1] : r[0]+r[1]]
 		parts[name] = b
-		ixParts = append(ixParts, retrieval.Part{Name: name, Data: b})
 	}
 	c, items, err := decodeCorpus(parts)
 	if err != nil {
 		return nil, nil, err
 	}
-	ix, err := retrieval.FromParts(ixParts, items)
+	ix, err := decodeIndex(parts, items)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+		return nil, nil, err
 	}
 	return c, ix, nil
 }

@@ -250,3 +250,15 @@ func TestContentKey(t *testing.T) {
 		t.Error("K1 given as its default changed the key")
 	}
 }
+
+// A part that starts off a 4-byte boundary is copied, not viewed.
+func TestViewUnaligned(t *testing.T) {
+	buf := []byte{0, 1, 0, 0, 0, 2, 0, 0, 0}
+	v, err := viewOf[uint32](buf[1:])
+	if err != nil || !slices.Equal(v, []uint32{1, 2}) {
+		t.Fatalf("viewOf = %v, %v", v, err)
+	}
+	if _, err := viewOf[uint32](buf[1:8]); err == nil {
+		t.Fatal("7 bytes viewed as uint32s")
+	}
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The snapshot round: a first search builds and saves it, the next maps it
+// and answers the same; a file changed in place (same size, same time)
+// rebuilds; a damaged snapshot is rebuilt with one log line; false turns
+// it off.
+func TestIndexSnapshotRestart(t *testing.T) {
+	dir, data := t.TempDir(), t.TempDir()
+	copyTree(t, "corpus/testdata/public", dir)
+	writeFiles(t, dir, map[string]string{"gold.txt": goldText, "yen.txt": yenText, "deploy.md": deployMD})
+	env := map[string]string{"DATA_DIR": data, "LOG_LEVEL": "info"}
+	queries := []string{"gold prices record", "rolled back failed release", "hook deletion policy", "configure the theme"}
+	search := func(want string) []string {
+		t.Helper()
+		var outs []string
+		for i, q := range queries {
+			out, errOut, code := runCLI(t, env, "search", "--corpus", dir, "--json", "--k", "5", q)
+			if code != 0 {
+				t.Fatalf("search %q: exit %d: %s", q, code, errOut)
+			}
+			if i == 0 && !strings.Contains(errOut, want) {
+				t.Fatalf("search %q: stderr lacks %q:\n%s", q, want, errOut)
+			}
+			if i > 0 && !strings.Contains(errOut, "from the index snapshot") {
+				t.Fatalf("search %q after the first: not from the snapshot:\n%s", q, errOut)
+			}
+			outs = append(outs, out)
+		}
+		return outs
+	}
+	built := search("index snapshot saved")
+	snap := filepath.Join(data, snapshotFile)
+	if _, err := os.Stat(snap); err != nil {
+		t.Fatal(err)
+	}
+	mapped := search("from the index snapshot")
+	for i := range queries {
+		if built[i] != mapped[i] {
+			t.Fatalf("search %q differs from the snapshot:\nbuilt  %s\nmapped %s", queries[i], built[i], mapped[i])
+		}
+	}
+
+	// Same size, same modification time, other contents.
+	p := filepath.Join(dir, "gold.txt")
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(goldText, "record high", "recond high", 1)
+	if err := os.WriteFile(p, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(p, st.ModTime(), st.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	after := search("none for these contents")
+	if after[0] == built[0] || !strings.Contains(after[0], "recond") {
+		t.Fatalf("a changed file did not reach the results:\n%s", after[0])
+	}
+
+	// Damage: cut the file short, then flip a byte.
+	for _, damage := range []func([]byte) []byte{
+		func(b []byte) []byte { return b[:len(b)/3] },
+		func(b []byte) []byte { b[len(b)-9] ^= 1; return b },
+	} {
+		b, err := os.ReadFile(snap)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(snap, damage(b), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, errOut, code := runCLI(t, env, "search", "--corpus", dir, "--json", "--k", "5", queries[0])
+		if code != 0 || out != after[0] {
+			t.Fatalf("search over a damaged snapshot: exit %d, %s\n%s", code, errOut, out)
+		}
+		if n := strings.Count(errOut, "unusable, rebuilding"); n != 1 {
+			t.Fatalf("%d lines say the snapshot is unusable, want 1:\n%s", n, errOut)
+		}
+		search("from the index snapshot")
+	}
+
+	// Off: nothing read, nothing written.
+	os.Remove(snap)
+	env["INDEX_SNAPSHOT"] = "false"
+	if _, errOut, code := runCLI(t, env, "search", "--corpus", dir, queries[0]); code != 0 || strings.Contains(errOut, "snapshot") {
+		t.Fatalf("INDEX_SNAPSHOT=false: exit %d, stderr %s", code, errOut)
+	}
+	if _, err := os.Stat(snap); !os.IsNotExist(err) {
+		t.Fatalf("INDEX_SNAPSHOT=false wrote a snapshot: %v", err)
+	}
+}
+
+// copyTree copies the files under src to dst.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
