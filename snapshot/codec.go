@@ -23,10 +23,11 @@ const (
 	partPassages   = "corpus/passages" // passageSize bytes per passage
 	partWarnings   = "corpus/warnings" // warningSize bytes per warning
 	partItemTitles = "corpus/itemTitles"
+	partSpans      = "corpus/spans" // span lists: count uint32, then start, end uint32 each
 
 	refSize     = 12 // offset uint64, length uint32
 	docSize     = 7*refSize + 4 + 4
-	passageSize = 8 + 8 + refSize + 4 + 4 + 4*4
+	passageSize = 8 + 8 + refSize + 4 + 4 + 4*4 + 4
 	warningSize = 3 * refSize
 	noList      = math.MaxUint32 // a nil list
 	dedupMax    = 512            // strings up to this long are stored once
@@ -49,6 +50,27 @@ type encoder struct {
 	dedup map[string]ref
 	lists []byte
 	known map[string]uint32
+	spans []byte
+}
+
+// spanList stores a passage's Literal spans; they are not shared.
+func (e *encoder) spanList(l [][2]int, textLen int) (uint32, error) {
+	if l == nil {
+		return noList, nil
+	}
+	if len(e.spans) > math.MaxUint32-8*(len(l)+1) {
+		return 0, fmt.Errorf("span lists: too many")
+	}
+	at := uint32(len(e.spans))
+	e.spans = binary.LittleEndian.AppendUint32(e.spans, uint32(len(l)))
+	for _, sp := range l {
+		if sp[0] < 0 || sp[0] > sp[1] || sp[1] > textLen {
+			return 0, fmt.Errorf("span %v outside %d bytes", sp, textLen)
+		}
+		e.spans = binary.LittleEndian.AppendUint32(e.spans, uint32(sp[0]))
+		e.spans = binary.LittleEndian.AppendUint32(e.spans, uint32(sp[1]))
+	}
+	return at, nil
 }
 
 func (e *encoder) str(s string) (ref, error) {
@@ -172,6 +194,11 @@ func encodeCorpus(c *corpus.Corpus, ix *retrieval.Index) ([]part, error) {
 				}
 				passages = binary.LittleEndian.AppendUint32(passages, n)
 			}
+			lit, err := e.spanList(p.Literal, len(p.Text))
+			if err != nil {
+				return nil, fmt.Errorf("document %s, passage %d: literal %w", d.ID, pi, err)
+			}
+			passages = binary.LittleEndian.AppendUint32(passages, lit)
 		}
 	}
 	if item != ix.Len() {
@@ -201,6 +228,7 @@ func encodeCorpus(c *corpus.Corpus, ix *retrieval.Index) ([]part, error) {
 		{name: partPassages, data: passages},
 		{name: partWarnings, data: warnings},
 		{name: partItemTitles, data: titles},
+		{name: partSpans, data: e.spans},
 	}, nil
 }
 
@@ -209,6 +237,32 @@ type decoder struct {
 	blob  string // the strings part, in place
 	lists []byte
 	cache map[uint32][]string
+	spans []byte
+}
+
+// spanList returns the span list at offset at, each span within textLen.
+func (d *decoder) spanList(at uint32, textLen int) ([][2]int, error) {
+	if at == noList {
+		return nil, nil
+	}
+	if uint64(at)+4 > uint64(len(d.spans)) {
+		return nil, fmt.Errorf("%w: span list at %d outside %d bytes", ErrCorrupt, at, len(d.spans))
+	}
+	n := uint64(binary.LittleEndian.Uint32(d.spans[at:]))
+	start := uint64(at) + 4
+	if n > (uint64(len(d.spans))-start)/8 {
+		return nil, fmt.Errorf("%w: span list at %d of %d spans overruns", ErrCorrupt, at, n)
+	}
+	l := make([][2]int, n)
+	for i := range l {
+		b := d.spans[start+uint64(i)*8:]
+		a, z := binary.LittleEndian.Uint32(b), binary.LittleEndian.Uint32(b[4:])
+		if a > z || int(z) > textLen {
+			return nil, fmt.Errorf("%w: span %d–%d outside %d bytes", ErrCorrupt, a, z, textLen)
+		}
+		l[i] = [2]int{int(a), int(z)}
+	}
+	return l, nil
 }
 
 func (d *decoder) ref(b []byte) (string, error) {
@@ -261,13 +315,13 @@ func records(b []byte, size int, name string) (int, error) {
 // decodeCorpus makes the corpus and the index's items of parts. Their
 // strings point into the parts' bytes.
 func decodeCorpus(parts map[string][]byte) (*corpus.Corpus, []retrieval.Item, error) {
-	for _, name := range []string{partStrings, partLists, partDocs, partPassages, partWarnings, partItemTitles} {
+	for _, name := range []string{partStrings, partLists, partDocs, partPassages, partWarnings, partItemTitles, partSpans} {
 		if _, ok := parts[name]; !ok {
 			return nil, nil, fmt.Errorf("%w: part %s missing", ErrCorrupt, name)
 		}
 	}
 	blob := parts[partStrings]
-	d := &decoder{blob: unsafe.String(unsafe.SliceData(blob), len(blob)), lists: parts[partLists], cache: make(map[uint32][]string)}
+	d := &decoder{blob: unsafe.String(unsafe.SliceData(blob), len(blob)), lists: parts[partLists], cache: make(map[uint32][]string), spans: parts[partSpans]}
 	ndocs, err := records(parts[partDocs], docSize, partDocs)
 	if err != nil {
 		return nil, nil, err
@@ -330,6 +384,9 @@ func decodeCorpus(parts map[string][]byte) (*corpus.Corpus, []retrieval.Item, er
 				return nil, nil, err
 			}
 			if p.AlsoIn, err = d.list(binary.LittleEndian.Uint32(r[32:])); err != nil {
+				return nil, nil, err
+			}
+			if p.Literal, err = d.spanList(binary.LittleEndian.Uint32(r[52:]), len(p.Text)); err != nil {
 				return nil, nil, err
 			}
 			title, err := d.ref(tb[(next+pi)*refSize:])

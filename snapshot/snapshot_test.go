@@ -262,3 +262,26 @@ func TestViewUnaligned(t *testing.T) {
 		t.Fatal("7 bytes viewed as uint32s")
 	}
 }
+
+// The codec stores every field of a corpus; a field added to corpus's
+// types must be added to codec.go (and formatVersion raised), or it would
+// be lost on every restart from a snapshot.
+func TestCodecKnowsEveryField(t *testing.T) {
+	for _, tc := range []struct {
+		typ    reflect.Type
+		stored []string
+	}{
+		{reflect.TypeFor[corpus.Corpus](), []string{"Docs", "Warnings"}},
+		{reflect.TypeFor[corpus.Document](), []string{"ID", "Path", "Title", "Description", "Format", "Lang", "Translations", "Text", "Passages"}},
+		{reflect.TypeFor[corpus.Passage](), []string{"DocID", "Index", "Kind", "Text", "Start", "End", "Headings", "LineStart", "LineEnd", "PageStart", "PageEnd", "Literal", "AlsoIn"}},
+		{reflect.TypeFor[corpus.Warning](), []string{"Path", "Reason", "Kind"}},
+	} {
+		var fields []string
+		for f := range tc.typ.Fields() {
+			fields = append(fields, f.Name)
+		}
+		if !slices.Equal(fields, tc.stored) {
+			t.Errorf("%s has fields %v; the snapshot stores %v: update snapshot/codec.go and formatVersion", tc.typ, fields, tc.stored)
+		}
+	}
+}
