@@ -147,19 +147,19 @@ func terminalLocale(getenv func(string) string) string {
 }
 
 // sourceLine is where a source is, as the terminal shows it.
-func sourceLine(s answer.Source) string {
-	return where(s.Title, s.Headings, s.Path, s.LineStart, s.LineEnd, s.PageStart, s.PageEnd)
+func sourceLine(s answer.Source, lang string) string {
+	return where(lang, s.Title, s.Headings, s.Path, s.LineStart, s.LineEnd, s.PageStart, s.PageEnd)
 }
 
 // where is "title › heading path — path/with.ext (lines 12–30)", with
-// pages for a PDF.
-func where(title string, headings []string, path string, lineStart, lineEnd, pageStart, pageEnd int) string {
+// pages for a PDF, in lang.
+func where(lang, title string, headings []string, path string, lineStart, lineEnd, pageStart, pageEnd int) string {
 	head := abbreviate(title, 80)
 	for _, h := range headings {
 		head += " › " + abbreviate(h, 60)
 	}
 	out := oneLineOf(head) + " — " + oneLineOf(path)
-	if span := answer.Span(lineStart, lineEnd, pageStart, pageEnd); span != "" {
+	if span := answer.SpanIn(lang, lineStart, lineEnd, pageStart, pageEnd); span != "" {
 		out += " (" + span + ")"
 	}
 	return out
@@ -263,7 +263,7 @@ func (p *answerPrinter) result(res *answer.Result) error {
 	if len(res.Sources) > 0 {
 		fmt.Fprintln(p.w, "\n"+i18n.Text(res.Lang, i18n.SourcesLabel))
 		for _, s := range res.Sources {
-			fmt.Fprintf(p.w, "[%d] %s\n", s.N, sourceLine(s))
+			fmt.Fprintf(p.w, "[%d] %s\n", s.N, sourceLine(s, res.Lang))
 			if s.URL != "" {
 				fmt.Fprintf(p.w, "    %s\n", s.URL)
 			}

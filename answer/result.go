@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"corpusbot/corpus"
+	"corpusbot/i18n"
 	"corpusbot/llm"
 	"corpusbot/retrieval"
 	"corpusbot/sourcelink"
@@ -210,17 +211,22 @@ func (s Source) Span() string { return Span(s.LineStart, s.LineEnd, s.PageStart,
 // Span is "line 4", "lines 12–30", "page 3" or "pages 3–5": lines when
 // known, else pages; "" when neither is.
 func Span(lineStart, lineEnd, pageStart, pageEnd int) string {
-	unit, start, end := "line", lineStart, lineEnd
+	return SpanIn(i18n.English, lineStart, lineEnd, pageStart, pageEnd)
+}
+
+// SpanIn is Span in lang, a catalogue language: "Zeilen 12–30".
+func SpanIn(lang string, lineStart, lineEnd, pageStart, pageEnd int) string {
+	one, many, start, end := i18n.Line, i18n.Lines, lineStart, lineEnd
 	if start <= 0 {
-		unit, start, end = "page", pageStart, pageEnd
+		one, many, start, end = i18n.Page, i18n.Pages, pageStart, pageEnd
 	}
 	switch {
 	case start <= 0:
 		return ""
 	case end <= start:
-		return unit + " " + strconv.Itoa(start)
+		return i18n.Text(lang, one, start)
 	default:
-		return unit + "s " + strconv.Itoa(start) + "–" + strconv.Itoa(end)
+		return i18n.Text(lang, many, start, end)
 	}
 }
 

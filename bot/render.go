@@ -75,7 +75,7 @@ func sourcesBlock(sources []answer.Source, lang string) string {
 	var b strings.Builder
 	b.WriteString("**" + i18n.Text(lang, i18n.Sources) + "**")
 	for _, s := range sources {
-		fmt.Fprintf(&b, "\n[%d] %s", s.N, sourceLine(s))
+		fmt.Fprintf(&b, "\n[%d] %s", s.N, sourceLine(s, lang))
 	}
 	return b.String()
 }
@@ -84,7 +84,7 @@ func sourcesBlock(sources []answer.Source, lang string) string {
 // documents' text: escaped so that they show as written and can mention
 // no one. The link, made by sourcelink from a percent-encoded path, is in
 // <…> so that Discord shows no preview of it.
-func sourceLine(s answer.Source) string {
+func sourceLine(s answer.Source, lang string) string {
 	safe := func(t string, n int) string { return Neutralize(escapeMarkdown(clip(oneLine(t), n))) }
 	head := safe(s.Title, 100)
 	for _, h := range s.Headings {
@@ -95,7 +95,7 @@ func sourceLine(s answer.Source) string {
 		file = s.DocID
 	}
 	line := head + " — " + safe(file, 120)
-	if span := s.Span(); span != "" {
+	if span := answer.SpanIn(lang, s.LineStart, s.LineEnd, s.PageStart, s.PageEnd); span != "" {
 		line += " (" + span + ")"
 	}
 	if s.URL != "" && !strings.ContainsAny(s.URL, "<> \n") {
@@ -178,7 +178,7 @@ func renderSearch(query string, matches []answer.Match, lang string) reply {
 		}
 		f := &discordgo.MessageEmbedField{
 			Name:  clip(fmt.Sprintf("%d. %s — %s #%d · %.2f%s", m.Rank, oneLine(headingPath(m.Title, m.Passage.Headings)), m.DocID, m.Passage.Index, m.Score, mark), fieldNameRunes),
-			Value: snippet(m, searchSnippetRunes),
+			Value: snippet(m, searchSnippetRunes, lang),
 		}
 		// Discord refuses embeds over 6000 characters in all.
 		if total += runes(f.Name) + runes(f.Value); total > embedTotalRunes || len(e.Fields) == 25 {
@@ -191,7 +191,7 @@ func renderSearch(query string, matches []answer.Match, lang string) reply {
 
 // snippet is the start of a passage with the query's terms in bold, then
 // where it is, linked when SOURCE_URL is set; at most fieldValueRunes.
-func snippet(m answer.Match, n int) string {
+func snippet(m answer.Match, n int, lang string) string {
 	p := m.Passage
 	text := p.Text
 	cut := len(text)
@@ -213,7 +213,7 @@ func snippet(m answer.Match, n int) string {
 		b.WriteString("…")
 	}
 	out := strings.Join(strings.Fields(b.String()), " ")
-	where := answer.Span(p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
+	where := answer.SpanIn(lang, p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
 	if m.Path != "" {
 		where = escapeMarkdown(oneLine(clip(m.Path, 120))) + " · " + where
 	}
@@ -266,7 +266,7 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote, lang stri
 	}
 	var embeds []*discordgo.MessageEmbed
 	for pi, p := range ps {
-		where := answer.Span(p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
+		where := answer.SpanIn(lang, p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
 		title := i18n.Text(lang, i18n.PassageTitle, p.Index)
 		if where != "" {
 			title += " · " + where
@@ -289,7 +289,7 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote, lang stri
 	}
 	head := fmt.Sprintf("**[%d] %s** — %s", n, Neutralize(escapeMarkdown(oneLine(d.Title))), inlineCode(d.ID))
 	if len(ps) > 0 {
-		span := answer.Span(ps[0].LineStart, ps[len(ps)-1].LineEnd, ps[0].PageStart, ps[len(ps)-1].PageEnd)
+		span := answer.SpanIn(lang, ps[0].LineStart, ps[len(ps)-1].LineEnd, ps[0].PageStart, ps[len(ps)-1].PageEnd)
 		if span != "" {
 			head += ", " + span
 		}

@@ -57,7 +57,7 @@ func TestSourceLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := sourceLine(tt.src); got != tt.want {
+			if got := sourceLine(tt.src, "en"); got != tt.want {
 				t.Errorf("sourceLine =\n%q\nwant\n%q", got, tt.want)
 			}
 		})
@@ -88,6 +88,25 @@ func TestInlineCodeHoldsAnyID(t *testing.T) {
 		got := inlineCode(id)
 		if strings.Count(got, "`") != 2 || !strings.HasPrefix(got, "`") || !strings.HasSuffix(got, "`") || strings.Contains(got, "\n") {
 			t.Errorf("inlineCode(%q) = %q: want one code span on one line", id, got)
+		}
+	}
+}
+
+// Where a source is reads in the answer's language.
+func TestSourceLineLanguages(t *testing.T) {
+	tests := []struct {
+		lang string
+		src  answer.Source
+		want string
+	}{
+		{"de", answer.Source{Title: "Deploy", Path: "deploy.md", LineStart: 12, LineEnd: 14}, "Deploy — deploy.md (Zeilen 12–14)"},
+		{"ru", answer.Source{Title: "Отчёт", Path: "report.pdf", PageStart: 3, PageEnd: 3}, "Отчёт — report.pdf (страница 3)"},
+		{"ja", answer.Source{Title: "ガイド", Path: "guide.md", LineStart: 5, LineEnd: 5}, "ガイド — guide.md (5行目)"},
+		{"ar", answer.Source{Title: "دليل", Path: "guide.pdf", PageStart: 2, PageEnd: 4}, "دليل — guide.pdf (الصفحات 2–4)"},
+	}
+	for _, tt := range tests {
+		if got := sourceLine(tt.src, tt.lang); got != tt.want {
+			t.Errorf("%s: sourceLine = %q, want %q", tt.lang, got, tt.want)
 		}
 	}
 }

@@ -92,6 +92,10 @@ const (
 	QuoteNone            //
 	PageOf               // %d of %d
 	ThreadName           // a thread's name when the question gives none
+	Line                 // %d: where a cited text is in its file
+	Lines                // %d–%d
+	Page                 // %d: in a PDF
+	Pages                // %d–%d
 	AnswerInterrupted    // the terminal's mark of an answer cut short
 
 	numKeys
