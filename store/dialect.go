@@ -124,7 +124,13 @@ func numberPlaceholders(q string) string {
 			}
 			n := largest + 1
 			if j > i+1 {
-				n, _ = strconv.Atoi(q[i+1 : j])
+				var err error
+				if n, err = strconv.Atoi(q[i+1 : j]); err != nil || n > 65535 {
+					// Not a parameter either database takes: left as written.
+					b.WriteString(q[i:j])
+					i = j - 1
+					continue
+				}
 			}
 			largest = max(largest, n)
 			b.WriteByte('$')

@@ -21,6 +21,9 @@
 // write lock, or a PostgreSQL advisory lock named for the schema, so
 // processes starting together apply each migration once.
 //
+// CopyInto moves a whole database into a new one, of either kind (SQLite
+// to PostgreSQL when a deployment grows), the user-hash salt included.
+//
 // The durability and integrity checks below are SQLite's, about its file.
 // On PostgreSQL a commit is durable when the server says so; Check asks
 // the server, and a server that cannot be reached is StateUnavailable

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -127,4 +128,47 @@ func ExampleStore_ClaimBriefing() {
 	// posted: **Payments** Alipay ... [1]
 	// posted: **Tech** Tencent ... [1]
 	// 2 true
+}
+
+// This example shows two processes sharing one database: the first to
+// take the lease leads; the other takes over once the leader releases it
+// (or stops renewing it), with the next epoch, and the old leader's fenced
+// briefing writes are refused from then on.
+func ExampleStore_AcquireLease() {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "corpusbot")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	// With PostgreSQL: store.Config{DatabaseURL: "postgres://…"}, one per process.
+	a, err := store.Open(ctx, store.Config{Dir: dir})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer a.Close()
+	b, err := store.Open(ctx, store.Config{Dir: dir})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer b.Close()
+
+	epoch, ok, _ := a.AcquireLease(ctx, "bot", "a", 10*time.Second)
+	fmt.Println("a leads:", ok, "epoch", epoch)
+	_, ok, _ = b.AcquireLease(ctx, "bot", "b", 10*time.Second)
+	fmt.Println("b leads:", ok)
+
+	fenced := a.Fenced(store.Fence{Name: "bot", Holder: "a", Epoch: epoch})
+	if err := a.ReleaseLease(ctx, "bot", "a", epoch); err != nil { // a stops
+		log.Fatal(err)
+	}
+	next, ok, _ := b.AcquireLease(ctx, "bot", "b", 10*time.Second)
+	fmt.Println("b leads:", ok, "epoch", next)
+	_, _, err = fenced.ClaimBriefing(ctx, "42", time.Date(2025, 3, 14, 9, 0, 0, 0, time.UTC))
+	fmt.Println("a's briefing refused:", errors.Is(err, store.ErrFenced))
+	// Output:
+	// a leads: true epoch 1
+	// b leads: false
+	// b leads: true epoch 2
+	// a's briefing refused: true
 }
