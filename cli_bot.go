@@ -77,6 +77,10 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 			return err
 		}
 	}
+	shard, err := e.resolveShard(ctx)
+	if err != nil {
+		return err
+	}
 	c, ix, err := e.loadIndexed(ctx, e.cfg.CorpusDir, true)
 	if err != nil {
 		return err
@@ -118,6 +122,9 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	}}
 	rl.remember(c)
 	bs := &leaderStore{Store: st}
+	if shard.Sharded() {
+		shard.Identify = identifyGate(st, shard, identifySpacing, e.log)
+	}
 	b, err := bot.New(bot.Config{
 		Token:                e.cfg.DiscordToken,
 		AppID:                e.cfg.DiscordAppID,
@@ -137,6 +144,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		BriefingChannelID:    e.cfg.BriefingChannelID,
 		BriefingTime:         e.cfg.BriefingTime,
 		BriefingTZ:           e.cfg.BriefingTZ,
+		Shard:                shard,
 		Metrics:              mon,
 		Reload:               rl.Reload,
 	}, p, bs, e.log)
@@ -184,7 +192,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		}
 	}
 
-	err = e.lead(ctx, bs, b) // a standby waits here
+	err = e.lead(ctx, bs, b, shardLease(shard)) // a standby waits here
 	cancel()
 	wg.Wait()
 	select {

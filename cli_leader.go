@@ -17,8 +17,8 @@ import (
 // a leader dies without a word; a leader that is stopped hands over at once.
 const defaultLeaderLease = 8 * time.Second
 
-// leaseName is what the leader of a leader/standby pair holds. A shard
-// process would hold one per shard range.
+// leaseName is what the leader of an unsharded leader/standby pair holds;
+// a shard's leader holds shardLease's name.
 const leaseName = "bot"
 
 // storeConfig is where the state lives: PostgreSQL with DATABASE_URL, else
@@ -33,11 +33,11 @@ func (c config) storeConfig(log *slog.Logger, obs store.Observer) store.Config {
 // then stops the old one, whose stop releases the lease. The bot's
 // briefing writes are fenced by the lease, and a process that loses the
 // lease stops with an error, to be restarted as a standby.
-func (e *env) lead(ctx context.Context, bs *leaderStore, b *bot.Bot) error {
+func (e *env) lead(ctx context.Context, bs *leaderStore, b *bot.Bot, lease string) error {
 	if bs.Dialect() != "postgres" {
 		return b.Run(ctx)
 	}
-	cfg := leader.Config{Name: leaseName, TTL: e.cfg.LeaderLease, Logger: e.log}
+	cfg := leader.Config{Name: lease, TTL: e.cfg.LeaderLease, Logger: e.log}
 	err := leader.Run(ctx, bs.Store, cfg, func(ctx context.Context, t leader.Term) error {
 		bs.fenced.Store(bs.Fenced(store.Fence{Name: t.Name, Holder: t.Holder, Epoch: t.Epoch}))
 		return b.Run(ctx)

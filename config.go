@@ -38,6 +38,8 @@ type config struct {
 	BriefingTime         string // "HH:MM", "" = no daily briefing
 	BriefingTZ           *time.Location
 	HealthAddr           string
+	ShardID              int // this process's shard when sharded
+	ShardCount           int // 0 = not sharded; shardAuto = Discord's recommendation
 
 	// Operator's dashboard and retention
 	AdminAddr  string        // "" = no dashboard
@@ -135,6 +137,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		LogFormat: p.oneOf("LOG_FORMAT", "text", "text", "json"),
 	}
 	p.legacyCooldown(&c)
+	p.shardConfig(&c)
 	if p.err != nil {
 		return config{}, p.err
 	}

@@ -69,6 +69,9 @@ func New(cfg Config, answers Answerer, st Store, log *slog.Logger) (*Bot, error)
 	}
 	s.Client = &http.Client{Transport: rt, Timeout: 30 * time.Second}
 	s.Identify.Intents = intents(cfg.MessageContentIntent)
+	if cfg.Shard.Sharded() {
+		s.ShardID, s.ShardCount = cfg.Shard.ID, cfg.Shard.Count
+	}
 	s.LogLevel = discordgo.LogError
 	b := newBot(cfg, answers, st, log, s)
 	b.session, b.http = s, base
@@ -129,6 +132,10 @@ func (b *Bot) Run(ctx context.Context) error {
 	for _, h := range []any{b.onReady, b.onConnect, b.onDisconnect, b.onMessageCreate, b.onInteractionCreate} {
 		defer s.AddHandler(h)()
 	}
+	if gate := b.cfg.Shard.Identify; gate != nil {
+		bucket := b.cfg.Shard.Bucket()
+		s.IdentifyGate = func() error { return gate(ctx, bucket) }
+	}
 	if err := b.openGateway(ctx, s); err != nil {
 		return fmt.Errorf("bot: connect to the gateway: %w", err)
 	}
@@ -145,11 +152,17 @@ func (b *Bot) Run(ctx context.Context) error {
 		}
 		return err
 	}
-	b.log.Info("bot is running", "user", b.me(), "guild", b.cfg.GuildID, "threads", b.cfg.ThreadMode,
+	b.log.Info("bot is running", "user", b.me(), "guild", b.cfg.GuildID, "shard", b.cfg.Shard.String(), "threads", b.cfg.ThreadMode,
 		"message_content", b.cfg.MessageContentIntent, "llm", b.answers.LLMEnabled())
 	if b.cfg.BriefingTime != "" && b.work.add() {
 		go func() {
 			defer b.work.done()
+			if owner, ok := b.briefingOwner(ctx); !ok || owner != b.cfg.Shard.ID {
+				if ok {
+					b.log.Info("the daily briefing is posted by the shard of its channel's server", "briefing_shard", owner)
+				}
+				return
+			}
 			b.newScheduler().run(ctx, b.workCtx)
 		}()
 	}
@@ -313,6 +326,12 @@ func (b *Bot) goWork(f func()) bool {
 // registerCommands overwrites the application's commands with the bot's,
 // in the configured guild or globally.
 func (b *Bot) registerCommands(ctx context.Context) error {
+	if b.cfg.Shard.ID != 0 {
+		// Commands belong to the application, not to a shard: one
+		// process registers them.
+		b.log.Info("commands are registered by shard 0")
+		return nil
+	}
 	appID := b.cfg.AppID
 	if appID == "" {
 		appID = b.me()

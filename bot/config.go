@@ -100,6 +100,10 @@ type Config struct {
 	ConversationIdle time.Duration
 	SearchResults    int // passages /search shows; 0 → DefaultSearchResults, at most 10
 
+	// Shard is the gateway shard this process serves; the zero value
+	// serves every guild on one connection.
+	Shard Shard
+
 	Metrics Metrics // nil records nothing
 
 	// Now is the clock of the rate limit and of conversation expiry; nil
@@ -128,6 +132,9 @@ func (c Config) withDefaults() (Config, error) {
 		c.EditInterval < 0 || c.EditTimeout < 0 || c.AnswerTimeout < 0 || c.TypingInterval < 0 || c.HistoryTurns < 0 ||
 		c.SearchResults < 0 || c.ConversationIdle < 0 {
 		return c, errors.New("bot: negative limit in config")
+	}
+	if err := c.Shard.check(); err != nil {
+		return c, err
 	}
 	c.MaxConcurrent = orDefault(c.MaxConcurrent, DefaultMaxConcurrent)
 	c.MaxQueue = orDefault(c.MaxQueue, DefaultMaxQueue)

@@ -16,7 +16,7 @@ import (
 )
 
 func (b *Bot) onInteractionCreate(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
-	if ic.Interaction == nil || !b.seen.first("i"+ic.ID) || !b.work.add() {
+	if ic.Interaction == nil || !b.cfg.Shard.Owns(ic.GuildID) || !b.seen.first("i"+ic.ID) || !b.work.add() {
 		return
 	}
 	defer b.work.done()

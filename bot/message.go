@@ -18,7 +18,7 @@ import (
 const threadArchiveMinutes = 1440
 
 func (b *Bot) onMessageCreate(_ *discordgo.Session, mc *discordgo.MessageCreate) {
-	if mc.Message == nil || !b.seen.first("m"+mc.ID) || !b.work.add() {
+	if mc.Message == nil || !b.cfg.Shard.Owns(mc.GuildID) || !b.seen.first("m"+mc.ID) || !b.work.add() {
 		return
 	}
 	defer b.work.done()

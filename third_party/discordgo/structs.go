@@ -138,6 +138,12 @@ type Session struct {
 	// After an Invalid Session that cannot be resumed, the session waits
 	// a random fifth to whole of it first, as Discord asks (1-5 s).
 	IdentifyInterval time.Duration
+	// IdentifyGate, when set, is called before Open connects to identify
+	// (not to resume) and returns when this shard's max_concurrency
+	// bucket may IDENTIFY: shards in other sessions or processes share
+	// the bucket's one IDENTIFY per IdentifyInterval. An error fails the
+	// attempt. It is called with the session lock held.
+	IdentifyGate func() error
 	// ReconnectMaxWait caps the wait between failed reconnect attempts;
 	// zero means 4 s. The first attempt is immediate.
 	ReconnectMaxWait time.Duration

@@ -73,6 +73,15 @@ func (s *Session) Open() error {
 		s.gateway = s.gateway + "?v=" + APIVersion + "&encoding=json"
 	}
 
+	// corpusbot patch: a shard waits for its identify bucket's turn
+	// before it connects, not between HELLO and IDENTIFY, where a long
+	// wait would miss heartbeats.
+	if s.IdentifyGate != nil && (s.gw.getSessionID() == "" || atomic.LoadInt64(s.sequence) == 0) {
+		if err = s.IdentifyGate(); err != nil {
+			return err
+		}
+	}
+
 	// Connect to the Gateway
 	s.log(LogInformational, "connecting to gateway %s", s.gateway)
 	header := http.Header{}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"corpusbot/bot"
+	"corpusbot/leader"
+	"corpusbot/store"
+)
+
+// shardAuto is SHARD_COUNT=auto: the count Discord recommends.
+const shardAuto = -1
+
+// maxShards bounds SHARD_COUNT; Discord's largest bots run tens of
+// thousands of shards, far beyond anything this bot is built for.
+const maxShards = 65536
+
+// shardConfig reads SHARD_ID and SHARD_COUNT: unset, the bot is not
+// sharded; SHARD_COUNT alone (a number or auto) needs SHARD_ID, because
+// each process serves one shard.
+func (p *envParser) shardConfig(c *config) {
+	count, id := p.get("SHARD_COUNT"), p.get("SHARD_ID")
+	switch {
+	case count == "" && id == "":
+		return
+	case strings.EqualFold(count, "auto"):
+		c.ShardCount = shardAuto
+	case count == "":
+		p.fail("SHARD_COUNT", "", "the number of shards, or auto, when SHARD_ID is set")
+		return
+	default:
+		n, err := strconv.Atoi(count)
+		if err != nil || n < 1 || n > maxShards {
+			p.fail("SHARD_COUNT", count, fmt.Sprintf("a whole number of shards from 1 to %d, or auto (Discord's recommendation)", maxShards))
+			return
+		}
+		c.ShardCount = n
+	}
+	if id == "" {
+		if c.ShardCount == 1 {
+			return // shard 0 of 1
+		}
+		p.fail("SHARD_ID", "", "this process's shard, from 0 to SHARD_COUNT-1: each process serves one shard")
+		return
+	}
+	n, err := strconv.Atoi(id)
+	if err != nil || n < 0 || (c.ShardCount > 0 && n >= c.ShardCount) {
+		want := "a shard number from 0"
+		if c.ShardCount > 0 {
+			want += fmt.Sprintf(" to %d (SHARD_COUNT is %d)", c.ShardCount-1, c.ShardCount)
+		}
+		p.fail("SHARD_ID", id, want)
+		return
+	}
+	c.ShardID = n
+}
+
+// sharded reports whether SHARD_COUNT is set.
+func (c config) sharded() bool { return c.ShardCount != 0 }
+
+// resolveShard asks Discord (GET /gateway/bot) for the identify
+// concurrency and, with SHARD_COUNT=auto, the shard count, and returns
+// this process's shard. Unsharded, it asks nothing.
+func (e *env) resolveShard(ctx context.Context) (bot.Shard, error) {
+	if !e.cfg.sharded() {
+		return bot.Shard{}, nil
+	}
+	info, err := bot.FetchGateway(ctx, e.cfg.DiscordToken, e.cfg.DiscordAPIBase)
+	if err != nil {
+		return bot.Shard{}, fmt.Errorf("shards: %w", err)
+	}
+	sh := bot.Shard{ID: e.cfg.ShardID, Count: e.cfg.ShardCount, MaxConcurrency: info.MaxConcurrency}
+	if e.cfg.ShardCount == shardAuto {
+		sh.Count = max(info.Shards, 1)
+		if sh.ID >= sh.Count {
+			return bot.Shard{}, &configError{Key: "SHARD_ID", Value: strconv.Itoa(sh.ID),
+				Want: fmt.Sprintf("a shard from 0 to %d: Discord recommends %d shards (SHARD_COUNT=auto)", sh.Count-1, sh.Count)}
+		}
+	} else if info.Shards > sh.Count {
+		e.log.Warn("Discord recommends more shards than SHARD_COUNT; it refuses a shard with too many servers (close 4011)",
+			"shard_count", sh.Count, "recommended", info.Shards)
+	}
+	e.log.Info("sharding", "shard", sh.ID, "shards", sh.Count, "max_concurrency", sh.MaxConcurrency,
+		"recommended_shards", info.Shards, "remaining_session_starts", info.RemainingStarts)
+	return sh, nil
+}
+
+// shardLease is what a leader holds: "bot", or, sharded, its shard, so that
+// each shard has its own leader and standby.
+func shardLease(sh bot.Shard) string {
+	if !sh.Sharded() {
+		return leaseName
+	}
+	return fmt.Sprintf("bot shard %d of %d", sh.ID, sh.Count)
+}
+
+// identifySpacing is how far apart two shards of one bucket take their
+// turn: Discord's 5 s, plus a second for the time between the turn and
+// the IDENTIFY reaching Discord (a connection and HELLO), which differs
+// between processes.
+const identifySpacing = 6 * time.Second
+
+// identifyPoll is how often a shard waiting for its bucket tries again.
+const identifyPoll = 250 * time.Millisecond
+
+// identifyGate makes the shard processes sharing st take turns to
+// IDENTIFY, one per bucket per identifySpacing: a turn is a lease on the
+// bucket that nobody releases, so the next shard gets it when it expires,
+// by the database's clock. Store errors are retried until ctx ends: an
+// IDENTIFY that cannot be paced waits rather than risk Discord's limit.
+func identifyGate(st *store.Store, sh bot.Shard, spacing time.Duration, log *slog.Logger) func(ctx context.Context, bucket int) error {
+	return func(ctx context.Context, bucket int) error {
+		name := fmt.Sprintf("discord identify bucket %d of %d", bucket, max(sh.MaxConcurrency, 1))
+		holder := fmt.Sprintf("shard %d (%s)", sh.ID, leader.DefaultHolder())
+		warned := false
+		for {
+			_, ok, err := st.AcquireLease(ctx, name, holder, spacing)
+			if ok {
+				return nil
+			}
+			if err != nil && ctx.Err() == nil && !warned {
+				log.Warn("cannot reach the store to pace the IDENTIFY; retrying", "error", err)
+				warned = true
+			}
+			t := time.NewTimer(identifyPoll)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return fmt.Errorf("waiting for the turn to identify: %w", ctx.Err())
+			case <-t.C:
+			}
+		}
+	}
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"corpusbot/bot"
+	"corpusbot/internal/discordtest"
+	"corpusbot/secret"
+	"corpusbot/store"
+)
+
+// TestShardConfig: SHARD_ID and SHARD_COUNT, read and refused with one line
+// naming the key to fix.
+func TestShardConfig(t *testing.T) {
+	tests := []struct {
+		env       map[string]string
+		id, count int
+		badKey    string
+	}{
+		{env: map[string]string{}, id: 0, count: 0},
+		{env: map[string]string{"SHARD_ID": "1", "SHARD_COUNT": "4"}, id: 1, count: 4},
+		{env: map[string]string{"SHARD_ID": "0", "SHARD_COUNT": "auto"}, id: 0, count: shardAuto},
+		{env: map[string]string{"SHARD_ID": "7", "SHARD_COUNT": "AUTO"}, id: 7, count: shardAuto},
+		{env: map[string]string{"SHARD_COUNT": "1"}, id: 0, count: 1},
+		{env: map[string]string{"SHARD_ID": "4", "SHARD_COUNT": "4"}, badKey: "SHARD_ID"},
+		{env: map[string]string{"SHARD_ID": "-1", "SHARD_COUNT": "4"}, badKey: "SHARD_ID"},
+		{env: map[string]string{"SHARD_ID": "first", "SHARD_COUNT": "4"}, badKey: "SHARD_ID"},
+		{env: map[string]string{"SHARD_COUNT": "4"}, badKey: "SHARD_ID"},
+		{env: map[string]string{"SHARD_COUNT": "auto"}, badKey: "SHARD_ID"},
+		{env: map[string]string{"SHARD_ID": "0"}, badKey: "SHARD_COUNT"},
+		{env: map[string]string{"SHARD_ID": "0", "SHARD_COUNT": "0"}, badKey: "SHARD_COUNT"},
+		{env: map[string]string{"SHARD_ID": "0", "SHARD_COUNT": "many"}, badKey: "SHARD_COUNT"},
+		{env: map[string]string{"SHARD_ID": "0", "SHARD_COUNT": "100000"}, badKey: "SHARD_COUNT"},
+	}
+	for _, tt := range tests {
+		t.Run(fmtEnv(tt.env), func(t *testing.T) {
+			c, err := loadConfig(envMap(tt.env))
+			if tt.badKey == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c.ShardID != tt.id || c.ShardCount != tt.count {
+					t.Errorf("shard %d of %d, want %d of %d", c.ShardID, c.ShardCount, tt.id, tt.count)
+				}
+				return
+			}
+			var ce *configError
+			if !errors.As(err, &ce) || ce.Key != tt.badKey {
+				t.Fatalf("error %v, want a configError naming %s", err, tt.badKey)
+			}
+			if msg := err.Error(); strings.Contains(msg, "\n") || !strings.Contains(msg, tt.badKey) {
+				t.Errorf("error %q: want one line naming %s", msg, tt.badKey)
+			}
+		})
+	}
+}
+
+func fmtEnv(env map[string]string) string {
+	if len(env) == 0 {
+		return "unset"
+	}
+	var b strings.Builder
+	for _, k := range []string{"SHARD_ID", "SHARD_COUNT"} {
+		if v, ok := env[k]; ok {
+			b.WriteString(k + "=" + v + ",")
+		}
+	}
+	return strings.TrimSuffix(b.String(), ",")
+}
+
+// TestResolveShardAuto: SHARD_COUNT=auto takes Discord's recommendation and
+// max_concurrency from GET /gateway/bot, and a SHARD_ID past it is refused
+// naming SHARD_ID.
+func TestResolveShardAuto(t *testing.T) {
+	dc := discordtest.New(t, discordtest.WithShards(3, 2))
+	for _, c := range []struct {
+		id, count int
+		want      bot.Shard
+		bad       bool
+	}{
+		{id: 2, count: shardAuto, want: bot.Shard{ID: 2, Count: 3, MaxConcurrency: 2}},
+		{id: 3, count: 8, want: bot.Shard{ID: 3, Count: 8, MaxConcurrency: 2}},
+		{id: 3, count: shardAuto, bad: true},
+	} {
+		e := &env{cfg: config{DiscordToken: secret.New("t"), DiscordAPIBase: dc.URL(), ShardID: c.id, ShardCount: c.count}, log: slog.New(slog.DiscardHandler)}
+		got, err := e.resolveShard(context.Background())
+		if c.bad {
+			var ce *configError
+			if !errors.As(err, &ce) || ce.Key != "SHARD_ID" {
+				t.Errorf("shard %d of auto (3): error %v, want a configError naming SHARD_ID", c.id, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ID != c.want.ID || got.Count != c.want.Count || got.MaxConcurrency != c.want.MaxConcurrency {
+			t.Errorf("shard %d of %d: got %+v, want %+v", c.id, c.count, got, c.want)
+		}
+	}
+}
+
+// TestIdentifyGateSpacesABucket: shards of one bucket take turns at least
+// the spacing apart, through the store; another bucket does not wait.
+func TestIdentifyGateSpacesABucket(t *testing.T) {
+	st, err := store.Open(context.Background(), store.Config{Dir: t.TempDir(), CheckInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	const spacing = 600 * time.Millisecond
+	gate := func(id int) func(context.Context, int) error {
+		return identifyGate(st, bot.Shard{ID: id, Count: 4, MaxConcurrency: 2}, spacing, slog.New(slog.DiscardHandler))
+	}
+	start := time.Now()
+	if err := gate(0)(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := gate(1)(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d >= spacing {
+		t.Errorf("two buckets took %v to identify, want less than the spacing %v", d, spacing)
+	}
+	if err := gate(2)(ctx, 0); err != nil { // bucket 0 again
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d < spacing-50*time.Millisecond {
+		t.Errorf("the second shard of bucket 0 identified %v after the first, want at least %v", d, spacing)
+	}
+	short, cancelShort := context.WithTimeout(ctx, 100*time.Millisecond)
+	defer cancelShort()
+	if err := gate(0)(short, 0); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("a gate whose context ends while waiting returned %v, want the context's error", err)
+	}
+}
