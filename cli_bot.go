@@ -125,6 +125,10 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	if shard.Sharded() {
 		shard.Identify = identifyGate(st, shard, identifySpacing, e.log)
 	}
+	var tokens bot.UserTokens
+	if st.Dialect() == "postgres" {
+		tokens = st // shared by the shards and a standby
+	}
 	b, err := bot.New(bot.Config{
 		Token:                e.cfg.DiscordToken,
 		AppID:                e.cfg.DiscordAppID,
@@ -136,6 +140,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		AllowedRoles:         e.cfg.AllowedRoleIDs,
 		UserRate:             e.cfg.UserRate,
 		UserBurst:            e.cfg.UserBurst,
+		UserTokens:           tokens,
 		MaxConcurrent:        e.cfg.MaxConcurrent,
 		AnswerTimeout:        e.cfg.AnswerTimeout,
 		QueueWait:            e.cfg.QueueWait,

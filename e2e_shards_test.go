@@ -82,7 +82,7 @@ func (p *shardProc) waitLogged(t *testing.T, s string, within time.Duration) {
 // TestTwoShardProcesses: shard 0 and shard 1 run as two processes on one
 // PostgreSQL. Each identifies with its shard, in turn (max_concurrency 1),
 // and answers the servers Discord routes to it, each question once; DMs
-// are shard 0's. Shard 0 alone registers the commands, and the daily
+// are shard 0's; a user's rate limit holds across both. Shard 0 alone registers the commands, and the daily
 // briefing, whose channel is on shard 1's server, is posted once, by
 // shard 1.
 func TestTwoShardProcesses(t *testing.T) {
@@ -121,7 +121,9 @@ func TestTwoShardProcesses(t *testing.T) {
 		"OPENAI_BASE_URL=" + ai.URL(),
 		"OPENAI_MODEL=test-model",
 		"LLM_TIMEOUT=10s",
-		"USER_RATE=0",
+		// One question an hour: a second, through the other shard, is refused.
+		"USER_RATE=1h",
+		"USER_BURST=1",
 		"DATABASE_URL=" + dbURL,
 		"LEADER_LEASE=2s",
 		// A slot a minute ago is caught up at once by the shard that posts it.
@@ -172,6 +174,17 @@ func TestTwoShardProcesses(t *testing.T) {
 		if n != 1 {
 			t.Errorf("%d answers in %s, want 1", n, where)
 		}
+	}
+
+	// The per-user rate limit holds across shards: user 1, answered by
+	// shard 0, asks again on shard 1's server.
+	again := dc.SendMessage(discordtest.MessageOpts{ChannelID: shardGeneral1, GuildID: shardGuild1, Author: e2eUser(1), Content: "<@" + bot.ID + "> " + e2eAsk})
+	wctx, wcancel := context.WithTimeout(ctx, time.Minute)
+	defer wcancel()
+	if _, err := dc.WaitMessage(wctx, shardGeneral1, func(m discordtest.Message) bool {
+		return m.Author.ID == bot.ID && m.MessageReference != nil && m.MessageReference.MessageID == again.ID && strings.Contains(m.Content, "Please wait")
+	}); err != nil {
+		t.Errorf("a second question within the hour, on the other shard, was not refused: %v; messages %+v", err, dc.Messages(again.ID))
 	}
 
 	// The briefing: posted by shard 1, once.

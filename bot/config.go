@@ -73,8 +73,11 @@ type Config struct {
 	// UserRate and UserBurst are each user's token bucket: UserBurst
 	// questions at once (0 → 1), then one more every UserRate; 0 = no
 	// limit. Only questions the model answers spend a token.
-	UserRate      time.Duration
-	UserBurst     int
+	UserRate  time.Duration
+	UserBurst int
+	// UserTokens, when set, keeps the buckets where every process of the
+	// bot sees them (PostgreSQL); nil keeps them in this process.
+	UserTokens    UserTokens
 	MaxConcurrent int           // answers written at once; 0 → DefaultMaxConcurrent
 	MaxQueue      int           // answers waiting beyond that; 0 → DefaultMaxQueue
 	QueueWait     time.Duration // wait for a place in a full queue; 0 → DefaultQueueWait

@@ -367,12 +367,12 @@ type answerRequest struct {
 // waits for a place in the queue.
 func (b *Bot) startAnswer(ctx context.Context, i *discordgo.Interaction, received time.Time, r answerRequest) {
 	user := interactionUser(i)
-	if wait, ok := b.bucket.take(user.ID, b.cfg.Now()); !ok {
+	if wait, ok := b.takeToken(ctx, user.ID); !ok {
 		b.respondEphemeral(ctx, i, cooldownText(wait, r.lang))
 		return
 	}
 	if !b.deferResponse(ctx, i, r.private) {
-		b.bucket.refund(user.ID, b.cfg.Now())
+		b.refundToken(user.ID)
 		return
 	}
 	s := &interactionSink{
@@ -403,7 +403,7 @@ func (b *Bot) startAnswer(ctx context.Context, i *discordgo.Interaction, receive
 		}
 		b.runJob(j)
 	}) {
-		b.bucket.refund(user.ID, b.cfg.Now())
+		b.refundToken(user.ID)
 		b.editResponse(ctx, i, reply{content: i18n.Text(r.lang, i18n.Restarting)})
 	}
 }

@@ -55,7 +55,7 @@ func (b *Bot) runJob(j job) {
 	settled := false
 	settle := func() {
 		if j.charged && !settled && !modelWrote(res, err) {
-			b.bucket.refund(j.userID, b.cfg.Now())
+			b.refundToken(j.userID)
 		}
 		settled = true
 	}

@@ -88,12 +88,12 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message) {
 		b.replyTo(ctx, m, b.access.refusal(chOK, lang))
 		return
 	}
-	if wait, ok := b.bucket.take(m.Author.ID, b.cfg.Now()); !ok {
+	if wait, ok := b.takeToken(ctx, m.Author.ID); !ok {
 		b.replyTo(ctx, m, cooldownText(wait, lang))
 		return
 	}
 	if !b.goWork(func() { b.answerMessage(m, q, linked) }) {
-		b.bucket.refund(m.Author.ID, b.cfg.Now())
+		b.refundToken(m.Author.ID)
 	}
 }
 
