@@ -2,16 +2,12 @@ package main
 
 import (
 	"context"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"corpusbot/internal/discordtest"
 	"corpusbot/internal/openaitest"
-	"corpusbot/internal/pgtest"
 	"corpusbot/store"
 )
 
@@ -27,58 +23,6 @@ const (
 	shardBriefing1 = "700000000008388610"
 )
 
-// shardProc is one corpusbot process of the test.
-type shardProc struct {
-	name string
-	cmd  *exec.Cmd
-	log  *e2eBuffer
-	done chan error
-}
-
-func (p *shardProc) logged(s string) bool { return strings.Contains(p.log.String(), s) }
-
-// startProc starts bin run with env in a folder of its own (no .env) and
-// kills it when the test ends.
-func startProc(t *testing.T, bin, name string, env []string) *shardProc {
-	t.Helper()
-	p := &shardProc{name: name, log: &e2eBuffer{}, done: make(chan error, 1)}
-	p.cmd = exec.Command(bin, "run")
-	p.cmd.Dir = t.TempDir()
-	p.cmd.Env = append(env, "DATA_DIR="+filepath.Join(p.cmd.Dir, "data"), "PATH="+os.Getenv("PATH"))
-	p.cmd.Stdout, p.cmd.Stderr = p.log, p.log
-	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { p.done <- p.cmd.Wait() }()
-	t.Cleanup(func() {
-		p.cmd.Process.Kill()
-		if t.Failed() {
-			t.Logf("%s's log:\n%s", name, p.log.String())
-		}
-		if strings.Contains(p.log.String(), e2eToken) {
-			t.Errorf("%s logged the bot token", name)
-		}
-	})
-	return p
-}
-
-// waitLogged waits for p to log s, failing if it exits first.
-func (p *shardProc) waitLogged(t *testing.T, s string, within time.Duration) {
-	t.Helper()
-	deadline := time.Now().Add(within)
-	for !p.logged(s) {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s did not log %q within %v", p.name, s, within)
-		}
-		select {
-		case err := <-p.done:
-			p.done <- err
-			t.Fatalf("%s exited (%v) before logging %q", p.name, err, s)
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
-}
-
 // TestTwoShardProcesses: shard 0 and shard 1 run as two processes on one
 // PostgreSQL. Each identifies with its shard, in turn (max_concurrency 1),
 // and answers the servers Discord routes to it, each question once; DMs
@@ -90,19 +34,8 @@ func TestTwoShardProcesses(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 
-	cluster, err := pgtest.Start(ctx)
-	if err != nil {
-		t.Fatalf("the shard test needs PostgreSQL: %v", err)
-	}
-	t.Cleanup(func() { cluster.Stop() })
-	dbURL, err := cluster.Schema(ctx, "shards")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(t.TempDir(), "corpusbot")
-	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dbURL := e2eDatabase(ctx, t, "shards")
+	bin := buildBinary(ctx, t)
 
 	dc := discordtest.New(t, discordtest.WithToken(e2eToken), discordtest.WithShards(2, 1),
 		discordtest.WithGuild(shardGuild0, []discordtest.Channel{{ID: shardGeneral0, Name: "general"}}, nil),
@@ -229,7 +162,7 @@ func TestTwoShardProcesses(t *testing.T) {
 	for _, v := range dc.Violations() {
 		t.Errorf("Discord rule broken: %s %s: %s %s: %s", v.Method, v.Path, v.Rule, v.Field, v.Message)
 	}
-	for _, p := range []*shardProc{p0, p1} {
+	for _, p := range []*e2eProc{p0, p1} {
 		if !p.logged("msg=leading") || !p.logged(`lease="bot shard `) {
 			t.Errorf("%s did not lead its shard's lease", p.name)
 		}

@@ -8,9 +8,6 @@ import (
 	"net/http"
 	"net/http/httputil"
 	"net/url"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -20,7 +17,6 @@ import (
 
 	"corpusbot/internal/discordtest"
 	"corpusbot/internal/openaitest"
-	"corpusbot/internal/pgtest"
 	"corpusbot/store"
 )
 
@@ -32,16 +28,6 @@ const (
 	standbyPoints   = 24 // enough for a briefing of three or more messages
 )
 
-// standbyProc is one corpusbot process.
-type standbyProc struct {
-	name string
-	cmd  *exec.Cmd
-	log  *e2eBuffer
-	done chan error
-}
-
-func (p *standbyProc) logged(s string) bool { return strings.Contains(p.log.String(), s) }
-
 // TestStandbyTakesOverMidBriefing kills the leader (SIGKILL) while Discord
 // holds its answer to part 2 of the daily briefing, part 2 already posted
 // but not recorded. The standby must connect within 15 s, answer, and
@@ -52,15 +38,7 @@ func TestStandbyTakesOverMidBriefing(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 
-	cluster, err := pgtest.Start(ctx)
-	if err != nil {
-		t.Fatalf("the leader/standby test needs PostgreSQL: %v", err)
-	}
-	t.Cleanup(func() { cluster.Stop() })
-	dbURL, err := cluster.Schema(ctx, "standby")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dbURL := e2eDatabase(ctx, t, "standby")
 	// A password (the test server trusts its socket and ignores it) that
 	// must never be logged.
 	const dbPassword = "s3cret-pw"
@@ -91,14 +69,7 @@ func TestStandbyTakesOverMidBriefing(t *testing.T) {
 	if !strings.Contains(copyOut.String(), "answers                  1") || strings.Contains(copyOut.String()+copyErr.String(), dbPassword) {
 		t.Errorf("copy-state printed:\n%s%s", copyOut.String(), copyErr.String())
 	}
-	bin := filepath.Join(t.TempDir(), "corpusbot")
-	build := []string{"build", "-o", bin}
-	if raceEnabled { // the packages are compiled that way already
-		build = append(build, "-race")
-	}
-	if out, err := exec.CommandContext(ctx, "go", append(build, ".")...).CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(ctx, t)
 
 	dc := discordtest.New(t, discordtest.WithToken(e2eToken), discordtest.WithGuild(e2eGuild,
 		[]discordtest.Channel{{ID: e2eGeneral, Name: "general"}, {ID: standbyBriefing, Name: "briefing"}}, nil))
@@ -122,46 +93,9 @@ func TestStandbyTakesOverMidBriefing(t *testing.T) {
 		"BRIEFING_TIME=" + time.Now().UTC().Add(-time.Minute).Format("15:04"),
 		"BRIEFING_TZ=UTC",
 		"LOG_LEVEL=debug",
-		"PATH=" + os.Getenv("PATH"),
 	}
-	start := func(name string) *standbyProc {
-		p := &standbyProc{name: name, log: &e2eBuffer{}, done: make(chan error, 1)}
-		p.cmd = exec.Command(bin, "run")
-		p.cmd.Dir = t.TempDir() // no .env
-		p.cmd.Env = append(env, "DATA_DIR="+filepath.Join(p.cmd.Dir, "data"))
-		p.cmd.Stdout, p.cmd.Stderr = p.log, p.log
-		if err := p.cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		go func() { p.done <- p.cmd.Wait() }()
-		t.Cleanup(func() {
-			p.cmd.Process.Kill()
-			if t.Failed() {
-				t.Logf("%s's log:\n%s", name, p.log.String())
-			}
-			if strings.Contains(p.log.String(), e2eToken) {
-				t.Errorf("%s logged the bot token", name)
-			}
-			if strings.Contains(p.log.String(), dbPassword) {
-				t.Errorf("%s logged the database password", name)
-			}
-		})
-		return p
-	}
-	waitLog := func(p *standbyProc, s string, within time.Duration) {
-		t.Helper()
-		deadline := time.Now().Add(within)
-		for !p.logged(s) {
-			if time.Now().After(deadline) {
-				t.Fatalf("%s did not log %q within %v", p.name, s, within)
-			}
-			select {
-			case err := <-p.done:
-				t.Fatalf("%s exited (%v) before logging %q", p.name, err, s)
-			case <-time.After(50 * time.Millisecond):
-			}
-		}
-	}
+	start := func(name string) *e2eProc { return startProc(t, bin, name, env, dbPassword) }
+	waitLog := func(p *e2eProc, s string, within time.Duration) { t.Helper(); p.waitLogged(t, s, within) }
 
 	a := start("leader")
 	waitLog(a, "msg=leading", time.Minute)
