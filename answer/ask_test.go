@@ -432,6 +432,32 @@ func TestAskOutOfCorpus(t *testing.T) {
 	}
 }
 
+// The nearest documents of an abstention are those that share most with
+// the question, the most similar first.
+func TestAbstainNamesNearestBySimilarity(t *testing.T) {
+	p := newPipeline(t, embeddedCorpus(t), nil)
+	res, err := p.Ask(context.Background(), Question{Text: "What is the weather in Shanghai?"})
+	if err != nil {
+		t.Fatalf("Ask: %v", err)
+	}
+	if !res.Abstained || len(res.Nearest) == 0 {
+		t.Fatalf("got abstained=%v nearest %v, want an abstention naming documents", res.Abstained, res.Nearest)
+	}
+	st := p.state.Load()
+	hits, err := st.index.SearchDocs("What is the weather in Shanghai?", maxNearest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Nearest[0].DocID != hits[0].Doc {
+		t.Errorf("nearest %v, want %s (the best match for the question) first", res.Nearest, hits[0].Doc)
+	}
+	for _, n := range res.Nearest {
+		if d := st.corpus.Docs[st.docs[n.DocID]]; !strings.Contains(strings.ToLower(d.Text), "shanghai") {
+			t.Errorf("nearest %s does not mention Shanghai", n.DocID)
+		}
+	}
+}
+
 func TestAskAbstainsInQuestionLanguage(t *testing.T) {
 	p := newPipeline(t, embeddedCorpus(t), nil)
 	tests := []struct{ q, want string }{
