@@ -53,49 +53,62 @@ func dropBoilerplate(docs []Document, states []*splitState) int {
 	// of one page in version folders share their text, and that is no
 	// boilerplate (dedupePassages indexes it once).
 	type pagesOf struct {
-		first string          // the first page name the block is on
-		more  map[string]bool // the others; nil while there are none
+		first int32          // the first page the block is on
+		more  map[int32]bool // the others; nil while there are none
 	}
-	pages := make(map[string]pagesOf) // block → page names
-	names := make(map[string]bool)
+	nkeys := 0
+	for _, st := range states {
+		if st != nil {
+			nkeys += len(st.keys)
+		}
+	}
+	index := make(map[string]int32, nkeys) // block → its entry in pages
+	pages := make([]pagesOf, 0, nkeys)
+	at := make([]int32, 0, nkeys) // the entry of every key of every state, in order; -1 for ""
+	names := make(map[string]int32)
 	for i, st := range states {
 		if st == nil {
 			continue
 		}
-		name := pageName(docs[i].Path)
-		names[name] = true
+		pn := pageName(docs[i].Path)
+		name, ok := names[pn]
+		if !ok {
+			name = int32(len(names))
+			names[pn] = name
+		}
 		for _, k := range st.keys {
 			if k == "" {
+				at = append(at, -1)
 				continue
 			}
-			switch ps, ok := pages[k]; {
-			case !ok:
-				pages[k] = pagesOf{first: name}
-			case ps.first != name:
+			e, ok := index[k]
+			if !ok {
+				e = int32(len(pages))
+				index[k] = e
+				pages = append(pages, pagesOf{first: name})
+			} else if ps := &pages[e]; ps.first != name {
 				if ps.more == nil {
-					ps.more = make(map[string]bool)
-					pages[k] = ps
+					ps.more = make(map[int32]bool)
 				}
 				ps.more[name] = true
 			}
-		}
-	}
-	counts := make(map[string]int)
-	for k, ps := range pages {
-		if ps.more != nil {
-			counts[k] = 1 + len(ps.more)
+			at = append(at, e)
 		}
 	}
 	withBlocks := len(names)
 	threshold := max(boilerMinDocs, (withBlocks*boilerShare+999)/1000)
 	dropped := 0
+	var resplit []int
+	drops := make([][]bool, len(states))
 	for i, st := range states {
 		if st == nil {
 			continue
 		}
 		var drop []bool
-		for j, k := range st.keys {
-			if k != "" && counts[k] >= threshold {
+		for j := range st.keys {
+			e := at[0]
+			at = at[1:]
+			if e >= 0 && 1+len(pages[e].more) >= threshold {
 				if drop == nil {
 					drop = make([]bool, len(st.blocks))
 				}
@@ -104,9 +117,18 @@ func dropBoilerplate(docs []Document, states []*splitState) int {
 			}
 		}
 		if drop != nil {
-			docs[i].Passages = splitStructured(docs[i].ID, st.title, st.blocks, st.a, drop)
+			drops[i] = drop
+			resplit = append(resplit, i)
 		}
 	}
+	forEachParallel(len(resplit), func() func(int) {
+		var pk packer
+		return func(k int) {
+			i := resplit[k]
+			st := states[i]
+			docs[i].Passages = splitStructured(&pk, docs[i].ID, st.title, st.blocks, st.a, drops[i])
+		}
+	})
 	return dropped
 }
 
@@ -155,22 +177,34 @@ func sourceCopyOf(p string, paths map[string]bool) (string, bool) {
 // own is returned, with the document it repeats, to be skipped.
 func dedupePassages(docs []Document) (repeats map[int]int) {
 	type ref struct{ doc, passage int }
-	first := make(map[string]ref)
+	n := 0
+	for i := range docs {
+		n += len(docs[i].Passages)
+	}
+	first := make(map[string]ref, n)
 	for di := range docs {
 		d := &docs[di]
-		kept := d.Passages[:0:0]
+		// kept is d.Passages itself until one is left out: then a copy.
+		kept := d.Passages
+		copied := false
 		origin := -1
 		for pi := range d.Passages {
 			p := d.Passages[pi]
 			r, dup := first[p.Text]
-			if !dup {
-				first[p.Text] = ref{di, len(kept)}
-				kept = append(kept, p)
+			if !dup || CountWords(p.Text) < dedupeMinWords {
+				at := pi // where p is in the passages the document keeps
+				if copied {
+					at = len(kept)
+					kept = append(kept, p)
+				}
+				if !dup {
+					first[p.Text] = ref{di, at}
+				}
 				continue
 			}
-			if CountWords(p.Text) < dedupeMinWords {
-				kept = append(kept, p)
-				continue
+			if !copied {
+				kept = append(d.Passages[:0:0], d.Passages[:pi]...)
+				copied = true
 			}
 			if r.doc == di {
 				continue // repeated within one document: once is enough
@@ -189,7 +223,7 @@ func dedupePassages(docs []Document) (repeats map[int]int) {
 			// Whatever it lent its passages' AlsoIn stays true: the text is there.
 			continue
 		}
-		if len(kept) != len(d.Passages) {
+		if copied {
 			for i := range kept {
 				kept[i].Index = i
 			}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf16"
@@ -87,21 +88,30 @@ func binaryReason(b []byte) string {
 	if len(b) > sniffBytes {
 		b = b[:sniffBytes]
 	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return "binary file (NUL bytes)"
+	}
 	ctrl := 0
 	for _, c := range b {
-		switch {
-		case c == 0:
-			return "binary file (NUL bytes)"
-		case c == '\t' || c == '\n' || c == '\r' || c == '\f':
-		case c < 0x20 || c == 0x7F:
-			ctrl++
-		}
+		ctrl += int(controlByte[c])
 	}
 	if len(b) > 0 && ctrl*10 > len(b)*3 {
 		return "binary file (mostly control characters)"
 	}
 	return ""
 }
+
+// controlByte is 1 for the control characters text does not hold: all
+// but tab, line feed, carriage return and form feed (NUL is looked for
+// first).
+var controlByte = func() (t [256]uint8) {
+	for c := range 0x20 {
+		t[c] = 1
+	}
+	t['\t'], t['\n'], t['\r'], t['\f'] = 0, 0, 0, 0
+	t[0x7F] = 1
+	return t
+}()
 
 func countInvalid(s string) int {
 	n := 0

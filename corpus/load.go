@@ -109,30 +109,54 @@ type result struct {
 }
 
 // loadAll loads the files on as many goroutines as there are CPUs: most of
-// the time goes to system calls and to splitting, which are independent.
+// the time goes to parsing and splitting, which are independent.
 // It checks ctx before each file.
 func (l *loader) loadAll(ctx context.Context, paths []string) ([]result, error) {
 	results := make([]result, len(paths))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(paths), maxWorkers) {
-		wg.Go(func() {
-			var buf []byte // reused for every file this goroutine reads
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(paths) || ctx.Err() != nil {
-					return
-				}
-				r := &results[i]
-				r.doc, r.st, r.note, r.skip = l.loadFile(paths[i], &buf)
+	forEachParallel(len(paths), func() func(int) {
+		var sc scratch // reused for every file this goroutine reads
+		return func(i int) {
+			if ctx.Err() != nil {
+				return
 			}
-		})
-	}
-	wg.Wait()
+			r := &results[i]
+			r.doc, r.st, r.note, r.skip = l.loadFile(paths[i], &sc)
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("load corpus: %w", err)
 	}
 	return results, nil
+}
+
+// forEachParallel calls fn(0) … fn(n-1) on as many goroutines as there are
+// CPUs (at most maxWorkers), each goroutine with its own fn from worker,
+// which may hold buffers it reuses. A call must touch only what its index
+// owns.
+func forEachParallel(n int, worker func() func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n, maxWorkers)
+	if workers <= 1 {
+		fn := worker()
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			fn := worker()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // loader holds what one call of Load needs.
@@ -243,9 +267,15 @@ func docID(p string) string {
 	return strings.TrimSuffix(p, path.Ext(p))
 }
 
-// loadFile reads and splits one file, reading into *buf. A non-empty
+// scratch is what one loading goroutine reuses from file to file.
+type scratch struct {
+	buf []byte // the file being read
+	pk  packer
+}
+
+// loadFile reads and splits one file, reading into sc.buf. A non-empty
 // skip.Kind says why it was skipped; a non-empty note says what was repaired.
-func (l *loader) loadFile(p string, buf *[]byte) (doc Document, st *splitState, note string, skip Warning) {
+func (l *loader) loadFile(p string, sc *scratch) (doc Document, st *splitState, note string, skip Warning) {
 	skipped := func(k SkipKind, reason string) (Document, *splitState, string, Warning) {
 		return Document{}, nil, "", Warning{Kind: k, Reason: reason}
 	}
@@ -266,8 +296,8 @@ func (l *loader) loadFile(p string, buf *[]byte) (doc Document, st *splitState, 
 	if info.Size() > l.maxBytes {
 		return skipped(SkipTooLarge, fmt.Sprintf("larger than %d bytes (%d bytes)", l.maxBytes, info.Size()))
 	}
-	b, err := l.read(p, info.Size(), (*buf)[:0])
-	*buf = b
+	b, err := l.read(p, info.Size(), sc.buf[:0])
+	sc.buf = b
 	if err != nil {
 		return skipped(SkipUnreadable, "unreadable: "+reasonOf(err))
 	}
@@ -289,7 +319,7 @@ func (l *loader) loadFile(p string, buf *[]byte) (doc Document, st *splitState, 
 		if kind != "" {
 			return skipped(kind, reason)
 		}
-		doc, st, kind, reason = l.structuredDocument(Document{ID: docID(p), Path: p, Format: f}, s)
+		doc, st, kind, reason = l.structuredDocument(Document{ID: docID(p), Path: p, Format: f}, s, &sc.pk)
 		if kind != "" {
 			return skipped(kind, reason)
 		}
@@ -302,7 +332,7 @@ func (l *loader) loadFile(p string, buf *[]byte) (doc Document, st *splitState, 
 	if dec.invalid > 0 {
 		note = fmt.Sprintf("%d invalid UTF-8 bytes replaced by U+FFFD", dec.invalid)
 	}
-	doc, st, kind, reason = l.newDocument(p, dec.text)
+	doc, st, kind, reason = l.newDocument(p, dec.text, &sc.pk)
 	if kind != "" {
 		return skipped(kind, reason)
 	}
@@ -336,17 +366,17 @@ func (l *loader) read(p string, size int64, b []byte) ([]byte, error) {
 
 // newDocument makes a Document of a file's text.
 // A non-empty kind, and reason, say why it is not one.
-func (l *loader) newDocument(p, text string) (Document, *splitState, SkipKind, string) {
+func (l *loader) newDocument(p, text string, pk *packer) (Document, *splitState, SkipKind, string) {
 	doc := Document{ID: docID(p), Path: p, Format: formatOf(p)}
 	switch doc.Format {
 	case FormatHTML:
-		return l.structuredDocument(doc, parseHTML(text))
+		return l.structuredDocument(doc, parseHTML(text), pk)
 	case FormatMarkdown, FormatMDX:
-		return l.structuredDocument(doc, parseMarkdown(l.md, text, doc.Format == FormatMDX))
+		return l.structuredDocument(doc, parseMarkdown(l.md, text, doc.Format == FormatMDX), pk)
 	case FormatRST:
-		return l.structuredDocument(doc, parseRST(text))
+		return l.structuredDocument(doc, parseRST(text), pk)
 	case FormatAsciiDoc:
-		return l.structuredDocument(doc, parseAsciiDoc(text))
+		return l.structuredDocument(doc, parseAsciiDoc(text), pk)
 	}
 	var title string
 	if isBlankString(text) {
@@ -366,7 +396,7 @@ func (l *loader) newDocument(p, text string) (Document, *splitState, SkipKind, s
 }
 
 // structuredDocument makes a Document of a file reduced to blocks.
-func (l *loader) structuredDocument(doc Document, s structured) (Document, *splitState, SkipKind, string) {
+func (l *loader) structuredDocument(doc Document, s structured, pk *packer) (Document, *splitState, SkipKind, string) {
 	if s.generated != "" {
 		return doc, nil, SkipGenerated, s.generated
 	}
@@ -399,7 +429,7 @@ func (l *loader) structuredDocument(doc Document, s structured) (Document, *spli
 	if doc.Lang == "und" && s.lang != "" {
 		doc.Lang = primaryTag(s.lang)
 	}
-	doc.Passages = splitStructured(doc.ID, title, s.blocks, a, nil)
+	doc.Passages = splitStructured(pk, doc.ID, title, s.blocks, a, nil)
 	if len(doc.Passages) == 0 {
 		return doc, nil, SkipEmpty, "no words"
 	}

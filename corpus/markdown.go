@@ -503,8 +503,9 @@ func parseMarkdown(ps markdownParsers, src string, mdx bool) structured {
 		p = ps.mdx
 	}
 	root := p.Parse(gmtext.NewReader(source))
-	w := &mdWalker{src: source, str: str, idx: newLineIndex(str), lines: prep.src, mdx: mdx}
-	w.bb.b.Grow(len(str)) // the text is shorter than its markup, mostly
+	w := &mdWalker{src: source, str: str, idx: newLineIndex(str, len(prep.lines)), lines: prep.src, mdx: mdx}
+	w.out = make([]block, 0, len(prep.lines)/3+1) // a block is a few lines
+	w.bb.b.Grow(len(str))                         // the text is shorter than its markup, mostly
 	w.blocks(root)
 	return structured{title: fm.title, description: fm.description, lang: fm.lang, blocks: w.out}
 }
@@ -514,6 +515,7 @@ type mdWalker struct {
 	src   []byte
 	str   string // src as a string, to slice without copies
 	idx   lineIndex
+	line  int   // the line fileLine last found
 	lines []int // file line of each line of src
 	mdx   bool
 	out   []block
@@ -523,7 +525,8 @@ type mdWalker struct {
 
 // fileLine is the file line of a byte offset of the rewritten source.
 func (w *mdWalker) fileLine(off int) int {
-	l := w.idx.line(off)
+	l := w.idx.lineFrom(w.line, off)
+	w.line = l
 	if l >= 1 && l <= len(w.lines) {
 		return w.lines[l-1]
 	}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -143,7 +144,7 @@ func (bb *blockBuilder) take(kind blockKind) block {
 	b := block{kind: kind, text: trimmed[lead:], linkRunes: bb.links}
 	// At most one anchor per anchor written, and one when none was.
 	if need := max(len(bb.anchors), 1); cap(bb.slab)-len(bb.slab) < need {
-		bb.slab = make([]anchor, 0, max(256, need))
+		bb.slab = make([]anchor, 0, max(64, need))
 	}
 	first := len(bb.slab)
 	for _, a := range bb.anchors {
@@ -177,19 +178,37 @@ var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': 
 // lineIndex maps byte offsets of a source to 1-based lines.
 type lineIndex []int // offsets where lines start
 
-func newLineIndex(src string) lineIndex {
-	idx := lineIndex{0}
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			idx = append(idx, i+1)
+func newLineIndex(src string, lines int) lineIndex {
+	idx := make(lineIndex, 1, lines+1)
+	for off := 0; ; {
+		i := strings.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return idx
 		}
+		off += i + 1
+		idx = append(idx, off)
 	}
-	return idx
 }
 
 // line returns the 1-based line of offset off.
 func (idx lineIndex) line(off int) int {
 	return sort.Search(len(idx), func(i int) bool { return idx[i] > off })
+}
+
+// lineFrom is line(off) for an offset at or a little after the start of
+// line l: it looks at the next few lines before searching them all, as a
+// walk through a document in order asks.
+func (idx lineIndex) lineFrom(l, off int) int {
+	if l < 1 || l > len(idx) || idx[l-1] > off {
+		return idx.line(off)
+	}
+	for range 8 {
+		if l == len(idx) || idx[l] > off {
+			return l
+		}
+		l++
+	}
+	return idx.line(off)
 }
 
 // lineMap maps byte offsets of a document's Text to source lines and pages.
@@ -223,6 +242,11 @@ func assemble(blocks []block) assembled {
 	}
 	b.Grow(size)
 	a.spans = make([][2]int, 0, len(blocks))
+	n := 0
+	for _, bl := range blocks {
+		n += len(bl.anchors)
+	}
+	a.lines = make(lineMap, 0, n)
 	for i, bl := range blocks {
 		if i > 0 {
 			if bl.tight {
@@ -251,15 +275,16 @@ func assemble(blocks []block) assembled {
 // are units of their own that are never cut at blank lines; blocks that
 // drop marks are left out. A first heading that repeats the title is not a
 // heading of the path.
-func splitStructured(docID, title string, blocks []block, a assembled, drop []bool) []Passage {
-	var out []Passage
+//
+// pk's buffers are reused; the passages returned are a slice of their own.
+func splitStructured(pk *packer, docID, title string, blocks []block, a assembled, drop []bool) []Passage {
+	out := pk.out[:0]
 	var run []para
 	type heading struct {
 		level int
 		text  string
 	}
 	var stack []heading
-	var pk packer
 	sectionStart := 0 // first passage of the current section
 	// The passages of one heading path share one slice of it.
 	var hs []string
@@ -323,6 +348,11 @@ func splitStructured(docID, title string, blocks []block, a assembled, drop []bo
 		run = append(run, p)
 	}
 	flush()
+	pk.out = out
+	if len(out) == 0 {
+		return nil
+	}
+	out = slices.Clone(out)
 	fillPassages(a.text, out)
 	for i := range out {
 		p := &out[i]
