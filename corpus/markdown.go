@@ -25,6 +25,18 @@ type markdownParsers struct {
 }
 
 func newMarkdownParsers() markdownParsers {
+	var pts []util.PrioritizedValue
+	for _, v := range parser.DefaultParagraphTransformers() {
+		if v.Value == parser.LinkReferenceParagraphTransformer {
+			v.Value = linkRefsFirst{v.Value.(parser.ParagraphTransformer)}
+		}
+		pts = append(pts, v)
+	}
+	return markdownParsersWith(pts)
+}
+
+// markdownParsersWith makes the parsers with the paragraph transformers pts.
+func markdownParsersWith(pts []util.PrioritizedValue) markdownParsers {
 	mk := func(indentedCode bool) parser.Parser {
 		var bps []util.PrioritizedValue
 		for _, v := range parser.DefaultBlockParsers() {
@@ -36,7 +48,7 @@ func newMarkdownParsers() markdownParsers {
 		p := parser.NewParser(
 			parser.WithBlockParsers(bps...),
 			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+			parser.WithParagraphTransformers(pts...),
 			parser.WithHeadingAttribute(),
 		)
 		return goldmark.New(
@@ -45,6 +57,28 @@ func newMarkdownParsers() markdownParsers {
 		).Parser()
 	}
 	return markdownParsers{md: mk(true), mdx: mk(false)}
+}
+
+// linkRefsFirst runs goldmark's link reference definition transformer only
+// on paragraphs that start with "[", as a definition does: for the others
+// it would find none, after making a reader for each paragraph of a corpus.
+type linkRefsFirst struct{ parser.ParagraphTransformer }
+
+func (t linkRefsFirst) Transform(node *ast.Paragraph, reader gmtext.Reader, pc parser.Context) {
+	src, lines := reader.Source(), node.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		for _, c := range src[seg.Start:seg.Stop] {
+			switch c {
+			case ' ', '\t', '\n', '\r': // what goldmark skips before a definition
+				continue
+			case '[':
+				t.ParagraphTransformer.Transform(node, reader, pc)
+			}
+			return
+		}
+	}
+	t.ParagraphTransformer.Transform(node, reader, pc) // no text: as goldmark would
 }
 
 // mdLines is Markdown source rewritten line by line, each line with the

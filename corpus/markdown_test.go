@@ -2,10 +2,13 @@ package corpus
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/yuin/goldmark/parser"
 )
 
 // loadOne loads a single file and returns its document.
@@ -237,4 +240,20 @@ func TestMDXTagsOverLinesAndExpressions(t *testing.T) {
 	if p := passageWith(t, d, "Run the package manager."); p.LineStart != 8 {
 		t.Errorf("got line %d, want 8", p.LineStart)
 	}
+}
+
+// FuzzLinkRefsFirst holds the parsers to goldmark's own link reference
+// transformer: what they make of any Markdown is what goldmark's defaults
+// make of it.
+func FuzzLinkRefsFirst(f *testing.F) {
+	for _, s := range []string{"[a]: /url\n\n[a]", "text\n[a]: /u", "  [x]: <y> 'z'\n[x]\n", "\n\n[", "- [a]: /b\n", "> [c]:\n> /d\n\n[c]", "[^1]: note\n\ntext[^1]"} {
+		f.Add(s, false)
+	}
+	ours, ref := newMarkdownParsers(), markdownParsersWith(parser.DefaultParagraphTransformers())
+	f.Fuzz(func(t *testing.T, src string, mdx bool) {
+		got, want := parseMarkdown(ours, src, mdx), parseMarkdown(ref, src, mdx)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("parseMarkdown(%q) = %+v, want %+v", src, got, want)
+		}
+	})
 }
