@@ -1,6 +1,10 @@
 package bot
 
-import "github.com/bwmarrin/discordgo"
+import (
+	"github.com/bwmarrin/discordgo"
+
+	"corpusbot/i18n"
+)
 
 // Command names, as registered.
 const (
@@ -10,7 +14,7 @@ const (
 	cmdSearch     = "search"
 	cmdSources    = "sources"
 	cmdReload     = "reload"         // registered only with Config.Reload
-	cmdAskMessage = "Ask the corpus" // message context menu
+	cmdAskMessage = "Ask the corpus" // message context menu; i18n.CmdAskMessage in English
 )
 
 // commands is what the bot registers by bulk overwrite at start; reload
@@ -19,43 +23,49 @@ func commands(reload bool) []*discordgo.ApplicationCommand {
 	str := discordgo.ApplicationCommandOptionString
 	cmds := []*discordgo.ApplicationCommand{
 		{
-			Name:        cmdAsk,
-			Description: "Ask a question; the answer cites the documents",
+			Name:                     cmdAsk,
+			Description:              english(i18n.CmdAsk),
+			DescriptionLocalizations: localized(i18n.CmdAsk),
 			Options: []*discordgo.ApplicationCommandOption{
-				{Type: str, Name: "question", Description: "Your question", Required: true, MaxLength: 1500},
-				{Type: discordgo.ApplicationCommandOptionBoolean, Name: "private", Description: "Only you see the answer"},
-				{Type: discordgo.ApplicationCommandOptionBoolean, Name: "new", Description: "Start a new conversation: forget the earlier questions here"},
+				{Type: str, Name: "question", Description: english(i18n.OptQuestion), DescriptionLocalizations: *localized(i18n.OptQuestion), Required: true, MaxLength: 1500},
+				{Type: discordgo.ApplicationCommandOptionBoolean, Name: "private", Description: english(i18n.OptPrivate), DescriptionLocalizations: *localized(i18n.OptPrivate)},
+				{Type: discordgo.ApplicationCommandOptionBoolean, Name: "new", Description: english(i18n.OptNew), DescriptionLocalizations: *localized(i18n.OptNew)},
 			},
 		},
 		{
-			Name:        cmdSummary,
-			Description: "Summarise one document, or what the documents say on a topic",
+			Name:                     cmdSummary,
+			Description:              english(i18n.CmdSummary),
+			DescriptionLocalizations: localized(i18n.CmdSummary),
 			Options: []*discordgo.ApplicationCommandOption{
-				{Type: str, Name: "document", Description: "A document (by ID or title)", Autocomplete: true},
-				{Type: str, Name: "topic", Description: "A topic, instead of a document", MaxLength: 300},
+				{Type: str, Name: "document", Description: english(i18n.OptDocument), DescriptionLocalizations: *localized(i18n.OptDocument), Autocomplete: true},
+				{Type: str, Name: "topic", Description: english(i18n.OptSummaryTopic), DescriptionLocalizations: *localized(i18n.OptSummaryTopic), MaxLength: 300},
 			},
 		},
 		{
-			Name:        cmdBriefing,
-			Description: "A cited briefing of the documents, or of a topic",
+			Name:                     cmdBriefing,
+			Description:              english(i18n.CmdBriefing),
+			DescriptionLocalizations: localized(i18n.CmdBriefing),
 			Options: []*discordgo.ApplicationCommandOption{
-				{Type: str, Name: "topic", Description: "Brief on this topic only", MaxLength: 300},
+				{Type: str, Name: "topic", Description: english(i18n.OptBriefingTopic), DescriptionLocalizations: *localized(i18n.OptBriefingTopic), MaxLength: 300},
 			},
 		},
 		{
-			Name:        cmdSearch,
-			Description: "The best-matching passages with their scores (no language model)",
+			Name:                     cmdSearch,
+			Description:              english(i18n.CmdSearch),
+			DescriptionLocalizations: localized(i18n.CmdSearch),
 			Options: []*discordgo.ApplicationCommandOption{
-				{Type: str, Name: "query", Description: "Words to search for", Required: true, MaxLength: 300},
+				{Type: str, Name: "query", Description: english(i18n.OptQuery), DescriptionLocalizations: *localized(i18n.OptQuery), Required: true, MaxLength: 300},
 			},
 		},
 		{
-			Name:        cmdSources,
-			Description: "The documents I answer from",
+			Name:                     cmdSources,
+			Description:              english(i18n.CmdSources),
+			DescriptionLocalizations: localized(i18n.CmdSources),
 		},
 		{
-			Type: discordgo.MessageApplicationCommand,
-			Name: cmdAskMessage,
+			Type:              discordgo.MessageApplicationCommand,
+			Name:              cmdAskMessage,
+			NameLocalizations: localized(i18n.CmdAskMessage),
 		},
 	}
 	if reload {
@@ -65,7 +75,8 @@ func commands(reload bool) []*discordgo.ApplicationCommand {
 		noOne, noDMs := int64(0), false
 		cmds = append(cmds, &discordgo.ApplicationCommand{
 			Name:                     cmdReload,
-			Description:              "Re-read the documents and swap in the new index (admins only)",
+			Description:              english(i18n.CmdReload),
+			DescriptionLocalizations: localized(i18n.CmdReload),
 			DefaultMemberPermissions: &noOne,
 			DMPermission:             &noDMs,
 			Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
@@ -73,3 +84,25 @@ func commands(reload bool) []*discordgo.ApplicationCommand {
 	}
 	return cmds
 }
+
+// discordLocales are the Discord client languages of each catalogue
+// language; Discord has no Arabic client.
+var discordLocales = map[string][]discordgo.Locale{
+	"fr": {discordgo.French}, "de": {discordgo.German}, "es": {discordgo.SpanishES, discordgo.SpanishLATAM},
+	"pt": {discordgo.PortugueseBR}, "ru": {discordgo.Russian}, "ja": {discordgo.Japanese},
+	"zh": {discordgo.ChineseCN}, "zh-Hant": {discordgo.ChineseTW},
+}
+
+// localized is message k for every Discord client language the catalogue
+// has, so that commands read in the user's language.
+func localized(k i18n.Key) *map[discordgo.Locale]string {
+	m := map[discordgo.Locale]string{}
+	for lang, locales := range discordLocales {
+		for _, l := range locales {
+			m[l] = i18n.Text(lang, k)
+		}
+	}
+	return &m
+}
+
+func english(k i18n.Key) string { return i18n.Text(i18n.English, k) }

@@ -96,7 +96,24 @@ const (
 	Lines                // %d–%d
 	Page                 // %d: in a PDF
 	Pages                // %d–%d
-	AnswerInterrupted    // the terminal's mark of an answer cut short
+
+	// The slash commands' descriptions and the message command's name.
+
+	CmdAsk            // the /ask command
+	OptQuestion       // /ask's question
+	OptPrivate        // /ask's private
+	OptNew            // /ask's new
+	CmdSummary        // the /summary command
+	OptDocument       // /summary's document
+	OptSummaryTopic   // /summary's topic
+	CmdBriefing       // the /briefing command
+	OptBriefingTopic  // /briefing's topic
+	CmdSearch         // the /search command
+	OptQuery          // /search's query
+	CmdSources        // the /sources command
+	CmdReload         // the /reload command
+	CmdAskMessage     // the message command's name in the Apps menu, at most 32 characters
+	AnswerInterrupted // the terminal's mark of an answer cut short
 
 	numKeys
 )

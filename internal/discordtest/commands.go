@@ -19,6 +19,10 @@ type Command struct {
 	Name          string          `json:"name"`
 	Description   string          `json:"description"`
 	Options       []CommandOption `json:"options,omitempty"`
+	// Localizations by Discord locale ("de", "pt-BR"), as users of that
+	// client language see them.
+	NameLocalizations        map[string]string `json:"name_localizations,omitempty"`
+	DescriptionLocalizations map[string]string `json:"description_localizations,omitempty"`
 	// Raw is the command as the fake returns it: what was sent plus ids.
 	Raw json.RawMessage `json:"-"`
 }
@@ -32,6 +36,40 @@ type CommandOption struct {
 	Autocomplete bool            `json:"autocomplete,omitempty"`
 	Choices      []Choice        `json:"choices,omitempty"`
 	Options      []CommandOption `json:"options,omitempty"`
+
+	NameLocalizations        map[string]string `json:"name_localizations,omitempty"`
+	DescriptionLocalizations map[string]string `json:"description_localizations,omitempty"`
+}
+
+// discordLocales are the locales Discord's clients have, and localizations
+// may name.
+var discordLocales = map[string]bool{
+	"id": true, "da": true, "de": true, "en-GB": true, "en-US": true, "es-ES": true, "es-419": true, "fr": true,
+	"hr": true, "it": true, "lt": true, "hu": true, "nl": true, "no": true, "pl": true, "pt-BR": true,
+	"ro": true, "fi": true, "sv-SE": true, "vi": true, "tr": true, "cs": true, "el": true, "bg": true,
+	"ru": true, "uk": true, "hi": true, "th": true, "zh-CN": true, "ja": true, "zh-TW": true, "ko": true,
+}
+
+// validateLocalizations checks a command's or option's localized names
+// and descriptions: known locales, and the lengths of the field they
+// stand for.
+func validateLocalizations(names, descriptions map[string]string, chatInput bool, p string) []fieldError {
+	var errs []fieldError
+	for loc, name := range names {
+		if !discordLocales[loc] {
+			errs = append(errs, fieldError{path: join(join(p, "name_localizations"), loc), code: "LOCALE_INVALID", msg: "Invalid locale", rule: "command.localizations.locale"})
+		} else if !validCommandName(name, chatInput) {
+			errs = append(errs, fieldError{path: join(join(p, "name_localizations"), loc), code: "APPLICATION_COMMAND_INVALID_NAME", msg: "Command name is invalid", rule: "command.localizations.name"})
+		}
+	}
+	for loc, d := range descriptions {
+		if !discordLocales[loc] {
+			errs = append(errs, fieldError{path: join(join(p, "description_localizations"), loc), code: "LOCALE_INVALID", msg: "Invalid locale", rule: "command.localizations.locale"})
+		} else if n := runes(d); n < 1 || n > 100 {
+			errs = append(errs, fieldError{path: join(join(p, "description_localizations"), loc), code: "BASE_TYPE_BAD_LENGTH", msg: "Must be between 1 and 100 in length.", rule: "command.localizations.description"})
+		}
+	}
+	return errs
 }
 
 // Commands returns the commands registered for a guild, or the global ones
@@ -171,12 +209,13 @@ func validateCommand(c Command, p string) []fieldError {
 	if !validCommandName(c.Name, chat) {
 		errs = append(errs, fieldError{path: join(p, "name"), code: "APPLICATION_COMMAND_INVALID_NAME", msg: "Command name is invalid", rule: "command.name"})
 	}
+	errs = append(errs, validateLocalizations(c.NameLocalizations, c.DescriptionLocalizations, chat, p)...)
 	if chat {
 		if n := runes(c.Description); n < 1 || n > 100 {
 			errs = append(errs, fieldError{path: join(p, "description"), code: "BASE_TYPE_BAD_LENGTH", msg: "Must be between 1 and 100 in length.", rule: "command.description"})
 		}
 		errs = append(errs, validateOptions(c.Options, join(p, "options"))...)
-	} else if c.Description != "" || len(c.Options) > 0 {
+	} else if c.Description != "" || len(c.Options) > 0 || len(c.DescriptionLocalizations) > 0 {
 		errs = append(errs, fieldError{path: p, code: "APPLICATION_COMMAND_CONTEXT_MENU_FIELDS", msg: "Context menu commands cannot have a description or options", rule: "command.context_menu"})
 	}
 	return errs
@@ -196,6 +235,7 @@ func validateOptions(opts []CommandOption, p string) []fieldError {
 		if n := runes(o.Description); n < 1 || n > 100 {
 			errs = append(errs, fieldError{path: join(op, "description"), code: "BASE_TYPE_BAD_LENGTH", msg: "Must be between 1 and 100 in length.", rule: "command.option.description"})
 		}
+		errs = append(errs, validateLocalizations(o.NameLocalizations, o.DescriptionLocalizations, true, op)...)
 		if len(o.Choices) > 25 {
 			errs = append(errs, fieldError{path: join(op, "choices"), code: "BASE_TYPE_MAX_LENGTH", msg: "Must be 25 or fewer in length.", rule: "command.option.choices"})
 		}

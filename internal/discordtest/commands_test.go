@@ -2,6 +2,7 @@ package discordtest
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
@@ -84,6 +85,13 @@ func TestCommandValidation(t *testing.T) {
 		{"required after optional", &discordgo.ApplicationCommand{Name: "ask", Description: "d",
 			Options: []*discordgo.ApplicationCommandOption{opt("a", false), opt("b", true)}}, "command.option.order"},
 		{"context menu with description", &discordgo.ApplicationCommand{Name: "Ask", Type: discordgo.MessageApplicationCommand, Description: "d"}, "command.context_menu"},
+		{"unknown locale", &discordgo.ApplicationCommand{Name: "ask", Description: "d",
+			DescriptionLocalizations: &map[discordgo.Locale]string{"pt": "Pergunte"}}, "command.localizations.locale"},
+		{"localized description too long", &discordgo.ApplicationCommand{Name: "ask", Description: "d",
+			DescriptionLocalizations: &map[discordgo.Locale]string{discordgo.German: strings.Repeat("x", 101)}}, "command.localizations.description"},
+		{"localized option name with a space", &discordgo.ApplicationCommand{Name: "ask", Description: "d",
+			Options: []*discordgo.ApplicationCommandOption{{Type: discordgo.ApplicationCommandOptionString, Name: "q", Description: "d",
+				NameLocalizations: map[discordgo.Locale]string{discordgo.German: "deine frage"}}}}, "command.localizations.name"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
