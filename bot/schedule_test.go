@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"corpusbot/answer"
+	"corpusbot/i18n"
 	"corpusbot/llm"
 	"corpusbot/store"
 )
@@ -369,4 +370,31 @@ func (l *syncLog) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// The daily briefing follows the server's preferred locale: its header,
+// its notices, and what the pipeline is asked for.
+func TestSchedulerBriefingInServersLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		locale, lang string
+	}{{"pt-BR", "pt"}, {"zh-TW", "zh-Hant"}, {"", "en"}, {"ko", "en"}} {
+		t.Run(tc.locale, func(t *testing.T) {
+			st, a, p := newMemStore(), newFakeAnswerer(), &posts{}
+			a.result = func(string, string) (*answer.Result, error) {
+				return nil, fmt.Errorf("brief: %w", answer.ErrNothingNew)
+			}
+			s := newTestScheduler(st, a, p, "09:00", time.UTC)
+			s.locale = func() string { return tc.locale }
+			slot := time.Date(2025, 3, 14, 9, 0, 0, 0, time.UTC)
+			s.deliver(context.Background(), context.Background(), slot)
+			posted := p.list()
+			want := i18n.Text(tc.lang, i18n.BriefingFor, fmt.Sprintf("<t:%d:f>", slot.Unix())) + "\n\n" + i18n.Text(tc.lang, i18n.NothingSinceLast)
+			if len(posted) != 1 || posted[0].content != want {
+				t.Fatalf("posted %+v, want %q", posted, want)
+			}
+			if len(a.briefs) == 0 || a.briefs[0].Lang != tc.lang {
+				t.Errorf("briefing requests %+v, want language %q", a.briefs, tc.lang)
+			}
+		})
+	}
 }
