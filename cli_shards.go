@@ -117,10 +117,11 @@ func identifyGate(st *store.Store, sh bot.Shard, spacing time.Duration, log *slo
 	return func(ctx context.Context, bucket int) error {
 		name := fmt.Sprintf("discord identify bucket %d of %d", bucket, max(sh.MaxConcurrency, 1))
 		holder := fmt.Sprintf("shard %d (%s)", sh.ID, leader.DefaultHolder())
-		warned := false
+		warned, start := false, time.Now()
 		for {
 			_, ok, err := st.AcquireLease(ctx, name, holder, spacing)
 			if ok {
+				log.Debug("identify turn", "bucket", bucket, "waited", time.Since(start).Round(time.Millisecond))
 				return nil
 			}
 			if err != nil && ctx.Err() == nil && !warned {

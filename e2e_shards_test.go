@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -28,7 +29,7 @@ const (
 // and answers the servers Discord routes to it, each question once; DMs
 // are shard 0's; a user's rate limit holds across both. Shard 0 alone registers the commands, and the daily
 // briefing, whose channel is on shard 1's server, is posted once, by
-// shard 1.
+// shard 1. Then shard 1's leader is killed and its standby takes over.
 func TestTwoShardProcesses(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
@@ -159,10 +160,49 @@ func TestTwoShardProcesses(t *testing.T) {
 	if puts != 1 || !p1.logged("commands are registered by shard 0") {
 		t.Errorf("commands registered %d times, want once (by shard 0)", puts)
 	}
+
+	// A standby per shard: shard 1's waits on its shard's lease while both
+	// shards lead; when shard 1's leader is killed it connects as shard 1
+	// within 15 s and answers there, shard 0 untouched, and the briefing is
+	// not posted again.
+	s1 := startProc(t, bin, "shard 1 standby", append(env, "SHARD_ID=1", "SHARD_COUNT=2"))
+	s1.waitLogged(t, "another process leads; standing by", 2*time.Minute)
+	if err := p1.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-p1.done
+	killed := time.Now()
+	for len(dc.ShardIdentifies(1)) < 2 {
+		if time.Since(killed) > 15*time.Second {
+			t.Fatalf("shard 1's standby did not connect within 15 s of its leader's death")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	wctx2, wcancel2 := context.WithTimeout(ctx, time.Minute)
+	defer wcancel2()
+	if err := dc.WaitShardReady(wctx2, 1); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("shard 1's standby connected %v after its leader was killed", time.Since(killed).Round(time.Millisecond))
+	q4 := dc.SendMessage(discordtest.MessageOpts{ChannelID: shardGeneral1, GuildID: shardGuild1, Author: e2eUser(4), Content: "<@" + bot.ID + "> " + e2eAsk})
+	if _, err := dc.WaitMessage(wctx2, q4.ID, final); err != nil {
+		t.Fatalf("shard 1's standby did not answer: %v", err)
+	}
+	if n := len(dc.ShardIdentifies(0)); n != 1 {
+		t.Errorf("shard 0 identified %d times, want once: another shard's failover touched it", n)
+	}
+	headers = 0
+	for _, m := range dc.Messages(shardBriefing1) {
+		headers += strings.Count(m.Content, "**Briefing for ")
+	}
+	if headers != 1 || !s1.logged(`lease="bot shard 1 of 2"`) {
+		t.Errorf("after the failover: %d briefing headers, want 1; the standby led shard 1's lease: %v", headers, s1.logged(`lease="bot shard 1 of 2"`))
+	}
+
 	for _, v := range dc.Violations() {
 		t.Errorf("Discord rule broken: %s %s: %s %s: %s", v.Method, v.Path, v.Rule, v.Field, v.Message)
 	}
-	for _, p := range []*e2eProc{p0, p1} {
+	for _, p := range []*e2eProc{p0, p1, s1} {
 		if !p.logged("msg=leading") || !p.logged(`lease="bot shard `) {
 			t.Errorf("%s did not lead its shard's lease", p.name)
 		}
