@@ -195,3 +195,23 @@ func buttonLabels(cs []discordtest.Component) string {
 	}
 	return strings.Join(out, " | ")
 }
+
+// A document's summary has no question to tell its language: it is
+// written in the client's, and so is everything around it.
+func TestSummaryOfADocumentInTheClientsLanguage(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{aiOpts: []openaitest.Option{openaitest.WithResponder(langModel(modelClaims))}})
+	in := h.dc.SendSlash(discordtest.SlashOpts{Name: "summary", GuildID: guildID, ChannelID: generalID, User: user(1), Locale: "pt-BR",
+		Options: []discordtest.OptionValue{{Name: "document", Value: "alipay-ordered-to-spin-off-micro-loans.en"}}})
+	m := waitFinal(h, in)
+	if want := "**" + i18n.Text("pt", i18n.Sources) + "**"; !strings.Contains(m.Content, want) {
+		t.Errorf("summary lacks %q:\n%s", want, m.Content)
+	}
+	told := false
+	for _, r := range h.ai.Requests() {
+		told = told || strings.Contains(r.Text(), "in Portuguese")
+	}
+	if !told {
+		t.Error("the model was not told to write in Portuguese")
+	}
+}
