@@ -34,7 +34,7 @@ const (
 // returns up to n of them, no near-duplicates. keep, when set, must accept
 // a sentence (its text, its terms, and those of its passage and document
 // title) for it to be considered at all.
-func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, keep func(sentence string, terms []string, context map[string]bool) (bool, int)) []pick {
+func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, keep func(sentence string, terms, near []string, context map[string]bool) (bool, int)) []pick {
 	f := st.focusOf(query)
 	var all []pick
 	for bi, b := range blocks {
@@ -57,11 +57,19 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 				}
 			}
 		}
-		for _, s := range st.blockSentences(b) {
+		ss := st.blockSentences(b)
+		for i, s := range ss {
 			score := f.weight(s.terms)
 			ok, lead := true, 0
 			if keep != nil {
-				ok, lead = keep(s.text, s.terms, context)
+				var near []string
+				if i > 0 {
+					near = append(near, ss[i-1].terms...)
+				}
+				if i+1 < len(ss) {
+					near = append(near, ss[i+1].terms...)
+				}
+				ok, lead = keep(s.text, s.terms, near, context)
 			}
 			// Lines of code or of a table run together are no sentence
 			// to quote; the prose around them is.

@@ -91,3 +91,32 @@ func TestSameFamily(t *testing.T) {
 		}
 	}
 }
+
+// A focus word held only by the sentence before or after counts for half:
+// enough when the sentence itself holds much of the focus, never alone.
+// A word asked twice ("messaging … messages") counts once.
+func TestFocusNeighbours(t *testing.T) {
+	st := newPipeline(t, embeddedCorpus(t), nil).state.Load()
+	f := st.focusOf("Which regulators ordered the payment app to spin off its loans?")
+	sentence := st.index.Analyze("Regulators have ordered it to change.")
+	near := st.index.Analyze("The payment app must spin off its loans.")
+	if f.covers(sentence, nil, DefaultFocusCoverage) {
+		t.Fatalf("the sentence alone covers the focus %v: the test needs one that does not", f.words)
+	}
+	if !f.coversNear(sentence, near, nil, DefaultFocusCoverage) {
+		t.Errorf("with its neighbour the sentence does not cover the focus %v (weights %v)", f.words, f.weights)
+	}
+	if f.coversNear(st.index.Analyze("Nothing here is asked about at all."), near, nil, DefaultFocusCoverage) {
+		t.Errorf("a sentence holding no focus word covers it through its neighbour")
+	}
+	g := st.focusOf("Which messaging system carries messages?")
+	seen := map[string]int{}
+	for _, w := range g.words {
+		seen[strings.Join(w, " ")]++
+	}
+	for w, n := range seen {
+		if n > 1 {
+			t.Errorf("focus word %q counted %d times", w, n)
+		}
+	}
+}

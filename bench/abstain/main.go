@@ -25,6 +25,7 @@ import (
 	"corpusbot/answer"
 	"corpusbot/corpus"
 	"corpusbot/internal/abstaineval"
+	"corpusbot/retrieval"
 )
 
 func main() {
@@ -41,6 +42,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	half := fs.String("half", abstaineval.Tune, "tune or test")
 	shares := fs.String("shares", "-1,0.25,0.34,0.5,0.67,0.75,1", "focus coverage shares to try (-1: rule off, 0: default)")
 	misses := fs.Float64("misses", -2, "list the misses at this share")
+	floor := fs.Float64("floor", 0, "retrieval relevance floor (0: the default)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -75,7 +77,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("-shares: %w", err)
 		}
-		p, err := answer.New(answer.Config{FocusCoverage: share}, c, nil)
+		p, err := answer.New(answer.Config{FocusCoverage: share, Retrieval: retrieval.Config{Floor: *floor}}, c, nil)
 		if err != nil {
 			return err
 		}
