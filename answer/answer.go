@@ -51,8 +51,9 @@ type Config struct {
 	// an answer by at most this much before retrieval goes on without it;
 	// 0 → 15s.
 	RewriteTimeout time.Duration
-	// FocusCoverage is the share of a question's focus terms (its content
-	// words beyond the names) an extractive answer's sentence must hold;
+	// FocusCoverage is the share of a question's focus (its content words
+	// beyond the names, weighed by idf) an extractive answer's sentence
+	// must hold;
 	// 0 → DefaultFocusCoverage, a negative value turns the rule off.
 	FocusCoverage float64
 	Retrieval     retrieval.Config

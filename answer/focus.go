@@ -9,8 +9,8 @@ import (
 	"corpusbot/text"
 )
 
-// DefaultFocusCoverage is the share of a question's focus terms an
-// extractive answer's sentence must hold: chosen on the tuning halves of
+// DefaultFocusCoverage is the share of a question's focus, its words
+// weighed by idf, an extractive answer's sentence must hold: chosen on the tuning halves of
 // the abstention sets (testdata/abstain, docs/benchmarks.md), never on
 // their test halves.
 const DefaultFocusCoverage = 0.45
@@ -24,7 +24,7 @@ type focus struct {
 	names     map[string]bool
 	nameWords [][]string // each name word's terms
 	words     [][]string // each focus word's terms: analysers differ ("owns" → own, owns)
-	weights   []float64  // each focus word's weight: the idf of its rarest term
+	weights   []float64  // each focus word's weight: the idf of its rarest known term
 	// every word of the question, names included, with its weight: what
 	// ranks the sentences that cover the focus.
 	every        [][]string
@@ -155,9 +155,9 @@ func isNameWord(w string, first bool) bool {
 
 // covers reports whether a sentence's terms answer the question's focus:
 // every one of its names, in the sentence or around it (context: its
-// passage and its document's title, which name what the sentence calls
-// "we" or "the app"), and at least share of its focus words (one at least)
-// in the sentence. "Who is the CEO of Europace?" is not answered by a
+// passage, headings, document title and the document's opening, which
+// name what the sentence calls "we" or "the app"), and at least share of
+// the weight of its focus words (one of them at least) in the sentence. "Who is the CEO of Europace?" is not answered by a
 // sentence naming the CEO of another company.
 func (f focus) covers(terms []string, context map[string]bool, share float64) bool {
 	return f.coversNear(terms, nil, context, share)
