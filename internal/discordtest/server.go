@@ -143,8 +143,8 @@ func New(t testing.TB, opts ...Option) *Server {
 	s.hs = httptest.NewUnstartedServer(http.HandlerFunc(s.serveHTTP))
 	s.hs.Listener.Close()
 	s.hs.Listener = ln
+	s.wsURL = "ws://" + ln.Addr().String() // before Start: the handlers read it
 	s.hs.Start()
-	s.wsURL = "ws://" + ln.Addr().String()
 	t.Cleanup(s.Close)
 	return s
 }
