@@ -5,8 +5,40 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 )
+
+// TestCopyIntoKnowsEveryTable: a table a migration adds is either copied
+// or left out on purpose, never forgotten.
+func TestCopyIntoKnowsEveryTable(t *testing.T) { eachBackend(t, testCopyIntoKnowsEveryTable) }
+
+func testCopyIntoKnowsEveryTable(t *testing.T, b backend) {
+	s := openTest(t, b)
+	query := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'answers_fts_%'`
+	if b == postgresBackend {
+		query = `SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`
+	}
+	rows, err := raw(s).QueryContext(context.Background(), query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if _, skipped := notCopied[name]; !skipped && !slices.Contains(copyTables, name) {
+			t.Errorf("table %s is neither copied by CopyInto nor in notCopied", name)
+		}
+	}
+	if n < len(copyTables) {
+		t.Errorf("found %d tables, fewer than the %d copied", n, len(copyTables))
+	}
+}
 
 // TestCopyInto moves a whole SQLite database into a new database of each
 // backend: every read the bot and the dashboard make gives the same answer
