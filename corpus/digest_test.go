@@ -23,7 +23,8 @@ const digestFile = "testdata/load.digest"
 
 // TestLoadDigest compares a digest of every loaded document and warning
 // with testdata/load.digest. A change that is meant to alter what is
-// loaded updates the file with -update-digest, and says why in its commit.
+// loaded (a new field of Document or Passage changes every line) updates
+// the file with -update-digest, and says why in its commit.
 func TestLoadDigest(t *testing.T) {
 	var got []string
 	add := func(name string, fsys fs.FS) {
@@ -83,7 +84,7 @@ func TestLoadDigest(t *testing.T) {
 		}
 	}
 	if t.Failed() {
-		t.Log("what Load makes of the samples changed; if that is intended, rerun with -update-digest and say why in the commit")
+		t.Log("what Load makes of the samples changed; if that is intended (a new field, a new rule), rewrite the file with\n\tgo test ./corpus -run TestLoadDigest -args -update-digest\nand say why in the commit")
 	}
 }
 

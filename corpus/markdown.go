@@ -643,13 +643,29 @@ func (w *mdWalker) code(lines *gmtext.Segments) {
 	for i := range lines.Len() {
 		seg := lines.At(i)
 		w.bb.mark(w.fileLine(seg.Start), 0)
-		v := seg.Value(w.src)
+		// seg.Value(w.src) without its copy: the padding (columns of a
+		// tab that indentation took part of), the line, and a newline
+		// goldmark may force.
+		line := w.str[seg.Start:seg.Stop]
 		if seg.Padding > 0 {
-			w.bb.writeRaw(strings.Repeat(" ", seg.Padding))
+			w.bb.writeRaw(spaces(seg.Padding))
+			w.bb.writeRaw(spaces(seg.Padding))
 		}
-		w.bb.writeRaw(string(v))
+		w.bb.writeRaw(line)
+		if seg.ForceNewline && (seg.Padding > 0 || line != "") && !strings.HasSuffix(line, "\n") {
+			w.bb.writeRaw("\n")
+		}
 	}
 	w.emit(blockCode, 0)
+}
+
+// spaces returns n spaces.
+func spaces(n int) string {
+	const s = "                                " // 32
+	if n <= len(s) {
+		return s[:n]
+	}
+	return strings.Repeat(" ", n)
 }
 
 func (w *mdWalker) table(t *east.Table) {
