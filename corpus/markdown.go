@@ -649,7 +649,6 @@ func (w *mdWalker) code(lines *gmtext.Segments) {
 		line := w.str[seg.Start:seg.Stop]
 		if seg.Padding > 0 {
 			w.bb.writeRaw(spaces(seg.Padding))
-			w.bb.writeRaw(spaces(seg.Padding))
 		}
 		w.bb.writeRaw(line)
 		if seg.ForceNewline && (seg.Padding > 0 || line != "") && !strings.HasSuffix(line, "\n") {

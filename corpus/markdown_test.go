@@ -197,6 +197,10 @@ func TestMarkdownEdgeCases(t *testing.T) {
 			[]string{"!!! example", "After the example."}, nil},
 		{"shortcode syntax inside code is text", "Use `{{</* note */>}}` to add a note.\n",
 			[]string{"Use {{</* note */>}} to add a note."}, nil},
+		// The list item takes 2 of the tab's 8 columns and the code block
+		// 4: 2 are the line's indentation, once.
+		{"code indented by tabs in a list", "- item\n\n\t\tcode line\n\t\tmore\n",
+			[]string{"\n\n  code line\n  more"}, []string{"    code"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
