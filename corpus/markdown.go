@@ -137,6 +137,10 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 	inComment := false      // inside a multi-line MDX comment
 	for i := skip; i < len(all); i++ {
 		line, n := all[i], i+1
+		if fence == "" && !inShortcode && !inComment && jsxEnd < 0 && inStatement == 0 && len(mkdocs) == 0 && isPlainLine(line) {
+			out.add(line, n) // what every rule below would leave as it is
+			continue
+		}
 		// MkDocs admonition content is indented; a line indented less
 		// closes the admonitions it is outside of.
 		if strings.TrimSpace(line) != "" {
@@ -262,6 +266,30 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 		out.add(line, n)
 	}
 	return out, fm
+}
+
+// isPlainLine reports whether no rule of prepareMarkdown applies to line
+// outside code, shortcodes, comments, JSX tags, statements and MkDocs
+// blocks: it holds no brace (shortcodes, Liquid tags, MDX comments and
+// expressions), does not start as an import or export statement may, and
+// its first character after indentation opens no fence, JSX tag,
+// admonition, MkDocs block or quote. Most lines of a document are plain.
+func isPlainLine(line string) bool {
+	if line == "" {
+		return true
+	}
+	if line[0] == 'i' || line[0] == 'e' || strings.IndexByte(line, '{') >= 0 {
+		return false
+	}
+	t := strings.TrimLeft(line, " \t")
+	if t == "" {
+		return true
+	}
+	switch t[0] {
+	case '`', '~', '<', ':', '!', '?', '=', '>':
+		return false
+	}
+	return true
 }
 
 // openShortcode returns where a Hugo shortcode that the line does not close
