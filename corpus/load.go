@@ -422,7 +422,9 @@ func (l *loader) structuredDocument(doc Document, s structured, pk *packer) (Doc
 	if title == "" {
 		title = strings.TrimSuffix(path.Base(doc.Path), path.Ext(doc.Path))
 	}
-	doc.Title = cutTitle(title, l.maxTitle)
+	// Copies: the title may be a block's text, part of one buffer of all
+	// of them, which the document must not keep alive.
+	doc.Title = strings.Clone(cutTitle(title, l.maxTitle))
 	doc.Description = oneLine(s.description)
 	doc.Text = a.text
 	doc.Lang = DetectLanguage(prefix(a.text, langSampleBytes))

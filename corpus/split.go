@@ -199,6 +199,7 @@ func passagesOf(docID, text string, ps []para) []Passage {
 // packer holds what packRun needs, reused from run to run.
 type packer struct {
 	out        []Passage // splitStructured's passages while it makes them
+	run        []para    // and the paragraphs of its run
 	units      []unit
 	best, from []int
 	cuts       []int

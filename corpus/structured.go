@@ -278,8 +278,7 @@ func assemble(blocks []block) assembled {
 //
 // pk's buffers are reused; the passages returned are a slice of their own.
 func splitStructured(pk *packer, docID, title string, blocks []block, a assembled, drop []bool) []Passage {
-	out := pk.out[:0]
-	var run []para
+	out, run := pk.out[:0], pk.run[:0]
 	type heading struct {
 		level int
 		text  string
@@ -327,7 +326,9 @@ func splitStructured(pk *packer, docID, title string, blocks []block, a assemble
 			for len(stack) > 0 && stack[len(stack)-1].level >= bl.level {
 				stack = stack[:len(stack)-1]
 			}
-			stack = append(stack, heading{bl.level, text})
+			// A copy: the block's text is part of the buffer of all the
+			// document's blocks, which passages must not keep alive.
+			stack = append(stack, heading{bl.level, strings.Clone(text)})
 			hs, hsValid = nil, false
 			continue
 		}
@@ -348,7 +349,7 @@ func splitStructured(pk *packer, docID, title string, blocks []block, a assemble
 		run = append(run, p)
 	}
 	flush()
-	pk.out = out
+	pk.out, pk.run = out, run
 	if len(out) == 0 {
 		return nil
 	}
