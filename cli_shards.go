@@ -21,8 +21,8 @@ const shardAuto = -1
 const maxShards = 65536
 
 // shardConfig reads SHARD_ID and SHARD_COUNT: unset, the bot is not
-// sharded; SHARD_COUNT alone (a number or auto) needs SHARD_ID, because
-// each process serves one shard.
+// sharded; SHARD_COUNT (a number or auto) needs SHARD_ID, the shard or
+// range of shards ("0-3") this process serves, unless it is 1.
 func (p *envParser) shardConfig(c *config) {
 	count, id := p.get("SHARD_COUNT"), p.get("SHARD_ID")
 	switch {
@@ -45,19 +45,36 @@ func (p *envParser) shardConfig(c *config) {
 		if c.ShardCount == 1 {
 			return // shard 0 of 1
 		}
-		p.fail("SHARD_ID", "", "this process's shard, from 0 to SHARD_COUNT-1: each process serves one shard")
+		p.fail("SHARD_ID", "", "the shard this process serves, or a range such as 0-3, from 0 to SHARD_COUNT-1")
 		return
 	}
-	n, err := strconv.Atoi(id)
-	if err != nil || n < 0 || (c.ShardCount > 0 && n >= c.ShardCount) {
-		want := "a shard number from 0"
+	first, last, ok := parseShardRange(id)
+	if !ok || (c.ShardCount > 0 && last >= c.ShardCount) {
+		want := "a shard number or a range such as 0-3 (first ≤ last), from 0"
 		if c.ShardCount > 0 {
 			want += fmt.Sprintf(" to %d (SHARD_COUNT is %d)", c.ShardCount-1, c.ShardCount)
 		}
 		p.fail("SHARD_ID", id, want)
 		return
 	}
-	c.ShardID = n
+	c.ShardID, c.ShardLast = first, last
+}
+
+// parseShardRange reads "3" or "0-3".
+func parseShardRange(v string) (first, last int, ok bool) {
+	a, b, isRange := strings.Cut(v, "-")
+	first, err := strconv.Atoi(strings.TrimSpace(a))
+	if err != nil || first < 0 {
+		return 0, 0, false
+	}
+	if !isRange {
+		return first, first, true
+	}
+	last, err = strconv.Atoi(strings.TrimSpace(b))
+	if err != nil || last < first {
+		return 0, 0, false
+	}
+	return first, last, true
 }
 
 // sharded reports whether SHARD_COUNT is set.
@@ -74,27 +91,38 @@ func (e *env) resolveShard(ctx context.Context) (bot.Shard, error) {
 	if err != nil {
 		return bot.Shard{}, fmt.Errorf("shards: %w", err)
 	}
-	sh := bot.Shard{ID: e.cfg.ShardID, Count: e.cfg.ShardCount, MaxConcurrency: info.MaxConcurrency}
+	sh := bot.Shard{ID: e.cfg.ShardID, Last: e.cfg.ShardLast, Count: e.cfg.ShardCount, MaxConcurrency: info.MaxConcurrency}
 	if e.cfg.ShardCount == shardAuto {
 		sh.Count = max(info.Shards, 1)
-		if sh.ID >= sh.Count {
-			return bot.Shard{}, &configError{Key: "SHARD_ID", Value: strconv.Itoa(sh.ID),
-				Want: fmt.Sprintf("a shard from 0 to %d: Discord recommends %d shards (SHARD_COUNT=auto)", sh.Count-1, sh.Count)}
+		if sh.Last >= sh.Count {
+			return bot.Shard{}, &configError{Key: "SHARD_ID", Value: shardRange(sh),
+				Want: fmt.Sprintf("shards from 0 to %d: Discord recommends %d shards (SHARD_COUNT=auto)", sh.Count-1, sh.Count)}
 		}
 	} else if info.Shards > sh.Count {
 		e.log.Warn("Discord recommends more shards than SHARD_COUNT; it refuses a shard with too many servers (close 4011)",
 			"shard_count", sh.Count, "recommended", info.Shards)
 	}
-	e.log.Info("sharding", "shard", sh.ID, "shards", sh.Count, "max_concurrency", sh.MaxConcurrency,
+	e.log.Info("sharding", "shards", shardRange(sh), "of", sh.Count, "max_concurrency", sh.MaxConcurrency,
 		"recommended_shards", info.Shards, "remaining_session_starts", info.RemainingStarts)
 	return sh, nil
 }
 
-// shardLease is what a leader holds: "bot", or, sharded, its shard, so that
-// each shard has its own leader and standby.
+// shardRange is "3" or "0-3".
+func shardRange(sh bot.Shard) string {
+	if sh.Last > sh.ID {
+		return fmt.Sprintf("%d-%d", sh.ID, sh.Last)
+	}
+	return strconv.Itoa(sh.ID)
+}
+
+// shardLease is what a leader holds: "bot", or, sharded, its shards, so
+// that each shard set has its own leader and standby.
 func shardLease(sh bot.Shard) string {
-	if !sh.Sharded() {
+	switch {
+	case !sh.Sharded():
 		return leaseName
+	case sh.Last > sh.ID:
+		return fmt.Sprintf("bot shards %s of %d", shardRange(sh), sh.Count)
 	}
 	return fmt.Sprintf("bot shard %d of %d", sh.ID, sh.Count)
 }
@@ -116,7 +144,7 @@ const identifyPoll = 250 * time.Millisecond
 func identifyGate(st *store.Store, sh bot.Shard, spacing time.Duration, log *slog.Logger) func(ctx context.Context, bucket int) error {
 	return func(ctx context.Context, bucket int) error {
 		name := fmt.Sprintf("discord identify bucket %d of %d", bucket, max(sh.MaxConcurrency, 1))
-		holder := fmt.Sprintf("shard %d (%s)", sh.ID, leader.DefaultHolder())
+		holder := fmt.Sprintf("shards %s (%s)", shardRange(sh), leader.DefaultHolder())
 		warned, start := false, time.Now()
 		for {
 			_, ok, err := st.AcquireLease(ctx, name, holder, spacing)

@@ -18,14 +18,21 @@ import (
 // naming the key to fix.
 func TestShardConfig(t *testing.T) {
 	tests := []struct {
-		env       map[string]string
-		id, count int
-		badKey    string
+		env             map[string]string
+		id, last, count int
+		badKey          string
 	}{
 		{env: map[string]string{}, id: 0, count: 0},
-		{env: map[string]string{"SHARD_ID": "1", "SHARD_COUNT": "4"}, id: 1, count: 4},
+		{env: map[string]string{"SHARD_ID": "1", "SHARD_COUNT": "4"}, id: 1, last: 1, count: 4},
+		{env: map[string]string{"SHARD_ID": "0-3", "SHARD_COUNT": "4"}, id: 0, last: 3, count: 4},
+		{env: map[string]string{"SHARD_ID": "2-2", "SHARD_COUNT": "4"}, id: 2, last: 2, count: 4},
+		{env: map[string]string{"SHARD_ID": "4-7", "SHARD_COUNT": "auto"}, id: 4, last: 7, count: shardAuto},
+		{env: map[string]string{"SHARD_ID": "0-4", "SHARD_COUNT": "4"}, badKey: "SHARD_ID"},
+		{env: map[string]string{"SHARD_ID": "3-1", "SHARD_COUNT": "4"}, badKey: "SHARD_ID"},
+		{env: map[string]string{"SHARD_ID": "1-", "SHARD_COUNT": "4"}, badKey: "SHARD_ID"},
+		{env: map[string]string{"SHARD_ID": "0,1", "SHARD_COUNT": "4"}, badKey: "SHARD_ID"},
 		{env: map[string]string{"SHARD_ID": "0", "SHARD_COUNT": "auto"}, id: 0, count: shardAuto},
-		{env: map[string]string{"SHARD_ID": "7", "SHARD_COUNT": "AUTO"}, id: 7, count: shardAuto},
+		{env: map[string]string{"SHARD_ID": "7", "SHARD_COUNT": "AUTO"}, id: 7, last: 7, count: shardAuto},
 		{env: map[string]string{"SHARD_COUNT": "1"}, id: 0, count: 1},
 		{env: map[string]string{"SHARD_ID": "4", "SHARD_COUNT": "4"}, badKey: "SHARD_ID"},
 		{env: map[string]string{"SHARD_ID": "-1", "SHARD_COUNT": "4"}, badKey: "SHARD_ID"},
@@ -44,8 +51,8 @@ func TestShardConfig(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if c.ShardID != tt.id || c.ShardCount != tt.count {
-					t.Errorf("shard %d of %d, want %d of %d", c.ShardID, c.ShardCount, tt.id, tt.count)
+				if c.ShardID != tt.id || c.ShardLast != tt.last || c.ShardCount != tt.count {
+					t.Errorf("shards %d-%d of %d, want %d-%d of %d", c.ShardID, c.ShardLast, c.ShardCount, tt.id, tt.last, tt.count)
 				}
 				return
 			}
@@ -79,15 +86,17 @@ func fmtEnv(env map[string]string) string {
 func TestResolveShardAuto(t *testing.T) {
 	dc := discordtest.New(t, discordtest.WithShards(3, 2))
 	for _, c := range []struct {
-		id, count int
-		want      bot.Shard
-		bad       bool
+		id, last, count int
+		want            bot.Shard
+		bad             bool
 	}{
-		{id: 2, count: shardAuto, want: bot.Shard{ID: 2, Count: 3, MaxConcurrency: 2}},
-		{id: 3, count: 8, want: bot.Shard{ID: 3, Count: 8, MaxConcurrency: 2}},
-		{id: 3, count: shardAuto, bad: true},
+		{id: 2, last: 2, count: shardAuto, want: bot.Shard{ID: 2, Last: 2, Count: 3, MaxConcurrency: 2}},
+		{id: 0, last: 2, count: shardAuto, want: bot.Shard{ID: 0, Last: 2, Count: 3, MaxConcurrency: 2}},
+		{id: 3, last: 3, count: 8, want: bot.Shard{ID: 3, Last: 3, Count: 8, MaxConcurrency: 2}},
+		{id: 3, last: 3, count: shardAuto, bad: true},
+		{id: 1, last: 3, count: shardAuto, bad: true},
 	} {
-		e := &env{cfg: config{DiscordToken: secret.New("t"), DiscordAPIBase: dc.URL(), ShardID: c.id, ShardCount: c.count}, log: slog.New(slog.DiscardHandler)}
+		e := &env{cfg: config{DiscordToken: secret.New("t"), DiscordAPIBase: dc.URL(), ShardID: c.id, ShardLast: c.last, ShardCount: c.count}, log: slog.New(slog.DiscardHandler)}
 		got, err := e.resolveShard(context.Background())
 		if c.bad {
 			var ce *configError
@@ -99,7 +108,7 @@ func TestResolveShardAuto(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.ID != c.want.ID || got.Count != c.want.Count || got.MaxConcurrency != c.want.MaxConcurrency {
+		if got.ID != c.want.ID || got.Last != c.want.Last || got.Count != c.want.Count || got.MaxConcurrency != c.want.MaxConcurrency {
 			t.Errorf("shard %d of %d: got %+v, want %+v", c.id, c.count, got, c.want)
 		}
 	}

@@ -38,7 +38,8 @@ type config struct {
 	BriefingTime         string // "HH:MM", "" = no daily briefing
 	BriefingTZ           *time.Location
 	HealthAddr           string
-	ShardID              int // this process's shard when sharded
+	ShardID              int // this process's (first) shard when sharded
+	ShardLast            int // its last shard: SHARD_ID=0-3 serves 0 to 3
 	ShardCount           int // 0 = not sharded; shardAuto = Discord's recommendation
 
 	// Operator's dashboard and retention

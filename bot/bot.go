@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"slices"
 	"sync"
 	"time"
 
@@ -21,20 +22,24 @@ type Bot struct {
 	answers Answerer
 	store   Store
 	api     discordAPI
-	session *discordgo.Session // nil in handler tests
-	http    *http.Transport    // closed when Run returns
-	metrics Metrics
-	access  access
-	bucket  *bucket
-	seen    *seenIDs // messages and interactions handled, against replays
-	limiter *limiter
-	work    tracker
+	session *discordgo.Session // the first shard's, for REST; nil in handler tests
+	// sessions are the gateway connections, one per shard served;
+	// sessions[0] is session.
+	sessions []*discordgo.Session
+	http     *http.Transport // closed when Run returns
+	metrics  Metrics
+	access   access
+	bucket   *bucket
+	seen     *seenIDs // messages and interactions handled, against replays
+	limiter  *limiter
+	work     tracker
 
 	hints sync.Mutex // one no-intent hint per thread
 
-	mu       sync.Mutex
-	botID    string
-	stopping bool
+	mu        sync.Mutex
+	botID     string
+	stopping  bool
+	connected map[*discordgo.Session]bool // of sessions, for the gateway metric
 
 	// gatewayDead receives why the gateway will not reconnect.
 	gatewayDead chan error
@@ -63,18 +68,25 @@ func New(cfg Config, answers Answerer, st Store, log *slog.Logger) (*Bot, error)
 	if err != nil {
 		return nil, fmt.Errorf("bot: %w", err)
 	}
-	s, err := discordgo.New("Bot " + cfg.Token.Reveal())
-	if err != nil {
-		return nil, fmt.Errorf("bot: new session: %w", err)
+	client := &http.Client{Transport: rt, Timeout: 30 * time.Second}
+	var sessions []*discordgo.Session
+	for _, k := range cfg.Shard.IDs() {
+		s, err := discordgo.New("Bot " + cfg.Token.Reveal())
+		if err != nil {
+			return nil, fmt.Errorf("bot: new session: %w", err)
+		}
+		s.Client = client
+		s.Identify.Intents = intents(cfg.MessageContentIntent)
+		if cfg.Shard.Sharded() {
+			s.ShardID, s.ShardCount = k, cfg.Shard.Count
+		}
+		s.LogLevel = discordgo.LogError
+		sessions = append(sessions, s)
 	}
-	s.Client = &http.Client{Transport: rt, Timeout: 30 * time.Second}
-	s.Identify.Intents = intents(cfg.MessageContentIntent)
-	if cfg.Shard.Sharded() {
-		s.ShardID, s.ShardCount = cfg.Shard.ID, cfg.Shard.Count
-	}
-	s.LogLevel = discordgo.LogError
-	b := newBot(cfg, answers, st, log, s)
-	b.session, b.http = s, base
+	// REST goes through the first session: one client, and one view of
+	// Discord's rate limits, for the process.
+	b := newBot(cfg, answers, st, log, sessions[0])
+	b.session, b.sessions, b.http = sessions[0], sessions, base
 	return b, nil
 }
 
@@ -129,15 +141,28 @@ func (b *Bot) Run(ctx context.Context) error {
 	defer b.cancelSend()
 	defer b.cancelWork()
 	s := b.session
-	for _, h := range []any{b.onReady, b.onConnect, b.onDisconnect, b.onMessageCreate, b.onInteractionCreate} {
-		defer s.AddHandler(h)()
+	for _, s := range b.sessions {
+		for _, h := range []any{b.onReady, b.onConnect, b.onDisconnect, b.onMessageCreate, b.onInteractionCreate} {
+			defer s.AddHandler(h)()
+		}
+		if gate := b.cfg.Shard.Identify; gate != nil {
+			bucket := b.cfg.Shard.BucketOf(s.ShardID)
+			s.IdentifyGate = func() error { return gate(ctx, bucket) }
+		}
 	}
-	if gate := b.cfg.Shard.Identify; gate != nil {
-		bucket := b.cfg.Shard.Bucket()
-		s.IdentifyGate = func() error { return gate(ctx, bucket) }
-	}
-	if err := b.openGateway(ctx, s); err != nil {
-		return fmt.Errorf("bot: connect to the gateway: %w", err)
+	// Shards connect one after the other, each when its identify bucket
+	// allows.
+	for i, sh := range b.sessions {
+		if err := b.openGateway(ctx, sh); err != nil {
+			if i > 0 {
+				b.shutdown()
+				b.closeGateways()
+			}
+			if i > 0 && ctx.Err() != nil {
+				return nil // asked to stop while starting
+			}
+			return fmt.Errorf("bot: connect to the gateway: %w", err)
+		}
 	}
 	if s.State != nil && s.State.User != nil {
 		b.setBotID(s.State.User.ID)
@@ -146,7 +171,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		// The gateway is open, so questions may already be in flight:
 		// drain them as any shutdown does before closing.
 		b.shutdown()
-		closeGateway(s)
+		b.closeGateways()
 		if ctx.Err() != nil {
 			return nil // asked to stop while starting
 		}
@@ -157,7 +182,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	if b.cfg.BriefingTime != "" && b.work.add() {
 		go func() {
 			defer b.work.done()
-			if owner, ok := b.briefingOwner(ctx); !ok || owner != b.cfg.Shard.ID {
+			if owner, ok := b.briefingOwner(ctx); !ok || !slices.Contains(b.cfg.Shard.IDs(), owner) {
 				if ok {
 					b.log.Info("the daily briefing is posted by the shard of its channel's server", "briefing_shard", owner)
 				}
@@ -174,7 +199,7 @@ func (b *Bot) Run(ctx context.Context) error {
 			"error", redact(dead))
 	}
 	b.shutdown()
-	if err := closeGateway(s); err != nil {
+	if err := b.closeGateways(); err != nil {
 		b.log.Warn("closing the gateway", "error", redact(err))
 	}
 	b.metrics.SetGateway(false)
@@ -229,6 +254,15 @@ func retryableOpen(err error) bool {
 		return re.Response != nil && re.Response.StatusCode >= 500
 	}
 	return true // the network, or op 7/op 9 during the handshake
+}
+
+// closeGateways closes every shard's session for good.
+func (b *Bot) closeGateways() error {
+	var errs []error
+	for _, s := range b.sessions {
+		errs = append(errs, closeGateway(s))
+	}
+	return errors.Join(errs...)
 }
 
 // closeGateway closes the session for good. discordgo's heartbeat calls
@@ -295,10 +329,30 @@ func (b *Bot) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 
 // The gateway's state, for /healthz. The session reconnects by itself
 // (third_party/discordgo is patched to do it reliably, see PATCHES.md).
-func (b *Bot) onConnect(*discordgo.Session, *discordgo.Connect) { b.metrics.SetGateway(true) }
+func (b *Bot) onConnect(s *discordgo.Session, _ *discordgo.Connect) { b.setConnected(s, true) }
+
+// setConnected records a session's state; the gateway is up when every
+// shard's session is.
+func (b *Bot) setConnected(s *discordgo.Session, up bool) {
+	if len(b.sessions) <= 1 {
+		b.metrics.SetGateway(up)
+		return
+	}
+	b.mu.Lock()
+	if b.connected == nil {
+		b.connected = make(map[*discordgo.Session]bool)
+	}
+	b.connected[s] = up
+	all := true
+	for _, sh := range b.sessions {
+		all = all && b.connected[sh]
+	}
+	b.mu.Unlock()
+	b.metrics.SetGateway(all)
+}
 
 func (b *Bot) onDisconnect(s *discordgo.Session, _ *discordgo.Disconnect) {
-	b.metrics.SetGateway(false)
+	b.setConnected(s, false)
 	if err := s.GatewayError(); err != nil {
 		// A bad token or intents: reconnecting cannot help, so Run
 		// stops and says why.

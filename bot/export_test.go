@@ -6,7 +6,9 @@ import "time"
 // between IDENTIFYs (Discord's is 5 s), the longest wait between failed
 // reconnects, and the wait after a close frame. Call it before Run.
 func SetGatewayTiming(b *Bot, identify, reconnectMax, closeWait time.Duration) {
-	b.session.IdentifyInterval = identify
-	b.session.ReconnectMaxWait = reconnectMax
-	b.session.CloseWait = closeWait
+	for _, s := range b.sessions {
+		s.IdentifyInterval = identify
+		s.ReconnectMaxWait = reconnectMax
+		s.CloseWait = closeWait
+	}
 }

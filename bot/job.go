@@ -380,10 +380,8 @@ func (b *Bot) channelKind(j job) string {
 	case j.inThread:
 		return store.ChannelThread
 	}
-	if b.session != nil && b.session.State != nil {
-		if c, err := b.session.State.Channel(j.channelID); err == nil && isThreadType(c.Type) {
-			return store.ChannelThread
-		}
+	if typ, _, ok := b.stateChannel(j.channelID); ok && isThreadType(typ) {
+		return store.ChannelThread
 	}
 	return store.ChannelGuild
 }

@@ -288,14 +288,8 @@ func isThreadType(t discordgo.ChannelType) bool {
 // channelInfo returns a channel's type and parent, from the gateway's state
 // when it knows the channel, else from the API.
 func (b *Bot) channelInfo(ctx context.Context, id string) (discordgo.ChannelType, string, bool) {
-	if b.session != nil && b.session.State != nil {
-		if c, err := b.session.State.Channel(id); err == nil {
-			// The state updates channels in place under its lock.
-			b.session.State.RLock()
-			typ, parent := c.Type, c.ParentID
-			b.session.State.RUnlock()
-			return typ, parent, true
-		}
+	if typ, parent, ok := b.stateChannel(id); ok {
+		return typ, parent, true
 	}
 	c, err := b.api.Channel(id, withCtx(ctx))
 	if err != nil {

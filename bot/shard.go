@@ -13,53 +13,75 @@ import (
 	"corpusbot/secret"
 )
 
-// Shard is the shard of the bot's gateway connection this process serves.
-// Discord sends a shard the events of the guilds with (guild_id >> 22) %
-// Count == ID, and direct messages to shard 0. The zero value is an
-// unsharded bot: one connection that gets everything.
+// Shard is the shards of the bot's gateway this process serves: ID to
+// Last of Count, one connection each. Discord sends a shard the events of
+// the guilds with (guild_id >> 22) % Count == its number, and direct
+// messages to shard 0. The zero value is an unsharded bot: one connection
+// that gets everything.
 type Shard struct {
 	ID, Count int
+	// Last is the last shard of the range, for a process that serves
+	// several; 0 (or ID) means ID alone.
+	Last int
 	// MaxConcurrency is Discord's session_start_limit.max_concurrency:
-	// shard ID identifies in bucket ID % MaxConcurrency, each bucket at
-	// most once per 5 s. 0 means 1.
+	// shard k identifies in bucket k % MaxConcurrency, each bucket at most
+	// once per 5 s. 0 means 1.
 	MaxConcurrency int
 	// Identify, when set, is called before each IDENTIFY with the shard's
 	// bucket, and returns when the bucket may identify: the gate shared by
-	// the shard processes (a lease in their store). nil relies on the
-	// session's own pacing, which is enough for one process.
+	// the shard processes (a lease in their store). nil relies on each
+	// session's own pacing, which is enough for one unsharded process.
 	Identify func(ctx context.Context, bucket int) error
 }
 
-// Sharded reports whether the bot is one shard of several, or one of one
-// set explicitly.
+// Sharded reports whether the bot serves shards, even one of one.
 func (s Shard) Sharded() bool { return s.Count > 0 }
 
-// Bucket is the shard's max_concurrency identify bucket (rate_limit_key).
-func (s Shard) Bucket() int { return s.ID % max(s.MaxConcurrency, 1) }
+// last is the range's last shard.
+func (s Shard) last() int { return max(s.ID, s.Last) }
 
-// Owns reports whether guildID's events come to this shard; "" (a direct
-// message) belongs to shard 0, as Discord routes it.
+// IDs are the shards served, in order; an unsharded bot's is shard 0.
+func (s Shard) IDs() []int {
+	ids := make([]int, 0, s.last()-s.ID+1)
+	for k := s.ID; k <= s.last(); k++ {
+		ids = append(ids, k)
+	}
+	return ids
+}
+
+// BucketOf is shard k's max_concurrency identify bucket (rate_limit_key).
+func (s Shard) BucketOf(k int) int { return k % max(s.MaxConcurrency, 1) }
+
+// Owns reports whether guildID's events come to one of these shards; ""
+// (a direct message) belongs to shard 0, as Discord routes it.
 func (s Shard) Owns(guildID string) bool {
 	if s.Count <= 1 {
 		return true
 	}
-	return ShardOf(guildID, s.Count) == s.ID
+	k := ShardOf(guildID, s.Count)
+	return k >= s.ID && k <= s.last()
 }
 
-// String is "ID/Count", or "unsharded".
+// String is "ID/Count" or "ID-Last/Count", or "unsharded".
 func (s Shard) String() string {
-	if !s.Sharded() {
+	switch {
+	case !s.Sharded():
 		return "unsharded"
+	case s.last() > s.ID:
+		return fmt.Sprintf("%d-%d/%d", s.ID, s.last(), s.Count)
 	}
 	return fmt.Sprintf("%d/%d", s.ID, s.Count)
 }
 
 func (s Shard) check() error {
 	if !s.Sharded() {
+		if s.ID != 0 || s.Last != 0 {
+			return errors.New("bot: a shard ID without a shard count")
+		}
 		return nil
 	}
-	if s.ID < 0 || s.ID >= s.Count {
-		return fmt.Errorf("bot: shard %d of %d: the ID must be from 0 to %d", s.ID, s.Count, s.Count-1)
+	if s.ID < 0 || s.last() >= s.Count || (s.Last != 0 && s.Last < s.ID) {
+		return fmt.Errorf("bot: shards %d-%d of %d: the IDs must be from 0 to %d, in order", s.ID, s.Last, s.Count, s.Count-1)
 	}
 	if s.MaxConcurrency < 0 {
 		return errors.New("bot: negative max_concurrency")
@@ -116,9 +138,9 @@ func FetchGateway(ctx context.Context, token secret.String, apiBase string) (Gat
 	}, nil
 }
 
-// briefingOwner says whether this shard posts the daily briefing: the
-// shard that gets the briefing channel's guild's events does, so that
-// however many shard processes run, one posts it. It asks Discord for the
+// briefingOwner says which shard posts the daily briefing: the shard
+// that gets the briefing channel's guild's events does, so that however
+// many shard processes run, one posts it. It asks Discord for the
 // channel's guild, trying again until it knows or ctx ends.
 func (b *Bot) briefingOwner(ctx context.Context) (owner int, ok bool) {
 	sh := b.cfg.Shard
@@ -149,4 +171,22 @@ func (b *Bot) briefingOwner(ctx context.Context) (owner int, ok bool) {
 		wait = min(2*wait, time.Minute)
 	}
 	return ShardOf(guild, sh.Count), true
+}
+
+// stateChannel returns a channel's type and parent from the gateway state
+// of the shard that knows it.
+func (b *Bot) stateChannel(id string) (discordgo.ChannelType, string, bool) {
+	for _, s := range b.sessions {
+		if s.State == nil {
+			continue
+		}
+		if c, err := s.State.Channel(id); err == nil {
+			// The state updates channels in place under its lock.
+			s.State.RLock()
+			typ, parent := c.Type, c.ParentID
+			s.State.RUnlock()
+			return typ, parent, true
+		}
+	}
+	return 0, "", false
 }

@@ -38,19 +38,27 @@ func TestShardOwnsAndChecks(t *testing.T) {
 	if !(Shard{}).Owns("700000000004194304") || !(Shard{}).Owns("") {
 		t.Error("an unsharded bot must own everything")
 	}
-	if b := (Shard{ID: 5, Count: 8, MaxConcurrency: 4}).Bucket(); b != 1 {
+	r := Shard{ID: 1, Last: 2, Count: 3}
+	if !r.Owns("700000000000000000") || !r.Owns("700000000004194304") || r.Owns("700000000008388608") || r.Owns("") {
+		t.Error("shards 1-2 of 3 own the wrong servers (shard 0's, or DMs)")
+	}
+	if ids := fmt.Sprint(r.IDs(), Shard{ID: 3, Count: 8}.IDs(), Shard{}.IDs()); ids != "[1 2] [3] [0]" {
+		t.Errorf("IDs: %s, want [1 2] [3] [0]", ids)
+	}
+	if b := (Shard{Count: 8, MaxConcurrency: 4}).BucketOf(5); b != 1 {
 		t.Errorf("shard 5 with max_concurrency 4 in bucket %d, want 1", b)
 	}
-	if b := (Shard{ID: 5, Count: 8}).Bucket(); b != 0 {
+	if b := (Shard{Count: 8}).BucketOf(5); b != 0 {
 		t.Errorf("shard 5 with max_concurrency unknown in bucket %d, want 0", b)
 	}
-	for _, bad := range []Shard{{ID: 2, Count: 2}, {ID: -1, Count: 2}, {ID: 0, Count: 2, MaxConcurrency: -1}} {
+	for _, bad := range []Shard{{ID: 2, Count: 2}, {ID: -1, Count: 2}, {ID: 0, Count: 2, MaxConcurrency: -1},
+		{ID: 1, Last: 2, Count: 2}, {ID: 2, Last: 1, Count: 4}, {ID: 1}} {
 		if _, err := (Config{Token: secretToken(), Shard: bad}).withDefaults(); err == nil {
 			t.Errorf("shard %+v accepted", bad)
 		}
 	}
-	if s := fmt.Sprint(Shard{ID: 3, Count: 16}); s != "3/16" {
-		t.Errorf("shard prints as %q, want 3/16", s)
+	if s := fmt.Sprint(Shard{ID: 3, Count: 16}, " ", Shard{ID: 0, Last: 3, Count: 16}, " ", Shard{}); s != "3/16 0-3/16 unsharded" {
+		t.Errorf("shards print as %q, want 3/16 0-3/16 unsharded", s)
 	}
 }
 
