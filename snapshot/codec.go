@@ -18,6 +18,7 @@ import (
 
 const (
 	partStrings    = "corpus/strings"
+	partTexts      = "corpus/texts"    // documents' texts, apart: reading a title does not map a text's pages
 	partLists      = "corpus/lists"    // string lists: count uint32, then refs
 	partDocs       = "corpus/docs"     // docSize bytes per document
 	partPassages   = "corpus/passages" // passageSize bytes per passage
@@ -47,6 +48,8 @@ func appendRef(b []byte, r ref) []byte {
 type encoder struct {
 	size  uint64
 	strs  []string
+	tsize uint64
+	texts []string
 	dedup map[string]ref
 	lists []byte
 	known map[string]uint32
@@ -134,13 +137,19 @@ func encodeCorpus(c *corpus.Corpus, ix *retrieval.Index) ([]part, error) {
 	for di := range c.Docs {
 		d := &c.Docs[di]
 		var refs [7]ref
-		for i, s := range []string{d.ID, d.Path, d.Title, d.Description, string(d.Format), d.Lang, d.Text} {
+		for i, s := range []string{d.ID, d.Path, d.Title, d.Description, string(d.Format), d.Lang} {
 			r, err := e.str(s)
 			if err != nil {
 				return nil, fmt.Errorf("document %s: %w", d.ID, err)
 			}
 			refs[i] = r
 		}
+		if len(d.Text) > math.MaxUint32 {
+			return nil, fmt.Errorf("document %s: %d bytes of text: too long", d.ID, len(d.Text))
+		}
+		refs[6] = ref{off: e.tsize, n: uint32(len(d.Text))}
+		e.texts = append(e.texts, d.Text)
+		e.tsize += uint64(len(d.Text))
 		for _, r := range refs {
 			docs = appendRef(docs, r)
 		}
@@ -213,16 +222,9 @@ func encodeCorpus(c *corpus.Corpus, ix *retrieval.Index) ([]part, error) {
 			warnings = appendRef(warnings, r)
 		}
 	}
-	strs := e.strs
 	return []part{
-		{name: partStrings, size: int64(e.size), write: func(w io.Writer) error {
-			for _, s := range strs {
-				if _, err := io.WriteString(w, s); err != nil {
-					return err
-				}
-			}
-			return nil
-		}},
+		{name: partStrings, size: int64(e.size), write: writeAll(e.strs)},
+		{name: partTexts, size: int64(e.tsize), write: writeAll(e.texts)},
 		{name: partLists, data: e.lists},
 		{name: partDocs, data: docs},
 		{name: partPassages, data: passages},
@@ -232,9 +234,21 @@ func encodeCorpus(c *corpus.Corpus, ix *retrieval.Index) ([]part, error) {
 	}, nil
 }
 
+func writeAll(strs []string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		for _, s := range strs {
+			if _, err := io.WriteString(w, s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
 // decoder reads records; every offset is checked against its part.
 type decoder struct {
 	blob  string // the strings part, in place
+	texts string // the texts part, in place
 	lists []byte
 	cache map[uint32][]string
 	spans []byte
@@ -265,16 +279,19 @@ func (d *decoder) spanList(at uint32, textLen int) ([][2]int, error) {
 	return l, nil
 }
 
-func (d *decoder) ref(b []byte) (string, error) {
+func (d *decoder) ref(b []byte) (string, error) { return refIn(d.blob, b) }
+
+// refIn reads the reference at b into blob.
+func refIn(blob string, b []byte) (string, error) {
 	off := binary.LittleEndian.Uint64(b)
 	n := uint64(binary.LittleEndian.Uint32(b[8:]))
-	if off > uint64(len(d.blob)) || n > uint64(len(d.blob))-off {
-		return "", fmt.Errorf("%w: string at %d+%d outside %d bytes", ErrCorrupt, off, n, len(d.blob))
+	if off > uint64(len(blob)) || n > uint64(len(blob))-off {
+		return "", fmt.Errorf("%w: string at %d+%d outside %d bytes", ErrCorrupt, off, n, len(blob))
 	}
 	if n == 0 {
 		return "", nil
 	}
-	return d.blob[off : off+n], nil
+	return blob[off : off+n], nil
 }
 
 // list returns the list at offset at; lists read twice are shared.
@@ -315,13 +332,13 @@ func records(b []byte, size int, name string) (int, error) {
 // decodeCorpus makes the corpus and the index's items of parts. Their
 // strings point into the parts' bytes.
 func decodeCorpus(parts map[string][]byte) (*corpus.Corpus, []retrieval.Item, error) {
-	for _, name := range []string{partStrings, partLists, partDocs, partPassages, partWarnings, partItemTitles, partSpans} {
+	for _, name := range []string{partStrings, partTexts, partLists, partDocs, partPassages, partWarnings, partItemTitles, partSpans} {
 		if _, ok := parts[name]; !ok {
 			return nil, nil, fmt.Errorf("%w: part %s missing", ErrCorrupt, name)
 		}
 	}
-	blob := parts[partStrings]
-	d := &decoder{blob: unsafe.String(unsafe.SliceData(blob), len(blob)), lists: parts[partLists], cache: make(map[uint32][]string), spans: parts[partSpans]}
+	blob, texts := parts[partStrings], parts[partTexts]
+	d := &decoder{blob: unsafe.String(unsafe.SliceData(blob), len(blob)), texts: unsafe.String(unsafe.SliceData(texts), len(texts)), lists: parts[partLists], cache: make(map[uint32][]string), spans: parts[partSpans]}
 	ndocs, err := records(parts[partDocs], docSize, partDocs)
 	if err != nil {
 		return nil, nil, err
@@ -351,7 +368,11 @@ func decodeCorpus(parts map[string][]byte) (*corpus.Corpus, []retrieval.Item, er
 		rec := parts[partDocs][di*docSize:]
 		var s [7]string
 		for i := range s {
-			if s[i], err = d.ref(rec[i*refSize:]); err != nil {
+			blob := d.blob
+			if i == 6 {
+				blob = d.texts
+			}
+			if s[i], err = refIn(blob, rec[i*refSize:]); err != nil {
 				return nil, nil, err
 			}
 		}

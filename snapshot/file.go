@@ -30,7 +30,7 @@ import (
 // Numbers are little-endian.
 const (
 	magic         = "CBSNAP\r\n"
-	formatVersion = 2
+	formatVersion = 3
 	headerSize    = 72
 	orderMark     = 0x01020304
 	maxParts      = 64

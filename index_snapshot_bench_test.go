@@ -1,0 +1,369 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"corpusbot/answer"
+	"corpusbot/retrieval"
+	"corpusbot/snapshot"
+)
+
+// The 1-million-passage figures of docs/benchmarks.md (issue 15, item 4):
+//
+//	go test -run '^$' -bench 'Snapshot1M' -benchtime 1x -timeout 2h .
+//
+// The corpus is generated once into $CORPUSBOT_BENCH_DIR (default: the
+// system's temporary folder; CORPUSBOT_BENCH_FILES=N makes a smaller one to
+// try it): 125,000 plain-text files of 8 paragraphs,
+// each paragraph sentences drawn at random from the abstracts of BEIR
+// SciFact (../shared/eval/ir/scifact), so the words, their frequencies and
+// the stopwords are those of real scientific English. Each measurement
+// runs in a fresh process (this test binary again), as a restart would,
+// so that its resident memory is its own.
+
+const (
+	gen1MFiles      = 125_000
+	gen1MParagraphs = 8 // one passage each: 100–180 words
+	gen1MVersion    = "v1"
+)
+
+// corpus1M returns the generated corpus folder, making it when missing.
+func corpus1M(tb testing.TB) string {
+	tb.Helper()
+	root := os.Getenv("CORPUSBOT_BENCH_DIR")
+	if root == "" {
+		root = os.TempDir()
+	}
+	files := gen1MFiles
+	if n, err := strconv.Atoi(os.Getenv("CORPUSBOT_BENCH_FILES")); err == nil && n > 0 {
+		files = n // a smaller corpus, to try the benchmark out
+	}
+	dir := filepath.Join(root, fmt.Sprintf("corpusbot-gen-%s-%d", gen1MVersion, files))
+	if _, err := os.Stat(filepath.Join(dir, "complete")); err == nil {
+		return dir
+	}
+	sentences, titles := scifactSentences(tb)
+	os.RemoveAll(dir)
+	r := rand.New(rand.NewPCG(15, 4))
+	var sb strings.Builder
+	for f := range files {
+		sb.Reset()
+		fmt.Fprintf(&sb, "%s (%d)\n", titles[r.IntN(len(titles))], f)
+		for range gen1MParagraphs {
+			sb.WriteByte('\n')
+			words, target := 0, 100+r.IntN(81)
+			for words < target {
+				s := sentences[r.IntN(len(sentences))]
+				if words > 0 {
+					sb.WriteByte(' ')
+				}
+				sb.WriteString(s)
+				words += strings.Count(s, " ") + 1
+			}
+			sb.WriteByte('\n')
+		}
+		p := filepath.Join(dir, fmt.Sprintf("%03d", f/1000), fmt.Sprintf("doc%06d.txt", f))
+		if f%1000 == 0 {
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(p, []byte(sb.String()), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "complete"), nil, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
+
+// scifactSentences splits SciFact's abstracts into sentences (at ". "),
+// and returns their titles.
+func scifactSentences(tb testing.TB) (sentences, titles []string) {
+	tb.Helper()
+	dir := os.Getenv("CORPUSBOT_EVAL_DIR")
+	if dir == "" {
+		dir = filepath.Join("..", "shared", "eval", "ir")
+	}
+	dir = filepath.Join(dir, "scifact", "docs")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		tb.Fatalf("SciFact not found at %s: %v (it is ../shared/eval/ir/scifact beside the repository; set CORPUSBOT_EVAL_DIR)", dir, err)
+	}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		title, body, _ := strings.Cut(string(b), "\n")
+		titles = append(titles, strings.TrimSpace(title))
+		for s := range strings.SplitSeq(strings.Join(strings.Fields(body), " "), ". ") {
+			if s = strings.TrimSpace(s); len(s) > 20 {
+				sentences = append(sentences, strings.TrimSuffix(s, ".")+".")
+			}
+		}
+	}
+	return sentences, titles
+}
+
+// childReport is what a measuring process prints.
+type childReport struct {
+	Phases    map[string]float64 // seconds
+	Docs      int
+	Passages  int
+	Postings  int
+	Terms     int
+	TextBytes int64 // the documents' text
+	SnapBytes int64
+	RSS       map[string]int64 // bytes, from /proc/self/status, by moment
+	HeapLive  int64            // live heap after the last GC
+	Mapped    bool
+	QueryP50  float64 // seconds per question, Search k=8
+	QueryP99  float64
+}
+
+// BenchmarkSnapshot1M measures a full build (hash, load, index, save the
+// snapshot, map it) and then a restart from the snapshot, each in a fresh
+// process.
+func BenchmarkSnapshot1M(b *testing.B) {
+	dir := corpus1M(b)
+	data := dir + "-data" // kept, so that restart can be run alone after a build
+	if err := os.MkdirAll(data, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	for _, mode := range []string{"build", "restart"} {
+		b.Run(mode, func(b *testing.B) {
+			var rep childReport
+			for b.Loop() {
+				b.StopTimer()
+				if mode == "build" {
+					os.Remove(filepath.Join(data, snapshotFile))
+				}
+				b.StartTimer()
+				rep = runChild(b, mode, dir, data)
+			}
+			for k, v := range rep.Phases {
+				b.ReportMetric(v, k+"-s")
+			}
+			for k, v := range rep.RSS {
+				b.ReportMetric(float64(v)/float64(rep.TextBytes), "rss-"+k+"/text")
+			}
+			b.ReportMetric(float64(rep.Passages), "passages")
+			b.ReportMetric(float64(rep.Postings), "postings")
+			b.ReportMetric(float64(rep.Terms), "terms")
+			b.ReportMetric(float64(rep.TextBytes)/1e6, "text-MB")
+			b.ReportMetric(float64(rep.SnapBytes)/1e6, "snapshot-MB")
+			b.ReportMetric(float64(rep.HeapLive)/float64(rep.TextBytes), "heap/text")
+			b.ReportMetric(rep.QueryP50*1e6, "query-p50-µs")
+			b.ReportMetric(rep.QueryP99*1e6, "query-p99-µs")
+			out, _ := json.Marshal(rep)
+			b.Logf("%s: %s", mode, out)
+		})
+	}
+}
+
+func runChild(b *testing.B, mode, dir, data string) childReport {
+	cmd := exec.Command(os.Args[0], "-test.run=^$", "-test.bench=^BenchmarkSnapshotChild$", "-test.benchtime=1x")
+	cmd.Env = append(os.Environ(), "CORPUSBOT_SNAPSHOT_CHILD="+mode, "CORPUSBOT_CHILD_CORPUS="+dir, "CORPUSBOT_CHILD_DATA="+data)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		b.Fatalf("child %s: %v\n%s", mode, err, out)
+	}
+	for line := range strings.SplitSeq(string(out), "\n") {
+		if j, ok := strings.CutPrefix(line, "CHILD "); ok {
+			var rep childReport
+			if err := json.Unmarshal([]byte(j), &rep); err != nil {
+				b.Fatal(err)
+			}
+			return rep
+		}
+	}
+	b.Fatalf("child %s printed no report:\n%s", mode, out)
+	return childReport{}
+}
+
+// BenchmarkSnapshotChild is one measuring process of BenchmarkSnapshot1M;
+// alone it does nothing.
+func BenchmarkSnapshotChild(b *testing.B) {
+	mode := os.Getenv("CORPUSBOT_SNAPSHOT_CHILD")
+	if mode == "" {
+		b.Skip("run by BenchmarkSnapshot1M")
+	}
+	for b.Loop() {
+		rep := measure(b, mode, os.Getenv("CORPUSBOT_CHILD_CORPUS"), os.Getenv("CORPUSBOT_CHILD_DATA"))
+		j, _ := json.Marshal(rep)
+		fmt.Printf("CHILD %s\n", j)
+	}
+}
+
+func measure(b *testing.B, mode, dir, data string) childReport {
+	ctx := context.Background()
+	cfg, err := loadConfig(envMap(map[string]string{"DATA_DIR": data, "LOG_LEVEL": "warn"}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := &env{cfg: cfg, log: newLogger(cfg, os.Stderr), stdout: os.Stdout, stderr: os.Stderr}
+	rep := childReport{Phases: map[string]float64{}, RSS: map[string]int64{}}
+	phase := func(name string, start time.Time) { rep.Phases[name] = time.Since(start).Seconds() }
+	all := time.Now()
+
+	t := time.Now()
+	key, err := e.snapshotKey(ctx, dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	phase("hash", t)
+	path := filepath.Join(data, snapshotFile)
+	if mode == "build" {
+		t = time.Now()
+		c, err := e.loadCorpus(ctx, dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		phase("load", t)
+		t = time.Now()
+		ix, err := answer.Index(retrieval.Config{}, c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		phase("index", t)
+		rep.RSS["built"] = rss()["VmRSS"]
+		t = time.Now()
+		if err := snapshot.Write(path, key, c, ix); err != nil {
+			b.Fatal(err)
+		}
+		phase("write", t)
+		c, ix = nil, nil
+	}
+	t = time.Now()
+	c, ix, info, err := snapshot.Open(path, key)
+	if err != nil {
+		b.Fatal(err)
+	}
+	phase("open", t)
+	rep.RSS["open-snapshot"] = mappedRSS(path)
+	runtime.GC()
+	rep.RSS["opengc-snapshot"] = mappedRSS(path)
+	t = time.Now()
+	p, err := answer.NewIndexed(answer.Config{}, c, ix, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	phase("pipeline", t)
+	rep.RSS["pipeline-snapshot"] = mappedRSS(path)
+	phase("total", all)
+	runtime.GC()
+	if mode == "build" {
+		debug.FreeOSMemory() // as loadIndexed does after a build
+	}
+	for k, v := range rss() {
+		if k != "VmHWM" {
+			rep.RSS["start-"+k] = v
+		}
+	}
+	rep.RSS["start-snapshot"] = mappedRSS(path)
+	rep.RSS["peak"] = rss()["VmHWM"]
+
+	// Questions: 1,000 sentences of the corpus's own vocabulary, shuffled.
+	sentences, _ := scifactSentences(b)
+	r := rand.New(rand.NewPCG(7, 7))
+	var lat []float64
+	for range 1000 {
+		q := sentences[r.IntN(len(sentences))]
+		if w := strings.Fields(q); len(w) > 12 {
+			q = strings.Join(w[:12], " ")
+		}
+		t := time.Now()
+		if _, err := p.Search(ctx, q, 8); err != nil && !errors.Is(err, answer.ErrNoSearchableWords) && !errors.Is(err, retrieval.ErrNoTerms) {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t).Seconds())
+	}
+	slices.Sort(lat)
+	rep.QueryP50, rep.QueryP99 = lat[len(lat)/2], lat[len(lat)*99/100]
+	runtime.GC()
+	for k, v := range rss() {
+		if k != "VmHWM" {
+			rep.RSS["queries-"+k] = v
+		}
+	}
+	rep.RSS["queries-snapshot"] = mappedRSS(path)
+	if parts, err := ix.Parts(); err == nil {
+		rep.Postings = len(parts.PostItem)
+		rep.Terms = len(parts.TermID)
+	}
+	rep.Docs = len(c.Docs)
+	for _, d := range c.Docs {
+		rep.Passages += len(d.Passages)
+		rep.TextBytes += int64(len(d.Text))
+	}
+	rep.SnapBytes, rep.Mapped = info.Bytes, info.Mapped
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	rep.HeapLive = int64(s[0].Value.Uint64())
+	runtime.KeepAlive(p)
+	return rep
+}
+
+// rss reads the resident-memory lines of /proc/self/status, in bytes:
+// VmRSS (all resident pages), RssAnon (heap, stacks), RssFile (pages of
+// mapped files: the snapshot and the binary), VmHWM (the peak).
+func rss() map[string]int64 {
+	out := map[string]int64{}
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return out
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		k, v, ok := strings.Cut(sc.Text(), ":")
+		if !ok || (k != "VmRSS" && k != "RssAnon" && k != "RssFile" && k != "VmHWM") {
+			continue
+		}
+		n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+		out[k] = n << 10
+	}
+	return out
+}
+
+// mappedRSS is the resident part of the mapping of path (the snapshot),
+// from /proc/self/smaps.
+func mappedRSS(path string) int64 {
+	b, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		return -1
+	}
+	var total int64
+	in := false
+	for line := range strings.SplitSeq(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 5 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":") {
+			in = f[len(f)-1] == path
+			continue
+		}
+		if in && len(f) == 3 && f[0] == "Rss:" {
+			n, _ := strconv.ParseInt(f[1], 10, 64)
+			total += n << 10
+		}
+	}
+	return total
+}
