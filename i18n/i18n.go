@@ -3,6 +3,7 @@ package i18n
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/feature/plural"
@@ -52,7 +53,34 @@ func Count(lang string, c CountKey, n int) string {
 	if !strings.Contains(s, "%") {
 		return s
 	}
+	if n >= 10000 || n <= -10000 {
+		return strings.Replace(s, "%d", grouped(lang, n), 1)
+	}
 	return fmt.Sprintf(s, n)
+}
+
+// groupSeparators are the thousands separators of the languages that do
+// not use a comma (CLDR): French a narrow no-break space, Russian a
+// no-break space.
+var groupSeparators = map[string]string{"de": ".", "es": ".", "pt": ".", "fr": "\u202f", "ru": "\u00a0"}
+
+// grouped writes n with its language's thousands separator: 12,345 in
+// English, 12.345 in German. Four-digit numbers are left whole, as
+// Spanish and Portuguese write them.
+func grouped(lang string, n int) string {
+	sep, ok := groupSeparators[lang]
+	if !ok {
+		sep = ","
+	}
+	s := strconv.Itoa(n)
+	start := 0
+	if n < 0 {
+		start = 1
+	}
+	for i := len(s) - 3; i > start; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	return s
 }
 
 // pluralForm is the CLDR cardinal plural category of the integer n in lang.

@@ -151,6 +151,12 @@ func TestCount(t *testing.T) {
 		{"zh-Hant", Documents, 2, "2 份文件"},
 		{"pt", Documents, 2, "2 documentos"},
 		{"xx", Seconds, 2, "2 seconds"}, // not in the catalogue: English
+		{"en", Words, 9999, "9999 words"},
+		{"en", Words, 12345, "12,345 words"},
+		{"de", Words, 1234567, "1.234.567 Wörter"},
+		{"fr", Words, 20000, "20\u202f000 mots"},
+		{"ru", Words, 10001, "10\u00a0001 слово"},
+		{"ja", Words, 50000, "50,000語"},
 	}
 	for _, tt := range tests {
 		if got := Count(tt.lang, tt.c, tt.n); got != tt.want {
