@@ -84,3 +84,20 @@ func TestShardAnswersOnlyItsServers(t *testing.T) {
 		}
 	}
 }
+
+// TestGatewayUpWhenEveryShardIs: a process serving two shards reports
+// its gateway connected only while both sessions are.
+func TestGatewayUpWhenEveryShardIs(t *testing.T) {
+	rec := &recorder{}
+	b, _, _, _ := testBot(t, func(c *Config) { c.Metrics = rec; c.Shard = Shard{ID: 0, Last: 1, Count: 2} })
+	s0, s1 := &discordgo.Session{}, &discordgo.Session{}
+	b.sessions = []*discordgo.Session{s0, s1}
+	b.onConnect(s0, nil)
+	b.onConnect(s1, nil)
+	b.onDisconnect(s1, nil)
+	b.onConnect(s1, nil)
+	want := "[gateway false gateway true gateway false gateway true]"
+	if got := fmt.Sprint(rec.list()); got != want {
+		t.Errorf("gateway states %s, want %s", got, want)
+	}
+}
