@@ -158,8 +158,8 @@ func (b *Bot) Run(ctx context.Context) error {
 				b.shutdown()
 				b.closeGateways()
 			}
-			if i > 0 && ctx.Err() != nil {
-				return nil // asked to stop while starting
+			if ctx.Err() != nil {
+				return nil // asked to stop while starting, perhaps waiting for a turn to identify
 			}
 			return fmt.Errorf("bot: connect to the gateway: %w", err)
 		}
