@@ -150,3 +150,25 @@ func TestIdentifyGateSpacesABucket(t *testing.T) {
 		t.Errorf("a gate whose context ends while waiting returned %v, want the context's error", err)
 	}
 }
+
+// TestTooFewShardsSaysSo: Discord closes an IDENTIFY for too few shards
+// with 4011; the bot stops at once, saying to raise SHARD_COUNT.
+func TestTooFewShardsSaysSo(t *testing.T) {
+	t.Parallel()
+	dc := discordtest.New(t, discordtest.WithToken(e2eToken), discordtest.WithShards(3, 1),
+		discordtest.WithGuild(e2eGuild, []discordtest.Channel{{ID: e2eGeneral}}, nil))
+	vars := map[string]string{
+		"DISCORD_TOKEN": e2eToken, "DISCORD_API_BASE": dc.URL(), "DATA_DIR": t.TempDir(),
+		"SHARD_ID": "0", "SHARD_COUNT": "2",
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var stderr e2eBuffer
+	err := run(ctx, []string{"run"}, func(k string) string { return vars[k] }, &e2eBuffer{}, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "4011") || !strings.Contains(err.Error(), "raise it, or set SHARD_COUNT=auto") {
+		t.Fatalf("run with 2 shards where Discord requires 3: %v, want close 4011 and a word on SHARD_COUNT\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "Discord recommends more shards than SHARD_COUNT") {
+		t.Errorf("no warning at start that Discord recommends more shards:\n%s", stderr.String())
+	}
+}

@@ -161,7 +161,7 @@ func (b *Bot) Run(ctx context.Context) error {
 			if ctx.Err() != nil {
 				return nil // asked to stop while starting, perhaps waiting for a turn to identify
 			}
-			return fmt.Errorf("bot: connect to the gateway: %w", err)
+			return fmt.Errorf("bot: connect to the gateway%s: %w", b.cfg.Shard.hint(err), err)
 		}
 	}
 	if s.State != nil && s.State.User != nil {

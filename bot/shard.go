@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 
 	"corpusbot/secret"
 )
@@ -189,4 +190,20 @@ func (b *Bot) stateChannel(id string) (discordgo.ChannelType, string, bool) {
 		}
 	}
 	return 0, "", false
+}
+
+// hint says what Discord's refusal of a shard (close 4010 or 4011) means
+// for the settings, or "" for any other error.
+func (s Shard) hint(err error) string {
+	var ce *websocket.CloseError
+	if !errors.As(err, &ce) {
+		return ""
+	}
+	switch ce.Code {
+	case 4011:
+		return " (Discord requires more shards than SHARD_COUNT: raise it, or set SHARD_COUNT=auto)"
+	case 4010:
+		return " (Discord refused the shard: check SHARD_ID and SHARD_COUNT)"
+	}
+	return ""
 }
