@@ -77,7 +77,7 @@ func reloadFailedText(err error) string {
 	reason := "the details are in the bot's log"
 	switch {
 	case errors.Is(err, corpus.ErrNoDocuments):
-		reason = "the corpus folder has no document I can read (.txt, .md, .html)"
+		reason = "the corpus folder has no document I can read (" + strings.Join(corpus.Extensions(), ", ") + ")"
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		reason = "it was interrupted; the bot is shutting down"
 	case errors.As(err, &pe):

@@ -234,6 +234,35 @@ func (l *loader) list(ctx context.Context) ([]string, error) {
 	return paths, nil
 }
 
+// extensions maps the file extensions Load reads to their formats, in the
+// order Extensions lists them.
+var extensions = []struct {
+	ext    string
+	format Format
+}{
+	{".txt", FormatText},
+	{".md", FormatMarkdown},
+	{".markdown", FormatMarkdown},
+	{".mdx", FormatMDX},
+	{".rst", FormatRST},
+	{".adoc", FormatAsciiDoc},
+	{".asciidoc", FormatAsciiDoc},
+	{".html", FormatHTML},
+	{".htm", FormatHTML},
+	{".pdf", FormatPDF},
+	{".docx", FormatDOCX},
+}
+
+// Extensions lists the file extensions Load reads, lower case with their
+// dot, for messages that tell people what a folder may hold.
+func Extensions() []string {
+	out := make([]string, len(extensions))
+	for i, e := range extensions {
+		out[i] = e.ext
+	}
+	return out
+}
+
 // formatOf is the format of a file from its name; "" when Load does not
 // read it.
 func formatOf(p string) Format {
@@ -241,23 +270,11 @@ func formatOf(p string) Format {
 	if strings.HasSuffix(lower, ".rst.txt") {
 		return FormatRST // a Sphinx build's copy of a source
 	}
-	switch path.Ext(lower) {
-	case ".txt":
-		return FormatText
-	case ".rst":
-		return FormatRST
-	case ".adoc", ".asciidoc":
-		return FormatAsciiDoc
-	case ".pdf":
-		return FormatPDF
-	case ".docx":
-		return FormatDOCX
-	case ".md", ".markdown":
-		return FormatMarkdown
-	case ".mdx":
-		return FormatMDX
-	case ".html", ".htm":
-		return FormatHTML
+	ext := path.Ext(lower)
+	for _, e := range extensions {
+		if e.ext == ext {
+			return e.format
+		}
 	}
 	return ""
 }

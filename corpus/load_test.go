@@ -426,3 +426,14 @@ func TestHeadingPath(t *testing.T) {
 		t.Errorf("got %q, want the title alone", got)
 	}
 }
+
+func TestExtensionsAreRead(t *testing.T) {
+	for _, ext := range Extensions() {
+		if formatOf("dir/Doc"+strings.ToUpper(ext)) == "" {
+			t.Errorf("Extensions lists %s, but Load does not read Doc%s", ext, strings.ToUpper(ext))
+		}
+	}
+	if f := formatOf("image.png"); f != "" {
+		t.Errorf("formatOf(image.png) = %q, want none", f)
+	}
+}
