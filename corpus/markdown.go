@@ -107,12 +107,16 @@ var (
 	// MkDocs admonitions and tabs: `!!! note "Title"`, `??? tip`, `=== "Tab"`.
 	mkdocsBlockRe = regexp.MustCompile(`^(\s*)(?:(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*|===\+?)(?:\s+"(.*)")?\s*$`)
 	// GitHub alerts: "> [!NOTE]".
-	githubAlertRe    = regexp.MustCompile(`^(\s*(?:>\s*)+)\[!\w+\]\s*(.*)$`)
-	importRe         = regexp.MustCompile(`^import\s*(?:['"]|\{\s*$|[\w*{][^'"]*(?:\sfrom\s*['"]|,\s*$|\{\s*$))`)
-	exportRe         = regexp.MustCompile(`^export\s+(?:const|let|var|function|default|async|class|\{)`)
-	highlightCloseRe = regexp.MustCompile(`^\{\{[<%]-?\s*/\s*highlight\s*-?[%>]\}\}$|^\{%-?\s*endhighlight\s*-?%\}$`)
-	fenceRe          = regexp.MustCompile("^\\s*(`{3,}|~{3,})")
-	jsxTagRe         = regexp.MustCompile(`</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>`)
+	githubAlertRe = regexp.MustCompile(`^(\s*(?:>\s*)+)\[!\w+\]\s*(.*)$`)
+	importRe      = regexp.MustCompile(`^import\s*(?:['"]|\{\s*$|[\w*{][^'"]*(?:\sfrom\s*['"]|,\s*$|\{\s*$))`)
+	exportRe      = regexp.MustCompile(`^export\s+(?:const|let|var|function|default|async|class|\{)`)
+	// A closing shortcode alone on its line, {{< /name >}}, or Liquid's
+	// {% endhighlight %}.
+	shortcodeCloseRe = regexp.MustCompile(`^\{\{[<%]-?\s*/\s*([\w./-]+)\s*-?[%>]\}\}$|^\{%-?\s*(endhighlight)\s*-?%\}$`)
+	// A shortcode argument naming a language: {{< tab lang="yaml" >}}.
+	langArgRe = regexp.MustCompile(`\s(?:lang|language)\s*=\s*["']?\w`)
+	fenceRe   = regexp.MustCompile("^\\s*(`{3,}|~{3,})")
+	jsxTagRe  = regexp.MustCompile(`</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>`)
 )
 
 // prepareMarkdown rewrites Markdown source, line by line, so that goldmark
@@ -128,7 +132,7 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 		out.add("", i+1)
 	}
 	fence := ""             // the open code fence, "" outside code
-	byTag := false          // the fence was opened by a highlight tag
+	byTag := ""             // the shortcode that opened the fence, if one did
 	fenceIndent := 0        // the indentation of the open fence
 	inShortcode := false    // inside a shortcode that spans lines
 	jsxEnd, jsxCol := -1, 0 // the line and column where a JSX tag over several lines ends
@@ -150,11 +154,11 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 		}
 		line = dedentColumns(line, 4*len(mkdocs))
 		if fence != "" {
-			if byTag {
-				// Code opened by a highlight tag ends at its closing tag.
-				if t := strings.TrimSpace(line); highlightCloseRe.MatchString(t) {
+			if byTag != "" {
+				// Code opened by a shortcode ends at its closing tag.
+				if closesShortcode(strings.TrimSpace(line), byTag) {
 					out.add("```", n)
-					fence, byTag = "", false
+					fence, byTag = "", ""
 					continue
 				}
 				out.add(line, n)
@@ -256,10 +260,11 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			line = quote
 		}
 		if strings.Contains(line, "{{") || strings.Contains(line, "{%") {
-			line = replaceShortcodes(line, &fence)
-			if fence != "" {
-				byTag = true
-				out.add(line, n)
+			var code string
+			line, code = replaceShortcodes(line)
+			if code != "" && (code == "highlight" || closedLater(all[i+1:], code)) {
+				fence, byTag = "```", code
+				out.add("```", n)
 				continue
 			}
 		}
@@ -386,16 +391,17 @@ func matchIf(maybe bool, re *regexp.Regexp, line string) []string {
 	return re.FindStringSubmatch(line)
 }
 
-// replaceShortcodes removes shortcodes and Liquid tags from a line; a
-// highlight or code tag becomes a code fence, and sets *fence when it opens
-// one.
-func replaceShortcodes(line string, fence *string) string {
+// replaceShortcodes removes shortcodes and Liquid tags from a line. A tag
+// alone on its line that opens code — highlight, or any shortcode with a
+// lang or language argument (Hugo's codeFromInline, Docsy's tab with
+// lang) — is returned as code, its name, for the caller to open a fence.
+func replaceShortcodes(line string) (rest, code string) {
 	ms := shortcodeRe.FindAllStringSubmatchIndex(line, -1)
 	if ms == nil {
-		return line
+		return line, ""
 	}
 	if len(ms) == 1 && ms[0][0] == len(line)-len(strings.TrimLeft(line, " \t")) && ms[0][1] == len(line) {
-		// A tag alone on its line: a highlight tag opens or closes code.
+		// A tag alone on its line.
 		m := ms[0]
 		closing := m[2] >= 0 && m[3] > m[2]
 		name := ""
@@ -404,20 +410,16 @@ func replaceShortcodes(line string, fence *string) string {
 		} else if m[6] >= 0 {
 			name = line[m[6]:m[7]]
 		}
-		switch {
-		case name == "highlight" && !closing:
-			*fence = "```"
-			return "```"
-		case name == "endhighlight" || name == "highlight" && closing:
-			return "```"
+		if !closing && name != "" && (name == "highlight" || langArgRe.MatchString(line[m[0]:m[1]])) {
+			return "", name
 		}
-		return ""
+		return "", ""
 	}
-	code := codeSpans(line)
+	spans := codeSpans(line)
 	var b strings.Builder
 	last := 0
 	for _, m := range ms {
-		if inSpans(code, m[0]) {
+		if inSpans(spans, m[0]) {
 			continue // `{{</* x */>}}` shows the syntax: it is text
 		}
 		b.WriteString(line[last:m[0]])
@@ -425,9 +427,44 @@ func replaceShortcodes(line string, fence *string) string {
 	}
 	b.WriteString(line[last:])
 	if strings.TrimSpace(b.String()) == "" {
-		return ""
+		return "", ""
 	}
-	return b.String()
+	return b.String(), ""
+}
+
+// closesShortcode reports whether a trimmed line is the closing tag of the
+// shortcode name: {{< /name >}}, or {% endhighlight %} for highlight.
+func closesShortcode(t, name string) bool {
+	m := shortcodeCloseRe.FindStringSubmatch(t)
+	switch {
+	case m == nil:
+		return false
+	case m[2] != "":
+		return name == "highlight"
+	}
+	return m[1] == name
+}
+
+// closedLater reports whether one of lines closes the shortcode name: a
+// shortcode that takes its code from elsewhere ({{< code file="x.go"
+// lang="go" >}}) has no closing tag, and must not turn the rest of the page
+// into code; nor may it borrow the closing tag of the next one of its name.
+func closedLater(lines []string, name string) bool {
+	for _, l := range lines {
+		if !strings.Contains(l, name) {
+			continue
+		}
+		t := strings.TrimSpace(l)
+		if closesShortcode(t, name) {
+			return true
+		}
+		for _, m := range shortcodeRe.FindAllStringSubmatch(t, -1) {
+			if m[1] == "" && m[2] == name {
+				return false // the next one opens first
+			}
+		}
+	}
+	return false
 }
 
 // codeSpans returns the byte spans of a line's inline code: text between

@@ -261,3 +261,49 @@ func FuzzLinkRefsFirst(f *testing.F) {
 		}
 	})
 }
+
+// A paired shortcode with a lang argument holds code: its "# comment"
+// lines are no headings. One without a closing tag takes its code from
+// elsewhere and leaves the page as it is.
+func TestShortcodeCode(t *testing.T) {
+	tests := []struct {
+		name, src string
+		code      []string // the code blocks' texts
+		paras     []string // the paragraphs' texts
+	}{
+		{"hugo code shortcode",
+			"Create it:\n\n{{< codeFromInline lang=\"bash\" >}}\n# For Intel Macs\nkind create cluster\n{{< /codeFromInline >}}\n\nThen use it.\n",
+			[]string{"# For Intel Macs\nkind create cluster"}, []string{"Create it:", "Then use it."}},
+		{"docsy tab with lang",
+			"{{< tab header=\"Config\" lang=\"yaml\" >}}\n# one node\nnodes: []\n{{< /tab >}}\n\n## Next\n\nText.\n",
+			[]string{"# one node\nnodes: []"}, []string{"Text."}},
+		{"highlight",
+			"{{< highlight go >}}\n# not a heading\n{{< /highlight >}}\n",
+			[]string{"# not a heading"}, nil},
+		{"liquid highlight",
+			"{% highlight ruby %}\n# not a heading\n{% endhighlight %}\n\nAfter.\n",
+			[]string{"# not a heading"}, []string{"After."}},
+		{"no closing tag: code from a file",
+			"{{< code file=\"a.yaml\" lang=\"yaml\" >}}\n\n# Heading\n\nProse.\n\n{{< code lang=\"go\" >}}\nx := 1\n{{< /code >}}\n",
+			[]string{"x := 1"}, []string{"Prose."}},
+		{"tab without lang holds prose",
+			"{{< tab header=\"Linux\" >}}\nRun the installer.\n{{< /tab >}}\n",
+			nil, []string{"Run the installer."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var code, paras []string
+			for _, b := range parseMarkdown(newMarkdownParsers(), tt.src, false).blocks {
+				switch b.kind {
+				case blockCode:
+					code = append(code, b.text)
+				case blockPara:
+					paras = append(paras, b.text)
+				}
+			}
+			if !slices.Equal(code, tt.code) || !slices.Equal(paras, tt.paras) {
+				t.Errorf("code %q, paragraphs %q; want code %q, paragraphs %q", code, paras, tt.code, tt.paras)
+			}
+		})
+	}
+}
