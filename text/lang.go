@@ -234,13 +234,17 @@ func (st *langStats) decide() string {
 		bestN = cjk
 	}
 	if bestN == 0 || bestN*2 < st.words[scriptLatin] {
+		l := "und"
 		if st.words[scriptLatin] > 0 {
-			return st.latin()
+			l = st.latin()
 		}
-		if st.words[scriptKana] > 0 {
+		// Kana is Japanese only; with no Han it does not compete above, so
+		// that a katakana loanword in English stays English, but Latin
+		// words that are no language's ("Helm チャートを…") leave it the say.
+		if l == "und" && st.words[scriptKana] > 0 {
 			return "ja"
 		}
-		return "und"
+		return l
 	}
 	switch best {
 	case scriptHan:
