@@ -20,7 +20,6 @@ type Bot struct {
 	cfg     Config
 	log     *slog.Logger
 	answers Answerer
-	store   Store
 	api     discordAPI
 	session *discordgo.Session // the first shard's, for REST; nil in handler tests
 	// sessions are the gateway connections, one per shard served;
@@ -33,6 +32,13 @@ type Bot struct {
 	seen     *seenIDs // messages and interactions handled, against replays
 	limiter  *limiter
 	work     tracker
+
+	// The store, as each part of the bot uses it (see Store).
+	users         UserHasher
+	answerLog     AnswerLog
+	votes         VoteRecorder
+	conversations Conversations
+	briefings     BriefingStore
 
 	hints sync.Mutex // one no-intent hint per thread
 
@@ -113,7 +119,7 @@ func newBot(cfg Config, answers Answerer, st Store, log *slog.Logger, api discor
 		cfg:     cfg,
 		log:     log,
 		answers: answers,
-		store:   st,
+		users:   st, answerLog: st, votes: st, conversations: st, briefings: st,
 		api:     api,
 		metrics: cfg.Metrics,
 		access:  access{channels: cfg.AllowedChannels, roles: cfg.AllowedRoles},

@@ -29,12 +29,9 @@ type scheduler struct {
 	answers      interface {
 		Brief(ctx context.Context, r answer.BriefingRequest) (*answer.Result, error)
 	}
-	store interface {
-		briefingStore
-		RecordAnswer(ctx context.Context, a store.Answer) error
-		Answer(ctx context.Context, id string) (store.Answer, bool, error)
-	}
-	metrics Metrics
+	store     BriefingStore
+	answerLog AnswerLog // the briefing, for its buttons
+	metrics   Metrics
 	// post sends one message to the channel and returns its ID.
 	post func(ctx context.Context, r reply) (string, error)
 	// find returns the ID of a message of the bot's in the channel, after
@@ -45,6 +42,20 @@ type scheduler struct {
 	// locale is the briefing channel's server's preferred locale, the
 	// briefing's language; "" when unknown (English).
 	locale func() string
+}
+
+// BriefingStore is the store's crash-safe briefing protocol (see package
+// store): claim a slot, save its plan, record each part as it is posted,
+// complete it.
+type BriefingStore interface {
+	ClaimBriefing(ctx context.Context, channelID string, slot time.Time) (int64, string, error)
+	Plan(ctx context.Context, briefingID int64) ([]string, [][]store.Point, error)
+	SavePlan(ctx context.Context, briefingID int64, parts []string, points [][]store.Point) error
+	PostedParts(ctx context.Context, briefingID int64) ([]store.Part, error)
+	RecordPosted(ctx context.Context, briefingID int64, part int, messageID string, points []store.Point) error
+	CompleteBriefing(ctx context.Context, briefingID int64) error
+	PostedSources(ctx context.Context, channelID string) (map[string]bool, error)
+	PendingBriefings(ctx context.Context, channelID string) ([]store.Briefing, error)
 }
 
 // briefingFailureRecorder keeps failed attempts for the operator's
@@ -64,7 +75,7 @@ func (b *Bot) newScheduler() *scheduler {
 	return &scheduler{
 		channel: b.cfg.BriefingChannelID, hour: h, minute: m, loc: b.cfg.BriefingTZ,
 		catchUp: b.cfg.BriefingCatchUp, retries: 3, retryWait: 5 * time.Minute,
-		answers: b.answers, store: b.store, metrics: b.metrics, log: b.log.With("briefing_channel", b.cfg.BriefingChannelID),
+		answers: b.answers, store: b.briefings, answerLog: b.answerLog, metrics: b.metrics, log: b.log.With("briefing_channel", b.cfg.BriefingChannelID),
 		post: func(ctx context.Context, r reply) (string, error) {
 			var m *discordgo.Message
 			err := retryPost(ctx, retryLog(b.log, "posting a briefing part"), func() (err error) {
@@ -279,7 +290,7 @@ func (s *scheduler) plan(ctx context.Context, slot time.Time, answerID string) (
 		return nil, nil, err
 	}
 	res.ID = answerID
-	err = s.store.RecordAnswer(ctx, store.Answer{
+	err = s.answerLog.RecordAnswer(ctx, store.Answer{
 		ID: answerID, Kind: store.KindBriefing, Text: res.Text, ChannelID: s.channel, At: slot, Lang: res.Lang,
 		Sources: sourceRefs(res.Sources),
 	})
@@ -335,7 +346,7 @@ func (s *scheduler) language() string {
 // buttons recreates the last part's buttons from the recorded answer, so
 // a resumed briefing has them too.
 func (s *scheduler) buttons(ctx context.Context, answerID string) []discordgo.MessageComponent {
-	a, ok, err := s.store.Answer(ctx, answerID)
+	a, ok, err := s.answerLog.Answer(ctx, answerID)
 	if err != nil || !ok || len(a.Sources) == 0 {
 		return nil
 	}

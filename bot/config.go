@@ -9,7 +9,6 @@ import (
 	"corpusbot/answer"
 	"corpusbot/corpus"
 	"corpusbot/secret"
-	"corpusbot/store"
 )
 
 // Thread modes.
@@ -191,34 +190,21 @@ type Answerer interface {
 	Check(question string) error
 }
 
-// Store is the state the bot keeps across restarts; *store.Store
-// satisfies it.
+// Store is the state the bot keeps across restarts, taken as one value
+// because *store.Store is all of it. Each part of the bot holds it as
+// the small interface it declares beside its code, with only the methods
+// it calls, so that a wrapper (package main fences the briefing writes)
+// or a test replaces one part alone.
 type Store interface {
-	HashUser(userID string) string
-
-	// Answers, for the buttons under them, and votes.
-	RecordAnswer(ctx context.Context, a store.Answer) error
-	Answer(ctx context.Context, id string) (store.Answer, bool, error)
-	RecordVote(ctx context.Context, v store.Vote) error
-
-	// Conversations: threads the bot opened, DMs, reply chains.
-	LinkThread(ctx context.Context, t store.Thread) error
-	Thread(ctx context.Context, threadID string) (store.Thread, bool, error)
-	AppendTurns(ctx context.Context, threadID string, turns ...store.Turn) error
-	Turns(ctx context.Context, threadID string, n int) ([]store.Turn, error)
-	ClearTurns(ctx context.Context, threadID string) error
-
-	briefingStore
+	UserHasher
+	AnswerLog     // job.go: answers, for their buttons and reply chains
+	VoteRecorder  // interactions.go: the vote buttons
+	Conversations // conversation.go: threads, DMs, reply chains
+	BriefingStore // briefing.go: the daily briefing's protocol
 }
 
-// briefingStore is the crash-safe briefing protocol (see package store).
-type briefingStore interface {
-	ClaimBriefing(ctx context.Context, channelID string, slot time.Time) (int64, string, error)
-	Plan(ctx context.Context, briefingID int64) ([]string, [][]store.Point, error)
-	SavePlan(ctx context.Context, briefingID int64, parts []string, points [][]store.Point) error
-	PostedParts(ctx context.Context, briefingID int64) ([]store.Part, error)
-	RecordPosted(ctx context.Context, briefingID int64, part int, messageID string, points []store.Point) error
-	CompleteBriefing(ctx context.Context, briefingID int64) error
-	PostedSources(ctx context.Context, channelID string) (map[string]bool, error)
-	PendingBriefings(ctx context.Context, channelID string) ([]store.Briefing, error)
+// UserHasher names users in everything the bot records or logs by a
+// pseudonym, never their Discord ID.
+type UserHasher interface {
+	HashUser(userID string) string
 }

@@ -24,6 +24,16 @@ const (
 	hintPrefix  = "hint:" // marks a thread that got the no-intent hint
 )
 
+// Conversations keeps the conversations (threads, DMs and reply chains,
+// each stored as a thread) and their turns.
+type Conversations interface {
+	LinkThread(ctx context.Context, t store.Thread) error
+	Thread(ctx context.Context, threadID string) (store.Thread, bool, error)
+	AppendTurns(ctx context.Context, threadID string, turns ...store.Turn) error
+	Turns(ctx context.Context, threadID string, n int) ([]store.Turn, error)
+	ClearTurns(ctx context.Context, threadID string) error
+}
+
 // conversation is what a question continues and where its turns go.
 type conversation struct {
 	id    string       // the stored conversation the new turns extend; "" = none
@@ -51,8 +61,8 @@ func (b *Bot) threadConversation(ctx context.Context, threadID string) conversat
 // is set or when it has been idle longer than Config.ConversationIdle.
 func (b *Bot) dmConversation(ctx context.Context, channelID, userID string, fresh bool) conversation {
 	id := dmPrefix + channelID
-	err := b.store.LinkThread(ctx, store.Thread{
-		ThreadID: id, ParentChannelID: channelID, StarterUserHash: b.store.HashUser(userID), At: b.cfg.Now(),
+	err := b.conversations.LinkThread(ctx, store.Thread{
+		ThreadID: id, ParentChannelID: channelID, StarterUserHash: b.users.HashUser(userID), At: b.cfg.Now(),
 	})
 	if err != nil {
 		b.log.Error("linking the DM conversation failed; answering without it", "error", err)
@@ -62,7 +72,7 @@ func (b *Bot) dmConversation(ctx context.Context, channelID, userID string, fres
 	idle := len(turns) > 0 && b.cfg.Now().Sub(turns[len(turns)-1].At) > b.cfg.ConversationIdle
 	if fresh || idle {
 		if len(turns) > 0 {
-			if err := b.store.ClearTurns(ctx, id); err != nil {
+			if err := b.conversations.ClearTurns(ctx, id); err != nil {
 				b.log.Error("starting a new DM conversation failed", "error", err)
 			}
 			b.log.Debug("new DM conversation", "asked", fresh, "idle", idle)
@@ -84,7 +94,7 @@ func (b *Bot) replyConversation(ctx context.Context, channelID string, ref *disc
 		if turns := b.loadTurns(ctx, replyPrefix+id); len(turns) > 0 {
 			return conversation{turns: turns, chain: true}, true
 		}
-		a, ok, err := b.store.Answer(ctx, id)
+		a, ok, err := b.answerLog.Answer(ctx, id)
 		if err != nil {
 			b.log.Error("loading a replied-to answer failed", "answer", id, "error", err)
 		}
@@ -125,7 +135,7 @@ func (b *Bot) saveTurns(ctx context.Context, log *slog.Logger, j job, res *answe
 			return true
 		}
 		id = replyPrefix + res.ID
-		if err := b.store.LinkThread(ctx, store.Thread{ThreadID: id, ParentChannelID: j.channelID, GuildID: j.guildID, At: now}); err != nil {
+		if err := b.conversations.LinkThread(ctx, store.Thread{ThreadID: id, ParentChannelID: j.channelID, GuildID: j.guildID, At: now}); err != nil {
 			log.Error("saving the reply chain failed", "answer", res.ID, "error", err)
 			return false
 		}
@@ -135,7 +145,7 @@ func (b *Bot) saveTurns(ctx context.Context, log *slog.Logger, j job, res *answe
 	if id == "" {
 		return true
 	}
-	if err := b.store.AppendTurns(ctx, id, turns...); err != nil {
+	if err := b.conversations.AppendTurns(ctx, id, turns...); err != nil {
 		log.Error("saving the conversation failed", "conversation", id, "error", err)
 		return false
 	}
@@ -143,7 +153,7 @@ func (b *Bot) saveTurns(ctx context.Context, log *slog.Logger, j job, res *answe
 }
 
 func (b *Bot) loadTurns(ctx context.Context, id string) []store.Turn {
-	turns, err := b.store.Turns(ctx, id, b.cfg.HistoryTurns)
+	turns, err := b.conversations.Turns(ctx, id, b.cfg.HistoryTurns)
 	if err != nil {
 		b.log.Error("loading the conversation failed; answering without it", "conversation", id, "error", err)
 		return nil
@@ -222,10 +232,10 @@ func (b *Bot) hintOnce(ctx context.Context, m *discordgo.Message) {
 	b.hints.Lock()
 	defer b.hints.Unlock()
 	id := hintPrefix + m.ChannelID
-	if _, seen, err := b.store.Thread(ctx, id); err != nil || seen {
+	if _, seen, err := b.conversations.Thread(ctx, id); err != nil || seen {
 		return
 	}
-	if err := b.store.LinkThread(ctx, store.Thread{ThreadID: id, ParentChannelID: m.ChannelID, GuildID: m.GuildID, At: b.cfg.Now()}); err != nil {
+	if err := b.conversations.LinkThread(ctx, store.Thread{ThreadID: id, ParentChannelID: m.ChannelID, GuildID: m.GuildID, At: b.cfg.Now()}); err != nil {
 		b.log.Error("recording the thread hint failed", "thread", m.ChannelID, "error", err)
 		return
 	}

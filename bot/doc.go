@@ -8,12 +8,15 @@
 //
 // New takes a Config, an Answerer (the answer pipeline), a Store (state
 // that survives restarts) and a logger; Run connects and serves until its
-// context ends. Bot has one method per command and one reply builder
-// (reply), through which every message, edit, follow-up and interaction
-// response passes, so that each carries allowed_mentions {"parse": []} and
-// nothing the bot writes can ping anyone. Config.Metrics, when set (a
-// *health.Monitor fits), receives questions, answer times, tokens, errors,
-// votes and the gateway's state.
+// context ends. Each part of the bot sees the store through the small
+// interface declared beside it (AnswerLog, VoteRecorder, Conversations,
+// BriefingStore, UserHasher), which names only the methods it calls. Bot
+// has one method per command and one reply builder (reply), through which
+// every message, edit, follow-up and interaction response passes, so that
+// each carries allowed_mentions {"parse": []} and nothing the bot writes
+// can ping anyone. Config.Metrics, when set (a *health.Monitor fits),
+// receives questions, answer times, tokens, errors, votes and the
+// gateway's state.
 //
 // # Discord rules the bot keeps
 //

@@ -115,7 +115,7 @@ func (b *Bot) askConversation(ctx context.Context, i *discordgo.Interaction, fre
 	if i.GuildID == "" {
 		return b.dmConversation(ctx, i.ChannelID, interactionUser(i).ID, fresh)
 	}
-	_, linked, err := b.store.Thread(ctx, i.ChannelID)
+	_, linked, err := b.conversations.Thread(ctx, i.ChannelID)
 	if err != nil {
 		b.log.Error("looking up a thread failed", "channel", i.ChannelID, "error", err)
 	}
@@ -295,7 +295,7 @@ func (b *Bot) button(ctx context.Context, i *discordgo.Interaction) {
 // cites, the verified quote in bold, found through the store so that it
 // works after a restart; one reply per page.
 func (b *Bot) showPassage(ctx context.Context, i *discordgo.Interaction, btn button) []reply {
-	a, ok, err := b.store.Answer(ctx, btn.answerID)
+	a, ok, err := b.answerLog.Answer(ctx, btn.answerID)
 	// In the answer's language, which the clicker read, else theirs.
 	lang := interactionLang(i, "")
 	if ok {
@@ -326,16 +326,21 @@ func (b *Bot) showPassage(ctx context.Context, i *discordgo.Interaction, btn but
 	return []reply{{content: i18n.Text(lang, i18n.NoSuchPassage, btn.n)}}
 }
 
+// VoteRecorder keeps the votes cast with the buttons under answers.
+type VoteRecorder interface {
+	RecordVote(ctx context.Context, v store.Vote) error
+}
+
 // vote records 👍 or 👎 on an answer; one vote per user, the last counts.
 func (b *Bot) vote(ctx context.Context, i *discordgo.Interaction, btn button) reply {
 	var question string
 	lang := interactionLang(i, "")
-	if a, ok, err := b.store.Answer(ctx, btn.answerID); err == nil && ok {
+	if a, ok, err := b.answerLog.Answer(ctx, btn.answerID); err == nil && ok {
 		question, lang = a.Question, answerLang(a.Lang, i)
 	}
-	err := b.store.RecordVote(ctx, store.Vote{
+	err := b.votes.RecordVote(ctx, store.Vote{
 		AnswerID: btn.answerID, Question: question,
-		UserHash: b.store.HashUser(interactionUser(i).ID), Value: btn.vote,
+		UserHash: b.users.HashUser(interactionUser(i).ID), Value: btn.vote,
 	})
 	if err != nil {
 		b.log.Error("recording a vote failed", "answer", btn.answerID, "error", err)

@@ -16,6 +16,13 @@ import (
 	"corpusbot/text"
 )
 
+// AnswerLog keeps every answer the bot posts, so that its buttons (the
+// passages it cites, the votes) and replies to it work after a restart.
+type AnswerLog interface {
+	RecordAnswer(ctx context.Context, a store.Answer) error
+	Answer(ctx context.Context, id string) (store.Answer, bool, error)
+}
+
 // job is one answer, summary or briefing to write and post.
 type job struct {
 	name      string // the command or trigger, for logs: "mention", "ask", …
@@ -47,7 +54,7 @@ type job struct {
 func (b *Bot) runJob(j job) {
 	ctx, send := b.workCtx, b.sendCtx
 	begun := time.Now() // the latency recorded includes the wait for a slot
-	log := b.log.With("trigger", j.name, "channel", j.channelID, "user", b.store.HashUser(j.userID))
+	log := b.log.With("trigger", j.name, "channel", j.channelID, "user", b.users.HashUser(j.userID))
 	var res *answer.Result
 	var err error
 	// Settle the token before the final answer shows, so that a question
@@ -285,13 +292,13 @@ func (b *Bot) record(ctx context.Context, log *slog.Logger, j job, res *answer.R
 		ChannelKind:      b.channelKind(j),
 	}
 	if j.userID != "" {
-		a.UserHash = b.store.HashUser(j.userID)
+		a.UserHash = b.users.HashUser(j.userID)
 	}
 	a.Sources = sourceRefs(res.Sources)
 	for _, n := range res.Nearest {
 		a.Nearest = append(a.Nearest, n.DocID)
 	}
-	if err := b.store.RecordAnswer(ctx, a); err != nil {
+	if err := b.answerLog.RecordAnswer(ctx, a); err != nil {
 		log.Error("recording the answer failed; it is posted without buttons", "answer", res.ID, "error", err)
 		return false
 	}
@@ -332,9 +339,9 @@ func (b *Bot) recordFailure(ctx context.Context, log *slog.Logger, j job, err er
 		ChannelKind: b.channelKind(j),
 	}
 	if j.userID != "" {
-		a.UserHash = b.store.HashUser(j.userID)
+		a.UserHash = b.users.HashUser(j.userID)
 	}
-	if err := b.store.RecordAnswer(ctx, a); err != nil {
+	if err := b.answerLog.RecordAnswer(ctx, a); err != nil {
 		log.Error("recording a failed answer failed", "error", err)
 	}
 }

@@ -44,7 +44,7 @@ func (b *Bot) handleMessage(ctx context.Context, m *discordgo.Message) {
 	var th store.Thread
 	linked := false
 	if !dm {
-		t, ok, err := b.store.Thread(ctx, m.ChannelID)
+		t, ok, err := b.conversations.Thread(ctx, m.ChannelID)
 		if err != nil {
 			b.log.Error("looking up a thread failed", "channel", m.ChannelID, "error", err)
 		}
@@ -133,8 +133,8 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 			b.log.Warn("opening a thread failed; replying in the channel", "channel", m.ChannelID, "error", redact(err))
 			break
 		}
-		err = b.store.LinkThread(ctx, store.Thread{
-			ThreadID: th.ID, ParentChannelID: m.ChannelID, GuildID: m.GuildID, StarterUserHash: b.store.HashUser(m.Author.ID),
+		err = b.conversations.LinkThread(ctx, store.Thread{
+			ThreadID: th.ID, ParentChannelID: m.ChannelID, GuildID: m.GuildID, StarterUserHash: b.users.HashUser(m.Author.ID),
 		})
 		if err != nil {
 			b.log.Error("linking the thread failed; follow-ups there will not be answered", "thread", th.ID, "error", err)

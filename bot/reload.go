@@ -40,7 +40,7 @@ func canReload(m *discordgo.Member) bool {
 // the channel and role allow-lists, which say where questions are
 // answered, not who runs the bot.
 func (b *Bot) reload(ctx context.Context, i *discordgo.Interaction) {
-	user := b.store.HashUser(interactionUser(i).ID)
+	user := b.users.HashUser(interactionUser(i).ID)
 	lang := interactionLang(i, "")
 	switch {
 	case b.cfg.Reload == nil:

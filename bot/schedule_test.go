@@ -155,7 +155,7 @@ func newTestScheduler(st *memStore, a *fakeAnswerer, p *posts, clock string, loc
 	h, m, _ := parseClock(clock)
 	return &scheduler{
 		channel: "77", hour: h, minute: m, loc: loc, retries: 3, retryWait: time.Minute,
-		answers: a, store: st, post: p.post, log: slog.New(slog.DiscardHandler),
+		answers: a, store: st, answerLog: st, post: p.post, log: slog.New(slog.DiscardHandler),
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 // UserTokens keeps the per-user token buckets (Config.UserRate and
 // UserBurst) in a store that every process of the bot shares, so that a
 // user's limit holds across shards and a failover; *store.Store is one.
-// Users are named by Store.HashUser.
+// Users are named by UserHasher.HashUser.
 type UserTokens interface {
 	TakeUserToken(ctx context.Context, userHash string, every time.Duration, burst int, now time.Time) (wait time.Duration, ok bool, err error)
 	RefundUserToken(ctx context.Context, userHash string, every time.Duration, burst int, now time.Time) error
@@ -29,7 +29,7 @@ func (b *Bot) takeToken(ctx context.Context, user string) (time.Duration, bool) 
 	}
 	ctx, cancel := context.WithTimeout(ctx, tokenTimeout)
 	defer cancel()
-	wait, ok, err := b.cfg.UserTokens.TakeUserToken(ctx, b.store.HashUser(user), b.cfg.UserRate, b.cfg.UserBurst, now)
+	wait, ok, err := b.cfg.UserTokens.TakeUserToken(ctx, b.users.HashUser(user), b.cfg.UserRate, b.cfg.UserBurst, now)
 	if err != nil {
 		b.log.Warn("the shared rate limit is unavailable; this process's own applies", "error", err)
 		return b.bucket.take(user, now)
@@ -46,7 +46,7 @@ func (b *Bot) refundToken(user string) {
 	}
 	ctx, cancel := context.WithTimeout(b.sendCtx, tokenTimeout)
 	defer cancel()
-	if err := b.cfg.UserTokens.RefundUserToken(ctx, b.store.HashUser(user), b.cfg.UserRate, b.cfg.UserBurst, now); err != nil {
+	if err := b.cfg.UserTokens.RefundUserToken(ctx, b.users.HashUser(user), b.cfg.UserRate, b.cfg.UserBurst, now); err != nil {
 		b.log.Warn("refunding a token of the shared rate limit failed", "error", err)
 		b.bucket.refund(user, now) // in case the take fell back to it
 	}
