@@ -63,15 +63,15 @@ func badInputPipeline(t *testing.T) (*answer.Pipeline, *openaitest.Server) {
 	return p, ai
 }
 
-// badInputBot is a Bot on the fake API and store answering from answers,
-// stopped when the test ends.
-func badInputBot(t *testing.T, answers Answerer) (*Bot, *fakeAPI, *memStore) {
+// badInputBot is a Bot on the fake API and a real store, answering from
+// answers, stopped when the test ends.
+func badInputBot(t *testing.T, answers Answerer) (*Bot, *fakeAPI, *store.Store) {
 	t.Helper()
 	cfg, err := Config{Token: secretToken(), EditInterval: 10 * time.Millisecond}.withDefaults()
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, st := newFakeAPI(), newMemStore()
+	api, st := newFakeAPI(), newTestStore(t)
 	b := newBot(cfg, answers, st, nil, api)
 	b.setBotID("100")
 	stopAtCleanup(t, b)

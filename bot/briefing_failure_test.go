@@ -3,35 +3,19 @@ package bot
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"corpusbot/store"
 )
-
-// failureStore is a memStore that also keeps failed briefing attempts, as
-// *store.Store does.
-type failureStore struct {
-	*memStore
-	mu       sync.Mutex
-	failures []string
-}
-
-func (s *failureStore) RecordBriefingFailure(_ context.Context, channelID string, slot time.Time, attempt int, errText string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.failures = append(s.failures, fmt.Sprintf("%s %s %d %s", channelID, slot.Format(time.TimeOnly), attempt, errText))
-	return nil
-}
 
 func TestSchedulerRecordsFailedAttempts(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		st := &failureStore{memStore: newMemStore()}
+		st := newTestStore(t)
 		a, p := briefingAnswerer(), &posts{err: errors.New("discord down")}
-		s := newTestScheduler(st.memStore, a, p, "00:01", time.UTC)
-		s.store = st
+		s := newTestScheduler(st, a, p, "00:01", time.UTC)
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
 		go func() { defer close(done); s.run(ctx, context.Background()) }()
@@ -39,10 +23,13 @@ func TestSchedulerRecordsFailedAttempts(t *testing.T) {
 		synctest.Wait()
 		cancel()
 		<-done
-		st.mu.Lock()
-		defer st.mu.Unlock()
-		if len(st.failures) != 1 || !strings.HasPrefix(st.failures[0], "77 00:01:00 1 ") || !strings.Contains(st.failures[0], "discord down") {
-			t.Errorf("failures recorded %q, want attempt 1 of the 00:01 slot in channel 77 with its error", st.failures)
+		h, err := st.BriefingHistory(context.Background(), store.Range{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		slot := time.Date(2000, 1, 1, 0, 1, 0, 0, time.UTC)
+		if f := h.Failures; len(f) != 1 || f[0].ChannelID != "77" || !f[0].Slot.Equal(slot) || f[0].Attempt != 1 || !strings.Contains(f[0].Error, "discord down") {
+			t.Errorf("failures recorded %+v, want attempt 1 of the 00:01 slot in channel 77 with its error", f)
 		}
 	})
 }

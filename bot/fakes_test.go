@@ -250,215 +250,26 @@ func testDocs() []corpus.Document {
 	}
 }
 
-// memStore is an in-memory Store with the briefing protocol's rules.
-type memStore struct {
-	mu        sync.Mutex
-	answers   map[string]store.Answer
-	votes     map[string]int // answerID/user → value
-	threads   map[string]store.Thread
-	turns     map[string][]store.Turn
-	briefings []*memBriefing
-	failPlan  bool
-}
-
-type memBriefing struct {
-	store.Briefing
-	parts  []string
-	points [][]store.Point
-	posted map[int][]store.Point
-}
-
-func newMemStore() *memStore {
-	return &memStore{answers: map[string]store.Answer{}, votes: map[string]int{}, threads: map[string]store.Thread{}, turns: map[string][]store.Turn{}}
-}
-
-func (s *memStore) HashUser(id string) string {
-	return fmt.Sprintf("%032x", len(id)*7919+int(id[len(id)-1]))
-}
-
-func (s *memStore) RecordAnswer(_ context.Context, a store.Answer) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.answers[a.ID] = a
-	return nil
-}
-
-func (s *memStore) Answer(_ context.Context, id string) (store.Answer, bool, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, ok := s.answers[id]
-	return a, ok, nil
-}
-
-func (s *memStore) RecordVote(_ context.Context, v store.Vote) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.votes[v.AnswerID+"/"+v.UserHash] = v.Value
-	return nil
-}
-
-func (s *memStore) LinkThread(_ context.Context, t store.Thread) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.threads[t.ThreadID]; !ok {
-		s.threads[t.ThreadID] = t
+// newTestStore is the real store, on SQLite in a folder of the test's,
+// closed when the test ends: the bot is tested against the rules the
+// store keeps, not a copy of them.
+func newTestStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), store.Config{Dir: t.TempDir(), CheckInterval: -1})
+	if err != nil {
+		t.Fatal(err)
 	}
-	return nil
-}
-
-func (s *memStore) Thread(_ context.Context, id string) (store.Thread, bool, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t, ok := s.threads[id]
-	return t, ok, nil
-}
-
-func (s *memStore) AppendTurns(_ context.Context, id string, turns ...store.Turn) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.threads[id]; !ok {
-		return store.ErrNotFound
-	}
-	s.turns[id] = append(s.turns[id], turns...)
-	return nil
-}
-
-func (s *memStore) Turns(_ context.Context, id string, n int) ([]store.Turn, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.turns[id]
-	if n > 0 && len(t) > n {
-		t = t[len(t)-n:]
-	}
-	return slices.Clone(t), nil
-}
-
-func (s *memStore) ClearTurns(_ context.Context, id string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.turns, id)
-	return nil
-}
-
-func (s *memStore) find(id int64) (*memBriefing, error) {
-	if id < 1 || int(id) > len(s.briefings) {
-		return nil, store.ErrNotFound
-	}
-	return s.briefings[id-1], nil
-}
-
-func (s *memStore) ClaimBriefing(_ context.Context, ch string, slot time.Time) (int64, string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, b := range s.briefings {
-		if b.ChannelID == ch && b.Slot.Equal(slot) {
-			return b.ID, b.State, nil
+	t.Cleanup(func() {
+		if err := st.Close(); err != nil {
+			t.Error(err)
 		}
-	}
-	b := &memBriefing{Briefing: store.Briefing{ID: int64(len(s.briefings) + 1), ChannelID: ch, Slot: slot, State: store.StatePending}, posted: map[int][]store.Point{}}
-	s.briefings = append(s.briefings, b)
-	return b.ID, b.State, nil
+	})
+	return st
 }
 
-func (s *memStore) Plan(_ context.Context, id int64) ([]string, [][]store.Point, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	b, err := s.find(id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return b.parts, b.points, nil
-}
-
-func (s *memStore) SavePlan(_ context.Context, id int64, parts []string, points [][]store.Point) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	b, err := s.find(id)
-	if err != nil {
-		return err
-	}
-	if s.failPlan {
-		return fmt.Errorf("save plan: disk full")
-	}
-	if len(b.posted) > 0 {
-		return store.ErrConflict
-	}
-	b.parts, b.points = parts, points
-	return nil
-}
-
-func (s *memStore) PostedParts(_ context.Context, id int64) ([]store.Part, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	b, err := s.find(id)
-	if err != nil {
-		return nil, err
-	}
-	var out []store.Part
-	for n, ps := range b.posted {
-		out = append(out, store.Part{N: n, Points: ps})
-	}
-	return out, nil
-}
-
-func (s *memStore) RecordPosted(_ context.Context, id int64, part int, msgID string, points []store.Point) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	b, err := s.find(id)
-	if err != nil {
-		return err
-	}
-	if _, dup := b.posted[part]; dup {
-		return store.ErrConflict
-	}
-	b.posted[part] = points
-	return nil
-}
-
-func (s *memStore) CompleteBriefing(_ context.Context, id int64) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	b, err := s.find(id)
-	if err != nil {
-		return err
-	}
-	b.State = store.StatePosted
-	return nil
-}
-
-func (s *memStore) PostedSources(_ context.Context, ch string) (map[string]bool, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := map[string]bool{}
-	for _, b := range s.briefings {
-		if b.ChannelID != ch {
-			continue
-		}
-		for _, ps := range b.posted {
-			for _, p := range ps {
-				for _, src := range p.Sources {
-					out[src] = true
-				}
-			}
-		}
-	}
-	return out, nil
-}
-
-func (s *memStore) PendingBriefings(_ context.Context, ch string) ([]store.Briefing, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []store.Briefing
-	for _, b := range s.briefings {
-		if b.ChannelID == ch && b.State == store.StatePending {
-			out = append(out, b.Briefing)
-		}
-	}
-	return out, nil
-}
-
-// testBot is a Bot on fakes, with short intervals.
-func testBot(t *testing.T, mod func(*Config)) (*Bot, *fakeAPI, *fakeAnswerer, *memStore) {
+// testBot is a Bot on a fake Discord API and pipeline and a real store,
+// with short intervals.
+func testBot(t *testing.T, mod func(*Config)) (*Bot, *fakeAPI, *fakeAnswerer, *store.Store) {
 	t.Helper()
 	cfg := Config{Token: secretToken(), EditInterval: 10 * time.Millisecond}
 	if mod != nil {
@@ -468,7 +279,7 @@ func testBot(t *testing.T, mod func(*Config)) (*Bot, *fakeAPI, *fakeAnswerer, *m
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, ans, st := newFakeAPI(), newFakeAnswerer(), newMemStore()
+	api, ans, st := newFakeAPI(), newFakeAnswerer(), newTestStore(t)
 	b := newBot(cfg, ans, st, nil, api)
 	b.setBotID("100")
 	stopAtCleanup(t, b)

@@ -89,7 +89,7 @@ func TestSummaryResolvesDocumentByTitle(t *testing.T) {
 	if err := b.work.wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if a, ok := st.answers["abc123def456"]; !ok || a.Question != "hatchet-fr" || a.Kind != store.KindSummary {
+	if a, ok, err := st.Answer(context.Background(), "abc123def456"); err != nil || !ok || a.Question != "hatchet-fr" || a.Kind != store.KindSummary {
 		t.Errorf("recorded %+v (%v), want a summary of hatchet-fr", a, ok)
 	}
 	if cs := api.recorded(); !strings.Contains(cs[0].body, `"type":5`) {
@@ -145,8 +145,8 @@ func TestButtons(t *testing.T) {
 			}
 		})
 	}
-	if v := st.votes["abc123def456/"+st.HashUser("42")]; v != -1 {
-		t.Errorf("stored vote %d, want -1", v)
+	if up, down, err := st.Votes(ctx, "abc123def456"); err != nil || up != 0 || down != 1 {
+		t.Errorf("stored votes: %d up, %d down (%v); want the one 👎", up, down, err)
 	}
 }
 

@@ -175,7 +175,7 @@ func TestHandleMessageMentionOpensThreadAndLinksIt(t *testing.T) {
 	if turns, _ := st.Turns(context.Background(), "500", 0); len(turns) != 2 || turns[0].Role != store.RoleUser {
 		t.Errorf("turns %+v, want the question and the answer", turns)
 	}
-	if _, ok := st.answers["abc123def456"]; !ok {
+	if _, ok, err := st.Answer(context.Background(), "abc123def456"); err != nil || !ok {
 		t.Errorf("answer not recorded; buttons would not work after a restart")
 	}
 }

@@ -262,7 +262,7 @@ func decodeCall(t *testing.T, c call) outcome {
 }
 
 // reloadBot runs a Bot with Config.Reload against a fake Discord, on the
-// package's fake pipeline and store.
+// package's fake pipeline and a real store in a temporary folder.
 type reloadBot struct {
 	t      *testing.T
 	dc     *discordtest.Server
@@ -274,7 +274,7 @@ type reloadBot struct {
 
 func (r *reloadBot) start() {
 	r.t.Helper()
-	b, err := New(r.cfg, newFakeAnswerer(), newMemStore(), nil)
+	b, err := New(r.cfg, newFakeAnswerer(), newTestStore(r.t), nil)
 	if err != nil {
 		r.t.Fatal(err)
 	}

@@ -151,7 +151,7 @@ func briefingAnswerer() *fakeAnswerer {
 	return a
 }
 
-func newTestScheduler(st *memStore, a *fakeAnswerer, p *posts, clock string, loc *time.Location) *scheduler {
+func newTestScheduler(st *store.Store, a *fakeAnswerer, p *posts, clock string, loc *time.Location) *scheduler {
 	h, m, _ := parseClock(clock)
 	return &scheduler{
 		channel: "77", hour: h, minute: m, loc: loc, retries: 3, retryWait: time.Minute,
@@ -163,7 +163,7 @@ func TestSchedulerPostsEachDayWithoutRepeating(t *testing.T) {
 	paris := mustLoc(t, "Europe/Paris")
 	synctest.Test(t, func(t *testing.T) {
 		// The bubble's clock starts at 2000-01-01 00:00 UTC.
-		st, a, p := newMemStore(), briefingAnswerer(), &posts{}
+		st, a, p := newTestStore(t), briefingAnswerer(), &posts{}
 		s := newTestScheduler(st, a, p, "09:00", paris)
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
@@ -208,7 +208,7 @@ func TestSchedulerPostsEachDayWithoutRepeating(t *testing.T) {
 
 func TestSchedulerResumesUnfinishedBriefing(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		st, a, p := newMemStore(), briefingAnswerer(), &posts{}
+		st, a, p := newTestStore(t), briefingAnswerer(), &posts{}
 		ctx := context.Background()
 		slot := time.Date(1999, 12, 31, 9, 0, 0, 0, time.UTC)
 		// A crash left part 0 of 3 posted.
@@ -254,7 +254,7 @@ func TestSchedulerCatchUp(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
-				st, a, p := newMemStore(), briefingAnswerer(), &posts{}
+				st, a, p := newTestStore(t), briefingAnswerer(), &posts{}
 				s := newTestScheduler(st, a, p, tc.clock, time.UTC)
 				s.catchUp = tc.catchUp
 				ctx, cancel := context.WithCancel(context.Background())
@@ -273,7 +273,7 @@ func TestSchedulerCatchUp(t *testing.T) {
 
 func TestSchedulerRetriesFailedPost(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		st, a, p := newMemStore(), briefingAnswerer(), &posts{err: errors.New("discord down")}
+		st, a, p := newTestStore(t), briefingAnswerer(), &posts{err: errors.New("discord down")}
 		s := newTestScheduler(st, a, p, "00:01", time.UTC)
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
@@ -326,7 +326,7 @@ func TestSchedulerBriefingFallback(t *testing.T) {
 			textBriefingFailed, "briefing fallback notice"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			st, a, p := newMemStore(), newFakeAnswerer(), &posts{}
+			st, a, p := newTestStore(t), newFakeAnswerer(), &posts{}
 			a.result = func(string, string) (*answer.Result, error) {
 				if a.briefs[len(a.briefs)-1].Fallback {
 					return tc.fallback()
@@ -379,7 +379,7 @@ func TestSchedulerBriefingInServersLanguage(t *testing.T) {
 		locale, lang string
 	}{{"pt-BR", "pt"}, {"zh-TW", "zh-Hant"}, {"", "en"}, {"ko", "en"}} {
 		t.Run(tc.locale, func(t *testing.T) {
-			st, a, p := newMemStore(), newFakeAnswerer(), &posts{}
+			st, a, p := newTestStore(t), newFakeAnswerer(), &posts{}
 			a.result = func(string, string) (*answer.Result, error) {
 				return nil, fmt.Errorf("brief: %w", answer.ErrNothingNew)
 			}

@@ -38,7 +38,7 @@ func (s *sharedTokens) RefundUserToken(context.Context, string, time.Duration, i
 // TestSharedUserTokens: with shared buckets the store decides, named by
 // the user's hash; when it fails, this process's own bucket does.
 func TestSharedUserTokens(t *testing.T) {
-	st := newMemStore()
+	st := newTestStore(t)
 	newTestBot := func(shared *sharedTokens) *Bot {
 		cfg, err := Config{Token: secretToken(), UserRate: time.Minute, UserBurst: 1, UserTokens: shared}.withDefaults()
 		if err != nil {
