@@ -15,8 +15,9 @@ type memLeases struct {
 	holder   string
 	epoch    int64
 	expires  time.Time
-	renewErr error // every renewal fails with it, when set
-	stolen   bool  // renewals report the lease taken
+	renewErr error         // every renewal fails with it, when set
+	stolen   bool          // renewals report the lease taken
+	renewed  chan struct{} // when set, told of each successful renewal
 }
 
 func (m *memLeases) AcquireLease(_ context.Context, _, holder string, ttl time.Duration) (int64, bool, error) {
@@ -44,6 +45,10 @@ func (m *memLeases) RenewLease(_ context.Context, _, holder string, epoch int64,
 		return false, nil
 	}
 	m.expires = now.Add(ttl)
+	select {
+	case m.renewed <- struct{}{}:
+	default:
+	}
 	return true, nil
 }
 
@@ -119,7 +124,13 @@ func TestStandbyTakesOverWhenTheLeaderStops(t *testing.T) {
 
 // TestLostLeaseStopsTheWork: a leader whose renewals fail stops its work
 // before the lease expires, and Run says it lost the lead.
+//
+// The leader stops margin(TTL) = TTL/8 before the expiry; the TTL is long
+// enough that this lead (1 s) dwarfs the scheduling delays of a loaded
+// machine (150 ms seen with a 400 ms TTL), and renewals are frequent so
+// that the lease is broken right after one.
 func TestLostLeaseStopsTheWork(t *testing.T) {
+	const ttl = 8 * time.Second
 	for _, tc := range []struct {
 		name   string
 		break_ func(m *memLeases)
@@ -128,18 +139,23 @@ func TestLostLeaseStopsTheWork(t *testing.T) {
 		{"lease taken", func(m *memLeases) { m.mu.Lock(); m.stolen = true; m.mu.Unlock() }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			leases := &memLeases{}
+			t.Parallel()
+			leases := &memLeases{renewed: make(chan struct{}, 1)}
 			var stoppedAt, expiry time.Time
-			err := Run(context.Background(), leases, Config{Name: "bot", Holder: "a", TTL: ttl},
+			err := Run(context.Background(), leases, Config{Name: "bot", Holder: "a", TTL: ttl, Renew: 100 * time.Millisecond},
 				func(ctx context.Context, _ Term) error {
-					time.Sleep(ttl / 2) // a renewal or so goes through
+					select { // a renewal goes through
+					case <-leases.renewed:
+					case <-time.After(ttl / 2):
+						return errors.New("no renewal")
+					}
 					tc.break_(leases)
 					expiry = leases.expiry()
 					select {
 					case <-ctx.Done():
 						stoppedAt = time.Now()
 						return ctx.Err()
-					case <-time.After(10 * ttl):
+					case <-time.After(2 * ttl):
 						return errors.New("the work was not stopped")
 					}
 				})
