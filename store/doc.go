@@ -39,7 +39,10 @@
 //
 // The database runs in WAL mode with synchronous=FULL, busy_timeout=5000
 // and foreign keys on, set on every pooled connection. Every write is one
-// transaction: an error or a crash never leaves half a record. The schema is
+// transaction: an error or a crash never leaves half a record. Writers take
+// turns, within a process and across the processes sharing the file (a
+// flock of corpusbot.db-lock), rather than in SQLite's busy handler, which
+// polls and can starve one process's writer past busy_timeout. The schema is
 // created and upgraded at Open by the numbered files in migrations/, each in
 // its own transaction and recorded in schema_migrations; a database written
 // by a newer binary is refused with ErrSchemaTooNew.

@@ -86,9 +86,10 @@ type Store struct {
 
 	// writeSem serialises this process's write transactions on SQLite,
 	// which allows one writer at a time anyway; queueing here instead of in
-	// SQLite's busy handler (which sleeps and retries) keeps writers fair
-	// and leaves busy_timeout for other processes such as an operator's
-	// sqlite3 shell. PostgreSQL writes concurrently: nil.
+	// SQLite's busy handler (which sleeps and retries) keeps writers fair.
+	// Processes sharing the file queue on a flock of path+"-lock"
+	// (lockWriters), which leaves busy_timeout for others such as an
+	// operator's sqlite3 shell. PostgreSQL writes concurrently: nil.
 	writeSem chan struct{}
 }
 
@@ -282,6 +283,17 @@ func (s *Store) commit(ctx context.Context, checkpoint bool, fn func(tx txn) err
 			return ctx.Err()
 		}
 		defer func() { <-s.writeSem }()
+		release, err := lockWriters(ctx, s.path+"-lock")
+		switch {
+		case err == nil:
+			defer release()
+		case ctx.Err() != nil:
+			return ctx.Err()
+		default:
+			// The folder may be gone; the write restores it (repair), with
+			// busy_timeout alone to wait for other processes meanwhile.
+			s.log.DebugContext(ctx, "store: writing without the write lock", "error", err)
+		}
 	}
 	s.mu.RLock()
 	err := inTx(ctx, s.d, s.db, nil, fn)
