@@ -36,6 +36,7 @@ dont donc comme comment pourquoi quand lorsque puisque car
 combien lequel laquelle lesquels lesquelles auquel duquel t`
 	case "ar":
 		return `في من على إلى الى عن مع أن إن ان أو او ثم لا لم لن ما ماذا لماذا كيف كم متى أين هل
+فيم بم مم عم علام إلام
 هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين التى
 هو هي هم هن نحن أنا انا أنت انت أنتم
 كان كانت يكون تكون قد لقد كل بعض غير بين حتى إذا اذا لكن بل أي أيضا
