@@ -19,6 +19,9 @@ type passageTerms struct {
 	// literal marks the "sentences" that are several lines of a code
 	// block or table run together: never quoted as a sentence.
 	literal []bool
+	// heading is the terms of the section headings the passage sits
+	// under (not the document's title): what its sentences answer.
+	heading []string
 }
 
 // shingleSet is a passage's word 3-grams, for near-duplicate checks.
@@ -63,6 +66,7 @@ func (st *state) analysis(item int) *passageTerms {
 		}
 		a.literal[i] = multiLineLiteral(ps, sp)
 	}
+	a.heading = st.index.Analyze(strings.Join(ps.Headings, "\n"))
 	st.cache.terms[item].Store(a)
 	return a
 }
@@ -86,7 +90,9 @@ func multiLineLiteral(ps *corpus.Passage, sp span) bool {
 type blockSentence struct {
 	text    string
 	terms   []string
-	literal bool // lines of code or of a table, not a sentence
+	heading []string // the terms of its passage's section headings
+	opens   bool     // the first sentence of a section under a heading
+	literal bool     // lines of code or of a table, not a sentence
 }
 
 // sentences lists the sentences of a block in document order, leaving out
@@ -104,8 +110,15 @@ func (st *state) blockSentences(b *block) []blockSentence {
 			if off+sp.end > len(b.text) {
 				break
 			}
-			out = append(out, blockSentence{text: ps.Text[sp.start:sp.end], terms: a.terms[i], literal: a.literal[i]})
+			out = append(out, blockSentence{text: ps.Text[sp.start:sp.end], terms: a.terms[i], heading: a.heading,
+				opens: i == 0 && opensSection(st.corpus.Docs[b.doc].Passages, ps.Index), literal: a.literal[i]})
 		}
 	}
 	return out
+}
+
+// opensSection reports whether passage i of a document starts a section
+// under a heading: the passage before it sits under other headings.
+func opensSection(ps []corpus.Passage, i int) bool {
+	return len(ps[i].Headings) > 0 && (i == 0 || !slices.Equal(ps[i-1].Headings, ps[i].Headings))
 }

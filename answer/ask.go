@@ -79,13 +79,14 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 
 	if p.model == nil {
 		query := queries[len(queries)-1]
-		var keep func(string, []string, []string, map[string]bool) (bool, int)
+		var keep func(string, []string, around) (bool, int)
 		if share := p.cfg.FocusCoverage; share > 0 {
 			// A sentence that only shares the question's names ("Jack
 			// Ma") is not an answer to what it asks of them ("how old").
-			f, kind := st.focusOf(query), kindOf(st.withoutFraming(text))
-			keep = func(sentence string, terms, near []string, context map[string]bool) (bool, int) {
-				return kind.fits(sentence) && f.coversNear(terms, near, context, share), st.opensWith(sentence, f)
+			asked := st.withoutFraming(text)
+			f, kind, counted := st.focusOf(query), kindOf(asked), st.counted(asked)
+			keep = func(sentence string, terms []string, a around) (bool, int) {
+				return kind.fits(sentence) && st.countsIt(sentence, counted) && f.covers(terms, a, share), st.opensWith(sentence, f)
 			}
 		}
 		picks := st.bestSentences(blocks, query, maxExtractive, maxPerDoc, keep)

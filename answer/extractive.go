@@ -17,6 +17,8 @@ type pick struct {
 	text  string
 	score float64 // the question's words it holds, weighed by idf
 	lead  int     // 1 when it opens with a name the question asks about: "Life360 creates …"
+	own   float64 // score without the headings' words
+	opens bool    // it opens a section whose heading holds words of the question: the heading's answer
 	order int     // position among all candidate sentences, for stable ties
 }
 
@@ -32,9 +34,10 @@ const (
 // hold, each weighed by its idf (analysed by the index, so stemming and
 // languages match retrieval: a rare word counts more than "use"), keeps those at least half as good as the best, and
 // returns up to n of them, no near-duplicates. keep, when set, must accept
-// a sentence (its text, its terms, and those of its passage and document
-// title) for it to be considered at all.
-func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, keep func(sentence string, terms, near []string, context map[string]bool) (bool, int)) []pick {
+// a sentence (its text, its terms, and what stands around it) for it to
+// be considered at all; then a sentence that opens a section whose
+// headings hold words of the question counts them as its own.
+func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, keep func(sentence string, terms []string, a around) (bool, int)) []pick {
 	f := st.focusOf(query)
 	var all []pick
 	for bi, b := range blocks {
@@ -60,7 +63,7 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 		ss := st.blockSentences(b)
 		for i, s := range ss {
 			score := f.weight(s.terms)
-			ok, lead := true, 0
+			ok, lead, own := true, 0, score
 			if keep != nil {
 				var near []string
 				if i > 0 {
@@ -69,12 +72,13 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 				if i+1 < len(ss) {
 					near = append(near, ss[i+1].terms...)
 				}
-				ok, lead = keep(s.text, s.terms, near, context)
+				ok, lead = keep(s.text, s.terms, around{near: near, heading: s.heading, names: context})
+				score = f.weightIn(s.terms, s.heading, s.opens)
 			}
 			// Lines of code or of a table run together are no sentence
 			// to quote; the prose around them is.
 			if score > 0 && countWords(s.text) >= 4 && ok && !s.literal {
-				all = append(all, pick{block: bi, doc: b.doc, text: s.text, score: score, lead: lead, order: len(all)})
+				all = append(all, pick{block: bi, doc: b.doc, text: s.text, score: score, lead: lead, own: own, opens: s.opens && score > own, order: len(all)})
 			}
 		}
 	}
@@ -88,6 +92,12 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 			return c
 		}
 		if c := cmp.Compare(b.lead, a.lead); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.own, a.own); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b2i(b.opens), b2i(a.opens)); c != 0 {
 			return c
 		}
 		return cmp.Compare(b2i(complete(b.text)), b2i(complete(a.text)))

@@ -29,6 +29,7 @@ type focus struct {
 	// ranks the sentences that cover the focus.
 	every        [][]string
 	everyWeights []float64
+	everyName    []bool
 }
 
 // focusOf analyses a question, framing words already taken out. Words are
@@ -110,6 +111,7 @@ func (f *focus) addTerm(terms []string, w float64, name bool) {
 	}
 	f.every = append(f.every, terms)
 	f.everyWeights = append(f.everyWeights, w)
+	f.everyName = append(f.everyName, name)
 	if !name {
 		f.words = append(f.words, terms)
 		f.weights = append(f.weights, w)
@@ -140,27 +142,91 @@ func countWord(prev, word string) bool {
 }
 
 // isNameWord reports a word written as a name: a capital inside it
-// (WeChat, ICBC), or a capital first letter anywhere but at the start of
+// (WeChat, ICBC, iAdvize), or a capital first letter anywhere but at the start of
 // the question.
 func isNameWord(w string, first bool) bool {
 	r, size := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) {
-		return false
-	}
-	if strings.IndexFunc(w[size:], unicode.IsUpper) >= 0 {
+	if strings.IndexFunc(w[size:], unicode.IsUpper) >= 0 && unicode.IsLetter(r) {
+		// A capital inside: WeChat, ICBC, and iAdvize, eBay.
 		return true
 	}
-	return !first
+	return unicode.IsUpper(r) && !first
+}
+
+// around is what stands around a sentence and may complete what it says.
+type around struct {
+	near    []string        // the terms of the sentences either side
+	heading []string        // the terms of the section headings its passage sits under
+	names   map[string]bool // where the question's names may stand: see covers
 }
 
 // covers reports whether a sentence's terms answer the question's focus:
-// every one of its names, in the sentence or around it (context: its
+// every one of its names, in the sentence or around it (a.names: its
 // passage, headings, document title and the document's opening, which
 // name what the sentence calls "we" or "the app"), and at least share of
-// the weight of its focus words (one of them at least) in the sentence. "Who is the CEO of Europace?" is not answered by a
-// sentence naming the CEO of another company.
-func (f focus) covers(terms []string, context map[string]bool, share float64) bool {
-	return f.coversNear(terms, nil, context, share)
+// the weight of its focus words. "Who is the CEO of Europace?" is not
+// answered by a sentence naming the CEO of another company.
+//
+// A focus word the headings of the sentence's section hold counts as if
+// the sentence held it: a heading that asks the question ("Can Prometheus
+// be made highly available?") is answered by its section ("Yes, run
+// identical servers …"). One held only by the sentences either side
+// counts neighbourWeight; at least one must be in the sentence or its
+// headings. (On the tuning halves, headings counting half, or not as the
+// one required, did no better.)
+func (f focus) covers(terms []string, a around, share float64) bool {
+	has := setOf(terms)
+	named := true
+	for _, g := range f.nameWords {
+		in := false
+		for _, n := range g {
+			in = in || has[n] || a.names[n]
+		}
+		named = named && in
+	}
+	if !named || len(f.words) == 0 {
+		return named
+	}
+	near, heading := setOf(a.near), setOf(a.heading)
+	total, held, hits := 0.0, 0.0, 0
+	for i, w := range f.words {
+		wt := f.weights[i]
+		total += wt
+		switch {
+		case holdsWord(w, has, terms) || a.heading != nil && holdsWord(w, heading, a.heading):
+			held += wt
+			hits++
+		case a.near != nil && holdsWord(w, near, a.near):
+			held += wt * neighbourWeight
+		}
+	}
+	return hits > 0 && held >= share*total-1e-9
+}
+
+// weightIn is weight with the sentence's section headings: a question's
+// word (not a name) the headings hold counts as if the sentence held it
+// when the sentence opens the section. A heading that asks the question
+// ("Can Prometheus be made highly available?") is answered by the sentence
+// under it ("Yes, run identical servers …"), more than by one further on
+// that shares some of its words. (Counting half for the section's other
+// sentences tied on the tuning halves.)
+func (f focus) weightIn(terms, heading []string, opens bool) float64 {
+	if len(heading) == 0 || !opens {
+		return f.weight(terms)
+	}
+	has, hs := setOf(terms), setOf(heading)
+	sum := 0.0
+	for i, w := range f.every {
+		switch {
+		case holdsWord(w, has, terms):
+			sum += f.everyWeights[i]
+		case !f.everyName[i] && holdsWord(w, hs, heading):
+			// Names are looked for around the sentence anyway; a
+			// heading that names what the question names is no answer.
+			sum += f.everyWeights[i]
+		}
+	}
+	return sum
 }
 
 // neighbourWeight is what a focus word held only by the sentence before or
@@ -170,37 +236,12 @@ func (f focus) covers(terms []string, context map[string]bool, share float64) bo
 // tie at the default share; a half is best beside it).
 const neighbourWeight = 0.5
 
-// coversNear is covers, with near the terms of the sentences either side
-// of the sentence: a focus word only they hold counts neighbourWeight.
-func (f focus) coversNear(terms, near []string, context map[string]bool, share float64) bool {
-	has := make(map[string]bool, len(terms))
-	for _, t := range terms {
-		has[t] = true
-	}
-	named := true
-	for _, g := range f.nameWords {
-		in := false
-		for _, n := range g {
-			in = in || has[n] || context[n]
-		}
-		named = named && in
-	}
-	if !named || len(f.words) == 0 {
-		return named
-	}
-	total, held, hits := 0.0, 0.0, 0
-	for i, w := range f.words {
-		wt := f.weights[i]
-		total += wt
-		if holdsWord(w, has, terms) {
-			held += wt
-			hits++
-		} else if near != nil && holdsWord(w, setOf(near), near) {
-			held += wt * neighbourWeight
-		}
-	}
-	return hits > 0 && held >= share*total-1e-9
-}
+var (
+	headingWeight = 1.0
+	headingHit    = true
+	headingRank   = 1.0
+	sectionFirst  = true
+)
 
 // holdsWord reports whether a sentence's terms hold a word: one of its
 // terms, or a term of the same family where the stemmer leaves two
@@ -422,7 +463,7 @@ func replaceFold(s, old, new string) string {
 // spaces between words, and multi-word formulas.
 var framingPhrases = []string{
 	"请问", "请你", "请", "谢谢你", "谢谢", "多谢", "麻烦你", "麻烦", "你好", "您好", "能不能", "能否", "可不可以",
-	"告诉我", "帮我", "给我", "解释一下", "解释", "简单地", "简单", "简要", "一下", "说说", "想知道", "我想问",
+	"根据", "据报道", "告诉我", "帮我", "给我", "解释一下", "解释", "简单地", "简单", "简要", "一下", "说说", "想知道", "我想问",
 	"請問", "請", "謝謝", "告訴我", "簡單", "解釋",
 	"s'il te plaît", "s'il vous plaît", "s’il te plaît", "s’il vous plaît", "d'avance", "d’avance",
 	"in advance", "thank you",
@@ -444,7 +485,12 @@ var framingWords = map[string]bool{
 	"voudrais": true, "aimerais": true, "décris": true, "décrivez": true, "résume": true, "résumez": true,
 	"dire": true, "dis": true, "dites": true, "pourriez": true, "pouvez": true, "peux": true, "pourrais": true,
 	"beaucoup": true,
-	"شكرا":     true, "شكراً": true, "مرحبا": true, "اشرح": true, "اشرحي": true, "باختصار": true,
+	// Attribution: the source a question names ("according to China
+	// Daily", "selon M. Liu") is one of its names, checked as such; the
+	// word that introduces it is not what is asked.
+	"according": true, "selon": true, "d'après": true, "d’après": true,
+	"حسب": true, "بحسب": true, "وفقا": true, "وفقًا": true, "طبقا": true,
+	"شكرا": true, "شكراً": true, "مرحبا": true, "اشرح": true, "اشرحي": true, "باختصار": true,
 	"بإيجاز": true, "وضح": true, "أريد": true, "اريد": true, "أعرف": true, "اعرف": true,
 	"تخبرني": true, "تجيبني": true, "أجبني": true, "رجاء": true, "رجاءً": true, "ممكن": true, "أود": true, "سؤال": true,
 }
@@ -541,3 +587,66 @@ var dateWords = setOf(strings.Fields(`
 	يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
 	الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد أمس اليوم غدا عام سنة
 	年 月 日 昨天 今天 明天 星期`))
+
+// countCues open a question that counts something named right after them:
+// "how many users", "combien de clients", "كم عدد المستخدمين".
+var countCues = []string{" how many ", " combien de ", " combien d'", " combien d’", " كم عدد ", " كم "}
+
+// notCounts are figure words that count nothing themselves: "pour" of
+// "pour cent" is also "for".
+var notCounts = setOf(strings.Fields("pour percent half moitié بالمئة نصف"))
+
+// countedNear is how many words after a figure the thing it counts may
+// stand: "800 million users", "more than 800 customers".
+const countedNear = 4
+
+// counted is the thing a "how many" question counts, as analysed terms;
+// nil when the question counts nothing it names.
+func (st *state) counted(q string) []string {
+	l := " " + strings.ToLower(q) + " "
+	for _, c := range countCues {
+		i := strings.Index(l, c)
+		if i < 0 || len(l) != len(q)+2 {
+			continue
+		}
+		// The thing counted is the first word after the cue that is not
+		// a name: "how many Gmail users" counts users.
+		rest := q[i-1+len(c):]
+		for w := range text.Words(rest) {
+			word := rest[w.Start:w.End]
+			if terms := st.index.Analyze(word); len(terms) > 0 && !isNameWord(word, false) {
+				return terms
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// countsIt reports whether a sentence gives a figure for the counted
+// thing: a number followed closely by a word of its family. "How many
+// customers does ShuttleCloud have?" is not answered by "our customers
+// work in 40 countries".
+func (st *state) countsIt(sentence string, counted []string) bool {
+	if counted == nil {
+		return true
+	}
+	var ws []string
+	for w := range text.Words(sentence) {
+		ws = append(ws, sentence[w.Start:w.End])
+	}
+	want := setOf(counted)
+	for i, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if lw := strings.ToLower(w); !unicode.IsDigit(r) && (!figureWords[lw] || notCounts[lw]) {
+			continue
+		}
+		for _, n := range ws[i+1 : min(len(ws), i+1+countedNear)] {
+			terms := st.index.Analyze(n)
+			if holdsWord(counted, setOf(terms), terms) || holdsWord(terms, want, counted) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,8 +1,10 @@
 package answer
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // Framing is taken out in every supported language; what is asked stays.
@@ -46,7 +48,7 @@ func TestFocus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		f := st.focusOf(st.withoutFraming(tt.question))
-		got := kindOf(tt.question).fits(tt.sentence) && f.covers(st.index.Analyze(tt.sentence), nil, DefaultFocusCoverage)
+		got := kindOf(tt.question).fits(tt.sentence) && f.covers(st.index.Analyze(tt.sentence), around{}, DefaultFocusCoverage)
 		if got != tt.want {
 			t.Errorf("%q answered by %q: got %v, want %v (names %v, focus %v)", tt.question, tt.sentence, got, tt.want, f.names, f.words)
 		}
@@ -100,13 +102,13 @@ func TestFocusNeighbours(t *testing.T) {
 	f := st.focusOf("Which regulators ordered the payment app to spin off its loans?")
 	sentence := st.index.Analyze("Regulators have ordered it to change.")
 	near := st.index.Analyze("The payment app must spin off its loans.")
-	if f.covers(sentence, nil, DefaultFocusCoverage) {
+	if f.covers(sentence, around{}, DefaultFocusCoverage) {
 		t.Fatalf("the sentence alone covers the focus %v: the test needs one that does not", f.words)
 	}
-	if !f.coversNear(sentence, near, nil, DefaultFocusCoverage) {
+	if !f.covers(sentence, around{near: near}, DefaultFocusCoverage) {
 		t.Errorf("with its neighbour the sentence does not cover the focus %v (weights %v)", f.words, f.weights)
 	}
-	if f.coversNear(st.index.Analyze("Nothing here is asked about at all."), near, nil, DefaultFocusCoverage) {
+	if f.covers(st.index.Analyze("Nothing here is asked about at all."), around{near: near}, DefaultFocusCoverage) {
 		t.Errorf("a sentence holding no focus word covers it through its neighbour")
 	}
 	g := st.focusOf("Which messaging system carries messages?")
@@ -117,6 +119,71 @@ func TestFocusNeighbours(t *testing.T) {
 	for w, n := range seen {
 		if n > 1 {
 			t.Errorf("focus word %q counted %d times", w, n)
+		}
+	}
+}
+
+// A heading that asks the question is answered by its section: the
+// section's first sentence holds what the heading asks without repeating
+// its words, and the heading's words count for it.
+func TestFocusHeadings(t *testing.T) {
+	c := loadFS(t, fstest.MapFS{
+		"faq.md": {Data: []byte("# Frequently asked questions\n\n" +
+			"## Can the gateway be made highly available?\n\n" +
+			"Yes, run two identical gateways on separate machines.\n\n" +
+			"Clients retry against the other one when a machine fails.\n\n" +
+			"## What language is the gateway written in?\n\n" +
+			"The gateway is written in Go, with a few scripts in Python.\n")},
+		"intro.md": {Data: []byte("# Introduction\n\n" +
+			"The gateway routes requests between services and keeps their logs. " +
+			"High availability of the database is left to its replicas, which are made by the operators.\n")},
+	})
+	p := newPipeline(t, c, nil)
+	res, err := p.Ask(context.Background(), Question{Text: "How can the gateway be made highly available?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Abstained || !strings.HasPrefix(res.Text, "Yes, run two identical gateways") {
+		t.Errorf("answered %q (abstained %v), want the section's first sentence first", res.Text, res.Abstained)
+	}
+	// Only a heading that asks what the question asks counts.
+	st := p.state.Load()
+	f := st.focusOf("How can the gateway be made highly available?")
+	sentence := st.index.Analyze("Yes, run two identical gateways on separate machines.")
+	for _, tt := range []struct {
+		heading string
+		want    bool
+	}{
+		{"", false},
+		{"Can the gateway be made highly available?", true},
+		{"What language is the gateway written in?", false},
+	} {
+		if got := f.covers(sentence, around{heading: st.index.Analyze(tt.heading)}, DefaultFocusCoverage); got != tt.want {
+			t.Errorf("under the heading %q: covers %v, want %v", tt.heading, got, tt.want)
+		}
+	}
+}
+
+// "How many X" is answered by a figure of X, not by any figure near X.
+func TestCounted(t *testing.T) {
+	st := newPipeline(t, embeddedCorpus(t), nil).state.Load()
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"How many users does WeChat have?", "WeChat, its messaging app with more than 800 million users, leads.", true},
+		{"How many users does WeChat have?", "WeChat users sent 70,000 packets over the holiday.", false},
+		{"How many customers does Acme have?", "Our customers work in banks and shops in 40 countries.", false},
+		{"How many Gmail users imported data?", "Gmail has imported data for 3 million users with our API.", true},
+		{"Combien d'utilisateurs compte WeChat ?", "WeChat compte plus de 800 millions d'utilisateurs.", true},
+		{"Combien d'utilisateurs compte WeChat ?", "En 2011, Tencent a lancé WeChat pour attirer de nouveaux utilisateurs.", false},
+		{"كم عدد مستخدمي Alipay؟", "لدى Alipay أكثر من مليار مستخدم في الصين.", true},
+		{"What does Alipay do?", "Alipay has many users.", true}, // counts nothing
+	}
+	for _, tt := range tests {
+		q := st.withoutFraming(tt.question)
+		if got := st.countsIt(tt.sentence, st.counted(q)); got != tt.want {
+			t.Errorf("%q answered by %q: got %v, want %v (counted %v)", tt.question, tt.sentence, got, tt.want, st.counted(q))
 		}
 	}
 }
