@@ -34,18 +34,18 @@ func (e *env) loadIndexed(ctx context.Context, dir string, remap bool) (*corpus.
 		return c, nil, err
 	}
 	start := time.Now()
-	key, err := e.snapshotKey(ctx, dir)
+	path := filepath.Join(e.cfg.DataDir, snapshotFile)
+	key, man, err := e.snapshotKey(ctx, dir, path)
 	if err != nil {
 		e.log.Warn("index snapshot: cannot hash the corpus folder; loading it", "err", err)
 		c, err := e.loadCorpus(ctx, dir)
 		return c, nil, err
 	}
-	path := filepath.Join(e.cfg.DataDir, snapshotFile)
 	c, ix, info, err := snapshot.Open(path, key)
 	switch {
 	case err == nil:
 		e.log.Info("corpus: from the index snapshot", "path", path, "bytes", info.Bytes, "mapped", info.Mapped,
-			"documents", len(c.Docs), "passages", ix.Len(), "key", key.String(), "took", time.Since(start).Round(time.Millisecond))
+			"documents", len(c.Docs), "passages", ix.Len(), "key", key.String(), "files_hashed", man.Read(), "took", time.Since(start).Round(time.Millisecond))
 		e.reportSnapshotLoad(c)
 		return c, ix, nil
 	case errors.Is(err, snapshot.ErrNotFound) || errors.Is(err, snapshot.ErrStale):
@@ -53,7 +53,7 @@ func (e *env) loadIndexed(ctx context.Context, dir string, remap bool) (*corpus.
 	default:
 		e.log.Warn("index snapshot: unusable, rebuilding it", "path", path, "err", err)
 	}
-	c, ix, err = e.buildIndexed(ctx, dir, key)
+	c, ix, err = e.buildIndexed(ctx, dir, key, man)
 	if err != nil || !remap {
 		return c, ix, err
 	}
@@ -73,20 +73,20 @@ func (e *env) reloadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *r
 		c, err := e.loadCorpus(ctx, dir)
 		return c, nil, err
 	}
-	key, err := e.snapshotKey(ctx, dir)
+	key, man, err := e.snapshotKey(ctx, dir, filepath.Join(e.cfg.DataDir, snapshotFile))
 	if err != nil {
 		e.log.Warn("index snapshot: cannot hash the corpus folder; loading it", "err", err)
 		c, err := e.loadCorpus(ctx, dir)
 		return c, nil, err
 	}
-	return e.buildIndexed(ctx, dir, key)
+	return e.buildIndexed(ctx, dir, key, man)
 }
 
 // buildIndexed reads dir, indexes it as the pipeline does and saves a
 // snapshot of key, which must have been computed before the read (so that
 // a file changed meanwhile makes the next start rebuild, not the reverse).
 // A snapshot that cannot be written is logged; the index is still used.
-func (e *env) buildIndexed(ctx context.Context, dir string, key snapshot.Key) (*corpus.Corpus, *retrieval.Index, error) {
+func (e *env) buildIndexed(ctx context.Context, dir string, key snapshot.Key, man *snapshot.Manifest) (*corpus.Corpus, *retrieval.Index, error) {
 	c, err := e.loadCorpus(ctx, dir)
 	if err != nil {
 		return nil, nil, err
@@ -97,7 +97,7 @@ func (e *env) buildIndexed(ctx context.Context, dir string, key snapshot.Key) (*
 	}
 	path := filepath.Join(e.cfg.DataDir, snapshotFile)
 	start := time.Now()
-	if err := snapshot.Write(path, key, c, ix); err != nil {
+	if err := snapshot.Write(path, key, man, c, ix); err != nil {
 		e.log.Warn("index snapshot: not saved; the next start will load the folder again", "err", err)
 	} else {
 		e.log.Info("index snapshot saved", "path", path, "key", key.String(), "took", time.Since(start).Round(time.Millisecond))
@@ -105,16 +105,19 @@ func (e *env) buildIndexed(ctx context.Context, dir string, key snapshot.Key) (*
 	return c, ix, nil
 }
 
-// snapshotKey hashes dir's contents with what else decides a load.
-func (e *env) snapshotKey(ctx context.Context, dir string) (snapshot.Key, error) {
+// snapshotKey hashes dir's contents with what else decides a load,
+// reusing the hashes of the files that provably did not change since the
+// snapshot at path was made (its manifest; see snapshot.ContentKey).
+func (e *env) snapshotKey(ctx context.Context, dir, path string) (snapshot.Key, *snapshot.Manifest, error) {
 	prog, err := programHash()
 	if err != nil {
-		return snapshot.Key{}, err
+		return snapshot.Key{}, nil, err
 	}
+	prev, _ := snapshot.ReadManifest(path) // none or unreadable: every file is read
 	return snapshot.ContentKey(ctx, os.DirFS(dir), snapshot.KeyConfig{
 		Program: prog,
 		Corpus:  corpus.Config{MaxFileBytes: e.cfg.MaxFileBytes},
-	})
+	}, prev)
 }
 
 // programHash identifies this build: a new binary may load or analyse

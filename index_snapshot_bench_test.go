@@ -132,6 +132,7 @@ type childReport struct {
 	Docs      int
 	Passages  int
 	Postings  int
+	FilesRead int // by the key from the manifest
 	Terms     int
 	TextBytes int64 // the documents' text
 	SnapBytes int64
@@ -247,13 +248,29 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 		b.Fatal(err)
 	}
 	phase("program", t)
+	path := filepath.Join(data, snapshotFile)
+	kcfg := snapshot.KeyConfig{Program: []byte("BenchmarkSnapshot1M"), Corpus: corpus.Config{MaxFileBytes: cfg.MaxFileBytes}}
 	t = time.Now()
-	key, err := snapshot.ContentKey(ctx, os.DirFS(dir), snapshot.KeyConfig{Program: []byte("BenchmarkSnapshot1M"), Corpus: corpus.Config{MaxFileBytes: cfg.MaxFileBytes}})
+	key, man, err := snapshot.ContentKey(ctx, os.DirFS(dir), kcfg, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	phase("hash", t)
-	path := filepath.Join(data, snapshotFile)
+	if mode == "restart" {
+		// As loadIndexed does: the previous manifest spares reading the
+		// files that did not change.
+		t = time.Now()
+		prev, err := snapshot.ReadManifest(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		k2, m2, err := snapshot.ContentKey(ctx, os.DirFS(dir), kcfg, prev)
+		if err != nil || k2 != key {
+			b.Fatalf("key from the manifest: %v, equal %v", err, k2 == key)
+		}
+		phase("stat", t)
+		rep.FilesRead = m2.Read()
+	}
 	if mode == "build" {
 		t = time.Now()
 		c, err := e.loadCorpus(ctx, dir)
@@ -269,7 +286,7 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 		phase("index", t)
 		rep.RSS["built"] = rss()["VmRSS"]
 		t = time.Now()
-		if err := snapshot.Write(path, key, c, ix); err != nil {
+		if err := snapshot.Write(path, key, man, c, ix); err != nil {
 			b.Fatal(err)
 		}
 		phase("write", t)

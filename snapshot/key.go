@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"corpusbot/corpus"
 	"corpusbot/retrieval"
@@ -36,24 +37,28 @@ type KeyConfig struct {
 
 // ContentKey hashes the contents of every file corpus.Load would look at
 // under fsys (SHA-256, on as many goroutines as there are CPUs), with their
-// paths and cfg. Every file is read at every call: sizes and modification
-// times say nothing certain about contents (a checkout, a copy that keeps
-// times, an edit within the clock's resolution). Files Load skips by name
-// (unsupported types) count by path, files over MaxFileBytes by path and
-// size, as Load decides on nothing else for them.
-func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig) (Key, error) {
+// paths and cfg. Files Load skips by name (unsupported types) count by
+// path, files over MaxFileBytes by path and size, as Load decides on
+// nothing else for them.
+//
+// Each file's hash may come from prev, the manifest of an earlier call,
+// instead of reading the file: only when its size, modification time,
+// change time and inode are all unchanged and it last changed at least
+// racyWindow before prev was taken. Size and modification time alone say
+// nothing certain (a checkout, a copy that keeps times, an edit within the
+// clock's resolution); the change time cannot be set by a copy or a
+// checkout and moves on every write, as git's index relies on. With a nil
+// prev, or where the system gives no change time, every file is read. The
+// returned manifest is prev's successor.
+func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig, prev *Manifest) (Key, *Manifest, error) {
+	taken := time.Now()
 	paths, err := corpus.Files(ctx, fsys)
 	if err != nil {
-		return Key{}, err
+		return Key{}, nil, err
 	}
 	maxBytes := cfg.Corpus.MaxFileBytes
 	if maxBytes <= 0 {
 		maxBytes = 10 << 20 // corpus's default
-	}
-	type fileSum struct {
-		size int64
-		sum  [32]byte
-		err  string // unreadable: Load says so, with its reason
 	}
 	sums := make([]fileSum, len(paths))
 	var next atomic.Int64
@@ -68,6 +73,7 @@ func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig) (Key, error) {
 					return
 				}
 				p, fsum := paths[i], &sums[i]
+				fsum.path = p
 				if !corpus.Reads(p) {
 					continue
 				}
@@ -78,6 +84,11 @@ func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig) (Key, error) {
 				}
 				fsum.size = st.Size()
 				if !st.Mode().IsRegular() || st.Size() > maxBytes {
+					continue
+				}
+				fsum.mtime = st.ModTime().UnixNano()
+				fsum.ctime, fsum.ino, fsum.stamped = changeStamp(st)
+				if prev.reuse(fsum, taken) {
 					continue
 				}
 				f, err := fsys.Open(p)
@@ -94,12 +105,13 @@ func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig) (Key, error) {
 				}
 				fsum.size = n
 				h.Sum(fsum.sum[:0])
+				fsum.hashed, fsum.read = true, true
 			}
 		})
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return Key{}, err
+		return Key{}, nil, err
 	}
 	rc := cfg.Retrieval
 	if rc.K1 == 0 {
@@ -136,5 +148,12 @@ func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig) (Key, error) {
 	}
 	var k Key
 	h.Sum(k[:0])
-	return k, nil
+	m := &Manifest{taken: taken.UnixNano(), files: sums, index: make(map[string]int, len(sums))}
+	for i := range sums {
+		m.index[sums[i].path] = i
+		if sums[i].read {
+			m.read++
+		}
+	}
+	return k, m, nil
 }

@@ -29,8 +29,9 @@ import (
 )
 
 // Write saves c and ix, the index of c's passages in order, as the
-// snapshot of key at path.
-func Write(path string, key Key, c *corpus.Corpus, ix *retrieval.Index) error {
+// snapshot of key at path, with man, the manifest ContentKey gave with key
+// (nil: none, the next start reads every file).
+func Write(path string, key Key, man *Manifest, c *corpus.Corpus, ix *retrieval.Index) error {
 	parts, err := encodeCorpus(c, ix)
 	if err != nil {
 		return fmt.Errorf("write snapshot: %w", err)
@@ -40,6 +41,9 @@ func Write(path string, key Key, c *corpus.Corpus, ix *retrieval.Index) error {
 		return fmt.Errorf("write snapshot: %w", err)
 	}
 	parts = append(parts, ixParts...)
+	if man != nil {
+		parts = append(parts, part{name: partManifest, data: man.encode()})
+	}
 	if err := writeFile(path, key, parts); err != nil {
 		return fmt.Errorf("write snapshot %s: %w", path, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"corpusbot/corpus"
 	"corpusbot/retrieval"
@@ -56,7 +57,7 @@ func TestRoundTrip(t *testing.T) {
 			c := load(t, dir)
 			ix := indexOf(t, c)
 			path := filepath.Join(t.TempDir(), "snap")
-			if err := Write(path, testKey, c, ix); err != nil {
+			if err := Write(path, testKey, nil, c, ix); err != nil {
 				t.Fatal(err)
 			}
 			c2, ix2, info, err := Open(path, testKey)
@@ -104,7 +105,7 @@ func writeTest(t *testing.T) (string, []byte) {
 	t.Helper()
 	c := load(t, "")
 	path := filepath.Join(t.TempDir(), "snap")
-	if err := Write(path, testKey, c, indexOf(t, c)); err != nil {
+	if err := Write(path, testKey, nil, c, indexOf(t, c)); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(path)
@@ -161,7 +162,7 @@ func TestWriteReplaces(t *testing.T) {
 	c := load(t, "")
 	c.Docs = c.Docs[:2]
 	ix := indexOf(t, c)
-	if err := Write(path, Key{7}, c, ix); err != nil {
+	if err := Write(path, Key{7}, nil, c, ix); err != nil {
 		t.Fatal(err)
 	}
 	c2, _, _, err := Open(path, Key{7})
@@ -183,7 +184,7 @@ func TestWriteMismatch(t *testing.T) {
 	ix := indexOf(t, c)
 	other := *c
 	other.Docs = c.Docs[1:]
-	if err := Write(filepath.Join(t.TempDir(), "s"), testKey, &other, ix); err == nil {
+	if err := Write(filepath.Join(t.TempDir(), "s"), testKey, nil, &other, ix); err == nil {
 		t.Fatal("Write of an index of other passages succeeded")
 	}
 }
@@ -201,7 +202,7 @@ func TestContentKey(t *testing.T) {
 	write("sub/b.txt", "B\n\nbeta\n")
 	write("img.png", "not read")
 	key := func(cfg KeyConfig) Key {
-		k, err := ContentKey(context.Background(), os.DirFS(dir), cfg)
+		k, _, err := ContentKey(context.Background(), os.DirFS(dir), cfg, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -283,5 +284,66 @@ func TestCodecKnowsEveryField(t *testing.T) {
 		if !slices.Equal(fields, tc.stored) {
 			t.Errorf("%s has fields %v; the snapshot stores %v: update snapshot/codec.go and formatVersion", tc.typ, fields, tc.stored)
 		}
+	}
+}
+
+// A manifest spares reading unchanged files and gives the same key; a file
+// written since is read again whatever its size and times say.
+func TestContentKeyManifest(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"a.md": "# A\n\nalpha\n", "b.txt": "B\n\nbeta\n", "c.txt": "C\n\ngamma\n"}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Files older than the racy window, as a folder at rest is.
+	old := time.Now().Add(-time.Hour)
+	for name := range files {
+		os.Chtimes(filepath.Join(dir, name), old, old)
+	}
+	time.Sleep(racyWindow + 100*time.Millisecond) // their change times too
+	ctx, fsys := context.Background(), os.DirFS(dir)
+	k1, m1, err := ContentKey(ctx, fsys, KeyConfig{}, nil)
+	if err != nil || m1.Read() != 3 {
+		t.Fatalf("first key: %v, %d files read", err, m1.Read())
+	}
+	// Through the snapshot file, as the next start gets it.
+	c := load(t, dir)
+	path := filepath.Join(t.TempDir(), "snap")
+	if err := Write(path, k1, m1, c, indexOf(t, c)); err != nil {
+		t.Fatal(err)
+	}
+	prev, err := ReadManifest(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k2, m2, err := ContentKey(ctx, fsys, KeyConfig{}, prev)
+	if err != nil || k2 != k1 || m2.Read() != 0 {
+		t.Fatalf("unchanged folder: key equal %v, %d files read, %v; want equal, 0", k2 == k1, m2.Read(), err)
+	}
+	// Same size, same modification time, other bytes: the change time moved.
+	p := filepath.Join(dir, "b.txt")
+	if err := os.WriteFile(p, []byte("B\n\nbetb\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(p, old, old)
+	k3, m3, err := ContentKey(ctx, fsys, KeyConfig{}, m2)
+	if err != nil || k3 == k1 || m3.Read() != 1 {
+		t.Fatalf("changed file: key changed %v, %d files read, %v; want changed, 1", k3 != k1, m3.Read(), err)
+	}
+	if full, _, _ := ContentKey(ctx, fsys, KeyConfig{}, nil); full != k3 {
+		t.Fatal("the key from the manifest differs from a full hash")
+	}
+	// Just hashed: inside the racy window, read again.
+	if _, m4, _ := ContentKey(ctx, fsys, KeyConfig{}, m3); m4.Read() != 1 {
+		t.Fatalf("%d files read right after a change, want the changed one", m4.Read())
+	}
+	// A damaged manifest is refused, not trusted.
+	b, _ := os.ReadFile(path)
+	b[len(b)-40] ^= 1
+	os.WriteFile(path, b, 0o600)
+	if _, err := ReadManifest(path); err == nil {
+		t.Fatal("a damaged manifest was read")
 	}
 }
