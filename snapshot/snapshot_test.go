@@ -347,3 +347,113 @@ func TestContentKeyManifest(t *testing.T) {
 		t.Fatal("a damaged manifest was read")
 	}
 }
+
+// Each condition of reuse on its own: a file's hash comes from the manifest
+// only when path, size, both times and inode are the same and the file
+// last changed at least racyWindow before the manifest was taken.
+func TestManifestReuse(t *testing.T) {
+	now := time.Now()
+	taken := now.Add(-time.Hour).UnixNano()
+	old := int64(10 * time.Second)
+	then := fileSum{path: "a.txt", size: 10, mtime: taken - old, ctime: taken - old, ino: 7, stamped: true, hashed: true, sum: [32]byte{1, 2}}
+	for _, tc := range []struct {
+		name  string
+		then  func(*fileSum) // the manifest's entry
+		now   func(*fileSum) // the file as stat gives it
+		taken func(int64) int64
+		want  bool
+	}{
+		{name: "unchanged", want: true},
+		{name: "other path", now: func(f *fileSum) { f.path = "b.txt" }},
+		{name: "size", now: func(f *fileSum) { f.size++ }},
+		{name: "mtime", now: func(f *fileSum) { f.mtime-- }},
+		// An edit with its modification time set back: only ctime says.
+		{name: "ctime", now: func(f *fileSum) { f.ctime += int64(time.Nanosecond) }},
+		{name: "inode (replaced by another file)", now: func(f *fileSum) { f.ino++ }},
+		{name: "no change time now", now: func(f *fileSum) { f.stamped = false }},
+		{name: "no change time then", then: func(f *fileSum) { f.stamped = false }},
+		{name: "not hashed then (unreadable, too big)", then: func(f *fileSum) { f.hashed = false }},
+		{name: "changed within the racy window (ctime)", then: func(f *fileSum) { f.ctime = taken - int64(time.Second) },
+			now: func(f *fileSum) { f.ctime = taken - int64(time.Second) }},
+		{name: "changed within the racy window (mtime)", then: func(f *fileSum) { f.mtime = taken - int64(time.Second) },
+			now: func(f *fileSum) { f.mtime = taken - int64(time.Second) }},
+		{name: "just outside the racy window", then: func(f *fileSum) { f.ctime = taken - int64(racyWindow) - 1 },
+			now: func(f *fileSum) { f.ctime = taken - int64(racyWindow) - 1 }, want: true},
+		{name: "manifest from the future (clock set back)", taken: func(int64) int64 { return now.Add(time.Minute).UnixNano() }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, f := then, then
+			f.hashed, f.sum = false, [32]byte{}
+			if tc.then != nil {
+				tc.then(&e)
+			}
+			if tc.now != nil {
+				tc.now(&f)
+			}
+			m := &Manifest{taken: taken, files: []fileSum{e}, index: map[string]int{e.path: 0}}
+			if tc.taken != nil {
+				m.taken = tc.taken(taken)
+			}
+			got := m.reuse(&f, now)
+			if got != tc.want || f.hashed != tc.want || (got && f.sum != then.sum) {
+				t.Fatalf("reuse = %v, hashed %v, sum %x; want %v", got, f.hashed, f.sum[:2], tc.want)
+			}
+		})
+	}
+	var none *Manifest
+	if f := then; none.reuse(&f, now) {
+		t.Fatal("reuse from no manifest")
+	}
+}
+
+// A manifest that is damaged, cut short or absent is refused, never
+// trusted; the caller then reads every file.
+func TestReadManifestDamaged(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("A\n\nalpha\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	k, m, err := ContentKey(context.Background(), os.DirFS(dir), KeyConfig{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := load(t, dir)
+	ix := indexOf(t, c)
+	path := filepath.Join(t.TempDir(), "snap")
+	if err := Write(path, k, m, c, ix); err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadManifest(path)
+	if err != nil || !reflect.DeepEqual(got.files[0].sum, m.files[0].sum) || got.taken != m.taken {
+		t.Fatalf("ReadManifest of a good snapshot: %v", err)
+	}
+	h, err := parseHeader(good, int64(len(good)), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := h.parts[partManifest]
+	for name, damage := range map[string]func([]byte) []byte{
+		"first byte":     func(b []byte) []byte { b[r[0]] ^= 1; return b },
+		"a hash":         func(b []byte) []byte { b[r[0]+r[1]-1] ^= 0x80; return b },
+		"the time taken": func(b []byte) []byte { b[r[0]+6] ^= 4; return b },
+		"cut short":      func(b []byte) []byte { return b[:r[0]+r[1]/2] },
+	} {
+		if err := os.WriteFile(path, damage(slices.Clone(good)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if m, err := ReadManifest(path); err == nil || m != nil {
+			t.Errorf("%s: ReadManifest = %v, %v; want an error", name, m, err)
+		}
+	}
+	// A snapshot written without one.
+	if err := Write(path, k, nil, c, ix); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadManifest(path); !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("ReadManifest of a snapshot without a manifest: %v", err)
+	}
+}
