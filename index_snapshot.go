@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"corpusbot/answer"
@@ -35,13 +36,31 @@ func (e *env) loadIndexed(ctx context.Context, dir string, remap bool) (*corpus.
 	}
 	start := time.Now()
 	path := filepath.Join(e.cfg.DataDir, snapshotFile)
-	key, man, err := e.snapshotKey(ctx, dir, path)
-	if err != nil {
-		e.log.Warn("index snapshot: cannot hash the corpus folder; loading it", "err", err)
+	// The folder is hashed while the snapshot is checked and decoded: at a
+	// restart the two overlap, and the snapshot is used only if the key
+	// then matches.
+	type keyed struct {
+		key snapshot.Key
+		man *snapshot.Manifest
+		err error
+	}
+	hashed := make(chan keyed, 1)
+	go func() {
+		key, man, err := e.snapshotKey(ctx, dir, path)
+		hashed <- keyed{key, man, err}
+	}()
+	wait := sync.OnceValue(func() keyed { return <-hashed })
+	c, ix, info, err := snapshot.OpenWhen(path, func() (snapshot.Key, error) {
+		k := wait()
+		return k.key, k.err
+	})
+	k := wait()
+	key, man := k.key, k.man
+	if k.err != nil {
+		e.log.Warn("index snapshot: cannot hash the corpus folder; loading it", "err", k.err)
 		c, err := e.loadCorpus(ctx, dir)
 		return c, nil, err
 	}
-	c, ix, info, err := snapshot.Open(path, key)
 	switch {
 	case err == nil:
 		e.log.Info("corpus: from the index snapshot", "path", path, "bytes", info.Bytes, "mapped", info.Mapped,

@@ -152,7 +152,7 @@ func BenchmarkSnapshot1M(b *testing.B) {
 	if err := os.MkdirAll(data, 0o755); err != nil {
 		b.Fatal(err)
 	}
-	for _, mode := range []string{"build", "restart"} {
+	for _, mode := range []string{"build", "restart", "restart-phases"} {
 		b.Run(mode, func(b *testing.B) {
 			var rep childReport
 			for b.Loop() {
@@ -251,52 +251,80 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 	phase("program", t)
 	path := filepath.Join(data, snapshotFile)
 	kcfg := snapshot.KeyConfig{Program: []byte("BenchmarkSnapshot1M"), Corpus: corpus.Config{MaxFileBytes: cfg.MaxFileBytes}}
-	var prev *snapshot.Manifest
+	var (
+		c    *corpus.Corpus
+		ix   *retrieval.Index
+		info snapshot.Info
+	)
 	if mode == "restart" {
-		// As loadIndexed does: the previous manifest spares reading the
-		// files that did not change. Open then checks the key against the
-		// snapshot's, which the build took from every file's contents.
+		// As loadIndexed does: the folder is hashed, with the previous
+		// manifest sparing the files that did not change, while the
+		// snapshot is checked and decoded; OpenWhen then checks the key
+		// against the snapshot's, which the build took from every file.
 		t = time.Now()
-		prev, err = snapshot.ReadManifest(path)
+		var man *snapshot.Manifest
+		hashed := make(chan error, 1)
+		var key snapshot.Key
+		go func() {
+			prev, err := snapshot.ReadManifest(path)
+			if err == nil {
+				key, man, err = snapshot.ContentKey(ctx, os.DirFS(dir), kcfg, prev)
+			}
+			hashed <- err
+		}()
+		c, ix, info, err = snapshot.OpenWhen(path, func() (snapshot.Key, error) {
+			err := <-hashed
+			return key, err
+		})
 		if err != nil {
 			b.Fatal(err)
 		}
-		phase("manifest", t)
-	}
-	t = time.Now()
-	key, man, err := snapshot.ContentKey(ctx, os.DirFS(dir), kcfg, prev)
-	if err != nil {
-		b.Fatal(err)
-	}
-	phase("hash", t)
-	rep.FilesRead = man.Read()
-	if mode == "build" {
+		phase("hash+open", t)
+		rep.FilesRead = man.Read()
+	} else {
+		// build, or restart-phases: a restart one step after the other,
+		// to see what each costs.
+		var prev *snapshot.Manifest
+		if mode == "restart-phases" {
+			t = time.Now()
+			if prev, err = snapshot.ReadManifest(path); err != nil {
+				b.Fatal(err)
+			}
+			phase("manifest", t)
+		}
 		t = time.Now()
-		c, err := e.loadCorpus(ctx, dir)
+		key, man, err := snapshot.ContentKey(ctx, os.DirFS(dir), kcfg, prev)
 		if err != nil {
 			b.Fatal(err)
 		}
-		phase("load", t)
+		phase("hash", t)
+		rep.FilesRead = man.Read()
+		if mode == "build" {
+			t = time.Now()
+			c, err := e.loadCorpus(ctx, dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			phase("load", t)
+			t = time.Now()
+			ix, err := answer.Index(retrieval.Config{}, c)
+			if err != nil {
+				b.Fatal(err)
+			}
+			phase("index", t)
+			rep.RSS["built"] = rss()["VmRSS"]
+			t = time.Now()
+			if err := snapshot.Write(path, key, man, c, ix); err != nil {
+				b.Fatal(err)
+			}
+			phase("write", t)
+		}
 		t = time.Now()
-		ix, err := answer.Index(retrieval.Config{}, c)
-		if err != nil {
+		if c, ix, info, err = snapshot.Open(path, key); err != nil {
 			b.Fatal(err)
 		}
-		phase("index", t)
-		rep.RSS["built"] = rss()["VmRSS"]
-		t = time.Now()
-		if err := snapshot.Write(path, key, man, c, ix); err != nil {
-			b.Fatal(err)
-		}
-		phase("write", t)
-		c, ix = nil, nil
+		phase("open", t)
 	}
-	t = time.Now()
-	c, ix, info, err := snapshot.Open(path, key)
-	if err != nil {
-		b.Fatal(err)
-	}
-	phase("open", t)
 	rep.RSS["open-snapshot"] = mappedRSS(path)
 	runtime.GC()
 	rep.RSS["opengc-snapshot"] = mappedRSS(path)

@@ -18,6 +18,7 @@
 package snapshot
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -60,6 +61,22 @@ type Info struct {
 // key is key. Errors: ErrNotFound, ErrStale (another key), ErrVersion,
 // ErrCorrupt; anything else is an I/O error.
 func Open(path string, key Key) (*corpus.Corpus, *retrieval.Index, Info, error) {
+	return open(path, func() (Key, error) { return key, nil }, true)
+}
+
+// OpenWhen is Open while the key is still being computed: key is called
+// (at most once) after the file is opened, and waits for the caller's
+// hashing of the folder. Meanwhile the file is checked and decoded, so
+// that at a start the hashing, the checksum and the decoding overlap.
+// Nothing is returned unless the key, when it comes, is the file's, and
+// the checksum is right. An error of key is returned as it is; key is not
+// called when the file cannot be opened or its header is bad.
+func OpenWhen(path string, key func() (Key, error)) (*corpus.Corpus, *retrieval.Index, Info, error) {
+	return open(path, key, false)
+}
+
+// open: with early, key is known and compared before any work.
+func open(path string, key func() (Key, error), early bool) (*corpus.Corpus, *retrieval.Index, Info, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, Info{}, ErrNotFound
@@ -81,23 +98,47 @@ func Open(path string, key Key) (*corpus.Corpus, *retrieval.Index, Info, error) 
 	if err != nil {
 		return nil, nil, Info{}, err
 	}
-	if h.key != key {
-		return nil, nil, Info{}, ErrStale
+	if early {
+		if err := sameKey(key, h.key); err != nil {
+			return nil, nil, Info{}, err
+		}
 	}
-	if err := checkData(f, h, size); err != nil {
-		return nil, nil, Info{}, err
-	}
-	m, err := mapfile.Open(path)
+	// The data's checksum on its own goroutine (reading f, not its
+	// mapping, so that checking does not make the whole file resident)
+	// while this one decodes the mapping of the same open file.
+	crcErr := make(chan error, 1)
+	go func() { crcErr <- checkData(f, h, size) }()
+	m, err := mapfile.OpenFile(f)
 	if err != nil {
+		<-crcErr
 		return nil, nil, Info{}, err
 	}
 	c, ix, err := decode(m.Data(), h)
-	if err != nil {
+	var keyErr error
+	if !early {
+		keyErr = sameKey(key, h.key)
+	}
+	// A stale file says so rather than that it is damaged (either way it
+	// is rebuilt, but only damage is worth a warning); a bad checksum
+	// rather than what decoding the damage gave.
+	if crcErr := <-crcErr; keyErr != nil || crcErr != nil || err != nil {
 		m.Close() // nothing points into it yet
-		return nil, nil, Info{}, err
+		return nil, nil, Info{}, cmp.Or(keyErr, crcErr, err)
 	}
 	// The mapping stays for the life of the process: see the package doc.
 	return c, ix, Info{Bytes: size, Mapped: m.Mapped()}, nil
+}
+
+// sameKey is nil when key gives want.
+func sameKey(key func() (Key, error), want Key) error {
+	k, err := key()
+	if err != nil {
+		return err
+	}
+	if k != want {
+		return ErrStale
+	}
+	return nil
 }
 
 // decode reads the parts of data, a whole snapshot file with header h.

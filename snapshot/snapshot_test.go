@@ -140,6 +140,7 @@ func TestOpenDamaged(t *testing.T) {
 		{"byte in the table", flip(headerSize + 3), testKey, ErrCorrupt},
 		{"byte in the data", flip(len(good) - 100), testKey, ErrCorrupt},
 		{"byte in the middle", flip(len(good) / 2), testKey, ErrCorrupt},
+		{"damaged and of other contents", flip(len(good) / 2), Key{9}, ErrStale},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			os.Remove(path)
@@ -152,7 +153,36 @@ func TestOpenDamaged(t *testing.T) {
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("Open = %v, want %v", err, tc.want)
 			}
+			// The same when the key comes while the file is checked.
+			calls := 0
+			c, ix, _, err := OpenWhen(path, func() (Key, error) { calls++; return tc.key, nil })
+			if !errors.Is(err, tc.want) || c != nil || ix != nil || calls > 1 {
+				t.Fatalf("OpenWhen = %v (corpus %v, index %v, key asked %d times), want %v", err, c != nil, ix != nil, calls, tc.want)
+			}
 		})
+	}
+}
+
+// OpenWhen uses the file only for the key it is given when that comes,
+// and passes on an error in getting it.
+func TestOpenWhen(t *testing.T) {
+	path, _ := writeTest(t)
+	want, wantIx, _, err := Open(path, testKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready := make(chan Key, 1)
+	go func() { ready <- testKey }() // as a folder's hashing would
+	c, ix, info, err := OpenWhen(path, func() (Key, error) { return <-ready, nil })
+	if err != nil || info.Bytes == 0 {
+		t.Fatalf("OpenWhen with the file's key: %v", err)
+	}
+	if !reflect.DeepEqual(c, want) || ix.Len() != wantIx.Len() {
+		t.Fatal("OpenWhen gave another corpus than Open")
+	}
+	errHash := errors.New("cannot hash the folder")
+	if c, _, _, err := OpenWhen(path, func() (Key, error) { return Key{}, errHash }); !errors.Is(err, errHash) || c != nil {
+		t.Fatalf("OpenWhen with a key error: %v, want it", err)
 	}
 }
 

@@ -30,20 +30,27 @@ func Open(path string) (*File, error) {
 		return nil, err
 	}
 	defer fh.Close()
+	return OpenFile(fh)
+}
+
+// OpenFile is Open of a file already open, so that what is mapped is the
+// file the caller checked even if its path is renamed over meanwhile. The
+// caller closes fh; the mapping outlives it.
+func OpenFile(fh *os.File) (*File, error) {
 	st, err := fh.Stat()
 	if err != nil {
 		return nil, err
 	}
 	size := st.Size()
 	if size < 0 || int64(int(size)) != size {
-		return nil, fmt.Errorf("map %s: %d bytes: too large", path, size)
+		return nil, fmt.Errorf("map %s: %d bytes: too large", fh.Name(), size)
 	}
 	if size == 0 {
 		return &File{}, nil
 	}
 	data, mapped, err := mapOrRead(fh, int(size))
 	if err != nil {
-		return nil, fmt.Errorf("map %s: %w", path, err)
+		return nil, fmt.Errorf("map %s: %w", fh.Name(), err)
 	}
 	return &File{data: data, mapped: mapped}, nil
 }

@@ -2,6 +2,7 @@ package mapfile
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -73,5 +74,37 @@ func TestReplacedByRename(t *testing.T) {
 	}
 	if got := string(f.Data()); got != "old contents" {
 		t.Fatalf("after rename: %q", got)
+	}
+}
+
+// OpenFile maps the file that was opened, not what its path names by then.
+func TestOpenFileAfterRename(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "snap")
+	if err := os.WriteFile(p, []byte("checked contents"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fh, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	if _, err := fh.Seek(5, io.SeekStart); err != nil { // another reader's offset
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(dir, "snap.tmp")
+	if err := os.WriteFile(tmp, []byte("replacement"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+	f, err := OpenFile(fh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := string(f.Data()); got != "checked contents" {
+		t.Fatalf("OpenFile after a rename: %q", got)
 	}
 }
