@@ -6,65 +6,55 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"corpusbot/store"
 )
 
-// memLeases keeps leases in memory, with the store's semantics: a lease is
-// taken when free or expired, each new holder gets the next epoch.
-type memLeases struct {
+// newStore is the real store, on SQLite in a folder of the test's: Run is
+// tested against the lease rows the bot's processes share, not a copy of
+// their rules.
+func newStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), store.Config{Dir: t.TempDir(), CheckInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := st.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return st
+}
+
+// breakable is the store with renewals that can be made to fail, as they
+// do when the database is unreachable or another process took the lease.
+type breakable struct {
+	*store.Store
 	mu       sync.Mutex
-	holder   string
-	epoch    int64
-	expires  time.Time
 	renewErr error         // every renewal fails with it, when set
 	stolen   bool          // renewals report the lease taken
 	renewed  chan struct{} // when set, told of each successful renewal
 }
 
-func (m *memLeases) AcquireLease(_ context.Context, _, holder string, ttl time.Duration) (int64, bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	now := time.Now()
-	if m.holder == holder && now.Before(m.expires) {
-		return m.epoch, true, nil
+func (b *breakable) RenewLease(ctx context.Context, name, holder string, epoch int64, ttl time.Duration) (bool, error) {
+	b.mu.Lock()
+	err, stolen := b.renewErr, b.stolen
+	b.mu.Unlock()
+	if err != nil {
+		return false, err
 	}
-	if m.holder != "" && now.Before(m.expires) {
-		return 0, false, nil
-	}
-	m.holder, m.epoch, m.expires = holder, m.epoch+1, now.Add(ttl)
-	return m.epoch, true, nil
-}
-
-func (m *memLeases) RenewLease(_ context.Context, _, holder string, epoch int64, ttl time.Duration) (bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.renewErr != nil {
-		return false, m.renewErr
-	}
-	now := time.Now()
-	if m.stolen || m.holder != holder || m.epoch != epoch || !now.Before(m.expires) {
+	if stolen {
 		return false, nil
 	}
-	m.expires = now.Add(ttl)
-	select {
-	case m.renewed <- struct{}{}:
-	default:
+	ok, err := b.Store.RenewLease(ctx, name, holder, epoch, ttl)
+	if ok {
+		select {
+		case b.renewed <- struct{}{}:
+		default:
+		}
 	}
-	return true, nil
-}
-
-func (m *memLeases) ReleaseLease(_ context.Context, _, holder string, epoch int64) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.holder == holder && m.epoch == epoch {
-		m.expires = time.Now()
-	}
-	return nil
-}
-
-func (m *memLeases) expiry() time.Time {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.expires
+	return ok, err
 }
 
 const ttl = 400 * time.Millisecond
@@ -73,7 +63,7 @@ const ttl = 400 * time.Millisecond
 // it stops, the other leads at once (well before the lease would expire),
 // with the next epoch.
 func TestStandbyTakesOverWhenTheLeaderStops(t *testing.T) {
-	leases := &memLeases{}
+	leases := newStore(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	led := make(chan Term, 2)
@@ -133,14 +123,14 @@ func TestLostLeaseStopsTheWork(t *testing.T) {
 	const ttl = 8 * time.Second
 	for _, tc := range []struct {
 		name   string
-		break_ func(m *memLeases)
+		break_ func(b *breakable)
 	}{
-		{"database unreachable", func(m *memLeases) { m.mu.Lock(); m.renewErr = errors.New("connection refused"); m.mu.Unlock() }},
-		{"lease taken", func(m *memLeases) { m.mu.Lock(); m.stolen = true; m.mu.Unlock() }},
+		{"database unreachable", func(b *breakable) { b.mu.Lock(); b.renewErr = errors.New("connection refused"); b.mu.Unlock() }},
+		{"lease taken", func(b *breakable) { b.mu.Lock(); b.stolen = true; b.mu.Unlock() }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			leases := &memLeases{renewed: make(chan struct{}, 1)}
+			leases := &breakable{Store: newStore(t), renewed: make(chan struct{}, 1)}
 			var stoppedAt, expiry time.Time
 			err := Run(context.Background(), leases, Config{Name: "bot", Holder: "a", TTL: ttl, Renew: 100 * time.Millisecond},
 				func(ctx context.Context, _ Term) error {
@@ -150,10 +140,16 @@ func TestLostLeaseStopsTheWork(t *testing.T) {
 						return errors.New("no renewal")
 					}
 					tc.break_(leases)
-					expiry = leases.expiry()
 					select {
 					case <-ctx.Done():
 						stoppedAt = time.Now()
+						// The renewals are over and the lease not yet
+						// released: its expiry as the database has it.
+						l, ok, err := leases.Lease(context.Background(), "bot")
+						if err != nil || !ok {
+							t.Errorf("Lease = %+v, %v, %v; want the lease", l, ok, err)
+						}
+						expiry = l.Expires
 						return ctx.Err()
 					case <-time.After(2 * ttl):
 						return errors.New("the work was not stopped")
@@ -173,9 +169,9 @@ func TestLostLeaseStopsTheWork(t *testing.T) {
 // TestStandbyStopsWhileWaiting: a standby stopped before it leads returns
 // nil without running its work.
 func TestStandbyStopsWhileWaiting(t *testing.T) {
-	leases := &memLeases{}
-	if _, ok, _ := leases.AcquireLease(context.Background(), "bot", "other", time.Hour); !ok {
-		t.Fatal("setup")
+	leases := newStore(t)
+	if _, ok, err := leases.AcquireLease(context.Background(), "bot", "other", time.Hour); !ok || err != nil {
+		t.Fatalf("setup: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
@@ -194,7 +190,7 @@ func TestConfigChecked(t *testing.T) {
 		{Name: "bot"},
 		{Name: "bot", TTL: time.Second, Renew: time.Second},
 	} {
-		if err := Run(context.Background(), &memLeases{}, cfg, nil); err == nil {
+		if err := Run(context.Background(), newStore(t), cfg, nil); err == nil {
 			t.Errorf("Run with %+v succeeded, want an error", cfg)
 		}
 	}
