@@ -31,7 +31,9 @@ type scheduler struct {
 	}
 	store     BriefingStore
 	answerLog AnswerLog // the briefing, for its buttons
-	metrics   Metrics
+	metrics   interface {
+		BriefingFallback(kind string)
+	}
 	// post sends one message to the channel and returns its ID.
 	post func(ctx context.Context, r reply) (string, error)
 	// find returns the ID of a message of the bot's in the channel, after
