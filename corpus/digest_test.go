@@ -55,6 +55,13 @@ func TestLoadDigest(t *testing.T) {
 		t.Fatalf("Load(markdown tree): %v", err)
 	}
 	got = append(got, fmt.Sprintf("tree300 all %d %s", len(c.Docs), digestOf(t, c)))
+	// Plain text shaped as the 1-million-passage benchmark's: every file
+	// judged by the noise rules in full.
+	c, err = Load(context.Background(), textTree(t, 300), Config{})
+	if err != nil {
+		t.Fatalf("Load(text tree): %v", err)
+	}
+	got = append(got, fmt.Sprintf("text300 all %d %s", len(c.Docs), digestOf(t, c)))
 
 	if *updateDigest {
 		if err := os.WriteFile(digestFile, []byte(strings.Join(got, "\n")+"\n"), 0o644); err != nil {
