@@ -1,7 +1,6 @@
 package text
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,18 +26,40 @@ import (
 // Retrieval's analysers fold with the same functions, so a quote that
 // occurs in a passage after Fold is one retrieval could have matched.
 func Fold(s string) string {
-	s = norm.NFKC.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
+	if !isASCII(s) {
+		s = norm.NFKC.String(s) // ASCII is its own NFKC form
+	}
+	b := make([]byte, 0, len(s))
 	space := false
 	put := func(r rune) {
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(b) > 0 {
+			b = append(b, ' ')
 		}
 		space = false
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// Most text, decided inline: of all the mappings below, only
+			// case and white space touch ASCII. The loader folds every
+			// paragraph it judges.
+			i++
+			if c == ' ' || uint32(c)-'\t' < 5 {
+				space = true
+				continue
+			}
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if r == '\u200B' || r == '\u2060' || r == '\uFEFF' {
 			continue // invisible: "Ali\u200bpay" is "Alipay"
 		}
@@ -46,7 +67,7 @@ func Fold(s string) string {
 			space = true
 			continue
 		}
-		if r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r) {
+		if unicode.Is(unicode.Cf, r) {
 			continue
 		}
 		r1, r2 := FoldRune(r)
@@ -58,7 +79,25 @@ func Fold(s string) string {
 			put(r2)
 		}
 	}
-	return b.String()
+	return string(b)
+}
+
+// isASCII reports whether s is all ASCII, looking at eight bytes at a time.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // FoldRune is the per-character part of Fold that retrieval's tokenizer

@@ -1,6 +1,13 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 func TestFold(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -48,4 +55,53 @@ func TestToSimplified(t *testing.T) {
 			t.Fatalf("table not sorted at %d", i)
 		}
 	}
+}
+
+// FuzzFold holds Fold to foldReference, the loop it was before ASCII
+// was decided inline.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"", "  Hello\n\tWorld  ", "A\x00B\x7f \v\f\r\n", "fmt.Printf(\"%s\\n\", x)", "ALL CAPS, and 12.5%",
+		"ＡＢＣ１２３ ﬁnance Straße", "e\u0301 Ali\u200bpay\u200d", "الصَّغِيرَةُ ٢٢٬٠٠٠", "劉強東 我們說。", "bad \xff\xfe utf-8", "a\u00a0\u2003b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldReference(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func foldReference(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	put := func(r rune) {
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	for _, r := range s {
+		if r == '\u200B' || r == '\u2060' || r == '\uFEFF' {
+			continue
+		}
+		if IsSpace(r) {
+			space = true
+			continue
+		}
+		if r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r) {
+			continue
+		}
+		r1, r2 := FoldRune(r)
+		if r1 = FoldArabicRune(r1); r1 < 0 {
+			continue
+		}
+		put(foldPunct(ToSimplified(r1)))
+		if r2 != 0 {
+			put(r2)
+		}
+	}
+	return b.String()
 }

@@ -302,7 +302,9 @@ type stopIndex struct {
 	filter [1 << 10]uint64
 }
 
-func stopKey(w []byte) uint32 {
+// stopKey is a 16-bit hash of a word's length, first and last byte, for
+// the filters of stopIndex and stopSet.
+func stopKey[S ~string | ~[]byte](w S) uint32 {
 	return (uint32(len(w))*31 + uint32(w[0])*7 + uint32(w[len(w)-1])<<5) & (1<<16 - 1)
 }
 

@@ -79,16 +79,45 @@ func Stopwords(lang string) []string {
 // stopLangs are the languages with a stopword list.
 var stopLangs = [...]string{"ar", "da", "de", "en", "es", "fi", "fr", "ga", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "tr", "zh"}
 
-// stopSets holds every list as a set of folded words, "" the union of all.
-var stopSets = sync.OnceValue(func() map[string]map[string]struct{} {
-	sets := make(map[string]map[string]struct{}, len(stopLangs)+1)
-	all := make(map[string]struct{})
+// stopSet is one list, or the union of all, as a set of folded words.
+type stopSet struct {
+	words map[string]struct{}
+	// filter has the bit stopKey of each word set: a word whose bit is
+	// clear is no stopword, known without hashing it. Most words of a text
+	// are not stopwords, and the loader looks up every word it judges.
+	filter [1 << 10]uint64
+}
+
+func (s *stopSet) add(w string) {
+	s.words[w] = struct{}{}
+	if w != "" {
+		k := stopKey(w)
+		s.filter[k>>6] |= 1 << (k & 63)
+	}
+}
+
+func (s *stopSet) has(w string) bool {
+	if w == "" {
+		_, ok := s.words[w]
+		return ok
+	}
+	if k := stopKey(w); s.filter[k>>6]>>(k&63)&1 == 0 {
+		return false
+	}
+	_, ok := s.words[w]
+	return ok
+}
+
+// stopSets holds every list, "" the union of all.
+var stopSets = sync.OnceValue(func() map[string]*stopSet {
+	sets := make(map[string]*stopSet, len(stopLangs)+1)
+	all := &stopSet{words: make(map[string]struct{})}
 	for _, lang := range stopLangs {
-		set := make(map[string]struct{})
+		set := &stopSet{words: make(map[string]struct{})}
 		for _, w := range Stopwords(lang) {
 			for _, v := range []string{w, Fold(w)} {
-				set[v] = struct{}{}
-				all[v] = struct{}{}
+				set.add(v)
+				all.add(v)
 			}
 		}
 		sets[lang] = set
@@ -101,12 +130,11 @@ var stopSets = sync.OnceValue(func() map[string]map[string]struct{} {
 // or, when lang is "", of any language that has a list. Folded forms
 // (Fold) match too.
 func IsStopword(lang, w string) bool {
-	set, ok := stopSets()[BaseLang(lang)]
-	if !ok {
-		return false
+	if lang != "" { // the loader asks with "" for every word it judges
+		lang = BaseLang(lang)
 	}
-	_, ok = set[w]
-	return ok
+	set, ok := stopSets()[lang]
+	return ok && set.has(w)
 }
 
 // BaseLang returns the language of a tag without its region or script, in

@@ -1,0 +1,37 @@
+package text
+
+import "testing"
+
+// TestIsStopword checks every word of every list, folded or not, against
+// its language and the union (the filter must never turn one away), and
+// words that are no stopword.
+func TestIsStopword(t *testing.T) {
+	for _, lang := range stopLangs {
+		for _, w := range Stopwords(lang) {
+			for _, v := range []string{w, Fold(w)} {
+				if !IsStopword(lang, v) || !IsStopword("", v) || !IsStopword(lang+"-XX", v) {
+					t.Errorf("IsStopword(%q, %q) or with \"\" = false, want true", lang, v)
+				}
+			}
+		}
+	}
+	tests := []struct {
+		lang, w string
+		want    bool
+	}{
+		{"en", "the", true},
+		{"EN_gb", "the", true},
+		{"en", "regulators", false},
+		{"", "regulators", false},
+		{"", "", false},
+		{"en", "le", false},
+		{"fr", "le", true},
+		{"", "le", true},
+		{"xx", "the", false}, // no list
+	}
+	for _, tt := range tests {
+		if got := IsStopword(tt.lang, tt.w); got != tt.want {
+			t.Errorf("IsStopword(%q, %q) = %v, want %v", tt.lang, tt.w, got, tt.want)
+		}
+	}
+}
