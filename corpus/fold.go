@@ -43,21 +43,40 @@ func contentKeys(f string, fn func(key string)) {
 				w = w[i+1:] // elision: l'industrie
 			}
 		}
-		w = stripArabicPrefix(w)
-		if utf8.RuneCountInString(w) < 3 || text.IsStopword("", w) || strings.ContainsAny(w, "0123456789") {
+		if w == "" {
 			return true
 		}
-		n := 0
-		for i := range w {
-			if n == 5 {
-				w = w[:i]
-				break
-			}
-			n++
+		if w[0] >= utf8.RuneSelf {
+			w = stripArabicPrefix(w)
 		}
-		fn(w)
+		// The cheap tests first: every word of a judged paragraph comes here.
+		if len(w) < 3 || hasDigit(w) || utf8.RuneCountInString(w) < 3 || text.IsStopword("", w) {
+			return true
+		}
+		fn(w[:runePrefix(w, 5)])
 		return true
 	})
+}
+
+// hasDigit reports whether w holds an ASCII digit.
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if '0' <= w[i] && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// runePrefix returns the length in bytes of the first n runes of s.
+func runePrefix(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
 
 // stripArabicPrefix removes the article and the conjunctions and

@@ -74,7 +74,8 @@ func (r *noiseRules) classify(text string, ps []para) {
 	if countRole(ps, roleBody) < 3 {
 		return // a title and an abstract: nothing to compare
 	}
-	keys := paragraphKeys(text, ps)
+	keys := newKeyIndex(text, ps)
+	defer keys.release()
 	markStrays(ps, keys, first)
 	markTeaserTail(text, ps, keys)
 }
@@ -252,43 +253,57 @@ func endsSentence(t string) bool {
 	return false
 }
 
-// paragraphKeys returns the distinct content keys of each Body or Aside
-// paragraph; nil for the others.
-func paragraphKeys(text string, ps []para) []map[string]bool {
-	keys := make([]map[string]bool, len(ps))
-	for i, p := range ps {
-		if p.role != roleBody && p.role != roleAside {
-			continue
-		}
-		set := make(map[string]bool)
-		contentKeys(fold(text[p.start:p.end]), func(k string) { set[k] = true })
-		keys[i] = set
-	}
-	return keys
-}
-
 // markStrays applies rule 6: a heading-like Body line whose content words
 // (two at least) appear nowhere else in a document of some length is a
 // stray, such as a teaser headline ("ما هو افضل سن للزواج") above an
 // article about something else.
-func markStrays(ps []para, keys []map[string]bool, first int) {
-	docFreq := make(map[string]int)
-	for _, set := range keys {
-		for k := range set {
-			docFreq[k]++
+func markStrays(ps []para, keys *keyIndex, first int) {
+	candidate := false
+	for i := first + 1; i < len(ps); i++ {
+		if ps[i].role == roleBody && ps[i].heading {
+			candidate = true
+			break
 		}
 	}
-	if len(docFreq) < unrelatedMinDocKeys {
+	if !candidate {
+		return // no need to count the document's words
+	}
+	// docFreq counts, for each content key, the Body and Aside paragraphs
+	// that use it.
+	judged := func(p para) bool { return p.role == roleBody || p.role == roleAside }
+	for i, p := range ps {
+		if judged(p) {
+			keys.of(i)
+		}
+	}
+	docFreq := make([]int32, keys.size())
+	distinct := 0
+	for i, p := range ps {
+		if !judged(p) {
+			continue
+		}
+		for _, id := range keys.of(i) {
+			if docFreq[id] == 0 {
+				distinct++
+			}
+			docFreq[id]++
+		}
+	}
+	if distinct < unrelatedMinDocKeys {
 		return
 	}
 	for i := first + 1; i < len(ps); i++ {
 		p := &ps[i]
-		if p.role != roleBody || !p.heading || len(keys[i]) < 2 {
+		if p.role != roleBody || !p.heading {
+			continue
+		}
+		set := keys.of(i)
+		if len(set) < 2 {
 			continue
 		}
 		shared := false
-		for k := range keys[i] {
-			if docFreq[k] > 1 {
+		for _, id := range set {
+			if docFreq[id] > 1 {
 				shared = true
 				break
 			}
@@ -304,7 +319,7 @@ func markStrays(ps []para, keys []map[string]bool, first int) {
 // mid-sentence (as previews of other stories are) or share under
 // strayPermille of their content words with the paragraphs above them are
 // Aside, up to the first long paragraph that is neither.
-func markTeaserTail(text string, ps []para, keys []map[string]bool) {
+func markTeaserTail(text string, ps []para, keys *keyIndex) {
 	var body []int
 	total := 0
 	for i, p := range ps {
@@ -316,20 +331,9 @@ func markTeaserTail(text string, ps []para, keys []map[string]bool) {
 	if len(body) < 4 {
 		return
 	}
-	// above counts, for each content key, the Body paragraphs above the
-	// one being judged that use it.
-	above := make(map[string]int)
-	for _, i := range body {
-		for k := range keys[i] {
-			above[k]++
-		}
-	}
 	before := total // words of the Body paragraphs above body[j], and body[j]
 	for j := len(body) - 1; j > 0; j-- {
 		p := &ps[body[j]]
-		for k := range keys[body[j]] {
-			above[k]--
-		}
 		if 2*(before-p.words) < total {
 			return // the first half is the article, whatever it says
 		}
@@ -337,7 +341,7 @@ func markTeaserTail(text string, ps []para, keys []map[string]bool) {
 		if p.words < teaserWords || p.bullet {
 			continue
 		}
-		if !looksTruncated(text[p.start:p.end]) && !isStray(keys[body[j]], above) {
+		if !looksTruncated(text[p.start:p.end]) && !keys.isStray(body[j], body[:j]) {
 			return
 		}
 		p.role = roleAside
@@ -350,21 +354,6 @@ func looksTruncated(t string) bool {
 	t = strings.TrimRightFunc(t, isCloser)
 	return !endsSentence(t) && !strings.HasSuffix(t, ":") ||
 		strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...")
-}
-
-// isStray reports whether a paragraph with content keys set shares almost
-// none of them with the paragraphs above, whose keys above counts.
-func isStray(set map[string]bool, above map[string]int) bool {
-	if len(set) < strayMinKeys {
-		return false
-	}
-	shared := 0
-	for k := range set {
-		if above[k] > 0 {
-			shared++
-		}
-	}
-	return shared*1000 < len(set)*strayPermille
 }
 
 func countRole(ps []para, r role) int {

@@ -431,7 +431,9 @@ func markTeasers(blocks []block, a assembled) {
 	if len(ps) < 4 {
 		return
 	}
-	markTeaserTail(a.text, ps, paragraphKeys(a.text, ps))
+	keys := newKeyIndex(a.text, ps)
+	markTeaserTail(a.text, ps, keys)
+	keys.release()
 	for k, p := range ps {
 		if p.role == roleAside {
 			blocks[at[k]].aside = true
