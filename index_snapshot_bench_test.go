@@ -22,6 +22,7 @@ import (
 	"corpusbot/answer"
 	"corpusbot/corpus"
 	"corpusbot/internal/cputime"
+	"corpusbot/internal/gentext"
 	"corpusbot/retrieval"
 	"corpusbot/snapshot"
 )
@@ -60,26 +61,13 @@ func corpus1M(tb testing.TB) string {
 	if _, err := os.Stat(filepath.Join(dir, "complete")); err == nil {
 		return dir
 	}
-	sentences, titles := scifactSentences(tb)
+	src := sciFactSource(tb)
 	os.RemoveAll(dir)
 	r := rand.New(rand.NewPCG(15, 4))
 	var sb strings.Builder
 	for f := range files {
 		sb.Reset()
-		fmt.Fprintf(&sb, "%s (%d)\n", titles[r.IntN(len(titles))], f)
-		for range gen1MParagraphs {
-			sb.WriteByte('\n')
-			words, target := 0, 100+r.IntN(81)
-			for words < target {
-				s := sentences[r.IntN(len(sentences))]
-				if words > 0 {
-					sb.WriteByte(' ')
-				}
-				sb.WriteString(s)
-				words += strings.Count(s, " ") + 1
-			}
-			sb.WriteByte('\n')
-		}
+		src.Document(&sb, r, f, gen1MParagraphs)
 		p := filepath.Join(dir, fmt.Sprintf("%03d", f/1000), fmt.Sprintf("doc%06d.txt", f))
 		if f%1000 == 0 {
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -96,33 +84,19 @@ func corpus1M(tb testing.TB) string {
 	return dir
 }
 
-// scifactSentences splits SciFact's abstracts into sentences (at ". "),
-// and returns their titles.
-func scifactSentences(tb testing.TB) (sentences, titles []string) {
+// sciFactSource reads SciFact's sentences and titles.
+func sciFactSource(tb testing.TB) *gentext.Source {
 	tb.Helper()
 	dir := os.Getenv("CORPUSBOT_EVAL_DIR")
 	if dir == "" {
 		dir = filepath.Join("..", "shared", "eval", "ir")
 	}
 	dir = filepath.Join(dir, "scifact", "docs")
-	ents, err := os.ReadDir(dir)
+	src, err := gentext.ReadSciFact(dir)
 	if err != nil {
 		tb.Fatalf("SciFact not found at %s: %v (it is ../shared/eval/ir/scifact beside the repository; set CORPUSBOT_EVAL_DIR)", dir, err)
 	}
-	for _, e := range ents {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		title, body, _ := strings.Cut(string(b), "\n")
-		titles = append(titles, strings.TrimSpace(title))
-		for s := range strings.SplitSeq(strings.Join(strings.Fields(body), " "), ". ") {
-			if s = strings.TrimSpace(s); len(s) > 20 {
-				sentences = append(sentences, strings.TrimSuffix(s, ".")+".")
-			}
-		}
-	}
-	return sentences, titles
+	return src
 }
 
 // childReport is what a measuring process prints.
@@ -350,7 +324,7 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 	rep.RSS["peak"] = rss()["VmHWM"]
 
 	// Questions: 1,000 sentences of the corpus's own vocabulary, shuffled.
-	sentences, _ := scifactSentences(b)
+	sentences := sciFactSource(b).Sentences
 	r := rand.New(rand.NewPCG(7, 7))
 	var lat []float64
 	for range 1000 {
