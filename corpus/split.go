@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 // Passage sizes, in words (see passageWords). Short paragraphs are merged until
@@ -376,29 +378,12 @@ func passageWords(s string) int {
 	// size is CountWords with those characters reweighed; most text has
 	// none, and is counted in one pass without a call per word.
 	tenths := 10 * CountWords(s)
-	for _, r := range s[asciiPrefix(s):] {
+	for _, r := range s[text.ASCIIPrefix(s):] {
 		if r >= 0x2E80 && isWordRune(r) && isIdeograph(r) {
 			tenths -= 10 - ideographWeight
 		}
 	}
 	return (tenths + 5) / 10
-}
-
-// asciiPrefix returns the length of the ASCII text s starts with, looking
-// at eight bytes at a time.
-func asciiPrefix(s string) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if w&0x8080808080808080 != 0 {
-			break
-		}
-	}
-	for i < len(s) && s[i] < utf8.RuneSelf {
-		i++
-	}
-	return i
 }
 
 // isWordRune reports whether r is part of a word, as package text's Words

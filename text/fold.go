@@ -26,7 +26,7 @@ import (
 // Retrieval's analysers fold with the same functions, so a quote that
 // occurs in a passage after Fold is one retrieval could have matched.
 func Fold(s string) string {
-	if !isASCII(s) {
+	if ASCIIPrefix(s) < len(s) {
 		s = norm.NFKC.String(s) // ASCII is its own NFKC form
 	}
 	b := make([]byte, 0, len(s))
@@ -82,22 +82,22 @@ func Fold(s string) string {
 	return string(b)
 }
 
-// isASCII reports whether s is all ASCII, looking at eight bytes at a time.
-func isASCII(s string) bool {
+// ASCIIPrefix returns the length of the ASCII text s starts with, looking
+// at eight bytes at a time: most text is ASCII, and the loops over every
+// paragraph of a corpus take it without decoding runes.
+func ASCIIPrefix(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 		if w&0x8080808080808080 != 0 {
-			return false
+			break
 		}
 	}
-	for ; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
 	}
-	return true
+	return i
 }
 
 // FoldRune is the per-character part of Fold that retrieval's tokenizer
