@@ -108,21 +108,24 @@ func (s *stopSet) has(w string) bool {
 	return ok
 }
 
-// stopSets holds every list, "" the union of all.
-var stopSets = sync.OnceValue(func() map[string]*stopSet {
-	sets := make(map[string]*stopSet, len(stopLangs)+1)
-	all := &stopSet{words: make(map[string]struct{})}
+// stopLists holds every list, and the union of all.
+type stopLists struct {
+	byLang map[string]*stopSet
+	all    *stopSet
+}
+
+var stopSets = sync.OnceValue(func() stopLists {
+	sets := stopLists{byLang: make(map[string]*stopSet, len(stopLangs)), all: &stopSet{words: make(map[string]struct{})}}
 	for _, lang := range stopLangs {
 		set := &stopSet{words: make(map[string]struct{})}
 		for _, w := range Stopwords(lang) {
 			for _, v := range []string{w, Fold(w)} {
 				set.add(v)
-				all.add(v)
+				sets.all.add(v)
 			}
 		}
-		sets[lang] = set
+		sets.byLang[lang] = set
 	}
-	sets[""] = all
 	return sets
 })
 
@@ -130,10 +133,11 @@ var stopSets = sync.OnceValue(func() map[string]*stopSet {
 // or, when lang is "", of any language that has a list. Folded forms
 // (Fold) match too.
 func IsStopword(lang, w string) bool {
-	if lang != "" { // the loader asks with "" for every word it judges
-		lang = BaseLang(lang)
+	sets := stopSets()
+	if lang == "" { // the loader asks so for every word it judges
+		return sets.all.has(w)
 	}
-	set, ok := stopSets()[lang]
+	set, ok := sets.byLang[BaseLang(lang)]
 	return ok && set.has(w)
 }
 
