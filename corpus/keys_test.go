@@ -8,6 +8,7 @@ import "testing"
 func FuzzKeyIndex(f *testing.F) {
 	seedFiles(f)
 	f.Add("Title\n\nOne regulators two regulation.\n\nregulators l'industrie china's 12abc 支付宝支付\n\nother words entirely here")
+	f.Add("CHINA'S Regulators said:\tREGULATION  of U.S. Banks, 12.5 and 5,600 L'Industrie O'Neil's\n\nthe regulators\r\nand\vthe BANKS' rules")
 	f.Fuzz(func(t *testing.T, text string) {
 		ps := paragraphs(text)
 		sets := make([]map[string]bool, len(ps))
