@@ -123,7 +123,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	rl.remember(c)
 	bs := &leaderStore{Store: st}
 	if shard.Sharded() {
-		shard.Identify = identifyGate(st, shard, identifySpacing, e.log)
+		shard.Identify = identifyGate(st, shard, identifySpacing, identifyHold, e.log)
 	}
 	var tokens bot.UserTokens
 	if st.Dialect() == "postgres" {

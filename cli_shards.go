@@ -127,30 +127,52 @@ func shardLease(sh bot.Shard) string {
 	return fmt.Sprintf("bot shard %d of %d", sh.ID, sh.Count)
 }
 
-// identifySpacing is how far apart two shards of one bucket take their
-// turn: Discord's 5 s, plus a second for the time between the turn and
-// the IDENTIFY reaching Discord (a connection and HELLO), which differs
-// between processes.
+// identifySpacing is how far apart two IDENTIFYs of one bucket are:
+// Discord's 5 s, plus a second for the time an IDENTIFY takes to reach
+// Discord, which differs between processes.
 const identifySpacing = 6 * time.Second
+
+// identifyHold is how long a turn holds its bucket until its IDENTIFY is
+// answered: the most connecting and HELLO may take, and how long the other
+// shards of the bucket wait for a process that dies holding a turn.
+const identifyHold = 20 * time.Second
 
 // identifyPoll is how often a shard waiting for its bucket tries again.
 const identifyPoll = 250 * time.Millisecond
 
 // identifyGate makes the shard processes sharing st take turns to
-// IDENTIFY, one per bucket per identifySpacing: a turn is a lease on the
-// bucket that nobody releases, so the next shard gets it when it expires,
-// by the database's clock. Store errors are retried until ctx ends: an
-// IDENTIFY that cannot be paced waits rather than risk Discord's limit.
-func identifyGate(st *store.Store, sh bot.Shard, spacing time.Duration, log *slog.Logger) func(ctx context.Context, bucket int) error {
-	return func(ctx context.Context, bucket int) error {
+// IDENTIFY, one per bucket per spacing. A turn is a lease on the bucket,
+// taken for hold and, once the shard's IDENTIFY is answered, renewed for
+// spacing from then, never released: the next shard of the bucket gets it
+// when it expires, by the database's clock, spacing after the IDENTIFY
+// however long the shard took to send it. Store errors are retried until
+// ctx ends: an IDENTIFY that cannot be paced waits rather than risk
+// Discord's limit.
+func identifyGate(st *store.Store, sh bot.Shard, spacing, hold time.Duration, log *slog.Logger) func(ctx context.Context, k int) (func(), error) {
+	// One holder per shard: a shard trying again after an attempt that
+	// failed takes its own turn back (its session paces its own IDENTIFYs).
+	id := leader.DefaultHolder()
+	return func(ctx context.Context, k int) (func(), error) {
+		bucket := sh.BucketOf(k)
 		name := fmt.Sprintf("discord identify bucket %d of %d", bucket, max(sh.MaxConcurrency, 1))
-		holder := fmt.Sprintf("shards %s (%s)", shardRange(sh), leader.DefaultHolder())
+		holder := fmt.Sprintf("shard %d (%s)", k, id)
 		warned, start := false, time.Now()
 		for {
-			_, ok, err := st.AcquireLease(ctx, name, holder, spacing)
+			epoch, ok, err := st.AcquireLease(ctx, name, holder, hold)
 			if ok {
-				log.Debug("identify turn", "bucket", bucket, "waited", time.Since(start).Round(time.Millisecond))
-				return nil
+				// A turn taken back is held afresh.
+				ok, err = st.RenewLease(ctx, name, holder, epoch, hold)
+			}
+			if ok {
+				log.Debug("identify turn", "shard", k, "bucket", bucket, "waited", time.Since(start).Round(time.Millisecond))
+				return func() {
+					rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), hold)
+					defer cancel()
+					if ok, err := st.RenewLease(rctx, name, holder, epoch, spacing); !ok || err != nil {
+						log.Warn("the identify turn ended before its IDENTIFY was answered; the next shard may identify early",
+							"shard", k, "bucket", bucket, "error", err)
+					}
+				}, nil
 			}
 			if err != nil && ctx.Err() == nil && !warned {
 				log.Warn("cannot reach the store to pace the IDENTIFY; retrying", "error", err)
@@ -160,7 +182,7 @@ func identifyGate(st *store.Store, sh bot.Shard, spacing time.Duration, log *slo
 			select {
 			case <-ctx.Done():
 				t.Stop()
-				return fmt.Errorf("waiting for the turn to identify: %w", ctx.Err())
+				return nil, fmt.Errorf("waiting for the turn to identify: %w", ctx.Err())
 			case <-t.C:
 			}
 		}

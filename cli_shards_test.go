@@ -114,39 +114,62 @@ func TestResolveShardAuto(t *testing.T) {
 	}
 }
 
-// TestIdentifyGateSpacesABucket: shards of one bucket take turns at least
-// the spacing apart, through the store; another bucket does not wait.
+// TestIdentifyGateSpacesABucket: shards of one bucket take turns, each
+// the spacing after the previous shard's IDENTIFY was answered, however
+// long that took, through the store; another bucket does not wait.
 func TestIdentifyGateSpacesABucket(t *testing.T) {
 	st, err := store.Open(context.Background(), store.Config{Dir: t.TempDir(), CheckInterval: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	const spacing = 600 * time.Millisecond
-	gate := func(id int) func(context.Context, int) error {
-		return identifyGate(st, bot.Shard{ID: id, Count: 4, MaxConcurrency: 2}, spacing, slog.New(slog.DiscardHandler))
+	// Generous against a loaded machine's delays; the order of the checks
+	// below does not depend on them.
+	const spacing, hold = 600 * time.Millisecond, 30 * time.Second
+	gate := func(k int) (func(), error) {
+		return identifyGate(st, bot.Shard{ID: k, Count: 4, MaxConcurrency: 2}, spacing, hold, slog.New(slog.DiscardHandler))(ctx, k)
 	}
 	start := time.Now()
-	if err := gate(0)(ctx, 0); err != nil {
+	identified0, err := gate(0)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := gate(1)(ctx, 1); err != nil {
+	if _, err := gate(1); err != nil { // bucket 1
 		t.Fatal(err)
 	}
 	if d := time.Since(start); d >= spacing {
 		t.Errorf("two buckets took %v to identify, want less than the spacing %v", d, spacing)
 	}
-	if err := gate(2)(ctx, 0); err != nil { // bucket 0 again
-		t.Fatal(err)
+	// Shard 2, bucket 0 again, waits while shard 0 has not identified,
+	// even past the spacing.
+	turn2 := make(chan error, 1)
+	go func() {
+		_, err := gate(2)
+		turn2 <- err
+	}()
+	select {
+	case err := <-turn2:
+		t.Fatalf("shard 2 took bucket 0's turn (%v) while shard 0 was still identifying", err)
+	case <-time.After(3 * spacing):
 	}
-	if d := time.Since(start); d < spacing-50*time.Millisecond {
-		t.Errorf("the second shard of bucket 0 identified %v after the first, want at least %v", d, spacing)
+	identified := time.Now()
+	identified0()
+	select {
+	case err := <-turn2:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-ctx.Done():
+		t.Fatal("shard 2 never got its turn after shard 0 identified")
+	}
+	if d := time.Since(identified); d < spacing-50*time.Millisecond {
+		t.Errorf("the second shard of bucket 0 identified %v after the first's IDENTIFY was answered, want at least %v", d, spacing)
 	}
 	short, cancelShort := context.WithTimeout(ctx, 100*time.Millisecond)
 	defer cancelShort()
-	if err := gate(0)(short, 0); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := identifyGate(st, bot.Shard{Count: 4, MaxConcurrency: 2}, spacing, hold, slog.New(slog.DiscardHandler))(short, 0); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("a gate whose context ends while waiting returned %v, want the context's error", err)
 	}
 }

@@ -152,8 +152,13 @@ func (b *Bot) Run(ctx context.Context) error {
 			defer s.AddHandler(h)()
 		}
 		if gate := b.cfg.Shard.Identify; gate != nil {
-			bucket := b.cfg.Shard.BucketOf(s.ShardID)
-			s.IdentifyGate = func() error { return gate(ctx, bucket) }
+			turn := &identifyTurn{}
+			s.IdentifyGate = func() error {
+				identified, err := gate(ctx, s.ShardID)
+				turn.take(identified)
+				return err
+			}
+			defer s.AddHandler(turn.connected)()
 		}
 	}
 	// Shards connect one after the other, each when its identify bucket

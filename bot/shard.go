@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -28,11 +29,15 @@ type Shard struct {
 	// shard k identifies in bucket k % MaxConcurrency, each bucket at most
 	// once per 5 s. 0 means 1.
 	MaxConcurrency int
-	// Identify, when set, is called before each IDENTIFY with the shard's
-	// bucket, and returns when the bucket may identify: the gate shared by
-	// the shard processes (a lease in their store). nil relies on each
-	// session's own pacing, which is enough for one unsharded process.
-	Identify func(ctx context.Context, bucket int) error
+	// Identify, when set, is called before each IDENTIFY of shard k and
+	// returns when k's bucket may identify: the gate shared by the shard
+	// processes (a lease in their store). The bot calls identified once
+	// Discord answered that IDENTIFY with READY, so that the bucket's next
+	// turn counts from the IDENTIFY, not from this turn: connecting and
+	// HELLO take seconds on a loaded machine, more in one process than in
+	// another. nil relies on each session's own pacing, which is enough for
+	// one unsharded process.
+	Identify func(ctx context.Context, k int) (identified func(), err error)
 }
 
 // Sharded reports whether the bot serves shards, even one of one.
@@ -206,4 +211,30 @@ func (s Shard) hint(err error) string {
 		return " (Discord refused the shard: check SHARD_ID and SHARD_COUNT)"
 	}
 	return ""
+}
+
+// identifyTurn is a session's turn to identify, from its gate until the
+// READY that answers the IDENTIFY.
+type identifyTurn struct {
+	mu         sync.Mutex
+	identified func()
+}
+
+// take records the turn of the attempt starting, replacing that of an
+// attempt that failed.
+func (t *identifyTurn) take(identified func()) {
+	t.mu.Lock()
+	t.identified = identified
+	t.mu.Unlock()
+}
+
+// connected ends the turn, if the session identified (a RESUME took none).
+func (t *identifyTurn) connected(*discordgo.Session, *discordgo.Connect) {
+	t.mu.Lock()
+	f := t.identified
+	t.identified = nil
+	t.mu.Unlock()
+	if f != nil {
+		f()
+	}
 }
