@@ -66,9 +66,7 @@ func (st *state) focusOf(question string) focus {
 		if len(terms) == 0 {
 			continue
 		}
-		for _, t := range terms {
-			name = name || st.corpusNames()[t]
-		}
+		name = name || st.corpusNames()[nameKey(word)]
 		// A name the corpus never uses is not one the question shares
 		// with it: "PDG", "Sydney" are what is asked, and missing.
 		if name && st.knows(word) {
@@ -294,8 +292,9 @@ func (st *state) opensWith(sentence string, f focus) int {
 	return 0
 }
 
-// corpusNames are the terms the corpus writes with a capital letter inside
-// sentences more often than not: names, whatever case a question uses.
+// corpusNames are the words (nameKey) the corpus writes with a capital
+// letter inside sentences more often than not: names, whatever case a
+// question uses.
 func (st *state) corpusNames() map[string]bool {
 	st.namesOnce.Do(func() {
 		caps, lower := map[string]int{}, map[string]int{}
@@ -317,7 +316,7 @@ func (st *state) corpusNames() map[string]bool {
 						first = false
 						continue
 					}
-					key := strings.ToLower(word)
+					key := nameKey(word)
 					if unicode.IsUpper(r) {
 						caps[key]++
 					} else {
@@ -326,12 +325,13 @@ func (st *state) corpusNames() map[string]bool {
 				}
 			}
 		}
+		// Keyed by word, not by analysed term: "Operating" of
+		// "Operating System" would make a name of every word the
+		// stemmer folds with it (operators, operations).
 		names := map[string]bool{}
 		for w, n := range caps {
 			if n > lower[w] {
-				for _, t := range st.index.Analyze(w) {
-					names[t] = true
-				}
+				names[w] = true
 			}
 		}
 		st.names = names
@@ -649,4 +649,16 @@ func (st *state) countsIt(sentence string, counted []string) bool {
 		}
 	}
 	return false
+}
+
+// nameKey is a word as corpusNames knows it: lower case, without a
+// possessive ending ("Alipay's", "alipay’s" → "alipay").
+func nameKey(word string) string {
+	w := strings.ToLower(word)
+	for _, suffix := range []string{"'s", "’s"} {
+		if t := strings.TrimSuffix(w, suffix); t != "" {
+			w = t
+		}
+	}
+	return w
 }

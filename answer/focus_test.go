@@ -187,3 +187,25 @@ func TestCounted(t *testing.T) {
 		}
 	}
 }
+
+// A word the corpus writes with a capital is a name, and only that word:
+// not every word its stem is shared with.
+func TestCorpusNamesByWord(t *testing.T) {
+	c := loadFS(t, fstest.MapFS{"notes.md": {Data: []byte("# Notes\n\n" +
+		"Our machines run the Operating System from the vendor. We update the Operating System monthly. " +
+		"The team of operators restarts the machines on Sundays. Support comes from alipay's partner Acme.\n")}})
+	st := newPipeline(t, c, nil).state.Load()
+	tests := []struct {
+		question string
+		names    int
+	}{
+		{"which operating system do the machines run?", 2}, // as the corpus writes them
+		{"which operators restart the machines?", 0},       // same stem, not a name
+		{"who supports acme's machines?", 1},               // a possessive of a name
+	}
+	for _, tt := range tests {
+		if f := st.focusOf(tt.question); len(f.nameWords) != tt.names {
+			t.Errorf("%q: names %v, want %d", tt.question, f.nameWords, tt.names)
+		}
+	}
+}
