@@ -71,6 +71,12 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	}
 	res.Usage = usage
 	rel := st.relevantOnly(cands)
+	if p.model == nil && p.cfg.FocusCoverage > 0 {
+		// The focus rule decides which sentence answers: a passage a
+		// little under the relevance floor may hold it ("How many
+		// users does WeChat have according to China Daily?").
+		rel = st.bodyAbove(cands, min(focusFloor, st.index.Config().Floor))
+	}
 	if len(rel) == 0 {
 		p.log.Info("abstained: nothing above the relevance floor", "id", res.ID, "candidates", len(cands))
 		return st.abstain(res, lang, st.nearest(cands)), nil

@@ -85,6 +85,17 @@ func (st *state) relevantOnly(cs []candidate) []candidate {
 	return out
 }
 
+// bodyAbove keeps the body candidates whose coverage reaches floor.
+func (st *state) bodyAbove(cs []candidate, floor float64) []candidate {
+	out := make([]candidate, 0, len(cs))
+	for _, c := range cs {
+		if ps, _ := st.passage(c.item); c.coverage >= floor && ps.Kind == corpus.Body {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // retrieve finds passages for question q, asked after history, adding
 // the model's rewrites when they can help. lang is the question's
 // language. It returns every query it ran: they tell later steps (quotes,
