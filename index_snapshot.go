@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sync"
 	"time"
 
 	"corpusbot/answer"
@@ -36,28 +35,10 @@ func (e *env) loadIndexed(ctx context.Context, dir string, remap bool) (*corpus.
 	}
 	start := time.Now()
 	path := filepath.Join(e.cfg.DataDir, snapshotFile)
-	// The folder is hashed while the snapshot is checked and decoded: at a
-	// restart the two overlap, and the snapshot is used only if the key
-	// then matches.
-	type keyed struct {
-		key snapshot.Key
-		man *snapshot.Manifest
-		err error
-	}
-	hashed := make(chan keyed, 1)
-	go func() {
-		key, man, err := e.snapshotKey(ctx, dir, path)
-		hashed <- keyed{key, man, err}
-	}()
-	wait := sync.OnceValue(func() keyed { return <-hashed })
-	c, ix, info, err := snapshot.OpenWhen(path, func() (snapshot.Key, error) {
-		k := wait()
-		return k.key, k.err
-	})
-	k := wait()
-	key, man := k.key, k.man
-	if k.err != nil {
-		e.log.Warn("index snapshot: cannot hash the corpus folder; loading it", "err", k.err)
+	o := openSnapshot(path, func() (snapshot.Key, *snapshot.Manifest, error) { return e.snapshotKey(ctx, dir, path) })
+	c, ix, info, err, key, man := o.c, o.ix, o.info, o.err, o.key, o.man
+	if o.keyErr != nil {
+		e.log.Warn("index snapshot: cannot hash the corpus folder; loading it", "err", o.keyErr)
 		c, err := e.loadCorpus(ctx, dir)
 		return c, nil, err
 	}
@@ -81,6 +62,42 @@ func (e *env) loadIndexed(ctx context.Context, dir string, remap bool) (*corpus.
 		debug.FreeOSMemory() // the heap copy is garbage now: give it back
 	}
 	return c, ix, nil
+}
+
+// opened is what openSnapshot found.
+type opened struct {
+	c      *corpus.Corpus
+	ix     *retrieval.Index
+	info   snapshot.Info
+	err    error // of the snapshot; nil: c and ix are usable
+	key    snapshot.Key
+	man    *snapshot.Manifest
+	keyErr error // of hash: the folder could not be hashed
+}
+
+// openSnapshot opens the snapshot at path for the key hash gives (the
+// folder's), hashing while the snapshot is checked and decoded
+// (snapshot.OpenWhen), with the collector paused until the snapshot is
+// decoded or refused: nearly all that is allocated meanwhile is the
+// corpus's structs, which stay, and collecting as the heap grows to them
+// scans them again and again for nothing (an eighth of a restart's CPU for
+// a million passages). The other garbage is the hashing's, a few hundred
+// bytes a file. Nothing is rebuilt before the collector is back.
+func openSnapshot(path string, hash func() (snapshot.Key, *snapshot.Manifest, error)) opened {
+	var o opened
+	hashed := make(chan struct{})
+	go func() {
+		defer close(hashed)
+		o.key, o.man, o.keyErr = hash()
+	}()
+	gc := debug.SetGCPercent(-1)
+	o.c, o.ix, o.info, o.err = snapshot.OpenWhen(path, func() (snapshot.Key, error) {
+		<-hashed
+		return o.key, o.keyErr
+	})
+	debug.SetGCPercent(gc)
+	<-hashed
+	return o
 }
 
 // reloadIndexed reads dir again and indexes it, saving a snapshot for the

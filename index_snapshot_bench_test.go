@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -233,28 +234,22 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 	if mode == "restart" {
 		// As loadIndexed does: the folder is hashed, with the previous
 		// manifest sparing the files that did not change, while the
-		// snapshot is checked and decoded; OpenWhen then checks the key
-		// against the snapshot's, which the build took from every file.
+		// snapshot is checked and decoded, and it is used only if the key
+		// is the snapshot's, which the build took from every file.
 		t = time.Now()
-		var man *snapshot.Manifest
-		hashed := make(chan error, 1)
-		var key snapshot.Key
-		go func() {
+		o := openSnapshot(path, func() (snapshot.Key, *snapshot.Manifest, error) {
 			prev, err := snapshot.ReadManifest(path)
-			if err == nil {
-				key, man, err = snapshot.ContentKey(ctx, os.DirFS(dir), kcfg, prev)
+			if err != nil {
+				return snapshot.Key{}, nil, err
 			}
-			hashed <- err
-		}()
-		c, ix, info, err = snapshot.OpenWhen(path, func() (snapshot.Key, error) {
-			err := <-hashed
-			return key, err
+			return snapshot.ContentKey(ctx, os.DirFS(dir), kcfg, prev)
 		})
-		if err != nil {
+		if err := cmp.Or(o.keyErr, o.err); err != nil {
 			b.Fatal(err)
 		}
+		c, ix, info = o.c, o.ix, o.info
+		rep.FilesRead = o.man.Read()
 		phase("hash+open", t)
-		rep.FilesRead = man.Read()
 	} else {
 		// build, or restart-phases: a restart one step after the other,
 		// to see what each costs.

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
+
+	"corpusbot/snapshot"
 )
 
 // The snapshot round: a first search builds and saves it, the next maps it
@@ -117,5 +121,32 @@ func copyTree(t *testing.T, src, dst string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// openSnapshot passes on the hashing's error and the snapshot's, each as
+// it is, and gives the collector back as it found it.
+func TestOpenSnapshotErrors(t *testing.T) {
+	errHash := errors.New("cannot hash")
+	missing := filepath.Join(t.TempDir(), snapshotFile)
+	before := debug.SetGCPercent(150)
+	defer debug.SetGCPercent(before)
+	for _, tc := range []struct {
+		name          string
+		hashErr       error
+		wantKey, want error
+	}{
+		{"no snapshot", nil, nil, snapshot.ErrNotFound},
+		{"no snapshot, folder unreadable", errHash, errHash, snapshot.ErrNotFound},
+	} {
+		o := openSnapshot(missing, func() (snapshot.Key, *snapshot.Manifest, error) {
+			return snapshot.Key{}, nil, tc.hashErr
+		})
+		if !errors.Is(o.keyErr, tc.wantKey) || tc.wantKey == nil && o.keyErr != nil || !errors.Is(o.err, tc.want) || o.c != nil {
+			t.Errorf("%s: key error %v, snapshot error %v; want %v, %v", tc.name, o.keyErr, o.err, tc.wantKey, tc.want)
+		}
+		if gc := debug.SetGCPercent(150); gc != 150 {
+			t.Fatalf("%s: GOGC %d after openSnapshot, want 150 as before", tc.name, gc)
+		}
 	}
 }
