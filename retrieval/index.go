@@ -169,6 +169,7 @@ func (ix *Index) buildDocs() {
 		}
 		ix.itemDoc[i] = d
 	}
+	ix.docNorm = docNorms(ix.itemDoc, len(ix.docs))
 }
 
 // analyzeShard fills s with the term counts of items [s.lo, s.hi) and dl

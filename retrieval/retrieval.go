@@ -60,7 +60,7 @@ type Item struct {
 // Hit is one scored passage.
 type Hit struct {
 	Item  int     // index into the items given to New
-	Score float64 // BM25
+	Score float64 // BM25; from Search, blended with its document's match
 	// Coverage is the share of the query's idf weight that this passage
 	// matches, in [0,1]; the relevance floor is applied to it.
 	Coverage float64
@@ -94,8 +94,9 @@ type Index struct {
 	postItem  []uint32
 	postW     []float32
 
-	itemDoc []uint32 // document of each item, an index into docs
-	docs    []string // document keys in order of first appearance
+	itemDoc []uint32  // document of each item, an index into docs
+	docs    []string  // document keys in order of first appearance
+	docNorm []float32 // 1/√(passages) of each document, for blendDocs
 
 	maxIDF float64 // idf of a term no item has
 

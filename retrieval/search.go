@@ -1,6 +1,9 @@
 package retrieval
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // accum is the scratch of one search: a dense score per item (and per
 // document for SearchDocs) plus the lists needed to clear them. It is reused
@@ -13,6 +16,7 @@ type accum struct {
 	docTouch []uint32
 	top      candHeap
 	matched  []bool // per query term, for the hit being filled in
+	docSum   []float32
 }
 
 func newAccum(items, docs int) *accum {
@@ -20,6 +24,7 @@ func newAccum(items, docs int) *accum {
 		scores:  make([]float32, items),
 		docBest: make([]float32, docs),
 		docItem: make([]uint32, docs),
+		docSum:  make([]float32, docs),
 	}
 }
 
@@ -92,6 +97,8 @@ func (h *candHeap) sorted() []cand {
 }
 
 // Search returns up to k passages, best first, ties broken by item order.
+// A passage scores as its BM25 blended with its document's match
+// (blendDocs).
 // It returns ErrNoTerms when the query has nothing to search for, and no
 // hits (and no error) when its terms occur in no item.
 func (ix *Index) Search(query string, k int) ([]Hit, error) {
@@ -105,6 +112,7 @@ func (ix *Index) Search(query string, k int) ([]Hit, error) {
 	acc := ix.accums.Get().(*accum)
 	defer ix.accums.Put(acc)
 	dense := ix.accumulate(acc, &q)
+	ix.blendDocs(acc, dense)
 	if dense {
 		// Items come in order, so one that only ties the k-th best loses
 		// to it: a score must beat thr, 0 until the heap is full.
@@ -135,7 +143,10 @@ func (ix *Index) Search(query string, k int) ([]Hit, error) {
 }
 
 // SearchDocs returns up to k documents, each scored as its best passage,
-// best first; ties are broken by the order of those passages.
+// best first; ties are broken by the order of those passages. The score is
+// the passage's BM25, without Search's blend of its document's other
+// passages: on SciFact's abstracts the best passage alone ranks better
+// (docs/benchmarks.md).
 func (ix *Index) SearchDocs(query string, k int) ([]DocHit, error) {
 	q := ix.parseQuery(query, maxQueryBytes, maxQueryTerms)
 	if len(q.words) == 0 {
@@ -223,6 +234,66 @@ func (ix *Index) accumulate(acc *accum, q *query) (dense bool) {
 		}
 	}
 	return dense
+}
+
+// docWeight weighs a passage's document in its score (blendDocs). Chosen
+// on the tuning halves of the documentation trees (docs/benchmarks.md).
+const docWeight = 0.1
+
+// Passage and document shares of a blended score, which add up to 1 so
+// that the passage of a one-passage document keeps its BM25 score.
+const (
+	blendOwn = float32(1 / (1 + docWeight))
+	blendDoc = float32(docWeight / (1 + docWeight))
+)
+
+// blendDocs mixes into each scored passage its document's match: the sum
+// of the scores of the document's passages divided by the square root of
+// their number. A page about what the query asks has several passages that
+// match it; a changelog or a reference page that names it once in a long
+// list has one, among many that do not. The square root keeps a long page
+// that matches throughout ahead of a short one that matches once, without
+// letting length alone win. The order of a document's own passages does
+// not change.
+func (ix *Index) blendDocs(acc *accum, dense bool) {
+	sum := acc.docSum
+	if dense {
+		for i, s := range acc.scores {
+			if s != 0 {
+				sum[ix.itemDoc[i]] += s
+			}
+		}
+		for i, s := range acc.scores {
+			if s != 0 {
+				d := ix.itemDoc[i]
+				acc.scores[i] = blendOwn*s + blendDoc*sum[d]*ix.docNorm[d]
+			}
+		}
+		clear(sum)
+		return
+	}
+	for _, i := range acc.touched {
+		sum[ix.itemDoc[i]] += acc.scores[i]
+	}
+	for _, i := range acc.touched {
+		d := ix.itemDoc[i]
+		acc.scores[i] = blendOwn*acc.scores[i] + blendDoc*sum[d]*ix.docNorm[d]
+	}
+	for _, i := range acc.touched {
+		sum[ix.itemDoc[i]] = 0
+	}
+}
+
+// docNorms is 1/√(passages) of each document.
+func docNorms(itemDoc []uint32, docs int) []float32 {
+	n := make([]float32, docs)
+	for _, d := range itemDoc {
+		n[d]++
+	}
+	for d, c := range n {
+		n[d] = float32(1 / math.Sqrt(float64(c)))
+	}
+	return n
 }
 
 // hit fills in the matched terms and coverage of a candidate. Membership is

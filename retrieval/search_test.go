@@ -69,7 +69,7 @@ func TestTiesByItemOrder(t *testing.T) {
 		{Doc: "x", Text: "other words"},
 		{Doc: "y", Text: "same text"},
 		{Doc: "z", Text: "same text"},
-		{Doc: "y", Text: "same text"},
+		{Doc: "w", Text: "same text"},
 	}
 	ix := mustNew(t, Config{}, items)
 	hits, err := ix.Search("same", 10)
@@ -91,8 +91,41 @@ func TestTiesByItemOrder(t *testing.T) {
 	for _, d := range docs {
 		gotDocs = append(gotDocs, d.Doc+":"+string(rune('0'+d.Item)))
 	}
-	if want := []string{"y:1", "z:2"}; !slices.Equal(gotDocs, want) {
+	if want := []string{"y:1", "z:2", "w:3"}; !slices.Equal(gotDocs, want) {
 		t.Errorf("SearchDocs: got %v, want %v", gotDocs, want)
+	}
+}
+
+// A page whose passages match the query throughout ranks its best passage
+// above an equally good passage of a page that mentions the query once
+// among unrelated passages (a changelog); a document's own passages keep
+// their order.
+func TestDocumentMatchBlended(t *testing.T) {
+	items := []Item{
+		{Doc: "changelog", Text: "caching of views"},
+		{Doc: "changelog", Text: "updated the release tooling"},
+		{Doc: "changelog", Text: "dropped support for old interpreters"},
+		{Doc: "caching", Text: "caching of views"},
+		{Doc: "caching", Text: "views can be cached in memory with a timeout"},
+		{Doc: "caching", Text: "a short note on configuration"},
+	}
+	ix := mustNew(t, Config{}, items)
+	hits, err := ix.Search("caching views", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for _, h := range hits {
+		got = append(got, h.Item)
+	}
+	if want := []int{3, 0, 4}; !slices.Equal(got, want) {
+		t.Errorf("Search items: got %v, want %v", got, want)
+	}
+	// Without the rest of either page the two lines tie, and the tie
+	// breaks by item order.
+	alone := mustNew(t, Config{}, []Item{items[0], items[3]})
+	if h, _ := alone.Search("caching views", 1); len(h) != 1 || h[0].Item != 0 {
+		t.Errorf("two one-passage documents: got %v, want item 0 first", h)
 	}
 }
 
@@ -122,9 +155,12 @@ func TestSearchDocsBestPassage(t *testing.T) {
 	if len(docs) != 2 {
 		t.Fatalf("got %d documents, want 2 (d3 has no match)", len(docs))
 	}
+	// The same passage; its score is its BM25 alone, without Search's
+	// blend of the document's other passages.
 	for _, d := range docs {
-		if !reflect.DeepEqual(d.Hit, best[d.Doc]) {
-			t.Errorf("doc %s: got %+v, want its best passage %+v", d.Doc, d.Hit, best[d.Doc])
+		b := best[d.Doc]
+		if d.Item != b.Item || d.Coverage != b.Coverage || !slices.Equal(d.Terms, b.Terms) {
+			t.Errorf("doc %s: got %+v, want its best passage %+v", d.Doc, d.Hit, b)
 		}
 	}
 	one, _ := ix.SearchDocs("gold price", 1)

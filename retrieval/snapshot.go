@@ -174,6 +174,8 @@ func fromParts(p Parts, items []Item) (*Index, error) {
 		}
 	}
 
+	ix.docNorm = docNorms(ix.itemDoc, len(ix.docs))
+
 	tt := &termTable{bytes: p.TermBytes, off: p.TermOff, id: p.TermID}
 	nterms := len(tt.id)
 	if len(tt.off) != nterms+1 || tt.off[0] != 0 || int(tt.off[nterms]) != len(tt.bytes) {
