@@ -97,8 +97,8 @@ func (h *candHeap) sorted() []cand {
 }
 
 // Search returns up to k passages, best first, ties broken by item order.
-// A passage scores as its BM25 blended with its document's match
-// (blendDocs).
+// A passage scores as its BM25 blended with its document's match (see
+// docWeight).
 // It returns ErrNoTerms when the query has nothing to search for, and no
 // hits (and no error) when its terms occur in no item.
 func (ix *Index) Search(query string, k int) ([]Hit, error) {
@@ -112,8 +112,39 @@ func (ix *Index) Search(query string, k int) ([]Hit, error) {
 	acc := ix.accums.Get().(*accum)
 	defer ix.accums.Put(acc)
 	dense := ix.accumulate(acc, &q)
-	ix.blendDocs(acc, dense)
-	if dense {
+	blend := len(ix.docs) < len(ix.items) // else every passage is its document
+	switch {
+	case dense && blend:
+		// Every passage's score goes into its document's sum (adding a
+		// zero changes nothing and saves a branch the CPU would guess
+		// wrong); the sums become document terms, the largest of which
+		// bounds what the blend can add: a passage whose own share plus
+		// that bound cannot beat the k-th best is not blended.
+		sum := acc.docSum
+		for i, s := range acc.scores {
+			sum[ix.itemDoc[i]] += s
+		}
+		lift := ix.docTerms(sum)
+		var thr float32
+		for i, s := range acc.scores {
+			// Once the heap is full, thr ≥ lift and the first test skips
+			// unscored passages too: it is the one the CPU predicts well.
+			own := ownShare(s)
+			if own+lift <= thr || s == 0 {
+				continue
+			}
+			b := own + sum[ix.itemDoc[i]]
+			if b <= thr {
+				continue
+			}
+			acc.top.offer(cand{score: b, item: uint32(i)}, k)
+			if len(acc.top) == k {
+				thr = acc.top[0].score
+			}
+		}
+		clear(acc.scores)
+		clear(sum)
+	case dense:
 		// Items come in order, so one that only ties the k-th best loses
 		// to it: a score must beat thr, 0 until the heap is full.
 		var thr float32
@@ -127,7 +158,10 @@ func (ix *Index) Search(query string, k int) ([]Hit, error) {
 			}
 		}
 		clear(acc.scores)
-	} else {
+	default:
+		if blend {
+			ix.blendTouched(acc)
+		}
 		for _, i := range acc.touched {
 			acc.top.offer(cand{score: acc.scores[i], item: i}, k)
 			acc.scores[i] = 0
@@ -236,8 +270,8 @@ func (ix *Index) accumulate(acc *accum, q *query) (dense bool) {
 	return dense
 }
 
-// docWeight weighs a passage's document in its score (blendDocs). Chosen
-// on the tuning halves of the documentation trees (docs/benchmarks.md).
+// docWeight weighs a passage's document in its score. Chosen on the
+// tuning halves of the documentation trees (docs/benchmarks.md).
 const docWeight = 0.1
 
 // Passage and document shares of a blended score, which add up to 1 so
@@ -247,37 +281,49 @@ const (
 	blendDoc = float32(docWeight / (1 + docWeight))
 )
 
-// blendDocs mixes into each scored passage its document's match: the sum
+// Search blends into each scored passage its document's match: the sum
 // of the scores of the document's passages divided by the square root of
 // their number. A page about what the query asks has several passages that
 // match it; a changelog or a reference page that names it once in a long
 // list has one, among many that do not. The square root keeps a long page
 // that matches throughout ahead of a short one that matches once, without
 // letting length alone win. The order of a document's own passages does
-// not change.
-func (ix *Index) blendDocs(acc *accum, dense bool) {
-	sum := acc.docSum
-	if dense {
-		for i, s := range acc.scores {
-			if s != 0 {
-				sum[ix.itemDoc[i]] += s
-			}
+// not change, nor does anything in an index whose every document is one
+// passage.
+//
+// A blended score is ownShare(passage's BM25) + docTerm(document's sum),
+// each rounded to float32 on its own (the conversions keep the compiler
+// from fusing a multiply into the add), so that the dense and the sparse
+// path, and the bound the dense path prunes with, agree to the bit.
+
+func ownShare(s float32) float32 { return float32(blendOwn * s) }
+
+func (ix *Index) docTerm(sum float32, d uint32) float32 {
+	return float32(blendDoc * sum * ix.docNorm[d])
+}
+
+// docTerms turns every document's sum into its docTerm in place and
+// returns the largest.
+func (ix *Index) docTerms(sum []float32) (largest float32) {
+	for d, v := range sum {
+		t := ix.docTerm(v, uint32(d))
+		sum[d] = t
+		if t > largest { // not max, whose NaN and ±0 rules cost here
+			largest = t
 		}
-		for i, s := range acc.scores {
-			if s != 0 {
-				d := ix.itemDoc[i]
-				acc.scores[i] = blendOwn*s + blendDoc*sum[d]*ix.docNorm[d]
-			}
-		}
-		clear(sum)
-		return
 	}
+	return largest
+}
+
+// blendTouched blends the scores of acc.touched in place.
+func (ix *Index) blendTouched(acc *accum) {
+	sum := acc.docSum
 	for _, i := range acc.touched {
 		sum[ix.itemDoc[i]] += acc.scores[i]
 	}
 	for _, i := range acc.touched {
 		d := ix.itemDoc[i]
-		acc.scores[i] = blendOwn*acc.scores[i] + blendDoc*sum[d]*ix.docNorm[d]
+		acc.scores[i] = ownShare(acc.scores[i]) + ix.docTerm(sum[d], d)
 	}
 	for _, i := range acc.touched {
 		sum[ix.itemDoc[i]] = 0
