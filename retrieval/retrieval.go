@@ -96,7 +96,7 @@ type Index struct {
 
 	itemDoc []uint32  // document of each item, an index into docs
 	docs    []string  // document keys in order of first appearance
-	docNorm []float32 // 1/√(passages) of each document, for Search's blend
+	docNorm []float32 // passages^-docLengthExp of each document, for Search's blend
 
 	maxIDF float64 // idf of a term no item has
 

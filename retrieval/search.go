@@ -270,9 +270,15 @@ func (ix *Index) accumulate(acc *accum, q *query) (dense bool) {
 	return dense
 }
 
-// docWeight weighs a passage's document in its score. Chosen on the
-// tuning halves of the documentation trees (docs/benchmarks.md).
-const docWeight = 0.1
+// docWeight weighs a passage's document in its score, and docLengthExp
+// is the power of the document's passage count that its sum is divided
+// by. Both were chosen on the tuning halves of the documentation trees,
+// in the middle of the plateau where the tuning halves score best
+// (docs/benchmarks.md).
+const (
+	docWeight    = 0.4
+	docLengthExp = 0.75
+)
 
 // Passage and document shares of a blended score, which add up to 1 so
 // that the passage of a one-passage document keeps its BM25 score.
@@ -282,14 +288,14 @@ const (
 )
 
 // Search blends into each scored passage its document's match: the sum
-// of the scores of the document's passages divided by the square root of
-// their number. A page about what the query asks has several passages that
-// match it; a changelog or a reference page that names it once in a long
-// list has one, among many that do not. The square root keeps a long page
-// that matches throughout ahead of a short one that matches once, without
-// letting length alone win. The order of a document's own passages does
-// not change, nor does anything in an index whose every document is one
-// passage.
+// of the scores of the document's passages divided by their number to the
+// power docLengthExp. A page about what the query asks has several
+// passages that match it; a changelog or a reference page that names it
+// once in a long list has one, among many that do not. A power below 1
+// keeps a long page that matches throughout ahead of a short one that
+// matches once, without letting length alone win. The order of a
+// document's own passages does not change, nor does anything in an index
+// whose every document is one passage.
 //
 // A blended score is ownShare(passage's BM25) + docTerm(document's sum),
 // each rounded to float32 on its own (the conversions keep the compiler
@@ -330,14 +336,14 @@ func (ix *Index) blendTouched(acc *accum) {
 	}
 }
 
-// docNorms is 1/√(passages) of each document.
+// docNorms is passages^-docLengthExp of each document.
 func docNorms(itemDoc []uint32, docs int) []float32 {
 	n := make([]float32, docs)
 	for _, d := range itemDoc {
 		n[d]++
 	}
 	for d, c := range n {
-		n[d] = float32(1 / math.Sqrt(float64(c)))
+		n[d] = float32(math.Pow(float64(c), -docLengthExp))
 	}
 	return n
 }
