@@ -80,6 +80,16 @@ func (h *candHeap) offer(c cand, k int) {
 	}
 }
 
+// offerThr offers c and returns the score a later candidate must beat:
+// the k-th best once the heap is full, 0 until then.
+func (h *candHeap) offerThr(c cand, k int) float32 {
+	h.offer(c, k)
+	if len(*h) == k {
+		return (*h)[0].score
+	}
+	return 0
+}
+
 // sorted empties the heap into a best-first slice.
 func (h *candHeap) sorted() []cand {
 	out := slices.Clone(*h)
@@ -137,10 +147,7 @@ func (ix *Index) Search(query string, k int) ([]Hit, error) {
 			if b <= thr {
 				continue
 			}
-			acc.top.offer(cand{score: b, item: uint32(i)}, k)
-			if len(acc.top) == k {
-				thr = acc.top[0].score
-			}
+			thr = acc.top.offerThr(cand{score: b, item: uint32(i)}, k)
 		}
 		clear(acc.scores)
 		clear(sum)
@@ -152,10 +159,7 @@ func (ix *Index) Search(query string, k int) ([]Hit, error) {
 			if s <= thr {
 				continue
 			}
-			acc.top.offer(cand{score: s, item: uint32(i)}, k)
-			if len(acc.top) == k {
-				thr = acc.top[0].score
-			}
+			thr = acc.top.offerThr(cand{score: s, item: uint32(i)}, k)
 		}
 		clear(acc.scores)
 	default:
