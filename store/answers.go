@@ -126,10 +126,10 @@ func (s *Store) insertAnswer(ctx context.Context, tx txn, a Answer) error {
 	}
 	_, err := tx.ExecContext(ctx, `
 INSERT INTO answers (id, kind, question, text, guild_id, channel_id, user_hash, abstained, created_at,
-	outcome, failure, lang, latency_ms, prompt_tokens, completion_tokens, unverified, weak, channel_kind)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	outcome, failure, lang, latency_ms, prompt_tokens, completion_tokens, unverified, weak, channel_kind, question_key)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.ID, a.Kind, a.Question, a.Text, a.GuildID, a.ChannelID, a.UserHash, boolInt(outcome == OutcomeAbstained), s.stamp(a.At),
-		outcome, a.Failure, a.Lang, latency, a.PromptTokens, a.CompletionTokens, a.Unverified, a.Weak, a.ChannelKind)
+		outcome, a.Failure, a.Lang, latency, a.PromptTokens, a.CompletionTokens, a.Unverified, a.Weak, a.ChannelKind, questionKey(a.Question))
 	if err != nil {
 		return err
 	}

@@ -68,3 +68,35 @@ func BenchmarkOverview(b *testing.B) {
 		})
 	}
 }
+
+// What a gap costs to record: an abstention on the question most often
+// not answered, asked 1,000 times before, whose row of the roll-up
+// gap_questions the triggers rewrite from those 1,000 answers; one
+// transaction each, as the bot does it.
+func BenchmarkGapAnswer(b *testing.B) {
+	for _, be := range backends {
+		b.Run(string(be), func(b *testing.B) {
+			ctx := context.Background()
+			s := openCfg(b, newDB(b, be))
+			start := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+			const q = "What is Tencent's annual revenue?"
+			as := make([]Answer, 1000)
+			for i := range as {
+				as[i] = Answer{ID: fmt.Sprint("old", i), Kind: KindAnswer, Question: q, Text: "Not covered.", Abstained: true,
+					At: start.Add(time.Duration(i) * time.Minute), Lang: "en", ChannelKind: ChannelGuild, Nearest: []string{"tencent"}}
+			}
+			if err := s.RecordAnswers(ctx, as); err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for i := range b.N {
+				err := s.RecordAnswer(ctx, Answer{ID: fmt.Sprint("a", i), Kind: KindAnswer, Question: q, Text: "Not covered.",
+					Abstained: true, At: start.Add(time.Duration(1000+i) * time.Minute), Lang: "en", ChannelKind: ChannelGuild,
+					Nearest: []string{"tencent"}})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -26,6 +26,7 @@ var notCopied = map[string]string{
 	"answer_days":       "rebuilt by the triggers",
 	"latency_days":      "rebuilt by the triggers",
 	"doc_days":          "rebuilt by the triggers",
+	"gap_questions":     "rebuilt by the triggers",
 	"answers_fts":       "SQLite's search table, kept by triggers",
 	"leases":            "who leads is the running processes' business",
 	"user_tokens":       "rate-limit allowances, refilled within minutes",

@@ -90,8 +90,11 @@ func testCopyInto(t *testing.T, b backend) {
 	}
 	all := Range{}
 	for name, read := range map[string]func(s *Store) (any, error){
-		"Overview":     func(s *Store) (any, error) { return s.Overview(ctx, all) },
+		"Overview": func(s *Store) (any, error) { return s.Overview(ctx, all) },
+		// From the roll-up the destination's triggers rebuilt, and grouped
+		// from the copied answers.
 		"GapQuestions": func(s *Store) (any, error) { return s.GapQuestions(ctx, all, 50) },
+		"gapScan":      func(s *Store) (any, error) { return scanGaps(s, 50) },
 		"Questions": func(s *Store) (any, error) {
 			rows, n, err := s.Questions(ctx, QuestionFilter{Search: "alipay", Limit: 50})
 			return fmt.Sprint(rows, n), err
@@ -117,6 +120,10 @@ func testCopyInto(t *testing.T, b backend) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s after the copy:\n%+v\nwant\n%+v", name, got, want)
 		}
+	}
+
+	if gaps, err := scanGaps(dst, 50); err != nil || len(gaps) < 2 {
+		t.Errorf("the copy has gaps %+v (%v); the test needs some", gaps, err)
 	}
 
 	// New rows number on from the copied ones.

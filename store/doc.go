@@ -77,8 +77,10 @@
 //
 // Answers also record how they went (outcome, language, latency, tokens,
 // marks, channel kind, nearest documents). Triggers keep daily roll-ups
-// (answer_days, latency_days, doc_days) and a trigram search index of the
-// questions (answers_fts) in step with every write and delete, so that
+// (answer_days, latency_days, doc_days), a per-question roll-up of the
+// coverage gaps of every stored day (gap_questions) and a trigram search
+// index of the questions (answers_fts) in step with every write and
+// delete, so that
 // Overview, GapQuestions, Questions, Documents and BriefingHistory stay fast
 // at hundreds of thousands of answers. Prune and RetainDays delete questions
 // and answers past the retention period.

@@ -201,6 +201,9 @@ func (s *Store) initDB(ctx context.Context, db *sql.DB) error {
 	if err := migrate(ctx, s.d, db, fsys, s.log); err != nil {
 		return err
 	}
+	if err := rekeyQuestions(ctx, s.d, db); err != nil {
+		return err
+	}
 	// The identity is taken once the file surely exists and before anyone
 	// can write, so that a deletion from now on is noticed.
 	var ident os.FileInfo
