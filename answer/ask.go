@@ -259,8 +259,9 @@ func (st *state) abstain(res *Result, lang string, nearest []Nearest) *Result {
 const maxNearest = 3
 
 // nearest names the documents of the best candidates even though none
-// cleared the floor. When the question matched nothing at all, it names the
-// corpus' first documents, so the reader still learns what the corpus holds.
+// cleared the floor. A question that shares no term with the corpus has no
+// candidates, and so no nearest documents: naming the corpus' first ones
+// would pass documents chosen by their order for similar ones.
 func (st *state) nearest(cands []candidate) []Nearest {
 	var out []Nearest
 	seen := map[int]bool{}
@@ -274,10 +275,6 @@ func (st *state) nearest(cands []candidate) []Nearest {
 			d := &st.corpus.Docs[doc]
 			out = append(out, Nearest{DocID: d.ID, Title: d.Title})
 		}
-	}
-	for i := 0; i < len(st.corpus.Docs) && len(out) < maxNearest && len(cands) == 0; i++ {
-		d := &st.corpus.Docs[i]
-		out = append(out, Nearest{DocID: d.ID, Title: d.Title})
 	}
 	return out
 }

@@ -414,21 +414,44 @@ func TestAskInjectionStaysInPassage(t *testing.T) {
 	}
 }
 
+// A question that shares no word with the corpus abstains without a
+// call, and names no nearest documents: none is similar, and the first
+// documents of the corpus are no nearer than the others.
 func TestAskOutOfCorpus(t *testing.T) {
-	srv, cl := fakeLLM(t, 5*time.Second, 0)
-	p := newPipeline(t, embeddedCorpus(t), cl)
-	res, err := p.Ask(context.Background(), Question{Text: "What is the population of Brazil?"})
-	if err != nil {
-		t.Fatalf("Ask: %v", err)
+	tests := []struct {
+		name  string
+		model bool
+	}{
+		{"with a model", true},
+		{"extractive", false},
 	}
-	if !res.Abstained || res.Text != "The corpus does not cover this." {
-		t.Errorf("got abstained=%v text %q, want the abstention", res.Abstained, res.Text)
-	}
-	if len(res.Nearest) == 0 || res.Nearest[0].Title == "" {
-		t.Errorf("got nearest %v, want documents named", res.Nearest)
-	}
-	if srv.Calls() != 0 {
-		t.Errorf("got %d LLM calls, want 0", srv.Calls())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, cl := fakeLLM(t, 5*time.Second, 0)
+			var p *Pipeline
+			if tt.model {
+				p = newPipeline(t, embeddedCorpus(t), cl)
+			} else {
+				p = newPipeline(t, embeddedCorpus(t), nil)
+			}
+			q := "What is the population of Brazil?"
+			if hits, err := p.state.Load().index.SearchDocs(q, maxNearest); err != nil || len(hits) > 0 {
+				t.Fatalf("the question shares words with %v (%v); this test needs one that shares none", hits, err)
+			}
+			res, err := p.Ask(context.Background(), Question{Text: q})
+			if err != nil {
+				t.Fatalf("Ask: %v", err)
+			}
+			if !res.Abstained || res.Text != "The corpus does not cover this." {
+				t.Errorf("got abstained=%v text %q, want the abstention", res.Abstained, res.Text)
+			}
+			if len(res.Nearest) != 0 {
+				t.Errorf("got nearest %v, want none: nothing in the corpus is similar", res.Nearest)
+			}
+			if srv.Calls() != 0 {
+				t.Errorf("got %d LLM calls, want 0", srv.Calls())
+			}
+		})
 	}
 }
 

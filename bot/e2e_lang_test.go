@@ -47,8 +47,18 @@ var questions = map[string]string{
 	"pt": "Por que o Alipay teve de separar o negócio de microcrédito?",
 }
 
-// absent are questions the corpus does not cover.
+// absent are questions the corpus does not cover that name something it
+// mentions (Shanghai), so that the abstention lists the documents that
+// share that word.
 var absent = map[string]string{
+	"ar": "كم عدد سكان Shanghai؟",
+	"de": "Wie viele Einwohner hat Shanghai?",
+	"pt": "Quantos habitantes tem Shanghai?",
+}
+
+// unrelated are questions that share no word with the corpus: their
+// abstention names no document, since none is similar.
+var unrelated = map[string]string{
 	"ar": "كم هدفًا سجل Pelé في كأس العالم FIFA عام 1970؟",
 	"de": "Wie viele Tore schoss Pelé bei der Weltmeisterschaft 1970?",
 	"pt": "Quantos gols Pelé marcou na Copa do Mundo de 1970?",
@@ -104,6 +114,14 @@ func TestEveryMessageInTheQuestionsLanguage(t *testing.T) {
 			if strings.Contains(a.Content, "Nearest documents") {
 				t.Errorf("abstention has the English heading:\n%s", a.Content)
 			}
+			if !strings.Contains(a.Content, "Internet-Plus Phenomenon") {
+				t.Errorf("abstention does not name the document that mentions Shanghai:\n%s", a.Content)
+			}
+
+			// A question that shares no word with the corpus: the
+			// abstention, and no documents passed off as near.
+			u := waitContent(h, ask(h, user(3), generalID, unrelated[lang], false), say(i18n.NotCovered))
+			noNearest(t, u.Content)
 			h.noViolations()
 		})
 		t.Run(lang+" error", func(t *testing.T) {
@@ -140,10 +158,9 @@ func TestOneWordFollowsTheLocale(t *testing.T) {
 			Options: []discordtest.OptionValue{{Name: "question", Value: q}}})
 	}
 
+	// A word the corpus lacks: the German abstention, no documents.
 	a := waitContent(h, slash("Bundesliga"), de(i18n.NotCovered))
-	if !strings.Contains(a.Content, "**"+de(i18n.Nearest)+"**") {
-		t.Errorf("abstention lacks the German heading:\n%s", a.Content)
-	}
+	noNearest(t, a.Content)
 
 	m := waitFinal(h, slash("Alipay"))
 	if !strings.Contains(m.Content, "**"+de(i18n.Sources)+"**") || !strings.Contains(m.Content, de(i18n.CheckSentences)) {
@@ -159,7 +176,8 @@ func TestOneWordFollowsTheLocale(t *testing.T) {
 }
 
 // A mention has no locale: a question of one word takes the server's
-// preferred one.
+// preferred one. The word is nowhere in the corpus, so no document is
+// named as near.
 func TestMentionFollowsTheServersLocale(t *testing.T) {
 	t.Parallel()
 	h := start(t, setup{
@@ -178,8 +196,22 @@ func TestMentionFollowsTheServersLocale(t *testing.T) {
 			t.Fatalf("no Portuguese abstention: %v; thread %+v; channel %+v", err, h.dc.Messages(q.ID), h.dc.Messages(generalID))
 		}
 	}
-	if !strings.Contains(m.Content, "**"+i18n.Text("pt", i18n.Nearest)+"**") {
-		t.Errorf("abstention lacks the Portuguese heading:\n%s", m.Content)
+	noNearest(t, m.Content)
+}
+
+// noNearest checks that an abstention lists no nearest documents, under a
+// heading in any language or as a bare document title.
+func noNearest(t *testing.T, content string) {
+	t.Helper()
+	for _, lang := range []string{"en", "ar", "de", "fr", "pt", "zh"} {
+		if h := i18n.Text(lang, i18n.Nearest); strings.Contains(content, h) {
+			t.Errorf("abstention of a question that shares no word with the corpus has the heading %q:\n%s", h, content)
+		}
+	}
+	for _, title := range []string{"Internet-Plus Phenomenon", "Alipay gambit", "La hache de guerre"} {
+		if strings.Contains(content, title) {
+			t.Errorf("abstention of a question that shares no word with the corpus names %q:\n%s", title, content)
+		}
 	}
 }
 

@@ -22,7 +22,10 @@ func TestAnswersAreRecordedForTheDashboard(t *testing.T) {
 	const dm = "250000000000000009"
 	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: dm, Author: user(2), Content: "Qui a fondé Alipay ?"})
 	h.final(dm)
-	waitFinal(h, ask(h, user(3), generalID, "What is the best sourdough starter recipe?", false))
+	// China is in the corpus, sourdough is not: the rewrite finds
+	// nothing more, and the abstention names the documents that mention it.
+	h.ai.Push(openaitest.Text("en: none"))
+	waitFinal(h, ask(h, user(3), generalID, "What is the best sourdough recipe in China?", false))
 	h.ai.Push(openaitest.Text("en: Alipay micro-loans"))
 	for range 4 {
 		h.ai.Push(openaitest.Status(http.StatusServiceUnavailable, "overloaded"))
@@ -49,7 +52,7 @@ func TestAnswersAreRecordedForTheDashboard(t *testing.T) {
 	if r := by["Qui a fondé Alipay ?"]; r.ChannelKind != store.ChannelDM || r.Lang != "fr" {
 		t.Errorf("DM recorded as %+v, want channel kind dm, language fr", r)
 	}
-	if r := by["What is the best sourdough starter recipe?"]; r.Outcome != store.OutcomeAbstained ||
+	if r := by["What is the best sourdough recipe in China?"]; r.Outcome != store.OutcomeAbstained ||
 		r.ChannelKind != store.ChannelGuild || len(r.Nearest) == 0 {
 		t.Errorf("abstention recorded as %+v, want abstained in a channel, with nearest documents", r)
 	}

@@ -677,8 +677,9 @@ func TestSecurityOtherServersAreNotServed(t *testing.T) {
 }
 
 // TestSecurityDocumentIDsCannotMention: a document named @everyone.txt is
-// listed under Sources, and under Nearest documents, with the mention
-// defused like any other text.
+// listed under Sources, and under Nearest documents (of a question that
+// shares a word with it but is not answered), with the mention defused like
+// any other text.
 func TestSecurityDocumentIDsCannotMention(t *testing.T) {
 	t.Parallel()
 	h := start(t, setup{noLLM: true})
@@ -692,10 +693,17 @@ func TestSecurityDocumentIDsCannotMention(t *testing.T) {
 		t.Fatal(err)
 	}
 	mass := regexp.MustCompile(`(?i)@(everyone|here)`)
-	for _, q := range []string{question, "Which zebras migrate across the Serengeti?"} {
+	for _, tt := range []struct {
+		q       string
+		heading string // where the document is listed
+	}{
+		{question, "**Sources**"},
+		{"How many zebras does Alipay lend money to?", "**Nearest documents**"},
+	} {
+		q := tt.q
 		m := waitFinal(h, ask(h, user(1), generalID, q, false))
-		if !strings.Contains(m.Content, "@\u200beveryone") {
-			t.Errorf("%q: answer %q does not list the document", q, m.Content)
+		if !strings.Contains(m.Content, tt.heading) || !strings.Contains(m.Content, "@\u200beveryone") {
+			t.Errorf("%q: answer %q does not list the document under %s", q, m.Content, tt.heading)
 		}
 		if mass.MatchString(m.Content) {
 			t.Errorf("%q: answer %q shows a literal @everyone", q, m.Content)
