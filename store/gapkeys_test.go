@@ -32,6 +32,24 @@ func scanGaps(s *Store, limit int) ([]GapQuestion, error) {
 	return out, err
 }
 
+// rollupMatchesScan checks that the gaps of all days, from the roll-up,
+// are those gapScan groups from the answers, and returns the latter.
+func rollupMatchesScan(t *testing.T, s *Store, limit int, when string) []GapQuestion {
+	t.Helper()
+	all, err := s.GapQuestions(context.Background(), Range{}, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scanned, err := scanGaps(s, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(all, scanned) {
+		t.Errorf("%s: all stored days\n%+v\nwant, as grouped from the answers,\n%+v", when, all, scanned)
+	}
+	return scanned
+}
+
 func TestAllTimeGapsMatchRange(t *testing.T) { eachBackend(t, testAllTimeGapsMatchRange) }
 
 func testAllTimeGapsMatchRange(t *testing.T, b backend) {
@@ -67,19 +85,8 @@ func testAllTimeGapsMatchRange(t *testing.T, b backend) {
 	}
 	compare := func(when string) {
 		t.Helper()
-		all, err := s.GapQuestions(ctx, Range{}, 100)
-		if err != nil {
-			t.Fatal(err)
-		}
-		scanned, err := scanGaps(s, 100)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(all) == 0 {
+		if gaps := rollupMatchesScan(t, s, 100, when); len(gaps) == 0 {
 			t.Fatalf("%s: no gaps; the test needs some", when)
-		}
-		if !reflect.DeepEqual(all, scanned) {
-			t.Errorf("%s: all stored days\n%+v\nwant, as grouped from the answers,\n%+v", when, all, scanned)
 		}
 	}
 
@@ -243,19 +250,9 @@ func testConcurrentGapQuestions(t *testing.T, b backend) {
 				t.Fatal(err)
 			}
 		}
-		all, err := s.GapQuestions(ctx, Range{}, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		scanned, err := scanGaps(s, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
+		scanned := rollupMatchesScan(t, s, 10, fmt.Sprint("round ", r))
 		if len(scanned) != 1 || scanned[0].Asked != (r+1)*workers {
 			t.Fatalf("round %d: grouped from the answers %+v, want one question asked %d times", r, scanned, (r+1)*workers)
-		}
-		if !reflect.DeepEqual(all, scanned) {
-			t.Fatalf("round %d: all stored days\n%+v\nwant, as grouped from the answers,\n%+v", r, all, scanned)
 		}
 	}
 }

@@ -38,22 +38,48 @@ SELECT g.question_key, count(*) AS asked, sum(g.abstained) AS abstained, sum(g.m
 	(SELECT l.id FROM gap_answers l WHERE l.question_key = g.question_key ORDER BY l.created_at DESC, l.id DESC LIMIT 1) AS answer_id
 FROM gap_answers g GROUP BY g.question_key;
 
+-- Changes to one question's row take turns (an advisory lock until the
+-- transaction ends; each statement after it sees what the transaction
+-- before committed), so that two answers to the same question written at
+-- once leave one right row. The keys share 1,024 locks per schema:
+-- advisory locks fill the server's shared lock table (64 per allowed
+-- connection by default), and one transaction may change thousands of
+-- questions (a prune, corpusbot copy-state).
+CREATE FUNCTION corpusbot_gap_lock(k text) RETURNS void LANGUAGE sql AS $$
+	SELECT pg_advisory_xact_lock(hashtext('corpusbot gap ' || current_schema()), hashtext(k) & 1023);
+$$;
+
 -- corpusbot_gap_refresh rewrites the row of question key k from the
--- answers asked with it. Refreshes of one key take turns (an advisory
--- lock until the transaction ends; each statement after it sees what the
--- transaction before committed), so that two answers to the same question
--- written at once leave one right row. The keys share 1,024 locks per
--- schema: advisory locks fill the server's shared lock table (64 per
--- allowed connection by default), and one transaction may refresh
--- thousands of questions (a prune, corpusbot copy-state).
+-- answers asked with it.
 CREATE FUNCTION corpusbot_gap_refresh(k text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
 	IF k IS NULL OR k = '' THEN
 		RETURN;
 	END IF;
-	PERFORM pg_advisory_xact_lock(hashtext('corpusbot gap ' || current_schema()), hashtext(k) & 1023);
+	PERFORM corpusbot_gap_lock(k);
 	DELETE FROM gap_questions WHERE question_key = k;
 	INSERT INTO gap_questions SELECT * FROM gap_rows WHERE question_key = k;
+END $$;
+
+-- corpusbot_gap_add counts a new gap answer into its question's row, in
+-- place of a refresh that would read every asking of the question.
+CREATE FUNCTION corpusbot_gap_add(r answers) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	n_abstained int := (r.outcome = 'abstained')::int;
+	n_marked int := (r.outcome = 'answered' AND r.unverified + r.weak > 0)::int;
+	n_down int := (EXISTS (SELECT 1 FROM votes v WHERE v.answer_id = r.id AND v.value = -1))::int;
+BEGIN
+	IF r.question_key = '' THEN
+		RETURN;
+	END IF;
+	PERFORM corpusbot_gap_lock(r.question_key);
+	UPDATE gap_questions g SET asked = g.asked + 1, abstained = g.abstained + n_abstained, marked = g.marked + n_marked,
+		voted_down = g.voted_down + n_down, first_at = least(g.first_at, r.created_at), last_at = greatest(g.last_at, r.created_at),
+		answer_id = CASE WHEN (r.created_at, r.id) > (g.last_at, g.answer_id) THEN r.id ELSE g.answer_id END
+	WHERE g.question_key = r.question_key;
+	IF NOT FOUND THEN
+		INSERT INTO gap_questions VALUES (r.question_key, 1, n_abstained, n_marked, n_down, r.created_at, r.created_at, r.id);
+	END IF;
 END $$;
 
 INSERT INTO gap_questions SELECT * FROM gap_rows;
@@ -84,8 +110,13 @@ BEGIN
 	ELSE
 		r := OLD;
 	END IF;
-	IF r.outcome = 'abstained' OR r.unverified + r.weak > 0
-		OR EXISTS (SELECT 1 FROM votes v WHERE v.answer_id = r.id AND v.value = -1) THEN
+	IF NOT (r.outcome = 'abstained' OR r.unverified + r.weak > 0
+		OR EXISTS (SELECT 1 FROM votes v WHERE v.answer_id = r.id AND v.value = -1)) THEN
+		RETURN NULL;
+	END IF;
+	IF TG_OP = 'INSERT' THEN
+		PERFORM corpusbot_gap_add(r);
+	ELSE
 		PERFORM corpusbot_gap_refresh(r.question_key);
 	END IF;
 	RETURN NULL;

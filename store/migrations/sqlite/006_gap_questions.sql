@@ -56,20 +56,27 @@ FROM gap_answers g GROUP BY g.question_key;
 
 INSERT INTO gap_questions SELECT * FROM gap_rows;
 
--- Every change that can move an answer in or out of gap_answers refreshes
--- its question's row from the answers asked with the same key (an index
--- range, a few rows for most questions; nothing for an answer that is no
--- gap): answers are inserted and deleted, never updated
--- (answers_no_update), but for their key; a down vote comes, goes or
--- changes. The key must be a value (NEW or OLD), not a subquery, for the
--- condition to reach into gap_rows' grouping.
+-- A new gap answer is counted into its question's row rather than the row
+-- read again from every asking of the question.
 CREATE TRIGGER gap_answers_insert AFTER INSERT ON answers
-WHEN NEW.kind = 'answer' AND NEW.outcome <> 'failed' AND (NEW.outcome = 'abstained' OR NEW.unverified + NEW.weak > 0
-	OR EXISTS (SELECT 1 FROM votes v WHERE v.answer_id = NEW.id AND v.value = -1)) BEGIN
-	DELETE FROM gap_questions WHERE question_key = NEW.question_key;
-	INSERT INTO gap_questions SELECT * FROM gap_rows WHERE question_key = NEW.question_key;
+WHEN NEW.kind = 'answer' AND NEW.question_key <> '' AND NEW.outcome <> 'failed' AND (NEW.outcome = 'abstained'
+	OR NEW.unverified + NEW.weak > 0 OR EXISTS (SELECT 1 FROM votes v WHERE v.answer_id = NEW.id AND v.value = -1)) BEGIN
+	INSERT INTO gap_questions (question_key, asked, abstained, marked, voted_down, first_at, last_at, answer_id)
+	VALUES (NEW.question_key, 1, NEW.outcome = 'abstained', NEW.outcome = 'answered' AND NEW.unverified + NEW.weak > 0,
+		EXISTS (SELECT 1 FROM votes v WHERE v.answer_id = NEW.id AND v.value = -1), NEW.created_at, NEW.created_at, NEW.id)
+	ON CONFLICT (question_key) DO UPDATE SET asked = asked + 1, abstained = abstained + excluded.abstained,
+		marked = marked + excluded.marked, voted_down = voted_down + excluded.voted_down,
+		first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at),
+		answer_id = CASE WHEN (excluded.last_at, excluded.answer_id) > (last_at, answer_id) THEN excluded.answer_id ELSE answer_id END;
 END;
 
+-- Every other change that can move an answer in or out of gap_answers
+-- rewrites its question's row from the answers asked with the same key (an
+-- index range, a few rows for most questions; nothing for an answer that
+-- is no gap): an answer deleted (answers are never updated,
+-- answers_no_update, but for their key), its key set, a down vote that
+-- comes, goes or changes. The key must be a value (NEW or OLD), not a
+-- subquery, for the condition to reach into gap_rows' grouping.
 CREATE TRIGGER gap_answers_delete AFTER DELETE ON answers
 WHEN OLD.kind = 'answer' AND OLD.outcome <> 'failed' AND (OLD.outcome = 'abstained' OR OLD.unverified + OLD.weak > 0
 	OR EXISTS (SELECT 1 FROM votes v WHERE v.answer_id = OLD.id AND v.value = -1)) BEGIN
