@@ -19,22 +19,21 @@ func markerText(folded string) string {
 	return strings.TrimRight(t, ")]}.:;!|—–-»>\"' ")
 }
 
-// contentKeys calls fn with a key for each word of the folded text f that
-// says what it is about: no stopwords, numbers or words under three
-// letters; possessives and elisions cut off ("china's", "l'industrie");
-// Arabic clitic prefixes stripped; then the first five letters, a crude
-// stem that matches "regulators" with "regulation". Runs of Han or kana give
-// their overlapping pairs of characters.
-func contentKeys(f string, fn func(key string)) {
+// contentKeys calls fn, until it returns false, with a key for each word
+// of the folded text f that says what it is about: no stopwords, numbers
+// or words under three letters; possessives and elisions cut off
+// ("china's", "l'industrie"); Arabic clitic prefixes stripped; then the
+// first five letters, a crude stem that matches "regulators" with
+// "regulation". Runs of Han or kana give their overlapping pairs of
+// characters.
+func contentKeys(f string, fn func(key string) bool) {
 	ideoStart, ideoEnd := -1, -1 // the previous word, when an ideograph
 	forEachWord(f, func(s, e int) bool {
 		w := f[s:e]
 		if r, n := utf8.DecodeRuneInString(w); n == len(w) && text.IsIdeograph(r) {
-			if ideoEnd == s {
-				fn(f[ideoStart:e])
-			}
+			ok := ideoEnd != s || fn(f[ideoStart:e])
 			ideoStart, ideoEnd = s, e
-			return true
+			return ok
 		}
 		if i := strings.LastIndexByte(w, '\''); i >= 0 {
 			if head := w[:i]; len(w)-i-1 < len(head) {
@@ -53,8 +52,7 @@ func contentKeys(f string, fn func(key string)) {
 		if len(w) < 3 || hasDigit(w) || utf8.RuneCountInString(w) < 3 || text.IsStopword("", w) {
 			return true
 		}
-		fn(w[:runePrefix(w, 5)])
-		return true
+		return fn(w[:runePrefix(w, 5)])
 	})
 }
 

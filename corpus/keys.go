@@ -54,7 +54,7 @@ func (x *keyIndex) of(i int) []int32 {
 	start := len(x.keys)
 	p := x.ps[i]
 	stamp := int32(i + 1)
-	contentKeys(fold(x.text[p.start:p.end]), func(k string) {
+	contentKeys(fold(x.text[p.start:p.end]), func(k string) bool {
 		id, ok := x.ids[k]
 		if !ok {
 			id = int32(len(x.ids))
@@ -65,6 +65,7 @@ func (x *keyIndex) of(i int) []int32 {
 			x.seen[id] = stamp
 			x.keys = append(x.keys, id)
 		}
+		return true
 	})
 	x.at[i] = [2]int32{int32(start), int32(len(x.keys))}
 	return x.keys[start:]
@@ -88,14 +89,34 @@ func (x *keyIndex) isStray(i int, above []int) bool {
 		x.want[id] = want
 	}
 	shared := 0
+	found := func(id int32) bool { // reports whether enough is shared
+		if x.want[id] != want {
+			return false
+		}
+		x.want[id] = 0
+		shared++
+		return shared*1000 >= len(set)*strayPermille
+	}
 	for k := len(above) - 1; k >= 0; k-- {
-		for _, id := range x.of(above[k]) {
-			if x.want[id] == want {
-				x.want[id] = 0
-				if shared++; shared*1000 >= len(set)*strayPermille {
+		if a := x.at[above[k]]; a[0] >= 0 {
+			for _, id := range x.keys[a[0]:a[1]] {
+				if found(id) {
 					return false
 				}
 			}
+			continue
+		}
+		// Read without indexing: a key of set is in x.ids already, and
+		// the reading stops where enough is shared, often mid-paragraph.
+		enough := false
+		p := x.ps[above[k]]
+		contentKeys(fold(x.text[p.start:p.end]), func(key string) bool {
+			id, ok := x.ids[key]
+			enough = ok && found(id)
+			return !enough
+		})
+		if enough {
+			return false
 		}
 	}
 	return true
