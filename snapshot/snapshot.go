@@ -70,7 +70,8 @@ func Open(path string, key Key) (*corpus.Corpus, *retrieval.Index, Info, error) 
 // that at a start the hashing, the checksum and the decoding overlap.
 // Nothing is returned unless the key, when it comes, is the file's, and
 // the checksum is right. An error of key is returned as it is; key is not
-// called when the file cannot be opened or its header is bad.
+// called when the file cannot be opened, its header is bad or it cannot be
+// mapped.
 func OpenWhen(path string, key func() (Key, error)) (*corpus.Corpus, *retrieval.Index, Info, error) {
 	return open(path, key, false)
 }
