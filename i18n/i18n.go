@@ -15,9 +15,33 @@ import (
 // English is the language of last resort.
 const English = "en"
 
-// languages are the catalogue's languages: ISO 639-1 codes, and zh-Hant
-// for Chinese written in traditional characters ("zh" is simplified).
-var languages = []string{"en", "fr", "de", "es", "pt", "ru", "ar", "ja", "zh", "zh-Hant"}
+// languages are the catalogue's languages: ISO 639-1 codes, zh-Hant for
+// Chinese written in traditional characters ("zh" is simplified), and nb
+// for Norwegian Bokmål (Discord's "no"). They are Discord's client
+// languages, and Arabic.
+var languages = []string{
+	"en", "fr", "de", "es", "pt", "ru", "ar", "ja", "zh", "zh-Hant",
+	"ko", "uk", "it", "nl", "pl", "tr", "vi", "id", "hi", "th", "cs",
+	"sv", "da", "nb", "fi", "el", "ro", "hu", "bg", "hr", "lt",
+}
+
+// aliases are other codes of a catalogue language: Norwegian as Discord
+// and text.DetectLanguage name it ("no"), and Nynorsk, whose readers read
+// Bokmål; "in", Indonesian's code before 1989, which Java and Android
+// locales still use.
+var aliases = map[string]string{"no": "nb", "nn": "nb", "in": "id"}
+
+// catalogued returns the catalogue language of an ISO 639 code, "" when
+// there is none.
+func catalogued(code string) string {
+	if l, ok := aliases[code]; ok {
+		return l
+	}
+	if Supported(code) {
+		return code
+	}
+	return ""
+}
 
 // Languages returns the catalogue's languages, English first.
 func Languages() []string { return slices.Clone(languages) }
@@ -60,13 +84,21 @@ func Count(lang string, c CountKey, n int) string {
 }
 
 // groupSeparators are the thousands separators of the languages that do
-// not use a comma (CLDR): French a narrow no-break space, Russian a
-// no-break space.
-var groupSeparators = map[string]string{"de": ".", "es": ".", "pt": ".", "fr": "\u202f", "ru": "\u00a0"}
+// not use a comma (CLDR): French a narrow no-break space, Russian and
+// most of northern and eastern Europe a no-break space, the others a
+// full stop.
+var groupSeparators = map[string]string{
+	"de": ".", "es": ".", "pt": ".", "it": ".", "nl": ".", "da": ".", "el": ".", "ro": ".",
+	"hr": ".", "tr": ".", "id": ".", "vi": ".",
+	"fr": "\u202f",
+	"ru": "\u00a0", "uk": "\u00a0", "pl": "\u00a0", "cs": "\u00a0", "sv": "\u00a0", "nb": "\u00a0",
+	"fi": "\u00a0", "hu": "\u00a0", "bg": "\u00a0", "lt": "\u00a0",
+}
 
 // grouped writes n with its language's thousands separator: 12,345 in
-// English, 12.345 in German. Four-digit numbers are left whole, as
-// Spanish and Portuguese write them.
+// English, 12.345 in German; Hindi groups by two digits above the
+// thousands (1,23,456: lakh and crore). Four-digit numbers are left
+// whole, as Spanish and Portuguese write them.
 func grouped(lang string, n int) string {
 	sep, ok := groupSeparators[lang]
 	if !ok {
@@ -77,8 +109,12 @@ func grouped(lang string, n int) string {
 	if n < 0 {
 		start = 1
 	}
-	for i := len(s) - 3; i > start; i -= 3 {
+	step := 3
+	for i := len(s) - 3; i > start; i -= step {
 		s = s[:i] + sep + s[i:]
+		if lang == "hi" {
+			step = 2
+		}
 	}
 	return s
 }
@@ -113,10 +149,7 @@ func Of(s string) string {
 	if l == "zh" && traditional(s) {
 		return "zh-Hant"
 	}
-	if Supported(l) {
-		return l
-	}
-	return ""
+	return catalogued(l)
 }
 
 // traditional reports whether s has a character that Simplified Chinese
@@ -131,8 +164,9 @@ func traditional(s string) bool {
 }
 
 // FromLocale returns the catalogue language of a locale: one of Discord's
-// ("pt-BR", "es-419", "zh-TW"), a BCP 47 tag or code ("de", "zh-Hant"), or
-// a POSIX one ("de_DE.UTF-8"); "" when the catalogue has none.
+// ("pt-BR", "es-419", "zh-TW", "sv-SE", "no"), a BCP 47 tag or code ("de",
+// "zh-Hant", "nb-NO"), or a POSIX one ("de_DE.UTF-8"); "" when the
+// catalogue has none.
 func FromLocale(locale string) string {
 	l := strings.ToLower(strings.TrimSpace(locale))
 	if i := strings.IndexAny(l, ".@"); i >= 0 {
@@ -151,24 +185,65 @@ func FromLocale(locale string) string {
 		}
 		return "zh"
 	}
-	if parts[0] != "zh-hant" && Supported(parts[0]) {
-		return parts[0]
-	}
-	return ""
+	return catalogued(parts[0])
 }
 
 // Reply returns the language to answer question in: the question's own
 // when it tells (Of), else the first of fallbacks that names a catalogue
 // language (FromLocale: the asker's locale, then the server's), else
 // English. A question of a word or two, or of names only, does not tell.
+//
+// Where the detector cannot be trusted, a fallback overrides the
+// question's language: one of a pair it confuses (Danish read as
+// Norwegian, Bulgarian without ъ as Russian), or a Latin-script language
+// it cannot name (Polish, Czech, Croatian, Lithuanian), whose questions
+// it reads as none or as another language's (Croatian "je" as French).
+// English keeps its word: its function words are not another's.
 func Reply(question string, fallbacks ...string) string {
-	if l := Of(question); l != "" {
-		return l
-	}
+	asked := Of(question)
 	for _, f := range fallbacks {
-		if l := FromLocale(f); l != "" {
+		l := FromLocale(f)
+		if l == "" {
+			continue
+		}
+		// A locale that agrees with the question confirms it, before the
+		// server's can override it.
+		if asked == "" || l == asked || mistakable(asked, l) {
 			return l
 		}
 	}
+	if asked != "" {
+		return asked
+	}
 	return English
+}
+
+// kin are the languages whose questions text.DetectLanguage reads as
+// another catalogue language's: for each, the languages it may read them
+// as.
+var kin = map[string][]string{"da": {"nb"}, "nb": {"da"}, "bg": {"ru"}}
+
+// unnamed are catalogue languages text.DetectLanguage cannot name: it reads
+// their questions as "und" or as another Latin-script language.
+var unnamed = []string{"pl", "cs", "hr", "lt"}
+
+// mistakable reports whether a question in locale could have been detected
+// as detected: the locale's language is kin to it, or one the detector
+// cannot name and the question was read as a Latin-script language other
+// than English.
+func mistakable(detected, locale string) bool {
+	if slices.Contains(kin[locale], detected) {
+		return true
+	}
+	return slices.Contains(unnamed, locale) && detected != English && latinScript(detected)
+}
+
+// latinScript reports whether the catalogue language lang is written in
+// Latin script.
+func latinScript(lang string) bool {
+	switch lang {
+	case "ru", "uk", "bg", "el", "ar", "hi", "th", "ja", "zh", "zh-Hant", "ko":
+		return false
+	}
+	return true
 }

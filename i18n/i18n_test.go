@@ -6,9 +6,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 )
 
 // verbRE matches a format verb: %%, or % with an optional argument index,
@@ -157,6 +160,43 @@ func TestCount(t *testing.T) {
 		{"fr", Words, 20000, "20\u202f000 mots"},
 		{"ru", Words, 10001, "10\u00a0001 слово"},
 		{"ja", Words, 50000, "50,000語"},
+		{"uk", Minutes, 1, "1 хвилину"},
+		{"uk", Minutes, 3, "3 хвилини"},
+		{"uk", Minutes, 11, "11 хвилин"},
+		{"uk", Minutes, 21, "21 хвилину"},
+		{"pl", Seconds, 1, "1 sekundę"},
+		{"pl", Seconds, 22, "22 sekundy"},
+		{"pl", Seconds, 12, "12 sekund"},
+		{"pl", Seconds, 21, "21 sekund"},
+		{"cs", Documents, 1, "1 dokument"},
+		{"cs", Documents, 4, "4 dokumenty"},
+		{"cs", Documents, 5, "5 dokumentů"},
+		{"hr", Documents, 21, "21 dokument"},
+		{"hr", Documents, 23, "23 dokumenta"},
+		{"hr", Documents, 11, "11 dokumenata"},
+		{"lt", Words, 1, "1 žodis"},
+		{"lt", Words, 9, "9 žodžiai"},
+		{"lt", Words, 10, "10 žodžių"},
+		{"lt", Words, 19, "19 žodžių"},
+		{"lt", Words, 21, "21 žodis"},
+		{"ro", Minutes, 1, "1 minut"},
+		{"ro", Minutes, 19, "19 minute"},
+		{"ro", Minutes, 20, "20 de minute"},
+		{"ro", Minutes, 101, "101 minute"},
+		{"fi", Seconds, 30, "30 sekunnin"},
+		{"fi", Documents, 1, "1 asiakirja"},
+		{"fi", Documents, 2, "2 asiakirjaa"},
+		{"tr", Seconds, 30, "30 saniye"},
+		{"hu", Words, 2, "2 szó"},
+		{"ko", Seconds, 30, "30초"},
+		{"th", Documents, 3, "เอกสาร 3 ฉบับ"},
+		{"bg", Passages, 5, "5 откъса"},
+		{"el", Passages, 1, "1 απόσπασμα"},
+		{"hi", Words, 123456, "1,23,456 शब्द"},
+		{"hi", Words, 12345678, "1,23,45,678 शब्द"},
+		{"nb", Words, 20000, "20\u00a0000 ord"},
+		{"it", Words, 20000, "20.000 parole"},
+		{"ko", Words, 20000, "20,000단어"},
 	}
 	for _, tt := range tests {
 		if got := Count(tt.lang, tt.c, tt.n); got != tt.want {
@@ -177,7 +217,10 @@ func TestText(t *testing.T) {
 		{"pt", ShowPassage, []any{2}, "Ver trecho [2]"},
 		{"ru", SeveralDocs, []any{"отчёт", Count("ru", Documents, 5)}, "Под «отчёт» подходят 5 документов. Какой из них нужен? Запустите `/summary` ещё раз с его ID (он подставляется при вводе):"},
 		{"en", SeveralDocs, []any{"report", Count("en", Documents, 3)}, "3 documents match “report”. Which one? Run `/summary` again with its ID (it autocompletes as you type):"},
-		{"it", NotCovered, nil, "The corpus does not cover this."}, // not in the catalogue: English
+		{"ko", Sources, nil, "출처"},
+		{"pl", ShowPassage, []any{2}, "Pokaż fragment [2]"},
+		{"nb", SeveralDocs, []any{"rapport", Count("nb", Documents, 3)}, "3 dokumenter passer til «rapport». Hvilket mener du? Kjør `/summary` på nytt med ID-en (den fylles ut automatisk mens du skriver):"},
+		{"he", NotCovered, nil, "The corpus does not cover this."}, // not in the catalogue: English
 		{"", Sources, nil, "Sources"},
 	}
 	for _, tt := range tests {
@@ -189,14 +232,17 @@ func TestText(t *testing.T) {
 
 func TestFromLocale(t *testing.T) {
 	tests := map[string]string{
-		// Discord's locales
-		"en-US": "en", "en-GB": "en", "de": "de", "fr": "fr", "es-ES": "es", "es-419": "es",
-		"pt-BR": "pt", "ru": "ru", "ja": "ja", "zh-CN": "zh", "zh-TW": "zh-Hant",
-		"it": "", "ko": "", "uk": "", "sv-SE": "", "": "",
+		// Discord's locales, every one
+		"id": "id", "da": "da", "de": "de", "en-GB": "en", "en-US": "en", "es-ES": "es", "es-419": "es",
+		"fr": "fr", "hr": "hr", "it": "it", "lt": "lt", "hu": "hu", "nl": "nl", "no": "nb", "pl": "pl",
+		"pt-BR": "pt", "ro": "ro", "fi": "fi", "sv-SE": "sv", "vi": "vi", "tr": "tr", "cs": "cs",
+		"el": "el", "bg": "bg", "ru": "ru", "uk": "uk", "hi": "hi", "th": "th", "zh-CN": "zh",
+		"ja": "ja", "zh-TW": "zh-Hant", "ko": "ko", "": "",
 		// BCP 47 and POSIX
 		"zh-Hant": "zh-Hant", "zh-Hant-TW": "zh-Hant", "zh-HK": "zh-Hant", "zh-Hans": "zh", "zh": "zh",
 		"ar-EG": "ar", "de_DE.UTF-8": "de", "pt_PT": "pt", "C": "", "POSIX": "", "C.UTF-8": "",
-		"DE": "de", " fr-CA ": "fr",
+		"DE": "de", " fr-CA ": "fr", "nb-NO": "nb", "nb_NO.UTF-8": "nb", "nn-NO": "nb", "in_ID": "id",
+		"sv_FI": "sv", "ko-KR": "ko", "he-IL": "", "sr": "", "fa": "", "nbx": "",
 	}
 	for in, want := range tests {
 		if got := FromLocale(in); got != want {
@@ -225,8 +271,39 @@ func TestReply(t *testing.T) {
 		{"one word, no locale", "Alipay", nil, "en"},
 		{"one word, server locale only", "Alipay", []string{"", "fr"}, "fr"},
 		{"the user's locale before the server's", "Alipay", []string{"es-ES", "fr"}, "es"},
-		{"a locale the catalogue lacks", "Alipay", []string{"ko", "ru"}, "ru"},
-		{"italian is not in the catalogue", "Perché Alipay è stata costretta a scorporare il credito?", []string{"pt-BR"}, "pt"},
+		{"a locale the catalogue lacks", "Alipay", []string{"he", "ru"}, "ru"},
+		{"hebrew is not in the catalogue", "למה נדרשה עליפיי להפריד את עסקי ההלוואות הקטנות?", []string{"pt-BR"}, "pt"},
+		{"korean", "알리페이는 왜 소액 대출 사업을 분리하라는 명령을 받았나요?", []string{"en-US"}, "ko"},
+		{"ukrainian", "Чому Alipay зобов'язали виділити бізнес мікрокредитів?", []string{"ru"}, "uk"},
+		{"italian", "Perché Alipay è stata costretta a scorporare il credito?", []string{"pt-BR"}, "it"},
+		{"turkish", "Alipay neden mikro kredi işini ayırmak zorunda kaldı?", nil, "tr"},
+		{"vietnamese", "Tại sao Alipay bị yêu cầu tách mảng cho vay vi mô?", nil, "vi"},
+		{"indonesian", "Mengapa Alipay diperintahkan untuk memisahkan bisnis pinjaman mikro?", nil, "id"},
+		{"hindi", "अलीपे को सूक्ष्म ऋण कारोबार अलग करने का आदेश क्यों दिया गया?", []string{"en-US"}, "hi"},
+		{"thai", "ทำไม Alipay ถูกสั่งให้แยกธุรกิจสินเชื่อรายย่อย", nil, "th"},
+		{"swedish", "Varför tvingades Alipay att knoppa av sin verksamhet med mikrolån?", nil, "sv"},
+		{"norwegian, detected as no", "Hvorfor ble Alipay pålagt å skille ut virksomheten med mikrolån?", nil, "nb"},
+		{"finnish", "Miksi Alipay määrättiin erottamaan mikrolainaliiketoimintansa?", nil, "fi"},
+		{"greek", "Γιατί η Alipay υποχρεώθηκε να διαχωρίσει τις μικροπιστώσεις;", nil, "el"},
+		{"romanian", "De ce a fost obligată Alipay să separe afacerea cu microcredite?", nil, "ro"},
+		{"hungarian", "Miért kellett az Alipaynek leválasztania a mikrohitel-üzletágát?", nil, "hu"},
+		{"one word, ukrainian locale", "Alipay", []string{"uk"}, "uk"},
+		{"one word, norwegian locale", "Alipay", []string{"no"}, "nb"},
+		{"one word, swedish locale", "Alipay", []string{"sv-SE"}, "sv"},
+		// The detector reads Danish as Norwegian and Bulgarian without ъ
+		// as Russian; the asker's locale tells them apart.
+		{"danish, danish locale", "Hvorfor blev Alipay pålagt at udskille sin forretning med mikrolån?", []string{"da"}, "da"},
+		{"danish, no locale", "Hvorfor blev Alipay pålagt at udskille sin forretning med mikrolån?", nil, "nb"},
+		{"bulgarian, bulgarian locale", "Защо Alipay беше задължена да отдели бизнеса с микрокредити?", []string{"bg"}, "bg"},
+		{"russian, bulgarian server", "Почему Alipay обязали выделить бизнес микрокредитов?", []string{"ru", "bg"}, "ru"},
+		// Polish, Czech, Croatian and Lithuanian it cannot name.
+		{"polish", "Dlaczego Alipay musiało wydzielić działalność mikropożyczek?", []string{"pl"}, "pl"},
+		{"czech", "Proč musela společnost Alipay oddělit podnikání s mikroúvěry?", []string{"cs"}, "cs"},
+		{"croatian, read as french", "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima?", []string{"hr"}, "hr"},
+		{"croatian, croatian server", "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima?", []string{"en-US", "hr"}, "hr"},
+		{"lithuanian", "Kodėl Alipay buvo įpareigota atskirti mikrokreditų verslą?", []string{"lt"}, "lt"},
+		{"english in a polish client", "Why was Alipay told to spin off its micro-loan business?", []string{"pl"}, "en"},
+		{"german, german client, polish server", "Warum muss Alipay das Geschäft mit Kleinkrediten abspalten?", []string{"de", "pl"}, "de"},
 		{"figures only", "2021?", []string{"ja"}, "ja"},
 	}
 	for _, tt := range tests {
@@ -241,7 +318,7 @@ func TestReply(t *testing.T) {
 // The plural rules come from x/text; a language they did not know would
 // give every count the same form.
 func TestPluralRulesKnown(t *testing.T) {
-	for _, l := range []string{"fr", "de", "es", "pt", "ru", "ar"} {
+	for _, l := range []string{"fr", "de", "es", "pt", "ru", "ar", "uk", "it", "nl", "pl", "cs", "sv", "da", "nb", "fi", "el", "ro", "bg", "hr", "lt", "hi"} {
 		if plural.Cardinal.MatchPlural(language.Make(l), 1, 0, 0, 0, 0) == plural.Cardinal.MatchPlural(language.Make(l), 5, 0, 0, 0, 0) {
 			t.Errorf("%s: 1 and 5 have the same plural form", l)
 		}
@@ -257,5 +334,84 @@ func TestAll(t *testing.T) {
 	}
 	if n := len(slices.Compact(slices.Sorted(slices.Values(got)))); n != len(got) {
 		t.Errorf("All(Sources) repeats a text: %q", got)
+	}
+}
+
+// The thousands separators are CLDR's, as golang.org/x/text/number writes
+// them, but for French, whose narrow no-break space is newer than x/text's
+// data, and Arabic, which the catalogue writes in Western digits.
+func TestGroupedMatchesCLDR(t *testing.T) {
+	for _, l := range languages {
+		if l == "fr" || l == "ar" {
+			continue
+		}
+		p := message.NewPrinter(language.Make(l))
+		for _, n := range []int{12345, 123456, 1234567, 123456789} {
+			if got, want := grouped(l, n), p.Sprint(number.Decimal(n)); got != want {
+				t.Errorf("grouped(%s, %d) = %q, CLDR %q", l, n, got, want)
+			}
+		}
+	}
+}
+
+// markup are the Discord markdown and mention marks a translation must use
+// exactly as the English text does: a mark more or less would bold, strike
+// or hide the rest of a message, or ping someone.
+var markup = []string{"**", "*", "`", "__", "~~", "||", "@", "<", ">", "#", "\n"}
+
+func TestNoStrayMarkupOrMentions(t *testing.T) {
+	for k := range numKeys {
+		en := texts[k][English]
+		for _, l := range languages {
+			s := texts[k][l]
+			for _, m := range markup {
+				// "**" also counts as two "*"; that is the same on both sides.
+				if got, want := strings.Count(s, m), strings.Count(en, m); got != want {
+					t.Errorf("message %d in %s has %d %q, English %d: %q", k, l, got, m, want, s)
+				}
+			}
+			if strings.Count(s, "@me") != strings.Count(en, "@me") {
+				t.Errorf("message %d in %s lost the @me its code replaces with a mention: %q", k, l, s)
+			}
+			for _, bad := range []string{"@everyone", "@here", "<@", "<#", "<t:", "http", "](", "[%d]("} {
+				if strings.Contains(s, bad) {
+					t.Errorf("message %d in %s contains %q: %q", k, l, bad, s)
+				}
+			}
+		}
+	}
+	for c := range numCountKeys {
+		for l, fs := range counts[c] {
+			for f, s := range fs {
+				for _, m := range append(markup, "](") {
+					if strings.Contains(s, m) {
+						t.Errorf("count %d in %s (form %v) has markup %q: %q", c, l, f, m, s)
+					}
+				}
+			}
+		}
+	}
+}
+
+// Discord's limits on what the catalogue names: a command's or option's
+// description at most 100 characters, the message command's name 32, a
+// button's label 80, a thread's name 100.
+func TestDiscordLimits(t *testing.T) {
+	limits := map[Key]int{
+		CmdAsk: 100, OptQuestion: 100, OptPrivate: 100, OptNew: 100, CmdSummary: 100, OptDocument: 100,
+		OptSummaryTopic: 100, CmdBriefing: 100, OptBriefingTopic: 100, CmdSearch: 100, OptQuery: 100,
+		CmdSources: 100, CmdReload: 100, CmdAskMessage: 32,
+		ShowPassage: 80, Helpful: 80, NotHelpful: 80, NewConversation: 80, ThreadName: 100,
+	}
+	for k, max := range limits {
+		for _, l := range languages {
+			s := Text(l, k)
+			if k == ShowPassage {
+				s = Text(l, k, 99)
+			}
+			if n := utf8.RuneCountInString(s); n > max || n == 0 {
+				t.Errorf("message %d in %s is %d characters, Discord allows 1 to %d: %q", k, l, n, max, s)
+			}
+		}
 	}
 }
