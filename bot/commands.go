@@ -85,12 +85,22 @@ func commands(reload bool) []*discordgo.ApplicationCommand {
 	return cmds
 }
 
+// indonesian is Discord's Indonesian client, newer than discordgo's list.
+const indonesian discordgo.Locale = "id"
+
 // discordLocales are the Discord client languages of each catalogue
-// language; Discord has no Arabic client.
+// language but English, the commands' own: every client Discord has.
+// Discord has no Arabic client.
 var discordLocales = map[string][]discordgo.Locale{
 	"fr": {discordgo.French}, "de": {discordgo.German}, "es": {discordgo.SpanishES, discordgo.SpanishLATAM},
 	"pt": {discordgo.PortugueseBR}, "ru": {discordgo.Russian}, "ja": {discordgo.Japanese},
 	"zh": {discordgo.ChineseCN}, "zh-Hant": {discordgo.ChineseTW},
+	"ko": {discordgo.Korean}, "uk": {discordgo.Ukrainian}, "it": {discordgo.Italian}, "nl": {discordgo.Dutch},
+	"pl": {discordgo.Polish}, "tr": {discordgo.Turkish}, "vi": {discordgo.Vietnamese}, "id": {indonesian},
+	"hi": {discordgo.Hindi}, "th": {discordgo.Thai}, "cs": {discordgo.Czech}, "sv": {discordgo.Swedish},
+	"da": {discordgo.Danish}, "nb": {discordgo.Norwegian}, "fi": {discordgo.Finnish}, "el": {discordgo.Greek},
+	"ro": {discordgo.Romanian}, "hu": {discordgo.Hungarian}, "bg": {discordgo.Bulgarian},
+	"hr": {discordgo.Croatian}, "lt": {discordgo.Lithuanian},
 }
 
 // localized is message k for every Discord client language the catalogue

@@ -45,6 +45,8 @@ var questions = map[string]string{
 	"ar": "لماذا طُلب من Alipay التابعة لمجموعة Ant Group فصل أعمال القروض الصغيرة؟",
 	"de": "Warum musste Alipay das Geschäft mit den Kleinkrediten abspalten?",
 	"pt": "Por que o Alipay teve de separar o negócio de microcrédito?",
+	"ko": "알리페이(Alipay)는 왜 소액 대출 사업을 분리해야 했나요?",
+	"uk": "Чому Alipay мусила виділити бізнес мікрокредитів?",
 }
 
 // absent are questions the corpus does not cover that name something it
@@ -54,6 +56,8 @@ var absent = map[string]string{
 	"ar": "كم عدد سكان Shanghai؟",
 	"de": "Wie viele Einwohner hat Shanghai?",
 	"pt": "Quantos habitantes tem Shanghai?",
+	"ko": "상하이(Shanghai)의 인구는 몇 명인가요?",
+	"uk": "Скільки жителів має Shanghai?",
 }
 
 // unrelated are questions that share no word with the corpus: their
@@ -62,6 +66,8 @@ var unrelated = map[string]string{
 	"ar": "كم هدفًا سجل Pelé في كأس العالم FIFA عام 1970؟",
 	"de": "Wie viele Tore schoss Pelé bei der Weltmeisterschaft 1970?",
 	"pt": "Quantos gols Pelé marcou na Copa do Mundo de 1970?",
+	"ko": "펠레는 1970년 월드컵에서 몇 골을 넣었나요?",
+	"uk": "Скільки голів забив Пеле на чемпіонаті світу 1970 року?",
 }
 
 // modelClaims are the model's sentences: a claim it backs with a quote,
@@ -71,15 +77,17 @@ var modelClaims = map[string][2]string{
 	"ar": {"تدخلت الجهات التنظيمية في أعمال القروض الصغيرة", "وشمل ذلك شركات أخرى أيضًا."},
 	"de": {"Die Aufsicht griff in das Kreditgeschäft ein", "Das betraf auch andere Firmen."},
 	"pt": {"Os reguladores intervieram no negócio de crédito", "Isso afetou outras empresas também."},
+	"ko": {"규제 당국이 소액 대출 사업에 개입했습니다", "다른 회사들도 영향을 받았습니다."},
+	"uk": {"Регулятори втрутилися в кредитний бізнес", "Це зачепило й інші компанії."},
 }
 
-// A question in Arabic with Latin brand names, in German or in Portuguese,
-// asked from an English client, gets every message in its language: the
-// answer's note, Sources heading and buttons, the abstention with its
-// nearest documents, and an error.
+// A question in Arabic with Latin brand names, in German, Portuguese,
+// Korean or Ukrainian, asked from an English client, gets every message in
+// its language: the answer's note, Sources heading and buttons, the
+// abstention with its nearest documents, and an error.
 func TestEveryMessageInTheQuestionsLanguage(t *testing.T) {
 	t.Parallel()
-	for _, lang := range []string{"ar", "de", "pt"} {
+	for _, lang := range []string{"ar", "de", "pt", "ko", "uk"} {
 		t.Run(lang, func(t *testing.T) {
 			t.Parallel()
 			say := func(k i18n.Key, args ...any) string { return i18n.Text(lang, k, args...) }
@@ -203,7 +211,7 @@ func TestMentionFollowsTheServersLocale(t *testing.T) {
 // heading in any language or as a bare document title.
 func noNearest(t *testing.T, content string) {
 	t.Helper()
-	for _, lang := range []string{"en", "ar", "de", "fr", "pt", "zh"} {
+	for _, lang := range i18n.Languages() {
 		if h := i18n.Text(lang, i18n.Nearest); strings.Contains(content, h) {
 			t.Errorf("abstention of a question that shares no word with the corpus has the heading %q:\n%s", h, content)
 		}

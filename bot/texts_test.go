@@ -37,23 +37,61 @@ var (
 // Every command reads in the Discord client's language where the
 // catalogue has it; the routing names stay as registered.
 func TestCommandsLocalized(t *testing.T) {
+	// Discord's clients but English, the commands' own language.
+	clients := 0
+	for l := range discordgo.Locales {
+		if l != discordgo.EnglishUS && l != discordgo.EnglishGB && l != discordgo.Unknown {
+			clients++
+		}
+	}
+	clients++ // Indonesian, newer than discordgo's list
 	for _, c := range commands(true) {
 		switch {
 		case c.Type == discordgo.MessageApplicationCommand:
 			if got := (*c.NameLocalizations)[discordgo.German]; got != i18n.Text("de", i18n.CmdAskMessage) {
 				t.Errorf("%s: German name %q", c.Name, got)
 			}
-		case c.DescriptionLocalizations == nil || len(*c.DescriptionLocalizations) != 9:
-			t.Errorf("%s: description localizations %v, want nine client languages", c.Name, c.DescriptionLocalizations)
+			if got := (*c.NameLocalizations)[discordgo.Korean]; got != i18n.Text("ko", i18n.CmdAskMessage) {
+				t.Errorf("%s: Korean name %q", c.Name, got)
+			}
+		case c.DescriptionLocalizations == nil || len(*c.DescriptionLocalizations) != clients:
+			t.Errorf("%s: %d description localizations, want %d client languages", c.Name, len(*c.DescriptionLocalizations), clients)
 		default:
 			for _, o := range c.Options {
-				if o.DescriptionLocalizations[discordgo.PortugueseBR] == "" || o.DescriptionLocalizations[discordgo.ChineseTW] == "" {
-					t.Errorf("%s %s: localizations %v", c.Name, o.Name, o.DescriptionLocalizations)
+				if len(o.DescriptionLocalizations) != clients {
+					t.Errorf("%s %s: %d localizations, want %d", c.Name, o.Name, len(o.DescriptionLocalizations), clients)
 				}
 			}
 		}
 	}
-	if got := (*commands(false)[0].DescriptionLocalizations)[discordgo.SpanishLATAM]; got != i18n.Text("es", i18n.CmdAsk) {
-		t.Errorf("/ask in es-419: %q", got)
+	ask := *commands(false)[0].DescriptionLocalizations
+	for loc, lang := range map[discordgo.Locale]string{
+		discordgo.SpanishLATAM: "es", discordgo.Norwegian: "nb", discordgo.Swedish: "sv",
+		discordgo.ChineseTW: "zh-Hant", indonesian: "id", discordgo.Ukrainian: "uk",
+	} {
+		if got := ask[loc]; got != i18n.Text(lang, i18n.CmdAsk) {
+			t.Errorf("/ask in %s: %q", loc, got)
+		}
+	}
+}
+
+// Each catalogue language but English and Arabic (no Discord client) has
+// its clients, and each client's locale reads back as that language, as
+// an interaction's locale does.
+func TestDiscordLocalesMatchCatalogue(t *testing.T) {
+	for _, lang := range i18n.Languages() {
+		if lang == i18n.English || lang == "ar" {
+			continue
+		}
+		if len(discordLocales[lang]) == 0 {
+			t.Errorf("catalogue language %s has no Discord client locale", lang)
+		}
+	}
+	for lang, locales := range discordLocales {
+		for _, l := range locales {
+			if got := i18n.FromLocale(string(l)); got != lang {
+				t.Errorf("FromLocale(%q) = %q, want %q", l, got, lang)
+			}
+		}
 	}
 }
