@@ -23,6 +23,9 @@ func TestAskFollowsTheTerminalLocale(t *testing.T) {
 		{"C locale", "Bundesliga", map[string]string{"LANG": "C.UTF-8"}, "en", false},
 		{"the question's language first", "Wie viele Tore schoss Pelé bei der Weltmeisterschaft 1970?", map[string]string{"LANG": "fr_FR.UTF-8"}, "de", false},
 		{"the question's language, a word the corpus has", "Wie viele Einwohner hat Shanghai?", map[string]string{"LANG": "fr_FR.UTF-8"}, "de", true},
+		{"norwegian locale, one word", "Bundesliga", map[string]string{"LANG": "nb_NO.UTF-8"}, "nb", false},
+		{"korean question, english locale", "펠레는 1970년 월드컵에서 몇 골을 넣었나요?", map[string]string{"LANG": "en_US.UTF-8"}, "ko", false},
+		{"polish question, polish locale", "Ile goli strzelił Pelé na mistrzostwach świata w 1970 roku?", map[string]string{"LANG": "pl_PL.UTF-8"}, "pl", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

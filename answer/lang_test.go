@@ -26,6 +26,10 @@ func TestAskReplyLanguage(t *testing.T) {
 		{"one word, brazilian locale", Question{Text: "Bundesliga", Lang: "pt-BR"}, "pt"},
 		{"one word, taiwanese locale", Question{Text: "Bundesliga", Lang: "zh-TW"}, "zh-Hant"},
 		{"one word, no locale", Question{Text: "Bundesliga"}, "en"},
+		{"korean question, english locale", Question{Text: "브라질의 인구는 몇 명입니까?", Lang: "en-US"}, "ko"},
+		{"one word, norwegian locale", Question{Text: "Bundesliga", Lang: "no"}, "nb"},
+		{"danish question, danish locale", Question{Text: "Hvor mange indbyggere har Brasilien?", Lang: "da"}, "da"},
+		{"croatian question, croatian locale", Question{Text: "Koliko je stanovnika imao Brazil?", Lang: "hr"}, "hr"},
 		{"one word in a spanish conversation", Question{
 			Text:    "Bundesliga",
 			History: []Turn{{Role: "user", Text: "¿Cuántos habitantes tiene Brasil?"}, {Role: "assistant", Text: "No lo sé."}},
@@ -63,6 +67,8 @@ func TestAskTellsModelReaderLanguage(t *testing.T) {
 		{"names only, german reader", "Alipay Ant Group", "de", "Write in German", ""},
 		{"english question, german reader", "Why was Alipay told to spin off its micro-loan business?", "de", "", "Write in German"},
 		{"names only, no locale", "Alipay Ant Group", "", "", "Write in"},
+		{"names only, polish reader", "Alipay Ant Group", "pl", "Write in Polish", ""},
+		{"names only, norwegian reader", "Alipay Ant Group", "no", "Write in Norwegian", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,5 +142,14 @@ func TestBriefingWrittenInReaderLanguage(t *testing.T) {
 	reqs := answerRequests(srv)
 	if len(reqs) == 0 || !strings.Contains(reqs[0].Text(), "Write in Spanish") {
 		t.Errorf("the model was not told to write in Spanish")
+	}
+}
+
+// The model can be told every language the reader may be shown.
+func TestEveryCatalogueLanguageHasAName(t *testing.T) {
+	for _, l := range i18n.Languages() {
+		if langName(l) == "" {
+			t.Errorf("catalogue language %s has no name for the model", l)
+		}
 	}
 }

@@ -60,7 +60,10 @@ func saysLanguage(s string) bool { return text.DetectLanguage(s) != "und" }
 var langNames = map[string]string{
 	"ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fr": "French", "it": "Italian",
 	"ja": "Japanese", "ko": "Korean", "nl": "Dutch", "pt": "Portuguese", "ru": "Russian", "zh": "Chinese",
-	"zh-Hant": "Chinese, in traditional characters",
+	"uk": "Ukrainian", "pl": "Polish", "tr": "Turkish", "vi": "Vietnamese", "id": "Indonesian",
+	"hi": "Hindi", "th": "Thai", "cs": "Czech", "sv": "Swedish", "da": "Danish", "nb": "Norwegian Bokmål",
+	"no": "Norwegian", "fi": "Finnish", "el": "Greek", "ro": "Romanian", "hu": "Hungarian",
+	"bg": "Bulgarian", "hr": "Croatian", "lt": "Lithuanian", "zh-Hant": "Chinese, in traditional characters",
 }
 
 func langName(code string) string {
@@ -75,16 +78,15 @@ func langName(code string) string {
 // questions), else fallback, the reader's language as the caller knows it
 // (a Discord locale), else English.
 func replyLanguage(q string, history []Turn, fallback string) string {
-	if l := i18n.Of(q); l != "" {
-		return l
-	}
 	var asked []string
 	for _, t := range history {
 		if t.Role == "user" {
 			asked = append(asked, t.Text)
 		}
 	}
-	return i18n.Reply(strings.Join(asked, " "), fallback)
+	// i18n.Reply, so that the caller's locale settles what the detector
+	// confuses (Danish and Norwegian, Croatian read as French).
+	return i18n.Reply(q, i18n.Of(strings.Join(asked, " ")), fallback)
 }
 
 // replyLangs picks the languages of a summary or briefing: write, the
