@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"bytes"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -13,7 +14,9 @@ import (
 // unigrams: a bigram finds a two-character word, a unigram the many
 // one-character words (球, 省) and names split differently. Chinese
 // function and question words (text.Stopwords("zh")) are dropped, as
-// characters and as pairs. Every analyser runs it, since any text may quote
+// characters and as pairs. Korean question and auxiliary words are dropped
+// as whole words; a Japanese query loses its pairs of kana function words
+// (markKanaPairs). Every analyser runs it, since any text may quote
 // Chinese names.
 type cjkFilter struct {
 	stop map[string]struct{}
@@ -52,6 +55,16 @@ func (f *cjkFilter) filter(b *analysisBuf, toks []token) []token {
 		for k := i; k < j; k++ {
 			f.foldToken(b, &toks[k])
 		}
+		// Korean writes spaces between words: a run is a word.
+		if isHangul(toks[i].term) {
+			if w := concatTerms(b, toks[i:j]); koreanStop(w) {
+				if b.keepStops {
+					out = append(out, token{term: w, start: toks[i].start, end: toks[j-1].end, kind: kindCJK, stop: true})
+				}
+				i = j
+				continue
+			}
+		}
 		// Question and function words of several characters (什么, 多少)
 		// cut the run; one-character ones (的, 是) only lose their unigram.
 		for k := i; k+1 < j; k++ {
@@ -70,8 +83,95 @@ func (f *cjkFilter) filter(b *analysisBuf, toks []token) []token {
 		out = f.ngrams(b, out, toks[i:j])
 		i = j
 	}
+	if b.keepStops {
+		markKanaPairs(out)
+	}
 	b.cjkOut = out
 	return out
+}
+
+// markKanaPairs marks as stopwords, in a Japanese query (one with
+// hiragana), the pairs that hold hiragana but no Han character, and the
+// question word 何 ("what") where it meets hiragana. Hiragana there are
+// particles, endings and question phrases (には, する, どうすれば, ですか):
+// as pairs they match every page that asks or explains "how", not the one
+// on the topic, whose words are Han and katakana. A kanji with its kana
+// ending (書く) keeps its pair. Items keep every pair, so a query of kana
+// alone, which keeps its pairs, still finds them.
+func markKanaPairs(toks []token) {
+	if !slices.ContainsFunc(toks, func(t token) bool { return t.kind == kindCJK && hasHiragana(t.term) }) {
+		return
+	}
+	// Kana alone is what is asked: keep it.
+	if !slices.ContainsFunc(toks, func(t token) bool { return !t.stop && !kanaStop(t) }) {
+		return
+	}
+	for k := range toks {
+		if kanaStop(toks[k]) {
+			toks[k].stop = true
+		}
+	}
+}
+
+// kanaStop reports whether a query token of a Japanese query is a
+// stopword for markKanaPairs.
+func kanaStop(t token) bool {
+	switch {
+	case t.kind == kindCJKUnigram:
+		return string(t.term) == "何"
+	case t.kind != kindCJK || utf8.RuneCount(t.term) != 2:
+		return false
+	}
+	han, hira, what := false, false, false
+	for _, r := range string(t.term) {
+		han = han || unicode.Is(unicode.Han, r)
+		hira = hira || unicode.Is(unicode.Hiragana, r)
+		what = what || r == '何'
+	}
+	return hira && (!han || what)
+}
+
+func isHangul(term []byte) bool {
+	r, _ := utf8.DecodeRune(term)
+	return unicode.Is(unicode.Hangul, r)
+}
+
+func hasHiragana(term []byte) bool {
+	for _, r := range string(term) {
+		if unicode.Is(unicode.Hiragana, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// koreanQuestion are the Korean question words, which take endings
+// (무엇을, 누구인가, 어떻게): a word that begins with one is dropped.
+// 왜, 몇 and 누가 begin content words too (왜곡, 몇몇, 누가복음) and
+// count only alone.
+var koreanQuestion = []string{"무엇", "누구", "어디", "어떻", "어떤", "어느", "언제", "얼마"}
+
+// koreanFunction are whole words of no topic: the one-syllable question
+// words and the auxiliaries that end a question (해야 하나요, 입니까);
+// not 인가 alone, which is also 認可 ("authorisation").
+var koreanFunction = map[string]bool{
+	"왜": true, "몇": true, "누가": true,
+	"해야": true, "하나요": true, "합니까": true, "하는가": true, "인가요": true, "입니까": true,
+	"있나요": true, "있는가": true, "있습니까": true, "되나요": true, "되는가": true, "됩니까": true,
+}
+
+// koreanStop reports whether a run of Hangul is a Korean question or
+// function word.
+func koreanStop(w []byte) bool {
+	if koreanFunction[string(w)] {
+		return true
+	}
+	for _, p := range koreanQuestion {
+		if bytes.HasPrefix(w, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxStopRunes is the longest Chinese stopword, in characters.

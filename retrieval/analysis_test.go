@@ -87,6 +87,10 @@ var analysisCases = []analysisCase{
 	{"kana", "ja", "ありがとう", []string{"あり", "りが", "がと", "とう"}},
 	{"katakana long mark", "ja", "サーバー", []string{"サー", "ーバ", "バー"}},
 	{"hangul", "ko", "한국어", []string{"한국", "국어"}},
+	{"korean question and auxiliary words", "ko", "롤백하려면 어떻게 해야 하나요", []string{"롤백", "백하", "하려", "려면"}},
+	{"korean question word with an ending", "ko", "수도는 무엇인가", []string{"수도", "도는"}},
+	{"korean one-syllable question word only alone", "ko", "왜 왜곡", []string{"왜곡"}},
+	{"kana pairs stay in items", "ja", "戻すには", []string{"戻", "戻す", "すに", "には"}},
 	// Thai, Lao, Khmer: character bigrams, marks kept with their letter.
 	{"thai", "th", "ภาษาไทย", []string{"ภา", "าษ", "ษา", "าไ", "ไท", "ทย"}},
 	{"thai marks", "th", "ที่นี่", []string{"ที่นี่"}},
@@ -179,5 +183,41 @@ func TestIDF(t *testing.T) {
 	}
 	if !(cat < dog && dog < none) {
 		t.Errorf("idf cat %v, dog %v, unknown %v: want increasing", cat, dog, none)
+	}
+}
+
+// TestJapaneseKanaPairs: a Japanese query loses the pairs of hiragana
+// without Han (particles, endings, どうすれば) and 何, so a page that
+// shares only its question phrase does not outrank the one on its topic;
+// a kanji with its ending (戻す) keeps its pair, a query of kana alone
+// keeps every pair, and a Chinese query (no hiragana) keeps 何's pair.
+func TestJapaneseKanaPairs(t *testing.T) {
+	ix := mustNew(t, Config{}, []Item{
+		{Doc: "backup", Text: "このツールはデータベースをバックアップします。", Lang: "ja"},
+		{Doc: "faq", Text: "どうすればよいですか、といった質問にはここで答えます。何をするにはどうすればよいですか。", Lang: "ja"},
+		{Doc: "zh", Text: "何先生是谁？", Lang: "zh"},
+	})
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"データベースをバックアップするにはどうすればよいですか？", []string{"デー", "ータ", "タベ", "ベー", "ース", "バッ", "ック", "クア", "アッ", "ップ"}},
+		{"何を戻すには", []string{"を戻", "戻", "戻す"}},
+		{"どうすればよいですか", []string{"どう", "うす", "すれ", "れば", "ばよ", "よい", "いで", "です", "すか"}},
+		{"何先生", []string{"何先", "先生"}},
+		{"何先生について", []string{"何先", "先生", "生", "生に"}},
+	}
+	for _, tt := range tests {
+		if got := ix.Analyze(tt.q); !slices.Equal(got, tt.want) {
+			t.Errorf("Analyze(%q): got %q, want %q", tt.q, got, tt.want)
+		}
+	}
+	hits, err := ix.Search("データベースをバックアップするにはどうすればよいですか？", 5)
+	if err != nil || len(hits) == 0 || hits[0].Item != 0 {
+		t.Errorf("Search: got %v, %v; want the backup passage first", hits, err)
+	}
+	hits, err = ix.Search("どうすればよいですか", 5)
+	if err != nil || len(hits) == 0 || hits[0].Item != 1 {
+		t.Errorf("Search(kana alone): got %v, %v; want the FAQ passage first", hits, err)
 	}
 }
