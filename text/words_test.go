@@ -18,6 +18,7 @@ func TestCountWords(t *testing.T) {
 		{"e-commerce — state-owned", 4},
 		{"支付寶 Alipay", 4},
 		{"中国の規制", 5},
+		{"チャートをロールバック", 11}, // ー is a kana of its word
 		{"알리페이에 변화를", 2},
 		{"مع أكثر من مليار مستخدم", 5},
 		{"٢٢٬٠٠٠ شخص", 2},
