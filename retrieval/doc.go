@@ -12,7 +12,8 @@
 // removed after stemming, Turkish apostrophe suffixes; Arabic is folded and
 // light-stemmed (proclitics and suffixes). Han is folded to simplified and
 // indexed as unigrams and bigrams; kana and Hangul as bigrams (Japanese and
-// Korean); Thai, Lao, Khmer and Myanmar as character bigrams, marks kept on
+// Korean: a Japanese query drops its kana-only pairs, Korean question words
+// are stopwords); Thai, Lao, Khmer and Myanmar as character bigrams, marks kept on
 // their letter, since none of them separates words. Any other language gets
 // the generic analysis: the char filter and tokenizer, no stemming.
 //
