@@ -110,15 +110,23 @@ func (g *gatewayState) identified() {
 }
 
 // identifyWait is how long an IDENTIFY must wait to keep one per
-// interval, with a margin of a fiftieth for the time the previous one
-// took to arrive.
+// interval as Discord counts them, on arrival (see identifyMargin).
 func (g *gatewayState) identifyWait(interval time.Duration) time.Duration {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.lastIdentify.IsZero() {
 		return 0
 	}
-	return time.Until(g.lastIdentify.Add(interval + interval/50))
+	return time.Until(g.lastIdentify.Add(interval + identifyMargin(interval)))
+}
+
+// identifyMargin is added to the identify interval for the previous
+// IDENTIFY's way to Discord, which may have been slower than the next
+// one's: a fiftieth of the interval, and at least 100 ms, since the delays
+// (the network, a busy machine's scheduler) do not shrink with a shorter
+// interval. 100 ms for Discord's 5 s.
+func identifyMargin(interval time.Duration) time.Duration {
+	return max(interval/50, 100*time.Millisecond)
 }
 
 // connectWait is how long to wait before the next connection attempt: the
@@ -135,7 +143,7 @@ func (g *gatewayState) connectWait(interval, maxWait time.Duration) time.Duratio
 		wait = max(wait, interval/5+time.Duration(rand.Int63n(int64(interval-interval/5)+1)))
 	}
 	if !g.lastIdentify.IsZero() {
-		wait = max(wait, time.Until(g.lastIdentify.Add(interval+interval/50)))
+		wait = max(wait, time.Until(g.lastIdentify.Add(interval+identifyMargin(interval))))
 	}
 	return wait
 }
