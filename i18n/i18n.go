@@ -142,8 +142,8 @@ func All(k Key) []string {
 }
 
 // Of returns the catalogue language s is written in (text.DetectLanguage;
-// Chinese with a traditional character is zh-Hant), or "" when s does not
-// tell or its language is not in the catalogue.
+// Chinese with a traditional character is zh-Hant, Norwegian nb), or ""
+// when s does not tell or its language is not in the catalogue.
 func Of(s string) string {
 	l := text.DetectLanguage(s)
 	if l == "zh" && traditional(s) {

@@ -415,3 +415,16 @@ func TestDiscordLimits(t *testing.T) {
 		}
 	}
 }
+
+// FromLocale reads what clients and terminals send; whatever it is given,
+// it names a catalogue language or none.
+func FuzzFromLocale(f *testing.F) {
+	for _, s := range []string{"pt-BR", "zh-TW", "no", "nb_NO.UTF-8", "C", "", "zh-Hant-HK", "sr@latin", "-_-", "in"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, locale string) {
+		if l := FromLocale(locale); l != "" && !Supported(l) {
+			t.Errorf("FromLocale(%q) = %q, not a catalogue language", locale, l)
+		}
+	})
+}
