@@ -153,3 +153,26 @@ func TestEveryCatalogueLanguageHasAName(t *testing.T) {
 		}
 	}
 }
+
+// The language a summary or briefing of a topic is written in, and shown
+// in: the topic's, unless the reader's locale settles what the detector
+// confuses.
+func TestReplyLangs(t *testing.T) {
+	tests := []struct {
+		asked, topic, write, show string
+	}{
+		{"ru", "die Geschäfte von Alipay und die Kredite", "de", "de"},
+		{"pt-BR", "", "pt", "pt"},
+		{"", "Alipay", "en", "en"},
+		{"pt-BR", "העסקים של עליפיי וההלוואות", "pt", "pt"},
+		{"da", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "da", "da"},
+		{"", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "no", "nb"},
+		{"hr", "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima", "hr", "hr"},
+		{"en-US", "Чому Alipay мусила виділити бізнес мікрокредитів", "uk", "uk"},
+	}
+	for _, tt := range tests {
+		if write, show := replyLangs(tt.asked, tt.topic); write != tt.write || show != tt.show {
+			t.Errorf("replyLangs(%q, %q) = %q, %q, want %q, %q", tt.asked, tt.topic, write, show, tt.write, tt.show)
+		}
+	}
+}

@@ -94,11 +94,15 @@ func replyLanguage(q string, history []Turn, fallback string) string {
 // language outside the catalogue included), else show; show, that of the
 // notes and abstention, is the topic's catalogue language, else asked
 // (the reader's), else English. A document's summary has no topic: both
-// are the reader's.
+// are the reader's. Where the reader's locale overrules what the detector
+// made of the topic (a Danish topic read as Norwegian, a Croatian one as
+// French: i18n.Reply), the model writes in the reader's language too.
 func replyLangs(asked, topic string) (write, show string) {
 	show = i18n.Reply(topic, asked)
 	if topic != "" {
 		if l := detectLang(topic); l == "zh" && show == "zh-Hant" {
+			return show, show
+		} else if c := i18n.Of(topic); c != "" && c != show {
 			return show, show
 		} else if langName(l) != "" {
 			return l, show
