@@ -30,6 +30,11 @@ func TestAskReplyLanguage(t *testing.T) {
 		{"one word, norwegian locale", Question{Text: "Bundesliga", Lang: "no"}, "nb"},
 		{"danish question, danish locale", Question{Text: "Hvor mange indbyggere har Brasilien?", Lang: "da"}, "da"},
 		{"croatian question, croatian locale", Question{Text: "Koliko je stanovnika imao Brazil?", Lang: "hr"}, "hr"},
+		{"one word in a croatian conversation", Question{
+			Text:    "Bundesliga",
+			History: []Turn{{Role: "user", Text: "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima?"}, {Role: "assistant", Text: "Ne znam."}},
+			Lang:    "hr",
+		}, "hr"},
 		{"one word in a spanish conversation", Question{
 			Text:    "Bundesliga",
 			History: []Turn{{Role: "user", Text: "¿Cuántos habitantes tiene Brasil?"}, {Role: "assistant", Text: "No lo sé."}},

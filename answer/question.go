@@ -84,9 +84,10 @@ func replyLanguage(q string, history []Turn, fallback string) string {
 			asked = append(asked, t.Text)
 		}
 	}
-	// i18n.Reply, so that the caller's locale settles what the detector
-	// confuses (Danish and Norwegian, Croatian read as French).
-	return i18n.Reply(q, i18n.Of(strings.Join(asked, " ")), fallback)
+	// The caller's locale settles what the detector confuses (Danish and
+	// Norwegian, Croatian read as French), in the question and in the
+	// conversation alike.
+	return i18n.Reply(q, i18n.OfWith(strings.Join(asked, " "), fallback), fallback)
 }
 
 // replyLangs picks the languages of a summary or briefing: write, the

@@ -401,7 +401,7 @@ func (b *Bot) startAnswer(ctx context.Context, i *discordgo.Interaction, receive
 			// A question too short to tell takes the conversation's
 			// language, as the answer does.
 			if i18n.Of(r.question) == "" {
-				if l := i18n.Of(userTurns(j.conv.history())); l != "" {
+				if l := i18n.OfWith(userTurns(j.conv.history()), interactionLocales(i)...); l != "" {
 					j.lang = l
 				}
 			}

@@ -148,7 +148,8 @@ func (b *Bot) answerMessage(m *discordgo.Message, q string, linked bool) {
 	}
 	history := conv.history()
 	// The question's language, else the conversation's, else the server's.
-	lang := i18n.Reply(q, i18n.Of(userTurns(history)), b.guildLocale(m.GuildID))
+	guild := b.guildLocale(m.GuildID)
+	lang := i18n.Reply(q, i18n.OfWith(userTurns(history), guild), guild)
 	b.runJob(job{
 		name:     name,
 		question: q,

@@ -138,11 +138,17 @@ func queuedText(ahead int, lang string) string {
 // question or topic; "" for none), else the user's client language, else
 // the server's.
 func interactionLang(i *discordgo.Interaction, text string) string {
+	return i18n.Reply(text, interactionLocales(i)...)
+}
+
+// interactionLocales are the user's client language and the server's
+// preferred one ("" when the interaction has none).
+func interactionLocales(i *discordgo.Interaction) []string {
 	guild := ""
 	if i.GuildLocale != nil {
 		guild = string(*i.GuildLocale)
 	}
-	return i18n.Reply(text, string(i.Locale), guild)
+	return []string{string(i.Locale), guild}
 }
 
 // guildLocale is a server's preferred locale from the gateway's state; ""

@@ -189,33 +189,45 @@ func FromLocale(locale string) string {
 }
 
 // Reply returns the language to answer question in: the question's own
-// when it tells (Of), else the first of fallbacks that names a catalogue
-// language (FromLocale: the asker's locale, then the server's), else
-// English. A question of a word or two, or of names only, does not tell.
-//
-// Where the detector cannot be trusted, a fallback overrides the
-// question's language: one of a pair it confuses (Danish read as
-// Norwegian, Bulgarian without ъ as Russian), or a Latin-script language
-// it cannot name (Polish, Czech, Croatian, Lithuanian), whose questions
-// it reads as none or as another language's (Croatian "je" as French).
-// English keeps its word: its function words are not another's.
+// when it tells (OfWith the fallbacks), else the first of fallbacks that
+// names a catalogue language (FromLocale: the asker's locale, then the
+// server's), else English. A question of a word or two, or of names only,
+// does not tell.
 func Reply(question string, fallbacks ...string) string {
-	asked := Of(question)
+	if l := OfWith(question, fallbacks...); l != "" {
+		return l
+	}
 	for _, f := range fallbacks {
-		l := FromLocale(f)
-		if l == "" {
-			continue
-		}
-		// A locale that agrees with the question confirms it, before the
-		// server's can override it.
-		if asked == "" || l == asked || mistakable(asked, l) {
+		if l := FromLocale(f); l != "" {
 			return l
 		}
 	}
-	if asked != "" {
-		return asked
-	}
 	return English
+}
+
+// OfWith is Of, with locales (the asker's, the server's) to settle what the
+// detector cannot be trusted with: a locale overrides the language s was
+// detected as when it is one of a pair the detector confuses (Danish read
+// as Norwegian, Bulgarian without ъ as Russian), or a Latin-script language
+// it cannot name (Polish, Czech, Croatian, Lithuanian), whose text it reads
+// as none or as another language's (Croatian "je" as French). English
+// keeps its word: its function words are not another's. A locale that
+// agrees with s confirms it before a later one can override it. "" when s
+// does not tell.
+//
+// A conversation's language is its questions' OfWith the same locales, so
+// that a Croatian thread stays Croatian question after question.
+func OfWith(s string, locales ...string) string {
+	asked := Of(s)
+	if asked == "" {
+		return ""
+	}
+	for _, f := range locales {
+		if l := FromLocale(f); l != "" && (l == asked || mistakable(asked, l)) {
+			return l
+		}
+	}
+	return asked
 }
 
 // kin are the languages whose questions text.DetectLanguage reads as

@@ -428,3 +428,34 @@ func FuzzFromLocale(f *testing.F) {
 		}
 	})
 }
+
+// OfWith trusts the locales where the detector cannot be trusted, and
+// otherwise the text.
+func TestOfWith(t *testing.T) {
+	const (
+		croatian = "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima?"
+		french   = "Pourquoi Alipay a-t-il dû séparer son activité de microcrédit ?"
+		danish   = "Hvorfor blev Alipay pålagt at udskille sin forretning med mikrolån?"
+		english  = "Why was Alipay told to spin off its micro-loan business?"
+	)
+	tests := []struct {
+		text    string
+		locales []string
+		want    string
+	}{
+		{croatian, []string{"hr"}, "hr"},
+		{croatian, []string{"en-US", "hr"}, "hr"},
+		{croatian, nil, "fr"}, // the detector's reading, with nothing to correct it
+		{french, []string{"fr", "pl"}, "fr"},
+		{french, []string{"pl"}, "pl"},
+		{danish, []string{"da"}, "da"},
+		{danish, []string{"sv-SE"}, "nb"},
+		{english, []string{"pl", "hr"}, "en"},
+		{"Alipay", []string{"hr"}, ""},
+	}
+	for _, tt := range tests {
+		if got := OfWith(tt.text, tt.locales...); got != tt.want {
+			t.Errorf("OfWith(%q, %q) = %q, want %q", tt.text, tt.locales, got, tt.want)
+		}
+	}
+}
