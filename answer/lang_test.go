@@ -171,7 +171,7 @@ func TestReplyLangs(t *testing.T) {
 		{"", "Alipay", "en", "en"},
 		{"pt-BR", "העסקים של עליפיי וההלוואות", "pt", "pt"},
 		{"da", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "da", "da"},
-		{"", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "no", "nb"},
+		{"", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "da", "da"},
 		{"hr", "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima", "hr", "hr"},
 		{"en-US", "Чому Alipay мусила виділити бізнес мікрокредитів", "uk", "uk"},
 	}

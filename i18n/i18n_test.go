@@ -290,16 +290,16 @@ func TestReply(t *testing.T) {
 		{"one word, ukrainian locale", "Alipay", []string{"uk"}, "uk"},
 		{"one word, norwegian locale", "Alipay", []string{"no"}, "nb"},
 		{"one word, swedish locale", "Alipay", []string{"sv-SE"}, "sv"},
-		// The detector reads Danish as Norwegian and Bulgarian without ъ
-		// as Russian; the asker's locale tells them apart.
+		// Danish and Norwegian, and Bulgarian and Russian, are close: the
+		// asker's locale settles what the detector confuses.
 		{"danish, danish locale", "Hvorfor blev Alipay pålagt at udskille sin forretning med mikrolån?", []string{"da"}, "da"},
-		{"danish, no locale", "Hvorfor blev Alipay pålagt at udskille sin forretning med mikrolån?", nil, "nb"},
+		{"danish, no locale", "Hvorfor blev Alipay pålagt at udskille sin forretning med mikrolån?", nil, "da"},
 		{"bulgarian, bulgarian locale", "Защо Alipay беше задължена да отдели бизнеса с микрокредити?", []string{"bg"}, "bg"},
 		{"russian, bulgarian server", "Почему Alipay обязали выделить бизнес микрокредитов?", []string{"ru", "bg"}, "ru"},
-		// Polish, Czech, Croatian and Lithuanian it cannot name.
+		// Polish, Czech, Croatian and Lithuanian, which it once could not name.
 		{"polish", "Dlaczego Alipay musiało wydzielić działalność mikropożyczek?", []string{"pl"}, "pl"},
 		{"czech", "Proč musela společnost Alipay oddělit podnikání s mikroúvěry?", []string{"cs"}, "cs"},
-		{"croatian, read as french", "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima?", []string{"hr"}, "hr"},
+		{"croatian", "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima?", []string{"hr"}, "hr"},
 		{"croatian, croatian server", "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima?", []string{"en-US", "hr"}, "hr"},
 		{"lithuanian", "Kodėl Alipay buvo įpareigota atskirti mikrokreditų verslą?", []string{"lt"}, "lt"},
 		{"english in a polish client", "Why was Alipay told to spin off its micro-loan business?", []string{"pl"}, "en"},
@@ -445,11 +445,11 @@ func TestOfWith(t *testing.T) {
 	}{
 		{croatian, []string{"hr"}, "hr"},
 		{croatian, []string{"en-US", "hr"}, "hr"},
-		{croatian, nil, "fr"}, // the detector's reading, with nothing to correct it
+		{croatian, nil, "hr"}, // the detector's reading, with nothing to correct it
 		{french, []string{"fr", "pl"}, "fr"},
 		{french, []string{"pl"}, "pl"},
 		{danish, []string{"da"}, "da"},
-		{danish, []string{"sv-SE"}, "nb"},
+		{danish, []string{"sv-SE"}, "da"},
 		{english, []string{"pl", "hr"}, "en"},
 		{"Alipay", []string{"hr"}, ""},
 	}

@@ -45,8 +45,10 @@ var scriptLangs = [numScripts]string{
 
 // latinLangs are the languages written in Latin script that detection
 // tells apart, by their stopwords and letters: every Snowball language,
-// and Vietnamese. A language's bit in a mask is 1 << its index.
-var latinLangs = [...]string{"en", "fr", "de", "es", "it", "pt", "nl", "da", "no", "sv", "fi", "hu", "ro", "tr", "ga", "id", "vi"}
+// Vietnamese, and the Latin-script languages of Discord's clients that
+// Snowball lacks (Polish, Czech, Croatian, Lithuanian; detectionWords). A
+// language's bit in a mask is 1 << its index.
+var latinLangs = [...]string{"en", "fr", "de", "es", "it", "pt", "nl", "da", "no", "sv", "fi", "hu", "ro", "tr", "ga", "id", "vi", "pl", "cs", "hr", "lt"}
 
 const numLatin = len(latinLangs)
 
@@ -72,7 +74,7 @@ func DetectLanguage(text string) string {
 	}
 	var st langStats
 	st.scan(text)
-	return st.decide()
+	return st.decide(text)
 }
 
 // langStats is what one pass over a text gathers.
@@ -217,7 +219,7 @@ func (st *langStats) countLetter(s script, r rune) {
 	}
 }
 
-func (st *langStats) decide() string {
+func (st *langStats) decide(text string) string {
 	// The script with the most words, Latin only if no other has half as
 	// many: brand names and code are Latin in any text.
 	best, bestN := script(-1), 0
@@ -267,12 +269,44 @@ func (st *langStats) decide() string {
 			return "uk"
 		case st.cyrillic[1]*100 >= n:
 			return "sr"
-		case n >= 100 && st.cyrillic[3] == 0 && st.cyrillic[2]*100 >= n: // ъ alone says little in a short text
+		case st.cyrillic[3] == 0 && (n >= 100 && st.cyrillic[2]*100 >= n || st.bulgarian(text) > 0):
 			return "bg"
 		}
 		return "ru"
 	}
 	return scriptLangs[best]
+}
+
+// bulgarian weighs the evidence for Bulgarian over Russian in a Cyrillic
+// text without ы or э, which Bulgarian lacks: its function words less
+// Russian's (cyrillicWord), and ъ, which Russian writes in few words
+// (объект, съезд). It reads the text a second time, which only such texts
+// pay for; scan stays as fast for the rest.
+func (st *langStats) bulgarian(text string) int {
+	score := 0
+	if st.cyrillic[2] > 0 {
+		score++
+	}
+	var buf [maxWordBytes]byte
+	n := 0
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsMark(r) {
+			if l := utf8.RuneLen(r); n >= 0 && n+l <= len(buf) {
+				n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+			} else {
+				n = -1 // too long to be a function word
+			}
+			continue
+		}
+		if n > 0 {
+			score += cyrillicWord(buf[:n])
+		}
+		n = 0
+	}
+	if n > 0 {
+		score += cyrillicWord(buf[:n])
+	}
+	return score
 }
 
 // latin picks the Latin-script language with the most evidence, a word
@@ -321,7 +355,7 @@ func (x *stopIndex) lookup(w []byte) uint32 {
 var latinStopwords = sync.OnceValue(func() *stopIndex {
 	x := &stopIndex{langs: make(map[string]uint32, 4096)}
 	for k, lang := range latinLangs {
-		list := Stopwords(lang)
+		list := append(Stopwords(lang), strings.Fields(detectionWords(lang))...)
 		if lang == "vi" {
 			list = strings.Fields(vietnameseFunctionWords)
 		}
@@ -363,6 +397,10 @@ func latinHints(r rune) uint32 {
 		ga
 		id
 		vi
+		pl
+		cs
+		hr
+		lt
 	)
 	switch unicode.ToLower(r) {
 	case 'ß':
@@ -405,7 +443,23 @@ func latinHints(r rune) uint32 {
 		return fr | pt | ro | tr | vi
 	case 'î':
 		return fr | ro
-	case 'ơ', 'ư', 'đ', 'ạ', 'ả', 'ấ', 'ầ', 'ẩ', 'ậ', 'ắ', 'ằ', 'ẳ', 'ặ', 'ẹ', 'ẻ', 'ẽ', 'ế', 'ề', 'ể', 'ễ',
+	case 'ł', 'ś', 'ź', 'ż', 'ń':
+		return pl
+	case 'ą', 'ę':
+		return pl | lt
+	case 'ć':
+		return pl | hr
+	case 'ř', 'ů', 'ě':
+		return cs
+	case 'ý':
+		return cs | vi
+	case 'č', 'š', 'ž':
+		return cs | hr | lt
+	case 'đ':
+		return hr | vi
+	case 'ė', 'į', 'ų', 'ū':
+		return lt
+	case 'ơ', 'ư', 'ạ', 'ả', 'ấ', 'ầ', 'ẩ', 'ậ', 'ắ', 'ằ', 'ẳ', 'ặ', 'ẹ', 'ẻ', 'ẽ', 'ế', 'ề', 'ể', 'ễ',
 		'ệ', 'ỉ', 'ị', 'ọ', 'ỏ', 'ố', 'ồ', 'ổ', 'ỗ', 'ộ', 'ớ', 'ờ', 'ở', 'ỡ', 'ợ', 'ụ', 'ủ', 'ứ', 'ừ', 'ử', 'ữ', 'ự', 'ỳ', 'ỵ', 'ỷ', 'ỹ', 'ĩ', 'ũ':
 		return vi
 	}

@@ -45,6 +45,53 @@ func TestDetectLanguage(t *testing.T) {
 		{"thai", "ประชากรของวอร์ซอมีกี่คน", "th"},
 		{"tamil", "வார்சாவின் மக்கள் தொகை என்ன?", "ta"},
 		{"hindi", "वारसॉ की जनसंख्या कितनी है?", "hi"},
+		// Languages of Discord's clients that Snowball has no list for, and
+		// close pairs. Wikipedia first sentences as whatlang-rs quotes them
+		// in tests/examples.json (MIT; text CC BY-SA).
+		{"polish, wikipedia", "W języku polskim opozycja spółgłosek miękkich i twardych stała się cechą istotną.", "pl"},
+		{"czech, wikipedia", "Puccini viděl Sardouovu hru, když byla uváděna během turné v roce 1889 v Itálii, a po určitém váhání v roce 1895 získal práva na zhudebnění tohoto dramatu.", "cs"},
+		{"croatian, wikipedia", "Većinom su to bile tuđice, mnoge uobičajenije u srpskome književnome jeziku, a s njihovim olakim i nekritičnim preuzimanjem, što se također podudaralo s osobinama srpskoga književnoga jezika, hrvatski je bio potiskivan.", "hr"},
+		{"lithuanian, wikipedia", "Žodžio vieta sakinyje visiškai laisva, nes kalba sintetinė.", "lt"},
+		{"danish, wikipedia", "Dansk kan til en vis grad sammenlignes med engelsk, da det danske ordforråd nu hovedsagelig vokser ved at optage låneord, for det meste engelske, på samme måde som engelsk indoptager ord fra andre sprog.", "da"},
+		{"norwegian, wikipedia", "Han reiste til Bergen for å få arbeidet sine vurdert av biskop Jacob Neumann. Denne ble svært imponert over språkarbeidet.", "no"},
+		{"bulgarian, wikipedia", "Българският език е най-ранният писмено документиран славянски език.", "bg"},
+		// Tatoeba sentences (CC BY 2.0 FR) from the Tatoeba Challenge test
+		// sets (github.com/Helsinki-NLP/Tatoeba-Challenge, data/test): the
+		// first of each file, in order, that the lists were chosen on.
+		{"polish question", "Czy się mylę?", "pl"},
+		{"polish, short", "Pszczoła to nie ptak.", "pl"},
+		{"polish", "Mały jeleń potrafi stać od razu po tym, gdy się urodzi.", "pl"},
+		{"czech question", "A co když ji zabijí?", "cs"},
+		{"czech question 2", "Ahoj? Jste stále ještě tady?", "cs"},
+		{"czech", "Abych pravdu řekl, Toma nemám rád.", "cs"},
+		{"lithuanian question", "Kada tu gavai telegramą?", "lt"},
+		{"lithuanian question 2", "Ar dvejų metų berniukas gali bėgti taip greitai?", "lt"},
+		{"lithuanian", "Mano tėvas yra jaunas.", "lt"},
+		{"bosnian question", "Jesu li oni prijatelji?", "hr"},
+		{"bosnian question 2", "Znaš li kako radi ova mašina?", "hr"},
+		{"bosnian", "Djeca su cvijeće našeg života.", "hr"},
+		{"danish question", "Drikker du grøn te?", "da"},
+		{"danish", "Jeg kan ikke køre hjem.", "da"},
+		{"danish 2", "Af en eller anden grund virkede mikrofonen ikke tidligere.", "da"},
+		{"norwegian", "Av en eller annen grunn virket ikke mikrofonen tidligere.", "no"},
+		{"nynorsk", "Tom såg ikkje trøytt ut, spør du meg.", "no"},
+		{"bulgarian question without ъ", "Аз ли съм пръв?", "bg"},
+		{"bulgarian without ъ", "Аз бих могла да Ви направя щастлива.", "bg"},
+		{"bulgarian, short", "Автобусът закъснява.", "bg"},
+		// The questions of the i18n examples, one per language (Polish,
+		// Czech and Lithuanian were "und", Croatian "fr", Danish "no",
+		// Bulgarian "ru").
+		{"polish alipay question", "Dlaczego Alipay musiało wydzielić działalność mikropożyczek?", "pl"},
+		{"czech alipay question", "Proč musela společnost Alipay oddělit podnikání s mikroúvěry?", "cs"},
+		{"croatian alipay question", "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima?", "hr"},
+		{"lithuanian alipay question", "Kodėl Alipay buvo įpareigota atskirti mikrokreditų verslą?", "lt"},
+		{"danish alipay question", "Hvorfor blev Alipay pålagt at udskille sin forretning med mikrolån?", "da"},
+		{"norwegian alipay question", "Hvorfor ble Alipay pålagt å skille ut virksomheten med mikrolån?", "no"},
+		{"bulgarian alipay question", "Защо Alipay беше задължена да отдели бизнеса с микрокредити?", "bg"},
+		{"russian alipay question", "Почему Alipay обязали выделить бизнес микрокредитов?", "ru"},
+		{"dutch question", "Hoeveel inwoners heeft Brazilië?", "nl"},
+		// XQuAD ru (CC BY-SA 4.0): ъ and no ы, yet Russian.
+		{"russian question with ъ", "Какие требования предъявляются законодательством об аптечной практике?", "ru"},
 		{"no letters", "12 345 — 67.8 %", "und"},
 		{"empty", "", "und"},
 	}
