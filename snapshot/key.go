@@ -97,7 +97,10 @@ func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig, prev *Manifest) 
 					continue
 				}
 				h.Reset()
-				n, err := io.CopyBuffer(h, f, buf)
+				// Hidden behind a plain Reader, the file is read into buf:
+				// io.CopyBuffer hands an *os.File to its WriteTo, which
+				// ignores buf and allocates a new one for every file.
+				n, err := io.CopyBuffer(h, struct{ io.Reader }{f}, buf)
 				f.Close()
 				if err != nil {
 					fsum.err = err.Error()
