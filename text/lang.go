@@ -177,8 +177,10 @@ func (st *langStats) scan(text string) {
 func (st *langStats) endLatinWord(w []byte, fit bool, hint uint32) {
 	st.words[scriptLatin]++
 	// One letter says little: initials, variables and elided articles
-	// ("n=21", "J. Smith", "l'") are in every language.
-	if fit && utf8.RuneCount(w) > 1 {
+	// ("n=21", "J. Smith", "l'") are in every language. Norwegian å ("to",
+	// before a verb; Danish writes at) is the exception that tells
+	// Norwegian from Danish most often.
+	if _, first := utf8.DecodeRune(w); fit && (len(w) > first || string(w) == "å") {
 		if m := latinStopwords().lookup(w); m != 0 {
 			share := 1 / float64(bits.OnesCount32(m))
 			for ; m != 0; m &= m - 1 {

@@ -75,6 +75,8 @@ func TestDetectLanguage(t *testing.T) {
 		{"danish 2", "Af en eller anden grund virkede mikrofonen ikke tidligere.", "da"},
 		{"norwegian", "Av en eller annen grunn virket ikke mikrofonen tidligere.", "no"},
 		{"nynorsk", "Tom såg ikkje trøytt ut, spør du meg.", "no"},
+		{"norwegian by å alone", "Jeg liker å spille piano.", "no"},
+		{"danish by at", "Jeg kan lide at spille piano.", "da"},
 		{"bulgarian question without ъ", "Аз ли съм пръв?", "bg"},
 		{"bulgarian without ъ", "Аз бих могла да Ви направя щастлива.", "bg"},
 		{"bulgarian, short", "Автобусът закъснява.", "bg"},
