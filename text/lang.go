@@ -423,8 +423,10 @@ func latinHints(r rune) uint32 {
 		return fr | it | vi
 	case 'ê':
 		return fr | pt | vi
-	case 'œ', 'ë', 'ï', 'û':
+	case 'œ', 'û':
 		return fr
+	case 'ë', 'ï': // België, Brazilië, geïnteresseerd
+		return fr | nl
 	case 'ò', 'ì':
 		return it | vi
 	case 'å':

@@ -19,14 +19,14 @@ tego tej ten też tylko więc że żeby jaką czym co moje za`
 		return `aby ale ani až byl byla byli bylo být což jak jaká jaké jaký jako jeho její
 jejich jen jsem jsme jsou jste kde kdo kdy když která které který kteří kolik
 mezi nebo než podle pro proč proto protože před při také tento toho tom však
-už že je co moje tohle tady`
+už že co moje tohle tady`
 	case "hr":
 		// Croatian, and Serbian and Bosnian in Latin script, which use the
 		// same function words (šta is Serbian and Bosnian for što).
 		return `ako ali bila bili bilo bio biti gdje iako ili jer još kada kako kao koja koje
 koji kojima koju koliko nakon nego neki nije nisu njegov njegova njihov ono
 ova prema prije samo smo sve svi što šta tako taj već vrlo zašto tko kojeg
-kojem između je su li ga mu ja mi ti ona oni od iz za sam si smo ste moj moja
+kojem između su li ga mu ja mi ti ona oni od iz za sam si smo ste moj moja
 moje jesam jesi jest jesu`
 	case "lt":
 		// stopwords-iso's Lithuanian list is in Windows-1257 read as Latin-1;
