@@ -122,3 +122,27 @@ func BenchmarkDetectLanguage(b *testing.B) {
 		DetectLanguage(doc)
 	}
 }
+
+// Any input gives "und" or a language the detector names, the same each
+// time; Cyrillic input also goes through the Bulgarian word check.
+func FuzzDetectLanguage(f *testing.F) {
+	for _, s := range []string{"", "Аз ли съм пръв?", "Czy się mylę?", "Jeg liker å spille piano.", "Kъде е входа ?", "中国の規制当局", "\xd0\xb0\xff е"} {
+		f.Add(s)
+	}
+	known := map[string]bool{"und": true, "ja": true, "zh": true, "ar": true, "fa": true, "ur": true, "uk": true, "sr": true, "bg": true, "ru": true}
+	for _, l := range latinLangs {
+		known[l] = true
+	}
+	for _, l := range scriptLangs {
+		known[l] = l != ""
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := DetectLanguage(s)
+		if !known[got] {
+			t.Fatalf("DetectLanguage(%q) = %q, no language it names", s, got)
+		}
+		if again := DetectLanguage(s); again != got {
+			t.Fatalf("DetectLanguage(%q) = %q, then %q", s, got, again)
+		}
+	})
+}
