@@ -230,13 +230,14 @@ func OfWith(s string, locales ...string) string {
 	return asked
 }
 
-// kin are the languages whose questions text.DetectLanguage reads as
-// another catalogue language's: for each, the languages it may read them
-// as.
+// kin are the languages whose questions text.DetectLanguage may read as
+// another catalogue language's when they share their function words: for
+// each, the languages it may read them as.
 var kin = map[string][]string{"da": {"nb"}, "nb": {"da"}, "bg": {"ru"}}
 
-// unnamed are catalogue languages text.DetectLanguage cannot name: it reads
-// their questions as "und" or as another Latin-script language.
+// unnamed are catalogue languages text.DetectLanguage names only from a
+// few function words and letters: a short question with none of them is
+// read as "und" or as a neighbour (Czech as Polish, Croatian as Czech).
 var unnamed = []string{"pl", "cs", "hr", "lt"}
 
 // mistakable reports whether a question in locale could have been detected
