@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -145,8 +146,10 @@ func TestSourceURLLinksTheCitedLines(t *testing.T) {
 	}
 }
 
-// In the terminal, every file not loaded is named once on stderr with its
-// reason, then one line counts them; docs lists them on stdout instead.
+// In the terminal, a file not loaded for a reason someone may fix is named
+// once on stderr with its reason; files of unsupported types (images) are
+// only counted, on one line that points to docs, which lists them all on
+// stdout.
 func TestSkippedFilesNamedOnce(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
@@ -159,7 +162,7 @@ func TestSkippedFilesNamedOnce(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	lines := strings.Split(strings.TrimSuffix(errOut, "\n"), "\n")
-	wantPrefix := []string{"corpusbot: skipped blob.txt: binary", "corpusbot: skipped img/logo.png: unsupported type", "corpusbot: loaded 1 document; skipped 2: "}
+	wantPrefix := []string{"corpusbot: skipped blob.txt: binary", "corpusbot: loaded 1 document; skipped 2: "}
 	if len(lines) != len(wantPrefix) {
 		t.Fatalf("stderr has %d lines, want %d:\n%s", len(lines), len(wantPrefix), errOut)
 	}
@@ -167,6 +170,9 @@ func TestSkippedFilesNamedOnce(t *testing.T) {
 		if !strings.HasPrefix(lines[i], w) {
 			t.Errorf("stderr line %d = %q, want it to start %q", i+1, lines[i], w)
 		}
+	}
+	if !strings.Contains(lines[len(lines)-1], "corpusbot docs") {
+		t.Errorf("the count line %q does not say where the unnamed files are listed", lines[len(lines)-1])
 	}
 	out, errOut, _ := runCLI(t, nil, "docs", "--corpus", dir)
 	if errOut != "" {
@@ -176,6 +182,26 @@ func TestSkippedFilesNamedOnce(t *testing.T) {
 		if !strings.Contains(out, w) {
 			t.Errorf("docs lacks %q:\n%s", w, out)
 		}
+	}
+}
+
+// A tree with many broken files names the first few, then counts the rest.
+func TestSkippedFilesNamedUpToALimit(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"guide/deploy.md": deployMD}
+	for i := range maxNamedFiles + 5 {
+		files[fmt.Sprintf("blob%02d.txt", i)] = "\x00\x01\x02binary"
+	}
+	writeFiles(t, dir, files)
+	_, errOut, code := runCLI(t, nil, "search", "--corpus", dir, "failed release")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if n := strings.Count(errOut, "corpusbot: skipped blob"); n != maxNamedFiles {
+		t.Errorf("stderr names %d files, want %d:\n%s", n, maxNamedFiles, errOut)
+	}
+	if !strings.Contains(errOut, fmt.Sprintf("skipped %d", maxNamedFiles+5)) || !strings.Contains(errOut, "corpusbot docs") {
+		t.Errorf("the count line lacks the total or the pointer to docs:\n%s", errOut)
 	}
 }
 

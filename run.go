@@ -124,9 +124,13 @@ func (e *env) loadCorpus(ctx context.Context, dir string) (*corpus.Corpus, error
 	return c, nil
 }
 
-// reportLoad names each file not loaded (or repaired), then one line that
-// counts them: plain lines in the terminal, else log records (the loader
-// has logged the files).
+// reportLoad names the files not loaded for a reason someone may want to
+// fix (binary, too large, unreadable, …) and the files repaired, at most
+// maxNamedFiles of them, then one line that counts every file skipped: plain
+// lines in the terminal, else log records (the loader has logged the files).
+// Files of unsupported types (images, data files) are only counted: a docs
+// tree holds hundreds of them and naming each at every command buries the
+// answer; "corpusbot docs" names them all.
 func (e *env) reportLoad(c *corpus.Corpus) {
 	if e.notes == nil {
 		if len(c.Skipped()) > 0 {
@@ -136,7 +140,17 @@ func (e *env) reportLoad(c *corpus.Corpus) {
 		}
 		return
 	}
+	named, unnamed := 0, 0
 	for _, w := range c.Warnings {
+		if w.Kind == corpus.SkipUnsupported {
+			unnamed++
+			continue
+		}
+		if named == maxNamedFiles {
+			unnamed++
+			continue
+		}
+		named++
 		what := "skipped"
 		if !w.Skipped() {
 			what = "repaired"
@@ -144,9 +158,17 @@ func (e *env) reportLoad(c *corpus.Corpus) {
 		fmt.Fprintf(e.notes, "corpusbot: %s %s: %s\n", what, oneLineOf(w.Path), oneLineOf(w.Reason))
 	}
 	if len(c.Warnings) > 0 {
-		fmt.Fprintf(e.notes, "corpusbot: %s\n", c.Summary())
+		more := ""
+		if unnamed > 0 {
+			more = ` ("corpusbot docs" names every file)`
+		}
+		fmt.Fprintf(e.notes, "corpusbot: %s%s\n", c.Summary(), more)
 	}
 }
+
+// maxNamedFiles is how many skipped or repaired files a command names on
+// stderr before it only counts them.
+const maxNamedFiles = 10
 
 // quiet is e with nothing said about loads: for loads whose warnings are
 // shown another way, or have been shown already.
