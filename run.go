@@ -128,8 +128,8 @@ func (e *env) loadCorpus(ctx context.Context, dir string) (*corpus.Corpus, error
 // fix (binary, too large, unreadable, …) and the files repaired, at most
 // maxNamedFiles of them, then one line that counts every file skipped: plain
 // lines in the terminal, else log records (the loader has logged the files).
-// Files of unsupported types (images, data files) are only counted: a docs
-// tree holds hundreds of them and naming each at every command buries the
+// Files of unsupported types (images, data files), duplicates and generated
+// pages are only counted: a docs tree holds hundreds of them and naming each at every command buries the
 // answer; "corpusbot docs" names them all.
 func (e *env) reportLoad(c *corpus.Corpus) {
 	if e.notes == nil {
@@ -142,7 +142,7 @@ func (e *env) reportLoad(c *corpus.Corpus) {
 	}
 	named, unnamed := 0, 0
 	for _, w := range c.Warnings {
-		if w.Kind == corpus.SkipUnsupported {
+		if !worthNaming(w.Kind) {
 			unnamed++
 			continue
 		}
@@ -164,6 +164,17 @@ func (e *env) reportLoad(c *corpus.Corpus) {
 		}
 		fmt.Fprintf(e.notes, "corpusbot: %s%s\n", c.Summary(), more)
 	}
+}
+
+// worthNaming reports whether a file skipped for kind is named on stderr:
+// not files of other types, nor copies of loaded pages (versioned docs trees
+// hold hundreds, skipped by design), nor a site's generated pages.
+func worthNaming(kind corpus.SkipKind) bool {
+	switch kind {
+	case corpus.SkipUnsupported, corpus.SkipDuplicate, corpus.SkipGenerated:
+		return false
+	}
+	return true
 }
 
 // maxNamedFiles is how many skipped or repaired files a command names on
