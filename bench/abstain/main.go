@@ -6,6 +6,7 @@
 //
 //	go run ./abstain -set ../testdata/abstain/embedded.jsonl -half tune
 //	go run ./abstain -set ../testdata/abstain/prometheus-docs.jsonl -corpus DIR -half test -shares -1,0
+//	go run ./abstain -set ../testdata/abstain/helm-docs.jsonl -corpus DIR -half test -shares -1,0
 //
 // -corpus "" is the embedded corpus. A share of -1 turns the rule off (the
 // untuned pipeline); 0 is the default.
@@ -64,6 +65,11 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	qs = abstaineval.Select(qs, *half)
 	src := corpus.Embedded()
 	if *dir != "" {
+		// The documentation sets' folders are not in the repository; say
+		// where their recipe is rather than "stat .".
+		if fi, err := os.Stat(*dir); err != nil || !fi.IsDir() {
+			return fmt.Errorf("-corpus %s: not a folder; testdata/abstain/README.md says how to rebuild each set's folder", *dir)
+		}
 		src = os.DirFS(*dir)
 	}
 	c, err := corpus.Load(ctx, src, corpus.Config{})

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"corpusbot/internal/abstaineval"
+)
+
+// TestSets checks every set of testdata/abstain against the schema its
+// README describes, so that a set added by hand cannot be half-read: known
+// languages, expected strings that say something, and both kinds of
+// question in both halves.
+func TestSets(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/abstain/*.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 4 {
+		t.Fatalf("testdata/abstain holds %d sets, want at least 4: %v", len(files), files)
+	}
+	for _, name := range files {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			f, err := os.Open(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			qs, err := abstaineval.Load(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kinds := map[string]int{}
+			for _, q := range qs {
+				switch q.Lang {
+				case "en", "fr", "ar", "zh":
+				default:
+					t.Errorf("%s: lang %q, want en, fr, ar or zh", q.ID, q.Lang)
+				}
+				for _, e := range q.Expect {
+					if len([]rune(strings.TrimSpace(e))) < 2 {
+						t.Errorf("%s: expected string %q is too short to tell an answer", q.ID, e)
+					}
+				}
+				kinds[abstaineval.Half(q.ID)+" "+q.Kind]++
+			}
+			for _, k := range []string{"tune in", "tune out", "test in", "test out"} {
+				if kinds[k] == 0 {
+					t.Errorf("no %s-corpus question in the %s half", strings.Fields(k)[1], strings.Fields(k)[0])
+				}
+			}
+		})
+	}
+}
+
+func TestRun(t *testing.T) {
+	set := filepath.Join(t.TempDir(), "set.jsonl")
+	// Out-of-corpus questions of the embedded corpus, one in each half.
+	lines := `{"id": "t-out-1", "lang": "en", "kind": "out", "question": "What is the population of Brazil?"}
+{"id": "t-out-2", "lang": "en", "kind": "out", "question": "What is the population of Brazil?"}
+`
+	if err := os.WriteFile(set, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	half := abstaineval.Half("t-out-1")
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"-set", set, "-half", half, "-shares", "0"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "1/1") {
+		t.Errorf("the embedded corpus does not say Brazil's population, want it abstained on (1/1):\n%s", out.String())
+	}
+
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no set", []string{"-half", "test"}, "-set is required"},
+		{"bad half", []string{"-set", set, "-half", "both"}, `-half "both"`},
+		{"missing corpus folder", []string{"-set", set, "-corpus", filepath.Join(t.TempDir(), "helmdocs")}, "README.md says how to rebuild"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := run(context.Background(), tc.args, &bytes.Buffer{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("run(%q) = %v, want an error saying %q", tc.args, err, tc.want)
+			}
+		})
+	}
+}
