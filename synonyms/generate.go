@@ -1,0 +1,6 @@
+package synonyms
+
+// en.txt.gz is generated from Open English WordNet; see gen_wordnet.go for
+// where to get it and its licence.
+//
+//go:generate go run gen_wordnet.go -wordnet ${OEWN_DIR}

@@ -1,0 +1,164 @@
+// Package synonyms tells which words mean the same as a word: the synsets
+// of a public lexical resource, Open English WordNet (CC BY 4.0, README.md),
+// kept to single-word lemmas and each word's most common senses. English
+// only: no open wordnet for French, Arabic or Chinese was at hand (see
+// README.md).
+package synonyms
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed en.txt.gz
+var englishData []byte
+
+// English is the English table, read once on first use (it is immutable).
+var English = sync.OnceValue(func() *Table {
+	t, err := read(bytes.NewReader(englishData))
+	if err != nil {
+		// The table is generated and embedded: a broken one is a broken build.
+		panic(fmt.Sprintf("synonyms: embedded English table: %v", err))
+	}
+	return t
+})
+
+// MaxRank is the most senses of a word, most common first, the tables keep.
+const MaxRank = 2
+
+// A Table holds synsets: each a set of lemmas with the rank of that sense
+// among the lemma's senses (1: its most common).
+type Table struct {
+	synsets [][]member
+	byLemma map[string][]int32  // lemma → its synsets
+	lemmas  map[string][]string // irregular form → its lemmas ("spoke" → speak)
+	forms   map[string][]string // lemma → its irregular forms
+}
+
+type member struct {
+	lemma string
+	rank  int8
+}
+
+func read(r io.Reader) (*Table, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{byLemma: map[string][]int32{}, lemmas: map[string][]string{}, forms: map[string][]string{}}
+	sc := bufio.NewScanner(zr)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		switch {
+		case line == "" || line[0] == '#':
+		case line[0] == '=':
+			fs := strings.Fields(line[1:])
+			if len(fs) < 2 {
+				return nil, fmt.Errorf("line %d: forms without a lemma", n)
+			}
+			t.forms[fs[0]] = fs[1:]
+			for _, f := range fs[1:] {
+				t.lemmas[f] = append(t.lemmas[f], fs[0])
+			}
+		default:
+			var ms []member
+			for _, f := range strings.Fields(line) {
+				lemma, rank, ok := strings.Cut(f, ":")
+				k, err := strconv.Atoi(rank)
+				if !ok || err != nil || k < 1 || k > MaxRank {
+					return nil, fmt.Errorf("line %d: bad member %q", n, f)
+				}
+				t.byLemma[lemma] = append(t.byLemma[lemma], int32(len(t.synsets)))
+				ms = append(ms, member{lemma, int8(k)})
+			}
+			t.synsets = append(t.synsets, ms)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return t, zr.Close()
+}
+
+// Of returns the synonyms of a lower-case word, and their irregular forms:
+// the other lemmas of the synsets that are among the first rank senses of
+// the word's lemma and of theirs. The word's lemma is found as WordNet's
+// morphy finds it: an irregular form's lemma, the word, and the word
+// without an inflection ("talks" → talk, "carries" → carry, "named" → name).
+// Of a word the table does not know, or of any word when t is nil, it
+// returns nil.
+func (t *Table) Of(word string, rank int) []string {
+	if t == nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	for _, l := range t.lemmasOf(word) {
+		seen[l] = true
+	}
+	for _, l := range t.lemmasOf(word) {
+		for _, s := range t.byLemma[l] {
+			ms := t.synsets[s]
+			if !ranked(ms, l, rank) {
+				continue
+			}
+			for _, m := range ms {
+				if int(m.rank) <= rank && m.lemma != l {
+					add(m.lemma)
+					for _, f := range t.forms[m.lemma] {
+						add(f)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func ranked(ms []member, lemma string, rank int) bool {
+	for _, m := range ms {
+		if m.lemma == lemma {
+			return int(m.rank) <= rank
+		}
+	}
+	return false
+}
+
+// lemmasOf returns the lemmas a word may be a form of.
+func (t *Table) lemmasOf(word string) []string {
+	// As morphy does: every part of speech's lemma, "talks" (the noun,
+	// negotiations) and talk.
+	out := slices.Clone(t.lemmas[word])
+	if t.byLemma[word] != nil && !slices.Contains(out, word) {
+		out = append(out, word)
+	}
+	for _, d := range detachments {
+		if stem, ok := strings.CutSuffix(word, d.suffix); ok && stem != "" {
+			if l := stem + d.ending; t.byLemma[l] != nil && !slices.Contains(out, l) {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+// detachments are WordNet's morphy rules for nouns, verbs and adjectives.
+var detachments = []struct{ suffix, ending string }{
+	{"ies", "y"}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
+	{"es", "e"}, {"es", ""}, {"s", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""},
+	{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"},
+}
