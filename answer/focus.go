@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"corpusbot/synonyms"
 	"corpusbot/text"
 )
 
@@ -32,11 +33,13 @@ type focus struct {
 	nameWords [][]string // each name word's terms
 	words     [][]string // each focus word's terms: analysers differ ("owns" → own, owns)
 	weights   []float64  // each focus word's weight: the idf of its rarest known term
+	alts      [][]string // each focus word's synonyms' terms the corpus uses: see synonymWeight
 	// every word of the question, names included, with its weight: what
 	// ranks the sentences that cover the focus.
 	every        [][]string
 	everyWeights []float64
 	everyName    []bool
+	everyAlts    [][]string
 }
 
 // focusOf analyses a question, framing words already taken out. Words are
@@ -44,6 +47,7 @@ type focus struct {
 // a run of ideographs, which has no words, counts by its terms.
 func (st *state) focusOf(question string) focus {
 	f := focus{names: map[string]bool{}}
+	syn := st.synonymsOf(question)
 	first, prev := true, ""
 	var run strings.Builder // consecutive ideographs: their terms are bigrams of the run
 	flush := func() {
@@ -51,7 +55,7 @@ func (st *state) focusOf(question string) focus {
 		// not words, and unknown to the corpus like a missing word would
 		// be: idf cannot weigh them, so each counts the same.
 		for _, t := range st.index.Analyze(run.String()) {
-			f.addTerm([]string{t}, 1, false)
+			f.addTerm([]string{t}, 1, false, nil)
 		}
 		run.Reset()
 	}
@@ -81,10 +85,10 @@ func (st *state) focusOf(question string) focus {
 				f.names[t] = true
 			}
 			f.nameWords = append(f.nameWords, terms)
-			f.addWord(st, terms, true)
+			f.addWord(st, terms, true, nil)
 			continue
 		}
-		f.addWord(st, terms, false)
+		f.addWord(st, terms, false, st.knownTerms(syn(word)))
 	}
 	flush()
 	return f
@@ -93,7 +97,7 @@ func (st *state) focusOf(question string) focus {
 // addWord adds a focus word, weighed as retrieval weighs it: by the idf of
 // its rarest term, a word the corpus never uses weighing the most. "What
 // is the salary of …" hangs on "salary", not on "what is".
-func (f *focus) addWord(st *state, terms []string, name bool) {
+func (f *focus) addWord(st *state, terms []string, name bool, alts []string) {
 	w, unknown := 0.0, 0.0
 	for _, t := range terms {
 		if idf, ok := st.index.IDF(t); ok {
@@ -105,21 +109,23 @@ func (f *focus) addWord(st *state, terms []string, name bool) {
 	if w == 0 {
 		w = unknown
 	}
-	f.addTerm(terms, w, name)
+	f.addTerm(terms, w, name, alts)
 }
 
-func (f *focus) addTerm(terms []string, w float64, name bool) {
+func (f *focus) addTerm(terms []string, w float64, name bool, alts []string) {
 	for _, e := range f.every {
-		if slices.Equal(e, terms) {
-			return // the same word again ("messaging … messages"): it counts once
+		if slices.ContainsFunc(e, func(t string) bool { return slices.Contains(terms, t) }) {
+			return // the same word again ("messaging … messages", "gift … gifting"): it counts once
 		}
 	}
 	f.every = append(f.every, terms)
 	f.everyWeights = append(f.everyWeights, w)
 	f.everyName = append(f.everyName, name)
+	f.everyAlts = append(f.everyAlts, alts)
 	if !name {
 		f.words = append(f.words, terms)
 		f.weights = append(f.weights, w)
+		f.alts = append(f.alts, alts)
 	}
 }
 
@@ -129,11 +135,11 @@ func (f focus) weight(terms []string) float64 {
 	has := setOf(terms)
 	sum := 0.0
 	for i, w := range f.every {
-		for _, t := range w {
-			if has[t] {
-				sum += f.everyWeights[i]
-				break
-			}
+		switch {
+		case holdsAlt(w, has):
+			sum += f.everyWeights[i]
+		case holdsAlt(f.everyAlts[i], has):
+			sum += f.everyWeights[i] * synonymRankW
 		}
 	}
 	return sum
@@ -201,6 +207,8 @@ func (f focus) covers(terms []string, a around, share float64) bool {
 		case holdsWord(w, has, terms) || a.heading != nil && holdsWord(w, heading, a.heading):
 			held += wt
 			hits++
+		case holdsAlt(f.alts[i], has) || holdsAlt(f.alts[i], heading):
+			held += wt * synonymWeight
 		case a.near != nil && holdsWord(w, near, a.near):
 			held += wt * neighbourWeight
 		}
@@ -229,6 +237,8 @@ func (f focus) weightIn(terms, heading []string, opens bool) float64 {
 			// Names are looked for around the sentence anyway; a
 			// heading that names what the question names is no answer.
 			sum += f.everyWeights[i]
+		case holdsAlt(f.everyAlts[i], has) || holdsAlt(f.everyAlts[i], hs):
+			sum += f.everyWeights[i] * synonymRankW
 		}
 	}
 	return sum
@@ -669,3 +679,55 @@ func nameKey(word string) string {
 	}
 	return w
 }
+
+// synonymsOf returns what finds a question's word's synonyms: the English
+// wordnet's (package synonyms) for an English question, nothing for the
+// others, whose languages have no table.
+func (st *state) synonymsOf(question string) func(word string) []string {
+	if detectLang(question) != "en" {
+		return func(string) []string { return nil }
+	}
+	t := synonyms.English()
+	return func(word string) []string { return t.Of(strings.ToLower(word), synonymRank) }
+}
+
+// knownTerms returns the terms of words that the corpus uses: a synonym
+// whose terms it never uses can hold no sentence.
+func (st *state) knownTerms(words []string) []string {
+	var out []string
+	for _, w := range words {
+		for _, t := range st.index.Analyze(w) {
+			if _, ok := st.index.IDF(t); ok && !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// holdsAlt reports whether a sentence's terms hold one of a word's
+// synonyms.
+func holdsAlt(alts []string, has map[string]bool) bool {
+	for _, t := range alts {
+		if has[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// Synonyms (package synonyms) count for less than the question's own
+// word: a paraphrase is weaker evidence, and every synonym is one more
+// way for an out-of-corpus question to find a sentence. Chosen on the
+// tuning halves (docs/benchmarks.md): the first two senses of a word
+// (one misses "spoke" / "talks"; three tie), a focus word held by a
+// synonym counting half of its weight in coverage (a quarter misses
+// "spoke"; up to a whole ties) and in ranking (nothing to a whole tie),
+// and never as the one focus word a sentence must hold itself (as one,
+// "What is Quanzi called …" is answered by "named …", and two
+// out-of-corpus questions pass: "acquired" / "get", "founded" / "launch").
+const (
+	synonymRank   = 2
+	synonymWeight = 0.5
+	synonymRankW  = 0.5
+)

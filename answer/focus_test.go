@@ -45,6 +45,11 @@ func TestFocus(t *testing.T) {
 		{"Qui est le PDG de Huawei ?", "Parmi les entreprises présentes figuraient Baidu, Huawei et Xiaomi.", false},
 		{"How many users does WeChat have?", "WeChat is a mobile messaging app with many users.", false}, // no figure
 		{"How many users does WeChat have?", "WeChat has more than 800 million users.", true},
+		// A synonym holds half a word: with another word of the
+		// question it answers, alone it does not.
+		{"Who spoke for Alipay in the statement?", "Alipay talks about the statement.", true},
+		{"Who spoke for Alipay?", "Alipay talks.", false},
+		{"Who spoke for Alipay?", "Alipay spoke.", true},
 	}
 	for _, tt := range tests {
 		f := st.focusOf(st.withoutFraming(tt.question))
@@ -206,6 +211,34 @@ func TestCorpusNamesByWord(t *testing.T) {
 	for _, tt := range tests {
 		if f := st.focusOf(tt.question); len(f.nameWords) != tt.names {
 			t.Errorf("%q: names %v, want %d", tt.question, f.nameWords, tt.names)
+		}
+	}
+}
+
+// A lead-in ending with ":" shows the code or list it introduces, in its
+// passage, a few lines at most.
+func TestIntroduced(t *testing.T) {
+	docs := fstest.MapFS{
+		"start.md": {Data: []byte("# Start\n\nTo start the server, change to its folder and run:\n\n    ./server --config=server.yml\n\n" +
+			"The server should start up. The labels it sets are:\n\n* job: api\n* instance: host:5670\n\nThat is all.\n")},
+	}
+	p := newPipeline(t, loadFS(t, docs), nil)
+	tests := []struct{ question, want string }{
+		{"How do I start the server?", "and run: `./server --config=server.yml` [1]"},
+		{"Which labels does it set?", "The labels it sets are: • job: api • instance: host:5670 [1]"},
+	}
+	for _, tt := range tests {
+		res, err := p.Ask(context.Background(), Question{Text: tt.question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(res.Text, tt.want) {
+			t.Errorf("%q: answer %q lacks %q", tt.question, res.Text, tt.want)
+		}
+		for _, c := range res.Claims {
+			if strings.Contains(c.Text, "That is all") {
+				t.Errorf("%q: %q shows prose past the list", tt.question, c.Text)
+			}
 		}
 	}
 }
