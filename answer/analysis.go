@@ -93,6 +93,10 @@ type blockSentence struct {
 	heading []string // the terms of its passage's section headings
 	opens   bool     // the first sentence of a section under a heading
 	literal bool     // lines of code or of a table, not a sentence
+	src     string   // its passage's text, of which it is src[sp.start:sp.end]
+	sp      span
+	code    bool // code: a line of it, or lines run together
+	item    bool // a list item
 }
 
 // sentences lists the sentences of a block in document order, leaving out
@@ -111,7 +115,8 @@ func (st *state) blockSentences(b *block) []blockSentence {
 				break
 			}
 			out = append(out, blockSentence{text: ps.Text[sp.start:sp.end], terms: a.terms[i], heading: a.heading,
-				opens: i == 0 && opensSection(st.corpus.Docs[b.doc].Passages, ps.Index), literal: a.literal[i]})
+				opens: i == 0 && opensSection(st.corpus.Docs[b.doc].Passages, ps.Index), literal: a.literal[i],
+				src: ps.Text, sp: sp, code: isCode(ps, sp), item: isItem(ps, sp)})
 		}
 	}
 	return out
@@ -121,4 +126,21 @@ func (st *state) blockSentences(b *block) []blockSentence {
 // under a heading: the passage before it sits under other headings.
 func opensSection(ps []corpus.Passage, i int) bool {
 	return len(ps[i].Headings) > 0 && (i == 0 || !slices.Equal(ps[i-1].Headings, ps[i].Headings))
+}
+
+// isCode reports whether a sentence span of a passage overlaps a literal
+// block: code or a table.
+func isCode(ps *corpus.Passage, sp span) bool {
+	for _, l := range ps.Literal {
+		if l[0] < sp.end && sp.start < l[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// isItem reports whether a sentence span of a passage is a list item: a
+// bullet opens its line.
+func isItem(ps *corpus.Passage, sp span) bool {
+	return strings.HasSuffix(strings.TrimRight(ps.Text[:sp.start], " \t"), "•")
 }

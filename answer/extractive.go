@@ -14,12 +14,14 @@ import (
 type pick struct {
 	block int // index in the blocks slice
 	doc   int
-	text  string
-	score float64 // the question's words it holds, weighed by idf
-	lead  int     // 1 when it opens with a name the question asks about: "Life360 creates …"
-	own   float64 // score without the headings' words
-	opens bool    // it opens a section whose heading holds words of the question: the heading's answer
-	order int     // position among all candidate sentences, for stable ties
+	text  string   // what it quotes: the sentence, or a lead-in and what it introduces
+	head  string   // the sentence itself
+	shown []string // what a lead-in ending with ":" introduces, as shown: `code`, • items
+	score float64  // the question's words it holds, weighed by idf
+	lead  int      // 1 when it opens with a name the question asks about: "Life360 creates …"
+	own   float64  // score without the headings' words
+	opens bool     // it opens a section whose heading holds words of the question: the heading's answer
+	order int      // position among all candidate sentences, for stable ties
 }
 
 // Extractive replies stay short: a few sentences, at most two from any one
@@ -80,7 +82,12 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 			// Lines of code or of a table run together are no sentence
 			// to quote; the prose around them is.
 			if score > 0 && countWords(s.text) >= 4 && ok && !s.literal {
-				all = append(all, pick{block: bi, doc: b.doc, text: s.text, score: score, lead: lead, own: own, opens: s.opens && score > own, order: len(all)})
+				text, head := s.text, s.text
+				shown, n := introduced(ss, i)
+				if n > 0 {
+					text = s.src[s.sp.start:ss[i+n].sp.end]
+				}
+				all = append(all, pick{block: bi, doc: b.doc, text: text, head: head, shown: shown, score: score, lead: lead, own: own, opens: s.opens && score > own, order: len(all)})
 			}
 		}
 	}
@@ -106,6 +113,51 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 	})
 	floor := all[0].score / 2
 	return choose(all, n, perDoc, func(p pick) bool { return p.score >= floor })
+}
+
+// Lead-ins: "To start Prometheus, change to its directory and run:"
+// introduces a command, "The labels are:" a list. Quoted alone it answers
+// nothing; what it introduces is shown after it, a few lines at most.
+const (
+	maxShownLines = 6
+	maxShownRunes = 300
+)
+
+// introduced returns, as shown, the lines of code or list items that
+// follow sentence i of ss in its passage when it ends with a colon, and
+// how many sentences of ss they are: up to maxShownLines lines and
+// maxShownRunes runes; none when it introduces nothing.
+func introduced(ss []blockSentence, i int) ([]string, int) {
+	if !strings.HasSuffix(strings.TrimSpace(ss[i].text), ":") {
+		return nil, 0
+	}
+	var out []string
+	runes, n := 0, 0
+	for _, s := range ss[i+1:] {
+		if !s.code && !s.item || s.src != ss[i].src {
+			break
+		}
+		lines := strings.Split(strings.TrimSpace(s.text), "\n")
+		r := utf8.RuneCountInString(s.text)
+		if len(out)+len(lines) > maxShownLines || runes+r > maxShownRunes {
+			break
+		}
+		runes += r
+		n++
+		for _, l := range lines {
+			switch l = strings.TrimSpace(l); {
+			case l == "":
+			case s.code:
+				// Inline code keeps a command's characters from
+				// reading as Markdown, and the answer one line per
+				// sentence.
+				out = append(out, "`"+strings.ReplaceAll(l, "`", "'")+"`")
+			default:
+				out = append(out, "• "+strings.TrimSpace(strings.TrimLeft(l, "•")))
+			}
+		}
+	}
+	return out, n
 }
 
 // leadSentences takes the first real sentence of each block: one that ends
@@ -158,6 +210,11 @@ next:
 		if (ok != nil && !ok(p)) || perDocCount[p.doc] >= perDoc {
 			continue
 		}
+		for _, q := range out {
+			if q.block == p.block && strings.Contains(q.text, p.text) {
+				continue next // a line a lead-in already shows
+			}
+		}
 		sh := shingles(p.text)
 		for _, s := range seen {
 			if jaccard(sh, s) >= nearDuplicate {
@@ -181,8 +238,15 @@ func renderPicks(picks []pick, prefix string) string {
 		}
 		b.WriteString(prefix)
 		// Footnote marks in the corpus text ("[3]") would read as citations.
-		s := ParseCitations(oneLine(p.text), 0).Text
+		head := p.head
+		if head == "" {
+			head = p.text
+		}
+		s := ParseCitations(oneLine(head), 0).Text
 		b.WriteString(truncateRunes(s, maxSentence))
+		for _, l := range p.shown {
+			b.WriteString(" " + oneLine(l))
+		}
 		b.WriteString(" [")
 		b.WriteString(strconv.Itoa(p.block + 1))
 		b.WriteByte(']')
