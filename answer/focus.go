@@ -51,12 +51,7 @@ func (st *state) focusOf(question string) focus {
 	first, prev := true, ""
 	var run strings.Builder // consecutive ideographs: their terms are bigrams of the run
 	flush := func() {
-		// A run's bigrams that straddle two words (什么样 → 么样) are
-		// not words, and unknown to the corpus like a missing word would
-		// be: idf cannot weigh them, so each counts the same.
-		for _, t := range st.index.Analyze(run.String()) {
-			f.addTerm([]string{t}, 1, false, nil)
-		}
+		st.addIdeographs(&f, run.String())
 		run.Reset()
 	}
 	for w := range text.Words(question) {
@@ -92,6 +87,55 @@ func (st *state) focusOf(question string) focus {
 	}
 	flush()
 	return f
+}
+
+// addIdeographs adds the terms of a run of ideographs, which has no word
+// boundaries, weighed as words are, by idf. Its bigrams the corpus knows
+// are words or parts of words. A bigram it does not know either straddles
+// two words (之前需要 → 前需: no word at all, and counting it, as every
+// term once counted alike, left a Chinese answer holding a third of its
+// question) or is a word the corpus lacks, what is asked and missing,
+// which weighs the most: it straddles when a known bigram of the run
+// shares its first or last character. A character counts alone only in a
+// one-character run (球) or when the corpus never uses it; otherwise its
+// bigrams hold it, and function characters (会, 用) would count as focus.
+// Chosen on the tuning halves (docs/benchmarks.md, issue 10).
+func (st *state) addIdeographs(f *focus, run string) {
+	if run == "" {
+		return
+	}
+	terms := st.index.Analyze(run)
+	one := utf8.RuneCountInString(run) == 1
+	known := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		if _, ok := st.index.IDF(t); ok && utf8.RuneCountInString(t) == 2 {
+			known[t] = true
+		}
+	}
+	straddles := func(bigram string) bool {
+		first, size := utf8.DecodeRuneInString(bigram)
+		last, _ := utf8.DecodeRuneInString(bigram[size:])
+		for k := range known {
+			kf, ks := utf8.DecodeRuneInString(k)
+			kl, _ := utf8.DecodeRuneInString(k[ks:])
+			if kl == first || kf == last {
+				return true
+			}
+		}
+		return false
+	}
+	for _, t := range terms {
+		idf, ok := st.index.IDF(t)
+		switch {
+		case utf8.RuneCountInString(t) != 2:
+			if ok && !one {
+				continue
+			}
+		case !ok && straddles(t):
+			continue
+		}
+		f.addTerm([]string{t}, idf, false, nil)
+	}
 }
 
 // addWord adds a focus word, weighed as retrieval weighs it: by the idf of

@@ -242,3 +242,39 @@ func TestIntroduced(t *testing.T) {
 		}
 	}
 }
+
+// A run of ideographs has no word boundaries: a bigram that straddles two
+// words (之前本地 → 前本) is not something asked, while a word the corpus
+// lacks (费用, cost) is, and a sentence without it does not answer.
+func TestFocusIdeographs(t *testing.T) {
+	c := loadFS(t, fstest.MapFS{
+		"deploy.md": {Data: []byte("# 部署\n\n" +
+			"部署之前需要准备一个集群和一台安装了命令行工具的电脑。\n\n" +
+			"开始使用之前，你需要以下条件：一个集群，以及本地配置好的命令行工具。\n\n" +
+			"部署完成以后，服务会自动启动并写入日志。\n")},
+		"backup.md": {Data: []byte("# 备份\n\n" +
+			"每天晚上系统会把数据库备份到另一个机房。\n\n" +
+			"恢复数据时先停止服务，再导入最近的备份。\n")},
+	})
+	st := newPipeline(t, c, nil).state.Load()
+	const (
+		prepare = "部署之前需要准备一个集群和一台安装了命令行工具的电脑。"
+		needs   = "开始使用之前，你需要以下条件：一个集群，以及本地配置好的命令行工具。"
+	)
+	for _, tt := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"部署之前要准备什么？", prepare, true},
+		{"开始之前本地要配置什么工具？", needs, true}, // counting 前本, 地要 … as asked left it under the share
+		{"使用之前需要准备哪些条件？", needs, true},
+		{"部署的费用是多少？", prepare, false},
+		{"使用之前需要付多少费用？", needs, false},
+		{"部署之前需要买保险吗？", prepare, false},
+	} {
+		f := st.focusOf(tt.question)
+		if got := f.covers(st.index.Analyze(tt.sentence), around{}, DefaultFocusCoverage); got != tt.want {
+			t.Errorf("%q answered by %q: covers %v, want %v (focus %v, weights %v)", tt.question, tt.sentence, got, tt.want, f.words, f.weights)
+		}
+	}
+}
