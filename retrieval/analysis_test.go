@@ -109,6 +109,19 @@ var analysisCases = []analysisCase{
 	{"italian elision", "it", "dell'arte", []string{"arte"}},
 	{"turkish", "tr", "Varşova'nın nüfusu", []string{"varşov", "nüfus"}},
 	{"norwegian bokmål", "nb", "byene", []string{"byen"}},
+	// Identifiers: the whole, then its parts.
+	{"camelCase", "en", "persistentVolumes", []string{"persistentvolum", "persist", "volum"}},
+	{"PascalCase with an acronym", "und", "XMLHttpRequest", []string{"xmlhttprequest", "xml", "http", "request"}},
+	{"snake_case", "und", "max_tokens", []string{"maxtokens", "max", "tokens"}},
+	{"snake_case number", "und", "2024_01_05", []string{"20240105", "2024", "01", "05"}},
+	{"digits do not split", "und", "base64Encode utf8 k8s", []string{"base64encode", "base64", "encode", "utf8", "k8s"}},
+	{"cased words stay whole", "und", "iPhone IPv6 mRNA APIs PVCs Kubernetes", []string{"iphone", "ipv6", "mrna", "apis", "pvcs", "kubernetes"}},
+	{"short parts stay joined", "und", "ThisIsATest", []string{"thisisatest", "this", "isa", "test"}},
+	{"possessive identifier", "en", "PersistentVolume's size", []string{"persistentvolum", "persist", "volum", "size"}},
+	{"elision before an identifier", "fr", "l'apiServer", []string{"apiserv", "api", "serv"}},
+	{"cyrillic camelCase", "und", "ПриветМир", []string{"приветмир", "привет", "мир"}},
+	{"kebab and dotted stay split", "und", "kube-apiserver spec.containers", []string{"kube", "apiserver", "spec", "containers"}},
+	{"stopword part", "en", "getAll", []string{"getal", "get"}},
 	// Nothing to index.
 	{"punctuation only", "en", "?!… — «»", nil},
 	{"emoji only", "en", "🙂🎉👍🏽", nil},
@@ -139,6 +152,9 @@ func TestOffsets(t *testing.T) {
 		{"en", "ＵＳ＄３７ 70,000.", []string{"ＵＳ", "３７", "70,000"}},
 		{"und", "e\u0301te\u0301", []string{"e\u0301te\u0301"}},
 		{"th", "ที่นี่", []string{"ที่นี่"}},
+		{"en", "use persistentVolumes, HTTPServer or max_tokens", []string{"use", "persistentVolumes", "persistent", "Volumes",
+			"HTTPServer", "HTTP", "Server", "max_tokens", "max", "tokens"}},
+		{"und", "ÉtatCivil ＦｏｏＢａｒ", []string{"ÉtatCivil", "État", "Civil", "ＦｏｏＢａｒ", "Ｆｏｏ", "Ｂａｒ"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {

@@ -166,3 +166,19 @@ func BenchmarkSearchDocsSciFact(b *testing.B) {
 	}
 	benchSearch(b, s.items, qs, searchDocs100)
 }
+
+// BenchmarkTokenizeSciFact: the tokenizer alone (the char filter and
+// identifier splitting included) over every SciFact passage; one op is the
+// whole corpus.
+func BenchmarkTokenizeSciFact(b *testing.B) {
+	items := loadSciFact(b).items
+	var tz tokenizer
+	var arena []byte
+	var toks []token
+	b.SetBytes(int64(rawBytes(items)))
+	for b.Loop() {
+		for _, it := range items {
+			arena, toks = tz.tokenize(it.Text, arena[:0], toks[:0])
+		}
+	}
+}

@@ -240,7 +240,11 @@ func (ix *Index) analyzeShard(s *shard, dl []uint32) {
 			}
 			if id >= 0 {
 				count(uint32(id))
-				n++
+				// An identifier's whole comes on top of its parts: the
+				// length counts the parts, as Lucene's does.
+				if !toks[i].whole {
+					n++
+				}
 			}
 			i++
 		}

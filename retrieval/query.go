@@ -46,6 +46,7 @@ type qword struct {
 type slot struct {
 	start, end int
 	unigram    bool   // a Han unigram of a longer run
+	whole      bool   // an identifier, whose parts have slots of their own
 	pair       bool   // a CJK bigram
 	stops      []bool // per analyser: a stopword there
 	terms      []string
@@ -77,7 +78,7 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 				si = len(slots)
 				index[key] = si
 				slots = append(slots, slot{start: t.start, end: t.end, stops: make([]bool, len(ix.analyzers)), unigram: t.kind == kindCJKUnigram,
-					pair: t.kind == kindCJK && utf8.RuneCount(t.term) == 2})
+					pair: t.kind == kindCJK && utf8.RuneCount(t.term) == 2, whole: t.whole})
 			}
 			s := &slots[si]
 			if t.stop {
@@ -118,7 +119,10 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 				stop = true
 			}
 		}
-		if stop || len(s.terms) == 0 {
+		if stop || len(s.terms) == 0 || (s.whole && !ix.knowsAny(s.terms)) {
+			// An identifier no item has ("maxTokens" where the pages
+			// write "max tokens") is searched by its parts alone: unknown,
+			// it would weigh the most and lower every page's Coverage.
 			continue
 		}
 		sortTerms(&s)
@@ -198,6 +202,16 @@ func truncString(s string, n int) string {
 	return s[:n]
 }
 
+// knowsAny reports whether the index has one of terms.
+func (ix *Index) knowsAny(terms []string) bool {
+	for _, t := range terms {
+		if _, ok := ix.termID(t); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // dropKnownUnigrams empties the Han unigrams of the query whose pairs the
 // index all knows: the pairs say the same more precisely (支付 and 付宝 for
 // 支付宝, where 宝 alone also matches 余额宝). A unigram stays where a pair
@@ -205,14 +219,7 @@ func truncString(s string, n int) string {
 // next to kana: a Japanese kanji followed by its kana ending (書く) is a
 // word of its own. slots are sorted by position.
 func (ix *Index) dropKnownUnigrams(slots []slot) {
-	known := func(s *slot) bool {
-		for _, t := range s.terms {
-			if _, ok := ix.termID(t); ok {
-				return true
-			}
-		}
-		return false
-	}
+	known := func(s *slot) bool { return ix.knowsAny(s.terms) }
 	for i := range slots {
 		u := &slots[i]
 		if !u.unigram {

@@ -473,3 +473,45 @@ func TestThaiSearchable(t *testing.T) {
 		t.Errorf("Search: got %v, %v; want the Warsaw passage first", hits, err)
 	}
 }
+
+// TestIdentifiers: an identifier is found by its words written apart, an
+// exact identifier ranks the page that writes it first, and an identifier
+// no page has is searched by its parts without lowering Coverage.
+func TestIdentifiers(t *testing.T) {
+	items := []Item{
+		{Doc: "prose", Text: "Volumes that persist: a persistent store for pods, with volumes of any size.", Lang: "en"},
+		{Doc: "spec", Text: "Set persistentVolumes in the pod spec.", Lang: "en"},
+		{Doc: "other", Text: "Pods run containers.", Lang: "en"},
+		{Doc: "limits", Text: "The model stops at the max tokens limit.", Lang: "en"},
+	}
+	ix := mustNew(t, Config{}, items)
+	tests := []struct {
+		q        string
+		first    int     // item expected first
+		coverage float64 // its Coverage at least
+	}{
+		{"persistentVolumes", 1, 1},
+		{"PersistentVolumes", 1, 1},
+		{"persistent_volumes", 1, 1},
+		{"persistent volumes in the spec", 1, 1},
+		{"maxTokens", 3, 1},
+		{"max_tokens", 3, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			hits, err := ix.Search(tt.q, 4)
+			if err != nil || len(hits) == 0 {
+				t.Fatalf("Search(%q): %v, %v", tt.q, hits, err)
+			}
+			if hits[0].Item != tt.first || hits[0].Coverage < tt.coverage {
+				t.Errorf("Search(%q): first item %d, Coverage %.2f; want item %d, Coverage ≥ %.2f (hits %v)",
+					tt.q, hits[0].Item, hits[0].Coverage, tt.first, tt.coverage, hits)
+			}
+		})
+	}
+	text := items[1].Text
+	i := strings.Index(text, "persistentVolumes")
+	if got, want := ix.Highlight(1, "persistent volumes"), []Span{{i, i + len("persistentVolumes")}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Highlight: got %v, want %v", got, want)
+	}
+}

@@ -28,6 +28,10 @@ type token struct {
 	kind       tokenKind
 	joined     bool // CJK: directly follows the previous CJK character
 	stop       bool // query mode: a stopword, kept only to be reported
+	// An identifier ("persistentVolumes", "max_tokens") is a whole token,
+	// its parts joined without separators, followed by its parts.
+	whole bool
+	part  bool
 }
 
 // runeClass is what the tokenizer does with a normalised rune.
@@ -50,7 +54,7 @@ func classify(r rune) runeClass {
 			return classLetter
 		case '0' <= r && r <= '9':
 			return classDigit
-		case r == '\'' || r == '.' || r == ',':
+		case r == '\'' || r == '.' || r == ',' || r == '_':
 			return classJoiner
 		case 'A' <= r && r <= 'Z': // not folded when the caller skipped the normalizer
 			return classLetter
@@ -96,6 +100,15 @@ func isCJK(r rune) bool {
 // tokenizer segments normalised text into words, numbers and CJK characters.
 // "US$37" gives "us" and "37"; "70,000" gives "70000"; "12.8" stays "12.8";
 // "l'ouverture" and "user's" stay whole for the language filters.
+//
+// Identifiers are split as search engines' word delimiters do, indexing the
+// whole and its parts: "persistentVolumes" gives "persistentvolumes",
+// "persistent" and "volumes"; "HTTPServer" gives "httpserver", "http" and
+// "server"; "max_tokens" gives "maxtokens", "max" and "tokens". A case
+// change is a boundary only between parts of two letters or more (the part
+// after an acronym, three or more), so "iPhone", "IPv6", "mRNA" and the
+// plural "APIs" stay one word. Letters and digits are not split ("utf8",
+// "k8s"). Case is read from the original text, since the normaliser folds it.
 type tokenizer struct {
 	n     normalizer
 	arena []byte
@@ -109,6 +122,22 @@ type tokenizer struct {
 	last      runeClass // class of the last rune of the token
 	joiner    rune      // a joiner after the token, kept if a like rune follows
 	prevCJK   bool      // the last rune was CJK: the next one continues its run
+
+	// Identifier parts of the current token.
+	upRun      int        // upper-case letters ending the token
+	lastArena  int        // arena offset of the last upper-case letter
+	lastStart  int        // its text offset
+	beforeLast int        // where the rune before it ends
+	bounds     []boundary // candidate boundaries between parts, in order
+}
+
+// boundary is a possible cut between two parts of an identifier.
+type boundary struct {
+	arena   int // offset in the term where the part after starts
+	start   int // text offset where the part after starts
+	prevEnd int // text offset where the part before ends
+	before  int // runes the part before must have for the cut to be made
+	after   int // and the part after
 }
 
 // tokenize appends the tokens of text to toks and their terms to arena.
@@ -128,11 +157,17 @@ func (tz *tokenizer) tokenize(text string, arena []byte, toks []token) ([]byte, 
 				c := rune(text[p])
 				switch {
 				case 'a' <= c && c <= 'z':
-					tz.add(c, p, p+1, classLetter)
+					if tz.in && tz.upRun == 0 {
+						// Within a word: what add would do, without the call.
+						tz.arena = append(tz.arena, byte(c))
+						tz.tokEnd, tz.last, tz.letters = p+1, classLetter, true
+						continue
+					}
+					tz.add(c, p, p+1, classLetter, false)
 				case 'A' <= c && c <= 'Z':
-					tz.add(c+'a'-'A', p, p+1, classLetter)
+					tz.add(c+'a'-'A', p, p+1, classLetter, true)
 				case '0' <= c && c <= '9':
-					tz.add(c, p, p+1, classDigit)
+					tz.add(c, p, p+1, classDigit, false)
 				default:
 					break ascii
 				}
@@ -146,15 +181,27 @@ func (tz *tokenizer) tokenize(text string, arena []byte, toks []token) ([]byte, 
 		switch c := classify(u.r); c {
 		case classLetter, classDigit:
 			if tz.in && tz.joiner != 0 {
-				if (tz.joiner == '\'' && tz.last == classLetter && c == classLetter) ||
-					(tz.joiner != '\'' && tz.last == classDigit && c == classDigit) {
+				switch {
+				case tz.joiner == '_':
+					// snake_case: the parts meet in the whole.
+					tz.bound(boundary{len(tz.arena) - tz.termStart, u.start, tz.tokEnd, 1, 1})
+					tz.joiner = 0
+				case (tz.joiner == '\'' && tz.last == classLetter && c == classLetter) ||
+					(tz.joiner != '\'' && tz.last == classDigit && c == classDigit):
 					tz.arena = append(tz.arena, byte(tz.joiner))
 					tz.joiner = 0
-				} else {
+				default:
 					tz.finish()
 				}
 			}
-			tz.add(u.r, u.start, u.end, c)
+			up := false
+			if c == classLetter {
+				// The normaliser folded case: read it from the original.
+				if orig, _ := utf8.DecodeRuneInString(text[u.start:]); orig != u.r {
+					up = unicode.IsUpper(orig)
+				}
+			}
+			tz.add(u.r, u.start, u.end, c, up)
 		case classMark:
 			if n := len(tz.toks); !tz.in && tz.prevCJK && n > 0 {
 				// A Thai, Lao, Khmer or Myanmar vowel or tone mark: part of
@@ -200,13 +247,31 @@ func (tz *tokenizer) tokenize(text string, arena []byte, toks []token) ([]byte, 
 	return arena, toks
 }
 
-// add appends a letter or digit to the current token, starting one if needed.
-func (tz *tokenizer) add(r rune, start, end int, c runeClass) {
+// add appends a letter or digit to the current token, starting one if
+// needed; up says the letter was upper-case in the original text.
+func (tz *tokenizer) add(r rune, start, end int, c runeClass, up bool) {
 	if !tz.in {
 		tz.in = true
 		tz.tokStart = start
 		tz.termStart = len(tz.arena)
 		tz.letters = false
+		tz.upRun = 0
+		tz.bounds = tz.bounds[:0]
+	}
+	// Lower-case letters and digits, most of text, pass two tests.
+	if up {
+		if tz.upRun == 0 && len(tz.arena) > tz.termStart && tz.arena[len(tz.arena)-1] != '\'' {
+			// camelCase, base64Encode; not d'Alibaba
+			tz.bound(boundary{len(tz.arena) - tz.termStart, start, tz.tokEnd, 2, 2})
+		}
+		tz.upRun++
+		tz.lastArena, tz.lastStart, tz.beforeLast = len(tz.arena), start, tz.tokEnd
+	} else if tz.upRun != 0 {
+		if tz.upRun >= 2 && c == classLetter {
+			// HTTPServer: the last capital starts the next part.
+			tz.bound(boundary{tz.lastArena - tz.termStart, tz.lastStart, tz.beforeLast, 2, 3})
+		}
+		tz.upRun = 0
 	}
 	if r < utf8.RuneSelf {
 		tz.arena = append(tz.arena, byte(r))
@@ -219,6 +284,14 @@ func (tz *tokenizer) add(r rune, start, end int, c runeClass) {
 	tz.prevCJK = false
 }
 
+// bound records a candidate boundary, once per position.
+func (tz *tokenizer) bound(b boundary) {
+	if n := len(tz.bounds); n > 0 && tz.bounds[n-1].arena >= b.arena {
+		return
+	}
+	tz.bounds = append(tz.bounds, b)
+}
+
 // finish ends the current token, if any; a pending joiner is dropped.
 func (tz *tokenizer) finish() {
 	tz.joiner = 0
@@ -227,6 +300,10 @@ func (tz *tokenizer) finish() {
 	}
 	tz.in = false
 	term := tz.arena[tz.termStart:]
+	if len(tz.bounds) > 0 {
+		tz.finishParts(term)
+		return
+	}
 	kind := kindWord
 	if !tz.letters {
 		kind = kindNumber
@@ -238,6 +315,58 @@ func (tz *tokenizer) finish() {
 	tz.arena = tz.arena[:tz.termStart+len(term)]
 	tz.toks = append(tz.toks, token{term: tz.arena[tz.termStart:len(tz.arena):len(tz.arena)],
 		start: tz.tokStart, end: tz.tokEnd, kind: kind})
+}
+
+// finishParts emits an identifier: the whole, then each part that the
+// boundaries' length rules allow, copied after it in the arena (filters
+// rewrite terms in place, so parts must not share the whole's bytes).
+func (tz *tokenizer) finishParts(whole []byte) {
+	n := len(tz.toks)
+	kind := kindWord
+	if !tz.letters {
+		kind = kindNumber // 2024_01_05
+	}
+	w := truncUTF8(whole, maxTermBytes) // the whole is cut, its parts are not
+	tz.toks = append(tz.toks, token{term: w[:len(w):len(w)], start: tz.tokStart, end: tz.tokEnd, kind: kind, whole: true})
+	from, fromStart := 0, tz.tokStart
+	emit := func(to, end int) {
+		start := len(tz.arena)
+		tz.arena = append(tz.arena, whole[from:to]...)
+		p := tz.arena[start:]
+		kind := kindNumber
+		for _, c := range p {
+			if (c < '0' || c > '9') && c != '.' && c != ',' {
+				kind = kindWord
+				break
+			}
+		}
+		if kind == kindNumber {
+			p = canonNumber(p)
+		}
+		p = truncUTF8(p, maxTermBytes)
+		tz.arena = tz.arena[:start+len(p)]
+		tz.toks = append(tz.toks, token{term: p[:len(p):len(p)], start: fromStart, end: end, kind: kind, part: true})
+	}
+	for i, b := range tz.bounds {
+		next := len(whole)
+		if i+1 < len(tz.bounds) {
+			next = tz.bounds[i+1].arena
+		}
+		if utf8.RuneCount(whole[from:b.arena]) < b.before || utf8.RuneCount(whole[b.arena:next]) < b.after {
+			continue
+		}
+		emit(b.arena, b.prevEnd)
+		from, fromStart = b.arena, b.start
+	}
+	if from == 0 {
+		// No cut held: one plain word.
+		tz.toks[n].whole = false
+		if kind == kindNumber {
+			tz.toks[n].term = canonNumber(tz.toks[n].term)
+		}
+		return
+	}
+	emit(len(whole), tz.tokEnd)
 }
 
 // canonNumber rewrites a number so that its written forms meet: thousands
