@@ -92,7 +92,6 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 			asked := st.withoutFraming(text)
 			f, kind, counted := st.focusOf(query), kindOf(asked), st.counted(asked)
 			keep = func(sentence string, terms []string, a around) (bool, int) {
-				a.other = f.kind >= 0 && st.namesOther(sentence, f)
 				return kind.fits(sentence) && st.countsIt(sentence, counted) && f.covers(terms, a, share), st.opensWith(sentence, f)
 			}
 		}

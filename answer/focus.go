@@ -34,9 +34,6 @@ type focus struct {
 	words     [][]string // each focus word's terms: analysers differ ("owns" → own, owns)
 	weights   []float64  // each focus word's weight: the idf of its rarest known term
 	alts      [][]string // each focus word's synonyms' terms the corpus uses: see synonymWeight
-	// kind is the focus word that names the kind of thing asked for,
-	// right after "which", "what", "quel" ("Which firm …"), or -1.
-	kind int
 	// every word of the question, names included, with its weight: what
 	// ranks the sentences that cover the focus.
 	every        [][]string
@@ -49,10 +46,9 @@ type focus struct {
 // analysed one by one, so that a word counts once whatever its analyses;
 // a run of ideographs, which has no words, counts by its terms.
 func (st *state) focusOf(question string) focus {
-	f := focus{names: map[string]bool{}, kind: -1}
+	f := focus{names: map[string]bool{}}
 	syn := st.synonymsOf(question)
 	first, prev := true, ""
-	cue := false            // the word before was "which", "what", "quel", …
 	var run strings.Builder // consecutive ideographs: their terms are bigrams of the run
 	flush := func() {
 		st.addIdeographs(&f, run.String())
@@ -72,8 +68,6 @@ func (st *state) focusOf(question string) focus {
 			continue
 		}
 		prev = word
-		afterCue := cue
-		cue = kindCues[strings.ToLower(word)]
 		terms := st.index.Analyze(word)
 		if len(terms) == 0 {
 			continue
@@ -88,9 +82,6 @@ func (st *state) focusOf(question string) focus {
 			f.nameWords = append(f.nameWords, terms)
 			f.addWord(st, terms, true, nil)
 			continue
-		}
-		if afterCue {
-			f.kind = len(f.words)
 		}
 		f.addWord(st, terms, false, st.knownTerms(syn(word)))
 	}
@@ -222,10 +213,6 @@ type around struct {
 	near    []string        // the terms of the sentences either side
 	heading []string        // the terms of the section headings its passage sits under
 	names   map[string]bool // where the question's names may stand: see covers
-	// other: the sentence names something the question does not, which
-	// may be the thing of the kind asked for ("Which firm …" →
-	// "Forrester Research").
-	other bool
 }
 
 // covers reports whether a sentence's terms answer the question's focus:
@@ -266,8 +253,6 @@ func (f focus) covers(terms []string, a around, share float64) bool {
 			hits++
 		case holdsAlt(f.alts[i], has) || holdsAlt(f.alts[i], heading):
 			held += wt * synonymWeight
-		case i == f.kind && a.other:
-			held += wt * kindWeight
 		case a.near != nil && holdsWord(w, near, a.near):
 			held += wt * neighbourWeight
 		}
@@ -790,37 +775,3 @@ const (
 	synonymWeight = 0.5
 	synonymRankW  = 0.5
 )
-
-// kindCues are the question words after which a noun names the kind of
-// thing asked for.
-var kindCues = setOf(strings.Fields("which what quel quelle quels quelles lequel laquelle أي أية"))
-
-// namesOther reports whether a sentence holds a name (a word with a
-// capital, not its first) the question does not.
-func (st *state) namesOther(sentence string, f focus) bool {
-	first := true
-	for w := range text.Words(sentence) {
-		word := sentence[w.Start:w.End]
-		if !isNameWord(word, first) {
-			first = false
-			continue
-		}
-		first = false
-		known := false
-		for _, t := range st.index.Analyze(word) {
-			known = known || f.names[t]
-		}
-		if !known {
-			return true
-		}
-	}
-	return false
-}
-
-// kindWeight is what the word naming the kind of thing asked for counts
-// when the sentence names something the question does not ("Which firm
-// …" answered by "analyst with Forrester Research"), never as the one
-// focus word a sentence must hold itself. Chosen on the tuning halves:
-// a half or a whole answer two more in-corpus questions, a quarter none;
-// as the one word, one or two out-of-corpus questions pass.
-const kindWeight = 0.5

@@ -50,15 +50,10 @@ func TestFocus(t *testing.T) {
 		{"Who spoke for Alipay in the statement?", "Alipay talks about the statement.", true},
 		{"Who spoke for Alipay?", "Alipay talks.", false},
 		{"Who spoke for Alipay?", "Alipay spoke.", true},
-		// "Which firm": a sentence naming something the question does
-		// not holds half of the kind asked for.
-		{"Which firm does the analyst Wang Xiaofeng work for?", "Wang Xiaofeng, senior analyst with Forrester Research, said so.", true},
-		{"Which firm does the analyst Wang Xiaofeng work for?", "Wang Xiaofeng, senior analyst, said so.", false},
 	}
 	for _, tt := range tests {
 		f := st.focusOf(st.withoutFraming(tt.question))
-		a := around{other: st.namesOther(tt.sentence, f)}
-		got := kindOf(tt.question).fits(tt.sentence) && f.covers(st.index.Analyze(tt.sentence), a, DefaultFocusCoverage)
+		got := kindOf(tt.question).fits(tt.sentence) && f.covers(st.index.Analyze(tt.sentence), around{}, DefaultFocusCoverage)
 		if got != tt.want {
 			t.Errorf("%q answered by %q: got %v, want %v (names %v, focus %v)", tt.question, tt.sentence, got, tt.want, f.names, f.words)
 		}
