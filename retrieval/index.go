@@ -181,9 +181,9 @@ func (ix *Index) buildDocs() {
 // CJK runs, whose bigrams depend on neighbours, go through the pipeline.
 func (ix *Index) analyzeShard(s *shard, dl []uint32) {
 	b := &analysisBuf{}
-	caches := make([]map[string]int32, len(ix.analyzers)) // surface → local id, -1: dropped
+	caches := make([]*surfaceCache, len(ix.analyzers)) // surface → local id, -1: dropped
 	for i := range caches {
-		caches[i] = make(map[string]int32)
+		caches[i] = newSurfaceCache()
 	}
 	var counts []uint32 // local id → tf in the current item
 	var seen []uint32   // local ids of the current item, first-seen order
@@ -209,7 +209,7 @@ func (ix *Index) analyzeShard(s *shard, dl []uint32) {
 		}
 		counts[id]++
 	}
-	addText := func(a *analyzer, cache map[string]int32, text string) (n int) {
+	addText := func(a *analyzer, cache *surfaceCache, text string) (n int) {
 		b.arena, b.toks = b.tz.tokenize(text, b.arena[:0], b.toks[:0])
 		toks := b.toks
 		for i := 0; i < len(toks); {
@@ -229,14 +229,14 @@ func (ix *Index) analyzeShard(s *shard, dl []uint32) {
 				i = j
 				continue
 			}
-			id, ok := cache[string(toks[i].term)]
+			id, ok := cache.get(toks[i].term)
 			if !ok {
 				surface := string(toks[i].term) // filters rewrite terms in place
 				id = -1
 				if out := a.run(b, toks[i:i+1]); len(out) == 1 {
 					id = int32(intern(out[0].term, surface))
 				}
-				cache[surface] = id
+				cache.put([]byte(surface), id)
 			}
 			if id >= 0 {
 				count(uint32(id))
