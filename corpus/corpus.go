@@ -3,6 +3,7 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"path"
 	"strings"
@@ -19,6 +20,12 @@ type Config struct {
 	MaxTitleRunes int
 	// Logger receives one warning per skipped or repaired file; nil discards.
 	Logger *slog.Logger
+	// Read, when set, is given every file Load reads whole, with its Stat
+	// (made before the read) and its bytes, valid only during the call,
+	// before they are parsed. It is called from Load's goroutines, at once
+	// for different files. A cache of loads (package snapshot) hashes the
+	// files there rather than reading each one a second time.
+	Read func(path string, info fs.FileInfo, data []byte)
 }
 
 // Kind tells body text from what surrounds it on a web page.

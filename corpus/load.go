@@ -165,6 +165,7 @@ type loader struct {
 	maxBytes int64
 	maxTitle int
 	log      *slog.Logger
+	onRead   func(path string, info fs.FileInfo, data []byte)
 	rules    *noiseRules
 	md       markdownParsers
 	warnings []Warning // folders that could not be listed
@@ -176,6 +177,7 @@ func newLoader(fsys fs.FS, cfg Config) *loader {
 		maxBytes: cfg.MaxFileBytes,
 		maxTitle: cfg.MaxTitleRunes,
 		log:      cfg.Logger,
+		onRead:   cfg.Read,
 		rules:    newNoiseRules(),
 		md:       newMarkdownParsers(),
 	}
@@ -320,6 +322,9 @@ func (l *loader) loadFile(p string, sc *scratch) (doc Document, st *splitState, 
 	}
 	if int64(len(b)) > l.maxBytes { // it grew since Stat
 		return skipped(SkipTooLarge, fmt.Sprintf("larger than %d bytes", l.maxBytes))
+	}
+	if l.onRead != nil {
+		l.onRead(p, info, b)
 	}
 	if len(b) == 0 {
 		return skipped(SkipEmpty, "empty file")

@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"bufio"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -68,7 +69,7 @@ func pad8(n int64) int64 { return (n + 7) &^ 7 }
 // writeFile writes parts to path atomically: a temporary file in the same
 // folder, synced, then renamed over path. A reader never sees half a file,
 // and a process that has the old file mapped keeps it intact.
-func writeFile(path string, key Key, parts []part) (err error) {
+func writeFile(ctx context.Context, path string, key Key, parts []part) (err error) {
 	if len(parts) > maxParts {
 		return fmt.Errorf("%d parts: too many", len(parts))
 	}
@@ -109,7 +110,7 @@ func writeFile(path string, key Key, parts []part) (err error) {
 		return err
 	}
 	crc := crc32.New(castagnoli)
-	bw := bufio.NewWriterSize(io.MultiWriter(f, crc), 1<<20)
+	bw := bufio.NewWriterSize(io.MultiWriter(&ctxWriter{ctx: ctx, w: f}, crc), 1<<20)
 	var zeros [8]byte
 	pos := dataStart
 	for _, p := range parts {
@@ -161,6 +162,20 @@ func writeFile(path string, key Key, parts []part) (err error) {
 		d.Close()
 	}
 	return nil
+}
+
+// ctxWriter fails once ctx is done: a write of gigabytes stops when the
+// program does.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c *ctxWriter) Write(b []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(b)
 }
 
 type countWriter struct {

@@ -28,7 +28,7 @@ func FuzzDecode(f *testing.F) {
 		f.Fatal(err)
 	}
 	path := filepath.Join(f.TempDir(), "snap")
-	if err := Write(path, testKey, nil, c, indexOf(f, c)); err != nil {
+	if err := Write(context.Background(), path, testKey, nil, c, indexOf(f, c)); err != nil {
 		f.Fatal(err)
 	}
 	good, err := os.ReadFile(path)

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"math"
@@ -51,64 +52,102 @@ type KeyConfig struct {
 // prev, or where the system gives no change time, every file is read. The
 // returned manifest is prev's successor.
 func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig, prev *Manifest) (Key, *Manifest, error) {
-	taken := time.Now()
-	paths, err := corpus.Files(ctx, fsys)
+	h, err := NewHasher(ctx, fsys, cfg, prev)
 	if err != nil {
 		return Key{}, nil, err
 	}
-	maxBytes := cfg.Corpus.MaxFileBytes
-	if maxBytes <= 0 {
-		maxBytes = 10 << 20 // corpus's default
+	return h.Key(ctx)
+}
+
+// A Hasher is ContentKey spread over a load: corpus.Load hands it each
+// file it reads (Read, as corpus.Config.Read), so that a build reads every
+// file once instead of once to hash and once to load, and Key then reads
+// only the files Load did not give it. The key is ContentKey's for the
+// same contents.
+//
+// The key describes what was loaded: each file's hash is of the very bytes
+// Load parsed, and its size and times in the manifest are from Load's Stat,
+// made before the read, so a file written during the load either has a
+// hash of what was loaded or times that differ at the next start (which
+// then reads it again). A file added during the load is not in the key's
+// list, taken before; one removed is, with its error: either way the next
+// start's key differs and it rebuilds.
+type Hasher struct {
+	fsys     fs.FS
+	cfg      KeyConfig
+	prev     *Manifest
+	taken    time.Time
+	maxBytes int64
+	paths    []string
+	at       map[string]int
+	sums     []fileSum
+	given    []bool // sums[i] came from Read
+	sha      sync.Pool
+}
+
+// NewHasher lists the files under fsys, as ContentKey does, before they are
+// loaded.
+func NewHasher(ctx context.Context, fsys fs.FS, cfg KeyConfig, prev *Manifest) (*Hasher, error) {
+	taken := time.Now() // before any Stat: see Manifest.reuse
+	paths, err := corpus.Files(ctx, fsys)
+	if err != nil {
+		return nil, err
 	}
-	sums := make([]fileSum, len(paths))
+	h := &Hasher{fsys: fsys, cfg: cfg, prev: prev, taken: taken, maxBytes: cfg.Corpus.MaxFileBytes, paths: paths,
+		at: make(map[string]int, len(paths)), sums: make([]fileSum, len(paths)), given: make([]bool, len(paths))}
+	if h.maxBytes <= 0 {
+		h.maxBytes = 10 << 20 // corpus's default
+	}
+	for i, p := range paths {
+		h.at[p] = i
+	}
+	h.sha.New = func() any { return sha256.New() }
+	return h, nil
+}
+
+// Read takes the contents of path as Load read them, and info, its Stat
+// made before the read. It may be called from several goroutines at once,
+// for different paths, and not after Key. A path not listed by NewHasher
+// (added since) is ignored.
+func (h *Hasher) Read(path string, info fs.FileInfo, data []byte) {
+	i, ok := h.at[path]
+	if !ok || h.given[i] || !info.Mode().IsRegular() || int64(len(data)) > h.maxBytes {
+		return
+	}
+	f := fileSum{path: path, size: int64(len(data)), mtime: info.ModTime().UnixNano()}
+	f.ctime, f.ino, f.stamped = changeStamp(info)
+	if f.size != info.Size() {
+		f.stamped = false // it changed between the Stat and the read: never reused
+	}
+	if !h.prev.reuse(&f, h.taken) {
+		sh := h.sha.Get().(hash.Hash)
+		sh.Reset()
+		sh.Write(data)
+		sh.Sum(f.sum[:0])
+		h.sha.Put(sh)
+		f.hashed, f.read = true, true
+	}
+	h.sums[i], h.given[i] = f, true
+}
+
+// Key reads and hashes the files Read was not given (all of them without a
+// load) and returns the key and manifest.
+func (h *Hasher) Key(ctx context.Context) (Key, *Manifest, error) {
+	paths, sums, cfg, maxBytes := h.paths, h.sums, h.cfg, h.maxBytes
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, min(runtime.GOMAXPROCS(0), len(paths))) {
 		wg.Go(func() {
-			h := sha256.New()
+			sh := sha256.New()
 			buf := make([]byte, 256<<10)
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(paths) || ctx.Err() != nil {
 					return
 				}
-				p, fsum := paths[i], &sums[i]
-				fsum.path = p
-				if !corpus.Reads(p) {
-					continue
+				if !h.given[i] {
+					sums[i] = h.sumFile(paths[i], maxBytes, sh, buf)
 				}
-				st, err := fs.Stat(fsys, p)
-				if err != nil {
-					fsum.err = err.Error()
-					continue
-				}
-				fsum.size = st.Size()
-				if !st.Mode().IsRegular() || st.Size() > maxBytes {
-					continue
-				}
-				fsum.mtime = st.ModTime().UnixNano()
-				fsum.ctime, fsum.ino, fsum.stamped = changeStamp(st)
-				if prev.reuse(fsum, taken) {
-					continue
-				}
-				f, err := fsys.Open(p)
-				if err != nil {
-					fsum.err = err.Error()
-					continue
-				}
-				h.Reset()
-				// Hidden behind a plain Reader, the file is read into buf:
-				// io.CopyBuffer hands an *os.File to its WriteTo, which
-				// ignores buf and allocates a new one for every file.
-				n, err := io.CopyBuffer(h, struct{ io.Reader }{f}, buf)
-				f.Close()
-				if err != nil {
-					fsum.err = err.Error()
-					continue
-				}
-				fsum.size = n
-				h.Sum(fsum.sum[:0])
-				fsum.hashed, fsum.read = true, true
 			}
 		})
 	}
@@ -126,7 +165,7 @@ func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig, prev *Manifest) 
 	if rc.Floor == 0 {
 		rc.Floor = retrieval.DefaultFloor
 	}
-	h := sha256.New()
+	kh := sha256.New()
 	var b []byte
 	str := func(s string) {
 		b = binary.LittleEndian.AppendUint64(b, uint64(len(s)))
@@ -140,18 +179,18 @@ func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig, prev *Manifest) 
 	for _, f := range []float64{rc.K1, rc.B, rc.Floor} {
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(f))
 	}
-	h.Write(b)
+	kh.Write(b)
 	for i, p := range paths {
 		b = b[:0]
 		str(p)
 		b = binary.LittleEndian.AppendUint64(b, uint64(sums[i].size))
 		b = append(b, sums[i].sum[:]...)
 		str(sums[i].err)
-		h.Write(b)
+		kh.Write(b)
 	}
 	var k Key
-	h.Sum(k[:0])
-	m := &Manifest{taken: taken.UnixNano(), files: sums, index: make(map[string]int, len(sums))}
+	kh.Sum(k[:0])
+	m := &Manifest{taken: h.taken.UnixNano(), files: sums, index: make(map[string]int, len(sums))}
 	for i := range sums {
 		m.index[sums[i].path] = i
 		if sums[i].read {
@@ -159,4 +198,46 @@ func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig, prev *Manifest) 
 		}
 	}
 	return k, m, nil
+}
+
+// sumFile is what ContentKey knows of the file p, reading it unless prev
+// gives its hash.
+func (h *Hasher) sumFile(p string, maxBytes int64, sh hash.Hash, buf []byte) fileSum {
+	fsum := fileSum{path: p}
+	if !corpus.Reads(p) {
+		return fsum
+	}
+	st, err := fs.Stat(h.fsys, p)
+	if err != nil {
+		fsum.err = err.Error()
+		return fsum
+	}
+	fsum.size = st.Size()
+	if !st.Mode().IsRegular() || st.Size() > maxBytes {
+		return fsum
+	}
+	fsum.mtime = st.ModTime().UnixNano()
+	fsum.ctime, fsum.ino, fsum.stamped = changeStamp(st)
+	if h.prev.reuse(&fsum, h.taken) {
+		return fsum
+	}
+	f, err := h.fsys.Open(p)
+	if err != nil {
+		fsum.err = err.Error()
+		return fsum
+	}
+	sh.Reset()
+	// Hidden behind a plain Reader, the file is read into buf:
+	// io.CopyBuffer hands an *os.File to its WriteTo, which ignores buf
+	// and allocates a new one for every file.
+	n, err := io.CopyBuffer(sh, struct{ io.Reader }{f}, buf)
+	f.Close()
+	if err != nil {
+		fsum.err = err.Error()
+		return fsum
+	}
+	fsum.size = n
+	sh.Sum(fsum.sum[:0])
+	fsum.hashed, fsum.read = true, true
+	return fsum
 }

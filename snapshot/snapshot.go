@@ -19,6 +19,7 @@ package snapshot
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -31,8 +32,9 @@ import (
 
 // Write saves c and ix, the index of c's passages in order, as the
 // snapshot of key at path, with man, the manifest ContentKey gave with key
-// (nil: none, the next start reads every file).
-func Write(path string, key Key, man *Manifest, c *corpus.Corpus, ix *retrieval.Index) error {
+// (nil: none, the next start reads every file). Cancelling ctx stops the
+// write and removes the partial file; the one at path stays as it was.
+func Write(ctx context.Context, path string, key Key, man *Manifest, c *corpus.Corpus, ix *retrieval.Index) error {
 	parts, err := encodeCorpus(c, ix)
 	if err != nil {
 		return fmt.Errorf("write snapshot: %w", err)
@@ -45,7 +47,7 @@ func Write(path string, key Key, man *Manifest, c *corpus.Corpus, ix *retrieval.
 	if man != nil {
 		parts = append(parts, part{name: partManifest, data: man.encode()})
 	}
-	if err := writeFile(path, key, parts); err != nil {
+	if err := writeFile(ctx, path, key, parts); err != nil {
 		return fmt.Errorf("write snapshot %s: %w", path, err)
 	}
 	return nil

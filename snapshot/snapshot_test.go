@@ -57,7 +57,7 @@ func TestRoundTrip(t *testing.T) {
 			c := load(t, dir)
 			ix := indexOf(t, c)
 			path := filepath.Join(t.TempDir(), "snap")
-			if err := Write(path, testKey, nil, c, ix); err != nil {
+			if err := Write(context.Background(), path, testKey, nil, c, ix); err != nil {
 				t.Fatal(err)
 			}
 			c2, ix2, info, err := Open(path, testKey)
@@ -105,7 +105,7 @@ func writeTest(t *testing.T) (string, []byte) {
 	t.Helper()
 	c := load(t, "")
 	path := filepath.Join(t.TempDir(), "snap")
-	if err := Write(path, testKey, nil, c, indexOf(t, c)); err != nil {
+	if err := Write(context.Background(), path, testKey, nil, c, indexOf(t, c)); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(path)
@@ -192,7 +192,7 @@ func TestWriteReplaces(t *testing.T) {
 	c := load(t, "")
 	c.Docs = c.Docs[:2]
 	ix := indexOf(t, c)
-	if err := Write(path, Key{7}, nil, c, ix); err != nil {
+	if err := Write(context.Background(), path, Key{7}, nil, c, ix); err != nil {
 		t.Fatal(err)
 	}
 	c2, _, _, err := Open(path, Key{7})
@@ -214,7 +214,7 @@ func TestWriteMismatch(t *testing.T) {
 	ix := indexOf(t, c)
 	other := *c
 	other.Docs = c.Docs[1:]
-	if err := Write(filepath.Join(t.TempDir(), "s"), testKey, nil, &other, ix); err == nil {
+	if err := Write(context.Background(), filepath.Join(t.TempDir(), "s"), testKey, nil, &other, ix); err == nil {
 		t.Fatal("Write of an index of other passages succeeded")
 	}
 }
@@ -341,7 +341,7 @@ func TestContentKeyManifest(t *testing.T) {
 	// Through the snapshot file, as the next start gets it.
 	c := load(t, dir)
 	path := filepath.Join(t.TempDir(), "snap")
-	if err := Write(path, k1, m1, c, indexOf(t, c)); err != nil {
+	if err := Write(context.Background(), path, k1, m1, c, indexOf(t, c)); err != nil {
 		t.Fatal(err)
 	}
 	prev, err := ReadManifest(path)
@@ -450,7 +450,7 @@ func TestReadManifestDamaged(t *testing.T) {
 	c := load(t, dir)
 	ix := indexOf(t, c)
 	path := filepath.Join(t.TempDir(), "snap")
-	if err := Write(path, k, m, c, ix); err != nil {
+	if err := Write(context.Background(), path, k, m, c, ix); err != nil {
 		t.Fatal(err)
 	}
 	good, err := os.ReadFile(path)
@@ -480,7 +480,7 @@ func TestReadManifestDamaged(t *testing.T) {
 		}
 	}
 	// A snapshot written without one.
-	if err := Write(path, k, nil, c, ix); err != nil {
+	if err := Write(context.Background(), path, k, nil, c, ix); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := ReadManifest(path); !errors.Is(err, ErrCorrupt) {
