@@ -81,7 +81,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	c, ix, err := e.loadIndexed(ctx, e.cfg.CorpusDir, true)
+	c, ix, pending, err := e.loadIndexed(ctx, e.cfg.CorpusDir)
 	if err != nil {
 		return err
 	}
@@ -160,6 +160,11 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
+	if pending != nil {
+		// Built now: answer from the heap at once, save the snapshot
+		// meanwhile, then serve from it, mapped, as after a restart.
+		wg.Go(func() { rl.adopt(ctx, pending) })
+	}
 	serveErr := make(chan error, 2) // health and the dashboard
 	if e.cfg.HealthAddr != "" {
 		wg.Go(func() {

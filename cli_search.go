@@ -20,9 +20,12 @@ import (
 // withLLM, or with no LLM configured, it answers extractively. k ≤ 0 takes
 // the pipeline's default.
 func (e *env) pipeline(ctx context.Context, dir string, k int, withLLM bool) (*answer.Pipeline, error) {
-	c, ix, err := e.loadIndexed(ctx, dir, false)
+	c, ix, pending, err := e.loadIndexed(ctx, dir)
 	if err != nil {
 		return nil, err
+	}
+	if pending != nil {
+		e.saveSnapshot(ctx, pending) // a command ends soon: saved now, for the next one
 	}
 	var model answer.Model
 	if withLLM && e.cfg.llmEnabled() {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -24,44 +25,56 @@ const snapshotFile = "index.snap"
 // loadIndexed loads dir and its index. With INDEX_SNAPSHOT and a folder, the
 // snapshot in DATA_DIR is used when it was made from the folder's current
 // contents (by the same program with the same settings); else the folder is
-// read and indexed, and a snapshot saved for the next start. With remap,
-// the process then serves from the saved snapshot, mapped, rather than
-// from the heap, as after a restart. A nil index (the embedded corpus,
-// INDEX_SNAPSHOT=false) is built by the pipeline.
-func (e *env) loadIndexed(ctx context.Context, dir string, remap bool) (*corpus.Corpus, *retrieval.Index, error) {
+// read and indexed, and the snapshot to save for the next start returned
+// as pending, for the caller to save (pendingSnapshot.save) when it
+// suits: the bot answers first and saves in the background. A nil index
+// (the embedded corpus, INDEX_SNAPSHOT=false) is built by the pipeline.
+func (e *env) loadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *retrieval.Index, *pendingSnapshot, error) {
 	if dir == "" || !e.cfg.IndexSnapshot {
 		c, err := e.loadCorpus(ctx, dir)
-		return c, nil, err
+		return c, nil, nil, err
 	}
 	start := time.Now()
 	path := filepath.Join(e.cfg.DataDir, snapshotFile)
-	o := openSnapshot(path, func() (snapshot.Key, *snapshot.Manifest, error) { return e.snapshotKey(ctx, dir, path) })
+	kcfg, err := e.keyConfig()
+	if err != nil {
+		e.log.Warn("index snapshot: cannot hash the program; loading the folder", "err", err)
+		c, err := e.loadCorpus(ctx, dir)
+		return c, nil, nil, err
+	}
+	prev, err := snapshot.ReadManifest(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// Nothing to check: the folder is hashed as it is loaded.
+		e.log.Info("index snapshot: none yet; loading the folder", "path", path)
+		return e.buildIndexed(ctx, dir, kcfg, nil)
+	case err != nil:
+		e.log.Warn("index snapshot: unusable, rebuilding it", "path", path, "err", err)
+		return e.buildIndexed(ctx, dir, kcfg, nil)
+	}
+	o := openSnapshot(path, func() (snapshot.Key, *snapshot.Manifest, error) {
+		return snapshot.ContentKey(ctx, os.DirFS(dir), kcfg, prev)
+	})
 	c, ix, info, err, key, man := o.c, o.ix, o.info, o.err, o.key, o.man
 	if o.keyErr != nil {
 		e.log.Warn("index snapshot: cannot hash the corpus folder; loading it", "err", o.keyErr)
 		c, err := e.loadCorpus(ctx, dir)
-		return c, nil, err
+		return c, nil, nil, err
 	}
 	switch {
 	case err == nil:
 		e.log.Info("corpus: from the index snapshot", "path", path, "bytes", info.Bytes, "mapped", info.Mapped,
 			"documents", len(c.Docs), "passages", ix.Len(), "key", key.String(), "files_hashed", man.Read(), "took", time.Since(start).Round(time.Millisecond))
 		e.reportSnapshotLoad(c)
-		return c, ix, nil
-	case errors.Is(err, snapshot.ErrNotFound) || errors.Is(err, snapshot.ErrStale):
+		return c, ix, nil, nil
+	case errors.Is(err, snapshot.ErrStale):
 		e.log.Info("index snapshot: none for these contents; loading the folder", "path", path, "key", key.String())
 	default:
 		e.log.Warn("index snapshot: unusable, rebuilding it", "path", path, "err", err)
 	}
-	c, ix, err = e.buildIndexed(ctx, dir, key, man)
-	if err != nil || !remap {
-		return c, ix, err
-	}
-	if c2, ix2, _, err := snapshot.Open(path, key); err == nil {
-		c, ix = c2, ix2
-		debug.FreeOSMemory() // the heap copy is garbage now: give it back
-	}
-	return c, ix, nil
+	// The files that did not change are not hashed again: their hashes
+	// are the manifest's.
+	return e.buildIndexed(ctx, dir, kcfg, man)
 }
 
 // opened is what openSnapshot found.
@@ -109,51 +122,110 @@ func (e *env) reloadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *r
 		c, err := e.loadCorpus(ctx, dir)
 		return c, nil, err
 	}
-	key, man, err := e.snapshotKey(ctx, dir, filepath.Join(e.cfg.DataDir, snapshotFile))
+	kcfg, err := e.keyConfig()
 	if err != nil {
-		e.log.Warn("index snapshot: cannot hash the corpus folder; loading it", "err", err)
+		e.log.Warn("index snapshot: cannot hash the program; loading the folder", "err", err)
 		c, err := e.loadCorpus(ctx, dir)
 		return c, nil, err
 	}
-	return e.buildIndexed(ctx, dir, key, man)
-}
-
-// buildIndexed reads dir, indexes it as the pipeline does and saves a
-// snapshot of key, which must have been computed before the read (so that
-// a file changed meanwhile makes the next start rebuild, not the reverse).
-// A snapshot that cannot be written is logged; the index is still used.
-func (e *env) buildIndexed(ctx context.Context, dir string, key snapshot.Key, man *snapshot.Manifest) (*corpus.Corpus, *retrieval.Index, error) {
-	c, err := e.loadCorpus(ctx, dir)
+	prev, _ := snapshot.ReadManifest(filepath.Join(e.cfg.DataDir, snapshotFile)) // none or unreadable: every file is hashed
+	c, ix, pending, err := e.buildIndexed(ctx, dir, kcfg, prev)
 	if err != nil {
 		return nil, nil, err
 	}
-	ix, err := answer.Index(retrieval.Config{}, c)
-	if err != nil {
-		return nil, nil, err
-	}
-	path := filepath.Join(e.cfg.DataDir, snapshotFile)
-	start := time.Now()
-	if err := snapshot.Write(path, key, man, c, ix); err != nil {
-		e.log.Warn("index snapshot: not saved; the next start will load the folder again", "err", err)
-	} else {
-		e.log.Info("index snapshot saved", "path", path, "key", key.String(), "took", time.Since(start).Round(time.Millisecond))
+	if pending != nil {
+		e.saveSnapshot(ctx, pending)
 	}
 	return c, ix, nil
 }
 
-// snapshotKey hashes dir's contents with what else decides a load,
-// reusing the hashes of the files that provably did not change since the
-// snapshot at path was made (its manifest; see snapshot.ContentKey).
-func (e *env) snapshotKey(ctx context.Context, dir, path string) (snapshot.Key, *snapshot.Manifest, error) {
+// pendingSnapshot is a build's snapshot, not yet written.
+type pendingSnapshot struct {
+	path string
+	key  snapshot.Key
+	man  *snapshot.Manifest
+	c    *corpus.Corpus
+	ix   *retrieval.Index
+}
+
+// buildIndexed reads dir and indexes it as the pipeline does, hashing each
+// file as it is read (snapshot.Hasher; prev, the manifest of an earlier
+// snapshot, spares hashing the files that did not change). The snapshot
+// is returned to be saved: nil when the folder could not be hashed, which
+// is logged; the corpus is still used.
+func (e *env) buildIndexed(ctx context.Context, dir string, kcfg snapshot.KeyConfig, prev *snapshot.Manifest) (*corpus.Corpus, *retrieval.Index, *pendingSnapshot, error) {
+	fsys := os.DirFS(dir)
+	h, herr := snapshot.NewHasher(ctx, fsys, kcfg, prev)
+	var read func(string, fs.FileInfo, []byte)
+	if herr == nil {
+		read = h.Read
+	}
+	c, err := e.loadCorpusRead(ctx, dir, read)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ix, err := answer.Index(retrieval.Config{}, c)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var key snapshot.Key
+	var man *snapshot.Manifest
+	if herr == nil {
+		key, man, herr = h.Key(ctx)
+	}
+	if herr != nil {
+		e.log.Warn("index snapshot: cannot hash the corpus folder; not saved", "err", herr)
+		return c, ix, nil, nil
+	}
+	return c, ix, &pendingSnapshot{path: filepath.Join(e.cfg.DataDir, snapshotFile), key: key, man: man, c: c, ix: ix}, nil
+}
+
+// saveSnapshot writes ps, logging how it went. A snapshot that cannot be
+// written is no error for the caller: the next start loads the folder.
+func (e *env) saveSnapshot(ctx context.Context, ps *pendingSnapshot) error {
+	start := time.Now()
+	if err := snapshot.Write(ctx, ps.path, ps.key, ps.man, ps.c, ps.ix); err != nil {
+		e.log.Warn("index snapshot: not saved; the next start will load the folder again", "err", err)
+		return err
+	}
+	e.log.Info("index snapshot saved", "path", ps.path, "key", ps.key.String(), "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// adopt saves ps, the snapshot of the start's build, then serves from it,
+// mapped, as a restart would, letting the heap copy go (most of a build's
+// memory). A reload that came first has saved its own, and is kept. It
+// holds the reload lock meanwhile, so that a reload waits for it rather
+// than racing it to the file.
+func (r *reloader) adopt(ctx context.Context, ps *pendingSnapshot) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.reloads > 0 || r.env.saveSnapshot(ctx, ps) != nil {
+		return
+	}
+	start := time.Now()
+	c, ix, _, err := snapshot.Open(ps.path, ps.key)
+	if err == nil {
+		err = r.p.ReloadIndexed(c, ix)
+	}
+	if err != nil {
+		r.env.log.Warn("index snapshot: saved but not mapped; serving from memory", "path", ps.path, "err", err)
+		return
+	}
+	path := ps.path
+	*ps = pendingSnapshot{}
+	debug.FreeOSMemory() // the heap copy is garbage now: give it back
+	r.env.log.Info("corpus: serving from the index snapshot", "path", path, "took", time.Since(start).Round(time.Millisecond))
+}
+
+// keyConfig is what besides the folder's files decides a load: this
+// program and the loader's settings.
+func (e *env) keyConfig() (snapshot.KeyConfig, error) {
 	prog, err := programHash()
 	if err != nil {
-		return snapshot.Key{}, nil, err
+		return snapshot.KeyConfig{}, err
 	}
-	prev, _ := snapshot.ReadManifest(path) // none or unreadable: every file is read
-	return snapshot.ContentKey(ctx, os.DirFS(dir), snapshot.KeyConfig{
-		Program: prog,
-		Corpus:  corpus.Config{MaxFileBytes: e.cfg.MaxFileBytes},
-	}, prev)
+	return snapshot.KeyConfig{Program: prog, Corpus: corpus.Config{MaxFileBytes: e.cfg.MaxFileBytes}}, nil
 }
 
 // programHash identifies this build: a new binary may load or analyse

@@ -1,13 +1,18 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"testing"
 
+	"corpusbot/answer"
 	"corpusbot/snapshot"
 )
 
@@ -148,5 +153,81 @@ func TestOpenSnapshotErrors(t *testing.T) {
 		if gc := debug.SetGCPercent(150); gc != 150 {
 			t.Fatalf("%s: GOGC %d after openSnapshot, want 150 as before", tc.name, gc)
 		}
+	}
+}
+
+// A start that builds answers from the heap and leaves the snapshot to
+// adopt, which saves it and swaps the mapped copy in, answering the same;
+// the next start maps it. A reload before adopt has its own snapshot, and
+// adopt leaves it; a cancelled save leaves no file behind.
+func TestAdoptSavesThenMaps(t *testing.T) {
+	ctx := context.Background()
+	dir, data := t.TempDir(), t.TempDir()
+	writeFiles(t, dir, map[string]string{"gold.txt": goldText, "yen.txt": yenText})
+	var logs strings.Builder
+	e := &env{cfg: config{MaxFileBytes: 1 << 20, DataDir: data, IndexSnapshot: true}, log: slog.New(slog.NewTextHandler(&logs, nil))}
+	snap := filepath.Join(data, snapshotFile)
+	start := func() (*reloader, *pendingSnapshot) {
+		t.Helper()
+		c, ix, pending, err := e.loadIndexed(ctx, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := answer.NewIndexed(answer.Config{}, c, ix, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &reloader{env: e, dir: dir, p: p}, pending
+	}
+	top := func(r *reloader) string {
+		t.Helper()
+		m, err := r.p.Search(ctx, "yen exporters", 1)
+		if err != nil || len(m) == 0 {
+			t.Fatalf("search: %v, %d hits", err, len(m))
+		}
+		return fmt.Sprintf("%s %.6f %s", m[0].DocID, m[0].Score, m[0].Passage.Text)
+	}
+
+	r, pending := start()
+	if pending == nil {
+		t.Fatal("a first start has no snapshot to save")
+	}
+	if _, err := os.Stat(snap); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the snapshot was written before the bot could answer: %v", err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := e.saveSnapshot(cancelled, pending); err == nil {
+		t.Fatal("a cancelled save succeeded")
+	}
+	if left, _ := os.ReadDir(data); len(left) != 0 {
+		t.Fatalf("a cancelled save left %v", left)
+	}
+	heap := top(r)
+	r.adopt(ctx, pending)
+	if !strings.Contains(logs.String(), "serving from the index snapshot") {
+		t.Fatalf("adopt did not swap the mapped snapshot in:\n%s", logs.String())
+	}
+	if got := top(r); got != heap {
+		t.Fatalf("from the snapshot %q, from the heap %q", got, heap)
+	}
+	if _, pending := start(); pending != nil || !strings.Contains(logs.String(), "from the index snapshot") {
+		t.Fatalf("the next start did not map the snapshot:\n%s", logs.String())
+	}
+
+	// A reload before adopt: its snapshot, of the newer contents, stays.
+	os.Remove(snap)
+	r, pending = start()
+	writeFiles(t, dir, map[string]string{"deploy.md": deployMD})
+	if _, err := r.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := os.ReadFile(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.adopt(ctx, pending)
+	if now, _ := os.ReadFile(snap); string(now) != string(saved) {
+		t.Fatal("adopt wrote over the snapshot of a later reload")
 	}
 }

@@ -24,6 +24,8 @@ type reloader struct {
 	// warned holds the files named in the last load's warnings, so that
 	// reloads the watcher starts name only files newly skipped.
 	warned map[corpus.Warning]bool
+	// reloads counts the successful reloads, under mu.
+	reloads int
 }
 
 // remember notes the warnings of c, the corpus now served.
@@ -73,6 +75,7 @@ func (r *reloader) reload(ctx context.Context, newOnly bool) (string, error) {
 		}
 	}
 	r.remember(c)
+	r.reloads++
 	if r.onReload != nil {
 		r.onReload()
 	}

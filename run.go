@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"strings"
@@ -98,7 +99,13 @@ func (e *env) newFlagSet(name string) (*flag.FlagSet, *string) {
 
 // loadCorpus reads dir, or the embedded corpus when dir is empty.
 func (e *env) loadCorpus(ctx context.Context, dir string) (*corpus.Corpus, error) {
-	ccfg := corpus.Config{MaxFileBytes: e.cfg.MaxFileBytes, Logger: e.log}
+	return e.loadCorpusRead(ctx, dir, nil)
+}
+
+// loadCorpusRead is loadCorpus giving each file read to read (see
+// corpus.Config.Read), when not nil.
+func (e *env) loadCorpusRead(ctx context.Context, dir string, read func(string, fs.FileInfo, []byte)) (*corpus.Corpus, error) {
+	ccfg := corpus.Config{MaxFileBytes: e.cfg.MaxFileBytes, Logger: e.log, Read: read}
 	if e.notes != nil {
 		ccfg.Logger = slog.New(slog.DiscardHandler) // named below, for people
 	}
