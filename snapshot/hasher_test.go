@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -46,9 +47,9 @@ func TestHasherDuringLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		given := 0
+		var given atomic.Int32 // Read is called from the loader's goroutines
 		if _, err := corpus.Load(ctx, fsys, corpus.Config{MaxFileBytes: 1000, Read: func(p string, info fs.FileInfo, data []byte) {
-			given++
+			given.Add(1)
 			h.Read(p, info, data)
 		}}); err != nil {
 			t.Fatal(err)
@@ -57,7 +58,7 @@ func TestHasherDuringLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return k, m, given
+		return k, m, int(given.Load())
 	}
 	want, _, err := ContentKey(ctx, fsys, cfg, nil)
 	if err != nil {
