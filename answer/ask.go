@@ -95,7 +95,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 				return kind.fits(sentence) && st.countsIt(sentence, counted) && f.covers(terms, a, share), st.opensWith(sentence, f)
 			}
 		}
-		picks := st.bestSentences(blocks, query, maxExtractive, maxPerDoc, keep)
+		picks := st.bestSentences(blocks, query, maxExtractive, maxPerDocAnswer, keep)
 		if len(picks) == 0 {
 			p.log.Info("abstained: no sentence covers what the question asks", "id", res.ID)
 			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
