@@ -103,16 +103,60 @@ var arabicPrefixes = [...]string{"وبال", "وكال", "فبال", "ولل", "
 
 var arabicSuffixes = [...]string{"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"}
 
-func (arabicLightFilter) filter(_ *analysisBuf, toks []token) []token {
-	for i := range toks {
+func (arabicLightFilter) filter(b *analysisBuf, toks []token) []token {
+	n := len(toks)
+	for i := range n {
 		t := &toks[i]
 		if t.kind != kindWord || t.stop || !hasArabic(t.term) {
 			continue
+		}
+		// A query (keepStops) also searches the word without a lone
+		// proclitic, on a token of the same span: لإمبراطورية finds
+		// إمبراطورية and الإمبراطورية. Items are analysed a word at a time
+		// (analyzeShard) and keep one reading.
+		if b != nil && b.keepStops {
+			if rest := loneProclitic(t.term); rest != nil {
+				start := len(b.arena)
+				b.arena = append(b.arena, rest...)
+				alt := *t
+				alt.term = arabicLightStem(b.arena[start:len(b.arena):len(b.arena)])
+				toks = append(toks, alt) // after every token of the text: nothing is overwritten
+				t = &toks[i]
+			}
 		}
 		t.term = arabicLightStem(t.term)
 	}
 	return toks
 }
+
+// loneProclitic returns w without a lone conjunction and preposition
+// (و or ف, then ب ك or ل) when w has no article and at least
+// minLoneStem letters are left, or nil. A word can both start with one of
+// those letters and carry it as a proclitic (فريق "team", بريطانيا): an
+// index keeps the word whole, and a query searches both readings.
+func loneProclitic(w []byte) []byte {
+	for _, p := range arabicPrefixes {
+		if len(w) > len(p) && string(w[:len(p)]) == p {
+			return nil
+		}
+	}
+	rest := w
+	if len(rest) >= 2 && (string(rest[:2]) == "و" || string(rest[:2]) == "ف") {
+		rest = rest[2:]
+	}
+	if len(rest) >= 2 && (string(rest[:2]) == "ب" || string(rest[:2]) == "ك" || string(rest[:2]) == "ل") {
+		rest = rest[2:]
+	}
+	if len(rest) == len(w) || utf8.RuneCount(rest) < minLoneStem {
+		return nil
+	}
+	return rest
+}
+
+// minLoneStem is the fewest letters loneProclitic leaves, chosen on the
+// tuning halves of ARCD and XQuAD ar (docs/benchmarks.md): 3 to 5 score
+// within a question of each other.
+const minLoneStem = 4
 
 func arabicLightStem(w []byte) []byte {
 	n := utf8.RuneCount(w)

@@ -515,3 +515,35 @@ func TestIdentifiers(t *testing.T) {
 		t.Errorf("Highlight: got %v, want %v", got, want)
 	}
 }
+
+// TestArabicLoneProclitic: a query word with a lone preposition (لـ, بـ, كـ,
+// after و or ف) also searches the word without it, and an item's word is
+// never cut: فريق ("team") keeps its ف.
+func TestArabicLoneProclitic(t *testing.T) {
+	items := []Item{
+		{Doc: "a", Text: "تم استهداف إمبراطورية أعمال ما", Lang: "ar"},
+		{Doc: "b", Text: "فاز الفريق بالمباراة", Lang: "ar"},
+		{Doc: "c", Text: "ريق", Lang: "ar"},
+	}
+	ix := mustNew(t, Config{}, items)
+	tests := []struct {
+		q     string
+		first int
+	}{
+		{"لإمبراطورية", 0},
+		{"ولإمبراطورية", 0},
+		{"بإمبراطورية", 0},
+		{"فريق", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			hits, err := ix.Search(tt.q, 3)
+			if err != nil || len(hits) == 0 || hits[0].Item != tt.first || hits[0].Coverage != 1 {
+				t.Fatalf("Search(%q): %v, %v; want item %d first, Coverage 1", tt.q, hits, err, tt.first)
+			}
+		})
+	}
+	if got := analyzeTerms("ar", "فريق لإمبراطورية"); !slices.Equal(got, []string{"فريق", "لامبراطور"}) {
+		t.Errorf("items keep their words whole: got %q", got)
+	}
+}
