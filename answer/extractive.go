@@ -19,6 +19,7 @@ type pick struct {
 	shown []string // what a lead-in ending with ":" introduces, as shown: `code`, • items
 	score float64  // the question's words it holds, weighed by idf
 	lead  int      // 1 when it opens with a name the question asks about: "Life360 creates …"
+	near  float64  // the question's neighbouring words it holds near each other: see pairWeight
 	own   float64  // score without the headings' words
 	opens bool     // it opens a section whose heading holds words of the question: the heading's answer
 	order int      // position among all candidate sentences, for stable ties
@@ -102,10 +103,25 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 	if len(all) == 0 {
 		return nil
 	}
+	if keep != nil {
+		// Ties are common (a sentence often holds just the question's
+		// name and one word); among equals, the one that holds the
+		// question's words together comes first. Only ties are looked
+		// at: it analyses each word of the sentence again.
+		slices.SortStableFunc(all, func(a, b pick) int { return cmp.Compare(b.score, a.score) })
+		for i := range all {
+			if i > 0 && all[i-1].score == all[i].score || i+1 < len(all) && all[i+1].score == all[i].score {
+				all[i].near = st.pairWeight(f, all[i].head)
+			}
+		}
+	}
 	// Best first; at equal score a complete sentence before a heading or
 	// a teaser cut mid-sentence.
 	slices.SortStableFunc(all, func(a, b pick) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.near, a.near); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(b.lead, a.lead); c != 0 {

@@ -775,3 +775,43 @@ const (
 	synonymWeight = 0.5
 	synonymRankW  = 0.5
 )
+
+// pairWeight is the weight of the pairs of words next to each other in
+// the question (names included) that stand within pairWindow words of
+// each other in the sentence (each pair counts its lighter word): "How
+// does Prometheus store its metrics?" is answered by "… collects and
+// stores its metrics as time series" more than by "… stores all data as
+// time series … the same metric". Chosen on the tuning halves as a
+// tie-break (docs/benchmarks.md): the answering sentence comes first
+// more often; added to the score, it pushes answers under the floor.
+func (st *state) pairWeight(f focus, sentence string) float64 {
+	var seq []int // the question word each word of the sentence holds, -1 for none
+	for w := range text.Words(sentence) {
+		k := -1
+		for _, t := range st.index.Analyze(sentence[w.Start:w.End]) {
+			for i, e := range f.every {
+				if slices.Contains(e, t) {
+					k = i
+				}
+			}
+		}
+		seq = append(seq, k)
+	}
+	seen := map[int]bool{}
+	sum := 0.0
+	for a, i := range seq {
+		if i < 0 {
+			continue
+		}
+		for _, j := range seq[a+1 : min(len(seq), a+1+pairWindow)] {
+			if j >= 0 && (j == i+1 || j == i-1) && !seen[min(i, j)] {
+				seen[min(i, j)] = true
+				sum += min(f.everyWeights[i], f.everyWeights[j])
+			}
+		}
+	}
+	return sum
+}
+
+// pairWindow: "stores its metrics", "search movie content".
+const pairWindow = 3

@@ -278,3 +278,20 @@ func TestFocusIdeographs(t *testing.T) {
 		}
 	}
 }
+
+// Among sentences that hold as much of the question, the one that holds
+// its words together is quoted first.
+func TestNearTieBreak(t *testing.T) {
+	docs := fstest.MapFS{
+		"store.md": {Data: []byte("# Storage\n\nThe server stores all data as series, each series for the same metric in a block.\n\n" +
+			"The server collects and stores its metrics as series on the local disk.\n")},
+	}
+	p := newPipeline(t, loadFS(t, docs), nil)
+	res, err := p.Ask(context.Background(), Question{Text: "How does the server store its metrics?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(res.Text, "\n"); !strings.Contains(first, "stores its metrics") {
+		t.Errorf("first sentence %q, want the one holding \"stores its metrics\" (answer %q)", first, res.Text)
+	}
+}
