@@ -32,7 +32,7 @@ func loadAbstainSet(t *testing.T, name string) []abstaineval.Question {
 // chosen on. The goals (9 in 10 out-of-corpus questions abstained on, 19 in
 // 20 in-corpus ones answered with their sentence) are not met yet:
 // docs/benchmarks.md has the figures. The floors below sit under the
-// measured 76/81 and 72/80, so that a change that loses ground fails.
+// measured 76/81 and 75/80, so that a change that loses ground fails.
 func TestAbstentionHeldOut(t *testing.T) {
 	c, err := corpus.Load(context.Background(), corpus.Embedded(), corpus.Config{})
 	if err != nil {
@@ -54,8 +54,8 @@ func TestAbstentionHeldOut(t *testing.T) {
 	// The misses of the test half are not printed: reading them would be
 	// tuning on it. `go run ./abstain -half tune` in bench/ lists those of
 	// the tuning half.
-	if r.All.Recall() < 0.9 || r.All.Answered() < 0.85 {
-		t.Errorf("test half: abstained on %d/%d out-of-corpus (floor 90%%), answered %d/%d in-corpus (floor 85%%)",
+	if r.All.Recall() < 0.9 || r.All.Answered() < 0.9 {
+		t.Errorf("test half: abstained on %d/%d out-of-corpus (floor 90%%), answered %d/%d in-corpus (floor 90%%)",
 			r.All.OutAbstained, r.All.Out, r.All.InAnswered, r.All.In)
 	}
 }
