@@ -10,7 +10,8 @@ import (
 // The build runs in three steps: workers analyse contiguous ranges of items
 // into per-item (local term, tf) lists with their own dictionaries; the
 // dictionaries are merged in worker order; postings are laid out per term
-// (CSR) in item order, so each list is sorted without a sort.
+// (CSR) in item order, so each list is sorted without a sort, each worker
+// writing its items' postings after those of the workers before it.
 
 // minItemsPerWorker keeps small indexes on one goroutine.
 const minItemsPerWorker = 2048
@@ -23,6 +24,7 @@ type shard struct {
 	pairs  []uint32          // per item: local id, tf, local id, tf, …
 	ends   []uint32          // end of each item's pairs in pairs
 	remap  []uint32          // local id → global id, after the merge
+	df     []uint32          // global id → postings in this shard, then its cursor
 }
 
 func (ix *Index) build() {
@@ -59,15 +61,27 @@ func (ix *Index) build() {
 		s.dict = nil
 	}
 
-	// Document frequencies, then offsets.
-	start := make([]uint32, nterms+1)
+	// Document frequencies per shard, on the shards' goroutines; then
+	// offsets: term t's postings from shard w start after those of the
+	// shards before it, so each shard lays out its own in parallel and
+	// every list is still in item order.
 	for _, s := range shards {
-		for i := 0; i < len(s.pairs); i += 2 {
-			start[s.remap[s.pairs[i]]+1]++
-		}
+		wg.Go(func() {
+			s.df = make([]uint32, nterms)
+			for i := 0; i < len(s.pairs); i += 2 {
+				s.df[s.remap[s.pairs[i]]]++
+			}
+		})
 	}
-	for t := 1; t < len(start); t++ {
-		start[t] += start[t-1]
+	wg.Wait()
+	start := make([]uint32, nterms+1)
+	for t := range nterms {
+		start[t+1] = start[t]
+		for _, s := range shards {
+			c := s.df[t]
+			s.df[t] = start[t+1] // the shard's cursor for t
+			start[t+1] += c
+		}
 	}
 	total := start[nterms]
 
@@ -89,24 +103,26 @@ func (ix *Index) build() {
 	ix.postStart = start
 	ix.postItem = make([]uint32, total)
 	ix.postW = make([]float32, total)
-	cursor := make([]uint32, nterms)
-	copy(cursor, start[:nterms])
 	for _, s := range shards {
-		from := uint32(0)
-		for i := s.lo; i < s.hi; i++ {
-			to := s.ends[i-s.lo]
-			for p := from; p < to; p += 2 {
-				g := s.remap[s.pairs[p]]
-				tf := float64(s.pairs[p+1])
-				c := cursor[g]
-				cursor[g]++
-				ix.postItem[c] = uint32(i)
-				ix.postW[c] = float32(tf * (k1 + 1) / (tf + norm[i]))
+		wg.Go(func() {
+			cursor := s.df
+			from := uint32(0)
+			for i := s.lo; i < s.hi; i++ {
+				to := s.ends[i-s.lo]
+				for p := from; p < to; p += 2 {
+					g := s.remap[s.pairs[p]]
+					tf := float64(s.pairs[p+1])
+					c := cursor[g]
+					cursor[g]++
+					ix.postItem[c] = uint32(i)
+					ix.postW[c] = float32(tf * (k1 + 1) / (tf + norm[i]))
+				}
+				from = to
 			}
-			from = to
-		}
-		s.pairs, s.ends = nil, nil
+			s.pairs, s.ends, s.df = nil, nil, nil
+		})
 	}
+	wg.Wait()
 	ix.maxIDF = idf(n, 0)
 }
 

@@ -1,0 +1,59 @@
+package retrieval
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// An index built on several workers holds what one worker builds: the
+// same postings, in item order, with the same weights, term by term.
+func TestBuildWorkersAgree(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	vocab := []string{"gold", "prices", "record", "yen", "exporters", "release", "rolled", "back", "deploy", "policy",
+		"the", "of", "hook", "théâtre", "naïve", "data-driven", "HTTPServer", "v2.3", "70,000", "数据库"}
+	items := make([]Item, 5*minItemsPerWorker+17)
+	for i := range items {
+		var sb strings.Builder
+		for range 5 + r.IntN(40) {
+			sb.WriteString(vocab[r.IntN(len(vocab))])
+			sb.WriteByte(' ')
+		}
+		lang := []string{"en", "fr", "und"}[r.IntN(3)]
+		items[i] = Item{Doc: fmt.Sprint("d", i/7), Title: vocab[r.IntN(len(vocab))], Text: sb.String(), Lang: lang}
+	}
+	postings := func(procs int) map[string]string {
+		t.Helper()
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		ix, err := New(Config{}, items)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := ix.Parts()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for k, id := range p.TermID {
+			term := p.TermBytes[p.TermOff[k]:p.TermOff[k+1]]
+			lo, hi := p.PostStart[id], p.PostStart[id+1]
+			if !slices.IsSorted(p.PostItem[lo:hi]) {
+				t.Fatalf("%d workers: postings of %q out of item order", procs, term)
+			}
+			out[term] = fmt.Sprint(p.PostItem[lo:hi], p.PostW[lo:hi])
+		}
+		return out
+	}
+	one, many := postings(1), postings(4)
+	if len(one) != len(many) {
+		t.Fatalf("%d terms on one worker, %d on four", len(one), len(many))
+	}
+	for term, want := range one {
+		if many[term] != want {
+			t.Fatalf("postings of %q differ:\none worker   %.200s\nfour workers %.200s", term, want, many[term])
+		}
+	}
+}
