@@ -47,6 +47,7 @@ type slot struct {
 	start, end int
 	unigram    bool   // a Han unigram of a longer run
 	whole      bool   // an identifier, whose parts have slots of their own
+	part       bool   // a part of an identifier
 	pair       bool   // a CJK bigram
 	stops      []bool // per analyser: a stopword there
 	terms      []string
@@ -78,7 +79,7 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 				si = len(slots)
 				index[key] = si
 				slots = append(slots, slot{start: t.start, end: t.end, stops: make([]bool, len(ix.analyzers)), unigram: t.kind == kindCJKUnigram,
-					pair: t.kind == kindCJK && utf8.RuneCount(t.term) == 2, whole: t.whole})
+					pair: t.kind == kindCJK && utf8.RuneCount(t.term) == 2, whole: t.whole, part: t.part})
 			}
 			s := &slots[si]
 			if t.stop {
@@ -108,6 +109,23 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 	})
 
 	ix.dropKnownUnigrams(slots)
+
+	// An identifier the index knows is one word of the question, whatever
+	// its parts: they still score, but Coverage counts the whole once.
+	var known [][2]int
+	for _, s := range slots {
+		if s.whole && ix.knowsAny(s.terms) {
+			known = append(known, [2]int{s.start, s.end})
+		}
+	}
+	inKnown := func(s *slot) bool {
+		for _, k := range known {
+			if k[0] <= s.start && s.end <= k[1] {
+				return true
+			}
+		}
+		return false
+	}
 
 	var q query
 	termPos := make(map[string]int)
@@ -139,7 +157,10 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 		if maxTerms > 0 && len(q.terms)+added > maxTerms {
 			break
 		}
-		wordSeen[key] = true
+		scoreOnly := s.part && inKnown(&s)
+		if !scoreOnly {
+			wordSeen[key] = true
+		}
 		w := qword{weight: -1}
 		for k, t := range s.terms {
 			p, ok := termPos[t]
@@ -157,6 +178,9 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 			if qt := q.terms[p]; qt.id >= 0 && qt.idf > w.weight {
 				w.weight = qt.idf
 			}
+		}
+		if scoreOnly {
+			continue
 		}
 		// A word no item has weighs the most: missing it is what tells an
 		// out-of-corpus question apart.

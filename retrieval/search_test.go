@@ -509,6 +509,14 @@ func TestIdentifiers(t *testing.T) {
 			}
 		})
 	}
+	// The identifier is one word of the question for Coverage, its parts
+	// scoring only: "resize", which no item has, weighs as much as it would
+	// beside any other word.
+	hits, _ := ix.Search("persistentVolumes resize", 1)
+	w := ix.lookup("persistentvolum").idf
+	if want := w / (w + ix.maxIDF); len(hits) == 0 || hits[0].Item != 1 || math.Abs(hits[0].Coverage-want) > 1e-9 {
+		t.Errorf("Search(persistentVolumes resize): %v; want item 1 with Coverage %.3f", hits, want)
+	}
 	text := items[1].Text
 	i := strings.Index(text, "persistentVolumes")
 	if got, want := ix.Highlight(1, "persistent volumes"), []Span{{i, i + len("persistentVolumes")}}; !reflect.DeepEqual(got, want) {
