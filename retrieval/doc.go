@@ -5,12 +5,14 @@
 // Analysis is shaped like bleve's: a char filter (Unicode NFKC and the
 // per-character folding of package text: case, apostrophes, Arabic-Indic
 // digits and separators), a tokenizer that keeps numbers whole ("70,000" →
-// "70000", "12.8") and byte offsets into the original text, then token
-// filters per language. Every Snowball language (da de en es fi fr ga hu it
+// "70000", "12.8") and byte offsets into the original text and splits
+// identifiers into their words, keeping the whole ("persistentVolumes" →
+// persistentvolumes, persistent, volumes), then token filters per language. Every Snowball language (da de en es fi fr ga hu it
 // nl no pt ro ru sv ta tr) gets its stopwords (text.Stopwords) and stemmer,
 // with English possessives, French and Italian elisions, French accents
 // removed after stemming, Turkish apostrophe suffixes; Arabic is folded and
-// light-stemmed (proclitics and suffixes). Han is folded to simplified and
+// light-stemmed (proclitics and suffixes; a query word with a lone proclitic
+// also searches the word without it). Han is folded to simplified and
 // indexed as unigrams and bigrams; kana and Hangul as bigrams (Japanese and
 // Korean: a Japanese query drops its kana-only pairs, Korean question words
 // are stopwords); Thai, Lao, Khmer and Myanmar as character bigrams, marks kept on
