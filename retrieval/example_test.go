@@ -52,3 +52,20 @@ func ExampleIndex_Highlight() {
 	// [8,17) 支付寶
 	// [48,53) users
 }
+
+// ExampleIndex_Analyze_identifiers: an identifier is indexed whole and as
+// its words, so that prose finds code and code finds its exact spelling.
+func ExampleIndex_Analyze_identifiers() {
+	ix, _ := retrieval.New(retrieval.Config{}, []retrieval.Item{
+		{Lang: "en", Text: "Set persistentVolumes and max_tokens in the spec."},
+	})
+	fmt.Println(ix.Analyze("persistentVolumes"))
+	fmt.Println(ix.Analyze("maxTokens"))
+	for _, s := range ix.Highlight(0, "persistent volumes") {
+		fmt.Println(ix.Item(0).Text[s.Start:s.End])
+	}
+	// Output:
+	// [persist persistentvolum volum]
+	// [max maxtoken token]
+	// persistentVolumes
+}
