@@ -66,6 +66,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	langs := fs.String("langs", "", "with -qa: comma-separated languages to run (default all)")
 	which := fs.String("half", "test", "with -qa: the questions to score: test (held out), tune or all")
 	detect := fs.Bool("detect", false, "with -qa: measure language detection instead of retrieval")
+	floor := fs.Bool("floor", false, "with -qa: measure the relevance floor (questions of half the articles answered, of the other half abstained) instead of ranking")
 	var doctrees []string
 	fs.Func("doctree", "DIR=QUESTIONS.tsv: load a documentation tree and score its questions by the file of the first passages (repeatable)", func(s string) error {
 		doctrees = append(doctrees, s)
@@ -73,6 +74,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	})
 	mixed := fs.Bool("mixed", false, "with -qa: one corpus of every language's paragraphs, every language's questions")
 	export := fs.String("export", "", "with -qa: write each set as loaded (docs.tsv, queries.tsv, qrels.tsv) under this folder, for xapian_qa.py")
+	rankings := fs.String("rankings", "", "with -qa: write each system's ranking of each set (qid docid rank) under this folder, to compare question by question")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -93,7 +95,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if *detect {
 			return runDetect(*qa, ls, *which, stdout)
 		}
-		return runQA(ctx, *qa, ls, *which, *mixed, *export, *runs, *k, stdout, stderr)
+		if *floor {
+			return runFloor(ctx, *qa, ls, *which, stdout)
+		}
+		return runQA(ctx, *qa, ls, *which, *mixed, *export, *rankings, *runs, *k, stdout, stderr)
 	}
 
 	loadStart := time.Now()
@@ -190,7 +195,8 @@ type result struct {
 	builds                []time.Duration
 	medians, p95s         []time.Duration
 	ndcg10, recall, mrr10 []float64
-	empty                 int // queries with no result in the last run
+	empty                 int        // queries with no result in the last run
+	ranking               ireval.Run // of the last run
 }
 
 // measure builds s once and runs every query once, timing each.
@@ -226,6 +232,7 @@ func measure(ctx context.Context, s system, c *corpus.Corpus, qs []query, qrels 
 	res.recall = append(res.recall, ireval.Recall(qrels, ranking, 100))
 	res.mrr10 = append(res.mrr10, ireval.MRR(qrels, ranking, 10))
 	res.empty = empty
+	res.ranking = ranking
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -66,7 +67,7 @@ type qaSet struct {
 	qrels   ireval.Qrels
 }
 
-var qaFileRE = regexp.MustCompile(`^(?:xquad\.([a-z]{2})|(piaf|arcd|cmrc|jsquad|korquad).*)\.json$`)
+var qaFileRE = regexp.MustCompile(`^(?:xquad\.([a-z]{2})|(piaf|arcd|cmrc|drcd|jsquad|korquad).*)\.json$`)
 
 // qaFileLang returns the language of a question set file, or "".
 func qaFileLang(name string) string {
@@ -78,7 +79,7 @@ func qaFileLang(name string) string {
 		return "fr"
 	case m[2] == "arcd":
 		return "ar"
-	case m[2] == "cmrc":
+	case m[2] == "cmrc", m[2] == "drcd":
 		return "zh"
 	case m[2] == "jsquad":
 		return "ja"
@@ -90,7 +91,7 @@ func qaFileLang(name string) string {
 
 // loadQASets reads the SQuAD-format files of dir: xquad.LL.json (XQuAD, in
 // language LL), piaf*.json (PIAF, French), arcd*.json (ARCD, Arabic) and
-// cmrc*.json (CMRC 2018, Chinese), jsquad*.json (JSQuAD, Japanese) and
+// cmrc*.json (CMRC 2018, Chinese), drcd*.json (DRCD, traditional Chinese), jsquad*.json (JSQuAD, Japanese) and
 // korquad*.json (KorQuAD 1.0, Korean).
 func loadQASets(ctx context.Context, dir string, langs []string) ([]*qaSet, error) {
 	entries, err := os.ReadDir(dir)
@@ -157,6 +158,9 @@ func loadQASet(ctx context.Context, path, lang string) (*qaSet, error) {
 			id := fmt.Sprintf("a%03dp%03d", ai, pi)
 			fsys[id+".txt"] = &fstest.MapFile{Data: []byte(p.Context)}
 			for _, q := range p.QAs {
+				if strings.TrimSpace(q.Question) == "" {
+					continue // CMRC 2018's trial set has two
+				}
 				s.queries = append(s.queries, query{id: q.ID, text: q.Question})
 				s.qrels[q.ID] = map[string]int{id: 1}
 			}
@@ -193,7 +197,7 @@ func (s *qaSet) split(which string) ([]query, ireval.Qrels) {
 }
 
 // runQA measures both systems on every question set, on the chosen half.
-func runQA(ctx context.Context, dir string, langs []string, which string, mixed bool, export string, runs, k int, stdout, stderr io.Writer) error {
+func runQA(ctx context.Context, dir string, langs []string, which string, mixed bool, export, rankings string, runs, k int, stdout, stderr io.Writer) error {
 	sets, err := loadQASets(ctx, dir, langs)
 	if err != nil {
 		return err
@@ -230,6 +234,11 @@ func runQA(ctx context.Context, dir string, langs []string, which string, mixed 
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%.4f\t%.4f\t%.4f\t%v\t%.0f\t\n", s.name, s.lang, len(s.c.Docs), len(qs), sys.name(), an,
 				median(res.ndcg10), median(res.mrr10), median(res.recall), median(res.builds).Round(time.Millisecond), micros(median(res.medians)))
+			if rankings != "" {
+				if err := writeRanking(filepath.Join(rankings, s.name+"."+sys.name()), res.ranking); err != nil {
+					return err
+				}
+			}
 			fmt.Fprintf(stderr, "%s %s done\n", s.lang, sys.name())
 		}
 	}
@@ -340,4 +349,19 @@ func exportQA(dir string, sets []*qaSet, which string) error {
 		}
 	}
 	return nil
+}
+
+// writeRanking writes a run as "qid docid rank" lines (ireval.ReadRun's
+// three-column form), questions in sorted order.
+func writeRanking(path string, run ireval.Run) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	var b strings.Builder
+	for _, q := range slices.Sorted(maps.Keys(run)) {
+		for i, d := range run[q] {
+			fmt.Fprintf(&b, "%s %s %d\n", q, d, i+1)
+		}
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing/fstest"
+	"text/tabwriter"
+
+	"corpusbot/answer"
+	"corpusbot/corpus"
+	"corpusbot/retrieval"
+)
+
+// runFloor measures retrieval's relevance floor on the question sets, as
+// the bot uses it to tell a question the documents answer from one they do
+// not. Each set's articles are split in two by a hash of their title; the
+// corpus is the paragraphs of the first group. A question of that group is
+// "in": it counts as answered when its paragraph ranks first and clears
+// the floor. A question of the other group is "out": it counts as
+// abstained when no hit clears the floor. XQuAD's languages are
+// translations of one another, so its rows compare languages on the same
+// questions.
+func runFloor(ctx context.Context, dir string, langs []string, which string, stdout io.Writer) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(stdout, "relevance floor %.2f on the question sets in %s (%s half of the questions; corpus: half of each set's articles)\n\n", retrieval.DefaultFloor, dir, which)
+	fmt.Fprintln(tw, "set\tlang\tdocs\tin\tranked first\tanswered\tout\tabstained\t")
+	for _, e := range entries {
+		lang := qaFileLang(e.Name())
+		if lang == "" || len(langs) > 0 && !slices.Contains(langs, lang) {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return err
+		}
+		var d squad
+		if err := json.Unmarshal(b, &d); err != nil {
+			return fmt.Errorf("%s: %w", e.Name(), err)
+		}
+		fsys := fstest.MapFS{}
+		type question struct {
+			text, doc string
+			in        bool
+		}
+		var qs []question
+		for ai, a := range d.Data {
+			in := articleGroup(a.Title, ai)
+			for pi, p := range a.Paragraphs {
+				id := fmt.Sprintf("a%03dp%03d", ai, pi)
+				if in {
+					fsys[id+".txt"] = &fstest.MapFile{Data: []byte(p.Context)}
+				}
+				for _, q := range p.QAs {
+					if strings.TrimSpace(q.Question) != "" && (which == "all" || half(q.ID) == which) {
+						qs = append(qs, question{text: q.Question, doc: id, in: in})
+					}
+				}
+			}
+		}
+		c, err := corpus.Load(ctx, fsys, corpus.Config{})
+		if err != nil {
+			return fmt.Errorf("%s: %w", e.Name(), err)
+		}
+		p, err := answer.New(answer.Config{}, c, nil)
+		if err != nil {
+			return fmt.Errorf("%s: %w", e.Name(), err)
+		}
+		var in, first, answered, out, abstained int
+		for _, q := range qs {
+			hits, err := p.SearchDocs(ctx, q.text, 1)
+			if err != nil && !errors.Is(err, retrieval.ErrNoTerms) {
+				return fmt.Errorf("%s: %w", e.Name(), err)
+			}
+			relevant := len(hits) > 0 && hits[0].Coverage >= retrieval.DefaultFloor
+			if q.in {
+				in++
+				if len(hits) > 0 && hits[0].Doc == q.doc {
+					first++
+					if relevant {
+						answered++
+					}
+				}
+			} else {
+				out++
+				if !relevant {
+					abstained++
+				}
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.3f\t%.3f\t%d\t%.3f\t\n", strings.TrimSuffix(e.Name(), ".json"), lang, len(c.Docs), in,
+			ratio(first, in), ratio(answered, in), out, ratio(abstained, out))
+	}
+	return tw.Flush()
+}
+
+// articleGroup puts an article in the corpus or leaves it out, by a hash
+// of its title (of its position when it has none).
+func articleGroup(title string, i int) bool {
+	if title == "" {
+		title = fmt.Sprint(i)
+	}
+	h := fnv.New32a()
+	h.Write([]byte(title))
+	return h.Sum32()>>8%2 == 0
+}
+
+func ratio(n, d int) float64 {
+	if d == 0 {
+		return 0
+	}
+	return float64(n) / float64(d)
+}
