@@ -32,6 +32,9 @@ type qterm struct {
 	// it. It counts towards Coverage (a cognate in a document of another
 	// language: "problem", "problème") but adds no score.
 	secondary bool
+	// extra: only scoreOnly unigrams made it. It scores, and is neither a
+	// word of the query nor reported (Analyze, Hit.Terms).
+	extra bool
 }
 
 // qword is one query word with its variants, the terms the analysers made
@@ -48,6 +51,7 @@ type slot struct {
 	unigram    bool   // a Han unigram of a longer run
 	whole      bool   // an identifier, whose parts have slots of their own
 	part       bool   // a part of an identifier
+	scoreOnly  bool   // a unigram whose pairs the index knows: it scores, and is no word of its own
 	pair       bool   // a CJK bigram
 	stops      []bool // per analyser: a stopword there
 	terms      []string
@@ -108,7 +112,7 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(x.end, y.end))
 	})
 
-	ix.dropKnownUnigrams(slots)
+	ix.dropKnownUnigrams(slots, isCJKQuestion(slots))
 
 	// An identifier the index knows is one word of the question, whatever
 	// its parts: they still score, but Coverage counts the whole once.
@@ -130,6 +134,20 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 	var q query
 	termPos := make(map[string]int)
 	wordSeen := make(map[string]bool)
+	// addTerm adds a distinct term to q.terms and returns its index.
+	addTerm := func(t string, primary, extra bool) int {
+		p, ok := termPos[t]
+		if !ok {
+			p = len(q.terms)
+			termPos[t] = p
+			qt := ix.lookup(t)
+			qt.secondary, qt.extra = true, extra
+			q.terms = append(q.terms, qt)
+		}
+		q.terms[p].secondary = q.terms[p].secondary && !primary
+		q.terms[p].extra = q.terms[p].extra && extra
+		return p
+	}
 	for _, s := range slots {
 		stop := false
 		for ai, st := range s.stops {
@@ -157,23 +175,15 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 		if maxTerms > 0 && len(q.terms)+added > maxTerms {
 			break
 		}
-		scoreOnly := s.part && inKnown(&s)
+		// A part of a known identifier, or a Han unigram of known pairs in
+		// a question, scores without being a word of the query.
+		scoreOnly := s.scoreOnly || s.part && inKnown(&s)
 		if !scoreOnly {
 			wordSeen[key] = true
 		}
 		w := qword{weight: -1}
 		for k, t := range s.terms {
-			p, ok := termPos[t]
-			if !ok {
-				p = len(q.terms)
-				termPos[t] = p
-				qt := ix.lookup(t)
-				qt.secondary = true
-				q.terms = append(q.terms, qt)
-			}
-			if s.primary>>k&1 != 0 {
-				q.terms[p].secondary = false
-			}
+			p := addTerm(t, s.primary>>k&1 != 0, s.scoreOnly)
 			w.terms = append(w.terms, p)
 			if qt := q.terms[p]; qt.id >= 0 && qt.idf > w.weight {
 				w.weight = qt.idf
@@ -241,8 +251,10 @@ func (ix *Index) knowsAny(terms []string) bool {
 // 支付宝, where 宝 alone also matches 余额宝). A unigram stays where a pair
 // is unknown, across a word boundary or for a word of one character, and
 // next to kana: a Japanese kanji followed by its kana ending (書く) is a
-// word of its own. slots are sorted by position.
-func (ix *Index) dropKnownUnigrams(slots []slot) {
+// word of its own. In a question (question), such a unigram still scores
+// but is no word of its own (scoreOnly): see isCJKQuestion. slots are
+// sorted by position.
+func (ix *Index) dropKnownUnigrams(slots []slot, question bool) {
 	known := func(s *slot) bool { return ix.knowsAny(s.terms) }
 	for i := range slots {
 		u := &slots[i]
@@ -257,7 +269,11 @@ func (ix *Index) dropKnownUnigrams(slots []slot) {
 				allKnown = allKnown && known(p) && hanPair(p)
 			}
 		}
-		if pairs > 0 && allKnown {
+		switch {
+		case pairs == 0 || !allKnown:
+		case question:
+			u.scoreOnly = true
+		default:
 			u.terms = nil
 		}
 	}

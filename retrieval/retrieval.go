@@ -158,9 +158,11 @@ func (ix *Index) IDF(term string) (float64, bool) {
 // truncated.
 func (ix *Index) Analyze(text string) []string {
 	q := ix.parseQuery(text, 0, 0)
-	out := make([]string, len(q.terms))
-	for i, t := range q.terms {
-		out[i] = t.text
+	out := make([]string, 0, len(q.terms))
+	for _, t := range q.terms {
+		if !t.extra {
+			out = append(out, t.text)
+		}
 	}
 	return out
 }

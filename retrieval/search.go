@@ -366,7 +366,7 @@ func (ix *Index) hit(q *query, c cand, acc *accum) Hit {
 			_, ok = slices.BinarySearch(items, c.item)
 		}
 		matched = append(matched, ok)
-		if ok {
+		if ok && !t.extra {
 			n++
 		}
 	}
@@ -374,7 +374,7 @@ func (ix *Index) hit(q *query, c cand, acc *accum) Hit {
 	if n > 0 {
 		h.Terms = make([]string, 0, n)
 		for ti, t := range q.terms {
-			if matched[ti] {
+			if matched[ti] && !t.extra {
 				h.Terms = append(h.Terms, t.text)
 			}
 		}
