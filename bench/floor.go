@@ -2,14 +2,10 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing/fstest"
 	"text/tabwriter"
@@ -29,26 +25,10 @@ import (
 // translations of one another, so its rows compare languages on the same
 // questions.
 func runFloor(ctx context.Context, dir string, langs []string, which string, stdout io.Writer) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return err
-	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "relevance floor %.2f on the question sets in %s (%s half of the questions; corpus: half of each set's articles)\n\n", retrieval.DefaultFloor, dir, which)
 	fmt.Fprintln(tw, "set\tlang\tdocs\tin\tranked first\tanswered\tout\tabstained\t")
-	for _, e := range entries {
-		lang := qaFileLang(e.Name())
-		if lang == "" || len(langs) > 0 && !slices.Contains(langs, lang) {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			return err
-		}
-		var d squad
-		if err := json.Unmarshal(b, &d); err != nil {
-			return fmt.Errorf("%s: %w", e.Name(), err)
-		}
+	err := eachSquad(dir, langs, func(name, lang string, d *squad) error {
 		fsys := fstest.MapFS{}
 		type question struct {
 			text, doc string
@@ -71,17 +51,17 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, std
 		}
 		c, err := corpus.Load(ctx, fsys, corpus.Config{})
 		if err != nil {
-			return fmt.Errorf("%s: %w", e.Name(), err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		p, err := answer.New(answer.Config{}, c, nil)
 		if err != nil {
-			return fmt.Errorf("%s: %w", e.Name(), err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		var in, first, answered, out, abstained int
 		for _, q := range qs {
 			hits, err := p.SearchDocs(ctx, q.text, 1)
 			if err != nil && !errors.Is(err, retrieval.ErrNoTerms) {
-				return fmt.Errorf("%s: %w", e.Name(), err)
+				return fmt.Errorf("%s: %w", name, err)
 			}
 			relevant := len(hits) > 0 && hits[0].Coverage >= retrieval.DefaultFloor
 			if q.in {
@@ -99,8 +79,12 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, std
 				}
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.3f\t%.3f\t%d\t%.3f\t\n", strings.TrimSuffix(e.Name(), ".json"), lang, len(c.Docs), in,
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.3f\t%.3f\t%d\t%.3f\t\n", strings.TrimSuffix(name, ".json"), lang, len(c.Docs), in,
 			ratio(first, in), ratio(answered, in), out, ratio(abstained, out))
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return tw.Flush()
 }

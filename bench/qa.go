@@ -263,16 +263,14 @@ func langsOf(c *corpus.Corpus) []string {
 	return out
 }
 
-// runDetect measures text.DetectLanguage on the question sets: every
-// paragraph, and the questions of the chosen half.
-func runDetect(dir string, langs []string, which string, stdout io.Writer) error {
+// eachSquad calls fn with every question set file of dir (xquad.LL.json,
+// piaf*.json, …: see qaFileLang) in one of langs, or in any when langs is
+// empty, parsed.
+func eachSquad(dir string, langs []string, fn func(name, lang string, d *squad) error) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(stdout, "text.DetectLanguage on the question sets in %s (%s half of the questions)\n\n", dir, which)
-	fmt.Fprintln(tw, "set\tlang\tparagraphs\tright\tquestions\tright\tquestions taken for\t")
 	for _, e := range entries {
 		lang := qaFileLang(e.Name())
 		if lang == "" || len(langs) > 0 && !slices.Contains(langs, lang) {
@@ -286,6 +284,20 @@ func runDetect(dir string, langs []string, which string, stdout io.Writer) error
 		if err := json.Unmarshal(b, &d); err != nil {
 			return fmt.Errorf("%s: %w", e.Name(), err)
 		}
+		if err := fn(e.Name(), lang, &d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// runDetect measures text.DetectLanguage on the question sets: every
+// paragraph, and the questions of the chosen half.
+func runDetect(dir string, langs []string, which string, stdout io.Writer) error {
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(stdout, "text.DetectLanguage on the question sets in %s (%s half of the questions)\n\n", dir, which)
+	fmt.Fprintln(tw, "set\tlang\tparagraphs\tright\tquestions\tright\tquestions taken for\t")
+	err := eachSquad(dir, langs, func(name, lang string, d *squad) error {
 		var paras, parasOK, qs, qsOK int
 		wrong := map[string]int{}
 		for _, a := range d.Data {
@@ -316,7 +328,11 @@ func runDetect(dir string, langs []string, which string, stdout io.Writer) error
 			_, y, _ := strings.Cut(b, ":")
 			return len(y) - len(x) + strings.Compare(y, x)
 		})
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f%%\t%d\t%.1f%%\t%s\t\n", strings.TrimSuffix(e.Name(), ".json"), lang, paras, 100*float64(parasOK)/float64(paras), qs, 100*float64(qsOK)/float64(qs), strings.Join(ws[:min(len(ws), 5)], " "))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f%%\t%d\t%.1f%%\t%s\t\n", strings.TrimSuffix(name, ".json"), lang, paras, 100*float64(parasOK)/float64(paras), qs, 100*float64(qsOK)/float64(qs), strings.Join(ws[:min(len(ws), 5)], " "))
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return tw.Flush()
 }
