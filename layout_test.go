@@ -14,7 +14,7 @@ import (
 var allowedImports = map[string][]string{
 	"corpusbot":            {"*"},
 	"corpusbot/bot":        {"answer", "store", "corpus", "retrieval", "llm", "secret", "health", "text", "i18n"},
-	"corpusbot/answer":     {"retrieval", "prompts", "llm", "corpus", "sourcelink", "text", "i18n", "synonyms"},
+	"corpusbot/answer":     {"retrieval", "prompts", "llm", "corpus", "sourcelink", "text", "i18n", "synonyms", "wordfreq"},
 	"corpusbot/llm":        {"secret"},
 	"corpusbot/retrieval":  {"text"},
 	"corpusbot/corpus":     {"text"},
@@ -29,6 +29,7 @@ var allowedImports = map[string][]string{
 	"corpusbot/health":     {},
 	"corpusbot/sourcelink": {},
 	"corpusbot/synonyms":   {},
+	"corpusbot/wordfreq":   {},
 	"corpusbot/admin":      {"store", "retrieval", "corpus", "secret"},
 	// The abstention evaluation drives the pipeline like a user would.
 	"corpusbot/internal/abstaineval": {"answer", "text"},

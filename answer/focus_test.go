@@ -295,3 +295,93 @@ func TestNearTieBreak(t *testing.T) {
 		t.Errorf("first sentence %q, want the one holding \"stores its metrics\" (answer %q)", first, res.Text)
 	}
 }
+
+// toolCorpus is a small documentation tree of a made-up tool, for the rules
+// that weigh a question's words against what the pages say.
+func toolCorpus(t testing.TB) *Pipeline {
+	return newPipeline(t, loadFS(t, fstest.MapFS{
+		"guide.md": {Data: []byte("# Packaging guide\n\n" +
+			"Large archives will get compressed with zstd in some cases. " +
+			"Releases are published to the registry by the release job. " +
+			"The registry keeps every release for a year.\n\n" +
+			"## Verifying\n\n" +
+			"Verify an archive with the checksum file before unpacking it. " +
+			"Archives are built by the packaging job on each tag.\n")},
+		"ops.md": {Data: []byte("# Operations\n\n" +
+			"Operators rotate the registry keys every month. " +
+			"The release job retries a failed upload three times.\n")},
+	}), nil)
+}
+
+// A word the corpus never uses weighs the most, unless it is common in the
+// language: then it frames the question, and the pages say it otherwise.
+func TestFocusCommonUnknownWord(t *testing.T) {
+	st := toolCorpus(t).state.Load()
+	sentence := st.index.Analyze("Large archives will get compressed with zstd in some cases.")
+	for _, tt := range []struct {
+		question string
+		want     bool
+	}{
+		// "happen" is common English and nowhere in the pages: framing.
+		{"What can happen to large archives?", true},
+		// "salary" is as absent, and rare: what is asked, and missing.
+		{"What is the salary of large archives?", false},
+		// Rare and absent, beside words the sentence holds.
+		{"Are large archives encrypted?", false},
+	} {
+		f := st.focusOf(st.withoutFraming(tt.question))
+		if got := f.covers(sentence, around{}, DefaultFocusCoverage); got != tt.want {
+			t.Errorf("%q: covers %v, want %v (focus %v, weights %v)", tt.question, got, tt.want, f.words, f.weights)
+		}
+	}
+	// Other languages have no frequency table: no word of theirs is common.
+	if commonOf("Que peut-il arriver aux archives ?")("arriver") {
+		t.Errorf("a French word counted as common English")
+	}
+}
+
+// The verb a "how do I" or "who" question governs must be held: by the
+// sentence, its headings, a synonym or the sentence either side.
+func TestGovernedWord(t *testing.T) {
+	for _, tt := range []struct{ q, want string }{
+		{"How do I sign an archive?", "sign"},
+		{"How can we rotate the keys?", "rotate"},
+		{"how to verify an archive", "verify"},
+		{"Who publishes releases?", "publishes"},
+		{"Who is the maintainer?", ""},
+		{"How does the release job work?", ""}, // a subject a parser would need
+		{"How many releases are kept?", ""},
+		{"What is an archive?", ""},
+	} {
+		if got := governedWord(tt.q); got != tt.want {
+			t.Errorf("governedWord(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+	st := toolCorpus(t).state.Load()
+	for _, tt := range []struct {
+		question, sentence, heading, near string
+		want                              bool
+	}{
+		{"How do I verify an archive?", "Verify an archive with the checksum file before unpacking it.", "", "", true},
+		// The topic's words without the verb: not how to sign it.
+		{"How do I sign an archive before unpacking it?", "Verify an archive with the checksum file before unpacking it.", "", "", false},
+		// The heading holds the verb.
+		{"How do I verify an archive?", "Use the checksum file before unpacking an archive.", "Verifying", "", true},
+		// So does the sentence before.
+		{"How do I verify an archive?", "Use the checksum file before unpacking an archive.", "", "Verify it as follows.", true},
+		{"Who publishes releases to the registry?", "Releases are published to the registry by the release job.", "", "", true},
+		{"Who deletes releases from the registry?", "Releases are published to the registry by the release job.", "", "", false},
+	} {
+		f := st.focusOf(st.withoutFraming(tt.question))
+		a := around{}
+		if tt.heading != "" {
+			a.heading = st.index.Analyze(tt.heading)
+		}
+		if tt.near != "" {
+			a.near = st.index.Analyze(tt.near)
+		}
+		if got := f.covers(st.index.Analyze(tt.sentence), a, DefaultFocusCoverage); got != tt.want {
+			t.Errorf("%q answered by %q: covers %v, want %v (focus %v)", tt.question, tt.sentence, got, tt.want, f.words)
+		}
+	}
+}
