@@ -80,6 +80,11 @@ func TestDetectLanguage(t *testing.T) {
 		{"bulgarian question without ъ", "Аз ли съм пръв?", "bg"},
 		{"bulgarian without ъ", "Аз бих могла да Ви направя щастлива.", "bg"},
 		{"bulgarian, short", "Автобусът закъснява.", "bg"},
+		// Short-form pronouns and се/си, which Russian lacks.
+		{"bulgarian clitic го", "Намерих го.", "bg"},
+		{"bulgarian reflexive се", "Наемате ли се?", "bg"},
+		{"bulgarian clitic ги", "Наистина ли не ги харесваш?", "bg"},
+		{"russian without ы or э", "Он не от мира сего.", "ru"},
 		// The questions of the i18n examples, one per language (Polish,
 		// Czech and Lithuanian were "und", Croatian "fr", Danish "no",
 		// Bulgarian "ru").
