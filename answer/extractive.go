@@ -17,11 +17,13 @@ type pick struct {
 	text  string   // what it quotes: the sentence, or a lead-in and what it introduces
 	head  string   // the sentence itself
 	shown []string // what a lead-in ending with ":" introduces, as shown: `code`, • items
+	terms []string // the sentence's analysed terms; nil when not known
 	score float64  // the question's words it holds, weighed by idf
 	lead  int      // 1 when it opens with a name the question asks about: "Life360 creates …"
 	near  float64  // the question's neighbouring words it holds near each other: see pairWeight
 	own   float64  // score without the headings' words
 	opens bool     // it opens a section whose heading holds words of the question: the heading's answer
+	def   bool     // it opens the document the question names by its title: the definition
 	order int      // position among all candidate sentences, for stable ties
 }
 
@@ -74,7 +76,18 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 			}
 		}
 		ss := st.blockSentences(b)
+		lede := -1
+		if keep != nil && f.isTitle(st.index.Analyze(st.corpus.Docs[b.doc].Title)) {
+			lede = st.ledeIn(b, ss)
+		}
 		for i, s := range ss {
+			if i == lede {
+				// "What does helm lint do?" of the page titled "helm
+				// lint": its opening prose is the definition, which the
+				// title heads as a heading heads its section.
+				s.heading = append(slices.Clip(s.heading), st.index.Analyze(st.corpus.Docs[b.doc].Title)...)
+				s.opens = true
+			}
 			score := f.weight(s.terms)
 			ok, lead, own := true, 0, score
 			if keep != nil {
@@ -87,6 +100,11 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 				}
 				ok, lead = keep(s.text, s.terms, around{near: near, heading: s.heading, names: context})
 				score = f.weightIn(s.terms, s.heading, s.opens)
+				if i == lede {
+					// The title's names count for it too: it is the
+					// whole of what the question asks.
+					score = max(score, f.weight(s.heading))
+				}
 			}
 			// Lines of code or of a table run together are no sentence
 			// to quote; the prose around them is.
@@ -96,7 +114,7 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 				if n > 0 {
 					text = s.src[s.sp.start:ss[i+n].sp.end]
 				}
-				all = append(all, pick{block: bi, doc: b.doc, text: text, head: head, shown: shown, score: score, lead: lead, own: own, opens: s.opens && score > own, order: len(all)})
+				all = append(all, pick{block: bi, doc: b.doc, text: text, head: head, shown: shown, terms: s.terms, score: score, lead: lead, own: own, opens: s.opens && score > own, def: i == lede, order: len(all)})
 			}
 		}
 	}
@@ -121,6 +139,9 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
+		if c := cmp.Compare(b2i(b.def), b2i(a.def)); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(b.near, a.near); c != 0 {
 			return c
 		}
@@ -137,6 +158,29 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 	})
 	floor := all[0].score / 2
 	return choose(all, n, perDoc, func(p pick) bool { return p.score >= floor })
+}
+
+// ledeIn returns the index in ss of its document's first sentence of
+// prose (complete, four words or more, not code, a list item or the
+// title), or -1 when the block does not hold it.
+func (st *state) ledeIn(b *block, ss []blockSentence) int {
+	d := &st.corpus.Docs[b.doc]
+	title := oneLine(d.Title)
+	for _, p := range d.Passages {
+		for _, sp := range sentences(p.Text) {
+			t := p.Text[sp.start:sp.end]
+			if countWords(t) < 4 || !complete(t) || oneLine(t) == title || isCode(&p, sp) || isItem(&p, sp) {
+				continue
+			}
+			for i, s := range ss {
+				if s.src == p.Text && s.sp == sp {
+					return i
+				}
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // Lead-ins: "To start Prometheus, change to its directory and run:"
@@ -238,6 +282,14 @@ next:
 			if q.block == p.block && strings.Contains(q.text, p.text) {
 				continue next // a line a lead-in already shows
 			}
+			if heldBy(p.terms, q.terms) {
+				// A page's synopsis line ("roll back a release to a
+				// previous revision") after its sentence ("This command
+				// rolls back a release to a previous revision."): a
+				// sentence whose every term a chosen one holds adds
+				// nothing, though too short for the shingles to tell.
+				continue next
+			}
 		}
 		sh := shingles(p.text)
 		for _, s := range seen {
@@ -254,6 +306,20 @@ next:
 
 // renderPicks writes one picked sentence per line, each followed by the
 // number of its block, with prefix before it ("- " for briefings).
+// heldBy reports whether every term of a is in b; false when either is
+// unknown.
+func heldBy(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for _, t := range a {
+		if !slices.Contains(b, t) {
+			return false
+		}
+	}
+	return true
+}
+
 func renderPicks(picks []pick, prefix string) string {
 	var b strings.Builder
 	for i, p := range picks {

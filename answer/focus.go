@@ -189,6 +189,28 @@ func (f *focus) addTerm(terms []string, w float64, name bool, alts []string) {
 	}
 }
 
+// isTitle reports whether a document's title (its terms) is what the
+// question names: every word of the question is a word of the title and
+// every term of the title a word of the question ("What does helm lint
+// do?" and "helm lint"; not "Installing Helm" for "What is Helm?").
+func (f focus) isTitle(title []string) bool {
+	if len(f.every) == 0 || len(title) == 0 {
+		return false
+	}
+	has := setOf(title)
+	for _, w := range f.every {
+		if !holdsWord(w, has, title) {
+			return false
+		}
+	}
+	for _, t := range title {
+		if !slices.ContainsFunc(f.every, func(w []string) bool { return slices.Contains(w, t) }) {
+			return false
+		}
+	}
+	return true
+}
+
 // weight is how much of the question a sentence's terms hold: the summed
 // weights of the question's words it has (any of a word's terms).
 func (f focus) weight(terms []string) float64 {

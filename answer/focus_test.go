@@ -385,3 +385,80 @@ func TestGovernedWord(t *testing.T) {
 		}
 	}
 }
+
+// A sentence whose every term a chosen sentence already holds adds nothing
+// to an answer: a page's synopsis line after the sentence that says it.
+func TestChooseDropsHeldSentences(t *testing.T) {
+	st := toolCorpus(t).state.Load()
+	terms := func(s string) []string { return st.index.Analyze(s) }
+	for _, tt := range []struct {
+		name  string
+		texts []string
+		want  []string
+	}{
+		{"synopsis after its sentence",
+			[]string{"This command rolls back a release to a previous revision.", "roll back a release to a previous revision", "The registry keeps every release."},
+			[]string{"This command rolls back a release to a previous revision.", "The registry keeps every release."}},
+		{"a longer sentence after a shorter one adds words",
+			[]string{"roll back a release", "This command rolls back a release to a previous revision."},
+			[]string{"roll back a release", "This command rolls back a release to a previous revision."}},
+		{"different words",
+			[]string{"Releases are published to the registry.", "Operators rotate the registry keys."},
+			[]string{"Releases are published to the registry.", "Operators rotate the registry keys."}},
+	} {
+		var all []pick
+		for i, s := range tt.texts {
+			all = append(all, pick{block: i, doc: i, text: s, terms: terms(s), order: i})
+		}
+		var got []string
+		for _, p := range choose(all, maxExtractive, maxPerDocAnswer, nil) {
+			got = append(got, p.text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: chose %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A question that names a document by its title ("What does crate pack
+// do?" of the page "crate pack") is answered by the page's opening prose,
+// the definition, before a usage line that only repeats the name.
+func TestDefinitionFromTitle(t *testing.T) {
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"pack.md": {Data: []byte("---\ntitle: crate pack\n---\n\n" +
+			"bundle a crate into an archive\n\n" +
+			"## Synopsis\n\n" +
+			"This command reads a crate folder and writes one compressed archive that installers accept.\n\n" +
+			"```\ncrate pack PATH [flags]\n```\n\n" +
+			"Use crate pack before every upload of a crate.\n")},
+		"install.md": {Data: []byte("---\ntitle: Installing crate\n---\n\n" +
+			"The crate tool ships as one binary for every platform we build.\n\n" +
+			"Download it and put it on your path.\n")},
+	}), nil)
+	for _, tt := range []struct{ q, first string }{
+		{"What does crate pack do?", "This command reads a crate folder"},
+		// "Installing crate" is not what "What is crate pack?" names.
+		{"What is crate pack?", "This command reads a crate folder"},
+	} {
+		res, err := p.Ask(context.Background(), Question{Text: tt.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Abstained || !strings.HasPrefix(res.Text, tt.first) {
+			t.Errorf("%q answered %q (abstained %v), want it to open with %q", tt.q, res.Text, res.Abstained, tt.first)
+		}
+	}
+	st := p.state.Load()
+	for _, tt := range []struct {
+		q, title string
+		want     bool
+	}{
+		{"What does crate pack do?", "crate pack", true},
+		{"What is crate?", "Installing crate", false},
+		{"When was crate pack added?", "crate pack", false},
+	} {
+		if got := st.focusOf(tt.q).isTitle(st.index.Analyze(tt.title)); got != tt.want {
+			t.Errorf("isTitle(%q, %q) = %v, want %v", tt.q, tt.title, got, tt.want)
+		}
+	}
+}
