@@ -261,6 +261,7 @@ func TestReply(t *testing.T) {
 		{"arabic with latin brands", "لماذا أُمرت Alipay التابعة لـ Ant Group بفصل أعمال القروض الصغيرة؟", []string{"en-US"}, "ar"},
 		{"german", "Warum muss Alipay das Geschäft mit Kleinkrediten abspalten?", []string{"en-US"}, "de"},
 		{"portuguese", "Por que o Alipay foi obrigado a separar o negócio de microcrédito?", []string{"en-US"}, "pt"},
+		{"portuguese what-is, english client", "O que é o Alipay?", []string{"en-US"}, "pt"},
 		{"spanish", "¿Por qué tuvo Alipay que separar su negocio de microcréditos?", nil, "es"},
 		{"russian", "Почему Alipay обязали выделить бизнес микрокредитов?", []string{"en-US"}, "ru"},
 		{"japanese", "アリペイはなぜ小口融資事業の分離を命じられたのですか？", nil, "ja"},

@@ -179,8 +179,9 @@ func (st *langStats) endLatinWord(w []byte, fit bool, hint uint32) {
 	// One letter says little: initials, variables and elided articles
 	// ("n=21", "J. Smith", "l'") are in every language. Norwegian å ("to",
 	// before a verb; Danish writes at) is the exception that tells
-	// Norwegian from Danish most often.
-	if _, first := utf8.DecodeRune(w); fit && (len(w) > first || string(w) == "å") {
+	// Norwegian from Danish most often, and Portuguese é ("is") the one
+	// that opens its commonest questions ("O que é…", "Qual é…").
+	if _, first := utf8.DecodeRune(w); fit && (len(w) > first || string(w) == "å" || string(w) == "é") {
 		if m := latinStopwords().lookup(w); m != 0 {
 			share := 1 / float64(bits.OnesCount32(m))
 			for ; m != 0; m &= m - 1 {

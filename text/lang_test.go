@@ -85,6 +85,8 @@ func TestDetectLanguage(t *testing.T) {
 		{"bulgarian reflexive се", "Наемате ли се?", "bg"},
 		{"bulgarian clitic ги", "Наистина ли не ги харесваш?", "bg"},
 		{"russian without ы or э", "Он не от мира сего.", "ru"},
+		// Portuguese é, "is", a word of one letter.
+		{"portuguese é", "É o voo de Recife.", "pt"},
 		// The questions of the i18n examples, one per language (Polish,
 		// Czech and Lithuanian were "und", Croatian "fr", Danish "no",
 		// Bulgarian "ru").

@@ -45,6 +45,11 @@ mes jūs jo ką kokia kokie kokios nėra`
 		// Norwegian lists have it.
 		return `bare begge fordi før hvem hver hvilken hvilket hvilke hvordan hvorfor hvornår
 hvorfra ingen ja kan kom kun så ved nogen samme`
+	case "pt":
+		// é, "is": no other listed language writes it as a word (Italian
+		// writes è; Irish é, "he", is in ga's list). Snowball's
+		// Portuguese list lacks it.
+		return `é`
 	case "nl":
 		// Dutch question words, as extraStopwords has other languages'.
 		return `hoeveel hoe wanneer waar waarom welke welk wie wat waarin waarmee`
