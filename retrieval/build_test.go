@@ -25,6 +25,9 @@ func TestBuildWorkersAgree(t *testing.T) {
 		lang := []string{"en", "fr", "und"}[r.IntN(3)]
 		items[i] = Item{Doc: fmt.Sprint("d", i/7), Title: vocab[r.IntN(len(vocab))], Text: sb.String(), Lang: lang}
 	}
+	for _, i := range []int{3, len(items) / 2, len(items) - 2} { // frequencies past a byte, in several shards
+		items[i].Text += strings.Repeat("ledger ", 300+i%7)
+	}
 	postings := func(procs int) map[string]string {
 		t.Helper()
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
@@ -43,7 +46,18 @@ func TestBuildWorkersAgree(t *testing.T) {
 			if !slices.IsSorted(p.PostItem[lo:hi]) {
 				t.Fatalf("%d workers: postings of %q out of item order", procs, term)
 			}
-			out[term] = fmt.Sprint(p.PostItem[lo:hi], p.PostW[lo:hi])
+			tfs := make([]uint32, 0, hi-lo)
+			for pos := lo; pos < hi; pos++ {
+				tfs = append(tfs, uint32(p.PostTF[pos]))
+				if p.PostTF[pos] == maxTF {
+					for k := 0; k < len(p.BigTF); k += 2 {
+						if p.BigTF[k] == pos {
+							tfs[len(tfs)-1] = p.BigTF[k+1]
+						}
+					}
+				}
+			}
+			out[term] = fmt.Sprint(p.PostItem[lo:hi], tfs)
 		}
 		return out
 	}

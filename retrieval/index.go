@@ -1,8 +1,11 @@
 package retrieval
 
 import (
+	"cmp"
 	"math"
 	"runtime"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -25,6 +28,38 @@ type shard struct {
 	ends   []uint32          // end of each item's pairs in pairs
 	remap  []uint32          // local id → global id, after the merge
 	df     []uint32          // global id → postings in this shard, then its cursor
+	big    [][2]uint32       // posting, tf of the shard's tf ≥ maxTF
+}
+
+// maxTF is the largest term frequency postTF holds; the larger ones are
+// in bigTF, with maxTF in postTF.
+const maxTF = math.MaxUint8
+
+// norms are BM25's length norms, k1·(1 − b + b·len/avglen), of items of
+// analysed lengths dl: a build and a snapshot compute them alike.
+func norms(cfg Config, dl []uint32) []float64 {
+	var sum float64
+	for _, d := range dl {
+		sum += float64(d)
+	}
+	avgdl := 1.0
+	if len(dl) > 0 && sum > 0 {
+		avgdl = sum / float64(len(dl))
+	}
+	k1, b := cfg.K1, cfg.B
+	norm := make([]float64, len(dl))
+	for i, d := range dl {
+		norm[i] = k1 * (1 - b + b*float64(d)/avgdl)
+	}
+	return norm
+}
+
+// bigTFAt is the term frequency of posting pos, one whose postTF is maxTF
+// (FromParts checks that bigTF holds every such posting).
+func (ix *Index) bigTFAt(pos int) uint32 {
+	n := len(ix.bigTF) / 2
+	i := sort.Search(n, func(i int) bool { return ix.bigTF[2*i] >= uint32(pos) })
+	return ix.bigTF[2*i+1]
 }
 
 func (ix *Index) build() {
@@ -85,24 +120,12 @@ func (ix *Index) build() {
 	}
 	total := start[nterms]
 
-	// Length norms: k1·(1 − b + b·dl/avgdl), per item.
-	var sum float64
-	for _, d := range dl {
-		sum += float64(d)
-	}
-	avgdl := 1.0
-	if n > 0 && sum > 0 {
-		avgdl = sum / float64(n)
-	}
-	k1, b := ix.cfg.K1, ix.cfg.B
-	norm := make([]float64, n)
-	for i, d := range dl {
-		norm[i] = k1 * (1 - b + b*float64(d)/avgdl)
-	}
+	ix.itemLen = dl
+	ix.norm = norms(ix.cfg, dl)
 
 	ix.postStart = start
 	ix.postItem = make([]uint32, total)
-	ix.postW = make([]float32, total)
+	ix.postTF = make([]uint8, total)
 	for _, s := range shards {
 		wg.Go(func() {
 			cursor := s.df
@@ -111,11 +134,14 @@ func (ix *Index) build() {
 				to := s.ends[i-s.lo]
 				for p := from; p < to; p += 2 {
 					g := s.remap[s.pairs[p]]
-					tf := float64(s.pairs[p+1])
+					tf := s.pairs[p+1]
 					c := cursor[g]
 					cursor[g]++
 					ix.postItem[c] = uint32(i)
-					ix.postW[c] = float32(tf * (k1 + 1) / (tf + norm[i]))
+					ix.postTF[c] = uint8(min(tf, maxTF))
+					if tf >= maxTF {
+						s.big = append(s.big, [2]uint32{c, tf})
+					}
 				}
 				from = to
 			}
@@ -123,6 +149,14 @@ func (ix *Index) build() {
 		})
 	}
 	wg.Wait()
+	var big [][2]uint32
+	for _, s := range shards {
+		big = append(big, s.big...)
+	}
+	slices.SortFunc(big, func(a, b [2]uint32) int { return cmp.Compare(a[0], b[0]) })
+	for _, b := range big {
+		ix.bigTF = append(ix.bigTF, b[0], b[1])
+	}
 	ix.maxIDF = idf(n, 0)
 }
 

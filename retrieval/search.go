@@ -255,12 +255,20 @@ func (ix *Index) accumulate(acc *accum, q *query) (dense bool) {
 		}
 		lo, hi := ix.postStart[t.id], ix.postStart[t.id+1]
 		items := ix.postItem[lo:hi]
-		ws := ix.postW[lo:hi]
-		ws = ws[:len(items)]
+		tfs := ix.postTF[lo:hi]
+		tfs = tfs[:len(items)]
 		w := float32(t.idf)
+		// BM25's term-frequency part, tf·(k1+1)/(tf+norm), computed as
+		// the build once precomputed it (the same float64 operations, so
+		// the same scores to the bit).
+		k1p, norm := ix.cfg.K1+1, ix.norm
 		if dense {
 			for j, it := range items {
-				scores[it] += w * ws[j]
+				f := float64(tfs[j])
+				if tfs[j] == maxTF {
+					f = float64(ix.bigTFAt(int(lo) + j))
+				}
+				scores[it] += w * float32(f*k1p/(f+norm[it]))
 			}
 			continue
 		}
@@ -268,7 +276,11 @@ func (ix *Index) accumulate(acc *accum, q *query) (dense bool) {
 			if scores[it] == 0 {
 				acc.touched = append(acc.touched, it)
 			}
-			scores[it] += w * ws[j]
+			f := float64(tfs[j])
+			if tfs[j] == maxTF {
+				f = float64(ix.bigTFAt(int(lo) + j))
+			}
+			scores[it] += w * float32(f*k1p/(f+norm[it]))
 		}
 	}
 	return dense

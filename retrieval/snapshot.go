@@ -26,7 +26,9 @@ type Parts struct {
 	TermID    []uint32 // term id of sorted term k
 	PostStart []uint32 // postings of term id t: [PostStart[t], PostStart[t+1])
 	PostItem  []uint32
-	PostW     []float32
+	PostTF    []uint8  // term frequency of each posting; 255: see BigTF
+	BigTF     []uint32 // posting, frequency: pairs, by posting, of every posting with PostTF 255
+	ItemLen   []uint32 // analysed length of each item
 }
 
 // termTable is a mapped index's dictionary: terms sorted bytewise.
@@ -84,7 +86,9 @@ func (ix *Index) Parts() (Parts, error) {
 		TermID:    tt.id,
 		PostStart: ix.postStart,
 		PostItem:  ix.postItem,
-		PostW:     ix.postW,
+		PostTF:    ix.postTF,
+		BigTF:     ix.bigTF,
+		ItemLen:   ix.itemLen,
 	}, nil
 }
 
@@ -197,10 +201,10 @@ func fromParts(p Parts, items []Item) (*Index, error) {
 	}
 	ix.terms = tt
 
-	ix.postStart, ix.postItem, ix.postW = p.PostStart, p.PostItem, p.PostW
+	ix.postStart, ix.postItem, ix.postTF, ix.bigTF = p.PostStart, p.PostItem, p.PostTF, p.BigTF
 	total := len(ix.postItem)
-	if len(ix.postStart) != nterms+1 || ix.postStart[0] != 0 || int(ix.postStart[nterms]) != total || len(ix.postW) != total {
-		return nil, fmt.Errorf("postings: %d starts for %d terms, %d items, %d weights", len(ix.postStart), nterms, total, len(ix.postW))
+	if len(ix.postStart) != nterms+1 || ix.postStart[0] != 0 || int(ix.postStart[nterms]) != total || len(ix.postTF) != total {
+		return nil, fmt.Errorf("postings: %d starts for %d terms, %d items, %d frequencies", len(ix.postStart), nterms, total, len(ix.postTF))
 	}
 	for t := range nterms {
 		lo, hi := ix.postStart[t], ix.postStart[t+1]
@@ -215,11 +219,27 @@ func fromParts(p Parts, items []Item) (*Index, error) {
 			prev = int(it)
 		}
 	}
-	for _, w := range ix.postW {
-		if !(w > 0) || math.IsInf(float64(w), 0) {
-			return nil, fmt.Errorf("postings: weight %v", w)
+	// Every frequency at least 1; every one of maxTF in bigTF, in order,
+	// with its count, which is at least that.
+	big := 0
+	for pos, tf := range ix.postTF {
+		switch {
+		case tf == 0:
+			return nil, fmt.Errorf("postings: frequency 0 at %d", pos)
+		case tf == maxTF:
+			if 2*big+1 >= len(ix.bigTF) || ix.bigTF[2*big] != uint32(pos) || ix.bigTF[2*big+1] < maxTF {
+				return nil, fmt.Errorf("postings: frequency of posting %d missing from the large ones", pos)
+			}
+			big++
 		}
 	}
+	if 2*big != len(ix.bigTF) {
+		return nil, fmt.Errorf("postings: %d large frequencies for %d postings", len(ix.bigTF), big)
+	}
+	if ix.itemLen = p.ItemLen; len(ix.itemLen) != n {
+		return nil, fmt.Errorf("item lengths: %d for %d items", len(ix.itemLen), n)
+	}
+	ix.norm = norms(ix.cfg, ix.itemLen)
 
 	ix.maxIDF = idf(n, 0)
 	ix.accums.New = func() any { return newAccum(len(ix.items), len(ix.docs)) }

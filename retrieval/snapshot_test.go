@@ -1,7 +1,7 @@
 package retrieval
 
 import (
-	"math"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -18,7 +18,9 @@ func copyParts(p Parts) Parts {
 	p.TermID = slices.Clone(p.TermID)
 	p.PostStart = slices.Clone(p.PostStart)
 	p.PostItem = slices.Clone(p.PostItem)
-	p.PostW = slices.Clone(p.PostW)
+	p.PostTF = slices.Clone(p.PostTF)
+	p.BigTF = slices.Clone(p.BigTF)
+	p.ItemLen = slices.Clone(p.ItemLen)
 	return p
 }
 
@@ -53,10 +55,14 @@ func sameResults(t *testing.T, a, b *Index, queries []string) {
 
 func TestSnapshotPartsSameResults(t *testing.T) {
 	items := embeddedItems(t)
+	// Term frequencies past what a posting's byte holds (255), in order.
+	for _, n := range []int{254, 255, 256, 900} {
+		items = append(items, Item{Doc: fmt.Sprint("repeat", n), Text: strings.Repeat("ledger entry ", n) + "Alipay", Lang: "en"})
+	}
 	queries := []string{
 		"Why was Alipay told to spin off its micro-loan business?",
 		"Alibaba Tencent", "马云", "الصين", "Jack Ma", "le phénomène internet plus",
-		"nothing-matches-this-word", "the of and",
+		"nothing-matches-this-word", "the of and", "ledger entry", "Alipay ledger",
 	}
 	for _, it := range items[:20] {
 		queries = append(queries, it.Text[:min(len(it.Text), 80)])
@@ -159,8 +165,12 @@ func TestSnapshotPartsRejected(t *testing.T) {
 		{"term id repeated", edit(func(p *Parts) { p.TermID[1] = p.TermID[0] }), items, "term id"},
 		{"posting out of range", edit(func(p *Parts) { p.PostItem[0] = 99 }), items, "postings"},
 		{"postings start", edit(func(p *Parts) { p.PostStart[1] = 0 }), items, "postings"},
-		{"weights missing", edit(func(p *Parts) { p.PostW = p.PostW[1:] }), items, "postings"},
-		{"weight NaN", edit(func(p *Parts) { p.PostW[0] = float32(math.NaN()) }), items, "weight"},
+		{"frequencies missing", edit(func(p *Parts) { p.PostTF = p.PostTF[1:] }), items, "postings"},
+		{"frequency 0", edit(func(p *Parts) { p.PostTF[0] = 0 }), items, "frequency 0"},
+		{"large frequency missing", edit(func(p *Parts) { p.PostTF[0] = maxTF }), items, "large"},
+		{"large frequency unused", edit(func(p *Parts) { p.BigTF = []uint32{0, 300} }), items, "large"},
+		{"large frequency too small", edit(func(p *Parts) { p.PostTF[0], p.BigTF = maxTF, []uint32{0, 3} }), items, "large"},
+		{"item lengths missing", edit(func(p *Parts) { p.ItemLen = p.ItemLen[1:] }), items, "item lengths"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := FromParts(tc.parts, tc.items)

@@ -31,7 +31,7 @@ import (
 // Numbers are little-endian.
 const (
 	magic         = "CBSNAP\r\n"
-	formatVersion = 3
+	formatVersion = 4
 	headerSize    = 72
 	orderMark     = 0x01020304
 	maxParts      = 64

@@ -24,7 +24,9 @@ const (
 	partIxTermID    = "retrieval/termID"
 	partIxPostStart = "retrieval/postStart"
 	partIxPostItem  = "retrieval/postItem"
-	partIxPostW     = "retrieval/postW"
+	partIxPostTF    = "retrieval/postTF"
+	partIxBigTF     = "retrieval/bigTF"
+	partIxItemLen   = "retrieval/itemLen"
 )
 
 // ErrBigEndian: snapshots are little-endian and used in place.
@@ -54,7 +56,9 @@ func indexParts(ix *retrieval.Index) ([]part, error) {
 		{name: partIxTermID, data: bytesOf(p.TermID)},
 		{name: partIxPostStart, data: bytesOf(p.PostStart)},
 		{name: partIxPostItem, data: bytesOf(p.PostItem)},
-		{name: partIxPostW, data: bytesOf(p.PostW)},
+		{name: partIxPostTF, data: p.PostTF},
+		{name: partIxBigTF, data: bytesOf(p.BigTF)},
+		{name: partIxItemLen, data: bytesOf(p.ItemLen)},
 	}, nil
 }
 
@@ -62,7 +66,7 @@ func decodeIndex(parts map[string][]byte, items []retrieval.Item) (*retrieval.In
 	if !littleEndian {
 		return nil, ErrBigEndian
 	}
-	for _, name := range []string{partIxConfig, partIxAnalyzers, partIxItemAn, partIxItemDoc, partIxTermBytes, partIxTermOff, partIxTermID, partIxPostStart, partIxPostItem, partIxPostW} {
+	for _, name := range []string{partIxConfig, partIxAnalyzers, partIxItemAn, partIxItemDoc, partIxTermBytes, partIxTermOff, partIxTermID, partIxPostStart, partIxPostItem, partIxPostTF, partIxBigTF, partIxItemLen} {
 		if _, ok := parts[name]; !ok {
 			return nil, fmt.Errorf("%w: part %s missing", ErrCorrupt, name)
 		}
@@ -88,14 +92,13 @@ func decodeIndex(parts map[string][]byte, items []retrieval.Item) (*retrieval.In
 	}{
 		{partIxItemDoc, &p.ItemDoc}, {partIxTermOff, &p.TermOff}, {partIxTermID, &p.TermID},
 		{partIxPostStart, &p.PostStart}, {partIxPostItem, &p.PostItem},
+		{partIxBigTF, &p.BigTF}, {partIxItemLen, &p.ItemLen},
 	} {
 		if *v.to, err = viewOf[uint32](parts[v.name]); err != nil {
 			return nil, fmt.Errorf("%w: %s: %w", ErrCorrupt, v.name, err)
 		}
 	}
-	if p.PostW, err = viewOf[float32](parts[partIxPostW]); err != nil {
-		return nil, fmt.Errorf("%w: %s: %w", ErrCorrupt, partIxPostW, err)
-	}
+	p.PostTF = parts[partIxPostTF]
 	ix, err := retrieval.FromParts(p, items)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
