@@ -22,6 +22,9 @@ type passageTerms struct {
 	// heading is the terms of the section headings the passage sits
 	// under (not the document's title): what its sentences answer.
 	heading []string
+	// header is, for a sentence that is a table's row, the table's
+	// header line; "" for any other.
+	header []string
 }
 
 // shingleSet is a passage's word 3-grams, for near-duplicate checks.
@@ -56,7 +59,8 @@ func (st *state) analysis(item int) *passageTerms {
 		return a
 	}
 	ps, _ := st.passage(item)
-	a := &passageTerms{sentences: sentences(ps.Text), all: make(map[string]bool)}
+	a := &passageTerms{all: make(map[string]bool)}
+	a.sentences, a.header = tableRows(ps, sentences(ps.Text))
 	a.terms = make([][]string, len(a.sentences))
 	a.literal = make([]bool, len(a.sentences))
 	for i, sp := range a.sentences {
@@ -69,6 +73,103 @@ func (st *state) analysis(item int) *passageTerms {
 	a.heading = st.index.Analyze(strings.Join(ps.Headings, "\n"))
 	st.cache.terms[item].Store(a)
 	return a
+}
+
+// tableRows splits the tables of a passage into their rows: a row, with
+// its header, answers ("4.2.x | 1.36.x - 1.33.x" under "Helm Version |
+// Supported Kubernetes Versions"), where the sentence splitter made the
+// whole table one "sentence" of lines never quoted, or cut it at the
+// periods of its cells. It returns the passage's sentences, those
+// overlapping a table replaced by the table's rows (their parts outside
+// it kept), and each one's header line ("" for none).
+func tableRows(ps *corpus.Passage, ss []span) ([]span, []string) {
+	var tables [][2]int
+	for _, l := range ps.Literal {
+		if isTable(ps.Text[l[0]:l[1]]) {
+			tables = append(tables, l)
+		}
+	}
+	if len(tables) == 0 {
+		return ss, make([]string, len(ss))
+	}
+	type row struct {
+		sp     span
+		header string
+	}
+	var out []row
+	for _, sp := range ss {
+		for _, t := range tables {
+			if sp.start < t[1] && t[0] < sp.end {
+				// Keep what stands outside the table.
+				if sp.start < t[0] && strings.TrimSpace(ps.Text[sp.start:t[0]]) != "" {
+					out = append(out, row{sp: trimSpan(ps.Text, span{sp.start, t[0]})})
+				}
+				sp.start = max(sp.start, t[1])
+			}
+		}
+		if sp.start < sp.end && strings.TrimSpace(ps.Text[sp.start:sp.end]) != "" {
+			out = append(out, row{sp: trimSpan(ps.Text, sp)})
+		}
+	}
+	for _, t := range tables {
+		header := ""
+		start := t[0]
+		for _, line := range strings.SplitAfter(ps.Text[t[0]:t[1]], "\n") {
+			sp := trimSpan(ps.Text, span{start, start + len(line)})
+			start += len(line)
+			switch {
+			case sp.start >= sp.end:
+			case header == "":
+				header = ps.Text[sp.start:sp.end]
+			default:
+				out = append(out, row{sp: sp, header: header})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b row) int { return a.sp.start - b.sp.start })
+	spans, headers := make([]span, len(out)), make([]string, len(out))
+	for i, r := range out {
+		spans[i], headers[i] = r.sp, r.header
+	}
+	return spans, headers
+}
+
+// isTable reports whether a literal block is a table as the loader
+// writes one: two lines or more, each with cells set off by " | ".
+func isTable(s string) bool {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) < 2 {
+		return false
+	}
+	for _, l := range lines {
+		if !strings.Contains(l, " | ") {
+			return false
+		}
+	}
+	return true
+}
+
+// trimSpan narrows a span of s to what lies between its spaces.
+func trimSpan(s string, sp span) span {
+	t := s[sp.start:sp.end]
+	lead := len(t) - len(strings.TrimLeft(t, " \t\n"))
+	return span{sp.start + lead, sp.start + len(strings.TrimRight(t, " \t\n"))}
+}
+
+// withHeader writes a table's row with its header: each cell after its
+// column's name ("Helm Version: 4.2.x; Supported Kubernetes Versions:
+// 1.36.x - 1.33.x"), or the header line before the row when their cells
+// do not pair up (a cell holding " | " itself).
+func withHeader(header, row string) string {
+	hs, rs := strings.Split(header, " | "), strings.Split(row, " | ")
+	if len(hs) != len(rs) {
+		return header + " — " + row
+	}
+	parts := make([]string, len(hs))
+	for i := range hs {
+		parts[i] = strings.TrimSpace(hs[i]) + ": " + strings.TrimSpace(rs[i])
+	}
+	return strings.Join(parts, "; ")
 }
 
 // multiLineLiteral reports whether a sentence span of a passage runs
@@ -95,8 +196,9 @@ type blockSentence struct {
 	literal bool     // lines of code or of a table, not a sentence
 	src     string   // its passage's text, of which it is src[sp.start:sp.end]
 	sp      span
-	code    bool // code: a line of it, or lines run together
-	item    bool // a list item
+	code    bool   // code: a line of it, or lines run together
+	item    bool   // a list item
+	header  string // a table row's header line; "" for any other sentence
 }
 
 // sentences lists the sentences of a block in document order, leaving out
@@ -116,7 +218,7 @@ func (st *state) blockSentences(b *block) []blockSentence {
 			}
 			out = append(out, blockSentence{text: ps.Text[sp.start:sp.end], terms: a.terms[i], heading: a.heading,
 				opens: i == 0 && opensSection(st.corpus.Docs[b.doc].Passages, ps.Index), literal: a.literal[i],
-				src: ps.Text, sp: sp, code: isCode(ps, sp), item: isItem(ps, sp)})
+				src: ps.Text, sp: sp, code: isCode(ps, sp), item: isItem(ps, sp), header: a.header[i]})
 		}
 	}
 	return out

@@ -88,6 +88,12 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 				s.heading = append(slices.Clip(s.heading), st.index.Analyze(st.corpus.Docs[b.doc].Title)...)
 				s.opens = true
 			}
+			if s.header != "" {
+				// A table's row answers under its header as a sentence
+				// under its heading: "4.2.x | 1.36.x - 1.33.x" for
+				// "Which Kubernetes versions does Helm 4.2 support?".
+				s.heading = append(slices.Clip(s.heading), st.index.Analyze(s.header)...)
+			}
 			score := f.weight(s.terms)
 			ok, lead, own := true, 0, score
 			if keep != nil {
@@ -100,6 +106,14 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 				}
 				ok, lead = keep(s.text, s.terms, around{near: near, heading: s.heading, names: context})
 				score = f.weightIn(s.terms, s.heading, s.opens)
+				if s.header != "" {
+					// The header's words rank a row at half: in full
+					// every row of a table outranks the prose that
+					// explains it ("Labels that are marked REC are
+					// recommended"), not at all the row that answers
+					// falls behind. Chosen on the tuning halves.
+					score = (f.weightIn(s.terms, s.heading, true) + f.weight(s.terms)) / 2
+				}
 				if i == lede {
 					// The title's names count for it too: it is the
 					// whole of what the question asks.
@@ -110,6 +124,10 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 			// to quote; the prose around them is.
 			if score > 0 && countWords(s.text) >= 4 && ok && !s.literal {
 				text, head := s.text, s.text
+				if s.header != "" {
+					// The row is the quote; the reader sees it with its header.
+					head = withHeader(s.header, s.text)
+				}
 				shown, n := introduced(ss, i)
 				if n > 0 {
 					text = s.src[s.sp.start:ss[i+n].sp.end]

@@ -462,3 +462,51 @@ func TestDefinitionFromTitle(t *testing.T) {
 		}
 	}
 }
+
+// A table's rows answer one by one, each shown with its header; the row
+// alone is the quote.
+func TestTableRows(t *testing.T) {
+	for _, tt := range []struct{ header, row, want string }{
+		{"Tool Version | Supported Platforms", "2.1.x | linux, darwin", "Tool Version: 2.1.x; Supported Platforms: linux, darwin"},
+		// A cell holding " | ": the header line before the row.
+		{"Name | Note", "pipe | a | b", "Name | Note — pipe | a | b"},
+	} {
+		if got := withHeader(tt.header, tt.row); got != tt.want {
+			t.Errorf("withHeader(%q, %q) = %q, want %q", tt.header, tt.row, got, tt.want)
+		}
+	}
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"support.md": {Data: []byte("# Support policy\n\n" +
+			"Each release of the tool runs on the platforms below. Older platforms are dropped.\n\n" +
+			"| Tool Version | Supported Platforms |\n|---|---|\n" +
+			"| 2.1.x | linux, darwin, freebsd |\n| 2.0.x | linux, darwin |\n| 1.9.x | linux |\n\n" +
+			"Releases before 1.9 get no fixes.\n")},
+	}), nil)
+	st := p.state.Load()
+	var rows []string
+	for i := range st.items {
+		ps, _ := st.passage(i)
+		a := st.analysis(i)
+		for k, sp := range a.sentences {
+			if a.header[k] != "" {
+				rows = append(rows, ps.Text[sp.start:sp.end])
+				if a.header[k] != "Tool Version | Supported Platforms" {
+					t.Errorf("row %q under header %q", ps.Text[sp.start:sp.end], a.header[k])
+				}
+			}
+		}
+	}
+	if want := "2.1.x | linux, darwin, freebsd|2.0.x | linux, darwin|1.9.x | linux"; strings.Join(rows, "|") != want {
+		t.Errorf("rows %q, want %q", rows, want)
+	}
+	res, err := p.Ask(context.Background(), Question{Text: "Which platforms does tool version 2.0 support?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Tool Version: 2.0.x; Supported Platforms: linux, darwin [1]"; res.Abstained || !strings.HasPrefix(res.Text, want) {
+		t.Errorf("answered %q (abstained %v), want it to open with %q", res.Text, res.Abstained, want)
+	}
+	if len(res.Claims) == 0 || res.Claims[0].Quotes[0] != "2.0.x | linux, darwin" {
+		t.Errorf("claims %+v: want the row alone as the first quote", res.Claims)
+	}
+}
