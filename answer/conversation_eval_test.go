@@ -4,12 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"corpusbot/llm"
 )
@@ -19,9 +22,9 @@ import (
 // standalone question a model should rewrite it into.
 type evalConversation struct {
 	ID     string `json:"id"`
-	Corpus string `json:"corpus"` // "embedded" or "k8s"
+	Corpus string `json:"corpus"` // "embedded", "k8s" or "k8s2"
 	Lang   string `json:"lang"`
-	Split  string `json:"split"` // "tune" or "test"
+	Split  string `json:"split"` // "tune", "test" or "test2"
 	Turns  []struct {
 		Q          string `json:"q"`
 		Standalone string `json:"standalone"`
@@ -170,7 +173,7 @@ func runConversations(t *testing.T, convs []evalConversation) map[string]*evalSc
 			model.lang[turn.Q] = c.Lang
 		}
 	}
-	k8s := loadFS(t, os.DirFS("testdata/conversations/k8s"))
+	k8s, k8s2 := loadFS(t, os.DirFS("testdata/conversations/k8s")), loadFS(t, k8s2FS(t))
 	scores := map[string]*evalScore{}
 	add := func(key string, hit bool) {
 		if scores[key] == nil {
@@ -188,6 +191,7 @@ func runConversations(t *testing.T, convs []evalConversation) map[string]*evalSc
 		}
 		corpora["embedded"] = newPipeline(t, embeddedCorpus(t), m)
 		corpora["k8s"] = newPipeline(t, k8s, m)
+		corpora["k8s2"] = newPipeline(t, k8s2, m)
 		for _, c := range convs {
 			p := corpora[c.Corpus]
 			if p == nil {
@@ -233,6 +237,31 @@ func runConversations(t *testing.T, convs []evalConversation) map[string]*evalSc
 	return scores
 }
 
+// k8s2FS is the corpus of the "test2" conversations: the Kubernetes
+// sample with the Annotations pages added, so that the old splits keep
+// their corpus and their figures.
+func k8s2FS(t testing.TB) fs.FS {
+	t.Helper()
+	m := fstest.MapFS{}
+	for _, dir := range []string{"testdata/conversations/k8s", "testdata/conversations/k8s-annotations"} {
+		names, err := filepath.Glob(filepath.Join(dir, "*.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range names {
+			if filepath.Base(name) == "README.md" {
+				continue
+			}
+			b, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[filepath.Base(name)] = &fstest.MapFile{Data: b}
+		}
+	}
+	return m
+}
+
 func docHas(p *Pipeline, doc, needle string) bool {
 	for _, d := range p.Documents() {
 		if d.ID != doc {
@@ -271,5 +300,33 @@ func TestConversationsReachThePrompt(t *testing.T) {
 	}
 	if s := scores["test|no model|all"]; s == nil || s.share() < 0.8 {
 		t.Errorf("without a model, held-out turns reaching the prompt: %v, want at least 4 in 5", s)
+	}
+}
+
+// TestConversationData checks that every turn's needed passage exists:
+// a needle that matches nothing would count as a miss of retrieval.
+func TestConversationData(t *testing.T) {
+	corpora := map[string]*Pipeline{
+		"embedded": newPipeline(t, embeddedCorpus(t), nil),
+		"k8s":      newPipeline(t, loadFS(t, os.DirFS("testdata/conversations/k8s")), nil),
+		"k8s2":     newPipeline(t, loadFS(t, k8s2FS(t)), nil),
+	}
+	for _, c := range loadConversations(t) {
+		p := corpora[c.Corpus]
+		if p == nil {
+			t.Errorf("%s: unknown corpus %q", c.ID, c.Corpus)
+			continue
+		}
+		if n := len(c.Turns); n < 3 || n > 5 {
+			t.Errorf("%s: %d turns, want 3 to 5", c.ID, n)
+		}
+		for i, turn := range c.Turns {
+			if turn.Q == "" || turn.Standalone == "" {
+				t.Errorf("%s turn %d: question or standalone form missing", c.ID, i+1)
+			}
+			if !docHas(p, turn.Doc, turn.Needle) {
+				t.Errorf("%s turn %d: document %s has no passage with %q", c.ID, i+1, turn.Doc, turn.Needle)
+			}
+		}
 	}
 }
