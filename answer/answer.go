@@ -56,9 +56,14 @@ type Config struct {
 	// must hold;
 	// 0 → DefaultFocusCoverage, a negative value turns the rule off.
 	FocusCoverage float64
-	Retrieval     retrieval.Config
-	Logger        *slog.Logger // nil discards
-	Observer      Observer     // nil records nothing
+	// DocFloor is the share of the relevance floor a passage needs to be
+	// among those an answer is drawn from (a model's prompt) when its
+	// document already has a passage above the floor;
+	// 0 → DefaultDocFloor, a negative value turns it off.
+	DocFloor  float64
+	Retrieval retrieval.Config
+	Logger    *slog.Logger // nil discards
+	Observer  Observer     // nil records nothing
 	// SourceURL, when set, links each Source and Match to its lines in the
 	// documents' repository or site.
 	SourceURL *sourcelink.Template
@@ -79,6 +84,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RewriteCache <= 0 {
 		c.RewriteCache = 512
+	}
+	if c.DocFloor == 0 {
+		c.DocFloor = DefaultDocFloor
 	}
 	if c.FocusCoverage == 0 {
 		c.FocusCoverage = DefaultFocusCoverage
@@ -116,6 +124,7 @@ type state struct {
 	namesOnce sync.Once
 	names     map[string]bool // see corpusNames
 	links     *sourcelink.Template
+	docShare  float64 // Config.DocFloor
 }
 
 // itemRef locates a retrieval item in the corpus.
@@ -167,6 +176,7 @@ func (p *Pipeline) ReloadIndexed(c *corpus.Corpus, ix *retrieval.Index) error {
 		return fmt.Errorf("reload: %w", err)
 	}
 	st.links = p.cfg.SourceURL
+	st.docShare = p.cfg.DocFloor
 	p.state.Store(st)
 	return nil
 }

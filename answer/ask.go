@@ -70,13 +70,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
 	res.Usage = usage
-	rel := st.relevantOnly(cands)
-	if p.model == nil && p.cfg.FocusCoverage > 0 {
-		// The focus rule decides which sentence answers: a passage a
-		// little under the relevance floor may hold it ("How many
-		// users does WeChat have according to China Daily?").
-		rel = st.bodyAbove(cands, min(focusFloor, st.index.Config().Floor))
-	}
+	rel := p.admitted(st, cands)
 	if len(rel) == 0 {
 		p.log.Info("abstained: nothing above the relevance floor", "id", res.ID, "candidates", len(cands))
 		return st.abstain(res, lang, st.nearest(cands)), nil

@@ -71,18 +71,53 @@ func (p *Pipeline) search(st *state, queries []string) []candidate {
 	return out
 }
 
-// relevantOnly keeps the candidates above the relevance floor that are
-// body text. An aside (a teaser of another article appended to a page) is
-// never cited: under the host page's title it would read as that article's
-// claim.
+// DefaultDocFloor is the share of the relevance floor at which a passage
+// joins a model's prompt when its document already has a passage above
+// the floor. A question's words that its documents never use ("joindre",
+// "situé") weigh the most and keep the passage that answers a little
+// under the floor, next to the one that clears it. Chosen on tuning data
+// only: the highest share at which the most in-corpus questions of the
+// abstention sets' tuning halves get their answer into the prompt
+// (docs/benchmarks.md). It adds no document: a question with nothing
+// above the floor still abstains.
+const DefaultDocFloor = 0.8
+
+// relevantOnly keeps the body candidates above the relevance floor and,
+// after them, those of the same documents that reach the document floor
+// (Config.DocFloor). An aside (a teaser of another article appended to a
+// page) is never cited: under the host page's title it would read as that
+// article's claim.
 func (st *state) relevantOnly(cs []candidate) []candidate {
 	out := make([]candidate, 0, len(cs))
+	above := map[int]bool{} // documents with a passage above the floor
 	for _, c := range cs {
 		if ps, _ := st.passage(c.item); c.relevant && ps.Kind == corpus.Body {
+			out = append(out, c)
+			above[st.items[c.item].doc] = true
+		}
+	}
+	if st.docShare <= 0 || len(out) == 0 {
+		return out
+	}
+	floor := st.docShare * st.index.Config().Floor
+	for _, c := range cs {
+		if ps, _ := st.passage(c.item); !c.relevant && c.coverage >= floor && ps.Kind == corpus.Body && above[st.items[c.item].doc] {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// admitted is the candidates an answer is drawn from. With a model, those
+// relevantOnly keeps. Without one, under the focus rule, every body
+// passage a little under the relevance floor too: the rule decides which
+// sentence answers, and such a passage may hold it ("How many users does
+// WeChat have according to China Daily?").
+func (p *Pipeline) admitted(st *state, cands []candidate) []candidate {
+	if p.model == nil && p.cfg.FocusCoverage > 0 {
+		return st.bodyAbove(cands, min(focusFloor, st.index.Config().Floor))
+	}
+	return st.relevantOnly(cands)
 }
 
 // bodyAbove keeps the body candidates whose coverage reaches floor.
