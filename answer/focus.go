@@ -41,6 +41,7 @@ type focus struct {
 	everyWeights []float64
 	everyName    []bool
 	everyAlts    [][]string
+	everyWord    []string // each word as written, lower case; "" for a bigram of ideographs
 	// governed is the index in words of the verb the question word
 	// governs ("how do I sign …", "who decides …"; see governedWord), -1
 	// for none: a sentence that answers holds it.
@@ -85,14 +86,14 @@ func (st *state) focusOf(question string) focus {
 			for _, t := range terms {
 				f.names[t] = true
 			}
-			f.nameWords = append(f.nameWords, terms)
-			f.addWord(st, terms, true, nil, false)
+			f.nameWords = append(f.nameWords, ownTerms(strings.ToLower(word), terms))
+			f.addWord(st, word, terms, true, nil, false)
 			continue
 		}
 		if gov != "" && f.governed < 0 && strings.EqualFold(word, gov) {
 			f.governed = len(f.words)
 		}
-		f.addWord(st, terms, false, st.knownTerms(syn(word)), common(word))
+		f.addWord(st, word, terms, false, st.knownTerms(syn(word)), common(word))
 	}
 	flush()
 	return f
@@ -143,7 +144,7 @@ func (st *state) addIdeographs(f *focus, run string) {
 		case !ok && straddles(t):
 			continue
 		}
-		f.addTerm([]string{t}, idf, false, nil)
+		f.addTerm("", []string{t}, idf, false, nil)
 	}
 }
 
@@ -154,7 +155,7 @@ func (st *state) addIdeographs(f *focus, run string) {
 // nothing: it frames the question ("what happens to …", "where do values
 // come from", "what does … stand for") rather than naming what is asked,
 // and the pages say it in their own words.
-func (f *focus) addWord(st *state, terms []string, name bool, alts []string, common bool) {
+func (f *focus) addWord(st *state, word string, terms []string, name bool, alts []string, common bool) {
 	w, unknown := 0.0, 0.0
 	for _, t := range terms {
 		if idf, ok := st.index.IDF(t); ok {
@@ -169,16 +170,19 @@ func (f *focus) addWord(st *state, terms []string, name bool, alts []string, com
 			w = 0
 		}
 	}
-	f.addTerm(terms, w, name, alts)
+	f.addTerm(strings.ToLower(word), terms, w, name, alts)
 }
 
-func (f *focus) addTerm(terms []string, w float64, name bool, alts []string) {
-	for _, e := range f.every {
-		if slices.ContainsFunc(e, func(t string) bool { return slices.Contains(terms, t) }) {
+// addTerm adds a word (its lower-case form; "" for a run's bigram) with
+// its terms, once.
+func (f *focus) addTerm(word string, terms []string, w float64, name bool, alts []string) {
+	for i, e := range f.every {
+		if slices.ContainsFunc(e, func(t string) bool { return slices.Contains(terms, t) && !splitPart(t, word, f.everyWord[i]) }) {
 			return // the same word again ("messaging … messages", "gift … gifting"): it counts once
 		}
 	}
 	f.every = append(f.every, terms)
+	f.everyWord = append(f.everyWord, word)
 	f.everyWeights = append(f.everyWeights, w)
 	f.everyName = append(f.everyName, name)
 	f.everyAlts = append(f.everyAlts, alts)
@@ -209,6 +213,35 @@ func (f focus) isTitle(title []string) bool {
 		}
 	}
 	return true
+}
+
+// splitPart reports whether a term two words share is a part of one of
+// them split off as an identifier's ("sql" of "mysql", "kubernetes" of
+// "app.kubernetes.io") rather than the stem both are inflections of
+// ("messag" of "messaging" and "messages"): in letters a–z, a term that
+// does not open both words. "Can the SQL backend use MySQL?" asks of two
+// words, not of one twice.
+func splitPart(t, a, b string) bool {
+	ascii := func(s string) bool {
+		return s != "" && strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) < 0
+	}
+	return ascii(a) && ascii(b) && !(strings.HasPrefix(a, t) && strings.HasPrefix(b, t))
+}
+
+// ownTerms are the terms of a word that stand for the whole of it: in
+// letters a–z, those it opens with ("mysql", not the "sql" split off it),
+// which a sentence must hold to name it; all of them otherwise.
+func ownTerms(word string, terms []string) []string {
+	var out []string
+	for _, t := range terms {
+		if !splitPart(t, word, word) {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return terms
+	}
+	return out
 }
 
 // weight is how much of the question a sentence's terms hold: the summed

@@ -510,3 +510,37 @@ func TestTableRows(t *testing.T) {
 		t.Errorf("claims %+v: want the row alone as the first quote", res.Claims)
 	}
 }
+
+// A word an identifier's part is split off ("sql" of "MySQL") is its own
+// word, and a sentence names it only by the whole.
+func TestFocusSplitParts(t *testing.T) {
+	for _, tt := range []struct {
+		t, a, b string
+		want    bool
+	}{
+		{"sql", "mysql", "sql", true},
+		{"messag", "messaging", "messages", false},
+		{"mysql", "mysql", "mysql", false},
+		{"مستخدم", "المستخدمين", "مستخدم", false}, // not letters a–z: the stemmer's, whatever it strips
+	} {
+		if got := splitPart(tt.t, tt.a, tt.b); got != tt.want {
+			t.Errorf("splitPart(%q, %q, %q) = %v, want %v", tt.t, tt.a, tt.b, got, tt.want)
+		}
+	}
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"db.md": {Data: []byte("# Storage\n\n" +
+			"The SQL storage backend keeps every release in one table of PostgreSQL. " +
+			"Operators grant each team its own role on that table.\n")},
+		"apps.md": {Data: []byte("# Example apps\n\n" +
+			"The example installs MySQL with one replica for testing.\n")},
+	}), nil)
+	st := p.state.Load()
+	f := st.focusOf("Can the SQL storage backend keep releases in MySQL?")
+	if got := len(f.nameWords); got != 2 {
+		t.Fatalf("names %v: want SQL and MySQL apart", f.nameWords)
+	}
+	sentence := st.index.Analyze("The SQL storage backend keeps every release in one table of PostgreSQL.")
+	if f.covers(sentence, around{names: setOf(sentence)}, DefaultFocusCoverage) {
+		t.Errorf("a sentence naming SQL, not MySQL, covers a question about MySQL")
+	}
+}
