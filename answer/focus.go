@@ -782,7 +782,7 @@ func (st *state) countsIt(sentence string, counted []string) bool {
 	want := setOf(counted)
 	for i, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w)
-		if lw := strings.ToLower(w); !unicode.IsDigit(r) && (!figureWords[lw] || notCounts[lw]) {
+		if lw := strings.ToLower(w); !unicode.IsDigit(r) && (!figureWords[lw] || notCounts[lw]) || isVersion(w) {
 			continue
 		}
 		for _, n := range ws[i+1 : min(len(ws), i+1+countedNear)] {
@@ -793,6 +793,14 @@ func (st *state) countsIt(sentence string, counted []string) bool {
 		}
 	}
 	return false
+}
+
+// isVersion reports a number with two dots or more ("6.11.2", "1.36.x"):
+// a version or an address, which counts nothing. "How many charts …" is
+// not answered by "6.11.2 Podinfo Helm chart".
+func isVersion(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r) && strings.Count(w, ".") >= 2
 }
 
 // nameKey is a word as corpusNames knows it: lower case, without a

@@ -544,3 +544,22 @@ func TestFocusSplitParts(t *testing.T) {
 		t.Errorf("a sentence naming SQL, not MySQL, covers a question about MySQL")
 	}
 }
+
+// A version ("6.11.2") counts nothing: "how many X" is not answered by a
+// version number before X.
+func TestCountedNotVersion(t *testing.T) {
+	st := toolCorpus(t).state.Load()
+	counted := st.counted("How many archives are kept?")
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"The registry keeps 40 archives.", true},
+		{"6.11.2 archives tool for Linux", false},
+		{"Version 1.36.1 archives are kept.", false},
+	} {
+		if got := st.countsIt(tt.sentence, counted); got != tt.want {
+			t.Errorf("countsIt(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
