@@ -104,7 +104,7 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 				if i+1 < len(ss) {
 					near = append(near, ss[i+1].terms...)
 				}
-				ok, lead = keep(s.text, s.terms, around{near: near, heading: s.heading, names: context})
+				ok, lead = keep(s.text, s.terms, around{text: s.text, near: near, heading: s.heading, names: context})
 				score = f.weightIn(s.terms, s.heading, s.opens)
 				if s.header != "" {
 					// The header's words rank a row at half: in full

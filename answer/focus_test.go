@@ -563,3 +563,40 @@ func TestCountedNotVersion(t *testing.T) {
 		}
 	}
 }
+
+// An identifier a question writes is one focus word, held by a sentence
+// that writes it, not by one that shares its words.
+func TestFocusCompounds(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"How do I load a value with --set-file?", []string{"set-file"}},
+		{"What does the app.kubernetes.io/created-by label mean?", []string{"app.kubernetes.io/created-by"}},
+		{"Is values.schema.json read?", []string{"values.schema.json"}},
+		{"Does Helm 4.2 support Kubernetes 1.36.1?", nil}, // numbers
+		{"Is the chart pre-installed?", nil},               // a hyphenated word is a word
+	} {
+		var got []string
+		for _, c := range compoundsOf(tt.q) {
+			got = append(got, c.text)
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("compoundsOf(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+	st := toolCorpus(t).state.Load()
+	f := st.focusOf("How do I verify an archive with archive.sha256.txt?")
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"Verify an archive with archive.sha256.txt before unpacking it.", true},
+		// Its words, not the identifier.
+		{"Verify an archive with a txt file before unpacking it.", false},
+	} {
+		if got := f.covers(st.index.Analyze(tt.sentence), around{text: tt.sentence}, DefaultFocusCoverage); got != tt.want {
+			t.Errorf("%q: covers %v, want %v (focus %v, compounds %q)", tt.sentence, got, tt.want, f.words, f.compound)
+		}
+	}
+}
