@@ -575,7 +575,7 @@ func TestFocusCompounds(t *testing.T) {
 		{"What does the app.kubernetes.io/created-by label mean?", []string{"app.kubernetes.io/created-by"}},
 		{"Is values.schema.json read?", []string{"values.schema.json"}},
 		{"Does Helm 4.2 support Kubernetes 1.36.1?", nil}, // numbers
-		{"Is the chart pre-installed?", nil},               // a hyphenated word is a word
+		{"Is the chart pre-installed?", nil},              // a hyphenated word is a word
 	} {
 		var got []string
 		for _, c := range compoundsOf(tt.q) {
