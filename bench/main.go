@@ -64,6 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	k := fs.Int("k", 100, "documents retrieved per query")
 	qa := fs.String("qa", "", "folder with question sets (xquad.LL.json, piaf*.json): measure them instead of -data")
 	langs := fs.String("langs", "", "with -qa: comma-separated languages to run (default all)")
+	against := fs.String("against", "", "with -qa: a folder of rankings written by -rankings; compare corpusbot's ranking with its, question by question (paired bootstrap)")
+	qaSystems := fs.String("systems", "corpusbot,bleve", "with -qa: comma-separated systems to run (corpusbot, bleve)")
 	which := fs.String("half", "test", "with -qa: the questions to score: test (held out), tune or all")
 	detect := fs.Bool("detect", false, "with -qa: measure language detection instead of retrieval")
 	floor := fs.Bool("floor", false, "with -qa: measure the relevance floor (questions of half the articles answered, of the other half abstained) instead of ranking")
@@ -98,7 +100,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if *floor {
 			return runFloor(ctx, *qa, ls, *which, stdout)
 		}
-		return runQA(ctx, *qa, ls, *which, *mixed, *export, *rankings, *runs, *k, stdout, stderr)
+		syss := strings.Split(*qaSystems, ",")
+		for _, s := range syss {
+			if s != "corpusbot" && s != "bleve" {
+				return fmt.Errorf("-systems: unknown system %q (corpusbot, bleve)", s)
+			}
+		}
+		if *against != "" && !slices.Contains(syss, "corpusbot") {
+			return errors.New("-against compares corpusbot's rankings: include corpusbot in -systems")
+		}
+		return runQA(ctx, *qa, ls, syss, *which, *mixed, *export, *rankings, *against, *runs, *k, stdout, stderr)
 	}
 
 	loadStart := time.Now()

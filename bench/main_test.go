@@ -3,14 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
+	"maps"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"corpusbot/corpus"
+	"corpusbot/ireval"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -159,5 +163,61 @@ func TestPercentile(t *testing.T) {
 	}
 	if got := median([]float64{3, 1, 2, 4}); got != 2.5 {
 		t.Errorf("median = %v, want 2.5", got)
+	}
+}
+
+func TestBootstrapDiff(t *testing.T) {
+	tests := []struct {
+		name          string
+		before, after []float64
+		mean          float64
+		better, worse int
+		zeroInside    bool
+	}{
+		{"same", []float64{1, 0.5, 1}, []float64{1, 0.5, 1}, 0, 0, 0, true},
+		{"all better", []float64{0.5, 0.5, 0.5, 0.5}, []float64{1, 1, 1, 1}, 0.5, 4, 0, false},
+		{"mixed", []float64{1, 0.5, 1, 0.5}, []float64{0.5, 1, 1, 0.5}, 0, 1, 1, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pd := bootstrapDiff(tt.before, tt.after, 2000)
+			if math.Abs(pd.mean-tt.mean) > 1e-12 || pd.better != tt.better || pd.worse != tt.worse || pd.n != len(tt.before) {
+				t.Errorf("got %+v, want mean %v, %d better, %d worse", pd, tt.mean, tt.better, tt.worse)
+			}
+			if pd.lo > pd.mean || pd.hi < pd.mean {
+				t.Errorf("interval [%v, %v] misses the mean %v", pd.lo, pd.hi, pd.mean)
+			}
+			if inside := pd.lo <= 0 && 0 <= pd.hi; inside != tt.zeroInside {
+				t.Errorf("interval [%v, %v]: zero inside = %v, want %v", pd.lo, pd.hi, inside, tt.zeroInside)
+			}
+		})
+	}
+}
+
+func TestReadRanking(t *testing.T) {
+	dir := t.TempDir()
+	run := ireval.Run{"q1": {"d2", "d1"}, "q2": {"d3"}}
+	path := filepath.Join(dir, "set.corpusbot")
+	if err := writeRanking(path, run); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readRanking(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.EqualFunc(got, run, slices.Equal[[]string]) {
+		t.Errorf("readRanking = %v, want %v", got, run)
+	}
+	qrels := ireval.Qrels{"q1": {"d1": 1}, "q2": {"d3": 1}}
+	nd := perQuestionNDCG(qrels, got, []string{"q1", "q2"})
+	if want := []float64{1 / math.Log2(3), 1}; math.Abs(nd[0]-want[0]) > 1e-12 || nd[1] != want[1] {
+		t.Errorf("perQuestionNDCG = %v, want %v", nd, want)
+	}
+	bad := filepath.Join(dir, "bad")
+	if err := os.WriteFile(bad, []byte("q1 d1 2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readRanking(bad); err == nil {
+		t.Error("readRanking accepted a ranking that starts at rank 2")
 	}
 }

@@ -197,7 +197,7 @@ func (s *qaSet) split(which string) ([]query, ireval.Qrels) {
 }
 
 // runQA measures both systems on every question set, on the chosen half.
-func runQA(ctx context.Context, dir string, langs []string, which string, mixed bool, export, rankings string, runs, k int, stdout, stderr io.Writer) error {
+func runQA(ctx context.Context, dir string, langs, systems []string, which string, mixed bool, export, rankings, against string, runs, k int, stdout, stderr io.Writer) error {
 	sets, err := loadQASets(ctx, dir, langs)
 	if err != nil {
 		return err
@@ -214,6 +214,7 @@ func runQA(ctx context.Context, dir string, langs []string, which string, mixed 
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "question sets in %s, %s half, k=%d, medians over %d runs\nmachine: %s\n\n", dir, which, k, runs, machineInfo())
+	var diffs []pairedSet
 	fmt.Fprintln(tw, "set\tlang\tdocs\tquestions\tsystem\tanalyser\tnDCG@10\tMRR@10\tRecall@100\tbuild\tquery median µs\t")
 	for _, s := range sets {
 		qs, qrels := s.split(which)
@@ -222,6 +223,9 @@ func runQA(ctx context.Context, dir string, langs []string, which string, mixed 
 			bl = standard.Name
 		}
 		for _, sys := range []system{&corpusbotSystem{}, &bleveSystem{analyzer: bl}} {
+			if !slices.Contains(systems, sys.name()) {
+				continue
+			}
 			res := &result{name: sys.name()}
 			for range runs {
 				if err := measure(ctx, sys, s.c, qs, qrels, k, res); err != nil {
@@ -234,6 +238,15 @@ func runQA(ctx context.Context, dir string, langs []string, which string, mixed 
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%.4f\t%.4f\t%.4f\t%v\t%.0f\t\n", s.name, s.lang, len(s.c.Docs), len(qs), sys.name(), an,
 				median(res.ndcg10), median(res.mrr10), median(res.recall), median(res.builds).Round(time.Millisecond), micros(median(res.medians)))
+			if against != "" && sys.name() == "corpusbot" {
+				before, err := readRanking(filepath.Join(against, s.name+".corpusbot"))
+				if err != nil {
+					return fmt.Errorf("-against: %w", err)
+				}
+				qids := slices.Sorted(maps.Keys(qrels))
+				b, a := perQuestionNDCG(qrels, before, qids), perQuestionNDCG(qrels, res.ranking, qids)
+				diffs = append(diffs, pairedSet{s.name, b, a})
+			}
 			if rankings != "" {
 				if err := writeRanking(filepath.Join(rankings, s.name+"."+sys.name()), res.ranking); err != nil {
 					return err
@@ -242,7 +255,37 @@ func runQA(ctx context.Context, dir string, langs []string, which string, mixed 
 			fmt.Fprintf(stderr, "%s %s done\n", s.lang, sys.name())
 		}
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if against != "" {
+		writeAgainst(stdout, against, diffs)
+	}
+	return nil
+}
+
+// pairedSet is one set's per-question nDCG@10 before (the -against
+// rankings) and after (this run).
+type pairedSet struct {
+	name          string
+	before, after []float64
+}
+
+// writeAgainst prints each set's difference of means and the pooled one
+// (every question of every set, so weighted by questions).
+func writeAgainst(w io.Writer, against string, sets []pairedSet) {
+	fmt.Fprintf(w, "\nnDCG@10 of this run − %s, 95%% paired-bootstrap interval (2,000 resamples)\n", against)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "set\tquestions\tdifference\tinterval\tbetter\tworse\t")
+	var all, allA []float64
+	for _, s := range sets {
+		writePaired(tw, s.name, bootstrapDiff(s.before, s.after, 2000))
+		all, allA = append(all, s.before...), append(allA, s.after...)
+	}
+	if len(sets) > 1 {
+		writePaired(tw, "pooled", bootstrapDiff(all, allA, 2000))
+	}
+	tw.Flush()
 }
 
 // langsOf lists the document languages corpus detection found, most
