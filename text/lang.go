@@ -317,14 +317,24 @@ func (st *langStats) bulgarian(text string) int {
 // With less than one word's evidence, or evidence for less than one word in
 // twenty, it is guessing: "und".
 func (st *langStats) latin() string {
-	best, bestScore, total := -1, 0.0, 0.0
+	best, bestScore, second, total := -1, 0.0, 0.0, 0.0
 	for k := range numLatin {
 		total += st.hits[k]
 		if s := st.hits[k] + st.hints[k]; s > bestScore {
-			best, bestScore = k, s
+			best, bestScore, second = k, s, bestScore
+		} else if s > second {
+			second = s
 		}
 	}
 	if best < 0 || total < 1 && st.hints[best] < 1 || bestScore*20 < float64(st.words[scriptLatin]) {
+		return "und"
+	}
+	// A tie that English wins only by coming first in the list says
+	// nothing: "Was bedeutet X?" has only "was", an English and a German
+	// word. Undecided, a question takes the client's locale (and English
+	// when there is none); ties between other languages keep the list's
+	// order (Danish before Norwegian: either reads the other).
+	if second == bestScore && latinLangs[best] == "en" {
 		return "und"
 	}
 	return latinLangs[best]

@@ -77,6 +77,7 @@ func TestDetectLanguage(t *testing.T) {
 		{"nynorsk", "Tom såg ikkje trøytt ut, spør du meg.", "no"},
 		{"norwegian by å alone", "Jeg liker å spille piano.", "no"},
 		{"danish by at", "Jeg kan lide at spille piano.", "da"},
+		{"a tie english wins by order", "Was bedeutet Bundesliga?", "und"}, // "was": en and de
 		{"bulgarian question without ъ", "Аз ли съм пръв?", "bg"},
 		{"bulgarian without ъ", "Аз бих могла да Ви направя щастлива.", "bg"},
 		{"bulgarian, short", "Автобусът закъснява.", "bg"},
