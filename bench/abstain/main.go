@@ -24,7 +24,6 @@ import (
 	"text/tabwriter"
 
 	"corpusbot/answer"
-	"corpusbot/corpus"
 	"corpusbot/internal/abstaineval"
 	"corpusbot/retrieval"
 )
@@ -63,16 +62,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		return err
 	}
 	qs = abstaineval.Select(qs, *half)
-	src := corpus.Embedded()
-	if *dir != "" {
-		// The documentation sets' folders are not in the repository; say
-		// where their recipe is rather than "stat .".
-		if fi, err := os.Stat(*dir); err != nil || !fi.IsDir() {
-			return fmt.Errorf("-corpus %s: not a folder; testdata/abstain/README.md says how to rebuild each set's folder", *dir)
-		}
-		src = os.DirFS(*dir)
-	}
-	c, err := corpus.Load(ctx, src, corpus.Config{})
+	c, err := abstaineval.LoadCorpus(ctx, *dir)
 	if err != nil {
 		return err
 	}

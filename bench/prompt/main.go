@@ -177,14 +177,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	src := corpus.Embedded()
-	if *dir != "" {
-		if fi, err := os.Stat(*dir); err != nil || !fi.IsDir() {
-			return fmt.Errorf("-corpus %s: not a folder; testdata/abstain/README.md says how to rebuild each set's folder", *dir)
-		}
-		src = os.DirFS(*dir)
-	}
-	c, err := corpus.Load(ctx, src, corpus.Config{})
+	c, err := abstaineval.LoadCorpus(ctx, *dir)
 	if err != nil {
 		return err
 	}

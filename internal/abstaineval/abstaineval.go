@@ -17,12 +17,28 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
 	"corpusbot/answer"
+	"corpusbot/corpus"
 	"corpusbot/text"
 )
+
+// LoadCorpus loads a set's corpus: the folder dir, or the embedded corpus
+// when dir is "". The documentation sets' folders are not in the
+// repository; a missing one says where their recipe is rather than "stat .".
+func LoadCorpus(ctx context.Context, dir string) (*corpus.Corpus, error) {
+	src := corpus.Embedded()
+	if dir != "" {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("-corpus %s: not a folder; testdata/abstain/README.md says how to rebuild each set's folder", dir)
+		}
+		src = os.DirFS(dir)
+	}
+	return corpus.Load(ctx, src, corpus.Config{})
+}
 
 // Question is one question of a set.
 type Question struct {
