@@ -35,23 +35,44 @@ type shard struct {
 // in bigTF, with maxTF in postTF.
 const maxTF = math.MaxUint8
 
-// norms are BM25's length norms, k1·(1 − b + b·len/avglen), of items of
-// analysed lengths dl: a build and a snapshot compute them alike.
-func norms(cfg Config, dl []uint32) []float64 {
+// tabLens and tabTF bound the table of weights a search reads instead of
+// computing them: 16 KB, and nearly every posting of prose.
+const (
+	tabLens = 512
+	tabTF   = 8
+)
+
+// setLengths sets the items' analysed lengths, their mean and the table
+// of weights: a build and a snapshot compute them alike.
+func (ix *Index) setLengths(dl []uint32) {
 	var sum float64
 	for _, d := range dl {
 		sum += float64(d)
 	}
-	avgdl := 1.0
+	ix.itemLen, ix.avgLen = dl, 1.0
 	if len(dl) > 0 && sum > 0 {
-		avgdl = sum / float64(len(dl))
+		ix.avgLen = sum / float64(len(dl))
 	}
-	k1, b := cfg.K1, cfg.B
-	norm := make([]float64, len(dl))
-	for i, d := range dl {
-		norm[i] = k1 * (1 - b + b*float64(d)/avgdl)
+	ix.wtab = make([]float32, tabLens*tabTF)
+	for d := range uint32(tabLens) {
+		for tf := uint8(1); tf < tabTF; tf++ {
+			ix.wtab[d*tabTF+uint32(tf)] = ix.tfWeight(-1, tf, d)
+		}
 	}
-	return norm
+}
+
+// tfWeight is BM25's term-frequency part, tf·(k1+1)/(tf+norm) with the
+// length norm k1·(1 − b + b·len/avglen), of posting pos, of frequency tf
+// (from postTF), in an item of length d: the float64 operations the build
+// did when it stored weights, so scores are the same to the bit.
+func (ix *Index) tfWeight(pos int, tf uint8, d uint32) float32 {
+	f := float64(tf)
+	if tf == maxTF {
+		f = float64(ix.bigTFAt(pos))
+	}
+	k1, b := ix.cfg.K1, ix.cfg.B
+	norm := k1 * (1 - b + b*float64(d)/ix.avgLen)
+	return float32(f * (k1 + 1) / (f + norm))
 }
 
 // bigTFAt is the term frequency of posting pos, one whose postTF is maxTF
@@ -120,8 +141,7 @@ func (ix *Index) build() {
 	}
 	total := start[nterms]
 
-	ix.itemLen = dl
-	ix.norm = norms(ix.cfg, dl)
+	ix.setLengths(dl)
 
 	ix.postStart = start
 	ix.postItem = make([]uint32, total)

@@ -97,7 +97,8 @@ type Index struct {
 	postTF    []uint8
 	bigTF     []uint32  // posting, tf: pairs, by posting, for tf ≥ maxTF
 	itemLen   []uint32  // analysed length of each item
-	norm      []float64 // BM25's length norm of each item, from itemLen
+	avgLen    float64   // their mean, for BM25's length norm
+	wtab      []float32 // tfWeight of the lengths below tabLens and tfs below tabTF
 
 	itemDoc []uint32  // document of each item, an index into docs
 	docs    []string  // document keys in order of first appearance

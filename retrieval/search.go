@@ -258,17 +258,19 @@ func (ix *Index) accumulate(acc *accum, q *query) (dense bool) {
 		tfs := ix.postTF[lo:hi]
 		tfs = tfs[:len(items)]
 		w := float32(t.idf)
-		// BM25's term-frequency part, tf·(k1+1)/(tf+norm), computed as
-		// the build once precomputed it (the same float64 operations, so
-		// the same scores to the bit).
-		k1p, norm := ix.cfg.K1+1, ix.norm
+		// BM25's term-frequency part, computed as the build once
+		// precomputed it (tfWeight), to the bit: from a table for the
+		// common lengths and frequencies, else in full.
+		lens, tab := ix.itemLen, ix.wtab
 		if dense {
 			for j, it := range items {
-				f := float64(tfs[j])
-				if tfs[j] == maxTF {
-					f = float64(ix.bigTFAt(int(lo) + j))
+				x := float32(0)
+				if d, tf := lens[it], tfs[j]; d < tabLens && tf < tabTF {
+					x = tab[d*tabTF+uint32(tf)]
+				} else {
+					x = ix.tfWeight(int(lo)+j, tf, d)
 				}
-				scores[it] += w * float32(f*k1p/(f+norm[it]))
+				scores[it] += w * x
 			}
 			continue
 		}
@@ -276,11 +278,13 @@ func (ix *Index) accumulate(acc *accum, q *query) (dense bool) {
 			if scores[it] == 0 {
 				acc.touched = append(acc.touched, it)
 			}
-			f := float64(tfs[j])
-			if tfs[j] == maxTF {
-				f = float64(ix.bigTFAt(int(lo) + j))
+			x := float32(0)
+			if d, tf := lens[it], tfs[j]; d < tabLens && tf < tabTF {
+				x = tab[d*tabTF+uint32(tf)]
+			} else {
+				x = ix.tfWeight(int(lo)+j, tf, d)
 			}
-			scores[it] += w * float32(f*k1p/(f+norm[it]))
+			scores[it] += w * x
 		}
 	}
 	return dense

@@ -236,10 +236,10 @@ func fromParts(p Parts, items []Item) (*Index, error) {
 	if 2*big != len(ix.bigTF) {
 		return nil, fmt.Errorf("postings: %d large frequencies for %d postings", len(ix.bigTF), big)
 	}
-	if ix.itemLen = p.ItemLen; len(ix.itemLen) != n {
-		return nil, fmt.Errorf("item lengths: %d for %d items", len(ix.itemLen), n)
+	if len(p.ItemLen) != n {
+		return nil, fmt.Errorf("item lengths: %d for %d items", len(p.ItemLen), n)
 	}
-	ix.norm = norms(ix.cfg, ix.itemLen)
+	ix.setLengths(p.ItemLen)
 
 	ix.maxIDF = idf(n, 0)
 	ix.accums.New = func() any { return newAccum(len(ix.items), len(ix.docs)) }
