@@ -24,10 +24,15 @@ import (
 // abstained when no hit clears the floor. XQuAD's languages are
 // translations of one another, so its rows compare languages on the same
 // questions.
-func runFloor(ctx context.Context, dir string, langs []string, which string, stdout io.Writer) error {
+//
+// floors, when given, are other floors to score on the same rankings: a
+// floor is chosen as the one that maximises answered + abstained on the
+// tuning half (docs/benchmarks.md).
+func runFloor(ctx context.Context, dir string, langs []string, which string, floors []float64, stdout io.Writer) error {
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "relevance floor %.2f on the question sets in %s (%s half of the questions; corpus: half of each set's articles)\n\n", retrieval.DefaultFloor, dir, which)
 	fmt.Fprintln(tw, "set\tlang\tdocs\tin\tranked first\tanswered\tout\tabstained\t")
+	var sweep strings.Builder
 	err := eachSquad(dir, langs, func(name, lang string, d *squad) error {
 		fsys := fstest.MapFS{}
 		type question struct {
@@ -57,35 +62,65 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, std
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		var in, first, answered, out, abstained int
+		// A question's top hit, to score it at any floor.
+		type result struct {
+			in, first bool
+			coverage  float64 // of the top hit; -1 with none
+		}
+		rs := make([]result, 0, len(qs))
 		for _, q := range qs {
 			hits, err := p.SearchDocs(ctx, q.text, 1)
 			if err != nil && !errors.Is(err, retrieval.ErrNoTerms) {
 				return fmt.Errorf("%s: %w", name, err)
 			}
-			relevant := len(hits) > 0 && hits[0].Coverage >= retrieval.DefaultFloor
-			if q.in {
-				in++
-				if len(hits) > 0 && hits[0].Doc == q.doc {
-					first++
-					if relevant {
-						answered++
+			r := result{in: q.in, coverage: -1}
+			if len(hits) > 0 {
+				r.first, r.coverage = hits[0].Doc == q.doc, hits[0].Coverage
+			}
+			rs = append(rs, r)
+		}
+		score := func(floor float64) (in, first, answered, out, abstained int) {
+			for _, r := range rs {
+				relevant := r.coverage >= floor
+				if r.in {
+					in++
+					if r.first {
+						first++
+						if relevant {
+							answered++
+						}
+					}
+				} else {
+					out++
+					if !relevant {
+						abstained++
 					}
 				}
-			} else {
-				out++
-				if !relevant {
-					abstained++
-				}
 			}
+			return
 		}
+		in, first, answered, out, abstained := score(retrieval.DefaultFloor)
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.3f\t%.3f\t%d\t%.3f\t\n", strings.TrimSuffix(name, ".json"), lang, len(c.Docs), in,
 			ratio(first, in), ratio(answered, in), out, ratio(abstained, out))
+		for _, f := range floors {
+			_, _, answered, _, abstained := score(f)
+			fmt.Fprintf(&sweep, "%s\t%s\t%g\t%.3f\t%.3f\t%.3f\t\n", strings.TrimSuffix(name, ".json"), lang, f,
+				ratio(answered, in), ratio(abstained, out), ratio(answered, in)+ratio(abstained, out))
+		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(floors) == 0 {
+		return nil
+	}
+	fmt.Fprintln(stdout, "\nother floors (-floors), on the same rankings:")
+	fmt.Fprintln(tw, "set\tlang\tfloor\tanswered\tabstained\tsum\t")
+	fmt.Fprint(tw, sweep.String())
 	return tw.Flush()
 }
 

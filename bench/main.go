@@ -24,6 +24,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -69,6 +70,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	which := fs.String("half", "test", "with -qa: the questions to score: test (held out), tune or all")
 	detect := fs.Bool("detect", false, "with -qa: measure language detection instead of retrieval")
 	floor := fs.Bool("floor", false, "with -qa: measure the relevance floor (questions of half the articles answered, of the other half abstained) instead of ranking")
+	var floors []float64
+	fs.Func("floors", "with -floor: comma-separated relevance floors to score besides the default, on the same rankings", func(v string) error {
+		for _, f := range strings.Split(v, ",") {
+			x, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+			if err != nil || !(x >= 0 && x <= 1) {
+				return fmt.Errorf("floor %q: want a number in [0,1]", f)
+			}
+			floors = append(floors, x)
+		}
+		return nil
+	})
 	var doctrees []string
 	fs.Func("doctree", "DIR=QUESTIONS.tsv: load a documentation tree and score its questions by the file of the first passages (repeatable)", func(s string) error {
 		doctrees = append(doctrees, s)
@@ -98,7 +110,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return runDetect(*qa, ls, *which, stdout)
 		}
 		if *floor {
-			return runFloor(ctx, *qa, ls, *which, stdout)
+			return runFloor(ctx, *qa, ls, *which, floors, stdout)
 		}
 		syss := strings.Split(*qaSystems, ",")
 		for _, s := range syss {
