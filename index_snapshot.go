@@ -200,7 +200,15 @@ func (e *env) saveSnapshot(ctx context.Context, ps *pendingSnapshot) error {
 func (r *reloader) adopt(ctx context.Context, ps *pendingSnapshot) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.reloads > 0 || r.env.saveSnapshot(ctx, ps) != nil {
+	if r.reloads > 0 {
+		return
+	}
+	// The build's scratch (the loader's buffers, the index's per-item
+	// lists) is garbage by now, but its pages would stay with the
+	// process while the file is written and mapped on top: the peak of a
+	// build.
+	debug.FreeOSMemory()
+	if r.env.saveSnapshot(ctx, ps) != nil {
 		return
 	}
 	start := time.Now()

@@ -282,8 +282,10 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 		phase("pipeline", t)
 		rep.Phases["ready"] = time.Since(all).Seconds()
 		rep.CPU["ready"] = (cputime.Now() - cpuAll).Seconds()
-		rep.RSS["built"] = rss()["VmRSS"]
+		built := rss()
+		rep.RSS["built"], rep.RSS["built-peak"] = built["VmRSS"], built["VmHWM"]
 		t = time.Now()
+		debug.FreeOSMemory() // as adopt does before saving
 		if err := snapshot.Write(ctx, path, key, man, c0, ix0); err != nil {
 			b.Fatal(err)
 		}

@@ -189,6 +189,15 @@ func (c *countWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
+// WriteString spares io.WriteString a copy of each string: the texts of a
+// big corpus would otherwise be copied whole into garbage as they are
+// written (as much again as the text, on top of the heap, at a build).
+func (c *countWriter) WriteString(s string) (int, error) {
+	n, err := io.WriteString(c.w, s)
+	c.n += int64(n)
+	return n, err
+}
+
 // header is a parsed, checked header and table.
 type header struct {
 	key       Key
