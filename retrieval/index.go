@@ -36,10 +36,11 @@ type shard struct {
 const maxTF = math.MaxUint8
 
 // tabLens and tabTF bound the table of weights a search reads instead of
-// computing them: 16 KB, and nearly every posting of prose.
+// computing them: 64 KB, and nearly every posting (a frequent word of a
+// passage reaches a tf of 8 and more where stopwords are not removed).
 const (
 	tabLens = 512
-	tabTF   = 8
+	tabTF   = 32
 )
 
 // setLengths sets the items' analysed lengths, their mean and the table
