@@ -265,3 +265,65 @@ func isCJKQuestion(slots []slot) bool {
 	}
 	return false
 }
+
+// maxFramingRunes is the longest framing phrase looked for, in characters.
+const maxFramingRunes = 6
+
+func framingSet() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range text.FramingPhrases("zh") {
+		if utf8.RuneCountInString(w) <= maxFramingRunes {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// framingSpans returns the byte spans of a query's Chinese framing phrases
+// (text.FramingPhrases: 用来, 如何, 为了), matched on Han runs folded to
+// simplified characters. The pairs and unigrams inside one still score but
+// are no words for Coverage: "注解是用来做什么的" should not need a passage
+// to hold 用来. On the tuning halves of four Chinese question sets this
+// raised the relevance floor's answered + abstained (docs/benchmarks.md);
+// also discounting the pairs that only overlap a stopword (是用, 来做) lost.
+func (ix *Index) framingSpans(q string) [][2]int {
+	var spans [][2]int
+	var run []int // byte offsets of the current Han run's characters
+	var folded []rune
+	flush := func(end int) {
+		for i := range run {
+			for j := i + 2; j <= min(len(run), i+maxFramingRunes); j++ {
+				if ix.framing[string(folded[i:j])] {
+					e := end
+					if j < len(run) {
+						e = run[j]
+					}
+					spans = append(spans, [2]int{run[i], e})
+				}
+			}
+		}
+		run, folded = run[:0], folded[:0]
+	}
+	for off, r := range q {
+		if unicode.Is(unicode.Han, r) {
+			run = append(run, off)
+			folded = append(folded, text.ToSimplified(r))
+			continue
+		}
+		if len(run) > 0 {
+			flush(off)
+		}
+	}
+	flush(len(q))
+	return spans
+}
+
+// inSpans reports whether [start, end) lies inside one of spans.
+func inSpans(start, end int, spans [][2]int) bool {
+	for _, sp := range spans {
+		if sp[0] <= start && end <= sp[1] {
+			return true
+		}
+	}
+	return false
+}

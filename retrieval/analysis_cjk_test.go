@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -42,5 +43,52 @@ func TestHanUnigramsInQuestions(t *testing.T) {
 	hits, err = ix.Search("铁幕", 5)
 	if err != nil || len(hits) != 1 || ix.Item(hits[0].Item).Doc != "curtain" {
 		t.Errorf("Search(铁幕): got %v, %v; want only the curtain passage", hits, err)
+	}
+}
+
+// TestFramingPhrases checks that a Chinese framing phrase (用来, from
+// stopwords-iso) scores but is no word for Coverage, unless it is all the
+// query has.
+func TestFramingPhrases(t *testing.T) {
+	items := []Item{
+		{Doc: "a", Text: "你可以使用注解为对象附加元数据。", Lang: "zh"},
+		{Doc: "b", Text: "标签用来选择对象。", Lang: "zh"},
+	}
+	ix := mustNew(t, Config{}, items)
+	tests := []struct {
+		q        string
+		item     int
+		coverage float64
+	}{
+		{"注解 用来", 0, 1},
+		{"注解 用來", 0, 1}, // traditional 來 folds to 来
+		{"用来", 1, 1},    // the phrase alone is what is asked
+		{"注解 标签", 0, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			hits, err := ix.Search(tt.q, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var h *Hit
+			for i := range hits {
+				if hits[i].Item == tt.item {
+					h = &hits[i]
+				}
+			}
+			if h == nil {
+				t.Fatalf("Search(%q): item %d not found in %v", tt.q, tt.item, hits)
+			}
+			if tt.coverage < 0 {
+				if h.Coverage >= 1 {
+					t.Errorf("coverage %v: 标签 should count against item %d", h.Coverage, tt.item)
+				}
+				return
+			}
+			if math.Abs(h.Coverage-tt.coverage) > 1e-9 {
+				t.Errorf("coverage: got %v, want %v", h.Coverage, tt.coverage)
+			}
+		})
 	}
 }

@@ -218,6 +218,7 @@ func (ix *Index) buildAnalyzers() {
 		}
 	}
 	ix.analyzers = newAnalyzers(keys)
+	ix.framing = framingSet()
 	pos := make(map[string]uint8, len(ix.analyzers))
 	for i, a := range ix.analyzers {
 		pos[a.name] = uint8(i)

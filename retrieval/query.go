@@ -131,6 +131,9 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 		return false
 	}
 
+	framing := ix.framingSpans(text)
+	var held []qword // words of framing phrases: see framingSpans
+
 	var q query
 	termPos := make(map[string]int)
 	wordSeen := make(map[string]bool)
@@ -197,8 +200,19 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 		if w.weight < 0 {
 			w.weight = ix.maxIDF
 		}
+		if (s.pair || s.unigram) && inSpans(s.start, s.end, framing) {
+			held = append(held, w)
+			continue
+		}
 		q.words = append(q.words, w)
 		q.sumW += w.weight
+	}
+	// A query of framing phrases alone asks about them.
+	if len(q.words) == 0 {
+		for _, w := range held {
+			q.words = append(q.words, w)
+			q.sumW += w.weight
+		}
 	}
 	return q
 }

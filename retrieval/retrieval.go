@@ -81,8 +81,9 @@ type Index struct {
 	cfg   Config
 	items []Item
 
-	analyzers []*analyzer // sorted by name; queries go through all of them
-	itemAn    []uint8     // analyser of each item, an index into analyzers
+	analyzers []*analyzer     // sorted by name; queries go through all of them
+	itemAn    []uint8         // analyser of each item, an index into analyzers
+	framing   map[string]bool // Chinese framing phrases: see framingSpans
 
 	dict map[string]uint32 // term → term id; nil when mapped (terms)
 	// terms is the dictionary of an index read from a snapshot.

@@ -150,3 +150,15 @@ func BaseLang(tag string) string {
 	}
 	return strings.ToLower(tag)
 }
+
+// FramingPhrases returns the function phrases of lang that a question is
+// put with (Chinese 用来, 如何, 为了), or nil when it has none: the
+// multi-character entries of a maintained list, for a retriever that
+// keeps them as terms but does not ask a passage to hold them. Only
+// Chinese has one. The caller owns the slice.
+func FramingPhrases(lang string) []string {
+	if BaseLang(lang) != "zh" {
+		return nil
+	}
+	return strings.Fields(isoPhrasesZH)
+}

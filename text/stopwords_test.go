@@ -1,6 +1,10 @@
 package text
 
-import "testing"
+import (
+	"slices"
+	"testing"
+	"unicode/utf8"
+)
 
 // TestIsStopword checks every word of every list, folded or not, against
 // its language and the union (the filter must never turn one away), and
@@ -33,5 +37,20 @@ func TestIsStopword(t *testing.T) {
 		if got := IsStopword(tt.lang, tt.w); got != tt.want {
 			t.Errorf("IsStopword(%q, %q) = %v, want %v", tt.lang, tt.w, got, tt.want)
 		}
+	}
+}
+
+func TestFramingPhrases(t *testing.T) {
+	zh := FramingPhrases("zh-TW")
+	if !slices.Contains(zh, "用来") || !slices.Contains(zh, "如何") {
+		t.Errorf("FramingPhrases(zh-TW) lacks 用来 or 如何: %d phrases", len(zh))
+	}
+	for _, w := range zh {
+		if utf8.RuneCountInString(w) < 2 {
+			t.Errorf("FramingPhrases(zh) has the single character %q", w)
+		}
+	}
+	if got := FramingPhrases("en"); got != nil {
+		t.Errorf("FramingPhrases(en) = %v, want nil", got)
 	}
 }
