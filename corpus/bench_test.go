@@ -167,3 +167,33 @@ func benchmarkLoad(b *testing.B, fsys fstest.MapFS) {
 	}
 	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
+
+// BenchmarkTeaserTail is the stray check of the last paragraphs
+// (markTeaserTail, rule 7) alone over the 2,000 files of BenchmarkLoadText,
+// whose random sentences make it read far up: a third of loading them.
+func BenchmarkTeaserTail(b *testing.B) {
+	type doc struct {
+		text string
+		ps   []para
+	}
+	var docs []doc
+	rules := newNoiseRules()
+	for _, f := range textTree(b, 2000) {
+		text := string(f.Data)
+		ps := paragraphs(text)
+		rules.classifyLines(text, ps, 0)
+		dropFooter(text, ps, 0)
+		docs = append(docs, doc{text, ps})
+	}
+	scratch := make([]para, 0, 64)
+	start := cputime.Now()
+	for b.Loop() {
+		for _, d := range docs {
+			scratch = append(scratch[:0], d.ps...)
+			keys := newKeyIndex(d.text, scratch)
+			markTeaserTail(d.text, scratch, keys)
+			keys.release()
+		}
+	}
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}

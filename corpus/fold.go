@@ -26,12 +26,17 @@ func markerText(folded string) string {
 // first five letters, a crude stem that matches "regulators" with
 // "regulation". Runs of Han or kana give their overlapping pairs of
 // characters.
-func contentKeys(f string, fn func(key string) bool) {
+func contentKeys(f string, fn func(key string) bool) { contentKeysIn(f, nil, fn) }
+
+// contentKeysIn is contentKeys giving fn only the keys that may be in the
+// filter may (all when nil): a word whose key is surely not is passed
+// over before the costly tests of what a key is (stopwords, digits).
+func contentKeysIn(f string, may *keyFilter, fn func(key string) bool) {
 	ideoStart, ideoEnd := -1, -1 // the previous word, when an ideograph
 	forEachWord(f, func(s, e int) bool {
 		w := f[s:e]
 		if r, n := utf8.DecodeRuneInString(w); n == len(w) && text.IsIdeograph(r) {
-			ok := ideoEnd != s || fn(f[ideoStart:e])
+			ok := ideoEnd != s || !may.has(f[ideoStart:e]) || fn(f[ideoStart:e])
 			ideoStart, ideoEnd = s, e
 			return ok
 		}
@@ -48,12 +53,77 @@ func contentKeys(f string, fn func(key string) bool) {
 		if w[0] >= utf8.RuneSelf {
 			w = stripArabicPrefix(w)
 		}
-		// The cheap tests first: every word of a judged paragraph comes here.
-		if len(w) < 3 || hasDigit(w) || utf8.RuneCountInString(w) < 3 || text.IsStopword("", w) {
+		if len(w) < 3 {
 			return true
 		}
-		return fn(w[:runePrefix(w, 5)])
+		key := w[:runePrefix(w, 5)]
+		if !may.has(key) {
+			return true
+		}
+		// The cheap tests first: every word of a judged paragraph comes here.
+		if hasDigit(w) || utf8.RuneCountInString(w) < 3 || text.IsStopword("", w) {
+			return true
+		}
+		return fn(key)
 	})
+}
+
+// contentKeysASCII is contentKeysIn(fold(t), may, fn) for ASCII text t,
+// without folding it: Fold of ASCII only lowers its case and closes up its
+// white space, which moves no word boundary, so each word is lowered as
+// it is judged, and only when its key may be in may.
+func contentKeysASCII(t string, may *keyFilter, fn func(key string) bool) {
+	forEachWord(t, func(s, e int) bool {
+		w := t[s:e]
+		if i := strings.LastIndexByte(w, '\''); i >= 0 {
+			if head := w[:i]; len(w)-i-1 < len(head) {
+				w = head
+			} else {
+				w = w[i+1:]
+			}
+		}
+		if len(w) < 3 || !may.hasLower(w[:min(len(w), 5)]) {
+			return true
+		}
+		w = strings.ToLower(w) // w itself when lower case already
+		if hasDigit(w) || text.IsStopword("", w) {
+			return true
+		}
+		return fn(w[:min(len(w), 5)])
+	})
+}
+
+// keyFilter is a set of content keys that may answer "maybe" for a key
+// not in it, but never "no" for one in it; nil holds every key.
+type keyFilter [keyFilterBits / 64]uint64
+
+// keyFilterBits makes a filter of 512 bytes, against the 50–150 keys of a
+// judged paragraph: about 2-4% of other keys pass.
+const keyFilterBits = 1 << 12
+
+func (m *keyFilter) add(key string) { m.set(keyBit(key, false)) }
+
+func (m *keyFilter) set(b uint32) { m[b>>6] |= 1 << (b & 63) }
+
+func (m *keyFilter) get(b uint32) bool { return m[b>>6]>>(b&63)&1 != 0 }
+
+func (m *keyFilter) has(key string) bool { return m == nil || m.get(keyBit(key, false)) }
+
+// hasLower is has(strings.ToLower(key)) for an ASCII key.
+func (m *keyFilter) hasLower(key string) bool { return m == nil || m.get(keyBit(key, true)) }
+
+// keyBit is key's bit of keyFilter (FNV-1a), of key in lower case when
+// lower: keys are a few bytes, so a loop beats a general hash's setup.
+func keyBit(key string, lower bool) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if lower && 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return (h ^ h>>16) % keyFilterBits
 }
 
 // hasDigit reports whether w holds an ASCII digit.

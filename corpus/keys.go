@@ -1,6 +1,10 @@
 package corpus
 
-import "sync"
+import (
+	"sync"
+
+	"corpusbot/text"
+)
 
 // keyIndex gives the distinct content keys (contentKeys) of the paragraphs
 // of one document, as small integers, each paragraph's computed when first
@@ -18,6 +22,9 @@ type keyIndex struct {
 	// seen is per id: the paragraph (plus one) it was last counted for by
 	// of; want is isStray's mark.
 	seen, want []int32
+	// names are the keys by id, for isStray's filter of the keys it wants.
+	names  []string
+	filter keyFilter
 }
 
 var keyIndexes = sync.Pool{New: func() any { return &keyIndex{ids: make(map[string]int32)} }}
@@ -29,6 +36,8 @@ func newKeyIndex(text string, ps []para) *keyIndex {
 	x.text, x.ps = text, ps
 	clear(x.ids)
 	x.keys, x.seen, x.want = x.keys[:0], x.seen[:0], x.want[:0]
+	clear(x.names) // they point into the last document's text
+	x.names = x.names[:0]
 	x.at = x.at[:0]
 	for range ps {
 		x.at = append(x.at, [2]int32{-1, -1})
@@ -54,12 +63,13 @@ func (x *keyIndex) of(i int) []int32 {
 	start := len(x.keys)
 	p := x.ps[i]
 	stamp := int32(i + 1)
-	contentKeys(fold(x.text[p.start:p.end]), func(k string) bool {
+	readKeys(x.text[p.start:p.end], nil, func(k string) bool {
 		id, ok := x.ids[k]
 		if !ok {
 			id = int32(len(x.ids))
 			x.ids[k] = id
 			x.seen, x.want = append(x.seen, 0), append(x.want, 0)
+			x.names = append(x.names, k)
 		}
 		if x.seen[id] != stamp {
 			x.seen[id] = stamp
@@ -85,8 +95,10 @@ func (x *keyIndex) isStray(i int, above []int) bool {
 	}
 	// The keys of set are marked i+1 until found above.
 	want := int32(i + 1)
+	clear(x.filter[:])
 	for _, id := range set {
 		x.want[id] = want
+		x.filter.add(x.names[id])
 	}
 	shared := 0
 	found := func(id int32) bool { // reports whether enough is shared
@@ -108,16 +120,31 @@ func (x *keyIndex) isStray(i int, above []int) bool {
 		}
 		// Read without indexing: a key of set is in x.ids already, and
 		// the reading stops where enough is shared, often mid-paragraph.
+		// Most words above are not of set (this check is asked because
+		// few are): the filter passes over them before the costly tests.
 		enough := false
-		p := x.ps[above[k]]
-		contentKeys(fold(x.text[p.start:p.end]), func(key string) bool {
+		look := func(key string) bool {
 			id, ok := x.ids[key]
 			enough = ok && found(id)
 			return !enough
-		})
+		}
+		p := x.ps[above[k]]
+		readKeys(x.text[p.start:p.end], &x.filter, look)
 		if enough {
 			return false
 		}
 	}
 	return true
+}
+
+// readKeys calls fn with the content keys of paragraph t that may be in
+// may (all when nil), as contentKeysIn(fold(t), may, fn) does. Most
+// paragraphs are ASCII, and are read without folding: the keys are then
+// t's own bytes (unless in capitals), not a folded copy's.
+func readKeys(t string, may *keyFilter, fn func(key string) bool) {
+	if text.ASCIIPrefix(t) == len(t) {
+		contentKeysASCII(t, may, fn)
+		return
+	}
+	contentKeysIn(fold(t), may, fn)
 }

@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // FuzzKeyIndex holds keyIndex to the sets of content keys it replaced: a
 // map per paragraph, every paragraph's computed, and isStray counting all
@@ -55,6 +58,54 @@ func FuzzKeyIndex(f *testing.F) {
 					t.Errorf("paragraph %d: key %q is not one of its words'", i, names[id])
 				}
 			}
+		}
+	})
+}
+
+// FuzzContentKeysASCII holds the stray check's reading of ASCII paragraphs
+// (no Fold, case lowered word by word, filtered) to contentKeys of the
+// folded text: the same keys in the same order, and a filter passing
+// over no key it holds.
+func FuzzContentKeysASCII(f *testing.F) {
+	f.Add("CHINA'S Regulators said:\tREGULATION  of U.S. Banks, 12.5 and 5,600 L'Industrie O'Neil's\r\nthe BANKS' rules")
+	f.Add("Between\vbetweenness;\x00ABOUT about-face  Another's\fanothers 3.14abc x.y,z")
+	f.Fuzz(func(t *testing.T, s string) {
+		b := []byte(s)
+		for i := range b {
+			b[i] &= 0x7f // ASCII, the only text this reading is for
+		}
+		s = string(b)
+		var want, got []string
+		contentKeys(fold(s), func(k string) bool { want = append(want, k); return true })
+		contentKeysASCII(s, nil, func(k string) bool { got = append(got, k); return true })
+		if !slices.Equal(got, want) {
+			t.Fatalf("contentKeysASCII(%q) = %q, want contentKeys of the folded text %q", s, got, want)
+		}
+		// A filter of every other key: the filtered reading gives each of
+		// them where the full one does (and maybe other keys).
+		var filter keyFilter
+		kept := map[string]bool{}
+		for i, k := range want {
+			if i%2 == 0 {
+				filter.add(k)
+				kept[k] = true
+			}
+		}
+		var in []string
+		contentKeysASCII(s, &filter, func(k string) bool {
+			if kept[k] {
+				in = append(in, k)
+			}
+			return true
+		})
+		var wantIn []string
+		for _, k := range want {
+			if kept[k] {
+				wantIn = append(wantIn, k)
+			}
+		}
+		if !slices.Equal(in, wantIn) {
+			t.Fatalf("filtered: got %q, want %q", in, wantIn)
 		}
 	})
 }
