@@ -143,6 +143,7 @@ func fromParts(p Parts, items []Item) (*Index, error) {
 	}
 
 	ix.analyzers = newAnalyzers(p.Analyzers)
+	ix.framing = framingSet() // not in the parts: a mapped index analyses queries as a built one
 	if len(ix.analyzers) != len(p.Analyzers) {
 		return nil, fmt.Errorf("analysers %q: not sorted and distinct", p.Analyzers)
 	}

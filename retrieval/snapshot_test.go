@@ -59,7 +59,10 @@ func TestSnapshotPartsSameResults(t *testing.T) {
 	for _, n := range []int{254, 255, 256, 900} {
 		items = append(items, Item{Doc: fmt.Sprint("repeat", n), Text: strings.Repeat("ledger entry ", n) + "Alipay", Lang: "en"})
 	}
+	// Chinese framing phrases (用来) count for scoring, not for Coverage.
+	items = append(items, Item{Doc: "zh-pay", Text: "支付宝可以在商店付款，也能给朋友转账。", Lang: "zh"})
 	queries := []string{
+		"支付宝是用来做什么的？",
 		"Why was Alipay told to spin off its micro-loan business?",
 		"Alibaba Tencent", "马云", "الصين", "Jack Ma", "le phénomène internet plus",
 		"nothing-matches-this-word", "the of and", "ledger entry", "Alipay ledger",
