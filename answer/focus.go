@@ -756,6 +756,13 @@ func kindOf(q string) answerKind {
 		}
 	}
 	fields := strings.Fields(strings.ToLower(q))
+	if len(fields) > 1 && fields[0] == "when" && conditionAux[fields[1]] {
+		// "When does a PostSync hook execute?", "When is an application
+		// OutOfSync?": the present asks on what condition, answered by
+		// "after all Sync hooks completed", not a date; "when did",
+		// "when was" ask one.
+		return anyKind
+	}
 	head := " " + strings.Join(fields[:min(5, len(fields))], " ") + " "
 	for _, p := range dateCues {
 		if strings.HasPrefix(p, " ") && strings.HasPrefix(head, p) || !strings.HasPrefix(p, " ") && strings.Contains(l, p) {
@@ -774,6 +781,9 @@ var (
 		" en quelle année ", " quelle année ", " متى ", " في أي عام ", " في أي سنة ",
 		"什么时候", "何时", "哪一年", "哪年", "什麼時候", "何時"}
 )
+
+// conditionAux after "when" make the question one of condition, not date.
+var conditionAux = setOf(strings.Fields("does do is are should can must may"))
 
 // fits reports whether a sentence holds what an answer of kind k needs.
 func (k answerKind) fits(sentence string) bool {

@@ -600,3 +600,34 @@ func TestFocusCompounds(t *testing.T) {
 		}
 	}
 }
+
+// "When" in the present asks on what condition; in the past or the
+// future, a date.
+func TestKindOfWhen(t *testing.T) {
+	tests := []struct {
+		question string
+		want     answerKind
+		answer   string // a made-up sentence it must accept
+	}{
+		{"When does a cleanup job run?", anyKind, "Runs after every deploy step completed."},
+		{"When is a widget considered stale?", anyKind, "A widget is stale once it deviates from its source."},
+		{"When should a setting be a flag?", anyKind, "A setting should be a flag under the following conditions."},
+		{"When did the project start?", dateKind, "The project started in 2014."},
+		{"When was the company founded?", dateKind, "It was founded last year."},
+		{"When will the next version ship?", dateKind, "It ships in March."},
+		{"What happens when the disk fills up?", anyKind, "Writes fail."},
+		{"Quand la société a-t-elle été fondée ?", dateKind, "Elle a été fondée en 2010."},
+	}
+	for _, tt := range tests {
+		k := kindOf(tt.question)
+		if k != tt.want {
+			t.Errorf("kindOf(%q) = %v, want %v", tt.question, k, tt.want)
+		}
+		if !k.fits(tt.answer) {
+			t.Errorf("%q: %q does not fit", tt.question, tt.answer)
+		}
+	}
+	if dateKind.fits("Runs after every deploy step completed.") {
+		t.Error("a date question fits a sentence with no date")
+	}
+}
