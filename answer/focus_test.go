@@ -79,6 +79,27 @@ func TestHasNumber(t *testing.T) {
 	}
 }
 
+// A Chinese figure is a numeral that counts: not an ordinal, and not 一
+// alone, which is mostly "a".
+func TestChineseFigure(t *testing.T) {
+	for _, tt := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"缩进用几个空格？", "缩进使用两个空格。", true},
+		{"仓库里有多少个模板？", "仓库里共有三百个模板。", true},
+		{"仓库里有多少个模板？", "仓库里有一百个模板。", true},
+		{"有几种安装方式？", "一共有三种安装方式。", true},
+		{"文件最大可以有多大？", "编写文件的第一条准则是保持简单。", false},
+		{"需要多少台服务器？", "部署需要一个集群和一台电脑。", false},
+		{"需要多少台服务器？", "部署需要一个集群和 3 台服务器。", true},
+	} {
+		if got := kindOf(tt.question).fits(tt.sentence); got != tt.want {
+			t.Errorf("%q answered by %q: fits %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
+
 // Terms a stemmer leaves apart are one family when they share a long
 // beginning; short or merely similar words are not.
 func TestSameFamily(t *testing.T) {
