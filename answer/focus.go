@@ -743,6 +743,10 @@ const (
 	anyKind answerKind = iota
 	figureKind
 	dateKind
+	// amountKind is a figure that counts or measures ("how many", "how
+	// much"): a year a sentence dates something by ("launched in 2015")
+	// is none.
+	amountKind
 )
 
 // kindOf reads the kind of answer a question wants from its question word:
@@ -750,6 +754,11 @@ const (
 // start ("What happens when …" asks no date).
 func kindOf(q string) answerKind {
 	l := " " + strings.ToLower(q) + " "
+	for _, p := range amountCues {
+		if strings.Contains(l, p) {
+			return amountKind
+		}
+	}
 	for _, p := range figureCues {
 		if strings.Contains(l, p) {
 			return figureKind
@@ -773,8 +782,9 @@ func kindOf(q string) answerKind {
 }
 
 var (
-	figureCues = []string{" how many ", " how much ", " how old ", " how tall ", " how long ", " how large ", " how big ",
-		" combien ", " quel âge ", " كم ", "多少", "几", "幾", "多大", "多高", "多久", "多长"}
+	amountCues = []string{" how many ", " how much ", " combien ", " كم ", "多少", "几", "幾"}
+	figureCues = []string{" how old ", " how tall ", " how long ", " how large ", " how big ",
+		" quel âge ", "多大", "多高", "多久", "多长"}
 	// Cues with a leading space open the question; the others (scripts
 	// without spaces) may stand anywhere.
 	dateCues = []string{" when ", " what year ", " which year ", " in which year ", " in what year ", " quand ",
@@ -790,6 +800,8 @@ func (k answerKind) fits(sentence string) bool {
 	switch k {
 	case figureKind:
 		return hasNumber(sentence) || hasWord(sentence, figureWords) || hanFigure(sentence)
+	case amountKind:
+		return hasAmount(sentence) || hasWord(sentence, figureWords) || hanFigure(sentence)
 	case dateKind:
 		return hasNumber(sentence) || hasWord(sentence, dateWords)
 	}
@@ -806,6 +818,29 @@ func hasNumber(s string) bool {
 	}
 	return false
 }
+
+// hasAmount reports a number that is not a year dating something: "in
+// 2015", "since 2014", "en 2010" date; "2015 users" count.
+func hasAmount(s string) bool {
+	prev := ""
+	for w := range text.Words(s) {
+		word := s[w.Start:w.End]
+		if r, _ := utf8.DecodeRuneInString(word); unicode.IsDigit(r) && !(isYear(word) && datePrepositions[strings.ToLower(prev)]) {
+			return true
+		}
+		prev = word
+	}
+	return false
+}
+
+// isYear reports a four-digit year of the last two centuries.
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == ""
+}
+
+// datePrepositions put a year before them in time: "in 2015", "depuis
+// 2010", "عام 2015".
+var datePrepositions = setOf(strings.Fields("in since until till by from before after during en depuis dès jusqu'en avant après عام سنة منذ في"))
 
 func hasWord(s string, set map[string]bool) bool {
 	for w := range text.Words(s) {

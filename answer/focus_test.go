@@ -652,3 +652,27 @@ func TestKindOfWhen(t *testing.T) {
 		t.Error("a date question fits a sentence with no date")
 	}
 }
+
+// "How many" and "how much" want an amount: a year that dates something
+// is none; "how long" and "how old" take any figure.
+func TestAmountKind(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"How much does a Widgetly plan cost?", "Widgetly is a plan service that launched in Norway in 2015.", false},
+		{"How much does a Widgetly plan cost?", "A Widgetly plan costs 12 euros a month.", true},
+		{"How many users does Widgetly have?", "Since 2014 the app has grown.", false},
+		{"How many users does Widgetly have?", "Widgetly had 2015 users at launch.", true},
+		{"How many users does Widgetly have?", "Widgetly has two million users.", true},
+		{"Combien d'employés compte Widgetly ?", "Widgetly a été fondée en 2010.", false},
+		{"Combien d'employés compte Widgetly ?", "Widgetly compte 200 employés.", true},
+		{"How long has Widgetly used the tool?", "Widgetly has used it since 2015.", true},
+		{"When did Widgetly launch?", "Widgetly launched in 2015.", true},
+	}
+	for _, tt := range tests {
+		if got := kindOf(tt.question).fits(tt.sentence); got != tt.want {
+			t.Errorf("%q fits %q: got %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
