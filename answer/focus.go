@@ -169,11 +169,13 @@ func compoundsOf(q string) []compound {
 // two words (之前需要 → 前需: no word at all, and counting it, as every
 // term once counted alike, left a Chinese answer holding a third of its
 // question) or is a word the corpus lacks, what is asked and missing,
-// which weighs the most: it straddles when a known bigram of the run
-// shares its first or last character. A character counts alone only in a
-// one-character run (球) or when the corpus never uses it; otherwise its
-// bigrams hold it, and function characters (会, 用) would count as focus.
-// Chosen on the tuning halves (docs/benchmarks.md, issue 10).
+// which weighs the most. It straddles when a known bigram of the run
+// shares its first or last character, or when it is no word of the
+// dictionary (text.IsChineseWord: 时会删掉 → 时会, 会删 are no words, 删掉
+// is one). A character counts alone only in a one-character run (球) or
+// when the corpus never uses it; otherwise its bigrams hold it, and
+// function characters (会, 用) would count as focus. Chosen on the tuning
+// halves (docs/benchmarks.md, issue 10).
 func (st *state) addIdeographs(f *focus, run string) {
 	if run == "" {
 		return
@@ -196,7 +198,7 @@ func (st *state) addIdeographs(f *focus, run string) {
 				return true
 			}
 		}
-		return false
+		return !text.IsChineseWord(bigram)
 	}
 	for _, t := range terms {
 		idf, ok := st.index.IDF(t)
