@@ -86,7 +86,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 			asked := st.withoutFraming(text)
 			f, kind, counted := st.focusOf(query), kindOf(asked), st.counted(asked)
 			keep = func(sentence string, terms []string, a around) (bool, int) {
-				return kind.fits(sentence) && st.countsIt(sentence, counted) && f.covers(terms, a, share), st.opensWith(sentence, f)
+				return kind.fits(sentence) && st.countsIt(sentence, counted) && f.covers(st.freeTerms(asked, sentence, terms), a, share), st.opensWith(sentence, f)
 			}
 		}
 		picks := st.bestSentences(blocks, query, maxExtractive, maxPerDocAnswer, keep)
