@@ -30,15 +30,17 @@ func contentKeys(f string, fn func(key string) bool) { contentKeysIn(f, nil, fn)
 
 // contentKeysIn is contentKeys giving fn only the keys that may be in the
 // filter may (all when nil): a word whose key is surely not is passed
-// over before the costly tests of what a key is (stopwords, digits).
-func contentKeysIn(f string, may *keyFilter, fn func(key string) bool) {
+// over before the costly tests of what a key is (stopwords, digits). It
+// reports whether fn never returned false.
+func contentKeysIn(f string, may *keyFilter, fn func(key string) bool) bool {
 	ideoStart, ideoEnd := -1, -1 // the previous word, when an ideograph
+	more := true
 	forEachWord(f, func(s, e int) bool {
 		w := f[s:e]
 		if r, n := utf8.DecodeRuneInString(w); n == len(w) && text.IsIdeograph(r) {
-			ok := ideoEnd != s || !may.has(f[ideoStart:e]) || fn(f[ideoStart:e])
+			more = ideoEnd != s || !may.has(f[ideoStart:e]) || fn(f[ideoStart:e])
 			ideoStart, ideoEnd = s, e
-			return ok
+			return more
 		}
 		if i := strings.LastIndexByte(w, '\''); i >= 0 {
 			if head := w[:i]; len(w)-i-1 < len(head) {
@@ -64,34 +66,101 @@ func contentKeysIn(f string, may *keyFilter, fn func(key string) bool) {
 		if hasDigit(w) || utf8.RuneCountInString(w) < 3 || text.IsStopword("", w) {
 			return true
 		}
-		return fn(key)
+		more = fn(key)
+		return more
 	})
+	return more
 }
 
 // contentKeysASCII is contentKeysIn(fold(t), may, fn) for ASCII text t,
 // without folding it: Fold of ASCII only lowers its case and closes up its
 // white space, which moves no word boundary, so each word is lowered as
-// it is judged, and only when its key may be in may.
-func contentKeysASCII(t string, may *keyFilter, fn func(key string) bool) {
-	forEachWord(t, func(s, e int) bool {
-		w := t[s:e]
-		if i := strings.LastIndexByte(w, '\''); i >= 0 {
-			if head := w[:i]; len(w)-i-1 < len(head) {
-				w = head
-			} else {
-				w = w[i+1:]
+// it is judged, and only when its key may be in may. Its words are found
+// by a loop of its own, text.Words on ASCII (a joiner between two digits
+// or two letters stays inside the word): the check reads whole
+// paragraphs, and an iterator's calls per word were a fifth of it. It
+// reports whether fn never returned false.
+func contentKeysASCII(t string, may *keyFilter, fn func(key string) bool) bool {
+	start, apos := -1, -1 // the word's start and its last apostrophe, -1 when none
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if asciiWord[c] != 0 {
+			if start < 0 {
+				start, apos = i, -1
+			}
+			continue
+		}
+		if start < 0 {
+			continue
+		}
+		if i+1 < len(t) {
+			if n := t[i+1]; c == '\'' && isASCIILetter(t[i-1]) && isASCIILetter(n) {
+				apos = i
+				continue
+			} else if (c == '.' || c == ',') && isASCIIDigit(t[i-1]) && isASCIIDigit(n) {
+				continue
 			}
 		}
-		if len(w) < 3 || !may.hasLower(w[:min(len(w), 5)]) {
-			return true
+		if !asciiKey(t[start:i], apos-start, may, fn) {
+			return false
 		}
-		w = strings.ToLower(w) // w itself when lower case already
-		if hasDigit(w) || text.IsStopword("", w) {
-			return true
-		}
-		return fn(w[:min(len(w), 5)])
-	})
+		start = -1
+	}
+	return start < 0 || asciiKey(t[start:], apos-start, may, fn)
 }
+
+// asciiKey is contentKeysASCII's judgement of one word w whose last
+// apostrophe is at apos (negative when none): it reports whether to go on.
+func asciiKey(w string, apos int, may *keyFilter, fn func(key string) bool) bool {
+	if apos >= 0 {
+		if len(w)-apos-1 < apos {
+			w = w[:apos] // possessive: china's
+		} else {
+			w = w[apos+1:] // elision: l'industrie
+		}
+	}
+	if len(w) < 3 || !may.hasLower(w[:min(len(w), 5)]) || hasDigit(w) {
+		return true
+	}
+	upper := false
+	for i := 0; i < len(w); i++ {
+		if 'A' <= w[i] && w[i] <= 'Z' {
+			upper = true
+			break
+		}
+	}
+	if !upper {
+		return text.IsStopword("", w) || fn(w[:min(len(w), 5)])
+	}
+	// Lowered on the stack for the stopword test: most capitalised words
+	// open a sentence, and many of those are stopwords ("The", "In").
+	var buf [32]byte
+	if len(w) > len(buf) {
+		w = strings.ToLower(w)
+		return text.IsStopword("", w) || fn(w[:5])
+	}
+	lw := buf[:copy(buf[:], w)]
+	for i, c := range lw {
+		if 'A' <= c && c <= 'Z' {
+			lw[i] = c + 'a' - 'A'
+		}
+	}
+	return text.IsStopword("", string(lw)) || fn(string(lw[:min(len(lw), 5)]))
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// asciiWord is 1 for the ASCII letters and digits, the bytes of words.
+var asciiWord = func() (w [256]uint8) {
+	for c := range utf8.RuneSelf {
+		if isASCIILetter(byte(c)) || isASCIIDigit(byte(c)) {
+			w[c] = 1
+		}
+	}
+	return w
+}()
 
 // keyFilter is a set of content keys that may answer "maybe" for a key
 // not in it, but never "no" for one in it; nil holds every key.

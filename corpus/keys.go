@@ -140,11 +140,31 @@ func (x *keyIndex) isStray(i int, above []int) bool {
 // readKeys calls fn with the content keys of paragraph t that may be in
 // may (all when nil), as contentKeysIn(fold(t), may, fn) does. Most
 // paragraphs are ASCII, and are read without folding: the keys are then
-// t's own bytes (unless in capitals), not a folded copy's.
+// t's own bytes (unless in capitals), not a folded copy's. Of the others,
+// only the words that are not ASCII are folded: ASCII white space ends a
+// word both before and after Fold and nothing folds across it (NFKC
+// composes nothing with a space), so the words between two such spaces
+// fold alone to what they are in the folded paragraph.
 func readKeys(t string, may *keyFilter, fn func(key string) bool) {
-	if text.ASCIIPrefix(t) == len(t) {
-		contentKeysASCII(t, may, fn)
-		return
+	for {
+		a := text.ASCIIPrefix(t)
+		if a == len(t) {
+			contentKeysASCII(t, may, fn)
+			return
+		}
+		// t[:from] is ASCII up to the white space before the first
+		// rune that is not; t[from:to] reaches the white space after it.
+		from := a
+		for from > 0 && !isASCIISpace(t[from-1]) {
+			from--
+		}
+		to := a
+		for to < len(t) && !isASCIISpace(t[to]) {
+			to++
+		}
+		if !contentKeysASCII(t[:from], may, fn) || !contentKeysIn(fold(t[from:to]), may, fn) {
+			return
+		}
+		t = t[to:]
 	}
-	contentKeysIn(fold(t), may, fn)
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -106,6 +107,56 @@ func FuzzContentKeysASCII(f *testing.F) {
 		}
 		if !slices.Equal(in, wantIn) {
 			t.Fatalf("filtered: got %q, want %q", in, wantIn)
+		}
+	})
+}
+
+// FuzzReadKeys holds readKeys, which folds only the words of a paragraph
+// that are not ASCII, to contentKeys of the whole folded paragraph: the
+// same keys in the same order, a filter passing over no key it holds, and
+// the reading stopping where fn says so.
+func FuzzReadKeys(f *testing.F) {
+	f.Add("Cells of β-catenin (≥12 μg) in the REGULATORS’ view: l’industrie\u00a0Ali\u200bpay 支付宝支付 ﬁnal ＡＢＣ１ x\u0301y")
+	f.Add("a \u0308b ¨c\n\u00a8 d\t中文 中 文 naïve CAFÉ's 5,600 ١٢٣ والمنظمين")
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.ToValidUTF8(s, "\uFFFD") // as the loader decodes files
+		var want, got []string
+		contentKeys(fold(s), func(k string) bool { want = append(want, k); return true })
+		readKeys(s, nil, func(k string) bool { got = append(got, k); return true })
+		if !slices.Equal(got, want) {
+			t.Fatalf("readKeys(%q) = %q, want contentKeys of the folded text %q", s, got, want)
+		}
+		var filter keyFilter
+		kept := map[string]bool{}
+		for i, k := range want {
+			if i%2 == 0 {
+				filter.add(k)
+				kept[k] = true
+			}
+		}
+		var wantIn []string
+		for _, k := range want {
+			if kept[k] {
+				wantIn = append(wantIn, k)
+			}
+		}
+		var in []string
+		readKeys(s, &filter, func(k string) bool {
+			if kept[k] {
+				in = append(in, k)
+			}
+			return true
+		})
+		if !slices.Equal(in, wantIn) {
+			t.Fatalf("filtered: got %q, want %q", in, wantIn)
+		}
+		if len(want) > 0 {
+			stop := len(want) / 2
+			var upTo []string
+			readKeys(s, nil, func(k string) bool { upTo = append(upTo, k); return len(upTo) <= stop })
+			if !slices.Equal(upTo, want[:stop+1]) {
+				t.Fatalf("stopped after key %d: got %q, want %q", stop, upTo, want[:stop+1])
+			}
 		}
 	})
 }
