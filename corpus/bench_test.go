@@ -197,3 +197,25 @@ func BenchmarkTeaserTail(b *testing.B) {
 	}
 	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
+
+// BenchmarkPassageWords sizes every paragraph of the 2,000 files of
+// BenchmarkLoadText (16 MB), as paragraphs does for every document.
+func BenchmarkPassageWords(b *testing.B) {
+	var ts []string
+	size := 0
+	for _, f := range textTree(b, 2000) {
+		text := string(f.Data)
+		for _, p := range paragraphs(text) {
+			ts = append(ts, text[p.start:p.end])
+			size += p.end - p.start
+		}
+	}
+	b.SetBytes(int64(size))
+	start := cputime.Now()
+	for b.Loop() {
+		for _, t := range ts {
+			passageWords(t)
+		}
+	}
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}
