@@ -1,7 +1,9 @@
 package retrieval
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -9,6 +11,7 @@ import (
 	"time"
 
 	"corpusbot/internal/cputime"
+	"corpusbot/internal/gentext"
 )
 
 // Synthetic corpus: 100,000 passages of 50–150 words drawn from a Zipf
@@ -138,6 +141,35 @@ func searchDocs100(ix *Index, q string) error {
 }
 
 func BenchmarkBuild100k(b *testing.B) { benchBuild(b, synth().items) }
+
+// genItems are 100,000 passages shaped as those of the 1-million-passage
+// benchmark (index_snapshot_bench_test.go, the same generator and seed):
+// 12,500 documents of 8 paragraphs of 100–180 words, sentences drawn at
+// random from SciFact's abstracts, each passage indexed with its
+// document's title, as answer.Index gives them.
+func genItems(tb testing.TB) []Item {
+	tb.Helper()
+	src, err := gentext.ReadSciFact(filepath.Join(scifactDir(), "docs"))
+	if err != nil {
+		tb.Fatalf("%v (it is ../shared/eval/ir/scifact beside the repository; set CORPUSBOT_EVAL_DIR)", err)
+	}
+	r := rand.New(rand.NewPCG(15, 4))
+	var items []Item
+	var sb strings.Builder
+	for f := range 12_500 {
+		sb.Reset()
+		src.Document(&sb, r, f, 8)
+		title, body, _ := strings.Cut(sb.String(), "\n")
+		for p := range strings.SplitSeq(strings.TrimSpace(body), "\n\n") {
+			items = append(items, Item{Doc: fmt.Sprintf("%03d/doc%06d.txt", f/1000, f), Title: title, Text: p, Lang: "en"})
+		}
+	}
+	return items
+}
+
+// BenchmarkBuildGen100k builds the index of genItems: the index step of
+// the 1-million-passage build, a tenth of it.
+func BenchmarkBuildGen100k(b *testing.B) { benchBuild(b, genItems(b)) }
 
 func BenchmarkSearch100k(b *testing.B) {
 	c := synth()
