@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"cmp"
+	"encoding/binary"
 	"math"
 	"runtime"
 	"slices"
@@ -15,6 +16,10 @@ import (
 // dictionaries are merged in worker order; postings are laid out per term
 // (CSR) in item order, so each list is sorted without a sort, each worker
 // writing its items' postings after those of the workers before it.
+//
+// The per-item lists are the build's largest scratch, as much as the
+// postings again: they are varints in blocks (pairBlock), about 3 bytes a
+// posting rather than 8 for two uint32s, and no block is copied to grow.
 
 // minItemsPerWorker keeps small indexes on one goroutine.
 const minItemsPerWorker = 2048
@@ -24,8 +29,8 @@ type shard struct {
 	lo, hi int               // items [lo,hi)
 	dict   map[string]uint32 // term → local id
 	terms  []string          // local id → term
-	pairs  []uint32          // per item: local id, tf, local id, tf, …
-	ends   []uint32          // end of each item's pairs in pairs
+	blocks [][]byte          // per item: terms, then local id, tf for each (appendPairs)
+	ldf    []uint32          // local id → items of the shard that have it
 	remap  []uint32          // local id → global id, after the merge
 	df     []uint32          // global id → postings in this shard, then its cursor
 	big    [][2]uint32       // posting, tf of the shard's tf ≥ maxTF
@@ -84,7 +89,9 @@ func (ix *Index) bigTFAt(pos int) uint32 {
 	return ix.bigTF[2*i+1]
 }
 
-func (ix *Index) build() {
+// build indexes ix.items; fast takes the ASCII fast path (addText), which
+// tests hold to the tokenizer's.
+func (ix *Index) build(fast bool) {
 	n := len(ix.items)
 	ix.buildAnalyzers()
 	ix.buildDocs()
@@ -96,7 +103,7 @@ func (ix *Index) build() {
 	for w := range shards {
 		s := &shard{lo: n * w / workers, hi: n * (w + 1) / workers, dict: make(map[string]uint32)}
 		shards[w] = s
-		wg.Go(func() { ix.analyzeShard(s, dl) })
+		wg.Go(func() { ix.analyzeShard(s, dl, fast) })
 	}
 	wg.Wait()
 
@@ -118,19 +125,17 @@ func (ix *Index) build() {
 		s.dict = nil
 	}
 
-	// Document frequencies per shard, on the shards' goroutines; then
-	// offsets: term t's postings from shard w start after those of the
-	// shards before it, so each shard lays out its own in parallel and
-	// every list is still in item order.
+	// Document frequencies per shard, counted by local id as the items
+	// were; then offsets: term t's postings from shard w start after those
+	// of the shards before it, so each shard lays out its own in parallel
+	// and every list is still in item order.
 	for _, s := range shards {
-		wg.Go(func() {
-			s.df = make([]uint32, nterms)
-			for i := 0; i < len(s.pairs); i += 2 {
-				s.df[s.remap[s.pairs[i]]]++
-			}
-		})
+		s.df = make([]uint32, nterms)
+		for l, g := range s.remap {
+			s.df[g] = s.ldf[l]
+		}
+		s.ldf = nil
 	}
-	wg.Wait()
 	start := make([]uint32, nterms+1)
 	for t := range nterms {
 		start[t+1] = start[t]
@@ -150,23 +155,30 @@ func (ix *Index) build() {
 	for _, s := range shards {
 		wg.Go(func() {
 			cursor := s.df
-			from := uint32(0)
-			for i := s.lo; i < s.hi; i++ {
-				to := s.ends[i-s.lo]
-				for p := from; p < to; p += 2 {
-					g := s.remap[s.pairs[p]]
-					tf := s.pairs[p+1]
-					c := cursor[g]
-					cursor[g]++
-					ix.postItem[c] = uint32(i)
-					ix.postTF[c] = uint8(min(tf, maxTF))
-					if tf >= maxTF {
-						s.big = append(s.big, [2]uint32{c, tf})
+			item := uint32(s.lo)
+			for k, blk := range s.blocks {
+				for p := 0; p < len(blk); item++ {
+					var terms, l, tf uint32
+					terms, p = uvarint32(blk, p)
+					for range terms {
+						l, p = uvarint32(blk, p)
+						tf, p = uint32(blk[p]), p+1
+						if tf == maxTF {
+							tf, p = uvarint32(blk, p)
+						}
+						g := s.remap[l]
+						c := cursor[g]
+						cursor[g]++
+						ix.postItem[c] = item
+						ix.postTF[c] = uint8(min(tf, maxTF))
+						if tf >= maxTF {
+							s.big = append(s.big, [2]uint32{c, tf})
+						}
 					}
 				}
-				from = to
+				s.blocks[k] = nil
 			}
-			s.pairs, s.ends, s.df = nil, nil, nil
+			s.blocks, s.df = nil, nil
 		})
 	}
 	wg.Wait()
@@ -251,105 +263,182 @@ func (ix *Index) buildDocs() {
 // becomes depends only on its surface form: a per-analyser cache from
 // surface form to term id makes the filters run once per distinct word.
 // CJK runs, whose bigrams depend on neighbours, go through the pipeline.
-func (ix *Index) analyzeShard(s *shard, dl []uint32) {
-	b := &analysisBuf{}
-	caches := make([]*surfaceCache, len(ix.analyzers)) // surface → local id, -1: dropped
-	for i := range caches {
-		caches[i] = newSurfaceCache()
+func (ix *Index) analyzeShard(s *shard, dl []uint32, fast bool) {
+	sb := &shardBuilder{s: s, fast: fast, caches: make([]*surfaceCache, len(ix.analyzers))}
+	for i := range sb.caches { // surface → local id, -1: dropped
+		sb.caches[i] = newSurfaceCache()
 	}
-	var counts []uint32 // local id → tf in the current item
-	var seen []uint32   // local ids of the current item, first-seen order
-	// intern returns the local id of term; surface, when it holds the same
-	// bytes, saves allocating the string again.
-	intern := func(term []byte, surface string) uint32 {
-		id, ok := s.dict[string(term)]
-		if !ok {
-			id = uint32(len(s.terms))
-			t := surface
-			if t != string(term) {
-				t = string(term)
-			}
-			s.dict[t] = id
-			s.terms = append(s.terms, t)
-			counts = append(counts, 0)
-		}
-		return id
-	}
-	count := func(id uint32) {
-		if counts[id] == 0 {
-			seen = append(seen, id)
-		}
-		counts[id]++
-	}
-	addText := func(a *analyzer, cache *surfaceCache, text string) (n int) {
-		b.arena, b.toks = b.tz.tokenize(text, b.arena[:0], b.toks[:0])
-		toks := b.toks
-		for i := 0; i < len(toks); {
-			if toks[i].kind == kindCJK {
-				j := i + 1
-				for j < len(toks) && toks[j].kind == kindCJK {
-					j++
-				}
-				for _, t := range a.run(b, toks[i:j]) {
-					count(intern(t.term, ""))
-					// A run's unigrams come on top of its pairs: its length
-					// counts the pairs only, as it did before unigrams.
-					if t.kind != kindCJKUnigram {
-						n++
-					}
-				}
-				i = j
-				continue
-			}
-			id, ok := cache.get(toks[i].term)
-			if !ok {
-				surface := string(toks[i].term) // filters rewrite terms in place
-				id = -1
-				if out := a.run(b, toks[i:i+1]); len(out) == 1 {
-					id = int32(intern(out[0].term, surface))
-				}
-				cache.put([]byte(surface), id)
-			}
-			if id >= 0 {
-				count(uint32(id))
-				// An identifier's whole comes on top of its parts: the
-				// length counts the parts, as Lucene's does.
-				if !toks[i].whole {
-					n++
-				}
-			}
-			i++
-		}
-		return n
-	}
-	s.ends = make([]uint32, 0, s.hi-s.lo)
-	// Pre-size the pairs, two numbers per distinct term of an item: text
-	// has a distinct term per 10 bytes or so, and growing by copying would
-	// move tens of MB.
-	var size int
-	for i := s.lo; i < s.hi; i++ {
-		size += len(ix.items[i].Text)
-	}
-	s.pairs = make([]uint32, 0, size/4)
+	b := &sb.b
 	for i := s.lo; i < s.hi; i++ {
 		it := &ix.items[i]
-		a := ix.itemAn[i]
-		seen = seen[:0]
+		an := ix.itemAn[i]
+		a, cache := ix.analyzers[an], sb.caches[an]
+		sb.seen = sb.seen[:0]
 		n := 0
 		if it.Title != "" && !hasPrefixFold(it.Text, it.Title) {
-			n += addText(ix.analyzers[a], caches[a], it.Title)
+			// A document's passages share its title: the terms of the last
+			// one analysed are counted again, as analysing it would.
+			if it.Title == sb.title && an == sb.titleAn {
+				for _, id := range sb.titleIDs {
+					sb.count(id)
+				}
+				n += sb.titleLen
+			} else {
+				sb.recording, sb.titleIDs = true, sb.titleIDs[:0]
+				sb.titleLen = sb.addText(a, cache, it.Title)
+				sb.recording, sb.title, sb.titleAn = false, it.Title, an
+				n += sb.titleLen
+			}
 		}
-		n += addText(ix.analyzers[a], caches[a], it.Text)
-		for _, id := range seen {
-			s.pairs = append(s.pairs, id, counts[id])
-			counts[id] = 0
-		}
-		s.ends = append(s.ends, uint32(len(s.pairs)))
+		n += sb.addText(a, cache, it.Text)
+		sb.appendPairs()
 		dl[i] = uint32(n)
 		if cap(b.arena) > 1<<20 { // one huge item must not pin its scratch
 			b.arena, b.toks = nil, nil
 		}
 	}
+}
+
+// shardBuilder is one worker's state while it analyses its shard.
+type shardBuilder struct {
+	s      *shard
+	fast   bool // the ASCII fast path (addText); false: the tokenizer for all
+	b      analysisBuf
+	caches []*surfaceCache // per analyser
+	counts []uint32        // local id → tf in the current item
+	seen   []uint32        // local ids of the current item, first-seen order
+	lower  []byte          // a simple word's term, lower-cased
+	batch  []simpleTok     // fast-path tokens not yet counted (flush)
+	touch  uint8           // keeps flush's reads
+
+	// The last title analysed, its analyser, the ids it counted in order
+	// and its analysed length.
+	title     string
+	titleAn   uint8
+	titleIDs  []uint32
+	titleLen  int
+	recording bool // count appends to titleIDs
+}
+
+// intern returns the local id of term; surface, when it holds the same
+// bytes, saves allocating the string again.
+func (sb *shardBuilder) intern(term []byte, surface string) uint32 {
+	s := sb.s
+	id, ok := s.dict[string(term)]
+	if !ok {
+		id = uint32(len(s.terms))
+		t := surface
+		if t != string(term) {
+			t = string(term)
+		}
+		s.dict[t] = id
+		s.terms = append(s.terms, t)
+		sb.counts = append(sb.counts, 0)
+		s.ldf = append(s.ldf, 0)
+	}
+	return id
+}
+
+// pairBlock is the size of the blocks of a shard's per-item lists: an
+// item's list goes whole into one block, so the layout reads it from
+// there, and the lists grow without copying.
+const pairBlock = 1 << 20
+
+// appendPairs ends the current item: its number of distinct terms, then
+// for each its local id (uvarint) and frequency (a byte; maxTF and more:
+// maxTF, then the uvarint).
+func (sb *shardBuilder) appendPairs() {
+	s := sb.s
+	need := binary.MaxVarintLen32 * (1 + 3*len(sb.seen))
+	if len(s.blocks) == 0 || cap(s.blocks[len(s.blocks)-1])-len(s.blocks[len(s.blocks)-1]) < need {
+		s.blocks = append(s.blocks, make([]byte, 0, max(pairBlock, need)))
+	}
+	blk := s.blocks[len(s.blocks)-1]
+	blk = binary.AppendUvarint(blk, uint64(len(sb.seen)))
+	for _, id := range sb.seen {
+		tf := sb.counts[id]
+		sb.counts[id] = 0
+		s.ldf[id]++
+		blk = binary.AppendUvarint(blk, uint64(id))
+		if tf < maxTF {
+			blk = append(blk, byte(tf))
+		} else {
+			blk = binary.AppendUvarint(append(blk, maxTF), uint64(tf))
+		}
+	}
+	s.blocks[len(s.blocks)-1] = blk
+}
+
+// uvarint32 decodes the uvarint at b[p] that appendPairs wrote.
+func uvarint32(b []byte, p int) (uint32, int) {
+	x := uint32(b[p])
+	if x < 0x80 {
+		return x, p + 1
+	}
+	x &= 0x7f
+	for s := 7; ; s += 7 {
+		p++
+		c := uint32(b[p])
+		if c < 0x80 {
+			return x | c<<s, p + 1
+		}
+		x |= (c & 0x7f) << s
+	}
+}
+
+func (sb *shardBuilder) count(id uint32) {
+	if sb.counts[id] == 0 {
+		sb.seen = append(sb.seen, id)
+	}
+	sb.counts[id]++
+	if sb.recording {
+		sb.titleIDs = append(sb.titleIDs, id)
+	}
+}
+
+// addGeneral counts the terms of text through the tokenizer and returns
+// its analysed length.
+func (sb *shardBuilder) addGeneral(a *analyzer, cache *surfaceCache, text string) (n int) {
+	b := &sb.b
+	b.arena, b.toks = b.tz.tokenize(text, b.arena[:0], b.toks[:0])
+	toks := b.toks
+	for i := 0; i < len(toks); {
+		if toks[i].kind == kindCJK {
+			j := i + 1
+			for j < len(toks) && toks[j].kind == kindCJK {
+				j++
+			}
+			for _, t := range a.run(b, toks[i:j]) {
+				sb.count(sb.intern(t.term, ""))
+				// A run's unigrams come on top of its pairs: its length
+				// counts the pairs only, as it did before unigrams.
+				if t.kind != kindCJKUnigram {
+					n++
+				}
+			}
+			i = j
+			continue
+		}
+		id, ok := cache.get(toks[i].term)
+		if !ok {
+			surface := string(toks[i].term) // filters rewrite terms in place
+			id = -1
+			if out := a.run(b, toks[i:i+1]); len(out) == 1 {
+				id = int32(sb.intern(out[0].term, surface))
+			}
+			cache.put([]byte(surface), id)
+		}
+		if id >= 0 {
+			sb.count(uint32(id))
+			// An identifier's whole comes on top of its parts: the
+			// length counts the parts, as Lucene's does.
+			if !toks[i].whole {
+				n++
+			}
+		}
+		i++
+	}
+	return n
 }
 
 // hasPrefixFold reports whether text starts with title, ignoring leading

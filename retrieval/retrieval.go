@@ -121,7 +121,7 @@ func New(cfg Config, items []Item) (*Index, error) {
 		return nil, fmt.Errorf("index %d items: too many", len(items))
 	}
 	ix := &Index{cfg: cfg, items: slices.Clone(items)}
-	ix.build()
+	ix.build(true)
 	ix.accums.New = func() any { return newAccum(len(ix.items), len(ix.docs)) }
 	ix.bufs.New = func() any { return &analysisBuf{keepStops: true} }
 	return ix, nil

@@ -65,13 +65,24 @@ func (c *surfaceCache) get(w []byte) (int32, bool) {
 		return id, ok
 	}
 	lo, hi := words(w)
+	return c.getWords(lo, hi, len(w))
+}
+
+// getWords returns the entry of the word of n bytes (1–16) that words
+// gives as lo, hi.
+func (c *surfaceCache) getWords(lo, hi uint64, n int) (int32, bool) {
+	return c.getHashed(lo, hi, n, surfaceHash(lo, hi, n))
+}
+
+// getHashed is getWords with the words' surfaceHash h.
+func (c *surfaceCache) getHashed(lo, hi uint64, n int, h uint64) (int32, bool) {
 	mask := uint64(len(c.slots) - 1)
-	for i := surfaceHash(lo, hi, len(w)) & mask; ; i = (i + 1) & mask {
+	for i := h & mask; ; i = (i + 1) & mask {
 		s := &c.slots[i]
 		if s.n == 0 {
 			return 0, false
 		}
-		if s.lo == lo && s.hi == hi && int(s.n) == len(w) {
+		if s.lo == lo && s.hi == hi && int(s.n) == n {
 			return s.id, true
 		}
 	}

@@ -1,0 +1,313 @@
+package retrieval
+
+import "encoding/binary"
+
+// The index build's fast path. Most text is ASCII words between spaces:
+// "The", "cells", "2012", "DNA", each followed by a space or punctuation.
+// For those the tokenizer's work (the char filter, a token struct, a copy
+// of the term, then the cache's own pass over its bytes) is more than the
+// word needs: addText reads them straight from the text, and hands
+// everything else to the tokenizer.
+//
+// Why the two agree: ASCII white space is a clean cut for the tokenizer.
+// A white-space byte ends any token and pending joiner, clears the CJK
+// run, and is a normalisation boundary (nothing composes with it, so no
+// NFKC segment spans it). So tokenizing text[:q] and text[q:] gives the
+// tokens of text whenever text[q] is white space, and each chunk between
+// white space can be read on its own. A chunk is read here only when it is
+// ASCII and made of tokens whose end is certain (below); any other goes,
+// with the chunks after it up to the next one read here, to the tokenizer.
+// Terms are counted in the same order either way, so local ids, and the
+// index, are the same (TestFastPathAgrees, FuzzFastPath).
+
+// Byte classes of the fast path.
+const (
+	bcSep   uint8 = iota // ASCII punctuation and symbols: end a token
+	bcSpace              // ASCII white space: a chunk's end
+	bcLower
+	bcUpper
+	bcDigit
+	bcJoin // ' . , _: end a token or join it to what follows
+	bcHigh // a byte of a non-ASCII character
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= 0x80:
+			t[c] = bcHigh
+		case c == ' ' || c-'\t' < 5:
+			t[c] = bcSpace
+		case 'a' <= c && c <= 'z':
+			t[c] = bcLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = bcUpper
+		case '0' <= c && c <= '9':
+			t[c] = bcDigit
+		case c == '\'' || c == '.' || c == ',' || c == '_':
+			t[c] = bcJoin
+		}
+	}
+	return t
+}()
+
+// chunkToks bounds the tokens of one chunk read by the fast path; a chunk
+// with more ("a/b/c/d/e/f/g/h/i") goes to the tokenizer.
+const chunkToks = 8
+
+// simpleTok is a token of the fast path: text[start:end], lower-cased;
+// for a short one, its words and hash in the cache, once batched.
+type simpleTok struct {
+	start, end int
+	kind       tokenKind
+	lo, hi     uint64
+	hash       uint64
+}
+
+// addText counts the terms of text and returns its analysed length, as
+// addGeneral does.
+func (sb *shardBuilder) addText(a *analyzer, cache *surfaceCache, text string) (n int) {
+	if !sb.fast {
+		return sb.addGeneral(a, cache, text)
+	}
+	var toks [chunkToks]simpleTok
+	pending := -1 // start of text left to the tokenizer
+	for i := 0; i < len(text); {
+		if byteClass[text[i]] == bcSpace {
+			i++
+			continue
+		}
+		nt, end, ok := scanChunk(text, i, &toks)
+		if !ok {
+			if pending < 0 {
+				pending = max(i-1, 0) // at the white space before, if any
+			}
+			i = end
+			continue
+		}
+		if nt > 0 {
+			if pending >= 0 {
+				n += sb.flush(a, cache, text)
+				n += sb.addGeneral(a, cache, text[pending:i])
+				pending = -1
+			}
+			for _, t := range toks[:nt] {
+				if len(sb.batch) == batchToks {
+					n += sb.flush(a, cache, text)
+				}
+				sb.batch = append(sb.batch, t)
+			}
+		}
+		i = end
+	}
+	n += sb.flush(a, cache, text)
+	if pending >= 0 {
+		n += sb.addGeneral(a, cache, text[pending:])
+	}
+	return n
+}
+
+// batchToks is how many fast-path tokens flush looks up together.
+const batchToks = 64
+
+// flush counts the batch of fast-path tokens of text, in order, and
+// returns how many are terms. A rare word's slot of the cache is a miss
+// of the processor's caches: the slots of the whole batch are read first,
+// independent loads that the processor overlaps, so that the lookups in
+// order find them cached.
+func (sb *shardBuilder) flush(a *analyzer, cache *surfaceCache, text string) (n int) {
+	bt := sb.batch
+	if len(bt) == 0 {
+		return 0
+	}
+	mask := uint64(len(cache.slots) - 1)
+	var touch uint8
+	for i := range bt {
+		t := &bt[i]
+		if w := t.end - t.start; w <= shortSurface {
+			t.lo, t.hi = lowerWords(text, t.start, w)
+			t.hash = surfaceHash(t.lo, t.hi, w)
+			touch |= cache.slots[t.hash&mask].n
+		}
+	}
+	sb.touch = touch
+	for i := range bt {
+		n += sb.addSimple(a, cache, text, &bt[i])
+	}
+	sb.batch = bt[:0]
+	return n
+}
+
+// scanChunk reads the chunk of text at i, up to the next white space or
+// the end, into toks. ok is false when the chunk is not ASCII, or holds a
+// token the fast path leaves to the tokenizer: letters and digits mixed
+// (utf8, 5mg), a case change inside a word (mRNA, iPhone, IPs), a number
+// with separators (12.8, 70,000), an apostrophe between letters (user's),
+// an underscore inside (max_tokens), more than chunkToks tokens, or one
+// past maxTermBytes. end is where the chunk ends either way.
+//
+// A token read here is [A-Z]?[a-z]+, [A-Z]+ or [0-9]+, and what follows it
+// ends it for the tokenizer too: the chunk's end; punctuation; '.' or ','
+// after letters; an apostrophe after digits, or before anything but a
+// letter; an underscore before anything but a letter or digit.
+func scanChunk(text string, i int, toks *[chunkToks]simpleTok) (nt, end int, ok bool) {
+	k := i
+	for k < len(text) {
+		c := byteClass[text[k]]
+		switch c {
+		case bcSpace:
+			return nt, k, true
+		case bcSep, bcJoin:
+			// Outside a token a joiner is a separator.
+			k++
+			continue
+		case bcHigh:
+			return nt, chunkEnd(text, k), false
+		}
+		start := k
+		k++
+		kind := kindWord
+		switch c {
+		case bcUpper:
+			if k < len(text) && byteClass[text[k]] == bcUpper {
+				for k < len(text) && byteClass[text[k]] == bcUpper {
+					k++
+				}
+				break
+			}
+			fallthrough
+		case bcLower:
+			for k < len(text) && byteClass[text[k]] == bcLower {
+				k++
+			}
+		case bcDigit:
+			kind = kindNumber
+			for k < len(text) && byteClass[text[k]] == bcDigit {
+				k++
+			}
+		}
+		if k < len(text) {
+			next := uint8(bcSpace) // class of the byte after the follower
+			if k+1 < len(text) {
+				next = byteClass[text[k+1]]
+			}
+			switch text[k] {
+			case '_':
+				if next == bcLower || next == bcUpper || next == bcDigit {
+					return nt, chunkEnd(text, k), false
+				}
+			case '\'':
+				if kind == kindWord && (next == bcLower || next == bcUpper) {
+					return nt, chunkEnd(text, k), false
+				}
+			case '.', ',':
+				if kind == kindNumber && next == bcDigit {
+					return nt, chunkEnd(text, k), false
+				}
+			default:
+				if f := byteClass[text[k]]; f != bcSep && f != bcSpace {
+					// A letter, digit or non-ASCII byte goes on with the token.
+					return nt, chunkEnd(text, k), false
+				}
+			}
+		}
+		if nt == chunkToks || k-start > maxTermBytes {
+			return nt, chunkEnd(text, k), false
+		}
+		toks[nt] = simpleTok{start: start, end: k, kind: kind}
+		nt++
+	}
+	return nt, k, true
+}
+
+// chunkEnd is the white space after k, or the end of text.
+func chunkEnd(text string, k int) int {
+	for k < len(text) && byteClass[text[k]] != bcSpace {
+		k++
+	}
+	return k
+}
+
+// asciiLower sets the case bit of every byte: lower-cases letters and
+// leaves digits as they are, which is all a fast-path token needs.
+const asciiLower = 0x2020202020202020
+
+// addSimple counts a fast-path token: 1 if it is a term, 0 if dropped.
+func (sb *shardBuilder) addSimple(a *analyzer, cache *surfaceCache, text string, t *simpleTok) int {
+	n := t.end - t.start
+	var id int32
+	var ok bool
+	if n <= shortSurface {
+		if id, ok = cache.getHashed(t.lo, t.hi, n, t.hash); !ok {
+			id = sb.miss(a, cache, text, t)
+		}
+	} else {
+		sb.lower = appendLower(sb.lower[:0], text[t.start:t.end])
+		if id, ok = cache.long[string(sb.lower)]; !ok {
+			id = sb.miss(a, cache, text, t)
+		}
+	}
+	if id < 0 {
+		return 0
+	}
+	sb.count(uint32(id))
+	return 1
+}
+
+// miss runs a fast-path token the cache does not know through the
+// filters, as addGeneral does, and caches what it became.
+func (sb *shardBuilder) miss(a *analyzer, cache *surfaceCache, text string, t *simpleTok) int32 {
+	b := &sb.b
+	sb.lower = appendLower(sb.lower[:0], text[t.start:t.end])
+	n := len(sb.lower)
+	b.arena = append(b.arena[:0], sb.lower...)
+	b.toks = append(b.toks[:0], token{term: b.arena[:n:n], start: t.start, end: t.end, kind: t.kind})
+	id := int32(-1)
+	if out := a.run(b, b.toks[:1]); len(out) == 1 {
+		id = int32(sb.intern(out[0].term, string(sb.lower)))
+	}
+	cache.put(sb.lower, id)
+	return id
+}
+
+func appendLower(dst []byte, s string) []byte {
+	for i := range len(s) {
+		dst = append(dst, s[i]|0x20)
+	}
+	return dst
+}
+
+// lowerWords is words of text[i:i+n] (n at most 16), lower-cased.
+func lowerWords(text string, i, n int) (lo, hi uint64) {
+	if i+16 <= len(text) {
+		// Load 16 bytes and keep n: one load a word.
+		lo, hi = load64(text, i), load64(text, i+8)
+		switch {
+		case n < 8:
+			lo &= 1<<(8*n) - 1
+			hi = 0
+		case n < 16:
+			hi &= 1<<(8*(n-8)) - 1
+		}
+	} else {
+		var buf [shortSurface]byte
+		copy(buf[:], text[i:i+n])
+		lo, hi = binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])
+	}
+	// Only the token's bytes take the case bit, so a word and its
+	// zero padding stay apart.
+	m := uint64(asciiLower)
+	if n < 8 {
+		return lo | m&(1<<(8*n)-1), 0
+	}
+	if n < 16 {
+		return lo | m, hi | m&(1<<(8*(n-8))-1)
+	}
+	return lo | m, hi | m
+}
+
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}

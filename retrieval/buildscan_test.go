@@ -1,0 +1,97 @@
+package retrieval
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// buildBoth builds items with and without the fast path and fails unless
+// the two indexes are the same: terms, ids, postings, lengths.
+func buildBoth(t testing.TB, items []Item) {
+	t.Helper()
+	parts := func(fast bool) Parts {
+		cfg, _ := Config{}.withDefaults()
+		ix := &Index{cfg: cfg, items: items}
+		ix.build(fast)
+		p, err := ix.Parts()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	fast, general := parts(true), parts(false)
+	if !reflect.DeepEqual(fast, general) {
+		for i, it := range items {
+			one := []Item{it}
+			cfg, _ := Config{}.withDefaults()
+			a, b := &Index{cfg: cfg, items: one}, &Index{cfg: cfg, items: one}
+			a.build(true)
+			b.build(false)
+			if !reflect.DeepEqual(a.dict, b.dict) || !reflect.DeepEqual(a.itemLen, b.itemLen) {
+				t.Fatalf("item %d (%q, title %q): fast path terms %v length %v, tokenizer's %v length %v",
+					i, it.Text, it.Title, a.dict, a.itemLen, b.dict, b.itemLen)
+			}
+		}
+		t.Fatalf("the fast path's index differs from the tokenizer's (items alike one by one)")
+	}
+}
+
+// fastPathAlphabet mixes what the fast path reads with what it must leave
+// to the tokenizer: case changes, joiners between letters and digits,
+// white space of every kind, combining marks after spaces and letters,
+// letters that NFKC or case folding change, CJK, invalid UTF-8.
+var fastPathAlphabet = []string{
+	"a", "b", "e", "s", "z", "A", "Q", "Z", "0", "1", "9", " ", " ", " ", "\t", "\n", "\r", "\v", "\f",
+	"'", ".", ",", "_", "-", "(", ")", "/", "%", "\x00", "\x7f",
+	"the", "The", "THE", "cells", "DNA", "mRNA", "IL", "2012", "70", "000",
+	"é", "e\u0301", "\u0301", "\u0345", "ß", "ﬁ", "Ａ", "’", "\u00ad", "\u200b", "\u00a0", "中", "文", "ภาษา", "\xff", "\xc3",
+	strings.Repeat("x", 17), strings.Repeat("y", 97),
+}
+
+func randomText(r *rand.Rand, n int) string {
+	var sb strings.Builder
+	for range n {
+		sb.WriteString(fastPathAlphabet[r.IntN(len(fastPathAlphabet))])
+	}
+	return sb.String()
+}
+
+func TestFastPathAgrees(t *testing.T) {
+	var items []Item
+	for _, tc := range analysisCases {
+		items = append(items, Item{Doc: "cases", Text: tc.text, Lang: tc.lang})
+	}
+	r := rand.New(rand.NewPCG(15, 4))
+	langs := []string{"en", "fr", "de", "zh", "ar", "und"}
+	for d := range 600 {
+		title := randomText(r, r.IntN(6))
+		lang := langs[r.IntN(len(langs))]
+		for range 1 + r.IntN(8) {
+			items = append(items, Item{Doc: string(rune('a' + d%26)), Title: title, Text: randomText(r, r.IntN(60)), Lang: lang})
+		}
+	}
+	buildBoth(t, items)
+}
+
+// The fast path on SciFact: real text, with its symbols and acronyms.
+func TestFastPathAgreesSciFact(t *testing.T) {
+	buildBoth(t, loadSciFact(t).items)
+}
+
+func FuzzFastPath(f *testing.F) {
+	for _, tc := range analysisCases {
+		f.Add(tc.text, uint8(0))
+	}
+	f.Add("cells. The DNA_x a_b it's 1,5 5mg e\u0301 \u0301x", uint8(1))
+	f.Fuzz(func(t *testing.T, text string, li uint8) {
+		lang := fuzzLangs[int(li)%len(fuzzLangs)]
+		title, body, _ := strings.Cut(text, "\n")
+		buildBoth(t, []Item{
+			{Doc: "d", Title: title, Text: body, Lang: lang},
+			{Doc: "d", Title: title, Text: text, Lang: lang},
+			{Doc: "e", Text: title, Lang: lang},
+		})
+	})
+}
