@@ -169,6 +169,14 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 		if c := cmp.Compare(b.own, a.own); c != 0 {
 			return c
 		}
+		// A lead-in shows what it introduces ("There are three
+		// potential sources of values:" and its list; "To start it,
+		// run:" and the command): among equals, it says more than a
+		// sentence mentioning the same words. Chosen on the tuning
+		// halves (docs/benchmarks.md, issue 10, fifth round).
+		if c := cmp.Compare(b2i(len(b.shown) > 0), b2i(len(a.shown) > 0)); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(b2i(b.opens), b2i(a.opens)); c != 0 {
 			return c
 		}

@@ -714,3 +714,32 @@ func TestAmountKind(t *testing.T) {
 		}
 	}
 }
+
+// Among sentences holding as much of the question, a lead-in that shows
+// what it introduces (a list, a command) answers more than one that
+// mentions the same words in passing.
+func TestLeadInTieBreak(t *testing.T) {
+	tests := []struct {
+		name, page, question, want string
+	}{
+		{"list", "# Settings\n\nThis guide covers settings for the server.\n\n" +
+			"There are two sources of settings:\n\n- the config file\n- the command line flags\n\n" +
+			"Settings are read once at start.\n", "Where can settings come from?", "two sources of settings"},
+		{"command", "# Backups\n\nOperators take backups every night.\n\n" +
+			"To take backups, run:\n\n```\nregistry dump --all\n```\n\n" +
+			"Backups are kept for a week.\n", "How do I take backups?", "registry dump"},
+	}
+	for _, tt := range tests {
+		p := newPipeline(t, loadFS(t, fstest.MapFS{
+			"page.md":  {Data: []byte(tt.page)},
+			"other.md": {Data: []byte("# Logging\n\nThe server writes its log to the journal.\n\nLog lines carry a timestamp and a level.\n")},
+		}), nil)
+		res, err := p.Ask(context.Background(), Question{Text: tt.question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first, _, _ := strings.Cut(res.Text, "\n"); !strings.Contains(first, tt.want) {
+			t.Errorf("%s: first sentence %q, want the lead-in with %q (answer %q)", tt.name, first, tt.want, res.Text)
+		}
+	}
+}
