@@ -111,7 +111,7 @@ var texts = [numKeys]map[string]string{
 	},
 	NearestLabel: {
 		"en":      "Nearest documents:",
-		"fr":      "Documents les plus proches :",
+		"fr":      "Documents les plus proches\u00a0:",
 		"de":      "Die ähnlichsten Dokumente:",
 		"es":      "Documentos más cercanos:",
 		"pt":      "Documentos mais próximos:",
@@ -177,7 +177,7 @@ var texts = [numKeys]map[string]string{
 	},
 	SourcesLabel: {
 		"en":      "Sources:",
-		"fr":      "Sources :",
+		"fr":      "Sources\u00a0:",
 		"de":      "Quellen:",
 		"es":      "Fuentes:",
 		"pt":      "Fontes:",
@@ -210,7 +210,7 @@ var texts = [numKeys]map[string]string{
 	},
 	CheckSentences: {
 		"en":      "Check these sentences against the sources:",
-		"fr":      "Vérifiez ces phrases dans les sources :",
+		"fr":      "Vérifiez ces phrases dans les sources\u00a0:",
 		"de":      "Prüfe diese Sätze anhand der Quellen:",
 		"es":      "Comprueba estas frases con las fuentes:",
 		"pt":      "Confira estas frases nas fontes:",
@@ -573,7 +573,7 @@ var texts = [numKeys]map[string]string{
 	},
 	CutStream: {
 		"en":      "The model's reply was interrupted; this is what was verified before it stopped.",
-		"fr":      "La réponse du modèle a été interrompue ; voici ce qui était vérifié avant l'arrêt.",
+		"fr":      "La réponse du modèle a été interrompue\u202f; voici ce qui était vérifié avant l'arrêt.",
 		"de":      "Die Antwort des Modells brach ab; das hier war bis dahin belegt.",
 		"es":      "La respuesta del modelo se interrumpió; esto es lo que se verificó antes de que se detuviera.",
 		"pt":      "A resposta do modelo foi interrompida; isto é o que foi verificado antes de ela parar.",
@@ -606,7 +606,7 @@ var texts = [numKeys]map[string]string{
 	},
 	ExtractiveNote: {
 		"en":      "No language model is configured: these are the best-matching sentences, quoted.",
-		"fr":      "Aucun modèle de langue n'est configuré : voici les phrases les plus proches, citées.",
+		"fr":      "Aucun modèle de langue n'est configuré\u00a0: voici les phrases les plus proches, citées.",
 		"de":      "Es ist kein Sprachmodell eingerichtet: Das sind die am besten passenden Sätze, wörtlich zitiert.",
 		"es":      "No hay ningún modelo de lenguaje configurado: estas son las frases que mejor coinciden, citadas textualmente.",
 		"pt":      "Nenhum modelo de linguagem está configurado: estas são as frases mais relevantes, citadas literalmente.",
@@ -639,7 +639,7 @@ var texts = [numKeys]map[string]string{
 	},
 	FallbackNote: {
 		"en":      "The language model could not write today's briefing: these are the documents' lead sentences, quoted.",
-		"fr":      "Le modèle de langue n'a pas pu rédiger le point du jour : voici les premières phrases des documents, citées.",
+		"fr":      "Le modèle de langue n'a pas pu rédiger le point du jour\u00a0: voici les premières phrases des documents, citées.",
 		"de":      "Das Sprachmodell konnte das heutige Briefing nicht schreiben: Das sind die ersten Sätze der Dokumente, wörtlich zitiert.",
 		"es":      "El modelo de lenguaje no pudo redactar el resumen de hoy: estas son las primeras frases de los documentos, citadas textualmente.",
 		"pt":      "O modelo de linguagem não conseguiu escrever o resumo de hoje: estas são as primeiras frases dos documentos, citadas literalmente.",
@@ -837,7 +837,7 @@ var texts = [numKeys]map[string]string{
 	},
 	NothingNew: {
 		"en":      "Nothing new to brief on: everything relevant has been covered already.",
-		"fr":      "Rien de nouveau à signaler : tout ce qui est pertinent a déjà été couvert.",
+		"fr":      "Rien de nouveau à signaler\u00a0: tout ce qui est pertinent a déjà été couvert.",
 		"de":      "Nichts Neues für ein Briefing: Alles Relevante wurde schon behandelt.",
 		"es":      "No hay nada nuevo que resumir: todo lo relevante ya se ha cubierto.",
 		"pt":      "Nada de novo para resumir: tudo o que é relevante já foi abordado.",
@@ -903,7 +903,7 @@ var texts = [numKeys]map[string]string{
 	},
 	BriefingFailed: {
 		"en":      "Today's briefing could not be written: the language model is unavailable. It will be back at the next briefing.",
-		"fr":      "Le point du jour n'a pas pu être rédigé : le modèle de langue est indisponible. Rendez-vous au prochain point.",
+		"fr":      "Le point du jour n'a pas pu être rédigé\u00a0: le modèle de langue est indisponible. Rendez-vous au prochain point.",
 		"de":      "Das heutige Briefing konnte nicht geschrieben werden: Das Sprachmodell ist nicht erreichbar. Das nächste Briefing kommt wie geplant.",
 		"es":      "No se pudo redactar el resumen de hoy: el modelo de lenguaje no está disponible. Volverá con el próximo resumen.",
 		"pt":      "Não foi possível escrever o resumo de hoje: o modelo de linguagem está indisponível. Ele volta no próximo resumo.",
@@ -1134,7 +1134,7 @@ var texts = [numKeys]map[string]string{
 	},
 	NoTerms: {
 		"en":      "There is nothing to search for in that query: try some words from the documents.",
-		"fr":      "Il n'y a rien à chercher dans cette requête : essayez avec des mots des documents.",
+		"fr":      "Il n'y a rien à chercher dans cette requête\u00a0: essayez avec des mots des documents.",
 		"de":      "In dieser Suchanfrage gibt es nichts zu suchen: Versuch es mit Wörtern aus den Dokumenten.",
 		"es":      "No hay nada que buscar en esa consulta: prueba con algunas palabras de los documentos.",
 		"pt":      "Não há nada para buscar nessa consulta: tente algumas palavras dos documentos.",
@@ -1431,7 +1431,7 @@ var texts = [numKeys]map[string]string{
 	},
 	VoteNotSaved: {
 		"en":      "I couldn't record your vote: my storage is failing right now. Please try again later.",
-		"fr":      "Je n'ai pas pu enregistrer votre vote : mon stockage est en panne pour le moment. Veuillez réessayer plus tard.",
+		"fr":      "Je n'ai pas pu enregistrer votre vote\u00a0: mon stockage est en panne pour le moment. Veuillez réessayer plus tard.",
 		"de":      "Ich konnte deine Stimme nicht speichern: Mein Speicher fällt gerade aus. Bitte versuch es später noch einmal.",
 		"es":      "No pude registrar tu voto: mi almacenamiento está fallando ahora mismo. Inténtalo más tarde.",
 		"pt":      "Não consegui registrar seu voto: meu armazenamento está falhando agora. Tente novamente mais tarde.",
@@ -1464,7 +1464,7 @@ var texts = [numKeys]map[string]string{
 	},
 	AnswerNotSaved: {
 		"en":      "I couldn't save this answer, so it has no passage or vote buttons.",
-		"fr":      "Je n'ai pas pu enregistrer cette réponse : elle n'a donc ni boutons de passage ni boutons de vote.",
+		"fr":      "Je n'ai pas pu enregistrer cette réponse\u00a0: elle n'a donc ni boutons de passage ni boutons de vote.",
 		"de":      "Ich konnte diese Antwort nicht speichern, deshalb hat sie keine Schaltflächen für Abschnitte oder Bewertungen.",
 		"es":      "No pude guardar esta respuesta, así que no tiene botones de pasajes ni de votación.",
 		"pt":      "Não consegui salvar esta resposta, então ela não tem botões de trechos nem de votação.",
@@ -1497,7 +1497,7 @@ var texts = [numKeys]map[string]string{
 	},
 	ConversationReset: {
 		"en":      "New conversation: your next question starts fresh.",
-		"fr":      "Nouvelle conversation : votre prochaine question repart de zéro.",
+		"fr":      "Nouvelle conversation\u00a0: votre prochaine question repart de zéro.",
 		"de":      "Neues Gespräch: Deine nächste Frage fängt von vorn an.",
 		"es":      "Nueva conversación: tu próxima pregunta empieza desde cero.",
 		"pt":      "Nova conversa: sua próxima pergunta começa do zero.",
@@ -1530,7 +1530,7 @@ var texts = [numKeys]map[string]string{
 	},
 	TurnNotSaved: {
 		"en":      "I couldn't save this exchange, so a follow-up here won't remember it.",
-		"fr":      "Je n'ai pas pu enregistrer cet échange : une question de suivi ici ne s'en souviendra pas.",
+		"fr":      "Je n'ai pas pu enregistrer cet échange\u00a0: une question de suivi ici ne s'en souviendra pas.",
 		"de":      "Ich konnte diesen Austausch nicht speichern, daher kennt eine Folgefrage hier ihn nicht.",
 		"es":      "No pude guardar este intercambio, así que una pregunta de seguimiento aquí no lo recordará.",
 		"pt":      "Não consegui salvar esta troca, então uma pergunta de acompanhamento aqui não vai se lembrar dela.",
@@ -1563,7 +1563,7 @@ var texts = [numKeys]map[string]string{
 	},
 	ThreadNotSaved: {
 		"en":      "I couldn't save this thread, so mention me in follow-ups here.",
-		"fr":      "Je n'ai pas pu enregistrer ce fil : mentionnez-moi dans vos questions de suivi ici.",
+		"fr":      "Je n'ai pas pu enregistrer ce fil\u00a0: mentionnez-moi dans vos questions de suivi ici.",
 		"de":      "Ich konnte diesen Thread nicht speichern, also erwähne mich bei Folgefragen hier.",
 		"es":      "No pude guardar este hilo, así que mencióname en las preguntas de seguimiento aquí.",
 		"pt":      "Não consegui salvar esta thread, então me mencione nas próximas perguntas aqui.",
@@ -1596,7 +1596,7 @@ var texts = [numKeys]map[string]string{
 	},
 	MovedBelow: {
 		"en":      "↓ Discord would not let me finish this message, so the answer is below.",
-		"fr":      "↓ Discord ne m'a pas laissé terminer ce message : la réponse est ci-dessous.",
+		"fr":      "↓ Discord ne m'a pas laissé terminer ce message\u00a0: la réponse est ci-dessous.",
 		"de":      "↓ Discord hat mich diese Nachricht nicht beenden lassen, die Antwort steht darunter.",
 		"es":      "↓ Discord no me dejó terminar este mensaje, así que la respuesta está abajo.",
 		"pt":      "↓ O Discord não me deixou terminar esta mensagem, então a resposta está abaixo.",
@@ -1662,7 +1662,7 @@ var texts = [numKeys]map[string]string{
 	},
 	TooLongLimit: {
 		"en":      "That question is too long: the limit is %s. Please shorten it.",
-		"fr":      "Cette question est trop longue : la limite est de %s. Veuillez la raccourcir.",
+		"fr":      "Cette question est trop longue\u00a0: la limite est de %s. Veuillez la raccourcir.",
 		"de":      "Diese Frage ist zu lang: Erlaubt sind höchstens %s. Bitte kürze sie.",
 		"es":      "Esa pregunta es demasiado larga: el límite es de %s. Acórtala, por favor.",
 		"pt":      "Essa pergunta é longa demais: o limite é de %s. Por favor, encurte-a.",
@@ -1794,7 +1794,7 @@ var texts = [numKeys]map[string]string{
 	},
 	QueueFull: {
 		"en":      "⏳ Many questions are waiting; yours will join the queue as soon as a place frees up.",
-		"fr":      "⏳ Beaucoup de questions attendent ; la vôtre rejoindra la file dès qu'une place se libère.",
+		"fr":      "⏳ Beaucoup de questions attendent\u202f; la vôtre rejoindra la file dès qu'une place se libère.",
 		"de":      "⏳ Viele Fragen warten; deine kommt in die Warteschlange, sobald ein Platz frei wird.",
 		"es":      "⏳ Hay muchas preguntas esperando; la tuya entrará en la cola en cuanto se libere un lugar.",
 		"pt":      "⏳ Muitas perguntas estão esperando; a sua entrará na fila assim que abrir uma vaga.",
@@ -1992,7 +1992,7 @@ var texts = [numKeys]map[string]string{
 	},
 	VotedUp: {
 		"en":      "Thanks! Your 👍 is recorded.",
-		"fr":      "Merci ! Votre 👍 est enregistré.",
+		"fr":      "Merci\u202f! Votre 👍 est enregistré.",
 		"de":      "Danke! Dein 👍 ist gespeichert.",
 		"es":      "¡Gracias! Tu 👍 quedó registrado.",
 		"pt":      "Obrigado! Seu 👍 foi registrado.",
@@ -2025,7 +2025,7 @@ var texts = [numKeys]map[string]string{
 	},
 	VotedDown: {
 		"en":      "Thanks! Your 👎 is recorded; it helps improve the answers.",
-		"fr":      "Merci ! Votre 👎 est enregistré ; il aide à améliorer les réponses.",
+		"fr":      "Merci\u202f! Votre 👎 est enregistré\u202f; il aide à améliorer les réponses.",
 		"de":      "Danke! Dein 👎 ist gespeichert; es hilft, die Antworten zu verbessern.",
 		"es":      "¡Gracias! Tu 👎 quedó registrado; ayuda a mejorar las respuestas.",
 		"pt":      "Obrigado! Seu 👎 foi registrado; ele ajuda a melhorar as respostas.",
@@ -2058,7 +2058,7 @@ var texts = [numKeys]map[string]string{
 	},
 	PassageGone: {
 		"en":      "Passage [%d] is no longer in the documents: they changed since this answer.",
-		"fr":      "Le passage [%d] n'est plus dans les documents : ils ont changé depuis cette réponse.",
+		"fr":      "Le passage [%d] n'est plus dans les documents\u00a0: ils ont changé depuis cette réponse.",
 		"de":      "Abschnitt [%d] ist nicht mehr in den Dokumenten: Sie haben sich seit dieser Antwort geändert.",
 		"es":      "El pasaje [%d] ya no está en los documentos: han cambiado desde esta respuesta.",
 		"pt":      "O trecho [%d] não está mais nos documentos: eles mudaram desde esta resposta.",
@@ -2157,7 +2157,7 @@ var texts = [numKeys]map[string]string{
 	},
 	SeveralDocs: {
 		"en":      "%[2]s match “%[1]s”. Which one? Run `/summary` again with its ID (it autocompletes as you type):",
-		"fr":      "%[2]s correspondent à « %[1]s ». Lequel voulez-vous ? Relancez `/summary` avec son ID (il se complète pendant la saisie) :",
+		"fr":      "%[2]s correspondent à «\u00a0%[1]s\u00a0». Lequel voulez-vous\u202f? Relancez `/summary` avec son ID (il se complète pendant la saisie)\u00a0:",
 		"de":      "%[2]s passen zu „%[1]s“. Welches meinst du? Starte `/summary` noch einmal mit seiner ID (sie wird beim Tippen ergänzt):",
 		"es":      "%[2]s coinciden con «%[1]s». ¿Cuál quieres? Vuelve a ejecutar `/summary` con su ID (se autocompleta mientras escribes):",
 		"pt":      "%[2]s correspondem a “%[1]s”. Qual deles? Execute `/summary` de novo com o ID dele (ele se completa enquanto você digita):",
@@ -2388,7 +2388,7 @@ var texts = [numKeys]map[string]string{
 	},
 	LateAnswer: {
 		"en":      "⏱️ The answer to %s's question took longer than Discord lets me reply, so here it is as a message.",
-		"fr":      "⏱️ La réponse à la question de %s a pris plus de temps que Discord ne m'en laisse pour répondre : la voici en message.",
+		"fr":      "⏱️ La réponse à la question de %s a pris plus de temps que Discord ne m'en laisse pour répondre\u00a0: la voici en message.",
 		"de":      "⏱️ Die Antwort auf die Frage von %s hat länger gedauert, als Discord mir zum Antworten lässt, deshalb kommt sie als Nachricht.",
 		"es":      "⏱️ La respuesta a la pregunta de %s tardó más de lo que Discord me permite para responder, así que aquí está como mensaje.",
 		"pt":      "⏱️ A resposta à pergunta de %s demorou mais do que o Discord me permite para responder, então aqui está ela como mensagem.",
@@ -2421,7 +2421,7 @@ var texts = [numKeys]map[string]string{
 	},
 	NoMatch: {
 		"en":      "No passage matches “%s”.",
-		"fr":      "Aucun passage ne correspond à « %s ».",
+		"fr":      "Aucun passage ne correspond à «\u00a0%s\u00a0».",
 		"de":      "Kein Abschnitt passt zu „%s“.",
 		"es":      "Ningún pasaje coincide con «%s».",
 		"pt":      "Nenhum trecho corresponde a “%s”.",
@@ -2454,7 +2454,7 @@ var texts = [numKeys]map[string]string{
 	},
 	SearchTitle: {
 		"en":      "Search: %s",
-		"fr":      "Recherche : %s",
+		"fr":      "Recherche\u00a0: %s",
 		"de":      "Suche: %s",
 		"es":      "Búsqueda: %s",
 		"pt":      "Busca: %s",
@@ -2487,7 +2487,7 @@ var texts = [numKeys]map[string]string{
 	},
 	SearchHelp: {
 		"en":      "Ranked passages (BM25 scores); ✓ marks those above the relevance floor.",
-		"fr":      "Passages classés (scores BM25) ; ✓ marque ceux au-dessus du seuil de pertinence.",
+		"fr":      "Passages classés (scores BM25)\u202f; ✓ marque ceux au-dessus du seuil de pertinence.",
 		"de":      "Abschnitte nach Rang (BM25-Werte); ✓ markiert die über der Relevanzschwelle.",
 		"es":      "Pasajes ordenados (puntuaciones BM25); ✓ marca los que superan el umbral de relevancia.",
 		"pt":      "Trechos classificados (pontuações BM25); ✓ marca os que ficam acima do limite de relevância.",
@@ -2619,7 +2619,7 @@ var texts = [numKeys]map[string]string{
 	},
 	QuoteChanged: {
 		"en":      "The words the answer quoted are no longer in this text: the documents changed.",
-		"fr":      "Les mots cités par la réponse ne figurent plus dans ce texte : les documents ont changé.",
+		"fr":      "Les mots cités par la réponse ne figurent plus dans ce texte\u00a0: les documents ont changé.",
 		"de":      "Die zitierten Wörter der Antwort stehen nicht mehr in diesem Text: Die Dokumente haben sich geändert.",
 		"es":      "Las palabras que citó la respuesta ya no están en este texto: los documentos cambiaron.",
 		"pt":      "As palavras citadas pela resposta não estão mais neste texto: os documentos mudaram.",
@@ -2652,7 +2652,7 @@ var texts = [numKeys]map[string]string{
 	},
 	QuoteNone: {
 		"en":      "No quote of this passage verified a sentence of the answer: check the answer against it.",
-		"fr":      "Aucun extrait de ce passage n'a vérifié une phrase de la réponse : comparez la réponse à ce texte.",
+		"fr":      "Aucun extrait de ce passage n'a vérifié une phrase de la réponse\u00a0: comparez la réponse à ce texte.",
 		"de":      "Kein Zitat aus diesem Abschnitt hat einen Satz der Antwort belegt: Prüfe die Antwort selbst daran.",
 		"es":      "Ninguna cita de este pasaje verificó una frase de la respuesta: compara la respuesta con él.",
 		"pt":      "Nenhuma citação deste trecho verificou uma frase da resposta: compare a resposta com ele.",
@@ -2916,7 +2916,7 @@ var texts = [numKeys]map[string]string{
 	},
 	CmdAsk: {
 		"en":      "Ask a question; the answer cites the documents",
-		"fr":      "Posez une question ; la réponse cite les documents",
+		"fr":      "Posez une question\u202f; la réponse cite les documents",
 		"de":      "Stell eine Frage; die Antwort zitiert die Dokumente",
 		"es":      "Haz una pregunta; la respuesta cita los documentos",
 		"pt":      "Faça uma pergunta; a resposta cita os documentos",
@@ -3015,7 +3015,7 @@ var texts = [numKeys]map[string]string{
 	},
 	OptNew: {
 		"en":      "Start a new conversation: forget the earlier questions here",
-		"fr":      "Nouvelle conversation : oublier les questions précédentes ici",
+		"fr":      "Nouvelle conversation\u00a0: oublier les questions précédentes ici",
 		"de":      "Neues Gespräch: die bisherigen Fragen hier vergessen",
 		"es":      "Nueva conversación: olvidar las preguntas anteriores aquí",
 		"pt":      "Nova conversa: esquecer as perguntas anteriores aqui",

@@ -185,8 +185,8 @@ var counts = [numCountKeys]map[string]forms{
 			other: "⏳ %d questions are ahead of yours; I'll answer as soon as I can.",
 		},
 		"fr": {
-			one:   "⏳ Une question passe avant la vôtre ; je réponds dès que possible.",
-			other: "⏳ %d questions passent avant la vôtre ; je réponds dès que possible.",
+			one:   "⏳ Une question passe avant la vôtre\u202f; je réponds dès que possible.",
+			other: "⏳ %d questions passent avant la vôtre\u202f; je réponds dès que possible.",
 		},
 		"de": {
 			one:   "⏳ Eine Frage ist vor deiner dran; ich antworte, so schnell ich kann.",
@@ -379,7 +379,7 @@ var counts = [numCountKeys]map[string]forms{
 	},
 	MoreDocuments: {
 		"en":      {other: "…and %d more: type more of the title."},
-		"fr":      {one: "…et %d autre : précisez le titre.", other: "…et %d autres : précisez le titre."},
+		"fr":      {one: "…et %d autre\u00a0: précisez le titre.", other: "…et %d autres\u00a0: précisez le titre."},
 		"de":      {one: "…und %d weiteres: Tippe mehr vom Titel.", other: "…und %d weitere: Tippe mehr vom Titel."},
 		"es":      {other: "…y %d más: escribe más del título."},
 		"pt":      {other: "…e mais %d: digite mais do título."},

@@ -460,3 +460,44 @@ func TestOfWith(t *testing.T) {
 		}
 	}
 }
+
+// allForms returns every text of lang: each message and each form of each
+// counted message, named for the error report.
+func allForms(lang string) map[string]string {
+	out := map[string]string{}
+	for k := range numKeys {
+		out[fmt.Sprintf("message %d", k)] = texts[k][lang]
+	}
+	for c := range numCountKeys {
+		for f, s := range counts[c][lang] {
+			out[fmt.Sprintf("count %d (form %v)", c, f)] = s
+		}
+	}
+	return out
+}
+
+// French sets a no-break space before a colon and inside guillemets, and a
+// narrow one before ; ! and ?, so that Discord never wraps a line before
+// the mark; an ordinary space there is a typo.
+func TestFrenchSpacing(t *testing.T) {
+	for name, s := range allForms("fr") {
+		rs := []rune(s)
+		for i, r := range rs {
+			var want rune
+			switch r {
+			case ':', '»':
+				want = '\u00a0'
+			case ';', '!', '?':
+				want = '\u202f'
+			default:
+				continue
+			}
+			if i == 0 || rs[i-1] != want {
+				t.Errorf("%s in fr: %q at %d wants %U before it: %q", name, r, i, want, s)
+			}
+		}
+		if strings.Contains(s, "« ") || strings.Contains(s, "«") && !strings.Contains(s, "«\u00a0") {
+			t.Errorf("%s in fr: « wants a no-break space after it: %q", name, s)
+		}
+	}
+}
