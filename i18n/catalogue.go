@@ -243,7 +243,7 @@ var texts = [numKeys]map[string]string{
 	},
 	WhyNoQuote: {
 		"en":      "its citation %s quotes nothing from the passage",
-		"fr":      "sa citation %s ne cite aucun extrait du passage",
+		"fr":      "sa référence %s ne cite rien du passage",
 		"de":      "sein Verweis %s zitiert nichts aus dem Abschnitt",
 		"es":      "su referencia %s no cita nada del pasaje",
 		"pt":      "sua referência %s não cita nada do trecho",
@@ -276,7 +276,7 @@ var texts = [numKeys]map[string]string{
 	},
 	WhyShortQuote: {
 		"en":      "its quote is too short to check",
-		"fr":      "son extrait est trop court pour être vérifié",
+		"fr":      "sa citation est trop courte pour être vérifiée",
 		"de":      "sein Zitat ist zu kurz, um es zu prüfen",
 		"es":      "su cita es demasiado corta para comprobarla",
 		"pt":      "sua citação é curta demais para ser conferida",
@@ -309,7 +309,7 @@ var texts = [numKeys]map[string]string{
 	},
 	WhyNotFound: {
 		"en":      "its quote is not in passage %s",
-		"fr":      "son extrait ne figure pas dans le passage %s",
+		"fr":      "sa citation ne figure pas dans le passage %s",
 		"de":      "sein Zitat steht nicht in Abschnitt %s",
 		"es":      "su cita no está en el pasaje %s",
 		"pt":      "sua citação não está no trecho %s",
@@ -342,7 +342,7 @@ var texts = [numKeys]map[string]string{
 	},
 	WhyOtherPassage: {
 		"en":      "its quote is from passage %s, which it does not cite",
-		"fr":      "son extrait vient du passage %s, qu'elle ne cite pas",
+		"fr":      "sa citation provient du passage %s, auquel la phrase ne renvoie pas",
 		"de":      "sein Zitat stammt aus Abschnitt %s, auf den er nicht verweist",
 		"es":      "su cita proviene del pasaje %s, al que no remite",
 		"pt":      "sua citação vem do trecho %s, ao qual ela não se refere",
@@ -375,7 +375,7 @@ var texts = [numKeys]map[string]string{
 	},
 	WhyOtherUncited: {
 		"en":      "its quote is from a passage it does not cite",
-		"fr":      "son extrait vient d'un passage qu'elle ne cite pas",
+		"fr":      "sa citation provient d'un passage auquel la phrase ne renvoie pas",
 		"de":      "sein Zitat stammt aus einem Abschnitt, auf den er nicht verweist",
 		"es":      "su cita proviene de un pasaje al que no remite",
 		"pt":      "sua citação vem de um trecho ao qual ela não se refere",
@@ -474,7 +474,7 @@ var texts = [numKeys]map[string]string{
 	},
 	WhyNegation: {
 		"en":      "the sentence and its quote disagree on a negation",
-		"fr":      "la phrase et son extrait ne s'accordent pas sur une négation",
+		"fr":      "la phrase et sa citation divergent sur une négation",
 		"de":      "Satz und Zitat widersprechen sich in einer Verneinung",
 		"es":      "la frase y su cita no coinciden en una negación",
 		"pt":      "a frase e sua citação divergem quanto a uma negação",
@@ -507,7 +507,7 @@ var texts = [numKeys]map[string]string{
 	},
 	WhyUncited: {
 		"en":      "it cites no passage",
-		"fr":      "elle ne cite aucun passage",
+		"fr":      "elle ne renvoie à aucun passage",
 		"de":      "er verweist auf keinen Abschnitt",
 		"es":      "no remite a ningún pasaje",
 		"pt":      "não se refere a nenhum trecho",
@@ -573,7 +573,7 @@ var texts = [numKeys]map[string]string{
 	},
 	CutStream: {
 		"en":      "The model's reply was interrupted; this is what was verified before it stopped.",
-		"fr":      "La réponse du modèle a été interrompue\u202f; voici ce qui était vérifié avant l'arrêt.",
+		"fr":      "La réponse du modèle a été interrompue\u202f; voici ce qui a été vérifié avant l'interruption.",
 		"de":      "Die Antwort des Modells brach ab; das hier war bis dahin belegt.",
 		"es":      "La respuesta del modelo se interrumpió; esto es lo que se verificó antes de que se detuviera.",
 		"pt":      "A resposta do modelo foi interrompida; isto é o que foi verificado antes de ela parar.",
@@ -606,7 +606,7 @@ var texts = [numKeys]map[string]string{
 	},
 	ExtractiveNote: {
 		"en":      "No language model is configured: these are the best-matching sentences, quoted.",
-		"fr":      "Aucun modèle de langue n'est configuré\u00a0: voici les phrases les plus proches, citées.",
+		"fr":      "Aucun modèle de langue n'est configuré\u00a0: voici les phrases les plus pertinentes, citées telles quelles.",
 		"de":      "Es ist kein Sprachmodell eingerichtet: Das sind die am besten passenden Sätze, wörtlich zitiert.",
 		"es":      "No hay ningún modelo de lenguaje configurado: estas son las frases que mejor coinciden, citadas textualmente.",
 		"pt":      "Nenhum modelo de linguagem está configurado: estas são as frases mais relevantes, citadas literalmente.",
@@ -639,7 +639,7 @@ var texts = [numKeys]map[string]string{
 	},
 	FallbackNote: {
 		"en":      "The language model could not write today's briefing: these are the documents' lead sentences, quoted.",
-		"fr":      "Le modèle de langue n'a pas pu rédiger le point du jour\u00a0: voici les premières phrases des documents, citées.",
+		"fr":      "Le modèle de langue n'a pas pu rédiger le point du jour\u00a0: voici les premières phrases des documents, citées telles quelles.",
 		"de":      "Das Sprachmodell konnte das heutige Briefing nicht schreiben: Das sind die ersten Sätze der Dokumente, wörtlich zitiert.",
 		"es":      "El modelo de lenguaje no pudo redactar el resumen de hoy: estas son las primeras frases de los documentos, citadas textualmente.",
 		"pt":      "O modelo de linguagem não conseguiu escrever o resumo de hoje: estas são as primeiras frases dos documentos, citadas literalmente.",
@@ -804,7 +804,7 @@ var texts = [numKeys]map[string]string{
 	},
 	UnknownDocument: {
 		"en":      "I don't know that document. `/sources` lists them, and `/summary` suggests them as you type.",
-		"fr":      "Je ne connais pas ce document. `/sources` les liste tous, et `/summary` les propose pendant la saisie.",
+		"fr":      "Je ne connais pas ce document. `/sources` en donne la liste, et `/summary` les propose pendant la saisie.",
 		"de":      "Dieses Dokument kenne ich nicht. `/sources` listet alle auf, und `/summary` schlägt sie beim Tippen vor.",
 		"es":      "No conozco ese documento. `/sources` los enumera y `/summary` los sugiere mientras escribes.",
 		"pt":      "Não conheço esse documento. `/sources` lista todos, e `/summary` os sugere enquanto você digita.",
@@ -837,7 +837,7 @@ var texts = [numKeys]map[string]string{
 	},
 	NothingNew: {
 		"en":      "Nothing new to brief on: everything relevant has been covered already.",
-		"fr":      "Rien de nouveau à signaler\u00a0: tout ce qui est pertinent a déjà été couvert.",
+		"fr":      "Rien de nouveau pour le point\u00a0: tout ce qui est pertinent a déjà été traité.",
 		"de":      "Nichts Neues für ein Briefing: Alles Relevante wurde schon behandelt.",
 		"es":      "No hay nada nuevo que resumir: todo lo relevante ya se ha cubierto.",
 		"pt":      "Nada de novo para resumir: tudo o que é relevante já foi abordado.",
@@ -903,7 +903,7 @@ var texts = [numKeys]map[string]string{
 	},
 	BriefingFailed: {
 		"en":      "Today's briefing could not be written: the language model is unavailable. It will be back at the next briefing.",
-		"fr":      "Le point du jour n'a pas pu être rédigé\u00a0: le modèle de langue est indisponible. Rendez-vous au prochain point.",
+		"fr":      "Le point du jour n'a pas pu être rédigé\u00a0: le modèle de langue est indisponible. Le prochain point paraîtra comme prévu.",
 		"de":      "Das heutige Briefing konnte nicht geschrieben werden: Das Sprachmodell ist nicht erreichbar. Das nächste Briefing kommt wie geplant.",
 		"es":      "No se pudo redactar el resumen de hoy: el modelo de lenguaje no está disponible. Volverá con el próximo resumen.",
 		"pt":      "Não foi possível escrever o resumo de hoje: o modelo de linguagem está indisponível. Ele volta no próximo resumo.",
@@ -1035,7 +1035,7 @@ var texts = [numKeys]map[string]string{
 	},
 	Misconfigured: {
 		"en":      "I can't reach the language model because of a configuration problem. An admin needs to check the bot's logs.",
-		"fr":      "Je ne peux pas joindre le modèle de langue à cause d'un problème de configuration. Un administrateur doit consulter les journaux du bot.",
+		"fr":      "Je ne peux pas joindre le modèle de langue à cause d'un problème de configuration. Un administrateur doit consulter le journal du bot.",
 		"de":      "Wegen eines Konfigurationsproblems erreiche ich das Sprachmodell nicht. Ein Admin muss die Logs des Bots prüfen.",
 		"es":      "No puedo conectar con el modelo de lenguaje por un problema de configuración. Un administrador tiene que revisar los registros del bot.",
 		"pt":      "Não consigo acessar o modelo de linguagem por causa de um problema de configuração. Um administrador precisa verificar os logs do bot.",
@@ -1068,7 +1068,7 @@ var texts = [numKeys]map[string]string{
 	},
 	ContextTooLong: {
 		"en":      "That was more text than the language model accepts. Try a narrower question.",
-		"fr":      "C'était plus de texte que le modèle de langue n'en accepte. Essayez une question plus précise.",
+		"fr":      "Ce texte dépasse ce que le modèle de langue accepte. Essayez une question plus ciblée.",
 		"de":      "Das war mehr Text, als das Sprachmodell annimmt. Versuch es mit einer engeren Frage.",
 		"es":      "Era más texto del que acepta el modelo de lenguaje. Prueba con una pregunta más concreta.",
 		"pt":      "Era mais texto do que o modelo de linguagem aceita. Tente uma pergunta mais específica.",
@@ -1134,7 +1134,7 @@ var texts = [numKeys]map[string]string{
 	},
 	NoTerms: {
 		"en":      "There is nothing to search for in that query: try some words from the documents.",
-		"fr":      "Il n'y a rien à chercher dans cette requête\u00a0: essayez avec des mots des documents.",
+		"fr":      "Cette requête ne contient rien à chercher\u00a0: essayez avec des mots tirés des documents.",
 		"de":      "In dieser Suchanfrage gibt es nichts zu suchen: Versuch es mit Wörtern aus den Dokumenten.",
 		"es":      "No hay nada que buscar en esa consulta: prueba con algunas palabras de los documentos.",
 		"pt":      "Não há nada para buscar nessa consulta: tente algumas palavras dos documentos.",
@@ -1398,7 +1398,7 @@ var texts = [numKeys]map[string]string{
 	},
 	OtherGuild: {
 		"en":      "This bot serves another server.",
-		"fr":      "Ce bot sert un autre serveur.",
+		"fr":      "Ce bot est réservé à un autre serveur.",
 		"de":      "Dieser Bot ist für einen anderen Server da.",
 		"es":      "Este bot atiende a otro servidor.",
 		"pt":      "Este bot atende a outro servidor.",
@@ -1431,7 +1431,7 @@ var texts = [numKeys]map[string]string{
 	},
 	VoteNotSaved: {
 		"en":      "I couldn't record your vote: my storage is failing right now. Please try again later.",
-		"fr":      "Je n'ai pas pu enregistrer votre vote\u00a0: mon stockage est en panne pour le moment. Veuillez réessayer plus tard.",
+		"fr":      "Je n'ai pas pu enregistrer votre vote\u00a0: mon stockage rencontre un problème en ce moment. Veuillez réessayer plus tard.",
 		"de":      "Ich konnte deine Stimme nicht speichern: Mein Speicher fällt gerade aus. Bitte versuch es später noch einmal.",
 		"es":      "No pude registrar tu voto: mi almacenamiento está fallando ahora mismo. Inténtalo más tarde.",
 		"pt":      "Não consegui registrar seu voto: meu armazenamento está falhando agora. Tente novamente mais tarde.",
@@ -1464,7 +1464,7 @@ var texts = [numKeys]map[string]string{
 	},
 	AnswerNotSaved: {
 		"en":      "I couldn't save this answer, so it has no passage or vote buttons.",
-		"fr":      "Je n'ai pas pu enregistrer cette réponse\u00a0: elle n'a donc ni boutons de passage ni boutons de vote.",
+		"fr":      "Je n'ai pas pu enregistrer cette réponse\u00a0: elle n'a donc ni bouton de passage ni bouton de vote.",
 		"de":      "Ich konnte diese Antwort nicht speichern, deshalb hat sie keine Schaltflächen für Abschnitte oder Bewertungen.",
 		"es":      "No pude guardar esta respuesta, así que no tiene botones de pasajes ni de votación.",
 		"pt":      "Não consegui salvar esta resposta, então ela não tem botões de trechos nem de votação.",
@@ -1530,7 +1530,7 @@ var texts = [numKeys]map[string]string{
 	},
 	TurnNotSaved: {
 		"en":      "I couldn't save this exchange, so a follow-up here won't remember it.",
-		"fr":      "Je n'ai pas pu enregistrer cet échange\u00a0: une question de suivi ici ne s'en souviendra pas.",
+		"fr":      "Je n'ai pas pu enregistrer cet échange\u00a0: je ne m'en souviendrai pas pour vos questions de suivi ici.",
 		"de":      "Ich konnte diesen Austausch nicht speichern, daher kennt eine Folgefrage hier ihn nicht.",
 		"es":      "No pude guardar este intercambio, así que una pregunta de seguimiento aquí no lo recordará.",
 		"pt":      "Não consegui salvar esta troca, então uma pergunta de acompanhamento aqui não vai se lembrar dela.",
@@ -1596,7 +1596,7 @@ var texts = [numKeys]map[string]string{
 	},
 	MovedBelow: {
 		"en":      "↓ Discord would not let me finish this message, so the answer is below.",
-		"fr":      "↓ Discord ne m'a pas laissé terminer ce message\u00a0: la réponse est ci-dessous.",
+		"fr":      "↓ Discord ne m'a pas permis de terminer ce message\u00a0: la réponse se trouve ci-dessous.",
 		"de":      "↓ Discord hat mich diese Nachricht nicht beenden lassen, die Antwort steht darunter.",
 		"es":      "↓ Discord no me dejó terminar este mensaje, así que la respuesta está abajo.",
 		"pt":      "↓ O Discord não me deixou terminar esta mensagem, então a resposta está abaixo.",
@@ -1629,7 +1629,7 @@ var texts = [numKeys]map[string]string{
 	},
 	AnswerTimeout: {
 		"en":      "⏱️ This answer took longer than %s, so I stopped it. Please try again, or ask a narrower question.",
-		"fr":      "⏱️ Cette réponse a pris plus de %s, je l'ai donc arrêtée. Veuillez réessayer, ou poser une question plus précise.",
+		"fr":      "⏱️ Cette réponse a pris plus de %s, je l'ai donc arrêtée. Veuillez réessayer, ou poser une question plus ciblée.",
 		"de":      "⏱️ Diese Antwort hat länger als %s gedauert, deshalb habe ich sie abgebrochen. Bitte versuch es noch einmal oder stell eine engere Frage.",
 		"es":      "⏱️ Esta respuesta tardó más de %s, así que la detuve. Inténtalo de nuevo o haz una pregunta más concreta.",
 		"pt":      "⏱️ Esta resposta levou mais de %s, então eu a interrompi. Tente novamente ou faça uma pergunta mais específica.",
@@ -1728,7 +1728,7 @@ var texts = [numKeys]map[string]string{
 	},
 	Cooldown: {
 		"en":      "You're asking faster than I can keep up. Please wait %s before your next question.",
-		"fr":      "Vous posez des questions plus vite que je ne peux suivre. Veuillez attendre %s avant la prochaine.",
+		"fr":      "Vous posez des questions plus vite que je ne peux y répondre. Veuillez attendre %s avant la prochaine.",
 		"de":      "Du fragst schneller, als ich hinterherkomme. Bitte warte %s bis zur nächsten Frage.",
 		"es":      "Preguntas más rápido de lo que puedo seguir. Espera %s antes de tu próxima pregunta.",
 		"pt":      "Você está perguntando mais rápido do que consigo acompanhar. Aguarde %s antes da próxima pergunta.",
@@ -1794,7 +1794,7 @@ var texts = [numKeys]map[string]string{
 	},
 	QueueFull: {
 		"en":      "⏳ Many questions are waiting; yours will join the queue as soon as a place frees up.",
-		"fr":      "⏳ Beaucoup de questions attendent\u202f; la vôtre rejoindra la file dès qu'une place se libère.",
+		"fr":      "⏳ Beaucoup de questions attendent\u202f; la vôtre rejoindra la file dès qu'une place se libérera.",
 		"de":      "⏳ Viele Fragen warten; deine kommt in die Warteschlange, sobald ein Platz frei wird.",
 		"es":      "⏳ Hay muchas preguntas esperando; la tuya entrará en la cola en cuanto se libere un lugar.",
 		"pt":      "⏳ Muitas perguntas estão esperando; a sua entrará na fila assim que abrir uma vaga.",
@@ -1827,7 +1827,7 @@ var texts = [numKeys]map[string]string{
 	},
 	ThreadHint: {
 		"en":      "I only see messages that mention me. To ask a follow-up here, start it with @me, or use `/ask`.",
-		"fr":      "Je ne vois que les messages qui me mentionnent. Pour poser une autre question ici, commencez par @me, ou utilisez `/ask`.",
+		"fr":      "Je ne vois que les messages qui me mentionnent. Pour poser une question de suivi ici, commencez-la par @me, ou utilisez `/ask`.",
 		"de":      "Ich sehe nur Nachrichten, die mich erwähnen. Für eine Folgefrage hier beginne mit @me oder nutze `/ask`.",
 		"es":      "Solo veo los mensajes que me mencionan. Para seguir preguntando aquí, empieza con @me o usa `/ask`.",
 		"pt":      "Só vejo as mensagens que me mencionam. Para continuar perguntando aqui, comece com @me ou use `/ask`.",
@@ -2025,7 +2025,7 @@ var texts = [numKeys]map[string]string{
 	},
 	VotedDown: {
 		"en":      "Thanks! Your 👎 is recorded; it helps improve the answers.",
-		"fr":      "Merci\u202f! Votre 👎 est enregistré\u202f; il aide à améliorer les réponses.",
+		"fr":      "Merci\u202f! Votre 👎 est enregistré\u202f; il nous aide à améliorer les réponses.",
 		"de":      "Danke! Dein 👎 ist gespeichert; es hilft, die Antworten zu verbessern.",
 		"es":      "¡Gracias! Tu 👎 quedó registrado; ayuda a mejorar las respuestas.",
 		"pt":      "Obrigado! Seu 👎 foi registrado; ele ajuda a melhorar as respostas.",
@@ -2157,7 +2157,7 @@ var texts = [numKeys]map[string]string{
 	},
 	SeveralDocs: {
 		"en":      "%[2]s match “%[1]s”. Which one? Run `/summary` again with its ID (it autocompletes as you type):",
-		"fr":      "%[2]s correspondent à «\u00a0%[1]s\u00a0». Lequel voulez-vous\u202f? Relancez `/summary` avec son ID (il se complète pendant la saisie)\u00a0:",
+		"fr":      "%[2]s correspondent à «\u00a0%[1]s\u00a0». Lequel voulez-vous\u202f? Relancez `/summary` avec son ID (il est proposé pendant la saisie)\u00a0:",
 		"de":      "%[2]s passen zu „%[1]s“. Welches meinst du? Starte `/summary` noch einmal mit seiner ID (sie wird beim Tippen ergänzt):",
 		"es":      "%[2]s coinciden con «%[1]s». ¿Cuál quieres? Vuelve a ejecutar `/summary` con su ID (se autocompleta mientras escribes):",
 		"pt":      "%[2]s correspondem a “%[1]s”. Qual deles? Execute `/summary` de novo com o ID dele (ele se completa enquanto você digita):",
@@ -2388,7 +2388,7 @@ var texts = [numKeys]map[string]string{
 	},
 	LateAnswer: {
 		"en":      "⏱️ The answer to %s's question took longer than Discord lets me reply, so here it is as a message.",
-		"fr":      "⏱️ La réponse à la question de %s a pris plus de temps que Discord ne m'en laisse pour répondre\u00a0: la voici en message.",
+		"fr":      "⏱️ La réponse à la question de %s a pris plus de temps que Discord ne m'en accorde pour répondre\u00a0: la voici dans un message.",
 		"de":      "⏱️ Die Antwort auf die Frage von %s hat länger gedauert, als Discord mir zum Antworten lässt, deshalb kommt sie als Nachricht.",
 		"es":      "⏱️ La respuesta a la pregunta de %s tardó más de lo que Discord me permite para responder, así que aquí está como mensaje.",
 		"pt":      "⏱️ A resposta à pergunta de %s demorou mais do que o Discord me permite para responder, então aqui está ela como mensagem.",
@@ -2652,7 +2652,7 @@ var texts = [numKeys]map[string]string{
 	},
 	QuoteNone: {
 		"en":      "No quote of this passage verified a sentence of the answer: check the answer against it.",
-		"fr":      "Aucun extrait de ce passage n'a vérifié une phrase de la réponse\u00a0: comparez la réponse à ce texte.",
+		"fr":      "Aucune citation de ce passage n'a permis de vérifier une phrase de la réponse\u00a0: comparez vous-même la réponse à ce texte.",
 		"de":      "Kein Zitat aus diesem Abschnitt hat einen Satz der Antwort belegt: Prüfe die Antwort selbst daran.",
 		"es":      "Ninguna cita de este pasaje verificó una frase de la respuesta: compara la respuesta con él.",
 		"pt":      "Nenhuma citação deste trecho verificou uma frase da resposta: compare a resposta com ele.",
@@ -2916,7 +2916,7 @@ var texts = [numKeys]map[string]string{
 	},
 	CmdAsk: {
 		"en":      "Ask a question; the answer cites the documents",
-		"fr":      "Posez une question\u202f; la réponse cite les documents",
+		"fr":      "Poser une question\u202f; la réponse cite les documents",
 		"de":      "Stell eine Frage; die Antwort zitiert die Dokumente",
 		"es":      "Haz una pregunta; la respuesta cita los documentos",
 		"pt":      "Faça uma pergunta; a resposta cita os documentos",
@@ -2982,7 +2982,7 @@ var texts = [numKeys]map[string]string{
 	},
 	OptPrivate: {
 		"en":      "Only you see the answer",
-		"fr":      "Vous seul voyez la réponse",
+		"fr":      "Réponse visible par vous seulement",
 		"de":      "Nur du siehst die Antwort",
 		"es":      "Solo tú ves la respuesta",
 		"pt":      "Só você vê a resposta",
@@ -3015,7 +3015,7 @@ var texts = [numKeys]map[string]string{
 	},
 	OptNew: {
 		"en":      "Start a new conversation: forget the earlier questions here",
-		"fr":      "Nouvelle conversation\u00a0: oublier les questions précédentes ici",
+		"fr":      "Nouvelle conversation\u00a0: oublier les questions posées ici jusque-là",
 		"de":      "Neues Gespräch: die bisherigen Fragen hier vergessen",
 		"es":      "Nueva conversación: olvidar las preguntas anteriores aquí",
 		"pt":      "Nova conversa: esquecer as perguntas anteriores aqui",
@@ -3147,7 +3147,7 @@ var texts = [numKeys]map[string]string{
 	},
 	CmdBriefing: {
 		"en":      "A cited briefing of the documents, or of a topic",
-		"fr":      "Un point cité sur les documents, ou sur un sujet",
+		"fr":      "Un point sur les documents, ou sur un sujet, avec ses sources",
 		"de":      "Ein Briefing mit Quellen zu den Dokumenten oder zu einem Thema",
 		"es":      "Un resumen con citas de los documentos, o de un tema",
 		"pt":      "Um resumo com citações dos documentos, ou de um tema",
@@ -3213,7 +3213,7 @@ var texts = [numKeys]map[string]string{
 	},
 	CmdSearch: {
 		"en":      "The best-matching passages with their scores (no language model)",
-		"fr":      "Les passages les plus proches avec leurs scores (sans modèle de langue)",
+		"fr":      "Les passages les plus pertinents, avec leurs scores (sans modèle de langue)",
 		"de":      "Die am besten passenden Abschnitte mit ihren Werten (ohne Sprachmodell)",
 		"es":      "Los pasajes que mejor coinciden, con sus puntuaciones (sin modelo de lenguaje)",
 		"pt":      "Os trechos mais relevantes com suas pontuações (sem modelo de linguagem)",
