@@ -119,7 +119,7 @@ func TestUserTextLanguages(t *testing.T) {
 		want       string
 	}{
 		{"rate limited", "de", func(l string) string { return userText(llm.ErrRateLimited, l) },
-			"Das Sprachmodell drosselt gerade meine Anfragen. Bitte versuch es in einer Minute noch einmal."},
+			"Das Sprachmodell drosselt gerade meine Anfragen. Bitte versuchen Sie es in einer Minute noch einmal."},
 		{"model timeout", "pt", func(l string) string { return userText(fmt.Errorf("ask: %w", llm.ErrTimeout), l) },
 			"O modelo de linguagem demorou demais para responder. Tente novamente."},
 		{"unavailable", "ar", func(l string) string { return userText(llm.ErrUnavailable, l) },
@@ -129,7 +129,7 @@ func TestUserTextLanguages(t *testing.T) {
 		}, "⏱️ Ответ не уложился в 2 минуты, поэтому я его остановил. Попробуйте ещё раз или задайте более узкий вопрос."},
 		{"too long", "de", func(l string) string {
 			return userText(fmt.Errorf("ask: %w: 2000 characters, the limit is 1500", answer.ErrQuestionTooLong), l)
-		}, "Diese Frage ist zu lang: Erlaubt sind höchstens 1500 Zeichen. Bitte kürze sie."},
+		}, "Diese Frage ist zu lang: Erlaubt sind höchstens 1500 Zeichen. Bitte kürzen Sie sie."},
 		{"busy, Arabic dual", "ar", func(l string) string { return userText(busyError{retry: 2 * time.Second}, l) },
 			"أجيب الآن عن أسئلة كثيرة في الوقت نفسه. يُرجى المحاولة مرة أخرى بعد ثانيتين."},
 		{"busy, Russian few", "ru", func(l string) string { return busyText(22*time.Second, l) },
@@ -139,7 +139,7 @@ func TestUserTextLanguages(t *testing.T) {
 		{"cooldown, minutes", "ja", func(l string) string { return cooldownText(3*time.Minute, l) },
 			"質問のペースが速すぎて対応が追いつきません。次の質問まで3分お待ちください。"},
 		{"queue, one ahead", "de", func(l string) string { return queuedText(1, l) },
-			"⏳ Eine Frage ist vor deiner dran; ich antworte, so schnell ich kann."},
+			"⏳ Eine Frage ist vor Ihrer an der Reihe; ich antworte, so schnell ich kann."},
 		{"queue, Arabic few", "ar", func(l string) string { return queuedText(4, l) },
 			"⏳ أمام سؤالك 4 أسئلة؛ سأجيب في أقرب وقت ممكن."},
 		{"queue full", "zh-Hant", func(l string) string { return queuedText(-1, l) },

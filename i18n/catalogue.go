@@ -211,7 +211,7 @@ var texts = [numKeys]map[string]string{
 	CheckSentences: {
 		"en":      "Check these sentences against the sources:",
 		"fr":      "Vérifiez ces phrases dans les sources\u00a0:",
-		"de":      "Prüfe diese Sätze anhand der Quellen:",
+		"de":      "Prüfen Sie diese Sätze anhand der Quellen:",
 		"es":      "Comprueba estas frases con las fuentes:",
 		"pt":      "Confira estas frases nas fontes:",
 		"ru":      "Сверьте эти предложения с источниками:",
@@ -574,7 +574,7 @@ var texts = [numKeys]map[string]string{
 	CutStream: {
 		"en":      "The model's reply was interrupted; this is what was verified before it stopped.",
 		"fr":      "La réponse du modèle a été interrompue\u202f; voici ce qui a été vérifié avant l'interruption.",
-		"de":      "Die Antwort des Modells brach ab; das hier war bis dahin belegt.",
+		"de":      "Die Antwort des Modells brach ab; hier steht, was bis dahin belegt war.",
 		"es":      "La respuesta del modelo se interrumpió; esto es lo que se verificó antes de que se detuviera.",
 		"pt":      "A resposta do modelo foi interrompida; isto é o que foi verificado antes de ela parar.",
 		"ru":      "Ответ модели прервался; вот что удалось проверить до обрыва.",
@@ -673,7 +673,7 @@ var texts = [numKeys]map[string]string{
 	EmptyQuestion: {
 		"en":      "Ask me a question about the documents.",
 		"fr":      "Posez-moi une question sur les documents.",
-		"de":      "Stell mir eine Frage zu den Dokumenten.",
+		"de":      "Stellen Sie mir eine Frage zu den Dokumenten.",
 		"es":      "Hazme una pregunta sobre los documentos.",
 		"pt":      "Faça uma pergunta sobre os documentos.",
 		"ru":      "Задайте мне вопрос по документам.",
@@ -706,7 +706,7 @@ var texts = [numKeys]map[string]string{
 	EmptyQuestionExample: {
 		"en":      "Ask me a question about the documents, for example about *%s*.",
 		"fr":      "Posez-moi une question sur les documents, par exemple sur *%s*.",
-		"de":      "Stell mir eine Frage zu den Dokumenten, zum Beispiel zu *%s*.",
+		"de":      "Stellen Sie mir eine Frage zu den Dokumenten, zum Beispiel zu *%s*.",
 		"es":      "Hazme una pregunta sobre los documentos, por ejemplo sobre *%s*.",
 		"pt":      "Faça uma pergunta sobre os documentos, por exemplo sobre *%s*.",
 		"ru":      "Задайте мне вопрос по документам, например на тему *%s*.",
@@ -739,7 +739,7 @@ var texts = [numKeys]map[string]string{
 	NoWords: {
 		"en":      "That question has no words I can look up in the documents. Try a few words.",
 		"fr":      "Cette question ne contient aucun mot que je puisse chercher dans les documents. Essayez avec quelques mots.",
-		"de":      "Diese Frage enthält keine Wörter, die ich in den Dokumenten nachschlagen kann. Versuch es mit ein paar Wörtern.",
+		"de":      "Diese Frage enthält keine Wörter, die ich in den Dokumenten nachschlagen kann. Versuchen Sie es mit ein paar Wörtern.",
 		"es":      "Esa pregunta no tiene palabras que pueda buscar en los documentos. Prueba con algunas palabras.",
 		"pt":      "Essa pergunta não tem palavras que eu possa procurar nos documentos. Tente usar algumas palavras.",
 		"ru":      "В этом вопросе нет слов, которые можно найти в документах. Попробуйте написать несколько слов.",
@@ -772,7 +772,7 @@ var texts = [numKeys]map[string]string{
 	NoWordsExample: {
 		"en":      "That question has no words I can look up in the documents. Try a few words, for example about *%s*.",
 		"fr":      "Cette question ne contient aucun mot que je puisse chercher dans les documents. Essayez avec quelques mots, par exemple sur *%s*.",
-		"de":      "Diese Frage enthält keine Wörter, die ich in den Dokumenten nachschlagen kann. Versuch es mit ein paar Wörtern, zum Beispiel zu *%s*.",
+		"de":      "Diese Frage enthält keine Wörter, die ich in den Dokumenten nachschlagen kann. Versuchen Sie es mit ein paar Wörtern, zum Beispiel zu *%s*.",
 		"es":      "Esa pregunta no tiene palabras que pueda buscar en los documentos. Prueba con algunas palabras, por ejemplo sobre *%s*.",
 		"pt":      "Essa pergunta não tem palavras que eu possa procurar nos documentos. Tente usar algumas palavras, por exemplo sobre *%s*.",
 		"ru":      "В этом вопросе нет слов, которые можно найти в документах. Попробуйте написать несколько слов, например на тему *%s*.",
@@ -805,7 +805,7 @@ var texts = [numKeys]map[string]string{
 	UnknownDocument: {
 		"en":      "I don't know that document. `/sources` lists them, and `/summary` suggests them as you type.",
 		"fr":      "Je ne connais pas ce document. `/sources` en donne la liste, et `/summary` les propose pendant la saisie.",
-		"de":      "Dieses Dokument kenne ich nicht. `/sources` listet alle auf, und `/summary` schlägt sie beim Tippen vor.",
+		"de":      "Dieses Dokument kenne ich nicht. `/sources` listet alle auf, und `/summary` schlägt sie bei der Eingabe vor.",
 		"es":      "No conozco ese documento. `/sources` los enumera y `/summary` los sugiere mientras escribes.",
 		"pt":      "Não conheço esse documento. `/sources` lista todos, e `/summary` os sugere enquanto você digita.",
 		"ru":      "Я не знаю такого документа. `/sources` покажет их список, а `/summary` подсказывает их при вводе.",
@@ -871,7 +871,7 @@ var texts = [numKeys]map[string]string{
 	EmptyReply: {
 		"en":      "The language model returned nothing. Please try again.",
 		"fr":      "Le modèle de langue n'a rien renvoyé. Veuillez réessayer.",
-		"de":      "Das Sprachmodell hat nichts zurückgegeben. Bitte versuch es noch einmal.",
+		"de":      "Das Sprachmodell hat nichts zurückgegeben. Bitte versuchen Sie es noch einmal.",
 		"es":      "El modelo de lenguaje no devolvió nada. Inténtalo de nuevo.",
 		"pt":      "O modelo de linguagem não retornou nada. Tente novamente.",
 		"ru":      "Языковая модель ничего не вернула. Попробуйте ещё раз.",
@@ -937,7 +937,7 @@ var texts = [numKeys]map[string]string{
 	RateLimited: {
 		"en":      "The language model is rate limiting me right now. Please try again in a minute.",
 		"fr":      "Le modèle de langue limite mes requêtes en ce moment. Veuillez réessayer dans une minute.",
-		"de":      "Das Sprachmodell drosselt gerade meine Anfragen. Bitte versuch es in einer Minute noch einmal.",
+		"de":      "Das Sprachmodell drosselt gerade meine Anfragen. Bitte versuchen Sie es in einer Minute noch einmal.",
 		"es":      "El modelo de lenguaje está limitando mis solicitudes ahora mismo. Inténtalo de nuevo en un minuto.",
 		"pt":      "O modelo de linguagem está limitando minhas solicitações agora. Tente novamente em um minuto.",
 		"ru":      "Языковая модель сейчас ограничивает число моих запросов. Попробуйте ещё раз через минуту.",
@@ -970,7 +970,7 @@ var texts = [numKeys]map[string]string{
 	ModelTimeout: {
 		"en":      "The language model took too long to answer. Please try again.",
 		"fr":      "Le modèle de langue a mis trop de temps à répondre. Veuillez réessayer.",
-		"de":      "Das Sprachmodell hat zu lange für die Antwort gebraucht. Bitte versuch es noch einmal.",
+		"de":      "Das Sprachmodell hat zu lange für die Antwort gebraucht. Bitte versuchen Sie es noch einmal.",
 		"es":      "El modelo de lenguaje tardó demasiado en responder. Inténtalo de nuevo.",
 		"pt":      "O modelo de linguagem demorou demais para responder. Tente novamente.",
 		"ru":      "Языковая модель отвечала слишком долго. Попробуйте ещё раз.",
@@ -1003,7 +1003,7 @@ var texts = [numKeys]map[string]string{
 	ModelUnavailable: {
 		"en":      "The language model is unavailable right now. Please try again later.",
 		"fr":      "Le modèle de langue est indisponible pour le moment. Veuillez réessayer plus tard.",
-		"de":      "Das Sprachmodell ist gerade nicht erreichbar. Bitte versuch es später noch einmal.",
+		"de":      "Das Sprachmodell ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.",
 		"es":      "El modelo de lenguaje no está disponible en este momento. Inténtalo más tarde.",
 		"pt":      "O modelo de linguagem está indisponível no momento. Tente novamente mais tarde.",
 		"ru":      "Языковая модель сейчас недоступна. Попробуйте позже.",
@@ -1069,7 +1069,7 @@ var texts = [numKeys]map[string]string{
 	ContextTooLong: {
 		"en":      "That was more text than the language model accepts. Try a narrower question.",
 		"fr":      "Ce texte dépasse ce que le modèle de langue accepte. Essayez une question plus ciblée.",
-		"de":      "Das war mehr Text, als das Sprachmodell annimmt. Versuch es mit einer engeren Frage.",
+		"de":      "Das ist mehr Text, als das Sprachmodell annimmt. Versuchen Sie es mit einer enger gefassten Frage.",
 		"es":      "Era más texto del que acepta el modelo de lenguaje. Prueba con una pregunta más concreta.",
 		"pt":      "Era mais texto do que o modelo de linguagem aceita. Tente uma pergunta mais específica.",
 		"ru":      "Это больше текста, чем принимает языковая модель. Попробуйте задать более узкий вопрос.",
@@ -1102,7 +1102,7 @@ var texts = [numKeys]map[string]string{
 	Incomplete: {
 		"en":      "The language model's answer was cut off. Please try again.",
 		"fr":      "La réponse du modèle de langue a été coupée. Veuillez réessayer.",
-		"de":      "Die Antwort des Sprachmodells wurde abgeschnitten. Bitte versuch es noch einmal.",
+		"de":      "Die Antwort des Sprachmodells wurde abgeschnitten. Bitte versuchen Sie es noch einmal.",
 		"es":      "La respuesta del modelo de lenguaje se cortó. Inténtalo de nuevo.",
 		"pt":      "A resposta do modelo de linguagem foi cortada. Tente novamente.",
 		"ru":      "Ответ языковой модели оборвался. Попробуйте ещё раз.",
@@ -1135,7 +1135,7 @@ var texts = [numKeys]map[string]string{
 	NoTerms: {
 		"en":      "There is nothing to search for in that query: try some words from the documents.",
 		"fr":      "Cette requête ne contient rien à chercher\u00a0: essayez avec des mots tirés des documents.",
-		"de":      "In dieser Suchanfrage gibt es nichts zu suchen: Versuch es mit Wörtern aus den Dokumenten.",
+		"de":      "In dieser Suchanfrage gibt es nichts zu suchen: Versuchen Sie es mit Wörtern aus den Dokumenten.",
 		"es":      "No hay nada que buscar en esa consulta: prueba con algunas palabras de los documentos.",
 		"pt":      "Não há nada para buscar nessa consulta: tente algumas palavras dos documentos.",
 		"ru":      "В этом запросе нечего искать: попробуйте слова из документов.",
@@ -1168,7 +1168,7 @@ var texts = [numKeys]map[string]string{
 	Interrupted: {
 		"en":      "I'm restarting, so this answer was interrupted. Please ask again in a minute.",
 		"fr":      "Je redémarre, cette réponse a donc été interrompue. Veuillez reposer la question dans une minute.",
-		"de":      "Ich starte gerade neu, deshalb wurde diese Antwort unterbrochen. Bitte frag in einer Minute noch einmal.",
+		"de":      "Ich starte gerade neu, deshalb wurde diese Antwort unterbrochen. Bitte fragen Sie in einer Minute noch einmal.",
 		"es":      "Me estoy reiniciando, así que esta respuesta se interrumpió. Vuelve a preguntar en un minuto.",
 		"pt":      "Estou reiniciando, então esta resposta foi interrompida. Pergunte de novo daqui a um minuto.",
 		"ru":      "Я перезапускаюсь, поэтому ответ прерван. Спросите ещё раз через минуту.",
@@ -1201,7 +1201,7 @@ var texts = [numKeys]map[string]string{
 	Restarting: {
 		"en":      "I'm restarting right now. Please ask again in a minute.",
 		"fr":      "Je suis en train de redémarrer. Veuillez reposer la question dans une minute.",
-		"de":      "Ich starte gerade neu. Bitte frag in einer Minute noch einmal.",
+		"de":      "Ich starte gerade neu. Bitte fragen Sie in einer Minute noch einmal.",
 		"es":      "Me estoy reiniciando ahora mismo. Vuelve a preguntar en un minuto.",
 		"pt":      "Estou reiniciando agora. Pergunte de novo daqui a um minuto.",
 		"ru":      "Я сейчас перезапускаюсь. Спросите ещё раз через минуту.",
@@ -1267,7 +1267,7 @@ var texts = [numKeys]map[string]string{
 	SummaryOne: {
 		"en":      "Give either a `document` or a `topic` to summarise, not both.",
 		"fr":      "Indiquez soit un `document`, soit un `topic` à résumer, pas les deux.",
-		"de":      "Gib entweder ein `document` oder ein `topic` zum Zusammenfassen an, nicht beides.",
+		"de":      "Geben Sie entweder ein `document` oder ein `topic` zum Zusammenfassen an, nicht beides.",
 		"es":      "Indica un `document` o un `topic` para resumir, no ambos.",
 		"pt":      "Informe um `document` ou um `topic` para resumir, não os dois.",
 		"ru":      "Укажите для краткого изложения либо `document`, либо `topic`, но не оба сразу.",
@@ -1432,7 +1432,7 @@ var texts = [numKeys]map[string]string{
 	VoteNotSaved: {
 		"en":      "I couldn't record your vote: my storage is failing right now. Please try again later.",
 		"fr":      "Je n'ai pas pu enregistrer votre vote\u00a0: mon stockage rencontre un problème en ce moment. Veuillez réessayer plus tard.",
-		"de":      "Ich konnte deine Stimme nicht speichern: Mein Speicher fällt gerade aus. Bitte versuch es später noch einmal.",
+		"de":      "Ich konnte Ihre Bewertung nicht speichern: Mein Speicher hat gerade eine Störung. Bitte versuchen Sie es später noch einmal.",
 		"es":      "No pude registrar tu voto: mi almacenamiento está fallando ahora mismo. Inténtalo más tarde.",
 		"pt":      "Não consegui registrar seu voto: meu armazenamento está falhando agora. Tente novamente mais tarde.",
 		"ru":      "Не удалось записать ваш голос: хранилище сейчас не работает. Попробуйте позже.",
@@ -1498,7 +1498,7 @@ var texts = [numKeys]map[string]string{
 	ConversationReset: {
 		"en":      "New conversation: your next question starts fresh.",
 		"fr":      "Nouvelle conversation\u00a0: votre prochaine question repart de zéro.",
-		"de":      "Neues Gespräch: Deine nächste Frage fängt von vorn an.",
+		"de":      "Neues Gespräch: Ihre nächste Frage beginnt von vorn.",
 		"es":      "Nueva conversación: tu próxima pregunta empieza desde cero.",
 		"pt":      "Nova conversa: sua próxima pergunta começa do zero.",
 		"ru":      "Новый разговор: следующий вопрос начнётся с чистого листа.",
@@ -1531,7 +1531,7 @@ var texts = [numKeys]map[string]string{
 	TurnNotSaved: {
 		"en":      "I couldn't save this exchange, so a follow-up here won't remember it.",
 		"fr":      "Je n'ai pas pu enregistrer cet échange\u00a0: je ne m'en souviendrai pas pour vos questions de suivi ici.",
-		"de":      "Ich konnte diesen Austausch nicht speichern, daher kennt eine Folgefrage hier ihn nicht.",
+		"de":      "Ich konnte diesen Austausch nicht speichern, daher kann ich mich bei Folgefragen hier nicht darauf beziehen.",
 		"es":      "No pude guardar este intercambio, así que una pregunta de seguimiento aquí no lo recordará.",
 		"pt":      "Não consegui salvar esta troca, então uma pergunta de acompanhamento aqui não vai se lembrar dela.",
 		"ru":      "Не удалось сохранить этот обмен сообщениями, поэтому следующий вопрос здесь его не учтёт.",
@@ -1564,7 +1564,7 @@ var texts = [numKeys]map[string]string{
 	ThreadNotSaved: {
 		"en":      "I couldn't save this thread, so mention me in follow-ups here.",
 		"fr":      "Je n'ai pas pu enregistrer ce fil\u00a0: mentionnez-moi dans vos questions de suivi ici.",
-		"de":      "Ich konnte diesen Thread nicht speichern, also erwähne mich bei Folgefragen hier.",
+		"de":      "Ich konnte diesen Thread nicht speichern, also erwähnen Sie mich bitte bei Folgefragen hier.",
 		"es":      "No pude guardar este hilo, así que mencióname en las preguntas de seguimiento aquí.",
 		"pt":      "Não consegui salvar esta thread, então me mencione nas próximas perguntas aqui.",
 		"ru":      "Не удалось сохранить эту ветку, поэтому упоминайте меня в следующих вопросах здесь.",
@@ -1597,7 +1597,7 @@ var texts = [numKeys]map[string]string{
 	MovedBelow: {
 		"en":      "↓ Discord would not let me finish this message, so the answer is below.",
 		"fr":      "↓ Discord ne m'a pas permis de terminer ce message\u00a0: la réponse se trouve ci-dessous.",
-		"de":      "↓ Discord hat mich diese Nachricht nicht beenden lassen, die Antwort steht darunter.",
+		"de":      "↓ Discord hat mich diese Nachricht nicht fertigschreiben lassen, daher steht die Antwort darunter.",
 		"es":      "↓ Discord no me dejó terminar este mensaje, así que la respuesta está abajo.",
 		"pt":      "↓ O Discord não me deixou terminar esta mensagem, então a resposta está abaixo.",
 		"ru":      "↓ Discord не дал мне дописать это сообщение, поэтому ответ ниже.",
@@ -1630,7 +1630,7 @@ var texts = [numKeys]map[string]string{
 	AnswerTimeout: {
 		"en":      "⏱️ This answer took longer than %s, so I stopped it. Please try again, or ask a narrower question.",
 		"fr":      "⏱️ Cette réponse a pris plus de %s, je l'ai donc arrêtée. Veuillez réessayer, ou poser une question plus ciblée.",
-		"de":      "⏱️ Diese Antwort hat länger als %s gedauert, deshalb habe ich sie abgebrochen. Bitte versuch es noch einmal oder stell eine engere Frage.",
+		"de":      "⏱️ Diese Antwort hat länger als %s gedauert, deshalb habe ich sie abgebrochen. Bitte versuchen Sie es noch einmal oder stellen Sie eine enger gefasste Frage.",
 		"es":      "⏱️ Esta respuesta tardó más de %s, así que la detuve. Inténtalo de nuevo o haz una pregunta más concreta.",
 		"pt":      "⏱️ Esta resposta levou mais de %s, então eu a interrompi. Tente novamente ou faça uma pergunta mais específica.",
 		"ru":      "⏱️ Ответ не уложился в %s, поэтому я его остановил. Попробуйте ещё раз или задайте более узкий вопрос.",
@@ -1663,7 +1663,7 @@ var texts = [numKeys]map[string]string{
 	TooLongLimit: {
 		"en":      "That question is too long: the limit is %s. Please shorten it.",
 		"fr":      "Cette question est trop longue\u00a0: la limite est de %s. Veuillez la raccourcir.",
-		"de":      "Diese Frage ist zu lang: Erlaubt sind höchstens %s. Bitte kürze sie.",
+		"de":      "Diese Frage ist zu lang: Erlaubt sind höchstens %s. Bitte kürzen Sie sie.",
 		"es":      "Esa pregunta es demasiado larga: el límite es de %s. Acórtala, por favor.",
 		"pt":      "Essa pergunta é longa demais: o limite é de %s. Por favor, encurte-a.",
 		"ru":      "Вопрос слишком длинный: допускается не больше %s. Сократите его, пожалуйста.",
@@ -1696,7 +1696,7 @@ var texts = [numKeys]map[string]string{
 	TooLong: {
 		"en":      "That question is too long. Please shorten it.",
 		"fr":      "Cette question est trop longue. Veuillez la raccourcir.",
-		"de":      "Diese Frage ist zu lang. Bitte kürze sie.",
+		"de":      "Diese Frage ist zu lang. Bitte kürzen Sie sie.",
 		"es":      "Esa pregunta es demasiado larga. Acórtala, por favor.",
 		"pt":      "Essa pergunta é longa demais. Por favor, encurte-a.",
 		"ru":      "Вопрос слишком длинный. Сократите его, пожалуйста.",
@@ -1729,7 +1729,7 @@ var texts = [numKeys]map[string]string{
 	Cooldown: {
 		"en":      "You're asking faster than I can keep up. Please wait %s before your next question.",
 		"fr":      "Vous posez des questions plus vite que je ne peux y répondre. Veuillez attendre %s avant la prochaine.",
-		"de":      "Du fragst schneller, als ich hinterherkomme. Bitte warte %s bis zur nächsten Frage.",
+		"de":      "Sie fragen schneller, als ich antworten kann. Bitte warten Sie %s bis zur nächsten Frage.",
 		"es":      "Preguntas más rápido de lo que puedo seguir. Espera %s antes de tu próxima pregunta.",
 		"pt":      "Você está perguntando mais rápido do que consigo acompanhar. Aguarde %s antes da próxima pergunta.",
 		"ru":      "Вы задаёте вопросы быстрее, чем я успеваю отвечать. Подождите %s перед следующим вопросом.",
@@ -1762,7 +1762,7 @@ var texts = [numKeys]map[string]string{
 	Busy: {
 		"en":      "I'm answering too many questions at once right now. Please try again in %s.",
 		"fr":      "Je réponds à trop de questions à la fois en ce moment. Veuillez réessayer dans %s.",
-		"de":      "Ich beantworte gerade zu viele Fragen gleichzeitig. Bitte versuch es in %s noch einmal.",
+		"de":      "Ich beantworte gerade zu viele Fragen gleichzeitig. Bitte versuchen Sie es in %s noch einmal.",
 		"es":      "Estoy respondiendo demasiadas preguntas a la vez. Inténtalo de nuevo en %s.",
 		"pt":      "Estou respondendo perguntas demais ao mesmo tempo. Tente novamente em %s.",
 		"ru":      "Я сейчас отвечаю на слишком много вопросов сразу. Попробуйте ещё раз через %s.",
@@ -1795,7 +1795,7 @@ var texts = [numKeys]map[string]string{
 	QueueFull: {
 		"en":      "⏳ Many questions are waiting; yours will join the queue as soon as a place frees up.",
 		"fr":      "⏳ Beaucoup de questions attendent\u202f; la vôtre rejoindra la file dès qu'une place se libérera.",
-		"de":      "⏳ Viele Fragen warten; deine kommt in die Warteschlange, sobald ein Platz frei wird.",
+		"de":      "⏳ Viele Fragen warten; Ihre kommt in die Warteschlange, sobald ein Platz frei wird.",
 		"es":      "⏳ Hay muchas preguntas esperando; la tuya entrará en la cola en cuanto se libere un lugar.",
 		"pt":      "⏳ Muitas perguntas estão esperando; a sua entrará na fila assim que abrir uma vaga.",
 		"ru":      "⏳ Ответа ждут много вопросов; ваш встанет в очередь, как только освободится место.",
@@ -1828,7 +1828,7 @@ var texts = [numKeys]map[string]string{
 	ThreadHint: {
 		"en":      "I only see messages that mention me. To ask a follow-up here, start it with @me, or use `/ask`.",
 		"fr":      "Je ne vois que les messages qui me mentionnent. Pour poser une question de suivi ici, commencez-la par @me, ou utilisez `/ask`.",
-		"de":      "Ich sehe nur Nachrichten, die mich erwähnen. Für eine Folgefrage hier beginne mit @me oder nutze `/ask`.",
+		"de":      "Ich sehe nur Nachrichten, die mich erwähnen. Beginnen Sie eine Folgefrage hier mit @me oder nutzen Sie `/ask`.",
 		"es":      "Solo veo los mensajes que me mencionan. Para seguir preguntando aquí, empieza con @me o usa `/ask`.",
 		"pt":      "Só vejo as mensagens que me mencionam. Para continuar perguntando aqui, comece com @me ou use `/ask`.",
 		"ru":      "Я вижу только сообщения, в которых меня упоминают. Чтобы задать вопрос здесь, начните с @me или используйте `/ask`.",
@@ -1993,7 +1993,7 @@ var texts = [numKeys]map[string]string{
 	VotedUp: {
 		"en":      "Thanks! Your 👍 is recorded.",
 		"fr":      "Merci\u202f! Votre 👍 est enregistré.",
-		"de":      "Danke! Dein 👍 ist gespeichert.",
+		"de":      "Danke! Ihr 👍 ist gespeichert.",
 		"es":      "¡Gracias! Tu 👍 quedó registrado.",
 		"pt":      "Obrigado! Seu 👍 foi registrado.",
 		"ru":      "Спасибо! Ваш 👍 учтён.",
@@ -2026,7 +2026,7 @@ var texts = [numKeys]map[string]string{
 	VotedDown: {
 		"en":      "Thanks! Your 👎 is recorded; it helps improve the answers.",
 		"fr":      "Merci\u202f! Votre 👎 est enregistré\u202f; il nous aide à améliorer les réponses.",
-		"de":      "Danke! Dein 👎 ist gespeichert; es hilft, die Antworten zu verbessern.",
+		"de":      "Danke! Ihr 👎 ist gespeichert; das hilft, die Antworten zu verbessern.",
 		"es":      "¡Gracias! Tu 👎 quedó registrado; ayuda a mejorar las respuestas.",
 		"pt":      "Obrigado! Seu 👎 foi registrado; ele ajuda a melhorar as respostas.",
 		"ru":      "Спасибо! Ваш 👎 учтён: он помогает улучшать ответы.",
@@ -2059,7 +2059,7 @@ var texts = [numKeys]map[string]string{
 	PassageGone: {
 		"en":      "Passage [%d] is no longer in the documents: they changed since this answer.",
 		"fr":      "Le passage [%d] n'est plus dans les documents\u00a0: ils ont changé depuis cette réponse.",
-		"de":      "Abschnitt [%d] ist nicht mehr in den Dokumenten: Sie haben sich seit dieser Antwort geändert.",
+		"de":      "Abschnitt [%d] steht nicht mehr in den Dokumenten: Die Dokumente haben sich seit dieser Antwort geändert.",
 		"es":      "El pasaje [%d] ya no está en los documentos: han cambiado desde esta respuesta.",
 		"pt":      "O trecho [%d] não está mais nos documentos: eles mudaram desde esta resposta.",
 		"ru":      "Фрагмента [%d] больше нет в документах: они изменились после этого ответа.",
@@ -2158,7 +2158,7 @@ var texts = [numKeys]map[string]string{
 	SeveralDocs: {
 		"en":      "%[2]s match “%[1]s”. Which one? Run `/summary` again with its ID (it autocompletes as you type):",
 		"fr":      "%[2]s correspondent à «\u00a0%[1]s\u00a0». Lequel voulez-vous\u202f? Relancez `/summary` avec son ID (il est proposé pendant la saisie)\u00a0:",
-		"de":      "%[2]s passen zu „%[1]s“. Welches meinst du? Starte `/summary` noch einmal mit seiner ID (sie wird beim Tippen ergänzt):",
+		"de":      "%[2]s passen zu „%[1]s“. Welches meinen Sie? Führen Sie `/summary` noch einmal mit seiner ID aus (sie wird bei der Eingabe vorgeschlagen):",
 		"es":      "%[2]s coinciden con «%[1]s». ¿Cuál quieres? Vuelve a ejecutar `/summary` con su ID (se autocompleta mientras escribes):",
 		"pt":      "%[2]s correspondem a “%[1]s”. Qual deles? Execute `/summary` de novo com o ID dele (ele se completa enquanto você digita):",
 		"ru":      "Под «%[1]s» подходят %[2]s. Какой из них нужен? Запустите `/summary` ещё раз с его ID (он подставляется при вводе):",
@@ -2290,7 +2290,7 @@ var texts = [numKeys]map[string]string{
 	NotThisChannel: {
 		"en":      "I don't answer in this channel. Please ask in one of the channels I'm set up for.",
 		"fr":      "Je ne réponds pas dans ce salon. Posez votre question dans l'un des salons prévus pour moi.",
-		"de":      "In diesem Kanal antworte ich nicht. Bitte frag in einem der Kanäle, für die ich eingerichtet bin.",
+		"de":      "In diesem Kanal antworte ich nicht. Bitte fragen Sie in einem der Kanäle, für die ich eingerichtet bin.",
 		"es":      "No respondo en este canal. Pregunta en uno de los canales para los que estoy configurado.",
 		"pt":      "Não respondo neste canal. Pergunte em um dos canais para os quais fui configurado.",
 		"ru":      "В этом канале я не отвечаю. Спросите в одном из каналов, для которых я настроен.",
@@ -2389,7 +2389,7 @@ var texts = [numKeys]map[string]string{
 	LateAnswer: {
 		"en":      "⏱️ The answer to %s's question took longer than Discord lets me reply, so here it is as a message.",
 		"fr":      "⏱️ La réponse à la question de %s a pris plus de temps que Discord ne m'en accorde pour répondre\u00a0: la voici dans un message.",
-		"de":      "⏱️ Die Antwort auf die Frage von %s hat länger gedauert, als Discord mir zum Antworten lässt, deshalb kommt sie als Nachricht.",
+		"de":      "⏱️ Die Antwort auf die Frage von %s hat länger gedauert, als Discord mir zum Antworten Zeit lässt, deshalb kommt sie als eigene Nachricht.",
 		"es":      "⏱️ La respuesta a la pregunta de %s tardó más de lo que Discord me permite para responder, así que aquí está como mensaje.",
 		"pt":      "⏱️ A resposta à pergunta de %s demorou mais do que o Discord me permite para responder, então aqui está ela como mensagem.",
 		"ru":      "⏱️ Ответ на вопрос %s готовился дольше, чем Discord позволяет отвечать, поэтому публикую его обычным сообщением.",
@@ -2488,7 +2488,7 @@ var texts = [numKeys]map[string]string{
 	SearchHelp: {
 		"en":      "Ranked passages (BM25 scores); ✓ marks those above the relevance floor.",
 		"fr":      "Passages classés (scores BM25)\u202f; ✓ marque ceux au-dessus du seuil de pertinence.",
-		"de":      "Abschnitte nach Rang (BM25-Werte); ✓ markiert die über der Relevanzschwelle.",
+		"de":      "Abschnitte nach Rang (BM25-Werte); ✓ markiert die oberhalb der Relevanzschwelle.",
 		"es":      "Pasajes ordenados (puntuaciones BM25); ✓ marca los que superan el umbral de relevancia.",
 		"pt":      "Trechos classificados (pontuações BM25); ✓ marca os que ficam acima do limite de relevância.",
 		"ru":      "Фрагменты по рангу (оценки BM25); ✓ отмечает те, что выше порога релевантности.",
@@ -2587,7 +2587,7 @@ var texts = [numKeys]map[string]string{
 	QuoteBold: {
 		"en":      "The words the answer quoted are in **bold**.",
 		"fr":      "Les mots cités par la réponse sont en **gras**.",
-		"de":      "Die Wörter, die die Antwort zitiert, sind **fett**.",
+		"de":      "Die von der Antwort zitierten Wörter sind **fett** gedruckt.",
 		"es":      "Las palabras que citó la respuesta están en **negrita**.",
 		"pt":      "As palavras citadas pela resposta estão em **negrito**.",
 		"ru":      "Слова, которые процитировал ответ, выделены **жирным**.",
@@ -2620,7 +2620,7 @@ var texts = [numKeys]map[string]string{
 	QuoteChanged: {
 		"en":      "The words the answer quoted are no longer in this text: the documents changed.",
 		"fr":      "Les mots cités par la réponse ne figurent plus dans ce texte\u00a0: les documents ont changé.",
-		"de":      "Die zitierten Wörter der Antwort stehen nicht mehr in diesem Text: Die Dokumente haben sich geändert.",
+		"de":      "Die von der Antwort zitierten Wörter stehen nicht mehr in diesem Text: Die Dokumente haben sich geändert.",
 		"es":      "Las palabras que citó la respuesta ya no están en este texto: los documentos cambiaron.",
 		"pt":      "As palavras citadas pela resposta não estão mais neste texto: os documentos mudaram.",
 		"ru":      "Процитированных ответом слов в этом тексте больше нет: документы изменились.",
@@ -2653,7 +2653,7 @@ var texts = [numKeys]map[string]string{
 	QuoteNone: {
 		"en":      "No quote of this passage verified a sentence of the answer: check the answer against it.",
 		"fr":      "Aucune citation de ce passage n'a permis de vérifier une phrase de la réponse\u00a0: comparez vous-même la réponse à ce texte.",
-		"de":      "Kein Zitat aus diesem Abschnitt hat einen Satz der Antwort belegt: Prüfe die Antwort selbst daran.",
+		"de":      "Kein Zitat aus diesem Abschnitt hat einen Satz der Antwort belegt: Prüfen Sie die Antwort selbst daran.",
 		"es":      "Ninguna cita de este pasaje verificó una frase de la respuesta: compara la respuesta con él.",
 		"pt":      "Nenhuma citação deste trecho verificou uma frase da resposta: compare a resposta com ele.",
 		"ru":      "Ни одна цитата из этого фрагмента не подтвердила предложение ответа: сверьте ответ с ним сами.",
@@ -2917,7 +2917,7 @@ var texts = [numKeys]map[string]string{
 	CmdAsk: {
 		"en":      "Ask a question; the answer cites the documents",
 		"fr":      "Poser une question\u202f; la réponse cite les documents",
-		"de":      "Stell eine Frage; die Antwort zitiert die Dokumente",
+		"de":      "Eine Frage stellen; die Antwort zitiert die Dokumente",
 		"es":      "Haz una pregunta; la respuesta cita los documentos",
 		"pt":      "Faça uma pergunta; a resposta cita os documentos",
 		"ru":      "Задайте вопрос; ответ ссылается на документы",
@@ -2950,7 +2950,7 @@ var texts = [numKeys]map[string]string{
 	OptQuestion: {
 		"en":      "Your question",
 		"fr":      "Votre question",
-		"de":      "Deine Frage",
+		"de":      "Ihre Frage",
 		"es":      "Tu pregunta",
 		"pt":      "Sua pergunta",
 		"ru":      "Ваш вопрос",
@@ -2983,7 +2983,7 @@ var texts = [numKeys]map[string]string{
 	OptPrivate: {
 		"en":      "Only you see the answer",
 		"fr":      "Réponse visible par vous seulement",
-		"de":      "Nur du siehst die Antwort",
+		"de":      "Nur Sie sehen die Antwort",
 		"es":      "Solo tú ves la respuesta",
 		"pt":      "Só você vê a resposta",
 		"ru":      "Ответ увидите только вы",
@@ -3148,7 +3148,7 @@ var texts = [numKeys]map[string]string{
 	CmdBriefing: {
 		"en":      "A cited briefing of the documents, or of a topic",
 		"fr":      "Un point sur les documents, ou sur un sujet, avec ses sources",
-		"de":      "Ein Briefing mit Quellen zu den Dokumenten oder zu einem Thema",
+		"de":      "Ein Briefing mit Quellenangaben zu den Dokumenten oder zu einem Thema",
 		"es":      "Un resumen con citas de los documentos, o de un tema",
 		"pt":      "Um resumo com citações dos documentos, ou de um tema",
 		"ru":      "Сводка по документам или по теме, со ссылками",

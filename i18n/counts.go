@@ -189,8 +189,8 @@ var counts = [numCountKeys]map[string]forms{
 			other: "⏳ %d questions passent avant la vôtre\u202f; je réponds dès que possible.",
 		},
 		"de": {
-			one:   "⏳ Eine Frage ist vor deiner dran; ich antworte, so schnell ich kann.",
-			other: "⏳ %d Fragen sind vor deiner dran; ich antworte, so schnell ich kann.",
+			one:   "⏳ Eine Frage ist vor Ihrer an der Reihe; ich antworte, so schnell ich kann.",
+			other: "⏳ %d Fragen sind vor Ihrer an der Reihe; ich antworte, so schnell ich kann.",
 		},
 		"es": {
 			one:   "⏳ Hay una pregunta antes que la tuya; responderé en cuanto pueda.",
@@ -380,7 +380,7 @@ var counts = [numCountKeys]map[string]forms{
 	MoreDocuments: {
 		"en":      {other: "…and %d more: type more of the title."},
 		"fr":      {one: "…et %d autre\u00a0: précisez le titre.", other: "…et %d autres\u00a0: précisez le titre."},
-		"de":      {one: "…und %d weiteres: Tippe mehr vom Titel.", other: "…und %d weitere: Tippe mehr vom Titel."},
+		"de":      {one: "…und %d weiteres: Geben Sie mehr vom Titel ein.", other: "…und %d weitere: Geben Sie mehr vom Titel ein."},
 		"es":      {other: "…y %d más: escribe más del título."},
 		"pt":      {other: "…e mais %d: digite mais do título."},
 		"ru":      {other: "…и ещё %d: введите больше слов из названия."},
