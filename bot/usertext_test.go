@@ -148,7 +148,7 @@ func TestUserTextLanguages(t *testing.T) {
 			"Je ne réponds que dans <#1>, <#2>."},
 		{"example", "es", func(l string) string {
 			return withExample(l, i18n.NoWords, []corpus.Document{{Title: "Configure the release pipeline"}})
-		}, "Esa pregunta no tiene palabras que pueda buscar en los documentos. Prueba con algunas palabras, por ejemplo sobre *Configure the release pipeline*."},
+		}, "Esa pregunta no tiene palabras que pueda buscar en los documentos. Pruebe con algunas palabras, por ejemplo sobre *Configure the release pipeline*."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

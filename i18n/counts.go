@@ -193,8 +193,8 @@ var counts = [numCountKeys]map[string]forms{
 			other: "⏳ %d Fragen sind vor Ihrer an der Reihe; ich antworte, so schnell ich kann.",
 		},
 		"es": {
-			one:   "⏳ Hay una pregunta antes que la tuya; responderé en cuanto pueda.",
-			other: "⏳ Hay %d preguntas antes que la tuya; responderé en cuanto pueda.",
+			one:   "⏳ Hay una pregunta antes que la suya; responderé en cuanto pueda.",
+			other: "⏳ Hay %d preguntas antes que la suya; responderé en cuanto pueda.",
 		},
 		"pt": {
 			one:   "⏳ Há uma pergunta na frente da sua; vou responder assim que puder.",
@@ -381,7 +381,7 @@ var counts = [numCountKeys]map[string]forms{
 		"en":      {other: "…and %d more: type more of the title."},
 		"fr":      {one: "…et %d autre\u00a0: précisez le titre.", other: "…et %d autres\u00a0: précisez le titre."},
 		"de":      {one: "…und %d weiteres: Geben Sie mehr vom Titel ein.", other: "…und %d weitere: Geben Sie mehr vom Titel ein."},
-		"es":      {other: "…y %d más: escribe más del título."},
+		"es":      {other: "…y %d más: escriba una parte mayor del título."},
 		"pt":      {other: "…e mais %d: digite mais do título."},
 		"ru":      {other: "…и ещё %d: введите больше слов из названия."},
 		"ar":      {other: "…وغيرها (%d): اكتب جزءًا أطول من العنوان."},
