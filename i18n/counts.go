@@ -382,7 +382,7 @@ var counts = [numCountKeys]map[string]forms{
 		"fr":      {one: "…et %d autre\u00a0: précisez le titre.", other: "…et %d autres\u00a0: précisez le titre."},
 		"de":      {one: "…und %d weiteres: Geben Sie mehr vom Titel ein.", other: "…und %d weitere: Geben Sie mehr vom Titel ein."},
 		"es":      {other: "…y %d más: escriba una parte mayor del título."},
-		"pt":      {other: "…e mais %d: digite mais do título."},
+		"pt":      {other: "…e mais %d: digite uma parte maior do título."},
 		"ru":      {other: "…и ещё %d: введите больше слов из названия."},
 		"ar":      {other: "…وغيرها (%d): اكتب جزءًا أطول من العنوان."},
 		"ja":      {other: "…ほか%d件。タイトルをもっと入力してください。"},
