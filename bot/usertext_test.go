@@ -126,7 +126,7 @@ func TestUserTextLanguages(t *testing.T) {
 			"النموذج اللغوي غير متاح الآن. يُرجى المحاولة لاحقًا."},
 		{"answer timeout", "ru", func(l string) string {
 			return userText(answerTimeoutError{limit: 2 * time.Minute, err: context.DeadlineExceeded}, l)
-		}, "⏱️ Ответ не уложился в 2 минуты, поэтому я его остановил. Попробуйте ещё раз или задайте более узкий вопрос."},
+		}, "⏱️ Ответ не уложился в 2 минуты, поэтому он был остановлен. Попробуйте ещё раз или задайте более узкий вопрос."},
 		{"too long", "de", func(l string) string {
 			return userText(fmt.Errorf("ask: %w: 2000 characters, the limit is 1500", answer.ErrQuestionTooLong), l)
 		}, "Diese Frage ist zu lang: Erlaubt sind höchstens 1500 Zeichen. Bitte kürzen Sie sie."},
