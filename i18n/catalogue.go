@@ -1,12 +1,13 @@
 package i18n
 
 // texts holds every message in every language, the translations of one
-// message side by side. German, Spanish, Portuguese, Italian, Dutch,
-// Polish, the Nordic languages and Hungarian address the reader informally
-// (du, tú, você, tu, je, Ty, sinä, te), as Discord does; French, Russian,
-// Ukrainian, Czech, Croatian, Lithuanian, Bulgarian, Greek, Romanian,
-// Turkish, Hindi and Indonesian formally; Korean, Japanese, Thai and
-// Vietnamese politely. Where a language attaches endings to a word
+// message side by side. French, German, Spanish, Russian, Ukrainian,
+// Czech, Croatian, Lithuanian, Bulgarian, Greek, Romanian, Turkish, Hindi
+// and Indonesian address the reader formally (vous, Sie, usted, вы), as a
+// work tool does (TestPoliteRegister); Portuguese with você, in Brazilian
+// Portuguese throughout; Italian, Dutch, Polish, the Nordic languages and
+// Hungarian informally (tu, je, Ty, sinä, te), as Discord does; Korean,
+// Japanese (です/ます), Thai and Vietnamese politely. Where a language attaches endings to a word
 // (Korean particles, Hungarian and Turkish suffixes), the sentence is
 // built so that no ending falls on a %s.
 var texts = [numKeys]map[string]string{

@@ -505,3 +505,90 @@ func TestFrenchSpacing(t *testing.T) {
 		}
 	}
 }
+
+// codeRE matches an inline code span: a command or option name the reader
+// types, which stays English in every language.
+var codeRE = regexp.MustCompile("`[^`]*`")
+
+// signs are the symbols that open or mark a message the same way in every
+// language: a translation that drops one changes how the bot's messages
+// line up.
+var signs = []string{"⏳", "⏱️", "↓", "✓", "👍", "👎", "[%d]", "@me", "**", "BM25", "Discord"}
+
+// Every translation keeps English's command and option names (the code
+// spans), its citation markers and its signs.
+func TestSameMarkersAsEnglish(t *testing.T) {
+	for k := range numKeys {
+		en := texts[k][English]
+		wantCode := codeRE.FindAllString(en, -1)
+		slices.Sort(wantCode)
+		for _, l := range languages {
+			s := texts[k][l]
+			code := codeRE.FindAllString(s, -1)
+			slices.Sort(code)
+			if !slices.Equal(code, wantCode) {
+				t.Errorf("message %d in %s has code %q, English %q: %q", k, l, code, wantCode, s)
+			}
+			for _, sign := range signs {
+				if got, want := strings.Count(s, sign), strings.Count(en, sign); got != want {
+					t.Errorf("message %d in %s has %d %q, English %d: %q", k, l, got, sign, want, s)
+				}
+			}
+		}
+	}
+	for c := range numCountKeys {
+		en := counts[c][English][plural.Other]
+		for l, fs := range counts[c] {
+			for f, s := range fs {
+				for _, sign := range signs {
+					if strings.Contains(s, sign) != strings.Contains(en, sign) {
+						t.Errorf("count %d in %s (form %v) and English differ on %q: %q", c, l, f, sign, s)
+					}
+				}
+			}
+		}
+	}
+}
+
+// outsideCode is s without its code spans, citation markers and format
+// verbs, which are ASCII in every language.
+func outsideCode(s string) string {
+	s = strings.ReplaceAll(codeRE.ReplaceAllString(s, ""), "[%d]", "")
+	return verbRE.ReplaceAllString(s, "")
+}
+
+// Chinese and Japanese write full-width punctuation, Arabic its own comma,
+// semicolon and question mark: an ASCII mark among them is a typo.
+func TestScriptPunctuation(t *testing.T) {
+	ascii := map[string]string{
+		"ar": ",;?", "ja": ",;?!:()[]", "zh": ",;?!:()[]", "zh-Hant": ",;?!:()[]",
+	}
+	for l, marks := range ascii {
+		for name, s := range allForms(l) {
+			if i := strings.IndexAny(outsideCode(s), marks); i >= 0 {
+				t.Errorf("%s in %s has an ASCII %q: %q", name, l, outsideCode(s)[i], s)
+			}
+		}
+	}
+}
+
+// The catalogue addresses the reader politely (French vous, German Sie,
+// Spanish usted): a familiar pronoun or possessive is a slip.
+func TestPoliteRegister(t *testing.T) {
+	familiar := map[string][]string{
+		"fr": {"tu", "te", "toi", "ton", "ta", "tes", "t'"},
+		"de": {"du", "dich", "dir", "dein", "deine", "deiner", "deinen", "deinem", "deines"},
+		"es": {"tú", "tu", "tus", "te", "ti", "contigo"},
+	}
+	word := regexp.MustCompile(`[\p{L}']+`)
+	for l, words := range familiar {
+		for name, s := range allForms(l) {
+			for _, w := range word.FindAllString(outsideCode(s), -1) {
+				w = strings.ToLower(w)
+				if slices.Contains(words, w) || strings.HasPrefix(w, "t'") && slices.Contains(words, "t'") {
+					t.Errorf("%s in %s says %q, the familiar form: %q", name, l, w, s)
+				}
+			}
+		}
+	}
+}
