@@ -32,7 +32,8 @@ func (r *Result) Notes() []string {
 			out = append(out, say(r.Lang, i18n.CheckSentences))
 			marked = true
 		}
-		out = append(out, fmt.Sprintf("%s “%s” — %s", markText(c), truncateRunes(oneLine(c.Text), 60), c.why(r.Lang)))
+		quoted := say(r.Lang, i18n.Quoted, truncateRunes(oneLine(c.Text), 60))
+		out = append(out, fmt.Sprintf("%s %s — %s", markText(c), quoted, c.why(r.Lang)))
 	}
 	switch r.Cut {
 	case CutLength:

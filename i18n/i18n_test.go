@@ -592,3 +592,13 @@ func TestPoliteRegister(t *testing.T) {
 		}
 	}
 }
+
+// A language quotes with the same marks everywhere: the words of a note as
+// the query of a search.
+func TestQuotedMatchesNoMatch(t *testing.T) {
+	for _, l := range languages {
+		if q := Text(l, Quoted, "x"); !strings.Contains(Text(l, NoMatch, "x"), q) {
+			t.Errorf("%s quotes %q, but NoMatch %q", l, q, Text(l, NoMatch, "x"))
+		}
+	}
+}

@@ -114,6 +114,7 @@ const (
 	CmdReload         // the /reload command
 	CmdAskMessage     // the message command's name in the Apps menu, at most 32 characters
 	AnswerInterrupted // the terminal's mark of an answer cut short
+	Quoted            // %s: words quoted in a note, in the language's quotation marks
 
 	numKeys
 )
