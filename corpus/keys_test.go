@@ -65,8 +65,7 @@ func FuzzKeyIndex(f *testing.F) {
 
 // FuzzContentKeysASCII holds the stray check's reading of ASCII paragraphs
 // (no Fold, case lowered word by word, filtered) to contentKeys of the
-// folded text: the same keys in the same order, and a filter passing
-// over no key it holds.
+// folded text.
 func FuzzContentKeysASCII(f *testing.F) {
 	f.Add("CHINA'S Regulators said:\tREGULATION  of U.S. Banks, 12.5 and 5,600 L'Industrie O'Neil's\r\nthe BANKS' rules")
 	f.Add("Between\vbetweenness;\x00ABOUT about-face  Another's\fanothers 3.14abc x.y,z")
@@ -75,88 +74,62 @@ func FuzzContentKeysASCII(f *testing.F) {
 		for i := range b {
 			b[i] &= 0x7f // ASCII, the only text this reading is for
 		}
-		s = string(b)
-		var want, got []string
-		contentKeys(fold(s), func(k string) bool { want = append(want, k); return true })
-		contentKeysASCII(s, nil, func(k string) bool { got = append(got, k); return true })
-		if !slices.Equal(got, want) {
-			t.Fatalf("contentKeysASCII(%q) = %q, want contentKeys of the folded text %q", s, got, want)
-		}
-		// A filter of every other key: the filtered reading gives each of
-		// them where the full one does (and maybe other keys).
-		var filter keyFilter
-		kept := map[string]bool{}
-		for i, k := range want {
-			if i%2 == 0 {
-				filter.add(k)
-				kept[k] = true
-			}
-		}
-		var in []string
-		contentKeysASCII(s, &filter, func(k string) bool {
-			if kept[k] {
-				in = append(in, k)
-			}
-			return true
-		})
-		var wantIn []string
-		for _, k := range want {
-			if kept[k] {
-				wantIn = append(wantIn, k)
-			}
-		}
-		if !slices.Equal(in, wantIn) {
-			t.Fatalf("filtered: got %q, want %q", in, wantIn)
-		}
+		checkKeyReader(t, string(b), func(s string, may *keyFilter, fn func(string) bool) { contentKeysASCII(s, may, fn) })
 	})
 }
 
 // FuzzReadKeys holds readKeys, which folds only the words of a paragraph
-// that are not ASCII, to contentKeys of the whole folded paragraph: the
-// same keys in the same order, a filter passing over no key it holds, and
-// the reading stopping where fn says so.
+// that are not ASCII, to contentKeys of the whole folded paragraph.
 func FuzzReadKeys(f *testing.F) {
 	f.Add("Cells of β-catenin (≥12 μg) in the REGULATORS’ view: l’industrie\u00a0Ali\u200bpay 支付宝支付 ﬁnal ＡＢＣ１ x\u0301y")
 	f.Add("a \u0308b ¨c\n\u00a8 d\t中文 中 文 naïve CAFÉ's 5,600 ١٢٣ والمنظمين")
 	f.Fuzz(func(t *testing.T, s string) {
-		s = strings.ToValidUTF8(s, "\uFFFD") // as the loader decodes files
-		var want, got []string
-		contentKeys(fold(s), func(k string) bool { want = append(want, k); return true })
-		readKeys(s, nil, func(k string) bool { got = append(got, k); return true })
-		if !slices.Equal(got, want) {
-			t.Fatalf("readKeys(%q) = %q, want contentKeys of the folded text %q", s, got, want)
-		}
-		var filter keyFilter
-		kept := map[string]bool{}
-		for i, k := range want {
-			if i%2 == 0 {
-				filter.add(k)
-				kept[k] = true
-			}
-		}
-		var wantIn []string
-		for _, k := range want {
-			if kept[k] {
-				wantIn = append(wantIn, k)
-			}
-		}
-		var in []string
-		readKeys(s, &filter, func(k string) bool {
-			if kept[k] {
-				in = append(in, k)
-			}
-			return true
-		})
-		if !slices.Equal(in, wantIn) {
-			t.Fatalf("filtered: got %q, want %q", in, wantIn)
-		}
-		if len(want) > 0 {
-			stop := len(want) / 2
-			var upTo []string
-			readKeys(s, nil, func(k string) bool { upTo = append(upTo, k); return len(upTo) <= stop })
-			if !slices.Equal(upTo, want[:stop+1]) {
-				t.Fatalf("stopped after key %d: got %q, want %q", stop, upTo, want[:stop+1])
-			}
-		}
+		checkKeyReader(t, strings.ToValidUTF8(s, "\uFFFD"), readKeys) // as the loader decodes files
 	})
+}
+
+// checkKeyReader holds read to contentKeys of the folded text s: the same
+// keys in the same order, a filter passing over no key it holds, and the
+// reading stopping where fn says so.
+func checkKeyReader(t *testing.T, s string, read func(t string, may *keyFilter, fn func(key string) bool)) {
+	t.Helper()
+	var want, got []string
+	contentKeys(fold(s), func(k string) bool { want = append(want, k); return true })
+	read(s, nil, func(k string) bool { got = append(got, k); return true })
+	if !slices.Equal(got, want) {
+		t.Fatalf("reading %q gave %q, want contentKeys of the folded text %q", s, got, want)
+	}
+	// A filter of every other key: the filtered reading gives each of
+	// them where the full one does (and maybe other keys).
+	var filter keyFilter
+	kept := map[string]bool{}
+	for i, k := range want {
+		if i%2 == 0 {
+			filter.add(k)
+			kept[k] = true
+		}
+	}
+	var in, wantIn []string
+	read(s, &filter, func(k string) bool {
+		if kept[k] {
+			in = append(in, k)
+		}
+		return true
+	})
+	for _, k := range want {
+		if kept[k] {
+			wantIn = append(wantIn, k)
+		}
+	}
+	if !slices.Equal(in, wantIn) {
+		t.Fatalf("filtered: got %q, want %q", in, wantIn)
+	}
+	if len(want) > 0 {
+		stop := len(want) / 2
+		var upTo []string
+		read(s, nil, func(k string) bool { upTo = append(upTo, k); return len(upTo) <= stop })
+		if !slices.Equal(upTo, want[:stop+1]) {
+			t.Fatalf("stopped after key %d: got %q, want %q", stop, upTo, want[:stop+1])
+		}
+	}
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 // Passage sizes, in words (see passageWords). Short paragraphs are merged until
@@ -404,7 +406,7 @@ func passageWords(s string) int {
 		if c := s[i]; c < utf8.RuneSelf {
 			w := uint64(asciiWord[c])
 			tenths += 10 * int(w&^in)
-			if in == 0 || c != '.' && c != ',' && c != '\'' || !joinsWord(s, i, rune(c), 1) {
+			if in == 0 || c != '.' && c != ',' && c != '\'' || !text.JoinsWord(s, i) {
 				in = w
 			}
 			i++
@@ -420,7 +422,7 @@ func passageWords(s string) int {
 				tenths += 10
 				in = 1
 			}
-		case in == 1 && joinsWord(s, i, r, size):
+		case in == 1 && text.JoinsWord(s, i):
 		default:
 			in = 0
 		}
@@ -436,24 +438,6 @@ const highBits = 0x8080808080808080
 func byteIn(x uint64, lo, hi byte) uint64 {
 	const ones = 0x0101010101010101
 	return (x + ones*uint64(0x80-lo)) &^ (x + ones*uint64(0x7F-hi)) & highBits
-}
-
-// joinsWord reports whether the punctuation r at s[i:] joins the word
-// before it to the next, as text.Words reads it: a decimal point or
-// thousands separator between digits, or an apostrophe between letters.
-func joinsWord(s string, i int, r rune, size int) bool {
-	if r != '.' && r != ',' && r != '\'' && r != '’' && r != '٫' && r != '٬' {
-		return false
-	}
-	if i == 0 || i+size >= len(s) {
-		return false
-	}
-	prev, _ := utf8.DecodeLastRuneInString(s[:i])
-	next, _ := utf8.DecodeRuneInString(s[i+size:])
-	if r == '\'' || r == '’' {
-		return unicode.IsLetter(prev) && unicode.IsLetter(next) && !isIdeograph(prev) && !isIdeograph(next)
-	}
-	return unicode.IsDigit(prev) && unicode.IsDigit(next)
 }
 
 // isWordRune reports whether r is part of a word, as package text's Words

@@ -151,3 +151,11 @@ func isDigit(r rune) bool {
 	}
 	return unicode.IsDigit(r)
 }
+
+// JoinsWord reports whether the character at s[i] joins the word before
+// it to the next, as Words reads it ("12.8", "5,600", "China’s"), for
+// loops that count words their own way.
+func JoinsWord(s string, i int) bool {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return joinsWord(s, i, r, size)
+}
