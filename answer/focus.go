@@ -58,7 +58,7 @@ type focus struct {
 // a run of ideographs, which has no words, counts by its terms.
 func (st *state) focusOf(question string) focus {
 	f := focus{names: map[string]bool{}, governed: -1}
-	syn, common := st.synonymsOf(question), commonOf(question)
+	syn, common, base := st.synonymsOf(question), commonOf(question), basesOf(question)
 	gov := governedWord(question)
 	comps := compoundsOf(question)
 	parts := make([]struct {
@@ -113,6 +113,15 @@ func (st *state) focusOf(question string) focus {
 		}
 		if gov != "" && f.governed < 0 && strings.EqualFold(word, gov) {
 			f.governed = len(f.words)
+		}
+		if base != nil && !st.knowsTerms(terms) {
+			// A word the corpus never uses built on one it does
+			// ("newest" on new, "subdirectory" on directory) is that
+			// word: held by it and weighed as it, not as the rarest
+			// (so "newest Helm" is answered by "the latest release of
+			// Helm"). Held by it but weighing the most answered one
+			// tuning question of the two (docs/benchmarks.md).
+			terms = append(slices.Clip(terms), st.knownTerms(base(word))...)
 		}
 		f.addWord(st, word, terms, false, st.knownTerms(syn(word)), common(word))
 	}
@@ -1122,3 +1131,24 @@ var (
 	// "Who is …", "who else …": no verb the question governs.
 	whoAux = setOf(strings.Fields("is was are were has have had does did do will can could should would may might must else"))
 )
+
+// basesOf returns what finds the words a question's word is built on
+// (synonyms.Bases: "newest" on new, "subdirectory" on directory) for an
+// English question; nil for the others, whose languages have no table.
+func basesOf(question string) func(word string) []string {
+	if detectLang(question) != "en" {
+		return nil
+	}
+	t := synonyms.English()
+	return func(word string) []string { return t.Bases(strings.ToLower(word)) }
+}
+
+// knowsTerms reports whether the corpus uses any of terms.
+func (st *state) knowsTerms(terms []string) bool {
+	for _, t := range terms {
+		if _, ok := st.index.IDF(t); ok {
+			return true
+		}
+	}
+	return false
+}

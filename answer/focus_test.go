@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -741,5 +742,46 @@ func TestLeadInTieBreak(t *testing.T) {
 		if first, _, _ := strings.Cut(res.Text, "\n"); !strings.Contains(first, tt.want) {
 			t.Errorf("%s: first sentence %q, want the lead-in with %q (answer %q)", tt.name, first, tt.want, res.Text)
 		}
+	}
+}
+
+// A word the corpus never uses that is built on one it does (a
+// comparative's adjective, a prefixed word's base) is that word: held by
+// it and weighed as it, not as the rarest.
+func TestFocusBases(t *testing.T) {
+	st := newPipeline(t, loadFS(t, fstest.MapFS{
+		"gateway.md": {Data: []byte("# Gateway\n\n" +
+			"For the latest gateway, we recommend the stable database. " +
+			"A new gateway ships every month. " +
+			"Keep the plugins under a directory like conf/plugins for more isolation. " +
+			"The cache will serve stale entries for a minute.\n")},
+	}), nil).state.Load()
+	for _, tt := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		// "newest" is new, which the pages use: it weighs as new.
+		{"Which database do you recommend with the newest gateway?", "For the latest gateway, we recommend the stable database.", true},
+		// "priciest" is built on no word of the pages: what is asked, and missing.
+		{"Which database do you recommend with the priciest gateway?", "For the latest gateway, we recommend the stable database.", false},
+		// A subdirectory is a directory.
+		{"Can I keep the plugins in a subdirectory?", "Keep the plugins under a directory like conf/plugins for more isolation.", true},
+		{"Can I keep the plugins in a subsidiary?", "Keep the plugins under a directory like conf/plugins for more isolation.", false},
+	} {
+		f := st.focusOf(st.withoutFraming(tt.question))
+		if got := f.covers(st.index.Analyze(tt.sentence), around{}, DefaultFocusCoverage); got != tt.want {
+			t.Errorf("%q by %q: covers %v, want %v (focus %v, weights %v)", tt.question, tt.sentence, got, tt.want, f.words, f.weights)
+		}
+	}
+	// A noun in -er is no comparative: "server" is not serve.
+	f := st.focusOf("Which server keeps stale entries?")
+	for _, w := range f.words {
+		if slices.Contains(w, "serv") || slices.Contains(w, "serve") {
+			t.Errorf("server read as serve: focus %v", f.words)
+		}
+	}
+	// Only English questions are read so.
+	if basesOf("Quelle base de données pour la passerelle la plus récente ?") != nil {
+		t.Errorf("a French question given English bases")
 	}
 }

@@ -19,6 +19,9 @@
 //	speak:1 talk:2
 //
 // and irregular forms follow their lemma's "=" line: "=speak spoke spoken".
+// Last, "~" lines list the adjectives of at most maxAdjective letters,
+// those English compares with -er and -est ("~new short simple …"), so
+// that "newest" can be read as new and "server" is not read as serve.
 package main
 
 import (
@@ -29,6 +32,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -39,6 +43,10 @@ import (
 // maxRank is the most senses of a lemma (per part of speech) the table
 // keeps; the reader chooses fewer.
 const maxRank = 2
+
+// maxAdjective is the longest adjective the table lists: -er and -est
+// compare short adjectives (new, simple, shallow); longer ones take "more".
+const maxAdjective = 7
 
 func main() {
 	dir := flag.String("wordnet", "", "checkout of globalwordnet/english-wordnet")
@@ -61,7 +69,7 @@ func run(dir, out string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("%s: no src/yaml/entries-*.yaml", dir)
 	}
-	t := table{synsets: map[string][]member{}, forms: map[string][]string{}}
+	t := table{synsets: map[string][]member{}, forms: map[string][]string{}, adjectives: map[string]bool{}}
 	for _, name := range files {
 		if err := t.read(name); err != nil {
 			return err
@@ -94,8 +102,9 @@ type member struct {
 }
 
 type table struct {
-	synsets map[string][]member
-	forms   map[string][]string
+	synsets    map[string][]member
+	forms      map[string][]string
+	adjectives map[string]bool
 }
 
 // read adds one entries file.
@@ -121,6 +130,9 @@ func (t *table) read(name string) error {
 		case strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "   "):
 			// A part of speech: its senses are ranked afresh.
 			rank, block = 0, ""
+			if pos := strings.TrimSpace(line); keep && (pos == "a:" || pos == "s:") && len(lemma) <= maxAdjective {
+				t.adjectives[lemma] = true
+			}
 		case strings.HasPrefix(line, "    ") && !strings.HasPrefix(line, "     ") && line[4] != '-':
 			block = strings.TrimSuffix(strings.TrimSpace(line), ":")
 		case block == "form" && strings.HasPrefix(line, "    - "):
@@ -207,6 +219,12 @@ func (t *table) write(w io.Writer) error {
 	for _, l := range lemmas {
 		fs := slices.Compact(slices.Sorted(slices.Values(t.forms[l])))
 		fmt.Fprintln(bw, "="+l+" "+strings.Join(fs, " "))
+	}
+	adjectives := slices.Sorted(maps.Keys(t.adjectives))
+	for len(adjectives) > 0 {
+		n := min(len(adjectives), 100)
+		fmt.Fprintln(bw, "~"+strings.Join(adjectives[:n], " "))
+		adjectives = adjectives[n:]
 	}
 	return bw.Flush()
 }

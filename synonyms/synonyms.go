@@ -41,6 +41,9 @@ type Table struct {
 	byLemma map[string][]int32  // lemma → its synsets
 	lemmas  map[string][]string // irregular form → its lemmas ("spoke" → speak)
 	forms   map[string][]string // lemma → its irregular forms
+	// adjectives are the short adjectives, those compared with -er and
+	// -est: see Bases.
+	adjectives map[string]bool
 }
 
 type member struct {
@@ -53,12 +56,16 @@ func read(r io.Reader) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Table{byLemma: map[string][]int32{}, lemmas: map[string][]string{}, forms: map[string][]string{}}
+	t := &Table{byLemma: map[string][]int32{}, lemmas: map[string][]string{}, forms: map[string][]string{}, adjectives: map[string]bool{}}
 	sc := bufio.NewScanner(zr)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		switch {
 		case line == "" || line[0] == '#':
+		case line[0] == '~':
+			for _, a := range strings.Fields(line[1:]) {
+				t.adjectives[a] = true
+			}
 		case line[0] == '=':
 			fs := strings.Fields(line[1:])
 			if len(fs) < 2 {
@@ -162,3 +169,54 @@ var detachments = []struct{ suffix, ending string }{
 	{"es", "e"}, {"es", ""}, {"s", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""},
 	{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"},
 }
+
+// Bases returns the words an English word is regularly built on where the
+// stemmer leaves them apart: the adjective of a comparative or superlative
+// ("newest" → new, "shorter" → short, "bigger" → big, "easiest" → easy;
+// only to an adjective the table lists, as morphy detaches them, so that
+// "server" is not serve) and the word behind a prefix that narrows it
+// without negating it ("subdirectory" → directory, "preinstalled" →
+// installed). They are candidates: the caller keeps those its documents
+// use. Of a nil table, it returns the prefixed words only.
+func (t *Table) Bases(word string) []string {
+	var out []string
+	add := func(b string) {
+		if b != word && !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	for _, suffix := range []string{"est", "er"} {
+		stem, ok := strings.CutSuffix(word, suffix)
+		if !ok || len(stem) < 2 || t == nil {
+			continue
+		}
+		cands := []string{stem, stem + "e"} // newest → new, later → late
+		switch last := stem[len(stem)-1]; {
+		case last == 'i':
+			cands = []string{stem[:len(stem)-1] + "y"} // easier → easy
+		case last == stem[len(stem)-2] && !strings.ContainsRune("aeiouy", rune(last)):
+			cands = []string{stem[:len(stem)-1]} // bigger → big
+		}
+		for _, c := range cands {
+			if t.adjectives[c] {
+				add(c)
+			}
+		}
+	}
+	for _, p := range prefixes {
+		if rest, ok := strings.CutPrefix(word, p); ok && len(rest) >= minPrefixed {
+			add(rest)
+		}
+	}
+	return out
+}
+
+// prefixes narrow a word without negating it: a subdirectory is a
+// directory, a preinstalled tool an installed one. Not re- and co-, which
+// open too many words that are no prefix and word ("resource",
+// "release", "cover").
+var prefixes = []string{"sub", "super", "pre", "post", "multi", "inter", "over", "under", "auto"}
+
+// minPrefixed is the shortest word a prefix may stand before: "preserve"
+// is no pre + serve, "understand" no under + stand.
+const minPrefixed = 6

@@ -38,3 +38,29 @@ func TestOf(t *testing.T) {
 		t.Errorf("nil table: %v", got)
 	}
 }
+
+func TestBases(t *testing.T) {
+	en := English()
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"newest", []string{"new"}},
+		{"shorter", []string{"short"}},
+		{"later", []string{"late"}},
+		{"bigger", []string{"big"}},
+		{"easiest", []string{"easy"}},
+		{"subdirectory", []string{"directory"}},
+		{"preinstalled", []string{"installed"}},
+		{"server", nil},      // a noun, not a comparative of serve
+		{"interest", nil},    // no adjective "int" or "inter" of six letters
+		{"preserve", nil},    // "serve" is too short to stand behind a prefix
+		{"resource", nil},    // re- is no prefix the table reads
+		{"unsupported", nil}, // un- negates
+	}
+	for _, tt := range tests {
+		if got := en.Bases(tt.word); !slices.Equal(got, tt.want) {
+			t.Errorf("Bases(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
