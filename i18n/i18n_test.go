@@ -594,11 +594,29 @@ func TestPoliteRegister(t *testing.T) {
 }
 
 // A language quotes with the same marks everywhere: the words of a note as
-// the query of a search.
+// the query of a search and the title typed into /summary.
 func TestQuotedMatchesNoMatch(t *testing.T) {
 	for _, l := range languages {
-		if q := Text(l, Quoted, "x"); !strings.Contains(Text(l, NoMatch, "x"), q) {
-			t.Errorf("%s quotes %q, but NoMatch %q", l, q, Text(l, NoMatch, "x"))
+		q := Text(l, Quoted, "x")
+		for _, s := range []string{Text(l, NoMatch, "x"), Text(l, SeveralDocs, "x", "2")} {
+			if !strings.Contains(s, q) {
+				t.Errorf("%s quotes %q, but %q", l, q, s)
+			}
+		}
+	}
+}
+
+// Spanish opens a question and an exclamation with ¿ and ¡; Greek asks with
+// ";", never "?".
+func TestOpeningAndQuestionMarks(t *testing.T) {
+	for name, s := range allForms("es") {
+		if strings.Count(s, "?") != strings.Count(s, "¿") || strings.Count(s, "!") != strings.Count(s, "¡") {
+			t.Errorf("%s in es lacks an opening ¿ or ¡: %q", name, s)
+		}
+	}
+	for name, s := range allForms("el") {
+		if strings.Contains(s, "?") {
+			t.Errorf("%s in el asks with \"?\", Greek writes \";\": %q", name, s)
 		}
 	}
 }
