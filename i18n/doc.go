@@ -19,6 +19,12 @@
 // accusative after "wait" and "in" in Slavic languages, the genitive in
 // Finnish and Lithuanian, whose sentences are built around it.
 //
-// The translations were written with care by the engineers, not reviewed
-// by professional translators.
+// The translations were written by the engineers and reviewed once for
+// idiom, register, terminology (one word per concept within a language:
+// passage, quote, citation, source, briefing, summary) and punctuation;
+// not by professional translators. Tests hold what a review can check
+// mechanically: every message in every language with English's format
+// verbs, code spans, markers and signs; French spacing; the punctuation
+// of Arabic, Chinese, Japanese, Spanish and Greek; the polite register of
+// French, German and Spanish.
 package i18n
