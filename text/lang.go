@@ -1,6 +1,7 @@
 package text
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"strings"
 	"sync"
@@ -99,9 +100,10 @@ func (st *langStats) scan(text string) {
 	// A capitalised function word inside a sentence is part of a name (Los
 	// Angeles, San Diego, De Gaulle): no evidence of a language.
 	capital, sentenceStart := false, true
+	stops := latinStopwords()
 	end := func() {
 		if cur == scriptLatin {
-			st.endLatinWord(buf[:min(n, len(buf))], n <= len(buf) && (!capital || sentenceStart), hint)
+			st.endLatinWord(stops, buf[:min(n, len(buf))], n <= len(buf) && (!capital || sentenceStart), hint)
 			sentenceStart = false
 		} else if cur >= 0 && cur != scriptHan && cur != scriptKana {
 			st.words[cur]++
@@ -174,7 +176,7 @@ func (st *langStats) scan(text string) {
 // endLatinWord counts a Latin word and its evidence: the languages whose
 // stopword it is (when it fit in w and may be one), and those its letters
 // point to, each shared equally by the languages it points to.
-func (st *langStats) endLatinWord(w []byte, fit bool, hint uint32) {
+func (st *langStats) endLatinWord(stops *stopIndex, w []byte, fit bool, hint uint32) {
 	st.words[scriptLatin]++
 	// One letter says little: initials, variables and elided articles
 	// ("n=21", "J. Smith", "l'") are in every language. Norwegian å ("to",
@@ -182,7 +184,7 @@ func (st *langStats) endLatinWord(w []byte, fit bool, hint uint32) {
 	// Norwegian from Danish most often, and Portuguese é ("is") the one
 	// that opens its commonest questions ("O que é…", "Qual é…").
 	if _, first := utf8.DecodeRune(w); fit && (len(w) > first || string(w) == "å" || string(w) == "é") {
-		if m := latinStopwords().lookup(w); m != 0 {
+		if m := stops.lookup(w); m != 0 {
 			share := 1 / float64(bits.OnesCount32(m))
 			for ; m != 0; m &= m - 1 {
 				st.hits[bits.TrailingZeros32(m)] += share
@@ -343,10 +345,23 @@ func (st *langStats) latin() string {
 // stopIndex maps each stopword of the Latin-script languages to the
 // languages (bits of latinLangs) that list it. Most words of a text are
 // not stopwords: a bitmap of their length, first and last byte turns most
-// of them away before the map is consulted.
+// of them away before the table is consulted. The table is open
+// addressing on a word's first eight bytes and its length, the rest
+// compared only for longer words: a document's words are looked up
+// once each, and a Go map's hashing and probing were half of detection.
 type stopIndex struct {
-	langs  map[string]uint32
+	slots  []stopSlot // a power of two, at most half full
+	shift  uint       // 64 - log2(len(slots))
+	tails  []string   // the bytes past the eighth of the longer words
 	filter [1 << 10]uint64
+}
+
+// stopSlot is one word of stopIndex; n is 0 in an empty slot.
+type stopSlot struct {
+	head  uint64 // the first eight bytes, little-endian, zeros past the word
+	langs uint32
+	n     uint8
+	tail  uint16 // index in tails when n > 8
 }
 
 // stopKey is a 16-bit hash of a word's length, first and last byte, for
@@ -355,18 +370,47 @@ func stopKey[S ~string | ~[]byte](w S) uint32 {
 	return (uint32(len(w))*31 + uint32(w[0])*7 + uint32(w[len(w)-1])<<5) & (1<<16 - 1)
 }
 
+// wordHead is the first eight bytes of w, little-endian, zeros past its end.
+func wordHead(w []byte) uint64 {
+	if len(w) >= 8 {
+		return binary.LittleEndian.Uint64(w)
+	}
+	var h uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		h = h<<8 | uint64(w[i])
+	}
+	return h
+}
+
+// slot is where the probe for a word of head and length n starts.
+func (x *stopIndex) slot(head uint64, n int) int {
+	return int((head + uint64(n)) * 0x9E3779B97F4A7C15 >> x.shift)
+}
+
 func (x *stopIndex) lookup(w []byte) uint32 {
-	if len(w) == 0 {
+	if len(w) == 0 || len(w) > maxWordBytes {
 		return 0
 	}
 	if k := stopKey(w); x.filter[k>>6]>>(k&63)&1 == 0 {
 		return 0
 	}
-	return x.langs[string(w)]
+	head, mask := wordHead(w), len(x.slots)-1
+	for i := x.slot(head, len(w)); ; i = (i + 1) & mask {
+		s := &x.slots[i]
+		if s.n == 0 {
+			return 0
+		}
+		if s.head == head && int(s.n) == len(w) && (len(w) <= 8 || x.tails[s.tail] == string(w[8:])) {
+			return s.langs
+		}
+	}
 }
 
-var latinStopwords = sync.OnceValue(func() *stopIndex {
-	x := &stopIndex{langs: make(map[string]uint32, 4096)}
+var latinStopwords = sync.OnceValue(func() *stopIndex { return newStopIndex(latinStopwordLangs()) })
+
+// latinStopwordLangs is what stopIndex holds, as a map.
+func latinStopwordLangs() map[string]uint32 {
+	langs := make(map[string]uint32, 4096)
 	for k, lang := range latinLangs {
 		list := append(Stopwords(lang), strings.Fields(detectionWords(lang))...)
 		if lang == "vi" {
@@ -374,14 +418,33 @@ var latinStopwords = sync.OnceValue(func() *stopIndex {
 		}
 		for _, w := range list {
 			if len(w) <= maxWordBytes && !strings.ContainsAny(w, "'’") {
-				x.langs[w] |= 1 << k
-				key := stopKey([]byte(w))
-				x.filter[key>>6] |= 1 << (key & 63)
+				langs[w] |= 1 << k
 			}
 		}
 	}
+	return langs
+}
+
+func newStopIndex(langs map[string]uint32) *stopIndex {
+	x := &stopIndex{slots: make([]stopSlot, 1<<bits.Len(uint(2*len(langs))))}
+	x.shift = uint(64 - bits.TrailingZeros(uint(len(x.slots))))
+	for w, m := range langs {
+		b := []byte(w)
+		key := stopKey(b)
+		x.filter[key>>6] |= 1 << (key & 63)
+		head := wordHead(b)
+		i := x.slot(head, len(b))
+		for x.slots[i].n != 0 {
+			i = (i + 1) & (len(x.slots) - 1)
+		}
+		x.slots[i] = stopSlot{head: head, langs: m, n: uint8(len(b))}
+		if len(b) > 8 {
+			x.slots[i].tail = uint16(len(x.tails))
+			x.tails = append(x.tails, w[8:])
+		}
+	}
 	return x
-})
+}
 
 // vietnameseFunctionWords are the commonest Vietnamese words, for detection
 // only (Vietnamese has no stemmer to choose); syllables are words here.

@@ -3,6 +3,8 @@ package text
 import (
 	"strings"
 	"testing"
+
+	"corpusbot/internal/cputime"
 )
 
 func TestDetectLanguage(t *testing.T) {
@@ -126,9 +128,11 @@ func TestDetectLanguageSamplesLongText(t *testing.T) {
 func BenchmarkDetectLanguage(b *testing.B) {
 	doc := strings.Repeat("The government believes that big tech companies have too much power over the data of their users. ", 100)
 	b.SetBytes(int64(len(doc)))
+	start := cputime.Now()
 	for b.Loop() {
 		DetectLanguage(doc)
 	}
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
 // Any input gives "und" or a language the detector names, the same each
@@ -153,4 +157,31 @@ func FuzzDetectLanguage(f *testing.F) {
 			t.Fatalf("DetectLanguage(%q) = %q, then %q", s, got, again)
 		}
 	})
+}
+
+// TestStopIndex holds the stopword table to the map it is made of: every
+// word gives its languages, and words that are not in it (each word cut,
+// lengthened or with a letter changed, and every prefix of the longest)
+// give none, whatever their first eight bytes share with a word's.
+func TestStopIndex(t *testing.T) {
+	want := latinStopwordLangs()
+	x := latinStopwords()
+	check := func(w string) {
+		t.Helper()
+		if got := x.lookup([]byte(w)); got != want[w] {
+			t.Errorf("lookup(%q) = %b, want %b", w, got, want[w])
+		}
+	}
+	for w := range want {
+		check(w)
+		check(w + "s")
+		check(w[:len(w)-1])
+		check("x" + w)
+		check(w[:len(w)-1] + "q")
+		for i := 8; i < len(w); i++ {
+			check(w[:i])
+		}
+	}
+	check("")
+	check(strings.Repeat("a", maxWordBytes+1))
 }
