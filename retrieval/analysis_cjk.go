@@ -266,6 +266,27 @@ func isCJKQuestion(slots []slot) bool {
 	return false
 }
 
+// markStopPairs flags the CJK pairs of a query that hold a one-character
+// stopword (谁赢 of 谁赢得, 的定 of 的定义): the filter keeps them, since
+// one may be a word (目的), but most cross a word boundary that a
+// paragraph answering in other words cuts elsewhere. slots are sorted by
+// position, and a stopword's unigram is a slot marked stop.
+func markStopPairs(slots []slot) {
+	for i := range slots {
+		p := &slots[i]
+		if !p.pair {
+			continue
+		}
+		for j := max(0, i-3); j < min(len(slots), i+4); j++ {
+			u := &slots[j]
+			if u.unigram && slices.Contains(u.stops, true) && (u.start == p.start || u.end == p.end) {
+				p.stopPair = true
+				break
+			}
+		}
+	}
+}
+
 // maxFramingRunes is the longest framing phrase looked for, in characters.
 const maxFramingRunes = 6
 

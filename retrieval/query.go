@@ -21,6 +21,9 @@ type query struct {
 	terms []qterm // distinct, in order of first appearance
 	words []qword // distinct, in order of first appearance
 	sumW  float64 // total weight of words
+	// coordW is the weight of the words coordinate counts (not the
+	// stopword pairs), 0 when no word is CJK: scores stay plain BM25.
+	coordW float64
 }
 
 // qterm is one distinct analysed term.
@@ -43,6 +46,9 @@ type qterm struct {
 type qword struct {
 	terms  []int // indexes into query.terms
 	weight float64
+	// stopPair: a CJK pair with a one-character stopword (谁赢, 的定),
+	// which coordinate leaves out.
+	stopPair bool
 }
 
 // slot gathers what every analyser made of one span of the query.
@@ -53,6 +59,8 @@ type slot struct {
 	part       bool   // a part of an identifier
 	scoreOnly  bool   // a unigram whose pairs the index knows: it scores, and is no word of its own
 	pair       bool   // a CJK bigram
+	stopPair   bool   // a CJK bigram with a one-character stopword (markStopPairs)
+	cjk        bool   // any CJK term: a pair, a unigram, a lone character
 	stops      []bool // per analyser: a stopword there
 	terms      []string
 	primary    uint64 // bit k: terms[k] was made by an analyser of the query's language
@@ -83,7 +91,8 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 				si = len(slots)
 				index[key] = si
 				slots = append(slots, slot{start: t.start, end: t.end, stops: make([]bool, len(ix.analyzers)), unigram: t.kind == kindCJKUnigram,
-					pair: t.kind == kindCJK && utf8.RuneCount(t.term) == 2, whole: t.whole, part: t.part})
+					pair: t.kind == kindCJK && utf8.RuneCount(t.term) == 2, whole: t.whole, part: t.part,
+					cjk: t.kind == kindCJK || t.kind == kindCJKUnigram})
 			}
 			s := &slots[si]
 			if t.stop {
@@ -112,6 +121,7 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(x.end, y.end))
 	})
 
+	markStopPairs(slots)
 	ix.dropKnownUnigrams(slots, isCJKQuestion(slots))
 
 	// An identifier the index knows is one word of the question, whatever
@@ -135,6 +145,7 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 	var held []qword // words of framing phrases: see framingSpans
 
 	var q query
+	cjk := false // a CJK word: see coordinate
 	termPos := make(map[string]int)
 	wordSeen := make(map[string]bool)
 	// addTerm adds a distinct term to q.terms and returns its index.
@@ -184,7 +195,7 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 		if !scoreOnly {
 			wordSeen[key] = true
 		}
-		w := qword{weight: -1}
+		w := qword{weight: -1, stopPair: s.stopPair}
 		for k, t := range s.terms {
 			p := addTerm(t, s.primary>>k&1 != 0, s.scoreOnly)
 			w.terms = append(w.terms, p)
@@ -200,6 +211,7 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 		if w.weight < 0 {
 			w.weight = ix.maxIDF
 		}
+		cjk = cjk || s.cjk
 		if (s.pair || s.unigram) && inSpans(s.start, s.end, framing) {
 			held = append(held, w)
 			continue
@@ -212,6 +224,13 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 		for _, w := range held {
 			q.words = append(q.words, w)
 			q.sumW += w.weight
+		}
+	}
+	if cjk {
+		for _, w := range q.words {
+			if !w.stopPair {
+				q.coordW += w.weight
+			}
 		}
 	}
 	return q

@@ -17,6 +17,7 @@ type accum struct {
 	top      candHeap
 	matched  []bool // per query term, for the hit being filled in
 	docSum   []float32
+	cov      []float32 // per item: the word weight it matches (coordinate); made on first use
 }
 
 func newAccum(items, docs int) *accum {
@@ -122,6 +123,7 @@ func (ix *Index) Search(query string, k int) ([]Hit, error) {
 	acc := ix.accums.Get().(*accum)
 	defer ix.accums.Put(acc)
 	dense := ix.accumulate(acc, &q)
+	ix.coordinate(acc, &q, dense)
 	blend := len(ix.docs) < len(ix.items) // else every passage is its document
 	switch {
 	case dense && blend:
@@ -196,6 +198,7 @@ func (ix *Index) SearchDocs(query string, k int) ([]DocHit, error) {
 	acc := ix.accums.Get().(*accum)
 	defer ix.accums.Put(acc)
 	dense := ix.accumulate(acc, &q)
+	ix.coordinate(acc, &q, dense)
 	visit := func(i uint32) {
 		s := acc.scores[i]
 		acc.scores[i] = 0
