@@ -990,14 +990,19 @@ func nameKey(word string) string {
 }
 
 // synonymsOf returns what finds a question's word's synonyms: the English
-// wordnet's (package synonyms) for an English question, nothing for the
-// others, whose languages have no table.
+// wordnet's (package synonyms) for an English question, with the words
+// derived from it (fail → failure: "Why might my test fail …" is answered
+// by "… likely to show a transitive failure"), nothing for the others,
+// whose languages have no table.
 func (st *state) synonymsOf(question string) func(word string) []string {
 	if detectLang(question) != "en" {
 		return func(string) []string { return nil }
 	}
 	t := synonyms.English()
-	return func(word string) []string { return t.Of(strings.ToLower(word), synonymRank) }
+	return func(word string) []string {
+		w := strings.ToLower(word)
+		return append(t.Of(w, synonymRank), t.Derived(w)...)
+	}
 }
 
 // knownTerms returns the terms of words that the corpus uses: a synonym

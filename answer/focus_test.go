@@ -785,3 +785,26 @@ func TestFocusBases(t *testing.T) {
 		t.Errorf("a French question given English bases")
 	}
 }
+
+// A word derived from the question's (WordNet's derivations: fail →
+// failure) holds it as a synonym does, at half its weight.
+func TestFocusDerived(t *testing.T) {
+	st := newPipeline(t, loadFS(t, fstest.MapFS{
+		"uploads.md": {Data: []byte("# Uploads\n\n" +
+			"A retry follows every upload failure within a minute. " +
+			"The upload job runs nightly.\n")},
+	}), nil).state.Load()
+	sentence := st.index.Analyze("A retry follows every upload failure within a minute.")
+	for _, tt := range []struct {
+		question string
+		want     bool
+	}{
+		{"What follows when an upload fails?", true},
+		{"What follows when an upload stalls?", false},
+	} {
+		f := st.focusOf(st.withoutFraming(tt.question))
+		if got := f.covers(sentence, around{}, DefaultFocusCoverage); got != tt.want {
+			t.Errorf("%q: covers %v, want %v (focus %v, weights %v, alts %v)", tt.question, got, tt.want, f.words, f.weights, f.alts)
+		}
+	}
+}

@@ -19,7 +19,10 @@
 //	speak:1 talk:2
 //
 // and irregular forms follow their lemma's "=" line: "=speak spoke spoken".
-// Last, "~" lines list the adjectives of at most maxAdjective letters,
+// "+" lines list a lemma's derivationally related lemmas, from its first
+// maxRank senses ("+fail failure"), leaving out those that share a long
+// beginning with it (prefer, preference), which the reader holds as one
+// family anyway. Last, "~" lines list the adjectives of at most maxAdjective letters,
 // those English compares with -er and -est ("~new short simple …"), so
 // that "newest" can be read as new and "server" is not read as serve.
 package main
@@ -69,7 +72,7 @@ func run(dir, out string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("%s: no src/yaml/entries-*.yaml", dir)
 	}
-	t := table{synsets: map[string][]member{}, forms: map[string][]string{}, adjectives: map[string]bool{}}
+	t := table{synsets: map[string][]member{}, forms: map[string][]string{}, adjectives: map[string]bool{}, derived: map[string][]string{}}
 	for _, name := range files {
 		if err := t.read(name); err != nil {
 			return err
@@ -105,6 +108,7 @@ type table struct {
 	synsets    map[string][]member
 	forms      map[string][]string
 	adjectives map[string]bool
+	derived    map[string][]string
 }
 
 // read adds one entries file.
@@ -116,7 +120,7 @@ func (t *table) read(name string) error {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	var lemma, block string
+	var lemma, block, list string
 	keep := false
 	rank := 0
 	for n := 1; sc.Scan(); n++ {
@@ -139,11 +143,22 @@ func (t *table) read(name string) error {
 			if form := unquote(strings.TrimPrefix(line, "    - ")); keep && plainWord(form) && form != lemma {
 				t.forms[lemma] = append(t.forms[lemma], form)
 			}
+		case block == "sense" && strings.HasPrefix(line, "      - "):
+			// An item of the sense's list: a related sense's id,
+			// "'failure%1:04:01::'".
+			to, _, _ := strings.Cut(unquote(strings.TrimPrefix(line, "      - ")), "%")
+			if list == "derivation" && keep && rank <= maxRank && plainWord(to) && to != lemma && !oneFamily(lemma, to) {
+				t.derived[lemma] = append(t.derived[lemma], to)
+			}
 		case block == "sense" && strings.HasPrefix(line, "    - "):
 			rank++
 			fallthrough
 		case block == "sense" && strings.HasPrefix(line, "      "):
-			key, val, ok := strings.Cut(strings.TrimLeft(line, " -"), ": ")
+			body := strings.TrimLeft(line, " -")
+			key, val, ok := strings.Cut(body, ": ")
+			if !ok {
+				list = strings.TrimSuffix(body, ":")
+			}
 			if ok && key == "synset" && keep && rank <= maxRank {
 				t.synsets[val] = append(t.synsets[val], member{lemma, rank})
 			}
@@ -167,6 +182,17 @@ func plainWord(s string) bool {
 		}
 	}
 	return true
+}
+
+// oneFamily reports two words that share a beginning of at least five
+// letters and three quarters of the shorter, as answer's sameFamily holds
+// the terms of one family.
+func oneFamily(a, b string) bool {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= 5 && 4*n >= 3*min(len(a), len(b))
 }
 
 func unquote(s string) string {
@@ -219,6 +245,10 @@ func (t *table) write(w io.Writer) error {
 	for _, l := range lemmas {
 		fs := slices.Compact(slices.Sorted(slices.Values(t.forms[l])))
 		fmt.Fprintln(bw, "="+l+" "+strings.Join(fs, " "))
+	}
+	for _, l := range slices.Sorted(maps.Keys(t.derived)) {
+		ds := slices.Compact(slices.Sorted(slices.Values(t.derived[l])))
+		fmt.Fprintln(bw, "+"+l+" "+strings.Join(ds, " "))
 	}
 	adjectives := slices.Sorted(maps.Keys(t.adjectives))
 	for len(adjectives) > 0 {

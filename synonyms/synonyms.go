@@ -1,6 +1,7 @@
 // Package synonyms tells which words mean the same as a word: the synsets
 // of a public lexical resource, Open English WordNet (CC BY 4.0, README.md),
-// kept to single-word lemmas and each word's most common senses. English
+// kept to single-word lemmas and each word's most common senses, with the
+// words derived from them and the words a word is regularly built on. English
 // only: no open wordnet for French, Arabic or Chinese was at hand (see
 // README.md).
 package synonyms
@@ -44,6 +45,9 @@ type Table struct {
 	// adjectives are the short adjectives, those compared with -er and
 	// -est: see Bases.
 	adjectives map[string]bool
+	// derived are a lemma's derivationally related lemmas (fail →
+	// failure): see Derived.
+	derived map[string][]string
 }
 
 type member struct {
@@ -56,12 +60,18 @@ func read(r io.Reader) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Table{byLemma: map[string][]int32{}, lemmas: map[string][]string{}, forms: map[string][]string{}, adjectives: map[string]bool{}}
+	t := &Table{byLemma: map[string][]int32{}, lemmas: map[string][]string{}, forms: map[string][]string{}, adjectives: map[string]bool{}, derived: map[string][]string{}}
 	sc := bufio.NewScanner(zr)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		switch {
 		case line == "" || line[0] == '#':
+		case line[0] == '+':
+			fs := strings.Fields(line[1:])
+			if len(fs) < 2 {
+				return nil, fmt.Errorf("line %d: a lemma without derivations", n)
+			}
+			t.derived[fs[0]] = fs[1:]
 		case line[0] == '~':
 			for _, a := range strings.Fields(line[1:]) {
 				t.adjectives[a] = true
@@ -150,13 +160,35 @@ func (t *Table) lemmasOf(word string) []string {
 	// As morphy does: every part of speech's lemma, "talks" (the noun,
 	// negotiations) and talk.
 	out := slices.Clone(t.lemmas[word])
-	if t.byLemma[word] != nil && !slices.Contains(out, word) {
+	if t.isLemma(word) && !slices.Contains(out, word) {
 		out = append(out, word)
 	}
 	for _, d := range detachments {
 		if stem, ok := strings.CutSuffix(word, d.suffix); ok && stem != "" {
-			if l := stem + d.ending; t.byLemma[l] != nil && !slices.Contains(out, l) {
+			if l := stem + d.ending; t.isLemma(l) && !slices.Contains(out, l) {
 				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+func (t *Table) isLemma(w string) bool { return t.byLemma[w] != nil || t.derived[w] != nil }
+
+// Derived returns the lemmas derivationally related to a lower-case
+// word's (its lemma found as Of finds it): "fails" → failure, "pay" →
+// payment, payer, payee. Only those the stemmer would not fold with the
+// word are kept (see gen_wordnet.go). Of a word the table does not know,
+// or of any word when t is nil, it returns nil.
+func (t *Table) Derived(word string) []string {
+	if t == nil {
+		return nil
+	}
+	var out []string
+	for _, l := range t.lemmasOf(word) {
+		for _, d := range t.derived[l] {
+			if d != word && !slices.Contains(out, d) {
+				out = append(out, d)
 			}
 		}
 	}

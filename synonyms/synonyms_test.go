@@ -64,3 +64,34 @@ func TestBases(t *testing.T) {
 		}
 	}
 }
+
+func TestDerived(t *testing.T) {
+	en := English()
+	tests := []struct {
+		word    string
+		want    []string // among the derived lemmas
+		wantNot []string
+	}{
+		{"fail", []string{"failure"}, nil},
+		{"fails", []string{"failure"}, nil}, // found by its lemma
+		{"pay", []string{"payment"}, nil},
+		{"prefer", nil, []string{"preference"}}, // one family: held anyway
+		{"xyzzy", nil, nil},
+	}
+	for _, tt := range tests {
+		got := en.Derived(tt.word)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Derived(%q) = %v, want %q among them", tt.word, got, w)
+			}
+		}
+		for _, w := range tt.wantNot {
+			if slices.Contains(got, w) {
+				t.Errorf("Derived(%q) = %v, want no %q", tt.word, got, w)
+			}
+		}
+	}
+	if got := (*Table)(nil).Derived("fail"); got != nil {
+		t.Errorf("nil table: %v", got)
+	}
+}
