@@ -173,18 +173,20 @@ func compoundsOf(q string) []compound {
 }
 
 // addIdeographs adds the terms of a run of ideographs, which has no word
-// boundaries, weighed as words are, by idf. Its bigrams the corpus knows
-// are words or parts of words. A bigram it does not know either straddles
-// two words (之前需要 → 前需: no word at all, and counting it, as every
-// term once counted alike, left a Chinese answer holding a third of its
-// question) or is a word the corpus lacks, what is asked and missing,
-// which weighs the most. It straddles when a known bigram of the run
-// shares its first or last character, or when it is no word of the
-// dictionary (text.IsChineseWord: 时会删掉 → 时会, 会删 are no words, 删掉
-// is one). A character counts alone only in a one-character run (球) or
-// when the corpus never uses it; otherwise its bigrams hold it, and
-// function characters (会, 用) would count as focus. Chosen on the tuning
-// halves (docs/benchmarks.md, issue 10).
+// boundaries, weighed as words are, by idf. A pair of characters counts
+// only when it is a word (text.IsChineseWord, a dictionary of modern
+// Chinese): any other pair is the end of one word and the start of the
+// next (之前需要 → 前需; 测试是 → 试是), which counting, as every term once
+// counted alike, left a Chinese answer holding a third of its question,
+// and which, when the corpus happens to write it too, ranked the sentence
+// that repeats the question's wording above the one that answers. A word
+// the corpus does not know is what is asked and missing, and weighs the
+// most, unless it shares a character with a pair the corpus knows (it
+// straddles them). A character counts alone only in a one-character run
+// (球), or when the corpus never uses it and no pair counted holds it:
+// 日志 unknown is one word asked, not 日, 志 and 日志, three; otherwise its
+// pairs hold it, and function characters (会, 用) would count as focus.
+// Chosen on the tuning halves (docs/benchmarks.md, issue 10).
 func (st *state) addIdeographs(f *focus, run string) {
 	if run == "" {
 		return
@@ -197,9 +199,9 @@ func (st *state) addIdeographs(f *focus, run string) {
 			known[t] = true
 		}
 	}
-	straddles := func(bigram string) bool {
-		first, size := utf8.DecodeRuneInString(bigram)
-		last, _ := utf8.DecodeRuneInString(bigram[size:])
+	straddles := func(pair string) bool {
+		first, size := utf8.DecodeRuneInString(pair)
+		last, _ := utf8.DecodeRuneInString(pair[size:])
 		for k := range known {
 			kf, ks := utf8.DecodeRuneInString(k)
 			kl, _ := utf8.DecodeRuneInString(k[ks:])
@@ -207,19 +209,34 @@ func (st *state) addIdeographs(f *focus, run string) {
 				return true
 			}
 		}
-		return !text.IsChineseWord(bigram)
+		return false
 	}
+	type term struct {
+		t   string
+		idf float64
+	}
+	var kept []term
+	inPair := map[rune]bool{} // the characters of the pairs counted
 	for _, t := range terms {
 		idf, ok := st.index.IDF(t)
-		switch {
-		case utf8.RuneCountInString(t) != 2:
-			if ok && !one {
+		switch n := utf8.RuneCountInString(t); {
+		case n == 2:
+			if !text.IsChineseWord(t) || !ok && straddles(t) {
 				continue
 			}
-		case !ok && straddles(t):
+			for _, r := range t {
+				inPair[r] = true
+			}
+		case ok && !one:
 			continue
 		}
-		f.addTerm("", []string{t}, idf, false, nil)
+		kept = append(kept, term{t, idf})
+	}
+	for _, k := range kept {
+		if r, size := utf8.DecodeRuneInString(k.t); size == len(k.t) && !one && inPair[r] {
+			continue
+		}
+		f.addTerm("", []string{k.t}, k.idf, false, nil)
 	}
 }
 

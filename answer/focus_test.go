@@ -301,23 +301,27 @@ func TestFocusIdeographs(t *testing.T) {
 	}
 }
 
-// A pair of characters the corpus never uses counts as a word asked about
-// when it is one (产生, 删掉, 日志), not when it joins the end of one
-// word to the start of the next (会产, 会删, 空日).
+// A pair of characters counts as a word asked about when it is one (产生,
+// 删掉, 日志), not when it joins the end of one word to the start of the
+// next (会产, 会删, 空日), even where the corpus writes it too (试是); a
+// character the corpus never uses counts once, within its word (日志, not
+// 日 and 志 again).
 func TestFocusIdeographPairs(t *testing.T) {
 	c := loadFS(t, fstest.MapFS{
 		"release.md": {Data: []byte("# 发布\n\n" +
 			"每当你执行安装命令的时候，都会创建一个新的版本。\n\n" +
-			"卸载一个版本，就是删除它的所有资源以及历史记录。\n")},
+			"卸载一个版本，就是删除它的所有资源以及历史记录。\n\n" +
+			"测试是一种钩子，也写在模板里。\n")},
 	})
 	st := newPipeline(t, c, nil).state.Load()
 	for _, tt := range []struct {
 		question   string
 		has, lacks []string
 	}{
-		{"每次执行安装命令会产生什么？", []string{"产生", "每次", "命令"}, []string{"会产", "令会"}},
-		{"卸载时会删掉哪些记录？", []string{"删掉", "卸载", "记录"}, []string{"会删"}},
-		{"卸载时会清空日志吗？", []string{"清空", "日志"}, []string{"会清", "空日"}},
+		{"每次执行安装命令会产生什么？", []string{"产生", "每次", "命令"}, []string{"会产", "令会", "产"}},
+		{"卸载时会删掉哪些记录？", []string{"删掉", "卸载", "记录"}, []string{"会删", "掉"}},
+		{"卸载时会清空日志吗？", []string{"清空", "日志"}, []string{"会清", "空日", "日", "志"}},
+		{"测试是什么样的资源？", []string{"测试", "资源"}, []string{"试是"}},
 	} {
 		f := st.focusOf(tt.question)
 		in := map[string]bool{}
