@@ -52,6 +52,7 @@ const (
 // headings hold words of the question counts them as its own.
 func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, keep func(sentence string, terms []string, a around) (bool, int)) []pick {
 	f := st.focusOf(query)
+	why := keep != nil && asksWhy(query)
 	var all []pick
 	for bi, b := range blocks {
 		var context map[string]bool
@@ -129,6 +130,13 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 					head = withHeader(s.header, s.text)
 				}
 				shown, n := introduced(ss, i)
+				if n == 0 && why && i+1 < len(ss) && ss[i+1].src == s.src && givesReason(ss[i+1].text) {
+					// "In most cases, flat should be favored over
+					// nested." answers "Why are flat values preferred?"
+					// with the sentence after it: "The reason for this
+					// is that it is simpler …".
+					shown, n = []string{ss[i+1].text}, 1
+				}
 				if n > 0 {
 					text = s.src[s.sp.start:ss[i+n].sp.end]
 				}
@@ -408,3 +416,23 @@ func (st *state) extractive(res *Result, blocks []*block, picks []pick, prefix, 
 // halves: one passage misses the second, two and three tie, the whole
 // document lets one more out-of-corpus question through.
 const openingPassages = 2
+
+// asksWhy reports a question that asks for a reason.
+func asksWhy(q string) bool {
+	l := " " + strings.ToLower(q) + " "
+	return slices.ContainsFunc(whyCues, func(c string) bool { return strings.Contains(l, c) })
+}
+
+// givesReason reports a sentence that opens by giving the reason for the
+// one before it: "The reason for this is …", "This is because …".
+func givesReason(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	return slices.ContainsFunc(reasonOpeners, func(o string) bool { return strings.HasPrefix(l, o) })
+}
+
+var (
+	whyCues       = []string{" why ", " pourquoi ", "لماذا", "لم ", "为什么", "為什麼", "为何", "為何"}
+	reasonOpeners = []string{"the reason", "this is because", "that is because", "this is so ", "it is because", "because ",
+		"la raison", "c'est parce", "c’est parce", "parce que", "car ", "السبب", "والسبب", "لأن", "ذلك لأن",
+		"因为", "因為", "原因是", "这是因为", "這是因為"}
+)

@@ -787,6 +787,32 @@ func TestFocusBases(t *testing.T) {
 	// Only English questions are read so.
 	if basesOf("Quelle base de données pour la passerelle la plus récente ?") != nil {
 		t.Errorf("a French question given English bases")
+// A "why" question is answered with the reason the next sentence gives.
+func TestWhyTakesTheReason(t *testing.T) {
+	tests := []struct {
+		question, want string
+		ok             bool
+	}{
+		{"Why are short names preferred?", "The reason for this is that they are easier to type.", true},
+		{"Which names are preferred?", "The reason for this", false}, // no reason asked: the sentence alone
+	}
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"names.md": {Data: []byte("# Naming\n\nIn most cases, short names should be preferred over long ones. " +
+			"The reason for this is that they are easier to type.\n\nLong names appear in old releases.\n")},
+		"other.md": {Data: []byte("# Logging\n\nThe server writes its log to the journal.\n\nLog lines carry a timestamp and a level.\n")},
+	}), nil)
+	for _, tt := range tests {
+		res, err := p.Ask(context.Background(), Question{Text: tt.question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(res.Text, "\n")
+		if got := strings.Contains(first, tt.want); got != tt.ok || !strings.Contains(first, "short names should be preferred") {
+			t.Errorf("%q: first line %q, want %q in it: %v", tt.question, first, tt.want, tt.ok)
+		}
+		if tt.ok && len(res.Claims) > 0 && !strings.Contains(res.Claims[0].Quotes[0], "easier to type") {
+			t.Errorf("%q: quote %q does not span the reason", tt.question, res.Claims[0].Quotes[0])
+		}
 	}
 }
 
