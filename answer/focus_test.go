@@ -787,6 +787,9 @@ func TestFocusBases(t *testing.T) {
 	// Only English questions are read so.
 	if basesOf("Quelle base de données pour la passerelle la plus récente ?") != nil {
 		t.Errorf("a French question given English bases")
+	}
+}
+
 // A "why" question is answered with the reason the next sentence gives.
 func TestWhyTakesTheReason(t *testing.T) {
 	tests := []struct {
