@@ -91,7 +91,7 @@ func (st *state) focusOf(question string) focus {
 		}
 		name := isNameWord(word, first)
 		first = false
-		if countWord(prev, word) {
+		if countWord(prev, word) || proForm(prev, word) {
 			// "كم عدد" is "how many": "عدد" (number) asks, it is not asked about.
 			continue
 		}
@@ -371,6 +371,15 @@ func (f focus) weight(terms []string) float64 {
 func countWord(prev, word string) bool {
 	return prev == "كم" && strings.TrimPrefix(word, "ال") == "عدد"
 }
+
+// proForm reports "one" standing for a noun said before it ("newer than
+// the one it was built against"): after a determiner it counts nothing.
+func proForm(prev, word string) bool {
+	w := strings.ToLower(word)
+	return (w == "one" || w == "ones") && determiners[strings.ToLower(prev)]
+}
+
+var determiners = setOf(strings.Fields("the this that these those which each every any another other no"))
 
 // isNameWord reports a word written as a name: a capital inside it
 // (WeChat, ICBC, iAdvize), or a capital first letter anywhere but at the start of

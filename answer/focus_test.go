@@ -841,3 +841,23 @@ func TestFocusDerived(t *testing.T) {
 		}
 	}
 }
+
+// "One" after a determiner stands for a noun said before it: no focus word.
+func TestFocusProForm(t *testing.T) {
+	st := toolCorpus(t).state.Load()
+	for _, tt := range []struct {
+		question string
+		one      bool // "one" is a focus word
+	}{
+		{"Is the release job newer than the one the registry keeps?", false},
+		{"Which ones of the archives are verified?", false},
+		{"Does the release job retry one upload or all of them?", true},
+		{"Can one archive hold every release?", true},
+	} {
+		f := st.focusOf(st.withoutFraming(tt.question))
+		got := slices.ContainsFunc(f.words, func(w []string) bool { return slices.Contains(w, "one") })
+		if got != tt.one {
+			t.Errorf("%q: \"one\" a focus word %v, want %v (focus %v)", tt.question, got, tt.one, f.words)
+		}
+	}
+}
