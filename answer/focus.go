@@ -784,6 +784,8 @@ const (
 	// much"): a year a sentence dates something by ("launched in 2015")
 	// is none.
 	amountKind
+	// frequencyKind is how often: "every 3 minutes", "twice a year".
+	frequencyKind
 )
 
 // kindOf reads the kind of answer a question wants from its question word:
@@ -791,6 +793,14 @@ const (
 // start ("What happens when …" asks no date).
 func kindOf(q string) answerKind {
 	l := " " + strings.ToLower(q) + " "
+	for _, p := range frequencyCues {
+		if strings.Contains(l, p) {
+			return frequencyKind
+		}
+	}
+	if numberOfRe.MatchString(l) {
+		return amountKind
+	}
 	for _, p := range amountCues {
 		if strings.Contains(l, p) {
 			return amountKind
@@ -819,6 +829,9 @@ func kindOf(q string) answerKind {
 }
 
 var (
+	frequencyCues = []string{" how often ", " how frequently ", " à quelle fréquence ", " tous les combien ", "كم مرة", "多久一次", "多长时间一次", "多频繁", "多常"}
+	// "What is the maximum number of applications …" asks how many.
+	numberOfRe = regexp.MustCompile(`^ (what|which)('s| is| was| are) the ([\pL]+ )?number of |^ quel est le ([\pL]+ )?nombre d|^ ما (هو )?عدد `)
 	amountCues = []string{" how many ", " how much ", " combien ", " كم ", "多少", "几", "幾"}
 	figureCues = []string{" how old ", " how tall ", " how long ", " how large ", " how big ",
 		" quel âge ", "多大", "多高", "多久", "多长"}
@@ -839,6 +852,8 @@ func (k answerKind) fits(sentence string) bool {
 		return hasNumber(sentence) || hasWord(sentence, figureWords) || hanFigure(sentence)
 	case amountKind:
 		return hasAmount(sentence) || hasWord(sentence, figureWords) || hanFigure(sentence)
+	case frequencyKind:
+		return hasWord(sentence, frequencyWords)
 	case dateKind:
 		return hasNumber(sentence) || hasWord(sentence, dateWords)
 	}
@@ -922,6 +937,14 @@ func hanFigure(s string) bool {
 	}
 	return false
 }
+
+// frequencyWords say how often: "every 3 minutes", "twice a year", "daily".
+var frequencyWords = setOf(strings.Fields(`
+	every each per daily weekly monthly yearly annually hourly nightly once twice times interval intervals
+	periodically regularly frequently often always never rarely seldom sometimes usually continuously
+	chaque tous toutes fois quotidien quotidienne hebdomadaire mensuel mensuelle annuel annuelle régulièrement souvent toujours jamais
+	كل مرة مرات يوميا يومياً أسبوعيا شهريا سنويا دائما أبدا
+	每 次 每天 每周 每月 每年 定期 经常 总是`))
 
 var dateWords = setOf(strings.Fields(`
 	january february march april may june july august september october november december

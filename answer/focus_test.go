@@ -861,3 +861,25 @@ func TestFocusProForm(t *testing.T) {
 		}
 	}
 }
+
+// "How often" wants a frequency; "what is the maximum number of" a figure.
+func TestFrequencyAndNumberOfKinds(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"How often does the agent poll the registry?", "The agent polls the registry every 3 minutes.", true},
+		{"How often does the agent poll the registry?", "The agent polls the registry twice a day.", true},
+		{"How often does the agent poll the registry?", "When a registry is added, the agent polls it.", false},
+		{"À quelle fréquence l'agent interroge-t-il le registre ?", "L'agent interroge le registre chaque heure.", true},
+		{"What is the maximum number of widgets a board can hold?", "A board holds at most 40 widgets.", true},
+		{"What is the maximum number of widgets a board can hold?", "maxWidgets: maximum wait time, regardless of the number of widgets.", false},
+		{"What is the number of widgets on a board?", "Boards hold widgets.", false},
+		{"How does the board limit the number of widgets?", "Boards drop the oldest widgets.", true}, // asks how, not how many
+	}
+	for _, tt := range tests {
+		if got := kindOf(tt.question).fits(tt.sentence); got != tt.want {
+			t.Errorf("%q fits %q: got %v, want %v (kind %v)", tt.question, tt.sentence, got, tt.want, kindOf(tt.question))
+		}
+	}
+}
