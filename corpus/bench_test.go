@@ -219,3 +219,24 @@ func BenchmarkPassageWords(b *testing.B) {
 	}
 	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
+
+// BenchmarkDecodeText decodes the 2,000 files of BenchmarkLoadText
+// (16 MB): the binary sniff, the UTF-8 check and the copy into a string.
+func BenchmarkDecodeText(b *testing.B) {
+	var files [][]byte
+	size := 0
+	for _, f := range textTree(b, 2000) {
+		files = append(files, f.Data)
+		size += len(f.Data)
+	}
+	b.SetBytes(int64(size))
+	start := cputime.Now()
+	for b.Loop() {
+		for _, f := range files {
+			if _, kind, _ := decodeText(f); kind != "" {
+				b.Fatal(kind)
+			}
+		}
+	}
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}

@@ -159,3 +159,31 @@ func TestDOCX(t *testing.T) {
 		t.Errorf("got skipped %+v, want secret.docx as encrypted", sk)
 	}
 }
+
+// TestMayBeControl holds binaryReason's test of eight bytes at a time to
+// the bytes' own: every byte value at every place, among others that are
+// text, controls, DEL or not ASCII.
+func TestMayBeControl(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			for _, fill := range []uint64{0x41, 0xff, 0x7f, 0x1f, 0x20, 0x80, 0x00} {
+				var x uint64
+				for k := 0; k < 8; k++ {
+					v := fill
+					if k == pos {
+						v = uint64(c)
+					}
+					x |= v << (8 * k)
+				}
+				m := mayBeControl(x)
+				for k := 0; k < 8; k++ {
+					b := byte(x >> (8 * k))
+					want := b < 0x20 || b == 0x7f
+					if got := m>>(8*k+7)&1 == 1; got != want {
+						t.Fatalf("x=%016x byte %d (%02x): got %v want %v", x, k, b, got, want)
+					}
+				}
+			}
+		}
+	}
+}
