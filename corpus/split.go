@@ -406,7 +406,7 @@ func passageWords(s string) int {
 		if c := s[i]; c < utf8.RuneSelf {
 			w := uint64(asciiWord[c])
 			tenths += 10 * int(w&^in)
-			if in == 0 || c != '.' && c != ',' && c != '\'' || !text.JoinsWord(s, i) {
+			if in == 0 || c != '.' && c != ',' && c != '\'' || !mayJoin(s, i) || !text.JoinsWord(s, i) {
 				in = w
 			}
 			i++
@@ -429,6 +429,22 @@ func passageWords(s string) int {
 		i += size
 	}
 	return (tenths + 5) / 10
+}
+
+// mayJoin is false when the ASCII joiner at s[i] surely joins no words by
+// the byte after it: most are a sentence's full stop or comma before a
+// space, told without a call.
+func mayJoin(s string, i int) bool {
+	if i+1 >= len(s) {
+		return false
+	}
+	if next := s[i+1]; next < utf8.RuneSelf {
+		if s[i] == '\'' {
+			return isASCIILetter(next)
+		}
+		return isASCIIDigit(next)
+	}
+	return true
 }
 
 const highBits = 0x8080808080808080
