@@ -786,6 +786,8 @@ const (
 	amountKind
 	// frequencyKind is how often: "every 3 minutes", "twice a year".
 	frequencyKind
+	// versionKind is which version: a number ("v1.6.0", "Go 1.22").
+	versionKind
 )
 
 // kindOf reads the kind of answer a question wants from its question word:
@@ -800,6 +802,9 @@ func kindOf(q string) answerKind {
 	}
 	if numberOfRe.MatchString(l) {
 		return amountKind
+	}
+	if versionOfRe.MatchString(l) {
+		return versionKind
 	}
 	for _, p := range amountCues {
 		if strings.Contains(l, p) {
@@ -830,6 +835,8 @@ func kindOf(q string) answerKind {
 
 var (
 	frequencyCues = []string{" how often ", " how frequently ", " à quelle fréquence ", " tous les combien ", "كم مرة", "多久一次", "多长时间一次", "多频繁", "多常"}
+	// "Which version of Go …" asks for a version number.
+	versionOfRe = regexp.MustCompile(`^ (which|what) versions? of |^ (which|what) (\pL+ )?versions? (is|are|does|do|did|was|were|should|must|can) | quelle version | quelles versions |أي إصدار|哪个版本|什么版本|哪個版本|什麼版本`)
 	// "What is the maximum number of applications …" asks how many.
 	numberOfRe = regexp.MustCompile(`^ (what|which)('s| is| was| are) the ([\pL]+ )?number of |^ quel est le ([\pL]+ )?nombre d|^ ما (هو )?عدد `)
 	amountCues = []string{" how many ", " how much ", " combien ", " كم ", "多少", "几", "幾"}
@@ -854,6 +861,8 @@ func (k answerKind) fits(sentence string) bool {
 		return hasAmount(sentence) || hasWord(sentence, figureWords) || hanFigure(sentence)
 	case frequencyKind:
 		return hasWord(sentence, frequencyWords)
+	case versionKind:
+		return hasVersion(sentence)
 	case dateKind:
 		return hasNumber(sentence) || hasWord(sentence, dateWords)
 	}
@@ -881,6 +890,24 @@ func hasAmount(s string) bool {
 			return true
 		}
 		prev = word
+	}
+	return false
+}
+
+// hasVersion reports a version number: a word that opens with a digit, or
+// with "v" and a digit ("v1.6.0").
+func hasVersion(s string) bool {
+	for w := range text.Words(s) {
+		word := s[w.Start:w.End]
+		r, size := utf8.DecodeRuneInString(word)
+		if unicode.IsDigit(r) {
+			return true
+		}
+		if (r == 'v' || r == 'V') && len(word) > size {
+			if r2, _ := utf8.DecodeRuneInString(word[size:]); unicode.IsDigit(r2) {
+				return true
+			}
+		}
 	}
 	return false
 }

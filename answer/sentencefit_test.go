@@ -31,3 +31,23 @@ func TestFreeTerms(t *testing.T) {
 		t.Error("a sentence without hyphens lost terms")
 	}
 }
+
+// "Which version of X" wants a version number.
+func TestVersionKind(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"Which version of the toolkit does the example use?", "The example uses toolkit v1.6.0 in its workflow.", true},
+		{"Which version of Go is needed to build the server?", "Building the server needs Go 1.22 or later.", true},
+		{"Which version of Go is needed to build the server?", "Upgrade to a server version which contains the fix.", false},
+		{"What Kubernetes versions does the tool support?", "The tool supports the three latest Kubernetes versions.", false},
+		{"Quelle version de Go faut-il ?", "Il faut Go 1.22.", true},
+		{"Which versioning scheme does the tool follow?", "The tool follows semantic versioning.", true}, // no version asked
+	}
+	for _, tt := range tests {
+		if got := kindOf(tt.question).fits(tt.sentence); got != tt.want {
+			t.Errorf("%q fits %q: got %v, want %v (kind %v)", tt.question, tt.sentence, got, tt.want, kindOf(tt.question))
+		}
+	}
+}
