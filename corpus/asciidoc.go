@@ -137,7 +137,7 @@ func (a *adocParser) parse(lines []srcLine) {
 			for _, p := range para {
 				bb.mark(p.n, 0)
 				bb.write(adocInline(strings.TrimSpace(p.text)))
-				bb.spaceNext()
+				bb.lineBreak()
 			}
 			a.lb.emit(bb.take(blockItem), 0)
 			i = j

@@ -346,7 +346,7 @@ func (w *htmlBlocks) text(s string) {
 	for i, part := range strings.Split(s, "\n") {
 		if i > 0 {
 			w.line++
-			w.bb.spaceNext()
+			w.bb.lineBreak()
 		}
 		if strings.TrimSpace(part) != "" {
 			w.bb.mark(w.line, 0)

@@ -802,8 +802,10 @@ func (w *mdWalker) inline(n ast.Node) {
 			t = jsxTagRe.ReplaceAllString(t, " ")
 		}
 		w.bb.write(t)
-		if n.SoftLineBreak() || n.HardLineBreak() {
+		if n.HardLineBreak() {
 			w.bb.spaceNext()
+		} else if n.SoftLineBreak() {
+			w.bb.lineBreak()
 		}
 	case *ast.String:
 		w.bb.write(string(n.Value))

@@ -52,7 +52,7 @@ func (lb *lineBlocks) prose(kind blockKind, lines []srcLine, inline func(string)
 		}
 		bb.mark(lines[i].n, 0)
 		bb.write(t)
-		bb.spaceNext()
+		bb.lineBreak()
 	}
 	lb.emit(bb.take(kind), 0)
 }

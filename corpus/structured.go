@@ -4,7 +4,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // blockKind says what a block of a structured document is.
@@ -69,6 +72,7 @@ type blockBuilder struct {
 	slab    []anchor // taken blocks' anchors; a new one when full
 	links   int
 	space   bool // a space is pending before the next text
+	brk     bool // the pending space stands for a line break of the source
 }
 
 // len is the length of the block's text so far.
@@ -91,11 +95,15 @@ func (bb *blockBuilder) mark(line, page int) {
 }
 
 // write appends inline text, collapsing runs of white space to one space
-// and dropping white space at the start.
+// and dropping white space at the start. A run holding a line break
+// between two East Asian wide characters is dropped instead (CSS Text 3's
+// segment break rule): Chinese and Japanese wrapped in the source read
+// without a space ("覆い隠し、\n元の値" → "覆い隠し、元の値").
 func (bb *blockBuilder) write(s string) {
 	for i := 0; i < len(s); {
 		if isASCIISpace(s[i]) {
 			bb.space = true
+			bb.brk = bb.brk || s[i] == '\n'
 			i++
 			continue
 		}
@@ -111,9 +119,13 @@ func (bb *blockBuilder) write(s string) {
 			}
 		}
 		if bb.space && bb.len() > 0 {
-			bb.b.WriteByte(' ')
+			if bb.brk && joinsUnspaced(bb.b.String()[bb.start:], s[i:j]) {
+				bb.unspace()
+			} else {
+				bb.b.WriteByte(' ')
+			}
 		}
-		bb.space = false
+		bb.space, bb.brk = false, false
 		bb.b.WriteString(s[i:j])
 		i = j
 	}
@@ -121,11 +133,44 @@ func (bb *blockBuilder) write(s string) {
 
 // writeRaw appends s as it is, for code and tables.
 func (bb *blockBuilder) writeRaw(s string) {
-	bb.space = false
+	bb.space, bb.brk = false, false
 	bb.b.WriteString(s)
 }
 
 func (bb *blockBuilder) spaceNext() { bb.space = true }
+
+// lineBreak is spaceNext for a line break of the source inside a
+// paragraph: a space, except between East Asian wide characters.
+func (bb *blockBuilder) lineBreak() { bb.space, bb.brk = true, true }
+
+// unspace moves back the anchor mark placed after the pending space, now
+// that the space is not written.
+func (bb *blockBuilder) unspace() {
+	if n := len(bb.anchors); n > 0 && bb.anchors[n-1].off == bb.len()+1 {
+		bb.anchors[n-1].off--
+	}
+}
+
+// joinsUnspaced reports whether a line break between before and after
+// is no space: the characters on both sides are East Asian wide,
+// fullwidth or halfwidth, and not Hangul (Korean is written with
+// spaces).
+func joinsUnspaced(before, after string) bool {
+	r1, _ := utf8.DecodeLastRuneInString(before)
+	r2, _ := utf8.DecodeRuneInString(after)
+	return eastAsianWide(r1) && eastAsianWide(r2)
+}
+
+func eastAsianWide(r rune) bool {
+	if r < 0x1100 || unicode.Is(unicode.Hangul, r) {
+		return false
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianHalfwidth:
+		return true
+	}
+	return false
+}
 
 // take returns the block built so far, trimmed, and resets bb.
 func (bb *blockBuilder) take(kind blockKind) block {
@@ -167,7 +212,7 @@ func (bb *blockBuilder) take(kind blockKind) block {
 	bb.slab[first].off = 0
 	b.anchors = bb.slab[first:len(bb.slab):len(bb.slab)]
 	bb.start = bb.b.Len()
-	bb.anchors, bb.links, bb.space = bb.anchors[:0], 0, false
+	bb.anchors, bb.links, bb.space, bb.brk = bb.anchors[:0], 0, false, false
 	return b
 }
 
