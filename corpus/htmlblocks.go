@@ -68,25 +68,95 @@ func parseHTML(src string) structured {
 		}
 		return s
 	}
-	var title, h1 string
-	findTitles(root, &title, &h1)
-	s.title = title
-	if h1 != "" && (title == "" || strings.Contains(title, h1)) {
-		s.title = h1 // "Headline | Site" → "Headline"
-	}
+	content, inArticle := mainContent(root)
+	s.title = pageTitle(root, content, inArticle)
 	for n := root.FirstChild; n != nil; n = n.NextSibling {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Html {
 			s.lang = primaryTag(attr(n, "lang"))
 		}
 	}
 	w := &htmlBlocks{line: 1}
-	content, inArticle := mainContent(root)
 	w.walk(content, inArticle)
 	w.flush()
 	s.blocks = w.out
 	s.generated = generatedPage(content, s.blocks)
 	s.blocks = dropLinkLines(s.blocks)
 	return s
+}
+
+// pageTitle is a page's title: the <title>, narrowed to the heading of
+// its content it names ("Headline | Site" → "Headline"). The heading is
+// the content's first <h1>, else its first heading when the <title> opens
+// or ends with it (a site whose pages start at <h2>); an <h1> outside
+// the content is the site's name in its header, not the page's, and is
+// cut from the <title>. Without a <title>, the first <h1>.
+func pageTitle(root, content *html.Node, inArticle bool) string {
+	var title, h1 string
+	findTitles(root, &title, &h1)
+	if title == "" {
+		return h1
+	}
+	first, firstH1 := contentHeadings(content, inArticle)
+	switch {
+	case firstH1 != "" && strings.Contains(title, firstH1):
+		return firstH1
+	case first != "" && (strings.HasPrefix(title, first) || strings.HasSuffix(title, first)):
+		return first
+	case h1 != "" && h1 != firstH1:
+		return trimSiteName(title, h1)
+	}
+	return title
+}
+
+// titleSeparators set a site's name off a page's in a <title>.
+var titleSeparators = []string{" - ", " | ", " — ", " – ", " · ", " :: ", " » "}
+
+// trimSiteName is title without site, when title is the page's name and
+// site's set off by a separator ("Keywords - The Book" → "Keywords").
+func trimSiteName(title, site string) string {
+	for _, sep := range titleSeparators {
+		if p, ok := strings.CutSuffix(title, sep+site); ok && strings.TrimSpace(p) != "" {
+			return strings.TrimSpace(p)
+		}
+		if p, ok := strings.CutPrefix(title, site+sep); ok && strings.TrimSpace(p) != "" {
+			return strings.TrimSpace(p)
+		}
+	}
+	return title
+}
+
+// contentHeadings finds the text of the first heading and of the first
+// <h1> under n, page furniture left out.
+func contentHeadings(n *html.Node, inArticle bool) (first, h1 string) {
+	var find func(*html.Node, bool)
+	find = func(n *html.Node, inArticle bool) {
+		if h1 != "" {
+			return
+		}
+		if n.Type == html.ElementNode {
+			if skipElement(n, inArticle) {
+				return
+			}
+			switch n.DataAtom {
+			case atom.Article, atom.Main:
+				inArticle = true
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				t := trimAnchorMarks(inlineText(n))
+				if first == "" {
+					first = t
+				}
+				if n.DataAtom == atom.H1 {
+					h1 = t
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c, inArticle)
+		}
+	}
+	find(n, inArticle)
+	return first, h1
 }
 
 // dropLinkLines leaves out short paragraphs that are nothing but links:
