@@ -85,8 +85,13 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 			// Ma") is not an answer to what it asks of them ("how old").
 			asked := st.withoutFraming(text)
 			f, kind, counted := st.focusOf(query), kindOf(asked), st.counted(asked)
+			deed, deedAlts := pastAgentVerb(asked), []string(nil)
+			if f.governed >= 0 {
+				deedAlts = f.alts[f.governed]
+			}
 			keep = func(sentence string, terms []string, a around) (bool, int) {
-				return kind.fits(sentence) && st.countsIt(sentence, counted) && f.covers(st.freeTerms(asked, sentence, terms), a, share), st.opensWith(sentence, f)
+				return kind.fits(sentence) && st.countsIt(sentence, counted) && st.saysDone(sentence, terms, deed, deedAlts) &&
+					f.covers(st.freeTerms(asked, sentence, terms), a, share), st.opensWith(sentence, f)
 			}
 		}
 		picks := st.bestSentences(blocks, query, maxExtractive, maxPerDocAnswer, keep)

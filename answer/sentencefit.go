@@ -59,3 +59,58 @@ func (st *state) freeTerms(question, sentence string, terms []string) []string {
 	}
 	return out
 }
+
+// pastAgentVerb returns the verb of an English question that asks who did
+// something, in the past ("Who created Helm?" → created), lower case; ""
+// for any other question. Only regular pasts (-ed) are known.
+func pastAgentVerb(q string) string {
+	if detectLang(q) != "en" {
+		return ""
+	}
+	for w := range text.Words(q) {
+		if !strings.EqualFold(q[w.Start:w.End], "who") {
+			return ""
+		}
+		break
+	}
+	if v := governedWord(q); len(v) > 4 && strings.HasSuffix(v, "ed") {
+		return v
+	}
+	return ""
+}
+
+// saysDone reports whether a sentence itself says the deed a "who did
+// it" question asks about: it holds one of the verb's synonyms (alts), or
+// the verb in a past or agent form (created, written, founder), or as a
+// noun after a determiner ("with the help of Brian Brazil"). A base form
+// after "to", a modal or a name ("The helm create command", "can be
+// combined to create"), an "-s" or an "-ing" form says what one does or
+// may do, not who did it; a heading or a neighbouring sentence holding
+// the verb does not say that this sentence's doer did it ("Can I create
+// dashboards?" over "Yes, we recommend Grafana"). verb "" accepts any
+// sentence.
+func (st *state) saysDone(sentence string, terms []string, verb string, alts []string) bool {
+	if verb == "" || holdsAlt(alts, setOf(terms)) {
+		return true
+	}
+	vt := st.index.Analyze(verb)
+	prev := ""
+	for w := range text.Words(sentence) {
+		word := strings.ToLower(sentence[w.Start:w.End])
+		wt := st.index.Analyze(word)
+		if holdsWord(vt, setOf(wt), wt) {
+			if slices.ContainsFunc(doneForms, func(e string) bool { return strings.HasSuffix(word, e) }) || nounMarkers[prev] {
+				return true
+			}
+		}
+		prev = word
+	}
+	return false
+}
+
+// doneForms are the endings of a verb's forms that say a deed was done or
+// name its doer: created, written, creator, founders.
+var doneForms = []string{"ed", "en", "er", "or", "ers", "ors"}
+
+// nounMarkers make the word after them a noun: "the help of".
+var nounMarkers = setOf(strings.Fields("the a an its their his her our this that"))

@@ -51,3 +51,33 @@ func TestVersionKind(t *testing.T) {
 		}
 	}
 }
+
+// "Who created X?" is answered by a sentence that says the deed was done,
+// not by one where the verb is a command, an instruction or a habit.
+func TestSaysDone(t *testing.T) {
+	st := toolCorpus(t).state.Load()
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"Who created Widgetly?", "Widgetly was created by Ada Lovelace in 2014.", true},
+		{"Who created Widgetly?", "Ada Lovelace, the creator of Widgetly, spoke first.", true},
+		{"Who created Widgetly?", "The widgetly create command makes a new board.", false},
+		{"Who created Widgetly?", "Boards can be combined to create dashboards in Widgetly.", false},
+		{"Who created Widgetly?", "Widgetly creates a board for every team.", false},
+		{"Who created Widgetly?", "After creating a board, Widgetly shows it.", false},
+		{"Who helped the team set up Widgetly?", "It worked with the help of Ada Lovelace.", true},
+		{"Who uses Widgetly?", "Teams use Widgetly to plan.", true}, // present: no deed asked
+		{"How do I create a board?", "Run the create command.", true},
+	}
+	for _, tt := range tests {
+		f := st.focusOf(tt.question)
+		var alts []string
+		if f.governed >= 0 {
+			alts = f.alts[f.governed]
+		}
+		if got := st.saysDone(tt.sentence, st.index.Analyze(tt.sentence), pastAgentVerb(tt.question), alts); got != tt.want {
+			t.Errorf("%q by %q: says the deed %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
