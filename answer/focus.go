@@ -92,7 +92,8 @@ func (st *state) focusOf(question string) focus {
 		name := isNameWord(word, first)
 		first = false
 		if countWord(prev, word) || proForm(prev, word) {
-			// "كم عدد" is "how many": "عدد" (number) asks, it is not asked about.
+			// "كم عدد" is "how many": "عدد" (number) asks, it is not
+			// asked about; "the one" stands for what was said before it.
 			continue
 		}
 		prev = word
