@@ -117,3 +117,16 @@ func FuzzStructured(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSpacedOnce holds cutTitle's shortcut to what it skips: a title
+// spacedOnce accepts is its own white space collapsed.
+func FuzzSpacedOnce(f *testing.F) {
+	for _, s := range []string{"", "A title", " A title", "A  title", "A\ttitle", "Un été", "A title ", "A\x00title"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if spacedOnce(s) && strings.Join(strings.FieldsFunc(s, isBlank), " ") != s {
+			t.Errorf("spacedOnce(%q), but its white space collapses to something else", s)
+		}
+	})
+}

@@ -22,7 +22,9 @@ func firstLine(text string) string {
 // maxRunes, cuts it at a word boundary and marks the cut with "…". Text with
 // no spaces (Chinese, Japanese) is cut where the limit falls.
 func cutTitle(title string, maxRunes int) string {
-	title = strings.Join(strings.FieldsFunc(title, isBlank), " ")
+	if !spacedOnce(title) {
+		title = strings.Join(strings.FieldsFunc(title, isBlank), " ")
+	}
 	if utf8.RuneCountInString(title) <= maxRunes {
 		return title
 	}
@@ -43,4 +45,19 @@ func cutTitle(title string, maxRunes int) string {
 		}
 	}
 	return strings.TrimRight(head, " ,;:-–—") + "…"
+}
+
+// spacedOnce reports whether s is ASCII whose words are apart by one space
+// each, none at its ends: a title white space collapses to itself, as most
+// are, kept without splitting and joining it again.
+func spacedOnce(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c < ' ' && isBlank(rune(c)) || c == ' ' && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
