@@ -91,7 +91,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 			}
 			keep = func(sentence string, terms []string, a around) (bool, int) {
 				return kind.fits(sentence) && st.countsIt(sentence, counted) && st.saysDone(sentence, terms, deed, deedAlts) &&
-					f.covers(st.freeTerms(asked, sentence, terms), a, share), st.opensWith(sentence, f)
+					f.namesItsThings(terms, a) && f.covers(st.freeTerms(asked, sentence, terms), a, share), st.opensWith(sentence, f)
 			}
 		}
 		picks := st.bestSentences(blocks, query, maxExtractive, maxPerDocAnswer, keep)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"corpusbot/text"
 )
@@ -114,3 +115,58 @@ var doneForms = []string{"ed", "en", "er", "or", "ers", "ors"}
 
 // nounMarkers make the word after them a noun: "the help of".
 var nounMarkers = setOf(strings.Fields("the a an its their his her our this that"))
+
+// namesItsThings reports whether what a question names as a thing of the
+// software (an identifier it writes: "--atomic", "values.schema.json";
+// a word mixing letters and digits: "k3s") stands in the sentence or
+// around it (a.names: its passage, headings, title, the document's
+// opening), as the question's names must. "What does the --atomic flag
+// of helm upgrade do?" is not answered by a sentence on the --set flag of
+// helm upgrade: the flag asked about is what the pages never mention.
+func (f focus) namesItsThings(terms []string, a around) bool {
+	has := setOf(terms)
+	lower := strings.ToLower(a.text)
+	for i, w := range f.words {
+		c := f.compound[i]
+		switch {
+		case c != "":
+			if a.text != "" && strings.Contains(lower, c) || holdsAll(w, has) || holdsAll(w, a.names) {
+				continue
+			}
+		case thingWord(f.wordOf(i)):
+			if holdsAlt(w, has) || holdsAlt(w, a.names) {
+				continue
+			}
+		default:
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// wordOf returns focus word i as the question writes it, lower case; ""
+// when not known.
+func (f focus) wordOf(i int) string {
+	k := -1
+	for j := range f.every {
+		if !f.everyName[j] {
+			k++
+			if k == i {
+				return f.everyWord[j]
+			}
+		}
+	}
+	return ""
+}
+
+// thingWord reports a word mixing letters and digits ("k3s", "ipv6"), the
+// way software names its things.
+func thingWord(w string) bool {
+	letter, digit := false, false
+	for _, r := range w {
+		letter = letter || unicode.IsLetter(r)
+		digit = digit || unicode.IsDigit(r)
+	}
+	return letter && digit
+}

@@ -81,3 +81,28 @@ func TestSaysDone(t *testing.T) {
 		}
 	}
 }
+
+// An identifier or a letters-and-digits word the question names must
+// stand in the sentence or around it, as its names must.
+func TestNamesItsThings(t *testing.T) {
+	st := toolCorpus(t).state.Load()
+	tests := []struct {
+		question, sentence string
+		around             string // the passage around the sentence
+		want               bool
+	}{
+		{"What does the --verify flag of the release job do?", "The --verify flag makes the release job check each archive.", "", true},
+		{"What does the --atomic flag of the release job do?", "The --force flag makes the release job retry each archive.", "", false},
+		{"What does the --atomic flag of the release job do?", "It makes the release job undo a failed upload.", "The --atomic flag", true},
+		{"Which zstd level do archives use?", "Archives use level 3.", "Large archives will get compressed with zstd.", true},
+		{"Which k3s add-on publishes releases?", "An add-on publishes releases to the registry.", "", false},
+		{"Which k3s add-on publishes releases?", "The k3s add-on publishes releases to the registry.", "", true},
+	}
+	for _, tt := range tests {
+		f := st.focusOf(tt.question)
+		a := around{text: tt.sentence, names: setOf(st.index.Analyze(tt.around))}
+		if got := f.namesItsThings(st.index.Analyze(tt.sentence), a); got != tt.want {
+			t.Errorf("%q by %q: %v, want %v (focus %v, compounds %q)", tt.question, tt.sentence, got, tt.want, f.words, f.compound)
+		}
+	}
+}
