@@ -127,7 +127,6 @@ var (
 	rstDirectiveRe = regexp.MustCompile(`^(\s*)\.\.\s+([\w:.-]+)::\s*(.*)$`)
 	rstBulletRe    = regexp.MustCompile(`^(\s*)([-*+•‣⁃]|\d+[.)]|#\.|\(?[a-zA-Z0-9]\))\s+`)
 	rstRoleRe      = regexp.MustCompile("(?::[\\w:.+-]+:)?`([^`]+)`(?::[\\w:.+-]+:)?_{0,2}")
-	rstLiteralRe   = regexp.MustCompile("``([^`]+)``")
 	rstStrongRe    = regexp.MustCompile(`\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*`)
 	rstSubstRe     = regexp.MustCompile(`\|([^|\s][^|]*)\|_{0,2}`)
 	rstFootRefRe   = regexp.MustCompile(`\s?\[(?:\d+|#\w*|\*|[\w-]+)\]_`)
@@ -437,8 +436,47 @@ func rstInline(s string) string {
 	if !strings.ContainsAny(s, "`*|_[\\") {
 		return s
 	}
+	// An inline literal is kept as written: roles, emphasis and
+	// backslashes inside it are what it shows (``:py:class:`ZipFile```).
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "``")
+		if i < 0 {
+			break
+		}
+		j := rstLiteralEnd(s[i+2:])
+		if j < 0 {
+			break
+		}
+		b.WriteString(rstMarkup(s[:i]))
+		b.WriteString(s[i+2 : i+2+j])
+		s = s[i+2+j+2:]
+	}
+	if b.Len() == 0 {
+		return rstMarkup(s)
+	}
+	b.WriteString(rstMarkup(s))
+	return b.String()
+}
+
+// rstLiteralEnd returns the length of an inline literal's content that t
+// starts with: up to the first two backticks not followed by a third,
+// after one character at least; -1 when the literal is not closed.
+func rstLiteralEnd(t string) int {
+	for k := 1; k+2 <= len(t); k++ {
+		if t[k] == '`' && t[k+1] == '`' && (k+2 == len(t) || t[k+2] != '`') {
+			return k
+		}
+	}
+	return -1
+}
+
+// rstMarkup reduces the inline markup of text outside inline literals.
+func rstMarkup(s string) string {
+	if !strings.ContainsAny(s, "`*|_[\\") {
+		return s
+	}
 	s = rstFootRefRe.ReplaceAllString(s, "")
-	s = rstLiteralRe.ReplaceAllString(s, "$1")
 	s = rstRoleRe.ReplaceAllStringFunc(s, func(m string) string {
 		sub := rstRoleRe.FindStringSubmatch(m)
 		t := sub[1]

@@ -150,3 +150,21 @@ func TestRSTVersionNotes(t *testing.T) {
 	passageWith(t, d, "Added in version 0.6. Files can be limited in size.")
 	passageWith(t, d, "Deprecated since version 2.0. Use the new API.")
 }
+
+// An inline literal shows its text as written, markup included: a role
+// quoted in a literal stays a role (seen in Sphinx's own docs).
+func TestRSTInlineLiteral(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"A reference like ``:py:class:`zipfile.ZipFile``` links.", "A reference like :py:class:`zipfile.ZipFile` links."},
+		{"Use ``:ref:`label <target>``` or :ref:`Title <target>`.", "Use :ref:`label <target>` or Title."},
+		{"Write ``*args`` and ``**kwargs``, not *args*.", "Write *args and **kwargs, not args."},
+		{"Paths like ``C:\\temp\\`` keep backslashes.", "Paths like C:\\temp\\ keep backslashes."},
+		{"An ``unclosed literal stays.", "An ``unclosed literal stays."},
+		{"Plain :func:`~os.path.join` and |subst|.", "Plain join and subst."},
+	}
+	for _, tt := range tests {
+		if got := rstInline(tt.in); got != tt.want {
+			t.Errorf("rstInline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
