@@ -142,7 +142,8 @@ func skipElement(n *html.Node, inArticle bool) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Nav, atom.Footer, atom.Aside, atom.Form,
 		atom.Noscript, atom.Template, atom.Iframe, atom.Svg, atom.Math, atom.Button,
-		atom.Select, atom.Textarea, atom.Object, atom.Canvas, atom.Dialog, atom.Head:
+		atom.Select, atom.Textarea, atom.Object, atom.Canvas, atom.Dialog, atom.Head,
+		atom.Rt, atom.Rp: // a ruby's reading, not its text
 		return true
 	case atom.Header:
 		return !inArticle

@@ -50,3 +50,27 @@ func TestEastAsianLineBreakAnchor(t *testing.T) {
 		t.Errorf("got anchors %v, want %v", b.anchors, want)
 	}
 }
+
+// A ruby's reading (<rt>) and fallback parentheses (<rp>) are not part of
+// the sentence: 様<rp>(</rp><rt>よう</rt><rp>)</rp> reads 様. Made-up text.
+func TestRubyAnnotations(t *testing.T) {
+	const ruby = "<ruby>様<rp>(</rp><rt>よう</rt><rp>)</rp></ruby>"
+	tests := []struct {
+		name, path, src, want string
+	}{
+		{"markdown inline", "a.md", "# ユニット" + ruby + "構造体\n\n借用ルールを侵害する<ruby>虞<rp>(</rp><rt>おそれ</rt><rp>)</rp></ruby>があります。\n", "ユニット様構造体\n\n借用ルールを侵害する虞があります。"},
+		{"markdown unclosed rt ends with its paragraph", "a.md", "# T\n\n一つ<rt>目の段落。\n\n二つ目の段落。\n", "二つ目の段落。"},
+		{"html", "a.html", "<main><h1>ユニット" + ruby + "構造体</h1><p>侵害する<ruby>虞<rt>おそれ</rt></ruby>があります。</p></main>", "ユニット様構造体\n\n侵害する虞があります。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := loadOne(t, tt.path, tt.src)
+			if !strings.Contains(d.Text, tt.want) {
+				t.Errorf("got text %q, want it to hold %q", d.Text, tt.want)
+			}
+			if strings.Contains(d.Text, "よう") || strings.Contains(d.Text, "おそれ") || strings.Contains(d.Text, "(") {
+				t.Errorf("a reading is in the text: %q", d.Text)
+			}
+		})
+	}
+}

@@ -620,6 +620,9 @@ type mdWalker struct {
 	out   []block
 	bb    blockBuilder
 	tight bool // the next block follows the previous on the next line
+	// annotation counts the open <rt> and <rp> tags of inline HTML: a
+	// ruby's reading and its fallback parentheses, not the text itself.
+	annotation int
 }
 
 // fileLine is the file line of a byte offset of the rewritten source.
@@ -778,13 +781,33 @@ func (w *mdWalker) html(n *ast.HTMLBlock) {
 	}
 }
 
+// rubyTag follows the <rt> and <rp> tags of inline HTML, whose text is
+// a ruby's reading (漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp>): shown above
+// the text it annotates, and no part of its sentence.
+func (w *mdWalker) rubyTag(n *ast.RawHTML) {
+	for i := range n.Segments.Len() {
+		seg := n.Segments.At(i)
+		tag := strings.ToLower(w.str[seg.Start:seg.Stop])
+		switch {
+		case strings.HasPrefix(tag, "<rt>") || strings.HasPrefix(tag, "<rt ") || strings.HasPrefix(tag, "<rp>") || strings.HasPrefix(tag, "<rp "):
+			w.annotation++
+		case (tag == "</rt>" || tag == "</rp>") && w.annotation > 0:
+			w.annotation--
+		case tag == "</ruby>":
+			w.annotation = 0
+		}
+	}
+}
+
 // inlines writes the inline content of a leaf block.
 func (w *mdWalker) inlines(n ast.Node) {
 	if n.Lines().Len() > 0 {
 		seg := n.Lines().At(0)
 		w.bb.mark(w.fileLine(seg.Start), 0)
 	}
+	w.annotation = 0 // an unclosed <rt> ends with its block
 	w.inlineChildren(n)
+	w.annotation = 0
 }
 
 func (w *mdWalker) inlineChildren(n ast.Node) {
@@ -796,6 +819,9 @@ func (w *mdWalker) inlineChildren(n ast.Node) {
 func (w *mdWalker) inline(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
+		if w.annotation > 0 {
+			return
+		}
 		w.bb.mark(w.fileLine(n.Segment.Start), 0)
 		t := w.str[n.Segment.Start:n.Segment.Stop] // Value without a copy
 		if w.mdx {
@@ -822,7 +848,9 @@ func (w *mdWalker) inline(n ast.Node) {
 		w.bb.write(string(n.Label(w.src)))
 	case *ast.RawHTML:
 		// A tag or comment: nothing a reader sees. The text between an
-		// opening and a closing tag is ordinary inline text.
+		// opening and a closing tag is ordinary inline text, but for a
+		// ruby's annotation.
+		w.rubyTag(n)
 	case *ast.Image:
 		// Alt text describes a picture the passage cannot show.
 	case *ast.Link:
