@@ -208,6 +208,32 @@ Last updated 2024-01-01
 	}
 }
 
+// Templates are not pages: Sphinx's _templates, Hugo and Jekyll layouts
+// open with template tags. A page quoting template code is a page.
+func TestHTMLTemplates(t *testing.T) {
+	tests := []struct {
+		name, src string
+		template  bool
+	}{
+		{"jinja extends", "{% extends \"layout.html\" %}\n{% block body %}<h1>{{ _('Contents') }}</h1>{% endblock %}\n", true},
+		{"jinja comment first", "\uFEFF{# Layout for the theme. #}\n{%- extends \"basic/layout.html\" %}\n<p>GitHub</p>\n", true},
+		{"go template", "  {{ define \"main\" }}<main>{{ .Content }}</main>{{ end }}\n", true},
+		{"page showing template code", "<html><body><main><h1>Templating</h1><p>Write this:</p><pre>{% extends \"layout.html\" %}</pre></main></body></html>", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(context.Background(), fstest.MapFS{"t.html": file(tt.src), "keep.md": file("# Kept\n\nText.\n")}, Config{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			skipped := len(c.Warnings) == 1 && c.Warnings[0].Kind == SkipGenerated && strings.Contains(c.Warnings[0].Reason, "template")
+			if skipped != tt.template {
+				t.Errorf("got warnings %+v and %d documents, want template=%v", c.Warnings, len(c.Docs), tt.template)
+			}
+		})
+	}
+}
+
 func TestHTMLLinkLines(t *testing.T) {
 	src := `<main><h1>Install</h1><p>Run the installer and follow its steps to the end. It asks for a folder, checks the free space there, copies the program and adds it to the path, so that a new terminal finds it.</p>
 <p><a href="edit">Edit this page</a></p>

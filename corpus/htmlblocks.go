@@ -59,6 +59,10 @@ func parseHTML(src string) structured {
 		src = strings.ToValidUTF8(src, "\uFFFD")
 	}
 	var s structured
+	if isTemplate(src) {
+		s.generated = "a site template (Jinja, Django, Liquid or Go template tags), not a page"
+		return s
+	}
 	root, err := html.Parse(strings.NewReader(markLines(src)))
 	if err != nil {
 		// Parse only fails on reader errors or absurd nesting; what the
@@ -82,6 +86,15 @@ func parseHTML(src string) structured {
 	s.generated = generatedPage(content, s.blocks)
 	s.blocks = dropLinkLines(s.blocks)
 	return s
+}
+
+// isTemplate reports whether an HTML file is a template a site generator
+// fills in (Sphinx's _templates, a Hugo or Jekyll layout): it opens with
+// a template tag, where a page opens with markup or text. A page that
+// shows template code further down is a page.
+func isTemplate(src string) bool {
+	t := strings.TrimLeft(strings.TrimPrefix(src, "\uFEFF"), " \t\r\n")
+	return strings.HasPrefix(t, "{%") || strings.HasPrefix(t, "{#") || strings.HasPrefix(t, "{{")
 }
 
 // pageTitle is a page's title: the <title>, narrowed to the heading of
