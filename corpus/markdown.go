@@ -221,13 +221,15 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 				continue
 			}
 		}
-		if mdx && strings.Contains(line, "{") {
-			line = mdxExprRe.ReplaceAllStringFunc(line, mdxExprText)
-		}
+		// Before expressions are reduced: "import { Code } from 'x'" is
+		// a statement, whose braces are no expression.
 		if inStatement > 0 || (line != "" && (line[0] == 'i' || line[0] == 'e') && isStatementStart(line)) {
 			inStatement = statementDepth(line, inStatement)
 			out.add("", n)
 			continue
+		}
+		if mdx && strings.Contains(line, "{") {
+			line = mdxExprRe.ReplaceAllStringFunc(line, mdxExprText)
 		}
 		trimmed = strings.TrimLeft(line, " \t")
 		if trimmed == "" {

@@ -246,6 +246,19 @@ func TestMDXTagsOverLinesAndExpressions(t *testing.T) {
 	}
 }
 
+// Named imports ("import { Code } from 'x'") are statements, not text
+// with an expression in braces: Astro Starlight pages open with them.
+func TestMDXNamedImports(t *testing.T) {
+	src := "---\ntitle: Signing\n---\n\nimport { Tabs, TabItem } from '@astrojs/starlight/components';\nimport { Code } from '@astrojs/starlight/components';\nimport { Image } from 'astro:assets';\nexport { Code };\n\nSign the app before you upload it.\n"
+	d := loadOne(t, "a.mdx", src)
+	if got := strings.TrimSpace(d.Text); got != "Sign the app before you upload it." {
+		t.Errorf("got text %q, want only the paragraph", got)
+	}
+	if p := passageWith(t, d, "Sign the app"); p.LineStart != 10 {
+		t.Errorf("got line %d, want 10", p.LineStart)
+	}
+}
+
 // FuzzLinkRefsFirst holds the parsers to goldmark's own link reference
 // transformer: what they make of any Markdown is what goldmark's defaults
 // make of it.
