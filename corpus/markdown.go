@@ -45,6 +45,9 @@ func markdownParsersWith(pts []util.PrioritizedValue) markdownParsers {
 			}
 			bps = append(bps, v)
 		}
+		if !indentedCode {
+			bps = append(bps, util.Prioritized(indentedParagraph{parser.NewParagraphParser()}, 1100))
+		}
 		p := parser.NewParser(
 			parser.WithBlockParsers(bps...),
 			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
@@ -57,6 +60,21 @@ func markdownParsersWith(pts []util.PrioritizedValue) markdownParsers {
 		).Parser()
 	}
 	return markdownParsers{md: mk(true), mdx: mk(false)}
+}
+
+// indentedParagraph opens a paragraph on a line indented four columns or
+// more, which without indented code blocks no other parser opens: goldmark
+// then stops, and every line after it was lost (an MDX tab's indented
+// text, and the rest of its page). MDX reads such a line as a paragraph.
+type indentedParagraph struct{ parser.BlockParser }
+
+func (indentedParagraph) CanAcceptIndentedLine() bool { return true }
+
+func (p indentedParagraph) Open(parent ast.Node, reader gmtext.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if pc.BlockIndent() < 4 {
+		return nil, parser.NoChildren
+	}
+	return p.BlockParser.Open(parent, reader, pc)
 }
 
 // linkRefsFirst runs goldmark's link reference definition transformer only

@@ -259,6 +259,26 @@ func TestMDXNamedImports(t *testing.T) {
 	}
 }
 
+// MDX has no indented code: a line indented four columns or more is a
+// paragraph, and nothing after it is lost (goldmark stopped there).
+func TestMDXIndentedLines(t *testing.T) {
+	src := "# Snap\n\nIntro.\n\n<Tabs>\n  <TabItem label=\"Fedora\">\n\n    Reboot your system afterwards.\n\n  </TabItem>\n</Tabs>\n\n## Configure\n\nCreate an account.\n"
+	d := loadOne(t, "a.mdx", src)
+	for _, s := range []string{"Intro.", "Reboot your system afterwards.", "Create an account."} {
+		if !strings.Contains(d.Text, s) {
+			t.Errorf("text lacks %q: %q", s, d.Text)
+		}
+	}
+	if p := passageWith(t, d, "Create an account."); p.LineStart != 15 || !slices.Equal(p.Headings, []string{"Configure"}) {
+		t.Errorf("got lines %d–%d under %q, want line 15 under Configure", p.LineStart, p.LineEnd, p.Headings)
+	}
+	// Markdown keeps its indented code.
+	md := loadOne(t, "a.md", "# T\n\nRun:\n\n    make all\n\nDone.\n")
+	if p := passageWith(t, md, "make all"); len(p.Literal) != 1 {
+		t.Errorf("indented code of Markdown is no literal: %+v", p)
+	}
+}
+
 // FuzzLinkRefsFirst holds the parsers to goldmark's own link reference
 // transformer: what they make of any Markdown is what goldmark's defaults
 // make of it.
