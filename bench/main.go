@@ -69,6 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	qaSystems := fs.String("systems", "corpusbot,bleve", "with -qa: comma-separated systems to run (corpusbot, bleve)")
 	which := fs.String("half", "test", "with -qa: the questions to score: test (held out), tune or all")
 	detect := fs.Bool("detect", false, "with -qa: measure language detection instead of retrieval")
+	locale := fs.String("locale", "", "with -detect: also score the reply language of each question (i18n.Reply) for a reader of this locale; \"own\" is each set's own language")
 	floor := fs.Bool("floor", false, "with -qa: measure the relevance floor (questions of half the articles answered, of the other half abstained) instead of ranking")
 	var floors []float64
 	fs.Func("floors", "with -floor: comma-separated relevance floors to score besides the default, on the same rankings", func(v string) error {
@@ -107,7 +108,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			ls = strings.Split(*langs, ",")
 		}
 		if *detect {
-			return runDetect(*qa, ls, *which, stdout)
+			return runDetect(*qa, ls, *which, *locale, stdout)
 		}
 		if *floor {
 			return runFloor(ctx, *qa, ls, *which, floors, stdout)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"corpusbot/corpus"
+	"corpusbot/i18n"
 	"corpusbot/ireval"
 	"corpusbot/text"
 
@@ -336,13 +337,23 @@ func eachSquad(dir string, langs []string, fn func(name, lang string, d *squad) 
 
 // runDetect measures text.DetectLanguage on the question sets: every
 // paragraph, and the questions of the chosen half.
-func runDetect(dir string, langs []string, which string, stdout io.Writer) error {
+// With a locale, it also scores the language a reader of that locale is
+// replied in (i18n.Reply): "own" is each set's own language.
+func runDetect(dir string, langs []string, which, locale string, stdout io.Writer) error {
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "text.DetectLanguage on the question sets in %s (%s half of the questions)\n\n", dir, which)
-	fmt.Fprintln(tw, "set\tlang\tparagraphs\tright\tquestions\tright\tquestions taken for\t")
+	fmt.Fprintf(tw, "set\tlang\tparagraphs\tright\tquestions\tright\tquestions taken for\t")
+	if locale != "" {
+		fmt.Fprintf(tw, "replied right, locale %s\treplied in\t", locale)
+	}
+	fmt.Fprintln(tw)
 	err := eachSquad(dir, langs, func(name, lang string, d *squad) error {
-		var paras, parasOK, qs, qsOK int
-		wrong := map[string]int{}
+		var paras, parasOK, qs, qsOK, replyOK int
+		wrong, replyWrong := map[string]int{}, map[string]int{}
+		loc := locale
+		if loc == "own" {
+			loc = lang
+		}
 		for _, a := range d.Data {
 			for _, p := range a.Paragraphs {
 				paras++
@@ -359,25 +370,41 @@ func runDetect(dir string, langs []string, which string, stdout io.Writer) error
 					} else {
 						wrong[got]++
 					}
+					if loc != "" {
+						if got := i18n.Reply(q.Question, loc); got == i18n.FromLocale(lang) {
+							replyOK++
+						} else {
+							replyWrong[got]++
+						}
+					}
 				}
 			}
 		}
-		var ws []string
-		for l, n := range wrong {
-			ws = append(ws, fmt.Sprintf("%s:%d", l, n))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f%%\t%d\t%.1f%%\t%s\t", strings.TrimSuffix(name, ".json"), lang, paras, 100*float64(parasOK)/float64(paras), qs, 100*float64(qsOK)/float64(qs), tally(wrong))
+		if loc != "" {
+			fmt.Fprintf(tw, "%.1f%%\t%s\t", 100*float64(replyOK)/float64(qs), tally(replyWrong))
 		}
-		slices.SortFunc(ws, func(a, b string) int {
-			_, x, _ := strings.Cut(a, ":")
-			_, y, _ := strings.Cut(b, ":")
-			return len(y) - len(x) + strings.Compare(y, x)
-		})
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f%%\t%d\t%.1f%%\t%s\t\n", strings.TrimSuffix(name, ".json"), lang, paras, 100*float64(parasOK)/float64(paras), qs, 100*float64(qsOK)/float64(qs), strings.Join(ws[:min(len(ws), 5)], " "))
+		fmt.Fprintln(tw)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	return tw.Flush()
+}
+
+// tally lists the five commonest of counts, "lang:n" each.
+func tally(counts map[string]int) string {
+	var ws []string
+	for l, n := range counts {
+		ws = append(ws, fmt.Sprintf("%s:%d", l, n))
+	}
+	slices.SortFunc(ws, func(a, b string) int {
+		_, x, _ := strings.Cut(a, ":")
+		_, y, _ := strings.Cut(b, ":")
+		return len(y) - len(x) + strings.Compare(y, x)
+	})
+	return strings.Join(ws[:min(len(ws), 5)], " ")
 }
 
 // exportQA writes each set as loaded, for engines outside Go (xapian_qa.py):
