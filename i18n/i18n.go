@@ -207,27 +207,42 @@ func Reply(question string, fallbacks ...string) string {
 
 // OfWith is Of, with locales (the asker's, the server's) to settle what the
 // detector cannot be trusted with: a locale overrides the language s was
-// detected as when it is one of a pair the detector confuses (Danish read
-// as Norwegian, Bulgarian without ъ as Russian), or a Latin-script language
-// it cannot name (Polish, Czech, Croatian, Lithuanian), whose text it reads
-// as none or as another language's (Croatian "je" as French). English
-// keeps its word: its function words are not another's. A locale that
-// agrees with s confirms it before a later one can override it. "" when s
-// does not tell.
+// detected as when s says as much for the locale's language as for the
+// detected one (its only function words are shared by both: "Como
+// configuro o Prometheus?" is Spanish, Italian or Portuguese; "Was
+// bedeutet SemVer?" English or German), when it is one of a pair the
+// detector confuses (Danish read as Norwegian, Bulgarian without ъ as
+// Russian), or a Latin-script language it cannot name (Polish, Czech,
+// Croatian, Lithuanian), whose text it reads as none or as another
+// language's (Croatian "je" as French). English keeps its word: its
+// function words are not another's. A locale that agrees with s confirms
+// it before a later one can override it. "" when s does not tell.
 //
 // A conversation's language is its questions' OfWith the same locales, so
 // that a Croatian thread stays Croatian question after question.
 func OfWith(s string, locales ...string) string {
 	asked := Of(s)
-	if asked == "" {
-		return ""
-	}
+	detected := text.DetectLanguage(s)
 	for _, f := range locales {
-		if l := FromLocale(f); l != "" && (l == asked || mistakable(asked, l)) {
+		l := FromLocale(f)
+		if l == "" {
+			continue
+		}
+		if asked != "" && (l == asked || mistakable(asked, l)) || tied(s, detected, l) {
 			return l
 		}
 	}
 	return asked
+}
+
+// tied reports whether s, detected as detected, is as much in the
+// catalogue language lang, so that a reader's locale may choose lang.
+func tied(s, detected, lang string) bool {
+	code := lang
+	if code == "nb" {
+		code = "no" // text.DetectLanguage's name for it
+	}
+	return code != detected && text.DetectLanguageFor(s, code) == code
 }
 
 // kin are the languages whose questions text.DetectLanguage may read as

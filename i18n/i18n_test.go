@@ -457,6 +457,18 @@ func TestOfWith(t *testing.T) {
 		{danish, []string{"sv-SE"}, "da"},
 		{english, []string{"pl", "hr"}, "en"},
 		{"Alipay", []string{"hr"}, ""},
+		// Function words shared by Spanish, Italian and Portuguese (como,
+		// o, no): the detector's first pick, unless the locale names one
+		// of them.
+		{"Como uso o Grafana no Linux?", nil, "es"},
+		{"Como uso o Grafana no Linux?", []string{"pt-BR"}, "pt"},
+		{"Como uso o Grafana no Linux?", []string{"en-US", "pt-BR"}, "pt"},
+		{"Como uso o Grafana no Linux?", []string{"de"}, "es"}, // German has no say in it
+		// One language's own word outweighs the locale: não is Portuguese.
+		{"Por que não funciona?", []string{"es-ES"}, "pt"},
+		// "was" is English and German: a tie the German locale settles.
+		{"Was bedeutet Kubernetes?", []string{"de"}, "de"},
+		{"Was bedeutet Kubernetes?", nil, ""},
 	}
 	for _, tt := range tests {
 		if got := OfWith(tt.text, tt.locales...); got != tt.want {

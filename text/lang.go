@@ -3,6 +3,7 @@ package text
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -65,7 +66,16 @@ const numLatin = len(latinLangs)
 // Latin text is told apart by its stopwords, each counting for the
 // languages that share it, and by letters proper to a few languages (ß, ñ,
 // ã, ő, ğ, ă, å, ø, ơ…); with neither, as in a list of names, it is "und".
-func DetectLanguage(text string) string {
+func DetectLanguage(text string) string { return DetectLanguageFor(text, "") }
+
+// DetectLanguageFor is DetectLanguage for a reader whose language is
+// prefer (ISO 639-1, such as a Discord client's): where the text's
+// evidence is as strong for prefer as for the language detected, as when
+// its only function words are shared ("Como configuro o Prometheus?":
+// como is Spanish, Italian and Portuguese), prefer is the answer rather
+// than the first of the tied languages in the list. Evidence for another
+// language outweighs it.
+func DetectLanguageFor(text, prefer string) string {
 	if len(text) > langSample {
 		cut := langSample
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
@@ -73,7 +83,10 @@ func DetectLanguage(text string) string {
 		}
 		text = text[:cut]
 	}
-	var st langStats
+	st := langStats{prefer: -1}
+	if k := slices.Index(latinLangs[:], prefer); k >= 0 {
+		st.prefer = k
+	}
 	st.scan(text)
 	return st.decide(text)
 }
@@ -87,6 +100,7 @@ type langStats struct {
 	cyrLetters    int
 	hits          [numLatin]float64 // stopword evidence per Latin language
 	hints         [numLatin]float64 // letter evidence per Latin language
+	prefer        int               // the reader's language in latinLangs, -1 for none
 }
 
 // maxWordBytes is the longest word looked up in the stopword lists.
@@ -330,6 +344,10 @@ func (st *langStats) latin() string {
 	}
 	if best < 0 || total < 1 && st.hints[best] < 1 || bestScore*20 < float64(st.words[scriptLatin]) {
 		return "und"
+	}
+	// A tie is the reader's to settle when their language is in it.
+	if p := st.prefer; p >= 0 && st.hits[p]+st.hints[p] >= bestScore-1e-9 {
+		return latinLangs[p]
 	}
 	// A tie that English wins only by coming first in the list says
 	// nothing: "Was bedeutet X?" has only "was", an English and a German

@@ -116,6 +116,30 @@ func TestDetectLanguage(t *testing.T) {
 	}
 }
 
+func TestDetectLanguageFor(t *testing.T) {
+	tests := []struct {
+		name, text, prefer, want string
+	}{
+		{"shared words, no reader", "Como uso o Grafana no Linux?", "", "es"},
+		{"shared words, a Portuguese reader", "Como uso o Grafana no Linux?", "pt", "pt"},
+		{"shared words, a reader of another language", "Como uso o Grafana no Linux?", "de", "es"},
+		{"a word of its own outweighs the reader", "Por que não funciona?", "es", "pt"},
+		{"an English and German word, a German reader", "Was bedeutet Kubernetes?", "de", "de"},
+		{"an English and German word, an English reader", "Was bedeutet Kubernetes?", "en", "en"},
+		{"an English and German word, no reader", "Was bedeutet Kubernetes?", "", "und"},
+		{"Danish and Norwegian words, a Norwegian reader", "Hvordan bruker jeg Docker?", "no", "no"},
+		{"no evidence at all", "Kubernetes Grafana", "de", "und"},
+		{"another script", "Как настроить Grafana?", "es", "ru"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DetectLanguageFor(tt.text, tt.prefer); got != tt.want {
+				t.Errorf("DetectLanguageFor(%q, %q) = %q, want %q", tt.text, tt.prefer, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestDetectLanguageSamplesLongText(t *testing.T) {
 	// Past the sample only the start counts, and a cut inside a rune must
 	// not matter.
