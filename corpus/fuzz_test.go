@@ -87,6 +87,7 @@ func FuzzStructured(f *testing.F) {
 		return nil
 	})
 	f.Add("---\ntitle: x\n---\n:::note T\n{{< a >}}\n```\n", uint8(1))
+	f.Add("<Tabs>\n  <TabItem>\n    ```sh\n    x\n    ```\n  <A\n   b>c\n  </TabItem>\n</Tabs>\n\n      ```\n", uint8(1))
 	f.Add("T\n=\n\n.. note:: x\n   :opt:\n\n   y ``z``\n\n::\n\n  code\n", uint8(2))
 	f.Add("= T\n:a: b\n\n[source]\n----\nx\n----\n|===\n|a |b\n|===\n", uint8(3))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html"}

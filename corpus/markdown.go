@@ -135,6 +135,8 @@ var (
 	langArgRe = regexp.MustCompile(`\s(?:lang|language)\s*=\s*["']?\w`)
 	fenceRe   = regexp.MustCompile("^\\s*(`{3,}|~{3,})")
 	jsxTagRe  = regexp.MustCompile(`</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>`)
+	// jsxTagsOnlyRe matches a line of JSX tags and nothing else.
+	jsxTagsOnlyRe = regexp.MustCompile(`^\s*(?:</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>\s*)+$`)
 )
 
 // prepareMarkdown rewrites Markdown source, line by line, so that goldmark
@@ -157,9 +159,15 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 	var mkdocs []int        // indentation of the content of each open MkDocs admonition
 	inStatement := 0        // depth of an MDX import/export statement being skipped
 	inComment := false      // inside a multi-line MDX comment
+	// MDX: the indentation of the children of each open JSX element whose
+	// tag has a line of its own, -1 until its first child. Its children are
+	// taken back to the margin: MDX reads indented lines as any others (a
+	// fence in a <TabItem> is code), Markdown as indented code.
+	var jsx []int
+	fenceShift := 0 // columns taken off the lines of the open fence
 	for i := skip; i < len(all); i++ {
 		line, n := all[i], i+1
-		if fence == "" && !inShortcode && !inComment && jsxEnd < 0 && inStatement == 0 && len(mkdocs) == 0 && isPlainLine(line) {
+		if fence == "" && !inShortcode && !inComment && jsxEnd < 0 && inStatement == 0 && len(mkdocs) == 0 && len(jsx) == 0 && isPlainLine(line) {
 			out.add(line, n) // what every rule below would leave as it is
 			continue
 		}
@@ -171,6 +179,17 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			}
 		}
 		line = dedentColumns(line, 4*len(mkdocs))
+		shift := 0
+		if fence != "" {
+			line = dedentColumns(line, fenceShift)
+		} else if len(jsx) > 0 {
+			top := &jsx[len(jsx)-1]
+			if *top < 0 && strings.TrimSpace(line) != "" && !jsxTagsOnlyRe.MatchString(line) {
+				*top = indentOf(line)
+			}
+			shift = max(*top, 0)
+			line = dedentColumns(line, shift)
+		}
 		if fence != "" {
 			if byTag != "" {
 				// Code opened by a shortcode ends at its closing tag.
@@ -192,7 +211,14 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 		}
 		trimmed := strings.TrimLeft(line, " \t")
 		if m := matchIf(strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"), fenceRe, line); m != nil {
-			fence, fenceIndent = m[1], indentOf(line)
+			if mdx && indentOf(line) > 3 {
+				// MDX has no indented code: a fence indented four
+				// columns or more is a fence. Three keep it in the list
+				// item it may be in.
+				extra := indentOf(line) - 3
+				line, shift = dedentColumns(line, extra), shift+extra
+			}
+			fence, fenceIndent, fenceShift = m[1], indentOf(line), shift
 			out.add(line, n)
 			continue
 		}
@@ -230,7 +256,24 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 				out.add("", n)
 				continue
 			}
-			line, jsxEnd = line[jsxCol:], -1
+			// jsxCol is a column of the line as written; what was
+			// taken off its start since (indentation) comes off it.
+			col := min(max(jsxCol-(len(all[i])-len(line)), 0), len(line))
+			line, jsxEnd = line[col:], -1
+		}
+		if mdx && jsxTagsOnlyRe.MatchString(line) {
+			for _, tag := range jsxTagRe.FindAllString(line, -1) {
+				switch {
+				case strings.HasPrefix(tag, "</"):
+					if len(jsx) > 0 {
+						jsx = jsx[:len(jsx)-1]
+					}
+				case !strings.HasSuffix(tag, "/>"):
+					jsx = append(jsx, -1)
+				}
+			}
+			out.add("", n)
+			continue
 		}
 		if t := strings.TrimLeft(line, " \t"); len(t) > 1 && t[0] == '<' && t[1] >= 'A' && t[1] <= 'Z' {
 			if end, col := jsxTagSpan(all, i, len(line)-len(t)); end > i {
@@ -283,7 +326,7 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			var code string
 			line, code = replaceShortcodes(line)
 			if code != "" && (code == "highlight" || closedLater(all[i+1:], code)) {
-				fence, byTag = "```", code
+				fence, byTag, fenceShift = "```", code, 0
 				out.add("```", n)
 				continue
 			}

@@ -279,6 +279,41 @@ func TestMDXIndentedLines(t *testing.T) {
 	}
 }
 
+// MDX reads indented lines as any others: a fence inside a <TabItem>, or
+// indented four columns after a paragraph, is code, not a paragraph of
+// backticks (seen on Astro Starlight pages, made-up text here).
+func TestMDXIndentedFences(t *testing.T) {
+	src := "# Snap\n\nInstall it:\n\n<Tabs>\n  <TabItem label=\"Debian\">\n    ```shell\n    sudo apt install snapd\n    ```\n  </TabItem>\n  <TabItem label=\"Fedora\">\n    ```shell\n    sudo dnf install snapd\n      --assumeyes\n    ```\n\n    Reboot afterwards.\n  </TabItem>\n</Tabs>\n\nThen change the colour:\n\n    ```rust\n    fn main() {\n        run();\n    }\n    ```\n\nDone.\n"
+	d := loadOne(t, "a.mdx", src)
+	var code []string
+	for _, p := range d.Passages {
+		for _, l := range p.Literal {
+			code = append(code, p.Text[l[0]:l[1]])
+		}
+	}
+	want := []string{"sudo apt install snapd", "sudo dnf install snapd\n  --assumeyes", "fn main() {\n    run();\n}"}
+	if !slices.Equal(code, want) {
+		t.Errorf("got code blocks %q, want %q", code, want)
+	}
+	for _, s := range []string{"Install it:", "Reboot afterwards.", "Then change the colour:", "Done."} {
+		if !strings.Contains(d.Text, s) {
+			t.Errorf("text lacks %q: %q", s, d.Text)
+		}
+	}
+	if strings.Contains(d.Text, "```") || strings.Contains(d.Text, "TabItem") {
+		t.Errorf("markup in the text: %q", d.Text)
+	}
+	if p := passageWith(t, d, "fn main"); p.LineStart > 23 || p.LineEnd < 26 {
+		t.Errorf("got lines %d–%d, want 23–26 among them", p.LineStart, p.LineEnd)
+	}
+	// A tag over lines among a JSX element's children: its end is found
+	// on the line as written, before the children were taken back.
+	d = loadOne(t, "b.mdx", "<Tabs>\n  <Card\n    title=\"x\"\n  >Card text after it.\n</Tabs>\n")
+	if !strings.Contains(d.Text, "Card text after it.") || strings.Contains(d.Text, "title") {
+		t.Errorf("got text %q", d.Text)
+	}
+}
+
 // FuzzLinkRefsFirst holds the parsers to goldmark's own link reference
 // transformer: what they make of any Markdown is what goldmark's defaults
 // make of it.
