@@ -32,26 +32,6 @@ func TestFreeTerms(t *testing.T) {
 	}
 }
 
-// "Which version of X" wants a version number.
-func TestVersionKind(t *testing.T) {
-	tests := []struct {
-		question, sentence string
-		want               bool
-	}{
-		{"Which version of the toolkit does the example use?", "The example uses toolkit v1.6.0 in its workflow.", true},
-		{"Which version of Go is needed to build the server?", "Building the server needs Go 1.22 or later.", true},
-		{"Which version of Go is needed to build the server?", "Upgrade to a server version which contains the fix.", false},
-		{"What Kubernetes versions does the tool support?", "The tool supports the three latest Kubernetes versions.", false},
-		{"Quelle version de Go faut-il ?", "Il faut Go 1.22.", true},
-		{"Which versioning scheme does the tool follow?", "The tool follows semantic versioning.", true}, // no version asked
-	}
-	for _, tt := range tests {
-		if got := kindOf(tt.question).fits(tt.sentence); got != tt.want {
-			t.Errorf("%q fits %q: got %v, want %v (kind %v)", tt.question, tt.sentence, got, tt.want, kindOf(tt.question))
-		}
-	}
-}
-
 // "Who created X?" is answered by a sentence that says the deed was done,
 // not by one where the verb is a command, an instruction or a habit.
 func TestSaysDone(t *testing.T) {
@@ -103,6 +83,45 @@ func TestNamesItsThings(t *testing.T) {
 		a := around{text: tt.sentence, names: setOf(st.index.Analyze(tt.around))}
 		if got := f.namesItsThings(st.index.Analyze(tt.sentence), a); got != tt.want {
 			t.Errorf("%q by %q: %v, want %v (focus %v, compounds %q)", tt.question, tt.sentence, got, tt.want, f.words, f.compound)
+		}
+	}
+}
+
+// What a question's word asks for ("how many", "how often", "which
+// version") a sentence must give: an amount that is no dating year, a
+// frequency, a version number.
+func TestAnswerKindFits(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"How much does a Widgetly plan cost?", "Widgetly is a plan service that launched in Norway in 2015.", false},
+		{"How much does a Widgetly plan cost?", "A Widgetly plan costs 12 euros a month.", true},
+		{"How many users does Widgetly have?", "Since 2014 the app has grown.", false},
+		{"How many users does Widgetly have?", "Widgetly had 2015 users at launch.", true},
+		{"How many users does Widgetly have?", "Widgetly has two million users.", true},
+		{"Combien d'employés compte Widgetly ?", "Widgetly a été fondée en 2010.", false},
+		{"Combien d'employés compte Widgetly ?", "Widgetly compte 200 employés.", true},
+		{"How long has Widgetly used the tool?", "Widgetly has used it since 2015.", true},
+		{"When did Widgetly launch?", "Widgetly launched in 2015.", true},
+		{"How often does the agent poll the registry?", "The agent polls the registry every 3 minutes.", true},
+		{"How often does the agent poll the registry?", "The agent polls the registry twice a day.", true},
+		{"How often does the agent poll the registry?", "When a registry is added, the agent polls it.", false},
+		{"À quelle fréquence l'agent interroge-t-il le registre ?", "L'agent interroge le registre chaque heure.", true},
+		{"What is the maximum number of widgets a board can hold?", "A board holds at most 40 widgets.", true},
+		{"What is the maximum number of widgets a board can hold?", "maxWidgets: maximum wait time, regardless of the number of widgets.", false},
+		{"What is the number of widgets on a board?", "Boards hold widgets.", false},
+		{"How does the board limit the number of widgets?", "Boards drop the oldest widgets.", true}, // asks how, not how many
+		{"Which version of the toolkit does the example use?", "The example uses toolkit v1.6.0 in its workflow.", true},
+		{"Which version of Go is needed to build the server?", "Building the server needs Go 1.22 or later.", true},
+		{"Which version of Go is needed to build the server?", "Upgrade to a server version which contains the fix.", false},
+		{"What Kubernetes versions does the tool support?", "The tool supports the three latest Kubernetes versions.", false},
+		{"Quelle version de Go faut-il ?", "Il faut Go 1.22.", true},
+		{"Which versioning scheme does the tool follow?", "The tool follows semantic versioning.", true}, // no version asked
+	}
+	for _, tt := range tests {
+		if got := kindOf(tt.question).fits(tt.sentence); got != tt.want {
+			t.Errorf("%q fits %q: got %v, want %v (kind %v)", tt.question, tt.sentence, got, tt.want, kindOf(tt.question))
 		}
 	}
 }
