@@ -140,16 +140,26 @@ func (sb *shardBuilder) flush(a *analyzer, cache *surfaceCache, text string) (n 
 
 // scanChunk reads the chunk of text at i, up to the next white space or
 // the end, into toks. ok is false when the chunk is not ASCII, or holds a
-// token the fast path leaves to the tokenizer: letters and digits mixed
-// (utf8, 5mg), a case change inside a word (mRNA, iPhone, IPs), a number
-// with separators (12.8, 70,000), an apostrophe between letters (user's),
-// an underscore inside (max_tokens), more than chunkToks tokens, or one
-// past maxTermBytes. end is where the chunk ends either way.
+// token the fast path leaves to the tokenizer: an identifier the tokenizer
+// may split (mRNA, HTTPServer, max_tokens, miRNAs), a number with
+// separators other than one decimal point (70,000, 1.2.3), an apostrophe
+// between letters (user's), more than chunkToks tokens, or one past
+// maxTermBytes. end is where the chunk ends either way.
 //
-// A token read here is [A-Z]?[a-z]+, [A-Z]+ or [0-9]+, and what follows it
-// ends it for the tokenizer too: the chunk's end; punctuation; '.' or ','
-// after letters; an apostrophe after digits, or before anything but a
-// letter; an underscore before anything but a letter or digit.
+// A token read here is one the tokenizer keeps whole and as written,
+// lower-cased:
+//
+//   - letters and digits with no capital after the first lower-case
+//     letter or digit: cells, The, p53, 5mg, CD4, KLF2, Th17, DCs;
+//   - capitals alone: DNA;
+//   - three capitals or more and one lower-case letter: RNAs (the parts
+//     "RN" and "As" are too short to be cut);
+//   - digits, a point, digits: 0.05.
+//
+// and what follows it ends it for the tokenizer too: the chunk's end;
+// punctuation; '.' or ',' after a letter; an apostrophe after a digit, or
+// before anything but a letter; an underscore before anything but a
+// letter or digit.
 func scanChunk(text string, i int, toks *[chunkToks]simpleTok) (nt, end int, ok bool) {
 	k := i
 	for k < len(text) {
@@ -166,27 +176,42 @@ func scanChunk(text string, i int, toks *[chunkToks]simpleTok) (nt, end int, ok 
 		}
 		start := k
 		k++
+		letters, tail := c != bcDigit, true // tail: lower-case letters and digits may follow
+		if c == bcUpper {
+			u := 1
+			for k < len(text) && byteClass[text[k]] == bcUpper {
+				k++
+				u++
+			}
+			if u >= 3 && k < len(text) && byteClass[text[k]] == bcLower {
+				// The tokenizer would cut before the last capital if both
+				// parts were long enough: only "RNAs" is kept whole.
+				k++
+				tail = false
+			}
+		}
+		for tail && k < len(text) {
+			switch byteClass[text[k]] {
+			case bcLower:
+				letters = true
+			case bcDigit:
+			default:
+				tail = false
+				continue
+			}
+			k++
+		}
 		kind := kindWord
-		switch c {
-		case bcUpper:
-			if k < len(text) && byteClass[text[k]] == bcUpper {
-				for k < len(text) && byteClass[text[k]] == bcUpper {
-					k++
-				}
-				break
-			}
-			fallthrough
-		case bcLower:
-			for k < len(text) && byteClass[text[k]] == bcLower {
-				k++
-			}
-		case bcDigit:
+		if !letters {
 			kind = kindNumber
-			for k < len(text) && byteClass[text[k]] == bcDigit {
-				k++
+		}
+		if kind == kindNumber && k+1 < len(text) && text[k] == '.' && byteClass[text[k+1]] == bcDigit {
+			// One decimal point: a number canonNumber leaves as it is.
+			for k++; k < len(text) && byteClass[text[k]] == bcDigit; k++ {
 			}
 		}
 		if k < len(text) {
+			lastDigit := byteClass[text[k-1]] == bcDigit
 			next := uint8(bcSpace) // class of the byte after the follower
 			if k+1 < len(text) {
 				next = byteClass[text[k+1]]
@@ -197,16 +222,17 @@ func scanChunk(text string, i int, toks *[chunkToks]simpleTok) (nt, end int, ok 
 					return nt, chunkEnd(text, k), false
 				}
 			case '\'':
-				if kind == kindWord && (next == bcLower || next == bcUpper) {
+				if !lastDigit && (next == bcLower || next == bcUpper) {
 					return nt, chunkEnd(text, k), false
 				}
 			case '.', ',':
-				if kind == kindNumber && next == bcDigit {
+				if lastDigit && next == bcDigit {
 					return nt, chunkEnd(text, k), false
 				}
 			default:
 				if f := byteClass[text[k]]; f != bcSep && f != bcSpace {
-					// A letter, digit or non-ASCII byte goes on with the token.
+					// A capital, a letter after "RNAs", or a non-ASCII
+					// byte goes on with the token.
 					return nt, chunkEnd(text, k), false
 				}
 			}

@@ -46,6 +46,7 @@ var fastPathAlphabet = []string{
 	"a", "b", "e", "s", "z", "A", "Q", "Z", "0", "1", "9", " ", " ", " ", "\t", "\n", "\r", "\v", "\f",
 	"'", ".", ",", "_", "-", "(", ")", "/", "%", "\x00", "\x7f",
 	"the", "The", "THE", "cells", "DNA", "mRNA", "IL", "2012", "70", "000",
+	"p53", "CD4", "Th17", "RNAs", "DCs", "RNAse", "HTTPServer", "ABCd", "0.05", "1.2.3", "5mg", "pH", "s",
 	"é", "e\u0301", "\u0301", "\u0345", "ß", "ﬁ", "Ａ", "’", "\u00ad", "\u200b", "\u00a0", "中", "文", "ภาษา", "\xff", "\xc3",
 	strings.Repeat("x", 17), strings.Repeat("y", 97),
 }
