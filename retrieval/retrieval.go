@@ -120,6 +120,11 @@ func New(cfg Config, items []Item) (*Index, error) {
 	if uint64(len(items)) >= math.MaxUint32 {
 		return nil, fmt.Errorf("index %d items: too many", len(items))
 	}
+	size := 0
+	for _, it := range items {
+		size += len(it.Text) + len(it.Title)
+	}
+	defer holdBuildGC(size)()
 	ix := &Index{cfg: cfg, items: slices.Clone(items)}
 	ix.build(true)
 	ix.accums.New = func() any { return newAccum(len(ix.items), len(ix.docs)) }
