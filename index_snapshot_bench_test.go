@@ -262,6 +262,8 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 			b.Fatal(err)
 		}
 		phase("load", t)
+		loaded := rss() // the loader's peak, apart from the index build's
+		rep.RSS["loaded"], rep.RSS["loaded-peak"] = loaded["VmRSS"], loaded["VmHWM"]
 		t = time.Now()
 		ix0, err := answer.Index(retrieval.Config{}, c0)
 		if err != nil {
