@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -142,7 +143,7 @@ var rstDropped = map[string]bool{
 	"raw": true, "image": true, "figure": true, "only": false, "meta": true, "tabularcolumns": true,
 	"autosummary": true, "automodule": true, "autoclass": true, "autofunction": true, "automethod": true,
 	"autoattribute": true, "autodata": true, "autoexception": true, "sectnum": true, "default-role": true,
-	"role": true, "title": true, "header": true, "footer": true, "target-notes": true, "class": true,
+	"role": true, "title": true, "header": true, "footer": true, "target-notes": true,
 	"cssclass": true, "graphviz": true, "inheritance-diagram": true, "math": false, "plot": true,
 	"program": true, "c:namespace": true, "cpp:namespace": true, "glossary": false,
 }
@@ -362,6 +363,9 @@ func (r *rstParser) explicit(lines []srcLine, i int) int {
 	short := strings.TrimPrefix(name, "py:")
 	switch {
 	case rstDropped[name]:
+	case name == "class" && !hasText(content):
+		// docutils' class directive, a CSS class for what follows; with
+		// content, Sphinx's class description below.
 	case rstCode[name]:
 		r.lb.raw(blockCode, content)
 	case name == "list-table":
@@ -394,6 +398,11 @@ func (r *rstParser) explicit(lines []srcLine, i int) int {
 		r.parse(content, ind+1)
 	}
 	return next
+}
+
+// hasText reports whether any of lines is not blank.
+func hasText(lines []srcLine) bool {
+	return slices.ContainsFunc(lines, func(l srcLine) bool { return !isBlankLine(l) })
 }
 
 // isSimpleTableRule reports whether a line is the border of a simple table:

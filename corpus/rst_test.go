@@ -168,3 +168,17 @@ func TestRSTInlineLiteral(t *testing.T) {
 		}
 	}
 }
+
+// Sphinx's default domain is Python: ".. class:: Builder" describes a
+// class, and its text is the document's. docutils' class directive, with
+// no content, sets a CSS class and says nothing.
+func TestRSTClassDirective(t *testing.T) {
+	src := "Builder API\n===========\n\n.. class:: Builder\n\n   This is the base class for all builders.\n\n   .. method:: build()\n\n      Build the project.\n\n.. class:: special\n\nA plain paragraph.\n"
+	d := loadOne(t, "a.rst", src)
+	for _, s := range []string{"This is the base class for all builders.", "Build the project.", "A plain paragraph."} {
+		passageWith(t, d, s)
+	}
+	if strings.Contains(d.Text, "special") {
+		t.Errorf("a CSS class is in the text: %q", d.Text)
+	}
+}
