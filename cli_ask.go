@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -124,7 +126,7 @@ func (e *env) briefing(ctx context.Context, args []string) error {
 func (e *env) finish(out *answerPrinter, res *answer.Result, err error) error {
 	if err != nil {
 		out.abort()
-		return errors.New(describeError(err))
+		return errors.New(describeErrorIn(err, out.lang))
 	}
 	if err := out.result(res); err != nil {
 		return err
@@ -175,6 +177,47 @@ func oneLineOf(s string) string {
 		return r
 	}, s)
 }
+
+// readerErrors are the failures that are the reader's to act on, with the
+// catalogue's words for them; the others name a setting to fix
+// (OPENAI_API_KEY, CONTEXT_TOKENS) and stay in English, like the logs.
+var readerErrors = []struct {
+	err error
+	key i18n.Key
+}{
+	{answer.ErrEmptyQuestion, i18n.EmptyQuestion},
+	{answer.ErrNoSearchableWords, i18n.NoWords},
+	{answer.ErrNothingNew, i18n.NothingNew},
+	{answer.ErrEmptyReply, i18n.EmptyReply},
+	{llm.ErrRateLimited, i18n.RateLimited},
+	{llm.ErrTimeout, i18n.ModelTimeout},
+	{llm.ErrIncomplete, i18n.Incomplete},
+	{llm.ErrUnavailable, i18n.ModelUnavailable},
+}
+
+// describeErrorIn is describeError for a reader of lang: a failure that is
+// theirs to act on in their language; English keeps describeError's
+// words, which also name the settings an operator may change.
+func describeErrorIn(err error, lang string) string {
+	if lang == "" || lang == i18n.English {
+		return describeError(err)
+	}
+	if errors.Is(err, answer.ErrQuestionTooLong) {
+		if m := limitRE.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return i18n.Text(lang, i18n.TooLongLimit, i18n.Count(lang, i18n.Characters, n))
+		}
+	}
+	for _, r := range readerErrors {
+		if errors.Is(err, r.err) {
+			return i18n.Text(lang, r.key)
+		}
+	}
+	return describeError(err)
+}
+
+// limitRE finds the limit in ErrQuestionTooLong's message.
+var limitRE = regexp.MustCompile(`the limit is (\d+)`)
 
 // describeError maps the pipeline's and the LLM's error categories to a short
 // sentence; the detail stays in the wrapped error for logs.

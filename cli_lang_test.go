@@ -44,3 +44,32 @@ func TestAskFollowsTheTerminalLocale(t *testing.T) {
 		})
 	}
 }
+
+// A refused question is refused in the reader's language: the question's,
+// else the terminal's; English keeps the operator's wording.
+func TestAskRefusalFollowsTheReader(t *testing.T) {
+	tests := []struct {
+		name, question, locale, want string
+	}{
+		{"german, too long", strings.Repeat("Warum musste Alipay das Kreditgeschäft abspalten? ", 40), "", i18n.Text("de", i18n.TooLongLimit, i18n.Count("de", i18n.Characters, 1500))},
+		{"arabic with Latin brands, too long", strings.Repeat("لماذا طُلب من Alipay و Ant Group فصل أعمال القروض؟ ", 40), "en_US.UTF-8", i18n.Text("ar", i18n.TooLongLimit, i18n.Count("ar", i18n.Characters, 1500))},
+		{"no words, portuguese terminal", "?? !!", "pt_BR.UTF-8", i18n.Text("pt", i18n.NoWords)},
+		{"no words, no locale", "?? !!", "", "no words to search for"},
+		{"english, too long", strings.Repeat("Why was Alipay told to spin off its micro-loans? ", 40), "de_DE.UTF-8", "the limit is 1500"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			getenv := func(k string) string {
+				if k == "LANG" {
+					return tt.locale
+				}
+				return ""
+			}
+			err := run(context.Background(), []string{"ask", tt.question}, getenv, &out, &errOut)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("ask refused with %v, want %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"corpusbot/i18n"
 	"corpusbot/internal/openaitest"
 )
 
@@ -121,7 +122,7 @@ func TestAskWithLLMMarksUnverifiedSentences(t *testing.T) {
 	}
 	for _, want := range []string{
 		"contrôle des données [1].", "⚠¹ Le porte-parole est Zhao Zhiguo [1].",
-		"Vérifiez ces phrases dans les sources", "son extrait ne figure pas dans le passage [1]", "longueur maximale",
+		i18n.Text("fr", i18n.CheckSentences), i18n.Text("fr", i18n.WhyNotFound, "[1]"), i18n.Text("fr", i18n.CutLength),
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
