@@ -37,18 +37,12 @@ var kindsCases = []kindsCase{
 
 // unverifiedModel plays a model whose every reply (answer, summary,
 // briefing) has a sentence with a quote found in no passage, beside one
-// that cites the first passage rightly; rewrites give English keywords.
+// that cites the first passage rightly; rewrites as langPrompt.
 func unverifiedModel(r openaitest.Request) openaitest.Reply {
 	text := r.Text()
-	if strings.Contains(text, "Rewrite the question") {
-		if strings.Contains(text, "Alipay") {
-			return openaitest.Reply{Text: "en: Alipay micro-loans spin off regulators"}
-		}
-		return openaitest.Reply{Text: "en: none"}
-	}
-	m := passageRE.FindStringSubmatch(text)
-	if m == nil {
-		return openaitest.Reply{Text: "NOT_IN_CORPUS"}
+	m, done, reply := langPrompt(text)
+	if done {
+		return reply
 	}
 	return openaitest.Reply{Text: fmt.Sprintf("- Regulators acted on Alipay's micro-loan business %s.\n- The founders left for Mars [%s] «a quote that no passage holds at all».", cite(text, m[1]), m[1])}
 }

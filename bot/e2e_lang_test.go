@@ -19,15 +19,9 @@ import (
 func langModel(claims map[string][2]string) func(openaitest.Request) openaitest.Reply {
 	return func(r openaitest.Request) openaitest.Reply {
 		text := r.Text()
-		if strings.Contains(text, "Rewrite the question") {
-			if strings.Contains(text, "Alipay") {
-				return openaitest.Reply{Text: "en: Alipay micro-loans spin off regulators"}
-			}
-			return openaitest.Reply{Text: "en: none"}
-		}
-		m := passageRE.FindStringSubmatch(text)
-		if m == nil {
-			return openaitest.Reply{Text: "NOT_IN_CORPUS"}
+		m, done, reply := langPrompt(text)
+		if done {
+			return reply
 		}
 		c := claims["en"]
 		for lang, q := range questions {
@@ -37,6 +31,23 @@ func langModel(claims map[string][2]string) func(openaitest.Request) openaitest.
 		}
 		return openaitest.Reply{Text: fmt.Sprintf("%s %s. %s", c[0], cite(text, m[1]), c[1])}
 	}
+}
+
+// langPrompt is what the language tests' models share: a rewrite of a
+// question naming Alipay gives English keywords, of any other "none"
+// (nothing to find); a prompt without passages is declined. Otherwise
+// done is false and m is the first passage's match of passageRE.
+func langPrompt(text string) (m []string, done bool, reply openaitest.Reply) {
+	if strings.Contains(text, "Rewrite the question") {
+		if strings.Contains(text, "Alipay") {
+			return nil, true, openaitest.Reply{Text: "en: Alipay micro-loans spin off regulators"}
+		}
+		return nil, true, openaitest.Reply{Text: "en: none"}
+	}
+	if m = passageRE.FindStringSubmatch(text); m == nil {
+		return nil, true, openaitest.Reply{Text: "NOT_IN_CORPUS"}
+	}
+	return m, false, openaitest.Reply{}
 }
 
 // questions the embedded corpus answers, in each language; the Arabic one
