@@ -59,7 +59,8 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	// The question's language chooses the analysers it is searched with;
 	// the reader's (the question's, else the conversation's, else the
 	// caller's) that of the abstention and the notes.
-	qlang, lang := detectLang(text), replyLanguage(text, q.History, q.Lang)
+	lang := replyLanguage(text, q.History, q.Lang)
+	qlang := searchLang(text, lang)
 	res := &Result{ID: newID(), Kind: KindAnswer, Question: text}
 
 	// Politeness and requests to the bot ("please", "can you tell me")

@@ -36,7 +36,7 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	var items []int
 	asked := topic // what was searched for
 	if topic != "" {
-		cands, queries, usage, err := p.retrieve(ctx, st, topic, nil, detectLang(topic))
+		cands, queries, usage, err := p.retrieve(ctx, st, topic, nil, searchLang(topic, lang))
 		if err != nil {
 			return nil, fmt.Errorf("brief: %w", err)
 		}

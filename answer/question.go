@@ -53,6 +53,28 @@ func detectLang(s string) string {
 	return ""
 }
 
+// searchLang is the language to analyse question s in: the one detected
+// (detectLang), unless the reader's catalogue language (i18n) ties with
+// it in s, as the reader's locale decided: "Como configuro o Prometheus?"
+// is Spanish by the detector's list order but Portuguese for a Portuguese
+// reader, and "Was bedeutet SemVer?", English for want of evidence, German
+// for a German one. The analysers then stem the question as its
+// documents are stemmed.
+func searchLang(s, reader string) string {
+	detected := detectLang(s)
+	code := reader
+	switch reader {
+	case "nb":
+		code = "no" // text's name for Norwegian
+	case "zh-Hant":
+		code = "zh"
+	}
+	if code != "" && code != detected && text.DetectLanguageFor(s, code) == code {
+		return code
+	}
+	return detected
+}
+
 // saysLanguage reports whether s is enough to tell its language.
 func saysLanguage(s string) bool { return text.DetectLanguage(s) != "und" }
 

@@ -53,7 +53,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		}
 	} else {
 		res.Question = topic
-		cands, queries, usage, err := p.retrieve(ctx, st, topic, nil, detectLang(topic))
+		cands, queries, usage, err := p.retrieve(ctx, st, topic, nil, searchLang(topic, lang))
 		if err != nil {
 			return nil, fmt.Errorf("summarize: %w", err)
 		}

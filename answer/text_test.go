@@ -139,6 +139,27 @@ func TestDetectLang(t *testing.T) {
 	}
 }
 
+func TestSearchLang(t *testing.T) {
+	tests := []struct{ text, reader, want string }{
+		{"Como uso o Grafana no Linux?", "", "es"},   // the detector's first of es, it, pt
+		{"Como uso o Grafana no Linux?", "pt", "pt"}, // the reader settles the tie
+		{"Como uso o Grafana no Linux?", "de", "es"}, // a reader outside the tie does not
+		{"Por que não funciona?", "es", "pt"},        // não is Portuguese's own
+		{"Was bedeutet Kubernetes?", "de", "de"},     // "was": English and German
+		{"Was bedeutet Kubernetes?", "", "en"},       // the default for Latin text
+		{"Hvordan bruker jeg Docker?", "nb", "no"},   // text's name for Bokmål
+		{"Kubernetes", "de", "en"},                   // no evidence to settle
+		{"為什麼支付寶被要求拆分小額貸款業務？", "zh-Hant", "zh"},      // one analyser for both scripts
+	}
+	for _, tt := range tests {
+		t.Run(tt.text+" "+tt.reader, func(t *testing.T) {
+			if got := searchLang(tt.text, tt.reader); got != tt.want {
+				t.Errorf("searchLang(%q, %q) = %q, want %q", tt.text, tt.reader, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestParseRewrite(t *testing.T) {
 	langs := []string{"ar", "en", "fr"}
 	reply := "Here you go:\n- en: DingTalk health code\n**FR**: « code de santé DingTalk »\nFrench: duplicate\nde: nicht gefragt\nar: رمز الصحة\nen: second english"
