@@ -455,6 +455,10 @@ func (l *loader) structuredDocument(doc Document, s structured, pk *packer) (Doc
 	}
 	doc.Passages = splitStructured(pk, doc.ID, title, s.blocks, a, nil)
 	if len(doc.Passages) == 0 {
+		if !slices.ContainsFunc(s.blocks, func(b block) bool { return b.kind != blockHeading }) {
+			// "no words" would puzzle whoever sees the heading in the file.
+			return doc, nil, SkipEmpty, "only headings, no text under them (the site's build fills them in: includes, tables of contents, generated API docs)"
+		}
 		return doc, nil, SkipEmpty, "no words"
 	}
 	return doc, newSplitState(title, s.blocks, a), "", ""

@@ -1,9 +1,11 @@
 package corpus
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestRST(t *testing.T) {
@@ -180,5 +182,22 @@ func TestRSTClassDirective(t *testing.T) {
 	}
 	if strings.Contains(d.Text, "special") {
 		t.Errorf("a CSS class is in the text: %q", d.Text)
+	}
+}
+
+// A page of headings whose text a site's build pulls in is skipped with
+// a reason that says so, not "no words".
+func TestOnlyHeadingsReason(t *testing.T) {
+	for name, src := range map[string]string{
+		"a.rst": "Collector API\n=============\n\n.. autoclass:: Collector\n   :members:\n",
+		"b.md":  "# How-tos\n\n<!-- toc -->\n",
+	} {
+		c, err := Load(context.Background(), fstest.MapFS{name: file(src), "keep.md": file("# Kept\n\nText.\n")}, Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Warnings) != 1 || c.Warnings[0].Kind != SkipEmpty || !strings.Contains(c.Warnings[0].Reason, "only headings") {
+			t.Errorf("%s: got warnings %+v, want one saying it holds only headings", name, c.Warnings)
+		}
 	}
 }
