@@ -96,7 +96,10 @@ func TestShutdownCancelsAnswersPastGrace(t *testing.T) {
 	h.ai.Push(openaitest.Text("en: Alipay micro-loans"), openaitest.Hang())
 	in := ask(h, user(1), generalID, question, false)
 	h.waitFor(func(r discordtest.Request) bool { return strings.Contains(r.Route, "callback") })
-	for h.ai.Calls() < 2 {
+	for deadline := time.Now().Add(60 * time.Second); h.ai.Calls() < 2; {
+		if time.Now().After(deadline) {
+			t.Fatalf("the model was called %d times within 60 s, want 2", h.ai.Calls())
+		}
 		time.Sleep(10 * time.Millisecond)
 	}
 	began := time.Now()
