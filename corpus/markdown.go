@@ -135,6 +135,12 @@ var (
 	langArgRe = regexp.MustCompile(`\s(?:lang|language)\s*=\s*["']?\w`)
 	fenceRe   = regexp.MustCompile("^\\s*(`{3,}|~{3,})")
 	jsxTagRe  = regexp.MustCompile(`</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>`)
+	// mystDirectiveRe matches the opening fence of a MyST directive: its
+	// fence, name and argument.
+	mystDirectiveRe = regexp.MustCompile("^(`{3,}|~{3,})\\{([\\w:.-]+)\\}(.*)$")
+	mystOptionRe    = regexp.MustCompile(`^:[\w-]+:`)
+	// mystRoleRe matches a MyST role: {ref}`Title <target>`.
+	mystRoleRe = regexp.MustCompile("\\{[\\w:.+-]+\\}`([^`]+)`")
 	// jsxTagsOnlyRe matches a line of JSX tags and nothing else.
 	jsxTagsOnlyRe = regexp.MustCompile(`^\s*(?:</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>\s*)+$`)
 )
@@ -164,7 +170,9 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 	// taken back to the margin: MDX reads indented lines as any others (a
 	// fence in a <TabItem> is code), Markdown as indented code.
 	var jsx []int
-	fenceShift := 0 // columns taken off the lines of the open fence
+	fenceShift := 0   // columns taken off the lines of the open fence
+	var myst []string // the closing fences of open MyST directives of text
+	mystOpts := false // at the ":key: value" options that open a directive
 	for i := skip; i < len(all); i++ {
 		line, n := all[i], i+1
 		if fence == "" && !inShortcode && !inComment && jsxEnd < 0 && inStatement == 0 && len(mkdocs) == 0 && len(jsx) == 0 && isPlainLine(line) {
@@ -190,6 +198,21 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			shift = max(*top, 0)
 			line = dedentColumns(line, shift)
 		}
+		if fence != "" && byTag == "\x00myst" {
+			if t := strings.TrimSpace(line); strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
+				fence, byTag = "", ""
+			}
+			out.add("", n)
+			continue
+		}
+		if fence != "" && mystOpts {
+			// The options of a MyST code directive (":caption: x").
+			if mystOptionRe.MatchString(strings.TrimSpace(line)) {
+				out.add("", n)
+				continue
+			}
+			mystOpts = false
+		}
 		if fence != "" {
 			if byTag != "" {
 				// Code opened by a shortcode ends at its closing tag.
@@ -210,6 +233,46 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			continue
 		}
 		trimmed := strings.TrimLeft(line, " \t")
+		if len(myst) > 0 {
+			t := strings.TrimSpace(line)
+			if top := myst[len(myst)-1]; strings.HasPrefix(t, top) && strings.Trim(t, top[:1]) == "" {
+				myst, mystOpts = myst[:len(myst)-1], false
+				out.add("", n)
+				continue
+			}
+			if mystOpts && mystOptionRe.MatchString(t) {
+				out.add("", n)
+				continue
+			}
+			mystOpts = false
+		}
+		if !mdx && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")) && strings.Contains(trimmed, "{") {
+			if d := mystDirectiveRe.FindStringSubmatch(trimmed); d != nil {
+				// A MyST directive: ```{note}, ```{versionadded} 1.2,
+				// ```{code-block} python.
+				name, arg := strings.ToLower(d[2]), strings.TrimSpace(d[3])
+				switch {
+				case rstCode[name]:
+					lang, _, _ := strings.Cut(arg, " ")
+					line, mystOpts = line[:len(line)-len(trimmed)]+d[1]+lang, true
+				case rstDropped[name] || name == "eval-rst":
+					fence, fenceIndent, fenceShift, byTag = d[1], indentOf(line), shift, "\x00myst" // its lines go
+					out.add("", n)
+					continue
+				default: // admonitions, version notes, tabs: their text
+					myst, mystOpts = append(myst, d[1]), true
+					if v, ok := rstVersionNotes[name]; ok && arg != "" {
+						version, rest, _ := strings.Cut(arg, " ")
+						arg = strings.TrimSpace(v + " " + version + ". " + rest)
+					}
+					out.add(line[:len(line)-len(trimmed)]+arg, n)
+					if arg != "" {
+						out.add("", n)
+					}
+					continue
+				}
+			}
+		}
 		if m := matchIf(strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"), fenceRe, line); m != nil {
 			if mdx && indentOf(line) > 3 {
 				// MDX has no indented code: a fence indented four
@@ -288,6 +351,12 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			inStatement = statementDepth(line, inStatement)
 			out.add("", n)
 			continue
+		}
+		if !mdx && strings.Contains(line, "}`") {
+			// MyST roles ({ref}`Title <target>`) read as their text.
+			line = mystRoleRe.ReplaceAllStringFunc(line, func(m string) string {
+				return roleText(mystRoleRe.FindStringSubmatch(m)[1])
+			})
 		}
 		if mdx && strings.Contains(line, "{") {
 			line = mdxExprRe.ReplaceAllStringFunc(line, mdxExprText)

@@ -314,6 +314,40 @@ func TestMDXIndentedFences(t *testing.T) {
 	}
 }
 
+// MyST (Sphinx's Markdown): a directive fence of text (```{note}) holds
+// text, not code; one of code (```{code-block} python) holds code; a
+// toctree goes; roles read as their text. Made-up text.
+func TestMyST(t *testing.T) {
+	src := "# Install\n\n" +
+		"```{note}\n:class: tip\nUse a {ref}`virtual environment <venv-label>` first.\n```\n\n" +
+		"```{versionadded} 22.2\nThe {command}`pip inspect` command.\n```\n\n" +
+		"````{tab} Windows\nRun it from {file}`C:\\Python`:\n\n```{code-block} console\n:caption: x\npy -m pip install x\n```\n````\n\n" +
+		"```{toctree}\n:hidden:\ninstallation\n```\n\nDone.\n"
+	d := loadOne(t, "a.md", src)
+	for _, s := range []string{"Use a virtual environment first.", "Added in version 22.2.", "The pip inspect command.", "Windows", "Run it from C:\\Python:", "Done."} {
+		if !strings.Contains(d.Text, s) {
+			t.Errorf("text lacks %q: %q", s, d.Text)
+		}
+	}
+	var code []string
+	for _, p := range d.Passages {
+		for _, l := range p.Literal {
+			code = append(code, p.Text[l[0]:l[1]])
+		}
+	}
+	if !slices.Equal(code, []string{"py -m pip install x"}) {
+		t.Errorf("got code blocks %q, want the console line", code)
+	}
+	for _, s := range []string{"{note}", ":class:", "installation", "{ref}", "venv-label", "```"} {
+		if strings.Contains(d.Text, s) {
+			t.Errorf("text holds %q: %q", s, d.Text)
+		}
+	}
+	if p := passageWith(t, d, "Done."); p.LineEnd != 26 {
+		t.Errorf("got lines %d–%d, want the last 26", p.LineStart, p.LineEnd)
+	}
+}
+
 // FuzzLinkRefsFirst holds the parsers to goldmark's own link reference
 // transformer: what they make of any Markdown is what goldmark's defaults
 // make of it.

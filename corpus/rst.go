@@ -468,6 +468,23 @@ func rstInline(s string) string {
 	return b.String()
 }
 
+// roleText is what a role shows of its content: "Title <target>" →
+// "Title", "~a.b" → "b", "!x" → "x".
+func roleText(t string) string {
+	if k := strings.LastIndex(t, " <"); k > 0 && strings.HasSuffix(t, ">") {
+		t = t[:k]
+	} else if strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">") {
+		t = t[1 : len(t)-1]
+	}
+	if rest, ok := strings.CutPrefix(t, "~"); ok {
+		if k := strings.LastIndex(rest, "."); k >= 0 {
+			rest = rest[k+1:]
+		}
+		t = rest
+	}
+	return strings.TrimPrefix(t, "!")
+}
+
 // rstLiteralEnd returns the length of an inline literal's content that t
 // starts with: up to the first two backticks not followed by a third,
 // after one character at least; -1 when the literal is not closed.
@@ -487,20 +504,7 @@ func rstMarkup(s string) string {
 	}
 	s = rstFootRefRe.ReplaceAllString(s, "")
 	s = rstRoleRe.ReplaceAllStringFunc(s, func(m string) string {
-		sub := rstRoleRe.FindStringSubmatch(m)
-		t := sub[1]
-		if k := strings.LastIndex(t, " <"); k > 0 && strings.HasSuffix(t, ">") {
-			t = t[:k]
-		} else if strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">") {
-			t = t[1 : len(t)-1]
-		}
-		if rest, ok := strings.CutPrefix(t, "~"); ok {
-			if k := strings.LastIndex(rest, "."); k >= 0 {
-				rest = rest[k+1:]
-			}
-			t = rest
-		}
-		return strings.TrimPrefix(t, "!")
+		return roleText(rstRoleRe.FindStringSubmatch(m)[1])
 	})
 	s = rstStrongRe.ReplaceAllString(s, "$1$2")
 	s = rstSubstRe.ReplaceAllString(s, "$1")
