@@ -132,7 +132,7 @@ func (e *env) finish(out *answerPrinter, res *answer.Result, err error) error {
 		return err
 	}
 	if res.Extractive && !out.json {
-		fmt.Fprintln(e.stderr, "(No LLM configured: this answer quotes the best-matching sentences. Set OPENAI_API_KEY or OPENAI_BASE_URL for written answers.)")
+		fmt.Fprintln(e.stderr, i18n.Text(res.Lang, i18n.NoLLMHint))
 	}
 	return nil
 }

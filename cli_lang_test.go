@@ -73,3 +73,32 @@ func TestAskRefusalFollowsTheReader(t *testing.T) {
 		})
 	}
 }
+
+// The hint under an extractive answer follows the answer's language, like
+// the Sources label above it; the settings it names stay as they are typed.
+func TestNoLLMHintFollowsTheAnswer(t *testing.T) {
+	tests := []struct {
+		name, question, locale, lang string
+	}{
+		{"french question", "Pourquoi Alibaba et Tencent ont-ils enterré la hache de guerre ?", "", "fr"},
+		{"english question, german terminal", "Why was Alipay told to spin off its micro-loan business?", "de_DE.UTF-8", "en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := runCLI(t, map[string]string{"LANG": tt.locale}, "ask", tt.question)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if want := i18n.Text(tt.lang, i18n.SourcesLabel); !strings.Contains(out, want) {
+				t.Fatalf("answer lacks %q:\n%s", want, out)
+			}
+			want := i18n.Text(tt.lang, i18n.NoLLMHint)
+			if !strings.Contains(errOut, want) || !strings.Contains(errOut, "OPENAI_API_KEY") {
+				t.Errorf("stderr lacks %q:\n%s", want, errOut)
+			}
+			if tt.lang != "en" && strings.Contains(errOut, "No LLM configured") {
+				t.Errorf("stderr still has the English hint:\n%s", errOut)
+			}
+		})
+	}
+}

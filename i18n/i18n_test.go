@@ -524,8 +524,8 @@ var codeRE = regexp.MustCompile("`[^`]*`")
 
 // signs are the symbols that open or mark a message the same way in every
 // language: a translation that drops one changes how the bot's messages
-// line up.
-var signs = []string{"⏳", "⏱️", "↓", "✓", "👍", "👎", "[%d]", "@me", "**", "BM25", "Discord"}
+// line up, or names a setting the reader can no longer find.
+var signs = []string{"⏳", "⏱️", "↓", "✓", "👍", "👎", "[%d]", "@me", "**", "BM25", "Discord", "OPENAI_API_KEY", "OPENAI_BASE_URL"}
 
 // Every translation keeps English's command and option names (the code
 // spans), its citation markers and its signs.
