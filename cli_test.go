@@ -195,3 +195,29 @@ func TestInviteURL(t *testing.T) {
 		}
 	}
 }
+
+// A folder without documents is said once, with the folder: the corpus
+// package's error does not repeat what its caller adds.
+func TestNoDocumentsSaidOnce(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string // after the folder
+	}{
+		{"empty folder", nil, "no loadable documents: no file found"},
+		{"only an image", map[string]string{"logo.png": "\x89PNG\r\n\x1a\n"}, "no loadable documents: 1 skipped: logo.png: unsupported type (.png)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, tt.files)
+			_, errOut, code := runCLI(t, nil, "ask", "--corpus", dir, "how do releases ship?")
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			if want := "corpusbot: load corpus " + dir + ": " + tt.want + "\n"; errOut != want {
+				t.Errorf("stderr = %q, want %q", errOut, want)
+			}
+		})
+	}
+}

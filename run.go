@@ -123,7 +123,7 @@ func (e *env) loadCorpusRead(ctx context.Context, dir string, read func(string, 
 	c, err := corpus.Load(ctx, fsys, ccfg)
 	if err != nil {
 		if dir == "" {
-			return nil, err
+			return nil, fmt.Errorf("load the embedded corpus: %w", err)
 		}
 		return nil, fmt.Errorf("load corpus %s: %w", dir, err)
 	}

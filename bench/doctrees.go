@@ -66,7 +66,7 @@ func runDocTrees(ctx context.Context, specs []string, stdout, stderr io.Writer) 
 		}
 		c, err := corpus.Load(ctx, os.DirFS(dir), corpus.Config{})
 		if err != nil {
-			return err
+			return fmt.Errorf("load corpus %s: %w", dir, err)
 		}
 		fmt.Fprintf(stderr, "%s: %s\n", dir, c.Summary())
 		p, err := answer.New(answer.Config{}, c, nil)

@@ -138,7 +138,7 @@ func mixQASets(ctx context.Context, sets []*qaSet) (*qaSet, error) {
 	}
 	var err error
 	if mixed.c, err = corpus.Load(ctx, fsys, corpus.Config{}); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load corpus: %w", err)
 	}
 	return mixed, nil
 }
@@ -168,7 +168,7 @@ func loadQASet(ctx context.Context, path, lang string) (*qaSet, error) {
 		}
 	}
 	if s.c, err = corpus.Load(ctx, fsys, corpus.Config{}); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load corpus: %w", err)
 	}
 	return s, nil
 }

@@ -62,7 +62,7 @@ func TestReloadFailedText(t *testing.T) {
 	}{
 		{"missing folder", wrap(fmt.Errorf("corpus folder: %w", statErr)),
 			"Reload failed, the current index stays: “missing-corpus” does not exist."},
-		{"no documents", wrap(fmt.Errorf("load corpus %s: %w", dir, fmt.Errorf("load corpus: %w: 2 skipped: a.bin", corpus.ErrNoDocuments))),
+		{"no documents", wrap(fmt.Errorf("load corpus %s: %w", dir, fmt.Errorf("%w: 2 skipped: a.bin", corpus.ErrNoDocuments))),
 			"Reload failed, the current index stays: the corpus folder has no document I can read (.txt, .md, .markdown, .mdx, .rst, .adoc, .asciidoc, .html, .htm, .pdf, .docx)."},
 		{"unreadable folder", wrap(&fs.PathError{Op: "readdirent", Path: ".", Err: fs.ErrPermission}),
 			"Reload failed, the current index stays: the corpus folder can't be read: permission denied."},

@@ -38,6 +38,8 @@ const (
 // bytes), or has no words; a file with a few invalid bytes is loaded with
 // them replaced by U+FFFD, and a Warning. When two files give one ID ("a.txt"
 // and "a.md"), the first in path order is kept. Documents are sorted by ID.
+// Errors do not name the folder, which only the caller knows: it wraps
+// them with it once.
 func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
 	l := newLoader(fsys, cfg)
 	paths, err := l.list(ctx)
@@ -124,7 +126,7 @@ func (l *loader) loadAll(ctx context.Context, paths []string) ([]result, error) 
 		}
 	})
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("load corpus: %w", err)
+		return nil, err
 	}
 	return results, nil
 }
@@ -231,7 +233,7 @@ func (l *loader) list(ctx context.Context) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("load corpus: %w", err)
+		return nil, err
 	}
 	return paths, nil
 }
@@ -538,7 +540,7 @@ func reasonOf(err error) string {
 
 func noDocumentsError(ws []Warning) error {
 	if len(ws) == 0 {
-		return fmt.Errorf("load corpus: %w: no file found", ErrNoDocuments)
+		return fmt.Errorf("%w: no file found", ErrNoDocuments)
 	}
 	var sb strings.Builder
 	for i, w := range ws {
@@ -551,5 +553,5 @@ func noDocumentsError(ws []Warning) error {
 		}
 		fmt.Fprintf(&sb, "%s: %s", w.Path, w.Reason)
 	}
-	return fmt.Errorf("load corpus: %w: %d skipped: %s", ErrNoDocuments, len(ws), sb.String())
+	return fmt.Errorf("%w: %d skipped: %s", ErrNoDocuments, len(ws), sb.String())
 }

@@ -37,7 +37,11 @@ func LoadCorpus(ctx context.Context, dir string) (*corpus.Corpus, error) {
 		}
 		src = os.DirFS(dir)
 	}
-	return corpus.Load(ctx, src, corpus.Config{})
+	c, err := corpus.Load(ctx, src, corpus.Config{})
+	if err != nil {
+		return nil, fmt.Errorf("load corpus %s: %w", dir, err)
+	}
+	return c, nil
 }
 
 // Question is one question of a set.
