@@ -1,0 +1,410 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"corpusbot/i18n"
+	"corpusbot/llm"
+)
+
+// scriptedModel plays a model in process: the query rewrite gets rewrite;
+// an answer request gets reply(prompt), streamed in the chunks split
+// makes of it (one when nil), ending with finish, or broken with
+// llm.ErrIncomplete when broken is set.
+type scriptedModel struct {
+	rewrite string
+	reply   func(prompt string) string
+	finish  string
+	split   func(string) []string
+	broken  bool
+}
+
+func (m scriptedModel) text(req llm.Request) (string, bool) {
+	var all strings.Builder
+	for _, msg := range req.Messages {
+		all.WriteString(msg.Content)
+	}
+	if strings.Contains(all.String(), "search queries for a keyword search engine") {
+		return m.rewrite, true
+	}
+	return m.reply(req.Messages[len(req.Messages)-1].Content), false
+}
+
+func (m scriptedModel) Complete(_ context.Context, req llm.Request) (llm.Response, error) {
+	t, rewrite := m.text(req)
+	finish := m.finish
+	if finish == "" || rewrite {
+		finish = "stop"
+	}
+	return llm.Response{Content: t, FinishReason: finish}, nil
+}
+
+func (m scriptedModel) Stream(_ context.Context, req llm.Request, onDelta func(string) error) (llm.Response, error) {
+	t, _ := m.text(req)
+	chunks := []string{t}
+	if m.split != nil {
+		chunks = m.split(t)
+	}
+	for _, c := range chunks {
+		if err := onDelta(c); err != nil {
+			return llm.Response{}, err
+		}
+	}
+	if m.broken {
+		return llm.Response{}, fmt.Errorf("stream: %w", llm.ErrIncomplete)
+	}
+	finish := m.finish
+	if finish == "" {
+		finish = "stop"
+	}
+	return llm.Response{Content: t, FinishReason: finish}, nil
+}
+
+// runes streams a reply one character at a time: every citation, quote
+// and mark arrives split across chunks ("[" in one, "1]" in the next).
+func runes(s string) []string {
+	var out []string
+	for _, r := range s {
+		out = append(out, string(r))
+	}
+	return out
+}
+
+// cite is the bracketed number of the prompt's passage holding s.
+func cite(t testing.TB, prompt, s string) string {
+	t.Helper()
+	n := passageWith(prompt, s)
+	if n == "" {
+		t.Errorf("no passage of the prompt holds %q", s)
+		return "1"
+	}
+	return n
+}
+
+// otherThan is the number of a passage of the prompt other than n.
+func otherThan(t testing.TB, prompt, n string) string {
+	t.Helper()
+	for _, p := range promptPassages(prompt) {
+		if p.n != n {
+			return p.n
+		}
+	}
+	t.Errorf("the prompt has no passage but [%s]", n)
+	return n
+}
+
+// rawCitation matches what a reader must never see of a model's
+// citations: odd forms, a backing quote's opener after a citation, a
+// number no source has is checked apart.
+var rawCitation = regexp.MustCompile(`【|】|［|］|\[\^|\[ |〔|\]\s*[«“"]|\[0\]`)
+
+var citationNum = regexp.MustCompile(`\[(\d+)\]`)
+
+// checkHonest holds a result to what a reader must be able to trust:
+// no raw or dangling citation, a mark for each marked claim and a note
+// naming its sentence, marked sentences kept out of the history, a cut
+// answer saying so, and the stream a prefix of the text.
+func checkHonest(t *testing.T, res *Result, streamed string) {
+	t.Helper()
+	if m := rawCitation.FindString(res.Text); m != "" {
+		t.Errorf("text shows %q: %q", m, res.Text)
+	}
+	for _, m := range citationNum.FindAllStringSubmatch(res.Text, -1) {
+		if n := atoiTest(m[1]); n < 1 || n > len(res.Sources) {
+			t.Errorf("text cites [%d] with %d sources: %q", n, len(res.Sources), res.Text)
+		}
+	}
+	if !strings.HasPrefix(res.Text, streamed) {
+		t.Errorf("streamed %q is not a prefix of the text %q", streamed, res.Text)
+	}
+	notes := strings.Join(res.Notes(), "\n")
+	marks := strings.Count(res.Text, "⚠") + strings.Count(res.Text, "❔")
+	if marks != len(res.Unchecked()) {
+		t.Errorf("text %q has %d marks for %d marked claims", res.Text, marks, len(res.Unchecked()))
+	}
+	for _, c := range res.Unchecked() {
+		if !strings.Contains(res.Text, markText(c)+" ") {
+			t.Errorf("claim %q: mark %s not in the text %q", c.Text, markText(c), res.Text)
+		}
+		if !strings.Contains(notes, markText(c)+" "+say(res.Lang, i18n.Quoted, truncateRunes(oneLine(c.Text), 60))) {
+			t.Errorf("claim %q: no note names it:\n%s", c.Text, notes)
+		}
+		if strings.Contains(res.HistoryText, c.Text) {
+			t.Errorf("history %q keeps the marked sentence %q", res.HistoryText, c.Text)
+		}
+	}
+	if res.Cut != "" && !strings.Contains(notes, say(res.Lang, map[string]i18n.Key{CutLength: i18n.CutLength, CutStream: i18n.CutStream}[res.Cut])) {
+		t.Errorf("cut %q, but no note says so:\n%s", res.Cut, notes)
+	}
+}
+
+func atoiTest(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+const (
+	zhaoQuote  = "Information Technology spokesman Zhao Zhiguo"
+	usersQ     = "How many users does Alipay have?"
+	founderQ   = "Who founded Ant Group?"
+	liuQ       = "Who is Liu Xu?"
+	liuRewrite = "fr: Liu Xu chercheur"
+)
+
+// adversarialCase is a scripted model's reply to one question and what
+// the reader must be shown of it.
+type adversarialCase struct {
+	kind, name        string
+	question, rewrite string
+	reply             func(t testing.TB, prompt string) string
+	model             scriptedModel // finish, chunks, broken stream
+	want              []Support     // each claim's support, in order
+	reason            Reason        // of the last claim, when set
+	abstain           bool
+	cut               string
+	has, lacks        []string // in the text
+	lang              string   // of the notes, when not English
+}
+
+func zhaoClaim(t testing.TB, p string) string {
+	return "The spokesman is Zhao Zhiguo " + backed(t, p, zhaoQuote) + ". "
+}
+
+var adversarialCases = []adversarialCase{
+	// Quotes that are not in the passage cited.
+	{kind: "misplaced quote", name: "quote from another passage", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "He fined Tesla [" + otherThan(t, p, cite(t, p, zhaoQuote)) + "] «" + zhaoQuote + "»."
+		}, want: []Support{Verified, Unverified}, reason: ReasonOtherPassage},
+	{kind: "misplaced quote", name: "quote in no passage", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "He fined Tesla [" + cite(t, p, zhaoQuote) + "] «Zhao Zhiguo fined Tesla»."
+		}, want: []Support{Verified, Unverified}, reason: ReasonNotFound},
+	{kind: "cross-lingual", name: "false claim quoting words the French passage lacks", question: liuQ, rewrite: liuRewrite,
+		reply: func(t testing.TB, p string) string {
+			return "Liu Xu is a researcher " + "[" + cite(t, p, "Liu Xu") + "] «Liu Xu, chercheur». The ministry's spokesman is Zhao Zhiguo [" + cite(t, p, "Liu Xu") + "] «porte-parole Zhao Zhiguo»."
+		}, want: []Support{Verified, Unverified}, reason: ReasonNotFound},
+	{kind: "cross-lingual", name: "English claim citing a French passage with an Arabic quote", question: "Who is Liu Xu, and how many users has Alipay?", rewrite: liuRewrite + "\nar: مستخدم Alipay",
+		reply: func(t testing.TB, p string) string {
+			return "Liu Xu is a researcher [" + cite(t, p, "Liu Xu") + "] «Liu Xu, chercheur». Liu Xu has more than a billion users [" + cite(t, p, "Liu Xu") + "] «أكثر من مليار مستخدم»."
+		}, want: []Support{Verified, Unverified}, reason: ReasonOtherPassage},
+	{kind: "cross-lingual", name: "true claim, verbatim French quote", question: liuQ, rewrite: liuRewrite,
+		reply: func(t testing.TB, p string) string {
+			return "Liu Xu is a researcher at Tsinghua University [" + cite(t, p, "Liu Xu") + "] «Liu Xu, chercheur à l’Institut de stratégie nationale de l’Université Tsinghua»."
+		}, want: []Support{Verified}},
+	{kind: "cross-lingual", name: "true claim, verbatim Arabic quote, number as a word", question: usersQ, rewrite: "ar: مستخدم Alipay",
+		reply: func(t testing.TB, p string) string {
+			return "Alipay has more than 1 billion users " + backed(t, p, "أكثر من مليار مستخدم") + "."
+		}, want: []Support{Verified}},
+	{kind: "cross-lingual", name: "French question, marked claim noted in French", question: "Qui est le porte-parole du ministère ?", rewrite: "en: ministry spokesman Zhao Zhiguo",
+		reply: func(t testing.TB, p string) string {
+			return "Le porte-parole est Zhao Zhiguo " + backed(t, p, zhaoQuote) + ". Il a infligé une amende à Tesla [" + cite(t, p, zhaoQuote) + "] «fined Tesla heavily»."
+		}, want: []Support{Verified, Unverified}, reason: ReasonNotFound, lang: "fr"},
+
+	// The quote is right, the claim is not.
+	{kind: "weak", name: "number changed", question: usersQ, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "Alipay has more than 2 billion users " + backed(t, p, "with more than 1 billion users") + "."
+		}, want: []Support{Weak}, reason: ReasonNumber},
+	{kind: "weak", name: "negation removed", question: "Did Alipay respond to questions?", rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "Alipay immediately responded to questions " + backed(t, p, "Alipay did not immediately respond to questions") + "."
+		}, want: []Support{Weak}, reason: ReasonNegation},
+	{kind: "weak", name: "not inserted", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "Zhao Zhiguo is not the ministry's spokesman " + backed(t, p, zhaoQuote) + "."
+		}, want: []Support{Weak}, reason: ReasonNegation},
+	{kind: "weak", name: "never inserted", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "Zhao Zhiguo never told a briefing anything " + backed(t, p, "Zhao Zhiguo (趙志國) told a briefing yesterday") + "."
+		}, want: []Support{Weak}, reason: ReasonNegation},
+	{kind: "weak", name: "name swapped", question: founderQ, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "Ant Group's founder is Pony Ma " + backed(t, p, "after founder Jack Ma") + "."
+		}, want: []Support{Weak}, reason: ReasonName},
+	{kind: "weak", name: "names of two people swapped", question: "Who criticized officials for stifling innovation?", rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "Zhao Zhiguo criticized officials for stifling innovation " + backed(t, p, "founder Jack Ma (馬雲) criticized officials for stifling innovation") + "."
+		}, want: []Support{Weak}, reason: ReasonName},
+
+	// Citation forms.
+	{kind: "citation form", name: "lenticular", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "The spokesman is Zhao Zhiguo 【" + cite(t, p, zhaoQuote) + "】«" + zhaoQuote + "»."
+		}, want: []Support{Verified}, has: []string{"Zhiguo [1]."}},
+	{kind: "citation form", name: "parenthesised", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "The spokesman is Zhao Zhiguo (" + cite(t, p, zhaoQuote) + ") «" + zhaoQuote + "»."
+		}, want: []Support{Verified}, has: []string{"Zhiguo [1]."}},
+	{kind: "citation form", name: "footnote", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "The spokesman is Zhao Zhiguo [^" + cite(t, p, zhaoQuote) + "] «" + zhaoQuote + "»."
+		}, want: []Support{Verified}, has: []string{"Zhiguo [1]."}},
+	{kind: "citation form", name: "full-width digits and brackets", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "The spokesman is Zhao Zhiguo ［" + strings.Map(func(r rune) rune { return r - '0' + '０' }, cite(t, p, zhaoQuote)) + "］ «" + zhaoQuote + "»."
+		}, want: []Support{Verified}, has: []string{"Zhiguo [1]."}},
+	{kind: "citation form", name: "adjacent and listed", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			n := cite(t, p, zhaoQuote)
+			o := otherThan(t, p, n)
+			return "The spokesman is Zhao Zhiguo [" + n + "][" + o + "] «" + zhaoQuote + "». He told a briefing [" + o + ", " + n + "] «told a briefing yesterday»."
+		}, want: []Support{Verified, Verified}, has: []string{"Zhiguo [1][2].", "briefing [2][1]."}},
+	{kind: "citation form", name: "range", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "The spokesman is Zhao Zhiguo [1-3] «" + zhaoQuote + "»."
+		}, want: []Support{Verified}, lacks: []string{"-"}},
+	{kind: "citation form", name: "beyond the sources and zero", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "He fined Tesla [9] «Zhao fined Tesla». He is famous [0]."
+		}, want: []Support{Verified, Uncited, Uncited}, lacks: []string{"[9]", "[0]", "[2]"}},
+	{kind: "citation form", name: "footnote definitions at the end", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			n := cite(t, p, zhaoQuote)
+			return "The spokesman is Zhao Zhiguo [^" + n + "].\n\n[^" + n + "]: «" + zhaoQuote + "»"
+		}, want: []Support{Verified}, lacks: []string{":"}},
+	{kind: "citation form", name: "only citations", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply:   func(t testing.TB, p string) string { return "[1][2] [3]" },
+		abstain: true},
+
+	// Quotes written differently from the passage.
+	{kind: "quote form", name: "ellipsis inside", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "Zhao Zhiguo told a briefing [" + cite(t, p, zhaoQuote) + "] «Information Technology spokesman … told a briefing»."
+		}, want: []Support{Verified}},
+	{kind: "quote form", name: "ellipsis joining words out of order", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "He told a briefing [" + cite(t, p, zhaoQuote) + "] «told a briefing yesterday … Information Technology spokesman»."
+		}, want: []Support{Verified, Unverified}, reason: ReasonNotFound},
+	{kind: "quote form", name: "full-width letters and case", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "Zhao Zhiguo is the spokesman [" + cite(t, p, zhaoQuote) + "] «ＩＮＦＯＲＭＡＴＩＯＮ technology SPOKESMAN zhao zhiguo»."
+		}, want: []Support{Verified}},
+	{kind: "quote form", name: "Arabic with diacritics", question: usersQ, rewrite: "ar: مستخدم Alipay",
+		reply: func(t testing.TB, p string) string {
+			return "Alipay has more than a billion users [" + cite(t, p, "أكثر من مليار مستخدم") + "] «أَكْثَرُ مِنْ مِلْيَارِ مُسْتَخْدِمٍ»."
+		}, want: []Support{Verified}},
+	{kind: "quote form", name: "simplified Chinese for traditional", question: "What is Ant Group?", rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "Ant Group is Alipay's parent company [" + cite(t, p, "螞蟻集團") + "] «Ant Group Co (蚂蚁集团)»."
+		}, want: []Support{Verified}},
+
+	// Endings.
+	{kind: "ending", name: "token limit mid-sentence", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "He also said that the regul"
+		}, model: scriptedModel{finish: "length"}, want: []Support{Verified}, cut: CutLength, lacks: []string{"regul"}},
+	{kind: "ending", name: "token limit inside a quote", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "He spoke [" + cite(t, p, zhaoQuote) + "] «told a bri"
+		}, model: scriptedModel{finish: "length"}, want: []Support{Verified}, cut: CutLength, lacks: []string{"He spoke", "bri"}},
+	{kind: "ending", name: "stream broken mid-sentence", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "He also said that the regul"
+		}, model: scriptedModel{broken: true, split: runes}, want: []Support{Verified}, cut: CutStream, lacks: []string{"regul"}},
+	{kind: "ending", name: "citations split across chunks", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "He fined Tesla [" + cite(t, p, zhaoQuote) + "] «fined Tesla». He told a briefing 【" + cite(t, p, zhaoQuote) + "】 «told a briefing yesterday»."
+		}, model: scriptedModel{split: runes}, want: []Support{Verified, Unverified, Verified}},
+	{kind: "ending", name: "token limit with nothing verified", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "The spokesman is Zhao Zhiguo [" + cite(t, p, zhaoQuote) + "] «Information Techn"
+		}, model: scriptedModel{finish: "length"}, abstain: true},
+
+	// Declines in the model's own words.
+	{kind: "decline", name: "English", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply:   func(t testing.TB, p string) string { return "I couldn't find who the spokesman is in these passages." },
+		abstain: true},
+	{kind: "decline", name: "French", question: "Qui est le porte-parole du ministère ?", rewrite: rewriteNone,
+		reply:   func(t testing.TB, p string) string { return "Les passages ne précisent pas qui est le porte-parole." },
+		abstain: true, lang: "fr"},
+	{kind: "decline", name: "Arabic", question: "من هو المتحدث باسم الوزارة؟", rewrite: rewriteNone,
+		reply:   func(t testing.TB, p string) string { return "لا تذكر المقاطع من هو المتحدث." },
+		abstain: true, lang: "ar"},
+	{kind: "decline", name: "Chinese", question: "工业和信息化部的发言人是谁？", rewrite: "en: ministry spokesman",
+		reply:   func(t testing.TB, p string) string { return "抱歉，资料中未提及发言人是谁。" },
+		abstain: true, lang: "zh"},
+
+	// Text that must not ping or mislead.
+	{kind: "mentions", name: "pings in a verified and an uncited sentence", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "@everyone the spokesman is Zhao Zhiguo " + backed(t, p, zhaoQuote) + ". Ask <@&123> or <@456> or @here, see [the docs](http://evil.example/x)."
+		}, want: []Support{Verified, Uncited}},
+}
+
+// TestAdversarialReplies plays a model that says wrong things in every
+// way the scripted cases know, and holds what the reader sees, streamed
+// and final, to the rules of trust.
+func TestAdversarialReplies(t *testing.T) {
+	counts := map[string]int{}
+	for _, tc := range adversarialCases {
+		counts[tc.kind]++
+		t.Run(tc.kind+"/"+tc.name, func(t *testing.T) {
+			m := tc.model
+			m.rewrite = tc.rewrite
+			m.reply = func(prompt string) string { return tc.reply(t, prompt) }
+			p := newPipeline(t, embeddedCorpus(t), m)
+			var streamed strings.Builder
+			res, err := p.Ask(context.Background(), Question{Text: tc.question, OnDelta: func(s string) { streamed.WriteString(s) }})
+			if err != nil {
+				t.Fatalf("Ask: %v", err)
+			}
+			lang := tc.lang
+			if lang == "" {
+				lang = "en"
+			}
+			if res.Lang != lang {
+				t.Errorf("lang %q, want %q", res.Lang, lang)
+			}
+			if tc.abstain {
+				if !res.Abstained || streamed.Len() > 0 || len(res.Claims) > 0 {
+					t.Errorf("got abstained=%v text %q streamed %q, want an abstention and nothing streamed", res.Abstained, res.Text, streamed.String())
+				}
+				if res.Text != say(lang, i18n.NotCovered) && res.Text != say(lang, i18n.NotVerified) {
+					t.Errorf("abstention %q is not in %s", res.Text, lang)
+				}
+				return
+			}
+			if res.Abstained {
+				t.Fatalf("abstained: %q", res.Text)
+			}
+			checkHonest(t, res, streamed.String())
+			var got []Support
+			for _, c := range res.Claims {
+				got = append(got, c.Support)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("supports %v, want %v; text %q; claims %+v", got, tc.want, res.Text, res.Claims)
+			}
+			if tc.reason != "" && len(res.Claims) > 0 {
+				if r := res.Claims[len(res.Claims)-1].Reason; r != tc.reason {
+					t.Errorf("last claim's reason %s, want %s", r, tc.reason)
+				}
+			}
+			if res.Cut != tc.cut {
+				t.Errorf("cut %q, want %q", res.Cut, tc.cut)
+			}
+			if tc.cut == "" && streamed.String() != res.Text {
+				t.Errorf("streamed %q, want the text %q", streamed.String(), res.Text)
+			}
+			for _, s := range tc.has {
+				if !strings.Contains(res.Text, s) {
+					t.Errorf("text %q lacks %q", res.Text, s)
+				}
+			}
+			for _, s := range tc.lacks {
+				if strings.Contains(res.Text, s) {
+					t.Errorf("text %q shows %q", res.Text, s)
+				}
+			}
+		})
+	}
+	t.Logf("cases by kind: %v", counts)
+}
