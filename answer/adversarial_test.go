@@ -251,6 +251,10 @@ var adversarialCases = []adversarialCase{
 		reply: func(t testing.TB, p string) string {
 			return "The spokesman is Zhao Zhiguo ［" + strings.Map(func(r rune) rune { return r - '0' + '０' }, cite(t, p, zhaoQuote)) + "］ «" + zhaoQuote + "»."
 		}, want: []Support{Verified}, has: []string{"Zhiguo [1]."}},
+	{kind: "citation form", name: "padded", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "The spokesman is Zhao Zhiguo [ " + cite(t, p, zhaoQuote) + " ] «" + zhaoQuote + "»."
+		}, want: []Support{Verified}, has: []string{"Zhiguo [1]."}},
 	{kind: "citation form", name: "adjacent and listed", question: spokesmanQuestion, rewrite: rewriteNone,
 		reply: func(t testing.TB, p string) string {
 			n := cite(t, p, zhaoQuote)

@@ -21,7 +21,7 @@ type Citations struct {
 }
 
 // ParseCitations finds the citations of a reply to a prompt that gave
-// passages 1..given. It reads [2], [1, 3], [1][2], [1] [2], ranges [1-3],
+// passages 1..given. It reads [2], [ 2 ], [1, 3], [1][2], [1] [2], ranges [1-3],
 // full-width and CJK brackets (［２］, 【2】, 〔2〕), footnote and tool forms
 // ([^2], [2†source]), parenthesised numbers that were given and do not
 // open a line ((2)), and full-width and Arabic-Indic digits ([٢]).
@@ -208,6 +208,8 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 	if !paren && j < len(text) && text[j] == '^' {
 		j++
 	}
+	// "[ 1 ]": a model pads the number as it pads the closing bracket.
+	j = skipSpaces(text, j)
 	rangeFrom := -2 // the number before a '-', or -2
 	for {
 		n, e, ok := parseNumber(text, j)
