@@ -279,6 +279,19 @@ var adversarialCases = []adversarialCase{
 		abstain: true},
 
 	// Quotes written differently from the passage.
+	{kind: "quote form", name: "straight quotes, spaces, line break, case", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "Zhao Zhiguo is the spokesman [" + cite(t, p, zhaoQuote) + "] \"information   TECHNOLOGY\nspokesman Zhao Zhiguo\"."
+		}, want: []Support{Verified}, lacks: []string{"spokesman Zhao", "TECHNOLOGY", "\""}},
+	{kind: "quote form", name: "smart quotes across a line break", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "Zhao Zhiguo is the spokesman [" + cite(t, p, zhaoQuote) + "] “Information Technology\nspokesman Zhao Zhiguo”. He told a briefing " + backed(t, p, "told a briefing yesterday") + "."
+		}, want: []Support{Verified, Verified}, lacks: []string{"“", "”"}},
+	{kind: "quote form", name: "unclosed quote before a line with its own", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			n := cite(t, p, zhaoQuote)
+			return "- Zhao Zhiguo is the spokesman [" + n + "] «" + zhaoQuote + "\n- He told a briefing [" + n + "] «told a briefing yesterday»."
+		}, want: []Support{Verified, Verified}, has: []string{"spokesman [1]\n- He told a briefing [1]."}},
 	{kind: "quote form", name: "ellipsis inside", question: spokesmanQuestion, rewrite: rewriteNone,
 		reply: func(t testing.TB, p string) string {
 			return "Zhao Zhiguo told a briefing [" + cite(t, p, zhaoQuote) + "] «Information Technology spokesman … told a briefing»."

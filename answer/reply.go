@@ -124,15 +124,32 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 	}
 	body := j + size
 	limit := body
+	firstLine := -1 // where the quote's first line ends, once it has crossed one
 	for n := 0; limit < len(raw) && n < maxQuoteRunes; n++ {
 		c, cs := utf8.DecodeRuneInString(raw[limit:])
 		if c == '\n' {
-			break
+			// A quote copied with the passage's line break goes on to
+			// its closing mark, within its paragraph.
+			if firstLine < 0 {
+				firstLine = limit
+			}
+			if strings.HasPrefix(strings.TrimLeft(raw[limit+1:], " \t\r"), "\n") {
+				break
+			}
 		}
 		if c == closer {
 			return j, limit + cs, raw[body:limit], false
 		}
+		if firstLine >= 0 && (c == r || isOpenAny(c)) {
+			break // the next line's own quote or citation: this one was never closed
+		}
 		limit += cs
+	}
+	if firstLine >= 0 {
+		// Never closed within its paragraph: a model that forgot the
+		// closing mark quoted to the end of the line. Open while the
+		// paragraph may still bring it.
+		return j, firstLine, raw[body:firstLine], limit == len(raw)
 	}
 	if limit == len(raw) {
 		// Not closed yet; a finished reply that never closes it quoted
