@@ -274,6 +274,16 @@ var adversarialCases = []adversarialCase{
 			n := cite(t, p, zhaoQuote)
 			return "The spokesman is Zhao Zhiguo [^" + n + "].\n\n[^" + n + "]: «" + zhaoQuote + "»"
 		}, want: []Support{Verified}, lacks: []string{":"}},
+	{kind: "citation form", name: "footnote definition naming the article", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			n := cite(t, p, zhaoQuote)
+			return "The spokesman is Zhao Zhiguo [^" + n + "] «" + zhaoQuote + "».\n\n[^" + n + "]: Taipei Times, the article on Alipay."
+		}, want: []Support{Verified}, lacks: []string{"Taipei", ":"}},
+	{kind: "citation form", name: "quote list under a heading", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			n := cite(t, p, zhaoQuote)
+			return "The spokesman is Zhao Zhiguo [" + n + "].\n\nSources:\n[" + n + "] «" + zhaoQuote + "»\n[9] «made up words here»"
+		}, want: []Support{Verified}, lacks: []string{"Sources", "[9]", "[2]"}},
 	{kind: "citation form", name: "only citations", question: spokesmanQuestion, rewrite: rewriteNone,
 		reply:   func(t testing.TB, p string) string { return "[1][2] [3]" },
 		abstain: true},

@@ -37,13 +37,18 @@ func (rd *reader) render(raw string, partial bool) rendered {
 	if partial {
 		raw = raw[:stableCut(raw)]
 	}
-	sc := scanReply(raw, rd.given, partial)
+	sc, refs := withoutReferences(scanReply(raw, rd.given, partial), partial)
 	spans := sentences(sc.text)
 	if partial && len(spans) > 0 {
 		spans = spans[:len(spans)-1] // the last may go on
 	}
 	out := rendered{used: sc.used, dropped: sc.dropped, quotes: map[int]string{}}
 	orphans := orphanQuotes(sc, spans)
+	for n, q := range refs {
+		if _, ok := orphans[n]; !ok {
+			orphans[n] = q
+		}
+	}
 	var text, hist strings.Builder
 	prev, marks := 0, 0
 	ri := 0
@@ -208,4 +213,110 @@ func stripMark(s string) string {
 		}
 	}
 	return s
+}
+
+// withoutReferences takes out of a scanned reply the lines that are
+// references rather than claims, and returns the quotes they give by
+// citation number, to back the claims citing those numbers:
+//
+//   - a line that opens with a citation and holds nothing else but its
+//     quote ("[2] «…»"), or a colon and a definition ("[^2]: «…»",
+//     "[^2]: The article on Alipay."), as a model writes footnotes;
+//   - a lead-in ending in a colon ("Sources:") to such lines that end the
+//     reply. While the reply streams, a lead-in with nothing after it but
+//     such lines is held back: it may turn out to be one.
+func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
+	type line struct {
+		start, end int // without the newline
+		kind       int
+	}
+	const (
+		prose = iota
+		blank
+		ref
+		leadIn
+	)
+	var lines []line
+	ri := 0
+	for start := 0; start <= len(sc.text); {
+		end := strings.IndexByte(sc.text[start:], '\n')
+		if end < 0 {
+			end = len(sc.text)
+		} else {
+			end += start
+		}
+		l := line{start: start, end: end}
+		body := strings.TrimSpace(sc.text[start:end])
+		content := start + strings.Index(sc.text[start:end], body) + listPrefix(body)
+		for ri < len(sc.runs) && sc.runs[ri].start < content {
+			ri++
+		}
+		switch {
+		case body == "":
+			l.kind = blank
+		case ri < len(sc.runs) && sc.runs[ri].start == content:
+			rest := strings.TrimSpace(sc.text[sc.runs[ri].end:end])
+			if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
+				l.kind = ref
+			}
+		case strings.HasSuffix(strings.TrimRight(body, "*_ "), ":") || strings.HasSuffix(strings.TrimRight(body, "*_ "), "："):
+			if ri >= len(sc.runs) || sc.runs[ri].start >= end {
+				l.kind = leadIn
+			}
+		}
+		lines = append(lines, l)
+		start = end + 1
+	}
+	drop := make([]bool, len(lines))
+	refs := 0
+	for i, l := range lines {
+		drop[i] = l.kind == ref
+		if l.kind == ref {
+			refs++
+		}
+	}
+	// The lead-in of the references that end the reply.
+	i := len(lines) - 1
+	for i >= 0 && (lines[i].kind == blank || lines[i].kind == ref) {
+		i--
+	}
+	if i >= 0 && lines[i].kind == leadIn {
+		trailing := 0
+		for _, l := range lines[i+1:] {
+			if l.kind == ref {
+				trailing++
+			}
+		}
+		drop[i] = partial || trailing > 0
+	}
+	if refs == 0 && (i < 0 || !drop[i]) {
+		return sc, nil
+	}
+	quotes := map[int]string{}
+	out := scanned{used: sc.used, dropped: sc.dropped}
+	var b strings.Builder
+	ri = 0
+	for li, l := range lines {
+		next := min(l.end+1, len(sc.text))
+		if !drop[li] {
+			shift := b.Len() - l.start
+			b.WriteString(sc.text[l.start:next])
+			for ; ri < len(sc.runs) && sc.runs[ri].start < next; ri++ {
+				r := sc.runs[ri]
+				r.start, r.end = r.start+shift, r.end+shift
+				out.runs = append(out.runs, r)
+			}
+			continue
+		}
+		for ; ri < len(sc.runs) && sc.runs[ri].start < next; ri++ {
+			r := sc.runs[ri]
+			if r.quote != "" && len(r.nums) == 1 {
+				if _, ok := quotes[r.nums[0]]; !ok {
+					quotes[r.nums[0]] = r.quote
+				}
+			}
+		}
+	}
+	out.text = strings.TrimRight(b.String(), " \t\n")
+	return out, quotes
 }
