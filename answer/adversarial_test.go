@@ -113,7 +113,12 @@ func checkHonest(t *testing.T, res *Result, streamed string) {
 	if m := rawCitation.FindString(res.Text); m != "" {
 		t.Errorf("text shows %q: %q", m, res.Text)
 	}
-	for _, m := range citationNum.FindAllStringSubmatch(res.Text, -1) {
+	prose := res.Text // code is shown as written
+	code, _ := codeRanges(prose)
+	for i := len(code) - 1; i >= 0; i-- {
+		prose = prose[:code[i].start] + prose[code[i].end:]
+	}
+	for _, m := range citationNum.FindAllStringSubmatch(prose, -1) {
 		if n := atoiTest(m[1]); n < 1 || n > len(res.Sources) {
 			t.Errorf("text cites [%d] with %d sources: %q", n, len(res.Sources), res.Text)
 		}
@@ -269,6 +274,10 @@ var adversarialCases = []adversarialCase{
 		reply: func(t testing.TB, p string) string {
 			return zhaoClaim(t, p) + "He fined Tesla [9] «Zhao fined Tesla». He is famous [0]."
 		}, want: []Support{Verified, Uncited, Uncited}, lacks: []string{"[9]", "[0]", "[2]"}},
+	{kind: "citation form", name: "in a code span", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "Search with `grep -n '[2]' notes.txt` for more."
+		}, want: []Support{Verified, Uncited}, has: []string{"`grep -n '[2]' notes.txt`"}},
 	{kind: "citation form", name: "footnote definitions at the end", question: spokesmanQuestion, rewrite: rewriteNone,
 		reply: func(t testing.TB, p string) string {
 			n := cite(t, p, zhaoQuote)

@@ -25,6 +25,7 @@ type Citations struct {
 // full-width and CJK brackets (［２］, 【2】, 〔2〕), footnote and tool forms
 // ([^2], [2†source]), parenthesised numbers that were given and do not
 // open a line ((2)), and full-width and Arabic-Indic digits ([٢]).
+// Numbers in code ("`grep [2]`", fenced blocks) are left as written.
 // A bracket right after another opening bracket does not start a citation,
 // which keeps the rewrite from ever forming a new one out of the text around
 // a removed reference.
@@ -153,7 +154,15 @@ func scanCitations(text string, fn func(start, end int, nums []int)) {
 // not open its line, where it numbers a list item.
 func scanCitationsGiven(text string, given int, fn func(start, end int, nums []int)) {
 	var prev rune
+	code, _ := codeRanges(text)
 	for i := 0; i < len(text); {
+		if len(code) > 0 && i >= code[0].start {
+			if i < code[0].end {
+				i, prev = code[0].end, '`'
+			}
+			code = code[1:]
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isOpenAny(r) || isOpenBracket(prev) {
 			prev = r
@@ -324,4 +333,92 @@ func isSeparator(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// codeRanges returns the byte ranges of s that are code, in order: fenced
+// blocks (``` or ~~~ lines to the closing line, or to the end) and inline
+// code (a run of backticks to the next run of the same length in its
+// paragraph). Code is quoted literally: "[2]" inside it is no citation.
+// open is where code starts that s does not close yet: an unclosed fence,
+// or a backtick run of the last paragraph that nothing matches (-1 when
+// none); a streaming reply is held back from there.
+func codeRanges(s string) (out []span, open int) {
+	open = -1
+	para := 0 // start of the current paragraph outside fences
+	inline := func(from, to int, last bool) {
+		runs := [][2]int{} // start, length
+		for i := from; i < to; {
+			k := strings.IndexByte(s[i:to], '`')
+			if k < 0 {
+				break
+			}
+			i += k
+			n := 0
+			for i+n < to && s[i+n] == '`' {
+				n++
+			}
+			runs = append(runs, [2]int{i, n})
+			i += n
+		}
+		for a := 0; a < len(runs); a++ {
+			b := a + 1
+			for b < len(runs) && runs[b][1] != runs[a][1] {
+				b++
+			}
+			if b == len(runs) {
+				if last && open < 0 {
+					open = runs[a][0]
+				}
+				continue
+			}
+			out = append(out, span{runs[a][0], runs[b][0] + runs[b][1]})
+			a = b
+		}
+	}
+	for i := 0; i < len(s); {
+		end := strings.IndexByte(s[i:], '\n')
+		next := len(s)
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += i
+			next = end + 1
+		}
+		line := strings.TrimLeft(s[i:end], " \t")
+		switch {
+		case strings.TrimSpace(line) == "":
+			inline(para, i, false)
+			para = next
+		case strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~"):
+			inline(para, i, false)
+			marker := line[:3]
+			j := next
+			closed := false
+			for j < len(s) {
+				e := strings.IndexByte(s[j:], '\n')
+				nx := len(s)
+				if e < 0 {
+					e = len(s)
+				} else {
+					e += j
+					nx = e + 1
+				}
+				if strings.HasPrefix(strings.TrimSpace(s[j:e]), marker) {
+					out = append(out, span{i, e})
+					next, closed = nx, true
+					break
+				}
+				j = nx
+			}
+			if !closed {
+				out = append(out, span{i, len(s)})
+				open = i
+				return out, open
+			}
+			para = next
+		}
+		i = next
+	}
+	inline(para, len(s), true)
+	return out, open
 }

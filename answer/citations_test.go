@@ -43,6 +43,8 @@ var parseCitationsTests = []struct {
 	{"parenthesised not given", "Founded (2019). Steps (9).", 3, "Founded (2019). Steps (9).", nil, nil},
 	{"list item", "(1) first\n(2) second", 3, "(1) first\n(2) second", nil, nil},
 	{"out of range lenticular", "A 【9】.", 3, "A.", nil, []int{9}},
+	{"in code", "Run `grep [2]` [1]. ``a ` [3]`` ok.\n```\nx[2]\n```\nB [2].", 3, "Run `grep [2]` [1]. ``a ` [3]`` ok.\n```\nx[2]\n```\nB [2].", []int{1, 2}, nil},
+	{"unclosed backtick is text", "A `b [2].", 3, "A `b [1].", []int{2}, nil},
 }
 
 func TestParseCitations(t *testing.T) {

@@ -173,10 +173,16 @@ func (c *replyStream) emit(r rendered) {
 }
 
 // stableCut is the length of the longest prefix of raw whose rendering
-// cannot change: raw without trailing spaces and without a final citation
-// that may still be in progress or be followed by another in its run.
+// cannot change: raw without trailing spaces, without code that is not
+// closed yet, and without a final citation that may still be in progress
+// or be followed by another in its run.
 func stableCut(raw string) int {
 	cut := len(strings.TrimRight(raw, " \t"))
+	if _, open := codeRanges(raw[:cut]); open >= 0 {
+		// Code not closed yet: a citation-like "[2]" in it is no citation
+		// once it is, so nothing from there is final.
+		cut = len(strings.TrimRight(raw[:open], " \t"))
+	}
 	i := strings.LastIndexAny(raw[:cut], "[［【〔〖(（")
 	if i >= 0 && openCitation(raw[i:cut]) {
 		cut = len(strings.TrimRight(raw[:i], " \t"))
