@@ -10,10 +10,35 @@ import (
 )
 
 // Format prepares answer text for a Discord message: tables become
-// something Discord can show, bare URLs stop producing embeds, and mass or
-// raw mentions are defused. Code blocks and inline code are left as written.
+// something Discord can show, bare URLs stop producing embeds, masked
+// links show where they lead, and mass or raw mentions are defused. Code
+// blocks and inline code are left as written.
 func Format(md string) string {
-	return Neutralize(WrapURLs(ConvertTables(md)))
+	return Neutralize(UnmaskLinks(WrapURLs(ConvertTables(md))))
+}
+
+// wrappedLinkRE matches a Markdown link whose URL WrapURLs has wrapped.
+var wrappedLinkRE = regexp.MustCompile(`\[([^\[\]\n]*)\]\(<(https?://[^\s<>]+)>\)`)
+
+// UnmaskLinks writes a Markdown link [text](<url>) as "text (<url>)":
+// text a model wrote is not to hide where a link goes behind words of its
+// choosing ("[the source](http://evil…)"). A citation made a link keeps
+// its brackets, "[1] (<url>)"; a link whose text is its URL is the URL.
+// Code is left as written.
+func UnmaskLinks(md string) string {
+	return outsideCode(md, func(s string) string {
+		return wrappedLinkRE.ReplaceAllStringFunc(s, func(m string) string {
+			sub := wrappedLinkRE.FindStringSubmatch(m)
+			text, url := strings.TrimSpace(sub[1]), sub[2]
+			switch {
+			case text == "" || text == url || text == "<"+url+">":
+				return "<" + url + ">"
+			case strings.Trim(text, "0123456789, ") == "":
+				return "[" + text + "] (<" + url + ">)"
+			}
+			return text + " (<" + url + ">)"
+		})
+	})
 }
 
 // fence is a GFM code fence: an opening line of three or more backticks,

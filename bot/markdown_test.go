@@ -387,6 +387,24 @@ func ExampleNeutralize() {
 	// "Ping @\u200beveryone and <@\u200b123>, but not `@here`"
 }
 
+// A masked link of a model's text shows where it leads, as does one a
+// table or a code span holds as written.
+func TestUnmaskLinks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"see [the docs](http://evil.example/x).", "see the docs (<http://evil.example/x>)."},
+		{"see [the docs](<http://evil.example/x>)", "see the docs (<http://evil.example/x>)"},
+		{"a claim [1](https://evil.example/1)", "a claim [1] (<https://evil.example/1>)"},
+		{"[https://a.io](https://a.io)", "<https://a.io>"},
+		{"keep `[t](https://x.io)` as code", "keep `[t](https://x.io)` as code"},
+		{"[not a url](docs/x.md) and [x]", "[not a url](docs/x.md) and [x]"},
+	}
+	for _, tt := range tests {
+		if got := Format(tt.in); got != tt.want {
+			t.Errorf("Format(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func ExampleFormat() {
 	fmt.Println(Format("| Claim | Cited |\n|---|---|\n| 1 billion users | [1] |\n\nSource: https://example.com/alipay."))
 	// Output:
