@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -375,4 +376,40 @@ func ExampleSplit() {
 	// "Alipay reports more than a billion users [1]."
 	// "Another source counts 450 million real-name users [2]."
 	// "Both figures appear in the corpus [1, 2]."
+}
+
+// A mark opens its sentence (⚠¹, ❔²): whatever the limit, Split never
+// leaves one at the end of a part, parted from the sentence it marks, and
+// loses none.
+func TestSplitKeepsMarksWithSentences(t *testing.T) {
+	var b strings.Builder
+	for i := range 30 {
+		switch i % 4 {
+		case 1:
+			fmt.Fprintf(&b, "⚠%s Claim number %d names a figure the quote lacks [1]. ", []string{"¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸"}[i/4], i)
+		case 3:
+			fmt.Fprintf(&b, "❔%s An uncited sentence, number %d, quoting “the words of the passage, at some length” as it goes. ", []string{"¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸"}[i/4], i)
+		default:
+			fmt.Fprintf(&b, "A verified claim, number %d [2]. ", i)
+		}
+	}
+	text := strings.TrimSpace(b.String())
+	markRE := regexp.MustCompile(`[⚠❔][⁰¹²³⁴⁵⁶⁷⁸⁹]+`)
+	want := len(markRE.FindAllString(text, -1))
+	for limit := 60; limit <= 400; limit += 7 {
+		parts := Split(text, limit)
+		got := 0
+		for _, p := range parts {
+			marks := markRE.FindAllStringIndex(p, -1)
+			got += len(marks)
+			for _, m := range marks {
+				if rest := strings.TrimSpace(p[m[1]:]); rest == "" || strings.HasPrefix(rest, "[") {
+					t.Errorf("limit %d: part %q leaves its mark without its sentence", limit, p)
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("limit %d: %d marks in the parts, want %d", limit, got, want)
+		}
+	}
 }
