@@ -293,6 +293,10 @@ var adversarialCases = []adversarialCase{
 			n := cite(t, p, zhaoQuote)
 			return "The spokesman is Zhao Zhiguo [" + n + "].\n\nSources:\n[" + n + "] «" + zhaoQuote + "»\n[9] «made up words here»"
 		}, want: []Support{Verified}, lacks: []string{"Sources", "[9]", "[2]"}},
+	{kind: "citation form", name: "a heading citing without a quote", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "## Zhao Zhiguo fined Tesla [" + cite(t, p, zhaoQuote) + "]\n\n" + zhaoClaim(t, p)
+		}, want: []Support{Unverified, Verified}, has: []string{"## ⚠¹ Zhao Zhiguo fined Tesla [1]\n\n"}},
 	{kind: "citation form", name: "only citations", question: spokesmanQuestion, rewrite: rewriteNone,
 		reply:   func(t testing.TB, p string) string { return "[1][2] [3]" },
 		abstain: true},
@@ -443,4 +447,19 @@ func TestAdversarialReplies(t *testing.T) {
 		})
 	}
 	t.Logf("cases by kind: %v", counts)
+}
+
+// A turn stored with its marks is fed back without its marked sentences,
+// wherever the mark stands: opening a sentence, a list item or a heading.
+func TestStripMarks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Verified [1]. ⚠¹ Weak [2]. ❔² Uncited.", "Verified [1]."},
+		{"- Verified [1].\n- ⚠¹ Weak [2].", "- Verified [1]."},
+		{"## ⚠¹ A heading [1]\n\nVerified [1].", "Verified [1]."},
+	}
+	for _, tt := range tests {
+		if got := stripMarks(tt.in); got != tt.want {
+			t.Errorf("stripMarks(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }

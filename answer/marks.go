@@ -147,10 +147,25 @@ func orphanQuotes(sc scanned, spans []span) map[int]string {
 }
 
 // withMark puts mark at the start of sentence s, after a list marker or
-// heading hashes that open it.
+// heading hashes that open it: before them, the line would no longer be a
+// list item or a heading.
 func withMark(s, mark string) string {
-	i := listPrefix(s)
+	i := markAt(s)
 	return s[:i] + mark + " " + s[i:]
+}
+
+// markAt is where a sentence's mark goes: after its list marker and
+// heading hashes ("## ", "- ### ").
+func markAt(s string) int {
+	i := listPrefix(s)
+	j := i
+	for j < len(s) && j-i < 6 && s[j] == '#' {
+		j++
+	}
+	if j > i && j < len(s) && s[j] == ' ' {
+		return j + 1
+	}
+	return i
 }
 
 // listPrefix is the length of a list marker ("- ", "1. ", "> ") or heading
@@ -190,7 +205,7 @@ func stripMarks(text string) string {
 		s := text[sp.start:sp.end]
 		gap := text[prev:sp.start]
 		prev = sp.end
-		rest := s[listPrefix(s):]
+		rest := s[markAt(s):]
 		if strings.HasPrefix(rest, markUnverified) || strings.HasPrefix(rest, markUncited) {
 			continue
 		}
@@ -204,7 +219,7 @@ func stripMarks(text string) string {
 
 // stripMark removes a mark that opens s.
 func stripMark(s string) string {
-	i := listPrefix(s)
+	i := markAt(s)
 	rest := s[i:]
 	for _, m := range []string{markUnverified, markUncited} {
 		if strings.HasPrefix(rest, m) {
