@@ -376,14 +376,7 @@ func codeRanges(s string) (out []span, open int) {
 		}
 	}
 	for i := 0; i < len(s); {
-		end := strings.IndexByte(s[i:], '\n')
-		next := len(s)
-		if end < 0 {
-			end = len(s)
-		} else {
-			end += i
-			next = end + 1
-		}
+		end, next := lineEnd(s, i)
 		line := strings.TrimLeft(s[i:end], " \t")
 		switch {
 		case strings.TrimSpace(line) == "":
@@ -395,14 +388,7 @@ func codeRanges(s string) (out []span, open int) {
 			j := next
 			closed := false
 			for j < len(s) {
-				e := strings.IndexByte(s[j:], '\n')
-				nx := len(s)
-				if e < 0 {
-					e = len(s)
-				} else {
-					e += j
-					nx = e + 1
-				}
+				e, nx := lineEnd(s, j)
 				if strings.HasPrefix(strings.TrimSpace(s[j:e]), marker) {
 					out = append(out, span{i, e})
 					next, closed = nx, true
@@ -421,4 +407,13 @@ func codeRanges(s string) (out []span, open int) {
 	}
 	inline(para, len(s), true)
 	return out, open
+}
+
+// lineEnd returns the end of the line of s starting at i, before its
+// newline, and the start of the next line.
+func lineEnd(s string, i int) (end, next int) {
+	if k := strings.IndexByte(s[i:], '\n'); k >= 0 {
+		return i + k, i + k + 1
+	}
+	return len(s), len(s)
 }

@@ -29,20 +29,11 @@ const (
 // same as bullets.
 func adversarialResponder(r openaitest.Request) openaitest.Reply {
 	text := r.Text()
-	if strings.Contains(text, "Rewrite the question") {
-		return openaitest.Reply{Text: "en: Alipay micro-loans\nar: Alipay القروض الصغيرة\nfr: Alipay Tencent"}
+	ps, reply, done := trustPassages(text)
+	if done {
+		return reply
 	}
-	ps := trustPassageRE.FindAllStringSubmatch(text, -1)
-	if len(ps) == 0 {
-		return openaitest.Reply{Text: "NOT_IN_CORPUS"}
-	}
-	p, other, en := ps[0], ps[len(ps)-1], ps[0]
-	for _, q := range ps {
-		if strings.HasSuffix(q[2], ".ar") || strings.HasSuffix(q[2], ".fr") {
-			p = q
-			break
-		}
-	}
+	p, other, en := foreignPassage(ps), ps[len(ps)-1], ps[0]
 	for _, q := range ps {
 		if q[1] != p[1] {
 			other = q

@@ -29,20 +29,11 @@ const (
 // as bullets.
 func trustResponder(r openaitest.Request) openaitest.Reply {
 	text := r.Text()
-	if strings.Contains(text, "Rewrite the question") {
-		return openaitest.Reply{Text: "en: Alipay micro-loans\nar: Alipay القروض الصغيرة\nfr: Alipay Tencent"}
+	ps, reply, done := trustPassages(text)
+	if done {
+		return reply
 	}
-	ps := trustPassageRE.FindAllStringSubmatch(text, -1)
-	if len(ps) == 0 {
-		return openaitest.Reply{Text: "NOT_IN_CORPUS"}
-	}
-	p := ps[0]
-	for _, q := range ps {
-		if strings.HasSuffix(q[2], ".ar") || strings.HasSuffix(q[2], ".fr") {
-			p = q
-			break
-		}
-	}
+	p := foreignPassage(ps)
 	f := strings.Fields(p[3])
 	good := fmt.Sprintf("%s 【%s】«%s».", trueClaim, p[1], strings.Join(f[:min(6, len(f))], " "))
 	bad := fmt.Sprintf("%s [%s][9] «porte-parole Zhao Zhiguo».", falseClaim, p[1])
@@ -50,6 +41,30 @@ func trustResponder(r openaitest.Request) openaitest.Reply {
 		return openaitest.Reply{Text: "**Payments**\n- " + good + "\n- " + bad}
 	}
 	return openaitest.Reply{Text: good + " " + bad}
+}
+
+// trustPassages are the passages of a request, as [whole, n, doc, text];
+// done when the request is the query rewrite or gives none, with the
+// reply to make.
+func trustPassages(text string) ([][]string, openaitest.Reply, bool) {
+	if strings.Contains(text, "Rewrite the question") {
+		return nil, openaitest.Reply{Text: "en: Alipay micro-loans\nar: Alipay القروض الصغيرة\nfr: Alipay Tencent"}, true
+	}
+	ps := trustPassageRE.FindAllStringSubmatch(text, -1)
+	if len(ps) == 0 {
+		return nil, openaitest.Reply{Text: "NOT_IN_CORPUS"}, true
+	}
+	return ps, openaitest.Reply{}, false
+}
+
+// foreignPassage is the first passage in French or Arabic, else the first.
+func foreignPassage(ps [][]string) []string {
+	for _, q := range ps {
+		if strings.HasSuffix(q[2], ".ar") || strings.HasSuffix(q[2], ".fr") {
+			return q
+		}
+	}
+	return ps[0]
 }
 
 // checkMarks holds a final answer to the rules of marks: the claim whose
