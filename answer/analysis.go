@@ -173,8 +173,9 @@ func withHeader(header, row string) string {
 }
 
 // multiLineLiteral reports whether a sentence span of a passage runs
-// together lines of a code block or table. One line of either (a command,
-// a table row) reads as a line and may be quoted.
+// together lines of a code block or table. One line of either reads as a
+// line: a table's row is quoted with its header, a command after the
+// lead-in that introduces it (bestSentences).
 func multiLineLiteral(ps *corpus.Passage, sp span) bool {
 	if !strings.Contains(ps.Text[sp.start:sp.end], "\n") {
 		return false

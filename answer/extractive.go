@@ -122,8 +122,13 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 				}
 			}
 			// Lines of code or of a table run together are no sentence
-			// to quote; the prose around them is.
-			if score > 0 && countWords(s.text) >= 4 && ok && !s.literal {
+			// to quote; the prose around them is. Nor is one line of
+			// code alone (a statement, a comment cut at its line, a
+			// command's output): a reader expects a command only after
+			// the lead-in that says what it does ("To start it, run:"),
+			// which shows it. A table's row, read with its header, is
+			// a sentence.
+			if score > 0 && countWords(s.text) >= 4 && ok && !s.literal && (!s.code || s.header != "") {
 				text, head := s.text, s.text
 				if s.header != "" {
 					// The row is the quote; the reader sees it with its header.
