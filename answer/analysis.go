@@ -198,6 +198,7 @@ type blockSentence struct {
 	src     string   // its passage's text, of which it is src[sp.start:sp.end]
 	sp      span
 	code    bool   // code: a line of it, or lines run together
+	litEnd  int    // for code, the end in src of its literal block, trimmed
 	item    bool   // a list item
 	header  string // a table row's header line; "" for any other sentence
 }
@@ -219,7 +220,7 @@ func (st *state) blockSentences(b *block) []blockSentence {
 			}
 			out = append(out, blockSentence{text: ps.Text[sp.start:sp.end], terms: a.terms[i], heading: a.heading,
 				opens: i == 0 && opensSection(st.corpus.Docs[b.doc].Passages, ps.Index), literal: a.literal[i],
-				src: ps.Text, sp: sp, code: isCode(ps, sp), item: isItem(ps, sp), header: a.header[i]})
+				src: ps.Text, sp: sp, code: isCode(ps, sp), litEnd: literalEnd(ps, sp), item: isItem(ps, sp), header: a.header[i]})
 		}
 	}
 	return out
@@ -246,4 +247,15 @@ func isCode(ps *corpus.Passage, sp span) bool {
 // bullet opens its line.
 func isItem(ps *corpus.Passage, sp span) bool {
 	return strings.HasSuffix(strings.TrimRight(ps.Text[:sp.start], " \t"), "•")
+}
+
+// literalEnd returns where the literal block a sentence span overlaps
+// ends, trailing space left out; 0 when it overlaps none.
+func literalEnd(ps *corpus.Passage, sp span) int {
+	for _, l := range ps.Literal {
+		if l[0] < sp.end && sp.start < l[1] {
+			return l[0] + len(strings.TrimRight(ps.Text[l[0]:l[1]], " \t\n"))
+		}
+	}
+	return 0
 }

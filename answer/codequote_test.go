@@ -26,18 +26,61 @@ func TestCodeLineNotQuotedAlone(t *testing.T) {
 			"Is the toolchain installed now?", "The toolchain is installed now"},
 	}
 	for _, tt := range tests {
-		p := newPipeline(t, loadFS(t, fstest.MapFS{
-			"page.md":  {Data: []byte(tt.page)},
-			"other.md": {Data: []byte("# Logging\n\nThe server writes its log to the journal.\n\nLog lines carry a timestamp and a level.\n")},
-		}), nil)
-		res, err := p.Ask(context.Background(), Question{Text: tt.question})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := askPage(t, tt.page, tt.question)
 		for _, line := range strings.Split(res.Text, "\n") {
 			if strings.HasPrefix(strings.TrimLeft(line, "`"), tt.notAlone) {
 				t.Errorf("%s: a code line quoted alone: %q (answer %q)", tt.name, line, res.Text)
 			}
 		}
 	}
+}
+
+// A lead-in ending with ":" is quoted with the whole block it introduces
+// when the block is short, and alone (pointing to its passage) when it is
+// not: never with half a block.
+func TestLeadInWholeBlockOrNone(t *testing.T) {
+	long := "```js\nfunction Panel({ roomId }) {\n  const [url, setUrl] = useState('https://localhost:1234');\n" +
+		"  useEffect(() => {\n    const c = connect(url, roomId);\n    c.open();\n    return () => c.close();\n  }, [url, roomId]);\n" +
+		"  return <h1>Room {roomId}</h1>;\n}\n```\n"
+	tests := []struct {
+		name, block string
+		want        []string // what the answer's first line holds
+		notWant     []string // what it must not
+	}{
+		{"short block whole", "```sh\nregistry dump --all\nregistry verify --latest\n```\n",
+			[]string{"you can dump the registry like this:", "`registry dump --all`", "`registry verify --latest`"}, nil},
+		{"long block, lead-in alone", long,
+			[]string{"you can dump the registry like this: …"}, []string{"function Panel", "useState"}},
+	}
+	for _, tt := range tests {
+		page := "# Registry\n\nThe registry keeps every panel of the site.\n\nFrom any component, you can dump the registry like this:\n\n" +
+			tt.block + "\nDumps are kept for a week.\n"
+		res := askPage(t, page, "How can I dump the registry from a component?")
+		first, _, _ := strings.Cut(res.Text, "\n")
+		for _, w := range tt.want {
+			if !strings.Contains(first, w) {
+				t.Errorf("%s: first line %q, want %q in it (answer %q)", tt.name, first, w, res.Text)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(res.Text, w) {
+				t.Errorf("%s: answer %q holds %q: half a block", tt.name, res.Text, w)
+			}
+		}
+	}
+}
+
+// askPage asks question of a corpus of page and an unrelated page, in
+// extractive mode.
+func askPage(t *testing.T, page, question string) *Result {
+	t.Helper()
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"page.md":  {Data: []byte(page)},
+		"other.md": {Data: []byte("# Logging\n\nThe server writes its log to the journal.\n\nLog lines carry a timestamp and a level.\n")},
+	}), nil)
+	res, err := p.Ask(context.Background(), Question{Text: question})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

@@ -232,8 +232,11 @@ const (
 
 // introduced returns, as shown, the lines of code or list items that
 // follow sentence i of ss in its passage when it ends with a colon, and
-// how many sentences of ss they are: up to maxShownLines lines and
-// maxShownRunes runes; none when it introduces nothing.
+// how many sentences of ss they are: all of them when they fit in
+// maxShownLines lines and maxShownRunes runes; none when it introduces
+// nothing or more than that. Half a block (a function cut after its
+// first two lines) misleads; the lead-in alone points to the passage,
+// which its citation shows whole.
 func introduced(ss []blockSentence, i int) ([]string, int) {
 	if !strings.HasSuffix(strings.TrimSpace(ss[i].text), ":") {
 		return nil, 0
@@ -247,7 +250,7 @@ func introduced(ss []blockSentence, i int) ([]string, int) {
 		lines := strings.Split(strings.TrimSpace(s.text), "\n")
 		r := utf8.RuneCountInString(s.text)
 		if len(out)+len(lines) > maxShownLines || runes+r > maxShownRunes {
-			break
+			return nil, 0
 		}
 		runes += r
 		n++
@@ -262,6 +265,12 @@ func introduced(ss []blockSentence, i int) ([]string, int) {
 			default:
 				out = append(out, "• "+strings.TrimSpace(strings.TrimLeft(l, "•")))
 			}
+		}
+	}
+	if n > 0 {
+		if last := ss[i+n]; last.code && last.sp.end < last.litEnd && i+n+1 == len(ss) {
+			// The block's text was cut to fit the budget inside the code.
+			return nil, 0
 		}
 	}
 	return out, n
@@ -375,6 +384,11 @@ func renderPicks(picks []pick, prefix string) string {
 		b.WriteString(truncateRunes(s, maxSentence))
 		for _, l := range p.shown {
 			b.WriteString(" " + oneLine(l))
+		}
+		if len(p.shown) == 0 && strings.HasSuffix(s, ":") {
+			// A lead-in whose block is too long to show: the passage
+			// its citation opens holds it.
+			b.WriteString(" …")
 		}
 		b.WriteString(" [")
 		b.WriteString(strconv.Itoa(p.block + 1))

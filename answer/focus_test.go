@@ -711,14 +711,7 @@ func TestLeadInTieBreak(t *testing.T) {
 			"Backups are kept for a week.\n", "How do I take backups?", "registry dump"},
 	}
 	for _, tt := range tests {
-		p := newPipeline(t, loadFS(t, fstest.MapFS{
-			"page.md":  {Data: []byte(tt.page)},
-			"other.md": {Data: []byte("# Logging\n\nThe server writes its log to the journal.\n\nLog lines carry a timestamp and a level.\n")},
-		}), nil)
-		res, err := p.Ask(context.Background(), Question{Text: tt.question})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := askPage(t, tt.page, tt.question)
 		if first, _, _ := strings.Cut(res.Text, "\n"); !strings.Contains(first, tt.want) {
 			t.Errorf("%s: first sentence %q, want the lead-in with %q (answer %q)", tt.name, first, tt.want, res.Text)
 		}
