@@ -7,7 +7,7 @@
 // exists), AsciiDoc (.adoc, .asciidoc), HTML (.html, .htm), PDF and DOCX.
 // Every other file, and every file that cannot be used (binary, not UTF-8,
 // too large, unreadable, empty, encrypted, a duplicate, a generated search
-// or index page), is named in a Warning with its SkipKind and reason;
+// or index page, a site's 404 page), is named in a Warning with its SkipKind and reason;
 // Corpus.Summary says it in one line.
 //
 // Structured formats are reduced to blocks first: headings, paragraphs,

@@ -3,6 +3,8 @@ package corpus
 import (
 	"context"
 	"io/fs"
+	"path"
+	"strings"
 )
 
 // Files lists the files Load looks at under fsys, in Load's order, with the
@@ -15,3 +17,12 @@ func Files(ctx context.Context, fsys fs.FS) ([]string, error) {
 // Reads reports whether Load reads the content of a file with this path; it
 // skips the others by their name alone (an unsupported type).
 func Reads(path string) bool { return formatOf(path) != "" }
+
+// errorPage reports whether path is a site's "page not found" page
+// (404.html, 404.md, …), which site generators (mdBook, Jekyll, Hugo,
+// Starlight) want at a fixed name: boilerplate a reader should never be
+// cited, known by its name whatever its language.
+func errorPage(p string) bool {
+	base := path.Base(p)
+	return strings.EqualFold(strings.TrimSuffix(base, path.Ext(base)), "404")
+}

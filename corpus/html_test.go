@@ -140,6 +140,44 @@ func TestHTMLGeneratedPages(t *testing.T) {
 	}
 }
 
+// A site's 404 page is skipped by its name, whatever it says and in
+// whichever format the generator wants it; a page that only mentions 404
+// in its name, or a 404 image, is not one.
+func TestErrorPagesSkipped(t *testing.T) {
+	notFound := "# Page not found\n\nThe page you requested does not exist. Check the address or use the search bar.\n"
+	fsys := fstest.MapFS{
+		"docs/404.html":           file("<html><head><title>Page not found</title></head><body><main><h1>Document not found (404)</h1><p>This URL is invalid, sorry. Please use the navigation bar or search to continue.</p></main></body></html>"),
+		"src/content/docs/404.md": file("---\ntitle: '404'\n---\n\n" + notFound),
+		"site/404.MDX":            file(notFound),
+		"errors/http-404.md":      file("# HTTP 404\n\nThe server answers 404 when the resource does not exist; the client should not retry.\n"),
+		"img/404.png":             file("\x89PNG"),
+		"guide.md":                unique(),
+	}
+	c, err := Load(context.Background(), fsys, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]SkipKind{"docs/404.html": SkipGenerated, "src/content/docs/404.md": SkipGenerated, "site/404.MDX": SkipGenerated, "img/404.png": SkipUnsupported}
+	for _, w := range c.Skipped() {
+		if k, ok := want[w.Path]; !ok || w.Kind != k {
+			t.Errorf("skipped %+v, want kind %q", w, k)
+		} else if k == SkipGenerated && !strings.Contains(w.Reason, "404") {
+			t.Errorf("%s: reason %q does not say it is a 404 page", w.Path, w.Reason)
+		}
+		delete(want, w.Path)
+	}
+	if len(want) != 0 {
+		t.Errorf("not skipped: %v", want)
+	}
+	var ids []string
+	for _, d := range c.Docs {
+		ids = append(ids, d.Path)
+	}
+	if !slices.Equal(ids, []string{"errors/http-404.md", "guide.md"}) {
+		t.Errorf("loaded %q, want errors/http-404.md and guide.md", ids)
+	}
+}
+
 // TestHTMLAsciidoctor checks a page as Asciidoctor builds it: no <main>,
 // a header with a table of contents, sections in divs, an admonition laid
 // out as a table, a footer div.

@@ -307,6 +307,9 @@ func (l *loader) loadFile(p string, sc *scratch) (doc Document, st *splitState, 
 		}
 		return skipped(SkipUnsupported, "unsupported type ("+strings.ToLower(ext)+")")
 	}
+	if errorPage(p) {
+		return skipped(SkipGenerated, "generated page: a site's 404 (page not found) page")
+	}
 	info, err := fs.Stat(l.fsys, p)
 	if err != nil {
 		return skipped(SkipUnreadable, "unreadable: "+reasonOf(err))
