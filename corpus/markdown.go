@@ -769,7 +769,7 @@ func (w *mdWalker) fileLine(off int) int {
 
 func (w *mdWalker) emit(kind blockKind, level int) {
 	b := w.bb.take(kind)
-	if strings.TrimSpace(b.text) == "" {
+	if strings.TrimSpace(b.text) == "" || kind == blockPara && mdBookIncludeRe.MatchString(b.text) {
 		return
 	}
 	b.level = level
@@ -839,14 +839,25 @@ func (w *mdWalker) list(l *ast.List) {
 	}
 }
 
+// mdBookIncludeRe matches a line that is only an mdBook directive that
+// inlines a file when the book is built ({{#include ../listings/x.rs:9:}},
+// {{#rustdoc_include …}}, {{#playground …}}). The file is most often
+// outside the docs folder (the book's listings), so the line goes rather
+// than being quoted as if it were the code; a code block of nothing else
+// goes with it.
+var mdBookIncludeRe = regexp.MustCompile(`^[ \t]*\{\{#(?:include|rustdoc_include|playground|playpen)[ \t][^{}\n]*\}\}[ \t]*\n?$`)
+
 func (w *mdWalker) code(lines *gmtext.Segments) {
 	for i := range lines.Len() {
 		seg := lines.At(i)
-		w.bb.mark(w.fileLine(seg.Start), 0)
 		// seg.Value(w.src) without its copy: the padding (columns of a
 		// tab that indentation took part of), the line, and a newline
 		// goldmark may force.
 		line := w.str[seg.Start:seg.Stop]
+		if mdBookIncludeRe.MatchString(line) {
+			continue
+		}
+		w.bb.mark(w.fileLine(seg.Start), 0)
 		if seg.Padding > 0 {
 			w.bb.writeRaw(spaces(seg.Padding))
 		}

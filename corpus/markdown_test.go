@@ -394,18 +394,67 @@ func TestShortcodeCode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var code, paras []string
-			for _, b := range parseMarkdown(newMarkdownParsers(), tt.src, false).blocks {
-				switch b.kind {
-				case blockCode:
-					code = append(code, b.text)
-				case blockPara:
-					paras = append(paras, b.text)
-				}
-			}
+			code, paras := codeAndParagraphs(tt.src)
 			if !slices.Equal(code, tt.code) || !slices.Equal(paras, tt.paras) {
 				t.Errorf("code %q, paragraphs %q; want code %q, paragraphs %q", code, paras, tt.code, tt.paras)
 			}
 		})
 	}
+}
+
+// An mdBook include directive is never quoted as code or text: the file it
+// names is inlined only when the book is built, and is most often outside
+// the docs folder.
+func TestMdBookIncludes(t *testing.T) {
+	tests := []struct {
+		name, src string
+		code      []string // the code blocks' texts
+		paras     []string // the paragraphs' texts
+	}{
+		{"a block of only an include goes",
+			"Filename: src/main.rs\n\n```rust\n{{#rustdoc_include ../listings/ch03/no-listing-24/src/main.rs}}\n```\n\nAfter.\n",
+			nil, []string{"Filename: src/main.rs", "After."}},
+		{"an include among code lines goes, the code stays",
+			"```toml\n[dependencies]\n{{#include ../listings/ch02/listing-02-02/Cargo.toml:9:}}\nrand = \"0.8\"\n```\n",
+			[]string{"[dependencies]\nrand = \"0.8\""}, nil},
+		{"indented code, playground with options",
+			"Run it:\n\n    {{#playground example.rs editable}}\n    fn main() {}\n",
+			[]string{"fn main() {}"}, []string{"Run it:"}},
+		{"a paragraph of only an include goes",
+			"# Intro\n\n{{#include ../README.md}}\n\nMore text.\n",
+			nil, []string{"More text."}},
+		{"an include named in a sentence stays",
+			"Use {{#include file.rs}} to pull a file into a page.\n",
+			nil, []string{"Use {{#include file.rs}} to pull a file into a page."}},
+		{"escaped: mdBook shows it as written",
+			"```\n\\{{#include file.rs}}\n```\n",
+			[]string{"\\{{#include file.rs}}"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, paras := codeAndParagraphs(tt.src)
+			if !slices.Equal(code, tt.code) || !slices.Equal(paras, tt.paras) {
+				t.Errorf("code %q, paragraphs %q; want code %q, paragraphs %q", code, paras, tt.code, tt.paras)
+			}
+		})
+	}
+	// The code line after a dropped include keeps its line number.
+	d := loadOne(t, "ch02.md", "# Cargo\n\n```toml\n{{#include ../listings/Cargo.toml:9:}}\nrand = \"0.8\"\n```\n")
+	if p := passageWith(t, d, "rand"); strings.Contains(p.Text, "{{#include") || p.LineEnd != 5 {
+		t.Errorf("passage %q lines %d–%d, want no directive and line 5 last", p.Text, p.LineStart, p.LineEnd)
+	}
+}
+
+// codeAndParagraphs parses Markdown src into the texts of its code blocks
+// and of its paragraphs.
+func codeAndParagraphs(src string) (code, paras []string) {
+	for _, b := range parseMarkdown(newMarkdownParsers(), src, false).blocks {
+		switch b.kind {
+		case blockCode:
+			code = append(code, b.text)
+		case blockPara:
+			paras = append(paras, b.text)
+		}
+	}
+	return code, paras
 }
