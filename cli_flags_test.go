@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -218,5 +219,63 @@ func TestSummaryByPath(t *testing.T) {
 	_, errOut, code := runCLI(t, nil, "summary", "--corpus", dir, "guide/missing.md")
 	if code != 1 || !strings.Contains(errOut, "corpusbot docs lists the IDs") {
 		t.Errorf("summary of an unknown path: exit %d, %q", code, errOut)
+	}
+}
+
+// The help says what the program does: every setting it names is one
+// .env.example documents, the command list lines up, and docs' help names
+// the columns docs prints.
+func TestHelpMatchesSettingsAndOutput(t *testing.T) {
+	example, err := os.ReadFile(".env.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyRE := regexp.MustCompile(`\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b`)
+	usageText, _, _ := runCLI(t, nil, "help")
+	texts := []string{usageText}
+	for _, c := range commandList() {
+		out, errOut, code := runCLI(t, nil, c.name, "--help")
+		if code != 0 {
+			t.Fatalf("%s --help: exit %d: %s", c.name, code, errOut)
+		}
+		texts = append(texts, out)
+		if !strings.Contains(out, "CORPUS_DIR") {
+			t.Errorf("%s --help does not say --corpus defaults to CORPUS_DIR:\n%s", c.name, out)
+		}
+	}
+	for _, s := range texts {
+		for _, key := range keyRE.FindAllString(s, -1) {
+			if !regexp.MustCompile(`(?m)^#? ?` + key + `=`).Match(example) {
+				t.Errorf("help names %s, which .env.example does not set", key)
+			}
+		}
+	}
+	// The summary is what follows the call and two spaces or more.
+	callRE := regexp.MustCompile(`^  corpusbot \S.*?\S {2,}(\S)`)
+	col := -1
+	for _, l := range strings.Split(usageText, "\n") {
+		if !strings.HasPrefix(l, "  corpusbot ") {
+			continue
+		}
+		m := callRE.FindStringSubmatchIndex(l)
+		if m == nil {
+			t.Errorf("no two spaces between the call and its summary: %q", l)
+			continue
+		}
+		if col >= 0 && m[2] != col {
+			t.Errorf("summary at byte %d, the first at %d: %q", m[2], col, l)
+		}
+		col = m[2]
+	}
+	if col < 0 {
+		t.Errorf("help lists no command:\n%s", usageText)
+	}
+	docsHelp, _, _ := runCLI(t, nil, "docs", "--help")
+	docsOut, _, _ := runCLI(t, nil, "docs")
+	names := map[string]string{"ID": "ID", "LANG": "language", "FORMAT": "format", "PASSAGES": "passages", "WORDS": "words", "TITLE": "title"}
+	for _, h := range strings.Fields(firstLine(docsOut)) {
+		if w, ok := names[h]; !ok || !strings.Contains(docsHelp, w) {
+			t.Errorf("docs prints column %s, which its help does not name:\n%s", h, docsHelp)
+		}
 	}
 }

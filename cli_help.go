@@ -38,7 +38,7 @@ func commandList() []command {
 		{
 			name: "ask", args: "[flags] QUESTION", summary: "answer a question with cited sources",
 			about: "Answers a question from the documents. Every claim cites a passage; the Sources list says " +
-				"where each passage is. Without an LLM configured the answer quotes the best-matching sentences. " +
+				"where each passage is. Without an LLM configured (OPENAI_API_KEY or OPENAI_BASE_URL) the answer quotes the best-matching sentences. " +
 				"An abstention (the documents do not cover the question) exits 0.",
 			examples: []string{`corpusbot ask "{topic}"`, `corpusbot --corpus ./docs ask --json "{topic}"`},
 			run:      (*env).ask,
@@ -65,7 +65,7 @@ func commandList() []command {
 		},
 		{
 			name: "docs", args: "[flags]", summary: "list the documents, and the files not loaded with why",
-			about:    "Lists the loaded documents (ID, language, passages, words, title) and names every file that was not loaded, with its reason.",
+			about:    "Lists the loaded documents (ID, language, format, passages, words, title) and names every file that was not loaded, with its reason.",
 			examples: []string{"corpusbot docs --corpus ./docs", "corpusbot docs --json"},
 			run:      (*env).docs,
 		},
@@ -168,8 +168,12 @@ func (e *env) help(ctx context.Context, args []string) error {
 func usage() string {
 	var b strings.Builder
 	b.WriteString("corpusbot answers questions about a corpus of documents, with citations.\n\nUsage:\n")
+	width := 0 // of the longest call, so that the summaries line up
 	for _, c := range commandList() {
-		fmt.Fprintf(&b, "  corpusbot %-38s %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+		width = max(width, len(strings.TrimSpace(c.name+" "+c.args)))
+	}
+	for _, c := range commandList() {
+		fmt.Fprintf(&b, "  corpusbot %-*s  %s\n", width, strings.TrimSpace(c.name+" "+c.args), c.summary)
 	}
 	b.WriteString(`
 Flags common to the commands, accepted before or after the command:

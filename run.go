@@ -93,7 +93,7 @@ func (e *env) newFlagSet(name string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	// Errors come back as one line through main; -h prints the flags below.
 	fs.SetOutput(io.Discard)
-	dir := fs.String("corpus", e.cfg.CorpusDir, "corpus folder (default: the embedded corpus)")
+	dir := fs.String("corpus", e.cfg.CorpusDir, "the documents' folder (default: CORPUS_DIR, else the embedded corpus)")
 	return fs, dir
 }
 
