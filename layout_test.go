@@ -19,7 +19,7 @@ var allowedImports = map[string][]string{
 	"corpusbot/retrieval":  {"text"},
 	"corpusbot/corpus":     {"text"},
 	"corpusbot/snapshot":   {"corpus", "retrieval", "internal/mapfile"},
-	"corpusbot/text":       {},
+	"corpusbot/text":       {"wordfreq"},
 	"corpusbot/i18n":       {"text"},
 	"corpusbot/prompts":    {},
 	"corpusbot/store":      {},

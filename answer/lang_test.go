@@ -27,7 +27,8 @@ func TestAskReplyLanguage(t *testing.T) {
 		{"one word, taiwanese locale", Question{Text: "Bundesliga", Lang: "zh-TW"}, "zh-Hant"},
 		{"one word, no locale", Question{Text: "Bundesliga"}, "en"},
 		{"german question of a shared word, german locale", Question{Text: "Was bedeutet Bundesliga?", Lang: "de"}, "de"},
-		{"german question of a shared word, no locale", Question{Text: "Was bedeutet Bundesliga?"}, "en"},
+		{"german question of a shared word, no locale", Question{Text: "Was bedeutet Bundesliga?"}, "de"}, // bedeutet settles it
+		{"a shared word and a name, no locale", Question{Text: "Was Bundesliga?"}, "en"},
 		{"korean question, english locale", Question{Text: "브라질의 인구는 몇 명입니까?", Lang: "en-US"}, "ko"},
 		{"one word, norwegian locale", Question{Text: "Bundesliga", Lang: "no"}, "nb"},
 		{"danish question, danish locale", Question{Text: "Hvor mange indbyggere har Brasilien?", Lang: "da"}, "da"},

@@ -55,10 +55,10 @@ func detectLang(s string) string {
 
 // searchLang is the language to analyse question s in: the one detected
 // (detectLang), unless the reader's catalogue language (i18n) ties with
-// it in s, as the reader's locale decided: "Como configuro o Prometheus?"
-// is Spanish by the detector's list order but Portuguese for a Portuguese
-// reader, and "Was bedeutet SemVer?", English for want of evidence, German
-// for a German one. The analysers then stem the question as its
+// it in s, as the reader's locale decided: "Como usar Grafana?" is
+// Spanish by the detector's list order but Portuguese for a Portuguese
+// reader, and "Was Kubernetes?", English for want of evidence, German for
+// a German one. The analysers then stem the question as its
 // documents are stemmed.
 func searchLang(s, reader string) string {
 	detected := detectLang(s)

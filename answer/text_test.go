@@ -141,15 +141,17 @@ func TestDetectLang(t *testing.T) {
 
 func TestSearchLang(t *testing.T) {
 	tests := []struct{ text, reader, want string }{
-		{"Como uso o Grafana no Linux?", "", "es"},   // the detector's first of es, it, pt
-		{"Como uso o Grafana no Linux?", "pt", "pt"}, // the reader settles the tie
-		{"Como uso o Grafana no Linux?", "de", "es"}, // a reader outside the tie does not
-		{"Por que não funciona?", "es", "pt"},        // não is Portuguese's own
-		{"Was bedeutet Kubernetes?", "de", "de"},     // "was": English and German
-		{"Was bedeutet Kubernetes?", "", "en"},       // the default for Latin text
-		{"Hvordan bruker jeg Docker?", "nb", "no"},   // text's name for Bokmål
-		{"Kubernetes", "de", "en"},                   // no evidence to settle
-		{"為什麼支付寶被要求拆分小額貸款業務？", "zh-Hant", "zh"},      // one analyser for both scripts
+		{"Como usar Grafana?", "", "es"},           // the detector's first of es, pt: usar is both
+		{"Como usar Grafana?", "pt", "pt"},         // the reader settles the tie
+		{"Como usar Grafana?", "de", "es"},         // a reader outside the tie does not
+		{"Como uso o Grafana no Linux?", "", "pt"}, // o is commoner in Portuguese speech
+		{"Por que não funciona?", "es", "pt"},      // não is Portuguese's own
+		{"Was Kubernetes?", "de", "de"},            // "was": English and German
+		{"Was Kubernetes?", "", "en"},              // the default for Latin text
+		{"Was bedeutet Kubernetes?", "", "de"},     // bedeutet, a German content word
+		{"Hvordan bruker jeg Docker?", "nb", "no"}, // text's name for Bokmål
+		{"Kubernetes", "de", "en"},                 // no evidence to settle
+		{"為什麼支付寶被要求拆分小額貸款業務？", "zh-Hant", "zh"},    // one analyser for both scripts
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+" "+tt.reader, func(t *testing.T) {

@@ -454,7 +454,7 @@ func (l *loader) structuredDocument(doc Document, s structured, pk *packer) (Doc
 	doc.Title = strings.Clone(cutTitle(title, l.maxTitle))
 	doc.Description = oneLine(s.description)
 	doc.Text = a.text
-	doc.Lang = DetectLanguage(prefix(a.text, langSampleBytes))
+	doc.Lang = detectLanguageFor(prefix(a.text, langSampleBytes), primaryTag(s.lang))
 	if doc.Lang == "und" && s.lang != "" {
 		doc.Lang = primaryTag(s.lang)
 	}

@@ -14,6 +14,10 @@ import (
 // language most of s is written in, or "und".
 func DetectLanguage(s string) string { return text.DetectLanguage(s) }
 
+// detectLanguageFor is text.DetectLanguageFor: declared is a page's own
+// language (<html lang>), which outweighs a content word or two.
+func detectLanguageFor(s, declared string) string { return text.DetectLanguageFor(s, declared) }
+
 // CountWords is text.CountWords: the words of s, a Han or kana character
 // counting as one (passages are sized by passageWords).
 func CountWords(s string) int { return text.CountWords(s) }

@@ -208,9 +208,8 @@ func Reply(question string, fallbacks ...string) string {
 // OfWith is Of, with locales (the asker's, the server's) to settle what the
 // detector cannot be trusted with: a locale overrides the language s was
 // detected as when s says as much for the locale's language as for the
-// detected one (its only function words are shared by both: "Como
-// configuro o Prometheus?" is Spanish, Italian or Portuguese; "Was
-// bedeutet SemVer?" English or German), when it is one of a pair the
+// detected one (its only words are shared by both: "Como usar Grafana?"
+// is Spanish or Portuguese; "Was Kubernetes?" English or German), when it is one of a pair the
 // detector confuses (Danish read as Norwegian, Bulgarian without ъ as
 // Russian), or a Latin-script language it cannot name (Polish, Czech,
 // Croatian, Lithuanian), whose text it reads as none or as another

@@ -457,18 +457,22 @@ func TestOfWith(t *testing.T) {
 		{danish, []string{"sv-SE"}, "da"},
 		{english, []string{"pl", "hr"}, "en"},
 		{"Alipay", []string{"hr"}, ""},
-		// Function words shared by Spanish, Italian and Portuguese (como,
-		// o, no): the detector's first pick, unless the locale names one
-		// of them.
-		{"Como uso o Grafana no Linux?", nil, "es"},
-		{"Como uso o Grafana no Linux?", []string{"pt-BR"}, "pt"},
-		{"Como uso o Grafana no Linux?", []string{"en-US", "pt-BR"}, "pt"},
-		{"Como uso o Grafana no Linux?", []string{"de"}, "es"}, // German has no say in it
+		// Function words shared by Spanish and Portuguese (como) and no
+		// content word: the detector's first pick, unless the locale names
+		// one of them.
+		{"Como usar Grafana?", nil, "es"},
+		{"Como usar Grafana?", []string{"pt-BR"}, "pt"},
+		{"Como usar Grafana?", []string{"en-US", "pt-BR"}, "pt"},
+		{"Como usar Grafana?", []string{"de"}, "es"}, // German has no say in it
+		// Portuguese o, one letter, is commoner in Portuguese speech.
+		{"Como uso o Grafana no Linux?", nil, "pt"},
 		// One language's own word outweighs the locale: não is Portuguese.
 		{"Por que não funciona?", []string{"es-ES"}, "pt"},
 		// "was" is English and German: a tie the German locale settles.
 		{"Was bedeutet Kubernetes?", []string{"de"}, "de"},
-		{"Was bedeutet Kubernetes?", nil, ""},
+		{"Was Kubernetes?", nil, ""},
+		// bedeutet, a German content word, settles it with no locale.
+		{"Was bedeutet Kubernetes?", nil, "de"},
 	}
 	for _, tt := range tests {
 		if got := OfWith(tt.text, tt.locales...); got != tt.want {

@@ -83,7 +83,7 @@ func DetectLanguageFor(text, prefer string) string {
 		}
 		text = text[:cut]
 	}
-	st := langStats{prefer: -1}
+	st := langStats{prefer: -1, reader: prefer != ""}
 	if k := slices.Index(latinLangs[:], prefer); k >= 0 {
 		st.prefer = k
 	}
@@ -101,6 +101,7 @@ type langStats struct {
 	hits          [numLatin]float64 // stopword evidence per Latin language
 	hints         [numLatin]float64 // letter evidence per Latin language
 	prefer        int               // the reader's language in latinLangs, -1 for none
+	reader        bool              // whether the caller named a reader's language, Latin or not
 }
 
 // maxWordBytes is the longest word looked up in the stopword lists.
@@ -257,7 +258,7 @@ func (st *langStats) decide(text string) string {
 	if bestN == 0 || bestN*2 < st.words[scriptLatin] {
 		l := "und"
 		if st.words[scriptLatin] > 0 {
-			l = st.latin()
+			l = st.latin(text)
 		}
 		// Kana is Japanese only; with no Han it does not compete above, so
 		// that a katakana loanword in English stays English, but Latin
@@ -332,7 +333,7 @@ func (st *langStats) bulgarian(text string) int {
 // with letters proper to some languages counting as much as a stopword.
 // With less than one word's evidence, or evidence for less than one word in
 // twenty, it is guessing: "und".
-func (st *langStats) latin() string {
+func (st *langStats) latin(text string) string {
 	best, bestScore, second, total := -1, 0.0, 0.0, 0.0
 	for k := range numLatin {
 		total += st.hits[k]
@@ -342,20 +343,53 @@ func (st *langStats) latin() string {
 			second = s
 		}
 	}
-	if best < 0 || total < 1 && st.hints[best] < 1 || bestScore*20 < float64(st.words[scriptLatin]) {
+	if best < 0 || total < 1 && st.hints[best] < 1 {
+		// No function word, or one shared by several languages: the
+		// content words may tell ("Wozu führen erhöhte Treibhausgase?"),
+		// unless the caller knows its reader's language, which is then a
+		// better guess than one content word ("Ticket 42" in a German
+		// page). "und" leaves that to the caller, as before.
+		if !st.reader {
+			if l := contentTieBreak(text, allLatin); l >= 0 {
+				return latinLangs[l]
+			}
+		}
 		return "und"
 	}
-	// A tie is the reader's to settle when their language is in it.
-	if p := st.prefer; p >= 0 && st.hits[p]+st.hints[p] >= bestScore-1e-9 {
+	if bestScore*20 < float64(st.words[scriptLatin]) {
+		return "und"
+	}
+	// The function words tie ("Was bedeutet X?": was is English and
+	// German; "Como configuro o Prometheus?": como is Spanish, Italian and
+	// Portuguese). The content words settle it when they are clearly
+	// commoner in one of the tied languages, for any reader ("bedeutet"
+	// is German for an English client too); else the reader does, when
+	// their language is in the tie.
+	content := -1
+	if second >= bestScore-1e-9 {
+		var tied uint32
+		for k := range numLatin {
+			if st.hits[k]+st.hints[k] >= bestScore-1e-9 {
+				tied |= 1 << k
+			}
+		}
+		content = contentTieBreak(text, tied)
+	}
+	if p := st.prefer; p >= 0 && st.hits[p]+st.hints[p] >= bestScore-1e-9 && content < 0 {
 		return latinLangs[p]
 	}
-	// A tie that English wins only by coming first in the list says
-	// nothing: "Was bedeutet X?" has only "was", an English and a German
-	// word. Undecided, a question takes the client's locale (and English
-	// when there is none); ties between other languages keep the list's
-	// order (Danish before Norwegian: either reads the other).
-	if second == bestScore && latinLangs[best] == "en" {
-		return "und"
+	if content >= 0 {
+		return latinLangs[content]
+	}
+	if second == bestScore {
+		// A tie that English wins only by coming first in the list says
+		// nothing. Undecided, a question takes the client's locale (and
+		// English when there is none); ties between other languages keep
+		// the list's order (Danish before Norwegian: either reads the
+		// other).
+		if latinLangs[best] == "en" {
+			return "und"
+		}
 	}
 	return latinLangs[best]
 }

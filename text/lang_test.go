@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -79,7 +80,7 @@ func TestDetectLanguage(t *testing.T) {
 		{"nynorsk", "Tom såg ikkje trøytt ut, spør du meg.", "no"},
 		{"norwegian by å alone", "Jeg liker å spille piano.", "no"},
 		{"danish by at", "Jeg kan lide at spille piano.", "da"},
-		{"a tie english wins by order", "Was bedeutet Bundesliga?", "und"}, // "was": en and de
+		{"a tie of was settled by bedeutet", "Was bedeutet Bundesliga?", "de"}, // "was": en and de
 		{"bulgarian question without ъ", "Аз ли съм пръв?", "bg"},
 		{"bulgarian without ъ", "Аз бих могла да Ви направя щастлива.", "bg"},
 		{"bulgarian, short", "Автобусът закъснява.", "bg"},
@@ -120,15 +121,24 @@ func TestDetectLanguageFor(t *testing.T) {
 	tests := []struct {
 		name, text, prefer, want string
 	}{
-		{"shared words, no reader", "Como uso o Grafana no Linux?", "", "es"},
+		{"shared words, no reader: o is commoner in Portuguese", "Como uso o Grafana no Linux?", "", "pt"},
 		{"shared words, a Portuguese reader", "Como uso o Grafana no Linux?", "pt", "pt"},
-		{"shared words, a reader of another language", "Como uso o Grafana no Linux?", "de", "es"},
+		{"shared words, a reader of another language", "Como uso o Grafana no Linux?", "de", "pt"},
+		{"content words outweigh the reader", "Como uso o Grafana no Linux?", "es", "pt"},
+		{"shared words and no content word, a Spanish reader", "Como usar Grafana?", "es", "es"},
+		{"shared words and no content word, a Portuguese reader", "Como usar Grafana?", "pt", "pt"},
 		{"a word of its own outweighs the reader", "Por que não funciona?", "es", "pt"},
 		{"an English and German word, a German reader", "Was bedeutet Kubernetes?", "de", "de"},
-		{"an English and German word, an English reader", "Was bedeutet Kubernetes?", "en", "en"},
-		{"an English and German word, no reader", "Was bedeutet Kubernetes?", "", "und"},
+		{"an English and German word and a German one, an English reader", "Was bedeutet Kubernetes?", "en", "de"},
+		{"an English and German word alone, an English reader", "Was Kubernetes?", "en", "en"},
+		{"an English and German word, no reader", "Was bedeutet Kubernetes?", "", "de"},
+		{"an English and German word and no other, no reader", "Was Kubernetes?", "", "und"},
 		{"Danish and Norwegian words, a Norwegian reader", "Hvordan bruker jeg Docker?", "no", "no"},
 		{"no evidence at all", "Kubernetes Grafana", "de", "und"},
+		// With no function word, a reader's language outweighs a content
+		// word: "und", and the caller takes the reader's.
+		{"no function word, a reader", "Ticket 42 XYZ", "de", "und"},
+		{"no function word, no reader", "Ticket 42 XYZ", "", "en"},
 		{"another script", "Как настроить Grafana?", "es", "ru"},
 	}
 	for _, tt := range tests {
@@ -137,6 +147,58 @@ func TestDetectLanguageFor(t *testing.T) {
 				t.Errorf("DetectLanguageFor(%q, %q) = %q, want %q", tt.text, tt.prefer, got, tt.want)
 			}
 		})
+	}
+}
+
+// Ties of function words, and texts with none, are settled by content
+// words common in one tied language's speech and not the other's, with no
+// reader's locale; names inside a sentence and tool names count for
+// nothing, so English questions about Helm stay English.
+func TestDetectLanguageContentWords(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Was bedeutet SemVer?", "de"},           // was: en, de; bedeutet: de
+		{"Was macht helm lint?", "de"},           // macht: de
+		{"Was ist ein Helm Chart?", "de"},        // ist, ein: de already
+		{"Como configuro o Prometheus?", "pt"},   // como: es, it, pt; o: pt
+		{"Como instalar o Helm no macOS?", "pt"}, // no: es, pt; o: pt
+		{"Como uso o Grafana no Linux?", "pt"},
+		{"Hvordan bruker jeg Docker?", "no"}, // bruker: no
+		{"Was it installed?", "en"},          // it: en
+		{"Was kubectl apply run?", "en"},     // apply, run: en
+		{"Was Prometheus down?", "en"},       // Prometheus, a name: nothing; down: en
+		{"How do I install Helm?", "en"},
+		{"What does helm lint do?", "en"},
+		// Neither function nor content words: the reader's locale decides,
+		// else English.
+		{"Was Helm installed?", "und"},
+		{"Install Helm on macOS", "und"},
+		{"Kubernetes Grafana", "und"},
+	}
+	for _, tt := range tests {
+		if got := DetectLanguage(tt.text); got != tt.want {
+			t.Errorf("DetectLanguage(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// A tie of function words is settled among the tied languages only.
+func TestContentTieBreakKeepsToCandidates(t *testing.T) {
+	de := slices.Index(latinLangs[:], "de")
+	en := slices.Index(latinLangs[:], "en")
+	pt := slices.Index(latinLangs[:], "pt")
+	for _, tc := range []struct {
+		text       string
+		candidates uint32
+		want       int
+	}{
+		{"Was bedeutet das?", 1<<de | 1<<en, de},
+		{"Was bedeutet das?", 1<<en | 1<<pt, -1}, // German is not in the tie
+		{"Kubernetes Grafana", allLatin, -1},     // no word of any table
+		{"Ticket 42", allLatin, en},
+	} {
+		if got := contentTieBreak(tc.text, tc.candidates); got != tc.want {
+			t.Errorf("contentTieBreak(%q, %b) = %d, want %d", tc.text, tc.candidates, got, tc.want)
+		}
 	}
 }
 
@@ -157,6 +219,15 @@ func BenchmarkDetectLanguage(b *testing.B) {
 		DetectLanguage(doc)
 	}
 	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}
+
+// A question whose function words tie reads its content words a second
+// time (the table is loaded once, before the timer).
+func BenchmarkDetectLanguageTie(b *testing.B) {
+	DetectLanguage("Was bedeutet das?")
+	for b.Loop() {
+		DetectLanguage("Was bedeutet SemVer?")
+	}
 }
 
 // Any input gives "und" or a language the detector names, the same each

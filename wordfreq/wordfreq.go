@@ -4,6 +4,10 @@
 // (CC BY-SA 4.0, README.md). Only the commonest words are kept (Zipf 4.5
 // and up, about 2,000 words): what tells a question's framing ("what
 // happens", "where does it come from") from what it asks about ("salary").
+//
+// Zipf and Zipfs tell the same of the commonest 2,000 words of each of 20
+// Latin-script languages, for language detection: a word that is common in
+// German speech and not in English says German.
 package wordfreq
 
 import (
