@@ -178,6 +178,9 @@ func (c *replyStream) emit(r rendered) {
 // or be followed by another in its run.
 func stableCut(raw string) int {
 	cut := len(strings.TrimRight(raw, " \t"))
+	// A run of backticks or tildes at the end may grow ("`" → "``",
+	// "``" → a fence), changing what is code.
+	cut = len(strings.TrimRight(raw[:cut], "`~"))
 	if _, open := codeRanges(raw[:cut]); open >= 0 {
 		// Code not closed yet: a citation-like "[2]" in it is no citation
 		// once it is, so nothing from there is final.
