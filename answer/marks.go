@@ -250,6 +250,7 @@ func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
 		blank
 		ref
 		leadIn
+		pending // the last line of a streaming reply: it may yet become any
 	)
 	var lines []line
 	ri := 0
@@ -267,6 +268,8 @@ func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
 			ri++
 		}
 		switch {
+		case partial && end == len(sc.text):
+			l.kind = pending
 		case body == "":
 			l.kind = blank
 		case ri < len(sc.runs) && sc.runs[ri].start == content:
@@ -292,7 +295,7 @@ func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
 	}
 	// The lead-in of the references that end the reply.
 	i := len(lines) - 1
-	for i >= 0 && (lines[i].kind == blank || lines[i].kind == ref) {
+	for i >= 0 && (lines[i].kind == blank || lines[i].kind == ref || lines[i].kind == pending) {
 		i--
 	}
 	if i >= 0 && lines[i].kind == leadIn {

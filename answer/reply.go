@@ -69,7 +69,7 @@ func scanReply(raw string, given int, partial bool) scanned {
 			return
 		}
 		gap := raw[last:start]
-		if afterQuote && strings.TrimSpace(gap) == "" {
+		if afterQuote && strings.TrimSpace(gap) == "" && !strings.Contains(gap, "\n") {
 			gap = ""
 		}
 		b.WriteString(gap)
