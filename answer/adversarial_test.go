@@ -278,6 +278,10 @@ var adversarialCases = []adversarialCase{
 		reply: func(t testing.TB, p string) string {
 			return zhaoClaim(t, p) + "Search with `grep -n '[2]' notes.txt` for more."
 		}, want: []Support{Verified, Uncited}, has: []string{"`grep -n '[2]' notes.txt`"}},
+	{kind: "citation form", name: "a fenced block after a claim", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "\n```\nZhao said so [1].\n```\nHe fined Tesla [" + cite(t, p, zhaoQuote) + "]."
+		}, want: []Support{Verified, Unverified}, has: []string{"\n```\nZhao said so [1].\n```\n⚠¹ He fined Tesla [1]."}},
 	{kind: "citation form", name: "footnote definitions at the end", question: spokesmanQuestion, rewrite: rewriteNone,
 		reply: func(t testing.TB, p string) string {
 			n := cite(t, p, zhaoQuote)

@@ -38,7 +38,8 @@ func (rd *reader) render(raw string, partial bool) rendered {
 		raw = raw[:stableCut(raw)]
 	}
 	sc, refs := withoutReferences(scanReply(raw, rd.given, partial), partial)
-	spans := sentences(sc.text)
+	fences := fencedBlocks(sc.text)
+	spans := apartFromFences(sentences(sc.text), fences, sc.text)
 	if partial && len(spans) > 0 {
 		spans = spans[:len(spans)-1] // the last may go on
 	}
@@ -65,6 +66,15 @@ func (rd *reader) render(raw string, partial bool) rendered {
 		plain = strings.TrimSpace(plain[listPrefix(plain):])
 		gap := sc.text[prev:sp.start]
 		prev = sp.end
+		if within(sp, fences) {
+			// A code block is shown as written: it claims nothing, and
+			// a mark before its fence would undo the block.
+			if text.Len() > 0 {
+				text.WriteString(gap)
+			}
+			text.WriteString(s)
+			continue
+		}
 		if plain == "" {
 			// A citation alone, or a quote listed after the answer: it
 			// backs the claims that cite its number, and is not shown.
@@ -337,4 +347,65 @@ func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
 	}
 	out.text = strings.TrimRight(b.String(), " \t\n")
 	return out, quotes
+}
+
+// fencedBlocks are the fenced code blocks of s (codeRanges' that open
+// with a fence line).
+func fencedBlocks(s string) []span {
+	code, _ := codeRanges(s)
+	var out []span
+	for _, c := range code {
+		if f := strings.TrimLeft(s[c.start:c.end], " \t"); strings.HasPrefix(f, "```") || strings.HasPrefix(f, "~~~") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// apartFromFences cuts sentence spans where a fenced block starts or
+// ends: a line break inside a paragraph joins lines into one sentence, but
+// a block's fence lines never belong to the prose around them.
+func apartFromFences(spans []span, fences []span, s string) []span {
+	if len(fences) == 0 {
+		return spans
+	}
+	var out []span
+	for _, sp := range spans {
+		start := sp.start
+		for _, f := range fences {
+			for _, cut := range []int{f.start, f.end} {
+				if cut > start && cut < sp.end {
+					out = appendTrimmed(out, s, start, cut)
+					start = cut
+				}
+			}
+		}
+		out = appendTrimmed(out, s, start, sp.end)
+	}
+	return out
+}
+
+// appendTrimmed appends s[start:end] without its surrounding space, when
+// anything is left.
+func appendTrimmed(out []span, s string, start, end int) []span {
+	for start < end && strings.ContainsRune(" \t\r\n", rune(s[start])) {
+		start++
+	}
+	for end > start && strings.ContainsRune(" \t\r\n", rune(s[end-1])) {
+		end--
+	}
+	if start < end {
+		out = append(out, span{start, end})
+	}
+	return out
+}
+
+// within reports whether sp lies inside one of the ranges.
+func within(sp span, ranges []span) bool {
+	for _, r := range ranges {
+		if sp.start >= r.start && sp.end <= r.end {
+			return true
+		}
+	}
+	return false
 }
