@@ -390,7 +390,49 @@ func runDetect(dir string, langs []string, which, locale string, stdout io.Write
 	if err != nil {
 		return err
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return detectAbstain(filepath.Join("..", "testdata", "abstain"), stdout)
+}
+
+// detectAbstain scores text.DetectLanguage on every question of the
+// repository's abstention sets (their lang field), whichever half: the
+// English ones watch what a tie-break costs English questions that name
+// tools (Helm, kubectl).
+func detectAbstain(dir string, stdout io.Writer) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	if err != nil || len(files) == 0 {
+		return fmt.Errorf("no abstention sets in %s (run from bench/): %v", dir, err)
+	}
+	right, all := map[string]int{}, map[string]int{}
+	wrong := map[string]map[string]int{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		for line := range strings.SplitSeq(string(data), "\n") {
+			var q struct{ Lang, Question string }
+			if json.Unmarshal([]byte(line), &q) != nil || q.Question == "" {
+				continue
+			}
+			all[q.Lang]++
+			if got := text.DetectLanguage(q.Question); got == q.Lang {
+				right[q.Lang]++
+			} else {
+				if wrong[q.Lang] == nil {
+					wrong[q.Lang] = map[string]int{}
+				}
+				wrong[q.Lang][got]++
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "\nquestions of %s, all halves\n", dir)
+	for _, l := range slices.Sorted(maps.Keys(all)) {
+		fmt.Fprintf(stdout, "  %s  %d/%d  %s\n", l, right[l], all[l], tally(wrong[l]))
+	}
+	return nil
 }
 
 // tally lists the five commonest of counts, "lang:n" each.
