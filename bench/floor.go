@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"slices"
 	"strings"
 	"testing/fstest"
 	"text/tabwriter"
@@ -28,16 +29,22 @@ import (
 // floors, when given, are other floors to score on the same rankings: a
 // floor is chosen as the one that maximises answered + abstained on the
 // tuning half (docs/benchmarks.md).
-func runFloor(ctx context.Context, dir string, langs []string, which string, floors []float64, stdout io.Writer) error {
+//
+// extractive also asks each question in extractive mode, through the
+// answer pipeline's focus rule: an in-corpus question counts as answered
+// when the reply holds a gold answer's text, an out-of-corpus one as
+// abstained when the reply abstains.
+func runFloor(ctx context.Context, dir string, langs []string, which string, floors []float64, extractive bool, stdout io.Writer) error {
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "relevance floor %.2f on the question sets in %s (%s half of the questions; corpus: half of each set's articles)\n\n", retrieval.DefaultFloor, dir, which)
 	fmt.Fprintln(tw, "set\tlang\tdocs\tin\tranked first\tanswered\tout\tabstained\t")
-	var sweep strings.Builder
+	var sweep, asked strings.Builder
 	err := eachSquad(dir, langs, func(name, lang string, d *squad) error {
 		fsys := fstest.MapFS{}
 		type question struct {
 			text, doc string
 			in        bool
+			gold      []string
 		}
 		var qs []question
 		for ai, a := range d.Data {
@@ -49,7 +56,11 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, flo
 				}
 				for _, q := range p.QAs {
 					if strings.TrimSpace(q.Question) != "" && (which == "all" || half(q.ID) == which) {
-						qs = append(qs, question{text: q.Question, doc: id, in: in})
+						qq := question{text: q.Question, doc: id, in: in}
+						for _, a := range q.Answers {
+							qq.gold = append(qq.gold, a.Text)
+						}
+						qs = append(qs, qq)
 					}
 				}
 			}
@@ -99,6 +110,27 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, flo
 			}
 			return
 		}
+		if extractive {
+			var in, answered, out, abstained int
+			for _, q := range qs {
+				res, err := p.Ask(ctx, answer.Question{Text: q.text})
+				if err != nil {
+					return fmt.Errorf("%s: %s: %w", name, q.text, err)
+				}
+				if !q.in {
+					out++
+					if res.Abstained {
+						abstained++
+					}
+					continue
+				}
+				in++
+				if !res.Abstained && slices.ContainsFunc(q.gold, func(g string) bool { return g != "" && strings.Contains(res.Text, g) }) {
+					answered++
+				}
+			}
+			fmt.Fprintf(&asked, "%s\t%s\t%d\t%.3f\t%d\t%.3f\t\n", strings.TrimSuffix(name, ".json"), lang, in, ratio(answered, in), out, ratio(abstained, out))
+		}
 		in, first, answered, out, abstained := score(retrieval.DefaultFloor)
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.3f\t%.3f\t%d\t%.3f\t\n", strings.TrimSuffix(name, ".json"), lang, len(c.Docs), in,
 			ratio(first, in), ratio(answered, in), out, ratio(abstained, out))
@@ -114,6 +146,14 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, flo
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if extractive {
+		fmt.Fprintln(stdout, "\nasked in extractive mode")
+		fmt.Fprintln(tw, "set\tlang\tin\tanswered\tout\tabstained\t")
+		fmt.Fprint(tw, asked.String())
+		if err := tw.Flush(); err != nil {
+			return err
+		}
 	}
 	if len(floors) == 0 {
 		return nil

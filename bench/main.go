@@ -70,6 +70,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	which := fs.String("half", "test", "with -qa: the questions to score: test (held out), tune or all")
 	detect := fs.Bool("detect", false, "with -qa: measure language detection instead of retrieval")
 	locale := fs.String("locale", "", "with -detect: also score the reply language of each question (i18n.Reply) for a reader of this locale; \"own\" is each set's own language")
+	extractive := fs.Bool("extractive", false, "with -floor: also ask each question in extractive mode (no model): in-corpus answered with the gold answer's text, out-of-corpus abstained")
 	floor := fs.Bool("floor", false, "with -qa: measure the relevance floor (questions of half the articles answered, of the other half abstained) instead of ranking")
 	var floors []float64
 	fs.Func("floors", "with -floor: comma-separated relevance floors to score besides the default, on the same rankings", func(v string) error {
@@ -111,7 +112,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return runDetect(*qa, ls, *which, *locale, stdout)
 		}
 		if *floor {
-			return runFloor(ctx, *qa, ls, *which, floors, stdout)
+			return runFloor(ctx, *qa, ls, *which, floors, *extractive, stdout)
 		}
 		syss := strings.Split(*qaSystems, ",")
 		for _, s := range syss {

@@ -52,6 +52,9 @@ type squad struct {
 			QAs     []struct {
 				ID       string `json:"id"`
 				Question string `json:"question"`
+				Answers  []struct {
+					Text string `json:"text"`
+				} `json:"answers"`
 			} `json:"qas"`
 		} `json:"paragraphs"`
 	} `json:"data"`
