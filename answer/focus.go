@@ -192,6 +192,106 @@ func (st *state) addIdeographs(f *focus, run string) {
 	if run == "" {
 		return
 	}
+	if strings.ContainsFunc(run, isKana) {
+		st.addJapanese(f, run)
+		return
+	}
+	st.addHan(f, run, text.IsChineseWord)
+}
+
+// addJapanese adds the focus words of a run of Japanese. The Chinese
+// dictionary does not know Japanese words (変数 is no 变数, katakana none),
+// so the run is read by its scripts: hiragana is particles and endings
+// (とは, ですか, にするには), never focus; a katakana word (シャドーイング,
+// ライフタイム) is one word, held by a sentence that writes it, not by one
+// sharing a pair of its letters; a run of kanji is read as Chinese is,
+// every pair of it a word, a kanji alone (作る, 新しい) a word. The
+// entries of stopwords-iso's Japanese list (何, 及び, に関する) frame the
+// question and are left out first. Measured on JSQuAD's tuning half
+// (docs/benchmarks.md, issue 10).
+func (st *state) addJapanese(f *focus, run string) {
+	for _, p := range jaFraming {
+		run = strings.ReplaceAll(run, p, " ")
+	}
+	seg, kind := strings.Builder{}, 0
+	flush := func() {
+		w := seg.String()
+		seg.Reset()
+		switch {
+		case kind == scriptKatakana && utf8.RuneCountInString(w) > 1:
+			st.addKatakana(f, w)
+		case kind == scriptHan || kind == scriptKatakana:
+			st.addHan(f, w, func(string) bool { return true })
+		}
+	}
+	for _, r := range run {
+		k := jaScript(r)
+		if k != kind {
+			flush()
+			kind = k
+		}
+		seg.WriteRune(r)
+	}
+	flush()
+}
+
+// jaFraming are Japanese framing phrases (text.FramingPhrases), longest
+// first so that その他 goes before その.
+var jaFraming = func() []string {
+	w := text.FramingPhrases("ja")
+	slices.SortStableFunc(w, func(a, b string) int { return len(b) - len(a) })
+	return w
+}()
+
+const (
+	scriptOther = iota
+	scriptHan
+	scriptKatakana
+	scriptHiragana
+)
+
+func jaScript(r rune) int {
+	switch {
+	case r == 'ー' || unicode.Is(unicode.Katakana, r):
+		return scriptKatakana
+	case unicode.Is(unicode.Hiragana, r):
+		return scriptHiragana
+	case r == '々' || unicode.Is(unicode.Han, r):
+		return scriptHan
+	}
+	return scriptOther
+}
+
+func isKana(r rune) bool { s := jaScript(r); return s == scriptKatakana || s == scriptHiragana }
+
+// addKatakana adds a katakana word: its pairs, weighed as the rarest of
+// them (a word the corpus never writes as the most), held together.
+func (st *state) addKatakana(f *focus, word string) {
+	terms := st.index.Analyze(word)
+	if len(terms) == 0 {
+		return
+	}
+	w, unknown := 0.0, 0.0
+	for _, t := range terms {
+		idf, ok := st.index.IDF(t)
+		if !ok {
+			unknown = idf
+		}
+		w = max(w, idf)
+	}
+	if unknown > 0 {
+		w = unknown
+	}
+	n := len(f.words)
+	f.addTerm("", terms, w, false, nil)
+	if len(f.words) > n {
+		f.compound[len(f.compound)-1] = strings.ToLower(word)
+	}
+}
+
+// addHan adds the terms of a run of Han characters; isWord tells the
+// pairs that are words.
+func (st *state) addHan(f *focus, run string, isWord func(string) bool) {
 	terms := st.index.Analyze(run)
 	one := utf8.RuneCountInString(run) == 1
 	known := make(map[string]bool, len(terms))
@@ -222,7 +322,7 @@ func (st *state) addIdeographs(f *focus, run string) {
 		idf, ok := st.index.IDF(t)
 		switch n := utf8.RuneCountInString(t); {
 		case n == 2:
-			if !text.IsChineseWord(t) || !ok && straddles(t) {
+			if !isWord(t) || !ok && straddles(t) {
 				continue
 			}
 			for _, r := range t {

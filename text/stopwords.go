@@ -152,13 +152,19 @@ func BaseLang(tag string) string {
 }
 
 // FramingPhrases returns the function phrases of lang that a question is
-// put with (Chinese 用来, 如何, 为了), or nil when it has none: the
-// multi-character entries of a maintained list, for a retriever that
-// keeps them as terms but does not ask a passage to hold them. Only
-// Chinese has one. The caller owns the slice.
+// put with (Chinese 用来, 如何, 为了; Japanese について, 何), or nil when
+// it has none: the entries of a maintained list (for Chinese those of two
+// characters or more), for a retriever that keeps them as terms but does
+// not ask a passage to hold them. Only Chinese and Japanese have one. The
+// caller owns the slice.
 func FramingPhrases(lang string) []string {
-	if BaseLang(lang) != "zh" {
-		return nil
+	switch BaseLang(lang) {
+	case "zh":
+		return strings.Fields(isoPhrasesZH)
+	case "ja":
+		// Whole: its one-character entries are kana particles and the
+		// pronouns and question word 何, 彼, 私, never what is asked.
+		return strings.Fields(isoWordsJA)
 	}
-	return strings.Fields(isoPhrasesZH)
+	return nil
 }

@@ -50,6 +50,9 @@ func TestFramingPhrases(t *testing.T) {
 			t.Errorf("FramingPhrases(zh) has the single character %q", w)
 		}
 	}
+	if ja := FramingPhrases("ja-JP"); !slices.Contains(ja, "何") || !slices.Contains(ja, "について") {
+		t.Errorf("FramingPhrases(ja-JP) lacks 何 or について: %d phrases", len(ja))
+	}
 	if got := FramingPhrases("en"); got != nil {
 		t.Errorf("FramingPhrases(en) = %v, want nil", got)
 	}
