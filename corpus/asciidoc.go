@@ -3,6 +3,8 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 var (
@@ -71,9 +73,19 @@ func (a *adocParser) parse(lines []srcLine) {
 			i++
 			continue
 		}
+		if level, ok := adocSetextLevel(lines, i); ok {
+			text := adocInline(t)
+			if level == 1 && a.title == "" {
+				a.title = text
+			}
+			a.lb.heading(text, l.n, level)
+			i += 2
+			continue
+		}
 		if m := adocHeadingRe.FindStringSubmatch(t); m != nil && indentOf(l.text) == 0 {
 			level := len(m[1])
-			text := adocInline(strings.TrimSpace(m[2]))
+			// A symmetric title ("== Title ==") closes with its marker.
+			text := adocInline(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[2]), " "+m[1])))
 			if level == 1 && a.title == "" {
 				a.title = text
 			}
@@ -154,6 +166,9 @@ func (a *adocParser) parse(lines []srcLine) {
 			if nt == "" || adocBlockAttrRe.MatchString(nt) || adocHeadingRe.MatchString(nt) || isDescItem(nt) {
 				break
 			}
+			if _, ok := adocSetextLevel(lines, j); ok {
+				break
+			}
 			if _, ok := adocDelimiter(nt); ok {
 				break
 			}
@@ -174,6 +189,33 @@ func (a *adocParser) parse(lines []srcLine) {
 		a.codeNext = false
 		i = j
 	}
+}
+
+// adocSetextLevel reports whether lines[i] is a two-line section title
+// (AsciiDoc's older style, used by Git's own docs): a line with a word
+// on it, underlined by one of = - ~ ^ + as long as it, give or take one.
+// Without it the underline opens a listing or example block that runs
+// to the next line like it, and the section's prose becomes code.
+func adocSetextLevel(lines []srcLine, i int) (int, bool) {
+	if i+1 >= len(lines) || indentOf(lines[i].text) > 0 {
+		return 0, false
+	}
+	t := strings.TrimSpace(lines[i].text)
+	u := strings.TrimSpace(lines[i+1].text)
+	if len(u) < 2 || t == "" || t[0] == '.' || t[0] == '[' || !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return 0, false
+	}
+	if _, ok := adocDelimiter(t); ok {
+		return 0, false
+	}
+	level := strings.IndexByte("=-~^+", u[0]) + 1
+	if level == 0 || strings.Trim(u, u[:1]) != "" {
+		return 0, false
+	}
+	if d := utf8.RuneCountInString(t) - len(u); d < -1 || d > 1 {
+		return 0, false
+	}
+	return level, true
 }
 
 // isDescItem reports whether a line starts a description list item:

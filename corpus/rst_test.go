@@ -147,6 +147,33 @@ func TestAsciiDocDescriptionList(t *testing.T) {
 	}
 }
 
+// Git's docs write titles over an underline; the underline is not a
+// block delimiter, so the section after it stays prose.
+func TestAsciiDocTwoLineTitles(t *testing.T) {
+	src := "Tools for Git\n=============\n:sectanchors:\n\nIntroduction\n------------\nThis describes the process.\n\nDetails\n~~~~~~~\nMore words here.\n\n== 1. Assumptions ==\n\nA listing follows.\n\n----\n$ git add\n----\n"
+	d := loadOne(t, "a.adoc", src)
+	if d.Title != "Tools for Git" {
+		t.Errorf("got title %q, want %q", d.Title, "Tools for Git")
+	}
+	p := passageWith(t, d, "This describes the process.")
+	if !slices.Equal(p.Headings, []string{"Introduction"}) {
+		t.Errorf("got headings %q", p.Headings)
+	}
+	p = passageWith(t, d, "More words here.")
+	if !slices.Equal(p.Headings, []string{"Introduction", "Details"}) {
+		t.Errorf("got headings %q", p.Headings)
+	}
+	p = passageWith(t, d, "A listing follows.")
+	if !slices.Equal(p.Headings, []string{"1. Assumptions"}) {
+		t.Errorf("got headings %q", p.Headings)
+	}
+	for _, bad := range []string{"===", "---", "~~~", "Assumptions =="} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("text holds %q: %q", bad, d.Text)
+		}
+	}
+}
+
 func TestRSTVersionNotes(t *testing.T) {
 	d := loadOne(t, "a.rst", "Uploads\n=======\n\n.. versionadded:: 0.6\n   Files can be limited in size.\n\n.. deprecated:: 2.0 Use the new API.\n")
 	passageWith(t, d, "Added in version 0.6. Files can be limited in size.")
