@@ -15,13 +15,21 @@ var (
 	adocListRe      = regexp.MustCompile(`^\s*(\*{1,5}|-|\.{1,5}|\d+\.)\s+(.*)$`)
 	adocDescRe      = regexp.MustCompile(`^(.*?\S)(:{2,4}|;;)(?:\s+(.*))?$`)
 	adocAdmonRe     = regexp.MustCompile(`^(NOTE|TIP|IMPORTANT|WARNING|CAUTION):\s+`)
-	adocLinkRe      = regexp.MustCompile(`(?:link:|xref:|mailto:)?(?:https?://|ftp://)?[\w./#:?=&%~+-]*\[([^\]]*)\]`)
-	adocXrefRe      = regexp.MustCompile(`<<([^,>]+)(?:,\s*([^>]+))?>>`)
-	adocInlineRe    = regexp.MustCompile(`(?:kbd|btn|menu|footnote|pass|icon|stem|latexmath|asciimath):[^\[\s]*\[([^\]]*)\]`)
-	adocAnchorRe    = regexp.MustCompile(`\[\[[^\]]*\]\]|\[#[^\]]*\]`)
-	adocFormatRe    = regexp.MustCompile("\\*\\*?([^*\\n]+?)\\*\\*?|__?([^_\\n]+?)__?|``?([^`\\n]+?)``?|\\+\\+?([^+\\n]+?)\\+\\+?|#([^#\\n]+)#")
-	adocImageRe     = regexp.MustCompile(`image:[^\[\s]+\[[^\]]*\]`)
-	adocAttrRefRe   = regexp.MustCompile(`\{[\w-]+\}`)
+	// A link or inline macro needs its name ("link:", "xref:") or a
+	// scheme: text in brackets alone ("[--verbose | -v]", "argv[0]") is
+	// the document's, not markup.
+	adocLinkRe = regexp.MustCompile(`(?:(?:https?|ftp|irc)://|\b[a-z][\w-]*::?|\{[\w-]+\})[^\s\[]*\[([^\]]*)\]`)
+	// A role on formatted text ("[.nowrap]#HTML 5#") is markup.
+	adocRoleRe = regexp.MustCompile("\\[[.#%][^\\]]*\\]([#*_`+])")
+	// A manual page reference ("linkgit:git-commit[1]", "man:tar[1]")
+	// reads as its page and section, as the manual pages write it.
+	adocManRe     = regexp.MustCompile(`\b[a-z]+:([\w.+-]+)\[(\d[a-z]*)\]`)
+	adocXrefRe    = regexp.MustCompile(`<<([^,>]+)(?:,\s*([^>]+))?>>`)
+	adocInlineRe  = regexp.MustCompile(`(?:kbd|btn|menu|footnote|pass|icon|stem|latexmath|asciimath):[^\[\s]*\[([^\]]*)\]`)
+	adocAnchorRe  = regexp.MustCompile(`\[\[[^\]]*\]\]|\[#[^\]]*\]`)
+	adocFormatRe  = regexp.MustCompile("\\*\\*?([^*\\n]+?)\\*\\*?|__?([^_\\n]+?)__?|``?([^`\\n]+?)``?|\\+\\+?([^+\\n]+?)\\+\\+?|#([^#\\n]+)#")
+	adocImageRe   = regexp.MustCompile(`image:[^\[\s]+\[[^\]]*\]`)
+	adocAttrRefRe = regexp.MustCompile(`\{[\w-]+\}`)
 )
 
 // parseAsciiDoc reduces AsciiDoc to blocks: the document title ("= T"),
@@ -276,6 +284,8 @@ func adocInline(s string) string {
 		}
 		return strings.ReplaceAll(strings.TrimPrefix(sub[1], "_"), "_", " ")
 	})
+	s = adocRoleRe.ReplaceAllString(s, "$1")
+	s = adocManRe.ReplaceAllString(s, "$1($2)")
 	s = adocLinkRe.ReplaceAllStringFunc(s, func(m string) string {
 		sub := adocLinkRe.FindStringSubmatch(m)
 		if sub[1] != "" {

@@ -174,6 +174,24 @@ func TestAsciiDocTwoLineTitles(t *testing.T) {
 	}
 }
 
+// Brackets are markup only after a macro name or a URL: an option list
+// in a synopsis or an index keeps them, and a manual page reference
+// reads as page(section).
+func TestAsciiDocBrackets(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Run git add [--verbose | -v] [--] <path>.", "Run git add [--verbose | -v] [--] <path>."},
+		{"The first is argv[0].", "The first is argv[0]."},
+		{"See linkgit:git-commit[1] and man:tar[1].", "See git-commit(1) and tar(1)."},
+		{"See link:guide.html[the guide], https://x.org[X] and {url-repo}/tree[the tree].", "See the guide, X and the tree."},
+		{"Formats such as [.nowrap]#HTML 5#.", "Formats such as HTML 5."},
+	}
+	for _, tt := range tests {
+		if got := adocInline(tt.in); got != tt.want {
+			t.Errorf("adocInline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestRSTVersionNotes(t *testing.T) {
 	d := loadOne(t, "a.rst", "Uploads\n=======\n\n.. versionadded:: 0.6\n   Files can be limited in size.\n\n.. deprecated:: 2.0 Use the new API.\n")
 	passageWith(t, d, "Added in version 0.6. Files can be limited in size.")
