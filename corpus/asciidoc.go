@@ -11,6 +11,7 @@ var (
 	adocHeadingRe   = regexp.MustCompile(`^(={1,6}|#{1,6})\s+(\S.*)$`)
 	adocAttrRe      = regexp.MustCompile(`^:!?([\w-]+)!?:\s*(.*)$`)
 	adocBlockAttrRe = regexp.MustCompile(`^\[[^\]]*\]$`)
+	adocPreprocRe   = regexp.MustCompile(`^(?:ifdef|ifndef|ifeval|endif|include)::\S*\[.*\]\s*$`)
 	adocMacroRe     = regexp.MustCompile(`^(?:image|include|toc|ifdef|ifndef|ifeval|endif|video|audio)::`)
 	adocListRe      = regexp.MustCompile(`^\s*(\*{1,5}|-|\.{1,5}|\d+\.)\s+(.*)$`)
 	adocDescRe      = regexp.MustCompile(`^(.*?\S)(:{2,4}|;;)(?:\s+(.*))?$`)
@@ -39,7 +40,17 @@ var (
 // image:: and include:: dropped; inline markup reduced to its text.
 func parseAsciiDoc(src string) structured {
 	a := &adocParser{}
-	a.parse(splitLines(src))
+	// Preprocessor directives act on lines before any block is read, so
+	// one may sit inside a paragraph or list item; there they leaked
+	// into the text ("... endif::git-commit").
+	lines := splitLines(src)
+	kept := lines[:0:0]
+	for _, l := range lines {
+		if !adocPreprocRe.MatchString(l.text) {
+			kept = append(kept, l)
+		}
+	}
+	a.parse(kept)
 	return structured{title: a.title, description: a.description, blocks: a.lb.out}
 }
 

@@ -192,6 +192,19 @@ func TestAsciiDocBrackets(t *testing.T) {
 	}
 }
 
+// Conditional and include directives may sit inside a paragraph or a
+// list item; they are never text.
+func TestAsciiDocPreprocessorLines(t *testing.T) {
+	src := "= Diff\n\n--stat::\n\tGenerate a diffstat.\nifndef::git-format-patch[]\n\tThis is the default.\nendif::git-format-patch[]\n\nA paragraph\ninclude::line-range-format.adoc[]\ncontinues here.\n"
+	d := loadOne(t, "a.adoc", src)
+	for _, bad := range []string{"ifndef", "endif", "include", "git-format-patch"} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("text holds %q: %q", bad, d.Text)
+		}
+	}
+	passageWith(t, d, "A paragraph continues here.")
+}
+
 func TestRSTVersionNotes(t *testing.T) {
 	d := loadOne(t, "a.rst", "Uploads\n=======\n\n.. versionadded:: 0.6\n   Files can be limited in size.\n\n.. deprecated:: 2.0 Use the new API.\n")
 	passageWith(t, d, "Added in version 0.6. Files can be limited in size.")
