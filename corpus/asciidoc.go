@@ -83,6 +83,9 @@ func (a *adocParser) parse(lines []srcLine) {
 			a.codeNext = strings.HasPrefix(low, "[source") || strings.HasPrefix(low, "[listing") || strings.HasPrefix(low, "[literal")
 			i++
 			continue
+		case t == "+": // a list continuation with nothing left to join
+			i++
+			continue
 		case adocMacroRe.MatchString(t):
 			i++
 			continue
@@ -178,11 +181,25 @@ func (a *adocParser) parse(lines []srcLine) {
 			continue
 		}
 		// A paragraph; a description list item ("term:: text") is one of
-		// its own.
+		// its own, and terms stacked over one description ("-n::" over
+		// "--dry-run::") share it.
+		var terms []string
+		start := l.n
+		for i+1 < len(lines) && indentOf(l.text) == 0 && isDescItem(t) && isDescItem(strings.TrimSpace(lines[i+1].text)) {
+			m := adocDescRe.FindStringSubmatch(t)
+			if m[3] != "" {
+				break
+			}
+			terms = append(terms, adocInline(m[1]))
+			i++
+			l = lines[i]
+			t = strings.TrimSpace(l.text)
+		}
 		j := i + 1
 		for j < len(lines) {
 			nt := strings.TrimSpace(lines[j].text)
-			if nt == "" || adocBlockAttrRe.MatchString(nt) || adocHeadingRe.MatchString(nt) || isDescItem(nt) {
+			// A lone "+" joins the next block to a list item: a break.
+			if nt == "" || nt == "+" || adocBlockAttrRe.MatchString(nt) || adocHeadingRe.MatchString(nt) || isDescItem(nt) {
 				break
 			}
 			if _, ok := adocSetextLevel(lines, j); ok {
@@ -201,8 +218,11 @@ func (a *adocParser) parse(lines []srcLine) {
 			if isDescItem(first) {
 				m := adocDescRe.FindStringSubmatch(first)
 				first = adocInline(m[1]) + ": " + m[3] // a description list item
+				if terms != nil {
+					first = strings.Join(terms, ", ") + ", " + first
+				}
 			}
-			para = append([]srcLine{{first, para[0].n}}, para[1:]...)
+			para = append([]srcLine{{first, start}}, para[1:]...)
 			a.lb.prose(blockPara, para, adocInline)
 		}
 		a.codeNext = false

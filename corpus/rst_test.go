@@ -205,6 +205,22 @@ func TestAsciiDocPreprocessorLines(t *testing.T) {
 	passageWith(t, d, "A paragraph continues here.")
 }
 
+// Git's option lists stack terms over one description and join more
+// paragraphs to it with a lone "+".
+func TestAsciiDocStackedTermsAndContinuation(t *testing.T) {
+	src := "= Add\n\n-n::\n--dry-run::\n\tDon't actually add the file(s).\n+\nThis only shows them.\n\n-v::\n--verbose:: Be verbose.\n"
+	d := loadOne(t, "a.adoc", src)
+	p := passageWith(t, d, "-n, --dry-run: Don't actually add the file(s).")
+	if p.LineStart != 3 {
+		t.Errorf("got LineStart %d, want 3", p.LineStart)
+	}
+	passageWith(t, d, "This only shows them.")
+	passageWith(t, d, "-v, --verbose: Be verbose.")
+	if strings.Contains(d.Text, " + ") || strings.Contains(d.Text, "\n+") {
+		t.Errorf("a continuation mark in the text: %q", d.Text)
+	}
+}
+
 func TestRSTVersionNotes(t *testing.T) {
 	d := loadOne(t, "a.rst", "Uploads\n=======\n\n.. versionadded:: 0.6\n   Files can be limited in size.\n\n.. deprecated:: 2.0 Use the new API.\n")
 	passageWith(t, d, "Added in version 0.6. Files can be limited in size.")
