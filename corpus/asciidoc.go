@@ -261,7 +261,9 @@ func adocSetextLevel(lines []srcLine, i int) (int, bool) {
 // "term:: text", "term;; text".
 func isDescItem(t string) bool {
 	m := adocDescRe.FindStringSubmatch(t)
-	return m != nil && !strings.Contains(m[1], "://") && !strings.Contains(m[1], "[")
+	// A term may hold brackets ("-S[<keyid>]::"), but not a link or
+	// macro ("xref:a.adoc[A]").
+	return m != nil && !strings.Contains(m[1], "://") && !adocLinkRe.MatchString(m[1])
 }
 
 // adocDelimiter reports whether a line opens a delimited block, and

@@ -208,7 +208,7 @@ func TestAsciiDocPreprocessorLines(t *testing.T) {
 // Git's option lists stack terms over one description and join more
 // paragraphs to it with a lone "+".
 func TestAsciiDocStackedTermsAndContinuation(t *testing.T) {
-	src := "= Add\n\n-n::\n--dry-run::\n\tDon't actually add the file(s).\n+\nThis only shows them.\n\n-v::\n--verbose:: Be verbose.\n"
+	src := "= Add\n\n-n::\n--dry-run::\n\tDon't actually add the file(s).\n+\nThis only shows them.\n\n-v::\n--verbose:: Be verbose.\n\n-S[<keyid>]::\n--gpg-sign[=<keyid>]::\n--no-gpg-sign::\n\tGPG-sign commits.\n"
 	d := loadOne(t, "a.adoc", src)
 	p := passageWith(t, d, "-n, --dry-run: Don't actually add the file(s).")
 	if p.LineStart != 3 {
@@ -216,6 +216,7 @@ func TestAsciiDocStackedTermsAndContinuation(t *testing.T) {
 	}
 	passageWith(t, d, "This only shows them.")
 	passageWith(t, d, "-v, --verbose: Be verbose.")
+	passageWith(t, d, "-S[<keyid>], --gpg-sign[=<keyid>], --no-gpg-sign: GPG-sign commits.")
 	if strings.Contains(d.Text, " + ") || strings.Contains(d.Text, "\n+") {
 		t.Errorf("a continuation mark in the text: %q", d.Text)
 	}
