@@ -542,7 +542,7 @@ func replaceShortcodes(line string) (rest, code string) {
 		} else if m[6] >= 0 {
 			name = line[m[6]:m[7]]
 		}
-		if !closing && name != "" && (name == "highlight" || langArgRe.MatchString(line[m[0]:m[1]])) {
+		if !closing && name != "" && (isCodeShortcode(name) || langArgRe.MatchString(line[m[0]:m[1]])) {
 			return "", name
 		}
 		return "", ""
@@ -562,6 +562,21 @@ func replaceShortcodes(line string) (rest, code string) {
 		return "", ""
 	}
 	return b.String(), ""
+}
+
+// isCodeShortcode reports whether a shortcode's name says its body is
+// code: highlight, or a name with the word code in it (Hugo's own docs
+// show every setting in {{< code-toggle >}}, a file in {{< code >}}).
+func isCodeShortcode(name string) bool {
+	if name == "highlight" {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == '/' || r == '.' }) {
+		if w == "code" || w == "codeblock" {
+			return true
+		}
+	}
+	return false
 }
 
 // closesShortcode reports whether a trimmed line is the closing tag of the
