@@ -817,11 +817,56 @@ func (w *mdWalker) block(n ast.Node) {
 	case *east.Table:
 		w.table(n)
 	case *ast.ThematicBreak:
+	case *east.DefinitionList:
+		w.defList(n)
 	case *east.DefinitionTerm:
 		w.inlines(n)
 		w.emit(blockPara, 0)
-	default: // blockquotes, definition lists, footnotes, documents
+	default: // blockquotes, footnotes, documents
 		w.blocks(n)
+	}
+}
+
+// defList emits each description's first paragraph after its terms
+// ("buildStats: See the build stats section."), as the AsciiDoc and
+// reStructuredText readers do: a settings reference (Hugo's docs) is
+// mostly "`key`\n: (bool) Whether …", and apart the sentence lost the
+// setting it describes.
+func (w *mdWalker) defList(l *east.DefinitionList) {
+	var terms []ast.Node
+	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
+		d, ok := c.(*east.DefinitionDescription)
+		if !ok {
+			if _, term := c.(*east.DefinitionTerm); term {
+				terms = append(terms, c)
+			} else {
+				w.block(c)
+			}
+			continue
+		}
+		first := d.FirstChild()
+		if len(terms) > 0 {
+			for i, t := range terms {
+				if i > 0 {
+					w.bb.writeRaw(", ")
+				}
+				w.inlines(t)
+			}
+			switch first.(type) {
+			case *ast.Paragraph, *ast.TextBlock:
+				w.bb.writeRaw(": ")
+				w.inlines(first)
+				first = first.NextSibling()
+			}
+			w.emit(blockPara, 0)
+			terms = nil
+		}
+		for x := first; x != nil; x = x.NextSibling() {
+			w.block(x)
+		}
+	}
+	for _, t := range terms {
+		w.block(t)
 	}
 }
 

@@ -411,6 +411,17 @@ func TestShortcodeCode(t *testing.T) {
 	}
 }
 
+// A definition reads with its term, stacked terms share it, and more
+// paragraphs of a description stay paragraphs.
+func TestMarkdownDefinitionList(t *testing.T) {
+	src := "# Build\n\n`buildStats`\n: See the build stats section below.\n\n`disableIDs`\n`noIDs`\n: (`bool`) Whether to exclude id attributes.\n\n    Default is false.\n\nAfter the list.\n"
+	_, paras := codeAndParagraphs(src)
+	want := []string{"buildStats: See the build stats section below.", "disableIDs, noIDs: (bool) Whether to exclude id attributes.", "Default is false.", "After the list."}
+	if !slices.Equal(paras, want) {
+		t.Errorf("paragraphs %q, want %q", paras, want)
+	}
+}
+
 // An mdBook include directive is never quoted as code or text: the file it
 // names is inlined only when the book is built, and is most often outside
 // the docs folder.
