@@ -432,6 +432,11 @@ func (l *loader) structuredDocument(doc Document, s structured, pk *packer) (Doc
 	}
 	a := assemble(s.blocks)
 	if isBlankString(a.text) {
+		if (doc.Format == FormatMarkdown || doc.Format == FormatMDX) && s.title != "" {
+			// Hugo's _index.md, a section's list page: front matter only,
+			// the list of its pages made by the build. Nothing to fix.
+			return doc, nil, SkipGenerated, "a section's list page: only front matter, the site's build lists the pages under it"
+		}
 		return doc, nil, SkipEmpty, "empty: no text once markup is removed"
 	}
 	if doc.Format == FormatHTML {

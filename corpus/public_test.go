@@ -50,7 +50,7 @@ func TestPublicSamples(t *testing.T) {
 		},
 		{"hugo",
 			map[string]string{"content/en/shortcodes/details": "Details shortcode", "content/en/shortcodes/highlight": "Highlight shortcode"},
-			map[string]SkipKind{"content/en/shortcodes/_index.md": SkipEmpty},
+			map[string]SkipKind{"content/en/shortcodes/_index.md": SkipGenerated},
 			map[string]headed{"content/en/shortcodes/details": {"This is a bold word.", []string{"Example"}}},
 		},
 		{"mkdocs",

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -257,6 +258,29 @@ func TestRSTClassDirective(t *testing.T) {
 	}
 	if strings.Contains(d.Text, "special") {
 		t.Errorf("a CSS class is in the text: %q", d.Text)
+	}
+}
+
+// A Hugo section's _index.md of front matter only is a list page the
+// build fills: counted as generated, not named as an empty file to fix.
+// Front matter with no title, or a file of nothing, stays empty.
+func TestFrontMatterOnlyPage(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config/_index.md": file("---\ntitle: Configuration\ndescription: Configure your site.\nweight: 10\n---\n"),
+		"common/_index.md": file("---\ncascade:\n  build:\n    render: never\n---\n\n<!-- snippets -->\n"),
+		"keep.md":          file("# Kept\n\nText.\n"),
+	}
+	c, err := Load(context.Background(), fsys, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]SkipKind{}
+	for _, w := range c.Warnings {
+		got[w.Path] = w.Kind
+	}
+	want := map[string]SkipKind{"config/_index.md": SkipGenerated, "common/_index.md": SkipEmpty}
+	if !maps.Equal(got, want) || len(c.Docs) != 1 {
+		t.Errorf("got skips %v and %d documents, want %v and 1", got, len(c.Docs), want)
 	}
 }
 
