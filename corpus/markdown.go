@@ -141,8 +141,11 @@ var (
 	mystOptionRe    = regexp.MustCompile(`^:[\w-]+:`)
 	// mystRoleRe matches a MyST role: {ref}`Title <target>`.
 	mystRoleRe = regexp.MustCompile("\\{[\\w:.+-]+\\}`([^`]+)`")
-	// jsxTagsOnlyRe matches a line of JSX tags and nothing else.
-	jsxTagsOnlyRe = regexp.MustCompile(`^\s*(?:</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>\s*)+$`)
+	// jsxTagsOnlyRe matches a line of JSX tags and nothing else; in MDX a
+	// lowercase tag (<div className="x">) is JSX too, and the Markdown
+	// inside it is Markdown, not an HTML block.
+	jsxTagsOnlyRe = regexp.MustCompile(`^\s*(?:</?[A-Za-z][\w.:-]*(?:\s[^<>]*?)?/?>\s*)+$`)
+	mdxTagRe      = regexp.MustCompile(`</?[A-Za-z][\w.:-]*(?:\s[^<>]*?)?/?>`)
 )
 
 // prepareMarkdown rewrites Markdown source, line by line, so that goldmark
@@ -325,7 +328,7 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			line, jsxEnd = line[col:], -1
 		}
 		if mdx && jsxTagsOnlyRe.MatchString(line) {
-			for _, tag := range jsxTagRe.FindAllString(line, -1) {
+			for _, tag := range mdxTagRe.FindAllString(line, -1) {
 				switch {
 				case strings.HasPrefix(tag, "</"):
 					if len(jsx) > 0 {

@@ -282,6 +282,27 @@ func TestMDXIndentedLines(t *testing.T) {
 // MDX reads indented lines as any others: a fence inside a <TabItem>, or
 // indented four columns after a paragraph, is code, not a paragraph of
 // backticks (seen on Astro Starlight pages, made-up text here).
+// In MDX a lowercase tag is JSX too: a fence right under <div> is code,
+// not the text of an HTML block (Node.js's site, made-up text here).
+func TestMDXLowercaseTags(t *testing.T) {
+	src := "---\ntitle: Home\n---\n\n<section>\n  <div>\n    ```js displayName=\"Server\"\n    // server.mjs\n    import { createServer } from 'node:http';\n    ```\n\n    Runs anywhere.\n  </div>\n</section>\n"
+	d := loadOne(t, "a.mdx", src)
+	var code []string
+	for _, p := range d.Passages {
+		for _, l := range p.Literal {
+			code = append(code, p.Text[l[0]:l[1]])
+		}
+	}
+	want := []string{"// server.mjs\nimport { createServer } from 'node:http';"}
+	if !slices.Equal(code, want) {
+		t.Errorf("got code blocks %q, want %q", code, want)
+	}
+	passageWith(t, d, "Runs anywhere.")
+	if strings.Contains(d.Text, "```") || strings.Contains(d.Text, "<div") {
+		t.Errorf("markup in the text: %q", d.Text)
+	}
+}
+
 func TestMDXIndentedFences(t *testing.T) {
 	src := "# Snap\n\nInstall it:\n\n<Tabs>\n  <TabItem label=\"Debian\">\n    ```shell\n    sudo apt install snapd\n    ```\n  </TabItem>\n  <TabItem label=\"Fedora\">\n    ```shell\n    sudo dnf install snapd\n      --assumeyes\n    ```\n\n    Reboot afterwards.\n  </TabItem>\n</Tabs>\n\nThen change the colour:\n\n    ```rust\n    fn main() {\n        run();\n    }\n    ```\n\nDone.\n"
 	d := loadOne(t, "a.mdx", src)
