@@ -459,7 +459,7 @@ func (l *loader) structuredDocument(doc Document, s structured, pk *packer) (Doc
 	doc.Title = strings.Clone(cutTitle(title, l.maxTitle))
 	doc.Description = oneLine(s.description)
 	doc.Text = a.text
-	doc.Lang = detectLanguageFor(prefix(a.text, langSampleBytes), primaryTag(s.lang))
+	doc.Lang = detectLanguageFor(proseSample(s.blocks, a.text), primaryTag(s.lang))
 	if doc.Lang == "und" && s.lang != "" {
 		doc.Lang = primaryTag(s.lang)
 	}
@@ -501,6 +501,29 @@ func (l *loader) dropRepeats(c *Corpus, repeats map[int]int, warnAt []int) []Doc
 	out = append(out, ws[k:]...)
 	c.Warnings = out
 	return kept
+}
+
+// proseSample is the start of a document's text without its code, to
+// detect its language from: a Chinese page of JavaScript examples read
+// as English. All of text when the document is code only.
+func proseSample(blocks []block, text string) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		if bl.kind == blockCode {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(prefix(bl.text, max(langSampleBytes-b.Len(), 0)))
+		if b.Len() >= langSampleBytes {
+			break
+		}
+	}
+	if strings.TrimSpace(b.String()) == "" {
+		return prefix(text, langSampleBytes)
+	}
+	return prefix(b.String(), langSampleBytes)
 }
 
 // langSampleBytes is how much of a document its language is detected

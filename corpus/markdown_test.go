@@ -303,6 +303,16 @@ func TestMDXLowercaseTags(t *testing.T) {
 	}
 }
 
+// A page's language is its prose's: a short Chinese page of English
+// code examples is Chinese.
+func TestLanguageWithoutCode(t *testing.T) {
+	code := strings.Repeat("// starts a simple http server locally on port 3000\nserver.listen(3000, '127.0.0.1', () => { console.log('Listening on 127.0.0.1:3000'); });\n", 6)
+	src := "# 在任何地方运行 JavaScript\n\nNode.js 是一个免费、开源、跨平台的 JavaScript 运行时环境。\n\n```js\n" + code + "```\n"
+	if d := loadOne(t, "index.md", src); d.Lang != "zh" {
+		t.Errorf("got language %q, want zh", d.Lang)
+	}
+}
+
 func TestMDXIndentedFences(t *testing.T) {
 	src := "# Snap\n\nInstall it:\n\n<Tabs>\n  <TabItem label=\"Debian\">\n    ```shell\n    sudo apt install snapd\n    ```\n  </TabItem>\n  <TabItem label=\"Fedora\">\n    ```shell\n    sudo dnf install snapd\n      --assumeyes\n    ```\n\n    Reboot afterwards.\n  </TabItem>\n</Tabs>\n\nThen change the colour:\n\n    ```rust\n    fn main() {\n        run();\n    }\n    ```\n\nDone.\n"
 	d := loadOne(t, "a.mdx", src)
