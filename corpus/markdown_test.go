@@ -279,20 +279,23 @@ func TestMDXIndentedLines(t *testing.T) {
 	}
 }
 
-// MDX reads indented lines as any others: a fence inside a <TabItem>, or
-// indented four columns after a paragraph, is code, not a paragraph of
-// backticks (seen on Astro Starlight pages, made-up text here).
-// In MDX a lowercase tag is JSX too: a fence right under <div> is code,
-// not the text of an HTML block (Node.js's site, made-up text here).
-func TestMDXLowercaseTags(t *testing.T) {
-	src := "---\ntitle: Home\n---\n\n<section>\n  <div>\n    ```js displayName=\"Server\"\n    // server.mjs\n    import { createServer } from 'node:http';\n    ```\n\n    Runs anywhere.\n  </div>\n</section>\n"
-	d := loadOne(t, "a.mdx", src)
+// codeBlocks returns the texts of d's code blocks, in order.
+func codeBlocks(d *Document) []string {
 	var code []string
 	for _, p := range d.Passages {
 		for _, l := range p.Literal {
 			code = append(code, p.Text[l[0]:l[1]])
 		}
 	}
+	return code
+}
+
+// In MDX a lowercase tag is JSX too: a fence right under <div> is code,
+// not the text of an HTML block (Node.js's site, made-up text here).
+func TestMDXLowercaseTags(t *testing.T) {
+	src := "---\ntitle: Home\n---\n\n<section>\n  <div>\n    ```js displayName=\"Server\"\n    // server.mjs\n    import { createServer } from 'node:http';\n    ```\n\n    Runs anywhere.\n  </div>\n</section>\n"
+	d := loadOne(t, "a.mdx", src)
+	code := codeBlocks(d)
 	want := []string{"// server.mjs\nimport { createServer } from 'node:http';"}
 	if !slices.Equal(code, want) {
 		t.Errorf("got code blocks %q, want %q", code, want)
@@ -313,15 +316,13 @@ func TestLanguageWithoutCode(t *testing.T) {
 	}
 }
 
+// MDX reads indented lines as any others: a fence inside a <TabItem>, or
+// indented four columns after a paragraph, is code, not a paragraph of
+// backticks (seen on Astro Starlight pages, made-up text here).
 func TestMDXIndentedFences(t *testing.T) {
 	src := "# Snap\n\nInstall it:\n\n<Tabs>\n  <TabItem label=\"Debian\">\n    ```shell\n    sudo apt install snapd\n    ```\n  </TabItem>\n  <TabItem label=\"Fedora\">\n    ```shell\n    sudo dnf install snapd\n      --assumeyes\n    ```\n\n    Reboot afterwards.\n  </TabItem>\n</Tabs>\n\nThen change the colour:\n\n    ```rust\n    fn main() {\n        run();\n    }\n    ```\n\nDone.\n"
 	d := loadOne(t, "a.mdx", src)
-	var code []string
-	for _, p := range d.Passages {
-		for _, l := range p.Literal {
-			code = append(code, p.Text[l[0]:l[1]])
-		}
-	}
+	code := codeBlocks(d)
 	want := []string{"sudo apt install snapd", "sudo dnf install snapd\n  --assumeyes", "fn main() {\n    run();\n}"}
 	if !slices.Equal(code, want) {
 		t.Errorf("got code blocks %q, want %q", code, want)
@@ -360,12 +361,7 @@ func TestMyST(t *testing.T) {
 			t.Errorf("text lacks %q: %q", s, d.Text)
 		}
 	}
-	var code []string
-	for _, p := range d.Passages {
-		for _, l := range p.Literal {
-			code = append(code, p.Text[l[0]:l[1]])
-		}
-	}
+	code := codeBlocks(d)
 	if !slices.Equal(code, []string{"py -m pip install x"}) {
 		t.Errorf("got code blocks %q, want the console line", code)
 	}
