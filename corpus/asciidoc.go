@@ -302,6 +302,17 @@ func (a *adocParser) table(lines []srcLine) {
 	a.lb.raw(blockTable, rows)
 }
 
+// adocCharAttrs are Asciidoctor's built-in attributes that stand for a
+// character, written so that it is not markup: Git's docs write
+// 'HEAD{caret}' and '{litdd}' in prose, which read as "HEAD" and "".
+var adocCharAttrs = map[string]string{
+	"amp": "&", "apos": "'", "asterisk": "*", "backslash": `\`, "backtick": "`",
+	"brvbar": "¦", "caret": "^", "cpp": "C++", "deg": "°", "empty": "", "endsb": "]",
+	"gt": ">", "litdd": "--", "lt": "<", "nbsp": "\u00a0", "plus": "+", "pp": "++",
+	"quot": `"`, "sp": " ", "startsb": "[", "tilde": "~", "two-colons": "::",
+	"two-semicolons": ";;", "vbar": "|", "zwsp": "",
+}
+
 // adocInline reduces inline AsciiDoc to its text.
 func adocInline(s string) string {
 	if !strings.ContainsAny(s, "[]<*_`+#{") {
@@ -331,6 +342,8 @@ func adocInline(s string) string {
 		return m
 	})
 	s = adocFormatRe.ReplaceAllString(s, "$1$2$3$4$5")
-	s = adocAttrRefRe.ReplaceAllString(s, "")
+	s = adocAttrRefRe.ReplaceAllStringFunc(s, func(m string) string {
+		return adocCharAttrs[m[1:len(m)-1]] // a built-in character, else ""
+	})
 	return s
 }

@@ -185,6 +185,7 @@ func TestAsciiDocBrackets(t *testing.T) {
 		{"See linkgit:git-commit[1] and man:tar[1].", "See git-commit(1) and tar(1)."},
 		{"See link:guide.html[the guide], https://x.org[X] and {url-repo}/tree[the tree].", "See the guide, X and the tree."},
 		{"Formats such as [.nowrap]#HTML 5#.", "Formats such as HTML 5."},
+		{"Use HEAD{caret} or {litdd}amend, not {startsb}x{endsb}; {unknown-attr}gone.", "Use HEAD^ or --amend, not [x]; gone."},
 	}
 	for _, tt := range tests {
 		if got := adocInline(tt.in); got != tt.want {
