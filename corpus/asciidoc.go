@@ -9,7 +9,7 @@ import (
 
 var (
 	adocHeadingRe   = regexp.MustCompile(`^(={1,6}|#{1,6})\s+(\S.*)$`)
-	adocAttrRe      = regexp.MustCompile(`^:!?([\w-]+)!?:\s*(.*)$`)
+	adocAttrRe      = regexp.MustCompile(`^:(!?)([\w-]+)(!?):\s*(.*)$`)
 	adocBlockAttrRe = regexp.MustCompile(`^\[[^\]]*\]$`)
 	adocPreprocRe   = regexp.MustCompile(`^(?:ifdef|ifndef|ifeval|endif|include)::\S*\[.*\]\s*$`)
 	adocMacroRe     = regexp.MustCompile(`^(?:image|include|toc|ifdef|ifndef|ifeval|endif|video|audio)::`)
@@ -59,6 +59,52 @@ type adocParser struct {
 	title       string
 	description string
 	codeNext    bool // a [source] or [listing] attribute precedes the block
+	attrs       map[string]string
+}
+
+// adocAttrMax caps an attribute's value, so that references to it
+// cannot multiply a document's size without bound.
+const adocAttrMax = 512
+
+// define records an attribute entry (":name: value"), or removes it
+// (":name!:"). References in the value are replaced when it is defined,
+// one level deep, as Asciidoctor does for header entries.
+func (a *adocParser) define(name, value string, unset bool) {
+	if unset {
+		delete(a.attrs, name)
+		return
+	}
+	value = a.subst(strings.TrimSpace(value))
+	if len(value) > adocAttrMax {
+		value = value[:adocAttrMax]
+		for !utf8.ValidString(value) {
+			value = value[:len(value)-1]
+		}
+	}
+	if a.attrs == nil {
+		a.attrs = map[string]string{}
+	}
+	a.attrs[name] = value
+}
+
+// subst replaces references to the document's own attributes; the rest
+// are left for adocInline.
+func (a *adocParser) subst(s string) string {
+	if len(a.attrs) == 0 || !strings.Contains(s, "{") {
+		return s
+	}
+	return adocAttrRefRe.ReplaceAllStringFunc(s, func(m string) string {
+		if v, ok := a.attrs[m[1:len(m)-1]]; ok {
+			return v
+		}
+		return m
+	})
+}
+
+// inline reduces inline AsciiDoc to its text, with the document's
+// attributes defined so far.
+func (a *adocParser) inline(s string) string {
+	return adocInline(a.subst(s))
 }
 
 func (a *adocParser) parse(lines []srcLine) {
@@ -73,9 +119,11 @@ func (a *adocParser) parse(lines []srcLine) {
 			i++
 			continue
 		case adocAttrRe.MatchString(t) && indentOf(l.text) == 0:
-			if m := adocAttrRe.FindStringSubmatch(t); m[1] == "description" {
-				a.description = m[2]
+			m := adocAttrRe.FindStringSubmatch(t)
+			if m[2] == "description" {
+				a.description = m[4]
 			}
+			a.define(m[2], m[4], m[1] != "" || m[3] != "")
 			i++
 			continue
 		case adocBlockAttrRe.MatchString(t):
@@ -91,12 +139,12 @@ func (a *adocParser) parse(lines []srcLine) {
 			continue
 		case strings.HasPrefix(t, ".") && len(t) > 1 && t[1] != '.' && t[1] != ' ':
 			// A block title.
-			a.lb.prose(blockPara, []srcLine{{t[1:], l.n}}, adocInline)
+			a.lb.prose(blockPara, []srcLine{{t[1:], l.n}}, a.inline)
 			i++
 			continue
 		}
 		if level, ok := adocSetextLevel(lines, i); ok {
-			text := adocInline(t)
+			text := a.inline(t)
 			if level == 1 && a.title == "" {
 				a.title = text
 			}
@@ -107,7 +155,7 @@ func (a *adocParser) parse(lines []srcLine) {
 		if m := adocHeadingRe.FindStringSubmatch(t); m != nil && indentOf(l.text) == 0 {
 			level := len(m[1])
 			// A symmetric title ("== Title ==") closes with its marker.
-			text := adocInline(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[2]), " "+m[1])))
+			text := a.inline(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[2]), " "+m[1])))
 			if level == 1 && a.title == "" {
 				a.title = text
 			}
@@ -170,7 +218,7 @@ func (a *adocParser) parse(lines []srcLine) {
 			bb.writeRaw(prefix)
 			for _, p := range para {
 				bb.mark(p.n, 0)
-				bb.write(adocInline(strings.TrimSpace(p.text)))
+				bb.write(a.inline(strings.TrimSpace(p.text)))
 				bb.lineBreak()
 			}
 			a.lb.emit(bb.take(blockItem), 0)
@@ -190,7 +238,7 @@ func (a *adocParser) parse(lines []srcLine) {
 			if m[3] != "" {
 				break
 			}
-			terms = append(terms, adocInline(m[1]))
+			terms = append(terms, a.inline(m[1]))
 			i++
 			l = lines[i]
 			t = strings.TrimSpace(l.text)
@@ -217,13 +265,13 @@ func (a *adocParser) parse(lines []srcLine) {
 			first := adocAdmonRe.ReplaceAllString(strings.TrimSpace(para[0].text), "")
 			if isDescItem(first) {
 				m := adocDescRe.FindStringSubmatch(first)
-				first = adocInline(m[1]) + ": " + m[3] // a description list item
+				first = a.inline(m[1]) + ": " + m[3] // a description list item
 				if terms != nil {
 					first = strings.Join(terms, ", ") + ", " + first
 				}
 			}
 			para = append([]srcLine{{first, start}}, para[1:]...)
-			a.lb.prose(blockPara, para, adocInline)
+			a.lb.prose(blockPara, para, a.inline)
 		}
 		a.codeNext = false
 		i = j
@@ -295,7 +343,7 @@ func (a *adocParser) table(lines []srcLine) {
 		for _, c := range strings.Split(strings.TrimPrefix(t, "|"), "|") {
 			c = strings.TrimSpace(c)
 			// Cell specifiers ("2+", "a", "h") before the bar are markup.
-			cells = append(cells, adocInline(c))
+			cells = append(cells, a.inline(c))
 		}
 		rows = append(rows, srcLine{strings.Join(cells, " | "), l.n})
 	}

@@ -194,6 +194,33 @@ func TestAsciiDocBrackets(t *testing.T) {
 	}
 }
 
+// A document's own attribute entries (":name: value") define the
+// references that follow them; ":name!:" removes one, and references
+// to nothing still read as nothing.
+func TestAsciiDocAttributes(t *testing.T) {
+	long := strings.Repeat("x", 2*adocAttrMax)
+	tests := []struct{ name, src, want string }{
+		{"link target", ":url-docs: https://example.org/docs\n\nSee {url-docs}[the docs].", "See the docs."},
+		{"bare URL", ":url-docs: https://example.org/docs\n\nRead {url-docs} first.", "Read https://example.org/docs first."},
+		{"text", "= Guide\n:product: Widget\n\n{product} runs fast.", "Guide\nWidget runs fast."},
+		{"in body", "Before {product}.\n\n:product: Widget\n\nAfter {product}.", "Before .\nAfter Widget."},
+		{"unset", ":product: Widget\n\n{product} one.\n\n:product!:\n\n{product} two.\n\n:product: Gadget\n\n{product} three.\n\n:!product:\n\n{product} four.", "Widget one.\ntwo.\nGadget three.\nfour."},
+		{"one level", ":a: A\n:b: {a}{a}\n:c: [{b}]\n\n{c} and {d}.", "[AA] and ."},
+		{"markup in value", ":name: *bold* {caret}\n\nIs {name}.", "Is bold ^."},
+		{"heading and item", ":product: Widget\n\n== About {product}\n\n* {product} items", "About Widget\n• Widget items"},
+		{"capped", ":big: " + long + "\n\n{big}", long[:adocAttrMax]},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, b := range parseAsciiDoc(tt.src).blocks {
+			got = append(got, b.text)
+		}
+		if g := strings.Join(got, "\n"); g != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, g, tt.want)
+		}
+	}
+}
+
 // Conditional and include directives may sit inside a paragraph or a
 // list item; they are never text.
 func TestAsciiDocPreprocessorLines(t *testing.T) {
