@@ -59,6 +59,7 @@ type adocParser struct {
 	title       string
 	description string
 	codeNext    bool // a [source] or [listing] attribute precedes the block
+	verseNext   bool // a [verse] attribute precedes the block
 	attrs       map[string]string
 }
 
@@ -128,7 +129,9 @@ func (a *adocParser) parse(lines []srcLine) {
 			continue
 		case adocBlockAttrRe.MatchString(t):
 			low := strings.ToLower(t)
-			a.codeNext = strings.HasPrefix(low, "[source") || strings.HasPrefix(low, "[listing") || strings.HasPrefix(low, "[literal")
+			// A synopsis is command syntax, kept as written like a listing.
+			a.codeNext = strings.HasPrefix(low, "[source") || strings.HasPrefix(low, "[listing") || strings.HasPrefix(low, "[literal") || strings.HasPrefix(low, "[synopsis")
+			a.verseNext = strings.HasPrefix(low, "[verse")
 			i++
 			continue
 		case t == "+": // a list continuation with nothing left to join
@@ -188,9 +191,13 @@ func (a *adocParser) parse(lines []srcLine) {
 				}
 			case '/':
 			default: // example, sidebar, quote
-				a.parse(body)
+				if delim[0] == '_' && a.verseNext {
+					a.verse(body)
+				} else {
+					a.parse(body)
+				}
 			}
-			a.codeNext = false
+			a.codeNext, a.verseNext = false, false
 			i = j + 1
 			continue
 		}
@@ -259,7 +266,9 @@ func (a *adocParser) parse(lines []srcLine) {
 			j++
 		}
 		para := lines[i:j]
-		if a.codeNext || indentOf(l.text) > 0 {
+		if a.verseNext {
+			a.verse(para)
+		} else if a.codeNext || indentOf(l.text) > 0 {
 			a.lb.raw(blockCode, para) // a literal paragraph, or [source] without delimiters
 		} else {
 			first := adocAdmonRe.ReplaceAllString(strings.TrimSpace(para[0].text), "")
@@ -273,9 +282,28 @@ func (a *adocParser) parse(lines []srcLine) {
 			para = append([]srcLine{{first, start}}, para[1:]...)
 			a.lb.prose(blockPara, para, a.inline)
 		}
-		a.codeNext = false
+		a.codeNext, a.verseNext = false, false
 		i = j
 	}
+}
+
+// verse emits a [verse] block's lines as prose, a line each: its line
+// breaks are the text's, as a listing's are, and joined into one
+// paragraph a poem or a synopsis runs together. A blank line parts
+// stanzas.
+func (a *adocParser) verse(lines []srcLine) {
+	tight := false
+	for _, l := range lines {
+		if isBlankLine(l) {
+			tight = false
+			continue
+		}
+		n := len(a.lb.out)
+		a.lb.tight = tight
+		a.lb.prose(blockPara, []srcLine{l}, a.inline)
+		tight = tight || len(a.lb.out) > n
+	}
+	a.lb.tight = false
 }
 
 // adocSetextLevel reports whether lines[i] is a two-line section title

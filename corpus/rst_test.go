@@ -221,6 +221,39 @@ func TestAsciiDocAttributes(t *testing.T) {
 	}
 }
 
+// A [verse] paragraph or quote block keeps its line breaks, a line a
+// block, with a blank line between stanzas; a [synopsis] is kept as
+// written, like a listing. Other paragraphs still join their lines.
+func TestAsciiDocVerse(t *testing.T) {
+	type blk struct {
+		kind  blockKind
+		tight bool
+		text  string
+	}
+	tests := []struct {
+		name, src string
+		want      []blk
+	}{
+		{"verse paragraph", "[verse]\nThe fog comes\non *little* cat feet.\n\nAfter.", []blk{
+			{blockPara, false, "The fog comes"}, {blockPara, true, "on little cat feet."}, {blockPara, false, "After."}}},
+		{"verse block", "[verse, Carl Sandburg, Fog]\n____\nThe fog comes\non little cat feet.\n\nIt sits looking\n____", []blk{
+			{blockPara, false, "The fog comes"}, {blockPara, true, "on little cat feet."}, {blockPara, false, "It sits looking"}}},
+		{"synopsis", "[synopsis]\ngit add [--verbose | -v]\n\t[--] [<pathspec>...]", []blk{
+			{blockCode, false, "git add [--verbose | -v]\n\t[--] [<pathspec>...]"}}},
+		{"quote block", "[quote]\n____\nOne\ntwo.\n____", []blk{{blockPara, false, "One two."}}},
+		{"plain paragraph", "One\ntwo.", []blk{{blockPara, false, "One two."}}},
+	}
+	for _, tt := range tests {
+		var got []blk
+		for _, b := range parseAsciiDoc(tt.src).blocks {
+			got = append(got, blk{b.kind, b.tight, b.text})
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: got %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
 // Conditional and include directives may sit inside a paragraph or a
 // list item; they are never text.
 func TestAsciiDocPreprocessorLines(t *testing.T) {
