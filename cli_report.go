@@ -17,6 +17,7 @@ import (
 
 	"corpusbot/admin"
 	"corpusbot/store"
+	"corpusbot/text"
 )
 
 // report prints the dashboard's overview and top coverage gaps:
@@ -260,8 +261,5 @@ func oneLine(s string, n int) string {
 		}
 		return r
 	}, s)), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
+	return text.Clip(s, n)
 }

@@ -14,6 +14,7 @@ import (
 	"corpusbot/answer"
 	"corpusbot/i18n"
 	"corpusbot/retrieval"
+	"corpusbot/text"
 )
 
 // pipeline loads the corpus and builds the answering pipeline. Without
@@ -237,12 +238,7 @@ func (e *env) docs(ctx context.Context, args []string) error {
 
 // abbreviate cuts s to n runes with an ellipsis.
 func abbreviate(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	return text.Clip(strings.Join(strings.Fields(s), " "), n)
 }
 
 // isTerminal reports whether w is a character device, to decide on ANSI bold.

@@ -99,21 +99,6 @@ func estimateTokens(s string) int {
 	return cjk + (latin+2)/3 + (other+1)/2
 }
 
-// truncateRunes cuts s to at most n runes, at a space when one is near.
-func truncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	cut := 0
-	for i := range s {
-		if n == 0 {
-			cut = i
-			break
-		}
-		n--
-	}
-	if sp := strings.LastIndexByte(s[:cut], ' '); sp > cut*3/4 {
-		cut = sp
-	}
-	return strings.TrimSpace(s[:cut]) + "…"
-}
+// truncateRunes cuts s to at most n runes and an ellipsis, at a space when
+// one is near.
+func truncateRunes(s string, n int) string { return text.Clip(s, n+1) }

@@ -54,3 +54,8 @@ func ExampleDetectLanguage() {
 	// fr
 	// ar
 }
+
+func ExampleClip() {
+	fmt.Println(text.Clip("Chinese regulators have ordered sweeping changes to the country’s biggest payment app", 60))
+	// Output: Chinese regulators have ordered sweeping changes to the…
+}
