@@ -82,18 +82,11 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		query := queries[len(queries)-1]
 		var keep func(string, []string, around) (bool, int)
 		if share := p.cfg.FocusCoverage; share > 0 {
-			// A sentence that only shares the question's names ("Jack
-			// Ma") is not an answer to what it asks of them ("how old").
 			asked := st.withoutFraming(text)
-			f, kind, counted := st.focusOf(query), kindOf(asked), st.counted(asked)
-			deed, deedAlts := pastAgentVerb(asked), []string(nil)
-			if f.governed >= 0 {
-				deedAlts = f.alts[f.governed]
-			}
-			keep = func(sentence string, terms []string, a around) (bool, int) {
-				return kind.fits(sentence) && st.countsIt(sentence, counted) && st.saysDone(sentence, terms, deed, deedAlts) &&
-					f.namesItsThings(terms, a) && f.covers(st.freeTerms(asked, sentence, terms), a, share), st.opensWith(sentence, f)
-			}
+			keep = st.answers(asked, query, share)
+			// Passages below retrieval's first K compete when a
+			// sentence of theirs holds all that is asked.
+			blocks = p.widen(st, queries, cands, blocks, query, st.answers(asked, query, 0.8))
 		}
 		picks := st.bestSentences(blocks, query, maxExtractive, maxPerDocAnswer, keep)
 		if len(picks) == 0 {

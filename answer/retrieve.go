@@ -352,3 +352,58 @@ func codeOfName(name string, langs []string) string {
 	}
 	return ""
 }
+
+// wideFactor is how much deeper than Config.K extractive answers look for
+// a passage that holds the whole of what is asked: see widen.
+const wideFactor = 4
+
+// widen adds to an extractive answer's blocks the passages ranked below
+// retrieval's first K that hold a sentence answering the question's whole
+// focus (full): "What are metrics?" is answered under the heading "What
+// are metrics?", which ranks 24th among the many passages that say
+// "metrics". Taking more candidates unconditionally answered one question
+// more and two out-of-corpus ones too (docs/benchmarks.md); a passage
+// that covers everything asked is rarer.
+func (p *Pipeline) widen(st *state, queries []string, cands []candidate, blocks []*block, query string, full func(string, []string, around) (bool, int)) []*block {
+	seen := map[int]bool{}
+	for _, c := range cands {
+		seen[c.item] = true
+	}
+	for _, b := range blocks {
+		for _, it := range b.items {
+			seen[it] = true
+		}
+	}
+	// Its names must stand in the sentence or its headings, not only
+	// somewhere in its passage: "Who created Grafana?" is not answered by
+	// "We … created a schedule of people on-call" on a page that names
+	// Grafana elsewhere.
+	own := func(s string, terms []string, a around) (bool, int) {
+		a.names = setOf(append(slices.Clip(terms), a.heading...))
+		return full(s, terms, a)
+	}
+	out := blocks
+	for _, q := range queries {
+		hits, err := st.index.Search(q, wideFactor*p.cfg.K)
+		if err != nil {
+			continue
+		}
+		for _, h := range hits {
+			if seen[h.Item] || h.Coverage < focusFloor {
+				continue
+			}
+			seen[h.Item] = true
+			if ps, _ := st.passage(h.Item); ps.Kind != corpus.Body {
+				continue
+			}
+			pk := newPacker(st, p.cfg.ContextTokens, 1, false)
+			if !pk.add(h.Item) {
+				continue
+			}
+			if len(st.bestSentences(pk.blocks, query, 1, 1, own)) > 0 {
+				out = append(out, pk.blocks[0])
+			}
+		}
+	}
+	return out
+}

@@ -170,3 +170,21 @@ func thingWord(w string) bool {
 	}
 	return letter && digit
 }
+
+// answers returns the test a sentence must pass to answer a question
+// (asked, framing taken out; query, as searched) in extractive mode, with
+// share the part of its focus the sentence must hold, and whether it opens
+// with a name the question asks about. A sentence that only shares the
+// question's names ("Jack Ma") is not an answer to what it asks of them
+// ("how old").
+func (st *state) answers(asked, query string, share float64) func(sentence string, terms []string, a around) (bool, int) {
+	f, kind, counted := st.focusOf(query), kindOf(asked), st.counted(asked)
+	deed, deedAlts := pastAgentVerb(asked), []string(nil)
+	if f.governed >= 0 {
+		deedAlts = f.alts[f.governed]
+	}
+	return func(sentence string, terms []string, a around) (bool, int) {
+		return kind.fits(sentence) && st.countsIt(sentence, counted) && st.saysDone(sentence, terms, deed, deedAlts) &&
+			f.namesItsThings(terms, a) && f.covers(st.freeTerms(asked, sentence, terms), a, share), st.opensWith(sentence, f)
+	}
+}
