@@ -81,7 +81,12 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 		if keep != nil && f.isTitle(st.index.Analyze(st.corpus.Docs[b.doc].Title)) {
 			lede = st.ledeIn(b, ss)
 		}
+		var asks map[string]bool // passages whose own heading is the question
+		if keep != nil {
+			asks = st.headedBy(b, f)
+		}
 		for i, s := range ss {
+			def := i == lede || s.opens && asks[s.src]
 			if i == lede {
 				// "What does helm lint do?" of the page titled "helm
 				// lint": its opening prose is the definition, which the
@@ -115,7 +120,7 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 					// falls behind. Chosen on the tuning halves.
 					score = (f.weightIn(s.terms, s.heading, true) + f.weight(s.terms)) / 2
 				}
-				if i == lede {
+				if def {
 					// The title's names count for it too: it is the
 					// whole of what the question asks.
 					score = max(score, f.weight(s.heading))
@@ -145,7 +150,7 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 				if n > 0 {
 					text = s.src[s.sp.start:ss[i+n].sp.end]
 				}
-				all = append(all, pick{block: bi, doc: b.doc, text: text, head: head, shown: shown, terms: s.terms, score: score, lead: lead, own: own, opens: s.opens && score > own, def: i == lede, order: len(all)})
+				all = append(all, pick{block: bi, doc: b.doc, text: text, head: head, shown: shown, terms: s.terms, score: score, lead: lead, own: own, opens: s.opens && score > own, def: def, order: len(all)})
 			}
 		}
 	}
@@ -197,6 +202,27 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 	})
 	floor := all[0].score / 2
 	return choose(all, n, perDoc, func(p pick) bool { return p.score >= floor })
+}
+
+// headedBy returns the texts of b's passages whose own heading (the
+// innermost) is what the question asks, every word of one a word of the
+// other, as a document's title may be (focus.isTitle): an FAQ's or an
+// overview's "What are metrics?" is answered by the sentence that opens
+// its section, "Metrics are numerical measurements …", before the many
+// that mention metrics.
+func (st *state) headedBy(b *block, f focus) map[string]bool {
+	var out map[string]bool
+	for _, it := range b.items {
+		ps, _ := st.passage(it)
+		if len(ps.Headings) == 0 || !f.isTitle(st.index.Analyze(ps.Headings[len(ps.Headings)-1])) {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[ps.Text] = true
+	}
+	return out
 }
 
 // ledeIn returns the index in ss of its document's first sentence of
