@@ -85,8 +85,8 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 			asked := st.withoutFraming(text)
 			keep = st.answers(asked, query, share)
 			// Passages below retrieval's first K compete when a
-			// sentence of theirs holds all that is asked.
-			blocks = p.widen(st, queries, cands, blocks, query, st.answers(asked, query, 0.8))
+			// sentence of theirs holds most of what is asked.
+			blocks = p.widen(st, queries, cands, blocks, query, qlang, st.answers(asked, query, wideShare))
 		}
 		picks := st.bestSentences(blocks, query, maxExtractive, maxPerDocAnswer, keep)
 		if len(picks) == 0 {

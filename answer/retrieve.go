@@ -357,14 +357,20 @@ func codeOfName(name string, langs []string) string {
 // a passage that holds the whole of what is asked: see widen.
 const wideFactor = 4
 
+// wideShare is the part of the question's focus a sentence of a passage
+// below the first K must hold for the passage to compete. Chosen on the
+// tuning halves: 1 answered one question fewer than 0.8; 0.45 (the
+// answer's own share) to 0.8 tie, and the strictest of those is kept.
+const wideShare = 0.8
+
 // widen adds to an extractive answer's blocks the passages ranked below
-// retrieval's first K that hold a sentence answering the question's whole
-// focus (full): "What are metrics?" is answered under the heading "What
-// are metrics?", which ranks 24th among the many passages that say
-// "metrics". Taking more candidates unconditionally answered one question
-// more and two out-of-corpus ones too (docs/benchmarks.md); a passage
-// that covers everything asked is rarer.
-func (p *Pipeline) widen(st *state, queries []string, cands []candidate, blocks []*block, query string, full func(string, []string, around) (bool, int)) []*block {
+// retrieval's first K that hold a sentence answering what is asked (full)
+// and naming the question's names itself: "What are metrics?" is answered
+// under the heading "What are metrics?", which ranks 24th among the many
+// passages that say "metrics". Taking more candidates unconditionally
+// answered one question more and two out-of-corpus ones too
+// (docs/benchmarks.md). lang is the question's, as for preferLang.
+func (p *Pipeline) widen(st *state, queries []string, cands []candidate, blocks []*block, query, lang string, full func(string, []string, around) (bool, int)) []*block {
 	seen := map[int]bool{}
 	for _, c := range cands {
 		seen[c.item] = true
@@ -373,6 +379,28 @@ func (p *Pipeline) widen(st *state, queries []string, cands []candidate, blocks 
 		for _, it := range b.items {
 			seen[it] = true
 		}
+	}
+	var extra []candidate
+	for _, q := range queries {
+		hits, err := st.index.Search(q, wideFactor*p.cfg.K)
+		if err != nil {
+			continue
+		}
+		for _, h := range hits {
+			if ps, _ := st.passage(h.Item); !seen[h.Item] && h.Coverage >= focusFloor && ps.Kind == corpus.Body {
+				extra = append(extra, candidate{item: h.Item, coverage: h.Coverage})
+			}
+			seen[h.Item] = true
+		}
+	}
+	if len(extra) == 0 {
+		return blocks
+	}
+	// A page whose version in the question's language is a candidate
+	// stays out, as in retrieve.
+	kept := map[int]bool{}
+	for _, c := range st.preferLang(append(slices.Clip(cands), extra...), lang) {
+		kept[c.item] = true
 	}
 	// Its names must stand in the sentence or its headings, not only
 	// somewhere in its passage: "Who created Grafana?" is not answered by
@@ -383,26 +411,13 @@ func (p *Pipeline) widen(st *state, queries []string, cands []candidate, blocks 
 		return full(s, terms, a)
 	}
 	out := blocks
-	for _, q := range queries {
-		hits, err := st.index.Search(q, wideFactor*p.cfg.K)
-		if err != nil {
+	for _, c := range extra {
+		if !kept[c.item] {
 			continue
 		}
-		for _, h := range hits {
-			if seen[h.Item] || h.Coverage < focusFloor {
-				continue
-			}
-			seen[h.Item] = true
-			if ps, _ := st.passage(h.Item); ps.Kind != corpus.Body {
-				continue
-			}
-			pk := newPacker(st, p.cfg.ContextTokens, 1, false)
-			if !pk.add(h.Item) {
-				continue
-			}
-			if len(st.bestSentences(pk.blocks, query, 1, 1, own)) > 0 {
-				out = append(out, pk.blocks[0])
-			}
+		pk := newPacker(st, p.cfg.ContextTokens, 1, false)
+		if pk.add(c.item) && len(st.bestSentences(pk.blocks, query, 1, 1, own)) > 0 {
+			out = append(out, pk.blocks[0])
 		}
 	}
 	return out
