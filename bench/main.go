@@ -63,7 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	data := fs.String("data", defaultDataDir(), "folder with docs/, queries.tsv and qrels.tsv")
 	runs := fs.Int("runs", 5, "builds and query passes per system; figures are medians over runs")
 	k := fs.Int("k", 100, "documents retrieved per query")
-	qa := fs.String("qa", "", "folder with question sets (xquad.LL.json, piaf*.json): measure them instead of -data")
+	qa := fs.String("qa", "", "folder with question sets (NAME.LL.json such as xquad.de.json, piaf*.json, …): measure them instead of -data")
 	langs := fs.String("langs", "", "with -qa: comma-separated languages to run (default all)")
 	against := fs.String("against", "", "with -qa: a folder of rankings written by -rankings; compare corpusbot's ranking with its, question by question (paired bootstrap)")
 	qaSystems := fs.String("systems", "corpusbot,bleve", "with -qa: comma-separated systems to run (corpusbot, bleve)")

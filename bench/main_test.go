@@ -221,3 +221,24 @@ func TestReadRanking(t *testing.T) {
 		t.Error("readRanking accepted a ranking that starts at rank 2")
 	}
 }
+
+func TestQAFileLang(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"xquad.de.json", "de"},
+		{"tydiqa-goldp.ru.json", "ru"},
+		{"drcd-test.zh.json", "zh"},
+		{"drcd_dev.json", "zh"},
+		{"piaf-v1.0.json", "fr"},
+		{"cmrc2018_trial.json", "zh"},
+		{"jsquad-valid-v1.3.json", "ja"},
+		{"korquad_v1.0_dev.json", "ko"},
+		{"arcd.json", "ar"},
+		{"notes.json", ""},
+		{"xquad.de.json.bak", ""},
+		{"Squad.ES.json", ""},
+	} {
+		if got := qaFileLang(tc.name); got != tc.want {
+			t.Errorf("qaFileLang(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -71,7 +71,10 @@ type qaSet struct {
 	qrels   ireval.Qrels
 }
 
-var qaFileRE = regexp.MustCompile(`^(?:xquad\.([a-z]{2})|(piaf|arcd|cmrc|drcd|jsquad|korquad).*)\.json$`)
+// qaFileRE names the sets: NAME.LL.json is any SQuAD-format set in language
+// LL (xquad.de.json, tydiqa-goldp.ru.json); the others are the files as
+// their publishers name them.
+var qaFileRE = regexp.MustCompile(`^(?:[a-z0-9-]+\.([a-z]{2})|(piaf|arcd|cmrc|drcd|jsquad|korquad).*)\.json$`)
 
 // qaFileLang returns the language of a question set file, or "".
 func qaFileLang(name string) string {
@@ -93,8 +96,8 @@ func qaFileLang(name string) string {
 	return m[1]
 }
 
-// loadQASets reads the SQuAD-format files of dir: xquad.LL.json (XQuAD, in
-// language LL), piaf*.json (PIAF, French), arcd*.json (ARCD, Arabic) and
+// loadQASets reads the SQuAD-format files of dir: NAME.LL.json (XQuAD's
+// xquad.LL.json, or any other set in language LL), piaf*.json (PIAF, French), arcd*.json (ARCD, Arabic) and
 // cmrc*.json (CMRC 2018, Chinese), drcd*.json (DRCD, traditional Chinese), jsquad*.json (JSQuAD, Japanese) and
 // korquad*.json (KorQuAD 1.0, Korean).
 func loadQASets(ctx context.Context, dir string, langs []string) ([]*qaSet, error) {
@@ -115,7 +118,7 @@ func loadQASets(ctx context.Context, dir string, langs []string) ([]*qaSet, erro
 		sets = append(sets, s)
 	}
 	if len(sets) == 0 {
-		return nil, fmt.Errorf("no xquad.LL.json or piaf*.json in %s", dir)
+		return nil, fmt.Errorf("no question set (NAME.LL.json, piaf*.json, …) in %s", dir)
 	}
 	slices.SortFunc(sets, func(a, b *qaSet) int { return strings.Compare(a.lang+a.name, b.lang+b.name) })
 	return sets, nil
