@@ -64,14 +64,14 @@ func snowballStemmer(lang string) func(*snowball.Env) bool {
 // newSnowball is the analyser of a Snowball language: stopwords from
 // text.Stopwords (Snowball's or Savoy's list and question words), then the
 // stemmer. Italian and Catalan-style elisions ("l'anno", "dell'arte") are
-// cut first; Russian ё is written е.
+// cut first; Russian ё is written е, and stress marks go.
 func newSnowball(lang string, stem func(*snowball.Env) bool, cjk *cjkFilter) *analyzer {
 	fs := []tokenFilter{cjk}
 	switch lang {
 	case "it":
 		fs = append(fs, elisionFilter{prefixes: italianElisions[:]})
 	case "ru":
-		fs = append(fs, runeMapFilter{from: 'ё', to: 'е'})
+		fs = append(fs, runeMapFilter{from: 'ё', to: 'е'}, stressFilter{})
 	case "tr":
 		fs = append(fs, apostropheFilter{})
 	}
@@ -100,6 +100,34 @@ func (f runeMapFilter) filter(_ *analysisBuf, toks []token) []token {
 	}
 	return toks
 }
+
+// stressFilter removes the combining acute and grave accents (U+0301,
+// U+0300) that mark stress in Russian: encyclopedias and dictionaries write
+// Па́пуа, Госуда́рство in a headword, the same word unmarked everywhere else.
+// Cyrillic vowels have no precomposed stressed form, so after NFKC these
+// marks are the only ones left on them; Latin é and è stay precomposed.
+type stressFilter struct{}
+
+func (stressFilter) filter(_ *analysisBuf, toks []token) []token {
+	for i := range toks {
+		t := toks[i].term
+		if !bytes.Contains(t, combAcute) && !bytes.Contains(t, combGrave) {
+			continue
+		}
+		out := t[:0]
+		for j := 0; j < len(t); j++ {
+			if j+1 < len(t) && t[j] == 0xCC && (t[j+1] == 0x80 || t[j+1] == 0x81) {
+				j++
+				continue
+			}
+			out = append(out, t[j])
+		}
+		toks[i].term = out
+	}
+	return dropEmpty(toks)
+}
+
+var combAcute, combGrave = []byte("\u0301"), []byte("\u0300")
 
 // apostropheFilter cuts a word at its first apostrophe.
 type apostropheFilter struct{}
