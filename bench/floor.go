@@ -55,7 +55,7 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, flo
 					fsys[id+".txt"] = &fstest.MapFile{Data: []byte(p.Context)}
 				}
 				for _, q := range p.QAs {
-					if strings.TrimSpace(q.Question) != "" && (which == "all" || half(q.ID) == which) {
+					if strings.TrimSpace(q.Question) != "" && !q.Impossible && (which == "all" || half(string(q.ID)) == which) {
 						qq := question{text: q.Question, doc: id, in: in}
 						for _, a := range q.Answers {
 							qq.gold = append(qq.gold, a.Text)

@@ -242,3 +242,33 @@ func TestQAFileLang(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadQASetSquad2(t *testing.T) {
+	// SQuAD 2.0 shapes: numeric IDs (GermanQuAD) and unanswerable questions.
+	const doc = `{"data": [{"title": "t", "paragraphs": [{"context": "Rottweil hat einen Testturm.",
+		"qas": [{"id": 40370, "question": "Wo steht der Testturm?", "is_impossible": false, "answers": [{"text": "Rottweil"}]},
+			{"id": "q2", "question": "Wer baute den Turm?", "is_impossible": true, "answers": []}]}]}]}`
+	path := filepath.Join(t.TempDir(), "germanquad.de.json")
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := loadQASet(context.Background(), path, "de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.queries) != 1 || s.queries[0].id != "40370" {
+		t.Fatalf("queries = %+v, want only the answerable 40370", s.queries)
+	}
+	if _, err := loadQASet(context.Background(), writeTemp(t, `{"data": [{"paragraphs": [{"context": "x", "qas": [{"id": [1], "question": "y"}]}]}]}`), "de"); err == nil {
+		t.Error("an ID that is neither a string nor a number: no error")
+	}
+}
+
+func writeTemp(t *testing.T, s string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "set.de.json")
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

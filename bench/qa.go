@@ -42,22 +42,42 @@ var bleveAnalyzer = map[string]string{
 	"ro": "ro", "ru": "ru", "tr": "tr", "zh": "cjk", "ja": "cjk", "ko": "cjk", "th": standard.Name, "vi": standard.Name,
 }
 
-// squad is the SQuAD v1 format of XQuAD and PIAF: articles of paragraphs,
-// each with its questions.
+// squad is the SQuAD format of XQuAD and PIAF: articles of paragraphs,
+// each with its questions. A SQuAD 2.0 question marked is_impossible has
+// no answer in its paragraph, so no relevant document: it is left out.
 type squad struct {
 	Data []struct {
 		Title      string `json:"title"`
 		Paragraphs []struct {
 			Context string `json:"context"`
 			QAs     []struct {
-				ID       string `json:"id"`
-				Question string `json:"question"`
-				Answers  []struct {
+				ID         qaID   `json:"id"`
+				Question   string `json:"question"`
+				Impossible bool   `json:"is_impossible"`
+				Answers    []struct {
 					Text string `json:"text"`
 				} `json:"answers"`
 			} `json:"qas"`
 		} `json:"paragraphs"`
 	} `json:"data"`
+}
+
+// qaID is a question's ID, a string in most sets and a number in some
+// (GermanQuAD).
+type qaID string
+
+func (id *qaID) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*id = qaID(s)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return fmt.Errorf("question id %s: want a string or a number", b)
+	}
+	*id = qaID(n)
+	return nil
 }
 
 // qaSet is one language's question set as a retrieval benchmark: every
@@ -165,11 +185,11 @@ func loadQASet(ctx context.Context, path, lang string) (*qaSet, error) {
 			id := fmt.Sprintf("a%03dp%03d", ai, pi)
 			fsys[id+".txt"] = &fstest.MapFile{Data: []byte(p.Context)}
 			for _, q := range p.QAs {
-				if strings.TrimSpace(q.Question) == "" {
-					continue // CMRC 2018's trial set has two
+				if strings.TrimSpace(q.Question) == "" || q.Impossible {
+					continue // CMRC 2018's trial set has two empty ones
 				}
-				s.queries = append(s.queries, query{id: q.ID, text: q.Question})
-				s.qrels[q.ID] = map[string]int{id: 1}
+				s.queries = append(s.queries, query{id: string(q.ID), text: q.Question})
+				s.qrels[string(q.ID)] = map[string]int{id: 1}
 			}
 		}
 	}
@@ -367,7 +387,7 @@ func runDetect(dir string, langs []string, which, locale string, stdout io.Write
 					parasOK++
 				}
 				for _, q := range p.QAs {
-					if which != "all" && half(q.ID) != which {
+					if q.Impossible || which != "all" && half(string(q.ID)) != which {
 						continue
 					}
 					qs++

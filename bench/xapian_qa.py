@@ -11,7 +11,10 @@ question, so a CJK query (or one the parser rejects) is the OR of the terms
 the term generator makes of it. Scores are the same as the Go harness's:
 nDCG@10, MRR@10 and Recall@100 against the set's qrels.
 
-    /usr/bin/python3 xapian_qa.py OUT
+    /usr/bin/python3 xapian_qa.py OUT [RANKINGS]
+
+With RANKINGS, each set's ranking is written to RANKINGS/NAME.xapian as
+"qid docid rank" lines, as `go run . -qa DIR -rankings` writes its own.
 """
 import math
 import os
@@ -47,7 +50,7 @@ def parse(qp, tg, text, flags, lang):
     return xapian.Query(xapian.Query.OP_OR, terms)
 
 
-def run(d):
+def run(d, rankings=None):
     lang = open(os.path.join(d, "lang"), encoding="utf-8").read().strip()
     db = xapian.WritableDatabase("", xapian.DB_BACKEND_INMEMORY)
     tg = xapian.TermGenerator()
@@ -79,12 +82,14 @@ def run(d):
     ndcg = mrr = recall = 0.0
     lat = []
     n = 0
+    ranks = []
     for qid, text in read_tsv(os.path.join(d, "queries.tsv"), 2):
         n += 1
         t = time.perf_counter()
         enq.set_query(parse(qp, tg, text, flags, lang))
         ranked = [m.document.get_data().decode() for m in enq.get_mset(0, 100)]
         lat.append(time.perf_counter() - t)
+        ranks.extend(f"{qid} {doc} {i + 1}\n" for i, doc in enumerate(ranked))
         rel = qrels.get(qid, set())
         dcg = sum(1 / math.log2(i + 2) for i, doc in enumerate(ranked[:10]) if doc in rel)
         ideal = sum(1 / math.log2(i + 2) for i in range(min(len(rel), 10)))
@@ -92,6 +97,10 @@ def run(d):
         mrr += next((1 / (i + 1) for i, doc in enumerate(ranked[:10]) if doc in rel), 0)
         recall += len(rel & set(ranked[:100])) / len(rel) if rel else 0
     lat.sort()
+    if rankings:
+        os.makedirs(rankings, exist_ok=True)
+        with open(os.path.join(rankings, os.path.basename(d) + ".xapian"), "w", encoding="utf-8") as f:
+            f.writelines(ranks)
     print(f"{os.path.basename(d):>14} {lang:>3} {db.get_doccount():>5} {n:>5}  xapian "
           f"{STEMMERS.get(lang, 'cjk-ngram' if lang in ('zh', 'ja', 'ko') else 'none'):>9} "
           f"{ndcg / n:.4f} {mrr / n:.4f} {recall / n:.4f} {build * 1000:6.0f}ms "
@@ -100,11 +109,12 @@ def run(d):
 
 def main():
     out = sys.argv[1]
+    rankings = sys.argv[2] if len(sys.argv) > 2 else None
     print(f"xapian {xapian.version_string()}: set lang docs questions system analyser "
           "nDCG@10 MRR@10 Recall@100 build query-median-µs")
     for name in sorted(os.listdir(out)):
         if os.path.exists(os.path.join(out, name, "docs.tsv")):
-            run(os.path.join(out, name))
+            run(os.path.join(out, name), rankings)
 
 
 if __name__ == "__main__":
