@@ -248,11 +248,7 @@ func TestLoadQASetSquad2(t *testing.T) {
 	const doc = `{"data": [{"title": "t", "paragraphs": [{"context": "Rottweil hat einen Testturm.",
 		"qas": [{"id": 40370, "question": "Wo steht der Testturm?", "is_impossible": false, "answers": [{"text": "Rottweil"}]},
 			{"id": "q2", "question": "Wer baute den Turm?", "is_impossible": true, "answers": []}]}]}]}`
-	path := filepath.Join(t.TempDir(), "germanquad.de.json")
-	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s, err := loadQASet(context.Background(), path, "de")
+	s, err := loadQASet(context.Background(), writeTemp(t, doc), "de")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -264,6 +260,7 @@ func TestLoadQASetSquad2(t *testing.T) {
 	}
 }
 
+// writeTemp writes a question set to a temporary file and returns its path.
 func writeTemp(t *testing.T, s string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "set.de.json")
