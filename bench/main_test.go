@@ -255,6 +255,17 @@ func TestLoadQASetSquad2(t *testing.T) {
 	if len(s.queries) != 1 || s.queries[0].id != "40370" {
 		t.Fatalf("queries = %+v, want only the answerable 40370", s.queries)
 	}
+	// Questions without IDs (an FAQ turned into a set) get them from their
+	// place, so they fall in both halves.
+	noIDs := `{"data": [{"paragraphs": [{"context": "a", "qas": [{"question": "q1"}, {"question": "q2"}, {"question": "q3"}, {"question": "q4"}]}]},
+		{"paragraphs": [{"context": "b", "qas": [{"question": "q5"}, {"question": "q6"}, {"question": "q7"}, {"question": "q8"}]}]}]}`
+	s, err = loadQASet(context.Background(), writeTemp(t, noIDs), "de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tune, _ := s.split("tune"); len(s.queries) != 8 || len(tune) == 0 || len(tune) == 8 {
+		t.Errorf("8 questions without IDs: %d loaded, %d in the tuning half; want 8, split", len(s.queries), len(tune))
+	}
 	if _, err := loadQASet(context.Background(), writeTemp(t, `{"data": [{"paragraphs": [{"context": "x", "qas": [{"id": [1], "question": "y"}]}]}]}`), "de"); err == nil {
 		t.Error("an ID that is neither a string nor a number: no error")
 	}

@@ -62,6 +62,21 @@ type squad struct {
 	} `json:"data"`
 }
 
+// fillIDs gives a question without an ID one from its place in the file
+// (article, paragraph, question), so that the halves split it like the rest.
+func (d *squad) fillIDs() {
+	for ai := range d.Data {
+		for pi := range d.Data[ai].Paragraphs {
+			qas := d.Data[ai].Paragraphs[pi].QAs
+			for qi := range qas {
+				if qas[qi].ID == "" {
+					qas[qi].ID = qaID(fmt.Sprintf("a%03dp%03dq%03d", ai, pi, qi))
+				}
+			}
+		}
+	}
+}
+
 // qaID is a question's ID, a string in most sets and a number in some
 // (GermanQuAD).
 type qaID string
@@ -178,6 +193,7 @@ func loadQASet(ctx context.Context, path, lang string) (*qaSet, error) {
 	if err := json.Unmarshal(b, &d); err != nil {
 		return nil, err
 	}
+	d.fillIDs()
 	s := &qaSet{name: strings.TrimSuffix(filepath.Base(path), ".json"), lang: lang, qrels: ireval.Qrels{}}
 	fsys := fstest.MapFS{}
 	for ai, a := range d.Data {
@@ -354,6 +370,7 @@ func eachSquad(dir string, langs []string, fn func(name, lang string, d *squad) 
 		if err := json.Unmarshal(b, &d); err != nil {
 			return fmt.Errorf("%s: %w", e.Name(), err)
 		}
+		d.fillIDs()
 		if err := fn(e.Name(), lang, &d); err != nil {
 			return err
 		}
