@@ -1316,14 +1316,39 @@ var (
 
 // basesOf returns what finds the words a question's word is built on
 // (synonyms.Bases: "newest" on new, "subdirectory" on directory) for an
-// English question; nil for the others, whose languages have no table.
+// English question; for an Arabic one, a verb's stems (arabicBases); nil
+// for the others.
 func basesOf(question string) func(word string) []string {
-	if detectLang(question) != "en" {
+	switch detectLang(question) {
+	case "ar":
+		return arabicBases
+	case "en":
+	default:
 		return nil
 	}
 	t := synonyms.English()
 	return func(word string) []string { return t.Bases(strings.ToLower(word)) }
 }
+
+// arabicBases returns the stems an Arabic verb in the imperfect is built
+// on: the person prefix (أ ن ي ت, after the future's س) taken off, the
+// stem as written (تتفرغ → تفرغ, the verbal noun of forms V and VI) and
+// with the participle's م (تستخدم → مستخدم). Only for a stem of four
+// letters or more, where a word's first letter is seldom its root's.
+func arabicBases(word string) []string {
+	w := []rune(word)
+	if len(w) >= 6 && w[0] == 'س' && strings.ContainsRune(imperfectPrefixes, w[1]) {
+		w = w[1:]
+	}
+	if len(w) < 5 || !strings.ContainsRune(imperfectPrefixes, w[0]) {
+		return nil
+	}
+	stem := string(w[1:])
+	return []string{stem, "م" + stem}
+}
+
+// imperfectPrefixes are the person prefixes of the Arabic imperfect.
+const imperfectPrefixes = "أنيت"
 
 // knowsTerms reports whether the corpus uses any of terms.
 func (st *state) knowsTerms(terms []string) bool {
