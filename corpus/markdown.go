@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -810,6 +811,13 @@ func (w *mdWalker) block(n ast.Node) {
 		w.emit(blockHeading, n.Level)
 	case *ast.Paragraph, *ast.TextBlock:
 		w.inlines(n)
+		if onlyCodeSpan(n, w.src) {
+			// A paragraph of one code span is a command set apart
+			// ("- List all files:\n\n`ls -a`", as tldr pages and
+			// many READMEs write them): a line of code, not a sentence.
+			w.emit(blockCode, 0)
+			return
+		}
 		w.emit(blockPara, 0)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		w.code(n.Lines())
@@ -828,6 +836,25 @@ func (w *mdWalker) block(n ast.Node) {
 	default: // blockquotes, footnotes, documents
 		w.blocks(n)
 	}
+}
+
+// onlyCodeSpan reports whether a paragraph's inline content is one code
+// span and, around it, nothing but spaces.
+func onlyCodeSpan(n ast.Node, src []byte) bool {
+	spans := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.CodeSpan:
+			spans++
+		case *ast.Text:
+			if len(bytes.TrimSpace(c.Segment.Value(src))) > 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return spans == 1
 }
 
 // defList emits each description's first paragraph after its terms

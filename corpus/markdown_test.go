@@ -505,3 +505,36 @@ func codeAndParagraphs(src string) (code, paras []string) {
 	}
 	return code, paras
 }
+
+// A paragraph that is one code span is a line of code set apart, as tldr
+// pages and READMEs write commands; a code span inside prose stays prose.
+func TestMarkdownCodeSpanParagraph(t *testing.T) {
+	tests := []struct {
+		name, src   string
+		code, paras []string
+	}{
+		{"command under its item",
+			"- List all files:\n\n`ls -a`\n",
+			[]string{"ls -a"}, nil},
+		{"spaces around the span",
+			"Run:\n\n  `make test`  \n\nDone.\n",
+			[]string{"make test"}, []string{"Run:", "Done."}},
+		{"span in a sentence",
+			"Run `make test` first.\n",
+			nil, []string{"Run make test first."}},
+		{"two spans are a sentence of names",
+			"`a` `b`\n",
+			nil, []string{"a b"}},
+		{"a span and a link",
+			"`tool` [docs](https://example.com)\n",
+			nil, []string{"tool docs"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, paras := codeAndParagraphs(tt.src)
+			if !slices.Equal(code, tt.code) || !slices.Equal(paras, tt.paras) {
+				t.Errorf("code %q, paragraphs %q; want code %q, paragraphs %q", code, paras, tt.code, tt.paras)
+			}
+		})
+	}
+}
