@@ -84,3 +84,27 @@ func askPage(t *testing.T, page, question string) *Result {
 	}
 	return res
 }
+
+// A page of commands, each under the item that says what it does (as
+// tldr pages write them): a lead-in is quoted with its own command, not
+// with the items and commands after it.
+func TestLeadInItsOwnCommand(t *testing.T) {
+	page := "# frob\n\n> Frobnicates widgets.\n\n" +
+		"- Frobnicate every widget of a folder:\n\n`frob --all {{path/to/folder}}`\n\n" +
+		"- Show hidden widgets too:\n\n`frob --hidden`\n\n" +
+		"- Frobnicate one widget slowly:\n\n`frob --slow {{widget}}`\n\n" +
+		"- Print the version:\n\n`frob --version`\n"
+	tests := []struct {
+		question, want, notWant string
+	}{
+		{"How do I show hidden widgets?", "Show hidden widgets too: `frob --hidden`", "slowly"},
+		{"How do I frobnicate every widget of a folder?", "`frob --all {{path/to/folder}}`", "hidden"},
+	}
+	for _, tt := range tests {
+		res := askPage(t, page, tt.question)
+		first, _, _ := strings.Cut(res.Text, "\n")
+		if !strings.Contains(first, tt.want) || strings.Contains(first, tt.notWant) {
+			t.Errorf("%q: first line %q, want %q and not %q (answer %q)", tt.question, first, tt.want, tt.notWant, res.Text)
+		}
+	}
+}

@@ -269,10 +269,15 @@ func introduced(ss []blockSentence, i int) ([]string, int) {
 	}
 	var out []string
 	runes, n := 0, 0
+	code := false
 	for _, s := range ss[i+1:] {
-		if !s.code && !s.item || s.src != ss[i].src {
+		if !s.code && !s.item || s.src != ss[i].src || code && !s.code {
+			// Code ends what a lead-in introduces: the item after it
+			// is the next lead-in ("- List all files:", its command,
+			// "- List in long format:", …).
 			break
 		}
+		code = code || s.code
 		lines := strings.Split(strings.TrimSpace(s.text), "\n")
 		r := utf8.RuneCountInString(s.text)
 		if len(out)+len(lines) > maxShownLines || runes+r > maxShownRunes {
