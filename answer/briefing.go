@@ -77,7 +77,9 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	if !model {
 		var picks []pick
 		if topic != "" {
-			picks = st.bestSentences(blocks, topic, len(st.corpus.Docs), 1, nil)
+			// A point a document, but a topic few documents cover
+			// still gets a few points.
+			picks = readingOrder(st.bestSentences(blocks, topic, max(len(st.corpus.Docs), maxLeads), spreadOver(blocks, maxLeads, 1), nil), blocks)
 		} else {
 			picks = st.leadSentences(blocks, len(st.corpus.Docs), 1)
 		}

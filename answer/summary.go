@@ -1,9 +1,11 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"corpusbot/corpus"
@@ -69,7 +71,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 	if p.model == nil {
 		var picks []pick
 		if topic != "" {
-			picks = st.bestSentences(blocks, topic, maxLeads, maxPerDoc, nil)
+			picks = readingOrder(st.bestSentences(blocks, topic, maxLeads, spreadOver(blocks, maxLeads, maxPerDoc), nil), blocks)
 		} else {
 			picks = st.leadSentences(blocks, maxLeads, maxLeads)
 		}
@@ -96,6 +98,41 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		return p.finishCut(st, res, blocks, rd, resp, asked, lang, err, "summarize")
 	}
 	return p.finish(st, res, blocks, rd, resp, asked, lang)
+}
+
+// spreadOver is how many of n sentences one document may give when they
+// come from blocks: at least perDoc, and more when few documents are
+// there to share them, so that a topic one page covers is summarised
+// in n sentences, not perDoc.
+func spreadOver(blocks []*block, n, perDoc int) int {
+	docs := map[int]bool{}
+	for _, b := range blocks {
+		docs[b.doc] = true
+	}
+	if len(docs) == 0 {
+		return perDoc
+	}
+	return max(perDoc, (n+len(docs)-1)/len(docs))
+}
+
+// readingOrder puts the sentences one document gives in the order the
+// document has them, so that its definition comes before the details
+// that lean on it; the documents keep the order of their best sentence.
+func readingOrder(picks []pick, blocks []*block) []pick {
+	rank := map[int]int{} // document → position of its best sentence
+	for i, p := range picks {
+		if _, ok := rank[p.doc]; !ok {
+			rank[p.doc] = i
+		}
+	}
+	out := slices.Clone(picks)
+	slices.SortStableFunc(out, func(a, b pick) int {
+		return cmp.Or(
+			cmp.Compare(rank[a.doc], rank[b.doc]),
+			cmp.Compare(blocks[a.block].first, blocks[b.block].first),
+			cmp.Compare(a.order, b.order))
+	})
+	return out
 }
 
 // documentBlocks is a document's body passages in order, one block each

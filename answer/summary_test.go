@@ -3,8 +3,10 @@ package answer
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"corpusbot/internal/openaitest"
@@ -269,5 +271,76 @@ func TestBriefFallback(t *testing.T) {
 	}
 	if notes := strings.Join(res.Notes(), " "); !strings.Contains(notes, "lead sentences") {
 		t.Errorf("notes %q do not say it is a fallback", notes)
+	}
+}
+
+// A topic one page covers is summarised in several of its sentences, in
+// the page's order, not in the two one document may give when several
+// share the summary; a briefing on it has more than one point.
+func TestTopicOfOnePage(t *testing.T) {
+	page := "# Tide pools\n\nTide pools are rocky hollows the sea fills at high tide.\n\n" +
+		"## Life in tide pools\n\nTide pools shelter anemones, crabs and small fish between tides.\n\n" +
+		"Animals of tide pools endure heat and salt when the sea is out.\n\n" +
+		"## Visiting tide pools\n\nVisitors of tide pools should step on bare rock only, for tide pools break easily.\n\n" +
+		"Turned stones in tide pools must be put back as they were: tide pools need them, and tide pools heal slowly.\n"
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"pools.md":  {Data: []byte(page)},
+		"forest.md": {Data: []byte("# Forests\n\nForests cover a third of the land.\n\nTheir soil holds most of the carbon they store.\n")},
+		"cities.md": {Data: []byte("# Cities\n\nCities grow along rivers and coasts.\n\nTheir parks cool the streets in summer.\n")},
+	}), nil)
+	res, err := p.Summarize(context.Background(), SummaryRequest{Topic: "tide pools"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(res.Text, "\n")
+	if len(lines) <= maxPerDoc {
+		t.Fatalf("summary of a one-page topic has %d sentences, want more than %d:\n%s", len(lines), maxPerDoc, res.Text)
+	}
+	// The page's order: every sentence quoted comes after the one before.
+	last := -1
+	for _, l := range lines {
+		s := strings.TrimSpace(l[:strings.LastIndex(l, "[")])
+		i := strings.Index(page, s)
+		if i < 0 || i < last {
+			t.Errorf("sentence %q out of the page's order (at %d after %d):\n%s", s, i, last, res.Text)
+		}
+		last = i
+	}
+	checkEveryLineCited(t, res)
+
+	b, err := p.Brief(context.Background(), BriefingRequest{Topic: "tide pools"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Points) < 2 {
+		t.Errorf("briefing on a one-page topic has %d points, want several:\n%s", len(b.Points), b.Text)
+	}
+}
+
+func TestReadingOrder(t *testing.T) {
+	// Blocks in the order retrieval ranked them: doc 0's later passage
+	// first.
+	blocks := []*block{{doc: 0, first: 7}, {doc: 1, first: 0}, {doc: 0, first: 2}}
+	tests := []struct {
+		name  string
+		picks []pick // best first
+		want  []string
+	}{
+		{"one document, its order",
+			[]pick{{block: 0, doc: 0, text: "late", order: 0}, {block: 2, doc: 0, text: "early", order: 5}, {block: 2, doc: 0, text: "earliest", order: 4}},
+			[]string{"earliest", "early", "late"}},
+		{"documents keep the order of their best sentence",
+			[]pick{{block: 1, doc: 1, text: "b", order: 3}, {block: 0, doc: 0, text: "a2", order: 0}, {block: 2, doc: 0, text: "a1", order: 5}},
+			[]string{"b", "a1", "a2"}},
+		{"none", nil, nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range readingOrder(tt.picks, blocks) {
+			got = append(got, p.text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
