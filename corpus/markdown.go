@@ -809,6 +809,13 @@ func (w *mdWalker) block(n ast.Node) {
 	case *ast.Heading:
 		w.inlines(n)
 		w.emit(blockHeading, n.Level)
+		if k := len(w.out) - 1; k >= 0 && w.out[k].kind == blockHeading {
+			h := &w.out[k]
+			h.text = strings.TrimRight(h.text[:headingMarks(h.text)], " ")
+			for len(h.anchors) > 1 && h.anchors[len(h.anchors)-1].off > len(h.text) {
+				h.anchors = h.anchors[:len(h.anchors)-1]
+			}
+		}
 	case *ast.Paragraph, *ast.TextBlock:
 		w.inlines(n)
 		if onlyCodeSpan(n, w.src) {
@@ -836,6 +843,37 @@ func (w *mdWalker) block(n ast.Node) {
 	default: // blockquotes, footnotes, documents
 		w.blocks(n)
 	}
+}
+
+// unescapeMarkdown is inline text as a reader sees it: backslash escapes
+// ("file\_name", "\*") without their backslash and character references
+// ("&lt;", "&#42;") as their character, as a Markdown renderer writes
+// them. Code spans are not passed here: in them both stay as written.
+func unescapeMarkdown(t string) string {
+	esc, ref := strings.IndexByte(t, '\\') >= 0, strings.IndexByte(t, '&') >= 0
+	if !esc && !ref {
+		return t
+	}
+	b := []byte(t)
+	if esc {
+		b = util.UnescapePunctuations(b)
+	}
+	if ref {
+		b = util.ResolveEntityNames(util.ResolveNumericReferences(b))
+	}
+	return string(b)
+}
+
+// headingMarks is the length of a heading's text without the run of
+// asterisks that ends it after a space: a mark a site's build styles or
+// removes (Vue's docs write "## Declaring Reactive State \*\*" for a
+// section of one API style), or a footnote's; never words of the title.
+func headingMarks(s string) int {
+	t := strings.TrimRight(s, "*")
+	if t == s || t == "" || t[len(t)-1] != ' ' {
+		return len(s)
+	}
+	return len(t)
 }
 
 // onlyCodeSpan reports whether a paragraph's inline content is one code
@@ -1060,7 +1098,7 @@ func (w *mdWalker) inline(n ast.Node) {
 		if w.mdx {
 			t = jsxTagRe.ReplaceAllString(t, " ")
 		}
-		w.bb.write(t)
+		w.bb.write(unescapeMarkdown(t))
 		if n.HardLineBreak() {
 			w.bb.spaceNext()
 		} else if n.SoftLineBreak() {

@@ -46,6 +46,10 @@ func TestMarkdownTitle(t *testing.T) {
 		{"file name", "docs/getting-started.mdx", "Just text, no heading.\n", "getting-started", ""},
 		{"unclosed front matter is a rule", "a.md", "---\nJust text after a rule.\n", "a", ""},
 		{"heading attribute", "a.md", "## Configure {#configure}\n\nText.\n", "Configure", ""},
+		{"escaped asterisks a site's build removes", "a.md", "## Declaring state \\*\\* {#state}\n\nText.\n", "Declaring state", ""},
+		{"a footnote's asterisk", "a.md", "# Prices *\n\nText.\n", "Prices", ""},
+		{"asterisks of the title's words stay", "a.md", "# Wildcards like x*\n\nText.\n", "Wildcards like x*", ""},
+		{"a title of only asterisks stays", "a.md", "# \\*\\*\\*\n\nText.\n", "***", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -504,6 +508,40 @@ func codeAndParagraphs(src string) (code, paras []string) {
 		}
 	}
 	return code, paras
+}
+
+// Headings under a heading lose their end marks too, and keep their line.
+func TestMarkdownHeadingMarks(t *testing.T) {
+	d := loadOne(t, "a.md", "# Guide\n\nIntro.\n\n## Reactive state \\*\\* {#state}\n\nState is a ref.\n")
+	p := passageWith(t, d, "State is a ref.")
+	if !slices.Equal(p.Headings, []string{"Reactive state"}) || p.LineStart != 7 {
+		t.Errorf("headings %q at line %d, want [Reactive state] at line 7", p.Headings, p.LineStart)
+	}
+}
+
+// Escapes and character references read as their characters, in prose,
+// headings, items and table cells; in code they stay as written.
+func TestMarkdownEscapes(t *testing.T) {
+	tests := []struct {
+		name, src string
+		paras     []string
+		code      []string
+	}{
+		{"backslash escapes", "Use file\\_name, not \\*name\\* or \\[x\\].\n", []string{"Use file_name, not *name* or [x]."}, nil},
+		{"a backslash before a letter stays", "C:\\Users is the folder.\n", []string{"C:\\Users is the folder."}, nil},
+		{"named and numeric references", "Fish &amp; chips &lt;b&gt; &#42; &#x41; &copy; done.\n", []string{"Fish & chips <b> * A © done."}, nil},
+		{"an unknown reference stays", "Tom &foo; Jerry.\n", []string{"Tom &foo; Jerry."}, nil},
+		{"code keeps them", "`a\\*b &amp; c`\n\n```\nx &lt; y \\* 2\n```\n", nil, []string{"a\\*b &amp; c", "x &lt; y \\* 2"}},
+		{"a link's text", "See [the \\_index &amp; more](x.md).\n", []string{"See the _index & more."}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, paras := codeAndParagraphs(tt.src)
+			if !slices.Equal(code, tt.code) || !slices.Equal(paras, tt.paras) {
+				t.Errorf("code %q, paragraphs %q; want code %q, paragraphs %q", code, paras, tt.code, tt.paras)
+			}
+		})
+	}
 }
 
 // A paragraph that is one code span is a line of code set apart, as tldr
