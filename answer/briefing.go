@@ -81,7 +81,7 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 			// still gets a few points.
 			picks = readingOrder(st.bestSentences(blocks, topic, max(len(st.corpus.Docs), maxLeads), spreadOver(blocks, maxLeads, 1), nil), blocks)
 		} else {
-			picks = st.leadSentences(blocks, len(st.corpus.Docs), 1)
+			picks = st.leadSentences(blocks, len(st.corpus.Docs), 1, leadWords, true)
 		}
 		if len(picks) == 0 {
 			return nil, fmt.Errorf("brief: %w: no usable sentence in %d new passages", ErrNothingNew, len(fresh))

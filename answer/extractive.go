@@ -2,6 +2,7 @@ package answer
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -308,26 +309,48 @@ func introduced(ss []blockSentence, i int) ([]string, int) {
 }
 
 // leadSentences takes the first real sentence of each block: one that ends
-// like a sentence and has a few words, which skips headings and bylines, and
-// is not the document's title, which says nothing a reader has not seen.
-func (st *state) leadSentences(blocks []*block, n, perDoc int) []pick {
+// like a sentence and has at least minWords words besides its links, which
+// skips headings, bylines and "More information: <url>." lines, and is not
+// the document's title, which says nothing a reader has not seen. With
+// items false, a list's items are no leads: in a table of contents they
+// are titles.
+func (st *state) leadSentences(blocks []*block, n, perDoc, minWords int, items bool) []pick {
 	var all []pick
 	for bi, b := range blocks {
-		if s := lead(b.text, st.corpus.Docs[b.doc].Title); s != "" {
+		if s := lead(b.text, st.corpus.Docs[b.doc].Title, minWords, items); s != "" {
 			all = append(all, pick{block: bi, doc: b.doc, text: s, order: bi})
 		}
 	}
 	return choose(all, n, perDoc, nil)
 }
 
-func lead(text, title string) string {
+// leadWords is the fewest words of a lead sentence, which keeps out
+// headings and bylines; chosen on the embedded news articles.
+const leadWords = 6
+
+func lead(text, title string, minWords int, items bool) string {
 	title = oneLine(title)
 	for _, sp := range sentences(text) {
-		if s := text[sp.start:sp.end]; countWords(s) >= 6 && complete(s) && oneLine(s) != title {
+		s := text[sp.start:sp.end]
+		if !items && strings.HasSuffix(strings.TrimRight(text[:sp.start], " "), "•") {
+			continue
+		}
+		if complete(s) && oneLine(s) != title && wordsBesideLinks(s) >= minWords {
 			return s
 		}
 	}
 	return ""
+}
+
+// linkRe matches a URL written out: its scheme's parts are no words.
+var linkRe = regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.-]*://[^\s<>]+`)
+
+// wordsBesideLinks counts the words of s outside the URLs it writes out.
+func wordsBesideLinks(s string) int {
+	if !strings.Contains(s, "://") {
+		return countWords(s)
+	}
+	return countWords(linkRe.ReplaceAllString(s, " "))
 }
 
 // complete reports whether s ends like a sentence.

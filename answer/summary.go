@@ -9,11 +9,17 @@ import (
 	"strings"
 
 	"corpusbot/corpus"
+	"corpusbot/i18n"
 	"corpusbot/prompts"
 )
 
 // maxLeads bounds an extractive summary.
 const maxLeads = 5
+
+// shortLeadWords is the fewest words of a lead sentence of a document
+// with none of leadWords: fewer would take a label ("Example:") or a
+// heading that ends with a full stop.
+const shortLeadWords = 3
 
 // Summarize summarises one document (r.DocID: its body passages in order,
 // as many as the budget holds) or what the corpus says on r.Topic (found
@@ -73,7 +79,22 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		if topic != "" {
 			picks = readingOrder(st.bestSentences(blocks, topic, maxLeads, spreadOver(blocks, maxLeads, maxPerDoc), nil), blocks)
 		} else {
-			picks = st.leadSentences(blocks, maxLeads, maxLeads)
+			picks = st.leadSentences(blocks, maxLeads, maxLeads, leadWords, true)
+			if len(picks) == 0 {
+				// A page of short sentences (a command's page, a
+				// glossary): its short ones are all it says.
+				picks = st.leadSentences(blocks, maxLeads, maxLeads, shortLeadWords, false)
+			}
+		}
+		if len(picks) == 0 && r.DocID != "" {
+			// The document is there with nothing to quote (a table
+			// of contents, a page of commands): the corpus covers
+			// it, so "not covered" and itself as the nearest would
+			// mislead.
+			st.abstain(res, lang, nil)
+			res.Text = say(lang, i18n.NoSentences)
+			res.HistoryText = res.Text
+			return res, nil
 		}
 		if len(picks) == 0 {
 			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"corpusbot/i18n"
 	"corpusbot/internal/openaitest"
 )
 
@@ -341,6 +342,47 @@ func TestReadingOrder(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A document summary without a model: a page of short sentences (a
+// command's page) is summarised by them, a link line is no sentence, and a
+// page of nothing to quote (a table of contents) says so in the reader's
+// language instead of "not covered" with itself as the nearest document.
+func TestSummarizeShortPages(t *testing.T) {
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"frob.md": {Data: []byte("# frob\n\n> Frobnicates widgets in place.\n> More information: <https://frob.example.org/docs/manual/frob.html>.\n\n" +
+			"- Frobnicate every widget of a folder:\n\n`frob --all {{path/to/folder}}`\n\n- Print the version:\n\n`frob --version`\n")},
+		"toc.md": {Data: []byte("# The Widget Book\n\n- [Getting started](start.md)\n- [What is a widget?](widget.md)\n  - [Frobnicating widgets](frob.md)\n- [Appendix: all the options of frob](options.md)\n")},
+		"long.md": {Data: []byte("# Widgets\n\nWidgets are small parts that the frob tool shapes in place.\n\n" +
+			"More information about widgets: https://widgets.example.org/a/b/c/d/e.html.\n")},
+	}), nil)
+	tests := []struct {
+		doc, lang, want string
+		notWant         []string
+		abstained       bool
+	}{
+		{"frob", "", "Frobnicates widgets in place.", []string{"https://", "More information"}, false},
+		{"long", "", "Widgets are small parts that the frob tool shapes in place.", []string{"https://"}, false},
+		{"toc", "de", i18n.Text("de", i18n.NoSentences), []string{"What is a widget?", i18n.Text("de", i18n.NotCovered)}, true},
+		{"toc", "ko", i18n.Text("ko", i18n.NoSentences), nil, true},
+	}
+	for _, tt := range tests {
+		res, err := p.Summarize(context.Background(), SummaryRequest{DocID: tt.doc, Lang: tt.lang})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.doc, err)
+		}
+		if !strings.Contains(res.Text, tt.want) || res.Abstained != tt.abstained {
+			t.Errorf("%s (%s): got %q (abstained %v), want %q (abstained %v)", tt.doc, tt.lang, res.Text, res.Abstained, tt.want, tt.abstained)
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(res.Text, w) {
+				t.Errorf("%s: summary %q holds %q", tt.doc, res.Text, w)
+			}
+		}
+		if tt.abstained && len(res.Nearest) > 0 {
+			t.Errorf("%s: nearest %v, want none: the document is the one asked for", tt.doc, res.Nearest)
 		}
 	}
 }
