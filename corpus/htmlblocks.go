@@ -63,6 +63,10 @@ func parseHTML(src string) structured {
 		s.generated = "a site template (Jinja, Django, Liquid or Go template tags), not a page"
 		return s
 	}
+	if isComponentTemplate(src) {
+		s.generated = "a component's template (Vue or Angular bindings), not a page"
+		return s
+	}
 	root, err := html.Parse(strings.NewReader(markLines(src)))
 	if err != nil {
 		// Parse only fails on reader errors or absurd nesting; what the
@@ -95,6 +99,37 @@ func parseHTML(src string) structured {
 func isTemplate(src string) bool {
 	t := strings.TrimLeft(strings.TrimPrefix(src, "\uFEFF"), " \t\r\n")
 	return strings.HasPrefix(t, "{%") || strings.HasPrefix(t, "{#") || strings.HasPrefix(t, "{{")
+}
+
+// isComponentTemplate reports whether an HTML file is the template of a
+// front-end component (Vue's App/template.html, Angular's
+// x.component.html): a fragment, with no <html>, <head>, <body> or
+// doctype, whose tags bind attributes and events with the framework's
+// syntax (:title, @click, v-if, [value], (click), *ngIf, #ref). Its text
+// is an example's interface ("Click me"), not documentation. A page with
+// such attributes (Alpine.js) is a page: it has a body.
+func isComponentTemplate(src string) bool {
+	z := html.NewTokenizer(strings.NewReader(src))
+	bound := false
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return bound
+		case html.DoctypeToken:
+			return false
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			switch string(name) {
+			case "html", "head", "body":
+				return false
+			}
+			for more && !bound {
+				var key []byte
+				key, _, more = z.TagAttr()
+				bound = len(key) > 1 && (strings.ContainsRune(":@[(*#", rune(key[0])) || len(key) > 2 && key[0] == 'v' && key[1] == '-')
+			}
+		}
+	}
 }
 
 // pageTitle is a page's title: the <title>, narrowed to the heading of
