@@ -125,19 +125,26 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 // after the rest; asides come last, the same way.
 func (st *state) spread() []int {
 	const short = 25 // words
+	ids := make([]string, len(st.corpus.Docs))
+	for i, d := range st.corpus.Docs {
+		ids[i] = d.ID
+	}
+	order := bySection(ids)
 	var out []int
 	for _, tier := range []func(corpus.Passage) bool{
 		func(ps corpus.Passage) bool { return ps.Kind == corpus.Body && countWords(ps.Text) >= short },
 		func(ps corpus.Passage) bool { return ps.Kind == corpus.Body && countWords(ps.Text) < short },
 		func(ps corpus.Passage) bool { return ps.Kind != corpus.Body },
 	} {
-		queues := make([][]int, len(st.corpus.Docs))
-		for di, d := range st.corpus.Docs {
-			for pi, ps := range d.Passages {
+		queues := make([][]int, 0, len(order))
+		for _, di := range order {
+			var q []int
+			for pi, ps := range st.corpus.Docs[di].Passages {
 				if tier(ps) {
-					queues[di] = append(queues[di], st.first[di]+pi)
+					q = append(q, st.first[di]+pi)
 				}
 			}
+			queues = append(queues, q)
 		}
 		for round := 0; ; round++ {
 			added := false
@@ -149,6 +156,45 @@ func (st *state) spread() []int {
 			}
 			if !added {
 				break
+			}
+		}
+	}
+	return out
+}
+
+// bySection orders documents so that the sections of a tree take turns:
+// the first document of each top folder (below the folder all share),
+// then the second of each, and so on; each folder's documents in the
+// order given. A documentation tree is read in path order, and a briefing
+// that fills up on "about/" and "api/" never hears from "guide/".
+func bySection(ids []string) []int {
+	prefix := ""
+	if len(ids) > 0 {
+		prefix = ids[0]
+		for _, id := range ids[1:] {
+			for !strings.HasPrefix(id, prefix) {
+				prefix = prefix[:len(prefix)-1]
+			}
+		}
+		prefix = prefix[:strings.LastIndexByte(prefix, '/')+1] // whole folders only
+	}
+	var sections [][]int
+	at := map[string]int{}
+	for i, id := range ids {
+		top, _, _ := strings.Cut(id[len(prefix):], "/")
+		k, ok := at[top]
+		if !ok {
+			k = len(sections)
+			at[top] = k
+			sections = append(sections, nil)
+		}
+		sections[k] = append(sections[k], i)
+	}
+	out := make([]int, 0, len(ids))
+	for round := 0; len(out) < len(ids); round++ {
+		for _, sec := range sections {
+			if round < len(sec) {
+				out = append(out, sec[round])
 			}
 		}
 	}

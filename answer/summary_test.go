@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -383,6 +384,69 @@ func TestSummarizeShortPages(t *testing.T) {
 		}
 		if tt.abstained && len(res.Nearest) > 0 {
 			t.Errorf("%s: nearest %v, want none: the document is the one asked for", tt.doc, res.Nearest)
+		}
+	}
+}
+
+func TestBySection(t *testing.T) {
+	tests := []struct {
+		name string
+		ids  []string
+		want []int
+	}{
+		{"files of one folder keep their order", []string{"a", "b", "c"}, []int{0, 1, 2}},
+		{"top folders take turns",
+			[]string{"src/about/coc", "src/about/faq", "src/api/app", "src/api/ssr", "src/guide/intro", "src/guide/x/deep"},
+			[]int{0, 2, 4, 1, 3, 5}},
+		{"below the folder all share",
+			[]string{"pages.ko/android/am", "pages.ko/android/pm", "pages.ko/common/git", "pages.ko/linux/apt"},
+			[]int{0, 2, 3, 1}},
+		{"a shared name prefix is no folder",
+			[]string{"guide-a/x", "guide-b/y", "guide-a/z"},
+			[]int{0, 1, 2}},
+		{"files beside folders", []string{"index", "docs/a", "docs/b", "readme"}, []int{0, 1, 3, 2}},
+		{"one", []string{"only"}, []int{0}},
+		{"none", nil, []int{}},
+	}
+	for _, tt := range tests {
+		if got := bySection(tt.ids); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A whole-tree briefing without a model hears from every top folder, not
+// from the first folders of the tree's order until its budget is spent.
+func TestBriefEverySection(t *testing.T) {
+	fsys := fstest.MapFS{}
+	// Pages long enough that the budget holds a few, each its own words
+	// (near-duplicates are sent once).
+	words := strings.Fields("alder birch cedar daisy elm fern gorse hazel iris juniper kelp larch maple nettle oak poppy quince rowan sorrel thistle")
+	for si, sec := range []string{"about", "api", "guide", "tutorial"} {
+		for i := range 12 {
+			var b strings.Builder
+			for k := range 60 {
+				fmt.Fprintf(&b, "The %s grows beside the %s. ", words[(si*12+i+k)%len(words)], words[(si*7+i*3+k*k)%len(words)])
+			}
+			fsys[fmt.Sprintf("docs/%s/page%02d.md", sec, i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+				"# %s page %d\n\nThe %s section explains part %d of the widget toolkit in several plain sentences. %s\n",
+				sec, i, sec, i, b.String()))}
+		}
+	}
+	p, err := New(Config{Logger: testLogger(t), ContextTokens: 2000}, loadFS(t, fsys), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Brief(context.Background(), BriefingRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Points) >= 48 {
+		t.Fatalf("the budget held all %d documents; the test wants it to hold a few", len(res.Points))
+	}
+	for _, sec := range []string{"about", "api", "guide", "tutorial"} {
+		if !strings.Contains(res.Text, "The "+sec+" section") {
+			t.Errorf("no point from %s/:\n%s", sec, res.Text)
 		}
 	}
 }
