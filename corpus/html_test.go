@@ -260,6 +260,8 @@ func TestHTMLTemplates(t *testing.T) {
 		{"vue component", "<p>\n  <span :title=\"message\">Hover over me for a few seconds.</span>\n</p>\n<button @click=\"count++\">Count is: {{ count }}</button>\n", true},
 		{"vue directive only", "<ul>\n  <li v-for=\"item in items\">{{ item.text }}</li>\n</ul>\n<p>Items are listed above.</p>\n", true},
 		{"angular component", "<h2>Heroes</h2>\n<input [(ngModel)]=\"hero.name\" placeholder=\"name\">\n<p *ngIf=\"hero\">Details of the selected hero.</p>\n<button (click)=\"save()\">Save</button>\n", true},
+		{"vue interpolation", "<ChildComp />\n<p>{{ childMsg }}</p>\n", true},
+		{"a sentence showing interpolation is text", "<h1>Templates</h1>\n<p>Write {{ name }} where the value goes.</p>\n", false},
 		{"a fragment without bindings is text", "<h1>Install</h1>\n<p>Download the installer and run it.</p>\n", false},
 		{"alpine.js on a page is a page", "<!DOCTYPE html><html><body><main><h1>Menu</h1><button @click=\"open = !open\">Toggle</button><p>The menu opens below the bar.</p></main></body></html>", false},
 		{"xml namespaces are no bindings", "<svg xmlns:xlink=\"http://www.w3.org/1999/xlink\"><text>Chart</text></svg>\n<p>The chart shows the load over a day.</p>\n", false},

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -105,7 +106,8 @@ func isTemplate(src string) bool {
 // front-end component (Vue's App/template.html, Angular's
 // x.component.html): a fragment, with no <html>, <head>, <body> or
 // doctype, whose tags bind attributes and events with the framework's
-// syntax (:title, @click, v-if, [value], (click), *ngIf, #ref). Its text
+// syntax (:title, @click, v-if, [value], (click), *ngIf, #ref) or
+// hold nothing but an interpolated value (<p>{{ message }}</p>). Its text
 // is an example's interface ("Click me"), not documentation. A page with
 // such attributes (Alpine.js) is a page: it has a body.
 func isComponentTemplate(src string) bool {
@@ -117,6 +119,13 @@ func isComponentTemplate(src string) bool {
 			return bound
 		case html.DoctypeToken:
 			return false
+		case html.TextToken:
+			// An element of only an interpolation: "<p>{{ childMsg }}</p>"
+			// (a sentence showing the syntax is text).
+			t := bytes.TrimSpace(z.Text())
+			if bytes.HasPrefix(t, []byte("{{")) && bytes.HasSuffix(t, []byte("}}")) {
+				bound = true
+			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, more := z.TagName()
 			switch string(name) {
