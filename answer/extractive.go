@@ -317,7 +317,7 @@ func introduced(ss []blockSentence, i int) ([]string, int) {
 func (st *state) leadSentences(blocks []*block, n, perDoc, minWords int, items bool) []pick {
 	var all []pick
 	for bi, b := range blocks {
-		if s := lead(b.text, st.corpus.Docs[b.doc].Title, minWords, items); s != "" {
+		if s := lead(st.blockSentences(b), st.corpus.Docs[b.doc].Title, minWords, items); s != "" {
 			all = append(all, pick{block: bi, doc: b.doc, text: s, order: bi})
 		}
 	}
@@ -328,15 +328,16 @@ func (st *state) leadSentences(blocks []*block, n, perDoc, minWords int, items b
 // headings and bylines; chosen on the embedded news articles.
 const leadWords = 6
 
-func lead(text, title string, minWords int, items bool) string {
+// lead is the first of ss that reads as a lead: prose (not a line of code
+// or a table's rows), ending like a sentence, with minWords words.
+func lead(ss []blockSentence, title string, minWords int, items bool) string {
 	title = oneLine(title)
-	for _, sp := range sentences(text) {
-		s := text[sp.start:sp.end]
-		if !items && strings.HasSuffix(strings.TrimRight(text[:sp.start], " "), "•") {
+	for _, s := range ss {
+		if s.literal || s.code || s.header != "" || !items && s.item {
 			continue
 		}
-		if complete(s) && oneLine(s) != title && wordsBesideLinks(s) >= minWords {
-			return s
+		if complete(s.text) && oneLine(s.text) != title && wordsBesideLinks(s.text) >= minWords {
+			return s.text
 		}
 	}
 	return ""

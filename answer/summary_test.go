@@ -358,6 +358,10 @@ func TestSummarizeShortPages(t *testing.T) {
 		"toc.md": {Data: []byte("# The Widget Book\n\n- [Getting started](start.md)\n- [What is a widget?](widget.md)\n  - [Frobnicating widgets](frob.md)\n- [Appendix: all the options of frob](options.md)\n")},
 		"long.md": {Data: []byte("# Widgets\n\nWidgets are small parts that the frob tool shapes in place.\n\n" +
 			"More information about widgets: https://widgets.example.org/a/b/c/d/e.html.\n")},
+		"ops.md": {Data: []byte("# Operators\n\n## Arithmetic\n\nOperator | Example | Meaning\n--- | --- | ---\n" +
+			"`-` | `a - b` | Subtracts the second value from the first one. Overflow panics in debug builds.\n" +
+			"`-=` | `a -= b` | Subtracts and assigns the result to the left operand of the pair.\n\n" +
+			"## Notes\n\nThe operators of this table can be overloaded with the traits of the standard library.\n")},
 	}), nil)
 	tests := []struct {
 		doc, lang, want string
@@ -366,6 +370,7 @@ func TestSummarizeShortPages(t *testing.T) {
 	}{
 		{"frob", "", "Frobnicates widgets in place.", []string{"https://", "More information"}, false},
 		{"long", "", "Widgets are small parts that the frob tool shapes in place.", []string{"https://"}, false},
+		{"ops", "", "The operators of this table can be overloaded with the traits of the standard library.", []string{"Subtracts", "|"}, false},
 		{"toc", "de", i18n.Text("de", i18n.NoSentences), []string{"What is a widget?", i18n.Text("de", i18n.NotCovered)}, true},
 		{"toc", "ko", i18n.Text("ko", i18n.NoSentences), nil, true},
 	}
