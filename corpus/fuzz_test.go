@@ -90,6 +90,7 @@ func FuzzStructured(f *testing.F) {
 	f.Add("<Tabs>\n  <TabItem>\n    ```sh\n    x\n    ```\n  <A\n   b>c\n  </TabItem>\n</Tabs>\n\n      ```\n", uint8(1))
 	f.Add("T\n=\n\n.. note:: x\n   :opt:\n\n   y ``z``\n\n::\n\n  code\n", uint8(2))
 	f.Add("= T\n:a: b\n\n[source]\n----\nx\n----\n|===\n|a |b\n|===\n", uint8(3))
+	f.Add("# T \\*\\*\n\n`x`\n\n<div><pre><code><span>a</span>\nb &amp; c</code></pre></div>\n\nfile\\_name &lt; &#42;\n", uint8(0))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]

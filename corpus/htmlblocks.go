@@ -102,6 +102,36 @@ func isTemplate(src string) bool {
 	return strings.HasPrefix(t, "{%") || strings.HasPrefix(t, "{#") || strings.HasPrefix(t, "{{")
 }
 
+// htmlFragmentBlocks reduces an HTML fragment embedded in another format
+// (a Markdown HTML block) to blocks as a page's content is: <pre> is code,
+// lists are items. Its lines are counted from line, the fragment's first.
+func htmlFragmentBlocks(src string, line int) []block {
+	root, err := html.Parse(strings.NewReader(markLines(src)))
+	if err != nil {
+		return nil
+	}
+	content, inArticle := mainContent(root)
+	w := &htmlBlocks{line: 1}
+	w.walk(content, inArticle)
+	w.flush()
+	for i := range w.out {
+		for j := range w.out[i].anchors {
+			w.out[i].anchors[j].line += line - 1
+		}
+	}
+	return w.out
+}
+
+// containsFold reports whether s holds the ASCII substr in any case.
+func containsFold(s, substr string) bool {
+	for i := 0; i+len(substr) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(substr)], substr) {
+			return true
+		}
+	}
+	return false
+}
+
 // isComponentTemplate reports whether an HTML file is the template of a
 // front-end component (Vue's App/template.html, Angular's
 // x.component.html): a fragment, with no <html>, <head>, <body> or

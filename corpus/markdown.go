@@ -1042,6 +1042,14 @@ func (w *mdWalker) html(n *ast.HTMLBlock) {
 		raw.Write(cl.Value(w.src))
 	}
 	line := w.fileLine(lines.At(0).Start)
+	if containsFold(raw.String(), "<pre") {
+		// A listing written as HTML (a highlighted terminal session in
+		// <div><pre><code><span …>): its lines are code, as a page's
+		// <pre> is, not a paragraph of prose.
+		w.out = append(w.out, htmlFragmentBlocks(raw.String(), line)...)
+		w.tight = false
+		return
+	}
 	for _, para := range strings.Split(htmlFragmentText(raw.String()), "\n\n") {
 		if strings.TrimSpace(para) == "" {
 			continue

@@ -576,3 +576,22 @@ func TestMarkdownCodeSpanParagraph(t *testing.T) {
 		})
 	}
 }
+
+// An HTML block holding a <pre> is a listing, as on a page: its lines are
+// code, with their file lines; other HTML blocks are text.
+func TestMarkdownHTMLPre(t *testing.T) {
+	src := "# Start\n\nRun the tool and answer its prompts:\n\n" +
+		"<div class=\"language-sh\"><pre><code><span class=\"g\">✔</span> <span>Project name: … &lt;your-name&gt;</span>\n" +
+		"<span class=\"g\">✔</span> <span>Add tests? … No / Yes</span>\n</code></pre></div>\n\n" +
+		"<div class=\"tip\"><p>Answers can be changed later.</p></div>\n\nThen start it.\n"
+	code, paras := codeAndParagraphs(src)
+	wantCode := []string{"✔ Project name: … <your-name>\n✔ Add tests? … No / Yes"}
+	wantParas := []string{"Run the tool and answer its prompts:", "Answers can be changed later.", "Then start it."}
+	if !slices.Equal(code, wantCode) || !slices.Equal(paras, wantParas) {
+		t.Errorf("code %q, paragraphs %q; want code %q, paragraphs %q", code, paras, wantCode, wantParas)
+	}
+	d := loadOne(t, "a.md", src)
+	if p := passageWith(t, d, "Add tests?"); len(p.Literal) == 0 || p.LineStart > 5 || p.LineEnd < 6 {
+		t.Errorf("listing in passage %q (literal %v) at lines %d–%d, want literal and lines 5–6", p.Text, p.Literal, p.LineStart, p.LineEnd)
+	}
+}
