@@ -132,7 +132,9 @@ var (
 	rstSubstRe     = regexp.MustCompile(`\|([^|\s][^|]*)\|_{0,2}`)
 	rstFootRefRe   = regexp.MustCompile(`\s?\[(?:\d+|#\w*|\*|[\w-]+)\]_`)
 	rstRefRe       = regexp.MustCompile(`\b(\w+)__?\b`)
-	rstFieldRe     = regexp.MustCompile(`^:([^:]+):\s*(.*)$`)
+	// A field marker ends with white space or the line: ":ref:`x` …"
+	// opens a paragraph with a role.
+	rstFieldRe = regexp.MustCompile(`^:([^:]+):(?:\s+(.*))?$`)
 )
 
 // rstDropped are directives whose content is no text of the document:

@@ -361,3 +361,30 @@ func TestOnlyHeadingsReason(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph that opens with a role is a paragraph, not a field: a
+// field marker (":Author: Jane") ends with white space or the line.
+func TestRSTParagraphOpeningWithRole(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // the paragraphs' texts
+	}{
+		{"role first, literal block after", ":ref:`Groups <groups>` need the option set on the form::\n\n    $form->setGroups(['a']);\n\nDone.\n",
+			[]string{"Groups need the option set on the form:", "Done."}},
+		{"a field", ":Author: Jane Roe\n\nText.\n", []string{"Author: Jane Roe", "Text."}},
+		{"a field with nothing after", ":orphan:\n\nText.\n", []string{"orphan:", "Text."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var paras []string
+			for _, b := range parseRST(tt.src).blocks {
+				if b.kind == blockPara {
+					paras = append(paras, b.text)
+				}
+			}
+			if !slices.Equal(paras, tt.want) {
+				t.Errorf("paragraphs %q, want %q", paras, tt.want)
+			}
+		})
+	}
+}
