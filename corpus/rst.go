@@ -511,6 +511,33 @@ func rstMarkup(s string) string {
 	s = rstStrongRe.ReplaceAllString(s, "$1$2")
 	s = rstSubstRe.ReplaceAllString(s, "$1")
 	s = rstRefRe.ReplaceAllString(s, "$1")
-	s = strings.ReplaceAll(s, "\\ ", "")
-	return strings.ReplaceAll(s, "\\", "")
+	return rstUnescape(s)
+}
+
+// rstUnescape reads backslash escapes as docutils does: an escaped space
+// is nothing ("re\ structured"), any other escaped character is itself,
+// a backslash too ("Symfony\\Component" → "Symfony\Component").
+func rstUnescape(s string) string {
+	i := strings.IndexByte(s, '\\')
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for ; i >= 0; i = strings.IndexByte(s, '\\') {
+		b.WriteString(s[:i])
+		s = s[i+1:]
+		if s == "" {
+			break
+		}
+		if s[0] == ' ' || s[0] == '\n' {
+			s = s[1:]
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s)
+		b.WriteString(s[:size])
+		s = s[size:]
+	}
+	b.WriteString(s)
+	return b.String()
 }

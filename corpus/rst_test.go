@@ -300,6 +300,8 @@ func TestRSTInlineLiteral(t *testing.T) {
 		{"Paths like ``C:\\temp\\`` keep backslashes.", "Paths like C:\\temp\\ keep backslashes."},
 		{"An ``unclosed literal stays.", "An ``unclosed literal stays."},
 		{"Plain :func:`~os.path.join` and |subst|.", "Plain join and subst."},
+		{"The :class:`Symfony\\\\Component\\\\Process` class.", "The Symfony\\Component\\Process class."},
+		{"Re\\ structured\\ Text and a\\*star and end\\", "RestructuredText and a*star and end"},
 	}
 	for _, tt := range tests {
 		if got := rstInline(tt.in); got != tt.want {
