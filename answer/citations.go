@@ -164,7 +164,9 @@ func scanCitationsGiven(text string, given int, fn func(start, end int, nums []i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isOpenAny(r) || isOpenBracket(prev) {
+		// "git-rm(1)", "printf(3)": a manual page's section, glued to
+		// its name, is no citation.
+		if !isOpenAny(r) || isOpenBracket(prev) || isOpenParen(r) && isASCIIAlnum(prev) {
 			prev = r
 			i += size
 			continue
@@ -196,6 +198,10 @@ func scanCitationsGiven(text string, given int, fn func(start, end int, nums []i
 // to nums.
 func parseGroup(text string, i int, nums []int) ([]int, int, bool) {
 	return parseGroupGiven(text, i, nums, 0)
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
 
 // parseGroupGiven parses one group at text[i:]: square brackets of any

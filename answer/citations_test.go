@@ -42,6 +42,8 @@ var parseCitationsTests = []struct {
 	{"parenthesised", "A (2). B （1, 3）.", 3, "A [1]. B [2][3].", []int{2, 1, 3}, nil},
 	{"parenthesised not given", "Founded (2019). Steps (9).", 3, "Founded (2019). Steps (9).", nil, nil},
 	{"list item", "(1) first\n(2) second", 3, "(1) first\n(2) second", nil, nil},
+	{"manual page section", "Remove it with git-rm(1), see printf(3) [2].", 3, "Remove it with git-rm(1), see printf(3) [1].", []int{2}, nil},
+	{"parenthesised after CJK text", "ファイルを削除します(1)。", 3, "ファイルを削除します[1]。", []int{1}, nil},
 	{"out of range lenticular", "A 【9】.", 3, "A.", nil, []int{9}},
 	{"in code", "Run `grep [2]` [1]. ``a ` [3]`` ok.\n```\nx[2]\n```\nB [2].", 3, "Run `grep [2]` [1]. ``a ` [3]`` ok.\n```\nx[2]\n```\nB [2].", []int{1, 2}, nil},
 	{"unclosed backtick is text", "A `b [2].", 3, "A `b [1].", []int{2}, nil},
