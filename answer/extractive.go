@@ -333,14 +333,32 @@ const leadWords = 6
 func lead(ss []blockSentence, title string, minWords int, items bool) string {
 	title = oneLine(title)
 	for _, s := range ss {
-		if s.literal || s.code || s.header != "" || !items && s.item {
+		text, numbered := unnumbered(s)
+		if s.literal || s.code || s.header != "" || !items && (s.item || numbered) {
 			continue
 		}
-		if complete(s.text) && oneLine(s.text) != title && wordsBesideLinks(s.text) >= minWords {
-			return s.text
+		if complete(text) && oneLine(text) != title && wordsBesideLinks(text) >= minWords {
+			return text
 		}
 	}
 	return ""
+}
+
+// unnumbered is a sentence that opens a numbered list's item without its
+// number ("2. Remove the files first." → "Remove the files first."): a
+// lead shows one item, not the list it numbers.
+func unnumbered(s blockSentence) (string, bool) {
+	if before := strings.TrimRight(s.src[:s.sp.start], " \t"); before != "" && !strings.HasSuffix(before, "\n") {
+		return s.text, false
+	}
+	i := 0
+	for i < len(s.text) && i < 4 && s.text[i] >= '0' && s.text[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+1 >= len(s.text) || s.text[i] != '.' && s.text[i] != ')' || s.text[i+1] != ' ' {
+		return s.text, false
+	}
+	return strings.TrimLeft(s.text[i+1:], " "), true
 }
 
 // linkRe matches a URL written out: its scheme's parts are no words.

@@ -358,6 +358,7 @@ func TestSummarizeShortPages(t *testing.T) {
 		"toc.md": {Data: []byte("# The Widget Book\n\n- [Getting started](start.md)\n- [What is a widget?](widget.md)\n  - [Frobnicating widgets](frob.md)\n- [Appendix: all the options of frob](options.md)\n")},
 		"long.md": {Data: []byte("# Widgets\n\nWidgets are small parts that the frob tool shapes in place.\n\n" +
 			"More information about widgets: https://widgets.example.org/a/b/c/d/e.html.\n")},
+		"man.md": {Data: []byte("# git-commit\n\nIt records changes:\n\n1. Stage the files you changed with git-add(1) before you commit.\n2. Remove the files you deleted with git-rm(1) before you commit them.\n")},
 		"ops.md": {Data: []byte("# Operators\n\n## Arithmetic\n\nOperator | Example | Meaning\n--- | --- | ---\n" +
 			"`-` | `a - b` | Subtracts the second value from the first one. Overflow panics in debug builds.\n" +
 			"`-=` | `a -= b` | Subtracts and assigns the result to the left operand of the pair.\n\n" +
@@ -370,6 +371,7 @@ func TestSummarizeShortPages(t *testing.T) {
 	}{
 		{"frob", "", "Frobnicates widgets in place.", []string{"https://", "More information"}, false},
 		{"long", "", "Widgets are small parts that the frob tool shapes in place.", []string{"https://"}, false},
+		{"man", "", "Stage the files you changed with git-add(1) before you commit.", []string{"1. Stage", "[2]"}, false},
 		{"ops", "", "The operators of this table can be overloaded with the traits of the standard library.", []string{"Subtracts", "|"}, false},
 		{"toc", "de", i18n.Text("de", i18n.NoSentences), []string{"What is a widget?", i18n.Text("de", i18n.NotCovered)}, true},
 		{"toc", "ko", i18n.Text("ko", i18n.NoSentences), nil, true},
