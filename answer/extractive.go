@@ -52,7 +52,11 @@ const (
 // be considered at all; then a sentence that opens a section whose
 // headings hold words of the question counts them as its own.
 func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, keep func(sentence string, terms []string, a around) (bool, int)) []pick {
-	f := st.focusOf(query)
+	return st.rankSentences(st.focusOf(query), blocks, query, n, perDoc, keep)
+}
+
+// rankSentences is bestSentences with the question's focus analysed.
+func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc int, keep func(sentence string, terms []string, a around) (bool, int)) []pick {
 	why := keep != nil && asksWhy(query)
 	var all []pick
 	for bi, b := range blocks {

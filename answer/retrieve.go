@@ -410,13 +410,14 @@ func (p *Pipeline) widen(st *state, queries []string, cands []candidate, blocks 
 		a.names = setOf(append(slices.Clip(terms), a.heading...))
 		return full(s, terms, a)
 	}
+	f := st.focusOf(query)
 	out := blocks
 	for _, c := range extra {
 		if !kept[c.item] {
 			continue
 		}
 		pk := newPacker(st, p.cfg.ContextTokens, 1, false)
-		if pk.add(c.item) && len(st.bestSentences(pk.blocks, query, 1, 1, own)) > 0 {
+		if pk.add(c.item) && len(st.rankSentences(f, pk.blocks, query, 1, 1, own)) > 0 {
 			out = append(out, pk.blocks[0])
 		}
 	}
