@@ -65,7 +65,7 @@ func (st *state) focusOf(question string) focus {
 		terms  []string
 		weight float64
 	}, len(comps))
-	first, prev := true, ""
+	first, prev, prevName := true, "", false
 	var run strings.Builder // consecutive ideographs: their terms are bigrams of the run
 	flush := func() {
 		st.addIdeographs(&f, run.String())
@@ -99,9 +99,16 @@ func (st *state) focusOf(question string) focus {
 		prev = word
 		terms := st.index.Analyze(word)
 		if len(terms) == 0 {
+			prevName = false
 			continue
 		}
-		name = name || st.corpusNames()[nameKey(word)]
+		// A word the corpus capitalises only after another capitalised
+		// word ("Versioning" of "Semantic Versioning") is a name inside
+		// that phrase, not written alone in lower case: "What versioning
+		// scheme …" asks of versioning.
+		alone, known := st.corpusNames()[nameKey(word)]
+		name = name || known && (alone || prevName)
+		prevName = name
 		// A name the corpus never uses is not one the question shares
 		// with it: "PDG", "Sydney" are what is asked, and missing.
 		if name && st.knows(word) {
@@ -674,7 +681,7 @@ func (st *state) opensWith(sentence string, f focus) int {
 // question uses.
 func (st *state) corpusNames() map[string]bool {
 	st.namesOnce.Do(func() {
-		caps, lower := map[string]int{}, map[string]int{}
+		caps, lower, alone := map[string]int{}, map[string]int{}, map[string]int{}
 		for i := range st.items {
 			ps, _ := st.passage(i)
 			for _, sp := range sentences(ps.Text) {
@@ -685,20 +692,24 @@ func (st *state) corpusNames() map[string]bool {
 					// tells a name by its capital.
 					continue
 				}
-				first := true
+				first, prevCap := true, false
 				for w := range text.Words(s) {
 					word := s[w.Start:w.End]
 					r, _ := utf8.DecodeRuneInString(word)
 					if first || !unicode.Is(unicode.Latin, r) {
-						first = false
+						first, prevCap = false, unicode.IsUpper(r)
 						continue
 					}
 					key := nameKey(word)
 					if unicode.IsUpper(r) {
 						caps[key]++
+						if !prevCap {
+							alone[key]++
+						}
 					} else {
 						lower[key]++
 					}
+					prevCap = unicode.IsUpper(r)
 				}
 			}
 		}
@@ -708,7 +719,7 @@ func (st *state) corpusNames() map[string]bool {
 		names := map[string]bool{}
 		for w, n := range caps {
 			if n > lower[w] {
-				names[w] = true
+				names[w] = alone[w] > 0
 			}
 		}
 		st.names = names
