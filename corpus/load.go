@@ -415,7 +415,7 @@ func (l *loader) newDocument(p, text string, pk *packer) (Document, *splitState,
 	doc.Title = cutTitle(title, l.maxTitle)
 	doc.Text = text
 	doc.Lang = DetectLanguage(prefix(text, langSampleBytes))
-	doc.Passages = split(doc.ID, text, l.rules)
+	doc.Passages = pk.split(doc.ID, text, l.rules)
 	if len(doc.Passages) == 0 {
 		return doc, nil, SkipEmpty, "no words"
 	}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -49,15 +50,25 @@ type para struct {
 
 // split cuts text into passages: paragraphs, classified by rules, grouped.
 func split(docID, text string, rules *noiseRules) []Passage {
-	ps := paragraphs(text)
-	rules.classify(text, ps)
-	return passagesOf(docID, text, ps)
+	var pk packer
+	return pk.split(docID, text, rules)
+}
+
+// split is split with pk's buffers, which the loader reuses from file to
+// file: only the passages are allocated, once, at their size.
+func (pk *packer) split(docID, text string, rules *noiseRules) []Passage {
+	pk.paras = appendParagraphs(pk.paras[:0], text)
+	rules.classify(text, pk.paras)
+	return pk.passagesOf(docID, text, pk.paras)
 }
 
 // paragraphs splits text into paragraphs. A blank line is one holding only
 // white space, NBSP and zero-width characters included.
-func paragraphs(text string) []para {
-	var ps []para
+func paragraphs(text string) []para { return appendParagraphs(nil, text) }
+
+// appendParagraphs appends the paragraphs of text to ps.
+func appendParagraphs(ps []para, text string) []para {
+	ps = ps[:0]
 	prevBlank := true
 	for ls := 0; ls <= len(text); {
 		le := strings.IndexByte(text[ls:], '\n')
@@ -164,10 +175,8 @@ type unit struct {
 }
 
 // passagesOf groups classified paragraphs into passages of text.
-func passagesOf(docID, text string, ps []para) []Passage {
-	var out []Passage
-	var run []para
-	var pk packer
+func (pk *packer) passagesOf(docID, text string, ps []para) []Passage {
+	out, run := pk.out[:0], pk.run[:0]
 	runHasBody := false // the run holds more than headings
 	flush := func() {
 		out = pk.packRun(out, docID, text, run)
@@ -195,14 +204,21 @@ func passagesOf(docID, text string, ps []para) []Passage {
 		}
 	}
 	flush()
+	pk.out, pk.run = out, run
+	if len(out) == 0 {
+		return nil
+	}
+	out = slices.Clone(out)
 	fillPassages(text, out)
 	return out
 }
 
-// packer holds what packRun needs, reused from run to run.
+// packer holds what split, splitStructured and packRun need, reused from
+// document to document.
 type packer struct {
-	out        []Passage // splitStructured's passages while it makes them
-	run        []para    // and the paragraphs of its run
+	out        []Passage // the passages while they are made
+	run        []para    // and the paragraphs of a run
+	paras      []para    // split's paragraphs
 	units      []unit
 	best, from []int
 	cuts       []int
