@@ -42,11 +42,11 @@ const (
 // them with it once.
 func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
 	l := newLoader(fsys, cfg)
-	paths, err := l.list(ctx)
+	paths, regular, err := l.listTyped(ctx)
 	if err != nil {
 		return nil, err
 	}
-	results, err := l.loadAll(ctx, paths)
+	results, err := l.loadAll(ctx, paths, regular)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +113,7 @@ type result struct {
 // loadAll loads the files on as many goroutines as there are CPUs: most of
 // the time goes to parsing and splitting, which are independent.
 // It checks ctx before each file.
-func (l *loader) loadAll(ctx context.Context, paths []string) ([]result, error) {
+func (l *loader) loadAll(ctx context.Context, paths []string, regular []bool) ([]result, error) {
 	results := make([]result, len(paths))
 	forEachParallel(len(paths), func() func(int) {
 		var sc scratch // reused for every file this goroutine reads
@@ -122,7 +122,7 @@ func (l *loader) loadAll(ctx context.Context, paths []string) ([]result, error) 
 				return
 			}
 			r := &results[i]
-			r.doc, r.st, r.note, r.skip = l.loadFile(paths[i], &sc)
+			r.doc, r.st, r.note, r.skip = l.loadFile(paths[i], regular[i], &sc)
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -199,8 +199,14 @@ func newLoader(fsys fs.FS, cfg Config) *loader {
 // Only a root that cannot be read is an error; a folder below it that
 // cannot be listed is a Warning.
 func (l *loader) list(ctx context.Context) ([]string, error) {
-	var paths []string
-	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	paths, _, err := l.listTyped(ctx)
+	return paths, err
+}
+
+// listTyped is list, with whether each file was listed as a regular file
+// (its directory entry's type, known without a Stat).
+func (l *loader) listTyped(ctx context.Context) (paths []string, regular []bool, err error) {
+	err = fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -229,13 +235,14 @@ func (l *loader) list(ctx context.Context) ([]string, error) {
 		}
 		if !d.IsDir() {
 			paths = append(paths, p)
+			regular = append(regular, d.Type().IsRegular())
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return paths, nil
+	return paths, regular, nil
 }
 
 // extensions maps the file extensions Load reads to their formats, in the
@@ -294,9 +301,10 @@ type scratch struct {
 	pk  packer
 }
 
-// loadFile reads and splits one file, reading into sc.buf. A non-empty
-// skip.Kind says why it was skipped; a non-empty note says what was repaired.
-func (l *loader) loadFile(p string, sc *scratch) (doc Document, st *splitState, note string, skip Warning) {
+// loadFile reads and splits one file, reading into sc.buf; regular says
+// that it was listed as a regular file. A non-empty skip.Kind says why it
+// was skipped; a non-empty note says what was repaired.
+func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st *splitState, note string, skip Warning) {
 	skipped := func(k SkipKind, reason string) (Document, *splitState, string, Warning) {
 		return Document{}, nil, "", Warning{Kind: k, Reason: reason}
 	}
@@ -310,20 +318,10 @@ func (l *loader) loadFile(p string, sc *scratch) (doc Document, st *splitState, 
 	if errorPage(p) {
 		return skipped(SkipGenerated, "generated page: a site's 404 (page not found) page")
 	}
-	info, err := fs.Stat(l.fsys, p)
-	if err != nil {
-		return skipped(SkipUnreadable, "unreadable: "+reasonOf(err))
-	}
-	if !info.Mode().IsRegular() {
-		return skipped(SkipUnreadable, "not a regular file")
-	}
-	if info.Size() > l.maxBytes {
-		return skipped(SkipTooLarge, fmt.Sprintf("larger than %d bytes (%d bytes)", l.maxBytes, info.Size()))
-	}
-	b, err := l.read(p, info.Size(), sc.buf[:0])
+	info, b, kind, reason := l.read(p, regular, sc.buf[:0])
 	sc.buf = b
-	if err != nil {
-		return skipped(SkipUnreadable, "unreadable: "+reasonOf(err))
+	if kind != "" {
+		return skipped(kind, reason)
 	}
 	if int64(len(b)) > l.maxBytes { // it grew since Stat
 		return skipped(SkipTooLarge, fmt.Sprintf("larger than %d bytes", l.maxBytes))
@@ -366,14 +364,54 @@ func (l *loader) loadFile(p string, sc *scratch) (doc Document, st *splitState, 
 	return doc, st, note, Warning{}
 }
 
-// read appends to b at most maxBytes+1 bytes of a file, so a file that
-// lies about its size cannot exhaust memory; size, from Stat, sizes b.
-func (l *loader) read(p string, size int64, b []byte) ([]byte, error) {
+// read appends to b at most maxBytes+1 bytes of the file p, so a file that
+// lies about its size cannot exhaust memory, and returns its Stat, made
+// before the read. A non-empty kind, and reason, say why it was not read.
+//
+// A file listed as a regular one is opened at once and its Stat taken
+// through the open file: looking its path up twice (Stat, then Open) cost
+// as much as the read. Any other is looked at first, and opened only if it
+// is a regular file: opening a named pipe would wait for a writer.
+func (l *loader) read(p string, regular bool, b []byte) (fs.FileInfo, []byte, SkipKind, string) {
+	var info fs.FileInfo
+	if !regular {
+		var err error
+		if info, err = fs.Stat(l.fsys, p); err != nil {
+			return nil, b, SkipUnreadable, "unreadable: " + reasonOf(err)
+		}
+		if !info.Mode().IsRegular() {
+			return nil, b, SkipUnreadable, "not a regular file"
+		}
+		if info.Size() > l.maxBytes {
+			return nil, b, SkipTooLarge, fmt.Sprintf("larger than %d bytes (%d bytes)", l.maxBytes, info.Size())
+		}
+	}
 	f, err := l.fsys.Open(p)
 	if err != nil {
-		return b, err
+		return nil, b, SkipUnreadable, "unreadable: " + reasonOf(err)
 	}
 	defer f.Close()
+	if regular {
+		if info, err = f.Stat(); err != nil {
+			return nil, b, SkipUnreadable, "unreadable: " + reasonOf(err)
+		}
+		if !info.Mode().IsRegular() {
+			return nil, b, SkipUnreadable, "not a regular file"
+		}
+		if info.Size() > l.maxBytes {
+			return nil, b, SkipTooLarge, fmt.Sprintf("larger than %d bytes (%d bytes)", l.maxBytes, info.Size())
+		}
+	}
+	b, err = l.readAll(f, info.Size(), b)
+	if err != nil {
+		return nil, b, SkipUnreadable, "unreadable: " + reasonOf(err)
+	}
+	return info, b, "", ""
+}
+
+// readAll appends to b at most maxBytes+1 bytes of f; size, from Stat,
+// sizes b.
+func (l *loader) readAll(f fs.File, size int64, b []byte) ([]byte, error) {
 	b = slices.Grow(b, int(min(size, l.maxBytes))+1)
 	for int64(len(b)) <= l.maxBytes {
 		if len(b) == cap(b) {
