@@ -148,10 +148,10 @@ func pageName(p string) string {
 // keeps beside its pages ("_sources/guide.rst.txt" for "guide.html"), and
 // the page, when that page is among paths.
 func sourceCopyOf(p string, paths map[string]bool) (string, bool) {
-	dir, rest, ok := strings.Cut("/"+p, "/_sources/")
-	if !ok {
+	if !isSourceCopy(p) {
 		return "", false
 	}
+	dir, rest, _ := strings.Cut("/"+p, "/_sources/")
 	dir = strings.TrimPrefix(dir, "/")
 	base := rest
 	for _, ext := range []string{".rst.txt", ".md.txt", ".txt", ".rst", ".md"} {
@@ -169,6 +169,12 @@ func sourceCopyOf(p string, paths map[string]bool) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// isSourceCopy reports whether p is in a folder named _sources, where a
+// Sphinx build keeps the copies of its sources.
+func isSourceCopy(p string) bool {
+	return strings.HasPrefix(p, "_sources/") || strings.Contains(p, "/_sources/")
 }
 
 // dedupePassages indexes a passage found word for word in several

@@ -52,14 +52,19 @@ func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
 	}
 	// Decide in path order, so that which of two files with one ID is kept,
 	// and the order of warnings, do not depend on scheduling.
-	c := &Corpus{}
-	loadedFrom := make(map[string]string) // ID → path
-	listed := make(map[string]bool, len(paths))
-	for _, p := range paths {
-		listed[p] = true
+	c := &Corpus{Docs: make([]Document, 0, len(results))}
+	loadedFrom := make(map[string]string, len(results)) // ID → path
+	// The paths, for the copies of sources a Sphinx build keeps beside its
+	// pages; a tree without any is not indexed.
+	var listed map[string]bool
+	if slices.ContainsFunc(paths, isSourceCopy) {
+		listed = make(map[string]bool, len(paths))
+		for _, p := range paths {
+			listed[p] = true
+		}
 	}
-	var states []*splitState
-	var warnAt []int // index in c.Warnings where each document's skip would go
+	states := make([]*splitState, 0, len(results))
+	warnAt := make([]int, 0, len(results)) // index in c.Warnings where each document's skip would go
 	for i, r := range results {
 		p := paths[i]
 		page, isCopy := sourceCopyOf(p, listed)
