@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"hash/maphash"
 	"path"
 	"sort"
 	"strings"
@@ -182,12 +183,41 @@ func isSourceCopy(p string) bool {
 // IDs in AlsoIn; the others lose it. A document left with no passage of its
 // own is returned, with the document it repeats, to be skipped.
 func dedupePassages(docs []Document) (repeats map[int]int) {
-	type ref struct{ doc, passage int }
-	n := 0
+	seed := maphash.MakeSeed()
+	return dedupeBy(docs, func(text string) uint64 { return maphash.String(seed, text) })
+}
+
+// dedupeBy is dedupePassages with the hash of texts it keys them by: the
+// texts are hashed on all cores first (hashing them in a map was most of
+// this step, which runs on one), and compared when their hashes are equal.
+func dedupeBy(docs []Document, hash func(string) uint64) (repeats map[int]int) {
+	at := make([]int, len(docs)+1) // where each document's passages start in sums
 	for i := range docs {
-		n += len(docs[i].Passages)
+		at[i+1] = at[i] + len(docs[i].Passages)
 	}
-	first := make(map[string]ref, n)
+	sums := make([]uint64, at[len(docs)])
+	forEachParallel(len(docs), func() func(int) {
+		return func(i int) {
+			for j := range docs[i].Passages {
+				sums[at[i]+j] = hash(docs[i].Passages[j].Text)
+			}
+		}
+	})
+	// ref is a passage kept: its document, its index among the passages
+	// the document keeps, and its text.
+	type ref struct {
+		doc, passage int
+		text         string
+	}
+	first := make(map[uint64]ref, len(sums)) // by the hash of the text
+	var others map[string]ref                // texts whose hash is another's
+	find := func(text string, sum uint64) (ref, bool) {
+		r, ok := first[sum]
+		if ok && r.text != text {
+			r, ok = others[text]
+		}
+		return r, ok
+	}
 	for di := range docs {
 		d := &docs[di]
 		// kept is d.Passages itself until one is left out: then a copy.
@@ -196,7 +226,8 @@ func dedupePassages(docs []Document) (repeats map[int]int) {
 		origin := -1
 		for pi := range d.Passages {
 			p := d.Passages[pi]
-			r, dup := first[p.Text]
+			sum := sums[at[di]+pi]
+			r, dup := find(p.Text, sum)
 			if !dup || CountWords(p.Text) < dedupeMinWords {
 				at := pi // where p is in the passages the document keeps
 				if copied {
@@ -204,7 +235,14 @@ func dedupePassages(docs []Document) (repeats map[int]int) {
 					kept = append(kept, p)
 				}
 				if !dup {
-					first[p.Text] = ref{di, at}
+					if _, taken := first[sum]; !taken {
+						first[sum] = ref{di, at, p.Text}
+					} else {
+						if others == nil {
+							others = make(map[string]ref)
+						}
+						others[p.Text] = ref{di, at, p.Text}
+					}
 				}
 				continue
 			}

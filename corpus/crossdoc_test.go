@@ -3,6 +3,8 @@ package corpus
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -171,6 +173,61 @@ func TestPageLang(t *testing.T) {
 	for i, want := range []string{"en", "fr", "de"} {
 		if got := docs[i].PageLang(); got != want {
 			t.Errorf("%s: PageLang %q, want %q (translations %q)", docs[i].Path, got, want, docs[i].Translations)
+		}
+	}
+}
+
+// TestDedupeHashCollisions runs dedupePassages keyed by hashes that collide
+// (all texts one hash; texts of one length one hash) on documents that
+// repeat each other's passages wholly, partly and within themselves: it
+// must give what the real hash gives, which compares no text it need not.
+func TestDedupeHashCollisions(t *testing.T) {
+	c, err := Load(context.Background(), textTree(t, 40), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := c.Docs
+	var docs []Document
+	for i, d := range base {
+		docs = append(docs, d)
+		switch i % 4 {
+		case 0: // a copy of the document before, wholly
+			if i > 0 {
+				docs = append(docs, Document{ID: d.ID + "-copy", Passages: base[i-1].Passages})
+			}
+		case 1: // two of its own passages again, one of them twice, and a short one
+			ps := append([]Passage{}, d.Passages[:2]...)
+			ps = append(ps, d.Passages[0], Passage{Text: "a short line"}, Passage{Text: "a short line"})
+			docs = append(docs, Document{ID: d.ID + "-part", Passages: ps})
+		}
+	}
+	run := func(hash func(string) uint64) ([]Document, map[int]int) {
+		ds := make([]Document, len(docs))
+		for i, d := range docs {
+			ds[i] = d
+			ds[i].Passages = make([]Passage, len(d.Passages))
+			for j, p := range d.Passages {
+				p.AlsoIn = slices.Clone(p.AlsoIn)
+				ds[i].Passages[j] = p
+			}
+		}
+		return ds, dedupeBy(ds, hash)
+	}
+	seed := maphash.MakeSeed()
+	want, wantRepeats := run(func(s string) uint64 { return maphash.String(seed, s) })
+	if len(wantRepeats) == 0 {
+		t.Fatal("no document repeats another: the test reads nothing")
+	}
+	for name, hash := range map[string]func(string) uint64{
+		"one hash":       func(string) uint64 { return 7 },
+		"hash by length": func(s string) uint64 { return uint64(len(s)) },
+	} {
+		got, repeats := run(hash)
+		if !reflect.DeepEqual(repeats, wantRepeats) {
+			t.Errorf("%s: repeats %v, want %v", name, repeats, wantRepeats)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the documents differ from those of the real hash", name)
 		}
 	}
 }
