@@ -1,9 +1,11 @@
 package corpus
 
 import (
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -298,20 +300,32 @@ func linkTranslations(docs []Document) {
 		i    int
 		lang string
 	}
-	groups := make(map[string][]member)
-	marked := make(map[string]bool)
-	for i, d := range docs {
-		key, mark := translationKey(d.Path)
-		lang := d.Lang
-		if mark != "" {
-			lang = mark
-			marked[key] = true
-		}
-		groups[key] = append(groups[key], member{i, lang})
-	}
-	for key, members := range groups {
-		if len(members) < 2 || !marked[key] {
+	// The keys on all cores, then the documents grouped by key on one:
+	// nearly every key is one document's.
+	keys, marks := make([]string, len(docs)), make([]string, len(docs))
+	forEachParallel(len(docs), func() func(int) {
+		return func(i int) { keys[i], marks[i] = translationKey(docs[i].Path) }
+	})
+	first := make(map[string]int, len(docs)) // key → its first document
+	groups := make(map[string][]int)         // keys of two documents or more → them
+	for i, key := range keys {
+		j, ok := first[key]
+		if !ok {
+			first[key] = i
 			continue
+		}
+		if groups[key] == nil {
+			groups[key] = []int{j}
+		}
+		groups[key] = append(groups[key], i)
+	}
+	for _, group := range groups {
+		if !slices.ContainsFunc(group, func(i int) bool { return marks[i] != "" }) {
+			continue
+		}
+		members := make([]member, len(group))
+		for k, i := range group {
+			members[k] = member{i, cmp.Or(marks[i], docs[i].Lang)}
 		}
 		for _, m := range members {
 			var ts []string
