@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"corpusbot/text"
 )
@@ -23,7 +24,8 @@ const (
 // decoded is a file's bytes made into text.
 type decoded struct {
 	text    string
-	invalid int // invalid UTF-8 bytes replaced by U+FFFD
+	invalid int  // invalid UTF-8 bytes replaced by U+FFFD
+	inBytes bool // text is the bytes given, not a copy (see decodeOwned)
 }
 
 // decodeText turns a file's bytes into text: UTF-16 with a byte order mark is
@@ -31,22 +33,40 @@ type decoded struct {
 // and "\r\n" made "\n". A non-empty kind, and reason, say why the file is
 // not text.
 func decodeText(b []byte) (d decoded, kind SkipKind, reason string) {
+	return decode(b, false)
+}
+
+// decodeOwned is decodeText of bytes that nothing will write again: the
+// text is those bytes (inBytes) when nothing had to be changed, not a copy.
+func decodeOwned(b []byte) (d decoded, kind SkipKind, reason string) {
+	return decode(b, true)
+}
+
+func decode(b []byte, owned bool) (d decoded, kind SkipKind, reason string) {
 	if u, ok := decodeUTF16(b); ok {
-		b = u
+		b, owned = u, false
 	}
 	b = trimBOM(b)
 	if r := binaryReason(b); r != "" {
 		return d, SkipBinary, r
 	}
-	s := string(b)
+	var s string
+	if owned && len(b) > 0 {
+		s, d.inBytes = unsafe.String(unsafe.SliceData(b), len(b)), true
+	} else {
+		s = string(b)
+	}
 	if !utf8.ValidString(s) {
 		n := countInvalid(s)
 		if n*1000 > len(s)*maxInvalidPermille {
 			return d, SkipEncoding, fmt.Sprintf("not UTF-8 text (%.1f%% of bytes invalid)", 100*float64(n)/float64(len(s)))
 		}
-		s, d.invalid = repairUTF8(s), n
+		s, d.invalid, d.inBytes = repairUTF8(s), n, false
 	}
 	d.text = normalizeNewlines(s)
+	if len(d.text) != len(s) {
+		d.inBytes = false
+	}
 	return d, "", ""
 }
 

@@ -437,3 +437,50 @@ func TestExtensionsAreRead(t *testing.T) {
 		t.Errorf("formatOf(image.png) = %q, want none", f)
 	}
 }
+
+// TestPlainTextsKeepTheirBytes loads plain-text files of every kind in
+// turn (plain, with a byte order mark, CRLF line ends, an invalid byte,
+// binary, blank, one larger than a slab's share) from several goroutines:
+// texts read into a shared slab must each stay what its file decodes to,
+// whatever is read after them.
+func TestPlainTextsKeepTheirBytes(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for i := range 600 {
+		body := fmt.Sprintf("Title %d\n\n%s%s", i, strings.Repeat(fmt.Sprintf("Paragraph of file %d, with words enough to count. ", i), 1+i%40), "\n")
+		switch i % 7 {
+		case 1:
+			body = "\xEF\xBB\xBF" + body
+		case 2:
+			body = strings.ReplaceAll(body, "\n", "\r\n")
+		case 3:
+			body = strings.Repeat(body, 2) + "caf\xe9\n"
+		case 4:
+			body = "\x00\x01binary"
+		case 5:
+			body = " \n\t\n"
+		case 6:
+			if i%21 == 6 {
+				body = strings.Repeat(body, 1+maxSlabFile/len(body))
+			}
+		}
+		fsys[fmt.Sprintf("d%d/f%04d.txt", i%3, i)] = &fstest.MapFile{Data: []byte(body)}
+	}
+	c, err := Load(context.Background(), fsys, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 600 - 2*600/7; len(c.Docs) != want { // kinds 4 and 5 are skipped
+		t.Errorf("got %d documents, want %d", len(c.Docs), want)
+	}
+	for _, d := range c.Docs {
+		want, kind, _ := decodeText(fsys[d.Path].Data)
+		if kind != "" || d.Text != want.text {
+			t.Errorf("%s: text %.40q…, want %.40q… (%s)", d.Path, d.Text, want.text, kind)
+		}
+		for _, p := range d.Passages {
+			if p.Text != d.Text[p.Start:p.End] {
+				t.Errorf("%s passage %d: %.40q…, not its span of the text", d.Path, p.Index, p.Text)
+			}
+		}
+	}
+}
