@@ -167,16 +167,7 @@ func BenchmarkLoadTextDisk(b *testing.B) {
 		}
 		size += len(f.Data)
 	}
-	fsys := os.DirFS(dir)
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	start := cputime.Now()
-	for b.Loop() {
-		if _, err := Load(context.Background(), fsys, Config{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	benchmarkLoadFS(b, os.DirFS(dir), size)
 }
 
 // benchmarkLoad loads fsys b.N times, reporting its bytes, allocations and
@@ -187,6 +178,11 @@ func benchmarkLoad(b *testing.B, fsys fstest.MapFS) {
 	for _, f := range fsys {
 		size += len(f.Data)
 	}
+	benchmarkLoadFS(b, fsys, size)
+}
+
+// benchmarkLoadFS is benchmarkLoad of any fsys holding size bytes.
+func benchmarkLoadFS(b *testing.B, fsys fs.FS, size int) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	start := cputime.Now()
