@@ -58,6 +58,7 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 // rankSentences is bestSentences with the question's focus analysed.
 func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc int, keep func(sentence string, terms []string, a around) (bool, int)) []pick {
 	why := keep != nil && asksWhy(query)
+	qlang := detectLang(query)
 	var all []pick
 	for bi, b := range blocks {
 		var context map[string]bool
@@ -115,7 +116,16 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 				if i+1 < len(ss) {
 					near = append(near, ss[i+1].terms...)
 				}
-				ok, lead = keep(s.text, s.terms, around{text: s.text, near: near, heading: s.heading, names: context})
+				hd := s.heading
+				if i > 0 && ss[i-1].src == s.src && pointsBackFirst(s.text, qlang) {
+					// "They just swipe a 2-D barcode with their phones"
+					// says what the sentence before it names ("the use
+					// of handphones for payment"): what that sentence
+					// holds of the question counts as its heading's
+					// words do, in full.
+					hd = append(slices.Clip(hd), ss[i-1].terms...)
+				}
+				ok, lead = keep(s.text, s.terms, around{text: s.text, near: near, heading: hd, names: context})
 				score = f.weightIn(s.terms, s.heading, s.opens)
 				if s.header != "" {
 					// The header's words rank a row at half: in full
@@ -532,3 +542,18 @@ var (
 		"la raison", "c'est parce", "c’est parce", "parce que", "car ", "السبب", "والسبب", "لأن", "ذلك لأن",
 		"因为", "因為", "原因是", "这是因为", "這是因為"}
 )
+
+// pointsBackFirst reports a sentence that opens by pointing back, with a
+// pronoun or demonstrative of lang (anaphora, the closed classes follow-up
+// questions are told by): "They …", "This …", "Il …", "هذا …", "该…".
+func pointsBackFirst(s, lang string) bool {
+	for _, a := range anaphoraCJK[lang] {
+		if strings.HasPrefix(s, a) {
+			return true
+		}
+	}
+	for w := range text.Words(s) {
+		return slices.Contains(anaphora[lang], strings.ToLower(s[w.Start:w.End]))
+	}
+	return false
+}
