@@ -38,6 +38,10 @@ type qterm struct {
 	// extra: only scoreOnly unigrams made it. It scores, and is neither a
 	// word of the query nor reported (Analyze, Hit.Terms).
 	extra bool
+	// group: the terms of one group, a word's compound expansions
+	// (compound.go), are alternatives: an item scores the best of them, not
+	// their sum. They follow each other in query.terms. 0: none.
+	group int
 }
 
 // qword is one query word with its variants, the terms the analysers made
@@ -64,6 +68,10 @@ type slot struct {
 	stops      []bool // per analyser: a stopword there
 	terms      []string
 	primary    uint64 // bit k: terms[k] was made by an analyser of the query's language
+	// compound is the term a compounding analyser of the query's language
+	// made of a word (compound.go), compoundAn that analyser; "" if none.
+	compound   string
+	compoundAn int
 }
 
 // parseQuery analyses text with the analysers queryAnalyzers picks. A span
@@ -108,6 +116,9 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 			if primary[ai] && k < 64 {
 				s.primary |= 1 << k
 			}
+			if primary[ai] && t.kind == kindWord && compoundLinks[a.name] != nil {
+				s.compound, s.compoundAn = string(t.term), ai
+			}
 		}
 	}
 	// The query's language decides what is a stopword.
@@ -143,6 +154,7 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 
 	framing := ix.framingSpans(text)
 	var held []qword // words of framing phrases: see framingSpans
+	var compounds []compoundWord
 
 	var q query
 	cjk := false // a CJK word: see coordinate
@@ -218,7 +230,11 @@ func (ix *Index) parseQuery(text string, maxBytes, maxTerms int) query {
 		}
 		q.words = append(q.words, w)
 		q.sumW += w.weight
+		if s.compound != "" {
+			compounds = append(compounds, compoundWord{term: s.compound, an: s.compoundAn, weight: w.weight})
+		}
 	}
+	ix.addCompounds(b, &q, compounds, maxTerms)
 	// A query of framing phrases alone asks about them.
 	if len(q.words) == 0 {
 		for _, w := range held {

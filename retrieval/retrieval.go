@@ -107,6 +107,8 @@ type Index struct {
 
 	maxIDF float64 // idf of a term no item has
 
+	compounds compoundIndex // compounds by their ending, for German queries (compound.go)
+
 	accums sync.Pool // *accum sized for this index
 	bufs   sync.Pool // *analysisBuf for query analysis
 }

@@ -18,6 +18,8 @@ type accum struct {
 	matched  []bool // per query term, for the hit being filled in
 	docSum   []float32
 	cov      []float32 // per item: the word weight it matches (coordinate); made on first use
+	grp      []float32 // per item: its best score in a group of terms (accumulateGroups); made on first use
+	grpTouch []uint32  // items with a non-zero grp
 }
 
 func newAccum(items, docs int) *accum {
@@ -253,7 +255,7 @@ func (ix *Index) accumulate(acc *accum, q *query) (dense bool) {
 	dense = postings > len(ix.items)/4
 	scores := acc.scores
 	for _, t := range q.terms {
-		if t.id < 0 || t.secondary {
+		if t.id < 0 || t.secondary || t.group > 0 {
 			continue
 		}
 		lo, hi := ix.postStart[t.id], ix.postStart[t.id+1]
@@ -290,6 +292,7 @@ func (ix *Index) accumulate(acc *accum, q *query) (dense bool) {
 			scores[it] += w * x
 		}
 	}
+	ix.accumulateGroups(acc, q, dense)
 	return dense
 }
 
