@@ -206,16 +206,18 @@ func dedupeBy(docs []Document, hash func(string) uint64) (repeats map[int]int) {
 		}
 	})
 	// ref is a passage kept: its document, its index among the passages
-	// the document keeps, and its text.
-	type ref struct {
-		doc, passage int
-		text         string
+	// the document keeps, and among those it had (in orig, whose texts
+	// are compared). Small, for a map of every passage of the corpus.
+	type ref struct{ doc, passage, orig int32 }
+	orig := make([][]Passage, len(docs))
+	for i := range docs {
+		orig[i] = docs[i].Passages
 	}
 	first := make(map[uint64]ref, len(sums)) // by the hash of the text
 	var others map[string]ref                // texts whose hash is another's
 	find := func(text string, sum uint64) (ref, bool) {
 		r, ok := first[sum]
-		if ok && r.text != text {
+		if ok && orig[r.doc][r.orig].Text != text {
 			r, ok = others[text]
 		}
 		return r, ok
@@ -237,13 +239,14 @@ func dedupeBy(docs []Document, hash func(string) uint64) (repeats map[int]int) {
 					kept = append(kept, p)
 				}
 				if !dup {
+					r := ref{int32(di), int32(at), int32(pi)}
 					if _, taken := first[sum]; !taken {
-						first[sum] = ref{di, at, p.Text}
+						first[sum] = r
 					} else {
 						if others == nil {
 							others = make(map[string]ref)
 						}
-						others[p.Text] = ref{di, at, p.Text}
+						others[p.Text] = r
 					}
 				}
 				continue
@@ -252,14 +255,14 @@ func dedupeBy(docs []Document, hash func(string) uint64) (repeats map[int]int) {
 				kept = append(d.Passages[:0:0], d.Passages[:pi]...)
 				copied = true
 			}
-			if r.doc == di {
+			if int(r.doc) == di {
 				continue // repeated within one document: once is enough
 			}
 			fp := &docs[r.doc].Passages[r.passage]
 			if !containsString(fp.AlsoIn, d.ID) {
 				fp.AlsoIn = append(fp.AlsoIn, d.ID)
 			}
-			origin = r.doc
+			origin = int(r.doc)
 		}
 		if len(kept) == 0 && origin >= 0 {
 			if repeats == nil {
