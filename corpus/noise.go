@@ -320,7 +320,7 @@ func markStrays(ps []para, keys *keyIndex, first int) {
 // strayPermille of their content words with the paragraphs above them are
 // Aside, up to the first long paragraph that is neither.
 func markTeaserTail(text string, ps []para, keys *keyIndex) {
-	var body []int
+	body := make([]int, 0, len(ps))
 	total := 0
 	for i, p := range ps {
 		if p.role == roleBody {
