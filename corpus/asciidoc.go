@@ -39,6 +39,10 @@ var (
 // attributes, comments, block attributes, anchors and macros such as
 // image:: and include:: dropped; inline markup reduced to its text.
 func parseAsciiDoc(src string) structured {
+	if strings.HasPrefix(strings.TrimLeft(src, "\uFEFF \t\r\n"), "-----BEGIN PGP ") {
+		// ".asc" names AsciiDoc (Pro Git) and PGP's ASCII armor alike.
+		return structured{generated: "a PGP signature or key (ASCII armor), not a document"}
+	}
 	a := &adocParser{}
 	// Preprocessor directives act on lines before any block is read, so
 	// one may sit inside a paragraph or list item; there they leaked

@@ -48,7 +48,7 @@ const (
 	FormatMarkdown Format = "markdown" // .md, .markdown
 	FormatMDX      Format = "mdx"      // .mdx
 	FormatRST      Format = "rst"      // .rst, .rst.txt
-	FormatAsciiDoc Format = "asciidoc" // .adoc, .asciidoc
+	FormatAsciiDoc Format = "asciidoc" // .adoc, .asciidoc, .asc
 	FormatHTML     Format = "html"     // .html, .htm
 	FormatPDF      Format = "pdf"
 	FormatDOCX     Format = "docx"

@@ -4,7 +4,7 @@
 // Load walks an fs.FS and reads plain text (.txt), Markdown and MDX (.md,
 // .markdown, .mdx, with goldmark: CommonMark and GFM), reStructuredText
 // (.rst, and a Sphinx build's _sources/*.rst.txt where no built page
-// exists), AsciiDoc (.adoc, .asciidoc), HTML (.html, .htm), PDF and DOCX.
+// exists), AsciiDoc (.adoc, .asciidoc, .asc), HTML (.html, .htm), PDF and DOCX.
 // Every other file, and every file that cannot be used (binary, not UTF-8,
 // too large, unreadable, empty, encrypted, a duplicate, a generated search
 // or index page, a site's 404 page), is named in a Warning with its SkipKind and reason;

@@ -29,7 +29,7 @@ const (
 
 // Load reads every document under fsys, recursively: plain text (.txt),
 // Markdown (.md, .markdown), MDX (.mdx), HTML (.html, .htm),
-// reStructuredText (.rst, .rst.txt), AsciiDoc (.adoc, .asciidoc), PDF and
+// reStructuredText (.rst, .rst.txt), AsciiDoc (.adoc, .asciidoc, .asc), PDF and
 // DOCX. Every other file is named in a Warning of kind SkipUnsupported.
 // Bad files are skipped with a Warning; zero loadable documents is ErrNoDocuments.
 //
@@ -264,6 +264,7 @@ var extensions = []struct {
 	{".rst", FormatRST},
 	{".adoc", FormatAsciiDoc},
 	{".asciidoc", FormatAsciiDoc},
+	{".asc", FormatAsciiDoc}, // Pro Git's; a PGP armor of the same name is told apart by its first line
 	{".html", FormatHTML},
 	{".htm", FormatHTML},
 	{".pdf", FormatPDF},

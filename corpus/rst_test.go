@@ -390,3 +390,27 @@ func TestRSTParagraphOpeningWithRole(t *testing.T) {
 		})
 	}
 }
+
+// ".asc" is AsciiDoc (Pro Git's chapters) unless it is PGP's ASCII armor,
+// which is counted, not read.
+func TestAscFiles(t *testing.T) {
+	c, err := Load(context.Background(), fstest.MapFS{
+		"book/ch01.asc":     file("[[_getting_started]]\n== Erste Schritte\n\nDieses Kapitel erklärt, worum es bei Git geht.\n"),
+		"dist/tool.tar.asc": file("-----BEGIN PGP SIGNATURE-----\n\niQIzBAABCAAdFiEE\n=abcd\n-----END PGP SIGNATURE-----\n"),
+		"KEYS.asc":          file("\n-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQINBF\n-----END PGP PUBLIC KEY BLOCK-----\n"),
+	}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != 1 || c.Docs[0].Format != FormatAsciiDoc || c.Docs[0].Title != "Erste Schritte" {
+		t.Fatalf("documents %+v, want the chapter alone, AsciiDoc, titled Erste Schritte", c.Docs)
+	}
+	if len(c.Warnings) != 2 {
+		t.Fatalf("warnings %+v, want the two PGP files", c.Warnings)
+	}
+	for _, w := range c.Warnings {
+		if w.Kind != SkipGenerated || !strings.Contains(w.Reason, "PGP") {
+			t.Errorf("warning %+v, want a PGP file counted as generated", w)
+		}
+	}
+}
