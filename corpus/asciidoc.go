@@ -382,6 +382,11 @@ func (a *adocParser) table(lines []srcLine) {
 	a.lb.raw(blockTable, rows)
 }
 
+var (
+	adocIndexHiddenRe = regexp.MustCompile(`\(\(\([^()]*\)\)\)|\bindexterm:\[[^\]]*\]`)
+	adocIndexShownRe  = regexp.MustCompile(`\(\(([^()]+)\)\)|\bindexterm2:\[([^\]]*)\]`)
+)
+
 // adocCharAttrs are Asciidoctor's built-in attributes that stand for a
 // character, written so that it is not markup: Git's docs write
 // 'HEAD{caret}' and '{litdd}' in prose, which read as "HEAD" and "".
@@ -395,6 +400,13 @@ var adocCharAttrs = map[string]string{
 
 // adocInline reduces inline AsciiDoc to its text.
 func adocInline(s string) string {
+	if strings.Contains(s, "((") || strings.Contains(s, "indexterm") {
+		// Index terms: "(((Branches, remote)))" and indexterm:[…] are
+		// for the book's index only; "((Git))" and indexterm2:[Git]
+		// also show their term where they stand.
+		s = adocIndexHiddenRe.ReplaceAllString(s, "")
+		s = adocIndexShownRe.ReplaceAllString(s, "$1$2")
+	}
 	if !strings.ContainsAny(s, "[]<*_`+#{") {
 		return s
 	}

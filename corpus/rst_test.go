@@ -414,3 +414,22 @@ func TestAscFiles(t *testing.T) {
 		}
 	}
 }
+
+// AsciiDoc index terms: concealed ones are for the index only, flow ones
+// show their term.
+func TestAsciiDocIndexTerms(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"(((Branches, Tracking)))(((Branches, Upstream)))\nChecking out a branch makes a tracking branch.", "Checking out a branch makes a tracking branch."},
+		{"The ((Git)) index and indexterm2:[staging area] hold it.", "The Git index and staging area hold it."},
+		{"Hooks indexterm:[hooks, server side] run on the server.", "Hooks run on the server."},
+	}
+	for _, tt := range tests {
+		var paras []string
+		for _, b := range parseAsciiDoc(tt.in + "\n").blocks {
+			paras = append(paras, b.text)
+		}
+		if got := strings.Join(paras, "\n"); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
