@@ -357,6 +357,7 @@ var abbreviations = map[string]bool{
 	"bzw": true, "nr": true, "str": true, "tel": true, "vgl": true, "ggf": true,
 	"evtl": true, "inkl": true, "sog": true, "bspw": true, "hr": true, "fr": true, "abs": true,
 	"jh": true, "jhd": true, "mio": true, "mrd": true, "dt": true,
+	"engl": true, "frz": true, // "(engl. branching)": a term's original language
 	// Spanish, Portuguese, Italian
 	"sra": true, "srta": true, "dra": true, "ud": true, "uds": true, "pág": true, "núm": true,
 	"avda": true, "sres": true, "exmo": true, "sig": true, "dott": true, "ing": true,

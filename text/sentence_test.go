@@ -11,11 +11,15 @@ import (
 // for en, de, es, ru, ar and zh; PIAF v1.0 (github.com/etalab-ia/piaf-code,
 // French Wikipedia, CC BY-SA 3.0) for fr; the Kubernetes documentation
 // (github.com/kubernetes/website, CC BY 4.0) for Markdown and ja. The
-// Russian initials and the question marks are textbook forms.
+// Russian initials and the question marks are textbook forms; cases marked
+// made-up were written for the test.
 var sentenceCases = []struct {
 	lang, name, text string
 	want             []string
 }{
+	{"de", "a term's language (made-up text)",
+		"Git verzweigt (engl. branching) sehr schnell. Das spart Zeit.",
+		[]string{"Git verzweigt (engl. branching) sehr schnell.", "Das spart Zeit."}},
 	{"en", "decimals and percentages",
 		"According to the 1901 census, out of 711,988 inhabitants 56.2% were Catholics, 35.7% Jews, 5% Greek orthodox Christians and 2.8% Protestants. Eight years later, in 1909, there were 281,754 Jews (36.9%), 18,189 Protestants (2.4%) and 2,818 Mariavites (0.4%).",
 		[]string{"According to the 1901 census, out of 711,988 inhabitants 56.2% were Catholics, 35.7% Jews, 5% Greek orthodox Christians and 2.8% Protestants.", "Eight years later, in 1909, there were 281,754 Jews (36.9%), 18,189 Protestants (2.4%) and 2,818 Mariavites (0.4%)."}},
