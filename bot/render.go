@@ -360,16 +360,20 @@ func blockText(d corpus.Document, ps []corpus.Passage) (string, []int) {
 	return b.String(), offs
 }
 
-// chunkText cuts s into byte ranges of at most n runes, at a line break or
-// space when there is one in the last quarter.
+// chunkText cuts s into byte ranges that take at most n runes once shown
+// (see shownRunes), at a line break or space when there is one in the last
+// quarter.
 func chunkText(s string, n int) []span {
 	var out []span
 	for start := 0; start < len(s); {
 		end, count := start, 0
-		for end < len(s) && count < n {
-			_, size := utf8.DecodeRuneInString(s[end:])
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if count+shownRunes(r) > n && end > start {
+				break
+			}
 			end += size
-			count++
+			count += shownRunes(r)
 		}
 		if end < len(s) {
 			if i := strings.LastIndexAny(s[start:end], "\n "); i > 0 && start+i > start+(end-start)*3/4 {
@@ -380,6 +384,18 @@ func chunkText(s string, n int) []span {
 		start = end
 	}
 	return out
+}
+
+// shownRunes is how many runes r takes in an embed once escaped and
+// neutralised: two for a character escapeMarkdown escapes, two for "@"
+// (Neutralize may follow it with a zero-width space), else one. A passage
+// of code or a table is full of them: counted as one, a chunk of it
+// outgrew the embed and was cut.
+func shownRunes(r rune) int {
+	if r == '@' || r < utf8.RuneSelf && strings.ContainsRune("\\*_`~|>[]<", r) {
+		return 2
+	}
+	return 1
 }
 
 // emphasise escapes text for Discord and puts the bytes [qs, qe) of it, as

@@ -314,3 +314,38 @@ func superscript(n int) string {
 	}
 	return b.String()
 }
+
+// TestRenderBlockKeepsEveryCharacter: a passage of code or a table, full
+// of characters that escaping doubles, is cut into embeds that hold all of
+// it; counted unescaped, the first embed outgrew Discord's 4,096 and was
+// clipped, losing text in the middle of the passage.
+func TestRenderBlockKeepsEveryCharacter(t *testing.T) {
+	unescape := strings.NewReplacer(`\\`, `\`, `\*`, "*", `\_`, "_", "\\`", "`", `\~`, "~", `\|`, "|", `\>`, ">", `\[`, "[", `\]`, "]", `\<`, "<", "\u200b", "")
+	for _, unit := range []string{
+		"snake_case_name = *ptr; ",
+		"| a | b | c |\n",
+		"<@123> @everyone [x] ",
+		"plain words of prose ",
+	} {
+		d := corpus.Document{ID: "code", Title: "Code"}
+		d.Text = strings.Repeat(unit, 9000/len(unit)) + "END"
+		d.Passages = []corpus.Passage{{DocID: "code", Index: 0, Start: 0, End: len(d.Text), Text: d.Text, LineStart: 1, LineEnd: 300}}
+		var all strings.Builder
+		for _, r := range renderBlock(1, d, d.Passages, "", "en") {
+			total := 0
+			for _, e := range r.embeds {
+				if n := runes(e.Description); n > 4096 {
+					t.Errorf("%q: an embed of %d characters", unit, n)
+				}
+				total += runes(e.Title) + runes(e.Description)
+				all.WriteString(e.Description)
+			}
+			if total > 6000 {
+				t.Errorf("%q: a page of %d characters in embeds", unit, total)
+			}
+		}
+		if got := unescape.Replace(all.String()); got != d.Text {
+			t.Errorf("%q: the embeds show %d of the passage's %d bytes", unit, len(got), len(d.Text))
+		}
+	}
+}
