@@ -146,6 +146,13 @@ func (f *fakeAPI) FollowupMessageCreate(i *discordgo.Interaction, _ bool, p *dis
 	return &discordgo.Message{ID: f.id()}, nil
 }
 
+func (f *fakeAPI) FollowupMessageEdit(i *discordgo.Interaction, id string, e *discordgo.WebhookEdit, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
+	if err := f.record("followup-edit", i.ChannelID, e); err != nil {
+		return nil, err
+	}
+	return &discordgo.Message{ID: id}, nil
+}
+
 func (f *fakeAPI) ChannelMessageDelete(channelID, messageID string, _ ...discordgo.RequestOption) error {
 	return f.record("delete", channelID, messageID)
 }

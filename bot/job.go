@@ -150,6 +150,7 @@ func (b *Bot) runJob(j job) {
 	if part, err := b.deliver(send, log, j.sink, parts); err != nil {
 		log.Error("posting the answer failed", "answer", res.ID, "part", part+1, "parts", len(parts), "error", redact(err))
 		b.metrics.Error("discord")
+		b.interrupted(send, log, j, parts, part, res.Lang)
 		return
 	}
 	log.Info("answered", "answer", res.ID, "kind", res.Kind, "sources", len(res.Sources),
@@ -207,6 +208,30 @@ func (b *Bot) deliver(ctx context.Context, log *slog.Logger, s sink, parts []rep
 		}
 	}
 	return len(parts), nil
+}
+
+// interrupted tells the reader that an answer could not be posted in full
+// (Discord refused a part: permissions taken away, a body it will not
+// take), where they are looking: under the last part posted, "[answer
+// interrupted]", or, when not even the first part was, the short failure
+// text in place of what streamed. Otherwise a reader saw a part that looks
+// complete, or a half-written one with its cursor, and nothing saying the
+// rest was lost. Best effort: the channel may be gone.
+func (b *Bot) interrupted(ctx context.Context, log *slog.Logger, j job, parts []reply, failed int, lang string) {
+	var err error
+	if failed == 0 {
+		_, err = b.deliver(ctx, log, j.sink, []reply{{content: i18n.Text(j.lang, i18n.Failed)}})
+	} else {
+		note := "\n-# " + i18n.Text(lang, i18n.AnswerInterrupted)
+		last := parts[failed-1]
+		last.content = clip(last.content, MaxMessageLen-runes(note)) + note
+		err = retryRequest(ctx, b.cfg.EditTimeout, true, retryLog(log, "marking the answer interrupted"), func(ctx context.Context) error {
+			return j.sink.amend(ctx, last)
+		})
+	}
+	if err != nil {
+		log.Warn("telling the reader the answer was not posted in full failed", "error", redact(err))
+	}
 }
 
 // retryLog logs a retry of what.

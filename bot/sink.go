@@ -25,6 +25,7 @@ type discordAPI interface {
 	InteractionRespond(interaction *discordgo.Interaction, resp *discordgo.InteractionResponse, options ...discordgo.RequestOption) error
 	InteractionResponseEdit(interaction *discordgo.Interaction, newresp *discordgo.WebhookEdit, options ...discordgo.RequestOption) (*discordgo.Message, error)
 	FollowupMessageCreate(interaction *discordgo.Interaction, wait bool, data *discordgo.WebhookParams, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	FollowupMessageEdit(interaction *discordgo.Interaction, messageID string, data *discordgo.WebhookEdit, options ...discordgo.RequestOption) (*discordgo.Message, error)
 	ChannelMessageDelete(channelID, messageID string, options ...discordgo.RequestOption) error
 	InteractionResponseDelete(interaction *discordgo.Interaction, options ...discordgo.RequestOption) error
 	InteractionResponse(interaction *discordgo.Interaction, options ...discordgo.RequestOption) (*discordgo.Message, error)
@@ -44,6 +45,9 @@ type sink interface {
 	// no longer be edited, and deletes the old one, or failing that
 	// takes its streaming cursor away.
 	replace(ctx context.Context, r reply) error
+	// amend makes the last message posted r (an edit, safe to retry): the
+	// answer's end, when the parts after it could not be posted.
+	amend(ctx context.Context, r reply) error
 }
 
 // channelSink answers in a channel, the first message replying to the
@@ -54,8 +58,9 @@ type channelSink struct {
 	replyTo   *discordgo.MessageReference
 	header    string // sent as its own message before the first one
 	first     *discordgo.Message
-	botID     string // the bot's user ID, to find a message it may have posted
-	lang      string // the catalogue language of the sink's own notices
+	last      *discordgo.Message // the last message posted after the first
+	botID     string             // the bot's user ID, to find a message it may have posted
+	lang      string             // the catalogue language of the sink's own notices
 }
 
 func (s *channelSink) show(ctx context.Context, r reply) error {
@@ -90,6 +95,8 @@ func (s *channelSink) lost(ctx context.Context, r reply, first bool, err error) 
 	case found != nil:
 		if first {
 			s.first = found
+		} else {
+			s.last = found
 		}
 		return nil
 	case ferr == nil:
@@ -130,10 +137,21 @@ func (s *channelSink) more(ctx context.Context, r reply) error {
 	if s.first == nil {
 		return s.show(ctx, r)
 	}
-	_, err := s.api.ChannelMessageSendComplex(s.channelID, r.send(), withCtx(ctx))
+	m, err := s.api.ChannelMessageSendComplex(s.channelID, r.send(), withCtx(ctx))
 	if err != nil && ctx.Err() != nil {
 		return s.lost(ctx, r, false, err)
 	}
+	if err == nil {
+		s.last = m
+	}
+	return err
+}
+
+func (s *channelSink) amend(ctx context.Context, r reply) error {
+	if s.last == nil {
+		return s.show(ctx, r)
+	}
+	_, err := s.api.ChannelMessageEditComplex(r.edit(s.channelID, s.last.ID), withCtx(ctx))
 	return err
 }
 
@@ -207,6 +225,7 @@ type interactionSink struct {
 	lang      string // the catalogue language of the sink's own notices
 
 	mu       sync.Mutex
+	lastID   string       // the last follow-up posted
 	fallback *channelSink // set once the token expired
 	onExpire func()       // logs the fallback
 	// edited is set once @original shows something of ours: until then
@@ -241,10 +260,33 @@ func (s *interactionSink) more(ctx context.Context, r reply) error {
 		return fb.more(ctx, r)
 	}
 	r.ephemeral = s.ephemeral
-	_, err := s.api.FollowupMessageCreate(s.i, true, r.followup(), withCtx(ctx))
+	m, err := s.api.FollowupMessageCreate(s.i, true, r.followup(), withCtx(ctx))
 	if isTokenExpired(err) {
 		return s.expireAndRetry(ctx, r, false)
 	}
+	if err == nil && m != nil {
+		s.mu.Lock()
+		s.lastID = m.ID
+		s.mu.Unlock()
+	}
+	return err
+}
+
+func (s *interactionSink) amend(ctx context.Context, r reply) error {
+	if fb, err := s.expired(ctx); fb != nil || err != nil {
+		if err != nil {
+			return err
+		}
+		return fb.amend(ctx, r)
+	}
+	s.mu.Lock()
+	last := s.lastID
+	s.mu.Unlock()
+	if last == "" {
+		_, err := s.api.InteractionResponseEdit(s.i, r.webhookEdit(), withCtx(ctx))
+		return err
+	}
+	_, err := s.api.FollowupMessageEdit(s.i, last, r.webhookEdit(), withCtx(ctx))
 	return err
 }
 

@@ -27,6 +27,7 @@ func (s *timedSink) show(_ context.Context, r reply) error {
 func (s *timedSink) more(ctx context.Context, r reply) error { return s.show(ctx, r) }
 
 func (s *timedSink) replace(ctx context.Context, r reply) error { return s.show(ctx, r) }
+func (s *timedSink) amend(ctx context.Context, r reply) error   { return s.show(ctx, r) }
 
 func (s *timedSink) editing() bool {
 	s.mu.Lock()

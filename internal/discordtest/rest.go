@@ -93,12 +93,53 @@ func formErr(errs []fieldError) resp {
 	}
 }
 
-// fault is a scripted failure set up by FailNext.
+// fault is a scripted failure set up by FailNext, FailNextCode or
+// FailNextGlobal.
 type fault struct {
 	match      func(*Request) bool
 	remaining  int
 	status     int
 	retryAfter float64
+	code       int  // Discord's JSON error code; 0 for a bare status
+	global     bool // a 429 of the global limit
+}
+
+// Discord's JSON error codes that FailNextCode knows the message of.
+const (
+	CodeUnknownChannel     = 10003
+	CodeUnknownMessage     = 10008
+	CodeMissingAccess      = 50001
+	CodeMissingPermissions = 50013
+	CodeInvalidFormBody    = 50035
+)
+
+var codeMessages = map[int]string{
+	CodeUnknownChannel:     "Unknown Channel",
+	CodeUnknownMessage:     "Unknown Message",
+	CodeMissingAccess:      "Missing Access",
+	CodeMissingPermissions: "Missing Permissions",
+	CodeInvalidFormBody:    "Invalid Form Body",
+}
+
+// FailNextCode makes the next n requests for which match returns true
+// fail as Discord fails them for a reason of its own: status with the JSON
+// error code and its message, e.g. 403 and CodeMissingPermissions when the
+// bot lost a permission mid-answer, 404 and CodeUnknownChannel when the
+// channel was deleted, 400 and CodeInvalidFormBody (with an "errors"
+// object on content) for a body Discord will not take.
+func (s *Server) FailNextCode(match func(*Request) bool, n, status, code int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = append(s.faults, &fault{match: match, remaining: n, status: status, code: code})
+}
+
+// FailNextGlobal makes the next n requests for which match returns true
+// hit the global rate limit: 429 with "global": true, X-RateLimit-Global
+// and X-RateLimit-Scope "global", and retry_after seconds.
+func (s *Server) FailNextGlobal(match func(*Request) bool, n int, retryAfter float64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = append(s.faults, &fault{match: match, remaining: n, status: http.StatusTooManyRequests, retryAfter: retryAfter, global: true})
 }
 
 // FailNext makes the next n requests for which match returns true fail with
@@ -153,7 +194,14 @@ func (s *Server) faultLocked(r *Request) *fault {
 }
 
 func faultResp(f *fault, now time.Time) resp {
-	if f.status != http.StatusTooManyRequests {
+	switch {
+	case f.code == CodeInvalidFormBody:
+		r := formErr([]fieldError{{path: "content", code: "BASE_TYPE_MAX_LENGTH", msg: "Must be 2000 or fewer in length."}})
+		r.violations = nil // scripted, not the client's mistake
+		return r
+	case f.code != 0:
+		return apiErr(f.status, f.code, codeMessages[f.code])
+	case f.status != http.StatusTooManyRequests:
 		return resp{status: f.status, body: map[string]any{"code": 0, "message": fmt.Sprintf("%d: %s", f.status, http.StatusText(f.status))}}
 	}
 	h := http.Header{}
@@ -165,10 +213,14 @@ func faultResp(f *fault, now time.Time) resp {
 	h.Set("X-RateLimit-Reset-After", after)
 	h.Set("X-RateLimit-Bucket", "discordtest")
 	h.Set("X-RateLimit-Scope", "user")
+	if f.global {
+		h.Set("X-RateLimit-Global", "true")
+		h.Set("X-RateLimit-Scope", "global")
+	}
 	return resp{
 		status: http.StatusTooManyRequests,
 		header: h,
-		body:   map[string]any{"message": "You are being rate limited.", "retry_after": f.retryAfter, "global": false},
+		body:   map[string]any{"message": "You are being rate limited.", "retry_after": f.retryAfter, "global": f.global},
 	}
 }
 

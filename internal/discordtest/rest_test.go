@@ -537,3 +537,39 @@ func TestWaitsHonourContext(t *testing.T) {
 		t.Errorf("WaitReady without client: got %v, want DeadlineExceeded", err)
 	}
 }
+
+// FailNextCode answers as Discord does for its own reasons, and discordgo
+// surfaces the code; FailNextGlobal is the global rate limit, retried.
+func TestFailNextCodeAndGlobal(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	s := newClient(t, srv)
+	for _, tt := range []struct{ status, code int }{
+		{403, CodeMissingPermissions},
+		{404, CodeUnknownChannel},
+		{400, CodeInvalidFormBody},
+	} {
+		srv.FailNextCode(isCreate, 1, tt.status, tt.code)
+		_, err := s.ChannelMessageSendComplex(testChannel, &discordgo.MessageSend{Content: "x", AllowedMentions: noMentions()})
+		var re *discordgo.RESTError
+		if !errors.As(err, &re) || re.Response.StatusCode != tt.status || re.Message == nil || re.Message.Code != tt.code {
+			t.Errorf("got %v, want %d with code %d", err, tt.status, tt.code)
+		}
+	}
+	if vs := srv.Violations(); len(vs) != 0 {
+		t.Errorf("scripted failures recorded as violations: %+v", vs)
+	}
+	srv.FailNextGlobal(isCreate, 1, 0.2)
+	if _, err := s.ChannelMessageSendComplex(testChannel, &discordgo.MessageSend{Content: "y", AllowedMentions: noMentions()}); err != nil {
+		t.Fatalf("send after a global 429: %v", err)
+	}
+	var got []Request
+	for _, r := range srv.Requests() {
+		if isCreate(&r) && r.Status != 200 && r.Status != 403 && r.Status != 404 && r.Status != 400 {
+			got = append(got, r)
+		}
+	}
+	if len(got) != 1 || got[0].Status != 429 {
+		t.Errorf("got %+v, want one global 429", got)
+	}
+}

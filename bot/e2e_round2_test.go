@@ -1,0 +1,97 @@
+package bot_test
+
+import (
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"corpusbot/bot"
+	"corpusbot/health"
+	"corpusbot/internal/discordtest"
+	"corpusbot/internal/openaitest"
+)
+
+// Round two of the adversarial tests: a reviewer's tries through discordgo
+// and the fakes (see docs/benchmarks.md, "Adversarial round two through
+// Discord").
+
+const (
+	textInterrupted = "[answer interrupted]"
+	textFailed      = "Something went wrong while answering. The details are in the bot's log."
+)
+
+// finalPart reports a request that posts or edits a final part of an
+// answer: content of some length that is not a streaming edit (" ▌").
+func finalPart(r *discordtest.Request) bool {
+	m, _ := r.JSON.(map[string]any)
+	c, _ := m["content"].(string)
+	return len(c) > 500 && !strings.HasSuffix(c, "▌")
+}
+
+// TestDiscordRefusesPartOfAnAnswer: Discord refuses a part of a long
+// answer (the bot lost Send Messages mid-answer: 403 50013; a body it will
+// not take: 400 50035). The reader is told where they look: "[answer
+// interrupted]" under the last part posted, or the failure text in place
+// of the streamed message; never a part that looks complete, nor a
+// half-written one with its cursor. The failure is counted and logged.
+func TestDiscordRefusesPartOfAnAnswer(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name     string
+		slash    bool
+		status   int
+		code     int
+		failFrom int32 // the first final part refused (1-based); it and all after are
+		want     string
+	}{
+		{"mention, 403 from part 2", false, 403, discordtest.CodeMissingPermissions, 2, textInterrupted},
+		{"/ask, 403 from part 3", true, 403, discordtest.CodeMissingPermissions, 3, textInterrupted},
+		{"mention, 50035 on part 1 and its repost", false, 400, discordtest.CodeInvalidFormBody, 1, textFailed},
+		{"/ask, 50035 on part 1 and its repost", true, 400, discordtest.CodeInvalidFormBody, 1, textFailed},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m := &errCounter{Metrics: health.New(health.Config{}), errs: map[string]int{}}
+			h := start(t, setup{aiOpts: []openaitest.Option{openaitest.WithResponder(longResponder)},
+				cfg: func(c *bot.Config) { c.ThreadMode, c.Metrics = bot.ThreadOff, m }})
+			var finals atomic.Int32
+			h.dc.FailNextCode(func(r *discordtest.Request) bool {
+				// Without Send Messages the bot can still edit its own.
+				post := r.Method == "POST" || tc.status != 403
+				return finalPart(r) && finals.Add(1) >= tc.failFrom && post
+			}, 2, tc.status, tc.code)
+			if tc.slash {
+				ask(h, user(1), generalID, question, false)
+			} else {
+				h.mention(generalID, user(1), question)
+			}
+			var last discordtest.Message
+			if _, err := h.dc.WaitFor(h.ctx(), func(r discordtest.Request) bool {
+				return strings.Contains(string(r.Body), tc.want) && r.Status < 300
+			}); err != nil {
+				t.Fatalf("the reader is not told: %v", err)
+			}
+			msgs := h.botMessages(generalID)
+			for _, msg := range msgs {
+				if strings.HasSuffix(msg.Content, "▌") {
+					t.Errorf("a message is left half-written: %q", msg.Content)
+				}
+				last = msg
+			}
+			if !strings.HasSuffix(last.Content, tc.want) {
+				t.Errorf("the last message ends %q, want %q", last.Content[max(0, len(last.Content)-80):], tc.want)
+			}
+			if tc.want == textInterrupted && len(msgs) != int(tc.failFrom)-1 {
+				t.Errorf("%d messages, want the %d parts posted before the refusal", len(msgs), tc.failFrom-1)
+			}
+			deadline := time.Now().Add(30 * time.Second)
+			for m.count("discord") < 1 && time.Now().Before(deadline) {
+				time.Sleep(20 * time.Millisecond)
+			}
+			if n := m.count("discord"); n != 1 {
+				t.Errorf("discord errors counted %d times, want 1", n)
+			}
+		})
+	}
+}
