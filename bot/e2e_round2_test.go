@@ -95,3 +95,54 @@ func TestDiscordRefusesPartOfAnAnswer(t *testing.T) {
 		})
 	}
 }
+
+// lastPart reports a request that posts or edits the last part of an
+// answer, the one with the Sources.
+func lastPart(r *discordtest.Request) bool {
+	m, _ := r.JSON.(map[string]any)
+	c, _ := m["content"].(string)
+	return strings.Contains(c, "**Sources**")
+}
+
+// TestDiscordRateLimits: Discord's 429s on an answer's last part. A short
+// one, global or not, is waited out and the answer arrives whole. A long
+// one (a minute) does not hold the bot past its shutdown: discordgo slept
+// through retry_after whatever the request's context said, so Run
+// returned only when Discord's wait was over.
+func TestDiscordRateLimits(t *testing.T) {
+	t.Parallel()
+	t.Run("short, global and not", func(t *testing.T) {
+		t.Parallel()
+		h := start(t, setup{cfg: func(c *bot.Config) { c.ThreadMode = bot.ThreadOff }})
+		h.dc.FailNextGlobal(lastPart, 1, 0.5)
+		h.dc.FailNext(lastPart, 1, 429, 0.5)
+		h.mention(generalID, user(1), question)
+		m := h.final(generalID)
+		if !cited(m.Content) {
+			t.Errorf("answer %q, want it cited with its Sources", m.Content)
+		}
+		n := 0
+		for _, r := range h.dc.Requests() {
+			if r.Status == 429 {
+				n++
+			}
+		}
+		if n != 2 {
+			t.Errorf("%d 429s answered, want 2", n)
+		}
+		h.noViolations()
+	})
+	t.Run("a minute, during shutdown", func(t *testing.T) {
+		t.Parallel()
+		h := start(t, setup{cfg: func(c *bot.Config) { c.ThreadMode = bot.ThreadOff }})
+		h.dc.FailNext(lastPart, 1, 429, 60)
+		h.mention(generalID, user(1), question)
+		h.waitFor(func(r discordtest.Request) bool { return r.Status == 429 })
+		began := time.Now()
+		h.stop()
+		// ShutdownGrace (3 s), then 5 s to tell users, then a margin.
+		if took := time.Since(began); took > 15*time.Second {
+			t.Errorf("Run returned %v after its context ended, want it bounded by the shutdown grace", took.Round(time.Second))
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package discordgo
 
 import (
+	"context"
 	"math"
 	"net/http"
 	"strconv"
@@ -101,6 +102,26 @@ func (r *RateLimiter) LockBucketObject(b *Bucket) *Bucket {
 
 	b.Remaining--
 	return b
+}
+
+// LockBucketContext is LockBucket whose wait for the bucket's reset ends
+// with ctx (corpusbot patch); the bucket is then not locked.
+func (r *RateLimiter) LockBucketContext(ctx context.Context, bucketID string) (*Bucket, error) {
+	return r.LockBucketObjectContext(ctx, r.GetBucket(bucketID))
+}
+
+// LockBucketObjectContext is LockBucketObject whose wait ends with ctx
+// (corpusbot patch).
+func (r *RateLimiter) LockBucketObjectContext(ctx context.Context, b *Bucket) (*Bucket, error) {
+	b.Lock()
+	if wait := r.GetWaitTime(b, 1); wait > 0 {
+		if err := sleepContext(ctx, wait); err != nil {
+			b.Unlock()
+			return nil, err
+		}
+	}
+	b.Remaining--
+	return b, nil
 }
 
 // Bucket represents a ratelimit bucket, each bucket gets ratelimited individually (-global ratelimits)

@@ -189,7 +189,37 @@ func (s *Session) RequestRaw(method, urlStr, contentType string, b []byte, bucke
 	if bucketID == "" {
 		bucketID = strings.SplitN(urlStr, "?", 2)[0]
 	}
-	return s.RequestWithLockedBucket(method, urlStr, contentType, b, s.Ratelimiter.LockBucket(bucketID), sequence, options...)
+	bucket, err := s.Ratelimiter.LockBucketContext(requestContext(options), bucketID)
+	if err != nil {
+		return nil, err
+	}
+	return s.RequestWithLockedBucket(method, urlStr, contentType, b, bucket, sequence, options...)
+}
+
+// requestContext is the context that options give a request (corpusbot
+// patch): a wait for the rate limit ends with it, as the request would.
+func requestContext(options []RequestOption) context.Context {
+	req, err := http.NewRequest("GET", "http://localhost/", nil)
+	if err != nil {
+		return context.Background()
+	}
+	cfg := &RequestConfig{Request: req}
+	for _, opt := range options {
+		opt(cfg)
+	}
+	return cfg.Request.Context()
+}
+
+// sleepContext waits d or until ctx ends (corpusbot patch).
+func sleepContext(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("rate limited for %v: %w", d, ctx.Err())
+	}
 }
 
 // RequestWithLockedBucket makes a request using a bucket that's already been locked
@@ -288,11 +318,16 @@ func (s *Session) RequestWithLockedBucket(method, urlStr, contentType string, b 
 			s.log(LogInformational, "Rate Limiting %s, retry in %v", urlStr, rl.RetryAfter)
 			s.handleEvent(rateLimitEventType, &RateLimit{TooManyRequests: &rl, URL: urlStr})
 
-			time.Sleep(rl.RetryAfter)
-			// we can make the above smarter
-			// this method can cause longer delays than required
-
-			response, err = s.RequestWithLockedBucket(method, urlStr, contentType, b, s.Ratelimiter.LockBucketObject(bucket), sequence, options...)
+			// corpusbot patch: the wait ends with the request's context;
+			// retry_after can be minutes, and upstream slept through a
+			// shutdown or the caller's timeout.
+			if err = sleepContext(req.Context(), rl.RetryAfter); err != nil {
+				return
+			}
+			if bucket, err = s.Ratelimiter.LockBucketObjectContext(req.Context(), bucket); err != nil {
+				return
+			}
+			response, err = s.RequestWithLockedBucket(method, urlStr, contentType, b, bucket, sequence, options...)
 		} else {
 			err = &RateLimitError{&RateLimit{TooManyRequests: &rl, URL: urlStr}}
 		}
