@@ -301,6 +301,27 @@ var adversarialCases = []adversarialCase{
 		reply: func(t testing.TB, p string) string {
 			return "## Zhao Zhiguo fined Tesla [" + cite(t, p, zhaoQuote) + "]\n\n" + zhaoClaim(t, p)
 		}, want: []Support{Unverified, Verified}, has: []string{"## ⚠¹ Zhao Zhiguo fined Tesla [1]\n\n"}},
+	// Round two: forms a reader saw raw, or that lost a verified claim.
+	{kind: "citation form", name: "labelled, streamed by characters", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "The spokesman is Zhao Zhiguo [Source " + cite(t, p, zhaoQuote) + "] «" + zhaoQuote + "». He fined Tesla [source: 9]."
+		}, model: scriptedModel{split: runes}, want: []Support{Verified, Uncited}, has: []string{"Zhiguo [1]."}, lacks: []string{"ource", "[9]"}},
+	{kind: "citation form", name: "doubled brackets, streamed by characters", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "The spokesman is Zhao Zhiguo [[" + cite(t, p, zhaoQuote) + "]] «" + zhaoQuote + "». He fined Tesla [[9]]."
+		}, model: scriptedModel{split: runes}, want: []Support{Verified, Uncited}, has: []string{"Zhiguo [1]."}, lacks: []string{"[[", "]]", "[9]"}},
+	{kind: "citation form", name: "invisible characters inside", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "The spokesman is Zhao Zhiguo [" + cite(t, p, zhaoQuote) + "\u200b] «" + zhaoQuote + "». He fined Tesla [9\u200b]."
+		}, want: []Support{Verified, Uncited}, has: []string{"Zhiguo [1]."}, lacks: []string{"[9", "\u200b"}},
+	{kind: "citation form", name: "a tool's message:annotation pair and a negative number", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "He fined Tesla 【4:0†source】. He is famous [-1]."
+		}, want: []Support{Verified, Uncited, Uncited}, lacks: []string{"4:0", "†", "[-1]"}},
+	{kind: "quote form", name: "single curly quotes with an apostrophe inside", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "Zhao Zhiguo is the spokesman [" + cite(t, p, zhaoQuote) + "] ‘" + zhaoQuote + "’. The ministry’s man told a briefing [" + cite(t, p, zhaoQuote) + "] ‘told a briefing yesterday’."
+		}, want: []Support{Verified, Verified}, lacks: []string{"‘", "yesterday"}},
 	{kind: "citation form", name: "only citations", question: spokesmanQuestion, rewrite: rewriteNone,
 		reply:   func(t testing.TB, p string) string { return "[1][2] [3]" },
 		abstain: true},

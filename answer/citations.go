@@ -3,6 +3,7 @@ package answer
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -171,18 +172,15 @@ func scanCitationsGiven(text string, given int, fn func(start, end int, nums []i
 			i += size
 			continue
 		}
-		nums, end, ok := parseGroupGiven(text, i, nil, given)
+		nums, end, ok := parseWrapped(text, i, nil, given)
 		if !ok {
 			prev = r
 			i += size
 			continue
 		}
 		for {
-			j := end
-			for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
-				j++
-			}
-			more, e, ok := parseGroupGiven(text, j, nums, given)
+			j := skipSpaces(text, end)
+			more, e, ok := parseWrapped(text, j, nums, given)
 			if !ok {
 				break
 			}
@@ -192,6 +190,22 @@ func scanCitationsGiven(text string, given int, fn func(start, end int, nums []i
 		prev = ']'
 		i = end
 	}
+}
+
+// parseWrapped is parseGroupGiven that also reads a group in doubled
+// brackets, "[[2]]", as a wiki's link or a template would write it.
+func parseWrapped(text string, i int, nums []int, given int) ([]int, int, bool) {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if isOpenBracket(r) && i+size < len(text) {
+		if inner, _ := utf8.DecodeRuneInString(text[i+size:]); isOpenBracket(inner) {
+			more, end, ok := parseGroupGiven(text, i+size, nums, given)
+			if close, cs := utf8.DecodeRuneInString(text[end:]); ok && isCloseBracket(close) {
+				return more, end + cs, true
+			}
+			return nums, i, false
+		}
+	}
+	return parseGroupGiven(text, i, nums, given)
 }
 
 // parseGroup parses one bracketed group at text[i:], appending its numbers
@@ -225,13 +239,27 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 	}
 	// "[ 1 ]": a model pads the number as it pads the closing bracket.
 	j = skipSpaces(text, j)
+	if !paren {
+		j = skipLabel(text, j) // "[Source 1]", "[passage: 2]"
+	}
 	rangeFrom := -2 // the number before a '-', or -2
 	for {
+		negative := !paren && j+1 < len(text) && text[j] == '-' && digitValue(rune(text[j+1])) >= 0
+		if negative {
+			j++
+		}
 		n, e, ok := parseNumber(text, j)
 		if !ok {
 			return nums[:n0], i, false
 		}
 		j = e
+		if negative {
+			n = -1 // "[-1]": no passage, dropped as one
+		}
+		// "【4:0†source】": a tool's message and annotation, no passage.
+		if k := toolRef(text, j); !paren && k > j {
+			n, j = -1, k
+		}
 		if rangeFrom >= 1 && n > rangeFrom && n-rangeFrom <= 50 {
 			for k := rangeFrom + 1; k < n; k++ {
 				nums = append(nums, k)
@@ -275,11 +303,55 @@ func lineStart(text string, i int) bool {
 	return strings.TrimLeft(text[k:i], " \t-*•") == ""
 }
 
+// skipSpaces skips spaces, tabs and invisible format characters, which a
+// citation may carry ("[9\u200b]" reads as [9]). Not the word joiner:
+// dropRun writes it to keep text apart that must not read as a citation.
 func skipSpaces(s string, j int) int {
-	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
-		j++
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r != ' ' && r != '\t' && (r == '\u2060' || !unicode.Is(unicode.Cf, r)) {
+			break
+		}
+		j += size
 	}
 	return j
+}
+
+// citationLabels are the words a model may put before a citation's
+// number: "[Source 1]", "[passage: 2]", "[ref 3]".
+var citationLabels = []string{"sources", "source", "passages", "passage", "references", "reference", "refs", "ref", "documents", "document", "docs", "doc"}
+
+// skipLabel skips a label word at s[j:] when a number follows it, with a
+// colon, "#" or spaces between.
+func skipLabel(s string, j int) int {
+	for _, l := range citationLabels {
+		if len(s)-j > len(l) && strings.EqualFold(s[j:j+len(l)], l) {
+			k := skipSpaces(s, j+len(l))
+			if k < len(s) && (s[k] == ':' || s[k] == '#') {
+				k = skipSpaces(s, k+1)
+			}
+			if k > j+len(l) || k < len(s) && digitValue(rune(s[k])) >= 0 {
+				if _, _, ok := parseNumber(s, k); ok {
+					return k
+				}
+			}
+			return j
+		}
+	}
+	return j
+}
+
+// toolRef returns the end of ":0" in a tool's "4:0†source" at s[j:], where
+// j is after "4"; j when there is none.
+func toolRef(s string, j int) int {
+	if j >= len(s) || s[j] != ':' {
+		return j
+	}
+	_, e, ok := parseNumber(s, j+1)
+	if !ok || !strings.HasPrefix(s[e:], "†") {
+		return j
+	}
+	return e
 }
 
 // parseNumber reads digits at s[j:]. More than six digits is no passage

@@ -30,7 +30,15 @@ var parseCitationsTests = []struct {
 	{"full-width", "A ［２］.", 3, "A [1].", []int{2}, nil},
 	{"arabic-indic", "أكثر من مليار مستخدم [٢].", 3, "أكثر من مليار مستخدم [1].", []int{2}, nil},
 	{"arabic comma", "A [١، ٣].", 3, "A [1][2].", []int{1, 3}, nil},
-	{"not a citation", "[a] [ ] [[2]] [2020 and [1.5]", 3, "[a] [ ] [[2]] [2020 and [1.5]", nil, nil},
+	{"not a citation", "[a] [ ] [2020 and [1.5] [[a]] [source] [-]", 3, "[a] [ ] [2020 and [1.5] [[a]] [source] [-]", nil, nil},
+	// Odd forms a reader must not see raw (round two): doubled brackets,
+	// a label before the number, invisible characters inside, a negative
+	// number, a tool's message:annotation pair.
+	{"doubled brackets", "A [[2]]. B [[9]].", 3, "A [1]. B.", []int{2}, []int{9}},
+	{"labelled", "A [Source 2]. B [passage: 3]. C [ref #2]. D [Sources 9].", 3, "A [1]. B [2]. C [1]. D.", []int{2, 3}, []int{9}},
+	{"invisible characters", "A [2\u200b]. B [\u200d9]. C [\ufeff3\u200e].", 3, "A [1]. B. C [2].", []int{2, 3}, []int{9}},
+	{"negative", "A [-1]. B [2, -3].", 3, "A. B [1].", []int{2}, nil},
+	{"tool pair", "A 【4:0†source】. B 【2†source】.", 3, "A. B [1].", []int{2}, nil},
 	{"space before close", "A [1 ].", 3, "A [1].", []int{1}, nil},
 	{"padded", "A [ 1 ]. B [ 2]. C ［ ３ ］.", 3, "A [1]. B [2]. C [3].", []int{1, 2, 3}, nil},
 	{"huge number", "A [12345678].", 3, "A.", nil, nil},

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"corpusbot/prompts"
@@ -40,6 +41,7 @@ type scanned struct {
 // quotePairs are the quotation marks a backing quote may use.
 var quotePairs = map[rune]rune{
 	'«': '»', '“': '”', '"': '"', '„': '“', '「': '」', '『': '』', '‹': '›', '»': '«',
+	'‘': '’', '‚': '‘',
 }
 
 // scanReply rewrites raw for display. With partial set, raw is a prefix of
@@ -137,7 +139,7 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 				break
 			}
 		}
-		if c == closer {
+		if c == closer && !apostrophe(raw, limit+cs, c) {
 			return j, limit + cs, raw[body:limit], false
 		}
 		if firstLine >= 0 && (c == r || isOpenAny(c)) {
@@ -158,6 +160,16 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 	}
 	// Closed by the end of the line: a model that forgot the closing mark.
 	return j, limit, raw[body:limit], false
+}
+
+// apostrophe reports whether c, a closing single quote ending at end, is
+// an apostrophe instead: a letter follows it ("‘the company’s users’").
+func apostrophe(raw string, end int, c rune) bool {
+	if c != '’' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(raw[end:])
+	return unicode.IsLetter(r)
 }
 
 // quoteBefore returns the quote that ends text (spaces aside), for the
