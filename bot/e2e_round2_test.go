@@ -146,3 +146,45 @@ func TestDiscordRateLimits(t *testing.T) {
 		}
 	})
 }
+
+// TestModelFailsMidStream: the model fails after a verified sentence has
+// streamed: an error event (500), or silence past the LLM timeout. The
+// reader gets what was verified, said to be cut short, with its Sources
+// and buttons, and no cursor; the operator's metrics count the failure
+// (they counted nothing: a cut answer was observed as a good one).
+func TestModelFailsMidStream(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		step func(chunks int) openaitest.Step
+	}{
+		{"error event", func(n int) openaitest.Step {
+			return openaitest.StreamError(n, 500, "The server had an error while processing your request.")
+		}},
+		{"stall", openaitest.StallStream},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m := &errCounter{Metrics: health.New(health.Config{}), errs: map[string]int{}}
+			h := start(t, setup{cfg: func(c *bot.Config) { c.Metrics = m }})
+			// Two cited sentences; the failure comes after the first and
+			// half of the second.
+			h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
+				one := citingResponder(r).Text
+				return openaitest.Reply{Text: one + " " + one}
+			})
+			h.ai.Push(openaitest.Text("en: Alipay micro-loans"), tc.step(20))
+			got := waitFinal(h, ask(h, user(1), generalID, question, false))
+			if !cited(got.Content) || !strings.Contains(got.Content, "The model's reply was interrupted") {
+				t.Errorf("answer %q, want the verified sentence with its source, said to be interrupted", got.Content)
+			}
+			if strings.Contains(got.Content, "▌") {
+				t.Errorf("answer keeps the cursor: %q", got.Content)
+			}
+			if n := m.count("incomplete"); n != 1 {
+				t.Errorf("incomplete counted %d times, want 1", n)
+			}
+			h.noViolations()
+		})
+	}
+}

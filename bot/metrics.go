@@ -107,6 +107,13 @@ func (b *Bot) observe(trigger string, took time.Duration, res *answer.Result, er
 	}
 	m.ObserveAnswer(kind, took)
 	m.Tokens(res.Usage.PromptTokens, res.Usage.CompletionTokens)
+	if res.Cut == answer.CutStream {
+		// The model failed mid-stream; what it had verified was shown,
+		// but the failure is the model's all the same.
+		m.Error(errorKind(llm.ErrIncomplete))
+		m.LLMError(errors.New("the stream broke after a verified sentence; the answer was cut short"))
+		return
+	}
 	if res.Abstained {
 		m.Abstained()
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 	"unicode"
 )
@@ -78,6 +79,7 @@ const (
 	endNormal streamEnd = iota // finish chunk, usage chunk, [DONE]
 	endCut                     // connection closed abruptly
 	endStall                   // connection held open, silent
+	endError                   // stop after limit chunks; the caller writes an error event
 )
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -200,6 +202,9 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, req Request, rep
 		return
 	}
 	pieces := splitChunks(reply.Text)
+	if reply.Chunks != nil {
+		pieces = reply.Chunks
+	}
 	for i, p := range pieces {
 		if end != endNormal && i >= limit {
 			break
@@ -207,11 +212,24 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, req Request, rep
 		if i > 0 && !s.wait(ctx, s.chunkDelay) {
 			return
 		}
+		if reply.RawChunks {
+			c := withChoice(delta{Content: &empty}, nil)
+			b, _ := json.Marshal(c)
+			// The empty content's "" takes the piece as written.
+			b = []byte(strings.Replace(string(b), `"content":""`, `"content":"`+p+`"`, 1))
+			if _, err := fmt.Fprintf(w, "data: %s\n\n", b); err != nil {
+				return
+			}
+			flush(w)
+			continue
+		}
 		if !send(withChoice(delta{Content: &p}, nil)) {
 			return
 		}
 	}
 	switch end {
+	case endError:
+		return
 	case endCut:
 		cut(w)
 		return

@@ -1,6 +1,8 @@
 package openaitest
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 )
@@ -11,6 +13,13 @@ type Reply struct {
 	FinishReason     string // "" means "stop"
 	PromptTokens     int    // 0 means estimated from the request (words ≈ tokens)
 	CompletionTokens int    // 0 means estimated from Text
+	// Chunks, when set, are the stream's content pieces instead of Text's
+	// words: a citation, a mention or a character can be split anywhere.
+	// A piece is JSON-encoded as any content; with RawChunks it goes into
+	// the JSON string as written, so that it can carry escapes a real
+	// server sends, such as half a surrogate pair ("\ud83d").
+	Chunks    []string
+	RawChunks bool
 }
 
 type stepKind int
@@ -23,6 +32,7 @@ const (
 	kindCut
 	kindStall
 	kindMalformed
+	kindStreamError
 )
 
 // Step is one scripted response. Build steps with Text, Respond, Status,
@@ -93,6 +103,15 @@ func StallStream(afterChunks int) Step { return Step{kind: kindStall, chunks: af
 // stream a data line holding invalid JSON followed by [DONE].
 func Malformed() Step { return Step{kind: kindMalformed} }
 
+// StreamError sends the first afterChunks content chunks of the reply the
+// responder would give, then an error event as OpenAI sends one when it
+// fails mid-stream (data: {"error": {…}} with a type suiting status), and
+// ends the response. A request that did not ask for a stream gets the
+// error as Error(status, …) would send it.
+func StreamError(afterChunks, status int, message string) Step {
+	return Step{kind: kindStreamError, chunks: afterChunks, status: status, message: message, errType: errorType(status)}
+}
+
 func (s *Server) serveStep(w http.ResponseWriter, r *http.Request, req Request, st Step, respond func() Reply) {
 	switch st.kind {
 	case kindReply:
@@ -124,6 +143,14 @@ func (s *Server) serveStep(w http.ResponseWriter, r *http.Request, req Request, 
 		} else {
 			s.partialJSON(w, r, req, reply, end)
 		}
+	case kindStreamError:
+		if !req.Stream {
+			writeError(w, st.status, st.message, st.errType, "")
+			return
+		}
+		s.stream(w, r, req, respond(), st.chunks, endError)
+		_, _ = fmt.Fprintf(w, "data: %s\n\n", mustJSON(errorBody{Error: apiError{Message: st.message, Type: st.errType}}))
+		flush(w)
 	case kindMalformed:
 		if req.Stream {
 			s.malformedStream(w)
@@ -151,4 +178,12 @@ func errorType(status int) string {
 	default:
 		return "invalid_request_error"
 	}
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // the wire structs always marshal
+	}
+	return b
 }

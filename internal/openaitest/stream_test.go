@@ -239,3 +239,33 @@ func TestSplitChunks(t *testing.T) {
 		})
 	}
 }
+
+// StreamError ends a stream with OpenAI's error event after some text;
+// Chunks split a reply anywhere, and RawChunks carry escapes as written.
+func TestStreamErrorAndChunks(t *testing.T) {
+	s := New(t)
+	s.Push(StreamError(2, 500, "The server had an error while processing your request."))
+	s.Push(Respond(Reply{Chunks: []string{"Ali", "pay [", "1] ", "\\ud83d", "\\ude00"}, RawChunks: true}))
+	events, err := readEvents(mustPost(t, s.URL()+"/chat/completions", streamBody).Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(events); n != 4 || !strings.HasPrefix(events[3], `{"error":{"message":"The server had an error`) || !strings.Contains(events[3], `"type":"server_error"`) {
+		t.Errorf("got events %q, want the role chunk, 2 content chunks and an error event", events)
+	}
+	events, err = readEvents(mustPost(t, s.URL()+"/chat/completions", streamBody).Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var content string
+	for _, e := range events[1:5] {
+		var c chunk
+		if err := json.Unmarshal([]byte(e), &c); err != nil {
+			t.Fatalf("event %q: %v", e, err)
+		}
+		content += *c.Choices[0].Delta.Content
+	}
+	if content != "Alipay [1] \ufffd" || !strings.Contains(events[4], `\ud83d`) {
+		t.Errorf("got content %q from %q, want the pieces as sent, the lone surrogate as U+FFFD", content, events[1:5])
+	}
+}
