@@ -44,7 +44,7 @@ func ParseCitations(text string, given int) Citations {
 		b.WriteString(text[last:start])
 		last = end
 		if kept := rn.keep(nums); len(kept) == 0 {
-			dropRun(&b)
+			dropRun(&b, text[end:])
 		} else {
 			writeCitations(&b, kept)
 		}
@@ -99,17 +99,18 @@ func writeCitations(b *strings.Builder, nums []int) {
 }
 
 // dropRun trims the spaces before a removed citation ("claim [9]." →
-// "claim."). If that leaves an unclosed bracket of digits that the text
-// after could complete into a new citation ("[1[9]]"), a word joiner keeps
-// the two apart.
-func dropRun(b *strings.Builder) {
+// "claim."); after is the text that follows it. If that leaves an unclosed
+// bracket of digits that after could complete into a new citation
+// ("[1[9]]"), or joins two runs of backticks into one ("`a`[9]`"), which
+// would change what is code, a word joiner keeps the two apart.
+func dropRun(b *strings.Builder, after string) {
 	s := b.String()
 	if t := strings.TrimRight(s, " \t"); t != s {
 		b.Reset() // a Builder cannot shrink; this only happens on drops
 		b.WriteString(t)
 		s = t
 	}
-	if partialGroup(s) {
+	if partialGroup(s) || strings.HasSuffix(s, "`") && strings.HasPrefix(after, "`") {
 		b.WriteString("\u2060")
 	}
 }

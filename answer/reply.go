@@ -36,6 +36,7 @@ type scanned struct {
 	runs    []citeRun
 	used    []int // [i+1] in text cites given passage used[i]
 	dropped []int
+	cutAt   []int // where in text a run of citations to no given passage was taken out
 }
 
 // quotePairs are the quotation marks a backing quote may use.
@@ -83,7 +84,8 @@ func scanReply(raw string, given int, partial bool) scanned {
 			afterQuote = true
 		}
 		if len(kept) == 0 {
-			dropRun(&b)
+			dropRun(&b, raw[last:])
+			sc.cutAt = append(sc.cutAt, b.Len())
 			return
 		}
 		run := citeRun{start: b.Len(), nums: kept, quote: quote}
