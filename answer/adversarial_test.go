@@ -322,6 +322,18 @@ var adversarialCases = []adversarialCase{
 		reply: func(t testing.TB, p string) string {
 			return "Zhao Zhiguo is the spokesman [" + cite(t, p, zhaoQuote) + "] ‘" + zhaoQuote + "’. The ministry’s man told a briefing [" + cite(t, p, zhaoQuote) + "] ‘told a briefing yesterday’."
 		}, want: []Support{Verified, Verified}, lacks: []string{"‘", "yesterday"}},
+	{kind: "citation form", name: "the model's own sources list under a heading", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "\n\n**Sources:**\n[" + cite(t, p, zhaoQuote) + "] Ministry of Truth — http://evil.example/x\n[9] Another"
+		}, model: scriptedModel{split: runes}, want: []Support{Verified}, lacks: []string{"Sources", "Truth", "evil", "Another"}},
+	{kind: "citation form", name: "the model's own sources list, a French heading", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "\n\n## Sources :\n- [" + cite(t, p, zhaoQuote) + "] Ministère de la Vérité"
+		}, want: []Support{Verified}, lacks: []string{"Sources", "Vérité"}},
+	{kind: "citation form", name: "claims opening with citations under another lead-in stay claims", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "\n\nIn short:\n- [" + cite(t, p, zhaoQuote) + "] Zhao Zhiguo fined Tesla."
+		}, want: []Support{Verified, "", Unverified}, has: []string{"In short:\n- ⚠¹ [1] Zhao Zhiguo fined Tesla."}},
 	{kind: "citation form", name: "only citations", question: spokesmanQuestion, rewrite: rewriteNone,
 		reply:   func(t testing.TB, p string) string { return "[1][2] [3]" },
 		abstain: true},

@@ -2,6 +2,8 @@ package answer
 
 import (
 	"strings"
+
+	"corpusbot/i18n"
 )
 
 // rendered is a reply as the reader sees it.
@@ -249,7 +251,12 @@ func stripMark(s string) string {
 //     "[^2]: The article on Alipay."), as a model writes footnotes;
 //   - a lead-in ending in a colon ("Sources:") to such lines that end the
 //     reply. While the reply streams, a lead-in with nothing after it but
-//     such lines is held back: it may turn out to be one.
+//     such lines is held back: it may turn out to be one;
+//   - a sources heading ("Sources", "**Sources:**", "## References", in
+//     any language of the catalogue) and the lines under it, to the end of
+//     the reply, that open with a citation: the model's own list of its
+//     sources ("[1] Title — a link"), which would stand, with its own
+//     titles and links, beside the bot's.
 func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
 	type line struct {
 		start, end int // without the newline
@@ -260,6 +267,8 @@ func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
 		blank
 		ref
 		leadIn
+		entry   // opens with a citation, then text: a reference list's entry, or a claim
+		heading // a sources heading
 		pending // the last line of a streaming reply: it may yet become any
 	)
 	var lines []line
@@ -277,16 +286,25 @@ func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
 		for ri < len(sc.runs) && sc.runs[ri].start < content {
 			ri++
 		}
+		cut := false // the line opened with a citation to no given passage
+		for _, at := range sc.cutAt {
+			cut = cut || at >= start && at <= content && body != ""
+		}
 		switch {
 		case partial && end == len(sc.text):
 			l.kind = pending
 		case body == "":
 			l.kind = blank
+		case cut:
+			l.kind = entry
 		case ri < len(sc.runs) && sc.runs[ri].start == content:
 			rest := strings.TrimSpace(sc.text[sc.runs[ri].end:end])
+			l.kind = entry
 			if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
 				l.kind = ref
 			}
+		case sourcesHeading(body) && (ri >= len(sc.runs) || sc.runs[ri].start >= end):
+			l.kind = heading
 		case strings.HasSuffix(strings.TrimRight(body, "*_ "), ":") || strings.HasSuffix(strings.TrimRight(body, "*_ "), "："):
 			if ri >= len(sc.runs) || sc.runs[ri].start >= end {
 				l.kind = leadIn
@@ -302,6 +320,21 @@ func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
 		if l.kind == ref {
 			refs++
 		}
+	}
+	// A sources heading and the list under it that ends the reply.
+	h := len(lines) - 1
+	for h >= 0 && (lines[h].kind == blank || lines[h].kind == ref || lines[h].kind == entry || lines[h].kind == pending) {
+		h--
+	}
+	if h >= 0 && lines[h].kind == heading {
+		for k := h + 1; k < len(lines); k++ {
+			if lines[k].kind == entry {
+				lines[k].kind = ref
+				drop[k] = true
+				refs++
+			}
+		}
+		lines[h].kind = leadIn
 	}
 	// The lead-in of the references that end the reply.
 	i := len(lines) - 1
@@ -347,6 +380,24 @@ func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
 	}
 	out.text = strings.TrimRight(b.String(), " \t\n")
 	return out, quotes
+}
+
+// sourcesHeadings are the headings of a sources list, lower-cased: the
+// bot's own in every language of its catalogue, and "references".
+var sourcesHeadings = func() map[string]bool {
+	m := map[string]bool{"references": true}
+	for _, k := range []i18n.Key{i18n.Sources, i18n.SourcesLabel} {
+		for _, t := range i18n.All(k) {
+			m[strings.ToLower(strings.Trim(t, "#*_:： \u00a0"))] = true
+		}
+	}
+	return m
+}()
+
+// sourcesHeading reports whether line is a heading of a sources list:
+// one of sourcesHeadings, bold, as a Markdown heading or with a colon.
+func sourcesHeading(line string) bool {
+	return sourcesHeadings[strings.ToLower(strings.Trim(line, "#*_:： \u00a0"))]
 }
 
 // fencedBlocks are the fenced code blocks of s (codeRanges' that open
