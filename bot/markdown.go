@@ -223,7 +223,20 @@ var (
 // that they read as text even where allowed_mentions were forgotten. Code
 // and <…>-wrapped URLs are left untouched: neither pings, and a changed URL
 // would lead elsewhere.
+//
+// It also removes the bidirectional embedding, override and isolate
+// controls (U+202A–U+202E, U+2066–U+2069), code included: text a model or
+// a document wrote is not to reverse the display of what follows it, the
+// bot's own notes and sources on the same line among them.
 func Neutralize(s string) string {
+	if strings.ContainsFunc(s, isBidiControl) {
+		s = strings.Map(func(r rune) rune {
+			if isBidiControl(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	return outsideCode(s, func(t string) string {
 		var b strings.Builder
 		prev := 0
@@ -235,6 +248,13 @@ func Neutralize(s string) string {
 		b.WriteString(neutralize(t[prev:]))
 		return b.String()
 	})
+}
+
+// isBidiControl reports the explicit bidirectional formatting characters
+// that change the order text is shown in. The marks (LRM, RLM, ALM) only
+// settle the direction of neutral characters and stay.
+func isBidiControl(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
 
 func neutralize(s string) string {

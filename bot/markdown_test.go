@@ -151,6 +151,13 @@ func TestNeutralize(t *testing.T) {
 		{"fence", "```\n<@1> @everyone\n```", "```\n<@1> @everyone\n```"},
 		{"wrapped URL", "<https://x.social/@here>", "<https://x.social/@here>"},
 		{"idempotent", "@" + zw + "everyone", "@" + zw + "everyone"},
+		// Round two: a model's override reversed the rest of its line,
+		// the bot's note on it included; marks that only set a neutral
+		// character's direction stay.
+		{"bidi override", "fined Tesla \u202e.deifirev\u202c ok", "fined Tesla .deifirev ok"},
+		{"bidi isolates and embeddings", "\u2067a\u2069 \u202ab\u202c \u2066c\u2068", "a b c"},
+		{"bidi in code", "`x\u202ey`", "`xy`"},
+		{"direction marks stay", "\u200fمرحبا\u200e [1]", "\u200fمرحبا\u200e [1]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
