@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"context"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -187,4 +188,47 @@ func TestModelFailsMidStream(t *testing.T) {
 			h.noViolations()
 		})
 	}
+}
+
+// TestRecordedSourcesSpanTheirPassages: Show passage of a source without
+// a verified quote checks that its block still spans the lines recorded
+// with the answer (else the documents changed, and another text would be
+// shown as the one cited). On an unchanged corpus, the lines recorded for
+// every source of an answer, a summary and a briefing are the passages'.
+func TestRecordedSourcesSpanTheirPassages(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{cfg: func(c *bot.Config) { c.ThreadMode = bot.ThreadOff }})
+	var ids []string
+	h.mention(generalID, user(1), question)
+	ids = append(ids, answerID(h.final(generalID)))
+	for _, o := range []discordtest.SlashOpts{
+		{Name: "summary", Options: []discordtest.OptionValue{{Name: "document", Value: "china-targets-alipay.ar"}}},
+		{Name: "briefing", Options: []discordtest.OptionValue{{Name: "topic", Value: "Alipay micro-loans"}}},
+	} {
+		o.GuildID, o.ChannelID, o.User = guildID, otherID, user(2)
+		ids = append(ids, answerID(waitFinal(h, h.dc.SendSlash(o))))
+	}
+	for _, id := range ids {
+		a, ok, err := h.st.Answer(context.Background(), id)
+		if err != nil || !ok || len(a.Sources) == 0 {
+			t.Fatalf("answer %s: %v %v, %d sources", id, ok, err, len(a.Sources))
+		}
+		for _, s := range a.Sources {
+			first, _, ok1 := h.p.Passage(s.DocID, s.Passage)
+			last, _, ok2 := h.p.Passage(s.DocID, max(s.LastPassage, s.Passage))
+			if !ok1 || !ok2 || s.LineStart == 0 || first.LineStart != s.LineStart || last.LineEnd != s.LineEnd {
+				t.Errorf("%s [%d] %s recorded at lines %d–%d, its passages span %d–%d", a.Kind, s.N, s.DocID, s.LineStart, s.LineEnd, first.LineStart, last.LineEnd)
+			}
+		}
+	}
+}
+
+// answerID is the answer ID in the custom IDs of m's buttons.
+func answerID(m discordtest.Message) string {
+	for _, b := range buttonIDs(m.Components) {
+		if f := strings.Split(b, ":"); len(f) == 4 {
+			return f[2]
+		}
+	}
+	return ""
 }

@@ -321,9 +321,25 @@ func (b *Bot) showPassage(ctx context.Context, i *discordgo.Interaction, btn but
 			}
 			ps, d = append(ps, p), doc
 		}
+		if s.Quote == "" && moved(s, ps) {
+			// Reloaded documents number their passages anew: without a
+			// quote to find, another text at the same place is not to be
+			// shown as the one cited.
+			return []reply{{content: i18n.Text(lang, i18n.PassageGone, btn.n)}}
+		}
 		return renderBlock(btn.n, d, ps, s.Quote, lang)
 	}
 	return []reply{{content: i18n.Text(lang, i18n.NoSuchPassage, btn.n)}}
+}
+
+// moved reports whether the block at a source's passages now spans other
+// lines than when the answer was recorded (lines recorded: not a PDF's
+// pages, not an answer recorded before lines were).
+func moved(s store.SourceRef, ps []corpus.Passage) bool {
+	if s.LineStart == 0 || len(ps) == 0 {
+		return false
+	}
+	return ps[0].LineStart != s.LineStart || ps[len(ps)-1].LineEnd != s.LineEnd
 }
 
 // VoteRecorder keeps the votes cast with the buttons under answers.

@@ -112,7 +112,10 @@ func TestButtons(t *testing.T) {
 	b, api, _, st := testBot(t, nil)
 	ctx := context.Background()
 	st.RecordAnswer(ctx, store.Answer{ID: "abc123def456", Kind: store.KindAnswer, Question: "Why?",
-		Sources: []store.SourceRef{{N: 1, DocID: "alipay-en", Passage: 2}, {N: 2, DocID: "gone", Passage: 0}}})
+		Sources: []store.SourceRef{{N: 1, DocID: "alipay-en", Passage: 2}, {N: 2, DocID: "gone", Passage: 0},
+			// Recorded at other lines: the documents were reloaded since.
+			{N: 3, DocID: "alipay-en", Passage: 2, LineStart: 40, LineEnd: 41},
+			{N: 4, DocID: "alipay-en", Passage: 2, LineStart: 5, LineEnd: 6}}})
 	click := func(id string) call {
 		t.Helper()
 		n := len(api.recorded())
@@ -135,6 +138,8 @@ func TestButtons(t *testing.T) {
 		{"passage location", passageCustomID("abc123def456", 1), `lines 5–6`},
 		{"passage gone from corpus", passageCustomID("abc123def456", 2), "no longer in the documents"},
 		{"no such citation", passageCustomID("abc123def456", 7), "has no passage [7]"},
+		{"another text at the recorded place", passageCustomID("abc123def456", 3), "no longer in the documents"},
+		{"the text at its recorded lines", passageCustomID("abc123def456", 4), `lines 5–6`},
 		{"unknown answer", passageCustomID("ffffffffffff", 1), "no longer have that answer"},
 		{"vote", voteCustomID("abc123def456", -1), "👎 is recorded"},
 		{"stale button", "something-else", "doesn't work any more"},
