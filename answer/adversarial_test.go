@@ -318,6 +318,14 @@ var adversarialCases = []adversarialCase{
 		reply: func(t testing.TB, p string) string {
 			return zhaoClaim(t, p) + "He fined Tesla 【4:0†source】. He is famous [-1]."
 		}, want: []Support{Verified, Uncited, Uncited}, lacks: []string{"4:0", "†", "[-1]"}},
+	{kind: "quote form", name: "a whole passage of more than 600 characters", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			q := wholePassage(t, p, zhaoQuote)
+			if len([]rune(q)) <= 600 {
+				t.Errorf("the passage quoted has %d characters, want more than 600", len([]rune(q)))
+			}
+			return "Alipay did not immediately respond, and the ministry's spokesman Zhao Zhiguo told a briefing yesterday [" + cite(t, p, zhaoQuote) + "] «" + q + "». That is all."
+		}, model: scriptedModel{split: runes}, want: []Support{Verified, ""}, lacks: []string{"»", "summoned"}},
 	{kind: "quote form", name: "single curly quotes with an apostrophe inside", question: spokesmanQuestion, rewrite: rewriteNone,
 		reply: func(t testing.TB, p string) string {
 			return "Zhao Zhiguo is the spokesman [" + cite(t, p, zhaoQuote) + "] ‘" + zhaoQuote + "’. The ministry’s man told a briefing [" + cite(t, p, zhaoQuote) + "] ‘told a briefing yesterday’."
@@ -499,4 +507,16 @@ func TestStripMarks(t *testing.T) {
 			t.Errorf("stripMarks(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// wholePassage is the text of the prompt's passage holding s, as quoted.
+func wholePassage(t testing.TB, prompt, s string) string {
+	t.Helper()
+	for _, p := range promptPassages(prompt) {
+		if strings.Contains(p.text, s) {
+			return strings.Join(strings.Fields(p.text), " ")
+		}
+	}
+	t.Errorf("no passage of the prompt holds %q", s)
+	return s
 }

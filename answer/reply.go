@@ -105,6 +105,11 @@ func scanReply(raw string, given int, partial bool) scanned {
 	return sc
 }
 
+// maxQuoteScan is how far a quote's closing mark is looked for. A model
+// may quote a passage at length; cut at maxQuoteRunes, the rest of such a
+// quote, its closing mark included, was shown as prose of the answer.
+const maxQuoteScan = 4000
+
 // quoteAfter finds a quote right after a citation run ending at end:
 // optional spaces or a colon, then quotation marks. It returns the quote's
 // byte range (qStart -1 when there is none) and its inner text. open
@@ -129,7 +134,7 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 	body := j + size
 	limit := body
 	firstLine := -1 // where the quote's first line ends, once it has crossed one
-	for n := 0; limit < len(raw) && n < maxQuoteRunes; n++ {
+	for n := 0; limit < len(raw) && n < maxQuoteScan; n++ {
 		c, cs := utf8.DecodeRuneInString(raw[limit:])
 		if c == '\n' {
 			// A quote copied with the passage's line break goes on to
