@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"corpusbot/llm"
 	"corpusbot/prompts"
@@ -52,8 +53,9 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
 	st := p.state.Load()
-	if len(q.History) == 0 && len(st.index.Analyze(text)) == 0 {
-		// A follow-up such as "why?" borrows its terms from the history.
+	if (len(q.History) == 0 || !hasWordChar(text)) && len(st.index.Analyze(text)) == 0 {
+		// A follow-up such as "why?" borrows its terms from the history;
+		// "👍" after an answer asks nothing.
 		return nil, fmt.Errorf("ask: %w", ErrNoSearchableWords)
 	}
 	// The question's language chooses the analysers it is searched with;
@@ -294,4 +296,9 @@ func addUsage(a, b llm.Usage) llm.Usage {
 		CompletionTokens: a.CompletionTokens + b.CompletionTokens,
 		TotalTokens:      a.TotalTokens + b.TotalTokens,
 	}
+}
+
+// hasWordChar reports whether s holds a letter or a digit.
+func hasWordChar(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }

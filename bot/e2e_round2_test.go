@@ -232,3 +232,33 @@ func answerID(m discordtest.Message) string {
 	}
 	return ""
 }
+
+// TestEmojiAfterAnAnswerAsksNothing: "👍" or "😀😀😀" sent in a DM, a
+// thread or a reply after an answer has no word to search for; it was
+// taken as a follow-up ("why?" borrows its terms from the history), and
+// the model asked to answer the last question again.
+func TestEmojiAfterAnAnswerAsksNothing(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{})
+	const dm = "250000000000000088"
+	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: dm, Author: user(1), Content: question})
+	first := h.final(dm)
+	q := h.mention(generalID, user(2), question)
+	inThread := h.final(q.ID)
+	for _, tc := range []struct{ channel, guild, text string }{
+		{dm, "", "👍"},
+		{q.ID, guildID, "😀😀😀"},
+	} {
+		calls := h.ai.Calls()
+		h.dc.SendMessage(discordtest.MessageOpts{ChannelID: tc.channel, GuildID: tc.guild, Author: user(1), Content: tc.text})
+		m, err := h.dc.WaitMessage(h.ctx(), tc.channel, func(m discordtest.Message) bool {
+			return m.Author.ID == h.dc.BotUser().ID && m.ID != first.ID && m.ID != inThread.ID && !strings.HasSuffix(m.Content, "▌")
+		})
+		if err != nil {
+			t.Fatalf("%q: no reply: %v", tc.text, err)
+		}
+		if !strings.Contains(m.Content, "no words I can look up") || h.ai.Calls() != calls {
+			t.Errorf("%q: reply %q after %d model calls, want the no-words text and none", tc.text, m.Content, h.ai.Calls()-calls)
+		}
+	}
+}
