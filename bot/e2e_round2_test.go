@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"corpusbot/bot"
 	"corpusbot/health"
@@ -261,4 +262,55 @@ func TestEmojiAfterAnAnswerAsksNothing(t *testing.T) {
 			t.Errorf("%q: reply %q after %d model calls, want the no-words text and none", tc.text, m.Content, h.ai.Calls()-calls)
 		}
 	}
+}
+
+// TestMentionsSplitAcrossChunksNeverPing: a model writes @everyone, @here,
+// a role and a user mention split across stream chunks, in a link's text,
+// in a quote and beside full-width and zero-width look-alikes. No request
+// the bot sends, streaming edits included, holds one that Discord would
+// read as a ping (allowed_mentions aside), and the verified claim stays.
+func TestMentionsSplitAcrossChunksNeverPing(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{cfg: func(c *bot.Config) { c.ThreadMode = bot.ThreadOff },
+		aiOpts: []openaitest.Option{openaitest.WithChunkDelay(15 * time.Millisecond)}})
+	h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
+		if strings.Contains(r.Text(), "Rewrite the question") {
+			return openaitest.Reply{Text: "en: Alipay micro-loans"}
+		}
+		claim := citingResponder(r).Text
+		text := claim + " Tell @everyone and @here, ＠everyone, @\u200beveryone, <@&" + roleID + "> and <@" + user(9).ID +
+			">, see [@everyone](http://evil.example) and `@here in code`."
+		var chunks []string
+		for i := 0; i < len(text); {
+			n := 3
+			for i+n < len(text) && !utf8.RuneStart(text[i+n]) {
+				n++
+			}
+			chunks = append(chunks, text[i:min(i+n, len(text))])
+			i += n
+		}
+		return openaitest.Reply{Text: text, Chunks: chunks}
+	})
+	h.mention(generalID, user(1), question)
+	m := h.final(generalID)
+	if !cited(m.Content) || !strings.Contains(m.Content, "regulators acted") {
+		t.Errorf("answer %q, want the verified claim with its source", m.Content)
+	}
+	edits := 0
+	for _, r := range h.dc.Requests() {
+		body, _ := r.JSON.(map[string]any)
+		c, _ := body["content"].(string)
+		if c == "" {
+			continue
+		}
+		edits++
+		// Code is shown as written: Discord pings no one from it.
+		if p := advPingRE.FindString(strings.ReplaceAll(c, "`@here in code`", "")); p != "" {
+			t.Errorf("%s %s sends %q, which would ping:\n%s", r.Method, r.Path, p, c)
+		}
+	}
+	if edits < 3 {
+		t.Errorf("%d messages and edits, want the answer streamed in several", edits)
+	}
+	h.noViolations()
 }
