@@ -326,6 +326,10 @@ var adversarialCases = []adversarialCase{
 			}
 			return "Alipay did not immediately respond, and the ministry's spokesman Zhao Zhiguo told a briefing yesterday [" + cite(t, p, zhaoQuote) + "] «" + q + "». That is all."
 		}, model: scriptedModel{split: runes}, want: []Support{Verified, ""}, lacks: []string{"»", "summoned"}},
+	{kind: "quote form", name: "control characters (NUL, bell, escape) in a claim and its quote", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return "The spokesman\x00 is Zhao\x07 Zhiguo [" + cite(t, p, zhaoQuote) + "] «Information Technology\x00 spokesman \x1bZhao Zhiguo»."
+		}, model: scriptedModel{split: runes}, want: []Support{Verified}, has: []string{"The spokesman is Zhao Zhiguo [1]."}},
 	{kind: "quote form", name: "single curly quotes with an apostrophe inside", question: spokesmanQuestion, rewrite: rewriteNone,
 		reply: func(t testing.TB, p string) string {
 			return "Zhao Zhiguo is the spokesman [" + cite(t, p, zhaoQuote) + "] ‘" + zhaoQuote + "’. The ministry’s man told a briefing [" + cite(t, p, zhaoQuote) + "] ‘told a briefing yesterday’."

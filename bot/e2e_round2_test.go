@@ -314,3 +314,33 @@ func TestMentionsSplitAcrossChunksNeverPing(t *testing.T) {
 	}
 	h.noViolations()
 }
+
+// TestControlCharactersNeverReachTheStore: a question and a model reply
+// holding NUL and other control characters are answered, and nothing of
+// them reaches the store, where PostgreSQL refuses a text holding NUL
+// ("invalid byte sequence for encoding UTF8: 0x00"): the answer lost its
+// record and its buttons.
+func TestControlCharactersNeverReachTheStore(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{cfg: func(c *bot.Config) { c.ThreadMode = bot.ThreadOff }})
+	h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
+		if strings.Contains(r.Text(), "Rewrite the question") {
+			return openaitest.Reply{Text: "en: Alipay micro-loans"}
+		}
+		return openaitest.Reply{Text: strings.Replace(citingResponder(r).Text, "regulators", "regulators\x00\x07", 1)}
+	})
+	h.mention(generalID, user(1), "Why was Alipay\x00 told to spin off\x1b its micro-loan business?")
+	m := h.final(generalID)
+	a, ok, err := h.st.Answer(context.Background(), answerID(m))
+	if err != nil || !ok {
+		t.Fatalf("answer not recorded: %v %v", ok, err)
+	}
+	for _, s := range []string{m.Content, a.Question, a.Text} {
+		if strings.ContainsAny(s, "\x00\x07\x1b") {
+			t.Errorf("%q holds a control character", s)
+		}
+	}
+	if !strings.Contains(a.Question, "Why was Alipay told") || !strings.Contains(a.Text, "regulators acted") {
+		t.Errorf("recorded %q: %q, want the question and the answer", a.Question, a.Text)
+	}
+}
