@@ -134,6 +134,23 @@ func TestDiscordRateLimits(t *testing.T) {
 		}
 		h.noViolations()
 	})
+	t.Run("longer than the attempts of an edit", func(t *testing.T) {
+		t.Parallel()
+		// Four attempts of a second each gave up on the edit: the answer
+		// was posted anew and the streamed message, in the same bucket,
+		// kept its cursor.
+		h := start(t, setup{cfg: func(c *bot.Config) { c.ThreadMode, c.EditTimeout = bot.ThreadOff, time.Second }})
+		h.dc.FailNext(func(r *discordtest.Request) bool { return lastPart(r) && r.Method == "PATCH" }, 1, 429, 8)
+		began := time.Now()
+		h.mention(generalID, user(1), question)
+		m := h.final(generalID)
+		if took := time.Since(began); took < 8*time.Second || !cited(m.Content) {
+			t.Errorf("answer %q after %v, want it cited, after retry_after (8 s)", m.Content, took.Round(time.Second))
+		}
+		if msgs := h.botMessages(generalID); len(msgs) != 1 {
+			t.Errorf("%d messages, want the one answer edited in place", len(msgs))
+		}
+	})
 	t.Run("a minute, during shutdown", func(t *testing.T) {
 		t.Parallel()
 		h := start(t, setup{cfg: func(c *bot.Config) { c.ThreadMode = bot.ThreadOff }})

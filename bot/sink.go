@@ -424,6 +424,10 @@ func retryPost(ctx context.Context, onRetry func(attempt int, err error), post f
 // An idempotent request (an edit) is retried after a timeout too; a
 // create only once it was looked for and not found (errNotCreated), since
 // it may have gone through.
+//
+// An attempt that ended waiting out Discord's rate limit sent nothing: it
+// is tried again without counting, so that a long retry_after is waited
+// out for as long as ctx allows, one attempt's timeout at a time.
 func retryRequest(ctx context.Context, timeout time.Duration, idempotent bool, onRetry func(attempt int, err error), do func(ctx context.Context) error) error {
 	wait := postRetryWait
 	for attempt := 1; ; attempt++ {
@@ -434,6 +438,10 @@ func retryRequest(ctx context.Context, timeout time.Duration, idempotent bool, o
 		err := do(actx)
 		timedOut := err != nil && actx.Err() != nil && ctx.Err() == nil
 		cancel()
+		if timedOut && errors.Is(err, discordgo.ErrRateLimitWait) {
+			attempt--
+			continue
+		}
 		if err == nil || attempt >= postAttempts || !(isServerError(err) || idempotent && timedOut || errors.Is(err, errNotCreated)) {
 			return err
 		}

@@ -210,6 +210,11 @@ func requestContext(options []RequestOption) context.Context {
 	return cfg.Request.Context()
 }
 
+// ErrRateLimitWait wraps the error of a request whose context ended while
+// it waited out a rate limit (corpusbot patch): nothing was sent, so it
+// can be tried again, and the wait goes on in the bucket.
+var ErrRateLimitWait = errors.New("ended while waiting out a rate limit")
+
 // sleepContext waits d or until ctx ends (corpusbot patch).
 func sleepContext(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
@@ -218,7 +223,7 @@ func sleepContext(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	case <-ctx.Done():
-		return fmt.Errorf("rate limited for %v: %w", d, ctx.Err())
+		return fmt.Errorf("%w (%v): %w", ErrRateLimitWait, d.Round(time.Millisecond), ctx.Err())
 	}
 }
 
