@@ -289,14 +289,15 @@ func TestEmojiAfterAnAnswerAsksNothing(t *testing.T) {
 func TestMentionsSplitAcrossChunksNeverPing(t *testing.T) {
 	t.Parallel()
 	h := start(t, setup{cfg: func(c *bot.Config) { c.ThreadMode = bot.ThreadOff },
-		aiOpts: []openaitest.Option{openaitest.WithChunkDelay(15 * time.Millisecond)}})
+		aiOpts: []openaitest.Option{openaitest.WithChunkDelay(30 * time.Millisecond)}})
 	h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
 		if strings.Contains(r.Text(), "Rewrite the question") {
 			return openaitest.Reply{Text: "en: Alipay micro-loans"}
 		}
 		claim := citingResponder(r).Text
-		text := claim + " Tell @everyone and @here, ＠everyone, @\u200beveryone, <@&" + roleID + "> and <@" + user(9).ID +
-			">, see [@everyone](http://evil.example) and `@here in code`."
+		// A sentence each, so that they stream one after another.
+		text := claim + " Tell @everyone now. Tell @here too. Then ＠everyone and @\u200beveryone. Ask <@&" + roleID + "> today. Ask <@" + user(9).ID +
+			"> as well. See [@everyone](http://evil.example) there. Try `@here in code` last."
 		var chunks []string
 		for i := 0; i < len(text); {
 			n := 3
