@@ -30,11 +30,16 @@ type shard struct {
 	dict   map[string]uint32 // term → local id
 	terms  []string          // local id → term
 	blocks [][]byte          // per item: terms, then local id, tf for each (appendPairs)
-	ldf    []uint32          // local id → items of the shard that have it
+	tally  []tally           // local id → its counts
 	remap  []uint32          // local id → global id, after the merge
-	df     []uint32          // global id → postings in this shard, then its cursor
+	cursor []uint32          // local id → where its next posting goes
 	big    [][2]uint32       // posting, tf of the shard's tf ≥ maxTF
 }
+
+// tally is a local term's counts: its frequency in the item being
+// analysed and the items of the shard that have it so far, side by side
+// so that counting a rare term misses the processor's caches once.
+type tally struct{ tf, df uint32 }
 
 // maxTF is the largest term frequency postTF holds; the larger ones are
 // in bigTF, with maxTF in postTF.
@@ -128,22 +133,26 @@ func (ix *Index) build(fast bool) {
 	// Document frequencies per shard, counted by local id as the items
 	// were; then offsets: term t's postings from shard w start after those
 	// of the shards before it, so each shard lays out its own in parallel
-	// and every list is still in item order.
+	// and every list is still in item order. Each shard's cursors are by
+	// local id, so that laying out a posting reads one array, not two.
+	df := make([]uint32, nterms) // postings of t in the shards so far
 	for _, s := range shards {
-		s.df = make([]uint32, nterms)
 		for l, g := range s.remap {
-			s.df[g] = s.ldf[l]
+			df[g] += s.tally[l].df
 		}
-		s.ldf = nil
 	}
 	start := make([]uint32, nterms+1)
 	for t := range nterms {
-		start[t+1] = start[t]
-		for _, s := range shards {
-			c := s.df[t]
-			s.df[t] = start[t+1] // the shard's cursor for t
-			start[t+1] += c
+		start[t+1] = start[t] + df[t]
+		df[t] = start[t] // the next shard's first posting of t
+	}
+	for _, s := range shards {
+		s.cursor = make([]uint32, len(s.remap))
+		for l, g := range s.remap {
+			s.cursor[l] = df[g]
+			df[g] += s.tally[l].df
 		}
+		s.tally, s.remap = nil, nil
 	}
 	total := start[nterms]
 
@@ -154,7 +163,7 @@ func (ix *Index) build(fast bool) {
 	ix.postTF = make([]uint8, total)
 	for _, s := range shards {
 		wg.Go(func() {
-			cursor := s.df
+			cursor := s.cursor
 			item := uint32(s.lo)
 			for k, blk := range s.blocks {
 				for p := 0; p < len(blk); item++ {
@@ -166,9 +175,8 @@ func (ix *Index) build(fast bool) {
 						if tf == maxTF {
 							tf, p = uvarint32(blk, p)
 						}
-						g := s.remap[l]
-						c := cursor[g]
-						cursor[g]++
+						c := cursor[l]
+						cursor[l]++
 						ix.postItem[c] = item
 						ix.postTF[c] = uint8(min(tf, maxTF))
 						if tf >= maxTF {
@@ -178,7 +186,7 @@ func (ix *Index) build(fast bool) {
 				}
 				s.blocks[k] = nil
 			}
-			s.blocks, s.df = nil, nil
+			s.blocks, s.cursor = nil, nil
 		})
 	}
 	wg.Wait()
@@ -305,7 +313,6 @@ type shardBuilder struct {
 	fast   bool // the ASCII fast path (addText); false: the tokenizer for all
 	b      analysisBuf
 	caches []*surfaceCache // per analyser
-	counts []uint32        // local id → tf in the current item
 	seen   []uint32        // local ids of the current item, first-seen order
 	lower  []byte          // a simple word's term, lower-cased
 	batch  []simpleTok     // fast-path tokens not yet counted (flush)
@@ -333,8 +340,7 @@ func (sb *shardBuilder) intern(term []byte, surface string) uint32 {
 		}
 		s.dict[t] = id
 		s.terms = append(s.terms, t)
-		sb.counts = append(sb.counts, 0)
-		s.ldf = append(s.ldf, 0)
+		s.tally = append(s.tally, tally{})
 	}
 	return id
 }
@@ -356,9 +362,10 @@ func (sb *shardBuilder) appendPairs() {
 	blk := s.blocks[len(s.blocks)-1]
 	blk = binary.AppendUvarint(blk, uint64(len(sb.seen)))
 	for _, id := range sb.seen {
-		tf := sb.counts[id]
-		sb.counts[id] = 0
-		s.ldf[id]++
+		c := &s.tally[id]
+		tf := c.tf
+		c.tf = 0
+		c.df++
 		blk = binary.AppendUvarint(blk, uint64(id))
 		if tf < maxTF {
 			blk = append(blk, byte(tf))
@@ -387,10 +394,11 @@ func uvarint32(b []byte, p int) (uint32, int) {
 }
 
 func (sb *shardBuilder) count(id uint32) {
-	if sb.counts[id] == 0 {
+	c := &sb.s.tally[id]
+	if c.tf == 0 {
 		sb.seen = append(sb.seen, id)
 	}
-	sb.counts[id]++
+	c.tf++
 	if sb.recording {
 		sb.titleIDs = append(sb.titleIDs, id)
 	}
