@@ -113,21 +113,26 @@ const batchToks = 64
 // flush counts the batch of fast-path tokens of text, in order, and
 // returns how many are terms. A rare word's slot of the cache is a miss
 // of the processor's caches: the slots of the whole batch are read first,
-// independent loads that the processor overlaps, so that the lookups in
-// order find them cached.
+// in a loop of their own so that the processor has many of these
+// independent loads in flight at once, and the lookups in order then find
+// them cached.
 func (sb *shardBuilder) flush(a *analyzer, cache *surfaceCache, text string) (n int) {
 	bt := sb.batch
 	if len(bt) == 0 {
 		return 0
 	}
-	mask := uint64(len(cache.slots) - 1)
-	var touch uint8
 	for i := range bt {
 		t := &bt[i]
 		if w := t.end - t.start; w <= shortSurface {
 			t.lo, t.hi = lowerWords(text, t.start, w)
 			t.hash = surfaceHash(t.lo, t.hi, w)
-			touch |= cache.slots[t.hash&mask].n
+		}
+	}
+	var touch uint32
+	for i := range bt {
+		t := &bt[i]
+		if w := t.end - t.start; w <= shortSurface {
+			touch |= cache.touch(w, t.hash)
 		}
 	}
 	sb.touch = touch
@@ -263,8 +268,12 @@ func (sb *shardBuilder) addSimple(a *analyzer, cache *surfaceCache, text string,
 	n := t.end - t.start
 	var id int32
 	var ok bool
-	if n <= shortSurface {
-		if id, ok = cache.getHashed(t.lo, t.hi, n, t.hash); !ok {
+	if n <= shortWord {
+		if id, ok = cache.getShort(t.lo, shortTag(t.hi, n), t.hash); !ok {
+			id = sb.miss(a, cache, text, t)
+		}
+	} else if n <= shortSurface {
+		if id, ok = cache.getMid(t.lo, t.hi, n, t.hash); !ok {
 			id = sb.miss(a, cache, text, t)
 		}
 	} else {

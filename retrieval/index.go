@@ -316,7 +316,7 @@ type shardBuilder struct {
 	seen   []uint32        // local ids of the current item, first-seen order
 	lower  []byte          // a simple word's term, lower-cased
 	batch  []simpleTok     // fast-path tokens not yet counted (flush)
-	touch  uint8           // keeps flush's reads
+	touch  uint32          // keeps flush's reads
 
 	// The last title analysed, its analyser, the ids it counted in order
 	// and its analysed length.

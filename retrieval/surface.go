@@ -7,28 +7,52 @@ import (
 
 // surfaceCache maps a word's surface form to what the index made of it
 // (a local term id, or -1: dropped) while an index is built: one lookup per
-// word of the corpus, so its speed is much of the build's. Words of up to
-// 16 bytes, nearly all of them, sit in the table itself, so a lookup reads
-// one slot instead of a map's group and then its key's bytes elsewhere in
-// the heap (two cache misses for every rare word of a big corpus); longer
-// ones go to a map.
+// word of the corpus, so its speed is much of the build's. Words sit in
+// the table itself, so a lookup reads one slot instead of a map's group
+// and then its key's bytes elsewhere in the heap (two cache misses for
+// every rare word of a big corpus): words of up to 11 bytes, nearly all
+// of them, in 16-byte slots, four to a cache line; words of 12–16 bytes
+// in 24-byte slots; longer ones in a map. The tables are kept at most
+// three quarters full, so that a big corpus's tens of thousands of words
+// take as few cache lines as linear probing allows.
 type surfaceCache struct {
-	slots []surfaceSlot // open addressing, linear probing; n == 0: empty
-	used  int
-	long  map[string]int32
+	short     []shortSlot // open addressing, linear probing; tag == 0: empty
+	shortUsed int
+	slots     []surfaceSlot // the same; n == 0: empty
+	used      int
+	long      map[string]int32
+}
+
+// shortSlot holds a word of 1–11 bytes: lo is its first 8 bytes and tag
+// the others, with its length in the top byte (so never 0), zero-padded.
+type shortSlot struct {
+	lo  uint64
+	tag uint32
+	id  int32
 }
 
 type surfaceSlot struct {
 	lo, hi uint64 // the word's bytes, zero-padded
 	id     int32
-	n      uint8 // its length, 1–16
+	n      uint8 // its length, 12–16
 }
 
-const shortSurface = 16
+const (
+	shortWord    = 11 // the longest word of a shortSlot
+	shortSurface = 16 // the longest word of a surfaceSlot
+)
 
 func newSurfaceCache() *surfaceCache {
-	return &surfaceCache{slots: make([]surfaceSlot, 1<<12), long: make(map[string]int32)}
+	return &surfaceCache{short: make([]shortSlot, 1<<12), slots: make([]surfaceSlot, 1<<9), long: make(map[string]int32)}
 }
+
+// shortTag is the tag of a word of n bytes (1–11) whose bytes past the
+// eighth are hi.
+func shortTag(hi uint64, n int) uint32 { return uint32(hi) | uint32(n)<<24 }
+
+// full reports whether a table of size slots holding used words must
+// grow before it takes one more.
+func full(used, size int) bool { return 4*(used+1) > 3*size }
 
 // words loads w (at most 16 bytes) as two zero-padded words.
 func words(w []byte) (lo, hi uint64) {
@@ -65,17 +89,32 @@ func (c *surfaceCache) get(w []byte) (int32, bool) {
 		return id, ok
 	}
 	lo, hi := words(w)
-	return c.getWords(lo, hi, len(w))
+	return c.getHashed(lo, hi, len(w), surfaceHash(lo, hi, len(w)))
 }
 
-// getWords returns the entry of the word of n bytes (1–16) that words
-// gives as lo, hi.
-func (c *surfaceCache) getWords(lo, hi uint64, n int) (int32, bool) {
-	return c.getHashed(lo, hi, n, surfaceHash(lo, hi, n))
-}
-
-// getHashed is getWords with the words' surfaceHash h.
+// getHashed returns the entry of the word of n bytes (1–16) that words
+// gives as lo, hi, and whose surfaceHash is h.
 func (c *surfaceCache) getHashed(lo, hi uint64, n int, h uint64) (int32, bool) {
+	if n <= shortWord {
+		return c.getShort(lo, shortTag(hi, n), h)
+	}
+	return c.getMid(lo, hi, n, h)
+}
+
+func (c *surfaceCache) getShort(lo uint64, tag uint32, h uint64) (int32, bool) {
+	mask := uint64(len(c.short) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &c.short[i]
+		if s.lo == lo && s.tag == tag {
+			return s.id, true
+		}
+		if s.tag == 0 {
+			return 0, false
+		}
+	}
+}
+
+func (c *surfaceCache) getMid(lo, hi uint64, n int, h uint64) (int32, bool) {
 	mask := uint64(len(c.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &c.slots[i]
@@ -88,18 +127,57 @@ func (c *surfaceCache) getHashed(lo, hi uint64, n int, h uint64) (int32, bool) {
 	}
 }
 
+// touch reads the first slot a lookup of the word of n bytes with hash h
+// would read: a lookup that follows finds it in the processor's caches.
+func (c *surfaceCache) touch(n int, h uint64) uint32 {
+	if n <= shortWord {
+		return c.short[h&uint64(len(c.short)-1)].tag
+	}
+	return uint32(c.slots[h&uint64(len(c.slots)-1)].n)
+}
+
 // put records w's entry; w is not in the cache.
 func (c *surfaceCache) put(w []byte, id int32) {
-	if len(w) > shortSurface || len(w) == 0 {
+	n := len(w)
+	if n > shortSurface || n == 0 {
 		c.long[string(w)] = id
 		return
 	}
-	if 2*(c.used+1) > len(c.slots) {
-		c.grow()
-	}
 	lo, hi := words(w)
-	c.insert(surfaceSlot{lo: lo, hi: hi, id: id, n: uint8(len(w))})
+	if n <= shortWord {
+		if full(c.shortUsed, len(c.short)) {
+			old := c.short
+			c.short = make([]shortSlot, 2*len(old))
+			for _, s := range old {
+				if s.tag != 0 {
+					c.insertShort(s, surfaceHash(s.lo, uint64(s.tag&(1<<24-1)), int(s.tag>>24)))
+				}
+			}
+		}
+		c.insertShort(shortSlot{lo: lo, tag: shortTag(hi, n), id: id}, surfaceHash(lo, hi, n))
+		c.shortUsed++
+		return
+	}
+	if full(c.used, len(c.slots)) {
+		old := c.slots
+		c.slots = make([]surfaceSlot, 2*len(old))
+		for _, s := range old {
+			if s.n != 0 {
+				c.insert(s)
+			}
+		}
+	}
+	c.insert(surfaceSlot{lo: lo, hi: hi, id: id, n: uint8(n)})
 	c.used++
+}
+
+func (c *surfaceCache) insertShort(s shortSlot, h uint64) {
+	mask := uint64(len(c.short) - 1)
+	i := h & mask
+	for c.short[i].tag != 0 {
+		i = (i + 1) & mask
+	}
+	c.short[i] = s
 }
 
 func (c *surfaceCache) insert(s surfaceSlot) {
@@ -109,14 +187,4 @@ func (c *surfaceCache) insert(s surfaceSlot) {
 		i = (i + 1) & mask
 	}
 	c.slots[i] = s
-}
-
-func (c *surfaceCache) grow() {
-	old := c.slots
-	c.slots = make([]surfaceSlot, 2*len(old))
-	for _, s := range old {
-		if s.n != 0 {
-			c.insert(s)
-		}
-	}
 }
