@@ -1,6 +1,9 @@
 package retrieval
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // The index build's fast path. Most text is ASCII words between spaces:
 // "The", "cells", "2012", "DNA", each followed by a space or punctuation.
@@ -195,6 +198,17 @@ func scanChunk(text string, i int, toks *[chunkToks]simpleTok) (nt, end int, ok 
 				tail = false
 			}
 		}
+		for tail && k+8 <= len(text) {
+			// Eight bytes at a time: most words end within the first
+			// eight, and where is computed without a branch.
+			lower, digit := lowerDigits(load64(text, k))
+			run := bits.TrailingZeros64(^(lower|digit)&highBits) >> 3
+			if lower&(1<<(8*run)-1) != 0 {
+				letters = true
+			}
+			k += run
+			tail = run == 8
+		}
 		for tail && k < len(text) {
 			switch byteClass[text[k]] {
 			case bcLower:
@@ -249,6 +263,22 @@ func scanChunk(text string, i int, toks *[chunkToks]simpleTok) (nt, end int, ok 
 		nt++
 	}
 	return nt, k, true
+}
+
+// highBits is the high bit of each byte of a word.
+const highBits = 0x8080808080808080
+
+// lowerDigits marks, with its high bit, each byte of x that is an ASCII
+// lower-case letter, and each that is an ASCII digit. Each byte's sums
+// stay within it: its high bit is cleared first, and 0x7f plus the
+// largest constant is under 0x100.
+func lowerDigits(x uint64) (lower, digit uint64) {
+	const ones = 0x0101010101010101
+	y := x &^ highBits
+	ascii := ^x & highBits
+	lower = (y + (0x80-'a')*ones) &^ (y + (0x80-'z'-1)*ones) & ascii
+	digit = (y + (0x80-'0')*ones) &^ (y + (0x80-'9'-1)*ones) & ascii
+	return lower, digit
 }
 
 // chunkEnd is the white space after k, or the end of text.

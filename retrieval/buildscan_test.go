@@ -96,3 +96,32 @@ func FuzzFastPath(f *testing.F) {
 		})
 	})
 }
+
+// lowerDigits marks what byteClass calls lower-case letters and digits,
+// every byte value in every position, whatever its neighbours.
+func TestLowerDigits(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for c := range 256 {
+		for pos := range 8 {
+			var b [8]byte
+			for i := range b {
+				b[i] = byte(r.IntN(256))
+			}
+			b[pos] = byte(c)
+			lower, digit := lowerDigits(load64(string(b[:]), 0))
+			for i, x := range b {
+				gotL, gotD := lower>>(8*i)&0xff, digit>>(8*i)&0xff
+				wantL, wantD := uint64(0), uint64(0)
+				if byteClass[x] == bcLower {
+					wantL = 0x80
+				}
+				if byteClass[x] == bcDigit {
+					wantD = 0x80
+				}
+				if gotL != wantL || gotD != wantD {
+					t.Fatalf("% x byte %d (%#x): lower %#x digit %#x, want %#x %#x", b, i, x, gotL, gotD, wantL, wantD)
+				}
+			}
+		}
+	}
+}
