@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"encoding/binary"
+	"math"
 	"math/bits"
 )
 
@@ -69,12 +70,17 @@ type simpleTok struct {
 
 // addText counts the terms of text and returns its analysed length, as
 // addGeneral does.
+//
+// A chunk the fast path leaves to the tokenizer ("mRNA", "±", "NF-κB",
+// "Alzheimer's") is analysed once per analyser: what it counted is kept
+// (surfaceCache.chunks) and counted again where it recurs, as the word
+// cache does for words. It is analysed from the white space before it, as
+// a run of such chunks was.
 func (sb *shardBuilder) addText(a *analyzer, cache *surfaceCache, text string) (n int) {
 	if !sb.fast {
 		return sb.addGeneral(a, cache, text)
 	}
 	var toks [chunkToks]simpleTok
-	pending := -1 // start of text left to the tokenizer
 	for i := 0; i < len(text); {
 		if byteClass[text[i]] == bcSpace {
 			i++
@@ -82,30 +88,46 @@ func (sb *shardBuilder) addText(a *analyzer, cache *surfaceCache, text string) (
 		}
 		nt, end, ok := scanChunk(text, i, &toks)
 		if !ok {
-			if pending < 0 {
-				pending = max(i-1, 0) // at the white space before, if any
-			}
-			i = end
-			continue
+			// At the white space before, if any.
+			toks[0], nt = simpleTok{start: max(i-1, 0), end: end, kind: kindChunk}, 1
 		}
-		if nt > 0 {
-			if pending >= 0 {
+		for _, t := range toks[:nt] {
+			if len(sb.batch) == batchToks {
 				n += sb.flush(a, cache, text)
-				n += sb.addGeneral(a, cache, text[pending:i])
-				pending = -1
 			}
-			for _, t := range toks[:nt] {
-				if len(sb.batch) == batchToks {
-					n += sb.flush(a, cache, text)
-				}
-				sb.batch = append(sb.batch, t)
-			}
+			sb.batch = append(sb.batch, t)
 		}
 		i = end
 	}
-	n += sb.flush(a, cache, text)
-	if pending >= 0 {
-		n += sb.addGeneral(a, cache, text[pending:])
+	return n + sb.flush(a, cache, text)
+}
+
+// kindChunk marks a chunk of a batch left to the tokenizer (addChunk).
+const kindChunk tokenKind = math.MaxUint8
+
+// chunkTerms is where a chunk's counted ids sit in surfaceCache.chunkIDs,
+// and its analysed length.
+type chunkTerms struct{ off, ids, n uint32 }
+
+// addChunk counts the terms of a chunk the fast path leaves to the
+// tokenizer and returns its analysed length.
+func (sb *shardBuilder) addChunk(a *analyzer, cache *surfaceCache, chunk string) int {
+	if c, ok := cache.chunks[chunk]; ok {
+		for _, id := range cache.chunkIDs[c.off : c.off+c.ids] {
+			sb.count(id)
+		}
+		return int(c.n)
+	}
+	// count records the ids after those of the title (titleIDs), which
+	// stay as they were.
+	recording, from := sb.recording, len(sb.titleIDs)
+	sb.recording = true
+	n := sb.addGeneral(a, cache, chunk)
+	ids := sb.titleIDs[from:]
+	cache.chunks[chunk] = chunkTerms{off: uint32(len(cache.chunkIDs)), ids: uint32(len(ids)), n: uint32(n)}
+	cache.chunkIDs = append(cache.chunkIDs, ids...)
+	if !recording {
+		sb.recording, sb.titleIDs = false, sb.titleIDs[:from]
 	}
 	return n
 }
@@ -126,7 +148,7 @@ func (sb *shardBuilder) flush(a *analyzer, cache *surfaceCache, text string) (n 
 	}
 	for i := range bt {
 		t := &bt[i]
-		if w := t.end - t.start; w <= shortSurface {
+		if w := t.end - t.start; w <= shortSurface && t.kind != kindChunk {
 			t.lo, t.hi = lowerWords(text, t.start, w)
 			t.hash = surfaceHash(t.lo, t.hi, w)
 		}
@@ -134,13 +156,17 @@ func (sb *shardBuilder) flush(a *analyzer, cache *surfaceCache, text string) (n 
 	var touch uint32
 	for i := range bt {
 		t := &bt[i]
-		if w := t.end - t.start; w <= shortSurface {
+		if w := t.end - t.start; w <= shortSurface && t.kind != kindChunk {
 			touch |= cache.touch(w, t.hash)
 		}
 	}
 	sb.touch = touch
 	for i := range bt {
-		n += sb.addSimple(a, cache, text, &bt[i])
+		if t := &bt[i]; t.kind == kindChunk {
+			n += sb.addChunk(a, cache, text[t.start:t.end])
+		} else {
+			n += sb.addSimple(a, cache, text, t)
+		}
 	}
 	sb.batch = bt[:0]
 	return n

@@ -21,6 +21,11 @@ type surfaceCache struct {
 	slots     []surfaceSlot // the same; n == 0: empty
 	used      int
 	long      map[string]int32
+
+	// What chunks left to the tokenizer counted (addChunk): keys are
+	// the items' own text.
+	chunks   map[string]chunkTerms
+	chunkIDs []uint32
 }
 
 // shortSlot holds a word of 1–11 bytes: lo is its first 8 bytes and tag
@@ -43,7 +48,7 @@ const (
 )
 
 func newSurfaceCache() *surfaceCache {
-	return &surfaceCache{short: make([]shortSlot, 1<<12), slots: make([]surfaceSlot, 1<<9), long: make(map[string]int32)}
+	return &surfaceCache{short: make([]shortSlot, 1<<12), slots: make([]surfaceSlot, 1<<9), long: make(map[string]int32), chunks: make(map[string]chunkTerms)}
 }
 
 // shortTag is the tag of a word of n bytes (1–11) whose bytes past the
