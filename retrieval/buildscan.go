@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
+	"strings"
 )
 
 // The index build's fast path. Most text is ASCII words between spaces:
@@ -124,7 +125,7 @@ func (sb *shardBuilder) addChunk(a *analyzer, cache *surfaceCache, chunk string)
 	sb.recording = true
 	n := sb.addGeneral(a, cache, chunk)
 	ids := sb.titleIDs[from:]
-	cache.chunks[chunk] = chunkTerms{off: uint32(len(cache.chunkIDs)), ids: uint32(len(ids)), n: uint32(n)}
+	cache.chunks[strings.Clone(chunk)] = chunkTerms{off: uint32(len(cache.chunkIDs)), ids: uint32(len(ids)), n: uint32(n)}
 	cache.chunkIDs = append(cache.chunkIDs, ids...)
 	if !recording {
 		sb.recording, sb.titleIDs = false, sb.titleIDs[:from]

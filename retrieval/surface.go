@@ -23,7 +23,8 @@ type surfaceCache struct {
 	long      map[string]int32
 
 	// What chunks left to the tokenizer counted (addChunk): keys are
-	// the items' own text.
+	// copied, so that they sit together rather than each in its item's
+	// text, a cache miss away.
 	chunks   map[string]chunkTerms
 	chunkIDs []uint32
 }
