@@ -106,6 +106,11 @@ func (sb *shardBuilder) addText(a *analyzer, cache *surfaceCache, text string) (
 // kindChunk marks a chunk of a batch left to the tokenizer (addChunk).
 const kindChunk tokenKind = math.MaxUint8
 
+// maxChunkKey bounds the chunks kept: text without white space (a
+// paragraph of Chinese) is one chunk, seldom seen twice, that keeping
+// would copy.
+const maxChunkKey = 64
+
 // chunkTerms is where a chunk's counted ids sit in surfaceCache.chunkIDs,
 // and its analysed length.
 type chunkTerms struct{ off, ids, n uint32 }
@@ -113,6 +118,9 @@ type chunkTerms struct{ off, ids, n uint32 }
 // addChunk counts the terms of a chunk the fast path leaves to the
 // tokenizer and returns its analysed length.
 func (sb *shardBuilder) addChunk(a *analyzer, cache *surfaceCache, chunk string) int {
+	if len(chunk) > maxChunkKey {
+		return sb.addGeneral(a, cache, chunk)
+	}
 	if c, ok := cache.chunks[chunk]; ok {
 		for _, id := range cache.chunkIDs[c.off : c.off+c.ids] {
 			sb.count(id)
