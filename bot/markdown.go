@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,28 +18,138 @@ func Format(md string) string {
 	return Neutralize(UnmaskLinks(WrapURLs(ConvertTables(md))))
 }
 
-// wrappedLinkRE matches a Markdown link whose URL WrapURLs has wrapped.
-var wrappedLinkRE = regexp.MustCompile(`\[([^\[\]\n]*)\]\(<(https?://[^\s<>]+)>\)`)
-
-// UnmaskLinks writes a Markdown link [text](<url>) as "text (<url>)":
-// text a model wrote is not to hide where a link goes behind words of its
+// UnmaskLinks writes a Markdown link [text](url) as "text (<url>)": text
+// a model wrote is not to hide where a link goes behind words of its
 // choosing ("[the source](http://evil…)"). A citation made a link keeps
 // its brackets, "[1] (<url>)"; a link whose text is its URL is the URL.
-// Code is left as written.
+// It reads links as Discord does: brackets nested in the text ("[see
+// [1]]", "[a \] b]"), code spans in it, spaces and a title around the
+// destination, the scheme in any case. A link that starts in code or in
+// a URL in <…> is left as written.
 func UnmaskLinks(md string) string {
-	return outsideCode(md, func(s string) string {
-		return wrappedLinkRE.ReplaceAllStringFunc(s, func(m string) string {
-			sub := wrappedLinkRE.FindStringSubmatch(m)
-			text, url := strings.TrimSpace(sub[1]), sub[2]
-			switch {
-			case text == "" || text == url || text == "<"+url+">":
-				return "<" + url + ">"
-			case strings.Trim(text, "0123456789, ") == "":
-				return "[" + text + "] (<" + url + ">)"
+	code := codeRegions(md)
+	var b strings.Builder
+	prev := 0
+	for i := 0; i < len(md); i++ {
+		if k := sort.Search(len(code), func(k int) bool { return code[k].end > i }); k < len(code) && code[k].start <= i {
+			i = code[k].end - 1
+			continue
+		}
+		if md[i] == '<' {
+			if m := angleURLRE.FindStringIndex(md[i:]); m != nil {
+				i += m[1] - 1
 			}
-			return text + " (<" + url + ">)"
-		})
-	})
+			continue
+		}
+		if md[i] != '[' || (i > 0 && md[i-1] == '\\') {
+			continue
+		}
+		close, ok := closingBracket(md, i, code)
+		if !ok || close+1 >= len(md) || md[close+1] != '(' {
+			continue
+		}
+		url, end, ok := linkDestination(md, close+2)
+		if !ok {
+			continue
+		}
+		b.WriteString(md[prev:i])
+		b.WriteString(unmasked(strings.TrimSpace(md[i+1:close]), url))
+		prev, i = end, end-1
+	}
+	if prev == 0 {
+		return md
+	}
+	b.WriteString(md[prev:])
+	return b.String()
+}
+
+// unmasked is what a link with text and url shows instead.
+func unmasked(text, url string) string {
+	switch {
+	case text == "" || text == url || text == "<"+url+">":
+		return "<" + url + ">"
+	case strings.Trim(text, "0123456789, ") == "":
+		return "[" + text + "] (<" + url + ">)"
+	}
+	return text + " (<" + url + ">)"
+}
+
+// inSpans reports whether i falls inside one of the sorted spans.
+func inSpans(spans []span, i int) bool {
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].end > i })
+	return k < len(spans) && spans[k].start <= i
+}
+
+// closingBracket finds the "]" that closes the "[" at md[open], counting
+// nested brackets and skipping escaped ones and code spans, within one
+// line.
+func closingBracket(md string, open int, code []span) (int, bool) {
+	depth := 0
+	for j := open; j < len(md); j++ {
+		if inSpans(code, j) {
+			continue
+		}
+		switch md[j] {
+		case '\\':
+			j++
+		case '\n':
+			return 0, false
+		case '[':
+			depth++
+		case ']':
+			if depth--; depth == 0 {
+				return j, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// linkDestination reads a link's destination from md[i:], just after its
+// "(": spaces, an http(s) URL (any case) bare or in <…>, an optional title
+// in quotes, spaces and ")". It returns the URL and the end of the link.
+func linkDestination(md string, i int) (string, int, bool) {
+	j := skipBlanks(md, i)
+	angle := j < len(md) && md[j] == '<'
+	if angle {
+		j++
+	}
+	if urlPrefix(md[j:]) == 0 {
+		return "", 0, false
+	}
+	start := j
+	if angle {
+		k := strings.IndexAny(md[j:], "<> \n")
+		if k < 0 || md[j+k] != '>' {
+			return "", 0, false
+		}
+		j += k
+	} else {
+		j += urlExtent(md[j:], true)
+	}
+	url := md[start:j]
+	if angle {
+		j++
+	}
+	j = skipBlanks(md, j)
+	if j < len(md) && (md[j] == '"' || md[j] == '\'') {
+		k := strings.IndexByte(md[j+1:], md[j])
+		if k < 0 || strings.Contains(md[j+1:j+1+k], "\n") {
+			return "", 0, false
+		}
+		j = skipBlanks(md, j+k+2)
+	}
+	if j >= len(md) || md[j] != ')' || url == "" {
+		return "", 0, false
+	}
+	return url, j + 1, true
+}
+
+func skipBlanks(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
 }
 
 // fence is a GFM code fence: an opening line of three or more backticks,

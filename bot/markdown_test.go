@@ -404,6 +404,18 @@ func TestUnmaskLinks(t *testing.T) {
 		{"[https://a.io](https://a.io)", "<https://a.io>"},
 		{"keep `[t](https://x.io)` as code", "keep `[t](https://x.io)` as code"},
 		{"[not a url](docs/x.md) and [x]", "[not a url](docs/x.md) and [x]"},
+		// Round two: forms Discord shows as masked links that were left
+		// masked.
+		{"[see [1]](http://evil.example)", "see [1] (<http://evil.example>)"},
+		{"[the [official] site](<http://evil.example/x>).", "the [official] site (<http://evil.example/x>)."},
+		{`[click](http://evil.example "the docs")`, "click (<http://evil.example>)"},
+		{"[click]( http://evil.example )", "click (<http://evil.example>)"},
+		{"[click](hTTps://evil.example)", "click (<hTTps://evil.example>)"},
+		{"[`code`](http://evil.example)", "`code` (<http://evil.example>)"},
+		{`[a \] b](http://evil.example)`, `a \] b (<http://evil.example>)`},
+		{"[click](http://evil.example/a_(b))", "click (<http://evil.example/a_(b)>)"},
+		{"`[t](https://x.io)` then [u](https://y.io)", "`[t](https://x.io)` then u (<https://y.io>)"},
+		{"[unclosed [1](http://evil.example)", "[unclosed [1] (<http://evil.example>)"},
 	}
 	for _, tt := range tests {
 		if got := Format(tt.in); got != tt.want {
