@@ -59,7 +59,12 @@ type focus struct {
 func (st *state) focusOf(question string) focus {
 	f := focus{names: map[string]bool{}, governed: -1}
 	syn, common, base := st.synonymsOf(question), commonOf(question), basesOf(question)
-	gov := governedWord(question)
+	gov, lang := governedWord(question), detectLang(question)
+	// English, French, Arabic and Chinese questions keep what their
+	// analysers and framing lists make of such words, which the tuning
+	// halves chose (dropping them too answered "How much does a ShowMax
+	// subscription cost?" on one).
+	ownStops := !slices.Contains([]string{"en", "fr", "ar", "zh"}, lang)
 	comps := compoundsOf(question)
 	parts := make([]struct {
 		terms  []string
@@ -89,6 +94,18 @@ func (st *state) focusOf(question string) focus {
 			}
 			continue
 		}
+		if ownStops && text.IsStopword(lang, strings.ToLower(word)) {
+			// A question word or function word of the question's language
+			// ("nasıl", "bagaimana"): an analyser of another language the
+			// corpus holds (or none) may keep it as a term, rare in
+			// documents, which never ask; it would weigh the most.
+			first, prevName = false, false
+			continue
+		}
+		// A Latin word with a Korean particle glued on ("PHP로",
+		// "Suspense로"): the word is its own letters; the particle, in
+		// every sentence, would hold it, and hides a name.
+		word = latinStem(word)
 		name := isNameWord(word, first)
 		first = false
 		if countWord(prev, word) || proForm(prev, word) {
@@ -488,6 +505,24 @@ func proForm(prev, word string) bool {
 }
 
 var determiners = setOf(strings.Fields("the this that these those which each every any another other no"))
+
+// latinStem returns a word's Latin letters (and digits) when Hangul follows
+// them ("PHP" of "PHP로"), or the word.
+func latinStem(word string) string {
+	latin := false
+	for i, r := range word {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			latin = true
+		case unicode.Is(unicode.Hangul, r):
+			if latin {
+				return word[:i]
+			}
+			return word
+		}
+	}
+	return word
+}
 
 // isNameWord reports a word written as a name: a capital inside it
 // (WeChat, ICBC, iAdvize), or a capital first letter anywhere but at the start of
@@ -906,7 +941,8 @@ const (
 // "how many" anywhere, "when" only where a question word stands, at the
 // start ("What happens when …" asks no date).
 func kindOf(q string) answerKind {
-	l := " " + strings.ToLower(q) + " "
+	// Spanish opens a question with "¿": a cue's leading space stands for it.
+	l := " " + strings.ToLower(strings.ReplaceAll(q, "¿", " ")) + " "
 	for _, p := range frequencyCues {
 		if strings.Contains(l, p) {
 			return frequencyKind
@@ -951,7 +987,12 @@ var (
 	versionOfRe = regexp.MustCompile(`^ (which|what) versions? of |^ (which|what) (\pL+ )?versions? (is|are|does|do|did|was|were|should|must|can) | quelle version | quelles versions |أي إصدار|哪个版本|什么版本|哪個版本|什麼版本`)
 	// "What is the maximum number of applications …" asks how many.
 	numberOfRe = regexp.MustCompile(`^ (what|which)('s| is| was| are) the ([\pL]+ )?number of |^ quel est le ([\pL]+ )?nombre d|^ ما (هو )?عدد `)
-	amountCues = []string{" how many ", " how much ", " combien ", " كم ", "多少", "几", "幾"}
+	// Beyond en, fr, ar and zh: the "how many/much" entries of text's
+	// question words (ru, de, es, pt, it, tr, ro), and Korean's 몇 and
+	// 얼마 (Korean has no list there), each with its cardinals.
+	amountCues = []string{" how many ", " how much ", " combien ", " كم ", "多少", "几", "幾",
+		" сколько ", " wie viel ", " wie viele ", " wieviel ", " wieviele ", " cuánto ", " cuánta ", " cuántos ", " cuántas ",
+		" quanto ", " quanta ", " quantos ", " quantas ", " quanti ", " quante ", " kaç ", " cât ", " câte ", " câți ", " 몇 ", "얼마"}
 	figureCues = []string{" how old ", " how tall ", " how long ", " how large ", " how big ",
 		" quel âge ", "多大", "多高", "多久", "多长"}
 	// Cues with a leading space open the question; the others (scripts
@@ -1052,6 +1093,40 @@ var figureWords = setOf(strings.Fields(`
 	million millions billion billions trillion dozen percent half
 	un deux trois quatre cinq six sept huit neuf dix vingt cent cents mille million millions milliard milliards pour moitié
 	واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة مئة مائة ألف آلاف مليون ملايين مليار مليارات المليارات بالمئة نصف`))
+
+// cardinals are the cardinal numbers, as words, of the languages whose
+// "how many" kindOf reads beyond en, fr, ar and zh: an amount may be
+// written as a word ("два типа"). Looked for only in answers to a
+// question in that language: "on" is ten in Turkish, "due" two in Italian.
+var cardinals = map[string]map[string]bool{
+	"ru": setOf(strings.Fields("один одна одно два две двух три трёх трех четыре четырёх четырех пять шесть семь восемь девять десять сто тысяча тысячи миллион миллиона")),
+	"de": setOf(strings.Fields("eins zwei drei vier fünf sechs sieben acht neun zehn hundert tausend million millionen")),
+	"es": setOf(strings.Fields("uno una dos tres cuatro cinco seis siete ocho nueve diez cien mil millón millones")),
+	"pt": setOf(strings.Fields("um uma dois duas três quatro cinco seis sete oito nove dez cem mil milhão milhões")),
+	"it": setOf(strings.Fields("uno una due tre quattro cinque sei sette otto nove dieci cento mille milione milioni")),
+	"tr": setOf(strings.Fields("bir iki üç dört beş altı yedi sekiz dokuz on yüz bin milyon")),
+	"ro": setOf(strings.Fields("unu doi două trei patru cinci șase șapte opt nouă zece sută mii milion")),
+	// Native numerals as determiners (두 가지, 세 개); not 네 ("yes").
+	"ko": setOf(strings.Fields("하나 둘 셋 넷 두 세 다섯 여섯 일곱 여덟 아홉 천 억")),
+}
+
+// fitsIn is fits for a question in lang: an amount or figure may be one
+// of lang's cardinals.
+func (k answerKind) fitsIn(sentence, lang string) bool {
+	if k.fits(sentence) {
+		return true
+	}
+	set := cardinals[lang]
+	if set == nil || k != amountKind && k != figureKind {
+		return false
+	}
+	for w := range text.Words(sentence) {
+		if set[strings.ToLower(sentence[w.Start:w.End])] {
+			return true
+		}
+	}
+	return false
+}
 
 // hanNumerals are the Chinese numerals, 两 ("two", before a measure word:
 // 两个空格) among them.

@@ -178,13 +178,13 @@ func thingWord(w string) bool {
 // question's names ("Jack Ma") is not an answer to what it asks of them
 // ("how old").
 func (st *state) answers(asked, query string, share float64) func(sentence string, terms []string, a around) (bool, int) {
-	f, kind, counted := st.focusOf(query), kindOf(asked), st.counted(asked)
+	f, kind, counted, lang := st.focusOf(query), kindOf(asked), st.counted(asked), detectLang(asked)
 	deed, deedAlts := pastAgentVerb(asked), []string(nil)
 	if f.governed >= 0 {
 		deedAlts = f.alts[f.governed]
 	}
 	return func(sentence string, terms []string, a around) (bool, int) {
-		return kind.fits(sentence) && st.countsIt(sentence, counted) && st.saysDone(sentence, terms, deed, deedAlts) &&
+		return kind.fitsIn(sentence, lang) && st.countsIt(sentence, counted) && st.saysDone(sentence, terms, deed, deedAlts) &&
 			f.namesItsThings(terms, a) && f.covers(st.freeTerms(asked, sentence, terms), a, share), st.opensWith(sentence, f)
 	}
 }
