@@ -64,7 +64,10 @@ func (st *state) focusOf(question string) focus {
 	// analysers and framing lists make of such words, which the tuning
 	// halves chose (dropping them too answered "How much does a ShowMax
 	// subscription cost?" on one).
-	ownStops := !slices.Contains([]string{"en", "fr", "ar", "zh"}, lang)
+	// A language no document is in is likelier the detector's mistake
+	// ("Dal (branch) nedir?" read as Italian, whose "dal" is a stopword)
+	// than a question the corpus can answer: its list is not applied.
+	ownStops := !slices.Contains([]string{"en", "fr", "ar", "zh"}, lang) && slices.Contains(st.langs, lang)
 	comps := compoundsOf(question)
 	parts := make([]struct {
 		terms  []string

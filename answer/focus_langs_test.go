@@ -12,7 +12,8 @@ import (
 // would weigh the most and hold the question's sentences.
 func TestFocusDropsQuestionWords(t *testing.T) {
 	st := newPipeline(t, loadFS(t, fstest.MapFS{
-		"tr.md": {Data: []byte("# Kurulum\n\nSunucu bir komutla kurulur ve hemen çalışır. Nasıl yapılacağı aşağıda anlatılıyor.\n")},
+		"tr.md": {Data: []byte("# Kurulum\n\nSunucu bir komutla kurulur ve hemen çalışır. Nasıl yapılacağı aşağıda anlatılıyor. " +
+			"Her dal (branch) bir işaretçidir ve yeni bir dal kolayca oluşturulur.\n")},
 		"id.md": {Data: []byte("# Berkas\n\nPerintah ini menyalin berkas ke folder lain. Bagaimana cara kerjanya dijelaskan di bawah.\n")},
 	}), nil).state.Load()
 	for _, tt := range []struct {
@@ -22,6 +23,9 @@ func TestFocusDropsQuestionWords(t *testing.T) {
 		{"Sunucu nasıl kurulur?", []string{"sunucu", "kurulur"}},
 		{"Bagaimana cara menyalin berkas?", []string{"cara", "menyalin", "berkas"}},
 		{"Kaç sunucu var?", []string{"sunucu"}}, // "var" (there is) is a stopword too
+		// Read as Italian, a language no document is in: "dal" (Turkish
+		// branch) is not dropped as an Italian stopword.
+		{"Dal (branch) nedir?", []string{"dal", "branch"}},
 	} {
 		f := st.focusOf(st.withoutFraming(tt.question))
 		var got []string
