@@ -4,6 +4,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
+
+	"corpusbot/text"
 )
 
 // reply is one message as the bot sends it, whatever the route. Its
@@ -135,20 +137,6 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// clip shortens s to at most n runes, ending with "…" when cut.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	if n < 1 {
-		return ""
-	}
-	i, count := 0, 0
-	for i = range s {
-		if count == n-1 {
-			break
-		}
-		count++
-	}
-	return s[:i] + "…"
-}
+// clip shortens s to at most n runes, ending with "…" when cut, at a word
+// boundary when one is near.
+func clip(s string, n int) string { return text.Clip(s, n) }

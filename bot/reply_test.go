@@ -79,6 +79,7 @@ func TestClip(t *testing.T) {
 		{"支付寶支付寶", 4, "支付寶…"},
 		{"abc", 0, ""},
 		{"abc", 1, "…"},
+		{"the biggest payment app", 20, "the biggest payment…"},
 	} {
 		if got := clip(tc.in, tc.n); got != tc.want {
 			t.Errorf("clip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)

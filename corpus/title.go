@@ -3,6 +3,8 @@ package corpus
 import (
 	"strings"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 // firstLine returns the first line of text holding something visible,
@@ -25,26 +27,7 @@ func cutTitle(title string, maxRunes int) string {
 	if !spacedOnce(title) {
 		title = strings.Join(strings.FieldsFunc(title, isBlank), " ")
 	}
-	if utf8.RuneCountInString(title) <= maxRunes {
-		return title
-	}
-	cut, n := 0, 0
-	for i := range title {
-		if n == maxRunes-1 {
-			cut = i
-			break
-		}
-		n++
-	}
-	head := title[:cut]
-	// Back to the last space when the next word was cut, unless that loses
-	// more than half the title.
-	if r, _ := utf8.DecodeRuneInString(title[cut:]); r != ' ' {
-		if i := strings.LastIndexByte(head, ' '); i > len(head)/2 {
-			head = head[:i]
-		}
-	}
-	return strings.TrimRight(head, " ,;:-–—") + "…"
+	return text.Clip(title, maxRunes)
 }
 
 // spacedOnce reports whether s is ASCII whose words are apart by one space

@@ -7,11 +7,12 @@ import (
 )
 
 // Clip shortens s to at most n runes, the last of them "…" when s was cut.
-// A cut that would split a word backs off to the space before it, unless
-// that loses more than a quarter of what is kept: "payme…" reads as a typo,
-// "payment…" or "the…" as a cut. Text without spaces (Chinese, Japanese) is
-// cut where the limit falls. Spaces and punctuation left before the
-// ellipsis are dropped. n < 1 gives "".
+// A cut that does not fall on a space backs off to the space before it,
+// unless that loses more than half of what is kept: "payme…" reads as a
+// typo, "payment…" as a cut. Between two characters of a script written
+// without spaces (Chinese, Japanese, Thai) the cut stays where the limit
+// falls. Spaces, punctuation and opening brackets or quotes left before
+// the ellipsis are dropped. n < 1 gives "".
 func Clip(s string, n int) string {
 	if n < 1 {
 		return ""
@@ -30,19 +31,20 @@ func Clip(s string, n int) string {
 	head := s[:cut]
 	next, _ := utf8.DecodeRuneInString(s[cut:])
 	last, _ := utf8.DecodeLastRuneInString(head)
-	if inWord(last) && inWord(next) {
-		if i := strings.LastIndexFunc(head, unicode.IsSpace); i > len(head)*3/4 {
+	if !unicode.IsSpace(next) && !(unspaced(last) && unspaced(next)) {
+		if i := strings.LastIndexFunc(head, unicode.IsSpace); i > len(head)/2 {
 			head = head[:i]
 		}
 	}
-	head = strings.TrimRightFunc(head, func(r rune) bool {
-		return unicode.IsSpace(r) || r == ',' || r == ';' || r == ':' || r == '-' || r == '–' || r == '—' || r == '、' || r == '，'
-	})
-	return head + "…"
+	return strings.TrimRightFunc(head, dangling) + "…"
 }
 
-// inWord reports whether r belongs to a word that spaces delimit: a letter
-// or digit of a script that writes spaces between words.
-func inWord(r rune) bool {
-	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) && !IsIdeograph(r) && !unicode.Is(unicode.Thai, r)
+// unspaced reports whether r is of a script written without spaces
+// between words.
+func unspaced(r rune) bool { return IsIdeograph(r) || unicode.Is(unicode.Thai, r) }
+
+// dangling reports whether r, at the end of a cut text, would lean on what
+// was cut: a space, a separator or an opening bracket or quote.
+func dangling(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—、，(（[{「『«“‘\"'", r)
 }

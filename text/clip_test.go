@@ -19,10 +19,13 @@ func TestClip(t *testing.T) {
 		{"changes to the country’s biggest payment app", 36, "changes to the country’s biggest…"},
 		// A cut that falls on a space keeps the whole word before it.
 		{"one two three four", 8, "one two…"},
-		// Backing off would lose more than a quarter: cut where it falls.
+		// Backing off would lose more than half: cut where it falls.
 		{"a verylongwordthatgoeson", 10, "a verylon…"},
-		// Punctuation left before the ellipsis goes.
+		// Punctuation and opening brackets left before the ellipsis go.
 		{"first, second, third", 7, "first…"},
+		{"the study 2000 (Arkhangelsk)", 17, "the study 2000…"},
+		{"the influenza virus A(H1N1) pandemic", 26, "the influenza virus…"},
+		{"inhibition of E-box binding", 16, "inhibition of…"},
 		// Text without spaces is cut where the limit falls.
 		{"支付宝是中国最大的移动支付平台", 6, "支付宝是中…"},
 		{"アリペイは中国の決済サービスです", 5, "アリペイ…"},
