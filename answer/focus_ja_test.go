@@ -1,8 +1,6 @@
 package answer
 
 import (
-	"context"
-	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -18,26 +16,11 @@ func TestJapaneseFocus(t *testing.T) {
 		"mem.md": {Data: []byte("# メモリ\n\nメモリはスコープを抜けると解放されます。\n\nインデックスは0から始まります。\n")},
 		"log.md": {Data: []byte("# Logging\n\nThe server writes its log to the journal.\n")},
 	}), nil)
-	tests := []struct {
-		question string
-		want     string // "" to abstain
-	}{
+	checkAsks(t, p, []askCase{
 		{"シャドーイングとは何ですか？", "同じ名前で新しい変数を宣言する"},
 		{"変数を可変にするにはどうすればいいですか？", "変数を可変にできます"},
 		// イン of インデックス is no part of what is asked.
 		{"インターフェースとは何ですか？", ""},
 		{"トランザクションとは何ですか？", ""},
-	}
-	for _, tt := range tests {
-		res, err := p.Ask(context.Background(), Question{Text: tt.question})
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch {
-		case tt.want == "" && !res.Abstained:
-			t.Errorf("%s: answered %q, want an abstention", tt.question, res.Text)
-		case tt.want != "" && (res.Abstained || !strings.Contains(res.Text, tt.want)):
-			t.Errorf("%s: %q (abstained %v), want %q", tt.question, res.Text, res.Abstained, tt.want)
-		}
-	}
+	})
 }

@@ -205,3 +205,27 @@ func firstWords(text string, n int) string {
 	f := strings.Fields(text)
 	return strings.Join(f[:min(n, len(f))], " ")
 }
+
+// askCase is a question and a phrase its extractive answer must hold; ""
+// when it must abstain.
+type askCase struct {
+	question, want string
+}
+
+// checkAsks asks p each question and reports answers that miss their
+// phrase and answers that should have been abstentions.
+func checkAsks(t *testing.T, p *Pipeline, cases []askCase) {
+	t.Helper()
+	for _, tt := range cases {
+		res, err := p.Ask(context.Background(), Question{Text: tt.question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case tt.want == "" && !res.Abstained:
+			t.Errorf("%q: answered %q, want an abstention", tt.question, res.Text)
+		case tt.want != "" && (res.Abstained || !strings.Contains(res.Text, tt.want)):
+			t.Errorf("%q: %q (abstained %v), want %q", tt.question, res.Text, res.Abstained, tt.want)
+		}
+	}
+}

@@ -1,8 +1,6 @@
 package answer
 
 import (
-	"context"
-	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -42,21 +40,8 @@ func TestPointsBackCovers(t *testing.T) {
 			"Most just tap a reader and ride.\n\n" +
 			"Storms are rare. Harbours are busy. Nights are long.\n")},
 	}), nil)
-	for _, tt := range []struct {
-		question, want string // want "" to abstain
-	}{
+	checkAsks(t, p, []askCase{
 		{"Do riders tap for buses in Norland during storms, at harbours, at night?", "They just tap a reader"},
 		{"Do riders tap for buses in Southland during storms, at harbours, at night?", ""},
-	} {
-		res, err := p.Ask(context.Background(), Question{Text: tt.question})
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch {
-		case tt.want == "" && !res.Abstained:
-			t.Errorf("%q: answered %q, want an abstention", tt.question, res.Text)
-		case tt.want != "" && (res.Abstained || !strings.Contains(res.Text, tt.want)):
-			t.Errorf("%q: %q (abstained %v), want %q", tt.question, res.Text, res.Abstained, tt.want)
-		}
-	}
+	})
 }

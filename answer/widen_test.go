@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -30,26 +29,12 @@ func TestWidenAndHeadedBy(t *testing.T) {
 			"Gizmo panels were created for board %d by the ops team.\n", i, i, i))}
 	}
 	p := newPipeline(t, loadFS(t, fsys), nil)
-	for _, tt := range []struct {
-		question string
-		want     string // "" to abstain
-	}{
+	checkAsks(t, p, []askCase{
 		// The section ranks below the twelve pages that repeat "widgets".
 		{"What are widgets?", "small reusable parts"},
 		// Nothing anywhere holds "invented": no deeper passage helps.
 		{"Who invented the colour themes of Gizmo?", ""},
-	} {
-		res, err := p.Ask(context.Background(), Question{Text: tt.question})
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch {
-		case tt.want == "" && !res.Abstained:
-			t.Errorf("%q: answered %q, want an abstention", tt.question, res.Text)
-		case tt.want != "" && (res.Abstained || !strings.Contains(res.Text, tt.want)):
-			t.Errorf("%q: %q (abstained %v), want %q", tt.question, res.Text, res.Abstained, tt.want)
-		}
-	}
+	})
 }
 
 // A section's own heading is the question when every word of one is a
