@@ -115,7 +115,7 @@ const (
 	CmdAskMessage     // the message command's name in the Apps menu, at most 32 characters
 	AnswerInterrupted // the terminal's mark of an answer cut short
 	Quoted            // %s: words quoted in a note, in the language's quotation marks
-	NoLLMHint         // the terminal's hint under an extractive answer; names the settings, kept in English
+	NoLLMHint         // the terminal's hint under an extractive answer, summary or briefing; names the settings, kept in English
 	NoSentences       // an extractive summary of a document of headings, lists, tables or code only
 
 	numKeys
