@@ -46,17 +46,7 @@ var synth = sync.OnceValue(func() *synthCorpus {
 			}
 		}
 	}
-	z := rand.NewZipf(r, synthZipfS, 1, synthVocab-1)
-	words := func(n int) string {
-		var sb strings.Builder
-		for i := range n {
-			if i > 0 {
-				sb.WriteByte(' ')
-			}
-			sb.WriteString(vocab[z.Uint64()])
-		}
-		return sb.String()
-	}
+	words := zipfWords(r, vocab)
 	c := &synthCorpus{items: make([]Item, synthItems)}
 	for i := range c.items {
 		text := words(50 + r.IntN(101))
@@ -69,6 +59,22 @@ var synth = sync.OnceValue(func() *synthCorpus {
 	}
 	return c
 })
+
+// zipfWords returns a function giving n words of vocab drawn by Zipf's
+// law from r, apart by spaces: the synthetic corpora's text.
+func zipfWords(r *rand.Rand, vocab []string) func(n int) string {
+	z := rand.NewZipf(r, synthZipfS, 1, uint64(len(vocab)-1))
+	return func(n int) string {
+		var sb strings.Builder
+		for i := range n {
+			if i > 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(vocab[z.Uint64()])
+		}
+		return sb.String()
+	}
+}
 
 // indexBytes is the heap an index holds, measured as the live-heap delta
 // across New.

@@ -2,7 +2,6 @@ package retrieval
 
 import (
 	"math/rand/v2"
-	"strings"
 	"sync"
 	"testing"
 )
@@ -36,17 +35,7 @@ var synthDE = sync.OnceValue(func() *synthCorpus {
 	}
 	// Zipf ranks over a shuffled vocabulary: compounds and roots at every rank.
 	r.Shuffle(len(vocab), func(i, j int) { vocab[i], vocab[j] = vocab[j], vocab[i] })
-	z := rand.NewZipf(r, synthZipfS, 1, synthVocab-1)
-	words := func(n int) string {
-		var sb strings.Builder
-		for i := range n {
-			if i > 0 {
-				sb.WriteByte(' ')
-			}
-			sb.WriteString(vocab[z.Uint64()])
-		}
-		return sb.String()
-	}
+	words := zipfWords(r, vocab)
 	c := &synthCorpus{items: make([]Item, synthItems)}
 	for i := range c.items {
 		c.items[i] = Item{Doc: "d" + words(1), Text: words(50 + r.IntN(101)), Lang: "de"}
