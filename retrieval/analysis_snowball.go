@@ -24,7 +24,8 @@ import (
 )
 
 // snowballStemmer returns the Snowball stemmer of a language that has no
-// analyser of its own (en, fr and ar have theirs), or nil.
+// analyser of its own (en, fr and ar have theirs), or nil. Indonesian's is
+// text's (Snowball's algorithm; the Go package has none).
 func snowballStemmer(lang string) func(*snowball.Env) bool {
 	switch lang {
 	case "da":
@@ -39,6 +40,8 @@ func snowballStemmer(lang string) func(*snowball.Env) bool {
 		return irish.Stem
 	case "hu":
 		return hungarian.Stem
+	case "id":
+		return stringStem(text.StemIndonesian)
 	case "it":
 		return italian.Stem
 	case "nl":
@@ -59,6 +62,14 @@ func snowballStemmer(lang string) func(*snowball.Env) bool {
 		return turkish.Stem
 	}
 	return nil
+}
+
+// stringStem runs a stemmer of strings as a Snowball one.
+func stringStem(stem func(string) string) func(*snowball.Env) bool {
+	return func(env *snowball.Env) bool {
+		env.SetCurrent(stem(env.Current()))
+		return true
+	}
 }
 
 // newSnowball is the analyser of a Snowball language: stopwords from

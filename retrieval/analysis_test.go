@@ -97,6 +97,8 @@ var analysisCases = []analysisCase{
 	{"lao", "lo", "ພາສາ", []string{"ພາ", "າສ", "ສາ"}},
 	{"khmer", "km", "ភាសា", []string{"ភាសា"}},
 	{"mixed scripts", "en", "Alipay(支付寶)", []string{"alipay", "支", "支付", "付", "付宝", "宝"}},
+	// Indonesian: Snowball's algorithm (text.StemIndonesian), question words.
+	{"indonesian affixes", "id", "Siapa yang menyimpan pengaturan berkas?", []string{"simpan", "atur", "berkas"}},
 	// Generic: no stemming, no stopwords.
 	{"generic keeps words", "und", "the running users", []string{"the", "running", "users"}},
 	{"unknown language is generic", "xx", "Die Nutzer", []string{"die", "nutzer"}},
@@ -175,7 +177,7 @@ func TestOffsets(t *testing.T) {
 }
 
 func TestLangKey(t *testing.T) {
-	tests := map[string]string{"en": "en", "EN-us": "en", "fr_FR": "fr", "ar": "ar", "zh": "cjk", "ja": "cjk", "ko": "cjk", "": "und", "und": "und", "de": "de", "pt-BR": "pt", "nb": "no", "xx": "und"}
+	tests := map[string]string{"en": "en", "EN-us": "en", "fr_FR": "fr", "ar": "ar", "zh": "cjk", "ja": "cjk", "ko": "cjk", "": "und", "und": "und", "de": "de", "pt-BR": "pt", "nb": "no", "id": "id", "xx": "und"}
 	for in, want := range tests {
 		if got := langKey(in); got != want {
 			t.Errorf("langKey(%q): got %q, want %q", in, got, want)

@@ -55,6 +55,11 @@ wieviel wieviele woher wohin womit wodurch wurde wurden worden`
 	case "tr":
 		return `kaç ne nedir neydi kim kimdir kimdi kimin kime nerede neredeydi nereden nereye hangi
 hangisi nasıl neden niçin niye mi mı mu mü midir mıdır`
+	case "id":
+		// Question words and their -kah forms; "cara" (way) of "bagaimana
+		// cara …" (how to …).
+		return `siapa siapakah kapan kapankah berapa berapakah mengapa kenapa mana manakah
+dimana di mana apakah bagaimanakah adakah cara`
 	case "ro":
 		return `cui care cine unde când cum cât câte câți de ce`
 	case "ru":
