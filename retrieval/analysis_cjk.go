@@ -55,15 +55,23 @@ func (f *cjkFilter) filter(b *analysisBuf, toks []token) []token {
 		for k := i; k < j; k++ {
 			f.foldToken(b, &toks[k])
 		}
+		next := j
 		// Korean writes spaces between words: a run is a word.
 		if isHangul(toks[i].term) {
-			if w := concatTerms(b, toks[i:j]); koreanStop(w) {
+			w := concatTerms(b, toks[i:j])
+			// A particle glued to a word of another script ("PHP로") is
+			// no word of its own.
+			glued := toks[i].glued && text.IsKoreanEnding(string(w))
+			if glued || koreanStop(w) {
 				if b.keepStops {
 					out = append(out, token{term: w, start: toks[i].start, end: toks[j-1].end, kind: kindCJK, stop: true})
 				}
 				i = j
 				continue
 			}
+			// Its particle or ending goes (text.KoreanStem): one syllable
+			// a token.
+			j = i + utf8.RuneCountInString(text.KoreanStem(string(w)))
 		}
 		// Question and function words of several characters (什么, 多少)
 		// cut the run; one-character ones (的, 是) only lose their unigram.
@@ -81,7 +89,7 @@ func (f *cjkFilter) filter(b *analysisBuf, toks []token) []token {
 			}
 		}
 		out = f.ngrams(b, out, toks[i:j])
-		i = j
+		i = next
 	}
 	if b.keepStops {
 		markKanaPairs(out)
@@ -149,7 +157,7 @@ func hasHiragana(term []byte) bool {
 // (무엇을, 누구인가, 어떻게): a word that begins with one is dropped.
 // 왜, 몇 and 누가 begin content words too (왜곡, 몇몇, 누가복음) and
 // count only alone.
-var koreanQuestion = []string{"무엇", "누구", "어디", "어떻", "어떤", "어느", "언제", "얼마"}
+var koreanQuestion = []string{"무엇", "누구", "어디", "어떻", "어떤", "어땠", "어느", "언제", "얼마"}
 
 // koreanFunction are whole words of no topic: the one-syllable question
 // words and the auxiliaries that end a question (해야 하나요, 입니까);

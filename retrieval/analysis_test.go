@@ -87,8 +87,11 @@ var analysisCases = []analysisCase{
 	{"kana", "ja", "ありがとう", []string{"あり", "りが", "がと", "とう"}},
 	{"katakana long mark", "ja", "サーバー", []string{"サー", "ーバ", "バー"}},
 	{"hangul", "ko", "한국어", []string{"한국", "국어"}},
-	{"korean question and auxiliary words", "ko", "롤백하려면 어떻게 해야 하나요", []string{"롤백", "백하", "하려", "려면"}},
-	{"korean question word with an ending", "ko", "수도는 무엇인가", []string{"수도", "도는"}},
+	{"korean question and auxiliary words", "ko", "롤백하려면 어떻게 해야 하나요", []string{"롤백"}},
+	{"korean question word with an ending", "ko", "수도는 무엇인가", []string{"수도"}},
+	{"korean particles and endings go", "ko", "서버에서 설정을 변경합니다 변경하려면 받나요", []string{"서버", "설정", "변경", "변경", "받"}},
+	{"korean two-syllable words keep an ambiguous last syllable", "ko", "마을 결과 속도 권한", []string{"마을", "결과", "속도", "권한"}},
+	{"korean particle glued to a latin word", "ko", "Redis에 연결", []string{"redis", "연결"}},
 	{"korean one-syllable question word only alone", "ko", "왜 왜곡", []string{"왜곡"}},
 	{"kana pairs stay in items", "ja", "戻すには", []string{"戻", "戻す", "すに", "には"}},
 	// Thai, Lao, Khmer: character bigrams, marks kept with their letter.

@@ -27,6 +27,7 @@ type token struct {
 	start, end int
 	kind       tokenKind
 	joined     bool // CJK: directly follows the previous CJK character
+	glued      bool // CJK: directly follows a word of another script ("PHP로")
 	stop       bool // query mode: a stopword, kept only to be reported
 	// An identifier ("persistentVolumes", "max_tokens") is a whole token,
 	// its parts joined without separators, followed by its parts.
@@ -230,11 +231,12 @@ func (tz *tokenizer) tokenize(text string, arena []byte, toks []token) ([]byte, 
 			}
 			tz.prevCJK = false
 		case classCJK:
+			glued := tz.in
 			tz.finish()
 			start := len(tz.arena)
 			tz.arena = utf8.AppendRune(tz.arena, u.r)
 			tz.toks = append(tz.toks, token{term: tz.arena[start:len(tz.arena):len(tz.arena)],
-				start: u.start, end: u.end, kind: kindCJK, joined: tz.prevCJK})
+				start: u.start, end: u.end, kind: kindCJK, joined: tz.prevCJK, glued: glued})
 			tz.prevCJK = true
 		default:
 			tz.finish()
