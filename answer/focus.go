@@ -991,18 +991,21 @@ var (
 	// "What is the maximum number of applications …" asks how many.
 	numberOfRe = regexp.MustCompile(`^ (what|which)('s| is| was| are) the ([\pL]+ )?number of |^ quel est le ([\pL]+ )?nombre d|^ ما (هو )?عدد `)
 	// Beyond en, fr, ar and zh: the "how many/much" entries of text's
-	// question words (ru, de, es, pt, it, tr, ro), and Korean's 몇 and
-	// 얼마 (Korean has no list there), each with its cardinals.
+	// question words (ru, de, es, pt, it, tr, ro, id), Turkish "ne kadar",
+	// and Korean's 몇 and 얼마 (Korean has no list there), each with its
+	// cardinals.
 	amountCues = []string{" how many ", " how much ", " combien ", " كم ", "多少", "几", "幾",
 		" сколько ", " wie viel ", " wie viele ", " wieviel ", " wieviele ", " cuánto ", " cuánta ", " cuántos ", " cuántas ",
-		" quanto ", " quanta ", " quantos ", " quantas ", " quanti ", " quante ", " kaç ", " cât ", " câte ", " câți ", " 몇 ", "얼마"}
+		" quanto ", " quanta ", " quantos ", " quantas ", " quanti ", " quante ", " kaç ", " cât ", " câte ", " câți ", " 몇 ", "얼마",
+		" ne kadar ", " berapa ", " berapakah "}
 	figureCues = []string{" how old ", " how tall ", " how long ", " how large ", " how big ",
 		" quel âge ", "多大", "多高", "多久", "多长"}
 	// Cues with a leading space open the question; the others (scripts
 	// without spaces) may stand anywhere.
 	dateCues = []string{" when ", " what year ", " which year ", " in which year ", " in what year ", " quand ",
 		" en quelle année ", " quelle année ", " متى ", " في أي عام ", " في أي سنة ",
-		"什么时候", "何时", "哪一年", "哪年", "什麼時候", "何時"}
+		"什么时候", "何时", "哪一年", "哪年", "什麼時候", "何時",
+		" когда ", " в каком году ", " kapan ", " kapankah ", "ne zaman ", "hangi yıl", "언제 "}
 )
 
 // conditionAux after "when" make the question one of condition, not date.
@@ -1109,6 +1112,7 @@ var cardinals = map[string]map[string]bool{
 	"it": setOf(strings.Fields("uno una due tre quattro cinque sei sette otto nove dieci cento mille milione milioni")),
 	"tr": setOf(strings.Fields("bir iki üç dört beş altı yedi sekiz dokuz on yüz bin milyon")),
 	"ro": setOf(strings.Fields("unu doi două trei patru cinci șase șapte opt nouă zece sută mii milion")),
+	"id": setOf(strings.Fields("dua tiga empat lima enam tujuh delapan sembilan sepuluh seratus seribu ratus ribu juta")),
 	// Native numerals as determiners (두 가지, 세 개); not 네 ("yes").
 	"ko": setOf(strings.Fields("하나 둘 셋 넷 두 세 다섯 여섯 일곱 여덟 아홉 천 억")),
 }

@@ -85,6 +85,13 @@ func TestKindOfBeyondFour(t *testing.T) {
 		{"Что такое подписка?", anyKind},
 		{"Sunucu nasıl kurulur?", anyKind},
 		{"Несколько узлов работают вместе?", anyKind}, // "несколько" holds "сколько"
+		{"Berapa node yang dibutuhkan klaster?", amountKind},
+		{"Ne kadar bellek gerekir?", amountKind},
+		{"Kapan fitur ini diperkenalkan?", dateKind},
+		{"Когда вышла эта функция?", dateKind},
+		{"Bu özellik ne zaman eklendi?", dateKind},
+		{"이 기능은 언제 추가되었나요?", dateKind},
+		{"이 기능은 언제나 켜져 있나요?", anyKind}, // 언제나: always
 	} {
 		if got := kindOf(tt.q); got != tt.want {
 			t.Errorf("kindOf(%q) = %v, want %v", tt.q, got, tt.want)
@@ -101,7 +108,8 @@ func TestKindOfBeyondFour(t *testing.T) {
 		{"주세요 하세요.", "ko", false},                   // 세 inside a word is no numeral
 		{"A service built on demand.", "en", false}, // "on" is ten only in Turkish
 		{"Sunucu on dakikada kurulur.", "tr", true}, // on dakika: ten minutes
-		{"Es gibt drei Arten.", "en", false},        // a German cardinal does not count for English
+		{"Klaster membutuhkan tiga node.", "id", true},
+		{"Es gibt drei Arten.", "en", false}, // a German cardinal does not count for English
 	} {
 		if got := amountKind.fitsIn(tt.s, tt.lang); got != tt.want {
 			t.Errorf("amount fits %q (%s) = %v, want %v", tt.s, tt.lang, got, tt.want)
