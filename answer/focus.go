@@ -1004,8 +1004,7 @@ var (
 	// without spaces) may stand anywhere.
 	dateCues = []string{" when ", " what year ", " which year ", " in which year ", " in what year ", " quand ",
 		" en quelle année ", " quelle année ", " متى ", " في أي عام ", " في أي سنة ",
-		"什么时候", "何时", "哪一年", "哪年", "什麼時候", "何時",
-		" когда ", " в каком году ", " kapan ", " kapankah ", "ne zaman ", "hangi yıl", "언제 "}
+		"什么时候", "何时", "哪一年", "哪年", "什麼時候", "何時"}
 )
 
 // conditionAux after "when" make the question one of condition, not date.
