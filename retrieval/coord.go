@@ -34,7 +34,7 @@ func (ix *Index) coordinate(acc *accum, q *query, dense bool) {
 		if w.stopPair {
 			continue
 		}
-		ww := float32(w.weight)
+		ww := float32(w.coord)
 		for k, ti := range w.terms {
 			t := q.terms[ti]
 			if t.id < 0 {

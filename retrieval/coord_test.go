@@ -92,3 +92,46 @@ func TestCoordinateWords(t *testing.T) {
 		}
 	}
 }
+
+// TestForeignWordInHanQuestion: in a Chinese question, a Latin acronym
+// rarer than its Han words finds its paragraph. A Han word scores through
+// its pair and its characters, the acronym once (weighForeign).
+// Characters and names absent from corpus/.
+func TestForeignWordInHanQuestion(t *testing.T) {
+	ix := mustNew(t, Config{}, []Item{
+		{Doc: "answer", Text: "每年春天，学生会举办一次音乐周（MUWO），持续七天，有演出和讲座。", Lang: "zh"},
+		{Doc: "d1", Text: "每个选区选出五名代表，代表任期四年。", Lang: "zh"},
+		{Doc: "d2", Text: "工会代表与公司谈判工资。", Lang: "zh"},
+		{Doc: "d3", Text: "代表大会每年召开一次。", Lang: "zh"},
+		{Doc: "d4", Text: "红色在这里代表热情。", Lang: "zh"},
+		{Doc: "d5", Text: "图书馆周末开放到晚上九点。", Lang: "zh"},
+		{Doc: "d6", Text: "食堂的饺子很受欢迎。", Lang: "zh"},
+	})
+	const question = "MUWO代表什么？"
+	hits, err := ix.SearchDocs(question, 3)
+	if err != nil {
+		t.Fatalf("%s: %v", question, err)
+	}
+	if len(hits) == 0 || hits[0].Doc != "answer" {
+		t.Errorf("SearchDocs(%s): got %v, want answer first", question, hits)
+	}
+	// Only the score and coordinate change: Coverage keeps the plain idf.
+	q := ix.parseQuery(question, 0, 0)
+	for _, w := range q.words {
+		want := w.weight
+		if !w.cjk {
+			want *= foreignInHan
+		}
+		if w.coord != want {
+			t.Errorf("word %v: coord %v, want %v", w.terms, w.coord, want)
+		}
+	}
+	// A term typed alone is no question: no Han unigram scores, nothing
+	// is reweighed.
+	q = ix.parseQuery("MUWO 代表", 0, 0)
+	for _, w := range q.words {
+		if w.coord != w.weight {
+			t.Errorf("MUWO 代表: word %v coord %v, want its weight %v", w.terms, w.coord, w.weight)
+		}
+	}
+}
