@@ -203,27 +203,37 @@ func (r *reloader) adopt(ctx context.Context, ps *pendingSnapshot) {
 	if r.reloads > 0 {
 		return
 	}
-	// The build's scratch (the loader's buffers, the index's per-item
-	// lists) is garbage by now, but its pages would stay with the
-	// process while the file is written and mapped on top: the peak of a
-	// build.
-	debug.FreeOSMemory()
-	if r.env.saveSnapshot(ctx, ps) != nil {
-		return
-	}
 	start := time.Now()
-	c, ix, _, err := snapshot.Open(ps.path, ps.key)
+	c, ix, _, err := r.env.saveMapped(ctx, ps)
 	if err == nil {
 		err = r.p.ReloadIndexed(c, ix)
 	}
 	if err != nil {
-		r.env.log.Warn("index snapshot: saved but not mapped; serving from memory", "path", ps.path, "err", err)
+		r.env.log.Warn("index snapshot: not saved or not mapped; serving from memory", "path", ps.path, "err", err)
 		return
 	}
 	path := ps.path
 	*ps = pendingSnapshot{}
 	debug.FreeOSMemory() // the heap copy is garbage now: give it back
 	r.env.log.Info("corpus: serving from the index snapshot", "path", path, "took", time.Since(start).Round(time.Millisecond))
+}
+
+// saveMapped writes ps and maps it back (snapshot.WriteOpen), for the
+// caller to serve from instead of ps's heap copy. The mapped copy is
+// decoded beside the heap one, which still answers meanwhile: the peak of
+// a build's memory, which WriteOpen keeps to the small parts of the file.
+func (e *env) saveMapped(ctx context.Context, ps *pendingSnapshot) (*corpus.Corpus, *retrieval.Index, snapshot.Info, error) {
+	// The build's scratch (the loader's buffers, the index's per-item
+	// lists) is garbage by now, but its pages would stay with the process
+	// while the file is written and mapped on top.
+	debug.FreeOSMemory()
+	start := time.Now()
+	c, ix, info, err := snapshot.WriteOpen(ctx, ps.path, ps.key, ps.man, ps.c, ps.ix)
+	if err != nil {
+		return nil, nil, info, err
+	}
+	e.log.Info("index snapshot saved and mapped", "path", ps.path, "key", ps.key.String(), "bytes", info.Bytes, "took", time.Since(start).Round(time.Millisecond))
+	return c, ix, info, nil
 }
 
 // keyConfig is what besides the folder's files decides a load: this

@@ -121,14 +121,28 @@ func sortedTerms(dict map[string]uint32) (*termTable, error) {
 // parts that are not an index's give an error, never a panic or a search
 // out of range.
 func FromParts(p Parts, items []Item) (*Index, error) {
-	ix, err := fromParts(p, items)
+	ix, err := fromParts(p, items, true)
 	if err != nil {
 		return nil, fmt.Errorf("index snapshot: %w", err)
 	}
 	return ix, nil
 }
 
-func fromParts(p Parts, items []Item) (*Index, error) {
+// FromBuiltParts is FromParts of the parts of an index this process built
+// (Parts), written and mapped back unchanged: everything is checked but
+// the order, range and frequency of every posting, which the build made
+// so, and whose check would read every page of the postings (half the
+// text's size for a big corpus) while the built index is still in memory.
+func FromBuiltParts(p Parts, items []Item) (*Index, error) {
+	ix, err := fromParts(p, items, false)
+	if err != nil {
+		return nil, fmt.Errorf("index snapshot: %w", err)
+	}
+	return ix, nil
+}
+
+// fromParts: with postings, every posting is checked.
+func fromParts(p Parts, items []Item, postings bool) (*Index, error) {
 	n := len(items)
 	if uint64(n) >= math.MaxUint32 {
 		return nil, fmt.Errorf("%d items: too many", n)
@@ -212,6 +226,9 @@ func fromParts(p Parts, items []Item) (*Index, error) {
 		if hi <= lo {
 			return nil, fmt.Errorf("postings: term %d has none, or its start decreases", t)
 		}
+		if !postings {
+			continue
+		}
 		prev := -1
 		for _, it := range ix.postItem[lo:hi] {
 			if int(it) <= prev || int(it) >= n {
@@ -222,20 +239,24 @@ func fromParts(p Parts, items []Item) (*Index, error) {
 	}
 	// Every frequency at least 1; every one of maxTF in bigTF, in order,
 	// with its count, which is at least that.
-	big := 0
-	for pos, tf := range ix.postTF {
-		switch {
-		case tf == 0:
-			return nil, fmt.Errorf("postings: frequency 0 at %d", pos)
-		case tf == maxTF:
-			if 2*big+1 >= len(ix.bigTF) || ix.bigTF[2*big] != uint32(pos) || ix.bigTF[2*big+1] < maxTF {
-				return nil, fmt.Errorf("postings: frequency of posting %d missing from the large ones", pos)
+	if postings {
+		big := 0
+		for pos, tf := range ix.postTF {
+			switch {
+			case tf == 0:
+				return nil, fmt.Errorf("postings: frequency 0 at %d", pos)
+			case tf == maxTF:
+				if 2*big+1 >= len(ix.bigTF) || ix.bigTF[2*big] != uint32(pos) || ix.bigTF[2*big+1] < maxTF {
+					return nil, fmt.Errorf("postings: frequency of posting %d missing from the large ones", pos)
+				}
+				big++
 			}
-			big++
 		}
-	}
-	if 2*big != len(ix.bigTF) {
-		return nil, fmt.Errorf("postings: %d large frequencies for %d postings", len(ix.bigTF), big)
+		if 2*big != len(ix.bigTF) {
+			return nil, fmt.Errorf("postings: %d large frequencies for %d postings", len(ix.bigTF), big)
+		}
+	} else if len(ix.bigTF)%2 != 0 {
+		return nil, fmt.Errorf("postings: %d numbers of large frequencies, not pairs", len(ix.bigTF))
 	}
 	if len(p.ItemLen) != n {
 		return nil, fmt.Errorf("item lengths: %d for %d items", len(p.ItemLen), n)

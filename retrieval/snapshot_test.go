@@ -83,6 +83,12 @@ func TestSnapshotPartsSameResults(t *testing.T) {
 		t.Fatal("the mapped index should use the sorted term table")
 	}
 	sameResults(t, built, mapped, queries)
+	// The same parts taken as the process's own build's.
+	own, err := FromBuiltParts(copyParts(parts), items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameResults(t, built, own, queries)
 	// A mapped index gives back the same parts.
 	again, err := mapped.Parts()
 	if err != nil {
@@ -179,6 +185,11 @@ func TestSnapshotPartsRejected(t *testing.T) {
 			_, err := FromParts(tc.parts, tc.items)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("FromParts = %v, want an error containing %q", err, tc.want)
+			}
+			// FromBuiltParts finds all but what reading every posting finds.
+			each := strings.Contains(tc.name, "posting out of") || strings.Contains(tc.name, "frequency")
+			if _, err := FromBuiltParts(tc.parts, tc.items); !each && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Fatalf("FromBuiltParts = %v, want an error containing %q", err, tc.want)
 			}
 		})
 	}

@@ -68,16 +68,18 @@ func pad8(n int64) int64 { return (n + 7) &^ 7 }
 
 // writeFile writes parts to path atomically: a temporary file in the same
 // folder, synced, then renamed over path. A reader never sees half a file,
-// and a process that has the old file mapped keeps it intact.
-func writeFile(ctx context.Context, path string, key Key, parts []part) (err error) {
+// and a process that has the old file mapped keeps it intact. The file
+// written is returned open (for reading), for the caller to close: what
+// it maps of it is what was written, even if path is replaced meanwhile.
+func writeFile(ctx context.Context, path string, key Key, parts []part) (_ *os.File, err error) {
 	if len(parts) > maxParts {
-		return fmt.Errorf("%d parts: too many", len(parts))
+		return nil, fmt.Errorf("%d parts: too many", len(parts))
 	}
 	table := make([]byte, 0, 64*len(parts))
 	tableLen := int64(0)
 	for _, p := range parts {
 		if len(p.name) == 0 || len(p.name) > maxNameLen {
-			return fmt.Errorf("part name %q", p.name)
+			return nil, fmt.Errorf("part name %q", p.name)
 		}
 		tableLen += 2 + int64(len(p.name)) + 16
 	}
@@ -94,11 +96,11 @@ func writeFile(ctx context.Context, path string, key Key, parts []part) (err err
 
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
+		return nil, err
 	}
 	f, err := os.CreateTemp(dir, filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer func() {
 		if err != nil {
@@ -107,7 +109,7 @@ func writeFile(ctx context.Context, path string, key Key, parts []part) (err err
 		}
 	}()
 	if _, err := f.Seek(dataStart, io.SeekStart); err != nil {
-		return err
+		return nil, err
 	}
 	crc := crc32.New(castagnoli)
 	bw := bufio.NewWriterSize(io.MultiWriter(&ctxWriter{ctx: ctx, w: f}, crc), 1<<20)
@@ -117,22 +119,22 @@ func writeFile(ctx context.Context, path string, key Key, parts []part) (err err
 		if p.write != nil {
 			cw := &countWriter{w: bw}
 			if err := p.write(cw); err != nil {
-				return fmt.Errorf("part %s: %w", p.name, err)
+				return nil, fmt.Errorf("part %s: %w", p.name, err)
 			}
 			if cw.n != p.size {
-				return fmt.Errorf("part %s: wrote %d bytes, announced %d", p.name, cw.n, p.size)
+				return nil, fmt.Errorf("part %s: wrote %d bytes, announced %d", p.name, cw.n, p.size)
 			}
 		} else if _, err := bw.Write(p.data); err != nil {
-			return err
+			return nil, err
 		}
 		end := pos + p.len()
 		if _, err := bw.Write(zeros[:pad8(end)-end]); err != nil {
-			return err
+			return nil, err
 		}
 		pos = pad8(end)
 	}
 	if err := bw.Flush(); err != nil {
-		return err
+		return nil, err
 	}
 
 	head := make([]byte, headerSize, headerSize+len(table))
@@ -146,22 +148,19 @@ func writeFile(ctx context.Context, path string, key Key, parts []part) (err err
 	head = append(head, table...)
 	binary.LittleEndian.PutUint32(head[60:], crc32.Checksum(head, castagnoli))
 	if _, err := f.WriteAt(head, 0); err != nil {
-		return err
+		return nil, err
 	}
 	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := os.Rename(f.Name(), path); err != nil {
-		return err
+		return nil, err
 	}
 	if d, err := os.Open(dir); err == nil { // make the rename durable
 		d.Sync()
 		d.Close()
 	}
-	return nil
+	return f, nil
 }
 
 // ctxWriter fails once ctx is done: a write of gigabytes stops when the

@@ -43,7 +43,7 @@ func FuzzDecode(f *testing.F) {
 		if err != nil {
 			return
 		}
-		c, ix, err := decode(data, h)
+		c, ix, err := decode(data, h, false)
 		if err != nil {
 			return
 		}

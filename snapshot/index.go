@@ -62,7 +62,10 @@ func indexParts(ix *retrieval.Index) ([]part, error) {
 	}, nil
 }
 
-func decodeIndex(parts map[string][]byte, items []retrieval.Item) (*retrieval.Index, error) {
+// decodeIndex makes the index of parts over items; built: parts of an
+// index this process built, written and mapped back unchanged
+// (retrieval.FromBuiltParts).
+func decodeIndex(parts map[string][]byte, items []retrieval.Item, built bool) (*retrieval.Index, error) {
 	if !littleEndian {
 		return nil, ErrBigEndian
 	}
@@ -99,7 +102,11 @@ func decodeIndex(parts map[string][]byte, items []retrieval.Item) (*retrieval.In
 		}
 	}
 	p.PostTF = parts[partIxPostTF]
-	ix, err := retrieval.FromParts(p, items)
+	from := retrieval.FromParts
+	if built {
+		from = retrieval.FromBuiltParts
+	}
+	ix, err := from(p, items)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}

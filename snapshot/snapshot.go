@@ -35,22 +35,72 @@ import (
 // (nil: none, the next start reads every file). Cancelling ctx stops the
 // write and removes the partial file; the one at path stays as it was.
 func Write(ctx context.Context, path string, key Key, man *Manifest, c *corpus.Corpus, ix *retrieval.Index) error {
+	f, err := write(ctx, path, key, man, c, ix)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// WriteOpen is Write, then Open of the file written, as a process that
+// built c and ix serves from the snapshot instead (the heap copy let go).
+// The file is mapped through the descriptor it was written with, so that
+// it is surely those bytes, which were made from c and ix just now: its
+// checksum is not read again (that would read the page cache it was just
+// written to, not the disk), and the index's per-posting checks, which
+// would make all of its postings resident beside the heap copy's, are
+// skipped (retrieval.FromBuiltParts). Everything else is decoded and
+// checked as Open does.
+func WriteOpen(ctx context.Context, path string, key Key, man *Manifest, c *corpus.Corpus, ix *retrieval.Index) (*corpus.Corpus, *retrieval.Index, Info, error) {
+	f, err := write(ctx, path, key, man, c, ix)
+	if err != nil {
+		return nil, nil, Info{}, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, nil, Info{}, err
+	}
+	head := make([]byte, min(st.Size(), 64<<10))
+	if _, err := f.ReadAt(head, 0); err != nil {
+		return nil, nil, Info{}, fmt.Errorf("read snapshot: %w", err)
+	}
+	h, err := parseHeader(head, st.Size(), true)
+	if err != nil {
+		return nil, nil, Info{}, err
+	}
+	m, err := mapfile.OpenFile(f)
+	if err != nil {
+		return nil, nil, Info{}, err
+	}
+	c2, ix2, err := decode(m.Data(), h, true)
+	if err != nil {
+		m.Close() // nothing points into it yet
+		return nil, nil, Info{}, err
+	}
+	// The mapping stays for the life of the process: see the package doc.
+	return c2, ix2, Info{Bytes: st.Size(), Mapped: m.Mapped()}, nil
+}
+
+// write writes the snapshot and returns the file written, open.
+func write(ctx context.Context, path string, key Key, man *Manifest, c *corpus.Corpus, ix *retrieval.Index) (*os.File, error) {
 	parts, err := encodeCorpus(c, ix)
 	if err != nil {
-		return fmt.Errorf("write snapshot: %w", err)
+		return nil, fmt.Errorf("write snapshot: %w", err)
 	}
 	ixParts, err := indexParts(ix)
 	if err != nil {
-		return fmt.Errorf("write snapshot: %w", err)
+		return nil, fmt.Errorf("write snapshot: %w", err)
 	}
 	parts = append(parts, ixParts...)
 	if man != nil {
 		parts = append(parts, part{name: partManifest, data: man.encode()})
 	}
-	if err := writeFile(ctx, path, key, parts); err != nil {
-		return fmt.Errorf("write snapshot %s: %w", path, err)
+	f, err := writeFile(ctx, path, key, parts)
+	if err != nil {
+		return nil, fmt.Errorf("write snapshot %s: %w", path, err)
 	}
-	return nil
+	return f, nil
 }
 
 // Info says what Open found.
@@ -116,7 +166,7 @@ func open(path string, key func() (Key, error), early bool) (*corpus.Corpus, *re
 		<-crcErr
 		return nil, nil, Info{}, err
 	}
-	c, ix, err := decode(m.Data(), h)
+	c, ix, err := decode(m.Data(), h, false)
 	var keyErr error
 	if !early {
 		keyErr = sameKey(key, h.key)
@@ -144,8 +194,9 @@ func sameKey(key func() (Key, error), want Key) error {
 	return nil
 }
 
-// decode reads the parts of data, a whole snapshot file with header h.
-func decode(data []byte, h *header) (*corpus.Corpus, *retrieval.Index, error) {
+// decode reads the parts of data, a whole snapshot file with header h;
+// built: of an index this process built and wrote (decodeIndex).
+func decode(data []byte, h *header, built bool) (*corpus.Corpus, *retrieval.Index, error) {
 	if int64(len(data)) < h.dataStart {
 		return nil, nil, fmt.Errorf("%w: the file changed while opened", ErrCorrupt)
 	}
@@ -162,7 +213,7 @@ func decode(data []byte, h *header) (*corpus.Corpus, *retrieval.Index, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	ix, err := decodeIndex(parts, items)
+	ix, err := decodeIndex(parts, items, built)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -487,3 +487,51 @@ func TestReadManifestDamaged(t *testing.T) {
 		t.Fatalf("ReadManifest of a snapshot without a manifest: %v", err)
 	}
 }
+
+// WriteOpen saves what Write saves and serves what Open of it gives; an
+// index that is not the corpus's is refused and leaves no file.
+func TestWriteOpen(t *testing.T) {
+	ctx := context.Background()
+	for _, dir := range corpora {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			c := load(t, dir)
+			ix := indexOf(t, c)
+			path := filepath.Join(t.TempDir(), "snap")
+			c2, ix2, info, err := WriteOpen(ctx, path, testKey, nil, c, ix)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !info.Mapped || info.Bytes == 0 {
+				t.Errorf("Info = %+v, want a mapping", info)
+			}
+			c3, ix3, _, err := Open(path, testKey)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(c2, c) || !reflect.DeepEqual(c3, c) {
+				t.Fatal("the corpus written and mapped differs from the one built")
+			}
+			for _, d := range c.Docs {
+				for _, p := range d.Passages[:1] {
+					q := p.Text[:min(120, len(p.Text))]
+					a, ea := ix.Search(q, 10)
+					b, eb := ix2.Search(q, 10)
+					o, eo := ix3.Search(q, 10)
+					if ea != eb || ea != eo || !reflect.DeepEqual(a, b) || !reflect.DeepEqual(a, o) {
+						t.Fatalf("Search(%q): built %v %v, written and mapped %v %v, opened %v %v", q, a, ea, b, eb, o, eo)
+					}
+				}
+			}
+		})
+	}
+	c := load(t, "")
+	other := *c
+	other.Docs = c.Docs[1:]
+	dir := t.TempDir()
+	if _, _, _, err := WriteOpen(ctx, filepath.Join(dir, "s"), testKey, nil, &other, indexOf(t, c)); err == nil {
+		t.Fatal("WriteOpen of an index of other passages succeeded")
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Fatalf("a refused WriteOpen left %v", left)
+	}
+}
