@@ -47,10 +47,10 @@ func (e *env) loadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *ret
 	case errors.Is(err, fs.ErrNotExist):
 		// Nothing to check: the folder is hashed as it is loaded.
 		e.log.Info("index snapshot: none yet; loading the folder", "path", path)
-		return e.buildIndexed(ctx, dir, kcfg, nil)
+		return e.buildIndexed(ctx, dir, kcfg, nil, true)
 	case err != nil:
 		e.log.Warn("index snapshot: unusable, rebuilding it", "path", path, "err", err)
-		return e.buildIndexed(ctx, dir, kcfg, nil)
+		return e.buildIndexed(ctx, dir, kcfg, nil, true)
 	}
 	o := openSnapshot(path, func() (snapshot.Key, *snapshot.Manifest, error) {
 		return snapshot.ContentKey(ctx, os.DirFS(dir), kcfg, prev)
@@ -74,7 +74,7 @@ func (e *env) loadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *ret
 	}
 	// The files that did not change are not hashed again: their hashes
 	// are the manifest's.
-	return e.buildIndexed(ctx, dir, kcfg, man)
+	return e.buildIndexed(ctx, dir, kcfg, man, true)
 }
 
 // opened is what openSnapshot found.
@@ -129,7 +129,7 @@ func (e *env) reloadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *r
 		return c, nil, err
 	}
 	prev, _ := snapshot.ReadManifest(filepath.Join(e.cfg.DataDir, snapshotFile)) // none or unreadable: every file is hashed
-	c, ix, pending, err := e.buildIndexed(ctx, dir, kcfg, prev)
+	c, ix, pending, err := e.buildIndexed(ctx, dir, kcfg, prev, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -141,11 +141,12 @@ func (e *env) reloadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *r
 
 // pendingSnapshot is a build's snapshot, not yet written.
 type pendingSnapshot struct {
-	path string
-	key  snapshot.Key
-	man  *snapshot.Manifest
-	c    *corpus.Corpus
-	ix   *retrieval.Index
+	path  string
+	key   snapshot.Key
+	man   *snapshot.Manifest
+	c     *corpus.Corpus
+	ix    *retrieval.Index
+	arena *snapshot.Arena // c's texts; nil: in the heap
 }
 
 // buildIndexed reads dir and indexes it as the pipeline does, hashing each
@@ -153,18 +154,24 @@ type pendingSnapshot struct {
 // snapshot, spares hashing the files that did not change). The snapshot
 // is returned to be saved: nil when the folder could not be hashed, which
 // is logged; the corpus is still used.
-func (e *env) buildIndexed(ctx context.Context, dir string, kcfg snapshot.KeyConfig, prev *snapshot.Manifest) (*corpus.Corpus, *retrieval.Index, *pendingSnapshot, error) {
+//
+// With arena (the start's build, not a reload's: an arena's file stays
+// mapped for the life of the process), the texts are read into the
+// snapshot's file as it is started (snapshot.Arena), kept out of the
+// process's resident memory but for the pages being read while the
+// folder is loaded and indexed.
+func (e *env) buildIndexed(ctx context.Context, dir string, kcfg snapshot.KeyConfig, prev *snapshot.Manifest, arena bool) (*corpus.Corpus, *retrieval.Index, *pendingSnapshot, error) {
 	fsys := os.DirFS(dir)
 	h, herr := snapshot.NewHasher(ctx, fsys, kcfg, prev)
 	var read func(string, fs.FileInfo, []byte)
 	if herr == nil {
 		read = h.Read
 	}
-	c, err := e.loadCorpusRead(ctx, dir, read)
-	if err != nil {
-		return nil, nil, nil, err
+	var a *snapshot.Arena
+	if arena && herr == nil {
+		a = e.newArena()
 	}
-	ix, err := answer.Index(retrieval.Config{}, c)
+	c, ix, err := e.loadIndex(ctx, dir, read, a)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -177,14 +184,49 @@ func (e *env) buildIndexed(ctx context.Context, dir string, kcfg snapshot.KeyCon
 		e.log.Warn("index snapshot: cannot hash the corpus folder; not saved", "err", herr)
 		return c, ix, nil, nil
 	}
-	return c, ix, &pendingSnapshot{path: filepath.Join(e.cfg.DataDir, snapshotFile), key: key, man: man, c: c, ix: ix}, nil
+	return c, ix, &pendingSnapshot{path: filepath.Join(e.cfg.DataDir, snapshotFile), key: key, man: man, c: c, ix: ix, arena: a}, nil
+}
+
+// newArena starts the snapshot's file for a build's texts, or returns nil
+// (logged) where it cannot: the texts are then read into the heap.
+func (e *env) newArena() *snapshot.Arena {
+	a, err := snapshot.NewArena(e.cfg.DataDir)
+	if err != nil {
+		e.log.Info("index snapshot: the texts are read into memory, not into the snapshot's file", "err", err)
+		return nil
+	}
+	return a
+}
+
+// arenaTrim is how often a build drops the pages of its arena it is not
+// reading from its resident memory (snapshot.Arena.Trim).
+const arenaTrim = 100 * time.Millisecond
+
+// loadIndex loads dir, giving each file read to read, and indexes it,
+// with its texts in a when not nil.
+func (e *env) loadIndex(ctx context.Context, dir string, read func(string, fs.FileInfo, []byte), a *snapshot.Arena) (*corpus.Corpus, *retrieval.Index, error) {
+	var texts func(int) []byte
+	if a != nil {
+		texts = a.Alloc
+	}
+	stop := a.Trim(arenaTrim)
+	defer stop()
+	c, err := e.loadCorpusRead(ctx, dir, read, texts)
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := answer.Index(retrieval.Config{}, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, ix, nil
 }
 
 // saveSnapshot writes ps, logging how it went. A snapshot that cannot be
 // written is no error for the caller: the next start loads the folder.
 func (e *env) saveSnapshot(ctx context.Context, ps *pendingSnapshot) error {
 	start := time.Now()
-	if err := snapshot.Write(ctx, ps.path, ps.key, ps.man, ps.c, ps.ix); err != nil {
+	if err := ps.arena.Write(ctx, ps.path, ps.key, ps.man, ps.c, ps.ix); err != nil {
 		e.log.Warn("index snapshot: not saved; the next start will load the folder again", "err", err)
 		return err
 	}
@@ -212,8 +254,9 @@ func (r *reloader) adopt(ctx context.Context, ps *pendingSnapshot) {
 		r.env.log.Warn("index snapshot: not saved or not mapped; serving from memory", "path", ps.path, "err", err)
 		return
 	}
-	path := ps.path
+	path, arena := ps.path, ps.arena
 	*ps = pendingSnapshot{}
+	arena.Evict()        // the heap copy's texts, in the file, are not read now
 	debug.FreeOSMemory() // the heap copy is garbage now: give it back
 	r.env.log.Info("corpus: serving from the index snapshot", "path", path, "took", time.Since(start).Round(time.Millisecond))
 }
@@ -228,7 +271,7 @@ func (e *env) saveMapped(ctx context.Context, ps *pendingSnapshot) (*corpus.Corp
 	// while the file is written and mapped on top.
 	debug.FreeOSMemory()
 	start := time.Now()
-	c, ix, info, err := snapshot.WriteOpen(ctx, ps.path, ps.key, ps.man, ps.c, ps.ix)
+	c, ix, info, err := snapshot.WriteOpen(ctx, ps.path, ps.key, ps.man, ps.c, ps.ix, ps.arena)
 	if err != nil {
 		return nil, nil, info, err
 	}

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -220,11 +221,17 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 	e := &env{cfg: cfg, log: newLogger(cfg, os.Stderr), stdout: os.Stdout, stderr: os.Stderr}
 	rep := childReport{Phases: map[string]float64{}, CPU: map[string]float64{}, RSS: map[string]int64{}}
 	var cpu time.Duration
+	// Resident memory is sampled every 20 ms: the most of each phase is
+	// reported as max-<phase> (VmRSS) and max-<phase>-anon (RssAnon), to
+	// tell where the peak (VmHWM) was reached and of what it is made.
+	peaks := sampleRSS(20 * time.Millisecond)
+	defer peaks.stop()
 	phase := func(name string, start time.Time) {
 		rep.Phases[name] = time.Since(start).Seconds()
 		now := cputime.Now()
 		rep.CPU[name] = (now - cpu).Seconds()
 		cpu = now
+		rep.RSS["max-"+name], rep.RSS["max-"+name+"-anon"] = peaks.take()
 	}
 	all, cpuAll := time.Now(), cputime.Now()
 	cpu = cpuAll
@@ -252,12 +259,23 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 		// loaded, the index built, the pipeline answering (ready); then, as
 		// the bot does in the background, the snapshot written, mapped and
 		// swapped in for the heap copy (saved).
+		// The texts are read into the snapshot's file (buildIndexed's
+		// arena) unless CORPUSBOT_BENCH_NO_ARENA is set.
 		t = time.Now()
 		h, err := snapshot.NewHasher(ctx, os.DirFS(dir), kcfg, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
-		c0, err := e.loadCorpusRead(ctx, dir, h.Read)
+		var a *snapshot.Arena
+		var texts func(int) []byte
+		if os.Getenv("CORPUSBOT_BENCH_NO_ARENA") == "" {
+			if a, err = snapshot.NewArena(data); err != nil {
+				b.Fatal(err)
+			}
+			texts = a.Alloc
+		}
+		stop := a.Trim(arenaTrim)
+		c0, err := e.loadCorpusRead(ctx, dir, h.Read, texts)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -269,6 +287,7 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 		if err != nil {
 			b.Fatal(err)
 		}
+		stop()
 		phase("index", t)
 		t = time.Now()
 		key, man, err := h.Key(ctx)
@@ -288,7 +307,7 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 		rep.RSS["built"], rep.RSS["built-peak"] = built["VmRSS"], built["VmHWM"]
 		// As adopt does, but timing the write and the swap apart.
 		t = time.Now()
-		ps := &pendingSnapshot{path: path, key: key, man: man, c: c0, ix: ix0}
+		ps := &pendingSnapshot{path: path, key: key, man: man, c: c0, ix: ix0, arena: a}
 		if c, ix, info, err = e.saveMapped(ctx, ps); err != nil {
 			b.Fatal(err)
 		}
@@ -298,6 +317,7 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 			b.Fatal(err)
 		}
 		c0, ix0, ps = nil, nil, nil
+		a.Evict()            // as adopt does: the heap copy's texts are not read now
 		debug.FreeOSMemory() // as adopt does: the heap copy is garbage
 		phase("remap", t)
 	case "restart":
@@ -406,6 +426,49 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 	rep.HeapLive = int64(s[0].Value.Uint64())
 	runtime.KeepAlive(p)
 	return rep
+}
+
+// rssPeaks samples resident memory; take returns the most since the last
+// take.
+type rssPeaks struct {
+	mu        sync.Mutex
+	rss, anon int64
+	done      chan struct{}
+	wg        sync.WaitGroup
+}
+
+func sampleRSS(every time.Duration) *rssPeaks {
+	p := &rssPeaks{done: make(chan struct{})}
+	p.wg.Go(func() {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			m := rss()
+			p.mu.Lock()
+			p.rss, p.anon = max(p.rss, m["VmRSS"]), max(p.anon, m["RssAnon"])
+			p.mu.Unlock()
+			select {
+			case <-p.done:
+				return
+			case <-t.C:
+			}
+		}
+	})
+	return p
+}
+
+func (p *rssPeaks) take() (int64, int64) {
+	m := rss()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	r, a := max(p.rss, m["VmRSS"]), max(p.anon, m["RssAnon"])
+	p.rss, p.anon = 0, 0
+	return r, a
+}
+
+func (p *rssPeaks) stop() {
+	close(p.done)
+	p.wg.Wait()
 }
 
 // rss reads the resident-memory lines of /proc/self/status, in bytes:

@@ -99,13 +99,14 @@ func (e *env) newFlagSet(name string) (*flag.FlagSet, *string) {
 
 // loadCorpus reads dir, or the embedded corpus when dir is empty.
 func (e *env) loadCorpus(ctx context.Context, dir string) (*corpus.Corpus, error) {
-	return e.loadCorpusRead(ctx, dir, nil)
+	return e.loadCorpusRead(ctx, dir, nil, nil)
 }
 
 // loadCorpusRead is loadCorpus giving each file read to read (see
-// corpus.Config.Read), when not nil.
-func (e *env) loadCorpusRead(ctx context.Context, dir string, read func(string, fs.FileInfo, []byte)) (*corpus.Corpus, error) {
-	ccfg := corpus.Config{MaxFileBytes: e.cfg.MaxFileBytes, Logger: e.log, Read: read}
+// corpus.Config.Read), and reading texts into memory from texts
+// (corpus.Config.Texts), when not nil.
+func (e *env) loadCorpusRead(ctx context.Context, dir string, read func(string, fs.FileInfo, []byte), texts func(int) []byte) (*corpus.Corpus, error) {
+	ccfg := corpus.Config{MaxFileBytes: e.cfg.MaxFileBytes, Logger: e.log, Read: read, Texts: texts}
 	if e.notes != nil {
 		ccfg.Logger = slog.New(slog.DiscardHandler) // named below, for people
 	}

@@ -26,6 +26,13 @@ type Config struct {
 	// for different files. A cache of loads (package snapshot) hashes the
 	// files there rather than reading each one a second time.
 	Read func(path string, info fs.FileInfo, data []byte)
+	// Texts, when set, gives the memory plain-text files are read into,
+	// which their documents' texts then are: n bytes (length 0, capacity
+	// n) that must stay valid while the corpus is used. It is called from
+	// Load's goroutines at once. An index snapshot being built (package
+	// snapshot's Arena) gives pages of its file, so that the texts are
+	// page cache rather than heap. nil: the heap.
+	Texts func(n int) []byte
 }
 
 // Kind tells body text from what surrounds it on a web page.

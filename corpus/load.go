@@ -122,7 +122,7 @@ type result struct {
 func (l *loader) loadAll(ctx context.Context, paths []string, regular []bool) ([]result, error) {
 	results := make([]result, len(paths))
 	forEachParallel(len(paths), func() func(int) {
-		var sc scratch // reused for every file this goroutine reads
+		sc := scratch{texts: l.texts} // reused for every file this goroutine reads
 		return func(i int) {
 			if ctx.Err() != nil {
 				return
@@ -174,6 +174,7 @@ type loader struct {
 	maxTitle int
 	log      *slog.Logger
 	onRead   func(path string, info fs.FileInfo, data []byte)
+	texts    func(n int) []byte
 	rules    *noiseRules
 	md       markdownParsers
 	warnings []Warning // folders that could not be listed
@@ -186,6 +187,7 @@ func newLoader(fsys fs.FS, cfg Config) *loader {
 		maxTitle: cfg.MaxTitleRunes,
 		log:      cfg.Logger,
 		onRead:   cfg.Read,
+		texts:    cfg.Texts,
 		rules:    newNoiseRules(),
 		md:       newMarkdownParsers(),
 	}
@@ -312,7 +314,8 @@ type scratch struct {
 	// size class (5 % over the text, for the 1 M corpus's 8–9 KB files).
 	// Plain text is the whole document's text; other formats' sources
 	// are reduced to text and dropped, and are read into buf.
-	slab []byte
+	slab  []byte
+	texts func(n int) []byte // Config.Texts
 }
 
 const (
@@ -326,11 +329,15 @@ const (
 // it.
 func (sc *scratch) textBuffer(size int64) []byte {
 	n := int(size) + 1
+	alloc := sc.texts
+	if alloc == nil {
+		alloc = func(n int) []byte { return make([]byte, 0, n) }
+	}
 	if n > maxSlabFile {
-		return make([]byte, 0, n)
+		return alloc(n)
 	}
 	if cap(sc.slab)-len(sc.slab) < n {
-		sc.slab = make([]byte, 0, slabBytes)
+		sc.slab = alloc(slabBytes)
 	}
 	return sc.slab[len(sc.slab):len(sc.slab):cap(sc.slab)]
 }

@@ -46,6 +46,7 @@ func appendRef(b []byte, r ref) []byte {
 
 // encoder lays out a corpus and its index's item titles.
 type encoder struct {
+	arena *Arena // the texts are placed in it; nil: written after the strings
 	size  uint64
 	strs  []string
 	tsize uint64
@@ -129,9 +130,11 @@ func u32(name string, v int) (uint32, error) {
 }
 
 // encodeCorpus returns the parts of c and of the items of ix, which must
-// be c's passages in order (as the answer pipeline indexes them).
-func encodeCorpus(c *corpus.Corpus, ix *retrieval.Index) ([]part, error) {
-	e := &encoder{dedup: make(map[string]ref), known: make(map[string]uint32)}
+// be c's passages in order (as the answer pipeline indexes them). The
+// texts come first: with a, they are a's, placed there (their size is
+// set when a is sealed).
+func encodeCorpus(c *corpus.Corpus, ix *retrieval.Index, a *Arena) ([]part, error) {
+	e := &encoder{arena: a, dedup: make(map[string]ref), known: make(map[string]uint32)}
 	var docs, passages, warnings, titles []byte
 	item := 0
 	for di := range c.Docs {
@@ -147,9 +150,18 @@ func encodeCorpus(c *corpus.Corpus, ix *retrieval.Index) ([]part, error) {
 		if len(d.Text) > math.MaxUint32 {
 			return nil, fmt.Errorf("document %s: %d bytes of text: too long", d.ID, len(d.Text))
 		}
-		refs[6] = ref{off: e.tsize, n: uint32(len(d.Text))}
-		e.texts = append(e.texts, d.Text)
-		e.tsize += uint64(len(d.Text))
+		switch {
+		case e.arena == nil:
+			refs[6] = ref{off: e.tsize, n: uint32(len(d.Text))}
+			e.texts = append(e.texts, d.Text)
+			e.tsize += uint64(len(d.Text))
+		case d.Text != "":
+			off, ok := e.arena.place(d.Text)
+			if !ok {
+				return nil, errArenaUnusable
+			}
+			refs[6] = ref{off: off, n: uint32(len(d.Text))}
+		}
 		for _, r := range refs {
 			docs = appendRef(docs, r)
 		}
@@ -222,9 +234,13 @@ func encodeCorpus(c *corpus.Corpus, ix *retrieval.Index) ([]part, error) {
 			warnings = appendRef(warnings, r)
 		}
 	}
+	texts := part{name: partTexts, size: int64(e.tsize), write: writeAll(e.texts)}
+	if a != nil {
+		texts = part{name: partTexts, placed: true}
+	}
 	return []part{
+		texts,
 		{name: partStrings, size: int64(e.size), write: writeAll(e.strs)},
-		{name: partTexts, size: int64(e.tsize), write: writeAll(e.texts)},
 		{name: partLists, data: e.lists},
 		{name: partDocs, data: docs},
 		{name: partPassages, data: passages},

@@ -49,16 +49,18 @@ var (
 	ErrVersion  = errors.New("snapshot of another format version")
 )
 
-// part is a named byte range to write: data, or size bytes from write.
+// part is a named byte range to write: data, or size bytes from write, or
+// (placed) size bytes already in the file at arenaBase: an Arena's texts.
 type part struct {
-	name  string
-	data  []byte
-	size  int64
-	write func(w io.Writer) error
+	name   string
+	data   []byte
+	size   int64
+	write  func(w io.Writer) error
+	placed bool
 }
 
 func (p *part) len() int64 {
-	if p.write != nil {
+	if p.write != nil || p.placed {
 		return p.size
 	}
 	return int64(len(p.data))
@@ -71,9 +73,20 @@ func pad8(n int64) int64 { return (n + 7) &^ 7 }
 // and a process that has the old file mapped keeps it intact. The file
 // written is returned open (for reading), for the caller to close: what
 // it maps of it is what was written, even if path is replaced meanwhile.
-func writeFile(ctx context.Context, path string, key Key, parts []part) (_ *os.File, err error) {
+//
+// With an arena, the file is the arena's (unnamed until it is linked in
+// as path), and parts[0] is placed: the texts already in it. Its bytes
+// are read back for the checksum with pread, not through the mappings:
+// page cache, which does not make them resident in the process. On an
+// error the arena's file is left open and unnamed.
+func writeFile(ctx context.Context, path string, key Key, parts []part, a *Arena) (_ *os.File, err error) {
 	if len(parts) > maxParts {
 		return nil, fmt.Errorf("%d parts: too many", len(parts))
+	}
+	for i, p := range parts {
+		if p.placed != (a != nil && i == 0) {
+			return nil, fmt.Errorf("part %s: placed is for an arena's first part", p.name)
+		}
 	}
 	table := make([]byte, 0, 64*len(parts))
 	tableLen := int64(0)
@@ -85,6 +98,12 @@ func writeFile(ctx context.Context, path string, key Key, parts []part) (_ *os.F
 	}
 	off := pad8(headerSize + tableLen)
 	dataStart := off
+	if a != nil {
+		if off > arenaBase {
+			return nil, fmt.Errorf("a table of %d bytes: past the arena's start", off)
+		}
+		off = arenaBase
+	}
 	for _, p := range parts {
 		table = binary.LittleEndian.AppendUint16(table, uint16(len(p.name)))
 		table = append(table, p.name...)
@@ -98,25 +117,42 @@ func writeFile(ctx context.Context, path string, key Key, parts []part) (_ *os.F
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	f, err := os.CreateTemp(dir, filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return nil, err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
+	var f *os.File
+	if a != nil {
+		f = a.f
+	} else {
+		if f, err = os.CreateTemp(dir, filepath.Base(path)+".*.tmp"); err != nil {
+			return nil, err
 		}
-	}()
-	if _, err := f.Seek(dataStart, io.SeekStart); err != nil {
-		return nil, err
+		defer func() {
+			if err != nil {
+				f.Close()
+				os.Remove(f.Name())
+			}
+		}()
 	}
 	crc := crc32.New(castagnoli)
+	pos := dataStart
+	if a != nil {
+		// The gap between the table and the texts, zeros, then the texts.
+		if _, err := crc.Write(make([]byte, arenaBase-dataStart)); err != nil {
+			return nil, err
+		}
+		texts := io.NewSectionReader(f, arenaBase, parts[0].size)
+		if _, err := io.CopyBuffer(crc, &ctxReader{ctx: ctx, r: texts}, make([]byte, 1<<20)); err != nil {
+			return nil, fmt.Errorf("read the texts back: %w", err)
+		}
+		pos = arenaBase + parts[0].size
+	}
+	if _, err := f.Seek(pos, io.SeekStart); err != nil {
+		return nil, err
+	}
 	bw := bufio.NewWriterSize(io.MultiWriter(&ctxWriter{ctx: ctx, w: f}, crc), 1<<20)
 	var zeros [8]byte
-	pos := dataStart
-	for _, p := range parts {
-		if p.write != nil {
+	for i, p := range parts {
+		switch {
+		case i == 0 && a != nil: // already in the file
+		case p.write != nil:
 			cw := &countWriter{w: bw}
 			if err := p.write(cw); err != nil {
 				return nil, fmt.Errorf("part %s: %w", p.name, err)
@@ -124,17 +160,26 @@ func writeFile(ctx context.Context, path string, key Key, parts []part) (_ *os.F
 			if cw.n != p.size {
 				return nil, fmt.Errorf("part %s: wrote %d bytes, announced %d", p.name, cw.n, p.size)
 			}
-		} else if _, err := bw.Write(p.data); err != nil {
+			pos += p.size
+		default:
+			if _, err := bw.Write(p.data); err != nil {
+				return nil, err
+			}
+			pos += p.len()
+		}
+		if _, err := bw.Write(zeros[:pad8(pos)-pos]); err != nil {
 			return nil, err
 		}
-		end := pos + p.len()
-		if _, err := bw.Write(zeros[:pad8(end)-end]); err != nil {
-			return nil, err
-		}
-		pos = pad8(end)
+		pos = pad8(pos)
 	}
 	if err := bw.Flush(); err != nil {
 		return nil, err
+	}
+	if a != nil {
+		// The arena's last chunk may reach past the end.
+		if err := f.Truncate(size); err != nil {
+			return nil, err
+		}
 	}
 
 	head := make([]byte, headerSize, headerSize+len(table))
@@ -153,7 +198,12 @@ func writeFile(ctx context.Context, path string, key Key, parts []part) (_ *os.F
 	if err := f.Sync(); err != nil {
 		return nil, err
 	}
-	if err := os.Rename(f.Name(), path); err != nil {
+	if a != nil {
+		err = a.link(path)
+	} else {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
 		return nil, err
 	}
 	if d, err := os.Open(dir); err == nil { // make the rename durable
@@ -161,6 +211,19 @@ func writeFile(ctx context.Context, path string, key Key, parts []part) (_ *os.F
 		d.Close()
 	}
 	return f, nil
+}
+
+// ctxReader fails once ctx is done.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c *ctxReader) Read(b []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(b)
 }
 
 // ctxWriter fails once ctx is done: a write of gigabytes stops when the

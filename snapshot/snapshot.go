@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"time"
 
 	"corpusbot/corpus"
 	"corpusbot/internal/mapfile"
@@ -35,7 +36,7 @@ import (
 // (nil: none, the next start reads every file). Cancelling ctx stops the
 // write and removes the partial file; the one at path stays as it was.
 func Write(ctx context.Context, path string, key Key, man *Manifest, c *corpus.Corpus, ix *retrieval.Index) error {
-	f, err := write(ctx, path, key, man, c, ix)
+	f, err := write(ctx, path, key, man, c, ix, nil)
 	if err != nil {
 		return err
 	}
@@ -51,8 +52,13 @@ func Write(ctx context.Context, path string, key Key, man *Manifest, c *corpus.C
 // would make all of its postings resident beside the heap copy's, are
 // skipped (retrieval.FromBuiltParts). Everything else is decoded and
 // checked as Open does.
-func WriteOpen(ctx context.Context, path string, key Key, man *Manifest, c *corpus.Corpus, ix *retrieval.Index) (*corpus.Corpus, *retrieval.Index, Info, error) {
-	f, err := write(ctx, path, key, man, c, ix)
+//
+// With a, the arena c's texts were loaded into, the file is the arena's:
+// the texts are not written again, and texts outside it are copied in.
+// An arena that cannot be used (an allocation failed) is passed over, and
+// the file written as Write does. Either way a is sealed.
+func WriteOpen(ctx context.Context, path string, key Key, man *Manifest, c *corpus.Corpus, ix *retrieval.Index, a *Arena) (*corpus.Corpus, *retrieval.Index, Info, error) {
+	f, err := write(ctx, path, key, man, c, ix, a)
 	if err != nil {
 		return nil, nil, Info{}, err
 	}
@@ -82,25 +88,67 @@ func WriteOpen(ctx context.Context, path string, key Key, man *Manifest, c *corp
 	return c2, ix2, Info{Bytes: st.Size(), Mapped: m.Mapped()}, nil
 }
 
-// write writes the snapshot and returns the file written, open.
-func write(ctx context.Context, path string, key Key, man *Manifest, c *corpus.Corpus, ix *retrieval.Index) (*os.File, error) {
-	parts, err := encodeCorpus(c, ix)
+// write writes the snapshot, into a when it is usable, and returns the
+// file written, open.
+func write(ctx context.Context, path string, key Key, man *Manifest, c *corpus.Corpus, ix *retrieval.Index, a *Arena) (*os.File, error) {
+	if a != nil {
+		// Encoding reads the titles, which are often the start of the
+		// texts, and each read maps a folio of them: trimmed meanwhile,
+		// the pages stay page cache rather than come back whole.
+		stop := a.Trim(writeTrim)
+		defer stop()
+		parts, err := encode(c, ix, man, a)
+		used, ok := a.seal()
+		if err == nil && !ok {
+			err = errArenaUnusable
+		}
+		if err == nil {
+			parts[0].size = used - arenaBase
+		}
+		switch {
+		case err == nil:
+			f, err := writeFile(ctx, path, key, parts, a)
+			if err != nil {
+				return nil, fmt.Errorf("write snapshot %s: %w", path, err)
+			}
+			return f, nil
+		case !errors.Is(err, errArenaUnusable):
+			return nil, fmt.Errorf("write snapshot: %w", err)
+		}
+	}
+	parts, err := encode(c, ix, man, nil)
 	if err != nil {
 		return nil, fmt.Errorf("write snapshot: %w", err)
 	}
+	f, err := writeFile(ctx, path, key, parts, nil)
+	if err != nil {
+		return nil, fmt.Errorf("write snapshot %s: %w", path, err)
+	}
+	return f, nil
+}
+
+// writeTrim is how often a write evicts the pages of its arena.
+const writeTrim = 20 * time.Millisecond
+
+// errArenaUnusable: a text could not be placed in the arena.
+var errArenaUnusable = errors.New("the arena cannot hold the texts")
+
+// encode returns the parts of a snapshot of c, ix and man; with a, the
+// texts part is a's (placed; its size set when a is sealed).
+func encode(c *corpus.Corpus, ix *retrieval.Index, man *Manifest, a *Arena) ([]part, error) {
+	parts, err := encodeCorpus(c, ix, a)
+	if err != nil {
+		return nil, err
+	}
 	ixParts, err := indexParts(ix)
 	if err != nil {
-		return nil, fmt.Errorf("write snapshot: %w", err)
+		return nil, err
 	}
 	parts = append(parts, ixParts...)
 	if man != nil {
 		parts = append(parts, part{name: partManifest, data: man.encode()})
 	}
-	f, err := writeFile(ctx, path, key, parts)
-	if err != nil {
-		return nil, fmt.Errorf("write snapshot %s: %w", path, err)
-	}
-	return f, nil
+	return parts, nil
 }
 
 // Info says what Open found.

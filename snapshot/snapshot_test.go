@@ -497,7 +497,7 @@ func TestWriteOpen(t *testing.T) {
 			c := load(t, dir)
 			ix := indexOf(t, c)
 			path := filepath.Join(t.TempDir(), "snap")
-			c2, ix2, info, err := WriteOpen(ctx, path, testKey, nil, c, ix)
+			c2, ix2, info, err := WriteOpen(ctx, path, testKey, nil, c, ix, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -528,7 +528,7 @@ func TestWriteOpen(t *testing.T) {
 	other := *c
 	other.Docs = c.Docs[1:]
 	dir := t.TempDir()
-	if _, _, _, err := WriteOpen(ctx, filepath.Join(dir, "s"), testKey, nil, &other, indexOf(t, c)); err == nil {
+	if _, _, _, err := WriteOpen(ctx, filepath.Join(dir, "s"), testKey, nil, &other, indexOf(t, c), nil); err == nil {
 		t.Fatal("WriteOpen of an index of other passages succeeded")
 	}
 	if left, _ := os.ReadDir(dir); len(left) != 0 {
