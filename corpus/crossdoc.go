@@ -190,8 +190,10 @@ func dedupePassages(docs []Document) (repeats map[int]int) {
 }
 
 // dedupeBy is dedupePassages with the hash of texts it keys them by: the
-// texts are hashed on all cores first (hashing them in a map was most of
-// this step, which runs on one), and compared when their hashes are equal.
+// texts are hashed on all cores first, and compared when their hashes are
+// equal. Which passages repeat an earlier one is found by sorting the
+// hashes (repeatsOf), not in a map of every passage: making and filling a
+// map of a million passages was most of this step, which runs on one core.
 func dedupeBy(docs []Document, hash func(string) uint64) (repeats map[int]int) {
 	at := make([]int, len(docs)+1) // where each document's passages start in sums
 	for i := range docs {
@@ -205,23 +207,14 @@ func dedupeBy(docs []Document, hash func(string) uint64) (repeats map[int]int) {
 			}
 		}
 	})
-	// ref is a passage kept: its document, its index among the passages
-	// the document keeps, and among those it had (in orig, whose texts
-	// are compared). Small, for a map of every passage of the corpus.
-	type ref struct{ doc, passage, orig int32 }
-	orig := make([][]Passage, len(docs))
-	for i := range docs {
-		orig[i] = docs[i].Passages
-	}
-	first := make(map[uint64]ref, len(sums)) // by the hash of the text
-	var others map[string]ref                // texts whose hash is another's
-	find := func(text string, sum uint64) (ref, bool) {
-		r, ok := first[sum]
-		if ok && orig[r.doc][r.orig].Text != text {
-			r, ok = others[text]
-		}
-		return r, ok
-	}
+	docOf := func(g int32) int { return sort.SearchInts(at, int(g)+1) - 1 }
+	earlier := repeatsOf(sums, func(g int32) string {
+		d := docOf(g)
+		return docs[d].Passages[int(g)-at[d]].Text
+	})
+	// keptAt is, for a passage kept that no earlier one repeats, its
+	// index among the passages its document keeps.
+	keptAt := make([]int32, len(sums))
 	for di := range docs {
 		d := &docs[di]
 		// kept is d.Passages itself until one is left out: then a copy.
@@ -230,24 +223,16 @@ func dedupeBy(docs []Document, hash func(string) uint64) (repeats map[int]int) {
 		origin := -1
 		for pi := range d.Passages {
 			p := d.Passages[pi]
-			sum := sums[at[di]+pi]
-			r, dup := find(p.Text, sum)
-			if !dup || CountWords(p.Text) < dedupeMinWords {
+			g := at[di] + pi
+			first := earlier[g] // the passage p repeats, -1 when none
+			if first < 0 || CountWords(p.Text) < dedupeMinWords {
 				at := pi // where p is in the passages the document keeps
 				if copied {
 					at = len(kept)
 					kept = append(kept, p)
 				}
-				if !dup {
-					r := ref{int32(di), int32(at), int32(pi)}
-					if _, taken := first[sum]; !taken {
-						first[sum] = r
-					} else {
-						if others == nil {
-							others = make(map[string]ref)
-						}
-						others[p.Text] = r
-					}
+				if first < 0 {
+					keptAt[g] = int32(at)
 				}
 				continue
 			}
@@ -255,14 +240,15 @@ func dedupeBy(docs []Document, hash func(string) uint64) (repeats map[int]int) {
 				kept = append(d.Passages[:0:0], d.Passages[:pi]...)
 				copied = true
 			}
-			if int(r.doc) == di {
+			fd := docOf(first)
+			if fd == di {
 				continue // repeated within one document: once is enough
 			}
-			fp := &docs[r.doc].Passages[r.passage]
+			fp := &docs[fd].Passages[keptAt[first]]
 			if !containsString(fp.AlsoIn, d.ID) {
 				fp.AlsoIn = append(fp.AlsoIn, d.ID)
 			}
-			origin = int(r.doc)
+			origin = fd
 		}
 		if len(kept) == 0 && origin >= 0 {
 			if repeats == nil {
@@ -280,6 +266,96 @@ func dedupeBy(docs []Document, hash func(string) uint64) (repeats map[int]int) {
 		}
 	}
 	return repeats
+}
+
+// repeatsOf returns, for each text g of hash sums[g] (text(g) its text),
+// the first text before it that is the same, or -1 when none is. The
+// hashes are sorted (radix, stable: equal hashes stay in order), and only
+// texts of equal hashes compared.
+func repeatsOf(sums []uint64, text func(g int32) string) []int32 {
+	if len(sums) == 0 {
+		return nil
+	}
+	a := make([]textHash, len(sums))
+	for g, s := range sums {
+		a[g] = textHash{s, int32(g)}
+	}
+	b := make([]textHash, len(a))
+	for shift := 0; shift < 64; shift += 8 {
+		var count [256]int
+		for _, e := range a {
+			count[e.sum>>shift&0xFF]++
+		}
+		if count[a[0].sum>>shift&0xFF] == len(a) {
+			continue // every hash has this byte
+		}
+		pos := 0
+		for i, n := range count {
+			count[i] = pos
+			pos += n
+		}
+		for _, e := range a {
+			d := e.sum >> shift & 0xFF
+			b[count[d]] = e
+			count[d]++
+		}
+		a, b = b, a
+	}
+	earlier := make([]int32, len(sums))
+	for i := 0; i < len(a); {
+		j := i + 1
+		for j < len(a) && a[j].sum == a[i].sum {
+			j++
+		}
+		earlier[a[i].g] = -1
+		if j-i > 1 {
+			firstOfTexts(a[i:j], earlier, text)
+		}
+		i = j
+	}
+	return earlier
+}
+
+// textHash is a text, by its number g, and its hash.
+type textHash struct {
+	sum uint64
+	g   int32
+}
+
+// firstOfTexts sets earlier[g] for each text of one hash after the first,
+// in order: the first text of run that is the same, or -1 for the first of
+// its text.
+func firstOfTexts(run []textHash, earlier []int32, text func(int32) string) {
+	const few = 8 // different texts of one hash compared one by one; more by a map
+	firsts := []int32{run[0].g}
+	var byText map[string]int32
+	for _, e := range run[1:] {
+		g, t := e.g, text(e.g)
+		earlier[g] = -1
+		if byText != nil {
+			if f, ok := byText[t]; ok {
+				earlier[g] = f
+			} else {
+				byText[t] = g
+			}
+			continue
+		}
+		for _, f := range firsts {
+			if text(f) == t {
+				earlier[g] = f
+				break
+			}
+		}
+		if earlier[g] < 0 {
+			firsts = append(firsts, g)
+			if len(firsts) > few {
+				byText = make(map[string]int32, len(firsts))
+				for _, f := range firsts {
+					byText[text(f)] = f
+				}
+			}
+		}
+	}
 }
 
 func containsString(list []string, s string) bool {

@@ -231,3 +231,39 @@ func TestDedupeHashCollisions(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatsOf holds repeatsOf to its definition (the first earlier text
+// that is the same), with hashes that never, sometimes and always collide,
+// texts repeated up to many times, and more different texts of one hash
+// than are compared one by one.
+func TestRepeatsOf(t *testing.T) {
+	seed := maphash.MakeSeed()
+	for _, n := range []int{0, 1, 2, 50, 3000} {
+		texts := make([]string, n)
+		for i := range texts {
+			texts[i] = fmt.Sprint((i * 7919) % (n/3 + 1)) // each about three times
+		}
+		want := make([]int32, n)
+		for i := range texts {
+			want[i] = int32(slices.Index(texts[:i], texts[i]))
+		}
+		for name, hash := range map[string]func(string) uint64{
+			"real":      func(s string) uint64 { return maphash.String(seed, s) },
+			"one hash":  func(string) uint64 { return 7 },
+			"by length": func(s string) uint64 { return uint64(len(s)) },
+			"top byte":  func(s string) uint64 { return uint64(len(s)) << 56 },
+		} {
+			sums := make([]uint64, n)
+			for i, s := range texts {
+				sums[i] = hash(s)
+			}
+			got := repeatsOf(sums, func(g int32) string { return texts[g] })
+			if n == 0 {
+				want = nil
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%d texts, %s: got %v, want %v", n, name, got[:min(len(got), 20)], want[:min(len(want), 20)])
+			}
+		}
+	}
+}
