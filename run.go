@@ -119,7 +119,7 @@ func (e *env) loadCorpusRead(ctx context.Context, dir string, read func(string, 
 		if !st.IsDir() {
 			return nil, fmt.Errorf("corpus folder %s is not a folder", dir)
 		}
-		fsys = os.DirFS(dir)
+		fsys = corpus.DirFS(dir) // os.DirFS, read with fewer system calls
 	}
 	c, err := corpus.Load(ctx, fsys, ccfg)
 	if err != nil {

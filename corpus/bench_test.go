@@ -156,9 +156,15 @@ func BenchmarkLoadText(b *testing.B) {
 // and read of every file included. They are written first, and are in the
 // page cache when loaded.
 func BenchmarkLoadTextDisk(b *testing.B) {
-	dir := b.TempDir()
-	size := 0
-	for name, f := range textTree(b, 12_500) {
+	dir, size := textTreeOnDisk(b, 12_500)
+	benchmarkLoadFS(b, DirFS(dir), size)
+}
+
+// textTreeOnDisk writes textTree(n) to a temporary folder, returning it
+// and the bytes of its files.
+func textTreeOnDisk(b *testing.B, n int) (dir string, size int) {
+	dir = b.TempDir()
+	for name, f := range textTree(b, n) {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			b.Fatal(err)
@@ -168,7 +174,34 @@ func BenchmarkLoadTextDisk(b *testing.B) {
 		}
 		size += len(f.Data)
 	}
-	benchmarkLoadFS(b, os.DirFS(dir), size)
+	return dir, size
+}
+
+// BenchmarkReadFilesDisk reads the 12,500 files of BenchmarkLoadTextDisk
+// as Load does (loader.read: open, Stat, read, close), on one goroutine,
+// through os.DirFS and through DirFS.
+func BenchmarkReadFilesDisk(b *testing.B) {
+	dir, size := textTreeOnDisk(b, 12_500)
+	for name, fsys := range map[string]fs.FS{"os.DirFS": os.DirFS(dir), "DirFS": DirFS(dir)} {
+		b.Run(name, func(b *testing.B) {
+			l := newLoader(fsys, Config{})
+			paths, regular, err := l.listTyped(context.Background())
+			if err != nil {
+				b.Fatal(err)
+			}
+			buf := make([]byte, 0, 64<<10)
+			b.SetBytes(int64(size))
+			start := cputime.Now()
+			for b.Loop() {
+				for i, p := range paths {
+					if _, _, kind, reason := l.read(p, regular[i], func(int64) []byte { return buf[:0] }); kind != "" {
+						b.Fatal(p, reason)
+					}
+				}
+			}
+			b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		})
+	}
 }
 
 // benchmarkLoad loads fsys b.N times, reporting its bytes, allocations and

@@ -440,45 +440,64 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 // is a regular file: opening a named pipe would wait for a writer.
 func (l *loader) read(p string, regular bool, buffer func(size int64) []byte) (fs.FileInfo, []byte, SkipKind, string) {
 	var info fs.FileInfo
-	var b []byte
 	if !regular {
 		var err error
 		if info, err = fs.Stat(l.fsys, p); err != nil {
-			return nil, b, SkipUnreadable, "unreadable: " + reasonOf(err)
+			return nil, nil, SkipUnreadable, "unreadable: " + reasonOf(err)
 		}
-		if !info.Mode().IsRegular() {
-			return nil, b, SkipUnreadable, "not a regular file"
-		}
-		if info.Size() > l.maxBytes {
-			return nil, b, SkipTooLarge, fmt.Sprintf("larger than %d bytes (%d bytes)", l.maxBytes, info.Size())
+		if kind, reason := l.refuse(info); kind != "" {
+			return nil, nil, kind, reason
 		}
 	}
-	f, err := l.fsys.Open(p)
+	f, err := l.open(p, regular)
 	if err != nil {
-		return nil, b, SkipUnreadable, "unreadable: " + reasonOf(err)
+		return nil, nil, SkipUnreadable, "unreadable: " + reasonOf(err)
 	}
 	defer f.Close()
 	if regular {
 		if info, err = f.Stat(); err != nil {
-			return nil, b, SkipUnreadable, "unreadable: " + reasonOf(err)
+			return nil, nil, SkipUnreadable, "unreadable: " + reasonOf(err)
 		}
-		if !info.Mode().IsRegular() {
-			return nil, b, SkipUnreadable, "not a regular file"
-		}
-		if info.Size() > l.maxBytes {
-			return nil, b, SkipTooLarge, fmt.Sprintf("larger than %d bytes (%d bytes)", l.maxBytes, info.Size())
+		if kind, reason := l.refuse(info); kind != "" {
+			return nil, nil, kind, reason
 		}
 	}
-	b, err = l.readAll(f, info.Size(), buffer(info.Size()))
+	b, err := l.readAll(f, info.Size(), buffer(info.Size()))
 	if err != nil {
 		return nil, b, SkipUnreadable, "unreadable: " + reasonOf(err)
 	}
 	return info, b, "", ""
 }
 
+// open opens the file p, by its descriptor alone when a DirFS lists it as
+// regular (see DirFS).
+func (l *loader) open(p string, regular bool) (fs.File, error) {
+	if d, ok := l.fsys.(dirFS); ok && regular {
+		if f, ok, err := d.openRegular(p); ok {
+			if err != nil {
+				return nil, err
+			}
+			return f, nil
+		}
+	}
+	return l.fsys.Open(p)
+}
+
+// refuse says why a file of this Stat is not read: not a regular file,
+// or too large.
+func (l *loader) refuse(info fs.FileInfo) (SkipKind, string) {
+	if !info.Mode().IsRegular() {
+		return SkipUnreadable, "not a regular file"
+	}
+	if info.Size() > l.maxBytes {
+		return SkipTooLarge, fmt.Sprintf("larger than %d bytes (%d bytes)", l.maxBytes, info.Size())
+	}
+	return "", ""
+}
+
 // readAll appends to b at most maxBytes+1 bytes of f; size, from Stat,
 // sizes b.
-func (l *loader) readAll(f fs.File, size int64, b []byte) ([]byte, error) {
+func (l *loader) readAll(f io.Reader, size int64, b []byte) ([]byte, error) {
 	b = slices.Grow(b, int(min(size, l.maxBytes))+1)
 	for int64(len(b)) <= l.maxBytes {
 		if len(b) == cap(b) {

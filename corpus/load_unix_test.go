@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sync"
 	"syscall"
@@ -18,8 +19,14 @@ import (
 // links and a dangling link: files listed as regular are opened without a
 // Stat first, so the others must still be looked at before they are
 // opened (opening a pipe waits for a writer), and each file's Stat given
-// to Config.Read must be the file's.
+// to Config.Read must be the file's; through os.DirFS and DirFS alike.
 func TestLoadSpecialFiles(t *testing.T) {
+	for name, open := range map[string]func(string) fs.FS{"os.DirFS": os.DirFS, "DirFS": DirFS} {
+		t.Run(name, func(t *testing.T) { testLoadSpecialFiles(t, open) })
+	}
+}
+
+func testLoadSpecialFiles(t *testing.T, open func(string) fs.FS) {
 	dir := t.TempDir()
 	write := func(name, text string) {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -53,7 +60,7 @@ func TestLoadSpecialFiles(t *testing.T) {
 	}
 	done := make(chan loaded, 1)
 	go func() {
-		c, err := Load(context.Background(), os.DirFS(dir), Config{Read: read})
+		c, err := Load(context.Background(), open(dir), Config{Read: read})
 		done <- loaded{c, err}
 	}()
 	var got loaded
@@ -88,8 +95,56 @@ func TestLoadSpecialFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		info := infos[p]
-		if info == nil || !info.Mode().IsRegular() || info.Size() != st.Size() || !info.ModTime().Equal(st.ModTime()) || !os.SameFile(info, st) {
+		if info == nil || info.Mode() != st.Mode() || info.Size() != st.Size() || !info.ModTime().Equal(st.ModTime()) || !sameFile(info, st) {
 			t.Errorf("%s: Read was given %v, want the file's Stat %v", p, info, st)
+		}
+	}
+}
+
+// sameFile is os.SameFile of FileInfos of any making: the same device and
+// inode, by their Stat_t.
+func sameFile(a, b fs.FileInfo) bool {
+	sa, ok := a.Sys().(*syscall.Stat_t)
+	sb, ok2 := b.Sys().(*syscall.Stat_t)
+	return ok && ok2 && sa.Dev == sb.Dev && sa.Ino == sb.Ino
+}
+
+// TestDirFS loads the test folders through DirFS and through os.DirFS:
+// the same documents and warnings, and Config.Read given the same bytes
+// and Stat for every file.
+func TestDirFS(t *testing.T) {
+	type seen struct {
+		data string
+		info fs.FileInfo
+	}
+	load := func(fsys fs.FS) (*Corpus, map[string]seen) {
+		var mu sync.Mutex
+		got := map[string]seen{}
+		c, err := Load(context.Background(), fsys, Config{Read: func(p string, info fs.FileInfo, data []byte) {
+			mu.Lock()
+			defer mu.Unlock()
+			got[p] = seen{string(data), info}
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c, got
+	}
+	for _, dir := range []string{"testdata", "."} {
+		want, wantRead := load(os.DirFS(dir))
+		got, gotRead := load(DirFS(dir))
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: DirFS loads another corpus than os.DirFS", dir)
+		}
+		if len(gotRead) != len(wantRead) || len(wantRead) == 0 {
+			t.Errorf("%s: Read was given %d files, want %d", dir, len(gotRead), len(wantRead))
+		}
+		for p, w := range wantRead {
+			g := gotRead[p]
+			if g.data != w.data || g.info == nil || g.info.Name() != w.info.Name() || g.info.Mode() != w.info.Mode() ||
+				g.info.Size() != w.info.Size() || !g.info.ModTime().Equal(w.info.ModTime()) || g.info.IsDir() || !sameFile(g.info, w.info) {
+				t.Errorf("%s: Read was given %v for %s, want %v", dir, g.info, p, w.info)
+			}
 		}
 	}
 }
