@@ -72,6 +72,10 @@ type simpleTok struct {
 // addText counts the terms of text and returns its analysed length, as
 // addGeneral does.
 //
+// Each word is read once: scanChunk finds it and loads its key and hash
+// as it goes, straight into the batch; flush then looks the batch's words
+// up.
+//
 // A chunk the fast path leaves to the tokenizer ("mRNA", "±", "NF-κB",
 // "Alzheimer's") is analysed once per analyser: what it counted is kept
 // (surfaceCache.chunks) and counted again where it recurs, as the word
@@ -81,25 +85,26 @@ func (sb *shardBuilder) addText(a *analyzer, cache *surfaceCache, text string) (
 	if !sb.fast {
 		return sb.addGeneral(a, cache, text)
 	}
-	var toks [chunkToks]simpleTok
+	bt, nb := &sb.batch, sb.nb
 	for i := 0; i < len(text); {
 		if byteClass[text[i]] == bcSpace {
 			i++
 			continue
 		}
-		nt, end, ok := scanChunk(text, i, &toks)
+		if nb > batchToks {
+			sb.nb = nb
+			n += sb.flush(a, cache, text)
+			nb = 0
+		}
+		nt, end, ok := scanChunk(text, i, (*[chunkToks]simpleTok)(bt[nb:]))
 		if !ok {
 			// At the white space before, if any.
-			toks[0], nt = simpleTok{start: max(i-1, 0), end: end, kind: kindChunk}, 1
+			bt[nb], nt = simpleTok{start: max(i-1, 0), end: end, kind: kindChunk}, 1
 		}
-		for _, t := range toks[:nt] {
-			if len(sb.batch) == batchToks {
-				n += sb.flush(a, cache, text)
-			}
-			sb.batch = append(sb.batch, t)
-		}
+		nb += nt
 		i = end
 	}
+	sb.nb = nb
 	return n + sb.flush(a, cache, text)
 }
 
@@ -141,43 +146,34 @@ func (sb *shardBuilder) addChunk(a *analyzer, cache *surfaceCache, chunk string)
 	return n
 }
 
-// batchToks is how many fast-path tokens flush looks up together.
+// batchToks is how many fast-path tokens flush looks up together, at
+// least: a batch takes whole chunks, up to chunkToks more.
 const batchToks = 64
 
 // flush counts the batch of fast-path tokens of text, in order, and
 // returns how many are terms. A rare word's slot of the cache is a miss
 // of the processor's caches: the slots of the whole batch are read first,
 // in a loop of their own so that the processor has many of these
-// independent loads in flight at once, and the lookups in order then find
-// them cached.
+// independent loads in flight at once (reading each as its word is
+// scanned overlaps only a few), and the lookups in order then find them
+// cached.
 func (sb *shardBuilder) flush(a *analyzer, cache *surfaceCache, text string) (n int) {
-	bt := sb.batch
-	if len(bt) == 0 {
-		return 0
-	}
-	for i := range bt {
-		t := &bt[i]
-		if w := t.end - t.start; w <= shortSurface && t.kind != kindChunk {
-			t.lo, t.hi = lowerWords(text, t.start, w)
-			t.hash = surfaceHash(t.lo, t.hi, w)
-		}
-	}
 	var touch uint32
-	for i := range bt {
-		t := &bt[i]
+	for i := range sb.nb {
+		t := &sb.batch[i]
 		if w := t.end - t.start; w <= shortSurface && t.kind != kindChunk {
 			touch |= cache.touch(w, t.hash)
 		}
 	}
 	sb.touch = touch
-	for i := range bt {
-		if t := &bt[i]; t.kind == kindChunk {
+	for i := range sb.nb {
+		if t := &sb.batch[i]; t.kind == kindChunk {
 			n += sb.addChunk(a, cache, text[t.start:t.end])
 		} else {
 			n += sb.addSimple(a, cache, text, t)
 		}
 	}
-	sb.batch = bt[:0]
+	sb.nb = 0
 	return n
 }
 
@@ -187,7 +183,8 @@ func (sb *shardBuilder) flush(a *analyzer, cache *surfaceCache, text string) (n 
 // may split (mRNA, HTTPServer, max_tokens, miRNAs), a number with
 // separators other than one decimal point (70,000, 1.2.3), an apostrophe
 // between letters (user's), more than chunkToks tokens, or one past
-// maxTermBytes. end is where the chunk ends either way.
+// maxTermBytes. end is where the chunk ends either way. Each token of 16
+// bytes or fewer comes with its key and hash in the word cache.
 //
 // A token read here is one the tokenizer keeps whole and as written,
 // lower-cased:
@@ -294,7 +291,12 @@ func scanChunk(text string, i int, toks *[chunkToks]simpleTok) (nt, end int, ok 
 		if nt == chunkToks || k-start > maxTermBytes {
 			return nt, chunkEnd(text, k), false
 		}
-		toks[nt] = simpleTok{start: start, end: k, kind: kind}
+		t := &toks[nt]
+		t.start, t.end, t.kind = start, k, kind
+		if w := k - start; w <= shortSurface {
+			t.lo, t.hi = lowerWords(text, start, w)
+			t.hash = surfaceHash(t.lo, t.hi, w)
+		}
 		nt++
 	}
 	return nt, k, true
@@ -377,33 +379,22 @@ func appendLower(dst []byte, s string) []byte {
 	return dst
 }
 
-// lowerWords is words of text[i:i+n] (n at most 16), lower-cased.
+// lowerWords is words of text[i:i+n] (n 1–16), lower-cased: masks
+// rather than branches on n, which varies from word to word.
 func lowerWords(text string, i, n int) (lo, hi uint64) {
 	if i+16 <= len(text) {
 		// Load 16 bytes and keep n: one load a word.
 		lo, hi = load64(text, i), load64(text, i+8)
-		switch {
-		case n < 8:
-			lo &= 1<<(8*n) - 1
-			hi = 0
-		case n < 16:
-			hi &= 1<<(8*(n-8)) - 1
-		}
 	} else {
 		var buf [shortSurface]byte
 		copy(buf[:], text[i:i+n])
 		lo, hi = binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])
 	}
 	// Only the token's bytes take the case bit, so a word and its
-	// zero padding stay apart.
-	m := uint64(asciiLower)
-	if n < 8 {
-		return lo | m&(1<<(8*n)-1), 0
-	}
-	if n < 16 {
-		return lo | m, hi | m&(1<<(8*(n-8))-1)
-	}
-	return lo | m, hi | m
+	// zero padding stay apart. A shift by 64 or more is 0 in Go.
+	mlo := ^uint64(0) >> (64 - 8*min(n, 8))
+	mhi := uint64(1)<<(8*max(n-8, 0)) - 1
+	return (lo | asciiLower) & mlo, (hi | asciiLower) & mhi
 }
 
 func load64(s string, i int) uint64 {

@@ -312,11 +312,12 @@ type shardBuilder struct {
 	s      *shard
 	fast   bool // the ASCII fast path (addText); false: the tokenizer for all
 	b      analysisBuf
-	caches []*surfaceCache // per analyser
-	seen   []uint32        // local ids of the current item, first-seen order
-	lower  []byte          // a simple word's term, lower-cased
-	batch  []simpleTok     // fast-path tokens not yet counted (flush)
-	touch  uint32          // keeps flush's reads
+	caches []*surfaceCache                  // per analyser
+	seen   []uint32                         // local ids of the current item, first-seen order
+	lower  []byte                           // a simple word's term, lower-cased
+	batch  [batchToks + chunkToks]simpleTok // fast-path tokens not yet counted (flush)
+	nb     int                              // of them
+	touch  uint32                           // keeps flush's reads
 
 	// The last title analysed, its analyser, the ids it counted in order
 	// and its analysed length.
