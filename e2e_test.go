@@ -278,9 +278,13 @@ func TestE2EAutocompleteReturnsMatchingDocuments(t *testing.T) {
 
 func TestE2ELongAnswerArrivesSplitAndComplete(t *testing.T) {
 	t.Parallel()
+	// Thirty different sentences, each cited and quoted: the reader shows a
+	// repeated sentence once.
+	who := []string{"lenders", "banks", "merchants", "savers", "investors", "shoppers"}
+	and := []string{"users", "borrowers", "sellers", "brokers", "insurers"}
 	var sb strings.Builder
 	for i := 1; i <= 30; i++ {
-		fmt.Fprintf(&sb, "Part %02d. The regulators asked Alipay to separate its micro-loan business from its payments app, and the article describes at some length what that means for lenders and users [1].\n\n", i)
+		fmt.Fprintf(&sb, "Part %02d. The regulators asked Alipay to separate its micro-loan business from its payments app, and the article describes at some length what that means for %s and %s [1].\n\n", i, who[(i-1)%6], and[(i-1)/6])
 	}
 	long := sb.String()
 	if n := len([]rune(long)); n < 5000 {

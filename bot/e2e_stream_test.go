@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -170,8 +171,11 @@ func TestStalledStreamingEditDoesNotDelayTheAnswer(t *testing.T) {
 				if strings.Contains(r.Text(), "Rewrite the question") {
 					return openaitest.Reply{Text: "en: Alipay micro-loans"}
 				}
-				one := citingResponder(r).Text
-				return openaitest.Reply{Text: strings.Repeat(one+" ", 5)}
+				var b strings.Builder
+				for i := range 5 {
+					fmt.Fprintf(&b, "%s %s. ", variedClaim(i), cite(r.Text(), "1"))
+				}
+				return openaitest.Reply{Text: b.String()}
 			})
 			route := routeEditOriginal
 			if mention {

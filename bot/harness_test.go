@@ -343,6 +343,16 @@ func citingResponder(r openaitest.Request) openaitest.Reply {
 	return openaitest.Reply{Text: fmt.Sprintf("According to %s, regulators acted on the micro-loan business %s.", m[2], cite(text, m[1]))}
 }
 
+// variedClaim is the i-th of thirty different sentences a long scripted
+// reply is made of, for passage 1 to back with its quote (see cite): the
+// reader shows a repeated sentence once, so a reply that is to arrive
+// whole says something new each time.
+func variedClaim(i int) string {
+	who := []string{"lenders", "banks", "merchants", "savers", "investors", "shoppers"}
+	and := []string{"users", "borrowers", "sellers", "brokers", "insurers"}
+	return fmt.Sprintf("The regulators asked Alipay to separate its micro-loan business from its payments app, as the article describes for %s and %s", who[i%6], and[i/6%5])
+}
+
 type syncBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer

@@ -57,7 +57,7 @@ func securityResponder(r openaitest.Request) openaitest.Reply {
 	case strings.Contains(text, "long-test"):
 		var b strings.Builder
 		for i := range 30 {
-			fmt.Fprintf(&b, "Part %02d. The regulators asked Alipay to separate its micro-loan business from its payments app, as the article describes at some length %s.\n\n", i, cite(text, "1"))
+			fmt.Fprintf(&b, "Part %02d. %s %s.\n\n", i, variedClaim(i), cite(text, "1"))
 		}
 		return openaitest.Reply{Text: b.String()}
 	}
