@@ -132,3 +132,26 @@ func TestAskWithLLMMarksUnverifiedSentences(t *testing.T) {
 		t.Errorf("the sentence cut at the token limit is shown:\n%s", out)
 	}
 }
+
+// A model that says one verified sentence ten times: the terminal shows it
+// once, streamed or not, and the other sentence in its place.
+func TestAskWithLLMShowsARepeatOnce(t *testing.T) {
+	const claim = "Regulators want to end big tech's control of data"
+	llm := openaitest.New(t)
+	llm.SetResponder(func(r openaitest.Request) openaitest.Reply {
+		n := passageNumber(r.Text(), "control of data")
+		if n == "" {
+			return openaitest.Reply{Text: "Alipay micro-loan spin-off"}
+		}
+		one := claim + " [" + n + "] «monopoly power comes from their control of data». "
+		return openaitest.Reply{Text: strings.Repeat(one, 10) + "Alipay must spin off its micro-loan business [" + n + "] «spin off its profitable micro-loan business»."}
+	})
+	env := map[string]string{"OPENAI_BASE_URL": llm.URL(), "LLM_TIMEOUT": "5s"}
+	out, errOut, code := runCLI(t, env, "ask", "Why was Alipay told to spin off its micro-loan business?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if n := strings.Count(out, claim); n != 1 || !strings.Contains(out, "micro-loan business [1].") {
+		t.Errorf("the repeated sentence is shown %d times, want once, then the other:\n%s", n, out)
+	}
+}

@@ -55,6 +55,8 @@ func (rd *reader) render(raw string, partial bool) rendered {
 	var text, hist strings.Builder
 	prev, marks := 0, 0
 	ri := 0
+	shown := map[string]*shownClaim{}
+	heldGap := "" // the gap before a repeat left out
 	for _, sp := range spans {
 		var runs []citeRun
 		for ri < len(sc.runs) && sc.runs[ri].start < sp.end {
@@ -88,6 +90,22 @@ func (rd *reader) render(raw string, partial bool) rendered {
 			}
 		}
 		c := rd.claim(plain, runs, sc.used)
+		if key := repeatKey(plain); key != "" {
+			if p := shown[key]; p != nil && !p.adds(c) {
+				// A repeat of a sentence shown, citing nothing it did not
+				// and no better backed: shown once. Only later sentences
+				// are left out, so what has streamed stays.
+				if strings.Contains(gap, "\n") {
+					heldGap = gap
+				}
+				continue
+			}
+			shown[key] = shown[key].with(c)
+		}
+		if heldGap != "" && !strings.Contains(gap, "\n") {
+			gap = heldGap
+		}
+		heldGap = ""
 		if c.Support != "" && c.Support != Verified {
 			marks++
 			c.Mark = marks
@@ -117,6 +135,73 @@ func (rd *reader) render(raw string, partial bool) rendered {
 	out.text = text.String()
 	out.history = hist.String()
 	return out
+}
+
+// minRepeatWords is the least a sentence holds for a repeat of it to be
+// left out: a short phrase ("See below.", "Yes.") may fairly stand twice.
+const minRepeatWords = 6
+
+// repeatKey is what two sentences share when one repeats the other: their
+// words, folded as quotes are matched (case, width, punctuation, spacing),
+// citations and marks aside. "" for a sentence too short to count.
+func repeatKey(plain string) string {
+	f := matchFold(plain)
+	words, ideos := 0, 0
+	for _, w := range strings.Fields(f) {
+		n := 0
+		for _, r := range w {
+			if ideograph(r) {
+				n++
+			}
+		}
+		if n == 0 {
+			words++
+		}
+		ideos += n
+	}
+	if words+ideos/2 < minRepeatWords {
+		return ""
+	}
+	return f
+}
+
+// shownClaim is what the showings of one sentence have given the reader:
+// the citations and the best support.
+type shownClaim struct {
+	cites   map[int]bool
+	support Support
+}
+
+// supportRank orders supports from the least backed to the best.
+var supportRank = map[Support]int{"": 0, Uncited: 1, Unverified: 2, Weak: 3, Verified: 4}
+
+// adds reports whether c, a repeat, gives the reader something its
+// showings did not: a citation (a source the Sources would otherwise list
+// without a sentence citing it) or better backing. Such a repeat is shown.
+func (p *shownClaim) adds(c Claim) bool {
+	if supportRank[c.Support] > supportRank[p.support] {
+		return true
+	}
+	for _, n := range c.Cites {
+		if !p.cites[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// with is p after c is shown.
+func (p *shownClaim) with(c Claim) *shownClaim {
+	if p == nil {
+		p = &shownClaim{cites: map[int]bool{}}
+	}
+	for _, n := range c.Cites {
+		p.cites[n] = true
+	}
+	if supportRank[c.Support] > supportRank[p.support] {
+		p.support = c.Support
+	}
+	return p
 }
 
 func (rd *reader) claim(plain string, runs []citeRun, used []int) Claim {

@@ -1,0 +1,70 @@
+package answer
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// A model that repeats a sentence is shown it once: the repeat is left out
+// when it cites nothing the sentence shown did not and is no better backed.
+// A repeat that brings a citation or better backing stays (the Sources
+// would otherwise list a passage no sentence cites, or the verified form
+// of the claim would be lost); short phrases and code stay as written.
+func TestRepeatsShownOnce(t *testing.T) {
+	rd, blocks := testReader(t, 3)
+	q := func(b int) string { return strings.Join(strings.Fields(blocks[b].text)[:6], " ") }
+	// Six words or more, and nothing the weak check looks for: no figure,
+	// name or negation.
+	const claim = "The article describes this at some length for readers"
+	ok := func(n, b int) string { return fmt.Sprintf("%s [%d] «%s».", claim, n, q(b)) }
+	tests := []struct {
+		name   string
+		reply  string
+		shown  int // times claim is shown
+		claims int
+		marks  int
+	}{
+		{"thirty times", strings.Repeat(ok(1, 0)+" ", 30), 1, 1, 0},
+		{"thirty paragraphs", strings.Repeat(ok(1, 0)+"\n\n", 30) + "Another claim of the reply [1] «" + q(0) + "».", 1, 2, 0},
+		{"case, punctuation and spacing aside", ok(1, 0) + " " + strings.ToUpper(claim[:1]) + strings.ToLower(claim[1:]) + "!! [1] «" + q(0) + "»\n- " + strings.ReplaceAll(claim, " ", "  ") + " [1] «" + q(0) + "»", 1, 1, 0},
+		{"without its quote the second time", ok(1, 0) + " " + claim + " [1].", 1, 1, 0},
+		{"uncited, twice, then verified", claim + ". " + claim + ". " + ok(1, 0), 2, 2, 1},
+		{"unverified, twice", claim + " [1] «words in no passage at all». " + claim + " [1] «words in no passage at all».", 1, 1, 1},
+		{"a new citation stays", ok(1, 0) + " " + ok(2, 1), 2, 2, 0},
+		{"better backing stays", claim + " [1] «words in no passage at all». " + ok(1, 0), 2, 2, 1},
+		{"a short phrase stays", "See the passage [1] «" + q(0) + "». See the passage [1] «" + q(0) + "».", 0, 2, 0},
+		{"code stays", ok(1, 0) + "\n```\n" + claim + "\n" + claim + "\n```", 3, 1, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rd.cache = map[string]Claim{}
+			r := rd.render(tt.reply, false)
+			shown := strings.Count(strings.ToLower(strings.Join(strings.Fields(r.text), " ")), strings.ToLower(claim))
+			marks := 0
+			for _, c := range r.claims {
+				if c.Marked() {
+					marks++
+				}
+			}
+			if shown != tt.shown || len(r.claims) != tt.claims || marks != tt.marks {
+				t.Errorf("shown %d times, %d claims, %d marked in %q; want %d, %d, %d", shown, len(r.claims), marks, r.text, tt.shown, tt.claims, tt.marks)
+			}
+			if n := strings.Count(r.history, claim); n > max(1, tt.shown-tt.marks) {
+				t.Errorf("history %q repeats the claim", r.history)
+			}
+			// What streams is what the result says, piece by piece.
+			for _, size := range []int{1, 7, 100} {
+				var got collect
+				s := &replyStream{out: func(d string) { got.WriteString(d) }, rd: rd}
+				for _, d := range splitEvery(tt.reply, size) {
+					s.write(d)
+				}
+				s.flush()
+				if want := wantStreamed(rd, tt.reply); got.String() != want {
+					t.Errorf("streamed in pieces of %d: %q, want %q", size, got.String(), want)
+				}
+			}
+		})
+	}
+}
