@@ -15,7 +15,48 @@ import (
 // links show where they lead, and mass or raw mentions are defused. Code
 // blocks and inline code are left as written.
 func Format(md string) string {
-	return Neutralize(UnmaskLinks(WrapURLs(ConvertTables(md))))
+	return Unhide(Neutralize(UnmaskLinks(WrapURLs(ConvertTables(md)))))
+}
+
+var (
+	// smallPrintRE is a line Discord shows as subtext ("-# …"), after the
+	// quote and list markers that may open it.
+	smallPrintRE = regexp.MustCompile(`(?m)^((?:[ \t]*(?:>>> |> |[-*+] |\d+[.)] ))*[ \t]*)-# `)
+)
+
+// Unhide makes text a model wrote show as written: a spoiler ("||…||")
+// would hide a sentence, and the mark that opens it, until clicked; a
+// "-# " line would pose as the bot's small print, where its notes on
+// marked sentences stand. The small print is escaped, and a zero-width
+// space parts two pipes (an escape would change which lines read as a
+// table); code and <…> URLs are left as written.
+func Unhide(md string) string {
+	return outsideCode(md, func(t string) string {
+		var b strings.Builder
+		prev := 0
+		for _, u := range anyURLRE.FindAllStringIndex(t, -1) {
+			b.WriteString(unhide(t[prev:u[0]]))
+			b.WriteString(t[u[0]:u[1]])
+			prev = u[1]
+		}
+		b.WriteString(unhide(t[prev:]))
+		return b.String()
+	})
+}
+
+func unhide(s string) string {
+	s = smallPrintRE.ReplaceAllString(s, `${1}\-# `)
+	if !strings.Contains(s, "||") {
+		return s
+	}
+	var b strings.Builder
+	for i := range len(s) {
+		b.WriteByte(s[i])
+		if s[i] == '|' && i+1 < len(s) && s[i+1] == '|' {
+			b.WriteString("\u200b")
+		}
+	}
+	return b.String()
 }
 
 // UnmaskLinks writes a Markdown link [text](url) as "text (<url>)": text

@@ -435,3 +435,35 @@ func ExampleFormat() {
 	//
 	// Source: <https://example.com/alipay>.
 }
+
+// TestUnhide: text a model writes shows as text: no spoiler hides a
+// sentence or its mark until clicked, and no "-# " line poses as the bot's
+// small print (the notes on marked sentences are "-# " lines). Code is
+// left as written.
+func TestUnhide(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"small print", "-# Every sentence above is verified.", `\-# Every sentence above is verified.`},
+		{"small print after a line", "Claim [1].\n-# ✅ verified", "Claim [1].\n\\-# ✅ verified"},
+		{"small print in a quote or list", "> -# a\n- -# b\n1. -# c\n  -# d", "> \\-# a\n- \\-# b\n1. \\-# c\n  \\-# d"},
+		{"not at a line start", "a -# b", "a -# b"},
+		{"a heading stays", "# Heading\n## Sub", "# Heading\n## Sub"},
+		{"spoiler", "||The ministry fined Tencent [1].||", "|\u200b|The ministry fined Tencent [1].|\u200b|"},
+		{"spoiler around a mark", "True [1]. ||⚠¹ False [1].||", "True [1]. |\u200b|⚠¹ False [1].|\u200b|"},
+		{"three pipes", "|||x|||", "|\u200b|\u200b|x|\u200b|\u200b|"},
+		{"code stays", "`a || b`\n```\n-# x ||y||\n```", "`a || b`\n```\n-# x ||y||\n```"},
+		{"URL stays", "<https://x.io/a||b>", "<https://x.io/a||b>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Format(tt.in)
+			if got != tt.want {
+				t.Errorf("Format(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if again := Format(got); again != got {
+				t.Errorf("not idempotent: %q", again)
+			}
+		})
+	}
+}
