@@ -38,6 +38,8 @@ func newReader(st *state, blocks []*block, question string) *reader {
 func (rd *reader) render(raw string, partial bool) rendered {
 	if partial {
 		raw = raw[:stableCut(raw)]
+	} else {
+		raw = withoutOpenFence(raw)
 	}
 	sc, refs := withoutReferences(scanReply(raw, rd.given, partial), partial)
 	fences := fencedBlocks(sc.text)
@@ -219,6 +221,25 @@ func (rd *reader) claim(plain string, runs []citeRun, used []int) Claim {
 	c := rd.ck.check(plain, runs, used)
 	rd.cache[key.String()] = c
 	return c
+}
+
+// withoutOpenFence drops the line of a fence that a finished reply never
+// closes: Discord would show all that follows as code, claims included,
+// unchecked and with their raw citations and quotes. What follows is read
+// as prose. (While the reply streams, it is held back from the fence.)
+func withoutOpenFence(raw string) string {
+	for {
+		_, open := codeRanges(raw)
+		if open < 0 {
+			return raw
+		}
+		line, next := lineEnd(raw, open)
+		if f := strings.TrimLeft(raw[open:line], " \t"); !strings.HasPrefix(f, "```") && !strings.HasPrefix(f, "~~~") {
+			return raw // a backtick run nothing matches: shown as it is
+		}
+		// A fence of the other kind inside may open another.
+		raw = raw[:open] + raw[next:]
+	}
 }
 
 // orphanQuotes collects quotes given on lines of their own ("[2] «…»"), as

@@ -68,3 +68,40 @@ func TestRepeatsShownOnce(t *testing.T) {
 		})
 	}
 }
+
+// A fence a finished reply never closes is no code block: Discord would
+// show everything after it as code, claims included, unchecked, with their
+// raw citations and quotes. Its line goes; what follows is read as prose.
+func TestUnclosedFenceIsProse(t *testing.T) {
+	rd, blocks := testReader(t, 3)
+	q := strings.Join(strings.Fields(blocks[0].text)[:6], " ")
+	for _, fence := range []string{"```", "```go", "~~~", "  ```text"} {
+		t.Run(fence, func(t *testing.T) {
+			rd.cache = map[string]Claim{}
+			reply := "True claim [1] «" + q + "».\n" + fence + "\nThe ministry fined Tencent [2] «bad words here».\nMore [9]."
+			r := rd.render(reply, false)
+			for _, raw := range []string{"```", "~~~", "«", "[9]"} {
+				if strings.Contains(r.text, raw) {
+					t.Errorf("%q shows in %q", raw, r.text)
+				}
+			}
+			if !strings.Contains(r.text, "⚠¹ The ministry fined Tencent [2].") {
+				t.Errorf("the claim after the fence is not checked: %q", r.text)
+			}
+			var got collect
+			s := &replyStream{out: func(d string) { got.WriteString(d) }, rd: rd}
+			for _, d := range splitEvery(reply, 3) {
+				s.write(d)
+			}
+			s.flush()
+			if got.String() != r.text {
+				t.Errorf("streamed %q, want %q", got.String(), r.text)
+			}
+		})
+	}
+	// A fence that closes stays code.
+	r := rd.render("True claim [1] «"+q+"».\n```\nx [1]\n```", false)
+	if !strings.Contains(r.text, "```\nx [1]\n```") {
+		t.Errorf("a closed block changed: %q", r.text)
+	}
+}
