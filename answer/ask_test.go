@@ -274,7 +274,7 @@ func TestAskStreams(t *testing.T) {
 			return openaitest.Reply{Text: rewriteNone}
 		}
 		ps := promptPassages(userMessage(r))
-		return openaitest.Reply{Text: "NOT everything is known, but the spokesman is named [2] «" + firstWords(ps[1].text, 5) +
+		return openaitest.Reply{Text: "NOTABLY, the spokesman is named [2] «" + firstWords(ps[1].text, 5) +
 			"». He spoke [9] at a briefing [1] «" + firstWords(ps[0].text, 5) + "» [2] «" + firstWords(ps[1].text, 4) + "»."}
 	})
 	p := newPipeline(t, embeddedCorpus(t), cl)
@@ -287,7 +287,7 @@ func TestAskStreams(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Ask: %v", err)
 	}
-	want := "NOT everything is known, but the spokesman is named [1]. He spoke at a briefing [2][1]."
+	want := "NOTABLY, the spokesman is named [1]. He spoke at a briefing [2][1]."
 	if res.Text != want {
 		t.Errorf("text: got %q, want %q", res.Text, want)
 	}

@@ -153,6 +153,7 @@ func (ck *checker) check(plain string, runs []citeRun, used []int) Claim {
 	var evidence []string
 	sameLang := true
 	lang := detectLang(plain)
+	negatable := negationLangs[lang]
 	backed := map[int]string{}
 	for _, r := range runs {
 		reason, detail, ev, n := ck.checkRun(r, used)
@@ -163,19 +164,46 @@ func (ck *checker) check(plain string, runs []citeRun, used []int) Claim {
 		backed[n] = r.quote
 		evidence = append(evidence, ev...)
 		for _, n := range r.nums {
-			if dl := ck.st.corpus.Docs[ck.blocks[used[n-1]-1].doc].Lang; lang == "" || dl != lang {
+			dl := ck.st.corpus.Docs[ck.blocks[used[n-1]-1].doc].Lang
+			if lang == "" || dl != lang {
 				sameLang = false
 			}
+			negatable = negatable && negationLangs[dl]
 		}
 	}
 	c.Support, c.backed = Verified, backed
+	quotes := strings.Join(c.Quotes, " ")
+	reason, detail := Reason(""), ""
 	if sameLang {
-		quotes := strings.Join(c.Quotes, " ")
-		if reason, detail := ck.weak(plain, quotes, strings.Join(evidence, " ")); reason != "" {
-			c.Support, c.Reason, c.Detail = Weak, reason, detail
-		}
+		reason, detail = ck.weak(plain, quotes, strings.Join(evidence, " "))
+	} else {
+		reason, detail = ck.weakAcross(plain, quotes, strings.Join(evidence, " "), negatable)
+	}
+	if reason != "" {
+		c.Support, c.Reason, c.Detail = Weak, reason, detail
 	}
 	return c
+}
+
+// negationLangs are the languages negationWords covers.
+var negationLangs = map[string]bool{"en": true, "fr": true, "ar": true, "zh": true}
+
+// weakAcross is weak for a claim in another language than its passages:
+// only what reads the same in both is compared. A year is written in the
+// same digits in every language (other figures are not: "1 billion" is
+// "مليار" or "10亿"); a negation is compared when both languages are
+// ones negationWords covers.
+func (ck *checker) weakAcross(claim, quotes, evidence string, negatable bool) (Reason, string) {
+	ev := matchFold(evidence + " " + quotes)
+	for _, n := range figures(claim) {
+		if isYear(n) && !containsFigure(ev, n) && !containsFigure(ck.question, n) {
+			return ReasonNumber, n
+		}
+	}
+	if negatable && negated(claim) != negated(evidence) && (negated(claim) || negated(quotes)) {
+		return ReasonNegation, ""
+	}
+	return "", ""
 }
 
 // checkRun looks for a run's quote in the blocks it cites. It returns the

@@ -105,3 +105,48 @@ func TestUnclosedFenceIsProse(t *testing.T) {
 		t.Errorf("a closed block changed: %q", r.text)
 	}
 }
+
+// A claim in one language citing a passage in another is checked for what
+// reads the same in both: a year, and a negation on one side only (the
+// negation words of en, fr, ar and zh). A verbatim quote of the passage
+// backed a claim that negates it, or moves it to another year.
+func TestWeakAcrossLanguages(t *testing.T) {
+	rd, blocks := testReader(t, 200)
+	find := func(s string) (int, string) {
+		for i, b := range blocks {
+			if j := strings.Index(b.text, s); j >= 0 {
+				return i + 1, s
+			}
+		}
+		t.Fatalf("no block holds %q", s)
+		return 0, ""
+	}
+	fr, frq := find("La hache de guerre est enterré entre Alibaba et")
+	ar, arq := find("بقيمة 37 مليار دولار في نوفمبر")
+	tests := []struct {
+		claim  string
+		n      int
+		quote  string
+		want   Support
+		reason Reason
+	}{
+		{"Alibaba and Tencent buried the hatchet", fr, frq, Verified, ""},
+		{"Alibaba and Tencent did not bury the hatchet", fr, frq, Weak, ReasonNegation},
+		{"Alibaba and Tencent never buried the hatchet", fr, frq, Weak, ReasonNegation},
+		{"Alibaba and Tencent buried the hatchet in 2019", fr, frq, Weak, ReasonNumber},
+		{"The listing was worth 37 billion dollars", ar, arq, Verified, ""},
+		{"The listing was worth 37 billion dollars in November 2020", ar, arq, Weak, ReasonNumber},
+		{"The listing was not worth 37 billion dollars", ar, arq, Weak, ReasonNegation},
+		{"La fintech valait 37 milliards de dollars", ar, arq, Verified, ""},
+		{"La fintech ne valait pas 37 milliards de dollars", ar, arq, Weak, ReasonNegation},
+	}
+	for _, tt := range tests {
+		t.Run(tt.claim, func(t *testing.T) {
+			rd.cache = map[string]Claim{}
+			r := rd.render(fmt.Sprintf("%s [%d] «%s».", tt.claim, tt.n, tt.quote), false)
+			if len(r.claims) != 1 || r.claims[0].Support != tt.want || r.claims[0].Reason != tt.reason {
+				t.Errorf("claims %+v, want one %s (%s)", r.claims, tt.want, tt.reason)
+			}
+		})
+	}
+}
