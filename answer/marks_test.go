@@ -150,3 +150,28 @@ func TestWeakAcrossLanguages(t *testing.T) {
 		})
 	}
 }
+
+// A quote never closed ends with its sentence when another opens on the
+// same line: it took the next claim and its citation with it, out of
+// sight ("A [1] «words. B [2] «quote»." showed only "A [1].").
+func TestUnclosedQuoteEndsWithItsSentence(t *testing.T) {
+	rd, blocks := testReader(t, 3)
+	q := strings.Join(strings.Fields(blocks[1].text)[:6], " ")
+	for _, end := range []string{".", "!", "?"} {
+		reply := "First claim of the reply [1] «words the passage never had" + end + " Next claim of the reply [2] «" + q + "»."
+		rd.cache = map[string]Claim{}
+		r := rd.render(reply, false)
+		if want := "⚠¹ First claim of the reply [1]" + end + " Next claim of the reply [2]."; r.text != want {
+			t.Errorf("%q rendered %q, want %q", reply, r.text, want)
+		}
+		var got collect
+		s := &replyStream{out: func(d string) { got.WriteString(d) }, rd: rd}
+		for _, d := range splitEvery(reply, 2) {
+			s.write(d)
+		}
+		s.flush()
+		if got.String() != r.text {
+			t.Errorf("streamed %q, want %q", got.String(), r.text)
+		}
+	}
+}

@@ -170,6 +170,15 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 		if c == closer && !apostrophe(raw, limit+cs, c) {
 			return j, limit + cs, raw[body:limit], false
 		}
+		if c == r && c != closer && firstLine < 0 {
+			// Another quote opens before this one closes: this one never
+			// did. It ends with its sentence, which leaves the next claim
+			// and its citation in sight.
+			if e := lastSentenceEnd(raw[body:limit]); e >= 0 {
+				return j, body + e, raw[body : body+e], false
+			}
+			return j, limit, raw[body:limit], false
+		}
 		if firstLine >= 0 && (c == r || isOpenAny(c)) {
 			break // the next line's own quote or citation: this one was never closed
 		}
@@ -188,6 +197,18 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 	}
 	// Closed by the end of the line: a model that forgot the closing mark.
 	return j, limit, raw[body:limit], false
+}
+
+// lastSentenceEnd is the offset in s of the last sentence end (a full
+// stop, "!" or "?" followed by a space, or an ideographic one), or -1.
+func lastSentenceEnd(s string) int {
+	end := strings.LastIndexAny(s, "。！？")
+	for i := len(s) - 1; i > end+1; i-- {
+		if s[i] == ' ' && strings.ContainsRune(".!?", rune(s[i-1])) {
+			return i - 1
+		}
+	}
+	return end
 }
 
 // apostrophe reports whether c, a closing single quote ending at end, is

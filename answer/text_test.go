@@ -292,6 +292,7 @@ func FuzzReplyStream(f *testing.F) {
 	f.Add("Claim [1] «La hache de guerre est enterré». Run `grep [2]` and ```\n[3] «x»\n``` [2] «y».", uint8(2))
 	f.Add("Claim [1] «La hache de guerre est enterré».\n```\nx [1].\n```\nNext [2] «y».\n~~~\nopen", uint8(3))
 	f.Add("Claim [1] «La hache de guerre est enterré».\n```\nx [2] «y».\n~~~\nz [1].", uint8(4))
+	f.Add("A [1] «never closed. B [2] «La hache de guerre est enterré». C [1] «x! D「y」", uint8(3))
 	f.Add("The article describes this at some length [1] «La hache de guerre est enterré».\n\nThe article describes this at some length! [1]. The article describes this at some length [2] «x».", uint8(6))
 	rd, _ := testReader(f, 3)
 	f.Fuzz(func(t *testing.T, reply string, size uint8) {
