@@ -148,19 +148,7 @@ const minRepeatWords = 6
 // citations and marks aside. "" for a sentence too short to count.
 func repeatKey(plain string) string {
 	f := matchFold(plain)
-	words, ideos := 0, 0
-	for _, w := range strings.Fields(f) {
-		n := 0
-		for _, r := range w {
-			if ideograph(r) {
-				n++
-			}
-		}
-		if n == 0 {
-			words++
-		}
-		ideos += n
-	}
+	words, ideos := countFolded(f)
 	if words+ideos/2 < minRepeatWords {
 		return ""
 	}

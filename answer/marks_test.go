@@ -6,6 +6,18 @@ import (
 	"testing"
 )
 
+// streamed is what a reader is passed of reply streamed in pieces of size
+// runes.
+func streamed(rd *reader, reply string, size int) string {
+	var got collect
+	s := &replyStream{out: func(d string) { got.WriteString(d) }, rd: rd}
+	for _, d := range splitEvery(reply, size) {
+		s.write(d)
+	}
+	s.flush()
+	return got.String()
+}
+
 // A model that repeats a sentence is shown it once: the repeat is left out
 // when it cites nothing the sentence shown did not and is no better backed.
 // A repeat that brings a citation or better backing stays (the Sources
@@ -55,14 +67,8 @@ func TestRepeatsShownOnce(t *testing.T) {
 			}
 			// What streams is what the result says, piece by piece.
 			for _, size := range []int{1, 7, 100} {
-				var got collect
-				s := &replyStream{out: func(d string) { got.WriteString(d) }, rd: rd}
-				for _, d := range splitEvery(tt.reply, size) {
-					s.write(d)
-				}
-				s.flush()
-				if want := wantStreamed(rd, tt.reply); got.String() != want {
-					t.Errorf("streamed in pieces of %d: %q, want %q", size, got.String(), want)
+				if got, want := streamed(rd, tt.reply, size), wantStreamed(rd, tt.reply); got != want {
+					t.Errorf("streamed in pieces of %d: %q, want %q", size, got, want)
 				}
 			}
 		})
@@ -88,14 +94,8 @@ func TestUnclosedFenceIsProse(t *testing.T) {
 			if !strings.Contains(r.text, "⚠¹ The ministry fined Tencent [2].") {
 				t.Errorf("the claim after the fence is not checked: %q", r.text)
 			}
-			var got collect
-			s := &replyStream{out: func(d string) { got.WriteString(d) }, rd: rd}
-			for _, d := range splitEvery(reply, 3) {
-				s.write(d)
-			}
-			s.flush()
-			if got.String() != r.text {
-				t.Errorf("streamed %q, want %q", got.String(), r.text)
+			if got := streamed(rd, reply, 3); got != r.text {
+				t.Errorf("streamed %q, want %q", got, r.text)
 			}
 		})
 	}
@@ -164,14 +164,8 @@ func TestUnclosedQuoteEndsWithItsSentence(t *testing.T) {
 		if want := "⚠¹ First claim of the reply [1]" + end + " Next claim of the reply [2]."; r.text != want {
 			t.Errorf("%q rendered %q, want %q", reply, r.text, want)
 		}
-		var got collect
-		s := &replyStream{out: func(d string) { got.WriteString(d) }, rd: rd}
-		for _, d := range splitEvery(reply, 2) {
-			s.write(d)
-		}
-		s.flush()
-		if got.String() != r.text {
-			t.Errorf("streamed %q, want %q", got.String(), r.text)
+		if got := streamed(rd, reply, 2); got != r.text {
+			t.Errorf("streamed %q, want %q", got, r.text)
 		}
 	}
 }

@@ -91,23 +91,31 @@ func quoteSegments(q string) []string {
 			continue
 		}
 		segs = append(segs, f)
-		for _, w := range strings.Fields(f) {
-			n := 0
-			for _, r := range w {
-				if ideograph(r) {
-					n++
-				}
-			}
-			if n == 0 {
-				words++
-			}
-			ideos += n
-		}
+		w, n := countFolded(f)
+		words, ideos = words+w, ideos+n
 	}
 	if words < minQuoteWords && ideos < minQuoteIdeographs && words+ideos/2 < minQuoteWords {
 		return nil
 	}
 	return segs
+}
+
+// countFolded counts the words of folded text that hold no ideograph, and
+// its ideographs.
+func countFolded(f string) (words, ideos int) {
+	for _, w := range strings.Fields(f) {
+		n := 0
+		for _, r := range w {
+			if ideograph(r) {
+				n++
+			}
+		}
+		if n == 0 {
+			words++
+		}
+		ideos += n
+	}
+	return words, ideos
 }
 
 // find reports where the segments occur in f, in order and on word

@@ -31,17 +31,7 @@ var (
 // space parts two pipes (an escape would change which lines read as a
 // table); code and <…> URLs are left as written.
 func Unhide(md string) string {
-	return outsideCode(md, func(t string) string {
-		var b strings.Builder
-		prev := 0
-		for _, u := range anyURLRE.FindAllStringIndex(t, -1) {
-			b.WriteString(unhide(t[prev:u[0]]))
-			b.WriteString(t[u[0]:u[1]])
-			prev = u[1]
-		}
-		b.WriteString(unhide(t[prev:]))
-		return b.String()
-	})
+	return outsideCode(md, func(t string) string { return outsideURLs(t, unhide) })
 }
 
 func unhide(s string) string {
@@ -389,17 +379,21 @@ func Neutralize(s string) string {
 			return r
 		}, s)
 	}
-	return outsideCode(s, func(t string) string {
-		var b strings.Builder
-		prev := 0
-		for _, u := range anyURLRE.FindAllStringIndex(t, -1) {
-			b.WriteString(neutralize(t[prev:u[0]]))
-			b.WriteString(t[u[0]:u[1]])
-			prev = u[1]
-		}
-		b.WriteString(neutralize(t[prev:]))
-		return b.String()
-	})
+	return outsideCode(s, func(t string) string { return outsideURLs(t, neutralize) })
+}
+
+// outsideURLs applies fn to each stretch of s that is not a <…>-wrapped
+// URL and copies the URLs as they are: a changed URL would lead elsewhere.
+func outsideURLs(s string, fn func(string) string) string {
+	var b strings.Builder
+	prev := 0
+	for _, u := range anyURLRE.FindAllStringIndex(s, -1) {
+		b.WriteString(fn(s[prev:u[0]]))
+		b.WriteString(s[u[0]:u[1]])
+		prev = u[1]
+	}
+	b.WriteString(fn(s[prev:]))
+	return b.String()
 }
 
 // isBidiControl reports the explicit bidirectional formatting characters
