@@ -58,7 +58,7 @@ func (rd *reader) render(raw string, partial bool) rendered {
 	prev, marks := 0, 0
 	ri := 0
 	shown := map[string]*shownClaim{}
-	heldGap := "" // the gap before a repeat left out
+	heldGap := "" // the gap before a repeat left out, and the line opening it held
 	for _, sp := range spans {
 		var runs []citeRun
 		for ri < len(sc.runs) && sc.runs[ri].start < sp.end {
@@ -98,7 +98,9 @@ func (rd *reader) render(raw string, partial bool) rendered {
 				// and no better backed: shown once. Only later sentences
 				// are left out, so what has streamed stays.
 				if strings.Contains(gap, "\n") {
-					heldGap = gap
+					// It opened a line: the next sentence on that line
+					// takes its list marker or heading hashes.
+					heldGap = gap + s[:markAt(s)]
 				}
 				continue
 			}

@@ -46,6 +46,7 @@ func TestRepeatsShownOnce(t *testing.T) {
 		{"a new citation stays", ok(1, 0) + " " + ok(2, 1), 2, 2, 0},
 		{"better backing stays", claim + " [1] «words in no passage at all». " + ok(1, 0), 2, 2, 1},
 		{"a short phrase stays", "See the passage [1] «" + q(0) + "». See the passage [1] «" + q(0) + "».", 0, 2, 0},
+		{"a list item keeps its marker", "- " + ok(1, 0) + "\n- " + ok(1, 0) + " Another claim of the reply [1] «" + q(0) + "».", 1, 2, 0},
 		{"code stays", ok(1, 0) + "\n```\n" + claim + "\n" + claim + "\n```", 3, 1, 0},
 	}
 	for _, tt := range tests {
@@ -61,6 +62,9 @@ func TestRepeatsShownOnce(t *testing.T) {
 			}
 			if shown != tt.shown || len(r.claims) != tt.claims || marks != tt.marks {
 				t.Errorf("shown %d times, %d claims, %d marked in %q; want %d, %d, %d", shown, len(r.claims), marks, r.text, tt.shown, tt.claims, tt.marks)
+			}
+			if tt.name == "a list item keeps its marker" && strings.Count(r.text, "- ") != 2 {
+				t.Errorf("a list marker was lost: %q", r.text)
 			}
 			if n := strings.Count(r.history, claim); n > max(1, tt.shown-tt.marks) {
 				t.Errorf("history %q repeats the claim", r.history)
