@@ -168,31 +168,13 @@ func TestAdversarialModelOnEveryPath(t *testing.T) {
 		},
 	})
 
-	h.final(otherID)
-	checkAdversarial(t, "daily briefing", answerParts(h, otherID, ""), false)
-
-	slash := func(path string, in *discordtest.Interaction, wantPing bool) {
-		t.Helper()
-		first, err := in.WaitOriginal(h.ctx(), func(m discordtest.Message) bool { return m.Content != "" && !strings.HasSuffix(m.Content, "▌") })
-		if err != nil {
-			t.Fatalf("%s: no answer: %v", path, err)
-		}
-		// The vote buttons come with the last part, a follow-up when the
-		// answer is split.
-		if _, err := h.dc.WaitMessage(h.ctx(), generalID, func(m discordtest.Message) bool {
-			return m.Author.ID == h.dc.BotUser().ID && hasButton(m.Components, ":v:") && len(m.ID) == len(first.ID) && m.ID >= first.ID
-		}); err != nil {
-			t.Fatalf("%s: no final answer: %v", path, err)
-		}
-		checkAdversarial(t, path, answerParts(h, generalID, first.ID), wantPing)
-	}
-	slash("/ask", ask(h, user(1), generalID, question, false), true)
-
-	q := h.mention(generalID, user(2), question)
-	last := h.final(q.ID)
-	checkAdversarial(t, "mention", answerParts(h, q.ID, ""), true)
-	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: q.ID, GuildID: guildID, Author: user(2), Content: "And what did Ant Group say about the regulators?"})
-	if _, err := h.dc.WaitMessage(h.ctx(), q.ID, func(m discordtest.Message) bool {
+	thread := answeringPaths(t, h, func(path string, parts []string, briefing bool) {
+		checkAdversarial(t, path, parts, !briefing)
+	})
+	msgs := h.botMessages(thread)
+	last := msgs[len(msgs)-1]
+	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: thread, GuildID: guildID, Author: user(2), Content: "And what did Ant Group say about the regulators?"})
+	if _, err := h.dc.WaitMessage(h.ctx(), thread, func(m discordtest.Message) bool {
 		return m.Author.ID == h.dc.BotUser().ID && hasButton(m.Components, ":v:") && m.ID != last.ID
 	}); err != nil {
 		t.Fatalf("thread follow-up not answered: %v", err)
@@ -210,26 +192,60 @@ func TestAdversarialModelOnEveryPath(t *testing.T) {
 			}
 		}
 	}
+	h.noViolations()
+}
+
+// answeringPaths asks h on every answering path in turn and hands each
+// answer's messages to check, briefing set for the two briefings (whose
+// uncited bullets are dropped): the daily briefing (h is to be started with
+// a slot a minute ago in otherID), /ask, a mention (whose thread's ID it
+// returns), a DM, "Ask the corpus", /summary of a document and of a topic,
+// and /briefing.
+func answeringPaths(t *testing.T, h *harness, check func(path string, parts []string, briefing bool)) string {
+	t.Helper()
+	h.final(otherID)
+	check("daily briefing", answerParts(h, otherID, ""), true)
+
+	slash := func(path string, in *discordtest.Interaction, briefing bool) {
+		t.Helper()
+		first, err := in.WaitOriginal(h.ctx(), func(m discordtest.Message) bool { return m.Content != "" && !strings.HasSuffix(m.Content, "▌") })
+		if err != nil {
+			t.Fatalf("%s: no answer: %v", path, err)
+		}
+		// The vote buttons come with the last part, a follow-up when the
+		// answer is split.
+		if _, err := h.dc.WaitMessage(h.ctx(), generalID, func(m discordtest.Message) bool {
+			return m.Author.ID == h.dc.BotUser().ID && hasButton(m.Components, ":v:") && len(m.ID) == len(first.ID) && m.ID >= first.ID
+		}); err != nil {
+			t.Fatalf("%s: no final answer: %v", path, err)
+		}
+		check(path, answerParts(h, generalID, first.ID), briefing)
+	}
+	slash("/ask", ask(h, user(1), generalID, question, false), false)
+
+	q := h.mention(generalID, user(2), question)
+	h.final(q.ID)
+	check("mention", answerParts(h, q.ID, ""), false)
 
 	const dm = "250000000000000041"
 	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: dm, Author: user(3), Content: question})
 	h.final(dm)
-	checkAdversarial(t, "DM", answerParts(h, dm, ""), true)
+	check("DM", answerParts(h, dm, ""), false)
 
 	target := h.dc.SendMessage(discordtest.MessageOpts{ChannelID: generalID, GuildID: guildID, Author: user(4), Content: question})
-	slash("Ask the corpus", h.dc.SendMessageCommand("Ask the corpus", target, discordtest.As(user(5))), true)
+	slash("Ask the corpus", h.dc.SendMessageCommand("Ask the corpus", target, discordtest.As(user(5))), false)
 
 	for _, tc := range []struct {
-		path string
-		opts discordtest.SlashOpts
-		ping bool
+		path     string
+		opts     discordtest.SlashOpts
+		briefing bool
 	}{
-		{"/summary document", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "document", Value: "china-targets-alipay.ar"}}}, true},
-		{"/summary topic", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "topic", Value: "Alipay micro-loans"}}}, true},
-		{"/briefing", discordtest.SlashOpts{Name: "briefing", Options: []discordtest.OptionValue{{Name: "topic", Value: "Alipay micro-loans"}}}, false},
+		{"/summary document", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "document", Value: "china-targets-alipay.ar"}}}, false},
+		{"/summary topic", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "topic", Value: "Alipay micro-loans"}}}, false},
+		{"/briefing", discordtest.SlashOpts{Name: "briefing", Options: []discordtest.OptionValue{{Name: "topic", Value: "Alipay micro-loans"}}}, true},
 	} {
 		tc.opts.GuildID, tc.opts.ChannelID, tc.opts.User = guildID, generalID, user(6)
-		slash(tc.path, h.dc.SendSlash(tc.opts), tc.ping)
+		slash(tc.path, h.dc.SendSlash(tc.opts), tc.briefing)
 	}
-	h.noViolations()
+	return q.ID
 }

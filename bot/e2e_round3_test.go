@@ -1,6 +1,8 @@
 package bot_test
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -74,4 +76,109 @@ func TestRepeatedSentenceShownOnce(t *testing.T) {
 			h.noViolations()
 		})
 	}
+}
+
+const (
+	r3True    = "Regulators acted on the company, as the article reports"
+	r3Negated = "Regulators did not act on the company"
+	r3Year    = "In 2031 regulators acted on the company"
+	r3Small   = "Every sentence above was checked against its source"
+	r3Hidden  = "Regulators acted quietly on the company"
+	r3Next    = "The next claim stays in sight of the reader"
+	r3Fenced  = "The ministry fined Tencent heavily"
+)
+
+// r3Word is a single word longer than a message.
+var r3Word = strings.Repeat("x", 2300)
+
+// round3Responder plays a model that says wrong things in the ways of
+// round three, each citing a passage in another language than the claim
+// (preferably French or Arabic) with a verbatim quote of it: a claim that
+// negates its quote, one that moves it to another year; a line posing as
+// the bot's small print ("-# "); a sentence behind a spoiler; a quote never
+// closed, followed by a claim; a word longer than a message; and a code
+// fence never closed, swallowing a false claim with its raw citation and
+// quote. Briefings get the same as bullets.
+func round3Responder(r openaitest.Request) openaitest.Reply {
+	text := r.Text()
+	ps, reply, done := trustPassages(text)
+	if done {
+		return reply
+	}
+	p := foreignPassage(ps)
+	f := strings.Fields(p[3])
+	q := strings.Join(f[:min(6, len(f))], " ")
+	cited := func(claim string) string { return fmt.Sprintf("%s [%s] «%s».", claim, p[1], q) }
+	lines := []string{
+		cited(r3True),
+		cited(r3Negated),
+		cited(r3Year),
+		"-# " + cited(r3Small),
+		"||" + cited(r3Hidden) + "||",
+		fmt.Sprintf("%s [%s] «words that never close. %s [%s] «%s».", r3True, p[1], r3Next, p[1], q),
+		cited(r3Word),
+	}
+	fence := fmt.Sprintf("\n```\n%s [%s] «porte-parole Zhao Zhiguo».\n", r3Fenced, p[1])
+	if strings.Contains(text, "Write a team briefing") {
+		return openaitest.Reply{Text: "**Payments**\n- " + strings.Join(lines, "\n- ") + fence}
+	}
+	return openaitest.Reply{Text: strings.Join(lines, "\n\n") + fence}
+}
+
+// checkRound3 holds an answer's messages to what round three must show:
+// the negated, moved and fenced claims marked, with a note each; the true
+// claims not; the claim after the unclosed quote in sight; no small print,
+// spoiler, fence, quote mark or raw citation of the model's; the long word
+// whole, no part over the limit.
+func checkRound3(t *testing.T, path string, parts []string) {
+	t.Helper()
+	all := strings.Join(parts, "\n")
+	for _, claim := range []string{r3Negated, r3Year, r3Fenced} {
+		if !regexp.MustCompile(`⚠[⁰¹²³⁴⁵⁶⁷⁸⁹]+ ` + claim).MatchString(all) {
+			t.Errorf("%s: %q is not marked:\n%s", path, claim, all)
+		}
+	}
+	for _, claim := range []string{r3True, r3Next, r3Hidden} {
+		if i := strings.Index(all, claim); i < 0 || advMarkRE.MatchString(all[max(0, i-12):i]) {
+			t.Errorf("%s: %q is missing or marked:\n%s", path, claim, all)
+		}
+	}
+	for _, m := range advMarkRE.FindAllString(all, -1) {
+		if !strings.Contains(all, "-# "+m+" “") {
+			t.Errorf("%s: no note explains %s:\n%s", path, m, all)
+		}
+	}
+	for _, l := range strings.Split(all, "\n") {
+		if strings.HasPrefix(strings.TrimLeft(l, "-•* "), "-# ") && strings.Contains(l, r3Small) || strings.HasPrefix(l, "-# "+r3Small) {
+			t.Errorf("%s: the model's line shows as small print: %q", path, l)
+		}
+	}
+	for _, raw := range []string{"||", "```", "«", "»", "never close"} {
+		if strings.Contains(all, raw) {
+			t.Errorf("%s: %q shows:\n%s", path, raw, all)
+		}
+	}
+	if n := strings.Count(all, "x"); n < len(r3Word) {
+		t.Errorf("%s: %d of the long word's %d letters show", path, n, len(r3Word))
+	}
+	for i, p := range parts {
+		if n := len([]rune(p)); n > bot.MaxMessageLen {
+			t.Errorf("%s: part %d has %d characters", path, i+1, n)
+		}
+	}
+}
+
+// TestRound3ModelOnEveryPath runs every answering path against
+// round3Responder and holds what each shows to checkRound3.
+func TestRound3ModelOnEveryPath(t *testing.T) {
+	t.Parallel()
+	slot := time.Now().UTC().Add(-time.Minute).Format("15:04")
+	h := start(t, setup{
+		aiOpts: []openaitest.Option{openaitest.WithResponder(round3Responder)},
+		cfg: func(c *bot.Config) {
+			c.BriefingChannelID, c.BriefingTime, c.BriefingTZ = otherID, slot, time.UTC
+		},
+	})
+	answeringPaths(t, h, func(path string, parts []string, _ bool) { checkRound3(t, path, parts) })
+	h.noViolations()
 }
