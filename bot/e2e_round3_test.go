@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"corpusbot/bot"
+	"corpusbot/i18n"
 	"corpusbot/internal/discordtest"
 	"corpusbot/internal/openaitest"
 )
@@ -180,5 +181,47 @@ func TestRound3ModelOnEveryPath(t *testing.T) {
 		},
 	})
 	answeringPaths(t, h, func(path string, parts []string, _ bool) { checkRound3(t, path, parts) })
+	h.noViolations()
+}
+
+// TestReplyInAnotherLanguage: a model answers a German question in
+// French, citing a passage in another language: a negation its quote
+// lacks is marked, the true claim is not, and the bot's own words (the
+// notes, the Sources heading) stay in the question's language.
+func TestReplyInAnotherLanguage(t *testing.T) {
+	t.Parallel()
+	const (
+		vrai = "Les régulateurs ont agi sur l'entreprise"
+		faux = "Les régulateurs n'ont jamais agi sur l'entreprise"
+	)
+	h := start(t, setup{aiOpts: []openaitest.Option{openaitest.WithResponder(func(r openaitest.Request) openaitest.Reply {
+		ps, reply, done := trustPassages(r.Text())
+		if done {
+			return reply
+		}
+		p := ps[0]
+		for _, q := range ps {
+			if !strings.HasSuffix(q[2], ".fr") {
+				p = q
+				break
+			}
+		}
+		f := strings.Fields(p[3])
+		q := strings.Join(f[:min(6, len(f))], " ")
+		return openaitest.Reply{Text: fmt.Sprintf("%s [%s] «%s». %s [%s] «%s».", vrai, p[1], q, faux, p[1], q)}
+	})}})
+	m := waitFinal(h, ask(h, user(1), generalID, questions["de"], false))
+	say := func(k i18n.Key) string { return i18n.Text("de", k) }
+	if !regexp.MustCompile(`⚠¹ ` + faux).MatchString(m.Content) {
+		t.Errorf("the negated claim is not marked:\n%s", m.Content)
+	}
+	if i := strings.Index(m.Content, vrai); i < 0 || advMarkRE.MatchString(m.Content[max(0, i-12):i]) {
+		t.Errorf("the true claim is missing or marked:\n%s", m.Content)
+	}
+	for _, want := range []string{"-# " + say(i18n.CheckSentences), say(i18n.WhyNegation), "**" + say(i18n.Sources) + "**"} {
+		if !strings.Contains(m.Content, want) {
+			t.Errorf("answer lacks %q:\n%s", want, m.Content)
+		}
+	}
 	h.noViolations()
 }
