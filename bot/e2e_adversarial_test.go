@@ -42,10 +42,7 @@ func adversarialResponder(r openaitest.Request) openaitest.Reply {
 			en = q
 		}
 	}
-	words := func(q []string) string {
-		f := strings.Fields(q[3])
-		return strings.Join(f[:min(6, len(f))], " ")
-	}
+	words := openingWords
 	var lines []string
 	add := func(s string) { lines = append(lines, s) }
 	forms := []string{"【%s】", "［%s］", "(%s)", "[^%s]", "[ %s ]", "[%s][9]"}

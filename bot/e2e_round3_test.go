@@ -107,8 +107,7 @@ func round3Responder(r openaitest.Request) openaitest.Reply {
 		return reply
 	}
 	p := foreignPassage(ps)
-	f := strings.Fields(p[3])
-	q := strings.Join(f[:min(6, len(f))], " ")
+	q := openingWords(p)
 	cited := func(claim string) string { return fmt.Sprintf("%s [%s] «%s».", claim, p[1], q) }
 	lines := []string{
 		cited(r3True),
@@ -206,8 +205,7 @@ func TestReplyInAnotherLanguage(t *testing.T) {
 				break
 			}
 		}
-		f := strings.Fields(p[3])
-		q := strings.Join(f[:min(6, len(f))], " ")
+		q := openingWords(p)
 		return openaitest.Reply{Text: fmt.Sprintf("%s [%s] «%s». %s [%s] «%s».", vrai, p[1], q, faux, p[1], q)}
 	})}})
 	m := waitFinal(h, ask(h, user(1), generalID, questions["de"], false))

@@ -34,8 +34,7 @@ func trustResponder(r openaitest.Request) openaitest.Reply {
 		return reply
 	}
 	p := foreignPassage(ps)
-	f := strings.Fields(p[3])
-	good := fmt.Sprintf("%s 【%s】«%s».", trueClaim, p[1], strings.Join(f[:min(6, len(f))], " "))
+	good := fmt.Sprintf("%s 【%s】«%s».", trueClaim, p[1], openingWords(p))
 	bad := fmt.Sprintf("%s [%s][9] «porte-parole Zhao Zhiguo».", falseClaim, p[1])
 	if strings.Contains(text, "Write a team briefing") {
 		return openaitest.Reply{Text: "**Payments**\n- " + good + "\n- " + bad}
@@ -55,6 +54,13 @@ func trustPassages(text string) ([][]string, openaitest.Reply, bool) {
 		return nil, openaitest.Reply{Text: "NOT_IN_CORPUS"}, true
 	}
 	return ps, openaitest.Reply{}, false
+}
+
+// openingWords is how a model following the quote rule quotes passage p
+// (as trustPassages gives it): its first six words.
+func openingWords(p []string) string {
+	f := strings.Fields(p[3])
+	return strings.Join(f[:min(6, len(f))], " ")
 }
 
 // foreignPassage is the first passage in French or Arabic, else the first.
