@@ -161,25 +161,17 @@ type pendingSnapshot struct {
 // process's resident memory but for the pages being read while the
 // folder is loaded and indexed.
 func (e *env) buildIndexed(ctx context.Context, dir string, kcfg snapshot.KeyConfig, prev *snapshot.Manifest, arena bool) (*corpus.Corpus, *retrieval.Index, *pendingSnapshot, error) {
-	fsys := os.DirFS(dir)
-	h, herr := snapshot.NewHasher(ctx, fsys, kcfg, prev)
-	var read func(string, fs.FileInfo, []byte)
-	if herr == nil {
-		read = h.Read
-	}
+	// The hasher takes its list of the files from the load's.
+	h := snapshot.NewLoadHasher(os.DirFS(dir), kcfg, prev)
 	var a *snapshot.Arena
-	if arena && herr == nil {
+	if arena {
 		a = e.newArena()
 	}
-	c, ix, err := e.loadIndex(ctx, dir, read, a)
+	c, ix, err := e.loadIndex(ctx, dir, h, a)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	var key snapshot.Key
-	var man *snapshot.Manifest
-	if herr == nil {
-		key, man, herr = h.Key(ctx)
-	}
+	key, man, herr := h.Key(ctx)
 	if herr != nil {
 		e.log.Warn("index snapshot: cannot hash the corpus folder; not saved", "err", herr)
 		return c, ix, nil, nil
@@ -202,16 +194,16 @@ func (e *env) newArena() *snapshot.Arena {
 // reading from its resident memory (snapshot.Arena.Trim).
 const arenaTrim = 100 * time.Millisecond
 
-// loadIndex loads dir, giving each file read to read, and indexes it,
-// with its texts in a when not nil.
-func (e *env) loadIndex(ctx context.Context, dir string, read func(string, fs.FileInfo, []byte), a *snapshot.Arena) (*corpus.Corpus, *retrieval.Index, error) {
+// loadIndex loads dir, giving its files to h (see loadCorpusRead), and
+// indexes it, with its texts in a when not nil.
+func (e *env) loadIndex(ctx context.Context, dir string, h *snapshot.Hasher, a *snapshot.Arena) (*corpus.Corpus, *retrieval.Index, error) {
 	var texts func(int) []byte
 	if a != nil {
 		texts = a.Alloc
 	}
 	stop := a.Trim(arenaTrim)
 	defer stop()
-	c, err := e.loadCorpusRead(ctx, dir, read, texts)
+	c, err := e.loadCorpusRead(ctx, dir, h, texts)
 	if err != nil {
 		return nil, nil, err
 	}

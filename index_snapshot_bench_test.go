@@ -262,12 +262,10 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 		// The texts are read into the snapshot's file (buildIndexed's
 		// arena) unless CORPUSBOT_BENCH_NO_ARENA is set.
 		t = time.Now()
-		h, err := snapshot.NewHasher(ctx, os.DirFS(dir), kcfg, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
+		h := snapshot.NewLoadHasher(os.DirFS(dir), kcfg, nil) // the folder listed by the load
 		var a *snapshot.Arena
 		var texts func(int) []byte
+		var err error
 		if os.Getenv("CORPUSBOT_BENCH_NO_ARENA") == "" {
 			if a, err = snapshot.NewArena(data); err != nil {
 				b.Fatal(err)
@@ -275,7 +273,7 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 			texts = a.Alloc
 		}
 		stop := a.Trim(arenaTrim)
-		c0, err := e.loadCorpusRead(ctx, dir, h.Read, texts)
+		c0, err := e.loadCorpusRead(ctx, dir, h, texts)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -6,12 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
 	"strings"
 
 	"corpusbot/corpus"
+	"corpusbot/snapshot"
 )
 
 // usageError is a mistake on the command line; main exits 2 for it.
@@ -102,11 +102,14 @@ func (e *env) loadCorpus(ctx context.Context, dir string) (*corpus.Corpus, error
 	return e.loadCorpusRead(ctx, dir, nil, nil)
 }
 
-// loadCorpusRead is loadCorpus giving each file read to read (see
-// corpus.Config.Read), and reading texts into memory from texts
-// (corpus.Config.Texts), when not nil.
-func (e *env) loadCorpusRead(ctx context.Context, dir string, read func(string, fs.FileInfo, []byte), texts func(int) []byte) (*corpus.Corpus, error) {
-	ccfg := corpus.Config{MaxFileBytes: e.cfg.MaxFileBytes, Logger: e.log, Read: read, Texts: texts}
+// loadCorpusRead is loadCorpus giving the list of the files and each file
+// read to h (corpus.Config.Listed and Read), and reading texts into
+// memory from texts (corpus.Config.Texts), when not nil.
+func (e *env) loadCorpusRead(ctx context.Context, dir string, h *snapshot.Hasher, texts func(int) []byte) (*corpus.Corpus, error) {
+	ccfg := corpus.Config{MaxFileBytes: e.cfg.MaxFileBytes, Logger: e.log, Texts: texts}
+	if h != nil {
+		ccfg.Listed, ccfg.Read = h.Listed, h.Read
+	}
 	if e.notes != nil {
 		ccfg.Logger = slog.New(slog.DiscardHandler) // named below, for people
 	}

@@ -26,6 +26,11 @@ type Config struct {
 	// for different files. A cache of loads (package snapshot) hashes the
 	// files there rather than reading each one a second time.
 	Read func(path string, info fs.FileInfo, data []byte)
+	// Listed, when set, is given the paths of the files Load looks at (as
+	// Files lists them), once the folder is listed and before any file is
+	// read; they must not be changed. A cache of loads (package snapshot)
+	// takes its list of the files there rather than walk the folder twice.
+	Listed func(paths []string)
 	// Texts, when set, gives the memory plain-text files are read into,
 	// which their documents' texts then are: n bytes (length 0, capacity
 	// n) that must stay valid while the corpus is used. It is called from

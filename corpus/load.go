@@ -47,6 +47,9 @@ func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Listed != nil {
+		cfg.Listed(paths)
+	}
 	results, err := l.loadAll(ctx, paths, regular)
 	if err != nil {
 		return nil, err

@@ -15,8 +15,16 @@ import (
 
 // A key made while loading is ContentKey's for the same folder, whatever
 // the files: read, skipped by name, too large, empty, binary; the
-// manifest spares the unchanged files' hashing as ContentKey's does.
+// manifest spares the unchanged files' hashing as ContentKey's does;
+// whether the hasher lists the folder itself (NewHasher) or takes the
+// load's list (NewLoadHasher).
 func TestHasherDuringLoad(t *testing.T) {
+	for _, listed := range []bool{false, true} {
+		t.Run(map[bool]string{false: "NewHasher", true: "NewLoadHasher"}[listed], func(t *testing.T) { testHasherDuringLoad(t, listed) })
+	}
+}
+
+func testHasherDuringLoad(t *testing.T, listed bool) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"a.md":       "# A\n\nalpha beta\n",
@@ -43,12 +51,18 @@ func TestHasherDuringLoad(t *testing.T) {
 	cfg := KeyConfig{Corpus: corpus.Config{MaxFileBytes: 1000}}
 	build := func(prev *Manifest) (Key, *Manifest, int) {
 		t.Helper()
-		h, err := NewHasher(ctx, fsys, cfg, prev)
-		if err != nil {
-			t.Fatal(err)
+		h := NewLoadHasher(fsys, cfg, prev)
+		var onListed func([]string)
+		if listed {
+			onListed = h.Listed
+		} else {
+			var err error
+			if h, err = NewHasher(ctx, fsys, cfg, prev); err != nil {
+				t.Fatal(err)
+			}
 		}
 		var given atomic.Int32 // Read is called from the loader's goroutines
-		if _, err := corpus.Load(ctx, fsys, corpus.Config{MaxFileBytes: 1000, Read: func(p string, info fs.FileInfo, data []byte) {
+		if _, err := corpus.Load(ctx, fsys, corpus.Config{MaxFileBytes: 1000, Listed: onListed, Read: func(p string, info fs.FileInfo, data []byte) {
 			given.Add(1)
 			h.Read(p, info, data)
 		}}); err != nil {
@@ -115,5 +129,13 @@ func TestHasherReadChangedSinceStat(t *testing.T) {
 	}
 	if _, ok := m.index["unlisted.txt"]; ok {
 		t.Fatal("a file not listed before the load is in the manifest")
+	}
+}
+
+// A hasher that was given no list of the files makes no key.
+func TestLoadHasherUnlisted(t *testing.T) {
+	h := NewLoadHasher(os.DirFS(t.TempDir()), KeyConfig{}, nil)
+	if _, _, err := h.Key(context.Background()); err == nil {
+		t.Fatal("Key without Listed: no error")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
@@ -82,27 +83,44 @@ type Hasher struct {
 	at       map[string]int
 	sums     []fileSum
 	given    []bool // sums[i] came from Read
+	listed   bool   // Listed was called
 	sha      sync.Pool
 }
 
 // NewHasher lists the files under fsys, as ContentKey does, before they are
 // loaded.
 func NewHasher(ctx context.Context, fsys fs.FS, cfg KeyConfig, prev *Manifest) (*Hasher, error) {
-	taken := time.Now() // before any Stat: see Manifest.reuse
+	h := NewLoadHasher(fsys, cfg, prev)
 	paths, err := corpus.Files(ctx, fsys)
 	if err != nil {
 		return nil, err
 	}
-	h := &Hasher{fsys: fsys, cfg: cfg, prev: prev, taken: taken, maxBytes: cfg.Corpus.MaxFileBytes, paths: paths,
-		at: make(map[string]int, len(paths)), sums: make([]fileSum, len(paths)), given: make([]bool, len(paths))}
+	h.Listed(paths)
+	return h, nil
+}
+
+// NewLoadHasher is NewHasher for a load that lists the files itself: Load
+// gives the list to Listed (as corpus.Config.Listed) before it reads any
+// file, so that the folder is walked once, not once here and once by
+// Load. Key fails when Listed was not called.
+func NewLoadHasher(fsys fs.FS, cfg KeyConfig, prev *Manifest) *Hasher {
+	h := &Hasher{fsys: fsys, cfg: cfg, prev: prev, taken: time.Now(), maxBytes: cfg.Corpus.MaxFileBytes} // taken before any Stat: see Manifest.reuse
 	if h.maxBytes <= 0 {
 		h.maxBytes = 10 << 20 // corpus's default
 	}
+	h.sha.New = func() any { return sha256.New() }
+	return h
+}
+
+// Listed takes the paths of the files to hash, as corpus.Files lists
+// them, before any Read; it keeps paths, which must not be changed.
+func (h *Hasher) Listed(paths []string) {
+	h.paths, h.at = paths, make(map[string]int, len(paths))
+	h.sums, h.given = make([]fileSum, len(paths)), make([]bool, len(paths))
 	for i, p := range paths {
 		h.at[p] = i
 	}
-	h.sha.New = func() any { return sha256.New() }
-	return h, nil
+	h.listed = true
 }
 
 // Read takes the contents of path as Load read them, and info, its Stat
@@ -133,6 +151,9 @@ func (h *Hasher) Read(path string, info fs.FileInfo, data []byte) {
 // Key reads and hashes the files Read was not given (all of them without a
 // load) and returns the key and manifest.
 func (h *Hasher) Key(ctx context.Context) (Key, *Manifest, error) {
+	if !h.listed {
+		return Key{}, nil, errors.New("snapshot: no list of the files to hash (the load was not given Hasher.Listed)")
+	}
 	paths, sums, cfg, maxBytes := h.paths, h.sums, h.cfg, h.maxBytes
 	var next atomic.Int64
 	var wg sync.WaitGroup
