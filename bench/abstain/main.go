@@ -67,7 +67,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "share\tlang\tout abstained\trecall\tprecision\tin answered\t\n")
+	fmt.Fprintf(tw, "share\tlang\tout abstained\trecall\tprecision\tin answered\tlines/answer\trunes/answer\t\n")
 	for _, s := range strings.Split(*shares, ",") {
 		share, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 		if err != nil {
@@ -86,7 +86,8 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 			if l != "all" {
 				cs = r.ByLang[l]
 			}
-			fmt.Fprintf(tw, "%v\t%s\t%d/%d\t%.3f\t%.3f\t%d/%d (%.3f)\t\n", share, l, cs.OutAbstained, cs.Out, cs.Recall(), cs.Precision(), cs.InAnswered, cs.In, cs.Answered())
+			lines, runes := cs.PerReply()
+			fmt.Fprintf(tw, "%v\t%s\t%d/%d\t%.3f\t%.3f\t%d/%d (%.3f)\t%.2f\t%.0f\t\n", share, l, cs.OutAbstained, cs.Out, cs.Recall(), cs.Precision(), cs.InAnswered, cs.In, cs.Answered(), lines, runes)
 		}
 		if share == *misses {
 			defer func() {

@@ -20,6 +20,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"corpusbot/answer"
 	"corpusbot/corpus"
@@ -116,6 +117,10 @@ type Counts struct {
 	Out, OutAbstained int // out-of-corpus questions, and those abstained on
 	In, InAnswered    int // in-corpus questions, and those answered with an expected sentence
 	InAbstained       int // in-corpus questions abstained on
+	// Replies are the questions answered (not abstained on), Lines the
+	// sentences those answers show and Runes their length: what a reader
+	// is given to find the answer in.
+	Replies, Lines, Runes int
 }
 
 func (c *Counts) add(d Counts) {
@@ -124,6 +129,9 @@ func (c *Counts) add(d Counts) {
 	c.In += d.In
 	c.InAnswered += d.InAnswered
 	c.InAbstained += d.InAbstained
+	c.Replies += d.Replies
+	c.Lines += d.Lines
+	c.Runes += d.Runes
 }
 
 // Recall is the share of out-of-corpus questions abstained on.
@@ -136,6 +144,12 @@ func (c Counts) Precision() float64 { return ratio(c.OutAbstained, c.OutAbstaine
 // Answered is the share of in-corpus questions answered with an expected
 // sentence.
 func (c Counts) Answered() float64 { return ratio(c.InAnswered, c.In) }
+
+// PerReply is the mean number of sentences an answer shows, and its mean
+// length in runes.
+func (c Counts) PerReply() (lines, runes float64) {
+	return ratio(c.Lines, c.Replies), ratio(c.Runes, c.Replies)
+}
 
 func ratio(a, b int) float64 {
 	if b == 0 {
@@ -170,6 +184,10 @@ func Evaluate(ctx context.Context, p *answer.Pipeline, qs []Question) (Report, e
 			return r, fmt.Errorf("%s: %w", q.ID, err)
 		}
 		var c Counts
+		if !res.Abstained {
+			// An extractive answer shows one sentence a line.
+			c.Replies, c.Lines, c.Runes = 1, strings.Count(res.Text, "\n")+1, utf8.RuneCountInString(res.Text)
+		}
 		switch q.Kind {
 		case "out":
 			c.Out = 1
