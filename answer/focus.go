@@ -1188,24 +1188,32 @@ var notCounts = setOf(strings.Fields("pour percent half moitié بالمئة ن�
 const countedNear = 4
 
 // counted is the thing a "how many" question counts, as analysed terms;
-// nil when the question counts nothing it names.
+// nil when the question counts nothing it names. It is the words after
+// the cue up to the first stopword, names left out: "how many Gmail users"
+// counts users; "how many musical instruments were loaned" counts
+// instruments as much as musical ("the loan of 35 instruments"), where
+// the first word alone asked for a figure of "musical". Chosen on the
+// tuning halves (docs/benchmarks.md, issue 10, eighth round).
 func (st *state) counted(q string) []string {
 	l := " " + strings.ToLower(q) + " "
+	lang := detectLang(q)
 	for _, c := range countCues {
 		i := strings.Index(l, c)
 		if i < 0 || len(l) != len(q)+2 {
 			continue
 		}
-		// The thing counted is the first word after the cue that is not
-		// a name: "how many Gmail users" counts users.
 		rest := q[i-1+len(c):]
+		var out []string
 		for w := range text.Words(rest) {
 			word := rest[w.Start:w.End]
+			if out != nil && text.IsStopword(lang, strings.ToLower(word)) {
+				break
+			}
 			if terms := st.index.Analyze(word); len(terms) > 0 && !isNameWord(word, false) {
-				return terms
+				out = append(out, terms...)
 			}
 		}
-		return nil
+		return out
 	}
 	return nil
 }

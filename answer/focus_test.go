@@ -206,6 +206,12 @@ func TestCounted(t *testing.T) {
 		{"Combien d'utilisateurs compte WeChat ?", "En 2011, Tencent a lancé WeChat pour attirer de nouveaux utilisateurs.", false},
 		{"كم عدد مستخدمي Alipay؟", "لدى Alipay أكثر من مليار مستخدم في الصين.", true},
 		{"What does Alipay do?", "Alipay has many users.", true}, // counts nothing
+		// The words before the first stopword are what is counted, not
+		// only the first.
+		{"How many musical instruments were loaned to the museum?", "The museum has the loan of 35 instruments.", true},
+		{"How many musical instruments were loaned to the museum?", "The museum was founded 35 years ago.", false},
+		{"How many mobile payment users does Alipay have?", "Alipay counts 500 million payment users.", true},
+		{"How many users does WeChat have in 2015?", "In 2015 WeChat had 2015 new features.", false},
 	}
 	for _, tt := range tests {
 		q := st.withoutFraming(tt.question)
