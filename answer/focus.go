@@ -43,6 +43,11 @@ type focus struct {
 	everyName    []bool
 	everyAlts    [][]string
 	everyWord    []string // each word as written, lower case; "" for a bigram of ideographs
+	// kin: a name is held by its kin ("India" by "Indian", see
+	// nameFamily). English questions only: in French, first names and
+	// nationalities analyse to kin ("Françoise", "française"), and the
+	// tuning halves lost abstentions.
+	kin bool
 	// governed is the index in words of the verb the question word
 	// governs ("how do I sign …", "who decides …"; see governedWord), -1
 	// for none: a sentence that answers holds it.
@@ -67,6 +72,7 @@ func (st *state) focusOf(question string) focus {
 	// A language no document is in is likelier the detector's mistake
 	// ("Dal (branch) nedir?" read as Italian, whose "dal" is a stopword)
 	// than a question the corpus can answer: its list is not applied.
+	f.kin = lang == "en"
 	ownStops := !slices.Contains([]string{"en", "fr", "ar", "zh"}, lang) && slices.Contains(st.langs, lang)
 	comps := compoundsOf(question)
 	parts := make([]struct {
@@ -569,6 +575,11 @@ func (f focus) covers(terms []string, a around, share float64) bool {
 		for _, n := range g {
 			in = in || has[n] || a.names[n]
 		}
+		if !in && f.kin {
+			// "Which boards serve many Indian states?" of a page on
+			// India's boards.
+			in = nameFamily(g, terms, a.names)
+		}
 		named = named && in
 	}
 	if !named || len(f.words) == 0 {
@@ -619,6 +630,38 @@ func (f focus) covers(terms []string, a around, share float64) bool {
 		}
 	}
 	return hits > 0 && held >= share*total-1e-9
+}
+
+// nameFamily reports whether terms or names (see covers) hold a term
+// that a name's term extends by a short ending, or that extends it:
+// "Indian" of "India", "Germany" of "German", "Amazonian" of "Amazon",
+// which the stemmer leaves apart. A question names a country, the page
+// its people or its adjective, or the reverse.
+func nameFamily(g, terms []string, names map[string]bool) bool {
+	for _, n := range g {
+		if slices.ContainsFunc(terms, func(t string) bool { return nameKin(n, t) }) {
+			return true
+		}
+		for t := range names {
+			if nameKin(n, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameKin reports two terms one of which is the other and an ending of
+// one to three letters, the shorter of minFamily letters or more: india,
+// indian; german, germani. Not a longer ending: "inter" is no kin of
+// "international". Stems can join what is no kin ("inter" and "intern",
+// the stem of "international"; "india" and "indiana"): the tuning halves
+// lost no abstention to it.
+func nameKin(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return utf8.RuneCountInString(a) >= minFamily && len(b) > len(a) && len(b)-len(a) <= 3 && strings.HasPrefix(b, a)
 }
 
 // weightIn is weight with the sentence's section headings: a question's

@@ -36,3 +36,28 @@ func TestPhraseNames(t *testing.T) {
 		}
 	}
 }
+
+// A name is held by its kin in an English question ("Indian" by
+// "India"), not by a word that only opens with it.
+func TestNameKin(t *testing.T) {
+	st := newPipeline(t, loadFS(t, fstest.MapFS{
+		"boards.md": {Data: []byte("# Boards\n\nIn India, the CBSE examination board is present in many states.\n")},
+		"ocean.md":  {Data: []byte("# Ocean\n\nThe Indian Ocean is warm.\n")},
+	}), nil).state.Load()
+	for _, tt := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"Which examination board is present in many Indian states?", "In India, the CBSE examination board is present in many states.", true},
+		{"Which examination board is present in many Indian states?", "The CBSE examination board is present in many states.", false},
+	} {
+		f := st.focusOf(st.withoutFraming(tt.question))
+		terms := st.index.Analyze(tt.sentence)
+		if got := f.covers(terms, around{text: tt.sentence}, DefaultFocusCoverage); got != tt.want {
+			t.Errorf("%q by %q: covers %v, want %v (names %v)", tt.question, tt.sentence, got, tt.want, f.nameWords)
+		}
+	}
+	if !nameKin("india", "indian") || !nameKin("germani", "german") || nameKin("inter", "international") || nameKin("ind", "india") {
+		t.Error("nameKin: want india/indian and germani/german kin; inter/international and ind/india not")
+	}
+}
