@@ -37,11 +37,11 @@ func (r *reloader) remember(c *corpus.Corpus) {
 }
 
 // Reload returns a one-line report for the operator or the /reload caller,
-// and logs it, or logs why the reload failed.
+// and logs it. Why a reload failed is returned, not logged: the caller
+// logs it once, with what it knows (the /reload user, or the signal).
 func (r *reloader) Reload(ctx context.Context) (string, error) {
 	msg, err := r.reload(ctx, false)
 	if err != nil {
-		r.env.log.Error("reload failed; keeping the current index", "err", err)
 		return "", err
 	}
 	r.env.log.Info(msg)
@@ -98,7 +98,9 @@ func (r *reloader) reloadOn(ctx context.Context, signals <-chan os.Signal) {
 		case <-ctx.Done():
 			return
 		case <-signals:
-			r.Reload(ctx) // logged inside; the old index stays on failure
+			if _, err := r.Reload(ctx); err != nil {
+				r.env.log.Error("reload on SIGHUP", "error", err)
+			}
 		}
 	}
 }
