@@ -195,7 +195,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 		// Set up before the bot starts, so that a change made once it
 		// answers is seen.
 		if cw, err := rl.watch(watchQuiet, watchMaxWait); err != nil {
-			e.log.Warn("not watching the corpus folder; reload with SIGHUP or /reload", "err", err)
+			e.log.Warn("not watching the corpus folder; reload with SIGHUP or /reload", "error", err)
 		} else {
 			defer cw.Close()
 			wg.Go(func() { cw.run(ctx) })

@@ -103,9 +103,9 @@ func (r *reloader) reloadOnRequest(ctx context.Context, requests <-chan struct{}
 			return
 		case err != nil && !failing:
 			failing = true
-			r.env.log.Error("corpus folder changed but could not be loaded; keeping the current index", "err", err)
+			r.env.log.Error("corpus folder changed but could not be loaded; keeping the current index", "error", err)
 		case err != nil:
-			r.env.log.Debug("corpus folder changed; still not loadable", "err", err)
+			r.env.log.Debug("corpus folder changed; still not loadable", "error", err)
 		default:
 			failing = false
 			r.env.log.Info("corpus folder changed: "+msg, "dir", r.dir)
@@ -149,7 +149,7 @@ func (w *watcher) loop(ctx context.Context, events <-chan fsnotify.Event, errs <
 				fire()
 				continue
 			}
-			w.log.Warn("watching the corpus folder", "dir", w.root, "err", err)
+			w.log.Warn("watching the corpus folder", "dir", w.root, "error", err)
 		case <-quietC:
 			fire()
 		case <-maxC:
@@ -208,6 +208,6 @@ func (w *watcher) addTree(fw *fsnotify.Watcher, dir string, withSelf bool) {
 	})
 	if failed > 0 {
 		w.log.Warn("some corpus folders are not watched: changes in them are loaded only with the next reload (on Linux, raise fs.inotify.max_user_watches)",
-			"folders", failed, "err", firstErr)
+			"folders", failed, "error", firstErr)
 	}
 }
