@@ -328,5 +328,5 @@ func usage(u *openai.Usage) Usage {
 func (c *Client) logDone(op string, start time.Time, r Response) {
 	c.log.Debug("llm "+op+" done", "model", c.model, "finish", r.FinishReason,
 		"prompt_tokens", r.Usage.PromptTokens, "completion_tokens", r.Usage.CompletionTokens,
-		"duration", time.Since(start).Round(time.Millisecond))
+		"took", time.Since(start).Round(time.Millisecond))
 }

@@ -47,7 +47,7 @@ func (c *Client) do(ctx context.Context, attempt func(ctx context.Context) error
 			c.logFailure(e, "retry_skipped", "wait "+wait.Round(time.Millisecond).String()+" passes the deadline")
 			return e
 		}
-		c.log.Warn("llm retry", "status", e.status, "attempt", n, "wait", wait.Round(time.Millisecond), "error", e.Error())
+		c.log.Warn("llm retry", "status", e.status, "attempt", n, "retry_in", wait.Round(time.Millisecond), "error", e.Error())
 		t := time.NewTimer(wait)
 		select {
 		case <-t.C:

@@ -104,8 +104,8 @@ func TestRetryAfterIsHonoured(t *testing.T) {
 		if srv.Calls() != 2 {
 			t.Errorf("got %d calls, want 2", srv.Calls())
 		}
-		if !strings.Contains(logs.String(), "wait=1s") || !strings.Contains(logs.String(), "status=429") {
-			t.Errorf("got logs %s, want a retry line with status=429 wait=1s", logs)
+		if !strings.Contains(logs.String(), "retry_in=1s") || !strings.Contains(logs.String(), "status=429") {
+			t.Errorf("got logs %s, want a retry line with status=429 retry_in=1s", logs)
 		}
 	})
 }
