@@ -19,12 +19,13 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
 
-// Keys are the names a template may use, in the order the docs list them.
-var Keys = []string{"path", "id", "start", "end"}
+// keys are the names a template may use, in the order the docs list them.
+var keys = []string{"path", "id", "start", "end"}
 
 // Template is a parsed SOURCE_URL. The zero value (and nil) makes no links.
 type Template struct {
@@ -88,14 +89,7 @@ func Parse(s string) (*Template, error) {
 	return t, nil
 }
 
-func known(key string) bool {
-	for _, k := range Keys {
-		if k == key {
-			return true
-		}
-	}
-	return false
-}
+func known(key string) bool { return slices.Contains(keys, key) }
 
 // String is the template as written.
 func (t *Template) String() string {
