@@ -1,7 +1,6 @@
 package health
 
 import (
-	"io"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -109,7 +108,7 @@ func New(cfg Config) *Monitor {
 		storeState:    StoreOK,
 	}
 	if m.log == nil {
-		m.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+		m.log = slog.New(slog.DiscardHandler)
 	}
 	if m.now == nil {
 		m.now = time.Now

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -29,7 +28,7 @@ const (
 // metrics and health detail should reach the network only deliberately.
 func Serve(ctx context.Context, addr string, h http.Handler, logger *slog.Logger) error {
 	if logger == nil {
-		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+		logger = slog.New(slog.DiscardHandler)
 	}
 	if addr == "" {
 		// Off means "do not call Serve", not "listen on every interface".
