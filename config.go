@@ -373,12 +373,25 @@ func (p *envParser) databaseURL(key string) secret.String {
 }
 
 // redactURL hides a password in a URL, so a config error never prints it.
+// A URL that does not parse (a typo in its port) may hold one too: all
+// of what stands before its last "@" after the scheme is hidden.
 func redactURL(v string) string {
 	u, err := url.Parse(v)
-	if err != nil || u.User == nil {
+	if err == nil {
+		if u.User == nil {
+			return v
+		}
+		return u.Redacted()
+	}
+	at := strings.LastIndex(v, "@")
+	if at < 0 {
 		return v
 	}
-	return u.Redacted()
+	scheme, _, ok := strings.Cut(v[:at], "://")
+	if !ok {
+		return "xxxxx" + v[at:]
+	}
+	return scheme + "://xxxxx" + v[at:]
 }
 
 // linkTemplate checks SOURCE_URL at start-up, so that a typo shows as one
