@@ -87,8 +87,8 @@ func Run(ctx context.Context, leases Leases, cfg Config, work func(ctx context.C
 	var wg sync.WaitGroup
 	stopRenew := make(chan struct{})
 	wg.Go(func() {
-		if err := keep(workCtx, leases, cfg, term, deadline, stopRenew); err != nil {
-			log.Error("stopping: "+err.Error(), "epoch", term.Epoch)
+		if err := keep(workCtx, leases, cfg, log, term, deadline, stopRenew); err != nil {
+			log.Error("stopping the work", "epoch", term.Epoch, "error", err)
 			cancel(err)
 		}
 	})
@@ -138,7 +138,7 @@ func acquire(ctx context.Context, leases Leases, cfg Config, log *slog.Logger) (
 
 // keep renews the lease every cfg.Renew until stop closes, and returns
 // ErrLost when the lease was taken or deadline passed without a renewal.
-func keep(ctx context.Context, leases Leases, cfg Config, t Term, deadline time.Time, stop <-chan struct{}) error {
+func keep(ctx context.Context, leases Leases, cfg Config, log *slog.Logger, t Term, deadline time.Time, stop <-chan struct{}) error {
 	tick := time.NewTicker(cfg.Renew)
 	defer tick.Stop()
 	for {
@@ -165,7 +165,7 @@ func keep(ctx context.Context, leases Leases, cfg Config, t Term, deadline time.
 		case err == nil:
 			return fmt.Errorf("%w (another process holds it)", ErrLost)
 		case ctx.Err() == nil:
-			cfg.Logger.Warn("renewing the lease failed; retrying", "lease", t.Name, "error", err, "until", deadline)
+			log.Warn("renewing the lease failed; retrying", "error", err, "until", deadline)
 		}
 	}
 }
