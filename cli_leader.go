@@ -56,12 +56,18 @@ type leaderStore struct {
 	fenced atomic.Pointer[store.Fenced]
 }
 
-func (l *leaderStore) briefings() interface {
+// briefingWrites are the briefing writes the lease fences; *store.Store
+// and *store.Fenced both make them.
+type briefingWrites interface {
 	ClaimBriefing(ctx context.Context, channelID string, slot time.Time) (int64, string, error)
 	SavePlan(ctx context.Context, briefingID int64, parts []string, points [][]store.Point) error
 	RecordPosted(ctx context.Context, briefingID int64, part int, messageID string, points []store.Point) error
 	CompleteBriefing(ctx context.Context, briefingID int64) error
-} {
+}
+
+// briefings is where the briefing writes go: fenced once this process
+// leads, straight to the store before.
+func (l *leaderStore) briefings() briefingWrites {
 	if f := l.fenced.Load(); f != nil {
 		return f
 	}
