@@ -1,6 +1,7 @@
 package llm
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -55,7 +56,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	c := &Client{
 		key:        cfg.APIKey,
-		model:      cmp(cfg.Model, defaultModel),
+		model:      cmp.Or(cfg.Model, defaultModel),
 		timeout:    cfg.Timeout,
 		maxRetries: max(cfg.MaxRetries, 0),
 		retryBase:  cfg.RetryBase,
@@ -77,13 +78,6 @@ func New(cfg Config) (*Client, error) {
 	oc.HTTPClient = httpClient(cfg.HTTPClient)
 	c.api = openai.NewClientWithConfig(oc)
 	return c, nil
-}
-
-func cmp(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // httpClient copies hc (the caller's stays untouched) with its transport
