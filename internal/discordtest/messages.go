@@ -1,6 +1,7 @@
 package discordtest
 
 import (
+	"cmp"
 	"net/http"
 	"strconv"
 	"time"
@@ -356,7 +357,7 @@ func (s *Server) createMessage(rc *reqCtx) resp {
 	if b.Reference != nil && b.Reference.MessageID != "" {
 		target, found := s.messages[b.Reference.MessageID]
 		strict := b.Reference.FailIfNotExists == nil || *b.Reference.FailIfNotExists
-		if (!found || target.ChannelID != firstNonEmpty(b.Reference.ChannelID, ch.ID)) && strict {
+		if (!found || target.ChannelID != cmp.Or(b.Reference.ChannelID, ch.ID)) && strict {
 			errs = append(errs, fieldError{path: "message_reference", code: "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", msg: "Unknown message", rule: "message_reference.unknown"})
 		}
 	}
@@ -375,13 +376,6 @@ func (s *Server) createMessage(rc *reqCtx) resp {
 	s.storeMessageLocked(m)
 	s.dispatchLocked(s.messageEvent("MESSAGE_CREATE", *m))
 	return ok(*m)
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func (s *Server) getMessage(rc *reqCtx) resp {
