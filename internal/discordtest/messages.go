@@ -3,7 +3,9 @@ package discordtest
 import (
 	"cmp"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -133,7 +135,7 @@ func (s *Server) setMentionsLocked(m *Message) {
 		}
 	}
 	for _, r := range roles {
-		if !contains(m.MentionRoles, r) {
+		if !slices.Contains(m.MentionRoles, r) {
 			m.MentionRoles = append(m.MentionRoles, r)
 		}
 	}
@@ -143,10 +145,10 @@ func (s *Server) setMentionsLocked(m *Message) {
 // parseMentions finds <@id>, <@!id>, <@&id>, @everyone and @here.
 func parseMentions(content string) (users, roles []string, everyone bool) {
 	for i := 0; i < len(content); i++ {
-		if content[i] == '@' && (hasPrefixAt(content, i, "@everyone") || hasPrefixAt(content, i, "@here")) {
+		if content[i] == '@' && (strings.HasPrefix(content[i:], "@everyone") || strings.HasPrefix(content[i:], "@here")) {
 			everyone = true
 		}
-		if !hasPrefixAt(content, i, "<@") {
+		if !strings.HasPrefix(content[i:], "<@") {
 			continue
 		}
 		j := i + 2
@@ -164,25 +166,12 @@ func parseMentions(content string) (users, roles []string, everyone bool) {
 		}
 		if role {
 			roles = append(roles, content[j:k])
-		} else if !contains(users, content[j:k]) {
+		} else if !slices.Contains(users, content[j:k]) {
 			users = append(users, content[j:k])
 		}
 		i = k
 	}
 	return users, roles, everyone
-}
-
-func hasPrefixAt(s string, i int, prefix string) bool {
-	return len(s)-i >= len(prefix) && s[i:i+len(prefix)] == prefix
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // attachReferenceLocked links a reply to the message it answers.

@@ -3,6 +3,7 @@ package discordtest
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 )
 
@@ -185,7 +186,7 @@ func (s *Server) webhookMessageLocked(in *Interaction, rc *reqCtx) (*Message, *r
 	id := rc.params["message.id"]
 	if id == "@original" {
 		id = in.originalID
-	} else if id != in.originalID && !contains(in.followups, id) {
+	} else if id != in.originalID && !slices.Contains(in.followups, id) {
 		id = ""
 	}
 	m, found := s.messages[id]
