@@ -272,15 +272,16 @@ func measure(b *testing.B, mode, dir, data string) childReport {
 			}
 			texts = a.Alloc
 		}
-		stop := a.Trim(arenaTrim)
 		c0, err := e.loadCorpusRead(ctx, dir, h, texts)
 		if err != nil {
 			b.Fatal(err)
 		}
+		a.Evict() // as loadIndex does
 		phase("load", t)
 		loaded := rss() // the loader's peak, apart from the index build's
 		rep.RSS["loaded"], rep.RSS["loaded-peak"] = loaded["VmRSS"], loaded["VmHWM"]
 		t = time.Now()
+		stop := a.Trim(arenaTrim)
 		ix0, err := answer.Index(retrieval.Config{}, c0)
 		if err != nil {
 			b.Fatal(err)
