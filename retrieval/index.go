@@ -161,33 +161,12 @@ func (ix *Index) build(fast bool) {
 	ix.postStart = start
 	ix.postItem = make([]uint32, total)
 	ix.postTF = make([]uint8, total)
+	// The layout writes all over these: with 4 KB pages nearly every
+	// posting's store also misses the TLB.
+	adviseHuge(ix.postItem)
+	adviseHuge(ix.postTF)
 	for _, s := range shards {
-		wg.Go(func() {
-			cursor := s.cursor
-			item := uint32(s.lo)
-			for k, blk := range s.blocks {
-				for p := 0; p < len(blk); item++ {
-					var terms, l, tf uint32
-					terms, p = uvarint32(blk, p)
-					for range terms {
-						l, p = uvarint32(blk, p)
-						tf, p = uint32(blk[p]), p+1
-						if tf == maxTF {
-							tf, p = uvarint32(blk, p)
-						}
-						c := cursor[l]
-						cursor[l]++
-						ix.postItem[c] = item
-						ix.postTF[c] = uint8(min(tf, maxTF))
-						if tf >= maxTF {
-							s.big = append(s.big, [2]uint32{c, tf})
-						}
-					}
-				}
-				s.blocks[k] = nil
-			}
-			s.blocks, s.cursor = nil, nil
-		})
+		wg.Go(func() { s.layout(ix.postItem, ix.postTF) })
 	}
 	wg.Wait()
 	var big [][2]uint32
@@ -199,6 +178,35 @@ func (ix *Index) build(fast bool) {
 		ix.bigTF = append(ix.bigTF, b[0], b[1])
 	}
 	ix.maxIDF = idf(n, 0)
+}
+
+// layout writes the postings of the shard's items at their terms'
+// cursors, and lets each block of per-item lists go once read.
+func (s *shard) layout(postItem []uint32, postTF []uint8) {
+	cursor := s.cursor
+	item := uint32(s.lo)
+	for k, blk := range s.blocks {
+		for p := 0; p < len(blk); item++ {
+			var terms, l, tf uint32
+			terms, p = uvarint32(blk, p)
+			for range terms {
+				l, p = uvarint32(blk, p)
+				tf, p = uint32(blk[p]), p+1
+				if tf == maxTF {
+					tf, p = uvarint32(blk, p)
+				}
+				c := cursor[l]
+				cursor[l]++
+				postItem[c] = item
+				postTF[c] = uint8(min(tf, maxTF))
+				if tf >= maxTF {
+					s.big = append(s.big, [2]uint32{c, tf})
+				}
+			}
+		}
+		s.blocks[k] = nil
+	}
+	s.blocks, s.cursor = nil, nil
 }
 
 // idf is Lucene's BM25 idf.
