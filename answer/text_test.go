@@ -141,9 +141,10 @@ func TestDetectLang(t *testing.T) {
 
 func TestSearchLang(t *testing.T) {
 	tests := []struct{ text, reader, want string }{
-		{"Como usar Grafana?", "", "es"},           // the detector's first of es, pt: usar is both
-		{"Como usar Grafana?", "pt", "pt"},         // the reader settles the tie
-		{"Como usar Grafana?", "de", "es"},         // a reader outside the tie does not
+		{"Como usar Grafana?", "", "pt"},   // the detector's pick of es, pt: usar is both, its letters lean pt
+		{"Como usar Grafana?", "pt", "pt"}, // the reader settles the tie
+		{"Como usar Grafana?", "es", "es"},
+		{"Como usar Grafana?", "de", "pt"},         // a reader outside the tie does not
 		{"Como uso o Grafana no Linux?", "", "pt"}, // o is commoner in Portuguese speech
 		{"Por que não funciona?", "es", "pt"},      // não is Portuguese's own
 		{"Was Kubernetes?", "de", "de"},            // "was": English and German

@@ -458,12 +458,13 @@ func TestOfWith(t *testing.T) {
 		{english, []string{"pl", "hr"}, "en"},
 		{"Alipay", []string{"hr"}, ""},
 		// Function words shared by Spanish and Portuguese (como) and no
-		// content word: the detector's first pick, unless the locale names
-		// one of them.
-		{"Como usar Grafana?", nil, "es"},
+		// content word: the detector's pick (usar's letters lean
+		// Portuguese), unless the locale names one of them.
+		{"Como usar Grafana?", nil, "pt"},
 		{"Como usar Grafana?", []string{"pt-BR"}, "pt"},
+		{"Como usar Grafana?", []string{"es-ES"}, "es"},
 		{"Como usar Grafana?", []string{"en-US", "pt-BR"}, "pt"},
-		{"Como usar Grafana?", []string{"de"}, "es"}, // German has no say in it
+		{"Como usar Grafana?", []string{"de"}, "pt"}, // German has no say in it
 		// Portuguese o, one letter, is commoner in Portuguese speech.
 		{"Como uso o Grafana no Linux?", nil, "pt"},
 		// One language's own word outweighs the locale: não is Portuguese.

@@ -366,8 +366,8 @@ func (st *langStats) latin(text string) string {
 	// is German for an English client too); else the reader does, when
 	// their language is in the tie.
 	content := -1
+	var tied uint32
 	if second >= bestScore-1e-9 {
-		var tied uint32
 		for k := range numLatin {
 			if st.hits[k]+st.hints[k] >= bestScore-1e-9 {
 				tied |= 1 << k
@@ -377,6 +377,11 @@ func (st *langStats) latin(text string) string {
 	}
 	if p := st.prefer; p >= 0 && st.hits[p]+st.hints[p] >= bestScore-1e-9 && content < 0 {
 		return latinLangs[p]
+	}
+	// Else the spelling of the content words may settle it ("Comprime un
+	// archivo": archivo is in no table, but its letters are Spanish).
+	if content < 0 && tied != 0 {
+		content = ngramTieBreak(text, tied)
 	}
 	if content >= 0 {
 		return latinLangs[content]

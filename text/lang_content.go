@@ -1,6 +1,7 @@
 package text
 
 import (
+	"iter"
 	"math/bits"
 	"strings"
 	"sync"
@@ -32,7 +33,7 @@ const (
 	contentMargin = 10
 	// contentWords bounds the words read: ties are settled on a text's
 	// first words, as a question's.
-	contentWords = 200
+	contentWordLimit = 200
 )
 
 // allLatin is the mask of every language of latinLangs.
@@ -59,44 +60,8 @@ var freqIndex = sync.OnceValue(func() [numLatin]int {
 // more of, or -1 when none has.
 func contentTieBreak(text string, candidates uint32) int {
 	idx := freqIndex()
-	stops := latinStopwords()
 	var score [numLatin]int
-	seen := 0
-	sentenceStart, start := true, true
-	var word strings.Builder
-	for i := 0; i <= len(text) && seen < contentWords; {
-		r, size := utf8.RuneError, 1
-		if i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		i += size
-		if unicode.IsLetter(r) || unicode.IsMark(r) && word.Len() > 0 {
-			if word.Len() == 0 {
-				start, sentenceStart = sentenceStart, false
-			}
-			word.WriteRune(r)
-			continue
-		}
-		if r == '.' || r == '!' || r == '?' || r == '\n' || IsTerminal(r) {
-			sentenceStart = true // for the word after this one
-		}
-		if word.Len() == 0 {
-			continue
-		}
-		w := word.String()
-		word.Reset()
-		r0, _ := utf8.DecodeRuneInString(w)
-		if s, ok := scriptOf(r0); !ok || s != scriptLatin {
-			continue
-		}
-		seen++
-		lw := strings.ToLower(w)
-		if utf8.RuneCountInString(lw) > 1 && stops.lookup([]byte(lw)) != 0 {
-			continue // a function word: its evidence is what tied
-		}
-		if unicode.IsUpper(r0) && !start {
-			continue // a name inside a sentence: Helm, Prometheus, SemVer
-		}
+	for lw := range contentWords(text) {
 		zs := wordfreq.Zipfs(lw)
 		if zs == nil {
 			continue
@@ -136,4 +101,54 @@ func contentTieBreak(text string, candidates uint32) int {
 		return -1
 	}
 	return best
+}
+
+// contentWords yields the content words of text's first contentWordLimit
+// Latin words, lower-cased: neither function words, whose evidence is
+// counted already (one-letter words are yielded), nor capitalised words
+// inside a sentence, names in any language (Helm, Prometheus, SemVer).
+func contentWords(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		stops := latinStopwords()
+		seen := 0
+		sentenceStart, start := true, true
+		var word strings.Builder
+		for i := 0; i <= len(text) && seen < contentWordLimit; {
+			r, size := utf8.RuneError, 1
+			if i < len(text) {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+			i += size
+			if unicode.IsLetter(r) || unicode.IsMark(r) && word.Len() > 0 {
+				if word.Len() == 0 {
+					start, sentenceStart = sentenceStart, false
+				}
+				word.WriteRune(r)
+				continue
+			}
+			if r == '.' || r == '!' || r == '?' || r == '\n' || IsTerminal(r) {
+				sentenceStart = true // for the word after this one
+			}
+			if word.Len() == 0 {
+				continue
+			}
+			w := word.String()
+			word.Reset()
+			r0, _ := utf8.DecodeRuneInString(w)
+			if s, ok := scriptOf(r0); !ok || s != scriptLatin {
+				continue
+			}
+			seen++
+			lw := strings.ToLower(w)
+			if utf8.RuneCountInString(lw) > 1 && stops.lookup([]byte(lw)) != 0 {
+				continue // a function word: its evidence is what tied
+			}
+			if unicode.IsUpper(r0) && !start {
+				continue // a name inside a sentence
+			}
+			if !yield(lw) {
+				return
+			}
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"corpusbot/internal/cputime"
+	"corpusbot/wordfreq"
 )
 
 func TestDetectLanguage(t *testing.T) {
@@ -202,6 +203,61 @@ func TestContentTieBreakKeepsToCandidates(t *testing.T) {
 	}
 }
 
+// Ties of function words that no content word settles ("un" is French,
+// Spanish and Italian; "um" Portuguese and German) are settled by the
+// spelling of the content words, among the tied languages only; letters
+// that point outside the tie, or a reader's locale in the tie, leave the
+// old answer.
+func TestDetectLanguageLetterSequences(t *testing.T) {
+	tests := []struct{ text, prefer, want string }{
+		{"Comprueba un certificado", "", "es"},
+		{"Renombra la rama actual", "", "es"},
+		{"Rinomina un ramo", "", "it"},
+		{"Riavvia un contenitore", "", "it"},
+		{"Cancella la cartella", "", "it"},
+		{"Mostra la versione installata", "", "it"},
+		{"Renomeia um ramo", "", "pt"},
+		{"Apaga um diretório", "", "pt"},
+		{"Vérifie la connexion", "", "fr"},
+		{"Redémarre un conteneur", "", "fr"},
+		{"Rename the branch", "", "en"},
+		// Letters pointing outside the tie (Polish has no function word
+		// here): undecided, so the reader's locale answers.
+		{"Dekoduj plik do", "", "und"},
+		{"Dekoduj plik do", "pl", "und"},
+		// The reader's language in the tie still takes it.
+		{"Rinomina un ramo", "es", "es"},
+		{"Comprueba un certificado", "it", "it"},
+	}
+	for _, tt := range tests {
+		if got := DetectLanguageFor(tt.text, tt.prefer); got != tt.want {
+			t.Errorf("DetectLanguageFor(%q, %q) = %q, want %q", tt.text, tt.prefer, got, tt.want)
+		}
+	}
+}
+
+// Letter sequences weigh only the tied languages that have a table.
+func TestNgramTieBreakKeepsToCandidates(t *testing.T) {
+	es := slices.Index(latinLangs[:], "es")
+	it := slices.Index(latinLangs[:], "it")
+	fr := slices.Index(latinLangs[:], "fr")
+	ga := slices.Index(latinLangs[:], "ga")
+	for _, tc := range []struct {
+		text       string
+		candidates uint32
+		want       int
+	}{
+		{"Comprueba un certificado", 1<<fr | 1<<es | 1<<it, es},
+		{"Comprueba un certificado", 1<<fr | 1<<it, -1}, // Spanish letters, Spanish not in the tie
+		{"Comprueba un certificado", 1 << ga, -1},       // no Irish table
+		{"un la", 1<<fr | 1<<es, -1},                    // no content word
+	} {
+		if got := ngramTieBreak(tc.text, tc.candidates); got != tc.want {
+			t.Errorf("ngramTieBreak(%q, %b) = %d, want %d", tc.text, tc.candidates, got, tc.want)
+		}
+	}
+}
+
 func TestDetectLanguageSamplesLongText(t *testing.T) {
 	// Past the sample only the start counts, and a cut inside a rune must
 	// not matter.
@@ -227,6 +283,24 @@ func BenchmarkDetectLanguageTie(b *testing.B) {
 	DetectLanguage("Was bedeutet das?")
 	for b.Loop() {
 		DetectLanguage("Was bedeutet SemVer?")
+	}
+}
+
+// A tie that only the letters settle reads the content words a third time
+// (the letter model is built once, before the timer).
+func BenchmarkDetectLanguageLetterTie(b *testing.B) {
+	DetectLanguage("Rinomina un ramo")
+	for b.Loop() {
+		DetectLanguage("Riavvia un contenitore")
+	}
+}
+
+// Building the letter model from the word tables, once, when a tie first
+// needs it.
+func BenchmarkNgramModel(b *testing.B) {
+	wordfreq.Languages() // the word table is parsed before the timer
+	for b.Loop() {
+		ngramsBuild()
 	}
 }
 

@@ -3,6 +3,7 @@ package wordfreq
 import (
 	_ "embed"
 	"fmt"
+	"iter"
 	"strconv"
 	"strings"
 	"sync"
@@ -108,4 +109,18 @@ func Zipf(lang, word string) float64 {
 		}
 	}
 	return 0
+}
+
+// All yields every word of the table with its Zipfs values, in no
+// particular order. The caller must not change the values.
+func All() iter.Seq2[string, []uint8] {
+	return func(yield func(string, []uint8) bool) {
+		t := langs()
+		n := len(t.langs)
+		for w, off := range t.at {
+			if !yield(w, t.zipf[off:int(off)+n:int(off)+n]) {
+				return
+			}
+		}
+	}
 }
