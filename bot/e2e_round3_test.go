@@ -129,7 +129,7 @@ func round3Responder(r openaitest.Request) openaitest.Reply {
 // the negated, moved and fenced claims marked, with a note each; the true
 // claims not; the claim after the unclosed quote in sight; no small print,
 // spoiler, fence, quote mark or raw citation of the model's; the long word
-// whole, no part over the limit.
+// whole, no part over the limit nor ending with a bullet's marker alone.
 func checkRound3(t *testing.T, path string, parts []string) {
 	t.Helper()
 	all := strings.Join(parts, "\n")
@@ -164,6 +164,9 @@ func checkRound3(t *testing.T, path string, parts []string) {
 	for i, p := range parts {
 		if n := len([]rune(p)); n > bot.MaxMessageLen {
 			t.Errorf("%s: part %d has %d characters", path, i+1, n)
+		}
+		if l := p[strings.LastIndexByte(p, '\n')+1:]; strings.TrimSpace(l) == "-" {
+			t.Errorf("%s: part %d ends with a list marker alone", path, i+1)
 		}
 	}
 }

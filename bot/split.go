@@ -294,6 +294,10 @@ func textCuts(text string, from, to int, markerAt map[int]int, add func(cut)) {
 				kind = cutSpace // keep a heading or "…:" with what it introduces
 			}
 			_, atMarker := markerAt[j]
+			if kind == cutSpace && isListMarker(lastLine(text[:i])) {
+				i = j // a marker alone would end the part
+				continue
+			}
 			if kind > cutSpace || !atMarker {
 				add(cut{pos: i, next: skipSpace(text, i), kind: kind, fence: -1})
 			}
@@ -382,6 +386,18 @@ func isHeadingLike(line string) bool {
 	return strings.HasPrefix(line, "#") ||
 		(len(line) > 4 && strings.HasPrefix(line, "**") && strings.HasSuffix(line, "**")) ||
 		strings.HasSuffix(line, ":")
+}
+
+// isListMarker reports whether line is only a list or quote marker
+// ("- ", "1. ", "> "), the opening of an item.
+func isListMarker(line string) bool {
+	m := strings.TrimSpace(line)
+	switch m {
+	case "-", "*", "+", "•", ">", ">>>":
+		return true
+	}
+	n := strings.TrimRight(m, ".)")
+	return len(n) > 0 && len(n) == len(m)-1 && strings.Trim(n, "0123456789") == ""
 }
 
 // lastLine returns the text after the last newline of s.

@@ -413,3 +413,17 @@ func TestSplitKeepsMarksWithSentences(t *testing.T) {
 		}
 	}
 }
+
+// A list item whose first word is longer than a part is not cut after its
+// marker: the part before ended with a "-" alone (found in round three).
+func TestSplitKeepsListMarkersWithTheirItem(t *testing.T) {
+	word := strings.Repeat("x", 300)
+	for _, marker := range []string{"- ", "* ", "1. ", "> ", "  - "} {
+		text := strings.Repeat("A verified claim of the list [1].\n", 4) + marker + word + " [1]."
+		for _, p := range Split(text, 200) {
+			if last := lastLine(p); strings.TrimSpace(last) == strings.TrimSpace(marker) {
+				t.Errorf("%q: a part ends with its marker alone: %q", marker, p)
+			}
+		}
+	}
+}
