@@ -127,6 +127,7 @@ func TestFaultLLM(t *testing.T) {
 		want    string            // what the user reads; "" for the cited answer
 		calls   int               // answer requests the fake LLM sees; 0: not checked
 		minWait time.Duration     // the answer cannot come sooner
+		timeout time.Duration     // LLM_TIMEOUT; 0: the harness's
 	}{
 		{name: "429 with Retry-After then success", retries: 2,
 			steps: []openaitest.Step{openaitest.RateLimited("1")}, calls: 2, minWait: time.Second},
@@ -144,7 +145,7 @@ func TestFaultLLM(t *testing.T) {
 			steps: []openaitest.Step{openaitest.Status(http.StatusInternalServerError, "internal error"), openaitest.Status(http.StatusInternalServerError, "internal error")}, want: textUnavailable, calls: 2},
 		{name: "503 exhausted by mention", mention: true, retries: 1,
 			steps: []openaitest.Step{openaitest.Status(http.StatusServiceUnavailable, "overloaded"), openaitest.Status(http.StatusServiceUnavailable, "overloaded")}, want: textUnavailable, calls: 2},
-		{name: "hang past the LLM timeout", retries: 2,
+		{name: "hang past the LLM timeout", retries: 2, timeout: 5 * time.Second,
 			steps: []openaitest.Step{openaitest.Hang()}, want: textTimeout, calls: 1},
 		// Text has reached the user: a retry would repeat it.
 		{name: "stream cut mid-answer", retries: 2,
@@ -160,7 +161,7 @@ func TestFaultLLM(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			h := start(t, setup{retries: tc.retries, aiOpts: tc.aiOpts})
+			h := start(t, setup{retries: tc.retries, aiOpts: tc.aiOpts, llmTimeout: tc.timeout})
 			if len(tc.steps) > 0 {
 				h.ai.Push(openaitest.Text("en: Alipay micro-loans")) // the rewrite
 				h.ai.Push(tc.steps...)

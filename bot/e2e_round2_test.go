@@ -185,7 +185,8 @@ func TestModelFailsMidStream(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			m := &errCounter{Metrics: health.New(health.Config{}), errs: map[string]int{}}
-			h := start(t, setup{cfg: func(c *bot.Config) { c.Metrics = m }})
+			// A stall ends at LLM_TIMEOUT.
+			h := start(t, setup{cfg: func(c *bot.Config) { c.Metrics = m }, llmTimeout: 5 * time.Second})
 			// Two cited sentences; the failure comes after the first and
 			// half of the second.
 			h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {

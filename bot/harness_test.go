@@ -113,6 +113,9 @@ type setup struct {
 	aiOpts  []openaitest.Option
 	noLLM   bool
 	retries int
+	// llmTimeout is LLM_TIMEOUT; zero: 30 s, generous for a loaded machine
+	// (the tests of a model that hangs or stalls set their own).
+	llmTimeout time.Duration
 }
 
 // start runs a bot; it is stopped when the test ends.
@@ -137,8 +140,12 @@ func start(t *testing.T, s setup) *harness {
 	t.Cleanup(tr.CloseIdleConnections)
 	var model answer.Model
 	if !s.noLLM {
+		timeout := s.llmTimeout
+		if timeout == 0 {
+			timeout = 30 * time.Second
+		}
 		m, err := llm.New(llm.Config{
-			BaseURL: h.ai.URL(), Model: "test-model", Timeout: 5 * time.Second,
+			BaseURL: h.ai.URL(), Model: "test-model", Timeout: timeout,
 			MaxRetries: s.retries, RetryBase: 10 * time.Millisecond, HTTPClient: &http.Client{Transport: tr},
 		})
 		if err != nil {
