@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -312,6 +313,17 @@ func warm(t *testing.T, p *Pipeline, srv *openaitest.Server, q string) {
 	}
 }
 
+// swapModel lets a test change the model client between calls.
+type swapModel struct{ cur atomic.Pointer[llm.Client] }
+
+func (m *swapModel) Complete(ctx context.Context, req llm.Request) (llm.Response, error) {
+	return m.cur.Load().Complete(ctx, req)
+}
+
+func (m *swapModel) Stream(ctx context.Context, req llm.Request, onDelta func(string) error) (llm.Response, error) {
+	return m.cur.Load().Stream(ctx, req, onDelta)
+}
+
 func TestAskModelFailures(t *testing.T) {
 	const q = "How many users does Alipay have?"
 	t.Run("rate limited then answered", func(t *testing.T) {
@@ -336,9 +348,18 @@ func TestAskModelFailures(t *testing.T) {
 	})
 	t.Run("hang times out", func(t *testing.T) {
 		const timeout = 300 * time.Millisecond
-		srv, cl := fakeLLM(t, timeout, 0)
-		p := newPipeline(t, embeddedCorpus(t), cl)
+		// The warm-up runs under a generous timeout (a loaded machine must
+		// not fail it); only the call under test has the short one.
+		srv, generous := fakeLLM(t, 30*time.Second, 0)
+		short, err := llm.New(llm.Config{BaseURL: srv.URL(), Timeout: timeout, Logger: testLogger(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := &swapModel{}
+		m.cur.Store(generous)
+		p := newPipeline(t, embeddedCorpus(t), m)
 		warm(t, p, srv, q)
+		m.cur.Store(short)
 		srv.Push(openaitest.Hang())
 		start := time.Now()
 		res, err := p.Ask(context.Background(), Question{Text: q})
