@@ -137,7 +137,7 @@ func (p *Pipeline) finishCut(st *state, res *Result, blocks []*block, rd *reader
 	if r.verified == 0 {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
-	p.log.Warn("the model's stream broke; showing what was verified", "id", res.ID, "err", err)
+	p.log.Warn("the model's stream broke; showing what was verified", "id", res.ID, "error", err)
 	res.Cut = CutStream
 	return p.fill(st, res, blocks, r, asked, lang), nil
 }

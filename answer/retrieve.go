@@ -40,7 +40,7 @@ func (p *Pipeline) search(st *state, queries []string) []candidate {
 		hits, err := st.index.Search(q, p.cfg.K)
 		if err != nil {
 			if !errors.Is(err, retrieval.ErrNoTerms) {
-				p.log.Warn("search failed", "query", q, "err", err)
+				p.log.Warn("search failed", "query", q, "error", err)
 			}
 			continue
 		}
@@ -265,7 +265,7 @@ func (p *Pipeline) rewrite(ctx context.Context, st *state, q string, history []p
 	}
 	msg, err := p.prompts.Rewrite(prompts.RewriteData{Question: q, Languages: langs, History: history})
 	if err != nil {
-		p.log.Error("rewrite prompt", "err", err)
+		p.log.Error("rewrite prompt", "error", err)
 		return rewritten{}, llm.Usage{}, nil
 	}
 	maxTokens := 40 + 60*len(langs)
@@ -283,7 +283,7 @@ func (p *Pipeline) rewrite(ctx context.Context, st *state, q string, history []p
 		return rewritten{}, llm.Usage{}, fmt.Errorf("rewrite: %w", err)
 	}
 	if err != nil {
-		p.log.Warn("query rewrite failed; searching the original only", "err", err)
+		p.log.Warn("query rewrite failed; searching the original only", "error", err)
 		return rewritten{}, llm.Usage{}, nil
 	}
 	rw := rewritten{queries: parseRewrite(resp.Content, st.langs, q)}
