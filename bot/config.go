@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -138,21 +139,21 @@ func (c Config) withDefaults() (Config, error) {
 	if err := c.Shard.check(); err != nil {
 		return c, err
 	}
-	c.MaxConcurrent = orDefault(c.MaxConcurrent, DefaultMaxConcurrent)
-	c.MaxQueue = orDefault(c.MaxQueue, DefaultMaxQueue)
-	c.QueueWait = orDefault(c.QueueWait, DefaultQueueWait)
-	c.ShutdownGrace = orDefault(c.ShutdownGrace, DefaultShutdownGrace)
+	c.MaxConcurrent = cmp.Or(c.MaxConcurrent, DefaultMaxConcurrent)
+	c.MaxQueue = cmp.Or(c.MaxQueue, DefaultMaxQueue)
+	c.QueueWait = cmp.Or(c.QueueWait, DefaultQueueWait)
+	c.ShutdownGrace = cmp.Or(c.ShutdownGrace, DefaultShutdownGrace)
 	if c.Now == nil {
 		c.Now = time.Now
 	}
-	c.EditInterval = orDefault(c.EditInterval, DefaultEditInterval)
-	c.EditTimeout = orDefault(c.EditTimeout, DefaultEditTimeout)
-	c.AnswerTimeout = orDefault(c.AnswerTimeout, DefaultAnswerTimeout)
-	c.TypingInterval = orDefault(c.TypingInterval, DefaultTypingInterval)
-	c.HistoryTurns = orDefault(c.HistoryTurns, DefaultHistoryTurns)
-	c.ConversationIdle = orDefault(c.ConversationIdle, DefaultConversationIdle)
-	c.SearchResults = min(orDefault(c.SearchResults, DefaultSearchResults), 10)
-	c.BriefingCatchUp = orDefault(c.BriefingCatchUp, DefaultBriefingCatchUp)
+	c.EditInterval = cmp.Or(c.EditInterval, DefaultEditInterval)
+	c.EditTimeout = cmp.Or(c.EditTimeout, DefaultEditTimeout)
+	c.AnswerTimeout = cmp.Or(c.AnswerTimeout, DefaultAnswerTimeout)
+	c.TypingInterval = cmp.Or(c.TypingInterval, DefaultTypingInterval)
+	c.HistoryTurns = cmp.Or(c.HistoryTurns, DefaultHistoryTurns)
+	c.ConversationIdle = cmp.Or(c.ConversationIdle, DefaultConversationIdle)
+	c.SearchResults = min(cmp.Or(c.SearchResults, DefaultSearchResults), 10)
+	c.BriefingCatchUp = cmp.Or(c.BriefingCatchUp, DefaultBriefingCatchUp)
 	if c.BriefingTZ == nil {
 		c.BriefingTZ = time.UTC
 	}
@@ -165,14 +166,6 @@ func (c Config) withDefaults() (Config, error) {
 		}
 	}
 	return c, nil
-}
-
-func orDefault[T comparable](v, def T) T {
-	var zero T
-	if v == zero {
-		return def
-	}
-	return v
 }
 
 // Answerer is what the bot needs of the answer pipeline; *answer.Pipeline
