@@ -44,3 +44,41 @@ func TestParseCustomIDRejects(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseCustomID feeds arbitrary custom IDs (a Discord client can send
+// any): parseCustomID never panics, and what it accepts is exactly what the
+// encoders make of the decoded button, so no two strings name one button.
+func FuzzParseCustomID(f *testing.F) {
+	for _, s := range []string{
+		passageCustomID("abc123", 3), voteCustomID("abc123", 1), voteCustomID("abc123", -1),
+		newConversationCustomID("abc123"), "cb1:p:abc:01", "cb1:v:abc:up:x", "cb1:n:a-b_c:dm", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b, err := parseCustomID(s)
+		if err != nil {
+			if !errors.Is(err, errBadCustomID) {
+				t.Fatalf("parseCustomID(%q): %v, want errBadCustomID", s, err)
+			}
+			return
+		}
+		var again string
+		switch b.kind {
+		case buttonPassage:
+			again = passageCustomID(b.answerID, b.n)
+		case buttonVote:
+			again = voteCustomID(b.answerID, b.vote)
+		case buttonNew:
+			again = newConversationCustomID(b.answerID)
+		default:
+			t.Fatalf("parseCustomID(%q) accepted kind %q", s, b.kind)
+		}
+		if again != s {
+			t.Fatalf("parseCustomID(%q) = %+v, which encodes as %q", s, b, again)
+		}
+		if len(s) > 100 {
+			t.Fatalf("accepted %q of %d characters; Discord allows 100", s, len(s))
+		}
+	})
+}
