@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -203,9 +201,8 @@ func describeErrorIn(err error, lang string) string {
 		return describeError(err)
 	}
 	if errors.Is(err, answer.ErrQuestionTooLong) {
-		if m := limitRE.FindStringSubmatch(err.Error()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			return i18n.Text(lang, i18n.TooLongLimit, i18n.Count(lang, i18n.Characters, n))
+		if te := (*answer.TooLongError)(nil); errors.As(err, &te) {
+			return i18n.Text(lang, i18n.TooLongLimit, i18n.Count(lang, i18n.Characters, te.Limit))
 		}
 	}
 	for _, r := range readerErrors {
@@ -215,9 +212,6 @@ func describeErrorIn(err error, lang string) string {
 	}
 	return describeError(err)
 }
-
-// limitRE finds the limit in ErrQuestionTooLong's message.
-var limitRE = regexp.MustCompile(`the limit is (\d+)`)
 
 // describeError maps the pipeline's and the LLM's error categories to a short
 // sentence; the detail stays in the wrapped error for logs.

@@ -33,6 +33,17 @@ var (
 	ErrNothingNew = errors.New("nothing new to report")
 )
 
+// TooLongError is the ErrQuestionTooLong of a question: its length and the
+// limit, in characters, for the reader to be told.
+type TooLongError struct{ Len, Limit int }
+
+func (e *TooLongError) Error() string {
+	return fmt.Sprintf("%v: %d characters, the limit is %d", ErrQuestionTooLong, e.Len, e.Limit)
+}
+
+// Unwrap makes errors.Is(err, ErrQuestionTooLong) hold.
+func (e *TooLongError) Unwrap() error { return ErrQuestionTooLong }
+
 // Model is what the pipeline needs of a language model; *llm.Client
 // satisfies it.
 type Model interface {

@@ -620,8 +620,11 @@ func TestAskQuestionChecks(t *testing.T) {
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("got %v, want %v", err, tt.want)
 			}
-			if tt.want == ErrQuestionTooLong && !strings.Contains(err.Error(), "1500") {
-				t.Errorf("got %q, want the limit 1500 in the message", err)
+			if tt.want == ErrQuestionTooLong {
+				var te *TooLongError
+				if !errors.As(err, &te) || te.Limit != 1500 || te.Len <= te.Limit || !strings.Contains(err.Error(), "1500") {
+					t.Errorf("got %q (%+v), want a TooLongError over the limit 1500, named in the message", err, te)
+				}
 			}
 		})
 	}

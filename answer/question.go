@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,7 +32,7 @@ func (p *Pipeline) checkQuestion(q string) (string, error) {
 		return "", ErrEmptyQuestion
 	}
 	if n := utf8.RuneCountInString(q); n > p.cfg.MaxQuestionRunes {
-		return "", fmt.Errorf("%w: %d characters, the limit is %d", ErrQuestionTooLong, n, p.cfg.MaxQuestionRunes)
+		return "", &TooLongError{Len: n, Limit: p.cfg.MaxQuestionRunes}
 	}
 	return q, nil
 }

@@ -3,8 +3,6 @@ package bot
 import (
 	"context"
 	"errors"
-	"regexp"
-	"strconv"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -20,11 +18,8 @@ import (
 // happened and what to do, in the reader's language; the detail goes to
 // the operator's log.
 
-var limitRE = regexp.MustCompile(`the limit is (\d+)`)
-
 // userText maps an error to what the user reads, in lang. Errors are
-// matched by category (errors.Is), never by their text, apart from the
-// limit a too long question is told.
+// matched by category (errors.Is, errors.As), never by their text.
 func userText(err error, lang string) string {
 	say := func(k i18n.Key, args ...any) string { return i18n.Text(lang, k, args...) }
 	switch {
@@ -38,9 +33,8 @@ func userText(err error, lang string) string {
 	case errors.Is(err, answer.ErrNoSearchableWords):
 		return say(i18n.NoWords)
 	case errors.Is(err, answer.ErrQuestionTooLong):
-		if m := limitRE.FindStringSubmatch(err.Error()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			return say(i18n.TooLongLimit, i18n.Count(lang, i18n.Characters, n))
+		if te := (*answer.TooLongError)(nil); errors.As(err, &te) {
+			return say(i18n.TooLongLimit, i18n.Count(lang, i18n.Characters, te.Limit))
 		}
 		return say(i18n.TooLong)
 	case errors.Is(err, answer.ErrUnknownDocument):

@@ -22,7 +22,7 @@ func TestUserText(t *testing.T) {
 		want string
 	}{
 		{"empty", fmt.Errorf("ask: %w", answer.ErrEmptyQuestion), textEmptyQuestion},
-		{"too long", fmt.Errorf("ask: %w: 1600 characters, the limit is 1500", answer.ErrQuestionTooLong), "That question is too long: the limit is 1500 characters. Please shorten it."},
+		{"too long", fmt.Errorf("ask: %w", &answer.TooLongError{Len: 1600, Limit: 1500}), "That question is too long: the limit is 1500 characters. Please shorten it."},
 		{"unknown document", fmt.Errorf("summarize %q: %w", "x", answer.ErrUnknownDocument), textUnknownDoc},
 		{"nothing new", answer.ErrNothingNew, textNothingNew},
 		{"empty reply", fmt.Errorf("answer: %w", answer.ErrEmptyReply), textEmptyReply},
@@ -128,7 +128,7 @@ func TestUserTextLanguages(t *testing.T) {
 			return userText(answerTimeoutError{limit: 2 * time.Minute, err: context.DeadlineExceeded}, l)
 		}, "⏱️ Ответ не уложился в 2 минуты, поэтому он был остановлен. Попробуйте ещё раз или задайте более узкий вопрос."},
 		{"too long", "de", func(l string) string {
-			return userText(fmt.Errorf("ask: %w: 2000 characters, the limit is 1500", answer.ErrQuestionTooLong), l)
+			return userText(fmt.Errorf("ask: %w", &answer.TooLongError{Len: 2000, Limit: 1500}), l)
 		}, "Diese Frage ist zu lang: Erlaubt sind höchstens 1500 Zeichen. Bitte kürzen Sie sie."},
 		{"busy, Arabic dual", "ar", func(l string) string { return userText(busyError{retry: 2 * time.Second}, l) },
 			"أجيب الآن عن أسئلة كثيرة في الوقت نفسه. يُرجى المحاولة مرة أخرى بعد ثانيتين."},
