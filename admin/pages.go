@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"corpusbot/store"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // page is what the layout renders around a page's own content.
@@ -473,16 +476,17 @@ func channelText(k string) string {
 	return "unknown"
 }
 
-var langNames = map[string]string{
-	"ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fr": "French", "it": "Italian",
-	"ja": "Japanese", "ko": "Korean", "nl": "Dutch", "pt": "Portuguese", "ru": "Russian", "zh": "Chinese",
-}
-
+// langText names a language for the operator in English with its code,
+// for every language the detector can report ("Ukrainian (uk)").
 func langText(code string) string {
 	if code == "" {
 		return "unknown"
 	}
-	if n, ok := langNames[code]; ok {
+	tag, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	if n := display.English.Languages().Name(tag); n != "" {
 		return n + " (" + code + ")"
 	}
 	return code
