@@ -63,15 +63,7 @@ func WriteOpen(ctx context.Context, path string, key Key, man *Manifest, c *corp
 		return nil, nil, Info{}, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, nil, Info{}, err
-	}
-	head := make([]byte, min(st.Size(), 64<<10))
-	if _, err := f.ReadAt(head, 0); err != nil {
-		return nil, nil, Info{}, fmt.Errorf("read snapshot: %w", err)
-	}
-	h, err := parseHeader(head, st.Size(), true)
+	h, size, err := readHeader(f)
 	if err != nil {
 		return nil, nil, Info{}, err
 	}
@@ -85,7 +77,7 @@ func WriteOpen(ctx context.Context, path string, key Key, man *Manifest, c *corp
 		return nil, nil, Info{}, err
 	}
 	// The mapping stays for the life of the process: see the package doc.
-	return c2, ix2, Info{Bytes: st.Size(), Mapped: m.Mapped()}, nil
+	return c2, ix2, Info{Bytes: size, Mapped: m.Mapped()}, nil
 }
 
 // write writes the snapshot, into a when it is usable, and returns the
@@ -186,16 +178,7 @@ func open(path string, key func() (Key, error), early bool) (*corpus.Corpus, *re
 		return nil, nil, Info{}, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, nil, Info{}, err
-	}
-	size := st.Size()
-	head := make([]byte, min(size, 64<<10))
-	if _, err := f.ReadAt(head, 0); err != nil {
-		return nil, nil, Info{}, fmt.Errorf("read snapshot: %w", err)
-	}
-	h, err := parseHeader(head, size, true)
+	h, size, err := readHeader(f)
 	if err != nil {
 		return nil, nil, Info{}, err
 	}
@@ -228,6 +211,21 @@ func open(path string, key func() (Key, error), early bool) (*corpus.Corpus, *re
 	}
 	// The mapping stays for the life of the process: see the package doc.
 	return c, ix, Info{Bytes: size, Mapped: m.Mapped()}, nil
+}
+
+// readHeader reads and parses the header at the start of f, and f's size.
+func readHeader(f *os.File) (*header, int64, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	size := st.Size()
+	head := make([]byte, min(size, 64<<10))
+	if _, err := f.ReadAt(head, 0); err != nil {
+		return nil, 0, fmt.Errorf("read snapshot: %w", err)
+	}
+	h, err := parseHeader(head, size, true)
+	return h, size, err
 }
 
 // sameKey is nil when key gives want.
