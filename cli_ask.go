@@ -176,78 +176,62 @@ func oneLineOf(s string) string {
 	}, s)
 }
 
-// readerErrors are the failures that are the reader's to act on, with the
-// catalogue's words for them; the others name a setting to fix
-// (OPENAI_API_KEY, CONTEXT_TOKENS) and stay in English, like the logs.
-var readerErrors = []struct {
-	err error
-	key i18n.Key
-}{
-	{answer.ErrEmptyQuestion, i18n.EmptyQuestion},
-	{answer.ErrNoSearchableWords, i18n.NoWords},
-	{answer.ErrNothingNew, i18n.NothingNew},
-	{answer.ErrEmptyReply, i18n.EmptyReply},
-	{llm.ErrRateLimited, i18n.RateLimited},
-	{llm.ErrTimeout, i18n.ModelTimeout},
-	{llm.ErrIncomplete, i18n.Incomplete},
-	{llm.ErrUnavailable, i18n.ModelUnavailable},
+// settingKinds are the failures whose English words name a setting to
+// fix (OPENAI_API_KEY, CONTEXT_TOKENS) or carry the detail to act on (the
+// unknown ID, the error itself): they stay in English, like the logs. The
+// others are the reader's to act on, in their language.
+var settingKinds = map[answer.Kind]bool{
+	answer.KindUnauthorized: true, answer.KindBadRequest: true, answer.KindContextTooLong: true,
+	answer.KindUnknownDocument: true, answer.KindCanceled: true, answer.KindInternal: true,
 }
 
 // describeErrorIn is describeError for a reader of lang: a failure that is
 // theirs to act on in their language; English keeps describeError's
 // words, which also name the settings an operator may change.
 func describeErrorIn(err error, lang string) string {
-	if lang == "" || lang == i18n.English {
+	if lang == "" || lang == i18n.English || settingKinds[answer.KindOf(err)] {
 		return describeError(err)
 	}
-	if errors.Is(err, answer.ErrQuestionTooLong) {
-		if te := (*answer.TooLongError)(nil); errors.As(err, &te) {
-			return i18n.Text(lang, i18n.TooLongLimit, i18n.Count(lang, i18n.Characters, te.Limit))
-		}
-	}
-	for _, r := range readerErrors {
-		if errors.Is(err, r.err) {
-			return i18n.Text(lang, r.key)
-		}
-	}
-	return describeError(err)
+	return answer.ErrorText(err, lang)
 }
 
-// describeError maps the pipeline's and the LLM's error categories to a short
-// sentence; the detail stays in the wrapped error for logs.
+// describeError says what an error of the pipeline or the LLM means, by
+// its answer.Kind, in a short sentence; the detail stays in the wrapped
+// error for logs.
 func describeError(err error) string {
-	switch {
-	case errors.Is(err, answer.ErrEmptyQuestion):
+	switch answer.KindOf(err) {
+	case answer.KindEmptyQuestion:
 		return "the question is empty"
-	case errors.Is(err, answer.ErrNoSearchableWords):
+	case answer.KindNoWords, answer.KindNoTerms:
 		return "the question has no words to search for (only punctuation, symbols or very common words); ask about something in the documents"
-	case errors.Is(err, answer.ErrQuestionTooLong):
+	case answer.KindTooLong:
 		return err.Error()
-	case errors.Is(err, answer.ErrUnknownDocument):
+	case answer.KindUnknownDocument:
 		return err.Error() + " (corpusbot docs lists the IDs)"
-	case errors.Is(err, answer.ErrNothingNew):
+	case answer.KindNothingNew:
 		return "nothing new to brief: every passage on this has been covered already"
-	case errors.Is(err, answer.ErrEmptyReply):
+	case answer.KindEmptyReply:
 		return "the model returned nothing; try again"
-	case errors.Is(err, llm.ErrRateLimited):
+	case answer.KindRateLimited:
 		return "the LLM is rate limiting us; try again in a minute"
-	case errors.Is(err, llm.ErrTimeout):
+	case answer.KindTimeout:
 		return "the LLM took too long to answer (LLM_TIMEOUT); try again"
-	case errors.Is(err, llm.ErrUnauthorized):
+	case answer.KindUnauthorized:
 		return "the LLM rejected the API key (check OPENAI_API_KEY)"
-	case errors.Is(err, llm.ErrContextTooLong):
+	case answer.KindContextTooLong:
 		return "the question and passages are too long for the model (lower CONTEXT_TOKENS)"
-	case errors.Is(err, llm.ErrBadRequest):
+	case answer.KindBadRequest:
 		return "the LLM rejected the request (check OPENAI_MODEL and OPENAI_BASE_URL)"
-	case errors.Is(err, llm.ErrIncomplete):
+	case answer.KindIncomplete:
 		return "the LLM's answer was cut off before the end; try again"
-	case errors.Is(err, llm.ErrUnavailable):
+	case answer.KindUnavailable:
 		return "the LLM is unavailable right now; try again later"
-	case errors.Is(err, context.Canceled):
-		return "cancelled"
-	default:
-		return err.Error()
+	case answer.KindCanceled:
+		if errors.Is(err, context.Canceled) {
+			return "cancelled"
+		}
 	}
+	return err.Error()
 }
 
 // answerPrinter streams text as it arrives, then prints the sources.

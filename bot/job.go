@@ -149,7 +149,7 @@ func (b *Bot) runJob(j job) {
 	st.settle(send)
 	if part, err := b.deliver(send, log, j.sink, parts); err != nil {
 		log.Error("posting the answer failed", "answer", res.ID, "part", part+1, "parts", len(parts), "error", redact(err))
-		b.metrics.Error("discord")
+		b.metrics.Error(discordErrors)
 		b.interrupted(send, log, j, parts, part, res.Lang)
 		return
 	}
@@ -162,12 +162,10 @@ func (b *Bot) runJob(j job) {
 // logs the detail.
 func (b *Bot) showError(ctx context.Context, log *slog.Logger, j job, err error) {
 	level := slog.LevelError
-	switch {
-	case errors.Is(err, context.Canceled):
-		level = slog.LevelWarn
-	case isUserError(err):
+	switch k := answer.KindOf(err); {
+	case k.Question():
 		level = slog.LevelInfo
-	case errors.As(err, new(busyError)):
+	case !k.Fault(): // cancelled, or refused while busy
 		level = slog.LevelWarn
 	}
 	log.Log(ctx, level, "no answer", "question", clip(j.question, 200), "error", redact(err))
@@ -261,17 +259,15 @@ func (e answerTimeoutError) Error() string {
 
 func (e answerTimeoutError) Unwrap() error { return e.err }
 
+// Kind is a timeout's whatever the answer was waiting for when it ran out.
+func (answerTimeoutError) Kind() answer.Kind { return answer.KindTimeout }
+
 // busyError is a question refused because the queue stayed full.
 type busyError struct{ retry time.Duration }
 
 func (e busyError) Error() string { return fmt.Sprintf("busy: retry in %v", e.retry) }
 
-// isUserError reports errors caused by what was asked, not by a fault.
-func isUserError(err error) bool {
-	return errors.Is(err, answer.ErrEmptyQuestion) || errors.Is(err, answer.ErrQuestionTooLong) ||
-		errors.Is(err, answer.ErrUnknownDocument) || errors.Is(err, answer.ErrNothingNew) ||
-		errors.Is(err, answer.ErrNoSearchableWords)
-}
+func (busyError) Kind() answer.Kind { return answer.KindBusy }
 
 // withNotes adds notes, small print, under the last message, or in one
 // more message when they do not fit.
@@ -382,15 +378,7 @@ func failedLang(q string) string {
 
 // failureKind classes err for the dashboard; "" for the question's own
 // mistakes.
-func failureKind(err error) string {
-	switch {
-	case isUserError(err):
-		return ""
-	case errors.Is(err, context.Canceled):
-		return "canceled"
-	}
-	return errorKind(err)
-}
+func failureKind(err error) string { return answer.KindOf(err).Label() }
 
 // storeKind is the stored kind of an answer written for a trigger.
 func storeKind(trigger string) string {

@@ -1,14 +1,10 @@
 package bot
 
 import (
-	"context"
 	"errors"
 	"time"
 
-	"github.com/bwmarrin/discordgo"
-
 	"corpusbot/answer"
-	"corpusbot/llm"
 )
 
 // Metrics receives what the bot observes, for /metrics and /healthz;
@@ -18,7 +14,7 @@ type Metrics interface {
 	Abstained()
 	ObserveAnswer(kind string, d time.Duration)
 	Tokens(prompt, completion int)
-	Error(kind string) // see errorKind
+	Error(kind string) // an answer.Kind's Label, or "discord"
 	Vote(value int)
 	SetGateway(connected bool)
 	LLMError(err error)
@@ -53,54 +49,20 @@ func questionKind(trigger string) string {
 	}
 }
 
-// errorKind is the metrics kind of an error, "" for errors that are the
-// question's (too long, unknown document) rather than a fault.
-func errorKind(err error) string {
-	var rest *discordgo.RESTError
-	switch {
-	case isUserError(err), errors.Is(err, context.Canceled):
-		return ""
-	case errors.Is(err, answer.ErrEmptyReply):
-		return "empty_reply"
-	case errors.Is(err, llm.ErrRateLimited):
-		return "rate_limited"
-	case errors.Is(err, llm.ErrTimeout):
-		return "timeout"
-	case errors.Is(err, llm.ErrUnavailable):
-		return "unavailable"
-	case errors.Is(err, llm.ErrUnauthorized), errors.Is(err, llm.ErrBadRequest):
-		return "unauthorized"
-	case errors.Is(err, llm.ErrContextTooLong):
-		return "context_too_long"
-	case errors.Is(err, llm.ErrIncomplete):
-		return "incomplete"
-	case errors.As(err, &rest):
-		return "discord"
-	default:
-		return "internal"
-	}
-}
-
-// isLLMError reports errors that say the model is failing.
-func isLLMError(err error) bool {
-	for _, e := range []error{llm.ErrRateLimited, llm.ErrTimeout, llm.ErrUnavailable, llm.ErrUnauthorized,
-		llm.ErrBadRequest, llm.ErrContextTooLong, llm.ErrIncomplete, answer.ErrEmptyReply} {
-		if errors.Is(err, e) {
-			return true
-		}
-	}
-	return false
-}
+// discordErrors is the metrics kind of an answer Discord would not take;
+// the pipeline's errors are counted under their answer.Kind's label.
+const discordErrors = "discord"
 
 // observe records one finished answer or its error.
 func (b *Bot) observe(trigger string, took time.Duration, res *answer.Result, err error) {
 	m := b.metrics
 	kind := questionKind(trigger)
 	if err != nil {
-		if k := errorKind(err); k != "" {
-			m.Error(k)
+		k := answer.KindOf(err)
+		if k.Fault() {
+			m.Error(k.Label())
 		}
-		if isLLMError(err) {
+		if k.Model() {
 			m.LLMError(errors.New(redact(err)))
 		}
 		return
@@ -110,7 +72,7 @@ func (b *Bot) observe(trigger string, took time.Duration, res *answer.Result, er
 	if res.Cut == answer.CutStream {
 		// The model failed mid-stream; what it had verified was shown,
 		// but the failure is the model's all the same.
-		m.Error(errorKind(llm.ErrIncomplete))
+		m.Error(answer.KindIncomplete.Label())
 		m.LLMError(errors.New("the stream broke after a verified sentence; the answer was cut short"))
 		return
 	}

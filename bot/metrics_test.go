@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -78,5 +79,28 @@ func TestMetrics(t *testing.T) {
 				t.Errorf("metrics %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// The dashboard's failure column reads answer.Kind: the question's own
+// mistakes are not failures, and the bot's own errors say their kind.
+func TestFailureKind(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("ask: %w", answer.ErrQuestionTooLong), ""},
+		{fmt.Errorf("ask: %w", answer.ErrNoSearchableWords), ""},
+		{fmt.Errorf("ask: %w", context.Canceled), "canceled"},
+		{fmt.Errorf("ask: %w", llm.ErrRateLimited), "rate_limited"},
+		{llm.ErrBadRequest, "unauthorized"},
+		{answerTimeoutError{limit: time.Minute, err: context.DeadlineExceeded}, "timeout"},
+		{answerTimeoutError{limit: time.Minute, err: fmt.Errorf("model: %w", llm.ErrTimeout)}, "timeout"},
+		{busyError{retry: time.Second}, "busy"},
+		{errors.New("disk on fire"), "internal"},
+	} {
+		if got := failureKind(tc.err); got != tc.want {
+			t.Errorf("failureKind(%v) = %q, want %q", tc.err, got, tc.want)
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"context"
 	"errors"
 	"time"
 
@@ -10,73 +9,32 @@ import (
 	"corpusbot/answer"
 	"corpusbot/corpus"
 	"corpusbot/i18n"
-	"corpusbot/llm"
-	"corpusbot/retrieval"
 )
 
 // What users read is the i18n catalogue's: short and specific, what
 // happened and what to do, in the reader's language; the detail goes to
 // the operator's log.
 
-// userText maps an error to what the user reads, in lang. Errors are
-// matched by category (errors.Is, errors.As), never by their text.
+// userText maps an error to what the user reads, in lang: answer.Kind's
+// message, with the wait of a full queue or the limit of an answer that
+// ran out of time where the error carries them.
 func userText(err error, lang string) string {
-	say := func(k i18n.Key, args ...any) string { return i18n.Text(lang, k, args...) }
-	switch {
-	case errors.As(err, new(answerTimeoutError)):
+	if te, ok := errors.AsType[answerTimeoutError](err); ok {
 		// First: it wraps whatever the cancelled model call returned.
-		var te answerTimeoutError
-		errors.As(err, &te)
-		return say(i18n.AnswerTimeout, inTime(te.limit, lang))
-	case errors.Is(err, answer.ErrEmptyQuestion):
-		return say(i18n.EmptyQuestion)
-	case errors.Is(err, answer.ErrNoSearchableWords):
-		return say(i18n.NoWords)
-	case errors.Is(err, answer.ErrQuestionTooLong):
-		if te := (*answer.TooLongError)(nil); errors.As(err, &te) {
-			return say(i18n.TooLongLimit, i18n.Count(lang, i18n.Characters, te.Limit))
-		}
-		return say(i18n.TooLong)
-	case errors.Is(err, answer.ErrUnknownDocument):
-		return say(i18n.UnknownDocument)
-	case errors.Is(err, answer.ErrNothingNew):
-		return say(i18n.NothingNew)
-	case errors.Is(err, answer.ErrEmptyReply):
-		return say(i18n.EmptyReply)
-	case errors.Is(err, retrieval.ErrNoTerms):
-		return say(i18n.NoTerms)
-	case errors.Is(err, llm.ErrRateLimited):
-		return say(i18n.RateLimited)
-	case errors.Is(err, llm.ErrTimeout):
-		return say(i18n.ModelTimeout)
-	case errors.Is(err, llm.ErrUnauthorized), errors.Is(err, llm.ErrBadRequest):
-		return say(i18n.Misconfigured)
-	case errors.Is(err, llm.ErrContextTooLong):
-		return say(i18n.ContextTooLong)
-	case errors.Is(err, llm.ErrIncomplete):
-		return say(i18n.Incomplete)
-	case errors.Is(err, llm.ErrUnavailable):
-		return say(i18n.ModelUnavailable)
-	case errors.As(err, new(busyError)):
-		var be busyError
-		errors.As(err, &be)
-		return busyText(be.retry, lang)
-
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return say(i18n.Interrupted)
-	default:
-		return say(i18n.Failed)
+		return i18n.Text(lang, i18n.AnswerTimeout, inTime(te.limit, lang))
 	}
+	if be, ok := errors.AsType[busyError](err); ok {
+		return busyText(be.retry, lang)
+	}
+	return answer.ErrorText(err, lang)
 }
 
 // userText is the package's userText, with an example from the documents
 // served where the user is asked for a question.
 func (b *Bot) userText(err error, lang string) string {
-	switch {
-	case errors.Is(err, answer.ErrEmptyQuestion):
-		return withExample(lang, i18n.EmptyQuestion, b.answers.Documents())
-	case errors.Is(err, answer.ErrNoSearchableWords):
-		return withExample(lang, i18n.NoWords, b.answers.Documents())
+	switch k := answer.KindOf(err); k {
+	case answer.KindEmptyQuestion, answer.KindNoWords:
+		return withExample(lang, k.Message(), b.answers.Documents())
 	}
 	return userText(err, lang)
 }
