@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"corpusbot/secret"
 	"corpusbot/store"
 )
 
@@ -51,6 +52,6 @@ func (e *env) copyState(ctx context.Context, args []string) error {
 	for _, t := range tables {
 		fmt.Fprintf(e.stdout, "%-24s %d\n", t, copied[t])
 	}
-	fmt.Fprintf(e.stdout, "copied %s into %s\n", path, store.RedactURL(e.cfg.DatabaseURL.Reveal()))
+	fmt.Fprintf(e.stdout, "copied %s into %s\n", path, secret.RedactURL(e.cfg.DatabaseURL.Reveal()))
 	return nil
 }

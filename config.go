@@ -341,7 +341,7 @@ func (p *envParser) httpURL(key string) string {
 	}
 	u, err := url.Parse(v)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		p.fail(key, redactURL(v), "an http:// or https:// URL")
+		p.fail(key, secret.RedactURL(v), "an http:// or https:// URL")
 		return ""
 	}
 	return v
@@ -352,7 +352,7 @@ func (p *envParser) httpURL(key string) string {
 func (p *envParser) apiBase(key string) string {
 	v := p.str(key, bot.DefaultAPIBase)
 	if _, err := bot.ParseAPIBase(v); err != nil {
-		p.fail(key, redactURL(v), "an http:// or https:// host[:port] with no path, query or user info, such as http://127.0.0.1:8080")
+		p.fail(key, secret.RedactURL(v), "an http:// or https:// host[:port] with no path, query or user info, such as http://127.0.0.1:8080")
 		return ""
 	}
 	return v
@@ -366,32 +366,10 @@ func (p *envParser) databaseURL(key string) secret.String {
 		return secret.String{}
 	}
 	if !store.IsPostgresURL(v) {
-		p.fail(key, store.RedactURL(v), "a postgres:// or postgresql:// URL, or nothing for the SQLite file in DATA_DIR")
+		p.fail(key, secret.RedactURL(v), "a postgres:// or postgresql:// URL, or nothing for the SQLite file in DATA_DIR")
 		return secret.String{}
 	}
 	return secret.New(v)
-}
-
-// redactURL hides a password in a URL, so a config error never prints it.
-// A URL that does not parse (a typo in its port) may hold one too: all
-// of what stands before its last "@" after the scheme is hidden.
-func redactURL(v string) string {
-	u, err := url.Parse(v)
-	if err == nil {
-		if u.User == nil {
-			return v
-		}
-		return u.Redacted()
-	}
-	at := strings.LastIndex(v, "@")
-	if at < 0 {
-		return v
-	}
-	scheme, _, ok := strings.Cut(v[:at], "://")
-	if !ok {
-		return "xxxxx" + v[at:]
-	}
-	return scheme + "://xxxxx" + v[at:]
 }
 
 // linkTemplate checks SOURCE_URL at start-up, so that a typo shows as one
@@ -400,7 +378,7 @@ func (p *envParser) linkTemplate(key string) *sourcelink.Template {
 	v := p.get(key)
 	t, err := sourcelink.Parse(v)
 	if err != nil {
-		p.fail(key, redactURL(v), "an http(s) URL template with {path} or {id}, and {start} and {end} for lines, such as https://github.com/org/docs/blob/main/{path}#L{start}-L{end} ("+err.Error()+")")
+		p.fail(key, secret.RedactURL(v), "an http(s) URL template with {path} or {id}, and {start} and {end} for lines, such as https://github.com/org/docs/blob/main/{path}#L{start}-L{end} ("+err.Error()+")")
 		return nil
 	}
 	return t

@@ -167,13 +167,20 @@ func TestLoadConfigValues(t *testing.T) {
 }
 
 func TestConfigErrorsHidePasswords(t *testing.T) {
-	for _, key := range []string{"OPENAI_BASE_URL", "DISCORD_API_BASE", "DATABASE_URL"} {
-		_, err := loadConfig(envMap(map[string]string{key: "ftp://user:hunter2@127.0.0.1/x"}))
-		if err == nil {
-			t.Fatalf("%s with ftp:// accepted", key)
-		}
-		if strings.Contains(err.Error(), "hunter2") {
-			t.Errorf("%s error reveals the password: %v", key, err)
+	for _, key := range []string{"OPENAI_BASE_URL", "DISCORD_API_BASE", "DATABASE_URL", "SOURCE_URL"} {
+		for _, v := range []string{
+			"ftp://user:hunter2@127.0.0.1/x",
+			"ftp://127.0.0.1/x?password=hunter2",
+			"ftp://127.0.0.1/x?access_token=hunter2&api_key=hunter2",
+			"ftp://user:hunter2@127.0.0.1:x/x", // does not parse
+		} {
+			_, err := loadConfig(envMap(map[string]string{key: v}))
+			if err == nil {
+				t.Fatalf("%s=%s accepted", key, v)
+			}
+			if strings.Contains(err.Error(), "hunter2") {
+				t.Errorf("%s error reveals the password: %v", key, err)
+			}
 		}
 	}
 }

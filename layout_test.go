@@ -22,7 +22,7 @@ var allowedImports = map[string][]string{
 	"corpusbot/text":       {"wordfreq"},
 	"corpusbot/i18n":       {"text"},
 	"corpusbot/prompts":    {},
-	"corpusbot/store":      {},
+	"corpusbot/store":      {"secret"},
 	"corpusbot/leader":     {},
 	"corpusbot/secret":     {},
 	"corpusbot/ireval":     {},

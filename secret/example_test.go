@@ -32,3 +32,11 @@ func ExampleString() {
 	// level=INFO msg=connecting token=[redacted]
 	// 21
 }
+
+func ExampleRedactURL() {
+	fmt.Println(secret.RedactURL("postgres://corpusbot:hunter2@db.internal:5432/corpusbot?sslmode=require"))
+	fmt.Println(secret.RedactURL("https://llm.internal/v1?api_key=sk-123"))
+	// Output:
+	// postgres://corpusbot:xxxxx@db.internal:5432/corpusbot?sslmode=require
+	// https://llm.internal/v1?api_key=xxxxx
+}

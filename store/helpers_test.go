@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"corpusbot/internal/pgtest"
+	"corpusbot/secret"
 )
 
 // Every test of the store's behaviour runs on each backend, as a subtest
@@ -176,7 +177,7 @@ func openCfg(t testing.TB, cfg Config) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), cfg)
 	if err != nil {
-		t.Fatalf("Open(%s): %v", RedactURL(cfg.DatabaseURL)+cfg.Dir, err)
+		t.Fatalf("Open(%s): %v", secret.RedactURL(cfg.DatabaseURL)+cfg.Dir, err)
 	}
 	t.Cleanup(func() { s.Close() })
 	return s

@@ -5,13 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/url"
+
 	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"corpusbot/secret"
 )
 
 // DefaultMaxConns is how many PostgreSQL connections a process opens at
@@ -29,31 +31,12 @@ func IsPostgresURL(u string) bool {
 	return strings.HasPrefix(u, "postgres://") || strings.HasPrefix(u, "postgresql://")
 }
 
-// RedactURL returns u without its password, for logs and messages.
-func RedactURL(u string) string {
-	p, err := url.Parse(u)
-	if err != nil {
-		return "(a database URL that does not parse)"
-	}
-	if p.User != nil {
-		if _, ok := p.User.Password(); ok {
-			p.User = url.UserPassword(p.User.Username(), "xxxxx")
-		}
-	}
-	q := p.Query()
-	if q.Has("password") {
-		q.Set("password", "xxxxx")
-		p.RawQuery = q.Encode()
-	}
-	return p.String()
-}
-
 // openPostgres opens the PostgreSQL database at cfg.DatabaseURL through
 // pgx's database/sql adapter, so that every query is the same code as on
 // SQLite, applies pending migrations under an advisory lock and loads the
 // salt.
 func openPostgres(ctx context.Context, cfg Config) (*Store, error) {
-	where := RedactURL(cfg.DatabaseURL)
+	where := secret.RedactURL(cfg.DatabaseURL)
 	pc, err := pgconnConfig(cfg.DatabaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w: %w", where, ErrInvalid, err)

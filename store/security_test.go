@@ -6,10 +6,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"corpusbot/secret"
 )
 
 // Security claims of docs/security.md about the state file: it is private
@@ -119,5 +123,34 @@ func testSecurityUserHashNeedsTheSalt(t *testing.T, b backend) {
 	}
 	if b, err := hex.DecodeString(salt); err != nil || len(b) < 32 {
 		t.Errorf("salt %q: want at least 32 random bytes in hex", salt)
+	}
+}
+
+// TestSecurityDatabaseURLCredentialsStayOutOfErrors: a DATABASE_URL's
+// password, in its user info or its query, is in no error Open returns nor
+// in any log line it writes, whether the URL is refused or the server is
+// not there.
+func TestSecurityDatabaseURLCredentialsStayOutOfErrors(t *testing.T) {
+	for _, u := range []string{
+		// Port 1 on loopback: nothing listens, the connection is refused.
+		"postgres://bob:hunter2@127.0.0.1:1/corpusbot?sslmode=disable&connect_timeout=2",
+		"postgres://bob@127.0.0.1:1/corpusbot?sslmode=disable&password=hunter2&connect_timeout=2",
+		"postgres://bob:hunter2@127.0.0.1:1/corpusbot?sslmode=nonsense",
+		"postgres://bob:hunter2@127.0.0.1:x/corpusbot",
+	} {
+		var logs strings.Builder
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		s, err := Open(ctx, Config{DatabaseURL: u, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+		cancel()
+		if err == nil {
+			s.Close()
+			t.Fatalf("Open(%s) succeeded with nothing listening", secret.RedactURL(u))
+		}
+		if strings.Contains(err.Error(), "hunter2") || strings.Contains(logs.String(), "hunter2") {
+			t.Errorf("the password shows:\nerror: %v\nlogs: %s", err, logs.String())
+		}
+		if !strings.Contains(err.Error(), "127.0.0.1") {
+			t.Errorf("the error does not say which server: %v", err)
+		}
 	}
 }
