@@ -68,8 +68,9 @@ var ErrLost = errors.New("lost the lead: the lease could not be renewed in time"
 // Run waits until this process holds the lease cfg.Name, then runs work
 // with a context that ends when ctx does or the lease is lost, and
 // releases the lease when work returns, so that a standby takes over at
-// once. It returns work's error, ErrLost (joined with it) when the lease
-// was lost, or nil when ctx ended while waiting.
+// once. It returns work's error, joined when the lease was lost with an
+// error that wraps ErrLost and says which lease, which term, how long it
+// was held and why it was lost; or nil when ctx ended while waiting.
 func Run(ctx context.Context, leases Leases, cfg Config, work func(ctx context.Context, t Term) error) error {
 	cfg, err := cfg.withDefaults()
 	if err != nil {
@@ -81,6 +82,7 @@ func Run(ctx context.Context, leases Leases, cfg Config, work func(ctx context.C
 		return err
 	}
 	log.Info("leading", "epoch", term.Epoch)
+	leading := time.Now()
 
 	workCtx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -95,7 +97,8 @@ func Run(ctx context.Context, leases Leases, cfg Config, work func(ctx context.C
 	err = work(workCtx, term)
 	close(stopRenew)
 	wg.Wait()
-	lost := errors.Is(context.Cause(workCtx), ErrLost)
+	cause := context.Cause(workCtx)
+	lost := errors.Is(cause, ErrLost)
 
 	// Released even when lost: a successor may not have taken it yet.
 	rctx, rcancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
@@ -106,7 +109,8 @@ func Run(ctx context.Context, leases Leases, cfg Config, work func(ctx context.C
 		log.Info("released the lead", "epoch", term.Epoch)
 	}
 	if lost {
-		return errors.Join(ErrLost, err)
+		held := time.Since(leading).Round(time.Millisecond)
+		return errors.Join(fmt.Errorf("lease %q, epoch %d, held by %s for %v: %w", cfg.Name, term.Epoch, cfg.Holder, held, cause), err)
 	}
 	return err
 }

@@ -3,6 +3,7 @@ package leader
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -124,9 +125,10 @@ func TestLostLeaseStopsTheWork(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		break_ func(b *breakable)
+		why    string
 	}{
-		{"database unreachable", func(b *breakable) { b.mu.Lock(); b.renewErr = errors.New("connection refused"); b.mu.Unlock() }},
-		{"lease taken", func(b *breakable) { b.mu.Lock(); b.stolen = true; b.mu.Unlock() }},
+		{"database unreachable", func(b *breakable) { b.mu.Lock(); b.renewErr = errors.New("connection refused"); b.mu.Unlock() }, "no renewal within 7s"},
+		{"lease taken", func(b *breakable) { b.mu.Lock(); b.stolen = true; b.mu.Unlock() }, "another process holds it"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -157,6 +159,12 @@ func TestLostLeaseStopsTheWork(t *testing.T) {
 				})
 			if !errors.Is(err, ErrLost) {
 				t.Fatalf("Run = %v, want ErrLost", err)
+			}
+			// Which lease, which term, for how long, and why.
+			for _, want := range []string{`lease "bot"`, "epoch 1", "held by a for ", tc.why} {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("Run = %v, want it to say %q", err, want)
+				}
 			}
 			if stoppedAt.IsZero() || !stoppedAt.Before(expiry) {
 				t.Errorf("the work stopped at %v, the lease expired at %v: a standby could have led alongside",
