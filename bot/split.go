@@ -316,7 +316,7 @@ func textCuts(text string, from, to int, markerAt map[int]int, add func(cut)) {
 func sentenceCuts(s string, from, to int, add func(cut)) {
 	for _, sp := range text.Sentences(s[from:to]) {
 		end := from + sp.End
-		if !endsWithMark(s[from+sp.Start : end]) {
+		if !text.EndsSentence(s[from+sp.Start : end]) {
 			continue
 		}
 		if next := skipSpaceTo(s, end, to); strings.Contains(s[end:next], "\n") {
@@ -324,21 +324,6 @@ func sentenceCuts(s string, from, to int, add func(cut)) {
 		}
 		add(cut{pos: end, next: skipSpace(s, end), kind: cutSentence, fence: -1})
 	}
-}
-
-// trailingMarkersRE matches citation markers at the end of a sentence.
-var trailingMarkersRE = regexp.MustCompile(`(?:[ \t]*\[[0-9][0-9, \t-]*\])+$`)
-
-// endsWithMark reports whether a sentence ends with a final mark, perhaps
-// followed by closing quotes or brackets and citation markers.
-func endsWithMark(sentence string) bool {
-	t := sentence
-	if loc := trailingMarkersRE.FindStringIndex(t); loc != nil {
-		t = t[:loc[0]]
-	}
-	t = strings.TrimRightFunc(t, text.IsCloser)
-	r, _ := utf8.DecodeLastRuneInString(t)
-	return text.IsTerminal(r)
 }
 
 // fenceCuts finds the cuts inside a fence too long for one part: at line

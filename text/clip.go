@@ -9,10 +9,12 @@ import (
 // Clip shortens s to at most n runes, the last of them "…" when s was cut.
 // A cut that does not fall on a space backs off to the space before it,
 // unless that loses more than half of what is kept: "payme…" reads as a
-// typo, "payment…" as a cut. Between two characters of a script written
-// without spaces (Chinese, Japanese, Thai) the cut stays where the limit
-// falls. Spaces, punctuation and opening brackets or quotes left before
-// the ellipsis are dropped. n < 1 gives "".
+// typo, "payment…" as a cut. Between two letters of a script written
+// without spaces (IsUnspaced: Chinese, Japanese, Thai, Lao, Khmer,
+// Myanmar) the cut stays where the limit falls. A cut never separates a
+// letter from its combining marks (a Thai vowel, an accent written apart).
+// Spaces, punctuation and opening brackets or quotes left before the
+// ellipsis are dropped. n < 1 gives "".
 func Clip(s string, n int) string {
 	if n < 1 {
 		return ""
@@ -28,10 +30,18 @@ func Clip(s string, n int) string {
 		}
 		k++
 	}
+	// A combining mark goes with the letter it marks: cut before both.
+	for cut > 0 {
+		r, _ := utf8.DecodeRuneInString(s[cut:])
+		if !unicode.IsMark(r) {
+			break
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:cut])
+		cut -= size
+	}
 	head := s[:cut]
 	next, _ := utf8.DecodeRuneInString(s[cut:])
-	last, _ := utf8.DecodeLastRuneInString(head)
-	if !unicode.IsSpace(next) && !(unspaced(last) && unspaced(next)) {
+	if !unicode.IsSpace(next) && !(IsUnspaced(lastLetter(head)) && IsUnspaced(next)) {
 		if i := strings.LastIndexFunc(head, unicode.IsSpace); i > len(head)/2 {
 			head = head[:i]
 		}
@@ -39,9 +49,18 @@ func Clip(s string, n int) string {
 	return strings.TrimRightFunc(head, dangling) + "…"
 }
 
-// unspaced reports whether r is of a script written without spaces
-// between words.
-func unspaced(r rune) bool { return IsIdeograph(r) || unicode.Is(unicode.Thai, r) }
+// lastLetter returns the last rune of s that is not a combining mark: the
+// letter a Thai vowel or tone mark sits on.
+func lastLetter(s string) rune {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsMark(r) {
+			return r
+		}
+		s = s[:len(s)-size]
+	}
+	return utf8.RuneError
+}
 
 // dangling reports whether r, at the end of a cut text, would lean on what
 // was cut: a space, a separator or an opening bracket or quote.

@@ -1,7 +1,9 @@
 package text
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -15,6 +17,8 @@ func TestClip(t *testing.T) {
 		{"exactly ten", 11, "exactly ten"},
 		{"", 5, ""},
 		{"anything", 0, ""},
+		{"abc", 1, "…"},
+		{"abcd", 3, "ab…"},
 		// A word cut in the middle backs off to the space before it.
 		{"changes to the country’s biggest payment app", 36, "changes to the country’s biggest…"},
 		// A cut that falls on a space keeps the whole word before it.
@@ -29,6 +33,14 @@ func TestClip(t *testing.T) {
 		// Text without spaces is cut where the limit falls.
 		{"支付宝是中国最大的移动支付平台", 6, "支付宝是中…"},
 		{"アリペイは中国の決済サービスです", 5, "アリペイ…"},
+		// So are Lao, Khmer and Myanmar, which a copy of this rule once
+		// missed (it backed off to the space before the cut).
+		{"ສະບາຍດີ ປະເທດລາວງາມຫລາຍ", 12, "ສະບາຍດີ ປະເ…"},
+		{"សួស្តី ប្រទេសកម្ពុជាស្អាតណាស់", 13, "សួស្តី ប្រទេ…"},
+		{"မင်္ဂလာပါ မြန်မာနိုင်ငံသည်လှပသည်", 16, "မင်္ဂလာပါ မြန်…"},
+		// A letter keeps its marks: the cut goes before them, not between.
+		{"สวัสดีครับ", 3, "ส…"},
+		{"cafe\u0301 au lait", 5, "caf…"},
 		// Arabic words are spaced like Latin ones.
 		{"قال المتحدث باسم الوزارة", 14, "قال المتحدث…"},
 	} {
@@ -45,6 +57,8 @@ func TestClip(t *testing.T) {
 func FuzzClip(f *testing.F) {
 	f.Add("changes to the country’s biggest payment app", 20)
 	f.Add("支付宝 是", 3)
+	f.Add("สวัสดีครับ", 3)
+	f.Add("ສະບາຍດີ ປະເທດລາວ", 12)
 	f.Fuzz(func(t *testing.T, s string, n int) {
 		if n > 1000 || n < -5 {
 			return
@@ -53,8 +67,18 @@ func FuzzClip(f *testing.F) {
 		if utf8.RuneCountInString(got) > max(n, 0) {
 			t.Fatalf("Clip(%q, %d) = %q: too long", s, n, got)
 		}
-		if utf8.RuneCountInString(s) <= n && got != s {
-			t.Fatalf("Clip(%q, %d) = %q: changed a string that fits", s, n, got)
+		if utf8.RuneCountInString(s) <= n {
+			if got != s {
+				t.Fatalf("Clip(%q, %d) = %q: changed a string that fits", s, n, got)
+			}
+			return
+		}
+		head, ok := strings.CutSuffix(got, "…")
+		if !ok && n > 0 || !strings.HasPrefix(s, head) {
+			t.Fatalf("Clip(%q, %d) = %q: not a prefix and an ellipsis", s, n, got)
+		}
+		if r, _ := utf8.DecodeRuneInString(s[len(head):]); head != "" && unicode.IsMark(r) {
+			t.Fatalf("Clip(%q, %d) = %q: cuts a letter from its mark %U", s, n, got, r)
 		}
 	})
 }

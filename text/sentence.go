@@ -424,6 +424,44 @@ func trimSpace(s string, start, end int) (int, int) {
 	return start, end
 }
 
+// EndsSentence reports whether t ends as a sentence does for Sentences:
+// with a final mark (IsTerminal), perhaps followed by closing quotes or
+// brackets (IsCloser, a French » with the space before it) and citation
+// or footnote markers ("[1]", " [2, 3]").
+func EndsSentence(t string) bool {
+	t = trimMarkers(t)
+	for {
+		r, n := utf8.DecodeLastRuneInString(t)
+		switch {
+		case IsTerminal(r):
+			return true
+		case r == '»':
+			t = t[:len(t)-n]
+			if q, m := utf8.DecodeLastRuneInString(t); q == '\u00a0' || q == '\u202f' || q == ' ' {
+				t = t[:len(t)-m]
+			}
+		case isCloser(r):
+			t = t[:len(t)-n]
+		default: // a letter, or nothing left
+			return false
+		}
+	}
+}
+
+// trimMarkers cuts the citation or footnote markers that end t, and the
+// spaces before them, as skipMarkers reads them forwards.
+func trimMarkers(t string) string {
+	for strings.HasSuffix(t, "]") {
+		from := max(0, len(t)-32) // markerEnd reads 32 bytes at most
+		open := strings.LastIndexByte(t[from:], '[')
+		if open < 0 || markerEnd(t, from+open) != len(t) {
+			return t
+		}
+		t = strings.TrimRight(t[:from+open], " \t")
+	}
+	return t
+}
+
 // IsTerminal reports whether r can end a sentence: . ! ? … ؟ and the like,
 // and the full-width 。！？.
 func IsTerminal(r rune) bool { return isTerminal(r) || isFullWidthTerminal(r) }

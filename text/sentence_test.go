@@ -166,3 +166,61 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+func TestEndsSentence(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{"It rained.", true},
+		{"Did it rain?", true},
+		{"هل أمطرت؟", true},
+		{"下雨了。", true},
+		{"It rained", false},
+		{"Read more:", false},
+		{"He said “it rained.”", true},
+		{"(It rained.)", true},
+		{"It **rained.**", true},
+		{"« Il pleuvait. »", true},      // a French » with the space before it
+		{"« Il pleuvait.\u00a0»", true}, // or a no-break space
+		{"It rained. [1]", true},        // citation markers after the mark
+		{"It rained.[2, 3][4]", true},   // footnotes
+		{"It rained.” [1-2]", true},     // quote, then marker
+		{"It rained [1]", false},        // a marker is no final mark
+		{"See [a]", false},              // nor is a bracketed word
+		{"It rained. []", false},        // an empty marker is no marker
+		{"It rained.]", true},
+		{"It rained. x", false},
+		{"It rained. ", false}, // trailing space: not trimmed
+		{"v1.2", false},        // digits after the mark
+		{"etc…", true},
+	} {
+		if got := EndsSentence(c.in); got != c.want {
+			t.Errorf("EndsSentence(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+// FuzzEndsSentence: closers and markers after a sentence's end leave it
+// ended.
+func FuzzEndsSentence(f *testing.F) {
+	f.Add("It rained. [1]")
+	f.Add("« Il pleuvait. »")
+	f.Add("下雨了。”")
+	f.Add("x [1 [2]")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !EndsSentence(s) {
+			return
+		}
+		more := []string{" [3]", "[1, 2]"}
+		if trimMarkers(s) == s { // closers come before markers, as in Sentences
+			more = append(more, "”", ")", " »", "\u00a0»", "*")
+		}
+		for _, m := range more {
+			if !EndsSentence(s + m) {
+				t.Errorf("EndsSentence(%q) but not with %q after it", s, m)
+			}
+		}
+	})
+}

@@ -117,15 +117,6 @@ func isWordRuneUnicode(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-// IsIdeograph reports whether r belongs to a script written without spaces
-// between words (Han, Hiragana, Katakana), so that each character counts as
-// a word. The prolonged sound mark ー, of no script, is a kana of the word
-// it lengthens (チャート): alone it would be a word of its own, met in every
-// katakana word.
-func IsIdeograph(r rune) bool {
-	return r >= 0x2E80 && (r == 0x30FC || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
-}
-
 // joinsWord reports whether the punctuation r at s[i:] joins the word before
 // it to the next: a decimal point or thousands separator between digits, or
 // an apostrophe between letters. Of ASCII, only the full stop, the comma and
