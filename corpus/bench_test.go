@@ -14,6 +14,7 @@ import (
 
 	"corpusbot/internal/cputime"
 	"corpusbot/internal/gentext"
+	"corpusbot/text"
 )
 
 // sciFactDir is the retrieval benchmark's corpus (DESIGN §3), shared beside
@@ -63,7 +64,7 @@ func TestLoadSciFact(t *testing.T) {
 		if d.Title != line && !(strings.HasSuffix(d.Title, "…") && strings.HasPrefix(line, strings.TrimSuffix(d.Title, "…"))) {
 			t.Errorf("%s: got title %q, want line 1 %q", d.ID, d.Title, line)
 		}
-		if got, want := d.Words(), CountWords(d.Text); got != want {
+		if got, want := d.Words(), text.CountWords(d.Text); got != want {
 			t.Errorf("%s: passages hold %d of %d words, want all", d.ID, got, want)
 		}
 		for _, p := range d.Passages {

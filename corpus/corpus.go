@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"path"
 	"strings"
+
+	"corpusbot/text"
 )
 
 // ErrNoDocuments is returned when a folder holds no loadable document.
@@ -282,7 +284,7 @@ func plural(n int, one, many string) string {
 func (d *Document) Words() int {
 	n := 0
 	for _, p := range d.Passages {
-		n += CountWords(p.Text)
+		n += text.CountWords(p.Text)
 	}
 	return n
 }

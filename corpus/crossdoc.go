@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"corpusbot/text"
 )
 
 const (
@@ -225,7 +227,7 @@ func dedupeBy(docs []Document, hash func(string) uint64) (repeats map[int]int) {
 			p := d.Passages[pi]
 			g := at[di] + pi
 			first := earlier[g] // the passage p repeats, -1 when none
-			if first < 0 || CountWords(p.Text) < dedupeMinWords {
+			if first < 0 || text.CountWords(p.Text) < dedupeMinWords {
 				at := pi // where p is in the passages the document keeps
 				if copied {
 					at = len(kept)

@@ -189,14 +189,10 @@ func normalizeNewlines(s string) string {
 	return s
 }
 
-// isBlank reports whether r is invisible filler: white space (NBSP
-// included) or a zero-width character.
-func isBlank(r rune) bool { return text.IsSpace(r) }
-
 // isBlankString reports whether s holds nothing visible.
 func isBlankString(s string) bool {
 	for _, r := range s {
-		if !isBlank(r) {
+		if !text.IsSpace(r) {
 			return false
 		}
 	}

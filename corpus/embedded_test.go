@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"corpusbot/text"
 )
 
 func loadEmbedded(t *testing.T) *Corpus {
@@ -46,7 +48,7 @@ func TestEmbedded(t *testing.T) {
 						t.Errorf("passage %d holds boilerplate %q", p.Index, s)
 					}
 				}
-				if n := CountWords(p.Text); n > maxWords+minWords {
+				if n := text.CountWords(p.Text); n > maxWords+minWords {
 					t.Errorf("passage %d has %d words, want at most %d", p.Index, n, maxWords+minWords)
 				}
 			}

@@ -7,10 +7,6 @@ import (
 	"corpusbot/text"
 )
 
-// fold makes text comparable for the noise rules (text.Fold). Documents
-// keep their original text; this is only for matching.
-func fold(s string) string { return text.Fold(s) }
-
 // markerText strips what decorates a short line around its words: bullets,
 // brackets, arrows and trailing colons, so "(Reporting by …)" and "Lire
 // aussi :" match their rules.
@@ -72,7 +68,7 @@ func contentKeysIn(f string, may *keyFilter, fn func(key string) bool) bool {
 	return more
 }
 
-// contentKeysASCII is contentKeysIn(fold(t), may, fn) for ASCII text t,
+// contentKeysASCII is contentKeysIn(text.Fold(t), may, fn) for ASCII text t,
 // without folding it: Fold of ASCII only lowers its case and closes up its
 // white space, which moves no word boundary, so each word is lowered as
 // it is judged, and only when its key may be in may. Its words are found

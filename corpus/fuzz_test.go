@@ -10,6 +10,8 @@ import (
 	"testing/fstest"
 	"time"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 // seedFiles adds the embedded corpus and the test pages to a fuzz corpus.
@@ -42,14 +44,14 @@ func FuzzSplit(f *testing.F) {
 	seedFiles(f)
 	f.Add("Title\n\nLeave a Reply\n\u00a0\nx. Y? z… 。！\n  • a\n1. b\n# h\n----")
 	rules := newNoiseRules()
-	f.Fuzz(func(t *testing.T, text string) {
-		d := &Document{ID: "d", Text: text, Passages: split("d", text, rules)}
+	f.Fuzz(func(t *testing.T, src string) {
+		d := &Document{ID: "d", Text: src, Passages: split("d", src, rules)}
 		checkPassages(t, d)
 		for _, p := range d.Passages {
 			if s, e := trimSpan(p.Text, 0, len(p.Text)); s != 0 || e != len(p.Text) {
 				t.Errorf("passage %d: %q is not trimmed", p.Index, p.Text)
 			}
-			switch w := CountWords(p.Text); {
+			switch w := text.CountWords(p.Text); {
 			case w == 0:
 				t.Errorf("passage %d: %q has no words", p.Index, p.Text)
 			case w > 2*maxWords:
@@ -127,7 +129,7 @@ func FuzzSpacedOnce(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if spacedOnce(s) && strings.Join(strings.FieldsFunc(s, isBlank), " ") != s {
+		if spacedOnce(s) && strings.Join(strings.FieldsFunc(s, text.IsSpace), " ") != s {
 			t.Errorf("spacedOnce(%q), but its white space collapses to something else", s)
 		}
 	})

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"corpusbot/text"
 )
 
 // lineAttr is the attribute parseHTML puts on every start tag to carry its
@@ -252,7 +254,7 @@ func contentHeadings(n *html.Node, inArticle bool) (first, h1 string) {
 func dropLinkLines(blocks []block) []block {
 	out := blocks[:0]
 	for _, b := range blocks {
-		if b.kind == blockPara && b.linkRunes*20 >= len(b.text)*19 && CountWords(b.text) <= linkLineWords {
+		if b.kind == blockPara && b.linkRunes*20 >= len(b.text)*19 && text.CountWords(b.text) <= linkLineWords {
 			continue
 		}
 		out = append(out, b)
@@ -274,8 +276,8 @@ const generatedMaxProse = 25
 func generatedPage(content *html.Node, blocks []block) string {
 	prose := 0 // words of sentences that are not links
 	for _, b := range blocks {
-		if (b.kind == blockPara || b.kind == blockItem) && endsSentence(b.text) && b.linkRunes*2 < len(b.text) {
-			prose += CountWords(b.text)
+		if (b.kind == blockPara || b.kind == blockItem) && text.EndsSentence(b.text) && b.linkRunes*2 < len(b.text) {
+			prose += text.CountWords(b.text)
 		}
 	}
 	if prose >= generatedMaxProse {
@@ -585,7 +587,7 @@ func isAnchorMark(n *html.Node) bool {
 // trimAnchorMarks drops permalink symbols at the end of a heading.
 func trimAnchorMarks(s string) string {
 	return strings.TrimRightFunc(s, func(r rune) bool {
-		return r == '¶' || r == '#' || r == '§' || r == '🔗' || isBlank(r)
+		return r == '¶' || r == '#' || r == '§' || r == '🔗' || text.IsSpace(r)
 	})
 }
 
@@ -613,7 +615,7 @@ func isLinkList(n *html.Node) bool {
 func linkRunes(n *html.Node, inLink bool) (total, links int) {
 	if n.Type == html.TextNode {
 		for _, r := range n.Data {
-			if !isBlank(r) {
+			if !text.IsSpace(r) {
 				total++
 			}
 		}

@@ -138,7 +138,7 @@ func (x *keyIndex) isStray(i int, above []int) bool {
 }
 
 // readKeys calls fn with the content keys of paragraph t that may be in
-// may (all when nil), as contentKeysIn(fold(t), may, fn) does. Most
+// may (all when nil), as contentKeysIn(text.Fold(t), may, fn) does. Most
 // paragraphs are ASCII, and are read without folding: the keys are then
 // t's own bytes (unless in capitals), not a folded copy's. Of the others,
 // only the words that are not ASCII are folded: ASCII white space ends a
@@ -162,7 +162,7 @@ func readKeys(t string, may *keyFilter, fn func(key string) bool) {
 		for to < len(t) && !isASCIISpace(t[to]) {
 			to++
 		}
-		if !contentKeysASCII(t[:from], may, fn) || !contentKeysIn(fold(t[from:to]), may, fn) {
+		if !contentKeysASCII(t[:from], may, fn) || !contentKeysIn(text.Fold(t[from:to]), may, fn) {
 			return
 		}
 		t = t[to:]

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"corpusbot/text"
 )
 
 // FuzzKeyIndex holds keyIndex to the sets of content keys it replaced: a
@@ -13,14 +15,14 @@ func FuzzKeyIndex(f *testing.F) {
 	seedFiles(f)
 	f.Add("Title\n\nOne regulators two regulation.\n\nregulators l'industrie china's 12abc 支付宝支付\n\nother words entirely here")
 	f.Add("CHINA'S Regulators said:\tREGULATION  of U.S. Banks, 12.5 and 5,600 L'Industrie O'Neil's\n\nthe regulators\r\nand\vthe BANKS' rules")
-	f.Fuzz(func(t *testing.T, text string) {
-		ps := paragraphs(text)
+	f.Fuzz(func(t *testing.T, src string) {
+		ps := paragraphs(src)
 		sets := make([]map[string]bool, len(ps))
 		for i, p := range ps {
 			sets[i] = map[string]bool{}
-			contentKeys(fold(text[p.start:p.end]), func(k string) bool { sets[i][k] = true; return true })
+			contentKeys(text.Fold(src[p.start:p.end]), func(k string) bool { sets[i][k] = true; return true })
 		}
-		x := newKeyIndex(text, ps)
+		x := newKeyIndex(src, ps)
 		defer x.release()
 		// Last to first, as markTeaserTail asks: the paragraphs above are
 		// read without being indexed; then again, once all are indexed.
@@ -94,7 +96,7 @@ func FuzzReadKeys(f *testing.F) {
 func checkKeyReader(t *testing.T, s string, read func(t string, may *keyFilter, fn func(key string) bool)) {
 	t.Helper()
 	var want, got []string
-	contentKeys(fold(s), func(k string) bool { want = append(want, k); return true })
+	contentKeys(text.Fold(s), func(k string) bool { want = append(want, k); return true })
 	read(s, nil, func(k string) bool { got = append(got, k); return true })
 	if !slices.Equal(got, want) {
 		t.Fatalf("reading %q gave %q, want contentKeys of the folded text %q", s, got, want)

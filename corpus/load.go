@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
+
+	"corpusbot/text"
 )
 
 const (
@@ -520,29 +522,29 @@ func (l *loader) readAll(f io.Reader, size int64, b []byte) ([]byte, error) {
 
 // newDocument makes a Document of a file's text.
 // A non-empty kind, and reason, say why it is not one.
-func (l *loader) newDocument(p, text string, pk *packer) (Document, *splitState, SkipKind, string) {
+func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, SkipKind, string) {
 	doc := Document{ID: docID(p), Path: p, Format: formatOf(p)}
 	switch doc.Format {
 	case FormatHTML:
-		return l.structuredDocument(doc, parseHTML(text), pk)
+		return l.structuredDocument(doc, parseHTML(src), pk)
 	case FormatMarkdown, FormatMDX:
-		return l.structuredDocument(doc, parseMarkdown(l.md, text, doc.Format == FormatMDX), pk)
+		return l.structuredDocument(doc, parseMarkdown(l.md, src, doc.Format == FormatMDX), pk)
 	case FormatRST:
-		return l.structuredDocument(doc, parseRST(text), pk)
+		return l.structuredDocument(doc, parseRST(src), pk)
 	case FormatAsciiDoc:
-		return l.structuredDocument(doc, parseAsciiDoc(text), pk)
+		return l.structuredDocument(doc, parseAsciiDoc(src), pk)
 	}
 	var title string
-	if isBlankString(text) {
+	if isBlankString(src) {
 		return doc, nil, SkipEmpty, "empty: only white space"
 	}
 	if title == "" {
-		title = firstLine(text)
+		title = firstLine(src)
 	}
 	doc.Title = cutTitle(title, l.maxTitle)
-	doc.Text = text
-	doc.Lang = DetectLanguage(prefix(text, langSampleBytes))
-	doc.Passages = pk.split(doc.ID, text, l.rules)
+	doc.Text = src
+	doc.Lang = text.DetectLanguage(prefix(src, langSampleBytes))
+	doc.Passages = pk.split(doc.ID, src, l.rules)
 	if len(doc.Passages) == 0 {
 		return doc, nil, SkipEmpty, "no words"
 	}
@@ -586,7 +588,7 @@ func (l *loader) structuredDocument(doc Document, s structured, pk *packer) (Doc
 	doc.Title = strings.Clone(cutTitle(title, l.maxTitle))
 	doc.Description = oneLine(s.description)
 	doc.Text = a.text
-	doc.Lang = detectLanguageFor(proseSample(s.blocks, a.text), primaryTag(s.lang))
+	doc.Lang = text.DetectLanguageFor(proseSample(s.blocks, a.text), primaryTag(s.lang))
 	if doc.Lang == "und" && s.lang != "" {
 		doc.Lang = primaryTag(s.lang)
 	}

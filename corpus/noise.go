@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 const (
@@ -81,7 +83,7 @@ func (r *noiseRules) classify(text string, ps []para) {
 }
 
 // classifyLines applies rules 1–4, reading the page top to bottom.
-func (r *noiseRules) classifyLines(text string, ps []para, first int) {
+func (r *noiseRules) classifyLines(src string, ps []para, first int) {
 	seen := make(map[string]bool)
 	m := modeArticle
 	before := ps[first].words
@@ -90,11 +92,11 @@ func (r *noiseRules) classifyLines(text string, ps []para, first int) {
 		if p.role == roleFiller {
 			continue
 		}
-		t := text[p.start:p.end]
+		t := src[p.start:p.end]
 		key, marker := t, ""
 		short := p.words <= shortWords
 		if short {
-			key = fold(t)
+			key = text.Fold(t)
 			marker = markerText(key)
 		}
 		// A repeated paragraph is page furniture, unless it is a heading
@@ -209,7 +211,7 @@ func (r *noiseRules) isCommentForm(marker string) bool {
 // punctuation and dropped lines form the footer when a boilerplate line is
 // among them ("Newspapers in English / Newspapers from China / ©
 // PressReader").
-func dropFooter(text string, ps []para, first int) {
+func dropFooter(src string, ps []para, first int) {
 	from, boiler := len(ps), false
 scan:
 	for i := len(ps) - 1; i > first; i-- {
@@ -220,7 +222,7 @@ scan:
 		case p.boiler:
 			boiler = true
 		case p.role == roleDrop:
-		case p.words <= footerWords && !p.bullet && !endsSentence(text[p.start:p.end]):
+		case p.words <= footerWords && !p.bullet && !text.EndsSentence(src[p.start:p.end]):
 		default:
 			break scan
 		}
@@ -234,23 +236,6 @@ scan:
 			ps[i].role = roleDrop
 		}
 	}
-}
-
-// endsSentence reports whether t ends with final punctuation, perhaps
-// inside quotes or brackets.
-func endsSentence(t string) bool {
-	for len(t) > 0 {
-		r, n := utf8.DecodeLastRuneInString(t)
-		switch {
-		case isTerminal(r) || isFullWidthTerminal(r):
-			return true
-		case isCloser(r):
-			t = t[:len(t)-n]
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // markStrays applies rule 6: a heading-like Body line whose content words
@@ -351,8 +336,8 @@ func markTeaserTail(text string, ps []para, keys *keyIndex) {
 // looksTruncated reports whether a paragraph stops mid-sentence or trails
 // off in an ellipsis, as a preview does.
 func looksTruncated(t string) bool {
-	t = strings.TrimRightFunc(t, isCloser)
-	return !endsSentence(t) && !strings.HasSuffix(t, ":") ||
+	t = strings.TrimRightFunc(t, text.IsCloser)
+	return !text.EndsSentence(t) && !strings.HasSuffix(t, ":") ||
 		strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...")
 }
 

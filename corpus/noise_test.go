@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"corpusbot/text"
 )
 
 // fate says what became of a piece of text: the Kind of the passage holding
@@ -178,7 +180,7 @@ func TestNoisePatternsFolded(t *testing.T) {
 	r := newNoiseRules()
 	for _, list := range [][]string{r.boilerplate, r.boilerplateLines, r.photoCredits, r.photoLabels, r.comments, r.commentCounts, r.related, r.credits, r.inlineRelated} {
 		for _, p := range list {
-			if f := fold(p); f != strings.TrimSpace(p) && f != p && " "+f != p {
+			if f := text.Fold(p); f != strings.TrimSpace(p) && f != p && " "+f != p {
 				t.Errorf("pattern %q folds to %q; write it folded", p, f)
 			}
 		}

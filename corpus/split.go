@@ -123,14 +123,14 @@ func runsOn(prev, next string) bool {
 func trimSpan(s string, start, end int) (int, int) {
 	for start < end {
 		r, n := utf8.DecodeRuneInString(s[start:end])
-		if !isBlank(r) {
+		if !text.IsSpace(r) {
 			break
 		}
 		start += n
 	}
 	for end > start {
 		r, n := utf8.DecodeLastRuneInString(s[start:end])
-		if !isBlank(r) {
+		if !text.IsSpace(r) {
 			break
 		}
 		end -= n
@@ -431,7 +431,7 @@ func passageWords(s string) int {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isWordRune(r):
-			if r >= 0x2E80 && isIdeograph(r) {
+			if r >= 0x2E80 && text.IsIdeograph(r) {
 				tenths += ideographWeight
 				in = 0
 			} else if in == 0 {
@@ -479,7 +479,7 @@ func isWordRune(r rune) bool {
 }
 
 func wordWeight(w string) int {
-	if r, n := utf8.DecodeRuneInString(w); n == len(w) && isIdeograph(r) {
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) && text.IsIdeograph(r) {
 		return ideographWeight
 	}
 	return 10

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"corpusbot/text"
 )
 
 func TestSentenceStarts(t *testing.T) {
@@ -131,7 +133,7 @@ func TestSplit(t *testing.T) {
 			ps := split("d", tt.text, newNoiseRules())
 			var got []int
 			for _, p := range ps {
-				got = append(got, CountWords(p.Text))
+				got = append(got, text.CountWords(p.Text))
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got passages of %v words, want %v", got, tt.want)

@@ -6,21 +6,8 @@ import (
 	"corpusbot/text"
 )
 
-// The loader reads text through package text. These short forwarders keep
-// the names its files call, where a parameter named text hides the package;
-// the rules themselves live in package text.
-
-// DetectLanguage is text.DetectLanguage: the ISO 639-1 code of the
-// language most of s is written in, or "und".
-func DetectLanguage(s string) string { return text.DetectLanguage(s) }
-
-// detectLanguageFor is text.DetectLanguageFor: declared is a page's own
-// language (<html lang>), which outweighs a content word or two.
-func detectLanguageFor(s, declared string) string { return text.DetectLanguageFor(s, declared) }
-
-// CountWords is text.CountWords: the words of s, a Han or kana character
-// counting as one (passages are sized by passageWords).
-func CountWords(s string) int { return text.CountWords(s) }
+// The loader reads text through package text; these adapt its results to
+// the shapes the loader's loops use.
 
 // forEachWord calls fn with the byte span of every word of s, in order,
 // until fn returns false.
@@ -45,11 +32,6 @@ func sentenceStarts(s string, from, to int) []int {
 	}
 	return out
 }
-
-func isTerminal(r rune) bool          { return text.IsTerminal(r) }
-func isFullWidthTerminal(r rune) bool { return text.IsTerminal(r) }
-func isCloser(r rune) bool            { return text.IsCloser(r) }
-func isIdeograph(r rune) bool         { return text.IsIdeograph(r) }
 
 func isSpaceAt(s string, i, to int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:to])

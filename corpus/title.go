@@ -25,7 +25,7 @@ func firstLine(text string) string {
 // no spaces (Chinese, Japanese) is cut where the limit falls.
 func cutTitle(title string, maxRunes int) string {
 	if !spacedOnce(title) {
-		title = strings.Join(strings.FieldsFunc(title, isBlank), " ")
+		title = strings.Join(strings.FieldsFunc(title, text.IsSpace), " ")
 	}
 	return text.Clip(title, maxRunes)
 }
@@ -38,7 +38,7 @@ func spacedOnce(s string) bool {
 		return s == ""
 	}
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || c < ' ' && isBlank(rune(c)) || c == ' ' && s[i-1] == ' ' {
+		if c := s[i]; c >= utf8.RuneSelf || c < ' ' && text.IsSpace(rune(c)) || c == ' ' && s[i-1] == ' ' {
 			return false
 		}
 	}
