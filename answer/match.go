@@ -25,7 +25,7 @@ func matchFold(s string) string {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 && !ideograph(prev) && !ideograph(r) {
+		if space && b.Len() > 0 && !text.IsIdeograph(prev) && !text.IsIdeograph(r) {
 			b.WriteByte(' ')
 		}
 		space = false
@@ -34,8 +34,6 @@ func matchFold(s string) string {
 	}
 	return b.String()
 }
-
-func ideograph(r rune) bool { return text.IsIdeograph(r) }
 
 // foldedText is a text folded for matching, with the folded offset at
 // which each of its sentences starts, so that a match can be traced back to
@@ -106,7 +104,7 @@ func countFolded(f string) (words, ideos int) {
 	for _, w := range strings.Fields(f) {
 		n := 0
 		for _, r := range w {
-			if ideograph(r) {
+			if text.IsIdeograph(r) {
 				n++
 			}
 		}
@@ -150,8 +148,8 @@ func indexWord(t, s string, from int) int {
 		after, _ := utf8.DecodeRuneInString(t[i+len(s):])
 		first, _ := utf8.DecodeRuneInString(s)
 		last, _ := utf8.DecodeLastRuneInString(s)
-		okBefore := i == 0 || before == ' ' || ideograph(before) || ideograph(first)
-		okAfter := i+len(s) == len(t) || after == ' ' || ideograph(after) || ideograph(last)
+		okBefore := i == 0 || before == ' ' || text.IsIdeograph(before) || text.IsIdeograph(first)
+		okAfter := i+len(s) == len(t) || after == ' ' || text.IsIdeograph(after) || text.IsIdeograph(last)
 		if okBefore && okAfter {
 			return i
 		}
@@ -216,7 +214,7 @@ func foldMap(s string) (string, []int) {
 			continue
 		}
 		first, _ := utf8.DecodeRuneInString(f)
-		if space && b.Len() > 0 && !ideograph(prev) && !ideograph(first) {
+		if space && b.Len() > 0 && !text.IsIdeograph(prev) && !text.IsIdeograph(first) {
 			b.WriteByte(' ')
 			offs = append(offs, i)
 		}

@@ -13,6 +13,7 @@ import (
 	"corpusbot/corpus"
 	"corpusbot/i18n"
 	"corpusbot/store"
+	"corpusbot/text"
 )
 
 func (b *Bot) onInteractionCreate(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
@@ -152,7 +153,7 @@ func (b *Bot) askMessage(ctx context.Context, i *discordgo.Interaction, received
 	}
 	b.startAnswer(ctx, i, received, answerRequest{
 		name: "ask-message", question: q, lang: lang,
-		header: "> " + Neutralize(escapeMarkdown(clip(oneLine(q), 200))),
+		header: "> " + Neutralize(escapeMarkdown(text.Clip(oneLine(q), 200))),
 		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
 			return b.answers.Ask(ctx, answer.Question{Text: q, OnDelta: onDelta, Lang: lang})
 		},
@@ -554,9 +555,9 @@ const maxOffered = 10
 // that they can pick one.
 func severalDocsText(typed string, docs []corpus.Document, lang string) string {
 	var b strings.Builder
-	b.WriteString(i18n.Text(lang, i18n.SeveralDocs, Neutralize(escapeMarkdown(clip(oneLine(typed), 100))), i18n.Count(lang, i18n.Documents, len(docs))))
+	b.WriteString(i18n.Text(lang, i18n.SeveralDocs, Neutralize(escapeMarkdown(text.Clip(oneLine(typed), 100))), i18n.Count(lang, i18n.Documents, len(docs))))
 	for _, d := range docs[:min(len(docs), maxOffered)] {
-		fmt.Fprintf(&b, "\n- `%s` — %s", strings.ReplaceAll(d.ID, "`", "ʼ"), Neutralize(escapeMarkdown(clip(oneLine(d.Title), 120))))
+		fmt.Fprintf(&b, "\n- `%s` — %s", strings.ReplaceAll(d.ID, "`", "ʼ"), Neutralize(escapeMarkdown(text.Clip(oneLine(d.Title), 120))))
 	}
 	if len(docs) > maxOffered {
 		b.WriteString("\n" + i18n.Count(lang, i18n.MoreDocuments, len(docs)-maxOffered))

@@ -168,7 +168,7 @@ func (b *Bot) showError(ctx context.Context, log *slog.Logger, j job, err error)
 	case !k.Fault(): // cancelled, or refused while busy
 		level = slog.LevelWarn
 	}
-	log.Log(ctx, level, "no answer", "question", clip(j.question, 200), "error", redact(err))
+	log.Log(ctx, level, "no answer", "question", text.Clip(j.question, 200), "error", redact(err))
 	r := reply{content: b.userText(err, j.lang)}
 	if _, err := b.deliver(ctx, log, j.sink, []reply{r}); err != nil {
 		log.Error("posting the error message failed", "error", redact(err))
@@ -222,7 +222,7 @@ func (b *Bot) interrupted(ctx context.Context, log *slog.Logger, j job, parts []
 	} else {
 		note := "\n-# " + i18n.Text(lang, i18n.AnswerInterrupted)
 		last := parts[failed-1]
-		last.content = clip(last.content, MaxMessageLen-runes(note)) + note
+		last.content = text.Clip(last.content, MaxMessageLen-runes(note)) + note
 		err = retryRequest(ctx, b.cfg.EditTimeout, true, retryLog(log, "marking the answer interrupted"), func(ctx context.Context) error {
 			return j.sink.amend(ctx, last)
 		})

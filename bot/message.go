@@ -12,6 +12,7 @@ import (
 	"corpusbot/answer"
 	"corpusbot/i18n"
 	"corpusbot/store"
+	"corpusbot/text"
 )
 
 // threadArchiveMinutes is how long an idle answer thread stays open: a day.
@@ -273,7 +274,7 @@ func threadName(q, lang string) string {
 	if strings.IndexFunc(name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) < 0 {
 		return i18n.Text(lang, i18n.ThreadName)
 	}
-	return clip(name, 90)
+	return text.Clip(name, 90)
 }
 
 // maxCombining is how many combining marks a thread name keeps on one

@@ -14,6 +14,7 @@ import (
 
 	"corpusbot/corpus"
 	"corpusbot/i18n"
+	"corpusbot/text"
 )
 
 // reloadPermissions are the member permissions that may use /reload:
@@ -83,7 +84,7 @@ func reloadFailedText(err error) string {
 	case errors.As(err, &pe):
 		name := "the corpus folder"
 		if base := filepath.Base(pe.Path); base != "." && base != string(filepath.Separator) {
-			name = "“" + escapeMarkdown(clip(oneLine(base), 100)) + "”"
+			name = "“" + escapeMarkdown(text.Clip(oneLine(base), 100)) + "”"
 		}
 		switch {
 		case errors.Is(pe.Err, fs.ErrNotExist):

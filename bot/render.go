@@ -11,6 +11,7 @@ import (
 	"corpusbot/answer"
 	"corpusbot/corpus"
 	"corpusbot/i18n"
+	"corpusbot/text"
 )
 
 // renderResult lays out an answer, summary or briefing as messages: the
@@ -84,7 +85,7 @@ func sourcesBlock(sources []answer.Source, lang string) string {
 // no one. The link, made by sourcelink from a percent-encoded path, is in
 // <…> so that Discord shows no preview of it.
 func sourceLine(s answer.Source, lang string) string {
-	safe := func(t string, n int) string { return Neutralize(escapeMarkdown(clip(oneLine(t), n))) }
+	safe := func(t string, n int) string { return Neutralize(escapeMarkdown(text.Clip(oneLine(t), n))) }
 	head := safe(s.Title, 100)
 	for _, h := range s.Headings {
 		head += " › " + safe(h, 60)
@@ -147,7 +148,7 @@ func answerButtons(answerID string, sources int, lang string) []discordgo.Messag
 func partialReply(raw string) reply {
 	t := Format(strings.TrimSpace(raw))
 	if runes(t) > MaxMessageLen-2 {
-		t = clip(t, MaxMessageLen-2)
+		t = text.Clip(t, MaxMessageLen-2)
 	}
 	return reply{content: t + " ▌"}
 }
@@ -163,10 +164,10 @@ const (
 
 func renderSearch(query string, matches []answer.Match, lang string) reply {
 	if len(matches) == 0 {
-		return reply{content: i18n.Text(lang, i18n.NoMatch, Neutralize(escapeMarkdown(clip(oneLine(query), 200))))}
+		return reply{content: i18n.Text(lang, i18n.NoMatch, Neutralize(escapeMarkdown(text.Clip(oneLine(query), 200))))}
 	}
 	e := &discordgo.MessageEmbed{
-		Title:       clip(i18n.Text(lang, i18n.SearchTitle, Neutralize(escapeMarkdown(oneLine(query)))), embedTitleRunes),
+		Title:       text.Clip(i18n.Text(lang, i18n.SearchTitle, Neutralize(escapeMarkdown(oneLine(query)))), embedTitleRunes),
 		Description: i18n.Text(lang, i18n.SearchHelp),
 	}
 	total := runes(e.Title) + runes(e.Description)
@@ -176,7 +177,7 @@ func renderSearch(query string, matches []answer.Match, lang string) reply {
 			mark = " ✓"
 		}
 		f := &discordgo.MessageEmbedField{
-			Name:  clip(fmt.Sprintf("%d. %s — %s #%d · %.2f%s", m.Rank, oneLine(headingPath(m.Title, m.Passage.Headings)), m.DocID, m.Passage.Index, m.Score, mark), fieldNameRunes),
+			Name:  text.Clip(fmt.Sprintf("%d. %s — %s #%d · %.2f%s", m.Rank, oneLine(headingPath(m.Title, m.Passage.Headings)), m.DocID, m.Passage.Index, m.Score, mark), fieldNameRunes),
 			Value: snippet(m, searchSnippetRunes, lang),
 		}
 		// Discord refuses embeds over 6000 characters in all.
@@ -192,10 +193,10 @@ func renderSearch(query string, matches []answer.Match, lang string) reply {
 // where it is, linked when SOURCE_URL is set; at most fieldValueRunes.
 func snippet(m answer.Match, n int, lang string) string {
 	p := m.Passage
-	text := p.Text
-	cut := len(text)
-	if utf8.RuneCountInString(text) > n {
-		cut = len(clip(text, n)) - len("…")
+	body := p.Text
+	cut := len(body)
+	if utf8.RuneCountInString(body) > n {
+		cut = len(text.Clip(body, n)) - len("…")
 	}
 	var b strings.Builder
 	last := 0
@@ -203,24 +204,24 @@ func snippet(m answer.Match, n int, lang string) string {
 		if s.Start < last || s.End > cut || s.Start >= s.End {
 			continue
 		}
-		b.WriteString(escapeMarkdown(text[last:s.Start]))
-		b.WriteString("**" + escapeMarkdown(text[s.Start:s.End]) + "**")
+		b.WriteString(escapeMarkdown(body[last:s.Start]))
+		b.WriteString("**" + escapeMarkdown(body[s.Start:s.End]) + "**")
 		last = s.End
 	}
-	b.WriteString(escapeMarkdown(text[last:cut]))
-	if cut < len(text) {
+	b.WriteString(escapeMarkdown(body[last:cut]))
+	if cut < len(body) {
 		b.WriteString("…")
 	}
 	out := strings.Join(strings.Fields(b.String()), " ")
 	where := answer.SpanIn(lang, p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
 	if m.Path != "" {
-		where = escapeMarkdown(oneLine(clip(m.Path, 120))) + " · " + where
+		where = escapeMarkdown(oneLine(text.Clip(m.Path, 120))) + " · " + where
 	}
 	if m.URL != "" && !strings.ContainsAny(m.URL, "<>() \n") {
 		where = "[" + where + "](<" + m.URL + ">)" // an embed shows no preview of it
 	}
 	tail := "\n*" + where + "*"
-	return clip(out, fieldValueRunes-runes(tail)) + tail
+	return text.Clip(out, fieldValueRunes-runes(tail)) + tail
 }
 
 // headingPath is "Title › Section › Subsection".
@@ -281,8 +282,8 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote, lang stri
 			}
 			start := offs[pi] + c.start
 			embeds = append(embeds, &discordgo.MessageEmbed{
-				Title:       clip(t, embedTitleRunes),
-				Description: clip(emphasise(p.Text[c.start:c.end], qs-start, qe-start), 4096),
+				Title:       text.Clip(t, embedTitleRunes),
+				Description: text.Clip(emphasise(p.Text[c.start:c.end], qs-start, qe-start), 4096),
 			})
 		}
 	}
@@ -322,10 +323,10 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote, lang stri
 				content = fmt.Sprintf("**[%d]** -# %s", n, page)
 			}
 		}
-		out[i] = reply{content: clip(content, MaxMessageLen), embeds: pg, ephemeral: true}
+		out[i] = reply{content: text.Clip(content, MaxMessageLen), embeds: pg, ephemeral: true}
 	}
 	if len(out) == 0 {
-		out = []reply{{content: clip(head, MaxMessageLen), ephemeral: true}}
+		out = []reply{{content: text.Clip(head, MaxMessageLen), ephemeral: true}}
 	}
 	return out
 }
@@ -425,7 +426,7 @@ func docChoices(docs []corpus.Document, value string) []*discordgo.ApplicationCo
 			continue // a value Discord cannot carry
 		}
 		out = append(out, &discordgo.ApplicationCommandOptionChoice{
-			Name:  clip(oneLine(d.Title)+" — "+d.ID, 100),
+			Name:  text.Clip(oneLine(d.Title)+" — "+d.ID, 100),
 			Value: d.ID,
 		})
 	}

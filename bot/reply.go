@@ -32,7 +32,7 @@ func (r reply) text() string {
 	if utf8.RuneCountInString(r.content) <= MaxMessageLen {
 		return r.content
 	}
-	return clip(r.content, MaxMessageLen)
+	return text.Clip(r.content, MaxMessageLen)
 }
 
 func (r reply) flags() discordgo.MessageFlags {
@@ -136,7 +136,3 @@ func nonNil[T any](s []T) []T {
 	}
 	return s
 }
-
-// clip shortens s to at most n runes, ending with "…" when cut, at a word
-// boundary when one is near.
-func clip(s string, n int) string { return text.Clip(s, n) }

@@ -67,22 +67,3 @@ func TestReplyFlagsAndLimit(t *testing.T) {
 		t.Errorf("public deferred flags %d, want 0", got)
 	}
 }
-
-func TestClip(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		n    int
-		want string
-	}{
-		{"abc", 3, "abc"},
-		{"abcd", 3, "ab…"},
-		{"支付寶支付寶", 4, "支付寶…"},
-		{"abc", 0, ""},
-		{"abc", 1, "…"},
-		{"the biggest payment app", 20, "the biggest payment…"},
-	} {
-		if got := clip(tc.in, tc.n); got != tc.want {
-			t.Errorf("clip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
-		}
-	}
-}
