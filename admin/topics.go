@@ -6,10 +6,10 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"corpusbot/retrieval"
 	"corpusbot/store"
+	"corpusbot/text"
 )
 
 // Topic is a group of gap questions that share terms.
@@ -55,9 +55,7 @@ func NewTermer() (*Termer, error) {
 // analysed alone, so each term knows its word; a stopword gives none.
 func (t *Termer) terms(q string, cache map[string][]string) map[string]string {
 	out := map[string]string{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '\'' && r != '’'
-	}) {
+	for _, w := range words(strings.ToLower(q)) {
 		ts, ok := cache[w]
 		if !ok {
 			ts = t.ix.Analyze(w)
@@ -68,6 +66,27 @@ func (t *Termer) terms(q string, cache map[string][]string) map[string]string {
 				out[term] = w
 			}
 		}
+	}
+	return out
+}
+
+// words splits q into its words as text.Words finds them, except that
+// words with nothing between them are one: a run of Chinese characters,
+// which the analyser cuts into its own terms (bigrams), is one word.
+func words(q string) []string {
+	var out []string
+	start, end := 0, -1
+	for w := range text.Words(q) {
+		if w.Start != end && end >= 0 {
+			out = append(out, q[start:end])
+			start = w.Start
+		} else if end < 0 {
+			start = w.Start
+		}
+		end = w.End
+	}
+	if end >= 0 {
+		out = append(out, q[start:end])
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -55,5 +56,27 @@ func TestTopicsEmpty(t *testing.T) {
 	}
 	if got := tm.Topics(nil); len(got) != 0 {
 		t.Errorf("Topics(nil) = %+v", got)
+	}
+}
+
+func TestWords(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"what's the rate?", []string{"what's", "the", "rate"}},
+		{"a 12.8% rate, 5,600 users", []string{"a", "12.8", "rate", "5,600", "users"}},
+		// Combining marks stay in their word (a split at them made "ह", "न", …).
+		{"हिन्दी भाषा", []string{"हिन्दी", "भाषा"}},
+		{"ภาษาไทย ดี", []string{"ภาษาไทย", "ดี"}},
+		// A run of Chinese characters is one word for the analyser to cut.
+		{"支付宝的用户 多吗", []string{"支付宝的用户", "多吗"}},
+		{"php로 하는", []string{"php로", "하는"}},
+		{"'quoted' -- ", []string{"quoted"}},
+		{"", nil},
+	} {
+		if got := words(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("words(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

@@ -7,10 +7,11 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"corpusbot/text"
 )
 
 // Label values. Kinds outside these lists are recorded as other.
@@ -18,7 +19,7 @@ var (
 	questionKinds = []string{"ask", "summary", "briefing", "search"}
 	errorKinds    = []string{"rate_limited", "timeout", "unavailable", "unauthorized",
 		"context_too_long", "incomplete", "empty_reply", "discord", "internal"}
-	// storeErrorKinds are store.Kind* (health imports no corpusbot package).
+	// storeErrorKinds are store.Kind* (health does not import store).
 	storeErrorKinds = []string{"full", "read_only", "corrupt", "missing", "replaced", "io", "busy", "unavailable"}
 	// fallbackKinds are what a daily briefing the model could not write
 	// became: the documents' lead sentences, or a short notice.
@@ -361,20 +362,6 @@ func (m *Monitor) label(name, v string, known []string) string {
 	return other
 }
 
-// truncate cuts s to at most n runes, ending in "…" when it cut, and
-// replaces invalid UTF-8 so the result is safe to put in JSON or logs.
-func truncate(s string, n int) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	i, count := 0, 0
-	for j := range s {
-		if count == n-1 {
-			i = j
-			break
-		}
-		count++
-	}
-	return s[:i] + "…"
-}
+// truncate cuts s to at most n runes (text.Clip) after replacing invalid
+// UTF-8, so the result is safe to put in JSON or logs.
+func truncate(s string, n int) string { return text.Clip(strings.ToValidUTF8(s, "\uFFFD"), n) }

@@ -306,6 +306,7 @@ func TestTruncate(t *testing.T) {
 		{"cut", "abcdef", 5, "abcd…"},
 		{"multibyte not split", "ééééééé", 4, "ééé…"},
 		{"invalid utf8 replaced", "a\xffb", 10, "a\uFFFDb"},
+		{"at a word boundary", "connection refused by peer", 20, "connection refused…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -194,7 +194,7 @@ func Evaluate(ctx context.Context, p *answer.Pipeline, qs []Question) (Report, e
 			if res.Abstained {
 				c.OutAbstained = 1
 			} else {
-				r.Misses = append(r.Misses, fmt.Sprintf("%s: %s → answered %q", q.ID, q.Question, clip(res.Text)))
+				r.Misses = append(r.Misses, fmt.Sprintf("%s: %s → answered %q", q.ID, q.Question, text.Clip(strings.Join(strings.Fields(res.Text), " "), 121)))
 			}
 		case "in":
 			c.In = 1
@@ -205,7 +205,7 @@ func Evaluate(ctx context.Context, p *answer.Pipeline, qs []Question) (Report, e
 			case holds(res.Text, q.Expect):
 				c.InAnswered = 1
 			default:
-				r.Misses = append(r.Misses, fmt.Sprintf("%s: %s → answered without %q: %q", q.ID, q.Question, q.Expect, clip(res.Text)))
+				r.Misses = append(r.Misses, fmt.Sprintf("%s: %s → answered without %q: %q", q.ID, q.Question, q.Expect, text.Clip(strings.Join(strings.Fields(res.Text), " "), 121)))
 			}
 		}
 		r.All.add(c)
@@ -226,12 +226,4 @@ func holds(answer string, expect []string) bool {
 		}
 	}
 	return false
-}
-
-func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 120 {
-		return string(r[:120]) + "…"
-	}
-	return s
 }
