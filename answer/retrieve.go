@@ -5,10 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"corpusbot/corpus"
@@ -298,15 +300,8 @@ func (p *Pipeline) rewrite(ctx context.Context, st *state, q string, history []p
 // parseStandalone reads the "q: standalone question" line; "" when the
 // reply has none.
 func parseStandalone(reply string) string {
-	for _, line := range strings.Split(reply, "\n") {
-		line = strings.TrimLeft(strings.TrimSpace(line), "-*•> ")
-		i := strings.IndexAny(line, ":：")
-		if i <= 0 || !strings.EqualFold(strings.Trim(line[:i], " *`\"'"), "q") {
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(line[i:])
-		q := clean(strings.Trim(strings.TrimSpace(line[i+size:]), "\"'`<>«»“”"))
-		if q != "" {
+	for label, q := range labelledLines(reply) {
+		if label == "q" && q != "" {
 			return truncateRunes(q, 300)
 		}
 	}
@@ -318,23 +313,11 @@ func parseStandalone(reply string) string {
 func parseRewrite(reply string, langs []string, original string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, line := range strings.Split(reply, "\n") {
-		line = strings.TrimLeft(strings.TrimSpace(line), "-*•> ")
-		i := strings.IndexAny(line, ":：")
-		if i <= 0 {
-			continue
-		}
-		code := strings.ToLower(strings.Trim(line[:i], " *`\"'"))
+	for code, q := range labelledLines(reply) {
 		if !slices.Contains(langs, code) {
 			code = codeOfName(code, langs)
 		}
-		if code == "" || seen[code] {
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(line[i:])
-		q := strings.Trim(strings.TrimSpace(line[i+size:]), "\"'`<>«»“”")
-		q = clean(q)
-		if q == "" || strings.EqualFold(q, original) {
+		if code == "" || seen[code] || q == "" || strings.EqualFold(q, original) {
 			continue
 		}
 		seen[code] = true
@@ -343,10 +326,35 @@ func parseRewrite(reply string, langs []string, original string) []string {
 	return out
 }
 
-// codeOfName maps "french" back to "fr" for models that write names.
+// labelledLines yields the "label: text" lines of a model's reply, the
+// label lower-cased without the Markdown or quotes around it, the text on
+// one line without the quotes around it (« … », "…", `…`).
+func labelledLines(reply string) iter.Seq2[string, string] {
+	return func(yield func(label, text string) bool) {
+		for _, line := range strings.Split(reply, "\n") {
+			line = strings.TrimLeft(strings.TrimSpace(line), "-*•> ")
+			i := strings.IndexAny(line, ":：")
+			if i <= 0 {
+				continue
+			}
+			label := strings.ToLower(strings.Trim(line[:i], " *`\"'"))
+			_, size := utf8.DecodeRuneInString(line[i:])
+			text := strings.TrimFunc(clean(line[i+size:]), func(r rune) bool {
+				return unicode.IsSpace(r) || strings.ContainsRune("\"'`<>«»“”", r)
+			})
+			if !yield(label, text) {
+				return
+			}
+		}
+	}
+}
+
+// codeOfName maps "french" back to "fr" for models that write names. A
+// code without a name ("und") has none to match: an empty label (a stray
+// "`:") is no language.
 func codeOfName(name string, langs []string) string {
 	for _, l := range langs {
-		if strings.EqualFold(langName(l), name) {
+		if n := langName(l); n != "" && strings.EqualFold(n, name) {
 			return l
 		}
 	}
