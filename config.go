@@ -314,7 +314,7 @@ func (p *envParser) clock(key string) string {
 	if v == "" {
 		return ""
 	}
-	if _, err := time.Parse("15:04", v); err != nil {
+	if _, _, err := bot.ParseClock(v); err != nil {
 		p.fail(key, v, "a time of day as HH:MM (24-hour)")
 		return ""
 	}

@@ -73,7 +73,7 @@ type messageLister interface {
 }
 
 func (b *Bot) newScheduler() *scheduler {
-	h, m, _ := parseClock(b.cfg.BriefingTime) // checked by New
+	h, m, _ := ParseClock(b.cfg.BriefingTime) // checked by New
 	return &scheduler{
 		channel: b.cfg.BriefingChannelID, hour: h, minute: m, loc: b.cfg.BriefingTZ,
 		catchUp: b.cfg.BriefingCatchUp, retries: 3, retryWait: 5 * time.Minute,

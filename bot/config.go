@@ -158,7 +158,7 @@ func (c Config) withDefaults() (Config, error) {
 		c.BriefingTZ = time.UTC
 	}
 	if c.BriefingTime != "" {
-		if _, _, err := parseClock(c.BriefingTime); err != nil {
+		if _, _, err := ParseClock(c.BriefingTime); err != nil {
 			return c, fmt.Errorf("bot: %w", err)
 		}
 		if c.BriefingChannelID == "" {

@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// parseClock reads "HH:MM" (24-hour).
-func parseClock(s string) (hour, minute int, err error) {
+// ParseClock reads a BRIEFING_TIME, "HH:MM" (24-hour; "9:05" too).
+func ParseClock(s string) (hour, minute int, err error) {
 	t, err := time.Parse("15:04", s)
 	if err != nil {
 		return 0, 0, fmt.Errorf("briefing time %q: want HH:MM (24-hour)", s)

@@ -58,7 +58,7 @@ func TestNextSlot(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			h, m, err := parseClock(tc.clock)
+			h, m, err := ParseClock(tc.clock)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -152,7 +152,7 @@ func briefingAnswerer() *fakeAnswerer {
 }
 
 func newTestScheduler(st *store.Store, a *fakeAnswerer, p *posts, clock string, loc *time.Location) *scheduler {
-	h, m, _ := parseClock(clock)
+	h, m, _ := ParseClock(clock)
 	return &scheduler{
 		channel: "77", hour: h, minute: m, loc: loc, retries: 3, retryWait: time.Minute,
 		answers: a, store: st, answerLog: st, post: p.post, log: slog.New(slog.DiscardHandler),
