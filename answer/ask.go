@@ -81,21 +81,13 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	blocks := p.pack(st, rel, p.cfg.ContextTokens, p.cfg.K)
 
 	if p.model == nil {
-		query := queries[len(queries)-1]
-		var keep func(string, []string, around) (bool, int)
-		if share := p.cfg.FocusCoverage; share > 0 {
-			asked := st.withoutFraming(text)
-			keep = st.answers(asked, query, share)
-			// Passages below retrieval's first K compete when a
-			// sentence of theirs holds most of what is asked.
-			blocks = p.widen(st, queries, cands, blocks, query, qlang, st.answers(asked, query, wideShare))
-		}
-		picks := st.bestSentences(blocks, query, maxExtractive, maxPerDocAnswer, keep)
+		w := p.weigh(st, text, queries, cands, blocks, qlang, false)
+		picks := w.picks(decisionModel)
 		if len(picks) == 0 {
 			p.log.Info("abstained: no sentence covers what the question asks", "id", res.ID)
-			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
+			return st.abstain(res, lang, st.nearestBlocks(w.blocks)), nil
 		}
-		st.extractive(res, blocks, picks, "", strings.Join(queries, " "), lang)
+		st.extractive(res, w.blocks, picks, "", strings.Join(queries, " "), lang)
 		return res, nil
 	}
 

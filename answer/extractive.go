@@ -17,6 +17,7 @@ type pick struct {
 	doc   int
 	text  string   // what it quotes: the sentence, or a lead-in and what it introduces
 	head  string   // the sentence itself
+	sent  string   // the sentence as keep was asked about it
 	shown []string // what a lead-in ending with ":" introduces, as shown: `code`, • items
 	terms []string // the sentence's analysed terms; nil when not known
 	score float64  // the question's words it holds, weighed by idf
@@ -166,7 +167,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 				if n > 0 {
 					text = s.src[s.sp.start:ss[i+n].sp.end]
 				}
-				all = append(all, pick{block: bi, doc: b.doc, text: text, head: head, shown: shown, terms: s.terms, score: score, lead: lead, own: own, opens: s.opens && score > own, def: def, order: len(all)})
+				all = append(all, pick{block: bi, doc: b.doc, text: text, head: head, sent: s.text, shown: shown, terms: s.terms, score: score, lead: lead, own: own, opens: s.opens && score > own, def: def, order: len(all)})
 			}
 		}
 	}

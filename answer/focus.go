@@ -568,8 +568,44 @@ type around struct {
 // headings. (On the tuning halves, headings counting half, or not as the
 // one required, did no better.)
 func (f focus) covers(terms []string, a around, share float64) bool {
+	return f.coverage(terms, a).passes(share)
+}
+
+// passes reports whether a sentence of this fit holds share of the focus
+// (see covers).
+func (c fit) passes(share float64) bool {
+	if !c.named || c.words == 0 {
+		return c.named
+	}
+	return c.governed && c.hits > 0 && c.held >= share*c.total-1e-9
+}
+
+// fit is how much of a question's focus a sentence holds (see covers).
+type fit struct {
+	named       bool    // every name of the question stands in it or around it
+	governed    bool    // it holds the verb the question governs, or there is none
+	held, total float64 // the weight of the focus it holds, and of the whole focus
+	hits        int     // focus words the sentence or its headings hold themselves
+	missing     float64 // the weight of the heaviest focus word it does not hold at all
+	words       int     // the question's focus words
+}
+
+// share is the part of the focus a sentence holds; 1 with no focus, 0
+// when it lacks a name.
+func (c fit) share() float64 {
+	if !c.named {
+		return 0
+	}
+	if c.total <= 0 {
+		return 1
+	}
+	return c.held / c.total
+}
+
+// coverage measures what covers compares with its share.
+func (f focus) coverage(terms []string, a around) fit {
 	has := setOf(terms)
-	named := true
+	c := fit{named: true, governed: true, words: len(f.words)}
 	for _, g := range f.nameWords {
 		in := false
 		for _, n := range g {
@@ -580,22 +616,21 @@ func (f focus) covers(terms []string, a around, share float64) bool {
 			// India's boards.
 			in = nameFamily(g, terms, a.names)
 		}
-		named = named && in
+		c.named = c.named && in
 	}
-	if !named || len(f.words) == 0 {
-		return named
+	if !c.named || len(f.words) == 0 {
+		return c
 	}
 	near, heading := setOf(a.near), setOf(a.heading)
-	total, held, hits := 0.0, 0.0, 0
 	lower := strings.ToLower(a.text)
 	for i, w := range f.words {
 		wt := f.weights[i]
-		total += wt
-		if c := f.compound[i]; c != "" {
+		c.total += wt
+		if cp := f.compound[i]; cp != "" {
 			switch {
-			case a.text != "" && strings.Contains(lower, c) || a.text == "" && holdsAll(w, has):
-				held += wt
-				hits++
+			case a.text != "" && strings.Contains(lower, cp) || a.text == "" && holdsAll(w, has):
+				c.held += wt
+				c.hits++
 			case holdsAll(w, a.names):
 				// Its words around the sentence, in its passage or
 				// document ("Variable names should begin with a
@@ -603,18 +638,22 @@ func (f focus) covers(terms []string, a around, share float64) bool {
 				// a neighbour's word. Chosen on the tuning halves
 				// (nothing: one in-corpus answer fewer; in full: the
 				// same).
-				held += wt * neighbourWeight
+				c.held += wt * neighbourWeight
+			default:
+				c.missing = max(c.missing, wt)
 			}
 			continue
 		}
 		switch {
 		case holdsWord(w, has, terms) || a.heading != nil && holdsWord(w, heading, a.heading):
-			held += wt
-			hits++
+			c.held += wt
+			c.hits++
 		case holdsAlt(f.alts[i], has) || holdsAlt(f.alts[i], heading):
-			held += wt * synonymWeight
+			c.held += wt * synonymWeight
 		case a.near != nil && holdsWord(w, near, a.near):
-			held += wt * neighbourWeight
+			c.held += wt * neighbourWeight
+		default:
+			c.missing = max(c.missing, wt)
 		}
 	}
 	if g := f.governed; g >= 0 {
@@ -624,12 +663,10 @@ func (f focus) covers(terms []string, a around, share float64) bool {
 		// charts) does not answer. A synonym or the sentence either
 		// side may hold it, as they may any focus word.
 		w := f.words[g]
-		if !holdsWord(w, has, terms) && !(a.heading != nil && holdsWord(w, heading, a.heading)) &&
-			!holdsAlt(f.alts[g], has) && !holdsAlt(f.alts[g], heading) && !(a.near != nil && holdsWord(w, near, a.near)) {
-			return false
-		}
+		c.governed = holdsWord(w, has, terms) || a.heading != nil && holdsWord(w, heading, a.heading) ||
+			holdsAlt(f.alts[g], has) || holdsAlt(f.alts[g], heading) || a.near != nil && holdsWord(w, near, a.near)
 	}
-	return hits > 0 && held >= share*total-1e-9
+	return c
 }
 
 // nameFamily reports whether terms or names (see covers) hold a term

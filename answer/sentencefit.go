@@ -178,13 +178,27 @@ func thingWord(w string) bool {
 // question's names ("Jack Ma") is not an answer to what it asks of them
 // ("how old").
 func (st *state) answers(asked, query string, share float64) func(sentence string, terms []string, a around) (bool, int) {
+	f, fits := st.fitter(asked, query)
+	return func(sentence string, terms []string, a around) (bool, int) {
+		c, ok := fits(sentence, terms, a)
+		return ok && c.passes(share), st.opensWith(sentence, f)
+	}
+}
+
+// fitter returns the question's focus and a test of a sentence: whether
+// it passes the rules that do not weigh the focus (the kind of answer,
+// what is counted, the deed done, the things named), and, when it does,
+// how much of the focus it holds.
+func (st *state) fitter(asked, query string) (focus, func(sentence string, terms []string, a around) (fit, bool)) {
 	f, kind, counted, lang := st.focusOf(query), kindOf(asked), st.counted(asked), detectLang(asked)
 	deed, deedAlts := pastAgentVerb(asked), []string(nil)
 	if f.governed >= 0 {
 		deedAlts = f.alts[f.governed]
 	}
-	return func(sentence string, terms []string, a around) (bool, int) {
-		return kind.fitsIn(sentence, lang) && st.countsIt(sentence, counted) && st.saysDone(sentence, terms, deed, deedAlts) &&
-			f.namesItsThings(terms, a) && f.covers(st.freeTerms(asked, sentence, terms), a, share), st.opensWith(sentence, f)
+	return f, func(sentence string, terms []string, a around) (fit, bool) {
+		if !kind.fitsIn(sentence, lang) || !st.countsIt(sentence, counted) || !st.saysDone(sentence, terms, deed, deedAlts) || !f.namesItsThings(terms, a) {
+			return fit{}, false
+		}
+		return f.coverage(st.freeTerms(asked, sentence, terms), a), true
 	}
 }

@@ -1,0 +1,236 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"math"
+)
+
+// Extractive ask answers with the sentences the focus rule keeps (answers,
+// DefaultFocusCoverage), or abstains. A learned decision may add a second
+// step: when the rule keeps none, a looser test (looseShare of the focus)
+// may still find sentences, and a small logistic model (decisionModel),
+// reading the signals below, says whether they answer. Weigh gives the
+// signals to bench/decide, which fits the model on the tuning halves
+// only (docs/benchmarks.md, issue 10, ninth round).
+
+// looseShare is the part of the focus a sentence must hold for the
+// learned decision to weigh it, below the rule's share.
+const looseShare = 0.2
+
+// signalNames are the signals a decision reads, in the order of
+// Weighing.Signals and of a model's weights.
+var signalNames = []string{
+	"rule",        // 1 when the focus rule keeps a sentence
+	"share",       // the highest share of the focus a loose sentence holds
+	"top_share",   // the share the top-ranked loose sentence holds
+	"missing",     // the heaviest focus word the best sentence lacks, as a share of the focus
+	"unknown",     // the share of the focus in words the corpus never uses
+	"focus_words", // focus words in the question
+	"names",       // names in the question
+	"coverage",    // the top passage's coverage of the question
+	"margin",      // its lead over the second passage's
+	"passing",     // log(1 + loose sentences)
+	"score_share", // the top loose sentence's score over the whole question's weight
+	"kind",        // 1 when the question asks for a figure, date, version …
+	"words",       // log of the question's words
+	"same_doc",    // 1 when the top loose sentence is in the top passage's document
+	"block_share", // the share of the focus the top loose sentence's whole block holds
+	"second",      // the share the second-ranked loose sentence holds; 0 with none
+	"hits",        // the share of focus words the best sentence (or its headings) holds itself
+	"rule_n",      // log(1 + sentences the rule keeps)
+}
+
+// SignalNames names the signals of Weighing.Signals, in order.
+func SignalNames() []string { return append([]string(nil), signalNames...) }
+
+// weighing is what extractive ask weighs for one question.
+type weighing struct {
+	blocks      []*block
+	rule, loose []pick
+	signals     []float64 // nil when there is nothing to weigh: no loose sentence
+}
+
+// weigh runs extractive ask's choice of sentences on the blocks retrieved
+// for text: the rule's picks, and the looser test's with its signals —
+// only when the rule keeps nothing, unless all (for Weigh).
+func (p *Pipeline) weigh(st *state, text string, queries []string, cands []candidate, blocks []*block, qlang string, all bool) weighing {
+	query := queries[len(queries)-1]
+	share := p.cfg.FocusCoverage
+	if share <= 0 {
+		return weighing{blocks: blocks, rule: st.bestSentences(blocks, query, maxExtractive, maxPerDocAnswer, nil)}
+	}
+	asked := st.withoutFraming(text)
+	// Passages below retrieval's first K compete when a sentence of
+	// theirs holds most of what is asked.
+	blocks = p.widen(st, queries, cands, blocks, query, qlang, st.answers(asked, query, wideShare))
+	f, fits := st.fitter(asked, query)
+	w := weighing{blocks: blocks}
+	kept := map[string]bool{}
+	w.rule = st.rankSentences(f, blocks, query, maxExtractive, maxPerDocAnswer, func(s string, terms []string, a around) (bool, int) {
+		c, ok := fits(s, terms, a)
+		ok = ok && c.passes(share)
+		if ok {
+			kept[s] = true
+		}
+		return ok, st.opensWith(s, f)
+	})
+	if !all && (len(w.rule) > 0 || len(decisionModel.weights) == 0) {
+		return w
+	}
+	var best fit
+	seen := map[string]fit{}
+	w.loose = st.rankSentences(f, blocks, query, maxExtractive, maxPerDocAnswer, func(s string, terms []string, a around) (bool, int) {
+		c, ok := fits(s, terms, a)
+		if !ok || !c.passes(looseShare) {
+			return false, 0
+		}
+		if len(seen) == 0 || c.share() > best.share() {
+			best = c
+		}
+		seen[s] = c
+		return true, st.opensWith(s, f)
+	})
+	if len(w.loose) == 0 {
+		return w
+	}
+	top := w.loose[0]
+	var whole, unknown float64
+	for i, t := range f.every {
+		whole += f.everyWeights[i]
+		if !f.everyName[i] && !st.knowsTerms(t) {
+			unknown += f.everyWeights[i]
+		}
+	}
+	total := 0.0
+	for _, wt := range f.weights {
+		total += wt
+	}
+	var blockTerms []string
+	for _, it := range blocks[top.block].items {
+		for t := range st.analysis(it).all {
+			blockTerms = append(blockTerms, t)
+		}
+	}
+	sig := map[string]float64{
+		"rule":        b2f(len(w.rule) > 0),
+		"share":       best.share(),
+		"top_share":   seen[top.sent].share(),
+		"missing":     ratioOf(best.missing, total),
+		"unknown":     ratioOf(unknown, total),
+		"focus_words": float64(len(f.words)),
+		"names":       float64(len(f.nameWords)),
+		"passing":     math.Log1p(float64(len(seen))),
+		"score_share": ratioOf(top.score, whole),
+		"kind":        b2f(kindOf(asked) != anyKind),
+		"words":       math.Log(float64(max(1, countWords(asked)))),
+		"block_share": f.coverage(blockTerms, around{names: setOf(blockTerms)}).share(),
+		"hits":        ratioOf(float64(best.hits), float64(best.words)),
+		"rule_n":      math.Log1p(float64(len(kept))),
+	}
+	if len(cands) > 0 {
+		sig["coverage"] = cands[0].coverage
+		sig["margin"] = cands[0].coverage
+		if len(cands) > 1 {
+			sig["margin"] -= cands[1].coverage
+		}
+		sig["same_doc"] = b2f(st.items[cands[0].item].doc == top.doc)
+	}
+	if len(w.loose) > 1 {
+		sig["second"] = seen[w.loose[1].sent].share()
+	}
+	w.signals = make([]float64, len(signalNames))
+	for i, n := range signalNames {
+		w.signals[i] = sig[n]
+	}
+	return w
+}
+
+// picks is the decision: the rule's sentences when it keeps some, else
+// the loose ones when m says they answer, else none (abstain).
+func (w weighing) picks(m logistic) []pick {
+	if len(w.rule) > 0 || w.signals == nil {
+		return w.rule
+	}
+	if m.answers(w.signals) {
+		return w.loose
+	}
+	return nil
+}
+
+// logistic is a logistic model over the signals: it answers when the bias
+// plus the weighed signals reach zero.
+type logistic struct {
+	bias    float64
+	weights []float64 // in signalNames' order
+}
+
+func (m logistic) score(sig []float64) float64 {
+	z := m.bias
+	for i, w := range m.weights {
+		z += w * sig[i]
+	}
+	return z
+}
+
+func (m logistic) answers(sig []float64) bool { return len(m.weights) > 0 && m.score(sig) >= 0 }
+
+// decisionModel is the learned decision; empty, the focus rule decides
+// alone. bench/decide fits one on the tuning halves of the abstention
+// sets (testdata/abstain) and of XQuAD en, ar, zh and PIAF and prints it
+// in this form: the ninth round's (docs/benchmarks.md, issue 10) answered
+// 27 more in-corpus questions of the test halves but abstained on 3 or 4
+// fewer of PIAF's out-of-corpus ones, and was not kept.
+var decisionModel = logistic{}
+
+// Weighing is what extractive ask weighs to answer a question or abstain
+// (Pipeline.Weigh): the focus rule's answer, the looser test's and its
+// signals. For fitting the decision (bench/decide); the bot never needs it.
+type Weighing struct {
+	Rule, Loose string    // the sentences each would show, one a line; "" for none
+	Signals     []float64 // in SignalNames' order; nil when the looser test finds nothing
+	Answered    bool      // whether Ask answers
+}
+
+// Weigh runs extractive ask on q as Ask does, without a model, and says
+// what it weighed.
+func (p *Pipeline) Weigh(ctx context.Context, q Question) (Weighing, error) {
+	text, err := p.checkQuestion(q.Text)
+	if err != nil {
+		return Weighing{}, fmt.Errorf("weigh: %w", err)
+	}
+	st := p.state.Load()
+	lang := replyLanguage(text, q.History, q.Lang)
+	qlang := searchLang(text, lang)
+	cands, queries, _, err := p.retrieve(ctx, st, st.withoutFraming(text), q.History, qlang)
+	if err != nil {
+		return Weighing{}, fmt.Errorf("weigh: %w", err)
+	}
+	rel := p.admitted(st, cands)
+	if len(rel) == 0 {
+		return Weighing{}, nil
+	}
+	blocks := p.pack(st, rel, p.cfg.ContextTokens, p.cfg.K)
+	w := p.weigh(st, text, queries, cands, blocks, qlang, true)
+	show := func(ps []pick) string {
+		if len(ps) == 0 {
+			return ""
+		}
+		return ParseCitations(renderPicks(ps, ""), len(w.blocks)).Text
+	}
+	return Weighing{Rule: show(w.rule), Loose: show(w.loose), Signals: w.signals, Answered: len(w.picks(decisionModel)) > 0}, nil
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func ratioOf(a, b float64) float64 {
+	if b <= 0 {
+		return 0
+	}
+	return a / b
+}
