@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"corpusbot/answer"
+	"corpusbot/bench/signals"
 	"corpusbot/corpus"
 	"corpusbot/retrieval"
 )
@@ -34,7 +35,11 @@ import (
 // answer pipeline's focus rule: an in-corpus question counts as answered
 // when the reply holds a gold answer's text, an out-of-corpus one as
 // abstained when the reply abstains.
-func runFloor(ctx context.Context, dir string, langs []string, which string, floors []float64, extractive bool, stdout io.Writer) error {
+//
+// signalsPath, when set with extractive, is a file to write what
+// extractive ask weighed for each question (see bench/signals).
+func runFloor(ctx context.Context, dir string, langs []string, which string, floors []float64, extractive bool, signalsPath string, stdout io.Writer) error {
+	var rows []signals.Row
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(stdout, "relevance floor %.2f on the question sets in %s (%s half of the questions; corpus: half of each set's articles)\n\n", retrieval.DefaultFloor, dir, which)
 	fmt.Fprintln(tw, "set\tlang\tdocs\tin\tranked first\tanswered\tout\tabstained\t")
@@ -42,9 +47,9 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, flo
 	err := eachSquad(dir, langs, func(name, lang string, d *squad) error {
 		fsys := fstest.MapFS{}
 		type question struct {
-			text, doc string
-			in        bool
-			gold      []string
+			id, text, doc string
+			in            bool
+			gold          []string
 		}
 		var qs []question
 		for ai, a := range d.Data {
@@ -56,7 +61,7 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, flo
 				}
 				for _, q := range p.QAs {
 					if strings.TrimSpace(q.Question) != "" && !q.Impossible && (which == "all" || half(string(q.ID)) == which) {
-						qq := question{text: q.Question, doc: id, in: in}
+						qq := question{id: string(q.ID), text: q.Question, doc: id, in: in}
 						for _, a := range q.Answers {
 							qq.gold = append(qq.gold, a.Text)
 						}
@@ -117,6 +122,16 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, flo
 				if err != nil {
 					return fmt.Errorf("%s: %s: %w", name, q.text, err)
 				}
+				holds := func(s string) bool {
+					return slices.ContainsFunc(q.gold, func(g string) bool { return g != "" && strings.Contains(s, g) })
+				}
+				if signalsPath != "" {
+					w, err := p.Weigh(ctx, answer.Question{Text: q.text})
+					if err != nil {
+						return fmt.Errorf("%s: %s: %w", name, q.text, err)
+					}
+					rows = append(rows, signals.Of(strings.TrimSuffix(name, ".json"), q.id, lang, q.in, w, holds))
+				}
 				if !q.in {
 					out++
 					if res.Abstained {
@@ -125,7 +140,7 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, flo
 					continue
 				}
 				in++
-				if !res.Abstained && slices.ContainsFunc(q.gold, func(g string) bool { return g != "" && strings.Contains(res.Text, g) }) {
+				if !res.Abstained && holds(res.Text) {
 					answered++
 				}
 			}
@@ -146,6 +161,11 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, flo
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if signalsPath != "" {
+		if err := signals.WriteFile(signalsPath, rows); err != nil {
+			return err
+		}
 	}
 	if extractive {
 		fmt.Fprintln(stdout, "\nasked in extractive mode")

@@ -71,6 +71,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	detect := fs.Bool("detect", false, "with -qa: measure language detection instead of retrieval")
 	locale := fs.String("locale", "", "with -detect: also score the reply language of each question (i18n.Reply) for a reader of this locale; \"own\" is each set's own language")
 	extractive := fs.Bool("extractive", false, "with -floor: also ask each question in extractive mode (no model): in-corpus answered with the gold answer's text, out-of-corpus abstained")
+	signalsOut := fs.String("signals", "", "with -floor -extractive: write what extractive ask weighs for each question to this file (JSON lines, for bench/decide)")
 	floor := fs.Bool("floor", false, "with -qa: measure the relevance floor (questions of half the articles answered, of the other half abstained) instead of ranking")
 	var floors []float64
 	fs.Func("floors", "with -floor: comma-separated relevance floors to score besides the default, on the same rankings", func(v string) error {
@@ -112,7 +113,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return runDetect(*qa, ls, *which, *locale, stdout)
 		}
 		if *floor {
-			return runFloor(ctx, *qa, ls, *which, floors, *extractive, stdout)
+			return runFloor(ctx, *qa, ls, *which, floors, *extractive, *signalsOut, stdout)
 		}
 		syss := strings.Split(*qaSystems, ",")
 		for _, s := range syss {

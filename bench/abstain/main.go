@@ -19,11 +19,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"corpusbot/answer"
+	"corpusbot/bench/signals"
+	"corpusbot/corpus"
 	"corpusbot/internal/abstaineval"
 	"corpusbot/retrieval"
 )
@@ -43,6 +46,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	shares := fs.String("shares", "-1,0.25,0.34,0.5,0.67,0.75,1", "focus coverage shares to try (-1: rule off, 0: default)")
 	misses := fs.Float64("misses", -2, "list the misses at this share")
 	floor := fs.Float64("floor", 0, "retrieval relevance floor (0: the default)")
+	out := fs.String("signals", "", "write what the default pipeline weighs for each question to this file (JSON lines, for bench/decide) instead of measuring")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -65,6 +69,9 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	c, err := abstaineval.LoadCorpus(ctx, *dir)
 	if err != nil {
 		return err
+	}
+	if *out != "" {
+		return writeSignals(ctx, c, qs, strings.TrimSuffix(filepath.Base(*set), ".jsonl"), *out)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "share\tlang\tout abstained\trecall\tprecision\tin answered\tlines/answer\trunes/answer\t\n")
@@ -98,4 +105,22 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		}
 	}
 	return tw.Flush()
+}
+
+// writeSignals writes a row for each question: what the default pipeline
+// weighs to answer it or abstain (see bench/signals).
+func writeSignals(ctx context.Context, c *corpus.Corpus, qs []abstaineval.Question, set, path string) error {
+	p, err := answer.New(answer.Config{}, c, nil)
+	if err != nil {
+		return err
+	}
+	var rows []signals.Row
+	for _, q := range qs {
+		wt, err := p.Weigh(ctx, answer.Question{Text: q.Question})
+		if err != nil {
+			return fmt.Errorf("%s: %w", q.ID, err)
+		}
+		rows = append(rows, signals.Of(set, q.ID, q.Lang, q.Kind == "in", wt, func(s string) bool { return abstaineval.Holds(s, q.Expect) }))
+	}
+	return signals.WriteFile(path, rows)
 }

@@ -202,7 +202,7 @@ func Evaluate(ctx context.Context, p *answer.Pipeline, qs []Question) (Report, e
 			case res.Abstained:
 				c.InAbstained = 1
 				r.Misses = append(r.Misses, fmt.Sprintf("%s: %s → abstained", q.ID, q.Question))
-			case holds(res.Text, q.Expect):
+			case Holds(res.Text, q.Expect):
 				c.InAnswered = 1
 			default:
 				r.Misses = append(r.Misses, fmt.Sprintf("%s: %s → answered without %q: %q", q.ID, q.Question, q.Expect, text.Clip(strings.Join(strings.Fields(res.Text), " "), 121)))
@@ -216,9 +216,9 @@ func Evaluate(ctx context.Context, p *answer.Pipeline, qs []Question) (Report, e
 	return r, nil
 }
 
-// holds reports whether an answer contains one of the expected strings,
+// Holds reports whether an answer contains one of the expected strings,
 // compared folded (case, width, quotation marks).
-func holds(answer string, expect []string) bool {
+func Holds(answer string, expect []string) bool {
 	a := text.Fold(answer)
 	for _, e := range expect {
 		if strings.Contains(a, text.Fold(e)) {
