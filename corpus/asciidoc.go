@@ -28,7 +28,6 @@ var (
 	adocXrefRe    = regexp.MustCompile(`<<([^,>]+)(?:,\s*([^>]+))?>>`)
 	adocInlineRe  = regexp.MustCompile(`(?:kbd|btn|menu|footnote|pass|icon|stem|latexmath|asciimath):[^\[\s]*\[([^\]]*)\]`)
 	adocAnchorRe  = regexp.MustCompile(`\[\[[^\]]*\]\]|\[#[^\]]*\]`)
-	adocFormatRe  = regexp.MustCompile("\\*\\*?([^*\\n]+?)\\*\\*?|__?([^_\\n]+?)__?|``?([^`\\n]+?)``?|\\+\\+?([^+\\n]+?)\\+\\+?|#([^#\\n]+)#")
 	adocImageRe   = regexp.MustCompile(`image:[^\[\s]+\[[^\]]*\]`)
 	adocAttrRefRe = regexp.MustCompile(`\{[\w-]+\}`)
 )
@@ -433,9 +432,81 @@ func adocInline(s string) string {
 		}
 		return m
 	})
-	s = adocFormatRe.ReplaceAllString(s, "$1$2$3$4$5")
+	s = adocFormat(s)
 	s = adocAttrRefRe.ReplaceAllStringFunc(s, func(m string) string {
 		return adocCharAttrs[m[1:len(m)-1]] // a built-in character, else ""
 	})
 	return s
 }
+
+// adocFormat drops the marks of formatted text: a doubled mark ("**",
+// "__", "++", "##", two backticks) around text anywhere, a single one only at the
+// edges of words, as Asciidoctor reads them ("*bold*", but "2*3*4",
+// "max_tokens_limit" and "C# and F#" are the text's). Code and
+// passthrough text is not formatted further.
+func adocFormat(s string) string {
+	if !strings.ContainsAny(s, "*_`+#") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !strings.ContainsRune("*_`+#", rune(c)) {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		if inner, end, ok := adocFormatted(s, i); ok {
+			if c == '`' || c == '+' {
+				b.WriteString(inner)
+			} else {
+				b.WriteString(adocFormat(inner))
+			}
+			i = end
+			continue
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
+}
+
+// adocFormatMax bounds how far the closing mark is looked for, so that a
+// long line of unclosed marks costs linear time.
+const adocFormatMax = 1000
+
+// adocFormatted reads formatted text opening with the mark at s[i]: its
+// text and the end of its closing mark, on the same line.
+func adocFormatted(s string, i int) (string, int, bool) {
+	c := s[i]
+	s = s[:min(len(s), i+adocFormatMax)]
+	if i+1 < len(s) && s[i+1] == c { // unconstrained: "**x**" anywhere
+		rest := s[i+2:]
+		if j := strings.Index(rest, string([]byte{c, c})); j > 0 && !strings.Contains(rest[:j], "\n") {
+			return rest[:j], i + 2 + j + 2, true
+		}
+	}
+	// Constrained: not inside a word, and text (no space) just inside
+	// both marks.
+	if i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); adocWordRune(r) {
+			return "", 0, false
+		}
+	}
+	if i+1 >= len(s) || s[i+1] == ' ' || s[i+1] == '\t' || s[i+1] == '\n' || s[i+1] == c {
+		return "", 0, false
+	}
+	for j := i + 1; j < len(s) && s[j] != '\n'; j++ {
+		if s[j] != c || s[j-1] == ' ' || s[j-1] == '\t' {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[j+1:]); j+1 < len(s) && adocWordRune(r) {
+			continue
+		}
+		return s[i+1 : j], j + 1, true
+	}
+	return "", 0, false
+}
+
+func adocWordRune(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -194,6 +194,31 @@ func TestAsciiDocBrackets(t *testing.T) {
 	}
 }
 
+// A single formatting mark (*bold*, _italic_, `code`, #mark#) is markup
+// only at a word's edges, as Asciidoctor reads it; a doubled one anywhere.
+// Identifiers kept their underscores only inside backticks:
+// "[query_cache.sharing_enabled]" read as "querycache.sharingenabled"
+// (the Neo4j Cypher manual's settings), "C# and F#" as "C and F".
+func TestAsciiDocFormattingMarks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Use *bold*, _italic_, `code` and #marked# text.", "Use bold, italic, code and marked text."},
+		{"See link:x.html#config_a[server.memory.query_cache.sharing_enabled].", "See server.memory.query_cache.sharing_enabled."},
+		{"Set db_max_size_mb or max_tokens_limit.", "Set db_max_size_mb or max_tokens_limit."},
+		{"Languages such as C# and F# run.", "Languages such as C# and F# run."},
+		{"The product 2*3*4 is 24.", "The product 2*3*4 is 24."},
+		{"Un**constrained**ly and a__b__c.", "Unconstrainedly and abc."},
+		{"**Passo 1**: Un gateway.", "Passo 1: Un gateway."},
+		{"A `snake_case_name` and *a_b*.", "A snake_case_name and a_b."},
+		{"Stars * alone * stay.", "Stars * alone * stay."},
+		{"*one* *two*", "one two"},
+	}
+	for _, tt := range tests {
+		if got := adocInline(tt.in); got != tt.want {
+			t.Errorf("adocInline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // A document's own attribute entries (":name: value") define the
 // references that follow them; ":name!:" removes one, and references
 // to nothing still read as nothing.
