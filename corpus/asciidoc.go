@@ -459,6 +459,11 @@ func adocFormat(s string) string {
 		}
 		if inner, end, ok := adocFormatted(s, i); ok {
 			if c == '`' || c == '+' {
+				if c == '`' { // a passthrough in a code span: "`+{x}+`"
+					if p, end, ok := adocFormatted(inner, 0); inner[0] == '+' && ok && end == len(inner) {
+						inner = p
+					}
+				}
 				b.WriteString(inner)
 			} else {
 				b.WriteString(adocFormat(inner))

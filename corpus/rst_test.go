@@ -211,6 +211,9 @@ func TestAsciiDocFormattingMarks(t *testing.T) {
 		{"A `snake_case_name` and *a_b*.", "A snake_case_name and a_b."},
 		{"Stars * alone * stay.", "Stars * alone * stay."},
 		{"*one* *two*", "one two"},
+		// A passthrough in a code span shows its text literally, without
+		// the pluses: the Cypher manual's "`+:param name => 'Joe'+`".
+		{"Use `+:param name => 'Joe'+` or `++a+b++`.", "Use :param name => 'Joe' or a+b."},
 	}
 	for _, tt := range tests {
 		if got := adocInline(tt.in); got != tt.want {
