@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,6 +64,7 @@ type adocParser struct {
 	description string
 	codeNext    bool // a [source] or [listing] attribute precedes the block
 	verseNext   bool // a [verse] attribute precedes the block
+	cols        int  // the columns a block attribute list's cols names
 	attrs       map[string]string
 }
 
@@ -135,6 +137,7 @@ func (a *adocParser) parse(lines []srcLine) {
 			// A synopsis is command syntax, kept as written like a listing.
 			a.codeNext = strings.HasPrefix(low, "[source") || strings.HasPrefix(low, "[listing") || strings.HasPrefix(low, "[literal") || strings.HasPrefix(low, "[synopsis")
 			a.verseNext = strings.HasPrefix(low, "[verse")
+			a.cols = adocCols(t)
 			i++
 			continue
 		case t == "+": // a list continuation with nothing left to join
@@ -183,7 +186,7 @@ func (a *adocParser) parse(lines []srcLine) {
 					a.lb.raw(blockCode, body)
 				}
 			case '|':
-				a.table(body)
+				a.table(body, a.cols)
 			case '+':
 				var sb strings.Builder
 				for _, b := range body {
@@ -200,7 +203,7 @@ func (a *adocParser) parse(lines []srcLine) {
 					a.parse(body)
 				}
 			}
-			a.codeNext, a.verseNext = false, false
+			a.codeNext, a.verseNext, a.cols = false, false, 0
 			i = j + 1
 			continue
 		}
@@ -285,7 +288,7 @@ func (a *adocParser) parse(lines []srcLine) {
 			para = append([]srcLine{{first, start}}, para[1:]...)
 			a.lb.prose(blockPara, para, a.inline)
 		}
-		a.codeNext, a.verseNext = false, false
+		a.codeNext, a.verseNext, a.cols = false, false, 0
 		i = j
 	}
 }
@@ -361,24 +364,161 @@ func adocDelimiter(t string) (string, bool) {
 	return t, true
 }
 
-// table emits a |=== table: cells start with "|"; a row is a line, or as
-// many cells as the first row had.
-func (a *adocParser) table(lines []srcLine) {
-	var rows []srcLine
+// table emits a |=== table, a row a line. A cell opens with "|", after
+// its specifier if it has one ("2+|", "a|"), and runs until the next
+// cell, over lines; a row has as many columns as the block's cols
+// attribute names, else as the first line has cells, as Asciidoctor
+// counts them. Read a line a row, a table written a cell a line lost its
+// rows (the Neo4j Cypher manual's "| Setting" over "| Description"), and
+// an AsciiDoc cell ("a|") showed its block markup ("[source, cypher]",
+// "----").
+func (a *adocParser) table(lines []srcLine, cols int) {
+	type cell struct {
+		text []string
+		span int
+		n    int
+	}
+	var cells []cell
+	firstLine := -1
+	firstCount := 0
 	for _, l := range lines {
 		t := strings.TrimSpace(l.text)
 		if t == "" {
 			continue
 		}
-		var cells []string
-		for _, c := range strings.Split(strings.TrimPrefix(t, "|"), "|") {
-			c = strings.TrimSpace(c)
-			// Cell specifiers ("2+", "a", "h") before the bar are markup.
-			cells = append(cells, a.inline(c))
+		pieces := adocCellSplit(t)
+		if len(pieces) == 1 { // no cell opens here: the current cell goes on
+			if len(cells) > 0 && !adocBlockAttrRe.MatchString(t) && !adocTableNoise(t) {
+				c := &cells[len(cells)-1]
+				c.text = append(c.text, t)
+			}
+			continue
 		}
-		rows = append(rows, srcLine{strings.Join(cells, " | "), l.n})
+		if len(cells) > 0 {
+			c := &cells[len(cells)-1]
+			if lead, _ := adocCellSpec(pieces[0]); lead != "" {
+				c.text = append(c.text, lead)
+			}
+		}
+		for k := 1; k < len(pieces); k++ {
+			_, spec := adocCellSpec(pieces[k-1])
+			body := pieces[k]
+			if k+1 < len(pieces) {
+				body, _ = adocCellSpec(body)
+			}
+			span := 1
+			if i := strings.IndexAny(spec, "+"); i > 0 {
+				if n, err := strconv.Atoi(strings.SplitN(spec[:i], ".", 2)[0]); err == nil && n > 1 {
+					span = min(n, 64)
+				}
+			}
+			c := cell{span: span, n: l.n}
+			if b := strings.TrimSpace(body); b != "" && !adocTableNoise(b) {
+				c.text = []string{b}
+			}
+			cells = append(cells, c)
+		}
+		if firstLine < 0 {
+			firstLine, firstCount = l.n, len(pieces)-1
+		}
+	}
+	if cols <= 0 {
+		cols = max(firstCount, 1)
+	}
+	var rows []srcLine
+	var row []string
+	width, n := 0, 0
+	for _, c := range cells {
+		if width == 0 {
+			n = c.n
+		}
+		row = append(row, a.inline(strings.Join(c.text, " ")))
+		width += c.span
+		if width >= cols {
+			rows = append(rows, srcLine{strings.Join(row, " | "), n})
+			row, width = nil, 0
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, srcLine{strings.Join(row, " | "), n})
 	}
 	a.lb.raw(blockTable, rows)
+}
+
+// adocCellSplit splits a table line at its cell separators ("|", not
+// "\|"); the first piece is what stands before the first one.
+func adocCellSplit(t string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] == '|' && (i == 0 || t[i-1] != '\\') {
+			out = append(out, t[start:i])
+			start = i + 1
+		}
+	}
+	out = append(out, t[start:])
+	if len(out) > 1 && strings.TrimSpace(out[0]) != "" {
+		// Text before the first bar is a specifier, or the line is
+		// prose holding a bar: only a specifier alone opens a cell.
+		if rest, spec := adocCellSpec(out[0]); spec == "" || strings.TrimSpace(rest) != "" && !strings.HasSuffix(rest, " ") {
+			return []string{t}
+		}
+	}
+	for i := range out {
+		out[i] = strings.ReplaceAll(out[i], "\\|", "|")
+	}
+	return out
+}
+
+// adocCellSpecRe is a cell specifier: span or duplication, alignment,
+// style ("2+", "3*", ".2+^.^a", "h", "m").
+var adocCellSpecRe = regexp.MustCompile(`^(?:\d+\*|\d*(?:\.\d+)?\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?$`)
+
+// adocCellSpec parts a piece of a table line into its text and the
+// specifier of the cell its bar opens, written against the bar.
+func adocCellSpec(piece string) (string, string) {
+	k := strings.LastIndexAny(piece, " \t") + 1
+	if spec := piece[k:]; spec != "" && adocCellSpecRe.MatchString(spec) {
+		return piece[:k], spec
+	}
+	return piece, ""
+}
+
+// adocTableNoise is an AsciiDoc cell's block markup: a delimiter line or
+// a block attribute list, which carry no text.
+func adocTableNoise(t string) bool {
+	_, delim := adocDelimiter(t)
+	return delim || adocBlockAttrRe.MatchString(t)
+}
+
+// adocColsRe is a block attribute list's cols attribute.
+var adocColsRe = regexp.MustCompile(`\bcols\s*=\s*"?([^"\]]*)`)
+
+// adocCols is the number of columns a block attribute list's cols names
+// ("3", "2*", "4m,3a,1m", "1,2*3"); 0 when it names none.
+func adocCols(attrs string) int {
+	m := adocColsRe.FindStringSubmatch(attrs)
+	if m == nil {
+		return 0
+	}
+	items := strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ';' })
+	if len(items) == 1 {
+		item := strings.TrimSpace(items[0])
+		if n, err := strconv.Atoi(strings.TrimSuffix(item, "*")); err == nil && n > 0 && (strings.HasSuffix(item, "*") || !strings.ContainsAny(item, "*")) {
+			return min(n, 64)
+		}
+	}
+	total := 0
+	for _, it := range items {
+		if i := strings.IndexByte(it, '*'); i > 0 {
+			if n, err := strconv.Atoi(strings.TrimSpace(it[:i])); err == nil && n > 0 {
+				total += n
+				continue
+			}
+		}
+		total++
+	}
+	return min(total, 64)
 }
 
 var (

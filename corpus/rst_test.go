@@ -222,6 +222,38 @@ func TestAsciiDocFormattingMarks(t *testing.T) {
 	}
 }
 
+// An AsciiDoc table's rows are its cells grouped by its columns (the
+// cols attribute, else the first line's cells), whether a row is written
+// on one line or a cell a line; an AsciiDoc cell ("a|") keeps its text,
+// not its block markup. Made-up samples in the form of the Neo4j Cypher
+// manual's tables and of Asciidoctor's docs.
+func TestAsciiDocTables(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"a row a line", "|===\n|Mode |Value\n\n|SAFE |1\n|===\n", "Mode | Value\nSAFE | 1"},
+		{"a cell a line, cols", strings.Join([]string{
+			`[options="header", cols="4m,3a,1m"]`, "|===", "| Setting", "| Description", "| Default", "",
+			"| link:x.html#config_s[server.memory.query_cache.sharing_enabled]",
+			"| Enable sharing cache space.", "With this option turned on, databases share cache space.", "| false", "|===",
+		}, "\n"), "Setting | Description | Default\nserver.memory.query_cache.sharing_enabled | Enable sharing cache space. With this option turned on, databases share cache space. | false"},
+		{"a cell a line, cols count", strings.Join([]string{
+			`[cols="2", options="header"]`, "|===", "| Feature", "| Details", "",
+			"a|", "label:functionality[]", "[source, cypher, role=noheader]", "----", "DROP INDEX $name [IF EXISTS]", "----",
+			"| Added the ability to use parameters for the index name.", "|===",
+		}, "\n"), "Feature | Details\nlabel:functionality DROP INDEX $name [IF EXISTS] | Added the ability to use parameters for the index name."},
+		{"spans and specifiers", "[cols=\"3*\"]\n|===\n2+h|Wide |c\n|a |b |c\n|===\n", "Wide | c\na | b | c"},
+		{"escaped bar", "|===\n|a \\| b |c\n|===\n", "a | b | c"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, b := range parseAsciiDoc(tt.src).blocks {
+			got = append(got, b.text)
+		}
+		if g := strings.Join(got, "\n"); g != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, g, tt.want)
+		}
+	}
+}
+
 // A document's own attribute entries (":name: value") define the
 // references that follow them; ":name!:" removes one, and references
 // to nothing still read as nothing.
