@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,6 +28,11 @@ import (
 // occurs in a passage after Fold is one retrieval could have matched.
 func Fold(s string) string {
 	if ASCIIPrefix(s) < len(s) {
+		if strings.ContainsRune(s, '´') {
+			// An acute accent typed for an apostrophe ("Neo4j´s"), which
+			// NFKC would make a space and a combining accent.
+			s = strings.ReplaceAll(s, "´", "'")
+		}
 		s = norm.NFKC.String(s) // ASCII is its own NFKC form
 	}
 	b := make([]byte, 0, len(s))
@@ -114,7 +120,7 @@ func FoldRune(r rune) (r1, r2 rune) {
 		return r, 0
 	}
 	switch {
-	case r == '’' || r == '‘' || r == 'ʼ' || r == '＇':
+	case r == '’' || r == '‘' || r == 'ʼ' || r == '＇' || r == '´':
 		return '\'', 0
 	case r >= 0x0660 && r <= 0x0669: // Arabic-Indic digits
 		return '0' + r - 0x0660, 0
