@@ -61,7 +61,7 @@ const (
 	FormatText     Format = "text"     // .txt
 	FormatMarkdown Format = "markdown" // .md, .markdown
 	FormatMDX      Format = "mdx"      // .mdx
-	FormatRST      Format = "rst"      // .rst, .rst.txt
+	FormatRST      Format = "rst"      // .rst, .rst.txt, .rst.inc
 	FormatAsciiDoc Format = "asciidoc" // .adoc, .asciidoc, .asc
 	FormatHTML     Format = "html"     // .html, .htm
 	FormatPDF      Format = "pdf"

@@ -3,7 +3,7 @@
 //
 // Load walks an fs.FS and reads plain text (.txt), Markdown and MDX (.md,
 // .markdown, .mdx, with goldmark: CommonMark and GFM), reStructuredText
-// (.rst, and a Sphinx build's _sources/*.rst.txt where no built page
+// (.rst, an included .rst.inc, and a Sphinx build's _sources/*.rst.txt where no built page
 // exists), AsciiDoc (.adoc, .asciidoc, .asc), HTML (.html, .htm), PDF and DOCX.
 // Every other file, and every file that cannot be used (binary, not UTF-8,
 // too large, unreadable, empty, encrypted, a duplicate, a generated search

@@ -31,7 +31,7 @@ const (
 
 // Load reads every document under fsys, recursively: plain text (.txt),
 // Markdown (.md, .markdown), MDX (.mdx), HTML (.html, .htm),
-// reStructuredText (.rst, .rst.txt), AsciiDoc (.adoc, .asciidoc, .asc), PDF and
+// reStructuredText (.rst, .rst.txt, .rst.inc), AsciiDoc (.adoc, .asciidoc, .asc), PDF and
 // DOCX. Every other file is named in a Warning of kind SkipUnsupported.
 // Bad files are skipped with a Warning; zero loadable documents is ErrNoDocuments.
 //
@@ -292,8 +292,8 @@ func Extensions() []string {
 // read it.
 func formatOf(p string) Format {
 	lower := strings.ToLower(p)
-	if strings.HasSuffix(lower, ".rst.txt") {
-		return FormatRST // a Sphinx build's copy of a source
+	if strings.HasSuffix(lower, ".rst.txt") || strings.HasSuffix(lower, ".rst.inc") {
+		return FormatRST // a Sphinx build's copy of a source; a fragment for ".. include::"
 	}
 	ext := path.Ext(lower)
 	for _, e := range extensions {

@@ -133,6 +133,17 @@ func TestAsciiDoc(t *testing.T) {
 	}
 }
 
+// A Sphinx tree's fragments for ".. include::" ("options/required.rst.inc",
+// Symfony's docs hold 83) are reStructuredText: their text is in no other
+// file, and they were skipped as an unsupported type.
+func TestRSTIncludeFragment(t *testing.T) {
+	d := loadOne(t, "options/required.rst.inc", "required\n~~~~~~~~\n\n**type**: ``boolean`` **default**: ``true``\n\nIf true, a required attribute is rendered.\n")
+	if d.Format != FormatRST || d.Title != "required" {
+		t.Errorf("got format %q title %q", d.Format, d.Title)
+	}
+	passageWith(t, d, "If true, a required attribute is rendered.")
+}
+
 func TestRSTInlineOverLines(t *testing.T) {
 	d := loadOne(t, "a.rst", "Title\n=====\n\n* ``OSError: [WinError 10013] An attempt was\n  made`` is raised when the port is taken.\n")
 	passageWith(t, d, "• OSError: [WinError 10013] An attempt was made is raised when the port is taken.")
