@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -149,7 +151,34 @@ func Of(s string) string {
 	if l == "zh" && traditional(s) {
 		return "zh-Hant"
 	}
+	if spelledOnly(s, l) {
+		return ""
+	}
 	return catalogued(l)
+}
+
+// spelledOnly reports whether s, detected as lang, is a word or two of
+// plain Latin letters of which none is one of lang's function words: the
+// detector then goes by spelling alone ("cache" reads as French, "max-age"
+// as English), which a word or two does not tell.
+func spelledOnly(s, lang string) bool {
+	words := 0
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		letters := false
+		for _, r := range w {
+			if r >= utf8.RuneSelf {
+				return false // a letter of its own script or accent tells more
+			}
+			letters = letters || unicode.IsLetter(r)
+		}
+		if !letters {
+			continue
+		}
+		if words++; words > 2 || text.IsStopword(lang, strings.ToLower(w)) {
+			return false
+		}
+	}
+	return words > 0
 }
 
 // traditional reports whether s has a character that Simplified Chinese

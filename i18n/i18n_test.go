@@ -310,6 +310,17 @@ func TestReply(t *testing.T) {
 		{"english in a polish client", "Why was Alipay told to spin off its micro-loan business?", []string{"pl"}, "en"},
 		{"german, german client, polish server", "Warum muss Alipay das Geschäft mit Kleinkrediten abspalten?", []string{"de", "pl"}, "de"},
 		{"figures only", "2021?", []string{"ja"}, "ja"},
+		// A word or two tells no language by its spelling alone: the
+		// detector named "cache" French and "max-age" English, and
+		// "/briefing topic:cache HTTP" from an English client on an
+		// Italian tree was framed in French (round four). A function word
+		// or a letter of its own still tells.
+		{"a word, english client", "cache", []string{"en-US"}, "en"},
+		{"two words, italian client", "Doctrine cache", []string{"it"}, "it"},
+		{"a topic and a name, english client", "cache HTTP", []string{"en-US"}, "en"},
+		{"a hyphenated word, italian client", "max-age", []string{"it"}, "it"},
+		{"two words with a function word", "Pourquoi Alipay?", []string{"en-US"}, "fr"},
+		{"a word in its own script", "Почему?", []string{"en-US"}, "ru"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
