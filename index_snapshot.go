@@ -38,7 +38,7 @@ func (e *env) loadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *ret
 	path := filepath.Join(e.cfg.DataDir, snapshotFile)
 	kcfg, err := e.keyConfig()
 	if err != nil {
-		e.log.Warn("index snapshot: cannot hash the program; loading the folder", "err", err)
+		e.log.Warn("index snapshot: cannot hash the program; loading the folder", "error", err)
 		c, err := e.loadCorpus(ctx, dir)
 		return c, nil, nil, err
 	}
@@ -49,7 +49,7 @@ func (e *env) loadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *ret
 		e.log.Info("index snapshot: none yet; loading the folder", "path", path)
 		return e.buildIndexed(ctx, dir, kcfg, nil, true)
 	case err != nil:
-		e.log.Warn("index snapshot: unusable, rebuilding it", "path", path, "err", err)
+		e.log.Warn("index snapshot: unusable, rebuilding it", "path", path, "error", err)
 		return e.buildIndexed(ctx, dir, kcfg, nil, true)
 	}
 	o := openSnapshot(path, func() (snapshot.Key, *snapshot.Manifest, error) {
@@ -57,7 +57,7 @@ func (e *env) loadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *ret
 	})
 	c, ix, info, err, key, man := o.c, o.ix, o.info, o.err, o.key, o.man
 	if o.keyErr != nil {
-		e.log.Warn("index snapshot: cannot hash the corpus folder; loading it", "err", o.keyErr)
+		e.log.Warn("index snapshot: cannot hash the corpus folder; loading it", "error", o.keyErr)
 		c, err := e.loadCorpus(ctx, dir)
 		return c, nil, nil, err
 	}
@@ -70,7 +70,7 @@ func (e *env) loadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *ret
 	case errors.Is(err, snapshot.ErrStale):
 		e.log.Info("index snapshot: none for these contents; loading the folder", "path", path, "key", key.String())
 	default:
-		e.log.Warn("index snapshot: unusable, rebuilding it", "path", path, "err", err)
+		e.log.Warn("index snapshot: unusable, rebuilding it", "path", path, "error", err)
 	}
 	// The files that did not change are not hashed again: their hashes
 	// are the manifest's.
@@ -124,7 +124,7 @@ func (e *env) reloadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *r
 	}
 	kcfg, err := e.keyConfig()
 	if err != nil {
-		e.log.Warn("index snapshot: cannot hash the program; loading the folder", "err", err)
+		e.log.Warn("index snapshot: cannot hash the program; loading the folder", "error", err)
 		c, err := e.loadCorpus(ctx, dir)
 		return c, nil, err
 	}
@@ -173,7 +173,7 @@ func (e *env) buildIndexed(ctx context.Context, dir string, kcfg snapshot.KeyCon
 	}
 	key, man, herr := h.Key(ctx)
 	if herr != nil {
-		e.log.Warn("index snapshot: cannot hash the corpus folder; not saved", "err", herr)
+		e.log.Warn("index snapshot: cannot hash the corpus folder; not saved", "error", herr)
 		return c, ix, nil, nil
 	}
 	return c, ix, &pendingSnapshot{path: filepath.Join(e.cfg.DataDir, snapshotFile), key: key, man: man, c: c, ix: ix, arena: a}, nil
@@ -184,7 +184,7 @@ func (e *env) buildIndexed(ctx context.Context, dir string, kcfg snapshot.KeyCon
 func (e *env) newArena() *snapshot.Arena {
 	a, err := snapshot.NewArena(e.cfg.DataDir)
 	if err != nil {
-		e.log.Info("index snapshot: the texts are read into memory, not into the snapshot's file", "err", err)
+		e.log.Info("index snapshot: the texts are read into memory, not into the snapshot's file", "error", err)
 		return nil
 	}
 	return a
@@ -224,7 +224,7 @@ func (e *env) loadIndex(ctx context.Context, dir string, h *snapshot.Hasher, a *
 func (e *env) saveSnapshot(ctx context.Context, ps *pendingSnapshot) error {
 	start := time.Now()
 	if err := ps.arena.Write(ctx, ps.path, ps.key, ps.man, ps.c, ps.ix); err != nil {
-		e.log.Warn("index snapshot: not saved; the next start will load the folder again", "err", err)
+		e.log.Warn("index snapshot: not saved; the next start will load the folder again", "error", err)
 		return err
 	}
 	e.log.Info("index snapshot saved", "path", ps.path, "key", ps.key.String(), "took", time.Since(start).Round(time.Millisecond))
@@ -248,7 +248,7 @@ func (r *reloader) adopt(ctx context.Context, ps *pendingSnapshot) {
 		err = r.p.ReloadIndexed(c, ix)
 	}
 	if err != nil {
-		r.env.log.Warn("index snapshot: not saved or not mapped; serving from memory", "path", ps.path, "err", err)
+		r.env.log.Warn("index snapshot: not saved or not mapped; serving from memory", "path", ps.path, "error", err)
 		return
 	}
 	path, arena := ps.path, ps.arena

@@ -75,7 +75,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	res.Usage = usage
 	rel := p.admitted(st, cands)
 	if len(rel) == 0 {
-		p.log.Info("abstained: nothing above the relevance floor", "id", res.ID, "candidates", len(cands))
+		p.log.Info("abstained: nothing above the relevance floor", "answer", res.ID, "candidates", len(cands))
 		return st.abstain(res, lang, st.nearest(cands)), nil
 	}
 	blocks := p.pack(st, rel, p.cfg.ContextTokens, p.cfg.K)
@@ -84,7 +84,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		w := p.weigh(st, text, queries, cands, blocks, qlang, false)
 		picks := w.picks(decisionModel)
 		if len(picks) == 0 {
-			p.log.Info("abstained: no sentence covers what the question asks", "id", res.ID)
+			p.log.Info("abstained: no sentence covers what the question asks", "answer", res.ID)
 			return st.abstain(res, lang, st.nearestBlocks(w.blocks)), nil
 		}
 		st.extractive(res, w.blocks, picks, "", strings.Join(queries, " "), lang)
@@ -129,7 +129,7 @@ func (p *Pipeline) finishCut(st *state, res *Result, blocks []*block, rd *reader
 	if r.verified == 0 {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
-	p.log.Warn("the model's stream broke; showing what was verified", "id", res.ID, "error", err)
+	p.log.Warn("the model's stream broke; showing what was verified", "answer", res.ID, "error", err)
 	res.Cut = CutStream
 	return p.fill(st, res, blocks, r, asked, lang), nil
 }
@@ -145,10 +145,10 @@ func (p *Pipeline) finish(st *state, res *Result, blocks []*block, rd *reader, r
 	}
 	r := rd.render(resp.Content, false)
 	if len(r.dropped) > 0 {
-		p.log.Warn("reply cites passages it was not given", "id", res.ID, "dropped", r.dropped, "given", len(blocks))
+		p.log.Warn("reply cites passages it was not given", "answer", res.ID, "dropped", r.dropped, "given", len(blocks))
 	}
 	if resp.FinishReason == "length" {
-		p.log.Warn("reply hit the token limit", "id", res.ID, "max_tokens", p.cfg.MaxAnswerTokens)
+		p.log.Warn("reply hit the token limit", "answer", res.ID, "max_tokens", p.cfg.MaxAnswerTokens)
 		res.Cut = CutLength
 		// The last sentence stops mid-way: keep what is complete.
 		if cut := rd.render(resp.Content, true); cut.verified > 0 {
@@ -162,10 +162,10 @@ func (p *Pipeline) finish(st *state, res *Result, blocks []*block, rd *reader, r
 		// find…". Any other reply without a verified claim is one the bot
 		// cannot stand behind; either way it is an abstention.
 		if len(r.used) == 0 && saysNoAnswer(resp.Content) {
-			p.log.Info("abstained: the model found no answer in the passages", "id", res.ID)
+			p.log.Info("abstained: the model found no answer in the passages", "answer", res.ID)
 			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
 		}
-		p.log.Warn("abstained: no claim of the reply is verified", "id", res.ID,
+		p.log.Warn("abstained: no claim of the reply is verified", "answer", res.ID,
 			"claims", len(r.claims), "cited", len(r.used), "reply", truncateRunes(resp.Content, 200))
 		st.abstain(res, lang, st.nearestBlocks(blocks))
 		res.Text = say(lang, i18n.NotVerified)
@@ -183,7 +183,7 @@ func (p *Pipeline) fill(st *state, res *Result, blocks []*block, r rendered, ask
 	res.Sources = st.sources(blocks, r, asked)
 	res.Covered = st.covered(blocks, r.used)
 	if n := len(res.Unchecked()); n > 0 {
-		p.log.Info("sentences not verified by their citations", "id", res.ID, "count", n)
+		p.log.Info("sentences not verified by their citations", "answer", res.ID, "count", n)
 	}
 	return res
 }
