@@ -26,11 +26,11 @@ var allowedImports = map[string][]string{
 	"corpusbot/leader":     {},
 	"corpusbot/secret":     {},
 	"corpusbot/ireval":     {},
-	"corpusbot/health":     {"text"},
+	"corpusbot/health":     {"text", "internal/httpserve"},
 	"corpusbot/sourcelink": {},
 	"corpusbot/synonyms":   {},
 	"corpusbot/wordfreq":   {},
-	"corpusbot/admin":      {"store", "retrieval", "corpus", "secret", "text"},
+	"corpusbot/admin":      {"store", "retrieval", "corpus", "secret", "text", "internal/httpserve"},
 	// The abstention evaluation drives the pipeline like a user would, on a
 	// set's corpus it loads.
 	"corpusbot/internal/abstaineval": {"answer", "corpus", "text"},

@@ -9,11 +9,11 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
-	"net"
 	"net/http"
 	"time"
 
 	"corpusbot/corpus"
+	"corpusbot/internal/httpserve"
 	"corpusbot/secret"
 	"corpusbot/store"
 )
@@ -149,51 +149,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// Server timeouts: pages are quick, and a slow or idle client must not
-// hold a connection.
-const (
-	readHeaderTimeout = 5 * time.Second
-	writeTimeout      = 30 * time.Second
-	idleTimeout       = 60 * time.Second
-	shutdownTimeout   = 5 * time.Second
-)
-
 // Serve listens on addr (ADMIN_ADDR) and serves h until ctx is done. A
 // non-loopback address is served but warned about: the dashboard shows
 // what people ask.
 func Serve(ctx context.Context, addr string, h http.Handler, log *slog.Logger) error {
-	var lc net.ListenConfig
-	ln, err := lc.Listen(context.WithoutCancel(ctx), "tcp", addr)
-	if err != nil {
-		return fmt.Errorf("ADMIN_ADDR %q: %w", addr, err)
-	}
-	if tcp, ok := ln.Addr().(*net.TCPAddr); !ok || !tcp.IP.IsLoopback() {
-		log.Warn("dashboard: serving on a non-loopback address without TLS; put it behind a TLS proxy or bind 127.0.0.1",
-			"addr", ln.Addr().String())
-	}
-	log.Info("dashboard: listening", "url", "http://"+ln.Addr().String()+"/")
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: readHeaderTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idleTimeout,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("dashboard: %w", err)
-	case <-ctx.Done():
-	}
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		srv.Close()
-	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("dashboard: %w", err)
-	}
-	return nil
+	return httpserve.Serve(ctx, addr, h, httpserve.Config{
+		Name:    "dashboard",
+		Setting: "ADMIN_ADDR",
+		Exposed: "it has no TLS: put it behind a TLS proxy or bind 127.0.0.1",
+		Logger:  log,
+	})
 }

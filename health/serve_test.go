@@ -103,26 +103,3 @@ func TestServeCancelledBeforeStart(t *testing.T) {
 		t.Errorf("got %v, want nil", err)
 	}
 }
-
-func TestIsLoopback(t *testing.T) {
-	tests := []struct {
-		name string
-		addr net.Addr
-		want bool
-	}{
-		{"ipv4 loopback", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9090}, true},
-		{"ipv4 loopback range", &net.TCPAddr{IP: net.IPv4(127, 1, 2, 3), Port: 9090}, true},
-		{"ipv6 loopback", &net.TCPAddr{IP: net.IPv6loopback, Port: 9090}, true},
-		{"unspecified v4", &net.TCPAddr{IP: net.IPv4zero, Port: 9090}, false},
-		{"unspecified v6", &net.TCPAddr{IP: net.IPv6unspecified, Port: 9090}, false},
-		{"private", &net.TCPAddr{IP: net.IPv4(10, 0, 0, 5), Port: 9090}, false},
-		{"not tcp", &net.UnixAddr{Name: "/tmp/x", Net: "unix"}, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := isLoopback(tt.addr); got != tt.want {
-				t.Errorf("isLoopback(%v): got %v, want %v", tt.addr, got, tt.want)
-			}
-		})
-	}
-}
