@@ -1,7 +1,6 @@
 package httpserve
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"log/slog"
@@ -9,27 +8,32 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
 
-// syncBuf is a log destination the server's goroutines and the test share.
-type syncBuf struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
+// lines is a log destination that hands the test each line slog writes
+// (one Write a line); buffered well beyond the few lines Serve logs.
+type lines chan string
 
-func (s *syncBuf) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
+func (l lines) Write(p []byte) (int, error) { l <- string(p); return len(p), nil }
 
-func (s *syncBuf) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
+func newLines() lines { return make(lines, 64) }
+
+// waitFor returns the first line holding s, or fails after 10 s.
+func (l lines) waitFor(t *testing.T, s string) string {
+	t.Helper()
+	timeout := time.After(10 * time.Second)
+	for {
+		select {
+		case line := <-l:
+			if strings.Contains(line, s) {
+				return line
+			}
+		case <-timeout:
+			t.Fatalf("no log line holding %q within 10 s", s)
+		}
+	}
 }
 
 var listeningRE = regexp.MustCompile(`msg="test: listening" url=http://(127\.0\.0\.1:\d+)/ addr=(127\.0\.0\.1:\d+)`)
@@ -37,7 +41,7 @@ var listeningRE = regexp.MustCompile(`msg="test: listening" url=http://(127\.0\.
 // A request in flight when ctx ends sees its context cancelled, so that
 // the shutdown is quick and clean; the address is free afterwards.
 func TestServeCancelsRequestsAndShutsDown(t *testing.T) {
-	logs := &syncBuf{}
+	logs := newLines()
 	entered := make(chan struct{})
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		close(entered)
@@ -48,18 +52,12 @@ func TestServeCancelsRequestsAndShutsDown(t *testing.T) {
 	go func() {
 		done <- Serve(ctx, "127.0.0.1:0", h, Config{Name: "test", Setting: "TEST_ADDR", Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	}()
-	var addr string
-	for deadline := time.Now().Add(10 * time.Second); addr == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if m := listeningRE.FindStringSubmatch(logs.String()); m != nil {
-			addr = m[1]
-			if m[2] != addr {
-				t.Errorf("url and addr differ: %q", m[0])
-			}
-		}
+	line := logs.waitFor(t, "listening")
+	m := listeningRE.FindStringSubmatch(line)
+	if m == nil || m[1] != m[2] {
+		t.Fatalf("listening line %q: want the url and addr of one loopback address", line)
 	}
-	if addr == "" {
-		t.Fatalf("no listening line with url and addr within 10 s:\n%s", logs.String())
-	}
+	addr := m[1]
 	go http.Get("http://" + addr + "/")
 	select {
 	case <-entered:
@@ -107,23 +105,21 @@ func TestServeWarnsOffLoopback(t *testing.T) {
 		addr string
 		warn bool
 	}{{"127.0.0.1:0", false}, {"0.0.0.0:0", true}} {
-		logs := &syncBuf{}
+		logs := newLines()
 		ctx, cancel := context.WithCancel(t.Context())
 		done := make(chan error, 1)
 		go func() {
 			done <- Serve(ctx, tc.addr, http.NotFoundHandler(),
 				Config{Name: "test", Setting: "TEST_ADDR", Exposed: "it shows secrets", Logger: slog.New(slog.NewTextHandler(logs, nil))})
 		}()
-		for deadline := time.Now().Add(10 * time.Second); !strings.Contains(logs.String(), "listening") && time.Now().Before(deadline); {
-			time.Sleep(10 * time.Millisecond)
-		}
+		// The warning comes before the listening line, or not at all.
+		got := strings.Contains(logs.waitFor(t, ": "), "test: serving on a non-loopback address; it shows secrets")
 		cancel()
 		if err := <-done; err != nil {
 			t.Fatal(err)
 		}
-		got := strings.Contains(logs.String(), "test: serving on a non-loopback address; it shows secrets")
 		if got != tc.warn {
-			t.Errorf("%s: warned %v, want %v:\n%s", tc.addr, got, tc.warn, logs.String())
+			t.Errorf("%s: warned %v, want %v", tc.addr, got, tc.warn)
 		}
 	}
 }
