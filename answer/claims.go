@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 // Support is what the check of a sentence found.
@@ -110,12 +112,13 @@ type checker struct {
 	st       *state
 	blocks   []*block
 	question string // folded: restating it proves nothing and needs no proof
+	asked    string // as written, for its figures
 	folded   map[int]*foldedText
 	names    map[string]bool // capitalised words inside the blocks' sentences
 }
 
 func newChecker(st *state, blocks []*block, question string) *checker {
-	return &checker{st: st, blocks: blocks, question: matchFold(question), folded: map[int]*foldedText{}}
+	return &checker{st: st, blocks: blocks, question: matchFold(question), asked: question, folded: map[int]*foldedText{}}
 }
 
 func (ck *checker) block(i int) *foldedText {
@@ -189,16 +192,12 @@ func (ck *checker) check(plain string, runs []citeRun, used []int) Claim {
 var negationLangs = map[string]bool{"en": true, "fr": true, "ar": true, "zh": true}
 
 // weakAcross is weak for a claim in another language than its passages:
-// only what reads the same in both is compared. A year is written in the
-// same digits in every language (other figures are not: "1 billion" is
-// "مليار" or "10亿"); a negation is compared when both languages are
-// ones negationWords covers.
+// only what reads the same in both is compared. Figures are read into
+// values in every language ("1 billion" is "مليار" and "10亿"); a
+// negation is compared when both languages are ones negationWords covers.
 func (ck *checker) weakAcross(claim, quotes, evidence string, negatable bool) (Reason, string) {
-	ev := matchFold(evidence + " " + quotes)
-	for _, n := range figures(claim) {
-		if isYear(n) && !containsFigure(ev, n) && !containsFigure(ck.question, n) {
-			return ReasonNumber, n
-		}
+	if f, ok := text.MissingFigure(claim, []string{evidence, quotes, ck.asked}, false); ok {
+		return ReasonNumber, f.Text
 	}
 	if negatable && negated(claim) != negated(evidence) && (negated(claim) || negated(quotes)) {
 		return ReasonNegation, ""
@@ -260,12 +259,10 @@ func (ck *checker) isClaim(t string) bool {
 // in the same language: each figure and name of the claim must be there
 // (or in the question), and a negation must be on both sides or neither.
 func (ck *checker) weak(claim, quotes, evidence string) (Reason, string) {
-	ev := matchFold(evidence + " " + quotes)
-	for _, n := range figures(claim) {
-		if !containsFigure(ev, n) && !containsFigure(ck.question, n) {
-			return ReasonNumber, n
-		}
+	if f, ok := text.MissingFigure(claim, []string{evidence, quotes, ck.asked}, true); ok {
+		return ReasonNumber, f.Text
 	}
+	ev := matchFold(evidence + " " + quotes)
 	for _, name := range ck.namesOf(claim) {
 		f := matchFold(name)
 		if f != "" && !hasWordPrefix(ev, f) && !hasWordPrefix(ck.question, f) {
@@ -276,40 +273,6 @@ func (ck *checker) weak(claim, quotes, evidence string) (Reason, string) {
 		return ReasonNegation, ""
 	}
 	return "", ""
-}
-
-// figures lists the numbers written in digits in s, without thousands
-// separators: "5,600" → "5600".
-func figures(s string) []string {
-	var out []string
-	for _, w := range words(s) {
-		if strings.IndexFunc(w, unicode.IsDigit) < 0 {
-			continue
-		}
-		n := strings.Map(func(r rune) rune {
-			switch {
-			case r >= '0' && r <= '9', r == '.':
-				return r
-			case r >= '٠' && r <= '٩':
-				return '0' + r - '٠'
-			}
-			return -1
-		}, w)
-		if n = strings.Trim(n, "."); n != "" {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
-func containsFigure(folded, n string) bool {
-	for _, f := range figures(strings.ReplaceAll(folded, " ", ",")) {
-		if f == n {
-			return true
-		}
-	}
-	// Folding turned "12.8" into "12 8"; compare without the point too.
-	return hasWordPrefix(folded, strings.ReplaceAll(n, ".", " "))
 }
 
 // hasWordPrefix reports whether a word of folded text starts with w

@@ -111,9 +111,10 @@ func TestUnclosedFenceIsProse(t *testing.T) {
 }
 
 // A claim in one language citing a passage in another is checked for what
-// reads the same in both: a year, and a negation on one side only (the
-// negation words of en, fr, ar and zh). A verbatim quote of the passage
-// backed a claim that negates it, or moves it to another year.
+// reads the same in both: its figures, read into values (a year, "37
+// billion" and "37 مليار" and "370亿", "مليار" alone), and a negation on
+// one side only (the negation words of en, fr, ar and zh). A verbatim quote
+// of the passage backed a claim that negates it, or changes its figure.
 func TestWeakAcrossLanguages(t *testing.T) {
 	rd, blocks := testReader(t, 200)
 	find := func(s string) (int, string) {
@@ -127,6 +128,8 @@ func TestWeakAcrossLanguages(t *testing.T) {
 	}
 	fr, frq := find("La hache de guerre est enterré entre Alibaba et")
 	ar, arq := find("بقيمة 37 مليار دولار في نوفمبر")
+	users, usersq := find("أكثر من مليار مستخدم في الصين")
+	real, realq := find("which boasts 450 million real-name users")
 	tests := []struct {
 		claim  string
 		n      int
@@ -143,6 +146,21 @@ func TestWeakAcrossLanguages(t *testing.T) {
 		{"The listing was not worth 37 billion dollars", ar, arq, Weak, ReasonNegation},
 		{"La fintech valait 37 milliards de dollars", ar, arq, Verified, ""},
 		{"La fintech ne valait pas 37 milliards de dollars", ar, arq, Weak, ReasonNegation},
+		// Every figure, not only years, read into values in both languages.
+		{"The listing was worth 370 billion dollars", ar, arq, Weak, ReasonNumber},
+		{"The listing was worth 37 million dollars", ar, arq, Weak, ReasonNumber},
+		{"The listing was worth $37bn", ar, arq, Verified, ""},
+		{"上市估值370亿美元", ar, arq, Verified, ""},
+		{"上市估值37亿美元", ar, arq, Weak, ReasonNumber},
+		{"La fintech valait 3,7 milliards de dollars", ar, arq, Weak, ReasonNumber},
+		{"Alipay has more than 1 billion users", users, usersq, Verified, ""},
+		{"Alipay has more than 2 billion users", users, usersq, Weak, ReasonNumber},
+		{"Alipay has more than 100 million users", users, usersq, Weak, ReasonNumber},
+		{"支付宝拥有超过10亿用户", users, usersq, Verified, ""},
+		{"Alipay compte 450 millions d'utilisateurs", real, realq, Verified, ""},
+		{"支付宝拥有4.5亿实名用户", real, realq, Verified, ""},
+		{"Alipay compte 45 millions d'utilisateurs", real, realq, Weak, ReasonNumber},
+		{"Alipay compte 45 % d'utilisateurs réels", real, realq, Weak, ReasonNumber},
 	}
 	for _, tt := range tests {
 		t.Run(tt.claim, func(t *testing.T) {

@@ -27,6 +27,19 @@ const (
 // behind a masked link; citations beyond the passages and in footnote
 // form; and a list of quotes under a lead-in at the end. Briefings get the
 // same as bullets.
+// spelledNumber is n (1 to 99) in English words: "forty-four".
+func spelledNumber(n int) string {
+	ones := strings.Fields("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
+	tens := strings.Fields("_ _ twenty thirty forty fifty sixty seventy eighty ninety")
+	switch {
+	case n < 20:
+		return ones[n]
+	case n%10 == 0:
+		return tens[n/10]
+	}
+	return tens[n/10] + "-" + ones[n%10]
+}
+
 func adversarialResponder(r openaitest.Request) openaitest.Reply {
 	text := r.Text()
 	ps, reply, done := trustPassages(text)
@@ -47,7 +60,9 @@ func adversarialResponder(r openaitest.Request) openaitest.Reply {
 	add := func(s string) { lines = append(lines, s) }
 	forms := []string{"【%s】", "［%s］", "(%s)", "[^%s]", "[ %s ]", "[%s][9]"}
 	for i := range 44 {
-		add(fmt.Sprintf("%s, point %d "+forms[i%len(forms)]+" «%s».", advTrue, i+1, p[1], words(p)))
+		// Numbered in words: a figure in digits ("point 7") is one the
+		// quote must hold, in any language.
+		add(fmt.Sprintf("%s, point %s "+forms[i%len(forms)]+" «%s».", advTrue, spelledNumber(i+1), p[1], words(p)))
 		switch i {
 		case 20:
 			add(fmt.Sprintf("%s [%s] «%s».", advFalse, p[1], words(other)))

@@ -59,3 +59,16 @@ func ExampleClip() {
 	fmt.Println(text.Clip("Chinese regulators have ordered sweeping changes to the country’s biggest payment app", 60))
 	// Output: Chinese regulators have ordered sweeping changes to the…
 }
+
+// A claim's figures against the passage it cites, in another language:
+// "450 million" is "4.5亿"; "45 million" is not.
+func ExampleMissingFigure() {
+	passage := "支付宝拥有4.5亿实名用户"
+	for _, claim := range []string{"Alipay has 450 million real-name users", "Alipay has 45 million real-name users"} {
+		f, missing := text.MissingFigure(claim, []string{passage}, false)
+		fmt.Printf("%q missing=%v\n", f.Text, missing)
+	}
+	// Output:
+	// "" missing=false
+	// "45 million" missing=true
+}

@@ -1,0 +1,294 @@
+// Command figures measures how citation checking compares figures across
+// languages (text.MissingFigure), on XQuAD (github.com/google-deepmind/xquad,
+// CC BY-SA 4.0): the same 1,190 questions and paragraphs in 11 languages,
+// translated by professionals. Each pair is a claim in one language and the
+// sentence holding the answer in another: English gold answers with a digit
+// against every other language's answer sentence, and every language's
+// answers against the English sentence. True pairs must not be flagged; the
+// same claims with their first number changed (its leading digit, or ten
+// times it) must be. Questions split into a tuning and a test half by a hash
+// of their ID.
+//
+//	go run ./figures -dir /tmp/qa -half tune
+//
+// -rule picks the rule: "values" (text.MissingFigure), "years" (before:
+// only a year neither side holds) or "strings" (every figure in digits
+// compared as written, as for claims in the passage's own language).
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"corpusbot/text"
+)
+
+var langs = []string{"ar", "de", "el", "es", "hi", "ro", "ru", "th", "tr", "vi", "zh"}
+
+type qa struct {
+	context, answer string
+	start           int // in runes
+}
+
+func main() {
+	dir := flag.String("dir", "/tmp/qa", "folder with xquad.LANG.json")
+	half := flag.String("half", "tune", "tune, test or all")
+	rule := flag.String("rule", "values", "values, years or strings")
+	show := flag.String("show", "", "print the failures of this language (\"all\": every one)")
+	flag.Parse()
+	sets := map[string]map[string]qa{}
+	for _, l := range append([]string{"en"}, langs...) {
+		m, err := load(filepath.Join(*dir, "xquad."+l+".json"))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "figures:", err)
+			os.Exit(1)
+		}
+		sets[l] = m
+	}
+	missing := map[string]func(claim, evidence string) (string, bool){
+		"values": func(c, e string) (string, bool) {
+			f, ok := text.MissingFigure(c, []string{e}, false)
+			return f.Text, ok
+		},
+		"years":   func(c, e string) (string, bool) { return missingDigits(c, e, true) },
+		"strings": func(c, e string) (string, bool) { return missingDigits(c, e, false) },
+	}[*rule]
+	if missing == nil {
+		fmt.Fprintln(os.Stderr, "figures: -rule: want values, years or strings")
+		os.Exit(2)
+	}
+	ids := make([]string, 0, len(sets["en"]))
+	for id := range sets["en"] {
+		if *half == "all" || halfOf(id) == *half {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	fmt.Printf("%-8s %6s %8s %7s %8s %7s %8s\n", "pair", "true", "flagged", "lead", "missed", "x10", "missed")
+	var tot [6]int
+	for _, l := range langs {
+		for _, dirn := range []struct{ name, from, to string }{{"en→" + l, "en", l}, {l + "→en", l, "en"}} {
+			var c [6]int
+			for _, id := range ids {
+				claim, ok1 := sets[dirn.from][id]
+				target, ok2 := sets[dirn.to][id]
+				if !ok1 || !ok2 || !hasDigit(claim.answer) || cutNumber(claim) {
+					continue
+				}
+				ev := answerSentence(target)
+				c[0]++
+				if f, bad := missing(claim.answer, ev); bad {
+					c[1]++
+					if *show == l || *show == "all" {
+						fmt.Printf("  FLAGGED %s %q (%q) in %q\n", dirn.name, claim.answer, f, ev)
+					}
+				}
+				for k, pert := range []func(string) string{lead, times10} {
+					p := pert(claim.answer)
+					if p == claim.answer {
+						continue
+					}
+					c[2+2*k]++
+					if _, bad := missing(p, ev); !bad {
+						c[3+2*k]++
+						if *show == l || *show == "all" {
+							fmt.Printf("  MISSED %s %q in %q\n", dirn.name, p, ev)
+						}
+					}
+				}
+			}
+			fmt.Printf("%-8s %6d %8d %7d %8d %7d %8d\n", dirn.name, c[0], c[1], c[2], c[3], c[4], c[5])
+			for k := range c {
+				tot[k] += c[k]
+			}
+		}
+	}
+	fmt.Printf("%-8s %6d %8d %7d %8d %7d %8d\n", "all", tot[0], tot[1], tot[2], tot[3], tot[4], tot[5])
+	fmt.Printf("true pairs flagged %.1f%%; changed figures missed: leading digit %.1f%%, x10 %.1f%%\n",
+		pct(tot[1], tot[0]), pct(tot[3], tot[2]), pct(tot[5], tot[4]))
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+func halfOf(id string) string {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	if h.Sum32()%2 == 0 {
+		return "tune"
+	}
+	return "test"
+}
+
+func load(path string) (map[string]qa, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var d struct {
+		Data []struct {
+			Paragraphs []struct {
+				Context string
+				QAs     []struct {
+					ID      string
+					Answers []struct {
+						Text        string
+						AnswerStart int `json:"answer_start"`
+					}
+				} `json:"qas"`
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	out := map[string]qa{}
+	for _, a := range d.Data {
+		for _, p := range a.Paragraphs {
+			for _, q := range p.QAs {
+				if len(q.Answers) > 0 {
+					out[q.ID] = qa{context: p.Context, answer: q.Answers[0].Text, start: q.Answers[0].AnswerStart}
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// answerSentence is the sentence (or sentences) of the paragraph the answer
+// lies in: what a claim's verbatim quote would point to.
+func answerSentence(q qa) string {
+	rs := []rune(q.context)
+	if q.start < 0 || q.start > len(rs) {
+		return q.context
+	}
+	a := len(string(rs[:q.start]))
+	b := a + len(q.answer)
+	var out []string
+	for _, sp := range text.Sentences(q.context) {
+		if sp.End > a && sp.Start < b {
+			out = append(out, q.context[sp.Start:sp.End])
+		}
+	}
+	if len(out) == 0 {
+		return q.context
+	}
+	return strings.Join(out, " ")
+}
+
+// cutNumber reports an answer that ends inside a number of its paragraph
+// ("(2,70" of "(2,700,000"): a defect of the data, not a claim.
+func cutNumber(q qa) bool {
+	rs := []rune(q.context)
+	end := q.start + len([]rune(q.answer))
+	if q.start < 0 || end >= len(rs) {
+		return false
+	}
+	last := []rune(q.answer)
+	return len(last) > 0 && unicode.IsDigit(last[len(last)-1]) && (unicode.IsDigit(rs[end]) ||
+		end+1 < len(rs) && (rs[end] == ',' || rs[end] == '.') && unicode.IsDigit(rs[end+1]))
+}
+
+func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
+
+// firstDigits is the byte span of the first run of digits of s that is a
+// figure, not part of a name: not glued to a Latin, Greek or Cyrillic
+// letter, nor to one and a hyphen ("PDP-11", "Internet2").
+func firstDigits(s string) (int, int) {
+	for a := 0; a < len(s); {
+		r, size := utf8.DecodeRuneInString(s[a:])
+		if !unicode.IsDigit(r) {
+			a += size
+			continue
+		}
+		b := a
+		for _, r := range s[a:] {
+			if !unicode.IsDigit(r) {
+				break
+			}
+			b += len(string(r))
+		}
+		before := strings.TrimSuffix(s[:a], "-")
+		p, _ := utf8.DecodeLastRuneInString(before)
+		if !unicode.In(p, unicode.Latin, unicode.Greek, unicode.Cyrillic) || !unicode.IsLetter(p) {
+			return a, b
+		}
+		a = b
+	}
+	return -1, -1
+}
+
+// lead changes the first number's leading digit (1→2, …, 9→1): a figure a
+// reader would call wrong, not rounded.
+func lead(s string) string {
+	a, _ := firstDigits(s)
+	if a < 0 {
+		return s
+	}
+	r := []rune(s[a:])[0]
+	d := digitValue(r)
+	nd := d%9 + 1
+	return s[:a] + string(r-rune(d)+rune(nd)) + s[a+len(string(r)):]
+}
+
+// times10 writes a 0 after the first run of digits: ten times it.
+func times10(s string) string {
+	a, b := firstDigits(s)
+	if a < 0 || b == a+1 && digitValue([]rune(s[a:])[0]) == 0 {
+		return s // "0.3": a 0 after it changes nothing
+	}
+	r := []rune(s[a:])[0]
+	zero := r - rune(digitValue(r))
+	return s[:b] + string(zero) + s[b:]
+}
+
+func digitValue(r rune) int {
+	for _, z := range []rune{'0', '٠', '۰', '०', '๐', '０'} {
+		if r >= z && r <= z+9 {
+			return int(r - z)
+		}
+	}
+	return 0
+}
+
+// missingDigits is the rule before values: figures in digits as strings,
+// thousands separators dropped; yearsOnly compares years (19xx, 20xx) only.
+func missingDigits(claim, evidence string, yearsOnly bool) (string, bool) {
+	ev := map[string]bool{}
+	for _, f := range digitFigures(text.Fold(evidence)) {
+		ev[f] = true
+	}
+	for _, f := range digitFigures(text.Fold(claim)) {
+		year := len(f) == 4 && (strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20"))
+		if yearsOnly && !year {
+			continue
+		}
+		if !ev[f] {
+			return f, true
+		}
+	}
+	return "", false
+}
+
+func digitFigures(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) {
+		n := strings.Trim(strings.ReplaceAll(w, ",", ""), ".")
+		if strings.IndexFunc(n, unicode.IsDigit) >= 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
