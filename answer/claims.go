@@ -41,6 +41,10 @@ const (
 	ReasonName         Reason = "name"            // a name the quote's sentence lacks
 	ReasonNegation     Reason = "negation"        // a negation on one side only
 	ReasonUncited      Reason = "uncited"
+	// A line of a code block the model wrote is in no passage it cites
+	// (Text is that line), or only in a passage given but never cited.
+	ReasonCodeNotFound Reason = "code_not_found"
+	ReasonCodeUncited  Reason = "code_uncited"
 )
 
 // Claim is one sentence of a result and what backs it.
@@ -114,11 +118,12 @@ type checker struct {
 	question string // folded: restating it proves nothing and needs no proof
 	asked    string // as written, for its figures
 	folded   map[int]*foldedText
+	code     map[int]string  // a block's text with white space as single spaces
 	names    map[string]bool // capitalised words inside the blocks' sentences
 }
 
 func newChecker(st *state, blocks []*block, question string) *checker {
-	return &checker{st: st, blocks: blocks, question: matchFold(question), asked: question, folded: map[int]*foldedText{}}
+	return &checker{st: st, blocks: blocks, question: matchFold(question), asked: question, folded: map[int]*foldedText{}, code: map[int]string{}}
 }
 
 func (ck *checker) block(i int) *foldedText {
@@ -361,4 +366,57 @@ var negationWords = []string{
 	"not", "no", "never", "none", "neither", "nor", "without", "cannot",
 	"ne", "n", "pas", "jamais", "aucun", "aucune", "sans", "ni",
 	"لا", "لم", "لن", "ليس", "ليست", "غير", "بدون",
+}
+
+// checkCode checks a fenced code block the model wrote (its text between
+// the fence lines): every line of it, white space aside, must stand in a
+// passage the reply cites (used: its renumbering), copied as a run or
+// assembled line by line. A reader copies code as it is; code the passages
+// do not hold is marked like an unbacked claim. undecided: a line stands
+// only in a passage given but not cited yet, which a later citation of the
+// streaming reply may still cite.
+func (ck *checker) checkCode(body string, used []int) (c Claim, undecided bool) {
+	cited := map[int]bool{}
+	for _, g := range used {
+		cited[g-1] = true
+	}
+	for _, line := range strings.Split(body, "\n") {
+		l := strings.Join(strings.Fields(line), " ")
+		if !hasWordChar(l) {
+			continue // blank, a brace, "..."
+		}
+		in := func(bi int) bool {
+			t := ck.codeText(bi)
+			return strings.Contains(t, l) || strings.HasPrefix(l, "$ ") && strings.Contains(t, l[2:])
+		}
+		found, given := false, false
+		for bi := range ck.blocks {
+			if in(bi) {
+				given = true
+				if cited[bi] {
+					found = true
+					break
+				}
+			}
+		}
+		switch {
+		case found:
+			continue
+		case given:
+			return Claim{Text: strings.TrimSpace(line), Support: Unverified, Reason: ReasonCodeUncited}, true
+		default:
+			return Claim{Text: strings.TrimSpace(line), Support: Unverified, Reason: ReasonCodeNotFound}, false
+		}
+	}
+	return Claim{}, false
+}
+
+// codeText is block i's text with its white space as single spaces.
+func (ck *checker) codeText(i int) string {
+	if t, ok := ck.code[i]; ok {
+		return t
+	}
+	t := strings.Join(strings.Fields(ck.blocks[i].text), " ")
+	ck.code[i] = t
+	return t
 }

@@ -78,6 +78,10 @@ func (c Claim) why(lang string) string {
 		return say(lang, i18n.WhyName, c.Detail)
 	case ReasonNegation:
 		return say(lang, i18n.WhyNegation)
+	case ReasonCodeNotFound:
+		return say(lang, i18n.WhyCodeNotFound)
+	case ReasonCodeUncited:
+		return say(lang, i18n.WhyCodeUncited)
 	default:
 		return say(lang, i18n.WhyUncited)
 	}

@@ -58,7 +58,8 @@ func (rd *reader) render(raw string, partial bool) rendered {
 	prev, marks := 0, 0
 	ri := 0
 	shown := map[string]*shownClaim{}
-	heldGap := "" // the gap before a repeat left out, and the line opening it held
+	heldGap := ""             // the gap before a repeat left out, and the line opening it held
+	checked := map[int]bool{} // the fenced blocks whose code is checked
 	for _, sp := range spans {
 		var runs []citeRun
 		for ri < len(sc.runs) && sc.runs[ri].start < sp.end {
@@ -72,13 +73,29 @@ func (rd *reader) render(raw string, partial bool) rendered {
 		plain = strings.TrimSpace(plain[listPrefix(plain):])
 		gap := sc.text[prev:sp.start]
 		prev = sp.end
-		if within(sp, fences) {
-			// A code block is shown as written: it claims nothing, and
-			// a mark before its fence would undo the block.
+		if fi := fenceOf(sp, fences); fi >= 0 {
+			// A code block is shown as written. Its code must stand in
+			// a cited passage; if not, a line of its own before the
+			// fence holds the mark (a mark on the fence line would undo
+			// the block, one inside would change the code).
+			mark := ""
+			if !checked[fi] {
+				checked[fi] = true
+				c, undecided := rd.code(sc.text, fences[fi], sc.used)
+				if undecided && partial {
+					break // held back until the reply cites the passage, or ends
+				}
+				if c.Support != "" {
+					marks++
+					c.Mark = marks
+					out.claims = append(out.claims, c)
+					mark = markText(c) + "\n" + gap[strings.LastIndexByte(gap, '\n')+1:]
+				}
+			}
 			if text.Len() > 0 {
 				text.WriteString(gap)
 			}
-			text.WriteString(s)
+			text.WriteString(mark + s)
 			continue
 		}
 		if plain == "" {
@@ -548,6 +565,31 @@ func appendTrimmed(out []span, s string, start, end int) []span {
 }
 
 // within reports whether sp lies inside one of the ranges.
+// fenceOf is the index of the fenced block sp lies in, or -1.
+func fenceOf(sp span, fences []span) int {
+	for i, f := range fences {
+		if sp.start >= f.start && sp.end <= f.end {
+			return i
+		}
+	}
+	return -1
+}
+
+// code checks the fenced block f of s (fence lines included) against the
+// passages used cites, as checker.checkCode does.
+func (rd *reader) code(s string, f span, used []int) (Claim, bool) {
+	body := s[f.start:f.end]
+	if i := strings.IndexByte(body, '\n'); i >= 0 {
+		body = body[i+1:]
+	} else {
+		body = ""
+	}
+	if i := strings.LastIndexByte(body, '\n'); i >= 0 {
+		body = body[:i] // the closing fence line
+	}
+	return rd.ck.checkCode(body, used)
+}
+
 func within(sp span, ranges []span) bool {
 	for _, r := range ranges {
 		if sp.start >= r.start && sp.end <= r.end {

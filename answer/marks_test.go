@@ -47,7 +47,9 @@ func TestRepeatsShownOnce(t *testing.T) {
 		{"better backing stays", claim + " [1] «words in no passage at all». " + ok(1, 0), 2, 2, 1},
 		{"a short phrase stays", "See the passage [1] «" + q(0) + "». See the passage [1] «" + q(0) + "».", 0, 2, 0},
 		{"a list item keeps its marker", "- " + ok(1, 0) + "\n- " + ok(1, 0) + " Another claim of the reply [1] «" + q(0) + "».", 1, 2, 0},
-		{"code stays", ok(1, 0) + "\n```\n" + claim + "\n" + claim + "\n```", 3, 1, 0},
+		// Code is shown as written, repeats and all; this code is in no
+		// passage, so it is marked.
+		{"code stays", ok(1, 0) + "\n```\n" + claim + "\n" + claim + "\n```", 3, 2, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -189,5 +191,109 @@ func TestUnclosedQuoteEndsWithItsSentence(t *testing.T) {
 		if got := streamed(rd, reply, 2); got != r.text {
 			t.Errorf("streamed %q, want %q", got, r.text)
 		}
+	}
+}
+
+// A code block the model writes is code a reader may copy and run: each of
+// its lines, white space aside, must stand in a passage the reply cites,
+// copied as a run or assembled line by line. Code in no passage is marked
+// on a line of its own above the fence (a mark on the fence line would
+// undo the block, one inside would change the code); code from a passage
+// given but never cited is marked too, and held back while streaming until
+// the reply cites that passage or ends. Before, every closed block was
+// shown unchecked.
+func TestCodeBlocksChecked(t *testing.T) {
+	rd, blocks := testReader(t, 3)
+	words := func(b, from, n int) string {
+		f := strings.Fields(blocks[b].text)
+		return strings.Join(f[from:from+n], " ")
+	}
+	lead := func(n, b int) string { return fmt.Sprintf("The passage gives it [%d] «%s»:\n", n, words(b, 0, 6)) }
+	// own is a run of five words of block b that no other block holds.
+	own := func(b int) string {
+		f := strings.Fields(blocks[b].text)
+		for i := 0; i+5 <= len(f); i++ {
+			run, elsewhere := strings.Join(f[i:i+5], " "), false
+			for o := range blocks {
+				elsewhere = elsewhere || o != b && strings.Contains(strings.Join(strings.Fields(blocks[o].text), " "), run)
+			}
+			if !elsewhere {
+				return run
+			}
+		}
+		t.Fatalf("block %d has no run of its own", b)
+		return ""
+	}
+	// A run of passage 1 in two lines, spaced otherwise.
+	run := words(0, 2, 5) + "\n    " + strings.ReplaceAll(words(0, 7, 5), " ", "   ")
+	tests := []struct {
+		name   string
+		reply  string
+		mark   Reason // the code's mark, "" for none
+		text   string // what the code's line in the note is
+		inText string // a piece of the text
+	}{
+		{"a run of a cited passage", lead(1, 0) + "```sh\n" + run + "\n```", "", "", "```sh\n" + run + "\n```"},
+		{"lines of two cited passages", lead(1, 0) + lead(2, 1) + "```\n" + words(1, 3, 4) + "\n\n" + words(0, 1, 3) + "\n}\n...\n```", "", "", ""},
+		{"a line in no passage", lead(1, 0) + "```\n" + words(0, 2, 5) + "\nrm -rf / --no-preserve-root\n```", ReasonCodeNotFound, "rm -rf / --no-preserve-root", "\n⚠¹\n```\n"},
+		{"prose in a fence", lead(1, 0) + "```\nThe ministry fined Tencent heavily [1] «porte-parole».\n```", ReasonCodeNotFound, "The ministry fined Tencent heavily [1] «porte-parole».", "⚠¹\n```"},
+		{"from a passage never cited", lead(1, 0) + "```\n" + own(2) + "\n```", ReasonCodeUncited, own(2), "⚠¹\n```"},
+		{"from a passage cited after it", lead(1, 0) + "```\n" + own(2) + "\n```\nIt says more [3] «" + words(2, 0, 6) + "».", "", "", ""},
+		{"indented in a list", "- " + lead(1, 0) + "  ```\n  made-up --flag\n  ```", ReasonCodeNotFound, "made-up --flag", "\n  ⚠¹\n  ```\n"},
+		{"inline code stays", "Run `made-up --flag` as the passage says [1] «" + words(0, 0, 6) + "».", "", "", "`made-up --flag`"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rd.cache = map[string]Claim{}
+			r := rd.render(tt.reply, false)
+			var code []Claim
+			for _, c := range r.claims {
+				if c.Reason == ReasonCodeNotFound || c.Reason == ReasonCodeUncited {
+					code = append(code, c)
+				}
+			}
+			switch {
+			case tt.mark == "" && len(code) > 0:
+				t.Errorf("code marked: %+v in %q", code, r.text)
+			case tt.mark != "" && (len(code) != 1 || code[0].Reason != tt.mark || code[0].Text != tt.text || !code[0].Marked()):
+				t.Errorf("code claims %+v, want one %s of %q; text %q", code, tt.mark, tt.text, r.text)
+			}
+			if !strings.Contains(r.text, tt.inText) {
+				t.Errorf("text %q lacks %q", r.text, tt.inText)
+			}
+			if strings.Contains(r.history, "```") && tt.mark != "" {
+				t.Errorf("history %q keeps marked code", r.history)
+			}
+			for _, size := range []int{1, 7, 64} {
+				if got := streamed(rd, tt.reply, size); got != r.text {
+					t.Errorf("streamed in %d-byte pieces %q, want %q", size, got, r.text)
+				}
+			}
+		})
+	}
+}
+
+// Streaming holds a block whose code stands only in a passage not cited
+// yet: it is shown once a later sentence cites that passage, unmarked, and
+// never shown unmarked first and marked after.
+func TestCodeBlockHeldWhileUndecided(t *testing.T) {
+	rd, blocks := testReader(t, 3)
+	f := strings.Fields(blocks[2].text)
+	var run string
+	for i := 0; i+5 <= len(f) && run == ""; i++ {
+		r := strings.Join(f[i:i+5], " ")
+		if !strings.Contains(strings.Join(strings.Fields(blocks[0].text+" "+blocks[1].text), " "), r) {
+			run = r
+		}
+	}
+	code := "```\n" + run + "\n```"
+	head := fmt.Sprintf("Lead-in [1] «%s»:\n%s\n", strings.Join(strings.Fields(blocks[0].text)[:6], " "), code)
+	r := rd.render(head+"More words that go on", true)
+	if strings.Contains(r.text, "```") {
+		t.Errorf("undecided code shown while streaming: %q", r.text)
+	}
+	r = rd.render(head+fmt.Sprintf("It says more [3] «%s». And", strings.Join(f[:6], " ")), true)
+	if !strings.Contains(r.text, code) || strings.Contains(r.text, "⚠") {
+		t.Errorf("code not shown, or marked, once its passage is cited: %q", r.text)
 	}
 }

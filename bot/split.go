@@ -19,7 +19,8 @@ const MaxMessageLen = 2000
 // a sentence end or a space, and only as a last resort inside a word (at a
 // rune boundary). It never cuts inside a citation marker such as [12] or
 // [1, 3] (a marker stays with the sentence before it), a URL or inline
-// code. A ``` code fence is kept whole when it fits in one part; a longer
+// code, nor after a line that is only the mark of a code block (⚠¹ above
+// its fence). A ``` code fence is kept whole when it fits in one part; a longer
 // one is closed at a line end and reopened, with its info string, at the
 // top of the next part.
 //
@@ -298,6 +299,10 @@ func textCuts(text string, from, to int, markerAt map[int]int, add func(cut)) {
 				i = j // a marker alone would end the part
 				continue
 			}
+			if isMarkLine(lastLine(text[:i])) {
+				i = j // a code block's mark stays above its fence
+				continue
+			}
 			if kind > cutSpace || !atMarker {
 				add(cut{pos: i, next: skipSpace(text, i), kind: kind, fence: -1})
 			}
@@ -383,6 +388,14 @@ func isListMarker(line string) bool {
 	}
 	n := strings.TrimRight(m, ".)")
 	return len(n) > 0 && len(n) == len(m)-1 && strings.Trim(n, "0123456789") == ""
+}
+
+// isMarkLine reports whether line is only the mark of a code block the
+// answer could not find in its sources (⚠¹ on the line above the fence).
+func isMarkLine(line string) bool {
+	m := strings.TrimSpace(line)
+	r, size := utf8.DecodeRuneInString(m)
+	return (r == '⚠' || r == '❔') && size < len(m) && strings.Trim(m[size:], "⁰¹²³⁴⁵⁶⁷⁸⁹") == ""
 }
 
 // lastLine returns the text after the last newline of s.

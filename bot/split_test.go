@@ -427,3 +427,26 @@ func TestSplitKeepsListMarkersWithTheirItem(t *testing.T) {
 		}
 	}
 }
+
+// A code block the answer marks has its mark on a line of its own above the
+// fence: no part ends with that mark alone, parted from the code it marks.
+func TestSplitKeepsMarksWithTheirCode(t *testing.T) {
+	markRE := regexp.MustCompile(`^\s*[⚠❔][⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*$`)
+	for _, indent := range []string{"", "  "} {
+		for pad := 20; pad <= 200; pad += 9 {
+			text := strings.Repeat("A verified claim of the answer [1]. ", pad/36+1) + strings.Repeat("y", pad%36) + "\n" +
+				indent + "⚠¹\n" + indent + "```sh\n" + indent + "made-up --flag one two three\n" + indent + "```"
+			for _, limit := range []int{len([]rune(text)) - 30, len([]rune(text)) - 45, 80} {
+				parts := Split(text, limit)
+				for i, p := range parts {
+					if markRE.MatchString(lastLine(p)) {
+						t.Errorf("pad %d limit %d: part %d ends with the mark alone: %q", pad, limit, i+1, p)
+					}
+				}
+				if all := strings.Join(parts, "\n"); !strings.Contains(all, "⚠¹\n"+indent+"```sh") {
+					t.Errorf("pad %d limit %d: the mark is parted from its fence: %q", pad, limit, parts)
+				}
+			}
+		}
+	}
+}

@@ -22,6 +22,8 @@ const (
 	WhyName                    // %s: a name
 	WhyNegation                //
 	WhyUncited                 //
+	WhyCodeNotFound            // a line of a code block in no cited passage
+	WhyCodeUncited             // a line of a code block from a passage the answer does not cite
 	CutLength                  //
 	CutStream                  //
 	ExtractiveNote             //
