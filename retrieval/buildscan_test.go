@@ -14,7 +14,7 @@ func buildBoth(t testing.TB, items []Item) {
 	parts := func(fast bool) Parts {
 		cfg, _ := Config{}.withDefaults()
 		ix := &Index{cfg: cfg, items: items}
-		ix.build(fast)
+		ix.build(fast, buildHold{})
 		p, err := ix.Parts()
 		if err != nil {
 			t.Fatal(err)
@@ -27,8 +27,8 @@ func buildBoth(t testing.TB, items []Item) {
 			one := []Item{it}
 			cfg, _ := Config{}.withDefaults()
 			a, b := &Index{cfg: cfg, items: one}, &Index{cfg: cfg, items: one}
-			a.build(true)
-			b.build(false)
+			a.build(true, buildHold{})
+			b.build(false, buildHold{})
 			if !reflect.DeepEqual(a.dict, b.dict) || !reflect.DeepEqual(a.itemLen, b.itemLen) {
 				t.Fatalf("item %d (%q, title %q): fast path terms %v length %v, tokenizer's %v length %v",
 					i, it.Text, it.Title, a.dict, a.itemLen, b.dict, b.itemLen)

@@ -95,9 +95,13 @@ func (ix *Index) bigTFAt(pos int) uint32 {
 }
 
 // build indexes ix.items; fast takes the ASCII fast path (addText), which
-// tests hold to the tokenizer's.
-func (ix *Index) build(fast bool) {
+// tests hold to the tokenizer's. gc is the build's hold on the collector.
+func (ix *Index) build(fast bool, gc buildHold) {
 	n := len(ix.items)
+	// Until the postings are laid out, nearly all the build allocates is
+	// kept: the per-item lists, dictionaries and word caches, then the
+	// postings themselves. Laid out, the lists are let go.
+	resume := gc.pause()
 	ix.buildAnalyzers()
 	ix.buildDocs()
 
@@ -165,6 +169,7 @@ func (ix *Index) build(fast bool) {
 	// posting's store also misses the TLB.
 	adviseHuge(ix.postItem)
 	adviseHuge(ix.postTF)
+	resume()
 	for _, s := range shards {
 		wg.Go(func() { s.layout(ix.postItem, ix.postTF) })
 	}

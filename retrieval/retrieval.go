@@ -126,9 +126,10 @@ func New(cfg Config, items []Item) (*Index, error) {
 	for _, it := range items {
 		size += len(it.Text) + len(it.Title)
 	}
-	defer holdBuildGC(size)()
+	gc := holdBuildGC(size)
+	defer gc.release()
 	ix := &Index{cfg: cfg, items: slices.Clone(items)}
-	ix.build(true)
+	ix.build(true, gc)
 	ix.accums.New = func() any { return newAccum(len(ix.items), len(ix.docs)) }
 	ix.bufs.New = func() any { return &analysisBuf{keepStops: true} }
 	return ix, nil
