@@ -99,6 +99,7 @@ var analysisCases = []analysisCase{
 	{"thai marks", "th", "ที่นี่", []string{"ที่นี่"}},
 	{"lao", "lo", "ພາສາ", []string{"ພາ", "າສ", "ສາ"}},
 	{"khmer", "km", "ភាសា", []string{"ភាសា"}},
+	{"myanmar extended letters are myanmar (text.IsUnspaced)", "my", "ꩠꩡꩢ", []string{"ꩠꩡ", "ꩡꩢ"}},
 	{"mixed scripts", "en", "Alipay(支付寶)", []string{"alipay", "支", "支付", "付", "付宝", "宝"}},
 	// Indonesian: Snowball's algorithm (text.StemIndonesian), question words.
 	{"indonesian affixes", "id", "Siapa yang menyimpan pengaturan berkas?", []string{"simpan", "atur", "berkas"}},

@@ -3,6 +3,8 @@ package retrieval
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 // tokenKind tells filters what a token is made of.
@@ -77,25 +79,13 @@ func classify(r rune) runeClass {
 	return classSep
 }
 
-// isCJK reports scripts written without spaces between words, which are
-// indexed as overlapping character bigrams: Han, kana and Hangul, and the
-// letters of Thai, Lao, Khmer and Myanmar, which have no word separator
-// either and get the same dictionary-free treatment (their vowel and tone
-// marks stay with the letter they follow).
+// isCJK reports the characters indexed as overlapping character bigrams:
+// the letters of scripts written without spaces between words
+// (text.IsUnspaced: Han, kana, Thai, Lao, Khmer, Myanmar; the vowel and
+// tone marks of the last four stay with the letter they follow), and
+// Hangul, which spaces its words but glues particles to them ("PHP로").
 func isCJK(r rune) bool {
-	switch {
-	case r < 0x0E00:
-		return false
-	case r < 0x1100:
-		return unicode.In(r, unicode.Thai, unicode.Lao, unicode.Myanmar) && unicode.IsLetter(r)
-	case r < 0x1780:
-		return unicode.Is(unicode.Hangul, r)
-	case r < 0x1800:
-		return unicode.Is(unicode.Khmer, r) && unicode.IsLetter(r)
-	case r == 0x30FC || r == 0x3005: // prolonged sound mark, ideographic iteration mark
-		return true
-	}
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	return text.IsUnspaced(r) || r >= 0x1100 && unicode.Is(unicode.Hangul, r)
 }
 
 // tokenizer segments normalised text into words, numbers and CJK characters.

@@ -19,8 +19,12 @@ import "unicode"
 // word it lengthens (チャート): alone it would be a word of its own, met in
 // every katakana word. Thai, Lao, Khmer and Myanmar letters are not
 // ideographs: they spell words (see IsUnspaced).
-func IsIdeograph(r rune) bool {
-	return r >= 0x2E80 && (r == 0x30FC || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+func IsIdeograph(r rune) bool { return r >= 0x2E80 && ideograph(r) }
+
+// ideograph is IsIdeograph past the test that keeps other scripts to one
+// comparison where it is inlined.
+func ideograph(r rune) bool {
+	return r == 0x30FC || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
 // IsUnspaced reports whether r is a letter of a script written without
@@ -29,18 +33,21 @@ func IsIdeograph(r rune) bool {
 // Their vowel and tone marks, digits and punctuation are not: a mark
 // belongs to the letter before it. Rarer scripts written without spaces
 // (Tai Tham, New Tai Lue, Javanese, Balinese) are not covered.
-func IsUnspaced(r rune) bool {
+func IsUnspaced(r rune) bool { return r >= 0x0E00 && unspaced(r) }
+
+// unspaced is IsUnspaced past the test that keeps the scripts before Thai
+// (Latin, Cyrillic, Arabic, Indic) to one comparison where it is inlined.
+func unspaced(r rune) bool {
 	switch {
-	case r < 0x0E00:
-		return false
+	case r >= 0x2E80:
+		if 0xA9E0 <= r && r <= 0xAA7F { // Myanmar Extended-B and -A (Shan, Khamti)
+			return unicode.Is(unicode.Myanmar, r) && unicode.IsLetter(r)
+		}
+		return ideograph(r)
 	case r < 0x1100: // Thai, Lao, Tibetan (spaced by syllable marks), Myanmar
 		return unicode.In(r, unicode.Thai, unicode.Lao, unicode.Myanmar) && unicode.IsLetter(r)
-	case r < 0x1780:
-		return false
-	case r < 0x1800:
+	case 0x1780 <= r && r < 0x1800:
 		return unicode.Is(unicode.Khmer, r) && unicode.IsLetter(r)
-	case 0xA9E0 <= r && r <= 0xAA7F: // Myanmar Extended-B and -A (Shan, Khamti)
-		return unicode.Is(unicode.Myanmar, r) && unicode.IsLetter(r)
 	}
-	return IsIdeograph(r)
+	return false
 }
