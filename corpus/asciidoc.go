@@ -43,6 +43,9 @@ func parseAsciiDoc(src string) structured {
 		// ".asc" names AsciiDoc (Pro Git) and PGP's ASCII armor alike.
 		return structured{generated: "a PGP signature or key (ASCII armor), not a document"}
 	}
+	if adocNavigation(src) {
+		return structured{generated: "a site's navigation (a list of links to its pages), not a document"}
+	}
 	a := &adocParser{}
 	// Preprocessor directives act on lines before any block is read, so
 	// one may sit inside a paragraph or list item; there they leaked
@@ -655,3 +658,29 @@ func adocFormatted(s string, i int) (string, int, bool) {
 }
 
 func adocWordRune(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// adocNavItemRe is a list item that is one cross reference or link alone,
+// as an Antora navigation file lists its module's pages.
+var adocNavItemRe = regexp.MustCompile(`^\*{1,5}\s+(?:(?:xref|link):[^\[\s]*\[[^\]]*\]|<<[^>]*>>)$`)
+
+// adocNavigation reports whether src is an Antora navigation file: list
+// items that are links (three or more) or the plain names of the groups
+// they form, block titles, comments and attribute entries, and nothing
+// else.
+func adocNavigation(src string) bool {
+	links, names := 0, 0
+	for line := range strings.Lines(src) {
+		t := strings.TrimSpace(line)
+		switch {
+		case t == "" || strings.HasPrefix(t, "//") || adocAttrRe.MatchString(t):
+		case adocNavItemRe.MatchString(t):
+			links++
+		case strings.HasPrefix(t, ".") && len(t) > 1 && t[1] != '.' && t[1] != ' ', // a block title
+			strings.HasPrefix(t, "*") && !strings.ContainsAny(t, "[]<>:") && len(t) <= 80: // a group's name
+			names++
+		default:
+			return false
+		}
+	}
+	return links >= 3 && links >= names
+}

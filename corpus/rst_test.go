@@ -265,6 +265,27 @@ func TestAsciiDocTables(t *testing.T) {
 	}
 }
 
+// An Antora navigation file ("nav.adoc", a module's list of xrefs to its
+// pages) is the site's menu, not a document: loaded, it answered searches
+// with "• introduction/index.adoc" under the title "content-nav" (the
+// Neo4j Cypher manual's; Asciidoctor's docs have one a module). A page
+// that lists links and says something is still a document.
+func TestAsciiDocNavigation(t *testing.T) {
+	nav := "* xref:introduction/index.adoc[]\n** xref:introduction/overview.adoc[]\n** xref:introduction/aura.adoc[Aura]\n\n.Reference\n* Clauses\n** xref:clauses/index.adoc[]\n** <<call,CALL>>\n"
+	if g := parseAsciiDoc(nav).generated; g == "" {
+		t.Errorf("a navigation file is read as a document")
+	}
+	for _, doc := range []string{
+		"= Clauses\n\n* xref:a.adoc[]\n* xref:b.adoc[]\n* xref:c.adoc[]\n\nEach clause is a step of a query.\n",
+		"* one item\n* two items\n* three items\n",
+		"* xref:a.adoc[]\n",
+	} {
+		if g := parseAsciiDoc(doc).generated; g != "" {
+			t.Errorf("%q is read as %s", doc, g)
+		}
+	}
+}
+
 // A document's own attribute entries (":name: value") define the
 // references that follow them; ":name!:" removes one, and references
 // to nothing still read as nothing.
