@@ -194,7 +194,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	if e.cfg.CorpusDir != "" && e.cfg.WatchCorpus {
 		// Set up before the bot starts, so that a change made once it
 		// answers is seen.
-		if cw, err := rl.watch(watchQuiet, watchMaxWait); err != nil {
+		if cw, err := rl.watch(watchQuiet, watchMaxWait, e.cfg.DataDir); err != nil {
 			e.log.Warn("not watching the corpus folder; reload with SIGHUP or /reload", "error", err)
 		} else {
 			defer cw.Close()

@@ -32,6 +32,9 @@ type watcher struct {
 	maxWait time.Duration
 	// after makes the debounce timers; time.After outside tests.
 	after func(time.Duration) <-chan time.Time
+	// ignore are folders inside root, relative to it with slashes, whose
+	// changes are not the documents' (DATA_DIR's database and snapshot).
+	ignore []string
 }
 
 // corpusWatch is a folder being watched for one reloader.
@@ -41,16 +44,23 @@ type corpusWatch struct {
 	fw *fsnotify.Watcher
 }
 
-// watch starts watching r's folder and its sub-folders. It fails only when
-// the folder cannot be watched at all; the bot then runs on without
-// watching (SIGHUP and /reload still work). Run the result, then Close it.
-func (r *reloader) watch(quiet, maxWait time.Duration) (*corpusWatch, error) {
+// watch starts watching r's folder and its sub-folders but those of
+// ignore that are inside it (DATA_DIR). It fails only when the folder
+// cannot be watched at all; the bot then runs on without watching (SIGHUP
+// and /reload still work). Run the result, then Close it.
+func (r *reloader) watch(quiet, maxWait time.Duration, ignore ...string) (*corpusWatch, error) {
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, fmt.Errorf("watch %s: %w", r.dir, err)
 	}
 	root := filepath.Clean(r.dir)
 	w := &watcher{root: root, log: r.env.log, quiet: quiet, maxWait: maxWait, after: time.After}
+	for _, dir := range ignore {
+		if rel, ok := inside(root, dir); ok {
+			w.ignore = append(w.ignore, rel)
+			w.log.Info("the data folder is inside the corpus folder: its files are not documents, and their changes are not watched", "dir", dir)
+		}
+	}
 	if err := fw.Add(root); err != nil {
 		fw.Close()
 		return nil, fmt.Errorf("watch %s: %w", r.dir, err)
@@ -174,7 +184,34 @@ func (w *watcher) relevant(ev fsnotify.Event) bool {
 			return false
 		}
 	}
-	return true
+	return !w.ignored(rel)
+}
+
+// ignored reports whether rel, a path relative to the root, is in one of
+// the folders the watcher ignores.
+func (w *watcher) ignored(rel string) bool {
+	rel = filepath.ToSlash(rel)
+	for _, ig := range w.ignore {
+		if rel == ig || strings.HasPrefix(rel, ig+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// inside returns dir relative to root, with slashes, when dir is a folder
+// strictly inside root (both made absolute, neither resolved further).
+func inside(root, dir string) (string, bool) {
+	ar, err1 := filepath.Abs(root)
+	ad, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(ar, ad)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
 }
 
 // addTree watches dir's sub-folders, recursively (fsnotify watches one
@@ -196,6 +233,8 @@ func (w *watcher) addTree(fw *fsnotify.Watcher, dir string, withSelf bool) {
 		} else if !d.IsDir() {
 			return nil
 		} else if strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		} else if rel, err := filepath.Rel(w.root, path); err == nil && w.ignored(rel) {
 			return filepath.SkipDir
 		}
 		if err := fw.Add(filepath.Clean(path)); err != nil {

@@ -209,6 +209,53 @@ func TestWatchReloadsOnRealChanges(t *testing.T) {
 	}
 }
 
+// DATA_DIR inside the corpus folder (CORPUS_DIR=. with the default
+// ./data): the database and the index snapshot written there are not
+// changes to the documents. Each write (every answer recorded, every
+// snapshot saved) set off a reload of the whole corpus, and a reload saves
+// a snapshot (round four).
+func TestWatchIgnoresDataDir(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "gold.txt"), []byte(goldText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(dir, "data")
+	if err := os.MkdirAll(data, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	logs := &e2eBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	r, p := newTestReloader(t, dir, logs)
+	cw, err := r.watch(200*time.Millisecond, 10*time.Second, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { defer close(done); cw.run(ctx) }()
+	defer func() { cancel(); <-done; cw.Close() }()
+
+	for i := range 5 {
+		if err := os.WriteFile(filepath.Join(data, "corpusbot.db-wal"), []byte(strings.Repeat("w", i+1)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(300 * time.Millisecond) // past the quiet period: each would be a reload of its own
+	}
+	if err := os.WriteFile(filepath.Join(dir, "yen.txt"), []byte("The yen\n\nThe weak yen helps exporters.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the new document", func() bool {
+		for _, d := range p.Documents() {
+			if d.ID == "yen" {
+				return true
+			}
+		}
+		return false
+	})
+	if n := strings.Count(logs.String(), "corpus folder changed: reloaded"); n != 1 {
+		t.Errorf("%d reloads, want one (the document's):\n%s", n, logs.String())
+	}
+}
+
 // Between the failed reload and the one that succeeds, the old index
 // answers.
 func TestWatchFailedReloadKeepsIndex(t *testing.T) {
