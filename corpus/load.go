@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"path"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sort"
@@ -247,6 +248,14 @@ func (l *loader) listTyped(ctx context.Context) (paths []string, regular []bool,
 			return fs.SkipDir
 		}
 		if !d.IsDir() {
+			if d.Type()&fs.ModeSymlink != 0 {
+				if why := l.linkWithheld(p); why != "" {
+					w := Warning{Path: p, Reason: why, Kind: SkipUnreadable}
+					l.warnings = append(l.warnings, w)
+					l.log.Warn("corpus: file not loaded", "path", w.Path, "reason", w.Reason, "kind", string(w.Kind))
+					return nil
+				}
+			}
 			paths = append(paths, p)
 			regular = append(regular, d.Type().IsRegular())
 		}
@@ -714,4 +723,44 @@ func noDocumentsError(ws []Warning) error {
 		fmt.Fprintf(&sb, "%s: %s", w.Path, w.Reason)
 	}
 	return fmt.Errorf("%w: %d skipped: %s", ErrNoDocuments, len(ws), sb.String())
+}
+
+// linkWithheld says why the symbolic link p of a folder on disk (DirFS)
+// is not followed, or "": a link leads to a page kept elsewhere
+// (docs/README.md → ../README.md), but not to a file the loader would not
+// read in place, a hidden one (a .env, a key under .ssh) or the system's
+// (/proc, /sys, /dev), which a corpus author's link would otherwise serve
+// to anyone who asks.
+func (l *loader) linkWithheld(p string) string {
+	d, ok := l.fsys.(dirFS)
+	if !ok || d.root == "" {
+		return ""
+	}
+	root, err := filepath.EvalSymlinks(d.root)
+	if err != nil {
+		return ""
+	}
+	target, err := filepath.EvalSymlinks(filepath.Join(d.root, filepath.FromSlash(p)))
+	if err != nil {
+		return "" // dangling: reported when it is opened
+	}
+	root, target = filepath.ToSlash(root), filepath.ToSlash(target)
+	for _, sys := range []string{"/proc", "/sys", "/dev"} {
+		if target == sys || strings.HasPrefix(target, sys+"/") {
+			return "a link to a system file, not read"
+		}
+	}
+	// Hidden names count from where the target leaves the folder's path,
+	// so that a folder inside a hidden one (~/.local/docs) keeps its links.
+	rp, tp := strings.Split(root, "/"), strings.Split(target, "/")
+	i := 0
+	for i < len(rp) && i < len(tp)-1 && rp[i] == tp[i] {
+		i++
+	}
+	for _, part := range tp[i:] {
+		if strings.HasPrefix(part, ".") {
+			return "a link to a hidden file, not read"
+		}
+	}
+	return ""
 }

@@ -101,6 +101,59 @@ func testLoadSpecialFiles(t *testing.T, open func(string) fs.FS) {
 	}
 }
 
+// A symbolic link in the corpus folder is followed, to a page kept
+// elsewhere too (docs/README.md → ../README.md), but not to a file the
+// loader would never read in place: a hidden one (a .env holding
+// DISCORD_TOKEN, a key under .ssh) or one of the system's (/proc, /sys,
+// /dev). Followed, a corpus author's link served the bot's own secrets to
+// anyone who asked (round four).
+func TestLoadLinksToHiddenFiles(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	write := func(p, text string) {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(dir, "a.txt"), article)
+	write(filepath.Join(elsewhere, "README.md"), "# Readme\n\nThe project's readme, kept beside its code.\n")
+	write(filepath.Join(elsewhere, ".env"), "DISCORD_TOKEN=not-a-real-token\n")
+	write(filepath.Join(elsewhere, ".ssh", "id.txt"), "a private key\n")
+	links := map[string]string{
+		"readme.md":   filepath.Join(elsewhere, "README.md"),
+		"env.txt":     filepath.Join(elsewhere, ".env"),
+		"key.txt":     filepath.Join(elsewhere, ".ssh", "id.txt"),
+		"environ.txt": "/proc/self/environ",
+	}
+	for link, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := Load(context.Background(), DirFS(dir), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, d := range c.Docs {
+		ids = append(ids, d.ID)
+	}
+	if want := []string{"a", "readme"}; !slices.Equal(ids, want) {
+		t.Errorf("got documents %v, want %v", ids, want)
+	}
+	skipped := map[string]bool{}
+	for _, w := range c.Warnings {
+		skipped[w.Path] = true
+	}
+	for _, p := range []string{"env.txt", "key.txt"} {
+		if !skipped[p] {
+			t.Errorf("%s is not named as skipped: %+v", p, c.Warnings)
+		}
+	}
+}
+
 // sameFile is os.SameFile of FileInfos of any making: the same device and
 // inode, by their Stat_t.
 func sameFile(a, b fs.FileInfo) bool {
