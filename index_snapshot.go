@@ -53,7 +53,7 @@ func (e *env) loadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *ret
 		return e.buildIndexed(ctx, dir, kcfg, nil, true)
 	}
 	o := openSnapshot(path, func() (snapshot.Key, *snapshot.Manifest, error) {
-		return snapshot.ContentKey(ctx, os.DirFS(dir), kcfg, prev)
+		return snapshot.ContentKey(ctx, corpus.DirFS(dir), kcfg, prev) // listed as the load lists it
 	})
 	c, ix, info, err, key, man := o.c, o.ix, o.info, o.err, o.key, o.man
 	if o.keyErr != nil {
@@ -162,7 +162,7 @@ type pendingSnapshot struct {
 // folder is loaded and indexed.
 func (e *env) buildIndexed(ctx context.Context, dir string, kcfg snapshot.KeyConfig, prev *snapshot.Manifest, arena bool) (*corpus.Corpus, *retrieval.Index, *pendingSnapshot, error) {
 	// The hasher takes its list of the files from the load's.
-	h := snapshot.NewLoadHasher(os.DirFS(dir), kcfg, prev)
+	h := snapshot.NewLoadHasher(corpus.DirFS(dir), kcfg, prev)
 	var a *snapshot.Arena
 	if arena {
 		a = e.newArena()

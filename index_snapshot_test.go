@@ -107,6 +107,29 @@ func TestIndexSnapshotRestart(t *testing.T) {
 	}
 }
 
+// A link the loader does not follow (to a hidden file) is left out of
+// the snapshot's key as out of the load: listed by one and not the other,
+// it changed the key at every start, and the snapshot was never used
+// (round four).
+func TestIndexSnapshotWithheldLink(t *testing.T) {
+	dir, data, elsewhere := t.TempDir(), t.TempDir(), t.TempDir()
+	writeFiles(t, dir, map[string]string{"gold.txt": goldText})
+	writeFiles(t, elsewhere, map[string]string{".env": "DISCORD_TOKEN=not-a-real-token\n"})
+	if err := os.Symlink(filepath.Join(elsewhere, ".env"), filepath.Join(dir, "env.txt")); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"DATA_DIR": data, "LOG_LEVEL": "info"}
+	for i, want := range []string{"index snapshot saved", "from the index snapshot"} {
+		out, errOut, code := runCLI(t, env, "search", "--corpus", dir, "--json", "DISCORD_TOKEN gold")
+		if code != 0 || !strings.Contains(errOut, want) {
+			t.Fatalf("start %d: exit %d, stderr lacks %q:\n%s", i+1, code, want, errOut)
+		}
+		if strings.Contains(out, "not-a-real-token") {
+			t.Fatalf("start %d: the hidden file's text is served:\n%s", i+1, out)
+		}
+	}
+}
+
 // copyTree copies the files under src to dst.
 func copyTree(t *testing.T, src, dst string) {
 	t.Helper()
