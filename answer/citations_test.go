@@ -150,6 +150,17 @@ func TestQuoteSpan(t *testing.T) {
 		{"Alipay has users.", "Tencent has users", ""},
 		{"Alipay has users.", "users", ""}, // too short to check
 		{"the bank's report", "banks report", ""},
+		// Thai writes no space between words: a quote may start and end
+		// inside a run of letters, never between a letter and its mark,
+		// and a phrase of one run is long enough to check.
+		{"ธนาคารแห่งประเทศไทยประกาศลดอัตราดอกเบี้ยนโยบาย", "ประกาศลดอัตราดอกเบี้ย", "ประกาศลดอัตราดอกเบี้ย"},
+		{"ธนาคารแห่งประเทศไทยประกาศลดอัตราดอกเบี้ยนโยบาย", "ประกาศลดอัตราดอกเบ", ""},
+		{"ธนาคารแห่งประเทศไทยประกาศลดอัตราดอกเบี้ยนโยบาย", "ประกาศ", ""}, // one word
+		{"ธนาคารแห่งประเทศไทย\nประกาศลดอัตรา", "ไทยประกาศลดอัตรา", "ไทย\nประกาศลดอัตรา"},
+		// Devanagari's vowel signs are spacing marks of their letter, not
+		// word breaks.
+		{"भारत सरकार ने नई शिक्षा नीति की घोषणा की", "नई शिक्षा नीति", "नई शिक्षा नीति"},
+		{"भारत सरकार ने नई शिक्षा नीति की घोषणा की", "क्षा नीति की घोषणा", ""},
 	}
 	for _, tt := range tests {
 		s, e, ok := QuoteSpan(tt.text, tt.quote)

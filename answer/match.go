@@ -11,9 +11,11 @@ import (
 // matchFold makes text comparable for quote matching: text.Fold, the
 // folding retrieval matches with (NFKC, case, Arabic letter forms,
 // traditional Chinese as simplified, digits), then punctuation and symbols
-// as spaces, runs of space as one, and no space beside an ideograph (a line
-// break inside Chinese text is not a word break). A model copying a passage
-// changes exactly these things: quotation marks, dashes, spacing, case.
+// as spaces, runs of space as one, and no space beside a letter of a script
+// written without spaces between words (a line break inside Chinese or Thai
+// text is not a word break). A model copying a passage changes exactly these
+// things: quotation marks, dashes, spacing, case. Combining marks, spacing
+// ones too (Devanagari's vowel signs), stay: they belong to their letter.
 func matchFold(s string) string {
 	f := text.Fold(s)
 	var b strings.Builder
@@ -21,11 +23,11 @@ func matchFold(s string) string {
 	space := false
 	var prev rune
 	for _, r := range f {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 && !text.IsIdeograph(prev) && !text.IsIdeograph(r) {
+		if space && b.Len() > 0 && !text.IsUnspaced(prev) && !text.IsUnspaced(r) {
 			b.WriteByte(' ')
 		}
 		space = false
@@ -98,22 +100,30 @@ func quoteSegments(q string) []string {
 	return segs
 }
 
-// countFolded counts the words of folded text that hold no ideograph, and
-// its ideographs.
+// countFolded counts the words of folded text that hold no letter of an
+// unspaced script, and its ideographs. Letters of the other unspaced scripts
+// (Thai, Lao, Khmer, Myanmar) count two for one ideograph: they spell
+// syllables by their sounds, where a Han character or a kana is a syllable,
+// so a phrase of theirs, written as one run, is not taken for a single word.
 func countFolded(f string) (words, ideos int) {
+	letters := 0
 	for _, w := range strings.Fields(f) {
-		n := 0
+		n, u := 0, 0
 		for _, r := range w {
-			if text.IsIdeograph(r) {
+			switch {
+			case text.IsIdeograph(r):
 				n++
+			case text.IsUnspaced(r):
+				u++
 			}
 		}
-		if n == 0 {
+		if n == 0 && u == 0 {
 			words++
 		}
 		ideos += n
+		letters += u
 	}
-	return words, ideos
+	return words, ideos + letters/2
 }
 
 // find reports where the segments occur in f, in order and on word
@@ -136,7 +146,8 @@ func (f *foldedText) find(segs []string) (start, end int, ok bool) {
 }
 
 // indexWord finds s in t at or after from, where it neither starts nor
-// ends inside a word of letters or digits (ideographs have no boundaries).
+// ends inside a word of letters or digits (unspaced scripts have a boundary
+// between any two letters) nor cuts a combining mark from its letter.
 func indexWord(t, s string, from int) int {
 	for from <= len(t)-len(s) {
 		i := strings.Index(t[from:], s)
@@ -148,8 +159,8 @@ func indexWord(t, s string, from int) int {
 		after, _ := utf8.DecodeRuneInString(t[i+len(s):])
 		first, _ := utf8.DecodeRuneInString(s)
 		last, _ := utf8.DecodeLastRuneInString(s)
-		okBefore := i == 0 || before == ' ' || text.IsIdeograph(before) || text.IsIdeograph(first)
-		okAfter := i+len(s) == len(t) || after == ' ' || text.IsIdeograph(after) || text.IsIdeograph(last)
+		okBefore := i == 0 || cuttable(before, first)
+		okAfter := i+len(s) == len(t) || cuttable(last, after)
 		if okBefore && okAfter {
 			return i
 		}
@@ -157,6 +168,14 @@ func indexWord(t, s string, from int) int {
 		from = i + size
 	}
 	return -1
+}
+
+// cuttable reports whether folded text may be cut between a and b.
+func cuttable(a, b rune) bool {
+	if unicode.IsMark(b) {
+		return false
+	}
+	return a == ' ' || b == ' ' || text.IsUnspaced(a) || text.IsUnspaced(b)
 }
 
 // sentencesIn returns the sentences, as written, that the folded range
@@ -214,7 +233,7 @@ func foldMap(s string) (string, []int) {
 			continue
 		}
 		first, _ := utf8.DecodeRuneInString(f)
-		if space && b.Len() > 0 && !text.IsIdeograph(prev) && !text.IsIdeograph(first) {
+		if space && b.Len() > 0 && !text.IsUnspaced(prev) && !text.IsUnspaced(first) {
 			b.WriteByte(' ')
 			offs = append(offs, i)
 		}
