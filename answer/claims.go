@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -193,6 +194,18 @@ func (ck *checker) check(plain string, runs []citeRun, used []int) Claim {
 	return c
 }
 
+// addresses are what a claim may hold that is not its prose: links
+// ("https://…/v1/…", "<https://…>") and Discord's tags (channels, user and
+// role mentions, commands, timestamps, custom emoji). Their digits are an
+// address, not a figure the quoted sentence must give.
+var addresses = regexp.MustCompile(`(?i)<[a-z][a-z0-9+.-]*://[^\s<>]*>|\b[a-z][a-z0-9+.-]*://[^\s<>()]*(?:\([^\s<>()]*\)[^\s<>()]*)*|<(?:@[!&]?\d+|#\d+|/[^<>:\n]{1,100}:\d+|t:-?\d+(?::[a-z])?|a?:\w+:\d+|id:\w+)>`)
+
+// prose is claim without its links and Discord tags, for reading its
+// figures and names.
+func prose(claim string) string {
+	return addresses.ReplaceAllString(claim, " ")
+}
+
 // negationLangs are the languages negationWords covers.
 var negationLangs = map[string]bool{"en": true, "fr": true, "ar": true, "zh": true}
 
@@ -201,6 +214,7 @@ var negationLangs = map[string]bool{"en": true, "fr": true, "ar": true, "zh": tr
 // values in every language ("1 billion" is "مليار" and "10亿"); a
 // negation is compared when both languages are ones negationWords covers.
 func (ck *checker) weakAcross(claim, quotes, evidence string, negatable bool) (Reason, string) {
+	claim = prose(claim)
 	if f, ok := text.MissingFigure(claim, []string{evidence, quotes, ck.asked}, false); ok {
 		return ReasonNumber, f.Text
 	}
@@ -264,6 +278,7 @@ func (ck *checker) isClaim(t string) bool {
 // in the same language: each figure and name of the claim must be there
 // (or in the question), and a negation must be on both sides or neither.
 func (ck *checker) weak(claim, quotes, evidence string) (Reason, string) {
+	claim = prose(claim)
 	if f, ok := text.MissingFigure(claim, []string{evidence, quotes, ck.asked}, true); ok {
 		return ReasonNumber, f.Text
 	}
