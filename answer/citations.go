@@ -24,7 +24,7 @@ type Citations struct {
 // ParseCitations finds the citations of a reply to a prompt that gave
 // passages 1..given. It reads [2], [ 2 ], [1, 3], [1][2], [1] [2], ranges [1-3],
 // full-width and CJK brackets (［２］, 【2】, 〔2〕), footnote and tool forms
-// ([^2], [2†source]), parenthesised numbers that were given and do not
+// ([^2], ^[2], [2†source]), parenthesised numbers that were given and do not
 // open a line ((2)), and full-width and Arabic-Indic digits ([٢]).
 // Numbers in code ("`grep [2]`", fenced blocks) are left as written.
 // A bracket right after another opening bracket does not start a citation,
@@ -156,6 +156,7 @@ func scanCitations(text string, fn func(start, end int, nums []int)) {
 // not open its line, where it numbers a list item.
 func scanCitationsGiven(text string, given int, fn func(start, end int, nums []int)) {
 	var prev rune
+	floor := 0 // the end of the last run: its text is not taken again
 	code, _ := codeRanges(text)
 	for i := 0; i < len(text); {
 		if len(code) > 0 && i >= code[0].start {
@@ -187,10 +188,29 @@ func scanCitationsGiven(text string, given int, fn func(start, end int, nums []i
 			}
 			nums, end = more, e
 		}
-		fn(i, end, nums)
+		start := i
+		if isOpenBracket(r) {
+			start = caretStart(text, i, floor)
+		}
+		fn(start, end, nums)
 		prev = ']'
-		i = end
+		i, floor = end, end
 	}
+}
+
+// caretStart is where the carets before a citation at i begin ("^[1]",
+// Pandoc's inline note), not before floor: they go with it. Carets after
+// an opening bracket stay, so that no bracket is left to open the
+// citation ("[^[1]").
+func caretStart(text string, i, floor int) int {
+	j := i
+	for j > floor && text[j-1] == '^' {
+		j--
+	}
+	if r, _ := utf8.DecodeLastRuneInString(text[:j]); j < i && j > 0 && isOpenBracket(r) {
+		return i
+	}
+	return j
 }
 
 // parseWrapped is parseGroupGiven that also reads a group in doubled

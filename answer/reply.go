@@ -61,6 +61,10 @@ func scanReply(raw string, given int, partial bool) scanned {
 		// afterQuote: the last run's quote was taken out, so spaces up to
 		// the next run are dropped ("[1] «a» [2] «b»" → "[1][2]")
 		afterQuote bool
+		// shown: the numbers the runs just before show, when nothing
+		// but their quotes stands between them and the next run, which
+		// shows only the others ("[1] «a» [1] «b»" → "[1]")
+		shown []int
 	)
 	b.Grow(len(raw))
 	scanCitationsGiven(raw, given, func(start, end int, nums []int) {
@@ -77,8 +81,12 @@ func scanReply(raw string, given int, partial bool) scanned {
 			gap = ""
 		}
 		b.WriteString(gap)
+		if gap != "" || len(sc.runs) == 0 || sc.runs[len(sc.runs)-1].end != b.Len() {
+			shown = nil
+		}
 		afterQuote = false
 		kept := rn.keep(nums)
+		from := last
 		last = end
 		if qEnd > 0 {
 			last = qEnd
@@ -91,10 +99,26 @@ func scanReply(raw string, given int, partial bool) scanned {
 		}
 		run := citeRun{start: b.Len(), nums: kept, quote: quote}
 		if qStart < 0 {
-			run.quote, run.quoteBefore = quoteBefore(raw[:start])
+			// Only a quote after the last run's: one right before this
+			// run may be that run's ("[1]«a»[2]": «a» is [1]'s).
+			run.quote, run.quoteBefore = quoteBefore(raw[from:start])
 		}
-		writeCitations(&b, kept)
-		run.end = b.Len()
+		var show []int
+		for _, n := range kept {
+			if !containsInt(shown, n) {
+				show = append(show, n)
+			}
+		}
+		if len(show) == 0 {
+			// Another quote of what the run before shows: checked
+			// as its own run, shown as that one.
+			prev := sc.runs[len(sc.runs)-1]
+			run.start, run.end = prev.start, prev.end
+		} else {
+			writeCitations(&b, show)
+			run.end = b.Len()
+		}
+		shown = append(shown, show...)
 		sc.runs = append(sc.runs, run)
 	})
 	if stop < 0 {
