@@ -11,6 +11,7 @@ import (
 
 	"corpusbot/llm"
 	"corpusbot/prompts"
+	"corpusbot/text"
 )
 
 // History bounds: the last few turns, within a quarter of the budget, each
@@ -166,7 +167,7 @@ func (p *Pipeline) finish(st *state, res *Result, blocks []*block, rd *reader, r
 			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
 		}
 		p.log.Warn("abstained: no claim of the reply is verified", "answer", res.ID,
-			"claims", len(r.claims), "cited", len(r.used), "reply", truncateRunes(resp.Content, 200))
+			"claims", len(r.claims), "cited", len(r.used), "reply", text.Clip(resp.Content, 201))
 		st.abstain(res, lang, st.nearestBlocks(blocks))
 		res.Text = say(lang, i18n.NotVerified)
 		return res, nil
@@ -204,16 +205,16 @@ func lastTurns(turns []Turn, n, runes, budget int) []prompts.Turn {
 		if t.Role != "user" && t.Role != "assistant" {
 			continue
 		}
-		text := truncateRunes(clean(stripMarks(ParseCitations(t.Text, 0).Text)), runes)
-		if text == "" {
+		said := text.Clip(clean(stripMarks(ParseCitations(t.Text, 0).Text)), runes+1)
+		if said == "" {
 			continue
 		}
-		cost := estimateTokens(text) + 8
+		cost := estimateTokens(said) + 8
 		if cost > budget {
 			break
 		}
 		budget -= cost
-		out = append(out, prompts.Turn{Role: t.Role, Text: text})
+		out = append(out, prompts.Turn{Role: t.Role, Text: said})
 	}
 	slices.Reverse(out)
 	return out

@@ -9,6 +9,7 @@ import (
 
 	"corpusbot/corpus"
 	"corpusbot/prompts"
+	"corpusbot/text"
 )
 
 // Brief writes a team briefing on r.Topic, or on the whole corpus when the
@@ -132,8 +133,8 @@ func (st *state) spread() []int {
 	order := bySection(ids)
 	var out []int
 	for _, tier := range []func(corpus.Passage) bool{
-		func(ps corpus.Passage) bool { return ps.Kind == corpus.Body && countWords(ps.Text) >= short },
-		func(ps corpus.Passage) bool { return ps.Kind == corpus.Body && countWords(ps.Text) < short },
+		func(ps corpus.Passage) bool { return ps.Kind == corpus.Body && text.CountWords(ps.Text) >= short },
+		func(ps corpus.Passage) bool { return ps.Kind == corpus.Body && text.CountWords(ps.Text) < short },
 		func(ps corpus.Passage) bool { return ps.Kind != corpus.Body },
 	} {
 		queues := make([][]int, 0, len(order))

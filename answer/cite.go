@@ -1,5 +1,7 @@
 package answer
 
+import "corpusbot/text"
+
 // sources lists the blocks a reply cites, in the order of used (as
 // rendered.used). A source cited by a verified claim carries that claim's
 // quote; another carries the sentence of its text that best matches the
@@ -24,7 +26,7 @@ func (st *state) sources(blocks []*block, r rendered, asked string) []Source {
 		out[i] = st.locate(b.doc, b.first, b.last)
 		out[i].N = i + 1
 		if q, ok := r.quotes[i+1]; ok {
-			out[i].Quote, out[i].Verified = truncateRunes(oneLine(q), maxQuoteRunes), true
+			out[i].Quote, out[i].Verified = text.Clip(oneLine(q), maxQuoteRunes+1), true
 		} else {
 			out[i].Quote = st.quote(b, claimTerms[i+1], askedTerms)
 		}
@@ -56,7 +58,7 @@ func (st *state) quote(b *block, claim, asked map[string]bool) string {
 	if best == "" {
 		best = b.text
 	}
-	return truncateRunes(oneLine(best), 300)
+	return text.Clip(oneLine(best), 301)
 }
 
 // covered lists the refs of the passages a reply cites.

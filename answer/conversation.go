@@ -288,7 +288,7 @@ func retrievalQueries(q string, history []Turn) []string {
 	// Each earlier question is cut on its own, so a long first one cannot
 	// crowd out the one just before.
 	for i, p := range prev {
-		prev[i] = truncateRunes(searchWords(p), 200)
+		prev[i] = text.Clip(searchWords(p), 201)
 	}
 	return []string{q, strings.Join(prev, " ") + " " + searchWords(q)}
 }

@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 
 	"corpusbot/llm"
+	"corpusbot/text"
 )
 
 // evalConversation is one conversation of testdata/conversations: each
@@ -113,7 +114,7 @@ func oldQueries(q string, history []Turn) []string {
 			break
 		}
 	}
-	follow := countWords(q) <= 5
+	follow := text.CountWords(q) <= 5
 	for _, cue := range []string{"and ", "but ", "what about", "how about", "why ", "what else", "who else", "tell me more", "more on",
 		"et ", "mais ", "pourquoi", "et pour", "qu'en est-il"} {
 		follow = follow || strings.HasPrefix(strings.ToLower(q), cue)
@@ -121,7 +122,7 @@ func oldQueries(q string, history []Turn) []string {
 	if prev == "" || !follow {
 		return []string{q}
 	}
-	return []string{q, truncateRunes(prev, 500) + " " + q}
+	return []string{q, text.Clip(prev, 501) + " " + q}
 }
 
 // passagesFor packs the candidates of queries that Ask would admit: as

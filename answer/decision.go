@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+
+	"corpusbot/text"
 )
 
 // Extractive ask answers with the sentences the focus rule keeps (answers,
@@ -52,15 +54,15 @@ type weighing struct {
 }
 
 // weigh runs extractive ask's choice of sentences on the blocks retrieved
-// for text: the rule's picks, and the looser test's with its signals —
+// for question: the rule's picks, and the looser test's with its signals —
 // only when the rule keeps nothing, unless all (for Weigh).
-func (p *Pipeline) weigh(st *state, text string, queries []string, cands []candidate, blocks []*block, qlang string, all bool) weighing {
+func (p *Pipeline) weigh(st *state, question string, queries []string, cands []candidate, blocks []*block, qlang string, all bool) weighing {
 	query := queries[len(queries)-1]
 	share := p.cfg.FocusCoverage
 	if share <= 0 {
 		return weighing{blocks: blocks, rule: st.bestSentences(blocks, query, maxExtractive, maxPerDocAnswer, nil)}
 	}
-	asked := st.withoutFraming(text)
+	asked := st.withoutFraming(question)
 	// Passages below retrieval's first K compete when a sentence of
 	// theirs holds most of what is asked.
 	blocks = p.widen(st, queries, cands, blocks, query, qlang, st.answers(asked, query, wideShare))
@@ -123,7 +125,7 @@ func (p *Pipeline) weigh(st *state, text string, queries []string, cands []candi
 		"passing":     math.Log1p(float64(len(seen))),
 		"score_share": ratioOf(top.score, whole),
 		"kind":        b2f(kindOf(asked) != anyKind),
-		"words":       math.Log(float64(max(1, countWords(asked)))),
+		"words":       math.Log(float64(max(1, text.CountWords(asked)))),
 		"block_share": f.coverage(blockTerms, around{names: setOf(blockTerms)}).share(),
 		"hits":        ratioOf(float64(best.hits), float64(best.words)),
 		"rule_n":      math.Log1p(float64(len(kept))),

@@ -150,7 +150,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 			// the lead-in that says what it does ("To start it, run:"),
 			// which shows it. A table's row, read with its header, is
 			// a sentence.
-			if score > 0 && countWords(s.text) >= 4 && ok && !s.literal && (!s.code || s.header != "") {
+			if score > 0 && text.CountWords(s.text) >= 4 && ok && !s.literal && (!s.code || s.header != "") {
 				text, head := s.text, s.text
 				if s.header != "" {
 					// The row is the quote; the reader sees it with its header.
@@ -260,7 +260,7 @@ func (st *state) ledeIn(b *block, ss []blockSentence) int {
 	for _, p := range d.Passages {
 		for _, sp := range sentences(p.Text) {
 			t := p.Text[sp.start:sp.end]
-			if countWords(t) < 4 || !complete(t) || oneLine(t) == title || isCode(&p, sp) || isItem(&p, sp) {
+			if text.CountWords(t) < 4 || !complete(t) || oneLine(t) == title || isCode(&p, sp) || isItem(&p, sp) {
 				continue
 			}
 			for i, s := range ss {
@@ -392,9 +392,9 @@ var linkRe = regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.-]*://[^\s<>]+`)
 // wordsBesideLinks counts the words of s outside the URLs it writes out.
 func wordsBesideLinks(s string) int {
 	if !strings.Contains(s, "://") {
-		return countWords(s)
+		return text.CountWords(s)
 	}
-	return countWords(linkRe.ReplaceAllString(s, " "))
+	return text.CountWords(linkRe.ReplaceAllString(s, " "))
 }
 
 // complete reports whether s ends like a sentence.
@@ -479,7 +479,7 @@ func renderPicks(picks []pick, prefix string) string {
 			head = p.text
 		}
 		s := ParseCitations(oneLine(head), 0).Text
-		b.WriteString(truncateRunes(s, maxSentence))
+		b.WriteString(text.Clip(s, maxSentence+1))
 		for _, l := range p.shown {
 			b.WriteString(" " + oneLine(l))
 		}

@@ -914,7 +914,7 @@ func (st *state) trimForeignClauses(q string) string {
 			break
 		}
 		head := q[:i]
-		if countWords(head) == 0 || countWords(head) > maxClauseWords || st.knows(head) {
+		if text.CountWords(head) == 0 || text.CountWords(head) > maxClauseWords || st.knows(head) {
 			break
 		}
 		_, size := utf8.DecodeRuneInString(q[i:])
@@ -927,7 +927,7 @@ func (st *state) trimForeignClauses(q string) string {
 		}
 		_, size := utf8.DecodeRuneInString(q[i:])
 		tail := q[i+size:]
-		if countWords(tail) == 0 || countWords(tail) > maxClauseWords || st.knows(tail) {
+		if text.CountWords(tail) == 0 || text.CountWords(tail) > maxClauseWords || st.knows(tail) {
 			break
 		}
 		q = strings.TrimSpace(q[:i])

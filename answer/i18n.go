@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"corpusbot/i18n"
+	"corpusbot/text"
 )
 
 // say returns message k of the catalogue in lang, English when the
@@ -32,7 +33,7 @@ func (r *Result) Notes() []string {
 			out = append(out, say(r.Lang, i18n.CheckSentences))
 			marked = true
 		}
-		quoted := say(r.Lang, i18n.Quoted, truncateRunes(oneLine(c.Text), 60))
+		quoted := say(r.Lang, i18n.Quoted, text.Clip(oneLine(c.Text), 61))
 		out = append(out, fmt.Sprintf("%s %s — %s", markText(c), quoted, c.why(r.Lang)))
 	}
 	switch r.Cut {

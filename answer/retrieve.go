@@ -17,6 +17,7 @@ import (
 	"corpusbot/llm"
 	"corpusbot/prompts"
 	"corpusbot/retrieval"
+	"corpusbot/text"
 )
 
 // candidate is a passage found by one or more queries.
@@ -302,7 +303,7 @@ func (p *Pipeline) rewrite(ctx context.Context, st *state, q string, history []p
 func parseStandalone(reply string) string {
 	for label, q := range labelledLines(reply) {
 		if label == "q" && q != "" {
-			return truncateRunes(q, 300)
+			return text.Clip(q, 301)
 		}
 	}
 	return ""
@@ -321,7 +322,7 @@ func parseRewrite(reply string, langs []string, original string) []string {
 			continue
 		}
 		seen[code] = true
-		out = append(out, truncateRunes(q, 200))
+		out = append(out, text.Clip(q, 201))
 	}
 	return out
 }

@@ -42,10 +42,6 @@ func words(s string) []string {
 	return out
 }
 
-// countWords counts the words of s as words splits them, without building
-// them: a Chinese or Japanese sentence counts its characters.
-func countWords(s string) int { return text.CountWords(s) }
-
 // shingles returns the set of word 3-grams of text (single words for
 // shorter texts).
 func shingles(text string) map[string]struct{} {
@@ -98,7 +94,3 @@ func estimateTokens(s string) int {
 	}
 	return cjk + (latin+2)/3 + (other+1)/2
 }
-
-// truncateRunes cuts s to at most n runes and an ellipsis, at a space when
-// one is near.
-func truncateRunes(s string, n int) string { return text.Clip(s, n+1) }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 func TestSentences(t *testing.T) {
@@ -61,7 +63,7 @@ func FuzzSentences(f *testing.F) {
 func TestCountWords(t *testing.T) {
 	for _, s := range []string{"", "one", "It grew 12.8 percent, to US$37 billion.", "l’ouverture d'Alibaba", "لدى Alipay أكثر من مليار", " - • ", "$ 5 $5 ... '"} {
 		t.Run(s, func(t *testing.T) {
-			if got, want := countWords(s), len(words(s)); got != want {
+			if got, want := text.CountWords(s), len(words(s)); got != want {
 				t.Errorf("got %d, want %d (as words splits it)", got, want)
 			}
 		})
@@ -89,11 +91,11 @@ func TestEstimateTokens(t *testing.T) {
 
 func TestTruncate(t *testing.T) {
 	s := "First sentence here. Second sentence is rather longer than the first one."
-	if got := truncateRunes(s, 30); utf8.RuneCountInString(got) > 31 || !strings.HasSuffix(got, "…") {
-		t.Errorf("truncateRunes: got %q, want at most 30 runes and an ellipsis", got)
+	if got := text.Clip(s, 31); utf8.RuneCountInString(got) > 31 || !strings.HasSuffix(got, "…") {
+		t.Errorf("text.Clip: got %q, want at most 30 runes and an ellipsis", got)
 	}
-	if got := truncateRunes(s, 1000); got != s {
-		t.Errorf("truncateRunes: got %q, want it unchanged", got)
+	if got := text.Clip(s, 1001); got != s {
+		t.Errorf("text.Clip: got %q, want it unchanged", got)
 	}
 	if got := truncateTokens(s, 10); estimateTokens(got) > 10 || !strings.HasPrefix(s, got) {
 		t.Errorf("truncateTokens: got %q (%d tokens), want a prefix of at most 10", got, estimateTokens(got))
