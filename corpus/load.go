@@ -184,6 +184,10 @@ type loader struct {
 	rules    *noiseRules
 	md       markdownParsers
 	warnings []Warning // folders that could not be listed
+	// root is the folder's real path, resolved once per load for
+	// linkWithheld (rootRead: resolved; "": it could not be).
+	root     string
+	rootRead bool
 }
 
 func newLoader(fsys fs.FS, cfg Config) *loader {
@@ -736,15 +740,23 @@ func (l *loader) linkWithheld(p string) string {
 	if !ok || d.root == "" {
 		return ""
 	}
-	root, err := filepath.EvalSymlinks(d.root)
-	if err != nil {
+	if !l.rootRead {
+		// Once per load, not per link: a folder of many links resolved
+		// its whole path again for each.
+		if root, err := filepath.EvalSymlinks(d.root); err == nil {
+			l.root = filepath.ToSlash(root)
+		}
+		l.rootRead = true
+	}
+	root := l.root
+	if root == "" {
 		return ""
 	}
 	target, err := filepath.EvalSymlinks(filepath.Join(d.root, filepath.FromSlash(p)))
 	if err != nil {
 		return "" // dangling: reported when it is opened
 	}
-	root, target = filepath.ToSlash(root), filepath.ToSlash(target)
+	target = filepath.ToSlash(target)
 	for _, sys := range []string{"/proc", "/sys", "/dev"} {
 		if target == sys || strings.HasPrefix(target, sys+"/") {
 			return "a link to a system file, not read"
