@@ -130,7 +130,7 @@ func near(a, b reading) bool {
 // digits of a name or code ("COVID-19", "Life360", "x86") are read too,
 // marked as such: MissingFigure checks them only within one language.
 func Figures(s string) []Figure {
-	p := figureParser{toks: figureTokens(Fold(s))}
+	p := figureParser{toks: figureTokens(Fold(s)), romans: upperRomans(s)}
 	return p.parse()
 }
 
@@ -328,6 +328,8 @@ type figureParser struct {
 	i    int
 	out  []Figure
 	done int // the end of the last figure's tokens
+	// romans are the roman numerals the text writes in capitals, folded.
+	romans map[string]bool
 }
 
 func (p *figureParser) parse() []Figure {
@@ -339,7 +341,9 @@ func (p *figureParser) parse() []Figure {
 		case tokHan:
 			p.han()
 		case tokWord:
-			p.word()
+			if !p.roman() {
+				p.word()
+			}
 		default:
 			p.i++
 		}
@@ -381,10 +385,13 @@ func scaledToo(rs []reading, mul float64) []reading {
 // rangeBetween reports whether tokens [from, to) join two figures into a
 // range: a dash or a word for "to" in one of the bot's languages.
 func (p *figureParser) rangeBetween(from, to int) bool {
-	if to-from != 1 {
-		return false
+	switch to - from {
+	case 1:
+		return rangeWords[p.toks[from].text]
+	case 2: // "până la", "έως και"
+		return rangeWords[p.toks[from].text+" "+p.toks[from+1].text]
 	}
-	return rangeWords[p.toks[from].text]
+	return false
 }
 
 // text is the folded text of tokens [from, to).
@@ -782,6 +789,11 @@ func parseHan(s string) (v, step float64, ok bool) {
 // word reads number words: "three", "vingt-quatre", "a billion", "مليار".
 func (p *figureParser) word() {
 	from := p.i
+	if v, n, ok := p.contextOrdinal(); ok {
+		p.i += n
+		p.out = append(p.out, Figure{Text: p.text(from, p.i), Spelled: true, readings: []reading{{v: v, step: 1}}, mul: 1, from: from, to: p.i})
+		return
+	}
 	total, current, step, n := 0.0, 0.0, 1.0, 0
 	last := 0.0 // the last word's value below a hundred, 0 after a larger one
 	for p.i < len(p.toks) {
@@ -820,6 +832,13 @@ func (p *figureParser) word() {
 			if last == 4 && (t.text == "vingt" || t.text == "vingts") {
 				current += 76 // quatre-vingts
 				step, last = 1, 80
+				break
+			}
+			if n > 0 && last > 0 && last < 10 && v == 10 {
+				// A teen said unit first, "ثمانية عشر" (eighteen), is
+				// whole: "الثامن عشر والتاسع عشر" is 18 and 19, not 27.
+				current += v
+				step, last = 1, 11
 				break
 			}
 			current += v
@@ -874,9 +893,15 @@ func numberWordValue(w string) (float64, bool) {
 	if v, ok := numberWords[w]; ok {
 		return v, true
 	}
+	if v, ok := ordinalValue(w); ok {
+		return v, true
+	}
 	for _, pre := range []string{"و", "ال", "وال"} {
 		if rest, ok := strings.CutPrefix(w, pre); ok && rest != "" {
 			if v, ok := numberWords[rest]; ok {
+				return v, true
+			}
+			if v, ok := ordinalWords[rest]; ok {
 				return v, true
 			}
 		}
@@ -960,8 +985,9 @@ func germanSmall(w string) (float64, bool) {
 
 var germanUnits = map[string]float64{
 	"eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
-	"zehn": 10, "elf": 11, "zwolf": 12, "zwölf": 12, "zwanzig": 20, "dreissig": 30, "vierzig": 40, "funfzig": 50,
-	"fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
+	"zehn": 10, "elf": 11, "zwolf": 12, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
+	"funfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, // CLDR de
+	"zwanzig": 20, "dreissig": 30, "vierzig": 40, "funfzig": 50, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
 }
 
 // joinWords join number words into one: "hundred and five", "ciento y",

@@ -233,8 +233,12 @@ func arabicBase(w string) string {
 }
 
 // rangeWords join the two ends of a range: "30 to 50", "30 à 50", "3到5万".
+// Greek, Hindi and Romanian from Wiktionary's entries for "to", "until",
+// "from", "and" and "or" in those languages: "30 έως 50 χιλιάδες", "30 से
+// 50 हज़ार", "de la 30 la 50 de mii", "30 până la 50".
 var rangeWords = foldSet(
 	"-", "~", "to", "à", "a", "bis", "до", "по", "إلى", "و", "到", "至", "și", "ila", "đến", "ถึง", "and", "et", "und", "y", "и", "or", "ou", "oder", "o", "или",
+	"έως", "ως", "μέχρι", "και", "ή", "से", "तक", "और", "या", "la", "sau", "şi", "până la", "έως και",
 )
 
 // centuryWords are the words for "century" (as prefixes of their forms).
