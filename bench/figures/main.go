@@ -14,6 +14,12 @@
 // -rule picks the rule: "values" (text.MissingFigure), "years" (before:
 // only a year neither side holds) or "strings" (every figure in digits
 // compared as written, as for claims in the passage's own language).
+//
+//	go run ./figures -dir /tmp/qa -claims ordinals -half tune
+//
+// measures ordinals and centuries instead, which translators write in
+// words or roman numerals: each English ordinal in digits ("19th
+// century") against the whole paragraph in every other language.
 package main
 
 import (
@@ -23,6 +29,7 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -43,7 +50,15 @@ func main() {
 	half := flag.String("half", "tune", "tune, test or all")
 	rule := flag.String("rule", "values", "values, years or strings")
 	show := flag.String("show", "", "print the failures of this language (\"all\": every one)")
+	claims := flag.String("claims", "answers", "answers, or ordinals: each English ordinal in digits (\"19th century\") against the whole paragraph in each other language")
 	flag.Parse()
+	if *claims == "ordinals" {
+		if err := ordinals(*dir, *half, *show); err != nil {
+			fmt.Fprintln(os.Stderr, "figures:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	sets := map[string]map[string]qa{}
 	for _, l := range append([]string{"en"}, langs...) {
 		m, err := load(filepath.Join(*dir, "xquad."+l+".json"))
@@ -291,4 +306,94 @@ func digitFigures(s string) []string {
 		}
 	}
 	return out
+}
+
+// ordinalRe is an English ordinal in digits and, when it counts centuries,
+// its century word: the claim of -claims ordinals.
+var ordinalRe = regexp.MustCompile(`\b\d+(st|nd|rd|th)\b( (century|centuries|millennium))?`)
+
+// ordinals measures ordinals and centuries, which translators write in
+// words or roman numerals ("XIXe siècle", "siglo XIX", "δέκατος ένατος"):
+// each English ordinal in digits of a paragraph is a claim, the whole
+// paragraph in another language its evidence; the claim with its leading
+// digit changed should be flagged. Paragraphs split into halves by a hash
+// of their first question's ID.
+func ordinals(dir, half, show string) error {
+	paras := map[string][]string{}
+	var ids []string
+	for _, l := range append([]string{"en"}, langs...) {
+		ps, first, err := loadParagraphs(filepath.Join(dir, "xquad."+l+".json"))
+		if err != nil {
+			return err
+		}
+		paras[l] = ps
+		if ids == nil {
+			ids = first
+		}
+	}
+	fmt.Printf("%-8s %6s %8s %7s %8s\n", "pair", "true", "flagged", "lead", "missed")
+	var tot [4]int
+	for _, l := range langs {
+		var c [4]int
+		for i, en := range paras["en"] {
+			if i >= len(paras[l]) || half != "all" && halfOf(ids[i]) != half {
+				continue
+			}
+			for _, claim := range ordinalRe.FindAllString(en, -1) {
+				c[0]++
+				if f, bad := text.MissingFigure(claim, []string{paras[l][i]}, false); bad {
+					c[1]++
+					if show == l || show == "all" {
+						fmt.Printf("  FLAGGED en→%s %q (%q)\n", l, claim, f.Text)
+					}
+				}
+				p := lead(claim)
+				c[2]++
+				if _, bad := text.MissingFigure(p, []string{paras[l][i]}, false); !bad {
+					c[3]++
+					if show == l || show == "all" {
+						fmt.Printf("  MISSED en→%s %q\n", l, p)
+					}
+				}
+			}
+		}
+		fmt.Printf("%-8s %6d %8d %7d %8d\n", "en→"+l, c[0], c[1], c[2], c[3])
+		for k := range c {
+			tot[k] += c[k]
+		}
+	}
+	fmt.Printf("%-8s %6d %8d %7d %8d\n", "all", tot[0], tot[1], tot[2], tot[3])
+	fmt.Printf("true pairs flagged %.1f%%; leading digit changed, missed %.1f%%\n", pct(tot[1], tot[0]), pct(tot[3], tot[2]))
+	return nil
+}
+
+// loadParagraphs returns the paragraphs of an XQuAD file in order (the
+// same in every language) and the ID of each one's first question.
+func loadParagraphs(path string) (paras, ids []string, err error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	var d struct {
+		Data []struct {
+			Paragraphs []struct {
+				Context string
+				QAs     []struct{ ID string } `json:"qas"`
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	for _, a := range d.Data {
+		for _, p := range a.Paragraphs {
+			paras = append(paras, p.Context)
+			id := ""
+			if len(p.QAs) > 0 {
+				id = p.QAs[0].ID
+			}
+			ids = append(ids, id)
+		}
+	}
+	return paras, ids, nil
 }
