@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -142,6 +143,7 @@ func (e *env) reloadIndexed(ctx context.Context, dir string) (*corpus.Corpus, *r
 // pendingSnapshot is a build's snapshot, not yet written.
 type pendingSnapshot struct {
 	path  string
+	h     *snapshot.Hasher // makes key and man (keyed); nil once made
 	key   snapshot.Key
 	man   *snapshot.Manifest
 	c     *corpus.Corpus
@@ -149,11 +151,30 @@ type pendingSnapshot struct {
 	arena *snapshot.Arena // c's texts; nil: in the heap
 }
 
-// buildIndexed reads dir and indexes it as the pipeline does, hashing each
-// file as it is read (snapshot.Hasher; prev, the manifest of an earlier
-// snapshot, spares hashing the files that did not change). The snapshot
-// is returned to be saved: nil when the folder could not be hashed, which
-// is logged; the corpus is still used.
+// keyed makes ps's key and manifest, once: the hasher hashes the texts
+// the load kept as read (most files) now, when the snapshot is saved,
+// rather than on the way to answering. Texts in the arena are mapped in as
+// they are hashed, so it is trimmed meanwhile, as while the index is
+// built.
+func (ps *pendingSnapshot) keyed(ctx context.Context) error {
+	if ps.h == nil {
+		return nil
+	}
+	stop := ps.arena.Trim(arenaTrim)
+	key, man, err := ps.h.Key(ctx)
+	stop()
+	if err != nil {
+		return fmt.Errorf("hash the corpus folder: %w", err)
+	}
+	ps.key, ps.man, ps.h = key, man, nil
+	return nil
+}
+
+// buildIndexed reads dir and indexes it as the pipeline does, giving each
+// file to a snapshot.Hasher as it is read (prev, the manifest of an
+// earlier snapshot, spares hashing the files that did not change). The
+// snapshot is returned to be saved; its key is made when it is saved
+// (pendingSnapshot.keyed).
 //
 // With arena (the start's build, not a reload's: an arena's file stays
 // mapped for the life of the process), the texts are read into the
@@ -171,12 +192,7 @@ func (e *env) buildIndexed(ctx context.Context, dir string, kcfg snapshot.KeyCon
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	key, man, herr := h.Key(ctx)
-	if herr != nil {
-		e.log.Warn("index snapshot: cannot hash the corpus folder; not saved", "error", herr)
-		return c, ix, nil, nil
-	}
-	return c, ix, &pendingSnapshot{path: filepath.Join(e.cfg.DataDir, snapshotFile), key: key, man: man, c: c, ix: ix, arena: a}, nil
+	return c, ix, &pendingSnapshot{path: filepath.Join(e.cfg.DataDir, snapshotFile), h: h, c: c, ix: ix, arena: a}, nil
 }
 
 // newArena starts the snapshot's file for a build's texts, or returns nil
@@ -223,7 +239,11 @@ func (e *env) loadIndex(ctx context.Context, dir string, h *snapshot.Hasher, a *
 // written is no error for the caller: the next start loads the folder.
 func (e *env) saveSnapshot(ctx context.Context, ps *pendingSnapshot) error {
 	start := time.Now()
-	if err := ps.arena.Write(ctx, ps.path, ps.key, ps.man, ps.c, ps.ix); err != nil {
+	err := ps.keyed(ctx)
+	if err == nil {
+		err = ps.arena.Write(ctx, ps.path, ps.key, ps.man, ps.c, ps.ix)
+	}
+	if err != nil {
 		e.log.Warn("index snapshot: not saved; the next start will load the folder again", "error", err)
 		return err
 	}
@@ -268,6 +288,9 @@ func (e *env) saveMapped(ctx context.Context, ps *pendingSnapshot) (*corpus.Corp
 	// while the file is written and mapped on top.
 	debug.FreeOSMemory()
 	start := time.Now()
+	if err := ps.keyed(ctx); err != nil {
+		return nil, nil, snapshot.Info{}, err
+	}
 	c, ix, info, err := snapshot.WriteOpen(ctx, ps.path, ps.key, ps.man, ps.c, ps.ix, ps.arena)
 	if err != nil {
 		return nil, nil, info, err

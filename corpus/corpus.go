@@ -23,11 +23,15 @@ type Config struct {
 	// Logger receives one warning per skipped or repaired file; nil discards.
 	Logger *slog.Logger
 	// Read, when set, is given every file Load reads whole, with its Stat
-	// (made before the read) and its bytes, valid only during the call,
-	// before they are parsed. It is called from Load's goroutines, at once
-	// for different files. A cache of loads (package snapshot) hashes the
-	// files there rather than reading each one a second time.
-	Read func(path string, info fs.FileInfo, data []byte)
+	// (made before the read) and its bytes as read, which parsing does not
+	// change. They are valid only during the call unless kept is true:
+	// then they are a document's text, left as they are for as long as the
+	// corpus is used (in Texts's memory or the heap), and Read may keep
+	// them to look at after Load. It is called from Load's goroutines, at
+	// once for different files. A cache of loads (package snapshot) hashes
+	// the files there rather than reading each one a second time, and
+	// hashes the kept ones later, when it needs the hashes.
+	Read func(path string, info fs.FileInfo, data []byte, kept bool)
 	// Listed, when set, is given the paths of the files Load looks at (as
 	// Files lists them), once the folder is listed and before any file is
 	// read; they must not be changed. A cache of loads (package snapshot)

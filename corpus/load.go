@@ -179,7 +179,7 @@ type loader struct {
 	maxBytes int64
 	maxTitle int
 	log      *slog.Logger
-	onRead   func(path string, info fs.FileInfo, data []byte)
+	onRead   func(path string, info fs.FileInfo, data []byte, kept bool)
 	texts    func(n int) []byte
 	rules    *noiseRules
 	md       markdownParsers
@@ -373,6 +373,7 @@ func (sc *scratch) keepText(b []byte) {
 // that it was listed as a regular file. A non-empty skip.Kind says why it
 // was skipped; a non-empty note says what was repaired.
 func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st *splitState, note string, skip Warning) {
+	kept := false // the text is the bytes read, which stay as they are
 	skipped := func(k SkipKind, reason string) (Document, *splitState, string, Warning) {
 		return Document{}, nil, "", Warning{Kind: k, Reason: reason}
 	}
@@ -403,7 +404,13 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 		return skipped(SkipTooLarge, fmt.Sprintf("larger than %d bytes", l.maxBytes))
 	}
 	if l.onRead != nil {
-		l.onRead(p, info, b)
+		if plain {
+			// Told once the text is made: whether it is the bytes read,
+			// kept as they are.
+			defer func() { l.onRead(p, info, b, kept) }()
+		} else {
+			l.onRead(p, info, b, false)
+		}
 	}
 	if len(b) == 0 {
 		return skipped(SkipEmpty, "empty file")
@@ -444,6 +451,7 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 	}
 	if dec.inBytes {
 		sc.keepText(b)
+		kept = true
 	}
 	return doc, st, note, Warning{}
 }

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"path"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
@@ -464,15 +466,52 @@ func TestPlainTextsKeepTheirBytes(t *testing.T) {
 			}
 		}
 		fsys[fmt.Sprintf("d%d/f%04d.txt", i%3, i)] = &fstest.MapFile{Data: []byte(body)}
+		if i%50 == 0 {
+			fsys[fmt.Sprintf("d%d/m%04d.md", i%3, i)] = &fstest.MapFile{Data: fmt.Appendf(nil, "# Notes %d\n\nA paragraph of notes, with words enough to count.\n", i)} // read into the reused buffer
+		}
 	}
-	c, err := Load(context.Background(), fsys, Config{})
+	// Read is told which files' bytes are kept as they are: those it may
+	// look at after Load (the snapshot's hasher does).
+	type given struct {
+		data []byte // as given: not copied when kept
+		kept bool
+	}
+	var mu sync.Mutex
+	read := map[string]given{}
+	c, err := Load(context.Background(), fsys, Config{Read: func(p string, _ fs.FileInfo, data []byte, kept bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, ok := read[p]; ok {
+			t.Errorf("%s given to Read twice", p)
+		}
+		if !kept {
+			data = slices.Clone(data)
+		}
+		read[p] = given{data, kept}
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := 600 - 2*600/7; len(c.Docs) != want { // kinds 4 and 5 are skipped
-		t.Errorf("got %d documents, want %d", len(c.Docs), want)
+	if want := 600 - 2*600/7; len(c.Docs) != want+12 { // kinds 4 and 5 are skipped
+		t.Errorf("got %d documents, want %d", len(c.Docs), want+12)
+	}
+	if len(read) != len(fsys) {
+		t.Errorf("Read given %d files, want %d", len(read), len(fsys))
+	}
+	for p, g := range read {
+		var i int
+		fmt.Sscanf(path.Base(p)[1:], "%d", &i)
+		// Kept: plain text that decoding leaves as read (a BOM is only
+		// skipped); not CRLF, not repaired, not skipped, not Markdown.
+		want := strings.HasSuffix(p, ".txt") && (i%7 == 0 || i%7 == 1 || i%7 == 6)
+		if g.kept != want || !bytes.Equal(g.data, fsys[p].Data) {
+			t.Errorf("%s: Read given kept %v and %d bytes equal to the file's %v (after Load); want kept %v", p, g.kept, len(g.data), bytes.Equal(g.data, fsys[p].Data), want)
+		}
 	}
 	for _, d := range c.Docs {
+		if d.Format != FormatText {
+			continue
+		}
 		want, kind, _ := decodeText(fsys[d.Path].Data)
 		if kind != "" || d.Text != want.text {
 			t.Errorf("%s: text %.40q…, want %.40q… (%s)", d.Path, d.Text, want.text, kind)

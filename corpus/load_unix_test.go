@@ -52,7 +52,7 @@ func testLoadSpecialFiles(t *testing.T, open func(string) fs.FS) {
 	}
 	var mu sync.Mutex
 	infos := map[string]fs.FileInfo{}
-	read := func(p string, info fs.FileInfo, data []byte) {
+	read := func(p string, info fs.FileInfo, data []byte, _ bool) {
 		mu.Lock()
 		defer mu.Unlock()
 		infos[p] = info
@@ -176,7 +176,7 @@ func TestDirFS(t *testing.T) {
 	load := func(fsys fs.FS) (*Corpus, map[string]seen) {
 		var mu sync.Mutex
 		got := map[string]seen{}
-		c, err := Load(context.Background(), fsys, Config{Read: func(p string, info fs.FileInfo, data []byte) {
+		c, err := Load(context.Background(), fsys, Config{Read: func(p string, info fs.FileInfo, data []byte, _ bool) {
 			mu.Lock()
 			defer mu.Unlock()
 			got[p] = seen{string(data), info}

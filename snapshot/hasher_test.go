@@ -61,12 +61,18 @@ func testHasherDuringLoad(t *testing.T, listed bool) {
 				t.Fatal(err)
 			}
 		}
-		var given atomic.Int32 // Read is called from the loader's goroutines
-		if _, err := corpus.Load(ctx, fsys, corpus.Config{MaxFileBytes: 1000, Listed: onListed, Read: func(p string, info fs.FileInfo, data []byte) {
+		var given, kept atomic.Int32 // Read is called from the loader's goroutines
+		if _, err := corpus.Load(ctx, fsys, corpus.Config{MaxFileBytes: 1000, Listed: onListed, Read: func(p string, info fs.FileInfo, data []byte, keeps bool) {
 			given.Add(1)
-			h.Read(p, info, data)
+			if keeps {
+				kept.Add(1)
+			}
+			h.Read(p, info, data, keeps)
 		}}); err != nil {
 			t.Fatal(err)
+		}
+		if kept.Load() != 2 { // b.txt and c.txt: their texts are their bytes
+			t.Errorf("%d files' bytes kept, want 2", kept.Load())
 		}
 		k, m, err := h.Key(ctx)
 		if err != nil {
@@ -117,8 +123,8 @@ func TestHasherReadChangedSinceStat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.Read("a.txt", info, []byte("A\n\nalpha, longer now\n"))
-	h.Read("unlisted.txt", info, []byte("ignored"))
+	h.Read("a.txt", info, []byte("A\n\nalpha, longer now\n"), true)
+	h.Read("unlisted.txt", info, []byte("ignored"), false)
 	_, m, err := h.Key(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -137,5 +143,57 @@ func TestLoadHasherUnlisted(t *testing.T) {
 	h := NewLoadHasher(os.DirFS(t.TempDir()), KeyConfig{}, nil)
 	if _, _, err := h.Key(context.Background()); err == nil {
 		t.Fatal("Key without Listed: no error")
+	}
+}
+
+// The bytes a load keeps are hashed by Key, after the load: the key is
+// still of what was loaded when a file changes in between, and Key, cut
+// short by its context, makes the same key when called again.
+func TestHasherKeptBytes(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"a.txt": "A\n\nalpha beta\n", "b.txt": "\xEF\xBB\xBFB\n\nbeta gamma\n", "c.md": "# C\n\ngamma\n", "d.txt": "D\r\n\r\ndelta\r\n"}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, fsys := context.Background(), os.DirFS(dir)
+	loaded, _, err := ContentKey(ctx, fsys, KeyConfig{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := NewLoadHasher(fsys, KeyConfig{}, nil)
+	var kept atomic.Int32
+	if _, err := corpus.Load(ctx, fsys, corpus.Config{Listed: h.Listed, Read: func(p string, info fs.FileInfo, data []byte, keeps bool) {
+		if keeps {
+			kept.Add(1)
+		}
+		h.Read(p, info, data, keeps)
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if kept.Load() != 2 { // a.txt and b.txt (its BOM is skipped, not copied)
+		t.Fatalf("%d files' bytes kept, want 2", kept.Load())
+	}
+	for _, name := range []string{"a.txt", "b.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("changed since the load\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	changed, _, err := ContentKey(ctx, fsys, KeyConfig{}, nil)
+	if err != nil || changed == loaded {
+		t.Fatalf("the changed folder's key: %v, the same as before: %v", err, changed == loaded)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, _, err := h.Key(cancelled); err == nil {
+		t.Fatal("Key with a cancelled context: no error")
+	}
+	k, m, err := h.Key(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k != loaded || m.Read() != 4 {
+		t.Fatalf("key of the bytes loaded: %v; %d files hashed, want 4", k == loaded, m.Read())
 	}
 }

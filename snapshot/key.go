@@ -73,6 +73,13 @@ func ContentKey(ctx context.Context, fsys fs.FS, cfg KeyConfig, prev *Manifest) 
 // then reads it again). A file added during the load is not in the key's
 // list, taken before; one removed is, with its error: either way the next
 // start's key differs and it rebuilds.
+//
+// The files whose bytes the load keeps as they were read (a document's
+// text: Read's kept) are hashed by Key, not Read, from those bytes: the
+// key is only needed to save the snapshot, after the bot answers, so
+// their hashing (a second of CPU for a gigabyte of text) is off the way
+// to answering, and it is still of the bytes loaded, whatever happened to
+// the files since.
 type Hasher struct {
 	fsys     fs.FS
 	cfg      KeyConfig
@@ -82,8 +89,9 @@ type Hasher struct {
 	paths    []string
 	at       map[string]int
 	sums     []fileSum
-	given    []bool // sums[i] came from Read
-	listed   bool   // Listed was called
+	given    []bool   // sums[i] came from Read
+	later    [][]byte // the bytes Read kept for Key to hash into sums[i]
+	listed   bool     // Listed was called
 	sha      sync.Pool
 }
 
@@ -116,7 +124,7 @@ func NewLoadHasher(fsys fs.FS, cfg KeyConfig, prev *Manifest) *Hasher {
 // them, before any Read; it keeps paths, which must not be changed.
 func (h *Hasher) Listed(paths []string) {
 	h.paths, h.at = paths, make(map[string]int, len(paths))
-	h.sums, h.given = make([]fileSum, len(paths)), make([]bool, len(paths))
+	h.sums, h.given, h.later = make([]fileSum, len(paths)), make([]bool, len(paths)), make([][]byte, len(paths))
 	for i, p := range paths {
 		h.at[p] = i
 	}
@@ -124,10 +132,11 @@ func (h *Hasher) Listed(paths []string) {
 }
 
 // Read takes the contents of path as Load read them, and info, its Stat
-// made before the read. It may be called from several goroutines at once,
-// for different paths, and not after Key. A path not listed by NewHasher
-// (added since) is ignored.
-func (h *Hasher) Read(path string, info fs.FileInfo, data []byte) {
+// made before the read. kept says data stay as they are until Key has
+// returned: they are then hashed by Key rather than now. It may be called
+// from several goroutines at once, for different paths, and not after Key.
+// A path not listed by NewHasher (added since) is ignored.
+func (h *Hasher) Read(path string, info fs.FileInfo, data []byte, kept bool) {
 	i, ok := h.at[path]
 	if !ok || h.given[i] || !info.Mode().IsRegular() || int64(len(data)) > h.maxBytes {
 		return
@@ -138,18 +147,25 @@ func (h *Hasher) Read(path string, info fs.FileInfo, data []byte) {
 		f.stamped = false // it changed between the Stat and the read: never reused
 	}
 	if !h.prev.reuse(&f, h.taken) {
-		sh := h.sha.Get().(hash.Hash)
-		sh.Reset()
-		sh.Write(data)
-		sh.Sum(f.sum[:0])
-		h.sha.Put(sh)
+		if kept && len(data) > 0 {
+			h.later[i] = data
+		} else {
+			sh := h.sha.Get().(hash.Hash)
+			sh.Reset()
+			sh.Write(data)
+			sh.Sum(f.sum[:0])
+			h.sha.Put(sh)
+		}
 		f.hashed, f.read = true, true
 	}
 	h.sums[i], h.given[i] = f, true
 }
 
-// Key reads and hashes the files Read was not given (all of them without a
-// load) and returns the key and manifest.
+// Key hashes the bytes Read kept, reads and hashes the files Read was not
+// given (all of them without a load), and returns the key and manifest.
+// Kept bytes in a mapping (an Arena's) are mapped in as they are hashed:
+// the caller may Trim meanwhile. Not to be called concurrently; after an
+// error (ctx done) it may be called again.
 func (h *Hasher) Key(ctx context.Context) (Key, *Manifest, error) {
 	if !h.listed {
 		return Key{}, nil, errors.New("snapshot: no list of the files to hash (the load was not given Hasher.Listed)")
@@ -166,8 +182,14 @@ func (h *Hasher) Key(ctx context.Context) (Key, *Manifest, error) {
 				if i >= len(paths) || ctx.Err() != nil {
 					return
 				}
-				if !h.given[i] {
+				switch {
+				case !h.given[i]:
 					sums[i] = h.sumFile(paths[i], maxBytes, sh, buf)
+				case h.later[i] != nil:
+					sh.Reset()
+					sh.Write(h.later[i])
+					sh.Sum(sums[i].sum[:0])
+					h.later[i] = nil // hashed: not again, nor held
 				}
 			}
 		})
