@@ -589,12 +589,3 @@ func (rd *reader) code(s string, f span, used []int) (Claim, bool) {
 	}
 	return rd.ck.checkCode(body, used)
 }
-
-func within(sp span, ranges []span) bool {
-	for _, r := range ranges {
-		if sp.start >= r.start && sp.end <= r.end {
-			return true
-		}
-	}
-	return false
-}
