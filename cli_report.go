@@ -145,10 +145,10 @@ func newReport(label string, rng store.Range, o store.Overview, topics []admin.T
 		r.From = rng.From.Format(time.DateOnly)
 	}
 	for _, l := range o.Langs {
-		r.Languages[cmpOr(l.Kind, "unknown")] = l.Count
+		r.Languages[cmp.Or(l.Kind, "unknown")] = l.Count
 	}
 	for _, c := range o.Channels {
-		r.Channels[cmpOr(c.Kind, "unknown")] = c.Count
+		r.Channels[cmp.Or(c.Kind, "unknown")] = c.Count
 	}
 	for _, t := range topics {
 		g := reportGap{Topic: t.Label, Asked: t.Asked, Abstained: t.Abstained, Marked: t.Marked, VotedDown: t.VotedDown,
@@ -162,13 +162,6 @@ func newReport(label string, rng store.Range, o store.Overview, topics []admin.T
 		r.Gaps = append(r.Gaps, g)
 	}
 	return r
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 func (r reportJSON) write(w io.Writer) error {
