@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"corpusbot/prompts"
+	"corpusbot/text"
 )
 
 // A model backs each cited claim with a verbatim quote of the passage it
@@ -50,7 +51,7 @@ var quotePairs = map[rune]rune{
 // still be coming, so that what is returned never changes as more arrives.
 func scanReply(raw string, given int, partial bool) scanned {
 	raw = strings.ToValidUTF8(raw, "\uFFFD")
-	raw = withoutControls(raw)
+	raw = text.WithoutControls(raw) // NUL and the like: PostgreSQL refuses to store them
 	raw = strings.ReplaceAll(raw, prompts.NoAnswer, "")
 	var (
 		sc   scanned
@@ -128,26 +129,6 @@ func scanReply(raw string, given int, partial bool) scanned {
 	}
 	sc.text, sc.used, sc.dropped = b.String(), rn.used, rn.dropped
 	return sc
-}
-
-// withoutControls drops the control characters of a model's reply but
-// line breaks and tabs: NUL and the like mean nothing to a reader, and
-// PostgreSQL refuses to store a text holding NUL, so that the answer lost
-// its record and its buttons.
-func withoutControls(s string) string {
-	if !strings.ContainsFunc(s, isStrayControl) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isStrayControl(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-func isStrayControl(r rune) bool {
-	return unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r'
 }
 
 // maxQuoteScan is how far a quote's closing mark is looked for. A model

@@ -202,18 +202,6 @@ func questionText(content, me string, users []*discordgo.User) string {
 	return strings.TrimSpace(s)
 }
 
-// withoutControls drops the control characters of what a user typed but
-// line breaks and tabs: NUL means nothing to a reader, and PostgreSQL
-// refuses to store a text holding it, so that the question's record failed.
-func withoutControls(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r' {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // mentionSyntaxRE matches user, role and channel mentions: <@id>, <@!id>,
 // <@&id>, <#id>.
 var mentionSyntaxRE = regexp.MustCompile(`<(@[!&]?|#)([0-9]+)>`)
@@ -222,9 +210,9 @@ var mentionSyntaxRE = regexp.MustCompile(`<(@[!&]?|#)([0-9]+)>`)
 // sees, so that no member's, role's or channel's ID goes to the model or
 // the database: "@" and the display name of a user found in users (a
 // message's Mentions), else "@user"; "@role"; "#channel". It drops the
-// question's control characters too (see withoutControls).
+// question's control characters too (text.WithoutControls).
 func plainMentions(s string, users []*discordgo.User) string {
-	return mentionSyntaxRE.ReplaceAllStringFunc(withoutControls(s), func(m string) string {
+	return mentionSyntaxRE.ReplaceAllStringFunc(text.WithoutControls(s), func(m string) string {
 		sub := mentionSyntaxRE.FindStringSubmatch(m)
 		switch sub[1] {
 		case "@&":
