@@ -100,9 +100,9 @@ func (e *env) resolveShard(ctx context.Context) (bot.Shard, error) {
 		}
 	} else if info.Shards > sh.Count {
 		e.log.Warn("Discord recommends more shards than SHARD_COUNT; it refuses a shard with too many servers (close 4011)",
-			"shard_count", sh.Count, "recommended", info.Shards)
+			"shard_count", sh.Count, "recommended_shards", info.Shards)
 	}
-	e.log.Info("sharding", "shards", shardRange(sh), "of", sh.Count, "max_concurrency", sh.MaxConcurrency,
+	e.log.Info("sharding", "shards", shardRange(sh), "shard_count", sh.Count, "max_concurrency", sh.MaxConcurrency,
 		"recommended_shards", info.Shards, "remaining_session_starts", info.RemainingStarts)
 	return sh, nil
 }
