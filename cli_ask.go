@@ -11,7 +11,6 @@ import (
 	"unicode"
 
 	"corpusbot/answer"
-	"corpusbot/corpus"
 	"corpusbot/i18n"
 	"corpusbot/llm"
 )
@@ -61,61 +60,6 @@ func (e *env) ask(ctx context.Context, args []string) error {
 	}
 	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON, i18n.Reply(q, e.locale))
 	res, err := p.Ask(ctx, answer.Question{Text: q, OnDelta: out.delta(), Lang: e.locale})
-	return e.finish(out, res, err)
-}
-
-func (e *env) summary(ctx context.Context, args []string) error {
-	fs, f := e.answerFlagSet("summary")
-	topic := fs.String("topic", "", "summarise a topic instead of one document")
-	rest, err := e.parse(ctx, fs, args)
-	if err != nil {
-		return err
-	}
-	doc := joinArgs(rest)
-	if (doc == "") == (*topic == "") {
-		return usagef("summary needs exactly one of DOC-ID or --topic TEXT (corpusbot docs lists the IDs)")
-	}
-	p, err := e.pipeline(ctx, *f.dir, 0, true)
-	if err != nil {
-		return err
-	}
-	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON, i18n.Reply(*topic, e.locale))
-	res, err := p.Summarize(ctx, answer.SummaryRequest{DocID: docByIDOrPath(p.Documents(), doc), Topic: *topic, OnDelta: out.delta(), Lang: e.locale})
-	return e.finish(out, res, err)
-}
-
-// docByIDOrPath is the ID of the document named by its ID or by its file's
-// path, which Sources show ("guide/deploy.md"); arg itself when none is.
-func docByIDOrPath(docs []corpus.Document, arg string) string {
-	for _, d := range docs {
-		if d.ID == arg {
-			return arg
-		}
-	}
-	for _, d := range docs {
-		if d.Path == arg || d.Path == strings.TrimPrefix(arg, "./") {
-			return d.ID
-		}
-	}
-	return arg
-}
-
-func (e *env) briefing(ctx context.Context, args []string) error {
-	fs, f := e.answerFlagSet("briefing")
-	topic := fs.String("topic", "", "brief on a topic instead of the whole corpus")
-	rest, err := e.parse(ctx, fs, args)
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		*topic = strings.TrimSpace(*topic + " " + joinArgs(rest))
-	}
-	p, err := e.pipeline(ctx, *f.dir, 0, true)
-	if err != nil {
-		return err
-	}
-	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON, i18n.Reply(*topic, e.locale))
-	res, err := p.Brief(ctx, answer.BriefingRequest{Topic: *topic, OnDelta: out.delta(), Lang: e.locale})
 	return e.finish(out, res, err)
 }
 
