@@ -1,14 +1,11 @@
 package corpus
 
 import (
-	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
-	"time"
 	"unicode/utf8"
 
 	"corpusbot/text"
@@ -96,18 +93,7 @@ func FuzzStructured(f *testing.F) {
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]
-		var c *Corpus
-		var err error
-		done := make(chan bool)
-		go func() {
-			c, err = Load(context.Background(), fstest.MapFS{name: {Data: []byte(src)}}, Config{})
-			close(done)
-		}()
-		select {
-		case <-done:
-		case <-time.After(30 * time.Second): // a guard: a reader that never returns fails here
-			t.Fatalf("%s: Load did not return: %q", name, src)
-		}
+		c, err := loadGuarded(t, name, []byte(src))
 		if err != nil {
 			return // nothing loadable: fine, as long as it said so
 		}
