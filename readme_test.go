@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -102,5 +103,66 @@ func TestReadmeCorpusExample(t *testing.T) {
 	out, _, _ = runCLI(t, map[string]string{"SOURCE_URL": tmpl[1]}, "ask", "--corpus", dir, ask[1])
 	if !strings.Contains(out, linked) {
 		t.Errorf("with SOURCE_URL the README shows\n%s\nthe command prints\n%s", linked, out)
+	}
+}
+
+// envExample is .env.example's KEY=VALUE lines.
+func envExample(t *testing.T) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(".env.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	for line := range strings.Lines(string(b)) {
+		line = strings.TrimSpace(line)
+		if k, v, ok := strings.Cut(line, "="); ok && !strings.HasPrefix(line, "#") {
+			m[k] = v
+		}
+	}
+	return m
+}
+
+// .env.example, which the README says to copy to .env, holds the
+// defaults: copied as it is, it changes nothing.
+func TestEnvExampleIsTheDefaults(t *testing.T) {
+	example, err := loadConfig(envMap(envExample(t)))
+	if err != nil {
+		t.Fatalf(".env.example does not load: %v", err)
+	}
+	defaults, err := loadConfig(envMap(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reflect.DeepEqual(example, defaults) {
+		return
+	}
+	ev, dv := reflect.ValueOf(example), reflect.ValueOf(defaults)
+	for i := range ev.NumField() {
+		if f := ev.Type().Field(i); f.IsExported() && !reflect.DeepEqual(ev.Field(i).Interface(), dv.Field(i).Interface()) {
+			t.Errorf("config.%s: .env.example gives %v, the default is %v", f.Name, ev.Field(i), dv.Field(i))
+		}
+	}
+	if !t.Failed() {
+		t.Errorf(".env.example's values are not the defaults:\n%+v\n%+v", example, defaults)
+	}
+}
+
+// A default the README names for a setting ("`QUEUE_WAIT` (default `5m`")
+// is the one .env.example sets.
+func TestReadmeDefaultsMatchEnvExample(t *testing.T) {
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example := envExample(t)
+	named := regexp.MustCompile("`([A-Z][A-Z0-9_]+)`\\s+\\(default\\s+`?([^`;,)\\s]+)").FindAllStringSubmatch(string(b), -1)
+	if len(named) < 5 {
+		t.Fatalf("found %d settings with a default in the README; the pattern no longer matches how it writes them", len(named))
+	}
+	for _, m := range named {
+		if v, ok := example[m[1]]; !ok || v != m[2] {
+			t.Errorf("README: %s defaults to %q; .env.example sets %q", m[1], m[2], v)
+		}
 	}
 }
