@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -115,6 +116,33 @@ func TestLayoutArrowsPointDown(t *testing.T) {
 			if slices.Contains(p.Deps, banned) {
 				t.Errorf("%s depends on %s (directly or not); it must stay free of it", p.ImportPath, banned)
 			}
+		}
+	}
+}
+
+// README's "How it works" names every package a newcomer will find at the
+// top of the tree, so that its map of the arrows is the whole map.
+func TestReadmeLayoutNamesEveryPackage(t *testing.T) {
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(b), "## How it works")
+	if !ok {
+		t.Fatal("README has no How it works section")
+	}
+	parts := strings.SplitN(after, "```", 3)
+	if len(parts) < 3 {
+		t.Fatal("README's How it works has no layout block")
+	}
+	layout := parts[1]
+	for _, p := range listPackages(t) {
+		name, ok := strings.CutPrefix(p.ImportPath, "corpusbot/")
+		if !ok || strings.HasPrefix(name, "internal/") {
+			continue // package main is named by its files; internal/ as a whole
+		}
+		if !strings.Contains(layout, "\n  "+name+"/") {
+			t.Errorf("README's How it works does not name %s/", name)
 		}
 	}
 }
