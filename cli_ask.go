@@ -13,6 +13,7 @@ import (
 	"corpusbot/answer"
 	"corpusbot/i18n"
 	"corpusbot/llm"
+	"corpusbot/text"
 )
 
 // newLLM builds the LLM client; hc nil means a fresh default client.
@@ -98,15 +99,28 @@ func sourceLine(s answer.Source, lang string) string {
 // where is "title › heading path — path/with.ext (lines 12–30)", with
 // pages for a PDF, in lang.
 func where(lang, title string, headings []string, path string, lineStart, lineEnd, pageStart, pageEnd int) string {
-	head := abbreviate(title, 80)
+	head := oneLine(title, 80)
 	for _, h := range headings {
-		head += " › " + abbreviate(h, 60)
+		head += " › " + oneLine(h, 60)
 	}
-	out := oneLineOf(head) + " — " + oneLineOf(path)
+	out := head + " — " + oneLineOf(path)
 	if span := answer.SpanIn(lang, lineStart, lineEnd, pageStart, pageEnd); span != "" {
 		out += " (" + span + ")"
 	}
 	return out
+}
+
+// oneLine flattens s to one line of at most n runes, without control
+// characters: a title or a question is anyone's text, and must neither
+// break the output's layout nor send escape sequences to the terminal.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)), " ")
+	return text.Clip(s, n)
 }
 
 // oneLineOf keeps a file name from breaking a line of output or sending

@@ -29,7 +29,7 @@ func (e *env) docs(ctx context.Context, args []string) error {
 	fmt.Fprintln(tw, "ID\tLANG\tFORMAT\tPASSAGES\tWORDS\tTITLE")
 	for i := range c.Docs {
 		d := &c.Docs[i]
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", oneLineOf(d.ID), d.Lang, d.Format, len(d.Passages), d.Words(), oneLineOf(abbreviate(d.Title, 70)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", oneLineOf(d.ID), d.Lang, d.Format, len(d.Passages), d.Words(), oneLine(d.Title, 70))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -13,11 +13,9 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
-	"unicode"
 
 	"corpusbot/admin"
 	"corpusbot/store"
-	"corpusbot/text"
 )
 
 // report prints the dashboard's overview and top coverage gaps:
@@ -242,17 +240,4 @@ func countsText(m map[string]int) string {
 		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// oneLine flattens s to one line of at most n runes, without control
-// characters: a question is typed by anyone, and must neither break the
-// report's layout nor send escape sequences to the operator's terminal.
-func oneLine(s string, n int) string {
-	s = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)), " ")
-	return text.Clip(s, n)
 }

@@ -106,3 +106,23 @@ func TestSinceRange(t *testing.T) {
 		}
 	}
 }
+
+// oneLine is what the terminal shows of anyone's text: one line, no
+// control characters, at most n runes.
+func TestOneLine(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"Deploying  the\nservice", 80, "Deploying the service"},
+		{"Best sourdough\x1b[31m in town?", 80, "Best sourdough [31m in town?"},
+		{"a\x00b\tc\r\n", 80, "a b c"},
+		{"Releases go out every Tuesday", 14, "Releases go…"},
+		{"", 10, ""},
+	} {
+		if got := oneLine(tt.in, tt.n); got != tt.want {
+			t.Errorf("oneLine(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}

@@ -13,7 +13,6 @@ import (
 	"corpusbot/answer"
 	"corpusbot/i18n"
 	"corpusbot/retrieval"
-	"corpusbot/text"
 )
 
 // pipeline loads the corpus and builds the answering pipeline. Without
@@ -93,7 +92,7 @@ func (e *env) search(ctx context.Context, args []string) error {
 	}
 	matches, err := p.Search(ctx, query, *k)
 	if errors.Is(err, retrieval.ErrNoTerms) {
-		return fmt.Errorf("nothing to search for in %q: it has only stopwords, punctuation or symbols", abbreviate(query, 60))
+		return fmt.Errorf("nothing to search for in %q: it has only stopwords, punctuation or symbols", oneLine(query, 60))
 	}
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -102,7 +101,7 @@ func (e *env) search(ctx context.Context, args []string) error {
 		return writeJSON(e.stdout, searchJSON(query, matches))
 	}
 	if len(matches) == 0 {
-		fmt.Fprintln(e.stdout, i18n.Text(i18n.Reply(query, e.locale), i18n.NoMatch, abbreviate(query, 60)))
+		fmt.Fprintln(e.stdout, i18n.Text(i18n.Reply(query, e.locale), i18n.NoMatch, oneLine(query, 60)))
 		return nil
 	}
 	writeMatches(e.stdout, matches, isTerminal(e.stdout))
@@ -189,11 +188,6 @@ func (e *env) searchBatch(ctx context.Context, p *answer.Pipeline, path string, 
 		return fmt.Errorf("batch %s: %w", path, err)
 	}
 	return out.Flush()
-}
-
-// abbreviate cuts s to n runes with an ellipsis.
-func abbreviate(s string, n int) string {
-	return text.Clip(strings.Join(strings.Fields(s), " "), n)
 }
 
 // isTerminal reports whether w is a character device, to decide on ANSI bold.
