@@ -128,6 +128,12 @@ func (st *state) focusOf(question string) focus {
 			prevName = false
 			continue
 		}
+		if !st.knowsTerms(terms) {
+			// "arpnet" for ARPANET: the name, not a word no page holds.
+			if c, ok := st.misspeltName(word); ok {
+				word, terms, name = c, st.index.Analyze(c), true
+			}
+		}
 		// A word the corpus capitalises only after another capitalised
 		// word ("Versioning" of "Semantic Versioning") is a name inside
 		// that phrase, not written alone in lower case: "What versioning
