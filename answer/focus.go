@@ -1502,8 +1502,8 @@ var (
 
 // basesOf returns what finds the words a question's word is built on
 // (synonyms.Bases: "newest" on new, "subdirectory" on directory) for an
-// English question; for an Arabic one, a verb's stems (arabicBases); nil
-// for the others.
+// English question; for an Arabic one, a verb's stems and an adjective's
+// or a plural's noun (arabicBases); nil for the others.
 func basesOf(question string) func(word string) []string {
 	switch detectLang(question) {
 	case "ar":
@@ -1522,16 +1522,34 @@ func basesOf(question string) func(word string) []string {
 // with the participle's م (تستخدم → مستخدم). Only for a stem of four
 // letters or more, where a word's first letter is seldom its root's.
 func arabicBases(word string) []string {
+	out := arabicNouns(word)
 	w := []rune(word)
 	if len(w) >= 6 && w[0] == 'س' && strings.ContainsRune(imperfectPrefixes, w[1]) {
 		w = w[1:]
 	}
 	if len(w) < 5 || !strings.ContainsRune(imperfectPrefixes, w[0]) {
-		return nil
+		return out
 	}
 	stem := string(w[1:])
-	return []string{stem, "م" + stem}
+	return append([]string{stem, "م" + stem}, out...)
 }
+
+// arabicNouns returns the noun an Arabic adjective of relation or a
+// sound plural is built on, which the light stemmer leaves apart: the
+// nisba's ي or ية taken off (الأمازونية → الأمازون, البرلماني → البرلمان),
+// a plural's ending (مديرو → مدير, البرلمانيون → البرلمان). Only for a base
+// of four letters or more.
+func arabicNouns(word string) []string {
+	for _, suffix := range nisbaEndings {
+		if b, ok := strings.CutSuffix(word, suffix); ok && utf8.RuneCountInString(b) >= 4 {
+			return []string{b}
+		}
+	}
+	return nil
+}
+
+// nisbaEndings are the endings arabicNouns takes off, longest first.
+var nisbaEndings = []string{"يين", "يون", "ية", "ون", "ين", "ي", "و"}
 
 // imperfectPrefixes are the person prefixes of the Arabic imperfect.
 const imperfectPrefixes = "أنيت"

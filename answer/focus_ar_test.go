@@ -7,7 +7,8 @@ import (
 )
 
 // An Arabic verb in the imperfect is read as its stem, and as the stem's
-// participle, when the stem has four letters or more.
+// participle, when the stem has four letters or more; an adjective of
+// relation or a sound plural as its noun.
 func TestArabicBases(t *testing.T) {
 	for _, tt := range []struct {
 		word string
@@ -20,6 +21,12 @@ func TestArabicBases(t *testing.T) {
 		{"نكتب", nil}, // a stem of three letters: its root's first letter may be the prefix's
 		{"كتاب", nil}, // no prefix
 		{"مستخدم", nil},
+		// Adjectives of relation and sound plurals: their noun.
+		{"الأمازونية", []string{"الأمازون"}},
+		{"البرلماني", []string{"البرلمان"}},
+		{"مديرو", []string{"مدير"}},
+		{"البرلمانيون", []string{"البرلمان"}},
+		{"عربي", nil}, // a base of three letters
 	} {
 		if got := arabicBases(tt.word); !slices.Equal(got, tt.want) {
 			t.Errorf("arabicBases(%q) = %q, want %q", tt.word, got, tt.want)
@@ -33,7 +40,8 @@ func TestArabicVerbHeld(t *testing.T) {
 	st := newPipeline(t, loadFS(t, fstest.MapFS{"notes.md": {Data: []byte("# ملاحظات\n\n" +
 		"طلب المجلس من الشركة بالتفرغ لأعمال البحث العلمي في المدينة.\n\n" +
 		"البيانات المستخدمة في التقارير تأتي من المكتب الرئيسي.\n\n" +
-		"يزور الفريق المكتب الرئيسي كل أسبوع.\n")}}), nil).state.Load()
+		"يزور الفريق المكتب الرئيسي كل أسبوع.\n\n" +
+		"تمطر كثيرا في غابات الأمازون طوال السنة.\n")}}), nil).state.Load()
 	for _, tt := range []struct {
 		question, sentence string
 		want               bool
@@ -42,6 +50,8 @@ func TestArabicVerbHeld(t *testing.T) {
 		{"فيم تستخدم البيانات؟", "البيانات المستخدمة في التقارير تأتي من المكتب الرئيسي.", true},
 		// The stem is not in the sentence: still missing.
 		{"فيم تستخدم البيانات؟", "يزور الفريق المكتب الرئيسي كل أسبوع.", false},
+		// An adjective of relation is held by its noun.
+		{"متى تمطر الغابات الأمازونية؟", "تمطر كثيرا في غابات الأمازون طوال السنة.", true},
 	} {
 		f := st.focusOf(st.withoutFraming(tt.question))
 		terms := st.index.Analyze(tt.sentence)
