@@ -1,8 +1,11 @@
 package answer
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // A participle closing a hyphenated adjective ("cron-based") is not the
@@ -122,6 +125,81 @@ func TestAnswerKindFits(t *testing.T) {
 	for _, tt := range tests {
 		if got := kindOf(tt.question).fits(tt.sentence); got != tt.want {
 			t.Errorf("%q fits %q: got %v, want %v (kind %v)", tt.question, tt.sentence, got, tt.want, kindOf(tt.question))
+		}
+	}
+}
+
+// A chosen sentence is quoted with the one next to it in its passage when
+// that one holds words of the question the chosen one does not: the
+// answer often stands in the sentence that finishes what the chosen one
+// began. A neighbour that adds nothing of the question is not shown.
+func TestWithNeighbours(t *testing.T) {
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"harbor.md": {Data: []byte("# Harbor notes\n\n" +
+			"The harbor committee chose a new name for the old ferry in 2019. " +
+			"The vote went to Gullwing, well ahead of Seabird.[2] " +
+			"Tickets are sold at the kiosk by the pier.\n\n" +
+			"## Lighthouse\n\n" +
+			"Volunteers painted the lighthouse red and white last spring. " +
+			"It took them eleven weekends. " +
+			"The lighthouse keeper lives in the cottage beside it.\n")},
+		"market.md": {Data: []byte("# Market\n\n" +
+			"The fish market opens at five in the morning on weekdays. " +
+			"Sellers pay a small fee for each stall.\n")},
+	}), nil)
+	tests := []struct {
+		question string
+		want     []string // in the reply and its quotes
+		not      []string // in neither
+		reply    string   // in the reply
+	}{
+		// "vote" stands only in the sentence after the one that holds
+		// most of the question: both are quoted, in order; its footnote
+		// mark is no citation.
+		{"Which name did the harbor committee choose in the vote?", []string{"chose a new name", "The vote went to Gullwing"}, []string{"Tickets"}, "Seabird. ["},
+		// The sentence that gives the figure lacks what the one before it
+		// holds ("volunteers", "paint"): that one comes first.
+		{"How many weekends did volunteers need to paint the lighthouse?", []string{"painted the lighthouse", "eleven weekends"}, []string{"keeper"}, "weekends. ["},
+		// The sentence after adds no word of the question: alone.
+		{"When does the fish market open?", []string{"opens at five"}, []string{"fee"}, "weekdays. ["},
+	}
+	for _, tt := range tests {
+		res, err := p.Ask(context.Background(), Question{Text: tt.question})
+		if err != nil {
+			t.Fatalf("%q: %v", tt.question, err)
+		}
+		if res.Abstained {
+			t.Errorf("%q: abstained", tt.question)
+			continue
+		}
+		quotes := ""
+		for _, c := range res.Claims {
+			quotes += strings.Join(c.Quotes, " ") + "\n"
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(res.Text, w) || !strings.Contains(quotes, w) {
+				t.Errorf("%q: %q not in the reply and its quotes:\n%s\nquotes:\n%s", tt.question, w, res.Text, quotes)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(res.Text, w) || strings.Contains(quotes, w) {
+				t.Errorf("%q: %q shown:\n%s", tt.question, w, res.Text)
+			}
+		}
+		for _, c := range res.Claims {
+			if len(c.Cites) != 1 {
+				t.Errorf("%q: %q cites %v, want one passage", tt.question, c.Text, c.Cites)
+			}
+		}
+		if !strings.Contains(res.Text, tt.reply) {
+			t.Errorf("%q: %q not in the reply:\n%s", tt.question, tt.reply, res.Text)
+		}
+		if marks := strings.Count(res.Text, "["); marks != len(res.Claims) {
+			// A footnote mark of the page ("[2]") read as a citation.
+			t.Errorf("%q: %d citation marks for %d claims:\n%s", tt.question, marks, len(res.Claims), res.Text)
+		}
+		if lines := strings.Count(res.Text, "\n") + 1; lines != len(res.Claims) {
+			t.Errorf("%q: %d lines, %d claims", tt.question, lines, len(res.Claims))
 		}
 	}
 }
