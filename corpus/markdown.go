@@ -147,6 +147,19 @@ var (
 	// inside it is Markdown, not an HTML block.
 	jsxTagsOnlyRe = regexp.MustCompile(`^\s*(?:</?[A-Za-z][\w.:-]*(?:\s[^<>]*?)?/?>\s*)+$`)
 	mdxTagRe      = regexp.MustCompile(`</?[A-Za-z][\w.:-]*(?:\s[^<>]*?)?/?>`)
+	// mdRoleRe matches a role in Markdown, reStructuredText's form that
+	// d2lbook uses: :numref:`sec_x`, and what stands before it.
+	mdRoleRe = regexp.MustCompile("(^|[^\\w`:]):[a-z][\\w-]*:`([^`]+)`")
+	// markerLineRe matches a line of one role or marker and nothing else.
+	markerLineRe = regexp.MustCompile("^:[a-z][\\w-]*:(?:`[^`]*`)?\\s*$")
+	// macroRe matches MDN's KumaScript macros: {{jsxref("Array")}},
+	// {{Compat}}; its name and its arguments.
+	macroRe = regexp.MustCompile(`\{\{\s*([A-Za-z][\w-]*)\s*(?:\(((?:"[^"]*"|'[^']*'|[^(){}"'])*)\))?\s*\}\}`)
+	// macroArgRe matches one quoted argument of a macro.
+	macroArgRe = regexp.MustCompile(`"([^"]*)"|'([^']*)'`)
+	// fencedNoteRe matches a fence's info string that makes it a note:
+	// its name and its header="…" attribute.
+	fencedNoteRe = regexp.MustCompile(`^([a-z]+)(?:\s+header\s*=\s*"(.*)")?\s*$`)
 )
 
 // prepareMarkdown rewrites Markdown source, line by line, so that goldmark
@@ -278,6 +291,23 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			}
 		}
 		if m := matchIf(strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"), fenceRe, line); m != nil {
+			info := strings.TrimSpace(strings.TrimLeft(trimmed, m[1][:1]))
+			if title, ok := fencedNote(info); ok {
+				// javascript.info's notes (```smart header="…"): a
+				// title and Markdown, not code.
+				myst = append(myst, m[1])
+				out.add(line[:len(line)-len(trimmed)]+title, n)
+				if title != "" {
+					out.add("", n)
+				}
+				continue
+			}
+			if m[1][0] == '`' && strings.Contains(info, "`") {
+				// CommonMark opens no fence whose info string holds a
+				// backtick, and its closing line would then open one that
+				// runs to the end of the page: the fence is read as one.
+				line = line[:len(line)-len(trimmed)] + m[1] + strings.ReplaceAll(info, "`", "")
+			}
 			if mdx && indentOf(line) > 3 {
 				// MDX has no indented code: a fence indented four
 				// columns or more is a fence. Three keep it in the list
@@ -362,6 +392,20 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 				return roleText(mystRoleRe.FindStringSubmatch(m)[1])
 			})
 		}
+		if t := strings.TrimLeft(line, " \t"); !mdx && t != "" && t[0] == ':' && markerLineRe.MatchString(t) {
+			// d2lbook's :label:`x`, :begin_tab:`pytorch` and :end_tab:
+			// mark places; they are no text.
+			out.add("", n)
+			continue
+		}
+		if !mdx && strings.Contains(line, ":`") {
+			// d2lbook's roles in Markdown (:numref:`sec_x`, :cite:`Key`)
+			// read as their text, as reStructuredText's do.
+			line = mdRoleRe.ReplaceAllStringFunc(line, func(m string) string {
+				sm := mdRoleRe.FindStringSubmatch(m)
+				return sm[1] + roleText(sm[2])
+			})
+		}
 		if mdx && strings.Contains(line, "{") {
 			line = mdxExprRe.ReplaceAllStringFunc(line, mdxExprText)
 		}
@@ -369,6 +413,12 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 		if trimmed == "" {
 			out.add(line, n)
 			continue
+		}
+		if rest, ok := strings.CutPrefix(trimmed, "- : "); ok {
+			// MDN's definition lists: "- term" over "  - : definition",
+			// read as the definition list it renders.
+			line = line[:len(line)-len(trimmed)] + ": " + rest
+			trimmed = strings.TrimLeft(line, " \t")
 		}
 		if m := matchIf(strings.HasPrefix(trimmed, ":::"), admonitionRe, line); m != nil {
 			out.add("", n)
@@ -397,6 +447,7 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 		}
 		if strings.Contains(line, "{{") || strings.Contains(line, "{%") {
 			var code string
+			line = replaceMacros(line)
 			line, code = replaceShortcodes(line)
 			if code != "" && (code == "highlight" || closedLater(all[i+1:], code)) {
 				fence, byTag, fenceShift = "```", code, 0
@@ -419,7 +470,7 @@ func isPlainLine(line string) bool {
 	if line == "" {
 		return true
 	}
-	if line[0] == 'i' || line[0] == 'e' || strings.IndexByte(line, '{') >= 0 {
+	if line[0] == 'i' || line[0] == 'e' || strings.IndexByte(line, '{') >= 0 || strings.Contains(line, ":`") {
 		return false
 	}
 	t := strings.TrimLeft(line, " \t")
@@ -429,6 +480,8 @@ func isPlainLine(line string) bool {
 	switch t[0] {
 	case '`', '~', '<', ':', '!', '?', '=', '>':
 		return false
+	case '-':
+		return !strings.HasPrefix(t, "- : ")
 	}
 	return true
 }
@@ -566,6 +619,89 @@ func replaceShortcodes(line string) (rest, code string) {
 		return "", ""
 	}
 	return b.String(), ""
+}
+
+// fencedNotes are the names of javascript.info's fenced notes, whose body
+// is Markdown ("```smart header=…"); another name with a header="…"
+// attribute is one too.
+var fencedNotes = map[string]bool{"smart": true, "warn": true, "online": true, "summary": true}
+
+// fencedNote reports whether a fence with info string info is a note, and
+// its title.
+func fencedNote(info string) (title string, ok bool) {
+	m := fencedNoteRe.FindStringSubmatch(info)
+	if m == nil || !fencedNotes[m[1]] && !strings.Contains(info, "header") {
+		return "", false
+	}
+	return m[2], true
+}
+
+// replaceMacros reads MDN's KumaScript macros outside code spans: a
+// cross-reference ({{jsxref("Array")}}, {{HTMLElement("img")}}) as the
+// code it links to, or its second argument when it gives the words
+// ({{jsxref("Array/forEach", "forEach")}}), a glossary link as its words,
+// and the rest ({{Compat}}, {{EmbedInteractiveExample(…)}}, sidebars and
+// badges) as nothing: the site's build fills them in. A macro without
+// arguments is one only when written without spaces and with a capital or
+// an underscore, so that a template's {{ message }} or {{msg}} stays.
+func replaceMacros(line string) string {
+	ms := macroRe.FindAllStringSubmatchIndex(line, -1)
+	if ms == nil {
+		return line
+	}
+	spans := codeSpans(line)
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		whole, name := line[m[0]:m[1]], line[m[2]:m[3]]
+		if inSpans(spans, m[0]) || m[4] < 0 && (strings.ContainsAny(whole, " \t") || strings.ToLower(name) == name && !strings.Contains(name, "_")) {
+			continue
+		}
+		b.WriteString(line[last:m[0]])
+		last = m[1]
+		if m[4] < 0 {
+			dropSpace(&b, line[last:])
+			continue
+		}
+		var args []string
+		for _, a := range macroArgRe.FindAllStringSubmatch(line[m[4]:m[5]], -1) {
+			args = append(args, a[1]+a[2])
+		}
+		lower := strings.ToLower(name)
+		isRef := strings.HasSuffix(lower, "ref") || strings.HasSuffix(lower, "element")
+		if len(args) == 0 || !isRef && lower != "glossary" {
+			dropSpace(&b, line[last:])
+			continue
+		}
+		text := strings.ReplaceAll(args[0], "/", ".")
+		if len(args) > 1 && args[1] != "" {
+			text = args[1]
+		}
+		text = strings.ReplaceAll(text, "`", "")
+		if lower == "htmlelement" || lower == "svgelement" || lower == "mathmlelement" {
+			text = "<" + text + ">"
+		}
+		if isRef {
+			text = "`" + text + "`"
+		}
+		b.WriteString(text)
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+// dropSpace takes the spaces that end b off when what follows a macro
+// that left nothing is a space, a mark or the end of the line: "for x
+// {{optional_inline}}." is "for x.".
+func dropSpace(b *strings.Builder, next string) {
+	if next != "" && !strings.ContainsAny(next[:1], " \t.,;:)!?") {
+		return
+	}
+	s := b.String()
+	if t := strings.TrimRight(s, " \t"); len(t) < len(s) {
+		b.Reset()
+		b.WriteString(t)
+	}
 }
 
 // isCodeShortcode reports whether a shortcode's name says its body is
