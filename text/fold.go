@@ -16,7 +16,7 @@ import (
 //   - FoldRune: case folding, one apostrophe, Arabic-Indic digits and
 //     separators in their Latin forms;
 //   - Arabic letter folding (FoldArabicRune): no diacritics or tatweel, one
-//     form of alef, yeh and teh marbuta;
+//     form of alef, yeh, kaf and teh marbuta, Persian's letters included;
 //   - traditional Chinese characters in their simplified form (ToSimplified);
 //   - punctuation variants in one form: quotation marks as ", dashes as -,
 //     the ideographic full stop and comma as . and ,;
@@ -138,11 +138,21 @@ func FoldRune(r rune) (r1, r2 rune) {
 
 // FoldArabicRune folds Arabic letters for matching: -1 for a diacritic
 // (harakat, tanween, shadda, sukun, superscript alef) or tatweel, which
-// are dropped; ا for أ إ آ ٱ; ي for ى; ه for ة. Other runes are returned
-// as they are. Stemmers that strip prefixes by their hamza form fold after
-// stemming.
+// are dropped; ا for أ إ آ ٱ; ي for ى; ه for ة. Persian's and Urdu's
+// yeh and keheh (ی ک) and heh with yeh (ۀ) are Arabic's ي ك ه: the same
+// letters, which a reader types with either keyboard. Other runes are
+// returned as they are. Stemmers that strip prefixes by their hamza form
+// fold after stemming.
 func FoldArabicRune(r rune) rune {
 	if r < 0x0622 || r > 0x0671 {
+		switch r {
+		case 'ی':
+			return 'ي'
+		case 'ک':
+			return 'ك'
+		case 'ۀ':
+			return 'ه'
+		}
 		return r
 	}
 	switch {

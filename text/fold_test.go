@@ -37,6 +37,11 @@ func TestFold(t *testing.T) {
 		{"الصغـــيرة", "الصغيره"},
 		{"أإآٱ مستشفى", "اااا مستشفي"},
 		{"٢٢٬٠٠٠ و ٣٫٥ ، نعم؟", "22,000 و 3.5 , نعم?"},
+		// Persian: yeh and keheh as typed on an Arabic keyboard, and
+		// Persian digits.
+		{"کاری می‌کند ۱۲", "كاري ميكند 12"},
+		{"كاري ميكند", "كاري ميكند"},
+		{"خانۀ", "خانه"},
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {

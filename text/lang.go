@@ -289,6 +289,11 @@ func (st *langStats) decide(text string) string {
 			return "uk"
 		case st.cyrillic[1]*100 >= n:
 			return "sr"
+		case st.cyrillic[3] == 0 && st.cyrillic[2] == 0 && st.cyrillicWords(text, ukrainianWord) > 0:
+			// A short Ukrainian question without і ї є ґ ("Що таке
+			// X?"): no letter of Russian's or Bulgarian's, and more of
+			// Ukrainian's function words than theirs.
+			return "uk"
 		case st.cyrillic[3] == 0 && (n >= 100 && st.cyrillic[2]*100 >= n || st.bulgarian(text) > 0):
 			return "bg"
 		}
@@ -307,6 +312,12 @@ func (st *langStats) bulgarian(text string) int {
 	if st.cyrillic[2] > 0 {
 		score++
 	}
+	return score + st.cyrillicWords(text, cyrillicWord)
+}
+
+// cyrillicWords sums word's score of each word of text.
+func (st *langStats) cyrillicWords(text string, word func([]byte) int) int {
+	score := 0
 	var buf [maxWordBytes]byte
 	n := 0
 	for _, r := range text {
@@ -319,12 +330,12 @@ func (st *langStats) bulgarian(text string) int {
 			continue
 		}
 		if n > 0 {
-			score += cyrillicWord(buf[:n])
+			score += word(buf[:n])
 		}
 		n = 0
 	}
 	if n > 0 {
-		score += cyrillicWord(buf[:n])
+		score += word(buf[:n])
 	}
 	return score
 }

@@ -106,6 +106,16 @@ func TestDetectLanguage(t *testing.T) {
 		{"dutch question", "Hoeveel inwoners heeft Brazilië?", "nl"},
 		// XQuAD ru (CC BY-SA 4.0): ъ and no ы, yet Russian.
 		{"russian question with ъ", "Какие требования предъявляются законодательством об аптечной практике?", "ru"},
+		// Ukrainian questions without і, ї, є or ґ (the fifth
+		// adversarial round: "Що таке Infinity?" was Russian), beside
+		// their Russian and Bulgarian likes.
+		{"ukrainian, що", "Що таке Infinity?", "uk"},
+		{"ukrainian, хто", "Хто створив метод map()?", "uk"},
+		{"ukrainian, яка", "Яка максимальна довжина масиву в Python?", "uk"},
+		{"ukrainian, чи", "Чи можна змінювати масив?", "uk"},
+		{"russian, что", "Что такое Infinity?", "ru"},
+		{"russian, кто", "Кто создал метод map()?", "ru"},
+		{"bulgarian, какво", "Какво е Infinity?", "bg"},
 		{"no letters", "12 345 — 67.8 %", "und"},
 		{"empty", "", "und"},
 	}

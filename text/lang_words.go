@@ -81,3 +81,20 @@ func cyrillicWord(w []byte) int {
 	}
 	return 0
 }
+
+// ukrainianWord scores Ukrainian's commonest function words that Russian
+// and Bulgarian lack (1), against theirs (cyrillicWord's, -1), for a
+// Cyrillic text with no letter proper to any of the three: 1 Ukrainian,
+// -1 Russian or Bulgarian, 0 neither.
+func ukrainianWord(w []byte) int {
+	switch string(w) { // does not allocate
+	case "що", "хто", "чи", "як", "яка", "яке", "який", "яку", "якого", "якщо",
+		"це", "цей", "ця", "цього", "або", "але", "щоб", "чому", "де", "також",
+		"дуже", "вже", "таке", "такий":
+		return 1
+	}
+	if cyrillicWord(w) != 0 {
+		return -1
+	}
+	return 0
+}
