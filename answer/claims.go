@@ -162,7 +162,8 @@ func (ck *checker) check(plain string, runs []citeRun, used []int) Claim {
 	var evidence []string
 	sameLang := true
 	lang := detectLang(plain)
-	negatable := negationLangs[lang]
+	negatable := negationLangs[lang] || negationByLang[lang] != nil
+	langs := []string{lang}
 	backed := map[int]string{}
 	for _, r := range runs {
 		reason, detail, ev, n := ck.checkRun(r, used)
@@ -177,16 +178,17 @@ func (ck *checker) check(plain string, runs []citeRun, used []int) Claim {
 			if lang == "" || dl != lang {
 				sameLang = false
 			}
-			negatable = negatable && negationLangs[dl]
+			negatable = negatable && (negationLangs[dl] || negationByLang[dl] != nil)
+			langs = append(langs, dl)
 		}
 	}
 	c.Support, c.backed = Verified, backed
 	quotes := strings.Join(c.Quotes, " ")
 	reason, detail := Reason(""), ""
 	if sameLang {
-		reason, detail = ck.weak(plain, quotes, strings.Join(evidence, " "))
+		reason, detail = ck.weak(plain, quotes, strings.Join(evidence, " "), lang)
 	} else {
-		reason, detail = ck.weakAcross(plain, quotes, strings.Join(evidence, " "), negatable)
+		reason, detail = ck.weakAcross(plain, quotes, strings.Join(evidence, " "), negatable, langs)
 	}
 	if reason != "" {
 		c.Support, c.Reason, c.Detail = Weak, reason, detail
@@ -213,12 +215,12 @@ var negationLangs = map[string]bool{"en": true, "fr": true, "ar": true, "zh": tr
 // only what reads the same in both is compared. Figures are read into
 // values in every language ("1 billion" is "مليار" and "10亿"); a
 // negation is compared when both languages are ones negationWords covers.
-func (ck *checker) weakAcross(claim, quotes, evidence string, negatable bool) (Reason, string) {
+func (ck *checker) weakAcross(claim, quotes, evidence string, negatable bool, langs []string) (Reason, string) {
 	claim = prose(claim)
 	if f, ok := text.MissingFigure(claim, []string{evidence, quotes, ck.asked}, false); ok {
 		return ReasonNumber, f.Text
 	}
-	if negatable && negated(claim) != negated(evidence) && (negated(claim) || negated(quotes)) {
+	if negatable && negated(claim, langs...) != negated(evidence, langs...) && (negated(claim, langs...) || negated(quotes, langs...)) {
 		return ReasonNegation, ""
 	}
 	return "", ""
@@ -277,7 +279,7 @@ func (ck *checker) isClaim(t string) bool {
 // weak compares a verified claim with the sentences its quotes come from,
 // in the same language: each figure and name of the claim must be there
 // (or in the question), and a negation must be on both sides or neither.
-func (ck *checker) weak(claim, quotes, evidence string) (Reason, string) {
+func (ck *checker) weak(claim, quotes, evidence, lang string) (Reason, string) {
 	claim = prose(claim)
 	if f, ok := text.MissingFigure(claim, []string{evidence, quotes, ck.asked}, true); ok {
 		return ReasonNumber, f.Text
@@ -289,7 +291,7 @@ func (ck *checker) weak(claim, quotes, evidence string) (Reason, string) {
 			return ReasonName, name
 		}
 	}
-	if negated(claim) != negated(evidence) && (negated(claim) || negated(quotes)) {
+	if negated(claim, lang) != negated(evidence, lang) && (negated(claim, lang) || negated(quotes, lang)) {
 		return ReasonNegation, ""
 	}
 	return "", ""
@@ -361,12 +363,23 @@ func (ck *checker) capitalised() map[string]bool {
 	return ck.names
 }
 
-// negated reports whether s says "not" in one of the bot's languages.
-func negated(s string) bool {
+// negated reports whether s says "not" in English, French, Arabic or
+// Chinese, or in one of langs.
+func negated(s string, langs ...string) bool {
 	f := " " + matchFold(strings.NewReplacer("n't", " not", "n’t", " not").Replace(s)) + " "
 	for _, w := range negationWords {
 		if strings.Contains(f, " "+w+" ") {
 			return true
+		}
+	}
+	for _, l := range langs {
+		if l == "fa" && strings.Contains(f, " نمي") {
+			return true
+		}
+		for _, w := range negationByLang[l] {
+			if strings.Contains(f, " "+w+" ") {
+				return true
+			}
 		}
 	}
 	for _, r := range s {
@@ -381,6 +394,36 @@ var negationWords = []string{
 	"not", "no", "never", "none", "neither", "nor", "without", "cannot",
 	"ne", "n", "pas", "jamais", "aucun", "aucune", "sans", "ni",
 	"لا", "لم", "لن", "ليس", "ليست", "غير", "بدون",
+}
+
+// negationByLang are the negation words of more languages, written
+// folded (matchFold: Persian's ی as ي), each read only in text of its
+// language: "nu" is Romanian's "not" and Dutch's "now". In Persian a verb
+// is negated by its prefix too (نمی‌کند, folded نميكند).
+var negationByLang = map[string][]string{
+	"ru": {"не", "нет", "ни", "никогда", "без"},
+	"uk": {"не", "ні", "немає", "нема", "ніколи", "без"},
+	"bg": {"не", "няма", "никога", "без"},
+	"de": {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "ohne"},
+	"es": {"nunca", "jamás", "sin", "ningún", "ninguna", "ninguno"},
+	"pt": {"não", "nunca", "jamais", "sem", "nenhum", "nenhuma", "nem"},
+	"it": {"non", "mai", "senza", "nessun", "nessuno", "nessuna"},
+	"nl": {"niet", "geen", "nooit", "zonder"},
+	"pl": {"nie", "nigdy", "bez", "żaden", "żadna", "żadne"},
+	"cs": {"není", "nikdy", "bez", "žádný", "žádná", "žádné"},
+	"hr": {"nije", "nisu", "nikad", "nikada", "bez"},
+	"lt": {"nėra", "niekada"},
+	"ro": {"nu", "niciodată", "fără", "niciun", "nicio"},
+	"hu": {"nem", "nincs", "nincsenek", "soha", "nélkül"},
+	"sv": {"inte", "ej", "aldrig", "utan", "ingen", "inget", "inga"},
+	"da": {"ikke", "aldrig", "uden", "ingen", "intet"},
+	"no": {"ikke", "aldri", "uten", "ingen", "intet"},
+	"fi": {"ei", "eivät", "ilman", "koskaan"},
+	"el": {"δεν", "μην", "όχι", "ποτέ", "χωρίς"},
+	"tr": {"değil", "yok", "asla"},
+	"vi": {"không", "chưa", "chẳng", "chả", "đừng"},
+	"id": {"tidak", "bukan", "belum", "tanpa", "tak"},
+	"fa": {"نيست", "نيستند", "ندارد", "نبود", "نشد", "بدون", "هرگز", "هيچ"},
 }
 
 // checkCode checks a fenced code block the model wrote (its text between

@@ -1,0 +1,60 @@
+package answer
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"corpusbot/internal/openaitest"
+)
+
+// A claim that negates its verbatim quote, or drops the quote's negation,
+// is weak in the languages of the fifth adversarial round's trees
+// (Ukrainian, Vietnamese, Persian) and in others the bot answers in; the
+// claim that agrees with its quote stays verified. Made-up pages.
+func TestNegationInMoreLanguages(t *testing.T) {
+	c := loadFS(t, fstest.MapFS{
+		"uk/map.md":   {Data: []byte("# Метод map()\n\nМетод map() створює новий масив з результатами виклику функції.\n\nМетод map() не змінює початковий масив.\n")},
+		"vi/relu.md":  {Data: []byte("# Hàm ReLU\n\nHàm ReLU giữ lại các phần tử dương của đầu vào.\n\nHàm ReLU không giữ lại các phần tử âm của đầu vào.\n")},
+		"fa/loop.md":  {Data: []byte("# دستور continue در حلقه\n\nدستور continue حلقه را متوقف نمی‌کند و به تکرار بعدی می‌رود.\n\nدستور break حلقه را متوقف می‌کند.\n")},
+		"de/cache.md": {Data: []byte("# Der Zwischenspeicher\n\nDer Zwischenspeicher wird beim Neustart nicht geleert.\n\nDer Zwischenspeicher liegt im Arbeitsspeicher des Servers.\n")},
+		"es/cache.md": {Data: []byte("# La caché del servidor\n\nLa caché del servidor no se vacía al reiniciar el proceso.\n\nLa caché del servidor vive en la memoria del proceso.\n")},
+	})
+	tests := []struct {
+		name, question, reply string
+		want                  Support
+	}{
+		{"uk, negation dropped", "Чи змінює метод map() початковий масив?", "Метод map() змінює початковий масив [1] «не змінює початковий масив».", Weak},
+		{"uk, negation kept", "Чи змінює метод map() початковий масив?", "Метод map() не змінює початковий масив [1] «не змінює початковий масив».", Verified},
+		{"uk, negation added", "Що створює метод map()?", "Метод map() не створює новий масив [1] «створює новий масив».", Weak},
+		{"vi, negation added", "Hàm ReLU giữ lại những phần tử nào?", "Hàm ReLU không giữ lại các phần tử dương [1] «giữ lại các phần tử dương».", Weak},
+		{"vi, negation kept", "Hàm ReLU giữ lại những phần tử nào?", "Hàm ReLU không giữ lại các phần tử âm [1] «không giữ lại các phần tử âm».", Verified},
+		{"fa, verb negation dropped", "دستور continue حلقه را متوقف می‌کند؟", "دستور continue حلقه را متوقف می‌کند [1] «حلقه را متوقف نمی‌کند».", Weak},
+		{"fa, agrees", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «دستور break حلقه را متوقف می‌کند».", Verified},
+		{"de, negation dropped", "Wird der Zwischenspeicher beim Neustart geleert?", "Der Zwischenspeicher wird beim Neustart geleert [1] «wird beim Neustart nicht geleert».", Weak},
+		{"es, negation dropped", "¿Se vacía la caché del servidor al reiniciar?", "La caché del servidor se vacía al reiniciar [1] «no se vacía al reiniciar el proceso».", Weak},
+		// Across languages: an English answer to a Ukrainian question, citing
+		// the Ukrainian page.
+		{"en on uk, negation dropped", "Чи змінює метод map() початковий масив?", "map() changes the original array [1] «не змінює початковий масив».", Weak},
+		{"en on uk, negation kept", "Чи змінює метод map() початковий масив?", "map() does not change the original array [1] «не змінює початковий масив».", Verified},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, cl := fakeLLM(t, 5*time.Second, 0)
+			srv.SetResponder(func(r openaitest.Request) openaitest.Reply {
+				if isRewrite(r) {
+					return openaitest.Reply{Text: rewriteNone}
+				}
+				return openaitest.Reply{Text: tt.reply}
+			})
+			res, err := newPipeline(t, c, cl).Ask(context.Background(), Question{Text: tt.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Claims) != 1 || res.Claims[0].Support != tt.want {
+				t.Fatalf("claims %+v (text %q, abstained %v), want one %s", res.Claims, res.Text, res.Abstained, tt.want)
+			}
+		})
+	}
+}
