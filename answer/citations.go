@@ -339,25 +339,38 @@ func skipSpaces(s string, j int) int {
 }
 
 // citationLabels are the words a model may put before a citation's
-// number: "[Source 1]", "[passage: 2]", "[ref 3]".
-var citationLabels = []string{"sources", "source", "passages", "passage", "references", "reference", "refs", "ref", "documents", "document", "docs", "doc"}
+// number: "[Source 1]", "[passage: 2]", "[ref 3]", and their likes in the
+// bot's languages and Persian, which a model answering in them writes
+// ("[Джерело 1]", "[Nguồn 1]", "[منبع ۱]").
+var citationLabels = []string{"sources", "source", "passages", "passage", "references", "reference", "refs", "ref", "documents", "document", "docs", "doc",
+	"extrait", "référence", "réf", "quelle", "quellen", "abschnitt", "dokument", "fuente", "fuentes", "pasaje", "documento", "documentos",
+	"referencia", "fonte", "fontes", "trecho", "passagem", "fonti", "passaggio", "riferimento", "bron", "bronnen", "fragment",
+	"źródło", "źródła", "zdroj", "källa", "kilde", "lähde", "forrás", "izvor", "šaltinis", "sursa", "sursă", "kaynak", "kaynaklar",
+	"sumber", "dokumen", "nguồn", "đoạn", "tài liệu", "πηγή", "πηγές", "источник", "источники", "фрагмент", "документ",
+	"джерело", "джерела", "източник", "مصدر", "المصدر", "مقطع", "منبع", "منابع", "स्रोत", "แหล่งที่มา",
+	"来源", "來源", "出处", "出處", "段落", "文档", "文件", "出典", "文書", "출처", "문서"}
 
 // skipLabel skips a label word at s[j:] when a number follows it, with a
-// colon, "#" or spaces between.
+// colon, "#" or spaces between. The label is a whole word: "[Docker 1]"
+// has none.
 func skipLabel(s string, j int) int {
 	for _, l := range citationLabels {
-		if len(s)-j > len(l) && strings.EqualFold(s[j:j+len(l)], l) {
-			k := skipSpaces(s, j+len(l))
-			if k < len(s) && (s[k] == ':' || s[k] == '#') {
-				k = skipSpaces(s, k+1)
-			}
-			if k > j+len(l) || k < len(s) && digitValue(rune(s[k])) >= 0 {
-				if _, _, ok := parseNumber(s, k); ok {
-					return k
-				}
-			}
-			return j
+		if len(s)-j <= len(l) || !strings.EqualFold(s[j:j+len(l)], l) {
+			continue
 		}
+		if r, _ := utf8.DecodeRuneInString(s[j+len(l):]); unicode.IsLetter(r) {
+			continue // "documento" is not "document"
+		}
+		k := skipSpaces(s, j+len(l))
+		if k < len(s) && (s[k] == ':' || s[k] == '#') {
+			k = skipSpaces(s, k+1)
+		} else if strings.HasPrefix(s[k:], "：") {
+			k = skipSpaces(s, k+len("："))
+		}
+		if _, _, ok := parseNumber(s, k); ok {
+			return k
+		}
+		return j
 	}
 	return j
 }
