@@ -239,4 +239,15 @@ var noAnswerPhrases = []string{
 	"n'ai pas trouvé", "ne trouve pas", "pas d'information", "aucune mention", "ne permettent pas",
 	"لم أجد", "لا أعرف", "لا توجد معلومات", "لا تتضمن", "لا يتضمن",
 	"没有找到", "沒有找到", "未找到", "找不到", "没有相关", "沒有相關", "无法回答", "無法回答",
+	// Declines in more of the languages a model answers in (round five),
+	// worded about the documents, since an uncited sentence holding one
+	// is no claim.
+	"не містять відомостей", "не містять інформації", "не згадується", "не згадують", "немає інформації", "немає відомостей",
+	"не вдалося знайти", "не знайшов", "не знайшла",
+	"не содержат сведений", "не содержат информации", "не упоминается", "не упоминают", "нет информации", "нет сведений",
+	"не удалось найти", "не нашёл", "не нашел", "не нашла",
+	"không đề cập", "không có thông tin", "không tìm thấy",
+	"اطلاعاتی ندار", "اطلاعاتی وجود ندارد", "اشاره‌ای نشده", "اشاره ای نشده", "ذکر نشده", "پیدا نکردم",
+	"keine angaben", "keine informationen", "nicht erwähnt",
+	"no mencionan", "no se menciona", "no hay información", "no encontré",
 }

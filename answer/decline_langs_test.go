@@ -1,0 +1,45 @@
+package answer
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"corpusbot/i18n"
+	"corpusbot/internal/openaitest"
+)
+
+// A model that declines in the language of the fifth adversarial round's
+// trees (Ukrainian, Vietnamese, Persian) or another the bot answers in
+// abstains as the corpus not covering the question, not as an answer it
+// could not verify. Its wording is the model's, not the prompt's marker.
+func TestDeclineInMoreLanguages(t *testing.T) {
+	for _, reply := range []string{
+		"Документи не містять відомостей про речника міністерства.",
+		"У наданих фрагментах немає інформації про це.",
+		"В документах не упоминается, кто является пресс-секретарём.",
+		"Các tài liệu không đề cập đến người phát ngôn của bộ.",
+		"Tôi không tìm thấy thông tin này trong các đoạn văn.",
+		"اسناد در این مورد اطلاعاتی ندارند.",
+		"در متن‌ها به سخنگوی وزارتخانه اشاره‌ای نشده است.",
+		"Die Dokumente enthalten keine Angaben dazu.",
+		"Los documentos no mencionan quién es el portavoz.",
+	} {
+		t.Run(reply, func(t *testing.T) {
+			srv, cl := fakeLLM(t, 5*time.Second, 0)
+			srv.SetResponder(func(r openaitest.Request) openaitest.Reply {
+				if isRewrite(r) {
+					return openaitest.Reply{Text: rewriteNone}
+				}
+				return openaitest.Reply{Text: reply}
+			})
+			res, err := newPipeline(t, embeddedCorpus(t), cl).Ask(context.Background(), Question{Text: spokesmanQuestion})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.Abstained || res.Text != say("en", i18n.NotCovered) {
+				t.Errorf("got abstained=%v %q, want %q", res.Abstained, res.Text, say("en", i18n.NotCovered))
+			}
+		})
+	}
+}
