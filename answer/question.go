@@ -11,18 +11,34 @@ import (
 
 // clean strips invisible format and control characters (zero-width spaces,
 // bidi overrides) that could hide text or pad a question past its checks,
-// and collapses white space.
+// and collapses white space. A zero-width (non-)joiner between two letters
+// stays, one of them: words are spelled with it (Persian's "می‌کند",
+// conjuncts of Indic scripts).
 func clean(s string) string {
-	s = strings.Map(func(r rune) rune {
+	var b strings.Builder
+	b.Grow(len(s))
+	prev := rune(-1) // the last rune kept
+	for i, r := range s {
 		switch {
 		case r == '\n' || r == '\t':
-			return ' '
+			r = ' '
+		case (r == '\u200c' || r == '\u200d') && isWordRune(prev):
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if !isWordRune(next) {
+				continue
+			}
 		case unicode.Is(unicode.Cf, r), unicode.IsControl(r):
-			return -1
+			continue
 		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
+		b.WriteRune(r)
+		prev = r
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// isWordRune reports whether r is a letter or a mark.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r)
 }
 
 // checkQuestion cleans q and enforces the length rules.

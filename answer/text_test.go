@@ -108,6 +108,12 @@ func TestClean(t *testing.T) {
 		{"Ali\u200bpay\u202e users\u2066", "Alipay users"},
 		{"\ufeff\u200f", ""},
 		{"bell\x07 and null\x00", "bell and null"},
+		// The joiners a word is spelled with stay (round five: Persian's
+		// ZWNJ in "می‌کند", Devanagari's ZWJ); at a word's edge, doubled,
+		// or between other characters they go.
+		{"دستور break حلقه را متوقف می\u200cکند؟", "دستور break حلقه را متوقف می\u200cکند؟"},
+		{"क्\u200dष", "क्\u200dष"},
+		{"ab\u200c\u200c\u200ccd \u200cx y\u200d 1\u200c2", "ab\u200ccd x y 12"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

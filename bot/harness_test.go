@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
@@ -116,6 +117,8 @@ type setup struct {
 	// llmTimeout is LLM_TIMEOUT; zero: 30 s, generous for a loaded machine
 	// (the tests of a model that hangs or stalls set their own).
 	llmTimeout time.Duration
+	// corpus is the documents' folder; nil: the embedded corpus.
+	corpus fs.FS
 }
 
 // start runs a bot; it is stopped when the test ends.
@@ -131,7 +134,11 @@ func start(t *testing.T, s setup) *harness {
 	h.ai = openaitest.New(t, append([]openaitest.Option{openaitest.WithResponder(citingResponder)}, s.aiOpts...)...)
 
 	ctx := context.Background()
-	c, err := corpus.Load(ctx, corpus.Embedded(), corpus.Config{})
+	docs := s.corpus
+	if docs == nil {
+		docs = corpus.Embedded()
+	}
+	c, err := corpus.Load(ctx, docs, corpus.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
