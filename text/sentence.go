@@ -155,6 +155,16 @@ func sentenceEnd(s string, i, lineStart int) (int, bool) {
 	if unicode.IsLower(next) || next == ',' || next == ';' || next == ':' {
 		return 0, false // "e.g. this", "restrict ... access", "etc. ;"
 	}
+	run := i // where the run of marks starts: "??" is met at each mark
+	for run > 0 && (s[run-1] == '?' || s[run-1] == '!') {
+		run--
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(s[:run]); (first == '?' || first == '!') && run > 0 && IsSpace(prev) && unicode.Is(unicode.Arabic, next) {
+		// Latin marks standing apart in Arabic script, which writes ؟
+		// after its word: an operator of a code span ("a ?? b"), not the
+		// end of a question.
+		return 0, false
+	}
 	ellipsis := first == '…' || dots >= 3 || spacedDot(s, i, next)
 	if ellipsis {
 		// Standing apart ("word … Word") or in brackets ("[…]"), it marks

@@ -89,6 +89,17 @@ var sentenceCases = []struct {
 		"طوال تاريخها، كانت وارسو مدينة متعددة الثقافات. وفقًا لإحصاء 1901، كان من بين 711.988 من السكان 56,2٪ من الكاثوليك. ما هي عاصمة بولندا؟ وارسو.",
 		[]string{"طوال تاريخها، كانت وارسو مدينة متعددة الثقافات.", "وفقًا لإحصاء 1901، كان من بين 711.988 من السكان 56,2٪ من الكاثوليك.", "ما هي عاصمة بولندا؟", "وارسو."}},
 
+	// A code operator standing apart in Persian or Arabic prose (a code
+	// span whose backticks the loader took off), made-up text in the
+	// form of a Persian JavaScript tutorial: no sentence end before the
+	// caseless word after it. The question mark ending a sentence stays one.
+	{"fa", "an operator standing apart",
+		"عملگر nullish coalescing با دو علامت سوال ?? نوشته می‌شود. نتیجه‌ی a ?? b برابر است. چرا ? ها مهم هستند؟ بله.",
+		[]string{"عملگر nullish coalescing با دو علامت سوال ?? نوشته می‌شود.", "نتیجه‌ی a ?? b برابر است.", "چرا ? ها مهم هستند؟", "بله."}},
+	{"ar", "an operator standing apart",
+		"يكتب العامل ! قبل القيمة. ثم ينتهي السطر.",
+		[]string{"يكتب العامل ! قبل القيمة.", "ثم ينتهي السطر."}},
+
 	{"zh", "ideographic full stops, no spaces",
 		"华沙自古以来就是一个多元文化的城市。根据 1901 年的人口普查，711,988 名居民中，天主教徒占 56.2%，犹太人占 35.7%。八年后，在 1909 年有 281,754 名犹太人 (36.9%)。",
 		[]string{"华沙自古以来就是一个多元文化的城市。", "根据 1901 年的人口普查，711,988 名居民中，天主教徒占 56.2%，犹太人占 35.7%。", "八年后，在 1909 年有 281,754 名犹太人 (36.9%)。"}},
