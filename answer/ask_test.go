@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"corpusbot/corpus"
 	"corpusbot/i18n"
 	"corpusbot/internal/openaitest"
 	"corpusbot/llm"
@@ -115,6 +116,12 @@ const spokesmanQuestion = "Who is the spokesman of the Ministry of Industry and 
 // answers with reply(prompt).
 func askWith(t *testing.T, question, rewrite string, reply func(prompt string) string) *Result {
 	t.Helper()
+	return askIn(t, embeddedCorpus(t), question, rewrite, reply)
+}
+
+// askIn is askWith on corpus c.
+func askIn(t *testing.T, c *corpus.Corpus, question, rewrite string, reply func(prompt string) string) *Result {
+	t.Helper()
 	srv, cl := fakeLLM(t, 5*time.Second, 0)
 	srv.SetResponder(func(r openaitest.Request) openaitest.Reply {
 		if isRewrite(r) {
@@ -122,7 +129,7 @@ func askWith(t *testing.T, question, rewrite string, reply func(prompt string) s
 		}
 		return openaitest.Reply{Text: reply(userMessage(r))}
 	})
-	p := newPipeline(t, embeddedCorpus(t), cl)
+	p := newPipeline(t, c, cl)
 	res, err := p.Ask(context.Background(), Question{Text: question})
 	if err != nil {
 		t.Fatalf("Ask: %v", err)

@@ -1,12 +1,9 @@
 package answer
 
 import (
-	"context"
 	"testing"
-	"time"
 
 	"corpusbot/i18n"
-	"corpusbot/internal/openaitest"
 )
 
 // A model that declines in the language of the fifth adversarial round's
@@ -26,17 +23,7 @@ func TestDeclineInMoreLanguages(t *testing.T) {
 		"Los documentos no mencionan quién es el portavoz.",
 	} {
 		t.Run(reply, func(t *testing.T) {
-			srv, cl := fakeLLM(t, 5*time.Second, 0)
-			srv.SetResponder(func(r openaitest.Request) openaitest.Reply {
-				if isRewrite(r) {
-					return openaitest.Reply{Text: rewriteNone}
-				}
-				return openaitest.Reply{Text: reply}
-			})
-			res, err := newPipeline(t, embeddedCorpus(t), cl).Ask(context.Background(), Question{Text: spokesmanQuestion})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := askWith(t, spokesmanQuestion, rewriteNone, func(string) string { return reply })
 			if !res.Abstained || res.Text != say("en", i18n.NotCovered) {
 				t.Errorf("got abstained=%v %q, want %q", res.Abstained, res.Text, say("en", i18n.NotCovered))
 			}

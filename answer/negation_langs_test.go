@@ -1,12 +1,8 @@
 package answer
 
 import (
-	"context"
 	"testing"
 	"testing/fstest"
-	"time"
-
-	"corpusbot/internal/openaitest"
 )
 
 // A claim that negates its verbatim quote, or drops the quote's negation,
@@ -41,17 +37,7 @@ func TestNegationInMoreLanguages(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, cl := fakeLLM(t, 5*time.Second, 0)
-			srv.SetResponder(func(r openaitest.Request) openaitest.Reply {
-				if isRewrite(r) {
-					return openaitest.Reply{Text: rewriteNone}
-				}
-				return openaitest.Reply{Text: tt.reply}
-			})
-			res, err := newPipeline(t, c, cl).Ask(context.Background(), Question{Text: tt.question})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := askIn(t, c, tt.question, rewriteNone, func(string) string { return tt.reply })
 			if len(res.Claims) != 1 || res.Claims[0].Support != tt.want {
 				t.Fatalf("claims %+v (text %q, abstained %v), want one %s", res.Claims, res.Text, res.Abstained, tt.want)
 			}
