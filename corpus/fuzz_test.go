@@ -90,6 +90,9 @@ func FuzzStructured(f *testing.F) {
 	f.Add("T\n=\n\n.. note:: x\n   :opt:\n\n   y ``z``\n\n::\n\n  code\n", uint8(2))
 	f.Add("= T\n:a: b\n\n[source]\n----\nx\n----\n|===\n|a |b\n|===\n", uint8(3))
 	f.Add("# T \\*\\*\n\n`x`\n\n<div><pre><code><span>a</span>\nb &amp; c</code></pre></div>\n\nfile\\_name &lt; &#42;\n", uint8(0))
+	// Round five's forms: MDN macros and definitions, d2lbook roles, a
+	// javascript.info note.
+	f.Add("{{JSRef}}\n- `a` {{optional_inline}}\n  - : {{jsxref(\"Map/Map\", \"Map()\")}} b\n:label:`x`\nAs :numref:`y`.\n````smart header=\"`c`\"\nd\n```js\ne\n```\n````\n", uint8(0))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]
