@@ -321,6 +321,13 @@ func TestReply(t *testing.T) {
 		{"a hyphenated word, italian client", "max-age", []string{"it"}, "it"},
 		{"two words with a function word", "Pourquoi Alipay?", []string{"en-US"}, "fr"},
 		{"a word in its own script", "Почему?", []string{"en-US"}, "ru"},
+		// A Cyrillic word Ukrainian and Russian spell alike but for letters
+		// both have: a Ukrainian client's /briefing topic:масиви was framed
+		// in Russian (round five). Russian's words still tell.
+		{"a ukrainian word, ukrainian client", "масиви", []string{"uk"}, "uk"},
+		{"a cyrillic word, no locale", "масиви", nil, "ru"},
+		{"russian, ukrainian client", "Что такое массив?", []string{"uk"}, "ru"},
+		{"russian letters, ukrainian client", "массивы", []string{"uk"}, "ru"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

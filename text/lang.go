@@ -83,7 +83,7 @@ func DetectLanguageFor(text, prefer string) string {
 		}
 		text = text[:cut]
 	}
-	st := langStats{prefer: -1, reader: prefer != ""}
+	st := langStats{prefer: -1, reader: prefer != "", ukrainian: prefer == "uk"}
 	if k := slices.Index(latinLangs[:], prefer); k >= 0 {
 		st.prefer = k
 	}
@@ -101,6 +101,7 @@ type langStats struct {
 	hits          [numLatin]float64 // stopword evidence per Latin language
 	hints         [numLatin]float64 // letter evidence per Latin language
 	prefer        int               // the reader's language in latinLangs, -1 for none
+	ukrainian     bool              // the reader's language is Ukrainian
 	reader        bool              // whether the caller named a reader's language, Latin or not
 }
 
@@ -289,10 +290,7 @@ func (st *langStats) decide(text string) string {
 			return "uk"
 		case st.cyrillic[1]*100 >= n:
 			return "sr"
-		case st.cyrillic[3] == 0 && st.cyrillic[2] == 0 && st.cyrillicWords(text, ukrainianWord) > 0:
-			// A short Ukrainian question without і ї є ґ ("Що таке
-			// X?"): no letter of Russian's or Bulgarian's, and more of
-			// Ukrainian's function words than theirs.
+		case st.saysUkrainian(text):
 			return "uk"
 		case st.cyrillic[3] == 0 && (n >= 100 && st.cyrillic[2]*100 >= n || st.bulgarian(text) > 0):
 			return "bg"
@@ -313,6 +311,18 @@ func (st *langStats) bulgarian(text string) int {
 		score++
 	}
 	return score + st.cyrillicWords(text, cyrillicWord)
+}
+
+// saysUkrainian reports whether a Cyrillic text without і ї є ґ is
+// Ukrainian ("Що таке X?"): no letter of Russian's or Bulgarian's, and
+// more of Ukrainian's function words than theirs; for a reader of
+// Ukrainian, no fewer ("масиви").
+func (st *langStats) saysUkrainian(text string) bool {
+	if st.cyrillic[3] > 0 || st.cyrillic[2] > 0 {
+		return false
+	}
+	score := st.cyrillicWords(text, ukrainianWord)
+	return score > 0 || st.ukrainian && score == 0
 }
 
 // cyrillicWords sums word's score of each word of text.
