@@ -158,6 +158,8 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 				if s.header != "" {
 					// The row is the quote; the reader sees it with its header.
 					head = withHeader(s.header, s.text)
+				} else if keep != nil {
+					head = st.clipAround(f, head)
 				}
 				shown, n := introduced(ss, i)
 				if n == 0 && why && i+1 < len(ss) && ss[i+1].src == s.src && givesReason(ss[i+1].text) {
@@ -278,6 +280,62 @@ func withNeighbours(f focus, sents [][]blockSentence, picks []pick) {
 		p.head = o.text
 		p.text = s.src[o.sp.start:s.sp.end]
 	}
+}
+
+// clipAround returns a sentence longer than an answer shows
+// (maxSentence) as the part of it that holds the question's words, the
+// words after them with it: the cut at maxSentence shows the sentence's
+// opening, and a long sentence often names what is asked, and answers it,
+// further on ("…, including a building designed by the architect, which
+// now houses the school of policy."). The part starts at the word that
+// opens the stretch of two thirds of maxSentence holding the most of the
+// question's words (idf-weighed, each once), marked "…" at either end; a
+// sentence whose opening shows that stretch whole, or that is short
+// enough, is returned as it is. Chosen on the tuning halves
+// (docs/benchmarks.md, issue 10, tenth round): a stretch of a third and
+// of a half found one and three answers fewer.
+func (st *state) clipAround(f focus, s string) string {
+	if utf8.RuneCountInString(s) <= maxSentence {
+		return s
+	}
+	type hit struct {
+		at, runes int // byte offset, rune offset
+		word      int // index in f.every
+	}
+	var hits []hit
+	runes, last := 0, 0
+	for w := range text.Words(s) {
+		runes += utf8.RuneCountInString(s[last:w.Start])
+		last = w.Start
+		for _, t := range st.index.Analyze(s[w.Start:w.End]) {
+			if k := slices.IndexFunc(f.every, func(e []string) bool { return slices.Contains(e, t) }); k >= 0 {
+				hits = append(hits, hit{w.Start, runes, k})
+				break
+			}
+		}
+	}
+	span := maxSentence * 2 / 3
+	best, most := -1, 0.0
+	for i, h := range hits {
+		seen := map[int]bool{}
+		sum := 0.0
+		for _, o := range hits[i:] {
+			if o.runes-h.runes >= span {
+				break
+			}
+			if !seen[o.word] {
+				seen[o.word] = true
+				sum += f.everyWeights[o.word]
+			}
+		}
+		if sum > most+1e-9 {
+			best, most = i, sum
+		}
+	}
+	if best < 0 || hits[best].runes+span <= maxSentence-1 {
+		return s
+	}
+	return "…" + text.Clip(s[hits[best].at:], maxSentence-1)
 }
 
 // plainLine is a sentence as an answer shows it: one line, footnote marks

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 )
 
 // A participle closing a hyphenated adjective ("cron-based") is not the
@@ -200,6 +201,39 @@ func TestWithNeighbours(t *testing.T) {
 		}
 		if lines := strings.Count(res.Text, "\n") + 1; lines != len(res.Claims) {
 			t.Errorf("%q: %d lines, %d claims", tt.question, lines, len(res.Claims))
+		}
+	}
+}
+
+// A sentence longer than an answer shows is shown from where it holds the
+// question's words, with what follows them, not cut after its opening.
+func TestClipAround(t *testing.T) {
+	st := toolCorpus(t).state.Load()
+	filler := strings.Repeat("the council met again to talk about budgets, parking, quotas and the old square, ", 5)
+	far := "In the spring " + filler + "and at last the lighthouse on the northern cape was painted by the volunteers of the harbor club."
+	near := "The lighthouse on the northern cape was painted by the volunteers of the harbor club, while " + filler + "and nothing else."
+	tests := []struct {
+		question, sentence string
+		want, not          string // in the part shown, and not in it
+		whole              bool   // shown as it is
+	}{
+		{"Who painted the lighthouse on the northern cape?", "The lighthouse was painted by volunteers.", "", "", true},
+		{"Who painted the lighthouse on the northern cape?", near, "", "", true},
+		{"Who painted the lighthouse on the northern cape?", far, "volunteers of the harbor club", "In the spring", false},
+	}
+	for _, tt := range tests {
+		got := st.clipAround(st.focusOf(tt.question), tt.sentence)
+		if tt.whole {
+			if got != tt.sentence {
+				t.Errorf("%q: cut to %q", tt.sentence, got)
+			}
+			continue
+		}
+		if n := utf8.RuneCountInString(got); n > maxSentence+1 {
+			t.Errorf("%q: %d runes, want at most %d", got, n, maxSentence+1)
+		}
+		if !strings.HasPrefix(got, "…") || !strings.Contains(got, tt.want) || strings.Contains(got, tt.not) {
+			t.Errorf("%q: shown %q, want it to open with … and hold %q, not %q", tt.question, got, tt.want, tt.not)
 		}
 	}
 }
