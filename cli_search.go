@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"corpusbot/answer"
@@ -155,6 +156,13 @@ func mark(text string, spans []retrieval.Span, open, close string) string {
 // searchBatch writes a TREC run at document level: a document scores as its
 // best passage.
 func (e *env) searchBatch(ctx context.Context, p *answer.Pipeline, path string, k int) error {
+	// A run's columns are split on white space (trec_eval, ireval.ReadRun):
+	// an ID holding a space would make every line it is on unreadable.
+	for _, d := range p.Documents() {
+		if strings.ContainsFunc(d.ID, unicode.IsSpace) {
+			return fmt.Errorf("batch: document ID %q holds white space, which a TREC run cannot: rename %s", d.ID, d.Path)
+		}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("batch: %w", err)
@@ -169,8 +177,9 @@ func (e *env) searchBatch(ctx context.Context, p *answer.Pipeline, path string, 
 			continue
 		}
 		qid, query, ok := strings.Cut(line, "\t")
-		if !ok || strings.TrimSpace(qid) == "" {
-			return fmt.Errorf("batch %s line %d: want qid<TAB>query", path, n)
+		qid = strings.TrimSpace(qid)
+		if !ok || qid == "" || strings.ContainsFunc(qid, unicode.IsSpace) {
+			return fmt.Errorf("batch %s line %d: want qid<TAB>query, the qid without spaces", path, n)
 		}
 		hits, err := p.SearchDocs(ctx, query, k)
 		if errors.Is(err, retrieval.ErrNoTerms) {

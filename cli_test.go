@@ -118,6 +118,32 @@ func TestSearchBatchTREC(t *testing.T) {
 	}
 }
 
+// A TREC run is split on white space: a query or document ID holding a
+// space is refused with what to change, not written into lines no reader
+// can split.
+func TestSearchBatchRefusesSpacedIDs(t *testing.T) {
+	dir := t.TempDir()
+	plain, spaced := filepath.Join(dir, "plain"), filepath.Join(dir, "spaced")
+	writeFiles(t, plain, map[string]string{"gold.txt": goldText})
+	writeFiles(t, spaced, map[string]string{"gold.txt": goldText, "user guide/yen.md": "# The yen\n\nThe weak yen helps exporters.\n"})
+	writeFiles(t, dir, map[string]string{"spaced.tsv": "q 1\tgold record\n", "padded.tsv": " q1 \tgold record\n"})
+	for _, tt := range []struct {
+		corpus, queries string
+		code            int
+		out, err        string
+	}{
+		{plain, "spaced.tsv", 1, "", "line 1: want qid<TAB>query, the qid without spaces"},
+		{spaced, "padded.tsv", 1, "", `document ID "user guide/yen" holds white space`},
+		{plain, "padded.tsv", 0, "q1 Q0 gold 1 ", ""},
+	} {
+		out, errOut, code := runCLI(t, nil, "search", "--corpus", tt.corpus, "--batch", filepath.Join(dir, tt.queries))
+		if code != tt.code || !strings.HasPrefix(out, tt.out) || !strings.Contains(errOut, tt.err) {
+			t.Errorf("%s on %s: exit %d, stdout %q, stderr %q; want exit %d, %q, %q",
+				tt.queries, filepath.Base(tt.corpus), code, out, errOut, tt.code, tt.out, tt.err)
+		}
+	}
+}
+
 func TestDocs(t *testing.T) {
 	out, errOut, code := runCLI(t, nil, "docs")
 	if code != 0 {
