@@ -751,7 +751,8 @@ var (
 
 // holdsWord reports whether a sentence's terms hold a word: one of its
 // terms, or a term of the same family where the stemmer leaves two
-// (introduit, introduction; المستخدمين, مستخدم): a long shared beginning.
+// (introduit, introduction; المستخدمين, مستخدم): a long shared beginning,
+// or in Arabic a stem and its form with an ending (minArabicFamily).
 func holdsWord(w []string, has map[string]bool, terms []string) bool {
 	for _, t := range w {
 		if has[t] {
@@ -781,8 +782,23 @@ func sameFamily(a, b string) bool {
 	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
 		n++
 	}
-	return n >= minFamily && float64(n) >= minFamilyShare*float64(min(len(ra), len(rb)))
+	short := min(len(ra), len(rb))
+	if n == short && n >= minArabicFamily && max(len(ra), len(rb))-n <= 2 && unicode.Is(unicode.Arabic, ra[0]) {
+		return true
+	}
+	return n >= minFamily && float64(n) >= minFamilyShare*float64(short)
 }
+
+// minArabicFamily is the shortest Arabic term that is of the family of
+// one extending it by one or two letters: the light stemmer leaves an
+// ending on some forms (ة, ات, ي, ون), so a four-letter stem and its
+// ending's form are the same word to a reader. Not in Latin scripts,
+// where a four-letter beginning joins what is no kin ("part", "parti"):
+// chosen on the tuning pool (docs/benchmarks.md, issue 10, tenth round:
+// in every script +4 answers and 7 abstentions lost, six of them PIAF's;
+// Arabic only +3 and none). It joins some that are no kin too (مدرس,
+// teacher, and مدرسة, school).
+const minArabicFamily = 4
 
 // opensWith is 1 when a sentence's first word is one of the question's
 // names: "Life360 creates technology that …" defines Life360, where a

@@ -60,3 +60,24 @@ func TestArabicVerbHeld(t *testing.T) {
 		}
 	}
 }
+
+// An Arabic stem of four letters is of the family of its form with an
+// ending of one or two letters; a shorter stem is not, nor a Latin
+// four-letter beginning.
+func TestArabicFamily(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"برلم", "برلمان", true},
+		{"حكوم", "حكومة", true},
+		{"حكوم", "حكوماتها", false}, // three letters more
+		{"علم", "علمة", false},      // a stem of three letters
+		{"part", "parti", false},
+		{"introduit", "introduct", true}, // the long shared beginning, as before
+	} {
+		if got := sameFamily(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameFamily(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
