@@ -22,23 +22,16 @@ func clean(s string) string {
 		switch {
 		case r == '\n' || r == '\t':
 			r = ' '
-		case (r == '\u200c' || r == '\u200d') && isWordRune(prev):
-			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			if !isWordRune(next) {
-				continue
-			}
 		case unicode.Is(unicode.Cf, r), unicode.IsControl(r):
+			if next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):]); text.WordJoiner(prev, r, next) {
+				break
+			}
 			continue
 		}
 		b.WriteRune(r)
 		prev = r
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// isWordRune reports whether r is a letter or a mark.
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsMark(r)
 }
 
 // checkQuestion cleans q and enforces the length rules.

@@ -241,9 +241,14 @@ func threadName(q, lang string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(q), "\n")
 	var b strings.Builder
 	marks := 0
-	for _, r := range line {
+	prev := rune(-1) // the last rune kept
+	for i, r := range line {
 		switch {
-		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+		case unicode.Is(unicode.Cf, r):
+			if next, _ := utf8.DecodeRuneInString(line[i+utf8.RuneLen(r):]); !text.WordJoiner(prev, r, next) {
+				continue // a joiner a word is spelled with stays
+			}
+		case r == utf8.RuneError, unicode.IsControl(r):
 			continue
 		case unicode.In(r, unicode.Mn, unicode.Me):
 			if marks >= maxCombining {
@@ -254,6 +259,7 @@ func threadName(q, lang string) string {
 			marks = 0
 		}
 		b.WriteRune(r)
+		prev = r
 	}
 	name := maskedLinkRE.ReplaceAllString(b.String(), "$1")
 	name = markupRE.ReplaceAllString(name, "")

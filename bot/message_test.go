@@ -106,6 +106,10 @@ func TestThreadName(t *testing.T) {
 		{"🔥🔥🔥", "Question"},
 		{"Pourquoi Alipay a-t-il été condamné ?", "Pourquoi Alipay a-t-il été condamné ?"},
 		{"لماذا استهدفت الصين أليباي؟", "لماذا استهدفت الصين أليباي؟"},
+		// A joiner a word is spelled with stays (Persian's ZWNJ); padding
+		// of joiners goes.
+		{"چرا حلقه متوقف می\u200cشود؟", "چرا حلقه متوقف می\u200cشود؟"},
+		{"a\u200c\u200c\u200cb \u200dc", "a\u200cb c"},
 	} {
 		if got := threadName(tc.in, "en"); got != tc.want {
 			t.Errorf("threadName(%q) = %q, want %q", tc.in, got, tc.want)

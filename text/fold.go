@@ -187,6 +187,15 @@ func foldPunct(r rune) rune {
 	return r
 }
 
+// WordJoiner reports whether r, between prev and next, is a zero-width
+// non-joiner or joiner a word is spelled with (Persian's "می‌کند", Indic
+// conjuncts): prev and next are letters or marks. Elsewhere it is padding
+// or hides text.
+func WordJoiner(prev, r, next rune) bool {
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
+	return (r == '\u200c' || r == '\u200d') && word(prev) && word(next)
+}
+
 // IsSpace reports whether r separates words without being seen: white
 // space (no-break spaces included) and the zero-width space and no-break
 // characters.
