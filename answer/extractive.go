@@ -243,8 +243,9 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 // often split across two sentences, and the answer stands in the one that
 // finishes what the other began ("The committee chose a new name for the
 // ferry. The vote went to Gullwing." for "Which name did the committee
-// vote for?"). A sentence already shown is not shown twice, nor what a
-// lead-in shows. Choosing is done: what is shown grows, never which
+// vote for?"). An answer of one sentence shows the one after it however
+// it does: it goes on with the only sentence that answers. A sentence
+// already shown is not shown twice, nor what a lead-in shows. Choosing is done: what is shown grows, never which
 // sentences answer, nor whether any does. Chosen on the tuning halves
 // (docs/benchmarks.md, issue 10, tenth round): 32 in-corpus answers more
 // in 2,016, about 12% more text an answer; always the next sentence gave
@@ -263,7 +264,13 @@ func withNeighbours(f focus, sents [][]blockSentence, picks []pick) {
 		if p.at >= len(ss) || ss[p.at].text != p.sent {
 			continue
 		}
-		j := neighbourAdding(f, ss, p.at, func(j int) bool { return shown[[2]int{p.block, j}] })
+		taken := func(j int) bool { return shown[[2]int{p.block, j}] }
+		j := neighbourAdding(f, ss, p.at, taken)
+		if j < 0 && len(picks) == 1 {
+			// One sentence answers: the one after it in its passage
+			// goes on with it, and the answer has room.
+			j = nextProse(ss, p.at, taken)
+		}
 		if j < 0 {
 			continue
 		}
@@ -344,6 +351,21 @@ func plainLine(s string) string {
 	return text.Clip(ParseCitations(oneLine(s), 0).Text, maxSentence+1)
 }
 
+// nextProse returns the index of the sentence after ss[i] in the same
+// passage when it is showable and not taken; -1 if not.
+func nextProse(ss []blockSentence, i int, taken func(int) bool) int {
+	if j := i + 1; j < len(ss) && !taken(j) && showable(ss[j], ss[i].src) {
+		return j
+	}
+	return -1
+}
+
+// showable reports a sentence of the passage src that an answer may show
+// beside another: no code, no table row, four words or more.
+func showable(s blockSentence, src string) bool {
+	return s.src == src && !s.code && !s.literal && s.header == "" && text.CountWords(s.text) >= 4
+}
+
 // neighbourAdding returns the index of the sentence after or before ss[i]
 // in the same passage that adds the most words of the question (its names
 // or focus) to what ss[i] holds, the one after at equal weight; -1 when
@@ -357,7 +379,7 @@ func neighbourAdding(f focus, ss []blockSentence, i int, taken func(int) bool) i
 			continue
 		}
 		o := ss[j]
-		if o.src != s.src || o.code || o.literal || o.header != "" || text.CountWords(o.text) < 4 {
+		if !showable(o, s.src) {
 			continue
 		}
 		if w := f.weight(append(slices.Clip(s.terms), o.terms...)); w > most {

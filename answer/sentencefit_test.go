@@ -145,8 +145,14 @@ func TestWithNeighbours(t *testing.T) {
 			"It took them eleven weekends. " +
 			"The lighthouse keeper lives in the cottage beside it.\n")},
 		"market.md": {Data: []byte("# Market\n\n" +
-			"The fish market opens at five in the morning on weekdays. " +
-			"Sellers pay a small fee for each stall.\n")},
+			"The fish market sells cod and herring from local boats. " +
+			"Sellers pay a small fee for each stall.\n\n" +
+			"## Winter\n\n" +
+			"In winter the fish market sells smoked salmon as well. " +
+			"Parking is free near the old church.\n")},
+		"ferry.md": {Data: []byte("# Ferries\n\n" +
+			"Ferries to the outer islands leave from the south pier. " +
+			"The crossing takes forty minutes in calm weather.\n")},
 	}), nil)
 	tests := []struct {
 		question string
@@ -161,8 +167,11 @@ func TestWithNeighbours(t *testing.T) {
 		// The sentence that gives the figure lacks what the one before it
 		// holds ("volunteers", "paint"): that one comes first.
 		{"How many weekends did volunteers need to paint the lighthouse?", []string{"painted the lighthouse", "eleven weekends"}, []string{"keeper"}, "weekends. ["},
-		// The sentence after adds no word of the question: alone.
-		{"When does the fish market open?", []string{"opens at five"}, []string{"fee"}, "weekdays. ["},
+		// Two sentences answer; the ones after them add no word of the
+		// question: each alone.
+		{"What does the fish market sell?", []string{"cod and herring", "smoked salmon"}, []string{"fee", "Parking"}, "boats. ["},
+		// One sentence answers: the one after it goes on with it.
+		{"Where do ferries to the outer islands leave from?", []string{"south pier", "forty minutes"}, nil, "weather. ["},
 	}
 	for _, tt := range tests {
 		res, err := p.Ask(context.Background(), Question{Text: tt.question})
