@@ -15,6 +15,7 @@ func TestFocusDropsQuestionWords(t *testing.T) {
 		"tr.md": {Data: []byte("# Kurulum\n\nSunucu bir komutla kurulur ve hemen çalışır. Nasıl yapılacağı aşağıda anlatılıyor. " +
 			"Her dal (branch) bir işaretçidir ve yeni bir dal kolayca oluşturulur.\n")},
 		"id.md": {Data: []byte("# Berkas\n\nPerintah ini menyalin berkas ke folder lain. Bagaimana cara kerjanya dijelaskan di bawah.\n")},
+		"uk.md": {Data: []byte("# Нескінченність\n\nГлобальна властивість Infinity – це числове значення, що представляє нескінченність. Як його отримати, описано нижче.\n")},
 	}), nil).state.Load()
 	for _, tt := range []struct {
 		question string
@@ -26,6 +27,10 @@ func TestFocusDropsQuestionWords(t *testing.T) {
 		// Read as Italian, a language no document is in: "dal" (Turkish
 		// branch) is not dropped as an Italian stopword.
 		{"Dal (branch) nedir?", []string{"dal", "branch"}},
+		// Ukrainian, whose documents have no analyser of their own (round
+		// five: "Що таке Infinity?" abstained on MDN's page).
+		{"Що таке Infinity?", nil}, // a name the page holds, and nothing else: its title's question
+		{"Як отримати нескінченність?", []string{"отримати", "нескінченність"}},
 	} {
 		f := st.focusOf(st.withoutFraming(tt.question))
 		var got []string

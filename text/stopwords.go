@@ -64,6 +64,10 @@ dimana di mana apakah bagaimanakah adakah cara`
 		return `cui care cine unde când cum cât câte câți de ce`
 	case "ru":
 		return `что кто где когда как почему какой какая какое какие каком какой сколько зачем чей чья чьи`
+	case "uk":
+		// Question words, as Russian's above; "чи" asks yes or no, "таке"
+		// is "що таке" (what is).
+		return `що хто де коли як чому навіщо який яка яке які якого якої яким якій яку скільки чий чия чиє чиї чи таке`
 	case "zh":
 		return `的 了 是 在 和 与 及 或 也 都 就 而 被 把 吗 呢 吧 啊 着 过 之 其 这 那 个
 什么 哪 哪个 哪些 哪里 哪儿 谁 几 多少 怎么 怎样 怎么样 如何 为什么 为何 是否 是不是 每个`
@@ -82,7 +86,7 @@ func Stopwords(lang string) []string {
 }
 
 // stopLangs are the languages with a stopword list.
-var stopLangs = [...]string{"ar", "da", "de", "en", "es", "fi", "fr", "ga", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "tr", "zh"}
+var stopLangs = [...]string{"ar", "da", "de", "en", "es", "fi", "fr", "ga", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "tr", "uk", "zh"}
 
 // stopSet is one list, or the union of all, as a set of folded words.
 type stopSet struct {
