@@ -742,13 +742,6 @@ func (f focus) weightIn(terms, heading []string, opens bool) float64 {
 // tie at the default share; a half is best beside it).
 const neighbourWeight = 0.5
 
-var (
-	headingWeight = 1.0
-	headingHit    = true
-	headingRank   = 1.0
-	sectionFirst  = true
-)
-
 // holdsWord reports whether a sentence's terms hold a word: one of its
 // terms, or a term of the same family where the stemmer leaves two
 // (introduit, introduction; المستخدمين, مستخدم): a long shared beginning,
