@@ -327,11 +327,9 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 				continue
 			}
 			line, inShortcode = line[j:], false
-			trimmed = strings.TrimLeft(line, " \t")
 		}
 		if k := openShortcode(line); k >= 0 {
 			line, inShortcode = line[:k], true
-			trimmed = strings.TrimLeft(line, " \t")
 		}
 		if inComment {
 			j := strings.Index(line, "*/}")
