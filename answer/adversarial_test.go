@@ -142,7 +142,7 @@ func checkHonest(t *testing.T, res *Result, streamed string) {
 		if !strings.Contains(res.Text, markText(c)+after) {
 			t.Errorf("claim %q: mark %s not in the text %q", c.Text, markText(c), res.Text)
 		}
-		if !strings.Contains(notes, markText(c)+" "+say(res.Lang, i18n.Quoted, text.Clip(oneLine(c.Text), 61))) {
+		if !strings.Contains(notes, markText(c)+" "+say(res.Lang, i18n.Quoted, text.Clip(text.OneLine(c.Text), 61))) {
 			t.Errorf("claim %q: no note names it:\n%s", c.Text, notes)
 		}
 		if strings.Contains(res.HistoryText, c.Text) {

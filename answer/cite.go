@@ -26,7 +26,7 @@ func (st *state) sources(blocks []*block, r rendered, asked string) []Source {
 		out[i] = st.locate(b.doc, b.first, b.last)
 		out[i].N = i + 1
 		if q, ok := r.quotes[i+1]; ok {
-			out[i].Quote, out[i].Verified = text.Clip(oneLine(q), maxQuoteRunes+1), true
+			out[i].Quote, out[i].Verified = text.Clip(text.OneLine(q), maxQuoteRunes+1), true
 		} else {
 			out[i].Quote = st.quote(b, claimTerms[i+1], askedTerms)
 		}
@@ -58,7 +58,7 @@ func (st *state) quote(b *block, claim, asked map[string]bool) string {
 	if best == "" {
 		best = b.text
 	}
-	return text.Clip(oneLine(best), 301)
+	return text.Clip(text.OneLine(best), 301)
 }
 
 // covered lists the refs of the passages a reply cites.

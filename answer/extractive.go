@@ -348,7 +348,7 @@ func (st *state) clipAround(f focus, s string) string {
 // plainLine is a sentence as an answer shows it: one line, footnote marks
 // ("[3]") taken out, which would read as citations, cut at maxSentence.
 func plainLine(s string) string {
-	return text.Clip(ParseCitations(oneLine(s), 0).Text, maxSentence+1)
+	return text.Clip(ParseCitations(text.OneLine(s), 0).Text, maxSentence+1)
 }
 
 // nextProse returns the index of the sentence after ss[i] in the same
@@ -415,11 +415,11 @@ func (st *state) headedBy(b *block, f focus) map[string]bool {
 // title), or -1 when the block does not hold it.
 func (st *state) ledeIn(b *block, ss []blockSentence) int {
 	d := &st.corpus.Docs[b.doc]
-	title := oneLine(d.Title)
+	title := text.OneLine(d.Title)
 	for _, p := range d.Passages {
 		for _, sp := range sentences(p.Text) {
 			t := p.Text[sp.start:sp.end]
-			if text.CountWords(t) < 4 || !complete(t) || oneLine(t) == title || isCode(&p, sp) || isItem(&p, sp) {
+			if text.CountWords(t) < 4 || !complete(t) || text.OneLine(t) == title || isCode(&p, sp) || isItem(&p, sp) {
 				continue
 			}
 			for i, s := range ss {
@@ -515,14 +515,14 @@ const leadWords = 6
 // lead is the first of ss that reads as a lead: prose (not a line of code
 // or a table's rows), ending like a sentence, with minWords words.
 func lead(ss []blockSentence, title string, minWords int, items bool) string {
-	title = oneLine(title)
+	title = text.OneLine(title)
 	for _, s := range ss {
-		text, numbered := unnumbered(s)
+		t, numbered := unnumbered(s)
 		if s.literal || s.code || s.header != "" || !items && (s.item || numbered) {
 			continue
 		}
-		if complete(text) && oneLine(text) != title && wordsBesideLinks(text) >= minWords {
-			return text
+		if complete(t) && text.OneLine(t) != title && wordsBesideLinks(t) >= minWords {
+			return t
 		}
 	}
 	return ""
@@ -637,10 +637,10 @@ func renderPicks(picks []pick, prefix string) string {
 		if head == "" {
 			head = p.text
 		}
-		s := ParseCitations(oneLine(head), 0).Text
+		s := ParseCitations(text.OneLine(head), 0).Text
 		b.WriteString(text.Clip(s, maxSentence+1))
 		for _, l := range p.shown {
-			b.WriteString(" " + oneLine(l))
+			b.WriteString(" " + text.OneLine(l))
 		}
 		if len(p.shown) == 0 && strings.HasSuffix(s, ":") {
 			// A lead-in whose block is too long to show: the passage
@@ -653,8 +653,6 @@ func renderPicks(picks []pick, prefix string) string {
 	}
 	return b.String()
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // extractive fills res from picked sentences, with citations renumbered
 // and sources listed as for a model's reply. Each sentence is its own
@@ -670,7 +668,7 @@ func (st *state) extractive(res *Result, blocks []*block, picks []pick, prefix, 
 		var nums []int
 		scanCitations(line, func(_, _ int, ns []int) { nums = append(nums, ns...) })
 		plain := strings.TrimSpace(ParseCitations(line, 0).Text)
-		quote := oneLine(picks[i].text)
+		quote := text.OneLine(picks[i].text)
 		r.claims = append(r.claims, Claim{Text: plain, Cites: nums, Quotes: []string{quote}, Support: Verified})
 		for _, n := range nums {
 			if _, ok := r.quotes[n]; !ok {

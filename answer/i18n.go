@@ -33,7 +33,7 @@ func (r *Result) Notes() []string {
 			out = append(out, say(r.Lang, i18n.CheckSentences))
 			marked = true
 		}
-		quoted := say(r.Lang, i18n.Quoted, text.Clip(oneLine(c.Text), 61))
+		quoted := say(r.Lang, i18n.Quoted, text.Clip(text.OneLine(c.Text), 61))
 		out = append(out, fmt.Sprintf("%s %s — %s", markText(c), quoted, c.why(r.Lang)))
 	}
 	switch r.Cut {

@@ -153,7 +153,7 @@ func (b *Bot) askMessage(ctx context.Context, i *discordgo.Interaction, received
 	}
 	b.startAnswer(ctx, i, received, answerRequest{
 		name: "ask-message", question: q, lang: lang,
-		header: "> " + Neutralize(escapeMarkdown(text.Clip(oneLine(q), 200))),
+		header: "> " + Neutralize(escapeMarkdown(text.Clip(text.OneLine(q), 200))),
 		run: func(ctx context.Context, onDelta func(string)) (*answer.Result, error) {
 			return b.answers.Ask(ctx, answer.Question{Text: q, OnDelta: onDelta, Lang: lang})
 		},
@@ -555,9 +555,9 @@ const maxOffered = 10
 // that they can pick one.
 func severalDocsText(typed string, docs []corpus.Document, lang string) string {
 	var b strings.Builder
-	b.WriteString(i18n.Text(lang, i18n.SeveralDocs, Neutralize(escapeMarkdown(text.Clip(oneLine(typed), 100))), i18n.Count(lang, i18n.Documents, len(docs))))
+	b.WriteString(i18n.Text(lang, i18n.SeveralDocs, Neutralize(escapeMarkdown(text.Clip(text.OneLine(typed), 100))), i18n.Count(lang, i18n.Documents, len(docs))))
 	for _, d := range docs[:min(len(docs), maxOffered)] {
-		fmt.Fprintf(&b, "\n- `%s` — %s", strings.ReplaceAll(d.ID, "`", "ʼ"), Neutralize(escapeMarkdown(text.Clip(oneLine(d.Title), 120))))
+		fmt.Fprintf(&b, "\n- `%s` — %s", strings.ReplaceAll(d.ID, "`", "ʼ"), Neutralize(escapeMarkdown(text.Clip(text.OneLine(d.Title), 120))))
 	}
 	if len(docs) > maxOffered {
 		b.WriteString("\n" + i18n.Count(lang, i18n.MoreDocuments, len(docs)-maxOffered))
@@ -570,7 +570,7 @@ func severalDocsText(typed string, docs []corpus.Document, lang string) string {
 func briefingHeader(at time.Time, topic, lang string) string {
 	h := i18n.Text(lang, i18n.BriefingFor, fmt.Sprintf("<t:%d:f>", at.Unix()))
 	if topic != "" {
-		h += " — " + Neutralize(escapeMarkdown(oneLine(topic)))
+		h += " — " + Neutralize(escapeMarkdown(text.OneLine(topic)))
 	}
 	return h
 }

@@ -222,7 +222,7 @@ func plainMentions(s string, users []*discordgo.User) string {
 		}
 		for _, u := range users {
 			if u != nil && u.ID == sub[2] {
-				if name := oneLine(u.DisplayName()); name != "" {
+				if name := text.OneLine(u.DisplayName()); name != "" {
 					return "@" + name
 				}
 			}
@@ -263,8 +263,8 @@ func threadName(q, lang string) string {
 	}
 	name := maskedLinkRE.ReplaceAllString(b.String(), "$1")
 	name = markupRE.ReplaceAllString(name, "")
-	name = strings.TrimLeft(oneLine(name), "#>-• ")
-	name = oneLine(name)
+	name = strings.TrimLeft(text.OneLine(name), "#>-• ")
+	name = text.OneLine(name)
 	if strings.IndexFunc(name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) < 0 {
 		return i18n.Text(lang, i18n.ThreadName)
 	}

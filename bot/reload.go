@@ -84,7 +84,7 @@ func reloadFailedText(err error) string {
 	case errors.As(err, &pe):
 		name := "the corpus folder"
 		if base := filepath.Base(pe.Path); base != "." && base != string(filepath.Separator) {
-			name = "“" + escapeMarkdown(text.Clip(oneLine(base), 100)) + "”"
+			name = "“" + escapeMarkdown(text.Clip(text.OneLine(base), 100)) + "”"
 		}
 		switch {
 		case errors.Is(pe.Err, fs.ErrNotExist):

@@ -28,7 +28,7 @@ func renderResult(res *answer.Result, header string) []reply {
 		var b strings.Builder
 		b.WriteString("**" + escapeMarkdown(res.NearestHeading()) + "**")
 		for _, n := range res.Nearest {
-			fmt.Fprintf(&b, "\n- %s — %s", Neutralize(escapeMarkdown(oneLine(n.Title))), Neutralize(escapeMarkdown(n.DocID)))
+			fmt.Fprintf(&b, "\n- %s — %s", Neutralize(escapeMarkdown(text.OneLine(n.Title))), Neutralize(escapeMarkdown(n.DocID)))
 		}
 		notes = append(notes, b.String())
 	}
@@ -36,7 +36,7 @@ func renderResult(res *answer.Result, header string) []reply {
 	// short: small print under the answer, in its language. The sentences'
 	// words come from the model, so they are escaped and neutralised.
 	for _, n := range res.Notes() {
-		notes = append(notes, "-# "+Neutralize(escapeMarkdown(oneLine(n))))
+		notes = append(notes, "-# "+Neutralize(escapeMarkdown(text.OneLine(n))))
 	}
 	if n := res.ExtractiveNote(); n != "" {
 		notes = append(notes, "-# "+n)
@@ -85,7 +85,7 @@ func sourcesBlock(sources []answer.Source, lang string) string {
 // no one. The link, made by sourcelink from a percent-encoded path, is in
 // <…> so that Discord shows no preview of it.
 func sourceLine(s answer.Source, lang string) string {
-	safe := func(t string, n int) string { return Neutralize(escapeMarkdown(text.Clip(oneLine(t), n))) }
+	safe := func(t string, n int) string { return Neutralize(escapeMarkdown(text.Clip(text.OneLine(t), n))) }
 	head := safe(s.Title, 100)
 	for _, h := range s.Headings {
 		head += " › " + safe(h, 60)
@@ -164,10 +164,10 @@ const (
 
 func renderSearch(query string, matches []answer.Match, lang string) reply {
 	if len(matches) == 0 {
-		return reply{content: i18n.Text(lang, i18n.NoMatch, Neutralize(escapeMarkdown(text.Clip(oneLine(query), 200))))}
+		return reply{content: i18n.Text(lang, i18n.NoMatch, Neutralize(escapeMarkdown(text.Clip(text.OneLine(query), 200))))}
 	}
 	e := &discordgo.MessageEmbed{
-		Title:       text.Clip(i18n.Text(lang, i18n.SearchTitle, Neutralize(escapeMarkdown(oneLine(query)))), embedTitleRunes),
+		Title:       text.Clip(i18n.Text(lang, i18n.SearchTitle, Neutralize(escapeMarkdown(text.OneLine(query)))), embedTitleRunes),
 		Description: i18n.Text(lang, i18n.SearchHelp),
 	}
 	total := runes(e.Title) + runes(e.Description)
@@ -177,7 +177,7 @@ func renderSearch(query string, matches []answer.Match, lang string) reply {
 			mark = " ✓"
 		}
 		f := &discordgo.MessageEmbedField{
-			Name:  text.Clip(fmt.Sprintf("%d. %s — %s #%d · %.2f%s", m.Rank, oneLine(headingPath(m.Title, m.Passage.Headings)), m.DocID, m.Passage.Index, m.Score, mark), fieldNameRunes),
+			Name:  text.Clip(fmt.Sprintf("%d. %s — %s #%d · %.2f%s", m.Rank, text.OneLine(headingPath(m.Title, m.Passage.Headings)), m.DocID, m.Passage.Index, m.Score, mark), fieldNameRunes),
 			Value: snippet(m, searchSnippetRunes, lang),
 		}
 		// Discord refuses embeds over 6000 characters in all.
@@ -215,7 +215,7 @@ func snippet(m answer.Match, n int, lang string) string {
 	out := strings.Join(strings.Fields(b.String()), " ")
 	where := answer.SpanIn(lang, p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
 	if m.Path != "" {
-		where = escapeMarkdown(oneLine(text.Clip(m.Path, 120))) + " · " + where
+		where = escapeMarkdown(text.OneLine(text.Clip(m.Path, 120))) + " · " + where
 	}
 	if m.URL != "" && !strings.ContainsAny(m.URL, "<>() \n") {
 		where = "[" + where + "](<" + m.URL + ">)" // an embed shows no preview of it
@@ -235,7 +235,7 @@ func renderDocuments(docs []corpus.Document, lang string) []reply {
 	fmt.Fprintf(&b, "**%s**", i18n.Count(lang, i18n.Documents, len(docs)))
 	for _, d := range docs {
 		fmt.Fprintf(&b, "\n- **%s** — %s · %s · %s, %s",
-			Neutralize(escapeMarkdown(oneLine(d.Title))), inlineCode(d.ID), d.Lang,
+			Neutralize(escapeMarkdown(text.OneLine(d.Title))), inlineCode(d.ID), d.Lang,
 			i18n.Count(lang, i18n.Words, d.Words()), i18n.Count(lang, i18n.Passages, len(d.Passages)))
 	}
 	texts := Split(b.String(), MaxMessageLen)
@@ -287,7 +287,7 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote, lang stri
 			})
 		}
 	}
-	head := fmt.Sprintf("**[%d] %s** — %s", n, Neutralize(escapeMarkdown(oneLine(d.Title))), inlineCode(d.ID))
+	head := fmt.Sprintf("**[%d] %s** — %s", n, Neutralize(escapeMarkdown(text.OneLine(d.Title))), inlineCode(d.ID))
 	if len(ps) > 0 {
 		span := answer.SpanIn(lang, ps[0].LineStart, ps[len(ps)-1].LineEnd, ps[0].PageStart, ps[len(ps)-1].PageEnd)
 		if span != "" {
@@ -426,7 +426,7 @@ func docChoices(docs []corpus.Document, value string) []*discordgo.ApplicationCo
 			continue // a value Discord cannot carry
 		}
 		out = append(out, &discordgo.ApplicationCommandOptionChoice{
-			Name:  text.Clip(oneLine(d.Title)+" — "+d.ID, 100),
+			Name:  text.Clip(text.OneLine(d.Title)+" — "+d.ID, 100),
 			Value: d.ID,
 		})
 	}
@@ -437,11 +437,8 @@ func docChoices(docs []corpus.Document, value string) []*discordgo.ApplicationCo
 // would end the code span and let the rest be read as Markdown or a
 // mention, so it becomes a look-alike.
 func inlineCode(s string) string {
-	return "`" + strings.ReplaceAll(oneLine(s), "`", "ˋ") + "`"
+	return "`" + strings.ReplaceAll(text.OneLine(s), "`", "ˋ") + "`"
 }
-
-// oneLine collapses white space, so that a title cannot break a list.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "~", `\~`, "|", `\|`, ">", `\>`,
 	"[", `\[`, "]", `\]`, "<", `\<`)

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"corpusbot/text"
+
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
@@ -84,7 +86,7 @@ func parseDOCX(b []byte) (s structured, kind SkipKind, reason string) {
 			switch t.Name.Local {
 			case "p":
 				n++
-				text := oneLine(para.String())
+				text := text.OneLine(para.String())
 				if text == "" {
 					continue
 				}

@@ -607,7 +607,7 @@ func (l *loader) structuredDocument(doc Document, s structured, pk *packer) (Doc
 	// Copies: the title may be a block's text, part of one buffer of all
 	// of them, which the document must not keep alive.
 	doc.Title = strings.Clone(cutTitle(title, l.maxTitle))
-	doc.Description = oneLine(s.description)
+	doc.Description = text.OneLine(s.description)
 	doc.Text = a.text
 	doc.Lang = text.DetectLanguageFor(proseSample(s.blocks, a.text), primaryTag(s.lang))
 	if doc.Lang == "und" && s.lang != "" {

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"corpusbot/text"
+
 	"slices"
 	"sort"
 	"strings"
@@ -362,10 +364,10 @@ func splitStructured(pk *packer, docID, title string, blocks []block, a assemble
 		start, end := trimSpan(a.text, a.spans[i][0], a.spans[i][1])
 		if bl.kind == blockHeading {
 			flush()
-			text := oneLine(bl.text)
+			h := text.OneLine(bl.text)
 			first := !seenHeading
 			seenHeading = true
-			if first && strings.EqualFold(text, oneLine(title)) {
+			if first && strings.EqualFold(h, text.OneLine(title)) {
 				continue
 			}
 			for len(stack) > 0 && stack[len(stack)-1].level >= bl.level {
@@ -373,7 +375,7 @@ func splitStructured(pk *packer, docID, title string, blocks []block, a assemble
 			}
 			// A copy: the block's text is part of the buffer of all the
 			// document's blocks, which passages must not keep alive.
-			stack = append(stack, heading{bl.level, strings.Clone(text)})
+			stack = append(stack, heading{bl.level, strings.Clone(h)})
 			hs, hsValid = nil, false
 			continue
 		}
@@ -430,32 +432,6 @@ func markLiteral(out []Passage, blocks []block, a assembled, drop []bool) {
 			}
 		}
 	}
-}
-
-// oneLine collapses the white space of s.
-func oneLine(s string) string {
-	if isOneLine(s) {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// isOneLine reports whether s is ASCII words with one space between them,
-// as most headings are: oneLine would return it as it is.
-func isOneLine(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf:
-			return false // it may hold a Unicode space
-		case c == ' ':
-			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
-				return false
-			}
-		case isASCIISpace(c):
-			return false
-		}
-	}
-	return true
 }
 
 // markTeasers marks the trailing paragraphs of a web page that are teasers

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"corpusbot/text"
+
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -56,8 +58,8 @@ func FuzzOneLine(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
-			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
+		if got, want := text.OneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("text.OneLine(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -67,3 +67,31 @@ func lastLetter(s string) rune {
 func dangling(r rune) bool {
 	return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—、，(（[{「『«“‘\"'", r)
 }
+
+// OneLine collapses runs of white space in s to one space and trims its
+// ends, as strings.Join(strings.Fields(s), " ") does; ASCII words already
+// one space apart (most headings and titles) come back without a copy.
+func OneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOneLine reports whether s is ASCII with single spaces between words and
+// none at either end: OneLine would return it as it is.
+func isOneLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return false // it may hold a Unicode space
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		}
+	}
+	return true
+}

@@ -82,3 +82,36 @@ func FuzzClip(f *testing.F) {
 		}
 	})
 }
+
+func TestOneLine(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"Getting started", "Getting started"},
+		{" Getting started", "Getting started"},
+		{"Getting started ", "Getting started"},
+		{"Getting  started", "Getting started"},
+		{"Getting\tstarted\r\n", "Getting started"},
+		{"Getting\nstarted", "Getting started"},
+		{"Prise\u00a0en main", "Prise en main"}, // a no-break space is white space too
+		{"入门\u3000指南", "入门 指南"},
+		{"   ", ""},
+	} {
+		if got := OneLine(tc.in); got != tc.want {
+			t.Errorf("OneLine(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if got, want := OneLine(tc.in), strings.Join(strings.Fields(tc.in), " "); got != want {
+			t.Errorf("OneLine(%q) = %q, strings.Fields gives %q", tc.in, got, want)
+		}
+	}
+}
+
+func FuzzOneLine(f *testing.F) {
+	for _, s := range []string{"a b", " a", "a  b", "a\tb", "a\u00a0b", "\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := OneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("OneLine(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
