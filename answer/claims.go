@@ -238,13 +238,12 @@ func (ck *checker) checkRun(r citeRun, used []int) (Reason, string, []string, in
 		return ReasonShortQuote, "", nil, 0
 	}
 	for _, n := range r.nums {
-		f := ck.block(used[n-1] - 1)
-		if s, e, ok := f.find(segs); ok {
-			return "", "", f.sentencesIn(s, e), n
+		if g, s, e, ok := ck.block(used[n-1]-1).findQuote(r.quote, segs); ok {
+			return "", "", g.sentencesIn(s, e), n
 		}
 	}
 	for bi := range ck.blocks {
-		if _, _, ok := ck.block(bi).find(segs); ok {
+		if _, _, _, ok := ck.block(bi).findQuote(r.quote, segs); ok {
 			detail := ""
 			for m, g := range used {
 				if g == bi+1 {

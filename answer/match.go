@@ -44,6 +44,9 @@ type foldedText struct {
 	text   string
 	starts []int    // folded offset of each sentence
 	orig   []string // each sentence, as written
+	// spaced is the text folded with each ZWNJ between letters as a space,
+	// when it holds one (zwnjSpaced).
+	spaced *foldedText
 }
 
 // foldSentences folds sentences joined by spaces.
@@ -63,7 +66,66 @@ func foldSentences(sents []string) *foldedText {
 		b.WriteString(fs)
 	}
 	f.text = b.String()
+	for _, s := range sents {
+		if strings.ContainsRune(s, zwnj) {
+			sp := make([]string, len(sents))
+			for i, s := range sents {
+				sp[i] = zwnjSpaced(s)
+			}
+			f.spaced = foldSentences(sp)
+			break
+		}
+	}
 	return f
+}
+
+const zwnj = '\u200c'
+
+// zwnjSpaced writes each zero-width non-joiner between two letters as a
+// space. Persian is typed three ways, "می‌کند", "می کند" and "میکند": Fold
+// drops the joiner, which matches the first with the third; this form
+// matches it with the second.
+func zwnjSpaced(s string) string {
+	if !strings.ContainsRune(s, zwnj) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	for i, r := range s {
+		if r == zwnj {
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if text.WordJoiner(prev, r, next) {
+				b.WriteByte(' ')
+				prev = ' '
+				continue
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// findQuote finds quote, whose segments are segs, in f, or else with the
+// ZWNJs of both written as spaces; it returns the text the offsets are in.
+func (f *foldedText) findQuote(quote string, segs []string) (g *foldedText, start, end int, ok bool) {
+	if start, end, ok := f.find(segs); ok {
+		return f, start, end, true
+	}
+	sq := zwnjSpaced(quote)
+	if f.spaced == nil && sq == quote {
+		return nil, 0, 0, false
+	}
+	g = f
+	if f.spaced != nil {
+		g = f.spaced
+	}
+	if segs = quoteSegments(sq); segs == nil {
+		return nil, 0, 0, false
+	}
+	start, end, ok = g.find(segs)
+	return g, start, end, ok
 }
 
 // minQuoteWords is the least a quote must hold to prove anything: a single
@@ -204,9 +266,15 @@ func QuoteSpan(text, quote string) (start, end int, ok bool) {
 	if segs == nil {
 		return 0, 0, false
 	}
+	// foldMap folds rune by rune: a ZWNJ, folded alone, is a space.
 	folded, offs := foldMap(text)
 	f := &foldedText{text: folded}
 	s, e, ok := f.find(segs)
+	if !ok && strings.ContainsRune(quote, zwnj) {
+		if segs = quoteSegments(zwnjSpaced(quote)); segs != nil {
+			s, e, ok = f.find(segs)
+		}
+	}
 	if !ok || e == 0 {
 		return 0, 0, false
 	}
