@@ -93,6 +93,9 @@ func FuzzStructured(f *testing.F) {
 	// Round five's forms: MDN macros and definitions, d2lbook roles, a
 	// javascript.info note.
 	f.Add("{{JSRef}}\n- `a` {{optional_inline}}\n  - : {{jsxref(\"Map/Map\", \"Map()\")}} b\n:label:`x`\nAs :numref:`y`.\n````smart header=\"`c`\"\nd\n```js\ne\n```\n````\n", uint8(0))
+	// Heading anchors: kramdown's attribute list, javascript.info's, one
+	// in code, one alone.
+	f.Add("## A {: #a .b}\n\nx\n\n# B [#b]\n\n# C `{#c}`\n\n# [#d]\n\nE {#e}\n==\n", uint8(0))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]

@@ -945,6 +945,9 @@ func (w *mdWalker) block(n ast.Node) {
 		w.emit(blockHeading, n.Level)
 		if k := len(w.out) - 1; k >= 0 && w.out[k].kind == blockHeading {
 			h := &w.out[k]
+			if _, code := n.LastChild().(*ast.CodeSpan); !code {
+				h.text = h.text[:headingAnchor(h.text)]
+			}
 			h.text = strings.TrimRight(h.text[:headingMarks(h.text)], " ")
 			for len(h.anchors) > 1 && h.anchors[len(h.anchors)-1].off > len(h.text) {
 				h.anchors = h.anchors[:len(h.anchors)-1]
@@ -1008,6 +1011,43 @@ func headingMarks(s string) int {
 		return len(s)
 	}
 	return len(t)
+}
+
+// headingAnchor is the length of a heading's text without the anchor that
+// ends it after a space: an attribute list goldmark does not read itself
+// (kramdown's "{: #id .class}"; it reads "{#id}") or javascript.info's
+// "[#anchor]". Site builders turn these into the heading's id; a reader
+// never sees them. Only at the very end, and never a whole heading.
+func headingAnchor(s string) int {
+	t := strings.TrimRight(s, " ")
+	if t == "" {
+		return len(s)
+	}
+	var open byte
+	switch t[len(t)-1] {
+	case '}':
+		open = '{'
+	case ']':
+		open = '['
+	default:
+		return len(s)
+	}
+	i := strings.LastIndexByte(t, open)
+	if i <= 0 || t[i-1] != ' ' {
+		return len(s)
+	}
+	in := t[i+1 : len(t)-1]
+	if open == '[' {
+		if len(in) < 2 || in[0] != '#' || strings.ContainsAny(in, " []") {
+			return len(s)
+		}
+	} else {
+		in = strings.TrimSpace(strings.TrimPrefix(in, ":"))
+		if in == "" || in[0] != '#' && in[0] != '.' || strings.ContainsAny(in, "{}") {
+			return len(s)
+		}
+	}
+	return len(strings.TrimRight(t[:i], " "))
 }
 
 // onlyCodeSpan reports whether a paragraph's inline content is one code

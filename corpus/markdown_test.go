@@ -50,6 +50,17 @@ func TestMarkdownTitle(t *testing.T) {
 		{"a footnote's asterisk", "a.md", "# Prices *\n\nText.\n", "Prices", ""},
 		{"asterisks of the title's words stay", "a.md", "# Wildcards like x*\n\nText.\n", "Wildcards like x*", ""},
 		{"a title of only asterisks stays", "a.md", "# \\*\\*\\*\n\nText.\n", "***", ""},
+		// Heading anchors: Pandoc's, kramdown's, Hugo's, MkDocs' attribute
+		// lists and javascript.info's [#anchor], at the end of the line only.
+		{"attribute list with classes", "a.md", "## Install {#install .tabs data-x=1}\n\nText.\n", "Install", ""},
+		{"kramdown attribute list", "a.md", "## Install {: #install}\n\nText.\n", "Install", ""},
+		{"attribute list after closing hashes", "a.md", "## Install ## {#install}\n\nText.\n", "Install", ""},
+		{"setext heading attribute", "a.md", "Install {#install}\n=======\n\nText.\n", "Install", ""},
+		{"javascript.info anchor", "a.md", "# عملگر Nullish coalescing [#nullish-coalescing-operator]\n\nText.\n", "عملگر Nullish coalescing", ""},
+		{"an anchor in code stays", "a.md", "# The `{#id}` syntax\n\nText.\n", "The {#id} syntax", ""},
+		{"an anchor in code at the end stays", "a.md", "# The syntax `[#id]`\n\nText.\n", "The syntax [#id]", ""},
+		{"a title of only an anchor stays", "a.md", "# [#top]\n\nText.\n", "[#top]", ""},
+		{"an anchor inside the title stays", "a.md", "# Use [#tag] links here\n\nText.\n", "Use [#tag] links here", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -593,5 +604,20 @@ func TestMarkdownHTMLPre(t *testing.T) {
 	d := loadOne(t, "a.md", src)
 	if p := passageWith(t, d, "Add tests?"); len(p.Literal) == 0 || p.LineStart > 5 || p.LineEnd < 6 {
 		t.Errorf("listing in passage %q (literal %v) at lines %d–%d, want literal and lines 5–6", p.Text, p.Literal, p.LineStart, p.LineEnd)
+	}
+}
+
+// A heading's trailing anchor is gone from the passages' headings too, and
+// from the text, not only from the title.
+func TestMarkdownHeadingAnchorsInSections(t *testing.T) {
+	d := loadOne(t, "a.md", "# Operators\n\nIntro text here.\n\n## Nullish coalescing [#nullish]\n\nThe operator is written as two question marks.\n\n## Chaining {: #chain .x}\n\nChaining reads a property of a value that may be missing.\n")
+	for _, s := range []string{"two question marks", "may be missing"} {
+		p := passageWith(t, d, s)
+		if path := d.HeadingPath(p); strings.ContainsAny(path, "[]{}#") {
+			t.Errorf("heading path %q holds the anchor", path)
+		}
+		if strings.ContainsAny(p.Text, "[]{}#") {
+			t.Errorf("passage %q holds the anchor", p.Text)
+		}
 	}
 }
