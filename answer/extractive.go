@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"corpusbot/text"
@@ -153,6 +154,12 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 			// the lead-in that says what it does ("To start it, run:"),
 			// which shows it. A table's row, read with its header, is
 			// a sentence.
+			// A question in the text (an exercise, an FAQ's question)
+			// answers nothing by itself: it may show only before the
+			// sentence after it that answers (withNeighbours).
+			if keep != nil && asksItself(s.text) {
+				ok = false
+			}
 			if score > 0 && text.CountWords(s.text) >= 4 && ok && !s.literal && (!s.code || s.header != "") {
 				text, head := s.text, s.text
 				if s.header != "" {
@@ -352,9 +359,10 @@ func plainLine(s string) string {
 }
 
 // nextProse returns the index of the sentence after ss[i] in the same
-// passage when it is showable and not taken; -1 if not.
+// passage when it is showable, not taken and no question (which would end
+// the answer asking); -1 if not.
 func nextProse(ss []blockSentence, i int, taken func(int) bool) int {
-	if j := i + 1; j < len(ss) && !taken(j) && showable(ss[j], ss[i].src) {
+	if j := i + 1; j < len(ss) && !taken(j) && showable(ss[j], ss[i].src) && !asksItself(ss[j].text) {
 		return j
 	}
 	return -1
@@ -379,14 +387,39 @@ func neighbourAdding(f focus, ss []blockSentence, i int, taken func(int) bool) i
 			continue
 		}
 		o := ss[j]
-		if !showable(o, s.src) {
-			continue
+		if !showable(o, s.src) || j > i && asksItself(o.text) {
+			continue // a question leads in to its answer, never follows one
 		}
 		if w := f.weight(append(slices.Clip(s.terms), o.terms...)); w > most {
 			best, most = j, w
 		}
 	}
 	return best
+}
+
+// asksItself reports whether a sentence is a question: before closing
+// quotes, brackets and emphasis it ends in a question mark of any script
+// (Greek's is the semicolon, read so after a Greek word), or it holds
+// Armenian's, which stands on the word asked about.
+func asksItself(s string) bool {
+	if strings.ContainsRune(s, '՞') {
+		return true
+	}
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("\"')]}”’»›」』）】〉》〕］*_`", r)
+	})
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '?', '؟', '？', '﹖', '⁇', '⁈', '⁉', '‽', '⸮', '፧', '\u037e':
+		return true
+	case ';':
+		for _, r := range slices.Backward([]rune(s[:len(s)-1])) {
+			if unicode.IsLetter(r) {
+				return unicode.Is(unicode.Greek, r)
+			}
+		}
+	}
+	return false
 }
 
 // headedBy returns the texts of b's passages whose own heading (the
