@@ -114,9 +114,9 @@ func (s *streamer) run(ctx context.Context) {
 }
 
 // show makes one streaming edit, bounded by the edit timeout. An edit in
-// flight when the answer is done is dropped (see halt): the final edit
-// replaces it anyway and must not wait behind a stalled one. Creating the
-// first message is not dropped, so that whether it exists is known.
+// flight when the answer is done is dropped if it is stalled (see halt):
+// the final edit replaces it anyway and must not wait behind it. Creating
+// the first message is not dropped, so that whether it exists is known.
 func (s *streamer) show(ctx context.Context, r reply) error {
 	editing := s.sink.editing()
 	if !editing {
@@ -142,8 +142,13 @@ func (s *streamer) show(ctx context.Context, r reply) error {
 	return s.sink.show(ectx, r)
 }
 
-// halt stops the editing goroutine, dropping an edit in flight, and waits
-// for it.
+// halt stops the editing goroutine and waits for it. An edit in flight
+// gets an edit interval (at least haltGrace) to finish before it is
+// dropped: a stalled edit must not hold the final answer, but a slow one
+// must land before it, because Discord still applies an edit the client
+// gave up on once it has the request, in whatever order, and a streamed
+// text applied after the final edit leaves the answer half-written with
+// its cursor.
 func (s *streamer) halt() {
 	s.mu.Lock()
 	select {
@@ -151,12 +156,26 @@ func (s *streamer) halt() {
 	default:
 		close(s.stop)
 	}
+	s.mu.Unlock()
+	t := time.NewTimer(max(s.interval, haltGrace))
+	defer t.Stop()
+	select {
+	case <-s.stopped:
+		return
+	case <-t.C:
+	}
+	s.mu.Lock()
 	if s.cancelEdit != nil {
 		s.cancelEdit()
 	}
 	s.mu.Unlock()
 	<-s.stopped
 }
+
+// haltGrace is the least time halt lets an edit in flight finish: a
+// Discord edit takes a fraction of a second, and one still running after
+// this is stalled.
+const haltGrace = time.Second
 
 // settle waits until the next edit is allowed, so that the final edit too
 // keeps to one per interval. Call it after halt.

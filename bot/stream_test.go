@@ -96,3 +96,67 @@ func TestTypingRepeatsUntilEnded(t *testing.T) {
 		}
 	})
 }
+
+// slowSink is a timedSink whose edits (not the first post) take delay, or
+// end when their context does.
+type slowSink struct {
+	timedSink
+	delay   time.Duration
+	dropped int
+}
+
+func (s *slowSink) show(ctx context.Context, r reply) error {
+	if s.editing() {
+		select {
+		case <-time.After(s.delay):
+		case <-ctx.Done():
+			s.mu.Lock()
+			s.dropped++
+			s.mu.Unlock()
+			return ctx.Err()
+		}
+	}
+	return s.timedSink.show(ctx, r)
+}
+
+// TestHaltLetsASlowEditLand: an edit in flight when the answer is done
+// is waited for while it is merely slow, so that it cannot land after the
+// final edit (a Discord that has the request applies it even if the
+// client gave up, and the answer was left with its cursor: this flaked
+// TestRound3ModelOnEveryPath); a stalled one is dropped after the grace.
+func TestHaltLetsASlowEditLand(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		delay    time.Duration
+		interval time.Duration
+		shows    int
+		dropped  int
+		took     time.Duration
+	}{
+		{"slow edit lands", 300 * time.Millisecond, 200 * time.Millisecond, 2, 0, 300 * time.Millisecond},
+		{"stalled edit dropped after the grace", time.Hour, 200 * time.Millisecond, 1, 1, haltGrace},
+		{"grace is the interval when longer", time.Hour, 3 * time.Second, 1, 1, 3 * time.Second},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				sink := &slowSink{delay: tc.delay}
+				st := newStreamer(sink, tc.interval, 10*time.Hour, nil, nil)
+				go st.run(context.Background())
+				st.delta("first ")
+				synctest.Wait()
+				time.Sleep(tc.interval)
+				st.delta("second ")
+				synctest.Wait() // the edit is in flight
+				began := time.Now()
+				st.halt()
+				took := time.Since(began)
+				if len(sink.shows) != tc.shows || sink.dropped != tc.dropped {
+					t.Errorf("%d shown, %d dropped; want %d and %d", len(sink.shows), sink.dropped, tc.shows, tc.dropped)
+				}
+				if took != tc.took {
+					t.Errorf("halt took %v, want %v", took, tc.took)
+				}
+			})
+		})
+	}
+}
