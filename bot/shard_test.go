@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -76,8 +77,15 @@ func TestShardAnswersOnlyItsServers(t *testing.T) {
 	b.onInteractionCreate(nil, &discordgo.InteractionCreate{Interaction: &discordgo.Interaction{
 		ID: "3", GuildID: "700000000004194304", ChannelID: "93", Type: discordgo.InteractionApplicationCommand}})
 	b.onMessageCreate(nil, mention("4", "700000000008388608")) // its own
-	api.waitCalls(t, 1)
-	time.Sleep(200 * time.Millisecond) // answers are written on goroutines of their own
+	// Answers are written on goroutines of their own: wait for them all.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := b.work.wait(ctx); err != nil {
+		t.Fatalf("answers still being written 30 s on: %v", err)
+	}
+	if len(api.recorded()) == 0 {
+		t.Fatal("message 4, in shard 1's server, was not answered")
+	}
 	for _, c := range api.recorded() {
 		if c.channel != "94" && c.channel != "4" { // its channel, or the thread it opens there
 			t.Errorf("%s in channel %s, want calls about message 4 (shard 1's server) only", c.method, c.channel)
