@@ -153,7 +153,8 @@ func checkRound3(t *testing.T, path string, parts []string) {
 			t.Errorf("%s: the model's line shows as small print: %q", path, l)
 		}
 	}
-	for _, raw := range []string{"||", "```", "«", "»", "never close"} {
+	// "▌": a streaming edit applied after the final one left its cursor.
+	for _, raw := range []string{"||", "```", "«", "»", "never close", "▌"} {
 		if strings.Contains(all, raw) {
 			t.Errorf("%s: %q shows:\n%s", path, raw, all)
 		}
