@@ -252,8 +252,9 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 // ferry. The vote went to Gullwing." for "Which name did the committee
 // vote for?"). An answer of one sentence shows the one after it however
 // it does: it goes on with the only sentence that answers. A sentence
-// already shown is not shown twice, nor what a lead-in shows. Choosing is done: what is shown grows, never which
-// sentences answer, nor whether any does. Chosen on the tuning halves
+// already shown is not shown twice, nor what a lead-in shows. Choosing
+// is done: what is shown grows, never which sentences answer, nor
+// whether any does. Chosen on the tuning halves
 // (docs/benchmarks.md, issue 10, tenth round): 32 in-corpus answers more
 // in 2,016, about 12% more text an answer; always the next sentence gave
 // 45 for 35% more, the next one holding more of the focus 15.
