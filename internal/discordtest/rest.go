@@ -159,6 +159,7 @@ type stall struct {
 	match     func(*Request) bool
 	remaining int
 	d         time.Duration
+	late      bool // applied after d even when the client gave up
 }
 
 // StallNext makes the next n requests for which match returns true hang for
@@ -173,14 +174,24 @@ func (s *Server) StallNext(match func(*Request) bool, n int, d time.Duration) {
 	s.stalls = append(s.stalls, &stall{match: match, remaining: n, d: d})
 }
 
-func (s *Server) stallLocked(r *Request) time.Duration {
+// StallLateNext is StallNext as Discord can also behave: a request the
+// client gave up on while it hung is still applied once d has passed,
+// after whatever the client sent meanwhile (it is recorded with
+// Abandoned set and the status it got).
+func (s *Server) StallLateNext(match func(*Request) bool, n int, d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stalls = append(s.stalls, &stall{match: match, remaining: n, d: d, late: true})
+}
+
+func (s *Server) stallLocked(r *Request) *stall {
 	for _, st := range s.stalls {
 		if st.remaining > 0 && st.match(r) {
 			st.remaining--
-			return st.d
+			return st
 		}
 	}
-	return 0
+	return nil
 }
 
 func (s *Server) faultLocked(r *Request) *fault {
@@ -242,13 +253,23 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	s.mu.Lock()
-	d := s.stallLocked(req)
+	st := s.stallLocked(req)
 	s.mu.Unlock()
-	if d > 0 {
-		t := time.NewTimer(d)
+	if st != nil && st.d > 0 {
+		t := time.NewTimer(st.d)
 		select {
 		case <-t.C:
 		case <-r.Context().Done():
+			if st.late {
+				req.Abandoned = true
+				select {
+				case <-t.C:
+				case <-s.closed:
+					t.Stop()
+					return
+				}
+				break
+			}
 			t.Stop()
 			s.mu.Lock()
 			req.Abandoned = true

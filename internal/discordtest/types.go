@@ -237,7 +237,7 @@ type Request struct {
 	Status int
 	Code   int
 	// Abandoned is set when the client gave up on a request StallNext held:
-	// it was neither answered nor applied.
+	// it was neither answered nor applied (StallLateNext's: applied late).
 	Abandoned bool
 }
 
