@@ -274,3 +274,78 @@ func TestAnswerTimeoutKeepsWhatWasVerified(t *testing.T) {
 	}
 	h.noViolations()
 }
+
+// TestDroppedEditAppliedLateIsOverwritten: a streaming edit that stalls is
+// dropped when the answer is done, but Discord may still apply it, after
+// the final edit, leaving the answer half-written with its cursor. The bot
+// makes the answer final once more after an edit timeout, so the message
+// ends as the answer, not as the stale stream.
+func TestDroppedEditAppliedLateIsOverwritten(t *testing.T) {
+	t.Parallel()
+	for _, mention := range []bool{false, true} {
+		name := "ask"
+		if mention {
+			name = "mention"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			h := start(t, setup{
+				cfg:    func(c *bot.Config) { c.EditTimeout = 4 * time.Second },
+				aiOpts: []openaitest.Option{openaitest.WithChunkDelay(2 * time.Millisecond)},
+			})
+			h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
+				if strings.Contains(r.Text(), "Rewrite the question") {
+					return openaitest.Reply{Text: "en: Alipay micro-loans"}
+				}
+				var b strings.Builder
+				for i := range 5 {
+					fmt.Fprintf(&b, "%s %s. ", variedClaim(i), cite(r.Text(), "1"))
+				}
+				return openaitest.Reply{Text: b.String()}
+			})
+			route := routeEditOriginal
+			if mention {
+				route = routeEdit
+			}
+			// Held past the halt's grace (1 s), so it is dropped, and
+			// applied after the final edit, before the bot's second one.
+			h.dc.StallLateNext(func(r *dt.Request) bool { return r.Route == route && isStreaming(r) }, 1, 2500*time.Millisecond)
+			channel := generalID
+			if mention {
+				channel = h.mention(generalID, user(1), question).ID
+			} else {
+				ask(h, user(1), generalID, question, false)
+			}
+			h.final(channel)
+			if _, err := h.dc.WaitFor(h.ctx(), func(r dt.Request) bool { return r.Abandoned && r.Status == http.StatusOK }); err != nil {
+				t.Fatalf("the stalled streaming edit was not applied late: %v", err)
+			}
+			// Then, in the order the server applied them, an edit that is
+			// the answer again. Bounded: the bot's comes an edit timeout
+			// after the final edit.
+			reasserted := func() bool {
+				late := false
+				for _, r := range h.dc.Requests() {
+					switch {
+					case r.Abandoned && r.Status == http.StatusOK:
+						late = true
+					case late && r.Route == route && r.Status == http.StatusOK && !isStreaming(&r):
+						return true
+					}
+				}
+				return false
+			}
+			for deadline := time.Now().Add(60 * time.Second); !reasserted(); {
+				if time.Now().After(deadline) {
+					for _, r := range h.dc.Requests() {
+						t.Logf("%s %d abandoned=%v %.60s", r.Route, r.Status, r.Abandoned, r.Body)
+					}
+					t.Fatal("no edit made the answer final again after the dropped edit was applied")
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+			noCursor(t, h, channel)
+			h.noViolations()
+		})
+	}
+}

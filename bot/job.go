@@ -121,7 +121,7 @@ func (b *Bot) runJob(j job) {
 	// the edit interval, does not need it.
 	t.release()
 	settle()
-	st.halt()
+	dropped := st.halt()
 	ty.end()
 	b.observe(j.name, time.Since(start), res, err)
 	if err != nil {
@@ -156,6 +156,32 @@ func (b *Bot) runJob(j job) {
 	log.Info("answered", "answer", res.ID, "kind", res.Kind, "sources", len(res.Sources),
 		"abstained", res.Abstained, "extractive", res.Extractive, "parts", len(parts),
 		"tokens", res.Usage.TotalTokens, "took", time.Since(start).Round(time.Millisecond))
+	if dropped && len(parts) > 0 {
+		b.reassert(send, log, j.sink, parts[0])
+	}
+}
+
+// reassert makes the first message the final answer's first part once
+// more, an edit timeout after it was posted, when a streaming edit was
+// dropped on the way (stalled): Discord may still apply that edit, after
+// the final one, and leave the answer half-written with its cursor for
+// good. Best effort: the final edit stands if this one fails.
+func (b *Bot) reassert(ctx context.Context, log *slog.Logger, s sink, first reply) {
+	t := time.NewTimer(b.cfg.EditTimeout)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+		return
+	}
+	if !s.editing() {
+		return
+	}
+	if err := retryRequest(ctx, b.cfg.EditTimeout, true, retryLog(log, "editing the answer in place again"), func(ctx context.Context) error {
+		return s.show(ctx, first)
+	}); err != nil {
+		log.Warn("making the answer final again after a dropped streaming edit failed", "error", redact(err))
+	}
 }
 
 // showError puts the user's text for err where the answer would be and

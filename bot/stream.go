@@ -148,8 +148,9 @@ func (s *streamer) show(ctx context.Context, r reply) error {
 // must land before it, because Discord still applies an edit the client
 // gave up on once it has the request, in whatever order, and a streamed
 // text applied after the final edit leaves the answer half-written with
-// its cursor.
-func (s *streamer) halt() {
+// its cursor. It reports whether it dropped an edit: Discord may still
+// apply that one after the final edit (reassert).
+func (s *streamer) halt() (dropped bool) {
 	s.mu.Lock()
 	select {
 	case <-s.stop:
@@ -161,15 +162,17 @@ func (s *streamer) halt() {
 	defer t.Stop()
 	select {
 	case <-s.stopped:
-		return
+		return false
 	case <-t.C:
 	}
 	s.mu.Lock()
 	if s.cancelEdit != nil {
 		s.cancelEdit()
+		dropped = true
 	}
 	s.mu.Unlock()
 	<-s.stopped
+	return dropped
 }
 
 // haltGrace is the least time halt lets an edit in flight finish: a
