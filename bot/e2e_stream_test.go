@@ -162,33 +162,10 @@ func TestStalledStreamingEditDoesNotDelayTheAnswer(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			h := start(t, setup{
-				cfg:    func(c *bot.Config) { c.EditTimeout = 3 * time.Minute },
-				aiOpts: []openaitest.Option{openaitest.WithChunkDelay(30 * time.Millisecond)},
-			})
-			// A reply that cites at once and goes on, so that it streams.
-			h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
-				if strings.Contains(r.Text(), "Rewrite the question") {
-					return openaitest.Reply{Text: "en: Alipay micro-loans"}
-				}
-				var b strings.Builder
-				for i := range 5 {
-					fmt.Fprintf(&b, "%s %s. ", variedClaim(i), cite(r.Text(), "1"))
-				}
-				return openaitest.Reply{Text: b.String()}
-			})
-			route := routeEditOriginal
-			if mention {
-				route = routeEdit
-			}
+			h, route, askIt := streamingAnswer(t, mention, 3*time.Minute, 30*time.Millisecond)
 			h.dc.StallNext(func(r *dt.Request) bool { return r.Route == route && isStreaming(r) }, 1, 5*time.Minute)
-			channel := generalID
 			began := time.Now()
-			if mention {
-				channel = h.mention(generalID, user(1), question).ID
-			} else {
-				ask(h, user(1), generalID, question, false)
-			}
+			channel := askIt()
 			m := h.final(channel)
 			// Waiting for the stalled edit would take the 3-minute edit
 			// timeout; 45 s leaves room for a loaded machine.
@@ -289,33 +266,11 @@ func TestDroppedEditAppliedLateIsOverwritten(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			h := start(t, setup{
-				cfg:    func(c *bot.Config) { c.EditTimeout = 4 * time.Second },
-				aiOpts: []openaitest.Option{openaitest.WithChunkDelay(2 * time.Millisecond)},
-			})
-			h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
-				if strings.Contains(r.Text(), "Rewrite the question") {
-					return openaitest.Reply{Text: "en: Alipay micro-loans"}
-				}
-				var b strings.Builder
-				for i := range 5 {
-					fmt.Fprintf(&b, "%s %s. ", variedClaim(i), cite(r.Text(), "1"))
-				}
-				return openaitest.Reply{Text: b.String()}
-			})
-			route := routeEditOriginal
-			if mention {
-				route = routeEdit
-			}
+			h, route, askIt := streamingAnswer(t, mention, 4*time.Second, 2*time.Millisecond)
 			// Held past the halt's grace (1 s), so it is dropped, and
 			// applied after the final edit, before the bot's second one.
 			h.dc.StallLateNext(func(r *dt.Request) bool { return r.Route == route && isStreaming(r) }, 1, 2500*time.Millisecond)
-			channel := generalID
-			if mention {
-				channel = h.mention(generalID, user(1), question).ID
-			} else {
-				ask(h, user(1), generalID, question, false)
-			}
+			channel := askIt()
 			h.final(channel)
 			if _, err := h.dc.WaitFor(h.ctx(), func(r dt.Request) bool { return r.Abandoned && r.Status == http.StatusOK }); err != nil {
 				t.Fatalf("the stalled streaming edit was not applied late: %v", err)
@@ -348,4 +303,40 @@ func TestDroppedEditAppliedLateIsOverwritten(t *testing.T) {
 			h.noViolations()
 		})
 	}
+}
+
+// streamingAnswer starts a bot whose model streams a reply that cites at
+// once and goes on, with the given edit timeout and delay between chunks.
+// It returns the harness, the route the answer's edits take (the
+// interaction's original response, or the mention's reply), and askIt,
+// which asks the question by /ask or by a mention and returns the
+// answer's channel.
+func streamingAnswer(t *testing.T, mention bool, editTimeout, chunkDelay time.Duration) (h *harness, route string, askIt func() string) {
+	t.Helper()
+	h = start(t, setup{
+		cfg:    func(c *bot.Config) { c.EditTimeout = editTimeout },
+		aiOpts: []openaitest.Option{openaitest.WithChunkDelay(chunkDelay)},
+	})
+	h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
+		if strings.Contains(r.Text(), "Rewrite the question") {
+			return openaitest.Reply{Text: "en: Alipay micro-loans"}
+		}
+		var b strings.Builder
+		for i := range 5 {
+			fmt.Fprintf(&b, "%s %s. ", variedClaim(i), cite(r.Text(), "1"))
+		}
+		return openaitest.Reply{Text: b.String()}
+	})
+	route = routeEditOriginal
+	if mention {
+		route = routeEdit
+	}
+	askIt = func() string {
+		if mention {
+			return h.mention(generalID, user(1), question).ID
+		}
+		ask(h, user(1), generalID, question, false)
+		return generalID
+	}
+	return h, route, askIt
 }
