@@ -26,8 +26,8 @@ var round5Docs = fstest.MapFS{
 		"### Параметри\n\n- `callbackFn`\n  - : Функція для виклику на кожному елементі масиву.\n\n" +
 		"## Опис\n\nМетод map() не змінює початковий масив, на якому його викликано.\n\n{{Compat}}\n")},
 	"fa/loop.md": {Data: []byte("# دستورهای break و continue\n\n" +
-		"دستور break حلقه را متوقف می‌کند و کنترل را به خط بعد از حلقه می‌دهد.\n\n" +
-		"دستور continue حلقه را متوقف نمی‌کند و به تکرار بعدی می‌رود.\n")},
+		"دستور break حلقه را متوقف می\u200cکند و کنترل را به خط بعد از حلقه می\u200cدهد.\n\n" +
+		"دستور continue حلقه را متوقف نمی\u200cکند و به تکرار بعدی می\u200cرود.\n")},
 	"vi/relu.md": {Data: []byte("# Hàm ReLU\n:label:`sec_relu`\n\n" +
 		"Như trong :numref:`sec_mlp`, hàm ReLU giữ lại các phần tử dương của đầu vào.\n\n" +
 		"Hàm ReLU không giữ lại các phần tử âm của đầu vào.\n")},
@@ -51,11 +51,11 @@ var round5Cases = []round5Case{
 		unmarked: []string{"Метод map() створює новий масив", "Документи не містять відомостей про швидкодію map()."},
 	},
 	{
-		lang: "fa", question: "دستور break حلقه را متوقف می‌کند؟",
-		reply: "دستور break حلقه را متوقف می‌کند [منبع %F{دستور break حلقه}] «دستور break حلقه را متوقف مي‌كند». " +
-			"دستور continue هم حلقه را متوقف می‌کند [%F{دستور continue حلقه}] «دستور continue حلقه را متوقف نمی‌کند».",
-		marked:   []string{"دستور continue هم حلقه را متوقف می‌کند"},
-		unmarked: []string{"دستور break حلقه را متوقف می‌کند"},
+		lang: "fa", question: "دستور break حلقه را متوقف می\u200cکند؟",
+		reply: "دستور break حلقه را متوقف می\u200cکند [منبع %F{دستور break حلقه}] «دستور break حلقه را متوقف مي\u200cكند». " +
+			"دستور continue هم حلقه را متوقف می\u200cکند [%F{دستور continue حلقه}] «دستور continue حلقه را متوقف نمی\u200cکند».",
+		marked:   []string{"دستور continue هم حلقه را متوقف می\u200cکند"},
+		unmarked: []string{"دستور break حلقه را متوقف می\u200cکند"},
 	},
 	{
 		lang: "vi", question: "Hàm ReLU giữ lại những phần tử nào?",

@@ -35,11 +35,10 @@ type fakeAPI struct {
 	next     int
 	channels map[string]*discordgo.Channel
 	fail     map[string]error // method → error
-	changed  chan struct{}
 }
 
 func newFakeAPI() *fakeAPI {
-	return &fakeAPI{channels: map[string]*discordgo.Channel{}, fail: map[string]error{}, changed: make(chan struct{}, 1000)}
+	return &fakeAPI{channels: map[string]*discordgo.Channel{}, fail: map[string]error{}}
 }
 
 func (f *fakeAPI) record(method, channel string, body any) error {
@@ -51,10 +50,6 @@ func (f *fakeAPI) record(method, channel string, body any) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.calls = append(f.calls, call{method: method, channel: channel, body: string(js)})
-	select {
-	case f.changed <- struct{}{}:
-	default:
-	}
 	return f.fail[method]
 }
 
@@ -69,22 +64,6 @@ func (f *fakeAPI) recorded() []call {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return slices.Clone(f.calls)
-}
-
-// waitCalls waits until at least n calls are recorded.
-func (f *fakeAPI) waitCalls(t *testing.T, n int) []call {
-	t.Helper()
-	deadline := time.After(5 * time.Second)
-	for {
-		if cs := f.recorded(); len(cs) >= n {
-			return cs
-		}
-		select {
-		case <-f.changed:
-		case <-deadline:
-			t.Fatalf("got calls %+v, want at least %d", f.recorded(), n)
-		}
-	}
 }
 
 func (f *fakeAPI) ChannelMessageSendComplex(channelID string, data *discordgo.MessageSend, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
