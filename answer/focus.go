@@ -52,6 +52,9 @@ type focus struct {
 	// governs ("how do I sign …", "who decides …"; see governedWord), -1
 	// for none: a sentence that answers holds it.
 	governed int
+	// resultative holds the question's Chinese verbs with a result
+	// complement that the corpus never uses (删掉): see resultKin.
+	resultative map[string]bool
 	// compound holds, for each focus word, the identifier it is as the
 	// question writes it ("values.schema.json", "--set-file"), "" for a
 	// word: see compoundsOf.
@@ -376,6 +379,12 @@ func (st *state) addHan(f *focus, run string, isWord func(string) bool) {
 		if r, size := utf8.DecodeRuneInString(k.t); size == len(k.t) && !one && inPair[r] {
 			continue
 		}
+		if _, ok := st.index.IDF(k.t); !ok && withResult(k.t) {
+			if f.resultative == nil {
+				f.resultative = map[string]bool{}
+			}
+			f.resultative[k.t] = true
+		}
 		f.addTerm("", []string{k.t}, k.idf, false, nil)
 	}
 }
@@ -656,6 +665,10 @@ func (f focus) coverage(terms []string, a around) fit {
 			c.hits++
 		case holdsAlt(f.alts[i], has) || holdsAlt(f.alts[i], heading):
 			c.held += wt * synonymWeight
+		case len(w) == 1 && f.resultative[w[0]] && (resultKin(w[0], terms) || resultKin(w[0], a.heading)):
+			// Its verb with another ending: held in full, but not as
+			// the one word a sentence must hold itself (as a synonym).
+			c.held += wt
 		case a.near != nil && holdsWord(w, near, a.near):
 			c.held += wt * neighbourWeight
 		default:
