@@ -117,7 +117,7 @@ func checkHonest(t *testing.T, res *Result, streamed string) {
 	prose := res.Text // code is shown as written
 	code, _ := codeRanges(prose)
 	for i := len(code) - 1; i >= 0; i-- {
-		prose = prose[:code[i].start] + prose[code[i].end:]
+		prose = prose[:code[i].Start] + prose[code[i].End:]
 	}
 	for _, m := range citationNum.FindAllStringSubmatch(prose, -1) {
 		if n := atoiTest(m[1]); n < 1 || n > len(res.Sources) {

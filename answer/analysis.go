@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 
 	"corpusbot/corpus"
+
+	"corpusbot/text"
 )
 
 // passageTerms is a passage's sentences with their analysed terms. Quotes
@@ -13,7 +15,7 @@ import (
 // passages do not change while a state lives, so each is analysed once,
 // on first use, and kept.
 type passageTerms struct {
-	sentences []span // offsets in the passage's Text
+	sentences []text.Span // offsets in the passage's Text
 	terms     [][]string
 	all       map[string]bool
 	// literal marks the "sentences" that are several lines of a code
@@ -60,11 +62,11 @@ func (st *state) analysis(item int) *passageTerms {
 	}
 	ps, _ := st.passage(item)
 	a := &passageTerms{all: make(map[string]bool)}
-	a.sentences, a.header = tableRows(ps, sentences(ps.Text))
+	a.sentences, a.header = tableRows(ps, text.SentencesOfItems(ps.Text))
 	a.terms = make([][]string, len(a.sentences))
 	a.literal = make([]bool, len(a.sentences))
 	for i, sp := range a.sentences {
-		a.terms[i] = st.index.Analyze(ps.Text[sp.start:sp.end])
+		a.terms[i] = st.index.Analyze(ps.Text[sp.Start:sp.End])
 		for _, t := range a.terms[i] {
 			a.all[t] = true
 		}
@@ -82,7 +84,7 @@ func (st *state) analysis(item int) *passageTerms {
 // periods of its cells. It returns the passage's sentences, those
 // overlapping a table replaced by the table's rows (their parts outside
 // it kept), and each one's header line ("" for none).
-func tableRows(ps *corpus.Passage, ss []span) ([]span, []string) {
+func tableRows(ps *corpus.Passage, ss []text.Span) ([]text.Span, []string) {
 	var tables [][2]int
 	for _, l := range ps.Literal {
 		if isTable(ps.Text[l[0]:l[1]]) {
@@ -93,21 +95,21 @@ func tableRows(ps *corpus.Passage, ss []span) ([]span, []string) {
 		return ss, make([]string, len(ss))
 	}
 	type row struct {
-		sp     span
+		sp     text.Span
 		header string
 	}
 	var out []row
 	for _, sp := range ss {
 		for _, t := range tables {
-			if sp.start < t[1] && t[0] < sp.end {
+			if sp.Start < t[1] && t[0] < sp.End {
 				// Keep what stands outside the table.
-				if sp.start < t[0] && strings.TrimSpace(ps.Text[sp.start:t[0]]) != "" {
-					out = append(out, row{sp: trimSpan(ps.Text, span{sp.start, t[0]})})
+				if sp.Start < t[0] && strings.TrimSpace(ps.Text[sp.Start:t[0]]) != "" {
+					out = append(out, row{sp: trimSpan(ps.Text, text.Span{Start: sp.Start, End: t[0]})})
 				}
-				sp.start = max(sp.start, t[1])
+				sp.Start = max(sp.Start, t[1])
 			}
 		}
-		if sp.start < sp.end && strings.TrimSpace(ps.Text[sp.start:sp.end]) != "" {
+		if sp.Start < sp.End && strings.TrimSpace(ps.Text[sp.Start:sp.End]) != "" {
 			out = append(out, row{sp: trimSpan(ps.Text, sp)})
 		}
 	}
@@ -115,19 +117,19 @@ func tableRows(ps *corpus.Passage, ss []span) ([]span, []string) {
 		header := ""
 		start := t[0]
 		for _, line := range strings.SplitAfter(ps.Text[t[0]:t[1]], "\n") {
-			sp := trimSpan(ps.Text, span{start, start + len(line)})
+			sp := trimSpan(ps.Text, text.Span{Start: start, End: start + len(line)})
 			start += len(line)
 			switch {
-			case sp.start >= sp.end:
+			case sp.Start >= sp.End:
 			case header == "":
-				header = ps.Text[sp.start:sp.end]
+				header = ps.Text[sp.Start:sp.End]
 			default:
 				out = append(out, row{sp: sp, header: header})
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b row) int { return a.sp.start - b.sp.start })
-	spans, headers := make([]span, len(out)), make([]string, len(out))
+	slices.SortStableFunc(out, func(a, b row) int { return a.sp.Start - b.sp.Start })
+	spans, headers := make([]text.Span, len(out)), make([]string, len(out))
 	for i, r := range out {
 		spans[i], headers[i] = r.sp, r.header
 	}
@@ -150,10 +152,10 @@ func isTable(s string) bool {
 }
 
 // trimSpan narrows a span of s to what lies between its spaces.
-func trimSpan(s string, sp span) span {
-	t := s[sp.start:sp.end]
+func trimSpan(s string, sp text.Span) text.Span {
+	t := s[sp.Start:sp.End]
 	lead := len(t) - len(strings.TrimLeft(t, " \t\n"))
-	return span{sp.start + lead, sp.start + len(strings.TrimRight(t, " \t\n"))}
+	return text.Span{Start: sp.Start + lead, End: sp.Start + len(strings.TrimRight(t, " \t\n"))}
 }
 
 // withHeader writes a table's row with its header: each cell after its
@@ -176,12 +178,12 @@ func withHeader(header, row string) string {
 // together lines of a code block or table. One line of either reads as a
 // line: a table's row is quoted with its header, a command after the
 // lead-in that introduces it (bestSentences).
-func multiLineLiteral(ps *corpus.Passage, sp span) bool {
-	if !strings.Contains(ps.Text[sp.start:sp.end], "\n") {
+func multiLineLiteral(ps *corpus.Passage, sp text.Span) bool {
+	if !strings.Contains(ps.Text[sp.Start:sp.End], "\n") {
 		return false
 	}
 	for _, l := range ps.Literal {
-		if l[0] < sp.end && sp.start < l[1] {
+		if l[0] < sp.End && sp.Start < l[1] {
 			return true
 		}
 	}
@@ -195,8 +197,8 @@ type blockSentence struct {
 	heading []string // the terms of its passage's section headings
 	opens   bool     // the first sentence of a section under a heading
 	literal bool     // lines of code or of a table, not a sentence
-	src     string   // its passage's text, of which it is src[sp.start:sp.end]
-	sp      span
+	src     string   // its passage's text, of which it is src[sp.Start:sp.End]
+	sp      text.Span
 	code    bool   // code: a line of it, or lines run together
 	litEnd  int    // for code, the end in src of its literal block, trimmed
 	item    bool   // a list item
@@ -215,10 +217,10 @@ func (st *state) blockSentences(b *block) []blockSentence {
 		a := st.analysis(it)
 		off := ps.Start - base
 		for i, sp := range a.sentences {
-			if off+sp.end > len(b.text) {
+			if off+sp.End > len(b.text) {
 				break
 			}
-			out = append(out, blockSentence{text: ps.Text[sp.start:sp.end], terms: a.terms[i], heading: a.heading,
+			out = append(out, blockSentence{text: ps.Text[sp.Start:sp.End], terms: a.terms[i], heading: a.heading,
 				opens: i == 0 && opensSection(st.corpus.Docs[b.doc].Passages, ps.Index), literal: a.literal[i],
 				src: ps.Text, sp: sp, code: isCode(ps, sp), litEnd: literalEnd(ps, sp), item: isItem(ps, sp), header: a.header[i]})
 		}
@@ -234,9 +236,9 @@ func opensSection(ps []corpus.Passage, i int) bool {
 
 // isCode reports whether a sentence span of a passage overlaps a literal
 // block: code or a table.
-func isCode(ps *corpus.Passage, sp span) bool {
+func isCode(ps *corpus.Passage, sp text.Span) bool {
 	for _, l := range ps.Literal {
-		if l[0] < sp.end && sp.start < l[1] {
+		if l[0] < sp.End && sp.Start < l[1] {
 			return true
 		}
 	}
@@ -245,15 +247,15 @@ func isCode(ps *corpus.Passage, sp span) bool {
 
 // isItem reports whether a sentence span of a passage is a list item: a
 // bullet opens its line.
-func isItem(ps *corpus.Passage, sp span) bool {
-	return strings.HasSuffix(strings.TrimRight(ps.Text[:sp.start], " \t"), "•")
+func isItem(ps *corpus.Passage, sp text.Span) bool {
+	return strings.HasSuffix(strings.TrimRight(ps.Text[:sp.Start], " \t"), "•")
 }
 
 // literalEnd returns where the literal block a sentence span overlaps
 // ends, trailing space left out; 0 when it overlaps none.
-func literalEnd(ps *corpus.Passage, sp span) int {
+func literalEnd(ps *corpus.Passage, sp text.Span) int {
 	for _, l := range ps.Literal {
-		if l[0] < sp.end && sp.start < l[1] {
+		if l[0] < sp.End && sp.Start < l[1] {
 			return l[0] + len(strings.TrimRight(ps.Text[l[0]:l[1]], " \t\n"))
 		}
 	}

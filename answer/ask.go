@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"corpusbot/llm"
 	"corpusbot/prompts"
@@ -46,7 +45,7 @@ func (p *Pipeline) Check(q string) error {
 // the model fails. A stream cut short shows what of it is verified, marked
 // as cut (Result.Cut), or is an error when nothing is.
 func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
-	text, err := p.checkQuestion(q.Text)
+	question, err := p.checkQuestion(q.Text)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
@@ -54,7 +53,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
 	st := p.state.Load()
-	if (len(q.History) == 0 || !hasWordChar(text)) && len(st.index.Analyze(text)) == 0 {
+	if (len(q.History) == 0 || !text.HasLetterOrDigit(question)) && len(st.index.Analyze(question)) == 0 {
 		// A follow-up such as "why?" borrows its terms from the history;
 		// "👍" after an answer asks nothing.
 		return nil, fmt.Errorf("ask: %w", ErrNoSearchableWords)
@@ -62,14 +61,14 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	// The question's language chooses the analysers it is searched with;
 	// the reader's (the question's, else the conversation's, else the
 	// caller's) that of the abstention and the notes.
-	lang := replyLanguage(text, q.History, q.Lang)
-	qlang := searchLang(text, lang)
-	res := &Result{ID: newID(), Kind: KindAnswer, Question: text}
+	lang := replyLanguage(question, q.History, q.Lang)
+	qlang := searchLang(question, lang)
+	res := &Result{ID: newID(), Kind: KindAnswer, Question: question}
 
 	// Politeness and requests to the bot ("please", "can you tell me")
 	// are not what is asked: searched for, they lower the coverage of
 	// the passages that answer.
-	cands, queries, usage, err := p.retrieve(ctx, st, st.withoutFraming(text), q.History, qlang)
+	cands, queries, usage, err := p.retrieve(ctx, st, st.withoutFraming(question), q.History, qlang)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
@@ -82,7 +81,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	blocks := p.pack(st, rel, p.cfg.ContextTokens, p.cfg.K)
 
 	if p.model == nil {
-		w := p.weigh(st, text, queries, cands, blocks, qlang, false)
+		w := p.weigh(st, question, queries, cands, blocks, qlang, false)
 		picks := w.picks(decisionModel)
 		if len(picks) == 0 {
 			p.log.Info("abstained: no sentence covers what the question asks", "answer", res.ID)
@@ -95,7 +94,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	// A question that does not say its language ("Alipay?") is answered
 	// in the reader's, when the caller or the conversation says it.
 	var write string
-	if !saysLanguage(text) && (q.Lang != "" || len(q.History) > 0) {
+	if !saysLanguage(question) && (q.Lang != "" || len(q.History) > 0) {
 		write = langName(lang)
 	}
 	system, err := p.prompts.System(prompts.SystemData{Task: prompts.TaskAnswer, Language: write})
@@ -103,7 +102,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
 	user, err := p.prompts.Answer(prompts.AnswerData{
-		Question: text,
+		Question: question,
 		History:  p.history(q.History),
 		Passages: st.promptPassages(blocks),
 	})
@@ -289,9 +288,4 @@ func addUsage(a, b llm.Usage) llm.Usage {
 		CompletionTokens: a.CompletionTokens + b.CompletionTokens,
 		TotalTokens:      a.TotalTokens + b.TotalTokens,
 	}
-}
-
-// hasWordChar reports whether s holds a letter or a digit.
-func hasWordChar(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }

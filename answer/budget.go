@@ -3,6 +3,7 @@ package answer
 import (
 	"corpusbot/corpus"
 	"corpusbot/prompts"
+	"corpusbot/text"
 )
 
 // block is one numbered unit of a prompt: a passage, or adjacent passages
@@ -157,8 +158,8 @@ func truncateTokens(s string, n int) string {
 		}
 	}
 	cut := string([]rune(s)[:lo])
-	if ss := sentences(cut); len(ss) > 1 {
-		if end := ss[len(ss)-2].end; end > len(cut)*3/4 {
+	if ss := text.SentencesOfItems(cut); len(ss) > 1 {
+		if end := ss[len(ss)-2].End; end > len(cut)*3/4 {
 			return cut[:end]
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 // Citations is what ParseCitations makes of a reply.
@@ -159,9 +161,9 @@ func scanCitationsGiven(text string, given int, fn func(start, end int, nums []i
 	floor := 0 // the end of the last run: its text is not taken again
 	code, _ := codeRanges(text)
 	for i := 0; i < len(text); {
-		if len(code) > 0 && i >= code[0].start {
-			if i < code[0].end {
-				i, prev = code[0].end, '`'
+		if len(code) > 0 && i >= code[0].Start {
+			if i < code[0].End {
+				i, prev = code[0].End, '`'
 			}
 			code = code[1:]
 			continue
@@ -454,7 +456,7 @@ func isSeparator(r rune) bool {
 // open is where code starts that s does not close yet: an unclosed fence,
 // or a backtick run of the last paragraph that nothing matches (-1 when
 // none); a streaming reply is held back from there.
-func codeRanges(s string) (out []span, open int) {
+func codeRanges(s string) (out []text.Span, open int) {
 	open = -1
 	para := 0 // start of the current paragraph outside fences
 	inline := func(from, to int, last bool) {
@@ -483,7 +485,7 @@ func codeRanges(s string) (out []span, open int) {
 				}
 				continue
 			}
-			out = append(out, span{runs[a][0], runs[b][0] + runs[b][1]})
+			out = append(out, text.Span{Start: runs[a][0], End: runs[b][0] + runs[b][1]})
 			a = b
 		}
 	}
@@ -502,14 +504,14 @@ func codeRanges(s string) (out []span, open int) {
 			for j < len(s) {
 				e, nx := lineEnd(s, j)
 				if strings.HasPrefix(strings.TrimSpace(s[j:e]), marker) {
-					out = append(out, span{i, e})
+					out = append(out, text.Span{Start: i, End: e})
 					next, closed = nx, true
 					break
 				}
 				j = nx
 			}
 			if !closed {
-				out = append(out, span{i, len(s)})
+				out = append(out, text.Span{Start: i, End: len(s)})
 				open = i
 				return out, open
 			}

@@ -161,7 +161,7 @@ func (ck *checker) check(plain string, runs []citeRun, used []int) Claim {
 	}
 	var evidence []string
 	sameLang := true
-	lang := detectLang(plain)
+	lang := text.GuessLanguage(plain)
 	negatable := negationLangs[lang] || negationByLang[lang] != nil
 	langs := []string{lang}
 	backed := map[int]string{}
@@ -439,7 +439,7 @@ func (ck *checker) checkCode(body string, used []int) (c Claim, undecided bool) 
 	}
 	for _, line := range strings.Split(body, "\n") {
 		l := strings.Join(strings.Fields(line), " ")
-		if !hasWordChar(l) {
+		if !text.HasLetterOrDigit(l) {
 			continue // blank, a brace, "..."
 		}
 		in := func(bi int) bool {

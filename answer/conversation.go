@@ -235,7 +235,7 @@ var cjkQuestionWords = []string{
 // weigh: Chinese and Japanese question words and particles (the index
 // drops other languages' stopwords itself).
 func searchWords(q string) string {
-	switch detectLang(q) {
+	switch text.GuessLanguage(q) {
 	case "zh", "ja":
 		for _, w := range cjkQuestionWords {
 			q = strings.ReplaceAll(q, w, " ")

@@ -92,7 +92,7 @@ func (s *scriptedRewriter) Stream(context.Context, llm.Request, func(string) err
 // returns the passages it would give the model, as "docID\x00text".
 func passagesBeforePrompt(ctx context.Context, p *Pipeline, q string, history []Turn) ([]string, error) {
 	st := p.state.Load()
-	cands, _, _, err := p.retrieve(ctx, st, q, history, detectLang(q))
+	cands, _, _, err := p.retrieve(ctx, st, q, history, text.GuessLanguage(q))
 	if err != nil {
 		return nil, err
 	}

@@ -62,7 +62,7 @@ func (st *state) bestSentences(blocks []*block, query string, n, perDoc int, kee
 // rankSentences is bestSentences with the question's focus analysed.
 func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc int, keep func(sentence string, terms []string, a around) (bool, int)) []pick {
 	why := keep != nil && asksWhy(query)
-	qlang := detectLang(query)
+	qlang := text.GuessLanguage(query)
 	var all []pick
 	sents := make([][]blockSentence, len(blocks))
 	for bi, b := range blocks {
@@ -177,7 +177,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 					shown, n = []string{ss[i+1].text}, 1
 				}
 				if n > 0 {
-					text = s.src[s.sp.start:ss[i+n].sp.end]
+					text = s.src[s.sp.Start:ss[i+n].sp.End]
 				}
 				all = append(all, pick{block: bi, doc: b.doc, text: text, head: head, sent: s.text, shown: shown, terms: s.terms, score: score, lead: lead, own: own, opens: s.opens && score > own, def: def, at: i, order: len(all)})
 			}
@@ -286,14 +286,14 @@ func withNeighbours(f focus, sents [][]blockSentence, picks []pick) {
 		s, o := ss[p.at], ss[j]
 		if j > p.at {
 			p.shown = []string{plainLine(o.text)}
-			p.text = s.src[s.sp.start:o.sp.end]
+			p.text = s.src[s.sp.Start:o.sp.End]
 			continue
 		}
 		// The sentence before comes first; the chosen one's row keeps
 		// its header.
 		p.shown = []string{plainLine(p.head)}
 		p.head = o.text
-		p.text = s.src[o.sp.start:s.sp.end]
+		p.text = s.src[o.sp.Start:s.sp.End]
 	}
 }
 
@@ -451,8 +451,8 @@ func (st *state) ledeIn(b *block, ss []blockSentence) int {
 	d := &st.corpus.Docs[b.doc]
 	title := text.OneLine(d.Title)
 	for _, p := range d.Passages {
-		for _, sp := range sentences(p.Text) {
-			t := p.Text[sp.start:sp.end]
+		for _, sp := range text.SentencesOfItems(p.Text) {
+			t := p.Text[sp.Start:sp.End]
 			if text.CountWords(t) < 4 || !complete(t) || text.OneLine(t) == title || isCode(&p, sp) || isItem(&p, sp) {
 				continue
 			}
@@ -518,7 +518,7 @@ func introduced(ss []blockSentence, i int) ([]string, int) {
 		}
 	}
 	if n > 0 {
-		if last := ss[i+n]; last.code && last.sp.end < last.litEnd && i+n+1 == len(ss) {
+		if last := ss[i+n]; last.code && last.sp.End < last.litEnd && i+n+1 == len(ss) {
 			// The block's text was cut to fit the budget inside the code.
 			return nil, 0
 		}
@@ -566,7 +566,7 @@ func lead(ss []blockSentence, title string, minWords int, items bool) string {
 // number ("2. Remove the files first." → "Remove the files first."): a
 // lead shows one item, not the list it numbers.
 func unnumbered(s blockSentence) (string, bool) {
-	if before := strings.TrimRight(s.src[:s.sp.start], " \t"); before != "" && !strings.HasSuffix(before, "\n") {
+	if before := strings.TrimRight(s.src[:s.sp.Start], " \t"); before != "" && !strings.HasSuffix(before, "\n") {
 		return s.text, false
 	}
 	i := 0

@@ -67,7 +67,7 @@ type focus struct {
 func (st *state) focusOf(question string) focus {
 	f := focus{names: map[string]bool{}, governed: -1}
 	syn, common, base := st.synonymsOf(question), commonOf(question), basesOf(question)
-	gov, lang := governedWord(question), detectLang(question)
+	gov, lang := governedWord(question), text.GuessLanguage(question)
 	// English, French, Arabic and Chinese questions keep what their
 	// analysers and framing lists make of such words, which the tuning
 	// halves chose (dropping them too answered "How much does a ShowMax
@@ -830,8 +830,8 @@ func (st *state) corpusNames() map[string]bool {
 		caps, lower, alone := map[string]int{}, map[string]int{}, map[string]int{}
 		for i := range st.items {
 			ps, _ := st.passage(i)
-			for _, sp := range sentences(ps.Text) {
-				s := ps.Text[sp.start:sp.end]
+			for _, sp := range text.SentencesOfItems(ps.Text) {
+				s := ps.Text[sp.Start:sp.End]
 				if !complete(s) {
 					// Headings and list labels are written in title
 					// case ("Operating System"): only running prose
@@ -1304,7 +1304,7 @@ const countedNear = 4
 // tuning halves (docs/benchmarks.md, issue 10, eighth round).
 func (st *state) counted(q string) []string {
 	l := " " + strings.ToLower(q) + " "
-	lang := detectLang(q)
+	lang := text.GuessLanguage(q)
 	for _, c := range countCues {
 		i := strings.Index(l, c)
 		if i < 0 || len(l) != len(q)+2 {
@@ -1380,7 +1380,7 @@ func nameKey(word string) string {
 // by "… likely to show a transitive failure"), nothing for the others,
 // whose languages have no table.
 func (st *state) synonymsOf(question string) func(word string) []string {
-	if detectLang(question) != "en" {
+	if text.GuessLanguage(question) != "en" {
 		return func(string) []string { return nil }
 	}
 	t := synonyms.English()
@@ -1484,7 +1484,7 @@ const commonZipf = 5.0
 // the English frequency table for an English question; the other
 // languages have none, and none of their words is.
 func commonOf(question string) func(word string) bool {
-	if detectLang(question) != "en" {
+	if text.GuessLanguage(question) != "en" {
 		return func(string) bool { return false }
 	}
 	return func(word string) bool { return wordfreq.English(strings.ToLower(word)) >= commonZipf }
@@ -1527,7 +1527,7 @@ var (
 // English question; for an Arabic one, a verb's stems and an adjective's
 // or a plural's noun (arabicBases); nil for the others.
 func basesOf(question string) func(word string) []string {
-	switch detectLang(question) {
+	switch text.GuessLanguage(question) {
 	case "ar":
 		return arabicBases
 	case "en":

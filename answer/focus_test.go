@@ -559,9 +559,9 @@ func TestTableRows(t *testing.T) {
 		a := st.analysis(i)
 		for k, sp := range a.sentences {
 			if a.header[k] != "" {
-				rows = append(rows, ps.Text[sp.start:sp.end])
+				rows = append(rows, ps.Text[sp.Start:sp.End])
 				if a.header[k] != "Tool Version | Supported Platforms" {
-					t.Errorf("row %q under header %q", ps.Text[sp.start:sp.end], a.header[k])
+					t.Errorf("row %q under header %q", ps.Text[sp.Start:sp.End], a.header[k])
 				}
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"corpusbot/i18n"
+	"corpusbot/text"
 )
 
 // rendered is a reply as the reader sees it.
@@ -43,7 +44,7 @@ func (rd *reader) render(raw string, partial bool) rendered {
 	}
 	sc, refs := withoutReferences(scanReply(raw, rd.given, partial), partial)
 	fences := fencedBlocks(sc.text)
-	spans := apartFromFences(sentences(sc.text), fences, sc.text)
+	spans := apartFromFences(text.SentencesOfItems(sc.text), fences, sc.text)
 	if partial && len(spans) > 0 {
 		spans = spans[:len(spans)-1] // the last may go on
 	}
@@ -62,17 +63,17 @@ func (rd *reader) render(raw string, partial bool) rendered {
 	checked := map[int]bool{} // the fenced blocks whose code is checked
 	for _, sp := range spans {
 		var runs []citeRun
-		for ri < len(sc.runs) && sc.runs[ri].start < sp.end {
-			if sc.runs[ri].start >= sp.start {
+		for ri < len(sc.runs) && sc.runs[ri].start < sp.End {
+			if sc.runs[ri].start >= sp.Start {
 				runs = append(runs, sc.runs[ri])
 			}
 			ri++
 		}
-		s := sc.text[sp.start:sp.end]
+		s := sc.text[sp.Start:sp.End]
 		plain := strings.TrimSpace(ParseCitations(s, 0).Text)
 		plain = strings.TrimSpace(plain[listPrefix(plain):])
-		gap := sc.text[prev:sp.start]
-		prev = sp.end
+		gap := sc.text[prev:sp.Start]
+		prev = sp.End
 		if fi := fenceOf(sp, fences); fi >= 0 {
 			// A code block is shown as written. Its code must stand in
 			// a cited passage; if not, a line of its own before the
@@ -252,15 +253,15 @@ func withoutOpenFence(raw string) string {
 // orphanQuotes collects quotes given on lines of their own ("[2] «…»"), as
 // a model does that lists its quotes after the answer: each backs the
 // citations of its number that came without one.
-func orphanQuotes(sc scanned, spans []span) map[int]string {
+func orphanQuotes(sc scanned, spans []text.Span) map[int]string {
 	out := map[int]string{}
 	for _, r := range sc.runs {
 		if r.quote == "" || r.quoteBefore || len(r.nums) != 1 {
 			continue
 		}
 		for _, sp := range spans {
-			if r.start >= sp.start && r.start < sp.end {
-				if strings.TrimSpace(ParseCitations(sc.text[sp.start:sp.end], 0).Text) == "" {
+			if r.start >= sp.Start && r.start < sp.End {
+				if strings.TrimSpace(ParseCitations(sc.text[sp.Start:sp.End], 0).Text) == "" {
 					if _, ok := out[r.nums[0]]; !ok {
 						out[r.nums[0]] = r.quote
 					}
@@ -323,13 +324,13 @@ func gapSpace(gap string) string {
 // stripMarks removes the marked sentences of a text rendered earlier (a
 // conversation turn stored before HistoryText existed, or by another
 // client): they are not to be fed back as what was said.
-func stripMarks(text string) string {
+func stripMarks(t string) string {
 	var b strings.Builder
 	prev := 0
-	for _, sp := range sentences(text) {
-		s := text[sp.start:sp.end]
-		gap := text[prev:sp.start]
-		prev = sp.end
+	for _, sp := range text.SentencesOfItems(t) {
+		s := t[sp.Start:sp.End]
+		gap := t[prev:sp.Start]
+		prev = sp.End
 		rest := s[markAt(s):]
 		if strings.HasPrefix(rest, markUnverified) || strings.HasPrefix(rest, markUncited) {
 			continue
@@ -515,11 +516,11 @@ func sourcesHeading(line string) bool {
 
 // fencedBlocks are the fenced code blocks of s (codeRanges' that open
 // with a fence line).
-func fencedBlocks(s string) []span {
+func fencedBlocks(s string) []text.Span {
 	code, _ := codeRanges(s)
-	var out []span
+	var out []text.Span
 	for _, c := range code {
-		if f := strings.TrimLeft(s[c.start:c.end], " \t"); strings.HasPrefix(f, "```") || strings.HasPrefix(f, "~~~") {
+		if f := strings.TrimLeft(s[c.Start:c.End], " \t"); strings.HasPrefix(f, "```") || strings.HasPrefix(f, "~~~") {
 			out = append(out, c)
 		}
 	}
@@ -529,29 +530,29 @@ func fencedBlocks(s string) []span {
 // apartFromFences cuts sentence spans where a fenced block starts or
 // ends: a line break inside a paragraph joins lines into one sentence, but
 // a block's fence lines never belong to the prose around them.
-func apartFromFences(spans []span, fences []span, s string) []span {
+func apartFromFences(spans []text.Span, fences []text.Span, s string) []text.Span {
 	if len(fences) == 0 {
 		return spans
 	}
-	var out []span
+	var out []text.Span
 	for _, sp := range spans {
-		start := sp.start
+		start := sp.Start
 		for _, f := range fences {
-			for _, cut := range []int{f.start, f.end} {
-				if cut > start && cut < sp.end {
+			for _, cut := range []int{f.Start, f.End} {
+				if cut > start && cut < sp.End {
 					out = appendTrimmed(out, s, start, cut)
 					start = cut
 				}
 			}
 		}
-		out = appendTrimmed(out, s, start, sp.end)
+		out = appendTrimmed(out, s, start, sp.End)
 	}
 	return out
 }
 
 // appendTrimmed appends s[start:end] without its surrounding space, when
 // anything is left.
-func appendTrimmed(out []span, s string, start, end int) []span {
+func appendTrimmed(out []text.Span, s string, start, end int) []text.Span {
 	for start < end && strings.ContainsRune(" \t\r\n", rune(s[start])) {
 		start++
 	}
@@ -559,16 +560,16 @@ func appendTrimmed(out []span, s string, start, end int) []span {
 		end--
 	}
 	if start < end {
-		out = append(out, span{start, end})
+		out = append(out, text.Span{Start: start, End: end})
 	}
 	return out
 }
 
 // within reports whether sp lies inside one of the ranges.
 // fenceOf is the index of the fenced block sp lies in, or -1.
-func fenceOf(sp span, fences []span) int {
+func fenceOf(sp text.Span, fences []text.Span) int {
 	for i, f := range fences {
-		if sp.start >= f.start && sp.end <= f.end {
+		if sp.Start >= f.Start && sp.End <= f.End {
 			return i
 		}
 	}
@@ -577,8 +578,8 @@ func fenceOf(sp span, fences []span) int {
 
 // code checks the fenced block f of s (fence lines included) against the
 // passages used cites, as checker.checkCode does.
-func (rd *reader) code(s string, f span, used []int) (Claim, bool) {
-	body := s[f.start:f.end]
+func (rd *reader) code(s string, f text.Span, used []int) (Claim, bool) {
+	body := s[f.Start:f.End]
 	if i := strings.IndexByte(body, '\n'); i >= 0 {
 		body = body[i+1:]
 	} else {

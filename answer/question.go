@@ -46,30 +46,15 @@ func (p *Pipeline) checkQuestion(q string) (string, error) {
 	return q, nil
 }
 
-// detectLang guesses the language of a short text (text.DetectLanguage):
-// "" when it has no letters, and "en" for Latin text that says too little
-// to tell, the default reply language.
-func detectLang(s string) string {
-	if l := text.DetectLanguage(s); l != "und" {
-		return l
-	}
-	for _, r := range s {
-		if unicode.Is(unicode.Latin, r) {
-			return "en"
-		}
-	}
-	return ""
-}
-
 // searchLang is the language to analyse question s in: the one detected
-// (detectLang), unless the reader's catalogue language (i18n) ties with
+// (text.GuessLanguage), unless the reader's catalogue language (i18n) ties with
 // it in s, as the reader's locale decided: "Como usar Grafana?" is
 // Spanish by the detector's list order but Portuguese for a Portuguese
 // reader, and "Was Kubernetes?", English for want of evidence, German for
 // a German one. The analysers then stem the question as its
 // documents are stemmed.
 func searchLang(s, reader string) string {
-	detected := detectLang(s)
+	detected := text.GuessLanguage(s)
 	code := reader
 	switch reader {
 	case "nb":
@@ -131,7 +116,7 @@ func replyLanguage(q string, history []Turn, fallback string) string {
 func replyLangs(asked, topic string) (write, show string) {
 	show = i18n.Reply(topic, asked)
 	if topic != "" {
-		if l := detectLang(topic); l == "zh" && show == "zh-Hant" {
+		if l := text.GuessLanguage(topic); l == "zh" && show == "zh-Hant" {
 			return show, show
 		} else if c := i18n.Of(topic); c != "" && c != show {
 			return show, show

@@ -65,7 +65,7 @@ func (st *state) freeTerms(question, sentence string, terms []string) []string {
 // something, in the past ("Who created Helm?" → created), lower case; ""
 // for any other question. Only regular pasts (-ed) are known.
 func pastAgentVerb(q string) string {
-	if detectLang(q) != "en" {
+	if text.GuessLanguage(q) != "en" {
 		return ""
 	}
 	for w := range text.Words(q) {
@@ -190,7 +190,7 @@ func (st *state) answers(asked, query string, share float64) func(sentence strin
 // what is counted, the deed done, the things named), and, when it does,
 // how much of the focus it holds.
 func (st *state) fitter(asked, query string) (focus, func(sentence string, terms []string, a around) (fit, bool)) {
-	f, kind, counted, lang := st.focusOf(query), kindOf(asked), st.counted(asked), detectLang(asked)
+	f, kind, counted, lang := st.focusOf(query), kindOf(asked), st.counted(asked), text.GuessLanguage(asked)
 	deed, deedAlts := pastAgentVerb(asked), []string(nil)
 	if f.governed >= 0 {
 		deedAlts = f.alts[f.governed]

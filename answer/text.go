@@ -3,35 +3,9 @@ package answer
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"corpusbot/text"
 )
-
-// span is a byte range [start, end) of some text.
-type span struct{ start, end int }
-
-// sentences splits s into sentence spans (text.Sentences: line breaks
-// inside a paragraph are spaces, citation markers after the final mark stay
-// with their sentence, "claim. [1]"), without a leading bullet.
-func sentences(s string) []span {
-	spans := text.Sentences(s)
-	out := make([]span, 0, len(spans))
-	for _, sp := range spans {
-		start := sp.Start
-		for start < sp.End {
-			r, size := utf8.DecodeRuneInString(s[start:sp.End])
-			if r != '•' && !text.IsSpace(r) {
-				break
-			}
-			start += size
-		}
-		if start < sp.End {
-			out = append(out, span{start, sp.End})
-		}
-	}
-	return out
-}
 
 // words splits s into lower-case words (text.Words).
 func words(s string) []string {

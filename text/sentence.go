@@ -479,3 +479,25 @@ func IsTerminal(r rune) bool { return isTerminal(r) || isFullWidthTerminal(r) }
 // IsCloser reports whether r, after a sentence's final mark, still belongs
 // to the sentence: a closing quote or bracket, or Markdown emphasis.
 func IsCloser(r rune) bool { return isCloser(r) }
+
+// SentencesOfItems is Sentences with the bullet ("•") that opens a list
+// item, as the corpus loader writes one, left out of its sentence: a quote
+// or a mark goes after it.
+func SentencesOfItems(s string) []Span {
+	spans := Sentences(s)
+	out := make([]Span, 0, len(spans))
+	for _, sp := range spans {
+		start := sp.Start
+		for start < sp.End {
+			r, size := utf8.DecodeRuneInString(s[start:sp.End])
+			if r != '•' && !IsSpace(r) {
+				break
+			}
+			start += size
+		}
+		if start < sp.End {
+			out = append(out, Span{start, sp.End})
+		}
+	}
+	return out
+}

@@ -235,3 +235,53 @@ func FuzzEndsSentence(f *testing.F) {
 		}
 	})
 }
+
+func TestSentencesOfItems(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"simple", "One two. Three four!  Five?", []string{"One two.", "Three four!", "Five?"}},
+		{"numbers", "It grew 12.8 percent. It sold 5,600 units.", []string{"It grew 12.8 percent.", "It sold 5,600 units."}},
+		{"citation after stop", "A claim. [1] Another [2].", []string{"A claim. [1]", "Another [2]."}},
+		{"citations after stop", "A claim. [1][2] B.", []string{"A claim. [1][2]", "B."}},
+		{"ellipsis inside", "It is unreasonable to restrict ... access of links. Next.", []string{"It is unreasonable to restrict ... access of links.", "Next."}},
+		{"abbreviations", "a indiqué M. Liu. Then Dr. Ma left.", []string{"a indiqué M. Liu.", "Then Dr. Ma left."}},
+		{"quote closes", "“It wants to end that.” He said so.", []string{"“It wants to end that.”", "He said so."}},
+		{"paragraphs and bullets", "Title\n\n  • bullet one\n• bullet two", []string{"Title", "bullet one", "bullet two"}},
+		{"line break inside a sentence", "If no policy is specified, the `before-hook-creation`\npolicy applies. Next.", []string{"If no policy is specified, the `before-hook-creation`\npolicy applies.", "Next."}},
+		{"chinese without spaces is quotable", "支付宝有十亿用户。", []string{"支付宝有十亿用户。"}},
+		{"arabic", "لدى Alipay أكثر من مليار مستخدم. ماذا؟ نعم", []string{"لدى Alipay أكثر من مليار مستخدم.", "ماذا؟", "نعم"}},
+		{"chinese", "支付寶很大。騰訊也是。", []string{"支付寶很大。", "騰訊也是。"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, sp := range SentencesOfItems(tt.text) {
+				got = append(got, tt.text[sp.Start:sp.End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzSentencesOfItems(f *testing.F) {
+	for _, s := range []string{"A. B [1]. C", "M. Liu.\n\n[2]", "12.8. ... x", "؟。！"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		last := 0
+		for _, sp := range SentencesOfItems(text) {
+			if sp.Start < last || sp.End <= sp.Start || sp.End > len(text) {
+				t.Fatalf("span %v after %d in a text of %d bytes", sp, last, len(text))
+			}
+			if s := text[sp.Start:sp.End]; strings.TrimSpace(s) != s {
+				t.Fatalf("span %q is not trimmed", s)
+			}
+			last = sp.End
+		}
+	})
+}

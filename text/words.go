@@ -2,6 +2,7 @@ package text
 
 import (
 	"iter"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -149,4 +150,10 @@ func isDigit(r rune) bool {
 func JoinsWord(s string, i int) bool {
 	r, size := utf8.DecodeRuneInString(s[i:])
 	return joinsWord(s, i, r, size)
+}
+
+// HasLetterOrDigit reports whether s holds a letter or a digit: whether a
+// line is more than punctuation, braces and space.
+func HasLetterOrDigit(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
