@@ -250,3 +250,83 @@ func quoteBefore(text string) (string, bool) {
 	_, os := utf8.DecodeRuneInString(inner[i:])
 	return inner[i+os:], true
 }
+
+// stableCut is the length of the longest prefix of raw whose rendering
+// cannot change: raw without trailing spaces, without code that is not
+// closed yet, and without a final citation that may still be in progress
+// or be followed by another in its run.
+func stableCut(raw string) int {
+	cut := len(strings.TrimRight(raw, " \t"))
+	// A run of backticks or tildes at the end may grow ("`" → "``",
+	// "``" → a fence), changing what is code.
+	cut = len(strings.TrimRight(raw[:cut], "`~"))
+	if _, open := codeRanges(raw[:cut]); open >= 0 {
+		// Code not closed yet: a citation-like "[2]" in it is no citation
+		// once it is, so nothing from there is final.
+		cut = len(strings.TrimRight(raw[:open], " \t"))
+	}
+	i := strings.LastIndexAny(raw[:cut], "[［【〔〖(（")
+	if i >= 0 && openCitation(raw[i:cut]) {
+		cut = len(strings.TrimRight(raw[:i], " \t"))
+	}
+	return cut
+}
+
+// openCitation reports whether tail, starting with an opening bracket,
+// may still become a citation or the last of a run: a bracket followed
+// only by digits, separators and spaces, or a whole group.
+func openCitation(tail string) bool {
+	r, size := utf8.DecodeRuneInString(tail)
+	if isOpenParen(r) {
+		tail = "[" + tail[size:] // a complete "(2)" may be a citation too
+		if last, ls := utf8.DecodeLastRuneInString(tail); isCloseParen(last) {
+			tail = tail[:len(tail)-ls] + "]"
+		}
+	}
+	if _, end, ok := parseGroup(tail, 0, nil); ok {
+		return end == len(tail)
+	}
+	return partialGroup(tail)
+}
+
+// saysNoAnswer reports whether an uncited reply is the model declining:
+// the marker, or a plain statement that the passages do not say. Phrases in
+// the bot's likely reply languages; the marker is what the prompt asks for.
+func saysNoAnswer(reply string) bool {
+	t := strings.ToLower(reply)
+	if strings.Contains(reply, prompts.NoAnswer) {
+		return true
+	}
+	for _, p := range noAnswerPhrases {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var noAnswerPhrases = []string{
+	"not cover", "n't cover", "do not answer", "does not answer", "don't answer", "doesn't answer",
+	"do not contain", "does not contain", "don't contain", "doesn't contain",
+	"do not mention", "does not mention", "don't mention", "doesn't mention", "not mentioned",
+	"no information", "not in the corpus", "do not say", "does not say", "do not provide", "does not provide",
+	"ne couvre", "ne couvrent", "ne contien", "ne mentionne", "aucune information", "ne précise", "ne disent",
+	"لا تتناول", "لا يتناول", "لا تغطي", "لا يغطي", "لا تحتوي", "لا يحتوي", "لا تذكر", "لا يذكر",
+	"没有涉及", "沒有涉及", "未提及", "没有提到", "沒有提到",
+	"could not find", "couldn't find", "cannot find", "can't find", "unable to find", "did not find", "didn't find",
+	"no relevant", "not found in", "i don't know", "i do not know", "no answer", "not able to answer",
+	"n'ai pas trouvé", "ne trouve pas", "pas d'information", "aucune mention", "ne permettent pas",
+	"لم أجد", "لا أعرف", "لا توجد معلومات", "لا تتضمن", "لا يتضمن",
+	"没有找到", "沒有找到", "未找到", "找不到", "没有相关", "沒有相關", "无法回答", "無法回答",
+	// Declines in more of the languages a model answers in (round five),
+	// worded about the documents, since an uncited sentence holding one
+	// is no claim.
+	"не містять відомостей", "не містять інформації", "не згадується", "не згадують", "немає інформації", "немає відомостей",
+	"не вдалося знайти", "не знайшов", "не знайшла",
+	"не содержат сведений", "не содержат информации", "не упоминается", "не упоминают", "нет информации", "нет сведений",
+	"не удалось найти", "не нашёл", "не нашел", "не нашла",
+	"không đề cập", "không có thông tin", "không tìm thấy",
+	"اطلاعاتی ندار", "اطلاعاتی وجود ندارد", "اشاره‌ای نشده", "اشاره ای نشده", "ذکر نشده", "پیدا نکردم",
+	"keine angaben", "keine informationen", "nicht erwähnt",
+	"no mencionan", "no se menciona", "no hay información", "no encontré",
+}
