@@ -110,7 +110,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
 	asked := strings.Join(queries, " ")
-	rd := newReader(st, blocks, asked)
+	rd := newReader(givenBlocks{st, blocks}, st.index, asked)
 	resp, err := p.generate(ctx, system, user, q.OnDelta, rd, false)
 	res.Usage = addUsage(res.Usage, resp.Usage)
 	if err != nil {

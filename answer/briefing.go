@@ -101,7 +101,7 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	if err != nil {
 		return nil, fmt.Errorf("brief: %w", err)
 	}
-	rd := newReader(st, blocks, asked)
+	rd := newReader(givenBlocks{st, blocks}, st.index, asked)
 	resp, err := p.generate(ctx, system, user, r.OnDelta, rd, true)
 	res.Usage = addUsage(res.Usage, resp.Usage)
 	// Bullets that cite nothing are not presented: every point is cited.

@@ -77,3 +77,21 @@ func setOf(ss []string) map[string]bool {
 	}
 	return m
 }
+
+// givenBlocks are the blocks of a prompt as the checker reads them.
+type givenBlocks struct {
+	st     *state
+	blocks []*block
+}
+
+func (g givenBlocks) Len() int          { return len(g.blocks) }
+func (g givenBlocks) Text(i int) string { return g.blocks[i].text }
+func (g givenBlocks) Lang(i int) string { return g.st.corpus.Docs[g.blocks[i].doc].Lang }
+
+func (g givenBlocks) Sentences(i int) []string {
+	var out []string
+	for _, s := range g.st.blockSentences(g.blocks[i]) {
+		out = append(out, s.text)
+	}
+	return out
+}

@@ -110,33 +110,46 @@ func itoa(n int) string {
 	return string(buf[i:])
 }
 
-// checker verifies the claims of one reply against the blocks it was
-// given. It caches the folded blocks; one checker serves one reply, also
+// passages is what the checker needs of the passages a reply was given,
+// numbered from 0: passage i is the prompt's [i+1].
+type passages interface {
+	Len() int
+	Text(i int) string        // as the prompt gave it
+	Sentences(i int) []string // its sentences, as written
+	Lang(i int) string        // its document's language (text's codes)
+}
+
+// analyzer reads text into search terms as the index does
+// (retrieval.Index): a text without any says nothing searchable, and a
+// capitalised word without any is a function word ("The", "Il").
+type analyzer interface {
+	Analyze(text string) []string
+}
+
+// checker verifies the claims of one reply against the passages it was
+// given. It caches the folded passages; one checker serves one reply, also
 // while it streams.
 type checker struct {
-	st       *state
-	blocks   []*block
+	ps       passages
+	an       analyzer
 	question string // folded: restating it proves nothing and needs no proof
 	asked    string // as written, for its figures
 	folded   map[int]*foldedText
-	code     map[int]string  // a block's text with white space as single spaces
-	names    map[string]bool // capitalised words inside the blocks' sentences
+	code     map[int]string  // a passage's text with white space as single spaces
+	names    map[string]bool // capitalised words inside the passages' sentences
 }
 
-func newChecker(st *state, blocks []*block, question string) *checker {
-	return &checker{st: st, blocks: blocks, question: matchFold(question), asked: question, folded: map[int]*foldedText{}, code: map[int]string{}}
+func newChecker(ps passages, an analyzer, question string) *checker {
+	return &checker{ps: ps, an: an, question: matchFold(question), asked: question, folded: map[int]*foldedText{}, code: map[int]string{}}
 }
 
 func (ck *checker) block(i int) *foldedText {
 	if f, ok := ck.folded[i]; ok {
 		return f
 	}
-	var sents []string
-	for _, s := range ck.st.blockSentences(ck.blocks[i]) {
-		sents = append(sents, s.text)
-	}
+	sents := ck.ps.Sentences(i)
 	if len(sents) == 0 {
-		sents = []string{ck.blocks[i].text}
+		sents = []string{ck.ps.Text(i)}
 	}
 	f := foldSentences(sents)
 	ck.folded[i] = f
@@ -174,7 +187,7 @@ func (ck *checker) check(plain string, runs []citeRun, used []int) Claim {
 		backed[n] = r.quote
 		evidence = append(evidence, ev...)
 		for _, n := range r.nums {
-			dl := ck.st.corpus.Docs[ck.blocks[used[n-1]-1].doc].Lang
+			dl := ck.ps.Lang(used[n-1] - 1)
 			if lang == "" || dl != lang {
 				sameLang = false
 			}
@@ -226,7 +239,7 @@ func (ck *checker) weakAcross(claim, quotes, evidence string, negatable bool, la
 	return "", ""
 }
 
-// checkRun looks for a run's quote in the blocks it cites. It returns the
+// checkRun looks for a run's quote in the passages it cites. It returns the
 // sentences holding the quote and the citation whose passage holds it, or
 // why it fails.
 func (ck *checker) checkRun(r citeRun, used []int) (Reason, string, []string, int) {
@@ -242,7 +255,7 @@ func (ck *checker) checkRun(r citeRun, used []int) (Reason, string, []string, in
 			return "", "", g.sentencesIn(s, e), n
 		}
 	}
-	for bi := range ck.blocks {
+	for bi := range ck.ps.Len() {
 		if _, _, _, ok := ck.block(bi).findQuote(r.quote, segs); ok {
 			detail := ""
 			for m, g := range used {
@@ -269,7 +282,7 @@ func (ck *checker) isClaim(t string) bool {
 		strings.HasPrefix(bare, "__") && strings.HasSuffix(bare, "__")) {
 		return false
 	}
-	if len(ck.st.index.Analyze(t)) == 0 {
+	if len(ck.an.Analyze(t)) == 0 {
 		return false
 	}
 	return !saysNoAnswer(t)
@@ -330,7 +343,7 @@ func (ck *checker) namesOf(claim string) []string {
 		if !unicode.IsUpper(r) || !unicode.Is(unicode.Latin, r) || utf8.RuneCountInString(w) < 2 {
 			continue
 		}
-		if len(ck.st.index.Analyze(w)) == 0 {
+		if len(ck.an.Analyze(w)) == 0 {
 			continue // a function word: "The", "Il"
 		}
 		if isFirst && !ck.capitalised()[matchFold(w)] {
@@ -341,14 +354,14 @@ func (ck *checker) namesOf(claim string) []string {
 	return out
 }
 
-// capitalised is the set of words the blocks write with a capital letter
+// capitalised is the set of words the passages write with a capital letter
 // after the first word of a sentence.
 func (ck *checker) capitalised() map[string]bool {
 	if ck.names != nil {
 		return ck.names
 	}
 	ck.names = map[string]bool{}
-	for i := range ck.blocks {
+	for i := range ck.ps.Len() {
 		for _, s := range ck.block(i).orig {
 			fs := strings.Fields(s)
 			for j, w := range fs {
@@ -447,7 +460,7 @@ func (ck *checker) checkCode(body string, used []int) (c Claim, undecided bool) 
 			return strings.Contains(t, l) || strings.HasPrefix(l, "$ ") && strings.Contains(t, l[2:])
 		}
 		found, given := false, false
-		for bi := range ck.blocks {
+		for bi := range ck.ps.Len() {
 			if in(bi) {
 				given = true
 				if cited[bi] {
@@ -468,12 +481,12 @@ func (ck *checker) checkCode(body string, used []int) (c Claim, undecided bool) 
 	return Claim{}, false
 }
 
-// codeText is block i's text with its white space as single spaces.
+// codeText is passage i's text with its white space as single spaces.
 func (ck *checker) codeText(i int) string {
 	if t, ok := ck.code[i]; ok {
 		return t
 	}
-	t := strings.Join(strings.Fields(ck.blocks[i].text), " ")
+	t := strings.Join(strings.Fields(ck.ps.Text(i)), " ")
 	ck.code[i] = t
 	return t
 }

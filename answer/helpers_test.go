@@ -197,7 +197,7 @@ func testReader(t testing.TB, given int) (*reader, []*block) {
 	for it := 0; it < len(st.items) && len(pk.blocks) < given; it++ {
 		pk.add(it)
 	}
-	return newReader(st, pk.blocks, "question"), pk.blocks
+	return newReader(givenBlocks{st, pk.blocks}, st.index, "question"), pk.blocks
 }
 
 // firstWords is the first n words of text as a model would quote them.

@@ -30,8 +30,8 @@ type reader struct {
 	cache map[string]Claim
 }
 
-func newReader(st *state, blocks []*block, question string) *reader {
-	return &reader{ck: newChecker(st, blocks, question), given: len(blocks), cache: map[string]Claim{}}
+func newReader(ps passages, an analyzer, question string) *reader {
+	return &reader{ck: newChecker(ps, an, question), given: ps.Len(), cache: map[string]Claim{}}
 }
 
 // render renders raw. With partial set, raw is still streaming: only the

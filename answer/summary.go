@@ -112,7 +112,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 	if err != nil {
 		return nil, fmt.Errorf("summarize: %w", err)
 	}
-	rd := newReader(st, blocks, asked)
+	rd := newReader(givenBlocks{st, blocks}, st.index, asked)
 	resp, err := p.generate(ctx, system, user, r.OnDelta, rd, false)
 	res.Usage = addUsage(res.Usage, resp.Usage)
 	if err != nil {
