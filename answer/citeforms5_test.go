@@ -12,7 +12,7 @@ import (
 // that only starts like one ("[Documentos 1]" is, "[Docker 1]" is not) is
 // read by its whole word.
 func TestCitationLabelsInOtherLanguages(t *testing.T) {
-	rd, blocks := testReader(t, 3)
+	rd, blocks := fixtureReader(t, 3)
 	q := strings.Join(strings.Fields(blocks[0].text)[:6], " ")
 	const claim = "The article describes this at some length for readers"
 	for _, label := range []string{"Джерело", "джерело:", "Nguồn", "nguồn", "Tài liệu", "منبع", "مصدر", "Quelle", "Fuente", "Fonte", "Bron", "Źródło", "Источник", "Kaynak", "Sumber", "来源", "出典", "출처", "Documento", "Documentos", "Πηγή"} {

@@ -11,7 +11,7 @@ import (
 // quote right after [1] was also taken as written before the [2] that
 // follows it, so the claim was said to cite no [1].
 func TestCitationFormsRoundFour(t *testing.T) {
-	rd, blocks := testReader(t, 3)
+	rd, blocks := fixtureReader(t, 3)
 	q := func(b, from int) string { return strings.Join(strings.Fields(blocks[b].text)[from:from+6], " ") }
 	const claim = "The article describes this at some length for readers"
 	tests := []struct {

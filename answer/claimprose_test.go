@@ -11,7 +11,7 @@ import (
 // an address, not a figure the quoted sentence must give. A figure of the
 // prose beside them is still checked.
 func TestFiguresFromProseOnly(t *testing.T) {
-	rd, blocks := testReader(t, 200)
+	rd, blocks := fixtureReader(t, 200)
 	n, quote := 0, "which boasts 450 million real-name users"
 	for i, b := range blocks {
 		if strings.Contains(b.text, quote) {

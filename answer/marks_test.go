@@ -24,7 +24,7 @@ func streamed(rd *reader, reply string, size int) string {
 // would otherwise list a passage no sentence cites, or the verified form
 // of the claim would be lost); short phrases and code stay as written.
 func TestRepeatsShownOnce(t *testing.T) {
-	rd, blocks := testReader(t, 3)
+	rd, blocks := fixtureReader(t, 3)
 	q := func(b int) string { return strings.Join(strings.Fields(blocks[b].text)[:6], " ") }
 	// Six words or more, and nothing the weak check looks for: no figure,
 	// name or negation.
@@ -85,7 +85,7 @@ func TestRepeatsShownOnce(t *testing.T) {
 // show everything after it as code, claims included, unchecked, with their
 // raw citations and quotes. Its line goes; what follows is read as prose.
 func TestUnclosedFenceIsProse(t *testing.T) {
-	rd, blocks := testReader(t, 3)
+	rd, blocks := fixtureReader(t, 3)
 	q := strings.Join(strings.Fields(blocks[0].text)[:6], " ")
 	for _, fence := range []string{"```", "```go", "~~~", "  ```text"} {
 		t.Run(fence, func(t *testing.T) {
@@ -118,7 +118,7 @@ func TestUnclosedFenceIsProse(t *testing.T) {
 // one side only (the negation words of en, fr, ar and zh). A verbatim quote
 // of the passage backed a claim that negates it, or changes its figure.
 func TestWeakAcrossLanguages(t *testing.T) {
-	rd, blocks := testReader(t, 200)
+	rd, blocks := fixtureReader(t, 200)
 	find := func(s string) (int, string) {
 		for i, b := range blocks {
 			if j := strings.Index(b.text, s); j >= 0 {
@@ -179,7 +179,7 @@ func TestWeakAcrossLanguages(t *testing.T) {
 // same line: it took the next claim and its citation with it, out of
 // sight ("A [1] «words. B [2] «quote»." showed only "A [1].").
 func TestUnclosedQuoteEndsWithItsSentence(t *testing.T) {
-	rd, blocks := testReader(t, 3)
+	rd, blocks := fixtureReader(t, 3)
 	q := strings.Join(strings.Fields(blocks[1].text)[:6], " ")
 	for _, end := range []string{".", "!", "?"} {
 		reply := "First claim of the reply [1] «words the passage never had" + end + " Next claim of the reply [2] «" + q + "»."
@@ -203,7 +203,7 @@ func TestUnclosedQuoteEndsWithItsSentence(t *testing.T) {
 // the reply cites that passage or ends. Before, every closed block was
 // shown unchecked.
 func TestCodeBlocksChecked(t *testing.T) {
-	rd, blocks := testReader(t, 3)
+	rd, blocks := fixtureReader(t, 3)
 	words := func(b, from, n int) string {
 		f := strings.Fields(blocks[b].text)
 		return strings.Join(f[from:from+n], " ")
@@ -277,7 +277,7 @@ func TestCodeBlocksChecked(t *testing.T) {
 // yet: it is shown once a later sentence cites that passage, unmarked, and
 // never shown unmarked first and marked after.
 func TestCodeBlockHeldWhileUndecided(t *testing.T) {
-	rd, blocks := testReader(t, 3)
+	rd, blocks := fixtureReader(t, 3)
 	f := strings.Fields(blocks[2].text)
 	var run string
 	for i := 0; i+5 <= len(f) && run == ""; i++ {

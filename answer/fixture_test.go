@@ -1,0 +1,60 @@
+package answer
+
+import (
+	"sync"
+	"testing"
+
+	"corpusbot/retrieval"
+	"corpusbot/text"
+)
+
+// testPassage is a passage given to a reply in the rendering tests.
+type testPassage struct{ text, lang string }
+
+// testPassages are the passages a reply is checked against: the rendering
+// tests' fixture, without a pipeline.
+type testPassages []testPassage
+
+func (ps testPassages) Len() int          { return len(ps) }
+func (ps testPassages) Text(i int) string { return ps[i].text }
+func (ps testPassages) Lang(i int) string { return ps[i].lang }
+
+func (ps testPassages) Sentences(i int) []string {
+	var out []string
+	for _, sp := range text.SentencesOfItems(ps[i].text) {
+		out = append(out, ps[i].text[sp.Start:sp.End])
+	}
+	return out
+}
+
+var fixture struct {
+	once sync.Once
+	ps   testPassages
+	ix   *retrieval.Index
+	err  error
+}
+
+// fixtureReader is a reader over the first n passages of the embedded
+// corpus, in order, analysed by an index of the corpus as the pipeline
+// builds it.
+func fixtureReader(t testing.TB, n int) (*reader, testPassages) {
+	t.Helper()
+	fixture.once.Do(func() {
+		c := embeddedCorpus(t)
+		var items []retrieval.Item
+		for _, d := range c.Docs {
+			for pi := range d.Passages {
+				p := &d.Passages[pi]
+				fixture.ps = append(fixture.ps, testPassage{text: p.Text, lang: d.Lang})
+				items = append(items, retrieval.Item{Doc: d.ID, Title: d.HeadingPath(p), Text: p.Text, Lang: d.Lang})
+			}
+		}
+		fixture.ix, fixture.err = retrieval.New(retrieval.Config{}, items)
+	})
+	if fixture.err != nil {
+		t.Fatalf("index the embedded corpus: %v", fixture.err)
+	}
+	ps := fixture.ps[:min(n, len(fixture.ps))]
+	return newReader(ps, fixture.ix, "question"), ps
+}
+
