@@ -14,8 +14,9 @@ import (
 // directly. Anything not listed may import no corpusbot package at all.
 var allowedImports = map[string][]string{
 	"corpusbot":            {"*"},
-	"corpusbot/bot":        {"answer", "store", "corpus", "retrieval", "llm", "secret", "health", "text", "i18n"},
-	"corpusbot/answer":     {"retrieval", "prompts", "llm", "corpus", "sourcelink", "text", "i18n", "synonyms", "wordfreq"},
+	"corpusbot/bot":        {"answer", "verify", "store", "corpus", "retrieval", "llm", "secret", "health", "text", "i18n"},
+	"corpusbot/answer":     {"verify", "retrieval", "prompts", "llm", "corpus", "sourcelink", "text", "i18n", "synonyms", "wordfreq"},
+	"corpusbot/verify":     {"prompts", "text", "i18n"},
 	"corpusbot/llm":        {"secret"},
 	"corpusbot/retrieval":  {"text"},
 	"corpusbot/corpus":     {"text"},
@@ -55,6 +56,7 @@ var pureDeps = map[string][]string{
 	"corpusbot/answer":    {"github.com/bwmarrin/discordgo", "modernc.org/sqlite", "corpusbot/bot", "corpusbot/store"},
 	"corpusbot/prompts":   {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai"},
 	"corpusbot/text":      {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai", "modernc.org/sqlite", "net/http"},
+	"corpusbot/verify":    {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai", "modernc.org/sqlite", "net/http", "corpusbot/retrieval", "corpusbot/corpus"},
 	"corpusbot/i18n":      {"github.com/bwmarrin/discordgo", "github.com/sashabaranov/go-openai", "modernc.org/sqlite", "net/http"},
 }
 

@@ -11,6 +11,7 @@ import (
 	"corpusbot/llm"
 	"corpusbot/prompts"
 	"corpusbot/text"
+	"corpusbot/verify"
 )
 
 // History bounds: the last few turns, within a quarter of the budget, each
@@ -110,7 +111,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
 	asked := strings.Join(queries, " ")
-	rd := newReader(givenBlocks{st, blocks}, st.index, asked)
+	rd := verify.NewReader(givenBlocks{st, blocks}, st.index, asked)
 	resp, err := p.generate(ctx, system, user, q.OnDelta, rd, false)
 	res.Usage = addUsage(res.Usage, resp.Usage)
 	if err != nil {
@@ -121,12 +122,12 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 
 // finishCut makes what arrived of a broken stream a result when some of
 // it is verified, marked as cut short; otherwise err stands.
-func (p *Pipeline) finishCut(st *state, res *Result, blocks []*block, rd *reader, resp llm.Response, asked, lang string, err error, op string) (*Result, error) {
+func (p *Pipeline) finishCut(st *state, res *Result, blocks []*block, rd *verify.Reader, resp llm.Response, asked, lang string, err error, op string) (*Result, error) {
 	if !errors.Is(err, llm.ErrIncomplete) || resp.Content == "" {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
-	r := rd.render(resp.Content, true)
-	if r.verified == 0 {
+	r := rd.Render(resp.Content, true)
+	if r.Backed == 0 {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
 	p.log.Warn("the model's stream broke; showing what was verified", "answer", res.ID, "error", err)
@@ -139,34 +140,34 @@ func (p *Pipeline) finishCut(st *state, res *Result, blocks []*block, rd *reader
 // verified marked. asked is what was searched for: the question and its
 // rewrites. A reply with no verified claim is an abstention: the model
 // declined, or what it wrote cannot be checked against the passages.
-func (p *Pipeline) finish(st *state, res *Result, blocks []*block, rd *reader, resp llm.Response, asked, lang string) (*Result, error) {
+func (p *Pipeline) finish(st *state, res *Result, blocks []*block, rd *verify.Reader, resp llm.Response, asked, lang string) (*Result, error) {
 	if strings.TrimSpace(resp.Content) == "" {
 		return nil, fmt.Errorf("%s: %w (finish reason %q)", res.Kind, ErrEmptyReply, resp.FinishReason)
 	}
-	r := rd.render(resp.Content, false)
-	if len(r.dropped) > 0 {
-		p.log.Warn("reply cites passages it was not given", "answer", res.ID, "dropped", r.dropped, "given", len(blocks))
+	r := rd.Render(resp.Content, false)
+	if len(r.Dropped) > 0 {
+		p.log.Warn("reply cites passages it was not given", "answer", res.ID, "dropped", r.Dropped, "given", len(blocks))
 	}
 	if resp.FinishReason == "length" {
 		p.log.Warn("reply hit the token limit", "answer", res.ID, "max_tokens", p.cfg.MaxAnswerTokens)
 		res.Cut = CutLength
 		// The last sentence stops mid-way: keep what is complete.
-		if cut := rd.render(resp.Content, true); cut.verified > 0 {
+		if cut := rd.Render(resp.Content, true); cut.Backed > 0 {
 			r = cut
 		}
 	}
-	if r.verified == 0 {
+	if r.Backed == 0 {
 		res.Cut = ""
 		// A reply that cites nothing and says so declines, whatever its
 		// words: the marker, "The passages do not say…", "I could not
 		// find…". Any other reply without a verified claim is one the bot
 		// cannot stand behind; either way it is an abstention.
-		if len(r.used) == 0 && saysNoAnswer(resp.Content) {
+		if len(r.Used) == 0 && verify.SaysNoAnswer(resp.Content) {
 			p.log.Info("abstained: the model found no answer in the passages", "answer", res.ID)
 			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
 		}
 		p.log.Warn("abstained: no claim of the reply is verified", "answer", res.ID,
-			"claims", len(r.claims), "cited", len(r.used), "reply", text.Clip(resp.Content, 201))
+			"claims", len(r.Claims), "cited", len(r.Used), "reply", text.Clip(resp.Content, 201))
 		st.abstain(res, lang, st.nearestBlocks(blocks))
 		res.Text = say(lang, i18n.NotVerified)
 		return res, nil
@@ -175,13 +176,13 @@ func (p *Pipeline) finish(st *state, res *Result, blocks []*block, rd *reader, r
 }
 
 // fill sets res from a rendered reply.
-func (p *Pipeline) fill(st *state, res *Result, blocks []*block, r rendered, asked, lang string) *Result {
+func (p *Pipeline) fill(st *state, res *Result, blocks []*block, r verify.Rendered, asked, lang string) *Result {
 	res.Lang = lang
-	res.Text = r.text
-	res.HistoryText = r.history
-	res.Claims = r.claims
+	res.Text = r.Text
+	res.HistoryText = r.History
+	res.Claims = r.Claims
 	res.Sources = st.sources(blocks, r, asked)
-	res.Covered = st.covered(blocks, r.used)
+	res.Covered = st.covered(blocks, r.Used)
 	if n := len(res.Unchecked()); n > 0 {
 		p.log.Info("sentences not verified by their citations", "answer", res.ID, "count", n)
 	}
@@ -204,7 +205,7 @@ func lastTurns(turns []Turn, n, runes, budget int) []prompts.Turn {
 		if t.Role != "user" && t.Role != "assistant" {
 			continue
 		}
-		said := text.Clip(clean(stripMarks(ParseCitations(t.Text, 0).Text)), runes+1)
+		said := text.Clip(clean(verify.StripMarks(verify.ParseCitations(t.Text, 0).Text)), runes+1)
 		if said == "" {
 			continue
 		}

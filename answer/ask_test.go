@@ -17,6 +17,7 @@ import (
 	"corpusbot/internal/openaitest"
 	"corpusbot/llm"
 	"corpusbot/prompts"
+	"corpusbot/verify"
 )
 
 const rewriteNone = "en: none"
@@ -148,17 +149,17 @@ func TestAskQuoteCheck(t *testing.T) {
 	tests := []struct {
 		name   string
 		claim  string // second sentence; %[1]s is the backed Zhao quote, %[2]s its bare citation
-		want   Support
-		reason Reason
+		want   verify.Support
+		reason verify.Reason
 	}{
-		{"verified paraphrase", "The ministry's spokesman, Zhao Zhiguo, spoke at a briefing %[1]s.", Verified, ""},
-		{"no quote", "He also spoke about Tesla %[2]s.", Unverified, ReasonNoQuote},
-		{"quote not in passage", "He also fined Tesla %[2]s «Zhao Zhiguo fined Tesla».", Unverified, ReasonNotFound},
-		{"quote too short", "He spoke %[2]s «Zhao».", Unverified, ReasonShortQuote},
-		{"figure missing", "He fined Tesla 7 trillion yuan %[1]s.", Weak, ReasonNumber},
-		{"name missing", "Zhao Zhiguo works for Tencent %[1]s.", Weak, ReasonName},
-		{"negation", "Zhao Zhiguo did not speak at a briefing %[1]s.", Weak, ReasonNegation},
-		{"uncited", "The ministry also regulates Tesla.", Uncited, ReasonUncited},
+		{"verified paraphrase", "The ministry's spokesman, Zhao Zhiguo, spoke at a briefing %[1]s.", verify.Verified, ""},
+		{"no quote", "He also spoke about Tesla %[2]s.", verify.Unverified, verify.ReasonNoQuote},
+		{"quote not in passage", "He also fined Tesla %[2]s «Zhao Zhiguo fined Tesla».", verify.Unverified, verify.ReasonNotFound},
+		{"quote too short", "He spoke %[2]s «Zhao».", verify.Unverified, verify.ReasonShortQuote},
+		{"figure missing", "He fined Tesla 7 trillion yuan %[1]s.", verify.Weak, verify.ReasonNumber},
+		{"name missing", "Zhao Zhiguo works for Tencent %[1]s.", verify.Weak, verify.ReasonName},
+		{"negation", "Zhao Zhiguo did not speak at a briefing %[1]s.", verify.Weak, verify.ReasonNegation},
+		{"uncited", "The ministry also regulates Tesla.", verify.Uncited, verify.ReasonUncited},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -174,7 +175,7 @@ func TestAskQuoteCheck(t *testing.T) {
 			if res.Abstained || len(res.Claims) != 2 {
 				t.Fatalf("got abstained=%v claims %+v, want two claims", res.Abstained, res.Claims)
 			}
-			if c := res.Claims[0]; c.Support != Verified || c.Marked() {
+			if c := res.Claims[0]; c.Support != verify.Verified || c.Marked() {
 				t.Errorf("first claim: got %+v, want verified and unmarked", c)
 			}
 			c := res.Claims[1]
@@ -182,17 +183,17 @@ func TestAskQuoteCheck(t *testing.T) {
 				t.Errorf("second claim: got %s (%s %q), want %s (%s)", c.Support, c.Reason, c.Detail, tt.want, tt.reason)
 			}
 			marked := strings.Contains(res.Text, "⚠¹") || strings.Contains(res.Text, "❔¹")
-			if marked != (tt.want != Verified) {
-				t.Errorf("text %q: marked = %v, want %v", res.Text, marked, tt.want != Verified)
+			if marked != (tt.want != verify.Verified) {
+				t.Errorf("text %q: marked = %v, want %v", res.Text, marked, tt.want != verify.Verified)
 			}
 			notes := strings.Join(res.Notes(), "\n")
-			if (notes != "") != (tt.want != Verified) {
+			if (notes != "") != (tt.want != verify.Verified) {
 				t.Errorf("notes %q, want them only for a marked sentence", notes)
 			}
 			if strings.Contains(res.Text, "«") {
 				t.Errorf("text %q shows the backing quote", res.Text)
 			}
-			if tt.want != Verified && strings.Contains(res.HistoryText, c.Text) {
+			if tt.want != verify.Verified && strings.Contains(res.HistoryText, c.Text) {
 				t.Errorf("history %q keeps the marked sentence %q", res.HistoryText, c.Text)
 			}
 			if !res.Sources[0].Verified || !strings.Contains(res.Sources[0].Quote, "Zhao Zhiguo") {
@@ -213,10 +214,10 @@ func TestAskCrossLingualQuotes(t *testing.T) {
 	if len(res.Claims) != 2 {
 		t.Fatalf("got claims %+v, want 2", res.Claims)
 	}
-	if c := res.Claims[0]; c.Support != Verified {
+	if c := res.Claims[0]; c.Support != verify.Verified {
 		t.Errorf("cross-lingual claim with a verbatim quote: got %s (%s), want verified", c.Support, c.Reason)
 	}
-	if c := res.Claims[1]; c.Support != Unverified || !c.Marked() {
+	if c := res.Claims[1]; c.Support != verify.Unverified || !c.Marked() {
 		t.Errorf("false claim citing the French passage: got %+v, want unverified and marked", c)
 	}
 }
@@ -828,14 +829,14 @@ func TestAskCutShort(t *testing.T) {
 func TestAskWeakClaims(t *testing.T) {
 	tests := []struct {
 		question, claim, quote string
-		want                   Support
+		want                   verify.Support
 	}{
-		{"What is Quanzi?", "Quanzi is run by Tencent, which boasts 450 million real-name users", "which boasts 450 million real-name users", Weak},
-		{"What is Quanzi?", "Quanzi is a service of Alipay, which boasts 450 million real-name users", "which boasts 450 million real-name users", Verified},
-		{"Who founded Ant Group?", "Ant Group's founder is Jack Ma", "after founder Jack Ma", Verified},
-		{"Who founded Ant Group?", "The founder of Ant Group is Jack Ma", "after founder Jack Ma", Verified},
-		{"Who founded Ant Group?", "The founder of Ant Group is not Jack Ma", "after founder Jack Ma", Weak},
-		{"Who founded Ant Group?", "Ant Group was founded by Jack Ma in 1999", "after founder Jack Ma", Weak},
+		{"What is Quanzi?", "Quanzi is run by Tencent, which boasts 450 million real-name users", "which boasts 450 million real-name users", verify.Weak},
+		{"What is Quanzi?", "Quanzi is a service of Alipay, which boasts 450 million real-name users", "which boasts 450 million real-name users", verify.Verified},
+		{"Who founded Ant Group?", "Ant Group's founder is Jack Ma", "after founder Jack Ma", verify.Verified},
+		{"Who founded Ant Group?", "The founder of Ant Group is Jack Ma", "after founder Jack Ma", verify.Verified},
+		{"Who founded Ant Group?", "The founder of Ant Group is not Jack Ma", "after founder Jack Ma", verify.Weak},
+		{"Who founded Ant Group?", "Ant Group was founded by Jack Ma in 1999", "after founder Jack Ma", verify.Weak},
 	}
 	for _, tt := range tests {
 		t.Run(tt.claim, func(t *testing.T) {

@@ -78,7 +78,7 @@ func BenchmarkExtractive(b *testing.B) {
 // a model sends it: every piece re-renders the settled sentences (cached)
 // and checks new ones against their passages.
 func BenchmarkReplyStream(b *testing.B) {
-	rd, blocks := testReader(b, 3)
+	reader, blocks := testReader(b, 3)
 	var sb strings.Builder
 	for i := range 40 {
 		n := i%3 + 1
@@ -88,8 +88,7 @@ func BenchmarkReplyStream(b *testing.B) {
 	pieces := splitEvery(sb.String(), 12)
 	b.ReportAllocs()
 	for b.Loop() {
-		rd.cache = map[string]Claim{}
-		s := &replyStream{out: func(string) {}, rd: rd}
+		s := &replyStream{out: func(string) {}, rd: reader()}
 		for _, p := range pieces {
 			s.write(p)
 		}

@@ -10,6 +10,7 @@ import (
 	"corpusbot/corpus"
 	"corpusbot/prompts"
 	"corpusbot/text"
+	"corpusbot/verify"
 )
 
 // Brief writes a team briefing on r.Topic, or on the whole corpus when the
@@ -101,7 +102,7 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	if err != nil {
 		return nil, fmt.Errorf("brief: %w", err)
 	}
-	rd := newReader(givenBlocks{st, blocks}, st.index, asked)
+	rd := verify.NewReader(givenBlocks{st, blocks}, st.index, asked)
 	resp, err := p.generate(ctx, system, user, r.OnDelta, rd, true)
 	res.Usage = addUsage(res.Usage, resp.Usage)
 	// Bullets that cite nothing are not presented: every point is cited.
@@ -226,7 +227,7 @@ func dropUncitedBullets(reply string, given int) string {
 	lines := strings.Split(reply, "\n")
 	out := lines[:0]
 	for _, l := range lines {
-		if _, ok := isBullet(l); ok && len(ParseCitations(l, given).Used) == 0 {
+		if _, ok := isBullet(l); ok && len(verify.ParseCitations(l, given).Used) == 0 {
 			continue
 		}
 		out = append(out, l)
@@ -245,7 +246,7 @@ func points(text string, sources []Source) []Point {
 		}
 		var refs []string
 		seen := map[string]bool{}
-		scanCitations(body, func(_, _ int, nums []int) {
+		verify.ScanCitations(body, func(_, _ int, nums []int) {
 			for _, n := range nums {
 				if n < 1 || n > len(sources) {
 					continue
@@ -270,7 +271,7 @@ func points(text string, sources []Source) []Point {
 // pointKey hashes a point's words without its citations, so the key
 // survives renumbering, spacing, case and punctuation changes.
 func pointKey(text string) string {
-	norm := strings.Join(words(ParseCitations(stripMark(text), 0).Text), " ")
+	norm := strings.Join(words(verify.ParseCitations(verify.StripMark(text), 0).Text), " ")
 	sum := sha256.Sum256([]byte(norm))
 	return hex.EncodeToString(sum[:8])
 }

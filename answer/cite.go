@@ -1,14 +1,16 @@
 package answer
 
-import "corpusbot/text"
+import (
+	"corpusbot/text"
+	"corpusbot/verify"
+)
 
-// sources lists the blocks a reply cites, in the order of used (as
-// rendered.used). A source cited by a verified claim carries that claim's
-// quote; another carries the sentence of its text that best matches the
+// sources lists the blocks a reply cites, in the order of r.Used. A
+// source cited by a verified claim carries that claim's quote; another carries the sentence of its text that best matches the
 // claims citing it, the question's terms breaking ties.
-func (st *state) sources(blocks []*block, r rendered, asked string) []Source {
-	claimTerms := make([]map[string]bool, len(r.used)+1)
-	for _, c := range r.claims {
+func (st *state) sources(blocks []*block, r verify.Rendered, asked string) []Source {
+	claimTerms := make([]map[string]bool, len(r.Used)+1)
+	for _, c := range r.Claims {
 		terms := st.index.Analyze(c.Text)
 		for _, n := range c.Cites {
 			if claimTerms[n] == nil {
@@ -20,13 +22,13 @@ func (st *state) sources(blocks []*block, r rendered, asked string) []Source {
 		}
 	}
 	askedTerms := setOf(st.index.Analyze(asked))
-	out := make([]Source, len(r.used))
-	for i, n := range r.used {
+	out := make([]Source, len(r.Used))
+	for i, n := range r.Used {
 		b := blocks[n-1]
 		out[i] = st.locate(b.doc, b.first, b.last)
 		out[i].N = i + 1
-		if q, ok := r.quotes[i+1]; ok {
-			out[i].Quote, out[i].Verified = text.Clip(text.OneLine(q), maxQuoteRunes+1), true
+		if q, ok := r.Quotes[i+1]; ok {
+			out[i].Quote, out[i].Verified = text.Clip(text.OneLine(q), verify.MaxQuoteRunes+1), true
 		} else {
 			out[i].Quote = st.quote(b, claimTerms[i+1], askedTerms)
 		}
@@ -78,7 +80,8 @@ func setOf(ss []string) map[string]bool {
 	return m
 }
 
-// givenBlocks are the blocks of a prompt as the checker reads them.
+// givenBlocks are the blocks of a prompt as verify.Passages, for the
+// reader of its reply.
 type givenBlocks struct {
 	st     *state
 	blocks []*block

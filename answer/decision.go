@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"corpusbot/text"
+	"corpusbot/verify"
 )
 
 // Extractive ask answers with the sentences the focus rule keeps (answers,
@@ -218,7 +219,7 @@ func (p *Pipeline) Weigh(ctx context.Context, q Question) (Weighing, error) {
 		if len(ps) == 0 {
 			return ""
 		}
-		return ParseCitations(renderPicks(ps, ""), len(w.blocks)).Text
+		return verify.ParseCitations(renderPicks(ps, ""), len(w.blocks)).Text
 	}
 	return Weighing{Rule: show(w.rule), Loose: show(w.loose), Signals: w.signals, Answered: len(w.picks(decisionModel)) > 0}, nil
 }

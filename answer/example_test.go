@@ -38,12 +38,3 @@ func ExamplePipeline_Ask() {
 	// first source: alipay-ordered-to-spin-off-micro-loans.en
 	// true The corpus does not cover this.
 }
-
-func ExampleParseCitations() {
-	c := answer.ParseCitations("Sources disagree: 450 million [3] or 1 billion users [1, 3]. See also [7].", 3)
-	fmt.Println(c.Text)
-	fmt.Println(c.Used, c.Dropped)
-	// Output:
-	// Sources disagree: 450 million [1] or 1 billion users [2][1]. See also.
-	// [3 1] [7]
-}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"corpusbot/text"
+	"corpusbot/verify"
 )
 
 // pick is a corpus sentence chosen for an extractive reply.
@@ -356,7 +357,7 @@ func (st *state) clipAround(f focus, s string) string {
 // plainLine is a sentence as an answer shows it: one line, footnote marks
 // ("[3]") taken out, which would read as citations, cut at maxSentence.
 func plainLine(s string) string {
-	return text.Clip(ParseCitations(text.OneLine(s), 0).Text, maxSentence+1)
+	return text.Clip(verify.ParseCitations(text.OneLine(s), 0).Text, maxSentence+1)
 }
 
 // nextProse returns the index of the sentence after ss[i] in the same
@@ -671,7 +672,7 @@ func renderPicks(picks []pick, prefix string) string {
 		if head == "" {
 			head = p.text
 		}
-		s := ParseCitations(text.OneLine(head), 0).Text
+		s := verify.ParseCitations(text.OneLine(head), 0).Text
 		b.WriteString(text.Clip(s, maxSentence+1))
 		for _, l := range p.shown {
 			b.WriteString(" " + text.OneLine(l))
@@ -692,26 +693,26 @@ func renderPicks(picks []pick, prefix string) string {
 // and sources listed as for a model's reply. Each sentence is its own
 // quote: verified by construction. It returns the renumbering.
 func (st *state) extractive(res *Result, blocks []*block, picks []pick, prefix, question, lang string) []int {
-	c := ParseCitations(renderPicks(picks, prefix), len(blocks))
+	c := verify.ParseCitations(renderPicks(picks, prefix), len(blocks))
 	res.Extractive = true
 	res.Lang = lang
 	res.Text = c.Text
-	r := rendered{used: c.Used, quotes: map[int]string{}}
+	r := verify.Rendered{Used: c.Used, Quotes: map[int]string{}}
 	var hist []string
 	for i, line := range strings.Split(c.Text, "\n") {
 		var nums []int
-		scanCitations(line, func(_, _ int, ns []int) { nums = append(nums, ns...) })
-		plain := strings.TrimSpace(ParseCitations(line, 0).Text)
+		verify.ScanCitations(line, func(_, _ int, ns []int) { nums = append(nums, ns...) })
+		plain := strings.TrimSpace(verify.ParseCitations(line, 0).Text)
 		quote := text.OneLine(picks[i].text)
-		r.claims = append(r.claims, Claim{Text: plain, Cites: nums, Quotes: []string{quote}, Support: Verified})
+		r.Claims = append(r.Claims, verify.Claim{Text: plain, Cites: nums, Quotes: []string{quote}, Support: verify.Verified})
 		for _, n := range nums {
-			if _, ok := r.quotes[n]; !ok {
-				r.quotes[n] = quote
+			if _, ok := r.Quotes[n]; !ok {
+				r.Quotes[n] = quote
 			}
 		}
 		hist = append(hist, plain)
 	}
-	res.Claims = r.claims
+	res.Claims = r.Claims
 	res.HistoryText = strings.Join(hist, "\n")
 	res.Sources = st.sources(blocks, r, question)
 	res.Covered = st.covered(blocks, c.Used)

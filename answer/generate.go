@@ -7,6 +7,7 @@ import (
 
 	"corpusbot/llm"
 	"corpusbot/prompts"
+	"corpusbot/verify"
 )
 
 // stage is one step of the streaming pipeline: it takes text as it comes
@@ -24,7 +25,7 @@ type stage interface {
 //
 // When the stream breaks (llm.ErrIncomplete), the response holds what had
 // arrived, so that the caller can show what of it is verified.
-func (p *Pipeline) generate(ctx context.Context, system, user string, onDelta func(string), rd *reader, bullets bool) (llm.Response, error) {
+func (p *Pipeline) generate(ctx context.Context, system, user string, onDelta func(string), rd *verify.Reader, bullets bool) (llm.Response, error) {
 	req := llm.Request{
 		Messages: []llm.Message{
 			{Role: llm.System, Content: system},
@@ -40,7 +41,7 @@ func (p *Pipeline) generate(ctx context.Context, system, user string, onDelta fu
 	rs := &replyStream{out: onDelta, rd: rd}
 	var s stage = rs
 	if bullets {
-		s = &bulletFilter{next: s, given: rd.given}
+		s = &bulletFilter{next: s, given: rd.Given()}
 	}
 	s = &markerFilter{next: s}
 	resp, err := p.model.Stream(ctx, req, func(d string) error {
@@ -120,7 +121,7 @@ func (f *bulletFilter) write(s string) {
 func (f *bulletFilter) emit() {
 	l := f.line.String()
 	f.line.Reset()
-	if _, ok := isBullet(l); ok && len(ParseCitations(l, f.given).Used) == 0 {
+	if _, ok := isBullet(l); ok && len(verify.ParseCitations(l, f.given).Used) == 0 {
 		return
 	}
 	if f.started {
@@ -144,7 +145,7 @@ func (f *bulletFilter) flush() {
 // presented as an answer, not even for the seconds it takes to stream.
 type replyStream struct {
 	out  func(string)
-	rd   *reader
+	rd   *verify.Reader
 	raw  strings.Builder
 	sent string // rendered text passed on so far
 	cut  bool   // the reply stopped at the token limit: its last sentence is unfinished
@@ -152,21 +153,21 @@ type replyStream struct {
 
 func (c *replyStream) write(s string) {
 	c.raw.WriteString(s)
-	c.emit(c.rd.render(c.raw.String(), true))
+	c.emit(c.rd.Render(c.raw.String(), true))
 }
 
 // flush passes on the end of the reply; the caller's Result follows with
 // the whole text, so nothing is lost if this stops short.
-func (c *replyStream) flush() { c.emit(c.rd.render(c.raw.String(), c.cut)) }
+func (c *replyStream) flush() { c.emit(c.rd.Render(c.raw.String(), c.cut)) }
 
-func (c *replyStream) emit(r rendered) {
-	if r.verified == 0 {
+func (c *replyStream) emit(r verify.Rendered) {
+	if r.Backed == 0 {
 		return
 	}
 	// The guard keeps a reader's text consistent should the invariant ever
-	// fail; the fuzz test checks that it does not.
-	if len(r.text) > len(c.sent) && strings.HasPrefix(r.text, c.sent) {
-		c.out(r.text[len(c.sent):])
-		c.sent = r.text
+	// fail; verify's FuzzReplyStream checks that it does not.
+	if len(r.Text) > len(c.sent) && strings.HasPrefix(r.Text, c.sent) {
+		c.out(r.Text[len(c.sent):])
+		c.sent = r.Text
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"corpusbot/internal/openaitest"
 	"corpusbot/llm"
 	"corpusbot/prompts"
+	"corpusbot/verify"
 )
 
 var embedded struct {
@@ -187,9 +188,10 @@ func backed(t testing.TB, prompt, quote string) string {
 	return "[" + n + "] «" + quote + "»"
 }
 
-// testReader is a reader over the first given passages of the embedded
-// corpus, each a block of its own, for stream tests without a model.
-func testReader(t testing.TB, given int) (*reader, []*block) {
+// testReader makes readers over the first given passages of the embedded
+// corpus, each a block of its own, for stream tests without a model: each
+// call of reader is a fresh one, nothing cached.
+func testReader(t testing.TB, given int) (reader func() *verify.Reader, blocks []*block) {
 	t.Helper()
 	p := newPipeline(t, embeddedCorpus(t), nil)
 	st := p.state.Load()
@@ -197,7 +199,7 @@ func testReader(t testing.TB, given int) (*reader, []*block) {
 	for it := 0; it < len(st.items) && len(pk.blocks) < given; it++ {
 		pk.add(it)
 	}
-	return newReader(givenBlocks{st, pk.blocks}, st.index, "question"), pk.blocks
+	return func() *verify.Reader { return verify.NewReader(givenBlocks{st, pk.blocks}, st.index, "question") }, pk.blocks
 }
 
 // firstWords is the first n words of text as a model would quote them.

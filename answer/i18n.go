@@ -2,7 +2,6 @@ package answer
 
 import (
 	"fmt"
-	"strings"
 
 	"corpusbot/i18n"
 	"corpusbot/text"
@@ -34,7 +33,7 @@ func (r *Result) Notes() []string {
 			marked = true
 		}
 		quoted := say(r.Lang, i18n.Quoted, text.Clip(text.OneLine(c.Text), 61))
-		out = append(out, fmt.Sprintf("%s %s — %s", markText(c), quoted, c.why(r.Lang)))
+		out = append(out, fmt.Sprintf("%s %s — %s", c.MarkText(), quoted, c.Why(r.Lang)))
 	}
 	switch r.Cut {
 	case CutLength:
@@ -56,42 +55,4 @@ func (r *Result) ExtractiveNote() string {
 		return ""
 	}
 	return say(r.Lang, i18n.ExtractiveNote)
-}
-
-// why says, in lang, why c is marked.
-func (c Claim) why(lang string) string {
-	cites := citeList(c.Cites)
-	switch c.Reason {
-	case ReasonNoQuote:
-		return say(lang, i18n.WhyNoQuote, cites)
-	case ReasonShortQuote:
-		return say(lang, i18n.WhyShortQuote)
-	case ReasonNotFound:
-		return say(lang, i18n.WhyNotFound, cites)
-	case ReasonOtherPassage:
-		if c.Detail != "" {
-			return say(lang, i18n.WhyOtherPassage, c.Detail)
-		}
-		return say(lang, i18n.WhyOtherUncited)
-	case ReasonNumber:
-		return say(lang, i18n.WhyNumber, c.Detail)
-	case ReasonName:
-		return say(lang, i18n.WhyName, c.Detail)
-	case ReasonNegation:
-		return say(lang, i18n.WhyNegation)
-	case ReasonCodeNotFound:
-		return say(lang, i18n.WhyCodeNotFound)
-	case ReasonCodeUncited:
-		return say(lang, i18n.WhyCodeUncited)
-	default:
-		return say(lang, i18n.WhyUncited)
-	}
-}
-
-func citeList(ns []int) string {
-	var b strings.Builder
-	for _, n := range ns {
-		b.WriteString("[" + itoa(n) + "]")
-	}
-	return b.String()
 }

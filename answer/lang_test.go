@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"corpusbot/i18n"
+	"corpusbot/verify"
 )
 
 // What the reader sees follows the question's language, else the
@@ -188,7 +189,7 @@ func TestReplyLangs(t *testing.T) {
 // The notes under an answer quote the marked sentence with the reader's
 // quotation marks and give the reason in the reader's language.
 func TestNotesInReaderLanguage(t *testing.T) {
-	claim := Claim{Text: "Le chiffre est 7", Cites: []int{1}, Support: Weak, Reason: ReasonNumber, Detail: "7", Mark: 1}
+	claim := verify.Claim{Text: "Le chiffre est 7", Cites: []int{1}, Support: verify.Weak, Reason: verify.ReasonNumber, Detail: "7", Mark: 1}
 	tests := []struct{ lang, want string }{
 		{"en", "⚠¹ “Le chiffre est 7” — the quoted sentence does not give the figure 7"},
 		{"fr", "⚠¹ «\u00a0Le chiffre est 7\u00a0» — la phrase citée ne donne pas le chiffre 7"},
@@ -196,7 +197,7 @@ func TestNotesInReaderLanguage(t *testing.T) {
 		{"ja", "⚠¹ 「Le chiffre est 7」 — 引用された文に数値 7 がありません"},
 	}
 	for _, tt := range tests {
-		r := &Result{Lang: tt.lang, Claims: []Claim{claim}}
+		r := &Result{Lang: tt.lang, Claims: []verify.Claim{claim}}
 		notes := r.Notes()
 		if len(notes) != 2 || notes[1] != tt.want {
 			t.Errorf("%s: notes %q, want the second %q", tt.lang, notes, tt.want)

@@ -3,6 +3,8 @@ package answer
 import (
 	"testing"
 	"testing/fstest"
+
+	"corpusbot/verify"
 )
 
 // A claim that negates its verbatim quote, or drops the quote's negation,
@@ -19,21 +21,21 @@ func TestNegationInMoreLanguages(t *testing.T) {
 	})
 	tests := []struct {
 		name, question, reply string
-		want                  Support
+		want                  verify.Support
 	}{
-		{"uk, negation dropped", "Чи змінює метод map() початковий масив?", "Метод map() змінює початковий масив [1] «не змінює початковий масив».", Weak},
-		{"uk, negation kept", "Чи змінює метод map() початковий масив?", "Метод map() не змінює початковий масив [1] «не змінює початковий масив».", Verified},
-		{"uk, negation added", "Що створює метод map()?", "Метод map() не створює новий масив [1] «створює новий масив».", Weak},
-		{"vi, negation added", "Hàm ReLU giữ lại những phần tử nào?", "Hàm ReLU không giữ lại các phần tử dương [1] «giữ lại các phần tử dương».", Weak},
-		{"vi, negation kept", "Hàm ReLU giữ lại những phần tử nào?", "Hàm ReLU không giữ lại các phần tử âm [1] «không giữ lại các phần tử âm».", Verified},
-		{"fa, verb negation dropped", "دستور continue حلقه را متوقف می‌کند؟", "دستور continue حلقه را متوقف می‌کند [1] «حلقه را متوقف نمی‌کند».", Weak},
-		{"fa, agrees", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «دستور break حلقه را متوقف می‌کند».", Verified},
-		{"de, negation dropped", "Wird der Zwischenspeicher beim Neustart geleert?", "Der Zwischenspeicher wird beim Neustart geleert [1] «wird beim Neustart nicht geleert».", Weak},
-		{"es, negation dropped", "¿Se vacía la caché del servidor al reiniciar?", "La caché del servidor se vacía al reiniciar [1] «no se vacía al reiniciar el proceso».", Weak},
+		{"uk, negation dropped", "Чи змінює метод map() початковий масив?", "Метод map() змінює початковий масив [1] «не змінює початковий масив».", verify.Weak},
+		{"uk, negation kept", "Чи змінює метод map() початковий масив?", "Метод map() не змінює початковий масив [1] «не змінює початковий масив».", verify.Verified},
+		{"uk, negation added", "Що створює метод map()?", "Метод map() не створює новий масив [1] «створює новий масив».", verify.Weak},
+		{"vi, negation added", "Hàm ReLU giữ lại những phần tử nào?", "Hàm ReLU không giữ lại các phần tử dương [1] «giữ lại các phần tử dương».", verify.Weak},
+		{"vi, negation kept", "Hàm ReLU giữ lại những phần tử nào?", "Hàm ReLU không giữ lại các phần tử âm [1] «không giữ lại các phần tử âm».", verify.Verified},
+		{"fa, verb negation dropped", "دستور continue حلقه را متوقف می‌کند؟", "دستور continue حلقه را متوقف می‌کند [1] «حلقه را متوقف نمی‌کند».", verify.Weak},
+		{"fa, agrees", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «دستور break حلقه را متوقف می‌کند».", verify.Verified},
+		{"de, negation dropped", "Wird der Zwischenspeicher beim Neustart geleert?", "Der Zwischenspeicher wird beim Neustart geleert [1] «wird beim Neustart nicht geleert».", verify.Weak},
+		{"es, negation dropped", "¿Se vacía la caché del servidor al reiniciar?", "La caché del servidor se vacía al reiniciar [1] «no se vacía al reiniciar el proceso».", verify.Weak},
 		// Across languages: an English answer to a Ukrainian question, citing
 		// the Ukrainian page.
-		{"en on uk, negation dropped", "Чи змінює метод map() початковий масив?", "map() changes the original array [1] «не змінює початковий масив».", Weak},
-		{"en on uk, negation kept", "Чи змінює метод map() початковий масив?", "map() does not change the original array [1] «не змінює початковий масив».", Verified},
+		{"en on uk, negation dropped", "Чи змінює метод map() початковий масив?", "map() changes the original array [1] «не змінює початковий масив».", verify.Weak},
+		{"en on uk, negation kept", "Чи змінює метод map() початковий масив?", "map() does not change the original array [1] «не змінює початковий масив».", verify.Verified},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

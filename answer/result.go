@@ -11,6 +11,7 @@ import (
 	"corpusbot/llm"
 	"corpusbot/retrieval"
 	"corpusbot/sourcelink"
+	"corpusbot/verify"
 )
 
 // Result kinds.
@@ -28,8 +29,8 @@ const (
 
 // Unchecked returns the claims a reader is warned about: not backed by
 // their quote, or citing nothing.
-func (r *Result) Unchecked() []Claim {
-	var out []Claim
+func (r *Result) Unchecked() []verify.Claim {
+	var out []verify.Claim
 	for _, c := range r.Claims {
 		if c.Marked() {
 			out = append(out, c)
@@ -145,7 +146,7 @@ type Result struct {
 	// Lang is the catalogue language (i18n) of what the reader sees around
 	// the text: the abstention, Notes, NearestHeading, the Sources heading.
 	Lang       string
-	Claims     []Claim
+	Claims     []verify.Claim
 	Sources    []Source
 	Points     []Point // briefings only
 	Usage      llm.Usage

@@ -11,6 +11,7 @@ import (
 	"corpusbot/corpus"
 	"corpusbot/i18n"
 	"corpusbot/prompts"
+	"corpusbot/verify"
 )
 
 // maxLeads bounds an extractive summary.
@@ -112,7 +113,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 	if err != nil {
 		return nil, fmt.Errorf("summarize: %w", err)
 	}
-	rd := newReader(givenBlocks{st, blocks}, st.index, asked)
+	rd := verify.NewReader(givenBlocks{st, blocks}, st.index, asked)
 	resp, err := p.generate(ctx, system, user, r.OnDelta, rd, false)
 	res.Usage = addUsage(res.Usage, resp.Usage)
 	if err != nil {

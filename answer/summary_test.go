@@ -12,6 +12,7 @@ import (
 
 	"corpusbot/i18n"
 	"corpusbot/internal/openaitest"
+	"corpusbot/verify"
 )
 
 func TestSummarizeDocument(t *testing.T) {
@@ -243,7 +244,7 @@ func checkEveryLineCited(t *testing.T, res *Result) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		c := ParseCitations(line, len(res.Sources))
+		c := verify.ParseCitations(line, len(res.Sources))
 		if len(c.Used) == 0 || !strings.HasSuffix(strings.TrimSpace(line), "]") {
 			t.Errorf("line %q does not end with a valid citation", line)
 		}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"corpusbot/text"
+	"corpusbot/verify"
 )
 
 func TestCountWords(t *testing.T) {
@@ -180,7 +181,7 @@ func TestBulletFilter(t *testing.T) {
 // sentence, marks included, once a sentence is verified; nothing for a
 // reply that never verifies one.
 func TestReplyStream(t *testing.T) {
-	rd, blocks := testReader(t, 3)
+	reader, blocks := testReader(t, 3)
 	q := func(b int) string { // a quote of block b
 		return strings.Join(strings.Fields(blocks[b].text)[:6], " ")
 	}
@@ -199,7 +200,7 @@ func TestReplyStream(t *testing.T) {
 	for _, tt := range tests {
 		for _, size := range []int{1, 2, 5, 100} {
 			t.Run(fmt.Sprintf("%s/%d", tt.name, size), func(t *testing.T) {
-				rd.cache = map[string]Claim{}
+				rd := reader()
 				var got collect
 				var deltas []string
 				s := &replyStream{out: func(d string) { deltas = append(deltas, d); got.WriteString(d) }, rd: rd}
@@ -215,44 +216,14 @@ func TestReplyStream(t *testing.T) {
 	}
 }
 
-func FuzzReplyStream(f *testing.F) {
-	for _, tt := range parseCitationsTests {
-		f.Add(tt.text, uint8(len(tt.text)))
-	}
-	f.Add("A [3]. B [1, 2] [9] [ C [1][[2]] [1-", uint8(2))
-	f.Add("x [9]1] [1 [9]]", uint8(1))
-	f.Add("Claim [1] «La hache de guerre est enterré». Next (2) «half", uint8(3))
-	f.Add("“La hache de guerre est enterré” [1]. ⚠¹ x [2]", uint8(4))
-	f.Add("Claim [1].\n\nSources:\n[1] «La hache de guerre est enterré»\n[^2]: The article.\n[9] «x»", uint8(3))
-	f.Add("Claim [1] «La hache de guerre\nest enterré». Next [1] «no close\n- B [2] «x»\n\nQuotes:", uint8(5))
-	f.Add("Claim [1] «La hache de guerre est enterré». Run `grep [2]` and ```\n[3] «x»\n``` [2] «y».", uint8(2))
-	f.Add("Claim [1] «La hache de guerre est enterré».\n```\nx [1].\n```\nNext [2] «y».\n~~~\nopen", uint8(3))
-	f.Add("Claim [1] «La hache de guerre est enterré».\n```\nx [2] «y».\n~~~\nz [1].", uint8(4))
-	f.Add("A [1] «never closed. B [2] «La hache de guerre est enterré». C [1] «x! D「y」", uint8(3))
-	f.Add("The article describes this at some length [1] «La hache de guerre est enterré».\n\nThe article describes this at some length! [1]. The article describes this at some length [2] «x».", uint8(6))
-	rd, _ := testReader(f, 3)
-	f.Fuzz(func(t *testing.T, reply string, size uint8) {
-		reply = strings.ToValidUTF8(reply, "\uFFFD") // model output is UTF-8
-		var got collect
-		s := &replyStream{out: func(d string) { got.WriteString(d) }, rd: rd}
-		for _, d := range splitEvery(reply, int(size%16)+1) {
-			s.write(d)
-		}
-		s.flush()
-		if want := wantStreamed(rd, reply); got.String() != want {
-			t.Fatalf("streamed %q, want %q", got.String(), want)
-		}
-	})
-}
-
 // wantStreamed is what a reader sees of reply: its rendering once a
 // sentence of it is verified, and nothing for a reply that never is.
-func wantStreamed(rd *reader, reply string) string {
-	r := rd.render(reply, false)
-	if r.verified == 0 {
+func wantStreamed(rd *verify.Reader, reply string) string {
+	r := rd.Render(reply, false)
+	if r.Backed == 0 {
 		return ""
 	}
-	return r.text
+	return r.Text
 }
 
 // splitEvery cuts s into pieces of n runes.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"testing/fstest"
+
+	"corpusbot/verify"
 )
 
 // A quote in a script written without spaces (Thai) verifies when it
@@ -22,16 +24,16 @@ func TestQuotesInUnspacedScripts(t *testing.T) {
 	c := loadFS(t, fsys)
 	tests := []struct {
 		name, question, reply string
-		want                  Support
+		want                  verify.Support
 	}{
 		{"thai phrase inside a run", "ธนาคารแห่งประเทศไทยประกาศอะไร",
-			"The Bank of Thailand announced a cut in its policy rate [1] «ประกาศลดอัตราดอกเบี้ยนโยบาย».", Verified},
+			"The Bank of Thailand announced a cut in its policy rate [1] «ประกาศลดอัตราดอกเบี้ยนโยบาย».", verify.Verified},
 		{"thai quote cutting a mark", "ธนาคารแห่งประเทศไทยประกาศอะไร",
-			"The Bank of Thailand announced a cut in its policy rate [1] «ประกาศลดอัตราดอกเบ».", Unverified},
+			"The Bank of Thailand announced a cut in its policy rate [1] «ประกาศลดอัตราดอกเบ».", verify.Unverified},
 		{"hindi phrase", "भारत सरकार ने किस नीति की घोषणा की?",
-			"The government announced a new education policy [1] «नई शिक्षा नीति की घोषणा».", Verified},
+			"The government announced a new education policy [1] «नई शिक्षा नीति की घोषणा».", verify.Verified},
 		{"hindi quote inside a word", "भारत सरकार ने किस नीति की घोषणा की?",
-			"The government announced a new education policy [1] «क्षा नीति की घोषणा».", Unverified},
+			"The government announced a new education policy [1] «क्षा नीति की घोषणा».", verify.Unverified},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,7 +42,7 @@ func TestQuotesInUnspacedScripts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tt.want == Unverified {
+			if tt.want == verify.Unverified {
 				if !res.Abstained {
 					t.Fatalf("answered %q (claims %+v), want an abstention", res.Text, res.Claims)
 				}

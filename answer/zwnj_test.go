@@ -3,6 +3,8 @@ package answer
 import (
 	"testing"
 	"testing/fstest"
+
+	"corpusbot/verify"
 )
 
 // Persian is typed with a zero-width non-joiner inside words ("می‌کند"),
@@ -17,15 +19,15 @@ func TestQuoteZWNJOrSpace(t *testing.T) {
 	})
 	tests := []struct {
 		name, question, reply string
-		want                  Support
+		want                  verify.Support
 	}{
-		{"space for the passage's ZWNJ", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «حلقه را متوقف می کند».", Verified},
-		{"ZWNJ as in the passage", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «حلقه را متوقف می\u200cکند».", Verified},
-		{"joined, no ZWNJ", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «حلقه را متوقف میکند».", Verified},
-		{"ZWNJ for the passage's space", "دستور switch مقدار را با هر case مقایسه می‌کند؟", "دستور switch مقدار را مقایسه می‌کند [1] «مقدار را با هر case مقایسه می\u200cکند».", Verified},
+		{"space for the passage's ZWNJ", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «حلقه را متوقف می کند».", verify.Verified},
+		{"ZWNJ as in the passage", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «حلقه را متوقف می\u200cکند».", verify.Verified},
+		{"joined, no ZWNJ", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «حلقه را متوقف میکند».", verify.Verified},
+		{"ZWNJ for the passage's space", "دستور switch مقدار را با هر case مقایسه می‌کند؟", "دستور switch مقدار را مقایسه می‌کند [1] «مقدار را با هر case مقایسه می\u200cکند».", verify.Verified},
 		{"space and a wrong word", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «حلقه را متوقف نمی کند».", ""}, // not verified: abstains,
-		{"Devanagari ZWJ kept", "नई शिक्षा नीति की घोषणा किसने की?", "सरकार ने घोषणा की [1] «नई शिक्\u200dषा नीति की घोषणा».", Verified},
-		{"Devanagari ZWJ dropped", "नई शिक्षा नीति की घोषणा किसने की?", "सरकार ने घोषणा की [1] «नई शिक्षा नीति की घोषणा».", Verified},
+		{"Devanagari ZWJ kept", "नई शिक्षा नीति की घोषणा किसने की?", "सरकार ने घोषणा की [1] «नई शिक्\u200dषा नीति की घोषणा».", verify.Verified},
+		{"Devanagari ZWJ dropped", "नई शिक्षा नीति की घोषणा किसने की?", "सरकार ने घोषणा की [1] «नई शिक्षा नीति की घोषणा».", verify.Verified},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"corpusbot/i18n"
 	"corpusbot/store"
 	"corpusbot/text"
+	"corpusbot/verify"
 )
 
 // AnswerLog keeps every answer the bot posts, so that its buttons (the
@@ -357,7 +358,7 @@ func (b *Bot) record(ctx context.Context, log *slog.Logger, j job, res *answer.R
 // claim) and unverified (no quote found, or no citation at all).
 func markCounts(res *answer.Result) (unverified, weak int) {
 	for _, c := range res.Unchecked() {
-		if c.Support == answer.Weak {
+		if c.Support == verify.Weak {
 			weak++
 		} else {
 			unverified++

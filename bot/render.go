@@ -12,6 +12,7 @@ import (
 	"corpusbot/corpus"
 	"corpusbot/i18n"
 	"corpusbot/text"
+	"corpusbot/verify"
 )
 
 // renderResult lays out an answer, summary or briefing as messages: the
@@ -261,7 +262,7 @@ const (
 func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote, lang string) []reply {
 	block, offs := blockText(d, ps)
 	qs, qe := -1, -1
-	if s, e, ok := answer.QuoteSpan(block, quote); ok && quote != "" {
+	if s, e, ok := verify.QuoteSpan(block, quote); ok && quote != "" {
 		qs, qe = s, e
 	}
 	var embeds []*discordgo.MessageEmbed

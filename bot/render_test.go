@@ -12,6 +12,7 @@ import (
 	"corpusbot/answer"
 	"corpusbot/corpus"
 	"corpusbot/retrieval"
+	"corpusbot/verify"
 )
 
 // dump writes replies as a reviewer reads them: each message's content,
@@ -70,10 +71,10 @@ func sampleResult() *answer.Result {
 				URL: "https://github.com/org/docs/blob/main/news/alipay-ordered-to-spin-off-micro-loans.en.md#L5-L9"},
 			{N: 2, DocID: "alibaba-tencent-bury-the-hatchet.fr", Title: "Alibaba et Tencent *enterrent* la hache", Passage: 0, LineStart: 1, LineEnd: 4},
 		},
-		Claims: []answer.Claim{
-			{Text: "One article says Alipay has more than 1 billion users.", Cites: []int{1}, Support: answer.Verified},
-			{Text: "Another counts 450 million real-name users.", Cites: []int{2}, Support: answer.Unverified,
-				Reason: answer.ReasonNotFound, Mark: 1},
+		Claims: []verify.Claim{
+			{Text: "One article says Alipay has more than 1 billion users.", Cites: []int{1}, Support: verify.Verified},
+			{Text: "Another counts 450 million real-name users.", Cites: []int{2}, Support: verify.Unverified,
+				Reason: verify.ReasonNotFound, Mark: 1},
 		},
 	}
 }

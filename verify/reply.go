@@ -1,4 +1,4 @@
-package answer
+package verify
 
 import (
 	"strings"
@@ -244,7 +244,7 @@ func quoteBefore(text string) (string, bool) {
 	}
 	inner := t[:len(t)-size]
 	i := strings.LastIndex(inner, string(opener))
-	if i < 0 || strings.Contains(inner[i:], "\n") || utf8.RuneCountInString(inner[i:]) > maxQuoteRunes {
+	if i < 0 || strings.Contains(inner[i:], "\n") || utf8.RuneCountInString(inner[i:]) > MaxQuoteRunes {
 		return "", false
 	}
 	_, os := utf8.DecodeRuneInString(inner[i:])
@@ -289,10 +289,10 @@ func openCitation(tail string) bool {
 	return partialGroup(tail)
 }
 
-// saysNoAnswer reports whether an uncited reply is the model declining:
+// SaysNoAnswer reports whether an uncited reply is the model declining:
 // the marker, or a plain statement that the passages do not say. Phrases in
 // the bot's likely reply languages; the marker is what the prompt asks for.
-func saysNoAnswer(reply string) bool {
+func SaysNoAnswer(reply string) bool {
 	t := strings.ToLower(reply)
 	if strings.Contains(reply, prompts.NoAnswer) {
 		return true

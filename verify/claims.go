@@ -1,4 +1,4 @@
-package answer
+package verify
 
 import (
 	"regexp"
@@ -51,14 +51,14 @@ const (
 // Claim is one sentence of a result and what backs it.
 type Claim struct {
 	Text    string   // as shown, without citations or mark
-	Cites   []int    // its citations, numbered as in Result.Text
+	Cites   []int    // its citations, numbered as in Rendered.Text
 	Quotes  []string // the quotes it gave, as written
 	Support Support  `json:",omitempty"`
 	Reason  Reason   `json:",omitempty"`
 	// Detail is the figure or name missing, or the number of the passage
 	// a misplaced quote is from ("" when it is from none cited).
 	Detail string `json:",omitempty"`
-	// Mark numbers the sentence's mark in Result.Text (⚠¹, ❔²); 0 when it
+	// Mark numbers the sentence's mark in Rendered.Text (⚠¹, ❔²); 0 when it
 	// is not marked.
 	Mark int `json:",omitempty"`
 
@@ -77,8 +77,10 @@ const (
 	markUncited    = "❔"
 )
 
-// markText is the mark of the n-th marked claim: ⚠³.
-func markText(c Claim) string {
+// MarkText is the mark that opens the sentence of a marked claim, ⚠ for
+// a citation that does not back it, ❔ for no citation, with its number:
+// ⚠³.
+func (c Claim) MarkText() string {
 	sym := markUnverified
 	if c.Support == Uncited {
 		sym = markUncited
@@ -110,19 +112,19 @@ func itoa(n int) string {
 	return string(buf[i:])
 }
 
-// passages is what the checker needs of the passages a reply was given,
+// Passages is what the checker needs of the passages a reply was given,
 // numbered from 0: passage i is the prompt's [i+1].
-type passages interface {
+type Passages interface {
 	Len() int
 	Text(i int) string        // as the prompt gave it
 	Sentences(i int) []string // its sentences, as written
 	Lang(i int) string        // its document's language (text's codes)
 }
 
-// analyzer reads text into search terms as the index does
+// Analyzer reads text into search terms as the index does
 // (retrieval.Index): a text without any says nothing searchable, and a
 // capitalised word without any is a function word ("The", "Il").
-type analyzer interface {
+type Analyzer interface {
 	Analyze(text string) []string
 }
 
@@ -130,8 +132,8 @@ type analyzer interface {
 // given. It caches the folded passages; one checker serves one reply, also
 // while it streams.
 type checker struct {
-	ps       passages
-	an       analyzer
+	ps       Passages
+	an       Analyzer
 	question string // folded: restating it proves nothing and needs no proof
 	asked    string // as written, for its figures
 	folded   map[int]*foldedText
@@ -139,7 +141,7 @@ type checker struct {
 	names    map[string]bool // capitalised words inside the passages' sentences
 }
 
-func newChecker(ps passages, an analyzer, question string) *checker {
+func newChecker(ps Passages, an Analyzer, question string) *checker {
 	return &checker{ps: ps, an: an, question: matchFold(question), asked: question, folded: map[int]*foldedText{}, code: map[int]string{}}
 }
 
@@ -285,7 +287,7 @@ func (ck *checker) isClaim(t string) bool {
 	if len(ck.an.Analyze(t)) == 0 {
 		return false
 	}
-	return !saysNoAnswer(t)
+	return !SaysNoAnswer(t)
 }
 
 // weak compares a verified claim with the sentences its quotes come from,

@@ -1,4 +1,4 @@
-package answer
+package verify
 
 import (
 	"strconv"
@@ -143,16 +143,16 @@ func containsInt(s []int, v int) bool {
 	return false
 }
 
-// scanCitations calls fn for each run of citations in text: groups like
+// ScanCitations calls fn for each run of citations in text: groups like
 // [1, 2] directly adjacent or separated by spaces. start and end are byte
 // offsets of the run; nums are its numbers in order, -1 for one too long to
 // be a citation. Parenthesised numbers are never citations here; see
 // scanCitationsGiven.
-func scanCitations(text string, fn func(start, end int, nums []int)) {
+func ScanCitations(text string, fn func(start, end int, nums []int)) {
 	scanCitationsGiven(text, 0, fn)
 }
 
-// scanCitationsGiven is scanCitations for a reply to a prompt that gave
+// scanCitationsGiven is ScanCitations for a reply to a prompt that gave
 // passages 1..given. It also reads a parenthesised group, "(2)" or
 // "（1, 3）", as a citation when every number in it was given and it does
 // not open its line, where it numbers a list item.

@@ -1,4 +1,4 @@
-package answer
+package verify
 
 import (
 	"slices"
@@ -19,12 +19,12 @@ func TestCitationLabelsInOtherLanguages(t *testing.T) {
 		for _, digit := range []string{"1", "۱", "١"} {
 			reply := claim + " [" + label + " " + digit + "] «" + q + "»."
 			rd.cache = map[string]Claim{}
-			r := rd.render(reply, false)
-			if want := claim + " [1]."; r.text != want {
-				t.Errorf("%q shown %q, want %q", reply, r.text, want)
+			r := rd.Render(reply, false)
+			if want := claim + " [1]."; r.Text != want {
+				t.Errorf("%q shown %q, want %q", reply, r.Text, want)
 			}
-			if len(r.claims) != 1 || r.claims[0].Support != Verified || !slices.Equal(r.claims[0].Cites, []int{1}) {
-				t.Errorf("%q: claims %+v, want one verified citing [1]", reply, r.claims)
+			if len(r.Claims) != 1 || r.Claims[0].Support != Verified || !slices.Equal(r.Claims[0].Cites, []int{1}) {
+				t.Errorf("%q: claims %+v, want one verified citing [1]", reply, r.Claims)
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package answer
+package verify
 
 import (
 	"fmt"
@@ -44,9 +44,9 @@ func TestFiguresFromProseOnly(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.claim, func(t *testing.T) {
 			rd.cache = map[string]Claim{}
-			r := rd.render(fmt.Sprintf("%s [%d] «%s».", tt.claim, n, quote), false)
-			if len(r.claims) != 1 || r.claims[0].Support != tt.want || r.claims[0].Reason != tt.reason {
-				t.Errorf("claims %+v, want one %s (%s)", r.claims, tt.want, tt.reason)
+			r := rd.Render(fmt.Sprintf("%s [%d] «%s».", tt.claim, n, quote), false)
+			if len(r.Claims) != 1 || r.Claims[0].Support != tt.want || r.Claims[0].Reason != tt.reason {
+				t.Errorf("claims %+v, want one %s (%s)", r.Claims, tt.want, tt.reason)
 			}
 		})
 	}

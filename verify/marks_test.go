@@ -1,4 +1,4 @@
-package answer
+package verify
 
 import (
 	"fmt"
@@ -6,16 +6,37 @@ import (
 	"testing"
 )
 
-// streamed is what a reader is passed of reply streamed in pieces of size
-// runes.
-func streamed(rd *reader, reply string, size int) string {
-	var got collect
-	s := &replyStream{out: func(d string) { got.WriteString(d) }, rd: rd}
-	for _, d := range splitEvery(reply, size) {
-		s.write(d)
+// streamed is what a reader shows of reply streamed in pieces of size
+// runes, as a caller streams it: each rendering of what has arrived (the
+// last one whole) adds to what was shown, from the first backed claim on.
+// A rendering that does not extend what was shown is an error.
+func streamed(t *testing.T, rd *Reader, reply string, size int) string {
+	t.Helper()
+	var shown string
+	show := func(r Rendered) {
+		switch {
+		case r.Backed == 0:
+		case !strings.HasPrefix(r.Text, shown):
+			t.Errorf("rendering %q does not extend %q", r.Text, shown)
+		default:
+			shown = r.Text
+		}
 	}
-	s.flush()
-	return got.String()
+	runes := []rune(reply)
+	for i := size; i < len(runes)+size; i += size {
+		show(rd.Render(string(runes[:min(i, len(runes))]), true))
+	}
+	show(rd.Render(reply, false))
+	return shown
+}
+
+// wantStreamed is what a reader shows of reply once it is whole: nothing
+// when no claim is backed.
+func wantStreamed(rd *Reader, reply string) string {
+	if r := rd.Render(reply, false); r.Backed > 0 {
+		return r.Text
+	}
+	return ""
 }
 
 // A model that repeats a sentence is shown it once: the repeat is left out
@@ -54,26 +75,26 @@ func TestRepeatsShownOnce(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rd.cache = map[string]Claim{}
-			r := rd.render(tt.reply, false)
-			shown := strings.Count(strings.ToLower(strings.Join(strings.Fields(r.text), " ")), strings.ToLower(claim))
+			r := rd.Render(tt.reply, false)
+			shown := strings.Count(strings.ToLower(strings.Join(strings.Fields(r.Text), " ")), strings.ToLower(claim))
 			marks := 0
-			for _, c := range r.claims {
+			for _, c := range r.Claims {
 				if c.Marked() {
 					marks++
 				}
 			}
-			if shown != tt.shown || len(r.claims) != tt.claims || marks != tt.marks {
-				t.Errorf("shown %d times, %d claims, %d marked in %q; want %d, %d, %d", shown, len(r.claims), marks, r.text, tt.shown, tt.claims, tt.marks)
+			if shown != tt.shown || len(r.Claims) != tt.claims || marks != tt.marks {
+				t.Errorf("shown %d times, %d claims, %d marked in %q; want %d, %d, %d", shown, len(r.Claims), marks, r.Text, tt.shown, tt.claims, tt.marks)
 			}
-			if tt.name == "a list item keeps its marker" && strings.Count(r.text, "- ") != 2 {
-				t.Errorf("a list marker was lost: %q", r.text)
+			if tt.name == "a list item keeps its marker" && strings.Count(r.Text, "- ") != 2 {
+				t.Errorf("a list marker was lost: %q", r.Text)
 			}
-			if n := strings.Count(r.history, claim); n > max(1, tt.shown-tt.marks) {
-				t.Errorf("history %q repeats the claim", r.history)
+			if n := strings.Count(r.History, claim); n > max(1, tt.shown-tt.marks) {
+				t.Errorf("history %q repeats the claim", r.History)
 			}
 			// What streams is what the result says, piece by piece.
 			for _, size := range []int{1, 7, 100} {
-				if got, want := streamed(rd, tt.reply, size), wantStreamed(rd, tt.reply); got != want {
+				if got, want := streamed(t, rd, tt.reply, size), wantStreamed(rd, tt.reply); got != want {
 					t.Errorf("streamed in pieces of %d: %q, want %q", size, got, want)
 				}
 			}
@@ -91,24 +112,24 @@ func TestUnclosedFenceIsProse(t *testing.T) {
 		t.Run(fence, func(t *testing.T) {
 			rd.cache = map[string]Claim{}
 			reply := "True claim [1] «" + q + "».\n" + fence + "\nThe ministry fined Tencent [2] «bad words here».\nMore [9]."
-			r := rd.render(reply, false)
+			r := rd.Render(reply, false)
 			for _, raw := range []string{"```", "~~~", "«", "[9]"} {
-				if strings.Contains(r.text, raw) {
-					t.Errorf("%q shows in %q", raw, r.text)
+				if strings.Contains(r.Text, raw) {
+					t.Errorf("%q shows in %q", raw, r.Text)
 				}
 			}
-			if !strings.Contains(r.text, "⚠¹ The ministry fined Tencent [2].") {
-				t.Errorf("the claim after the fence is not checked: %q", r.text)
+			if !strings.Contains(r.Text, "⚠¹ The ministry fined Tencent [2].") {
+				t.Errorf("the claim after the fence is not checked: %q", r.Text)
 			}
-			if got := streamed(rd, reply, 3); got != r.text {
-				t.Errorf("streamed %q, want %q", got, r.text)
+			if got := streamed(t, rd, reply, 3); got != r.Text {
+				t.Errorf("streamed %q, want %q", got, r.Text)
 			}
 		})
 	}
 	// A fence that closes stays code.
-	r := rd.render("True claim [1] «"+q+"».\n```\nx [1]\n```", false)
-	if !strings.Contains(r.text, "```\nx [1]\n```") {
-		t.Errorf("a closed block changed: %q", r.text)
+	r := rd.Render("True claim [1] «"+q+"».\n```\nx [1]\n```", false)
+	if !strings.Contains(r.Text, "```\nx [1]\n```") {
+		t.Errorf("a closed block changed: %q", r.Text)
 	}
 }
 
@@ -167,9 +188,9 @@ func TestWeakAcrossLanguages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.claim, func(t *testing.T) {
 			rd.cache = map[string]Claim{}
-			r := rd.render(fmt.Sprintf("%s [%d] «%s».", tt.claim, tt.n, tt.quote), false)
-			if len(r.claims) != 1 || r.claims[0].Support != tt.want || r.claims[0].Reason != tt.reason {
-				t.Errorf("claims %+v, want one %s (%s)", r.claims, tt.want, tt.reason)
+			r := rd.Render(fmt.Sprintf("%s [%d] «%s».", tt.claim, tt.n, tt.quote), false)
+			if len(r.Claims) != 1 || r.Claims[0].Support != tt.want || r.Claims[0].Reason != tt.reason {
+				t.Errorf("claims %+v, want one %s (%s)", r.Claims, tt.want, tt.reason)
 			}
 		})
 	}
@@ -184,12 +205,12 @@ func TestUnclosedQuoteEndsWithItsSentence(t *testing.T) {
 	for _, end := range []string{".", "!", "?"} {
 		reply := "First claim of the reply [1] «words the passage never had" + end + " Next claim of the reply [2] «" + q + "»."
 		rd.cache = map[string]Claim{}
-		r := rd.render(reply, false)
-		if want := "⚠¹ First claim of the reply [1]" + end + " Next claim of the reply [2]."; r.text != want {
-			t.Errorf("%q rendered %q, want %q", reply, r.text, want)
+		r := rd.Render(reply, false)
+		if want := "⚠¹ First claim of the reply [1]" + end + " Next claim of the reply [2]."; r.Text != want {
+			t.Errorf("%q Rendered %q, want %q", reply, r.Text, want)
 		}
-		if got := streamed(rd, reply, 2); got != r.text {
-			t.Errorf("streamed %q, want %q", got, r.text)
+		if got := streamed(t, rd, reply, 2); got != r.Text {
+			t.Errorf("streamed %q, want %q", got, r.Text)
 		}
 	}
 }
@@ -245,28 +266,28 @@ func TestCodeBlocksChecked(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rd.cache = map[string]Claim{}
-			r := rd.render(tt.reply, false)
+			r := rd.Render(tt.reply, false)
 			var code []Claim
-			for _, c := range r.claims {
+			for _, c := range r.Claims {
 				if c.Reason == ReasonCodeNotFound || c.Reason == ReasonCodeUncited {
 					code = append(code, c)
 				}
 			}
 			switch {
 			case tt.mark == "" && len(code) > 0:
-				t.Errorf("code marked: %+v in %q", code, r.text)
+				t.Errorf("code marked: %+v in %q", code, r.Text)
 			case tt.mark != "" && (len(code) != 1 || code[0].Reason != tt.mark || code[0].Text != tt.text || !code[0].Marked()):
-				t.Errorf("code claims %+v, want one %s of %q; text %q", code, tt.mark, tt.text, r.text)
+				t.Errorf("code claims %+v, want one %s of %q; text %q", code, tt.mark, tt.text, r.Text)
 			}
-			if !strings.Contains(r.text, tt.inText) {
-				t.Errorf("text %q lacks %q", r.text, tt.inText)
+			if !strings.Contains(r.Text, tt.inText) {
+				t.Errorf("text %q lacks %q", r.Text, tt.inText)
 			}
-			if strings.Contains(r.history, "```") && tt.mark != "" {
-				t.Errorf("history %q keeps marked code", r.history)
+			if strings.Contains(r.History, "```") && tt.mark != "" {
+				t.Errorf("history %q keeps marked code", r.History)
 			}
 			for _, size := range []int{1, 7, 64} {
-				if got := streamed(rd, tt.reply, size); got != r.text {
-					t.Errorf("streamed in %d-byte pieces %q, want %q", size, got, r.text)
+				if got := streamed(t, rd, tt.reply, size); got != r.Text {
+					t.Errorf("streamed in %d-byte pieces %q, want %q", size, got, r.Text)
 				}
 			}
 		})
@@ -288,12 +309,51 @@ func TestCodeBlockHeldWhileUndecided(t *testing.T) {
 	}
 	code := "```\n" + run + "\n```"
 	head := fmt.Sprintf("Lead-in [1] «%s»:\n%s\n", strings.Join(strings.Fields(blocks[0].text)[:6], " "), code)
-	r := rd.render(head+"More words that go on", true)
-	if strings.Contains(r.text, "```") {
-		t.Errorf("undecided code shown while streaming: %q", r.text)
+	r := rd.Render(head+"More words that go on", true)
+	if strings.Contains(r.Text, "```") {
+		t.Errorf("undecided code shown while streaming: %q", r.Text)
 	}
-	r = rd.render(head+fmt.Sprintf("It says more [3] «%s». And", strings.Join(f[:6], " ")), true)
-	if !strings.Contains(r.text, code) || strings.Contains(r.text, "⚠") {
-		t.Errorf("code not shown, or marked, once its passage is cited: %q", r.text)
+	r = rd.Render(head+fmt.Sprintf("It says more [3] «%s». And", strings.Join(f[:6], " ")), true)
+	if !strings.Contains(r.Text, code) || strings.Contains(r.Text, "⚠") {
+		t.Errorf("code not shown, or marked, once its passage is cited: %q", r.Text)
+	}
+}
+
+func FuzzReplyStream(f *testing.F) {
+	for _, tt := range parseCitationsTests {
+		f.Add(tt.text, uint8(len(tt.text)))
+	}
+	f.Add("A [3]. B [1, 2] [9] [ C [1][[2]] [1-", uint8(2))
+	f.Add("x [9]1] [1 [9]]", uint8(1))
+	f.Add("Claim [1] «La hache de guerre est enterré». Next (2) «half", uint8(3))
+	f.Add("“La hache de guerre est enterré” [1]. ⚠¹ x [2]", uint8(4))
+	f.Add("Claim [1].\n\nSources:\n[1] «La hache de guerre est enterré»\n[^2]: The article.\n[9] «x»", uint8(3))
+	f.Add("Claim [1] «La hache de guerre\nest enterré». Next [1] «no close\n- B [2] «x»\n\nQuotes:", uint8(5))
+	f.Add("Claim [1] «La hache de guerre est enterré». Run `grep [2]` and ```\n[3] «x»\n``` [2] «y».", uint8(2))
+	f.Add("Claim [1] «La hache de guerre est enterré».\n```\nx [1].\n```\nNext [2] «y».\n~~~\nopen", uint8(3))
+	f.Add("Claim [1] «La hache de guerre est enterré».\n```\nx [2] «y».\n~~~\nz [1].", uint8(4))
+	f.Add("A [1] «never closed. B [2] «La hache de guerre est enterré». C [1] «x! D「y」", uint8(3))
+	f.Add("The article describes this at some length [1] «La hache de guerre est enterré».\n\nThe article describes this at some length! [1]. The article describes this at some length [2] «x».", uint8(6))
+	rd, _ := fixtureReader(f, 3)
+	f.Fuzz(func(t *testing.T, reply string, size uint8) {
+		reply = strings.ToValidUTF8(reply, "\uFFFD") // model output is UTF-8
+		if got, want := streamed(t, rd, reply, int(size%16)+1), wantStreamed(rd, reply); got != want {
+			t.Fatalf("streamed %q, want %q", got, want)
+		}
+	})
+}
+
+// A turn stored with its marks is fed back without its marked sentences,
+// wherever the mark stands: opening a sentence, a list item or a heading.
+func TestStripMarks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Verified [1]. ⚠¹ Weak [2]. ❔² Uncited.", "Verified [1]."},
+		{"- Verified [1].\n- ⚠¹ Weak [2].", "- Verified [1]."},
+		{"## ⚠¹ A heading [1]\n\nVerified [1].", "Verified [1]."},
+	}
+	for _, tt := range tests {
+		if got := StripMarks(tt.in); got != tt.want {
+			t.Errorf("StripMarks(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

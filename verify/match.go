@@ -1,4 +1,4 @@
-package answer
+package verify
 
 import (
 	"strings"
@@ -133,8 +133,11 @@ func (f *foldedText) findQuote(quote string, segs []string) (g *foldedText, star
 const (
 	minQuoteWords      = 2
 	minQuoteIdeographs = 4
-	maxQuoteRunes      = 600
 )
+
+// MaxQuoteRunes is the longest quote, in runes, a quote before its
+// citation may be (“words” [2]); a caller clips a quote it shows to it.
+const MaxQuoteRunes = 600
 
 // quoteSegments splits a quote at ellipses ("…", "...", "[…]") into the
 // folded pieces that must each occur, in order; nil when the quote is too

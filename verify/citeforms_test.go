@@ -1,4 +1,4 @@
-package answer
+package verify
 
 import (
 	"slices"
@@ -39,19 +39,19 @@ func TestCitationFormsRoundFour(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rd.cache = map[string]Claim{}
-			r := rd.render(tt.reply, false)
-			if r.text != tt.want {
-				t.Errorf("shown %q, want %q", r.text, tt.want)
+			r := rd.Render(tt.reply, false)
+			if r.Text != tt.want {
+				t.Errorf("shown %q, want %q", r.Text, tt.want)
 			}
-			if len(r.claims) != 1 {
-				t.Fatalf("claims %+v, want one", r.claims)
+			if len(r.Claims) != 1 {
+				t.Fatalf("claims %+v, want one", r.Claims)
 			}
-			c := r.claims[0]
+			c := r.Claims[0]
 			if c.Support != tt.sup || c.Reason != tt.reason || !slices.Equal(c.Cites, tt.cites) {
 				t.Errorf("claim %+v, want %s (%s) citing %v", c, tt.sup, tt.reason, tt.cites)
 			}
 			for _, size := range []int{1, 5, 100} {
-				if got := streamed(rd, tt.reply, size); got != wantStreamed(rd, tt.reply) {
+				if got := streamed(t, rd, tt.reply, size); got != wantStreamed(rd, tt.reply) {
 					t.Errorf("streamed in pieces of %d: %q, want %q", size, got, wantStreamed(rd, tt.reply))
 				}
 			}

@@ -1,9 +1,11 @@
-package answer
+package verify
 
 import (
+	"context"
 	"sync"
 	"testing"
 
+	"corpusbot/corpus"
 	"corpusbot/retrieval"
 	"corpusbot/text"
 )
@@ -12,7 +14,7 @@ import (
 type testPassage struct{ text, lang string }
 
 // testPassages are the passages a reply is checked against: the rendering
-// tests' fixture, without a pipeline.
+// tests' fixture, the embedded corpus's passages.
 type testPassages []testPassage
 
 func (ps testPassages) Len() int          { return len(ps) }
@@ -34,13 +36,16 @@ var fixture struct {
 	err  error
 }
 
-// fixtureReader is a reader over the first n passages of the embedded
-// corpus, in order, analysed by an index of the corpus as the pipeline
-// builds it.
-func fixtureReader(t testing.TB, n int) (*reader, testPassages) {
+// fixtureReader is a Reader over the first n passages of the embedded
+// corpus, in order, with an index of the corpus as package answer builds
+// it (the heading path indexed with each passage) to analyse words.
+func fixtureReader(t testing.TB, n int) (*Reader, testPassages) {
 	t.Helper()
 	fixture.once.Do(func() {
-		c := embeddedCorpus(t)
+		var c *corpus.Corpus
+		if c, fixture.err = corpus.Load(context.Background(), corpus.Embedded(), corpus.Config{}); fixture.err != nil {
+			return
+		}
 		var items []retrieval.Item
 		for _, d := range c.Docs {
 			for pi := range d.Passages {
@@ -52,9 +57,8 @@ func fixtureReader(t testing.TB, n int) (*reader, testPassages) {
 		fixture.ix, fixture.err = retrieval.New(retrieval.Config{}, items)
 	})
 	if fixture.err != nil {
-		t.Fatalf("index the embedded corpus: %v", fixture.err)
+		t.Fatalf("load and index the embedded corpus: %v", fixture.err)
 	}
 	ps := fixture.ps[:min(n, len(fixture.ps))]
-	return newReader(ps, fixture.ix, "question"), ps
+	return NewReader(ps, fixture.ix, "question"), ps
 }
-

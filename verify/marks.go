@@ -1,4 +1,4 @@
-package answer
+package verify
 
 import (
 	"strings"
@@ -7,36 +7,44 @@ import (
 	"corpusbot/text"
 )
 
-// rendered is a reply as the reader sees it.
-type rendered struct {
-	text    string // citations renumbered, quotes taken out, marks in place
-	history string // text without its marked sentences or citations: safe to feed back
-	claims  []Claim
-	used    []int
-	dropped []int
-	quotes  map[int]string // verified quote per renumbered citation
-	// verified counts the claims whose citations are all backed by their
+// Rendered is a reply as the reader sees it.
+type Rendered struct {
+	Text    string // citations renumbered, quotes taken out, marks in place
+	History string // Text without its marked sentences or citations: safe to feed back
+	Claims  []Claim
+	// Used maps citation numbers to given ones: [i+1] in Text cites
+	// passage Used[i]-1 of Passages.
+	Used []int
+	// Dropped lists the numbers cited that were not given.
+	Dropped []int
+	Quotes  map[int]string // the verified quote of each citation number
+	// Backed counts the claims whose citations are all backed by their
 	// quotes (Verified or Weak): a reply with none is not an answer.
-	verified int
+	Backed int
 }
 
-// reader renders one reply, from its first streamed piece to its end.
+// Reader renders one reply, from its first streamed piece to its end.
 // Rendering is per sentence and in order, so the rendering of a prefix of
 // the reply is a prefix of the rendering of the whole: what streams is
 // what the result says, marks included.
-type reader struct {
+type Reader struct {
 	ck    *checker
 	given int
 	cache map[string]Claim
 }
 
-func newReader(ps passages, an analyzer, question string) *reader {
-	return &reader{ck: newChecker(ps, an, question), given: ps.Len(), cache: map[string]Claim{}}
+// NewReader makes the Reader of one reply to question that was given ps,
+// numbered [1] to [ps.Len()]; an tells which words are searchable.
+func NewReader(ps Passages, an Analyzer, question string) *Reader {
+	return &Reader{ck: newChecker(ps, an, question), given: ps.Len(), cache: map[string]Claim{}}
 }
 
-// render renders raw. With partial set, raw is still streaming: only the
+// Given is the number of passages the reply was given.
+func (rd *Reader) Given() int { return rd.given }
+
+// Render renders raw, the reply as written. With partial set, raw is still streaming: only the
 // sentences that are complete are rendered.
-func (rd *reader) render(raw string, partial bool) rendered {
+func (rd *Reader) Render(raw string, partial bool) Rendered {
 	if partial {
 		raw = raw[:stableCut(raw)]
 	} else {
@@ -48,7 +56,7 @@ func (rd *reader) render(raw string, partial bool) rendered {
 	if partial && len(spans) > 0 {
 		spans = spans[:len(spans)-1] // the last may go on
 	}
-	out := rendered{used: sc.used, dropped: sc.dropped, quotes: map[int]string{}}
+	out := Rendered{Used: sc.used, Dropped: sc.dropped, Quotes: map[int]string{}}
 	orphans := orphanQuotes(sc, spans)
 	for n, q := range refs {
 		if _, ok := orphans[n]; !ok {
@@ -89,8 +97,8 @@ func (rd *reader) render(raw string, partial bool) rendered {
 				if c.Support != "" {
 					marks++
 					c.Mark = marks
-					out.claims = append(out.claims, c)
-					mark = markText(c) + "\n" + gap[strings.LastIndexByte(gap, '\n')+1:]
+					out.Claims = append(out.Claims, c)
+					mark = c.MarkText() + "\n" + gap[strings.LastIndexByte(gap, '\n')+1:]
 				}
 			}
 			if text.Len() > 0 {
@@ -133,19 +141,19 @@ func (rd *reader) render(raw string, partial bool) rendered {
 			c.Mark = marks
 		}
 		if c.Support == Verified || c.Support == Weak {
-			out.verified++
+			out.Backed++
 			for n, q := range c.backed {
-				if _, ok := out.quotes[n]; !ok {
-					out.quotes[n] = q
+				if _, ok := out.Quotes[n]; !ok {
+					out.Quotes[n] = q
 				}
 			}
 		}
-		out.claims = append(out.claims, c)
+		out.Claims = append(out.Claims, c)
 		if text.Len() > 0 {
 			text.WriteString(gap)
 		}
 		if c.Marked() {
-			text.WriteString(withMark(s, markText(c)))
+			text.WriteString(withMark(s, c.MarkText()))
 		} else {
 			text.WriteString(s)
 			if hist.Len() > 0 {
@@ -154,8 +162,8 @@ func (rd *reader) render(raw string, partial bool) rendered {
 			hist.WriteString(plain)
 		}
 	}
-	out.text = text.String()
-	out.history = hist.String()
+	out.Text = text.String()
+	out.History = hist.String()
 	return out
 }
 
@@ -214,7 +222,7 @@ func (p *shownClaim) with(c Claim) *shownClaim {
 	return p
 }
 
-func (rd *reader) claim(plain string, runs []citeRun, used []int) Claim {
+func (rd *Reader) claim(plain string, runs []citeRun, used []int) Claim {
 	var key strings.Builder
 	key.WriteString(plain)
 	for _, r := range runs {
@@ -321,10 +329,10 @@ func gapSpace(gap string) string {
 	return " "
 }
 
-// stripMarks removes the marked sentences of a text rendered earlier (a
+// StripMarks removes the marked sentences of a text rendered earlier (a
 // conversation turn stored before HistoryText existed, or by another
 // client): they are not to be fed back as what was said.
-func stripMarks(t string) string {
+func StripMarks(t string) string {
 	var b strings.Builder
 	prev := 0
 	for _, sp := range text.SentencesOfItems(t) {
@@ -343,8 +351,8 @@ func stripMarks(t string) string {
 	return b.String()
 }
 
-// stripMark removes a mark that opens s.
-func stripMark(s string) string {
+// StripMark removes a mark that opens s.
+func StripMark(s string) string {
 	i := markAt(s)
 	rest := s[i:]
 	for _, m := range []string{markUnverified, markUncited} {
@@ -578,7 +586,7 @@ func fenceOf(sp text.Span, fences []text.Span) int {
 
 // code checks the fenced block f of s (fence lines included) against the
 // passages used cites, as checker.checkCode does.
-func (rd *reader) code(s string, f text.Span, used []int) (Claim, bool) {
+func (rd *Reader) code(s string, f text.Span, used []int) (Claim, bool) {
 	body := s[f.Start:f.End]
 	if i := strings.IndexByte(body, '\n'); i >= 0 {
 		body = body[i+1:]

@@ -1,0 +1,46 @@
+package verify
+
+import (
+	"strings"
+
+	"corpusbot/i18n"
+)
+
+// Why says, in lang (a catalogue language of package i18n), why c is
+// marked.
+func (c Claim) Why(lang string) string {
+	cites := citeList(c.Cites)
+	switch c.Reason {
+	case ReasonNoQuote:
+		return i18n.Text(lang, i18n.WhyNoQuote, cites)
+	case ReasonShortQuote:
+		return i18n.Text(lang, i18n.WhyShortQuote)
+	case ReasonNotFound:
+		return i18n.Text(lang, i18n.WhyNotFound, cites)
+	case ReasonOtherPassage:
+		if c.Detail != "" {
+			return i18n.Text(lang, i18n.WhyOtherPassage, c.Detail)
+		}
+		return i18n.Text(lang, i18n.WhyOtherUncited)
+	case ReasonNumber:
+		return i18n.Text(lang, i18n.WhyNumber, c.Detail)
+	case ReasonName:
+		return i18n.Text(lang, i18n.WhyName, c.Detail)
+	case ReasonNegation:
+		return i18n.Text(lang, i18n.WhyNegation)
+	case ReasonCodeNotFound:
+		return i18n.Text(lang, i18n.WhyCodeNotFound)
+	case ReasonCodeUncited:
+		return i18n.Text(lang, i18n.WhyCodeUncited)
+	default:
+		return i18n.Text(lang, i18n.WhyUncited)
+	}
+}
+
+func citeList(ns []int) string {
+	var b strings.Builder
+	for _, n := range ns {
+		b.WriteString("[" + itoa(n) + "]")
+	}
+	return b.String()
+}
