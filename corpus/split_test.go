@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -170,6 +171,26 @@ func passageWordsByWord(s string) int {
 		return true
 	})
 	return (tenths + 5) / 10
+}
+
+// TestPassageWordsJoiners holds passageWords to its definition on random
+// strings of the characters that decide where words start (digits and
+// letters around full stops, commas and apostrophes, ASCII and not), so
+// that every one falls at every place of the eight bytes read at once and
+// of the byte after them.
+func TestPassageWordsJoiners(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 9))
+	alphabet := []string{"1", "9", "a", "Z", "q", ".", ",", "'", " ", "-", "\n", "é", "’", "中", "٣", "\u0301", "ß", "\xff"}
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(alphabet[r.IntN(len(alphabet)-7*r.IntN(2))]) // half of them ASCII only
+		}
+		s := b.String()
+		if got, want := passageWords(s), passageWordsByWord(s); got != want {
+			t.Fatalf("passageWords(%q) = %d, want %d", s, got, want)
+		}
+	}
 }
 
 func FuzzPassageWords(f *testing.F) {
