@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -363,4 +364,172 @@ func TestStopIndex(t *testing.T) {
 	}
 	check("")
 	check(strings.Repeat("a", maxWordBytes+1))
+}
+
+// TestSettledAgreesWithWhole holds detection's early stop to the whole
+// sample: texts of function words of several languages, content words,
+// names in capitals, numbers, accented letters and other scripts in
+// random mixes and places, detected for no reader and for readers of
+// German and French, give the same answer either way, and most of them
+// stop early.
+func TestSettledAgreesWithWhole(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 15))
+	vocab := [][]string{
+		strings.Fields("the of and in to with for was were that this by as on from these which are is not"),
+		strings.Fields("der die das und ist nicht mit von den dem auf für sich des ein eine was in an"),
+		strings.Fields("le la les des et est une pour dans que qui sur pas par au en on se"),
+		strings.Fields("el los las del que por para con una como es se en al lo su"),
+		strings.Fields("cells patients study protein expression levels associated increased risk analysis results data tumor genes mice clinical"),
+		strings.Fields("Alipay Tencent Helm Prometheus DNA CD4 p53 mRNA NF-κB β-cell 12.8 5,600 (n=21) e.g. l'été China's"),
+		strings.Fields("für über möchte déjà señor año não então Größe ça même été"),
+		strings.Fields("支付宝 中国 规制 アリペイ 중국 Москва привет Ελλάδα شركة"),
+		strings.Fields("a I x y z s t"),
+		strings.Fields(". , ; : ! ? ( ) - \n \n\n"),
+	}
+	stopped := 0
+	const n = 6000
+	for i := range n {
+		// Each text is a few stretches, each leaning on a few of the
+		// vocabularies, so that some lead clearly, others tie, and a
+		// later stretch can overturn what an earlier one said.
+		var b strings.Builder
+		for range 1 + r.IntN(3) {
+			weights := make([]int, len(vocab))
+			for k := range weights {
+				if r.IntN(3) == 0 {
+					weights[k] = r.IntN(10)
+				}
+			}
+			weights[r.IntN(4)] += 10
+			weights[4] += 5
+			pure := r.IntN(4) == 0 // one language's function words alone, densely
+			if pure {
+				clear(weights)
+				weights[[]int{0, 1, 2, 3, 7}[r.IntN(5)]] = 1
+			}
+			sum := 0
+			for _, w := range weights {
+				sum += w
+			}
+			size := b.Len() + 50 + r.IntN(1500)
+			for b.Len() < size {
+				x := r.IntN(sum)
+				k := 0
+				for x >= weights[k] {
+					x -= weights[k]
+					k++
+				}
+				w := vocab[k][r.IntN(len(vocab[k]))]
+				if !pure && r.IntN(8) == 0 {
+					w = strings.ToUpper(w[:1]) + w[1:]
+				}
+				b.WriteString(w)
+				if pure || r.IntN(6) > 0 {
+					b.WriteByte(' ')
+				}
+			}
+		}
+		s := b.String()
+		for _, prefer := range []string{"", "de", "fr"} {
+			got, want := detectLanguage(s, prefer, false), detectLanguage(s, prefer, true)
+			if got != want {
+				t.Fatalf("text %d, reader %q: %q with the early stop, %q from the whole sample:\n%s", i, prefer, got, want, s)
+			}
+		}
+		st := langStats{prefer: -1}
+		if st.scan(s) < len(s) {
+			stopped++
+		}
+	}
+	if stopped < n/10 || stopped == n {
+		t.Errorf("%d of %d texts stopped early: the test no longer tries both ways", stopped, n)
+	}
+	t.Logf("%d of %d texts stopped early", stopped, n)
+}
+
+// TestSettledBound holds settled to its bound where it is tight: after a
+// text whose leading language is ahead by a known margin, a rest of as
+// many function words of one other language alone can tie it, and the
+// rest is settled only when it has fewer.
+func TestSettledBound(t *testing.T) {
+	var only string // a German function word of no other language
+	for w, m := range latinStopwordLangs() {
+		if m == 1<<slices.Index(latinLangs[:], "de") && len(w) >= 3 && ASCIIPrefix(w) == len(w) && (only == "" || w < only) {
+			only = w
+		}
+	}
+	for _, head := range []string{
+		strings.Repeat("The cells of the patients were counted in the study. ", 6),
+		strings.Repeat("Le nombre des cellules et la taille. ", 5),
+	} {
+		st := langStats{prefer: -1}
+		st.scan(head + " ")
+		first := st.decide(head)
+		settledOnce := false
+		for k := 0; k < 200; k++ {
+			rest := strings.Repeat(only+" ", k)
+			s := st // scan does not change a copy's arrays
+			if s.settled(rest) >= 0 {
+				continue
+			}
+			settledOnce = true
+			if got := detectLanguage(head+" "+rest, "", true); got != first {
+				t.Errorf("%q then %d × %q: settled, but the whole text is %q, not %q", head[:20], k, only, got, first)
+			}
+		}
+		if !settledOnce {
+			t.Errorf("%q: never settled", head[:20])
+		}
+	}
+}
+
+// FuzzSettled holds the early stop to the whole sample for any text.
+func FuzzSettled(f *testing.F) {
+	for _, s := range []string{
+		strings.Repeat("The cells of the patients were counted in the study and the results of it. ", 12),
+		strings.Repeat("Die Zellen der Patienten wurden in der Studie gezählt und die Ergebnisse. ", 12) + "über",
+		strings.Repeat("the of and in ", 40) + "der die das und " + strings.Repeat("Alipay ", 200),
+		strings.Repeat("le la les et ", 60) + strings.Repeat("the of ", 61),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, prefer := range []string{"", "en", "de"} {
+			if got, want := detectLanguage(s, prefer, false), detectLanguage(s, prefer, true); got != want {
+				t.Fatalf("detectLanguage(%q, %q): %q with the early stop, %q from the whole sample", s, prefer, got, want)
+			}
+		}
+	})
+}
+
+// TestASCIIWords holds the eight-byte count to a byte-by-byte one, up to
+// the first byte that is not ASCII.
+func TestASCIIWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "e", "Z", "t", "H", "z", "@", "[", "`", "{", " ", ".", ",", "'", "0", "9", "\n", "A", "b", "o", "\x00", "é", "\xff"}
+	for range 30000 {
+		var b strings.Builder
+		for range r.IntN(60) {
+			b.WriteString(alphabet[r.IntN(len(alphabet)-2*r.IntN(2))]) // half of them ASCII only
+		}
+		s := b.String()
+		wide := ASCIIPrefix(s)
+		words, looked := 0, 0
+		for _, w := range strings.FieldsFunc(s[:wide], func(c rune) bool { return uint32(c|0x20)-'a' >= 26 }) {
+			words++
+			if len(w) >= 2 {
+				looked++
+			}
+		}
+		gw, gl, gwide := asciiWords(s)
+		if wide < len(s) {
+			if gwide != wide {
+				t.Fatalf("asciiWords(%q): not ASCII at %d, want %d", s, gwide, wide)
+			}
+			continue
+		}
+		if gwide != -1 || gw != words || gl != looked {
+			t.Fatalf("asciiWords(%q) = %d, %d, %d; want %d, %d, -1", s, gw, gl, gwide, words, looked)
+		}
+	}
 }
