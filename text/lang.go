@@ -238,15 +238,7 @@ func (st *langStats) settled(rest string) int {
 	if latinWords == 0 || other*2 >= latinWords {
 		return settleEvery
 	}
-	best, bestScore, second, total := -1, 0.0, 0.0, 0.0
-	for k := range numLatin { // as latin reads them
-		total += st.hits[k]
-		if s := st.hits[k] + st.hints[k]; s > bestScore {
-			best, bestScore, second = k, s, bestScore
-		} else if s > second {
-			second = s
-		}
-	}
+	best, bestScore, second, total := st.leader()
 	if best < 0 || total < 1 && st.hints[best] < 1 {
 		return settleEvery
 	}
@@ -468,12 +460,11 @@ func (st *langStats) cyrillicWords(text string, word func([]byte) int) int {
 	return score
 }
 
-// latin picks the Latin-script language with the most evidence, a word
-// with letters proper to some languages counting as much as a stopword.
-// With less than one word's evidence, or evidence for less than one word in
-// twenty, it is guessing: "und".
-func (st *langStats) latin(text string) string {
-	best, bestScore, second, total := -1, 0.0, 0.0, 0.0
+// leader returns the Latin-script language with the most evidence (the
+// first of those tied; -1 when none has any), its score, the best score
+// of the others, and the stopword evidence of all.
+func (st *langStats) leader() (best int, bestScore, second, total float64) {
+	best = -1
 	for k := range numLatin {
 		total += st.hits[k]
 		if s := st.hits[k] + st.hints[k]; s > bestScore {
@@ -482,6 +473,15 @@ func (st *langStats) latin(text string) string {
 			second = s
 		}
 	}
+	return best, bestScore, second, total
+}
+
+// latin picks the Latin-script language with the most evidence, a word
+// with letters proper to some languages counting as much as a stopword.
+// With less than one word's evidence, or evidence for less than one word in
+// twenty, it is guessing: "und".
+func (st *langStats) latin(text string) string {
+	best, bestScore, second, total := st.leader()
 	if best < 0 || total < 1 && st.hints[best] < 1 {
 		// No function word, or one shared by several languages: the
 		// content words may tell ("Wozu führen erhöhte Treibhausgase?"),
