@@ -29,6 +29,7 @@ import (
 	"corpusbot/corpus"
 	"corpusbot/internal/abstaineval"
 	"corpusbot/retrieval"
+	"corpusbot/text"
 )
 
 func main() {
@@ -46,6 +47,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	shares := fs.String("shares", "-1,0.25,0.34,0.5,0.67,0.75,1", "focus coverage shares to try (-1: rule off, 0: default)")
 	misses := fs.Float64("misses", -2, "list the misses at this share")
 	floor := fs.Float64("floor", 0, "retrieval relevance floor (0: the default)")
+	explain := fs.Bool("explain", false, "explain each in-corpus miss of the tuning half at the default share (its focus words and weights, the answering sentence's share) instead of measuring")
 	out := fs.String("signals", "", "write what the default pipeline weighs for each question to this file (JSON lines, for bench/decide) instead of measuring")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -55,6 +57,11 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	}
 	if *half != abstaineval.Tune && *half != abstaineval.Test {
 		return fmt.Errorf("-half %q: want tune or test", *half)
+	}
+	if *explain && *half != abstaineval.Tune {
+		// Test-half misses are never read: a rule chosen by them is
+		// tuned on the test half.
+		return errors.New("-explain reads misses: only with -half tune")
 	}
 	f, err := os.Open(*set)
 	if err != nil {
@@ -69,6 +76,9 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	c, err := abstaineval.LoadCorpus(ctx, *dir)
 	if err != nil {
 		return err
+	}
+	if *explain {
+		return explainMisses(ctx, c, qs, w)
 	}
 	if *out != "" {
 		return writeSignals(ctx, c, qs, strings.TrimSuffix(filepath.Base(*set), ".jsonl"), *out)
@@ -105,6 +115,60 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		}
 	}
 	return tw.Flush()
+}
+
+// explainMisses prints, for each in-corpus question the default pipeline
+// abstains on or answers without an expected string, what it weighed:
+// the question's words and weights, the best share any candidate sentence
+// holds, and each candidate sentence holding an expected string with its
+// share.
+func explainMisses(ctx context.Context, c *corpus.Corpus, qs []abstaineval.Question, w io.Writer) error {
+	p, err := answer.New(answer.Config{}, c, nil)
+	if err != nil {
+		return err
+	}
+	for _, q := range qs {
+		if q.Kind != "in" {
+			continue
+		}
+		res, err := p.Ask(ctx, answer.Question{Text: q.Question})
+		if err != nil {
+			return fmt.Errorf("%s: %w", q.ID, err)
+		}
+		if !res.Abstained && abstaineval.Holds(res.Text, q.Expect) {
+			continue
+		}
+		e, err := p.Explain(ctx, answer.Question{Text: q.Question}, func(s string) bool { return abstaineval.Holds(s, q.Expect) })
+		if err != nil {
+			return fmt.Errorf("%s: %w", q.ID, err)
+		}
+		outcome := "answered without the sentence"
+		if res.Abstained {
+			outcome = "abstained"
+		}
+		fmt.Fprintf(w, "%s: %s (%s; best share %.2f)\n", q.ID, q.Question, outcome, e.Best)
+		for _, x := range e.Words {
+			kind := "focus"
+			if x.Name {
+				kind = "name"
+			}
+			fmt.Fprintf(w, "\t%s %q %.2f", kind, x.Word, x.Weight)
+			if len(x.Synonyms) > 0 {
+				fmt.Fprintf(w, " synonyms %v", x.Synonyms)
+			}
+			fmt.Fprintln(w)
+		}
+		if !e.Candidates {
+			fmt.Fprintln(w, "\tno passage above the floor")
+		}
+		if len(e.Sentences) == 0 && e.Candidates {
+			fmt.Fprintln(w, "\tno candidate sentence holds an expected string")
+		}
+		for _, s := range e.Sentences {
+			fmt.Fprintf(w, "\tshare %.2f passes %v refused %v: %q\n", s.Share, s.Passes, s.Refused, text.Clip(strings.Join(strings.Fields(s.Text), " "), 200))
+		}
+	}
+	return nil
 }
 
 // writeSignals writes a row for each question: what the default pipeline

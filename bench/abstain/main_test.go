@@ -82,6 +82,7 @@ func TestRun(t *testing.T) {
 	}{
 		{"no set", []string{"-half", "test"}, "-set is required"},
 		{"bad half", []string{"-set", set, "-half", "both"}, `-half "both"`},
+		{"explaining the test half", []string{"-set", set, "-half", "test", "-explain"}, "only with -half tune"},
 		{"missing corpus folder", []string{"-set", set, "-corpus", filepath.Join(t.TempDir(), "helmdocs")}, "README.md says how to rebuild"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -90,5 +91,31 @@ func TestRun(t *testing.T) {
 				t.Errorf("run(%q) = %v, want an error saying %q", tc.args, err, tc.want)
 			}
 		})
+	}
+}
+
+// -explain prints an in-corpus miss of the tuning half with the
+// question's words and weights. The expected string stands in another
+// article, so that the question is a miss whatever the rules answer.
+func TestExplain(t *testing.T) {
+	set := filepath.Join(t.TempDir(), "set.jsonl")
+	var id string
+	for i := 0; id == ""; i++ {
+		if c := "t-in-" + string(rune('a'+i)); abstaineval.Half(c) == abstaineval.Tune {
+			id = c
+		}
+	}
+	line := `{"id": "` + id + `", "lang": "en", "kind": "in", "question": "What is Quanzi called in English?", "expect": ["Forrester Research"]}` + "\n"
+	if err := os.WriteFile(set, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"-set", set, "-half", "tune", "-explain"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{id + ": What is Quanzi called in English? (", "best share", `focus "called"`, `name "quanzi"`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("-explain printed:\n%s\nwant %q in it", out.String(), want)
+		}
 	}
 }

@@ -1,0 +1,92 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// Explanation is what extractive ask weighed for a question, to read why
+// it abstained or answered without the sentence asked for (bench/abstain
+// -explain, on tuning halves only): the question's words with their
+// weights, and the candidate sentences a caller looks for with how much
+// of the focus each holds. The bot never needs it.
+type Explanation struct {
+	Words []ExplainedWord
+	// Sentences are the candidate sentences want picked out, in the
+	// candidates' order (passages by rank).
+	Sentences []ExplainedSentence
+	// Best is the highest share of the focus any candidate sentence holds
+	// (of those passing the rules that do not weigh the focus).
+	Best float64
+	// Candidates is false when no passage passed retrieval's floor.
+	Candidates bool
+}
+
+// ExplainedWord is a word of the question: a name, or a focus word with
+// its weight (idf) and the synonyms' terms that hold it for half.
+type ExplainedWord struct {
+	Word     string // as written, lower case; a run's bigram for ideographs
+	Weight   float64
+	Name     bool
+	Synonyms []string
+}
+
+// ExplainedSentence is a candidate sentence and its fit.
+type ExplainedSentence struct {
+	Text string
+	// Share is the part of the focus it holds (see covers); Passes
+	// whether it passes the rule at the pipeline's share.
+	Share  float64
+	Passes bool
+	// Refused is true when a rule that does not weigh the focus (the
+	// kind of answer, what is counted, the deed, the things named)
+	// refused it.
+	Refused bool
+}
+
+// Explain runs extractive ask's retrieval and sentence tests on q as Ask
+// does and says what they weighed; want picks the sentences to report.
+func (p *Pipeline) Explain(ctx context.Context, q Question, want func(sentence string) bool) (Explanation, error) {
+	text, err := p.checkQuestion(q.Text)
+	if err != nil {
+		return Explanation{}, fmt.Errorf("explain: %w", err)
+	}
+	st := p.state.Load()
+	qlang := searchLang(text, replyLanguage(text, q.History, q.Lang))
+	asked := st.withoutFraming(text)
+	cands, queries, _, err := p.retrieve(ctx, st, asked, q.History, qlang)
+	if err != nil {
+		return Explanation{}, fmt.Errorf("explain: %w", err)
+	}
+	query := queries[len(queries)-1]
+	f, fits := st.fitter(asked, query)
+	var e Explanation
+	for i, terms := range f.every {
+		w := f.everyWord[i]
+		if w == "" {
+			w = strings.Join(terms, " ")
+		}
+		e.Words = append(e.Words, ExplainedWord{Word: w, Weight: f.everyWeights[i], Name: f.everyName[i], Synonyms: f.everyAlts[i]})
+	}
+	rel := p.admitted(st, cands)
+	if len(rel) == 0 {
+		return e, nil
+	}
+	e.Candidates = true
+	share := p.cfg.FocusCoverage
+	blocks := p.pack(st, rel, p.cfg.ContextTokens, p.cfg.K)
+	blocks = p.widen(st, queries, cands, blocks, query, qlang, st.answers(asked, query, wideShare))
+	// Every candidate sentence, ranked; none kept.
+	st.rankSentences(f, blocks, query, len(blocks), len(blocks), func(s string, terms []string, a around) (bool, int) {
+		c, ok := fits(s, terms, a)
+		if ok {
+			e.Best = max(e.Best, c.share())
+		}
+		if want(s) {
+			e.Sentences = append(e.Sentences, ExplainedSentence{Text: s, Share: c.share(), Passes: ok && c.passes(share), Refused: !ok})
+		}
+		return false, 0
+	})
+	return e, nil
+}
