@@ -70,6 +70,7 @@ const (
 	FormatHTML     Format = "html"     // .html, .htm
 	FormatPDF      Format = "pdf"
 	FormatDOCX     Format = "docx"
+	FormatNotebook Format = "notebook" // .ipynb, a Jupyter notebook
 )
 
 // Document is one loaded file.

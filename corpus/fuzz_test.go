@@ -96,7 +96,10 @@ func FuzzStructured(f *testing.F) {
 	// Heading anchors: kramdown's attribute list, javascript.info's, one
 	// in code, one alone.
 	f.Add("## A {: #a .b}\n\nx\n\n# B [#b]\n\n# C `{#c}`\n\n# [#d]\n\nE {#e}\n==\n", uint8(0))
-	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html"}
+	// Round six's Jupyter notebook.
+	f.Add(thaiNotebook, uint8(5))
+	f.Add(`{"cells":[{"cell_type":"markdown","source":"# A\n\nb"},{"cell_type":"code","source":["x\n","y"],"outputs":[{"output_type":"stream","text":"z\n"}]}]}`, uint8(5))
+	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]
 		c, err := loadGuarded(t, name, []byte(src))

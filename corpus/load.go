@@ -289,6 +289,7 @@ var extensions = []struct {
 	{".htm", FormatHTML},
 	{".pdf", FormatPDF},
 	{".docx", FormatDOCX},
+	{".ipynb", FormatNotebook},
 }
 
 // Extensions lists the file extensions Load reads, lower case with their
@@ -554,6 +555,12 @@ func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, 
 		return l.structuredDocument(doc, parseRST(src), pk)
 	case FormatAsciiDoc:
 		return l.structuredDocument(doc, parseAsciiDoc(src), pk)
+	case FormatNotebook:
+		s, kind, reason := parseNotebook(l.md, src)
+		if kind != "" {
+			return doc, nil, kind, reason
+		}
+		return l.structuredDocument(doc, s, pk)
 	}
 	var title string
 	if isBlankString(src) {
