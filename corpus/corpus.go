@@ -71,6 +71,7 @@ const (
 	FormatPDF      Format = "pdf"
 	FormatDOCX     Format = "docx"
 	FormatNotebook Format = "notebook" // .ipynb, a Jupyter notebook
+	FormatMan      Format = "man"      // .1 to .9 (and 3p, 1ssl, …), .man: a manual page in troff
 )
 
 // Document is one loaded file.

@@ -99,7 +99,10 @@ func FuzzStructured(f *testing.F) {
 	// Round six's Jupyter notebook.
 	f.Add(thaiNotebook, uint8(5))
 	f.Add(`{"cells":[{"cell_type":"markdown","source":"# A\n\nb"},{"cell_type":"code","source":["x\n","y"],"outputs":[{"output_type":"stream","text":"z\n"}]}]}`, uint8(5))
-	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb"}
+	// Round six's manual page, and escapes cut short.
+	f.Add(manPage, uint8(6))
+	f.Add(".TH X 1\n.SH A\n.TP\n.BR \\-s\\ \\fIx\\\n.TS\ntab(:);\nl.\nT{\na\n.de X\n\\(e\\[u00\\N'", uint8(6))
+	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]
 		c, err := loadGuarded(t, name, []byte(src))

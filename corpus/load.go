@@ -290,6 +290,8 @@ var extensions = []struct {
 	{".pdf", FormatPDF},
 	{".docx", FormatDOCX},
 	{".ipynb", FormatNotebook},
+	{".1", FormatMan}, {".2", FormatMan}, {".3", FormatMan}, {".4", FormatMan}, {".5", FormatMan},
+	{".6", FormatMan}, {".7", FormatMan}, {".8", FormatMan}, {".9", FormatMan}, {".man", FormatMan},
 }
 
 // Extensions lists the file extensions Load reads, lower case with their
@@ -314,6 +316,9 @@ func formatOf(p string) Format {
 		if e.ext == ext {
 			return e.format
 		}
+	}
+	if isManPage(lower) {
+		return FormatMan // a section with a suffix: .3p, .1ssl
 	}
 	return ""
 }
@@ -555,8 +560,15 @@ func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, 
 		return l.structuredDocument(doc, parseRST(src), pk)
 	case FormatAsciiDoc:
 		return l.structuredDocument(doc, parseAsciiDoc(src), pk)
-	case FormatNotebook:
-		s, kind, reason := parseNotebook(l.md, src)
+	case FormatNotebook, FormatMan:
+		var s structured
+		var kind SkipKind
+		var reason string
+		if doc.Format == FormatMan {
+			s, kind, reason = parseMan(src, p)
+		} else {
+			s, kind, reason = parseNotebook(l.md, src)
+		}
 		if kind != "" {
 			return doc, nil, kind, reason
 		}
