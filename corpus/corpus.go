@@ -245,6 +245,9 @@ func (w Warning) group() string {
 
 // groupLabel is a group's name after a count.
 func groupLabel(g string, n int) string {
+	if format, ok := strings.CutPrefix(g, unreadPrefix); ok {
+		return plural(n, format+" document", format+" documents") + " (a format not read)"
+	}
 	switch g {
 	case "image", "archive", "font", "code file", "data file", "media file", "duplicate", "generated page":
 		return plural(n, g, g+"s")
@@ -258,8 +261,29 @@ func groupLabel(g string, n int) string {
 	return g // "too large", "binary", "unreadable", "encrypted", …
 }
 
+// unreadFormats names the formats of documents Load does not read, by
+// extension: a tree of them is told it holds documents it cannot read,
+// not "files of other types".
+var unreadFormats = map[string]string{
+	".org": "Org mode", ".tex": "LaTeX", ".latex": "LaTeX", ".ltx": "LaTeX", ".texi": "Texinfo",
+	".texinfo": "Texinfo", ".pod": "POD", ".rdoc": "RDoc", ".textile": "Textile", ".wiki": "wiki markup",
+	".mediawiki": "wiki markup", ".creole": "wiki markup", ".rtf": "RTF", ".odt": "OpenDocument",
+	".epub": "EPUB", ".doc": "Word 97–2003", ".ppt": "PowerPoint", ".pptx": "PowerPoint",
+	".rmd": "R Markdown", ".qmd": "Quarto", ".djvu": "DjVu", ".ps": "PostScript", ".chm": "CHM help",
+}
+
+// unreadPrefix marks a summary group of documents in a format not read.
+const unreadPrefix = "unread:"
+
+// unreadFormat is the name of the document format of p when Load does
+// not read it, else "".
+func unreadFormat(p string) string { return unreadFormats[strings.ToLower(path.Ext(p))] }
+
 // fileClass names what an unsupported file is, from its extension.
 func fileClass(p string) string {
+	if f := unreadFormat(p); f != "" {
+		return unreadPrefix + f
+	}
 	switch strings.ToLower(path.Ext(p)) {
 	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".avif", ".heic", ".drawio", ".excalidraw":
 		return "image"

@@ -388,6 +388,9 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 		if ext == "" {
 			return skipped(SkipUnsupported, "unsupported type (no extension)")
 		}
+		if f := unreadFormat(p); f != "" {
+			return skipped(SkipUnsupported, "unsupported type ("+strings.ToLower(ext)+"): "+f+" documents are not read")
+		}
 		return skipped(SkipUnsupported, "unsupported type ("+strings.ToLower(ext)+")")
 	}
 	if errorPage(p) {

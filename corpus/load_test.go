@@ -409,12 +409,29 @@ func TestSummary(t *testing.T) {
 			"loaded 331 documents; skipped 5: 3 images, 2 too large"},
 		{2, ws("x.md:duplicate", "y.bin:unsupported type", "z.js:unsupported type", "e.txt:empty"),
 			"loaded 2 documents; skipped 4: 1 duplicate, 1 file of another type, 1 code file, 1 empty"},
+		// Documents in formats not read are said to be documents, by
+		// format, not counted among "files of other types" (round six).
+		{0, ws("a.org:unsupported type", "b.ORG:unsupported type", "c.tex:unsupported type", "d.png:unsupported type", "e.texi:unsupported type"),
+			"loaded 0 documents; skipped 5: 2 Org mode documents (a format not read), 1 LaTeX document (a format not read), 1 image, 1 Texinfo document (a format not read)"},
 	}
 	for _, tt := range tests {
 		c := &Corpus{Docs: make([]Document, tt.docs), Warnings: tt.warnings}
 		if got := c.Summary(); got != tt.want {
 			t.Errorf("got %q, want %q", got, tt.want)
 		}
+	}
+}
+
+// A document in a format not read says so in its reason, not only
+// "unsupported type".
+func TestUnreadDocumentFormats(t *testing.T) {
+	c, err := Load(context.Background(), fstest.MapFS{"notes/todo.org": file("* TODO Write\nText.\n"), "a.md": file("# A\n\nText.\n")}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := c.Skipped()
+	if len(ws) != 1 || ws[0].Kind != SkipUnsupported || ws[0].Reason != "unsupported type (.org): Org mode documents are not read" {
+		t.Errorf("skipped %+v", ws)
 	}
 }
 
