@@ -16,6 +16,7 @@ func TestFocusDropsQuestionWords(t *testing.T) {
 			"Her dal (branch) bir işaretçidir ve yeni bir dal kolayca oluşturulur.\n")},
 		"id.md": {Data: []byte("# Berkas\n\nPerintah ini menyalin berkas ke folder lain. Bagaimana cara kerjanya dijelaskan di bawah.\n")},
 		"uk.md": {Data: []byte("# Нескінченність\n\nГлобальна властивість Infinity – це числове значення, що представляє нескінченність. Як його отримати, описано нижче.\n")},
+		"hi.md": {Data: []byte("# useMemo\n\nuseMemo एक React हुक है जो री-रेंडर के बीच कैलकुलेशन के रिजल्ट को कैश करता है। इसे कैसे इस्तेमाल करें, यह नीचे बताया गया है।\n")},
 	}), nil).state.Load()
 	for _, tt := range []struct {
 		question string
@@ -31,6 +32,11 @@ func TestFocusDropsQuestionWords(t *testing.T) {
 		// five: "Що таке Infinity?" abstained on MDN's page).
 		{"Що таке Infinity?", nil}, // a name the page holds, and nothing else: its title's question
 		{"Як отримати нескінченність?", []string{"отримати", "нескінченність"}},
+		// Hindi, read with the generic analyser (round six: "useCallback
+		// क्या है?" did not open with the page's first sentence, and
+		// "क्या", "है" weighed the most).
+		{"useMemo क्या है?", nil},
+		{"useMemo रिजल्ट को कैसे कैश करता है?", []string{"रिजल्ट", "कैश"}},
 	} {
 		f := st.focusOf(st.withoutFraming(tt.question))
 		var got []string

@@ -8,7 +8,7 @@
 //     da de en es fi fr ga hu id it nl no pt ru sv;
 //   - Jacques Savoy's lists as Lucene ships them (BSD; Apache-2.0 in Lucene
 //     and in bleve, whose analysis/lang/*/stop_words_*.go copy them) for ar,
-//     ro and tr, which Snowball has none for.
+//     hi, ro and tr, which Snowball has none for.
 //
 // Run it with both sources at hand:
 //
@@ -35,7 +35,7 @@ var snowball = map[string]string{
 	"nl": "dutch", "no": "norwegian", "pt": "portuguese", "ru": "russian", "sv": "swedish",
 }
 
-var savoy = []string{"ar", "ro", "tr"}
+var savoy = []string{"ar", "hi", "ro", "tr"}
 
 func main() {
 	sw := flag.String("snowball", "", "snowball-website checkout")
