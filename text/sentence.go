@@ -152,7 +152,7 @@ func sentenceEnd(s string, i, lineStart int) (int, bool) {
 		return j, true
 	}
 	next, _ := utf8.DecodeRuneInString(s[k:])
-	if unicode.IsLower(next) || next == ',' || next == ';' || next == ':' {
+	if unicode.IsLower(next) && !caselessEnd(s, i, first) || next == ',' || next == ';' || next == ':' {
 		return 0, false // "e.g. this", "restrict ... access", "etc. ;"
 	}
 	run := i // where the run of marks starts: "??" is met at each mark
@@ -183,6 +183,26 @@ func sentenceEnd(s string, i, lineStart int) (int, bool) {
 		}
 	}
 	return j, true
+}
+
+// caselessEnd reports whether the mark first at s[i] ends a sentence of a
+// script without case, where a lower-case word after it is a name opening
+// the next sentence ("… करता है। useMemo …"), not a continuation as after
+// "e.g.": a danda or another such script's own mark, or a mark after a
+// letter of such a script (its vowel signs aside).
+func caselessEnd(s string, i int, first rune) bool {
+	switch first {
+	case '।', '॥', '۔', '።', '؟':
+		return true
+	}
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.In(r, unicode.Mn, unicode.Mc) {
+			return unicode.Is(unicode.Lo, r)
+		}
+		i -= n
+	}
+	return false
 }
 
 // spacedDot reports whether the full stop at s[i] is part of an ellipsis

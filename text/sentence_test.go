@@ -100,6 +100,16 @@ var sentenceCases = []struct {
 		"يكتب العامل ! قبل القيمة. ثم ينتهي السطر.",
 		[]string{"يكتب العامل ! قبل القيمة.", "ثم ينتهي السطر."}},
 
+	// Hindi documentation opens sentences with lower-case names (round
+	// six, hi.react.dev: "useMemo", "npm"), which after a danda, or after
+	// a full stop ending a Hindi word, are no continuation as after "e.g.".
+	{"hi", "a danda before a lower-case name",
+		"useMemo कैलकुलेशन के रिजल्ट को कैश करता है। useMemo हर रेंडर पर नहीं चलता [1]। npm इसे इंस्टॉल करता है।",
+		[]string{"useMemo कैलकुलेशन के रिजल्ट को कैश करता है।", "useMemo हर रेंडर पर नहीं चलता [1]।", "npm इसे इंस्टॉल करता है।"}},
+	{"hi", "a full stop after a Hindi word",
+		"यह हुक रिजल्ट को कैश करता है. useMemo तेज़ है. इसे e.g. ऐसे लिखें.",
+		[]string{"यह हुक रिजल्ट को कैश करता है.", "useMemo तेज़ है.", "इसे e.g. ऐसे लिखें."}},
+
 	{"zh", "ideographic full stops, no spaces",
 		"华沙自古以来就是一个多元文化的城市。根据 1901 年的人口普查，711,988 名居民中，天主教徒占 56.2%，犹太人占 35.7%。八年后，在 1909 年有 281,754 名犹太人 (36.9%)。",
 		[]string{"华沙自古以来就是一个多元文化的城市。", "根据 1901 年的人口普查，711,988 名居民中，天主教徒占 56.2%，犹太人占 35.7%。", "八年后，在 1909 年有 281,754 名犹太人 (36.9%)。"}},
