@@ -425,6 +425,10 @@ func digitValue(r rune) int {
 		return int(r - '۰')
 	case r >= '０' && r <= '９': // full-width
 		return int(r - '０')
+	case r >= '०' && r <= '९': // Devanagari
+		return int(r - '०')
+	case r >= '๐' && r <= '๙': // Thai
+		return int(r - '๐')
 	}
 	return -1
 }
