@@ -18,6 +18,8 @@ func TestNegationInMoreLanguages(t *testing.T) {
 		"fa/loop.md":  {Data: []byte("# دستور continue در حلقه\n\nدستور continue حلقه را متوقف نمی‌کند و به تکرار بعدی می‌رود.\n\nدستور break حلقه را متوقف می‌کند.\n")},
 		"de/cache.md": {Data: []byte("# Der Zwischenspeicher\n\nDer Zwischenspeicher wird beim Neustart nicht geleert.\n\nDer Zwischenspeicher liegt im Arbeitsspeicher des Servers.\n")},
 		"es/cache.md": {Data: []byte("# La caché del servidor\n\nLa caché del servidor no se vacía al reiniciar el proceso.\n\nLa caché del servidor vive en la memoria del proceso.\n")},
+		"hi/memo.md":  {Data: []byte("# useMemo हुक\n\nuseMemo हर रेंडर पर कैलकुलेशन को दोबारा नहीं चलाता है।\n\nuseMemo री-रेंडर के बीच रिजल्ट को कैश करता है।\n")},
+		"th/tok.md":   {Data: []byte("# ตัวตัดคำ newmm\n\nตัวตัดคำ newmm ไม่ลบช่องว่างออกจากข้อความ\n\nตัวตัดคำ newmm ใช้พจนานุกรมคำภาษาไทย\n")},
 	})
 	tests := []struct {
 		name, question, reply string
@@ -32,6 +34,12 @@ func TestNegationInMoreLanguages(t *testing.T) {
 		{"fa, agrees", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «دستور break حلقه را متوقف می‌کند».", verify.Verified},
 		{"de, negation dropped", "Wird der Zwischenspeicher beim Neustart geleert?", "Der Zwischenspeicher wird beim Neustart geleert [1] «wird beim Neustart nicht geleert».", verify.Weak},
 		{"es, negation dropped", "¿Se vacía la caché del servidor al reiniciar?", "La caché del servidor se vacía al reiniciar [1] «no se vacía al reiniciar el proceso».", verify.Weak},
+		// Round six: Hindi, and Thai, which writes its negation as a prefix
+		// without a space.
+		{"hi, negation dropped", "क्या useMemo हर रेंडर पर कैलकुलेशन चलाता है?", "useMemo हर रेंडर पर कैलकुलेशन को दोबारा चलाता है [1] «हर रेंडर पर कैलकुलेशन को दोबारा नहीं चलाता है»।", verify.Weak},
+		{"hi, agrees", "useMemo क्या कैश करता है?", "useMemo री-रेंडर के बीच रिजल्ट को कैश करता है [1] «री-रेंडर के बीच रिजल्ट को कैश करता है»।", verify.Verified},
+		{"th, negation dropped", "ตัวตัดคำ newmm ลบช่องว่างหรือไม่", "ตัวตัดคำ newmm ลบช่องว่างออกจากข้อความ [1] «ตัวตัดคำ newmm ไม่ลบช่องว่างออกจากข้อความ»", verify.Weak},
+		{"th, agrees", "ตัวตัดคำ newmm ใช้อะไร", "ตัวตัดคำ newmm ใช้พจนานุกรมคำภาษาไทย [1] «ตัวตัดคำ newmm ใช้พจนานุกรมคำภาษาไทย»", verify.Verified},
 		// Across languages: an English answer to a Ukrainian question, citing
 		// the Ukrainian page.
 		{"en on uk, negation dropped", "Чи змінює метод map() початковий масив?", "map() changes the original array [1] «не змінює початковий масив».", verify.Weak},

@@ -387,7 +387,7 @@ func negated(s string, langs ...string) bool {
 		}
 	}
 	for _, l := range langs {
-		if l == "fa" && strings.Contains(f, " نمي") {
+		if l == "fa" && strings.Contains(f, " نمي") || l == "th" && strings.Contains(f, "ไม่") { // a prefix; Thai is unspaced
 			return true
 		}
 		for _, w := range negationByLang[l] {
@@ -438,6 +438,7 @@ var negationByLang = map[string][]string{
 	"vi": {"không", "chưa", "chẳng", "chả", "đừng"},
 	"id": {"tidak", "bukan", "belum", "tanpa", "tak"},
 	"fa": {"نيست", "نيستند", "ندارد", "نبود", "نشد", "بدون", "هرگز", "هيچ"},
+	"hi": {"नहीं", "नही", "न", "मत", "बिना"}, "th": {"ไม่"}, // Thai's is read as a prefix (negated)
 }
 
 // checkCode checks a fenced code block the model wrote (its text between
