@@ -21,6 +21,11 @@ func TestDeclineInMoreLanguages(t *testing.T) {
 		"در متن‌ها به سخنگوی وزارتخانه اشاره‌ای نشده است.",
 		"Die Dokumente enthalten keine Angaben dazu.",
 		"Los documentos no mencionan quién es el portavoz.",
+		// Round six.
+		"दस्तावेज़ों में मंत्रालय के प्रवक्ता के बारे में जानकारी नहीं है।",
+		"เอกสารไม่ได้กล่าวถึงโฆษกของกระทรวง",
+		"Τα έγγραφα δεν αναφέρουν ποιος είναι ο εκπρόσωπος.",
+		"Dokumenty nie zawierają informacji o rzeczniku ministerstwa.",
 	} {
 		t.Run(reply, func(t *testing.T) {
 			res := askWith(t, spokesmanQuestion, rewriteNone, func(string) string { return reply })

@@ -329,4 +329,9 @@ var noAnswerPhrases = []string{
 	"اطلاعاتی ندار", "اطلاعاتی وجود ندارد", "اشاره‌ای نشده", "اشاره ای نشده", "ذکر نشده", "پیدا نکردم",
 	"keine angaben", "keine informationen", "nicht erwähnt",
 	"no mencionan", "no se menciona", "no hay información", "no encontré",
+	// Round six: Hindi, Thai, Greek, Polish.
+	"जानकारी नहीं", "उल्लेख नहीं", "नहीं मिली", "नहीं मिला",
+	"ไม่ได้กล่าวถึง", "ไม่มีข้อมูล", "ไม่พบข้อมูล", "ไม่ได้ระบุ",
+	"δεν αναφέρ", "δεν περιέχουν πληροφορ", "δεν υπάρχουν πληροφορ", "δεν βρήκα",
+	"nie zawierają informacji", "nie wspominają", "nie ma informacji", "nie znalazłem", "nie znalazłam",
 }
