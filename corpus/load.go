@@ -290,12 +290,13 @@ var extensions = []struct {
 	{".pdf", FormatPDF},
 	{".docx", FormatDOCX},
 	{".ipynb", FormatNotebook},
-	{".1", FormatMan}, {".2", FormatMan}, {".3", FormatMan}, {".4", FormatMan}, {".5", FormatMan},
-	{".6", FormatMan}, {".7", FormatMan}, {".8", FormatMan}, {".9", FormatMan}, {".man", FormatMan},
+	{".1–.9", FormatMan}, // a manual page's section, and its suffix (.3p, .1ssl): isManPage
+	{".man", FormatMan},
 }
 
 // Extensions lists the file extensions Load reads, lower case with their
-// dot, for messages that tell people what a folder may hold.
+// dot, for messages that tell people what a folder may hold; manual pages'
+// sections as one range, ".1–.9".
 func Extensions() []string {
 	out := make([]string, len(extensions))
 	for i, e := range extensions {
@@ -318,7 +319,7 @@ func formatOf(p string) Format {
 		}
 	}
 	if isManPage(lower) {
-		return FormatMan // a section with a suffix: .3p, .1ssl
+		return FormatMan
 	}
 	return ""
 }
