@@ -68,13 +68,21 @@ var round5Cases = []round5Case{
 }
 
 // round5Number stands for the number of the prompt's passage holding the
-// words between the braces; %F writes it in Persian digits.
-var round5Number = regexp.MustCompile(`%([NF])\{([^}]*)\}`)
+// words between the braces; %F writes it in Persian digits, %D in
+// Devanagari ones.
+var round5Number = regexp.MustCompile(`%([NFD])\{([^}]*)\}`)
 
-func round5Responder(replies map[string]string) func(openaitest.Request) openaitest.Reply {
+// round5Responder answers each question with its reply, and the rewrite
+// call with the rewrite of the first key the prompt holds, else none.
+func round5Responder(replies, rewrites map[string]string) func(openaitest.Request) openaitest.Reply {
 	return func(r openaitest.Request) openaitest.Reply {
 		text := r.Text()
 		if strings.Contains(text, "Rewrite the question") {
+			for k, rw := range rewrites {
+				if strings.Contains(text, k) {
+					return openaitest.Reply{Text: rw}
+				}
+			}
 			return openaitest.Reply{Text: "en: none"}
 		}
 		for q, reply := range replies {
@@ -85,8 +93,11 @@ func round5Responder(replies map[string]string) func(openaitest.Request) openait
 				sm := round5Number.FindStringSubmatch(m)
 				for _, p := range promptPassageRE.FindAllStringSubmatch(text, -1) {
 					if strings.Contains(p[2], sm[2]) {
-						if sm[1] == "F" {
+						switch sm[1] {
+						case "F":
 							return strings.Map(func(r rune) rune { return r - '0' + '۰' }, p[1])
+						case "D":
+							return strings.Map(func(r rune) rune { return r - '0' + '०' }, p[1])
 						}
 						return p[1]
 					}
@@ -100,17 +111,24 @@ func round5Responder(replies map[string]string) func(openaitest.Request) openait
 
 func TestRound5OtherLanguagesThroughDiscord(t *testing.T) {
 	t.Parallel()
+	runRoundCases(t, round5Docs, round5Cases, nil, nil)
+}
+
+// runRoundCases asks each case's question by /ask and by a mention, on a
+// bot over docs whose model gives the case's reply, and checks the final
+// answers with checkRound5, then with more when it is not nil.
+func runRoundCases(t *testing.T, docs fstest.MapFS, cases []round5Case, rewrites map[string]string, more func(t *testing.T, path string, c round5Case, content string)) {
 	replies := map[string]string{}
-	for _, c := range round5Cases {
+	for _, c := range cases {
 		replies[c.question] = c.reply
 	}
 	for _, path := range []string{"/ask", "mention"} {
-		for _, c := range round5Cases {
+		for _, c := range cases {
 			t.Run(path+" "+c.lang, func(t *testing.T) {
 				t.Parallel()
 				h := start(t, setup{
-					corpus: round5Docs,
-					aiOpts: []openaitest.Option{openaitest.WithResponder(round5Responder(replies))},
+					corpus: docs,
+					aiOpts: []openaitest.Option{openaitest.WithResponder(round5Responder(replies, rewrites))},
 					cfg:    func(c *bot.Config) { c.ThreadMode, c.EditInterval = bot.ThreadOff, 50*time.Millisecond },
 				})
 				var final discordtest.Message
@@ -121,6 +139,9 @@ func TestRound5OtherLanguagesThroughDiscord(t *testing.T) {
 					final = waitFinal(h, ask(h, user(1), generalID, c.question, false))
 				}
 				checkRound5(t, path, c, final.Content)
+				if more != nil {
+					more(t, path, c, final.Content)
+				}
 				h.noViolations()
 			})
 		}

@@ -1,15 +1,9 @@
 package bot_test
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
-
-	"corpusbot/bot"
-	"corpusbot/internal/discordtest"
-	"corpusbot/internal/openaitest"
 )
 
 // Round six of the adversarial tests (docs/benchmarks.md, "Adversarial
@@ -62,71 +56,17 @@ var round6Cases = []round5Case{
 	},
 }
 
-// round6Number stands for the number of the prompt's passage holding the
-// words between the braces; %D writes it in Devanagari digits.
-var round6Number = regexp.MustCompile(`%([ND])\{([^}]*)\}`)
-
-func round6Responder(replies map[string]string) func(openaitest.Request) openaitest.Reply {
-	return func(r openaitest.Request) openaitest.Reply {
-		text := r.Text()
-		if strings.Contains(text, "Rewrite the question") {
-			if strings.Contains(text, "flushd") { // a Greek question on an English page
-				return openaitest.Reply{Text: "en: what does flushd transfer"}
-			}
-			return openaitest.Reply{Text: "en: none"}
-		}
-		for q, reply := range replies {
-			if !strings.Contains(text, q) {
-				continue
-			}
-			return openaitest.Reply{Text: round6Number.ReplaceAllStringFunc(reply, func(m string) string {
-				sm := round6Number.FindStringSubmatch(m)
-				for _, p := range promptPassageRE.FindAllStringSubmatch(text, -1) {
-					if strings.Contains(p[2], sm[2]) {
-						if sm[1] == "D" {
-							return strings.Map(func(r rune) rune { return r - '0' + '०' }, p[1])
-						}
-						return p[1]
-					}
-				}
-				return "9"
-			})}
-		}
-		return openaitest.Reply{Text: "NOT_IN_CORPUS"}
-	}
-}
-
 func TestRound6NotebooksManPagesAndScriptsThroughDiscord(t *testing.T) {
 	t.Parallel()
-	replies := map[string]string{}
-	for _, c := range round6Cases {
-		replies[c.question] = c.reply
-	}
-	for _, path := range []string{"/ask", "mention"} {
-		for _, c := range round6Cases {
-			t.Run(path+" "+c.lang, func(t *testing.T) {
-				t.Parallel()
-				h := start(t, setup{
-					corpus: round6Docs,
-					aiOpts: []openaitest.Option{openaitest.WithResponder(round6Responder(replies))},
-					cfg:    func(c *bot.Config) { c.ThreadMode, c.EditInterval = bot.ThreadOff, 50*time.Millisecond },
-				})
-				var final discordtest.Message
-				if path == "mention" {
-					h.mention(generalID, user(1), c.question)
-					final = h.final(generalID)
-				} else {
-					final = waitFinal(h, ask(h, user(1), generalID, c.question, false))
-				}
-				checkRound5(t, path, c, final.Content)
-				body := withoutNotes(final.Content)
-				for _, s := range []string{"[แหล่งที่มา", "[स्रोत", "[Πηγή", "१", "२", "cell_type", `\-`, ".BR", "<Intro>", "{/*"} {
-					if strings.Contains(body, s) {
-						t.Errorf("%s %s: %q in sight:\n%s", path, c.lang, s, final.Content)
-					}
-				}
-				h.noViolations()
-			})
+	// The Greek question on the English page, rewritten into English as
+	// a model does.
+	rewrites := map[string]string{"flushd": "en: what does flushd transfer"}
+	runRoundCases(t, round6Docs, round6Cases, rewrites, func(t *testing.T, path string, c round5Case, content string) {
+		body := withoutNotes(content)
+		for _, s := range []string{"[แหล่งที่มา", "[स्रोत", "[Πηγή", "१", "२", "cell_type", `\-`, ".BR", "<Intro>", "{/*"} {
+			if strings.Contains(body, s) {
+				t.Errorf("%s %s: %q in sight:\n%s", path, c.lang, s, content)
+			}
 		}
-	}
+	})
 }
