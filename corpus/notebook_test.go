@@ -124,14 +124,20 @@ func TestLoadNotebookSkipped(t *testing.T) {
 		"empty.ipynb":  file(`{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`),
 		"ok.ipynb":     file(thaiNotebook),
 	}
+	loadSkipping(t, fsys, "ok", map[string]SkipKind{"broken.ipynb": SkipMalformed, "empty.ipynb": SkipEmpty})
+}
+
+// loadSkipping loads fsys and checks that it loads the document id alone
+// and skips each file of want as its kind says; it returns the skipped.
+func loadSkipping(t *testing.T, fsys fstest.MapFS, id string, want map[string]SkipKind) []Warning {
+	t.Helper()
 	c, err := Load(context.Background(), fsys, Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Docs) != 1 || c.Docs[0].ID != "ok" {
-		t.Fatalf("loaded %d documents, want ok alone", len(c.Docs))
+	if len(c.Docs) != 1 || c.Docs[0].ID != id {
+		t.Fatalf("loaded %d documents, want %s alone", len(c.Docs), id)
 	}
-	want := map[string]SkipKind{"broken.ipynb": SkipMalformed, "empty.ipynb": SkipEmpty}
 	for _, w := range c.Skipped() {
 		if want[w.Path] != w.Kind {
 			t.Errorf("%s skipped as %q (%s), want %q", w.Path, w.Kind, w.Reason, want[w.Path])
@@ -141,6 +147,7 @@ func TestLoadNotebookSkipped(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("not skipped: %v", want)
 	}
+	return c.Skipped()
 }
 
 // The nbformat 3 notebooks of older trees: cells in worksheets, a code
