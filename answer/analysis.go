@@ -60,9 +60,9 @@ func (st *state) analysis(item int) *passageTerms {
 	if a := st.cache.terms[item].Load(); a != nil {
 		return a
 	}
-	ps, _ := st.passage(item)
+	ps, d := st.passage(item)
 	a := &passageTerms{all: make(map[string]bool)}
-	a.sentences, a.header = tableRows(ps, text.SentencesOfItems(ps.Text))
+	a.sentences, a.header = tableRows(ps, text.SentencesOfItems(ps.Text), continuedHeader(d, ps.Index))
 	a.terms = make([][]string, len(a.sentences))
 	a.literal = make([]bool, len(a.sentences))
 	for i, sp := range a.sentences {
@@ -84,7 +84,11 @@ func (st *state) analysis(item int) *passageTerms {
 // periods of its cells. It returns the passage's sentences, those
 // overlapping a table replaced by the table's rows (their parts outside
 // it kept), and each one's header line ("" for none).
-func tableRows(ps *corpus.Passage, ss []text.Span) ([]text.Span, []string) {
+//
+// carried is the header of a table the passage opens with that goes on
+// from the passage before (continuedHeader): the passage's first line is
+// then a row under it.
+func tableRows(ps *corpus.Passage, ss []text.Span, carried string) ([]text.Span, []string) {
 	var tables [][2]int
 	for _, l := range ps.Literal {
 		if isTable(ps.Text[l[0]:l[1]]) {
@@ -115,6 +119,9 @@ func tableRows(ps *corpus.Passage, ss []text.Span) ([]text.Span, []string) {
 	}
 	for _, t := range tables {
 		header := ""
+		if t[0] == 0 {
+			header = carried
+		}
 		start := t[0]
 		for _, line := range strings.SplitAfter(ps.Text[t[0]:t[1]], "\n") {
 			sp := trimSpan(ps.Text, text.Span{Start: start, End: start + len(line)})
@@ -134,6 +141,40 @@ func tableRows(ps *corpus.Passage, ss []text.Span) ([]text.Span, []string) {
 		spans[i], headers[i] = r.sp, r.header
 	}
 	return spans, headers
+}
+
+// continuedHeader is the header line of the table that passage i of d
+// opens with when the table began in an earlier passage (a table longer
+// than a passage is cut between its rows, which only a line break parts),
+// else "".
+func continuedHeader(d *corpus.Document, i int) string {
+	if !continuesTable(d, i) {
+		return ""
+	}
+	j := i - 1
+	for continuesTable(d, j) {
+		j--
+	}
+	lit := d.Passages[j].Literal
+	last := lit[len(lit)-1]
+	header, _, _ := strings.Cut(d.Passages[j].Text[last[0]:last[1]], "\n")
+	return strings.TrimSpace(header)
+}
+
+// continuesTable reports whether passage i of d opens with the rest of a
+// table that passage i-1 ends with.
+func continuesTable(d *corpus.Document, i int) bool {
+	if i <= 0 || i >= len(d.Passages) {
+		return false
+	}
+	ps, prev := &d.Passages[i], &d.Passages[i-1]
+	if len(ps.Literal) == 0 || ps.Literal[0][0] != 0 || len(prev.Literal) == 0 ||
+		prev.End > ps.Start || d.Text[prev.End:ps.Start] != "\n" {
+		return false
+	}
+	last := prev.Literal[len(prev.Literal)-1]
+	return last[1] == len(prev.Text) && strings.Contains(prev.Text[last[0]:last[1]], " | ") &&
+		strings.Contains(ps.Text[:ps.Literal[0][1]], " | ")
 }
 
 // isTable reports whether a literal block is a table as the loader
