@@ -2,6 +2,7 @@ package verify
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -91,25 +92,11 @@ func (c Claim) MarkText() string {
 func superscript(n int) string {
 	const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 	var b strings.Builder
-	for _, d := range []byte(itoa(n)) {
+	for _, d := range []byte(strconv.Itoa(n)) {
 		r := []rune(digits)[d-'0']
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var buf [20]byte
-	i := len(buf)
-	for n > 0 {
-		i--
-		buf[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(buf[i:])
 }
 
 // Passages is what the checker needs of the passages a reply was given,
@@ -262,7 +249,7 @@ func (ck *checker) checkRun(r citeRun, used []int) (Reason, string, []string, in
 			detail := ""
 			for m, g := range used {
 				if g == bi+1 {
-					detail = "[" + itoa(m+1) + "]"
+					detail = "[" + strconv.Itoa(m+1) + "]"
 				}
 			}
 			return ReasonOtherPassage, detail, nil, 0

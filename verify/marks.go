@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"strconv"
 	"strings"
 
 	"corpusbot/i18n"
@@ -228,7 +229,7 @@ func (rd *Reader) claim(plain string, runs []citeRun, used []int) Claim {
 	for _, r := range runs {
 		key.WriteString("\x00" + r.quote + "\x01")
 		for _, n := range r.nums {
-			key.WriteString(itoa(n) + ",")
+			key.WriteString(strconv.Itoa(n) + ",")
 		}
 	}
 	if c, ok := rd.cache[key.String()]; ok {

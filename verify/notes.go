@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"strconv"
 	"strings"
 
 	"corpusbot/i18n"
@@ -40,7 +41,7 @@ func (c Claim) Why(lang string) string {
 func citeList(ns []int) string {
 	var b strings.Builder
 	for _, n := range ns {
-		b.WriteString("[" + itoa(n) + "]")
+		b.WriteString("[" + strconv.Itoa(n) + "]")
 	}
 	return b.String()
 }
