@@ -99,7 +99,12 @@ func (sb *shardBuilder) addText(a *analyzer, cache *surfaceCache, text string) (
 		nt, end, ok := scanChunk(text, i, (*[chunkToks]simpleTok)(bt[nb:]))
 		if !ok {
 			// At the white space before, if any.
-			bt[nb], nt = simpleTok{start: max(i-1, 0), end: end, kind: kindChunk}, 1
+			t := &bt[nb]
+			t.start, t.end, t.kind, nt = max(i-1, 0), end, kindChunk, 1
+			if w := end - t.start; w <= shortSurface {
+				t.lo, t.hi = chunkWords(text, t.start, w)
+				t.hash = surfaceHash(t.lo, t.hi, w)
+			}
 		}
 		nb += nt
 		i = end
@@ -121,12 +126,21 @@ const maxChunkKey = 64
 type chunkTerms struct{ off, ids, n uint32 }
 
 // addChunk counts the terms of a chunk the fast path leaves to the
-// tokenizer and returns its analysed length.
-func (sb *shardBuilder) addChunk(a *analyzer, cache *surfaceCache, chunk string) int {
-	if len(chunk) > maxChunkKey {
+// tokenizer, t in the batch, and returns its analysed length.
+func (sb *shardBuilder) addChunk(a *analyzer, cache *surfaceCache, text string, t *simpleTok) int {
+	chunk := text[t.start:t.end]
+	w := len(chunk)
+	if w > maxChunkKey {
 		return sb.addGeneral(a, cache, chunk)
 	}
-	if c, ok := cache.chunks[chunk]; ok {
+	var c chunkTerms
+	var ok bool
+	if w <= shortSurface {
+		c, ok = cache.getChunk(t.lo, t.hi, w, t.hash)
+	} else {
+		c, ok = cache.chunks[chunk]
+	}
+	if ok {
 		for _, id := range cache.chunkIDs[c.off : c.off+c.ids] {
 			sb.count(id)
 		}
@@ -138,7 +152,12 @@ func (sb *shardBuilder) addChunk(a *analyzer, cache *surfaceCache, chunk string)
 	sb.recording = true
 	n := sb.addGeneral(a, cache, chunk)
 	ids := sb.titleIDs[from:]
-	cache.chunks[strings.Clone(chunk)] = chunkTerms{off: uint32(len(cache.chunkIDs)), ids: uint32(len(ids)), n: uint32(n)}
+	c = chunkTerms{off: uint32(len(cache.chunkIDs)), ids: uint32(len(ids)), n: uint32(n)}
+	if w <= shortSurface {
+		cache.putChunk(t.lo, t.hi, w, c)
+	} else {
+		cache.chunks[strings.Clone(chunk)] = c
+	}
 	cache.chunkIDs = append(cache.chunkIDs, ids...)
 	if !recording {
 		sb.recording, sb.titleIDs = false, sb.titleIDs[:from]
@@ -161,14 +180,18 @@ func (sb *shardBuilder) flush(a *analyzer, cache *surfaceCache, text string) (n 
 	var touch uint32
 	for i := range sb.nb {
 		t := &sb.batch[i]
-		if w := t.end - t.start; w <= shortSurface && t.kind != kindChunk {
-			touch |= cache.touch(w, t.hash)
+		if w := t.end - t.start; w <= shortSurface {
+			if t.kind != kindChunk {
+				touch |= cache.touch(w, t.hash)
+			} else {
+				touch |= cache.touchChunk(t.hash)
+			}
 		}
 	}
 	sb.touch = touch
 	for i := range sb.nb {
 		if t := &sb.batch[i]; t.kind == kindChunk {
-			n += sb.addChunk(a, cache, text[t.start:t.end])
+			n += sb.addChunk(a, cache, text, t)
 		} else {
 			n += sb.addSimple(a, cache, text, t)
 		}
@@ -381,7 +404,14 @@ func appendLower(dst []byte, s string) []byte {
 
 // lowerWords is words of text[i:i+n] (n 1–16), lower-cased: masks
 // rather than branches on n, which varies from word to word.
-func lowerWords(text string, i, n int) (lo, hi uint64) {
+func lowerWords(text string, i, n int) (lo, hi uint64) { return maskedWords(text, i, n, asciiLower) }
+
+// chunkWords is words of text[i:i+n] (n 1–16), as written.
+func chunkWords(text string, i, n int) (lo, hi uint64) { return maskedWords(text, i, n, 0) }
+
+// maskedWords is words of text[i:i+n] (n 1–16), each byte or-ed with
+// set's.
+func maskedWords(text string, i, n int, set uint64) (lo, hi uint64) {
 	if i+16 <= len(text) {
 		// Load 16 bytes and keep n: one load a word.
 		lo, hi = load64(text, i), load64(text, i+8)
@@ -394,7 +424,7 @@ func lowerWords(text string, i, n int) (lo, hi uint64) {
 	// zero padding stay apart. A shift by 64 or more is 0 in Go.
 	mlo := ^uint64(0) >> (64 - 8*min(n, 8))
 	mhi := uint64(1)<<(8*max(n-8, 0)) - 1
-	return (lo | asciiLower) & mlo, (hi | asciiLower) & mhi
+	return (lo | set) & mlo, (hi | set) & mhi
 }
 
 func load64(s string, i int) uint64 {
