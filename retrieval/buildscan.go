@@ -87,7 +87,8 @@ func (sb *shardBuilder) addText(a *analyzer, cache *surfaceCache, text string) (
 	}
 	bt, nb := &sb.batch, sb.nb
 	for i := 0; i < len(text); {
-		if byteClass[text[i]] == bcSpace {
+		c := byteClass[text[i]]
+		if c == bcSpace {
 			i++
 			continue
 		}
@@ -95,6 +96,16 @@ func (sb *shardBuilder) addText(a *analyzer, cache *surfaceCache, text string) (
 			sb.nb = nb
 			n += sb.flush(a, cache, text)
 			nb = 0
+		}
+		if c >= bcLower && c <= bcDigit && i+2*8 <= len(text) {
+			// Most chunks are one word, alone or before one byte of
+			// punctuation: "cells", "cells," or "(2012)" without its
+			// "(": read here, without scanChunk's rules for the rest.
+			if next, ok := wordChunk(text, i, c, &bt[nb]); ok {
+				nb++
+				i = next
+				continue
+			}
 		}
 		nt, end, ok := scanChunk(text, i, (*[chunkToks]simpleTok)(bt[nb:]))
 		if !ok {
@@ -323,6 +334,56 @@ func scanChunk(text string, i int, toks *[chunkToks]simpleTok) (nt, end int, ok 
 		nt++
 	}
 	return nt, k, true
+}
+
+// wordChunk reads the chunk at start, whose first byte, of class c, is a
+// letter or a digit, when it is one word of lower-case letters and
+// digits after its first byte (cells, The, p53, 2012), shorter than 16
+// bytes, alone or before one byte of punctuation ("cells,", "2012)"): its
+// token, as scanChunk would read it, into t, and where the chunk ends.
+// Its key, lower-cased, comes from the loads that find its end. text must
+// hold 16 bytes from start. ok is false for any other chunk (DNA, mRNA,
+// a longer word, "0.05", "(95%"): scanChunk reads it.
+func wordChunk(text string, start int, c uint8, t *simpleTok) (next int, ok bool) {
+	x := load64(text, start)
+	lower, digit := lowerDigits(x)
+	// The first byte belongs to the token whatever its class.
+	m := ^(lower | digit | 0x80) & highBits
+	var run int
+	var lo, hi uint64
+	var letters bool
+	if m != 0 {
+		run = bits.TrailingZeros64(m) >> 3
+		keep := uint64(1)<<(8*run) - 1
+		lo, letters = (x|asciiLower)&keep, lower&keep != 0
+	} else {
+		y := load64(text, start+8)
+		lower2, digit2 := lowerDigits(y)
+		m = ^(lower2 | digit2) & highBits
+		if m == 0 {
+			return 0, false
+		}
+		r := bits.TrailingZeros64(m) >> 3
+		keep := uint64(1)<<(8*r) - 1
+		run = 8 + r
+		lo, hi, letters = x|asciiLower, (y|asciiLower)&keep, lower != 0 || lower2&keep != 0
+	}
+	end := start + run
+	next = end
+	// A capital after the word, a letter or digit after its punctuation
+	// ("e.g", "0.05", "a,b") or anything not ASCII: scanChunk's rules.
+	if f := byteClass[text[end]]; (f == bcSep || f == bcJoin) && end+1 < len(text) {
+		next++
+	}
+	if byteClass[text[next]] != bcSpace {
+		return 0, false
+	}
+	t.start, t.end, t.kind = start, end, kindWord
+	if !letters && c == bcDigit {
+		t.kind = kindNumber
+	}
+	t.lo, t.hi, t.hash = lo, hi, surfaceHash(lo, hi, run)
+	return next, true
 }
 
 // highBits is the high bit of each byte of a word.

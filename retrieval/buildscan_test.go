@@ -125,3 +125,50 @@ func TestLowerDigits(t *testing.T) {
 		}
 	}
 }
+
+// wordChunks checks wordChunk against scanChunk at every position of
+// text that could start a chunk: wherever it reads a chunk, scanChunk
+// reads the same single token, key and hash included, and ends the chunk
+// at the same place.
+func wordChunks(t testing.TB, text string) (read int) {
+	t.Helper()
+	for i := 0; i+16 <= len(text); i++ {
+		c := byteClass[text[i]]
+		if c != bcLower && c != bcUpper && c != bcDigit {
+			continue
+		}
+		var got simpleTok
+		next, ok := wordChunk(text, i, c, &got)
+		if !ok {
+			continue
+		}
+		read++
+		var toks [chunkToks]simpleTok
+		nt, end, sok := scanChunk(text, i, &toks)
+		if !sok || nt != 1 || end != next || toks[0] != got {
+			t.Fatalf("%q at %d: wordChunk %+v to %d; scanChunk %d tokens %+v to %d (ok %v)", text, i, got, next, nt, toks[:nt], end, sok)
+		}
+	}
+	return read
+}
+
+func TestWordChunk(t *testing.T) {
+	pad := strings.Repeat(" ", 16)
+	read := wordChunks(t, "cells, The p53 2012) 0.05 DNA mRNA RNAs a_b e.g. it's 70,000 x'y 5mg,"+pad)
+	read += wordChunks(t, "abcdefghijklmno abcdefghijklmnop Abcdefghijklmn. 123456789012345"+pad)
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 2000 {
+		read += wordChunks(t, randomText(r, 1+r.IntN(40))+pad)
+	}
+	if read < 1000 {
+		t.Fatalf("wordChunk read %d chunks: the test is not testing it", read)
+	}
+}
+
+func FuzzWordChunk(f *testing.F) {
+	f.Add("cells, The p53 2012) 0.05 DNA mRNA RNAs a_b e.g. it's 70,000")
+	f.Fuzz(func(t *testing.T, text string) {
+		wordChunks(t, text)
+		wordChunks(t, text+strings.Repeat(" ", 16))
+	})
+}
