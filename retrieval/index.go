@@ -266,6 +266,11 @@ func (ix *Index) buildDocs() {
 	ix.itemDoc = make([]uint32, len(ix.items))
 	pos := make(map[string]uint32)
 	for i, it := range ix.items {
+		if i > 0 && it.Doc == ix.items[i-1].Doc {
+			// A document's passages come together: no lookup.
+			ix.itemDoc[i] = ix.itemDoc[i-1]
+			continue
+		}
 		d, ok := pos[it.Doc]
 		if !ok {
 			d = uint32(len(ix.docs))
