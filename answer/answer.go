@@ -195,20 +195,35 @@ func (p *Pipeline) ReloadIndexed(c *corpus.Corpus, ix *retrieval.Index) error {
 // Index indexes c's passages as a pipeline does: one item per passage, in
 // the corpus's order.
 func Index(cfg retrieval.Config, c *corpus.Corpus) (*retrieval.Index, error) {
-	var items []retrieval.Item
-	for _, d := range c.Docs {
-		for pi := range d.Passages {
-			ps := &d.Passages[pi]
-			// The heading path ("Title › Section › Subsection") is indexed
-			// with the passage: a section's words are often only in its heading.
-			items = append(items, retrieval.Item{Doc: d.ID, Title: d.HeadingPath(ps), Text: ps.Text, Lang: d.Lang})
-		}
-	}
-	ix, err := retrieval.New(cfg, items)
+	ix, err := retrieval.New(cfg, indexItems(c))
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
 	return ix, nil
+}
+
+// indexItems are Index's items, one a passage.
+func indexItems(c *corpus.Corpus) []retrieval.Item {
+	n := 0
+	for _, d := range c.Docs {
+		n += len(d.Passages)
+	}
+	items := make([]retrieval.Item, 0, n)
+	for _, d := range c.Docs {
+		for pi := range d.Passages {
+			ps := &d.Passages[pi]
+			// The heading path ("Title › Section › Subsection") is indexed
+			// with the passage: a section's words are often only in its
+			// heading. Without headings it is the title, not built anew for
+			// each of a million passages.
+			title := d.Title
+			if len(ps.Headings) > 0 {
+				title = d.HeadingPath(ps)
+			}
+			items = append(items, retrieval.Item{Doc: d.ID, Title: title, Text: ps.Text, Lang: d.Lang})
+		}
+	}
+	return items
 }
 
 func build(cfg retrieval.Config, c *corpus.Corpus, ix *retrieval.Index) (*state, error) {
