@@ -147,7 +147,7 @@ func (sb *shardBuilder) addChunk(a *analyzer, cache *surfaceCache, text string, 
 	var c chunkTerms
 	var ok bool
 	if w <= shortSurface {
-		c, ok = cache.getChunk(t.lo, t.hi, w, t.hash)
+		c, ok = cache.chunkTab.get(t.lo, t.hi, w, t.hash)
 	} else {
 		c, ok = cache.chunks[chunk]
 	}
@@ -165,7 +165,7 @@ func (sb *shardBuilder) addChunk(a *analyzer, cache *surfaceCache, text string, 
 	ids := sb.titleIDs[from:]
 	c = chunkTerms{off: uint32(len(cache.chunkIDs)), ids: uint32(len(ids)), n: uint32(n)}
 	if w <= shortSurface {
-		cache.putChunk(t.lo, t.hi, w, c)
+		cache.chunkTab.put(t.lo, t.hi, w, c)
 	} else {
 		cache.chunks[strings.Clone(chunk)] = c
 	}
@@ -195,7 +195,7 @@ func (sb *shardBuilder) flush(a *analyzer, cache *surfaceCache, text string) (n 
 			if t.kind != kindChunk {
 				touch |= cache.touch(w, t.hash)
 			} else {
-				touch |= cache.touchChunk(t.hash)
+				touch |= cache.chunkTab.touch(t.hash)
 			}
 		}
 	}
@@ -424,7 +424,7 @@ func (sb *shardBuilder) addSimple(a *analyzer, cache *surfaceCache, text string,
 			id = sb.miss(a, cache, text, t)
 		}
 	} else if n <= shortSurface {
-		if id, ok = cache.getMid(t.lo, t.hi, n, t.hash); !ok {
+		if id, ok = cache.mid.get(t.lo, t.hi, n, t.hash); !ok {
 			id = sb.miss(a, cache, text, t)
 		}
 	} else {

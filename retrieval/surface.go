@@ -18,26 +18,16 @@ import (
 type surfaceCache struct {
 	short     []shortSlot // open addressing, linear probing; tag == 0: empty
 	shortUsed int
-	slots     []surfaceSlot // the same; n == 0: empty
-	used      int
+	mid       wideTable[int32] // words of 12–16 bytes
 	long      map[string]int32
 
 	// What chunks left to the tokenizer counted (addChunk). Chunks of up
 	// to 16 bytes, nearly all of them ("mRNA", "(95%", "p<0.001"), sit in
 	// a table of their own as words do, their slots read with the batch's;
 	// longer ones in a map, their keys copied.
-	chunkTab  []chunkSlot
-	chunkUsed int
-	chunks    map[string]chunkTerms
-	chunkIDs  []uint32
-}
-
-// chunkSlot holds a chunk of 1–16 bytes, as written (not lower-cased),
-// zero-padded; n == 0: empty.
-type chunkSlot struct {
-	lo, hi uint64
-	terms  chunkTerms
-	n      uint8
+	chunkTab wideTable[chunkTerms]
+	chunks   map[string]chunkTerms
+	chunkIDs []uint32
 }
 
 // shortSlot holds a word of 1–11 bytes: lo is its first 8 bytes and tag
@@ -48,20 +38,32 @@ type shortSlot struct {
 	id  int32
 }
 
-type surfaceSlot struct {
-	lo, hi uint64 // the word's bytes, zero-padded
-	id     int32
-	n      uint8 // its length, 12–16
+// wideTable holds keys of 1–16 bytes, each as two zero-padded words
+// and its length, in open addressing with linear probing (n == 0: an
+// empty slot), kept at most three quarters full.
+type wideTable[V any] struct {
+	slots []wideSlot[V]
+	used  int
+}
+
+type wideSlot[V any] struct {
+	lo, hi uint64
+	v      V
+	n      uint8
 }
 
 const (
 	shortWord    = 11 // the longest word of a shortSlot
-	shortSurface = 16 // the longest word of a surfaceSlot
+	shortSurface = 16 // the longest word of a wideTable
 )
 
 func newSurfaceCache() *surfaceCache {
-	return &surfaceCache{short: make([]shortSlot, 1<<12), slots: make([]surfaceSlot, 1<<9), long: make(map[string]int32),
-		chunkTab: make([]chunkSlot, 1<<10), chunks: make(map[string]chunkTerms)}
+	return &surfaceCache{short: make([]shortSlot, 1<<12), mid: newWideTable[int32](1 << 9), long: make(map[string]int32),
+		chunkTab: newWideTable[chunkTerms](1 << 10), chunks: make(map[string]chunkTerms)}
+}
+
+func newWideTable[V any](size int) wideTable[V] {
+	return wideTable[V]{slots: make([]wideSlot[V], size)}
 }
 
 // shortTag is the tag of a word of n bytes (1–11) whose bytes past the
@@ -116,7 +118,7 @@ func (c *surfaceCache) getHashed(lo, hi uint64, n int, h uint64) (int32, bool) {
 	if n <= shortWord {
 		return c.getShort(lo, shortTag(hi, n), h)
 	}
-	return c.getMid(lo, hi, n, h)
+	return c.mid.get(lo, hi, n, h)
 }
 
 func (c *surfaceCache) getShort(lo uint64, tag uint32, h uint64) (int32, bool) {
@@ -132,17 +134,48 @@ func (c *surfaceCache) getShort(lo uint64, tag uint32, h uint64) (int32, bool) {
 	}
 }
 
-func (c *surfaceCache) getMid(lo, hi uint64, n int, h uint64) (int32, bool) {
-	mask := uint64(len(c.slots) - 1)
+// get returns the entry of the key of n bytes (1–16) that words (or
+// another load of the same shape) gives as lo, hi, and whose surfaceHash
+// is h.
+func (t *wideTable[V]) get(lo, hi uint64, n int, h uint64) (V, bool) {
+	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		s := &c.slots[i]
+		s := &t.slots[i]
 		if s.n == 0 {
-			return 0, false
+			var none V
+			return none, false
 		}
 		if s.lo == lo && s.hi == hi && int(s.n) == n {
-			return s.id, true
+			return s.v, true
 		}
 	}
+}
+
+// touch reads the first slot a lookup with hash h reads.
+func (t *wideTable[V]) touch(h uint64) uint32 { return uint32(t.slots[h&uint64(len(t.slots)-1)].n) }
+
+// put records the entry of a key get did not find.
+func (t *wideTable[V]) put(lo, hi uint64, n int, v V) {
+	if full(t.used, len(t.slots)) {
+		old := t.slots
+		t.slots = make([]wideSlot[V], 2*len(old))
+		for _, s := range old {
+			if s.n != 0 {
+				t.insert(s)
+			}
+		}
+	}
+	t.insert(wideSlot[V]{lo: lo, hi: hi, v: v, n: uint8(n)})
+	t.used++
+}
+
+func (t *wideTable[V]) insert(s wideSlot[V]) {
+	mask := uint64(len(t.slots) - 1)
+	i := surfaceHash(s.lo, s.hi, int(s.n)) & mask
+	for t.slots[i].n != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = s
 }
 
 // touch reads the first slot a lookup of the word of n bytes with hash h
@@ -151,7 +184,7 @@ func (c *surfaceCache) touch(n int, h uint64) uint32 {
 	if n <= shortWord {
 		return c.short[h&uint64(len(c.short)-1)].tag
 	}
-	return uint32(c.slots[h&uint64(len(c.slots)-1)].n)
+	return c.mid.touch(h)
 }
 
 // put records w's entry; w is not in the cache.
@@ -176,17 +209,7 @@ func (c *surfaceCache) put(w []byte, id int32) {
 		c.shortUsed++
 		return
 	}
-	if full(c.used, len(c.slots)) {
-		old := c.slots
-		c.slots = make([]surfaceSlot, 2*len(old))
-		for _, s := range old {
-			if s.n != 0 {
-				c.insert(s)
-			}
-		}
-	}
-	c.insert(surfaceSlot{lo: lo, hi: hi, id: id, n: uint8(n)})
-	c.used++
+	c.mid.put(lo, hi, n, id)
 }
 
 func (c *surfaceCache) insertShort(s shortSlot, h uint64) {
@@ -196,57 +219,4 @@ func (c *surfaceCache) insertShort(s shortSlot, h uint64) {
 		i = (i + 1) & mask
 	}
 	c.short[i] = s
-}
-
-func (c *surfaceCache) insert(s surfaceSlot) {
-	mask := uint64(len(c.slots) - 1)
-	i := surfaceHash(s.lo, s.hi, int(s.n)) & mask
-	for c.slots[i].n != 0 {
-		i = (i + 1) & mask
-	}
-	c.slots[i] = s
-}
-
-// getChunk returns the entry of the chunk of n bytes (1–16) that
-// chunkWords gives as lo, hi, and whose surfaceHash is h.
-func (c *surfaceCache) getChunk(lo, hi uint64, n int, h uint64) (chunkTerms, bool) {
-	mask := uint64(len(c.chunkTab) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := &c.chunkTab[i]
-		if s.n == 0 {
-			return chunkTerms{}, false
-		}
-		if s.lo == lo && s.hi == hi && int(s.n) == n {
-			return s.terms, true
-		}
-	}
-}
-
-// touchChunk is touch for a chunk's slot.
-func (c *surfaceCache) touchChunk(h uint64) uint32 {
-	return uint32(c.chunkTab[h&uint64(len(c.chunkTab)-1)].n)
-}
-
-// putChunk records the entry of a chunk getChunk did not find.
-func (c *surfaceCache) putChunk(lo, hi uint64, n int, t chunkTerms) {
-	if full(c.chunkUsed, len(c.chunkTab)) {
-		old := c.chunkTab
-		c.chunkTab = make([]chunkSlot, 2*len(old))
-		for _, s := range old {
-			if s.n != 0 {
-				c.insertChunk(s)
-			}
-		}
-	}
-	c.insertChunk(chunkSlot{lo: lo, hi: hi, terms: t, n: uint8(n)})
-	c.chunkUsed++
-}
-
-func (c *surfaceCache) insertChunk(s chunkSlot) {
-	mask := uint64(len(c.chunkTab) - 1)
-	i := surfaceHash(s.lo, s.hi, int(s.n)) & mask
-	for c.chunkTab[i].n != 0 {
-		i = (i + 1) & mask
-	}
-	c.chunkTab[i] = s
 }
