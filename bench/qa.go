@@ -16,6 +16,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"corpusbot/bench/squadset"
 	"corpusbot/corpus"
 	"corpusbot/i18n"
 	"corpusbot/ireval"
@@ -42,58 +43,11 @@ var bleveAnalyzer = map[string]string{
 	"ro": "ro", "ru": "ru", "tr": "tr", "zh": "cjk", "ja": "cjk", "ko": "cjk", "th": standard.Name, "vi": standard.Name,
 }
 
-// squad is the SQuAD format of XQuAD and PIAF: articles of paragraphs,
-// each with its questions. A SQuAD 2.0 question marked is_impossible has
-// no answer in its paragraph, so no relevant document: it is left out.
-type squad struct {
-	Data []struct {
-		Title      string `json:"title"`
-		Paragraphs []struct {
-			Context string `json:"context"`
-			QAs     []struct {
-				ID         qaID   `json:"id"`
-				Question   string `json:"question"`
-				Impossible bool   `json:"is_impossible"`
-				Answers    []struct {
-					Text string `json:"text"`
-				} `json:"answers"`
-			} `json:"qas"`
-		} `json:"paragraphs"`
-	} `json:"data"`
-}
-
-// fillIDs gives a question without an ID one from its place in the file
-// (article, paragraph, question), so that the halves split it like the rest.
-func (d *squad) fillIDs() {
-	for ai := range d.Data {
-		for pi := range d.Data[ai].Paragraphs {
-			qas := d.Data[ai].Paragraphs[pi].QAs
-			for qi := range qas {
-				if qas[qi].ID == "" {
-					qas[qi].ID = qaID(fmt.Sprintf("a%03dp%03dq%03d", ai, pi, qi))
-				}
-			}
-		}
-	}
-}
-
-// qaID is a question's ID, a string in most sets and a number in some
-// (GermanQuAD).
-type qaID string
-
-func (id *qaID) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err == nil {
-		*id = qaID(s)
-		return nil
-	}
-	var n json.Number
-	if err := json.Unmarshal(b, &n); err != nil {
-		return fmt.Errorf("question id %s: want a string or a number", b)
-	}
-	*id = qaID(n)
-	return nil
-}
+// squad is the SQuAD format of XQuAD and PIAF (bench/squadset). A SQuAD
+// 2.0 question marked is_impossible has no answer in its paragraph, so no
+// relevant document: the retrieval benchmarks leave it out (bench/abstain
+// reads it as an out-of-corpus question).
+type squad = squadset.File
 
 // qaSet is one language's question set as a retrieval benchmark: every
 // paragraph a document, every question a query whose one relevant document
@@ -185,21 +139,14 @@ func mixQASets(ctx context.Context, sets []*qaSet) (*qaSet, error) {
 }
 
 func loadQASet(ctx context.Context, path, lang string) (*qaSet, error) {
-	b, err := os.ReadFile(path)
+	d, err := squadset.Read(path)
 	if err != nil {
 		return nil, err
 	}
-	var d squad
-	if err := json.Unmarshal(b, &d); err != nil {
-		return nil, err
-	}
-	d.fillIDs()
 	s := &qaSet{name: strings.TrimSuffix(filepath.Base(path), ".json"), lang: lang, qrels: ireval.Qrels{}}
-	fsys := fstest.MapFS{}
 	for ai, a := range d.Data {
 		for pi, p := range a.Paragraphs {
-			id := fmt.Sprintf("a%03dp%03d", ai, pi)
-			fsys[id+".txt"] = &fstest.MapFile{Data: []byte(p.Context)}
+			id := squadset.DocID(ai, pi)
 			for _, q := range p.QAs {
 				if strings.TrimSpace(q.Question) == "" || q.Impossible {
 					continue // CMRC 2018's trial set has two empty ones
@@ -209,8 +156,8 @@ func loadQASet(ctx context.Context, path, lang string) (*qaSet, error) {
 			}
 		}
 	}
-	if s.c, err = corpus.Load(ctx, fsys, corpus.Config{}); err != nil {
-		return nil, fmt.Errorf("load corpus: %w", err)
+	if s.c, err = d.Corpus(ctx); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -362,16 +309,11 @@ func eachSquad(dir string, langs []string, fn func(name, lang string, d *squad) 
 		if lang == "" || len(langs) > 0 && !slices.Contains(langs, lang) {
 			continue
 		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		d, err := squadset.Read(filepath.Join(dir, e.Name()))
 		if err != nil {
 			return err
 		}
-		var d squad
-		if err := json.Unmarshal(b, &d); err != nil {
-			return fmt.Errorf("%s: %w", e.Name(), err)
-		}
-		d.fillIDs()
-		if err := fn(e.Name(), lang, &d); err != nil {
+		if err := fn(e.Name(), lang, d); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@
 //	go run ./abstain -set ../testdata/abstain/embedded.jsonl -half tune
 //	go run ./abstain -set ../testdata/abstain/prometheus-docs.jsonl -corpus DIR -half test -shares -1,0
 //	go run ./abstain -set ../testdata/abstain/helm-docs.jsonl -corpus DIR -half test -shares -1,0
+//	go run ./abstain -squad /tmp/squad2/squad2-dev.en.json -half test
 //
 // -corpus "" is the embedded corpus. A share of -1 turns the rule off (the
 // untuned pipeline); 0 is the default.
@@ -43,6 +44,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	fs := flag.NewFlagSet("abstain", flag.ContinueOnError)
 	set := fs.String("set", "", "question set (JSON lines)")
 	dir := fs.String("corpus", "", "corpus folder; empty for the embedded corpus")
+	squad := fs.String("squad", "", "a SQuAD 2.0 file instead of -set and -corpus: its paragraphs the corpus, its answerable questions in-corpus, its is_impossible ones out-of-corpus")
 	half := fs.String("half", abstaineval.Tune, "tune or test")
 	shares := fs.String("shares", "-1,0.25,0.34,0.5,0.67,0.75,1", "focus coverage shares to try (-1: rule off, 0: default)")
 	misses := fs.Float64("misses", -2, "list the misses at this share")
@@ -52,8 +54,11 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *set == "" {
-		return errors.New("-set is required")
+	switch {
+	case *squad != "" && (*set != "" || *dir != ""):
+		return errors.New("-squad is a set and its corpus: give it without -set and -corpus")
+	case *set == "" && *squad == "":
+		return errors.New("-set is required, or -squad")
 	}
 	if *half != abstaineval.Tune && *half != abstaineval.Test {
 		return fmt.Errorf("-half %q: want tune or test", *half)
@@ -63,25 +68,20 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		// tuned on the test half.
 		return errors.New("-explain reads misses: only with -half tune")
 	}
-	f, err := os.Open(*set)
-	if err != nil {
-		return err
-	}
-	qs, err := abstaineval.Load(f)
-	f.Close()
+	qs, c, err := loadSet(ctx, *set, *dir, *squad)
 	if err != nil {
 		return err
 	}
 	qs = abstaineval.Select(qs, *half)
-	c, err := abstaineval.LoadCorpus(ctx, *dir)
-	if err != nil {
-		return err
-	}
 	if *explain {
 		return explainMisses(ctx, c, qs, w)
 	}
 	if *out != "" {
-		return writeSignals(ctx, c, qs, strings.TrimSuffix(filepath.Base(*set), ".jsonl"), *out)
+		name := strings.TrimSuffix(filepath.Base(*set), ".jsonl")
+		if *squad != "" {
+			name = strings.TrimSuffix(filepath.Base(*squad), ".json")
+		}
+		return writeSignals(ctx, c, qs, name, *out)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "share\tlang\tout abstained\trecall\tprecision\tin answered\tlines/answer\trunes/answer\t\n")
@@ -115,6 +115,28 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		}
 	}
 	return tw.Flush()
+}
+
+// loadSet reads a question set and its corpus: a JSON-lines set and the
+// folder dir (or the embedded corpus), or a SQuAD 2.0 file.
+func loadSet(ctx context.Context, set, dir, squad string) ([]abstaineval.Question, *corpus.Corpus, error) {
+	if squad != "" {
+		return loadSquad(ctx, squad)
+	}
+	f, err := os.Open(set)
+	if err != nil {
+		return nil, nil, err
+	}
+	qs, err := abstaineval.Load(f)
+	f.Close()
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := abstaineval.LoadCorpus(ctx, dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return qs, c, nil
 }
 
 // explainMisses prints, for each in-corpus question the default pipeline

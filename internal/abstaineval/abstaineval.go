@@ -14,6 +14,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -180,6 +181,11 @@ func Evaluate(ctx context.Context, p *answer.Pipeline, qs []Question) (Report, e
 	r := Report{ByLang: map[string]Counts{}}
 	for _, q := range qs {
 		res, err := p.Ask(ctx, answer.Question{Text: q.Question})
+		if errors.Is(err, answer.ErrNoSearchableWords) {
+			// The bot says it has nothing to search for and answers
+			// nothing: an abstention.
+			res, err = &answer.Result{Abstained: true}, nil
+		}
 		if err != nil {
 			return r, fmt.Errorf("%s: %w", q.ID, err)
 		}
