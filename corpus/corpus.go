@@ -72,6 +72,7 @@ const (
 	FormatDOCX     Format = "docx"
 	FormatNotebook Format = "notebook" // .ipynb, a Jupyter notebook
 	FormatMan      Format = "man"      // .1 to .9 (and 3p, 1ssl, …), .man: a manual page in troff
+	FormatOrg      Format = "org"      // .org, Org mode
 )
 
 // Document is one loaded file.
@@ -265,7 +266,7 @@ func groupLabel(g string, n int) string {
 // extension: a tree of them is told it holds documents it cannot read,
 // not "files of other types".
 var unreadFormats = map[string]string{
-	".org": "Org mode", ".tex": "LaTeX", ".latex": "LaTeX", ".ltx": "LaTeX", ".texi": "Texinfo",
+	".tex": "LaTeX", ".latex": "LaTeX", ".ltx": "LaTeX", ".texi": "Texinfo",
 	".texinfo": "Texinfo", ".pod": "POD", ".rdoc": "RDoc", ".textile": "Textile", ".wiki": "wiki markup",
 	".mediawiki": "wiki markup", ".creole": "wiki markup", ".rtf": "RTF", ".odt": "OpenDocument",
 	".epub": "EPUB", ".doc": "Word 97–2003", ".ppt": "PowerPoint", ".pptx": "PowerPoint",

@@ -102,7 +102,10 @@ func FuzzStructured(f *testing.F) {
 	// Round six's manual page, and escapes cut short.
 	f.Add(manPage, uint8(6))
 	f.Add(".TH X 1\n.SH A\n.TP\n.BR \\-s\\ \\fIx\\\n.TS\ntab(:);\nl.\nT{\na\n.de X\n\\(e\\[u00\\N'", uint8(6))
-	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2"}
+	// Round six's Org document, and markup cut short.
+	f.Add(orgDoc, uint8(7))
+	f.Add(":PROPERTIES:\n* a :t:\n#+begin_src\n,* x\n| a | b\n|-\n- t :: =v~ [[x][y\n: z\n#+begin_quote\n*b* /i", uint8(7))
+	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]
 		c, err := loadGuarded(t, name, []byte(src))

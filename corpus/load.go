@@ -292,6 +292,7 @@ var extensions = []struct {
 	{".ipynb", FormatNotebook},
 	{".1–.9", FormatMan}, // a manual page's section, and its suffix (.3p, .1ssl): isManPage
 	{".man", FormatMan},
+	{".org", FormatOrg},
 }
 
 // Extensions lists the file extensions Load reads, lower case with their
@@ -564,6 +565,8 @@ func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, 
 		return l.structuredDocument(doc, parseRST(src), pk)
 	case FormatAsciiDoc:
 		return l.structuredDocument(doc, parseAsciiDoc(src), pk)
+	case FormatOrg:
+		return l.structuredDocument(doc, parseOrg(src), pk)
 	case FormatNotebook, FormatMan:
 		var s structured
 		var kind SkipKind

@@ -411,8 +411,8 @@ func TestSummary(t *testing.T) {
 			"loaded 2 documents; skipped 4: 1 duplicate, 1 file of another type, 1 code file, 1 empty"},
 		// Documents in formats not read are said to be documents, by
 		// format, not counted among "files of other types" (round six).
-		{0, ws("a.org:unsupported type", "b.ORG:unsupported type", "c.tex:unsupported type", "d.png:unsupported type", "e.texi:unsupported type"),
-			"loaded 0 documents; skipped 5: 2 Org mode documents (a format not read), 1 LaTeX document (a format not read), 1 image, 1 Texinfo document (a format not read)"},
+		{0, ws("a.tex:unsupported type", "b.TEX:unsupported type", "c.pod:unsupported type", "d.png:unsupported type", "e.texi:unsupported type"),
+			"loaded 0 documents; skipped 5: 2 LaTeX documents (a format not read), 1 POD document (a format not read), 1 image, 1 Texinfo document (a format not read)"},
 	}
 	for _, tt := range tests {
 		c := &Corpus{Docs: make([]Document, tt.docs), Warnings: tt.warnings}
@@ -425,12 +425,12 @@ func TestSummary(t *testing.T) {
 // A document in a format not read says so in its reason, not only
 // "unsupported type".
 func TestUnreadDocumentFormats(t *testing.T) {
-	c, err := Load(context.Background(), fstest.MapFS{"notes/todo.org": file("* TODO Write\nText.\n"), "a.md": file("# A\n\nText.\n")}, Config{})
+	c, err := Load(context.Background(), fstest.MapFS{"notes/todo.tex": file("\\section{Write}\nText.\n"), "a.md": file("# A\n\nText.\n")}, Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ws := c.Skipped()
-	if len(ws) != 1 || ws[0].Kind != SkipUnsupported || ws[0].Reason != "unsupported type (.org): Org mode documents are not read" {
+	if len(ws) != 1 || ws[0].Kind != SkipUnsupported || ws[0].Reason != "unsupported type (.tex): LaTeX documents are not read" {
 		t.Errorf("skipped %+v", ws)
 	}
 }
