@@ -240,6 +240,9 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, req Request, rep
 	if len(pieces) > 0 && !s.wait(ctx, s.chunkDelay) {
 		return
 	}
+	if s.beforeFinish != nil {
+		s.beforeFinish(ctx, req)
+	}
 	fr := finishReason(reply)
 	if !send(withChoice(delta{}, &fr)) {
 		return

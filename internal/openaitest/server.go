@@ -30,6 +30,8 @@ type Server struct {
 	latency    time.Duration
 	chunkDelay time.Duration
 	apiKey     string
+	// beforeFinish, when set, runs before a whole stream's finish chunk.
+	beforeFinish func(context.Context, Request)
 
 	done      chan struct{} // closed by Close; releases hangs and waits
 	closeOnce sync.Once
@@ -49,6 +51,14 @@ func WithLatency(d time.Duration) Option { return func(s *Server) { s.latency = 
 
 // WithChunkDelay waits d between the chunks of a streamed reply.
 func WithChunkDelay(d time.Duration) Option { return func(s *Server) { s.chunkDelay = d } }
+
+// WithBeforeFinish runs f with the request before the finish chunk of
+// every stream that is sent whole, its content already sent: a test can
+// hold the end of an answer until the client has shown what streamed (f
+// should return when ctx is done).
+func WithBeforeFinish(f func(ctx context.Context, req Request)) Option {
+	return func(s *Server) { s.beforeFinish = f }
+}
 
 // WithAPIKey makes the server answer 401 to any request whose Authorization
 // header is not "Bearer key". Without it any header, or none, is accepted.

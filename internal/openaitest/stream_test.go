@@ -113,6 +113,57 @@ func TestStreamChunkDelay(t *testing.T) {
 	}
 }
 
+// TestBeforeFinish: the finish chunk waits for the hook, which runs once
+// every content chunk has been sent: the client reads the whole text
+// before the stream ends.
+func TestBeforeFinish(t *testing.T) {
+	called, release := make(chan struct{}), make(chan struct{})
+	s := New(t, WithBeforeFinish(func(ctx context.Context, _ Request) {
+		close(called)
+		select {
+		case <-release:
+		case <-ctx.Done():
+		}
+	}))
+	s.Push(Text("a b c"))
+	resp := mustPost(t, s.URL()+"/chat/completions", streamBody)
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	var content string
+	for content != "a b c" && sc.Scan() {
+		data, ok := strings.CutPrefix(sc.Text(), "data: ")
+		if !ok {
+			continue
+		}
+		var c chunk
+		if err := json.Unmarshal([]byte(data), &c); err != nil {
+			t.Fatal(err)
+		}
+		if fr := c.Choices[0].FinishReason; fr != nil {
+			t.Fatalf("finish %q before the hook returned", *fr)
+		}
+		if d := c.Choices[0].Delta.Content; d != nil {
+			content += *d
+		}
+	}
+	if content != "a b c" {
+		t.Fatalf("got content %q before the finish, want the whole text", content)
+	}
+	select {
+	case <-called:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the hook did not run after the content")
+	}
+	close(release)
+	rest, err := readEvents(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rest) == 0 || rest[len(rest)-1] != "[DONE]" {
+		t.Errorf("after the hook returned: events %q, want the finish and [DONE]", rest)
+	}
+}
+
 func TestCutStream(t *testing.T) {
 	s := New(t)
 	s.Push(CutStream(2))
