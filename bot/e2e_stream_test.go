@@ -1,9 +1,11 @@
 package bot_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -42,6 +44,20 @@ func isFinal(r *dt.Request) bool { return strings.Contains(string(r.Body), ":v:"
 
 func isStreaming(r *dt.Request) bool { return strings.Contains(string(r.Body), "▌") }
 
+// waitStreamed returns once dc has had a message of the bot's with the
+// streaming cursor, or after 30 s (the test then fails on what it checks).
+func waitStreamed(ctx context.Context, dc *dt.Server) {
+	deadline := time.Now().Add(30 * time.Second)
+	for dc != nil && time.Now().Before(deadline) && ctx.Err() == nil {
+		for _, r := range dc.Requests() {
+			if isStreaming(&r) {
+				return
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // TestStalledOrFailingFinalEdit: when the final edit of a streamed answer
 // stalls or keeps failing, the user still ends with the whole answer, in a
 // new message, and the half-written one is gone; within the retry budget.
@@ -62,7 +78,26 @@ func TestStalledOrFailingFinalEdit(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			h := start(t, setup{cfg: func(c *bot.Config) { c.EditTimeout = editTimeout }})
+			// The answer ends only once part of it has streamed: the
+			// case is an edit of a streamed message, and a bot that got
+			// the whole answer before it showed any (a loaded machine)
+			// rightly posts it as a new message, without the move. Two
+			// sentences: the first streams once it is whole.
+			var dc atomic.Pointer[dt.Server]
+			twice := openaitest.WithResponder(func(r openaitest.Request) openaitest.Reply {
+				rep := citingResponder(r)
+				if !strings.Contains(r.Text(), "Rewrite the question") {
+					rep.Text += " " + rep.Text
+				}
+				return rep
+			})
+			streamed := openaitest.WithBeforeFinish(func(ctx context.Context, r openaitest.Request) {
+				if !strings.Contains(r.Text(), "Rewrite the question") {
+					waitStreamed(ctx, dc.Load())
+				}
+			})
+			h := start(t, setup{cfg: func(c *bot.Config) { c.EditTimeout = editTimeout }, aiOpts: []openaitest.Option{twice, streamed}})
+			dc.Store(h.dc)
 			route := routeEditOriginal
 			if tc.mention {
 				route = routeEdit
