@@ -134,6 +134,8 @@ type state struct {
 
 	namesOnce sync.Once
 	names     map[string]bool // see corpusNames
+	codeOnce  sync.Once
+	code      map[string]bool // see codeNames
 	links     *sourcelink.Template
 	docShare  float64 // Config.DocFloor
 }

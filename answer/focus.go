@@ -135,6 +135,10 @@ func (st *state) focusOf(question string) focus {
 			// "arpnet" for ARPANET: the name, not a word no page holds.
 			if c, ok := st.misspeltName(word); ok {
 				word, terms, name = c, st.index.Analyze(c), true
+			} else if c, ok := st.misspeltCode(word); ok && writtenAsCall(question, w.End) {
+				// "countthai()" for counthai(): a code name is in lower
+				// case, no name by its capital.
+				word, terms, name = c, st.index.Analyze(c), true
 			}
 		}
 		// A word the corpus capitalises only after another capitalised

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,11 +20,23 @@ import (
 // looked up (a few hundred lookups), so the cost does not grow with the
 // corpus.
 func (st *state) misspeltName(word string) (string, bool) {
+	return oneSlipFrom(word, st.corpusNames())
+}
+
+// misspeltCode is misspeltName for the code names the corpus writes as
+// calls (see codeNames): "countthai()" is counthai(), which, in lower
+// case, corpusNames never holds.
+func (st *state) misspeltCode(word string) (string, bool) {
+	return oneSlipFrom(word, st.codeNames())
+}
+
+// oneSlipFrom returns the one word of names (lower case) that word is one
+// slip from: none for a word shorter than minMisspelt or not all Latin.
+func oneSlipFrom[V any](word string, names map[string]V) (string, bool) {
 	w := strings.ToLower(word)
 	if utf8.RuneCountInString(w) < minMisspelt || strings.IndexFunc(w, func(r rune) bool { return !unicode.Is(unicode.Latin, r) }) >= 0 {
 		return "", false
 	}
-	names := st.corpusNames()
 	found := ""
 	for c := range oneSlip(w) {
 		if _, ok := names[c]; ok && c != w && c != found {
@@ -87,4 +100,30 @@ func oneSlip(w string) func(yield func(string) bool) {
 			}
 		}
 	}
+}
+
+// writtenAsCall reports whether the word of q ending at end is written as
+// a call: "countthai()", "countthai(text)".
+func writtenAsCall(q string, end int) bool {
+	return strings.HasPrefix(q[end:], "(")
+}
+
+// codeRe finds a name written as a call: letters (the name) right before
+// an opening parenthesis.
+var codeRe = regexp.MustCompile(`\pL[\pL\pN]*\(`)
+
+// codeNames are the names the corpus writes as calls ("counthai()"),
+// lower case, the last part of a dotted one ("util.countthai(" → countthai).
+func (st *state) codeNames() map[string]bool {
+	st.codeOnce.Do(func() {
+		names := map[string]bool{}
+		for i := range st.items {
+			ps, _ := st.passage(i)
+			for _, m := range codeRe.FindAllString(ps.Text, -1) {
+				names[strings.ToLower(strings.TrimSuffix(m, "("))] = true
+			}
+		}
+		st.code = names
+	})
+	return st.code
 }

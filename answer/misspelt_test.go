@@ -69,3 +69,38 @@ func TestOneSlip(t *testing.T) {
 		t.Error("oneSlip(abc) holds words two slips away")
 	}
 }
+
+// A code name the question writes with its parentheses, one slip from a
+// code name the corpus writes, is that name when the corpus writes no word
+// spelt as the question's: lower-case code names are no names by their
+// capital, so the name rule above never read them.
+func TestMisspeltCodeName(t *testing.T) {
+	p := newPipeline(t, loadFS(t, fstest.MapFS{"util.md": {Data: []byte("# Text utilities\n\n" +
+		"The utilities work on any text and keep its order. " +
+		"`mergerun()` returns the runs of a text joined in their order. " +
+		"It ignores empty runs by default. " +
+		"`splitrun()` cuts a text into runs of one script.\n")}}), nil)
+	for _, tt := range []struct {
+		q, want string // want "" to abstain
+	}{
+		{"Which runs of a text does megrerun() return?", "runs of a text joined"},  // two letters swapped
+		{"Which runs of a text does mergrun() return?", "runs of a text joined"},   // a letter dropped
+		{"Which runs of a text does mergerunn() return?", "runs of a text joined"}, // a letter added
+		{"Which runs of a text does megrerun return?", ""},                         // not written as code
+		{"Which runs of a text does mgrerun() return?", ""},                        // two slips
+	} {
+		res, err := p.Ask(context.Background(), Question{Text: tt.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.want == "" {
+			if !res.Abstained {
+				t.Errorf("%q: answered %q, want an abstention", tt.q, res.Text)
+			}
+			continue
+		}
+		if res.Abstained || !strings.Contains(res.Text, tt.want) {
+			t.Errorf("%q: answer %q (abstained %v), want %q", tt.q, res.Text, res.Abstained, tt.want)
+		}
+	}
+}
