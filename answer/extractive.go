@@ -132,7 +132,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 					// words do, in full.
 					hd = append(slices.Clip(hd), ss[i-1].terms...)
 				}
-				ok, lead = keep(s.text, s.terms, around{text: s.text, near: near, heading: hd, names: context})
+				ok, lead = keep(s.text, s.terms, around{text: s.text, near: near, heading: hd, names: context, row: s.header != ""})
 				score = f.weightIn(s.terms, s.heading, s.opens)
 				if s.header != "" {
 					// The header's words rank a row at half: in full

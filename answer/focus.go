@@ -570,6 +570,51 @@ type around struct {
 	near    []string        // the terms of the sentences either side
 	heading []string        // the terms of the section headings its passage sits under
 	names   map[string]bool // where the question's names may stand: see covers
+	row     bool            // the sentence is a table's row: see bareRow
+}
+
+// bareRow reports whether a table's row holds nothing but what a question
+// that asks only of names names ("What does io_uring_enter do?"): every
+// word of the row with a letter is one of the question's, the rest
+// numbers. Such a row lists the thing, as an index or a table of versions
+// does, without saying what it is or does; a question asking more than
+// its names ("Which kernel added io_uring_enter?") is answered by the row
+// and its header.
+func (st *state) bareRow(sentence string, f focus) bool {
+	if len(f.words) == 0 {
+		return false
+	}
+	asked := map[string]bool{}
+	for i, w := range f.words {
+		if !f.isName(w) && f.compound[i] == "" {
+			return false
+		}
+		for _, t := range w {
+			asked[t] = true
+		}
+	}
+	for w := range text.Words(sentence) {
+		word := sentence[w.Start:w.End]
+		if strings.IndexFunc(word, unicode.IsLetter) < 0 {
+			continue
+		}
+		for _, t := range st.index.Analyze(word) {
+			if !asked[t] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isName reports whether a focus word's terms are all the question's names.
+func (f focus) isName(terms []string) bool {
+	for _, t := range terms {
+		if !f.names[t] {
+			return false
+		}
+	}
+	return len(terms) > 0
 }
 
 // covers reports whether a sentence's terms answer the question's focus:

@@ -196,7 +196,7 @@ func (st *state) fitter(asked, query string) (focus, func(sentence string, terms
 		deedAlts = f.alts[f.governed]
 	}
 	return f, func(sentence string, terms []string, a around) (fit, bool) {
-		if !kind.fitsIn(sentence, lang) || !st.countsIt(sentence, counted) || !st.saysDone(sentence, terms, deed, deedAlts) || !f.namesItsThings(terms, a) {
+		if kind == anyKind && a.row && st.bareRow(sentence, f) || !kind.fitsIn(sentence, lang) || !st.countsIt(sentence, counted) || !st.saysDone(sentence, terms, deed, deedAlts) || !f.namesItsThings(terms, a) {
 			return fit{}, false
 		}
 		return f.coverage(st.freeTerms(asked, sentence, terms), a), true
