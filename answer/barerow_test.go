@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -22,25 +21,9 @@ func TestBareTableRowAnswersNoWhatIs(t *testing.T) {
 			"| System call | Kernel |\n|---|---|\n" + rows.String())},
 		"frobnicate.md": {Data: []byte("# frobnicate\n\nThe frobnicate call marks an open file for deferred writeback by the kernel.\n")},
 	}), nil)
-	for _, tt := range []struct {
-		q, want string // want "" to abstain
-	}{
+	checkAsks(t, p, []askCase{
 		{"What does quux_sync_enter do?", ""},
 		{"What does frobnicate do?", "deferred writeback"},
 		{"Which kernel added quux_sync_enter?", "5.3"},
-	} {
-		res, err := p.Ask(context.Background(), Question{Text: tt.q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if tt.want == "" {
-			if !res.Abstained {
-				t.Errorf("%q: answered %q, want an abstention", tt.q, res.Text)
-			}
-			continue
-		}
-		if res.Abstained || !strings.Contains(res.Text, tt.want) {
-			t.Errorf("%q: answer %q (abstained %v), want %q", tt.q, res.Text, res.Abstained, tt.want)
-		}
-	}
+	})
 }

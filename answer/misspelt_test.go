@@ -80,27 +80,11 @@ func TestMisspeltCodeName(t *testing.T) {
 		"`mergerun()` returns the runs of a text joined in their order. " +
 		"It ignores empty runs by default. " +
 		"`splitrun()` cuts a text into runs of one script.\n")}}), nil)
-	for _, tt := range []struct {
-		q, want string // want "" to abstain
-	}{
+	checkAsks(t, p, []askCase{
 		{"Which runs of a text does megrerun() return?", "runs of a text joined"},  // two letters swapped
 		{"Which runs of a text does mergrun() return?", "runs of a text joined"},   // a letter dropped
 		{"Which runs of a text does mergerunn() return?", "runs of a text joined"}, // a letter added
 		{"Which runs of a text does megrerun return?", ""},                         // not written as code
 		{"Which runs of a text does mgrerun() return?", ""},                        // two slips
-	} {
-		res, err := p.Ask(context.Background(), Question{Text: tt.q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if tt.want == "" {
-			if !res.Abstained {
-				t.Errorf("%q: answered %q, want an abstention", tt.q, res.Text)
-			}
-			continue
-		}
-		if res.Abstained || !strings.Contains(res.Text, tt.want) {
-			t.Errorf("%q: answer %q (abstained %v), want %q", tt.q, res.Text, res.Abstained, tt.want)
-		}
-	}
+	})
 }
