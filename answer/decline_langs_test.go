@@ -18,7 +18,7 @@ func TestDeclineInMoreLanguages(t *testing.T) {
 		"Các tài liệu không đề cập đến người phát ngôn của bộ.",
 		"Tôi không tìm thấy thông tin này trong các đoạn văn.",
 		"اسناد در این مورد اطلاعاتی ندارند.",
-		"در متن‌ها به سخنگوی وزارتخانه اشاره‌ای نشده است.",
+		"در متن\u200cها به سخنگوی وزارتخانه اشاره\u200cای نشده است.",
 		"Die Dokumente enthalten keine Angaben dazu.",
 		"Los documentos no mencionan quién es el portavoz.",
 		// Round six.

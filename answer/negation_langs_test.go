@@ -15,7 +15,7 @@ func TestNegationInMoreLanguages(t *testing.T) {
 	c := loadFS(t, fstest.MapFS{
 		"uk/map.md":   {Data: []byte("# Метод map()\n\nМетод map() створює новий масив з результатами виклику функції.\n\nМетод map() не змінює початковий масив.\n")},
 		"vi/relu.md":  {Data: []byte("# Hàm ReLU\n\nHàm ReLU giữ lại các phần tử dương của đầu vào.\n\nHàm ReLU không giữ lại các phần tử âm của đầu vào.\n")},
-		"fa/loop.md":  {Data: []byte("# دستور continue در حلقه\n\nدستور continue حلقه را متوقف نمی‌کند و به تکرار بعدی می‌رود.\n\nدستور break حلقه را متوقف می‌کند.\n")},
+		"fa/loop.md":  {Data: []byte("# دستور continue در حلقه\n\nدستور continue حلقه را متوقف نمی\u200cکند و به تکرار بعدی می\u200cرود.\n\nدستور break حلقه را متوقف می\u200cکند.\n")},
 		"de/cache.md": {Data: []byte("# Der Zwischenspeicher\n\nDer Zwischenspeicher wird beim Neustart nicht geleert.\n\nDer Zwischenspeicher liegt im Arbeitsspeicher des Servers.\n")},
 		"es/cache.md": {Data: []byte("# La caché del servidor\n\nLa caché del servidor no se vacía al reiniciar el proceso.\n\nLa caché del servidor vive en la memoria del proceso.\n")},
 		"hi/memo.md":  {Data: []byte("# useMemo हुक\n\nuseMemo हर रेंडर पर कैलकुलेशन को दोबारा नहीं चलाता है।\n\nuseMemo री-रेंडर के बीच रिजल्ट को कैश करता है।\n")},
@@ -30,8 +30,8 @@ func TestNegationInMoreLanguages(t *testing.T) {
 		{"uk, negation added", "Що створює метод map()?", "Метод map() не створює новий масив [1] «створює новий масив».", verify.Weak},
 		{"vi, negation added", "Hàm ReLU giữ lại những phần tử nào?", "Hàm ReLU không giữ lại các phần tử dương [1] «giữ lại các phần tử dương».", verify.Weak},
 		{"vi, negation kept", "Hàm ReLU giữ lại những phần tử nào?", "Hàm ReLU không giữ lại các phần tử âm [1] «không giữ lại các phần tử âm».", verify.Verified},
-		{"fa, verb negation dropped", "دستور continue حلقه را متوقف می‌کند؟", "دستور continue حلقه را متوقف می‌کند [1] «حلقه را متوقف نمی‌کند».", verify.Weak},
-		{"fa, agrees", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «دستور break حلقه را متوقف می‌کند».", verify.Verified},
+		{"fa, verb negation dropped", "دستور continue حلقه را متوقف می\u200cکند؟", "دستور continue حلقه را متوقف می\u200cکند [1] «حلقه را متوقف نمی\u200cکند».", verify.Weak},
+		{"fa, agrees", "دستور break حلقه را متوقف می\u200cکند؟", "دستور break حلقه را متوقف می\u200cکند [1] «دستور break حلقه را متوقف می\u200cکند».", verify.Verified},
 		{"de, negation dropped", "Wird der Zwischenspeicher beim Neustart geleert?", "Der Zwischenspeicher wird beim Neustart geleert [1] «wird beim Neustart nicht geleert».", verify.Weak},
 		{"es, negation dropped", "¿Se vacía la caché del servidor al reiniciar?", "La caché del servidor se vacía al reiniciar [1] «no se vacía al reiniciar el proceso».", verify.Weak},
 		// Round six: Hindi, and Thai, which writes its negation as a prefix

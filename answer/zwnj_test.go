@@ -21,11 +21,11 @@ func TestQuoteZWNJOrSpace(t *testing.T) {
 		name, question, reply string
 		want                  verify.Support
 	}{
-		{"space for the passage's ZWNJ", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «حلقه را متوقف می کند».", verify.Verified},
-		{"ZWNJ as in the passage", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «حلقه را متوقف می\u200cکند».", verify.Verified},
-		{"joined, no ZWNJ", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «حلقه را متوقف میکند».", verify.Verified},
-		{"ZWNJ for the passage's space", "دستور switch مقدار را با هر case مقایسه می‌کند؟", "دستور switch مقدار را مقایسه می‌کند [1] «مقدار را با هر case مقایسه می\u200cکند».", verify.Verified},
-		{"space and a wrong word", "دستور break حلقه را متوقف می‌کند؟", "دستور break حلقه را متوقف می‌کند [1] «حلقه را متوقف نمی کند».", ""}, // not verified: abstains,
+		{"space for the passage's ZWNJ", "دستور break حلقه را متوقف می\u200cکند؟", "دستور break حلقه را متوقف می\u200cکند [1] «حلقه را متوقف می کند».", verify.Verified},
+		{"ZWNJ as in the passage", "دستور break حلقه را متوقف می\u200cکند؟", "دستور break حلقه را متوقف می\u200cکند [1] «حلقه را متوقف می\u200cکند».", verify.Verified},
+		{"joined, no ZWNJ", "دستور break حلقه را متوقف می\u200cکند؟", "دستور break حلقه را متوقف می\u200cکند [1] «حلقه را متوقف میکند».", verify.Verified},
+		{"ZWNJ for the passage's space", "دستور switch مقدار را با هر case مقایسه می\u200cکند؟", "دستور switch مقدار را مقایسه می\u200cکند [1] «مقدار را با هر case مقایسه می\u200cکند».", verify.Verified},
+		{"space and a wrong word", "دستور break حلقه را متوقف می\u200cکند؟", "دستور break حلقه را متوقف می\u200cکند [1] «حلقه را متوقف نمی کند».", ""}, // not verified: abstains,
 		{"Devanagari ZWJ kept", "नई शिक्षा नीति की घोषणा किसने की?", "सरकार ने घोषणा की [1] «नई शिक्\u200dषा नीति की घोषणा».", verify.Verified},
 		{"Devanagari ZWJ dropped", "नई शिक्षा नीति की घोषणा किसने की?", "सरकार ने घोषणा की [1] «नई शिक्षा नीति की घोषणा».", verify.Verified},
 	}

@@ -39,7 +39,7 @@ func TestFold(t *testing.T) {
 		{"٢٢٬٠٠٠ و ٣٫٥ ، نعم؟", "22,000 و 3.5 , نعم?"},
 		// Persian: yeh and keheh as typed on an Arabic keyboard, and
 		// Persian digits.
-		{"کاری می‌کند ۱۲", "كاري ميكند 12"},
+		{"کاری می\u200cکند ۱۲", "كاري ميكند 12"},
 		{"كاري ميكند", "كاري ميكند"},
 		{"خانۀ", "خانه"},
 	}

@@ -21,7 +21,7 @@ func TestDetectLanguage(t *testing.T) {
 		{"spanish", "El gobierno ha pedido a las empresas que abran sus plataformas a los rivales, según la agencia y los reguladores.", "es"},
 		{"italian", "Il governo ha chiesto alle aziende di aprire le loro piattaforme ai concorrenti, per la prima volta con questa forza.", "it"},
 		{"arabic with Latin words", "أمرت الهيئات التنظيمية يوم الاثنين بإجراء تغييرات شاملة على Alipay ، أكبر تطبيق للدفع في البلاد، و Ant Group.", "ar"},
-		{"persian", "دولت چین از شرکت‌های بزرگ فناوری خواسته است که پلتفرم‌های خود را برای رقبا باز کنند و این یک تغییر بزرگ است.", "fa"},
+		{"persian", "دولت چین از شرکت\u200cهای بزرگ فناوری خواسته است که پلتفرم\u200cهای خود را برای رقبا باز کنند و این یک تغییر بزرگ است.", "fa"},
 		{"chinese", "中国监管机构下令支付宝进行全面改革，要求其剥离利润丰厚的小额贷款业务。", "zh"},
 		{"japanese", "中国の規制当局は、アリペイに対して大規模な変更を命じました。これは大きなニュースです。", "ja"},
 		{"japanese without Han, with a Latin name", "Helm チャートをロールバックするにはどうすればよいですか？", "ja"},

@@ -94,8 +94,8 @@ var sentenceCases = []struct {
 	// form of a Persian JavaScript tutorial: no sentence end before the
 	// caseless word after it. The question mark ending a sentence stays one.
 	{"fa", "an operator standing apart",
-		"عملگر nullish coalescing با دو علامت سوال ?? نوشته می‌شود. نتیجه‌ی a ?? b برابر است. چرا ? ها مهم هستند؟ بله.",
-		[]string{"عملگر nullish coalescing با دو علامت سوال ?? نوشته می‌شود.", "نتیجه‌ی a ?? b برابر است.", "چرا ? ها مهم هستند؟", "بله."}},
+		"عملگر nullish coalescing با دو علامت سوال ?? نوشته می\u200cشود. نتیجه\u200cی a ?? b برابر است. چرا ? ها مهم هستند؟ بله.",
+		[]string{"عملگر nullish coalescing با دو علامت سوال ?? نوشته می\u200cشود.", "نتیجه\u200cی a ?? b برابر است.", "چرا ? ها مهم هستند؟", "بله."}},
 	{"ar", "an operator standing apart",
 		"يكتب العامل ! قبل القيمة. ثم ينتهي السطر.",
 		[]string{"يكتب العامل ! قبل القيمة.", "ثم ينتهي السطر."}},
