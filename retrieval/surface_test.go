@@ -11,10 +11,7 @@ import (
 // only by a trailing zero byte, through several growths.
 func TestSurfaceCache(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	var words []string
-	for _, w := range []string{"a", "a\x00", "ab", "abcdefgh", "abcdefgh\x00", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq", strings.Repeat("z", 40)} {
-		words = append(words, w)
-	}
+	words := []string{"a", "a\x00", "ab", "abcdefgh", "abcdefgh\x00", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq", strings.Repeat("z", 40)}
 	for range 20000 {
 		n := 1 + r.IntN(24)
 		b := make([]byte, n)
