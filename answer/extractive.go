@@ -117,11 +117,14 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 			ok, lead, own := true, 0, score
 			if keep != nil {
 				var near []string
+				var nearText string
 				if i > 0 {
 					near = append(near, ss[i-1].terms...)
+					nearText = ss[i-1].text
 				}
 				if i+1 < len(ss) {
 					near = append(near, ss[i+1].terms...)
+					nearText += "\n" + ss[i+1].text
 				}
 				hd := s.heading
 				if i > 0 && ss[i-1].src == s.src && pointsBackFirst(s.text, qlang) {
@@ -132,7 +135,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 					// words do, in full.
 					hd = append(slices.Clip(hd), ss[i-1].terms...)
 				}
-				ok, lead = keep(s.text, s.terms, around{text: s.text, near: near, heading: hd, names: context, row: s.header != ""})
+				ok, lead = keep(s.text, s.terms, around{text: s.text, near: near, nearText: nearText, heading: hd, names: context, row: s.header != ""})
 				score = f.weightIn(s.terms, s.heading, s.opens)
 				if s.header != "" {
 					// The header's words rank a row at half: in full

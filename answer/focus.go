@@ -566,11 +566,12 @@ func isNameWord(w string, first bool) bool {
 
 // around is what stands around a sentence and may complete what it says.
 type around struct {
-	text    string          // the sentence itself, for compounds; "" when not known
-	near    []string        // the terms of the sentences either side
-	heading []string        // the terms of the section headings its passage sits under
-	names   map[string]bool // where the question's names may stand: see covers
-	row     bool            // the sentence is a table's row: see bareRow
+	text     string          // the sentence itself, for compounds; "" when not known
+	near     []string        // the terms of the sentences either side
+	nearText string          // the sentences either side, as written
+	heading  []string        // the terms of the section headings its passage sits under
+	names    map[string]bool // where the question's names may stand: see covers
+	row      bool            // the sentence is a table's row: see bareRow
 }
 
 // bareRow reports whether a table's row holds nothing but what a question
