@@ -250,6 +250,8 @@ func groupLabel(g string, n int) string {
 		return plural(n, format+" document", format+" documents") + " (a format not read)"
 	}
 	switch g {
+	case gettextClass:
+		return plural(n, "gettext translation catalogue (not a document)", "gettext translation catalogues (not documents)")
 	case "image", "archive", "font", "code file", "data file", "media file", "duplicate", "generated page":
 		return plural(n, g, g+"s")
 	case "other":
@@ -280,12 +282,21 @@ const unreadPrefix = "unread:"
 // not read it, else "".
 func unreadFormat(p string) string { return unreadFormats[strings.ToLower(path.Ext(p))] }
 
+// gettextClass is the class of gettext's translation catalogues (.po,
+// .pot, .mo: a Sphinx tree's locale/*/LC_MESSAGES): the strings of a
+// translation, not documents, so neither "other" nor a format not read.
+// (A PowerPoint template is also .pot; in a docs tree gettext's are far
+// more common.)
+const gettextClass = "gettext catalogue"
+
 // fileClass names what an unsupported file is, from its extension.
 func fileClass(p string) string {
 	if f := unreadFormat(p); f != "" {
 		return unreadPrefix + f
 	}
 	switch strings.ToLower(path.Ext(p)) {
+	case ".po", ".pot", ".mo":
+		return gettextClass
 	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".avif", ".heic", ".drawio", ".excalidraw":
 		return "image"
 	case ".mp4", ".webm", ".mov", ".avi", ".mkv", ".mp3", ".wav", ".ogg", ".flac", ".m4a":

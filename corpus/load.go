@@ -393,6 +393,9 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 		if f := unreadFormat(p); f != "" {
 			return skipped(SkipUnsupported, "unsupported type ("+strings.ToLower(ext)+"): "+f+" documents are not read")
 		}
+		if fileClass(p) == gettextClass {
+			return skipped(SkipUnsupported, "unsupported type ("+strings.ToLower(ext)+"): a gettext translation catalogue, not a document")
+		}
 		return skipped(SkipUnsupported, "unsupported type ("+strings.ToLower(ext)+")")
 	}
 	if errorPage(p) {

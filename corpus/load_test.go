@@ -413,6 +413,11 @@ func TestSummary(t *testing.T) {
 		// format, not counted among "files of other types" (round six).
 		{0, ws("a.tex:unsupported type", "b.TEX:unsupported type", "c.pod:unsupported type", "d.png:unsupported type", "e.texi:unsupported type"),
 			"loaded 0 documents; skipped 5: 2 LaTeX documents (a format not read), 1 POD document (a format not read), 1 image, 1 Texinfo document (a format not read)"},
+		// gettext catalogues are translations of a tree's strings, not
+		// documents: named, not "files of other types" (round six's .pot).
+		{1, ws("locale/fr/LC_MESSAGES/index.po:unsupported type", "locale/fr/LC_MESSAGES/index.mo:unsupported type", "gettext/api.POT:unsupported type", "x.bat:unsupported type"),
+			"loaded 1 document; skipped 4: 3 gettext translation catalogues (not documents), 1 file of another type"},
+		{0, ws("a.po:unsupported type"), "loaded 0 documents; skipped 1: 1 gettext translation catalogue (not a document)"},
 	}
 	for _, tt := range tests {
 		c := &Corpus{Docs: make([]Document, tt.docs), Warnings: tt.warnings}
@@ -432,6 +437,39 @@ func TestUnreadDocumentFormats(t *testing.T) {
 	ws := c.Skipped()
 	if len(ws) != 1 || ws[0].Kind != SkipUnsupported || ws[0].Reason != "unsupported type (.tex): LaTeX documents are not read" {
 		t.Errorf("skipped %+v", ws)
+	}
+}
+
+// A gettext catalogue (.po, .pot, .mo: a Sphinx tree's
+// locale/*/LC_MESSAGES, PyThaiNLP's tutorials' .pot files) is skipped
+// with a reason that says what it is, not only "unsupported type".
+func TestGettextCatalogues(t *testing.T) {
+	fsys := fstest.MapFS{
+		"index.md":                       file("# Index\n\nText.\n"),
+		"locale/th/LC_MESSAGES/index.po": file("msgid \"Index\"\nmsgstr \"ดัชนี\"\n"),
+		"locale/th/LC_MESSAGES/index.mo": file("\xde\x12\x04\x95\x00\x00\x00\x00"),
+		"_build/gettext/index.pot":       file("msgid \"\"\nmsgstr \"\"\n"),
+	}
+	c, err := Load(context.Background(), fsys, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"locale/th/LC_MESSAGES/index.po": "unsupported type (.po): a gettext translation catalogue, not a document",
+		"locale/th/LC_MESSAGES/index.mo": "unsupported type (.mo): a gettext translation catalogue, not a document",
+		"_build/gettext/index.pot":       "unsupported type (.pot): a gettext translation catalogue, not a document",
+	}
+	ws := c.Skipped()
+	if len(ws) != len(want) {
+		t.Fatalf("skipped %+v, want %d", ws, len(want))
+	}
+	for _, w := range ws {
+		if w.Kind != SkipUnsupported || w.Reason != want[w.Path] {
+			t.Errorf("%s: %s %q, want %q", w.Path, w.Kind, w.Reason, want[w.Path])
+		}
+	}
+	if got, want := c.Summary(), "loaded 1 document; skipped 3: 3 gettext translation catalogues (not documents)"; got != want {
+		t.Errorf("summary %q, want %q", got, want)
 	}
 }
 
