@@ -252,7 +252,7 @@ func groupLabel(g string, n int) string {
 	switch g {
 	case gettextClass:
 		return plural(n, "gettext translation catalogue (not a document)", "gettext translation catalogues (not documents)")
-	case "image", "archive", "font", "code file", "data file", "media file", "duplicate", "generated page":
+	case "image", "archive", "font", "code file", "data file", "lock file", "media file", "duplicate", "generated page":
 		return plural(n, g, g+"s")
 	case "other":
 		return plural(n, "file of another type", "files of other types")
@@ -289,10 +289,22 @@ func unreadFormat(p string) string { return unreadFormats[strings.ToLower(path.E
 // more common.)
 const gettextClass = "gettext catalogue"
 
-// fileClass names what an unsupported file is, from its extension.
+// lockFiles are package managers' lock files, by name: the versions of
+// a project's packages, neither code nor data a reader asks about.
+var lockFiles = map[string]bool{
+	"package-lock.json": true, "npm-shrinkwrap.json": true, "yarn.lock": true, "pnpm-lock.yaml": true,
+	"bun.lockb": true, "bun.lock": true, "go.sum": true, "cargo.lock": true, "gemfile.lock": true,
+	"poetry.lock": true, "pipfile.lock": true, "composer.lock": true, "uv.lock": true, "pdm.lock": true,
+	"podfile.lock": true, "pubspec.lock": true, "mix.lock": true, "flake.lock": true, "gradle.lockfile": true,
+}
+
+// fileClass names what an unsupported file is, from its name.
 func fileClass(p string) string {
 	if f := unreadFormat(p); f != "" {
 		return unreadPrefix + f
+	}
+	if lockFiles[strings.ToLower(path.Base(p))] {
+		return "lock file"
 	}
 	switch strings.ToLower(path.Ext(p)) {
 	case ".po", ".pot", ".mo":
@@ -313,6 +325,30 @@ func fileClass(p string) string {
 		return "data file"
 	}
 	return "other"
+}
+
+// unsupportedReason is the reason an unsupported file is skipped: its
+// extension and what it is, by the class the summary counts it under, so
+// that docs names each file as the summary counts it.
+func unsupportedReason(p string) string {
+	ext := strings.ToLower(path.Ext(p))
+	if ext == "" {
+		return "unsupported type (no extension)"
+	}
+	r := "unsupported type (" + ext + ")"
+	g := fileClass(p)
+	if f, ok := strings.CutPrefix(g, unreadPrefix); ok {
+		return r + ": " + f + " documents are not read"
+	}
+	switch g {
+	case "other":
+		return r
+	case gettextClass:
+		return r + ": a gettext translation catalogue, not a document"
+	case "image", "archive":
+		return r + ": an " + g
+	}
+	return r + ": a " + g
 }
 
 func plural(n int, one, many string) string {

@@ -386,17 +386,7 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 		return Document{}, nil, "", Warning{Kind: k, Reason: reason}
 	}
 	if formatOf(p) == "" {
-		ext := path.Ext(p)
-		if ext == "" {
-			return skipped(SkipUnsupported, "unsupported type (no extension)")
-		}
-		if f := unreadFormat(p); f != "" {
-			return skipped(SkipUnsupported, "unsupported type ("+strings.ToLower(ext)+"): "+f+" documents are not read")
-		}
-		if fileClass(p) == gettextClass {
-			return skipped(SkipUnsupported, "unsupported type ("+strings.ToLower(ext)+"): a gettext translation catalogue, not a document")
-		}
-		return skipped(SkipUnsupported, "unsupported type ("+strings.ToLower(ext)+")")
+		return skipped(SkipUnsupported, unsupportedReason(p))
 	}
 	if errorPage(p) {
 		return skipped(SkipGenerated, "generated page: a site's 404 (page not found) page")

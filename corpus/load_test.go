@@ -473,6 +473,40 @@ func TestGettextCatalogues(t *testing.T) {
 	}
 }
 
+// Every skipped file's reason names what it is, as the summary counts it
+// (docs lists the reasons file by file): an image, a font, an archive, a
+// code file, a lock file, not only its extension.
+func TestUnsupportedReasons(t *testing.T) {
+	tests := []struct{ path, reason, group string }{
+		{"img/logo.PNG", "unsupported type (.png): an image", "1 image"},
+		{"fonts/inter.woff2", "unsupported type (.woff2): a font", "1 font"},
+		{"dist/site.tar.gz", "unsupported type (.gz): an archive", "1 archive"},
+		{"video/demo.mp4", "unsupported type (.mp4): a media file", "1 media file"},
+		{"src/app.js", "unsupported type (.js): a code file", "1 code file"},
+		{"conf/site.yaml", "unsupported type (.yaml): a data file", "1 data file"},
+		{"yarn.lock", "unsupported type (.lock): a lock file", "1 lock file"},
+		{"web/package-lock.json", "unsupported type (.json): a lock file", "1 lock file"},
+		{"go.sum", "unsupported type (.sum): a lock file", "1 lock file"},
+		{"book/main.tex", "unsupported type (.tex): LaTeX documents are not read", "1 LaTeX document (a format not read)"},
+		{"locale/de/LC_MESSAGES/a.po", "unsupported type (.po): a gettext translation catalogue, not a document", "1 gettext translation catalogue (not a document)"},
+		{"run.bat", "unsupported type (.bat)", "1 file of another type"},
+		{"Makefile", "unsupported type (no extension)", "1 file of another type"},
+	}
+	for _, tt := range tests {
+		c, err := Load(context.Background(), fstest.MapFS{"index.md": file("# Index\n\nText.\n"), tt.path: file("x\n")}, Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws := c.Skipped()
+		if len(ws) != 1 || ws[0].Reason != tt.reason {
+			t.Errorf("%s: skipped %+v, want reason %q", tt.path, ws, tt.reason)
+		}
+		if got, want := c.Summary(), "loaded 1 document; skipped 1: "+tt.group; got != want {
+			t.Errorf("%s: summary %q, want %q", tt.path, got, want)
+		}
+	}
+}
+
 func TestHeadingPath(t *testing.T) {
 	d := Document{Title: "Hooks"}
 	p := Passage{Headings: []string{"Hook resources", "Hook deletion policies"}}
