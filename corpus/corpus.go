@@ -303,6 +303,10 @@ func fileClass(p string) string {
 	if f := unreadFormat(p); f != "" {
 		return unreadPrefix + f
 	}
+	switch strings.ToLower(path.Base(p)) {
+	case "makefile", "gnumakefile", "dockerfile", "containerfile", "jenkinsfile", "vagrantfile", "rakefile", "procfile":
+		return "code file"
+	}
 	if lockFiles[strings.ToLower(path.Base(p))] {
 		return "lock file"
 	}
@@ -319,7 +323,7 @@ func fileClass(p string) string {
 		return "font"
 	case ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".css", ".scss", ".sass", ".less", ".map",
 		".go", ".py", ".rb", ".java", ".kt", ".c", ".h", ".cc", ".cpp", ".hpp", ".rs", ".sh", ".bash",
-		".php", ".cs", ".swift", ".scala", ".lua", ".pl", ".r", ".sql", ".vue", ".svelte", ".tmpl", ".gotmpl", ".mod", ".sum":
+		".bat", ".cmd", ".ps1", ".php", ".cs", ".swift", ".scala", ".lua", ".pl", ".r", ".sql", ".vue", ".svelte", ".tmpl", ".gotmpl", ".mod", ".sum":
 		return "code file"
 	case ".json", ".yaml", ".yml", ".toml", ".xml", ".csv", ".tsv", ".ini", ".cfg", ".conf", ".lock", ".properties", ".env":
 		return "data file"
@@ -331,11 +335,10 @@ func fileClass(p string) string {
 // extension and what it is, by the class the summary counts it under, so
 // that docs names each file as the summary counts it.
 func unsupportedReason(p string) string {
-	ext := strings.ToLower(path.Ext(p))
-	if ext == "" {
-		return "unsupported type (no extension)"
+	r := "unsupported type (no extension)"
+	if ext := strings.ToLower(path.Ext(p)); ext != "" {
+		r = "unsupported type (" + ext + ")"
 	}
-	r := "unsupported type (" + ext + ")"
 	g := fileClass(p)
 	if f, ok := strings.CutPrefix(g, unreadPrefix); ok {
 		return r + ": " + f + " documents are not read"

@@ -415,7 +415,7 @@ func TestSummary(t *testing.T) {
 			"loaded 0 documents; skipped 5: 2 LaTeX documents (a format not read), 1 POD document (a format not read), 1 image, 1 Texinfo document (a format not read)"},
 		// gettext catalogues are translations of a tree's strings, not
 		// documents: named, not "files of other types" (round six's .pot).
-		{1, ws("locale/fr/LC_MESSAGES/index.po:unsupported type", "locale/fr/LC_MESSAGES/index.mo:unsupported type", "gettext/api.POT:unsupported type", "x.bat:unsupported type"),
+		{1, ws("locale/fr/LC_MESSAGES/index.po:unsupported type", "locale/fr/LC_MESSAGES/index.mo:unsupported type", "gettext/api.POT:unsupported type", "x.bin:unsupported type"),
 			"loaded 1 document; skipped 4: 3 gettext translation catalogues (not documents), 1 file of another type"},
 		{0, ws("a.po:unsupported type"), "loaded 0 documents; skipped 1: 1 gettext translation catalogue (not a document)"},
 	}
@@ -489,8 +489,11 @@ func TestUnsupportedReasons(t *testing.T) {
 		{"go.sum", "unsupported type (.sum): a lock file", "1 lock file"},
 		{"book/main.tex", "unsupported type (.tex): LaTeX documents are not read", "1 LaTeX document (a format not read)"},
 		{"locale/de/LC_MESSAGES/a.po", "unsupported type (.po): a gettext translation catalogue, not a document", "1 gettext translation catalogue (not a document)"},
-		{"run.bat", "unsupported type (.bat)", "1 file of another type"},
-		{"Makefile", "unsupported type (no extension)", "1 file of another type"},
+		{"make.bat", "unsupported type (.bat): a code file", "1 code file"}, // every Sphinx tree's
+		{"Makefile", "unsupported type (no extension): a code file", "1 code file"},
+		{"docker/Dockerfile", "unsupported type (no extension): a code file", "1 code file"},
+		{"LICENSE", "unsupported type (no extension)", "1 file of another type"},
+		{"a.bin", "unsupported type (.bin)", "1 file of another type"},
 	}
 	for _, tt := range tests {
 		c, err := Load(context.Background(), fstest.MapFS{"index.md": file("# Index\n\nText.\n"), tt.path: file("x\n")}, Config{})
