@@ -313,7 +313,7 @@ func fileClass(p string) string {
 	switch strings.ToLower(path.Ext(p)) {
 	case ".po", ".pot", ".mo":
 		return gettextClass
-	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".avif", ".heic", ".drawio", ".excalidraw":
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".avif", ".heic", ".drawio", ".excalidraw", ".graffle":
 		return "image"
 	case ".mp4", ".webm", ".mov", ".avi", ".mkv", ".mp3", ".wav", ".ogg", ".flac", ".m4a":
 		return "media file"
@@ -325,7 +325,7 @@ func fileClass(p string) string {
 		".go", ".py", ".rb", ".java", ".kt", ".c", ".h", ".cc", ".cpp", ".hpp", ".rs", ".sh", ".bash",
 		".bat", ".cmd", ".ps1", ".php", ".cs", ".swift", ".scala", ".lua", ".pl", ".r", ".sql", ".vue", ".svelte", ".tmpl", ".gotmpl", ".mod", ".sum":
 		return "code file"
-	case ".json", ".yaml", ".yml", ".toml", ".xml", ".csv", ".tsv", ".ini", ".cfg", ".conf", ".lock", ".properties", ".env":
+	case ".json", ".yaml", ".yml", ".toml", ".xml", ".csv", ".tsv", ".ini", ".cfg", ".conf", ".lock", ".properties", ".env", ".bib":
 		return "data file"
 	}
 	return "other"

@@ -479,6 +479,8 @@ func TestGettextCatalogues(t *testing.T) {
 func TestUnsupportedReasons(t *testing.T) {
 	tests := []struct{ path, reason, group string }{
 		{"img/logo.PNG", "unsupported type (.png): an image", "1 image"},
+		{"img/cnn.graffle", "unsupported type (.graffle): an image", "1 image"}, // an OmniGraffle drawing (d2l's 43)
+		{"refs.bib", "unsupported type (.bib): a data file", "1 data file"},
 		{"fonts/inter.woff2", "unsupported type (.woff2): a font", "1 font"},
 		{"dist/site.tar.gz", "unsupported type (.gz): an archive", "1 archive"},
 		{"video/demo.mp4", "unsupported type (.mp4): a media file", "1 media file"},
