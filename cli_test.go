@@ -231,7 +231,7 @@ func TestNoDocumentsSaidOnce(t *testing.T) {
 		want  string // after the folder
 	}{
 		{"empty folder", nil, "no loadable documents: no file found"},
-		{"only an image", map[string]string{"logo.png": "\x89PNG\r\n\x1a\n"}, "no loadable documents: 1 skipped: logo.png: unsupported type (.png)"},
+		{"only an image", map[string]string{"logo.png": "\x89PNG\r\n\x1a\n"}, "no loadable documents: 1 skipped: logo.png: unsupported type (.png): an image"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
