@@ -330,11 +330,7 @@ func (m *manParser) table(lines []srcLine) {
 		for k := range cells {
 			cells[k] = strings.TrimSpace(cells[k])
 		}
-		if rows > 0 {
-			bb.writeRaw("\n")
-		}
-		bb.mark(l.n, 0)
-		bb.writeRaw(strings.Join(cells, " | "))
+		bb.writeRow(l.n, cells, rows == 0)
 		rows++
 	}
 	if rows > 0 {

@@ -201,11 +201,7 @@ func (o *orgParser) table(lines []srcLine) {
 		for k := range cells {
 			cells[k] = orgInline(strings.TrimSpace(cells[k]))
 		}
-		if rows > 0 {
-			bb.writeRaw("\n")
-		}
-		bb.mark(l.n, 0)
-		bb.writeRaw(strings.Join(cells, " | "))
+		bb.writeRow(l.n, cells, rows == 0)
 		rows++
 	}
 	if rows > 0 {

@@ -139,6 +139,16 @@ func (bb *blockBuilder) writeRaw(s string) {
 	bb.b.WriteString(s)
 }
 
+// writeRow appends a table row from line, its cells joined by " | ", on a
+// line of its own unless it is the table's first.
+func (bb *blockBuilder) writeRow(line int, cells []string, first bool) {
+	if !first {
+		bb.writeRaw("\n")
+	}
+	bb.mark(line, 0)
+	bb.writeRaw(strings.Join(cells, " | "))
+}
+
 func (bb *blockBuilder) spaceNext() { bb.space = true }
 
 // lineBreak is spaceNext for a line break of the source inside a
