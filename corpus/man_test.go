@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -80,11 +79,7 @@ func TestLoadManPage(t *testing.T) {
 			t.Errorf("troff markup %q in the text:\n%s", bad, d.Text)
 		}
 	}
-	tests := []struct {
-		text      string
-		headings  []string
-		lineStart int
-	}{
+	tests := []placed{
 		{"flushd() transfers (“flushes”) all modified data of the file referred to by the file descriptor fd to the disk device.", []string{"DESCRIPTION"}, 16},
 		{"flushd_data() is similar to flushd(), but does not flush modified metadata.", []string{"DESCRIPTION"}, 23},
 		{"The buffer holds at most 65,536 bytes (see pipe(7)).", []string{"DESCRIPTION", "Limits"}, 28},
@@ -96,15 +91,7 @@ func TestLoadManPage(t *testing.T) {
 		{"if (flushd(fd) == -1)", []string{"EXAMPLES"}, 50},
 		{"sync(2), fsync(2)", []string{"SEE ALSO"}, 54},
 	}
-	for _, tt := range tests {
-		p := passageWith(t, d, tt.text)
-		if !slices.Equal(p.Headings, tt.headings) {
-			t.Errorf("%q under %q, want %q", tt.text, p.Headings, tt.headings)
-		}
-		if p.LineStart > tt.lineStart || p.LineEnd < tt.lineStart {
-			t.Errorf("%q at lines %d–%d, want them to hold line %d", tt.text, p.LineStart, p.LineEnd, tt.lineStart)
-		}
-	}
+	checkPlaced(t, d, tests)
 }
 
 // A page of only ".so" is another page under a second name (1,426 of the

@@ -34,6 +34,28 @@ func passageWith(t *testing.T, d *Document, s string) *Passage {
 	return nil
 }
 
+// placed is a text a passage of a document holds, the headings it stands
+// under and a line of the source its passage covers (0: not checked).
+type placed struct {
+	text     string
+	headings []string
+	line     int
+}
+
+// checkPlaced checks where each text stands in d.
+func checkPlaced(t *testing.T, d *Document, want []placed) {
+	t.Helper()
+	for _, w := range want {
+		p := passageWith(t, d, w.text)
+		if !slices.Equal(p.Headings, w.headings) {
+			t.Errorf("%q under %q, want %q", w.text, p.Headings, w.headings)
+		}
+		if w.line != 0 && (p.LineStart > w.line || p.LineEnd < w.line) {
+			t.Errorf("%q at lines %d–%d, want them to hold line %d", w.text, p.LineStart, p.LineEnd, w.line)
+		}
+	}
+}
+
 func TestMarkdownTitle(t *testing.T) {
 	tests := []struct {
 		name, path, src, title, desc string

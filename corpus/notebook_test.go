@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -91,26 +90,14 @@ func TestLoadNotebook(t *testing.T) {
 			t.Errorf("the notebook's JSON in its text (%q):\n%s", bad, d.Text)
 		}
 	}
-	tests := []struct {
-		text      string
-		headings  []string
-		lineStart int
-	}{
+	tests := []placed{
 		{"Examples of the tokenizers in pythainlp.", nil, 9},
 		{`The default word tokenizer ("newmm") uses maximal matching.`, []string{"Word"}, 17},
 		{"from pythainlp import word_tokenize", []string{"Word"}, 0}, // code: its line below
 		{"['ทดสอบ', 'ตัด', 'คำ']", []string{"Word"}, 54},             // an output: its cell's code
 		{"normalize() removes zero-width spaces and repeated vowels.", []string{"Normalization"}, 60},
 	}
-	for _, tt := range tests {
-		p := passageWith(t, d, tt.text)
-		if !slices.Equal(p.Headings, tt.headings) {
-			t.Errorf("%q under %q, want %q", tt.text, p.Headings, tt.headings)
-		}
-		if tt.lineStart != 0 && (p.LineStart > tt.lineStart || p.LineEnd < tt.lineStart) {
-			t.Errorf("%q at lines %d–%d, want them to hold line %d", tt.text, p.LineStart, p.LineEnd, tt.lineStart)
-		}
-	}
+	checkPlaced(t, d, tests)
 	if p := passageWith(t, d, "from pythainlp import word_tokenize"); p.LineStart > 53 || p.LineEnd < 54 {
 		t.Errorf("the code cell at lines %d–%d, want 53–54", p.LineStart, p.LineEnd)
 	}

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -58,11 +57,7 @@ func TestLoadOrg(t *testing.T) {
 			t.Errorf("Org markup %q in the text:\n%s", bad, d.Text)
 		}
 	}
-	tests := []struct {
-		text      string
-		headings  []string
-		lineStart int
-	}{
+	tests := []placed{
 		{"Our docs are best read in Emacs (M-x doom/help) or online.", nil, 9},
 		{"No. I started Doom from scratch in 2013 to learn Emacs and Emacs Lisp, and to write a private config for myself.", []string{"General", "Is Doom a fork of another starter kit?"}, 17},
 		{"Add it to ~/.doom.d/packages.el with the package! macro:", []string{"General", "How do I install a package?"}, 22},
@@ -71,15 +66,7 @@ func TestLoadOrg(t *testing.T) {
 		{"doom doctor: checks your setup for common problems.", []string{"General", "How do I install a package?"}, 31},
 		{"doom upgrade updates Doom itself.", []string{"General", "How do I install a package?"}, 32},
 	}
-	for _, tt := range tests {
-		p := passageWith(t, d, tt.text)
-		if !slices.Equal(p.Headings, tt.headings) {
-			t.Errorf("%q under %q, want %q", tt.text, p.Headings, tt.headings)
-		}
-		if p.LineStart > tt.lineStart || p.LineEnd < tt.lineStart {
-			t.Errorf("%q at lines %d–%d, want them to hold line %d", tt.text, p.LineStart, p.LineEnd, tt.lineStart)
-		}
-	}
+	checkPlaced(t, d, tests)
 }
 
 func TestOrgInline(t *testing.T) {
