@@ -135,7 +135,9 @@ type state struct {
 	namesOnce sync.Once
 	names     map[string]bool // see corpusNames
 	codeOnce  sync.Once
-	code      map[string]bool // see codeNames
+	code      map[string]codeUse // see codeNames
+	identOnce sync.Once
+	idents    map[string]bool // see corpusIdents
 	links     *sourcelink.Template
 	docShare  float64 // Config.DocFloor
 }

@@ -66,6 +66,7 @@ type focus struct {
 // a run of ideographs, which has no words, counts by its terms.
 func (st *state) focusOf(question string) focus {
 	f := focus{names: map[string]bool{}, governed: -1}
+	question = st.respellIdentifiers(question) // "max_tokns" for max_tokens
 	syn, common, base := st.synonymsOf(question), commonOf(question), basesOf(question)
 	gov, lang := governedWord(question), text.GuessLanguage(question)
 	// English, French, Arabic and Chinese questions keep what their
@@ -131,16 +132,8 @@ func (st *state) focusOf(question string) focus {
 			prevName = false
 			continue
 		}
-		if !st.knowsTerms(terms) {
-			// "arpnet" for ARPANET: the name, not a word no page holds.
-			if c, ok := st.misspeltName(word); ok {
-				word, terms, name = c, st.index.Analyze(c), true
-			} else if c, ok := st.misspeltCode(word); ok && writtenAsCall(question, w.End) {
-				// "countthai()" for counthai(): a code name is in lower
-				// case, no name by its capital.
-				word, terms, name = c, st.index.Analyze(c), true
-			}
-		}
+		// "arpnet" for ARPANET, "megrerun()" for mergerun().
+		word, terms, name = st.respelt(question, w.End, word, terms, name)
 		// A word the corpus capitalises only after another capitalised
 		// word ("Versioning" of "Semantic Versioning") is a name inside
 		// that phrase, not written alone in lower case: "What versioning

@@ -2,9 +2,13 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"corpusbot/corpus"
+	"corpusbot/text"
 )
 
 // misspeltName returns the name the corpus writes (corpusNames) that a
@@ -37,6 +41,11 @@ func oneSlipFrom[V any](word string, names map[string]V) (string, bool) {
 	if utf8.RuneCountInString(w) < minMisspelt || strings.IndexFunc(w, func(r rune) bool { return !unicode.Is(unicode.Latin, r) }) >= 0 {
 		return "", false
 	}
+	return oneSlipAmong(w, names)
+}
+
+// oneSlipAmong returns the one key of names one slip from w (lower case).
+func oneSlipAmong[V any](w string, names map[string]V) (string, bool) {
 	found := ""
 	for c := range oneSlip(w) {
 		if _, ok := names[c]; ok && c != w && c != found {
@@ -102,6 +111,63 @@ func oneSlip(w string) func(yield func(string) bool) {
 	}
 }
 
+// respelt returns word, its terms and whether it is a name, as the
+// corpus writes what the question means by it: for a word no page uses,
+// the name (misspeltName) or, written as a call, the code name
+// (misspeltCode) it is one slip from; for a code name the corpus' code
+// writes, its terms and those of the slip the prose writes of it
+// (proseSlip). end is where word ends in question.
+func (st *state) respelt(question string, end int, word string, terms []string, name bool) (string, []string, bool) {
+	if !st.knowsTerms(terms) {
+		// "arpnet" for ARPANET: the name, not a word no page holds.
+		if c, ok := st.misspeltName(word); ok {
+			return c, st.index.Analyze(c), true
+		}
+		if !writtenAsCall(question, end) {
+			return word, terms, name
+		}
+		if c, ok := st.misspeltCode(word); ok {
+			// "megrerun()" for mergerun(): a code name is in lower
+			// case, no name by its capital.
+			return c, st.index.Analyze(c), true
+		}
+		return word, terms, name
+	}
+	if writtenAsCall(question, end) {
+		if c, ok := st.proseSlip(word); ok {
+			// Held by either spelling, weighed as the question's.
+			return word, append(slices.Clip(terms), st.index.Analyze(c)...), name
+		}
+	}
+	return word, terms, name
+}
+
+// proseSlip returns the one code name one slip from word that the corpus
+// writes as a call in its prose only, never in code, in a document whose
+// code calls word: the prose's slip ("`counthai()` returns the proportion
+// of Thai characters" of the code's countthai()). The question spells the
+// name as the code does, so misspeltCode, asked only of words no page
+// uses, never reads it, and the one sentence saying what it does holds
+// the other spelling. A name one slip away that code also calls is
+// another function (lstrip, rstrip), and a slip in a document whose code
+// does not call word is not written of it.
+func (st *state) proseSlip(word string) (string, bool) {
+	names := st.codeNames()
+	u, ok := names[strings.ToLower(word)]
+	if !ok || len(u.code) == 0 {
+		return "", false
+	}
+	c, ok := oneSlipFrom(word, names)
+	if !ok {
+		return "", false
+	}
+	v := names[c]
+	if len(v.code) > 0 || !slices.ContainsFunc(v.prose, func(d int) bool { return slices.Contains(u.code, d) }) {
+		return "", false
+	}
+	return c, true
+}
+
 // writtenAsCall reports whether the word of q ending at end is written as
 // a call: "countthai()", "countthai(text)".
 func writtenAsCall(q string, end int) bool {
@@ -112,18 +178,131 @@ func writtenAsCall(q string, end int) bool {
 // an opening parenthesis.
 var codeRe = regexp.MustCompile(`\pL[\pL\pN]*\(`)
 
+// codeUse is where the corpus writes a code name as a call: the
+// documents (indexes in corpus.Docs, ascending) whose code blocks do, and
+// those whose prose does.
+type codeUse struct {
+	code, prose []int
+}
+
 // codeNames are the names the corpus writes as calls ("counthai()"),
-// lower case, the last part of a dotted one ("util.countthai(" → countthai).
-func (st *state) codeNames() map[string]bool {
+// lower case, the last part of a dotted one ("util.countthai(" →
+// countthai), with where it writes them. Built on first use: only a
+// question that writes a call asks.
+func (st *state) codeNames() map[string]codeUse {
 	st.codeOnce.Do(func() {
-		names := map[string]bool{}
+		names := map[string]codeUse{}
 		for i := range st.items {
 			ps, _ := st.passage(i)
-			for _, m := range codeRe.FindAllString(ps.Text, -1) {
-				names[strings.ToLower(strings.TrimSuffix(m, "("))] = true
+			doc := st.items[i].doc
+			for _, m := range codeRe.FindAllStringIndex(ps.Text, -1) {
+				name := strings.ToLower(ps.Text[m[0] : m[1]-1])
+				u := names[name]
+				if inLiteral(ps, m[0]) {
+					u.code = addDoc(u.code, doc)
+				} else {
+					u.prose = addDoc(u.prose, doc)
+				}
+				names[name] = u
 			}
 		}
 		st.code = names
 	})
 	return st.code
+}
+
+// addDoc appends doc to docs unless it is already last: items come in
+// document order.
+func addDoc(docs []int, doc int) []int {
+	if n := len(docs); n > 0 && docs[n-1] == doc {
+		return docs
+	}
+	return append(docs, doc)
+}
+
+// inLiteral reports whether byte i of the passage's text is in one of its
+// code blocks or tables.
+func inLiteral(ps *corpus.Passage, i int) bool {
+	for _, l := range ps.Literal {
+		if l[0] <= i && i < l[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// respellIdentifiers writes each identifier of q that no page writes
+// (words joined by underscores or dots: "max_tokns", "DATA_DRI",
+// "config.setings.yaml") and that holds a word no page uses, as the one
+// identifier the corpus writes one slip from it ("max_tokens"), in lower
+// case. An identifier is held only by a sentence that writes it (see
+// compound), so a slip in it abstains although the page answers. Only an
+// identifier with a word the corpus never uses is looked up: the corpus'
+// identifiers are gathered on first use, and a question of known words
+// never pays for them. Plain words are never respelt here: a word one
+// slip from another is likelier a different word (misspeltName).
+func (st *state) respellIdentifiers(q string) string {
+	comps := compoundsOf(q)
+	for i := len(comps) - 1; i >= 0; i-- {
+		c := comps[i]
+		if !strings.ContainsAny(c.text, "_.") || strings.ToLower(q[c.start:c.end]) != c.text || !st.hasUnknownWord(c.text) {
+			continue // a flag ("--set-file") keeps its dashes: not looked up
+		}
+		idents := st.corpusIdents()
+		if idents[c.text] {
+			continue
+		}
+		if r, ok := oneSlipFromIdent(c.text, idents); ok {
+			q = q[:c.start] + r + q[c.end:]
+		}
+	}
+	return q
+}
+
+// hasUnknownWord reports whether a word of s is one the corpus never uses.
+func (st *state) hasUnknownWord(s string) bool {
+	for w := range text.Words(s) {
+		if terms := st.index.Analyze(s[w.Start:w.End]); len(terms) > 0 && !st.knowsTerms(terms) {
+			return true
+		}
+	}
+	return false
+}
+
+// corpusIdents are the identifiers the corpus writes, lower case: its
+// compounds (compoundsOf) joined by underscores or dots.
+func (st *state) corpusIdents() map[string]bool {
+	st.identOnce.Do(func() {
+		idents := map[string]bool{}
+		for i := range st.items {
+			ps, _ := st.passage(i)
+			for _, c := range compoundsOf(ps.Text) {
+				if strings.ContainsAny(c.text, "_.") {
+					idents[c.text] = true
+				}
+			}
+		}
+		st.idents = idents
+	})
+	return st.idents
+}
+
+// oneSlipFromIdent is oneSlipFrom for an identifier: its letters are
+// Latin, its other runes digits, underscores, dots or hyphens, and it
+// counts its letters, not its runes, against minMisspelt.
+func oneSlipFromIdent(ident string, idents map[string]bool) (string, bool) {
+	letters := 0
+	for _, r := range ident {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			letters++
+		case unicode.IsDigit(r) || r == '_' || r == '.' || r == '-':
+		default:
+			return "", false
+		}
+	}
+	if letters < minMisspelt {
+		return "", false
+	}
+	return oneSlipAmong(ident, idents)
 }

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -86,5 +87,70 @@ func TestMisspeltCodeName(t *testing.T) {
 		{"Which runs of a text does mergerunn() return?", "runs of a text joined"}, // a letter added
 		{"Which runs of a text does megrerun return?", ""},                         // not written as code
 		{"Which runs of a text does mgrerun() return?", ""},                        // two slips
+	})
+}
+
+// An identifier the question writes with underscores or dots (snake_case,
+// SCREAMING_CASE, a dotted name), one slip from one the corpus writes and
+// written by no page as the question spells it, is that identifier: held
+// by the sentence that writes it. An identifier two slips away, or one
+// slip from two, is left as it is, and so is a plain word.
+func TestMisspeltIdentifier(t *testing.T) {
+	p := newPipeline(t, loadFS(t, fstest.MapFS{"model.md": {Data: []byte("# Model settings\n\n" +
+		"The settings are read once at start and kept for the whole run. " +
+		"The `max_tokens` setting caps the length of each reply in tokens. " +
+		"The `DATA_DIR` variable names the folder where the state is kept. " +
+		"The `retry_wait` and `retry_wail` settings are kept for old files only. " +
+		"Values are read from `config.settings.yaml` at start.\n")}}), nil)
+	checkAsks(t, p, []askCase{
+		{"What does max_tokns cap?", "caps the length of each reply"},              // a letter dropped
+		{"What does the max_tokesn setting cap?", "caps the length of each reply"}, // two letters swapped
+		{"Which folder does DATA_DRI name?", "names the folder where the state"},   // SCREAMING_CASE
+		{"Where is config.setings.yaml read?", "config.settings.yaml"},             // dotted
+		{"What does mx_tokns cap?", ""},                                            // two slips
+		{"What is retry_wain for?", ""},                                            // retry_wait and retry_wail
+	})
+}
+
+// A code name the question writes as a call, spelt as the corpus' code
+// writes it, is also held by the one name one slip from it that the
+// corpus writes only in its prose, in the same document: the prose's
+// slip ("`counthai()` returns …" of the code's countthai). A name one
+// slip away that the code also writes is another function, and a slip in
+// another document is not the prose about this code.
+func TestCodeNameMisspeltInProse(t *testing.T) {
+	fsys := fstest.MapFS{
+		"util.md": {Data: []byte("# Text utilities\n\n" +
+			"The utilities work on any text and keep its order.\n\n" +
+			"`mergrun()` returns the runs of a text joined in their order.\n\n" +
+			"Empty runs are left out by default and kept when asked.\n\n" +
+			"`lstrip()` returns the text without its leading spaces.\n\n" +
+			"Spaces of every script are counted as spaces.\n\n" +
+			"The examples below show them at work.\n\n" +
+			"```python\nutil.mergerun(\"abc def\")\nutil.lstrip(\"  abc\")\nutil.rstrip(\"abc  \")\n```\n")},
+		"other.md": {Data: []byte("# Other utilities\n\n" +
+			"`splitrn()` returns the parts of a text of one script each.\n")},
+		"code.md": {Data: []byte("# Cutting\n\n" +
+			"```python\nutil.splitrun(\"abc def\")\n```\n")},
+		"files.md": {Data: []byte("# Files\n\n" +
+			"Files are read in their order and kept open while they are read. " +
+			"A file that cannot be read is named in the log with its reason.\n")},
+		"start.md": {Data: []byte("# Getting started\n\n" +
+			"Install the package with pip and import it in your program. " +
+			"The first run downloads the dictionaries it needs.\n")},
+	}
+	for i, topic := range []string{"lists", "words", "numbers", "dates", "names", "lines", "tables", "tokens"} {
+		// Pages whose prose says what their calls return: "return" is a
+		// common word of the corpus, as in any API's documentation.
+		fsys[fmt.Sprintf("guide%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Working with %s\n\n"+
+			"Each call on %s returns a new value and leaves the input as it was. "+
+			"Part %d of the guide shows what the calls on %s return.\n", topic, topic, i+1, topic))}
+	}
+	p := newPipeline(t, loadFS(t, fsys), nil)
+	checkAsks(t, p, []askCase{
+		{"What does mergerun() return?", "runs of a text joined"},
+		{"What does rstrip() return?", ""},   // lstrip() is in the code too
+		{"What does splitrun() return?", ""}, // the slip is in another document
+		{"What does mergerun return?", ""},   // not written as code
 	})
 }
