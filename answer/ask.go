@@ -77,7 +77,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	rel := p.admitted(st, cands)
 	if len(rel) == 0 {
 		p.log.Info("abstained: nothing above the relevance floor", "answer", res.ID, "candidates", len(cands))
-		return st.abstain(res, lang, st.nearest(cands)), nil
+		return p.abstainAsked(st, res, question, lang, st.nearest(cands)), nil
 	}
 	blocks := p.pack(st, rel, p.cfg.ContextTokens, p.cfg.K)
 
@@ -86,7 +86,7 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 		picks := w.picks(decisionModel)
 		if len(picks) == 0 {
 			p.log.Info("abstained: no sentence covers what the question asks", "answer", res.ID)
-			return st.abstain(res, lang, st.nearestBlocks(w.blocks)), nil
+			return p.abstainAsked(st, res, question, lang, st.nearestBlocks(w.blocks)), nil
 		}
 		st.extractive(res, w.blocks, picks, "", strings.Join(queries, " "), lang)
 		return res, nil

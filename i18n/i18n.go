@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"corpusbot/text"
 )
@@ -302,4 +303,45 @@ func latinScript(lang string) bool {
 		return false
 	}
 	return true
+}
+
+// LanguageNames names the languages codes (ISO 639-1, as text detects
+// them) in lang, in their order, joined as lang lists words: "English,
+// French", "英语、法语". The names are CLDR's, in the form a language
+// names itself alone (nominative, as in a list), so a message shows them
+// in parentheses or after a colon, where no grammatical case is asked of
+// them. A code CLDR does not name is left out; one it names only by
+// its language (zh-Hant in Korean) is named so.
+func LanguageNames(lang string, codes []string) string {
+	namer := display.Tags(language.Make(catalogueTag(lang)))
+	var names []string
+	for _, c := range codes {
+		tag := language.Make(c)
+		n := namer.Name(tag)
+		if n == "" {
+			// No name for Chinese in traditional script: Chinese.
+			b, _ := tag.Base()
+			n = namer.Name(language.Make(b.String()))
+		}
+		if n != "" {
+			names = append(names, n)
+		}
+	}
+	sep := ", "
+	switch lang {
+	case "ja", "zh", "zh-Hant":
+		sep = "、"
+	case "ar":
+		sep = "، "
+	}
+	return strings.Join(names, sep)
+}
+
+// catalogueTag is the BCP 47 tag of a catalogue language ("zh-Hant" is
+// one already; Norwegian Bokmål is nb).
+func catalogueTag(lang string) string {
+	if l := catalogued(lang); l != "" {
+		return l
+	}
+	return English
 }

@@ -655,3 +655,34 @@ func TestOpeningAndQuestionMarks(t *testing.T) {
 		}
 	}
 }
+
+// Every catalogue language names every catalogue language, as itself
+// lists words; a code CLDR does not name is left out.
+func TestLanguageNames(t *testing.T) {
+	for _, tt := range []struct {
+		lang  string
+		codes []string
+		want  string
+	}{
+		{"en", []string{"en"}, "English"},
+		{"en", []string{"en", "fr"}, "English, French"},
+		{"pl", []string{"en"}, "angielski"},
+		{"zh", []string{"en", "fr"}, "英语、法语"},
+		{"ar", []string{"en", "fr"}, "الإنجليزية، الفرنسية"},
+		{"el", []string{"en"}, "Αγγλικά"},
+		{"no", []string{"en"}, "engelsk"},
+		{"xx", []string{"en"}, "English"},
+		{"en", []string{"qqq", "en"}, "English"},
+	} {
+		if got := LanguageNames(tt.lang, tt.codes); got != tt.want {
+			t.Errorf("LanguageNames(%q, %q) = %q, want %q", tt.lang, tt.codes, got, tt.want)
+		}
+	}
+	for _, l := range languages {
+		for _, c := range languages {
+			if n := LanguageNames(l, []string{c}); n == "" || n == c {
+				t.Errorf("LanguageNames(%q, %q) = %q: not named", l, c, n)
+			}
+		}
+	}
+}

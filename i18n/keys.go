@@ -119,6 +119,7 @@ const (
 	Quoted            // %s: words quoted in a note, in the language's quotation marks
 	NoLLMHint         // the terminal's hint under an extractive answer, summary or briefing; names the settings, kept in English
 	NoSentences       // an extractive summary of a document of headings, lists, tables or code only
+	OtherLanguage     // an extractive abstention on a question in no document's language; %s: the documents' languages (LanguageNames)
 
 	numKeys
 )
