@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -381,20 +382,37 @@ func StripMark(s string) string {
 //     sources ("[1] Title — a link"), which would stand, with its own
 //     titles and links, beside the bot's.
 func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
-	type line struct {
-		start, end int // without the newline
-		kind       int
+	lines := replyLines(sc, partial)
+	drop := referenceLines(lines, partial)
+	if !slices.Contains(drop, true) {
+		return sc, nil
 	}
-	const (
-		prose = iota
-		blank
-		ref
-		leadIn
-		entry   // opens with a citation, then text: a reference list's entry, or a claim
-		heading // a sources heading
-		pending // the last line of a streaming reply: it may yet become any
-	)
-	var lines []line
+	return dropLines(sc, lines, drop)
+}
+
+// replyLine is a line of a scanned reply, without its newline, and its
+// kind.
+type replyLine struct {
+	start, end int
+	kind       lineKind
+}
+
+// lineKind is what a reply's line is to withoutReferences.
+type lineKind int
+
+const (
+	lineProse lineKind = iota
+	lineBlank
+	lineRef
+	lineLeadIn
+	lineEntry   // opens with a citation, then text: a reference list's entry, or a claim
+	lineHeading // a sources heading
+	linePending // the last line of a streaming reply: it may yet become any
+)
+
+// replyLines splits a scanned reply into lines and tells their kinds.
+func replyLines(sc scanned, partial bool) []replyLine {
+	var lines []replyLine
 	ri := 0
 	for start := 0; start <= len(sc.text); {
 		end := strings.IndexByte(sc.text[start:], '\n')
@@ -403,7 +421,7 @@ func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
 		} else {
 			end += start
 		}
-		l := line{start: start, end: end}
+		l := replyLine{start: start, end: end}
 		body := strings.TrimSpace(sc.text[start:end])
 		content := start + strings.Index(sc.text[start:end], body) + listPrefix(body)
 		for ri < len(sc.runs) && sc.runs[ri].start < content {
@@ -415,71 +433,79 @@ func withoutReferences(sc scanned, partial bool) (scanned, map[int]string) {
 		}
 		switch {
 		case partial && end == len(sc.text):
-			l.kind = pending
+			l.kind = linePending
 		case body == "":
-			l.kind = blank
+			l.kind = lineBlank
 		case cut:
-			l.kind = entry
+			l.kind = lineEntry
 		case ri < len(sc.runs) && sc.runs[ri].start == content:
 			rest := strings.TrimSpace(sc.text[sc.runs[ri].end:end])
-			l.kind = entry
+			l.kind = lineEntry
 			if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
-				l.kind = ref
+				l.kind = lineRef
 			}
 		case sourcesHeading(body) && (ri >= len(sc.runs) || sc.runs[ri].start >= end):
-			l.kind = heading
+			l.kind = lineHeading
 		case strings.HasSuffix(strings.TrimRight(body, "*_ "), ":") || strings.HasSuffix(strings.TrimRight(body, "*_ "), "："):
 			if ri >= len(sc.runs) || sc.runs[ri].start >= end {
-				l.kind = leadIn
+				l.kind = lineLeadIn
 			}
 		}
 		lines = append(lines, l)
 		start = end + 1
 	}
+	return lines
+}
+
+// referenceLines tells which lines are references to take out: the
+// reference lines, the entries under a sources heading that ends the
+// reply, and the lead-in of the references that end it (while streaming,
+// a lead-in with nothing after it but such lines). It turns the heading
+// into a lead-in, and the entries under it into references, in lines.
+func referenceLines(lines []replyLine, partial bool) []bool {
 	drop := make([]bool, len(lines))
-	refs := 0
 	for i, l := range lines {
-		drop[i] = l.kind == ref
-		if l.kind == ref {
-			refs++
-		}
+		drop[i] = l.kind == lineRef
 	}
 	// A sources heading and the list under it that ends the reply.
 	h := len(lines) - 1
-	for h >= 0 && (lines[h].kind == blank || lines[h].kind == ref || lines[h].kind == entry || lines[h].kind == pending) {
+	for h >= 0 && (lines[h].kind == lineBlank || lines[h].kind == lineRef || lines[h].kind == lineEntry || lines[h].kind == linePending) {
 		h--
 	}
-	if h >= 0 && lines[h].kind == heading {
+	if h >= 0 && lines[h].kind == lineHeading {
 		for k := h + 1; k < len(lines); k++ {
-			if lines[k].kind == entry {
-				lines[k].kind = ref
+			if lines[k].kind == lineEntry {
+				lines[k].kind = lineRef
 				drop[k] = true
-				refs++
 			}
 		}
-		lines[h].kind = leadIn
+		lines[h].kind = lineLeadIn
 	}
 	// The lead-in of the references that end the reply.
 	i := len(lines) - 1
-	for i >= 0 && (lines[i].kind == blank || lines[i].kind == ref || lines[i].kind == pending) {
+	for i >= 0 && (lines[i].kind == lineBlank || lines[i].kind == lineRef || lines[i].kind == linePending) {
 		i--
 	}
-	if i >= 0 && lines[i].kind == leadIn {
+	if i >= 0 && lines[i].kind == lineLeadIn {
 		trailing := 0
 		for _, l := range lines[i+1:] {
-			if l.kind == ref {
+			if l.kind == lineRef {
 				trailing++
 			}
 		}
 		drop[i] = partial || trailing > 0
 	}
-	if refs == 0 && (i < 0 || !drop[i]) {
-		return sc, nil
-	}
+	return drop
+}
+
+// dropLines is sc without the lines drop marks, its citation runs moved
+// to where their lines now stand, and the quotes of the references taken
+// out, by citation number (the first for a number cited alone).
+func dropLines(sc scanned, lines []replyLine, drop []bool) (scanned, map[int]string) {
 	quotes := map[int]string{}
 	out := scanned{used: sc.used, dropped: sc.dropped}
 	var b strings.Builder
-	ri = 0
+	ri := 0
 	for li, l := range lines {
 		next := min(l.end+1, len(sc.text))
 		if !drop[li] {
