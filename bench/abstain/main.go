@@ -125,16 +125,17 @@ func loadSet(ctx context.Context, set, dir, squad string) ([]abstaineval.Questio
 	}
 	f, err := os.Open(set)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, err // names the file
 	}
 	qs, err := abstaineval.Load(f)
 	f.Close()
 	if err != nil {
-		return nil, nil, err
+		// "line 12: kind …": which set's line.
+		return nil, nil, fmt.Errorf("%s: %w", set, err)
 	}
 	c, err := abstaineval.LoadCorpus(ctx, dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, err // names the folder
 	}
 	return qs, c, nil
 }

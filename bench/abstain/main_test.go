@@ -66,6 +66,10 @@ func TestRun(t *testing.T) {
 	if err := os.WriteFile(set, []byte(lines), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	badSet := filepath.Join(t.TempDir(), "bad.jsonl")
+	if err := os.WriteFile(badSet, []byte(`{"id": "b", "lang": "en", "kind": "maybe", "question": "Why?"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	half := abstaineval.Half("t-out-1")
 	var out bytes.Buffer
 	if err := run(context.Background(), []string{"-set", set, "-half", half, "-shares", "0"}, &out); err != nil {
@@ -83,6 +87,7 @@ func TestRun(t *testing.T) {
 		{"no set", []string{"-half", "test"}, "-set is required"},
 		{"bad half", []string{"-set", set, "-half", "both"}, `-half "both"`},
 		{"explaining the test half", []string{"-set", set, "-half", "test", "-explain"}, "only with -half tune"},
+		{"a bad line names its set", []string{"-set", badSet}, "bad.jsonl: line 1"},
 		{"missing corpus folder", []string{"-set", set, "-corpus", filepath.Join(t.TempDir(), "helmdocs")}, "README.md says how to rebuild"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
