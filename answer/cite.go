@@ -6,8 +6,9 @@ import (
 )
 
 // sources lists the blocks a reply cites, in the order of r.Used. A
-// source cited by a verified claim carries that claim's quote; another carries the sentence of its text that best matches the
-// claims citing it, the question's terms breaking ties.
+// source cited by a verified claim carries that claim's quote; another
+// carries the sentence of its text that best matches the claims citing
+// it, the question's terms breaking ties.
 func (st *state) sources(blocks []*block, r verify.Rendered, asked string) []Source {
 	claimTerms := make([]map[string]bool, len(r.Used)+1)
 	for _, c := range r.Claims {

@@ -28,8 +28,9 @@ func (st *state) misspeltName(word string) (string, bool) {
 }
 
 // misspeltCode is misspeltName for the code names the corpus writes as
-// calls (see codeNames): "countthai()" is counthai(), which, in lower
-// case, corpusNames never holds.
+// calls (see codeNames): "megrerun()" is mergerun(), which, in lower
+// case, corpusNames never holds. (Round six's "countthai()" is spelt as
+// the code spells it: see proseSlip.)
 func (st *state) misspeltCode(word string) (string, bool) {
 	return oneSlipFrom(word, st.codeNames())
 }
