@@ -44,8 +44,8 @@ func NewReader(ps Passages, an Analyzer, question string) *Reader {
 // Given is the number of passages the reply was given.
 func (rd *Reader) Given() int { return rd.given }
 
-// Render renders raw, the reply as written. With partial set, raw is still streaming: only the
-// sentences that are complete are rendered.
+// Render renders raw, the reply as written. With partial set, raw is
+// still streaming: only the sentences that are complete are rendered.
 func (rd *Reader) Render(raw string, partial bool) Rendered {
 	if partial {
 		raw = raw[:stableCut(raw)]
@@ -65,7 +65,7 @@ func (rd *Reader) Render(raw string, partial bool) Rendered {
 			orphans[n] = q
 		}
 	}
-	var text, hist strings.Builder
+	var body, hist strings.Builder
 	prev, marks := 0, 0
 	ri := 0
 	shown := map[string]*shownClaim{}
@@ -103,10 +103,10 @@ func (rd *Reader) Render(raw string, partial bool) Rendered {
 					mark = c.MarkText() + "\n" + gap[strings.LastIndexByte(gap, '\n')+1:]
 				}
 			}
-			if text.Len() > 0 {
-				text.WriteString(gap)
+			if body.Len() > 0 {
+				body.WriteString(gap)
 			}
-			text.WriteString(mark + s)
+			body.WriteString(mark + s)
 			continue
 		}
 		if plain == "" {
@@ -151,20 +151,20 @@ func (rd *Reader) Render(raw string, partial bool) Rendered {
 			}
 		}
 		out.Claims = append(out.Claims, c)
-		if text.Len() > 0 {
-			text.WriteString(gap)
+		if body.Len() > 0 {
+			body.WriteString(gap)
 		}
 		if c.Marked() {
-			text.WriteString(withMark(s, c.MarkText()))
+			body.WriteString(withMark(s, c.MarkText()))
 		} else {
-			text.WriteString(s)
+			body.WriteString(s)
 			if hist.Len() > 0 {
 				hist.WriteString(gapSpace(gap))
 			}
 			hist.WriteString(plain)
 		}
 	}
-	out.Text = text.String()
+	out.Text = body.String()
 	out.History = hist.String()
 	return out
 }
