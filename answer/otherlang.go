@@ -48,13 +48,16 @@ func (st *state) otherLanguage(question, lang string) bool {
 // its language: names (capitalised inside the question, or written as
 // names by the corpus: names), code (identifiers, calls, words with
 // digits or underscores), numbers, and Latin words in a question in
-// another script ("fsync" in a Greek question).
+// another script ("fsync" in a Greek question): namesAnything's words,
+// with the names the corpus writes, so that a question's first word can
+// be one ("Prometheus przechowuje …").
 func pointers(question string, names map[string]bool) []string {
 	var out []string
 	for _, c := range compoundsOf(question) {
 		out = append(out, c.text)
 	}
-	latin := mostlyLatin(question)
+	l, o := scriptLetters(question)
+	latin := l > o
 	first := true
 	for w := range text.Words(question) {
 		word := question[w.Start:w.End]
@@ -70,18 +73,4 @@ func pointers(question string, names map[string]bool) []string {
 		first = false
 	}
 	return out
-}
-
-// mostlyLatin reports whether most of s's letters are Latin.
-func mostlyLatin(s string) bool {
-	latin, other := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		case unicode.IsLetter(r):
-			other++
-		}
-	}
-	return latin > other
 }
