@@ -6,7 +6,6 @@ import (
 	"sync/atomic"
 
 	"corpusbot/corpus"
-
 	"corpusbot/text"
 )
 

@@ -2,12 +2,12 @@ package answer
 
 import (
 	"context"
-	"corpusbot/i18n"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
+	"corpusbot/i18n"
 	"corpusbot/llm"
 	"corpusbot/prompts"
 	"corpusbot/text"
