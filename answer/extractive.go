@@ -69,24 +69,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 	for bi, b := range blocks {
 		var context map[string]bool
 		if keep != nil {
-			// What a sentence calls "we" or "it" is named around it: in
-			// its passage, its headings, its document's title.
-			context = map[string]bool{}
-			// A document's opening says who its "I" and "we" are: "Tom
-			// Wilkie from Weaveworks talks about …" (openingPassages).
-			for k := 0; k < openingPassages && k < len(st.corpus.Docs[b.doc].Passages); k++ {
-				for t := range st.analysis(st.first[b.doc] + k).all {
-					context[t] = true
-				}
-			}
-			for _, it := range b.items {
-				for t := range st.analysis(it).all {
-					context[t] = true
-				}
-				for _, t := range st.index.Analyze(st.index.Item(it).Title) {
-					context[t] = true
-				}
-			}
+			context = st.blockContext(b)
 		}
 		ss := st.blockSentences(b)
 		sents[bi] = ss
@@ -116,26 +99,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 			score := f.weight(s.terms)
 			ok, lead, own := true, 0, score
 			if keep != nil {
-				var near []string
-				var nearText string
-				if i > 0 {
-					near = append(near, ss[i-1].terms...)
-					nearText = ss[i-1].text
-				}
-				if i+1 < len(ss) {
-					near = append(near, ss[i+1].terms...)
-					nearText += "\n" + ss[i+1].text
-				}
-				hd := s.heading
-				if i > 0 && ss[i-1].src == s.src && pointsBackFirst(s.text, qlang) {
-					// "They just swipe a 2-D barcode with their phones"
-					// says what the sentence before it names ("the use
-					// of handphones for payment"): what that sentence
-					// holds of the question counts as its heading's
-					// words do, in full.
-					hd = append(slices.Clip(hd), ss[i-1].terms...)
-				}
-				ok, lead = keep(s.text, s.terms, around{text: s.text, near: near, nearText: nearText, heading: hd, names: context, row: s.header != ""})
+				ok, lead = keep(s.text, s.terms, aroundOf(ss, i, s.heading, qlang, context))
 				score = f.weightIn(s.terms, s.heading, s.opens)
 				if s.header != "" {
 					// The header's words rank a row at half: in full
@@ -202,37 +166,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 			}
 		}
 	}
-	// Best first; at equal score a complete sentence before a heading or
-	// a teaser cut mid-sentence.
-	slices.SortStableFunc(all, func(a, b pick) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b2i(b.def), b2i(a.def)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.near, a.near); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.lead, a.lead); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.own, a.own); c != 0 {
-			return c
-		}
-		// A lead-in shows what it introduces ("There are three
-		// potential sources of values:" and its list; "To start it,
-		// run:" and the command): among equals, it says more than a
-		// sentence mentioning the same words. Chosen on the tuning
-		// halves (docs/benchmarks.md, issue 10, fifth round).
-		if c := cmp.Compare(b2i(len(b.shown) > 0), b2i(len(a.shown) > 0)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b2i(b.opens), b2i(a.opens)); c != 0 {
-			return c
-		}
-		return cmp.Compare(b2i(complete(b.text)), b2i(complete(a.text)))
-	})
+	slices.SortStableFunc(all, byRank)
 	if keep != nil {
 		// Every sentence keep accepts holds what is asked: the best
 		// ones are shown, within n and perDoc, however far below the
@@ -246,6 +180,86 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 	}
 	floor := all[0].score / 2
 	return choose(all, n, perDoc, func(p pick) bool { return p.score >= floor })
+}
+
+// blockContext is where the names of a sentence of b may stand: what a
+// sentence calls "we" or "it" is named around it, in its passage, its
+// headings, its document's title; and a document's opening says who its
+// "I" and "we" are ("Tom Wilkie from Weaveworks talks about …",
+// openingPassages). The terms of all of them.
+func (st *state) blockContext(b *block) map[string]bool {
+	context := map[string]bool{}
+	for k := 0; k < openingPassages && k < len(st.corpus.Docs[b.doc].Passages); k++ {
+		for t := range st.analysis(st.first[b.doc] + k).all {
+			context[t] = true
+		}
+	}
+	for _, it := range b.items {
+		for t := range st.analysis(it).all {
+			context[t] = true
+		}
+		for _, t := range st.index.Analyze(st.index.Item(it).Title) {
+			context[t] = true
+		}
+	}
+	return context
+}
+
+// aroundOf is what stands around sentence i of ss, whose headings' terms
+// are heading: the sentences either side, and context (blockContext).
+func aroundOf(ss []blockSentence, i int, heading []string, qlang string, context map[string]bool) around {
+	s := ss[i]
+	var near []string
+	var nearText string
+	if i > 0 {
+		near = append(near, ss[i-1].terms...)
+		nearText = ss[i-1].text
+	}
+	if i+1 < len(ss) {
+		near = append(near, ss[i+1].terms...)
+		nearText += "\n" + ss[i+1].text
+	}
+	hd := heading
+	if i > 0 && ss[i-1].src == s.src && pointsBackFirst(s.text, qlang) {
+		// "They just swipe a 2-D barcode with their phones" says what
+		// the sentence before it names ("the use of handphones for
+		// payment"): what that sentence holds of the question counts as
+		// its heading's words do, in full.
+		hd = append(slices.Clip(hd), ss[i-1].terms...)
+	}
+	return around{text: s.text, near: near, nearText: nearText, heading: hd, names: context, row: s.header != ""}
+}
+
+// byRank orders picks best first; at equal score a complete sentence
+// before a heading or a teaser cut mid-sentence.
+func byRank(a, b pick) int {
+	if c := cmp.Compare(b.score, a.score); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b2i(b.def), b2i(a.def)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.near, a.near); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.lead, a.lead); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.own, a.own); c != 0 {
+		return c
+	}
+	// A lead-in shows what it introduces ("There are three
+	// potential sources of values:" and its list; "To start it,
+	// run:" and the command): among equals, it says more than a
+	// sentence mentioning the same words. Chosen on the tuning
+	// halves (docs/benchmarks.md, issue 10, fifth round).
+	if c := cmp.Compare(b2i(len(b.shown) > 0), b2i(len(a.shown) > 0)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b2i(b.opens), b2i(a.opens)); c != 0 {
+		return c
+	}
+	return cmp.Compare(b2i(complete(b.text)), b2i(complete(a.text)))
 }
 
 // withNeighbours quotes each chosen sentence with one next to it in its
