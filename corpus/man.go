@@ -428,37 +428,6 @@ func manInline(s string) string {
 		return s
 	}
 	var b strings.Builder
-	// name reads an escape's name after its letter: one character, "(xx",
-	// or "[name]"; it returns the name and where it ends.
-	name := func(i int) (string, int) {
-		if i >= len(s) {
-			return "", i
-		}
-		switch s[i] {
-		case '(':
-			if i+3 <= len(s) {
-				return s[i+1 : i+3], i + 3
-			}
-			return "", len(s)
-		case '[':
-			if k := strings.IndexByte(s[i:], ']'); k >= 0 {
-				return s[i+1 : i+k], i + k + 1
-			}
-			return "", len(s)
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		return s[i : i+size], i + size
-	}
-	// delimited skips an escape's argument in quotes: \h'…', \w'…'.
-	delimited := func(i int) int {
-		if i >= len(s) {
-			return i
-		}
-		if k := strings.IndexByte(s[i+1:], s[i]); k >= 0 {
-			return i + 1 + k + 1
-		}
-		return len(s)
-	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c != '\\' || i+1 == len(s) {
@@ -472,16 +441,16 @@ func manInline(s string) string {
 		case '"', '#':
 			return strings.TrimRight(b.String(), " \t")
 		case 'f', 'F', 'm', 'M', 'n', 'g', 'k', 'V', 'Y':
-			_, i = name(i)
+			_, i = troffName(s, i)
 		case 's':
 			if i < len(s) && (s[i] == '+' || s[i] == '-') {
 				i++
 			}
 			if i < len(s) && (s[i] == '(' || s[i] == '[' || s[i] == '\'') {
 				if s[i] == '\'' {
-					i = delimited(i)
+					i = troffDelimited(s, i)
 				} else {
-					_, i = name(i)
+					_, i = troffName(s, i)
 				}
 			} else {
 				for i < len(s) && s[i] >= '0' && s[i] <= '9' {
@@ -489,7 +458,7 @@ func manInline(s string) string {
 				}
 			}
 		case '(', '[':
-			n, j := name(i - 1)
+			n, j := troffName(s, i-1)
 			i = j
 			if r, ok := manChars[n]; ok {
 				b.WriteString(r)
@@ -499,11 +468,11 @@ func manInline(s string) string {
 				}
 			}
 		case '*':
-			n, j := name(i)
+			n, j := troffName(s, i)
 			i = j
 			b.WriteString(manChars[n])
 		case 'N':
-			j := delimited(i)
+			j := troffDelimited(s, i)
 			if j-i > 2 {
 				if v, err := strconv.Atoi(s[i+1 : j-1]); err == nil && v > 31 && utf8.ValidRune(rune(v)) {
 					b.WriteRune(rune(v))
@@ -511,7 +480,7 @@ func manInline(s string) string {
 			}
 			i = j
 		case 'h', 'v', 'w', 'o', 'l', 'L', 'D', 'X', 'Z', 'b', 'x', 'R', 'A', 'B', 'C', 'S', 'H', 'O':
-			i = delimited(i)
+			i = troffDelimited(s, i)
 		case '-':
 			b.WriteByte('-')
 		case 'e', 'E', '\\':
@@ -533,4 +502,39 @@ func manInline(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// troffName reads the name of the escape of s whose letter ends before i:
+// one character, "(xx", or "[name]". It returns the name and where it
+// ends.
+func troffName(s string, i int) (string, int) {
+	if i >= len(s) {
+		return "", i
+	}
+	switch s[i] {
+	case '(':
+		if i+3 <= len(s) {
+			return s[i+1 : i+3], i + 3
+		}
+		return "", len(s)
+	case '[':
+		if k := strings.IndexByte(s[i:], ']'); k >= 0 {
+			return s[i+1 : i+k], i + k + 1
+		}
+		return "", len(s)
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i : i+size], i + size
+}
+
+// troffDelimited returns where the quoted argument of an escape of s that
+// starts at i ends: \h'…', \w'…'; the end of s when it is not closed.
+func troffDelimited(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	if k := strings.IndexByte(s[i+1:], s[i]); k >= 0 {
+		return i + 1 + k + 1
+	}
+	return len(s)
 }
