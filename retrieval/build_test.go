@@ -71,3 +71,54 @@ func TestBuildWorkersAgree(t *testing.T) {
 		}
 	}
 }
+
+// A shard's postings laid out packed (item and frequency in one word,
+// split by unpack) are those laid out in two arrays, frequencies past a
+// byte included.
+func TestLayoutPacked(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	const items, terms = 3000, 400
+	build := func() *shard {
+		s := &shard{lo: 1 << 20, hi: 1<<20 + items, tally: make([]tally, terms)}
+		sb := &shardBuilder{s: s}
+		for range items {
+			sb.seen = sb.seen[:0]
+			for range r.IntN(30) {
+				// Zipf-like: low ids often, and a few frequencies past a byte.
+				id := uint32(r.IntN(1 + r.IntN(terms)))
+				n := 1
+				if r.IntN(500) == 0 {
+					n = 250 + r.IntN(1000)
+				}
+				for range n {
+					sb.count(id)
+				}
+			}
+			sb.appendPairs()
+		}
+		s.cursor = make([]uint32, terms)
+		var c uint32
+		for l := range s.tally {
+			s.cursor[l] = c
+			c += s.tally[l].df
+		}
+		return s
+	}
+	r = rand.New(rand.NewPCG(7, 8))
+	a := build()
+	r = rand.New(rand.NewPCG(7, 8))
+	b := build()
+	total := a.cursor[terms-1] + a.tally[terms-1].df
+	items2, tf2 := make([]uint32, total), make([]uint8, total)
+	a.layout(items2, tf2)
+	packed, tf := make([]uint32, total), make([]uint8, total)
+	b.layout(packed, nil)
+	unpack(packed, tf)
+	if !slices.Equal(packed, items2) || !slices.Equal(tf, tf2) || !slices.Equal(a.big, b.big) {
+		t.Fatalf("packed layout differs: items equal %v, frequencies equal %v, large ones %v / %v",
+			slices.Equal(packed, items2), slices.Equal(tf, tf2), len(a.big), len(b.big))
+	}
+	if len(a.big) == 0 || total < 10000 {
+		t.Fatalf("%d postings, %d past a byte: the test needs more", total, len(a.big))
+	}
+}
