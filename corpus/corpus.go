@@ -73,6 +73,7 @@ const (
 	FormatNotebook Format = "notebook" // .ipynb, a Jupyter notebook
 	FormatMan      Format = "man"      // .1 to .9 (and 3p, 1ssl, …), .man: a manual page in troff
 	FormatOrg      Format = "org"      // .org, Org mode
+	FormatLaTeX    Format = "latex"    // .tex, .latex, .ltx
 )
 
 // Document is one loaded file.
@@ -268,8 +269,7 @@ func groupLabel(g string, n int) string {
 // extension: a tree of them is told it holds documents it cannot read,
 // not "files of other types".
 var unreadFormats = map[string]string{
-	".tex": "LaTeX", ".latex": "LaTeX", ".ltx": "LaTeX", ".texi": "Texinfo",
-	".texinfo": "Texinfo", ".pod": "POD", ".rdoc": "RDoc", ".textile": "Textile", ".wiki": "wiki markup",
+	".texi": "Texinfo", ".texinfo": "Texinfo", ".pod": "POD", ".rdoc": "RDoc", ".textile": "Textile", ".wiki": "wiki markup",
 	".mediawiki": "wiki markup", ".creole": "wiki markup", ".rtf": "RTF", ".odt": "OpenDocument",
 	".epub": "EPUB", ".doc": "Word 97–2003", ".ppt": "PowerPoint", ".pptx": "PowerPoint",
 	".rmd": "R Markdown", ".qmd": "Quarto", ".djvu": "DjVu", ".ps": "PostScript", ".chm": "CHM help",
@@ -323,7 +323,7 @@ func fileClass(p string) string {
 		return "font"
 	case ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".css", ".scss", ".sass", ".less", ".map",
 		".go", ".py", ".rb", ".java", ".kt", ".c", ".h", ".cc", ".cpp", ".hpp", ".rs", ".sh", ".bash",
-		".bat", ".cmd", ".ps1", ".php", ".cs", ".swift", ".scala", ".lua", ".pl", ".r", ".sql", ".vue", ".svelte", ".tmpl", ".gotmpl", ".mod", ".sum":
+		".bat", ".cmd", ".ps1", ".sty", ".cls", ".dtx", ".ins", ".bst", ".php", ".cs", ".swift", ".scala", ".lua", ".pl", ".r", ".sql", ".vue", ".svelte", ".tmpl", ".gotmpl", ".mod", ".sum":
 		return "code file"
 	case ".json", ".yaml", ".yml", ".toml", ".xml", ".csv", ".tsv", ".ini", ".cfg", ".conf", ".lock", ".properties", ".env", ".bib":
 		return "data file"

@@ -293,6 +293,9 @@ var extensions = []struct {
 	{".1–.9", FormatMan}, // a manual page's section, and its suffix (.3p, .1ssl): isManPage
 	{".man", FormatMan},
 	{".org", FormatOrg},
+	{".tex", FormatLaTeX},
+	{".latex", FormatLaTeX},
+	{".ltx", FormatLaTeX},
 }
 
 // Extensions lists the file extensions Load reads, lower case with their
@@ -560,6 +563,8 @@ func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, 
 		return l.structuredDocument(doc, parseAsciiDoc(src), pk)
 	case FormatOrg:
 		return l.structuredDocument(doc, parseOrg(src), pk)
+	case FormatLaTeX:
+		return l.structuredDocument(doc, parseLaTeX(src), pk)
 	case FormatNotebook, FormatMan:
 		var s structured
 		var kind SkipKind

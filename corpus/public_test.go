@@ -67,6 +67,11 @@ func TestPublicSamples(t *testing.T) {
 			nil,
 			map[string]headed{"docs/modules/ROOT/pages/safe-modes": {"This is the default safe mode for the CLI.", []string{"UNSAFE"}}},
 		},
+		{"latex",
+			map[string]string{"src/basics": "LaTeX Basics", "src/overview": "Preface"},
+			map[string]SkipKind{"src/lshort.tex": SkipEmpty},
+			map[string]headed{"src/basics": {"Knuth started writing the TeX typesetting engine in 1977 to explore the potential of digital printing equipment.", []string{"A Bit of History", "TeX"}}},
+		},
 		{"sphinx-html",
 			map[string]string{"docs/index": "How to use PLink", "docs/installing": "Installing and running PLink"},
 			map[string]SkipKind{
@@ -170,6 +175,8 @@ func reparse(t *testing.T, d *Document, src string) []block {
 		return parseRST(src).blocks
 	case FormatAsciiDoc:
 		return parseAsciiDoc(src).blocks
+	case FormatLaTeX:
+		return parseLaTeX(src).blocks
 	}
 	t.Fatalf("%s: no parser for %s (%s)", d.ID, d.Format, path.Ext(d.Path))
 	return nil
