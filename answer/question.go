@@ -84,7 +84,8 @@ var langNames = map[string]string{
 	"uk": "Ukrainian", "pl": "Polish", "tr": "Turkish", "vi": "Vietnamese", "id": "Indonesian",
 	"hi": "Hindi", "th": "Thai", "cs": "Czech", "sv": "Swedish", "da": "Danish", "nb": "Norwegian Bokmål",
 	"no": "Norwegian", "fi": "Finnish", "el": "Greek", "ro": "Romanian", "hu": "Hungarian",
-	"bg": "Bulgarian", "hr": "Croatian", "lt": "Lithuanian", "zh-Hant": "Chinese, in traditional characters",
+	"bg": "Bulgarian", "hr": "Croatian", "lt": "Lithuanian", "bn": "Bengali",
+	"zh-Hant": "Chinese, in traditional characters",
 }
 
 func langName(code string) string {

@@ -72,6 +72,12 @@ dimana di mana apakah bagaimanakah adakah cara`
 		// Question words, which Savoy's list lacks but "कौन" and "कितना"
 		// (who, how much), and "करती" beside its "करता", "करते" (does).
 		return `क्या कैसे कैसा कैसी कब कहाँ कहां क्यों किसने किसको किसका किसकी किसके कितनी कितने कौनसी कौनसे करती`
+	case "bn":
+		// Question words (Bengali has no maintained list here), as Hindi's
+		// and Ukrainian's above; "কি" also asks yes or no, "করে" and "হয়"
+		// are "does" and "is" of "কী করে", "কিভাবে … হয়".
+		return `কী কি কেন কিভাবে কীভাবে কেমন কেমনে কোন কোনটি কোনটা কোনগুলো কোথায় কোথা কখন কে কারা
+কার কাকে কাদের কত কতটা কতগুলো কতজন করে হয়`
 	case "zh":
 		return `的 了 是 在 和 与 及 或 也 都 就 而 被 把 吗 呢 吧 啊 着 过 之 其 这 那 个
 什么 哪 哪个 哪些 哪里 哪儿 谁 几 多少 怎么 怎样 怎么样 如何 为什么 为何 是否 是不是 每个`
@@ -90,7 +96,7 @@ func Stopwords(lang string) []string {
 }
 
 // stopLangs are the languages with a stopword list.
-var stopLangs = [...]string{"ar", "da", "de", "en", "es", "fi", "fr", "ga", "hi", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "tr", "uk", "zh"}
+var stopLangs = [...]string{"ar", "bn", "da", "de", "en", "es", "fi", "fr", "ga", "hi", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "tr", "uk", "zh"}
 
 // stopSet is one list, or the union of all, as a set of folded words.
 type stopSet struct {

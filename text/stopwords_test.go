@@ -84,3 +84,16 @@ func TestStopFilterSelective(t *testing.T) {
 		t.Errorf("%d of %d words that are no stopword pass the filter, want under 10 %%", pass, n)
 	}
 }
+
+// Bengali's question words are its stopwords (round seven), as Hindi's
+// and Ukrainian's are; a word of its prose is not.
+func TestBengaliStopwords(t *testing.T) {
+	for _, w := range []string{"কী", "কি", "কেন", "কিভাবে", "কোথায়", "কত"} {
+		if !IsStopword("bn", w) {
+			t.Errorf("IsStopword(bn, %q) = false", w)
+		}
+	}
+	if IsStopword("bn", "রেজাল্ট") {
+		t.Errorf("IsStopword(bn, রেজাল্ট) = true")
+	}
+}
