@@ -69,8 +69,8 @@ var round5Cases = []round5Case{
 
 // round5Number stands for the number of the prompt's passage holding the
 // words between the braces; %F writes it in Persian digits, %D in
-// Devanagari ones.
-var round5Number = regexp.MustCompile(`%([NFD])\{([^}]*)\}`)
+// Devanagari ones, %B in Bengali ones.
+var round5Number = regexp.MustCompile(`%([NFDB])\{([^}]*)\}`)
 
 // round5Responder answers each question with its reply, and the rewrite
 // call with the rewrite of the first key the prompt holds, else none.
@@ -98,6 +98,8 @@ func round5Responder(replies, rewrites map[string]string) func(openaitest.Reques
 							return strings.Map(func(r rune) rune { return r - '0' + '۰' }, p[1])
 						case "D":
 							return strings.Map(func(r rune) rune { return r - '0' + '०' }, p[1])
+						case "B":
+							return strings.Map(func(r rune) rune { return r - '0' + '০' }, p[1])
 						}
 						return p[1]
 					}

@@ -342,7 +342,7 @@ func skipSpaces(s string, j int) int {
 
 // citationLabels are the words a model may put before a citation's
 // number: "[Source 1]", "[passage: 2]", "[ref 3]", and their likes in the
-// bot's languages and Persian, which a model answering in them writes
+// bot's languages, Persian, Bengali and Hebrew, which a model answering in them writes
 // ("[Джерело 1]", "[Nguồn 1]", "[منبع ۱]").
 var citationLabels = []string{"sources", "source", "passages", "passage", "references", "reference", "refs", "ref", "documents", "document", "docs", "doc",
 	"extrait", "référence", "réf", "quelle", "quellen", "abschnitt", "dokument", "fuente", "fuentes", "pasaje", "documento", "documentos",
@@ -350,7 +350,7 @@ var citationLabels = []string{"sources", "source", "passages", "passage", "refer
 	"źródło", "źródła", "zdroj", "källa", "kilde", "lähde", "forrás", "izvor", "šaltinis", "sursa", "sursă", "kaynak", "kaynaklar",
 	"sumber", "dokumen", "nguồn", "đoạn", "tài liệu", "πηγή", "πηγές", "источник", "источники", "фрагмент", "документ",
 	"джерело", "джерела", "източник", "مصدر", "المصدر", "مقطع", "منبع", "منابع", "स्रोत", "แหล่งที่มา",
-	"来源", "來源", "出处", "出處", "段落", "文档", "文件", "出典", "文書", "출처", "문서"}
+	"সূত্র", "উৎস", "מקור", "מקורות", "来源", "來源", "出处", "出處", "段落", "文档", "文件", "出典", "文書", "출처", "문서"}
 
 // skipLabel skips a label word at s[j:] when a number follows it, with a
 // colon, "#" or spaces between. The label is a whole word: "[Docker 1]"
@@ -429,6 +429,8 @@ func digitValue(r rune) int {
 		return int(r - '०')
 	case r >= '๐' && r <= '๙': // Thai
 		return int(r - '๐')
+	case r >= '০' && r <= '৯': // Bengali
+		return int(r - '০')
 	}
 	return -1
 }

@@ -15,8 +15,9 @@ func TestCitationLabelsInOtherLanguages(t *testing.T) {
 	rd, blocks := fixtureReader(t, 3)
 	q := strings.Join(strings.Fields(blocks[0].text)[:6], " ")
 	const claim = "The article describes this at some length for readers"
-	for _, label := range []string{"Джерело", "джерело:", "Nguồn", "nguồn", "Tài liệu", "منبع", "مصدر", "Quelle", "Fuente", "Fonte", "Bron", "Źródło", "Источник", "Kaynak", "Sumber", "来源", "出典", "출처", "Documento", "Documentos", "Πηγή", "स्रोत", "แหล่งที่มา"} {
-		for _, digit := range []string{"1", "۱", "١", "१", "๑"} { // Devanagari and Thai (round six)
+	for _, label := range []string{"Джерело", "джерело:", "Nguồn", "nguồn", "Tài liệu", "منبع", "مصدر", "Quelle", "Fuente", "Fonte", "Bron", "Źródło", "Источник", "Kaynak", "Sumber", "来源", "出典", "출처", "Documento", "Documentos", "Πηγή", "स्रोत", "แหล่งที่มา",
+		"সূত্র", "উৎস", "מקור"} { // Bengali and Hebrew (round seven)
+		for _, digit := range []string{"1", "۱", "١", "१", "๑", "১"} { // Devanagari and Thai (round six), Bengali (round seven)
 			reply := claim + " [" + label + " " + digit + "] «" + q + "»."
 			rd.cache = map[string]Claim{}
 			r := rd.Render(reply, false)
