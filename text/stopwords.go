@@ -47,9 +47,13 @@ combien lequel laquelle lesquels lesquelles auquel duquel t`
 		return `wer wie was wann wo warum wieso weshalb welche welcher welches welchem welchen
 wieviel wieviele woher wohin womit wodurch wurde wurden worden`
 	case "es":
-		return `qué cuál cuáles quién quiénes cuándo dónde cómo cuánto cuánta cuántos cuántas`
+		// "para qué sirve" (what is it for) asks of a purpose, as
+		// Portuguese's "para que serve" below.
+		return `qué cuál cuáles quién quiénes cuándo dónde cómo cuánto cuánta cuántos cuántas sirve sirven`
 	case "pt":
-		return `qual quais quem quando onde como quanto quanta quantos quantas porque`
+		// "Para que serve …?" (what is … for): "serve" stems with "server"
+		// ("server rendering"), which then held the question (round seven).
+		return `qual quais quem quando onde como quanto quanta quantos quantas porque serve servem`
 	case "it":
 		return `cosa chi quando dove come perché quale quali quanto quanta quanti quante`
 	case "tr":

@@ -97,3 +97,17 @@ func TestBengaliStopwords(t *testing.T) {
 		t.Errorf("IsStopword(bn, রেজাল্ট) = true")
 	}
 }
+
+// "Para que serve …?" and "¿Para qué sirve …?" ask what a thing is for:
+// their verb is no topic (round seven: Portuguese "serve" stemmed with
+// "server" and held "Para que serve o createRoot?" on "server rendering").
+func TestPurposeVerbs(t *testing.T) {
+	for _, tt := range []struct{ lang, w string }{{"pt", "serve"}, {"pt", "servem"}, {"es", "sirve"}, {"es", "sirven"}} {
+		if !IsStopword(tt.lang, tt.w) {
+			t.Errorf("IsStopword(%s, %q) = false", tt.lang, tt.w)
+		}
+	}
+	if IsStopword("pt", "servidor") {
+		t.Errorf("IsStopword(pt, servidor) = true")
+	}
+}
