@@ -405,6 +405,30 @@ func passageWords(s string) int {
 	// letter other than an ideograph: what a joiner needs before it.
 	tenths, in, digit, letter := 0, uint64(0), uint64(0), uint64(0)
 	for i := 0; i < len(s); {
+		if i+16 < len(s) {
+			// Sixteen ASCII bytes and the byte after them, as two steps of
+			// the eight below: the second eight are the first's next byte.
+			x0, x1 := load8(s, i), load8(s, i+8)
+			if next := s[i+16]; (x0|x1)&highBits == 0 && next < utf8.RuneSelf {
+				d0 := byteIn(x0, '0', '9')
+				l0 := byteIn(x0|0x2020202020202020, 'a', 'z')
+				d1 := byteIn(x1, '0', '9')
+				l1 := byteIn(x1|0x2020202020202020, 'a', 'z')
+				j0 := (byteIn(x0, ',', ',')|byteIn(x0, '.', '.'))&(d0<<8|digit<<7)&(d0>>8|(d1&0x80)<<56) |
+					byteIn(x0, '\'', '\'')&(l0<<8|letter<<7)&(l0>>8|(l1&0x80)<<56)
+				w0 := d0 | l0
+				in0 := (w0 | j0) >> 63
+				nd := uint64(next-'0') < 10
+				nl := uint64(next|0x20-'a') < 26
+				j1 := (byteIn(x1, ',', ',')|byteIn(x1, '.', '.'))&(d1<<8|d0>>56)&(d1>>8|b2u(nd)<<63) |
+					byteIn(x1, '\'', '\'')&(l1<<8|l0>>56)&(l1>>8|b2u(nl)<<63)
+				w1 := d1 | l1
+				tenths += 10 * (bits.OnesCount64(w0&^((w0|j0)<<8|in<<7)) + bits.OnesCount64(w1&^((w1|j1)<<8|in0<<7)))
+				in, digit, letter = (w1|j1)>>63, d1>>63, l1>>63
+				i += 16
+				continue
+			}
+		}
 		if i+8 <= len(s) {
 			x := load8(s, i)
 			next := byte(' ') // past the end, nothing joins
