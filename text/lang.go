@@ -109,6 +109,7 @@ type langStats struct {
 	ukrainian     bool              // the reader's language is Ukrainian
 	reader        bool              // whether the caller named a reader's language, Latin or not
 	whole         bool              // read the whole text, never stopping early (settled)
+	slow          bool              // read letter by letter, never eight letters at once (for the test that holds scan to it)
 }
 
 // maxWordBytes is the longest word looked up in the stopword lists.
@@ -117,10 +118,12 @@ const maxWordBytes = 24
 // scan reads text, up to where settled says the rest cannot change the
 // answer; it returns how much it read.
 func (st *langStats) scan(text string) int {
-	var buf [maxWordBytes]byte // the word so far, lower-cased, while it fits
-	n := 0                     // its length; more than len(buf) when it did not fit
-	cur := script(-1)          // the script of the current word
-	var hint uint32            // the languages the current word's most telling letter is proper to
+	// The word so far, lower-cased, while it fits in maxWordBytes; eight
+	// bytes more, for the eight written at once below.
+	var buf [maxWordBytes + 8]byte
+	n := 0            // its length; more than maxWordBytes when it did not fit
+	cur := script(-1) // the script of the current word
+	var hint uint32   // the languages the current word's most telling letter is proper to
 	// A capitalised function word inside a sentence is part of a name (Los
 	// Angeles, San Diego, De Gaulle): no evidence of a language.
 	capital, sentenceStart := false, true
@@ -131,7 +134,7 @@ func (st *langStats) scan(text string) int {
 	}
 	end := func() {
 		if cur == scriptLatin {
-			st.endLatinWord(stops, buf[:min(n, len(buf))], n <= len(buf) && (!capital || sentenceStart), hint)
+			st.endLatinWord(stops, buf[:min(n, maxWordBytes)], n <= maxWordBytes && (!capital || sentenceStart), hint)
 			sentenceStart = false
 		} else if cur >= 0 && cur != scriptHan && cur != scriptKana {
 			st.words[cur]++
@@ -148,10 +151,24 @@ func (st *langStats) scan(text string) int {
 					cur = scriptLatin
 					capital = c < 'a'
 				}
-				if n < len(buf) {
+				if n < maxWordBytes {
 					buf[n] = c | 0x20
 				}
 				n++
+				// The word's next ASCII letters, eight at a time: words
+				// are read letter by letter otherwise, most of the scan.
+				for i+8 <= len(text) && !st.slow {
+					x := load8(text, i) | 0x2020202020202020 // letters to lower case
+					k := bits.TrailingZeros64(^asciiLetters(x)&0x8080808080808080) >> 3
+					if n <= maxWordBytes {
+						binary.LittleEndian.PutUint64(buf[n:], x)
+					}
+					n += k
+					i += k
+					if k < 8 {
+						break
+					}
+				}
 				continue
 			}
 			end()
@@ -197,11 +214,11 @@ func (st *langStats) scan(text string) int {
 				hint = h
 			}
 			lr := unicode.ToLower(r)
-			if l := utf8.RuneLen(lr); n+l <= len(buf) {
+			if l := utf8.RuneLen(lr); n+l <= maxWordBytes {
 				utf8.EncodeRune(buf[n:], lr)
 				n += l
 			} else {
-				n += len(buf) + 1
+				n += maxWordBytes + 1
 			}
 		}
 	}
@@ -259,6 +276,14 @@ func (st *langStats) settled(rest string) int {
 		return -1
 	}
 	return max(settleEvery, int(5*(float64(looked)-lead)))
+}
+
+// asciiLetters has the high bit set in each byte of x, lower-cased, that
+// is a letter a–z, up to the first byte that is not one (a byte that is
+// not ASCII may carry into those after it).
+func asciiLetters(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return (x + ones*(0x80-'a')) &^ (x + ones*(0x7F-'z')) & 0x8080808080808080
 }
 
 // load8 is the eight bytes of s from i, little-endian.

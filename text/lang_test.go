@@ -533,3 +533,45 @@ func TestASCIIWords(t *testing.T) {
 		}
 	}
 }
+
+// scanAgrees reports whether scan gathers the same from s reading eight
+// ASCII letters at once as letter by letter, and reads as far.
+func scanAgrees(s string) bool {
+	fast, slow := langStats{prefer: -1}, langStats{prefer: -1, slow: true}
+	nf, ns := fast.scan(s), slow.scan(s)
+	slow.slow = false
+	return nf == ns && fast == slow
+}
+
+// TestScanEightLetters holds scan's reading of eight ASCII letters at once
+// to its reading letter by letter: words of every length around eight and
+// around maxWordBytes, capitals, function words, letters that are not
+// ASCII inside and after words, invalid bytes, at every place of the eight.
+func TestScanEightLetters(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"a", "e", "Z", "t", "H", "z", "@", "[", "`", "{", " ", ".", ",", "'", "0", "\n", "the", "The", "und", "der", "les", "que", "é", "ß", "ñ", "ő", "中", "ж", "\xff", "\u0301",
+		"abcdefg", "abcdefgh", "abcdefghi", "themselves", "Ourselves", "yourselves", "dieselben", "derselben", "nosotros", "Internationalisation", "Nationalsozialismus", "antidisestablishmentarianism", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(200) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(3) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		if s := b.String(); !scanAgrees(s) {
+			t.Fatalf("scan(%q) differs read eight letters at once and letter by letter", s)
+		}
+	}
+}
+
+func FuzzScanEightLetters(f *testing.F) {
+	for _, s := range []string{"", "The quick brown fox jumps over the lazy dog", "Nationalsozialismus und die Abschaffung", "café crème brûlée", "abcdefghijklmnopqrstuvwxyzabcdefgh é"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !scanAgrees(s) {
+			t.Errorf("scan(%q) differs read eight letters at once and letter by letter", s)
+		}
+	})
+}
