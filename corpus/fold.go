@@ -115,17 +115,19 @@ func asciiKey(w string, apos int, may *keyFilter, fn func(key string) bool) bool
 			w = w[apos+1:] // elision: l'industrie
 		}
 	}
-	if len(w) < 3 || !may.hasLower(w[:min(len(w), 5)]) || hasDigit(w) {
+	if len(w) < 3 || !may.hasLower(w[:min(len(w), 5)]) {
 		return true
 	}
-	upper := false
+	// Digits and capitals in one pass over the word, without a branch a
+	// byte.
+	var class uint8
 	for i := 0; i < len(w); i++ {
-		if 'A' <= w[i] && w[i] <= 'Z' {
-			upper = true
-			break
-		}
+		class |= asciiClass[w[i]]
 	}
-	if !upper {
+	if class&classDigit != 0 {
+		return true
+	}
+	if class&classUpper == 0 {
 		return text.IsStopword("", w) || fn(w[:min(len(w), 5)])
 	}
 	// Lowered on the stack for the stopword test: most capitalised words
@@ -147,6 +149,23 @@ func asciiKey(w string, apos int, may *keyFilter, fn func(key string) bool) bool
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// asciiClass marks the ASCII digits and capitals, which asciiKey looks
+// for in a word.
+var asciiClass = func() (c [256]uint8) {
+	for b := '0'; b <= '9'; b++ {
+		c[b] = classDigit
+	}
+	for b := 'A'; b <= 'Z'; b++ {
+		c[b] = classUpper
+	}
+	return c
+}()
+
+const (
+	classDigit = 1 << iota
+	classUpper
+)
 
 // asciiWord is 1 for the ASCII letters and digits, the bytes of words.
 var asciiWord = func() (w [256]uint8) {
