@@ -188,10 +188,14 @@ func (st *state) answers(asked, query string, share float64) func(sentence strin
 // fitter returns the question's focus and a test of a sentence: whether
 // it passes the rules that do not weigh the focus (the kind of answer,
 // what is counted, the deed done, the things named, an English question's
-// negation), and, when it does, how much of the focus it holds.
+// negation and numbers), and, when it does, how much of the focus it holds.
 func (st *state) fitter(asked, query string) (focus, func(sentence string, terms []string, a around) (fit, bool)) {
 	f, kind, counted, lang := st.focusOf(query), kindOf(asked), st.counted(asked), text.GuessLanguage(asked)
 	deed, deedAlts := pastAgentVerb(asked), []string(nil)
+	var numbers []string
+	if lang == "en" {
+		numbers = numbersOf(asked)
+	}
 	if f.governed >= 0 {
 		deedAlts = f.alts[f.governed]
 	}
@@ -199,6 +203,11 @@ func (st *state) fitter(asked, query string) (focus, func(sentence string, terms
 		// An English question's negation may stand in a sentence either
 		// side, which an answer may show with the one chosen.
 		if kind == anyKind && a.row && st.bareRow(sentence, f) || !kind.fitsIn(sentence, lang) || !st.countsIt(sentence, counted) || !st.saysDone(sentence, terms, deed, deedAlts) || !f.namesItsThings(terms, a) || lang == "en" && !keepsNegation(asked, sentence+"\n"+a.nearText, st.index.Analyze) {
+			return fit{}, false
+		}
+		if !keepsNumbers(numbers, sentence, a.nearText) {
+			// "Who patented a steam engine in 1883?" is not answered
+			// by "In 1781 James Watt patented a steam engine".
 			return fit{}, false
 		}
 		return f.coverage(st.freeTerms(asked, sentence, terms), a), true
