@@ -188,13 +188,15 @@ func (st *state) answers(asked, query string, share float64) func(sentence strin
 // fitter returns the question's focus and a test of a sentence: whether
 // it passes the rules that do not weigh the focus (the kind of answer,
 // what is counted, the deed done, the things named, an English question's
-// negation and numbers), and, when it does, how much of the focus it holds.
+// negation, numbers and antonyms), and, when it does, how much of the
+// focus it holds.
 func (st *state) fitter(asked, query string) (focus, func(sentence string, terms []string, a around) (fit, bool)) {
 	f, kind, counted, lang := st.focusOf(query), kindOf(asked), st.counted(asked), text.GuessLanguage(asked)
 	deed, deedAlts := pastAgentVerb(asked), []string(nil)
 	var numbers []string
+	var opp opposites
 	if lang == "en" {
-		numbers = numbersOf(asked)
+		numbers, opp = numbersOf(asked), oppositesOf(asked)
 	}
 	if f.governed >= 0 {
 		deedAlts = f.alts[f.governed]
@@ -208,6 +210,11 @@ func (st *state) fitter(asked, query string) (focus, func(sentence string, terms
 		if !keepsNumbers(numbers, sentence, a.nearText) {
 			// "Who patented a steam engine in 1883?" is not answered
 			// by "In 1781 James Watt patented a steam engine".
+			return fit{}, false
+		}
+		if !opp.keeps(sentence, a.nearText) {
+			// "What triggers a slow killing response?" is not
+			// answered by "… triggers a rapid killing response".
 			return fit{}, false
 		}
 		return f.coverage(st.freeTerms(asked, sentence, terms), a), true

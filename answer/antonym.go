@@ -1,0 +1,179 @@
+package answer
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:generate go run gen_antonyms.go -wordnet ${OEWN_DIR}
+
+// antonymData is the English antonym pairs of Open English WordNet
+// (commit d94538ad, CC BY 4.0; see synonyms/README.md), one pair a line,
+// of each lemma's first two senses of each part of speech: 3,174 pairs,
+// 65 KB. See gen_antonyms.go.
+//
+//go:embed antonyms_en.txt
+var antonymData string
+
+// englishAntonyms maps a lemma to its antonyms, read once on first use (it
+// is immutable).
+var englishAntonyms = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for _, line := range strings.Split(antonymData, "\n") {
+		a, b, ok := strings.Cut(line, " ")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		m[a] = append(m[a], b)
+		m[b] = append(m[b], a)
+	}
+	return m
+})
+
+// lemmaDetachments are WordNet's morphy rules (as package synonyms has
+// them): the lemmas an inflected English word may be a form of.
+var lemmaDetachments = []struct{ suffix, ending string }{
+	{"ies", "y"}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
+	{"es", "e"}, {"es", ""}, {"s", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""},
+	{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}, {"ier", "y"}, {"iest", "y"},
+}
+
+// formsOf returns a lower-case English word and the lemmas it may be a
+// form of by WordNet's morphy rules ("increased" → increase, "smallest"
+// → small, "bigger" → big): candidates, compared with the table's lemmas.
+// Not the index's stems, which join words of opposite sense ("follower"
+// and "followed" → follow, the antonym of "leader").
+func formsOf(w string) []string {
+	out := []string{w}
+	for _, d := range lemmaDetachments {
+		stem, ok := strings.CutSuffix(w, d.suffix)
+		if !ok || len(stem) < 2 {
+			continue
+		}
+		out = append(out, stem+d.ending)
+		if n := len(stem); d.ending == "" && n >= 3 && stem[n-1] == stem[n-2] {
+			out = append(out, stem[:n-1]) // bigger → big, stopped → stop
+		}
+	}
+	return out
+}
+
+// antonymsOf returns the antonyms of a lower-case English word, of it or
+// of the lemmas it may be a form of ("largest" → small, "increased" →
+// decrease).
+func antonymsOf(w string) []string {
+	ants := englishAntonyms()
+	var out []string
+	for _, f := range formsOf(w) {
+		out = append(out, ants[f]...)
+	}
+	return out
+}
+
+// opposites are what of an English question a sentence may say the
+// opposite of: the antonyms of its words (see keeps).
+type opposites struct {
+	words    []string         // the question's words, as lowerWords gives them
+	opposite map[string][]int // an antonym → the words (indexes) it opposes
+}
+
+// oppositesOf reads a question's words' antonyms, those the question does
+// not write itself ("from small to large" asks both). A yes-no question
+// may be answered by the antonym ("Is it clear …?" → "It is unclear …"),
+// and a negated one is keepsNegation's ("not able" → "unable"): neither
+// has any.
+func oppositesOf(question string) opposites {
+	qs := lowerWords(question)
+	if len(qs) > 0 && polarWords[qs[0]] {
+		return opposites{}
+	}
+	asked := map[string]bool{}
+	for _, w := range qs {
+		if negates(w) {
+			return opposites{}
+		}
+		for _, f := range formsOf(w) {
+			asked[f] = true
+		}
+	}
+	o := opposites{words: qs, opposite: map[string][]int{}}
+	for i, w := range qs {
+		for _, a := range antonymsOf(w) {
+			if !asked[a] {
+				o.opposite[a] = append(o.opposite[a], i)
+			}
+		}
+	}
+	return o
+}
+
+// keeps reports whether an English sentence can answer the question
+// without saying the opposite of what it asks: a sentence that writes the
+// antonym of one of the question's words ("rapid" of "slow", "decrease"
+// of "increase", "smallest" of "largest") and not the word itself answers
+// another question ("What triggers a slow killing response?" is not
+// answered by "… triggers a rapid killing response"). A sentence with a
+// negation may say the word by its antonym ("enabled: false"); the word
+// may also stand in the sentences either side (near), which an answer may
+// show with it.
+func (o opposites) keeps(sentence, near string) bool {
+	if len(o.opposite) == 0 {
+		return true
+	}
+	said := map[string]bool{}
+	for _, w := range lowerWords(sentence) {
+		if negates(w) || w == "false" {
+			return true
+		}
+		for _, f := range formsOf(w) {
+			said[f] = true
+		}
+	}
+	var nearby map[string]bool
+	for a, is := range o.opposite {
+		if !said[a] {
+			continue
+		}
+		if nearby == nil {
+			nearby = map[string]bool{}
+			for _, w := range lowerWords(near) {
+				for _, f := range formsOf(w) {
+					nearby[f] = true
+				}
+			}
+		}
+		for _, i := range is {
+			if !slices.ContainsFunc(formsOf(o.words[i]), func(f string) bool { return said[f] || nearby[f] }) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lowerWords returns the words of an English text written in lower case,
+// the first word folded, and the parts of those hyphenated ("all-digital"
+// writes digital): a name ("South Carolina", "North America") has no
+// antonym.
+func lowerWords(s string) []string {
+	ws := negWord.FindAllString(s, -1)
+	var out []string
+	for i, w := range ws {
+		if i == 0 {
+			w = strings.ToLower(w)
+		}
+		if w != strings.ToLower(w) {
+			continue
+		}
+		out = append(out, w)
+		if strings.Contains(w, "-") && !negates(w) {
+			out = append(out, strings.Split(w, "-")...)
+		}
+	}
+	return out
+}
+
+// polarWords open a yes-no question, which an antonym may answer ("no").
+var polarWords = setOf(strings.Fields("is are was were am do does did can could will would shall should may might must has have had isn't aren't wasn't weren't don't doesn't didn't can't won't"))

@@ -1,0 +1,134 @@
+//go:build ignore
+
+// gen_antonyms writes antonyms_en.txt, the English antonym pairs of
+// package answer, from a checkout of Open English WordNet
+// (github.com/globalwordnet/english-wordnet, CC BY 4.0): the "antonym"
+// relations of the senses in its src/yaml/entries-*.yaml, read line by
+// line as synonyms/gen_wordnet.go reads them.
+//
+//	OEWN_DIR=/path/to/english-wordnet go generate ./answer
+//
+// Only single-word, lower-case lemmas are kept, and of each lemma only
+// its first maxRank senses of each part of speech (WordNet orders a
+// word's senses most common first): "large" and "small", not the rare
+// senses' pairs. One pair a line, the two words in order, the lines
+// sorted, so that the same source gives the same bytes, after two
+// lines of "#" naming the source and its licence.
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// maxRank is the most senses of a lemma (per part of speech) whose
+// antonyms are kept.
+const maxRank = 2
+
+func main() {
+	dir := flag.String("wordnet", os.Getenv("OEWN_DIR"), "checkout of globalwordnet/english-wordnet")
+	out := flag.String("out", "antonyms_en.txt", "file to write")
+	flag.Parse()
+	if err := run(*dir, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen_antonyms:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, out string) error {
+	if dir == "" {
+		return errors.New("set OEWN_DIR to a checkout of https://github.com/globalwordnet/english-wordnet (or pass -wordnet)")
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "src", "yaml", "entries-*.yaml"))
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("%s: no src/yaml/entries-*.yaml", dir)
+	}
+	pairs := map[string]bool{}
+	for _, name := range files {
+		if err := read(name, pairs); err != nil {
+			return err
+		}
+	}
+	lines := make([]string, 0, len(pairs))
+	for p := range pairs {
+		lines = append(lines, p)
+	}
+	slices.Sort(lines)
+	head := "# Antonym pairs of Open English WordNet (github.com/globalwordnet/english-wordnet),\n" +
+		"# © The Open English WordNet Team, CC BY 4.0; written by gen_antonyms.go.\n"
+	return os.WriteFile(out, []byte(head+strings.Join(lines, "\n")+"\n"), 0o644)
+}
+
+// read adds one entries file's antonym pairs.
+func read(name string, pairs map[string]bool) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	var lemma, block, list string
+	keep, rank := false, 0
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case !strings.HasPrefix(line, " "):
+			lemma = unquote(strings.TrimSuffix(line, ":"))
+			keep = plainWord(lemma)
+		case strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "   "):
+			rank, block = 0, ""
+		case strings.HasPrefix(line, "    ") && !strings.HasPrefix(line, "     ") && line[4] != '-':
+			block = strings.TrimSuffix(strings.TrimSpace(line), ":")
+		case block == "sense" && strings.HasPrefix(line, "      - "):
+			to, _, _ := strings.Cut(unquote(strings.TrimPrefix(line, "      - ")), "%")
+			if list == "antonym" && keep && rank <= maxRank && plainWord(to) && to != lemma {
+				a, b := min(lemma, to), max(lemma, to)
+				pairs[a+" "+b] = true
+			}
+		case block == "sense" && strings.HasPrefix(line, "    - "):
+			rank++
+			fallthrough
+		case block == "sense" && strings.HasPrefix(line, "      "):
+			body := strings.TrimLeft(line, " -")
+			if _, _, ok := strings.Cut(body, ": "); !ok {
+				list = strings.TrimSuffix(body, ":")
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// plainWord reports a lower-case word of ASCII letters: not a name, a
+// phrase, a hyphenated word or an abbreviation.
+func plainWord(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func unquote(s string) string {
+	if len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'' {
+		return strings.ReplaceAll(s[1:len(s)-1], "''", "'")
+	}
+	return s
+}
