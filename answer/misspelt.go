@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -175,9 +174,40 @@ func writtenAsCall(q string, end int) bool {
 	return strings.HasPrefix(q[end:], "(")
 }
 
-// codeRe finds a name written as a call: letters (the name) right before
-// an opening parenthesis.
-var codeRe = regexp.MustCompile(`\pL[\pL\pN]*\(`)
+// callsIn yields the byte spans of the names s writes as calls: letters
+// and digits, from the first letter, right before an opening parenthesis
+// ("util.counthai(" → counthai). A scan, not a regular expression: the
+// corpus' whole text is read, and Go's regexp reads it some hundred times
+// slower (BenchmarkCorpusCodeAndIdents).
+func callsIn(s string) func(yield func(start, end int) bool) {
+	return func(yield func(start, end int) bool) {
+		for end := strings.IndexByte(s, '('); end >= 0; {
+			start := end
+			for start > 0 {
+				r, size := utf8.DecodeLastRuneInString(s[:start])
+				if !isWordRune(r) {
+					break
+				}
+				start -= size
+			}
+			for start < end {
+				r, size := utf8.DecodeRuneInString(s[start:])
+				if unicode.IsLetter(r) {
+					break
+				}
+				start += size
+			}
+			if start < end && !yield(start, end) {
+				return
+			}
+			next := strings.IndexByte(s[end+1:], '(')
+			if next < 0 {
+				return
+			}
+			end += 1 + next
+		}
+	}
+}
 
 // codeUse is where the corpus writes a code name as a call: the
 // documents (indexes in corpus.Docs, ascending) whose code blocks do, and
@@ -196,10 +226,10 @@ func (st *state) codeNames() map[string]codeUse {
 		for i := range st.items {
 			ps, _ := st.passage(i)
 			doc := st.items[i].doc
-			for _, m := range codeRe.FindAllStringIndex(ps.Text, -1) {
-				name := strings.ToLower(ps.Text[m[0] : m[1]-1])
+			for start, end := range callsIn(ps.Text) {
+				name := strings.ToLower(ps.Text[start:end])
 				u := names[name]
-				if inLiteral(ps, m[0]) {
+				if inLiteral(ps, start) {
 					u.code = addDoc(u.code, doc)
 				} else {
 					u.prose = addDoc(u.prose, doc)
@@ -277,9 +307,11 @@ func (st *state) corpusIdents() map[string]bool {
 		idents := map[string]bool{}
 		for i := range st.items {
 			ps, _ := st.passage(i)
-			for _, c := range compoundsOf(ps.Text) {
-				if strings.ContainsAny(c.text, "_.") {
-					idents[c.text] = true
+			for tok := range joinedTokens(ps.Text) {
+				for _, c := range compoundsOf(tok) {
+					if strings.ContainsAny(c.text, "_.") {
+						idents[c.text] = true
+					}
 				}
 			}
 		}
@@ -287,6 +319,50 @@ func (st *state) corpusIdents() map[string]bool {
 	})
 	return st.idents
 }
+
+// joinedTokens yields the runs of s of letters, digits, underscores,
+// dots and hyphens that join two letters or digits with an underscore or
+// a dot: the only places compoundsOf finds an identifier with one, read
+// without running its regular expression over the rest of the text.
+func joinedTokens(s string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		for i := 0; i < len(s); {
+			j := strings.IndexAny(s[i:], "_.")
+			if j < 0 {
+				return
+			}
+			j += i
+			before, _ := utf8.DecodeLastRuneInString(s[:j])
+			after, _ := utf8.DecodeRuneInString(s[j+1:])
+			if j == 0 || j+1 >= len(s) || !isWordRune(before) || !isWordRune(after) {
+				i = j + 1
+				continue
+			}
+			start, end := j, j+1
+			for start > 0 {
+				r, size := utf8.DecodeLastRuneInString(s[:start])
+				if !isTokenRune(r) {
+					break
+				}
+				start -= size
+			}
+			for end < len(s) {
+				r, size := utf8.DecodeRuneInString(s[end:])
+				if !isTokenRune(r) {
+					break
+				}
+				end += size
+			}
+			if !yield(s[start:end]) {
+				return
+			}
+			i = end
+		}
+	}
+}
+
+func isWordRune(r rune) bool  { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+func isTokenRune(r rune) bool { return isWordRune(r) || r == '_' || r == '.' || r == '-' }
 
 // oneSlipFromIdent is oneSlipFrom for an identifier: its letters are
 // Latin, its other runes digits, underscores, dots or hyphens, and it

@@ -3,7 +3,10 @@ package answer
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -152,5 +155,62 @@ func TestCodeNameMisspeltInProse(t *testing.T) {
 		{"What does rstrip() return?", ""},   // lstrip() is in the code too
 		{"What does splitrun() return?", ""}, // the slip is in another document
 		{"What does mergerun return?", ""},   // not written as code
+	})
+}
+
+// BenchmarkCorpusCodeAndIdents times gathering the corpus' code names and
+// identifiers, which the first question writing a call or a misspelt
+// identifier waits for: once a corpus, over all its text.
+func BenchmarkCorpusCodeAndIdents(b *testing.B) {
+	p := newPipeline(b, embeddedCorpus(b), nil)
+	st := p.state.Load()
+	for b.Loop() {
+		st.codeOnce, st.identOnce = sync.Once{}, sync.Once{}
+		st.codeNames()
+		st.corpusIdents()
+	}
+}
+
+// callsIn and joinedTokens find what the regular expressions they stand
+// for find: codeRe's calls, and compoundsOf's identifiers with an
+// underscore or a dot, over the whole text.
+func FuzzCodeAndIdentScans(f *testing.F) {
+	codeRe := regexp.MustCompile(`\pL[\pL\pN]*\(`)
+	for _, s := range []string{
+		"util.counthai(\"x\") and `mergerun()` f(g(h()))",
+		"9abc( a9b( x_y( ²a( é( (( a",
+		"max_tokens, DATA_DIR and config.settings.yaml; --set-file a.b.c 1.2.3 v1.2 e.g. end. Next_",
+		"_a a_ ._. a._b __init__ ..x x.. über_straße.ß ½_x x_½",
+		"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want, got []string
+		for _, m := range codeRe.FindAllStringIndex(s, -1) {
+			want = append(want, s[m[0]:m[1]-1])
+		}
+		for start, end := range callsIn(s) {
+			got = append(got, s[start:end])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("callsIn(%q) = %q, want %q", s, got, want)
+		}
+		want, got = nil, nil
+		for _, c := range compoundsOf(s) {
+			if strings.ContainsAny(c.text, "_.") {
+				want = append(want, c.text)
+			}
+		}
+		for tok := range joinedTokens(s) {
+			for _, c := range compoundsOf(tok) {
+				if strings.ContainsAny(c.text, "_.") {
+					got = append(got, c.text)
+				}
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("identifiers of %q: %q by joinedTokens, %q by compoundsOf", s, got, want)
+		}
 	})
 }
