@@ -157,7 +157,7 @@ func loadQASet(ctx context.Context, path, lang string) (*qaSet, error) {
 		}
 	}
 	if s.c, err = d.Corpus(ctx); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return s, nil
 }
