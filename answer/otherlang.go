@@ -26,7 +26,14 @@ func (p *Pipeline) abstainAsked(st *state, res *Result, question, lang string, n
 	res.HistoryText = res.Text
 	res.Nearest = nil
 	if ptr := pointers(question, st.corpusNames()); len(ptr) > 0 {
-		res.Nearest = st.nearest(p.search(st, []string{strings.Join(ptr, " ")}))
+		// The index directly, not p.search: this is no retrieval of
+		// the question, which the metrics count once.
+		hits, _ := st.index.Search(strings.Join(ptr, " "), p.cfg.K) // no terms: no hits
+		cands := make([]candidate, len(hits))
+		for i, h := range hits {
+			cands[i] = candidate{item: h.Item}
+		}
+		res.Nearest = st.nearest(cands)
 	}
 	return res
 }
