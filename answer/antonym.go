@@ -75,8 +75,8 @@ func antonymsOf(w string) []string {
 // opposites are what of an English question a sentence may say the
 // opposite of: the antonyms of its words (see keeps).
 type opposites struct {
-	words    []string         // the question's words, as lowerWords gives them
-	opposite map[string][]int // an antonym → the words (indexes) it opposes
+	antonyms []string   // the antonyms of the question's words
+	of       [][]string // for each antonym, the forms of each word it opposes
 }
 
 // oppositesOf reads a question's words' antonyms, those the question does
@@ -98,12 +98,19 @@ func oppositesOf(question string) opposites {
 			asked[f] = true
 		}
 	}
-	o := opposites{words: qs, opposite: map[string][]int{}}
-	for i, w := range qs {
+	var o opposites
+	for _, w := range qs {
+		forms := formsOf(w)
 		for _, a := range antonymsOf(w) {
-			if !asked[a] {
-				o.opposite[a] = append(o.opposite[a], i)
+			if asked[a] {
+				continue
 			}
+			if k := slices.Index(o.antonyms, a); k >= 0 {
+				o.of[k] = append(o.of[k], forms...)
+				continue
+			}
+			o.antonyms = append(o.antonyms, a)
+			o.of = append(o.of, forms)
 		}
 	}
 	return o
@@ -111,46 +118,67 @@ func oppositesOf(question string) opposites {
 
 // keeps reports whether an English sentence can answer the question
 // without saying the opposite of what it asks: a sentence that writes the
-// antonym of one of the question's words ("rapid" of "slow", "decrease"
+// antonym of one of the question's words ("fast" of "slow", "decrease"
 // of "increase", "smallest" of "largest") and not the word itself answers
 // another question ("What triggers a slow killing response?" is not
-// answered by "… triggers a rapid killing response"). A sentence with a
+// answered by "… triggers a fast killing response"). A sentence with a
 // negation may say the word by its antonym ("enabled: false"); the word
 // may also stand in the sentences either side (near), which an answer may
 // show with it.
 func (o opposites) keeps(sentence, near string) bool {
-	if len(o.opposite) == 0 {
+	if len(o.antonyms) == 0 {
 		return true
 	}
-	said := map[string]bool{}
-	for _, w := range lowerWords(sentence) {
-		if negates(w) || w == "false" {
-			return true
-		}
-		for _, f := range formsOf(w) {
-			said[f] = true
-		}
+	// Most sentences write none of the antonyms: those are not taken
+	// apart into words.
+	lower := strings.ToLower(sentence)
+	if !slices.ContainsFunc(o.antonyms, func(a string) bool { return strings.Contains(lower, a[:len(a)-cut(a)]) }) {
+		return true
 	}
-	var nearby map[string]bool
-	for a, is := range o.opposite {
-		if !said[a] {
+	ws := lowerWords(sentence)
+	if slices.ContainsFunc(ws, func(w string) bool { return negates(w) || w == "false" }) {
+		return true
+	}
+	var nws []string
+	for k, a := range o.antonyms {
+		if !writes(ws, []string{a}) {
 			continue
 		}
-		if nearby == nil {
-			nearby = map[string]bool{}
-			for _, w := range lowerWords(near) {
-				for _, f := range formsOf(w) {
-					nearby[f] = true
-				}
-			}
+		if writes(ws, o.of[k]) {
+			continue
 		}
-		for _, i := range is {
-			if !slices.ContainsFunc(formsOf(o.words[i]), func(f string) bool { return said[f] || nearby[f] }) {
-				return false
-			}
+		if nws == nil {
+			nws = lowerWords(near)
+		}
+		if !writes(nws, o.of[k]) {
+			return false
 		}
 	}
 	return true
+}
+
+// writes reports whether words hold a form of one of lemmas (formsOf).
+// Only a word that begins as a lemma does, less the letters an ending
+// changes ("bi" of "bigger", "happ" of "happier", "wo" of "women"), is
+// taken apart: sentences are many, antonyms few.
+func writes(words, lemmas []string) bool {
+	for _, w := range words {
+		for _, l := range lemmas {
+			if w == l || len(l) >= 2 && strings.HasPrefix(w, l[:len(l)-cut(l)]) && slices.Contains(formsOf(w), l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cut is how many of a lemma's last letters its forms may change: "man"
+// → "men" two, else one ("happy" → "happier", "big" → "bigger").
+func cut(l string) int {
+	if strings.HasSuffix(l, "man") {
+		return 2
+	}
+	return 1
 }
 
 // lowerWords returns the words of an English text written in lower case,
