@@ -414,13 +414,15 @@ func passageWords(s string) int {
 				l0 := byteIn(x0|0x2020202020202020, 'a', 'z')
 				d1 := byteIn(x1, '0', '9')
 				l1 := byteIn(x1|0x2020202020202020, 'a', 'z')
-				j0 := (byteIn(x0, ',', ',')|byteIn(x0, '.', '.'))&(d0<<8|digit<<7)&(d0>>8|(d1&0x80)<<56) |
+				// A full stop or a comma: with bit 1 set, only ',' (0x2C)
+				// and '.' (0x2E) are '.', one test for the two.
+				j0 := byteIn(x0|0x0202020202020202, '.', '.')&(d0<<8|digit<<7)&(d0>>8|(d1&0x80)<<56) |
 					byteIn(x0, '\'', '\'')&(l0<<8|letter<<7)&(l0>>8|(l1&0x80)<<56)
 				w0 := d0 | l0
 				in0 := (w0 | j0) >> 63
 				nd := uint64(next-'0') < 10
 				nl := uint64(next|0x20-'a') < 26
-				j1 := (byteIn(x1, ',', ',')|byteIn(x1, '.', '.'))&(d1<<8|d0>>56)&(d1>>8|b2u(nd)<<63) |
+				j1 := byteIn(x1|0x0202020202020202, '.', '.')&(d1<<8|d0>>56)&(d1>>8|b2u(nd)<<63) |
 					byteIn(x1, '\'', '\'')&(l1<<8|l0>>56)&(l1>>8|b2u(nl)<<63)
 				w1 := d1 | l1
 				tenths += 10 * (bits.OnesCount64(w0&^((w0|j0)<<8|in<<7)) + bits.OnesCount64(w1&^((w1|j1)<<8|in0<<7)))
@@ -444,7 +446,7 @@ func passageWords(s string) int {
 				l := byteIn(x|0x2020202020202020, 'a', 'z')
 				nd := uint64(next-'0') < 10
 				nl := uint64(next|0x20-'a') < 26
-				j := (byteIn(x, ',', ',')|byteIn(x, '.', '.'))&(d<<8|digit<<7)&(d>>8|b2u(nd)<<63) |
+				j := byteIn(x|0x0202020202020202, '.', '.')&(d<<8|digit<<7)&(d>>8|b2u(nd)<<63) |
 					byteIn(x, '\'', '\'')&(l<<8|letter<<7)&(l>>8|b2u(nl)<<63)
 				w := d | l
 				tenths += 10 * bits.OnesCount64(w&^((w|j)<<8|in<<7))
