@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -251,32 +252,38 @@ const maxNearest = 3
 // candidates, and so no nearest documents: naming the corpus' first ones
 // would pass documents chosen by their order for similar ones.
 func (st *state) nearest(cands []candidate) []Nearest {
+	return st.nearestDocs(func(yield func(int) bool) {
+		for _, c := range cands {
+			if !yield(st.items[c.item].doc) {
+				return
+			}
+		}
+	})
+}
+
+// nearestBlocks is nearest for the blocks of a prompt, best first.
+func (st *state) nearestBlocks(blocks []*block) []Nearest {
+	return st.nearestDocs(func(yield func(int) bool) {
+		for _, b := range blocks {
+			if !yield(b.doc) {
+				return
+			}
+		}
+	})
+}
+
+// nearestDocs names the first maxNearest documents of docs (indexes in
+// corpus.Docs, best first), each once.
+func (st *state) nearestDocs(docs iter.Seq[int]) []Nearest {
 	var out []Nearest
 	seen := map[int]bool{}
-	for _, c := range cands {
+	for doc := range docs {
 		if len(out) == maxNearest {
 			break
 		}
-		doc := st.items[c.item].doc
 		if !seen[doc] {
 			seen[doc] = true
 			d := &st.corpus.Docs[doc]
-			out = append(out, Nearest{DocID: d.ID, Title: d.Title})
-		}
-	}
-	return out
-}
-
-func (st *state) nearestBlocks(blocks []*block) []Nearest {
-	var out []Nearest
-	seen := map[int]bool{}
-	for _, b := range blocks {
-		if len(out) == maxNearest {
-			break
-		}
-		if !seen[b.doc] {
-			seen[b.doc] = true
-			d := &st.corpus.Docs[b.doc]
 			out = append(out, Nearest{DocID: d.ID, Title: d.Title})
 		}
 	}
