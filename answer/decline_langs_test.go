@@ -26,6 +26,16 @@ func TestDeclineInMoreLanguages(t *testing.T) {
 		"เอกสารไม่ได้กล่าวถึงโฆษกของกระทรวง",
 		"Τα έγγραφα δεν αναφέρουν ποιος είναι ο εκπρόσωπος.",
 		"Dokumenty nie zawierają informacji o rzeczniku ministerstwa.",
+		// Round seven: Portuguese (a Discord locale), Italian, Bengali, Hebrew.
+		"Os documentos não mencionam quem é o porta-voz do ministério.",
+		"Não há informação sobre o porta-voz nos trechos fornecidos.",
+		"Os documentos não tratam deste assunto.",
+		"I documenti non menzionano chi sia il portavoce.",
+		"নথিগুলোতে মন্ত্রণালয়ের মুখপাত্র সম্পর্কে কোনো তথ্য নেই।",
+		"নথিতে মুখপাত্রের উল্লেখ নেই।",
+		"নথিতে মুখপাত্রের কথা উল্লেখ করা হ\u09dfনি।", // য় as one letter, as a model may write it
+		"המסמכים אינם מזכירים את דובר המשרד.",
+		"אין מידע על דובר המשרד במסמכים.",
 	} {
 		t.Run(reply, func(t *testing.T) {
 			res := askWith(t, spokesmanQuestion, rewriteNone, func(string) string { return reply })

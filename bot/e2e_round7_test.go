@@ -19,6 +19,7 @@ var round7Docs = fstest.MapFS{
 		"\\begin{verbatim}\n\\documentclass{article}\n\\end{verbatim}\n")},
 	"bn/usememo.md": {Data: []byte("---\ntitle: useMemo\n---\n\n<Intro>\n\n`useMemo` হল একটি React হুক, যা রি-রেন্ডারিং এর সময় রেজাল্ট মেমোরিতে সংরক্ষণ করে রাখতে দেয়।\n\n</Intro>\n\n" +
 		"## ব্যবহার {/*usage*/}\n\nuseMemo কে কম্পোনেন্ট এর একেবারে উপরের স্তরে কল করতে হবে।\n")},
+	"pt/useid.md": {Data: []byte("---\ntitle: useId\n---\n\n<Intro>\n\n`useId` é um Hook do React para gerar IDs únicos que podem ser passados para atributos de acessibilidade.\n\n</Intro>\n")},
 }
 
 var round7Cases = []round5Case{
@@ -35,6 +36,15 @@ var round7Cases = []round5Case{
 			"useMemo সার্ভারে চলে [%B{মেমোরিতে সংরক্ষণ}] «useMemo সার্ভারে চলে»।",
 		marked:   []string{"useMemo সার্ভারে চলে"},
 		unmarked: []string{"useMemo একটি React হুক যা রেজাল্ট মেমোরিতে সংরক্ষণ করে"},
+	},
+	{
+		// A decline in Portuguese beside the answer is no uncited claim.
+		lang: "pt", question: "Para que serve o useId?",
+		reply: "O useId gera IDs únicos [Fonte %N{gerar IDs únicos}] «é um Hook do React para gerar IDs únicos». " +
+			"O useId gera chaves de lista [%N{gerar IDs únicos}] «useId gera chaves de lista». " +
+			"Os documentos não mencionam o desempenho do useId.",
+		marked:   []string{"O useId gera chaves de lista"},
+		unmarked: []string{"O useId gera IDs únicos", "Os documentos não mencionam o desempenho do useId."},
 	},
 }
 

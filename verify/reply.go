@@ -334,4 +334,11 @@ var noAnswerPhrases = []string{
 	"ไม่ได้กล่าวถึง", "ไม่มีข้อมูล", "ไม่พบข้อมูล", "ไม่ได้ระบุ",
 	"δεν αναφέρ", "δεν περιέχουν πληροφορ", "δεν υπάρχουν πληροφορ", "δεν βρήκα",
 	"nie zawierają informacji", "nie wspominają", "nie ma informacji", "nie znalazłem", "nie znalazłam",
+	// Round seven: Portuguese (Discord's pt-BR; the catalogue's own "não
+	// tratam"), Italian, Bengali, Hebrew.
+	"não mencionam", "não menciona", "não é mencionad", "não são mencionad", "não há informaç", "não contêm informaç",
+	"não contém informaç", "não encontrei", "não tratam", "não abordam",
+	"non menzionano", "non menziona", "non contengono informazioni", "nessuna informazione", "non ho trovato",
+	"তথ্য নেই", "উল্লেখ নেই", "উল্লেখ করা হয়নি", "উল্লেখ করা হ\u09dfনি", "খুঁজে পাইনি", // য় decomposed (NFC) and as one letter
+	"אין מידע", "אינם מזכירים", "לא מוזכר", "לא מצאתי",
 }
