@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -126,7 +127,7 @@ func (p *latexParser) readTitle(lines []srcLine) {
 		}
 		joined := latexJoin(lines[i:min(i+8, len(lines))])
 		k = strings.Index(joined, `\title`)
-		if arg, _, ok := latexArg(joined, k+len(`\title`)); ok && p.title == "" {
+		if arg, _, ok := latexArgAfterOpts(joined, k+len(`\title`)); ok && p.title == "" {
 			p.title = collapseSpaces(latexText(arg, nil))
 		}
 		return
@@ -135,10 +136,13 @@ func (p *latexParser) readTitle(lines []srcLine) {
 
 // latexUncomment removes comments: a line of only a comment goes (it
 // makes no paragraph break), a comment after text is cut. A % escaped
-// (\%) or inside \verb, and the lines of verbatim environments, stay.
+// (\%) or inside \verb, and the lines of verbatim environments, stay. A
+// comment right after a letter joins the next line to it without a
+// space, as TeX reads it ("Supercal%" over "ifragilist" is one word).
 func latexUncomment(lines []srcLine) []srcLine {
 	out := lines[:0:0]
 	verb := ""
+	join := false
 	for _, l := range lines {
 		t := strings.TrimSpace(l.text)
 		if verb != "" {
@@ -149,14 +153,26 @@ func latexUncomment(lines []srcLine) []srcLine {
 			continue
 		}
 		if m := latexBeginRe.FindStringSubmatch(t); m != nil && latexEnvKind(m[1]) == "code" && !strings.Contains(t, `\end{`+m[1]+`}`) {
-			verb = m[1]
+			verb, join = m[1], false
 			out = append(out, srcLine{latexCutComment(l.text), l.n})
 			continue
 		}
 		if strings.HasPrefix(t, "%") {
 			continue
 		}
-		out = append(out, srcLine{strings.TrimRight(latexCutComment(l.text), " \t"), l.n})
+		cut := latexCutComment(l.text)
+		text := strings.TrimRight(cut, " \t")
+		if join && t != "" && len(out) > 0 {
+			// "{}" ends a command the line may end in ("\LaTeX%"), as
+			// the line's end did; braces read as nothing.
+			out[len(out)-1].text += "{}" + strings.TrimLeft(text, " \t")
+		} else {
+			out = append(out, srcLine{text, l.n})
+		}
+		// Only after a letter: "daran.% note" over "Das …" would read
+		// "daran.Das" in TeX too, surely not what its author meant.
+		r, _ := utf8.DecodeLastRuneInString(text)
+		join = len(cut) < len(l.text) && len(text) == len(cut) && unicode.IsLetter(r)
 	}
 	return out
 }
@@ -208,7 +224,7 @@ func (p *latexParser) parse(lines []srcLine) {
 		}
 		if strings.HasPrefix(t, `\title`) && !isASCIILetterAt(t, len(`\title`)) {
 			joined := latexJoin(lines[i:min(i+8, len(lines))])
-			if arg, end, ok := latexArg(joined, strings.Index(joined, `\title`)+len(`\title`)); ok {
+			if arg, end, ok := latexArgAfterOpts(joined, strings.Index(joined, `\title`)+len(`\title`)); ok {
 				if p.title == "" && len(p.lb.out) == 0 {
 					// A title set after text is an example's (lshort's
 					// spec.tex shows a slide's \title), not the file's.
@@ -604,6 +620,24 @@ func latexGroup(s string, i int, open, close byte) (string, int, bool) {
 		}
 	}
 	return "", i, false
+}
+
+// latexArgAfterOpts is the mandatory argument at s[i] after any
+// [optional] ones (\title[short]{long}).
+func latexArgAfterOpts(s string, i int) (string, int, bool) {
+	for {
+		j := i
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			j++
+		}
+		if j < len(s) && s[j] == '[' {
+			if _, end, ok := latexGroup(s, j, '[', ']'); ok {
+				i = end
+				continue
+			}
+		}
+		return latexArg(s, i)
+	}
 }
 
 // latexArg is the mandatory argument at s[i] (after spaces and at most

@@ -169,3 +169,19 @@ func TestLaTeXMidSentence(t *testing.T) {
 		{"One.", nil, 10},
 	})
 }
+
+// A comment right after a word joins the next line to it, as TeX reads
+// it; beamer's \title[short]{long} gives the long title.
+func TestLaTeXCommentJoinsLines(t *testing.T) {
+	s := parseLaTeX("\\documentclass{beamer}\n\\title[Short]{A Longer Title}\n\\begin{document}\nexample: Supercal%\n   ifragilist%\n% a comment line\n  icexpialidocious and\n% only a comment\nmore text, \\LaTeX%\n is.\n\\end{document}\n")
+	if s.title != "A Longer Title" {
+		t.Errorf("title %q", s.title)
+	}
+	if len(s.blocks) != 1 || s.blocks[0].text != "example: Supercalifragilisticexpialidocious and more text, LaTeXis." {
+		var got []string
+		for _, b := range s.blocks {
+			got = append(got, b.text)
+		}
+		t.Errorf("blocks %q", got)
+	}
+}
