@@ -484,6 +484,15 @@ func passageWords(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x0E01 && r <= 0x0E4E {
+			// Thai, a word of the word list each, as text.Words reads it.
+			if n, end := text.ThaiWords(s, i); end > i {
+				tenths += 10 * n
+				in, digit, letter = 0, 0, 0
+				i = end
+				continue
+			}
+		}
 		switch {
 		case isWordRune(r):
 			if r >= 0x2E80 && text.IsIdeograph(r) {

@@ -180,7 +180,7 @@ func passageWordsByWord(s string) int {
 // of the byte after them.
 func TestPassageWordsJoiners(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 9))
-	alphabet := []string{"1", "9", "a", "Z", "q", ".", ",", "'", " ", "-", "\n", "é", "’", "中", "٣", "\u0301", "ß", "\xff"}
+	alphabet := []string{"1", "9", "a", "Z", "q", ".", ",", "'", " ", "-", "\n", "é", "’", "中", "٣", "\u0301", "ß", "\xff", "ไทย", "ๆ", "\u0e48"}
 	for range 50000 {
 		var b strings.Builder
 		for range r.IntN(40) {
@@ -194,7 +194,7 @@ func TestPassageWordsJoiners(t *testing.T) {
 }
 
 func FuzzPassageWords(f *testing.F) {
-	for _, s := range []string{"", "a b", "12.8 and 5,600", "China’s 支付宝 user", "日本語のテキスト゛゜ー", "ヽヾゝゞ〆〻", "l'été", "a\u0301b", "中文中文中文中文中文中文", "The quick brown fox, 支付宝 and 12.8 more", "Cells were counted (n=1234567.89) in 12,345 samples; the patients' outcomes didn't differ @[`{ 0x1F.", "abcdefg.1234567.8abcdefg'hijklmn\x10\x19\x7f wordsXYZ`az@AZ[09/:"} {
+	for _, s := range []string{"", "a b", "12.8 and 5,600", "China’s 支付宝 user", "日本語のテキスト゛゜ー", "ヽヾゝゞ〆〻", "l'été", "a\u0301b", "中文中文中文中文中文中文", "The quick brown fox, 支付宝 and 12.8 more", "Cells were counted (n=1234567.89) in 12,345 samples; the patients' outcomes didn't differ @[`{ 0x1F.", "abcdefg.1234567.8abcdefg'hijklmn\x10\x19\x7f wordsXYZ`az@AZ[09/:", "ตัวตัดคำเริ่มต้น newmm's 12,5 กรุงเทพฯ ต่างๆ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

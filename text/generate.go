@@ -6,3 +6,4 @@ package text
 //go:generate go run gen_han.go -src ${OPENCC_DIR}/data/dictionary/TSCharacters.txt
 //go:generate go run gen_stop.go -snowball ${SNOWBALL_WEBSITE_DIR} -bleve ${BLEVE_DIR}
 //go:generate go run gen_zhwords.go -src ${JIEBA_DIR}/extra_dict/dict.txt.small
+//go:generate go run gen_thwords.go -src ${PYTHAINLP_DIR}/pythainlp/corpus/words_th.txt

@@ -14,6 +14,10 @@ type Span struct{ Start, End int }
 // digits ("12.8", "5,600" and "China’s" count once), and every Han, Hiragana
 // or Katakana character on its own, since those scripts put no spaces
 // between words (a Chinese or Japanese length is a length in characters).
+// Thai, also written without spaces between words but in words of
+// several letters, counts the words PyThaiNLP's word list finds in a run
+// (thaiWords), so that a Thai sentence is as long as its words, not its
+// spaces; ฯ and ๆ count none.
 func CountWords(s string) int {
 	// Words' loop without the call per word: counting runs over every
 	// paragraph of every document. ASCII is counted without a branch per
@@ -31,6 +35,17 @@ func CountWords(s string) int {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r >= 0x0E01 && r <= 0x0E4E && (isThai(r) || r == 0x0E2F || r == 0x0E46):
+			// Thai: its words by the word list, ฯ and ๆ none of their own.
+			if r == 0x0E2F || r == 0x0E46 {
+				in = 0
+				break
+			}
+			end := thaiRunEnd(s, i)
+			n += thaiWordCount(s[i:end])
+			in = 0
+			i = end
+			continue
 		case isWordRuneUnicode(r):
 			if IsIdeograph(r) {
 				n++
@@ -63,7 +78,9 @@ var asciiWord, asciiJoiner = func() (w, j [256]uint8) {
 // Words yields the byte span of every word of s, in order: runs of letters,
 // digits and combining marks, joined across a decimal point or thousands
 // separator between digits and an apostrophe between letters; each Han,
-// Hiragana or Katakana character is a word of its own.
+// Hiragana or Katakana character is a word of its own; a run of Thai
+// letters is cut into the words of PyThaiNLP's list (thaiWords), ฯ and ๆ
+// left out.
 func Words(s string) iter.Seq[Span] {
 	return func(yield func(Span) bool) {
 		start := -1 // start of the current word, -1 outside one
@@ -86,6 +103,23 @@ func Words(s string) iter.Seq[Span] {
 			}
 			r, size := utf8.DecodeRuneInString(s[i:])
 			switch {
+			case r >= 0x0E01 && r <= 0x0E4E && (isThai(r) || r == 0x0E2F || r == 0x0E46):
+				// Thai: its words by the word list; ฯ and ๆ end a word.
+				if start >= 0 && !yield(Span{start, i}) {
+					return
+				}
+				start = -1
+				if r == 0x0E2F || r == 0x0E46 {
+					break
+				}
+				end := thaiRunEnd(s, i)
+				for sp := range thaiWords(s[i:end], i) {
+					if !yield(sp) {
+						return
+					}
+				}
+				i = end
+				continue
 			case isWordRuneUnicode(r):
 				if IsIdeograph(r) {
 					if start >= 0 && !yield(Span{start, i}) {

@@ -26,6 +26,14 @@ func TestCountWords(t *testing.T) {
 		{"1.2.3 a,b", 3},
 		// XQuAD zh: a Chinese sentence is as long as its characters.
 		{"华沙自古以来就是一个多元文化的城市。", 17},
+		// Thai, unspaced, counts its words (ความแม่นยำ ของ โมเดล เท่าไร),
+		// not its runs between spaces; ฯ and ๆ count none.
+		{"ความแม่นยำของโมเดลเท่าไร", 4},
+		{"ตัวตัดคำเริ่มต้นคืออะไร", 6},
+		{"newmm ลบช่องว่าง", 3},
+		{"กรุงเทพฯ เป็นเมืองหลวง", 3},
+		{"ต่างๆ นานา", 2},
+		{"ไทย๑๒ abcไทย", 4}, // Thai digits are a number; Latin before Thai another word
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -46,6 +54,17 @@ func TestWords(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("Words(%q) = %q, want %q", s, got, want)
 	}
+	// Thai by the word list, ๆ left out; a name the list lacks
+	// (ฌฎ, made up) is one word.
+	s = "ตัวตัดคำเริ่มต้นคือฌฎ ต่างๆ"
+	got = got[:0]
+	for sp := range Words(s) {
+		got = append(got, s[sp.Start:sp.End])
+	}
+	want = []string{"ตัว", "ตัด", "คำ", "เริ่มต้น", "คือ", "ฌฎ", "ต่าง"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Words(%q) = %q, want %q", s, got, want)
+	}
 	n := 0
 	for range Words(s) {
 		if n++; n == 2 {
@@ -57,7 +76,7 @@ func TestWords(t *testing.T) {
 // FuzzCountWords holds CountWords to the words Words finds, since the
 // two share their rules but not their loop.
 func FuzzCountWords(f *testing.F) {
-	for _, s := range []string{"", "a b", "12.8, 5,600", "支付寶 Alipay", "l’ouverture", "x\u0301y", "٢٢٬٠٠٠"} {
+	for _, s := range []string{"", "a b", "12.8, 5,600", "支付寶 Alipay", "l’ouverture", "x\u0301y", "٢٢٬٠٠٠", "x'ไทย", "กรุงเทพฯ ๆ", "ไ่"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -67,6 +86,32 @@ func FuzzCountWords(f *testing.F) {
 		}
 		if got := CountWords(s); got != n {
 			t.Errorf("CountWords(%q) = %d, want %d", s, got, n)
+		}
+	})
+}
+
+// FuzzThaiWords holds thaiWords to cutting a run into words end to end,
+// never inside a letter's marks, whatever the letters.
+func FuzzThaiWords(f *testing.F) {
+	for _, s := range []string{"ตัวตัดคำเริ่มต้น", "ไ่", "่ก", "เแโใไ", "ก\u0e31\u0e48", "ฌฎฏคือ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		run := s[:thaiRunEnd(s, 0)]
+		rs := []rune(run)
+		at, k := 0, 0 // byte and rune where the next word must start
+		for sp := range thaiWords(run, 0) {
+			if sp.Start != at || sp.End <= sp.Start {
+				t.Fatalf("thaiWords(%q): word %d:%d after %d", run, sp.Start, sp.End, at)
+			}
+			k += len([]rune(run[sp.Start:sp.End]))
+			if k < len(rs) && !breaksBefore(rs, k) {
+				t.Fatalf("thaiWords(%q): a word ends before %q", run, rs[k])
+			}
+			at = sp.End
+		}
+		if at != len(run) {
+			t.Fatalf("thaiWords(%q) ends at %d of %d", run, at, len(run))
 		}
 	})
 }
