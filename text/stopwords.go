@@ -82,6 +82,12 @@ dimana di mana apakah bagaimanakah adakah cara`
 		// are "does" and "is" of "কী করে", "কিভাবে … হয়".
 		return `কী কি কেন কিভাবে কীভাবে কেমন কেমনে কোন কোনটি কোনটা কোনগুলো কোথায় কোথা কখন কে কারা
 কার কাকে কাদের কত কতটা কতগুলো কতজন করে হয়`
+	case "th":
+		// Thai's question words and the particles that ask (กี่ "how
+		// many", หรือไม่ and ไหม "or not"), from the grammar: a Thai
+		// question is a statement with one of them in it.
+		return `อะไร ไหน ที่ไหน แบบไหน อันไหน อย่างไร ยังไง ใคร ทำไม เมื่อไร เมื่อไหร่ กี่ เท่าไร เท่าไหร่
+หรือไม่ หรือเปล่า ไหม มั้ย บ้าง คือ`
 	case "zh":
 		return `的 了 是 在 和 与 及 或 也 都 就 而 被 把 吗 呢 吧 啊 着 过 之 其 这 那 个
 什么 哪 哪个 哪些 哪里 哪儿 谁 几 多少 怎么 怎样 怎么样 如何 为什么 为何 是否 是不是 每个`
@@ -100,7 +106,7 @@ func Stopwords(lang string) []string {
 }
 
 // stopLangs are the languages with a stopword list.
-var stopLangs = [...]string{"ar", "bn", "da", "de", "en", "es", "fi", "fr", "ga", "hi", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "tr", "uk", "zh"}
+var stopLangs = [...]string{"ar", "bn", "da", "de", "en", "es", "fi", "fr", "ga", "hi", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "th", "tr", "uk", "zh"}
 
 // stopSet is one list, or the union of all, as a set of folded words.
 type stopSet struct {
