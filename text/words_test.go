@@ -2,7 +2,10 @@ package text
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"corpusbot/internal/cputime"
 )
 
 func TestCountWords(t *testing.T) {
@@ -114,4 +117,18 @@ func FuzzThaiWords(f *testing.F) {
 			t.Fatalf("thaiWords(%q) ends at %d of %d", run, at, len(run))
 		}
 	})
+}
+
+// BenchmarkCountWordsThai counts the words of Thai prose (a paragraph made
+// up in the form of Thai Wikipedia's: clauses parted by spaces, words run
+// together), the cost the word list adds to every Thai paragraph loaded.
+func BenchmarkCountWordsThai(b *testing.B) {
+	s := strings.Repeat("ภาษาไทยเป็นภาษาที่ไม่มีการเว้นวรรคระหว่างคำ แต่เว้นวรรคระหว่างประโยคหรือวลี "+
+		"ตัวตัดคำจึงต้องใช้พจนานุกรมเพื่อหาขอบเขตของคำ ซอฟต์แวร์โอเพนซอร์สหลายตัวพัฒนาโดยนักวิจัยในประเทศไทย ", 20)
+	b.SetBytes(int64(len(s)))
+	start := cputime.Now()
+	for b.Loop() {
+		CountWords(s)
+	}
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
