@@ -2,7 +2,6 @@ package text
 
 import (
 	_ "embed"
-	"iter"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -67,16 +66,12 @@ func breaksBefore(rs []rune, k int) bool {
 }
 
 // thaiWordCount counts the words of run as thaiWords finds them.
-func thaiWordCount(run string) int {
-	n := 0
-	for range thaiWords(run, 0) {
-		n++
-	}
-	return n
-}
+func thaiWordCount(run string) int { return len(thaiWords(run, 0)) }
 
-// thaiWords yields the words of run, Thai letters and marks with no space
-// between words, as spans offset by base: the segmentation by PyThaiNLP's
+// thaiWords returns the words of run, Thai letters and marks with no space
+// between words, as spans offset by base (a slice, not an iterator: Words
+// passing its yield to an iterator would move it to the heap on every
+// call, Thai or not): the segmentation by PyThaiNLP's
 // word list leaving the fewest characters outside a known word and, of
 // those, the one of fewest words (maximal matching). A stretch of unknown
 // characters (a name, a loan word the list lacks) is one word, since
@@ -85,10 +80,10 @@ func thaiWordCount(run string) int {
 // It finds the words a Thai reader sees closely enough for lengths
 // (passages, an answer's four-word gate) and for a question's words; it
 // is not retrieval's tokenizer, which indexes Thai by character bigrams.
-func thaiWords(run string, base int) iter.Seq[Span] {
-	return func(yield func(Span) bool) {
+func thaiWords(run string, base int) []Span {
+	{
 		if run == "" {
-			return
+			return nil
 		}
 		rs := []rune(run)
 		m := len(rs)
@@ -148,7 +143,7 @@ func thaiWords(run string, base int) iter.Seq[Span] {
 				relax(j, 1, cost[k][1]+u, from[k][1]) // the stretch goes on
 			}
 		}
-		// Walk back from the end, then yield in order.
+		// Walk back from the end, then put the words in order.
 		e := 0
 		if cost[m][1] < cost[m][0] {
 			e = 1
@@ -159,13 +154,13 @@ func thaiWords(run string, base int) iter.Seq[Span] {
 			b := from[k][e]
 			k, e = b.k, b.e
 		}
+		spans := make([]Span, len(ends))
 		start := 0
 		for i := len(ends) - 1; i >= 0; i-- {
-			if !yield(Span{base + off[start], base + off[ends[i]]}) {
-				return
-			}
+			spans[len(ends)-1-i] = Span{base + off[start], base + off[ends[i]]}
 			start = ends[i]
 		}
+		return spans
 	}
 }
 

@@ -35,7 +35,7 @@ func CountWords(s string) int {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r >= 0x0E01 && r <= 0x0E4E && (isThai(r) || r == 0x0E2F || r == 0x0E46):
+		case r >= 0x0E01 && r <= 0x0E4E && thaiStarts(r):
 			// Thai: its words by the word list, ฯ and ๆ none of their own.
 			if r == 0x0E2F || r == 0x0E46 {
 				in = 0
@@ -103,22 +103,12 @@ func Words(s string) iter.Seq[Span] {
 			}
 			r, size := utf8.DecodeRuneInString(s[i:])
 			switch {
-			case r >= 0x0E01 && r <= 0x0E4E && (isThai(r) || r == 0x0E2F || r == 0x0E46):
+			case r >= 0x0E01 && r <= 0x0E4E && thaiStarts(r):
 				// Thai: its words by the word list; ฯ and ๆ end a word.
-				if start >= 0 && !yield(Span{start, i}) {
+				var more bool
+				if i, start, more = yieldThai(s, i, start, yield); !more {
 					return
 				}
-				start = -1
-				if r == 0x0E2F || r == 0x0E46 {
-					break
-				}
-				end := thaiRunEnd(s, i)
-				for sp := range thaiWords(s[i:end], i) {
-					if !yield(sp) {
-						return
-					}
-				}
-				i = end
 				continue
 			case isWordRuneUnicode(r):
 				if IsIdeograph(r) {
@@ -190,4 +180,31 @@ func JoinsWord(s string, i int) bool {
 // line is more than punctuation, braces and space.
 func HasLetterOrDigit(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// thaiStarts reports whether Words reads r, of the Thai block, as Thai: a
+// letter or mark, or ฯ or ๆ, which end a word. Thai digits, ฿ and ๏ are
+// read as any digit or sign.
+func thaiStarts(r rune) bool { return isThai(r) || r == 0x0E2F || r == 0x0E46 }
+
+// yieldThai is Words at s[i], where thaiStarts: the word before (from
+// start, when start >= 0) ends; a run of Thai letters and marks yields
+// its words. It returns where Words goes on (past ฯ or ๆ, or the run)
+// and whether yield asked for more. Apart from Words, so that Words' loop
+// stays small enough to be inlined, as it was before Thai.
+func yieldThai(s string, i, start int, yield func(Span) bool) (int, int, bool) {
+	if start >= 0 && !yield(Span{start, i}) {
+		return i, -1, false
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if !isThai(r) { // ฯ or ๆ
+		return i + size, -1, true
+	}
+	end := thaiRunEnd(s, i)
+	for _, sp := range thaiWords(s[i:end], i) {
+		if !yield(sp) {
+			return end, -1, false
+		}
+	}
+	return end, -1, true
 }

@@ -103,7 +103,7 @@ func FuzzThaiWords(f *testing.F) {
 		run := s[:thaiRunEnd(s, 0)]
 		rs := []rune(run)
 		at, k := 0, 0 // byte and rune where the next word must start
-		for sp := range thaiWords(run, 0) {
+		for _, sp := range thaiWords(run, 0) {
 			if sp.Start != at || sp.End <= sp.Start {
 				t.Fatalf("thaiWords(%q): word %d:%d after %d", run, sp.Start, sp.End, at)
 			}
