@@ -45,6 +45,7 @@ func TestAntonymsOf(t *testing.T) {
 	tests := []struct{ word, want string }{
 		{"large", "small"}, {"small", "large"}, {"largest", "small"}, {"bigger", "small"},
 		{"increased", "decrease"}, {"open", "closed"}, {"solved", "unsolved"}, {"weaken", "strengthen"},
+		{"rapid", "slow"}, {"slow", "rapid"}, // indirect: rapid is similar to fast
 	}
 	for _, tt := range tests {
 		got := antonymsOf(tt.word)

@@ -1,6 +1,6 @@
 //go:build ignore
 
-// gen_antonyms writes antonyms_en.txt, the English antonym pairs of
+// gen_antonyms writes antonyms_en.txt.gz, the English antonym pairs of
 // package answer, from a checkout of Open English WordNet
 // (github.com/globalwordnet/english-wordnet, CC BY 4.0): the "antonym"
 // relations of the senses in its src/yaml/entries-*.yaml, read line by
@@ -11,16 +11,20 @@
 // Only single-word, lower-case lemmas are kept, and of each lemma only
 // its first maxRank senses of each part of speech (WordNet orders a
 // word's senses most common first): "large" and "small", not the rare
-// senses' pairs. One pair a line, the two words in order, the lines
+// senses' pairs. A satellite adjective's sense also takes its head's
+// antonyms (WordNet's indirect antonyms: "rapid", similar to fast, is
+// opposed to slow). One pair a line, the two words in order, the lines
 // sorted, so that the same source gives the same bytes, after two
 // lines of "#" naming the source and its licence.
 package main
 
 import (
 	"bufio"
+	"compress/gzip"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,7 +37,7 @@ const maxRank = 2
 
 func main() {
 	dir := flag.String("wordnet", os.Getenv("OEWN_DIR"), "checkout of globalwordnet/english-wordnet")
-	out := flag.String("out", "antonyms_en.txt", "file to write")
+	out := flag.String("out", "antonyms_en.txt.gz", "file to write (gzip)")
 	flag.Parse()
 	if err := run(*dir, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen_antonyms:", err)
@@ -52,10 +56,27 @@ func run(dir, out string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("%s: no src/yaml/entries-*.yaml", dir)
 	}
-	pairs := map[string]bool{}
+	pairs, heads := map[string]bool{}, map[string][]string{}
 	for _, name := range files {
-		if err := read(name, pairs); err != nil {
+		if err := read(name, pairs, heads); err != nil {
 			return err
+		}
+	}
+	// A satellite adjective has its head's antonyms, WordNet's indirect
+	// antonyms: "rapid" (similar to fast) is opposed to slow.
+	direct := map[string][]string{}
+	for p := range pairs {
+		a, b, _ := strings.Cut(p, " ")
+		direct[a] = append(direct[a], b)
+		direct[b] = append(direct[b], a)
+	}
+	for lemma, hs := range heads {
+		for _, h := range hs {
+			for _, b := range direct[h] {
+				if b != lemma {
+					pairs[min(lemma, b)+" "+max(lemma, b)] = true
+				}
+			}
 		}
 	}
 	lines := make([]string, 0, len(pairs))
@@ -65,11 +86,31 @@ func run(dir, out string) error {
 	slices.Sort(lines)
 	head := "# Antonym pairs of Open English WordNet (github.com/globalwordnet/english-wordnet),\n" +
 		"# © The Open English WordNet Team, CC BY 4.0; written by gen_antonyms.go.\n"
-	return os.WriteFile(out, []byte(head+strings.Join(lines, "\n")+"\n"), 0o644)
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	// No name or time in the gzip header: the same source gives the same bytes.
+	zw, err := gzip.NewWriterLevel(f, gzip.BestCompression)
+	if err != nil {
+		f.Close()
+		return err
+	}
+	if _, err := io.WriteString(zw, head+strings.Join(lines, "\n")+"\n"); err != nil {
+		f.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
-// read adds one entries file's antonym pairs.
-func read(name string, pairs map[string]bool) error {
+// read adds one entries file's antonym pairs, and the heads of its
+// satellite adjectives' senses (the head word of a sense key
+// "rapid%5:00:00:fast:01").
+func read(name string, pairs map[string]bool, heads map[string][]string) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return err
@@ -101,8 +142,15 @@ func read(name string, pairs map[string]bool) error {
 			fallthrough
 		case block == "sense" && strings.HasPrefix(line, "      "):
 			body := strings.TrimLeft(line, " -")
-			if _, _, ok := strings.Cut(body, ": "); !ok {
+			key, val, ok := strings.Cut(body, ": ")
+			if !ok {
 				list = strings.TrimSuffix(body, ":")
+			}
+			if key == "id" && keep && rank <= maxRank {
+				// lemma%5:00:00:head:nn
+				if fs := strings.Split(unquote(val), ":"); len(fs) >= 4 && strings.HasSuffix(fs[0], "%5") && plainWord(fs[3]) && fs[3] != lemma {
+					heads[lemma] = append(heads[lemma], fs[3])
+				}
 			}
 		}
 	}
