@@ -14,6 +14,7 @@ import (
 	"corpusbot/answer"
 	"corpusbot/bench/signals"
 	"corpusbot/corpus"
+	"corpusbot/internal/abstaineval"
 	"corpusbot/retrieval"
 )
 
@@ -116,7 +117,7 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, flo
 			return
 		}
 		if extractive {
-			var in, answered, out, abstained int
+			var in, answered, first, out, abstained int
 			for _, q := range qs {
 				res, err := p.Ask(ctx, answer.Question{Text: q.text})
 				if errors.Is(err, answer.ErrNoSearchableWords) {
@@ -147,9 +148,12 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, flo
 				in++
 				if !res.Abstained && holds(res.Text) {
 					answered++
+					if holds(abstaineval.FirstSentence(res.Text)) {
+						first++
+					}
 				}
 			}
-			fmt.Fprintf(&asked, "%s\t%s\t%d\t%.3f\t%d\t%.3f\t\n", strings.TrimSuffix(name, ".json"), lang, in, ratio(answered, in), out, ratio(abstained, out))
+			fmt.Fprintf(&asked, "%s\t%s\t%d\t%.3f\t%d/%d\t%d\t%.3f\t\n", strings.TrimSuffix(name, ".json"), lang, in, ratio(answered, in), first, answered, out, ratio(abstained, out))
 		}
 		in, first, answered, out, abstained := score(retrieval.DefaultFloor)
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.3f\t%.3f\t%d\t%.3f\t\n", strings.TrimSuffix(name, ".json"), lang, len(c.Docs), in,
@@ -174,7 +178,7 @@ func runFloor(ctx context.Context, dir string, langs []string, which string, flo
 	}
 	if extractive {
 		fmt.Fprintln(stdout, "\nasked in extractive mode")
-		fmt.Fprintln(tw, "set\tlang\tin\tanswered\tout\tabstained\t")
+		fmt.Fprintln(tw, "set\tlang\tin\tanswered\tfirst\tout\tabstained\t")
 		fmt.Fprint(tw, asked.String())
 		if err := tw.Flush(); err != nil {
 			return err

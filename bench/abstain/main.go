@@ -1,7 +1,8 @@
 // Command abstain measures extractive ask's abstention on a held-out
 // question set (see corpusbot/internal/abstaineval): for each focus
-// coverage share, how many out-of-corpus questions abstain and how many
-// in-corpus ones are answered with the answering sentence. Choose the share
+// coverage share, how many out-of-corpus questions abstain, how many
+// in-corpus ones are answered with the answering sentence, and of those
+// how many hold it in the answer's first sentence ("first"). Choose the share
 // on the tuning half; report the test half.
 //
 //	go run ./abstain -set ../testdata/abstain/embedded.jsonl -half tune
@@ -84,7 +85,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		return writeSignals(ctx, c, qs, name, *out)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "share\tlang\tout abstained\trecall\tprecision\tin answered\tlines/answer\trunes/answer\t\n")
+	fmt.Fprintf(tw, "share\tlang\tout abstained\trecall\tprecision\tin answered\tfirst\tlines/answer\trunes/answer\t\n")
 	for _, s := range strings.Split(*shares, ",") {
 		share, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 		if err != nil {
@@ -104,12 +105,19 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 				cs = r.ByLang[l]
 			}
 			lines, runes := cs.PerReply()
-			fmt.Fprintf(tw, "%v\t%s\t%d/%d\t%.3f\t%.3f\t%d/%d (%.3f)\t%.2f\t%.0f\t\n", share, l, cs.OutAbstained, cs.Out, cs.Recall(), cs.Precision(), cs.InAnswered, cs.In, cs.Answered(), lines, runes)
+			fmt.Fprintf(tw, "%v\t%s\t%d/%d\t%.3f\t%.3f\t%d/%d (%.3f)\t%d/%d (%.3f)\t%.2f\t%.0f\t\n", share, l, cs.OutAbstained, cs.Out, cs.Recall(), cs.Precision(), cs.InAnswered, cs.In, cs.Answered(), cs.InFirst, cs.InAnswered, cs.First(), lines, runes)
 		}
 		if share == *misses {
 			defer func() {
 				for _, m := range r.Misses {
 					fmt.Fprintln(w, m)
+				}
+				if *half == abstaineval.Tune {
+					// Answers whose first sentence does not answer;
+					// read on the tuning half only.
+					for _, m := range r.NotFirst {
+						fmt.Fprintln(w, "not first:", m)
+					}
 				}
 			}()
 		}

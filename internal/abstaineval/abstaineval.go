@@ -118,6 +118,11 @@ type Counts struct {
 	Out, OutAbstained int // out-of-corpus questions, and those abstained on
 	In, InAnswered    int // in-corpus questions, and those answered with an expected sentence
 	InAbstained       int // in-corpus questions abstained on
+	// InFirst are the in-corpus questions answered with an expected
+	// string in the answer's first sentence: a reader reads the first
+	// sentence, and an answer opening with one that does not answer is
+	// a worse answer even when a later one does.
+	InFirst int
 	// Replies are the questions answered (not abstained on), Lines the
 	// sentences those answers show and Runes their length: what a reader
 	// is given to find the answer in.
@@ -130,6 +135,7 @@ func (c *Counts) add(d Counts) {
 	c.In += d.In
 	c.InAnswered += d.InAnswered
 	c.InAbstained += d.InAbstained
+	c.InFirst += d.InFirst
 	c.Replies += d.Replies
 	c.Lines += d.Lines
 	c.Runes += d.Runes
@@ -145,6 +151,10 @@ func (c Counts) Precision() float64 { return ratio(c.OutAbstained, c.OutAbstaine
 // Answered is the share of in-corpus questions answered with an expected
 // sentence.
 func (c Counts) Answered() float64 { return ratio(c.InAnswered, c.In) }
+
+// First is the share of in-corpus questions answered that hold an
+// expected string in the answer's first sentence.
+func (c Counts) First() float64 { return ratio(c.InFirst, c.InAnswered) }
 
 // PerReply is the mean number of sentences an answer shows, and its mean
 // length in runes.
@@ -164,6 +174,9 @@ type Report struct {
 	All    Counts
 	ByLang map[string]Counts
 	Misses []string // "id: question → what happened"
+	// NotFirst are the in-corpus questions answered with an expected
+	// string, but not in the answer's first sentence.
+	NotFirst []string
 }
 
 // Langs lists the report's languages, sorted.
@@ -210,6 +223,11 @@ func Evaluate(ctx context.Context, p *answer.Pipeline, qs []Question) (Report, e
 				r.Misses = append(r.Misses, fmt.Sprintf("%s: %s → abstained", q.ID, q.Question))
 			case Holds(res.Text, q.Expect):
 				c.InAnswered = 1
+				if Holds(FirstSentence(res.Text), q.Expect) {
+					c.InFirst = 1
+				} else {
+					r.NotFirst = append(r.NotFirst, fmt.Sprintf("%s: %s → %q first: %q", q.ID, q.Question, q.Expect, text.Clip(strings.Join(strings.Fields(res.Text), " "), 241)))
+				}
 			default:
 				r.Misses = append(r.Misses, fmt.Sprintf("%s: %s → answered without %q: %q", q.ID, q.Question, q.Expect, text.Clip(strings.Join(strings.Fields(res.Text), " "), 121)))
 			}
@@ -220,6 +238,24 @@ func Evaluate(ctx context.Context, p *answer.Pipeline, qs []Question) (Report, e
 		r.ByLang[q.Lang] = l
 	}
 	return r, nil
+}
+
+// FirstSentence is the first sentence of an extractive answer: of its
+// first line (one chosen sentence a line, with the neighbour or the list
+// it shows), the first sentence, its citation mark left out. A lead-in
+// ending with ":" is no sentence by itself: it counts with what it
+// introduces, the line's next sentence.
+func FirstSentence(answer string) string {
+	line, _, _ := strings.Cut(answer, "\n")
+	ss := text.Sentences(line)
+	if len(ss) == 0 {
+		return ""
+	}
+	end := ss[0].End
+	if strings.HasSuffix(strings.TrimSpace(line[ss[0].Start:end]), ":") && len(ss) > 1 {
+		end = ss[1].End
+	}
+	return line[ss[0].Start:end]
 }
 
 // Holds reports whether an answer contains one of the expected strings,

@@ -22,3 +22,25 @@ func TestPerReply(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstSentence(t *testing.T) {
+	tests := []struct {
+		name, answer, want string
+	}{
+		{"one line, two sentences", "TeX is a typesetting system. Knuth wrote it in 1978. [1]", "TeX is a typesetting system."},
+		{"first line only", "Presentations are made with LaTeX. [1]\nKnuth created TeX. [2]", "Presentations are made with LaTeX. [1]"},
+		{"citation of a lone sentence", "Knuth created TeX [1]", "Knuth created TeX [1]"},
+		{"a lead-in with what it introduces", "Values come from: • values.yaml • a file given with -f [1]", "Values come from: • values.yaml • a file given with -f [1]"},
+		{"Chinese", "Helm 是包管理器。它管理 chart。 [1]", "Helm 是包管理器。"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		if got := FirstSentence(tt.answer); got != tt.want {
+			t.Errorf("%s: FirstSentence(%q) = %q; want %q", tt.name, tt.answer, got, tt.want)
+		}
+	}
+	// The measure: an expected string after the first sentence does not count.
+	if a := "Presentations are made with LaTeX. Knuth created TeX. [1]"; Holds(FirstSentence(a), []string{"Knuth"}) || !Holds(a, []string{"Knuth"}) {
+		t.Errorf("Knuth in %q: want held by the answer, not by its first sentence", a)
+	}
+}
