@@ -176,7 +176,11 @@ func TestReplyLangs(t *testing.T) {
 		{"ru", "die Geschäfte von Alipay und die Kredite", "de", "de"},
 		{"pt-BR", "", "pt", "pt"},
 		{"", "Alipay", "en", "en"},
-		{"pt-BR", "העסקים של עליפיי וההלוואות", "pt", "pt"},
+		// Hebrew is named (round eight), not catalogued: the model writes
+		// it, the notes are the reader's; a language answer/ does not name
+		// (Georgian) is the reader's throughout.
+		{"pt-BR", "העסקים של עליפיי וההלוואות", "he", "pt"},
+		{"pt-BR", "ალიპეის ბიზნესი და სესხები", "pt", "pt"},
 		{"da", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "da", "da"},
 		{"", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "da", "da"},
 		{"hr", "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima", "hr", "hr"},

@@ -84,7 +84,7 @@ var langNames = map[string]string{
 	"uk": "Ukrainian", "pl": "Polish", "tr": "Turkish", "vi": "Vietnamese", "id": "Indonesian",
 	"hi": "Hindi", "th": "Thai", "cs": "Czech", "sv": "Swedish", "da": "Danish", "nb": "Norwegian Bokmål",
 	"no": "Norwegian", "fi": "Finnish", "el": "Greek", "ro": "Romanian", "hu": "Hungarian",
-	"bg": "Bulgarian", "hr": "Croatian", "lt": "Lithuanian", "bn": "Bengali",
+	"bg": "Bulgarian", "hr": "Croatian", "lt": "Lithuanian", "bn": "Bengali", "fa": "Persian", "he": "Hebrew",
 	"zh-Hant": "Chinese, in traditional characters",
 }
 

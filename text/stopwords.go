@@ -88,6 +88,21 @@ dimana di mana apakah bagaimanakah adakah cara`
 		// question is a statement with one of them in it.
 		return `อะไร ไหน ที่ไหน แบบไหน อันไหน อย่างไร ยังไง ใคร ทำไม เมื่อไร เมื่อไหร่ กี่ เท่าไร เท่าไหร่
 หรือไม่ หรือเปล่า ไหม มั้ย บ้าง คือ`
+	case "fa":
+		// Question words (Persian has no maintained list here), as
+		// Bengali's above, with the copula and the verbs a question is put
+		// with ("است", "کنم" of "چطور … نصب کنم", "می‌کنند"), and the
+		// object marker را and prepositions that stand alone in Persian
+		// (Arabic's list does not hold them: Arabic glues its own on).
+		return `چه چی چیست چیه چرا چطور چطوری چگونه کدام کدوم کجا کجاست کی کیست چند چقدر چندم آیا
+است هست هستند بود را به از در با برای که و یا این آن کنم کنیم کند کنند کنید می‌کند می‌کنند
+می‌شود باید`
+	case "he":
+		// Question words (Hebrew has no maintained list here), as Persian's
+		// above, with the words a question is put with: "זה" of "מה זה",
+		// the object marker את, של, and "עושה" (does) of "מה עושה …".
+		return `מה מי מתי איפה היכן לאן מאין למה מדוע איך כיצד האם כמה איזה איזו אילו
+זה זו זאת הוא היא הם הן את של על עם יש אין עושה עושים עושות`
 	case "zh":
 		return `的 了 是 在 和 与 及 或 也 都 就 而 被 把 吗 呢 吧 啊 着 过 之 其 这 那 个
 什么 哪 哪个 哪些 哪里 哪儿 谁 几 多少 怎么 怎样 怎么样 如何 为什么 为何 是否 是不是 每个`
@@ -106,7 +121,7 @@ func Stopwords(lang string) []string {
 }
 
 // stopLangs are the languages with a stopword list.
-var stopLangs = [...]string{"ar", "bn", "da", "de", "en", "es", "fi", "fr", "ga", "hi", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "th", "tr", "uk", "zh"}
+var stopLangs = [...]string{"ar", "bn", "da", "de", "en", "es", "fa", "fi", "fr", "ga", "he", "hi", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "th", "tr", "uk", "zh"}
 
 // stopSet is one list, or the union of all, as a set of folded words.
 type stopSet struct {

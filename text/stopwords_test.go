@@ -98,6 +98,25 @@ func TestBengaliStopwords(t *testing.T) {
 	}
 }
 
+// Persian's and Hebrew's question words are their stopwords (round eight),
+// as Bengali's are; Persian's are not Arabic's ("چیست" is no Arabic word),
+// and a word of either's prose is not one.
+func TestPersianHebrewStopwords(t *testing.T) {
+	for _, tt := range []struct{ lang, w string }{
+		{"fa", "چیست"}, {"fa", "چطور"}, {"fa", "کدام"}, {"fa", "آیا"}, {"fa", "را"}, {"fa", "می‌کنند"},
+		{"he", "מה"}, {"he", "איך"}, {"he", "האם"}, {"he", "זה"}, {"he", "עושה"},
+	} {
+		if !IsStopword(tt.lang, tt.w) {
+			t.Errorf("IsStopword(%s, %q) = false", tt.lang, tt.w)
+		}
+	}
+	for _, tt := range []struct{ lang, w string }{{"fa", "سافاری"}, {"fa", "ویرایشگر"}, {"he", "תוסף"}, {"ar", "چیست"}} {
+		if IsStopword(tt.lang, tt.w) {
+			t.Errorf("IsStopword(%s, %q) = true", tt.lang, tt.w)
+		}
+	}
+}
+
 // "Para que serve …?" and "¿Para qué sirve …?" ask what a thing is for:
 // their verb is no topic (round seven: Portuguese "serve" stemmed with
 // "server" and held "Para que serve o createRoot?" on "server rendering").
