@@ -341,4 +341,12 @@ var noAnswerPhrases = []string{
 	"non menzionano", "non menziona", "non contengono informazioni", "nessuna informazione", "non ho trovato",
 	"তথ্য নেই", "উল্লেখ নেই", "উল্লেখ করা হয়নি", "উল্লেখ করা হ\u09dfনি", "খুঁজে পাইনি", // য় decomposed (NFC) and as one letter
 	"אין מידע", "אינם מזכירים", "לא מוזכר", "לא מצאתי",
+	// Round eight: Persian (its "do not address" with a non-joiner, a
+	// space or neither, as models write it), Ukrainian and Hebrew, each
+	// about what the documents say, not what a thing does.
+	"نمی\u200cپردازند", "نمی پردازند", "نمیپردازند", "اشاره نشده", "هیچ اطلاعاتی", "در اسناد نیست", "در مستندات نیست",
+	"در اسناد نیامده", "در مستندات نیامده",
+	"нічого не сказано", "не йдеться", "у документах не вказано", "в документах не вказано", "документи не вказують",
+	"לא מציינים", "אינם מציינים", "לא נמצא מידע", "אין במסמכים", "אינם עוסקים", "לא עוסקים", "אינם כוללים מידע",
+	"לא כוללים מידע", "אין אזכור",
 }
