@@ -226,7 +226,14 @@ func Evaluate(ctx context.Context, p *answer.Pipeline, qs []Question) (Report, e
 				if Holds(FirstSentence(res.Text), q.Expect) {
 					c.InFirst = 1
 				} else {
-					r.NotFirst = append(r.NotFirst, fmt.Sprintf("%s: %s → %q first: %q", q.ID, q.Question, q.Expect, text.Clip(strings.Join(strings.Fields(res.Text), " "), 241)))
+					// Where it is: later in the first line (the chosen
+					// sentence after the neighbour it shows, or the
+					// neighbour after it), or on a later line.
+					where := "a later line"
+					if line, _, _ := strings.Cut(res.Text, "\n"); Holds(line, q.Expect) {
+						where = "the first line"
+					}
+					r.NotFirst = append(r.NotFirst, fmt.Sprintf("%s: %s → %q in %s: %q", q.ID, q.Question, q.Expect, where, text.Clip(strings.Join(strings.Fields(res.Text), " "), 241)))
 				}
 			default:
 				r.Misses = append(r.Misses, fmt.Sprintf("%s: %s → answered without %q: %q", q.ID, q.Question, q.Expect, text.Clip(strings.Join(strings.Fields(res.Text), " "), 121)))
