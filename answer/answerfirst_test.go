@@ -91,3 +91,27 @@ func TestByRankAnswerFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestWholeFirst(t *testing.T) {
+	tests := []struct {
+		name  string
+		picks []pick
+		want  []string
+	}{
+		{"whole before part", []pick{{text: "part", share: 0.6}, {text: "whole", share: 1}}, []string{"whole", "part"}},
+		{"each group keeps its order", []pick{{text: "p1", share: 0.5}, {text: "w1", share: 1}, {text: "p2", share: 0.9}, {text: "w2", share: 1}}, []string{"w1", "w2", "p1", "p2"}},
+		{"all whole: unchanged", []pick{{text: "a", share: 1}, {text: "b", share: 1}}, []string{"a", "b"}},
+		{"none whole: unchanged, not by share", []pick{{text: "a", share: 0.5}, {text: "b", share: 0.9}}, []string{"a", "b"}},
+	}
+	for _, tt := range tests {
+		ps := slices.Clone(tt.picks)
+		wholeFirst(ps)
+		var got []string
+		for _, p := range ps {
+			got = append(got, p.text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v; want %v", tt.name, got, tt.want)
+		}
+	}
+}
