@@ -189,9 +189,11 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 		// (docs/benchmarks.md, issue 10, eighth round).
 		out := choose(all, n, perDoc, nil)
 		// Which sentences answer is chosen; which comes first is not
-		// yet: one holding the whole focus, as the focus rule measures
-		// it (word families, headings, neighbours, names around it),
-		// goes before those holding part of it, for a reader reads the
+		// yet: one holding the whole focus, as the focus rule's coverage
+		// measures it (word families, headings, neighbours, names around
+		// it; on all its terms, where the rule first leaves out a
+		// hyphenated adjective's participle, freeTerms), goes before
+		// those holding part of it, for a reader reads the
 		// first sentence. The score ranks by exact terms and may put
 		// first a sentence sharing the question's rarer words but not
 		// what it asks. Chosen on the tuning halves (docs/benchmarks.md,
