@@ -138,6 +138,8 @@ type state struct {
 	code      map[string]codeUse // see codeNames
 	identOnce sync.Once
 	idents    map[string]bool // see corpusIdents
+	thaiOnce  sync.Once
+	thaiTexts []string // see thaiIDF
 	links     *sourcelink.Template
 	docShare  float64 // Config.DocFloor
 }

@@ -408,6 +408,9 @@ func (f *focus) addWord(st *state, word string, terms []string, name bool, alts 
 			w = 0
 		}
 	}
+	if thaiWord(word) {
+		w = st.thaiIDF(word)
+	}
 	f.addTerm(strings.ToLower(word), terms, w, name, alts)
 }
 
@@ -415,6 +418,9 @@ func (f *focus) addWord(st *state, word string, terms []string, name bool, alts 
 // its terms, once.
 func (f *focus) addTerm(word string, terms []string, w float64, name bool, alts []string) {
 	for i, e := range f.every {
+		if thaiApart(word, f.everyWord[i]) {
+			continue
+		}
 		if slices.ContainsFunc(e, func(t string) bool { return slices.Contains(terms, t) && !splitPart(t, word, f.everyWord[i]) }) {
 			return // the same word again ("messaging … messages", "gift … gifting"): it counts once
 		}
@@ -502,6 +508,10 @@ func (f focus) weight(terms []string) float64 {
 	sum := 0.0
 	for i, w := range f.every {
 		switch {
+		case thaiWord(f.everyWord[i]):
+			if holdsAll(w, has) {
+				sum += f.everyWeights[i]
+			}
 		case holdsAlt(w, has):
 			sum += f.everyWeights[i]
 		case holdsAlt(f.everyAlts[i], has):
@@ -681,6 +691,7 @@ func (f focus) coverage(terms []string, a around) fit {
 	}
 	near, heading := setOf(a.near), setOf(a.heading)
 	lower := strings.ToLower(a.text)
+	thai := f.thaiWords()
 	for i, w := range f.words {
 		wt := f.weights[i]
 		c.total += wt
@@ -700,6 +711,10 @@ func (f focus) coverage(terms []string, a around) fit {
 			default:
 				c.missing = max(c.missing, wt)
 			}
+			continue
+		}
+		if tw := thai.of(i); tw != "" {
+			c.addThai(tw, w, wt, has, a)
 			continue
 		}
 		switch {

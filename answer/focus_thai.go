@@ -1,0 +1,127 @@
+package answer
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Thai is written without spaces between words, and retrieval indexes it
+// as overlapping character pairs (ความ → คว วา าม). A focus word held, as
+// a spaced language's word is, by any of its terms was held by nearly
+// every Thai sentence: ความ opens hundreds of words, and XQuAD th's
+// out-of-corpus questions found a sentence "covering" them seven times in
+// ten. The question's words are Thai words (text.Words cuts them by
+// PyThaiNLP's word list), so a sentence holds a Thai focus word when it
+// writes the word. Measured on XQuAD th's tuning half (docs/benchmarks.md,
+// "The focus rule on Thai words").
+
+// thaiWord reports a word written in Thai letters and marks only.
+func thaiWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.Is(unicode.Thai, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// thaiForm is Thai text as thaiHolds compares it: sara am written whole
+// (ำ, not nikhahit and sara aa, ํา, which look the same).
+func thaiForm(s string) string { return strings.ReplaceAll(s, "\u0e4d\u0e32", "\u0e33") }
+
+// thaiHolds reports whether a sentence holds the Thai word w, whose terms
+// are terms: it writes w, when its text is known; otherwise its terms
+// (has) hold every pair of w, not only one.
+func thaiHolds(w string, terms []string, sentence string, has map[string]bool) bool {
+	if sentence != "" {
+		return strings.Contains(thaiForm(sentence), thaiForm(w))
+	}
+	return holdsAll(terms, has)
+}
+
+// thaiApart reports two different Thai words, which share character
+// pairs (ความ and ข้อความ) without being one word twice.
+func thaiApart(a, b string) bool { return a != b && thaiWord(a) && thaiWord(b) }
+
+// addThai adds to a sentence's fit focus word i, the Thai word w of terms
+// weighing wt (see coverage): held when the sentence writes it, or its
+// section's headings hold its every pair; half when only the sentences
+// either side write it.
+func (c *fit) addThai(w string, terms []string, wt float64, has map[string]bool, a around) {
+	switch {
+	case thaiHolds(w, terms, a.text, has) || a.heading != nil && holdsAll(terms, setOf(a.heading)):
+		c.held += wt
+		c.hits++
+	case a.near != nil && thaiHolds(w, terms, a.nearText, setOf(a.near)):
+		c.held += wt * neighbourWeight
+	default:
+		c.missing = max(c.missing, wt)
+	}
+}
+
+// thaiIDF is a Thai word's idf among the items, as retrieval's BM25
+// weighs a term: by the passages that write it (as thaiHolds reads a
+// sentence), the most when none does. Its character pairs' idf, which
+// weighed it before, says little of it: a word the corpus never writes
+// (ลาว) is made of pairs it writes everywhere (ลา, าว), and weighed the
+// least. (Counting only the passages whose words, cut by text.Words,
+// include it answered 2 and abstained on 24 of XQuAD th's tuning
+// questions fewer.) The passages holding Thai are gathered once; each
+// word is a scan of them, which only a Thai question pays.
+func (st *state) thaiIDF(w string) float64 {
+	st.thaiOnce.Do(func() {
+		for i := range st.items {
+			ps, _ := st.passage(i)
+			if strings.ContainsFunc(ps.Text, isThaiLetter) {
+				st.thaiTexts = append(st.thaiTexts, thaiForm(ps.Text))
+			}
+		}
+	})
+	w = thaiForm(w)
+	df := 0
+	for _, t := range st.thaiTexts {
+		if strings.Contains(t, w) {
+			df++
+		}
+	}
+	n := float64(len(st.items))
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+func isThaiLetter(r rune) bool { return unicode.Is(unicode.Thai, r) }
+
+// thaiList holds each focus word's Thai word, "" for a word of another
+// script; nil when the question has no Thai word.
+type thaiList []string
+
+func (l thaiList) of(i int) string {
+	if l == nil {
+		return ""
+	}
+	return l[i]
+}
+
+// thaiWords lists the focus words (f.words, names left out) written in
+// Thai, without allocating for a question that has none.
+func (f focus) thaiWords() thaiList {
+	if !slices.ContainsFunc(f.everyWord, thaiWord) {
+		return nil
+	}
+	l := make(thaiList, 0, len(f.words))
+	for i, w := range f.everyWord {
+		if !f.everyName[i] {
+			l = append(l, w)
+		}
+	}
+	for i, w := range l {
+		if !thaiWord(w) {
+			l[i] = ""
+		}
+	}
+	return l
+}

@@ -1,0 +1,75 @@
+package answer
+
+import (
+	"slices"
+	"testing"
+	"testing/fstest"
+)
+
+// A Thai question's focus words are Thai words, held by a sentence that
+// writes them: not by one sharing their character pairs (retrieval's
+// terms), which nearly every Thai sentence does (ความ opens hundreds of
+// words). And two words sharing pairs (ความแม่นยำ, ข้อความ) are two focus
+// words, not one said twice. Made-up pages.
+func TestFocusThaiWords(t *testing.T) {
+	st := newPipeline(t, loadFS(t, fstest.MapFS{
+		"model.md": {Data: []byte("# โมเดล\n\nโมเดลจำแนกข้อความมีความแม่นยำร้อยละเก้าสิบสอง\n\nการฝึกโมเดลใช้เวลาสามชั่วโมงบนการ์ดจอหนึ่งใบ\n")},
+	}), nil).state.Load()
+	const accuracy = "โมเดลจำแนกข้อความมีความแม่นยำร้อยละเก้าสิบสอง"
+	tests := []struct {
+		question, sentence string
+		focus              []string // the focus words, in order
+		covers             bool
+	}{
+		// "How accurate is the text classification model?": every word.
+		{"ความแม่นยำของโมเดลจำแนกข้อความเท่าไร", accuracy, []string{"ความแม่นยำ", "ของ", "โมเดล", "จำแนก", "ข้อความ"}, true},
+		// "How fast is the simulation?": ความเร็ว shares คว วา าม with
+		// ความแม่นยำ, มีค่า shares มี; no word of it is in the sentence.
+		{"ความเร็วในการจำลองแบบมีค่าเท่าไร", accuracy, []string{"ความเร็ว", "ใน", "การจำลอง", "แบบ", "มีค่า"}, false},
+		// "What is known of hot chairs?": its words' pairs are all in the
+		// sentence (คว วา าม, ข้อ, เก้ ก้า, ร้อ), its words but มี not.
+		// Held by any pair, it covered half.
+		{"ความรู้เรื่องเก้าอี้ร้อนมีข้อมูลอะไร", accuracy, nil, false},
+		// "How long did training take?" is answered by the other sentence.
+		{"การฝึกโมเดลใช้เวลากี่ชั่วโมง", accuracy, nil, false},
+		{"การฝึกโมเดลใช้เวลากี่ชั่วโมง", "การฝึกโมเดลใช้เวลาสามชั่วโมงบนการ์ดจอหนึ่งใบ", nil, true},
+	}
+	for _, tt := range tests {
+		f := st.focusOf(st.withoutFraming(tt.question))
+		if tt.focus != nil {
+			var got []string
+			for i := range f.words {
+				got = append(got, f.wordOf(i))
+			}
+			if !slices.Equal(got, tt.focus) {
+				t.Errorf("%q: focus %q, want %q", tt.question, got, tt.focus)
+			}
+		}
+		if got := f.covers(st.index.Analyze(tt.sentence), around{text: tt.sentence}, DefaultFocusCoverage); got != tt.covers {
+			t.Errorf("%q covered by %q: %v, want %v", tt.question, tt.sentence, got, tt.covers)
+		}
+	}
+}
+
+// A Thai word the pages never write weighs the most, as an unknown word
+// of a spaced language does: ลาว (Lao) is made of pairs the pages write
+// (ลา of ลาออก, าว of สาว), which weighed it the least.
+func TestThaiWordWeight(t *testing.T) {
+	st := newPipeline(t, loadFS(t, fstest.MapFS{
+		"a.md": {Data: []byte("# ภาษา\n\nภาษาไทยมีวรรณยุกต์ห้าเสียง\n\nสาวลาออกจากงานเมื่อวานนี้\n")},
+		"b.md": {Data: []byte("# ตัวตัดคำ\n\nตัวตัดคำรองรับภาษาไทยและภาษาอังกฤษ\n")},
+	}), nil).state.Load()
+	f := st.focusOf(st.withoutFraming("ตัวตัดคำรองรับภาษาลาวหรือไม่"))
+	weight := map[string]float64{}
+	for i := range f.words {
+		weight[f.wordOf(i)] = f.weights[i]
+	}
+	if _, ok := weight["ลาว"]; !ok {
+		t.Fatalf("focus words %v, want ลาว among them", weight)
+	}
+	for w, x := range weight {
+		if w != "ลาว" && x >= weight["ลาว"] {
+			t.Errorf("%s weighs %.3f, ลาว %.3f: want ลาว, which the pages never write, the heaviest", w, x, weight["ลาว"])
+		}
+	}
+}
