@@ -21,7 +21,7 @@ func TestFocusDropsPersianHebrewQuestionWords(t *testing.T) {
 		want     []string // the focus words, in order
 	}{
 		{"برای سافاری چطور نصب کنم؟", []string{"سافاری", "نصب"}},
-		{"اشکال‌زدایی چیست؟", []string{"اشکال", "زدایی"}}, // split at the ZWNJ, as the page is
+		{"اشکال‌زدایی چیست؟", []string{"اشکال‌زدایی"}}, // one word across its non-joiner, as the index holds it
 		{"מה עושה Prettier?", nil}, // a name the page holds, and nothing else
 		{"איך ינקה את הקוד?", []string{"ינקה", "הקוד"}},
 	} {

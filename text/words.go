@@ -143,11 +143,12 @@ func isWordRuneUnicode(r rune) bool {
 }
 
 // joinsWord reports whether the punctuation r at s[i:] joins the word before
-// it to the next: a decimal point or thousands separator between digits, or
-// an apostrophe between letters. Of ASCII, only the full stop, the comma and
+// it to the next: a decimal point or thousands separator between digits, an
+// apostrophe between letters, or a zero-width non-joiner or joiner a word is
+// spelled with (WordJoiner). Of ASCII, only the full stop, the comma and
 // the apostrophe can; the loops above test for those before the call.
 func joinsWord(s string, i int, r rune, size int) bool {
-	if r != '.' && r != ',' && r != '\'' && r != '’' && r != '٫' && r != '٬' {
+	if r != '.' && r != ',' && r != '\'' && r != '’' && r != '٫' && r != '٬' && r != '\u200c' && r != '\u200d' {
 		return false
 	}
 	if i == 0 || i+size >= len(s) {
@@ -155,6 +156,12 @@ func joinsWord(s string, i int, r rune, size int) bool {
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	next, _ := utf8.DecodeRuneInString(s[i+size:])
+	if r == '\u200c' || r == '\u200d' {
+		// Persian's "می‌کند", "دسته‌بندی", Indic conjuncts: one word, as
+		// the analysers index it; a question's focus read it as two,
+		// neither of which the index holds (round eight).
+		return WordJoiner(prev, r, next)
+	}
 	if r == '\'' || r == '’' {
 		return unicode.IsLetter(prev) && unicode.IsLetter(next) && !IsIdeograph(prev) && !IsIdeograph(next)
 	}

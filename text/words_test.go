@@ -68,6 +68,21 @@ func TestWords(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("Words(%q) = %q, want %q", s, got, want)
 	}
+	// A zero-width non-joiner inside a Persian word keeps it one word
+	// (round eight: "دسته‌بندی" was two, which the index did not hold); one
+	// beside a space does not join.
+	s = "دسته\u200cبندی چیست؟ \u200cمی"
+	got = got[:0]
+	for sp := range Words(s) {
+		got = append(got, s[sp.Start:sp.End])
+	}
+	want = []string{"دسته\u200cبندی", "چیست", "می"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Words(%q) = %q, want %q", s, got, want)
+	}
+	if n := CountWords(s); n != 3 {
+		t.Errorf("CountWords(%q) = %d, want 3", s, n)
+	}
 	n := 0
 	for range Words(s) {
 		if n++; n == 2 {
