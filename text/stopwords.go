@@ -71,7 +71,10 @@ dimana di mana apakah bagaimanakah adakah cara`
 	case "uk":
 		// Question words, as Russian's above; "чи" asks yes or no, "таке"
 		// is "що таке" (what is).
-		return `що хто де коли як чому навіщо який яка яке які якого якої яким якій яку скільки чий чия чиє чиї чи таке`
+		// "робить" (does) of "що робить …", and "потрібен" of "навіщо
+		// потрібен …" (what is … for), as Portuguese's "serve".
+		return `що хто де коли як чому навіщо який яка яке які якого якої яким якій яку скільки чий чия чиє чиї чи таке
+робить роблять потрібен потрібна потрібне потрібні`
 	case "hi":
 		// Question words, which Savoy's list lacks but "कौन" and "कितना"
 		// (who, how much), and "करती" beside its "करता", "करते" (does).
@@ -91,12 +94,13 @@ dimana di mana apakah bagaimanakah adakah cara`
 	case "fa":
 		// Question words (Persian has no maintained list here), as
 		// Bengali's above, with the copula and the verbs a question is put
-		// with ("است", "کنم" of "چطور … نصب کنم", "می‌کنند"), and the
-		// object marker را and prepositions that stand alone in Persian
-		// (Arabic's list does not hold them: Arabic glues its own on).
+		// with ("است", "کنم" of "چطور … نصب کنم", "می‌کنند", "چه کاری
+		// انجام می‌دهد", what does … do), and the object marker را and
+		// prepositions that stand alone in Persian (Arabic's list does not
+		// hold them: Arabic glues its own on).
 		return `چه چی چیست چیه چرا چطور چطوری چگونه کدام کدوم کجا کجاست کی کیست چند چقدر چندم آیا
 است هست هستند بود را به از در با برای که و یا این آن کنم کنیم کند کنند کنید می‌کند می‌کنند
-می‌شود باید`
+می‌شود باید کاری انجام می‌دهد می‌دهند`
 	case "he":
 		// Question words (Hebrew has no maintained list here), as Persian's
 		// above, with the words a question is put with: "זה" of "מה זה",

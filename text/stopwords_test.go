@@ -105,6 +105,8 @@ func TestPersianHebrewStopwords(t *testing.T) {
 	for _, tt := range []struct{ lang, w string }{
 		{"fa", "چیست"}, {"fa", "چطور"}, {"fa", "کدام"}, {"fa", "آیا"}, {"fa", "را"}, {"fa", "می‌کنند"},
 		{"he", "מה"}, {"he", "איך"}, {"he", "האם"}, {"he", "זה"}, {"he", "עושה"},
+		// What does … do, what is … for.
+		{"fa", "انجام"}, {"fa", "می‌دهد"}, {"uk", "робить"}, {"uk", "потрібен"},
 	} {
 		if !IsStopword(tt.lang, tt.w) {
 			t.Errorf("IsStopword(%s, %q) = false", tt.lang, tt.w)
