@@ -17,6 +17,9 @@ func TestFocusDropsQuestionWords(t *testing.T) {
 		"id.md": {Data: []byte("# Berkas\n\nPerintah ini menyalin berkas ke folder lain. Bagaimana cara kerjanya dijelaskan di bawah.\n")},
 		"uk.md": {Data: []byte("# Нескінченність\n\nГлобальна властивість Infinity – це числове значення, що представляє нескінченність. Як його отримати, описано нижче.\n")},
 		"hi.md": {Data: []byte("# useMemo\n\nuseMemo एक React हुक है जो री-रेंडर के बीच कैलकुलेशन के रिजल्ट को कैश करता है। इसे कैसे इस्तेमाल करें, यह नीचे बताया गया है।\n")},
+		"bn.md": {Data: []byte("# useMemo\n\nuseMemo হল একটি React হুক, যা রি-রেন্ডারিং এর সময় রেজাল্ট মেমোরিতে সংরক্ষণ করে রাখতে দেয়। এটা কিভাবে কাজ করে তা নিচে দেখুন।\n")},
+		"fa.md": {Data: []byte("# نصب\n\nبرای سایر مرورگر ها مانند سافاری پکیج react-devtools را نصب کنید. این ابزار برای اشکال‌زدایی وب‌سایت‌ها ساخته شده است.\n")},
+		"he.md": {Data: []byte("# עורך קוד\n\nלמזלנו, Prettier ינקה את הקוד שלך על ידי התאמתו לחוקים קיימים. הוא זמין בכמה דפדפנים.\n")},
 	}), nil).state.Load()
 	for _, tt := range []struct {
 		question string
@@ -37,6 +40,18 @@ func TestFocusDropsQuestionWords(t *testing.T) {
 		// "क्या", "है" weighed the most).
 		{"useMemo क्या है?", nil},
 		{"useMemo रिजल्ट को कैसे कैश करता है?", []string{"रिजल्ट", "कैश"}},
+		// Bengali (round seven: on React's Bengali docs "useMemo কী?" quoted a
+		// sentence holding "কী", and "StrictMode কী কাজে সাহায্য করে?"
+		// abstained, its question words weighing the most).
+		{"useMemo কী?", nil},
+		{"useMemo কিভাবে রেজাল্ট সংরক্ষণ করে?", []string{"রেজাল্ট", "সংরক্ষণ"}},
+		// Persian and Hebrew (round eight: "ابزار توسعه ری‌اکت را برای سافاری
+		// چطور نصب کنم؟" and "מה עושה Prettier?" abstained, their question
+		// words and auxiliaries weighing the most).
+		{"برای سافاری چطور نصب کنم؟", []string{"سافاری", "نصب"}},
+		{"اشکال‌زدایی چیست؟", []string{"اشکال‌زدایی"}}, // one word across its non-joiner, as the index holds it
+		{"מה עושה Prettier?", nil},
+		{"איך ינקה את הקוד?", []string{"ינקה", "הקוד"}},
 	} {
 		f := st.focusOf(st.withoutFraming(tt.question))
 		var got []string
