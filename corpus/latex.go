@@ -520,30 +520,14 @@ func (p *latexParser) table(name string, lines []srcLine) {
 }
 
 // latexSplitRows splits a tabular's body at its \\ (not inside braces).
-func latexSplitRows(s string) []string {
-	var out []string
-	depth, last := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-		case '\\':
-			if i+1 < len(s) && s[i+1] == '\\' && depth <= 0 {
-				out = append(out, s[last:i])
-				i++
-				last = i + 1
-			} else {
-				i++
-			}
-		}
-	}
-	return append(out, s[last:])
-}
+func latexSplitRows(s string) []string { return latexSplitTop(s, true) }
 
 // latexSplitCells splits a row at its & (not \& nor inside braces).
-func latexSplitCells(s string) []string {
+func latexSplitCells(s string) []string { return latexSplitTop(s, false) }
+
+// latexSplitTop splits s at its row ends (\\) or its cell separators (&)
+// outside braces; an escaped character (\&, \%) never splits.
+func latexSplitTop(s string, rows bool) []string {
 	var out []string
 	depth, last := 0, 0
 	for i := 0; i < len(s); i++ {
@@ -553,9 +537,13 @@ func latexSplitCells(s string) []string {
 		case '}':
 			depth--
 		case '\\':
+			if rows && i+1 < len(s) && s[i+1] == '\\' && depth <= 0 {
+				out = append(out, s[last:i])
+				last = i + 2
+			}
 			i++
 		case '&':
-			if depth <= 0 {
+			if !rows && depth <= 0 {
 				out = append(out, s[last:i])
 				last = i + 1
 			}
