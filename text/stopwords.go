@@ -94,13 +94,14 @@ dimana di mana apakah bagaimanakah adakah cara`
 	case "fa":
 		// Question words (Persian has no maintained list here), as
 		// Bengali's above, with the copula and the verbs a question is put
-		// with ("است", "کنم" of "چطور … نصب کنم", "می‌کنند", "چه کاری
-		// انجام می‌دهد", what does … do), and the object marker را and
+		// with ("است", "کنم" of "چطور … نصب کنم", "میکنند" with its non-joiner,
+		// "چه کاری انجام میدهد", what does … do; written with \u200c, which
+		// an editor does not show), and the object marker را and
 		// prepositions that stand alone in Persian (Arabic's list does not
 		// hold them: Arabic glues its own on).
-		return `چه چی چیست چیه چرا چطور چطوری چگونه کدام کدوم کجا کجاست کی کیست چند چقدر چندم آیا
-است هست هستند بود را به از در با برای که و یا این آن کنم کنیم کند کنند کنید می‌کند می‌کنند
-می‌شود باید کاری انجام می‌دهد می‌دهند`
+		return "چه چی چیست چیه چرا چطور چطوری چگونه کدام کدوم کجا کجاست کی کیست چند چقدر چندم آیا\n" +
+			"است هست هستند بود را به از در با برای که و یا این آن کنم کنیم کند کنند کنید می\u200cکند می\u200cکنند\n" +
+			"می\u200cشود باید کاری انجام می\u200cدهد می\u200cدهند"
 	case "he":
 		// Question words (Hebrew has no maintained list here), as Persian's
 		// above, with the words a question is put with: "זה" of "מה זה",
