@@ -50,6 +50,15 @@ var analysisCases = []analysisCase{
 	{"combining accent", "fr", "re\u0301union", []string{"reunion"}},
 	{"final sigma", "und", "ΟΔΟΣ οδος", []string{"οδοσ", "οδοσ"}},
 	{"zero width joiner inside", "und", "ab\u200dcd", []string{"abcd"}},
+	// Hebrew: points and cantillation go, as a reader types without them;
+	// geresh is an apostrophe, gershayim a quotation mark; maqaf splits.
+	{"hebrew points", "he", "הַקּוֹד עוֹרֵךְ", []string{"הקוד", "עורך"}},
+	{"hebrew cantillation", "he", "בְּרֵאשִׁ֖ית בראשית", []string{"בראשית", "בראשית"}},
+	{"hebrew presentation form", "he", "\uFB2Aבת", []string{"שבת"}},
+	{"hebrew geresh as apostrophe", "he", "פיצ׳רים פיצ'רים פיצ’רים", []string{"פיצ'רים", "פיצ'רים", "פיצ'רים"}},
+	{"hebrew gershayim as quotation mark", "he", "צה״ל צה\"ל", []string{"צה", "ל", "צה", "ל"}},
+	{"hebrew maqaf splits", "he", "בית־ספר", []string{"בית", "ספר"}},
+	{"hebrew point alone", "he", "\u05B8", nil},
 	// French: elision, stopwords, stemming.
 	{"elision", "fr", "l'ouverture", []string{"ouvertur"}},
 	{"elision curly", "fr", "l’ouverture", []string{"ouvertur"}},

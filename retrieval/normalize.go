@@ -85,8 +85,13 @@ func (n *normalizer) segment() (unit, bool) {
 	return n.pend[0], true
 }
 
-// appendFolded appends the folding of r (text.FoldRune).
+// appendFolded appends the folding of r (text.FoldRune). Hebrew points and
+// cantillation are dropped here, not by a language's filter: Hebrew has no
+// analyser of its own, and "מָה" must meet "מה" in every one.
 func appendFolded(dst []unit, r rune, start, end int) []unit {
+	if r >= 0x0591 && text.IsHebrewPoint(r) {
+		return dst
+	}
 	r1, r2 := text.FoldRune(r)
 	dst = append(dst, unit{r1, start, end})
 	if r2 != 0 {

@@ -17,6 +17,7 @@ import (
 //     separators in their Latin forms;
 //   - Arabic letter folding (FoldArabicRune): no diacritics or tatweel, one
 //     form of alef, yeh, kaf and teh marbuta, Persian's letters included;
+//   - no Hebrew points or cantillation (IsHebrewPoint);
 //   - traditional Chinese characters in their simplified form (ToSimplified);
 //   - punctuation variants in one form: quotation marks as ", dashes as -,
 //     the ideographic full stop and comma as . and ,;
@@ -76,6 +77,9 @@ func Fold(s string) string {
 		if unicode.Is(unicode.Cf, r) {
 			continue
 		}
+		if IsHebrewPoint(r) {
+			continue
+		}
 		r1, r2 := FoldRune(r)
 		if r1 = FoldArabicRune(r1); r1 < 0 {
 			continue
@@ -111,7 +115,8 @@ func ASCIIPrefix(s string) int {
 // ς, ſ and the Kelvin sign meet their usual forms), ß as "ss" (r2 is then
 // the second s, else 0), apostrophe forms as ', Arabic-Indic and Persian
 // digits as 0–9, and the Arabic decimal point, thousands separator and
-// comma as . , and , ("22،000" is 22,000).
+// comma as . , and , ("22،000" is 22,000). Hebrew's geresh is an
+// apostrophe: readers type "פיצ'רים" for "פיצ׳רים".
 func FoldRune(r rune) (r1, r2 rune) {
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
@@ -120,7 +125,7 @@ func FoldRune(r rune) (r1, r2 rune) {
 		return r, 0
 	}
 	switch {
-	case r == '’' || r == '‘' || r == 'ʼ' || r == '＇' || r == '´':
+	case r == '’' || r == '‘' || r == 'ʼ' || r == '＇' || r == '´' || r == '׳': // ׳ Hebrew geresh
 		return '\'', 0
 	case r >= 0x0660 && r <= 0x0669: // Arabic-Indic digits
 		return '0' + r - 0x0660, 0
@@ -168,10 +173,22 @@ func FoldArabicRune(r rune) rune {
 	return r
 }
 
+// IsHebrewPoint reports Hebrew's vowel points, dagesh, shin and sin dots
+// and cantillation marks (U+0591–U+05C7 but maqaf, paseq, sof pasuq and
+// nun hafukha, which are punctuation; U+FB1E): text is written, and
+// questions typed, mostly without them, so matching drops them as Arabic's
+// harakat are dropped.
+func IsHebrewPoint(r rune) bool {
+	if r < 0x0591 || r > 0x05C7 {
+		return r == 0xFB1E
+	}
+	return r != 0x05BE && r != 0x05C0 && r != 0x05C3 && r != 0x05C6
+}
+
 // foldPunct gives punctuation variants one form.
 func foldPunct(r rune) rune {
 	switch r {
-	case '“', '”', '„', '‟', '«', '»', '‹', '›', '「', '」', '『', '』', '〝', '〞', '＂':
+	case '“', '”', '„', '‟', '«', '»', '‹', '›', '「', '」', '『', '』', '〝', '〞', '＂', '״': // ״ Hebrew gershayim
 		return '"'
 	case '‐', '‑', '‒', '–', '—', '―', '−', '－':
 		return '-'

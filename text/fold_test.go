@@ -42,6 +42,10 @@ func TestFold(t *testing.T) {
 		{"کاری می\u200cکند ۱۲", "كاري ميكند 12"},
 		{"كاري ميكند", "كاري ميكند"},
 		{"خانۀ", "خانه"},
+		// Hebrew: points and cantillation go; geresh and gershayim are
+		// an apostrophe and a quotation mark.
+		{"מָה זֶה בְּרֵאשִׁ֖ית", "מה זה בראשית"},
+		{"פיצ׳רים צה״ל", "פיצ'רים צה\"ל"},
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {

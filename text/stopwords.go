@@ -180,14 +180,31 @@ var stopSets = sync.OnceValue(func() stopLists {
 
 // IsStopword reports whether the lower-case word w is a stopword of lang,
 // or, when lang is "", of any language that has a list. Folded forms
-// (Fold) match too.
+// (Fold) match too, and Hebrew with points ("מָה" is "מה").
 func IsStopword(lang, w string) bool {
 	sets := stopSets()
-	if lang == "" { // the loader asks so for every word it judges
-		return sets.all.has(w)
+	set := sets.all
+	if lang != "" { // the loader asks with "" for every word it judges
+		var ok bool
+		if set, ok = sets.byLang[BaseLang(lang)]; !ok {
+			return false
+		}
 	}
-	set, ok := sets.byLang[BaseLang(lang)]
-	return ok && set.has(w)
+	if set.has(w) {
+		return true
+	}
+	// A Hebrew word starts with a letter, two bytes led by 0xD7: other
+	// words, most of what the loader asks about, are told by one byte.
+	if len(w) < 4 || w[0] != 0xD7 {
+		return false
+	}
+	bare := strings.Map(func(r rune) rune {
+		if IsHebrewPoint(r) {
+			return -1
+		}
+		return r
+	}, w)
+	return bare != w && set.has(bare)
 }
 
 // BaseLang returns the language of a tag without its region or script, in

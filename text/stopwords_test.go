@@ -33,6 +33,11 @@ func TestIsStopword(t *testing.T) {
 		{"fr", "le", true},
 		{"", "le", true},
 		{"xx", "the", false}, // no list
+		// Hebrew with points, as a question may be typed.
+		{"he", "מָה", true},
+		{"", "מָה", true},
+		{"he", "עוֹשֶׂה", true},
+		{"he", "עוֹרֵךְ", false},
 	}
 	for _, tt := range tests {
 		if got := IsStopword(tt.lang, tt.w); got != tt.want {

@@ -148,7 +148,7 @@ func isWordRuneUnicode(r rune) bool {
 // spelled with (WordJoiner). Of ASCII, only the full stop, the comma and
 // the apostrophe can; the loops above test for those before the call.
 func joinsWord(s string, i int, r rune, size int) bool {
-	if r != '.' && r != ',' && r != '\'' && r != '’' && r != '٫' && r != '٬' && r != '\u200c' && r != '\u200d' {
+	if r != '.' && r != ',' && r != '\'' && r != '’' && r != '׳' && r != '٫' && r != '٬' && r != '\u200c' && r != '\u200d' {
 		return false
 	}
 	if i == 0 || i+size >= len(s) {
@@ -162,7 +162,7 @@ func joinsWord(s string, i int, r rune, size int) bool {
 		// neither of which the index holds (round eight).
 		return WordJoiner(prev, r, next)
 	}
-	if r == '\'' || r == '’' {
+	if r == '\'' || r == '’' || r == '׳' { // ׳ Hebrew geresh: "פיצ׳רים", as the analysers read it
 		return unicode.IsLetter(prev) && unicode.IsLetter(next) && !IsIdeograph(prev) && !IsIdeograph(next)
 	}
 	return isDigit(prev) && isDigit(next)

@@ -18,6 +18,7 @@ func TestCountWords(t *testing.T) {
 		{"one two  three", 3},
 		{"US$37 billion, 12.8 percent, 5,600 ounces", 7}, // US, 37
 		{"China’s l'industrie don't", 3},
+		{"פיצ׳רים פיצ'רים צה״ל", 4}, // Hebrew's geresh is an apostrophe (FoldRune); gershayim a quotation mark
 		{"e-commerce — state-owned", 4},
 		{"支付寶 Alipay", 4},
 		{"中国の規制", 5},
