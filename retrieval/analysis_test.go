@@ -59,6 +59,15 @@ var analysisCases = []analysisCase{
 	{"hebrew gershayim as quotation mark", "he", "צה״ל צה\"ל", []string{"צה", "ל", "צה", "ל"}},
 	{"hebrew maqaf splits", "he", "בית־ספר", []string{"בית", "ספר"}},
 	{"hebrew point alone", "he", "\u05B8", nil},
+	// Persian: a zero-width non-joiner between Arabic letters joins a
+	// compound's or a prefix's parts; the word is indexed whole and as its
+	// parts, as an identifier, so a reader typing a space meets it.
+	{"persian non-joiner: the word and its parts", "fa", "دسته\u200cبندی", []string{"دستهبندي", "دسته", "بندي"}},
+	{"persian typed with a space", "fa", "دسته بندی", []string{"دسته", "بندي"}},
+	{"persian typed with neither", "fa", "دستهبندی", []string{"دستهبندي"}},
+	{"non-joiner in an Indic word stays whole", "und", "लि\u200cखा", []string{"लिखा"}},
+	{"non-joiner between latin letters stays whole", "und", "ab\u200ccd", []string{"abcd"}},
+	{"non-joiner at a word's end", "fa", "دسته\u200c بندی", []string{"دسته", "بندي"}},
 	// French: elision, stopwords, stemming.
 	{"elision", "fr", "l'ouverture", []string{"ouvertur"}},
 	{"elision curly", "fr", "l’ouverture", []string{"ouvertur"}},

@@ -212,7 +212,17 @@ func (tz *tokenizer) tokenize(text string, arena []byte, toks []token) ([]byte, 
 			tz.prevCJK = false
 		case classIgnore:
 			// Neither joins nor splits: a ZWJ or soft hyphen inside a word
-			// or a CJK run leaves it whole.
+			// or a CJK run leaves it whole. A non-joiner after an Arabic
+			// letter parts a Persian (Urdu, Kurdish) word where its writer
+			// marked a compound's or a prefix's seam ("دسته‌بندی",
+			// "می‌کند"): as in snake_case, the whole is indexed and then
+			// its parts, since many type a space there, or nothing. In
+			// Indic scripts it only keeps a conjunct from forming.
+			if u.r == '\u200c' && tz.in && tz.joiner == 0 {
+				if r, _ := utf8.DecodeLastRune(tz.arena); unicode.Is(unicode.Arabic, r) {
+					tz.joiner = '_'
+				}
+			}
 		case classJoiner:
 			if tz.in && tz.joiner == 0 {
 				tz.joiner = u.r
