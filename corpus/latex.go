@@ -866,22 +866,12 @@ func latexCommand(b *strings.Builder, s, name string, j int, notes *[]latexNote,
 		var out []string
 		k := j
 		for len(out) < max {
-			t := k
-			for t < len(s) && (s[t] == ' ' || s[t] == '\t') {
-				t++
-			}
-			if t < len(s) && s[t] == '[' {
-				if _, end, ok := latexGroup(s, t, '[', ']'); ok {
-					k = end
-					continue
-				}
-			}
-			a, end, ok := latexArg(s, k)
+			a, end, ok := latexArgAfterOpts(s, k)
+			k = end // past the optional arguments, even when no mandatory one follows
 			if !ok {
 				break
 			}
 			out = append(out, a)
-			k = end
 		}
 		return out, k
 	}
