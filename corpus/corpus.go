@@ -62,18 +62,20 @@ const (
 type Format string
 
 const (
-	FormatText     Format = "text"     // .txt
-	FormatMarkdown Format = "markdown" // .md, .markdown
-	FormatMDX      Format = "mdx"      // .mdx
-	FormatRST      Format = "rst"      // .rst, .rst.txt, .rst.inc
-	FormatAsciiDoc Format = "asciidoc" // .adoc, .asciidoc, .asc
-	FormatHTML     Format = "html"     // .html, .htm
-	FormatPDF      Format = "pdf"
-	FormatDOCX     Format = "docx"
-	FormatNotebook Format = "notebook" // .ipynb, a Jupyter notebook
-	FormatMan      Format = "man"      // .1 to .9 (and 3p, 1ssl, …), .man: a manual page in troff
-	FormatOrg      Format = "org"      // .org, Org mode
-	FormatLaTeX    Format = "latex"    // .tex, .latex, .ltx
+	FormatText      Format = "text"     // .txt
+	FormatMarkdown  Format = "markdown" // .md, .markdown
+	FormatMDX       Format = "mdx"      // .mdx
+	FormatRST       Format = "rst"      // .rst, .rst.txt, .rst.inc
+	FormatAsciiDoc  Format = "asciidoc" // .adoc, .asciidoc, .asc
+	FormatHTML      Format = "html"     // .html, .htm
+	FormatPDF       Format = "pdf"
+	FormatDOCX      Format = "docx"
+	FormatNotebook  Format = "notebook"  // .ipynb, a Jupyter notebook
+	FormatMan       Format = "man"       // .1 to .9 (and 3p, 1ssl, …), .man: a manual page in troff
+	FormatOrg       Format = "org"       // .org, Org mode
+	FormatLaTeX     Format = "latex"     // .tex, .latex, .ltx
+	FormatQuarto    Format = "quarto"    // .qmd: Markdown with executable code chunks
+	FormatRMarkdown Format = "rmarkdown" // .rmd (.Rmd): R Markdown, bookdown's chapters
 )
 
 // Document is one loaded file.
@@ -272,7 +274,7 @@ var unreadFormats = map[string]string{
 	".texi": "Texinfo", ".texinfo": "Texinfo", ".pod": "POD", ".rdoc": "RDoc", ".textile": "Textile", ".wiki": "wiki markup",
 	".mediawiki": "wiki markup", ".creole": "wiki markup", ".rtf": "RTF", ".odt": "OpenDocument",
 	".epub": "EPUB", ".doc": "Word 97–2003", ".ppt": "PowerPoint", ".pptx": "PowerPoint",
-	".rmd": "R Markdown", ".qmd": "Quarto", ".djvu": "DjVu", ".ps": "PostScript", ".chm": "CHM help",
+	".djvu": "DjVu", ".ps": "PostScript", ".chm": "CHM help",
 }
 
 // unreadPrefix marks a summary group of documents in a format not read.

@@ -73,9 +73,10 @@ func FuzzHTML(f *testing.F) {
 	})
 }
 
-// FuzzStructured checks the Markdown, MDX, reStructuredText, AsciiDoc and HTML
-// readers on any text: no panic, and the passages of what loads keep their
-// invariants (checkPassages) and lines within the file.
+// FuzzStructured checks the Markdown, MDX, Quarto, R Markdown,
+// reStructuredText, AsciiDoc and HTML readers on any text: no panic, and
+// the passages of what loads keep their invariants (checkPassages) and
+// lines within the file.
 func FuzzStructured(f *testing.F) {
 	_ = fs.WalkDir(os.DirFS(filepath.Join("testdata", "public")), ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && formatOf(p) != "" {
@@ -105,7 +106,11 @@ func FuzzStructured(f *testing.F) {
 	// Round six's Org document, and markup cut short.
 	f.Add(orgDoc, uint8(7))
 	f.Add(":PROPERTIES:\n* a :t:\n#+begin_src\n,* x\n| a | b\n|-\n- t :: =v~ [[x][y\n: z\n#+begin_quote\n*b* /i", uint8(7))
-	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org"}
+	// Round nine's Quarto and R Markdown chapters, and chunks cut short.
+	f.Add(quartoDoc, uint8(8))
+	f.Add(rmdDoc, uint8(9))
+	f.Add("```{r a, fig.cap='x\n```{=html}\n#| fig-cap: |\n#|   y\n# (PART) z {-}\n\\@ref(\n[s]{.u", uint8(8))
+	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]
 		c, err := loadGuarded(t, name, []byte(src))

@@ -31,7 +31,7 @@ const (
 )
 
 // Load reads every document under fsys, recursively: plain text (.txt),
-// Markdown (.md, .markdown), MDX (.mdx), HTML (.html, .htm),
+// Markdown (.md, .markdown), MDX (.mdx), Quarto (.qmd), R Markdown (.rmd), HTML (.html, .htm),
 // reStructuredText (.rst, .rst.txt, .rst.inc), AsciiDoc (.adoc, .asciidoc, .asc), PDF and
 // DOCX. Every other file is named in a Warning of kind SkipUnsupported.
 // Bad files are skipped with a Warning; zero loadable documents is ErrNoDocuments.
@@ -281,6 +281,8 @@ var extensions = []struct {
 	{".md", FormatMarkdown},
 	{".markdown", FormatMarkdown},
 	{".mdx", FormatMDX},
+	{".qmd", FormatQuarto},
+	{".rmd", FormatRMarkdown},
 	{".rst", FormatRST},
 	{".adoc", FormatAsciiDoc},
 	{".asciidoc", FormatAsciiDoc},
@@ -557,6 +559,8 @@ func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, 
 		return l.structuredDocument(doc, parseHTML(src), pk)
 	case FormatMarkdown, FormatMDX:
 		return l.structuredDocument(doc, parseMarkdown(l.md, src, doc.Format == FormatMDX), pk)
+	case FormatQuarto, FormatRMarkdown:
+		return l.structuredDocument(doc, parseMarkdown(l.md, prepareChunks(src), false), pk)
 	case FormatRST:
 		return l.structuredDocument(doc, parseRST(src), pk)
 	case FormatAsciiDoc:
@@ -606,7 +610,7 @@ func (l *loader) structuredDocument(doc Document, s structured, pk *packer) (Doc
 	}
 	a := assemble(s.blocks)
 	if isBlankString(a.text) {
-		if (doc.Format == FormatMarkdown || doc.Format == FormatMDX) && s.title != "" {
+		if (doc.Format == FormatMarkdown || doc.Format == FormatMDX || doc.Format == FormatQuarto || doc.Format == FormatRMarkdown) && s.title != "" {
 			// Hugo's _index.md, a section's list page: front matter only,
 			// the list of its pages made by the build. Nothing to fix.
 			return doc, nil, SkipGenerated, "a section's list page: only front matter, the site's build lists the pages under it"
