@@ -70,6 +70,9 @@ const (
 	FormatHTML      Format = "html"     // .html, .htm
 	FormatPDF       Format = "pdf"
 	FormatDOCX      Format = "docx"
+	FormatPPTX      Format = "pptx" // PowerPoint; a passage's pages are its slides
+	FormatODT       Format = "odt"  // OpenDocument text
+	FormatEPUB      Format = "epub"
 	FormatNotebook  Format = "notebook"  // .ipynb, a Jupyter notebook
 	FormatMan       Format = "man"       // .1 to .9 (and 3p, 1ssl, …), .man: a manual page in troff
 	FormatOrg       Format = "org"       // .org, Org mode
@@ -272,8 +275,8 @@ func groupLabel(g string, n int) string {
 // not "files of other types".
 var unreadFormats = map[string]string{
 	".texi": "Texinfo", ".texinfo": "Texinfo", ".pod": "POD", ".rdoc": "RDoc", ".textile": "Textile", ".wiki": "wiki markup",
-	".mediawiki": "wiki markup", ".creole": "wiki markup", ".rtf": "RTF", ".odt": "OpenDocument",
-	".epub": "EPUB", ".doc": "Word 97–2003", ".ppt": "PowerPoint", ".pptx": "PowerPoint",
+	".mediawiki": "wiki markup", ".creole": "wiki markup", ".rtf": "RTF",
+	".doc": "Word 97–2003", ".ppt": "PowerPoint 97–2003",
 	".djvu": "DjVu", ".ps": "PostScript", ".chm": "CHM help",
 }
 

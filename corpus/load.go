@@ -32,8 +32,9 @@ const (
 
 // Load reads every document under fsys, recursively: plain text (.txt),
 // Markdown (.md, .markdown), MDX (.mdx), Quarto (.qmd), R Markdown (.rmd), HTML (.html, .htm),
-// reStructuredText (.rst, .rst.txt, .rst.inc), AsciiDoc (.adoc, .asciidoc, .asc), PDF and
-// DOCX. Every other file is named in a Warning of kind SkipUnsupported.
+// reStructuredText (.rst, .rst.txt, .rst.inc), AsciiDoc (.adoc, .asciidoc, .asc), PDF,
+// DOCX, PowerPoint (.pptx), OpenDocument text (.odt), EPUB and the others
+// extensions lists. Every other file is named in a Warning of kind SkipUnsupported.
 // Bad files are skipped with a Warning; zero loadable documents is ErrNoDocuments.
 //
 // Hidden files and folders (".git") are not looked at.
@@ -271,6 +272,31 @@ func (l *loader) listTyped(ctx context.Context) (paths []string, regular []bool,
 	return paths, regular, nil
 }
 
+// binaryFormat says whether f is read from bytes, not text: PDF and the
+// zips of XML.
+func binaryFormat(f Format) bool {
+	switch f {
+	case FormatPDF, FormatDOCX, FormatPPTX, FormatODT, FormatEPUB:
+		return true
+	}
+	return false
+}
+
+// parseBinary reads a file of a binaryFormat.
+func parseBinary(f Format, b []byte) (structured, SkipKind, string) {
+	switch f {
+	case FormatPDF:
+		return parsePDF(b)
+	case FormatPPTX:
+		return parsePPTX(b)
+	case FormatODT:
+		return parseODT(b)
+	case FormatEPUB:
+		return parseEPUB(b)
+	}
+	return parseDOCX(b)
+}
+
 // extensions maps the file extensions Load reads to their formats, in the
 // order Extensions lists them.
 var extensions = []struct {
@@ -291,6 +317,9 @@ var extensions = []struct {
 	{".htm", FormatHTML},
 	{".pdf", FormatPDF},
 	{".docx", FormatDOCX},
+	{".pptx", FormatPPTX},
+	{".odt", FormatODT},
+	{".epub", FormatEPUB},
 	{".ipynb", FormatNotebook},
 	{".1–.9", FormatMan}, // a manual page's section, and its suffix (.3p, .1ssl): isManPage
 	{".man", FormatMan},
@@ -424,15 +453,8 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 	if len(b) == 0 {
 		return skipped(SkipEmpty, "empty file")
 	}
-	if f := formatOf(p); f == FormatPDF || f == FormatDOCX {
-		var s structured
-		var kind SkipKind
-		var reason string
-		if f == FormatPDF {
-			s, kind, reason = parsePDF(b)
-		} else {
-			s, kind, reason = parseDOCX(b)
-		}
+	if f := formatOf(p); binaryFormat(f) {
+		s, kind, reason := parseBinary(f, b)
 		if kind != "" {
 			return skipped(kind, reason)
 		}

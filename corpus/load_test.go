@@ -347,7 +347,7 @@ func checkPassages(t *testing.T, d *Document) {
 			if want := strings.Count(d.Text[:p.End-1], "\n") + 1; p.LineEnd != want {
 				t.Errorf("%s passage %d: got LineEnd %d, want %d", d.ID, i, p.LineEnd, want)
 			}
-		} else if d.Format != FormatPDF && d.Format != FormatDOCX && (p.LineStart < 1 || p.LineEnd < p.LineStart) {
+		} else if !binaryFormat(d.Format) && (p.LineStart < 1 || p.LineEnd < p.LineStart) {
 			t.Errorf("%s passage %d: got lines %d–%d", d.ID, i, p.LineStart, p.LineEnd)
 		}
 		if p.Kind != Body && p.Kind != Aside {

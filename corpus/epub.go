@@ -1,0 +1,166 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strings"
+)
+
+// parseEPUB reduces an EPUB book to its chapters in reading (spine) order,
+// each XHTML chapter read by the HTML reader: its headings name the
+// chapter in a citation, and a chapter without one is headed by its own
+// <title>. The book's title and language are its package's (dc:title,
+// dc:language). The navigation document (a table of contents) is left
+// out. A book whose chapters are encrypted (DRM: META-INF/encryption.xml
+// names them; fonts obfuscated the same way are no matter) is skipped as
+// encrypted. XHTML lines are those of many files, so a passage has none.
+func parseEPUB(b []byte) (s structured, kind SkipKind, reason string) {
+	z, err := openZipDoc(b)
+	if err != nil {
+		return s, SkipMalformed, "malformed EPUB: " + err.Error()
+	}
+	opfPath := z.rootfile()
+	if opfPath == "" {
+		return s, SkipMalformed, "malformed EPUB: no package document (META-INF/container.xml)"
+	}
+	opf, err := z.part(opfPath)
+	if err != nil {
+		return s, SkipMalformed, "malformed EPUB: " + err.Error()
+	}
+	pkg, err := readOPF(opf)
+	if err != nil {
+		return s, SkipMalformed, "malformed EPUB: " + opfPath + ": " + err.Error()
+	}
+	encrypted := z.encryptedParts()
+	s.title, s.lang = pkg.title, primaryTag(pkg.lang)
+	for _, id := range pkg.spine {
+		it, ok := pkg.items[id]
+		if !ok || strings.Contains(it.properties, "nav") || !strings.Contains(it.mediaType, "html") {
+			continue
+		}
+		p := resolve(opfPath, it.href)
+		if encrypted[p] {
+			return structured{}, SkipEncrypted, "DRM-protected EPUB: its chapters are encrypted"
+		}
+		xb, err := z.part(p)
+		if err != nil {
+			if err == errZipTotal {
+				return structured{}, SkipTooLarge, "EPUB " + err.Error()
+			}
+			continue // a chapter listed but missing: the others still read
+		}
+		ch := parseHTML(string(xb))
+		if ch.generated != "" || len(ch.blocks) == 0 {
+			continue
+		}
+		if ch.blocks[0].kind != blockHeading && ch.title != "" && ch.title != s.title {
+			var bb blockBuilder
+			bb.write(ch.title)
+			s.blocks = append(s.blocks, bb.take(blockHeading))
+			s.blocks[len(s.blocks)-1].level = 1
+		}
+		ch.blocks[0].tight = false // a chapter starts apart from the last
+		for _, bl := range ch.blocks {
+			for i := range bl.anchors {
+				bl.anchors[i].line = 0 // the line of one of the book's files
+			}
+			s.blocks = append(s.blocks, bl)
+		}
+	}
+	return s, "", ""
+}
+
+// rootfile is the path of an EPUB's package document, from its container.
+func (z *zipDoc) rootfile() string {
+	b, err := z.part("META-INF/container.xml")
+	if err != nil {
+		return ""
+	}
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return ""
+		}
+		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "rootfile" {
+			if p := attrValue(e, "full-path"); p != "" {
+				return resolve("", p)
+			}
+		}
+	}
+}
+
+// encryptedParts are the parts META-INF/encryption.xml says are encrypted,
+// fonts obfuscated (IDPF's and Adobe's algorithms) aside.
+func (z *zipDoc) encryptedParts() map[string]bool {
+	out := make(map[string]bool)
+	b, err := z.part("META-INF/encryption.xml")
+	if err != nil {
+		return out
+	}
+	d := xml.NewDecoder(bytes.NewReader(b))
+	algorithm := ""
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return out
+		}
+		if e, ok := tok.(xml.StartElement); ok {
+			switch e.Name.Local {
+			case "EncryptionMethod":
+				algorithm = attrValue(e, "Algorithm")
+			case "CipherReference":
+				if !strings.Contains(algorithm, "idpf.org/2008/embedding") && !strings.Contains(algorithm, "ns.adobe.com/pdf/enc#RC") {
+					out[resolve("", attrValue(e, "URI"))] = true
+				}
+			}
+		}
+	}
+}
+
+// opfItem is an item of an EPUB's manifest.
+type opfItem struct {
+	href, mediaType, properties string
+}
+
+// opfPackage is what parseEPUB needs of a package document.
+type opfPackage struct {
+	title, lang string
+	items       map[string]opfItem
+	spine       []string // item ids in reading order
+}
+
+func readOPF(b []byte) (opfPackage, error) {
+	pkg := opfPackage{items: make(map[string]opfItem)}
+	d := xml.NewDecoder(io.LimitReader(bytes.NewReader(b), maxZipPart))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return pkg, nil
+		}
+		if err != nil {
+			return pkg, err
+		}
+		e, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch e.Name.Local {
+		case "title", "language":
+			var v string
+			if err := d.DecodeElement(&v, &e); err != nil {
+				return pkg, err
+			}
+			if v = strings.TrimSpace(v); e.Name.Local == "title" && pkg.title == "" {
+				pkg.title = v
+			} else if e.Name.Local == "language" && pkg.lang == "" {
+				pkg.lang = v
+			}
+		case "item":
+			pkg.items[attrValue(e, "id")] = opfItem{attrValue(e, "href"), attrValue(e, "media-type"), attrValue(e, "properties")}
+		case "itemref":
+			pkg.spine = append(pkg.spine, attrValue(e, "idref"))
+		}
+	}
+}

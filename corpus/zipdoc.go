@@ -1,0 +1,145 @@
+package corpus
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"net/url"
+	"path"
+	"strings"
+)
+
+// Office documents (PowerPoint, OpenDocument) and EPUB books are zips of
+// XML; these helpers read their parts with the bounds a zip bomb cannot
+// pass.
+
+// maxZipPart bounds what one part of a zipped document may unpack to, and
+// maxZipTotal what all the parts read of one may, together.
+const (
+	maxZipPart  = 64 << 20
+	maxZipTotal = 256 << 20
+)
+
+// oleMagic opens an OLE compound file: Office's encrypted documents (and
+// its older binary formats), never a zip.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0}
+
+// zipDoc is an opened zipped document.
+type zipDoc struct {
+	zr    *zip.Reader
+	files map[string]*zip.File
+	read  int64 // bytes unpacked so far, against maxZipTotal
+}
+
+// errZipTotal says a document unpacks to more than maxZipTotal.
+var errZipTotal = errors.New("unpacks to more than 256 MiB")
+
+func openZipDoc(b []byte) (*zipDoc, error) {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil, err
+	}
+	z := &zipDoc{zr: zr, files: make(map[string]*zip.File, len(zr.File))}
+	for _, f := range zr.File {
+		z.files[f.Name] = f
+	}
+	return z, nil
+}
+
+// has says whether the zip holds the part name.
+func (z *zipDoc) has(name string) bool { return z.files[name] != nil }
+
+// part is the content of the part name, at most maxZipPart bytes.
+func (z *zipDoc) part(name string) ([]byte, error) {
+	f := z.files[name]
+	if f == nil {
+		return nil, errors.New("no " + name)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	limit := min(int64(maxZipPart), maxZipTotal-z.read)
+	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		if limit < maxZipPart {
+			return nil, errZipTotal
+		}
+		b = b[:limit] // a part cut short reads as malformed XML, said so
+	}
+	z.read += int64(len(b))
+	return b, nil
+}
+
+// resolve is the part a relative reference from the part base names:
+// "../notesSlides/notesSlide1.xml" from "ppt/slides/slide1.xml", "text/ch1.xhtml#x"
+// from "EPUB/content.opf". Escapes (%20) are undone.
+func resolve(base, ref string) string {
+	ref, _, _ = strings.Cut(ref, "#")
+	if u, err := url.PathUnescape(ref); err == nil {
+		ref = u
+	}
+	if strings.HasPrefix(ref, "/") {
+		return strings.TrimPrefix(path.Clean(ref), "/")
+	}
+	return strings.TrimPrefix(path.Join(path.Dir(base), ref), "/")
+}
+
+// relations reads an OPC relationships part (_rels/x.xml.rels): its
+// targets by id, resolved against the part they belong to, and the ids in
+// order of each type's last path element ("slide", "notesSlide").
+func (z *zipDoc) relations(owner string) (map[string]string, map[string][]string) {
+	rels := path.Join(path.Dir(owner), "_rels", path.Base(owner)+".rels")
+	b, err := z.part(rels)
+	targets := make(map[string]string)
+	byType := make(map[string][]string)
+	if err != nil {
+		return targets, byType
+	}
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Relationship" {
+			if attrValue(e, "TargetMode") == "External" {
+				continue
+			}
+			id, target, typ := attrValue(e, "Id"), attrValue(e, "Target"), attrValue(e, "Type")
+			targets[id] = resolve(owner, target)
+			kind := typ[strings.LastIndexByte(typ, '/')+1:]
+			byType[kind] = append(byType[kind], id)
+		}
+	}
+	return targets, byType
+}
+
+// coreTitle is the dc:title of a document's metadata part (docProps/core.xml,
+// meta.xml), or "".
+func (z *zipDoc) coreTitle(name string) string {
+	b, err := z.part(name)
+	if err != nil {
+		return ""
+	}
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return ""
+		}
+		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "title" {
+			var s string
+			if d.DecodeElement(&s, &e) == nil {
+				return strings.TrimSpace(s)
+			}
+			return ""
+		}
+	}
+}
