@@ -78,6 +78,7 @@ const (
 	FormatOrg       Format = "org"       // .org, Org mode
 	FormatLaTeX     Format = "latex"     // .tex, .latex, .ltx
 	FormatQuarto    Format = "quarto"    // .qmd: Markdown with executable code chunks
+	FormatTexinfo   Format = "texinfo"   // .texi, .texinfo, .txi: a GNU manual
 	FormatRMarkdown Format = "rmarkdown" // .rmd (.Rmd): R Markdown, bookdown's chapters
 )
 
@@ -274,7 +275,7 @@ func groupLabel(g string, n int) string {
 // extension: a tree of them is told it holds documents it cannot read,
 // not "files of other types".
 var unreadFormats = map[string]string{
-	".texi": "Texinfo", ".texinfo": "Texinfo", ".pod": "POD", ".rdoc": "RDoc", ".textile": "Textile", ".wiki": "wiki markup",
+	".pod": "POD", ".rdoc": "RDoc", ".textile": "Textile", ".wiki": "wiki markup",
 	".mediawiki": "wiki markup", ".creole": "wiki markup", ".rtf": "RTF",
 	".doc": "Word 97–2003", ".ppt": "PowerPoint 97–2003",
 	".djvu": "DjVu", ".ps": "PostScript", ".chm": "CHM help",

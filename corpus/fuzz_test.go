@@ -74,7 +74,7 @@ func FuzzHTML(f *testing.F) {
 }
 
 // FuzzStructured checks the Markdown, MDX, Quarto, R Markdown,
-// reStructuredText, AsciiDoc and HTML readers on any text: no panic, and
+// reStructuredText, AsciiDoc, Texinfo and HTML readers on any text: no panic, and
 // the passages of what loads keep their invariants (checkPassages) and
 // lines within the file.
 func FuzzStructured(f *testing.F) {
@@ -110,7 +110,10 @@ func FuzzStructured(f *testing.F) {
 	f.Add(quartoDoc, uint8(8))
 	f.Add(rmdDoc, uint8(9))
 	f.Add("```{r a, fig.cap='x\n```{=html}\n#| fig-cap: |\n#|   y\n# (PART) z {-}\n\\@ref(\n[s]{.u", uint8(8))
-	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd"}
+	// Round nine's Texinfo manual, and commands cut short.
+	f.Add(texiDoc, uint8(10))
+	f.Add("@table @asis\n@item @kbd{x\n@itemx\n@multitable\n@item a @tab\n@example\n@code{@'{@value{", uint8(10))
+	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]
 		c, err := loadGuarded(t, name, []byte(src))

@@ -327,6 +327,9 @@ var extensions = []struct {
 	{".tex", FormatLaTeX},
 	{".latex", FormatLaTeX},
 	{".ltx", FormatLaTeX},
+	{".texi", FormatTexinfo},
+	{".texinfo", FormatTexinfo},
+	{".txi", FormatTexinfo},
 }
 
 // Extensions lists the file extensions Load reads, lower case with their
@@ -591,6 +594,8 @@ func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, 
 		return l.structuredDocument(doc, parseOrg(src), pk)
 	case FormatLaTeX:
 		return l.structuredDocument(doc, parseLaTeX(src), pk)
+	case FormatTexinfo:
+		return l.structuredDocument(doc, parseTexinfo(src), pk)
 	case FormatNotebook, FormatMan:
 		var s structured
 		var kind SkipKind
