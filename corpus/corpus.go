@@ -79,6 +79,7 @@ const (
 	FormatLaTeX     Format = "latex"     // .tex, .latex, .ltx
 	FormatQuarto    Format = "quarto"    // .qmd: Markdown with executable code chunks
 	FormatTexinfo   Format = "texinfo"   // .texi, .texinfo, .txi: a GNU manual
+	FormatPOD       Format = "pod"       // .pod: Perl's Plain Old Documentation
 	FormatRMarkdown Format = "rmarkdown" // .rmd (.Rmd): R Markdown, bookdown's chapters
 )
 
@@ -275,7 +276,7 @@ func groupLabel(g string, n int) string {
 // extension: a tree of them is told it holds documents it cannot read,
 // not "files of other types".
 var unreadFormats = map[string]string{
-	".pod": "POD", ".rdoc": "RDoc", ".textile": "Textile", ".wiki": "wiki markup",
+	".rdoc": "RDoc", ".textile": "Textile", ".wiki": "wiki markup",
 	".mediawiki": "wiki markup", ".creole": "wiki markup", ".rtf": "RTF",
 	".doc": "Word 97–2003", ".ppt": "PowerPoint 97–2003",
 	".djvu": "DjVu", ".ps": "PostScript", ".chm": "CHM help",

@@ -74,7 +74,7 @@ func FuzzHTML(f *testing.F) {
 }
 
 // FuzzStructured checks the Markdown, MDX, Quarto, R Markdown,
-// reStructuredText, AsciiDoc, Texinfo and HTML readers on any text: no panic, and
+// reStructuredText, AsciiDoc, Texinfo, POD and HTML readers on any text: no panic, and
 // the passages of what loads keep their invariants (checkPassages) and
 // lines within the file.
 func FuzzStructured(f *testing.F) {
@@ -113,7 +113,10 @@ func FuzzStructured(f *testing.F) {
 	// Round nine's Texinfo manual, and commands cut short.
 	f.Add(texiDoc, uint8(10))
 	f.Add("@table @asis\n@item @kbd{x\n@itemx\n@multitable\n@item a @tab\n@example\n@code{@'{@value{", uint8(10))
-	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi"}
+	// Round nine's POD guide, and codes cut short.
+	f.Add(podDoc, uint8(11))
+	f.Add("=head1 NAME\n\nX - C<< a\n\n=item\n\n=over\n=begin\nL<|/\"E<", uint8(11))
+	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]
 		c, err := loadGuarded(t, name, []byte(src))

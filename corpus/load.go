@@ -330,6 +330,7 @@ var extensions = []struct {
 	{".texi", FormatTexinfo},
 	{".texinfo", FormatTexinfo},
 	{".txi", FormatTexinfo},
+	{".pod", FormatPOD},
 }
 
 // Extensions lists the file extensions Load reads, lower case with their
@@ -596,6 +597,8 @@ func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, 
 		return l.structuredDocument(doc, parseLaTeX(src), pk)
 	case FormatTexinfo:
 		return l.structuredDocument(doc, parseTexinfo(src), pk)
+	case FormatPOD:
+		return l.structuredDocument(doc, parsePOD(src), pk)
 	case FormatNotebook, FormatMan:
 		var s structured
 		var kind SkipKind

@@ -411,8 +411,8 @@ func TestSummary(t *testing.T) {
 			"loaded 2 documents; skipped 4: 1 duplicate, 1 file of another type, 1 code file, 1 empty"},
 		// Documents in formats not read are said to be documents, by
 		// format, not counted among "files of other types" (round six).
-		{0, ws("a.pod:unsupported type", "b.POD:unsupported type", "c.wiki:unsupported type", "d.png:unsupported type", "e.rtf:unsupported type"),
-			"loaded 0 documents; skipped 5: 2 POD documents (a format not read), 1 wiki markup document (a format not read), 1 image, 1 RTF document (a format not read)"},
+		{0, ws("a.rdoc:unsupported type", "b.RDOC:unsupported type", "c.wiki:unsupported type", "d.png:unsupported type", "e.rtf:unsupported type"),
+			"loaded 0 documents; skipped 5: 2 RDoc documents (a format not read), 1 wiki markup document (a format not read), 1 image, 1 RTF document (a format not read)"},
 		// gettext catalogues are translations of a tree's strings, not
 		// documents: named, not "files of other types" (round six's .pot).
 		{1, ws("locale/fr/LC_MESSAGES/index.po:unsupported type", "locale/fr/LC_MESSAGES/index.mo:unsupported type", "gettext/api.POT:unsupported type", "x.bin:unsupported type"),
@@ -430,12 +430,12 @@ func TestSummary(t *testing.T) {
 // A document in a format not read says so in its reason, not only
 // "unsupported type".
 func TestUnreadDocumentFormats(t *testing.T) {
-	c, err := Load(context.Background(), fstest.MapFS{"notes/todo.pod": file("=head1 NAME\n\nText.\n"), "a.md": file("# A\n\nText.\n")}, Config{})
+	c, err := Load(context.Background(), fstest.MapFS{"notes/todo.rtf": file("{\\rtf1 Text.}\n"), "a.md": file("# A\n\nText.\n")}, Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ws := c.Skipped()
-	if len(ws) != 1 || ws[0].Kind != SkipUnsupported || ws[0].Reason != "unsupported type (.pod): POD documents are not read" {
+	if len(ws) != 1 || ws[0].Kind != SkipUnsupported || ws[0].Reason != "unsupported type (.rtf): RTF documents are not read" {
 		t.Errorf("skipped %+v", ws)
 	}
 }

@@ -89,5 +89,5 @@ func TestOrgInline(t *testing.T) {
 // Org files are read now, so a tree of them is no longer counted as a
 // format not read.
 func TestOrgIsRead(t *testing.T) {
-	loadSkipping(t, fstest.MapFS{"faq.org": file(orgDoc), "notes.pod": file("=head1 A\n")}, "faq", map[string]SkipKind{"notes.pod": SkipUnsupported})
+	loadSkipping(t, fstest.MapFS{"faq.org": file(orgDoc), "notes.rtf": file("{\\rtf1 A}\n")}, "faq", map[string]SkipKind{"notes.rtf": SkipUnsupported})
 }
