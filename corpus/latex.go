@@ -348,11 +348,24 @@ func (p *latexParser) para(kind blockKind, lines []srcLine, label string) {
 		}
 	}
 	p.lb.prose(kind, lines, func(string) string { return strings.Join(parts, "\n") })
+	// A note is anchored no earlier than the paragraph's text (prose's
+	// first line with text): a note called on a line of nothing else
+	// before it made a passage's lines run backwards (4–3).
+	first := lines[0].n
+	if len(parts) == len(lines) {
+		for k, part := range parts {
+			if strings.TrimSpace(part) != "" {
+				first = lines[k].n
+				break
+			}
+		}
+	}
 	for _, n := range notes {
 		at := lines[0].n
 		if n.line < len(lines) {
 			at = lines[n.line].n
 		}
+		at = max(at, first)
 		p.lb.prose(blockPara, []srcLine{{collapseSpaces(n.text), at}}, nil)
 	}
 }

@@ -135,6 +135,11 @@ func FuzzLaTeX(f *testing.F) {
 	f.Add("\\section{a\n\\begin{itemize}\\item[x\n\\end{tabular}\\verb|")
 	f.Add("\\begin{verbatim}\n%\n\\begin{tabular}{l\na & b \\\\\n$$x\n\\[\n\\iffalse\n")
 	f.Add("\\newcommand{\\a}[1]{\\b{#1}\\footnote{\\footnote{x}}}\\'{\\\"}\\\\[")
+	// A document's macros: doubling, calling themselves and each other,
+	// an optional argument, line breaks in arguments and bodies.
+	f.Add("\\def\\a#1{#1#1}\\a{\\a{\\a{\\a{x}}}}\\def\\ping{\\pong}\\def\\pong{\\ping}\\ping")
+	f.Add("\\newcommand{\\g}[2][d]{#1#2\\g}\n\\g[x]{y\nz} \\g{w}\n\n\\DeclareMathOperator*{\\n}{N}$\\n x$")
+	f.Add("\\newcommand{\\x}[1]{#1\n\n\\footnote{#1}}\n\\x{a\nb}\\renewcommand{\\x}{\\section{y}}\\x")
 	f.Fuzz(func(t *testing.T, src string) {
 		s := parseLaTeX(src)
 		lines := strings.Count(src, "\n") + 1
@@ -184,4 +189,17 @@ func TestLaTeXCommentJoinsLines(t *testing.T) {
 		}
 		t.Errorf("blocks %q", got)
 	}
+}
+
+// A footnote called on a line of nothing else, before its paragraph's
+// text, is anchored with the text: the passage's lines ran backwards
+// (4–3), found by FuzzLaTeX.
+func TestLaTeXNoteBeforeText(t *testing.T) {
+	d := loadOne(t, "a.tex", "\\footnote{A note.}}\nThe text\ngoes on.\n")
+	for _, p := range d.Passages {
+		if p.LineStart > p.LineEnd {
+			t.Errorf("passage %q: lines %d–%d", p.Text, p.LineStart, p.LineEnd)
+		}
+	}
+	checkPassages(t, d)
 }
