@@ -9,8 +9,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// LaTeX is read as its typeset text reads, not compiled: no macro a
-// document defines is expanded. Headings (\chapter, \section, …) are
+// LaTeX is read as its typeset text reads, not compiled: the simple
+// macros a document defines (\newcommand, \renewcommand, \def,
+// \DeclareMathOperator: latexMacros) are expanded, the others read as
+// their arguments' text. Headings (\chapter, \section, …) are
 // sections; paragraphs and \item lists are text, with \emph{…},
 // \textbf{…} and any command not known read as their arguments' text,
 // and commands that print nothing (\label, \index, \cite, \ref,
@@ -92,7 +94,7 @@ func parseLaTeX(src string) structured {
 		}
 		break
 	}
-	p := &latexParser{}
+	p := &latexParser{mx: newLatexMacros(len(src))}
 	// The preamble (and any file) names the language and the title.
 	for _, l := range lines {
 		if m := latexBabelRe.FindStringSubmatch(l.text); m != nil {
@@ -107,7 +109,9 @@ func parseLaTeX(src string) structured {
 		}
 	}
 	if len(body) < len(lines) {
-		p.readTitle(lines[:len(lines)-len(body)])
+		pre := lines[:len(lines)-len(body)]
+		p.text(latexJoin(pre), nil) // for the macros it defines
+		p.readTitle(pre)
 	}
 	p.parse(body)
 	return structured{title: p.title, lang: p.lang, blocks: p.lb.out}
@@ -116,6 +120,14 @@ func parseLaTeX(src string) structured {
 type latexParser struct {
 	lb          lineBlocks
 	title, lang string
+	mx          *latexMacros // the file's macros, defined as it is read
+}
+
+// text is latexText with the file's macros.
+func (p *latexParser) text(s string, notes *[]latexNote) string {
+	var b strings.Builder
+	latexWrite(&b, s, notes, false, 0, p.mx)
+	return b.String()
 }
 
 // readTitle takes \title{…} from a preamble.
@@ -128,7 +140,7 @@ func (p *latexParser) readTitle(lines []srcLine) {
 		joined := latexJoin(lines[i:min(i+8, len(lines))])
 		k = strings.Index(joined, `\title`)
 		if arg, _, ok := latexArgAfterOpts(joined, k+len(`\title`)); ok && p.title == "" {
-			p.title = collapseSpaces(latexText(arg, nil))
+			p.title = collapseSpaces(p.text(arg, nil))
 		}
 		return
 	}
@@ -228,7 +240,7 @@ func (p *latexParser) parse(lines []srcLine) {
 				if p.title == "" && len(p.lb.out) == 0 {
 					// A title set after text is an example's (lshort's
 					// spec.tex shows a slide's \title), not the file's.
-					p.title = collapseSpaces(latexText(arg, nil))
+					p.title = collapseSpaces(p.text(arg, nil))
 				}
 				i = latexResume(lines, i, joined, end)
 				continue
@@ -331,7 +343,7 @@ func (p *latexParser) para(kind blockKind, lines []srcLine, label string) {
 		texts[k] = strings.TrimSpace(l.text)
 	}
 	var notes []latexNote
-	reduced := latexText(strings.Join(texts, "\n"), &notes)
+	reduced := p.text(strings.Join(texts, "\n"), &notes)
 	parts := strings.Split(reduced, "\n")
 	for k := range parts {
 		parts[k] = collapseSpaces(parts[k])
@@ -388,7 +400,7 @@ func (p *latexParser) heading(lines []srcLine, i int, cmd string) int {
 		p.para(blockPara, lines[i:i+1], "")
 		return i + 1
 	}
-	p.lb.heading(collapseSpaces(strings.ReplaceAll(latexText(arg, nil), "\n", " ")), lines[i].n, latexLevels[cmd])
+	p.lb.heading(collapseSpaces(strings.ReplaceAll(p.text(arg, nil), "\n", " ")), lines[i].n, latexLevels[cmd])
 	return latexResume(lines, i, joined, end)
 }
 
@@ -416,7 +428,7 @@ func (p *latexParser) item(lines []srcLine, i int) int {
 	label := ""
 	if strings.HasPrefix(rest, "[") {
 		if g, end, ok := latexGroup(rest, 0, '[', ']'); ok {
-			label = collapseSpaces(latexText(g, nil))
+			label = collapseSpaces(p.text(g, nil))
 			rest = rest[end:]
 		}
 	}
@@ -519,7 +531,7 @@ func (p *latexParser) table(name string, lines []srcLine) {
 		start += len(raw) + 2
 		var cells []string
 		for _, c := range latexSplitCells(raw) {
-			cells = append(cells, collapseSpaces(strings.ReplaceAll(latexText(c, nil), "\n", " ")))
+			cells = append(cells, collapseSpaces(strings.ReplaceAll(p.text(c, nil), "\n", " ")))
 		}
 		if strings.TrimSpace(strings.Join(cells, "")) == "" {
 			continue
@@ -753,18 +765,20 @@ var latexAccents = map[string]string{
 // read in place). Line breaks stay where the source has them.
 func latexText(s string, notes *[]latexNote) string {
 	var b strings.Builder
-	latexWrite(&b, s, notes, false, 0)
+	latexWrite(&b, s, notes, false, 0, nil)
 	return b.String()
 }
 
-func latexWrite(b *strings.Builder, s string, notes *[]latexNote, math bool, depth int) {
+// latexWrite writes s's text to b; mx, when not nil, holds the macros
+// defined so far, and takes those s defines.
+func latexWrite(b *strings.Builder, s string, notes *[]latexNote, math bool, depth int, mx *latexMacros) {
 	if depth > 50 {
 		b.WriteString(s) // nested past reason: as it is
 		return
 	}
 	sub := func(t string) string {
 		var sb strings.Builder
-		latexWrite(&sb, t, nil, math, depth+1)
+		latexWrite(&sb, t, nil, math, depth+1, mx)
 		return sb.String()
 	}
 	for i := 0; i < len(s); {
@@ -779,7 +793,7 @@ func latexWrite(b *strings.Builder, s string, notes *[]latexNote, math bool, dep
 			if j < len(s) && s[j] == '*' {
 				j++
 			}
-			i = latexCommand(b, s, name, j, notes, math, depth, sub)
+			i = latexCommand(b, s, name, j, notes, math, depth, sub, mx)
 		case c == '\\' && i+1 < len(s):
 			n := s[i+1]
 			i += 2
@@ -805,7 +819,7 @@ func latexWrite(b *strings.Builder, s string, notes *[]latexNote, math bool, dep
 					end = len(s) - i
 				}
 				var mb strings.Builder
-				latexWrite(&mb, s[i:i+end], nil, true, depth+1)
+				latexWrite(&mb, s[i:i+end], nil, true, depth+1, mx)
 				b.WriteString(strings.TrimSpace(mb.String()))
 				i = min(i+end+2, len(s))
 			case '[':
@@ -814,7 +828,7 @@ func latexWrite(b *strings.Builder, s string, notes *[]latexNote, math bool, dep
 					end = len(s) - i
 				}
 				var mb strings.Builder
-				latexWrite(&mb, s[i:i+end], nil, true, depth+1)
+				latexWrite(&mb, s[i:i+end], nil, true, depth+1, mx)
 				b.WriteString(strings.TrimSpace(mb.String()))
 				i = min(i+end+2, len(s))
 			case '\'', '`', '^', '"', '~', '=', '.':
@@ -841,7 +855,7 @@ func latexWrite(b *strings.Builder, s string, notes *[]latexNote, math bool, dep
 				end = len(s) - j
 			}
 			var mb strings.Builder
-			latexWrite(&mb, s[j:j+end], nil, true, depth+1)
+			latexWrite(&mb, s[j:j+end], nil, true, depth+1, mx)
 			b.WriteString(strings.TrimSpace(mb.String()))
 			i = min(j+end+len(closer), len(s))
 		case c == '&':
@@ -874,7 +888,7 @@ func latexWrite(b *strings.Builder, s string, notes *[]latexNote, math bool, dep
 
 // latexCommand writes the text of the command name whose arguments (if
 // any) start at s[j], and returns the offset after it.
-func latexCommand(b *strings.Builder, s, name string, j int, notes *[]latexNote, math bool, depth int, sub func(string) string) int {
+func latexCommand(b *strings.Builder, s, name string, j int, notes *[]latexNote, math bool, depth int, sub func(string) string, mx *latexMacros) int {
 	args := func(max int) ([]string, int) {
 		var out []string
 		k := j
@@ -924,7 +938,15 @@ func latexCommand(b *strings.Builder, s, name string, j int, notes *[]latexNote,
 		b.WriteString(s[k+1 : k+1+e])
 		return k + 1 + e + 1
 	case latexDefine[name]:
-		return latexSkipDefinition(s, name, j)
+		end := latexSkipDefinition(s, name, j)
+		mx.define(name, s[j:end])
+		return end
+	case name == "DeclareMathOperator" && mx != nil:
+		a, end := args(2)
+		if len(a) == 2 {
+			mx.define(name, "{"+a[0]+"}{"+a[1]+"}")
+		}
+		return end
 	case name == "footnote" || name == "footnotetext" || name == "marginpar" || name == "sidenote":
 		a, end := args(1)
 		if len(a) == 0 {
@@ -932,7 +954,7 @@ func latexCommand(b *strings.Builder, s, name string, j int, notes *[]latexNote,
 		}
 		if notes != nil {
 			var nb strings.Builder
-			latexWrite(&nb, a[0], nil, math, depth+1)
+			latexWrite(&nb, a[0], nil, math, depth+1, mx)
 			*notes = append(*notes, latexNote{text: strings.ReplaceAll(nb.String(), "\n", " "), line: strings.Count(s[:j], "\n")})
 		} else {
 			b.WriteString(" (" + sub(a[0]) + ")")
@@ -966,6 +988,9 @@ func latexCommand(b *strings.Builder, s, name string, j int, notes *[]latexNote,
 			b.WriteString(sub(a[0]) + "/" + sub(a[1]))
 		}
 		return end
+	}
+	if end, ok := mx.expand(b, s, name, j, math, depth); ok {
+		return end // the document's own, before a symbol it redefines (\today)
 	}
 	if sym, ok := latexSymbols[name]; ok {
 		b.WriteString(sym)
