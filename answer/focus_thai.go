@@ -71,9 +71,23 @@ func (c *fit) addThai(w string, terms []string, wt float64, has map[string]bool,
 // (ลาว) is made of pairs it writes everywhere (ลา, าว), and weighed the
 // least. (Counting only the passages whose words, cut by text.Words,
 // include it answered 2 and abstained on 24 of XQuAD th's tuning
-// questions fewer.) The passages holding Thai are gathered once; each
-// word is a scan of them, which only a Thai question pays.
+// questions fewer.) The index counts the passages that write each word of
+// the Thai word list as it is built (retrieval's ThaiDF); a word the list
+// lacks (a name, a loan word) is looked for in the passages holding Thai,
+// gathered once, a scan each.
 func (st *state) thaiIDF(w string) float64 {
+	w = thaiForm(w)
+	df, ok := st.index.ThaiDF(w)
+	if !ok {
+		df = st.thaiScan(w)
+	}
+	n := float64(len(st.items))
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// thaiScan counts the passages that write w, a Thai word the index does
+// not count.
+func (st *state) thaiScan(w string) int {
 	st.thaiOnce.Do(func() {
 		for i := range st.items {
 			ps, _ := st.passage(i)
@@ -82,15 +96,13 @@ func (st *state) thaiIDF(w string) float64 {
 			}
 		}
 	})
-	w = thaiForm(w)
 	df := 0
 	for _, t := range st.thaiTexts {
 		if strings.Contains(t, w) {
 			df++
 		}
 	}
-	n := float64(len(st.items))
-	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+	return df
 }
 
 func isThaiLetter(r rune) bool { return unicode.Is(unicode.Thai, r) }

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"math"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -71,5 +72,29 @@ func TestThaiWordWeight(t *testing.T) {
 		if w != "ลาว" && x >= weight["ลาว"] {
 			t.Errorf("%s weighs %.3f, ลาว %.3f: want ลาว, which the pages never write, the heaviest", w, x, weight["ลาว"])
 		}
+	}
+}
+
+// The index's counts of the passages writing a Thai word (retrieval's
+// ThaiDF, counted as it is built) weigh a word as the scan of the passages
+// does, for words of the word list and others (a name it lacks, sara am
+// written in two letters), written or not, part of a longer word or not.
+// Made-up pages.
+func TestThaiIDFCounted(t *testing.T) {
+	st := newPipeline(t, loadFS(t, fstest.MapFS{
+		"a.md": {Data: []byte("# ภาษา\n\nภาษาไทยมีวรรณยุกต์ห้าเสียง\n\nสาวลาออกจากงานเมื่อวานนี้ทําไมไม่รู้\n")},
+		"b.md": {Data: []byte("# ตัวตัดคำ\n\nตัวตัดคำรองรับภาษาไทยและภาษาอังกฤษ ข้อความของนายสมชายวงศ์สวัสดิ์\n")},
+		"c.md": {Data: []byte("# English\n\nA page with no Thai at all, counted by neither.\n")},
+	}), nil).state.Load()
+	for _, w := range []string{"ภาษา", "ไทย", "ภาษาไทย", "ลาว", "ลาออก", "ความ", "ข้อความ", "ทำไม", "ทําไม", "ทำ", "ตัด", "สมชายวงศ์", "ชายวง", "วงศ์สวัสดิ์", "นาย", "ห้า"} {
+		n := float64(len(st.items))
+		df := float64(st.thaiScan(thaiForm(w)))
+		want := math.Log(1 + (n-df+0.5)/(df+0.5))
+		if got := st.thaiIDF(w); got != want {
+			t.Errorf("thaiIDF(%q) = %v, the scan's %v (%v passages of %v)", w, got, want, df, n)
+		}
+	}
+	if df, ok := st.index.ThaiDF("ภาษา"); !ok || df < 2 {
+		t.Errorf("ThaiDF(ภาษา) = %d, %v: want counted, in both pages", df, ok)
 	}
 }

@@ -34,6 +34,7 @@ type shard struct {
 	remap  []uint32          // local id → global id, after the merge
 	cursor []uint32          // local id → where its next posting goes
 	big    [][2]uint32       // posting, tf of the shard's tf ≥ maxTF
+	thai   thaiTally         // its items by the Thai words they write (thai.go)
 }
 
 // tally is a local term's counts: its frequency in the item being
@@ -197,6 +198,7 @@ func (ix *Index) build(fast bool, gc buildHold) {
 	for _, b := range big {
 		ix.bigTF = append(ix.bigTF, b[0], b[1])
 	}
+	ix.thai = thaiCountsOf(shards)
 	ix.maxIDF = idf(n, 0)
 }
 
@@ -349,6 +351,7 @@ func (ix *Index) analyzeShard(s *shard, dl []uint32, fast bool) {
 			}
 		}
 		n += sb.addText(a, cache, it.Text)
+		s.countThai(i, it.Text)
 		sb.appendPairs()
 		dl[i] = uint32(n)
 		if cap(b.arena) > 1<<20 { // one huge item must not pin its scratch

@@ -109,6 +109,8 @@ type Index struct {
 
 	compounds compoundIndex // compounds by their ending, for German queries (compound.go)
 
+	thai thaiCounts // the items that write each Thai word (thai.go)
+
 	accums sync.Pool // *accum sized for this index
 	bufs   sync.Pool // *analysisBuf for query analysis
 }

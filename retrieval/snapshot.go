@@ -29,6 +29,12 @@ type Parts struct {
 	PostTF    []uint8  // term frequency of each posting; 255: see BigTF
 	BigTF     []uint32 // posting, frequency: pairs, by posting, of every posting with PostTF 255
 	ItemLen   []uint32 // analysed length of each item
+	// The Thai words the items write (ThaiDF): sorted bytewise and
+	// concatenated, word k ThaiBytes[ThaiOff[k]:ThaiOff[k+1]], written by
+	// ThaiDF[k] items. All empty for items without Thai.
+	ThaiBytes string
+	ThaiOff   []uint32
+	ThaiDF    []uint32
 }
 
 // termTable is a mapped index's dictionary: terms sorted bytewise.
@@ -89,6 +95,9 @@ func (ix *Index) Parts() (Parts, error) {
 		PostTF:    ix.postTF,
 		BigTF:     ix.bigTF,
 		ItemLen:   ix.itemLen,
+		ThaiBytes: ix.thai.bytes,
+		ThaiOff:   ix.thai.off,
+		ThaiDF:    ix.thai.df,
 	}, nil
 }
 
@@ -262,6 +271,11 @@ func fromParts(p Parts, items []Item, postings bool) (*Index, error) {
 		return nil, fmt.Errorf("item lengths: %d for %d items", len(p.ItemLen), n)
 	}
 	ix.setLengths(p.ItemLen)
+
+	ix.thai = thaiCounts{bytes: p.ThaiBytes, off: p.ThaiOff, df: p.ThaiDF}
+	if err := checkThai(ix.thai, n); err != nil {
+		return nil, err
+	}
 
 	ix.maxIDF = idf(n, 0)
 	ix.accums.New = func() any { return newAccum(len(ix.items), len(ix.docs)) }

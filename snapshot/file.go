@@ -31,7 +31,7 @@ import (
 // Numbers are little-endian.
 const (
 	magic         = "CBSNAP\r\n"
-	formatVersion = 4
+	formatVersion = 5 // 5: the index's Thai word counts (retrieval/thai*)
 	headerSize    = 72
 	orderMark     = 0x01020304
 	maxParts      = 64

@@ -27,6 +27,9 @@ const (
 	partIxPostTF    = "retrieval/postTF"
 	partIxBigTF     = "retrieval/bigTF"
 	partIxItemLen   = "retrieval/itemLen"
+	partIxThaiBytes = "retrieval/thaiBytes" // Thai words the items write, sorted, concatenated
+	partIxThaiOff   = "retrieval/thaiOff"
+	partIxThaiDF    = "retrieval/thaiDF"
 )
 
 // ErrBigEndian: snapshots are little-endian and used in place.
@@ -59,6 +62,9 @@ func indexParts(ix *retrieval.Index) ([]part, error) {
 		{name: partIxPostTF, data: p.PostTF},
 		{name: partIxBigTF, data: bytesOf(p.BigTF)},
 		{name: partIxItemLen, data: bytesOf(p.ItemLen)},
+		{name: partIxThaiBytes, data: unsafe.Slice(unsafe.StringData(p.ThaiBytes), len(p.ThaiBytes))},
+		{name: partIxThaiOff, data: bytesOf(p.ThaiOff)},
+		{name: partIxThaiDF, data: bytesOf(p.ThaiDF)},
 	}, nil
 }
 
@@ -69,7 +75,7 @@ func decodeIndex(parts map[string][]byte, items []retrieval.Item, built bool) (*
 	if !littleEndian {
 		return nil, ErrBigEndian
 	}
-	for _, name := range []string{partIxConfig, partIxAnalyzers, partIxItemAn, partIxItemDoc, partIxTermBytes, partIxTermOff, partIxTermID, partIxPostStart, partIxPostItem, partIxPostTF, partIxBigTF, partIxItemLen} {
+	for _, name := range []string{partIxConfig, partIxAnalyzers, partIxItemAn, partIxItemDoc, partIxTermBytes, partIxTermOff, partIxTermID, partIxPostStart, partIxPostItem, partIxPostTF, partIxBigTF, partIxItemLen, partIxThaiBytes, partIxThaiOff, partIxThaiDF} {
 		if _, ok := parts[name]; !ok {
 			return nil, fmt.Errorf("%w: part %s missing", ErrCorrupt, name)
 		}
@@ -88,6 +94,8 @@ func decodeIndex(parts map[string][]byte, items []retrieval.Item, built bool) (*
 	p.ItemAn = parts[partIxItemAn]
 	tb := parts[partIxTermBytes]
 	p.TermBytes = unsafe.String(unsafe.SliceData(tb), len(tb))
+	thb := parts[partIxThaiBytes]
+	p.ThaiBytes = unsafe.String(unsafe.SliceData(thb), len(thb))
 	var err error
 	for _, v := range []struct {
 		name string
@@ -96,6 +104,7 @@ func decodeIndex(parts map[string][]byte, items []retrieval.Item, built bool) (*
 		{partIxItemDoc, &p.ItemDoc}, {partIxTermOff, &p.TermOff}, {partIxTermID, &p.TermID},
 		{partIxPostStart, &p.PostStart}, {partIxPostItem, &p.PostItem},
 		{partIxBigTF, &p.BigTF}, {partIxItemLen, &p.ItemLen},
+		{partIxThaiOff, &p.ThaiOff}, {partIxThaiDF, &p.ThaiDF},
 	} {
 		if *v.to, err = viewOf[uint32](parts[v.name]); err != nil {
 			return nil, fmt.Errorf("%w: %s: %w", ErrCorrupt, v.name, err)
