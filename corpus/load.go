@@ -462,6 +462,11 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 		if kind != "" {
 			return skipped(kind, reason)
 		}
+		if f == FormatPPTX && s.title == "" {
+			// A deck of untitled slides: its first heading is "Slide 1",
+			// which names no deck; its file's name does.
+			s.title = strings.TrimSuffix(path.Base(p), path.Ext(p))
+		}
 		doc, st, kind, reason = l.structuredDocument(Document{ID: docID(p), Path: p, Format: f}, s, &sc.pk)
 		if kind != "" {
 			return skipped(kind, reason)

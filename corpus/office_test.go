@@ -101,10 +101,11 @@ func rolloutDeck(t testing.TB) []byte {
 
 func TestLoadPPTX(t *testing.T) {
 	fsys := fstest.MapFS{
-		"decks/rollout.pptx": {Data: rolloutDeck(t)},
-		"decks/locked.pptx":  {Data: append(append([]byte{}, oleMagic...), make([]byte, 600)...)},
-		"decks/broken.pptx":  file("PK not really a zip"),
-		"decks/empty.pptx":   {Data: makeZip(t, "ppt/presentation.xml", `<p:presentation `+nsPML+`/>`)},
+		"decks/rollout.pptx":  {Data: rolloutDeck(t)},
+		"decks/locked.pptx":   {Data: append(append([]byte{}, oleMagic...), make([]byte, 600)...)},
+		"decks/broken.pptx":   file("PK not really a zip"),
+		"decks/empty.pptx":    {Data: makeZip(t, "ppt/presentation.xml", `<p:presentation `+nsPML+`/>`)},
+		"decks/untitled.pptx": {Data: makePPTX(t, []string{pptxSlide("", pptxShape("", "Only body text."))}, nil)},
 	}
 	c, err := Load(context.Background(), fsys, Config{})
 	if err != nil {
@@ -138,6 +139,9 @@ func TestLoadPPTX(t *testing.T) {
 		if !slices.Equal(p.Headings, tt.headings) {
 			t.Errorf("%q under %q, want %q", tt.text, p.Headings, tt.headings)
 		}
+	}
+	if u, ok := c.Doc("decks/untitled"); !ok || u.Title != "untitled" {
+		t.Errorf("a deck of untitled slides is titled by its file's name, not \"Slide 1\": got %+v", u)
 	}
 	for _, bad := range []string{"Do not present this.", "Draft numbers", "7"} {
 		if strings.Contains(d.Text, bad) {
