@@ -25,7 +25,7 @@ import (
 
 // snowballStemmer returns the Snowball stemmer of a language that has no
 // analyser of its own (en, fr and ar have theirs), or nil. Indonesian's is
-// text's (Snowball's algorithm; the Go package has none).
+// text's (Snowball's algorithm; the Go package has none), as Hebrew's.
 func snowballStemmer(lang string) func(*snowball.Env) bool {
 	switch lang {
 	case "da":
@@ -38,6 +38,8 @@ func snowballStemmer(lang string) func(*snowball.Env) bool {
 		return finnish.Stem
 	case "ga":
 		return irish.Stem
+	case "he":
+		return stringStem(text.HebrewStem)
 	case "hu":
 		return hungarian.Stem
 	case "id":

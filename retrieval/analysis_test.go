@@ -52,13 +52,16 @@ var analysisCases = []analysisCase{
 	{"zero width joiner inside", "und", "ab\u200dcd", []string{"abcd"}},
 	// Hebrew: points and cantillation go, as a reader types without them;
 	// geresh is an apostrophe, gershayim a quotation mark; maqaf splits.
-	{"hebrew points", "he", "הַקּוֹד עוֹרֵךְ", []string{"הקוד", "עורך"}},
-	{"hebrew cantillation", "he", "בְּרֵאשִׁ֖ית בראשית", []string{"בראשית", "בראשית"}},
+	{"hebrew points", "he", "הַקּוֹד עוֹרֵךְ", []string{"קוד", "עורך"}},
+	{"hebrew cantillation", "he", "בְּרֵאשִׁ֖ית בראשית", []string{"ראשית", "ראשית"}},
 	{"hebrew presentation form", "he", "\uFB2Aבת", []string{"שבת"}},
 	{"hebrew geresh as apostrophe", "he", "פיצ׳רים פיצ'רים פיצ’רים", []string{"פיצ'רים", "פיצ'רים", "פיצ'רים"}},
 	{"hebrew gershayim as quotation mark", "he", "צה״ל צה\"ל", []string{"צה", "ל", "צה", "ל"}},
 	{"hebrew maqaf splits", "he", "בית־ספר", []string{"בית", "ספר"}},
 	{"hebrew point alone", "he", "\u05B8", nil},
+	// Hebrew: the prefixes written joined to a word come off (text.HebrewStem).
+	{"hebrew prefixes", "he", "בקומפוננטה הקומפוננטה וכשהקומפוננטה קומפוננטה", []string{"קומפוננטה", "קומפוננטה", "קומפוננטה", "קומפוננטה"}},
+	{"hebrew word of its own", "he", "מערכת מהמערכת", []string{"מערכת", "מערכת"}},
 	// Persian: a zero-width non-joiner between Arabic letters joins a
 	// compound's or a prefix's parts; the word is indexed whole and as its
 	// parts, as an identifier, so a reader typing a space meets it.
