@@ -176,10 +176,10 @@ func TestReplyLangs(t *testing.T) {
 		{"ru", "die Geschäfte von Alipay und die Kredite", "de", "de"},
 		{"pt-BR", "", "pt", "pt"},
 		{"", "Alipay", "en", "en"},
-		// Hebrew is named (round eight), not catalogued: the model writes
-		// it, the notes are the reader's; a language answer/ does not name
+		// Hebrew is named (round eight) and catalogued: the model writes
+		// it and the notes are Hebrew; a language answer/ does not name
 		// (Georgian) is the reader's throughout.
-		{"pt-BR", "העסקים של עליפיי וההלוואות", "he", "pt"},
+		{"pt-BR", "העסקים של עליפיי וההלוואות", "he", "he"},
 		{"pt-BR", "ალიპეის ბიზნესი და სესხები", "pt", "pt"},
 		{"da", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "da", "da"},
 		{"", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "da", "da"},

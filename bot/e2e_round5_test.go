@@ -153,7 +153,7 @@ func runRoundCases(t *testing.T, docs fstest.MapFS, cases []round5Case, rewrites
 // checkRound5 holds an answer to the round's rules: the false claim marked
 // and the true one and the decline not; no label, Persian digit, quote or
 // macro of the page's markup in sight; the notes and Sources in the
-// reader's language, English for Persian (no catalogue of its own).
+// reader's language (English for a language the catalogue lacks).
 func checkRound5(t *testing.T, path string, c round5Case, content string) {
 	t.Helper()
 	body := withoutNotes(content)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"corpusbot/internal/openaitest"
 )
 
 // Round eight of the adversarial tests (docs/benchmarks.md, "Adversarial
@@ -59,4 +61,52 @@ func TestRound8PersianUkrainianHebrewThroughDiscord(t *testing.T) {
 			}
 		}
 	})
+}
+
+// A Persian or a Hebrew question the pages do not answer, naming what they
+// mention (Safari, Prettier), is declined in its own language through
+// discordgo and the fakes: extractively, with the nearest documents under
+// their heading, and when the model declines. Round eight found both in
+// English, the catalogue having neither language; the texts are written
+// out here, so that an English fallback fails.
+func TestRound8AbstentionInPersianAndHebrew(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		lang, question, notCovered, nearest, doc string
+	}{
+		{"fa", "قیمت اشتراک سالانهٔ سافاری چقدر است؟", "اسناد به این موضوع نمی\u200cپردازند.", "نزدیک\u200cترین اسناد", "ابزار توسعه ری\u200cاکت"},
+		{"he", "כמה עולה מנוי שנתי ל-Prettier?", "המסמכים אינם עוסקים בנושא הזה.", "המסמכים הקרובים ביותר", "התקנת עורך קוד"},
+	}
+	declines := func(r openaitest.Request) openaitest.Reply {
+		if strings.Contains(r.Text(), "Rewrite the question") {
+			return openaitest.Reply{Text: "en: none"}
+		}
+		return openaitest.Reply{Text: "NOT_IN_CORPUS"}
+	}
+	for _, c := range cases {
+		for _, model := range []bool{false, true} {
+			name := c.lang + " extractive"
+			if model {
+				name = c.lang + " model declines"
+			}
+			t.Run(name, func(t *testing.T) {
+				t.Parallel()
+				s := setup{corpus: round8Docs, noLLM: !model}
+				if model {
+					s.aiOpts = []openaitest.Option{openaitest.WithResponder(declines)}
+				}
+				h := start(t, s)
+				a := waitContent(h, ask(h, user(1), generalID, c.question, false), c.notCovered)
+				for _, english := range []string{"does not cover", "Nearest documents", "could not verify"} {
+					if strings.Contains(a.Content, english) {
+						t.Errorf("abstention has English %q:\n%s", english, a.Content)
+					}
+				}
+				if !model && (!strings.Contains(a.Content, c.nearest) || !strings.Contains(a.Content, c.doc)) {
+					t.Errorf("abstention lacks %q over %q:\n%s", c.nearest, c.doc, a.Content)
+				}
+				h.noViolations()
+			})
+		}
+	}
 }

@@ -7,7 +7,9 @@ package i18n
 // work tool does (TestPoliteRegister); Portuguese with você, in Brazilian
 // Portuguese throughout; Italian, Dutch, Polish, the Nordic languages and
 // Hungarian informally (tu, je, Ty, sinä, te), as Discord does; Korean,
-// Japanese (です/ます), Thai and Vietnamese politely. Where a language attaches endings to a word
+// Japanese (です/ます), Thai and Vietnamese politely; Persian formally
+// (شما); Hebrew impersonally ("נא לנסות שוב", "יש להקליד"), as Hebrew
+// interfaces do, so that no verb is a man's or a woman's. Where a language attaches endings to a word
 // (Korean particles, Hungarian and Turkish suffixes), the sentence is
 // built so that no ending falls on a %s.
 var texts = [numKeys]map[string]string{
@@ -43,6 +45,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Документите не засягат тази тема.",
 		"hr":      "Dokumenti ne obuhvaćaju ovu temu.",
 		"lt":      "Dokumentuose apie tai nekalbama.",
+		"fa":      "اسناد به این موضوع نمی\u200cپردازند.",
+		"he":      "המסמכים אינם עוסקים בנושא הזה.",
 	},
 	NotVerified: {
 		"en":      "I could not verify an answer to this in the documents.",
@@ -76,6 +80,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Не успях да потвърдя в документите отговор на този въпрос.",
 		"hr":      "U dokumentima nisam uspio potvrditi odgovor na ovo pitanje.",
 		"lt":      "Dokumentuose nepavyko patvirtinti atsakymo į šį klausimą.",
+		"fa":      "نتوانستم پاسخی برای این پرسش را در اسناد تأیید کنم.",
+		"he":      "לא הצלחתי לאמת במסמכים תשובה לשאלה הזאת.",
 	},
 	Nearest: {
 		"en":      "Nearest documents",
@@ -109,6 +115,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Най-близки документи",
 		"hr":      "Najbliži dokumenti",
 		"lt":      "Artimiausi dokumentai",
+		"fa":      "نزدیک\u200cترین اسناد",
+		"he":      "המסמכים הקרובים ביותר",
 	},
 	NearestLabel: {
 		"en":      "Nearest documents:",
@@ -142,6 +150,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Най-близки документи:",
 		"hr":      "Najbliži dokumenti:",
 		"lt":      "Artimiausi dokumentai:",
+		"fa":      "نزدیک\u200cترین اسناد:",
+		"he":      "המסמכים הקרובים ביותר:",
 	},
 	Sources: {
 		"en":      "Sources",
@@ -175,6 +185,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Източници",
 		"hr":      "Izvori",
 		"lt":      "Šaltiniai",
+		"fa":      "منابع",
+		"he":      "מקורות",
 	},
 	SourcesLabel: {
 		"en":      "Sources:",
@@ -208,6 +220,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Източници:",
 		"hr":      "Izvori:",
 		"lt":      "Šaltiniai:",
+		"fa":      "منابع:",
+		"he":      "מקורות:",
 	},
 	CheckSentences: {
 		"en":      "Check these sentences against the sources:",
@@ -241,6 +255,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Сверете тези изречения с източниците:",
 		"hr":      "Provjerite ove rečenice u izvorima:",
 		"lt":      "Patikrinkite šiuos sakinius pagal šaltinius:",
+		"fa":      "این جمله\u200cها را با منابع مقایسه کنید:",
+		"he":      "כדאי לבדוק את המשפטים האלה מול המקורות:",
 	},
 	WhyNoQuote: {
 		"en":      "its citation %s quotes nothing from the passage",
@@ -274,6 +290,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "препратката му %s не цитира нищо от откъса",
 		"hr":      "njezina referenca %s ne citira ništa iz odlomka",
 		"lt":      "jo nuoroda %s necituoja nieko iš fragmento",
+		"fa":      "ارجاع %s آن چیزی از بخش نقل نمی\u200cکند",
+		"he":      "ההפניה %s שלו אינה מצטטת דבר מהקטע",
 	},
 	WhyShortQuote: {
 		"en":      "its quote is too short to check",
@@ -307,6 +325,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "цитатът му е твърде кратък, за да бъде проверен",
 		"hr":      "njezin citat prekratak je za provjeru",
 		"lt":      "jo citata per trumpa, kad būtų galima patikrinti",
+		"fa":      "نقل\u200cقول آن کوتاه\u200cتر از آن است که بررسی شود",
+		"he":      "הציטוט שלו קצר מכדי לבדוק אותו",
 	},
 	WhyNotFound: {
 		"en":      "its quote is not in passage %s",
@@ -340,6 +360,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "цитатът му не е в откъс %s",
 		"hr":      "njezin citat nije u odlomku %s",
 		"lt":      "jo citatos nėra fragmente %s",
+		"fa":      "نقل\u200cقول آن در بخش %s نیست",
+		"he":      "הציטוט שלו אינו מופיע בקטע %s",
 	},
 	WhyOtherPassage: {
 		"en":      "its quote is from passage %s, which it does not cite",
@@ -373,6 +395,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "цитатът му е от откъс %s, към който то не препраща",
 		"hr":      "njezin citat potječe iz odlomka %s, na koji se ne poziva",
 		"lt":      "jo citata paimta iš fragmento %s, į kurį jis nenurodo",
+		"fa":      "نقل\u200cقول آن از بخش %s است که به آن ارجاع نمی\u200cدهد",
+		"he":      "הציטוט שלו לקוח מקטע %s, שאליו אינו מפנה",
 	},
 	WhyOtherUncited: {
 		"en":      "its quote is from a passage it does not cite",
@@ -406,6 +430,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "цитатът му е от откъс, към който то не препраща",
 		"hr":      "njezin citat potječe iz odlomka na koji se ne poziva",
 		"lt":      "jo citata paimta iš fragmento, į kurį jis nenurodo",
+		"fa":      "نقل\u200cقول آن از بخشی است که به آن ارجاع نمی\u200cدهد",
+		"he":      "הציטוט שלו לקוח מקטע שאליו אינו מפנה",
 	},
 	WhyNumber: {
 		"en":      "the quoted sentence does not give the figure %s",
@@ -439,6 +465,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "цитираното изречение не съдържа числото %s",
 		"hr":      "citirana rečenica ne navodi broj %s",
 		"lt":      "cituojamame sakinyje nėra skaičiaus %s",
+		"fa":      "جملهٔ نقل\u200cشده عدد %s را نمی\u200cآورد",
+		"he":      "המשפט המצוטט אינו מציין את המספר %s",
 	},
 	WhyName: {
 		"en":      "the quoted sentence does not name %s",
@@ -472,6 +500,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "цитираното изречение не споменава %s",
 		"hr":      "citirana rečenica ne spominje %s",
 		"lt":      "cituojamame sakinyje neminima: %s",
+		"fa":      "جملهٔ نقل\u200cشده نامی از %s نمی\u200cبرد",
+		"he":      "המשפט המצוטט אינו מזכיר את %s",
 	},
 	WhyNegation: {
 		"en":      "the sentence and its quote disagree on a negation",
@@ -505,6 +535,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "изречението и цитатът му се разминават в отрицание",
 		"hr":      "rečenica i njezin citat razlikuju se u negaciji",
 		"lt":      "sakinys ir jo citata nesutampa dėl neigimo",
+		"fa":      "جمله و نقل\u200cقولش در نفی با هم نمی\u200cخوانند",
+		"he":      "המשפט והציטוט שלו חלוקים בשלילה",
 	},
 	WhyUncited: {
 		"en":      "it cites no passage",
@@ -538,6 +570,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "не препраща към нито един откъс",
 		"hr":      "ne poziva se ni na jedan odlomak",
 		"lt":      "jis nenurodo jokio fragmento",
+		"fa":      "به هیچ بخشی ارجاع نمی\u200cدهد",
+		"he":      "אינו מפנה לאף קטע",
 	},
 	WhyCodeNotFound: {
 		"en":      "this line of code is in none of the cited passages",
@@ -571,6 +605,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "този ред код не е в нито един от цитираните откъси",
 		"hr":      "ovaj redak koda nije ni u jednom od citiranih odlomaka",
 		"lt":      "šios kodo eilutės nėra nė vienoje cituotoje ištraukoje",
+		"fa":      "این خط کد در هیچ\u200cیک از بخش\u200cهای ارجاع\u200cشده نیست",
+		"he":      "שורת הקוד הזאת אינה מופיעה באף אחד מהקטעים שצוטטו",
 	},
 	WhyCodeUncited: {
 		"en":      "this line of code comes from a passage the answer does not cite",
@@ -604,6 +640,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "този ред код е от откъс, който отговорът не цитира",
 		"hr":      "ovaj redak koda potječe iz odlomka koji odgovor ne navodi",
 		"lt":      "ši kodo eilutė paimta iš ištraukos, kurios atsakymas necituoja",
+		"fa":      "این خط کد از بخشی است که پاسخ به آن ارجاع نمی\u200cدهد",
+		"he":      "שורת הקוד הזאת לקוחה מקטע שהתשובה אינה מפנה אליו",
 	},
 	CutLength: {
 		"en":      "The answer reached the length limit and was cut off here.",
@@ -637,6 +675,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Отговорът достигна ограничението за дължина и е прекъснат тук.",
 		"hr":      "Odgovor je dosegnuo ograničenje duljine i ovdje je prekinut.",
 		"lt":      "Atsakymas pasiekė ilgio ribą ir čia buvo nukirptas.",
+		"fa":      "پاسخ به سقف طول رسید و در اینجا قطع شد.",
+		"he":      "התשובה הגיעה למגבלת האורך ונקטעה כאן.",
 	},
 	CutStream: {
 		"en":      "The model's reply was interrupted; this is what was verified before it stopped.",
@@ -670,6 +710,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Отговорът на модела прекъсна; ето какво беше проверено преди това.",
 		"hr":      "Odgovor modela je prekinut; ovo je ono što je provjereno prije prekida.",
 		"lt":      "Modelio atsakymas nutrūko; štai kas buvo patikrinta iki nutrūkimo.",
+		"fa":      "پاسخ مدل قطع شد؛ این همان چیزی است که پیش از توقف تأیید شد.",
+		"he":      "תשובת המודל נקטעה; זה מה שאומת לפני שנעצרה.",
 	},
 	ExtractiveNote: {
 		"en":      "No language model is configured: these are the best-matching sentences, quoted.",
@@ -703,6 +745,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Няма настроен езиков модел: това са най-подходящите изречения, цитирани дословно.",
 		"hr":      "Nije postavljen nijedan jezični model: ovo su rečenice koje najbolje odgovaraju, doslovno citirane.",
 		"lt":      "Kalbos modelis nesukonfigūruotas: tai geriausiai atitinkantys sakiniai, cituojami pažodžiui.",
+		"fa":      "هیچ مدل زبانی پیکربندی نشده است: این\u200cها مرتبط\u200cترین جمله\u200cها هستند، عیناً نقل\u200cشده.",
+		"he":      "לא הוגדר מודל שפה: אלה המשפטים המתאימים ביותר, מצוטטים כלשונם.",
 	},
 	FallbackNote: {
 		"en":      "The language model could not write today's briefing: these are the documents' lead sentences, quoted.",
@@ -736,6 +780,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Езиковият модел не успя да напише днешния обзор: това са началните изречения на документите, цитирани дословно.",
 		"hr":      "Jezični model nije mogao napisati današnji pregled: ovo su uvodne rečenice dokumenata, doslovno citirane.",
 		"lt":      "Kalbos modelis negalėjo parašyti šiandienos apžvalgos: tai pirmieji dokumentų sakiniai, cituojami pažodžiui.",
+		"fa":      "مدل زبانی نتوانست خلاصهٔ امروز را بنویسد: این\u200cها جمله\u200cهای آغازین اسناد هستند، عیناً نقل\u200cشده.",
+		"he":      "מודל השפה לא הצליח לכתוב את התקציר של היום: אלה משפטי הפתיחה של המסמכים, מצוטטים כלשונם.",
 	},
 	EmptyQuestion: {
 		"en":      "Ask me a question about the documents.",
@@ -769,6 +815,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Задайте ми въпрос за документите.",
 		"hr":      "Postavite mi pitanje o dokumentima.",
 		"lt":      "Užduokite man klausimą apie dokumentus.",
+		"fa":      "پرسشی دربارهٔ اسناد از من بپرسید.",
+		"he":      "אפשר לשאול אותי שאלה על המסמכים.",
 	},
 	EmptyQuestionExample: {
 		"en":      "Ask me a question about the documents, for example about *%s*.",
@@ -802,6 +850,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Задайте ми въпрос за документите, например за *%s*.",
 		"hr":      "Postavite mi pitanje o dokumentima, na primjer o temi *%s*.",
 		"lt":      "Užduokite man klausimą apie dokumentus, pavyzdžiui, apie *%s*.",
+		"fa":      "پرسشی دربارهٔ اسناد از من بپرسید، مثلاً دربارهٔ *%s*.",
+		"he":      "אפשר לשאול אותי שאלה על המסמכים, למשל על *%s*.",
 	},
 	NoWords: {
 		"en":      "That question has no words I can look up in the documents. Try a few words.",
@@ -835,6 +885,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "В този въпрос няма думи, които да потърся в документите. Опитайте с няколко думи.",
 		"hr":      "U tom pitanju nema riječi koje mogu potražiti u dokumentima. Pokušajte s nekoliko riječi.",
 		"lt":      "Šiame klausime nėra žodžių, kuriuos galėčiau ieškoti dokumentuose. Pabandykite keliais žodžiais.",
+		"fa":      "این پرسش واژه\u200cای ندارد که بتوانم در اسناد جست\u200cوجو کنم. چند واژه امتحان کنید.",
+		"he":      "בשאלה הזאת אין מילים שאוכל לחפש במסמכים. כדאי לנסות כמה מילים.",
 	},
 	NoWordsExample: {
 		"en":      "That question has no words I can look up in the documents. Try a few words, for example about *%s*.",
@@ -868,6 +920,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "В този въпрос няма думи, които да потърся в документите. Опитайте с няколко думи, например за *%s*.",
 		"hr":      "U tom pitanju nema riječi koje mogu potražiti u dokumentima. Pokušajte s nekoliko riječi, na primjer o temi *%s*.",
 		"lt":      "Šiame klausime nėra žodžių, kuriuos galėčiau ieškoti dokumentuose. Pabandykite keliais žodžiais, pavyzdžiui, apie *%s*.",
+		"fa":      "این پرسش واژه\u200cای ندارد که بتوانم در اسناد جست\u200cوجو کنم. چند واژه امتحان کنید، مثلاً دربارهٔ *%s*.",
+		"he":      "בשאלה הזאת אין מילים שאוכל לחפש במסמכים. כדאי לנסות כמה מילים, למשל על *%s*.",
 	},
 	UnknownDocument: {
 		"en":      "I don't know that document. `/sources` lists them, and `/summary` suggests them as you type.",
@@ -901,6 +955,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Не познавам този документ. `/sources` ги изброява, а `/summary` ги предлага, докато пишете.",
 		"hr":      "Ne poznajem taj dokument. `/sources` ih navodi, a `/summary` ih predlaže dok tipkate.",
 		"lt":      "Tokio dokumento nežinau. `/sources` pateikia jų sąrašą, o `/summary` juos siūlo jums rašant.",
+		"fa":      "این سند را نمی\u200cشناسم. `/sources` فهرست اسناد را نشان می\u200cدهد و `/summary` هنگام تایپ آن\u200cها را پیشنهاد می\u200cکند.",
+		"he":      "אינני מכיר את המסמך הזה. `/sources` מציג את רשימת המסמכים, ו-`/summary` מציע אותם תוך כדי הקלדה.",
 	},
 	NothingNew: {
 		"en":      "Nothing new to brief on: everything relevant has been covered already.",
@@ -934,6 +990,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Няма нищо ново за обзор: всичко съществено вече е обхванато.",
 		"hr":      "Nema ničeg novog za pregled: sve važno već je obrađeno.",
 		"lt":      "Nėra nieko naujo apžvalgai: viskas, kas svarbu, jau aptarta.",
+		"fa":      "چیز تازه\u200cای برای خلاصه نیست: همهٔ موارد مهم پیش\u200cتر پوشش داده شده\u200cاند.",
+		"he":      "אין שום דבר חדש לתקציר: כל מה שרלוונטי כבר סוקר.",
 	},
 	EmptyReply: {
 		"en":      "The language model returned nothing. Please try again.",
@@ -967,6 +1025,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Езиковият модел не върна нищо. Опитайте отново.",
 		"hr":      "Jezični model nije vratio ništa. Pokušajte ponovno.",
 		"lt":      "Kalbos modelis nieko negrąžino. Bandykite dar kartą.",
+		"fa":      "مدل زبانی چیزی برنگرداند. لطفاً دوباره تلاش کنید.",
+		"he":      "מודל השפה לא החזיר דבר. נא לנסות שוב.",
 	},
 	BriefingFailed: {
 		"en":      "Today's briefing could not be written: the language model is unavailable. It will be back at the next briefing.",
@@ -1000,6 +1060,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Днешният обзор не можа да бъде написан: езиковият модел не е достъпен. Следващият обзор ще излезе както обикновено.",
 		"hr":      "Današnji pregled nije se mogao napisati: jezični model nije dostupan. Sljedeći pregled stiže kao i obično.",
 		"lt":      "Šiandienos apžvalgos parašyti nepavyko: kalbos modelis nepasiekiamas. Kita apžvalga pasirodys kaip įprasta.",
+		"fa":      "خلاصهٔ امروز نوشته نشد: مدل زبانی در دسترس نیست. در نوبت بعدی خلاصه بازمی\u200cگردد.",
+		"he":      "לא ניתן היה לכתוב את התקציר של היום: מודל השפה אינו זמין. התקציר יחזור במועד הבא.",
 	},
 	RateLimited: {
 		"en":      "The language model is rate limiting me right now. Please try again in a minute.",
@@ -1033,6 +1095,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Езиковият модел ограничава заявките ми в момента. Опитайте отново след минута.",
 		"hr":      "Jezični model trenutačno ograničava moje zahtjeve. Pokušajte ponovno za minutu.",
 		"lt":      "Kalbos modelis šiuo metu riboja mano užklausas. Bandykite dar kartą po minutės.",
+		"fa":      "مدل زبانی اکنون درخواست\u200cهای من را محدود کرده است. لطفاً یک دقیقهٔ دیگر دوباره تلاش کنید.",
+		"he":      "מודל השפה מגביל כרגע את הבקשות שלי. נא לנסות שוב בעוד דקה.",
 	},
 	ModelTimeout: {
 		"en":      "The language model took too long to answer. Please try again.",
@@ -1066,6 +1130,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Езиковият модел отговаряше твърде дълго. Опитайте отново.",
 		"hr":      "Jezičnom modelu trebalo je predugo da odgovori. Pokušajte ponovno.",
 		"lt":      "Kalbos modelis per ilgai atsakinėjo. Bandykite dar kartą.",
+		"fa":      "پاسخ مدل زبانی بیش از حد طول کشید. لطفاً دوباره تلاش کنید.",
+		"he":      "מודל השפה התעכב יותר מדי בתשובה. נא לנסות שוב.",
 	},
 	ModelUnavailable: {
 		"en":      "The language model is unavailable right now. Please try again later.",
@@ -1099,6 +1165,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Езиковият модел в момента не е достъпен. Опитайте отново по-късно.",
 		"hr":      "Jezični model trenutačno nije dostupan. Pokušajte ponovno kasnije.",
 		"lt":      "Kalbos modelis šiuo metu nepasiekiamas. Bandykite vėliau.",
+		"fa":      "مدل زبانی اکنون در دسترس نیست. لطفاً بعداً دوباره تلاش کنید.",
+		"he":      "מודל השפה אינו זמין כרגע. נא לנסות שוב מאוחר יותר.",
 	},
 	Misconfigured: {
 		"en":      "I can't reach the language model because of a configuration problem. An admin needs to check the bot's logs.",
@@ -1132,6 +1200,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Не мога да се свържа с езиковия модел заради проблем с настройките. Администратор трябва да провери журналите на бота.",
 		"hr":      "Ne mogu doći do jezičnog modela zbog problema s konfiguracijom. Administrator treba provjeriti zapisnike bota.",
 		"lt":      "Dėl konfigūracijos klaidos negaliu pasiekti kalbos modelio. Administratorius turi patikrinti roboto žurnalus.",
+		"fa":      "به دلیل مشکلی در پیکربندی به مدل زبانی دسترسی ندارم. یکی از مدیران باید گزارش\u200cهای ربات را بررسی کند.",
+		"he":      "אין לי גישה למודל השפה בגלל בעיה בהגדרות. מנהל צריך לבדוק את היומנים של הבוט.",
 	},
 	ContextTooLong: {
 		"en":      "That was more text than the language model accepts. Try a narrower question.",
@@ -1165,6 +1235,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Текстът е повече, отколкото езиковият модел приема. Опитайте с по-тесен въпрос.",
 		"hr":      "To je više teksta nego što jezični model prihvaća. Pokušajte s užim pitanjem.",
 		"lt":      "Teksto daugiau, nei priima kalbos modelis. Pabandykite siauresnį klausimą.",
+		"fa":      "این متن بیشتر از آن است که مدل زبانی می\u200cپذیرد. پرسشی محدودتر امتحان کنید.",
+		"he":      "הטקסט ארוך מכפי שמודל השפה מקבל. כדאי לנסות שאלה ממוקדת יותר.",
 	},
 	Incomplete: {
 		"en":      "The language model's answer was cut off. Please try again.",
@@ -1198,6 +1270,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Отговорът на езиковия модел прекъсна. Опитайте отново.",
 		"hr":      "Odgovor jezičnog modela je prekinut. Pokušajte ponovno.",
 		"lt":      "Kalbos modelio atsakymas nutrūko. Bandykite dar kartą.",
+		"fa":      "پاسخ مدل زبانی ناتمام ماند. لطفاً دوباره تلاش کنید.",
+		"he":      "התשובה של מודל השפה נקטעה. נא לנסות שוב.",
 	},
 	NoTerms: {
 		"en":      "There is nothing to search for in that query: try some words from the documents.",
@@ -1231,6 +1305,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "В тази заявка няма какво да се търси: опитайте с думи от документите.",
 		"hr":      "U tom upitu nema ničega za pretraživanje: pokušajte s nekoliko riječi iz dokumenata.",
 		"lt":      "Šioje užklausoje nėra ko ieškoti: pabandykite kelis žodžius iš dokumentų.",
+		"fa":      "در این جست\u200cوجو چیزی برای یافتن نیست: چند واژه از اسناد امتحان کنید.",
+		"he":      "אין בשאילתה הזאת מה לחפש: כדאי לנסות כמה מילים מהמסמכים.",
 	},
 	Interrupted: {
 		"en":      "I'm restarting, so this answer was interrupted. Please ask again in a minute.",
@@ -1264,6 +1340,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Рестартирам се, затова този отговор прекъсна. Попитайте отново след минута.",
 		"hr":      "Ponovno se pokrećem pa je ovaj odgovor prekinut. Pitajte ponovno za minutu.",
 		"lt":      "Esu paleidžiamas iš naujo, todėl šis atsakymas nutrūko. Paklauskite dar kartą po minutės.",
+		"fa":      "در حال راه\u200cاندازی دوباره هستم، برای همین این پاسخ قطع شد. لطفاً یک دقیقهٔ دیگر دوباره بپرسید.",
+		"he":      "אני מופעל מחדש, ולכן התשובה הזאת נקטעה. נא לשאול שוב בעוד דקה.",
 	},
 	Restarting: {
 		"en":      "I'm restarting right now. Please ask again in a minute.",
@@ -1297,6 +1375,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "В момента се рестартирам. Попитайте отново след минута.",
 		"hr":      "Upravo se ponovno pokrećem. Pitajte ponovno za minutu.",
 		"lt":      "Šiuo metu esu paleidžiamas iš naujo. Paklauskite dar kartą po minutės.",
+		"fa":      "در حال راه\u200cاندازی دوباره هستم. لطفاً یک دقیقهٔ دیگر دوباره بپرسید.",
+		"he":      "אני מופעל מחדש כרגע. נא לשאול שוב בעוד דקה.",
 	},
 	Failed: {
 		"en":      "Something went wrong while answering. The details are in the bot's log.",
@@ -1330,6 +1410,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Нещо се обърка при отговора. Подробностите са в журнала на бота.",
 		"hr":      "Nešto je pošlo po zlu tijekom odgovaranja. Pojedinosti su u zapisniku bota.",
 		"lt":      "Atsakant kažkas nepavyko. Išsami informacija – roboto žurnale.",
+		"fa":      "هنگام پاسخ\u200cدادن مشکلی پیش آمد. جزئیات در گزارش ربات است.",
+		"he":      "משהו השתבש במהלך המענה. הפרטים נמצאים ביומן של הבוט.",
 	},
 	SummaryOne: {
 		"en":      "Give either a `document` or a `topic` to summarise, not both.",
@@ -1363,6 +1445,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Посочете за обобщение или `document`, или `topic`, но не и двете.",
 		"hr":      "Za sažetak navedite ili `document` ili `topic`, ne oboje.",
 		"lt":      "Santraukai nurodykite arba `document`, arba `topic`, bet ne abu.",
+		"fa":      "برای خلاصه یا `document` بدهید یا `topic`، نه هر دو.",
+		"he":      "יש לתת `document` או `topic` לסיכום, לא את שניהם.",
 	},
 	NoMessageText: {
 		"en":      "That message has no text I can ask the documents about.",
@@ -1396,6 +1480,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "В това съобщение няма текст, за който да попитам документите.",
 		"hr":      "Ta poruka nema teksta o kojem bih mogao pitati dokumente.",
 		"lt":      "Šioje žinutėje nėra teksto, apie kurį galėčiau paklausti dokumentų.",
+		"fa":      "این پیام متنی ندارد که بتوانم دربارهٔ آن از اسناد بپرسم.",
+		"he":      "בהודעה הזאת אין טקסט שאוכל לשאול עליו את המסמכים.",
 	},
 	UnknownCommand: {
 		"en":      "I don't know that command any more.",
@@ -1429,6 +1515,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Вече не познавам тази команда.",
 		"hr":      "Tu naredbu više ne poznajem.",
 		"lt":      "Šios komandos nebežinau.",
+		"fa":      "دیگر این فرمان را نمی\u200cشناسم.",
+		"he":      "אינני מכיר עוד את הפקודה הזאת.",
 	},
 	StaleButton: {
 		"en":      "That button doesn't work any more.",
@@ -1462,6 +1550,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Този бутон вече не работи.",
 		"hr":      "Taj gumb više ne radi.",
 		"lt":      "Šis mygtukas nebeveikia.",
+		"fa":      "این دکمه دیگر کار نمی\u200cکند.",
+		"he":      "הכפתור הזה כבר לא פועל.",
 	},
 	OtherGuild: {
 		"en":      "This bot serves another server.",
@@ -1495,6 +1585,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Този бот обслужва друг сървър.",
 		"hr":      "Ovaj bot služi drugom poslužitelju.",
 		"lt":      "Šis robotas aptarnauja kitą serverį.",
+		"fa":      "این ربات به سرور دیگری خدمت می\u200cکند.",
+		"he":      "הבוט הזה משרת שרת אחר.",
 	},
 	VoteNotSaved: {
 		"en":      "I couldn't record your vote: my storage is failing right now. Please try again later.",
@@ -1528,6 +1620,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Не успях да запиша гласа ви: хранилището ми в момента не работи. Опитайте отново по-късно.",
 		"hr":      "Nisam uspio zabilježiti vaš glas: moja pohrana trenutačno ne radi. Pokušajte ponovno kasnije.",
 		"lt":      "Nepavyko užregistruoti jūsų balso: mano saugykla šiuo metu neveikia. Bandykite vėliau.",
+		"fa":      "نتوانستم رأی شما را ثبت کنم: فضای ذخیره\u200cسازی من اکنون دچار مشکل است. لطفاً بعداً دوباره تلاش کنید.",
+		"he":      "לא הצלחתי לרשום את ההצבעה: האחסון שלי תקול כרגע. נא לנסות שוב מאוחר יותר.",
 	},
 	AnswerNotSaved: {
 		"en":      "I couldn't save this answer, so it has no passage or vote buttons.",
@@ -1561,6 +1655,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Не успях да запазя този отговор, затова той няма бутони за откъсите и за гласуване.",
 		"hr":      "Nisam uspio spremiti ovaj odgovor pa nema gumbe za odlomke ni za glasanje.",
 		"lt":      "Nepavyko išsaugoti šio atsakymo, todėl jis neturi fragmentų ir balsavimo mygtukų.",
+		"fa":      "نتوانستم این پاسخ را ذخیره کنم، برای همین دکمه\u200cهای بخش و رأی ندارد.",
+		"he":      "לא הצלחתי לשמור את התשובה הזאת, ולכן אין לה כפתורי קטעים והצבעה.",
 	},
 	ConversationReset: {
 		"en":      "New conversation: your next question starts fresh.",
@@ -1594,6 +1690,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Нов разговор: следващият ви въпрос започва начисто.",
 		"hr":      "Novi razgovor: vaše sljedeće pitanje počinje ispočetka.",
 		"lt":      "Naujas pokalbis: kitas jūsų klausimas prasidės iš naujo.",
+		"fa":      "گفت\u200cوگوی تازه: پرسش بعدی شما از نو آغاز می\u200cشود.",
+		"he":      "שיחה חדשה: השאלה הבאה תתחיל מההתחלה.",
 	},
 	TurnNotSaved: {
 		"en":      "I couldn't save this exchange, so a follow-up here won't remember it.",
@@ -1627,6 +1725,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Не успях да запазя този обмен, затова няма да го помня при следващите въпроси тук.",
 		"hr":      "Nisam uspio spremiti ovu razmjenu pa je neću pamtiti u sljedećim pitanjima ovdje.",
 		"lt":      "Nepavyko išsaugoti šio pokalbio, todėl kituose klausimuose čia jo neprisiminsiu.",
+		"fa":      "نتوانستم این گفت\u200cوگو را ذخیره کنم، برای همین پرسش پیگیری در اینجا آن را به یاد نخواهد داشت.",
+		"he":      "לא הצלחתי לשמור את חילופי הדברים האלה, ולכן שאלת המשך כאן לא תזכור אותם.",
 	},
 	ThreadNotSaved: {
 		"en":      "I couldn't save this thread, so mention me in follow-ups here.",
@@ -1660,6 +1760,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Не успях да запазя тази нишка, затова ме споменавайте в следващите въпроси тук.",
 		"hr":      "Nisam uspio spremiti ovu nit pa me spominjite u sljedećim pitanjima ovdje.",
 		"lt":      "Nepavyko išsaugoti šios gijos, todėl tolesniuose klausimuose čia paminėkite mane.",
+		"fa":      "نتوانستم این رشته را ذخیره کنم، برای همین در پرسش\u200cهای پیگیری اینجا از من نام ببرید.",
+		"he":      "לא הצלחתי לשמור את השרשור הזה, ולכן בשאלות המשך כאן יש לתייג אותי.",
 	},
 	MovedBelow: {
 		"en":      "↓ Discord would not let me finish this message, so the answer is below.",
@@ -1693,6 +1795,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "↓ Discord не ми позволи да довърша това съобщение, затова отговорът е по-долу.",
 		"hr":      "↓ Discord mi nije dopustio da dovršim ovu poruku pa je odgovor ispod.",
 		"lt":      "↓ Discord neleido man užbaigti šios žinutės, todėl atsakymas yra žemiau.",
+		"fa":      "↓ Discord اجازه نداد این پیام را کامل کنم، برای همین پاسخ در پایین است.",
+		"he":      "↓ Discord לא איפשר לי לסיים את ההודעה הזאת, ולכן התשובה מופיעה למטה.",
 	},
 	AnswerTimeout: {
 		"en":      "⏱️ This answer took longer than %s, so I stopped it. Please try again, or ask a narrower question.",
@@ -1726,6 +1830,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "⏱️ Този отговор отне повече от %s, затова го спрях. Опитайте отново или задайте по-тесен въпрос.",
 		"hr":      "⏱️ Ovaj odgovor nije bio gotov za %s pa sam ga zaustavio. Pokušajte ponovno ili postavite uže pitanje.",
 		"lt":      "⏱️ Šis atsakymas viršijo %s ribą, todėl jį sustabdžiau. Bandykite dar kartą arba užduokite siauresnį klausimą.",
+		"fa":      "⏱️ این پاسخ بیش از %s طول کشید، پس آن را متوقف کردم. لطفاً دوباره تلاش کنید یا پرسشی محدودتر بپرسید.",
+		"he":      "⏱️ התשובה הזאת נמשכה יותר מ-%s, ולכן עצרתי אותה. נא לנסות שוב, או לשאול שאלה ממוקדת יותר.",
 	},
 	TooLongLimit: {
 		"en":      "That question is too long: the limit is %s. Please shorten it.",
@@ -1759,6 +1865,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Въпросът е твърде дълъг: ограничението е %s. Моля, съкратете го.",
 		"hr":      "To je pitanje predugo: ograničenje je %s. Skratite ga.",
 		"lt":      "Klausimas per ilgas: didžiausias ilgis – %s. Sutrumpinkite jį.",
+		"fa":      "این پرسش بیش از حد طولانی است: حداکثر %s است. لطفاً آن را کوتاه کنید.",
+		"he":      "השאלה ארוכה מדי: המגבלה היא %s. נא לקצר אותה.",
 	},
 	TooLong: {
 		"en":      "That question is too long. Please shorten it.",
@@ -1792,6 +1900,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Въпросът е твърде дълъг. Моля, съкратете го.",
 		"hr":      "To je pitanje predugo. Skratite ga.",
 		"lt":      "Klausimas per ilgas. Sutrumpinkite jį.",
+		"fa":      "این پرسش بیش از حد طولانی است. لطفاً آن را کوتاه کنید.",
+		"he":      "השאלה ארוכה מדי. נא לקצר אותה.",
 	},
 	Cooldown: {
 		"en":      "You're asking faster than I can keep up. Please wait %s before your next question.",
@@ -1825,6 +1935,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Питате по-бързо, отколкото смогвам. Изчакайте %s преди следващия въпрос.",
 		"hr":      "Pitate brže nego što stižem. Pričekajte %s prije sljedećeg pitanja.",
 		"lt":      "Klausiate greičiau, nei spėju atsakyti. Kitą klausimą galėsite užduoti po %s.",
+		"fa":      "سریع\u200cتر از آنچه می\u200cتوانم پاسخ دهم می\u200cپرسید. لطفاً پیش از پرسش بعدی %s صبر کنید.",
+		"he":      "השאלות מגיעות מהר יותר משאני מספיק לענות. נא להמתין %s לפני השאלה הבאה.",
 	},
 	Busy: {
 		"en":      "I'm answering too many questions at once right now. Please try again in %s.",
@@ -1858,6 +1970,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "В момента отговарям на твърде много въпроси едновременно. Опитайте отново след %s.",
 		"hr":      "Trenutačno odgovaram na previše pitanja odjednom. Pokušajte ponovno za %s.",
 		"lt":      "Šiuo metu atsakinėju į per daug klausimų vienu metu. Bandykite dar kartą po %s.",
+		"fa":      "اکنون به پرسش\u200cهای زیادی هم\u200cزمان پاسخ می\u200cدهم. لطفاً %s دیگر دوباره تلاش کنید.",
+		"he":      "אני עונה כרגע על יותר מדי שאלות בבת אחת. נא לנסות שוב בעוד %s.",
 	},
 	QueueFull: {
 		"en":      "⏳ Many questions are waiting; yours will join the queue as soon as a place frees up.",
@@ -1891,6 +2005,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "⏳ Чакат много въпроси; вашият ще влезе в опашката веднага щом се освободи място.",
 		"hr":      "⏳ Mnogo pitanja čeka; vaše će ući u red čim se oslobodi mjesto.",
 		"lt":      "⏳ Laukia daug klausimų; jūsiškis pateks į eilę, kai tik atsiras vietos.",
+		"fa":      "⏳ پرسش\u200cهای زیادی در انتظارند؛ پرسش شما به محض آزاد شدن جا به صف می\u200cپیوندد.",
+		"he":      "⏳ שאלות רבות ממתינות; השאלה שלך תצטרף לתור ברגע שיתפנה מקום.",
 	},
 	ThreadHint: {
 		"en":      "I only see messages that mention me. To ask a follow-up here, start it with @me, or use `/ask`.",
@@ -1924,6 +2040,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Виждам само съобщения, в които съм споменат. За да зададете тук следващ въпрос, започнете с @me или използвайте `/ask`.",
 		"hr":      "Vidim samo poruke u kojima sam spomenut. Za sljedeće pitanje ovdje počnite s @me ili upotrijebite `/ask`.",
 		"lt":      "Matau tik žinutes, kuriose esu paminėtas. Norėdami čia užduoti kitą klausimą, pradėkite žinutę nuo @me arba naudokite `/ask`.",
+		"fa":      "فقط پیام\u200cهایی را می\u200cبینم که از من نام می\u200cبرند. برای پرسش پیگیری در اینجا، آن را با @me آغاز کنید یا از `/ask` استفاده کنید.",
+		"he":      "אני רואה רק הודעות שמתייגות אותי. כדי לשאול כאן שאלת המשך, יש לפתוח אותה ב-@me, או להשתמש ב-`/ask`.",
 	},
 	ShowPassage: {
 		"en":      "Show passage [%d]",
@@ -1957,6 +2075,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Показване на откъс [%d]",
 		"hr":      "Prikaži odlomak [%d]",
 		"lt":      "Rodyti fragmentą [%d]",
+		"fa":      "نمایش بخش [%d]",
+		"he":      "הצגת קטע [%d]",
 	},
 	Helpful: {
 		"en":      "Helpful",
@@ -1990,6 +2110,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Полезно",
 		"hr":      "Korisno",
 		"lt":      "Naudinga",
+		"fa":      "مفید",
+		"he":      "מועיל",
 	},
 	NotHelpful: {
 		"en":      "Not helpful",
@@ -2023,6 +2145,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Не е полезно",
 		"hr":      "Nije korisno",
 		"lt":      "Nenaudinga",
+		"fa":      "مفید نیست",
+		"he":      "לא מועיל",
 	},
 	NewConversation: {
 		"en":      "New conversation",
@@ -2056,6 +2180,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Нов разговор",
 		"hr":      "Novi razgovor",
 		"lt":      "Naujas pokalbis",
+		"fa":      "گفت\u200cوگوی تازه",
+		"he":      "שיחה חדשה",
 	},
 	VotedUp: {
 		"en":      "Thanks! Your 👍 is recorded.",
@@ -2089,6 +2215,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Благодаря! Вашият 👍 е записан.",
 		"hr":      "Hvala! Vaš 👍 je zabilježen.",
 		"lt":      "Ačiū! Jūsų 👍 užregistruotas.",
+		"fa":      "سپاس! 👍 شما ثبت شد.",
+		"he":      "תודה! ה-👍 נרשם.",
 	},
 	VotedDown: {
 		"en":      "Thanks! Your 👎 is recorded; it helps improve the answers.",
@@ -2122,6 +2250,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Благодаря! Вашият 👎 е записан; помага отговорите да стават по-добри.",
 		"hr":      "Hvala! Vaš 👎 je zabilježen; pomaže poboljšati odgovore.",
 		"lt":      "Ačiū! Jūsų 👎 užregistruotas; tai padeda tobulinti atsakymus.",
+		"fa":      "سپاس! 👎 شما ثبت شد؛ به بهتر شدن پاسخ\u200cها کمک می\u200cکند.",
+		"he":      "תודה! ה-👎 נרשם; הוא עוזר לשפר את התשובות.",
 	},
 	PassageGone: {
 		"en":      "Passage [%d] is no longer in the documents: they changed since this answer.",
@@ -2155,6 +2285,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Откъс [%d] вече го няма в документите: те са се променили след този отговор.",
 		"hr":      "Odlomka [%d] više nema u dokumentima: promijenili su se nakon ovog odgovora.",
 		"lt":      "Fragmento [%d] dokumentuose nebėra: jie pasikeitė po šio atsakymo.",
+		"fa":      "بخش [%d] دیگر در اسناد نیست: اسناد از زمان این پاسخ تغییر کرده\u200cاند.",
+		"he":      "קטע [%d] כבר אינו במסמכים: הם השתנו מאז התשובה הזאת.",
 	},
 	NoSuchPassage: {
 		"en":      "That answer has no passage [%d].",
@@ -2188,6 +2320,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Този отговор няма откъс [%d].",
 		"hr":      "Taj odgovor nema odlomak [%d].",
 		"lt":      "Šis atsakymas neturi fragmento [%d].",
+		"fa":      "این پاسخ بخش [%d] ندارد.",
+		"he":      "לתשובה הזאת אין קטע [%d].",
 	},
 	AnswerGone: {
 		"en":      "I no longer have that answer, so I can't show its passages.",
@@ -2221,6 +2355,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Вече нямам този отговор, затова не мога да покажа откъсите му.",
 		"hr":      "Taj odgovor više nemam pa ne mogu prikazati njegove odlomke.",
 		"lt":      "Šio atsakymo nebeturiu, todėl negaliu parodyti jo fragmentų.",
+		"fa":      "دیگر این پاسخ را ندارم، برای همین نمی\u200cتوانم بخش\u200cهایش را نشان دهم.",
+		"he":      "התשובה הזאת כבר אינה שמורה אצלי, ולכן אינני יכול להציג את הקטעים שלה.",
 	},
 	SeveralDocs: {
 		"en":      "%[2]s match “%[1]s”. Which one? Run `/summary` again with its ID (it autocompletes as you type):",
@@ -2254,6 +2390,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "На „%[1]s“ съответстват %[2]s. Кой от тях? Изпълнете отново `/summary` с неговия ID (той се допълва, докато пишете):",
 		"hr":      "Upitu „%[1]s” odgovara više dokumenata (%[2]s). Koji od njih? Ponovno pokrenite `/summary` s njegovim ID-om (dopunjuje se dok tipkate):",
 		"lt":      "„%[1]s“ atitinka %[2]s. Kurį turite omenyje? Paleiskite `/summary` dar kartą su jo ID (jis papildomas rašant):",
+		"fa":      "%[2]s با «%[1]s» مطابقت دارند. کدام\u200cیک؟ `/summary` را دوباره با شناسهٔ آن اجرا کنید (هنگام تایپ تکمیل می\u200cشود):",
+		"he":      "%[2]s תואמים ל-\"%[1]s\". איזה מהם? יש להריץ שוב את `/summary` עם המזהה שלו (הוא מושלם אוטומטית תוך כדי הקלדה):",
 	},
 	BriefingFor: {
 		"en":      "**Briefing for %s**",
@@ -2287,6 +2425,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "**Обзор към %s**",
 		"hr":      "**Pregled za %s**",
 		"lt":      "**Apžvalga – %s**",
+		"fa":      "**خلاصهٔ %s**",
+		"he":      "**תקציר ל-%s**",
 	},
 	NothingSinceLast: {
 		"en":      "Nothing new in the documents since the last briefing.",
@@ -2320,6 +2460,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Нищо ново в документите от последния обзор насам.",
 		"hr":      "Ništa novo u dokumentima od posljednjeg pregleda.",
 		"lt":      "Nuo paskutinės apžvalgos dokumentuose nieko naujo.",
+		"fa":      "از خلاصهٔ پیشین تا کنون چیز تازه\u200cای در اسناد نیست.",
+		"he":      "אין שום דבר חדש במסמכים מאז התקציר האחרון.",
 	},
 	OnlyChannels: {
 		"en":      "I only answer in %s.",
@@ -2353,6 +2495,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Отговарям само в %s.",
 		"hr":      "Odgovaram samo u kanalima: %s.",
 		"lt":      "Atsakau tik šiuose kanaluose: %s.",
+		"fa":      "فقط در %s پاسخ می\u200cدهم.",
+		"he":      "אני עונה רק ב-%s.",
 	},
 	NotThisChannel: {
 		"en":      "I don't answer in this channel. Please ask in one of the channels I'm set up for.",
@@ -2386,6 +2530,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Не отговарям в този канал. Попитайте в някой от каналите, за които съм настроен.",
 		"hr":      "U ovom kanalu ne odgovaram. Pitajte u nekom od kanala za koje sam postavljen.",
 		"lt":      "Šiame kanale neatsakau. Klauskite viename iš kanalų, kuriems esu nustatytas.",
+		"fa":      "در این کانال پاسخ نمی\u200cدهم. لطفاً در یکی از کانال\u200cهایی که برای آن\u200cها تنظیم شده\u200cام بپرسید.",
+		"he":      "אינני עונה בערוץ הזה. נא לשאול באחד הערוצים שהוגדרו עבורי.",
 	},
 	RolesOnly: {
 		"en":      "Only members with certain roles can ask me questions here.",
@@ -2419,6 +2565,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Тук само членове с определени роли могат да ми задават въпроси.",
 		"hr":      "Ovdje mi pitanja mogu postavljati samo članovi s određenim ulogama.",
 		"lt":      "Čia klausimus man užduoti gali tik tam tikrų vaidmenų nariai.",
+		"fa":      "اینجا فقط اعضایی با نقش\u200cهای مشخص می\u200cتوانند از من پرسش کنند.",
+		"he":      "כאן רק חברים עם תפקידים מסוימים יכולים לשאול אותי שאלות.",
 	},
 	ReloadAdminsOnly: {
 		"en":      "Only server admins (Administrator or Manage Server permission) can reload the documents.",
@@ -2452,6 +2600,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Само администраторите на сървъра (с разрешение „Администратор“ или „Управление на сървъра“) могат да презареждат документите.",
 		"hr":      "Samo administratori poslužitelja (dopuštenje Administrator ili Upravljanje poslužiteljem) mogu ponovno učitati dokumente.",
 		"lt":      "Dokumentus iš naujo įkelti gali tik serverio administratoriai (turintys leidimą „Administratorius“ arba „Tvarkyti serverį“).",
+		"fa":      "فقط مدیران سرور (مجوز Administrator یا Manage Server) می\u200cتوانند اسناد را دوباره بارگذاری کنند.",
+		"he":      "רק מנהלי השרת (הרשאת Administrator או Manage Server) יכולים לטעון מחדש את המסמכים.",
 	},
 	LateAnswer: {
 		"en":      "⏱️ The answer to %s's question took longer than Discord lets me reply, so here it is as a message.",
@@ -2485,6 +2635,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "⏱️ Отговорът на въпроса на %s отне повече време, отколкото Discord ми позволява за отговор, затова го публикувам като съобщение.",
 		"hr":      "⏱️ Odgovor na pitanje korisnika %s trajao je dulje nego što mi Discord dopušta za odgovor, pa ga šaljem kao poruku.",
 		"lt":      "⏱️ Atsakymas į %s klausimą užtruko ilgiau, nei Discord leidžia man atsakyti, todėl siunčiu jį žinute.",
+		"fa":      "⏱️ پاسخ به پرسش %s بیش از زمانی طول کشید که Discord برای پاسخ اجازه می\u200cدهد، پس اینجا به صورت پیام است.",
+		"he":      "⏱️ התשובה לשאלה של %s נמשכה יותר ממה ש-Discord מאפשר לי להשיב, אז הנה היא כהודעה.",
 	},
 	NoMatch: {
 		"en":      "No passage matches “%s”.",
@@ -2518,6 +2670,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Нито един откъс не съответства на „%s“.",
 		"hr":      "Nijedan odlomak ne odgovara upitu „%s”.",
 		"lt":      "Nė vienas fragmentas neatitinka „%s“.",
+		"fa":      "هیچ بخشی با «%s» مطابقت ندارد.",
+		"he":      "אין קטע שתואם ל-\"%s\".",
 	},
 	SearchTitle: {
 		"en":      "Search: %s",
@@ -2551,6 +2705,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Търсене: %s",
 		"hr":      "Pretraživanje: %s",
 		"lt":      "Paieška: %s",
+		"fa":      "جست\u200cوجو: %s",
+		"he":      "חיפוש: %s",
 	},
 	SearchHelp: {
 		"en":      "Ranked passages (BM25 scores); ✓ marks those above the relevance floor.",
@@ -2584,6 +2740,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Откъси по ранг (оценки BM25); ✓ отбелязва тези над прага на релевантност.",
 		"hr":      "Odlomci po rangu (BM25 bodovi); ✓ označava one iznad praga relevantnosti.",
 		"lt":      "Fragmentai pagal reitingą (BM25 balai); ✓ žymi tuos, kurie viršija aktualumo slenkstį.",
+		"fa":      "بخش\u200cها به ترتیب ارتباط (امتیاز BM25)؛ ✓ آن\u200cهایی را نشان می\u200cدهد که از آستانهٔ ارتباط بالاترند.",
+		"he":      "קטעים מדורגים (ציוני BM25); ✓ מסמן את אלה שמעל סף הרלוונטיות.",
 	},
 	PassageTitle: {
 		"en":      "Passage %d",
@@ -2617,6 +2775,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Откъс %d",
 		"hr":      "Odlomak %d",
 		"lt":      "Fragmentas %d",
+		"fa":      "بخش %d",
+		"he":      "קטע %d",
 	},
 	AsideNote: {
 		"en":      "appended to the page, not part of the article",
@@ -2650,6 +2810,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "добавено към страницата, не е част от статията",
 		"hr":      "dodano stranici, nije dio članka",
 		"lt":      "pridėta prie puslapio, ne straipsnio dalis",
+		"fa":      "به صفحه افزوده شده، بخشی از مقاله نیست",
+		"he":      "צורף לדף, אינו חלק מהמאמר",
 	},
 	QuoteBold: {
 		"en":      "The words the answer quoted are in **bold**.",
@@ -2683,6 +2845,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Думите, цитирани от отговора, са в **удебелен шрифт**.",
 		"hr":      "Riječi koje je odgovor citirao napisane su **podebljano**.",
 		"lt":      "Atsakyme cituoti žodžiai paryškinti **pusjuodžiu šriftu**.",
+		"fa":      "واژه\u200cهایی که پاسخ نقل کرده **پررنگ** هستند.",
+		"he":      "המילים שהתשובה ציטטה **מודגשות**.",
 	},
 	QuoteChanged: {
 		"en":      "The words the answer quoted are no longer in this text: the documents changed.",
@@ -2716,6 +2880,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Думите, цитирани от отговора, вече ги няма в този текст: документите са се променили.",
 		"hr":      "Riječi koje je odgovor citirao više nisu u ovom tekstu: dokumenti su se promijenili.",
 		"lt":      "Atsakyme cituotų žodžių šiame tekste nebėra: dokumentai pasikeitė.",
+		"fa":      "واژه\u200cهایی که پاسخ نقل کرده دیگر در این متن نیستند: اسناد تغییر کرده\u200cاند.",
+		"he":      "המילים שהתשובה ציטטה כבר אינן בטקסט הזה: המסמכים השתנו.",
 	},
 	QuoteNone: {
 		"en":      "No quote of this passage verified a sentence of the answer: check the answer against it.",
@@ -2749,6 +2915,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Нито един цитат от този откъс не потвърди изречение от отговора: сверете отговора с него сами.",
 		"hr":      "Nijedan citat iz ovog odlomka nije potvrdio rečenicu odgovora: sami usporedite odgovor s njim.",
 		"lt":      "Nė viena šio fragmento citata nepatvirtino atsakymo sakinio: patys palyginkite atsakymą su juo.",
+		"fa":      "هیچ نقل\u200cقولی از این بخش جمله\u200cای از پاسخ را تأیید نکرد: پاسخ را خودتان با آن مقایسه کنید.",
+		"he":      "אף ציטוט מהקטע הזה לא אימת משפט מהתשובה: כדאי להשוות את התשובה אליו.",
 	},
 	PageOf: {
 		"en":      "Page %d of %d",
@@ -2782,6 +2950,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Страница %d от %d",
 		"hr":      "Stranica %d od %d",
 		"lt":      "%d puslapis iš %d",
+		"fa":      "صفحهٔ %d از %d",
+		"he":      "עמוד %d מתוך %d",
 	},
 	ThreadName: {
 		"en":      "Question",
@@ -2815,6 +2985,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Въпрос",
 		"hr":      "Pitanje",
 		"lt":      "Klausimas",
+		"fa":      "پرسش",
+		"he":      "שאלה",
 	},
 	Line: {
 		"en":      "line %d",
@@ -2848,6 +3020,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "ред %d",
 		"hr":      "redak %d",
 		"lt":      "%d eilutė",
+		"fa":      "خط %d",
+		"he":      "שורה %d",
 	},
 	Lines: {
 		"en":      "lines %d–%d",
@@ -2881,6 +3055,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "редове %d–%d",
 		"hr":      "retci %d–%d",
 		"lt":      "%d–%d eilutės",
+		"fa":      "خط\u200cهای %d–%d",
+		"he":      "שורות %d–%d",
 	},
 	Page: {
 		"en":      "page %d",
@@ -2914,6 +3090,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "страница %d",
 		"hr":      "stranica %d",
 		"lt":      "%d puslapis",
+		"fa":      "صفحهٔ %d",
+		"he":      "עמוד %d",
 	},
 	Pages: {
 		"en":      "pages %d–%d",
@@ -2947,6 +3125,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "страници %d–%d",
 		"hr":      "stranice %d–%d",
 		"lt":      "%d–%d puslapiai",
+		"fa":      "صفحه\u200cهای %d–%d",
+		"he":      "עמודים %d–%d",
 	},
 	AnswerInterrupted: {
 		"en":      "[answer interrupted]",
@@ -2980,6 +3160,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "[отговорът е прекъснат]",
 		"hr":      "[odgovor prekinut]",
 		"lt":      "[atsakymas nutrūko]",
+		"fa":      "[پاسخ قطع شد]",
+		"he":      "[התשובה נקטעה]",
 	},
 	CmdAsk: {
 		"en":      "Ask a question; the answer cites the documents",
@@ -3013,6 +3195,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Задайте въпрос; отговорът цитира документите",
 		"hr":      "Postavite pitanje; odgovor citira dokumente",
 		"lt":      "Užduokite klausimą; atsakyme cituojami dokumentai",
+		"fa":      "پرسشی بپرسید؛ پاسخ به اسناد ارجاع می\u200cدهد",
+		"he":      "שאלה; התשובה מפנה למסמכים",
 	},
 	OptQuestion: {
 		"en":      "Your question",
@@ -3046,6 +3230,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Вашият въпрос",
 		"hr":      "Vaše pitanje",
 		"lt":      "Jūsų klausimas",
+		"fa":      "پرسش شما",
+		"he":      "השאלה שלך",
 	},
 	OptPrivate: {
 		"en":      "Only you see the answer",
@@ -3079,6 +3265,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Само вие виждате отговора",
 		"hr":      "Odgovor vidite samo vi",
 		"lt":      "Atsakymą matote tik jūs",
+		"fa":      "پاسخ را فقط شما می\u200cبینید",
+		"he":      "התשובה גלויה רק לך",
 	},
 	OptNew: {
 		"en":      "Start a new conversation: forget the earlier questions here",
@@ -3112,6 +3300,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Нов разговор: забравяне на предишните въпроси тук",
 		"hr":      "Novi razgovor: prethodna pitanja ovdje se zaboravljaju",
 		"lt":      "Naujas pokalbis: pamiršti ankstesnius klausimus čia",
+		"fa":      "آغاز گفت\u200cوگوی تازه: پرسش\u200cهای پیشین اینجا فراموش می\u200cشوند",
+		"he":      "התחלת שיחה חדשה: השאלות הקודמות כאן נשכחות",
 	},
 	CmdSummary: {
 		"en":      "Summarise one document, or what the documents say on a topic",
@@ -3145,6 +3335,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Обобщение на документ или на казаното в документите по дадена тема",
 		"hr":      "Sažetak dokumenta ili onoga što dokumenti govore o nekoj temi",
 		"lt":      "Apibendrinti dokumentą arba tai, ką dokumentai sako tam tikra tema",
+		"fa":      "خلاصهٔ یک سند، یا آنچه اسناد دربارهٔ یک موضوع می\u200cگویند",
+		"he":      "סיכום של מסמך אחד, או של מה שהמסמכים אומרים על נושא",
 	},
 	OptDocument: {
 		"en":      "A document (by ID or title)",
@@ -3178,6 +3370,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Документ (по ID или заглавие)",
 		"hr":      "Dokument (prema ID-u ili naslovu)",
 		"lt":      "Dokumentas (pagal ID arba pavadinimą)",
+		"fa":      "یک سند (با شناسه یا عنوان)",
+		"he":      "מסמך (לפי מזהה או כותרת)",
 	},
 	OptSummaryTopic: {
 		"en":      "A topic, instead of a document",
@@ -3211,6 +3405,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Тема вместо документ",
 		"hr":      "Tema umjesto dokumenta",
 		"lt":      "Tema vietoj dokumento",
+		"fa":      "یک موضوع، به جای یک سند",
+		"he":      "נושא, במקום מסמך",
 	},
 	CmdBriefing: {
 		"en":      "A cited briefing of the documents, or of a topic",
@@ -3244,6 +3440,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Обзор с източници на документите или на дадена тема",
 		"hr":      "Pregled dokumenata ili teme s izvorima",
 		"lt":      "Dokumentų ar temos apžvalga su šaltiniais",
+		"fa":      "خلاصه\u200cای مستند از اسناد، یا از یک موضوع",
+		"he":      "תקציר עם הפניות של המסמכים, או של נושא",
 	},
 	OptBriefingTopic: {
 		"en":      "Brief on this topic only",
@@ -3277,6 +3475,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Само по тази тема",
 		"hr":      "Samo o ovoj temi",
 		"lt":      "Tik šia tema",
+		"fa":      "فقط دربارهٔ این موضوع",
+		"he":      "רק על הנושא הזה",
 	},
 	CmdSearch: {
 		"en":      "The best-matching passages with their scores (no language model)",
@@ -3310,6 +3510,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Най-подходящите откъси с оценките им (без езиков модел)",
 		"hr":      "Odlomci koji najbolje odgovaraju, s bodovima (bez jezičnog modela)",
 		"lt":      "Geriausiai atitinkantys fragmentai su balais (be kalbos modelio)",
+		"fa":      "مرتبط\u200cترین بخش\u200cها با امتیازشان (بدون مدل زبانی)",
+		"he":      "הקטעים המתאימים ביותר עם הציונים שלהם (ללא מודל שפה)",
 	},
 	OptQuery: {
 		"en":      "Words to search for",
@@ -3343,6 +3545,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Думи за търсене",
 		"hr":      "Riječi za pretraživanje",
 		"lt":      "Ieškomi žodžiai",
+		"fa":      "واژه\u200cهایی برای جست\u200cوجو",
+		"he":      "מילים לחיפוש",
 	},
 	CmdSources: {
 		"en":      "The documents I answer from",
@@ -3376,6 +3580,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Документите, от които отговарям",
 		"hr":      "Dokumenti iz kojih odgovaram",
 		"lt":      "Dokumentai, kuriais remdamasis atsakau",
+		"fa":      "اسنادی که از آن\u200cها پاسخ می\u200cدهم",
+		"he":      "המסמכים שמהם אני עונה",
 	},
 	CmdReload: {
 		"en":      "Re-read the documents and swap in the new index (admins only)",
@@ -3409,6 +3615,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Повторно прочитане на документите и смяна на индекса (само администратори)",
 		"hr":      "Ponovno čitanje dokumenata i zamjena indeksa (samo administratori)",
 		"lt":      "Iš naujo perskaityti dokumentus ir pakeisti indeksą (tik administratoriams)",
+		"fa":      "خواندن دوبارهٔ اسناد و جایگزینی نمایه (فقط مدیران)",
+		"he":      "קריאה מחדש של המסמכים והחלפת האינדקס (מנהלים בלבד)",
 	},
 	CmdAskMessage: {
 		"en":      "Ask the corpus",
@@ -3442,6 +3650,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Попитайте документите",
 		"hr":      "Pitajte dokumente",
 		"lt":      "Klausti dokumentų",
+		"fa":      "پرسش از اسناد",
+		"he":      "שאלה למסמכים",
 	},
 	Quoted: {
 		"en":      "“%s”",
@@ -3475,6 +3685,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "„%s“",
 		"hr":      "„%s”",
 		"lt":      "„%s“",
+		"fa":      "«%s»",
+		"he":      "\"%s\"",
 	},
 	NoLLMHint: {
 		"en":      "(No LLM configured: this text quotes the best-matching sentences. Set OPENAI_API_KEY or OPENAI_BASE_URL for written answers.)",
@@ -3508,6 +3720,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "(Няма настроен езиков модел: този текст цитира най-подходящите изречения. Задайте OPENAI_API_KEY или OPENAI_BASE_URL, за да получавате отговори, написани от модела.)",
 		"hr":      "(Nije postavljen nijedan jezični model: ovaj tekst citira rečenice koje najbolje odgovaraju. Postavite OPENAI_API_KEY ili OPENAI_BASE_URL za odgovore koje piše model.)",
 		"lt":      "(Nesukonfigūruotas joks kalbos modelis: šis tekstas cituoja geriausiai atitinkančius sakinius. Nustatykite OPENAI_API_KEY arba OPENAI_BASE_URL, kad gautumėte modelio parašytus atsakymus.)",
+		"fa":      "(هیچ مدل زبانی پیکربندی نشده است: این متن مرتبط\u200cترین جمله\u200cها را نقل می\u200cکند. برای پاسخ\u200cهای نوشته\u200cشده OPENAI_API_KEY یا OPENAI_BASE_URL را تنظیم کنید.)",
+		"he":      "(לא הוגדר מודל שפה: הטקסט הזה מצטט את המשפטים המתאימים ביותר. לתשובות כתובות יש להגדיר OPENAI_API_KEY או OPENAI_BASE_URL.)",
 	},
 	NoSentences: {
 		"en":      "This document has no sentence to quote, only headings, lists, tables or code.",
@@ -3541,6 +3755,8 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Този документ няма изречение за цитиране, а само заглавия, списъци, таблици или код.",
 		"hr":      "Ovaj dokument nema rečenicu za citiranje, samo naslove, popise, tablice ili kod.",
 		"lt":      "Šiame dokumente nėra sakinio, kurį būtų galima cituoti, tik antraštės, sąrašai, lentelės arba kodas.",
+		"fa":      "این سند جمله\u200cای برای نقل ندارد، فقط عنوان، فهرست، جدول یا کد.",
+		"he":      "במסמך הזה אין משפט לצטט, רק כותרות, רשימות, טבלאות או קוד.",
 	},
 	OtherLanguage: {
 		"en":      "Your question is in another language than the documents (%s), and without a language model I cannot translate it. Please ask in the documents' language.",
@@ -3574,5 +3790,7 @@ var texts = [numKeys]map[string]string{
 		"bg":      "Въпросът Ви е на език, различен от този на документите (%s), и без езиков модел не мога да го преведа. Моля, задайте го на езика на документите.",
 		"hr":      "Vaše pitanje je na drugom jeziku od dokumenata (%s), a bez jezičnog modela ne mogu ga prevesti. Molimo postavite ga na jeziku dokumenata.",
 		"lt":      "Jūsų klausimas parašytas kita kalba nei dokumentai (%s), o be kalbos modelio negaliu jo išversti. Užduokite jį dokumentų kalba.",
+		"fa":      "پرسش شما به زبانی غیر از زبان اسناد (%s) است و بدون مدل زبانی نمی\u200cتوانم آن را ترجمه کنم. لطفاً به زبان اسناد بپرسید.",
+		"he":      "השאלה שלך בשפה אחרת משפת המסמכים (%s), ובלי מודל שפה אינני יכול לתרגם אותה. נא לשאול בשפת המסמכים.",
 	},
 }

@@ -98,6 +98,8 @@ var counts = [numCountKeys]map[string]forms{
 			few:   "%d sekundžių",
 			other: "%d sekundžių",
 		},
+		"fa": {one: "%d ثانیه", other: "%d ثانیه"},
+		"he": {one: "שנייה אחת", two: "שתי שניות", other: "%d שניות"},
 	},
 	Minutes: {
 		"en":      {one: "%d minute", other: "%d minutes"},
@@ -178,6 +180,8 @@ var counts = [numCountKeys]map[string]forms{
 			few:   "%d minučių",
 			other: "%d minučių",
 		},
+		"fa": {one: "%d دقیقه", other: "%d دقیقه"},
+		"he": {one: "דקה אחת", two: "שתי דקות", other: "%d דקות"},
 	},
 	QuestionsAhead: {
 		"en": {
@@ -296,6 +300,8 @@ var counts = [numCountKeys]map[string]forms{
 			few:   "⏳ Prieš jūsų klausimą eilėje yra %d klausimai; atsakysiu, kai tik galėsiu.",
 			other: "⏳ Prieš jūsų klausimą eilėje yra %d klausimų; atsakysiu, kai tik galėsiu.",
 		},
+		"fa": {one: "⏳ %d پرسش پیش از پرسش شما است؛ هر چه زودتر پاسخ می\u200cدهم.", other: "⏳ %d پرسش پیش از پرسش شما است؛ هر چه زودتر پاسخ می\u200cدهم."},
+		"he": {one: "⏳ שאלה אחת לפני שלך; אענה בהקדם האפשרי.", two: "⏳ שתי שאלות לפני שלך; אענה בהקדם האפשרי.", other: "⏳ %d שאלות לפני שלך; אענה בהקדם האפשרי."},
 	},
 	Documents: {
 		"en":      {one: "%d document", other: "%d documents"},
@@ -376,6 +382,8 @@ var counts = [numCountKeys]map[string]forms{
 			few:   "%d dokumentai",
 			other: "%d dokumentų",
 		},
+		"fa": {one: "%d سند", other: "%d سند"},
+		"he": {one: "מסמך אחד", two: "שני מסמכים", other: "%d מסמכים"},
 	},
 	MoreDocuments: {
 		"en": {other: "…and %d more: type more of the title."},
@@ -419,6 +427,8 @@ var counts = [numCountKeys]map[string]forms{
 		"bg": {other: "…и още %d: въведете повече от заглавието."},
 		"hr": {other: "…i još %d: upišite više iz naslova."},
 		"lt": {other: "…ir dar %d: įveskite daugiau pavadinimo."},
+		"fa": {one: "…و %d سند دیگر: بخش بیشتری از عنوان را تایپ کنید.", other: "…و %d سند دیگر: بخش بیشتری از عنوان را تایپ کنید."},
+		"he": {one: "…ועוד מסמך אחד: יש להקליד חלק גדול יותר מהכותרת.", two: "…ועוד שני מסמכים: יש להקליד חלק גדול יותר מהכותרת.", other: "…ועוד %d מסמכים: יש להקליד חלק גדול יותר מהכותרת."},
 	},
 	Characters: {
 		"en":      {one: "%d character", other: "%d characters"},
@@ -493,6 +503,8 @@ var counts = [numCountKeys]map[string]forms{
 			few:   "%d simboliai",
 			other: "%d simbolių",
 		},
+		"fa": {one: "%d نویسه", other: "%d نویسه"},
+		"he": {one: "תו אחד", two: "שני תווים", other: "%d תווים"},
 	},
 	Words: {
 		"en":      {one: "%d word", other: "%d words"},
@@ -567,6 +579,8 @@ var counts = [numCountKeys]map[string]forms{
 			few:   "%d žodžiai",
 			other: "%d žodžių",
 		},
+		"fa": {one: "%d واژه", other: "%d واژه"},
+		"he": {one: "מילה אחת", two: "שתי מילים", other: "%d מילים"},
 	},
 	Passages: {
 		"en":      {one: "%d passage", other: "%d passages"},
@@ -641,5 +655,7 @@ var counts = [numCountKeys]map[string]forms{
 			few:   "%d fragmentai",
 			other: "%d fragmentų",
 		},
+		"fa": {one: "%d بخش", other: "%d بخش"},
+		"he": {one: "קטע אחד", two: "שני קטעים", other: "%d קטעים"},
 	},
 }

@@ -21,11 +21,12 @@ const English = "en"
 // languages are the catalogue's languages: ISO 639-1 codes, zh-Hant for
 // Chinese written in traditional characters ("zh" is simplified), and nb
 // for Norwegian Bokmål (Discord's "no"). They are Discord's client
-// languages, and Arabic.
+// languages, and Arabic, Persian and Hebrew (which Discord has no client
+// language for: a question's own language chooses them).
 var languages = []string{
 	"en", "fr", "de", "es", "pt", "ru", "ar", "ja", "zh", "zh-Hant",
 	"ko", "uk", "it", "nl", "pl", "tr", "vi", "id", "hi", "th", "cs",
-	"sv", "da", "nb", "fi", "el", "ro", "hu", "bg", "hr", "lt",
+	"sv", "da", "nb", "fi", "el", "ro", "hu", "bg", "hr", "lt", "fa", "he",
 }
 
 // aliases are other codes of a catalogue language: Norwegian as Discord
@@ -299,7 +300,7 @@ func mistakable(detected, locale string) bool {
 // Latin script.
 func latinScript(lang string) bool {
 	switch lang {
-	case "ru", "uk", "bg", "el", "ar", "hi", "th", "ja", "zh", "zh-Hant", "ko":
+	case "ru", "uk", "bg", "el", "ar", "fa", "he", "hi", "th", "ja", "zh", "zh-Hant", "ko":
 		return false
 	}
 	return true
@@ -331,7 +332,7 @@ func LanguageNames(lang string, codes []string) string {
 	switch lang {
 	case "ja", "zh", "zh-Hant":
 		sep = "、"
-	case "ar":
+	case "ar", "fa":
 		sep = "، "
 	}
 	return strings.Join(names, sep)

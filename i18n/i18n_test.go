@@ -224,7 +224,9 @@ func TestText(t *testing.T) {
 		{"ko", Sources, nil, "출처"},
 		{"pl", ShowPassage, []any{2}, "Pokaż fragment [2]"},
 		{"nb", SeveralDocs, []any{"rapport", Count("nb", Documents, 3)}, "3 dokumenter passer til «rapport». Hvilket mener du? Kjør `/summary` på nytt med ID-en (den fylles ut automatisk mens du skriver):"},
-		{"he", NotCovered, nil, "The corpus does not cover this."}, // not in the catalogue: English
+		{"he", NotCovered, nil, "המסמכים אינם עוסקים בנושא הזה."},
+		{"fa", NotCovered, nil, "اسناد به این موضوع نمی\u200cپردازند."},
+		{"ka", NotCovered, nil, "The corpus does not cover this."}, // not in the catalogue: English
 		{"", Sources, nil, "Sources"},
 	}
 	for _, tt := range tests {
@@ -246,7 +248,7 @@ func TestFromLocale(t *testing.T) {
 		"zh-Hant": "zh-Hant", "zh-Hant-TW": "zh-Hant", "zh-HK": "zh-Hant", "zh-Hans": "zh", "zh": "zh",
 		"ar-EG": "ar", "de_DE.UTF-8": "de", "pt_PT": "pt", "C": "", "POSIX": "", "C.UTF-8": "",
 		"DE": "de", " fr-CA ": "fr", "nb-NO": "nb", "nb_NO.UTF-8": "nb", "nn-NO": "nb", "in_ID": "id",
-		"sv_FI": "sv", "ko-KR": "ko", "he-IL": "", "sr": "", "fa": "", "nbx": "",
+		"sv_FI": "sv", "ko-KR": "ko", "he-IL": "he", "sr": "", "fa": "fa", "fa-IR": "fa", "ka-GE": "", "nbx": "",
 	}
 	for in, want := range tests {
 		if got := FromLocale(in); got != want {
@@ -276,8 +278,10 @@ func TestReply(t *testing.T) {
 		{"one word, no locale", "Alipay", nil, "en"},
 		{"one word, server locale only", "Alipay", []string{"", "fr"}, "fr"},
 		{"the user's locale before the server's", "Alipay", []string{"es-ES", "fr"}, "es"},
-		{"a locale the catalogue lacks", "Alipay", []string{"he", "ru"}, "ru"},
-		{"hebrew is not in the catalogue", "למה נדרשה עליפיי להפריד את עסקי ההלוואות הקטנות?", []string{"pt-BR"}, "pt"},
+		{"a locale the catalogue lacks", "Alipay", []string{"ka", "ru"}, "ru"},
+		{"hebrew is in the catalogue", "למה נדרשה עליפיי להפריד את עסקי ההלוואות הקטנות?", []string{"pt-BR"}, "he"},
+		{"persian is in the catalogue", "چرا علی\u200cپی باید کسب\u200cوکار وام خرد خود را جدا می\u200cکرد؟", []string{"pt-BR"}, "fa"},
+		{"georgian is not in the catalogue", "რატომ მოუწია Alipay-ს მიკროსესხების ბიზნესის გამოყოფა?", []string{"pt-BR"}, "pt"},
 		{"korean", "알리페이는 왜 소액 대출 사업을 분리하라는 명령을 받았나요?", []string{"en-US"}, "ko"},
 		{"ukrainian", "Чому Alipay зобов'язали виділити бізнес мікрокредитів?", []string{"ru"}, "uk"},
 		{"italian", "Perché Alipay è stata costretta a scorporare il credito?", []string{"pt-BR"}, "it"},
@@ -362,10 +366,11 @@ func TestAll(t *testing.T) {
 
 // The thousands separators are CLDR's, as golang.org/x/text/number writes
 // them, but for French, whose narrow no-break space is newer than x/text's
-// data, and Arabic, which the catalogue writes in Western digits.
+// data, and Arabic and Persian, which the catalogue writes in Western
+// digits (as %d does).
 func TestGroupedMatchesCLDR(t *testing.T) {
 	for _, l := range languages {
-		if l == "fr" || l == "ar" {
+		if l == "fr" || l == "ar" || l == "fa" {
 			continue
 		}
 		p := message.NewPrinter(language.Make(l))
@@ -592,11 +597,12 @@ func outsideCode(s string) string {
 	return verbRE.ReplaceAllString(s, "")
 }
 
-// Chinese and Japanese write full-width punctuation, Arabic its own comma,
-// semicolon and question mark: an ASCII mark among them is a typo.
+// Chinese and Japanese write full-width punctuation, Arabic and Persian
+// their own comma, semicolon and question mark: an ASCII mark among them
+// is a typo.
 func TestScriptPunctuation(t *testing.T) {
 	ascii := map[string]string{
-		"ar": ",;?", "ja": ",;?!:()[]", "zh": ",;?!:()[]", "zh-Hant": ",;?!:()[]",
+		"ar": ",;?", "fa": ",;?", "ja": ",;?!:()[]", "zh": ",;?!:()[]", "zh-Hant": ",;?!:()[]",
 	}
 	for l, marks := range ascii {
 		for name, s := range allForms(l) {
