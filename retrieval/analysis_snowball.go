@@ -62,6 +62,8 @@ func snowballStemmer(lang string) func(*snowball.Env) bool {
 		return tamil.Stem
 	case "tr":
 		return turkish.Stem
+	case "uk":
+		return func(*snowball.Env) bool { return true } // its stopwords, words whole: no stemmer helped (issue 10)
 	}
 	return nil
 }

@@ -62,6 +62,9 @@ var analysisCases = []analysisCase{
 	// Hebrew: the prefixes written joined to a word come off (text.HebrewStem).
 	{"hebrew prefixes", "he", "בקומפוננטה הקומפוננטה וכשהקומפוננטה קומפוננטה", []string{"קומפוננטה", "קומפוננטה", "קומפוננטה", "קומפוננטה"}},
 	{"hebrew word of its own", "he", "מערכת מהמערכת", []string{"מערכת", "מערכת"}},
+	// Ukrainian: question words are stopwords; words stay whole.
+	{"ukrainian question words", "uk", "Скільки коштує підписка?", []string{"коштує", "підписка"}},
+	{"ukrainian words whole", "uk", "компоненти компонентів", []string{"компоненти", "компонентів"}},
 	// Persian: a zero-width non-joiner between Arabic letters joins a
 	// compound's or a prefix's parts; the word is indexed whole and as its
 	// parts, as an identifier, so a reader typing a space meets it.
