@@ -142,6 +142,9 @@ type state struct {
 	thaiTexts []string // see thaiIDF
 	links     *sourcelink.Template
 	docShare  float64 // Config.DocFloor
+
+	abbrevOnce sync.Once
+	abbrevs    abbreviations // see abbreviations
 }
 
 // itemRef locates a retrieval item in the corpus.

@@ -78,9 +78,11 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 	contexts := make([]map[string]bool, len(blocks))
 	for bi, b := range blocks {
 		var context map[string]bool
+		var opening topicText
 		if keep != nil {
 			context = st.blockContext(b)
 			contexts[bi] = context
+			opening = st.openingOf(b.doc)
 		}
 		ss := st.blockSentences(b)
 		sents[bi] = ss
@@ -110,7 +112,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 			score := f.weight(s.terms)
 			ok, lead, own := true, 0, score
 			if keep != nil {
-				ok, lead = keep(s.text, s.terms, aroundOf(ss, i, s.heading, qlang, context))
+				ok, lead = keep(s.text, s.terms, aroundOf(ss, i, s.heading, qlang, context, opening))
 				score = f.weightIn(s.terms, s.heading, s.opens)
 				if s.header != "" {
 					// The header's words rank a row at half: in full
@@ -204,7 +206,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 		// Prometheus -2.
 		for k := range out {
 			p := &out[k]
-			p.share = f.coverage(p.terms, aroundOf(sents[p.block], p.at, p.hd, qlang, contexts[p.block])).share()
+			p.share = f.coverage(p.terms, aroundOf(sents[p.block], p.at, p.hd, qlang, contexts[p.block], topicText{})).share()
 		}
 		wholeFirst(out)
 		withNeighbours(f, sents, out)
@@ -238,8 +240,9 @@ func (st *state) blockContext(b *block) map[string]bool {
 }
 
 // aroundOf is what stands around sentence i of ss, whose headings' terms
-// are heading: the sentences either side, and context (blockContext).
-func aroundOf(ss []blockSentence, i int, heading []string, qlang string, context map[string]bool) around {
+// are heading: the sentences either side, context (blockContext), and
+// what names its topic, with its document's opening (openingOf).
+func aroundOf(ss []blockSentence, i int, heading []string, qlang string, context map[string]bool, opening topicText) around {
 	s := ss[i]
 	var near []string
 	var nearText string
@@ -259,7 +262,7 @@ func aroundOf(ss []blockSentence, i int, heading []string, qlang string, context
 		// its heading's words do, in full.
 		hd = append(slices.Clip(hd), ss[i-1].terms...)
 	}
-	return around{text: s.text, near: near, nearText: nearText, heading: hd, names: context, row: s.header != ""}
+	return around{text: s.text, near: near, nearText: nearText, heading: hd, names: context, row: s.header != "", topic: topicOf(ss, i, opening)}
 }
 
 // byRank orders picks best first; at equal score a complete sentence

@@ -575,6 +575,9 @@ type around struct {
 	heading  []string        // the terms of the section headings its passage sits under
 	names    map[string]bool // where the question's names may stand: see covers
 	row      bool            // the sentence is a table's row: see bareRow
+	// topic is what names what a sentence calls "it" (see topicOf and
+	// entityCheck.holds). Entries may be empty.
+	topic [4]topicText
 }
 
 // bareRow reports whether a table's row holds nothing but what a question

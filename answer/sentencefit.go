@@ -201,6 +201,7 @@ func (st *state) fitter(asked, query string) (focus, func(sentence string, terms
 	if f.governed >= 0 {
 		deedAlts = f.alts[f.governed]
 	}
+	names := st.entityCheckOf(query, f, lang)
 	return f, func(sentence string, terms []string, a around) (fit, bool) {
 		// An English question's negation may stand in a sentence either
 		// side, which an answer may show with the one chosen.
@@ -215,6 +216,12 @@ func (st *state) fitter(asked, query string) (focus, func(sentence string, terms
 		if !opp.keeps(sentence, a.nearText) {
 			// "What triggers a slow killing response?" is not
 			// answered by "… triggers a rapid killing response".
+			return fit{}, false
+		}
+		if !names.holds(terms, a) {
+			// "Who ruled Poland in 1500?" is not answered by a
+			// sentence on Hungary's kings in a paragraph that names
+			// Poland elsewhere.
 			return fit{}, false
 		}
 		return f.coverage(st.freeTerms(asked, sentence, terms), a), true
