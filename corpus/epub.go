@@ -9,8 +9,8 @@ import (
 
 // parseEPUB reduces an EPUB book to its chapters in reading (spine) order,
 // each XHTML chapter read by the HTML reader: its headings name the
-// chapter in a citation, and a chapter without one is headed by its own
-// <title>. The book's title and language are its package's (dc:title,
+// chapter in a citation (its outermost one level 1, whether <h1> or <h2>),
+// and a chapter that opens without one is headed by its own <title>. The book's title and language are its package's (dc:title,
 // dc:language). The navigation document (a table of contents) is left
 // out. A book whose chapters are encrypted (DRM: META-INF/encryption.xml
 // names them; fonts obfuscated the same way are no matter) is skipped as
@@ -53,6 +53,20 @@ func parseEPUB(b []byte) (s structured, kind SkipKind, reason string) {
 		ch := parseHTML(string(xb))
 		if ch.generated != "" || len(ch.blocks) == 0 {
 			continue
+		}
+		// A chapter's outermost heading is level 1, whatever its tag
+		// (many books head chapters with <h2>), so that no heading of the
+		// chapter before stays over it.
+		top := 0
+		for _, bl := range ch.blocks {
+			if bl.kind == blockHeading && (top == 0 || bl.level < top) {
+				top = bl.level
+			}
+		}
+		for i := range ch.blocks {
+			if ch.blocks[i].kind == blockHeading {
+				ch.blocks[i].level -= top - 1
+			}
 		}
 		if ch.blocks[0].kind != blockHeading && ch.title != "" && ch.title != s.title {
 			var bb blockBuilder

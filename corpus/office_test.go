@@ -264,7 +264,8 @@ func xhtml(title, body string) string {
 func TestLoadEPUB(t *testing.T) {
 	book := makeEPUB(t, "Field Guide", nil,
 		"two.xhtml", xhtml("Chapter 2", `<section epub:type="chapter"><h1>Rivers</h1><p>Rivers carry water to the sea.</p></section>`),
-		"chapter one.xhtml", xhtml("Mountains", `<p>Mountains are high places.</p><p>They are cold at the top.</p>`))
+		"chapter one.xhtml", xhtml("Mountains", `<p>Mountains are high places.</p><p>They are cold at the top.</p>`),
+		"three.xhtml", xhtml("Lakes", `<section><h2>Lakes</h2><p>Lakes hold still water.</p><h3>Salt lakes</h3><p>Some lakes are salty.</p></section>`))
 	fontsOnly := makeEPUB(t, "Fonts", []string{"META-INF/encryption.xml", `<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod Algorithm="http://www.idpf.org/2008/embedding"/><enc:CipherData><enc:CipherReference URI="OEBPS/fonts/a.otf"/></enc:CipherData></enc:EncryptedData></encryption>`},
 		"a.xhtml", xhtml("A", `<h1>Type</h1><p>Serif letters have feet.</p>`))
 	drm := makeEPUB(t, "Locked", []string{"META-INF/encryption.xml", `<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/><enc:CipherData><enc:CipherReference URI="OEBPS/text/a.xhtml"/></enc:CipherData></enc:EncryptedData></encryption>`},
@@ -290,6 +291,9 @@ func TestLoadEPUB(t *testing.T) {
 	checkPlaced(t, d, []placed{
 		{"Rivers carry water to the sea.", []string{"Rivers"}, 0},
 		{"Mountains are high places.", []string{"Mountains"}, 0}, // headed by its <title>
+		// A chapter headed by <h2> is not under the last chapter's <h1>.
+		{"Lakes hold still water.", []string{"Lakes"}, 0},
+		{"Some lakes are salty.", []string{"Lakes", "Salt lakes"}, 0},
 	})
 	if i, j := strings.Index(d.Text, "Rivers carry"), strings.Index(d.Text, "Mountains are"); i < 0 || j < i {
 		t.Errorf("chapters not in spine order:\n%s", d.Text)
