@@ -1,8 +1,11 @@
 package answer
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestAsksForOf(t *testing.T) {
@@ -98,6 +101,38 @@ func TestWholeFirstAsked(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %v; want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// The sentence before a chosen one is not shown first when the chosen
+// one holds the kind of answer asked for (a figure, a name, a no) and it
+// holds none: the reader reads the answer first. A question asking for no
+// kind, or for a date (which a sentence may write in words), keeps it.
+func TestNeighbourBeforeAnswerKind(t *testing.T) {
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"en.md": {Data: []byte("# Zorbix at scale\n\nZorbix builds quiet tools that help families stay in touch. " +
+			"At peak we serve 700k requests per minute for our families.\n")},
+		"fr.md": {Data: []byte("# Quarnel en chiffres\n\nQuarnel fabrique des outils discrets destinés aux familles. " +
+			"Au pic nous servons 900 requêtes par minute pour nos familles.\n")},
+		"yes.md": {Data: []byte("# Belvix registries\n\nBelvix installs bundles on any host we know of. " +
+			"This way does not need a registry entry first.\n")},
+		"other.md": {Data: []byte("# Other\n\nSomething else entirely, about gardens and weather.\n")},
+	}), nil)
+	tests := []struct{ q, first string }{
+		{"How many requests per minute does Zorbix serve at peak?", "At peak we serve 700k requests"},
+		{"Combien de requêtes par minute Quarnel sert-il au pic ?", "Au pic nous servons 900 requêtes"},
+		{"Does Belvix need a registry entry first?", "This way does not need"},
+		// No kind asked for: the sentence before, naming Zorbix, first.
+		{"What load does Zorbix serve at peak?", "Zorbix builds quiet tools"},
+	}
+	for _, tt := range tests {
+		res, err := p.Ask(context.Background(), Question{Text: tt.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Abstained || !strings.HasPrefix(res.Text, tt.first) {
+			t.Errorf("%q answered %q (abstained %v), want it to open with %q", tt.q, res.Text, res.Abstained, tt.first)
 		}
 	}
 }
