@@ -160,6 +160,27 @@ func TestLoadPPTX(t *testing.T) {
 	}
 }
 
+// A SmartArt diagram's text is in its data part, not on the slide.
+func TestPPTXSmartArt(t *testing.T) {
+	deck := makeZip(t,
+		"ppt/presentation.xml", `<p:presentation `+nsPML+`><p:sldIdLst><p:sldId id="256" r:id="rId2"/></p:sldIdLst></p:presentation>`,
+		"ppt/_rels/presentation.xml.rels", `<Relationships `+relNS+`><Relationship Id="rId2" Type="`+relT+`slide" Target="slides/slide1.xml"/></Relationships>`,
+		"ppt/slides/slide1.xml", pptxSlide("", pptxShape("title", "Release steps"), `<p:graphicFrame><a:graphic><a:graphicData><dgm:relIds xmlns:dgm="x" r:dm="rId2"/></a:graphicData></a:graphic></p:graphicFrame>`),
+		"ppt/slides/_rels/slide1.xml.rels", `<Relationships `+relNS+`><Relationship Id="rId2" Type="`+relT+`diagramData" Target="../diagrams/data1.xml"/></Relationships>`,
+		"ppt/diagrams/data1.xml", `<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst>`+
+			`<dgm:pt type="doc"><dgm:t><a:p><a:endParaRPr/></a:p></dgm:t></dgm:pt>`+
+			`<dgm:pt><dgm:t><a:p><a:r><a:t>Build the image</a:t></a:r></a:p></dgm:t></dgm:pt>`+
+			`<dgm:pt type="parTrans"><dgm:t><a:p><a:endParaRPr/></a:p></dgm:t></dgm:pt>`+
+			`<dgm:pt><dgm:t><a:p><a:r><a:t>Canary for an hour</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>`,
+	)
+	d := loadOne(t, "steps.pptx", string(deck))
+	for _, want := range []string{"Build the image", "Canary for an hour"} {
+		if p := passageWith(t, d, want); p.PageStart != 1 || !slices.Equal(p.Headings, nil) {
+			t.Errorf("%q on page %d under %q", want, p.PageStart, p.Headings)
+		}
+	}
+}
+
 const odtNS = `xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"`
 
 // makeODT is an OpenDocument text of body (office:text's content) and

@@ -18,10 +18,11 @@ const drawingML = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 // parsePPTX reduces a PowerPoint deck to its slides in the deck's order:
 // each slide's title a heading ("Slide 4" for one without), then its text
-// shapes' paragraphs and tables, then its speaker notes; every block's page
-// is its slide's number, so a passage is cited at its slide. Hidden slides
-// are left out (their numbers kept). An encrypted deck is an OLE container,
-// not a zip, and is skipped as encrypted.
+// shapes' paragraphs and tables, its SmartArt diagrams' text, then its
+// speaker notes; every block's page is its slide's number, so a passage is
+// cited at its slide. Hidden slides are left out (their numbers kept). An
+// encrypted deck is an OLE container, not a zip, and is skipped as
+// encrypted.
 func parsePPTX(b []byte) (s structured, kind SkipKind, reason string) {
 	if bytes.HasPrefix(b, oleMagic) {
 		return s, SkipEncrypted, "encrypted PowerPoint deck (or the older binary .ppt format)"
@@ -53,6 +54,15 @@ func parsePPTX(b []byte) (s structured, kind SkipKind, reason string) {
 			continue
 		}
 		targets, byType := z.relations(sp)
+		// A SmartArt diagram's text is in its data part, a point of the
+		// diagram a paragraph; in the part's order.
+		for _, id := range byType["diagramData"] {
+			if db, err := z.part(targets[id]); err == nil {
+				if dg, err := readSlide(db); err == nil {
+					sl.body = append(sl.body, dg.body...)
+				}
+			}
+		}
 		for _, id := range byType["notesSlide"] {
 			if nb, err := z.part(targets[id]); err == nil {
 				if notes, err := readSlide(nb); err == nil {
@@ -168,7 +178,7 @@ func readSlide(b []byte) (slide, error) {
 			switch t.Name.Local {
 			case "sld":
 				sl.hidden = attrValue(t, "show") == "0"
-			case "sp":
+			case "sp", "pt": // a shape; a SmartArt diagram's point
 				shape, isTitle, skip = shape[:0], false, false
 			case "ph":
 				switch attrValue(t, "type") {
@@ -227,7 +237,7 @@ func readSlide(b []byte) (slide, error) {
 				if tableDepth == 0 && len(table) > 0 {
 					sl.body = append(sl.body, slideItem{text: strings.Join(table, "\n"), table: true})
 				}
-			case "sp":
+			case "sp", "pt":
 				switch {
 				case skip || len(shape) == 0:
 				case isTitle && sl.title == "":
