@@ -12,3 +12,9 @@ func ExampleTable_Of() {
 	fmt.Println(slices.Contains(synonyms.English().Of("spoke", 2), "talk"))
 	// Output: true
 }
+
+func ExampleTable_Of_chinese() {
+	// CC-CEDICT glosses both "every time".
+	fmt.Println(slices.Contains(synonyms.Chinese().Of("每次", 2), "每当"))
+	// Output: true
+}

@@ -4,3 +4,7 @@ package synonyms
 // where to get it and its licence.
 //
 //go:generate go run gen_wordnet.go -wordnet ${OEWN_DIR}
+
+// zh.txt.gz is generated from CC-CEDICT; see gen_cedict.go and README.md.
+//
+//go:generate go run gen_cedict.go -cedict ${CEDICT_FILE}

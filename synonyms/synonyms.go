@@ -1,9 +1,10 @@
-// Package synonyms tells which words mean the same as a word: the synsets
-// of a public lexical resource, Open English WordNet (CC BY 4.0, README.md),
-// kept to single-word lemmas and each word's most common senses, with the
-// words derived from them and the words a word is regularly built on. English
-// only: no open wordnet for French, Arabic or Chinese was at hand (see
-// README.md).
+// Package synonyms tells which words mean the same as a word. In English:
+// the synsets of a public lexical resource, Open English WordNet (CC BY
+// 4.0, README.md), kept to single-word lemmas and each word's most common
+// senses, with the words derived from them and the words a word is
+// regularly built on. In Chinese: the words a Chinese–English dictionary,
+// CC-CEDICT (CC BY-SA 4.0), glosses with the same English words. No table
+// for French or Arabic (see README.md).
 package synonyms
 
 import (
@@ -28,6 +29,19 @@ var English = sync.OnceValue(func() *Table {
 	if err != nil {
 		// The table is generated and embedded: a broken one is a broken build.
 		panic(fmt.Sprintf("synonyms: embedded English table: %v", err))
+	}
+	return t
+})
+
+//go:embed zh.txt.gz
+var chineseData []byte
+
+// Chinese is the Chinese table, from CC-CEDICT's shared glosses (README.md),
+// read once on first use (it is immutable).
+var Chinese = sync.OnceValue(func() *Table {
+	t, err := read(bytes.NewReader(chineseData))
+	if err != nil {
+		panic(fmt.Sprintf("synonyms: embedded Chinese table: %v", err))
 	}
 	return t
 })

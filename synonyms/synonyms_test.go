@@ -1,6 +1,7 @@
 package synonyms
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 )
@@ -93,5 +94,48 @@ func TestDerived(t *testing.T) {
 	}
 	if got := (*Table)(nil).Derived("fail"); got != nil {
 		t.Errorf("nil table: %v", got)
+	}
+}
+
+func TestChinese(t *testing.T) {
+	zh := Chinese()
+	tests := []struct {
+		word    string
+		rank    int
+		want    []string // among the synonyms
+		wantNot []string
+	}{
+		{"每次", 2, []string{"每当"}, []string{"每次"}}, // "every time"
+		{"每次", 1, []string{"每当"}, nil},            // the first gloss of both
+		{"之前", 2, []string{"以前"}, nil},            // "before"
+		{"条件", 2, []string{"先决"}, nil},            // "prerequisite", a later gloss
+		{"条件", 1, nil, []string{"先决"}},            // … so not at rank 1
+		{"执行", 2, nil, []string{"运行"}},            // "to run" is shared by more than six words
+		{"使用", 2, nil, []string{"应用", "运用"}},      // "to use", "to apply": too many
+		{"的", 2, nil, nil},                        // one character: none
+	}
+	for _, tt := range tests {
+		got := zh.Of(tt.word, tt.rank)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Of(%q, %d) = %v, want %q among them", tt.word, tt.rank, got, w)
+			}
+		}
+		for _, w := range tt.wantNot {
+			if slices.Contains(got, w) {
+				t.Errorf("Of(%q, %d) = %v, want no %q", tt.word, tt.rank, got, w)
+			}
+		}
+	}
+}
+
+// BenchmarkReadChinese times reading the embedded Chinese table, what the
+// first Chinese question of a process pays once.
+func BenchmarkReadChinese(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := read(bytes.NewReader(chineseData)); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
