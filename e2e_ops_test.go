@@ -176,7 +176,7 @@ func TestE2EReloadCommandSwapsIndex(t *testing.T) {
 	// A folder with nothing loadable: the reload fails and the index stays.
 	os.Remove(filepath.Join(dir, "gold.txt"))
 	os.Remove(filepath.Join(dir, "yen.txt"))
-	if got, want := reloaded(emptied), "Reload failed, the current index stays: the corpus folder has no document I can read (.txt, .md, .markdown, .mdx, .qmd, .rmd, .rst, .adoc, .asciidoc, .asc, .html, .htm, .pdf, .docx, .pptx, .odt, .epub, .ipynb, .1–.9, .man, .org, .tex, .latex, .ltx, .texi, .texinfo, .txi, .pod)."; got != want {
+	if got, want := reloaded(emptied), "Reload failed, the current index stays: the corpus folder has no document I can read (.txt, .md, .markdown, .mdx, .qmd, .rmd, .rst, .adoc, .asciidoc, .asc, .html, .htm, .pdf, .docx, .pptx, .odt, .epub, .ipynb, .1–.9, .man, .org, .tex, .latex, .ltx, .texi, .texinfo, .txi, .pod, .wiki, .mediawiki)."; got != want {
 		t.Errorf("/reload of an empty folder: %q, want %q", got, want)
 	}
 	if got := b.search("yen exporters"); !strings.Contains(got, "— yen #0") {

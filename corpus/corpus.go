@@ -80,6 +80,7 @@ const (
 	FormatQuarto    Format = "quarto"    // .qmd: Markdown with executable code chunks
 	FormatTexinfo   Format = "texinfo"   // .texi, .texinfo, .txi: a GNU manual
 	FormatPOD       Format = "pod"       // .pod: Perl's Plain Old Documentation
+	FormatMediaWiki Format = "mediawiki" // .wiki, .mediawiki: a wiki page's source
 	FormatRMarkdown Format = "rmarkdown" // .rmd (.Rmd): R Markdown, bookdown's chapters
 )
 
@@ -276,8 +277,8 @@ func groupLabel(g string, n int) string {
 // extension: a tree of them is told it holds documents it cannot read,
 // not "files of other types".
 var unreadFormats = map[string]string{
-	".rdoc": "RDoc", ".textile": "Textile", ".wiki": "wiki markup",
-	".mediawiki": "wiki markup", ".creole": "wiki markup", ".rtf": "RTF",
+	".rdoc": "RDoc", ".textile": "Textile",
+	".creole": "wiki markup", ".rtf": "RTF",
 	".doc": "Word 97–2003", ".ppt": "PowerPoint 97–2003",
 	".djvu": "DjVu", ".ps": "PostScript", ".chm": "CHM help",
 }

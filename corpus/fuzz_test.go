@@ -74,7 +74,7 @@ func FuzzHTML(f *testing.F) {
 }
 
 // FuzzStructured checks the Markdown, MDX, Quarto, R Markdown,
-// reStructuredText, AsciiDoc, Texinfo, POD and HTML readers on any text: no panic, and
+// reStructuredText, AsciiDoc, Texinfo, POD, MediaWiki and HTML readers on any text: no panic, and
 // the passages of what loads keep their invariants (checkPassages) and
 // lines within the file.
 func FuzzStructured(f *testing.F) {
@@ -116,7 +116,10 @@ func FuzzStructured(f *testing.F) {
 	// Round nine's POD guide, and codes cut short.
 	f.Add(podDoc, uint8(11))
 	f.Add("=head1 NAME\n\nX - C<< a\n\n=item\n\n=over\n=begin\nL<|/\"E<", uint8(11))
-	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod"}
+	// Round nine's MediaWiki page, and markup cut short.
+	f.Add(wikiDoc, uint8(12))
+	f.Add("<ref>a\n<!--\n{|\n| x=1 | y\n|-\n<pre>\n== b\n;c\n [[d|\n{{e", uint8(12))
+	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod", "a.wiki"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]
 		c, err := loadGuarded(t, name, []byte(src))

@@ -331,6 +331,8 @@ var extensions = []struct {
 	{".texinfo", FormatTexinfo},
 	{".txi", FormatTexinfo},
 	{".pod", FormatPOD},
+	{".wiki", FormatMediaWiki},
+	{".mediawiki", FormatMediaWiki},
 }
 
 // Extensions lists the file extensions Load reads, lower case with their
@@ -604,6 +606,11 @@ func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, 
 		return l.structuredDocument(doc, parseTexinfo(src), pk)
 	case FormatPOD:
 		return l.structuredDocument(doc, parsePOD(src), pk)
+	case FormatMediaWiki:
+		s := parseMediaWiki(src)
+		// A wiki page's title is its name, which its source does not hold.
+		s.title = strings.ReplaceAll(strings.TrimSuffix(path.Base(p), path.Ext(p)), "_", " ")
+		return l.structuredDocument(doc, s, pk)
 	case FormatNotebook, FormatMan:
 		var s structured
 		var kind SkipKind

@@ -411,7 +411,7 @@ func TestSummary(t *testing.T) {
 			"loaded 2 documents; skipped 4: 1 duplicate, 1 file of another type, 1 code file, 1 empty"},
 		// Documents in formats not read are said to be documents, by
 		// format, not counted among "files of other types" (round six).
-		{0, ws("a.rdoc:unsupported type", "b.RDOC:unsupported type", "c.wiki:unsupported type", "d.png:unsupported type", "e.rtf:unsupported type"),
+		{0, ws("a.rdoc:unsupported type", "b.RDOC:unsupported type", "c.creole:unsupported type", "d.png:unsupported type", "e.rtf:unsupported type"),
 			"loaded 0 documents; skipped 5: 2 RDoc documents (a format not read), 1 wiki markup document (a format not read), 1 image, 1 RTF document (a format not read)"},
 		// gettext catalogues are translations of a tree's strings, not
 		// documents: named, not "files of other types" (round six's .pot).
