@@ -3,7 +3,6 @@ package corpus
 import (
 	"corpusbot/text"
 
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"io"
@@ -11,37 +10,25 @@ import (
 	"strings"
 )
 
-// maxDOCXXML bounds the document.xml a DOCX may unpack to, so a zip bomb
-// cannot exhaust memory.
-const maxDOCXXML = 64 << 20
-
 // parseDOCX reduces a Word document to its paragraphs, headings (styles
 // "Title", "Heading 1"…) and tables (a row a line, cells joined by " | ").
-// A DOCX is a zip of XML: the standard library reads it. An encrypted one
-// is an OLE container, not a zip, and is skipped as encrypted.
+// A DOCX is a zip of XML, read as the other zipped documents are (zipDoc:
+// a part's size bounded, so a zip bomb cannot exhaust memory). An
+// encrypted one is an OLE container, not a zip, and is skipped as
+// encrypted.
 func parseDOCX(b []byte) (s structured, kind SkipKind, reason string) {
-	if bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+	if bytes.HasPrefix(b, oleMagic) {
 		return s, SkipEncrypted, "encrypted Word document (or the older binary .doc format)"
 	}
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	z, err := openZipDoc(b)
 	if err != nil {
 		return s, SkipMalformed, "malformed DOCX: " + err.Error()
 	}
-	var doc *zip.File
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			doc = f
-		}
-	}
-	if doc == nil {
-		return s, SkipMalformed, "malformed DOCX: no word/document.xml"
-	}
-	rc, err := doc.Open()
+	xb, err := z.part("word/document.xml")
 	if err != nil {
 		return s, SkipMalformed, "malformed DOCX: " + err.Error()
 	}
-	defer rc.Close()
-	d := xml.NewDecoder(io.LimitReader(rc, maxDOCXXML))
+	d := xml.NewDecoder(bytes.NewReader(xb))
 	var lb lineBlocks
 	var para strings.Builder
 	style := ""
