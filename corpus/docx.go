@@ -28,7 +28,7 @@ func parseDOCX(b []byte) (s structured, kind SkipKind, reason string) {
 	if err != nil {
 		return s, SkipMalformed, "malformed DOCX: " + err.Error()
 	}
-	d := xml.NewDecoder(bytes.NewReader(xb))
+	d := newXMLReader(xb)
 	var lb lineBlocks
 	var para strings.Builder
 	style := ""

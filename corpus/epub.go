@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bytes"
 	"encoding/xml"
 	"io"
 	"strings"
@@ -91,7 +90,7 @@ func (z *zipDoc) rootfile() string {
 	if err != nil {
 		return ""
 	}
-	d := xml.NewDecoder(bytes.NewReader(b))
+	d := newXMLReader(b)
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -113,7 +112,7 @@ func (z *zipDoc) encryptedParts() map[string]bool {
 	if err != nil {
 		return out
 	}
-	d := xml.NewDecoder(bytes.NewReader(b))
+	d := newXMLReader(b)
 	algorithm := ""
 	for {
 		tok, err := d.Token()
@@ -147,7 +146,7 @@ type opfPackage struct {
 
 func readOPF(b []byte) (opfPackage, error) {
 	pkg := opfPackage{items: make(map[string]opfItem)}
-	d := xml.NewDecoder(io.LimitReader(bytes.NewReader(b), maxZipPart))
+	d := newXMLReader(b)
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {

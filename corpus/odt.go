@@ -60,7 +60,7 @@ func parseODT(b []byte) (s structured, kind SkipKind, reason string) {
 // readODTContent reads the blocks of an OpenDocument's content.xml.
 func readODTContent(b []byte) (structured, error) {
 	var s structured
-	d := xml.NewDecoder(io.LimitReader(bytes.NewReader(b), maxZipPart))
+	d := newXMLReader(b)
 	parents := make(map[string]string) // automatic style → the style it derives from
 	var lb lineBlocks
 	var bb blockBuilder

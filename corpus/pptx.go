@@ -107,7 +107,7 @@ func (z *zipDoc) slideOrder() []string {
 	var out []string
 	if b, err := z.part(pres); err == nil {
 		targets, _ := z.relations(pres)
-		d := xml.NewDecoder(bytes.NewReader(b))
+		d := newXMLReader(b)
 		for {
 			tok, err := d.Token()
 			if err != nil {
@@ -159,7 +159,7 @@ type slide struct {
 // and (on a notes page) the slide's image are left out.
 func readSlide(b []byte) (slide, error) {
 	var sl slide
-	d := xml.NewDecoder(io.LimitReader(bytes.NewReader(b), maxZipPart))
+	d := newXMLReader(b)
 	var para strings.Builder
 	var shape []slideItem // the paragraphs of the open shape
 	isTitle, skip := false, false

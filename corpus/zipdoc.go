@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"net/url"
 	"path"
@@ -21,6 +22,48 @@ const (
 	maxZipPart  = 64 << 20
 	maxZipTotal = 256 << 20
 )
+
+// maxXMLDepth bounds how deeply a part's XML may nest. encoding/xml keeps
+// every open element, so a part of millions of opening tags (a few KB
+// zipped) held gigabytes; Word, LibreOffice and PowerPoint nest tens deep
+// (tables in tables, groups of shapes).
+const maxXMLDepth = 1000
+
+// errXMLDepth says a part nests deeper than maxXMLDepth.
+var errXMLDepth = fmt.Errorf("XML nested more than %d deep", maxXMLDepth)
+
+// xmlReader is an xml.Decoder whose Token fails a part nested deeper than
+// maxXMLDepth.
+type xmlReader struct {
+	*xml.Decoder
+	depth int // elements open
+}
+
+func newXMLReader(b []byte) *xmlReader {
+	return &xmlReader{Decoder: xml.NewDecoder(bytes.NewReader(b))}
+}
+
+// Token is the decoder's next token, or errXMLDepth.
+func (x *xmlReader) Token() (xml.Token, error) {
+	tok, err := x.Decoder.Token()
+	switch tok.(type) {
+	case xml.StartElement:
+		x.depth++
+		if x.depth > maxXMLDepth {
+			return nil, errXMLDepth
+		}
+	case xml.EndElement:
+		x.depth--
+	}
+	return tok, err
+}
+
+// DecodeElement decodes the element start opens, up to its end, which
+// Token then does not see; within it encoding/xml bounds the nesting.
+func (x *xmlReader) DecodeElement(v any, start *xml.StartElement) error {
+	x.depth--
+	return x.Decoder.DecodeElement(v, start)
+}
 
 // oleMagic opens an OLE compound file: Office's encrypted documents (and
 // its older binary formats), never a zip.
@@ -102,7 +145,7 @@ func (z *zipDoc) relations(owner string) (map[string]string, map[string][]string
 	if err != nil {
 		return targets, byType
 	}
-	d := xml.NewDecoder(bytes.NewReader(b))
+	d := newXMLReader(b)
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -128,7 +171,7 @@ func (z *zipDoc) coreTitle(name string) string {
 	if err != nil {
 		return ""
 	}
-	d := xml.NewDecoder(bytes.NewReader(b))
+	d := newXMLReader(b)
 	for {
 		tok, err := d.Token()
 		if err != nil {
