@@ -227,3 +227,57 @@ func (st *state) fitter(asked, query string) (focus, func(sentence string, terms
 		return f.coverage(st.freeTerms(asked, sentence, terms), a), true
 	}
 }
+
+// clauseWeight returns the weight of the question's words (names
+// included, as pairWeight counts them) that a sentence holds within one
+// clause, its best, and in all. A sentence that says what is asked holds
+// its words together ("The earlier versions of InfluxDB had some issues
+// …"); one that only mentions them spreads them over clauses ("InfluxDB
+// looked more promising so we started trying out the early-ish versions
+// …"). Clauses part at punctuation of any script and at English and
+// French conjunctions; relative pronouns do not part them ("the 4KB limit
+// which is set for cookies").
+func (st *state) clauseWeight(f focus, sentence string) (best, all float64) {
+	every := map[int]bool{}
+	start := 0
+	// Each clause is analysed whole, as the index analyses text: a run
+	// of ideographs has its words only together ("早期版本").
+	flush := func(end int) {
+		clause := map[int]bool{}
+		for _, t := range st.index.Analyze(sentence[start:end]) {
+			for i, e := range f.every {
+				if slices.Contains(e, t) {
+					clause[i], every[i] = true, true
+				}
+			}
+		}
+		sum := 0.0
+		for i := range clause {
+			sum += f.everyWeights[i]
+		}
+		best = max(best, sum)
+		start = end
+	}
+	prev := 0
+	for w := range text.Words(sentence) {
+		if k := strings.IndexAny(sentence[prev:w.Start], clauseMarks); k >= 0 {
+			flush(prev + k)
+		} else if clauseWords[strings.ToLower(sentence[w.Start:w.End])] {
+			flush(w.Start)
+		}
+		prev = w.End
+	}
+	flush(len(sentence))
+	for i := range every {
+		all += f.everyWeights[i]
+	}
+	return best, all
+}
+
+// clauseMarks part clauses: commas, semicolons, colons, brackets and
+// dashes, Latin, Chinese and Arabic.
+const clauseMarks = ",;:()[]—–，、；：（）،؛"
+
+// clauseWords open a clause: English and French coordinating and
+// subordinating conjunctions.
+var clauseWords = setOf(strings.Fields("and but so because while whereas although though et mais donc car parce"))
