@@ -73,7 +73,10 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0}
 type zipDoc struct {
 	zr    *zip.Reader
 	files map[string]*zip.File
-	read  int64 // bytes unpacked so far, against maxZipTotal
+	// partMax and totalMax are maxZipPart and maxZipTotal (a test of the
+	// bounds sets less).
+	partMax, totalMax int64
+	read              int64 // bytes unpacked so far, against totalMax
 }
 
 // errZipTotal says a document unpacks to more than maxZipTotal.
@@ -84,7 +87,7 @@ func openZipDoc(b []byte) (*zipDoc, error) {
 	if err != nil {
 		return nil, err
 	}
-	z := &zipDoc{zr: zr, files: make(map[string]*zip.File, len(zr.File))}
+	z := &zipDoc{zr: zr, files: make(map[string]*zip.File, len(zr.File)), partMax: maxZipPart, totalMax: maxZipTotal}
 	for _, f := range zr.File {
 		z.files[f.Name] = f
 	}
@@ -94,7 +97,9 @@ func openZipDoc(b []byte) (*zipDoc, error) {
 // has says whether the zip holds the part name.
 func (z *zipDoc) has(name string) bool { return z.files[name] != nil }
 
-// part is the content of the part name, at most maxZipPart bytes.
+// part is the content of the part name, cut at partMax bytes (cut XML
+// reads as malformed); errZipTotal when it would take what all parts read
+// of the document past totalMax.
 func (z *zipDoc) part(name string) ([]byte, error) {
 	f := z.files[name]
 	if f == nil {
@@ -105,13 +110,13 @@ func (z *zipDoc) part(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	limit := min(int64(maxZipPart), maxZipTotal-z.read)
+	limit := min(z.partMax, z.totalMax-z.read)
 	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
 	if err != nil {
 		return nil, err
 	}
 	if int64(len(b)) > limit {
-		if limit < maxZipPart {
+		if limit < z.partMax {
 			return nil, errZipTotal
 		}
 		b = b[:limit] // a part cut short reads as malformed XML, said so

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -47,5 +48,54 @@ func TestZipDocXMLDepth(t *testing.T) {
 				t.Fatalf("nested %d deep: %d documents, skipped %+v; want skipped as malformed, nested too deep", maxXMLDepth+1, len(c.Docs), sk)
 			}
 		})
+	}
+}
+
+// A part is cut at the part bound; reading past the bound of all parts
+// of a document is errZipTotal, so a zip bomb unpacks no more than that.
+func TestZipDocBounds(t *testing.T) {
+	z, err := openZipDoc(makeZip(t, "small", "abcd", "exact", "0123456789", "big", strings.Repeat("x", 25), "empty", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	z.partMax, z.totalMax = 10, 28
+	steps := []struct {
+		name string
+		want string
+		err  error
+		read int64 // z.read after
+	}{
+		{"small", "abcd", nil, 4},
+		{"exact", "0123456789", nil, 14},
+		{"big", "xxxxxxxxxx", nil, 24}, // cut at partMax
+		{"small", "abcd", nil, 28},     // exactly at totalMax
+		{"empty", "", nil, 28},
+		{"small", "", errZipTotal, 28}, // past totalMax
+		{"missing", "", nil, 28},
+	}
+	for i, st := range steps {
+		b, err := z.part(st.name)
+		switch {
+		case st.name == "missing":
+			if err == nil {
+				t.Errorf("step %d: a missing part read without an error", i)
+			}
+		case !errors.Is(err, st.err) || string(b) != st.want:
+			t.Errorf("step %d, %s: %q, %v; want %q, %v", i, st.name, b, err, st.want, st.err)
+		}
+		if z.read != st.read {
+			t.Errorf("step %d, %s: %d bytes read in all, want %d", i, st.name, z.read, st.read)
+		}
+	}
+}
+
+// The bounds openZipDoc sets are the constants.
+func TestZipDocDefaultBounds(t *testing.T) {
+	z, err := openZipDoc(makeZip(t, "a", "b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if z.partMax != maxZipPart || z.totalMax != maxZipTotal || maxZipPart > maxZipTotal {
+		t.Errorf("bounds %d a part, %d in all; want %d, %d", z.partMax, z.totalMax, maxZipPart, maxZipTotal)
 	}
 }
