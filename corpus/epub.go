@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"encoding/xml"
+	"errors"
 	"io"
 	"strings"
 )
@@ -44,7 +45,7 @@ func parseEPUB(b []byte) (s structured, kind SkipKind, reason string) {
 		}
 		xb, err := z.part(p)
 		if err != nil {
-			if err == errZipTotal {
+			if errors.Is(err, errZipTotal) {
 				return structured{}, SkipTooLarge, "EPUB " + err.Error()
 			}
 			continue // a chapter listed but missing: the others still read

@@ -5,6 +5,7 @@ import (
 
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -42,7 +43,7 @@ func parseODT(b []byte) (s structured, kind SkipKind, reason string) {
 	}
 	content, err := z.part("content.xml")
 	if err != nil {
-		if err == errZipTotal {
+		if errors.Is(err, errZipTotal) {
 			return s, SkipTooLarge, "OpenDocument " + err.Error()
 		}
 		return s, SkipMalformed, "malformed OpenDocument: " + err.Error()

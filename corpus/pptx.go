@@ -5,6 +5,7 @@ import (
 
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"path"
 	"sort"
@@ -41,7 +42,7 @@ func parsePPTX(b []byte) (s structured, kind SkipKind, reason string) {
 		n := i + 1
 		xb, err := z.part(sp)
 		if err != nil {
-			if err == errZipTotal {
+			if errors.Is(err, errZipTotal) {
 				return s, SkipTooLarge, "PowerPoint deck " + err.Error()
 			}
 			continue // a slide listed but missing: the others still read
