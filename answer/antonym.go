@@ -1,11 +1,7 @@
 package answer
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -25,26 +21,7 @@ var antonymData []byte
 // englishAntonyms maps a lemma to its antonyms, read once on first use (it
 // is immutable).
 var englishAntonyms = sync.OnceValue(func() map[string][]string {
-	zr, err := gzip.NewReader(bytes.NewReader(antonymData))
-	if err != nil {
-		// The table is generated and embedded: a broken one is a broken build.
-		panic(fmt.Sprintf("answer: embedded antonym table: %v", err))
-	}
-	m := map[string][]string{}
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		line := sc.Text()
-		a, b, ok := strings.Cut(line, " ")
-		if !ok || strings.HasPrefix(line, "#") {
-			continue
-		}
-		m[a] = append(m[a], b)
-		m[b] = append(m[b], a)
-	}
-	if err := sc.Err(); err != nil {
-		panic(fmt.Sprintf("answer: embedded antonym table: %v", err))
-	}
-	return m
+	return wordPairs(antonymData, " ", "antonym")
 })
 
 // lemmaDetachments are WordNet's morphy rules (as package synonyms has

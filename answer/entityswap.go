@@ -1,11 +1,7 @@
 package answer
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -498,26 +494,7 @@ var demonymData []byte
 // of, and a name to its adjectives and peoples, read once on first use (it
 // is immutable).
 var englishDemonyms = sync.OnceValue(func() map[string][]string {
-	zr, err := gzip.NewReader(bytes.NewReader(demonymData))
-	if err != nil {
-		// The table is generated and embedded: a broken one is a broken build.
-		panic(fmt.Sprintf("answer: embedded demonym table: %v", err))
-	}
-	m := map[string][]string{}
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		line := sc.Text()
-		a, b, ok := strings.Cut(line, "\t")
-		if !ok || strings.HasPrefix(line, "#") {
-			continue
-		}
-		m[a] = append(m[a], b)
-		m[b] = append(m[b], a)
-	}
-	if err := sc.Err(); err != nil {
-		panic(fmt.Sprintf("answer: embedded demonym table: %v", err))
-	}
-	return m
+	return wordPairs(demonymData, "\t", "demonym")
 })
 
 // demonymsOf returns the names a lower-case English word is the adjective
