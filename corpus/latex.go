@@ -654,23 +654,26 @@ func latexArgAfterOpts(s string, i int) (string, int, bool) {
 }
 
 // latexArg is the mandatory argument at s[i] (after spaces and at most
-// one line break): a braced group, or one token.
+// one line break): a braced group.
 func latexArg(s string, i int) (string, int, bool) {
-	j := i
-	nl := 0
+	if j, ok := latexArgStart(s, i); ok && s[j] == '{' {
+		return latexGroup(s, j, '{', '}')
+	}
+	return "", i, false
+}
+
+// latexArgStart is where an argument after s[i] starts: past spaces and
+// at most one line break, as TeX looks for one (a blank line ends the
+// paragraph, and the call); false when none is left.
+func latexArgStart(s string, i int) (int, bool) {
+	j, nl := i, 0
 	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n') {
 		if s[j] == '\n' {
 			nl++
 		}
 		j++
 	}
-	if nl > 1 || j >= len(s) {
-		return "", i, false
-	}
-	if s[j] == '{' {
-		return latexGroup(s, j, '{', '}')
-	}
-	return "", i, false
+	return j, nl <= 1 && j < len(s)
 }
 
 // latexNote is a footnote's text and the line (of the paragraph's) it

@@ -169,14 +169,8 @@ func latexDef(def string) (string, latexMacro, bool) {
 // braced group (its text), or one token (a command, a character), after
 // spaces and at most one line break.
 func latexMacroArg(s string, i int) (string, int, bool) {
-	j, nl := i, 0
-	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n') {
-		if s[j] == '\n' {
-			nl++
-		}
-		j++
-	}
-	if nl > 1 || j >= len(s) {
+	j, ok := latexArgStart(s, i)
+	if !ok {
 		return "", i, false
 	}
 	switch c := s[j]; {
