@@ -54,6 +54,23 @@ var latinLangs = [...]string{"en", "fr", "de", "es", "it", "pt", "nl", "da", "no
 
 const numLatin = len(latinLangs)
 
+// Languages returns the ISO 639-1 codes DetectLanguage may return, but
+// "und": the Latin-script languages it tells apart by their words and
+// letters, and those of the other scripts, by the script alone or by its
+// letters and function words (Arabic, Persian and Urdu; Russian,
+// Ukrainian, Serbian and Bulgarian; Chinese and Japanese). A reader of any
+// of them is owed an answer in it, or a deliberate fallback (i18n).
+func Languages() []string {
+	out := append([]string(nil), latinLangs[:]...)
+	out = append(out, "ar", "fa", "ur", "ru", "uk", "sr", "bg", "zh", "ja")
+	for _, l := range scriptLangs {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // DetectLanguage returns the ISO 639-1 code of the language most of text is
 // written in, or "und" when it cannot tell. It is made for documents and
 // for questions of a few words alike.
@@ -357,7 +374,10 @@ func (st *langStats) countLetter(s script, r rune) {
 		switch r {
 		case 'پ', 'چ', 'ژ', 'گ', 'ک', 'ی':
 			st.persian++
-		case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ':
+		case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ', 'ۓ', 'ہ', 'ۃ':
+			// ہ (gol he) and ۃ are Urdu's h and its tā marbūṭa, where
+			// Persian and Arabic write ه and ة: "یہ کتاب کس کی ہو"
+			// has no other letter of Urdu's.
 			st.urdu++
 		}
 	case scriptCyrillic:
