@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"corpusbot/i18n"
+	"corpusbot/text"
 	"corpusbot/verify"
 )
 
@@ -164,6 +165,13 @@ func TestEveryCatalogueLanguageHasAName(t *testing.T) {
 			t.Errorf("catalogue language %s has no name for the model", l)
 		}
 	}
+	// A document's language is named to the model when it rewrites a
+	// question into it, whatever the catalogue holds.
+	for _, l := range text.Languages() {
+		if langName(l) == "" {
+			t.Errorf("detected language %s has no name for the model", l)
+		}
+	}
 }
 
 // The language a summary or briefing of a topic is written in, and shown
@@ -177,10 +185,12 @@ func TestReplyLangs(t *testing.T) {
 		{"pt-BR", "", "pt", "pt"},
 		{"", "Alipay", "en", "en"},
 		// Hebrew is named (round eight) and catalogued: the model writes
-		// it and the notes are Hebrew; a language answer/ does not name
-		// (Georgian) is the reader's throughout.
+		// it and the notes are Hebrew; so is Georgian (issue 10). A
+		// language named but not catalogued (Lao) is written by the model,
+		// the notes in the reader's language.
 		{"pt-BR", "העסקים של עליפיי וההלוואות", "he", "he"},
-		{"pt-BR", "ალიპეის ბიზნესი და სესხები", "pt", "pt"},
+		{"pt-BR", "ალიპეის ბიზნესი და სესხები", "ka", "ka"},
+		{"pt-BR", "ທຸລະກິດເງິນກູ້ຂອງ Alipay", "lo", "pt"},
 		{"da", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "da", "da"},
 		{"", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "da", "da"},
 		{"hr", "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima", "hr", "hr"},

@@ -85,6 +85,8 @@ var langNames = map[string]string{
 	"hi": "Hindi", "th": "Thai", "cs": "Czech", "sv": "Swedish", "da": "Danish", "nb": "Norwegian Bokmål",
 	"no": "Norwegian", "fi": "Finnish", "el": "Greek", "ro": "Romanian", "hu": "Hungarian",
 	"bg": "Bulgarian", "hr": "Croatian", "lt": "Lithuanian", "bn": "Bengali", "fa": "Persian", "he": "Hebrew",
+	"ta": "Tamil", "ur": "Urdu", "ka": "Georgian", "hy": "Armenian", "sr": "Serbian, in Cyrillic script",
+	"ga": "Irish", "lo": "Lao", "km": "Khmer", "my": "Burmese",
 	"zh-Hant": "Chinese, in traditional characters",
 }
 

@@ -21,12 +21,14 @@ const English = "en"
 // languages are the catalogue's languages: ISO 639-1 codes, zh-Hant for
 // Chinese written in traditional characters ("zh" is simplified), and nb
 // for Norwegian Bokmål (Discord's "no"). They are Discord's client
-// languages, and Arabic, Persian and Hebrew (which Discord has no client
-// language for: a question's own language chooses them).
+// languages, and the languages text.DetectLanguage names that Discord has
+// no client language for (Arabic, Persian, Hebrew, Bengali, Tamil, Urdu…):
+// a question's own language chooses them (TestDetectedLanguagesCatalogued).
 var languages = []string{
 	"en", "fr", "de", "es", "pt", "ru", "ar", "ja", "zh", "zh-Hant",
 	"ko", "uk", "it", "nl", "pl", "tr", "vi", "id", "hi", "th", "cs",
 	"sv", "da", "nb", "fi", "el", "ro", "hu", "bg", "hr", "lt", "fa", "he",
+	"bn", "ta", "ur", "sr", "ga", "ka", "hy",
 }
 
 // aliases are other codes of a catalogue language: Norwegian as Discord
@@ -93,15 +95,16 @@ func Count(lang string, c CountKey, n int) string {
 // full stop.
 var groupSeparators = map[string]string{
 	"de": ".", "es": ".", "pt": ".", "it": ".", "nl": ".", "da": ".", "el": ".", "ro": ".",
-	"hr": ".", "tr": ".", "id": ".", "vi": ".",
+	"hr": ".", "tr": ".", "id": ".", "vi": ".", "sr": ".",
 	"fr": "\u202f",
 	"ru": "\u00a0", "uk": "\u00a0", "pl": "\u00a0", "cs": "\u00a0", "sv": "\u00a0", "nb": "\u00a0",
-	"fi": "\u00a0", "hu": "\u00a0", "bg": "\u00a0", "lt": "\u00a0",
+	"fi": "\u00a0", "hu": "\u00a0", "bg": "\u00a0", "lt": "\u00a0", "ka": "\u00a0", "hy": "\u00a0",
 }
 
 // grouped writes n with its language's thousands separator: 12,345 in
 // English, 12.345 in German; Hindi groups by two digits above the
-// thousands (1,23,456: lakh and crore). Four-digit numbers are left
+// thousands (1,23,456: lakh and crore), as Bengali and Tamil do (in
+// Western digits, as %d writes them). Four-digit numbers are left
 // whole, as Spanish and Portuguese write them.
 func grouped(lang string, n int) string {
 	sep, ok := groupSeparators[lang]
@@ -116,7 +119,7 @@ func grouped(lang string, n int) string {
 	step := 3
 	for i := len(s) - 3; i > start; i -= step {
 		s = s[:i] + sep + s[i:]
-		if lang == "hi" {
+		if lang == "hi" || lang == "bn" || lang == "ta" {
 			step = 2
 		}
 	}
@@ -300,7 +303,8 @@ func mistakable(detected, locale string) bool {
 // Latin script.
 func latinScript(lang string) bool {
 	switch lang {
-	case "ru", "uk", "bg", "el", "ar", "fa", "he", "hi", "th", "ja", "zh", "zh-Hant", "ko":
+	case "ru", "uk", "bg", "el", "ar", "fa", "he", "hi", "th", "ja", "zh", "zh-Hant", "ko",
+		"bn", "ta", "ur", "sr", "ka", "hy":
 		return false
 	}
 	return true
@@ -332,7 +336,7 @@ func LanguageNames(lang string, codes []string) string {
 	switch lang {
 	case "ja", "zh", "zh-Hant":
 		sep = "、"
-	case "ar", "fa":
+	case "ar", "fa", "ur":
 		sep = "، "
 	}
 	return strings.Join(names, sep)

@@ -6,12 +6,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
+
+	"corpusbot/text"
 )
 
 // verbRE matches a format verb: %%, or % with an optional argument index,
@@ -226,7 +229,9 @@ func TestText(t *testing.T) {
 		{"nb", SeveralDocs, []any{"rapport", Count("nb", Documents, 3)}, "3 dokumenter passer til «rapport». Hvilket mener du? Kjør `/summary` på nytt med ID-en (den fylles ut automatisk mens du skriver):"},
 		{"he", NotCovered, nil, "המסמכים אינם עוסקים בנושא הזה."},
 		{"fa", NotCovered, nil, "اسناد به این موضوع نمی\u200cپردازند."},
-		{"ka", NotCovered, nil, "The corpus does not cover this."}, // not in the catalogue: English
+		{"ka", NotCovered, nil, "დოკუმენტები ამ თემას არ ეხება."},
+		{"ur", NotCovered, nil, "دستاویزات میں اس موضوع کا ذکر نہیں ہے۔"},
+		{"lo", NotCovered, nil, "The corpus does not cover this."}, // not in the catalogue: English
 		{"", Sources, nil, "Sources"},
 	}
 	for _, tt := range tests {
@@ -248,7 +253,7 @@ func TestFromLocale(t *testing.T) {
 		"zh-Hant": "zh-Hant", "zh-Hant-TW": "zh-Hant", "zh-HK": "zh-Hant", "zh-Hans": "zh", "zh": "zh",
 		"ar-EG": "ar", "de_DE.UTF-8": "de", "pt_PT": "pt", "C": "", "POSIX": "", "C.UTF-8": "",
 		"DE": "de", " fr-CA ": "fr", "nb-NO": "nb", "nb_NO.UTF-8": "nb", "nn-NO": "nb", "in_ID": "id",
-		"sv_FI": "sv", "ko-KR": "ko", "he-IL": "he", "sr": "", "fa": "fa", "fa-IR": "fa", "ka-GE": "", "nbx": "",
+		"sv_FI": "sv", "ko-KR": "ko", "he-IL": "he", "sr": "sr", "fa": "fa", "fa-IR": "fa", "ka-GE": "ka", "lo-LA": "", "nbx": "",
 	}
 	for in, want := range tests {
 		if got := FromLocale(in); got != want {
@@ -278,10 +283,16 @@ func TestReply(t *testing.T) {
 		{"one word, no locale", "Alipay", nil, "en"},
 		{"one word, server locale only", "Alipay", []string{"", "fr"}, "fr"},
 		{"the user's locale before the server's", "Alipay", []string{"es-ES", "fr"}, "es"},
-		{"a locale the catalogue lacks", "Alipay", []string{"ka", "ru"}, "ru"},
+		{"a locale the catalogue lacks", "Alipay", []string{"lo", "ru"}, "ru"},
 		{"hebrew is in the catalogue", "למה נדרשה עליפיי להפריד את עסקי ההלוואות הקטנות?", []string{"pt-BR"}, "he"},
 		{"persian is in the catalogue", "چرا علی\u200cپی باید کسب\u200cوکار وام خرد خود را جدا می\u200cکرد؟", []string{"pt-BR"}, "fa"},
-		{"georgian is not in the catalogue", "რატომ მოუწია Alipay-ს მიკროსესხების ბიზნესის გამოყოფა?", []string{"pt-BR"}, "pt"},
+		{"georgian is in the catalogue", "რატომ მოუწია Alipay-ს მიკროსესხების ბიზნესის გამოყოფა?", []string{"pt-BR"}, "ka"},
+		{"lao is not in the catalogue", "ເປັນຫຍັງ Alipay ຕ້ອງແຍກທຸລະກິດເງິນກູ້ຂະໜາດນ້ອຍອອກ?", []string{"pt-BR"}, "pt"},
+		{"bengali is in the catalogue", "Alipay-কে কেন তার ক্ষুদ্রঋণ ব্যবসা আলাদা করতে হয়েছিল?", []string{"pt-BR"}, "bn"},
+		{"tamil is in the catalogue", "Alipay ஏன் அதன் சிறுகடன் வணிகத்தைப் பிரிக்க வேண்டியிருந்தது?", []string{"pt-BR"}, "ta"},
+		{"urdu is in the catalogue", "علی پے کو اپنا چھوٹے قرضوں کا کاروبار الگ کیوں کرنا پڑا؟", []string{"pt-BR"}, "ur"},
+		{"serbian is in the catalogue", "Зашто је Alipay морао да издвоји посао са микрокредитима?", []string{"pt-BR"}, "sr"},
+		{"armenian is in the catalogue", "Ինչու՞ Alipay-ը ստիպված էր առանձնացնել միկրովարկերի բիզնեսը։", []string{"pt-BR"}, "hy"},
 		{"korean", "알리페이는 왜 소액 대출 사업을 분리하라는 명령을 받았나요?", []string{"en-US"}, "ko"},
 		{"ukrainian", "Чому Alipay зобов'язали виділити бізнес мікрокредитів?", []string{"ru"}, "uk"},
 		{"italian", "Perché Alipay è stata costretta a scorporare il credito?", []string{"pt-BR"}, "it"},
@@ -367,15 +378,25 @@ func TestAll(t *testing.T) {
 // The thousands separators are CLDR's, as golang.org/x/text/number writes
 // them, but for French, whose narrow no-break space is newer than x/text's
 // data, and Arabic and Persian, which the catalogue writes in Western
-// digits (as %d does).
+// digits (as %d does) and CLDR with Arabic ones and their own separator.
+// Bengali's separators and lakh grouping are CLDR's, its digits Western:
+// CLDR's Bengali digits are compared as such.
 func TestGroupedMatchesCLDR(t *testing.T) {
+	western := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r > unicode.MaxASCII && unicode.IsDigit(r) {
+				return '0' + digitValue(r)
+			}
+			return r
+		}, s)
+	}
 	for _, l := range languages {
 		if l == "fr" || l == "ar" || l == "fa" {
 			continue
 		}
 		p := message.NewPrinter(language.Make(l))
 		for _, n := range []int{12345, 123456, 1234567, 123456789} {
-			if got, want := grouped(l, n), p.Sprint(number.Decimal(n)); got != want {
+			if got, want := grouped(l, n), western(p.Sprint(number.Decimal(n))); got != want {
 				t.Errorf("grouped(%s, %d) = %q, CLDR %q", l, n, got, want)
 			}
 		}
@@ -602,7 +623,7 @@ func outsideCode(s string) string {
 // is a typo.
 func TestScriptPunctuation(t *testing.T) {
 	ascii := map[string]string{
-		"ar": ",;?", "fa": ",;?", "ja": ",;?!:()[]", "zh": ",;?!:()[]", "zh-Hant": ",;?!:()[]",
+		"ar": ",;?", "fa": ",;?", "ur": ",;?", "ja": ",;?!:()[]", "zh": ",;?!:()[]", "zh-Hant": ",;?!:()[]",
 	}
 	for l, marks := range ascii {
 		for name, s := range allForms(l) {
@@ -689,6 +710,49 @@ func TestLanguageNames(t *testing.T) {
 			if n := LanguageNames(l, []string{c}); n == "" || n == c {
 				t.Errorf("LanguageNames(%q, %q) = %q: not named", l, c, n)
 			}
+		}
+	}
+}
+
+// digitValue is the value of the decimal digit r of any script: Unicode
+// codes the ten digits of a script in a run from its zero.
+func digitValue(r rune) rune {
+	for z := r; z >= r-9; z-- {
+		if !unicode.IsDigit(z) {
+			return r - z - 1
+		}
+	}
+	return 9
+}
+
+// fallbacks are the languages text.DetectLanguage names that the catalogue
+// has no messages in yet, each deliberately answered in English: a reader
+// who writes in one gets English until it is written. Adding a language to
+// the detector without a catalogue or an entry here fails
+// TestDetectedLanguagesCatalogued.
+var fallbacks = map[string]string{
+	"lo": "English: no Lao catalogue yet",
+	"km": "English: no Khmer catalogue yet",
+	"my": "English: no Burmese catalogue yet",
+}
+
+// Every language the detector names is answered in itself (a catalogue
+// language, or one of its codes: "no" is Bokmål), or is a deliberate
+// fallback; and no fallback is stale.
+func TestDetectedLanguagesCatalogued(t *testing.T) {
+	for _, l := range text.Languages() {
+		c := catalogued(l)
+		_, fallback := fallbacks[l]
+		switch {
+		case c == "" && !fallback:
+			t.Errorf("text.DetectLanguage names %q, which the catalogue lacks and fallbacks does not list: its readers get English", l)
+		case c != "" && fallback:
+			t.Errorf("%q is in the catalogue (as %q) and in fallbacks: remove it from fallbacks", l, c)
+		}
+	}
+	for l := range fallbacks {
+		if !slices.Contains(text.Languages(), l) {
+			t.Errorf("fallbacks lists %q, which text.DetectLanguage never names", l)
 		}
 	}
 }
