@@ -102,6 +102,15 @@ dimana di mana apakah bagaimanakah adakah cara`
 		return "چه چی چیست چیه چرا چطور چطوری چگونه کدام کدوم کجا کجاست کی کیست چند چقدر چندم آیا\n" +
 			"است هست هستند بود را به از در با برای که و یا این آن کنم کنیم کند کنند کنید می\u200cکند می\u200cکنند\n" +
 			"می\u200cشود باید کاری انجام می\u200cدهد می\u200cدهند"
+	case "ur":
+		// stopwords-iso's list (isoWordsUR), and what its font-mangled
+		// entries meant to hold, as Urdu writes it: the postpositions,
+		// the copula and auxiliaries, and the question words ("کیا" asks
+		// yes or no as Persian's آیا). Not نہیں: a negation is never
+		// dropped (the support check compares them).
+		return isoWordsUR + "\n" + `کا کی کے کو میں سے نے پر تک کیا کون کب کہاں کیوں کیسے کیسا کیسی کتنا کتنی کتنے
+کس کسے کسی کن وہ یہ جو جس ان اس یا اور بھی ہی ہے ہیں تھا تھی تھے ہو ہوتا ہوتی ہوتے
+کرتا کرتی کرتے سکتا سکتی سکتے رہا رہی رہے گیا گئی گئے والا والی والے لیے`
 	case "he":
 		// Question words (Hebrew has no maintained list here), as Persian's
 		// above, with the words a question is put with: "זה" of "מה זה",
@@ -126,7 +135,13 @@ func Stopwords(lang string) []string {
 }
 
 // stopLangs are the languages with a stopword list.
-var stopLangs = [...]string{"ar", "bn", "da", "de", "en", "es", "fa", "fi", "fr", "ga", "he", "hi", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "th", "tr", "uk", "zh"}
+var stopLangs = [...]string{"ar", "bn", "da", "de", "en", "es", "fa", "fi", "fr", "ga", "he", "hi", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "th", "tr", "uk", "ur", "zh"}
+
+// notInUnion are languages whose list stays out of the union of all
+// (IsStopword with ""): Urdu's holds words Arabic and Persian write the
+// same and use as content (افراد, طرف, صورت, صفر), which the union would
+// make stopwords of every Arabic text.
+var notInUnion = [...]string{"ur"}
 
 // stopSet is one list, or the union of all, as a set of folded words.
 type stopSet struct {
@@ -167,10 +182,13 @@ var stopSets = sync.OnceValue(func() stopLists {
 	sets := stopLists{byLang: make(map[string]*stopSet, len(stopLangs)), all: &stopSet{words: make(map[string]struct{})}}
 	for _, lang := range stopLangs {
 		set := &stopSet{words: make(map[string]struct{})}
+		union := !slices.Contains(notInUnion[:], lang)
 		for _, w := range Stopwords(lang) {
 			for _, v := range []string{w, Fold(w)} {
 				set.add(v)
-				sets.all.add(v)
+				if union {
+					sets.all.add(v)
+				}
 			}
 		}
 		sets.byLang[lang] = set
