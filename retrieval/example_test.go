@@ -69,3 +69,22 @@ func ExampleIndex_Analyze_identifiers() {
 	// [max maxtoken token]
 	// persistentVolumes
 }
+
+// How many items write a Thai word, counted as the index was built: Thai
+// has no spaces, so a word is not a term of the index.
+func ExampleIndex_ThaiDF() {
+	ix, _ := retrieval.New(retrieval.Config{}, []retrieval.Item{
+		{Lang: "th", Text: "ภาษาไทยเป็นภาษาราชการ"},
+		{Lang: "th", Text: "ประเทศไทยมีภาษาถิ่นหลายภาษา"},
+		{Lang: "th", Text: "ข้าวเป็นอาหารหลัก"},
+	})
+	for _, w := range []string{"ภาษา", "ข้าว", "กาแฟ", "xyz"} {
+		n, ok := ix.ThaiDF(w)
+		fmt.Println(w, n, ok)
+	}
+	// Output:
+	// ภาษา 2 true
+	// ข้าว 1 true
+	// กาแฟ 0 true
+	// xyz 0 false
+}

@@ -72,3 +72,37 @@ func ExampleMissingFigure() {
 	// "" missing=false
 	// "45 million" missing=true
 }
+
+// A Hebrew word's joined prefixes come off, so that "in the component"
+// and "the component" meet "component"; a word whose opening letters are
+// its own (מערכת, system) keeps them.
+func ExampleHebrewStem() {
+	for _, w := range []string{"בקומפוננטה", "הקומפוננטה", "קומפוננטה", "מערכת", "install"} {
+		fmt.Println(text.HebrewStem(w))
+	}
+	// Output:
+	// קומפוננטה
+	// קומפוננטה
+	// קומפוננטה
+	// מערכת
+	// install
+}
+
+// The words of the Thai list a text writes: Thai writes no spaces between
+// words, so every word of the list starting at every character is one,
+// the shorter ones a longer one opens with too (ภา, ภาษ, ภาษา, ภาษาไทย).
+func ExampleThaiWordsIn() {
+	text.ThaiWordsIn("ภาษาไทย and ภาษา", func(id int) {
+		fmt.Println(text.ThaiWordOf(id))
+	})
+	// Output:
+	// ภา
+	// ภาษ
+	// ภาษา
+	// ภาษาไทย
+	// ไท
+	// ไทย
+	// ภา
+	// ภาษ
+	// ภาษา
+}
