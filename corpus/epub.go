@@ -82,6 +82,9 @@ func parseEPUB(b []byte) (s structured, kind SkipKind, reason string) {
 			s.blocks = append(s.blocks, bl)
 		}
 	}
+	if z.over {
+		return structured{}, SkipTooLarge, "EPUB " + errZipTotal.Error()
+	}
 	return s, "", ""
 }
 

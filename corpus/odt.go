@@ -55,6 +55,9 @@ func parseODT(b []byte) (s structured, kind SkipKind, reason string) {
 	if t := z.coreTitle("meta.xml"); t != "" {
 		s.title = t
 	}
+	if z.over {
+		return structured{}, SkipTooLarge, "OpenDocument " + errZipTotal.Error()
+	}
 	return s, "", ""
 }
 

@@ -32,6 +32,11 @@ func parsePPTX(b []byte) (s structured, kind SkipKind, reason string) {
 	if err != nil {
 		return s, SkipMalformed, "malformed PowerPoint deck: " + err.Error()
 	}
+	return z.readPPTX()
+}
+
+// readPPTX reads the slides of an opened deck (see parsePPTX).
+func (z *zipDoc) readPPTX() (s structured, kind SkipKind, reason string) {
 	slides := z.slideOrder()
 	if len(slides) == 0 {
 		return s, SkipMalformed, "malformed PowerPoint deck: no slides"
@@ -96,6 +101,9 @@ func parsePPTX(b []byte) (s structured, kind SkipKind, reason string) {
 	}
 	if t := z.coreTitle("docProps/core.xml"); t != "" && t != "PowerPoint Presentation" {
 		s.title = t // PowerPoint's default title names no deck
+	}
+	if z.over {
+		return structured{}, SkipTooLarge, "PowerPoint deck " + errZipTotal.Error()
 	}
 	s.blocks = lb.out
 	return s, "", ""

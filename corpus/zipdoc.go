@@ -77,6 +77,10 @@ type zipDoc struct {
 	// bounds sets less).
 	partMax, totalMax int64
 	read              int64 // bytes unpacked so far, against totalMax
+	// over says a part was refused for totalMax (errZipTotal), whether
+	// or not its reader went on without it (a slide's notes, a title):
+	// the reader skips the document as too large at its end.
+	over bool
 }
 
 // errZipTotal says a document unpacks to more than maxZipTotal.
@@ -117,6 +121,7 @@ func (z *zipDoc) part(name string) ([]byte, error) {
 	}
 	if int64(len(b)) > limit {
 		if limit < z.partMax {
+			z.over = true
 			return nil, errZipTotal
 		}
 		b = b[:limit] // a part cut short reads as malformed XML, said so

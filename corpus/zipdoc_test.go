@@ -99,3 +99,28 @@ func TestZipDocDefaultBounds(t *testing.T) {
 		t.Errorf("bounds %d a part, %d in all; want %d, %d", z.partMax, z.totalMax, maxZipPart, maxZipTotal)
 	}
 }
+
+// A deck that passes the bound of all its parts is too large, even when
+// what passes it is a part read on the side (the last slide's notes, the
+// metadata's title), not a slide: it was loaded without them, unsaid.
+func TestZipDocTotalSidePart(t *testing.T) {
+	deck := makePPTX(t, []string{pptxSlide("", pptxShape("title", "Rollout"), pptxShape("", "We start in two regions."))},
+		[]string{strings.Repeat("Long notes. ", 50)})
+	z, err := openZipDoc(deck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, kind, _ := z.readPPTX()
+	if kind != "" || len(s.blocks) != 3 {
+		t.Fatalf("unbounded: %d blocks, skipped %q; want a title, a paragraph and notes", len(s.blocks), kind)
+	}
+	// Room for the deck's slide list, relations and slide, not its notes.
+	need := z.read
+	notes := int64(z.files["ppt/notesSlides/notesSlide1.xml"].UncompressedSize64)
+	z, _ = openZipDoc(deck)
+	z.totalMax = need - notes
+	s, kind, reason := z.readPPTX()
+	if kind != SkipTooLarge {
+		t.Errorf("over the bound by its notes: skipped %q (%s), %d blocks; want %q", kind, reason, len(s.blocks), SkipTooLarge)
+	}
+}
