@@ -348,6 +348,10 @@ func FuzzPPTX(f *testing.F) {
 	f.Add(pptxSlide(` show="0"`, pptxShape("ctrTitle", "x")), "")
 	f.Add(`<p:sld `+nsPML+`><a:tbl><a:tr><a:tc><a:p><a:t>a</a:t></a:p></a:tc></a:tr></a:tbl></p:sld>`, "<a:p>")
 	f.Add(`<p:sld `+nsPML+`></a:tbl></a:p><a:t>stray</a:t>`, "</p:sp>")
+	// Groups of shapes nested, a SmartArt diagram's points, a title
+	// placeholder with no text.
+	f.Add(pptxSlide("", `<p:grpSp><p:grpSp>`+pptxShape("", "grouped")+`</p:grpSp></p:grpSp>`, pptxShape("title")),
+		`<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst><dgm:pt><dgm:t><a:p><a:r><a:t>point</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>`)
 	f.Fuzz(func(t *testing.T, slide, notes string) {
 		c, err := loadGuarded(t, "a.pptx", makePPTX(t, []string{slide, slide}, []string{notes}))
 		checkBinary(t, "a.pptx", c, err)
@@ -373,8 +377,40 @@ func FuzzEPUB(f *testing.F) {
 	f.Add("Field Guide", xhtml("Mountains", `<h1>Rivers</h1><p>Rivers carry water.</p>`))
 	f.Add("", "<p>no html element")
 	f.Add("<x", xhtml("", ""))
+	f.Add("Empty chapters", "")
+	// The package's manifest and spine, reached through the title: a
+	// chapter missing, one listed twice, an absolute and an escaping
+	// href, an itemref to no item.
+	f.Add(`Book</dc:title></metadata><manifest><item id="m" href="text/missing.xhtml" media-type="application/xhtml+xml"/><item id="r" href="/OEBPS/text/a.xhtml#x" media-type="application/xhtml+xml"/><item id="u" href="../../../a%2Exhtml" media-type="text/html"/></manifest><spine><itemref idref="m"/><itemref idref="r"/><itemref idref="r"/><itemref idref="u"/><itemref idref="none"/></spine><metadata><dc:title>`, xhtml("A", "<h2>A</h2><p>a</p>"))
 	f.Fuzz(func(t *testing.T, title, chapter string) {
 		c, err := loadGuarded(t, "a.epub", makeEPUB(t, title, nil, "a.xhtml", chapter, "b.xhtml", chapter))
 		checkBinary(t, "a.epub", c, err)
 	})
+}
+
+// A deck without a slide list (ppt/presentation.xml) is read by its slide
+// parts' numbers, not their names' order (slide10 after slide2); a
+// relationship's absolute target (/ppt/…) names the same part as a
+// relative one; a title of the deck's own in its metadata is its title.
+func TestPPTXWithoutSlideList(t *testing.T) {
+	deck := makeZip(t,
+		"docProps/core.xml", `<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Quarterly review</dc:title></cp:coreProperties>`,
+		"ppt/slides/slide10.xml", pptxSlide("", pptxShape("title", "Ten")),
+		"ppt/slides/slide2.xml", pptxSlide("", pptxShape("title", "Two")),
+		"ppt/slides/slide1.xml", pptxSlide("", pptxShape("title", "One")),
+		"ppt/slides/_rels/slide1.xml.rels", `<Relationships `+relNS+`><Relationship Id="rId2" Type="`+relT+`notesSlide" Target="/ppt/notesSlides/n.xml"/></Relationships>`,
+		"ppt/notesSlides/n.xml", `<p:notes `+nsPML+`><p:cSld><p:spTree>`+pptxShape("body", "Say hello.")+`</p:spTree></p:cSld></p:notes>`,
+	)
+	s, kind, reason := parsePPTX(deck)
+	if kind != "" {
+		t.Fatalf("skipped %q: %s", kind, reason)
+	}
+	var got []string
+	for _, b := range s.blocks {
+		got = append(got, fmt.Sprintf("%d:%s", b.anchors[0].page, b.text))
+	}
+	want := []string{"1:One", "1:Say hello.", "2:Two", "3:Ten"}
+	if !slices.Equal(got, want) || s.title != "Quarterly review" {
+		t.Errorf("blocks %q, title %q; want %q, %q", got, s.title, want, "Quarterly review")
+	}
 }
