@@ -37,6 +37,14 @@ func TestSaysWhat(t *testing.T) {
 		{"Laurent Commarieu talks about monitoring.", "laurent commarieu", false},
 		// The second mention says it.
 		{"Before BootStack we had nothing; BootStack is a service.", "bootstack", true},
+		// An apposition after a comma, a glossary's entry opening the
+		// sentence; not a determiner after a mention mid-sentence.
+		{"Monitoring with Weave Cortex, our open source, distributed service.", "weave cortex", true},
+		{"Target state The desired state of an application, as Git holds it.", "target state", true},
+		{"**Target state** The desired state of an application.", "target state", true},
+		{"La Pushgateway, notre passerelle pour les tâches courtes.", "pushgateway", true},
+		{"We compare the target state the controller computes with the live one.", "target state", false},
+		{"And that's how Weave Cortex the project was born.", "weave cortex", false},
 	}
 	for _, tt := range tests {
 		if got := saysWhat(tt.sentence, tt.subject); got != tt.want {
