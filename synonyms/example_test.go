@@ -18,3 +18,14 @@ func ExampleTable_Of_chinese() {
 	fmt.Println(slices.Contains(synonyms.Chinese().Of("每次", 2), "每当"))
 	// Output: true
 }
+
+func ExampleLang() {
+	// Spanish, from the Open Multilingual Wordnet's Wiktionary-derived
+	// wordnet: a synset's lemmas, as written.
+	es := synonyms.Lang("es")
+	fmt.Println(slices.Contains(es.Of("comenzar", 2), "empezar"))
+	fmt.Println(synonyms.Lang("tr") == nil)
+	// Output:
+	// true
+	// true
+}

@@ -3,15 +3,16 @@
 // 4.0, README.md), kept to single-word lemmas and each word's most common
 // senses, with the words derived from them and the words a word is
 // regularly built on. In Chinese: the words a Chinese–English dictionary,
-// CC-CEDICT (CC BY-SA 4.0), glosses with the same English words. No table
-// for French or Arabic (see README.md).
+// CC-CEDICT (CC BY-SA 4.0), glosses with the same English words. In the
+// languages of the Open Multilingual Wordnet's wordnets (Lang): the lemmas
+// a synset shares (each wordnet's licence in README.md).
 package synonyms
 
 import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	_ "embed"
+	"embed"
 	"fmt"
 	"io"
 	"slices"
@@ -30,6 +31,7 @@ var English = sync.OnceValue(func() *Table {
 		// The table is generated and embedded: a broken one is a broken build.
 		panic(fmt.Sprintf("synonyms: embedded English table: %v", err))
 	}
+	t.morphy = true
 	return t
 })
 
@@ -45,6 +47,46 @@ var Chinese = sync.OnceValue(func() *Table {
 	}
 	return t
 })
+
+//go:embed omw/*.txt.gz
+var omwData embed.FS
+
+// omwTables are the Open Multilingual Wordnet's tables (gen_omw.go), each
+// read on its language's first question: a process answering one language
+// holds that table's maps only (up to 3.6 MB allocated, README.md).
+var omwTables = func() map[string]func() *Table {
+	m := map[string]func() *Table{}
+	files, err := omwData.ReadDir("omw")
+	if err != nil {
+		panic(fmt.Sprintf("synonyms: embedded tables: %v", err))
+	}
+	for _, f := range files {
+		lang := strings.TrimSuffix(f.Name(), ".txt.gz")
+		m[lang] = sync.OnceValue(func() *Table {
+			data, err := omwData.ReadFile("omw/" + f.Name())
+			if err == nil {
+				var t *Table
+				if t, err = read(bytes.NewReader(data)); err == nil {
+					return t
+				}
+			}
+			panic(fmt.Sprintf("synonyms: embedded %s table: %v", lang, err))
+		})
+	}
+	return m
+}()
+
+// Lang returns the table of a language (ISO 639-1: "es", "de") from the
+// Open Multilingual Wordnet, read once on first use, or nil when there is
+// none (Of and Derived of a nil table return nil). Its words are
+// lemmas, found only as written: the English table's inflection rules are
+// not applied to them.
+func Lang(code string) *Table {
+	if f, ok := omwTables[code]; ok {
+		return f()
+	}
+	return nil
+}
 
 // MaxRank is the most senses of a word, most common first, the tables keep.
 const MaxRank = 2
@@ -62,6 +104,9 @@ type Table struct {
 	// derived are a lemma's derivationally related lemmas (fail →
 	// failure): see Derived.
 	derived map[string][]string
+	// morphy: a word's lemma is also found by WordNet's English
+	// detachment rules (lemmasOf).
+	morphy bool
 }
 
 type member struct {
@@ -176,6 +221,9 @@ func (t *Table) lemmasOf(word string) []string {
 	out := slices.Clone(t.lemmas[word])
 	if t.isLemma(word) && !slices.Contains(out, word) {
 		out = append(out, word)
+	}
+	if !t.morphy {
+		return out
 	}
 	for _, d := range detachments {
 		if stem, ok := strings.CutSuffix(word, d.suffix); ok && stem != "" {

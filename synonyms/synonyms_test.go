@@ -3,6 +3,7 @@ package synonyms
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -135,6 +136,87 @@ func BenchmarkReadChinese(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := read(bytes.NewReader(chineseData)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The Open Multilingual Wordnet's tables: a synset's lemmas, as written
+// (no inflection rules), and nothing of a word in more than gen_omw.go's
+// maxSenses synsets.
+func TestLang(t *testing.T) {
+	tests := []struct {
+		lang, word string
+		want       []string // among the synonyms
+		wantNot    []string
+	}{
+		{"es", "comenzar", []string{"empezar", "iniciar"}, []string{"comenzar"}},
+		{"es", "comenzó", nil, []string{"empezar"}}, // an inflected form: not a lemma
+		{"es", "dar", nil, []string{"entregar"}},    // nine synsets: left out
+		{"de", "beginnen", []string{"anfangen"}, nil},
+		{"ru", "начинать", []string{"начать"}, nil},
+		{"ro", "început", []string{"debut"}, nil},
+		{"el", "αναπνέω", []string{"ανασαίνω"}, nil},
+		{"ar", "مختصر", []string{"موجز"}, nil}, // vowel marks taken off
+		{"hi", "गोल्फ", []string{"गोल्फ़"}, nil},
+	}
+	for _, tt := range tests {
+		got := Lang(tt.lang).Of(tt.word, MaxRank)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Lang(%q).Of(%q) = %v, want %q among them", tt.lang, tt.word, got, w)
+			}
+		}
+		for _, w := range tt.wantNot {
+			if slices.Contains(got, w) {
+				t.Errorf("Lang(%q).Of(%q) = %v, want no %q", tt.lang, tt.word, got, w)
+			}
+		}
+	}
+}
+
+// Languages without a table (French, Turkish, Vietnamese were tried and
+// not kept; English and Chinese have their own) get nil, whose Of is nil.
+func TestLangNone(t *testing.T) {
+	for _, lang := range []string{"fr", "tr", "vi", "en", "zh", "", "xx"} {
+		if tab := Lang(lang); tab != nil || tab.Of("word", MaxRank) != nil {
+			t.Errorf("Lang(%q) = %v, want nil", lang, tab)
+		}
+	}
+}
+
+// Every embedded table reads, and no lemma of it carries an Arabic vowel
+// mark or a space.
+func TestLangTablesRead(t *testing.T) {
+	files, err := omwData.ReadDir("omw")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("omw/: %v, %d tables", err, len(files))
+	}
+	for _, f := range files {
+		lang := strings.TrimSuffix(f.Name(), ".txt.gz")
+		tab := Lang(lang)
+		if tab == nil || len(tab.synsets) == 0 {
+			t.Fatalf("Lang(%q): no synsets", lang)
+		}
+		for l := range tab.byLemma {
+			if strings.ContainsAny(l, " \u064e\u0651") {
+				t.Errorf("%s: lemma %q", lang, l)
+			}
+		}
+	}
+}
+
+// BenchmarkReadLang times reading the largest embedded Open Multilingual
+// Wordnet table (Russian), what a process's first Russian question pays
+// once.
+func BenchmarkReadLang(b *testing.B) {
+	data, err := omwData.ReadFile("omw/ru.txt.gz")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := read(bytes.NewReader(data)); err != nil {
 			b.Fatal(err)
 		}
 	}
