@@ -48,8 +48,9 @@ type focus struct {
 	// nationalities analyse to kin ("Françoise", "française"), and the
 	// tuning halves lost abstentions.
 	kin bool
-	// zh: a Chinese question, whose synonyms count zhSynonymWeight.
-	zh bool
+	// synW is what a focus word held by a synonym counts for in
+	// coverage, by the question's language (synonymWeightOf).
+	synW float64
 	// governed is the index in words of the verb the question word
 	// governs ("how do I sign …", "who decides …"; see governedWord), -1
 	// for none: a sentence that answers holds it.
@@ -79,7 +80,7 @@ func (st *state) focusOf(question string) focus {
 	// ("Dal (branch) nedir?" read as Italian, whose "dal" is a stopword)
 	// than a question the corpus can answer: its list is not applied.
 	f.kin = lang == "en"
-	f.zh = lang == "zh"
+	f.synW = synonymWeightOf(lang)
 	ownStops := !slices.Contains([]string{"en", "fr", "ar", "zh"}, lang) && slices.Contains(st.langs, lang)
 	comps := compoundsOf(question)
 	parts := make([]struct {
@@ -830,12 +831,25 @@ func (f focus) weightIn(terms, heading []string, opens bool) float64 {
 }
 
 // synWeight is what a focus word held by a synonym counts for in
-// coverage: synonymWeight, zhSynonymWeight in a Chinese question.
+// coverage (synonymWeightOf the question's language).
 func (f focus) synWeight() float64 {
-	if f.zh {
+	if f.synW == 0 {
+		return synonymWeight // a focus built by hand, in tests
+	}
+	return f.synW
+}
+
+// synonymWeightOf returns the synonym weight of a question's language:
+// synonymWeight in English, zhSynonymWeight in Chinese, omwSynonymWeight
+// where the table is the Open Multilingual Wordnet's.
+func synonymWeightOf(lang string) float64 {
+	switch lang {
+	case "en", "":
+		return synonymWeight
+	case "zh":
 		return zhSynonymWeight
 	}
-	return synonymWeight
+	return omwSynonymWeight
 }
 
 // neighbourWeight is what a focus word held only by the sentence before or
@@ -1469,16 +1483,23 @@ func nameKey(word string) string {
 // words derived from it (fail → failure: "Why might my test fail …" is
 // answered by "… likely to show a transitive failure"); for a Chinese
 // one, the words CC-CEDICT glosses alike (每次 → 每当, "every time"),
-// held as pairs of ideographs (hanAlts); nothing for the others, whose
-// languages have no table.
+// held as pairs of ideographs (hanAlts); for the languages of the Open
+// Multilingual Wordnet's tables (synonyms.Lang: Arabic, German, Greek,
+// Spanish, Hindi, Romanian, Russian), the lemmas a synset shares
+// (comenzar → empezar), the word found as written; nothing for the
+// others.
 func (st *state) synonymsOf(question string) func(word string) []string {
-	switch text.GuessLanguage(question) {
+	switch lang := text.GuessLanguage(question); lang {
 	case "en":
 	case "zh":
 		t := synonyms.Chinese()
 		return func(word string) []string { return t.Of(word, synonymRank) }
 	default:
-		return func(string) []string { return nil }
+		t := synonyms.Lang(lang)
+		if t == nil {
+			return func(string) []string { return nil }
+		}
+		return func(word string) []string { return t.Of(strings.ToLower(word), synonymRank) }
 	}
 	t := synonyms.English()
 	return func(word string) []string {
@@ -1535,6 +1556,15 @@ const (
 // 20 and 0.814 at a half, 21 and 0.818 at a whole but one out-of-corpus
 // XQuAD question answered; every abstention unchanged at 0.75.
 const zhSynonymWeight = 0.75
+
+// omwSynonymWeight is synonymWeight for the synonyms of the Open
+// Multilingual Wordnet's tables (synonyms.Lang). Chosen on the tuning
+// halves (docs/benchmarks.md, "Synonyms from the Open Multilingual
+// Wordnet"): XQuAD in-corpus answered in extractive mode rose in
+// Arabic, German, Greek, Spanish, Hindi, Romanian and Russian at a half
+// (1 to 3 questions each) with no abstention lost; a quarter gained
+// less, three quarters and a whole lost a Russian abstention.
+const omwSynonymWeight = 0.5
 
 // pairWeight is the weight of the pairs of words next to each other in
 // the question (names included) that stand within pairWindow words of
