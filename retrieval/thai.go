@@ -118,10 +118,14 @@ func checkThai(tc thaiCounts, n int) error {
 	if len(tc.off) != k+1 || tc.off[0] != 0 || int(tc.off[k]) != len(tc.bytes) || uint64(len(tc.bytes)) > math.MaxUint32 {
 		return fmt.Errorf("thai counts: %d offsets, %d words, %d bytes", len(tc.off), k, len(tc.bytes))
 	}
+	// Every offset is checked before a word is cut: one past the bytes
+	// with the next back within them is only caught at the next.
 	for i := range k {
 		if tc.off[i+1] < tc.off[i] {
 			return fmt.Errorf("thai counts: offset %d decreases", i+1)
 		}
+	}
+	for i := range k {
 		w := tc.word(i)
 		if i > 0 && tc.word(i-1) >= w {
 			return fmt.Errorf("thai counts: word %d out of order", i)

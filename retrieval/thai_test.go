@@ -109,6 +109,12 @@ func TestThaiDFDamaged(t *testing.T) {
 		"too many":     func(p *Parts) { p.ThaiBytes, p.ThaiOff = words("ไทย"); p.ThaiDF = []uint32{3} },
 		"offsets":      func(p *Parts) { p.ThaiOff = p.ThaiOff[:len(p.ThaiOff)-1] },
 		"counts":       func(p *Parts) { p.ThaiDF = append(p.ThaiDF, 1) },
+		// An offset past the bytes, the next one back within them.
+		"offset decreases": func(p *Parts) {
+			p.ThaiBytes, p.ThaiOff = words("ไทย", "ภาษา")
+			p.ThaiOff[1] = uint32(len(p.ThaiBytes) + 3)
+			p.ThaiDF = []uint32{1, 1}
+		},
 	} {
 		p := good
 		p.ThaiOff, p.ThaiDF = append([]uint32(nil), good.ThaiOff...), append([]uint32(nil), good.ThaiDF...)
