@@ -185,12 +185,11 @@ func TestReplyLangs(t *testing.T) {
 		{"pt-BR", "", "pt", "pt"},
 		{"", "Alipay", "en", "en"},
 		// Hebrew is named (round eight) and catalogued: the model writes
-		// it and the notes are Hebrew; so is Georgian (issue 10). A
-		// language named but not catalogued (Lao) is written by the model,
-		// the notes in the reader's language.
+		// it and the notes are Hebrew; so are Georgian and Lao (issue 10:
+		// every language the detector names is catalogued).
 		{"pt-BR", "העסקים של עליפיי וההלוואות", "he", "he"},
 		{"pt-BR", "ალიპეის ბიზნესი და სესხები", "ka", "ka"},
-		{"pt-BR", "ທຸລະກິດເງິນກູ້ຂອງ Alipay", "lo", "pt"},
+		{"pt-BR", "ທຸລະກິດເງິນກູ້ຂອງ Alipay", "lo", "lo"},
 		{"da", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "da", "da"},
 		{"", "Alipays forretning med mikrolån og hvorfor den blev udskilt", "da", "da"},
 		{"hr", "Zašto je Alipay morao izdvojiti poslovanje s mikrokreditima", "hr", "hr"},

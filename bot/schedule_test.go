@@ -377,7 +377,7 @@ func (l *syncLog) String() string {
 func TestSchedulerBriefingInServersLanguage(t *testing.T) {
 	for _, tc := range []struct {
 		locale, lang string
-	}{{"pt-BR", "pt"}, {"zh-TW", "zh-Hant"}, {"", "en"}, {"ko", "ko"}, {"no", "nb"}, {"he", "he"}, {"ka", "ka"}, {"lo", "en"}} {
+	}{{"pt-BR", "pt"}, {"zh-TW", "zh-Hant"}, {"", "en"}, {"ko", "ko"}, {"no", "nb"}, {"he", "he"}, {"ka", "ka"}, {"lo", "lo"}, {"xx", "en"}} {
 		t.Run(tc.locale, func(t *testing.T) {
 			st, a, p := newTestStore(t), newFakeAnswerer(), &posts{}
 			a.result = func(string, string) (*answer.Result, error) {

@@ -54,6 +54,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Ní phléann na cáipéisí an t-ábhar seo.",
 		"ka":      "დოკუმენტები ამ თემას არ ეხება.",
 		"hy":      "Փաստաթղթերը չեն անդրադառնում այս թեմային։",
+		"lo":      "ເອກະສານບໍ່ໄດ້ກ່າວເຖິງເລື່ອງນີ້",
+		"km":      "ឯកសារមិននិយាយអំពីប្រធានបទនេះទេ។",
+		"my":      "စာရွက်စာတမ်းများတွင် ဤအကြောင်းအရာ မပါဝင်ပါ။",
 	},
 	NotVerified: {
 		"en":      "I could not verify an answer to this in the documents.",
@@ -96,6 +99,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níor éirigh liom freagra air seo a dheimhniú sna cáipéisí.",
 		"ka":      "დოკუმენტებში ამ კითხვაზე პასუხის დადასტურება ვერ მოვახერხე.",
 		"hy":      "Չկարողացա փաստաթղթերում հաստատել այս հարցի պատասխանը։",
+		"lo":      "ບໍ່ສາມາດຢືນຢັນຄຳຕອບຂອງຄຳຖາມນີ້ຈາກເອກະສານໄດ້",
+		"km":      "មិនអាចផ្ទៀងផ្ទាត់ចម្លើយចំពោះសំណួរនេះនៅក្នុងឯកសារបានទេ។",
+		"my":      "ဤမေးခွန်း၏ အဖြေကို စာရွက်စာတမ်းများတွင် အတည်မပြုနိုင်ခဲ့ပါ။",
 	},
 	Nearest: {
 		"en":      "Nearest documents",
@@ -138,6 +144,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Na cáipéisí is gaire",
 		"ka":      "უახლოესი დოკუმენტები",
 		"hy":      "Ամենամոտ փաստաթղթերը",
+		"lo":      "ເອກະສານທີ່ໃກ້ຄຽງທີ່ສຸດ",
+		"km":      "ឯកសារដែលជិតបំផុត",
+		"my":      "အနီးစပ်ဆုံး စာရွက်စာတမ်းများ",
 	},
 	NearestLabel: {
 		"en":      "Nearest documents:",
@@ -180,6 +189,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Na cáipéisí is gaire:",
 		"ka":      "უახლოესი დოკუმენტები:",
 		"hy":      "Ամենամոտ փաստաթղթերը:",
+		"lo":      "ເອກະສານທີ່ໃກ້ຄຽງທີ່ສຸດ:",
+		"km":      "ឯកសារដែលជិតបំផុត:",
+		"my":      "အနီးစပ်ဆုံး စာရွက်စာတမ်းများ:",
 	},
 	Sources: {
 		"en":      "Sources",
@@ -222,6 +234,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Foinsí",
 		"ka":      "წყაროები",
 		"hy":      "Աղբյուրներ",
+		"lo":      "ແຫຼ່ງທີ່ມາ",
+		"km":      "ប្រភព",
+		"my":      "ရင်းမြစ်များ",
 	},
 	SourcesLabel: {
 		"en":      "Sources:",
@@ -264,6 +279,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Foinsí:",
 		"ka":      "წყაროები:",
 		"hy":      "Աղբյուրներ:",
+		"lo":      "ແຫຼ່ງທີ່ມາ:",
+		"km":      "ប្រភព:",
+		"my":      "ရင်းမြစ်များ:",
 	},
 	CheckSentences: {
 		"en":      "Check these sentences against the sources:",
@@ -306,6 +324,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Seiceáil na habairtí seo in aghaidh na bhfoinsí:",
 		"ka":      "შეამოწმეთ ეს წინადადებები წყაროებთან:",
 		"hy":      "Ստուգեք այս նախադասությունները աղբյուրների հետ:",
+		"lo":      "ກະລຸນາກວດສອບປະໂຫຍກເຫຼົ່ານີ້ກັບແຫຼ່ງທີ່ມາ:",
+		"km":      "សូមពិនិត្យប្រយោគទាំងនេះជាមួយប្រភព:",
+		"my":      "ဤဝါကျများကို ရင်းမြစ်များနှင့် တိုက်စစ်ပါ:",
 	},
 	WhyNoQuote: {
 		"en":      "its citation %s quotes nothing from the passage",
@@ -348,6 +369,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "ní luann a tagairt %s aon rud ón sliocht",
 		"ka":      "მისი მითითება %s ფრაგმენტიდან არაფერს ციტირებს",
 		"hy":      "դրա հղումը %s ոչինչ չի մեջբերում հատվածից",
+		"lo":      "ການອ້າງອີງ %s ບໍ່ໄດ້ຍົກຂໍ້ຄວາມໃດຈາກຫຍໍ້ໜ້າມາເລີຍ",
+		"km":      "ការយោង %s មិនបានដកស្រង់អ្វីពីកថាខណ្ឌទេ",
+		"my":      "၎င်း၏ ကိုးကားချက် %s သည် စာပိုဒ်မှ ဘာမျှ မကိုးကားပါ",
 	},
 	WhyShortQuote: {
 		"en":      "its quote is too short to check",
@@ -390,6 +414,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "tá a luachan ró-ghearr le seiceáil",
 		"ka":      "მისი ციტატა შესამოწმებლად ძალიან მოკლეა",
 		"hy":      "դրա մեջբերումը չափազանց կարճ է ստուգելու համար",
+		"lo":      "ຂໍ້ຄວາມທີ່ຍົກມາສັ້ນເກີນໄປທີ່ຈະກວດສອບໄດ້",
+		"km":      "សម្រង់ខ្លីពេកមិនអាចពិនិត្យបាន",
+		"my":      "၎င်း၏ ကိုးကားစာသားသည် စစ်ဆေးရန် တိုလွန်းသည်",
 	},
 	WhyNotFound: {
 		"en":      "its quote is not in passage %s",
@@ -432,6 +459,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "níl a luachan i sliocht %s",
 		"ka":      "მისი ციტატა ფრაგმენტში %s არ არის",
 		"hy":      "դրա մեջբերումը %s հատվածում չէ",
+		"lo":      "ຂໍ້ຄວາມທີ່ຍົກມາບໍ່ມີຢູ່ໃນຫຍໍ້ໜ້າ %s",
+		"km":      "សម្រង់មិនមាននៅក្នុងកថាខណ្ឌ %s ទេ",
+		"my":      "၎င်း၏ ကိုးကားစာသားသည် စာပိုဒ် %s တွင် မရှိပါ",
 	},
 	WhyOtherPassage: {
 		"en":      "its quote is from passage %s, which it does not cite",
@@ -474,6 +504,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "is ó shliocht %s a luachan, agus ní thagraíonn sí dó",
 		"ka":      "მისი ციტატა ფრაგმენტიდან %s არის, რომელზეც ის არ მიუთითებს",
 		"hy":      "դրա մեջբերումը %s հատվածից է, որին այն չի հղում",
+		"lo":      "ຂໍ້ຄວາມທີ່ຍົກມາມາຈາກຫຍໍ້ໜ້າ %s ເຊິ່ງປະໂຫຍກນີ້ບໍ່ໄດ້ອ້າງອີງ",
+		"km":      "សម្រង់មកពីកថាខណ្ឌ %s ដែលប្រយោគនេះមិនបានយោង",
+		"my":      "၎င်း၏ ကိုးကားစာသားသည် ၎င်းမကိုးကားသော စာပိုဒ် %s မှ ဖြစ်သည်",
 	},
 	WhyOtherUncited: {
 		"en":      "its quote is from a passage it does not cite",
@@ -516,6 +549,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "is ó shliocht nach dtagraíonn sí dó a luachan",
 		"ka":      "მისი ციტატა ისეთი ფრაგმენტიდან არის, რომელზეც ის არ მიუთითებს",
 		"hy":      "դրա մեջբերումը մի հատվածից է, որին այն չի հղում",
+		"lo":      "ຂໍ້ຄວາມທີ່ຍົກມາມາຈາກຫຍໍ້ໜ້າທີ່ປະໂຫຍກນີ້ບໍ່ໄດ້ອ້າງອີງ",
+		"km":      "សម្រង់មកពីកថាខណ្ឌដែលប្រយោគនេះមិនបានយោង",
+		"my":      "၎င်း၏ ကိုးကားစာသားသည် ၎င်းမကိုးကားသော စာပိုဒ်တစ်ခုမှ ဖြစ်သည်",
 	},
 	WhyNumber: {
 		"en":      "the quoted sentence does not give the figure %s",
@@ -558,6 +594,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "ní thugann an abairt luaite an figiúr %s",
 		"ka":      "ციტირებული წინადადება არ იძლევა რიცხვს %s",
 		"hy":      "մեջբերված նախադասությունը չի նշում %s թիվը",
+		"lo":      "ປະໂຫຍກທີ່ຍົກມາບໍ່ໄດ້ລະບຸຕົວເລກ %s",
+		"km":      "ប្រយោគដែលបានដកស្រង់មិនផ្តល់តួលេខ %s ទេ",
+		"my":      "ကိုးကားထားသော ဝါကျသည် ကိန်းဂဏန်း %s ကို မဖော်ပြပါ",
 	},
 	WhyName: {
 		"en":      "the quoted sentence does not name %s",
@@ -600,6 +639,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "ní ainmníonn an abairt luaite %s",
 		"ka":      "ციტირებული წინადადება არ ასახელებს %s",
 		"hy":      "մեջբերված նախադասությունը չի նշում %s անունը",
+		"lo":      "ປະໂຫຍກທີ່ຍົກມາບໍ່ໄດ້ກ່າວເຖິງ %s",
+		"km":      "ប្រយោគដែលបានដកស្រង់មិនបានលើកឡើងពី %s ទេ",
+		"my":      "ကိုးကားထားသော ဝါကျသည် %s ကို မဖော်ပြပါ",
 	},
 	WhyNegation: {
 		"en":      "the sentence and its quote disagree on a negation",
@@ -642,6 +684,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "ní réitíonn an abairt agus a luachan ar dhiúltú",
 		"ka":      "წინადადება და მისი ციტატა უარყოფაში ერთმანეთს არ ემთხვევა",
 		"hy":      "նախադասությունը և դրա մեջբերումը համաձայն չեն ժխտման հարցում",
+		"lo":      "ປະໂຫຍກກັບຂໍ້ຄວາມທີ່ຍົກມາຂັດກັນໃນເລື່ອງການປະຕິເສດ",
+		"km":      "ប្រយោគ និងសម្រង់របស់វាមិនស្របគ្នាលើការបដិសេធ",
+		"my":      "ဝါကျနှင့် ၎င်း၏ ကိုးကားစာသားသည် အငြင်းပြချက်တွင် မကိုက်ညီပါ",
 	},
 	WhyUncited: {
 		"en":      "it cites no passage",
@@ -684,6 +729,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "ní thagraíonn sí d'aon sliocht",
 		"ka":      "ის არცერთ ფრაგმენტზე არ მიუთითებს",
 		"hy":      "այն ոչ մի հատվածի չի հղում",
+		"lo":      "ບໍ່ໄດ້ອ້າງອີງຫຍໍ້ໜ້າໃດເລີຍ",
+		"km":      "វាមិនបានយោងកថាខណ្ឌណាមួយទេ",
+		"my":      "၎င်းသည် မည်သည့်စာပိုဒ်ကိုမျှ မကိုးကားပါ",
 	},
 	WhyCodeNotFound: {
 		"en":      "this line of code is in none of the cited passages",
@@ -726,6 +774,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "níl an líne cóid seo in aon cheann de na sleachta luaite",
 		"ka":      "კოდის ეს ხაზი არცერთ მითითებულ ფრაგმენტში არ არის",
 		"hy":      "կոդի այս տողը նշված հատվածներից ոչ մեկում չէ",
+		"lo":      "ລະຫັດແຖວນີ້ບໍ່ມີຢູ່ໃນຫຍໍ້ໜ້າໃດທີ່ອ້າງອີງ",
+		"km":      "បន្ទាត់កូដនេះមិនមាននៅក្នុងកថាខណ្ឌដែលបានយោងណាមួយទេ",
+		"my":      "ဤကုဒ်စာကြောင်းသည် ကိုးကားထားသော မည်သည့်စာပိုဒ်တွင်မျှ မရှိပါ",
 	},
 	WhyCodeUncited: {
 		"en":      "this line of code comes from a passage the answer does not cite",
@@ -768,6 +819,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "tagann an líne cóid seo ó shliocht nach dtagraíonn an freagra dó",
 		"ka":      "კოდის ეს ხაზი ისეთი ფრაგმენტიდან არის, რომელზეც პასუხი არ მიუთითებს",
 		"hy":      "կոդի այս տողը մի հատվածից է, որին պատասխանը չի հղում",
+		"lo":      "ລະຫັດແຖວນີ້ມາຈາກຫຍໍ້ໜ້າທີ່ຄຳຕອບບໍ່ໄດ້ອ້າງອີງ",
+		"km":      "បន្ទាត់កូដនេះមកពីកថាខណ្ឌដែលចម្លើយមិនបានយោង",
+		"my":      "ဤကုဒ်စာကြောင်းသည် အဖြေက မကိုးကားသော စာပိုဒ်တစ်ခုမှ ဖြစ်သည်",
 	},
 	CutLength: {
 		"en":      "The answer reached the length limit and was cut off here.",
@@ -810,6 +864,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Shroich an freagra an teorainn fhad agus gearradh anseo é.",
 		"ka":      "პასუხმა სიგრძის ზღვარს მიაღწია და აქ შეწყდა.",
 		"hy":      "Պատասխանը հասավ երկարության սահմանին և այստեղ կտրվեց։",
+		"lo":      "ຄຳຕອບຍາວຮອດຂີດຈຳກັດ ແລະ ຖືກຕັດຢູ່ບ່ອນນີ້",
+		"km":      "ចម្លើយបានដល់ដែនកំណត់ប្រវែង ហើយត្រូវបានកាត់នៅទីនេះ។",
+		"my":      "အဖြေသည် အရှည်ကန့်သတ်ချက်သို့ ရောက်သွားပြီး ဤနေရာတွင် ဖြတ်တောက်ခံရသည်။",
 	},
 	CutStream: {
 		"en":      "The model's reply was interrupted; this is what was verified before it stopped.",
@@ -852,6 +909,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Briseadh isteach ar fhreagra an mhúnla; seo an méid a deimhníodh sular stop sé.",
 		"ka":      "მოდელის პასუხი შეწყდა; ეს არის ის, რაც შეწყვეტამდე დადასტურდა.",
 		"hy":      "Մոդելի պատասխանն ընդհատվեց․ ահա թե ինչ հաստատվեց մինչ դադարը։",
+		"lo":      "ການຕອບຂອງໂມເດວຖືກຂັດຈັງຫວະ ນີ້ແມ່ນສ່ວນທີ່ກວດສອບແລ້ວກ່ອນຢຸດ",
+		"km":      "ចម្លើយរបស់ម៉ូដែលត្រូវបានរំខាន នេះជាផ្នែកដែលបានផ្ទៀងផ្ទាត់មុនពេលវាឈប់។",
+		"my":      "မော်ဒယ်၏ အဖြေ ကြားဖြတ်ခံရသည်၊ ရပ်မသွားမီ အတည်ပြုပြီးသည့်အရာမှာ ဤသည်ဖြစ်သည်။",
 	},
 	ExtractiveNote: {
 		"en":      "No language model is configured: these are the best-matching sentences, quoted.",
@@ -894,6 +954,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl aon mhúnla teanga cumraithe: seo na habairtí is fearr a mheaitseálann, luaite focal ar fhocal.",
 		"ka":      "ენის მოდელი არ არის მითითებული: ეს ყველაზე შესაფერისი წინადადებებია, ციტირებული.",
 		"hy":      "Լեզվական մոդել կարգավորված չէ: սրանք ամենահամապատասխան նախադասություններն են՝ մեջբերված։",
+		"lo":      "ຍັງບໍ່ໄດ້ຕັ້ງຄ່າໂມເດວພາສາ: ນີ້ແມ່ນປະໂຫຍກທີ່ກົງທີ່ສຸດ ຍົກມາຕາມຕົ້ນສະບັບ",
+		"km":      "មិនទាន់បានកំណត់ម៉ូដែលភាសាទេ: ទាំងនេះជាប្រយោគដែលត្រូវគ្នាបំផុត ដកស្រង់តាមដើម។",
+		"my":      "ဘာသာစကားမော်ဒယ် သတ်မှတ်မထားပါ: ဤသည်တို့မှာ အကိုက်ညီဆုံး ဝါကျများဖြစ်ပြီး မူရင်းအတိုင်း ကိုးကားထားသည်။",
 	},
 	FallbackNote: {
 		"en":      "The language model could not write today's briefing: these are the documents' lead sentences, quoted.",
@@ -936,6 +999,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níorbh fhéidir leis an múnla teanga achoimre an lae inniu a scríobh: seo céad abairtí na gcáipéisí, luaite focal ar fhocal.",
 		"ka":      "ენის მოდელმა დღევანდელი მიმოხილვის დაწერა ვერ შეძლო: ეს დოკუმენტების შესავალი წინადადებებია, ციტირებული.",
 		"hy":      "Լեզվական մոդելը չկարողացավ գրել այսօրվա ամփոփագիրը: սրանք փաստաթղթերի առաջին նախադասություններն են՝ մեջբերված։",
+		"lo":      "ໂມເດວພາສາຂຽນລາຍງານປະຈຳມື້ນີ້ບໍ່ໄດ້: ນີ້ແມ່ນປະໂຫຍກທຳອິດຂອງເອກະສານ ຍົກມາຕາມຕົ້ນສະບັບ",
+		"km":      "ម៉ូដែលភាសាមិនអាចសរសេររបាយការណ៍ថ្ងៃនេះបានទេ: ទាំងនេះជាប្រយោគដំបូងនៃឯកសារ ដកស្រង់តាមដើម។",
+		"my":      "ဘာသာစကားမော်ဒယ်သည် ယနေ့အစီရင်ခံစာကို မရေးနိုင်ခဲ့ပါ: ဤသည်တို့မှာ စာရွက်စာတမ်းများ၏ ပထမဝါကျများဖြစ်ပြီး မူရင်းအတိုင်း ကိုးကားထားသည်။",
 	},
 	EmptyQuestion: {
 		"en":      "Ask me a question about the documents.",
@@ -978,6 +1044,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Cuir ceist orm faoi na cáipéisí.",
 		"ka":      "დამისვით კითხვა დოკუმენტების შესახებ.",
 		"hy":      "Տվեք ինձ հարց փաստաթղթերի մասին։",
+		"lo":      "ກະລຸນາຖາມຄຳຖາມກ່ຽວກັບເອກະສານ",
+		"km":      "សូមសួរខ្ញុំនូវសំណួរអំពីឯកសារ។",
+		"my":      "စာရွက်စာတမ်းများအကြောင်း မေးခွန်းတစ်ခု မေးပါ။",
 	},
 	EmptyQuestionExample: {
 		"en":      "Ask me a question about the documents, for example about *%s*.",
@@ -1020,6 +1089,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Cuir ceist orm faoi na cáipéisí, mar shampla faoi *%s*.",
 		"ka":      "დამისვით კითხვა დოკუმენტების შესახებ, მაგალითად *%s*-ის შესახებ.",
 		"hy":      "Տվեք ինձ հարց փաստաթղթերի մասին, օրինակ՝ *%s*-ի մասին։",
+		"lo":      "ກະລຸນາຖາມຄຳຖາມກ່ຽວກັບເອກະສານ ເຊັ່ນ ກ່ຽວກັບ *%s*",
+		"km":      "សូមសួរខ្ញុំនូវសំណួរអំពីឯកសារ ឧទាហរណ៍អំពី *%s*។",
+		"my":      "စာရွက်စာတမ်းများအကြောင်း မေးခွန်းတစ်ခု မေးပါ၊ ဥပမာ *%s* အကြောင်း။",
 	},
 	NoWords: {
 		"en":      "That question has no words I can look up in the documents. Try a few words.",
@@ -1062,6 +1134,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl aon fhocal sa cheist sin is féidir liom a chuardach sna cáipéisí. Bain triail as cúpla focal.",
 		"ka":      "ამ კითხვაში არ არის სიტყვები, რომლებსაც დოკუმენტებში მოვძებნიდი. სცადეთ რამდენიმე სიტყვა.",
 		"hy":      "Այդ հարցում չկան բառեր, որոնք կարող եմ փնտրել փաստաթղթերում։ Փորձեք մի քանի բառ։",
+		"lo":      "ຄຳຖາມນີ້ບໍ່ມີຄຳທີ່ຄົ້ນຫາໃນເອກະສານໄດ້ ກະລຸນາລອງໃຊ້ສອງສາມຄຳ",
+		"km":      "សំណួរនោះមិនមានពាក្យដែលខ្ញុំអាចស្វែងរកក្នុងឯកសារបានទេ។ សូមសាកល្បងពាក្យពីរបី។",
+		"my":      "ထိုမေးခွန်းတွင် စာရွက်စာတမ်းများ၌ ရှာဖွေနိုင်သော စကားလုံး မရှိပါ။ စကားလုံးအနည်းငယ်ဖြင့် စမ်းကြည့်ပါ။",
 	},
 	NoWordsExample: {
 		"en":      "That question has no words I can look up in the documents. Try a few words, for example about *%s*.",
@@ -1104,6 +1179,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl aon fhocal sa cheist sin is féidir liom a chuardach sna cáipéisí. Bain triail as cúpla focal, mar shampla faoi *%s*.",
 		"ka":      "ამ კითხვაში არ არის სიტყვები, რომლებსაც დოკუმენტებში მოვძებნიდი. სცადეთ რამდენიმე სიტყვა, მაგალითად *%s*-ის შესახებ.",
 		"hy":      "Այդ հարցում չկան բառեր, որոնք կարող եմ փնտրել փաստաթղթերում։ Փորձեք մի քանի բառ, օրինակ՝ *%s*-ի մասին։",
+		"lo":      "ຄຳຖາມນີ້ບໍ່ມີຄຳທີ່ຄົ້ນຫາໃນເອກະສານໄດ້ ກະລຸນາລອງໃຊ້ສອງສາມຄຳ ເຊັ່ນ ກ່ຽວກັບ *%s*",
+		"km":      "សំណួរនោះមិនមានពាក្យដែលខ្ញុំអាចស្វែងរកក្នុងឯកសារបានទេ។ សូមសាកល្បងពាក្យពីរបី ឧទាហរណ៍អំពី *%s*។",
+		"my":      "ထိုမေးခွန်းတွင် စာရွက်စာတမ်းများ၌ ရှာဖွေနိုင်သော စကားလုံး မရှိပါ။ စကားလုံးအနည်းငယ်ဖြင့် စမ်းကြည့်ပါ၊ ဥပမာ *%s* အကြောင်း။",
 	},
 	UnknownDocument: {
 		"en":      "I don't know that document. `/sources` lists them, and `/summary` suggests them as you type.",
@@ -1146,6 +1224,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl aithne agam ar an gcáipéis sin. Liostaíonn `/sources` iad, agus molann `/summary` iad agus tú ag clóscríobh.",
 		"ka":      "ეს დოკუმენტი არ ვიცი. `/sources` მათ ჩამოთვლის, ხოლო `/summary` მათ აკრეფისას გთავაზობთ.",
 		"hy":      "Ես չգիտեմ այդ փաստաթուղթը։ `/sources`-ը թվարկում է դրանք, իսկ `/summary`-ն առաջարկում է դրանք մուտքագրելիս։",
+		"lo":      "ບໍ່ຮູ້ຈັກເອກະສານນັ້ນ `/sources` ສະແດງລາຍການເອກະສານ ແລະ `/summary` ຈະແນະນຳເອກະສານໃນຂະນະທີ່ທ່ານພິມ",
+		"km":      "ខ្ញុំមិនស្គាល់ឯកសារនោះទេ។ `/sources` បង្ហាញបញ្ជីឯកសារ ហើយ `/summary` ណែនាំឯកសារនៅពេលអ្នកវាយ។",
+		"my":      "ထိုစာရွက်စာတမ်းကို မသိပါ။ `/sources` က ၎င်းတို့ကို စာရင်းပြပြီး `/summary` က သင်ရိုက်နေစဉ် အကြံပြုသည်။",
 	},
 	NothingNew: {
 		"en":      "Nothing new to brief on: everything relevant has been covered already.",
@@ -1188,6 +1269,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl aon rud nua le hachoimriú: pléadh gach rud ábhartha cheana.",
 		"ka":      "მიმოხილვისთვის ახალი არაფერია: ყველაფერი მნიშვნელოვანი უკვე განხილულია.",
 		"hy":      "Ամփոփելու նոր բան չկա: ամեն ինչ, ինչ կարևոր է, արդեն ներառված է։",
+		"lo":      "ບໍ່ມີຫຍັງໃໝ່ສຳລັບລາຍງານ: ເລື່ອງທີ່ກ່ຽວຂ້ອງທັງໝົດໄດ້ລາຍງານໄປແລ້ວ",
+		"km":      "គ្មានអ្វីថ្មីសម្រាប់របាយការណ៍ទេ: អ្វីៗដែលពាក់ព័ន្ធត្រូវបានរាយការណ៍រួចហើយ។",
+		"my":      "အစီရင်ခံရန် အသစ်မရှိပါ: သက်ဆိုင်သည့်အရာအားလုံးကို ဖော်ပြပြီးဖြစ်သည်။",
 	},
 	EmptyReply: {
 		"en":      "The language model returned nothing. Please try again.",
@@ -1230,6 +1314,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níor thug an múnla teanga aon rud ar ais. Bain triail eile as.",
 		"ka":      "ენის მოდელმა არაფერი დააბრუნა. გთხოვთ, სცადოთ თავიდან.",
 		"hy":      "Լեզվական մոդելը ոչինչ չվերադարձրեց։ Խնդրում ենք կրկին փորձել։",
+		"lo":      "ໂມເດວພາສາບໍ່ໄດ້ສົ່ງຫຍັງກັບມາ ກະລຸນາລອງໃໝ່ອີກຄັ້ງ",
+		"km":      "ម៉ូដែលភាសាមិនបានផ្តល់អ្វីមកវិញទេ។ សូមព្យាយាមម្តងទៀត។",
+		"my":      "ဘာသာစကားမော်ဒယ်က ဘာမျှ ပြန်မပေးပါ။ ကျေးဇူးပြု၍ ထပ်စမ်းကြည့်ပါ။",
 	},
 	BriefingFailed: {
 		"en":      "Today's briefing could not be written: the language model is unavailable. It will be back at the next briefing.",
@@ -1272,6 +1359,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níorbh fhéidir achoimre an lae inniu a scríobh: níl an múnla teanga ar fáil. Beidh sí ar ais ag an gcéad achoimre eile.",
 		"ka":      "დღევანდელი მიმოხილვის დაწერა ვერ მოხერხდა: ენის მოდელი მიუწვდომელია. ის შემდეგ მიმოხილვაზე დაბრუნდება.",
 		"hy":      "Այսօրվա ամփոփագիրը հնարավոր չեղավ գրել: լեզվական մոդելը հասանելի չէ։ Այն կվերադառնա հաջորդ ամփոփագրի ժամանակ։",
+		"lo":      "ຂຽນລາຍງານປະຈຳມື້ນີ້ບໍ່ໄດ້: ໂມເດວພາສາບໍ່ພ້ອມໃຊ້ງານ ລາຍງານຄັ້ງຕໍ່ໄປຈະມາຕາມປົກກະຕິ",
+		"km":      "មិនអាចសរសេររបាយការណ៍ថ្ងៃនេះបានទេ: ម៉ូដែលភាសាមិនអាចប្រើបាន។ វានឹងត្រឡប់មកវិញនៅរបាយការណ៍បន្ទាប់។",
+		"my":      "ယနေ့အစီရင်ခံစာကို မရေးနိုင်ခဲ့ပါ: ဘာသာစကားမော်ဒယ် မရနိုင်ပါ။ နောက်အစီရင်ခံစာတွင် ပြန်လာပါမည်။",
 	},
 	RateLimited: {
 		"en":      "The language model is rate limiting me right now. Please try again in a minute.",
@@ -1314,6 +1404,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Tá an múnla teanga ag teorannú mo chuid iarratas faoi láthair. Bain triail eile as i gceann nóiméid.",
 		"ka":      "ენის მოდელი ახლა ზღუდავს ჩემი მოთხოვნების რაოდენობას. გთხოვთ, სცადოთ თავიდან ერთ წუთში.",
 		"hy":      "Լեզվական մոդելն այս պահին սահմանափակում է իմ հարցումները։ Խնդրում ենք կրկին փորձել մեկ րոպեից։",
+		"lo":      "ຕອນນີ້ໂມເດວພາສາກຳລັງຈຳກັດຈຳນວນຄຳຂໍ ກະລຸນາລອງໃໝ່ອີກຄັ້ງໃນອີກໜຶ່ງນາທີ",
+		"km":      "ឥឡូវនេះម៉ូដែលភាសាកំពុងកំណត់ចំនួនសំណើរបស់ខ្ញុំ។ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេលមួយនាទី។",
+		"my":      "ဘာသာစကားမော်ဒယ်က ယခု ကျွန်ုပ်၏ တောင်းဆိုမှုများကို ကန့်သတ်နေသည်။ ကျေးဇူးပြု၍ တစ်မိနစ်အကြာတွင် ထပ်စမ်းကြည့်ပါ။",
 	},
 	ModelTimeout: {
 		"en":      "The language model took too long to answer. Please try again.",
@@ -1356,6 +1449,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Thóg an múnla teanga rófhada ag freagairt. Bain triail eile as.",
 		"ka":      "ენის მოდელს პასუხისთვის ზედმეტად დიდი დრო დასჭირდა. გთხოვთ, სცადოთ თავიდან.",
 		"hy":      "Լեզվական մոդելը չափազանց երկար էր պատասխանում։ Խնդրում ենք կրկին փորձել։",
+		"lo":      "ໂມເດວພາສາໃຊ້ເວລາຕອບດົນເກີນໄປ ກະລຸນາລອງໃໝ່ອີກຄັ້ງ",
+		"km":      "ម៉ូដែលភាសាចំណាយពេលយូរពេកក្នុងការឆ្លើយ។ សូមព្យាយាមម្តងទៀត។",
+		"my":      "ဘာသာစကားမော်ဒယ် ဖြေဆိုရန် အချိန်ကြာလွန်းသည်။ ကျေးဇူးပြု၍ ထပ်စမ်းကြည့်ပါ။",
 	},
 	ModelUnavailable: {
 		"en":      "The language model is unavailable right now. Please try again later.",
@@ -1398,6 +1494,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl an múnla teanga ar fáil faoi láthair. Bain triail eile as ar ball.",
 		"ka":      "ენის მოდელი ახლა მიუწვდომელია. გთხოვთ, სცადოთ მოგვიანებით.",
 		"hy":      "Լեզվական մոդելն այս պահին հասանելի չէ։ Խնդրում ենք կրկին փորձել ավելի ուշ։",
+		"lo":      "ຕອນນີ້ໂມເດວພາສາບໍ່ພ້ອມໃຊ້ງານ ກະລຸນາລອງໃໝ່ອີກຄັ້ງພາຍຫຼັງ",
+		"km":      "ឥឡូវនេះម៉ូដែលភាសាមិនអាចប្រើបានទេ។ សូមព្យាយាមម្តងទៀតនៅពេលក្រោយ។",
+		"my":      "ဘာသာစကားမော်ဒယ်ကို ယခု မရနိုင်ပါ။ ကျေးဇူးပြု၍ နောက်မှ ထပ်စမ်းကြည့်ပါ။",
 	},
 	Misconfigured: {
 		"en":      "I can't reach the language model because of a configuration problem. An admin needs to check the bot's logs.",
@@ -1440,6 +1539,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Ní féidir liom teacht ar an múnla teanga mar gheall ar fhadhb chumraíochta. Caithfidh riarthóir logaí an bhota a sheiceáil.",
 		"ka":      "კონფიგურაციის პრობლემის გამო ენის მოდელს ვერ ვუკავშირდები. ადმინისტრატორმა ბოტის ჟურნალი უნდა შეამოწმოს.",
 		"hy":      "Կարգավորման խնդրի պատճառով չեմ կարողանում կապվել լեզվական մոդելի հետ։ Ադմինիստրատորը պետք է ստուգի բոտի մատյանը։",
+		"lo":      "ເຊື່ອມຕໍ່ໂມເດວພາສາບໍ່ໄດ້ເພາະບັນຫາການຕັ້ງຄ່າ ຜູ້ດູແລຕ້ອງກວດສອບບັນທຶກຂອງບອດ",
+		"km":      "ខ្ញុំមិនអាចភ្ជាប់ទៅម៉ូដែលភាសាបានទេ ដោយសារបញ្ហាការកំណត់។ អ្នកគ្រប់គ្រងត្រូវពិនិត្យកំណត់ហេតុរបស់បូត។",
+		"my":      "ဆက်တင်ပြဿနာကြောင့် ဘာသာစကားမော်ဒယ်ကို ချိတ်ဆက်၍ မရပါ။ စီမံခန့်ခွဲသူက ဘော့၏ မှတ်တမ်းကို စစ်ဆေးရန် လိုသည်။",
 	},
 	ContextTooLong: {
 		"en":      "That was more text than the language model accepts. Try a narrower question.",
@@ -1482,6 +1584,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Bhí níos mó téacs ansin ná mar a ghlacann an múnla teanga leis. Bain triail as ceist níos cúinge.",
 		"ka":      "ეს იმაზე მეტი ტექსტია, ვიდრე ენის მოდელი იღებს. სცადეთ უფრო ვიწრო კითხვა.",
 		"hy":      "Դա ավելի շատ տեքստ էր, քան ընդունում է լեզվական մոդելը։ Փորձեք ավելի նեղ հարց։",
+		"lo":      "ຂໍ້ຄວາມຍາວເກີນກວ່າທີ່ໂມເດວພາສາຮັບໄດ້ ກະລຸນາຖາມໃຫ້ແຄບລົງ",
+		"km":      "នោះជាអត្ថបទច្រើនជាងអ្វីដែលម៉ូដែលភាសាទទួលយកបាន។ សូមសាកល្បងសំណួរដែលចង្អៀតជាងនេះ។",
+		"my":      "ထိုစာသားသည် ဘာသာစကားမော်ဒယ် လက်ခံနိုင်သည်ထက် များနေသည်။ ပိုကျဉ်းသော မေးခွန်းဖြင့် စမ်းကြည့်ပါ။",
 	},
 	Incomplete: {
 		"en":      "The language model's answer was cut off. Please try again.",
@@ -1524,6 +1629,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Gearradh freagra an mhúnla teanga. Bain triail eile as.",
 		"ka":      "ენის მოდელის პასუხი შეწყდა. გთხოვთ, სცადოთ თავიდან.",
 		"hy":      "Լեզվական մոդելի պատասխանը կտրվեց։ Խնդրում ենք կրկին փորձել։",
+		"lo":      "ຄຳຕອບຂອງໂມເດວພາສາຖືກຕັດກາງຄັນ ກະລຸນາລອງໃໝ່ອີກຄັ້ງ",
+		"km":      "ចម្លើយរបស់ម៉ូដែលភាសាត្រូវបានកាត់។ សូមព្យាយាមម្តងទៀត។",
+		"my":      "ဘာသာစကားမော်ဒယ်၏ အဖြေ ဖြတ်တောက်ခံရသည်။ ကျေးဇူးပြု၍ ထပ်စမ်းကြည့်ပါ။",
 	},
 	NoTerms: {
 		"en":      "There is nothing to search for in that query: try some words from the documents.",
@@ -1566,6 +1674,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl aon rud le cuardach san iarratas sin: bain triail as focail ó na cáipéisí.",
 		"ka":      "ამ მოთხოვნაში საძიებელი არაფერია: სცადეთ რამდენიმე სიტყვა დოკუმენტებიდან.",
 		"hy":      "Այդ հարցումում որոնելու բան չկա: փորձեք մի քանի բառ փաստաթղթերից։",
+		"lo":      "ຄຳຄົ້ນນີ້ບໍ່ມີຫຍັງໃຫ້ຄົ້ນຫາ ກະລຸນາລອງໃຊ້ຄຳທີ່ຢູ່ໃນເອກະສານ",
+		"km":      "សំណើស្វែងរកនោះគ្មានអ្វីត្រូវស្វែងរកទេ: សូមសាកល្បងពាក្យខ្លះពីឯកសារ។",
+		"my":      "ထိုရှာဖွေမှုတွင် ရှာစရာ မရှိပါ: စာရွက်စာတမ်းများမှ စကားလုံးအချို့ဖြင့် စမ်းကြည့်ပါ။",
 	},
 	Interrupted: {
 		"en":      "I'm restarting, so this answer was interrupted. Please ask again in a minute.",
@@ -1608,6 +1719,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Táim ag atosú, mar sin briseadh isteach ar an bhfreagra seo. Cuir an cheist arís i gceann nóiméid.",
 		"ka":      "გადავიტვირთები, ამიტომ ეს პასუხი შეწყდა. გთხოვთ, ერთ წუთში კვლავ მკითხოთ.",
 		"hy":      "Վերագործարկվում եմ, ուստի այս պատասխանն ընդհատվեց։ Խնդրում ենք կրկին հարցնել մեկ րոպեից։",
+		"lo":      "ກຳລັງເລີ່ມລະບົບໃໝ່ ຄຳຕອບນີ້ຈຶ່ງຖືກຂັດຈັງຫວະ ກະລຸນາຖາມໃໝ່ອີກຄັ້ງໃນອີກໜຶ່ງນາທີ",
+		"km":      "ខ្ញុំកំពុងចាប់ផ្តើមឡើងវិញ ដូច្នេះចម្លើយនេះត្រូវបានរំខាន។ សូមសួរម្តងទៀតក្នុងរយៈពេលមួយនាទី។",
+		"my":      "ကျွန်ုပ် ပြန်လည်စတင်နေသဖြင့် ဤအဖြေ ကြားဖြတ်ခံရသည်။ ကျေးဇူးပြု၍ တစ်မိနစ်အကြာတွင် ထပ်မေးပါ။",
 	},
 	Restarting: {
 		"en":      "I'm restarting right now. Please ask again in a minute.",
@@ -1650,6 +1764,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Táim ag atosú faoi láthair. Cuir an cheist arís i gceann nóiméid.",
 		"ka":      "ახლა გადავიტვირთები. გთხოვთ, ერთ წუთში კვლავ მკითხოთ.",
 		"hy":      "Հենց հիմա վերագործարկվում եմ։ Խնդրում ենք կրկին հարցնել մեկ րոպեից։",
+		"lo":      "ກຳລັງເລີ່ມລະບົບໃໝ່ ກະລຸນາຖາມໃໝ່ອີກຄັ້ງໃນອີກໜຶ່ງນາທີ",
+		"km":      "ខ្ញុំកំពុងចាប់ផ្តើមឡើងវិញឥឡូវនេះ។ សូមសួរម្តងទៀតក្នុងរយៈពេលមួយនាទី។",
+		"my":      "ကျွန်ုပ် ယခု ပြန်လည်စတင်နေသည်။ ကျေးဇူးပြု၍ တစ်မိနစ်အကြာတွင် ထပ်မေးပါ။",
 	},
 	Failed: {
 		"en":      "Something went wrong while answering. The details are in the bot's log.",
@@ -1692,6 +1809,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Chuaigh rud éigin amú agus an freagra á ullmhú. Tá na sonraí i loga an bhota.",
 		"ka":      "პასუხის მომზადებისას რაღაც შეცდომა მოხდა. დეტალები ბოტის ჟურნალშია.",
 		"hy":      "Պատասխանելիս ինչ-որ բան սխալ ընթացավ։ Մանրամասները բոտի մատյանում են։",
+		"lo":      "ເກີດຂໍ້ຜິດພາດລະຫວ່າງການຕອບ ລາຍລະອຽດຢູ່ໃນບັນທຶກຂອງບອດ",
+		"km":      "មានបញ្ហាកើតឡើងពេលកំពុងឆ្លើយ។ ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុរបស់បូត។",
+		"my":      "ဖြေဆိုနေစဉ် တစ်ခုခု မှားယွင်းသွားသည်။ အသေးစိတ်ကို ဘော့၏ မှတ်တမ်းတွင် ကြည့်နိုင်သည်။",
 	},
 	SummaryOne: {
 		"en":      "Give either a `document` or a `topic` to summarise, not both.",
@@ -1734,6 +1854,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Tabhair `document` nó `topic` le hachoimriú, ach ní an dá cheann.",
 		"ka":      "შესაჯამებლად მიუთითეთ ან `document`, ან `topic`, და არა ორივე.",
 		"hy":      "Ամփոփելու համար նշեք կա՛մ `document`, կա՛մ `topic`, ոչ երկուսը միասին։",
+		"lo":      "ກະລຸນາລະບຸ `document` ຫຼື `topic` ຢ່າງໃດຢ່າງໜຶ່ງເພື່ອສະຫຼຸບ ບໍ່ແມ່ນທັງສອງຢ່າງ",
+		"km":      "សូមផ្តល់ `document` ឬ `topic` មួយណាដើម្បីសង្ខេប មិនមែនទាំងពីរទេ។",
+		"my":      "အကျဉ်းချုပ်ရန် `document` သို့မဟုတ် `topic` တစ်ခုကိုသာ ပေးပါ၊ နှစ်ခုလုံး မပေးပါနှင့်။",
 	},
 	NoMessageText: {
 		"en":      "That message has no text I can ask the documents about.",
@@ -1776,6 +1899,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl aon téacs sa teachtaireacht sin ar féidir liom ceist a chur ar na cáipéisí faoi.",
 		"ka":      "ამ შეტყობინებაში არ არის ტექსტი, რომლის შესახებაც დოკუმენტებს ვკითხავდი.",
 		"hy":      "Այդ հաղորդագրությունում չկա տեքստ, որի մասին կարող եմ հարցնել փաստաթղթերին։",
+		"lo":      "ຂໍ້ຄວາມນັ້ນບໍ່ມີເນື້ອຫາທີ່ຈະໃຊ້ຖາມເອກະສານໄດ້",
+		"km":      "សារនោះមិនមានអត្ថបទដែលខ្ញុំអាចសួរឯកសារបានទេ។",
+		"my":      "ထိုမက်ဆေ့ချ်တွင် စာရွက်စာတမ်းများကို မေးနိုင်သော စာသား မရှိပါ။",
 	},
 	UnknownCommand: {
 		"en":      "I don't know that command any more.",
@@ -1818,6 +1944,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl aithne agam ar an ordú sin a thuilleadh.",
 		"ka":      "ეს ბრძანება აღარ ვიცი.",
 		"hy":      "Ես այլևս չգիտեմ այդ հրամանը։",
+		"lo":      "ບໍ່ຮູ້ຈັກຄຳສັ່ງນັ້ນແລ້ວ",
+		"km":      "ខ្ញុំលែងស្គាល់ពាក្យបញ្ជានោះទៀតហើយ។",
+		"my":      "ထိုအမိန့်ကို မသိတော့ပါ။",
 	},
 	StaleButton: {
 		"en":      "That button doesn't work any more.",
@@ -1860,6 +1989,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Ní oibríonn an cnaipe sin a thuilleadh.",
 		"ka":      "ეს ღილაკი აღარ მუშაობს.",
 		"hy":      "Այդ կոճակն այլևս չի աշխատում։",
+		"lo":      "ປຸ່ມນັ້ນໃຊ້ງານບໍ່ໄດ້ແລ້ວ",
+		"km":      "ប៊ូតុងនោះលែងដំណើរការទៀតហើយ។",
+		"my":      "ထိုခလုတ် အလုပ်မလုပ်တော့ပါ။",
 	},
 	OtherGuild: {
 		"en":      "This bot serves another server.",
@@ -1902,6 +2034,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Freastalaíonn an bota seo ar fhreastalaí eile.",
 		"ka":      "ეს ბოტი სხვა სერვერს ემსახურება.",
 		"hy":      "Այս բոտը սպասարկում է այլ սերվեր։",
+		"lo":      "ບອດນີ້ໃຫ້ບໍລິການເຊີບເວີອື່ນ",
+		"km":      "បូតនេះបម្រើម៉ាស៊ីនមេផ្សេង។",
+		"my":      "ဤဘော့သည် အခြားဆာဗာကို ဝန်ဆောင်မှုပေးသည်။",
 	},
 	VoteNotSaved: {
 		"en":      "I couldn't record your vote: my storage is failing right now. Please try again later.",
@@ -1944,6 +2079,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níorbh fhéidir liom do vóta a thaifeadadh: tá mo stóras ag teip faoi láthair. Bain triail eile as ar ball.",
 		"ka":      "თქვენი ხმის ჩაწერა ვერ მოვახერხე: ჩემი საცავი ახლა არ მუშაობს. გთხოვთ, სცადოთ მოგვიანებით.",
 		"hy":      "Չկարողացա գրանցել Ձեր ձայնը: իմ պահոցն այս պահին չի աշխատում։ Խնդրում ենք կրկին փորձել ավելի ուշ։",
+		"lo":      "ບັນທຶກການໂຫວດຂອງທ່ານບໍ່ໄດ້: ບ່ອນເກັບຂໍ້ມູນມີບັນຫາໃນຕອນນີ້ ກະລຸນາລອງໃໝ່ອີກຄັ້ງພາຍຫຼັງ",
+		"km":      "ខ្ញុំមិនអាចកត់ត្រាការបោះឆ្នោតរបស់អ្នកបានទេ: កន្លែងផ្ទុករបស់ខ្ញុំកំពុងមានបញ្ហា។ សូមព្យាយាមម្តងទៀតនៅពេលក្រោយ។",
+		"my":      "သင်၏ မဲကို မှတ်တမ်းမတင်နိုင်ခဲ့ပါ: ကျွန်ုပ်၏ သိုလှောင်မှု ယခု ချို့ယွင်းနေသည်။ ကျေးဇူးပြု၍ နောက်မှ ထပ်စမ်းကြည့်ပါ။",
 	},
 	AnswerNotSaved: {
 		"en":      "I couldn't save this answer, so it has no passage or vote buttons.",
@@ -1986,6 +2124,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níorbh fhéidir liom an freagra seo a shábháil, mar sin níl cnaipí sleachta ná vótála air.",
 		"ka":      "ამ პასუხის შენახვა ვერ მოვახერხე, ამიტომ მას ფრაგმენტისა და ხმის მიცემის ღილაკები არ აქვს.",
 		"hy":      "Չկարողացա պահպանել այս պատասխանը, ուստի այն չունի հատվածի կամ քվեարկության կոճակներ։",
+		"lo":      "ບັນທຶກຄຳຕອບນີ້ບໍ່ໄດ້ ຈຶ່ງບໍ່ມີປຸ່ມເບິ່ງຫຍໍ້ໜ້າ ຫຼື ປຸ່ມໂຫວດ",
+		"km":      "ខ្ញុំមិនអាចរក្សាទុកចម្លើយនេះបានទេ ដូច្នេះវាគ្មានប៊ូតុងកថាខណ្ឌ ឬប៊ូតុងបោះឆ្នោតទេ។",
+		"my":      "ဤအဖြေကို သိမ်းဆည်း၍ မရခဲ့သဖြင့် စာပိုဒ်ခလုတ် သို့မဟုတ် မဲခလုတ် မပါပါ။",
 	},
 	ConversationReset: {
 		"en":      "New conversation: your next question starts fresh.",
@@ -2028,6 +2169,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Comhrá nua: tosóidh do chéad cheist eile as an nua.",
 		"ka":      "ახალი საუბარი: თქვენი შემდეგი კითხვა თავიდან იწყება.",
 		"hy":      "Նոր զրույց: Ձեր հաջորդ հարցը կսկսվի նորից։",
+		"lo":      "ການສົນທະນາໃໝ່: ຄຳຖາມຕໍ່ໄປຂອງທ່ານຈະເລີ່ມຕົ້ນໃໝ່",
+		"km":      "ការសន្ទនាថ្មី: សំណួរបន្ទាប់របស់អ្នកនឹងចាប់ផ្តើមថ្មី។",
+		"my":      "စကားဝိုင်းအသစ်: သင်၏ နောက်မေးခွန်းသည် အသစ်မှ စတင်မည်။",
 	},
 	TurnNotSaved: {
 		"en":      "I couldn't save this exchange, so a follow-up here won't remember it.",
@@ -2070,6 +2214,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níorbh fhéidir liom an malartú seo a shábháil, mar sin ní chuimhneoidh ceist leantach anseo air.",
 		"ka":      "ამ მიმოწერის შენახვა ვერ მოვახერხე, ამიტომ აქ შემდეგი კითხვა მას ვერ გაიხსენებს.",
 		"hy":      "Չկարողացա պահպանել այս փոխանակումը, ուստի այստեղ հաջորդ հարցը այն չի հիշի։",
+		"lo":      "ບັນທຶກການສົນທະນານີ້ບໍ່ໄດ້ ຈຶ່ງຈະຈື່ເລື່ອງນີ້ບໍ່ໄດ້ໃນຄຳຖາມຕໍ່ເນື່ອງຢູ່ບ່ອນນີ້",
+		"km":      "ខ្ញុំមិនអាចរក្សាទុកការសន្ទនានេះបានទេ ដូច្នេះសំណួរបន្តនៅទីនេះនឹងមិនចងចាំវាទេ។",
+		"my":      "ဤအပြန်အလှန်ကို သိမ်းဆည်း၍ မရခဲ့သဖြင့် ဤနေရာတွင် နောက်မေးခွန်းက ၎င်းကို မမှတ်မိပါ။",
 	},
 	ThreadNotSaved: {
 		"en":      "I couldn't save this thread, so mention me in follow-ups here.",
@@ -2112,6 +2259,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níorbh fhéidir liom an snáithe seo a shábháil, mar sin luaigh mé i gceisteanna leantacha anseo.",
 		"ka":      "ამ ნაკადის შენახვა ვერ მოვახერხე, ამიტომ აქ შემდეგ კითხვებში მომნიშნეთ.",
 		"hy":      "Չկարողացա պահպանել այս թեման, ուստի այստեղ հաջորդ հարցերում նշեք ինձ։",
+		"lo":      "ບັນທຶກເທຣດນີ້ບໍ່ໄດ້ ກະລຸນາກ່າວເຖິງບອດໃນຄຳຖາມຕໍ່ໄປຢູ່ບ່ອນນີ້",
+		"km":      "ខ្ញុំមិនអាចរក្សាទុកខ្សែសន្ទនានេះបានទេ ដូច្នេះសូមលើកឈ្មោះខ្ញុំក្នុងសំណួរបន្តនៅទីនេះ។",
+		"my":      "ဤ thread ကို သိမ်းဆည်း၍ မရခဲ့သဖြင့် ဤနေရာတွင် နောက်မေးခွန်းများ၌ ကျွန်ုပ်ကို ဖော်ပြပါ။",
 	},
 	MovedBelow: {
 		"en":      "↓ Discord would not let me finish this message, so the answer is below.",
@@ -2154,6 +2304,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "↓ Níor lig Discord dom an teachtaireacht seo a chríochnú, mar sin tá an freagra thíos.",
 		"ka":      "↓ Discord-მა ამ შეტყობინების დასრულების საშუალება არ მომცა, ამიტომ პასუხი ქვემოთაა.",
 		"hy":      "↓ Discord-ը թույլ չտվեց ավարտել այս հաղորդագրությունը, ուստի պատասխանը ներքևում է։",
+		"lo":      "↓ Discord ບໍ່ຍອມໃຫ້ຂຽນຂໍ້ຄວາມນີ້ຈົນຈົບ ຄຳຕອບຈຶ່ງຢູ່ດ້ານລຸ່ມ",
+		"km":      "↓ Discord មិនអនុញ្ញាតឱ្យខ្ញុំបញ្ចប់សារនេះទេ ដូច្នេះចម្លើយនៅខាងក្រោម។",
+		"my":      "↓ Discord က ဤမက်ဆေ့ချ်ကို အဆုံးသတ်ခွင့် မပေးသဖြင့် အဖြေသည် အောက်တွင် ရှိသည်။",
 	},
 	AnswerTimeout: {
 		"en":      "⏱️ This answer took longer than %s, so I stopped it. Please try again, or ask a narrower question.",
@@ -2196,6 +2349,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "⏱️ Thóg an freagra seo níos faide ná %s, mar sin stop mé é. Bain triail eile as, nó cuir ceist níos cúinge.",
 		"ka":      "⏱️ ამ პასუხს დასაშვებზე მეტი დრო დასჭირდა (%s), ამიტომ შევაჩერე. გთხოვთ, სცადოთ თავიდან ან დასვათ უფრო ვიწრო კითხვა.",
 		"hy":      "⏱️ Այս պատասխանը տևեց թույլատրվածից երկար (%s), ուստի ես այն դադարեցրի։ Խնդրում ենք կրկին փորձել կամ տալ ավելի նեղ հարց։",
+		"lo":      "⏱️ ຄຳຕອບນີ້ໃຊ້ເວລາດົນເກີນ %s ຈຶ່ງຢຸດໄວ້ ກະລຸນາລອງໃໝ່ອີກຄັ້ງ ຫຼື ຖາມໃຫ້ແຄບລົງ",
+		"km":      "⏱️ ចម្លើយនេះចំណាយពេលលើសពី %s ដូច្នេះខ្ញុំបានបញ្ឈប់វា។ សូមព្យាយាមម្តងទៀត ឬសួរសំណួរដែលចង្អៀតជាងនេះ។",
+		"my":      "⏱️ ဤအဖြေသည် %s ထက် ကြာသွားသဖြင့် ရပ်လိုက်သည်။ ကျေးဇူးပြု၍ ထပ်စမ်းကြည့်ပါ သို့မဟုတ် ပိုကျဉ်းသော မေးခွန်း မေးပါ။",
 	},
 	TooLongLimit: {
 		"en":      "That question is too long: the limit is %s. Please shorten it.",
@@ -2238,6 +2394,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Tá an cheist sin rófhada: is é %s an teorainn. Giorraigh í.",
 		"ka":      "ეს კითხვა ზედმეტად გრძელია: ზღვარია %s. გთხოვთ, შეამოკლოთ.",
 		"hy":      "Այդ հարցը չափազանց երկար է: սահմանը %s է։ Խնդրում ենք կրճատել այն։",
+		"lo":      "ຄຳຖາມນີ້ຍາວເກີນໄປ: ຈຳກັດທີ່ %s ກະລຸນາຫຍໍ້ໃຫ້ສັ້ນລົງ",
+		"km":      "សំណួរនោះវែងពេក: ដែនកំណត់គឺ %s។ សូមធ្វើឱ្យវាខ្លីជាងនេះ។",
+		"my":      "ထိုမေးခွန်း ရှည်လွန်းသည်: ကန့်သတ်ချက်မှာ %s ဖြစ်သည်။ ကျေးဇူးပြု၍ တိုအောင် ပြင်ပါ။",
 	},
 	TooLong: {
 		"en":      "That question is too long. Please shorten it.",
@@ -2280,6 +2439,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Tá an cheist sin rófhada. Giorraigh í.",
 		"ka":      "ეს კითხვა ზედმეტად გრძელია. გთხოვთ, შეამოკლოთ.",
 		"hy":      "Այդ հարցը չափազանց երկար է։ Խնդրում ենք կրճատել այն։",
+		"lo":      "ຄຳຖາມນີ້ຍາວເກີນໄປ ກະລຸນາຫຍໍ້ໃຫ້ສັ້ນລົງ",
+		"km":      "សំណួរនោះវែងពេក។ សូមធ្វើឱ្យវាខ្លីជាងនេះ។",
+		"my":      "ထိုမေးခွန်း ရှည်လွန်းသည်။ ကျေးဇူးပြု၍ တိုအောင် ပြင်ပါ။",
 	},
 	Cooldown: {
 		"en":      "You're asking faster than I can keep up. Please wait %s before your next question.",
@@ -2322,6 +2484,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Tá tú ag cur ceisteanna níos tapúla ná mar is féidir liom a fhreagairt. Fan %s roimh do chéad cheist eile.",
 		"ka":      "იმაზე სწრაფად მეკითხებით, ვიდრე ვასწრებ. გთხოვთ, შემდეგ კითხვამდე დაელოდოთ: %s.",
 		"hy":      "Դուք հարցնում եք ավելի արագ, քան ես հասցնում եմ։ Խնդրում ենք հաջորդ հարցից առաջ սպասել՝ %s։",
+		"lo":      "ທ່ານຖາມໄວເກີນກວ່າທີ່ຕອບທັນ ກະລຸນາລໍຖ້າ %s ກ່ອນຖາມຄຳຖາມຕໍ່ໄປ",
+		"km":      "អ្នកសួរលឿនជាងដែលខ្ញុំអាចឆ្លើយទាន់។ សូមរង់ចាំ %s មុនសំណួរបន្ទាប់។",
+		"my":      "ကျွန်ုပ် ဖြေနိုင်သည်ထက် မြန်မြန် မေးနေပါသည်။ နောက်မေးခွန်းမတိုင်မီ %s စောင့်ပါ။",
 	},
 	Busy: {
 		"en":      "I'm answering too many questions at once right now. Please try again in %s.",
@@ -2364,6 +2529,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Táim ag freagairt an iomarca ceisteanna le chéile faoi láthair. Bain triail eile as i gceann %s.",
 		"ka":      "ახლა ერთდროულად ძალიან ბევრ კითხვას ვპასუხობ. გთხოვთ, სცადოთ თავიდან შემდეგი დროის შემდეგ: %s.",
 		"hy":      "Այս պահին միաժամանակ չափազանց շատ հարցերի եմ պատասխանում։ Խնդրում ենք կրկին փորձել՝ %s հետո։",
+		"lo":      "ຕອນນີ້ກຳລັງຕອບຄຳຖາມພ້ອມກັນຫຼາຍເກີນໄປ ກະລຸນາລອງໃໝ່ອີກຄັ້ງໃນອີກ %s",
+		"km":      "ឥឡូវនេះខ្ញុំកំពុងឆ្លើយសំណួរច្រើនពេកក្នុងពេលតែមួយ។ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេល %s។",
+		"my":      "ယခု မေးခွန်းများစွာကို တစ်ပြိုင်နက် ဖြေနေသည်။ ကျေးဇူးပြု၍ %s အကြာတွင် ထပ်စမ်းကြည့်ပါ။",
 	},
 	QueueFull: {
 		"en":      "⏳ Many questions are waiting; yours will join the queue as soon as a place frees up.",
@@ -2406,6 +2574,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "⏳ Tá go leor ceisteanna ag fanacht; rachaidh do cheistse sa scuaine chomh luath agus a bheidh áit saor.",
 		"ka":      "⏳ ბევრი კითხვა ელოდება; თქვენი რიგში ჩადგება, როგორც კი ადგილი გათავისუფლდება.",
 		"hy":      "⏳ Շատ հարցեր են սպասում․ Ձերը կմիանա հերթին, հենց որ տեղ ազատվի։",
+		"lo":      "⏳ ມີຄຳຖາມລໍຖ້າຢູ່ຫຼາຍ ຄຳຖາມຂອງທ່ານຈະເຂົ້າຄິວທັນທີທີ່ມີບ່ອນຫວ່າງ",
+		"km":      "⏳ មានសំណួរជាច្រើនកំពុងរង់ចាំ សំណួររបស់អ្នកនឹងចូលជួរភ្លាមៗនៅពេលមានកន្លែងទំនេរ។",
+		"my":      "⏳ မေးခွန်းများစွာ စောင့်နေသည်၊ နေရာလွတ်သည်နှင့် သင်၏မေးခွန်း တန်းစီထဲ ဝင်ပါမည်။",
 	},
 	ThreadHint: {
 		"en":      "I only see messages that mention me. To ask a follow-up here, start it with @me, or use `/ask`.",
@@ -2448,6 +2619,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Ní fheicim ach teachtaireachtaí a luann mé. Chun ceist leantach a chur anseo, tosaigh í le @me, nó úsáid `/ask`.",
 		"ka":      "მხოლოდ იმ შეტყობინებებს ვხედავ, რომლებშიც მონიშნული ვარ. აქ შემდეგი კითხვის დასასმელად დაიწყეთ ის @me-ით, ან გამოიყენეთ `/ask`.",
 		"hy":      "Ես տեսնում եմ միայն այն հաղորդագրությունները, որոնցում նշված եմ։ Այստեղ հաջորդ հարցը տալու համար սկսեք այն @me-ով կամ օգտագործեք `/ask`։",
+		"lo":      "ບອດເຫັນສະເພາະຂໍ້ຄວາມທີ່ກ່າວເຖິງບອດເທົ່ານັ້ນ ຖ້າຕ້ອງການຖາມຕໍ່ຢູ່ບ່ອນນີ້ ໃຫ້ຂຶ້ນຕົ້ນດ້ວຍ @me ຫຼື ໃຊ້ `/ask`",
+		"km":      "ខ្ញុំឃើញតែសារដែលលើកឈ្មោះខ្ញុំប៉ុណ្ណោះ។ ដើម្បីសួរសំណួរបន្តនៅទីនេះ សូមចាប់ផ្តើមវាដោយ @me ឬប្រើ `/ask`។",
+		"my":      "ကျွန်ုပ်ကို ဖော်ပြသော မက်ဆေ့ချ်များကိုသာ မြင်ရသည်။ ဤနေရာတွင် နောက်ထပ်မေးရန် @me ဖြင့် စပါ သို့မဟုတ် `/ask` ကို သုံးပါ။",
 	},
 	ShowPassage: {
 		"en":      "Show passage [%d]",
@@ -2490,6 +2664,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Taispeáin sliocht [%d]",
 		"ka":      "ფრაგმენტის [%d] ჩვენება",
 		"hy":      "Ցույց տալ [%d] հատվածը",
+		"lo":      "ສະແດງຫຍໍ້ໜ້າ [%d]",
+		"km":      "បង្ហាញកថាខណ្ឌ [%d]",
+		"my":      "စာပိုဒ် [%d] ကို ပြရန်",
 	},
 	Helpful: {
 		"en":      "Helpful",
@@ -2532,6 +2709,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Cabhrach",
 		"ka":      "სასარგებლოა",
 		"hy":      "Օգտակար է",
+		"lo":      "ມີປະໂຫຍດ",
+		"km":      "មានប្រយោជន៍",
+		"my":      "အသုံးဝင်သည်",
 	},
 	NotHelpful: {
 		"en":      "Not helpful",
@@ -2574,6 +2754,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Ní cabhrach",
 		"ka":      "არ არის სასარგებლო",
 		"hy":      "Օգտակար չէ",
+		"lo":      "ບໍ່ມີປະໂຫຍດ",
+		"km":      "គ្មានប្រយោជន៍",
+		"my":      "အသုံးမဝင်ပါ",
 	},
 	NewConversation: {
 		"en":      "New conversation",
@@ -2616,6 +2799,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Comhrá nua",
 		"ka":      "ახალი საუბარი",
 		"hy":      "Նոր զրույց",
+		"lo":      "ການສົນທະນາໃໝ່",
+		"km":      "ការសន្ទនាថ្មី",
+		"my":      "စကားဝိုင်းအသစ်",
 	},
 	VotedUp: {
 		"en":      "Thanks! Your 👍 is recorded.",
@@ -2658,6 +2844,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Go raibh maith agat! Tá do 👍 taifeadta.",
 		"ka":      "გმადლობთ! თქვენი 👍 ჩაწერილია.",
 		"hy":      "Շնորհակալություն։ Ձեր 👍-ը գրանցված է։",
+		"lo":      "ຂອບໃຈ! ບັນທຶກ 👍 ຂອງທ່ານແລ້ວ",
+		"km":      "អរគុណ! 👍 របស់អ្នកត្រូវបានកត់ត្រា។",
+		"my":      "ကျေးဇူးတင်ပါသည်! သင်၏ 👍 ကို မှတ်တမ်းတင်ပြီးပါပြီ။",
 	},
 	VotedDown: {
 		"en":      "Thanks! Your 👎 is recorded; it helps improve the answers.",
@@ -2700,6 +2889,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Go raibh maith agat! Tá do 👎 taifeadta; cabhraíonn sé leis na freagraí a fheabhsú.",
 		"ka":      "გმადლობთ! თქვენი 👎 ჩაწერილია; ის პასუხების გაუმჯობესებას უწყობს ხელს.",
 		"hy":      "Շնորհակալություն։ Ձեր 👎-ը գրանցված է․ այն օգնում է բարելավել պատասխանները։",
+		"lo":      "ຂອບໃຈ! ບັນທຶກ 👎 ຂອງທ່ານແລ້ວ ເຊິ່ງຊ່ວຍໃຫ້ຄຳຕອບດີຂຶ້ນ",
+		"km":      "អរគុណ! 👎 របស់អ្នកត្រូវបានកត់ត្រា វាជួយកែលម្អចម្លើយ។",
+		"my":      "ကျေးဇူးတင်ပါသည်! သင်၏ 👎 ကို မှတ်တမ်းတင်ပြီးပါပြီ၊ ၎င်းက အဖြေများ ပိုကောင်းလာရန် ကူညီသည်။",
 	},
 	PassageGone: {
 		"en":      "Passage [%d] is no longer in the documents: they changed since this answer.",
@@ -2742,6 +2934,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl sliocht [%d] sna cáipéisí a thuilleadh: athraíodh iad ó tugadh an freagra seo.",
 		"ka":      "ფრაგმენტი [%d] დოკუმენტებში აღარ არის: ისინი ამ პასუხის შემდეგ შეიცვალა.",
 		"hy":      "[%d] հատվածն այլևս փաստաթղթերում չէ: դրանք փոխվել են այս պատասխանից հետո։",
+		"lo":      "ຫຍໍ້ໜ້າ [%d] ບໍ່ມີຢູ່ໃນເອກະສານແລ້ວ: ເອກະສານປ່ຽນໄປຫຼັງຈາກຄຳຕອບນີ້",
+		"km":      "កថាខណ្ឌ [%d] លែងមាននៅក្នុងឯកសារហើយ: ឯកសារបានផ្លាស់ប្តូរបន្ទាប់ពីចម្លើយនេះ។",
+		"my":      "စာပိုဒ် [%d] သည် စာရွက်စာတမ်းများတွင် မရှိတော့ပါ: ဤအဖြေနောက်ပိုင်း ၎င်းတို့ ပြောင်းလဲသွားသည်။",
 	},
 	NoSuchPassage: {
 		"en":      "That answer has no passage [%d].",
@@ -2784,6 +2979,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl sliocht [%d] sa fhreagra sin.",
 		"ka":      "ამ პასუხს ფრაგმენტი [%d] არ აქვს.",
 		"hy":      "Այդ պատասխանը չունի [%d] հատված։",
+		"lo":      "ຄຳຕອບນັ້ນບໍ່ມີຫຍໍ້ໜ້າ [%d]",
+		"km":      "ចម្លើយនោះគ្មានកថាខណ្ឌ [%d] ទេ។",
+		"my":      "ထိုအဖြေတွင် စာပိုဒ် [%d] မရှိပါ။",
 	},
 	AnswerGone: {
 		"en":      "I no longer have that answer, so I can't show its passages.",
@@ -2826,6 +3024,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl an freagra sin agam a thuilleadh, mar sin ní féidir liom a shleachta a thaispeáint.",
 		"ka":      "ეს პასუხი აღარ მაქვს, ამიტომ მის ფრაგმენტებს ვერ გაჩვენებთ.",
 		"hy":      "Այդ պատասխանն այլևս չունեմ, ուստի չեմ կարող ցույց տալ դրա հատվածները։",
+		"lo":      "ບໍ່ມີຄຳຕອບນັ້ນແລ້ວ ຈຶ່ງສະແດງຫຍໍ້ໜ້າຂອງຄຳຕອບບໍ່ໄດ້",
+		"km":      "ខ្ញុំលែងមានចម្លើយនោះហើយ ដូច្នេះមិនអាចបង្ហាញកថាខណ្ឌរបស់វាបានទេ។",
+		"my":      "ထိုအဖြေ ကျွန်ုပ်ထံ မရှိတော့သဖြင့် ၎င်း၏ စာပိုဒ်များကို မပြနိုင်ပါ။",
 	},
 	SeveralDocs: {
 		"en":      "%[2]s match “%[1]s”. Which one? Run `/summary` again with its ID (it autocompletes as you type):",
@@ -2868,6 +3069,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Meaitseálann %[2]s “%[1]s”. Cé acu? Rith `/summary` arís lena ID (críochnaítear é agus tú ag clóscríobh):",
 		"ka":      "„%[1]s“-ს ემთხვევა: %[2]s. რომელი? კვლავ გაუშვით `/summary` მისი ID-ით (აკრეფისას თავად სრულდება):",
 		"hy":      "«%[1]s»-ին համապատասխանում են՝ %[2]s։ Ո՞րը։ Կրկին գործարկեք `/summary`-ն դրա ID-ով (այն ինքնալրացվում է մուտքագրելիս):",
+		"lo":      "ມີ %[2]s ທີ່ກົງກັບ “%[1]s” ຕ້ອງການເອກະສານໃດ? ເອີ້ນໃຊ້ `/summary` ອີກຄັ້ງພ້ອມ ID ຂອງເອກະສານນັ້ນ (ID ຈະເຕີມໃຫ້ອັດຕະໂນມັດຂະນະພິມ):",
+		"km":      "មាន %[2]s ដែលត្រូវនឹង “%[1]s”។ មួយណា? សូមដំណើរការ `/summary` ម្តងទៀតជាមួយ ID របស់វា (វាបំពេញដោយស្វ័យប្រវត្តិនៅពេលអ្នកវាយ):",
+		"my":      "%[2]s သည် “%[1]s” နှင့် ကိုက်ညီသည်။ မည်သည့်တစ်ခုလဲ။ ၎င်း၏ ID ဖြင့် `/summary` ကို ထပ်လုပ်ပါ (ရိုက်နေစဉ် အလိုအလျောက် ဖြည့်ပေးသည်):",
 	},
 	BriefingFor: {
 		"en":      "**Briefing for %s**",
@@ -2910,6 +3114,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "**Achoimre do %s**",
 		"ka":      "**მიმოხილვა: %s**",
 		"hy":      "**Ամփոփագիր՝ %s**",
+		"lo":      "**ລາຍງານປະຈຳ %s**",
+		"km":      "**របាយការណ៍សម្រាប់ %s**",
+		"my":      "**%s အတွက် အစီရင်ခံစာ**",
 	},
 	NothingSinceLast: {
 		"en":      "Nothing new in the documents since the last briefing.",
@@ -2952,6 +3159,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl aon rud nua sna cáipéisí ón achoimre dheireanach.",
 		"ka":      "ბოლო მიმოხილვის შემდეგ დოკუმენტებში ახალი არაფერია.",
 		"hy":      "Վերջին ամփոփագրից հետո փաստաթղթերում նոր բան չկա։",
+		"lo":      "ບໍ່ມີຫຍັງໃໝ່ໃນເອກະສານນັບຕັ້ງແຕ່ລາຍງານຄັ້ງຫຼ້າສຸດ",
+		"km":      "គ្មានអ្វីថ្មីក្នុងឯកសារតាំងពីរបាយការណ៍ចុងក្រោយទេ។",
+		"my":      "နောက်ဆုံးအစီရင်ခံစာမှစ၍ စာရွက်စာတမ်းများတွင် အသစ်မရှိပါ။",
 	},
 	OnlyChannels: {
 		"en":      "I only answer in %s.",
@@ -2994,6 +3204,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Ní fhreagraím ach i %s.",
 		"ka":      "მხოლოდ აქ ვპასუხობ: %s.",
 		"hy":      "Ես պատասխանում եմ միայն այստեղ՝ %s։",
+		"lo":      "ບອດຕອບສະເພາະໃນ %s",
+		"km":      "ខ្ញុំឆ្លើយតែនៅក្នុង %s ប៉ុណ្ណោះ។",
+		"my":      "%s တွင်သာ ဖြေပါသည်။",
 	},
 	NotThisChannel: {
 		"en":      "I don't answer in this channel. Please ask in one of the channels I'm set up for.",
@@ -3036,6 +3249,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Ní fhreagraím sa chainéal seo. Cuir an cheist i gceann de na cainéil a bhfuil mé socraithe dóibh.",
 		"ka":      "ამ არხში არ ვპასუხობ. გთხოვთ, იკითხოთ ერთ-ერთ არხში, რომლისთვისაც ვარ მორგებული.",
 		"hy":      "Ես չեմ պատասխանում այս ալիքում։ Խնդրում ենք հարցնել այն ալիքներից մեկում, որոնց համար ես կարգավորված եմ։",
+		"lo":      "ບອດບໍ່ຕອບໃນຊ່ອງນີ້ ກະລຸນາຖາມໃນຊ່ອງທີ່ຕັ້ງຄ່າໄວ້ສຳລັບບອດ",
+		"km":      "ខ្ញុំមិនឆ្លើយនៅក្នុងឆានែលនេះទេ។ សូមសួរនៅក្នុងឆានែលមួយដែលខ្ញុំត្រូវបានកំណត់សម្រាប់។",
+		"my":      "ဤချန်နယ်တွင် မဖြေပါ။ ကျေးဇူးပြု၍ ကျွန်ုပ်အတွက် သတ်မှတ်ထားသော ချန်နယ်တစ်ခုတွင် မေးပါ။",
 	},
 	RolesOnly: {
 		"en":      "Only members with certain roles can ask me questions here.",
@@ -3078,6 +3294,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Ní féidir ach le baill a bhfuil róil áirithe acu ceisteanna a chur orm anseo.",
 		"ka":      "აქ კითხვის დასმა მხოლოდ გარკვეული როლების მქონე წევრებს შეუძლიათ.",
 		"hy":      "Այստեղ ինձ հարցեր կարող են տալ միայն որոշակի դերեր ունեցող անդամները։",
+		"lo":      "ຢູ່ບ່ອນນີ້ສະເພາະສະມາຊິກທີ່ມີບົດບາດບາງຢ່າງເທົ່ານັ້ນທີ່ຖາມຄຳຖາມໄດ້",
+		"km":      "នៅទីនេះមានតែសមាជិកដែលមានតួនាទីជាក់លាក់ប៉ុណ្ណោះដែលអាចសួរខ្ញុំបាន។",
+		"my":      "ဤနေရာတွင် သတ်မှတ်ထားသော အခန်းကဏ္ဍရှိ အဖွဲ့ဝင်များသာ ကျွန်ုပ်ကို မေးခွန်းမေးနိုင်သည်။",
 	},
 	ReloadAdminsOnly: {
 		"en":      "Only server admins (Administrator or Manage Server permission) can reload the documents.",
@@ -3120,6 +3339,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Ní féidir ach le riarthóirí an fhreastalaí (cead Administrator nó Manage Server) na cáipéisí a athlódáil.",
 		"ka":      "დოკუმენტების ხელახლა ჩატვირთვა მხოლოდ სერვერის ადმინისტრატორებს შეუძლიათ (Administrator ან Manage Server ნებართვა).",
 		"hy":      "Միայն սերվերի ադմինիստրատորները (Administrator կամ Manage Server թույլտվությամբ) կարող են վերաբեռնել փաստաթղթերը։",
+		"lo":      "ສະເພາະຜູ້ດູແລເຊີບເວີ (ມີສິດ Administrator ຫຼື Manage Server) ເທົ່ານັ້ນທີ່ໂຫຼດເອກະສານໃໝ່ໄດ້",
+		"km":      "មានតែអ្នកគ្រប់គ្រងម៉ាស៊ីនមេ (សិទ្ធិ Administrator ឬ Manage Server) ប៉ុណ្ណោះដែលអាចផ្ទុកឯកសារឡើងវិញបាន។",
+		"my":      "ဆာဗာ စီမံခန့်ခွဲသူများ (Administrator သို့မဟုတ် Manage Server ခွင့်ပြုချက်) သာ စာရွက်စာတမ်းများကို ပြန်တင်နိုင်သည်။",
 	},
 	LateAnswer: {
 		"en":      "⏱️ The answer to %s's question took longer than Discord lets me reply, so here it is as a message.",
@@ -3162,6 +3384,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "⏱️ Thóg an freagra ar cheist %s níos faide ná mar a ligeann Discord dom freagra a thabhairt, mar sin seo é mar theachtaireacht.",
 		"ka":      "⏱️ პასუხს კითხვაზე (ავტორი: %s) იმაზე მეტი დრო დასჭირდა, ვიდრე Discord პასუხისთვის მაძლევს, ამიტომ აი ის შეტყობინების სახით.",
 		"hy":      "⏱️ Պատասխանը հարցին (հեղինակ՝ %s) տևեց ավելի երկար, քան Discord-ը թույլ է տալիս, ուստի ահա այն որպես հաղորդագրություն։",
+		"lo":      "⏱️ ຄຳຕອບສຳລັບຄຳຖາມຂອງ %s ໃຊ້ເວລາດົນກວ່າທີ່ Discord ອະນຸຍາດໃຫ້ຕອບ ຈຶ່ງສົ່ງເປັນຂໍ້ຄວາມແທນ",
+		"km":      "⏱️ ចម្លើយចំពោះសំណួររបស់ %s ចំណាយពេលយូរជាងដែល Discord អនុញ្ញាតឱ្យខ្ញុំឆ្លើយ ដូច្នេះនេះជាសារវិញ។",
+		"my":      "⏱️ %s ၏ မေးခွန်းအတွက် အဖြေသည် Discord ခွင့်ပြုသည်ထက် ကြာသွားသဖြင့် မက်ဆေ့ချ်အဖြစ် ပို့ပေးသည်။",
 	},
 	NoMatch: {
 		"en":      "No passage matches “%s”.",
@@ -3204,6 +3429,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Ní mheaitseálann aon sliocht “%s”.",
 		"ka":      "„%s“-ს არცერთი ფრაგმენტი არ ემთხვევა.",
 		"hy":      "Ոչ մի հատված չի համապատասխանում «%s»-ին։",
+		"lo":      "ບໍ່ມີຫຍໍ້ໜ້າທີ່ກົງກັບ “%s”",
+		"km":      "គ្មានកថាខណ្ឌណាត្រូវនឹង “%s” ទេ។",
+		"my":      "“%s” နှင့် ကိုက်ညီသော စာပိုဒ် မရှိပါ။",
 	},
 	SearchTitle: {
 		"en":      "Search: %s",
@@ -3246,6 +3474,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Cuardach: %s",
 		"ka":      "ძიება: %s",
 		"hy":      "Որոնում: %s",
+		"lo":      "ຄົ້ນຫາ: %s",
+		"km":      "ស្វែងរក: %s",
+		"my":      "ရှာဖွေမှု: %s",
 	},
 	SearchHelp: {
 		"en":      "Ranked passages (BM25 scores); ✓ marks those above the relevance floor.",
@@ -3288,6 +3519,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Sleachta rangaithe (scóir BM25); marcálann ✓ iad siúd os cionn an urláir ábharthachta.",
 		"ka":      "რანჟირებული ფრაგმენტები (BM25 ქულები); ✓ აღნიშნავს მათ, ვინც რელევანტურობის ზღვარს ზემოთაა.",
 		"hy":      "Դասակարգված հատվածներ (BM25 միավորներ)․ ✓-ը նշում է համապատասխանության շեմից բարձր գտնվողները։",
+		"lo":      "ຫຍໍ້ໜ້າຮຽງຕາມອັນດັບ (ຄະແນນ BM25) ✓ ໝາຍເຖິງຫຍໍ້ໜ້າທີ່ເກີນເກນຄວາມກ່ຽວຂ້ອງ",
+		"km":      "កថាខណ្ឌតាមលំដាប់ (ពិន្ទុ BM25) ✓ សម្គាល់កថាខណ្ឌដែលលើសកម្រិតពាក់ព័ន្ធ។",
+		"my":      "အဆင့်စီထားသော စာပိုဒ်များ (BM25 ရမှတ်များ)၊ ✓ သည် သက်ဆိုင်မှုအဆင့်အထက်ရှိသည်များကို အမှတ်အသားပြုသည်။",
 	},
 	PassageTitle: {
 		"en":      "Passage %d",
@@ -3330,6 +3564,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Sliocht %d",
 		"ka":      "ფრაგმენტი %d",
 		"hy":      "Հատված %d",
+		"lo":      "ຫຍໍ້ໜ້າ %d",
+		"km":      "កថាខណ្ឌ %d",
+		"my":      "စာပိုဒ် %d",
 	},
 	AsideNote: {
 		"en":      "appended to the page, not part of the article",
@@ -3372,6 +3609,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "ceangailte leis an leathanach, ní cuid den alt",
 		"ka":      "გვერდზე დართული, სტატიის ნაწილი არ არის",
 		"hy":      "կցված է էջին, հոդվածի մաս չէ",
+		"lo":      "ສ່ວນທີ່ເພີ່ມເຂົ້າມາໃນໜ້າ ບໍ່ແມ່ນເນື້ອຫາຂອງບົດຄວາມ",
+		"km":      "បន្ថែមទៅទំព័រ មិនមែនជាផ្នែកនៃអត្ថបទទេ",
+		"my":      "စာမျက်နှာတွင် ပူးတွဲထားသည်၊ ဆောင်းပါး၏ အစိတ်အပိုင်း မဟုတ်ပါ",
 	},
 	QuoteBold: {
 		"en":      "The words the answer quoted are in **bold**.",
@@ -3414,6 +3654,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Tá na focail a luaigh an freagra i gcló **trom**.",
 		"ka":      "პასუხის მიერ ციტირებული სიტყვები **მუქად** არის აღნიშნული.",
 		"hy":      "Պատասխանի մեջբերած բառերը **թավ** են։",
+		"lo":      "ຄຳທີ່ຄຳຕອບຍົກມາສະແດງເປັນ**ຕົວໜາ**",
+		"km":      "ពាក្យដែលចម្លើយបានដកស្រង់ជា**អក្សរដិត**។",
+		"my":      "အဖြေက ကိုးကားထားသော စကားလုံးများကို **စာလုံးထူ** ဖြင့် ပြထားသည်။",
 	},
 	QuoteChanged: {
 		"en":      "The words the answer quoted are no longer in this text: the documents changed.",
@@ -3456,6 +3699,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl na focail a luaigh an freagra sa téacs seo a thuilleadh: athraíodh na cáipéisí.",
 		"ka":      "პასუხის მიერ ციტირებული სიტყვები ამ ტექსტში აღარ არის: დოკუმენტები შეიცვალა.",
 		"hy":      "Պատասխանի մեջբերած բառերն այլևս այս տեքստում չեն: փաստաթղթերը փոխվել են։",
+		"lo":      "ຄຳທີ່ຄຳຕອບຍົກມາບໍ່ຢູ່ໃນຂໍ້ຄວາມນີ້ແລ້ວ: ເອກະສານມີການປ່ຽນແປງ",
+		"km":      "ពាក្យដែលចម្លើយបានដកស្រង់លែងមាននៅក្នុងអត្ថបទនេះហើយ: ឯកសារបានផ្លាស់ប្តូរ។",
+		"my":      "အဖြေက ကိုးကားထားသော စကားလုံးများ ဤစာသားတွင် မရှိတော့ပါ: စာရွက်စာတမ်းများ ပြောင်းလဲသွားသည်။",
 	},
 	QuoteNone: {
 		"en":      "No quote of this passage verified a sentence of the answer: check the answer against it.",
@@ -3498,6 +3744,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níor dheimhnigh aon luachan ón sliocht seo abairt den fhreagra: seiceáil an freagra ina aghaidh.",
 		"ka":      "ამ ფრაგმენტის არცერთმა ციტატამ პასუხის წინადადება არ დაადასტურა: შეამოწმეთ პასუხი მასთან.",
 		"hy":      "Այս հատվածի ոչ մի մեջբերում չի հաստատել պատասխանի որևէ նախադասություն: ստուգեք պատասխանը դրա հետ։",
+		"lo":      "ບໍ່ມີຂໍ້ຄວາມທີ່ຍົກມາຈາກຫຍໍ້ໜ້ານີ້ທີ່ຢືນຢັນປະໂຫຍກໃດຂອງຄຳຕອບໄດ້ ກະລຸນາທຽບຄຳຕອບກັບຫຍໍ້ໜ້ານີ້",
+		"km":      "គ្មានសម្រង់ណាពីកថាខណ្ឌនេះបានផ្ទៀងផ្ទាត់ប្រយោគណាមួយនៃចម្លើយទេ: សូមពិនិត្យចម្លើយជាមួយវា។",
+		"my":      "ဤစာပိုဒ်မှ မည်သည့်ကိုးကားစာသားကမျှ အဖြေ၏ ဝါကျကို အတည်မပြုခဲ့ပါ: အဖြေကို ၎င်းနှင့် တိုက်စစ်ပါ။",
 	},
 	PageOf: {
 		"en":      "Page %d of %d",
@@ -3540,6 +3789,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Leathanach %d de %d",
 		"ka":      "გვერდი %d / %d",
 		"hy":      "Էջ %d / %d",
+		"lo":      "ໜ້າ %d ຈາກ %d",
+		"km":      "ទំព័រ %d នៃ %d",
+		"my":      "စာမျက်နှာ %d / %d",
 	},
 	ThreadName: {
 		"en":      "Question",
@@ -3582,6 +3834,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Ceist",
 		"ka":      "კითხვა",
 		"hy":      "Հարց",
+		"lo":      "ຄຳຖາມ",
+		"km":      "សំណួរ",
+		"my":      "မေးခွန်း",
 	},
 	Line: {
 		"en":      "line %d",
@@ -3624,6 +3879,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "líne %d",
 		"ka":      "ხაზი %d",
 		"hy":      "տող %d",
+		"lo":      "ແຖວ %d",
+		"km":      "បន្ទាត់ %d",
+		"my":      "စာကြောင်း %d",
 	},
 	Lines: {
 		"en":      "lines %d–%d",
@@ -3666,6 +3924,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "línte %d–%d",
 		"ka":      "ხაზები %d–%d",
 		"hy":      "տողեր %d–%d",
+		"lo":      "ແຖວ %d–%d",
+		"km":      "បន្ទាត់ %d–%d",
+		"my":      "စာကြောင်း %d–%d",
 	},
 	Page: {
 		"en":      "page %d",
@@ -3708,6 +3969,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "leathanach %d",
 		"ka":      "გვერდი %d",
 		"hy":      "էջ %d",
+		"lo":      "ໜ້າ %d",
+		"km":      "ទំព័រ %d",
+		"my":      "စာမျက်နှာ %d",
 	},
 	Pages: {
 		"en":      "pages %d–%d",
@@ -3750,6 +4014,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "leathanaigh %d–%d",
 		"ka":      "გვერდები %d–%d",
 		"hy":      "էջեր %d–%d",
+		"lo":      "ໜ້າ %d–%d",
+		"km":      "ទំព័រ %d–%d",
+		"my":      "စာမျက်နှာ %d–%d",
 	},
 	AnswerInterrupted: {
 		"en":      "[answer interrupted]",
@@ -3792,6 +4059,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "[briseadh isteach ar an bhfreagra]",
 		"ka":      "[პასუხი შეწყდა]",
 		"hy":      "[պատասխանն ընդհատվեց]",
+		"lo":      "[ຄຳຕອບຖືກຂັດຈັງຫວະ]",
+		"km":      "[ចម្លើយត្រូវបានរំខាន]",
+		"my":      "[အဖြေ ကြားဖြတ်ခံရသည်]",
 	},
 	CmdAsk: {
 		"en":      "Ask a question; the answer cites the documents",
@@ -3834,6 +4104,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Cuir ceist; luann an freagra na cáipéisí",
 		"ka":      "დასვით კითხვა; პასუხი დოკუმენტებზე მიუთითებს",
 		"hy":      "Տվեք հարց․ պատասխանը հղում է փաստաթղթերին",
+		"lo":      "ຖາມຄຳຖາມ ຄຳຕອບຈະອ້າງອີງເອກະສານ",
+		"km":      "សួរសំណួរ ចម្លើយនឹងយោងឯកសារ",
+		"my":      "မေးခွန်းမေးပါ၊ အဖြေက စာရွက်စာတမ်းများကို ကိုးကားသည်",
 	},
 	OptQuestion: {
 		"en":      "Your question",
@@ -3876,6 +4149,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Do cheist",
 		"ka":      "თქვენი კითხვა",
 		"hy":      "Ձեր հարցը",
+		"lo":      "ຄຳຖາມຂອງທ່ານ",
+		"km":      "សំណួររបស់អ្នក",
+		"my":      "သင်၏ မေးခွန်း",
 	},
 	OptPrivate: {
 		"en":      "Only you see the answer",
@@ -3918,6 +4194,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Is tusa amháin a fheiceann an freagra",
 		"ka":      "პასუხს მხოლოდ თქვენ ხედავთ",
 		"hy":      "Պատասխանը տեսնում եք միայն Դուք",
+		"lo":      "ເຫັນຄຳຕອບໄດ້ສະເພາະທ່ານ",
+		"km":      "មានតែអ្នកទេដែលឃើញចម្លើយ",
+		"my":      "အဖြေကို သင်သာ မြင်ရသည်",
 	},
 	OptNew: {
 		"en":      "Start a new conversation: forget the earlier questions here",
@@ -3960,6 +4239,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Tosaigh comhrá nua: déan dearmad ar na ceisteanna roimhe seo anseo",
 		"ka":      "ახალი საუბრის დაწყება: აქ წინა კითხვების დავიწყება",
 		"hy":      "Սկսել նոր զրույց: մոռանալ այստեղի նախորդ հարցերը",
+		"lo":      "ເລີ່ມການສົນທະນາໃໝ່: ລືມຄຳຖາມກ່ອນໜ້ານີ້ຢູ່ບ່ອນນີ້",
+		"km":      "ចាប់ផ្តើមការសន្ទនាថ្មី: បំភ្លេចសំណួរមុនៗនៅទីនេះ",
+		"my":      "စကားဝိုင်းအသစ် စတင်ရန်: ဤနေရာရှိ ယခင်မေးခွန်းများကို မေ့ရန်",
 	},
 	CmdSummary: {
 		"en":      "Summarise one document, or what the documents say on a topic",
@@ -4002,6 +4284,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Achoimrigh cáipéis amháin, nó a bhfuil le rá ag na cáipéisí faoi ábhar",
 		"ka":      "ერთი დოკუმენტის, ან თემაზე დოკუმენტების ნათქვამის შეჯამება",
 		"hy":      "Ամփոփել մեկ փաստաթուղթ կամ այն, ինչ փաստաթղթերն ասում են որևէ թեմայի մասին",
+		"lo":      "ສະຫຼຸບເອກະສານໜຶ່ງສະບັບ ຫຼື ສິ່ງທີ່ເອກະສານກ່າວເຖິງໃນຫົວຂໍ້ໜຶ່ງ",
+		"km":      "សង្ខេបឯកសារមួយ ឬអ្វីដែលឯកសារនិយាយអំពីប្រធានបទមួយ",
+		"my":      "စာရွက်စာတမ်းတစ်ခု သို့မဟုတ် ခေါင်းစဉ်တစ်ခုအကြောင်း စာရွက်စာတမ်းများ ဖော်ပြချက်ကို အကျဉ်းချုပ်ရန်",
 	},
 	OptDocument: {
 		"en":      "A document (by ID or title)",
@@ -4044,6 +4329,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Cáipéis (de réir ID nó teidil)",
 		"ka":      "დოკუმენტი (ID-ით ან სათაურით)",
 		"hy":      "Փաստաթուղթ (ըստ ID-ի կամ վերնագրի)",
+		"lo":      "ເອກະສານ (ຕາມ ID ຫຼື ຊື່ເລື່ອງ)",
+		"km":      "ឯកសារ (តាម ID ឬចំណងជើង)",
+		"my":      "စာရွက်စာတမ်း (ID သို့မဟုတ် ခေါင်းစဉ်ဖြင့်)",
 	},
 	OptSummaryTopic: {
 		"en":      "A topic, instead of a document",
@@ -4086,6 +4374,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Ábhar, in ionad cáipéise",
 		"ka":      "თემა, დოკუმენტის ნაცვლად",
 		"hy":      "Թեմա՝ փաստաթղթի փոխարեն",
+		"lo":      "ຫົວຂໍ້ ແທນເອກະສານ",
+		"km":      "ប្រធានបទ ជំនួសឱ្យឯកសារ",
+		"my":      "စာရွက်စာတမ်းအစား ခေါင်းစဉ်",
 	},
 	CmdBriefing: {
 		"en":      "A cited briefing of the documents, or of a topic",
@@ -4128,6 +4419,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Achoimre de na cáipéisí, nó d'ábhar, le tagairtí",
 		"ka":      "დოკუმენტების ან თემის მიმოხილვა მითითებებით",
 		"hy":      "Փաստաթղթերի կամ թեմայի ամփոփագիր՝ հղումներով",
+		"lo":      "ລາຍງານພ້ອມແຫຼ່ງອ້າງອີງຂອງເອກະສານ ຫຼື ຂອງຫົວຂໍ້ໜຶ່ງ",
+		"km":      "របាយការណ៍ឯកសារ ឬប្រធានបទមួយ ដោយមានការយោង",
+		"my":      "စာရွက်စာတမ်းများ သို့မဟုတ် ခေါင်းစဉ်တစ်ခု၏ ကိုးကားချက်ပါ အစီရင်ခံစာ",
 	},
 	OptBriefingTopic: {
 		"en":      "Brief on this topic only",
@@ -4170,6 +4464,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Achoimre ar an ábhar seo amháin",
 		"ka":      "მიმოხილვა მხოლოდ ამ თემაზე",
 		"hy":      "Ամփոփագիր միայն այս թեմայով",
+		"lo":      "ສະເພາະຫົວຂໍ້ນີ້",
+		"km":      "របាយការណ៍តែលើប្រធានបទនេះ",
+		"my":      "ဤခေါင်းစဉ်သာ",
 	},
 	CmdSearch: {
 		"en":      "The best-matching passages with their scores (no language model)",
@@ -4212,6 +4509,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Na sleachta is fearr a mheaitseálann, lena scóir (gan mhúnla teanga)",
 		"ka":      "ყველაზე შესაფერისი ფრაგმენტები ქულებით (ენის მოდელის გარეშე)",
 		"hy":      "Ամենահամապատասխան հատվածները՝ իրենց միավորներով (առանց լեզվական մոդելի)",
+		"lo":      "ຫຍໍ້ໜ້າທີ່ກົງທີ່ສຸດພ້ອມຄະແນນ (ບໍ່ໃຊ້ໂມເດວພາສາ)",
+		"km":      "កថាខណ្ឌដែលត្រូវគ្នាបំផុតជាមួយពិន្ទុ (គ្មានម៉ូដែលភាសា)",
+		"my":      "အကိုက်ညီဆုံး စာပိုဒ်များနှင့် ရမှတ်များ (ဘာသာစကားမော်ဒယ် မသုံးပါ)",
 	},
 	OptQuery: {
 		"en":      "Words to search for",
@@ -4254,6 +4554,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Focail le cuardach",
 		"ka":      "საძიებო სიტყვები",
 		"hy":      "Որոնման բառեր",
+		"lo":      "ຄຳທີ່ຕ້ອງການຄົ້ນຫາ",
+		"km":      "ពាក្យដែលត្រូវស្វែងរក",
+		"my":      "ရှာဖွေရန် စကားလုံးများ",
 	},
 	CmdSources: {
 		"en":      "The documents I answer from",
@@ -4296,6 +4599,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Na cáipéisí óna bhfreagraím",
 		"ka":      "დოკუმენტები, რომლებითაც ვპასუხობ",
 		"hy":      "Փաստաթղթերը, որոնցից պատասխանում եմ",
+		"lo":      "ເອກະສານທີ່ໃຊ້ຕອບຄຳຖາມ",
+		"km":      "ឯកសារដែលខ្ញុំប្រើដើម្បីឆ្លើយ",
+		"my":      "ကျွန်ုပ် ဖြေဆိုသည့် စာရွက်စာတမ်းများ",
 	},
 	CmdReload: {
 		"en":      "Re-read the documents and swap in the new index (admins only)",
@@ -4338,6 +4644,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Athléigh na cáipéisí agus cuir an t-innéacs nua i bhfeidhm (riarthóirí amháin)",
 		"ka":      "დოკუმენტების ხელახლა წაკითხვა და ახალი ინდექსის ჩართვა (მხოლოდ ადმინისტრატორები)",
 		"hy":      "Վերընթերցել փաստաթղթերը և միացնել նոր ինդեքսը (միայն ադմինիստրատորներ)",
+		"lo":      "ອ່ານເອກະສານໃໝ່ ແລະ ປ່ຽນເປັນດັດຊະນີໃໝ່ (ສະເພາະຜູ້ດູແລ)",
+		"km":      "អានឯកសារឡើងវិញ ហើយប្តូរទៅលិបិក្រមថ្មី (តែអ្នកគ្រប់គ្រង)",
+		"my":      "စာရွက်စာတမ်းများကို ပြန်ဖတ်ပြီး အညွှန်းအသစ်ကို သုံးရန် (စီမံခန့်ခွဲသူများသာ)",
 	},
 	CmdAskMessage: {
 		"en":      "Ask the corpus",
@@ -4380,6 +4689,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Fiafraigh de na cáipéisí",
 		"ka":      "ჰკითხეთ დოკუმენტებს",
 		"hy":      "Հարցնել փաստաթղթերին",
+		"lo":      "ຖາມເອກະສານ",
+		"km":      "សួរឯកសារ",
+		"my":      "စာရွက်စာတမ်းများကို မေးရန်",
 	},
 	Quoted: {
 		"en":      "“%s”",
@@ -4422,6 +4734,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "“%s”",
 		"ka":      "„%s“",
 		"hy":      "«%s»",
+		"lo":      "“%s”",
+		"km":      "“%s”",
+		"my":      "“%s”",
 	},
 	NoLLMHint: {
 		"en":      "(No LLM configured: this text quotes the best-matching sentences. Set OPENAI_API_KEY or OPENAI_BASE_URL for written answers.)",
@@ -4464,6 +4779,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "(Níl aon LLM cumraithe: luann an téacs seo na habairtí is fearr a mheaitseálann. Socraigh OPENAI_API_KEY nó OPENAI_BASE_URL le haghaidh freagraí scríofa.)",
 		"ka":      "(LLM არ არის მითითებული: ეს ტექსტი ყველაზე შესაფერის წინადადებებს ციტირებს. დაწერილი პასუხებისთვის დააყენეთ OPENAI_API_KEY ან OPENAI_BASE_URL.)",
 		"hy":      "(LLM կարգավորված չէ: այս տեքստը մեջբերում է ամենահամապատասխան նախադասությունները։ Գրավոր պատասխանների համար սահմանեք OPENAI_API_KEY կամ OPENAI_BASE_URL։)",
+		"lo":      "(ຍັງບໍ່ໄດ້ຕັ້ງຄ່າ LLM: ຂໍ້ຄວາມນີ້ຍົກປະໂຫຍກທີ່ກົງທີ່ສຸດມາຕາມຕົ້ນສະບັບ ຕັ້ງຄ່າ OPENAI_API_KEY ຫຼື OPENAI_BASE_URL ເພື່ອຮັບຄຳຕອບທີ່ຂຽນແລ້ວ)",
+		"km":      "(មិនទាន់បានកំណត់ LLM ទេ: អត្ថបទនេះដកស្រង់ប្រយោគដែលត្រូវគ្នាបំផុត។ សូមកំណត់ OPENAI_API_KEY ឬ OPENAI_BASE_URL ដើម្បីទទួលបានចម្លើយដែលបានសរសេរ។)",
+		"my":      "(LLM သတ်မှတ်မထားပါ: ဤစာသားသည် အကိုက်ညီဆုံး ဝါကျများကို ကိုးကားသည်။ ရေးသားထားသော အဖြေများအတွက် OPENAI_API_KEY သို့မဟုတ် OPENAI_BASE_URL ကို သတ်မှတ်ပါ။)",
 	},
 	NoSentences: {
 		"en":      "This document has no sentence to quote, only headings, lists, tables or code.",
@@ -4506,6 +4824,9 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Níl aon abairt le lua sa cháipéis seo, níl ann ach ceannteidil, liostaí, táblaí nó cód.",
 		"ka":      "ამ დოკუმენტში ციტირებისთვის წინადადება არ არის, მხოლოდ სათაურები, სიები, ცხრილები ან კოდი.",
 		"hy":      "Այս փաստաթղթում մեջբերելու նախադասություն չկա, միայն վերնագրեր, ցուցակներ, աղյուսակներ կամ կոդ։",
+		"lo":      "ເອກະສານນີ້ບໍ່ມີປະໂຫຍກໃຫ້ຍົກມາ ມີພຽງຫົວຂໍ້ ລາຍການ ຕາຕະລາງ ຫຼື ລະຫັດ",
+		"km":      "ឯកសារនេះគ្មានប្រយោគសម្រាប់ដកស្រង់ទេ មានតែចំណងជើង បញ្ជី តារាង ឬកូដប៉ុណ្ណោះ។",
+		"my":      "ဤစာရွက်စာတမ်းတွင် ကိုးကားရန် ဝါကျ မရှိပါ၊ ခေါင်းစီး၊ စာရင်း၊ ဇယား သို့မဟုတ် ကုဒ်သာ ရှိသည်။",
 	},
 	OtherLanguage: {
 		"en":      "Your question is in another language than the documents (%s), and without a language model I cannot translate it. Please ask in the documents' language.",
@@ -4548,5 +4869,8 @@ var texts = [numKeys]map[string]string{
 		"ga":      "Tá do cheist i dteanga eile seachas teanga na gcáipéisí (%s), agus gan mhúnla teanga ní féidir liom í a aistriú. Cuir an cheist i dteanga na gcáipéisí.",
 		"ka":      "თქვენი კითხვა დოკუმენტების ენისგან (%s) განსხვავებულ ენაზეა, ხოლო ენის მოდელის გარეშე მისი თარგმნა არ შემიძლია. გთხოვთ, იკითხოთ დოკუმენტების ენაზე.",
 		"hy":      "Ձեր հարցը փաստաթղթերի լեզվից (%s) տարբեր լեզվով է, և առանց լեզվական մոդելի ես չեմ կարող այն թարգմանել։ Խնդրում ենք հարցնել փաստաթղթերի լեզվով։",
+		"lo":      "ຄຳຖາມຂອງທ່ານເປັນພາສາອື່ນທີ່ບໍ່ແມ່ນພາສາຂອງເອກະສານ (%s) ແລະ ຖ້າບໍ່ມີໂມເດວພາສາກໍບໍ່ສາມາດແປຄຳຖາມໄດ້ ກະລຸນາຖາມເປັນພາສາຂອງເອກະສານ",
+		"km":      "សំណួររបស់អ្នកជាភាសាផ្សេងពីភាសារបស់ឯកសារ (%s) ហើយបើគ្មានម៉ូដែលភាសា ខ្ញុំមិនអាចបកប្រែវាបានទេ។ សូមសួរជាភាសារបស់ឯកសារ។",
+		"my":      "သင်၏ မေးခွန်းသည် စာရွက်စာတမ်းများ၏ ဘာသာစကား (%s) နှင့် မတူသော ဘာသာစကားဖြစ်ပြီး ဘာသာစကားမော်ဒယ်မရှိဘဲ ဘာသာပြန်၍ မရပါ။ ကျေးဇူးပြု၍ စာရွက်စာတမ်းများ၏ ဘာသာစကားဖြင့် မေးပါ။",
 	},
 }

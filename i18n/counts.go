@@ -107,6 +107,9 @@ var counts = [numCountKeys]map[string]forms{
 		"ga": {one: "%d soicind", two: "%d shoicind", few: "%d shoicind", many: "%d soicind", other: "%d soicind"},
 		"ka": {one: "%d წამი", other: "%d წამი"},
 		"hy": {one: "%d վայրկյան", other: "%d վայրկյան"},
+		"lo": {other: "%d ວິນາທີ"},
+		"km": {other: "%d វិនាទី"},
+		"my": {other: "%d စက္ကန့်"},
 	},
 	Minutes: {
 		"en":      {one: "%d minute", other: "%d minutes"},
@@ -196,6 +199,9 @@ var counts = [numCountKeys]map[string]forms{
 		"ga": {one: "%d nóiméad", two: "%d nóiméad", few: "%d nóiméad", many: "%d nóiméad", other: "%d nóiméad"},
 		"ka": {one: "%d წუთი", other: "%d წუთი"},
 		"hy": {one: "%d րոպե", other: "%d րոպե"},
+		"lo": {other: "%d ນາທີ"},
+		"km": {other: "%d នាទី"},
+		"my": {other: "%d မိနစ်"},
 	},
 	QuestionsAhead: {
 		"en": {
@@ -323,6 +329,9 @@ var counts = [numCountKeys]map[string]forms{
 		"ga": {one: "⏳ Tá ceist amháin romhat; freagróidh mé chomh luath agus is féidir liom.", two: "⏳ Tá dhá cheist romhat; freagróidh mé chomh luath agus is féidir liom.", few: "⏳ Tá %d cheist romhat; freagróidh mé chomh luath agus is féidir liom.", many: "⏳ Tá %d gceist romhat; freagróidh mé chomh luath agus is féidir liom.", other: "⏳ Tá %d ceist romhat; freagróidh mé chomh luath agus is féidir liom."},
 		"ka": {one: "⏳ თქვენამდე ერთი კითხვაა; გიპასუხებთ, როგორც კი შევძლებ.", other: "⏳ თქვენამდე %d კითხვაა; გიპასუხებთ, როგორც კი შევძლებ."},
 		"hy": {one: "⏳ Ձեր հարցից առաջ %d հարց կա․ կպատասխանեմ, որքան հնարավոր է շուտ։", other: "⏳ Ձեր հարցից առաջ %d հարց կա․ կպատասխանեմ, որքան հնարավոր է շուտ։"},
+		"lo": {other: "⏳ ມີຄຳຖາມຢູ່ກ່ອນທ່ານ %d ຂໍ້ ຈະຕອບໃຫ້ໄວທີ່ສຸດ"},
+		"km": {other: "⏳ មានសំណួរ %d នៅមុនសំណួររបស់អ្នក ខ្ញុំនឹងឆ្លើយឱ្យបានលឿនតាមដែលអាចធ្វើបាន។"},
+		"my": {other: "⏳ သင့်မေးခွန်းရှေ့တွင် မေးခွန်း %d ခု ရှိသည်၊ တတ်နိုင်သမျှ မြန်မြန် ဖြေပါမည်။"},
 	},
 	Documents: {
 		"en":      {one: "%d document", other: "%d documents"},
@@ -412,6 +421,9 @@ var counts = [numCountKeys]map[string]forms{
 		"ga": {one: "%d cháipéis", two: "%d cháipéis", few: "%d cháipéis", many: "%d gcáipéis", other: "%d cáipéis"},
 		"ka": {one: "%d დოკუმენტი", other: "%d დოკუმენტი"},
 		"hy": {one: "%d փաստաթուղթ", other: "%d փաստաթուղթ"},
+		"lo": {other: "ເອກະສານ %d ສະບັບ"},
+		"km": {other: "ឯកសារ %d"},
+		"my": {other: "စာရွက်စာတမ်း %d ခု"},
 	},
 	MoreDocuments: {
 		"en": {other: "…and %d more: type more of the title."},
@@ -464,6 +476,9 @@ var counts = [numCountKeys]map[string]forms{
 		"ga": {other: "…agus %d eile: clóscríobh níos mó den teideal."},
 		"ka": {other: "…და კიდევ %d: აკრიფეთ სათაურის მეტი ნაწილი."},
 		"hy": {other: "…և ևս %d: մուտքագրեք վերնագրից ավելին։"},
+		"lo": {other: "…ແລະ ອີກ %d ສະບັບ: ພິມຊື່ເລື່ອງເພີ່ມ"},
+		"km": {other: "…និង %d ទៀត: សូមវាយចំណងជើងបន្ថែម។"},
+		"my": {other: "…နောက်ထပ် %d ခု: ခေါင်းစဉ်ကို ပိုရိုက်ပါ။"},
 	},
 	Characters: {
 		"en":      {one: "%d character", other: "%d characters"},
@@ -547,6 +562,9 @@ var counts = [numCountKeys]map[string]forms{
 		"ga": {one: "%d charachtar", two: "%d charachtar", few: "%d charachtar", many: "%d gcarachtar", other: "%d carachtar"},
 		"ka": {one: "%d სიმბოლო", other: "%d სიმბოლო"},
 		"hy": {one: "%d նիշ", other: "%d նիշ"},
+		"lo": {other: "%d ຕົວອັກສອນ"},
+		"km": {other: "%d តួអក្សរ"},
+		"my": {other: "စာလုံး %d လုံး"},
 	},
 	Words: {
 		"en":      {one: "%d word", other: "%d words"},
@@ -630,6 +648,9 @@ var counts = [numCountKeys]map[string]forms{
 		"ga": {one: "%d fhocal", two: "%d fhocal", few: "%d fhocal", many: "%d bhfocal", other: "%d focal"},
 		"ka": {one: "%d სიტყვა", other: "%d სიტყვა"},
 		"hy": {one: "%d բառ", other: "%d բառ"},
+		"lo": {other: "%d ຄຳ"},
+		"km": {other: "%d ពាក្យ"},
+		"my": {other: "စကားလုံး %d လုံး"},
 	},
 	Passages: {
 		"en":      {one: "%d passage", other: "%d passages"},
@@ -713,5 +734,8 @@ var counts = [numCountKeys]map[string]forms{
 		"ga": {one: "%d sliocht", two: "%d shliocht", few: "%d shliocht", many: "%d sliocht", other: "%d sliocht"},
 		"ka": {one: "%d ფრაგმენტი", other: "%d ფრაგმენტი"},
 		"hy": {one: "%d հատված", other: "%d հատված"},
+		"lo": {other: "%d ຫຍໍ້ໜ້າ"},
+		"km": {other: "%d កថាខណ្ឌ"},
+		"my": {other: "စာပိုဒ် %d ပိုဒ်"},
 	},
 }

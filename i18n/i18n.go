@@ -28,7 +28,7 @@ var languages = []string{
 	"en", "fr", "de", "es", "pt", "ru", "ar", "ja", "zh", "zh-Hant",
 	"ko", "uk", "it", "nl", "pl", "tr", "vi", "id", "hi", "th", "cs",
 	"sv", "da", "nb", "fi", "el", "ro", "hu", "bg", "hr", "lt", "fa", "he",
-	"bn", "ta", "ur", "sr", "ga", "ka", "hy",
+	"bn", "ta", "ur", "sr", "ga", "ka", "hy", "lo", "km", "my",
 }
 
 // aliases are other codes of a catalogue language: Norwegian as Discord
@@ -95,7 +95,7 @@ func Count(lang string, c CountKey, n int) string {
 // full stop.
 var groupSeparators = map[string]string{
 	"de": ".", "es": ".", "pt": ".", "it": ".", "nl": ".", "da": ".", "el": ".", "ro": ".",
-	"hr": ".", "tr": ".", "id": ".", "vi": ".", "sr": ".",
+	"hr": ".", "tr": ".", "id": ".", "vi": ".", "sr": ".", "lo": ".", "km": ".",
 	"fr": "\u202f",
 	"ru": "\u00a0", "uk": "\u00a0", "pl": "\u00a0", "cs": "\u00a0", "sv": "\u00a0", "nb": "\u00a0",
 	"fi": "\u00a0", "hu": "\u00a0", "bg": "\u00a0", "lt": "\u00a0", "ka": "\u00a0", "hy": "\u00a0",
@@ -304,7 +304,7 @@ func mistakable(detected, locale string) bool {
 func latinScript(lang string) bool {
 	switch lang {
 	case "ru", "uk", "bg", "el", "ar", "fa", "he", "hi", "th", "ja", "zh", "zh-Hant", "ko",
-		"bn", "ta", "ur", "sr", "ka", "hy":
+		"bn", "ta", "ur", "sr", "ka", "hy", "lo", "km", "my":
 		return false
 	}
 	return true

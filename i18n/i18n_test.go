@@ -231,7 +231,8 @@ func TestText(t *testing.T) {
 		{"fa", NotCovered, nil, "اسناد به این موضوع نمی\u200cپردازند."},
 		{"ka", NotCovered, nil, "დოკუმენტები ამ თემას არ ეხება."},
 		{"ur", NotCovered, nil, "دستاویزات میں اس موضوع کا ذکر نہیں ہے۔"},
-		{"lo", NotCovered, nil, "The corpus does not cover this."}, // not in the catalogue: English
+		{"lo", NotCovered, nil, "ເອກະສານບໍ່ໄດ້ກ່າວເຖິງເລື່ອງນີ້"},
+		{"xx", NotCovered, nil, "The corpus does not cover this."}, // not in the catalogue: English
 		{"", Sources, nil, "Sources"},
 	}
 	for _, tt := range tests {
@@ -253,7 +254,7 @@ func TestFromLocale(t *testing.T) {
 		"zh-Hant": "zh-Hant", "zh-Hant-TW": "zh-Hant", "zh-HK": "zh-Hant", "zh-Hans": "zh", "zh": "zh",
 		"ar-EG": "ar", "de_DE.UTF-8": "de", "pt_PT": "pt", "C": "", "POSIX": "", "C.UTF-8": "",
 		"DE": "de", " fr-CA ": "fr", "nb-NO": "nb", "nb_NO.UTF-8": "nb", "nn-NO": "nb", "in_ID": "id",
-		"sv_FI": "sv", "ko-KR": "ko", "he-IL": "he", "sr": "sr", "fa": "fa", "fa-IR": "fa", "ka-GE": "ka", "lo-LA": "", "nbx": "",
+		"sv_FI": "sv", "ko-KR": "ko", "he-IL": "he", "sr": "sr", "fa": "fa", "fa-IR": "fa", "ka-GE": "ka", "lo-LA": "lo", "km": "km", "my-MM": "my", "xx-YY": "", "nbx": "",
 	}
 	for in, want := range tests {
 		if got := FromLocale(in); got != want {
@@ -283,11 +284,13 @@ func TestReply(t *testing.T) {
 		{"one word, no locale", "Alipay", nil, "en"},
 		{"one word, server locale only", "Alipay", []string{"", "fr"}, "fr"},
 		{"the user's locale before the server's", "Alipay", []string{"es-ES", "fr"}, "es"},
-		{"a locale the catalogue lacks", "Alipay", []string{"lo", "ru"}, "ru"},
+		{"a locale the catalogue lacks", "Alipay", []string{"xx", "ru"}, "ru"},
 		{"hebrew is in the catalogue", "למה נדרשה עליפיי להפריד את עסקי ההלוואות הקטנות?", []string{"pt-BR"}, "he"},
 		{"persian is in the catalogue", "چرا علی\u200cپی باید کسب\u200cوکار وام خرد خود را جدا می\u200cکرد؟", []string{"pt-BR"}, "fa"},
 		{"georgian is in the catalogue", "რატომ მოუწია Alipay-ს მიკროსესხების ბიზნესის გამოყოფა?", []string{"pt-BR"}, "ka"},
-		{"lao is not in the catalogue", "ເປັນຫຍັງ Alipay ຕ້ອງແຍກທຸລະກິດເງິນກູ້ຂະໜາດນ້ອຍອອກ?", []string{"pt-BR"}, "pt"},
+		{"lao is in the catalogue", "ເປັນຫຍັງ Alipay ຕ້ອງແຍກທຸລະກິດເງິນກູ້ຂະໜາດນ້ອຍອອກ?", []string{"pt-BR"}, "lo"},
+		{"khmer is in the catalogue", "ហេតុអ្វីបានជា Alipay ត្រូវបំបែកអាជីវកម្មឥណទានខ្នាតតូច?", []string{"pt-BR"}, "km"},
+		{"burmese is in the catalogue", "Alipay က ဘာကြောင့် အသေးစားချေးငွေလုပ်ငန်းကို ခွဲထုတ်ရသလဲ။", []string{"pt-BR"}, "my"},
 		{"bengali is in the catalogue", "Alipay-কে কেন তার ক্ষুদ্রঋণ ব্যবসা আলাদা করতে হয়েছিল?", []string{"pt-BR"}, "bn"},
 		{"tamil is in the catalogue", "Alipay ஏன் அதன் சிறுகடன் வணிகத்தைப் பிரிக்க வேண்டியிருந்தது?", []string{"pt-BR"}, "ta"},
 		{"urdu is in the catalogue", "علی پے کو اپنا چھوٹے قرضوں کا کاروبار الگ کیوں کرنا پڑا؟", []string{"pt-BR"}, "ur"},
@@ -726,15 +729,11 @@ func digitValue(r rune) rune {
 }
 
 // fallbacks are the languages text.DetectLanguage names that the catalogue
-// has no messages in yet, each deliberately answered in English: a reader
-// who writes in one gets English until it is written. Adding a language to
-// the detector without a catalogue or an entry here fails
+// has no messages in, each deliberately answered in English (a reader who
+// writes in one gets English until it is written); none now. Adding a
+// language to the detector without a catalogue or an entry here fails
 // TestDetectedLanguagesCatalogued.
-var fallbacks = map[string]string{
-	"lo": "English: no Lao catalogue yet",
-	"km": "English: no Khmer catalogue yet",
-	"my": "English: no Burmese catalogue yet",
-}
+var fallbacks = map[string]string{}
 
 // Every language the detector names is answered in itself (a catalogue
 // language, or one of its codes: "no" is Bokmål), or is a deliberate
