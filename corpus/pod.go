@@ -225,19 +225,18 @@ func podInlineTo(b *strings.Builder, s string, depth int) {
 		var arg string
 		next := len(s)
 		if n == 1 {
-			depthB := 0
-			for k := open; k < len(s); k++ {
+			depthB, closed := 0, false
+			for k := open; k < len(s) && !closed; k++ {
 				if s[k] == '<' {
 					depthB++
 				} else if s[k] == '>' {
 					depthB--
 					if depthB == 0 {
-						arg, next = s[open+1:k], k+1
-						break
+						arg, next, closed = s[open+1:k], k+1, true
 					}
 				}
 			}
-			if next == len(s) && arg == "" {
+			if !closed { // unclosed: the code runs to the paragraph's end
 				arg = s[open+1:]
 			}
 		} else {

@@ -83,6 +83,7 @@ func TestPODInline(t *testing.T) {
 		{"E<lt>E<gt>E<verbar>E<sol>E<0x41>E<eacute>E<bogus>", "<>|/Aé"},
 		{"X<index>Z<>kept", "kept"},
 		{"C<unclosed", "unclosed"},
+		{"empty B<> inside, and at the end I<>", "empty  inside, and at the end "},
 		{"a < b > c, x<y>", "a < b > c, x<y>"},
 	}
 	for _, tt := range tests {
