@@ -15,7 +15,8 @@ var englishDevtools = fstest.MapFS{
 		"For other browsers (for example, Safari), install the [`react-devtools`](https://www.npmjs.com/package/react-devtools) npm package.\n")},
 }
 
-// A Bengali, a Tamil and an Urdu question that an English page does not
+// A Bengali, a Tamil and an Urdu question (and a Serbian, Georgian,
+// Armenian, Lao, Khmer and Burmese one) that an English page does not
 // answer, naming what it mentions (Safari), are declined in their own
 // language through discordgo and the fakes (issue 10): without a model,
 // with the message that the question is in another language than the
@@ -34,6 +35,20 @@ func TestAbstentionInBengaliTamilUrdu(t *testing.T) {
 			"உங்கள் கேள்வி ஆவணங்களின் மொழியிலிருந்து (ஆங்கிலம்) வேறு மொழியில் உள்ளது", "ஆவணங்கள் இதைப் பற்றிக் குறிப்பிடவில்லை."},
 		{"ur", "Safari کی سالانہ رکنیت کی قیمت کیا ہے؟",
 			"آپ کا سوال دستاویزات کی زبان (انگریزی) سے مختلف زبان میں ہے", "دستاویزات میں اس موضوع کا ذکر نہیں ہے۔"},
+		// The other languages the detector names by their script, whose
+		// catalogues came with these (issue 10).
+		{"sr", "Колико кошта годишња претплата за Safari?",
+			"Ваше питање је на другом језику од докумената (енглески)", "Документи не обрађују ову тему."},
+		{"ka", "რა ღირს Safari-ის წლიური გამოწერა?",
+			"თქვენი კითხვა დოკუმენტების ენისგან (ინგლისური) განსხვავებულ ენაზეა", "დოკუმენტები ამ თემას არ ეხება."},
+		{"hy", "Որքա՞ն արժե Safari-ի տարեկան բաժանորդագրությունը։",
+			"Ձեր հարցը փաստաթղթերի լեզվից (անգլերեն) տարբեր լեզվով է", "Փաստաթղթերը չեն անդրադառնում այս թեմային։"},
+		{"lo", "ການສະໝັກໃຊ້ Safari ລາຍປີລາຄາເທົ່າໃດ?",
+			"ຄຳຖາມຂອງທ່ານເປັນພາສາອື່ນທີ່ບໍ່ແມ່ນພາສາຂອງເອກະສານ (ອັງກິດ)", "ເອກະສານບໍ່ໄດ້ກ່າວເຖິງເລື່ອງນີ້"},
+		{"km", "តើការជាវ Safari ប្រចាំឆ្នាំមានតម្លៃប៉ុន្មាន?",
+			"សំណួររបស់អ្នកជាភាសាផ្សេងពីភាសារបស់ឯកសារ (អង់គ្លេស)", "ឯកសារមិននិយាយអំពីប្រធានបទនេះទេ។"},
+		{"my", "Safari နှစ်စဉ်စာရင်းသွင်းခ ဘယ်လောက်လဲ။",
+			"သင်၏ မေးခွန်းသည် စာရွက်စာတမ်းများ၏ ဘာသာစကား (အင်္ဂလိပ်)", "စာရွက်စာတမ်းများတွင် ဤအကြောင်းအရာ မပါဝင်ပါ။"},
 	}
 	declines := func(r openaitest.Request) openaitest.Reply {
 		if strings.Contains(r.Text(), "Rewrite the question") {
