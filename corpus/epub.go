@@ -48,7 +48,7 @@ func parseEPUB(b []byte) (s structured, kind SkipKind, reason string) {
 			if errors.Is(err, errZipTotal) {
 				return structured{}, SkipTooLarge, "EPUB " + err.Error()
 			}
-			continue // a chapter listed but missing: the others still read
+			continue // a chapter listed but missing, or listed again: the others still read
 		}
 		ch := parseHTML(string(xb))
 		if ch.generated != "" || len(ch.blocks) == 0 {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,7 +51,7 @@ func (z *zipDoc) readPPTX() (s structured, kind SkipKind, reason string) {
 			if errors.Is(err, errZipTotal) {
 				return s, SkipTooLarge, "PowerPoint deck " + err.Error()
 			}
-			continue // a slide listed but missing: the others still read
+			continue // a slide listed but missing (or read): the others still read
 		}
 		sl, err := readSlide(xb)
 		if err != nil {
@@ -125,8 +126,9 @@ func (z *zipDoc) slideOrder() []string {
 			if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "sldId" {
 				for _, a := range e.Attr {
 					// r:id, not the slide's numeric id of no namespace.
-					if a.Name.Local == "id" && a.Name.Space != "" && z.has(targets[a.Value]) {
-						out = append(out, targets[a.Value])
+					// A slide listed again is not read again.
+					if t := targets[a.Value]; a.Name.Local == "id" && a.Name.Space != "" && z.has(t) && !slices.Contains(out, t) {
+						out = append(out, t)
 					}
 				}
 			}

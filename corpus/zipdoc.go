@@ -77,6 +77,10 @@ type zipDoc struct {
 	// bounds sets less).
 	partMax, totalMax int64
 	read              int64 // bytes unpacked so far, against totalMax
+	// done are the parts read: each is read once a document, so a list
+	// naming one part a million times (a book's spine, a deck's slides)
+	// costs no more than naming it once.
+	done map[string]bool
 	// over says a part was refused for totalMax (errZipTotal), whether
 	// or not its reader went on without it (a slide's notes, a title):
 	// the reader skips the document as too large at its end.
@@ -91,7 +95,7 @@ func openZipDoc(b []byte) (*zipDoc, error) {
 	if err != nil {
 		return nil, err
 	}
-	z := &zipDoc{zr: zr, files: make(map[string]*zip.File, len(zr.File)), partMax: maxZipPart, totalMax: maxZipTotal}
+	z := &zipDoc{zr: zr, files: make(map[string]*zip.File, len(zr.File)), partMax: maxZipPart, totalMax: maxZipTotal, done: make(map[string]bool)}
 	for _, f := range zr.File {
 		z.files[f.Name] = f
 	}
@@ -101,14 +105,21 @@ func openZipDoc(b []byte) (*zipDoc, error) {
 // has says whether the zip holds the part name.
 func (z *zipDoc) has(name string) bool { return z.files[name] != nil }
 
+// errPartAgain says a part was read before (zipDoc.done).
+var errPartAgain = errors.New("part read before")
+
 // part is the content of the part name, cut at partMax bytes (cut XML
 // reads as malformed); errZipTotal when it would take what all parts read
-// of the document past totalMax.
+// of the document past totalMax; errPartAgain when it was read before.
 func (z *zipDoc) part(name string) ([]byte, error) {
 	f := z.files[name]
 	if f == nil {
 		return nil, errors.New("no " + name)
 	}
+	if z.done[name] {
+		return nil, fmt.Errorf("%s: %w", name, errPartAgain)
+	}
+	z.done[name] = true
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err

@@ -3,6 +3,8 @@ package corpus
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -52,9 +54,10 @@ func TestZipDocXMLDepth(t *testing.T) {
 }
 
 // A part is cut at the part bound; reading past the bound of all parts
-// of a document is errZipTotal, so a zip bomb unpacks no more than that.
+// of a document is errZipTotal, so a zip bomb unpacks no more than that;
+// a part is read once.
 func TestZipDocBounds(t *testing.T) {
-	z, err := openZipDoc(makeZip(t, "small", "abcd", "exact", "0123456789", "big", strings.Repeat("x", 25), "empty", ""))
+	z, err := openZipDoc(makeZip(t, "small", "abcd", "exact", "0123456789", "big", strings.Repeat("x", 25), "empty", "", "small2", "abcd", "small3", "abcd"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,9 +71,10 @@ func TestZipDocBounds(t *testing.T) {
 		{"small", "abcd", nil, 4},
 		{"exact", "0123456789", nil, 14},
 		{"big", "xxxxxxxxxx", nil, 24}, // cut at partMax
-		{"small", "abcd", nil, 28},     // exactly at totalMax
+		{"small2", "abcd", nil, 28},    // exactly at totalMax
 		{"empty", "", nil, 28},
-		{"small", "", errZipTotal, 28}, // past totalMax
+		{"small3", "", errZipTotal, 28}, // past totalMax
+		{"small", "", errPartAgain, 28}, // read before
 		{"missing", "", nil, 28},
 	}
 	for i, st := range steps {
@@ -122,5 +126,35 @@ func TestZipDocTotalSidePart(t *testing.T) {
 	s, kind, reason := z.readPPTX()
 	if kind != SkipTooLarge {
 		t.Errorf("over the bound by its notes: skipped %q (%s), %d blocks; want %q", kind, reason, len(s.blocks), SkipTooLarge)
+	}
+}
+
+// A part is read once a document: a book's spine or a deck's slide list
+// naming a chapter or slide again, or a slide's relationships its notes
+// again, does not read it again. A 6.5 KB EPUB whose spine named one
+// chapter 100,000 times made 200,000 blocks, allocating 2.3 GB in 3.2 s.
+func TestZipDocPartOnce(t *testing.T) {
+	title := `Book</dc:title></metadata><spine><itemref idref="c0"/><itemref idref="c0"/></spine><metadata><dc:title>`
+	book := makeEPUB(t, title, nil, "a.xhtml", xhtml("A", "<h1>Rivers</h1><p>Rivers carry water.</p>"))
+	s, kind, reason := parseEPUB(book)
+	if kind != "" || len(s.blocks) != 2 {
+		t.Errorf("a chapter the spine names thrice: %d blocks, skipped %q %s; want its heading and paragraph once", len(s.blocks), kind, reason)
+	}
+	slide := pptxSlide("", pptxShape("title", "Regions"), pptxShape("", "We start in two regions."))
+	deck := makeZip(t,
+		"ppt/presentation.xml", `<p:presentation `+nsPML+`><p:sldIdLst><p:sldId id="256" r:id="rId2"/><p:sldId id="257" r:id="rId2"/><p:sldId id="258" r:id="rId3"/></p:sldIdLst></p:presentation>`,
+		"ppt/_rels/presentation.xml.rels", `<Relationships `+relNS+`><Relationship Id="rId2" Type="`+relT+`slide" Target="slides/slide1.xml"/><Relationship Id="rId3" Type="`+relT+`slide" Target="slides/slide2.xml"/></Relationships>`,
+		"ppt/slides/slide1.xml", slide,
+		"ppt/slides/slide2.xml", pptxSlide("", pptxShape("title", "Dates")),
+		"ppt/slides/_rels/slide1.xml.rels", `<Relationships `+relNS+`><Relationship Id="rId2" Type="`+relT+`notesSlide" Target="../notesSlides/n.xml"/><Relationship Id="rId3" Type="`+relT+`notesSlide" Target="../notesSlides/n.xml"/></Relationships>`,
+		"ppt/notesSlides/n.xml", `<p:notes `+nsPML+`><p:cSld><p:spTree>`+pptxShape("body", "Say hello.")+`</p:spTree></p:cSld></p:notes>`,
+	)
+	s, kind, reason = parsePPTX(deck)
+	var got []string
+	for _, b := range s.blocks {
+		got = append(got, fmt.Sprintf("%d:%s", b.anchors[0].page, b.text))
+	}
+	if want := []string{"1:Regions", "1:We start in two regions.", "1:Say hello.", "2:Dates"}; kind != "" || !slices.Equal(got, want) {
+		t.Errorf("a slide listed twice, its notes related twice: %q, skipped %q %s; want %q", got, kind, reason, want)
 	}
 }
