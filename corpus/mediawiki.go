@@ -108,8 +108,7 @@ func mwLines(src string) []srcLine {
 		for pos < loc[0] {
 			k := strings.IndexByte(src[pos:loc[0]], '\n')
 			if k < 0 {
-				cur.WriteString(src[pos:loc[0]])
-				pos = loc[0]
+				cur.WriteString(src[pos:loc[0]]) // pos goes past the hidden text below
 				break
 			}
 			cur.WriteString(src[pos : pos+k])
