@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"corpusbot/answer"
+	"corpusbot/corpus"
 	"corpusbot/i18n"
 	"corpusbot/llm"
 	"corpusbot/text"
@@ -93,18 +94,18 @@ func terminalLocale(getenv func(string) string) string {
 
 // sourceLine is where a source is, as the terminal shows it.
 func sourceLine(s answer.Source, lang string) string {
-	return where(lang, s.Title, s.Headings, s.Path, s.LineStart, s.LineEnd, s.PageStart, s.PageEnd)
+	return where(lang, s.Title, s.Headings, s.Path, s.Unit, s.LineStart, s.LineEnd, s.PageStart, s.PageEnd)
 }
 
 // where is "title › heading path — path/with.ext (lines 12–30)", with
-// pages for a PDF, in lang.
-func where(lang, title string, headings []string, path string, lineStart, lineEnd, pageStart, pageEnd int) string {
+// pages for a PDF and slides for a deck (unit), in lang.
+func where(lang, title string, headings []string, path string, unit corpus.Unit, lineStart, lineEnd, pageStart, pageEnd int) string {
 	head := oneLine(title, 80)
 	for _, h := range headings {
 		head += " › " + oneLine(h, 60)
 	}
 	out := head + " — " + oneLineOf(path)
-	if span := answer.SpanIn(lang, lineStart, lineEnd, pageStart, pageEnd); span != "" {
+	if span := answer.SpanIn(lang, unit, lineStart, lineEnd, pageStart, pageEnd); span != "" {
 		out += " (" + span + ")"
 	}
 	return out

@@ -25,7 +25,10 @@ type jsonLocation struct {
 	LineEnd     int      `json:"line_end"`
 	PageStart   int      `json:"page_start"` // 0 when the format has no pages
 	PageEnd     int      `json:"page_end"`
-	URL         string   `json:"url,omitempty"`
+	// Unit names what locates it: "line", "page" (a PDF's), "slide" (a
+	// deck's, in page_start and page_end), "" for neither.
+	Unit string `json:"unit"`
+	URL  string `json:"url,omitempty"`
 }
 
 type jsonSource struct {
@@ -90,6 +93,7 @@ type jsonDocument struct {
 	Title        string   `json:"title"`
 	Path         string   `json:"path"`
 	Format       string   `json:"format"`
+	Unit         string   `json:"unit"` // what its passages are located by: "line", "page", "slide" or ""
 	Lang         string   `json:"lang"`
 	Description  string   `json:"description"`
 	Translations []string `json:"translations"`
@@ -123,7 +127,7 @@ func sourceLocation(s answer.Source) jsonLocation {
 	return jsonLocation{
 		DocID: s.DocID, Title: s.Title, Headings: list(s.Headings), Path: s.Path,
 		Passage: s.Passage, LastPassage: s.LastPassage,
-		LineStart: s.LineStart, LineEnd: s.LineEnd, PageStart: s.PageStart, PageEnd: s.PageEnd, URL: s.URL,
+		LineStart: s.LineStart, LineEnd: s.LineEnd, PageStart: s.PageStart, PageEnd: s.PageEnd, Unit: string(s.Unit), URL: s.URL,
 	}
 }
 
@@ -170,7 +174,7 @@ func searchJSON(query string, matches []answer.Match) jsonSearch {
 				DocID: m.DocID, Title: m.Title, Headings: list(m.Passage.Headings), Path: m.Path,
 				Passage: m.Passage.Index, LastPassage: m.Passage.Index,
 				LineStart: m.Passage.LineStart, LineEnd: m.Passage.LineEnd,
-				PageStart: m.Passage.PageStart, PageEnd: m.Passage.PageEnd, URL: m.URL,
+				PageStart: m.Passage.PageStart, PageEnd: m.Passage.PageEnd, Unit: string(m.Unit), URL: m.URL,
 			},
 			Text: m.Passage.Text,
 		})
@@ -187,7 +191,7 @@ func docsJSON(c *corpus.Corpus) jsonDocs {
 	for i := range c.Docs {
 		d := &c.Docs[i]
 		out.Documents = append(out.Documents, jsonDocument{
-			DocID: d.ID, Title: d.Title, Path: d.Path, Format: string(d.Format), Lang: d.Lang,
+			DocID: d.ID, Title: d.Title, Path: d.Path, Format: string(d.Format), Unit: string(d.Unit()), Lang: d.Lang,
 			Description: d.Description, Translations: list(d.Translations),
 			Passages: len(d.Passages), Words: d.Words(),
 		})

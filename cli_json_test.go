@@ -102,7 +102,7 @@ func TestJSONLocations(t *testing.T) {
 	}
 	want := map[string]any{
 		"n": 1.0, "doc_id": "guide/deploy", "title": "Deploying", "headings": []any{"Rolling back"}, "path": "guide/deploy.md",
-		"line_start": 12.0, "line_end": 12.0, "page_start": 0.0, "page_end": 0.0,
+		"line_start": 12.0, "line_end": 12.0, "page_start": 0.0, "page_end": 0.0, "unit": "line",
 		"url": "https://github.com/acme/handbook/blob/main/guide/deploy.md#L12-L12",
 	}
 	for k, w := range want {
@@ -113,7 +113,7 @@ func TestJSONLocations(t *testing.T) {
 	out, _, _ = runCLI(t, nil, "docs", "--corpus", dir, "--json")
 	var docs struct{ Documents []map[string]any }
 	json.Unmarshal([]byte(out), &docs)
-	if len(docs.Documents) != 1 || docs.Documents[0]["format"] != "markdown" || docs.Documents[0]["description"] != "How releases ship." {
+	if len(docs.Documents) != 1 || docs.Documents[0]["format"] != "markdown" || docs.Documents[0]["unit"] != "line" || docs.Documents[0]["description"] != "How releases ship." {
 		t.Errorf("documents = %v", docs.Documents)
 	}
 }

@@ -121,7 +121,7 @@ func writeMatches(w io.Writer, matches []answer.Match, ansi bool) {
 		}
 		p := &m.Passage
 		fmt.Fprintf(w, "%d. %.3f  %s%s\n   %s, passage %d\n", m.Rank, m.Score,
-			where(i18n.English, m.Title, p.Headings, m.Path, p.LineStart, p.LineEnd, p.PageStart, p.PageEnd), note, m.DocID, p.Index)
+			where(i18n.English, m.Title, p.Headings, m.Path, m.Unit, p.LineStart, p.LineEnd, p.PageStart, p.PageEnd), note, m.DocID, p.Index)
 		if m.URL != "" {
 			fmt.Fprintf(w, "   %s\n", m.URL)
 		}

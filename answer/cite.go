@@ -30,6 +30,7 @@ func (st *state) sources(blocks []*block, r verify.Rendered, asked string) []Sou
 		out[i].N = i + 1
 		if q, ok := r.Quotes[i+1]; ok {
 			out[i].Quote, out[i].Verified = text.Clip(text.OneLine(q), verify.MaxQuoteRunes+1), true
+			st.onQuote(&out[i], b, q)
 		} else {
 			out[i].Quote = st.quote(b, claimTerms[i+1], askedTerms)
 		}

@@ -105,8 +105,11 @@ type Source struct {
 	LastPassage int
 	LineStart   int // 1-based lines of the cited text in the file; 0 for PDF and DOCX
 	LineEnd     int
-	PageStart   int // 1-based pages of a PDF; 0 for formats without pages
+	PageStart   int // 1-based pages of a PDF, or slides of a deck; 0 for formats without pages
 	PageEnd     int
+	// Unit is what the document is located by: whether PageStart and
+	// PageEnd are pages or slides.
+	Unit corpus.Unit
 	// Quote is the quote that verified a claim citing this passage when
 	// Verified is set; otherwise the passage's sentence closest to the
 	// claims citing it, a hint only.
@@ -169,8 +172,9 @@ type Match struct {
 	Rank       int // from 1
 	DocID      string
 	Title      string
-	Path       string // the file, relative to the corpus folder
-	URL        string // as in Source
+	Path       string      // the file, relative to the corpus folder
+	URL        string      // as in Source
+	Unit       corpus.Unit // as in Source: Passage's pages are slides of a deck
 	Passage    corpus.Passage
 	Score      float64
 	Relevant   bool // clears the relevance floor
@@ -194,32 +198,76 @@ func (st *state) locate(doc, first, last int) Source {
 		LineEnd:     b.LineEnd,
 		PageStart:   a.PageStart,
 		PageEnd:     b.PageEnd,
+		Unit:        d.Unit(),
 	}
 	for i := first + 1; i <= last; i++ {
 		s.Headings = commonPrefix(s.Headings, d.Passages[i].Headings)
 	}
+	st.link(&s)
+	return s
+}
+
+// link sets s.URL to its lines, else its pages.
+func (st *state) link(s *Source) {
 	start, end := s.LineStart, s.LineEnd
 	if start == 0 {
 		start, end = s.PageStart, s.PageEnd
 	}
 	s.URL = st.links.URL(sourcelink.Location{Path: s.Path, ID: s.DocID, Start: start, End: end})
-	return s
+}
+
+// onQuote narrows the pages (a PDF's, or a deck's slides) of a source
+// of merged passages to those of the passages its verified quote is in,
+// and its link with them: a quote on slide 1 of a block of slides 1–3 is
+// cited at slide 1, where the reader will find it. Passage and LastPassage
+// keep the whole block, which "Show passage" shows. Lines are left as
+// they are: the link shows the block's lines, among which the quote is.
+func (st *state) onQuote(s *Source, b *block, quote string) {
+	if s.LineStart > 0 || s.PageStart <= 0 || b.first == b.last {
+		return
+	}
+	qs, qe, ok := verify.QuoteSpan(b.text, quote)
+	if !ok {
+		return
+	}
+	d := &st.corpus.Docs[b.doc]
+	base := d.Passages[b.first].Start
+	first, last := -1, -1
+	for i := b.first; i <= b.last; i++ {
+		if p := &d.Passages[i]; p.Start-base < qe && p.End-base > qs {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 || d.Passages[first].PageStart <= 0 {
+		return
+	}
+	s.PageStart, s.PageEnd = d.Passages[first].PageStart, d.Passages[last].PageEnd
+	st.link(s)
 }
 
 // Span is where the cited text is in its file, as people read it.
-func (s Source) Span() string { return Span(s.LineStart, s.LineEnd, s.PageStart, s.PageEnd) }
-
-// Span is "line 4", "lines 12–30", "page 3" or "pages 3–5": lines when
-// known, else pages; "" when neither is.
-func Span(lineStart, lineEnd, pageStart, pageEnd int) string {
-	return SpanIn(i18n.English, lineStart, lineEnd, pageStart, pageEnd)
+func (s Source) Span() string {
+	return Span(s.Unit, s.LineStart, s.LineEnd, s.PageStart, s.PageEnd)
 }
 
-// SpanIn is Span in lang, a catalogue language: "Zeilen 12–30".
-func SpanIn(lang string, lineStart, lineEnd, pageStart, pageEnd int) string {
+// Span is "line 4", "lines 12–30", "page 3", "pages 3–5", "slide 4" or
+// "slides 1–3": lines when known, else pages, named slides when unit is
+// corpus.UnitSlide; "" when neither is.
+func Span(unit corpus.Unit, lineStart, lineEnd, pageStart, pageEnd int) string {
+	return SpanIn(i18n.English, unit, lineStart, lineEnd, pageStart, pageEnd)
+}
+
+// SpanIn is Span in lang, a catalogue language: "Zeilen 12–30", "Folie 4".
+func SpanIn(lang string, unit corpus.Unit, lineStart, lineEnd, pageStart, pageEnd int) string {
 	one, many, start, end := i18n.Line, i18n.Lines, lineStart, lineEnd
 	if start <= 0 {
 		one, many, start, end = i18n.Page, i18n.Pages, pageStart, pageEnd
+		if unit == corpus.UnitSlide {
+			one, many = i18n.Slide, i18n.Slides
+		}
 	}
 	switch {
 	case start <= 0:

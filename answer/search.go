@@ -38,6 +38,7 @@ func (p *Pipeline) Search(ctx context.Context, query string, k int) ([]Match, er
 			Title:      d.Title,
 			Path:       loc.Path,
 			URL:        loc.URL,
+			Unit:       loc.Unit,
 			Passage:    *ps,
 			Score:      h.Score,
 			Relevant:   st.index.Relevant(h),

@@ -3,9 +3,16 @@ package bot_test
 import (
 	"archive/zip"
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"corpusbot/bot"
+	"corpusbot/i18n"
+	"corpusbot/internal/discordtest"
+	"corpusbot/internal/openaitest"
 )
 
 // Round nine of the adversarial tests (docs/benchmarks.md, "Adversarial
@@ -138,9 +145,9 @@ var round9Cases = []round5Case{
 
 // round9Sources is what each question's Sources must name: the document's
 // title and the section (a slide's title, a chapter's heading) with the
-// slide's number as its page.
+// slide's number, named a slide.
 var round9Sources = map[string][]string{
-	"When does the new search reach eu-west?":            {"Search rollout › Regions and dates — decks/search-rollout.pptx (page 2)"},
+	"When does the new search reach eu-west?":            {"Search rollout › Regions and dates — decks/search-rollout.pptx (slide 2)"},
 	"When does a page escalate to the secondary?":        {"On-call handbook › Escalation — handbook/oncall.odt"},
 	"What must a retried request carry?":                 {"Service Design Notes › Idempotent retries — books/design.epub"},
 	"How did search p99 latency change after the cache?": {"Latency report › Findings — reports/latency.qmd (line"},
@@ -161,4 +168,82 @@ func TestRound9TeamFormatsThroughDiscord(t *testing.T) {
 			}
 		}
 	})
+}
+
+// r9DeckOf zips slides, in order, into a deck.
+func r9DeckOf(t testing.TB, slides ...string) []byte {
+	rel := `http://schemas.openxmlformats.org/officeDocument/2006/relationships/`
+	ids, rels := "", ""
+	parts := []string{}
+	for i, s := range slides {
+		n := strconv.Itoa(i + 1)
+		ids += `<p:sldId id="` + strconv.Itoa(256+i) + `" r:id="rId` + n + `"/>`
+		rels += `<Relationship Id="rId` + n + `" Type="` + rel + `slide" Target="slides/slide` + n + `.xml"/>`
+		parts = append(parts, "ppt/slides/slide"+n+".xml", s)
+	}
+	return zipOf(t, append([]string{
+		"ppt/presentation.xml", `<p:presentation ` + r9PML + `><p:sldIdLst>` + ids + `</p:sldIdLst></p:presentation>`,
+		"ppt/_rels/presentation.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels + `</Relationships>`,
+	}, parts...)...)
+}
+
+// A deck of short slides on one subject: the answer's block merges
+// neighbouring slides, its verified quote is on one of them, and Sources
+// cite that slide, not the block's range ("slide 2", never "slides 1–3").
+// Show passage [1] shows the whole block, each passage titled by its
+// slide, in the reader's language.
+func TestRound9QuoteCitesItsSlide(t *testing.T) {
+	t.Parallel()
+	deck := r9DeckOf(t,
+		r9Slide("", r9Shape("title", "Cache outage timeline"), r9Shape("", "Why the cache outage happened: the cache outage began at 09:12 when the cache nodes stopped answering.")),
+		r9Slide("", r9Shape("title", "Cache outage cause"), r9Shape("", "Why the cache outage happened: the cache disk filled with expired keys.")),
+		r9Slide("", r9Shape("title", "Cache outage fix"), r9Shape("", "Why the cache outage happened matters: the cache now alerts when the cache disk is 80 percent full.")),
+	)
+	const question = "Why did the cache outage happen?"
+	replies := map[string]string{question: "The cache outage happened because its disk filled with expired keys [%N{disk filled}] «the cache disk filled with expired keys»."}
+	h := start(t, setup{
+		corpus: fstest.MapFS{"decks/incident.pptx": {Data: deck}},
+		aiOpts: []openaitest.Option{openaitest.WithResponder(round5Responder(replies, nil))},
+		cfg:    func(c *bot.Config) { c.ThreadMode, c.EditInterval = bot.ThreadOff, 50*time.Millisecond },
+	})
+	m := waitFinal(h, ask(h, user(1), generalID, question, false))
+	src := m.Content[strings.LastIndex(m.Content, i18n.Text("en", i18n.Sources)):]
+	if !strings.Contains(src, "decks/incident.pptx (slide 2)") {
+		t.Errorf("Sources do not cite the quote's slide 2:\n%s", m.Content)
+	}
+	if strings.Contains(src, "page") || strings.Contains(src, "slides") {
+		t.Errorf("Sources name pages or a range of slides:\n%s", m.Content)
+	}
+	var passageID string
+	for _, id := range buttonIDs(m.Components) {
+		if strings.Contains(id, ":p:") && strings.HasSuffix(id, ":1") {
+			passageID = id
+		}
+	}
+	if passageID == "" {
+		t.Fatalf("no Show passage [1] button: %+v", m.Components)
+	}
+	show := h.dc.SendComponent(passageID, m, discordtest.As(user(1)))
+	p, err := show.WaitOriginal(h.ctx(), func(m discordtest.Message) bool { return len(m.Embeds) > 0 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The block is shown whole, named by its slides; the quote is in bold
+	// in the passage of its slide.
+	if !strings.Contains(p.Content, "`decks/incident`, slides 1–3") {
+		t.Errorf("Show passage [1]: %q, want the block named by its slides 1–3", p.Content)
+	}
+	bold := ""
+	for _, e := range p.Embeds {
+		if strings.Contains(e.Title, "page") || !strings.Contains(e.Title, "slide ") {
+			t.Errorf("Show passage [1]: embed %q is not titled by its slide", e.Title)
+		}
+		if strings.Contains(e.Description, "**") {
+			bold += e.Title
+		}
+	}
+	if !strings.HasSuffix(bold, "· slide 2") {
+		t.Errorf("Show passage [1]: the quote is in bold in %q, want only the passage of slide 2", bold)
+	}
+	h.noViolations()
 }

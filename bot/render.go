@@ -96,7 +96,7 @@ func sourceLine(s answer.Source, lang string) string {
 		file = s.DocID
 	}
 	line := head + " — " + safe(file, 120)
-	if span := answer.SpanIn(lang, s.LineStart, s.LineEnd, s.PageStart, s.PageEnd); span != "" {
+	if span := answer.SpanIn(lang, s.Unit, s.LineStart, s.LineEnd, s.PageStart, s.PageEnd); span != "" {
 		line += " (" + span + ")"
 	}
 	if s.URL != "" && !strings.ContainsAny(s.URL, "<> \n") {
@@ -214,7 +214,7 @@ func snippet(m answer.Match, n int, lang string) string {
 		b.WriteString("…")
 	}
 	out := strings.Join(strings.Fields(b.String()), " ")
-	where := answer.SpanIn(lang, p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
+	where := answer.SpanIn(lang, m.Unit, p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
 	if m.Path != "" {
 		where = escapeMarkdown(text.OneLine(text.Clip(m.Path, 120))) + " · " + where
 	}
@@ -267,7 +267,7 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote, lang stri
 	}
 	var embeds []*discordgo.MessageEmbed
 	for pi, p := range ps {
-		where := answer.SpanIn(lang, p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
+		where := answer.SpanIn(lang, d.Unit(), p.LineStart, p.LineEnd, p.PageStart, p.PageEnd)
 		title := i18n.Text(lang, i18n.PassageTitle, p.Index)
 		if where != "" {
 			title += " · " + where
@@ -290,7 +290,7 @@ func renderBlock(n int, d corpus.Document, ps []corpus.Passage, quote, lang stri
 	}
 	head := fmt.Sprintf("**[%d] %s** — %s", n, Neutralize(escapeMarkdown(text.OneLine(d.Title))), inlineCode(d.ID))
 	if len(ps) > 0 {
-		span := answer.SpanIn(lang, ps[0].LineStart, ps[len(ps)-1].LineEnd, ps[0].PageStart, ps[len(ps)-1].PageEnd)
+		span := answer.SpanIn(lang, d.Unit(), ps[0].LineStart, ps[len(ps)-1].LineEnd, ps[0].PageStart, ps[len(ps)-1].PageEnd)
 		if span != "" {
 			head += ", " + span
 		}

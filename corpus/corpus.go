@@ -84,6 +84,39 @@ const (
 	FormatRMarkdown Format = "rmarkdown" // .rmd (.Rmd): R Markdown, bookdown's chapters
 )
 
+// Unit is what a document's passages are located by, as a reader names
+// it: the lines of a file of text, the pages of a PDF, the slides of a deck.
+// A deck's slide numbers are kept in a Passage's PageStart and PageEnd, so
+// the unit, not the fields, says whether "4" is a page or a slide.
+type Unit string
+
+const (
+	UnitNone  Unit = ""      // neither lines nor pages: DOCX, ODT, EPUB
+	UnitLine  Unit = "line"  // LineStart, LineEnd
+	UnitPage  Unit = "page"  // PageStart, PageEnd count a PDF's pages
+	UnitSlide Unit = "slide" // PageStart, PageEnd count a deck's slides
+)
+
+// Unit is what d's passages are located by. It follows from the format
+// (every format has one unit), so it is not stored: a snapshot written
+// before units were named reads the same. A document made without a format
+// (a test's) has pages when its passages do, else lines.
+func (d *Document) Unit() Unit {
+	switch d.Format {
+	case FormatPPTX:
+		return UnitSlide
+	case FormatPDF:
+		return UnitPage
+	case FormatDOCX, FormatODT, FormatEPUB:
+		return UnitNone
+	case "":
+		if len(d.Passages) > 0 && d.Passages[0].LineStart == 0 && d.Passages[0].PageStart > 0 {
+			return UnitPage
+		}
+	}
+	return UnitLine
+}
+
 // Document is one loaded file.
 type Document struct {
 	ID    string // path relative to the root, extension removed, "/" separated
@@ -119,8 +152,9 @@ type Passage struct {
 	// of Text); 0 when the format has no lines (PDF, DOCX).
 	LineStart int
 	LineEnd   int
-	// PageStart and PageEnd are the 1-based pages of a PDF the passage's
-	// text is on; 0 for formats without pages.
+	// PageStart and PageEnd are the 1-based pages of a PDF, or slides of a
+	// deck (Document.Unit says which), the passage's text is on; 0 for
+	// formats without pages.
 	PageStart int
 	PageEnd   int
 	// Literal are the byte spans of Text, in order, that are code blocks

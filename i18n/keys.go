@@ -98,6 +98,8 @@ const (
 	Lines                // %d–%d
 	Page                 // %d: in a PDF
 	Pages                // %d–%d
+	Slide                // %d: in a deck (PowerPoint), where Page would say page
+	Slides               // %d–%d
 
 	// The slash commands' descriptions and the message command's name.
 
