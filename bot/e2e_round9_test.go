@@ -200,7 +200,10 @@ func TestRound9QuoteCitesItsSlide(t *testing.T) {
 		r9Slide("", r9Shape("title", "Cache outage fix"), r9Shape("", "Why the cache outage happened matters: the cache now alerts when the cache disk is 80 percent full.")),
 	)
 	const question = "Why did the cache outage happen?"
-	replies := map[string]string{question: "The cache outage happened because its disk filled with expired keys [%N{disk filled}] «the cache disk filled with expired keys»."}
+	replies := map[string]string{
+		question:                 "The cache outage happened because its disk filled with expired keys [%N{disk filled}] «the cache disk filled with expired keys».",
+		"Summarise the document": "The outage came from a full cache disk [%N{disk filled}] «the cache disk filled with expired keys».",
+	}
 	h := start(t, setup{
 		corpus: fstest.MapFS{"decks/incident.pptx": {Data: deck}},
 		aiOpts: []openaitest.Option{openaitest.WithResponder(round5Responder(replies, nil))},
@@ -244,6 +247,12 @@ func TestRound9QuoteCitesItsSlide(t *testing.T) {
 	}
 	if !strings.HasSuffix(bold, "· slide 2") {
 		t.Errorf("Show passage [1]: the quote is in bold in %q, want only the passage of slide 2", bold)
+	}
+	// /summary of the deck cites its slides too.
+	sum := waitFinal(h, h.dc.SendSlash(discordtest.SlashOpts{Name: "summary", GuildID: guildID, ChannelID: generalID, User: user(2),
+		Options: []discordtest.OptionValue{{Name: "document", Value: "decks/incident"}}}))
+	if !strings.Contains(sum.Content, "decks/incident.pptx (slide 2)") || strings.Contains(sum.Content, "page") {
+		t.Errorf("/summary: Sources do not cite slide 2:\n%s", sum.Content)
 	}
 	h.noViolations()
 }
