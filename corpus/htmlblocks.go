@@ -18,19 +18,98 @@ import (
 // source line through the parser.
 const lineAttr = "data-corpus-line"
 
+// maxHTMLDepth bounds how deeply markLines lets a page's elements nest, as
+// counted by htmlNesting. x/net/html refuses a page of more than 512 open
+// elements, and then the reader had only the page's text, in one
+// paragraph, after a copy of the whole page marked (a 10 MiB page of
+// nested <div> is 2 million elements); ordinary pages nest tens deep. The
+// bound leaves room under 512 for the elements not counted, a table's
+// tbody, tr and td among them, between counted ones.
+const maxHTMLDepth = 128
+
+// htmlNesting says whether a start tag of the element a, outside SVG or
+// MathML, stays open around what follows until its end tag: not a void
+// element (<br>), nor one the next of its kind or its parent's end closes
+// (<p>, <li>, <td>, <h2>), which the parser does not nest in itself.
+func htmlNesting(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr, atom.Keygen,
+		atom.Html, atom.Head, atom.Body, atom.P, atom.Li, atom.Dt, atom.Dd, atom.Option,
+		atom.Optgroup, atom.Rb, atom.Rt, atom.Rp, atom.Rtc, atom.Tr, atom.Td, atom.Th,
+		atom.Tbody, atom.Thead, atom.Tfoot, atom.Colgroup, atom.Caption,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return false
+	}
+	return true
+}
+
+// rawTagAtom is the atom of a tag's raw text ("<DIV class=x>", "</p>"), 0
+// for a name no atom has; unlike Tokenizer.TagName it allocates nothing.
+func rawTagAtom(raw []byte) atom.Atom {
+	raw = bytes.TrimPrefix(bytes.TrimPrefix(raw, []byte("<")), []byte("/"))
+	var buf [16]byte
+	n := 0
+	for _, c := range raw {
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(buf) {
+			return 0 // longer than any atom the nesting count cares for
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return atom.Lookup(buf[:n])
+}
+
 // markLines returns src with lineAttr="N" added to every start tag, N being
 // the tag's 1-based line in src: the parser keeps attributes, not positions.
+// Elements nested deeper than maxHTMLDepth are flattened: their tags are
+// left out (their text kept), each end tag cancelling one left out.
 func markLines(src string) string {
 	var b strings.Builder
 	b.Grow(len(src) + len(src)/8)
 	z := html.NewTokenizer(strings.NewReader(src))
 	line := 1
+	depth, excess, foreign := 0, 0, 0 // counted elements open, left out, <svg>/<math> open
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			break
 		}
 		raw := z.Raw()
+		at := line // the token's first line
+		line += bytes.Count(raw, []byte{'\n'})
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken || tt == html.EndTagToken {
+			a := rawTagAtom(raw)
+			if a == atom.Svg || a == atom.Math {
+				if tt == html.StartTagToken {
+					foreign++
+				} else if tt == html.EndTagToken && foreign > 0 {
+					foreign--
+				}
+			}
+			// In SVG and MathML a self-closing tag closes; in HTML it
+			// opens (<div/> is <div>).
+			if htmlNesting(a) && (tt != html.SelfClosingTagToken || foreign == 0) {
+				switch {
+				case tt == html.EndTagToken && excess > 0:
+					excess--
+					continue
+				case tt == html.EndTagToken:
+					depth = max(depth-1, 0)
+				case depth >= maxHTMLDepth:
+					excess++
+					continue
+				default:
+					depth++
+				}
+			}
+		}
 		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
 			end := len(raw) - 1 // the '>'
 			if tt == html.SelfClosingTagToken && end > 0 && raw[end-1] == '/' {
@@ -38,7 +117,7 @@ func markLines(src string) string {
 			}
 			if end > 0 && raw[len(raw)-1] == '>' {
 				b.Write(raw[:end])
-				b.WriteString(" " + lineAttr + "=\"" + strconv.Itoa(line) + "\"")
+				b.WriteString(" " + lineAttr + "=\"" + strconv.Itoa(at) + "\"")
 				b.Write(raw[end:])
 			} else {
 				b.Write(raw)
@@ -46,7 +125,6 @@ func markLines(src string) string {
 		} else {
 			b.Write(raw)
 		}
-		line += strings.Count(string(raw), "\n")
 	}
 	return b.String()
 }
