@@ -5,6 +5,7 @@ import (
 
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -16,15 +17,18 @@ import (
 // a part's size bounded, so a zip bomb cannot exhaust memory). An
 // encrypted one is an OLE container, not a zip, and is skipped as
 // encrypted.
-func parseDOCX(b []byte) (s structured, kind SkipKind, reason string) {
+func parseDOCX(b []byte, maxFile int64) (s structured, kind SkipKind, reason string) {
 	if bytes.HasPrefix(b, oleMagic) {
 		return s, SkipEncrypted, "encrypted Word document (or the older binary .doc format)"
 	}
-	z, err := openZipDoc(b)
+	z, err := openZipDoc(b, maxFile)
 	if err != nil {
 		return s, SkipMalformed, "malformed DOCX: " + err.Error()
 	}
 	xb, err := z.part("word/document.xml")
+	if errors.Is(err, errZipTooLarge) {
+		return z.tooLarge("DOCX")
+	}
 	if err != nil {
 		return s, SkipMalformed, "malformed DOCX: " + err.Error()
 	}

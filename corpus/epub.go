@@ -15,16 +15,22 @@ import (
 // out. A book whose chapters are encrypted (DRM: META-INF/encryption.xml
 // names them; fonts obfuscated the same way are no matter) is skipped as
 // encrypted. XHTML lines are those of many files, so a passage has none.
-func parseEPUB(b []byte) (s structured, kind SkipKind, reason string) {
-	z, err := openZipDoc(b)
+func parseEPUB(b []byte, maxFile int64) (s structured, kind SkipKind, reason string) {
+	z, err := openZipDoc(b, maxFile)
 	if err != nil {
 		return s, SkipMalformed, "malformed EPUB: " + err.Error()
 	}
 	opfPath := z.rootfile()
 	if opfPath == "" {
+		if z.over != "" {
+			return z.tooLarge("EPUB")
+		}
 		return s, SkipMalformed, "malformed EPUB: no package document (META-INF/container.xml)"
 	}
 	opf, err := z.part(opfPath)
+	if errors.Is(err, errZipTooLarge) {
+		return z.tooLarge("EPUB")
+	}
 	if err != nil {
 		return s, SkipMalformed, "malformed EPUB: " + err.Error()
 	}
@@ -45,8 +51,8 @@ func parseEPUB(b []byte) (s structured, kind SkipKind, reason string) {
 		}
 		xb, err := z.part(p)
 		if err != nil {
-			if errors.Is(err, errZipTotal) {
-				return structured{}, SkipTooLarge, "EPUB " + err.Error()
+			if errors.Is(err, errZipTooLarge) {
+				return z.tooLarge("EPUB")
 			}
 			continue // a chapter listed but missing, or listed again: the others still read
 		}
@@ -82,8 +88,8 @@ func parseEPUB(b []byte) (s structured, kind SkipKind, reason string) {
 			s.blocks = append(s.blocks, bl)
 		}
 	}
-	if z.over {
-		return structured{}, SkipTooLarge, "EPUB " + errZipTotal.Error()
+	if z.over != "" {
+		return z.tooLarge("EPUB")
 	}
 	return s, "", ""
 }

@@ -282,19 +282,20 @@ func binaryFormat(f Format) bool {
 	return false
 }
 
-// parseBinary reads a file of a binaryFormat.
-func parseBinary(f Format, b []byte) (structured, SkipKind, string) {
+// parseBinary reads a file of a binaryFormat; maxFile, the bound of a
+// file, bounds each part of a zipped one too (openZipDoc).
+func parseBinary(f Format, b []byte, maxFile int64) (structured, SkipKind, string) {
 	switch f {
 	case FormatPDF:
 		return parsePDF(b)
 	case FormatPPTX:
-		return parsePPTX(b)
+		return parsePPTX(b, maxFile)
 	case FormatODT:
-		return parseODT(b)
+		return parseODT(b, maxFile)
 	case FormatEPUB:
-		return parseEPUB(b)
+		return parseEPUB(b, maxFile)
 	}
-	return parseDOCX(b)
+	return parseDOCX(b, maxFile)
 }
 
 // extensions maps the file extensions Load reads to their formats, in the
@@ -460,7 +461,7 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 		return skipped(SkipEmpty, "empty file")
 	}
 	if f := formatOf(p); binaryFormat(f) {
-		s, kind, reason := parseBinary(f, b)
+		s, kind, reason := parseBinary(f, b, l.maxBytes)
 		if kind != "" {
 			return skipped(kind, reason)
 		}

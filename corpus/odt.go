@@ -30,11 +30,11 @@ var odtSkipped = map[string]bool{
 // paragraphs' that open the text, else the first heading's. A password-protected document (its parts
 // encrypted, said so in its manifest) is skipped as encrypted; one whose
 // XML does not parse (an undeclared entity too) as malformed.
-func parseODT(b []byte) (s structured, kind SkipKind, reason string) {
+func parseODT(b []byte, maxFile int64) (s structured, kind SkipKind, reason string) {
 	if bytes.HasPrefix(b, oleMagic) {
 		return s, SkipEncrypted, "encrypted document in an OLE container, not an OpenDocument zip"
 	}
-	z, err := openZipDoc(b)
+	z, err := openZipDoc(b, maxFile)
 	if err != nil {
 		return s, SkipMalformed, "malformed OpenDocument: " + err.Error()
 	}
@@ -43,8 +43,8 @@ func parseODT(b []byte) (s structured, kind SkipKind, reason string) {
 	}
 	content, err := z.part("content.xml")
 	if err != nil {
-		if errors.Is(err, errZipTotal) {
-			return s, SkipTooLarge, "OpenDocument " + err.Error()
+		if errors.Is(err, errZipTooLarge) {
+			return z.tooLarge("OpenDocument")
 		}
 		return s, SkipMalformed, "malformed OpenDocument: " + err.Error()
 	}
@@ -55,8 +55,8 @@ func parseODT(b []byte) (s structured, kind SkipKind, reason string) {
 	if t := z.coreTitle("meta.xml"); t != "" {
 		s.title = t
 	}
-	if z.over {
-		return structured{}, SkipTooLarge, "OpenDocument " + errZipTotal.Error()
+	if z.over != "" {
+		return z.tooLarge("OpenDocument")
 	}
 	return s, "", ""
 }

@@ -401,7 +401,7 @@ func TestPPTXWithoutSlideList(t *testing.T) {
 		"ppt/slides/_rels/slide1.xml.rels", `<Relationships `+relNS+`><Relationship Id="rId2" Type="`+relT+`notesSlide" Target="/ppt/notesSlides/n.xml"/></Relationships>`,
 		"ppt/notesSlides/n.xml", `<p:notes `+nsPML+`><p:cSld><p:spTree>`+pptxShape("body", "Say hello.")+`</p:spTree></p:cSld></p:notes>`,
 	)
-	s, kind, reason := parsePPTX(deck)
+	s, kind, reason := parsePPTX(deck, 0)
 	if kind != "" {
 		t.Fatalf("skipped %q: %s", kind, reason)
 	}

@@ -25,11 +25,11 @@ const drawingML = "http://schemas.openxmlformats.org/drawingml/2006/main"
 // cited at its slide. Hidden slides are left out (their numbers kept). An
 // encrypted deck is an OLE container, not a zip, and is skipped as
 // encrypted.
-func parsePPTX(b []byte) (s structured, kind SkipKind, reason string) {
+func parsePPTX(b []byte, maxFile int64) (s structured, kind SkipKind, reason string) {
 	if bytes.HasPrefix(b, oleMagic) {
 		return s, SkipEncrypted, "encrypted PowerPoint deck (or the older binary .ppt format)"
 	}
-	z, err := openZipDoc(b)
+	z, err := openZipDoc(b, maxFile)
 	if err != nil {
 		return s, SkipMalformed, "malformed PowerPoint deck: " + err.Error()
 	}
@@ -48,8 +48,8 @@ func (z *zipDoc) readPPTX() (s structured, kind SkipKind, reason string) {
 		n := i + 1
 		xb, err := z.part(sp)
 		if err != nil {
-			if errors.Is(err, errZipTotal) {
-				return s, SkipTooLarge, "PowerPoint deck " + err.Error()
+			if errors.Is(err, errZipTooLarge) {
+				return z.tooLarge("PowerPoint deck")
 			}
 			continue // a slide listed but missing (or read): the others still read
 		}
@@ -103,8 +103,8 @@ func (z *zipDoc) readPPTX() (s structured, kind SkipKind, reason string) {
 	if t := z.coreTitle("docProps/core.xml"); t != "" && t != "PowerPoint Presentation" {
 		s.title = t // PowerPoint's default title names no deck
 	}
-	if z.over {
-		return structured{}, SkipTooLarge, "PowerPoint deck " + errZipTotal.Error()
+	if z.over != "" {
+		return z.tooLarge("PowerPoint deck")
 	}
 	s.blocks = lb.out
 	return s, "", ""

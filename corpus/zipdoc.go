@@ -16,12 +16,14 @@ import (
 // XML; these helpers read their parts with the bounds a zip bomb cannot
 // pass.
 
-// maxZipPart bounds what one part of a zipped document may unpack to, and
-// maxZipTotal what all the parts read of one may, together.
-const (
-	maxZipPart  = 64 << 20
-	maxZipTotal = 256 << 20
-)
+// zipTotalParts is how many times the bound of one part (the bound of a
+// plain file, Config.MaxFileBytes) all the parts read of one zipped
+// document may unpack to. Real documents read far less: Pepys' Diary, one
+// of the longest books Standard Ebooks publishes, is 9.8 MB of XHTML
+// chapters and package (its largest part, the endnotes, 2.1 MB), the Rust
+// book's largest chapter as DOCX 2.4 MB unpacked (1.1 MB its body), an
+// OpenDocument manual 1.5 MB; 8 times 10 MiB leaves such a book room.
+const zipTotalParts = 8
 
 // maxXMLDepth bounds how deeply a part's XML may nest. encoding/xml keeps
 // every open element, so a part of millions of opening tags (a few KB
@@ -73,33 +75,46 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0}
 type zipDoc struct {
 	zr    *zip.Reader
 	files map[string]*zip.File
-	// partMax and totalMax are maxZipPart and maxZipTotal (a test of the
-	// bounds sets less).
+	// partMax bounds what one part may unpack to, totalMax what all the
+	// parts read of the document may, together (openZipDoc).
 	partMax, totalMax int64
 	read              int64 // bytes unpacked so far, against totalMax
 	// done are the parts read: each is read once a document, so a list
 	// naming one part a million times (a book's spine, a deck's slides)
 	// costs no more than naming it once.
 	done map[string]bool
-	// over says a part was refused for totalMax (errZipTotal), whether
-	// or not its reader went on without it (a slide's notes, a title):
-	// the reader skips the document as too large at its end.
-	over bool
+	// over says why a part was refused (errZipTooLarge), whether or not
+	// its reader went on without it (a slide's notes, a title): the
+	// reader skips the document as too large at its end, saying this.
+	over string
 }
 
-// errZipTotal says a document unpacks to more than maxZipTotal.
-var errZipTotal = errors.New("unpacks to more than 256 MiB")
+// errZipTooLarge says a part would unpack to more than partMax, or take
+// what the document's parts unpack to past totalMax.
+var errZipTooLarge = errors.New("unpacks to too much")
 
-func openZipDoc(b []byte) (*zipDoc, error) {
+// openZipDoc opens the zip b, its parts bounded by maxFile bytes each (the
+// bound of a plain file, Config.MaxFileBytes; <= 0 is its default) and
+// zipTotalParts times that in all.
+func openZipDoc(b []byte, maxFile int64) (*zipDoc, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, err
 	}
-	z := &zipDoc{zr: zr, files: make(map[string]*zip.File, len(zr.File)), partMax: maxZipPart, totalMax: maxZipTotal, done: make(map[string]bool)}
+	if maxFile <= 0 {
+		maxFile = defaultMaxFileBytes
+	}
+	z := &zipDoc{zr: zr, files: make(map[string]*zip.File, len(zr.File)), partMax: maxFile, totalMax: zipTotalParts * maxFile, done: make(map[string]bool)}
 	for _, f := range zr.File {
 		z.files[f.Name] = f
 	}
 	return z, nil
+}
+
+// tooLarge is the skip of a document a part of which was refused, with
+// what (a "PowerPoint deck") before the reason.
+func (z *zipDoc) tooLarge(what string) (structured, SkipKind, string) {
+	return structured{}, SkipTooLarge, what + " " + z.over
 }
 
 // has says whether the zip holds the part name.
@@ -108,9 +123,10 @@ func (z *zipDoc) has(name string) bool { return z.files[name] != nil }
 // errPartAgain says a part was read before (zipDoc.done).
 var errPartAgain = errors.New("part read before")
 
-// part is the content of the part name, cut at partMax bytes (cut XML
-// reads as malformed); errZipTotal when it would take what all parts read
-// of the document past totalMax; errPartAgain when it was read before.
+// part is the content of the part name; errZipTooLarge (z.over says
+// which bound) when it would unpack to more than partMax, or take what all
+// parts read of the document past totalMax; errPartAgain when it was read
+// before.
 func (z *zipDoc) part(name string) ([]byte, error) {
 	f := z.files[name]
 	if f == nil {
@@ -131,11 +147,13 @@ func (z *zipDoc) part(name string) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(b)) > limit {
+		// The setting is named for the bot's operator (config.go).
 		if limit < z.partMax {
-			z.over = true
-			return nil, errZipTotal
+			z.over = fmt.Sprintf("unpacks to more than %d bytes (%d × MAX_FILE_BYTES, the bound of a file)", z.totalMax, zipTotalParts)
+		} else {
+			z.over = fmt.Sprintf("part %s unpacks to more than %d bytes (MAX_FILE_BYTES, the bound of a file)", name, z.partMax)
 		}
-		b = b[:limit] // a part cut short reads as malformed XML, said so
+		return nil, fmt.Errorf("%s: %w", name, errZipTooLarge)
 	}
 	z.read += int64(len(b))
 	return b, nil

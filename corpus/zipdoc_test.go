@@ -53,11 +53,11 @@ func TestZipDocXMLDepth(t *testing.T) {
 	}
 }
 
-// A part is cut at the part bound; reading past the bound of all parts
-// of a document is errZipTotal, so a zip bomb unpacks no more than that;
-// a part is read once.
+// A part over the part bound, or reading past the bound of all parts of a
+// document, is errZipTooLarge, so a zip bomb unpacks no more than that; a
+// part is read once.
 func TestZipDocBounds(t *testing.T) {
-	z, err := openZipDoc(makeZip(t, "small", "abcd", "exact", "0123456789", "big", strings.Repeat("x", 25), "empty", "", "small2", "abcd", "small3", "abcd"))
+	z, err := openZipDoc(makeZip(t, "small", "abcd", "exact", "0123456789", "big", strings.Repeat("x", 25), "empty", "", "small2", "abcd", "small3", "abcd", "small4", "abcd", "small5", "abcd"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,12 +70,14 @@ func TestZipDocBounds(t *testing.T) {
 	}{
 		{"small", "abcd", nil, 4},
 		{"exact", "0123456789", nil, 14},
-		{"big", "xxxxxxxxxx", nil, 24}, // cut at partMax
-		{"small2", "abcd", nil, 28},    // exactly at totalMax
-		{"empty", "", nil, 28},
-		{"small3", "", errZipTotal, 28}, // past totalMax
-		{"small", "", errPartAgain, 28}, // read before
-		{"missing", "", nil, 28},
+		{"big", "", errZipTooLarge, 14}, // over partMax
+		{"small2", "abcd", nil, 18},
+		{"empty", "", nil, 18},
+		{"small3", "abcd", nil, 22},
+		{"small4", "abcd", nil, 26},
+		{"small5", "", errZipTooLarge, 26}, // past totalMax
+		{"small", "", errPartAgain, 26},    // read before
+		{"missing", "", nil, 26},
 	}
 	for i, st := range steps {
 		b, err := z.part(st.name)
@@ -93,14 +95,17 @@ func TestZipDocBounds(t *testing.T) {
 	}
 }
 
-// The bounds openZipDoc sets are the constants.
+// The bounds openZipDoc sets are the bound of a file a part, and
+// zipTotalParts times it in all; the default file bound when none is set.
 func TestZipDocDefaultBounds(t *testing.T) {
-	z, err := openZipDoc(makeZip(t, "a", "b"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if z.partMax != maxZipPart || z.totalMax != maxZipTotal || maxZipPart > maxZipTotal {
-		t.Errorf("bounds %d a part, %d in all; want %d, %d", z.partMax, z.totalMax, maxZipPart, maxZipTotal)
+	for _, tt := range []struct{ maxFile, part int64 }{{0, defaultMaxFileBytes}, {-1, defaultMaxFileBytes}, {1000, 1000}} {
+		z, err := openZipDoc(makeZip(t, "a", "b"), tt.maxFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if z.partMax != tt.part || z.totalMax != zipTotalParts*tt.part {
+			t.Errorf("maxFile %d: bounds %d a part, %d in all; want %d, %d", tt.maxFile, z.partMax, z.totalMax, tt.part, zipTotalParts*tt.part)
+		}
 	}
 }
 
@@ -110,7 +115,7 @@ func TestZipDocDefaultBounds(t *testing.T) {
 func TestZipDocTotalSidePart(t *testing.T) {
 	deck := makePPTX(t, []string{pptxSlide("", pptxShape("title", "Rollout"), pptxShape("", "We start in two regions."))},
 		[]string{strings.Repeat("Long notes. ", 50)})
-	z, err := openZipDoc(deck)
+	z, err := openZipDoc(deck, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +126,7 @@ func TestZipDocTotalSidePart(t *testing.T) {
 	// Room for the deck's slide list, relations and slide, not its notes.
 	need := z.read
 	notes := int64(z.files["ppt/notesSlides/notesSlide1.xml"].UncompressedSize64)
-	z, _ = openZipDoc(deck)
+	z, _ = openZipDoc(deck, 0)
 	z.totalMax = need - notes
 	s, kind, reason := z.readPPTX()
 	if kind != SkipTooLarge {
@@ -136,7 +141,7 @@ func TestZipDocTotalSidePart(t *testing.T) {
 func TestZipDocPartOnce(t *testing.T) {
 	title := `Book</dc:title></metadata><spine><itemref idref="c0"/><itemref idref="c0"/></spine><metadata><dc:title>`
 	book := makeEPUB(t, title, nil, "a.xhtml", xhtml("A", "<h1>Rivers</h1><p>Rivers carry water.</p>"))
-	s, kind, reason := parseEPUB(book)
+	s, kind, reason := parseEPUB(book, 0)
 	if kind != "" || len(s.blocks) != 2 {
 		t.Errorf("a chapter the spine names thrice: %d blocks, skipped %q %s; want its heading and paragraph once", len(s.blocks), kind, reason)
 	}
@@ -149,7 +154,7 @@ func TestZipDocPartOnce(t *testing.T) {
 		"ppt/slides/_rels/slide1.xml.rels", `<Relationships `+relNS+`><Relationship Id="rId2" Type="`+relT+`notesSlide" Target="../notesSlides/n.xml"/><Relationship Id="rId3" Type="`+relT+`notesSlide" Target="../notesSlides/n.xml"/></Relationships>`,
 		"ppt/notesSlides/n.xml", `<p:notes `+nsPML+`><p:cSld><p:spTree>`+pptxShape("body", "Say hello.")+`</p:spTree></p:cSld></p:notes>`,
 	)
-	s, kind, reason = parsePPTX(deck)
+	s, kind, reason = parsePPTX(deck, 0)
 	var got []string
 	for _, b := range s.blocks {
 		got = append(got, fmt.Sprintf("%d:%s", b.anchors[0].page, b.text))
