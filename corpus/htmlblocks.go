@@ -27,6 +27,14 @@ const lineAttr = "data-corpus-line"
 // tbody, tr and td among them, between counted ones.
 const maxHTMLDepth = 128
 
+// maxHTMLElements bounds how many elements markLines lets a page have:
+// the parser's tree and the reader's blocks cost some 500 bytes an
+// element, so a 10 MiB page of <b>x</b> (1.3 million elements) took 650
+// MB. Past it the page's tags are left out, its text kept, as one run.
+// Large real pages have tens of thousands (a Sphinx genindex, a long
+// reference page).
+const maxHTMLElements = 100_000
+
 // htmlNesting says whether a start tag of the element a, outside SVG or
 // MathML, stays open around what follows until its end tag: not a void
 // element (<br>), nor one the next of its kind or its parent's end closes
@@ -69,13 +77,16 @@ func rawTagAtom(raw []byte) atom.Atom {
 // markLines returns src with lineAttr="N" added to every start tag, N being
 // the tag's 1-based line in src: the parser keeps attributes, not positions.
 // Elements nested deeper than maxHTMLDepth are flattened: their tags are
-// left out (their text kept), each end tag cancelling one left out.
+// left out (their text kept), each end tag cancelling one left out; past
+// maxHTMLElements start tags, every tag is left out.
 func markLines(src string) string {
 	var b strings.Builder
 	b.Grow(len(src) + len(src)/8)
 	z := html.NewTokenizer(strings.NewReader(src))
 	line := 1
 	depth, excess, foreign := 0, 0, 0 // counted elements open, left out, <svg>/<math> open
+	elements := 0                     // start tags kept
+	hiddenRaw := false                // past maxHTMLElements, a raw-text element's start tag was left out
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -84,6 +95,23 @@ func markLines(src string) string {
 		raw := z.Raw()
 		at := line // the token's first line
 		line += bytes.Count(raw, []byte{'\n'})
+		if elements >= maxHTMLElements {
+			// The text of a <script> or <style> left out is no text.
+			if tt == html.TextToken && !hiddenRaw {
+				b.Write(raw)
+			}
+			hiddenRaw = false
+			if tt == html.StartTagToken {
+				switch rawTagAtom(raw) {
+				case atom.Script, atom.Style, atom.Textarea, atom.Title, atom.Xmp, atom.Iframe, atom.Noembed, atom.Noframes, atom.Noscript, atom.Plaintext:
+					hiddenRaw = true
+				}
+			}
+			continue
+		}
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			elements++
+		}
 		if tt == html.StartTagToken || tt == html.SelfClosingTagToken || tt == html.EndTagToken {
 			a := rawTagAtom(raw)
 			if a == atom.Svg || a == atom.Math {

@@ -102,3 +102,33 @@ func BenchmarkHTMLPages(b *testing.B) {
 		}
 	}
 }
+
+// TestHTMLManyElements: past maxHTMLElements a page's tags are left out,
+// its text kept (a <script>'s not), so a page of millions of small
+// elements costs no tree of millions; the elements before are read as
+// before.
+func TestHTMLManyElements(t *testing.T) {
+	n := maxHTMLElements + 50_000
+	src := "<body>" + strings.Repeat("<p>a para</p>\n", n) + "<script>var hidden = 1</script><p>tail word</p></body>"
+	s := parseHTML(src)
+	if len(s.blocks) > maxHTMLElements+1 {
+		t.Fatalf("%d blocks from %d paragraphs, want at most %d", len(s.blocks), n+1, maxHTMLElements+1)
+	}
+	if len(s.blocks) < maxHTMLElements-10 || s.blocks[0].text != "a para" {
+		t.Fatalf("%d blocks, the first %q: the paragraphs before the bound are lost", len(s.blocks), s.blocks[0].text)
+	}
+	last := s.blocks[len(s.blocks)-1].text
+	if !strings.HasSuffix(last, "tail word") || strings.Contains(last, "hidden") {
+		t.Errorf("the last block ends %q, want the text past the bound, without the script's", last[max(0, len(last)-80):])
+	}
+}
+
+// BenchmarkHTMLWide reads a 10 MB page of 1.25 million <b>x</b>.
+func BenchmarkHTMLWide(b *testing.B) {
+	src := "<body>" + strings.Repeat("<b>x</b>", 1_250_000)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		parseHTML(src)
+	}
+}
