@@ -96,50 +96,34 @@ func parseEPUB(b []byte, maxFile int64) (s structured, kind SkipKind, reason str
 
 // rootfile is the path of an EPUB's package document, from its container.
 func (z *zipDoc) rootfile() string {
-	b, err := z.part("META-INF/container.xml")
-	if err != nil {
-		return ""
-	}
-	d := newXMLReader(b)
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return ""
+	root := ""
+	z.eachStart("META-INF/container.xml", func(_ *xmlReader, e xml.StartElement) bool {
+		if p := attrValue(e, "full-path"); e.Name.Local == "rootfile" && p != "" {
+			root = resolve("", p)
+			return false
 		}
-		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "rootfile" {
-			if p := attrValue(e, "full-path"); p != "" {
-				return resolve("", p)
-			}
-		}
-	}
+		return true
+	})
+	return root
 }
 
 // encryptedParts are the parts META-INF/encryption.xml says are encrypted,
 // fonts obfuscated (IDPF's and Adobe's algorithms) aside.
 func (z *zipDoc) encryptedParts() map[string]bool {
 	out := make(map[string]bool)
-	b, err := z.part("META-INF/encryption.xml")
-	if err != nil {
-		return out
-	}
-	d := newXMLReader(b)
 	algorithm := ""
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return out
-		}
-		if e, ok := tok.(xml.StartElement); ok {
-			switch e.Name.Local {
-			case "EncryptionMethod":
-				algorithm = attrValue(e, "Algorithm")
-			case "CipherReference":
-				if !strings.Contains(algorithm, "idpf.org/2008/embedding") && !strings.Contains(algorithm, "ns.adobe.com/pdf/enc#RC") {
-					out[resolve("", attrValue(e, "URI"))] = true
-				}
+	z.eachStart("META-INF/encryption.xml", func(_ *xmlReader, e xml.StartElement) bool {
+		switch e.Name.Local {
+		case "EncryptionMethod":
+			algorithm = attrValue(e, "Algorithm")
+		case "CipherReference":
+			if !strings.Contains(algorithm, "idpf.org/2008/embedding") && !strings.Contains(algorithm, "ns.adobe.com/pdf/enc#RC") {
+				out[resolve("", attrValue(e, "URI"))] = true
 			}
 		}
-	}
+		return true
+	})
+	return out
 }
 
 // opfItem is an item of an EPUB's manifest.

@@ -115,24 +115,21 @@ func (z *zipDoc) readPPTX() (s structured, kind SkipKind, reason string) {
 func (z *zipDoc) slideOrder() []string {
 	const pres = "ppt/presentation.xml"
 	var out []string
-	if b, err := z.part(pres); err == nil {
+	if z.has(pres) {
 		targets, _ := z.relations(pres)
-		d := newXMLReader(b)
-		for {
-			tok, err := d.Token()
-			if err != nil {
-				break
+		z.eachStart(pres, func(_ *xmlReader, e xml.StartElement) bool {
+			if e.Name.Local != "sldId" {
+				return true
 			}
-			if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "sldId" {
-				for _, a := range e.Attr {
-					// r:id, not the slide's numeric id of no namespace.
-					// A slide listed again is not read again.
-					if t := targets[a.Value]; a.Name.Local == "id" && a.Name.Space != "" && z.has(t) && !slices.Contains(out, t) {
-						out = append(out, t)
-					}
+			for _, a := range e.Attr {
+				// r:id, not the slide's numeric id of no namespace.
+				// A slide listed again is not read again.
+				if t := targets[a.Value]; a.Name.Local == "id" && a.Name.Space != "" && z.has(t) && !slices.Contains(out, t) {
+					out = append(out, t)
 				}
 			}
-		}
+			return true
+		})
 	}
 	if len(out) > 0 {
 		return out

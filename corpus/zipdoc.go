@@ -178,50 +178,55 @@ func resolve(base, ref string) string {
 // order of each type's last path element ("slide", "notesSlide").
 func (z *zipDoc) relations(owner string) (map[string]string, map[string][]string) {
 	rels := path.Join(path.Dir(owner), "_rels", path.Base(owner)+".rels")
-	b, err := z.part(rels)
 	targets := make(map[string]string)
 	byType := make(map[string][]string)
-	if err != nil {
-		return targets, byType
-	}
-	d := newXMLReader(b)
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			break
+	z.eachStart(rels, func(_ *xmlReader, e xml.StartElement) bool {
+		if e.Name.Local != "Relationship" || attrValue(e, "TargetMode") == "External" {
+			return true
 		}
-		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Relationship" {
-			if attrValue(e, "TargetMode") == "External" {
-				continue
-			}
-			id, target, typ := attrValue(e, "Id"), attrValue(e, "Target"), attrValue(e, "Type")
-			targets[id] = resolve(owner, target)
-			kind := typ[strings.LastIndexByte(typ, '/')+1:]
-			byType[kind] = append(byType[kind], id)
-		}
-	}
+		id, target, typ := attrValue(e, "Id"), attrValue(e, "Target"), attrValue(e, "Type")
+		targets[id] = resolve(owner, target)
+		kind := typ[strings.LastIndexByte(typ, '/')+1:]
+		byType[kind] = append(byType[kind], id)
+		return true
+	})
 	return targets, byType
 }
 
 // coreTitle is the dc:title of a document's metadata part (docProps/core.xml,
 // meta.xml), or "".
 func (z *zipDoc) coreTitle(name string) string {
+	title := ""
+	z.eachStart(name, func(d *xmlReader, e xml.StartElement) bool {
+		if e.Name.Local != "title" {
+			return true
+		}
+		var s string
+		if d.DecodeElement(&s, &e) == nil {
+			title = strings.TrimSpace(s)
+		}
+		return false
+	})
+	return title
+}
+
+// eachStart calls fn with each start element of the part name, in order,
+// until fn returns false or the part ends. A part missing, malformed or
+// nested too deep ends the walk where it fails: the callers read metadata
+// (titles, relations, lists) that a broken part simply lacks.
+func (z *zipDoc) eachStart(name string, fn func(d *xmlReader, e xml.StartElement) bool) {
 	b, err := z.part(name)
 	if err != nil {
-		return ""
+		return
 	}
 	d := newXMLReader(b)
 	for {
 		tok, err := d.Token()
 		if err != nil {
-			return ""
+			return
 		}
-		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "title" {
-			var s string
-			if d.DecodeElement(&s, &e) == nil {
-				return strings.TrimSpace(s)
-			}
-			return ""
+		if e, ok := tok.(xml.StartElement); ok && !fn(d, e) {
+			return
 		}
 	}
 }
