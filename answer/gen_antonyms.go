@@ -20,14 +20,9 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 )
 
@@ -46,15 +41,9 @@ func main() {
 }
 
 func run(dir, out string) error {
-	if dir == "" {
-		return errors.New("set OEWN_DIR to a checkout of https://github.com/globalwordnet/english-wordnet (or pass -wordnet)")
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "src", "yaml", "entries-*.yaml"))
+	files, err := oewnEntries(dir)
 	if err != nil {
 		return err
-	}
-	if len(files) == 0 {
-		return fmt.Errorf("%s: no src/yaml/entries-*.yaml", dir)
 	}
 	pairs, heads := map[string]bool{}, map[string][]string{}
 	for _, name := range files {
@@ -79,32 +68,8 @@ func run(dir, out string) error {
 			}
 		}
 	}
-	lines := make([]string, 0, len(pairs))
-	for p := range pairs {
-		lines = append(lines, p)
-	}
-	slices.Sort(lines)
-	head := "# Antonym pairs of Open English WordNet (github.com/globalwordnet/english-wordnet),\n" +
-		"# © The Open English WordNet Team, CC BY 4.0; written by gen_antonyms.go.\n"
-	f, err := os.Create(out)
-	if err != nil {
-		return err
-	}
-	// No name or time in the gzip header: the same source gives the same bytes.
-	zw, err := gzip.NewWriterLevel(f, gzip.BestCompression)
-	if err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := io.WriteString(zw, head+strings.Join(lines, "\n")+"\n"); err != nil {
-		f.Close()
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writePairs(out, "# Antonym pairs of Open English WordNet (github.com/globalwordnet/english-wordnet),\n"+
+		"# © The Open English WordNet Team, CC BY 4.0; written by gen_antonyms.go.\n", pairs)
 }
 
 // read adds one entries file's antonym pairs, and the heads of its
@@ -172,11 +137,4 @@ func plainWord(s string) bool {
 		}
 	}
 	return true
-}
-
-func unquote(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'' {
-		return strings.ReplaceAll(s[1:len(s)-1], "''", "'")
-	}
-	return s
 }

@@ -27,15 +27,11 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 )
@@ -56,15 +52,9 @@ func main() {
 var ofName = regexp.MustCompile(`^(?:of|relating to|pertaining to|(?:a |an )?(?:native|inhabitant|citizen|resident)s?)(?: or (?:relating|pertaining|related) to)?(?: or (?:characteristic of|located in|native|inhabitant|citizen|resident)(?: of)?)?(?: of)? (?:the )?(?:ancient |former |modern )?([A-Z][\pL'-]*(?: [A-Z][\pL'-]*)*)`)
 
 func run(dir, out string) error {
-	if dir == "" {
-		return errors.New("set OEWN_DIR to a checkout of https://github.com/globalwordnet/english-wordnet (or pass -wordnet)")
-	}
-	entries, err := filepath.Glob(filepath.Join(dir, "src", "yaml", "entries-*.yaml"))
+	entries, err := oewnEntries(dir)
 	if err != nil {
 		return err
-	}
-	if len(entries) == 0 {
-		return fmt.Errorf("%s: no src/yaml/entries-*.yaml", dir)
 	}
 	pairs := map[string]bool{}
 	capital := map[string]bool{} // lemmas written with a capital, lower case
@@ -85,32 +75,8 @@ func run(dir, out string) error {
 			return err
 		}
 	}
-	lines := make([]string, 0, len(pairs))
-	for p := range pairs {
-		lines = append(lines, p)
-	}
-	slices.Sort(lines)
-	head := "# Names and their adjectives and peoples, from Open English WordNet (github.com/globalwordnet/english-wordnet),\n" +
-		"# © The Open English WordNet Team, CC BY 4.0; written by gen_demonyms.go.\n"
-	f, err := os.Create(out)
-	if err != nil {
-		return err
-	}
-	// No name or time in the gzip header: the same source gives the same bytes.
-	zw, err := gzip.NewWriterLevel(f, gzip.BestCompression)
-	if err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := io.WriteString(zw, head+strings.Join(lines, "\n")+"\n"); err != nil {
-		f.Close()
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writePairs(out, "# Names and their adjectives and peoples, from Open English WordNet (github.com/globalwordnet/english-wordnet),\n"+
+		"# © The Open English WordNet Team, CC BY 4.0; written by gen_demonyms.go.\n", pairs)
 }
 
 // readEntries notes an entries file's capitalised lemmas and the
@@ -210,11 +176,4 @@ func capitalised(s string) bool {
 		return unicode.IsUpper(r)
 	}
 	return false
-}
-
-func unquote(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'' {
-		return strings.ReplaceAll(s[1:len(s)-1], "''", "'")
-	}
-	return s
 }
