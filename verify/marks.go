@@ -47,6 +47,7 @@ func (rd *Reader) Given() int { return rd.given }
 // Render renders raw, the reply as written. With partial set, raw is
 // still streaming: only the sentences that are complete are rendered.
 func (rd *Reader) Render(raw string, partial bool) Rendered {
+	raw = unwrapReply(raw, partial)
 	if partial {
 		raw = raw[:stableCut(raw)]
 	} else {

@@ -1,0 +1,78 @@
+package verify
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"corpusbot/prompts"
+	"corpusbot/retrieval"
+)
+
+// round10Passages are made up for these tests, in the manner of a React
+// documentation tree's Vietnamese, Indonesian, Japanese and Polish pages
+// (adversarial round ten): no text of those pages is copied.
+var round10Passages = testPassages{
+	{"Trong React, kiểu bộ nhớ cụ thể của component này được gọi là state. Hook useState trả về một cặp giá trị: biến state và hàm setter để cập nhật nó.", "vi"},
+	{"Hook useState mengembalikan sepasang nilai: variabel state dan fungsi setter. State bersifat lokal untuk komponen dan tidak dibagi.", "id"},
+	{"useState フックは、state 変数とセッター関数の2つの値を返します。", "ja"},
+	{"Efekty pozwalają synchronizować komponent z systemem zewnętrznym. Nie używaj efektów do przekształcania danych przed renderowaniem.", "pl"},
+}
+
+// round10Reader is a Reader of one reply to question over round10Passages.
+func round10Reader(t testing.TB, question string) *Reader {
+	t.Helper()
+	var items []retrieval.Item
+	for i, p := range round10Passages {
+		items = append(items, retrieval.Item{Doc: fmt.Sprint("doc", i), Text: p.text, Lang: p.lang})
+	}
+	ix, err := retrieval.New(retrieval.Config{}, items)
+	if err != nil {
+		t.Fatalf("index the passages: %v", err)
+	}
+	return NewReader(round10Passages, ix, question)
+}
+
+const (
+	r10Verified = "useState returns a pair of values [1] «Hook useState trả về một cặp giá trị»."
+	r10Local    = "State is local to the component [2] «State bersifat lokal untuk komponen»."
+)
+
+// Reasoning models served by Ollama or vLLM (DeepSeek-R1, QwQ, Qwen3)
+// write their reasoning between <think> and </think> before the answer.
+// It is no part of the answer: not shown, not checked as claims, not
+// stored, and not shown while it streams.
+func TestReasoningBlockLeftOut(t *testing.T) {
+	const think = "<think>\nThe user asks about useState. Passage 1 says it returns a pair [1]. I could not find anything else.\n</think>\n\n"
+	for _, open := range []string{"think", "thinking", "reasoning"} {
+		reply := strings.ReplaceAll(think, "think>", open+">") + r10Verified + " " + r10Local
+		rd := round10Reader(t, "useState trả về gì?")
+		r := rd.Render(reply, false)
+		if strings.Contains(r.Text, open+">") || strings.Contains(r.Text, "Passage 1") || strings.Contains(r.History, "Passage 1") {
+			t.Errorf("<%s>: reasoning shown: %q (history %q)", open, r.Text, r.History)
+		}
+		if len(r.Claims) != 2 || r.Backed != 2 || strings.Contains(r.Text, "⚠") || strings.Contains(r.Text, "❔") {
+			t.Errorf("<%s>: claims %+v, text %q; want the two answer sentences, verified", open, r.Claims, r.Text)
+		}
+		if got, want := streamed(t, rd, reply, 7), r.Text; got != want {
+			t.Errorf("<%s>: streamed %q, want %q", open, got, want)
+		}
+		for i := 1; i < len(reply); i++ {
+			if p := rd.Render(reply[:i], true); strings.Contains(p.Text, "Passage") || strings.Contains(p.Text, "<") {
+				t.Fatalf("<%s>: streaming %q shows %q", open, reply[:i], p.Text)
+			}
+		}
+	}
+	// Only reasoning (cut off at the token limit while thinking): nothing
+	// to show, and no decline read in its words.
+	rd := round10Reader(t, "useState trả về gì?")
+	if r := rd.Render(think[:len(think)-12], false); r.Text != "" || len(r.Claims) != 0 {
+		t.Errorf("unfinished reasoning rendered as %q, %+v", r.Text, r.Claims)
+	}
+	if SaysNoAnswer(think + r10Verified) {
+		t.Errorf("the reasoning's %q read as the reply declining", "I could not find")
+	}
+	if !SaysNoAnswer(think + prompts.NoAnswer) {
+		t.Errorf("a decline after reasoning not read as one")
+	}
+}
