@@ -1,11 +1,17 @@
-// Command shorttext measures text.DetectLanguage on short public text: the
-// example lines of the tldr-pages translations (github.com/tldr-pages/tldr,
-// CC BY 4.0), "- …:" lines of one to five words once inline code is
-// removed, in the 16 Latin-script languages of tldr the detector names.
-// Lines split into a tuning and a test half by a hash of the line.
+// Command shorttext measures text.DetectLanguage on short public text from
+// the tldr-pages translations (github.com/tldr-pages/tldr, CC BY 4.0).
+// With -kind examples (the default), their example lines, "- …:" lines of
+// one to five words once inline code is removed, in the 16 Latin-script
+// languages of tldr the detector names, repeats counted. With -kind
+// descriptions, the pages' descriptions ("> …" lines but the links), of two
+// to fifteen words, the length of a question, each distinct line of a
+// language once, in every language of tldr the detector names, whatever
+// its script (descDirs). Lines split into a tuning and a test half by a
+// hash of the line.
 //
 //	git clone --depth 1 https://github.com/tldr-pages/tldr /tmp/tldr
 //	go run ./shorttext -dir /tmp/tldr -half tune
+//	go run ./shorttext -dir /tmp/tldr -half tune -kind descriptions
 package main
 
 import (
@@ -13,11 +19,13 @@ import (
 	"flag"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"corpusbot/text"
 )
@@ -30,6 +38,17 @@ var dirs = map[string]string{
 	"pages.cs": "cs",
 }
 
+// descDirs adds, for descriptions, the directories of tldr in the other
+// languages the detector names: other scripts, and variants of the
+// languages above (Bosnian is read as Croatian, as the detector's "hr" is
+// Croatian, Serbian and Bosnian in Latin script).
+var descDirs = map[string]string{
+	"pages.ar": "ar", "pages.bg": "bg", "pages.bn": "bn", "pages.el": "el", "pages.fa": "fa",
+	"pages.hi": "hi", "pages.ja": "ja", "pages.ko": "ko", "pages.ru": "ru", "pages.sr": "sr",
+	"pages.ta": "ta", "pages.th": "th", "pages.uk": "uk", "pages.zh": "zh", "pages.zh_TW": "zh",
+	"pages.lo": "lo", "pages.nb": "no", "pages.pt_PT": "pt", "pages.bs": "hr",
+}
+
 var code = regexp.MustCompile("`[^`]*`")
 
 type line struct{ lang, text string }
@@ -38,12 +57,18 @@ func main() {
 	dir := flag.String("dir", "", "a tldr-pages checkout")
 	half := flag.String("half", "tune", "tune, test or all")
 	show := flag.String("show", "", "print the wrong lines of this language (\"all\" for every one)")
+	locale := flag.String("locale", "", "the reader's language for the locale columns (DetectLanguageFor); default each line's own")
+	kind := flag.String("kind", "examples", "examples (\"- …:\" lines) or descriptions (\"> …\" lines)")
 	flag.Parse()
+	if *kind != "examples" && *kind != "descriptions" {
+		fmt.Fprintln(os.Stderr, "shorttext: -kind is examples or descriptions")
+		os.Exit(2)
+	}
 	if *dir == "" {
 		fmt.Fprintln(os.Stderr, "shorttext: -dir (a tldr-pages checkout) is required")
 		os.Exit(2)
 	}
-	lines, err := load(*dir, *half)
+	lines, err := load(*dir, *half, *kind == "descriptions")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "shorttext:", err)
 		os.Exit(1)
@@ -63,7 +88,11 @@ func main() {
 			per[l.lang] = t
 		}
 		got := text.DetectLanguage(l.text)
-		withLocale := text.DetectLanguageFor(l.text, l.lang)
+		loc := l.lang
+		if *locale != "" {
+			loc = *locale
+		}
+		withLocale := text.DetectLanguageFor(l.text, loc)
 		for _, c := range []*tally{t, &all} {
 			c.n++
 			switch got {
@@ -128,10 +157,16 @@ func main() {
 }
 
 // load reads the example lines of every directory of dirs under dir that
-// fall in half.
-func load(dir, half string) ([]line, error) {
+// fall in half, or with desc the descriptions of those of dirs and
+// descDirs.
+func load(dir, half string, desc bool) ([]line, error) {
 	var out []line
-	for d, lang := range dirs {
+	all := maps.Clone(dirs)
+	if desc {
+		maps.Copy(all, descDirs)
+	}
+	seen := map[line]bool{}
+	for d, lang := range all {
 		files, err := filepath.Glob(filepath.Join(dir, d, "*", "*.md"))
 		if err != nil {
 			return nil, err
@@ -143,14 +178,11 @@ func load(dir, half string) ([]line, error) {
 			}
 			sc := bufio.NewScanner(strings.NewReader(string(b)))
 			for sc.Scan() {
-				s := sc.Text()
-				if !strings.HasPrefix(s, "- ") || !strings.HasSuffix(s, ":") {
+				s, ok := pick(sc.Text(), desc)
+				if !ok || desc && seen[line{lang, s}] {
 					continue
 				}
-				s = strings.TrimSpace(code.ReplaceAllString(s[2:len(s)-1], " "))
-				if n := len(strings.Fields(s)); n < 1 || n > 5 {
-					continue
-				}
+				seen[line{lang, s}] = true
 				h := fnv.New32a()
 				h.Write([]byte(s))
 				// A line repeated on many pages (an alias page's "see the
@@ -165,4 +197,34 @@ func load(dir, half string) ([]line, error) {
 	}
 	slices.SortFunc(out, func(a, b line) int { return strings.Compare(a.lang+a.text, b.lang+b.text) })
 	return out, nil
+}
+
+// pick returns the text of a page's line s that is measured, and whether
+// it is one: with desc a description of two to fifteen words, else an
+// example line of one to five, inline code removed from either.
+func pick(s string, desc bool) (string, bool) {
+	lo, hi := 1, 5
+	if desc {
+		// "> More information: <https://…>.", "> See also: …" and their
+		// translations carry a link or only command names.
+		if !strings.HasPrefix(s, "> ") || strings.Contains(s, "<http") {
+			return "", false
+		}
+		s, lo, hi = s[2:], 2, 15
+	} else {
+		if !strings.HasPrefix(s, "- ") || !strings.HasSuffix(s, ":") {
+			return "", false
+		}
+		s = s[2 : len(s)-1]
+	}
+	s = strings.TrimSpace(code.ReplaceAllString(s, " "))
+	if n := len(strings.Fields(s)); n < lo || n > hi {
+		return "", false
+	}
+	// "> See also: `gzip`, `bzip2`." and its translations are only a
+	// label once the code is gone.
+	if _, after, ok := strings.Cut(s, ":"); desc && ok && !strings.ContainsFunc(after, unicode.IsLetter) {
+		return "", false
+	}
+	return s, true
 }
