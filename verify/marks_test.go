@@ -335,6 +335,8 @@ func FuzzReplyStream(f *testing.F) {
 	f.Add("A [1] «never closed. B [2] «La hache de guerre est enterré». C [1] «x! D「y」", uint8(3))
 	f.Add("The article describes this at some length [1] «La hache de guerre est enterré».\n\nThe article describes this at some length! [1]. The article describes this at some length [2] «x».", uint8(6))
 	f.Add("<think>\nA [1] «x». I could not find it.\n</think>\n\nClaim [1] «La hache de guerre est enterré».", uint8(3))
+	f.Add("```markdown\nClaim [1] «La hache de guerre est enterré».\n```js\nx [2]\n```\nMore [1].\n```", uint8(4))
+	f.Add("```json\n{\"answer\": \"Claim [1] «La hache de guerre est enterré».\"}\n```", uint8(2))
 	rd, _ := fixtureReader(f, 3)
 	f.Fuzz(func(t *testing.T, reply string, size uint8) {
 		reply = strings.ToValidUTF8(reply, "\uFFFD") // model output is UTF-8

@@ -76,3 +76,42 @@ func TestReasoningBlockLeftOut(t *testing.T) {
 		t.Errorf("a decline after reasoning not read as one")
 	}
 }
+
+// Small local models often wrap the whole answer in a ```markdown fence,
+// or answer with a JSON object ({"answer": "…"}) as an API habit. Before,
+// the fenced answer was shown as a code block, its claims unchecked and
+// marked as code in no passage; the JSON was shown as written, its
+// "citations" list read as a citation without a quote.
+func TestWrappedAnswerUnwrapped(t *testing.T) {
+	body := r10Verified + "\n\n" + r10Local
+	tests := []struct{ name, reply string }{
+		{"markdown fence", "```markdown\n" + body + "\n```"},
+		{"md fence with spaces after", "```md\n" + body + "\n```  \n"},
+		{"tilde fence", "~~~markdown\n" + body + "\n~~~"},
+		{"fence after reasoning", "<think>\nok\n</think>\n```markdown\n" + body + "\n```"},
+		{"json", `{"answer": "` + strings.ReplaceAll(body, "\n", `\n`) + `", "citations": [1, 2]}`},
+		{"json in a fence", "```json\n{\n  \"response\": \"" + strings.ReplaceAll(body, "\n", `\n`) + "\"\n}\n```"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rd := round10Reader(t, "useState trả về gì?")
+			r := rd.Render(tt.reply, false)
+			if strings.ContainsAny(r.Text, "`~{}\"⚠❔") || r.Backed != 2 || len(r.Claims) != 2 {
+				t.Errorf("rendered %q, %d claims, %d backed; want the two sentences, verified", r.Text, len(r.Claims), r.Backed)
+			}
+			if got := streamed(t, rd, tt.reply, 5); got != r.Text {
+				t.Errorf("streamed %q, want %q", got, r.Text)
+			}
+		})
+	}
+	// A fence that holds code, and one followed by more answer, stay code.
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, reply := range []string{
+		r10Verified + "\n```markdown\n# Title\n```",
+		"```js\nconst [a, setA] = useState(0);\n```\n" + r10Verified,
+	} {
+		if r := rd.Render(reply, false); !strings.Contains(r.Text, "```") {
+			t.Errorf("%q: code block unwrapped: %q", reply, r.Text)
+		}
+	}
+}
