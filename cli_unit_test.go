@@ -1,12 +1,12 @@
 package main
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
+
+	"corpusbot/internal/ziptest"
 )
 
 // deckOf is a PowerPoint deck of slides, each a title and one paragraph
@@ -15,17 +15,8 @@ func deckOf(t *testing.T, slides ...[2]string) string {
 	t.Helper()
 	const ns = `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"`
 	rel := `http://schemas.openxmlformats.org/officeDocument/2006/relationships/`
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	put := func(name, s string) {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(s)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	var parts []string
+	put := func(name, s string) { parts = append(parts, name, s) }
 	ids, rels := "", ""
 	for i, s := range slides {
 		n := strconv.Itoa(i + 1)
@@ -38,10 +29,7 @@ func deckOf(t *testing.T, slides ...[2]string) string {
 	}
 	put("ppt/presentation.xml", `<p:presentation `+ns+`><p:sldIdLst>`+ids+`</p:sldIdLst></p:presentation>`)
 	put("ppt/_rels/presentation.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rels+`</Relationships>`)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
+	return string(ziptest.Zip(t, parts...))
 }
 
 // A deck's passages are shown at their slides by ask and search, on the

@@ -1,8 +1,6 @@
 package bot_test
 
 import (
-	"archive/zip"
-	"bytes"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,6 +11,7 @@ import (
 	"corpusbot/i18n"
 	"corpusbot/internal/discordtest"
 	"corpusbot/internal/openaitest"
+	"corpusbot/internal/ziptest"
 )
 
 // Round nine of the adversarial tests (docs/benchmarks.md, "Adversarial
@@ -23,26 +22,6 @@ import (
 // and the fakes. The scripted model quotes each document and adds a claim
 // its quote does not back, which must be marked; Sources name the slide's
 // title and number, the book's chapter, the handbook's section.
-
-// zipOf zips parts: name, content, name, content…
-func zipOf(t testing.TB, parts ...string) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for i := 0; i+1 < len(parts); i += 2 {
-		w, err := zw.Create(parts[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(parts[i+1])); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
 
 const r9PML = `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"`
 
@@ -66,7 +45,7 @@ func r9Slide(attrs string, shapes ...string) string {
 // notes, a hidden slide of draft numbers.
 func r9Deck(t testing.TB) []byte {
 	rel := `http://schemas.openxmlformats.org/officeDocument/2006/relationships/`
-	return zipOf(t,
+	return ziptest.Zip(t,
 		"ppt/presentation.xml", `<p:presentation `+r9PML+`><p:sldIdLst><p:sldId id="256" r:id="rId2"/><p:sldId id="257" r:id="rId3"/><p:sldId id="258" r:id="rId4"/></p:sldIdLst></p:presentation>`,
 		"ppt/_rels/presentation.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="`+rel+`slide" Target="slides/slide1.xml"/><Relationship Id="rId3" Type="`+rel+`slide" Target="slides/slide2.xml"/><Relationship Id="rId4" Type="`+rel+`slide" Target="slides/slide3.xml"/></Relationships>`,
 		"ppt/slides/slide1.xml", r9Slide("", r9Shape("ctrTitle", "Search rollout"), r9Shape("subTitle", "Platform team")),
@@ -78,7 +57,7 @@ func r9Deck(t testing.TB) []byte {
 }
 
 func r9Handbook(t testing.TB) []byte {
-	return zipOf(t,
+	return ziptest.Zip(t,
 		"mimetype", "application/vnd.oasis.opendocument.text",
 		"content.xml", `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>`+
 			`<text:h text:outline-level="1">Paging</text:h><text:p>The primary on-call acknowledges a page within five minutes.</text:p>`+
@@ -89,7 +68,7 @@ func r9Handbook(t testing.TB) []byte {
 }
 
 func r9Book(t testing.TB) []byte {
-	return zipOf(t,
+	return ziptest.Zip(t,
 		"mimetype", "application/epub+zip",
 		"META-INF/container.xml", `<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0"><rootfiles><rootfile full-path="OEBPS/book.opf"/></rootfiles></container>`,
 		"OEBPS/book.opf", `<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Service Design Notes</dc:title><dc:language>en</dc:language></metadata>`+
@@ -181,7 +160,7 @@ func r9DeckOf(t testing.TB, slides ...string) []byte {
 		rels += `<Relationship Id="rId` + n + `" Type="` + rel + `slide" Target="slides/slide` + n + `.xml"/>`
 		parts = append(parts, "ppt/slides/slide"+n+".xml", s)
 	}
-	return zipOf(t, append([]string{
+	return ziptest.Zip(t, append([]string{
 		"ppt/presentation.xml", `<p:presentation ` + r9PML + `><p:sldIdLst>` + ids + `</p:sldIdLst></p:presentation>`,
 		"ppt/_rels/presentation.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels + `</Relationships>`,
 	}, parts...)...)

@@ -1,13 +1,14 @@
 package corpus
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"corpusbot/internal/ziptest"
 )
 
 // makePDF writes a PDF with one page per entry of pages; each page shows
@@ -67,17 +68,7 @@ func encryptedPDF() []byte {
 // makeDOCX writes a Word document of body XML.
 func makeDOCX(t *testing.T, body string) []byte {
 	t.Helper()
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	w, err := zw.Create("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s</w:body></w:document>`, body)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return ziptest.Zip(t, "word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`+body+`</w:body></w:document>`)
 }
 
 func TestPDF(t *testing.T) {

@@ -1,39 +1,19 @@
 package corpus
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"corpusbot/internal/ziptest"
 )
 
 // The decks, documents and books of these tests are made up (round nine),
 // in the form of what PowerPoint, LibreOffice and EPUB makers write: only
 // the parts a reader looks at, built here from text.
-
-// makeZip zips parts, in order: name, content, name, content…
-func makeZip(t testing.TB, parts ...string) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for i := 0; i+1 < len(parts); i += 2 {
-		w, err := zw.Create(parts[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(parts[i+1])); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
 
 const (
 	nsPML = `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"`
@@ -83,7 +63,7 @@ func makePPTX(t testing.TB, slides []string, notes []string) []byte {
 	parts = append(parts,
 		"ppt/presentation.xml", `<p:presentation `+nsPML+`><p:sldIdLst>`+ids.String()+`</p:sldIdLst></p:presentation>`,
 		"ppt/_rels/presentation.xml.rels", `<Relationships `+relNS+`>`+rels.String()+`</Relationships>`)
-	return makeZip(t, parts...)
+	return ziptest.Zip(t, parts...)
 }
 
 // rolloutDeck: a title slide, a slide with a table and notes, a hidden
@@ -104,7 +84,7 @@ func TestLoadPPTX(t *testing.T) {
 		"decks/rollout.pptx":  {Data: rolloutDeck(t)},
 		"decks/locked.pptx":   {Data: append(append([]byte{}, oleMagic...), make([]byte, 600)...)},
 		"decks/broken.pptx":   file("PK not really a zip"),
-		"decks/empty.pptx":    {Data: makeZip(t, "ppt/presentation.xml", `<p:presentation `+nsPML+`/>`)},
+		"decks/empty.pptx":    {Data: ziptest.Zip(t, "ppt/presentation.xml", `<p:presentation `+nsPML+`/>`)},
 		"decks/untitled.pptx": {Data: makePPTX(t, []string{pptxSlide("", pptxShape("", "Only body text."))}, nil)},
 	}
 	c, err := Load(context.Background(), fsys, Config{})
@@ -162,7 +142,7 @@ func TestLoadPPTX(t *testing.T) {
 
 // A SmartArt diagram's text is in its data part, not on the slide.
 func TestPPTXSmartArt(t *testing.T) {
-	deck := makeZip(t,
+	deck := ziptest.Zip(t,
 		"ppt/presentation.xml", `<p:presentation `+nsPML+`><p:sldIdLst><p:sldId id="256" r:id="rId2"/></p:sldIdLst></p:presentation>`,
 		"ppt/_rels/presentation.xml.rels", `<Relationships `+relNS+`><Relationship Id="rId2" Type="`+relT+`slide" Target="slides/slide1.xml"/></Relationships>`,
 		"ppt/slides/slide1.xml", pptxSlide("", pptxShape("title", "Release steps"), `<p:graphicFrame><a:graphic><a:graphicData><dgm:relIds xmlns:dgm="x" r:dm="rId2"/></a:graphicData></a:graphic></p:graphicFrame>`),
@@ -195,7 +175,7 @@ func makeODT(t testing.TB, styles, body, meta string) []byte {
 	if meta != "" {
 		parts = append(parts, "meta.xml", `<office:document-meta xmlns:office="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><dc:title>`+meta+`</dc:title></office:meta></office:document-meta>`)
 	}
-	return makeZip(t, parts...)
+	return ziptest.Zip(t, parts...)
 }
 
 // handbookBody: a title over two paragraphs, a table of contents,
@@ -216,9 +196,9 @@ func TestLoadODT(t *testing.T) {
 	fsys := fstest.MapFS{
 		"oncall.odt":    {Data: makeODT(t, handbookStyles, handbookBody, "")},
 		"titled.odt":    {Data: makeODT(t, "", `<text:p>Body text of a titled document.</text:p>`, "Incident review")},
-		"locked.odt":    {Data: makeZip(t, "META-INF/manifest.xml", `<manifest:manifest xmlns:manifest="m"><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>`, "content.xml", "\x8a\x11 encrypted bytes")},
-		"entity.odt":    {Data: makeZip(t, "content.xml", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY big "aaaa">]><office:document-content `+odtNS+`><office:body><office:text><text:p>&big;</text:p></office:text></office:body></office:document-content>`)},
-		"nocontent.odt": {Data: makeZip(t, "mimetype", "application/vnd.oasis.opendocument.text")},
+		"locked.odt":    {Data: ziptest.Zip(t, "META-INF/manifest.xml", `<manifest:manifest xmlns:manifest="m"><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>`, "content.xml", "\x8a\x11 encrypted bytes")},
+		"entity.odt":    {Data: ziptest.Zip(t, "content.xml", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY big "aaaa">]><office:document-content `+odtNS+`><office:body><office:text><text:p>&big;</text:p></office:text></office:body></office:document-content>`)},
+		"nocontent.odt": {Data: ziptest.Zip(t, "mimetype", "application/vnd.oasis.opendocument.text")},
 	}
 	c, err := Load(context.Background(), fsys, Config{})
 	if err != nil {
@@ -275,7 +255,7 @@ func makeEPUB(t testing.TB, title string, extra []string, chapters ...string) []
 		parts = append(parts, "OEBPS/text/"+chapters[i], chapters[i+1])
 	}
 	parts = append(parts, "OEBPS/content.opf", `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>`+title+`</dc:title><dc:language>en-GB</dc:language></metadata><manifest>`+items.String()+`</manifest><spine>`+spine.String()+`</spine></package>`)
-	return makeZip(t, append(parts, extra...)...)
+	return ziptest.Zip(t, append(parts, extra...)...)
 }
 
 func xhtml(title, body string) string {
@@ -295,7 +275,7 @@ func TestLoadEPUB(t *testing.T) {
 		"guide.epub":  {Data: book},
 		"fonts.epub":  {Data: fontsOnly},
 		"locked.epub": {Data: drm},
-		"noopf.epub":  {Data: makeZip(t, "mimetype", "application/epub+zip")},
+		"noopf.epub":  {Data: ziptest.Zip(t, "mimetype", "application/epub+zip")},
 	}
 	c, err := Load(context.Background(), fsys, Config{})
 	if err != nil {
@@ -393,7 +373,7 @@ func FuzzEPUB(f *testing.F) {
 // relationship's absolute target (/ppt/…) names the same part as a
 // relative one; a title of the deck's own in its metadata is its title.
 func TestPPTXWithoutSlideList(t *testing.T) {
-	deck := makeZip(t,
+	deck := ziptest.Zip(t,
 		"docProps/core.xml", `<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Quarterly review</dc:title></cp:coreProperties>`,
 		"ppt/slides/slide10.xml", pptxSlide("", pptxShape("title", "Ten")),
 		"ppt/slides/slide2.xml", pptxSlide("", pptxShape("title", "Two")),

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"corpusbot/internal/ziptest"
 )
 
 // nest wraps inner in n elements named tag, opened and closed.
@@ -57,7 +59,7 @@ func TestZipDocXMLDepth(t *testing.T) {
 // document, is errZipTooLarge, so a zip bomb unpacks no more than that; a
 // part is read once.
 func TestZipDocBounds(t *testing.T) {
-	z, err := openZipDoc(makeZip(t, "small", "abcd", "exact", "0123456789", "big", strings.Repeat("x", 25), "empty", "", "small2", "abcd", "small3", "abcd", "small4", "abcd", "small5", "abcd"), 0)
+	z, err := openZipDoc(ziptest.Zip(t, "small", "abcd", "exact", "0123456789", "big", strings.Repeat("x", 25), "empty", "", "small2", "abcd", "small3", "abcd", "small4", "abcd", "small5", "abcd"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +101,7 @@ func TestZipDocBounds(t *testing.T) {
 // zipTotalParts times it in all; the default file bound when none is set.
 func TestZipDocDefaultBounds(t *testing.T) {
 	for _, tt := range []struct{ maxFile, part int64 }{{0, defaultMaxFileBytes}, {-1, defaultMaxFileBytes}, {1000, 1000}} {
-		z, err := openZipDoc(makeZip(t, "a", "b"), tt.maxFile)
+		z, err := openZipDoc(ziptest.Zip(t, "a", "b"), tt.maxFile)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,7 +148,7 @@ func TestZipDocPartOnce(t *testing.T) {
 		t.Errorf("a chapter the spine names thrice: %d blocks, skipped %q %s; want its heading and paragraph once", len(s.blocks), kind, reason)
 	}
 	slide := pptxSlide("", pptxShape("title", "Regions"), pptxShape("", "We start in two regions."))
-	deck := makeZip(t,
+	deck := ziptest.Zip(t,
 		"ppt/presentation.xml", `<p:presentation `+nsPML+`><p:sldIdLst><p:sldId id="256" r:id="rId2"/><p:sldId id="257" r:id="rId2"/><p:sldId id="258" r:id="rId3"/></p:sldIdLst></p:presentation>`,
 		"ppt/_rels/presentation.xml.rels", `<Relationships `+relNS+`><Relationship Id="rId2" Type="`+relT+`slide" Target="slides/slide1.xml"/><Relationship Id="rId3" Type="`+relT+`slide" Target="slides/slide2.xml"/></Relationships>`,
 		"ppt/slides/slide1.xml", slide,

@@ -1,14 +1,13 @@
 package snapshot
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
 
 	"corpusbot/corpus"
+	"corpusbot/internal/ziptest"
 )
 
 // A document's unit (a deck's slides, a file's lines) is not stored: it
@@ -17,24 +16,13 @@ import (
 // were named need no rebuild.
 func TestRoundTripKeepsUnits(t *testing.T) {
 	const ns = `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"`
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for _, part := range [][2]string{
-		{"ppt/presentation.xml", `<p:presentation ` + ns + `><p:sldIdLst><p:sldId id="256" r:id="rId1"/></p:sldIdLst></p:presentation>`},
-		{"ppt/_rels/presentation.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide" Target="slides/slide1.xml"/></Relationships>`},
-		{"ppt/slides/slide1.xml", `<p:sld ` + ns + `><p:cSld><p:spTree><p:sp><p:nvSpPr><p:nvPr/></p:nvSpPr><p:txBody><a:p><a:r><a:t>The new search reaches eu-west on March 3.</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>`},
-	} {
-		w, err := zw.Create(part[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(part[1]))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
+	deck := ziptest.Zip(t,
+		"ppt/presentation.xml", `<p:presentation `+ns+`><p:sldIdLst><p:sldId id="256" r:id="rId1"/></p:sldIdLst></p:presentation>`,
+		"ppt/_rels/presentation.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide" Target="slides/slide1.xml"/></Relationships>`,
+		"ppt/slides/slide1.xml", `<p:sld `+ns+`><p:cSld><p:spTree><p:sp><p:nvSpPr><p:nvPr/></p:nvSpPr><p:txBody><a:p><a:r><a:t>The new search reaches eu-west on March 3.</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>`,
+	)
 	c, err := corpus.Load(context.Background(), fstest.MapFS{
-		"deck.pptx": {Data: b.Bytes()},
+		"deck.pptx": {Data: deck},
 		"guide.md":  {Data: []byte("# Guide\n\nThe guide explains the release steps.\n")},
 	}, corpus.Config{})
 	if err != nil {
