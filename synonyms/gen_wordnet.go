@@ -30,7 +30,6 @@ package main
 import (
 	"bufio"
 	"cmp"
-	"compress/gzip"
 	"errors"
 	"flag"
 	"fmt"
@@ -78,25 +77,7 @@ func run(dir, out string) error {
 			return err
 		}
 	}
-	f, err := os.Create(out)
-	if err != nil {
-		return err
-	}
-	// No name or time in the gzip header: the same source gives the same bytes.
-	zw, err := gzip.NewWriterLevel(f, gzip.BestCompression)
-	if err != nil {
-		f.Close()
-		return err
-	}
-	if err := t.write(zw); err != nil {
-		f.Close()
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writeTable(out, t.write)
 }
 
 type member struct {
