@@ -38,3 +38,15 @@ func ExamplePipeline_Ask() {
 	// first source: alipay-ordered-to-spin-off-micro-loans.en
 	// true The corpus does not cover this.
 }
+
+// A source's place reads in the reader's language, a deck's pages named
+// slides.
+func ExampleSpanIn() {
+	fmt.Println(answer.Span(corpus.UnitLine, 12, 30, 0, 0))
+	fmt.Println(answer.SpanIn("de", corpus.UnitSlide, 0, 0, 4, 4))
+	fmt.Println(answer.SpanIn("fr", corpus.UnitPage, 0, 0, 3, 5))
+	// Output:
+	// lines 12–30
+	// Folie 4
+	// pages 3–5
+}

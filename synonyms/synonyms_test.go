@@ -2,10 +2,27 @@ package synonyms
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 )
+
+// checkAmong reports each of want that got, the answer of call, lacks,
+// and each of wantNot that it holds.
+func checkAmong(t *testing.T, call string, got, want, wantNot []string) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s = %v, want %q among them", call, got, w)
+		}
+	}
+	for _, w := range wantNot {
+		if slices.Contains(got, w) {
+			t.Errorf("%s = %v, want no %q", call, got, w)
+		}
+	}
+}
 
 func TestOf(t *testing.T) {
 	en := English()
@@ -25,16 +42,7 @@ func TestOf(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := en.Of(tt.word, tt.rank)
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("Of(%q, %d) = %v, want %q among them", tt.word, tt.rank, got, w)
-			}
-		}
-		for _, w := range tt.wantNot {
-			if slices.Contains(got, w) {
-				t.Errorf("Of(%q, %d) = %v, want no %q", tt.word, tt.rank, got, w)
-			}
-		}
+		checkAmong(t, fmt.Sprintf("Of(%q, %d)", tt.word, tt.rank), got, tt.want, tt.wantNot)
 	}
 	if got := (*Table)(nil).Of("speak", 3); got != nil {
 		t.Errorf("nil table: %v", got)
@@ -82,16 +90,7 @@ func TestDerived(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := en.Derived(tt.word)
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("Derived(%q) = %v, want %q among them", tt.word, got, w)
-			}
-		}
-		for _, w := range tt.wantNot {
-			if slices.Contains(got, w) {
-				t.Errorf("Derived(%q) = %v, want no %q", tt.word, got, w)
-			}
-		}
+		checkAmong(t, fmt.Sprintf("Derived(%q)", tt.word), got, tt.want, tt.wantNot)
 	}
 	if got := (*Table)(nil).Derived("fail"); got != nil {
 		t.Errorf("nil table: %v", got)
@@ -117,16 +116,7 @@ func TestChinese(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := zh.Of(tt.word, tt.rank)
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("Of(%q, %d) = %v, want %q among them", tt.word, tt.rank, got, w)
-			}
-		}
-		for _, w := range tt.wantNot {
-			if slices.Contains(got, w) {
-				t.Errorf("Of(%q, %d) = %v, want no %q", tt.word, tt.rank, got, w)
-			}
-		}
+		checkAmong(t, fmt.Sprintf("Of(%q, %d)", tt.word, tt.rank), got, tt.want, tt.wantNot)
 	}
 }
 
@@ -162,16 +152,7 @@ func TestLang(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := Lang(tt.lang).Of(tt.word, MaxRank)
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("Lang(%q).Of(%q) = %v, want %q among them", tt.lang, tt.word, got, w)
-			}
-		}
-		for _, w := range tt.wantNot {
-			if slices.Contains(got, w) {
-				t.Errorf("Lang(%q).Of(%q) = %v, want no %q", tt.lang, tt.word, got, w)
-			}
-		}
+		checkAmong(t, fmt.Sprintf("Lang(%q).Of(%q)", tt.lang, tt.word), got, tt.want, tt.wantNot)
 	}
 }
 
