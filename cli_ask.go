@@ -6,29 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
 	"strings"
 	"unicode"
 
 	"corpusbot/answer"
 	"corpusbot/corpus"
 	"corpusbot/i18n"
-	"corpusbot/llm"
 	"corpusbot/text"
 )
-
-// newLLM builds the LLM client; hc nil means a fresh default client.
-func (e *env) newLLM(hc *http.Client) (*llm.Client, error) {
-	return llm.New(llm.Config{
-		HTTPClient: hc,
-		APIKey:     e.cfg.OpenAIKey,
-		BaseURL:    e.cfg.OpenAIBaseURL,
-		Model:      e.cfg.OpenAIModel,
-		Timeout:    e.cfg.LLMTimeout,
-		MaxRetries: e.cfg.LLMMaxRetries,
-		Logger:     e.log,
-	})
-}
 
 // answerFlags are shared by ask, summary and briefing.
 type answerFlags struct {

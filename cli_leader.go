@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"sync/atomic"
 	"time"
 
@@ -20,12 +19,6 @@ const defaultLeaderLease = 8 * time.Second
 // leaseName is what the leader of an unsharded leader/standby pair holds;
 // a shard's leader holds shardLease's name.
 const leaseName = "bot"
-
-// storeConfig is where the state lives: PostgreSQL with DATABASE_URL, else
-// the SQLite file in DATA_DIR.
-func (c config) storeConfig(log *slog.Logger, obs store.Observer) store.Config {
-	return store.Config{Dir: c.DataDir, DatabaseURL: c.DatabaseURL.Reveal(), Logger: log, Observer: obs}
-}
 
 // lead runs the bot: at once with SQLite (one process), or, with
 // PostgreSQL, once this process holds the leader's lease, the others

@@ -16,34 +16,6 @@ import (
 	"corpusbot/retrieval"
 )
 
-// pipeline loads the corpus and builds the answering pipeline. Without
-// withLLM, or with no LLM configured, it answers extractively. k ≤ 0 takes
-// the pipeline's default.
-func (e *env) pipeline(ctx context.Context, dir string, k int, withLLM bool) (*answer.Pipeline, error) {
-	c, ix, pending, err := e.loadIndexed(ctx, dir)
-	if err != nil {
-		return nil, err
-	}
-	if pending != nil {
-		e.saveSnapshot(ctx, pending) // a command ends soon: saved now, for the next one
-	}
-	var model answer.Model
-	if withLLM && e.cfg.llmEnabled() {
-		m, err := e.newLLM(nil)
-		if err != nil {
-			return nil, err
-		}
-		model = m
-	}
-	return answer.NewIndexed(answer.Config{
-		K:                k,
-		ContextTokens:    e.cfg.ContextTokens,
-		MaxQuestionRunes: e.cfg.MaxQuestionChars,
-		Logger:           e.log,
-		SourceURL:        e.cfg.SourceURL,
-	}, c, ix, model)
-}
-
 // checkQuery gives the messages a person needs for a query that cannot be searched.
 func (e *env) checkQuery(q string) error {
 	if n := utf8.RuneCountInString(q); n > e.cfg.MaxQuestionChars {

@@ -177,6 +177,12 @@ func (p *envParser) legacyCooldown(c *config) {
 // answers extractively.
 func (c config) llmEnabled() bool { return !c.OpenAIKey.IsZero() || c.OpenAIBaseURL != "" }
 
+// storeConfig is where the state lives: PostgreSQL with DATABASE_URL, else
+// the SQLite file in DATA_DIR.
+func (c config) storeConfig(log *slog.Logger, obs store.Observer) store.Config {
+	return store.Config{Dir: c.DataDir, DatabaseURL: c.DatabaseURL.Reveal(), Logger: log, Observer: obs}
+}
+
 // envParser keeps the first error so loadConfig reads as a list of keys.
 type envParser struct {
 	getenv func(string) string
