@@ -1,14 +1,14 @@
 package corpus
 
 import (
-	"corpusbot/text"
-
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"io"
 	"strconv"
 	"strings"
+
+	"corpusbot/text"
 )
 
 // parseDOCX reduces a Word document to its paragraphs, headings (styles

@@ -1,14 +1,14 @@
 package corpus
 
 import (
-	"corpusbot/text"
-
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"io"
 	"strconv"
 	"strings"
+
+	"corpusbot/text"
 )
 
 // odtSkipped are the elements of an OpenDocument text whose content is not

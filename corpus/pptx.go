@@ -1,8 +1,6 @@
 package corpus
 
 import (
-	"corpusbot/text"
-
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -12,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"corpusbot/text"
 )
 
 // drawingML is the namespace of DrawingML, whose a:p, a:t and a:tbl hold

@@ -1,8 +1,6 @@
 package corpus
 
 import (
-	"corpusbot/text"
-
 	"slices"
 	"sort"
 	"strings"
@@ -10,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"corpusbot/text"
 )
 
 // blockKind says what a block of a structured document is.

@@ -1,11 +1,11 @@
 package corpus
 
 import (
-	"corpusbot/text"
-
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"corpusbot/text"
 )
 
 // FuzzBlockWrite checks blockBuilder.write against its definition: what

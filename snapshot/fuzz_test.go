@@ -7,9 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	"corpusbot/corpus"
-	"testing/fstest"
 )
 
 // FuzzDecode reads any bytes as a snapshot, past the checksums (which
