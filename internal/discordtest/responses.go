@@ -181,8 +181,14 @@ func (s *Server) webhookLocked(rc *reqCtx) (*Interaction, *resp) {
 	return in, nil
 }
 
-// webhookMessageLocked resolves {message.id} ("@original" or a follow-up).
-func (s *Server) webhookMessageLocked(in *Interaction, rc *reqCtx) (*Message, *resp) {
+// webhookMessageLocked finds the interaction behind the webhook
+// (webhookLocked) and resolves its {message.id} ("@original" or a
+// follow-up).
+func (s *Server) webhookMessageLocked(rc *reqCtx) (*Interaction, *Message, *resp) {
+	in, bad := s.webhookLocked(rc)
+	if bad != nil {
+		return nil, nil, bad
+	}
 	id := rc.params["message.id"]
 	if id == "@original" {
 		id = in.originalID
@@ -192,9 +198,9 @@ func (s *Server) webhookMessageLocked(in *Interaction, rc *reqCtx) (*Message, *r
 	m, found := s.messages[id]
 	if id == "" || !found {
 		r := reject(http.StatusNotFound, 10008, "Unknown Message", "message.unknown")
-		return nil, &r
+		return nil, nil, &r
 	}
-	return m, nil
+	return in, m, nil
 }
 
 // createFollowup serves POST /webhooks/{app}/{token}. As on Discord, the
@@ -235,11 +241,7 @@ func (s *Server) createFollowup(rc *reqCtx) resp {
 }
 
 func (s *Server) getWebhookMessage(rc *reqCtx) resp {
-	in, bad := s.webhookLocked(rc)
-	if bad != nil {
-		return *bad
-	}
-	m, bad := s.webhookMessageLocked(in, rc)
+	_, m, bad := s.webhookMessageLocked(rc)
 	if bad != nil {
 		return *bad
 	}
@@ -249,11 +251,7 @@ func (s *Server) getWebhookMessage(rc *reqCtx) resp {
 // editWebhookMessage serves PATCH …/messages/{@original|id}; @original
 // does not exist before the interaction is acknowledged.
 func (s *Server) editWebhookMessage(rc *reqCtx) resp {
-	in, bad := s.webhookLocked(rc)
-	if bad != nil {
-		return *bad
-	}
-	m, bad := s.webhookMessageLocked(in, rc)
+	in, m, bad := s.webhookMessageLocked(rc)
 	if bad != nil {
 		return *bad
 	}
@@ -272,11 +270,7 @@ func (s *Server) editWebhookMessage(rc *reqCtx) resp {
 }
 
 func (s *Server) deleteWebhookMessage(rc *reqCtx) resp {
-	in, bad := s.webhookLocked(rc)
-	if bad != nil {
-		return *bad
-	}
-	m, bad := s.webhookMessageLocked(in, rc)
+	in, m, bad := s.webhookMessageLocked(rc)
 	if bad != nil {
 		return *bad
 	}
