@@ -7,7 +7,7 @@ import (
 	"sync"
 )
 
-//go:generate go run gen_antonyms.go gen_oewn.go -wordnet ${OEWN_DIR}
+//go:generate go run gen_antonyms.go -wordnet ${OEWN_DIR}
 
 // antonymData is the English antonym pairs of Open English WordNet
 // (commit d94538ad, CC BY 4.0; see synonyms/README.md), one pair a line,

@@ -480,7 +480,7 @@ func spells(acr string, words []string) bool {
 	return len(ws) > 0 && match(0, 0)
 }
 
-//go:generate go run gen_demonyms.go gen_oewn.go -wordnet ${OEWN_DIR}
+//go:generate go run gen_demonyms.go -wordnet ${OEWN_DIR}
 
 // demonymData is Open English WordNet's names and their adjectives and
 // peoples (the tree synonyms/ and antonyms_en.txt.gz are made from,

@@ -24,6 +24,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"corpusbot/internal/tablegen"
 )
 
 // maxRank is the most senses of a lemma (per part of speech) whose
@@ -41,7 +43,7 @@ func main() {
 }
 
 func run(dir, out string) error {
-	files, err := oewnEntries(dir)
+	files, err := tablegen.OEWNEntries(dir)
 	if err != nil {
 		return err
 	}
@@ -68,7 +70,7 @@ func run(dir, out string) error {
 			}
 		}
 	}
-	return writePairs(out, "# Antonym pairs of Open English WordNet (github.com/globalwordnet/english-wordnet),\n"+
+	return tablegen.WritePairs(out, "# Antonym pairs of Open English WordNet (github.com/globalwordnet/english-wordnet),\n"+
 		"# © The Open English WordNet Team, CC BY 4.0; written by gen_antonyms.go.\n", pairs)
 }
 
@@ -90,15 +92,15 @@ func read(name string, pairs map[string]bool, heads map[string][]string) error {
 		switch {
 		case line == "" || strings.HasPrefix(line, "#"):
 		case !strings.HasPrefix(line, " "):
-			lemma = unquote(strings.TrimSuffix(line, ":"))
-			keep = plainWord(lemma)
+			lemma = tablegen.Unquote(strings.TrimSuffix(line, ":"))
+			keep = tablegen.PlainWord(lemma)
 		case strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "   "):
 			rank, block = 0, ""
 		case strings.HasPrefix(line, "    ") && !strings.HasPrefix(line, "     ") && line[4] != '-':
 			block = strings.TrimSuffix(strings.TrimSpace(line), ":")
 		case block == "sense" && strings.HasPrefix(line, "      - "):
-			to, _, _ := strings.Cut(unquote(strings.TrimPrefix(line, "      - ")), "%")
-			if list == "antonym" && keep && rank <= maxRank && plainWord(to) && to != lemma {
+			to, _, _ := strings.Cut(tablegen.Unquote(strings.TrimPrefix(line, "      - ")), "%")
+			if list == "antonym" && keep && rank <= maxRank && tablegen.PlainWord(to) && to != lemma {
 				a, b := min(lemma, to), max(lemma, to)
 				pairs[a+" "+b] = true
 			}
@@ -113,7 +115,7 @@ func read(name string, pairs map[string]bool, heads map[string][]string) error {
 			}
 			if key == "id" && keep && rank <= maxRank {
 				// lemma%5:00:00:head:nn
-				if fs := strings.Split(unquote(val), ":"); len(fs) >= 4 && strings.HasSuffix(fs[0], "%5") && plainWord(fs[3]) && fs[3] != lemma {
+				if fs := strings.Split(tablegen.Unquote(val), ":"); len(fs) >= 4 && strings.HasSuffix(fs[0], "%5") && tablegen.PlainWord(fs[3]) && fs[3] != lemma {
 					heads[lemma] = append(heads[lemma], fs[3])
 				}
 			}
@@ -123,18 +125,4 @@ func read(name string, pairs map[string]bool, heads map[string][]string) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
-}
-
-// plainWord reports a lower-case word of ASCII letters: not a name, a
-// phrase, a hyphenated word or an abbreviation.
-func plainWord(s string) bool {
-	if len(s) < 2 {
-		return false
-	}
-	for _, r := range s {
-		if r < 'a' || r > 'z' {
-			return false
-		}
-	}
-	return true
 }

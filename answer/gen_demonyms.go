@@ -34,6 +34,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"corpusbot/internal/tablegen"
 )
 
 func main() {
@@ -52,7 +54,7 @@ func main() {
 var ofName = regexp.MustCompile(`^(?:of|relating to|pertaining to|(?:a |an )?(?:native|inhabitant|citizen|resident)s?)(?: or (?:relating|pertaining|related) to)?(?: or (?:characteristic of|located in|native|inhabitant|citizen|resident)(?: of)?)?(?: of)? (?:the )?(?:ancient |former |modern )?([A-Z][\pL'-]*(?: [A-Z][\pL'-]*)*)`)
 
 func run(dir, out string) error {
-	entries, err := oewnEntries(dir)
+	entries, err := tablegen.OEWNEntries(dir)
 	if err != nil {
 		return err
 	}
@@ -75,7 +77,7 @@ func run(dir, out string) error {
 			return err
 		}
 	}
-	return writePairs(out, "# Names and their adjectives and peoples, from Open English WordNet (github.com/globalwordnet/english-wordnet),\n"+
+	return tablegen.WritePairs(out, "# Names and their adjectives and peoples, from Open English WordNet (github.com/globalwordnet/english-wordnet),\n"+
 		"# © The Open English WordNet Team, CC BY 4.0; written by gen_demonyms.go.\n", pairs)
 }
 
@@ -96,14 +98,14 @@ func readEntries(name string, capital map[string]bool, perts *[][2]string) error
 		switch {
 		case line == "" || strings.HasPrefix(line, "#"):
 		case !strings.HasPrefix(line, " "):
-			lemma = unquote(strings.TrimSuffix(line, ":"))
+			lemma = tablegen.Unquote(strings.TrimSuffix(line, ":"))
 			keep = capitalised(lemma)
 			if keep {
 				capital[strings.ToLower(lemma)] = true
 			}
 			list = ""
 		case strings.HasPrefix(line, "      - ") && list == "pertainym":
-			to, _, _ := strings.Cut(unquote(strings.TrimPrefix(line, "      - ")), "%")
+			to, _, _ := strings.Cut(tablegen.Unquote(strings.TrimPrefix(line, "      - ")), "%")
 			if keep && !strings.Contains(lemma, " ") {
 				*perts = append(*perts, [2]string{strings.ToLower(lemma), to})
 			}
@@ -150,7 +152,7 @@ func readSynsets(name string, pairs map[string]bool) error {
 			flush()
 			list = ""
 		case strings.HasPrefix(line, "  - "):
-			v := unquote(strings.TrimPrefix(line, "  - "))
+			v := tablegen.Unquote(strings.TrimPrefix(line, "  - "))
 			switch list {
 			case "definition":
 				if def == "" {

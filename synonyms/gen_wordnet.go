@@ -30,16 +30,16 @@ package main
 import (
 	"bufio"
 	"cmp"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+
+	"corpusbot/internal/tablegen"
 )
 
 // maxRank is the most senses of a lemma (per part of speech) the table
@@ -61,15 +61,9 @@ func main() {
 }
 
 func run(dir, out string) error {
-	if dir == "" {
-		return errors.New("set OEWN_DIR to a checkout of https://github.com/globalwordnet/english-wordnet (or pass -wordnet)")
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "src", "yaml", "entries-*.yaml"))
+	files, err := tablegen.OEWNEntries(dir)
 	if err != nil {
 		return err
-	}
-	if len(files) == 0 {
-		return fmt.Errorf("%s: no src/yaml/entries-*.yaml", dir)
 	}
 	t := table{synsets: map[string][]member{}, forms: map[string][]string{}, adjectives: map[string]bool{}, derived: map[string][]string{}}
 	for _, name := range files {
@@ -77,7 +71,7 @@ func run(dir, out string) error {
 			return err
 		}
 	}
-	return writeTable(out, t.write)
+	return tablegen.WriteGzip(out, t.write)
 }
 
 type member struct {
@@ -111,7 +105,7 @@ func (t *table) read(name string) error {
 		case !strings.HasPrefix(line, " "):
 			// A lemma: "speak:" or a quoted one ("'''hood':").
 			lemma = strings.TrimSuffix(line, ":")
-			keep = plainWord(lemma)
+			keep = tablegen.PlainWord(lemma)
 		case strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "   "):
 			// A part of speech: its senses are ranked afresh.
 			rank, block = 0, ""
@@ -121,14 +115,14 @@ func (t *table) read(name string) error {
 		case strings.HasPrefix(line, "    ") && !strings.HasPrefix(line, "     ") && line[4] != '-':
 			block = strings.TrimSuffix(strings.TrimSpace(line), ":")
 		case block == "form" && strings.HasPrefix(line, "    - "):
-			if form := unquote(strings.TrimPrefix(line, "    - ")); keep && plainWord(form) && form != lemma {
+			if form := tablegen.Unquote(strings.TrimPrefix(line, "    - ")); keep && tablegen.PlainWord(form) && form != lemma {
 				t.forms[lemma] = append(t.forms[lemma], form)
 			}
 		case block == "sense" && strings.HasPrefix(line, "      - "):
 			// An item of the sense's list: a related sense's id,
 			// "'failure%1:04:01::'".
-			to, _, _ := strings.Cut(unquote(strings.TrimPrefix(line, "      - ")), "%")
-			if list == "derivation" && keep && rank <= maxRank && plainWord(to) && to != lemma && !oneFamily(lemma, to) {
+			to, _, _ := strings.Cut(tablegen.Unquote(strings.TrimPrefix(line, "      - ")), "%")
+			if list == "derivation" && keep && rank <= maxRank && tablegen.PlainWord(to) && to != lemma && !oneFamily(lemma, to) {
 				t.derived[lemma] = append(t.derived[lemma], to)
 			}
 		case block == "sense" && strings.HasPrefix(line, "    - "):
@@ -151,20 +145,6 @@ func (t *table) read(name string) error {
 	return nil
 }
 
-// plainWord reports a lower-case word of ASCII letters: not a name, a
-// phrase, a hyphenated word or an abbreviation.
-func plainWord(s string) bool {
-	if len(s) < 2 {
-		return false
-	}
-	for _, r := range s {
-		if r < 'a' || r > 'z' {
-			return false
-		}
-	}
-	return true
-}
-
 // oneFamily reports two words that share a beginning of at least five
 // letters and three quarters of the shorter, as answer's sameFamily holds
 // the terms of one family.
@@ -174,13 +154,6 @@ func oneFamily(a, b string) bool {
 		n++
 	}
 	return n >= 5 && 4*n >= 3*min(len(a), len(b))
-}
-
-func unquote(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'' {
-		return strings.ReplaceAll(s[1:len(s)-1], "''", "'")
-	}
-	return s
 }
 
 // write prints the synsets of two or more lemmas, sorted, then the forms.
