@@ -16,18 +16,17 @@
 package main
 
 import (
-	"bufio"
 	"cmp"
 	"errors"
 	"flag"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
+
+	"corpusbot/internal/tablegen"
 )
 
 // langs are the Latin-script languages package text detects that
@@ -43,11 +42,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gen_langs:", err)
 		os.Exit(1)
 	}
-}
-
-type entry struct {
-	word  string
-	count int
 }
 
 func run(dir, out string, top int) error {
@@ -71,26 +65,7 @@ func run(dir, out string, top int) error {
 			all, total = merge(all, total, br, brTotal), 1e9
 		}
 		fmt.Fprintf(&b, "@%s\n", lang)
-		last, kept := -1, 0
-		for _, e := range all {
-			if kept == top {
-				break
-			}
-			if !lowerWord(e.word) {
-				continue
-			}
-			z := int(math.Floor(10 * math.Log10(float64(e.count)/float64(total)*1e9)))
-			if z < 10 {
-				break
-			}
-			if z != last {
-				fmt.Fprintf(&b, "#%d\n", z)
-				last = z
-			}
-			b.WriteString(e.word)
-			b.WriteByte('\n')
-			kept++
-		}
+		tablegen.WriteZipf(&b, all, total, lowerWord, top)
 	}
 	return os.WriteFile(out, []byte(b.String()), 0o644)
 }
@@ -104,54 +79,34 @@ func lowerWord(w string) bool {
 	return w != ""
 }
 
-func read(dir, lang string) ([]entry, int, error) {
-	f, err := os.Open(filepath.Join(dir, "content", "2018", lang, lang+"_50k.txt"))
-	if err != nil {
-		return nil, 0, err
-	}
-	defer f.Close()
-	var all []entry
-	total := 0
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fs := strings.Fields(sc.Text())
-		if len(fs) != 2 {
-			continue
-		}
-		n, err := strconv.Atoi(fs[1])
-		if err != nil {
-			return nil, 0, fmt.Errorf("%s: %q: %w", lang, sc.Text(), err)
-		}
-		total += n
-		all = append(all, entry{fs[0], n})
-	}
-	return all, total, sc.Err()
+func read(dir, lang string) ([]tablegen.Count, int, error) {
+	return tablegen.ReadCounts(filepath.Join(dir, "content", "2018", lang, lang+"_50k.txt"))
 }
 
 // merge gives each word of a or b the larger of its shares, as counts per
 // billion (total 1e9 becomes the new total), commonest first.
-func merge(a []entry, aTotal int, b []entry, bTotal int) []entry {
+func merge(a []tablegen.Count, aTotal int, b []tablegen.Count, bTotal int) []tablegen.Count {
 	share := map[string]float64{}
 	var order []string
 	for _, side := range []struct {
-		es    []entry
+		es    []tablegen.Count
 		total int
 	}{{a, aTotal}, {b, bTotal}} {
 		for _, e := range side.es {
-			s := float64(e.count) / float64(side.total)
-			if old, ok := share[e.word]; !ok {
-				order = append(order, e.word)
-				share[e.word] = s
+			s := float64(e.N) / float64(side.total)
+			if old, ok := share[e.Word]; !ok {
+				order = append(order, e.Word)
+				share[e.Word] = s
 			} else if s > old {
-				share[e.word] = s
+				share[e.Word] = s
 			}
 		}
 	}
-	out := make([]entry, 0, len(order))
+	out := make([]tablegen.Count, 0, len(order))
 	for _, w := range order {
-		out = append(out, entry{w, int(share[w] * 1e9)})
+		out = append(out, tablegen.Count{Word: w, N: int(share[w] * 1e9)})
 	}
 	// Stable, so that equal counts keep the files' order.
-	slices.SortStableFunc(out, func(x, y entry) int { return cmp.Compare(y.count, x.count) })
+	slices.SortStableFunc(out, func(x, y tablegen.Count) int { return cmp.Compare(y.N, x.N) })
 	return out
 }

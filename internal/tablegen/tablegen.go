@@ -1,18 +1,23 @@
 // Package tablegen holds what the generators of the embedded word tables
 // share (answer's gen_antonyms.go and gen_demonyms.go, synonyms'
-// gen_wordnet.go and gen_cedict.go, run by go generate, never by the
-// program): finding and reading Open English WordNet's entries files, and
+// gen_wordnet.go and gen_cedict.go, wordfreq's gen_frequency.go and
+// gen_langs.go, text's gen_hewords.go; run by go generate, never by the
+// program): finding and reading Open English WordNet's entries files,
+// reading FrequencyWords' counts and writing them by Zipf value, and
 // writing a table gzipped so that the same source gives the same bytes.
 package tablegen
 
 import (
+	"bufio"
 	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -91,4 +96,71 @@ func WritePairs(out, head string, pairs map[string]bool) error {
 		_, err := io.WriteString(w, head+strings.Join(lines, "\n")+"\n")
 		return err
 	})
+}
+
+// Count is a word of a frequency list and how often the list's corpus
+// has it.
+type Count struct {
+	Word string
+	N    int
+}
+
+// ReadCounts reads a frequency list of "word count" lines, as
+// hermitdave/FrequencyWords' content/2018/<lang>/<lang>_50k.txt are
+// written (commonest first), in its order, and the sum of its counts.
+// Lines of another shape are skipped.
+func ReadCounts(path string) ([]Count, int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	var all []Count
+	total := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fs := strings.Fields(sc.Text())
+		if len(fs) != 2 {
+			continue
+		}
+		n, err := strconv.Atoi(fs[1])
+		if err != nil {
+			return nil, 0, fmt.Errorf("%s: %q: %w", path, sc.Text(), err)
+		}
+		total += n
+		all = append(all, Count{fs[0], n})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", path, err)
+	}
+	return all, total, nil
+}
+
+// WriteZipf writes the words of counts (commonest first) that keep
+// accepts, a line each, up to top of them (top ≤ 0: no bound), stopping
+// at the first below Zipf 1. A line "#zz" before a word gives its Zipf
+// value (log10 of occurrences per billion words, against total) times
+// ten, rounded down, where it changes. It returns how many words it wrote.
+func WriteZipf(b *strings.Builder, counts []Count, total int, keep func(string) bool, top int) int {
+	last, kept := -1, 0
+	for _, c := range counts {
+		if top > 0 && kept == top {
+			break
+		}
+		if !keep(c.Word) {
+			continue
+		}
+		z := int(math.Floor(10 * math.Log10(float64(c.N)/float64(total)*1e9)))
+		if z < 10 {
+			break
+		}
+		if z != last {
+			fmt.Fprintf(b, "#%d\n", z)
+			last = z
+		}
+		b.WriteString(c.Word)
+		b.WriteByte('\n')
+		kept++
+	}
+	return kept
 }

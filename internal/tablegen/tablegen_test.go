@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -99,5 +100,41 @@ func TestWritePairs(t *testing.T) {
 	}
 	if zr.Name != "" || !zr.ModTime.IsZero() {
 		t.Errorf("gzip header names %q at %v; want neither", zr.Name, zr.ModTime)
+	}
+}
+
+// The words kept, with a "#zz" line where the Zipf value changes, up to
+// top, and none below Zipf 1.
+func TestWriteZipf(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "xx_50k.txt")
+	// A total of a billion: a count is occurrences per billion.
+	list := "the 600000000\nof 300000000\nAnd 50000000\nand 49999495\nrare 500\nrarer 5\n"
+	if err := os.WriteFile(path, []byte(list+"bad line here\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	counts, total, err := ReadCounts(path)
+	if err != nil || len(counts) != 6 || total != 1_000_000_000 {
+		t.Fatalf("ReadCounts = %v, %d, %v", counts, total, err)
+	}
+	lower := func(w string) bool { return strings.ToLower(w) == w }
+	tests := []struct {
+		top  int
+		want string
+	}{
+		{0, "#87\nthe\n#84\nof\n#76\nand\n#26\nrare\n"},
+		{2, "#87\nthe\n#84\nof\n"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		n := WriteZipf(&b, counts, total, lower, tt.top)
+		if b.String() != tt.want || n != strings.Count(tt.want, "\n")-strings.Count(tt.want, "#") {
+			t.Errorf("top %d: %d words\n%s\nwant\n%s", tt.top, n, b.String(), tt.want)
+		}
+	}
+	if err := os.WriteFile(path, []byte("word many\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := ReadCounts(path); err == nil {
+		t.Error("a count that is no number: no error")
 	}
 }
