@@ -21,6 +21,11 @@ type Explanation struct {
 	Best float64
 	// Candidates is false when no passage passed retrieval's floor.
 	Candidates bool
+	// Retrieved is true when a block the sentences are chosen from (the
+	// first K passages and those widening adds) holds what want looks
+	// for in its text: false, the answering passage was not retrieved;
+	// true with no Sentences, it is there but no one sentence holds it.
+	Retrieved bool
 }
 
 // ExplainedWord is a word of the question: a name, or a focus word with
@@ -43,6 +48,10 @@ type ExplainedSentence struct {
 	// kind of answer, what is counted, the deed, the things named)
 	// refused it.
 	Refused bool
+	// Guard names the rule that refused it: "kind", "counted", "deed",
+	// "things named", "negation", "numbers", "antonym", "entity swap",
+	// "bare row"; "" when none did.
+	Guard string
 }
 
 // Explain runs extractive ask's retrieval and sentence tests on q as Ask
@@ -60,7 +69,7 @@ func (p *Pipeline) Explain(ctx context.Context, q Question, want func(sentence s
 		return Explanation{}, fmt.Errorf("explain: %w", err)
 	}
 	query := queries[len(queries)-1]
-	f, fits := st.fitter(asked, query)
+	f, check := st.fitCheck(asked, query)
 	var e Explanation
 	for i, terms := range f.every {
 		w := f.everyWord[i]
@@ -77,14 +86,18 @@ func (p *Pipeline) Explain(ctx context.Context, q Question, want func(sentence s
 	share := p.cfg.FocusCoverage
 	blocks := p.pack(st, rel, p.cfg.ContextTokens, p.cfg.K)
 	blocks = p.widen(st, queries, cands, blocks, query, qlang, st.answers(asked, query, wideShare))
+	for _, b := range blocks {
+		e.Retrieved = e.Retrieved || want(b.text)
+	}
 	// Every candidate sentence, ranked; none kept.
 	st.rankSentences(f, blocks, query, len(blocks), len(blocks), func(s string, terms []string, a around) (bool, int) {
-		c, ok := fits(s, terms, a)
+		c, guard := check(s, terms, a)
+		ok := guard == ""
 		if ok {
 			e.Best = max(e.Best, c.share())
 		}
 		if want(s) {
-			e.Sentences = append(e.Sentences, ExplainedSentence{Text: s, Share: c.share(), Passes: ok && c.passes(share), Refused: !ok})
+			e.Sentences = append(e.Sentences, ExplainedSentence{Text: s, Share: c.share(), Passes: ok && c.passes(share), Refused: !ok, Guard: guard})
 		}
 		return false, 0
 	})

@@ -52,6 +52,22 @@ func TestExplain(t *testing.T) {
 			t.Errorf("%q: Ask answered with the sentence %v (%q), Explain says it passes %v", tt.question, answered, res.Text, tt.passes)
 		}
 	}
+	// A guard's refusal is named, and Retrieved says whether a block
+	// held what was looked for at all.
+	e, err := p.Explain(ctx, Question{Text: "How many boats carry timber down the Sorrel?"}, func(s string) bool { return strings.Contains(s, "Boats carry timber") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.Retrieved || len(e.Sentences) != 1 || !e.Sentences[0].Refused || e.Sentences[0].Guard != "kind" {
+		t.Errorf("how many, of a sentence with no figure: %+v, want it retrieved and refused by the kind guard", e)
+	}
+	e, err = p.Explain(ctx, Question{Text: "What does the Sorrel flow into?"}, func(s string) bool { return strings.Contains(s, "not in any document") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Retrieved || len(e.Sentences) != 0 {
+		t.Errorf("a string no document holds: %+v, want nothing retrieved holding it", e)
+	}
 	if _, err := p.Explain(ctx, Question{Text: "   "}, func(string) bool { return true }); err == nil {
 		t.Error("Explain of an empty question: no error")
 	}

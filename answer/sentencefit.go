@@ -191,6 +191,16 @@ func (st *state) answers(asked, query string, share float64) func(sentence strin
 // negation, numbers and antonyms), and, when it does, how much of the
 // focus it holds.
 func (st *state) fitter(asked, query string) (focus, func(sentence string, terms []string, a around) (fit, bool)) {
+	f, check := st.fitCheck(asked, query)
+	return f, func(sentence string, terms []string, a around) (fit, bool) {
+		c, refused := check(sentence, terms, a)
+		return c, refused == ""
+	}
+}
+
+// fitCheck is fitter's test saying which rule refused a sentence: "" when
+// none did (bench/abstain -explain counts misses by it).
+func (st *state) fitCheck(asked, query string) (focus, func(sentence string, terms []string, a around) (fit, string)) {
 	f, kind, counted, lang := st.focusOf(query), kindOf(asked), st.counted(asked), text.GuessLanguage(asked)
 	deed, deedAlts := pastAgentVerb(asked), []string(nil)
 	var numbers []string
@@ -202,29 +212,37 @@ func (st *state) fitter(asked, query string) (focus, func(sentence string, terms
 		deedAlts = f.alts[f.governed]
 	}
 	names := st.entityCheckOf(query, f, lang)
-	return f, func(sentence string, terms []string, a around) (fit, bool) {
+	return f, func(sentence string, terms []string, a around) (fit, string) {
+		switch {
+		case kind == anyKind && a.row && st.bareRow(sentence, f):
+			return fit{}, "bare row"
+		case !kind.fitsIn(sentence, lang):
+			return fit{}, "kind"
+		case !st.countsIt(sentence, counted):
+			return fit{}, "counted"
+		case !st.saysDone(sentence, terms, deed, deedAlts):
+			return fit{}, "deed"
+		case !f.namesItsThings(terms, a):
+			return fit{}, "things named"
 		// An English question's negation may stand in a sentence either
 		// side, which an answer may show with the one chosen.
-		if kind == anyKind && a.row && st.bareRow(sentence, f) || !kind.fitsIn(sentence, lang) || !st.countsIt(sentence, counted) || !st.saysDone(sentence, terms, deed, deedAlts) || !f.namesItsThings(terms, a) || lang == "en" && !keepsNegation(asked, sentence+"\n"+a.nearText, st.index.Analyze) {
-			return fit{}, false
-		}
-		if !keepsNumbers(numbers, sentence, a.nearText) {
+		case lang == "en" && !keepsNegation(asked, sentence+"\n"+a.nearText, st.index.Analyze):
+			return fit{}, "negation"
+		case !keepsNumbers(numbers, sentence, a.nearText):
 			// "Who patented a steam engine in 1883?" is not answered
 			// by "In 1781 James Watt patented a steam engine".
-			return fit{}, false
-		}
-		if !opp.keeps(sentence, a.nearText) {
+			return fit{}, "numbers"
+		case !opp.keeps(sentence, a.nearText):
 			// "What triggers a slow killing response?" is not
 			// answered by "… triggers a rapid killing response".
-			return fit{}, false
-		}
-		if !names.holds(terms, a) {
+			return fit{}, "antonym"
+		case !names.holds(terms, a):
 			// "Who ruled Poland in 1500?" is not answered by a
 			// sentence on Hungary's kings in a paragraph that names
 			// Poland elsewhere.
-			return fit{}, false
+			return fit{}, "entity swap"
 		}
-		return f.coverage(st.freeTerms(asked, sentence, terms), a), true
+		return f.coverage(st.freeTerms(asked, sentence, terms), a), ""
 	}
 }
 

@@ -15,13 +15,16 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -158,6 +161,22 @@ func explainMisses(ctx context.Context, c *corpus.Corpus, qs []abstaineval.Quest
 	if err != nil {
 		return err
 	}
+	causes := map[string]int{}
+	var folded []string
+	for _, d := range c.Docs {
+		for _, ps := range d.Passages {
+			folded = append(folded, text.Fold(ps.Text))
+		}
+	}
+	defer func() {
+		// The misses by cause, most first: which one to fix.
+		keys := slices.SortedFunc(maps.Keys(causes), func(a, b string) int {
+			return cmp.Or(cmp.Compare(causes[b], causes[a]), strings.Compare(a, b))
+		})
+		for _, k := range keys {
+			fmt.Fprintf(w, "cause\t%d\t%s\n", causes[k], k)
+		}
+	}()
 	for _, q := range qs {
 		if q.Kind != "in" {
 			continue
@@ -177,7 +196,9 @@ func explainMisses(ctx context.Context, c *corpus.Corpus, qs []abstaineval.Quest
 		if res.Abstained {
 			outcome = "abstained"
 		}
-		fmt.Fprintf(w, "%s: %s (%s; best share %.2f)\n", q.ID, q.Question, outcome, e.Best)
+		cause := missCause(e, inText(folded, q.Expect))
+		causes[cause]++
+		fmt.Fprintf(w, "%s: %s (%s; best share %.2f; cause: %s)\n", q.ID, q.Question, outcome, e.Best, cause)
 		for _, x := range e.Words {
 			kind := "focus"
 			if x.Name {
@@ -196,7 +217,7 @@ func explainMisses(ctx context.Context, c *corpus.Corpus, qs []abstaineval.Quest
 			fmt.Fprintln(w, "\tno candidate sentence holds an expected string")
 		}
 		for _, s := range e.Sentences {
-			fmt.Fprintf(w, "\tshare %.2f passes %v refused %v: %q\n", s.Share, s.Passes, s.Refused, text.Clip(strings.Join(strings.Fields(s.Text), " "), 200))
+			fmt.Fprintf(w, "\tshare %.2f passes %v refused %q: %q\n", s.Share, s.Passes, s.Guard, text.Clip(strings.Join(strings.Fields(s.Text), " "), 200))
 		}
 	}
 	return nil
@@ -218,4 +239,59 @@ func writeSignals(ctx context.Context, c *corpus.Corpus, qs []abstaineval.Questi
 		rows = append(rows, signals.Of(set, q.ID, q.Lang, q.Kind == "in", wt, func(s string) bool { return abstaineval.Holds(s, q.Expect) }))
 	}
 	return signals.WriteFile(path, rows)
+}
+
+// Causes of an in-corpus miss, in the order missCause tests them.
+const (
+	causeNotInText    = "expected string not in the read text (markup dropped, or written otherwise)"
+	causeNoFloor      = "no passage above the floor"
+	causeNotRetrieved = "answering passage not retrieved"
+	causeSplit        = "retrieved, no one sentence holds it (split, list, table)"
+	causeChoice       = "a sentence holding it passes, another shown"
+	causeGuard        = "a sentence holding it is refused by a guard"
+	causeFocus        = "a sentence holding it covers too little of the focus"
+)
+
+// missCause names why an in-corpus question was missed, from what the
+// pipeline weighed; inText is whether any passage of the corpus holds an
+// expected string.
+func missCause(e answer.Explanation, inText bool) string {
+	switch {
+	case !inText:
+		return causeNotInText
+	case !e.Candidates:
+		return causeNoFloor
+	case !e.Retrieved:
+		return causeNotRetrieved
+	case len(e.Sentences) == 0:
+		return causeSplit
+	}
+	refused := true
+	guard := ""
+	for _, s := range e.Sentences {
+		if s.Passes {
+			return causeChoice
+		}
+		refused = refused && s.Refused
+		if guard == "" {
+			guard = s.Guard
+		}
+	}
+	if refused {
+		return causeGuard + ": " + guard
+	}
+	return causeFocus
+}
+
+// inText reports whether a passage, folded (text.Fold), holds one of the
+// expected strings.
+func inText(folded []string, expect []string) bool {
+	for _, p := range folded {
+		for _, x := range expect {
+			if strings.Contains(p, text.Fold(x)) {
+				return true
+			}
+		}
+	}
+	return false
 }

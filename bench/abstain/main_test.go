@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"corpusbot/answer"
 	"corpusbot/internal/abstaineval"
 )
 
@@ -118,9 +119,37 @@ func TestExplain(t *testing.T) {
 	if err := run(context.Background(), []string{"-set", set, "-half", "tune", "-explain"}, &out); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{id + ": What is Quanzi called in English? (", "best share", `focus "called"`, `name "quanzi"`} {
+	for _, want := range []string{id + ": What is Quanzi called in English? (", "best share", `focus "called"`, `name "quanzi"`,
+		"cause: " + causeGuard + ": entity swap", "cause\t1\t" + causeGuard + ": entity swap"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("-explain printed:\n%s\nwant %q in it", out.String(), want)
+		}
+	}
+}
+
+// A miss's cause is the first of: the expected string in no passage, no
+// passage above the floor, the answering passage not retrieved, no one
+// sentence holding it, a sentence holding it passing (another shown),
+// every one refused by a guard (named), too little of the focus.
+func TestMissCause(t *testing.T) {
+	pass := answer.ExplainedSentence{Passes: true}
+	low := answer.ExplainedSentence{Share: 0.3}
+	kind := answer.ExplainedSentence{Refused: true, Guard: "kind"}
+	for _, tt := range []struct {
+		e      answer.Explanation
+		inText bool
+		want   string
+	}{
+		{answer.Explanation{Candidates: true, Retrieved: true}, false, causeNotInText},
+		{answer.Explanation{}, true, causeNoFloor},
+		{answer.Explanation{Candidates: true}, true, causeNotRetrieved},
+		{answer.Explanation{Candidates: true, Retrieved: true}, true, causeSplit},
+		{answer.Explanation{Candidates: true, Retrieved: true, Sentences: []answer.ExplainedSentence{kind, pass}}, true, causeChoice},
+		{answer.Explanation{Candidates: true, Retrieved: true, Sentences: []answer.ExplainedSentence{kind}}, true, causeGuard + ": kind"},
+		{answer.Explanation{Candidates: true, Retrieved: true, Sentences: []answer.ExplainedSentence{kind, low}}, true, causeFocus},
+	} {
+		if got := missCause(tt.e, tt.inText); got != tt.want {
+			t.Errorf("missCause(%+v, %v) = %q, want %q", tt.e, tt.inText, got, tt.want)
 		}
 	}
 }
