@@ -205,6 +205,10 @@ func TestCounted(t *testing.T) {
 		{"Combien d'utilisateurs compte WeChat ?", "WeChat compte plus de 800 millions d'utilisateurs.", true},
 		{"Combien d'utilisateurs compte WeChat ?", "En 2011, Tencent a lancé WeChat pour attirer de nouveaux utilisateurs.", false},
 		{"كم عدد مستخدمي Alipay؟", "لدى Alipay أكثر من مليار مستخدم في الصين.", true},
+		// "كم" alone asks how much, how old, how often: what follows
+		// it is no counted thing ("عمر", age; "ارتفعت", rose).
+		{"كم عمر مؤسس الشركة؟", "أسس الشركة في سن 35.", true},
+		{"كم ارتفعت الأسعار في 2020؟", "زادت الأسعار بنسبة 12 في المئة.", true},
 		{"What does Alipay do?", "Alipay has many users.", true}, // counts nothing
 		// The words before the first stopword are what is counted, not
 		// only the first.
