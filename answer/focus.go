@@ -1293,7 +1293,7 @@ var datePrepositions = setOf(strings.Fields("in since until till by from before 
 
 func hasWord(s string, set map[string]bool) bool {
 	for w := range text.Words(s) {
-		if set[strings.ToLower(s[w.Start:w.End])] {
+		if word := strings.ToLower(s[w.Start:w.End]); set[word] || set[arabicBare(word)] {
 			return true
 		}
 	}
@@ -1305,11 +1305,35 @@ func hasWord(s string, set map[string]bool) bool {
 	return false
 }
 
+// arabicBare returns an Arabic word without the conjunction or
+// preposition written onto it and its article: "وأربعة" (and four) →
+// أربعة, "بالقرن" → قرن; the word itself when it has none.
+func arabicBare(w string) string {
+	for _, p := range []string{"و", "ف", "ب", "ل"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 2 {
+			w = rest
+			break
+		}
+	}
+	if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
+		w = rest
+	}
+	return w
+}
+
+// Arabic writes a number's word in more forms than one: ثلاثة before a
+// masculine noun, ثلاث before a feminine one, the tens as -ون or -ين,
+// a dual ("مرتين", twice) for two ("ست", six, is left out: with a
+// prefix cut it is also "لست", I am not). Each form missing here refused the
+// sentence that answered (XQuAD ar's tuning half: "واحدة من ثلاث
+// سلالات", "في منتصف القرن الثامن عشر", "فازوا بالكأس مرتين").
 var figureWords = setOf(strings.Fields(`
 	one two three four five six seven eight nine ten eleven twelve twenty thirty hundred hundreds thousand thousands
 	million millions billion billions trillion dozen percent half
 	un deux trois quatre cinq six sept huit neuf dix vingt cent cents mille million millions milliard milliards pour moitié
-	واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة مئة مائة ألف آلاف مليون ملايين مليار مليارات المليارات بالمئة نصف`))
+	واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة مئة مائة ألف آلاف مليون ملايين مليار مليارات المليارات بالمئة نصف
+	واحدة اثنتان اثنين اثنتين ثلاث أربع خمس سبع ثمان ثماني تسع عشر عشرات مئات ثلث ثلثي ربع
+	عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين تسعون تسعين`))
 
 // cardinals are the cardinal numbers, as words, of the languages whose
 // "how many" kindOf reads beyond en, fr, ar and zh: an amount may be
@@ -1375,7 +1399,7 @@ var frequencyWords = setOf(strings.Fields(`
 	every each per daily weekly monthly yearly annually hourly nightly once twice times interval intervals
 	periodically regularly frequently often always never rarely seldom sometimes usually continuously
 	chaque tous toutes fois quotidien quotidienne hebdomadaire mensuel mensuelle annuel annuelle régulièrement souvent toujours jamais
-	كل مرة مرات يوميا يومياً أسبوعيا شهريا سنويا دائما أبدا
+	كل مرة مرات مرتين مرتان يوميا يومياً أسبوعيا شهريا سنويا دائما أبدا
 	每 次 每天 每周 每月 每年 定期 经常 总是`))
 
 var dateWords = setOf(strings.Fields(`
@@ -1384,7 +1408,8 @@ var dateWords = setOf(strings.Fields(`
 	janvier février mars avril mai juin juillet août septembre octobre novembre décembre
 	lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui demain année an ans siècle
 	يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
-	الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد أمس اليوم غدا عام سنة
+	الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد أمس اليوم غدا عام سنة قرن القرن
+	الستينيات السبعينيات الثمانينيات التسعينيات
 	年 月 日 昨天 今天 明天 星期`))
 
 // countCues open a question that counts something named right after them:

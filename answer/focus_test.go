@@ -101,6 +101,29 @@ func TestChineseFigure(t *testing.T) {
 	}
 }
 
+// An Arabic figure, date or frequency may be written in a word's other
+// forms (ثلاث beside ثلاثة, a tens in -ين, a dual), with a conjunction,
+// preposition or article written onto it; "لست" (I am not) is no six.
+func TestArabicFigureForms(t *testing.T) {
+	for _, tt := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"كم عدد السلالات؟", "تنتمي إلى واحدة من ثلاث سلالات.", true},
+		{"كم عدد اللاعبين؟", "ضم الفريق خمسين لاعبا.", true},
+		{"كم عدد الأخطاء؟", "وأربعة مرات أجبر الخصم على الخطأ.", true},
+		{"متى بدأت الحركة؟", "بدأت الحركة في منتصف القرن الثامن عشر.", true},
+		{"متى عاد الاهتمام؟", "تجدد الاهتمام منذ التسعينيات.", true},
+		{"كم مرة فاز الفريق بالكأس؟", "وفاز الفريق بالكأس مرتين.", true},
+		{"كم عدد اللاعبين؟", "لست متأكدا من اللاعبين.", false},
+		{"متى بدأت الحركة؟", "بدأت الحركة داخل الكنيسة.", false},
+	} {
+		if got := kindOf(tt.question).fits(tt.sentence); got != tt.want {
+			t.Errorf("%q answered by %q: fits %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
+
 // Terms a stemmer leaves apart are one family when they share a long
 // beginning; short or merely similar words are not.
 func TestSameFamily(t *testing.T) {
