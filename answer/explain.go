@@ -41,7 +41,7 @@ type ExplainedWord struct {
 type ExplainedSentence struct {
 	Text string
 	// Share is the part of the focus it holds (see covers); Passes
-	// whether it passes the rule at the pipeline's share.
+	// whether it passes the rule at the pipeline's share and the guards.
 	Share  float64
 	Passes bool
 	// Refused is true when a rule that does not weigh the focus (the
@@ -50,8 +50,10 @@ type ExplainedSentence struct {
 	Refused bool
 	// Guard names the rule that refused it: "kind", "counted", "deed",
 	// "things named", "negation", "numbers", "antonym", "entity swap",
-	// "bare row"; "" when none did.
-	Guard string
+	// "bare row"; "" when none did. Share is then the share the focus
+	// rule measures all the same, and Unguarded whether it would pass.
+	Guard     string
+	Unguarded bool
 }
 
 // Explain runs extractive ask's retrieval and sentence tests on q as Ask
@@ -97,7 +99,14 @@ func (p *Pipeline) Explain(ctx context.Context, q Question, want func(sentence s
 			e.Best = max(e.Best, c.share())
 		}
 		if want(s) {
-			e.Sentences = append(e.Sentences, ExplainedSentence{Text: s, Share: c.share(), Passes: ok && c.passes(share), Refused: !ok, Guard: guard})
+			x := ExplainedSentence{Text: s, Share: c.share(), Passes: ok && c.passes(share), Refused: !ok, Guard: guard}
+			if !ok {
+				// What the focus rule would say were the guard not
+				// there: whether the guard alone refused it.
+				u := f.coverage(st.freeTerms(asked, s, terms), a)
+				x.Share, x.Unguarded = u.share(), u.passes(share)
+			}
+			e.Sentences = append(e.Sentences, x)
 		}
 		return false, 0
 	})

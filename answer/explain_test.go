@@ -58,8 +58,8 @@ func TestExplain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !e.Retrieved || len(e.Sentences) != 1 || !e.Sentences[0].Refused || e.Sentences[0].Guard != "kind" {
-		t.Errorf("how many, of a sentence with no figure: %+v, want it retrieved and refused by the kind guard", e)
+	if !e.Retrieved || len(e.Sentences) != 1 || !e.Sentences[0].Refused || e.Sentences[0].Guard != "kind" || !e.Sentences[0].Unguarded {
+		t.Errorf("how many, of a sentence with no figure: %+v, want it retrieved and refused by the kind guard alone", e)
 	}
 	e, err = p.Explain(ctx, Question{Text: "What does the Sorrel flow into?"}, func(s string) bool { return strings.Contains(s, "not in any document") })
 	if err != nil {

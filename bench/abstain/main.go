@@ -217,7 +217,7 @@ func explainMisses(ctx context.Context, c *corpus.Corpus, qs []abstaineval.Quest
 			fmt.Fprintln(w, "\tno candidate sentence holds an expected string")
 		}
 		for _, s := range e.Sentences {
-			fmt.Fprintf(w, "\tshare %.2f passes %v refused %q: %q\n", s.Share, s.Passes, s.Guard, text.Clip(strings.Join(strings.Fields(s.Text), " "), 200))
+			fmt.Fprintf(w, "\tshare %.2f passes %v refused %q unguarded %v: %q\n", s.Share, s.Passes, s.Guard, s.Unguarded, text.Clip(strings.Join(strings.Fields(s.Text), " "), 200))
 		}
 	}
 	return nil
@@ -248,8 +248,8 @@ const (
 	causeNotRetrieved = "answering passage not retrieved"
 	causeSplit        = "retrieved, no one sentence holds it (split, list, table)"
 	causeChoice       = "a sentence holding it passes, another shown"
-	causeGuard        = "a sentence holding it is refused by a guard"
-	causeFocus        = "a sentence holding it covers too little of the focus"
+	causeGuard        = "a sentence holding it is refused by a guard alone (the focus rule would pass it)"
+	causeFocus        = "a sentence holding it covers too little of the focus (whatever the guards say)"
 )
 
 // missCause names why an in-corpus question was missed, from what the
@@ -266,18 +266,16 @@ func missCause(e answer.Explanation, inText bool) string {
 	case len(e.Sentences) == 0:
 		return causeSplit
 	}
-	refused := true
 	guard := ""
 	for _, s := range e.Sentences {
 		if s.Passes {
 			return causeChoice
 		}
-		refused = refused && s.Refused
-		if guard == "" {
+		if s.Unguarded && guard == "" {
 			guard = s.Guard
 		}
 	}
-	if refused {
+	if guard != "" {
 		return causeGuard + ": " + guard
 	}
 	return causeFocus

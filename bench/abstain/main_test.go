@@ -120,7 +120,7 @@ func TestExplain(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{id + ": What is Quanzi called in English? (", "best share", `focus "called"`, `name "quanzi"`,
-		"cause: " + causeGuard + ": entity swap", "cause\t1\t" + causeGuard + ": entity swap"} {
+		`refused "entity swap" unguarded false`, "cause: " + causeFocus, "cause\t1\t" + causeFocus} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("-explain printed:\n%s\nwant %q in it", out.String(), want)
 		}
@@ -130,11 +130,12 @@ func TestExplain(t *testing.T) {
 // A miss's cause is the first of: the expected string in no passage, no
 // passage above the floor, the answering passage not retrieved, no one
 // sentence holding it, a sentence holding it passing (another shown),
-// every one refused by a guard (named), too little of the focus.
+// one refused by a guard alone (named), too little of the focus.
 func TestMissCause(t *testing.T) {
 	pass := answer.ExplainedSentence{Passes: true}
 	low := answer.ExplainedSentence{Share: 0.3}
-	kind := answer.ExplainedSentence{Refused: true, Guard: "kind"}
+	kind := answer.ExplainedSentence{Refused: true, Guard: "kind", Share: 0.8, Unguarded: true}
+	swap := answer.ExplainedSentence{Refused: true, Guard: "entity swap", Share: 0.1}
 	for _, tt := range []struct {
 		e      answer.Explanation
 		inText bool
@@ -146,7 +147,8 @@ func TestMissCause(t *testing.T) {
 		{answer.Explanation{Candidates: true, Retrieved: true}, true, causeSplit},
 		{answer.Explanation{Candidates: true, Retrieved: true, Sentences: []answer.ExplainedSentence{kind, pass}}, true, causeChoice},
 		{answer.Explanation{Candidates: true, Retrieved: true, Sentences: []answer.ExplainedSentence{kind}}, true, causeGuard + ": kind"},
-		{answer.Explanation{Candidates: true, Retrieved: true, Sentences: []answer.ExplainedSentence{kind, low}}, true, causeFocus},
+		{answer.Explanation{Candidates: true, Retrieved: true, Sentences: []answer.ExplainedSentence{low, kind}}, true, causeGuard + ": kind"},
+		{answer.Explanation{Candidates: true, Retrieved: true, Sentences: []answer.ExplainedSentence{swap, low}}, true, causeFocus},
 	} {
 		if got := missCause(tt.e, tt.inText); got != tt.want {
 			t.Errorf("missCause(%+v, %v) = %q, want %q", tt.e, tt.inText, got, tt.want)
