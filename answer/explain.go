@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -54,6 +55,9 @@ type ExplainedSentence struct {
 	// rule measures all the same, and Unguarded whether it would pass.
 	Guard     string
 	Unguarded bool
+	// WithNeighbours is whether, not passing, it and the sentences
+	// either side together would hold enough of the focus.
+	WithNeighbours bool
 }
 
 // Explain runs extractive ask's retrieval and sentence tests on q as Ask
@@ -105,6 +109,10 @@ func (p *Pipeline) Explain(ctx context.Context, q Question, want func(sentence s
 				// there: whether the guard alone refused it.
 				u := f.coverage(st.freeTerms(asked, s, terms), a)
 				x.Share, x.Unguarded = u.share(), u.passes(share)
+			}
+			if !x.Passes {
+				// Whether the answer spans it and a sentence beside it.
+				x.WithNeighbours = f.coverage(slices.Concat(st.freeTerms(asked, s, terms), a.near), a).passes(share)
 			}
 			e.Sentences = append(e.Sentences, x)
 		}

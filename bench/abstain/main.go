@@ -278,6 +278,9 @@ func missCause(e answer.Explanation, inText bool) string {
 	if guard != "" {
 		return causeGuard + ": " + guard
 	}
+	if slices.ContainsFunc(e.Sentences, func(s answer.ExplainedSentence) bool { return s.WithNeighbours }) {
+		return causeFocus + "; with a sentence beside it enough"
+	}
 	return causeFocus
 }
 

@@ -136,6 +136,7 @@ func TestMissCause(t *testing.T) {
 	low := answer.ExplainedSentence{Share: 0.3}
 	kind := answer.ExplainedSentence{Refused: true, Guard: "kind", Share: 0.8, Unguarded: true}
 	swap := answer.ExplainedSentence{Refused: true, Guard: "entity swap", Share: 0.1}
+	pair := answer.ExplainedSentence{Share: 0.4, WithNeighbours: true}
 	for _, tt := range []struct {
 		e      answer.Explanation
 		inText bool
@@ -149,6 +150,7 @@ func TestMissCause(t *testing.T) {
 		{answer.Explanation{Candidates: true, Retrieved: true, Sentences: []answer.ExplainedSentence{kind}}, true, causeGuard + ": kind"},
 		{answer.Explanation{Candidates: true, Retrieved: true, Sentences: []answer.ExplainedSentence{low, kind}}, true, causeGuard + ": kind"},
 		{answer.Explanation{Candidates: true, Retrieved: true, Sentences: []answer.ExplainedSentence{swap, low}}, true, causeFocus},
+		{answer.Explanation{Candidates: true, Retrieved: true, Sentences: []answer.ExplainedSentence{swap, pair}}, true, causeFocus + "; with a sentence beside it enough"},
 	} {
 		if got := missCause(tt.e, tt.inText); got != tt.want {
 			t.Errorf("missCause(%+v, %v) = %q, want %q", tt.e, tt.inText, got, tt.want)
