@@ -435,6 +435,14 @@ func replyLines(sc scanned, partial bool) []replyLine {
 		switch {
 		case partial && end == len(sc.text):
 			l.kind = linePending
+			if ri < len(sc.runs) && sc.runs[ri].start == content {
+				// "[1]: …" is a reference line whatever follows: its
+				// sentences must not show while it streams.
+				rest := strings.TrimSpace(sc.text[sc.runs[ri].end:end])
+				if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
+					l.kind = lineRef
+				}
+			}
 		case body == "":
 			l.kind = lineBlank
 		case cut:
