@@ -42,7 +42,7 @@ func ParseCitations(text string, given int) Citations {
 	// digit; model output is UTF-8 anyway.
 	text = strings.ToValidUTF8(text, "\uFFFD")
 	b.Grow(len(text))
-	scanCitationsGiven(text, given, func(start, end int, nums []int) {
+	scanCitationsGiven(text, given, false, func(start, end int, nums []int) {
 		b.WriteString(text[last:start])
 		last = end
 		if kept := rn.keep(nums); len(kept) == 0 {
@@ -149,14 +149,17 @@ func containsInt(s []int, v int) bool {
 // be a citation. Parenthesised numbers are never citations here; see
 // scanCitationsGiven.
 func ScanCitations(text string, fn func(start, end int, nums []int)) {
-	scanCitationsGiven(text, 0, fn)
+	scanCitationsGiven(text, 0, false, fn)
 }
 
 // scanCitationsGiven is ScanCitations for a reply to a prompt that gave
 // passages 1..given. It also reads a parenthesised group, "(2)" or
 // "（1, 3）", as a citation when every number in it was given and it does
-// not open its line, where it numbers a list item.
-func scanCitationsGiven(text string, given int, fn func(start, end int, nums []int)) {
+// not open its line, where it numbers a list item. With footnotes set, text
+// is a model's reply, whose superscript numbers after a word are its
+// footnotes (footnoteAfter); in a passage's text ("population 1.2
+// million³", copied from an encyclopedia) they are not the bot's.
+func scanCitationsGiven(text string, given int, footnotes bool, fn func(start, end int, nums []int)) {
 	var prev rune
 	floor := 0 // the end of the last run: its text is not taken again
 	code, _ := codeRanges(text)
@@ -169,6 +172,14 @@ func scanCitationsGiven(text string, given int, fn func(start, end int, nums []i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if footnotes && given > 0 && superDigit(r) >= 0 && footnoteAfter(text[:i]) {
+			if nums, end, ok := parseSuperscripts(text, i, given); ok {
+				fn(i, end, nums)
+				prev = ']'
+				i, floor = end, end
+				continue
+			}
+		}
 		// "git-rm(1)", "printf(3)": a manual page's section, glued to
 		// its name, is no citation.
 		if !isOpenAny(r) || isOpenBracket(prev) || isOpenParen(r) && isASCIIAlnum(prev) {
@@ -262,10 +273,8 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 	}
 	// "[ 1 ]": a model pads the number as it pads the closing bracket.
 	j = skipSpaces(text, j)
-	if !paren {
-		j = skipLabel(text, j) // "[Source 1]", "[passage: 2]"
-	}
-	rangeFrom := -2 // the number before a '-', or -2
+	j = skipLabel(text, j) // "[Source 1]", "[passage: 2]", "(Source: 2)"
+	rangeFrom := -2        // the number before a '-', or -2
 	for {
 		negative := !paren && j+1 < len(text) && text[j] == '-' && digitValue(rune(text[j+1])) >= 0
 		if negative {
@@ -306,7 +315,10 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 					}
 				}
 			}
-			return nums, j + size, true
+			if paren {
+				return nums, j + size, true
+			}
+			return nums, linkTarget(text, j+size), true
 		}
 		if !isSeparator(r) {
 			return nums[:n0], i, false
@@ -317,6 +329,117 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 		}
 		j = skipSpaces(text, j+size)
 	}
+}
+
+// superDigit is the value of a superscript digit, or -1.
+func superDigit(r rune) int {
+	switch r {
+	case '⁰':
+		return 0
+	case '¹':
+		return 1
+	case '²':
+		return 2
+	case '³':
+		return 3
+	}
+	if r >= '⁴' && r <= '⁹' {
+		return int(r-'⁴') + 4
+	}
+	return -1
+}
+
+// footnoteAfter reports whether a superscript number after before is a
+// footnote a model wrote for a citation ("values¹²", "local.³", "値²"),
+// not an exponent or a unit ("10⁶", "m²", "km²", "mc²") or a mark the
+// reader put (⚠¹): it follows a word of three letters or more, a letter
+// of a script written without spaces, or a sentence's punctuation or
+// closing quotation mark after a letter.
+func footnoteAfter(before string) bool {
+	r, size := utf8.DecodeLastRuneInString(before)
+	if strings.ContainsRune(".,;:\"”»’。、", r) {
+		before = before[:len(before)-size]
+		r, size = utf8.DecodeLastRuneInString(before)
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	if text.IsUnspaced(r) {
+		return true
+	}
+	letters := 0
+	for letters < 3 && unicode.IsLetter(r) {
+		letters++
+		before = before[:len(before)-size]
+		r, size = utf8.DecodeLastRuneInString(before)
+	}
+	return letters == 3
+}
+
+// parseSuperscripts reads a run of superscript digits at text[i:] as
+// citations of passages 1..given: the number when it was given ("¹²" of
+// twelve passages), else each digit when all were ("¹²" is [1][2]), else
+// none. More than three digits are no citation.
+func parseSuperscripts(text string, i, given int) ([]int, int, bool) {
+	var digits []int
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		d := superDigit(r)
+		if d < 0 {
+			break
+		}
+		digits = append(digits, d)
+		j += size
+	}
+	if len(digits) == 0 || len(digits) > 3 {
+		return nil, i, false
+	}
+	n := 0
+	for _, d := range digits {
+		n = n*10 + d
+	}
+	if n >= 1 && n <= given {
+		return []int{n}, j, true
+	}
+	for _, d := range digits {
+		if d < 1 || d > given {
+			return nil, i, false
+		}
+	}
+	return digits, j, true
+}
+
+// maxLinkTarget bounds the target of a citation written as a markdown
+// link.
+const maxLinkTarget = 300
+
+// linkTarget returns the end of a markdown link's target, "(#)" or
+// "(https://…)", right after a citation's closing bracket at s[j:]: a model
+// that writes its citations as links ("[1](#)", Azure's "[doc1](https://…)")
+// means the passage, and the target, shown raw, is noise. j when there is
+// none: a target holds no space and closes its parentheses.
+func linkTarget(s string, j int) int {
+	if j >= len(s) || s[j] != '(' {
+		return j
+	}
+	depth := 0
+	for k := j; k < len(s) && k-j <= maxLinkTarget; k++ {
+		switch c := s[k]; {
+		case c == '(':
+			depth++
+		case c == ')':
+			if depth--; depth == 0 {
+				if k == j+1 {
+					return j // "[1]()": no target
+				}
+				return k + 1
+			}
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '>':
+			return j
+		}
+	}
+	return j
 }
 
 // lineStart reports whether only spaces or a list marker stand between the

@@ -55,6 +55,15 @@ var parseCitationsTests = []struct {
 	{"out of range lenticular", "A 【9】.", 3, "A.", nil, []int{9}},
 	{"in code", "Run `grep [2]` [1]. ``a ` [3]`` ok.\n```\nx[2]\n```\nB [2].", 3, "Run `grep [2]` [1]. ``a ` [3]`` ok.\n```\nx[2]\n```\nB [2].", []int{1, 2}, nil},
 	{"unclosed backtick is text", "A `b [2].", 3, "A `b [1].", []int{2}, nil},
+	// Real deployments' forms (round ten): a label inside parentheses
+	// ("(Source: 2)"), a citation written as a markdown link ("[1](#)",
+	// Azure's "[doc1](https://…)"), footnote superscripts after a word
+	// or a sentence's end ("values¹²", "local.³"), in a model's reply only
+	// (TestFootnoteSuperscripts): here they stay.
+	{"parenthesised label", "A (Source: 2). B (source 3). C (Nguồn 1). D (Sumber: 9).", 3, "A [1]. B [2]. C [3]. D (Sumber: 9).", []int{2, 3, 1}, nil},
+	{"markdown link", "A [1](#). B [2](#source-2). C [doc3](https://example.com/a_(b)). D [1] (see below).", 3, "A [1]. B [2]. C [3]. D [1] (see below).", []int{1, 2, 3}, nil},
+	{"markdown link not given", "A [9](#). B [x](#).", 3, "A. B [x](#).", nil, []int{9}},
+	{"superscripts", "A pair of values¹². State is local.³ 値²。", 3, "A pair of values¹². State is local.³ 値²。", nil, nil},
 }
 
 func TestParseCitations(t *testing.T) {

@@ -68,7 +68,7 @@ func scanReply(raw string, given int, partial bool) scanned {
 		shown []int
 	)
 	b.Grow(len(raw))
-	scanCitationsGiven(raw, given, func(start, end int, nums []int) {
+	scanCitationsGiven(raw, given, true, func(start, end int, nums []int) {
 		if stop >= 0 || start < last {
 			return // after the stable prefix, or inside a quote taken out
 		}

@@ -115,3 +115,25 @@ func TestWrappedAnswerUnwrapped(t *testing.T) {
 		}
 	}
 }
+
+// A model that writes footnote superscripts for its citations ("values¹²",
+// "local.³") cites those passages; before, the superscripts were shown
+// raw beside the reader's own ⚠¹ marks and the claims marked uncited.
+// Exponents, units and marks are no footnotes.
+func TestFootnoteSuperscripts(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	reply := "useState returns a pair of values¹ «Hook useState trả về một cặp giá trị». State is local.² «State bersifat lokal untuk komponen»"
+	r := rd.Render(reply, false)
+	if want := "useState returns a pair of values[1]. State is local.[2]"; r.Text != want || r.Backed != 2 {
+		t.Errorf("rendered %q (%d backed), want %q, both verified", r.Text, r.Backed, want)
+	}
+	r = rd.Render("Values¹² are shown [1] «Hook useState trả về một cặp giá trị».", false)
+	if !strings.HasPrefix(r.Text, "⚠¹ Values[1][2] are shown") {
+		t.Errorf("two footnotes read as %q, want [1][2] and unverified (no quote for [2])", r.Text)
+	}
+	const none = "It holds 10⁶ users in 5 m², 3 km², x² and E=mc², values⁹, values¹²³⁴"
+	r = rd.Render(none+" [1] «Hook useState trả về một cặp giá trị».", false)
+	if !strings.Contains(r.Text, none+" [1].") || len(r.Used) != 1 {
+		t.Errorf("exponents and units read as footnotes: %q, used %v", r.Text, r.Used)
+	}
+}
