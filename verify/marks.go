@@ -503,6 +503,11 @@ func referenceLines(lines []replyLine, partial bool) []bool {
 			}
 		}
 		drop[i] = partial || trailing > 0
+		if last := len(lines) - 1; drop[i] && partial && lines[last].kind == linePending {
+			// Held from sight with its lead-in: should it turn out prose,
+			// the lead-in shows again, and what streamed must come first.
+			drop[last] = true
+		}
 	}
 	return drop
 }
