@@ -253,8 +253,9 @@ func withoutOpenFence(raw string) string {
 			return raw
 		}
 		line, next := lineEnd(raw, open)
-		if f := strings.TrimLeft(raw[open:line], " \t"); !strings.HasPrefix(f, "```") && !strings.HasPrefix(f, "~~~") {
-			return raw // a backtick run nothing matches: shown as it is
+		f := strings.TrimLeft(raw[open:line], " \t")
+		if !strings.HasPrefix(f, "```") && !strings.HasPrefix(f, "~~~") || !lineStart(raw, open+len(raw[open:line])-len(f)) {
+			return raw // a backtick run nothing matches, or mid-line: shown as it is
 		}
 		// A fence of the other kind inside may open another.
 		raw = raw[:open] + raw[next:]
