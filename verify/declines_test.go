@@ -37,3 +37,36 @@ func TestSaysNoAnswerRoundEight(t *testing.T) {
 		}
 	}
 }
+
+// Round ten: Indonesian, Japanese and Korean declines as models word them,
+// about what the documents say; answers in those languages that say what a
+// thing does not do are no declines. Before, each decline beside an answer
+// was marked ❔ as an uncited claim.
+func TestSaysNoAnswerRoundTen(t *testing.T) {
+	for _, tt := range []struct {
+		reply string
+		want  bool
+	}{
+		{"Dokumen tidak menyebutkan versi React yang dibutuhkan.", true},
+		{"Dokumentasi tidak menjelaskan cara memasang React di Safari.", true},
+		{"Tidak ada informasi tentang harga langganan dalam dokumen.", true},
+		{"Saya tidak menemukan informasi tersebut dalam bagian yang diberikan.", true},
+		{"Bagian-bagian tersebut tidak membahas rendering di server.", true},
+		{"ドキュメントにはサーバーレンダリングについての記載はありません。", true},
+		{"提供された文書には、その情報は記載されていません。", true},
+		{"資料ではこの点について言及されていません。", true},
+		{"문서에는 서버 렌더링에 대한 정보가 없습니다.", true},
+		{"제공된 문서에서는 가격이 언급되어 있지 않습니다.", true},
+		{"해당 내용은 문서에서 찾을 수 없습니다.", true},
+		// Answers.
+		{"State tidak dibagi antar komponen.", false},
+		{"Jika key tidak disebutkan, React memakai indeks elemen.", false},
+		{"useState は state を共有しません。", false},
+		{"키가 없으면 React는 인덱스를 사용합니다.", false},
+		{"이 훅은 서버에서 실행되지 않습니다.", false},
+	} {
+		if got := SaysNoAnswer(tt.reply); got != tt.want {
+			t.Errorf("SaysNoAnswer(%q) = %v, want %v", tt.reply, got, tt.want)
+		}
+	}
+}

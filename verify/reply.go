@@ -350,4 +350,12 @@ var noAnswerPhrases = []string{
 	"нічого не сказано", "не йдеться", "у документах не вказано", "в документах не вказано", "документи не вказують",
 	"לא מציינים", "אינם מציינים", "לא נמצא מידע", "אין במסמכים", "אינם עוסקים", "לא עוסקים", "אינם כוללים מידע",
 	"לא כוללים מידע", "אין אזכור",
+	// Round ten: Indonesian, Japanese and Korean, about the documents or
+	// the information, not what a thing does ("State tidak dibagi", "共有
+	// しません" are answers).
+	"dokumen tidak menyebutkan", "dokumentasi tidak menyebutkan", "dokumen tidak menjelaskan", "dokumentasi tidak menjelaskan",
+	"tidak ada informasi", "tidak menemukan informasi", "tidak membahas", "tidak disebutkan dalam", "tidak dijelaskan dalam",
+	"記載はありません", "記載されていません", "記載がありません", "言及されていません", "言及はありません", "情報はありません",
+	"見つかりませんでした", "見つかりません",
+	"정보가 없", "언급되어 있지 않", "언급되지 않", "언급하지 않", "찾을 수 없",
 }
