@@ -227,7 +227,7 @@ func dropUncitedBullets(reply string, given int) string {
 	lines := strings.Split(reply, "\n")
 	out := lines[:0]
 	for _, l := range lines {
-		if _, ok := isBullet(l); ok && len(verify.ParseCitations(l, given).Used) == 0 {
+		if _, ok := isBullet(l); ok && !verify.ReplyCites(l, given) {
 			continue
 		}
 		out = append(out, l)

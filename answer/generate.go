@@ -121,7 +121,7 @@ func (f *bulletFilter) write(s string) {
 func (f *bulletFilter) emit() {
 	l := f.line.String()
 	f.line.Reset()
-	if _, ok := isBullet(l); ok && len(verify.ParseCitations(l, f.given).Used) == 0 {
+	if _, ok := isBullet(l); ok && !verify.ReplyCites(l, f.given) {
 		return
 	}
 	if f.started {

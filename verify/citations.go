@@ -143,6 +143,19 @@ func containsInt(s []int, v int) bool {
 	return false
 }
 
+// ReplyCites reports whether line, of a model's reply to a prompt that gave
+// passages 1..given, cites one of them as the reply is read: footnote
+// superscripts too, which ParseCitations leaves to passages' own text.
+func ReplyCites(line string, given int) bool {
+	cites := false
+	scanCitationsGiven(line, given, true, func(_, _ int, nums []int) {
+		for _, n := range nums {
+			cites = cites || n >= 1 && n <= given
+		}
+	})
+	return cites
+}
+
 // ScanCitations calls fn for each run of citations in text: groups like
 // [1, 2] directly adjacent or separated by spaces. start and end are byte
 // offsets of the run; nums are its numbers in order, -1 for one too long to

@@ -137,3 +137,24 @@ func TestFootnoteSuperscripts(t *testing.T) {
 		t.Errorf("exponents and units read as footnotes: %q, used %v", r.Text, r.Used)
 	}
 }
+
+// A briefing's bullet that cites by a footnote superscript cites: before,
+// it was dropped as uncited before anyone saw it (the bullet filter read
+// citations as passages' text is read).
+func TestReplyCites(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"- State is local² «State bersifat lokal untuk komponen».", true},
+		{"- State is local [doc2](#).", true},
+		{"- State is local (Source: 2).", true},
+		{"- State is local [9].", false},
+		{"- Area 5 m², 10⁶ users.", false},
+		{"- State is local.", false},
+	} {
+		if got := ReplyCites(tt.line, 3); got != tt.want {
+			t.Errorf("ReplyCites(%q, 3) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

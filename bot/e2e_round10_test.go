@@ -1,0 +1,149 @@
+package bot_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"corpusbot/bot"
+	"corpusbot/internal/discordtest"
+	"corpusbot/internal/openaitest"
+)
+
+// Round ten of the adversarial tests (docs/benchmarks.md, "Adversarial
+// round ten"): a scripted model with the habits of real deployments —
+// a reasoning model's <think> block before the answer (Ollama, vLLM), the
+// whole answer in a ```markdown fence (small local models), Azure's
+// "[doc1]" citations written as markdown links, footnote superscripts,
+// "(Source: 2)" — over a Vietnamese and an Indonesian page made up here in
+// the form of the round's public trees (React's docs in those languages).
+// A claim whose quote paraphrases its passage must be marked on every
+// answering path; the true claim, quoted verbatim across languages, not.
+var round10Docs = fstest.MapFS{
+	"vi/state.md": {Data: []byte("---\ntitle: \"State: Bộ nhớ của component\"\n---\n\n## Khi một biến thông thường không đủ {/*when-a-regular-variable-isnt-enough*/}\n\n" +
+		"Trong React, kiểu bộ nhớ cụ thể của component này được gọi là state. Hook useState trả về một cặp giá trị: biến state và hàm setter để cập nhật nó.\n")},
+	"id/state.md": {Data: []byte("---\ntitle: \"State: Memori dari Sebuah Komponen\"\n---\n\n## Menambahkan variabel state {/*adding-a-state-variable*/}\n\n" +
+		"Hook useState mengembalikan sepasang nilai: variabel state dan fungsi setter. State bersifat lokal untuk komponen dan tidak dibagi.\n")},
+}
+
+const (
+	r10True  = "The useState Hook returns a pair of values"
+	r10False = "The useState Hook returns three values"
+)
+
+var r10Superscript = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷", "8", "⁸", "9", "⁹")
+
+// round10Responder plays a reasoning model that fences its answer: the
+// true claim cites the Vietnamese passage as an Azure link with its
+// opening words; the false one cites it by a footnote superscript and
+// "quotes" it in words it does not hold.
+func round10Responder(r openaitest.Request) openaitest.Reply {
+	text := r.Text()
+	if strings.Contains(text, "Rewrite the question") {
+		return openaitest.Reply{Text: "en: useState returns\nvi: useState trả về"}
+	}
+	ps := trustPassageRE.FindAllStringSubmatch(text, -1)
+	if len(ps) == 0 {
+		return openaitest.Reply{Text: "NOT_IN_CORPUS"}
+	}
+	p := ps[0]
+	for _, q := range ps {
+		if strings.HasPrefix(q[2], "vi/") {
+			p = q
+		}
+	}
+	good := fmt.Sprintf("%s [doc%s](#) «%s».", r10True, p[1], openingWords(p))
+	bad := fmt.Sprintf("%s%s «useState trả về ba giá trị».", r10False, r10Superscript.Replace(p[1]))
+	body := good + " " + bad
+	if strings.Contains(text, "Write a team briefing") {
+		body = "**State**\n- " + good + "\n- " + bad
+	}
+	return openaitest.Reply{Text: "<think>\nPassage " + p[1] + " mentions useState [" + p[1] + "]. I could not find anything about three values.\n</think>\n\n```markdown\n" + body + "\n```"}
+}
+
+var r10RawSuperscript = regexp.MustCompile(`[^⚠❔⁰¹²³⁴⁵⁶⁷⁸⁹][¹²³⁴⁵⁶⁷⁸⁹]`)
+
+// checkRound10 holds a final answer to the round's rules.
+func checkRound10(t *testing.T, path, content string) {
+	t.Helper()
+	if !strings.Contains(content, "⚠¹ "+r10False) {
+		t.Errorf("%s: the false claim is not marked:\n%s", path, content)
+	}
+	i := strings.Index(content, r10True+" [1]")
+	if i < 0 || strings.ContainsAny(content[max(0, i-8):i], "⚠❔") {
+		t.Errorf("%s: the true claim is missing, uncited or marked:\n%s", path, content)
+	}
+	if !strings.Contains(content, "-# ⚠¹ “"+r10False) {
+		t.Errorf("%s: no note says which sentence is marked and why:\n%s", path, content)
+	}
+	for _, raw := range []string{"<think", "think>", "Passage ", "could not find", "```", "(#)", "doc1", "«"} {
+		if strings.Contains(content, raw) {
+			t.Errorf("%s: %q shows:\n%s", path, raw, content)
+		}
+	}
+	if m := r10RawSuperscript.FindString(content); m != "" {
+		t.Errorf("%s: a model's footnote superscript shows (%q):\n%s", path, m, content)
+	}
+}
+
+// TestRound10ModelHabitsOnEveryPath runs every answering path against the
+// round's model: /ask, a mention and its thread, a DM, "Ask the corpus",
+// /summary of a document and of a topic, /briefing and the daily
+// briefing.
+func TestRound10ModelHabitsOnEveryPath(t *testing.T) {
+	t.Parallel()
+	const q = "useState trả về gì?"
+	slot := time.Now().UTC().Add(-time.Minute).Format("15:04")
+	h := start(t, setup{
+		corpus: round10Docs,
+		aiOpts: []openaitest.Option{openaitest.WithResponder(round10Responder)},
+		cfg: func(c *bot.Config) {
+			c.BriefingChannelID, c.BriefingTime, c.BriefingTZ = otherID, slot, time.UTC
+		},
+	})
+	checkRound10(t, "daily briefing", h.final(otherID).Content)
+	checkRound10(t, "/ask", waitFinal(h, ask(h, user(1), generalID, q, false)).Content)
+
+	m := h.mention(generalID, user(2), q)
+	first := h.final(m.ID)
+	checkRound10(t, "mention", first.Content)
+	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: m.ID, GuildID: guildID, Author: user(2), Content: "Và hàm setter làm gì?"})
+	follow, err := h.dc.WaitMessage(h.ctx(), m.ID, func(m discordtest.Message) bool {
+		return m.ID != first.ID && m.Author.ID == h.dc.BotUser().ID && hasButton(m.Components, ":v:")
+	})
+	if err != nil {
+		t.Fatalf("follow-up not answered: %v", err)
+	}
+	checkRound10(t, "thread follow-up", follow.Content)
+	for _, r := range h.ai.Requests() {
+		if text := r.Text(); strings.Contains(text, "hàm setter làm gì") && strings.Contains(text, "<history>") {
+			hist := text[strings.Index(text, "<history>"):]
+			if !strings.Contains(hist, r10True) || strings.Contains(hist, r10False) || strings.Contains(hist, "Passage") {
+				t.Errorf("follow-up history keeps the marked claim or the reasoning, or loses the verified one:\n%s", hist)
+			}
+		}
+	}
+
+	const dm = "250000000000000041"
+	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: dm, Author: user(3), Content: q})
+	checkRound10(t, "DM", h.final(dm).Content)
+
+	target := h.dc.SendMessage(discordtest.MessageOpts{ChannelID: generalID, GuildID: guildID, Author: user(4), Content: q})
+	checkRound10(t, "Ask the corpus", waitFinal(h, h.dc.SendMessageCommand("Ask the corpus", target, discordtest.As(user(5)))).Content)
+
+	for _, tc := range []struct {
+		path string
+		opts discordtest.SlashOpts
+	}{
+		{"/summary document", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "document", Value: "vi/state"}}}},
+		{"/summary topic", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "topic", Value: "useState"}}}},
+		{"/briefing", discordtest.SlashOpts{Name: "briefing", Options: []discordtest.OptionValue{{Name: "topic", Value: "useState"}}}},
+	} {
+		tc.opts.GuildID, tc.opts.ChannelID, tc.opts.User = guildID, generalID, user(6)
+		checkRound10(t, tc.path, waitFinal(h, h.dc.SendSlash(tc.opts)).Content)
+	}
+	h.noViolations()
+}
