@@ -147,3 +147,118 @@ func TestRound10ModelHabitsOnEveryPath(t *testing.T) {
 	}
 	h.noViolations()
 }
+
+// r10Cases are distinct lead-ins (no figure, no capitalised name) that
+// make each sentence of a long answer its own.
+var r10Cases = []string{"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "omicron", "sigma", "omega"}
+
+// r10Long is a reasoning model's long answer, fenced, each case making a
+// true claim quoted from the Vietnamese passage n and a false one whose
+// quote that passage lacks; tail ends it.
+func r10Long(n, tail string) []string {
+	out := []string{"<think>\nThe passages mention useState [", n, "]. I could not find more.\n</think>\n", "```markdown\n"}
+	for _, c := range r10Cases {
+		out = append(out,
+			"In the "+c+" case, the useState Hook returns a pair of values [doc"+n+"](#) «Hook useState trả về một cặp giá trị». ",
+			"In the "+c+" case, the useState Hook returns three values"+r10Superscript.Replace(n)+" «useState trả về ba giá trị».\n\n")
+	}
+	return append(out, tail)
+}
+
+// A long answer streamed in pieces that part citations, quotes and the
+// reasoning's tags is split into messages at sentence ends: every false
+// claim keeps its mark in the message it stands in, no true one carries
+// one. A stream cut mid-quote shows what was verified and says it was
+// cut, with no half quote.
+func TestRound10LongAnswerAndCutStream(t *testing.T) {
+	t.Parallel()
+	const q = "useState trả về gì?"
+	numberOf := func(r openaitest.Request) string {
+		for _, p := range trustPassageRE.FindAllStringSubmatch(r.Text(), -1) {
+			if strings.HasPrefix(p[2], "vi/") {
+				return p[1]
+			}
+		}
+		return "9"
+	}
+	for _, cut := range []bool{false, true} {
+		name := "long"
+		if cut {
+			name = "cut mid-quote"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var chunks []string
+			responder := func(r openaitest.Request) openaitest.Reply {
+				if strings.Contains(r.Text(), "Rewrite the question") {
+					return openaitest.Reply{Text: "vi: useState trả về"}
+				}
+				tail := "```"
+				if cut {
+					tail = "The setter updates it [doc" + numberOf(r) + "](#) «hàm setter để"
+				}
+				var pieces []string
+				for _, s := range r10Long(numberOf(r), tail) {
+					// Pieces of 5 characters part tags, citations and quotes.
+					r := []rune(s)
+					for len(r) > 5 {
+						pieces = append(pieces, string(r[:5]))
+						r = r[5:]
+					}
+					pieces = append(pieces, string(r))
+				}
+				chunks = pieces
+				return openaitest.Reply{Chunks: pieces}
+			}
+			h := start(t, setup{
+				corpus: round10Docs,
+				aiOpts: []openaitest.Option{openaitest.WithResponder(responder)},
+				cfg:    func(c *bot.Config) { c.ThreadMode, c.EditInterval = bot.ThreadOff, 20*time.Millisecond },
+			})
+			if cut {
+				h.ai.Push(openaitest.Text("vi: useState trả về"))
+				h.ai.Push(openaitest.CutStream(1 << 20)) // every piece, then the connection drops
+			}
+			h.mention(generalID, user(1), q)
+			h.final(generalID)
+			var all strings.Builder
+			msgs := h.botMessages(generalID)
+			for _, m := range msgs {
+				if len([]rune(m.Content)) > 2000 {
+					t.Errorf("a message of %d characters", len([]rune(m.Content)))
+				}
+				all.WriteString(withoutNotes(m.Content) + "\n")
+			}
+			body := all.String()
+			if len(msgs) < 2 {
+				t.Errorf("%d messages (%d pieces streamed), want the long answer split", len(msgs), len(chunks))
+			}
+			for _, c := range r10Cases {
+				good, bad := "In the "+c+" case, the useState Hook returns a pair of values [1]", "In the "+c+" case, the useState Hook returns three values"
+				if i := strings.Index(body, good); i < 0 || strings.ContainsAny(body[max(0, i-8):i], "⚠❔") {
+					t.Errorf("%s: the true claim is missing or marked", c)
+				}
+				if !regexp.MustCompile(`⚠[⁰¹²³⁴⁵⁶⁷⁸⁹]+ ` + regexp.QuoteMeta(bad)).MatchString(body) {
+					t.Errorf("%s: the false claim is not marked", c)
+				}
+			}
+			for _, raw := range []string{"think>", "could not find", "```", "(#)", "«", "doc1", "hàm setter để"} {
+				if strings.Contains(body, raw) {
+					t.Errorf("%q shows", raw)
+				}
+			}
+			if m := r10RawSuperscript.FindString(body); m != "" {
+				t.Errorf("a model's footnote superscript shows (%q)", m)
+			}
+			if cut && !strings.Contains(msgs[len(msgs)-1].Content, "-# ") {
+				t.Errorf("the cut is not said:\n%s", msgs[len(msgs)-1].Content)
+			}
+			if t.Failed() {
+				for _, m := range msgs {
+					t.Logf("message:\n%s", m.Content)
+				}
+			}
+			h.noViolations()
+		})
+	}
+}
