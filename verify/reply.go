@@ -73,6 +73,22 @@ func scanReply(raw string, given int, partial bool) scanned {
 			return // after the stable prefix, or inside a quote taken out
 		}
 		qStart, qEnd, quote, open := quoteAfter(raw, end)
+		// A group citing several passages may have a quote for each
+		// ("[1, 2] «a» «b»"): the later ones are checked as runs of
+		// their own, shown as this one.
+		var more []string
+		for qe := qEnd; qe > 0 && !open && len(more)+1 < len(nums); {
+			s2, e2, q2, open2 := quoteAfter(raw, qe)
+			if open2 && partial {
+				open = true // the next quote may be coming, or is not closed yet
+				break
+			}
+			if s2 < 0 || strings.Contains(raw[qe:s2], "\n") {
+				break
+			}
+			more = append(more, q2)
+			qEnd, qe = e2, e2
+		}
 		if open && partial {
 			stop = start
 			return
@@ -121,6 +137,9 @@ func scanReply(raw string, given int, partial bool) scanned {
 		}
 		shown = append(shown, show...)
 		sc.runs = append(sc.runs, run)
+		for _, q := range more {
+			sc.runs = append(sc.runs, citeRun{start: run.start, end: run.end, nums: kept, quote: q})
+		}
 	})
 	if stop < 0 {
 		b.WriteString(raw[last:])

@@ -158,3 +158,27 @@ func TestReplyCites(t *testing.T) {
 		}
 	}
 }
+
+// A model that cites several passages at once often gives one quote each
+// after the group: "[1, 2] «a» «b»". Before, the second quote was shown
+// raw in the answer; each now backs the group, checked as its own run.
+func TestQuotePerNumberOfAGroup(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, tt := range []struct {
+		reply, want string
+		support     Support
+	}{
+		{"useState returns a pair of values [1, 2] «Hook useState trả về một cặp giá trị» «Hook useState mengembalikan sepasang nilai».",
+			"useState returns a pair of values [1][2].", Verified},
+		{"useState returns a pair of values [1][2] «Hook useState trả về một cặp giá trị» «useState trả về ba giá trị».",
+			"⚠¹ useState returns a pair of values [1][2].", Unverified},
+	} {
+		r := rd.Render(tt.reply, false)
+		if r.Text != tt.want || len(r.Claims) != 1 || r.Claims[0].Support != tt.support {
+			t.Errorf("%q rendered %q, %+v; want %q, %s", tt.reply, r.Text, r.Claims, tt.want, tt.support)
+		}
+		if got := streamed(t, rd, tt.reply, 3); tt.support == Verified && got != r.Text {
+			t.Errorf("streamed %q, want %q", got, r.Text)
+		}
+	}
+}
