@@ -1264,23 +1264,44 @@ func hasAmount(s string) bool {
 	return false
 }
 
-// hasVersion reports a version number: a word that opens with a digit, or
-// with "v" and a digit ("v1.6.0").
+// hasVersion reports a version number: a word that opens with "v" and a
+// digit ("v1.6.0"), or a number that is dotted ("1.22", "3.x") or follows
+// a name or the word version ("Go 1.22", "Helm 3", "release 2"). A bare
+// number after a common word ("TCP port 12345", "at least 5") is a
+// figure, not a version: "Which Go version are the debug images built
+// with?" is not answered by the port their debugger listens on.
 func hasVersion(s string) bool {
+	prev := ""
 	for w := range text.Words(s) {
 		word := s[w.Start:w.End]
 		r, size := utf8.DecodeRuneInString(word)
 		if unicode.IsDigit(r) {
-			return true
+			if dottedNumber(s[w.Start:]) {
+				return true
+			}
+			if p, _ := utf8.DecodeRuneInString(prev); unicode.IsUpper(p) || versionWords[strings.ToLower(prev)] {
+				return true
+			}
 		}
 		if (r == 'v' || r == 'V') && len(word) > size {
 			if r2, _ := utf8.DecodeRuneInString(word[size:]); unicode.IsDigit(r2) {
 				return true
 			}
 		}
+		prev = word
 	}
 	return false
 }
+
+// dottedNumber reports whether s opens with digits, a dot and a digit or
+// an x: "1.22", "3.x".
+func dottedNumber(s string) bool {
+	k := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsDigit(r) })
+	return k > 0 && k+1 < len(s) && s[k] == '.' && (s[k+1] >= '0' && s[k+1] <= '9' || s[k+1] == 'x')
+}
+
+// versionWords name a version before its number.
+var versionWords = setOf(strings.Fields("version versions release releases v"))
 
 // isYear reports a four-digit year of the last two centuries.
 func isYear(w string) bool {

@@ -121,6 +121,13 @@ func TestAnswerKindFits(t *testing.T) {
 		{"Which version of Go is needed to build the server?", "Upgrade to a server version which contains the fix.", false},
 		{"What Kubernetes versions does the tool support?", "The tool supports the three latest Kubernetes versions.", false},
 		{"Quelle version de Go faut-il ?", "Il faut Go 1.22.", true},
+		// A bare number after a common word is a figure, not a version;
+		// after a name or "version" it is one.
+		{"Which Go version are the debug images built with?", "The debugger listens on TCP port 12345 for remote connections.", false},
+		{"Which Go version are the debug images built with?", "Set the timeout to at least 5 seconds.", false},
+		{"Which version of Helm does the guide use?", "The guide uses Helm 3 throughout.", true},
+		{"Which version of the chart is current?", "The current chart is version 2 of the format.", true},
+		{"Which version of the store is supported?", "The store supports 4.x releases.", true},
 		{"Which versioning scheme does the tool follow?", "The tool follows semantic versioning.", true}, // no version asked
 	}
 	for _, tt := range tests {
