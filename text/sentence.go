@@ -327,7 +327,8 @@ func wordBefore(s string, i int) string {
 // isAbbreviation reports whether a full stop after word abbreviates it
 // rather than ending a sentence: a known abbreviation; a single letter of an
 // alphabet with case (an initial, "p." or the "z" of "z. B."; not the
-// pronoun "I", nor a lower-case unit after a number: "1901 г."); a doubled
+// pronoun "I", nor a lower-case unit after a number: "1901 г.") or of
+// Arabic (an initial); a doubled
 // capital (Spanish plurals: "EE. UU."); or dotted short parts ("U.S",
 // "e.g", "Ph.D").
 func isAbbreviation(word string, afterNumber bool) bool {
@@ -347,6 +348,12 @@ func isAbbreviation(word string, afterNumber bool) bool {
 	}
 	r, n := utf8.DecodeRuneInString(word)
 	if n == len(word) {
+		if unicode.Is(unicode.Arabic, r) {
+			// Arabic writes a name's initial as one letter and a full
+			// stop ("و. هايدون بيرنز", "ميشيل إ. مان"); its one-letter
+			// words are written onto the next, so none ends a sentence.
+			return true
+		}
 		if !unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek) {
 			return false
 		}

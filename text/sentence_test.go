@@ -89,6 +89,13 @@ var sentenceCases = []struct {
 		"طوال تاريخها، كانت وارسو مدينة متعددة الثقافات. وفقًا لإحصاء 1901، كان من بين 711.988 من السكان 56,2٪ من الكاثوليك. ما هي عاصمة بولندا؟ وارسو.",
 		[]string{"طوال تاريخها، كانت وارسو مدينة متعددة الثقافات.", "وفقًا لإحصاء 1901، كان من بين 711.988 من السكان 56,2٪ من الكاثوليك.", "ما هي عاصمة بولندا؟", "وارسو."}},
 
+	// A name's initials (made-up text in the form of XQuAD ar's "ميشيل
+	// إ. مان" and "و. هايدون بيرنز"): one Arabic letter and a full stop
+	// end no sentence.
+	{"ar", "initials",
+		"كتب الورقة ميشيل إ. مان في عام 1999. وقاد البلدية و. هايدون بيرنز.",
+		[]string{"كتب الورقة ميشيل إ. مان في عام 1999.", "وقاد البلدية و. هايدون بيرنز."}},
+
 	// A code operator standing apart in Persian or Arabic prose (a code
 	// span whose backticks the loader took off), made-up text in the
 	// form of a Persian JavaScript tutorial: no sentence end before the
