@@ -15,6 +15,7 @@ import (
 	"corpusbot/bot"
 	"corpusbot/health"
 	"corpusbot/internal/discordtest"
+	"corpusbot/internal/leaktest"
 	"corpusbot/internal/openaitest"
 )
 
@@ -403,36 +404,11 @@ func TestE2EHundredSimultaneousQuestions(t *testing.T) {
 	// The fakes hang up on their clients; whatever is left is a leak.
 	b.dc.Close()
 	b.ai.Close()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		stacks := e2eLeaks()
-		if len(stacks) == 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Errorf("%d goroutines left after run returned (%d before):\n%s", len(stacks), before, strings.Join(stacks, "\n\n"))
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
+	// The bot, discordgo, websockets, the database and HTTP connections.
+	if err := leaktest.Settle(30*time.Second, "corpusbot/bot.", "corpusbot/llm.", "discordgo.", "gorilla/websocket.",
+		"database/sql.", "net/http.(*persistConn)", "net/http.(*conn).serve", "corpusbot.run"); err != nil {
+		t.Errorf("after run returned (%d goroutines before): %v", before, err)
 	}
-}
-
-// e2eLeaks returns goroutines of the bot, discordgo, websockets, the
-// database and HTTP connections.
-func e2eLeaks() []string {
-	buf := make([]byte, 8<<20)
-	buf = buf[:runtime.Stack(buf, true)]
-	var bad []string
-	for _, g := range strings.Split(string(buf), "\n\n") {
-		for _, m := range []string{"corpusbot/bot.", "corpusbot/llm.", "discordgo.", "gorilla/websocket.",
-			"database/sql.", "net/http.(*persistConn)", "net/http.(*conn).serve", "corpusbot.run"} {
-			if strings.Contains(g, m) {
-				bad = append(bad, g)
-				break
-			}
-		}
-	}
-	return bad
 }
 
 type e2eBuffer struct {

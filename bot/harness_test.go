@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"regexp"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +18,7 @@ import (
 	"corpusbot/bot"
 	"corpusbot/corpus"
 	"corpusbot/internal/discordtest"
+	"corpusbot/internal/leaktest"
 	"corpusbot/internal/openaitest"
 	"corpusbot/llm"
 	"corpusbot/secret"
@@ -56,35 +56,8 @@ var leakMarkers = []string{
 	"openaitest.(*",
 }
 
-// leaks returns the stacks of goroutines that should be gone.
-func leaks() []string {
-	buf := make([]byte, 8<<20)
-	buf = buf[:runtime.Stack(buf, true)]
-	var bad []string
-	for _, g := range strings.Split(string(buf), "\n\n") {
-		for _, m := range leakMarkers {
-			if strings.Contains(g, m) {
-				bad = append(bad, g)
-				break
-			}
-		}
-	}
-	return bad
-}
-
-func settle(d time.Duration) error {
-	deadline := time.Now().Add(d)
-	for {
-		bad := leaks()
-		if len(bad) == 0 {
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("leaked %d goroutines:\n%s", len(bad), strings.Join(bad, "\n\n"))
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
+// settle waits up to d for the goroutines of leakMarkers to end.
+func settle(d time.Duration) error { return leaktest.Settle(d, leakMarkers...) }
 
 // harness is a running bot between a fake Discord and a fake LLM: the
 // end-to-end tests run the real discordgo client, answer pipeline and store

@@ -8,13 +8,13 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"runtime"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
+
+	"corpusbot/internal/leaktest"
 )
 
 const (
@@ -37,42 +37,16 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// leakedGoroutines returns the stacks of fake, HTTP, websocket and
-// discordgo goroutines still running.
-func leakedGoroutines() []string {
-	leakMarkers := []string{
+// settleGoroutines waits up to d for the fake, HTTP, websocket and
+// discordgo goroutines to end.
+func settleGoroutines(d time.Duration) error {
+	return leaktest.Settle(d,
 		"discordtest.(*",
 		"gorilla/websocket.",
 		"net/http.(*conn).serve",
 		"net/http.(*persistConn)",
 		"discordgo.(*Session)",
-	}
-	buf := make([]byte, 4<<20)
-	buf = buf[:runtime.Stack(buf, true)]
-	var bad []string
-	for _, g := range strings.Split(string(buf), "\n\n") {
-		for _, m := range leakMarkers {
-			if strings.Contains(g, m) {
-				bad = append(bad, g)
-				break
-			}
-		}
-	}
-	return bad
-}
-
-func settleGoroutines(d time.Duration) error {
-	deadline := time.Now().Add(d)
-	for {
-		bad := leakedGoroutines()
-		if len(bad) == 0 {
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("leaked %d goroutines:\n%s", len(bad), strings.Join(bad, "\n\n"))
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	)
 }
 
 // rewrite sends discord.com requests to the fake and refuses other hosts.
