@@ -47,7 +47,15 @@ func (rd *Reader) Given() int { return rd.given }
 // Render renders raw, the reply as written. With partial set, raw is
 // still streaming: only the sentences that are complete are rendered.
 func (rd *Reader) Render(raw string, partial bool) Rendered {
-	raw = unwrapReply(raw, partial)
+	// Reasoning whose opening tag the prompt held is dropped when it
+	// backs no claim: then nothing of it showed while it streamed. A text
+	// that does is an answer, and stays.
+	raw = unwrapReply(raw, partial, func(before string) bool { return rd.render(before, false).Backed > 0 })
+	return rd.render(raw, partial)
+}
+
+// render is Render of a reply without its wrapping.
+func (rd *Reader) render(raw string, partial bool) Rendered {
 	if partial {
 		raw = raw[:stableCut(raw)]
 	} else {

@@ -337,6 +337,8 @@ func FuzzReplyStream(f *testing.F) {
 	f.Add("<think>\nA [1] «x». I could not find it.\n</think>\n\nClaim [1] «La hache de guerre est enterré».", uint8(3))
 	f.Add("```markdown\nClaim [1] «La hache de guerre est enterré».\n```js\nx [2]\n```\nMore [1].\n```", uint8(4))
 	f.Add("```json\n{\"answer\": \"Claim [1] «La hache de guerre est enterré».\"}\n```", uint8(2))
+	f.Add("Reasoning [1] «x». I could not find it.\n</think>\n\nClaim [1] «La hache de guerre est enterré».", uint8(3))
+	f.Add("Claim [1] «La hache de guerre est enterré». </think> More [2] «La hache de guerre est enterré».", uint8(5))
 	rd, _ := fixtureReader(f, 3)
 	f.Fuzz(func(t *testing.T, reply string, size uint8) {
 		reply = strings.ToValidUTF8(reply, "\uFFFD") // model output is UTF-8

@@ -312,7 +312,7 @@ func openCitation(tail string) bool {
 // the marker, or a plain statement that the passages do not say. Phrases in
 // the bot's likely reply languages; the marker is what the prompt asks for.
 func SaysNoAnswer(reply string) bool {
-	reply = unwrapReply(reply, false)
+	reply = unwrapReply(reply, false, nil)
 	t := strings.ToLower(reply)
 	if strings.Contains(reply, prompts.NoAnswer) {
 		return true

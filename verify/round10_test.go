@@ -182,3 +182,31 @@ func TestQuotePerNumberOfAGroup(t *testing.T) {
 		}
 	}
 }
+
+// DeepSeek-R1 and its distillations served by vLLM or llama.cpp with the
+// chat template that opens the reasoning in the prompt write no <think>,
+// only its end: "reasoning…\n</think>\n\nanswer". Before, the reasoning
+// was shown and marked as the answer's first sentences.
+func TestReasoningWithoutItsOpeningTag(t *testing.T) {
+	const reasoning = "Okay, the user asks what useState returns. Passage 1 says it returns a pair [1]. I could not find anything else.\n</think>\n\n"
+	rd := round10Reader(t, "useState trả về gì?")
+	reply := reasoning + r10Verified + " " + r10Local
+	for _, reply := range []string{reply, reasoning + "```markdown\n" + r10Verified + " " + r10Local + "\n```"} {
+		r := rd.Render(reply, false)
+		if want := "useState returns a pair of values [1]. State is local to the component [2]."; r.Text != want || r.Backed != 2 {
+			t.Errorf("rendered %q (%d backed), want %q", r.Text, r.Backed, want)
+		}
+		if got := streamed(t, rd, reply, 4); got != r.Text {
+			t.Errorf("streamed %q, want %q", got, r.Text)
+		}
+	}
+	if SaysNoAnswer(reply) {
+		t.Errorf("the reasoning's %q read as a decline", "could not find")
+	}
+	// Text before a stray </think> that backs claims is an answer: kept,
+	// so that what streamed stays.
+	odd := r10Verified + " </think> " + r10Local
+	if r := rd.Render(odd, false); !strings.HasPrefix(r.Text, "useState returns a pair of values [1].") {
+		t.Errorf("an answer before a stray </think> dropped: %q", r.Text)
+	}
+}

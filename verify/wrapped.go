@@ -19,11 +19,24 @@ import (
 var reasoningTags = []string{"think", "thinking", "reasoning"}
 
 // unwrapReply is the answer in raw, a reply as written: without a
-// reasoning block that opens it. With partial set, raw is a prefix of a
-// reply still streaming, and what may yet turn out to be wrapping is held
-// back: the result of a prefix is a prefix of the result of the whole.
-func unwrapReply(raw string, partial bool) string {
+// reasoning block that opens it, either whole or as only its end
+// (headlessReasoning), and out of a fence or JSON object that wraps it.
+// With partial set, raw is a prefix of a reply still streaming, and what
+// may yet turn out to be wrapping is held back: the result of a prefix is
+// a prefix of the result of the whole. keep reports whether the text
+// before a reasoning block's end is an answer all the same; nil: it is
+// not.
+func unwrapReply(raw string, partial bool, keep func(before string) bool) string {
 	raw = withoutReasoning(raw, partial)
+	if start, end := headlessReasoning(raw); start >= 0 && (keep == nil || !keep(unwrapAnswer(raw[:start], false))) {
+		raw = raw[end:]
+	}
+	return unwrapAnswer(raw, partial)
+}
+
+// unwrapAnswer is raw out of a ```markdown fence or a JSON object that
+// wraps it whole.
+func unwrapAnswer(raw string, partial bool) string {
 	inner, info := withoutOpeningFence(raw)
 	switch info {
 	case "markdown", "md":
@@ -109,13 +122,38 @@ func withoutReasoning(raw string, partial bool) string {
 	return raw
 }
 
-// indexFold is strings.Index of an ASCII substr, ignoring ASCII case (a
-// lower-cased copy of s could differ from s in length).
+// headlessReasoning returns where a reasoning block's closing tag that no
+// opening tag precedes ends in raw (the end of "</think>" and the spaces
+// after it), and where it starts; -1, -1 when there is none. DeepSeek-R1
+// and its distillations, served with the chat template that opens the
+// reasoning in the prompt (vLLM, llama.cpp, older Ollama), write only the
+// end: "reasoning…\n</think>\n\nanswer".
+func headlessReasoning(raw string) (start, end int) {
+	for _, tag := range reasoningTags {
+		closing := "</" + tag + ">"
+		i := indexFold(raw, closing)
+		if i < 0 || indexFold(raw[:i], "<"+tag+">") >= 0 {
+			continue
+		}
+		e := i + len(closing)
+		return i, e + len(raw[e:]) - len(strings.TrimLeft(raw[e:], " \t\r\n"))
+	}
+	return -1, -1
+}
+
+// indexFold is strings.Index of an ASCII substr whose first byte has no
+// case ("<"), ignoring ASCII case (a lower-cased copy of s could differ
+// from s in length).
 func indexFold(s, substr string) int {
-	for i := 0; i+len(substr) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(substr)], substr) {
+	for i := 0; i+len(substr) <= len(s); {
+		k := strings.IndexByte(s[i:], substr[0]) // '<': no case
+		if k < 0 || i+k+len(substr) > len(s) {
+			return -1
+		}
+		if i += k; strings.EqualFold(s[i:i+len(substr)], substr) {
 			return i
 		}
+		i++
 	}
 	return -1
 }
