@@ -302,3 +302,18 @@ func FuzzSentencesOfItems(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSentences splits the test cases' paragraphs, every script
+// among them, as the loader and extractive answers split passages.
+func BenchmarkSentences(b *testing.B) {
+	var all strings.Builder
+	for _, tc := range sentenceCases {
+		all.WriteString(tc.text)
+		all.WriteString("\n\n")
+	}
+	s := all.String()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Sentences(s)
+	}
+}
