@@ -185,8 +185,12 @@ func scanCitationsGiven(text string, given int, footnotes bool, fn func(start, e
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if footnotes && given > 0 && superDigit(r) >= 0 && footnoteAfter(text[:i]) {
-			if nums, end, ok := parseSuperscripts(text, i, given); ok {
+		if footnotes && given > 0 && (superDigit(r) >= 0 || r == '⁽' || r == '<') && footnoteAfter(text[:i]) {
+			parse := parseSuperscripts
+			if r == '<' {
+				parse = parseSupTag
+			}
+			if nums, end, ok := parse(text, i, given); ok {
 				fn(i, end, nums)
 				prev = ']'
 				i, floor = end, end
@@ -247,7 +251,8 @@ func parseWrapped(text string, i int, nums []int, given int) ([]int, int, bool) 
 		if inner, _ := utf8.DecodeRuneInString(text[i+size:]); isOpenBracket(inner) {
 			more, end, ok := parseGroupGiven(text, i+size, nums, given)
 			if close, cs := utf8.DecodeRuneInString(text[end:]); ok && isCloseBracket(close) {
-				return more, end + cs, true
+				// "[[1]](https://…)": a search tool's link around the citation.
+				return more, linkTarget(text, end+cs), true
 			}
 			return nums, i, false
 		}
@@ -396,6 +401,10 @@ func footnoteAfter(before string) bool {
 func parseSuperscripts(text string, i, given int) ([]int, int, bool) {
 	var digits []int
 	j := i
+	paren := strings.HasPrefix(text[i:], "⁽") // "⁽¹⁾"
+	if paren {
+		j += len("⁽")
+	}
 	for j < len(text) {
 		r, size := utf8.DecodeRuneInString(text[j:])
 		d := superDigit(r)
@@ -404,6 +413,12 @@ func parseSuperscripts(text string, i, given int) ([]int, int, bool) {
 		}
 		digits = append(digits, d)
 		j += size
+	}
+	if paren {
+		if !strings.HasPrefix(text[j:], "⁾") {
+			return nil, i, false
+		}
+		j += len("⁾")
 	}
 	if len(digits) == 0 || len(digits) > 3 {
 		return nil, i, false
@@ -421,6 +436,31 @@ func parseSuperscripts(text string, i, given int) ([]int, int, bool) {
 		}
 	}
 	return digits, j, true
+}
+
+// parseSupTag reads an HTML superscript at text[i:] as citations of
+// passages 1..given, as a model writing HTML footnotes does:
+// "<sup>1</sup>", "<sup>1,2</sup>", "<sup>[1]</sup>". Every number must
+// have been given.
+func parseSupTag(text string, i, given int) ([]int, int, bool) {
+	const open, closing = "<sup>", "</sup>"
+	if len(text)-i < len(open) || !strings.EqualFold(text[i:i+len(open)], open) {
+		return nil, i, false
+	}
+	e := indexFold(text[i:min(len(text), i+40)], closing)
+	if e < 0 {
+		return nil, i, false
+	}
+	inner := strings.Trim(text[i+len(open):i+e], "[] ")
+	var nums []int
+	for _, f := range strings.Split(inner, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 || n > given {
+			return nil, i, false
+		}
+		nums = append(nums, n)
+	}
+	return nums, i + e + len(closing), true
 }
 
 // maxLinkTarget bounds the target of a citation written as a markdown

@@ -62,6 +62,7 @@ var parseCitationsTests = []struct {
 	// (TestFootnoteSuperscripts): here they stay.
 	{"parenthesised label", "A (Source: 2). B (source 3). C (Nguồn 1). D (Sumber: 9).", 3, "A [1]. B [2]. C [3]. D (Sumber: 9).", []int{2, 3, 1}, nil},
 	{"markdown link", "A [1](#). B [2](#source-2). C [doc3](https://example.com/a_(b)). D [1] (see below).", 3, "A [1]. B [2]. C [3]. D [1] (see below).", []int{1, 2, 3}, nil},
+	{"search tool's link", "A [[1]](https://example.com/a). B [[2]](#).", 3, "A [1]. B [2].", []int{1, 2}, nil},
 	{"markdown link not given", "A [9](#). B [x](#).", 3, "A. B [x](#).", nil, []int{9}},
 	{"superscripts", "A pair of values¹². State is local.³ 値²。", 3, "A pair of values¹². State is local.³ 値²。", nil, nil},
 }

@@ -131,6 +131,21 @@ func TestFootnoteSuperscripts(t *testing.T) {
 	if !strings.HasPrefix(r.Text, "⚠¹ Values[1][2] are shown") {
 		t.Errorf("two footnotes read as %q, want [1][2] and unverified (no quote for [2])", r.Text)
 	}
+	for _, form := range []string{"⁽¹⁾", "<sup>1</sup>", "<sup>[1]</sup>", "<SUP>1</SUP>"} {
+		r = rd.Render("useState returns a pair of values"+form+" «Hook useState trả về một cặp giá trị».", false)
+		if want := "useState returns a pair of values[1]."; r.Text != want || r.Backed != 1 {
+			t.Errorf("%s read as %q, want %q, verified", form, r.Text, want)
+		}
+	}
+	r = rd.Render("Values<sup>1,2</sup> are shown «Hook useState trả về một cặp giá trị».", false)
+	if len(r.Used) != 2 {
+		t.Errorf("<sup>1,2</sup> cites %v, want two passages", r.Used)
+	}
+	for _, s := range []string{"Area 5 m<sup>2</sup>", "See note<sup>9</sup>", "x⁽²⁾"} {
+		if r := rd.Render(s+" [1] «Hook useState trả về một cặp giá trị».", false); !strings.Contains(r.Text, s) {
+			t.Errorf("%q read as a citation: %q", s, r.Text)
+		}
+	}
 	const none = "It holds 10⁶ users in 5 m², 3 km², x² and E=mc², values⁹, values¹²³⁴"
 	r = rd.Render(none+" [1] «Hook useState trả về một cặp giá trị».", false)
 	if !strings.Contains(r.Text, none+" [1].") || len(r.Used) != 1 {
