@@ -162,8 +162,25 @@ const maxQuoteScan = 4000
 // but for spaces or a partial opener.
 func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool) {
 	j := end
-	for j < len(raw) && (raw[j] == ' ' || raw[j] == '\t' || raw[j] == ':') {
-		j++
+	for j < len(raw) {
+		// Spaces, a colon or a dash may stand between a citation and its
+		// quote: "[1]: «…»", "[1] — «…»".
+		if raw[j] == ' ' || raw[j] == '\t' || raw[j] == ':' || raw[j] == '-' {
+			j++
+		} else if strings.HasPrefix(raw[j:], "—") || strings.HasPrefix(raw[j:], "–") {
+			j += len("—")
+		} else {
+			break
+		}
+	}
+	// A quote in parentheses, "[1] («…»)": the parentheses go with it.
+	paren := j < len(raw) && raw[j] == '('
+	if paren {
+		if r, _ := utf8.DecodeRuneInString(raw[j+1:]); j+1 < len(raw) && quotePairs[r] == 0 {
+			paren = false
+		} else {
+			j++
+		}
 	}
 	if j == len(raw) {
 		return -1, 0, "", true // the quote may follow
@@ -192,7 +209,13 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 			}
 		}
 		if c == closer && !apostrophe(raw, limit+cs, c) {
-			return j, limit + cs, raw[body:limit], false
+			e := limit + cs
+			if paren && e < len(raw) && raw[e] == ')' {
+				e++
+			} else if paren && e == len(raw) {
+				return j, e, raw[body:limit], true // its parenthesis may follow
+			}
+			return j, e, raw[body:limit], false
 		}
 		if c == r && c != closer && firstLine < 0 {
 			// Another quote opens before this one closes: this one never

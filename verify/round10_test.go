@@ -225,3 +225,26 @@ func TestReasoningWithoutItsOpeningTag(t *testing.T) {
 		t.Errorf("an answer before a stray </think> dropped: %q", r.Text)
 	}
 }
+
+// A model may set its quote off by a dash or put it in parentheses:
+// "[1] — «…»", "[1] («…»)". Before, the quote showed raw and the claim
+// was marked as citing without one.
+func TestQuoteAfterADashOrInParentheses(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, sep := range []string{" — «Hook useState trả về một cặp giá trị»", " – «Hook useState trả về một cặp giá trị»", " - «Hook useState trả về một cặp giá trị»",
+		" (\"Hook useState trả về một cặp giá trị\")", " («Hook useState trả về một cặp giá trị»)"} {
+		reply := "useState returns a pair of values [1]" + sep + ". State is local to the component [2] «State bersifat lokal untuk komponen»."
+		r := rd.Render(reply, false)
+		if want := "useState returns a pair of values [1]. State is local to the component [2]."; r.Text != want || r.Backed != 2 {
+			t.Errorf("%q rendered %q (%d backed), want %q", sep, r.Text, r.Backed, want)
+		}
+		if got := streamed(t, rd, reply, 3); got != r.Text {
+			t.Errorf("%q streamed %q, want %q", sep, got, r.Text)
+		}
+	}
+	// Parentheses that hold no quote stay as written.
+	r := rd.Render("useState returns a pair of values [1] (see below) «Hook useState trả về một cặp giá trị».", false)
+	if !strings.Contains(r.Text, "(see below)") {
+		t.Errorf("parentheses without a quote taken: %q", r.Text)
+	}
+}
