@@ -417,6 +417,7 @@ const (
 	lineLeadIn
 	lineEntry   // opens with a citation, then text: a reference list's entry, or a claim
 	lineHeading // a sources heading
+	lineItem    // a list item citing nothing: under a sources heading that ends the reply, a reference
 	linePending // the last line of a streaming reply: it may yet become any
 )
 
@@ -468,6 +469,8 @@ func replyLines(sc scanned, partial bool) []replyLine {
 			if ri >= len(sc.runs) || sc.runs[ri].start >= end {
 				l.kind = lineLeadIn
 			}
+		case listPrefix(body) > 0 && (ri >= len(sc.runs) || sc.runs[ri].start >= end):
+			l.kind = lineItem
 		}
 		lines = append(lines, l)
 		start = end + 1
@@ -487,12 +490,14 @@ func referenceLines(lines []replyLine, partial bool) []bool {
 	}
 	// A sources heading and the list under it that ends the reply.
 	h := len(lines) - 1
-	for h >= 0 && (lines[h].kind == lineBlank || lines[h].kind == lineRef || lines[h].kind == lineEntry || lines[h].kind == linePending) {
+	for h >= 0 && (lines[h].kind == lineBlank || lines[h].kind == lineRef || lines[h].kind == lineEntry || lines[h].kind == lineItem || lines[h].kind == linePending) {
 		h--
 	}
 	if h >= 0 && lines[h].kind == lineHeading {
+		// "Sources:\n1. guide.md": a list of the documents, numbered or
+		// not, citing or not, is the model's own sources list.
 		for k := h + 1; k < len(lines); k++ {
-			if lines[k].kind == lineEntry {
+			if lines[k].kind == lineEntry || lines[k].kind == lineItem {
 				lines[k].kind = lineRef
 				drop[k] = true
 			}

@@ -248,3 +248,27 @@ func TestQuoteAfterADashOrInParentheses(t *testing.T) {
 		t.Errorf("parentheses without a quote taken: %q", r.Text)
 	}
 }
+
+// A model that ends with its own list of sources numbers it as a list
+// ("References:\n1. State (vi/state.md)"), or bullets it. Before, each
+// entry was shown and marked ❔ as an uncited claim; the bot lists the
+// sources itself.
+func TestSourcesListAsAList(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, list := range []string{"References:\n1. State: Bộ nhớ của component (vi/state.md)\n2. id/state.md",
+		"**Nguồn**\n- vi/state.md\n- id/state.md", "### Sumber\n* State: Memori dari Sebuah Komponen\n* [2] id/state.md"} {
+		reply := r10Verified + "\n\n" + list
+		r := rd.Render(reply, false)
+		if r.Text != "useState returns a pair of values [1]." {
+			t.Errorf("%q rendered %q", list, r.Text)
+		}
+		if got := streamed(t, rd, reply, 3); got != r.Text {
+			t.Errorf("%q streamed %q, want %q", list, got, r.Text)
+		}
+	}
+	// A list under a lead-in of the answer is the answer's.
+	reply := r10Verified + "\n\nIt returns:\n1. the state variable.\n2. the setter function."
+	if r := rd.Render(reply, false); !strings.Contains(r.Text, "1. ❔") {
+		t.Errorf("the answer's own list left out: %q", r.Text)
+	}
+}
