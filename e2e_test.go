@@ -164,13 +164,7 @@ func (b *e2eBot) finalOf(in *discordtest.Interaction) discordtest.Message {
 }
 
 func (b *e2eBot) botMessages(channel string) []discordtest.Message {
-	var out []discordtest.Message
-	for _, m := range b.dc.Messages(channel) {
-		if m.Author.ID == b.dc.BotUser().ID {
-			out = append(out, m)
-		}
-	}
-	return out
+	return b.dc.BotMessages(channel)
 }
 
 func (b *e2eBot) noViolations() {
@@ -185,12 +179,7 @@ func e2eUser(n int) discordtest.User {
 }
 
 func e2eHasButton(cs []discordtest.Component, part string) bool {
-	for _, c := range cs {
-		if strings.Contains(c.CustomID, part) || e2eHasButton(c.Components, part) {
-			return true
-		}
-	}
-	return false
+	return discordtest.HasCustomID(cs, part)
 }
 
 var (

@@ -256,13 +256,7 @@ func (h *harness) final(channel string) discordtest.Message {
 
 // botMessages is the bot's messages in channel, as last edited.
 func (h *harness) botMessages(channel string) []discordtest.Message {
-	var out []discordtest.Message
-	for _, m := range h.dc.Messages(channel) {
-		if m.Author.ID == h.dc.BotUser().ID {
-			out = append(out, m)
-		}
-	}
-	return out
+	return h.dc.BotMessages(channel)
 }
 
 func (h *harness) noViolations() {
@@ -272,13 +266,9 @@ func (h *harness) noViolations() {
 	}
 }
 
+// hasButton reports a component whose custom ID holds idPart.
 func hasButton(cs []discordtest.Component, idPart string) bool {
-	for _, c := range cs {
-		if strings.Contains(c.CustomID, idPart) || hasButton(c.Components, idPart) {
-			return true
-		}
-	}
-	return false
+	return discordtest.HasCustomID(cs, idPart)
 }
 
 func buttonIDs(cs []discordtest.Component) []string {

@@ -54,6 +54,13 @@ func TestSendAndEditRecorded(t *testing.T) {
 	case len(got.Components) != 1 || got.Components[0].Components[0].CustomID != "passage:1":
 		t.Errorf("got components %+v, want passage:1 button", got.Components)
 	}
+	// The bot's own messages, and its button found in the row.
+	if bm := srv.BotMessages(testChannel); len(bm) != 1 || bm[0].ID != m.ID {
+		t.Errorf("BotMessages = %+v, want the answer alone", bm)
+	}
+	if !HasCustomID(got.Components, "passage:") || HasCustomID(got.Components, "vote:") {
+		t.Errorf("HasCustomID on %+v: want passage: found, vote: not", got.Components)
+	}
 	req, err := srv.WaitFor(ctxT(t), func(r Request) bool { return isCreate(&r) })
 	if err != nil {
 		t.Fatal(err)

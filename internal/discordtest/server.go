@@ -289,6 +289,18 @@ func (s *Server) Messages(channelID string) []Message {
 	return s.messagesLocked(channelID)
 }
 
+// BotMessages returns the messages the bot user wrote in the channel,
+// oldest first, as last edited.
+func (s *Server) BotMessages(channelID string) []Message {
+	var out []Message
+	for _, m := range s.Messages(channelID) {
+		if m.Author.ID == s.cfg.bot.ID {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 func (s *Server) messagesLocked(channelID string) []Message {
 	var out []Message
 	for _, id := range s.channelMsgs[channelID] {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 )
 
@@ -209,6 +210,17 @@ type Component struct {
 	MinValues   *int            `json:"min_values,omitempty"`
 	MaxValues   *int            `json:"max_values,omitempty"`
 	Components  []Component     `json:"components,omitempty"`
+}
+
+// HasCustomID reports whether a component of cs, or one nested in them
+// (a button in an action row), has a custom ID containing part.
+func HasCustomID(cs []Component, part string) bool {
+	for _, c := range cs {
+		if strings.Contains(c.CustomID, part) || HasCustomID(c.Components, part) {
+			return true
+		}
+	}
+	return false
 }
 
 // Choice is one autocomplete choice.
