@@ -212,8 +212,13 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 		deedAlts = f.alts[f.governed]
 	}
 	names := st.entityCheckOf(query, f, lang)
+	asksDefault := lang == "en" && asksTheDefault(asked)
 	return f, func(sentence string, terms []string, a around) (fit, string) {
 		switch {
+		case asksDefault && !saysDefault(sentence, a):
+			// "What is the default heartbeat interval?" is not
+			// answered by a sentence on tuning the interval.
+			return fit{}, "default"
 		case kind == anyKind && a.row && st.bareRow(sentence, f):
 			return fit{}, "bare row"
 		case !kind.fitsIn(sentence, lang):
@@ -299,3 +304,38 @@ const clauseMarks = ",;:()[]—–，、；：（）،؛"
 // clauseWords open a clause: English and French coordinating and
 // subordinating conjunctions.
 var clauseWords = setOf(strings.Fields("and but so because while whereas although though et mais donc car parce"))
+
+// asksTheDefault reports whether an English question asks for a default
+// value ("What is the default timeout?"): what a setting is when nobody
+// sets it. "… run by default?" is none: it asks what happens, which a
+// page says without calling it a default ("the check runs every
+// minute").
+func asksTheDefault(q string) bool {
+	prev := ""
+	for w := range text.Words(q) {
+		word := strings.ToLower(q[w.Start:w.End])
+		if word == "default" && prev != "by" {
+			return true
+		}
+		prev = word
+	}
+	return false
+}
+
+// saysDefault reports whether a sentence, the sentences either side of it
+// or its headings say what is the default: "default", "defaults",
+// "defaulted", or "out of the box", "unless" a value is set.
+func saysDefault(sentence string, a around) bool {
+	for _, s := range []string{sentence, a.nearText} {
+		l := strings.ToLower(s)
+		if strings.Contains(l, "default") || strings.Contains(l, "out of the box") || strings.Contains(l, "unless") {
+			return true
+		}
+	}
+	for _, t := range a.heading {
+		if strings.HasPrefix(t, "default") {
+			return true
+		}
+	}
+	return false
+}

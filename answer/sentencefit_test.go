@@ -253,3 +253,37 @@ func TestClipAround(t *testing.T) {
 		}
 	}
 }
+
+// A question asking for a default value is answered by a sentence that
+// says what the default is, not by one on setting the value; "by default"
+// asks what happens, which pages say without the word.
+func TestAsksTheDefault(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"What is the default heartbeat interval in milliseconds?", true},
+		{"Which default backend does the store use?", true},
+		{"How often does the check run by default?", false},
+		{"What is the heartbeat interval?", false},
+	} {
+		if got := asksTheDefault(tt.q); got != tt.want {
+			t.Errorf("asksTheDefault(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		sentence string
+		a        around
+		want     bool
+	}{
+		{"The heartbeat interval defaults to 100ms.", around{}, true},
+		{"Tune the heartbeat interval to match the round trip time.", around{}, false},
+		{"It is 100ms.", around{nearText: "The default heartbeat interval is short."}, true},
+		{"It is 100ms.", around{heading: []string{"defaults"}}, true},
+		{"Unless it is set, the interval is 100ms.", around{}, true},
+	} {
+		if got := saysDefault(tt.sentence, tt.a); got != tt.want {
+			t.Errorf("saysDefault(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
