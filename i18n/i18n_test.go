@@ -288,6 +288,10 @@ func TestReply(t *testing.T) {
 		{"hebrew is in the catalogue", "למה נדרשה עליפיי להפריד את עסקי ההלוואות הקטנות?", []string{"pt-BR"}, "he"},
 		{"persian is in the catalogue", "چرا علی\u200cپی باید کسب\u200cوکار وام خرد خود را جدا می\u200cکرد؟", []string{"pt-BR"}, "fa"},
 		{"georgian is in the catalogue", "რატომ მოუწია Alipay-ს მიკროსესხების ბიზნესის გამოყოფა?", []string{"pt-BR"}, "ka"},
+		// tar, said twice, is an Irish stopword ("come"); mengapa ("why")
+		// Indonesian's one: the reply was Irish, for an Indonesian reader too.
+		{"a repeated topic word, indonesian locale", "Mengapa perintah tar dinamai tar?", []string{"id"}, "id"},
+		{"a repeated topic word, no locale", "Mengapa perintah tar dinamai tar?", nil, "id"},
 		{"lao is in the catalogue", "ເປັນຫຍັງ Alipay ຕ້ອງແຍກທຸລະກິດເງິນກູ້ຂະໜາດນ້ອຍອອກ?", []string{"pt-BR"}, "lo"},
 		{"khmer is in the catalogue", "ហេតុអ្វីបានជា Alipay ត្រូវបំបែកអាជីវកម្មឥណទានខ្នាតតូច?", []string{"pt-BR"}, "km"},
 		{"burmese is in the catalogue", "Alipay က ဘာကြောင့် အသေးစားချေးငွေလုပ်ငန်းကို ခွဲထုတ်ရသလဲ။", []string{"pt-BR"}, "my"},

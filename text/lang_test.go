@@ -166,6 +166,30 @@ func TestDetectLanguageFor(t *testing.T) {
 	}
 }
 
+// A short text counts a stopword said twice once for a language that has
+// no other stopword in it: a repeated topic word that is one language's
+// stopword (Irish tar, "come") does not outweigh another language's
+// question word; a language's own repeated articles still count beside its
+// other function words (Italian un and ad against Croatian od).
+func TestDetectLanguageRepeatedStopword(t *testing.T) {
+	tests := []struct {
+		name, text, prefer, want string
+	}{
+		{"a repeated topic word, no reader", "Mengapa perintah tar dinamai tar?", "", "id"},
+		{"a repeated topic word, an Indonesian reader", "Mengapa perintah tar dinamai tar?", "id", "id"},
+		{"the same word among its language's others", "Tar isteach sa teach agus tar ar ais.", "", "ga"},
+		{"repeated articles beside other function words", "Invia un file ad un server od ad un client.", "", "it"},
+		{"a long text counts every repeat", strings.Repeat("Mengapa perintah tar dinamai tar? ", 20), "", "ga"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DetectLanguageFor(tt.text, tt.prefer); got != tt.want {
+				t.Errorf("DetectLanguageFor(%q, %q) = %q, want %q", tt.text, tt.prefer, got, tt.want)
+			}
+		})
+	}
+}
+
 // Ties of function words, and texts with none, are settled by content
 // words common in one tied language's speech and not the other's, with no
 // reader's locale; names inside a sentence and tool names count for
@@ -310,6 +334,28 @@ func BenchmarkDetectLanguageLetterTie(b *testing.B) {
 	}
 }
 
+// Short questions: what detecting one costs, with its stopwords' repeats
+// kept apart (onceBelow). The tables and the letter model are loaded
+// before the timer.
+func BenchmarkDetectLanguageQuestion(b *testing.B) {
+	questions := []struct{ name, text string }{
+		{"en", "Why was Alipay told to spin off its micro-loan business?"},
+		{"pt", "Por que o Alipay foi obrigado a separar o negócio de microcrédito?"},
+		{"de", "Warum muss Alipay das Geschäft mit Kleinkrediten abspalten?"},
+		{"nl", "Hoe maak ik een back-up van de database en de logbestanden?"},
+		{"id repeated word", "Mengapa perintah tar dinamai tar?"},
+		{"it repeated words", "Invia un file ad un server od ad un client."},
+	}
+	DetectLanguage("Rinomina un ramo")
+	for _, q := range questions {
+		b.Run(q.name, func(b *testing.B) {
+			for b.Loop() {
+				DetectLanguage(q.text)
+			}
+		})
+	}
+}
+
 // Building the letter model from the word tables, once, when a tie first
 // needs it.
 func BenchmarkNgramModel(b *testing.B) {
@@ -322,7 +368,7 @@ func BenchmarkNgramModel(b *testing.B) {
 // Any input gives "und" or a language the detector names, the same each
 // time; Cyrillic input also goes through the Bulgarian word check.
 func FuzzDetectLanguage(f *testing.F) {
-	for _, s := range []string{"", "Аз ли съм пръв?", "Czy się mylę?", "Jeg liker å spille piano.", "Kъде е входа ?", "中国の規制当局", "\xd0\xb0\xff е"} {
+	for _, s := range []string{"", "Аз ли съм пръв?", "Czy się mylę?", "Jeg liker å spille piano.", "Kъде е входа ?", "中国の規制当局", "\xd0\xb0\xff е", "Mengapa perintah tar dinamai tar?"} {
 		f.Add(s)
 	}
 	known := map[string]bool{"und": true, "ja": true, "zh": true, "ar": true, "fa": true, "ur": true, "uk": true, "sr": true, "bg": true, "ru": true}
@@ -368,6 +414,18 @@ func TestStopIndex(t *testing.T) {
 	}
 	check("")
 	check(strings.Repeat("a", maxWordBytes+1))
+	// A short text remembers its stopwords by slot, in 16 bits.
+	if len(x.slots) > 1<<16 {
+		t.Errorf("%d slots: more than lookupSlot's uint16 can name", len(x.slots))
+	}
+	seen := map[uint16]string{}
+	for w := range want {
+		m, slot := x.lookupSlot([]byte(w))
+		if m == 0 || seen[slot] != "" {
+			t.Errorf("lookupSlot(%q) = %b, slot %d, also %q's", w, m, slot, seen[slot])
+		}
+		seen[slot] = w
+	}
 }
 
 // TestSettledAgreesWithWhole holds detection's early stop to the whole
