@@ -19,6 +19,7 @@ import (
 	"corpusbot/bench/squadset"
 	"corpusbot/corpus"
 	"corpusbot/i18n"
+	"corpusbot/internal/abstaineval"
 	"corpusbot/ireval"
 	"corpusbot/text"
 
@@ -378,14 +379,15 @@ func runDetect(dir string, langs []string, which, locale string, stdout io.Write
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	return detectAbstain(filepath.Join("..", "testdata", "abstain"), stdout)
+	return detectAbstain(filepath.Join("..", "testdata", "abstain"), which, stdout)
 }
 
-// detectAbstain scores text.DetectLanguage on every question of the
-// repository's abstention sets (their lang field), whichever half: the
-// English ones watch what a tie-break costs English questions that name
-// tools (Helm, kubectl).
-func detectAbstain(dir string, stdout io.Writer) error {
+// detectAbstain scores text.DetectLanguage on the questions of the
+// repository's abstention sets (their lang field) of the chosen half
+// (abstaineval.Half of their id; "all" for both): the English ones watch
+// what a tie-break costs English questions that name tools (Helm,
+// kubectl).
+func detectAbstain(dir, which string, stdout io.Writer) error {
 	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	if err != nil || len(files) == 0 {
 		return fmt.Errorf("no abstention sets in %s (run from bench/): %v", dir, err)
@@ -398,8 +400,8 @@ func detectAbstain(dir string, stdout io.Writer) error {
 			return err
 		}
 		for line := range strings.SplitSeq(string(data), "\n") {
-			var q struct{ Lang, Question string }
-			if json.Unmarshal([]byte(line), &q) != nil || q.Question == "" {
+			var q struct{ ID, Lang, Question string }
+			if json.Unmarshal([]byte(line), &q) != nil || q.Question == "" || which != "all" && abstaineval.Half(q.ID) != which {
 				continue
 			}
 			all[q.Lang]++
@@ -413,7 +415,7 @@ func detectAbstain(dir string, stdout io.Writer) error {
 			}
 		}
 	}
-	fmt.Fprintf(stdout, "\nquestions of %s, all halves\n", dir)
+	fmt.Fprintf(stdout, "\nquestions of %s, %s half\n", dir, which)
 	for _, l := range slices.Sorted(maps.Keys(all)) {
 		fmt.Fprintf(stdout, "  %s  %d/%d  %s\n", l, right[l], all[l], tally(wrong[l]))
 	}
