@@ -156,6 +156,10 @@ func TestDetectLanguageFor(t *testing.T) {
 		{"no function word, a reader", "Ticket 42 XYZ", "de", "und"},
 		{"no function word, no reader", "Ticket 42 XYZ", "", "en"},
 		{"another script", "Как настроить Grafana?", "es", "ru"},
+		// sobre, estado, nada, desde: Spanish's stopwords, Portuguese's too.
+		{"Spanish and Portuguese words, Portuguese letters", "Mostra tudo sobre o estado do disco.", "", "pt"},
+		{"Spanish and Portuguese words, a Spanish reader", "Nada funciona desde a atualização.", "es", "pt"},
+		{"the same words among Spanish ones", "Hay algo sobre el estado del disco?", "pt", "es"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

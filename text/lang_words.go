@@ -48,8 +48,12 @@ hvorfra ingen ja kan kom kun så ved nogen samme`
 	case "pt":
 		// é, "is": no other listed language writes it as a word (Italian
 		// writes è; Irish é, "he", is in ga's list). Snowball's
-		// Portuguese list lacks it.
-		return `é`
+		// Portuguese list lacks it. The rest are in Snowball's Spanish
+		// list, and Portuguese writes and uses them the same (sobre,
+		// "about"; estado, "been" of estar): without them each counted for
+		// Spanish alone in a Portuguese sentence ("Mostra tudo sobre o
+		// estado do disco" was Spanish).
+		return `é sobre todo todos nada contra durante algo desde estado`
 	case "nl":
 		// Dutch question words, as extraStopwords has other languages'.
 		return `hoeveel hoe wanneer waar waarom welke welk wie wat waarin waarmee`
