@@ -182,6 +182,14 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 			j++
 		}
 	}
+	// A quote in emphasis, "[1] *«…»*", "[1] **“…”**": the markers go
+	// with it.
+	emph := ""
+	if k := j + emphasisRun(raw[j:]); k > j {
+		if r, _ := utf8.DecodeRuneInString(raw[k:]); k == len(raw) || quotePairs[r] != 0 {
+			emph, j = raw[j:k], k
+		}
+	}
 	if j == len(raw) {
 		return -1, 0, "", true // the quote may follow
 	}
@@ -210,6 +218,13 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 		}
 		if c == closer && !apostrophe(raw, limit+cs, c) {
 			e := limit + cs
+			if emph != "" {
+				if strings.HasPrefix(raw[e:], emph) {
+					e += len(emph)
+				} else if partial := raw[e:]; len(partial) < len(emph) && strings.HasPrefix(emph, partial) {
+					return j, e, raw[body:limit], true // its closing markers may follow
+				}
+			}
 			if paren && e < len(raw) && raw[e] == ')' {
 				e++
 			} else if paren && e == len(raw) {
@@ -244,6 +259,16 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 	}
 	// Closed by the end of the line: a model that forgot the closing mark.
 	return j, limit, raw[body:limit], false
+}
+
+// emphasisRun is the length of the run of up to three emphasis markers
+// ("*", "_") that opens s.
+func emphasisRun(s string) int {
+	n := 0
+	for n < len(s) && n < 3 && (s[n] == '*' || s[n] == '_') {
+		n++
+	}
+	return n
 }
 
 // lastSentenceEnd is the offset in s of the last sentence end (a full

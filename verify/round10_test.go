@@ -226,13 +226,15 @@ func TestReasoningWithoutItsOpeningTag(t *testing.T) {
 	}
 }
 
-// A model may set its quote off by a dash or put it in parentheses:
-// "[1] — «…»", "[1] («…»)". Before, the quote showed raw and the claim
-// was marked as citing without one.
+// A model may set its quote off by a dash, put it in parentheses or in
+// emphasis: "[1] — «…»", "[1] («…»)", "[1] *«…»*". Before, the quote
+// showed raw and the claim was marked as citing without one.
 func TestQuoteAfterADashOrInParentheses(t *testing.T) {
 	rd := round10Reader(t, "useState trả về gì?")
 	for _, sep := range []string{" — «Hook useState trả về một cặp giá trị»", " – «Hook useState trả về một cặp giá trị»", " - «Hook useState trả về một cặp giá trị»",
-		" (\"Hook useState trả về một cặp giá trị\")", " («Hook useState trả về một cặp giá trị»)"} {
+		" (\"Hook useState trả về một cặp giá trị\")", " («Hook useState trả về một cặp giá trị»)",
+		" *«Hook useState trả về một cặp giá trị»*", " _\"Hook useState trả về một cặp giá trị\"_", " **«Hook useState trả về một cặp giá trị»**",
+		" ***“Hook useState trả về một cặp giá trị”***"} {
 		reply := "useState returns a pair of values [1]" + sep + ". State is local to the component [2] «State bersifat lokal untuk komponen»."
 		r := rd.Render(reply, false)
 		if want := "useState returns a pair of values [1]. State is local to the component [2]."; r.Text != want || r.Backed != 2 {
