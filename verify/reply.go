@@ -162,16 +162,21 @@ const maxQuoteScan = 4000
 // but for spaces or a partial opener.
 func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool) {
 	j := end
+	colon := false
 	for j < len(raw) {
 		// Spaces, a colon or a dash may stand between a citation and its
 		// quote: "[1]: «…»", "[1] — «…»".
 		if raw[j] == ' ' || raw[j] == '\t' || raw[j] == ':' || raw[j] == '-' {
+			colon = colon || raw[j] == ':'
 			j++
 		} else if strings.HasPrefix(raw[j:], "—") || strings.HasPrefix(raw[j:], "–") {
 			j += len("—")
 		} else {
 			break
 		}
+	}
+	if colon && j < len(raw) && (raw[j] == '\n' || raw[j] == '\r') {
+		return blockQuoteAfter(raw, j)
 	}
 	// A quote in parentheses, "[1] («…»)": the parentheses go with it.
 	paren := j < len(raw) && raw[j] == '('
@@ -259,6 +264,54 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 	}
 	// Closed by the end of the line: a model that forgot the closing mark.
 	return j, limit, raw[body:limit], false
+}
+
+// blockQuoteAfter reads a Markdown block quote on the lines after a
+// citation that ends its line with a colon, at raw[j:] (the line break):
+// "claim [1]:\n> exact words". The quote's range runs from the line break
+// to the end of its last "> " line. open: the quote's lines may go on.
+func blockQuoteAfter(raw string, j int) (qStart, qEnd int, quote string, open bool) {
+	var parts []string
+	k := j
+	for k < len(raw) {
+		line := k + 1
+		if raw[k] == '\r' && line < len(raw) && raw[line] == '\n' {
+			line++
+		}
+		c := line
+		for c < len(raw) && (raw[c] == ' ' || raw[c] == '\t') {
+			c++
+		}
+		if c == len(raw) {
+			if len(parts) == 0 {
+				return -1, 0, "", true // the quote may follow
+			}
+			break
+		}
+		if raw[c] != '>' {
+			break
+		}
+		e := strings.IndexByte(raw[c:], '\n')
+		if e < 0 {
+			e = len(raw) - c
+			open = true // the line may go on
+		}
+		parts = append(parts, strings.TrimSpace(strings.TrimRight(raw[c+1:c+e], "\r")))
+		k = c + e
+		if open {
+			break
+		}
+	}
+	if len(parts) == 0 {
+		return -1, 0, "", false
+	}
+	q := strings.Join(parts, " ")
+	if r, size := utf8.DecodeRuneInString(q); quotePairs[r] != 0 {
+		if last, ls := utf8.DecodeLastRuneInString(q); len(q) > size && last == quotePairs[r] {
+			q = q[size : len(q)-ls]
+		}
+	}
+	return j, k, q, open || k == len(raw)
 }
 
 // emphasisRun is the length of the run of up to three emphasis markers

@@ -274,3 +274,26 @@ func TestSourcesListAsAList(t *testing.T) {
 		t.Errorf("the answer's own list left out: %q", r.Text)
 	}
 }
+
+// A model may give its quote as a Markdown block quote under the claim
+// whose citation ends with a colon: "claim [1]:\n> exact words". Before,
+// the block quote was shown and marked ❔ as a claim of its own, and the
+// claim ⚠ as citing without a quote.
+func TestBlockQuoteAfterItsCitation(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, q := range []string{"> Hook useState trả về một cặp giá trị", "> «Hook useState trả về một cặp giá trị»", "  > Hook useState trả về\n  > một cặp giá trị"} {
+		reply := "useState returns a pair of values [1]:\n" + q + "\n\nState is local to the component [2] «State bersifat lokal untuk komponen»."
+		r := rd.Render(reply, false)
+		if strings.Contains(r.Text, ">") || strings.ContainsAny(r.Text, "⚠❔") || r.Backed != 2 {
+			t.Errorf("%q rendered %q (%d backed), want two verified claims, no block quote", q, r.Text, r.Backed)
+		}
+		if got := streamed(t, rd, reply, 3); got != r.Text {
+			t.Errorf("%q streamed %q, want %q", q, got, r.Text)
+		}
+	}
+	// Without the colon, a block quote after a paragraph is the answer's.
+	r := rd.Render("useState returns a pair of values [1] «Hook useState trả về một cặp giá trị».\n> A note of the answer.", false)
+	if !strings.Contains(r.Text, "> ") {
+		t.Errorf("a block quote of the answer taken: %q", r.Text)
+	}
+}
