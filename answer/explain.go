@@ -50,7 +50,7 @@ type ExplainedSentence struct {
 	// refused it.
 	Refused bool
 	// Guard names the rule that refused it: "kind", "counted", "deed",
-	// "things named", "negation", "numbers", "antonym", "entity swap", "default",
+	// "things named", "negation", "numbers", "antonym", "entity swap", "default", "unknown name",
 	// "bare row"; "" when none did. Share is then the share the focus
 	// rule measures all the same, and Unguarded whether it would pass.
 	Guard     string

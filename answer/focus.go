@@ -62,7 +62,14 @@ type focus struct {
 	// question writes it ("values.schema.json", "--set-file"), "" for a
 	// word: see compoundsOf.
 	compound []string
+	// unknown holds an English question's names the corpus never uses,
+	// by no synonym, not common words, not acronyms, not one slip from a
+	// word it does use, and not beside a name it uses ("How many IOPS
+	// does an NVMe drive provide?" → NVMe): what is asked of is missing.
+	unknown []string
 }
+
+func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
 
 // focusOf analyses a question, framing words already taken out. Words are
 // analysed one by one, so that a word counts once whatever its analyses;
@@ -93,8 +100,15 @@ func (st *state) focusOf(question string) focus {
 		st.addIdeographs(&f, run.String(), syn)
 		run.Reset()
 	}
+	// An English question's names the corpus never uses, and where the
+	// names it does use stand (by word), for unknownNames.
+	var strangers []int
+	var strangeWords []string
+	knownName := map[int]bool{}
+	at := -1
 	for w := range text.Words(question) {
 		word := question[w.Start:w.End]
+		at++
 		if r, _ := utf8.DecodeRuneInString(word); text.IsIdeograph(r) {
 			run.WriteString(word)
 			continue
@@ -148,6 +162,7 @@ func (st *state) focusOf(question string) focus {
 		// A name the corpus never uses is not one the question shares
 		// with it: "PDG", "Sydney" are what is asked, and missing.
 		if name && st.knows(word) {
+			knownName[at] = true
 			for _, t := range terms {
 				f.names[t] = true
 			}
@@ -167,9 +182,20 @@ func (st *state) focusOf(question string) focus {
 			// tuning question of the two (docs/benchmarks.md).
 			terms = append(slices.Clip(terms), st.knownTerms(base(word))...)
 		}
-		f.addWord(st, word, terms, false, st.knownTerms(syn(word)), common(word))
+		alts := st.knownTerms(syn(word))
+		if f.kin && name && len(alts) == 0 && !common(word) && !st.knowsTerms(terms) && !hasDigit(word) && strings.ToUpper(word) != word && !st.slipOfKnown(word) {
+			strangers, strangeWords = append(strangers, at), append(strangeWords, word)
+		}
+		f.addWord(st, word, terms, false, alts, common(word))
 	}
 	flush()
+	for i, k := range strangers {
+		// "Harold WInston": a word of a name the corpus knows in part
+		// is likelier that name misspelt than another.
+		if !knownName[k-1] && !knownName[k+1] {
+			f.unknown = append(f.unknown, strangeWords[i])
+		}
+	}
 	for k, c := range comps {
 		if len(parts[k].terms) > 0 {
 			// Not deduplicated: "archive" and "archive.sha256.txt"

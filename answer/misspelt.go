@@ -383,3 +383,30 @@ func oneSlipFromIdent(ident string, idents map[string]bool) (string, bool) {
 	}
 	return oneSlipAmong(ident, idents)
 }
+
+// slipOfKnown reports whether a word may be a slip of a word the corpus
+// uses, name or not ("Intercolleiate" of intercollegiate). A coined
+// name ("NVMe", "GitHub") is no slip of a word; another short word has
+// too many neighbours to tell, and may be.
+func (st *state) slipOfKnown(word string) bool {
+	if coined(word) {
+		return false
+	}
+	w := strings.ToLower(word)
+	if utf8.RuneCountInString(w) < minMisspelt {
+		return true
+	}
+	for c := range oneSlip(w) {
+		if c != w && st.knows(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// coined reports a word of small letters with a capital past its first
+// letter: "NVMe", "iPhone", "GitHub".
+func coined(word string) bool {
+	_, size := utf8.DecodeRuneInString(word)
+	return strings.IndexFunc(word[size:], unicode.IsUpper) >= 0 && strings.IndexFunc(word, unicode.IsLower) >= 0
+}

@@ -215,6 +215,10 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 	asksDefault := lang == "en" && asksTheDefault(asked)
 	return f, func(sentence string, terms []string, a around) (fit, string) {
 		switch {
+		case len(f.unknown) > 0:
+			// "How many IOPS does an NVMe drive provide?" is not
+			// answered by a sentence on IOPS that never names NVMe.
+			return fit{}, "unknown name"
 		case asksDefault && !saysDefault(sentence, a):
 			// "What is the default heartbeat interval?" is not
 			// answered by a sentence on tuning the interval.

@@ -287,3 +287,34 @@ func TestAsksTheDefault(t *testing.T) {
 		}
 	}
 }
+
+// A question naming a thing the corpus never names, written as a coined
+// name or one no slip from the corpus' words, is not answered by a
+// sentence on the rest of the question; a misspelt name, an acronym and a
+// name beside one the corpus knows are not such things.
+func TestUnknownName(t *testing.T) {
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"disks.md": {Data: []byte("# Disks\n\n" +
+			"A spinning disk gives about 50 sequential IOPS. " +
+			"Published figures count concurrent IOPS, which can be ten times higher.\n\n" +
+			"## Winchester\n\n" +
+			"Harold Winchester measured the disks in the Rotterdam lab.\n")},
+	}), nil)
+	for _, tt := range []struct {
+		question string
+		abstain  bool
+	}{
+		{"How many sequential IOPS does a spinning NVMe disk give?", true},
+		{"How many sequential IOPS does a spinning disk give?", false},
+		{"Where did Harold Winchestr measure the disks?", false}, // one slip from Winchester
+		{"Where did Harold Winchster measure the disks?", false}, // beside a name the corpus knows
+	} {
+		res, err := p.Ask(context.Background(), Question{Text: tt.question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Abstained != tt.abstain {
+			t.Errorf("%q: abstained %v, want %v: %q", tt.question, res.Abstained, tt.abstain, res.Text)
+		}
+	}
+}
