@@ -297,3 +297,30 @@ func TestBlockQuoteAfterItsCitation(t *testing.T) {
 		t.Errorf("a block quote of the answer taken: %q", r.Text)
 	}
 }
+
+// A server with the wrong chat template lets the template's special tokens
+// into the reply (llama.cpp, vLLM, Ollama): "<|im_end|>", "<|eot_id|>",
+// "</s>", Gemma's "<end_of_turn>", a role after a start token. Before, they
+// were shown, glued to the last sentence or marked ❔ as a claim. In code
+// they stay: an answer may be about chat templates.
+func TestTemplateTokensLeftOut(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	want := "useState returns a pair of values [1]."
+	for _, reply := range []string{
+		r10Verified + "<|im_end|>", r10Verified + "</s>", r10Verified + "<|eot_id|>", r10Verified + "<|end_of_text|><|endoftext|>",
+		r10Verified + "\n<end_of_turn>", "<|im_start|>assistant\n" + r10Verified, "<s>" + r10Verified + "<｜end▁of▁sentence｜>",
+		"<|start_header_id|>assistant<|end_header_id|>\n\n" + r10Verified + "<|eot_id|>", "<start_of_turn>model\n" + r10Verified,
+	} {
+		r := rd.Render(reply, false)
+		if r.Text != want {
+			t.Errorf("%q rendered %q, want %q", reply, r.Text, want)
+		}
+		if got := streamed(t, rd, reply, 2); got != r.Text {
+			t.Errorf("%q streamed %q, want %q", reply, got, r.Text)
+		}
+	}
+	code := r10Verified + " Write `<|im_end|>` at the end [1] «Hook useState trả về một cặp giá trị»."
+	if r := rd.Render(code, false); !strings.Contains(r.Text, "`<|im_end|>`") {
+		t.Errorf("a token in code taken out: %q", r.Text)
+	}
+}

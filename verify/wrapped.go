@@ -2,6 +2,7 @@ package verify
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 )
 
@@ -27,6 +28,7 @@ var reasoningTags = []string{"think", "thinking", "reasoning"}
 // before a reasoning block's end is an answer all the same; nil: it is
 // not.
 func unwrapReply(raw string, partial bool, keep func(before string) bool) string {
+	raw = withoutTemplateTokens(raw)
 	raw = withoutReasoning(raw, partial)
 	if start, end := headlessReasoning(raw); start >= 0 && (keep == nil || !keep(unwrapAnswer(raw[:start], false))) {
 		raw = raw[end:]
@@ -120,6 +122,40 @@ func withoutReasoning(raw string, partial bool) string {
 		return strings.TrimLeft(t[end+len(tag)+3:], " \t\r\n")
 	}
 	return raw
+}
+
+// templateToken matches a chat template's special token that a server
+// with the wrong template lets into the text (llama.cpp, vLLM, Ollama):
+// ChatML's and Llama 3's "<|im_end|>", "<|eot_id|>", Phi's "<|end|>",
+// DeepSeek's "<｜end▁of▁sentence｜>", Gemma's "<end_of_turn>", with the
+// role a start token names ("<|im_start|>assistant\n"), "</s>" ending the
+// reply and "<s>" opening it.
+var templateToken = regexp.MustCompile(`(?:<\|(?:im_start|start_header_id|assistant)\|>|<start_of_turn>)[ \t]*(?:assistant|model)?(?:<\|end_header_id\|>)?[ \t]*\n?|<\|[a-z][a-z0-9_]{1,30}\|>|<｜[^｜<>\n]{1,40}｜>|<(?:start|end)_of_turn>|</s>\s*$|^\s*<s>`)
+
+// withoutTemplateTokens drops chat template tokens from raw, outside code.
+func withoutTemplateTokens(raw string) string {
+	if !strings.Contains(raw, "<") {
+		return raw
+	}
+	code, _ := codeRanges(raw)
+	var b strings.Builder
+	last := 0
+	for _, m := range templateToken.FindAllStringIndex(raw, -1) {
+		inCode := false
+		for _, c := range code {
+			inCode = inCode || m[0] < c.End && m[1] > c.Start
+		}
+		if inCode || m[0] < last {
+			continue
+		}
+		b.WriteString(raw[last:m[0]])
+		last = m[1]
+	}
+	if last == 0 {
+		return raw
+	}
+	b.WriteString(raw[last:])
+	return b.String()
 }
 
 // headlessReasoning returns where a reasoning block's closing tag that no
