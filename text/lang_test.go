@@ -160,6 +160,8 @@ func TestDetectLanguageFor(t *testing.T) {
 		{"Spanish and Portuguese words, Portuguese letters", "Mostra tudo sobre o estado do disco.", "", "pt"},
 		{"Spanish and Portuguese words, a Spanish reader", "Nada funciona desde a atualização.", "es", "pt"},
 		{"the same words among Spanish ones", "Hay algo sobre el estado del disco?", "pt", "es"},
+		{"dos, Spanish's two and Portuguese's of the", "Compara dos imágenes grandes.", "", "es"},
+		{"dos among Portuguese words", "Lista o conteúdo dos arquivos.", "", "pt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

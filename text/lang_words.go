@@ -54,6 +54,11 @@ hvorfra ingen ja kan kom kun så ved nogen samme`
 		// Spanish alone in a Portuguese sentence ("Mostra tudo sobre o
 		// estado do disco" was Spanish).
 		return `é sobre todo todos nada contra durante algo desde estado`
+	case "es":
+		// dos, "two", is as common in Spanish as Portuguese's dos ("of
+		// the"), which only Portuguese's list has: "Compara dos imágenes"
+		// was Portuguese.
+		return `dos`
 	case "nl":
 		// Dutch question words, as extraStopwords has other languages'.
 		return `hoeveel hoe wanneer waar waarom welke welk wie wat waarin waarmee`
