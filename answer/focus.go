@@ -1176,6 +1176,9 @@ const (
 	frequencyKind
 	// versionKind is which version: a number ("v1.6.0", "Go 1.22").
 	versionKind
+	// ordinalKind is which in order: Chinese "第几" ("the how-manyth")
+	// is answered by an ordinal, "第二", "第3", which no figure is.
+	ordinalKind
 )
 
 // kindOf reads the kind of answer a question wants from its question word:
@@ -1191,6 +1194,9 @@ func kindOf(q string) answerKind {
 	}
 	if numberOfRe.MatchString(l) {
 		return amountKind
+	}
+	if strings.Contains(l, "第几") || strings.Contains(l, "第幾") {
+		return ordinalKind
 	}
 	if versionOfRe.MatchString(l) {
 		return versionKind
@@ -1261,8 +1267,24 @@ func (k answerKind) fits(sentence string) bool {
 		return hasVersion(sentence)
 	case dateKind:
 		return hasNumber(sentence) || hasWord(sentence, dateWords)
+	case ordinalKind:
+		return hanOrdinal(sentence)
 	}
 	return true
+}
+
+// hanOrdinal reports an ordinal written the Chinese way: 第 and a numeral
+// or a digit ("第二", "第3").
+func hanOrdinal(s string) bool {
+	for i, r := range s {
+		if r != '第' {
+			continue
+		}
+		if n, _ := utf8.DecodeRuneInString(s[i+len("第"):]); strings.ContainsRune(hanNumerals, n) || unicode.IsDigit(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasNumber reports a word that is a number: it opens with a digit ("800",
@@ -1458,6 +1480,21 @@ var dateWords = setOf(strings.Fields(`
 	الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد أمس اليوم غدا عام سنة قرن القرن
 	الستينيات السبعينيات الثمانينيات التسعينيات
 	年 月 日 昨天 今天 明天 星期`))
+
+// timesWords count how often in one word: "twice" answers "how many
+// times", as "three times" does.
+var timesWords = setOf(strings.Fields("once twice thrice"))
+
+// countsTimes reports whether a question's counted thing (counted) is
+// times: "how many times …".
+func (st *state) countsTimes(counted []string) bool {
+	for _, t := range st.index.Analyze("times") {
+		if slices.Contains(counted, t) {
+			return true
+		}
+	}
+	return false
+}
 
 // countCues open a question that counts something named right after them:
 // "how many users", "combien de clients", "كم عدد المستخدمين". Arabic "كم"

@@ -213,7 +213,11 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 	}
 	names := st.entityCheckOf(query, f, lang)
 	asksDefault := lang == "en" && asksTheDefault(asked)
+	times := counted != nil && st.countsTimes(counted)
 	return f, func(sentence string, terms []string, a around) (fit, string) {
+		// "How many times …" is answered by "twice", which is no figure
+		// followed by what it counts.
+		once := times && hasWord(sentence, timesWords)
 		switch {
 		case len(f.unknown) > 0:
 			// "How many IOPS does an NVMe drive provide?" is not
@@ -225,9 +229,9 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 			return fit{}, "default"
 		case kind == anyKind && a.row && st.bareRow(sentence, f):
 			return fit{}, "bare row"
-		case !kind.fitsIn(sentence, lang):
+		case !once && !kind.fitsIn(sentence, lang):
 			return fit{}, "kind"
-		case !st.countsIt(sentence, counted):
+		case !once && !st.countsIt(sentence, counted):
 			return fit{}, "counted"
 		case !st.saysDone(sentence, terms, deed, deedAlts):
 			return fit{}, "deed"
