@@ -42,3 +42,22 @@ func TestChineseOrdinal(t *testing.T) {
 		}
 	}
 }
+
+// A question opening with a "when" clause and asking with a question word
+// after its comma asks no date.
+func TestKindOfWhenClause(t *testing.T) {
+	for _, tt := range []struct {
+		question string
+		want     answerKind
+	}{
+		{"When v3.6 ships, which release loses support?", anyKind},
+		{"When many people are arrested, what is a common tactic?", anyKind},
+		{"When did Warsaw start to rebuild?", dateKind},
+		{"When was the treaty signed, in 1945?", dateKind},
+		{"When the pod restarts, how many times is the hook run?", amountKind},
+	} {
+		if got := kindOf(tt.question); got != tt.want {
+			t.Errorf("kindOf(%q) = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+}

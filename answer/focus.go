@@ -1219,6 +1219,13 @@ func kindOf(q string) answerKind {
 		// "when was" ask one.
 		return anyKind
 	}
+	if len(fields) > 1 && fields[0] == "when" && asksAfterClause(l) {
+		// "When v3.6 ships, which release loses support?", "When many
+		// people are arrested, what is a common tactic?": the "when"
+		// opens a clause that sets the case; the question is the
+		// question word after it.
+		return anyKind
+	}
 	head := " " + strings.Join(fields[:min(5, len(fields))], " ") + " "
 	for _, p := range dateCues {
 		if strings.HasPrefix(p, " ") && strings.HasPrefix(head, p) || !strings.HasPrefix(p, " ") && strings.Contains(l, p) {
@@ -1250,6 +1257,24 @@ var (
 		" en quelle année ", " quelle année ", " متى ", " في أي عام ", " في أي سنة ",
 		"什么时候", "何时", "哪一年", "哪年", "什麼時候", "何時"}
 )
+
+// asksAfterClause reports whether a question (lower case) holds, after
+// its first comma, a question word of its own: "when …, which …".
+func asksAfterClause(l string) bool {
+	_, rest, ok := strings.Cut(l, ",")
+	if !ok {
+		return false
+	}
+	for _, w := range strings.Fields(rest) {
+		if clauseQuestionWords[strings.Trim(w, "?!.,;:")] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseQuestionWords ask the question after a "when" clause.
+var clauseQuestionWords = setOf(strings.Fields("what which who whom whose where why how"))
 
 // conditionAux after "when" make the question one of condition, not date.
 var conditionAux = setOf(strings.Fields("does do is are should can must may"))
