@@ -61,3 +61,21 @@ func TestKindOfWhenClause(t *testing.T) {
 		}
 	}
 }
+
+// "Both" writes a question's 2.
+func TestKeepsNumbersBoth(t *testing.T) {
+	for _, tt := range []struct {
+		asked    []string
+		sentence string
+		want     bool
+	}{
+		{[]string{"2"}, "A settlement existed between both parties.", true},
+		{[]string{"2"}, "A settlement existed between two parties.", true},
+		{[]string{"3"}, "A settlement existed between both parties.", false},
+		{[]string{"2"}, "A settlement existed between the parties.", false},
+	} {
+		if got := keepsNumbers(tt.asked, tt.sentence, ""); got != tt.want {
+			t.Errorf("keepsNumbers(%q, %q) = %v, want %v", tt.asked, tt.sentence, got, tt.want)
+		}
+	}
+}

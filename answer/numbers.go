@@ -72,7 +72,8 @@ func keepsNumbers(asked []string, sentence, near string) bool {
 		if words == nil {
 			words = setOf(negWord.FindAllString(strings.ToLower(both), -1))
 		}
-		if !words[smallNumbers[v][0]] && !words[smallNumbers[v][1]] {
+		// "both parties" writes the question's "2 parties".
+		if !words[smallNumbers[v][0]] && !words[smallNumbers[v][1]] && !(v == 2 && words["both"]) {
 			return false
 		}
 	}
