@@ -2,6 +2,7 @@ package answer
 
 import (
 	_ "embed"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -176,15 +177,17 @@ func cut(l string) int {
 // lowerWords returns the words of an English text written in lower case,
 // the first word folded, and the parts of those hyphenated ("all-digital"
 // writes digital): a name ("South Carolina", "North America") has no
-// antonym.
+// antonym. Nor has a word with dots inside, an identifier ("m4.large",
+// "values.yaml", "large.example.com"): an instance type named "large"
+// says nothing against a question's "small".
 func lowerWords(s string) []string {
-	ws := negWord.FindAllString(s, -1)
+	ws := dottedWord.FindAllString(s, -1)
 	var out []string
 	for i, w := range ws {
 		if i == 0 {
 			w = strings.ToLower(w)
 		}
-		if w != strings.ToLower(w) {
+		if w != strings.ToLower(w) || strings.Contains(w, ".") {
 			continue
 		}
 		out = append(out, w)
@@ -194,6 +197,9 @@ func lowerWords(s string) []string {
 	}
 	return out
 }
+
+// dottedWord is negWord that also keeps the dots inside a word.
+var dottedWord = regexp.MustCompile(`[\pL\pN]+(?:['’.-][\pL\pN]+)*`)
 
 // polarWords open a yes-no question, which an antonym may answer ("no").
 var polarWords = setOf(strings.Fields("is are was were am do does did can could will would shall should may might must has have had isn't aren't wasn't weren't don't doesn't didn't can't won't"))

@@ -79,3 +79,20 @@ func TestKeepsNumbersBoth(t *testing.T) {
 		}
 	}
 }
+
+// A word with dots inside is an identifier, which says nothing against a
+// question's antonym: "m4.large" is no "large" for "small".
+func TestOppositesIdentifier(t *testing.T) {
+	for _, tt := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"Which instance type is suggested for a small cluster?", "AWS | m4.large | 2 | 8", true},
+		{"Which instance type is suggested for a small cluster?", "A large cluster needs m4.xlarge.", false},
+		{"Which instance type is suggested for a small cluster?", "A large cluster needs more nodes.", false},
+	} {
+		if got := oppositesOf(tt.question).keeps(tt.sentence, ""); got != tt.want {
+			t.Errorf("oppositesOf(%q).keeps(%q) = %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
