@@ -90,24 +90,65 @@ func pastAgentVerb(q string) string {
 // the verb does not say that this sentence's doer did it ("Can I create
 // dashboards?" over "Yes, we recommend Grafana"). verb "" accepts any
 // sentence.
-func (st *state) saysDone(sentence string, terms []string, verb string, alts []string) bool {
+func (st *state) saysDone(sentence string, terms []string, verb string, alts []string, asked map[string]bool) bool {
 	if verb == "" || holdsAlt(alts, setOf(terms)) {
 		return true
 	}
 	vt := st.index.Analyze(verb)
-	prev := ""
+	var words []string
 	for w := range text.Words(sentence) {
-		word := strings.ToLower(sentence[w.Start:w.End])
+		words = append(words, strings.ToLower(sentence[w.Start:w.End]))
+	}
+	for i, word := range words {
 		wt := st.index.Analyze(word)
-		if holdsWord(vt, setOf(wt), wt) {
-			if slices.ContainsFunc(doneForms, func(e string) bool { return strings.HasSuffix(word, e) }) || nounMarkers[prev] {
-				return true
-			}
+		if !holdsWord(vt, setOf(wt), wt) {
+			continue
 		}
-		prev = word
+		prev := ""
+		if i > 0 {
+			prev = words[i-1]
+		}
+		if !slices.ContainsFunc(doneForms, func(e string) bool { return strings.HasSuffix(word, e) }) && !nounMarkers[prev] {
+			continue
+		}
+		if i+1 < len(words) && words[i+1] == "by" && asked != nil && !st.patientAsked(words[:i], asked) {
+			// "Helm works in user clusters that are created by
+			// Kubermatic": what was created is the clusters, not
+			// what "Who created Helm?" asks about.
+			continue
+		}
+		return true
 	}
 	return false
 }
+
+// patientAsked reports whether one of the patientWindow words before a
+// passive "… created by" is one of the question's terms: the thing the
+// deed was done to is the one asked about ("the Company was established
+// and was chartered by"), not another ("user clusters that are created
+// by").
+func (st *state) patientAsked(before []string, asked map[string]bool) bool {
+	for k := len(before) - 1; k >= 0 && k >= len(before)-patientWindow; k-- {
+		if patientPronouns[before[k]] {
+			// "It was founded by …": what "it" is, the sentence
+			// before says.
+			return true
+		}
+		for _, t := range st.index.Analyze(before[k]) {
+			if asked[t] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// patientPronouns stand for a passive's subject named before.
+var patientPronouns = setOf(strings.Fields("it he she they this these its"))
+
+// patientWindow is how many words before a passive's verb its subject may
+// stand: "X was established and was chartered by".
+const patientWindow = 5
 
 // doneForms are the endings of a verb's forms that say a deed was done or
 // name its doer: created, written, creator, founders.
@@ -212,6 +253,15 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 		deedAlts = f.alts[f.governed]
 	}
 	names := st.entityCheckOf(query, f, lang)
+	var askedTerms map[string]bool
+	if deed != "" {
+		askedTerms = map[string]bool{}
+		for _, e := range f.every {
+			for _, t := range e {
+				askedTerms[t] = true
+			}
+		}
+	}
 	asksDefault := lang == "en" && asksTheDefault(asked)
 	times := counted != nil && st.countsTimes(counted)
 	return f, func(sentence string, terms []string, a around) (fit, string) {
@@ -233,7 +283,7 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 			return fit{}, "kind"
 		case !once && !st.countsIt(sentence, counted):
 			return fit{}, "counted"
-		case !st.saysDone(sentence, terms, deed, deedAlts):
+		case !st.saysDone(sentence, terms, deed, deedAlts, askedTerms):
 			return fit{}, "deed"
 		case !f.namesItsThings(terms, a):
 			return fit{}, "things named"

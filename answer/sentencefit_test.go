@@ -53,6 +53,11 @@ func TestSaysDone(t *testing.T) {
 		{"Who helped the team set up Widgetly?", "It worked with the help of Ada Lovelace.", true},
 		{"Who uses Widgetly?", "Teams use Widgetly to plan.", true}, // present: no deed asked
 		{"How do I create a board?", "Run the create command.", true},
+		// A passive's subject must be what is asked about, or a
+		// pronoun standing for it.
+		{"Who created Widgetly?", "Widgetly runs on boards that are created by the team leads.", false},
+		{"Who created Widgetly?", "It was created by Ada Lovelace in 2014.", true},
+		{"Who created Widgetly?", "Widgetly was planned and was created by Ada Lovelace.", true},
 	}
 	for _, tt := range tests {
 		f := st.focusOf(tt.question)
@@ -60,7 +65,13 @@ func TestSaysDone(t *testing.T) {
 		if f.governed >= 0 {
 			alts = f.alts[f.governed]
 		}
-		if got := st.saysDone(tt.sentence, st.index.Analyze(tt.sentence), pastAgentVerb(tt.question), alts); got != tt.want {
+		asked := map[string]bool{}
+		for _, e := range f.every {
+			for _, t := range e {
+				asked[t] = true
+			}
+		}
+		if got := st.saysDone(tt.sentence, st.index.Analyze(tt.sentence), pastAgentVerb(tt.question), alts, asked); got != tt.want {
 			t.Errorf("%q by %q: says the deed %v, want %v", tt.question, tt.sentence, got, tt.want)
 		}
 	}
