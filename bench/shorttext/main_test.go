@@ -17,28 +17,13 @@ func TestLoad(t *testing.T) {
 		"pages.xx/common/tar.md": "- Ignored language:\n",
 		"pages.ko/common/tar.md": "- 압축:\n", // Korean: descriptions only
 	}
-	for name, body := range pages {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, pages)
 	all, err := load(dir, "all", false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []line{{"en", "Create an archive from"}, {"es", "Comprime un archivo"}}
-	if len(all) != len(want) {
-		t.Fatalf("load = %q, want %q", all, want)
-	}
-	for i := range want {
-		if all[i] != want[i] {
-			t.Errorf("line %d = %q, want %q", i, all[i], want[i])
-		}
-	}
+	checkLines(t, all, want)
 	tune, err := load(dir, "tune", false)
 	if err != nil {
 		t.Fatal(err)
@@ -62,6 +47,18 @@ func TestLoadDescriptions(t *testing.T) {
 		"pages.ko/linux/tar.md":  "> 압축 파일을 만들고 푼다.\n> `tar`\n",
 		"pages/common/tar.md":    "# tar\n\n> Archiving utility.\n> See also: `gzip`.\n\n- Create an archive from `files`:\n",
 	}
+	writeTree(t, dir, pages)
+	all, err := load(dir, "all", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []line{{"en", "Archiving utility."}, {"ko", "압축 파일을 만들고 푼다."}}
+	checkLines(t, all, want)
+}
+
+// writeTree writes a tldr-like tree of pages (path: body) under dir.
+func writeTree(t *testing.T, dir string, pages map[string]string) {
+	t.Helper()
 	for name, body := range pages {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -71,11 +68,11 @@ func TestLoadDescriptions(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	all, err := load(dir, "all", true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []line{{"en", "Archiving utility."}, {"ko", "압축 파일을 만들고 푼다."}}
+}
+
+// checkLines fails t unless load gave want, in order.
+func checkLines(t *testing.T, all, want []line) {
+	t.Helper()
 	if len(all) != len(want) {
 		t.Fatalf("load = %q, want %q", all, want)
 	}
