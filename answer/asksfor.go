@@ -27,6 +27,11 @@ const (
 	// forCondition: on what condition ("When should metadata be a
 	// label?" → "… under the following conditions").
 	forCondition
+	// forPlace: an address a reader opens, a URL, a path, a file
+	// ("Where do I open the HotROD demo once it runs?" → "Then navigate
+	// to http://localhost:8080."); the sentences holding one are also
+	// chosen before the others (extractive).
+	forPlace
 )
 
 // asksForOf reads what a question asks for from its opening words, in
@@ -47,6 +52,8 @@ func asksForOf(q string) asksFor {
 		n++
 	}
 	switch {
+	case asksPlace(first, q):
+		return forPlace
 	case someoneWords[first] && !whoCopulas[second]:
 		return forSomeone
 	case first == "when" && conditionAux[second]:
@@ -114,6 +121,8 @@ func (k asksFor) holds(sentence, q string) bool {
 		return saysYesOrNo(sentence)
 	case forCondition:
 		return hasWord(sentence, conditionWords)
+	case forPlace:
+		return holdsAddress(sentence)
 	}
 	return true
 }

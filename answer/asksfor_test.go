@@ -32,7 +32,14 @@ func TestAsksForOf(t *testing.T) {
 		// A date, which kindOf asks for; not a condition.
 		{"When did Zorbix ship its first release?", forAnything},
 		{"What does the cleanup hook do?", forAnything},
-		{"Where is the password stored?", forAnything},
+		{"Where is the password stored?", forPlace},
+		{"Where do I open the dashboard once it runs?", forPlace},
+		{"Où se trouve le fichier de configuration ?", forPlace},
+		{"在哪里可以下载 Zorbix？", forPlace},
+		// Where, but not to open, reach or find: a kind of place, a town.
+		{"Where do organizations publish their charts?", forAnything},
+		{"Where was Ada Quill born?", forAnything},
+		{"Zorbix 在哪一年发布？", forAnything},
 		{"Zorbix 的作者是谁？", forAnything}, // no capitals to tell a Chinese name by
 		{"Comment fonctionne Zorbix ?", forAnything},
 	}

@@ -1,0 +1,55 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestHoldsAddress(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"Then navigate to http://localhost:8080.", true},
+		{"The UI listens on localhost:16686 by default.", true},
+		{"Point the agent at 127.0.0.1:4317.", true},
+		{"The file lives in /etc/zorbix.", true},
+		{"Keys are read from `~/.config/zorbix/keys`.", true},
+		{"Edit charts/mychart/templates to change it.", true},
+		{"Set it in values.yaml first.", true},
+		{"Use ./bin to run it.", true},
+		{"Use one and/or the other.", false},
+		{"About 1/2 of the pods restart.", false},
+		{"The read/write ratio matters.", false},
+		{"Open the dashboard and look at the graphs.", false},
+		{"The ratio is 3:1 at peak, as of 10:30.", false},
+	}
+	for _, tt := range tests {
+		if got := holdsAddress(tt.sentence); got != tt.want {
+			t.Errorf("holdsAddress(%q) = %v; want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// A "where do I open it" question is answered first by the sentence
+// writing the address, though another shares more of its words and only
+// the heading says what the address is of.
+func TestWhereOpensAddress(t *testing.T) {
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"zorbix.md": {Data: []byte("# Getting started\n\n## Zorbix demo\n\n" +
+			"The Zorbix demo is a small shop that shows how the tracing works when it runs. " +
+			"Start it with the script in the repository. " +
+			"Then navigate to http://localhost:8080.\n")},
+		"other.md": {Data: []byte("# Other\n\nSomething else entirely, about gardens and weather.\n")},
+	}), nil)
+	const q = "Where do I open the Zorbix demo once it runs?"
+	res, err := p.Ask(context.Background(), Question{Text: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Abstained || !strings.Contains(res.Text, "http://localhost:8080") {
+		t.Errorf("%q answered %q (abstained %v), want the address", q, res.Text, res.Abstained)
+	}
+}
