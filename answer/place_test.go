@@ -53,3 +53,20 @@ func TestWhereOpensAddress(t *testing.T) {
 		t.Errorf("%q answered %q (abstained %v), want the address", q, res.Text, res.Abstained)
 	}
 }
+
+// holdsAddress reads words split at spaces: surrounding a sentence with
+// spaces, or ending it with a full stop, changes nothing.
+func FuzzHoldsAddress(f *testing.F) {
+	for _, s := range []string{"Then navigate to http://localhost:8080", "Set it in values.yaml first", "and/or", "~/.kube/config", "127.0.0.1:4317", "a/b/c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := holdsAddress(s)
+		if holdsAddress(" "+s+" ") != got {
+			t.Errorf("holdsAddress(%q) = %v, with spaces around %v", s, got, !got)
+		}
+		if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":") && holdsAddress(s+".") != got {
+			t.Errorf("holdsAddress(%q) = %v, with a full stop %v", s, got, !got)
+		}
+	})
+}
