@@ -54,6 +54,17 @@ func (rd *Reader) Render(raw string, partial bool) Rendered {
 	return rd.render(raw, partial)
 }
 
+// verbatim reports whether s stands in given passage n as a quote must:
+// folded, and long enough to prove something.
+func (rd *Reader) verbatim(n int, s string) bool {
+	segs := quoteSegments(s)
+	if segs == nil {
+		return false
+	}
+	_, _, _, ok := rd.ck.block(n-1).findQuote(s, segs)
+	return ok
+}
+
 // render is Render of a reply without its wrapping.
 func (rd *Reader) render(raw string, partial bool) Rendered {
 	if partial {
@@ -61,7 +72,7 @@ func (rd *Reader) render(raw string, partial bool) Rendered {
 	} else {
 		raw = withoutOpenFence(raw)
 	}
-	sc, refs := withoutReferences(scanReply(raw, rd.given, partial), partial)
+	sc, refs := withoutReferences(scanReply(raw, rd.given, partial, rd.verbatim), partial)
 	fences := fencedBlocks(sc.text)
 	spans := apartFromFences(text.SentencesOfItems(sc.text), fences, sc.text)
 	if partial && len(spans) > 0 {

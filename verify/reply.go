@@ -49,7 +49,10 @@ var quotePairs = map[rune]rune{
 // scanReply rewrites raw for display. With partial set, raw is a prefix of
 // a reply still streaming: it is cut before a citation run whose quote may
 // still be coming, so that what is returned never changes as more arrives.
-func scanReply(raw string, given int, partial bool) scanned {
+// verbatim, when not nil, tells whether s stands in given passage n: then
+// parentheses without quotation marks after a citation ("[1] (exact
+// words)") are its quote when their words do.
+func scanReply(raw string, given int, partial bool, verbatim func(n int, s string) bool) scanned {
 	raw = strings.ToValidUTF8(raw, "\uFFFD")
 	raw = text.WithoutControls(raw) // NUL and the like: PostgreSQL refuses to store them
 	raw = strings.ReplaceAll(raw, prompts.NoAnswer, "")
@@ -73,6 +76,18 @@ func scanReply(raw string, given int, partial bool) scanned {
 			return // after the stable prefix, or inside a quote taken out
 		}
 		qStart, qEnd, quote, open := quoteAfter(raw, end)
+		if qStart < 0 && !open && verbatim != nil {
+			// Mistral's form, "[1] (exact words)": a quote only when the
+			// words stand in a passage the run cites, else an aside of
+			// the answer, shown as written.
+			ps, pe, inner, popen := parenAfter(raw, end)
+			switch {
+			case popen && partial:
+				open = true // its words are not all there yet
+			case ps >= 0 && !popen && citesVerbatim(nums, given, inner, verbatim):
+				qStart, qEnd, quote = ps, pe, strings.TrimSpace(inner)
+			}
+		}
 		// A group citing several passages may have a quote for each
 		// ("[1, 2] «a» «b»"): the later ones are checked as runs of
 		// their own, shown as this one.
@@ -264,6 +279,47 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 	}
 	// Closed by the end of the line: a model that forgot the closing mark.
 	return j, limit, raw[body:limit], false
+}
+
+// parenAfter finds parentheses right after a citation run ending at end,
+// past spaces, on the citation's line: their byte range (pStart -1 when
+// there are none) and inner text. open: not closed by the end of raw.
+func parenAfter(raw string, end int) (pStart, pEnd int, inner string, open bool) {
+	j := end
+	for j < len(raw) && (raw[j] == ' ' || raw[j] == '\t') {
+		j++
+	}
+	if j == len(raw) || raw[j] != '(' {
+		return -1, 0, "", false
+	}
+	depth := 0
+	for k := j; k < len(raw) && k-j < maxQuoteScan; k++ {
+		switch raw[k] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return j, k + 1, raw[j+1 : k], false
+			}
+		case '\n':
+			return -1, 0, "", false
+		}
+	}
+	if len(raw)-j < maxQuoteScan {
+		return j, len(raw), raw[j+1:], true
+	}
+	return -1, 0, "", false
+}
+
+// citesVerbatim reports whether s stands in one of the given passages nums
+// cites.
+func citesVerbatim(nums []int, given int, s string, verbatim func(n int, s string) bool) bool {
+	for _, n := range nums {
+		if n >= 1 && n <= given && verbatim(n, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // blockQuoteAfter reads a Markdown block quote on the lines after a

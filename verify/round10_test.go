@@ -324,3 +324,30 @@ func TestTemplateTokensLeftOut(t *testing.T) {
 		t.Errorf("a token in code taken out: %q", r.Text)
 	}
 }
+
+// Mistral's models put the quote in parentheses without quotation marks:
+// "claim [1] (exact words from the passage)". The parentheses are the
+// quote when their words stand in a cited passage; otherwise they are an
+// aside of the answer, and stay (text that is no verified quote is never
+// hidden).
+func TestBareParenthesesAfterACitation(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, q := range []string{"(Hook useState trả về một cặp giá trị)", "(hook usestate trả về một cặp giá trị)", "( Hook useState trả về một cặp giá trị )"} {
+		reply := "useState returns a pair of values [1] " + q + ". State is local to the component [2] (State bersifat lokal untuk komponen)."
+		r := rd.Render(reply, false)
+		if want := "useState returns a pair of values [1]. State is local to the component [2]."; r.Text != want || r.Backed != 2 {
+			t.Errorf("%q rendered %q (%d backed), want %q", q, r.Text, r.Backed, want)
+		}
+		if got := streamed(t, rd, reply, 3); got != r.Text {
+			t.Errorf("%q streamed %q, want %q", q, got, r.Text)
+		}
+	}
+	// Not verbatim in the passage cited: an aside, shown, and the claim
+	// cites without a quote.
+	for _, aside := range []string{"(a pair of values)", "(State bersifat lokal untuk komponen)", "(see the Hooks page)", "(useState trả về hai giá trị)"} {
+		r := rd.Render("useState returns a pair of values [1] "+aside+".", false)
+		if !strings.Contains(r.Text, aside) || r.Backed != 0 || len(r.Claims) != 1 || r.Claims[0].Reason != ReasonNoQuote {
+			t.Errorf("aside %q: rendered %q, claims %+v; want it shown and the claim without a quote", aside, r.Text, r.Claims)
+		}
+	}
+}
