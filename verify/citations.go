@@ -125,7 +125,7 @@ func partialGroup(s string) bool {
 		switch {
 		case isOpenAny(r):
 			return true
-		case digitValue(r) >= 0, isSeparator(r), r == ' ', r == '\t', r == '^':
+		case digitValue(r) >= 0, superDigit(r) >= 0, isSeparator(r), r == ' ', r == '\t', r == '^', r == ':':
 			s = s[:len(s)-size]
 		default:
 			return false
@@ -299,6 +299,9 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 			j++
 		}
 		n, e, ok := parseNumber(text, j)
+		if !ok && !paren && !negative {
+			n, e, ok = parseSuperNumber(text, j) // "[¹]"
+		}
 		if !ok {
 			return nums[:n0], i, false
 		}
@@ -309,6 +312,13 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 		// "【4:0†source】": a tool's message and annotation, no passage.
 		if k := toolRef(text, j); !paren && k > j {
 			n, j = -1, k
+		} else if k := partRef(text, j); !paren && k > j {
+			// "[1:2]": part 2 of passage 1, in a reply only, and of a
+			// passage it was given: "[10:30]" is a time.
+			if given <= 0 || n < 1 || n > given {
+				return nums[:n0], i, false
+			}
+			j = k
 		}
 		if rangeFrom >= 1 && n > rangeFrom && n-rangeFrom <= 50 {
 			for k := rangeFrom + 1; k < n; k++ {
@@ -564,6 +574,50 @@ func toolRef(s string, j int) int {
 		return j
 	}
 	return e
+}
+
+// partRef is the end of a line or part reference after a passage number
+// at s[j:] (":2", ":3-5", ":1–2"), or j when there is none: a model may
+// cite the line it read, and the passage is what is cited.
+func partRef(s string, j int) int {
+	if j >= len(s) || s[j] != ':' {
+		return j
+	}
+	_, e, ok := parseNumber(s, j+1)
+	if !ok {
+		return j
+	}
+	if r, size := utf8.DecodeRuneInString(s[e:]); r == '-' || r == '–' {
+		if _, e2, ok := parseNumber(s, e+size); ok {
+			e = e2
+		}
+	}
+	return e
+}
+
+// parseSuperNumber reads superscript digits at s[j:] ("¹²" is 12), as
+// parseNumber reads digits.
+func parseSuperNumber(s string, j int) (int, int, bool) {
+	n, digits := 0, 0
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		d := superDigit(r)
+		if d < 0 {
+			break
+		}
+		if digits < 7 {
+			n = n*10 + d
+		}
+		digits++
+		j += size
+	}
+	if digits == 0 {
+		return 0, j, false
+	}
+	if digits > 6 {
+		n = -1
+	}
+	return n, j, true
 }
 
 // parseNumber reads digits at s[j:]. More than six digits is no passage

@@ -351,3 +351,34 @@ func TestBareParenthesesAfterACitation(t *testing.T) {
 		}
 	}
 }
+
+// A model may cite a line or part of a passage ("[1:2]", "[2:3-5]") or
+// write the number in superscript inside the brackets ("[¹]"): each is
+// the passage, with the quote after it checked. A tool's message and
+// annotation pair ("【4:0†source】") stays no passage.
+func TestCitationOfAPartOrInSuperscript(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, form := range [][2]string{{"[1:2]", "[2:3]"}, {"[1:2-3]", "[2:1–2]"}, {"[¹]", "[²]"}, {"[1:2, 2:1]", "[2]"}} {
+		reply := "useState returns a pair of values " + form[0] + " «Hook useState trả về một cặp giá trị». State is local to the component " + form[1] + " «State bersifat lokal untuk komponen»."
+		r := rd.Render(reply, false)
+		want := "useState returns a pair of values [1]. State is local to the component [2]."
+		if form[0] == "[1:2, 2:1]" {
+			want = "useState returns a pair of values [1][2]. State is local to the component [2]."
+		}
+		if r.Text != want || r.Backed != 2 {
+			t.Errorf("%q: rendered %q (%d backed), want %q", form, r.Text, r.Backed, want)
+		}
+		if got := streamed(t, rd, reply, 2); got != r.Text {
+			t.Errorf("%q: streamed %q, want %q", form, got, r.Text)
+		}
+	}
+	for _, tt := range [][2]string{
+		{"A 【4:0†source】 [1:2] «Hook useState trả về một cặp giá trị».", "A [1]."},
+		{"Ratio [1:x] and [a:2] stay.", "Ratio [1:x] and [a:2] stay."},
+		{"At [10:30] and [12:01:33] it ran.", "At [10:30] and [12:01:33] it ran."},
+	} {
+		if r := rd.Render(tt[0], false); StripMarks(r.Text) != tt[1] && !strings.Contains(r.Text, tt[1]) {
+			t.Errorf("%q rendered %q, want %q", tt[0], r.Text, tt[1])
+		}
+	}
+}
