@@ -139,7 +139,19 @@ func (rd *Reader) render(raw string, partial bool) Rendered {
 				runs[i].quote = orphans[runs[i].nums[0]]
 			}
 		}
-		c := rd.claim(plain, runs, sc.used)
+		var c Claim
+		if len(runs) == 0 && strings.Contains(s, "|") {
+			header, undecided := tableHeader(sc.text, sp.End)
+			if undecided && partial {
+				break // held until the line under it shows whether it heads a table
+			}
+			if header {
+				c = Claim{Text: plain} // it names columns, and states nothing
+			}
+		}
+		if c.Text == "" {
+			c = rd.claim(plain, runs, sc.used)
+		}
 		if key := repeatKey(plain); key != "" {
 			if p := shown[key]; p != nil && !p.adds(c) {
 				// A repeat of a sentence shown, citing nothing it did not
@@ -187,6 +199,26 @@ func (rd *Reader) render(raw string, partial bool) Rendered {
 	out.Text = body.String()
 	out.History = hist.String()
 	return out
+}
+
+// tableHeader reports whether the line ending at or after end is a
+// table's header row: a delimiter row ("|---|:--:|") follows it. undecided:
+// the next line is not whole yet and may still be one.
+func tableHeader(s string, end int) (header, undecided bool) {
+	nl := strings.IndexByte(s[end:], '\n')
+	if nl < 0 {
+		return false, true
+	}
+	next := s[end+nl+1:]
+	line, whole := next, false
+	if e := strings.IndexByte(next, '\n'); e >= 0 {
+		line, whole = next[:e], true
+	}
+	line = strings.TrimSpace(line)
+	if strings.Trim(line, "|-: \t") != "" {
+		return false, false
+	}
+	return strings.Contains(line, "|") && strings.Contains(line, "-"), !whole
 }
 
 // minRepeatWords is the least a sentence holds for a repeat of it to be

@@ -342,6 +342,7 @@ func FuzzReplyStream(f *testing.F) {
 	f.Add("<|im_start|>assistant\nClaim [1] «La hache de guerre est enterré».<|im_end|> `<|eot_id|>` x</s>", uint8(2))
 	f.Add("Claim [1] (La hache de guerre est enterré). Aside [2] (not (there)) x [1] (La hache (", uint8(3))
 	f.Add("Claim [1:2] «La hache de guerre est enterré». B [²] [3:1-2, 1:4] [10:30] [¹", uint8(2))
+	f.Add("| A | B |\n|:--|--|\n| La hache de guerre | est enterré [1] «La hache de guerre est enterré» |\n| x | y [2] |", uint8(3))
 	rd, _ := fixtureReader(f, 3)
 	f.Fuzz(func(t *testing.T, reply string, size uint8) {
 		reply = strings.ToValidUTF8(reply, "\uFFFD") // model output is UTF-8

@@ -382,3 +382,23 @@ func TestCitationOfAPartOrInSuperscript(t *testing.T) {
 		}
 	}
 }
+
+// A table's header row names its columns: it is no claim, and is not
+// marked as one (a mark before its first pipe also unmade the table).
+// Its rows are claims as any line is.
+func TestTableHeaderIsNoClaim(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	reply := "| Hook | What it returns |\n|:---|---|\n| useState | a pair of values [1] «Hook useState trả về một cặp giá trị» |\n| state | shared by all components [2] |"
+	r := rd.Render(reply, false)
+	want := "| Hook | What it returns |\n|:---|---|\n| useState | a pair of values [1] |\n⚠¹ | state | shared by all components [2] |"
+	if r.Text != want || r.Backed != 1 {
+		t.Errorf("rendered %q (%d backed), want %q", r.Text, r.Backed, want)
+	}
+	if got := streamed(t, rd, reply, 4); got != r.Text {
+		t.Errorf("streamed %q, want %q", got, r.Text)
+	}
+	// A line of pipes with no delimiter row under it is no header.
+	if r := rd.Render("| useState is shared by all components |\nMore.", false); !strings.HasPrefix(r.Text, "❔¹") {
+		t.Errorf("a lone row not marked: %q", r.Text)
+	}
+}
