@@ -262,3 +262,46 @@ func TestRound10LongAnswerAndCutStream(t *testing.T) {
 		})
 	}
 }
+
+// TestRound10LeftoversOnAsk: the forms round ten left, on /ask through
+// Discord. A quote in parentheses without quotation marks (Mistral's
+// "[1] (exact words)") backs its claim and goes; a paraphrase in them
+// stays, as an aside; "[1:2]" cites passage 1; a table, which Discord does
+// not draw, is drawn as a block with its header unmarked and each row's
+// mark on its row.
+func TestRound10LeftoversOnAsk(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{
+		corpus: round10Docs,
+		aiOpts: []openaitest.Option{openaitest.WithResponder(func(r openaitest.Request) openaitest.Reply {
+			text := r.Text()
+			if strings.Contains(text, "Rewrite the question") {
+				return openaitest.Reply{Text: "en: useState returns\nvi: useState trả về"}
+			}
+			ps := trustPassageRE.FindAllStringSubmatch(text, -1)
+			if len(ps) == 0 {
+				return openaitest.Reply{Text: "NOT_IN_CORPUS"}
+			}
+			p := ps[0]
+			for _, q := range ps {
+				if strings.HasPrefix(q[2], "vi/") {
+					p = q
+				}
+			}
+			return openaitest.Reply{Text: fmt.Sprintf("%s [%s:2] (%s).\n\n| Hook | What it returns |\n|---|---|\n| useState | a pair of values [%s] (Hook useState trả về một cặp giá trị) |\n| useState | three values [%s] (useState trả về ba giá trị) |",
+				r10True, p[1], openingWords(p), p[1], p[1])}
+		})},
+	})
+	got := waitFinal(h, ask(h, user(1), generalID, "useState trả về gì?", false)).Content
+	for _, want := range []string{r10True + " [1].", "```\nHook        | What it returns\n", "\nuseState    | a pair of values [1]\n", "⚠¹ useState | three values [1] (useState trả về ba giá trị)\n```", "-# ⚠¹ "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/ask: %q missing:\n%s", want, got)
+		}
+	}
+	for _, raw := range []string{":2]", "(Trong", "(Hook useState", "❔", "| Hook |", "|---|"} {
+		if strings.Contains(got, raw) {
+			t.Errorf("/ask: %q shows:\n%s", raw, got)
+		}
+	}
+	h.noViolations()
+}

@@ -566,7 +566,7 @@ func ConvertTables(md string) string {
 			continue
 		}
 		dEnd, dNext := lineAt(md, next)
-		header, ok := tableRow(md[i:end])
+		header, ok := markedRow(md[i:end])
 		if !ok || inFence(next) {
 			i = next
 			continue
@@ -580,7 +580,7 @@ func ConvertTables(md string) string {
 		last, j := dEnd, dNext
 		for j < len(md) && !inFence(j) {
 			e, nx := lineAt(md, j)
-			row, ok := tableRow(md[j:e])
+			row, ok := markedRow(md[j:e])
 			if !ok {
 				break
 			}
@@ -596,6 +596,26 @@ func ConvertTables(md string) string {
 	}
 	b.WriteString(md[prev:])
 	return b.String()
+}
+
+// rowMarkRE is the verification mark an answer puts before a row's first
+// pipe ("⚠¹ | … |", "❔² | … |": verify marks the line's start).
+var rowMarkRE = regexp.MustCompile(`^[ \t]*([⚠❔][⁰¹²³⁴⁵⁶⁷⁸⁹]+)[ \t]*\|`)
+
+// markedRow is tableRow of a line that may open with a verification mark:
+// the mark goes in the first cell, so that it stays with its row and does
+// not make a cell of its own.
+func markedRow(line string) ([]string, bool) {
+	m := rowMarkRE.FindStringSubmatchIndex(line)
+	if m == nil {
+		return tableRow(line)
+	}
+	cells, ok := tableRow(line[m[3]:])
+	if !ok || len(cells) == 0 {
+		return cells, ok
+	}
+	cells[0] = strings.TrimSpace(line[m[2]:m[3]] + " " + cells[0])
+	return cells, true
 }
 
 // tableRow splits a table line into trimmed cells, unescaping \|. A line

@@ -85,6 +85,20 @@ var convertTablesTests = []struct {
 		"| a |\n|---|\n| 1 |\nText after.",
 		"```\na\n-\n1\n```\nText after.",
 	},
+	// A verified answer marks a row it could not verify before the row's
+	// first pipe ("⚠¹ | … |"): the mark stays with its row, in the first
+	// cell, and the table is still drawn (❔ is wide, ⚠ is not).
+	{
+		"marked rows keep their marks",
+		"| Hook | Returns |\n|---|---|\n| useState | a pair [1] |\n⚠¹ | state | shared [2] |\n❔² | props |",
+		"```\nHook      | Returns\n----------+-----------\nuseState  | a pair [1]\n⚠¹ state  | shared [2]\n❔² props |\n```",
+	},
+	{
+		"marked rows keep their marks in bullets",
+		"| Company | Figure reported by the source | Where the figure comes from |\n|---|---|---|\n⚠¹ | Alipay | more than 1 billion users | Ant Group annual statement [1] |",
+		"• **Company**: ⚠¹ Alipay — **Figure reported by the source**: more than 1 billion users — **Where the figure comes from**: Ant Group annual statement [1]",
+	},
+	{"a marked line of pipes alone stays", "⚠¹ | a | b |\nText.", "⚠¹ | a | b |\nText."},
 	{
 		"two tables",
 		"| a |\n|-|\n| 1 |\n\n| b |\n|-|\n| 2 |\n",
