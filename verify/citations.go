@@ -49,6 +49,11 @@ func ParseCitations(text string, given int) Citations {
 			dropRun(&b, text[end:])
 		} else {
 			writeCitations(&b, kept)
+			// "(1)(0)" → "[1](0)" would read as a link to "0" and lose
+			// it on a second pass; a word joiner keeps the two apart.
+			if linkTarget(text, end) > end {
+				b.WriteString("\u2060")
+			}
 		}
 	})
 	b.WriteString(text[last:])
