@@ -435,7 +435,9 @@ func stableCut(raw string) int {
 	cut := len(strings.TrimRight(raw, " \t"))
 	// A run of backticks or tildes at the end may grow ("`" → "``",
 	// "``" → a fence), changing what is code.
-	cut = len(strings.TrimRight(raw[:cut], "`~"))
+	// Spaces before them go too: a line of spaces not ended yet is no blank
+	// line, and must not end the paragraph of a backtick run still open.
+	cut = len(strings.TrimRight(raw[:cut], " \t`~"))
 	if _, open := codeRanges(raw[:cut]); open >= 0 {
 		// Code not closed yet: a citation-like "[2]" in it is no citation
 		// once it is, so nothing from there is final.
