@@ -490,9 +490,12 @@ func replyLines(sc scanned, partial bool) []replyLine {
 			l.kind = linePending
 			if ri < len(sc.runs) && sc.runs[ri].start == content {
 				// "[1]: …" is a reference line whatever follows: its
-				// sentences must not show while it streams.
+				// sentences must not show while it streams. A citation
+				// alone so far may end its line as one, and its going
+				// joins the lines either side into one sentence: held,
+				// so the sentence before it does not show too early.
 				rest := strings.TrimSpace(sc.text[sc.runs[ri].end:end])
-				if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
+				if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
 					l.kind = lineRef
 				}
 			}
