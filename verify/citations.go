@@ -603,35 +603,22 @@ func partRef(s string, j int) int {
 // parseSuperNumber reads superscript digits at s[j:] ("¹²" is 12), as
 // parseNumber reads digits.
 func parseSuperNumber(s string, j int) (int, int, bool) {
-	n, digits := 0, 0
-	for j < len(s) {
-		r, size := utf8.DecodeRuneInString(s[j:])
-		d := superDigit(r)
-		if d < 0 {
-			break
-		}
-		if digits < 7 {
-			n = n*10 + d
-		}
-		digits++
-		j += size
-	}
-	if digits == 0 {
-		return 0, j, false
-	}
-	if digits > 6 {
-		n = -1
-	}
-	return n, j, true
+	return parseDigits(s, j, superDigit)
 }
 
 // parseNumber reads digits at s[j:]. More than six digits is no passage
 // number: it reads as -1.
 func parseNumber(s string, j int) (int, int, bool) {
+	return parseDigits(s, j, digitValue)
+}
+
+// parseDigits reads the runes at s[j:] that value gives a digit (≥ 0) as
+// a number, and where it ends; more than six digits read as -1.
+func parseDigits(s string, j int, value func(rune) int) (int, int, bool) {
 	n, digits := 0, 0
 	for j < len(s) {
 		r, size := utf8.DecodeRuneInString(s[j:])
-		d := digitValue(r)
+		d := value(r)
 		if d < 0 {
 			break
 		}
