@@ -117,9 +117,31 @@ func dropRun(b *strings.Builder, after string) {
 		b.WriteString(t)
 		s = t
 	}
-	if partialGroup(s) || strings.HasSuffix(s, "`") && strings.HasPrefix(after, "`") {
+	if partialGroup(s) || strings.HasSuffix(s, "`") && strings.HasPrefix(after, "`") || joinsInBrackets(s, after) {
 		b.WriteString("\u2060")
 	}
+}
+
+// joinsInBrackets reports whether a drop between s and after joins two
+// pieces of a word inside an open bracket: "[So[0]urce 1]" would read
+// "[Source 1]", a citation the reply never wrote.
+func joinsInBrackets(s, after string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	a, _ := utf8.DecodeRuneInString(after)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) || !unicode.IsLetter(a) && !unicode.IsDigit(a) {
+		return false
+	}
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch {
+		case isOpenAny(r):
+			return true
+		case isCloseBracket(r), isCloseParen(r), r == '\n':
+			return false
+		}
+		s = s[:len(s)-size]
+	}
+	return false
 }
 
 // partialGroup reports whether s ends in an opening bracket followed only by
