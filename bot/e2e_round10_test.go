@@ -41,24 +41,14 @@ var r10Superscript = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", 
 // opening words; the false one cites it by a footnote superscript and
 // "quotes" it in words it does not hold.
 func round10Responder(r openaitest.Request) openaitest.Reply {
-	text := r.Text()
-	if strings.Contains(text, "Rewrite the question") {
-		return openaitest.Reply{Text: "en: useState returns\nvi: useState trả về"}
-	}
-	ps := trustPassageRE.FindAllStringSubmatch(text, -1)
-	if len(ps) == 0 {
-		return openaitest.Reply{Text: "NOT_IN_CORPUS"}
-	}
-	p := ps[0]
-	for _, q := range ps {
-		if strings.HasPrefix(q[2], "vi/") {
-			p = q
-		}
+	p, early, ok := round10Passage(r)
+	if !ok {
+		return early
 	}
 	good := fmt.Sprintf("%s [doc%s](#) «%s».", r10True, p[1], openingWords(p))
 	bad := fmt.Sprintf("%s%s «useState trả về ba giá trị».", r10False, r10Superscript.Replace(p[1]))
 	body := good + " " + bad
-	if strings.Contains(text, "Write a team briefing") {
+	if strings.Contains(r.Text(), "Write a team briefing") {
 		body = "**State**\n- " + good + "\n- " + bad
 	}
 	return openaitest.Reply{Text: "<think>\nPassage " + p[1] + " mentions useState [" + p[1] + "]. I could not find anything about three values.\n</think>\n\n```markdown\n" + body + "\n```"}
@@ -274,19 +264,9 @@ func TestRound10LeftoversOnAsk(t *testing.T) {
 	h := start(t, setup{
 		corpus: round10Docs,
 		aiOpts: []openaitest.Option{openaitest.WithResponder(func(r openaitest.Request) openaitest.Reply {
-			text := r.Text()
-			if strings.Contains(text, "Rewrite the question") {
-				return openaitest.Reply{Text: "en: useState returns\nvi: useState trả về"}
-			}
-			ps := trustPassageRE.FindAllStringSubmatch(text, -1)
-			if len(ps) == 0 {
-				return openaitest.Reply{Text: "NOT_IN_CORPUS"}
-			}
-			p := ps[0]
-			for _, q := range ps {
-				if strings.HasPrefix(q[2], "vi/") {
-					p = q
-				}
+			p, early, ok := round10Passage(r)
+			if !ok {
+				return early
 			}
 			return openaitest.Reply{Text: fmt.Sprintf("%s [%s:2] (%s).\n\n| Hook | What it returns |\n|---|---|\n| useState | a pair of values [%s] (Hook useState trả về một cặp giá trị) |\n| useState | three values [%s] (useState trả về ba giá trị) |",
 				r10True, p[1], openingWords(p), p[1], p[1])}
@@ -304,4 +284,25 @@ func TestRound10LeftoversOnAsk(t *testing.T) {
 		}
 	}
 	h.noViolations()
+}
+
+// round10Passage is the passage round ten's scripted model cites: the
+// Vietnamese one where the prompt gives it, else the first. A rewrite
+// request or a prompt with no passage gets its reply instead (ok false).
+func round10Passage(r openaitest.Request) (p []string, reply openaitest.Reply, ok bool) {
+	text := r.Text()
+	if strings.Contains(text, "Rewrite the question") {
+		return nil, openaitest.Reply{Text: "en: useState returns\nvi: useState trả về"}, false
+	}
+	ps := trustPassageRE.FindAllStringSubmatch(text, -1)
+	if len(ps) == 0 {
+		return nil, openaitest.Reply{Text: "NOT_IN_CORPUS"}, false
+	}
+	p = ps[0]
+	for _, q := range ps {
+		if strings.HasPrefix(q[2], "vi/") {
+			p = q
+		}
+	}
+	return p, openaitest.Reply{}, true
 }
