@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -879,6 +880,9 @@ func statementDepth(line string, depth int) int {
 
 // parseMarkdown reduces Markdown or MDX source to blocks.
 func parseMarkdown(ps markdownParsers, src string, mdx bool) structured {
+	if mdNavigation(src) {
+		return structured{generated: "a site's navigation (a list of links to its pages), not a document"}
+	}
 	prep, fm := prepareMarkdown(src, mdx)
 	str := strings.Join(prep.lines, "\n")
 	source := []byte(str)
@@ -1314,4 +1318,88 @@ func (w *mdWalker) inline(n ast.Node) {
 	default:
 		w.inlineChildren(n)
 	}
+}
+
+var (
+	// mdNavItemRe is a list item's marker, or none (mdBook's prefix
+	// chapters, "[Introduction](README.md)").
+	mdNavItemRe = regexp.MustCompile(`^(?:(?:[-*+]|\d{1,3}[.)])\s+)?`)
+	// mdNavBadgeRe is an image after a link, a badge ("![BETA](…)").
+	mdNavBadgeRe = regexp.MustCompile(`\s*!\[[^\]]*\]\([^)\s]*\)$`)
+)
+
+// mdNavLine says whether a trimmed line is a link alone (a list item or
+// not; its text may hold brackets in a code span, "[`[LOCK|UNLOCK]
+// TABLES`](…)", and a badge may follow it), and whether it names a group
+// of links (a list item of plain text, a heading).
+func mdNavLine(t string) (link, name bool) {
+	if strings.HasPrefix(t, "#") {
+		h := strings.TrimLeft(t, "#")
+		return false, len(t)-len(h) <= 6 && strings.HasPrefix(h, " ") && utf8.RuneCountInString(h) <= 80
+	}
+	marker := mdNavItemRe.FindString(t)
+	item := t[len(marker):]
+	for {
+		b := mdNavBadgeRe.FindStringIndex(item)
+		if b == nil || b[0] == 0 {
+			break
+		}
+		item = item[:b[0]]
+	}
+	if strings.HasPrefix(item, "[") && strings.HasSuffix(item, ")") {
+		i := strings.LastIndex(item, "](")
+		return i > 0 && !strings.ContainsAny(item[i+2:len(item)-1], " \t"), false
+	}
+	return false, marker != "" && !strings.Contains(item, "](") && utf8.RuneCountInString(item) <= 80
+}
+
+// mdNavigation reports whether src is a site's table of contents (a
+// PingCAP TOC.md, an mdBook or GitBook SUMMARY.md): after any front
+// matter, list items that are one link each (three or more) and the
+// names of the groups they form (no more of those than links),
+// headings, comments and rules, and nothing else. Such a page is the
+// site's menu: its text is the titles of other pages.
+func mdNavigation(src string) bool {
+	links, names := 0, 0
+	inComment := false
+	fm := "" // the closing line of open front matter
+	first := true
+	// Line by line, not split: nearly every page is told apart by its
+	// first lines of text.
+	for line := range strings.Lines(src) {
+		t := strings.TrimSpace(line)
+		if first {
+			first = false
+			if t == "---" || t == "+++" {
+				fm = t
+				continue
+			}
+		}
+		if fm != "" {
+			if t == fm || fm == "---" && t == "..." {
+				fm = ""
+			}
+			continue
+		}
+		if inComment {
+			inComment = !strings.Contains(t, "-->")
+			continue
+		}
+		switch {
+		case t == "" || t == "---" || t == "***" || t == "___":
+		case strings.HasPrefix(t, "<!--"):
+			inComment = !strings.Contains(t, "-->")
+		default:
+			link, name := mdNavLine(t)
+			switch {
+			case link:
+				links++
+			case name:
+				names++
+			default:
+				return false
+			}
+		}
+	}
+	return links >= 3 && links >= names
 }

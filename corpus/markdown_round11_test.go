@@ -1,0 +1,62 @@
+package corpus
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+)
+
+// A Markdown table of contents (a PingCAP docs TOC.md, an mdBook or GitBook
+// SUMMARY.md: list items of one link each under group names) is the site's
+// menu, not a document: loaded, a 1,227-page tree's seven TOC files were
+// documents titled "TOC" or "目录", the largest 16 passages of link text that
+// searches and briefings could cite. A page that lists links and says
+// something is still a document.
+func TestMarkdownNavigation(t *testing.T) {
+	navs := map[string]string{
+		"PingCAP TOC":          "<!-- markdownlint-disable MD007 -->\n<!-- markdownlint-disable MD041 -->\n\n- 关于 TiDB\n  - [TiDB 简介](/overview.md)\n  - [功能概览](/basic-features.md)\n- 快速上手\n  - [快速上手 TiDB](/quick-start-with-tidb.md)\n  - 规划集群拓扑\n    - [最小部署拓扑结构](/minimal-deployment-topology.md)\n",
+		"headed groups":        "# Table of Contents\n\n## Cloud\n\n- [API overview](/api/overview.md)\n- [v1beta API](/api/v1beta.md)\n\n## Server\n\n- [Monitoring API](/api/monitoring.md)\n",
+		"mdBook SUMMARY":       "# Summary\n\n[Introduction](README.md)\n\n- [Getting Started](ch01-00-getting-started.md)\n    - [Installation](ch01-01-installation.md)\n    - [Hello, World!](ch01-02-hello-world.md)\n\n---\n\n- [Draft chapter]()\n",
+		"front matter":         "---\ntitle: Menu\n---\n\n* [One](one.md)\n* [Two](two.md)\n* [Three](three.md)\n",
+		"numbered":             "1. [One](one.md)\n2. [Two](two.md)\n3. [Three](three.md)\n",
+		"the TOC's real forms": "- 存储引擎\n  - 垃圾回收 (GC)\n    - [`ADMIN CHECK [TABLE|INDEX]`](/admin-check.md)\n    - [`[LOCK|UNLOCK] TABLES`](/lock-tables.md)\n- [向量搜索](/vector-search.md) ![BETA](/media/blank.png)\n",
+	}
+	for name, src := range navs {
+		if g := parseMarkdown(newMarkdownParsers(), src, false).generated; g == "" {
+			t.Errorf("%s: a navigation page is read as a document", name)
+		}
+	}
+	docs := map[string]string{
+		"a sentence":        "# Plugins\n\n- [limit-count](limit-count.md)\n- [limit-req](limit-req.md)\n- [limit-conn](limit-conn.md)\n\nEach plugin limits the rate of requests.\n",
+		"described links":   "- [limit-count](limit-count.md): limits requests by count\n- [limit-req](limit-req.md): leaky bucket\n- [limit-conn](limit-conn.md): concurrent connections\n",
+		"two links":         "- [One](one.md)\n- [Two](two.md)\n",
+		"plain list":        "- one item\n- two items\n- three items\n",
+		"more names":        "- Alpha\n- Beta\n- Gamma\n- Delta\n- [One](one.md)\n- [Two](two.md)\n- [Three](three.md)\n",
+		"a paragraph first": "Read these first.\n\n- [One](one.md)\n- [Two](two.md)\n- [Three](three.md)\n",
+	}
+	for name, src := range docs {
+		if g := parseMarkdown(newMarkdownParsers(), src, false).generated; g != "" {
+			t.Errorf("%s: read as %s", name, g)
+		}
+	}
+	// Loaded, it is counted as generated, named with its reason.
+	c, err := Load(context.Background(), fstest.MapFS{
+		"TOC.md":  file(navs["PingCAP TOC"]),
+		"page.md": file("# Page\n\nThe page says something.\n"),
+	}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != 1 || c.Docs[0].ID != "page" {
+		t.Errorf("%d documents, want only page", len(c.Docs))
+	}
+	found := false
+	for _, w := range c.Warnings {
+		if w.Path == "TOC.md" && w.Kind == SkipGenerated {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("TOC.md not counted as generated: %+v", c.Warnings)
+	}
+}
