@@ -54,6 +54,7 @@ func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
 	if cfg.Listed != nil {
 		cfg.Listed(paths)
 	}
+	l.vars, l.varsNotUsed = l.siteVariables(paths)
 	results, err := l.loadAll(ctx, paths, regular)
 	if err != nil {
 		return nil, err
@@ -185,6 +186,10 @@ type loader struct {
 	rules    *noiseRules
 	md       markdownParsers
 	warnings []Warning // folders that could not be listed
+	// vars are the site's variables (siteVarsFile), filled into Markdown
+	// pages; nil without them.
+	vars        map[string]any
+	varsNotUsed string // why a siteVarsFile listed gave no vars
 	// root is the folder's real path, resolved once per load for
 	// linkWithheld (rootRead: resolved; "": it could not be).
 	root     string
@@ -427,6 +432,12 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 		return Document{}, nil, "", Warning{Kind: k, Reason: reason}
 	}
 	if formatOf(p) == "" {
+		switch {
+		case p == siteVarsFile && l.vars != nil:
+			return skipped(SkipUnsupported, siteVarsReason)
+		case p == siteVarsFile && l.varsNotUsed != "":
+			return skipped(SkipUnsupported, l.varsNotUsed)
+		}
 		return skipped(SkipUnsupported, unsupportedReason(p))
 	}
 	if errorPage(p) {
@@ -592,6 +603,9 @@ func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, 
 	case FormatHTML:
 		return l.structuredDocument(doc, parseHTML(src), pk)
 	case FormatMarkdown, FormatMDX:
+		if l.vars != nil && strings.Contains(src, "{{{") {
+			src = fillSiteVariables(src, l.vars)
+		}
 		return l.structuredDocument(doc, parseMarkdown(l.md, src, doc.Format == FormatMDX), pk)
 	case FormatQuarto, FormatRMarkdown:
 		return l.structuredDocument(doc, parseMarkdown(l.md, prepareChunks(src), false), pk)

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -58,5 +59,73 @@ func TestMarkdownNavigation(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("TOC.md not counted as generated: %+v", c.Warnings)
+	}
+}
+
+// PingCAP's docs write product names and versions as {{{ .name }}}, filled
+// in by their build from variables.json at the tree's root (dotted paths
+// into nested objects; a name it lacks stays as written): on
+// pingcap/docs-cn 133 pages read "{{{ .starter }}} 实例", and the raw
+// braces were quoted in answers and briefings.
+func TestSiteVariables(t *testing.T) {
+	fsys := fstest.MapFS{
+		"variables.json":     file(`{"starter": "TiDB Cloud Starter", "operator": {"version": "v1.6.4"}, "n": 3}`),
+		"page.md":            file("# {{{ .starter }}} quick start\n\nCreate a {{{ .starter }}} instance with TiDB Operator {{{.operator.version}}} in {{{ .n }}} steps; {{{ .unknown }}} stays.\n"),
+		"notes.txt":          file("Plain text keeps {{{ .starter }}} as written.\n"),
+		"sub/variables.json": file(`{"starter": "not the root's"}`),
+	}
+	c, err := Load(context.Background(), fsys, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page, notes *Document
+	for i := range c.Docs {
+		switch c.Docs[i].ID {
+		case "page":
+			page = &c.Docs[i]
+		case "notes":
+			notes = &c.Docs[i]
+		}
+	}
+	if page == nil || notes == nil {
+		t.Fatalf("page or notes not loaded: %+v", c.Warnings)
+	}
+	if page.Title != "TiDB Cloud Starter quick start" {
+		t.Errorf("title %q", page.Title)
+	}
+	want := "Create a TiDB Cloud Starter instance with TiDB Operator v1.6.4 in 3 steps; {{{ .unknown }}} stays."
+	if p := passageWith(t, page, "Create a"); !strings.Contains(p.Text, want) || p.LineStart != 3 || p.LineEnd != 3 {
+		t.Errorf("passage %q lines %d–%d, want it to hold %q, line 3", p.Text, p.LineStart, p.LineEnd, want)
+	}
+	if !strings.Contains(notes.Text, "{{{ .starter }}}") {
+		t.Errorf("plain text changed: %q", notes.Text)
+	}
+	// The root's variables.json decides what pages say: a snapshot's key
+	// must hash it (Reads), and it is named as what it is.
+	if !Reads("variables.json") || Reads("sub/variables.json") {
+		t.Errorf("Reads(variables.json) %v, Reads(sub/variables.json) %v; want true, false", Reads("variables.json"), Reads("sub/variables.json"))
+	}
+	for _, w := range c.Warnings {
+		if w.Path == "variables.json" && !strings.Contains(w.Reason, "{{{") {
+			t.Errorf("variables.json: %q, want a reason saying its values fill the pages' {{{ .name }}}", w.Reason)
+		}
+	}
+}
+
+// A variables.json that is not a JSON object leaves the pages' references
+// as written, and its line says why.
+func TestSiteVariablesBroken(t *testing.T) {
+	c, err := Load(context.Background(), fstest.MapFS{
+		"variables.json": file(`["starter"]`),
+		"page.md":        file("# Page\n\nA {{{ .starter }}} instance.\n"),
+	}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(c.Docs[0].Text, "{{{ .starter }}}") {
+		t.Errorf("text %q, want the reference as written", c.Docs[0].Text)
+	}
+	if len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Reason, "not used: not a JSON object") {
+		t.Errorf("warnings %+v, want one saying the variables are not used", c.Warnings)
 	}
 }
