@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"math"
 	"testing"
 	"testing/fstest"
 )
@@ -94,5 +95,54 @@ func TestWeigh(t *testing.T) {
 		if w.Answered && w.Rule != "" && res.Text != w.Rule {
 			t.Errorf("%s: Ask shows %q, Weigh's rule %q", q, res.Text, w.Rule)
 		}
+	}
+}
+
+// The feature extractor says which guard turned a sentence away, the
+// question's language, and the top sentence's length.
+func TestFeatures(t *testing.T) {
+	c := loadFS(t, fstest.MapFS{
+		"engines.md": {Data: []byte("# Steam engines\n\nIn 1781 James Watt patented a steam engine with a sun and planet gear.\n\nSteam engines drove the mills of the town for a century.\n")},
+		"relay.md":   {Data: []byte("# Relay\n\nThe relay forwards messages to the archive every 10 minutes.\n")},
+		"limits.md":  {Data: []byte("# Limits\n\nThe archive takes at most 15 relay messages a second.\n")},
+	})
+	p := newPipeline(t, c, nil)
+	sig := func(q string) map[string]float64 {
+		t.Helper()
+		w, err := p.Weigh(context.Background(), Question{Text: q})
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if w.Signals == nil {
+			t.Fatalf("%s: no signals (rule %q, loose %q)", q, w.Rule, w.Loose)
+		}
+		m := map[string]float64{}
+		for i, n := range SignalNames() {
+			m[n] = w.Signals[i]
+		}
+		return m
+	}
+	// The minutes differ: the numbers guard refuses the first sentence,
+	// which holds the whole focus without it.
+	got := sig("Does the relay forward messages to the archive every 15 minutes?")
+	if got["g_polarity"] <= 0 || got["refused_share"] < 0.5 {
+		t.Errorf("15 minutes: g_polarity %v, refused_share %v; want the numbers guard's refusal counted", got["g_polarity"], got["refused_share"])
+	}
+	if got["lang_en"] != 1 || got["other_lang"] != 0 {
+		t.Errorf("15 minutes: lang_en %v, other_lang %v; want an English question and passage", got["lang_en"], got["other_lang"])
+	}
+	// The right figure: the rule answers, and only the other document's
+	// sentence (no 10) is refused.
+	if got := sig("Does the relay forward messages to the archive every 10 minutes?"); got["rule"] != 1 || got["g_polarity"] != math.Log1p(1) {
+		t.Errorf("10 minutes: rule %v, g_polarity %v; want 1 and log(2)", got["rule"], got["g_polarity"])
+	}
+	// "Who patented": the mills' sentence holds the steam engine but not
+	// the deed, and is refused for it.
+	got = sig("Who patented a steam engine with a sun and planet gear in 1781?")
+	if got["g_other"] <= 0 || got["g_polarity"] != 0 || got["g_names"] != 0 || got["g_kind"] != 0 {
+		t.Errorf("1781: g_other %v, g_polarity %v, g_names %v, g_kind %v; want the deed's refusal alone", got["g_other"], got["g_polarity"], got["g_names"], got["g_kind"])
+	}
+	if got["top_words"] <= 0 {
+		t.Errorf("1781: top_words %v, want the log of the sentence's words", got["top_words"])
 	}
 }

@@ -240,119 +240,19 @@ func (m model) score(x []float64) float64 {
 	return z
 }
 
-// fit fits a logistic model with an L2 penalty on the standardised
-// signals of the cases keep accepts (all when nil), by Newton's method,
-// and returns it on raw signals.
+// fit fits a logistic model with an L2 penalty (signals.Fit) to the
+// cases keep accepts (all when nil).
 func fit(all []kase, use []int, lambda float64, keep func(kase) bool) model {
-	var cs []kase
+	var xs [][]float64
+	var ys []bool
 	for _, c := range all {
 		if keep == nil || keep(c) {
-			cs = append(cs, c)
+			xs = append(xs, c.x)
+			ys = append(ys, c.y)
 		}
 	}
-	k := len(use)
-	mean, sd := make([]float64, k), make([]float64, k)
-	for j, i := range use {
-		for _, c := range cs {
-			mean[j] += c.x[i]
-		}
-		mean[j] /= float64(max(1, len(cs)))
-		for _, c := range cs {
-			sd[j] += (c.x[i] - mean[j]) * (c.x[i] - mean[j])
-		}
-		sd[j] = math.Sqrt(sd[j] / float64(max(1, len(cs))))
-		if sd[j] == 0 {
-			sd[j] = 1
-		}
-	}
-	z := func(c kase, j int) float64 {
-		if j == k {
-			return 1
-		}
-		return (c.x[use[j]] - mean[j]) / sd[j]
-	}
-	beta := make([]float64, k+1) // last: bias
-	n := float64(len(cs))
-	for range 50 {
-		g := make([]float64, k+1)
-		h := make([][]float64, k+1)
-		for a := range h {
-			h[a] = make([]float64, k+1)
-		}
-		for _, c := range cs {
-			s := 0.0
-			for j := range k + 1 {
-				s += beta[j] * z(c, j)
-			}
-			p := 1 / (1 + math.Exp(-s))
-			y := 0.0
-			if c.y {
-				y = 1
-			}
-			for a := range k + 1 {
-				g[a] += (p - y) * z(c, a) / n
-				for b := range k + 1 {
-					h[a][b] += p * (1 - p) * z(c, a) * z(c, b) / n
-				}
-			}
-		}
-		for a := range k {
-			g[a] += lambda * beta[a]
-			h[a][a] += lambda
-		}
-		h[k][k] += 1e-9
-		step := solve(h, g)
-		done := true
-		for a := range beta {
-			beta[a] -= step[a]
-			done = done && math.Abs(step[a]) < 1e-9
-		}
-		if done {
-			break
-		}
-	}
-	m := model{use: use, bias: beta[k], weights: make([]float64, k)}
-	for j := range k {
-		m.weights[j] = beta[j] / sd[j]
-		m.bias -= beta[j] * mean[j] / sd[j]
-	}
-	return m
-}
-
-// solve solves h x = g by Gaussian elimination with partial pivoting.
-func solve(h [][]float64, g []float64) []float64 {
-	n := len(g)
-	a := make([][]float64, n)
-	for i := range a {
-		a[i] = append(slices.Clone(h[i]), g[i])
-	}
-	for c := range n {
-		p := c
-		for r := c + 1; r < n; r++ {
-			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
-				p = r
-			}
-		}
-		a[c], a[p] = a[p], a[c]
-		if a[c][c] == 0 {
-			continue
-		}
-		for r := range n {
-			if r != c {
-				f := a[r][c] / a[c][c]
-				for k := c; k <= n; k++ {
-					a[r][k] -= f * a[c][k]
-				}
-			}
-		}
-	}
-	x := make([]float64, n)
-	for i := range n {
-		if a[i][i] != 0 {
-			x[i] = a[i][n] / a[i][i]
-		}
-	}
-	return x
+	m := signals.Fit(xs, ys, use, lambda)
+	return model{use: m.Use, bias: m.Bias, weights: m.Weights}
 }
 
 // outOfFold scores each case with the model fitted on the other folds.
