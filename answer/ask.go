@@ -116,9 +116,35 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	resp, err := p.generate(ctx, system, user, q.OnDelta, rd, false)
 	res.Usage = addUsage(res.Usage, resp.Usage)
 	if err != nil {
-		return p.finishCut(st, res, blocks, rd, resp, asked, lang, err, "ask")
+		res, err = p.finishCut(st, res, blocks, rd, resp, asked, lang, err, "ask")
+	} else {
+		res, err = p.finish(st, res, blocks, rd, resp, asked, lang)
 	}
-	return p.finish(st, res, blocks, rd, resp, asked, lang)
+	if err == nil && !res.Abstained {
+		res.AnsweredIn = verify.OtherLanguage(res.Text, askedLanguage(question, lang, q))
+	}
+	return res, err
+}
+
+// askedLanguage is the language a model's answer to q is expected in:
+// the question's when it says one (a text code when the catalogue lacks
+// it: a Swahili question is answered in Swahili, not in lang's English),
+// else the reader's, lang, when the caller or the conversation gives one;
+// "" when nothing does, and no answer is in another language. Only the
+// answer is flagged, not asked again: what streamed is on the reader's
+// screen already, and a second call would double the wait and the cost
+// for a model that may well answer in the same language again.
+func askedLanguage(question, lang string, q Question) string {
+	if saysLanguage(question) {
+		if i18n.OfWith(question, q.Lang) == "" {
+			return text.DetectLanguage(question)
+		}
+		return lang
+	}
+	if q.Lang != "" || len(q.History) > 0 {
+		return lang
+	}
+	return ""
 }
 
 // finishCut makes what arrived of a broken stream a result when some of

@@ -19,8 +19,9 @@ func (r *Result) NearestHeading() string { return say(r.Lang, i18n.Nearest) }
 
 // Notes are the lines to show below the result, in its language: why each
 // marked sentence is marked (opening with its mark and its first words),
-// whether the answer was cut short, and whether a failed briefing was
-// written without the model.
+// whether the answer was cut short, whether the model answered in another
+// language than the question's, and whether a failed briefing was written
+// without the model.
 func (r *Result) Notes() []string {
 	var out []string
 	marked := false
@@ -40,6 +41,9 @@ func (r *Result) Notes() []string {
 		out = append(out, say(r.Lang, i18n.CutLength))
 	case CutStream:
 		out = append(out, say(r.Lang, i18n.CutStream))
+	}
+	if r.AnsweredIn != "" {
+		out = append(out, say(r.Lang, i18n.AnsweredOther, i18n.LanguageNames(r.Lang, []string{r.AnsweredIn})))
 	}
 	if r.Fallback {
 		out = append(out, say(r.Lang, i18n.FallbackNote))

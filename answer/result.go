@@ -160,8 +160,13 @@ type Result struct {
 	Fallback bool `json:",omitempty"`
 	// Cut says the text ends early: CutLength at the token limit,
 	// CutStream when the model's stream broke; "" when complete.
-	Cut     string `json:",omitempty"`
-	Nearest []Nearest
+	Cut string `json:",omitempty"`
+	// AnsweredIn is the language (ISO 639-1) a model wrote its answer in
+	// when it is plainly not the question's (verify.OtherLanguage); ""
+	// otherwise. Notes says so, in Lang: the claims are checked across
+	// languages all the same.
+	AnsweredIn string `json:",omitempty"`
+	Nearest    []Nearest
 	// Covered lists the refs of every passage the result drew on (for a
 	// model, those it cited), so a briefing history can exclude them.
 	Covered []string

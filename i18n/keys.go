@@ -28,6 +28,7 @@ const (
 	CutStream                  //
 	ExtractiveNote             //
 	FallbackNote               //
+	AnsweredOther              // %s: the language the model answered in, named in the reader's
 
 	// What the bot says when it cannot answer, and its other texts.
 

@@ -1,0 +1,190 @@
+package verify
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"corpusbot/text"
+)
+
+// OtherLanguage returns the language (ISO 639-1, as text.DetectLanguage
+// names it) that a rendered answer's prose is written in when it is
+// plainly not want, the reader's language (a catalogue language or a text
+// code: "nb" and "no", "zh-Hant" and "zh" are the same); "" when it is
+// want, or when the answer does not say enough to tell.
+//
+// What a reader may see in the passages' language is not the answer's
+// language: code (fenced or inline), links, citations, marks, and what the
+// answer quotes ("…", «…», 「…」), so a French answer quoting English
+// passages is French. Names do not weigh: the detector goes by function
+// words, letters and scripts. A short answer does not tell: a Latin-script
+// language other than want is named only on three function words of its
+// own that are not want's; another script only on ten letters of it.
+// Pairs the detector confuses (Danish and Norwegian, the Cyrillic and the
+// Arabic-script languages among themselves) are not told apart, nor the
+// Latin-script languages it cannot name (Polish, Czech, Croatian,
+// Lithuanian) from another Latin-script one but English.
+func OtherLanguage(answer, want string) string {
+	want = textCode(want)
+	if want == "" || want == "und" {
+		return ""
+	}
+	p := ownProse(answer)
+	got := text.DetectLanguageFor(p, want)
+	if got == "und" || got == want || kinLanguages(want, got) {
+		return ""
+	}
+	if latinLanguage(got) {
+		if slices.Contains(unnamedLanguages, want) && got != "en" {
+			return ""
+		}
+		if len(text.Stopwords(got)) == 0 {
+			// Told by its letters alone (Vietnamese): six words with them.
+			if accentedWords(p) < 6 {
+				return ""
+			}
+			return got
+		}
+		if ownStopwords(p, got, want) < 3 {
+			return ""
+		}
+		return got
+	}
+	if otherScriptLetters(p) < 10 {
+		return ""
+	}
+	return got
+}
+
+// textCode is text's code of a catalogue language.
+func textCode(lang string) string {
+	switch lang {
+	case "nb", "nn":
+		return "no"
+	case "zh-Hant":
+		return "zh"
+	}
+	return text.BaseLang(lang)
+}
+
+// unnamedLanguages are those text.DetectLanguage names only from a few
+// function words and letters (as i18n's unnamed): their answers may read
+// as a neighbour's.
+var unnamedLanguages = []string{"pl", "cs", "hr", "lt"}
+
+// kin are groups of languages the detector may read one as another.
+var kin = [][]string{{"da", "no"}, {"ru", "uk", "bg", "sr"}, {"ar", "fa", "ur"}}
+
+func kinLanguages(a, b string) bool {
+	for _, g := range kin {
+		if slices.Contains(g, a) && slices.Contains(g, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// latinLanguage reports whether text's code lang is written in Latin
+// script.
+func latinLanguage(lang string) bool {
+	switch lang {
+	case "ru", "uk", "bg", "sr", "el", "ar", "fa", "ur", "he", "hi", "bn", "ta", "th",
+		"ja", "zh", "ko", "ka", "hy", "lo", "km", "my":
+		return false
+	}
+	return true
+}
+
+// ownStopwords counts the words of p that are function words of got and
+// not of want.
+func ownStopwords(p, got, want string) int {
+	n := 0
+	for _, w := range strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		w = strings.ToLower(w)
+		if text.IsStopword(got, w) && !text.IsStopword(want, w) {
+			n++
+		}
+	}
+	return n
+}
+
+// accentedWords counts the words of p with a letter beyond ASCII.
+func accentedWords(p string) int {
+	n := 0
+	for _, w := range strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if strings.IndexFunc(w, func(r rune) bool { return r >= 0x80 }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// otherScriptLetters counts the letters of p outside the Latin script.
+func otherScriptLetters(p string) int {
+	n := 0
+	for _, r := range p {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			n++
+		}
+	}
+	return n
+}
+
+var (
+	fencedCode = regexp.MustCompile("(?s)(```|~~~).*?(```|~~~|$)")
+	inlineCode = regexp.MustCompile("`[^`\n]*`")
+	links      = regexp.MustCompile(`(?:https?://|www\.)\S+`)
+	citation   = regexp.MustCompile(`\[\d+(?:[,\s]+\d+)*\]`)
+)
+
+// ownProse is what of an answer is written in its own language.
+func ownProse(s string) string {
+	s = fencedCode.ReplaceAllString(s, " ")
+	s = inlineCode.ReplaceAllString(s, " ")
+	s = links.ReplaceAllString(s, " ")
+	s = citation.ReplaceAllString(s, " ")
+	s = withoutQuoted(s)
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(markUnverified+markUncited+"⁰¹²³⁴⁵⁶⁷⁸⁹", r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// quoteClosers are the quotation marks that open a quote, each with those
+// that close it.
+var quoteClosers = map[rune]string{'“': "”", '„': "“”", '«': "»", '‹': "›", '「': "」", '『': "』", '"': `"`}
+
+// withoutQuoted takes out what s quotes, in the passages' language:
+// in typographic, guillemet, corner or straight double quotes, quotes
+// within quotes included. A quote ends with its line: one left open
+// takes the rest of the line, which leaves fewer words to tell the
+// answer's language by, never words of a quote.
+func withoutQuoted(s string) string {
+	var b strings.Builder
+	var open []string // the closers of the quotes open, innermost last
+	for _, r := range s {
+		if r == '\n' {
+			open = open[:0]
+			b.WriteRune(r)
+			continue
+		}
+		if n := len(open); n > 0 && strings.ContainsRune(open[n-1], r) {
+			if open = open[:n-1]; len(open) == 0 {
+				b.WriteByte(' ')
+			}
+			continue
+		}
+		if c, ok := quoteClosers[r]; ok {
+			open = append(open, c)
+			continue
+		}
+		if len(open) == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,36 @@
+package verify
+
+import "testing"
+
+func TestOtherLanguage(t *testing.T) {
+	tests := []struct {
+		name, answer, want, got string
+	}{
+		{"English to a French reader", "The ministry asked the companies to stop blocking the links of the other sites [1].", "fr", "en"},
+		{"French to a French reader", "Le ministère a demandé aux entreprises d'arrêter de bloquer les liens des autres sites [1].", "fr", ""},
+		{"French quoting English", "Selon le passage, “the ministry asked the companies to stop blocking the links of the others” [1].", "fr", ""},
+		{"French quoting English in guillemets", "Le passage dit « the ministry asked the companies to stop blocking all of the links » [1].", "fr", ""},
+		{"a quote within a quote", "Le passage dit “the ministry said “stop” to all of the companies and the others” [1].", "fr", ""},
+		{"a short answer", "Yes, in 2021 [1].", "fr", ""},
+		{"names only", "Alibaba, Tencent, ByteDance, Baidu, Huawei [1].", "de", ""},
+		{"code", "Lancez la commande [1] :\n\n```sh\n# install the chart from the repository of the team\nhelm install my-release ./chart --set the.value=of\n```", "fr", ""},
+		{"inline code and links", "Utilisez `helm install --set the.value=of the.key` [1], voir https://helm.sh/docs/intro/using_helm/ [2].", "fr", ""},
+		{"marks", "⚠¹ The ministry asked the companies to stop blocking the links of the other sites [1].", "fr", "en"},
+		{"Chinese to an English reader", "工业和信息化部要求科技公司停止屏蔽其他网站的链接 [1]。", "en", "zh"},
+		{"Chinese to a reader of traditional characters", "工业和信息化部要求科技公司停止屏蔽其他网站的链接 [1]。", "zh-Hant", ""},
+		{"English to an Arabic reader", "The ministry asked the companies to stop blocking the links of the other sites [1].", "ar", "en"},
+		{"Persian to an Arabic reader", "وزارت از شرکت‌ها خواست که مسدود کردن پیوندهای سایت‌های دیگر را متوقف کنند [1].", "ar", ""},
+		{"Danish to a Norwegian reader", "Ministeriet bad virksomhederne om at stoppe med at blokere for links til de andre sider [1].", "nb", ""},
+		{"Vietnamese to an English reader", "Hook useState trả về một cặp giá trị: biến state và hàm setter để cập nhật nó [1].", "en", "vi"},
+		{"Spanish to a Polish reader", "El ministerio pidió a las empresas que dejaran de bloquear los enlaces de los otros sitios [1].", "pl", ""},
+		{"English to a Polish reader", "The ministry asked the companies to stop blocking the links of the other sites [1].", "pl", "en"},
+		{"no reader's language", "The ministry asked the companies to stop blocking the links of the other sites [1].", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := OtherLanguage(tt.answer, tt.want); got != tt.got {
+				t.Errorf("OtherLanguage(%q, %q) = %q, want %q (prose %q)", tt.answer, tt.want, got, tt.got, ownProse(tt.answer))
+			}
+		})
+	}
+}
