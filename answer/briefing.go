@@ -165,9 +165,10 @@ func (st *state) spread() []int {
 }
 
 // bySection orders documents so that the sections of a tree take turns:
-// the first document of each top folder (below the folder all share),
-// then the second of each, and so on; each folder's documents in the
-// order given. A documentation tree is read in path order, and a briefing
+// the first document of each top folder (below the folder all share; the
+// files beside those folders are one section, where the first of them
+// stands), then the second of each, and so on; each folder's documents in
+// the order given. A documentation tree is read in path order, and a briefing
 // that fills up on "about/" and "api/" never hears from "guide/".
 func bySection(ids []string) []int {
 	prefix := ""
@@ -183,7 +184,13 @@ func bySection(ids []string) []int {
 	var sections [][]int
 	at := map[string]int{}
 	for i, id := range ids {
-		top, _, _ := strings.Cut(id[len(prefix):], "/")
+		// The files at the top are one section, not one each: a tree
+		// of hundreds of pages beside its folders would otherwise be
+		// heard from its first pages by name only.
+		top, _, inFolder := strings.Cut(id[len(prefix):], "/")
+		if !inFolder {
+			top = ""
+		}
 		k, ok := at[top]
 		if !ok {
 			k = len(sections)

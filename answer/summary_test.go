@@ -413,6 +413,13 @@ func TestBySection(t *testing.T) {
 			[]string{"guide-a/x", "guide-b/y", "guide-a/z"},
 			[]int{0, 1, 2}},
 		{"files beside folders", []string{"index", "docs/a", "docs/b", "readme"}, []int{0, 1, 3, 2}},
+		// pingcap/docs-cn keeps some 300 pages at its root beside 40
+		// folders: each page a section of its own, a briefing heard the
+		// first six pages by name (CONTRIBUTING, README, _docHome,
+		// accelerated-…, agg-…, auto-…) and no folder.
+		{"the files at the top are one section",
+			[]string{"a", "b", "c", "d", "guide/x", "guide/y", "ops/z"},
+			[]int{0, 4, 6, 1, 5, 2, 3}},
 		{"one", []string{"only"}, []int{0}},
 		{"none", nil, []int{}},
 	}
