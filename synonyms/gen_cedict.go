@@ -16,7 +16,7 @@
 // glosses (what the word mostly means), 2 after. Glosses that say nothing
 // of meaning (classifiers, "variant of", "surname", "see …", abbreviations)
 // are left out, as are those of more than maxGlossWords words (descriptions,
-// which match by accident) and those that more than maxShared words share
+// which match by accident) and those that more than -shared (6) words share
 // ("to use", "to make": too general to hold a question's word).
 package main
 
@@ -44,25 +44,25 @@ const (
 	maxGlossWords = 3 // longer glosses are descriptions
 )
 
-// maxShared is the most words a gloss may hold (-shared). Chosen on the
+// defaultMaxShared is the most words a gloss may hold (-shared). Chosen on the
 // tuning halves (docs/benchmarks.md): with answer's zhSynonymWeight, 6
 // lost no abstention; 10, which joins 运行 and 执行 ("to run", eight
 // words), answered four more XQuAD Chinese questions (0.833 against
 // 0.818) but two out-of-corpus ones (abstained 0.967 against 0.973).
-var maxShared = 6
+const defaultMaxShared = 6
 
 func main() {
 	in := flag.String("cedict", "", "CC-CEDICT file (cedict_1_0_ts_utf-8_mdbg.txt, optionally gzipped)")
 	out := flag.String("out", "zh.txt.gz", "file to write (gzip)")
-	flag.IntVar(&maxShared, "shared", maxShared, "the most words a gloss may hold")
+	maxShared := flag.Int("shared", defaultMaxShared, "the most words a gloss may hold")
 	flag.Parse()
-	if err := run(*in, *out); err != nil {
+	if err := run(*in, *out, *maxShared); err != nil {
 		fmt.Fprintln(os.Stderr, "gen_cedict:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string) error {
+func run(in, out string, maxShared int) error {
 	if in == "" {
 		return errors.New("pass -cedict with CC-CEDICT's cedict_1_0_ts_utf-8_mdbg.txt(.gz) (https://www.mdbg.net/chinese/dictionary?page=cc-cedict)")
 	}
