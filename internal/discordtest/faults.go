@@ -125,10 +125,3 @@ func (s *Server) IdentifyTimes() []time.Time {
 	slices.SortFunc(out, func(a, b time.Time) int { return a.Compare(b) })
 	return out
 }
-
-// GatewayFaults returns how many gateway faults were applied.
-func (s *Server) GatewayFaults() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.gwFaults
-}

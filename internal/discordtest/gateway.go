@@ -567,7 +567,6 @@ func (s *Server) applyConnLocked(c *gwConn, f GatewayFault) {
 		c.writesStopped = true
 		c.qmu.Unlock()
 	}
-	s.gwFaults++
 }
 
 func (s *Server) readyPayload(sess *gwSession, version string) map[string]any {

@@ -47,26 +47,13 @@ type SlashOpts struct {
 type InteractionOption func(*invocation)
 
 type invocation struct {
-	user   User
-	roles  []string
-	values []string
-	locale string
-}
-
-// WithLocale sets the user's client language, the interaction's locale
-// (default "en-US").
-func WithLocale(locale string) InteractionOption {
-	return func(v *invocation) { v.locale = locale }
+	user  User
+	roles []string
 }
 
 // As makes the interaction come from u with the given member roles.
 func As(u User, roles ...string) InteractionOption {
 	return func(v *invocation) { v.user, v.roles = u, roles }
-}
-
-// Values makes a component interaction a select menu choice with values.
-func Values(values ...string) InteractionOption {
-	return func(v *invocation) { v.values = values }
 }
 
 // ResponseKind tells what a Response did.
@@ -263,12 +250,12 @@ func (s *Server) SendMessageCommand(name string, target Message, opts ...Interac
 	if ch.GuildID != "" {
 		data["guild_id"] = ch.GuildID
 	}
-	s.dispatchInteractionLocked(in, ch, data, v.roles, nil, v.locale)
+	s.dispatchInteractionLocked(in, ch, data, v.roles, nil, "")
 	return in
 }
 
-// SendComponent dispatches a button click (or, with Values, a select menu
-// choice) on msg, which must carry a component with customID.
+// SendComponent dispatches a button click on msg, which must carry a
+// component with customID.
 func (s *Server) SendComponent(customID string, msg Message, opts ...InteractionOption) *Interaction {
 	s.t.Helper()
 	s.mu.Lock()
@@ -286,11 +273,8 @@ func (s *Server) SendComponent(customID string, msg Message, opts ...Interaction
 	in := s.newInteractionLocked(InteractionComponent, ch, v.user)
 	in.source = stored.ID
 	data := map[string]any{"custom_id": customID, "component_type": comp.Type}
-	if v.values != nil {
-		data["values"] = v.values
-	}
 	m := *stored
-	s.dispatchInteractionLocked(in, ch, data, v.roles, &m, v.locale)
+	s.dispatchInteractionLocked(in, ch, data, v.roles, &m, "")
 	return in
 }
 

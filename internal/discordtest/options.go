@@ -34,21 +34,6 @@ type guildConfig struct {
 	locale   string // preferred_locale
 }
 
-// WithBotUser sets the bot's own user (READY, GET /users/@me, authors of its
-// messages). Bot is forced to true.
-func WithBotUser(u User) Option {
-	return func(c *config) {
-		u.Bot = true
-		c.bot = u
-	}
-}
-
-// WithAppID sets the application ID; by default it equals the bot user's ID,
-// as it does for bots created in the developer portal.
-func WithAppID(id string) Option {
-	return func(c *config) { c.appID = id }
-}
-
 // WithToken makes the fake require this token: IDENTIFY must carry it (with
 // or without the "Bot " prefix) and REST calls "Authorization: Bot <token>".
 // Without it any non-empty token is accepted.

@@ -47,7 +47,6 @@ type Server struct {
 	connections int
 	heartbeats  []time.Time // when each heartbeat arrived
 	moments     map[Moment][]GatewayFault
-	gwFaults    int // gateway faults applied
 	// identifyFaults are when IDENTIFYs answered by a fault arrived.
 	identifyFaults []time.Time
 

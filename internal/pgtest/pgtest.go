@@ -248,13 +248,6 @@ func sanitize(s string) string {
 	return b.String()
 }
 
-// Exec runs a statement as the superuser, for tests that must change the
-// server's state (ending other sessions, say).
-func (c *Cluster) Exec(ctx context.Context, query string, args ...any) error {
-	_, err := c.admin.ExecContext(ctx, query, args...)
-	return err
-}
-
 // Stop stops the server and removes its folder; with a server of the
 // caller's it only closes the connection.
 func (c *Cluster) Stop() error {
