@@ -484,9 +484,10 @@ func passageWords(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= 0x0E01 && r <= 0x0E4E {
-			// Thai, a word of the word list each, as text.Words reads it.
-			if n, end := text.ThaiWords(s, i); end > i {
+		if r >= 0x0E01 && r < 0x1800 {
+			// Thai, Lao, Khmer, Myanmar: a word of the script's word list
+			// each, as text.Words reads them.
+			if n, end := text.DictWords(s, i); end > i {
 				tenths += 10 * n
 				in, digit, letter = 0, 0, 0
 				i = end

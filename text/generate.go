@@ -7,4 +7,5 @@ package text
 //go:generate go run gen_stop.go -snowball ${SNOWBALL_WEBSITE_DIR} -bleve ${BLEVE_DIR}
 //go:generate go run gen_zhwords.go -src ${JIEBA_DIR}/extra_dict/dict.txt.small
 //go:generate go run gen_thwords.go -src ${PYTHAINLP_DIR}/pythainlp/corpus/words_th.txt
+//go:generate go run gen_dictwords.go -icu ${ICU_DIR}
 //go:generate go run gen_hewords.go -src ${FREQUENCYWORDS_DIR}/content/2018/he/he_50k.txt

@@ -14,10 +14,10 @@ type Span struct{ Start, End int }
 // digits ("12.8", "5,600" and "China’s" count once), and every Han, Hiragana
 // or Katakana character on its own, since those scripts put no spaces
 // between words (a Chinese or Japanese length is a length in characters).
-// Thai, also written without spaces between words but in words of
-// several letters, counts the words PyThaiNLP's word list finds in a run
-// (thaiWords), so that a Thai sentence is as long as its words, not its
-// spaces; ฯ and ๆ count none.
+// Thai, Lao, Khmer and Myanmar, also written without spaces between words
+// but in words of several letters, count the words their word lists find
+// in a run (segment), so that a sentence is as long as its words, not its
+// spaces; the repetition and abbreviation marks (ๆ ฯ ໆ ຯ ៗ) count none.
 func CountWords(s string) int {
 	// Words' loop without the call per word: counting runs over every
 	// paragraph of every document. ASCII is counted without a branch per
@@ -35,14 +35,11 @@ func CountWords(s string) int {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r >= 0x0E01 && r <= 0x0E4E && thaiStarts(r):
-			// Thai: its words by the word list, ฯ and ๆ none of their own.
-			if r == 0x0E2F || r == 0x0E46 {
-				in = 0
-				break
-			}
-			end := thaiRunEnd(s, i)
-			n += thaiWordCount(s[i:end])
+		case r >= 0x0E01 && dictStarts(r):
+			// Thai, Lao, Khmer, Myanmar: their words by the word lists, ๆ
+			// and the like none of their own.
+			w, end := DictWords(s, i)
+			n += w
 			in = 0
 			i = end
 			continue
@@ -78,9 +75,9 @@ var asciiWord, asciiJoiner = func() (w, j [256]uint8) {
 // Words yields the byte span of every word of s, in order: runs of letters,
 // digits and combining marks, joined across a decimal point or thousands
 // separator between digits and an apostrophe between letters; each Han,
-// Hiragana or Katakana character is a word of its own; a run of Thai
-// letters is cut into the words of PyThaiNLP's list (thaiWords), ฯ and ๆ
-// left out.
+// Hiragana or Katakana character is a word of its own; a run of Thai,
+// Lao, Khmer or Myanmar letters is cut into the words of the script's
+// list (segment), ๆ, ฯ, ໆ, ຯ and ៗ left out.
 func Words(s string) iter.Seq[Span] {
 	return func(yield func(Span) bool) {
 		start := -1 // start of the current word, -1 outside one
@@ -103,10 +100,11 @@ func Words(s string) iter.Seq[Span] {
 			}
 			r, size := utf8.DecodeRuneInString(s[i:])
 			switch {
-			case r >= 0x0E01 && r <= 0x0E4E && thaiStarts(r):
-				// Thai: its words by the word list; ฯ and ๆ end a word.
+			case r >= 0x0E01 && dictStarts(r):
+				// Thai, Lao, Khmer, Myanmar: their words by the word
+				// lists; ๆ and the like end a word.
 				var more bool
-				if i, start, more = yieldThai(s, i, start, yield); !more {
+				if i, start, more = yieldDict(s, i, start, yield); !more {
 					return
 				}
 				continue
@@ -194,21 +192,23 @@ func HasLetterOrDigit(s string) bool {
 // read as any digit or sign.
 func thaiStarts(r rune) bool { return isThai(r) || r == 0x0E2F || r == 0x0E46 }
 
-// yieldThai is Words at s[i], where thaiStarts: the word before (from
-// start, when start >= 0) ends; a run of Thai letters and marks yields
-// its words. It returns where Words goes on (past ฯ or ๆ, or the run)
-// and whether yield asked for more. Apart from Words, so that Words' loop
-// stays small enough to be inlined, as it was before Thai.
-func yieldThai(s string, i, start int, yield func(Span) bool) (int, int, bool) {
+// yieldDict is Words at s[i], where dictStarts: the word before (from
+// start, when start >= 0) ends; a run of Thai, Lao, Khmer or Myanmar
+// letters and marks yields its words. It returns where Words goes on
+// (past ๆ or the like, or the run) and whether yield asked for more.
+// Apart from Words, so that Words' loop stays small enough to be inlined,
+// as it was before Thai.
+func yieldDict(s string, i, start int, yield func(Span) bool) (int, int, bool) {
 	if start >= 0 && !yield(Span{start, i}) {
 		return i, -1, false
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
-	if !isThai(r) { // ฯ or ๆ
+	if dictEnds(r) {
 		return i + size, -1, true
 	}
-	end := thaiRunEnd(s, i)
-	for _, sp := range thaiWords(s[i:end], i) {
+	sc := dictOf(r)
+	end := dictRunEnd(sc, s, i)
+	for _, sp := range segment(sc, s[i:end], i) {
 		if !yield(sp) {
 			return end, -1, false
 		}

@@ -124,7 +124,7 @@ func FuzzThaiWords(f *testing.F) {
 				t.Fatalf("thaiWords(%q): word %d:%d after %d", run, sp.Start, sp.End, at)
 			}
 			k += len([]rune(run[sp.Start:sp.End]))
-			if k < len(rs) && !breaksBefore(rs, k) {
+			if k < len(rs) && !breaksBefore(dictThai, rs, k) {
 				t.Fatalf("thaiWords(%q): a word ends before %q", run, rs[k])
 			}
 			at = sp.End
