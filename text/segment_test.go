@@ -44,6 +44,24 @@ func TestDictWords(t *testing.T) {
 	}
 }
 
+// Burmese typed with the asat before the dot below (most text) is cut as
+// when typed in Unicode's order (ICU's list): before, a word so typed
+// matched nothing, and its run was one unknown stretch.
+func TestDictWordsMyanmarOrder(t *testing.T) {
+	canonical := "ကျွန်တော့်တို့်သည်ကြည့်ရှုခဲ့်သည်"
+	typed := strings.ReplaceAll(canonical, "့်", "့်")
+	cut := func(s string) (out []string) {
+		for sp := range Words(s) {
+			out = append(out, strings.ReplaceAll(s[sp.Start:sp.End], "့်", "့်"))
+		}
+		return out
+	}
+	want, got := cut(canonical), cut(typed)
+	if len(want) < 4 || strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Words(%q) = %q, want %q (as typed in Unicode's order), of four words or more", typed, got, want)
+	}
+}
+
 // A word never starts inside a letter's marks or stack, nor at a final
 // consonant: the ICU lists' words all end where a word may (else no cut
 // could match them), and so does every cut.
