@@ -16,23 +16,34 @@ import (
 // PyThaiNLP's word list), so a sentence holds a Thai focus word when it
 // writes the word. Measured on XQuAD th's tuning half (docs/benchmarks.md,
 // "The focus rule on Thai words").
+//
+// Lao, Khmer and Myanmar are written and indexed the same way, and
+// text.Words cuts them by ICU's word lists: their words are held and
+// weighed as Thai's (docs/benchmarks.md, "Lao, Khmer and Myanmar words").
+// The names below say Thai for the four.
 
-// thaiWord reports a word written in Thai letters and marks only.
+// thaiWord reports a word written in the letters and marks of Thai, Lao,
+// Khmer or Myanmar only.
 func thaiWord(w string) bool {
 	if w == "" {
 		return false
 	}
 	for _, r := range w {
-		if !unicode.Is(unicode.Thai, r) {
+		if !isThaiLetter(r) {
 			return false
 		}
 	}
 	return true
 }
 
-// thaiForm is Thai text as thaiHolds compares it: sara am written whole
-// (ำ, not nikhahit and sara aa, ํา, which look the same).
-func thaiForm(s string) string { return strings.ReplaceAll(s, "\u0e4d\u0e32", "\u0e33") }
+// thaiForm is text as thaiHolds compares it: Thai's sara am written whole
+// (ำ, not nikhahit and sara aa, ํา, which look the same), and Myanmar's dot
+// below before the asat (့် for ့်, typed either way; text.Words reads
+// both so).
+func thaiForm(s string) string {
+	s = strings.ReplaceAll(s, "\u0e4d\u0e32", "\u0e33")
+	return strings.ReplaceAll(s, "\u103a\u1037", "\u1037\u103a")
+}
 
 // thaiHolds reports whether a sentence holds the Thai word w, whose terms
 // are terms: it writes w, when its text is known; otherwise its terms
@@ -105,7 +116,12 @@ func (st *state) thaiScan(w string) int {
 	return df
 }
 
-func isThaiLetter(r rune) bool { return unicode.Is(unicode.Thai, r) }
+// isThaiLetter reports a character of Thai, Lao, Khmer or Myanmar (their
+// blocks: letters, marks, digits and signs).
+func isThaiLetter(r rune) bool {
+	return 0x0E00 <= r && r <= 0x0EFF && unicode.In(r, unicode.Thai, unicode.Lao) ||
+		0x1000 <= r && r <= 0x109F || 0x1780 <= r && r <= 0x17FF && unicode.Is(unicode.Khmer, r)
+}
 
 // thaiList holds each focus word's Thai word, "" for a word of another
 // script; nil when the question has no Thai word.

@@ -98,3 +98,42 @@ func TestThaiIDFCounted(t *testing.T) {
 		t.Errorf("ThaiDF(ภาษา) = %d, %v: want counted, in both pages", df, ok)
 	}
 }
+
+// Lao, Khmer and Myanmar questions are held as Thai's: by sentences that
+// write their words, their question words (តើ, ប៉ុន្មាន, ຫຍັງ, ဘယ်လောက်)
+// not among them. Before, text.Words read a Khmer question as one word or
+// its question words as focus words no answer holds, and the question
+// "How accurate is this model?" was not covered by the sentence that says
+// it. Made-up pages.
+func TestFocusLaoKhmerMyanmarWords(t *testing.T) {
+	st := newPipeline(t, loadFS(t, fstest.MapFS{
+		"km.md": {Data: []byte("# ម៉ូដែល\n\nម៉ូដែលនេះមានភាពត្រឹមត្រូវកៅសិបពីរភាគរយ។\n\nការបណ្តុះបណ្តាលម៉ូដែលចំណាយពេលបីម៉ោង។\n")},
+		"lo.md": {Data: []byte("# ແບບຈໍາລອງ\n\nແບບຈໍາລອງນີ້ມີຄວາມຖືກຕ້ອງເກົ້າສິບສອງສ່ວນຮ້ອຍ.\n")},
+		"my.md": {Data: []byte("# မော်ဒယ်\n\nဒီမော်ဒယ်ရဲ့ တိကျမှုက ကိုးဆယ့်နှစ်ရာခိုင်နှုန်း ဖြစ်ပါတယ်။\n")},
+	}), nil).state.Load()
+	const (
+		kmAccuracy = "ម៉ូដែលនេះមានភាពត្រឹមត្រូវកៅសិបពីរភាគរយ។"
+		kmTraining = "ការបណ្តុះបណ្តាលម៉ូដែលចំណាយពេលបីម៉ោង។"
+		loAccuracy = "ແບບຈໍາລອງນີ້ມີຄວາມຖືກຕ້ອງເກົ້າສິບສອງສ່ວນຮ້ອຍ."
+		myAccuracy = "ဒီမော်ဒယ်ရဲ့ တိကျမှုက ကိုးဆယ့်နှစ်ရာခိုင်နှုန်း ဖြစ်ပါတယ်။"
+	)
+	for _, tt := range []struct {
+		question, sentence string
+		covers             bool
+	}{
+		{"តើម៉ូដែលនេះមានភាពត្រឹមត្រូវប៉ុន្មាន?", kmAccuracy, true},
+		{"តើការបណ្តុះបណ្តាលម៉ូដែលចំណាយពេលប៉ុន្មានម៉ោង?", kmAccuracy, false},
+		{"តើការបណ្តុះបណ្តាលម៉ូដែលចំណាយពេលប៉ុន្មានម៉ោង?", kmTraining, true},
+		{"ແບບຈໍາລອງນີ້ມີຄວາມຖືກຕ້ອງເທົ່າໃດ?", loAccuracy, true},
+		{"ဒီမော်ဒယ်ရဲ့ တိကျမှုက ဘယ်လောက်လဲ။", myAccuracy, true},
+	} {
+		f := st.focusOf(st.withoutFraming(tt.question))
+		var words []string
+		for i := range f.words {
+			words = append(words, f.wordOf(i))
+		}
+		if got := f.covers(st.index.Analyze(tt.sentence), around{text: tt.sentence}, DefaultFocusCoverage); got != tt.covers {
+			t.Errorf("%q (focus %q) covered by %q: %v, want %v", tt.question, words, tt.sentence, got, tt.covers)
+		}
+	}
+}

@@ -91,6 +91,24 @@ dimana di mana apakah bagaimanakah adakah cara`
 		// question is a statement with one of them in it.
 		return `อะไร ไหน ที่ไหน แบบไหน อันไหน อย่างไร ยังไง ใคร ทำไม เมื่อไร เมื่อไหร่ กี่ เท่าไร เท่าไหร่
 หรือไม่ หรือเปล่า ไหม มั้ย บ้าง คือ`
+	case "lo":
+		// Lao's question words and the particles that ask, as Thai's above
+		// (Lao writes them as Thai does: ຫຍັງ อะไร, ໃສ ไหน, ແນວໃດ
+		// อย่างไร, ຈັກ กี่, ບໍ ไหม), from the grammar; ແມ່ນ is the copula
+		// of "… ແມ່ນຫຍັງ" (what is …), as คือ.
+		return `ຫຍັງ ແມ່ນຫຍັງ ໃຜ ໃສ ຢູ່ໃສ ໃດ ອັນໃດ ບ່ອນໃດ ແນວໃດ ຄືແນວໃດ ຢ່າງໃດ ເປັນຫຍັງ ເມື່ອໃດ ຕອນໃດ
+ຈັກ ເທົ່າໃດ ຫຼາຍປານໃດ ບໍ ແມ່ນບໍ ຫຼືບໍ່ ບາງ ແມ່ນ`
+	case "km":
+		// Khmer's question words and particles (តើ opens a question, ឬទេ
+		// and ទេ close one), from the grammar; គឺ and ជា are the copula of
+		// "… គឺជាអ្វី" (what is …). Not មិន, the negation.
+		return `តើ អ្វី ជាអ្វី អ្នកណា នរណា ណា ឯណា កន្លែងណា មួយណា យ៉ាងដូចម្តេច ដូចម្តេច ដូចម្ដេច យ៉ាងម៉េច ម៉េច
+ហេតុអ្វី ហេតុអី ពេលណា នៅពេលណា កាលណា ប៉ុន្មាន ឬទេ ឬ ទេ គឺ ជា គឺជា`
+	case "my":
+		// Myanmar's question words and the particles that end a question
+		// (လဲ and လား, formal နည်း and နည်း's သနည်း), from the grammar.
+		return `ဘာ ဘာလဲ ဘယ် ဘယ်သူ ဘယ်မှာ ဘယ်လို ဘယ်လောက် ဘယ်နှစ် ဘယ်တော့ ဘယ်အချိန် ဘာကြောင့် ဘာဖြစ်လို့
+လဲ လား နည်း သနည်း သလဲ သလား မလဲ မလား အဘယ် အဘယ်ကြောင့်`
 	case "fa":
 		// Question words (Persian has no maintained list here), as
 		// Bengali's above, with the copula and the verbs a question is put
@@ -135,7 +153,7 @@ func Stopwords(lang string) []string {
 }
 
 // stopLangs are the languages with a stopword list.
-var stopLangs = [...]string{"ar", "bn", "da", "de", "en", "es", "fa", "fi", "fr", "ga", "he", "hi", "hu", "id", "it", "nl", "no", "pt", "ro", "ru", "sv", "th", "tr", "uk", "ur", "zh"}
+var stopLangs = [...]string{"ar", "bn", "da", "de", "en", "es", "fa", "fi", "fr", "ga", "he", "hi", "hu", "id", "it", "km", "lo", "my", "nl", "no", "pt", "ro", "ru", "sv", "th", "tr", "uk", "ur", "zh"}
 
 // notInUnion are languages whose list stays out of the union of all
 // (IsStopword with ""): Urdu's holds words Arabic and Persian write the
