@@ -168,7 +168,7 @@ var rstCode = map[string]bool{
 // module directives, comments and targets dropped; roles reduced to text.
 func parseRST(src string) structured {
 	r := &rstParser{levels: map[string]int{}}
-	r.parse(splitLines(src), 0)
+	r.parse(splitLines(src))
 	var s structured
 	for _, b := range r.lb.out {
 		if b.kind == blockHeading {
@@ -212,8 +212,8 @@ func (r *rstParser) level(style string) int {
 }
 
 // parse reads lines whose indentation, relative to the block they are in,
-// has been removed down to base.
-func (r *rstParser) parse(lines []srcLine, base int) {
+// has been removed.
+func (r *rstParser) parse(lines []srcLine) {
 	for i := 0; i < len(lines); {
 		l := lines[i]
 		if isBlankLine(l) {
@@ -286,7 +286,7 @@ func (r *rstParser) parse(lines []srcLine, base int) {
 			// A definition list item: the term, then its definition.
 			r.lb.prose(blockPara, para, rstInline)
 			body, k := indented(lines, j, ind)
-			r.parse(body, ind)
+			r.parse(body)
 			i = k
 			continue
 		}
@@ -333,7 +333,7 @@ func (r *rstParser) item(lines []srcLine, i int, m []string) int {
 	r.lb.prose(blockItem, para, func(s string) string { return prefix + rstInline(s) })
 	if j < len(lines) && (isBlankLine(lines[j]) || indentOf(lines[j].text) > ind) {
 		body, k := indented(lines, j, ind)
-		r.parse(body, ind+1)
+		r.parse(body)
 		j = k
 	}
 	return j
@@ -371,7 +371,7 @@ func (r *rstParser) explicit(lines []srcLine, i int) int {
 	case rstCode[name]:
 		r.lb.raw(blockCode, content)
 	case name == "list-table":
-		r.parse(content, ind+1)
+		r.parse(content)
 	case name == "rubric":
 		r.lb.heading(rstInline(arg), l.n, 6)
 	case short == "function" || short == "class" || short == "method" || short == "attribute" || short == "data" ||
@@ -379,7 +379,7 @@ func (r *rstParser) explicit(lines []srcLine, i int) int {
 		if arg != "" {
 			r.lb.raw(blockCode, []srcLine{{arg, l.n}})
 		}
-		r.parse(content, ind+1)
+		r.parse(content)
 	default: // admonitions, topics, version notes, containers: their text
 		if v, ok := rstVersionNotes[name]; ok && arg != "" {
 			// ".. versionadded:: 0.6" reads as Sphinx renders it.
@@ -397,7 +397,7 @@ func (r *rstParser) explicit(lines []srcLine, i int) int {
 			}
 			content = append([]srcLine{{pad + arg, l.n}}, content...)
 		}
-		r.parse(content, ind+1)
+		r.parse(content)
 	}
 	return next
 }

@@ -142,7 +142,7 @@ func (p *texiParser) parse(lines []srcLine) {
 				}
 			}
 		case cmd == "item" || cmd == "itemx" || cmd == "headitem":
-			i = p.item(lines, i-1, cmd, arg)
+			i = p.item(lines, i-1, arg)
 		case strings.HasPrefix(cmd, "def"):
 			// A definition's line: its name and arguments, a paragraph;
 			// a category in braces ("{User Option}") reads as its words.
@@ -205,7 +205,7 @@ func (p *texiParser) paragraph(lines []srcLine, i int) int {
 
 // item reads an item of the innermost list, from its @item line at
 // lines[i] to the next item, command or blank line.
-func (p *texiParser) item(lines []srcLine, i int, cmd, arg string) int {
+func (p *texiParser) item(lines []srcLine, i int, arg string) int {
 	list := ""
 	if len(p.lists) > 0 {
 		list = p.lists[len(p.lists)-1]

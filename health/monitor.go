@@ -212,7 +212,7 @@ func New(cfg Config) *Monitor {
 // Question counts a question of the given kind: "ask", "summary",
 // "briefing" or "search".
 func (m *Monitor) Question(kind string) {
-	m.questions.WithLabelValues(m.label("kind", kind, questionKinds)).Inc()
+	m.questions.WithLabelValues(m.label(kind, questionKinds)).Inc()
 }
 
 // Abstained counts an answer that abstained for lack of evidence.
@@ -226,7 +226,7 @@ func (m *Monitor) ObserveLLM(d time.Duration) { m.llm.Observe(d.Seconds()) }
 
 // ObserveAnswer records the end-to-end time of a question of the given kind.
 func (m *Monitor) ObserveAnswer(kind string, d time.Duration) {
-	m.answers.WithLabelValues(m.label("kind", kind, questionKinds)).Observe(d.Seconds())
+	m.answers.WithLabelValues(m.label(kind, questionKinds)).Observe(d.Seconds())
 }
 
 // Tokens adds the model tokens of one call. Negative counts are ignored:
@@ -248,13 +248,13 @@ func (m *Monitor) Tokens(prompt, completion int) {
 // "empty_reply", "discord" or "internal". Other kinds are counted as
 // "other".
 func (m *Monitor) Error(kind string) {
-	m.errs.WithLabelValues(m.label("kind", kind, errorKinds)).Inc()
+	m.errs.WithLabelValues(m.label(kind, errorKinds)).Inc()
 }
 
 // BriefingFallback counts a daily briefing the model could not write, by
 // what was posted instead: "extractive" or "notice".
 func (m *Monitor) BriefingFallback(kind string) {
-	m.fallbacks.WithLabelValues(m.label("kind", kind, fallbackKinds)).Inc()
+	m.fallbacks.WithLabelValues(m.label(kind, fallbackKinds)).Inc()
 }
 
 // Vote counts a feedback vote: positive is "up", negative "down"; zero
@@ -284,7 +284,7 @@ func (m *Monitor) SetGateway(connected bool) {
 // "read_only", "corrupt", "missing", "replaced", "io", "busy" or
 // "unavailable"; others are counted as "other".
 func (m *Monitor) StoreError(kind string) {
-	m.storeErrs.WithLabelValues(m.label("kind", kind, storeErrorKinds)).Inc()
+	m.storeErrs.WithLabelValues(m.label(kind, storeErrorKinds)).Inc()
 }
 
 // SetStore records the store's state: StoreOK, or why writes are not
@@ -344,9 +344,10 @@ func (m *Monitor) LLMOK() {
 	m.llmFailing = false
 }
 
-// label returns v if it is one of known, else "other", logging each
-// unknown value once so that a misspelt kind in the wiring gets noticed.
-func (m *Monitor) label(name, v string, known []string) string {
+// label returns the kind v if it is one of known, else "other", logging
+// each unknown value once so that a misspelt kind in the wiring gets
+// noticed.
+func (m *Monitor) label(v string, known []string) string {
 	if slices.Contains(known, v) {
 		return v
 	}
@@ -357,7 +358,7 @@ func (m *Monitor) label(name, v string, known []string) string {
 	}
 	m.mu.Unlock()
 	if first {
-		m.log.Warn("health: unknown label value counted as other", name, truncate(v, 64))
+		m.log.Warn("health: unknown label value counted as other", "kind", truncate(v, 64))
 	}
 	return other
 }

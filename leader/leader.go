@@ -77,9 +77,9 @@ func Run(ctx context.Context, leases Leases, cfg Config, work func(ctx context.C
 		return err
 	}
 	log := cfg.Logger.With("lease", cfg.Name, "holder", cfg.Holder)
-	term, deadline, err := acquire(ctx, leases, cfg, log)
-	if err != nil || ctx.Err() != nil {
-		return err
+	term, deadline := acquire(ctx, leases, cfg, log)
+	if ctx.Err() != nil {
+		return nil
 	}
 	log.Info("leading", "epoch", term.Epoch)
 	leading := time.Now()
@@ -116,15 +116,16 @@ func Run(ctx context.Context, leases Leases, cfg Config, work func(ctx context.C
 }
 
 // acquire polls until the lease is this process's, and returns the term
-// and the local deadline by which it must be renewed.
-func acquire(ctx context.Context, leases Leases, cfg Config, log *slog.Logger) (Term, time.Time, error) {
+// and the local deadline by which it must be renewed; or, when ctx ends
+// first, nothing. A failure to reach the lease is logged and retried.
+func acquire(ctx context.Context, leases Leases, cfg Config, log *slog.Logger) (Term, time.Time) {
 	waiting, failing := false, false
 	for {
 		start := time.Now()
 		epoch, ok, err := leases.AcquireLease(ctx, cfg.Name, cfg.Holder, cfg.TTL)
 		switch {
 		case ok:
-			return Term{Name: cfg.Name, Holder: cfg.Holder, Epoch: epoch}, start.Add(cfg.TTL - margin(cfg.TTL)), nil
+			return Term{Name: cfg.Name, Holder: cfg.Holder, Epoch: epoch}, start.Add(cfg.TTL - margin(cfg.TTL))
 		case err != nil && ctx.Err() == nil && !failing:
 			log.Warn("cannot reach the lease; retrying", "error", err)
 			failing = true
@@ -134,7 +135,7 @@ func acquire(ctx context.Context, leases Leases, cfg Config, log *slog.Logger) (
 		}
 		select {
 		case <-ctx.Done():
-			return Term{}, time.Time{}, nil
+			return Term{}, time.Time{}
 		case <-time.After(cfg.Poll):
 		}
 	}
