@@ -179,7 +179,9 @@ func run(args []string, w io.Writer) error {
 	all := d.scores(best.mode, m)
 	// Fitted on every row, the model keeps the threshold chosen out of
 	// fold, raised until every set is allowed on its own rows too.
-	if !d.at(best.mode, all, best.op).ok {
+	if in := d.at(best.mode, all, best.op); !in.ok {
+		fmt.Fprintf(w, "\nfitted on every row, in sample at threshold %.4f (not allowed on some set):\n", best.op.threshold)
+		d.report(w, best.mode, all, best.op)
 		for _, t := range d.cuts(all, func(signals.Row) bool { return true }, 1<<30, math.Inf(1)) {
 			if t > best.op.threshold {
 				if op := d.at(best.mode, all, operating{threshold: t, veto: best.op.veto, ok: true}); op.ok {
