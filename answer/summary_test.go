@@ -356,7 +356,10 @@ func TestSummarizeShortPages(t *testing.T) {
 	p := newPipeline(t, loadFS(t, fstest.MapFS{
 		"frob.md": {Data: []byte("# frob\n\n> Frobnicates widgets in place.\n> More information: <https://frob.example.org/docs/manual/frob.html>.\n\n" +
 			"- Frobnicate every widget of a folder:\n\n`frob --all {{path/to/folder}}`\n\n- Print the version:\n\n`frob --version`\n")},
-		"toc.md": {Data: []byte("# The Widget Book\n\n- [Getting started](start.md)\n- [What is a widget?](widget.md)\n  - [Frobnicating widgets](frob.md)\n- [Appendix: all the options of frob](options.md)\n")},
+		// Not a bare list of links, which the loader counts as a
+		// site's navigation and never loads: a page that says one
+		// word of its own.
+		"toc.md": {Data: []byte("# The Widget Book\n\nContents:\n\n- [Getting started](start.md)\n- [What is a widget?](widget.md)\n  - [Frobnicating widgets](frob.md)\n- [Appendix: all the options of frob](options.md)\n")},
 		"long.md": {Data: []byte("# Widgets\n\nWidgets are small parts that the frob tool shapes in place.\n\n" +
 			"More information about widgets: https://widgets.example.org/a/b/c/d/e.html.\n")},
 		"man.md": {Data: []byte("# git-commit\n\nIt records changes:\n\n1. Stage the files you changed with git-add(1) before you commit.\n2. Remove the files you deleted with git-rm(1) before you commit them.\n")},
