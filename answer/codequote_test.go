@@ -108,3 +108,36 @@ func TestLeadInItsOwnCommand(t *testing.T) {
 		}
 	}
 }
+
+// A lead-in to a configuration block too long to show whole is quoted with
+// the settings whose keys the question names ("keyspace: app_main" for
+// "What keyspace …"), marked as a part; with none named, alone.
+func TestLeadInSettingOfLongBlock(t *testing.T) {
+	block := "```yaml\nstorage:\n  backends:\n    main_store:\n      cassandra:\n        schema:\n          create: true\n" +
+		"          keyspace: app_main\n          datacenter: dc1\n          trace_ttl: 48h\n          replication_factor: 1\n```\n"
+	page := "# Cassandra\n\nThe collector writes spans to Cassandra.\n\n" +
+		"The schema is created on start-up with the following configuration:\n\n" + block +
+		"\nIt is recommended to customize these values.\n"
+	tests := []struct {
+		question string
+		want     []string
+		notWant  []string
+	}{
+		{"What keyspace does the schema get on start-up?", []string{"following configuration: `keyspace: app_main` …"}, []string{"datacenter"}},
+		// "schema:" opens a section of settings: no value of its own.
+		{"How is the schema made on start-up?", []string{"following configuration: … [1]"}, []string{"app_main", "datacenter", "schema:"}},
+	}
+	for _, tt := range tests {
+		res := askPage(t, page, tt.question)
+		for _, w := range tt.want {
+			if !strings.Contains(res.Text, w) {
+				t.Errorf("%q: answer %q, want %q in it", tt.question, res.Text, w)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(res.Text, w) {
+				t.Errorf("%q: answer %q holds %q", tt.question, res.Text, w)
+			}
+		}
+	}
+}

@@ -38,6 +38,10 @@ type pick struct {
 	tight float64  // the question's words it holds within its best clause (clauseWeight); set once chosen
 	all   float64  // the question's words it holds in all (clauseWeight); set once chosen
 	hd    []string // its headings' terms as ranked (the title's for a lede, the header's for a row)
+	// excerpt: shown is a part of what the lead-in introduces, the
+	// settings the question names in a block too long to show
+	// (namedSettings).
+	excerpt bool
 }
 
 // Extractive replies stay short: a few sentences, at most two from any one
@@ -162,7 +166,14 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 					head = st.clipAround(f, head)
 				}
 				shown, n := introduced(ss, i)
-				if n == 0 && why && i+1 < len(ss) && ss[i+1].src == s.src && givesReason(ss[i+1].text) {
+				excerpt := false
+				if n == 0 && keep != nil {
+					if lines, end := st.namedSettings(f, ss, i); len(lines) > 0 {
+						shown, excerpt = append(lines, "…"), true
+						text = s.src[s.sp.Start:end]
+					}
+				}
+				if n == 0 && !excerpt && why && i+1 < len(ss) && ss[i+1].src == s.src && givesReason(ss[i+1].text) {
 					// "In most cases, flat should be favored over
 					// nested." answers "Why are flat values preferred?"
 					// with the sentence after it: "The reason for this
@@ -172,7 +183,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 				if n > 0 {
 					text = s.src[s.sp.Start:ss[i+n].sp.End]
 				}
-				all = append(all, pick{block: bi, doc: b.doc, text: text, head: head, sent: s.text, shown: shown, terms: s.terms, score: score, lead: lead, own: own, opens: s.opens && score > own, def: def, at: i, order: len(all),
+				all = append(all, pick{block: bi, doc: b.doc, text: text, head: head, sent: s.text, shown: shown, excerpt: excerpt, terms: s.terms, score: score, lead: lead, own: own, opens: s.opens && score > own, def: def, at: i, order: len(all),
 					heavy: keep != nil && f.holdsHeaviest(s.terms), cause: why && holdsReason(s.text, qlang), says: subject != "" && saysWhat(s.text, subject)})
 				all[len(all)-1].hd = s.heading
 			}
@@ -340,7 +351,7 @@ func byRank(a, b pick) int {
 	// run:" and the command): among equals, it says more than a
 	// sentence mentioning the same words. Chosen on the tuning
 	// halves (docs/benchmarks.md, issue 10, fifth round).
-	if c := cmp.Compare(b2i(len(b.shown) > 0), b2i(len(a.shown) > 0)); c != 0 {
+	if c := cmp.Compare(b2i(len(b.shown) > 0 && !b.excerpt), b2i(len(a.shown) > 0 && !a.excerpt)); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(b2i(b.opens), b2i(a.opens)); c != 0 {
@@ -646,6 +657,55 @@ func introduced(ss []blockSentence, i int) ([]string, int) {
 	}
 	return out, n
 }
+
+// namedSettings returns, as shown, the settings of the code block that
+// sentence i of ss introduces ("It defaults to the following
+// configuration:") when introduced shows none of it, the block being too
+// long: its "key: value" or "key = value" lines whose key holds a focus
+// word of the question, not a name ("keyspace: jaeger_dc1" for "What
+// keyspace does Jaeger create?"), at most maxSettings of them; and where
+// the block ends in the passage's text. A setting reads alone, unlike
+// half a function; the answer marks it as a part ("…"), and its citation
+// opens the whole block. None when no key holds a focus word.
+func (st *state) namedSettings(f focus, ss []blockSentence, i int) ([]string, int) {
+	if !strings.HasSuffix(strings.TrimSpace(ss[i].text), ":") {
+		return nil, 0
+	}
+	var out []string
+	end := 0
+	for _, s := range ss[i+1:] {
+		if !s.code || s.src != ss[i].src || s.header != "" {
+			break
+		}
+		end = s.sp.End
+		for _, l := range strings.Split(s.text, "\n") {
+			m := settingLine.FindStringSubmatch(l)
+			if m == nil || len(out) == maxSettings {
+				continue
+			}
+			key := st.index.Analyze(strings.NewReplacer("_", " ", "-", " ", ".", " ").Replace(m[1]))
+			has := setOf(key)
+			for _, w := range f.words {
+				if !f.isName(w) && holdsWord(w, has, key) {
+					out = append(out, "`"+strings.ReplaceAll(strings.TrimSpace(l), "`", "'")+"`")
+					break
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, 0
+	}
+	return out, end
+}
+
+// maxSettings is the most settings namedSettings shows of a block.
+const maxSettings = 2
+
+// settingLine matches a line of configuration setting a key to a value:
+// "keyspace: jaeger_dc1", "retention = 15d", "- name: foo" (YAML, TOML,
+// INI, .env). A key with nothing after it opens a section.
+var settingLine = regexp.MustCompile(`^\s*(?:- )?([\pL_][\pL\pN_.-]*)\s*[:=]\s*(\S.*)$`)
 
 // leadSentences takes the first real sentence of each block: one that ends
 // like a sentence and has at least minWords words besides its links, which
