@@ -106,6 +106,9 @@ func (st *state) focusOf(question string) focus {
 	var strangeWords []string
 	knownName := map[int]bool{}
 	at := -1
+	// The focus word before, for closedCompound: its end in the
+	// question, as written, and its index in f.words and f.every.
+	lastEnd, lastWord, lastIdx, lastEvery := -1, "", -1, -1
 	for w := range text.Words(question) {
 		word := question[w.Start:w.End]
 		at++
@@ -186,7 +189,22 @@ func (st *state) focusOf(question string) focus {
 		if f.kin && name && len(alts) == 0 && !common(word) && !st.knowsTerms(terms) && !hasDigit(word) && strings.ToUpper(word) != word && !st.slipOfKnown(word) {
 			strangers, strangeWords = append(strangers, at), append(strangeWords, word)
 		}
+		n := len(f.words)
 		f.addWord(st, word, terms, false, alts, common(word))
+		if len(f.words) == n {
+			lastIdx, lastEvery = -1, -1
+			continue
+		}
+		if lastIdx >= 0 && (question[lastEnd:w.Start] == " " || question[lastEnd:w.Start] == "-") {
+			// Each keeps its weight; the word they make holds both.
+			if joined := st.closedCompound(lastWord, word, terms); joined != nil {
+				for _, k := range [][2]int{{lastIdx, lastEvery}, {n, len(f.every) - 1}} {
+					f.words[k[0]] = append(slices.Clip(f.words[k[0]]), joined...)
+					f.every[k[1]] = f.words[k[0]]
+				}
+			}
+		}
+		lastEnd, lastWord, lastIdx, lastEvery = w.End, word, n, len(f.every)-1
 	}
 	flush()
 	for i, k := range strangers {
@@ -459,6 +477,29 @@ func (f *focus) addWord(st *state, word string, terms []string, name bool, alts 
 		w = st.thaiIDF(word)
 	}
 	f.addTerm(strings.ToLower(word), terms, w, name, alts)
+}
+
+// closedCompound returns the terms of two words of a question written as
+// one ("rate" "limiting": "ratelimiting"; "key" "space": "keyspace") when
+// the corpus writes them so and they are not already the second word's:
+// a sentence holding that word holds both. Technical writing joins words
+// where a question keeps them apart, and the reverse ("rate-limiting").
+func (st *state) closedCompound(first, second string, terms []string) []string {
+	if !isLetters(first) || !isLetters(second) {
+		return nil
+	}
+	var out []string
+	for _, t := range st.knownTerms([]string{strings.ToLower(first + second)}) {
+		if !slices.Contains(terms, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// isLetters reports a word of letters only.
+func isLetters(w string) bool {
+	return w != "" && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
 // addTerm adds a word (its lower-case form; "" for a run's bigram) with

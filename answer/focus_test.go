@@ -863,3 +863,29 @@ func TestFocusProForm(t *testing.T) {
 		}
 	}
 }
+
+// Two words of a question a page writes as one ("rate limiting",
+// "ratelimiting"; "key space", "keyspace") are held by that one word.
+func TestFocusClosedCompound(t *testing.T) {
+	st := newPipeline(t, loadFS(t, fstest.MapFS{
+		"sampling.md": {Data: []byte("# Sampling\n\n" +
+			"Ratelimiting caps the traces of each service. " +
+			"Each keyspace holds its tables apart. " +
+			"The disk sets the rate, and the limiting factor is the network.\n")},
+	}), nil).state.Load()
+	for _, tt := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"What does rate limiting cap?", "Ratelimiting caps the traces of each service.", true},
+		{"What does rate-limiting cap?", "Ratelimiting caps the traces of each service.", true},
+		{"What does each key space hold apart?", "Each keyspace holds its tables apart.", true},
+		// Not the word the page writes.
+		{"What does limiting rate cap?", "Ratelimiting caps the traces of each service.", false},
+	} {
+		f := st.focusOf(st.withoutFraming(tt.question))
+		if got := f.covers(st.index.Analyze(tt.sentence), around{text: tt.sentence}, DefaultFocusCoverage); got != tt.want {
+			t.Errorf("%q by %q: covers %v, want %v (focus %v, weights %v)", tt.question, tt.sentence, got, tt.want, f.words, f.weights)
+		}
+	}
+}
