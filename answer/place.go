@@ -20,6 +20,9 @@ import (
 // from?" for sources, "Where was Tesla born?" for a town, none of them an
 // address.
 func asksPlace(first, q string) bool {
+	if addressNoun(q) != "" {
+		return true
+	}
 	if !placeWords[first] && !containsAny(q, zhWhere) {
 		return false
 	}
@@ -49,6 +52,51 @@ var (
 	// zhWhere ask where in Chinese; "在哪" alone is also "在哪一年", in
 	// which year.
 	zhWhere = []string{"哪里", "哪裡", "哪儿", "哪兒"}
+)
+
+// addressNoun returns the noun of a question asking which address: "At
+// what address can I open the UI?", "Which URL …", "What is the URL of
+// …", "Quelle adresse …", "什么地址": the question word opens it (after a
+// preposition), the noun within its first words. "" for any other
+// question ("How do I set the address?" asks how).
+func addressNoun(q string) string {
+	if containsAny(q, zhWhat) {
+		for _, n := range zhAddress {
+			if strings.Contains(q, n) {
+				return n
+			}
+		}
+	}
+	l := strings.ToLower(q)
+	n := 0
+	opened := false
+	for w := range text.Words(l) {
+		word := l[w.Start:w.End]
+		switch {
+		case n == 0 && addressPreps[word]:
+			continue
+		case !opened && !whatWords[word]:
+			return ""
+		case addressNouns[word]:
+			return word
+		}
+		opened = true
+		if n++; n > 4 {
+			break
+		}
+	}
+	return ""
+}
+
+var (
+	// addressNouns name an address in English, French and Arabic.
+	addressNouns = setOf(strings.Fields("address addresses url urls uri link adresse adresses lien عنوان رابط"))
+	// whatWords open a question asking which thing.
+	whatWords = setOf(strings.Fields("what which quel quelle quels quelles ما ماذا أي"))
+	// addressPreps may stand before the question word: "At what address".
+	addressPreps = setOf(strings.Fields("at on to from à sur"))
+	zhWhat       = []string{"什么", "什麼", "哪个", "哪個"}
+	zhAddress    = []string{"地址", "网址", "網址", "链接", "鏈接"}
 )
 
 // holdsAddress reports whether a sentence writes an address a reader can

@@ -70,3 +70,46 @@ func FuzzHoldsAddress(f *testing.F) {
 		}
 	})
 }
+
+// "At what address …", "Which URL …" ask for an address as "where do I
+// open" does: a sentence writing one holds the word "address" asked for,
+// and answers first.
+func TestWhatAddressOpensAddress(t *testing.T) {
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"zorbix.md": {Data: []byte("# Getting started\n\n## Zorbix console\n\n" +
+			"The easiest way to run the Zorbix server is by starting its container in the foreground. " +
+			"This runs the server with an in-memory store that keeps the last hour of traces. " +
+			"You can navigate to http://localhost:16686 to browse the console.\n")},
+		"other.md": {Data: []byte("# Other\n\nSomething else entirely, about gardens and weather.\n")},
+	}), nil)
+	for _, q := range []string{
+		"At what address can I open the Zorbix console after starting the server?",
+		"Which URL opens the Zorbix console after starting the server?",
+	} {
+		res, err := p.Ask(context.Background(), Question{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(res.Text, "\n")
+		if res.Abstained || !strings.Contains(first, "http://localhost:16686") {
+			t.Errorf("%q answered %q (abstained %v), want the address first", q, res.Text, res.Abstained)
+		}
+	}
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"At what address can I open the console?", true},
+		{"Which URL opens the console?", true},
+		{"What is the URL of the console?", true},
+		{"Quelle adresse ouvre la console ?", true},
+		{"What is the address of the company?", true},
+		{"Who changed the address?", false},
+		{"Why does the address change?", false},
+		{"How do I set the console's address?", false},
+	} {
+		if got := asksForOf(tt.q) == forPlace; got != tt.want {
+			t.Errorf("asksForOf(%q) == forPlace: %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}

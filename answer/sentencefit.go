@@ -264,7 +264,17 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 	}
 	asksDefault := lang == "en" && asksTheDefault(asked)
 	times := counted != nil && st.countsTimes(counted)
+	// "At what address …" is answered by a sentence writing one
+	// ("navigate to http://localhost:16686"), which holds the noun asked
+	// for though it never writes it.
+	var addr []string
+	if n := addressNoun(asked); n != "" {
+		addr = st.index.Analyze(n)
+	}
 	return f, func(sentence string, terms []string, a around) (fit, string) {
+		if addr != nil && holdsAddress(sentence) {
+			terms = append(slices.Clip(terms), addr...)
+		}
 		// "How many times …" is answered by "twice", which is no figure
 		// followed by what it counts.
 		once := times && hasWord(sentence, timesWords)
