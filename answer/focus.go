@@ -485,21 +485,20 @@ func (f *focus) addWord(st *state, word string, terms []string, name bool, alts 
 // a sentence holding that word holds both. Technical writing joins words
 // where a question keeps them apart, and the reverse ("rate-limiting").
 func (st *state) closedCompound(first, second string, terms []string) []string {
-	if !isLetters(first) || !isLetters(second) {
+	if !latinLetters(first) || !latinLetters(second) {
 		return nil
 	}
-	var out []string
-	for _, t := range st.knownTerms([]string{strings.ToLower(first + second)}) {
-		if !slices.Contains(terms, t) {
-			out = append(out, t)
-		}
+	// One word: an analyser splitting it again would join nothing.
+	joined := st.index.Analyze(strings.ToLower(first + second))
+	if len(joined) != 1 || slices.Contains(terms, joined[0]) || !st.knowsTerms(joined) {
+		return nil
 	}
-	return out
+	return joined
 }
 
-// isLetters reports a word of letters only.
-func isLetters(w string) bool {
-	return w != "" && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+// latinLetters reports a word of Latin letters only.
+func latinLetters(w string) bool {
+	return w != "" && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.Is(unicode.Latin, r) })
 }
 
 // addTerm adds a word (its lower-case form; "" for a run's bigram) with
