@@ -94,7 +94,7 @@ func (st *state) focusOf(question string) focus {
 		terms  []string
 		weight float64
 	}, len(comps))
-	first, prev, prevName := true, "", false
+	first, prev, prev2, prevName := true, "", "", false
 	var run strings.Builder // consecutive ideographs: their terms are bigrams of the run
 	flush := func() {
 		st.addIdeographs(&f, run.String(), syn)
@@ -142,12 +142,12 @@ func (st *state) focusOf(question string) focus {
 		word = latinStem(word)
 		name := isNameWord(word, first)
 		first = false
-		if countWord(prev, word) || proForm(prev, word) {
+		if countWord(prev, word) || proForm(prev2, prev, word) {
 			// "كم عدد" is "how many": "عدد" (number) asks, it is not
 			// asked about; "the one" stands for what was said before it.
 			continue
 		}
-		prev = word
+		prev2, prev = prev, word
 		terms := st.index.Analyze(word)
 		if len(terms) == 0 {
 			prevName = false
@@ -616,10 +616,11 @@ func countWord(prev, word string) bool {
 }
 
 // proForm reports "one" standing for a noun said before it ("newer than
-// the one it was built against"): after a determiner it counts nothing.
-func proForm(prev, word string) bool {
+// the one it was built against", "removing the broken one"): after a
+// determiner, or a word after one, it counts nothing.
+func proForm(prev2, prev, word string) bool {
 	w := strings.ToLower(word)
-	return (w == "one" || w == "ones") && determiners[strings.ToLower(prev)]
+	return (w == "one" || w == "ones") && (determiners[strings.ToLower(prev)] || determiners[strings.ToLower(prev2)])
 }
 
 var determiners = setOf(strings.Fields("the this that these those which each every any another other no"))
@@ -1012,6 +1013,11 @@ func (st *state) corpusNames() map[string]bool {
 				for w := range text.Words(s) {
 					word := s[w.Start:w.End]
 					r, _ := utf8.DecodeRuneInString(word)
+					if first && listNumber(s, w) {
+						// "2. Removing the member …": the item's
+						// first word opens it.
+						continue
+					}
 					if first || !unicode.Is(unicode.Latin, r) {
 						first, prevCap = false, unicode.IsUpper(r)
 						continue
@@ -1041,6 +1047,13 @@ func (st *state) corpusNames() map[string]bool {
 		st.names = names
 	})
 	return st.names
+}
+
+// listNumber reports whether word w of s is the number opening a numbered
+// list's item: digits followed by "." or ")".
+func listNumber(s string, w text.Span) bool {
+	return w.End < len(s) && (s[w.End] == '.' || s[w.End] == ')') && w.End-w.Start <= 3 &&
+		!strings.ContainsFunc(s[w.Start:w.End], func(r rune) bool { return r < '0' || r > '9' })
 }
 
 // withoutFraming takes out of a question what frames it without saying

@@ -889,3 +889,31 @@ func TestFocusClosedCompound(t *testing.T) {
 		}
 	}
 }
+
+// A numbered list's item opens with its number: the word after it opens
+// the sentence, and its capital makes no name ("2. Removing the member
+// …" does not make "removing" one).
+func TestCorpusNamesAfterListNumber(t *testing.T) {
+	c := loadFS(t, fstest.MapFS{"steps.md": {Data: []byte("# Replacing a member\n\n" +
+		"1. Checking the health of the cluster first.\n2. Removing the old member from the cluster.\n" +
+		"3. Removing its data directory.\n4) Adding the new member.\n\nThe cluster keeps its quorum when removing a member.\n")}})
+	st := newPipeline(t, c, nil).state.Load()
+	for _, w := range []string{"removing", "adding", "checking"} {
+		if _, ok := st.corpusNames()[nameKey(w)]; ok {
+			t.Errorf("%q read as a name: %v", w, st.corpusNames())
+		}
+	}
+}
+
+// "One" after an adjective after a determiner stands for a noun said
+// before it ("the broken one"), as after the determiner alone.
+func TestFocusProFormAfterAdjective(t *testing.T) {
+	st := toolCorpus(t).state.Load()
+	for _, q := range []string{"Should I add the new member before removing the broken one?", "Is the newest one better than the old ones?"} {
+		for _, w := range st.focusOf(q).everyWord {
+			if w == "one" || w == "ones" {
+				t.Errorf("%q: %q counted as a focus word", q, w)
+			}
+		}
+	}
+}
