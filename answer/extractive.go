@@ -173,11 +173,15 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 						text = s.src[s.sp.Start:end]
 					}
 				}
-				if n == 0 && !excerpt && why && i+1 < len(ss) && ss[i+1].src == s.src && givesReason(ss[i+1].text) {
+				if n == 0 && !excerpt && why && i+1 < len(ss) && ss[i+1].src == s.src &&
+					(givesReason(ss[i+1].text) || !ss[i+1].code && f.holdsEvery(s.terms) && !holdsReason(s.text, qlang)) {
 					// "In most cases, flat should be favored over
 					// nested." answers "Why are flat values preferred?"
 					// with the sentence after it: "The reason for this
-					// is that it is simpler …".
+					// is that it is simpler …". So does a sentence that
+					// says all the question says and no reason ("It is
+					// recommended to have an odd number of members."):
+					// the reason follows, in whatever words.
 					shown, n = []string{ss[i+1].text}, 1
 				}
 				if n > 0 {
@@ -905,6 +909,20 @@ func (st *state) extractive(res *Result, blocks []*block, picks []pick, prefix, 
 // halves: one passage misses the second, two and three tie, the whole
 // document lets one more out-of-corpus question through.
 const openingPassages = 2
+
+// holdsEvery reports whether terms hold every focus word of the question.
+func (f focus) holdsEvery(terms []string) bool {
+	if len(f.words) == 0 {
+		return false
+	}
+	has := setOf(terms)
+	for _, w := range f.words {
+		if !holdsWord(w, has, terms) {
+			return false
+		}
+	}
+	return true
+}
 
 // asksWhy reports a question that asks for a reason.
 func asksWhy(q string) bool {

@@ -917,3 +917,26 @@ func TestFocusProFormAfterAdjective(t *testing.T) {
 		}
 	}
 }
+
+// A why-question's sentence that only says what the question says ("It is
+// recommended to have an odd number of members …" for "Why should a
+// cluster have an odd number of members?") is quoted with the sentence
+// after it, which says why, whatever its first words.
+func TestWhyRestatedTakesTheNext(t *testing.T) {
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"faq.md": {Data: []byte("# FAQ\n\n## Sizing\n\nA cluster needs a majority of members to agree on each update to its state.\n\n" +
+			"It is recommended to have an odd number of members in a cluster. " +
+			"Such a cluster tolerates the same failures as a bigger one with fewer machines. " +
+			"Members are added one at a time.\n\n## Adding members\n\n" +
+			"Adding a member to bring a cluster up to an even number of members buys no fault tolerance. " +
+			"During a partition, an odd number of members keeps a majority on one side.\n")},
+		"other.md": {Data: []byte("# Logging\n\nThe server writes its log to the journal.\n\nLog lines carry a timestamp and a level.\n")},
+	}), nil)
+	res, err := p.Ask(context.Background(), Question{Text: "Why should a cluster have an odd number of members?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Text, "tolerates the same failures") {
+		t.Errorf("answer %q: want the sentence after the restatement", res.Text)
+	}
+}
