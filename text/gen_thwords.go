@@ -1,6 +1,6 @@
 //go:build ignore
 
-// gen_thwords writes th_words.txt, the Thai words that CountWords matches
+// gen_thwords writes th_words.txt.gz, the Thai words that CountWords matches
 // Thai text against, from PyThaiNLP's word list pythainlp/corpus/words_th.txt
 // (https://github.com/PyThaiNLP/pythainlp, read at commit 73966cf1; 62,106
 // words, one a line; CC0-1.0 as pythainlp/corpus/corpus_license.md says of
@@ -10,11 +10,15 @@
 //
 // Kept: words of Thai letters and marks only (no spaces, full stops or
 // repetition marks, which CountWords reads as breaks) of at most
-// maxThaiWord characters; sorted, one a line.
+// maxThaiWord characters; sorted, one a line, after a "#" header naming
+// the source and its licence; gzipped without a time stamp, so that the
+// output is the same every run.
 package main
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"flag"
 	"fmt"
 	"log"
@@ -29,7 +33,7 @@ const maxThaiWord = 20
 
 func main() {
 	src := flag.String("src", "", "PyThaiNLP pythainlp/corpus/words_th.txt")
-	out := flag.String("out", "th_words.txt", "file to write")
+	out := flag.String("out", "th_words.txt.gz", "file to write")
 	flag.Parse()
 	if *src == "" || *src == "/pythainlp/corpus/words_th.txt" {
 		log.Fatal("gen_thwords: set PYTHAINLP_DIR to a checkout of https://github.com/PyThaiNLP/pythainlp (or pass -src)")
@@ -53,10 +57,26 @@ func main() {
 	}
 	slices.Sort(words)
 	words = slices.Compact(words)
-	if err := os.WriteFile(*out, []byte(strings.Join(words, "\n")+"\n"), 0o644); err != nil {
+	var raw bytes.Buffer
+	raw.WriteString("# th_words.txt.gz: words of PyThaiNLP's pythainlp/corpus/words_th.txt\n" +
+		"# (github.com/PyThaiNLP/pythainlp, commit 73966cf1), CC0-1.0 as its\n" +
+		"# pythainlp/corpus/corpus_license.md says; written by text/gen_thwords.go.\n")
+	raw.WriteString(strings.Join(words, "\n") + "\n")
+	var gz bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := zw.Write(raw.Bytes()); err != nil {
+		log.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*out, gz.Bytes(), 0o644); err != nil {
 		log.Fatalf("gen_thwords: %v", err)
 	}
-	fmt.Printf("gen_thwords: %d words\n", len(words))
+	fmt.Printf("gen_thwords: %d words, %d bytes\n", len(words), gz.Len())
 }
 
 // notThai is true of anything but the Thai letters and marks a word is

@@ -8,7 +8,7 @@ import (
 
 // Thai words written anywhere in a text, for counting at index time the
 // passages that write a word (retrieval's Thai counts, read by the answer
-// pipeline's focus rule): every one of PyThaiNLP's words (th_words.txt)
+// pipeline's focus rule): every one of PyThaiNLP's words (th_words.txt.gz)
 // that occurs in the text, at any character, as strings.Contains would
 // find it, not only where Words cuts the text. Words cuts one reading of
 // a sentence; a question's word is looked for in the passage's text

@@ -3,9 +3,9 @@ package text
 import _ "embed"
 
 // thWordsData holds PyThaiNLP's Thai words (CC0-1.0; see gen_thwords.go),
-// one a line.
+// one a line, gzipped.
 //
-//go:embed th_words.txt
+//go:embed th_words.txt.gz
 var thWordsData string
 
 // maxThaiWord bounds a dictionary word's length in characters, as
