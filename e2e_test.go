@@ -17,6 +17,7 @@ import (
 	"corpusbot/internal/discordtest"
 	"corpusbot/internal/leaktest"
 	"corpusbot/internal/openaitest"
+	"corpusbot/internal/storetest"
 )
 
 // The health monitor takes the bot's metrics as they are.
@@ -71,6 +72,9 @@ func startE2EWith(t *testing.T, env map[string]string, dcOpts []discordtest.Opti
 	}
 	for k, v := range env {
 		vars[k] = v
+	}
+	if vars["DATABASE_URL"] == "" {
+		storetest.Seed(t, vars["DATA_DIR"]) // a first start's migrations: tested in store and by runCLI's commands
 	}
 	b := &e2eBot{t: t, dc: dc, ai: ai, stderr: &e2eBuffer{}, done: make(chan error, 1)}
 	ctx, cancel := context.WithCancel(context.Background())

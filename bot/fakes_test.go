@@ -15,6 +15,7 @@ import (
 
 	"corpusbot/answer"
 	"corpusbot/corpus"
+	"corpusbot/internal/storetest"
 	"corpusbot/secret"
 	"corpusbot/store"
 )
@@ -241,7 +242,9 @@ func testDocs() []corpus.Document {
 // store keeps, not a copy of them.
 func newTestStore(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), store.Config{Dir: t.TempDir(), CheckInterval: -1})
+	dir := t.TempDir()
+	storetest.Seed(t, dir)
+	st, err := store.Open(context.Background(), store.Config{Dir: dir, CheckInterval: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,7 @@ import (
 	"corpusbot/internal/discordtest"
 	"corpusbot/internal/leaktest"
 	"corpusbot/internal/openaitest"
+	"corpusbot/internal/storetest"
 	"corpusbot/llm"
 	"corpusbot/secret"
 	"corpusbot/store"
@@ -162,6 +163,7 @@ func (h *harness) run() {
 	ctx := context.Background()
 	var err error
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	storetest.Seed(h.t, h.dir)
 	if h.st, err = store.Open(ctx, store.Config{Dir: h.dir, Logger: log}); err != nil {
 		h.t.Fatal(err)
 	}
