@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"corpusbot/internal/storetest"
 	"corpusbot/secret"
 	"corpusbot/store"
 )
@@ -81,7 +82,9 @@ type testServer struct {
 
 func newTestServer(t *testing.T) *testServer {
 	t.Helper()
-	st, err := store.Open(context.Background(), store.Config{Dir: t.TempDir()})
+	dir := t.TempDir()
+	storetest.Seed(t, dir)
+	st, err := store.Open(context.Background(), store.Config{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}

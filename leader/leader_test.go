@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"corpusbot/internal/storetest"
 	"corpusbot/store"
 )
 
@@ -16,7 +17,9 @@ import (
 // their rules.
 func newStore(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), store.Config{Dir: t.TempDir(), CheckInterval: -1})
+	dir := t.TempDir()
+	storetest.Seed(t, dir)
+	st, err := store.Open(context.Background(), store.Config{Dir: dir, CheckInterval: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
