@@ -310,6 +310,12 @@ func hasWordPrefix(folded, w string) bool {
 		if i == 0 || folded[i-1] == ' ' {
 			return true
 		}
+		// matchFold writes no space between a Chinese or Japanese
+		// character and a Latin word ("是 PingCAP" is "是pingcap"): the
+		// word starts there all the same.
+		if r, _ := utf8.DecodeLastRuneInString(folded[:i]); text.IsUnspaced(r) {
+			return true
+		}
 		from = i + 1
 	}
 }
