@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -845,11 +846,25 @@ func (l *loader) linkWithheld(p string) string {
 	if root == "" {
 		return ""
 	}
-	target, err := filepath.EvalSymlinks(filepath.Join(d.root, filepath.FromSlash(p)))
+	full := filepath.Join(d.root, filepath.FromSlash(p))
+	written, _ := os.Readlink(full)
+	target, err := filepath.EvalSymlinks(full)
+	if errors.Is(err, fs.ErrNotExist) && written != "" {
+		return "a link to nothing (" + written + "): the file it names does not exist"
+	}
 	if err != nil {
-		return "" // dangling: reported when it is opened
+		return "" // reported when it is opened
 	}
 	target = filepath.ToSlash(target)
+	if info, err := os.Stat(full); err == nil && info.IsDir() {
+		// The walk does not follow links to folders: said, rather than
+		// "unsupported type (no extension)", which a team that linked a
+		// shared folder could not act on.
+		if target == root || strings.HasPrefix(root, target+"/") || target == "/" {
+			return "a link to a folder that holds this one (" + written + "), not followed: a loop"
+		}
+		return "a link to a folder (" + written + "), not followed: the pages in it are not read; load that folder itself, or link its files"
+	}
 	for _, sys := range []string{"/proc", "/sys", "/dev"} {
 		if target == sys || strings.HasPrefix(target, sys+"/") {
 			return "a link to a system file, not read"
