@@ -73,6 +73,9 @@ var latexBabel = map[string]string{
 // the title; babel's last option or polyglossia's main language a hint
 // of the language.
 func parseLaTeX(src string) structured {
+	if pandocTemplate(src) {
+		return structured{generated: "a Pandoc template (its $if(…)$ and $body$ are filled in by the build), not a document"}
+	}
 	lines := latexUncomment(splitLines(src))
 	// A preamble ends at \begin{document} when that is the file's first
 	// environment: one inside an example (\begin{verbatim} showing a
@@ -1140,4 +1143,36 @@ func collapseSpaces(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// pandocTemplateVerbatimRe opens or closes an environment whose lines are
+// shown as written.
+var pandocTemplateVerbatimRe = regexp.MustCompile(`^\\(begin|end)\{(?:verbatim|Verbatim|lstlisting|minted|alltt)\*?\}`)
+
+// pandocTemplate reports whether src is a Pandoc template: outside
+// verbatim text, a line of only $body$ (where the document goes) and a
+// conditional line ($if(…)$, $endif$, $for(…)$). Math never writes either.
+func pandocTemplate(src string) bool {
+	if !strings.Contains(src, "$body$") && !strings.Contains(src, "${body}") {
+		return false
+	}
+	body, cond := false, false
+	verbatim := false
+	for line := range strings.Lines(src) {
+		t := strings.TrimSpace(line)
+		if m := pandocTemplateVerbatimRe.FindStringSubmatch(t); m != nil {
+			verbatim = m[1] == "begin"
+			continue
+		}
+		if verbatim {
+			continue
+		}
+		switch {
+		case t == "$body$" || t == "${body}":
+			body = true
+		case strings.HasPrefix(t, "$if(") || strings.HasPrefix(t, "$for(") || t == "$endif$" || t == "$endfor$" || t == "$else$":
+			cond = true
+		}
+	}
+	return body && cond
 }
