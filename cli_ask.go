@@ -45,7 +45,7 @@ func (e *env) ask(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON, i18n.Reply(q, e.locale))
+	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON, i18n.Reply(q, e.locale), e.columns)
 	res, err := p.Ask(ctx, answer.Question{Text: q, OnDelta: out.delta(), Lang: e.locale})
 	return e.finish(out, res, err)
 }
@@ -184,11 +184,12 @@ type answerPrinter struct {
 	command  string
 	json     bool
 	streamed bool
-	lang     string // of what it says before there is a result
+	lang     string       // of what it says before there is a result
+	text     *tableWriter // the text, its tables laid out
 }
 
-func newAnswerPrinter(w io.Writer, command string, asJSON bool, lang string) *answerPrinter {
-	return &answerPrinter{w: w, command: command, json: asJSON, lang: lang}
+func newAnswerPrinter(w io.Writer, command string, asJSON bool, lang string, columns int) *answerPrinter {
+	return &answerPrinter{w: w, command: command, json: asJSON, lang: lang, text: newTableWriter(w, columns)}
 }
 
 // delta returns the streaming callback, or nil when output is JSON.
@@ -198,12 +199,13 @@ func (p *answerPrinter) delta() func(string) {
 	}
 	return func(s string) {
 		p.streamed = true
-		io.WriteString(p.w, s)
+		p.text.write(s)
 	}
 }
 
 func (p *answerPrinter) abort() {
 	if p.streamed {
+		p.text.flush()
 		fmt.Fprintln(p.w, "\n"+i18n.Text(p.lang, i18n.AnswerInterrupted))
 	}
 }
@@ -213,8 +215,9 @@ func (p *answerPrinter) result(res *answer.Result) error {
 		return writeJSON(p.w, resultJSON(p.command, res))
 	}
 	if !p.streamed {
-		fmt.Fprint(p.w, res.Text)
+		p.text.write(res.Text)
 	}
+	p.text.flush()
 	fmt.Fprintln(p.w)
 	if res.Abstained {
 		if len(res.Nearest) > 0 {

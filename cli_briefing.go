@@ -24,7 +24,7 @@ func (e *env) briefing(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON, i18n.Reply(*topic, e.locale))
+	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON, i18n.Reply(*topic, e.locale), e.columns)
 	res, err := p.Brief(ctx, answer.BriefingRequest{Topic: *topic, OnDelta: out.delta(), Lang: e.locale})
 	return e.finish(out, res, err)
 }

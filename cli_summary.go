@@ -26,7 +26,7 @@ func (e *env) summary(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON, i18n.Reply(*topic, e.locale))
+	out := newAnswerPrinter(e.stdout, fs.Name(), *f.asJSON, i18n.Reply(*topic, e.locale), e.columns)
 	res, err := p.Summarize(ctx, answer.SummaryRequest{DocID: docByIDOrPath(p.Documents(), doc), Topic: *topic, OnDelta: out.delta(), Lang: e.locale})
 	return e.finish(out, res, err)
 }

@@ -14,7 +14,7 @@ import (
 // directly. Anything not listed may import no corpusbot package at all.
 var allowedImports = map[string][]string{
 	"corpusbot":            {"*"},
-	"corpusbot/bot":        {"answer", "verify", "store", "corpus", "retrieval", "llm", "secret", "health", "text", "i18n"},
+	"corpusbot/bot":        {"answer", "verify", "store", "corpus", "retrieval", "llm", "secret", "health", "text", "i18n", "internal/mdtable"},
 	"corpusbot/answer":     {"verify", "retrieval", "prompts", "llm", "corpus", "sourcelink", "text", "i18n", "synonyms", "wordfreq"},
 	"corpusbot/verify":     {"prompts", "text", "i18n"},
 	"corpusbot/llm":        {"secret"},

@@ -43,6 +43,8 @@ type env struct {
 	// locale is the terminal's (LC_ALL, LC_MESSAGES, LANG): the language
 	// of an answer whose question does not say its own.
 	locale string
+	// columns is the terminal's width (COLUMNS), for laying out tables.
+	columns int
 }
 
 // run is the whole program behind main, so tests can drive it.
@@ -59,7 +61,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		// In the terminal the answer is the output; routine logs would bury it.
 		cfg.LogLevel = slog.LevelWarn
 	}
-	e := &env{cfg: cfg, log: newLogger(cfg, stderr), stdout: stdout, stderr: stderr, locale: terminalLocale(getenv)}
+	e := &env{cfg: cfg, log: newLogger(cfg, stderr), stdout: stdout, stderr: stderr, locale: terminalLocale(getenv), columns: terminalColumns(getenv)}
 	if name != "run" {
 		e.notes = stderr
 	}

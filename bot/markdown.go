@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/width"
+	"corpusbot/internal/mdtable"
 )
 
 // Format prepares answer text for a Discord message: tables become
@@ -566,12 +566,12 @@ func ConvertTables(md string) string {
 			continue
 		}
 		dEnd, dNext := lineAt(md, next)
-		header, ok := markedRow(md[i:end])
+		header, ok := mdtable.MarkedRow(md[i:end])
 		if !ok || inFence(next) {
 			i = next
 			continue
 		}
-		align, ok := delimiterRow(md[next:dEnd])
+		align, ok := mdtable.Delimiter(md[next:dEnd])
 		if !ok || len(align) != len(header) {
 			i = next
 			continue
@@ -580,11 +580,11 @@ func ConvertTables(md string) string {
 		last, j := dEnd, dNext
 		for j < len(md) && !inFence(j) {
 			e, nx := lineAt(md, j)
-			row, ok := markedRow(md[j:e])
+			row, ok := mdtable.MarkedRow(md[j:e])
 			if !ok {
 				break
 			}
-			rows = append(rows, fitRow(row, len(header)))
+			rows = append(rows, mdtable.Fit(row, len(header)))
 			last, j = e, nx
 		}
 		b.WriteString(md[prev:i])
@@ -598,97 +598,7 @@ func ConvertTables(md string) string {
 	return b.String()
 }
 
-// rowMarkRE is the verification mark an answer puts before a row's first
-// pipe ("⚠¹ | … |", "❔² | … |": verify marks the line's start).
-var rowMarkRE = regexp.MustCompile(`^[ \t]*([⚠❔][⁰¹²³⁴⁵⁶⁷⁸⁹]+)[ \t]*\|`)
-
-// markedRow is tableRow of a line that may open with a verification mark:
-// the mark goes in the first cell, so that it stays with its row and does
-// not make a cell of its own.
-func markedRow(line string) ([]string, bool) {
-	m := rowMarkRE.FindStringSubmatchIndex(line)
-	if m == nil {
-		return tableRow(line)
-	}
-	cells, ok := tableRow(line[m[3]:])
-	if !ok || len(cells) == 0 {
-		return cells, ok
-	}
-	cells[0] = strings.TrimSpace(line[m[2]:m[3]] + " " + cells[0])
-	return cells, true
-}
-
-// tableRow splits a table line into trimmed cells, unescaping \|. A line
-// is a row only if it has an unescaped pipe.
-func tableRow(line string) ([]string, bool) {
-	line = strings.TrimSpace(line)
-	var cells []string
-	var cell strings.Builder
-	pipes := 0
-	for i := 0; i < len(line); i++ {
-		switch {
-		case line[i] == '\\' && i+1 < len(line) && line[i+1] == '|':
-			cell.WriteByte('|')
-			i++
-		case line[i] == '|':
-			pipes++
-			if i > 0 { // a leading pipe opens the row rather than ending a cell
-				cells = append(cells, strings.TrimSpace(cell.String()))
-			}
-			cell.Reset()
-		default:
-			cell.WriteByte(line[i])
-		}
-	}
-	if pipes == 0 {
-		return nil, false
-	}
-	if !strings.HasSuffix(line, "|") || strings.HasSuffix(line, `\|`) || line == "|" {
-		cells = append(cells, strings.TrimSpace(cell.String()))
-	}
-	return cells, true
-}
-
-type alignment int
-
-const (
-	alignLeft alignment = iota
-	alignRight
-	alignCenter
-)
-
-// delimiterRow parses the |---|:--:| line under a table header.
-func delimiterRow(line string) ([]alignment, bool) {
-	cells, ok := tableRow(line)
-	if !ok {
-		return nil, false
-	}
-	align := make([]alignment, len(cells))
-	for i, c := range cells {
-		left, right := strings.HasPrefix(c, ":"), strings.HasSuffix(c, ":")
-		dashes := strings.TrimSuffix(strings.TrimPrefix(c, ":"), ":")
-		if dashes == "" || strings.Trim(dashes, "-") != "" {
-			return nil, false
-		}
-		switch {
-		case left && right:
-			align[i] = alignCenter
-		case right:
-			align[i] = alignRight
-		}
-	}
-	return align, true
-}
-
-// fitRow pads or cuts a row to n cells, as GFM does.
-func fitRow(row []string, n int) []string {
-	if len(row) >= n {
-		return row[:n]
-	}
-	return append(row, make([]string, n-len(row))...)
-}
-
-func renderTable(header []string, align []alignment, rows [][]string) string {
+func renderTable(header []string, align []mdtable.Align, rows [][]string) string {
 	plain := func(row []string) []string {
 		out := make([]string, len(row))
 		for i, c := range row {
@@ -707,7 +617,7 @@ func renderTable(header []string, align []alignment, rows [][]string) string {
 			prows[i-1] = p
 		}
 		for k, c := range p {
-			widths[k] = max(widths[k], displayWidth(c))
+			widths[k] = max(widths[k], mdtable.Width(c))
 			// A ``` inside the block would end the fence early.
 			fits = fits && !strings.Contains(c, "```")
 		}
@@ -727,7 +637,7 @@ func renderTable(header []string, align []alignment, rows [][]string) string {
 			if k > 0 {
 				line.WriteString(" | ")
 			}
-			line.WriteString(pad(c, widths[k], align[k]))
+			line.WriteString(mdtable.Pad(c, widths[k], align[k]))
 		}
 		b.WriteString(strings.TrimRight(line.String(), " "))
 		b.WriteByte('\n')
@@ -789,35 +699,4 @@ func plainCell(c string) string {
 	}
 	b.WriteString(strings.ReplaceAll(c[prev:], "**", ""))
 	return b.String()
-}
-
-func pad(s string, w int, a alignment) string {
-	gap := max(w-displayWidth(s), 0)
-	switch a {
-	case alignRight:
-		return strings.Repeat(" ", gap) + s
-	case alignCenter:
-		return strings.Repeat(" ", gap/2) + s + strings.Repeat(" ", gap-gap/2)
-	}
-	return s + strings.Repeat(" ", gap)
-}
-
-// displayWidth approximates the columns s takes in a monospaced font: East
-// Asian wide and fullwidth characters take two, combining marks and format
-// characters none.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch {
-		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
-		default:
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth:
-				n += 2
-			default:
-				n++
-			}
-		}
-	}
-	return n
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"corpusbot/internal/mdtable"
 )
 
 // update rewrites golden files: go test ./bot -run Golden -update.
@@ -182,28 +184,6 @@ func TestNeutralize(t *testing.T) {
 	}
 }
 
-func TestDisplayWidth(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int
-	}{
-		{"", 0},
-		{"abc", 3},
-		{"支付寶", 6},
-		{"ｆｕｌｌ", 8},
-		{"e\u0301", 1},
-		{"علي", 3},
-		{"[1]", 3},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			if got := displayWidth(tt.in); got != tt.want {
-				t.Errorf("displayWidth(%q) = %d, want %d", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestCodeRegions(t *testing.T) {
 	tests := []struct {
 		name string
@@ -326,7 +306,7 @@ func FuzzConvertTables(f *testing.F) {
 		}
 		for _, fc := range parseFences(out) {
 			for _, line := range strings.Split(out[fc.bodyStart:fc.bodyEnd], "\n") {
-				if !inLines[line] && displayWidth(line) > maxTableWidth {
+				if !inLines[line] && mdtable.Width(line) > maxTableWidth {
 					t.Fatalf("ConvertTables(%q) = %q: block line %q is wider than %d columns", in, out, line, maxTableWidth)
 				}
 			}
