@@ -108,8 +108,9 @@ func writeCitations(b *strings.Builder, nums []int) {
 // dropRun trims the spaces before a removed citation ("claim [9]." →
 // "claim."); after is the text that follows it. If that leaves an unclosed
 // bracket of digits that after could complete into a new citation
-// ("[1[9]]"), or joins two runs of backticks into one ("`a`[9]`"), which
-// would change what is code, a word joiner keeps the two apart.
+// ("[1[9]]"), puts two closing brackets together ("[[0][9]]"), or joins
+// two runs of backticks into one ("`a`[9]`"), which would change what is
+// code, a word joiner keeps the two apart.
 func dropRun(b *strings.Builder, after string) {
 	s := b.String()
 	if t := strings.TrimRight(s, " \t"); t != s {
@@ -117,9 +118,18 @@ func dropRun(b *strings.Builder, after string) {
 		b.WriteString(t)
 		s = t
 	}
-	if partialGroup(s) || strings.HasSuffix(s, "`") && strings.HasPrefix(after, "`") || joinsInBrackets(s, after) {
+	if partialGroup(s) || strings.HasSuffix(s, "`") && strings.HasPrefix(after, "`") || joinsInBrackets(s, after) || closesTwice(s, after) {
 		b.WriteString("\u2060")
 	}
+}
+
+// closesTwice reports whether a drop between s and after puts two closing
+// brackets side by side: "[[0][9]]" would read "[[0]]", a wiki's doubled
+// brackets around a citation the reply never wrote.
+func closesTwice(s, after string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	a, _ := utf8.DecodeRuneInString(after)
+	return isCloseBracket(r) && isCloseBracket(a)
 }
 
 // joinsInBrackets reports whether a drop between s and after joins two
