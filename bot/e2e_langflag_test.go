@@ -47,3 +47,32 @@ func TestAnswerInAnotherLanguageIsFlagged(t *testing.T) {
 		})
 	}
 }
+
+// TestPartCitationAndLegalReference: through /ask, a model citing a part
+// of a passage in parentheses ("(1:2)") has it read as [1]; a legal
+// reference in its answer ("section 5(1)(a)") stays as written, not a
+// citation (issue 10).
+func TestPartCitationAndLegalReference(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{aiOpts: []openaitest.Option{openaitest.WithResponder(func(r openaitest.Request) openaitest.Reply {
+		text := r.Text()
+		m, done, reply := langPrompt(text)
+		if done {
+			return reply
+		}
+		quote := strings.TrimPrefix(cite(text, m[1]), "["+m[1]+"]")
+		return openaitest.Reply{Text: "Regulators ordered Alipay to spin off its micro-loan business (" + m[1] + ":2)" + quote + ". The order was made under section 5(1)(a) of the rules, as the ministry said at (10:30)."}
+	})}})
+	got := waitFinal(h, ask(h, user(1), generalID, "Why was Alipay told to spin off its micro-loan business?", false)).Content
+	if !strings.Contains(got, "micro-loan business [1].") {
+		t.Errorf("the part citation is not read as [1]:\n%s", got)
+	}
+	for _, raw := range []string{":2)", "«"} {
+		if strings.Contains(got, raw) {
+			t.Errorf("%q shows:\n%s", raw, got)
+		}
+	}
+	if !strings.Contains(got, "section 5(1)(a) of the rules") || !strings.Contains(got, "at (10:30)") {
+		t.Errorf("the legal reference or the time is not shown as written:\n%s", got)
+	}
+}

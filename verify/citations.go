@@ -27,7 +27,9 @@ type Citations struct {
 // passages 1..given. It reads [2], [ 2 ], [1, 3], [1][2], [1] [2], ranges [1-3],
 // full-width and CJK brackets (［２］, 【2】, 〔2〕), footnote and tool forms
 // ([^2], ^[2], [2†source]), parenthesised numbers that were given and do not
-// open a line ((2)), and full-width and Arabic-Indic digits ([٢]).
+// open a line ((2), and "(1:2)", a part of one digit, where "(1:30)" is a
+// time), but for a legal reference's ("section 5(1)(a)", "(a)(2)"), and
+// full-width and Arabic-Indic digits ([٢]).
 // Numbers in code ("`grep [2]`", fenced blocks) are left as written.
 // A bracket right after another opening bracket does not start a citation,
 // which keeps the rewrite from ever forming a new one out of the text around
@@ -235,8 +237,9 @@ func scanCitationsGiven(text string, given int, footnotes bool, fn func(start, e
 			}
 		}
 		// "git-rm(1)", "printf(3)": a manual page's section, glued to
-		// its name, is no citation.
-		if !isOpenAny(r) || isOpenBracket(prev) || isOpenParen(r) && isASCIIAlnum(prev) {
+		// its name, is no citation; nor a legal reference's number after
+		// a subdivision ("§ 552(a)(1)", "(a)(2)").
+		if !isOpenAny(r) || isOpenBracket(prev) || isOpenParen(r) && (isASCIIAlnum(prev) || isCloseParen(prev)) {
 			prev = r
 			i += size
 			continue
@@ -349,10 +352,12 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 		// "【4:0†source】": a tool's message and annotation, no passage.
 		if k := toolRef(text, j); !paren && k > j {
 			n, j = -1, k
-		} else if k := partRef(text, j); !paren && k > j {
+		} else if k := partRef(text, j); k > j {
 			// "[1:2]": part 2 of passage 1, in a reply only, and of a
-			// passage it was given: "[10:30]" is a time.
-			if given <= 0 || n < 1 || n > given {
+			// passage it was given: "[10:30]" is a time. In parentheses
+			// only a part of one digit: "(1:30)" is a time, "(3:16)" a
+			// verse, "(1:2)" a part.
+			if given <= 0 || n < 1 || n > given || paren && !onePart(text[j:k]) {
 				return nums[:n0], i, false
 			}
 			j = k
@@ -381,6 +386,11 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 				}
 			}
 			if paren {
+				// "(1)(a)", "(2)(iv)": a legal reference's number and
+				// subdivision ("under section 5(1)(a)"), no citation.
+				if subdivision(text[j+size:]) {
+					return nums[:n0], i, false
+				}
 				return nums, j + size, true
 			}
 			return nums, linkTarget(text, j+size), true
@@ -630,6 +640,24 @@ func partRef(s string, j int) int {
 		}
 	}
 	return e
+}
+
+// onePart reports whether ref, a partRef (":2"), is a part of one digit.
+func onePart(ref string) bool {
+	return len(ref) == 2 && ref[1] >= '1' && ref[1] <= '9'
+}
+
+// subdivision reports whether s opens with a legal subdivision in
+// parentheses: "(a)", "(iv)", "(B)", up to four letters.
+func subdivision(s string) bool {
+	if len(s) < 3 || s[0] != '(' {
+		return false
+	}
+	k := 1
+	for k < len(s) && k <= 5 && (s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z') {
+		k++
+	}
+	return k > 1 && k < len(s) && s[k] == ')'
 }
 
 // parseSuperNumber reads superscript digits at s[j:] ("¹²" is 12), as

@@ -402,3 +402,29 @@ func TestTableHeaderIsNoClaim(t *testing.T) {
 		t.Errorf("a lone row not marked: %q", r.Text)
 	}
 }
+
+// "(1:2)" after a claim is a part of passage 1, as "[1:2]" is, when its
+// part is one digit: a time ("at (10:30)", "(1:30)") or a verse ("(3:16)")
+// has two. A legal reference's number ("section 5(1)(a)", "under (2)(b)",
+// "§ 552(a)(1)") is no citation: a subdivision in parentheses follows it,
+// or it follows one.
+func TestParenthesisedPartAndLegalReference(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, tt := range [][2]string{
+		{"useState returns a pair of values (1:2) «Hook useState trả về một cặp giá trị».", "useState returns a pair of values [1]."},
+		{"useState returns a pair of values (2:1) «Hook useState mengembalikan sepasang nilai».", "useState returns a pair of values [1]."},
+		{"useState returns a pair of values [1] «Hook useState trả về một cặp giá trị». It ran at (1:30) and (2:15).", "It ran at (1:30) and (2:15)."},
+		{"useState returns a pair of values [1] «Hook useState trả về một cặp giá trị». See (2:16) and (1:12).", "See (2:16) and (1:12)."},
+		{"useState returns a pair of values [1] «Hook useState trả về một cặp giá trị». Under section 5(1)(a) and (2)(b) it is.", "Under section 5(1)(a) and (2)(b) it is."},
+		{"useState returns a pair of values [1] «Hook useState trả về một cặp giá trị». As § 552(a)(1) and (a)(2) say.", "As § 552(a)(1) and (a)(2) say."},
+		{"useState returns a pair of values (1) «Hook useState trả về một cặp giá trị».", "useState returns a pair of values [1]."},
+	} {
+		r := rd.Render(tt[0], false)
+		if !strings.Contains(r.Text, tt[1]) {
+			t.Errorf("%q rendered %q, want %q in it", tt[0], r.Text, tt[1])
+		}
+		if got := streamed(t, rd, tt[0], 2); got != r.Text {
+			t.Errorf("%q: streamed %q, want %q", tt[0], got, r.Text)
+		}
+	}
+}
