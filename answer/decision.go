@@ -12,11 +12,14 @@ import (
 // Extractive ask answers with the sentences the focus rule keeps (answers,
 // DefaultFocusCoverage), or abstains. A learned decision may add a second
 // step: when the rule keeps none, a looser test (looseShare of the focus)
-// may still find sentences, and a small logistic model (decisionModel),
-// reading the signals below, says whether they answer. Weigh gives the
-// signals to bench/decide and bench/learn, which fit the model on the
-// tuning halves only (docs/benchmarks.md, issue 10: the ninth round and
-// "A learned answer/abstain decision").
+// may still find sentences, and a small logistic model (decisionModel,
+// learned_model.go), reading the signals below, says whether they answer.
+// Weigh gives the signals to bench/learn, which fits the model on the
+// tuning halves only, leave-one-set-out, and writes learned_model.go
+// (docs/benchmarks.md, issue 10, "A learned answer/abstain decision"): it
+// decides questions in languages other than English; English ones keep
+// the rule's decision (see logistic.english). The ninth round's model
+// (bench/decide) was not kept.
 
 // looseShare is the part of the focus a sentence must hold for the
 // learned decision to weigh it, below the rule's share.
@@ -103,7 +106,7 @@ func (p *Pipeline) weigh(st *state, question string, queries []string, cands []c
 		}
 		return ok, st.opensWith(s, f)
 	})
-	if !all && (len(w.rule) > 0 || len(decisionModel.weights) == 0) {
+	if !all && (len(w.rule) > 0 || !decisionModel.decides(text.GuessLanguage(asked))) {
 		return w
 	}
 	var best fit
@@ -243,8 +246,18 @@ func (w weighing) picks(m logistic) []pick {
 // logistic is a logistic model over the signals: it answers when the bias
 // plus the weighed signals reach zero.
 type logistic struct {
+	// english: it decides English questions too. Without, they keep the
+	// rule's decision: on SQuAD 2.0's English impossible questions, which
+	// reuse the paragraph's words, no signal ranks the rescues above them
+	// (docs/benchmarks.md, "A learned answer/abstain decision").
+	english bool
 	bias    float64
 	weights []float64 // in signalNames' order
+}
+
+// decides says whether m decides questions in language lang.
+func (m logistic) decides(lang string) bool {
+	return len(m.weights) > 0 && (m.english || lang != "en")
 }
 
 func (m logistic) score(sig []float64) float64 {
@@ -255,19 +268,15 @@ func (m logistic) score(sig []float64) float64 {
 	return z
 }
 
-func (m logistic) answers(sig []float64) bool { return len(m.weights) > 0 && m.score(sig) >= 0 }
+func (m logistic) answers(sig []float64) bool {
+	if len(m.weights) == 0 || !m.english && sig[langEnSignal] == 1 {
+		return false
+	}
+	return m.score(sig) >= 0
+}
 
-// decisionModel is the learned decision; empty, the focus rule decides
-// alone. bench/decide fits one on the tuning halves of the abstention
-// sets (testdata/abstain) and of XQuAD en, ar, zh and PIAF and prints it
-// in this form: the ninth round's (docs/benchmarks.md, issue 10) answered
-// 27 more in-corpus questions of the test halves but abstained on 3 or 4
-// fewer of PIAF's out-of-corpus ones, and was not kept. bench/learn
-// (leave-one-set-out over five doc trees, SQuAD 2.0 and XQuAD, with the
-// guards' refusals as signals) writes one as learned_model.go: the best
-// answered 14 more tuning questions for 15 abstentions fewer, and was
-// not kept either ("A learned answer/abstain decision").
-var decisionModel = logistic{}
+// langEnSignal is the index of "lang_en" in signalNames.
+const langEnSignal = 23
 
 // Weighing is what extractive ask weighs to answer a question or abstain
 // (Pipeline.Weigh): the focus rule's answer, the looser test's and its

@@ -15,7 +15,7 @@ func TestDecisionModelTable(t *testing.T) {
 }
 
 func TestModelAnswers(t *testing.T) {
-	m := logistic{bias: -1, weights: []float64{2, -1}}
+	m := logistic{english: true, bias: -1, weights: []float64{2, -1}}
 	tests := []struct {
 		sig  []float64
 		want bool
@@ -32,6 +32,23 @@ func TestModelAnswers(t *testing.T) {
 	}
 	if (logistic{}).answers([]float64{1}) {
 		t.Error("a model without weights answers; it must leave the rule alone")
+	}
+	// Without english, an English question keeps the rule's decision.
+	if signalNames[langEnSignal] != "lang_en" {
+		t.Fatalf("langEnSignal %d names %q", langEnSignal, signalNames[langEnSignal])
+	}
+	other := logistic{bias: 1, weights: make([]float64, len(signalNames))}
+	sig := make([]float64, len(signalNames))
+	if !other.answers(sig) || !other.decides("zh") {
+		t.Error("a model without english does not decide a Chinese question")
+	}
+	sig[langEnSignal] = 1
+	if other.answers(sig) || other.decides("en") {
+		t.Error("a model without english decides an English question")
+	}
+	other.english = true
+	if !other.answers(sig) || !other.decides("en") {
+		t.Error("a model with english does not decide an English question")
 	}
 }
 

@@ -70,6 +70,7 @@ func run(args []string, w io.Writer) error {
 	force := fs.Float64("threshold", math.NaN(), "use this rescue threshold instead of choosing one (to see what it does)")
 	forward := fs.Bool("forward", false, "choose the signals one at a time, each the one that gains most out of fold (slow)")
 	eval := fs.String("eval", "", "comma-separated rows files (test halves, the embedded and cert-manager sets) to report the fitted model on; never used to fit or choose")
+	english := fs.Bool("english", true, "let the model decide English questions too (false: English questions keep the rule's decision)")
 	net := fs.Bool("net", false, "choose the thresholds (and signals, with -forward) by in-corpus answers gained less out-of-corpus answers, not answers gained alone")
 	list := fs.Int("list", 0, "list the rows the chosen model decides with the highest out-of-fold scores")
 	if err := fs.Parse(args); err != nil {
@@ -120,6 +121,8 @@ func run(args []string, w io.Writer) error {
 		return err
 	}
 	d.net = *net
+	d.english = *english
+	d.langEn = slices.Index(names, "lang_en")
 	if *forward {
 		use = d.forward(w, *mode, use, names, ls)
 	}
@@ -194,13 +197,13 @@ func run(args []string, w io.Writer) error {
 	fmt.Fprintf(w, "\nfitted on every row, in sample at threshold %.4f, veto %.4f:\n", best.op.threshold, best.op.veto)
 	d.report(w, best.mode, all, best.op)
 	if *eval != "" {
-		if err := evaluate(w, *eval, best.mode, m, best.op, len(names)); err != nil {
+		if err := evaluate(w, *eval, best.mode, m, best.op, d); err != nil {
 			return err
 		}
 	}
 	m.rescue.Bias -= best.op.threshold
 	m.veto.Bias -= best.op.veto
-	src, err := goModel(m, names, best.mode, best.lambda, paths)
+	src, err := goModel(m, names, best.mode, best.lambda, *english, flagsOf(fs), paths)
 	if err != nil {
 		return err
 	}
@@ -217,7 +220,7 @@ func run(args []string, w io.Writer) error {
 
 // evaluate reports the model fitted on the tuning rows, at the
 // thresholds chosen there, on the rows of paths.
-func evaluate(w io.Writer, paths, mode string, m pair, op operating, n int) error {
+func evaluate(w io.Writer, paths, mode string, m pair, op operating, tuned *data) error {
 	for _, path := range strings.Split(paths, ",") {
 		f, err := os.Open(path)
 		if err != nil {
@@ -228,10 +231,11 @@ func evaluate(w io.Writer, paths, mode string, m pair, op operating, n int) erro
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		d, err := newData(rows, n, 0, 0)
+		d, err := newData(rows, tuned.n, 0, 0)
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
+		d.english, d.langEn = tuned.english, tuned.langEn
 		fmt.Fprintf(w, "\nreported only, %s:\n", filepath.Base(path))
 		d.report(w, mode, d.scores(mode, m), op)
 	}
@@ -247,6 +251,10 @@ type data struct {
 	floor float64
 	big   int
 	net   bool // choose by answers gained less abstentions lost
+	// english false: the model never decides English questions (the
+	// lang_en signal), which keep the rule's decision.
+	english bool
+	langEn  int
 }
 
 type counts struct{ in, inAnswered, out, outAbstained int }
@@ -282,8 +290,11 @@ func newData(rows []signals.Row, n int, floor float64, big int) (*data, error) {
 // decides says whether a mode's model decides row r: "rescue" the rows
 // the rule abstains on, "final" and "both" every row with sentences
 // ("both" with a second model, the veto, for the rows the rule answers).
-func decides(mode string, r signals.Row) bool {
+func (d *data) decides(mode string, r signals.Row) bool {
 	if !r.Loose || r.Signals == nil {
+		return false
+	}
+	if !d.english && r.Signals[d.langEn] == 1 {
 		return false
 	}
 	return mode != "rescue" || !r.Rule
@@ -315,7 +326,7 @@ func (d *data) fit(mode string, use []int, lambda float64, skip string) pair {
 		var xs [][]float64
 		var ys []bool
 		for _, r := range d.rows {
-			if r.Set != skip && decides(mode, r) && keep(r) {
+			if r.Set != skip && d.decides(mode, r) && keep(r) {
 				xs = append(xs, r.Signals)
 				ys = append(ys, label(r))
 			}
@@ -336,7 +347,7 @@ func (d *data) scores(mode string, m pair) []float64 {
 	out := make([]float64, len(d.rows))
 	for i, r := range d.rows {
 		out[i] = math.NaN()
-		if decides(mode, r) {
+		if d.decides(mode, r) {
 			out[i] = m.score(mode, r)
 		}
 	}
@@ -371,7 +382,7 @@ func (d *data) outcomes(mode string, scores []float64, op operating) map[string]
 	for i, r := range d.rows {
 		answers := r.Rule
 		shown := r.RuleOK
-		if decides(mode, r) {
+		if d.decides(mode, r) {
 			t := op.threshold
 			if mode == "both" && r.Rule {
 				t = op.veto
@@ -576,9 +587,9 @@ func namesOf(names []string, use []int) []string {
 
 // goModel is the Go file holding the models, thresholds folded into the
 // biases, a weight for every signal.
-func goModel(m pair, names []string, mode string, lambda float64, paths []string) ([]byte, error) {
+func goModel(m pair, names []string, mode string, lambda float64, english bool, flags string, paths []string) ([]byte, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// Code generated by \"go run ./learn -write ../answer/learned_model.go ROWS/*.jsonl\" in bench/; DO NOT EDIT.\n")
+	fmt.Fprintf(&b, "// Code generated by \"go run ./learn %s ROWS/*.jsonl\" in bench/; DO NOT EDIT.\n", flags)
 	fmt.Fprintf(&b, "// Rows: %s (tuning halves; see bench/learn).\n", strings.Join(paths, " "))
 	fmt.Fprintf(&b, "// Mode %s, L2 %g; thresholds chosen leave-one-set-out, folded into the biases.\n\n", mode, lambda)
 	fmt.Fprintf(&b, "package answer\n\n")
@@ -588,7 +599,7 @@ func goModel(m pair, names []string, mode string, lambda float64, paths []string
 			weights[i] = lm.Weights[k]
 		}
 		fmt.Fprintf(&b, "// %s is the learned decision (see decision.go).\n", name)
-		fmt.Fprintf(&b, "var %s = logistic{\n\tbias: %s,\n\tweights: []float64{\n", name, num(lm.Bias))
+		fmt.Fprintf(&b, "var %s = logistic{\n\tenglish: %v,\n\tbias: %s,\n\tweights: []float64{\n", name, english, num(lm.Bias))
 		for i, n := range names {
 			fmt.Fprintf(&b, "\t\t%s, // %s\n", num(weights[i]), n)
 		}
@@ -596,6 +607,18 @@ func goModel(m pair, names []string, mode string, lambda float64, paths []string
 	}
 	model("decisionModel", m.rescue)
 	return format.Source(b.Bytes())
+}
+
+// flagsOf is the command line's flags that make the model, as given,
+// for the generated file's header.
+func flagsOf(fs *flag.FlagSet) string {
+	var out []string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "eval" && f.Name != "list" { // they change no model
+			out = append(out, "-"+f.Name+"="+f.Value.String())
+		}
+	})
+	return strings.Join(out, " ")
 }
 
 // num prints a weight to six significant digits, the same on every run.

@@ -60,6 +60,44 @@ func TestLearnRescuesWhatSeparates(t *testing.T) {
 	}
 }
 
+// -english=false leaves English questions to the rule: set "en"'s
+// rescues are not counted, and the model written says so.
+func TestLearnLeavesEnglishToTheRule(t *testing.T) {
+	path := rowsFile(t, "a", "b", "en")
+	rows := readRows(t, path)
+	langEn := slices.Index(answer.SignalNames(), "lang_en")
+	for i := range rows {
+		if rows[i].Set == "en" {
+			rows[i].Signals[langEn] = 1
+		}
+	}
+	if err := signals.WriteFile(path, rows); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := run([]string{"-mode", "rescue", "-lambdas", "0.01", "-english=false", path}, &out); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if !strings.Contains(got, "in-corpus answered +16, out-of-corpus answered +0") || !strings.Contains(got, "english: false,") {
+		t.Errorf("want the two other sets' 16 rescues and english: false; got\n%s", got)
+	}
+}
+
+func readRows(t *testing.T, path string) []signals.Row {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := signals.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
 // -write writes the same bytes every time, as generated Go.
 func TestLearnWriteIsReproducible(t *testing.T) {
 	path := rowsFile(t, "a", "b", "c")
