@@ -129,3 +129,36 @@ func TestSiteVariablesBroken(t *testing.T) {
 		t.Errorf("warnings %+v, want one saying the variables are not used", c.Warnings)
 	}
 }
+
+// A plain-text file of URLs alone (pingcap/docs-cn's resources/cdnfresh.txt,
+// the PDFs a CDN refresh names) is a list of links, not a document: loaded,
+// it was a document titled by its first URL and detected as Portuguese, so
+// an English question on the Chinese tree was told the documents are "in
+// Portuguese, Chinese".
+func TestTextOfURLsNotADocument(t *testing.T) {
+	urls := "https://docs-download.pingcap.com/pdf/tidb-dev-zh-manual.pdf\nhttps://docs-download.pingcap.com/pdf/tidb-dev-en-manual.pdf\n\nhttps://docs-download.pingcap.com/pdf/tidb-stable-zh-manual.pdf\n"
+	c, err := Load(context.Background(), fstest.MapFS{
+		"resources/cdnfresh.txt": file(urls),
+		"links.txt":              file("Mirrors of the manual:\nhttps://a.example.org/m.pdf\nhttps://b.example.org/m.pdf\nhttps://c.example.org/m.pdf\n"),
+		"two.txt":                file("https://a.example.org/\nhttps://b.example.org/\n"),
+	}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, d := range c.Docs {
+		ids = append(ids, d.ID)
+	}
+	if strings.Join(ids, " ") != "links two" {
+		t.Errorf("documents %v, want links and two (a list of URLs with words, and one too short to judge)", ids)
+	}
+	found := false
+	for _, w := range c.Warnings {
+		if w.Path == "resources/cdnfresh.txt" && w.Kind == SkipGenerated {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("cdnfresh.txt not counted as generated: %+v", c.Warnings)
+	}
+}

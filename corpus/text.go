@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"corpusbot/text"
@@ -36,4 +37,23 @@ func sentenceStarts(s string, from, to int) []int {
 func isSpaceAt(s string, i, to int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:to])
 	return text.IsSpace(r)
+}
+
+// urlList reports whether a plain text is URLs alone, one a line, three
+// or more (a CDN's refresh list, a mirror list): it says nothing a
+// question could be answered from, and its first URL would be its title
+// and its URLs' words its language.
+func urlList(src string) bool {
+	n := 0
+	for line := range strings.Lines(src) {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		if !(strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "http://")) || strings.ContainsAny(t, " \t") {
+			return false
+		}
+		n++
+	}
+	return n >= 3
 }
