@@ -258,10 +258,9 @@ func scanCitationsGiven(text string, given int, footnotes bool, fn func(start, e
 			}
 			nums, end = more, e
 		}
-		start := i
-		if isOpenBracket(r) {
-			start = caretStart(text, i, floor)
-		}
+		// Carets go with a citation in parentheses too: "^(1)" written
+		// "^[1]" would lose its caret on a second reading.
+		start := caretStart(text, i, floor)
 		fn(start, end, nums)
 		prev = ']'
 		i, floor = end, end
