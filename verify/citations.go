@@ -332,6 +332,7 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 	j = skipSpaces(text, j)
 	j = skipLabel(text, j) // "[Source 1]", "[passage: 2]", "(Source: 2)"
 	rangeFrom := -2        // the number before a '-', or -2
+	part := false          // a part in parentheses, "(1:2)", was read
 	for {
 		negative := !paren && j+1 < len(text) && text[j] == '-' && digitValue(rune(text[j+1])) >= 0
 		if negative {
@@ -359,7 +360,7 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 			if given <= 0 || n < 1 || n > given || paren && !onePart(text[j:k]) {
 				return nums[:n0], i, false
 			}
-			j = k
+			j, part = k, part || paren
 		}
 		if rangeFrom >= 1 && n > rangeFrom && n-rangeFrom <= 50 {
 			for k := rangeFrom + 1; k < n; k++ {
@@ -387,7 +388,7 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 			if paren {
 				// "(1)(a)", "(2)(iv)": a legal reference's number and
 				// subdivision ("under section 5(1)(a)"), no citation.
-				if subdivision(text[j+size:]) {
+				if subdivision(text[j+size:]) || part && !endsClaim(text[j+size:]) {
 					return nums[:n0], i, false
 				}
 				return nums, j + size, true
@@ -644,6 +645,16 @@ func partRef(s string, j int) int {
 // onePart reports whether ref, a partRef (":2"), is a part of one digit.
 func onePart(ref string) bool {
 	return len(ref) == 2 && ref[1] >= '1' && ref[1] <= '9'
+}
+
+// endsClaim reports whether s, after a part in parentheses ("(1:2)"),
+// opens as what follows a citation does: the end of the text, a line or
+// a clause, a quote or another citation. "a (1:2) mix of water" is a
+// ratio within the sentence.
+func endsClaim(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	r, _ := utf8.DecodeRuneInString(s)
+	return s == "" || strings.ContainsRune(".,;:!?。，；：！？\n«“\"„「[(【（［", r)
 }
 
 // subdivision reports whether s opens with a legal subdivision in

@@ -405,7 +405,7 @@ func TestTableHeaderIsNoClaim(t *testing.T) {
 
 // "(1:2)" after a claim is a part of passage 1, as "[1:2]" is, when its
 // part is one digit: a time ("at (10:30)", "(1:30)") or a verse ("(3:16)")
-// has two. A legal reference's number ("section 5(1)(a)", "under (2)(b)",
+// has two; within a clause ("a (1:2) ratio") it is a ratio. A legal reference's number ("section 5(1)(a)", "under (2)(b)",
 // "§ 552(a)(1)") is no citation: a subdivision in parentheses follows it,
 // or it follows one.
 func TestParenthesisedPartAndLegalReference(t *testing.T) {
@@ -418,6 +418,7 @@ func TestParenthesisedPartAndLegalReference(t *testing.T) {
 		{"useState returns a pair of values [1] «Hook useState trả về một cặp giá trị». Under section 5(1)(a) and (2)(b) it is.", "Under section 5(1)(a) and (2)(b) it is."},
 		{"useState returns a pair of values [1] «Hook useState trả về một cặp giá trị». As § 552(a)(1) and (a)(2) say.", "As § 552(a)(1) and (a)(2) say."},
 		{"useState returns a pair of values (1) «Hook useState trả về một cặp giá trị».", "useState returns a pair of values [1]."},
+		{"useState returns a pair of values [1] «Hook useState trả về một cặp giá trị». Mix it in a (1:2) ratio with water.", "Mix it in a (1:2) ratio with water."},
 	} {
 		r := rd.Render(tt[0], false)
 		if !strings.Contains(r.Text, tt[1]) {
