@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -15,7 +16,7 @@ var negations = setOf(strings.Fields("not no never nor neither none cannot witho
 // negPrefixes and negSuffixes make a word's negated form: unable,
 // non-violent, disloyal, careless.
 var (
-	negPrefixes = []string{"non-", "non", "un", "in", "im", "il", "ir", "dis"}
+	negPrefixes = []string{"non-", "non", "un", "in", "im", "il", "ir", "dis", "mis"}
 	negSuffixes = []string{"less"}
 )
 
@@ -27,7 +28,7 @@ func negates(w string) bool {
 }
 
 // negatedBase returns what a word negates when it is written as a negated
-// form (un-X, non-X, in-/im-/il-/ir-/dis-X, X-less), and whether it is one.
+// form (un-X, non-X, in-/im-/il-/ir-/dis-/mis-X, X-less), and whether it is one.
 // "under" or "until" also read as un-forms here; they only count when
 // their rest is a word of the question, which it seldom is.
 func negatedBase(w string) []string {
@@ -94,4 +95,52 @@ func keepsNegation(question, sentence string, stem func(string) []string) bool {
 		}
 	}
 	return false
+}
+
+// negatedWords returns the words an English question negates: each the
+// word after its negation ("does not match" → match, "is not yet
+// supported" → supported), past a few words that only carry it.
+func negatedWords(question string) []string {
+	ws := negWord.FindAllString(strings.ToLower(question), -1)
+	var out []string
+	for i, w := range ws {
+		if !negates(w) {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && negationCarriers[ws[j]] {
+			j++
+		}
+		if j < len(ws) {
+			out = append(out, ws[j])
+		}
+	}
+	return out
+}
+
+// negationCarriers stand between a negation and the word it negates.
+var negationCarriers = setOf(strings.Fields("be been being yet always really fully quite very"))
+
+// negatedHeld returns the terms of the words an English question negates
+// (want: of negatedWords, and of its focus) that a sentence writes in a
+// negated form: "match" of "mismatch" for "… does not match?", "support"
+// of "unsupported" for "… not supported?". The negated form says what
+// the negation and the word say together; a negated form of another word
+// of the question ("incompetent" for "… competence does not compare …")
+// holds nothing.
+func negatedHeld(sentence string, want map[string]bool, stem func(string) []string) []string {
+	if len(want) == 0 {
+		return nil
+	}
+	var out []string
+	for _, w := range negWord.FindAllString(strings.ToLower(sentence), -1) {
+		for _, b := range negatedBase(w) {
+			for _, t := range stem(b) {
+				if want[t] && !slices.Contains(out, t) {
+					out = append(out, t)
+				}
+			}
+		}
+	}
+	return out
 }

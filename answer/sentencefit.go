@@ -271,9 +271,26 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 	if n := addressNoun(asked); n != "" {
 		addr = st.index.Analyze(n)
 	}
+	var focusTerms map[string]bool // the negated words' focus terms, for negatedHeld
+	if lang == "en" {
+		for _, nw := range negatedWords(asked) {
+			for _, t := range st.index.Analyze(nw) {
+				if slices.ContainsFunc(f.words, func(w []string) bool { return slices.Contains(w, t) }) {
+					if focusTerms == nil {
+						focusTerms = map[string]bool{}
+					}
+					focusTerms[t] = true
+				}
+			}
+		}
+	}
 	return f, func(sentence string, terms []string, a around) (fit, string) {
 		if addr != nil && holdsAddress(sentence) {
 			terms = append(slices.Clip(terms), addr...)
+		}
+		if neg := negatedHeld(sentence, focusTerms, st.index.Analyze); neg != nil {
+			// "… does not match?" of "… if there is a mismatch".
+			terms = append(slices.Clip(terms), neg...)
 		}
 		// "How many times …" is answered by "twice", which is no figure
 		// followed by what it counts.
