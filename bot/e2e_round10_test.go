@@ -117,24 +117,7 @@ func TestRound10ModelHabitsOnEveryPath(t *testing.T) {
 		}
 	}
 
-	const dm = "250000000000000041"
-	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: dm, Author: user(3), Content: q})
-	checkRound10(t, "DM", h.final(dm).Content)
-
-	target := h.dc.SendMessage(discordtest.MessageOpts{ChannelID: generalID, GuildID: guildID, Author: user(4), Content: q})
-	checkRound10(t, "Ask the corpus", waitFinal(h, h.dc.SendMessageCommand("Ask the corpus", target, discordtest.As(user(5)))).Content)
-
-	for _, tc := range []struct {
-		path string
-		opts discordtest.SlashOpts
-	}{
-		{"/summary document", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "document", Value: "vi/state"}}}},
-		{"/summary topic", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "topic", Value: "useState"}}}},
-		{"/briefing", discordtest.SlashOpts{Name: "briefing", Options: []discordtest.OptionValue{{Name: "topic", Value: "useState"}}}},
-	} {
-		tc.opts.GuildID, tc.opts.ChannelID, tc.opts.User = guildID, generalID, user(6)
-		checkRound10(t, tc.path, waitFinal(h, h.dc.SendSlash(tc.opts)).Content)
-	}
+	laterPaths(t, h, "250000000000000041", q, "vi/state", "useState", checkRound10)
 	h.noViolations()
 }
 

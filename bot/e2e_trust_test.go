@@ -161,25 +161,32 @@ func TestTrustMarksOnEveryPath(t *testing.T) {
 		}
 	}
 
-	const dm = "250000000000000031"
-	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: dm, Author: user(3), Content: question})
-	checkMarks(t, "DM", h.final(dm).Content)
+	laterPaths(t, h, "250000000000000031", question, "china-targets-alipay.ar", "Alipay micro-loans", checkMarks)
+	h.noViolations()
+}
 
-	target := h.dc.SendMessage(discordtest.MessageOpts{ChannelID: generalID, GuildID: guildID, Author: user(4), Content: question})
-	checkMarks(t, "Ask the corpus", waitFinal(h, h.dc.SendMessageCommand("Ask the corpus", target, discordtest.As(user(5)))).Content)
+// laterPaths asks q in the DM channel dm and through "Ask the corpus" on a
+// message, then asks /summary of doc and of topic and a /briefing of
+// topic, handing each final answer to check with the path's name.
+func laterPaths(t *testing.T, h *harness, dm, q, doc, topic string, check func(t *testing.T, path, content string)) {
+	t.Helper()
+	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: dm, Author: user(3), Content: q})
+	check(t, "DM", h.final(dm).Content)
+
+	target := h.dc.SendMessage(discordtest.MessageOpts{ChannelID: generalID, GuildID: guildID, Author: user(4), Content: q})
+	check(t, "Ask the corpus", waitFinal(h, h.dc.SendMessageCommand("Ask the corpus", target, discordtest.As(user(5)))).Content)
 
 	for _, tc := range []struct {
 		path string
 		opts discordtest.SlashOpts
 	}{
-		{"/summary document", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "document", Value: "china-targets-alipay.ar"}}}},
-		{"/summary topic", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "topic", Value: "Alipay micro-loans"}}}},
-		{"/briefing", discordtest.SlashOpts{Name: "briefing", Options: []discordtest.OptionValue{{Name: "topic", Value: "Alipay micro-loans"}}}},
+		{"/summary document", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "document", Value: doc}}}},
+		{"/summary topic", discordtest.SlashOpts{Name: "summary", Options: []discordtest.OptionValue{{Name: "topic", Value: topic}}}},
+		{"/briefing", discordtest.SlashOpts{Name: "briefing", Options: []discordtest.OptionValue{{Name: "topic", Value: topic}}}},
 	} {
 		tc.opts.GuildID, tc.opts.ChannelID, tc.opts.User = guildID, generalID, user(6)
-		checkMarks(t, tc.path, waitFinal(h, h.dc.SendSlash(tc.opts)).Content)
+		check(t, tc.path, waitFinal(h, h.dc.SendSlash(tc.opts)).Content)
 	}
-	h.noViolations()
 }
 
 // errCounter is a Metrics that counts errors by kind; the rest is
