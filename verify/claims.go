@@ -2,6 +2,7 @@ package verify
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -164,7 +165,7 @@ func (ck *checker) check(plain string, runs []citeRun, used []int) Claim {
 	var evidence []string
 	sameLang := true
 	lang := text.GuessLanguage(plain)
-	negatable := negationLangs[lang] || negationByLang[lang] != nil
+	negatable := knowsNegation(lang)
 	langs := []string{lang}
 	backed := map[int]string{}
 	for _, r := range runs {
@@ -180,7 +181,7 @@ func (ck *checker) check(plain string, runs []citeRun, used []int) Claim {
 			if lang == "" || dl != lang {
 				sameLang = false
 			}
-			negatable = negatable && (negationLangs[dl] || negationByLang[dl] != nil)
+			negatable = negatable && knowsNegation(dl)
 			langs = append(langs, dl)
 		}
 	}
@@ -212,6 +213,12 @@ func prose(claim string) string {
 
 // negationLangs are the languages negationWords covers.
 var negationLangs = map[string]bool{"en": true, "fr": true, "ar": true, "zh": true}
+
+// knowsNegation reports whether negated reads "not" in language lang.
+func knowsNegation(lang string) bool {
+	_, unspaced := unspacedNegations[lang]
+	return negationLangs[lang] || negationByLang[lang] != nil || unspaced
+}
 
 // weakAcross is weak for a claim in another language than its passages:
 // only what reads the same in both is compared. Figures are read into
@@ -388,6 +395,9 @@ func negated(s string, langs ...string) bool {
 				return true
 			}
 		}
+		if neg, ok := unspacedNegations[l]; ok && negatedWords(f, neg) {
+			return true
+		}
 	}
 	for _, r := range s {
 		if strings.ContainsRune("不没沒未無无非", r) {
@@ -432,6 +442,55 @@ var negationByLang = map[string][]string{
 	"id": {"tidak", "bukan", "belum", "tanpa", "tak"},
 	"fa": {"نيست", "نيستند", "ندارد", "نبود", "نشد", "بدون", "هرگز", "هيچ"},
 	"hi": {"नहीं", "नही", "न", "मत", "बिना"}, "th": {"ไม่"}, // Thai's is read as a prefix (negated)
+}
+
+// unspacedNegation is how Lao, Khmer or Burmese, written without spaces
+// between words, says "not": a word the segmenter cuts (text.Words, ICU's
+// word lists) that is a negation (equal) or opens with one (prefix: the
+// lists join some, ບໍ່ມີ "has not", មិនមែន "is not", မဟုတ် "is not"), unless
+// the word before it makes it "or not" (after).
+type unspacedNegation struct {
+	equal, prefix []string
+	after         string
+}
+
+// unspacedNegations are, from the grammars:
+//
+//   - Lao: ບໍ່ "not" before the verb (with its tone mark; ບໍ without it is
+//     the yes/no question particle), ຢ່າ "don't", ປາສະຈາກ "without"; ຫຼືບໍ່
+//     is "or not", a question's (N. J. Enfield, A Grammar of Lao, 2007,
+//     ch. 12 "Negation"; ch. 13 for the particles).
+//   - Khmer: មិន "not" before the verb, the sentence closed by ទេ (មិន…ទេ);
+//     formal ពុំ, colloquial អត់, គ្មាន "there is no", កុំ "don't", ឥត
+//     "without". ទេ alone is not read: it closes yes/no questions too
+//     (តើ…ទេ?) (F. E. Huffman, Modern Spoken Cambodian, 1970, lessons on
+//     negation; J. Haiman, Cambodian: Khmer, 2011, §3 negation).
+//   - Burmese: the prefix မ- on the verb, the clause closed by ဘူး in speech
+//     (မ…ဘူး) or by ပါ, ဘဲ, နဲ့ (မ…ပါ, မ…ဘဲ "without", မ…နဲ့ "don't"); the
+//     segmenter cuts မ off a verb it does not list with it (မ|ထောက်ပံ့|ပါ);
+//     ဘူး is negative only; ပါ is polite in any clause, so only မ and ဘူး
+//     are read (J. Okell, A Reference Grammar of Colloquial Burmese, 1969;
+//     Okell and Allott, Burmese/Myanmar Dictionary of Grammatical Forms,
+//     2001, entries မ and ဘူး).
+var unspacedNegations = map[string]unspacedNegation{
+	"lo": {equal: []string{"ຢ່າ"}, prefix: []string{"ບໍ່", "ປາສະຈາກ"}, after: "ຫຼື"},
+	"km": {equal: []string{"អត់", "កុំ"}, prefix: []string{"មិន", "ពុំ", "គ្មាន", "ឥត"}},
+	"my": {equal: []string{"မ", "ဘူး"}, prefix: []string{"မဟုတ်"}},
+}
+
+// negatedWords reports whether a word of s that neg's script segments is
+// one of neg's negations.
+func negatedWords(s string, neg unspacedNegation) bool {
+	prev := ""
+	for sp := range text.Words(s) {
+		w := s[sp.Start:sp.End]
+		is := slices.Contains(neg.equal, w) || slices.ContainsFunc(neg.prefix, func(p string) bool { return strings.HasPrefix(w, p) })
+		if is && (neg.after == "" || prev != neg.after) {
+			return true
+		}
+		prev = w
+	}
+	return false
 }
 
 // checkCode checks a fenced code block the model wrote (its text between
