@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"corpusbot/text"
 )
 
 // Thai is written without spaces between words, and retrieval indexes it
@@ -38,11 +40,10 @@ func thaiWord(w string) bool {
 
 // thaiForm is text as thaiHolds compares it: Thai's sara am written whole
 // (ำ, not nikhahit and sara aa, ํา, which look the same), and Myanmar's dot
-// below before the asat (့် for ့်, typed either way; text.Words reads
-// both so).
+// below before the asat (text.MyanmarOrder: typed either way; text.Words
+// reads both so).
 func thaiForm(s string) string {
-	s = strings.ReplaceAll(s, "\u0e4d\u0e32", "\u0e33")
-	return strings.ReplaceAll(s, "\u103a\u1037", "\u1037\u103a")
+	return text.MyanmarOrder(strings.ReplaceAll(s, "\u0e4d\u0e32", "\u0e33"))
 }
 
 // thaiHolds reports whether a sentence holds the Thai word w, whose terms

@@ -92,6 +92,16 @@ func Fold(s string) string {
 	return string(b)
 }
 
+// FoldUnit returns the length of s's first unit for Fold: a character with
+// the marks after it, which NFKC composes with it or puts in canonical
+// order (Burmese typed with the asat before the dot below, U+103A U+1037,
+// is folded with the dot first, as Unicode orders them). Folding s unit by
+// unit gives Fold(s) where folding it rune by rune would not, and each
+// unit's folding comes from a known range of s: a quote's offsets.
+func FoldUnit(s string) int {
+	return norm.NFKC.NextBoundaryInString(s, true)
+}
+
 // ASCIIPrefix returns the length of the ASCII text s starts with, looking
 // at eight bytes at a time: most text is ASCII, and the loops over every
 // paragraph of a corpus take it without decoding runes.

@@ -258,7 +258,7 @@ func segment(sc dictScript, run string, base int) []Span {
 	maxWord := maxWordOf(sc)
 	look := run // the run as the word list spells it
 	if sc == dictMyanmar {
-		look = myanmarOrder(run)
+		look = MyanmarOrder(run)
 	}
 	for k := 0; k < m; k++ {
 		if !brk[k] || cost[k][0] == inf && cost[k][1] == inf {
@@ -311,12 +311,13 @@ func segment(sc dictScript, run string, base int) []Span {
 	return spans
 }
 
-// myanmarOrder writes the dot below (U+1037) before the asat (U+103A), in
-// Unicode's canonical order, as ICU's list spells its words: most Burmese
-// text types the asat first (myPOS's sentences 381 times to 49), and
-// "ကြည့်" so typed matched no word. The two are three bytes each, so that
-// the result's offsets are the run's.
-func myanmarOrder(s string) string {
+// MyanmarOrder writes the dot below (U+1037) before the asat (U+103A), in
+// Unicode's canonical order (Fold's NFKC does the same), as ICU's list
+// spells its words: most Burmese text types the asat first (myPOS's
+// sentences 381 times to 49), and "ကြည့်" so typed matched no word. The two
+// are three bytes each, so that the result's offsets are the text's: for
+// comparing raw text (the word lists, answer's focus words) without Fold.
+func MyanmarOrder(s string) string {
 	return strings.ReplaceAll(s, "\u103a\u1037", "\u1037\u103a")
 }
 

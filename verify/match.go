@@ -269,8 +269,8 @@ func QuoteSpan(text, quote string) (start, end int, ok bool) {
 	if segs == nil {
 		return 0, 0, false
 	}
-	// foldMap folds rune by rune: a ZWNJ, folded alone, is a space.
-	folded, offs := foldMap(text)
+	// foldMap folds unit by unit: a ZWNJ, folded alone, is a space.
+	folded, offs, ends := foldMap(text)
 	f := &foldedText{text: folded}
 	s, e, ok := f.find(segs)
 	if !ok && strings.ContainsRune(quote, zwnj) {
@@ -281,39 +281,36 @@ func QuoteSpan(text, quote string) (start, end int, ok bool) {
 	if !ok || e == 0 {
 		return 0, 0, false
 	}
-	return offs[s], offs[e-1] + 1 + trailing(text, offs[e-1]), true
+	return offs[s], ends[e-1], true
 }
 
-// trailing is the length beyond the first byte of the rune at i.
-func trailing(text string, i int) int {
-	_, size := utf8.DecodeRuneInString(text[i:])
-	return size - 1
-}
-
-// foldMap folds text rune by rune as matchFold does, and returns for each
-// byte of the folded text the offset of the rune of text it comes from.
-func foldMap(s string) (string, []int) {
+// foldMap folds text unit by unit (text.FoldUnit: a letter with its marks,
+// which NFKC may reorder or compose) as matchFold does, and returns for
+// each byte of the folded text the range of text it comes from.
+func foldMap(s string) (folded string, starts, ends []int) {
 	var b strings.Builder
-	var offs []int
 	space := false
 	var prev rune
-	for i, r := range s {
-		f := matchFold(string(r))
+	for i := 0; i < len(s); {
+		n := text.FoldUnit(s[i:])
+		f := matchFold(s[i : i+n])
 		if f == "" {
 			space = true
+			i += n
 			continue
 		}
 		first, _ := utf8.DecodeRuneInString(f)
 		if space && b.Len() > 0 && !text.IsUnspaced(prev) && !text.IsUnspaced(first) {
 			b.WriteByte(' ')
-			offs = append(offs, i)
+			starts, ends = append(starts, i), append(ends, i)
 		}
 		space = false
 		for range len(f) {
-			offs = append(offs, i)
+			starts, ends = append(starts, i), append(ends, i+n)
 		}
 		b.WriteString(f)
 		prev, _ = utf8.DecodeLastRuneInString(f)
+		i += n
 	}
-	return b.String(), offs
+	return b.String(), starts, ends
 }
