@@ -84,9 +84,9 @@ func (c *fit) addThai(w string, terms []string, wt float64, has map[string]bool,
 // least. (Counting only the passages whose words, cut by text.Words,
 // include it answered 2 and abstained on 24 of XQuAD th's tuning
 // questions fewer.) The index counts the passages that write each word of
-// the Thai word list as it is built (retrieval's ThaiDF); a word the list
-// lacks (a name, a loan word) is looked for in the passages holding Thai,
-// gathered once, a scan each.
+// the Thai, Lao, Khmer and Myanmar word lists as it is built (retrieval's
+// ThaiDF); a word the lists lack (a name, a loan word) is looked for in
+// the passages holding those scripts, gathered once, a scan each.
 func (st *state) thaiIDF(w string) float64 {
 	w = thaiForm(w)
 	df, ok := st.index.ThaiDF(w)

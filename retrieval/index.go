@@ -35,6 +35,7 @@ type shard struct {
 	cursor []uint32          // local id → where its next posting goes
 	big    [][2]uint32       // posting, tf of the shard's tf ≥ maxTF
 	thai   thaiTally         // its items by the Thai words they write (thai.go)
+	lkm    thaiTally         // and by the Lao, Khmer and Myanmar ones
 }
 
 // tally is a local term's counts: its frequency in the item being

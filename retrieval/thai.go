@@ -3,6 +3,7 @@ package retrieval
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"corpusbot/text"
@@ -36,7 +37,9 @@ type thaiTally []thaiCount
 // side by side, one cache miss a word found, not two.
 type thaiCount struct{ df, last uint32 }
 
-// countThai counts item i, whose text is str, in the shard's tally.
+// countThai counts item i, whose text is str, in the shard's tallies:
+// Thai's, and the Lao, Khmer and Myanmar words' (text.DictWordsIn), which
+// the focus rule weighs as it weighs Thai's.
 func (s *shard) countThai(i int, str string) {
 	text.ThaiWordsIn(str, func(id int) {
 		if s.thai == nil {
@@ -47,51 +50,87 @@ func (s *shard) countThai(i int, str string) {
 			c.df++
 		}
 	})
+	text.DictWordsIn(str, func(id int) {
+		if s.lkm == nil {
+			s.lkm = make(thaiTally, text.DictWordIDs())
+		}
+		if c := &s.lkm[id]; c.last != uint32(i)+1 {
+			c.last = uint32(i) + 1
+			c.df++
+		}
+	})
 }
 
-// thaiCountsOf merges the shards' tallies into the table of words written.
-func thaiCountsOf(shards []*shard) thaiCounts {
+// mergeTallies merges the shards' tallies of one list (tally picks it),
+// clearing theirs; nil when none met a word.
+func mergeTallies(shards []*shard, tally func(*shard) *thaiTally) thaiTally {
 	var df thaiTally
 	for _, s := range shards {
-		if s.thai == nil {
+		t := tally(s)
+		if *t == nil {
 			continue
 		}
 		if df == nil {
-			df = s.thai
+			df = *t
 		} else {
-			for id, c := range s.thai {
+			for id, c := range *t {
 				df[id].df += c.df
 			}
 		}
-		s.thai = nil
+		*t = nil
+	}
+	return df
+}
+
+// thaiCountsOf merges the shards' tallies into the table of words
+// written, Thai's and the Lao, Khmer and Myanmar ones, sorted bytewise.
+func thaiCountsOf(shards []*shard) thaiCounts {
+	type written struct {
+		word string
+		df   uint32
+	}
+	var ws []written
+	for id, c := range mergeTallies(shards, func(s *shard) *thaiTally { return &s.thai }) {
+		if c.df > 0 {
+			ws = append(ws, written{text.ThaiWordOf(id), c.df})
+		}
+	}
+	for id, c := range mergeTallies(shards, func(s *shard) *thaiTally { return &s.lkm }) {
+		if c.df > 0 {
+			ws = append(ws, written{text.DictWordOf(id), c.df})
+		}
 	}
 	var tc thaiCounts
-	if df == nil {
+	if len(ws) == 0 {
 		return tc
 	}
+	// Each list's ids are in its words' order; one sort orders them all.
+	slices.SortFunc(ws, func(a, b written) int { return strings.Compare(a.word, b.word) })
 	var sb strings.Builder
 	tc.off = []uint32{0}
-	for id, c := range df { // ids are in the words' order
-		if c.df > 0 {
-			sb.WriteString(text.ThaiWordOf(id))
-			tc.off = append(tc.off, uint32(sb.Len()))
-			tc.df = append(tc.df, c.df)
-		}
+	for _, w := range ws {
+		sb.WriteString(w.word)
+		tc.off = append(tc.off, uint32(sb.Len()))
+		tc.df = append(tc.df, w.df)
 	}
 	tc.bytes = sb.String()
 	return tc
 }
 
 // ThaiDF is the number of items whose text writes word, one of text's
-// Thai words (text.ThaiWordID; sara am in either form), anywhere in it,
-// as strings.Contains finds it. False for a word not in the list, whose
-// items are not counted: the caller counts them itself.
+// Thai words (text.ThaiWordID; sara am in either form) or of its Lao,
+// Khmer and Myanmar ones (text.DictWordID; Myanmar in MyanmarOrder),
+// anywhere in it, as strings.Contains finds it. False for a word not in
+// the lists, whose items are not counted: the caller counts them itself.
 func (ix *Index) ThaiDF(word string) (int, bool) {
-	id, ok := text.ThaiWordID(word)
-	if !ok {
+	var w string
+	if id, ok := text.ThaiWordID(word); ok {
+		w = text.ThaiWordOf(id)
+	} else if id, ok := text.DictWordID(word); ok {
+		w = text.DictWordOf(id)
+	} else {
 		return 0, false
 	}
-	w := text.ThaiWordOf(id)
 	tc := &ix.thai
 	lo, hi := 0, len(tc.df)
 	for lo < hi {
@@ -108,8 +147,18 @@ func (ix *Index) ThaiDF(word string) (int, bool) {
 	return 0, true
 }
 
+// listed reports w as it is written in the Thai list or the Lao, Khmer
+// and Myanmar ones.
+func listed(w string) bool {
+	if id, ok := text.ThaiWordID(w); ok {
+		return text.ThaiWordOf(id) == w
+	}
+	id, ok := text.DictWordID(w)
+	return ok && text.DictWordOf(id) == w
+}
+
 // checkThai checks a snapshot's Thai counts over n items: words of the
-// list, sorted and distinct, each written by 1 to n items.
+// lists, sorted and distinct, each written by 1 to n items.
 func checkThai(tc thaiCounts, n int) error {
 	if len(tc.df) == 0 && len(tc.off) <= 1 && tc.bytes == "" {
 		return nil
@@ -130,7 +179,7 @@ func checkThai(tc thaiCounts, n int) error {
 		if i > 0 && tc.word(i-1) >= w {
 			return fmt.Errorf("thai counts: word %d out of order", i)
 		}
-		if id, ok := text.ThaiWordID(w); !ok || text.ThaiWordOf(id) != w {
+		if !listed(w) {
 			return fmt.Errorf("thai counts: word %d %q not in the word list", i, w)
 		}
 		if tc.df[i] == 0 || int(tc.df[i]) > n {

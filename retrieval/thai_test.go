@@ -158,3 +158,116 @@ var thaiBench = sync.OnceValue(func() []Item { return thaiItems(10_000, 11) })
 // (thaiItems, about 13 MB): what counting the Thai words adds to a Thai
 // build, beside BenchmarkBuild100k's Latin one, which it must not move.
 func BenchmarkBuildThai(b *testing.B) { benchBuild(b, thaiBench()) }
+
+// ThaiDF counts the Lao, Khmer and Myanmar words of text's lists as it
+// counts Thai's: anywhere in an item's text, once an item, Myanmar in
+// either order of the asat and the dot below; and, by many shards, what
+// strings.Contains finds.
+func TestDictDF(t *testing.T) {
+	items := []Item{
+		{Doc: "lo", Text: "ມັນບໍ່ຮອງຮັບການບີບອັດ ມັນ", Lang: "lo"},
+		{Doc: "km", Text: "វាមិនគាំទ្រទេ។", Lang: "km"},
+		{Doc: "my", Text: "ဒီစာမျက်နှာကို ကြည\u103a\u1037ပါ", Lang: "my"},
+		{Doc: "en", Text: "English quoting ບໍ່ once.", Lang: "en"},
+	}
+	ix, err := New(Config{}, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		word string
+		df   int
+		ok   bool
+	}{
+		{"ບໍ່", 2, true},
+		{"ມັນ", 1, true}, // twice in one item, once counted
+		{"ຮອງຮັບ", 1, true},
+		{"មិន", 1, true},
+		{"គាំទ្រ", 1, true},
+		{"ច្បាប់", 0, true},           // a word of the list no item writes
+		{"ကြည\u1037\u103a", 1, true},  // the list's order
+		{"ကြည\u103a\u1037", 1, true},  // asked in the other
+		{"ສົມພອນວົງສະຫວັນ", 0, false}, // not a word of the lists
+	} {
+		if df, ok := ix.ThaiDF(tt.word); df != tt.df || ok != tt.ok {
+			t.Errorf("ThaiDF(%q) = %d, %v; want %d, %v", tt.word, df, ok, tt.df, tt.ok)
+		}
+	}
+
+	// Many shards, against the scan.
+	r := rand.New(rand.NewPCG(5, 6))
+	n := text.DictWordIDs()
+	many := make([]Item, 3*minItemsPerWorker)
+	var sb strings.Builder
+	for i := range many {
+		sb.Reset()
+		for range 40 + r.IntN(60) {
+			sb.WriteString(text.DictWordOf(r.IntN(n)))
+			if r.IntN(8) == 0 {
+				sb.WriteByte(' ')
+			}
+		}
+		many[i] = Item{Doc: fmt.Sprintf("d%04d.txt", i/40), Text: sb.String(), Lang: "km"}
+	}
+	ix, err = New(Config{}, many)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ix.Parts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mapped, err := FromParts(p, many)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 200 {
+		w := text.DictWordOf(r.IntN(n))
+		want := 0
+		for _, it := range many {
+			if strings.Contains(it.Text, w) {
+				want++
+			}
+		}
+		for name, x := range map[string]*Index{"built": ix, "from parts": mapped} {
+			if df, ok := x.ThaiDF(w); df != want || !ok {
+				t.Fatalf("%s: ThaiDF(%q) = %d, %v; %d items write it", name, w, df, ok, want)
+			}
+		}
+	}
+}
+
+// khmerItems are n made-up Khmer passages drawn as thaiItems draws Thai
+// ones, from text's Khmer list (its largest of the three).
+func khmerItems(n int, seed uint64) []Item {
+	r := rand.New(rand.NewPCG(seed, 1))
+	var vocab []string
+	for id := range text.DictWordIDs() {
+		if w := text.DictWordOf(id); w >= "\u1780" && w < "\u1800" {
+			vocab = append(vocab, w)
+		}
+	}
+	r.Shuffle(len(vocab), func(i, j int) { vocab[i], vocab[j] = vocab[j], vocab[i] })
+	z := rand.NewZipf(r, synthZipfS, 1, uint64(len(vocab)-1))
+	items := make([]Item, n)
+	var sb strings.Builder
+	for i := range items {
+		sb.Reset()
+		for k, gap := 0, 5+r.IntN(8); k < 50+r.IntN(101); k++ {
+			if k == gap {
+				sb.WriteByte(' ')
+				gap += 5 + r.IntN(8)
+			}
+			sb.WriteString(vocab[z.Uint64()])
+		}
+		items[i] = Item{Doc: fmt.Sprintf("km%05d.txt", i/40), Title: vocab[z.Uint64()], Text: sb.String(), Lang: "km"}
+	}
+	return items
+}
+
+var khmerBench = sync.OnceValue(func() []Item { return khmerItems(10_000, 11) })
+
+// BenchmarkBuildKhmer builds the index of 10,000 made-up Khmer passages
+// (khmerItems): what counting the Lao, Khmer and Myanmar words adds to
+// such a build.
+func BenchmarkBuildKhmer(b *testing.B) { benchBuild(b, khmerBench()) }

@@ -31,7 +31,7 @@ import (
 // Numbers are little-endian.
 const (
 	magic         = "CBSNAP\r\n"
-	formatVersion = 5 // 5: the index's Thai word counts (retrieval/thai*)
+	formatVersion = 6 // 5: the index's Thai word counts (retrieval/thai*); 6: and Lao, Khmer, Myanmar's
 	headerSize    = 72
 	orderMark     = 0x01020304
 	maxParts      = 64

@@ -593,4 +593,13 @@ func TestOpenFormat4(t *testing.T) {
 	if _, _, _, err := Open(path, testKey); !errors.Is(err, ErrVersion) {
 		t.Fatalf("Open of format 4 = %v, want %v", err, ErrVersion)
 	}
+	// Format 5 counted Thai's words only: its Lao, Khmer and Myanmar
+	// passages would weigh every such word as the rarest.
+	b[8] = 5
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := Open(path, testKey); !errors.Is(err, ErrVersion) {
+		t.Fatalf("Open of format 5 = %v, want %v", err, ErrVersion)
+	}
 }
