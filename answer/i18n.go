@@ -20,8 +20,8 @@ func (r *Result) NearestHeading() string { return say(r.Lang, i18n.Nearest) }
 // Notes are the lines to show below the result, in its language: why each
 // marked sentence is marked (opening with its mark and its first words),
 // whether the answer was cut short, whether the model answered in another
-// language than the question's, and whether a failed briefing was written
-// without the model.
+// language than the question's, whether a failed briefing was written
+// without the model, and whether a document's summary drew on part of it.
 func (r *Result) Notes() []string {
 	var out []string
 	marked := false
@@ -47,6 +47,9 @@ func (r *Result) Notes() []string {
 	}
 	if r.Fallback {
 		out = append(out, say(r.Lang, i18n.FallbackNote))
+	}
+	if r.SummarisedOf > 0 && !r.Abstained {
+		out = append(out, say(r.Lang, i18n.SummarisedPart, i18n.Count(r.Lang, i18n.Passages, r.SummarisedFrom), r.SummarisedOf))
 	}
 	return out
 }

@@ -167,6 +167,12 @@ type Result struct {
 	// languages all the same.
 	AnsweredIn string `json:",omitempty"`
 	Nearest    []Nearest
+	// SummarisedFrom and SummarisedOf say that a document's summary
+	// drew on SummarisedFrom of its SummarisedOf body passages, spread
+	// over its sections, the document being over the budget; 0 when it
+	// drew on them all. Notes says so, in Lang.
+	SummarisedFrom int `json:",omitempty"`
+	SummarisedOf   int `json:",omitempty"`
 	// Covered lists the refs of every passage the result drew on (for a
 	// model, those it cited), so a briefing history can exclude them.
 	Covered []string

@@ -45,6 +45,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 	res := &Result{ID: newID(), Kind: KindSummary}
 
 	var blocks []*block
+	var sec []int    // a document's sections (sectionsOf)
 	var asked string // what was searched for, or the document's title
 	data := prompts.SummaryData{Topic: topic, Language: langName(write)}
 	if r.DocID != "" {
@@ -56,7 +57,22 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		res.Question = d.Title
 		asked = d.Title
 		data.DocID, data.Title = d.ID, d.Title
-		blocks = p.documentBlocks(st, di)
+		var body int
+		var over bool
+		blocks, body, over = p.documentBlocks(st, di)
+		sec, _ = sectionsOf(d)
+		if over {
+			// Over the budget: the note says how much of it
+			// the summary drew on.
+			res.SummarisedFrom, res.SummarisedOf = len(blocks), body
+		}
+		if p.model == nil {
+			// No prompt to fit: the lead sentences are
+			// chosen from the whole document, so that a
+			// section whose first passage is a table still
+			// gives its first sentence of prose.
+			blocks = st.bodyBlocks(di)
+		}
 		if len(blocks) == 0 {
 			return nil, fmt.Errorf("summarize %q: %w: no body text", r.DocID, ErrUnknownDocument)
 		}
@@ -80,11 +96,11 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		if topic != "" {
 			picks = readingOrder(st.bestSentences(blocks, topic, maxLeads, spreadOver(blocks, maxLeads, maxPerDoc), nil), blocks)
 		} else {
-			picks = st.leadSentences(blocks, maxLeads, maxLeads, leadWords, true)
+			picks = st.sectionLeads(blocks, sec, maxLeads, leadWords, true)
 			if len(picks) == 0 {
 				// A page of short sentences (a command's page, a
 				// glossary): its short ones are all it says.
-				picks = st.leadSentences(blocks, maxLeads, maxLeads, shortLeadWords, false)
+				picks = st.sectionLeads(blocks, sec, maxLeads, shortLeadWords, false)
 			}
 		}
 		if len(picks) == 0 && r.DocID != "" {
@@ -100,7 +116,10 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		if len(picks) == 0 {
 			return st.abstain(res, lang, st.nearestBlocks(blocks)), nil
 		}
-		st.extractive(res, blocks, picks, "", asked, lang)
+		used := st.extractive(res, blocks, picks, "", asked, lang)
+		if res.SummarisedOf > 0 {
+			res.SummarisedFrom = len(used)
+		}
 		return res, nil
 	}
 
@@ -158,17 +177,199 @@ func readingOrder(picks []pick, blocks []*block) []pick {
 }
 
 // documentBlocks is a document's body passages in order, one block each
-// so a summary can cite them apart, up to the budget.
-func (p *Pipeline) documentBlocks(st *state, doc int) []*block {
-	pk := newPacker(st, p.cfg.ContextTokens, 0, false)
+// so a summary can cite them apart, up to the budget. A document over the
+// budget gives passages spread over its sections (summaryOrder), in the
+// document's order, not its opening only: a summary of a long page is to
+// cover the page. It also returns how many body passages the document
+// has, and whether it is over the budget.
+func (p *Pipeline) documentBlocks(st *state, doc int) (blocks []*block, body int, over bool) {
 	d := &st.corpus.Docs[doc]
+	pk := newPacker(st, p.cfg.ContextTokens, 0, false)
+	over = false // a passage was left out for the budget, not as a near-duplicate
 	for i, ps := range d.Passages {
 		if ps.Kind != corpus.Body {
 			continue
 		}
+		body++
+		if !over && !pk.add(st.first[doc]+i) {
+			over = pk.used+estimateTokens(ps.Text)+headerTokens+estimateTokens(d.Title) > pk.budget
+		}
+	}
+	if !over {
+		return pk.blocks, body, false
+	}
+	sec, _ := sectionsOf(d)
+	pk = newPacker(st, p.cfg.ContextTokens, 0, false)
+	for _, i := range summaryOrder(sec) {
 		if !pk.add(st.first[doc]+i) && pk.full() {
 			break
 		}
 	}
-	return pk.blocks
+	slices.SortFunc(pk.blocks, func(a, b *block) int { return cmp.Compare(a.first, b.first) })
+	return pk.blocks, body, true
+}
+
+// bodyBlocks is every body passage of document doc, a block each.
+func (st *state) bodyBlocks(doc int) []*block {
+	d := &st.corpus.Docs[doc]
+	var out []*block
+	for i, ps := range d.Passages {
+		if ps.Kind == corpus.Body {
+			out = append(out, &block{doc: doc, first: i, last: i, items: []int{st.first[doc] + i}, text: ps.Text, tokens: estimateTokens(ps.Text)})
+		}
+	}
+	return out
+}
+
+// maxSectionDepth bounds how deep sectionsOf looks for a document's
+// sections.
+const maxSectionDepth = 4
+
+// sectionsOf numbers the sections of d's body passages in order (-1 for
+// an aside). Its sections are those of the shallowest heading level that
+// has two or more: a reference whose every entry sits under one "Variable
+// reference" heading is divided by its entries. Text before the first
+// heading of that level is a section of its own; a heading repeated
+// further down opens a new one.
+func sectionsOf(d *corpus.Document) (sec []int, n int) {
+	key := func(ps *corpus.Passage, depth int) string {
+		return strings.Join(ps.Headings[:min(depth+1, len(ps.Headings))], "\x00")
+	}
+	depth := 0
+	for ; depth < maxSectionDepth; depth++ {
+		headed, deeper := map[string]bool{}, false
+		for i := range d.Passages {
+			ps := &d.Passages[i]
+			if ps.Kind != corpus.Body || len(ps.Headings) <= depth {
+				continue
+			}
+			headed[key(ps, depth)] = true
+			deeper = deeper || len(ps.Headings) > depth+1
+		}
+		if len(headed) >= 2 || !deeper {
+			break
+		}
+	}
+	sec = make([]int, len(d.Passages))
+	last := ""
+	for i := range d.Passages {
+		ps := &d.Passages[i]
+		if ps.Kind != corpus.Body {
+			sec[i] = -1
+			continue
+		}
+		if k := key(ps, depth); n == 0 || k != last {
+			n++
+			last = k
+		}
+		sec[i] = n - 1
+	}
+	return sec, n
+}
+
+// summaryOrder is the order in which a summary of a document over the
+// budget takes its body passages (sec from sectionsOf): every section's
+// first passage, then each section's further passages by the share of
+// the section they reach (the second of ten passages before the second
+// of two), so a long section gets more of the budget than a short one
+// and none is left out while the budget lasts. Sections tie in spread
+// order (spreadRank): when the budget holds fewer leads than there are
+// sections, those it holds are spread over the document, not its first.
+func summaryOrder(sec []int) []int {
+	size := map[int]int{}
+	pos := make([]int, len(sec)) // position of a passage in its section
+	for i, s := range sec {
+		if s < 0 {
+			continue
+		}
+		pos[i] = size[s]
+		size[s]++
+	}
+	rank := spreadRank(len(size))
+	var out []int
+	for i, s := range sec {
+		if s >= 0 {
+			out = append(out, i)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b int) int {
+		// pos[a]/size[a] against pos[b]/size[b], in integers.
+		return cmp.Or(
+			cmp.Compare(pos[a]*size[sec[b]], pos[b]*size[sec[a]]),
+			cmp.Compare(rank[sec[a]], rank[sec[b]]),
+			cmp.Compare(a, b))
+	})
+	return out
+}
+
+// spreadRank orders n sections so that any first k of them are spread
+// over the document: section s ranks by its index's bits reversed (0, n/2,
+// n/4, 3n/4, …, the van der Corput sequence).
+func spreadRank(n int) []int {
+	bits := 0
+	for 1<<bits < n {
+		bits++
+	}
+	rev := func(s int) int {
+		r := 0
+		for range bits {
+			r = r<<1 | s&1
+			s >>= 1
+		}
+		return r
+	}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(rev(a), rev(b)) })
+	rank := make([]int, n)
+	for r, s := range idx {
+		rank[s] = r
+	}
+	return rank
+}
+
+// sectionLeads is leadSentences for a document's summary: the lead
+// sentence of one block from each section first, sections in spread
+// order, then the others' in the document's order; the n chosen come
+// back in the document's order. sec numbers the document's passages
+// (sectionsOf).
+func (st *state) sectionLeads(blocks []*block, sec []int, n, minWords int, items bool) []pick {
+	var all []pick
+	for bi, b := range blocks {
+		if s := lead(st.blockSentences(b), st.corpus.Docs[b.doc].Title, minWords, items); s != "" {
+			all = append(all, pick{block: bi, doc: b.doc, text: s, order: bi})
+		}
+	}
+	sections := 0
+	for _, s := range sec {
+		sections = max(sections, s+1)
+	}
+	rank := spreadRank(sections)
+	ordered := slices.Clone(all)
+	isFirst := make(map[int]bool, len(all)) // block index → first lead of its section
+	seen := map[int]bool{}
+	for _, p := range all {
+		s := sec[blocks[p.block].first]
+		if !seen[s] {
+			seen[s] = true
+			isFirst[p.block] = true
+		}
+	}
+	slices.SortStableFunc(ordered, func(a, b pick) int {
+		fa, fb := isFirst[a.block], isFirst[b.block]
+		switch {
+		case fa && fb:
+			return cmp.Compare(rank[sec[blocks[a.block].first]], rank[sec[blocks[b.block].first]])
+		case fa:
+			return -1
+		case fb:
+			return 1
+		}
+		return cmp.Compare(a.block, b.block)
+	})
+	out := choose(ordered, n, n, nil)
+	slices.SortFunc(out, func(a, b pick) int { return cmp.Compare(a.block, b.block) })
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"corpusbot/corpus"
 	"corpusbot/i18n"
 	"corpusbot/internal/openaitest"
 	"corpusbot/verify"
@@ -466,5 +467,137 @@ func TestBriefEverySection(t *testing.T) {
 		if !strings.Contains(res.Text, "The "+sec+" section") {
 			t.Errorf("no point from %s/:\n%s", sec, res.Text)
 		}
+	}
+}
+
+// madeWord is a word of letters of its own for each n (digits, which
+// the near-duplicate check may fold, would not tell paragraphs apart).
+func madeWord(n int) string {
+	x := uint32(n)*2654435761 + 12345
+	w := make([]byte, 6)
+	for i := range w {
+		w[i] = byte('a' + x%26)
+		x = x/26 ^ x<<7
+	}
+	return string(w)
+}
+
+// longReference is a Markdown reference of sections sections under one
+// "Reference" heading, each of paras paragraphs of its own words: over a
+// prompt's budget, like a system-variables page.
+func longReference(sections, paras int) string {
+	var b strings.Builder
+	b.WriteString("# Settings\n\nThis page lists every setting of the server and what each one changes in its behaviour.\n\n## Reference\n\n")
+	for s := range sections {
+		fmt.Fprintf(&b, "### setting_%d\n\n", s)
+		for p := range paras {
+			fmt.Fprintf(&b, "Setting number %d controls one part of the server in detail.", s)
+			for w := range 15 {
+				b.WriteString(" " + madeWord(s*1000+p*100+w))
+			}
+			b.WriteString(" Its value is read when the server starts.\n\n")
+		}
+	}
+	return b.String()
+}
+
+// A summary of a document over the budget draws on every section's lead
+// passage, in the document's order, and says that it drew on part of the
+// document; the extractive one quotes sections spread over the document,
+// not its first five. (Before: the first passages the budget held, every
+// one from the opening sections.)
+func TestSummarizeLongDocumentCoversSections(t *testing.T) {
+	const sections, paras = 6, 8
+	c := loadFS(t, fstest.MapFS{"settings.md": {Data: []byte(longReference(sections, paras))}})
+	d := &c.Docs[0]
+	sectionOf := func(i int) string {
+		h := d.Passages[i].Headings
+		if len(h) < 2 {
+			return ""
+		}
+		return h[1]
+	}
+	t.Run("model", func(t *testing.T) {
+		srv, cl := fakeLLM(t, 5*time.Second, 0)
+		srv.SetResponder(citingResponder(rewriteNone))
+		p := newPipeline(t, c, cl)
+		res, err := p.Summarize(context.Background(), SummaryRequest{DocID: d.ID, Lang: "en"})
+		if err != nil {
+			t.Fatalf("Summarize: %v", err)
+		}
+		ps := promptPassages(userMessage(srv.Requests()[0]))
+		if len(ps) >= sections*paras {
+			t.Fatalf("prompt holds %d passages, want a document over the budget", len(ps))
+		}
+		seen := map[string]bool{}
+		last := -1
+		for _, x := range ps {
+			i := slices.IndexFunc(d.Passages, func(q corpus.Passage) bool { return strings.HasPrefix(q.Text, x.text[:min(150, len(x.text))]) })
+			if i < 0 {
+				t.Fatalf("prompt passage [%s] is no passage of the document", x.n)
+			}
+			if i <= last {
+				t.Errorf("prompt passage [%s] is passage %d, after %d: want the document's order", x.n, i, last)
+			}
+			last = i
+			seen[sectionOf(i)] = true
+		}
+		for s := range sections {
+			if !seen[fmt.Sprintf("setting_%d", s)] {
+				t.Errorf("prompt holds no passage of setting_%d; sections seen (the opening one of them): %d of %d", s, len(seen), sections+1)
+			}
+		}
+		body := len(d.Passages) // all body text
+		note := i18n.Text("en", i18n.SummarisedPart, i18n.Count("en", i18n.Passages, len(ps)), body)
+		if res.SummarisedFrom != len(ps) || res.SummarisedOf != body || !slices.Contains(res.Notes(), note) {
+			t.Errorf("got from %d of %d, notes %q; want %d of %d and %q", res.SummarisedFrom, res.SummarisedOf, res.Notes(), len(ps), body, note)
+		}
+	})
+	t.Run("extractive", func(t *testing.T) {
+		p := newPipeline(t, c, nil)
+		res, err := p.Summarize(context.Background(), SummaryRequest{DocID: d.ID, Lang: "fr"})
+		if err != nil {
+			t.Fatalf("Summarize: %v", err)
+		}
+		checkEveryLineCited(t, res)
+		var got []int
+		for _, line := range strings.Split(res.Text, "\n") {
+			s := -1 // the page's opening
+			if i := strings.Index(line, "Setting number"); i >= 0 {
+				if _, err := fmt.Sscanf(line[i:], "Setting number %d", &s); err != nil {
+					t.Fatalf("line %q: %v", line, err)
+				}
+			}
+			got = append(got, s)
+		}
+		if len(got) != maxLeads || !slices.IsSorted(got) || got[len(got)-1] < sections/2 {
+			t.Errorf("quotes settings %v: want %d from sections spread over the document, in its order", got, maxLeads)
+		}
+		if len(slices.Compact(slices.Clone(got))) != len(got) {
+			t.Errorf("quotes settings %v: want one sentence a section", got)
+		}
+		if !slices.ContainsFunc(res.Notes(), func(n string) bool { return strings.Contains(n, "répartis entre ses sections") }) {
+			t.Errorf("notes %q: want the French note that the summary drew on part of the document", res.Notes())
+		}
+	})
+}
+
+// BenchmarkSummarizeLongDocument summarises a reference of 240 passages
+// over the budget, without a model and with a canned one.
+func BenchmarkSummarizeLongDocument(b *testing.B) {
+	c := loadFS(b, fstest.MapFS{"settings.md": {Data: []byte(longReference(60, 8))}})
+	for _, bb := range []struct {
+		name  string
+		model Model
+	}{{"extractive", nil}, {"model", cannedModel{reply: "It says so."}}} {
+		b.Run(bb.name, func(b *testing.B) {
+			p := newPipeline(b, c, bb.model)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := p.Summarize(context.Background(), SummaryRequest{DocID: c.Docs[0].ID, Lang: "en"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

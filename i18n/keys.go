@@ -123,6 +123,7 @@ const (
 	NoLLMHint         // the terminal's hint under an extractive answer, summary or briefing; names the settings, kept in English
 	NoSentences       // an extractive summary of a document of headings, lists, tables or code only
 	OtherLanguage     // an extractive abstention on a question in no document's language; %s: the documents' languages (LanguageNames)
+	SummarisedPart    // a note under the summary of a document over the budget; %s: the passages it drew on (Count Passages), %d: the document's passages
 
 	numKeys
 )

@@ -1,0 +1,184 @@
+// Command sumcover measures how much of a long document /summary covers:
+// for the longest pages of documentation trees, the share of a page's
+// sections that its summary cites, extractive and with a scripted model
+// that cites every passage of its prompt (so the figure counts what the
+// prompt holds, the most a model could cite).
+//
+//	go run ./sumcover -n 10 /tmp/round11/tidb-cn /tmp/round11/apisix
+//
+// Two section counts are reported: "top", the page's top-level headings
+// (the first heading under the title, text before it a section of its
+// own), and "split", the shallowest heading level with two or more
+// headings (a reference whose entries all sit under one heading is split
+// by its entries), which is how answer divides a page.
+package main
+
+import (
+	"cmp"
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"corpusbot/answer"
+	"corpusbot/corpus"
+	"corpusbot/llm"
+)
+
+func main() {
+	n := flag.Int("n", 10, "longest pages of each tree")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "usage: sumcover [-n 10] tree...")
+		os.Exit(2)
+	}
+	if err := run(context.Background(), *n, flag.Args()); err != nil {
+		fmt.Fprintln(os.Stderr, "sumcover:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, n int, dirs []string) error {
+	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "page\tpassages\ttop\tsplit\textractive top\textractive split\tmodel top\tmodel split\tmodel passages")
+	var sum [4]float64
+	pages := 0
+	quiet := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+	for _, dir := range dirs {
+		c, err := corpus.Load(ctx, os.DirFS(dir), corpus.Config{})
+		if err != nil {
+			return fmt.Errorf("load %s: %w", dir, err)
+		}
+		ext, err := answer.New(answer.Config{Logger: quiet}, c, nil)
+		if err != nil {
+			return err
+		}
+		mod, err := answer.New(answer.Config{Logger: quiet}, c, citeAll{})
+		if err != nil {
+			return err
+		}
+		docs := make([]*corpus.Document, len(c.Docs))
+		for i := range c.Docs {
+			docs[i] = &c.Docs[i]
+		}
+		slices.SortFunc(docs, func(a, b *corpus.Document) int {
+			return cmp.Or(cmp.Compare(len(b.Text), len(a.Text)), cmp.Compare(a.ID, b.ID))
+		})
+		for _, d := range docs[:min(n, len(docs))] {
+			top, split := sections(d, true), sections(d, false)
+			e, err := ext.Summarize(ctx, answer.SummaryRequest{DocID: d.ID})
+			if err != nil {
+				return fmt.Errorf("%s: %w", d.ID, err)
+			}
+			m, err := mod.Summarize(ctx, answer.SummaryRequest{DocID: d.ID})
+			if err != nil {
+				return fmt.Errorf("%s: %w", d.ID, err)
+			}
+			shares := [4]float64{share(top, e.Covered), share(split, e.Covered), share(top, m.Covered), share(split, m.Covered)}
+			for i := range sum {
+				sum[i] += shares[i]
+			}
+			pages++
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\t%d\n", d.ID, body(d), count(top), count(split), shares[0], shares[1], shares[2], shares[3], len(m.Covered))
+		}
+	}
+	fmt.Fprintf(tw, "mean of %d pages\t\t\t\t%.3f\t%.3f\t%.3f\t%.3f\t\n", pages, sum[0]/float64(pages), sum[1]/float64(pages), sum[2]/float64(pages), sum[3]/float64(pages))
+	return tw.Flush()
+}
+
+func body(d *corpus.Document) int {
+	n := 0
+	for _, p := range d.Passages {
+		if p.Kind == corpus.Body {
+			n++
+		}
+	}
+	return n
+}
+
+// sections numbers d's body passages by section (-1 for an aside): by
+// the first heading under the title when top, else by the shallowest
+// heading level with two or more headings. A run of passages under one
+// heading is one section.
+func sections(d *corpus.Document, top bool) []int {
+	key := func(p *corpus.Passage, depth int) string {
+		return strings.Join(p.Headings[:min(depth+1, len(p.Headings))], "\x00")
+	}
+	depth := 0
+	for ; !top && depth < 4; depth++ {
+		headed, deeper := map[string]bool{}, false
+		for i := range d.Passages {
+			p := &d.Passages[i]
+			if p.Kind != corpus.Body || len(p.Headings) <= depth {
+				continue
+			}
+			headed[key(p, depth)] = true
+			deeper = deeper || len(p.Headings) > depth+1
+		}
+		if len(headed) >= 2 || !deeper {
+			break
+		}
+	}
+	sec := make([]int, len(d.Passages))
+	n, last := 0, ""
+	for i := range d.Passages {
+		p := &d.Passages[i]
+		if p.Kind != corpus.Body {
+			sec[i] = -1
+			continue
+		}
+		if k := key(p, depth); n == 0 || k != last {
+			n++
+			last = k
+		}
+		sec[i] = n - 1
+	}
+	return sec
+}
+
+func count(sec []int) int { return slices.Max(append(slices.Clone(sec), -1)) + 1 }
+
+// share is the share of sec's sections that the refs (docID#index) cite.
+func share(sec []int, refs []string) float64 {
+	n := count(sec)
+	if n == 0 {
+		return 0
+	}
+	hit := map[int]bool{}
+	for _, r := range refs {
+		i, err := strconv.Atoi(r[strings.LastIndexByte(r, '#')+1:])
+		if err == nil && i < len(sec) && sec[i] >= 0 {
+			hit[sec[i]] = true
+		}
+	}
+	return float64(len(hit)) / float64(n)
+}
+
+var passageRE = regexp.MustCompile(`(?s)<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>`)
+
+// citeAll is a scripted model that writes one sentence a passage of its
+// prompt, citing it and quoting its first words.
+type citeAll struct{}
+
+func (citeAll) Complete(_ context.Context, req llm.Request) (llm.Response, error) {
+	var b strings.Builder
+	for _, m := range passageRE.FindAllStringSubmatch(req.Messages[len(req.Messages)-1].Content, -1) {
+		words := strings.Fields(m[2])
+		fmt.Fprintf(&b, "The passage says so [%s] «%s».\n", m[1], strings.Join(words[:min(6, len(words))], " "))
+	}
+	return llm.Response{Content: b.String(), FinishReason: "stop"}, nil
+}
+
+func (c citeAll) Stream(ctx context.Context, req llm.Request, onDelta func(string) error) (llm.Response, error) {
+	r, err := c.Complete(ctx, req)
+	if err == nil {
+		err = onDelta(r.Content)
+	}
+	return r, err
+}
