@@ -41,9 +41,6 @@ func thaiBreaksBefore(rs []rune, k int) bool {
 	return p < 0x0E40 || p > 0x0E44 // เ แ โ ใ ไ
 }
 
-// thaiWordCount counts the words of run as thaiWords finds them.
-func thaiWordCount(run string) int { return len(thaiWords(run, 0)) }
-
 // thaiWords returns the words of run, Thai letters and marks with no space
 // between words, as spans offset by base: segment's maximal matching by
 // PyThaiNLP's word list.

@@ -187,11 +187,6 @@ func HasLetterOrDigit(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
-// thaiStarts reports whether Words reads r, of the Thai block, as Thai: a
-// letter or mark, or ฯ or ๆ, which end a word. Thai digits, ฿ and ๏ are
-// read as any digit or sign.
-func thaiStarts(r rune) bool { return isThai(r) || r == 0x0E2F || r == 0x0E46 }
-
 // yieldDict is Words at s[i], where dictStarts: the word before (from
 // start, when start >= 0) ends; a run of Thai, Lao, Khmer or Myanmar
 // letters and marks yields its words. It returns where Words goes on

@@ -19,7 +19,7 @@ func TestOtherLanguage(t *testing.T) {
 		{"Chinese to an English reader", "工业和信息化部要求科技公司停止屏蔽其他网站的链接 [1]。", "en", "zh"},
 		{"Chinese to a reader of traditional characters", "工业和信息化部要求科技公司停止屏蔽其他网站的链接 [1]。", "zh-Hant", ""},
 		{"English to an Arabic reader", "The ministry asked the companies to stop blocking the links of the other sites [1].", "ar", "en"},
-		{"Persian to an Arabic reader", "وزارت از شرکت‌ها خواست که مسدود کردن پیوندهای سایت‌های دیگر را متوقف کنند [1].", "ar", ""},
+		{"Persian to an Arabic reader", "وزارت از شرکت\u200cها خواست که مسدود کردن پیوندهای سایت\u200cهای دیگر را متوقف کنند [1].", "ar", ""},
 		{"Danish to a Norwegian reader", "Ministeriet bad virksomhederne om at stoppe med at blokere for links til de andre sider [1].", "nb", ""},
 		{"Vietnamese to an English reader", "Hook useState trả về một cặp giá trị: biến state và hàm setter để cập nhật nó [1].", "en", "vi"},
 		{"Spanish to a Polish reader", "El ministerio pidió a las empresas que dejaran de bloquear los enlaces de los otros sitios [1].", "pl", ""},
