@@ -195,6 +195,11 @@ const (
 	SkipGenerated   SkipKind = "generated page"     // a site's search or index page
 	SkipMalformed   SkipKind = "malformed"          // a PDF or DOCX that cannot be parsed
 	SkipPackages    SkipKind = "installed packages" // a node_modules folder, not read
+	// SkipLink is a symbolic link not followed by design: to a folder
+	// (the walk does not enter linked folders), a loop, a system or a
+	// hidden file. Nothing in it failed to read, so the summary does not
+	// call it unreadable; a link to nothing stays unreadable.
+	SkipLink SkipKind = "link not followed"
 )
 
 // Warning names a file that was skipped or repaired, and why.
@@ -303,6 +308,8 @@ func groupLabel(g string, n int) string {
 		return "empty"
 	case string(SkipPackages):
 		return plural(n, "folder of installed packages", "folders of installed packages")
+	case string(SkipLink):
+		return plural(n, "link not followed", "links not followed")
 	}
 	return g // "too large", "binary", "unreadable", "encrypted", …
 }

@@ -260,8 +260,8 @@ func (l *loader) listTyped(ctx context.Context) (paths []string, regular []bool,
 		}
 		if !d.IsDir() {
 			if d.Type()&fs.ModeSymlink != 0 {
-				if why := l.linkWithheld(p); why != "" {
-					w := Warning{Path: p, Reason: why, Kind: SkipUnreadable}
+				if why, kind := l.linkWithheld(p); why != "" {
+					w := Warning{Path: p, Reason: why, Kind: kind}
 					l.warnings = append(l.warnings, w)
 					l.log.Warn("corpus: file not loaded", "path", w.Path, "reason", w.Reason, "kind", string(w.Kind))
 					return nil
@@ -831,11 +831,12 @@ func noDocumentsError(ws []Warning) error {
 // (docs/README.md → ../README.md), but not to a file the loader would not
 // read in place, a hidden one (a .env, a key under .ssh) or the system's
 // (/proc, /sys, /dev), which a corpus author's link would otherwise serve
-// to anyone who asks.
-func (l *loader) linkWithheld(p string) string {
+// to anyone who asks. Its kind is SkipLink, or SkipUnreadable for a link
+// to nothing, which is a fault to fix.
+func (l *loader) linkWithheld(p string) (string, SkipKind) {
 	d, ok := l.fsys.(dirFS)
 	if !ok || d.root == "" {
-		return ""
+		return "", ""
 	}
 	if !l.rootRead {
 		// Once per load, not per link: a folder of many links resolved
@@ -847,16 +848,16 @@ func (l *loader) linkWithheld(p string) string {
 	}
 	root := l.root
 	if root == "" {
-		return ""
+		return "", ""
 	}
 	full := filepath.Join(d.root, filepath.FromSlash(p))
 	written, _ := os.Readlink(full)
 	target, err := filepath.EvalSymlinks(full)
 	if errors.Is(err, fs.ErrNotExist) && written != "" {
-		return "a link to nothing (" + written + "): the file it names does not exist"
+		return "a link to nothing (" + written + "): the file it names does not exist", SkipUnreadable
 	}
 	if err != nil {
-		return "" // reported when it is opened
+		return "", "" // reported when it is opened
 	}
 	target = filepath.ToSlash(target)
 	if info, err := os.Stat(full); err == nil && info.IsDir() {
@@ -864,13 +865,13 @@ func (l *loader) linkWithheld(p string) string {
 		// "unsupported type (no extension)", which a team that linked a
 		// shared folder could not act on.
 		if target == root || strings.HasPrefix(root, target+"/") || target == "/" {
-			return "a link to a folder that holds this one (" + written + "), not followed: a loop"
+			return "a link to a folder that holds this one (" + written + "), not followed: a loop", SkipLink
 		}
-		return "a link to a folder (" + written + "), not followed: the pages in it are not read; load that folder itself, or link its files"
+		return "a link to a folder (" + written + "), not followed: the pages in it are not read; load that folder itself, or link its files", SkipLink
 	}
 	for _, sys := range []string{"/proc", "/sys", "/dev"} {
 		if target == sys || strings.HasPrefix(target, sys+"/") {
-			return "a link to a system file, not read"
+			return "a link to a system file, not read", SkipLink
 		}
 	}
 	// Hidden names count from where the target leaves the folder's path,
@@ -882,8 +883,8 @@ func (l *loader) linkWithheld(p string) string {
 	}
 	for _, part := range tp[i:] {
 		if strings.HasPrefix(part, ".") {
-			return "a link to a hidden file, not read"
+			return "a link to a hidden file, not read", SkipLink
 		}
 	}
-	return ""
+	return "", ""
 }
