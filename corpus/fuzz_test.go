@@ -119,6 +119,8 @@ func FuzzStructured(f *testing.F) {
 	// Round nine's MediaWiki page, and markup cut short.
 	f.Add(wikiDoc, uint8(12))
 	f.Add("<ref>a\n<!--\n{|\n| x=1 | y\n|-\n<pre>\n== b\n;c\n [[d|\n{{e", uint8(12))
+	// Shortcodes alone in table cells, and cells cut short.
+	f.Add("| a | b |\n|---|---|\n| {{< check_yes >}} | {{%x%}}\n|{{<A-b.C>}}|\\| {{< y >}} |\n{{< z >}} |", uint8(0))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod", "a.wiki"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]

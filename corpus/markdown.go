@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -612,12 +613,64 @@ func replaceShortcodes(line string) (rest, code string) {
 		}
 		b.WriteString(line[last:m[0]])
 		last = m[1]
+		b.WriteString(cellShortcode(line, m[0], m[1]))
 	}
 	b.WriteString(line[last:])
 	if strings.TrimSpace(b.String()) == "" {
 		return "", ""
 	}
 	return b.String(), ""
+}
+
+// bareShortcodeRe is a Hugo shortcode without arguments: {{< check_yes >}}.
+var bareShortcodeRe = regexp.MustCompile(`^\{\{[<%]-?\s*([A-Za-z][\w.-]*)\s*-?[%>]\}\}$`)
+
+// cellShortcode is the words a shortcode between line[start:end] reads as:
+// its name in words ("check yes") when it is the whole of a table cell and
+// takes no arguments, else nothing. A shortcode is a template the site
+// fills in; one with no arguments in a cell of its own is a mark whose
+// only meaning in the source is its name (Jaeger's {{< check_yes >}},
+// GitLab's {{< yes >}}, Sensu's {{< check >}}), and dropped it left the
+// cell empty, a table no question could be answered from. In prose, or
+// with arguments (a parameter, a link), it goes as before.
+func cellShortcode(line string, start, end int) string {
+	m := bareShortcodeRe.FindStringSubmatch(line[start:end])
+	if m == nil {
+		return ""
+	}
+	before := strings.TrimRight(line[:start], " \t")
+	after := strings.TrimLeft(line[end:], " \t")
+	pipeBefore := strings.HasSuffix(before, "|") && !strings.HasSuffix(before, `\|`)
+	pipeAfter := strings.HasPrefix(after, "|")
+	if !(pipeBefore && (pipeAfter || after == "") || pipeAfter && before == "") {
+		return ""
+	}
+	return nameWords(m[1])
+}
+
+// nameWords writes a template's name as words: check_yes, check-yes and
+// checkYes are "check yes".
+func nameWords(name string) string {
+	var b strings.Builder
+	prevLower := false
+	for _, r := range name {
+		switch {
+		case r == '_' || r == '-' || r == '.':
+			b.WriteByte(' ')
+			prevLower = false
+			continue
+		case unicode.IsUpper(r):
+			if prevLower {
+				b.WriteByte(' ')
+			}
+			r = unicode.ToLower(r)
+			prevLower = false
+		default:
+			prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
+		}
+		b.WriteRune(r)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // fencedNotes are the names of javascript.info's fenced notes, whose body
