@@ -33,12 +33,39 @@ type Reader struct {
 	ck    *checker
 	given int
 	cache map[string]Claim
+	// spans memoizes the plain text of each sentence rendered: a
+	// streaming reply is rendered whole after every piece, so each of its
+	// sentences is read once per piece otherwise.
+	spans map[string]spanText
+}
+
+// spanText is what rendering reads of a sentence on its own: pure
+// functions of its text, so a memo of them renders byte for byte the same.
+type spanText struct {
+	plain string // without citations, spaces or list marker
+	key   string // repeatKey(plain)
+	bare  bool   // nothing but citations and spaces
+}
+
+// spanText is the memoized spanText of sentence s.
+func (rd *Reader) spanText(s string) spanText {
+	if t, ok := rd.spans[s]; ok {
+		return t
+	}
+	plain := strings.TrimSpace(ParseCitations(s, 0).Text)
+	t := spanText{bare: plain == ""}
+	t.plain = strings.TrimSpace(plain[listPrefix(plain):])
+	t.key = repeatKey(t.plain)
+	if rd.spans != nil { // nil: unmemoized, as the tests' reference renders
+		rd.spans[s] = t
+	}
+	return t
 }
 
 // NewReader makes the Reader of one reply to question that was given ps,
 // numbered [1] to [ps.Len()]; an tells which words are searchable.
 func NewReader(ps Passages, an Analyzer, question string) *Reader {
-	return &Reader{ck: newChecker(ps, an, question), given: ps.Len(), cache: map[string]Claim{}}
+	return &Reader{ck: newChecker(ps, an, question), given: ps.Len(), cache: map[string]Claim{}, spans: map[string]spanText{}}
 }
 
 // Given is the number of passages the reply was given.
@@ -79,7 +106,7 @@ func (rd *Reader) render(raw string, partial bool) Rendered {
 		spans = spans[:len(spans)-1] // the last may go on
 	}
 	out := Rendered{Used: sc.used, Dropped: sc.dropped, Quotes: map[int]string{}}
-	orphans := orphanQuotes(sc, spans)
+	orphans := orphanQuotes(sc, spans, rd.spanText)
 	for n, q := range refs {
 		if _, ok := orphans[n]; !ok {
 			orphans[n] = q
@@ -100,8 +127,8 @@ func (rd *Reader) render(raw string, partial bool) Rendered {
 			ri++
 		}
 		s := sc.text[sp.Start:sp.End]
-		plain := strings.TrimSpace(ParseCitations(s, 0).Text)
-		plain = strings.TrimSpace(plain[listPrefix(plain):])
+		st := rd.spanText(s)
+		plain := st.plain
 		gap := sc.text[prev:sp.Start]
 		prev = sp.End
 		if fi := fenceOf(sp, fences); fi >= 0 {
@@ -152,7 +179,7 @@ func (rd *Reader) render(raw string, partial bool) Rendered {
 		if c.Text == "" {
 			c = rd.claim(plain, runs, sc.used)
 		}
-		if key := repeatKey(plain); key != "" {
+		if key := st.key; key != "" {
 			if p := shown[key]; p != nil && !p.adds(c) {
 				// A repeat of a sentence shown, citing nothing it did not
 				// and no better backed: shown once. Only later sentences
@@ -316,7 +343,7 @@ func withoutOpenFence(raw string) string {
 // orphanQuotes collects quotes given on lines of their own ("[2] «…»"), as
 // a model does that lists its quotes after the answer: each backs the
 // citations of its number that came without one.
-func orphanQuotes(sc scanned, spans []text.Span) map[int]string {
+func orphanQuotes(sc scanned, spans []text.Span, sentence func(string) spanText) map[int]string {
 	out := map[int]string{}
 	for _, r := range sc.runs {
 		if r.quote == "" || r.quoteBefore || len(r.nums) != 1 {
@@ -324,7 +351,7 @@ func orphanQuotes(sc scanned, spans []text.Span) map[int]string {
 		}
 		for _, sp := range spans {
 			if r.start >= sp.Start && r.start < sp.End {
-				if strings.TrimSpace(ParseCitations(sc.text[sp.Start:sp.End], 0).Text) == "" {
+				if sentence(sc.text[sp.Start:sp.End]).bare {
 					if _, ok := out[r.nums[0]]; !ok {
 						out[r.nums[0]] = r.quote
 					}

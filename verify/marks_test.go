@@ -319,36 +319,48 @@ func TestCodeBlockHeldWhileUndecided(t *testing.T) {
 	}
 }
 
+// replyStreamSeeds are FuzzReplyStream's seeds besides parseCitationsTests:
+// a reply and the size of its streamed pieces.
+var replyStreamSeeds = []struct {
+	reply string
+	size  uint8
+}{
+	{"A [3]. B [1, 2] [9] [ C [1][[2]] [1-", 2},
+	{"x [9]1] [1 [9]]", 1},
+	{"Claim [1] «La hache de guerre est enterré». Next (2) «half", 3},
+	{"“La hache de guerre est enterré” [1]. ⚠¹ x [2]", 4},
+	{"Claim [1].\n\nSources:\n[1] «La hache de guerre est enterré»\n[^2]: The article.\n[9] «x»", 3},
+	{"Claim [1] «La hache de guerre\nest enterré». Next [1] «no close\n- B [2] «x»\n\nQuotes:", 5},
+	{"Claim [1] «La hache de guerre est enterré». Run `grep [2]` and ```\n[3] «x»\n``` [2] «y».", 2},
+	{"Claim [1] «La hache de guerre est enterré».\n```\nx [1].\n```\nNext [2] «y».\n~~~\nopen", 3},
+	{"Claim [1] «La hache de guerre est enterré».\n```\nx [2] «y».\n~~~\nz [1].", 4},
+	{"A [1] «never closed. B [2] «La hache de guerre est enterré». C [1] «x! D「y」", 3},
+	{"The article describes this at some length [1] «La hache de guerre est enterré».\n\nThe article describes this at some length! [1]. The article describes this at some length [2] «x».", 6},
+	{"<think>\nA [1] «x». I could not find it.\n</think>\n\nClaim [1] «La hache de guerre est enterré».", 3},
+	{"```markdown\nClaim [1] «La hache de guerre est enterré».\n```js\nx [2]\n```\nMore [1].\n```", 4},
+	{"```json\n{\"answer\": \"Claim [1] «La hache de guerre est enterré».\"}\n```", 2},
+	{"Reasoning [1] «x». I could not find it.\n</think>\n\nClaim [1] «La hache de guerre est enterré».", 3},
+	{"Claim [1] «La hache de guerre est enterré». </think> More [2] «La hache de guerre est enterré».", 5},
+	{"<|im_start|>assistant\nClaim [1] «La hache de guerre est enterré».<|im_end|> `<|eot_id|>` x</s>", 2},
+	{"Claim [1] (La hache de guerre est enterré). Aside [2] (not (there)) x [1] (La hache (", 3},
+	{"Claim [1:2] «La hache de guerre est enterré». B [²] [3:1-2, 1:4] [10:30] [¹", 2},
+	{"| A | B |\n|:--|--|\n| La hache de guerre | est enterré [1] «La hache de guerre est enterré» |\n| x | y [2] |", 3},
+}
+
 func FuzzReplyStream(f *testing.F) {
 	for _, tt := range parseCitationsTests {
 		f.Add(tt.text, uint8(len(tt.text)))
 	}
-	f.Add("A [3]. B [1, 2] [9] [ C [1][[2]] [1-", uint8(2))
-	f.Add("x [9]1] [1 [9]]", uint8(1))
-	f.Add("Claim [1] «La hache de guerre est enterré». Next (2) «half", uint8(3))
-	f.Add("“La hache de guerre est enterré” [1]. ⚠¹ x [2]", uint8(4))
-	f.Add("Claim [1].\n\nSources:\n[1] «La hache de guerre est enterré»\n[^2]: The article.\n[9] «x»", uint8(3))
-	f.Add("Claim [1] «La hache de guerre\nest enterré». Next [1] «no close\n- B [2] «x»\n\nQuotes:", uint8(5))
-	f.Add("Claim [1] «La hache de guerre est enterré». Run `grep [2]` and ```\n[3] «x»\n``` [2] «y».", uint8(2))
-	f.Add("Claim [1] «La hache de guerre est enterré».\n```\nx [1].\n```\nNext [2] «y».\n~~~\nopen", uint8(3))
-	f.Add("Claim [1] «La hache de guerre est enterré».\n```\nx [2] «y».\n~~~\nz [1].", uint8(4))
-	f.Add("A [1] «never closed. B [2] «La hache de guerre est enterré». C [1] «x! D「y」", uint8(3))
-	f.Add("The article describes this at some length [1] «La hache de guerre est enterré».\n\nThe article describes this at some length! [1]. The article describes this at some length [2] «x».", uint8(6))
-	f.Add("<think>\nA [1] «x». I could not find it.\n</think>\n\nClaim [1] «La hache de guerre est enterré».", uint8(3))
-	f.Add("```markdown\nClaim [1] «La hache de guerre est enterré».\n```js\nx [2]\n```\nMore [1].\n```", uint8(4))
-	f.Add("```json\n{\"answer\": \"Claim [1] «La hache de guerre est enterré».\"}\n```", uint8(2))
-	f.Add("Reasoning [1] «x». I could not find it.\n</think>\n\nClaim [1] «La hache de guerre est enterré».", uint8(3))
-	f.Add("Claim [1] «La hache de guerre est enterré». </think> More [2] «La hache de guerre est enterré».", uint8(5))
-	f.Add("<|im_start|>assistant\nClaim [1] «La hache de guerre est enterré».<|im_end|> `<|eot_id|>` x</s>", uint8(2))
-	f.Add("Claim [1] (La hache de guerre est enterré). Aside [2] (not (there)) x [1] (La hache (", uint8(3))
-	f.Add("Claim [1:2] «La hache de guerre est enterré». B [²] [3:1-2, 1:4] [10:30] [¹", uint8(2))
-	f.Add("| A | B |\n|:--|--|\n| La hache de guerre | est enterré [1] «La hache de guerre est enterré» |\n| x | y [2] |", uint8(3))
+	for _, sd := range replyStreamSeeds {
+		f.Add(sd.reply, sd.size)
+	}
 	rd, _ := fixtureReader(f, 3)
 	f.Fuzz(func(t *testing.T, reply string, size uint8) {
 		reply = strings.ToValidUTF8(reply, "\uFFFD") // model output is UTF-8
 		if got, want := streamed(t, rd, reply, int(size%16)+1), wantStreamed(rd, reply); got != want {
 			t.Fatalf("streamed %q, want %q", got, want)
 		}
+		sameAsCold(t, rd, reply, int(size%16)+1)
 	})
 }
 
