@@ -177,7 +177,7 @@ type data struct {
 	folds int
 }
 
-type setCounts struct{ out, outAbstained, in, inAnswered int }
+type setCounts = signals.Counts
 
 func newData(rows []signals.Row, n, folds int) *data {
 	d := &data{base: map[string]*setCounts{}, folds: folds}
@@ -188,17 +188,7 @@ func newData(rows []signals.Row, n, folds int) *data {
 			d.base[r.Set] = b
 			d.sets = append(d.sets, r.Set)
 		}
-		if r.In {
-			b.in++
-			if r.RuleOK {
-				b.inAnswered++
-			}
-		} else {
-			b.out++
-			if !r.Rule {
-				b.outAbstained++
-			}
-		}
+		b.Add(r)
 		if !r.Loose || len(r.Signals) != n {
 			continue
 		}
@@ -369,15 +359,15 @@ func (d *data) report(w io.Writer, scores []float64, t float64, vs []float64, tv
 				inGain--
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t\n", s, b.outAbstained, b.out, b.outAbstained-outLost, b.out, b.inAnswered, b.in, b.inAnswered+inGain, b.in)
-		tot.out += b.out
-		tot.outAbstained += b.outAbstained
-		tot.in += b.in
-		tot.inAnswered += b.inAnswered
+		fmt.Fprintf(tw, "%s\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t\n", s, b.OutAbstained, b.Out, b.OutAbstained-outLost, b.Out, b.InAnswered, b.In, b.InAnswered+inGain, b.In)
+		tot.Out += b.Out
+		tot.OutAbstained += b.OutAbstained
+		tot.In += b.In
+		tot.InAnswered += b.InAnswered
 		gained += inGain
 		lost += outLost
 	}
-	fmt.Fprintf(tw, "all\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t\n", tot.outAbstained, tot.out, tot.outAbstained-lost, tot.out, tot.inAnswered, tot.in, tot.inAnswered+gained, tot.in)
+	fmt.Fprintf(tw, "all\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t\n", tot.OutAbstained, tot.Out, tot.OutAbstained-lost, tot.Out, tot.InAnswered, tot.In, tot.InAnswered+gained, tot.In)
 	tw.Flush()
 }
 

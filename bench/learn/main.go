@@ -257,7 +257,7 @@ type data struct {
 	langEn  int
 }
 
-type counts struct{ in, inAnswered, out, outAbstained int }
+type counts = signals.Counts
 
 func newData(rows []signals.Row, n int, floor float64, big int) (*data, error) {
 	d := &data{rows: rows, n: n, base: map[string]*counts{}, floor: floor, big: big}
@@ -271,17 +271,7 @@ func newData(rows []signals.Row, n int, floor float64, big int) (*data, error) {
 			d.base[r.Set] = b
 			d.sets = append(d.sets, r.Set)
 		}
-		if r.In {
-			b.in++
-			if r.RuleOK {
-				b.inAnswered++
-			}
-		} else {
-			b.out++
-			if !r.Rule {
-				b.outAbstained++
-			}
-		}
+		b.Add(r)
 	}
 	slices.Sort(d.sets)
 	return d, nil
@@ -429,14 +419,14 @@ func (d *data) better(o, than operating) bool {
 // the rule does.
 func (d *data) allowed(s string, o outcome) bool {
 	b := d.base[s]
-	need := math.Ceil(d.floor*float64(b.out) - 1e-9)
-	if b.in+b.out <= d.big {
-		return float64(o.outAbstained) >= min(float64(b.outAbstained), need)
+	need := math.Ceil(d.floor*float64(b.Out) - 1e-9)
+	if b.In+b.Out <= d.big {
+		return float64(o.outAbstained) >= min(float64(b.OutAbstained), need)
 	}
-	if b.outAbstained-o.outAbstained > o.inAnswered-b.inAnswered {
+	if b.OutAbstained-o.outAbstained > o.inAnswered-b.InAnswered {
 		return false
 	}
-	return float64(b.outAbstained) < need || float64(o.outAbstained) >= need
+	return float64(b.OutAbstained) < need || float64(o.outAbstained) >= need
 }
 
 // cuts are up to n thresholds among the scores of the rows keep accepts,
@@ -496,8 +486,8 @@ func (d *data) at(mode string, scores []float64, op operating) operating {
 	for _, s := range d.sets {
 		op.ok = op.ok && d.allowed(s, o[s])
 		b := d.base[s]
-		op.gain += o[s].inAnswered - b.inAnswered
-		op.lost += b.outAbstained - o[s].outAbstained
+		op.gain += o[s].inAnswered - b.InAnswered
+		op.lost += b.OutAbstained - o[s].outAbstained
 	}
 	return op
 }
@@ -565,15 +555,15 @@ func (d *data) report(w io.Writer, mode string, scores []float64, op operating) 
 	var to outcome
 	for _, s := range d.sets {
 		b := d.base[s]
-		fmt.Fprintf(tw, "%s\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t\n", s, b.outAbstained, b.out, o[s].outAbstained, b.out, b.inAnswered, b.in, o[s].inAnswered, b.in)
-		tb.in += b.in
-		tb.out += b.out
-		tb.inAnswered += b.inAnswered
-		tb.outAbstained += b.outAbstained
+		fmt.Fprintf(tw, "%s\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t\n", s, b.OutAbstained, b.Out, o[s].outAbstained, b.Out, b.InAnswered, b.In, o[s].inAnswered, b.In)
+		tb.In += b.In
+		tb.Out += b.Out
+		tb.InAnswered += b.InAnswered
+		tb.OutAbstained += b.OutAbstained
 		to.inAnswered += o[s].inAnswered
 		to.outAbstained += o[s].outAbstained
 	}
-	fmt.Fprintf(tw, "all\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t\n", tb.outAbstained, tb.out, to.outAbstained, tb.out, tb.inAnswered, tb.in, to.inAnswered, tb.in)
+	fmt.Fprintf(tw, "all\t%d/%d\t%d/%d\t%d/%d\t%d/%d\t\n", tb.OutAbstained, tb.Out, to.outAbstained, tb.Out, tb.InAnswered, tb.In, to.inAnswered, tb.In)
 	tw.Flush()
 }
 

@@ -133,10 +133,10 @@ func TestLearnRefusesReportOnlySets(t *testing.T) {
 
 func TestAllowed(t *testing.T) {
 	d := &data{floor: 0.9, big: 100, base: map[string]*counts{
-		"small": {in: 10, inAnswered: 8, out: 20, outAbstained: 20},
-		"below": {in: 10, inAnswered: 8, out: 20, outAbstained: 15},
-		"squad": {in: 200, inAnswered: 100, out: 200, outAbstained: 80},
-		"xquad": {in: 200, inAnswered: 100, out: 200, outAbstained: 198},
+		"small": {In: 10, InAnswered: 8, Out: 20, OutAbstained: 20},
+		"below": {In: 10, InAnswered: 8, Out: 20, OutAbstained: 15},
+		"squad": {In: 200, InAnswered: 100, Out: 200, OutAbstained: 80},
+		"xquad": {In: 200, InAnswered: 100, Out: 200, OutAbstained: 198},
 	}}
 	tests := []struct {
 		set  string

@@ -81,3 +81,23 @@ func Read(r io.Reader) ([]Row, error) {
 	}
 	return out, sc.Err()
 }
+
+// Counts is one set's questions and what the rule did with them: in-corpus
+// questions and those it answered right (RuleOK), out-of-corpus ones and
+// those it abstained on.
+type Counts struct{ In, InAnswered, Out, OutAbstained int }
+
+// Add counts r.
+func (c *Counts) Add(r Row) {
+	if r.In {
+		c.In++
+		if r.RuleOK {
+			c.InAnswered++
+		}
+		return
+	}
+	c.Out++
+	if !r.Rule {
+		c.OutAbstained++
+	}
+}

@@ -47,3 +47,19 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("a bad line: error %v, want one naming line 1", err)
 	}
 }
+
+func TestCountsAdd(t *testing.T) {
+	var c Counts
+	for _, r := range []Row{
+		{In: true, Rule: true, RuleOK: true}, // answered right
+		{In: true, Rule: true},               // answered with the wrong sentence
+		{In: true},                           // abstained
+		{Rule: true},                         // out of corpus, answered
+		{},                                   // out of corpus, abstained
+	} {
+		c.Add(r)
+	}
+	if want := (Counts{In: 3, InAnswered: 1, Out: 2, OutAbstained: 1}); c != want {
+		t.Errorf("counts %+v, want %+v", c, want)
+	}
+}
