@@ -22,14 +22,16 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"corpusbot/internal/tablegen"
 )
 
 // maxDictWord is segment.go's bound on a word's length in characters.
@@ -63,21 +65,11 @@ func main() {
 			fmt.Fprintf(&raw, "%s\n", h)
 		}
 		raw.WriteString(strings.Join(words, "\n") + "\n")
-		var gz bytes.Buffer
-		zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-		if err != nil {
-			log.Fatal(err)
-		}
-		if _, err := zw.Write(raw.Bytes()); err != nil {
-			log.Fatal(err)
-		}
-		if err := zw.Close(); err != nil {
-			log.Fatal(err)
-		}
-		if err := os.WriteFile(*outDir+"/"+t.out, gz.Bytes(), 0o644); err != nil {
+		path := *outDir + "/" + t.out
+		if err := tablegen.WriteGzip(path, func(w io.Writer) error { _, err := w.Write(raw.Bytes()); return err }); err != nil {
 			log.Fatalf("gen_dictwords: %v", err)
 		}
-		fmt.Printf("gen_dictwords: %s: %d words (%d dropped), %d bytes\n", t.out, len(words), dropped, gz.Len())
+		fmt.Printf("gen_dictwords: %s: %d words (%d dropped)\n", t.out, len(words), dropped)
 	}
 }
 

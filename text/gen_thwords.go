@@ -18,14 +18,16 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"corpusbot/internal/tablegen"
 )
 
 // maxThaiWord is th_words.go's bound on a word's length in characters.
@@ -62,21 +64,10 @@ func main() {
 		"# (github.com/PyThaiNLP/pythainlp, commit 73966cf1), CC0-1.0 as its\n" +
 		"# pythainlp/corpus/corpus_license.md says; written by text/gen_thwords.go.\n")
 	raw.WriteString(strings.Join(words, "\n") + "\n")
-	var gz bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if _, err := zw.Write(raw.Bytes()); err != nil {
-		log.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile(*out, gz.Bytes(), 0o644); err != nil {
+	if err := tablegen.WriteGzip(*out, func(w io.Writer) error { _, err := w.Write(raw.Bytes()); return err }); err != nil {
 		log.Fatalf("gen_thwords: %v", err)
 	}
-	fmt.Printf("gen_thwords: %d words, %d bytes\n", len(words), gz.Len())
+	fmt.Printf("gen_thwords: %d words\n", len(words))
 }
 
 // notThai is true of anything but the Thai letters and marks a word is
