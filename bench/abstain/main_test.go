@@ -38,9 +38,9 @@ func TestSets(t *testing.T) {
 			kinds := map[string]int{}
 			for _, q := range qs {
 				switch q.Lang {
-				case "en", "fr", "ar", "zh", "ru", "ko", "tr", "id", "lo", "km", "my":
+				case "en", "fr", "ar", "zh", "ru", "ko", "tr", "id", "lo", "km", "my", "vi":
 				default:
-					t.Errorf("%s: lang %q, want en, fr, ar, zh, ru, ko, tr, id, lo, km or my", q.ID, q.Lang)
+					t.Errorf("%s: lang %q, want en, fr, ar, zh, ru, ko, tr, id, lo, km, my or vi", q.ID, q.Lang)
 				}
 				for _, e := range q.Expect {
 					if len([]rune(strings.TrimSpace(e))) < 2 {
