@@ -81,6 +81,8 @@ func Load(ctx context.Context, fsys fs.FS, cfg Config) (*Corpus, error) {
 		switch first, dup := loadedFrom[r.doc.ID]; {
 		case r.skip.Kind != "":
 			l.warn(c, p, r.skip)
+		case l.includes.filled[p]:
+			l.warn(c, p, Warning{Kind: SkipDuplicate, Reason: includedReason})
 		case isCopy && results[slices.Index(paths, page)].skip.Kind == "":
 			l.warn(c, p, Warning{Kind: SkipDuplicate, Reason: "duplicate: the source of " + page + ", which is loaded"})
 		case dup:
@@ -191,6 +193,8 @@ type loader struct {
 	// pages; nil without them.
 	vars        map[string]any
 	varsNotUsed string // why a siteVarsFile listed gave no vars
+	// includes are the files DocFX pages include ([!INCLUDE]).
+	includes docfxIncludes
 	// root is the folder's real path, resolved once per load for
 	// linkWithheld (rootRead: resolved; "": it could not be).
 	root     string
@@ -207,6 +211,7 @@ func newLoader(fsys fs.FS, cfg Config) *loader {
 		texts:    cfg.Texts,
 		rules:    newNoiseRules(),
 		md:       newMarkdownParsers(),
+		includes: docfxIncludes{bodies: map[string]docfxBody{}, filled: map[string]bool{}},
 	}
 	if l.maxBytes <= 0 {
 		l.maxBytes = defaultMaxFileBytes
@@ -606,6 +611,9 @@ func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, 
 	case FormatMarkdown, FormatMDX:
 		if l.vars != nil && strings.Contains(src, "{{{") {
 			src = fillSiteVariables(src, l.vars)
+		}
+		if hasDocFXInclude(src) {
+			src = l.fillDocFXIncludes(p, src, 0)
 		}
 		return l.structuredDocument(doc, parseMarkdown(l.md, src, doc.Format == FormatMDX), pk)
 	case FormatQuarto, FormatRMarkdown:
