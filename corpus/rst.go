@@ -168,7 +168,7 @@ var rstCode = map[string]bool{
 // module directives, comments and targets dropped; roles reduced to text.
 func parseRST(src string) structured {
 	r := &rstParser{levels: map[string]int{}}
-	r.parse(splitLines(src))
+	r.parse(dropSphinxMetadata(splitLines(src)))
 	var s structured
 	for _, b := range r.lb.out {
 		if b.kind == blockHeading {
@@ -400,6 +400,44 @@ func (r *rstParser) explicit(lines []srcLine, i int) int {
 		r.parse(content)
 	}
 	return next
+}
+
+// sphinxMetadata are the fields Sphinx reads from a field list that opens
+// a file ("File-wide metadata"): they steer the build (a table of
+// contents' depth, a page outside every toctree, search) and are never
+// shown. Other opening fields (":Author:") are docutils' docinfo, shown.
+var sphinxMetadata = map[string]bool{
+	"tocdepth": true, "nocomments": true, "orphan": true, "nosearch": true, "no-search": true,
+}
+
+// dropSphinxMetadata removes Sphinx's metadata fields from the field
+// list that opens a file, before any other markup: ":orphan:" over a
+// page of a toctree alone was the page's one word, "orphan:".
+func dropSphinxMetadata(lines []srcLine) []srcLine {
+	i := 0
+	for i < len(lines) && isBlankLine(lines[i]) {
+		i++
+	}
+	var kept []srcLine
+	j := i
+	for j < len(lines) && indentOf(lines[j].text) == 0 {
+		m := rstFieldRe.FindStringSubmatch(lines[j].text)
+		if m == nil {
+			break
+		}
+		k := j + 1
+		for k < len(lines) && !isBlankLine(lines[k]) && indentOf(lines[k].text) > 0 {
+			k++ // the field's body, over lines
+		}
+		if !sphinxMetadata[strings.ToLower(strings.TrimSpace(m[1]))] {
+			kept = append(kept, lines[j:k]...)
+		}
+		j = k
+	}
+	if j == i {
+		return lines
+	}
+	return append(kept, lines[j:]...)
 }
 
 // hasText reports whether any of lines is not blank.

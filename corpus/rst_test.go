@@ -466,7 +466,7 @@ func TestRSTParagraphOpeningWithRole(t *testing.T) {
 		{"role first, literal block after", ":ref:`Groups <groups>` need the option set on the form::\n\n    $form->setGroups(['a']);\n\nDone.\n",
 			[]string{"Groups need the option set on the form:", "Done."}},
 		{"a field", ":Author: Jane Roe\n\nText.\n", []string{"Author: Jane Roe", "Text."}},
-		{"a field with nothing after", ":orphan:\n\nText.\n", []string{"orphan:", "Text."}},
+		{"a field with nothing after", ":Reviewed:\n\nText.\n", []string{"Reviewed:", "Text."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -480,6 +480,47 @@ func TestRSTParagraphOpeningWithRole(t *testing.T) {
 				t.Errorf("paragraphs %q, want %q", paras, tt.want)
 			}
 		})
+	}
+}
+
+// A field list opening a Sphinx page is the build's metadata, never shown
+// (Sphinx, "File-wide metadata"): pytest's docs open ten pages with
+// ":orphan:" and their API reference with ":tocdepth: 3", which were the
+// pages' text ("orphan:" the whole of a toctree page). docutils' docinfo
+// fields (":Author:") are shown, and a field later in a page is a field.
+func TestRSTFileWideMetadata(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"orphan", ":orphan:\n\n.. _explanation:\n\nExplanation\n===========\n\nText.\n", []string{"Text."}},
+		{"tocdepth and an author", "\n:tocdepth: 3\n:Author: Jane Roe\n:nocomments:\n\nAPI Reference\n=============\n\nText.\n", []string{"Author: Jane Roe", "Text."}},
+		{"no-search over lines", ":no-search:\n   yes\n:orphan:\n\nText.\n", []string{"Text."}},
+		{"later in the page", "Title\n=====\n\nText.\n\n:orphan:\n", []string{"Text.", "orphan:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var paras []string
+			for _, b := range parseRST(tt.src).blocks {
+				if b.kind == blockPara {
+					paras = append(paras, b.text)
+				}
+			}
+			if !slices.Equal(paras, tt.want) {
+				t.Errorf("paragraphs %q, want %q", paras, tt.want)
+			}
+		})
+	}
+	// A page of a toctree alone is no longer one word.
+	c, err := Load(context.Background(), fstest.MapFS{
+		"explanation/index.rst": file(":orphan:\n\n.. _explanation:\n\nExplanation\n================\n\n.. toctree::\n   :maxdepth: 1\n\n   anatomy\n   fixtures\n"),
+		"keep.rst":              file("Kept\n====\n\nText.\n"),
+	}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Doc("explanation/index"); ok {
+		t.Errorf("a page of a toctree and :orphan: is a document")
 	}
 }
 
