@@ -156,6 +156,10 @@ var rstVersionNotes = map[string]string{
 	"deprecated": "Deprecated since version", "versionremoved": "Removed in version",
 }
 
+// rstCondition are directives whose content is the page's text under a
+// condition of the build (Sphinx's only, sphinx.ext.ifconfig's ifconfig).
+var rstCondition = map[string]bool{"only": true, "ifconfig": true}
+
 // rstCode are directives whose content is code.
 var rstCode = map[string]bool{
 	"code-block": true, "code": true, "sourcecode": true, "doctest": true, "testcode": true,
@@ -379,6 +383,10 @@ func (r *rstParser) explicit(lines []srcLine, i int) int {
 		if arg != "" {
 			r.lb.raw(blockCode, []srcLine{{arg, l.n}})
 		}
+		r.parse(content)
+	case rstCondition[name]:
+		// The argument is an expression over the build's tags or
+		// settings ("html", "latex or epub"), no text of the page.
 		r.parse(content)
 	default: // admonitions, topics, version notes, containers: their text
 		if v, ok := rstVersionNotes[name]; ok && arg != "" {

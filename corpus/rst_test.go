@@ -524,6 +524,20 @@ func TestRSTFileWideMetadata(t *testing.T) {
 	}
 }
 
+// ".. only:: html" keeps its content for the builders the expression
+// names; the expression is not text. pytest's table of contents read
+// "html" twice as a passage of its own.
+func TestRSTOnlyDirective(t *testing.T) {
+	d := loadOne(t, "a.rst", "Contents\n========\n\n.. only:: html\n\n   Read the release notes online.\n\n.. only:: latex or epub\n\n   .. toctree::\n\n      announce/index\n\n.. ifconfig:: release in ('alpha', 'beta')\n\n   This is a preview.\n")
+	passageWith(t, d, "Read the release notes online.")
+	passageWith(t, d, "This is a preview.")
+	for _, w := range []string{"html", "latex", "epub", "alpha", "release in"} {
+		if strings.Contains(d.Text, w) {
+			t.Errorf("%q is in the text: %q", w, d.Text)
+		}
+	}
+}
+
 // ".asc" is AsciiDoc (Pro Git's chapters) unless it is PGP's ASCII armor,
 // which is counted, not read.
 func TestAscFiles(t *testing.T) {
