@@ -272,6 +272,10 @@ func (r *rstParser) parse(lines []srcLine) {
 			i = j
 			continue
 		}
+		if m := rstFieldRe.FindStringSubmatch(t); m != nil {
+			i = r.field(lines, i, ind, m)
+			continue
+		}
 		// A paragraph: lines up to a blank line or a change of indentation.
 		j := i + 1
 		for j < len(lines) && !isBlankLine(lines[j]) && indentOf(lines[j].text) == ind {
@@ -294,9 +298,6 @@ func (r *rstParser) parse(lines []srcLine) {
 			i = k
 			continue
 		}
-		if m := rstFieldRe.FindStringSubmatch(t); m != nil && len(para) == 1 {
-			para = []srcLine{{m[1] + ": " + m[2], l.n}}
-		}
 		r.lb.prose(blockPara, para, rstInline)
 		i = j
 		if literal {
@@ -312,6 +313,92 @@ func (r *rstParser) parse(lines []srcLine) {
 			continue
 		}
 	}
+}
+
+// field reads a field of a field list (":name: body"): its body runs on
+// over the lines indented under it, a blank line too, as docutils reads
+// it. It reads as "Name: body", the body's first paragraph on the field's
+// line, the rest after it; Sphinx's info fields as Sphinx labels them
+// (":keyword str reason:" → "Keyword argument reason (str): …"). Read as
+// a paragraph, ":keyword str filter:" over its indented text was a
+// definition list's term, shown with its colons.
+func (r *rstParser) field(lines []srcLine, i, ind int, m []string) int {
+	body, next := indented(lines, i+1, ind)
+	label := rstFieldLabel(m[1])
+	if label == "" {
+		return next
+	}
+	para := []srcLine{{label + ":", lines[i].n}}
+	if first := strings.TrimSpace(m[2]); first != "" {
+		para[0].text += " " + first
+	}
+	// The body's first paragraph continues the field's line, unless it
+	// opens a list or an explicit block of its own.
+	k := 0
+	if len(body) > 0 && !isBlankLine(body[0]) {
+		t := strings.TrimSpace(body[0].text)
+		if rstBulletRe.FindStringSubmatch(body[0].text) == nil && !strings.HasPrefix(t, "..") {
+			for k < len(body) && !isBlankLine(body[k]) && indentOf(body[k].text) == indentOf(body[0].text) {
+				k++
+			}
+		}
+	}
+	para = append(para, body[:k]...)
+	literal := false
+	if last := strings.TrimSpace(para[len(para)-1].text); strings.HasSuffix(last, "::") {
+		literal = true
+		para[len(para)-1].text = strings.TrimSuffix(strings.TrimSuffix(last, "::"), " ") + ":"
+	}
+	r.lb.prose(blockPara, para, rstInline)
+	rest := body[k:]
+	if literal && hasText(rest) {
+		r.lb.raw(blockCode, rest)
+	} else {
+		r.parse(rest)
+	}
+	return next
+}
+
+// rstInfoFields are how Sphinx labels the fields of a Python object's
+// description (Sphinx, "Info field lists"), by their first word.
+var rstInfoFields = map[string]string{
+	"param": "Parameter", "parameter": "Parameter", "arg": "Parameter", "argument": "Parameter",
+	"key": "Keyword argument", "keyword": "Keyword argument", "kwarg": "Keyword argument", "kwparam": "Keyword argument",
+	"var": "Variable", "ivar": "Variable", "cvar": "Variable",
+	"raises": "Raises", "raise": "Raises", "except": "Raises", "exception": "Raises",
+	"returns": "Returns", "return": "Returns", "rtype": "Return type", "returntype": "Return type", "yields": "Yields",
+	"type": "Type of", "vartype": "Type of",
+}
+
+// rstFieldLabel is how a field's name reads: Sphinx's info fields as
+// Sphinx shows them (":param str name:" → "Parameter name (str)",
+// ":type name:" → "Type of name", ":raises ValueError:" → "Raises
+// ValueError"), any other name as written; "" for ":meta …:", which
+// Sphinx never shows.
+func rstFieldLabel(name string) string {
+	f := strings.Fields(rstInline(name))
+	if len(f) == 0 {
+		return ""
+	}
+	head := strings.ToLower(f[0])
+	if head == "meta" && len(f) > 1 {
+		return ""
+	}
+	label, ok := rstInfoFields[head]
+	if !ok || len(f) == 1 {
+		if ok {
+			return label
+		}
+		return strings.Join(f, " ")
+	}
+	switch label {
+	case "Parameter", "Keyword argument", "Variable":
+		// ":param int x:": the type, when given, before the name.
+		if len(f) > 2 {
+			return label + " " + f[len(f)-1] + " (" + strings.Join(f[1:len(f)-1], " ") + ")"
+		}
+	}
+	return label + " " + strings.Join(f[1:], " ")
 }
 
 // item reads a list item: its first line after the bullet, and what is

@@ -538,6 +538,59 @@ func TestRSTOnlyDirective(t *testing.T) {
 	}
 }
 
+// A field list reads as "Name: body", its body over the lines indented
+// under it; Sphinx's info fields as Sphinx labels them. pytest's API
+// reference showed ":keyword str filter:" with its colons, a field's
+// text under it as a paragraph apart, and ":type condition: bool or str
+// :param condition: …" run together.
+func TestRSTFieldLists(t *testing.T) {
+	src := "Marks\n=====\n\n.. py:function:: mark.skipif(condition, *, reason=None)\n\n" +
+		"    :type condition: bool or str\n" +
+		"    :param condition: ``True/False`` if the condition should be skipped.\n" +
+		"    :keyword str reason: Reason why the test function is being skipped.\n\n" +
+		".. py:function:: mark.xfail(strict=False)\n\n" +
+		"    :keyword bool strict:\n" +
+		"        * If ``False`` the function is shown as xfailed.\n" +
+		"        * If ``True``, an unexpected pass fails the suite.\n\n" +
+		"        Defaults to ``False``.\n" +
+		"    :keyword Union[bool, str] condition:\n" +
+		"        Condition for marking the test function as xfail\n" +
+		"        (``True/False`` or a string).\n" +
+		"    :raises ValueError: if it is late.\n" +
+		"    :returns: nothing.\n" +
+		"    :meta private:\n\n" +
+		":Version: 2.1\n"
+	want := []string{
+		"Type of condition: bool or str",
+		"Parameter condition: True/False if the condition should be skipped.",
+		"Keyword argument reason (str): Reason why the test function is being skipped.",
+		"Keyword argument strict (bool):",
+		"If False the function is shown as xfailed.",
+		"Defaults to False.",
+		"Keyword argument condition (Union[bool, str]): Condition for marking the test function as xfail (True/False or a string).",
+		"Raises ValueError: if it is late.",
+		"Returns: nothing.",
+		"Version: 2.1",
+	}
+	var paras []string
+	for _, b := range parseRST(src).blocks {
+		if b.kind == blockPara || b.kind == blockItem {
+			paras = append(paras, b.text)
+		}
+	}
+	got := strings.Join(paras, "\n")
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("no paragraph %q in:\n%s", w, got)
+		}
+	}
+	for _, bad := range []string{":keyword", ":type", ":param", "meta private", "private"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("%q shown:\n%s", bad, got)
+		}
+	}
+}
+
 // ".asc" is AsciiDoc (Pro Git's chapters) unless it is PGP's ASCII armor,
 // which is counted, not read.
 func TestAscFiles(t *testing.T) {
