@@ -643,7 +643,17 @@ func rstMarkup(s string) string {
 	})
 	s = rstStrongRe.ReplaceAllString(s, "$1$2")
 	s = rstSubstRe.ReplaceAllString(s, "$1")
-	s = rstRefRe.ReplaceAllString(s, "$1")
+	s = rstRefRe.ReplaceAllStringFunc(s, func(m string) string {
+		// "name_" and the anonymous "name__"; a simple reference name
+		// has no leading and no doubled underscore (docutils):
+		// "__version__" and "__init__" are names of Python, not
+		// references.
+		name := strings.TrimRight(m, "_")
+		if n := len(m) - len(name); n > 2 || strings.HasPrefix(name, "_") || strings.Contains(name, "__") {
+			return m
+		}
+		return name
+	})
 	return rstUnescape(s)
 }
 

@@ -394,6 +394,7 @@ func TestRSTInlineLiteral(t *testing.T) {
 		{"Plain :func:`~os.path.join` and |subst|.", "Plain join and subst."},
 		{"The :class:`Symfony\\\\Component\\\\Process` class.", "The Symfony\\Component\\Process class."},
 		{"Re\\ structured\\ Text and a\\*star and end\\", "RestructuredText and a*star and end"},
+		{"pytest.__version__ and __init__.py and my_target_ and anon__", "pytest.__version__ and __init__.py and my_target and anon"},
 	}
 	for _, tt := range tests {
 		if got := rstInline(tt.in); got != tt.want {
