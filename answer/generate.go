@@ -143,9 +143,14 @@ func (f *bulletFilter) flush() {
 // a prefix is a prefix of the rendering of the whole; nothing passes until
 // a sentence is verified: a reply that never backs a claim is not
 // presented as an answer, not even for the seconds it takes to stream.
+//
+// It renders only at the pieces that may open a sentence (pace): a render
+// of the whole reply after every piece made a reply's cost grow with the
+// square of its length, and between those pieces it shows nothing new.
 type replyStream struct {
 	out  func(string)
 	rd   *verify.Reader
+	pace verify.Pacer
 	raw  strings.Builder
 	sent string // rendered text passed on so far
 	cut  bool   // the reply stopped at the token limit: its last sentence is unfinished
@@ -153,7 +158,9 @@ type replyStream struct {
 
 func (c *replyStream) write(s string) {
 	c.raw.WriteString(s)
-	c.emit(c.rd.Render(c.raw.String(), true))
+	if c.pace.Write(s) {
+		c.emit(c.rd.Render(c.raw.String(), true))
+	}
 }
 
 // flush passes on the end of the reply; the caller's Result follows with

@@ -361,6 +361,9 @@ func FuzzReplyStream(f *testing.F) {
 			t.Fatalf("streamed %q, want %q", got, want)
 		}
 		sameAsCold(t, rd, reply, int(size%16)+1)
+		// Rendered only when a Pacer says, it shows what rendering after
+		// every piece showed, and ends the same.
+		pacedLag(t, rd, piecesOf(reply, int(size%16)+1))
 	})
 }
 
