@@ -424,6 +424,11 @@ func TestBySection(t *testing.T) {
 		{"the files at the top are one section",
 			[]string{"a", "b", "c", "d", "guide/x", "guide/y", "ops/z"},
 			[]int{0, 4, 6, 1, 5, 2, 3}},
+		// Business Central's Spanish docs: README.md beside
+		// business-central/, which holds 800 pages and six folders.
+		{"one folder beside the files is sectioned inside",
+			[]string{"README", "bc/a", "bc/b", "bc/es/x", "bc/es/y", "bc/inc/z"},
+			[]int{0, 3, 5, 1, 4, 2}},
 		{"one", []string{"only"}, []int{0}},
 		{"none", nil, []int{}},
 	}
