@@ -360,6 +360,12 @@ func fileClass(p string) string {
 		return "lock file"
 	}
 	switch strings.ToLower(path.Ext(p)) {
+	case ".txt":
+		// Read, and counted so only when its lines are pip's
+		// (pipRequirements).
+		if n := strings.ToLower(path.Base(p)); strings.Contains(n, "requirements") || strings.Contains(n, "constraints") {
+			return "data file"
+		}
 	case ".po", ".pot", ".mo":
 		return gettextClass
 	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".avif", ".heic", ".drawio", ".excalidraw", ".graffle":

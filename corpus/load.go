@@ -653,6 +653,9 @@ func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, 
 	if isBlankString(src) {
 		return doc, nil, SkipEmpty, "empty: only white space"
 	}
+	if pipRequirements(p, src) {
+		return doc, nil, SkipUnsupported, pipReason
+	}
 	if urlList(src) {
 		return doc, nil, SkipGenerated, "a list of URLs (a line each, no text), not a document"
 	}

@@ -162,3 +162,42 @@ func TestTextOfURLsNotADocument(t *testing.T) {
 		t.Errorf("cdnfresh.txt not counted as generated: %+v", c.Warnings)
 	}
 }
+
+// A pip requirements or constraints file (pip's names, and lines that are
+// requirements, options or comments) is a data file, not a document:
+// pytest's doc/en/requirements.txt ("-c broken-dep-constraints.txt",
+// then packages) and its constraints file of comments alone were
+// documents titled by their first lines. A text of that name that says
+// something is still read.
+func TestPipRequirementsNotADocument(t *testing.T) {
+	c, err := Load(context.Background(), fstest.MapFS{
+		"requirements.txt":             file("-c broken-dep-constraints.txt\npluggy>=1.5.0\nsphinx>=9\nfuro\nrequests[security, socks] ==2.31.0 ; python_version < \"3.12\"  # pinned\npip @ https://example.com/pip.zip\n-e .\n--index-url https://pypi.org/simple\nnumpy~=1.26,!=1.26.1\n"),
+		"broken-dep-constraints.txt":   file("# This file contains transitive dependencies that need to be pinned for some reason.\n# Eventually this file will be empty.\n"),
+		"docs/requirements-docs.txt":   file("sphinx==7.2.6\nmyst-parser\n"),
+		"requirements-explained.txt":   file("The requirements of the project are written down by the product team before each release.\n"),
+		"notes/system-constraints.txt": file("Our constraints: the budget is fixed, and the launch is in May.\n"),
+		"page.txt":                     file("A page.\n\nIt says something.\n"),
+	}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, d := range c.Docs {
+		ids = append(ids, d.ID)
+	}
+	if strings.Join(ids, " ") != "notes/system-constraints page requirements-explained" {
+		t.Errorf("documents %v, want notes/system-constraints, page, requirements-explained", ids)
+	}
+	n := 0
+	for _, w := range c.Warnings {
+		if w.Reason == pipReason {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d files named as pip requirements files, want 3: %+v", n, c.Warnings)
+	}
+	if s := c.Summary(); !strings.Contains(s, "3 data files") {
+		t.Errorf("summary %q does not count them as data files", s)
+	}
+}

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"path"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -38,6 +40,39 @@ func isSpaceAt(s string, i, to int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:to])
 	return text.IsSpace(r)
 }
+
+// pipRequirementRe is a line of a pip requirements file (pip's
+// "Requirements File Format"): a requirement specifier (a project's name,
+// its extras, version clauses, an environment marker, a trailing
+// comment), a name at a URL, or an option ("-r other.txt", "-c …",
+// "-e .", "--index-url …").
+var pipRequirementRe = regexp.MustCompile(`^(?:-{1,2}[a-z][\w-]*(?:[ =]\S.*)?|[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[\w, -]*\])?\s*(?:@\s*\S+|(?:(?:===|==|~=|!=|<=|>=|<|>)\s*[\w.*+!-]+\s*,?\s*)*)\s*(?:;.*)?)(?:\s+#.*)?$`)
+
+// pipRequirements reports whether a plain text is a pip requirements or
+// constraints file, by pip's convention of names (requirements.txt,
+// requirements-docs.txt, constraints.txt, broken-dep-constraints.txt)
+// and lines that are all requirements, options or comments: every Sphinx
+// tree built on Read the Docs keeps one beside its pages, which read as
+// a document titled by its first line ("-c broken-dep-constraints.txt").
+func pipRequirements(p, src string) bool {
+	name := strings.ToLower(path.Base(p))
+	if !strings.Contains(name, "requirements") && !strings.Contains(name, "constraints") {
+		return false
+	}
+	for line := range strings.Lines(src) {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if !pipRequirementRe.MatchString(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// pipReason is why a pip requirements file is not a document.
+const pipReason = "a pip requirements file (the Python packages to install), not a document"
 
 // urlList reports whether a plain text is URLs alone, one a line, three
 // or more (a CDN's refresh list, a mirror list): it says nothing a
