@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"corpusbot/corpus"
 	"corpusbot/i18n"
@@ -14,8 +16,36 @@ import (
 	"corpusbot/verify"
 )
 
-// maxLeads bounds an extractive summary.
+// maxLeads bounds an extractive summary of a topic, and is the fewest
+// sentences of a document's (docLeads).
 const maxLeads = 5
+
+// A document's extractive summary is as long as the reader can take in
+// one reply: one sentence a section (docLeads), at most maxDocLeads,
+// while the sentences and their sources stay within summaryReplyRunes
+// (sectionLeads).
+const (
+	// maxDocLeads is the most sentences: the bot shows a "Show passage"
+	// button for at most 20 sources, so every sentence has its own.
+	maxDocLeads = 20
+	// summaryReplyRunes is what a summary's sentences and sources lines
+	// may take: one Discord message (2,000 characters) less room for
+	// the notes under it (the document is long, no model), so that the
+	// reply is one message, not a scroll of them. Chosen on the tuning
+	// half of bench/sumcover's pages (1,500–2,000 tried): the longest
+	// below which every reply, notes included, fits one message.
+	summaryReplyRunes = 1800
+)
+
+// docLeads is how many sentences an extractive summary of a document
+// with the given sections and body passages aims at: one a section, or
+// the square root of its passages when that is more (a long page of few
+// sections says more than a short one), at least maxLeads and at most
+// maxDocLeads.
+func docLeads(sections, body int) int {
+	n := max(sections, int(math.Ceil(math.Sqrt(float64(body)))))
+	return min(max(n, maxLeads), maxDocLeads)
+}
 
 // shortLeadWords is the fewest words of a lead sentence of a document
 // with none of leadWords: fewer would take a label ("Example:") or a
@@ -46,6 +76,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 
 	var blocks []*block
 	var sec []int    // a document's sections (sectionsOf)
+	var nsec int     // how many
 	var asked string // what was searched for, or the document's title
 	data := prompts.SummaryData{Topic: topic, Language: langName(write)}
 	if r.DocID != "" {
@@ -60,7 +91,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		var body int
 		var over bool
 		blocks, body, over = p.documentBlocks(st, di)
-		sec, _ = sectionsOf(d)
+		sec, nsec = sectionsOf(d)
 		if over {
 			// Over the budget: the note says how much of it
 			// the summary drew on.
@@ -96,11 +127,12 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		if topic != "" {
 			picks = readingOrder(st.bestSentences(blocks, topic, maxLeads, spreadOver(blocks, maxLeads, maxPerDoc), nil), blocks)
 		} else {
-			picks = st.sectionLeads(blocks, sec, maxLeads, leadWords, true)
+			n := docLeads(nsec, len(blocks))
+			picks = st.sectionLeads(blocks, sec, n, leadWords, true)
 			if len(picks) == 0 {
 				// A page of short sentences (a command's page, a
 				// glossary): its short ones are all it says.
-				picks = st.sectionLeads(blocks, sec, maxLeads, shortLeadWords, false)
+				picks = st.sectionLeads(blocks, sec, n, shortLeadWords, false)
 			}
 		}
 		if len(picks) == 0 && r.DocID != "" {
@@ -330,6 +362,19 @@ func spreadRank(n int) []int {
 	return rank
 }
 
+// replyRunes is about how many characters pick p of block b takes in a
+// reply: its line and its source's ("[n] Title › Heading — path (lines
+// a–b) <link>", as the bot and the terminal list sources).
+func (st *state) replyRunes(b *block, p pick) int {
+	src := st.locate(b.doc, b.first, b.last)
+	line := "[10] " + strings.Join(append([]string{src.Title}, src.Headings...), " › ") +
+		" — " + src.Path + " (lines 1000–1000)"
+	if src.URL != "" {
+		line += " <" + src.URL + ">"
+	}
+	return utf8.RuneCountInString(renderPicks([]pick{p}, "")) + 1 + utf8.RuneCountInString(line) + 1
+}
+
 // sectionLeads is leadSentences for a document's summary: the lead
 // sentence of one block from each section first, sections in spread
 // order, then the others' in the document's order; the n chosen come
@@ -370,6 +415,16 @@ func (st *state) sectionLeads(blocks []*block, sec []int, n, minWords int, items
 		return cmp.Compare(a.block, b.block)
 	})
 	out := choose(ordered, n, n, nil)
+	// Past maxLeads, sentences are kept while the reply stays within
+	// summaryReplyRunes: those left out are the last in spread order.
+	total := 0
+	for i, p := range out {
+		total += st.replyRunes(blocks[p.block], p)
+		if i >= maxLeads && total > summaryReplyRunes {
+			out = out[:i]
+			break
+		}
+	}
 	slices.SortFunc(out, func(a, b pick) int { return cmp.Compare(a.block, b.block) })
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 
 	"corpusbot/corpus"
 	"corpusbot/i18n"
@@ -496,11 +497,11 @@ func longReference(sections, paras int) string {
 	for s := range sections {
 		fmt.Fprintf(&b, "### setting_%d\n\n", s)
 		for p := range paras {
-			fmt.Fprintf(&b, "Setting number %d controls one part of the server in detail.", s)
+			fmt.Fprintf(&b, "Setting number %d controls one part of the server in detail. It reads", s)
 			for w := range 15 {
 				b.WriteString(" " + madeWord(s*1000+p*100+w))
 			}
-			b.WriteString(" Its value is read when the server starts.\n\n")
+			b.WriteString(". Its value is read when the server starts.\n\n")
 		}
 	}
 	return b.String()
@@ -575,8 +576,9 @@ func TestSummarizeLongDocumentCoversSections(t *testing.T) {
 			}
 			got = append(got, s)
 		}
-		if len(got) != maxLeads || !slices.IsSorted(got) || got[len(got)-1] < sections/2 {
-			t.Errorf("quotes settings %v: want %d from sections spread over the document, in its order", got, maxLeads)
+		// One sentence a section: the opening and every setting.
+		if want := []int{-1, 0, 1, 2, 3, 4, 5}; !slices.Equal(got, want) {
+			t.Errorf("quotes settings %v: want %v, every section once, in the document's order", got, want)
 		}
 		if len(slices.Compact(slices.Clone(got))) != len(got) {
 			t.Errorf("quotes settings %v: want one sentence a section", got)
@@ -585,6 +587,55 @@ func TestSummarizeLongDocumentCoversSections(t *testing.T) {
 			t.Errorf("notes %q: want the French note that the summary drew on part of the document", res.Notes())
 		}
 	})
+}
+
+// TestSummaryLengthFitsTheDocument: an extractive summary of a document
+// quotes a sentence a section, not five whatever the document, as long
+// as the reply fits one Discord message: a short page gets what it has,
+// a page of 12 sections twelve sentences, a reference of 60 sections as
+// many as one message holds, spread over it. (Before: five each.)
+func TestSummaryLengthFitsTheDocument(t *testing.T) {
+	for _, tc := range []struct {
+		sections, paras int
+		min, max        int // sentences
+	}{
+		{2, 1, 3, 3}, // the opening and two settings: all it has
+		{12, 2, 13, 13},
+		{60, 2, maxLeads + 3, maxDocLeads},
+	} {
+		t.Run(fmt.Sprint(tc.sections), func(t *testing.T) {
+			c := loadFS(t, fstest.MapFS{"settings.md": {Data: []byte(longReference(tc.sections, tc.paras))}})
+			res, err := newPipeline(t, c, nil).Summarize(context.Background(), SummaryRequest{DocID: c.Docs[0].ID, Lang: "en"})
+			if err != nil {
+				t.Fatalf("Summarize: %v", err)
+			}
+			checkEveryLineCited(t, res)
+			lines := strings.Split(res.Text, "\n")
+			var got []int
+			for _, line := range lines {
+				s := -1
+				if i := strings.Index(line, "Setting number"); i >= 0 {
+					fmt.Sscanf(line[i:], "Setting number %d", &s)
+				}
+				got = append(got, s)
+			}
+			if len(got) < tc.min || len(got) > tc.max {
+				t.Errorf("%d sentences (settings %v), want %d to %d", len(got), got, tc.min, tc.max)
+			}
+			if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) || got[len(got)-1] < tc.sections*3/4 {
+				t.Errorf("quotes settings %v: want one a section, spread over the document, in its order", got)
+			}
+			// The reply as the bot lays it out: text, notes, sources.
+			reply := append([]string{res.Text, ""}, res.Notes()...)
+			reply = append(reply, res.ExtractiveNote(), "", "Sources")
+			for _, s := range res.Sources {
+				reply = append(reply, fmt.Sprintf("[%d] %s — %s (lines %d–%d)", s.N, strings.Join(append([]string{s.Title}, s.Headings...), " › "), s.Path, s.LineStart, s.LineEnd))
+			}
+			if n := utf8.RuneCountInString(strings.Join(reply, "\n")); n > 2000 {
+				t.Errorf("the reply takes %d characters, over one Discord message (2000)", n)
+			}
+		})
+	}
 }
 
 // BenchmarkSummarizeLongDocument summarises a reference of 240 passages

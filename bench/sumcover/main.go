@@ -6,6 +6,17 @@
 //
 //	go run ./sumcover -n 10 /tmp/round11/tidb-cn /tmp/round11/apisix
 //
+// -half tune or -half test takes half of those pages: a page is in the
+// tuning half when the FNV-1a hash of its tree's folder name and its ID
+// is even, so that a length is chosen on one half and checked on the
+// other.
+//
+// The extractive summary's length is reported as the reader sees it:
+// its sentences, the runes of its text and of a sources block laid out
+// as the bot lays it out ("[n] Title › Heading — path (lines a–b)", a
+// line each), the share of replies that fit one Discord message (2,000
+// characters), and the lines it takes on an 80-column terminal.
+//
 // Two section counts are reported: "top", the page's top-level headings
 // (the first heading under the title, text before it a section of its
 // own), and "split", the shallowest heading level with two or more
@@ -18,13 +29,18 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
 
 	"corpusbot/answer"
 	"corpusbot/corpus"
@@ -33,21 +49,40 @@ import (
 
 func main() {
 	n := flag.Int("n", 10, "longest pages of each tree")
+	half := flag.String("half", "", `"tune" or "test": that half of the pages only`)
 	flag.Parse()
-	if flag.NArg() == 0 {
-		fmt.Fprintln(os.Stderr, "usage: sumcover [-n 10] tree...")
+	if flag.NArg() == 0 || (*half != "" && *half != "tune" && *half != "test") {
+		fmt.Fprintln(os.Stderr, "usage: sumcover [-n 10] [-half tune|test] tree...")
 		os.Exit(2)
 	}
-	if err := run(context.Background(), *n, flag.Args()); err != nil {
+	if err := run(context.Background(), *n, *half, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "sumcover:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, n int, dirs []string) error {
+// discordMessage is the most characters Discord shows in one message
+// (bot.MaxMessageLen), and terminalColumns the terminal's default width.
+const (
+	discordMessage  = 2000
+	terminalColumns = 80
+)
+
+// inHalf reports whether the page id of the tree dir is in half ("": all).
+func inHalf(half, dir, id string) bool {
+	if half == "" {
+		return true
+	}
+	h := fnv.New32a()
+	h.Write([]byte(filepath.Base(dir) + "/" + id))
+	return (h.Sum32()%2 == 0) == (half == "tune")
+}
+
+func run(ctx context.Context, n int, half string, dirs []string) error {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "page\tpassages\ttop\tsplit\textractive top\textractive split\tmodel top\tmodel split\tmodel passages")
+	fmt.Fprintln(tw, "page\tpassages\ttop\tsplit\textractive top\textractive split\tmodel top\tmodel split\tmodel passages\tsentences\treply runes\tterminal lines")
 	var sum [4]float64
+	var sentences, fit, lines, maxReply, maxLines int
 	pages := 0
 	quiet := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	for _, dir := range dirs {
@@ -71,6 +106,9 @@ func run(ctx context.Context, n int, dirs []string) error {
 			return cmp.Or(cmp.Compare(len(b.Text), len(a.Text)), cmp.Compare(a.ID, b.ID))
 		})
 		for _, d := range docs[:min(n, len(docs))] {
+			if !inHalf(half, dir, d.ID) {
+				continue
+			}
 			top, split := sections(d, true), sections(d, false)
 			e, err := ext.Summarize(ctx, answer.SummaryRequest{DocID: d.ID})
 			if err != nil {
@@ -85,11 +123,66 @@ func run(ctx context.Context, n int, dirs []string) error {
 				sum[i] += shares[i]
 			}
 			pages++
-			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\t%d\n", d.ID, body(d), count(top), count(split), shares[0], shares[1], shares[2], shares[3], len(m.Covered))
+			ns := strings.Count(e.Text, "\n") + 1
+			reply, term := replySize(e)
+			sentences += ns
+			lines += term
+			maxLines = max(maxLines, term)
+			maxReply = max(maxReply, reply)
+			if reply <= discordMessage {
+				fit++
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\n", d.ID, body(d), count(top), count(split), shares[0], shares[1], shares[2], shares[3], len(m.Covered), ns, reply, term)
 		}
 	}
-	fmt.Fprintf(tw, "mean of %d pages\t\t\t\t%.3f\t%.3f\t%.3f\t%.3f\t\n", pages, sum[0]/float64(pages), sum[1]/float64(pages), sum[2]/float64(pages), sum[3]/float64(pages))
+	if pages == 0 {
+		return fmt.Errorf("no page in the %s half", half)
+	}
+	fp := float64(pages)
+	fmt.Fprintf(tw, "mean of %d pages\t\t\t\t%.3f\t%.3f\t%.3f\t%.3f\t\t%.1f\t%d max, %d/%d fit one message\t%.1f (%d max)\n",
+		pages, sum[0]/fp, sum[1]/fp, sum[2]/fp, sum[3]/fp, float64(sentences)/fp, maxReply, fit, pages, float64(lines)/fp, maxLines)
 	return tw.Flush()
+}
+
+// replySize is how long the extractive summary r is as the bot shows it
+// (its text, a blank line, its notes in English, "Sources" and a line a
+// source, in runes) and
+// how many lines it takes on a terminal of terminalColumns.
+func replySize(r *answer.Result) (runes, lines int) {
+	all := []string{r.Text, ""}
+	all = append(all, r.Notes()...)
+	if n := r.ExtractiveNote(); n != "" {
+		all = append(all, n)
+	}
+	all = append(all, "", "Sources:")
+	for _, s := range r.Sources {
+		line := fmt.Sprintf("[%d] %s", s.N, strings.Join(append([]string{s.Title}, s.Headings...), " › "))
+		line += " — " + cmp.Or(s.Path, s.DocID)
+		if s.LineStart > 0 {
+			line += fmt.Sprintf(" (lines %d–%d)", s.LineStart, s.LineEnd)
+		}
+		all = append(all, line)
+	}
+	whole := strings.Join(all, "\n")
+	for _, l := range strings.Split(whole, "\n") {
+		lines += max(1, (columns(l)+terminalColumns-1)/terminalColumns)
+	}
+	return utf8.RuneCountInString(whole), lines
+}
+
+// columns is the display width of s: East Asian wide and fullwidth
+// characters take two columns.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 func body(d *corpus.Document) int {
