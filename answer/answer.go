@@ -140,6 +140,8 @@ type state struct {
 	idents    map[string]bool // see corpusIdents
 	thaiOnce  sync.Once
 	thaiTexts []string // see thaiIDF
+	vietOnce  sync.Once
+	vietTexts []string // see vietIDF
 	links     *sourcelink.Template
 	docShare  float64 // Config.DocFloor
 

@@ -43,6 +43,9 @@ type focus struct {
 	everyName    []bool
 	everyAlts    [][]string
 	everyWord    []string // each word as written, lower case; "" for a bigram of ideographs
+	// viet is a Vietnamese question's on a corpus holding Vietnamese: see
+	// focus_vi.go.
+	viet bool
 	// kin: a name is held by its kin ("India" by "Indian", see
 	// nameFamily). English questions only: in French, first names and
 	// nationalities analyse to kin ("Françoise", "française"), and the
@@ -89,6 +92,11 @@ func (st *state) focusOf(question string) focus {
 	f.kin = lang == "en"
 	f.synW = synonymWeightOf(lang)
 	ownStops := !slices.Contains([]string{"en", "fr", "ar", "zh"}, lang) && slices.Contains(st.langs, lang)
+	var joins map[int]int // Vietnamese words of syllables: see focus_vi.go
+	if f.viet = lang == "vi" && ownStops; f.viet {
+		joins = vietJoins(question)
+	}
+	skip := -1
 	comps := compoundsOf(question)
 	parts := make([]struct {
 		terms  []string
@@ -110,6 +118,12 @@ func (st *state) focusOf(question string) focus {
 	// question, as written, and its index in f.words and f.every.
 	lastEnd, lastWord, lastIdx, lastEvery := -1, "", -1, -1
 	for w := range text.Words(question) {
+		if w.Start < skip {
+			continue // a syllable of the word before
+		}
+		if e, ok := joins[w.Start]; ok {
+			w.End, skip = e, e
+		}
 		word := question[w.Start:w.End]
 		at++
 		if r, _ := utf8.DecodeRuneInString(word); text.IsIdeograph(r) {
@@ -149,6 +163,9 @@ func (st *state) focusOf(question string) focus {
 		}
 		prev2, prev = prev, word
 		terms := st.index.Analyze(word)
+		if strings.Contains(word, " ") {
+			terms = st.vietTerms(word)
+		}
 		if len(terms) == 0 {
 			prevName = false
 			continue
@@ -476,6 +493,9 @@ func (f *focus) addWord(st *state, word string, terms []string, name bool, alts 
 	if thaiWord(word) {
 		w = st.thaiIDF(word)
 	}
+	if strings.Contains(word, " ") { // a Vietnamese word of syllables
+		w = st.vietIDF(word)
+	}
 	f.addTerm(strings.ToLower(word), terms, w, name, alts)
 }
 
@@ -505,7 +525,7 @@ func latinLetters(w string) bool {
 // its terms, once.
 func (f *focus) addTerm(word string, terms []string, w float64, name bool, alts []string) {
 	for i, e := range f.every {
-		if thaiApart(word, f.everyWord[i]) {
+		if thaiApart(word, f.everyWord[i]) || vietApart(word, f.everyWord[i]) {
 			continue
 		}
 		if slices.ContainsFunc(e, func(t string) bool { return slices.Contains(terms, t) && !splitPart(t, word, f.everyWord[i]) }) {
@@ -782,7 +802,7 @@ func (f focus) coverage(terms []string, a around) fit {
 	}
 	near, heading := setOf(a.near), setOf(a.heading)
 	lower := strings.ToLower(a.text)
-	thai := f.thaiWords()
+	thai, viet := f.thaiWords(), f.vietWords()
 	for i, w := range f.words {
 		wt := f.weights[i]
 		c.total += wt
@@ -806,6 +826,10 @@ func (f focus) coverage(terms []string, a around) fit {
 		}
 		if tw := thai.of(i); tw != "" {
 			c.addThai(tw, w, wt, has, a)
+			continue
+		}
+		if vw := viet.of(i); vw != "" {
+			c.addViet(vw, w, wt, has, a)
 			continue
 		}
 		switch {
