@@ -62,13 +62,32 @@ const numLatin = len(latinLangs)
 // of them is owed an answer in it, or a deliberate fallback (i18n).
 func Languages() []string {
 	out := append([]string(nil), latinLangs[:]...)
-	out = append(out, "ar", "fa", "ur", "ru", "uk", "sr", "bg", "zh", "ja")
+	for _, s := range sharedScripts {
+		out = append(out, s.langs...)
+	}
 	for _, l := range scriptLangs {
 		if l != "" {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// sharedScripts are the scripts other than Latin in which decide names
+// more than the script's one language, or a language by more than its
+// script: Arabic, Persian and Urdu by letters proper to the latter two;
+// Russian, Ukrainian, Serbian and Bulgarian by letters and function words
+// (Russian when none tells); Chinese, and Japanese by its kana. The
+// languages of each share its script (Script) and, but for Han and kana,
+// are told apart by what a short text may lack (Confusable).
+var sharedScripts = [...]struct {
+	script script
+	langs  []string
+}{
+	{scriptArabic, []string{"ar", "fa", "ur"}},
+	{scriptCyrillic, []string{"ru", "uk", "sr", "bg"}},
+	{scriptHan, []string{"zh"}},
+	{scriptKana, []string{"ja"}},
 }
 
 // DetectLanguage returns the ISO 639-1 code of the language most of text is

@@ -648,56 +648,59 @@ func FuzzScanEightLetters(f *testing.F) {
 	})
 }
 
-// Every code Languages lists is one DetectLanguage returns, for a sentence
-// of that language; and it returns no other. The sentences are this
-// project's own, one plain statement each ("the government asked the
+// languageSamples are a sentence in each language DetectLanguage names:
+// this project's own, one plain statement each ("the government asked the
 // companies to open their platforms"), but the Indian-script and
 // Caucasian ones, which the script alone decides.
+var languageSamples = map[string]string{
+	"en": "The government asked the companies to open their platforms to their rivals.",
+	"fr": "Le gouvernement a demandé aux entreprises d'ouvrir leurs plateformes à leurs concurrents.",
+	"de": "Die Regierung hat die Unternehmen aufgefordert, ihre Plattformen für die Konkurrenz zu öffnen.",
+	"es": "El gobierno ha pedido a las empresas que abran sus plataformas a los rivales.",
+	"it": "Il governo ha chiesto alle aziende di aprire le loro piattaforme ai concorrenti.",
+	"pt": "O governo pediu às empresas que abrissem as suas plataformas aos concorrentes.",
+	"nl": "De regering heeft de bedrijven gevraagd hun platforms open te stellen voor de concurrentie.",
+	"da": "Regeringen har bedt virksomhederne om at åbne deres platforme for konkurrenterne.",
+	"no": "Regjeringen har bedt selskapene om å åpne plattformene sine for konkurrentene.",
+	"sv": "Regeringen har bett företagen att öppna sina plattformar för konkurrenterna.",
+	"fi": "Hallitus on pyytänyt yrityksiä avaamaan alustansa kilpailijoille, ja se ei ole uutta.",
+	"hu": "A kormány arra kérte a vállalatokat, hogy nyissák meg a platformjaikat a versenytársak előtt.",
+	"ro": "Guvernul a cerut companiilor să își deschidă platformele pentru concurenți.",
+	"tr": "Hükümet şirketlerden platformlarını rakiplerine açmalarını istedi.",
+	"ga": "Tá an rialtas ag iarraidh ar na comhlachtaí a n-ardáin a oscailt do na hiomaitheoirí.",
+	"id": "Pemerintah telah meminta perusahaan untuk membuka platform mereka bagi para pesaing.",
+	"vi": "Chính phủ đã yêu cầu các công ty mở nền tảng của họ cho các đối thủ.",
+	"pl": "Rząd poprosił firmy, aby otworzyły swoje platformy dla konkurentów.",
+	"cs": "Vláda požádala společnosti, aby své platformy otevřely konkurentům.",
+	"hr": "Vlada je zatražila od tvrtki da svoje platforme otvore konkurentima.",
+	"lt": "Vyriausybė paprašė bendrovių atverti savo platformas konkurentams.",
+	"ar": "طلبت الحكومة من الشركات أن تفتح منصاتها أمام المنافسين.",
+	"fa": "دولت از شرکت\u200cها خواسته است که پلتفرم\u200cهای خود را برای رقبا باز کنند.",
+	"ur": "حکومت نے کمپنیوں سے کہا ہے کہ وہ اپنے پلیٹ فارم حریفوں کے لیے کھولیں۔",
+	"ru": "Правительство попросило компании открыть свои платформы для конкурентов.",
+	"uk": "Уряд попросив компанії відкрити свої платформи для конкурентів.",
+	"sr": "Влада је затражила од компанија да отворе своје платформе за конкуренцију.",
+	"bg": "Правителството поиска от компаниите да отворят платформите си за конкурентите.",
+	"zh": "政府要求这些公司向竞争对手开放其平台。",
+	"ja": "政府は企業に対し、競合他社にプラットフォームを開放するよう求めました。",
+	"ko": "정부는 기업들에게 경쟁사에 플랫폼을 개방하라고 요청했다.",
+	"el": "Η κυβέρνηση ζήτησε από τις εταιρείες να ανοίξουν τις πλατφόρμες τους στους ανταγωνιστές.",
+	"he": "הממשלה ביקשה מהחברות לפתוח את הפלטפורמות שלהן למתחרים.",
+	"hi": "सरकार ने कंपनियों से अपने प्लेटफ़ॉर्म प्रतिस्पर्धियों के लिए खोलने को कहा।",
+	"th": "รัฐบาลขอให้บริษัทเปิดแพลตฟอร์มของตนให้คู่แข่ง",
+	"lo": "ລັດຖະບານໄດ້ຂໍໃຫ້ບໍລິສັດເປີດເວທີຂອງພວກເຂົາ",
+	"km": "រដ្ឋាភិបាលបានស្នើឱ្យក្រុមហ៊ុនបើកវេទិការបស់ពួកគេ",
+	"my": "အစိုးရက ကုမ္ပဏီများကို ၎င်းတို့၏ ပလက်ဖောင်းများကို ဖွင့်ရန် တောင်းဆိုခဲ့သည်။",
+	"ta": "அரசாங்கம் நிறுவனங்களிடம் தங்கள் தளங்களைத் திறக்குமாறு கேட்டது.",
+	"bn": "সরকার কোম্পানিগুলোকে তাদের প্ল্যাটফর্ম খুলে দিতে বলেছে।",
+	"ka": "მთავრობამ კომპანიებს სთხოვა, გახსნან თავიანთი პლატფორმები.",
+	"hy": "Կառավարությունը խնդրել է ընկերություններին բացել իրենց հարթակները։",
+}
+
+// Every code Languages lists is one DetectLanguage returns, for a sentence
+// of that language (languageSamples); and it returns no other.
 func TestLanguagesAreDetectable(t *testing.T) {
-	samples := map[string]string{
-		"en": "The government asked the companies to open their platforms to their rivals.",
-		"fr": "Le gouvernement a demandé aux entreprises d'ouvrir leurs plateformes à leurs concurrents.",
-		"de": "Die Regierung hat die Unternehmen aufgefordert, ihre Plattformen für die Konkurrenz zu öffnen.",
-		"es": "El gobierno ha pedido a las empresas que abran sus plataformas a los rivales.",
-		"it": "Il governo ha chiesto alle aziende di aprire le loro piattaforme ai concorrenti.",
-		"pt": "O governo pediu às empresas que abrissem as suas plataformas aos concorrentes.",
-		"nl": "De regering heeft de bedrijven gevraagd hun platforms open te stellen voor de concurrentie.",
-		"da": "Regeringen har bedt virksomhederne om at åbne deres platforme for konkurrenterne.",
-		"no": "Regjeringen har bedt selskapene om å åpne plattformene sine for konkurrentene.",
-		"sv": "Regeringen har bett företagen att öppna sina plattformar för konkurrenterna.",
-		"fi": "Hallitus on pyytänyt yrityksiä avaamaan alustansa kilpailijoille, ja se ei ole uutta.",
-		"hu": "A kormány arra kérte a vállalatokat, hogy nyissák meg a platformjaikat a versenytársak előtt.",
-		"ro": "Guvernul a cerut companiilor să își deschidă platformele pentru concurenți.",
-		"tr": "Hükümet şirketlerden platformlarını rakiplerine açmalarını istedi.",
-		"ga": "Tá an rialtas ag iarraidh ar na comhlachtaí a n-ardáin a oscailt do na hiomaitheoirí.",
-		"id": "Pemerintah telah meminta perusahaan untuk membuka platform mereka bagi para pesaing.",
-		"vi": "Chính phủ đã yêu cầu các công ty mở nền tảng của họ cho các đối thủ.",
-		"pl": "Rząd poprosił firmy, aby otworzyły swoje platformy dla konkurentów.",
-		"cs": "Vláda požádala společnosti, aby své platformy otevřely konkurentům.",
-		"hr": "Vlada je zatražila od tvrtki da svoje platforme otvore konkurentima.",
-		"lt": "Vyriausybė paprašė bendrovių atverti savo platformas konkurentams.",
-		"ar": "طلبت الحكومة من الشركات أن تفتح منصاتها أمام المنافسين.",
-		"fa": "دولت از شرکت\u200cها خواسته است که پلتفرم\u200cهای خود را برای رقبا باز کنند.",
-		"ur": "حکومت نے کمپنیوں سے کہا ہے کہ وہ اپنے پلیٹ فارم حریفوں کے لیے کھولیں۔",
-		"ru": "Правительство попросило компании открыть свои платформы для конкурентов.",
-		"uk": "Уряд попросив компанії відкрити свої платформи для конкурентів.",
-		"sr": "Влада је затражила од компанија да отворе своје платформе за конкуренцију.",
-		"bg": "Правителството поиска от компаниите да отворят платформите си за конкурентите.",
-		"zh": "政府要求这些公司向竞争对手开放其平台。",
-		"ja": "政府は企業に対し、競合他社にプラットフォームを開放するよう求めました。",
-		"ko": "정부는 기업들에게 경쟁사에 플랫폼을 개방하라고 요청했다.",
-		"el": "Η κυβέρνηση ζήτησε από τις εταιρείες να ανοίξουν τις πλατφόρμες τους στους ανταγωνιστές.",
-		"he": "הממשלה ביקשה מהחברות לפתוח את הפלטפורמות שלהן למתחרים.",
-		"hi": "सरकार ने कंपनियों से अपने प्लेटफ़ॉर्म प्रतिस्पर्धियों के लिए खोलने को कहा।",
-		"th": "รัฐบาลขอให้บริษัทเปิดแพลตฟอร์มของตนให้คู่แข่ง",
-		"lo": "ລັດຖະບານໄດ້ຂໍໃຫ້ບໍລິສັດເປີດເວທີຂອງພວກເຂົາ",
-		"km": "រដ្ឋាភិបាលបានស្នើឱ្យក្រុមហ៊ុនបើកវេទិការបស់ពួកគេ",
-		"my": "အစိုးရက ကုမ္ပဏီများကို ၎င်းတို့၏ ပလက်ဖောင်းများကို ဖွင့်ရန် တောင်းဆိုခဲ့သည်။",
-		"ta": "அரசாங்கம் நிறுவனங்களிடம் தங்கள் தளங்களைத் திறக்குமாறு கேட்டது.",
-		"bn": "সরকার কোম্পানিগুলোকে তাদের প্ল্যাটফর্ম খুলে দিতে বলেছে।",
-		"ka": "მთავრობამ კომპანიებს სთხოვა, გახსნან თავიანთი პლატფორმები.",
-		"hy": "Կառավարությունը խնդրել է ընկերություններին բացել իրենց հարթակները։",
-	}
+	samples := languageSamples
 	langs := Languages()
 	for _, l := range langs {
 		s, ok := samples[l]

@@ -2,7 +2,6 @@ package verify
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -22,10 +21,13 @@ import (
 // words, letters and scripts. A short answer does not tell: a Latin-script
 // language other than want is named only on three function words of its
 // own that are not want's; another script only on ten letters of it.
-// Pairs the detector confuses (Danish and Norwegian, the Cyrillic and the
-// Arabic-script languages among themselves) are not told apart, nor the
-// Latin-script languages it cannot name (Polish, Czech, Croatian,
-// Lithuanian) from another Latin-script one but English.
+// Pairs the detector confuses even for their reader (text.Confusable,
+// either way: Danish and Norwegian; Serbian, Bulgarian and Russian;
+// Ukrainian and Bulgarian; Arabic, Persian and Urdu) are not told apart,
+// nor the
+// Latin-script languages it names only from a few words (text.FewMarkers:
+// Polish, Czech, Croatian, Lithuanian) from another Latin-script one but
+// English.
 func OtherLanguage(answer, want string) string {
 	want = textCode(want)
 	if want == "" || want == "und" {
@@ -33,11 +35,11 @@ func OtherLanguage(answer, want string) string {
 	}
 	p := ownProse(answer)
 	got := text.DetectLanguageFor(p, want)
-	if got == "und" || got == want || kinLanguages(want, got) {
+	if got == "und" || got == want || misread(want, got) {
 		return ""
 	}
-	if latinLanguage(got) {
-		if slices.Contains(unnamedLanguages, want) && got != "en" {
+	if text.LatinScript(got) {
+		if text.FewMarkers(want) && got != "en" {
 			return ""
 		}
 		if len(text.Stopwords(got)) == 0 {
@@ -69,33 +71,9 @@ func textCode(lang string) string {
 	return text.BaseLang(lang)
 }
 
-// unnamedLanguages are those text.DetectLanguage names only from a few
-// function words and letters (as i18n's unnamed): their answers may read
-// as a neighbour's.
-var unnamedLanguages = []string{"pl", "cs", "hr", "lt"}
-
-// kin are groups of languages the detector may read one as another.
-var kin = [][]string{{"da", "no"}, {"ru", "uk", "bg", "sr"}, {"ar", "fa", "ur"}}
-
-func kinLanguages(a, b string) bool {
-	for _, g := range kin {
-		if slices.Contains(g, a) && slices.Contains(g, b) {
-			return true
-		}
-	}
-	return false
-}
-
-// latinLanguage reports whether text's code lang is written in Latin
-// script.
-func latinLanguage(lang string) bool {
-	switch lang {
-	case "ru", "uk", "bg", "sr", "el", "ar", "fa", "ur", "he", "hi", "bn", "ta", "th",
-		"ja", "zh", "ko", "ka", "hy", "lo", "km", "my":
-		return false
-	}
-	return true
-}
+// misread reports whether the detector may take a text in one of a and b
+// for the other, even for its reader (text.Confusable, either way).
+func misread(a, b string) bool { return text.Confusable(a, b) || text.Confusable(b, a) }
 
 // ownStopwords counts the words of p that are function words of got and
 // not of want.

@@ -20,6 +20,17 @@ func TestOtherLanguage(t *testing.T) {
 		{"Chinese to a reader of traditional characters", "工业和信息化部要求科技公司停止屏蔽其他网站的链接 [1]。", "zh-Hant", ""},
 		{"English to an Arabic reader", "The ministry asked the companies to stop blocking the links of the other sites [1].", "ar", "en"},
 		{"Persian to an Arabic reader", "وزارت از شرکت\u200cها خواست که مسدود کردن پیوندهای سایت\u200cهای دیگر را متوقف کنند [1].", "ar", ""},
+		{"Bulgarian to a Russian reader", "Министерството поиска от компаниите да спрат да блокират връзките към другите сайтове [1].", "ru", ""},
+		{"Serbian without its letters to a Serbian reader", "Проверите ове реченице у изворима [1].", "sr", ""},
+		// To a Ukrainian reader the detector reads Ukrainian as Ukrainian,
+		// і or not, unless Russian's letters or words say otherwise; nor
+		// does it read Serbian (ј) as Ukrainian (і): each is another
+		// language to the other's reader.
+		{"Ukrainian without і to a Ukrainian reader", "Нова розмова: наступне запитання почнеться з чистого аркуша [1].", "uk", ""},
+		{"Russian to a Ukrainian reader", "Министерство попросило компании прекратить блокировать ссылки на другие сайты [1].", "uk", "ru"},
+		{"Ukrainian to a Russian reader", "Міністерство попросило компанії припинити блокувати посилання на інші сайти [1].", "ru", "uk"},
+		{"Serbian to a Ukrainian reader", "Министарство је затражило од компанија да престану да блокирају везе других сајтова [1].", "uk", "sr"},
+		{"Ukrainian to a Serbian reader", "Міністерство попросило компанії припинити блокувати посилання на інші сайти [1].", "sr", "uk"},
 		{"Danish to a Norwegian reader", "Ministeriet bad virksomhederne om at stoppe med at blokere for links til de andre sider [1].", "nb", ""},
 		{"Vietnamese to an English reader", "Hook useState trả về một cặp giá trị: biến state và hàm setter để cập nhật nó [1].", "en", "vi"},
 		{"Spanish to a Polish reader", "El ministerio pidió a las empresas que dejaran de bloquear los enlaces de los otros sitios [1].", "pl", ""},
