@@ -49,6 +49,21 @@ func catalogued(code string) string {
 	return ""
 }
 
+// TextCode returns text's code (text.DetectLanguage's) of a catalogue
+// language or locale code: Norwegian, Bokmål or Nynorsk, is "no" to it,
+// Chinese in either script "zh", a tag its language ("pt-BR" is "pt").
+// What text knows of languages (text.Script, FewMarkers, Confusable) is
+// asked in its codes.
+func TextCode(lang string) string {
+	switch lang {
+	case "nb", "nn":
+		return "no"
+	case "zh-Hant":
+		return "zh"
+	}
+	return text.BaseLang(lang)
+}
+
 // Languages returns the catalogue's languages, English first.
 func Languages() []string { return slices.Clone(languages) }
 
@@ -244,10 +259,11 @@ func Reply(question string, fallbacks ...string) string {
 // detected as when s says as much for the locale's language as for the
 // detected one (its only words are shared by both: "Como usar Grafana?"
 // is Spanish or Portuguese; "Was Kubernetes?" English or German), when it is one of a pair the
-// detector confuses (Danish read as Norwegian, Bulgarian without ъ as
-// Russian), or a Latin-script language it cannot name (Polish, Czech,
-// Croatian, Lithuanian), whose text it reads as none or as another
-// language's (Croatian "je" as French). English keeps its word: its
+// detector confuses (Danish read as Norwegian, Bulgarian without ъ or
+// Serbian without ј as Russian; mistakable), or a Latin-script language it
+// names from a few words only (Polish, Czech, Croatian, Lithuanian), whose
+// text it reads as none or as another language's (Croatian "je" as
+// French). English keeps its word: its
 // function words are not another's. A locale that agrees with s confirms
 // it before a later one can override it. "" when s does not tell.
 //
@@ -271,43 +287,25 @@ func OfWith(s string, locales ...string) string {
 // tied reports whether s, detected as detected, is as much in the
 // catalogue language lang, so that a reader's locale may choose lang.
 func tied(s, detected, lang string) bool {
-	code := lang
-	if code == "nb" {
-		code = "no" // text.DetectLanguage's name for it
-	}
+	code := TextCode(lang)
 	return code != detected && text.DetectLanguageFor(s, code) == code
 }
 
-// kin are the languages whose questions text.DetectLanguage may read as
-// another catalogue language's when they share their function words: for
-// each, the languages it may read them as.
-var kin = map[string][]string{"da": {"nb"}, "nb": {"da"}, "bg": {"ru"}}
-
-// unnamed are catalogue languages text.DetectLanguage names only from a
-// few function words and letters: a short question with none of them is
-// read as "und" or as a neighbour (Czech as Polish, Croatian as Czech).
-var unnamed = []string{"pl", "cs", "hr", "lt"}
-
 // mistakable reports whether a question in locale could have been detected
-// as detected: the locale's language is kin to it, or one the detector
-// cannot name and the question was read as a Latin-script language other
-// than English.
+// as detected (catalogue languages both), which tied cannot tell: the
+// detector reads the locale's language as it even for its reader
+// (text.Confusable: Danish as Norwegian, Bulgarian or Serbian without its
+// letters as Russian, Urdu as Persian…), or names the locale's language
+// only from a few words (text.FewMarkers) and the question was read as a
+// Latin-script language other than English. A Ukrainian question without
+// і ї є ґ read as Russian is tied's: the detector reads it as Ukrainian
+// for a Ukrainian reader unless Russian's letters or words tell.
 func mistakable(detected, locale string) bool {
-	if slices.Contains(kin[locale], detected) {
+	d, l := TextCode(detected), TextCode(locale)
+	if text.Confusable(l, d) {
 		return true
 	}
-	return slices.Contains(unnamed, locale) && detected != English && latinScript(detected)
-}
-
-// latinScript reports whether the catalogue language lang is written in
-// Latin script.
-func latinScript(lang string) bool {
-	switch lang {
-	case "ru", "uk", "bg", "el", "ar", "fa", "he", "hi", "th", "ja", "zh", "zh-Hant", "ko",
-		"bn", "ta", "ur", "sr", "ka", "hy", "lo", "km", "my":
-		return false
-	}
-	return true
+	return text.FewMarkers(l) && detected != English && text.LatinScript(d)
 }
 
 // LanguageNames names the languages codes (ISO 639-1, as text detects

@@ -323,6 +323,15 @@ func TestReply(t *testing.T) {
 		{"danish, no locale", "Hvorfor blev Alipay pålagt at udskille sin forretning med mikrolån?", nil, "da"},
 		{"bulgarian, bulgarian locale", "Защо Alipay беше задължена да отдели бизнеса с микрокредити?", []string{"bg"}, "bg"},
 		{"russian, bulgarian server", "Почему Alipay обязали выделить бизнес микрокредитов?", []string{"ru", "bg"}, "ru"},
+		// So are Serbian without ђ ћ џ љ њ ј and Russian, Urdu and Persian
+		// or Arabic, whatever the reader (text.Confusable): the locale
+		// settles them too, at the price Bulgarian's already paid: a
+		// Russian question from a Serbian client is answered in Serbian.
+		{"serbian without its letters, serbian locale", "Шта ради ова команда?", []string{"sr"}, "sr"},
+		{"serbian without its letters, no locale", "Шта ради ова команда?", nil, "ru"},
+		{"urdu read as persian, urdu locale", "قریب ترین دستاویزات؟", []string{"ur_PK.UTF-8"}, "ur"},
+		{"persian read as arabic, persian locale", "منابع؟", []string{"fa_IR.UTF-8"}, "fa"},
+		{"russian, serbian locale", "Почему Alipay обязали выделить бизнес микрокредитов?", []string{"sr"}, "sr"},
 		// Polish, Czech, Croatian and Lithuanian, which it once could not name.
 		{"polish", "Dlaczego Alipay musiało wydzielić działalność mikropożyczek?", []string{"pl"}, "pl"},
 		{"czech", "Proč musela společnost Alipay oddělit podnikání s mikroúvěry?", []string{"cs"}, "cs"},
@@ -756,6 +765,46 @@ func TestDetectedLanguagesCatalogued(t *testing.T) {
 	for l := range fallbacks {
 		if !slices.Contains(text.Languages(), l) {
 			t.Errorf("fallbacks lists %q, which text.DetectLanguage never names", l)
+		}
+	}
+}
+
+// text.Confusable is the detector's: each misreading it lists is made on
+// some line of the catalogue for a reader of its language, and every
+// misreading the detector makes on three sentences of twenty letters or
+// more of one language, for its reader, is listed (the rest are a word or
+// a label: "出典", a Japanese word in kanji alone, is Chinese).
+func TestCatalogueMisreadings(t *testing.T) {
+	seen, sentences := map[[2]string]int{}, map[[2]string]int{}
+	for k := range numKeys {
+		for lang, s := range texts[k] {
+			code := TextCode(lang)
+			got := text.DetectLanguageFor(s, code)
+			if got == "und" || got == code {
+				continue
+			}
+			pair := [2]string{code, got}
+			seen[pair]++
+			if strings.Count(strings.Map(func(r rune) rune {
+				if unicode.IsLetter(r) {
+					return 'x'
+				}
+				return -1
+			}, s), "x") >= 20 {
+				sentences[pair]++
+			}
+		}
+	}
+	for pair, n := range sentences {
+		if n >= 3 && !text.Confusable(pair[0], pair[1]) {
+			t.Errorf("the detector reads %d sentences of %q as %q, for its reader; text.Confusable does not list it", n, pair[0], pair[1])
+		}
+	}
+	for _, lang := range text.Languages() {
+		for _, as := range text.Languages() {
+			if text.Confusable(lang, as) && seen[[2]string{lang, as}] == 0 {
+				t.Errorf("text.Confusable(%q, %q), but no line of the catalogue in %q reads as %q to its reader", lang, as, lang, as)
+			}
 		}
 	}
 }
