@@ -48,7 +48,7 @@ func (st *state) otherLanguage(question, lang string) bool {
 	if detected == "und" || len(st.langs) == 0 {
 		return false
 	}
-	return !slices.Contains(st.langs, detected) && !slices.Contains(st.langs, textLang(lang))
+	return !slices.Contains(st.langs, detected) && !slices.Contains(st.langs, i18n.TextCode(lang))
 }
 
 // pointers are the words of a question that point to documents whatever

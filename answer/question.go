@@ -55,23 +55,11 @@ func (p *Pipeline) checkQuestion(q string) (string, error) {
 // documents are stemmed.
 func searchLang(s, reader string) string {
 	detected := text.GuessLanguage(s)
-	code := textLang(reader)
+	code := i18n.TextCode(reader)
 	if code != "" && code != detected && text.DetectLanguageFor(s, code) == code {
 		return code
 	}
 	return detected
-}
-
-// textLang is the text package's code of a catalogue language (i18n):
-// Norwegian is "no" to text, Chinese in either script "zh".
-func textLang(lang string) string {
-	switch lang {
-	case "nb":
-		return "no"
-	case "zh-Hant":
-		return "zh"
-	}
-	return lang
 }
 
 // saysLanguage reports whether s is enough to tell its language.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"corpusbot/i18n"
 	"corpusbot/text"
 )
 
@@ -29,7 +30,7 @@ import (
 // Polish, Czech, Croatian, Lithuanian) from another Latin-script one but
 // English.
 func OtherLanguage(answer, want string) string {
-	want = textCode(want)
+	want = i18n.TextCode(want)
 	if want == "" || want == "und" {
 		return ""
 	}
@@ -58,17 +59,6 @@ func OtherLanguage(answer, want string) string {
 		return ""
 	}
 	return got
-}
-
-// textCode is text's code of a catalogue language.
-func textCode(lang string) string {
-	switch lang {
-	case "nb", "nn":
-		return "no"
-	case "zh-Hant":
-		return "zh"
-	}
-	return text.BaseLang(lang)
 }
 
 // misread reports whether the detector may take a text in one of a and b
