@@ -166,7 +166,7 @@ func opensAsEllipsis(lower string, words []string, lang string) bool {
 // Zhao), a code word (kube-public, restartPolicy, Internet+), a figure, a
 // quotation, or a Latin-script word in text of another script.
 func namesAnything(q string) bool {
-	if latin, other := scriptLetters(q); other > latin && latin > 0 {
+	if latin, other := text.ScriptLetters(q); other > latin && latin > 0 {
 		return true // "Alipay" in Arabic, "Kubernetes" in Chinese
 	}
 	if strings.ContainsAny(q, "\"«“「『`") {
@@ -188,19 +188,6 @@ func namesAnything(q string) bool {
 		first = false
 	}
 	return false
-}
-
-// scriptLetters counts the letters of s in the Latin script and in others.
-func scriptLetters(s string) (latin, other int) {
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		case unicode.IsLetter(r):
-			other++
-		}
-	}
-	return latin, other
 }
 
 // codeWord reports a word written as code or a product name: inner capitals

@@ -63,7 +63,7 @@ func pointers(question string, names map[string]bool) []string {
 	for _, c := range compoundsOf(question) {
 		out = append(out, c.text)
 	}
-	l, o := scriptLetters(question)
+	l, o := text.ScriptLetters(question)
 	latin := l > o
 	first := true
 	for w := range text.Words(question) {

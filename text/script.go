@@ -51,3 +51,20 @@ func unspaced(r rune) bool {
 	}
 	return false
 }
+
+// ScriptLetters counts the characters of s in the Latin script (its
+// letters, and the Roman numerals Unicode gives it) and the letters of
+// other scripts: which a text is mostly written in, for a caller that
+// needs only Latin or not (a Latin word in a Greek question is a name;
+// an answer of ten letters beyond Latin says its language).
+func ScriptLetters(s string) (latin, other int) {
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return latin, other
+}

@@ -60,3 +60,21 @@ func TestUnspacedTables(t *testing.T) {
 		}
 	}
 }
+
+func TestScriptLetters(t *testing.T) {
+	for _, c := range []struct {
+		s            string
+		latin, other int
+	}{
+		{"", 0, 0},
+		{"fsync 2021!", 5, 0},
+		{"Τι κάνει το fsync;", 5, 9},
+		{"Ⅻ année", 6, 0}, // a Roman numeral is Latin to Unicode
+		{"支付宝 Alipay", 6, 3},
+		{"عَلِيّ", 0, 3}, // vowel signs are marks, no letters
+	} {
+		if l, o := ScriptLetters(c.s); l != c.latin || o != c.other {
+			t.Errorf("ScriptLetters(%q) = %d, %d; want %d, %d", c.s, l, o, c.latin, c.other)
+		}
+	}
+}

@@ -55,7 +55,7 @@ func OtherLanguage(answer, want string) string {
 		}
 		return got
 	}
-	if otherScriptLetters(p) < 10 {
+	if _, other := text.ScriptLetters(p); other < 10 {
 		return ""
 	}
 	return got
@@ -83,17 +83,6 @@ func accentedWords(p string) int {
 	n := 0
 	for _, w := range strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if strings.IndexFunc(w, func(r rune) bool { return r >= 0x80 }) >= 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// otherScriptLetters counts the letters of p outside the Latin script.
-func otherScriptLetters(p string) int {
-	n := 0
-	for _, r := range p {
-		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
 			n++
 		}
 	}
