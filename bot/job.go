@@ -435,10 +435,12 @@ func (b *Bot) channelKind(j job) string {
 
 // recordedLang is the language an answer is recorded with, which the
 // dashboard counts: the question's own when it can be told, one outside
-// the catalogue included, else the language the answer was given in.
+// the catalogue included, else the language the answer was given in, which
+// is the question's when text names it so (i18n.TextCode: zh is zh-Hant's
+// code, no nb's).
 func recordedLang(question, answered string) string {
-	if l := text.DetectLanguage(question); l != "und" && !strings.HasPrefix(answered, l) {
-		return l // zh for zh-Hant is the answer's own
+	if l := text.DetectLanguage(question); l != "und" && l != i18n.TextCode(answered) {
+		return l
 	}
 	return answered
 }

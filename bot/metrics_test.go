@@ -104,3 +104,22 @@ func TestFailureKind(t *testing.T) {
 		}
 	}
 }
+
+// An answer is recorded in the question's language when the detector
+// names one, else in the language it was given in; a catalogue language
+// is its question's (zh-Hant a zh question's, nb a no one's), not split
+// from it in the dashboard's counts.
+func TestRecordedLang(t *testing.T) {
+	for _, tc := range []struct{ question, answered, want string }{
+		{"Why was Alipay told to spin off its micro-loan business?", "en", "en"},
+		{"Pourquoi Alipay a-t-il dû séparer son activité de microcrédit ?", "en", "fr"},
+		{"Alipay", "de", "de"},
+		{"為什麼支付寶必須分拆小額貸款業務？", "zh-Hant", "zh-Hant"},
+		{"Hvorfor ble Alipay pålagt å skille ut virksomheten med mikrolån?", "nb", "nb"},
+		{"Hvorfor ble Alipay pålagt å skille ut virksomheten med mikrolån?", "en", "no"},
+	} {
+		if got := recordedLang(tc.question, tc.answered); got != tc.want {
+			t.Errorf("recordedLang(%q, %q) = %q, want %q", tc.question, tc.answered, got, tc.want)
+		}
+	}
+}
