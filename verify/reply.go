@@ -88,11 +88,13 @@ func scanReply(raw string, given int, partial bool, verbatim func(n int, s strin
 				qStart, qEnd, quote = ps, pe, strings.TrimSpace(inner)
 			}
 		}
-		// A group citing several passages may have a quote for each
-		// ("[1, 2] «a» «b»"): the later ones are checked as runs of
-		// their own, shown as this one.
+		// A run may have several quotes: a group one for each passage
+		// ("[1, 2] «a» «b»"), a single citation two ("[1] «a» «b»"). The
+		// later ones are checked as runs of their own, shown as this
+		// one: left in the text, a quote of the model's own words stood
+		// in quotation marks beside a verified claim.
 		var more []string
-		for qe := qEnd; qe > 0 && !open && len(more)+1 < len(nums); {
+		for qe := qEnd; qe > 0 && !open; {
 			s2, e2, q2, open2 := quoteAfter(raw, qe)
 			if open2 && partial {
 				open = true // the next quote may be coming, or is not closed yet

@@ -1,0 +1,67 @@
+package bot_test
+
+import (
+	"strings"
+	"testing"
+
+	"corpusbot/internal/openaitest"
+)
+
+// Round twelve of the adversarial tests of the model path (docs/benchmarks.md, "A model
+// that says wrong things, round twelve"): a scripted model backs its
+// claims in forms the earlier rounds did not meet. Each case is what a
+// reader of /ask sees of one reply, through discordgo.
+type model12Case struct {
+	name   string
+	reply  string // [N] stands for the Vietnamese passage's number
+	finish string // the finish reason; "" is "stop"
+	want   []string
+	never  []string
+}
+
+const (
+	// r12Quote is the Vietnamese passage's own words, as a quote.
+	r12Quote = "Hook useState trả về một cặp giá trị"
+	// r12Setter is a verified claim that keeps each reply an answer (a
+	// reply with none abstains), and how a reader sees it.
+	r12Setter      = "The pair holds the state and its setter [N] «biến state và hàm setter để cập nhật nó»."
+	r12SetterShown = "The pair holds the state and its setter [1]."
+)
+
+var model12Cases = []model12Case{
+	{
+		// A second quote of the model's own words after one citation
+		// was shown in quotation marks beside a verified claim.
+		name:  "two quotes after one citation",
+		reply: r10True + " [N] «" + r12Quote + "» «useState trả về ba giá trị». " + r12Setter,
+		want:  []string{"⚠¹ " + r10True + " [1]. " + r12SetterShown},
+		never: []string{"«", "ba giá trị»"},
+	},
+}
+
+// TestRound12RepliesOnAsk asks /ask once for each case's reply.
+func TestRound12RepliesOnAsk(t *testing.T) {
+	t.Parallel()
+	h := start(t, setup{corpus: round10Docs})
+	for _, c := range model12Cases {
+		h.ai.SetResponder(func(r openaitest.Request) openaitest.Reply {
+			p, early, ok := round10Passage(r)
+			if !ok {
+				return early
+			}
+			return openaitest.Reply{Text: strings.ReplaceAll(c.reply, "[N]", "["+p[1]+"]"), FinishReason: c.finish}
+		})
+		got := waitFinal(h, ask(h, user(1), generalID, "useState trả về gì?", false)).Content
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q missing:\n%s", c.name, w, got)
+			}
+		}
+		for _, n := range c.never {
+			if strings.Contains(got, n) {
+				t.Errorf("%s: %q shows:\n%s", c.name, n, got)
+			}
+		}
+	}
+	h.noViolations()
+}
