@@ -37,6 +37,15 @@ var model12Cases = []model12Case{
 		want:  []string{"⚠¹ " + r10True + " [1]. " + r12SetterShown},
 		never: []string{"«", "ba giá trị»"},
 	},
+	{
+		// HTML formatting was shown as written (Discord draws none of
+		// it), and "<br>" joined the claims either side into one, which
+		// a false one marked with a true one.
+		name:  "HTML formatting",
+		reply: "<b>useState</b> returns a <em>pair</em> of values [N] «" + r12Quote + "».<br>" + r12Setter,
+		want:  []string{"**useState** returns a *pair* of values [1].\n" + r12SetterShown},
+		never: []string{"<b>", "<br>", "<em>", "⚠", "❔", "Bồ Đào Nha"},
+	},
 }
 
 // TestRound12RepliesOnAsk asks /ask once for each case's reply.

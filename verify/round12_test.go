@@ -38,3 +38,36 @@ func TestEveryQuoteOfARunIsChecked(t *testing.T) {
 		}
 	}
 }
+
+// Models format in HTML as often as in Markdown. Before, "<br>" joined
+// the sentences either side into one claim, and the tags were shown as
+// written (Discord draws none of them) and read as words.
+func TestHTMLFormattingReadAsMarkdown(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, tt := range []struct{ reply, want string }{
+		{"useState returns a pair of values [1] «Hook useState trả về một cặp giá trị».<br>State is local to the component [2] «State bersifat lokal untuk komponen».<br/>",
+			"useState returns a pair of values [1].\nState is local to the component [2]."},
+		{"<b>useState</b> returns a <strong>pair</strong> of <em>values</em> [1] «Hook useState trả về một cặp giá trị». Call it as <code>useState</code> [1] «Hook useState».",
+			"**useState** returns a **pair** of *values* [1]. Call it as `useState` [1]."},
+		{"<B>useState</B> returns <b>a <i>pair</i> of values</b> [1] «Hook useState trả về một cặp giá trị».",
+			"**useState** returns **a *pair* of values** [1]."},
+		// In code, and a lone tag the answer speaks of, stay as written.
+		{"Write `<b>x</b>` or a lone <b> tag: useState returns a pair of values [1] «Hook useState trả về một cặp giá trị».",
+			"Write `<b>x</b>` or a lone <b> tag: useState returns a pair of values [1]."},
+	} {
+		r := rd.Render(tt.reply, false)
+		if r.Text != tt.want || r.Backed == 0 {
+			t.Errorf("%q rendered %q (%d backed), want %q", tt.reply, r.Text, r.Backed, tt.want)
+		}
+		for _, c := range r.Claims {
+			if c.Marked() {
+				t.Errorf("%q: claim %q marked (%s)", tt.reply, c.Text, c.Reason)
+			}
+		}
+		for _, n := range []int{1, 2, 3, 7} {
+			if got := streamed(t, rd, tt.reply, n); got != r.Text {
+				t.Errorf("%q streamed in %d-rune pieces %q, want %q", tt.reply, n, got, r.Text)
+			}
+		}
+	}
+}

@@ -30,6 +30,13 @@ var reasoningTags = []string{"think", "thinking", "reasoning"}
 func unwrapReply(raw string, partial bool, keep func(before string) bool) string {
 	raw = withoutTemplateTokens(raw)
 	raw = withoutReasoning(raw, partial)
+	for range 3 { // nested elements: "<b>a <i>b</i></b>"
+		md := withoutHTMLFormatting(raw, partial)
+		if md == raw {
+			break
+		}
+		raw = md
+	}
 	if start, end := headlessReasoning(raw); start >= 0 && (keep == nil || !keep(unwrapAnswer(raw[:start], false))) {
 		raw = raw[end:]
 	}
