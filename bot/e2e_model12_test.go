@@ -46,6 +46,16 @@ var model12Cases = []model12Case{
 		want:  []string{"**useState** returns a *pair* of values [1].\n" + r12SetterShown},
 		never: []string{"<b>", "<br>", "<em>", "⚠", "❔", "Bồ Đào Nha"},
 	},
+	{
+		// Each claim's quote on the line under it, after a label: the
+		// line was shown as an uncited claim and every claim marked as
+		// having no quote, so the answer was "could not verify".
+		name:  "a labelled quote under each claim",
+		reply: "- " + r10True + " [N].\n  - **Quote:** «" + r12Quote + "»\n- " + strings.Replace(r12Setter, " «", "\n  Quote: «", 1),
+		want:  []string{"- " + r10True + " [1].\n- " + r12SetterShown},
+		never: []string{"Quote", "«", "⚠", "❔"},
+	},
+
 }
 
 // TestRound12RepliesOnAsk asks /ask once for each case's reply.

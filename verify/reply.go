@@ -76,6 +76,9 @@ func scanReply(raw string, given int, partial bool, verbatim func(n int, s strin
 			return // after the stable prefix, or inside a quote taken out
 		}
 		qStart, qEnd, quote, open := quoteAfter(raw, end)
+		if qStart < 0 && !open {
+			qStart, qEnd, quote, open = labelledQuoteAfter(raw, end)
+		}
 		if qStart < 0 && !open && verbatim != nil {
 			// Mistral's form, "[1] (exact words)": a quote only when the
 			// words stand in a passage the run cites, else an aside of
@@ -126,6 +129,12 @@ func scanReply(raw string, given int, partial bool, verbatim func(n int, s strin
 			last = qEnd
 			afterQuote = true
 		}
+		// The sentence's end mark before a quote on the line under it
+		// stays with the sentence (labelledQuoteAfter).
+		endMark := ""
+		if qStart > end && strings.Trim(raw[end:qStart], ".!?。") == "" {
+			endMark = raw[end:qStart]
+		}
 		if len(kept) == 0 {
 			dropRun(&b, raw[last:])
 			sc.cutAt = append(sc.cutAt, b.Len())
@@ -157,6 +166,7 @@ func scanReply(raw string, given int, partial bool, verbatim func(n int, s strin
 		for _, q := range more {
 			sc.runs = append(sc.runs, citeRun{start: run.start, end: run.end, nums: kept, quote: q})
 		}
+		b.WriteString(endMark)
 	})
 	if stop < 0 {
 		b.WriteString(raw[last:])
@@ -538,4 +548,85 @@ var noAnswerPhrases = []string{
 	"記載はありません", "記載されていません", "記載がありません", "言及されていません", "言及はありません", "情報はありません",
 	"見つかりませんでした", "見つかりません",
 	"정보가 없", "언급되어 있지 않", "언급되지 않", "언급하지 않", "찾을 수 없",
+}
+
+// quoteLabels are the words a model puts before the quote it gives on the
+// line under its claim ("claim [1].\nQuote: «…»"), in the bot's languages.
+var quoteLabels = []string{"supporting quote", "quote", "quotation", "excerpt", "evidence",
+	"citation", "extrait", "zitat", "beleg", "cita", "citação", "citacao", "trecho", "citazione", "citaat",
+	"cytat", "citát", "citat", "sitaatti", "idézet", "alıntı", "kutipan", "trích dẫn", "dẫn chứng",
+	"απόσπασμα", "цитата", "اقتباس", "نقل قول", "उद्धरण", "อ้างอิง", "উদ্ধৃতি", "ציטוט",
+	"引用", "引文", "原文", "인용", "인용문"}
+
+// labelledQuoteAfter finds a quote on the line under a citation run ending
+// at end, after a label: "claim [1]\nQuote: «…»", "claim [1].\n- **Quote:**
+// "…"". Before, the label and quote were shown as a line of their own and
+// the claim marked as having no quote. qStart is where the line under
+// starts (after the sentence's end mark, which stays); -1 when there is
+// none. open: raw ends where such a line may still follow.
+func labelledQuoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool) {
+	j := end
+	if j < len(raw) && strings.ContainsRune(".!?。", rune(raw[j])) {
+		j++
+	} else if strings.HasPrefix(raw[j:], "。") {
+		j += len("。")
+	}
+	start := j
+	for j < len(raw) && (raw[j] == ' ' || raw[j] == '\t' || raw[j] == '\r') {
+		j++
+	}
+	if j == len(raw) {
+		return -1, 0, "", true
+	}
+	if raw[j] != '\n' {
+		return -1, 0, "", false
+	}
+	j++
+	k := j
+	for k < len(raw) && (raw[k] == ' ' || raw[k] == '\t') {
+		k++
+	}
+	if k+1 < len(raw) && (raw[k] == '-' || raw[k] == '*' || raw[k] == '>') && raw[k+1] == ' ' {
+		k += 2 // a list or quote marker
+	}
+	line := raw[k:]
+	arriving := true // the line has no end yet
+	if nl := strings.IndexByte(line, '\n'); nl >= 0 {
+		line, arriving = line[:nl], false
+	}
+	if t := strings.TrimSpace(raw[j:]); arriving && (t == "-" || t == "*" || t == ">") {
+		return -1, 0, "", true // a marker, arriving
+	}
+	emph := emphasisRun(line)
+	for _, l := range quoteLabels {
+		rest := line[emph:]
+		if len(rest) < len(l) {
+			if arriving && strings.EqualFold(l[:len(rest)], rest) {
+				return -1, 0, "", true // the label may be arriving
+			}
+			continue
+		}
+		if !strings.EqualFold(rest[:len(l)], l) {
+			continue
+		}
+		c := k + emph + len(l)
+		c += emphasisRun(raw[c:])
+		switch {
+		case strings.HasPrefix(raw[c:], ":"):
+			c++
+		case strings.HasPrefix(raw[c:], "："):
+			c += len("：")
+		case c == len(raw):
+			return -1, 0, "", true
+		default:
+			continue
+		}
+		c += emphasisRun(raw[c:])
+		s, e, q, qopen := quoteAfter(raw, c)
+		if s < 0 || strings.Contains(raw[c:s], "\n") {
+			return -1, 0, "", qopen && s < 0
+		}
+		return start, e, q, qopen
+	}
+	return -1, 0, "", false
 }

@@ -1,6 +1,9 @@
 package verify
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Round twelve (docs/benchmarks.md, "A model that says wrong things, round
 // twelve"): replies of a model that backs its claims in forms the earlier
@@ -68,6 +71,48 @@ func TestHTMLFormattingReadAsMarkdown(t *testing.T) {
 			if got := streamed(t, rd, tt.reply, n); got != r.Text {
 				t.Errorf("%q streamed in %d-rune pieces %q, want %q", tt.reply, n, got, r.Text)
 			}
+		}
+	}
+}
+
+// A model may give each claim's quote on the line under it, after a
+// label: "claim [1].\nQuote: «…»", as a list item, in bold, in the
+// answer's language. Before, the line was shown as a claim of its own
+// (uncited, its quote in sight) and the claim marked as having no quote:
+// a reply of such claims was "could not verify".
+func TestLabelledQuoteUnderTheClaim(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, tt := range []struct {
+		reply, want string
+		support     Support
+	}{
+		{"useState returns a pair of values [1]\nQuote: «Hook useState trả về một cặp giá trị»", "useState returns a pair of values [1]", Verified},
+		{"useState returns a pair of values [1].\nQuote: \"Hook useState trả về một cặp giá trị\"\n\nState is local to the component [2].\n  - **Quote:** “State bersifat lokal untuk komponen”",
+			"useState returns a pair of values [1].\n\nState is local to the component [2].", Verified},
+		{"1. useState trả về một cặp giá trị [1].\n   Trích dẫn: «Hook useState trả về một cặp giá trị»", "1. useState trả về một cặp giá trị [1].", Verified},
+		{"useState returns three values [1].\nQuote: «useState trả về ba giá trị»", "⚠¹ useState returns three values [1].", Unverified},
+		{"useState returns a pair of values [1]。\n引用：「Hook useState trả về một cặp giá trị」", "useState returns a pair of values [1]。", Verified},
+	} {
+		r := rd.Render(tt.reply, false)
+		if r.Text != tt.want || len(r.Claims) == 0 || r.Claims[0].Support != tt.support {
+			t.Errorf("%q rendered %q, %+v; want %q, %s", tt.reply, r.Text, r.Claims, tt.want, tt.support)
+		}
+		if tt.support != Verified {
+			continue
+		}
+		for _, n := range []int{1, 2, 3, 7} {
+			if got := streamed(t, rd, tt.reply, n); got != r.Text {
+				t.Errorf("%q streamed in %d-rune pieces %q, want %q", tt.reply, n, got, r.Text)
+			}
+		}
+	}
+	// A line that is no labelled quote stays the answer's.
+	for _, reply := range []string{
+		"useState returns a pair of values [1] «Hook useState trả về một cặp giá trị».\nQuotes in JSON are straight [1] «Hook useState».",
+		"useState returns a pair of values [1] «Hook useState trả về một cặp giá trị».\nEvidence is in the docs.",
+	} {
+		if r := rd.Render(reply, false); !strings.Contains(r.Text, "\n") || len(r.Claims) != 2 {
+			t.Errorf("%q rendered %q, %+v; want its second line kept", reply, r.Text, r.Claims)
 		}
 	}
 }
