@@ -147,6 +147,13 @@ func askedLanguage(question, lang string, q Question) string {
 	return ""
 }
 
+// cutShort reports a finish reason that stops a reply where it stands,
+// mid-sentence as likely as not: the token limit, or a content filter
+// (Azure OpenAI ends a stream with "content_filter" where its filter
+// struck; before, what came so far was shown as the whole answer, its
+// last words "It also retu" an uncited claim).
+func cutShort(reason string) bool { return reason == "length" || reason == "content_filter" }
+
 // finishCut makes what arrived of a broken stream a result when some of
 // it is verified, marked as cut short; otherwise err stands.
 func (p *Pipeline) finishCut(st *state, res *Result, blocks []*block, rd *verify.Reader, resp llm.Response, asked, lang string, err error, op string) (*Result, error) {
@@ -175,9 +182,14 @@ func (p *Pipeline) finish(st *state, res *Result, blocks []*block, rd *verify.Re
 	if len(r.Dropped) > 0 {
 		p.log.Warn("reply cites passages it was not given", "answer", res.ID, "dropped", r.Dropped, "given", len(blocks))
 	}
-	if resp.FinishReason == "length" {
-		p.log.Warn("reply hit the token limit", "answer", res.ID, "max_tokens", p.cfg.MaxAnswerTokens)
-		res.Cut = CutLength
+	if cutShort(resp.FinishReason) {
+		if resp.FinishReason == "length" {
+			p.log.Warn("reply hit the token limit", "answer", res.ID, "max_tokens", p.cfg.MaxAnswerTokens)
+			res.Cut = CutLength
+		} else {
+			p.log.Warn("the provider's content filter stopped the reply", "answer", res.ID)
+			res.Cut = CutFilter
+		}
 		// The last sentence stops mid-way: keep what is complete.
 		if cut := rd.Render(resp.Content, true); cut.Backed > 0 {
 			r = cut

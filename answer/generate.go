@@ -50,9 +50,10 @@ func (p *Pipeline) generate(ctx context.Context, system, user string, onDelta fu
 		return nil
 	})
 	if err == nil {
-		// A reply cut at the token limit ends mid-sentence: that sentence
-		// stays held back, as the Result leaves it out.
-		rs.cut = resp.FinishReason == "length"
+		// A reply cut at the token limit or by a content filter ends
+		// mid-sentence: that sentence stays held back, as the Result
+		// leaves it out.
+		rs.cut = cutShort(resp.FinishReason)
 		s.flush()
 	}
 	if errors.Is(err, llm.ErrIncomplete) {

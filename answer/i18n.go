@@ -39,7 +39,7 @@ func (r *Result) Notes() []string {
 	switch r.Cut {
 	case CutLength:
 		out = append(out, say(r.Lang, i18n.CutLength))
-	case CutStream:
+	case CutStream, CutFilter:
 		out = append(out, say(r.Lang, i18n.CutStream))
 	}
 	if r.AnsweredIn != "" {

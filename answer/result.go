@@ -25,6 +25,9 @@ const (
 const (
 	CutLength = "length"
 	CutStream = "stream"
+	// CutFilter: the provider's content filter stopped the reply
+	// (finish_reason "content_filter", Azure OpenAI's mid-stream).
+	CutFilter = "filter"
 )
 
 // Unchecked returns the claims a reader is warned about: not backed by
@@ -159,7 +162,8 @@ type Result struct {
 	// extractive too.
 	Fallback bool `json:",omitempty"`
 	// Cut says the text ends early: CutLength at the token limit,
-	// CutStream when the model's stream broke; "" when complete.
+	// CutStream when the model's stream broke, CutFilter when a content
+	// filter stopped it; "" when complete.
 	Cut string `json:",omitempty"`
 	// AnsweredIn is the language (ISO 639-1) a model wrote its answer in
 	// when it is plainly not the question's (verify.OtherLanguage); ""

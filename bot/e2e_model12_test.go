@@ -55,7 +55,16 @@ var model12Cases = []model12Case{
 		want:  []string{"- " + r10True + " [1].\n- " + r12SetterShown},
 		never: []string{"Quote", "«", "⚠", "❔"},
 	},
-
+	{
+		// Azure OpenAI's content filter ends a stream where it strikes,
+		// with finish_reason "content_filter": what came was shown as the
+		// whole answer, its last words an uncited claim.
+		name:   "stopped by a content filter",
+		reply:  r12Setter + " " + r10True + " [N] «" + r12Quote + "». It also retu",
+		finish: "content_filter",
+		want:   []string{r12SetterShown + " " + r10True + " [1].", "-# Phản hồi của mô hình bị gián đoạn"},
+		never:  []string{"It also", "❔"},
+	},
 }
 
 // TestRound12RepliesOnAsk asks /ask once for each case's reply.
