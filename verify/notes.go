@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,9 +39,15 @@ func (c Claim) Why(lang string) string {
 	}
 }
 
+// citeList writes ns as citations, each number once: a claim cites a
+// number again for each quote it gives it ("[1] «a» «b»"), and a note said
+// "not in passage [1][1]".
 func citeList(ns []int) string {
 	var b strings.Builder
-	for _, n := range ns {
+	for i, n := range ns {
+		if slices.Contains(ns[:i], n) {
+			continue
+		}
 		b.WriteString("[" + strconv.Itoa(n) + "]")
 	}
 	return b.String()

@@ -31,6 +31,10 @@ func TestEveryQuoteOfARunIsChecked(t *testing.T) {
 		if r.Text != tt.want || len(r.Claims) != 1 || r.Claims[0].Support != tt.support {
 			t.Errorf("%q rendered %q, %+v; want %q, %s", tt.reply, r.Text, r.Claims, tt.want, tt.support)
 		}
+		// Each number once: a note said "not in passage [1][1]".
+		if len(r.Claims) == 1 && r.Claims[0].Marked() && strings.Contains(r.Claims[0].Why("en"), "[1][1]") {
+			t.Errorf("%q: cites %v, note %q", tt.reply, r.Claims[0].Cites, r.Claims[0].Why("en"))
+		}
 		for _, n := range []int{1, 2, 3, 5} {
 			if tt.support != Verified {
 				break // a reply with nothing verified shows nothing while it streams
