@@ -3,7 +3,10 @@ package bot_test
 import (
 	"strings"
 	"testing"
+	"time"
 
+	"corpusbot/bot"
+	"corpusbot/internal/discordtest"
 	"corpusbot/internal/openaitest"
 )
 
@@ -91,5 +94,80 @@ func TestRound12RepliesOnAsk(t *testing.T) {
 			}
 		}
 	}
+	h.noViolations()
+}
+
+// round12Responder plays a model that formats in HTML, gives a quote on
+// the line under its claim and a second quote of its own words after a
+// citation; a briefing's bullets the same.
+func round12Responder(r openaitest.Request) openaitest.Reply {
+	p, early, ok := round10Passage(r)
+	if !ok {
+		return early
+	}
+	n := "[" + p[1] + "]"
+	good := "<b>useState</b> returns a pair of values " + n + "\n  Quote: «" + r12Quote + "» «biến state và hàm setter»"
+	bad := "It returns <em>three</em> values " + n + " «" + r12Quote + "» «useState trả về ba giá trị»."
+	if strings.Contains(r.Text(), "Write a team briefing") {
+		return openaitest.Reply{Text: "**State**\n- " + good + "\n- " + bad}
+	}
+	return openaitest.Reply{Text: good + "\n\n" + bad}
+}
+
+// checkRound12 holds a final answer to the round's rules.
+func checkRound12(t *testing.T, path, content string) {
+	t.Helper()
+	i := strings.Index(content, "**useState** returns a pair of values [1]")
+	if i < 0 || strings.ContainsAny(content[max(0, i-8):i], "⚠❔") {
+		t.Errorf("%s: the true claim is missing, uncited or marked:\n%s", path, content)
+	}
+	if !strings.Contains(content, "⚠¹ It returns *three* values [1].") {
+		t.Errorf("%s: the false claim is not marked:\n%s", path, content)
+	}
+	for _, raw := range []string{"<b>", "<em>", "Quote", "«", "[1][1]", "❔"} {
+		if strings.Contains(content, raw) {
+			t.Errorf("%s: %q shows:\n%s", path, raw, content)
+		}
+	}
+}
+
+// TestRound12OnEveryPath runs every answering path against the round's
+// model: /ask, a mention and its thread, a DM, "Ask the corpus", /summary
+// of a document and of a topic, /briefing and the daily briefing.
+func TestRound12OnEveryPath(t *testing.T) {
+	t.Parallel()
+	const q = "useState trả về gì?"
+	slot := time.Now().UTC().Add(-time.Minute).Format("15:04")
+	h := start(t, setup{
+		corpus: round10Docs,
+		aiOpts: []openaitest.Option{openaitest.WithResponder(round12Responder)},
+		cfg: func(c *bot.Config) {
+			c.BriefingChannelID, c.BriefingTime, c.BriefingTZ = otherID, slot, time.UTC
+		},
+	})
+	checkRound12(t, "daily briefing", h.final(otherID).Content)
+	checkRound12(t, "/ask", waitFinal(h, ask(h, user(1), generalID, q, false)).Content)
+
+	m := h.mention(generalID, user(2), q)
+	first := h.final(m.ID)
+	checkRound12(t, "mention", first.Content)
+	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: m.ID, GuildID: guildID, Author: user(2), Content: "Và hàm setter làm gì?"})
+	follow, err := h.dc.WaitMessage(h.ctx(), m.ID, func(m discordtest.Message) bool {
+		return m.ID != first.ID && m.Author.ID == h.dc.BotUser().ID && hasButton(m.Components, ":v:")
+	})
+	if err != nil {
+		t.Fatalf("follow-up not answered: %v", err)
+	}
+	checkRound12(t, "thread follow-up", follow.Content)
+	for _, r := range h.ai.Requests() {
+		if text := r.Text(); strings.Contains(text, "hàm setter làm gì") && strings.Contains(text, "<history>") {
+			hist := text[strings.Index(text, "<history>"):]
+			if !strings.Contains(hist, "useState** returns a pair") || strings.Contains(hist, "three") || strings.Contains(hist, "<b>") {
+				t.Errorf("follow-up history keeps the marked claim or the tags, or loses the verified one:\n%s", hist)
+			}
+		}
+	}
+
+	laterPaths(t, h, "250000000000000042", q, "vi/state", "useState", checkRound12)
 	h.noViolations()
 }
