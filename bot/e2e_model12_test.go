@@ -68,6 +68,15 @@ var model12Cases = []model12Case{
 		want:   []string{r12SetterShown + " " + r10True + " [1].", "-# Phản hồi của mô hình bị gián đoạn"},
 		never:  []string{"It also", "❔"},
 	},
+	{
+		// Swedish and Finnish quote ”so”: the quote was shown raw and the
+		// claim marked as having none; with no other claim the answer
+		// was "could not verify".
+		name:  "Swedish quotation marks",
+		reply: r10True + " [N] ”" + r12Quote + "”.",
+		want:  []string{r10True + " [1]."},
+		never: []string{"”", "⚠", "❔"},
+	},
 }
 
 // TestRound12RepliesOnAsk asks /ask once for each case's reply.

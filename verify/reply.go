@@ -227,6 +227,21 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 	}
 	r, size := utf8.DecodeRuneInString(raw[j:])
 	closer, ok := quotePairs[r]
+	if r == '”' {
+		// Swedish and Finnish quote ”so”: a quote when its closing mark
+		// follows on the line (a stray one after a citation, as in
+		// “claim [1]” more, opens nothing).
+		line := raw[j+size:]
+		if nl := strings.IndexByte(line, '\n'); nl >= 0 {
+			line = line[:nl]
+		}
+		switch {
+		case strings.ContainsRune(line, '”'):
+			closer, ok = '”', true
+		case !strings.Contains(raw[j:], "\n"):
+			return -1, 0, "", true // its closing mark may follow
+		}
+	}
 	if !ok {
 		if r == utf8.RuneError && !utf8.FullRuneInString(raw[j:]) {
 			return -1, 0, "", true

@@ -120,3 +120,32 @@ func TestLabelledQuoteUnderTheClaim(t *testing.T) {
 		}
 	}
 }
+
+// Swedish and Finnish quote ”so”, the closing mark on both sides. Before,
+// such a quote after a citation was shown raw and the claim marked as
+// having no quote.
+func TestSwedishQuotationMarks(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, tt := range []struct {
+		reply, want string
+		support     Support
+	}{
+		{"useState returns a pair of values [1] ”Hook useState trả về một cặp giá trị”.", "useState returns a pair of values [1].", Verified},
+		{"useState returns three values [1] ”useState trả về ba giá trị”. State is local [2] ”State bersifat lokal untuk komponen”.", "⚠¹ useState returns three values [1]. State is local [2].", Unverified},
+		// A stray closing mark after a citation opens no quote.
+		{"The page says “useState returns a pair of values [1]” and more [2] «State bersifat lokal untuk komponen».", "⚠¹ The page says “useState returns a pair of values [1]” and more [2].", Unverified},
+	} {
+		r := rd.Render(tt.reply, false)
+		if r.Text != tt.want || len(r.Claims) == 0 || r.Claims[0].Support != tt.support {
+			t.Errorf("%q rendered %q, %+v; want %q, %s", tt.reply, r.Text, r.Claims, tt.want, tt.support)
+		}
+		if tt.support != Verified {
+			continue
+		}
+		for _, n := range []int{1, 2, 3, 7} {
+			if got := streamed(t, rd, tt.reply, n); got != r.Text {
+				t.Errorf("%q streamed in %d-rune pieces %q, want %q", tt.reply, n, got, r.Text)
+			}
+		}
+	}
+}
