@@ -1,6 +1,8 @@
 package bot_test
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -178,5 +180,79 @@ func TestRound12OnEveryPath(t *testing.T) {
 	}
 
 	laterPaths(t, h, "250000000000000042", q, "vi/state", "useState", checkRound12)
+	h.noViolations()
+}
+
+// r12Leads open a long reply's claims, each case twice and different (a
+// repeat is left out).
+var r12Leads = []string{"In the", "For the", "Within the"}
+
+// A reply of over 6,000 characters in the round's forms (a "<br>" between
+// claims, a labelled quote under each true one, a second quote of the
+// model's own words after each false one), streamed in pieces of 7 that
+// part tags, labels and quotes, is split into messages under Discord's
+// 2,000 characters with every mark beside its sentence.
+func TestRound12LongReplySplits(t *testing.T) {
+	t.Parallel()
+	var pieces []string
+	h := start(t, setup{
+		corpus: round10Docs,
+		aiOpts: []openaitest.Option{openaitest.WithResponder(func(r openaitest.Request) openaitest.Reply {
+			p, early, ok := round10Passage(r)
+			if !ok {
+				return early
+			}
+			var b strings.Builder
+			for _, lead := range r12Leads {
+				for _, c := range r10Cases {
+					fmt.Fprintf(&b, "%s <b>%s</b> case, the useState Hook returns a pair of values [%s]\nQuote: «%s»\n", lead, c, p[1], r12Quote)
+					fmt.Fprintf(&b, "%s <em>%s</em> case, useState returns three values [%s] «%s» «useState trả về ba giá trị».<br>", lead, c, p[1], r12Quote)
+				}
+			}
+			s := []rune(b.String())
+			pieces = nil
+			for len(s) > 7 {
+				pieces = append(pieces, string(s[:7]))
+				s = s[7:]
+			}
+			return openaitest.Reply{Chunks: append(pieces, string(s))}
+		})},
+		cfg: func(c *bot.Config) { c.ThreadMode, c.EditInterval = bot.ThreadOff, 20*time.Millisecond },
+	})
+	h.mention(generalID, user(1), "useState trả về gì?")
+	h.final(generalID)
+	msgs := h.botMessages(generalID)
+	var all strings.Builder
+	for _, m := range msgs {
+		if n := len([]rune(m.Content)); n > 2000 {
+			t.Errorf("a message of %d characters", n)
+		}
+		all.WriteString(withoutNotes(m.Content) + "\n")
+	}
+	body := all.String()
+	if len(msgs) < 3 {
+		t.Errorf("%d messages, want the reply of %d pieces split", len(msgs), len(pieces))
+	}
+	for _, lead := range r12Leads {
+		for _, c := range r10Cases {
+			good, bad := lead+" **"+c+"** case, the useState Hook returns a pair of values [1]\n", lead+" *"+c+"* case, useState returns three values [1]."
+			if i := strings.Index(body, good); i < 0 || strings.ContainsAny(body[max(0, i-8):i], "⚠❔") {
+				t.Errorf("%s %s: the true claim is missing or marked", lead, c)
+			}
+			if !regexp.MustCompile(`⚠[⁰¹²³⁴⁵⁶⁷⁸⁹]+ ` + regexp.QuoteMeta(bad)).MatchString(body) {
+				t.Errorf("%s %s: the false claim is not marked", lead, c)
+			}
+		}
+	}
+	for _, raw := range []string{"<b>", "<em>", "<br>", "Quote", "«", "[1][1]"} {
+		if strings.Contains(body, raw) {
+			t.Errorf("%q shows", raw)
+		}
+	}
+	if t.Failed() {
+		for _, m := range msgs {
+			t.Logf("message (%d characters):\n%s", len([]rune(m.Content)), m.Content)
+		}
+	}
 	h.noViolations()
 }

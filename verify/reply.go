@@ -76,8 +76,10 @@ func scanReply(raw string, given int, partial bool, verbatim func(n int, s strin
 			return // after the stable prefix, or inside a quote taken out
 		}
 		qStart, qEnd, quote, open := quoteAfter(raw, end)
+		labelled := false
 		if qStart < 0 && !open {
 			qStart, qEnd, quote, open = labelledQuoteAfter(raw, end)
+			labelled = qStart >= 0
 		}
 		if qStart < 0 && !open && verbatim != nil {
 			// Mistral's form, "[1] (exact words)": a quote only when the
@@ -132,8 +134,15 @@ func scanReply(raw string, given int, partial bool, verbatim func(n int, s strin
 		// The sentence's end mark before a quote on the line under it
 		// stays with the sentence (labelledQuoteAfter).
 		endMark := ""
-		if qStart > end && strings.Trim(raw[end:qStart], ".!?。") == "" {
+		if labelled {
 			endMark = raw[end:qStart]
+			// A claim without an end mark, the line under it its quote
+			// taken out, would run on into the next line's claim as one
+			// sentence: a paragraph break parts them.
+			if next := strings.TrimLeft(raw[qEnd:], " \t\r"); endMark == "" && strings.HasPrefix(next, "\n") &&
+				!strings.HasPrefix(strings.TrimLeft(next[1:], " \t\r"), "\n") && listPrefix(strings.TrimLeft(next[1:], " \t")) == 0 {
+				endMark = "\n"
+			}
 		}
 		if len(kept) == 0 {
 			dropRun(&b, raw[last:])
@@ -641,7 +650,9 @@ func labelledQuoteAfter(raw string, end int) (qStart, qEnd int, quote string, op
 		if s < 0 || strings.Contains(raw[c:s], "\n") {
 			return -1, 0, "", qopen && s < 0
 		}
-		return start, e, q, qopen
+		// Open at the end of raw: what follows on the next line decides
+		// whether the claim ends its paragraph (see scanReply).
+		return start, e, q, qopen || strings.TrimRight(raw[e:], " \t\r") == ""
 	}
 	return -1, 0, "", false
 }

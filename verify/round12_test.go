@@ -96,6 +96,10 @@ func TestLabelledQuoteUnderTheClaim(t *testing.T) {
 		{"1. useState trả về một cặp giá trị [1].\n   Trích dẫn: «Hook useState trả về một cặp giá trị»", "1. useState trả về một cặp giá trị [1].", Verified},
 		{"useState returns three values [1].\nQuote: «useState trả về ba giá trị»", "⚠¹ useState returns three values [1].", Unverified},
 		{"useState returns a pair of values [1]。\n引用：「Hook useState trả về một cặp giá trị」", "useState returns a pair of values [1]。", Verified},
+		// Without an end mark, the claim would run on into the next
+		// line's: a paragraph break parts them.
+		{"useState returns a pair of values [1]\nQuote: «Hook useState trả về một cặp giá trị»\nState is local to the component [2] «State bersifat lokal untuk komponen».",
+			"useState returns a pair of values [1]\n\nState is local to the component [2].", Verified},
 	} {
 		r := rd.Render(tt.reply, false)
 		if r.Text != tt.want || len(r.Claims) == 0 || r.Claims[0].Support != tt.support {
