@@ -22,19 +22,14 @@ var htmlLineBreak = regexp.MustCompile(`(?i)<br\s*/?>`)
 var htmlPaired = regexp.MustCompile(`(?i)<(b|strong|i|em|code)>([^<>\n]+?)</(b|strong|i|em|code)>`)
 
 // htmlMarkdown is the Markdown for an element's content.
-var htmlMarkdown = map[string]string{"b": "**", "strong": "**", "i": "*", "em": "*"}
-
-// htmlTagForms are the tags read, as they open: a partial reply ending in
-// a prefix of one is held back until the tag is whole.
-var htmlTagForms = []string{"<br>", "<br/>", "<br />", "<b>", "<strong>", "<i>", "<em>", "<code>", "</b>", "</strong>", "</i>", "</em>", "</code>"}
+var htmlMarkdown = map[string]string{"b": "**", "strong": "**", "i": "_", "em": "*"}
 
 // withoutHTMLFormatting writes raw's line breaks and paired emphasis and
 // code elements, outside code, as Markdown. A line break in a table's row
 // (a line opening with "|") is a space: a new line would end the row.
 // With partial set, raw is a prefix of a reply still streaming: it is cut
-// before a tag not yet whole and before an element that opens on its last
-// line and is not closed yet, so that the result of a prefix is a prefix
-// of the result of the whole.
+// before an element that opens on its last line and is not closed yet, so
+// that the result of a prefix is a prefix of the result of the whole.
 func withoutHTMLFormatting(raw string, partial bool) string {
 	if !strings.Contains(raw, "<") {
 		return raw
@@ -102,18 +97,12 @@ func withoutHTMLFormatting(raw string, partial bool) string {
 }
 
 // htmlStableCut is how much of a streaming raw can be read now: all of it
-// but a tag still arriving at its end, or an element opened on its last
-// line and not closed yet.
+// but an element opened on its last line and not closed yet, whose text
+// may otherwise show, as sentences, before it is known to be emphasis. A
+// tag still arriving at the end is no matter: it is in the sentence still
+// going on, which a partial Render holds back.
 func htmlStableCut(raw string) int {
 	line := strings.LastIndexByte(raw, '\n') + 1
-	if lt := strings.LastIndexByte(raw[line:], '<'); lt >= 0 {
-		tail := strings.ToLower(raw[line+lt:])
-		for _, f := range htmlTagForms {
-			if len(tail) < len(f) && strings.HasPrefix(f, tail) {
-				return line + lt
-			}
-		}
-	}
 	lower := strings.ToLower(raw[line:])
 	cut := len(raw)
 	for tag := range htmlMarkdown {

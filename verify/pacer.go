@@ -32,6 +32,11 @@ type Pacer struct {
 	// code block, or show whether a row heads a table.
 	line rune
 	mid  bool // the line has begun
+	// br is how much of an HTML line break ("<br>", "<br/>", "<br />")
+	// has come: 1 "<", 2 "<b", 3 "<br" and spaces or "/". It reads as a
+	// line break (withoutHTMLFormatting), so the next word may open a
+	// sentence, a mark before it or not.
+	br int
 }
 
 // Write takes the next piece of the reply and reports whether it may open
@@ -39,6 +44,18 @@ type Pacer struct {
 func (p *Pacer) Write(piece string) bool {
 	opens := false
 	for _, r := range piece {
+		switch br := p.br; {
+		case r == '<':
+			p.br = 1
+		case br == 1 && (r == 'b' || r == 'B'), br == 2 && (r == 'r' || r == 'R'):
+			p.br++
+		case br == 3 && (r == ' ' || r == '/'):
+		case br == 3 && r == '>':
+			*p = Pacer{ended: true, spaced: true, now: true}
+			continue
+		default:
+			p.br = 0
+		}
 		switch {
 		case r == '\n' || r == '\u2029':
 			opens = opens || p.line == '`' || p.line == '~' || p.line == '|'
@@ -92,7 +109,7 @@ func (p *Pacer) Write(piece string) bool {
 }
 
 // reset forgets the mark: a word follows it.
-func (p *Pacer) reset() { *p = Pacer{line: p.line, mid: p.mid} }
+func (p *Pacer) reset() { *p = Pacer{line: p.line, mid: p.mid, br: p.br} }
 
 // fullWidth reports the marks that end a sentence with nothing after them,
 // as text.Sentences has them.

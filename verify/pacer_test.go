@@ -152,6 +152,8 @@ func TestPacerWrite(t *testing.T) {
 		{"a fence line ends", []string{"```go\nx := 1\n", "```", "\n"}, "xxx"}, // the backticks may open a span too
 		{"a tag", []string{"One.", "<|im_end|>"}, ".x"},
 		{"inline code after the mark", []string{"One. `x", "`", " y"}, ".xx"},
+		{"an HTML line break, a mark before it or not", []string{"One [1]<b", "r />", "Two", "<BR>", "three"}, "..x.x"},
+		{"no line break", []string{"One [1] <b>", "Two"}, ".."},
 	}
 	for _, tt := range tests {
 		var p Pacer

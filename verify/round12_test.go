@@ -57,7 +57,7 @@ func TestHTMLFormattingReadAsMarkdown(t *testing.T) {
 		{"<b>useState</b> returns a <strong>pair</strong> of <em>values</em> [1] «Hook useState trả về một cặp giá trị». Call it as <code>useState</code> [1] «Hook useState».",
 			"**useState** returns a **pair** of *values* [1]. Call it as `useState` [1]."},
 		{"<B>useState</B> returns <b>a <i>pair</i> of values</b> [1] «Hook useState trả về một cặp giá trị».",
-			"**useState** returns **a *pair* of values** [1]."},
+			"**useState** returns **a _pair_ of values** [1]."},
 		// In code, and a lone tag the answer speaks of, stay as written.
 		{"Write `<b>x</b>` or a lone <b> tag: useState returns a pair of values [1] «Hook useState trả về một cặp giá trị».",
 			"Write `<b>x</b>` or a lone <b> tag: useState returns a pair of values [1]."},
