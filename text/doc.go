@@ -1,7 +1,10 @@
 // Package text is the one place where corpusbot reads natural-language
 // text: sentence segmentation (Sentences), words and their count (Words,
-// CountWords), language detection (DetectLanguage), folding for matching
-// (Fold, FoldRune, ToSimplified) and stopwords (Stopwords, IsStopword).
+// CountWords), language detection (DetectLanguage) and what its callers
+// may trust it with (Script, LatinScript, FewMarkers, Confusable: facts
+// read off the detector's own tables, which i18n and verify ask instead
+// of keeping lists of their own), folding for matching (Fold, FoldRune,
+// ToSimplified) and stopwords (Stopwords, IsStopword).
 //
 // The corpus loader, retrieval, the answer pipeline and the Discord bot
 // all use it, so that a sentence, a word and a language mean the same
