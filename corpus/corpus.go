@@ -82,6 +82,7 @@ const (
 	FormatPOD       Format = "pod"       // .pod: Perl's Plain Old Documentation
 	FormatMediaWiki Format = "mediawiki" // .wiki, .mediawiki: a wiki page's source
 	FormatRMarkdown Format = "rmarkdown" // .rmd (.Rmd): R Markdown, bookdown's chapters
+	FormatFAQ       Format = "faq"       // .yml, .yaml opening "### YamlMime:FAQ": a Microsoft Learn (DocFX) FAQ page
 )
 
 // Unit is what a document's passages are located by, as a reader names

@@ -1,9 +1,11 @@
 package corpus
 
 import (
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -146,3 +148,141 @@ func (l *loader) includeBody(full string) docfxBody {
 // includedReason is why a one-line file that pages include is not a
 // document of its own.
 const includedReason = "included in other pages ([!INCLUDE]): its text is read where they include it"
+
+// docfxFAQHeader opens a Microsoft Learn FAQ page, a YAML file (DocFX's
+// "YamlMime:FAQ" schema: title, summary, sections of questions and their
+// Markdown answers). Microsoft's trees keep their FAQs so: skipped as data
+// files, Business Central's Spanish docs lost 76 questions and answers.
+const docfxFAQHeader = "### YamlMime:FAQ"
+
+func isYAMLPath(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return ext == ".yml" || ext == ".yaml"
+}
+
+// docfxFAQ reports whether the YAML file p opens with the FAQ header,
+// reading its first bytes only.
+func (l *loader) docfxFAQ(p string) bool {
+	f, err := l.fsys.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, 3+len(docfxFAQHeader))
+	n, _ := io.ReadFull(f, buf)
+	return strings.HasPrefix(strings.TrimPrefix(string(buf[:n]), "\ufeff"), docfxFAQHeader)
+}
+
+// docfxFAQMarkdown rewrites a FAQ page as the Markdown it renders, line
+// for line, so that passages keep the file's lines: the title a heading,
+// the summary and additional content as text, a section's name a heading,
+// each question a heading over its answer (Markdown, as the schema says).
+// Metadata and anything else go. It reads the schema's keys, not YAML at
+// large: block scalars ("|", ">", "|-"), plain and quoted values.
+func docfxFAQMarkdown(src string) string {
+	lines := strings.Split(src, "\n")
+	out := make([]string, len(lines))
+	// One section's name is not shown ("name: Ignored" in Microsoft's
+	// pages of one section).
+	sections := 0
+	for _, line := range lines {
+		if key, _, ok := faqKey(strings.TrimSpace(line)); ok && key == "name" && faqIndent(line) > 0 {
+			sections++
+		}
+	}
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimRight(lines[i], " \t\r")
+		ind := faqIndent(line)
+		key, val, ok := faqKey(strings.TrimSpace(line))
+		if !ok {
+			continue
+		}
+		// A block scalar's lines are those indented under its key.
+		j := i + 1
+		block := strings.TrimRight(val, "-+0123456789")
+		if block == "|" || block == ">" {
+			for j < len(lines) && (strings.TrimSpace(lines[j]) == "" || indentOf(lines[j]) > ind) {
+				j++
+			}
+		} else {
+			block = ""
+		}
+		prefix, markdown := "", false
+		switch {
+		case key == "title" && ind == 0:
+			prefix = "# "
+		case key == "name" && ind > 0 && sections > 1:
+			prefix = "## "
+		case key == "question":
+			prefix = "### "
+		case key == "summary" && ind == 0, key == "answer", key == "additionalContent" && ind == 0:
+			markdown = true
+		default:
+			i = j - 1
+			continue
+		}
+		if block != "" {
+			body := lines[i+1 : j]
+			dedent := -1
+			for _, b := range body {
+				if strings.TrimSpace(b) != "" && (dedent < 0 || indentOf(b) < dedent) {
+					dedent = indentOf(b)
+				}
+			}
+			for k, b := range body {
+				if len(b) >= dedent && dedent > 0 {
+					b = b[dedent:]
+				}
+				out[i+1+k] = strings.TrimRight(b, "\r")
+			}
+			if !markdown && len(body) > 0 {
+				// A heading is one line: the question's lines joined.
+				var words []string
+				for k := range body {
+					words = append(words, strings.TrimSpace(out[i+1+k]))
+					out[i+1+k] = ""
+				}
+				out[i+1] = prefix + strings.Join(strings.Fields(strings.Join(words, " ")), " ")
+			}
+			i = j - 1
+			continue
+		}
+		// One line: a quoted value's escaped breaks would move the lines.
+		out[i] = prefix + strings.NewReplacer("\r", " ", "\n", " ").Replace(unquoteYAML(val))
+	}
+	return strings.Join(out, "\n")
+}
+
+// faqIndent is the column of a line's key: a sequence entry's stands
+// after its dash.
+func faqIndent(line string) int {
+	ind := indentOf(line)
+	if strings.HasPrefix(strings.TrimSpace(line), "- ") {
+		ind += 2
+	}
+	return ind
+}
+
+// faqKey splits "key: value" and "- key: value" lines of a FAQ page.
+func faqKey(t string) (key, val string, ok bool) {
+	t = strings.TrimPrefix(t, "- ")
+	key, val, ok = strings.Cut(t, ":")
+	if !ok || key == "" || strings.ContainsAny(key, " \t\"'") {
+		return "", "", false
+	}
+	return key, strings.TrimSpace(val), true
+}
+
+// unquoteYAML is a plain or quoted YAML scalar's text.
+func unquoteYAML(v string) string {
+	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
+		return strings.ReplaceAll(v[1:len(v)-1], "''", "'")
+	}
+	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+		if u, err := strconv.Unquote(v); err == nil {
+			return u
+		}
+		return v[1 : len(v)-1]
+	}
+	return v
+}

@@ -114,3 +114,97 @@ func FuzzDocFXIncludes(f *testing.F) {
 		}
 	})
 }
+
+// Microsoft Learn keeps its FAQ pages as YAML ("### YamlMime:FAQ": a
+// title, a summary, sections of questions with Markdown answers): skipped
+// as data files, Business Central's Spanish docs lost 76 questions and
+// their answers. Made-up pages in that form; other YAML stays a data file.
+func TestDocFXFAQ(t *testing.T) {
+	faq := "### YamlMime:FAQ\n" + // 1
+		"metadata:\n" + // 2
+		"  title: Metadatos, no el título\n" + // 3
+		"  description: |\n" + // 4
+		"    question: no es una pregunta\n" + // 5
+		"title: Búsqueda y filtrado de preguntas frecuentes\n" + // 6
+		"summary: |\n" + // 7
+		"  Este artículo responde preguntas sobre buscar y filtrar.\n" + // 8
+		"sections:\n" + // 9
+		"  - name: Ignorado\n" + // 10
+		"    questions:\n" + // 11
+		"      - question: |\n" + // 12
+		"          ¿Hay alguna diferencia\n" + // 13
+		"          entre buscar y filtrar?\n" + // 14
+		"        answer: |\n" + // 15
+		"          Sí.\n" + // 16
+		"          - La búsqueda es simple y amplia.\n" + // 17
+		"          - El filtrado se aplica a campos de [!INCLUDE[prod_short](includes/prod_short.md)].\n" + // 18
+		"      - question: '¿Cómo puedo guardar mis filtros?'\n" + // 19
+		"        answer: Puede guardar filtros como una vista con nombre.\n" + // 20
+		"additionalContent: |\n" + // 21
+		"  ## Consulte también\n" + // 22
+		"  [Ordenar y filtrar](ui-enter-criteria-filters.md)\n" // 23
+	fsys := fstest.MapFS{
+		"bc/ui-search-filter-faq.yml": file(faq),
+		"bc/includes/prod_short.md":   file("Business Central\n"),
+		"bc/two-sections.yaml":        file("### YamlMime:FAQ\ntitle: Dos secciones\nsections:\n- name: Licencias\n  questions:\n  - question: ¿Qué licencia necesito?\n    answer: Una licencia Essentials.\n- name: Pruebas\n  questions:\n  - question: ¿Cuánto dura la prueba?\n    answer: La prueba dura 30 días.\n"),
+		"bc/hub.yml":                  file("### YamlMime:Hub\ntitle: Documentación\nsummary: Aprenda a usar el producto.\n"),
+		"bc/toc.yml":                  file("- name: Inicio\n  href: index.md\n"),
+		"bc/page.md":                  file("# Página\n\nTexto.\n"),
+	}
+	c, err := Load(context.Background(), fsys, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, ok := c.Doc("bc/ui-search-filter-faq")
+	if !ok {
+		t.Fatalf("the FAQ page is not loaded: %+v", c.Warnings)
+	}
+	if d.Title != "Búsqueda y filtrado de preguntas frecuentes" || d.Format != FormatFAQ {
+		t.Errorf("title %q, format %q", d.Title, d.Format)
+	}
+	for _, s := range []string{"La búsqueda es simple y amplia.", "El filtrado se aplica a campos de Business Central.", "Puede guardar filtros como una vista con nombre.", "Este artículo responde preguntas sobre buscar y filtrar."} {
+		passageWith(t, d, s)
+	}
+	for _, s := range []string{"Ignorado", "Metadatos", "no es una pregunta", "YamlMime", "question:", "answer:", "|"} {
+		if strings.Contains(d.Text, s) {
+			t.Errorf("%q in the FAQ's text:\n%s", s, d.Text)
+		}
+	}
+	var heads []string
+	for _, p := range d.Passages {
+		heads = append(heads, strings.Join(p.Headings, " › "))
+		if strings.Contains(p.Text, "vista con nombre") && (p.LineStart > 20 || p.LineEnd < 20) {
+			t.Errorf("the answer on line 20 is at lines %d–%d", p.LineStart, p.LineEnd)
+		}
+	}
+	if h := strings.Join(heads, "\n"); !strings.Contains(h, "¿Hay alguna diferencia entre buscar y filtrar?") || !strings.Contains(h, "¿Cómo puedo guardar mis filtros?") {
+		t.Errorf("the questions are not the answers' headings:\n%s", h)
+	}
+	two, ok := c.Doc("bc/two-sections")
+	if !ok {
+		t.Fatal("a FAQ of two sections is not loaded")
+	}
+	passageWith(t, two, "La prueba dura 30 días.")
+	if !strings.Contains(strings.Join(two.Passages[len(two.Passages)-1].Headings, " › "), "Pruebas") {
+		t.Errorf("a section's name is not a heading: %+v", two.Passages)
+	}
+	for _, w := range c.Warnings {
+		if (w.Path == "bc/hub.yml" || w.Path == "bc/toc.yml") && w.Reason != "unsupported type (.yml): a data file" {
+			t.Errorf("%s: %q, want a data file", w.Path, w.Reason)
+		}
+	}
+	if !Reads("bc/ui-search-filter-faq.yml") {
+		t.Error("Reads says a YAML file is not read: a snapshot would not see an FAQ change")
+	}
+}
+
+// FuzzDocFXFAQ: whatever a FAQ page holds, its Markdown keeps its lines.
+func FuzzDocFXFAQ(f *testing.F) {
+	f.Add("### YamlMime:FAQ\ntitle: T\nsections:\n  - name: N\n    questions:\n      - question: |\n          Q\n        answer: |\n          A\n")
+	f.Add("### YamlMime:FAQ\nsummary: >-\n  x\n- question: 'it''s'\n  answer: \"a\\tb\"\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		if got := docfxFAQMarkdown(src); strings.Count(got, "\n") != strings.Count(src, "\n") {
+			t.Fatalf("lines moved: %q → %q", src, got)
+		}
+	})
+}

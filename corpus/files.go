@@ -17,7 +17,9 @@ func Files(ctx context.Context, fsys fs.FS) ([]string, error) {
 // Reads reports whether Load reads the content of a file with this path; it
 // skips the others by their name alone (an unsupported type). The root's
 // variables.json is read for the values it gives the pages.
-func Reads(path string) bool { return formatOf(path) != "" || path == siteVarsFile }
+func Reads(path string) bool {
+	return formatOf(path) != "" || path == siteVarsFile || isYAMLPath(path) // a YAML file may be a DocFX FAQ page
+}
 
 // errorPage reports whether path is a site's "page not found" page
 // (404.html, 404.md, …), which site generators (mdBook, Jekyll, Hugo,

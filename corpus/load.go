@@ -437,7 +437,11 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 	skipped := func(k SkipKind, reason string) (Document, *splitState, string, Warning) {
 		return Document{}, nil, "", Warning{Kind: k, Reason: reason}
 	}
-	if formatOf(p) == "" {
+	format := formatOf(p)
+	if format == "" && isYAMLPath(p) && l.docfxFAQ(p) {
+		format = FormatFAQ
+	}
+	if format == "" {
 		switch {
 		case p == siteVarsFile && l.vars != nil:
 			return skipped(SkipUnsupported, siteVarsReason)
@@ -449,7 +453,7 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 	if errorPage(p) {
 		return skipped(SkipGenerated, "generated page: a site's 404 (page not found) page")
 	}
-	plain := formatOf(p) == FormatText
+	plain := format == FormatText
 	info, b, kind, reason := l.read(p, regular, func(size int64) []byte {
 		if plain {
 			return sc.textBuffer(size)
@@ -477,7 +481,7 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 	if len(b) == 0 {
 		return skipped(SkipEmpty, "empty file")
 	}
-	if f := formatOf(p); binaryFormat(f) {
+	if f := format; binaryFormat(f) {
 		s, kind, reason := parseBinary(f, b, l.maxBytes)
 		if kind != "" {
 			return skipped(kind, reason)
@@ -505,7 +509,7 @@ func (l *loader) loadFile(p string, regular bool, sc *scratch) (doc Document, st
 	if dec.invalid > 0 {
 		note = fmt.Sprintf("%d invalid UTF-8 bytes replaced by U+FFFD", dec.invalid)
 	}
-	doc, st, kind, reason = l.newDocument(p, dec.text, &sc.pk)
+	doc, st, kind, reason = l.newDocument(p, format, dec.text, &sc.pk)
 	if kind != "" {
 		return skipped(kind, reason)
 	}
@@ -603,9 +607,15 @@ func (l *loader) readAll(f io.Reader, size int64, b []byte) ([]byte, error) {
 
 // newDocument makes a Document of a file's text.
 // A non-empty kind, and reason, say why it is not one.
-func (l *loader) newDocument(p, src string, pk *packer) (Document, *splitState, SkipKind, string) {
-	doc := Document{ID: docID(p), Path: p, Format: formatOf(p)}
+func (l *loader) newDocument(p string, format Format, src string, pk *packer) (Document, *splitState, SkipKind, string) {
+	doc := Document{ID: docID(p), Path: p, Format: format}
 	switch doc.Format {
+	case FormatFAQ:
+		src = docfxFAQMarkdown(src)
+		if hasDocFXInclude(src) {
+			src = l.fillDocFXIncludes(p, src, 0)
+		}
+		return l.structuredDocument(doc, parseMarkdown(l.md, src, false), pk)
 	case FormatHTML:
 		return l.structuredDocument(doc, parseHTML(src), pk)
 	case FormatMarkdown, FormatMDX:
