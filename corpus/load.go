@@ -697,6 +697,9 @@ func (l *loader) structuredDocument(doc Document, s structured, pk *packer) (Doc
 			// the list of its pages made by the build. Nothing to fix.
 			return doc, nil, SkipGenerated, "a section's list page: only front matter, the site's build lists the pages under it"
 		}
+		if len(s.included) > 0 {
+			return doc, nil, SkipEmpty, includesOnlyReason(doc.Path, s.included)
+		}
 		return doc, nil, SkipEmpty, "empty: no text once markup is removed"
 	}
 	if doc.Format == FormatHTML {

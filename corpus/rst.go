@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -181,12 +183,14 @@ func parseRST(src string) structured {
 		}
 	}
 	s.blocks = r.lb.out
+	s.included = r.included
 	return s
 }
 
 type rstParser struct {
-	lb     lineBlocks
-	levels map[string]int // adornment style → section level
+	lb       lineBlocks
+	levels   map[string]int // adornment style → section level
+	included []string       // the files ".. include::" names
 }
 
 // adornment reports whether a line is a section adornment: one punctuation
@@ -454,6 +458,9 @@ func (r *rstParser) explicit(lines []srcLine, i int) int {
 	}
 	content := body[k:]
 	short := strings.TrimPrefix(name, "py:")
+	if name == "include" && arg != "" {
+		r.included = append(r.included, arg)
+	}
 	switch {
 	case rstDropped[name]:
 	case name == "class" && !hasText(content):
@@ -683,4 +690,29 @@ func rstUnescape(s string) string {
 	}
 	b.WriteString(s)
 	return b.String()
+}
+
+// includesOnlyReason is why a page of includes alone is not a document:
+// pytest's contributing.rst is ".. include:: ../../CONTRIBUTING.rst", a
+// file above the folder, and was "empty: no text once markup is
+// removed", which asked its reader to fix a page that is not broken.
+func includesOnlyReason(page string, included []string) string {
+	var inside, outside []string
+	for _, inc := range included {
+		p := path.Join(path.Dir(page), inc)
+		if strings.HasPrefix(inc, "/") || !fs.ValidPath(p) {
+			outside = append(outside, inc)
+		} else {
+			inside = append(inside, inc)
+		}
+	}
+	var parts []string
+	if len(inside) > 0 {
+		parts = append(parts, "files in the folder ("+strings.Join(inside, ", ")+"), read where they are")
+	}
+	if len(outside) > 0 {
+		parts = append(parts, "files outside the folder ("+strings.Join(outside, ", ")+"), not read: load the folder that holds them")
+	}
+	reason := "only includes of " + strings.Join(parts, "; and of ")
+	return reason
 }

@@ -634,3 +634,32 @@ func TestAsciiDocIndexTerms(t *testing.T) {
 		}
 	}
 }
+
+// A page of nothing but includes says so, and whether what it includes
+// is read: pytest's contributing.rst (".. include:: ../../CONTRIBUTING.rst")
+// was "empty: no text once markup is removed".
+func TestRSTIncludesOnly(t *testing.T) {
+	c, err := Load(context.Background(), fstest.MapFS{
+		"contributing.rst":                file(".. _contributing:\n\n.. include:: ../../CONTRIBUTING.rst\n"),
+		"doc/en/options.rst":              file(".. include:: options/required.rst.inc\n"),
+		"doc/en/options/required.rst.inc": file("required\n~~~~~~~~\n\nThe field must be filled in.\n"),
+		"doc/en/empty.rst":                file(".. a comment only\n"),
+	}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"contributing.rst":   "only includes of files outside the folder (../../CONTRIBUTING.rst), not read: load the folder that holds them",
+		"doc/en/options.rst": "only includes of files in the folder (options/required.rst.inc), read where they are",
+		"doc/en/empty.rst":   "empty: no text once markup is removed",
+	}
+	got := map[string]string{}
+	for _, w := range c.Warnings {
+		got[w.Path] = w.Reason
+	}
+	for p, r := range want {
+		if got[p] != r {
+			t.Errorf("%s: %q, want %q", p, got[p], r)
+		}
+	}
+}

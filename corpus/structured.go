@@ -60,6 +60,9 @@ type structured struct {
 	// generated says why the file is a page a site generator made rather
 	// than a document (a search page, an index of links); "" for documents.
 	generated string
+	// included are the files the page includes (rST's ".. include::"),
+	// as written, which a page of nothing else is told by.
+	included []string
 }
 
 // blockBuilder accumulates the text of one block with its anchors. One
