@@ -142,6 +142,7 @@ type state struct {
 	thaiTexts []string // see thaiIDF
 	vietOnce  sync.Once
 	vietTexts []string // see vietIDF
+	vietDF    sync.Map // word → passages writing it, counted once: see vietIDF
 	links     *sourcelink.Template
 	docShare  float64 // Config.DocFloor
 

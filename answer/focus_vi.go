@@ -118,8 +118,17 @@ func (st *state) vietTerms(word string) []string {
 // BM25 weighs a term: by the passages that write it, the most when none
 // does. Its syllables' idf says little of it ("phát hành", released, is
 // made of syllables of "phát triển" and "hành vi"). The passages holding
-// Vietnamese's letters are gathered once, in lower case, a scan a word.
+// Vietnamese's letters are gathered once, in lower case, and scanned for a
+// word the first time it is asked of (about 2 ms a MB of them,
+// docs/benchmarks.md "Vietnamese words"); its count is kept, one at most
+// for each word of the list, the only words VietWords joins.
 func (st *state) vietIDF(w string) float64 {
+	w = strings.ToLower(w)
+	n := float64(len(st.items))
+	idf := func(df int) float64 { return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5)) }
+	if df, ok := st.vietDF.Load(w); ok {
+		return idf(df.(int))
+	}
 	st.vietOnce.Do(func() {
 		for i := range st.items {
 			ps, _ := st.passage(i)
@@ -128,15 +137,14 @@ func (st *state) vietIDF(w string) float64 {
 			}
 		}
 	})
-	w = strings.ToLower(w)
 	df := 0
 	for _, t := range st.vietTexts {
 		if strings.Contains(t, w) {
 			df++
 		}
 	}
-	n := float64(len(st.items))
-	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+	st.vietDF.Store(w, df)
+	return idf(df)
 }
 
 // vietLetter reports a letter only Vietnamese writes: đ, ơ, ư and the
