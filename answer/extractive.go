@@ -157,7 +157,14 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 			if keep != nil && asksItself(s.text) {
 				ok = false
 			}
-			if score > 0 && text.CountWords(s.text) >= 4 && ok && !s.literal && (!s.code || s.header != "") {
+			// Four words make a sentence; a row's are counted with its
+			// header's, with which it is read ("Memcache | 11211 | Yes"
+			// under "Protocol | Standard ports | In default list?").
+			words := text.CountWords(s.text)
+			if s.header != "" {
+				words += text.CountWords(s.header)
+			}
+			if score > 0 && words >= 4 && ok && !s.literal && (!s.code || s.header != "") {
 				text, head := s.text, s.text
 				if s.header != "" {
 					// The row is the quote; the reader sees it with its header.
