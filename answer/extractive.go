@@ -117,6 +117,17 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 				// "Which Kubernetes versions does Helm 4.2 support?".
 				s.heading = append(slices.Clip(s.heading), st.index.Analyze(s.header)...)
 			}
+			if keep != nil && s.item && i+1 < len(ss) && ss[i+1].src == s.src && !ss[i+1].item && !ss[i+1].code &&
+				!strings.Contains(s.src[s.sp.End:ss[i+1].sp.Start], "\n") && saysOfThePrevious(ss[i+1].text) {
+				// "- `all-unauthenticated`: allow all requests. This is
+				// the default.": what the short sentence after says in
+				// the same list item, it says of the item, which holds
+				// the value. (In prose, "… charts from OCI registries.
+				// This approach doesn't require adding a repository
+				// first.", the sentence after says what is asked itself:
+				// Helm's tuning half lost it as its first sentence.)
+				s.terms = append(slices.Clip(s.terms), ss[i+1].terms...)
+			}
 			score := f.weight(s.terms)
 			ok, lead, own := true, 0, score
 			if keep != nil {
@@ -243,6 +254,10 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 				return cmp.Compare(b2i(addr[b.order]), b2i(addr[a.order]))
 			})
 		}
+		declared := qlang == "en" && asksTheDefault(query)
+		if declared {
+			defaultFirst(all, sents)
+		}
 		out := choose(all, n, perDoc, nil)
 		// Which sentences answer is chosen; which comes first is not
 		// yet: one holding the whole focus, as the focus rule's coverage
@@ -266,6 +281,9 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 		}
 		wholeFirst(out)
 		togetherFirst(out)
+		if declared {
+			defaultFirst(out, sents)
+		}
 		withNeighbours(f, sents, out, st.answersKind(query, qlang))
 		return out
 	}

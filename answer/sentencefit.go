@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -421,6 +422,104 @@ func saysDefault(sentence string, a around) bool {
 		if strings.HasPrefix(t, "default") {
 			return true
 		}
+	}
+	return false
+}
+
+// defaultFirst puts first, keeping their order, the picks that name a
+// value as the default (declaresDefault): "What is the default inbound
+// policy?" is answered by "`all-unauthenticated`: allow all requests.
+// This is the default.", not by "… set proxy.defaultInboundPolicy=audit
+// when installing", which holds every word asked inside a setting's name
+// and says what to set, not what is set when nobody sets it. Every pick
+// here passed keep, whose default guard (saysDefault) takes any sentence
+// near the word.
+func defaultFirst(picks []pick, sents [][]blockSentence) {
+	says := make(map[int]bool, len(picks))
+	for _, p := range picks {
+		says[p.order] = declaresDefault(sents[p.block], p.at)
+	}
+	slices.SortStableFunc(picks, func(a, b pick) int { return cmp.Compare(b2i(says[b.order]), b2i(says[a.order])) })
+}
+
+// declaresDefault reports whether sentence i of ss names a value as the
+// default: it says "is the default", "defaults to", "default is",
+// "default:", or the sentence after it in the same passage does, short
+// and opening with "this", "that" or "it" ("`all-unauthenticated`: allow
+// all requests. This is the default."), which names no value itself.
+func declaresDefault(ss []blockSentence, i int) bool {
+	if saysOfThePrevious(ss[i].text) {
+		// "This is the default." names no value: the one before it.
+		return false
+	}
+	if namesDefault(ss[i].text) {
+		return true
+	}
+	return i+1 < len(ss) && ss[i+1].src == ss[i].src && !ss[i+1].code && ss[i+1].header == "" &&
+		saysOfThePrevious(ss[i+1].text) && namesDefault(ss[i+1].text)
+}
+
+// saysOfThePrevious reports a short sentence whose subject is "this", "that" or
+// "it": it says something of what the sentence before it says.
+func saysOfThePrevious(s string) bool {
+	if text.CountWords(s) > 8 {
+		return false
+	}
+	for w := range text.Words(s) {
+		first := strings.ToLower(s[w.Start:w.End])
+		return first == "this" || first == "that" || first == "it"
+	}
+	return false
+}
+
+// namesDefault reports whether an English sentence names a value as the
+// default, with "default" a word of its prose, not part of a name
+// ("default-inbound-policy", "defaultInboundPolicy"): "… is the default",
+// "… are the defaults", "defaults to …", "the default is …", "Default:
+// 30s".
+func namesDefault(s string) bool {
+	var words []string
+	var after []string // what follows each word up to the next
+	prev := 0
+	for w := range text.Words(s) {
+		if len(words) > 0 {
+			after = append(after, s[prev:w.Start])
+		}
+		words = append(words, strings.ToLower(s[w.Start:w.End]))
+		prev = w.End
+	}
+	after = append(after, s[prev:])
+	for k, w := range words {
+		if w != "default" && w != "defaults" {
+			continue
+		}
+		before := ""
+		if k > 0 {
+			before = after[k-1]
+		}
+		// Inside a name: "config.io/default-policy", "proxy.default".
+		if strings.ContainsAny(before, "-_./=") && strings.TrimSpace(before) == before || strings.HasPrefix(after[k], "-") || strings.HasPrefix(after[k], "_") {
+			continue
+		}
+		switch {
+		case w == "defaults" && k+1 < len(words) && words[k+1] == "to" && strings.TrimSpace(after[k]) == "":
+			return true
+		case strings.HasPrefix(strings.TrimSpace(after[k]), ":"):
+			return true
+		case w == "default" && k+1 < len(words) && words[k+1] == "is" && strings.TrimSpace(after[k]) == "":
+			return true
+		case k >= 2 && words[k-1] == "the" && isBe(words[k-2]) || k >= 1 && isBe(words[k-1]):
+			return true
+		}
+	}
+	return false
+}
+
+// isBe reports a form of "to be" that says what something is.
+func isBe(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "becomes", "remains":
+		return true
 	}
 	return false
 }
