@@ -18,7 +18,7 @@ import (
 // reader of /ask sees of one reply, through discordgo.
 type model12Case struct {
 	name   string
-	reply  string // [N] stands for the Vietnamese passage's number
+	reply  string // N in [N stands for the Vietnamese passage's number
 	finish string // the finish reason; "" is "stop"
 	want   []string
 	never  []string
@@ -79,6 +79,15 @@ var model12Cases = []model12Case{
 		want:  []string{r10True + " [1]."},
 		never: []string{"”", "⚠", "❔"},
 	},
+	{
+		// The quote inside the citation's brackets: no citation was
+		// read, the claim shown uncited with brackets and quote, and
+		// alone "could not verify".
+		name:  "the quote inside the citation",
+		reply: r10True + " [N: «" + r12Quote + "»].",
+		want:  []string{r10True + " [1]."},
+		never: []string{"«", "⚠", "❔"},
+	},
 }
 
 // TestRound12RepliesOnAsk asks /ask once for each case's reply.
@@ -91,7 +100,7 @@ func TestRound12RepliesOnAsk(t *testing.T) {
 			if !ok {
 				return early
 			}
-			return openaitest.Reply{Text: strings.ReplaceAll(c.reply, "[N]", "["+p[1]+"]"), FinishReason: c.finish}
+			return openaitest.Reply{Text: strings.ReplaceAll(c.reply, "[N", "["+p[1]), FinishReason: c.finish}
 		})
 		got := waitFinal(h, ask(h, user(1), generalID, "useState trả về gì?", false)).Content
 		for _, w := range c.want {

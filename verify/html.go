@@ -3,6 +3,7 @@ package verify
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Models trained on web text format in HTML as often as in Markdown:
@@ -120,4 +121,41 @@ func openElement(raw, lower string, line int, tag string) int {
 		return len(raw)
 	}
 	return line + o
+}
+
+// quoteInBrackets is a citation with its quote inside the brackets, as
+// small models write it: "[1: «…»]", "[2, "…"]", "[3 “…”]".
+var quoteInBrackets = regexp.MustCompile(`\[(\d{1,3})\s*[:,;]?\s*([«“"„「『‹])([^\]\n]+?)([»”"“」』›])\s*\]`)
+
+// withoutQuoteInBrackets writes raw's citations that hold their quote
+// ("[1: «…»]") as a citation and its quote ("[1] «…»"), outside code.
+// Before, the citation was no citation: the claim was shown uncited, the
+// brackets and quote in sight.
+func withoutQuoteInBrackets(raw string) string {
+	if !strings.Contains(raw, "[") {
+		return raw
+	}
+	ms := quoteInBrackets.FindAllStringSubmatchIndex(raw, -1)
+	if ms == nil {
+		return raw
+	}
+	code, _ := codeRanges(raw)
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		inCode := false
+		for _, c := range code {
+			inCode = inCode || m[0] < c.End && m[1] > c.Start
+		}
+		open, _ := utf8.DecodeRuneInString(raw[m[4]:m[5]])
+		closer, _ := utf8.DecodeRuneInString(raw[m[8]:m[9]])
+		if inCode || quotePairs[open] != closer {
+			continue
+		}
+		b.WriteString(raw[last:m[0]])
+		b.WriteString("[" + raw[m[2]:m[3]] + "] " + raw[m[4]:m[9]])
+		last = m[1]
+	}
+	b.WriteString(raw[last:])
+	return b.String()
 }

@@ -153,3 +153,37 @@ func TestSwedishQuotationMarks(t *testing.T) {
 		}
 	}
 }
+
+// Small models put the quote inside the citation's brackets: "[1: «…»]".
+// Before, that was no citation: the claim shown uncited, brackets and
+// quote in sight.
+func TestQuoteInsideTheCitation(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, tt := range []struct {
+		reply, want string
+		support     Support
+	}{
+		{"useState returns a pair of values [1: «Hook useState trả về một cặp giá trị»].", "useState returns a pair of values [1].", Verified},
+		{"useState returns a pair of values [1, \"Hook useState trả về một cặp giá trị\"]. State is local [2 “State bersifat lokal untuk komponen”].", "useState returns a pair of values [1]. State is local [2].", Verified},
+		{"useState returns three values [1: «useState trả về ba giá trị»].", "⚠¹ useState returns three values [1].", Unverified},
+	} {
+		r := rd.Render(tt.reply, false)
+		if r.Text != tt.want || len(r.Claims) == 0 || r.Claims[0].Support != tt.support {
+			t.Errorf("%q rendered %q, %+v; want %q, %s", tt.reply, r.Text, r.Claims, tt.want, tt.support)
+		}
+		if tt.support != Verified {
+			continue
+		}
+		for _, n := range []int{1, 2, 3, 7} {
+			if got := streamed(t, rd, tt.reply, n); got != r.Text {
+				t.Errorf("%q streamed in %d-rune pieces %q, want %q", tt.reply, n, got, r.Text)
+			}
+		}
+	}
+	// In code, and with mismatched marks, it stays as written.
+	for _, reply := range []string{"Write `x [1: «y»]` for it [1] «Hook useState trả về một cặp giá trị».", "It is [1: «y”] here."} {
+		if r := rd.Render(reply, false); !strings.Contains(r.Text, "[1: «y") {
+			t.Errorf("%q rendered %q", reply, r.Text)
+		}
+	}
+}

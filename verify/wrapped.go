@@ -30,6 +30,7 @@ var reasoningTags = []string{"think", "thinking", "reasoning"}
 func unwrapReply(raw string, partial bool, keep func(before string) bool) string {
 	raw = withoutTemplateTokens(raw)
 	raw = withoutReasoning(raw, partial)
+	raw = withoutQuoteInBrackets(raw)
 	for range 3 { // nested elements: "<b>a <i>b</i></b>"
 		md := withoutHTMLFormatting(raw, partial)
 		if md == raw {
