@@ -44,3 +44,48 @@ func TestAskFlagsAnAnswerInAnotherLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryAndBriefingFlagAnotherLanguage: `corpusbot summary` of a
+// document and of a topic and `corpusbot briefing`, on a French terminal
+// (LANG), a model writing in English: the note, in French, that it wrote
+// in another language; in French, none.
+func TestSummaryAndBriefingFlagAnotherLanguage(t *testing.T) {
+	note := i18n.Text("fr", i18n.AnsweredOther, i18n.LanguageNames("fr", []string{"en"}))
+	first := regexp.MustCompile(`(?s)<passage n="(\d+)"[^>]*>\n(\S+ \S+ \S+ \S+)`)
+	for _, tc := range []struct {
+		reply   string
+		flagged bool
+	}{
+		{"The regulators asked the company to separate the business of the loans from the rest of its platforms", true},
+		{"Les régulateurs ont demandé à l'entreprise de séparer les activités de prêt du reste de ses plateformes", false},
+	} {
+		llm := openaitest.New(t)
+		llm.SetResponder(func(r openaitest.Request) openaitest.Reply {
+			if strings.Contains(r.Text(), "Rewrite the question") {
+				return openaitest.Reply{Text: "en: Alipay micro-loans spin off regulators"}
+			}
+			m := first.FindStringSubmatch(r.Text())
+			if m == nil {
+				return openaitest.Reply{Text: "NOT_IN_CORPUS"}
+			}
+			return openaitest.Reply{Text: "- " + tc.reply + " [" + m[1] + "] «" + m[2] + "»."}
+		})
+		env := map[string]string{"OPENAI_BASE_URL": llm.URL(), "LLM_TIMEOUT": "5s", "LANG": "fr_FR.UTF-8"}
+		for _, args := range [][]string{
+			{"summary", "alipay-ordered-to-spin-off-micro-loans.en"},
+			{"summary", "--topic", "les microcrédits d'Alipay"},
+			{"briefing"},
+		} {
+			out, errOut, code := runCLI(t, env, args...)
+			if code != 0 {
+				t.Fatalf("%q: exit %d: %s", args, code, errOut)
+			}
+			if !strings.Contains(out, tc.reply+" [1]") {
+				t.Fatalf("%q: not written with a citation:\n%s", args, out)
+			}
+			if strings.Contains(out, note) != tc.flagged {
+				t.Errorf("%q: note %q shown: %v, want %v:\n%s", args, note, !tc.flagged, tc.flagged, out)
+			}
+		}
+	}
+}

@@ -117,6 +117,9 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	}
 	if !res.Abstained {
 		res.Points = points(res.Text, res.Sources)
+		// The daily briefing's language is the server's (the bot
+		// passes it as r.Lang), so it is checked as /briefing is.
+		res.AnsweredIn = verify.OtherLanguage(res.Text, askedLanguage(topic, lang, Question{Lang: r.Lang}))
 	}
 	return res, nil
 }

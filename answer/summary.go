@@ -168,9 +168,17 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 	resp, err := p.generate(ctx, system, user, r.OnDelta, rd, false)
 	res.Usage = addUsage(res.Usage, resp.Usage)
 	if err != nil {
-		return p.finishCut(st, res, blocks, rd, resp, asked, lang, err, "summarize")
+		res, err = p.finishCut(st, res, blocks, rd, resp, asked, lang, err, "summarize")
+	} else {
+		res, err = p.finish(st, res, blocks, rd, resp, asked, lang)
 	}
-	return p.finish(st, res, blocks, rd, resp, asked, lang)
+	if err == nil && !res.Abstained {
+		// As for an answer: the model was told to write in the
+		// reader's language (or the topic's); a summary in another
+		// is flagged, not asked for again.
+		res.AnsweredIn = verify.OtherLanguage(res.Text, askedLanguage(topic, lang, Question{Lang: r.Lang}))
+	}
+	return res, err
 }
 
 // spreadOver is how many of n sentences one document may give when they

@@ -17,6 +17,12 @@
 // line each), the share of replies that fit one Discord message (2,000
 // characters), and the lines it takes on an 80-column terminal.
 //
+// The language check (verify.OtherLanguage, the note that a model wrote
+// in another language than the reader's) is run on each extractive
+// summary, the page's own sentences standing in for a model's summary in
+// the page's language: flagged against its own language is a false note,
+// not flagged against another a missed one.
+//
 // Two section counts are reported: "top", the page's top-level headings
 // (the first heading under the title, text before it a section of its
 // own), and "split", the shallowest heading level with two or more
@@ -45,6 +51,7 @@ import (
 	"corpusbot/answer"
 	"corpusbot/corpus"
 	"corpusbot/llm"
+	"corpusbot/verify"
 )
 
 func main() {
@@ -83,6 +90,7 @@ func run(ctx context.Context, n int, half string, dirs []string) error {
 	fmt.Fprintln(tw, "page\tpassages\ttop\tsplit\textractive top\textractive split\tmodel top\tmodel split\tmodel passages\tsentences\treply runes\tterminal lines")
 	var sum [4]float64
 	var sentences, fit, lines, maxReply, maxLines int
+	var ownFlagged, otherMissed, known int
 	pages := 0
 	quiet := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	for _, dir := range dirs {
@@ -123,6 +131,18 @@ func run(ctx context.Context, n int, half string, dirs []string) error {
 				sum[i] += shares[i]
 			}
 			pages++
+			if d.Lang != "" && d.Lang != "und" && !e.Abstained {
+				// The extractive summary is the page's own sentences:
+				// a stand-in for a model's summary in its language.
+				known++
+				if got := verify.OtherLanguage(e.Text, d.Lang); got != "" {
+					ownFlagged++
+					fmt.Fprintf(os.Stderr, "%s (%s): flagged as %s\n", d.ID, d.Lang, got)
+				}
+				if verify.OtherLanguage(e.Text, cmp.Or(map[string]string{"en": "fr"}[d.Lang], "en")) == "" {
+					otherMissed++
+				}
+			}
 			ns := strings.Count(e.Text, "\n") + 1
 			reply, term := replySize(e)
 			sentences += ns
@@ -141,7 +161,11 @@ func run(ctx context.Context, n int, half string, dirs []string) error {
 	fp := float64(pages)
 	fmt.Fprintf(tw, "mean of %d pages\t\t\t\t%.3f\t%.3f\t%.3f\t%.3f\t\t%.1f\t%d max, %d/%d fit one message\t%.1f (%d max)\n",
 		pages, sum[0]/fp, sum[1]/fp, sum[2]/fp, sum[3]/fp, float64(sentences)/fp, maxReply, fit, pages, float64(lines)/fp, maxLines)
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Printf("language check of the extractive summaries (%d pages of a known language, not abstained): %d flagged against their own language, %d not flagged against another (fr for English pages, en for others)\n", known, ownFlagged, otherMissed)
+	return nil
 }
 
 // replySize is how long the extractive summary r is as the bot shows it
