@@ -121,7 +121,12 @@ func FuzzStructured(f *testing.F) {
 	f.Add("<ref>a\n<!--\n{|\n| x=1 | y\n|-\n<pre>\n== b\n;c\n [[d|\n{{e", uint8(12))
 	// Shortcodes alone in table cells, and cells cut short.
 	f.Add("| a | b |\n|---|---|\n| {{< check_yes >}} | {{%x%}}\n|{{<A-b.C>}}|\\| {{< y >}} |\n{{< z >}} |", uint8(0))
-	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod", "a.wiki"}
+	// Round twelve's forms: Sphinx's file-wide metadata, only, field
+	// lists and dunder names; DocFX includes; a DocFX FAQ page.
+	f.Add(":orphan:\n:tocdepth: 2\n\nA\n=\n\n.. only:: html\n\n   x\n\n.. py:function:: f(a)\n\n   :keyword str a:\n      b\n\n      * c\n   :type a: int\n   :meta private:\n\n__init__ and x_\n\n.. include:: ../../X.rst\n", uint8(2))
+	f.Add("# [!INCLUDE[p](includes/p.md)]\n\n[!include [p](<../p.md>)] y [!INCLUDE[a](/b.md)\n[!INCLUDE[q](q.md)]\n", uint8(0))
+	f.Add("### YamlMime:FAQ\ntitle: 'T'\nsummary: |\n  S\nsections:\n- name: N\n  questions:\n  - question: |\n      Q\n    answer: >-\n      A\n- name: M\n  questions:\n  - question: \"R\\nS\"\n    answer: B\nadditionalContent: |\n  ## C\n", uint8(13))
+	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod", "a.wiki", "a.yml"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]
 		c, err := loadGuarded(t, name, []byte(src))
