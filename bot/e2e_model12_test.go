@@ -88,6 +88,14 @@ var model12Cases = []model12Case{
 		want:  []string{r10True + " [1]."},
 		never: []string{"«", "⚠", "❔"},
 	},
+	{
+		// A JSON array of quote-backed claims was shown as written, one
+		// uncited claim: "could not verify".
+		name:  "a JSON array of claims",
+		reply: "[{\"claim\": \"" + r10True + "\", \"citation\": [N], \"quote\": \"" + r12Quote + "\"}, {\"claim\": \"It returns three values\", \"citation\": [N], \"quote\": \"useState trả về ba giá trị\"}]",
+		want:  []string{r10True + " [1].\n\n⚠¹ It returns three values [1]."},
+		never: []string{"{", "claim\"", "«", "❔"},
+	},
 }
 
 // TestRound12RepliesOnAsk asks /ask once for each case's reply.

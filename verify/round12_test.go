@@ -187,3 +187,31 @@ func TestQuoteInsideTheCitation(t *testing.T) {
 		}
 	}
 }
+
+// A model asked for quote-backed claims may answer with a JSON array of
+// them. Before, the array was shown as written, one uncited claim: "could
+// not verify".
+func TestJSONArrayOfClaims(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	reply := "```json\n[\n  {\"claim\": \"useState returns a pair of values.\", \"citation\": 1, \"quote\": \"Hook useState trả về một cặp giá trị\"},\n" +
+		"  {\"claim\": \"State is local to the component\", \"sources\": [2], \"quote\": \"State bersifat lokal untuk komponen\"},\n" +
+		"  {\"statement\": \"useState returns three values\", \"ref\": \"[1]\", \"evidence\": \"useState trả về ba giá trị\"}\n]\n```"
+	r := rd.Render(reply, false)
+	want := "useState returns a pair of values [1].\n\nState is local to the component [2].\n\n⚠¹ useState returns three values [1]."
+	if r.Text != want || r.Backed != 2 {
+		t.Errorf("rendered %q (%d backed), want %q", r.Text, r.Backed, want)
+	}
+	if got := streamed(t, rd, reply, 5); got != r.Text {
+		t.Errorf("streamed %q, want %q", got, r.Text)
+	}
+	// A reply that opens with a citation, or an array that is no list of
+	// claims, is no such array.
+	for _, reply := range []string{
+		"[1] «Hook useState trả về một cặp giá trị» useState returns a pair of values.",
+		"[{\"name\": \"search\", \"arguments\": {}}] useState returns a pair of values [1] «Hook useState trả về một cặp giá trị».",
+	} {
+		if r := rd.Render(reply, false); r.Backed != 1 {
+			t.Errorf("%q rendered %q (%d backed)", reply, r.Text, r.Backed)
+		}
+	}
+}

@@ -2,7 +2,9 @@ package verify
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -65,7 +67,125 @@ func unwrapAnswer(raw string, partial bool) string {
 			return answer
 		}
 	}
+	if t := strings.TrimLeft(raw, " \t\r\n"); strings.HasPrefix(t, "[") {
+		switch rest := strings.TrimLeft(t[1:], " \t\r\n"); {
+		case partial && (rest == "" || rest[0] == '{'):
+			return "" // may be an array of claims, which can only be read whole
+		case rest != "" && rest[0] == '{':
+			if answer, ok := jsonClaims(t); ok {
+				return answer
+			}
+		}
+	}
 	return raw
+}
+
+// claimKeys, citationKeys and quoteKeys are the fields of a claim a model
+// writes as a JSON object in an array of them, in order of preference.
+var (
+	claimKeys    = []string{"claim", "statement", "sentence", "text", "answer", "point", "fact"}
+	citationKeys = []string{"citation", "citations", "source", "sources", "passage", "passages", "ref", "refs", "cite", "n"}
+	quoteKeys    = []string{"quote", "quotes", "evidence", "excerpt", "support"}
+)
+
+// jsonClaims reads a reply written as a JSON array of claims
+// ([{"claim": "…", "citation": 1, "quote": "…"}], possibly followed by the
+// fence that closes it) as the answer it stands for: "claim [1] «quote»",
+// a paragraph each. Before, the array was shown as written, one uncited
+// claim: "could not verify". A claim's citation is a number, a list of
+// them, or a string of them ("[1]", "1, 2"); its quote a string or a list.
+func jsonClaims(t string) (string, bool) {
+	t = strings.TrimRight(t, " \t\r\n")
+	t = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(t, "```"), "~~~"), " \t\r\n")
+	var objs []map[string]json.RawMessage
+	if json.Unmarshal([]byte(t), &objs) != nil || len(objs) == 0 {
+		return "", false
+	}
+	var paras []string
+	for _, obj := range objs {
+		claim := jsonString(obj, claimKeys)
+		if claim == "" {
+			return "", false
+		}
+		var b strings.Builder
+		b.WriteString(strings.TrimRight(strings.TrimSpace(claim), ".。"))
+		for _, n := range jsonNumbers(obj, citationKeys) {
+			fmt.Fprintf(&b, " [%d]", n)
+		}
+		for _, q := range jsonStrings(obj, quoteKeys) {
+			b.WriteString(" «" + q + "»")
+		}
+		b.WriteString(".")
+		paras = append(paras, b.String())
+	}
+	return strings.Join(paras, "\n\n"), true
+}
+
+// jsonString is the first non-empty string among obj's keys.
+func jsonString(obj map[string]json.RawMessage, keys []string) string {
+	for _, k := range keys {
+		var s string
+		if v, ok := obj[k]; ok && json.Unmarshal(v, &s) == nil && strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// jsonStrings is the first key's string, or list of strings, of obj's
+// keys.
+func jsonStrings(obj map[string]json.RawMessage, keys []string) []string {
+	for _, k := range keys {
+		v, ok := obj[k]
+		if !ok {
+			continue
+		}
+		var s string
+		if json.Unmarshal(v, &s) == nil && strings.TrimSpace(s) != "" {
+			return []string{strings.TrimSpace(s)}
+		}
+		var ss []string
+		if json.Unmarshal(v, &ss) == nil {
+			var out []string
+			for _, s := range ss {
+				if s = strings.TrimSpace(s); s != "" {
+					out = append(out, s)
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// jsonNumbers is the first key's passage numbers among obj's keys: a
+// number, a list of them, or a string holding them ("[1]", "1, 2").
+func jsonNumbers(obj map[string]json.RawMessage, keys []string) []int {
+	for _, k := range keys {
+		v, ok := obj[k]
+		if !ok {
+			continue
+		}
+		var n int
+		if json.Unmarshal(v, &n) == nil {
+			return []int{n}
+		}
+		var ns []int
+		if json.Unmarshal(v, &ns) == nil {
+			return ns
+		}
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			var out []int
+			for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
+				if n, err := strconv.Atoi(f); err == nil {
+					out = append(out, n)
+				}
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 // withoutOpeningFence returns raw without the fence line that opens it
