@@ -55,9 +55,8 @@ func (p *Pipeline) checkQuestion(q string) (string, error) {
 // documents are stemmed.
 func searchLang(s, reader string) string {
 	detected := text.GuessLanguage(s)
-	code := i18n.TextCode(reader)
-	if code != "" && code != detected && text.DetectLanguageFor(s, code) == code {
-		return code
+	if i18n.Tied(s, detected, reader) {
+		return i18n.TextCode(reader)
 	}
 	return detected
 }

@@ -277,28 +277,31 @@ func OfWith(s string, locales ...string) string {
 		if l == "" {
 			continue
 		}
-		if asked != "" && (l == asked || mistakable(asked, l)) || tied(s, detected, l) {
+		if asked != "" && (l == asked || mistakable(asked, l)) || Tied(s, detected, l) {
 			return l
 		}
 	}
 	return asked
 }
 
-// tied reports whether s, detected as detected, is as much in the
-// catalogue language lang, so that a reader's locale may choose lang.
-func tied(s, detected, lang string) bool {
+// Tied reports whether s, detected as detected (a text code), is as much
+// in the catalogue language lang (a reader's), as text.DetectLanguageFor
+// weighs a reader's language: its evidence for lang is as strong as for
+// detected, so that the reader's locale may choose lang. False for lang
+// "" or detected's own.
+func Tied(s, detected, lang string) bool {
 	code := TextCode(lang)
-	return code != detected && text.DetectLanguageFor(s, code) == code
+	return code != "" && code != detected && text.DetectLanguageFor(s, code) == code
 }
 
 // mistakable reports whether a question in locale could have been detected
-// as detected (catalogue languages both), which tied cannot tell: the
+// as detected (catalogue languages both), which Tied cannot tell: the
 // detector reads the locale's language as it even for its reader
 // (text.Confusable: Danish as Norwegian, Bulgarian or Serbian without its
 // letters as Russian, Urdu as Persian…), or names the locale's language
 // only from a few words (text.FewMarkers) and the question was read as a
 // Latin-script language other than English. A Ukrainian question without
-// і ї є ґ read as Russian is tied's: the detector reads it as Ukrainian
+// і ї є ґ read as Russian is Tied's: the detector reads it as Ukrainian
 // for a Ukrainian reader unless Russian's letters or words tell.
 func mistakable(detected, locale string) bool {
 	d, l := TextCode(detected), TextCode(locale)

@@ -808,3 +808,25 @@ func TestCatalogueMisreadings(t *testing.T) {
 		}
 	}
 }
+
+// Tied is the reader's language when the question's evidence is as strong
+// for it as for the language detected, and only then.
+func TestTied(t *testing.T) {
+	for _, c := range []struct {
+		s, lang string
+		want    bool
+	}{
+		{"Was Kubernetes?", "de", true}, // was: en, de
+		{"Was Kubernetes?", "de-AT", true},
+		{"Was Kubernetes?", "fr", false},
+		{"Was Kubernetes?", "", false},
+		{"Hvorfor ble Alipay pålagt å skille ut virksomheten med mikrolån?", "nb", false}, // detected no: its own
+		{"масиви", "uk", true},
+		{"массивы", "uk", false}, // ы is Russian's
+	} {
+		detected := text.DetectLanguage(c.s)
+		if got := Tied(c.s, detected, c.lang); got != c.want {
+			t.Errorf("Tied(%q, %q, %q) = %v, want %v", c.s, detected, c.lang, got, c.want)
+		}
+	}
+}
