@@ -110,6 +110,11 @@ func (st *state) entityCheckOf(query string, f focus, lang string) *entityCheck 
 		for _, d := range demonymsOf(possessiveless(strings.ToLower(n.written))) {
 			n.others = append(n.others, st.phraseTerms(strings.Fields(d)))
 		}
+		if bare := cliticless(n.written); bare != n.written {
+			// "mTLS'd" is mTLS made a verb: the page's "Which
+			// traffic can Linkerd automatically mTLS?" names it.
+			n.others = append(n.others, st.phraseTerms([]string{bare}))
+		}
 		if isAcronym(n.written) {
 			for _, phrase := range ab.to[n.written] {
 				n.others = append(n.others, st.phraseTerms(phrase))
@@ -151,6 +156,19 @@ func (st *state) phraseTerms(phrase []string) [][]string {
 func possessiveless(w string) string {
 	for _, e := range []string{"'s", "’s"} {
 		if s, ok := strings.CutSuffix(w, e); ok {
+			return s
+		}
+	}
+	return w
+}
+
+// cliticless returns a name without the ending that makes it a verb
+// after an apostrophe ("mTLS'd", "OK'ed", "DM'ing"), which the analyser
+// keeps as part of the word: the name itself. Other words are returned
+// as they are.
+func cliticless(w string) string {
+	for _, e := range []string{"'d", "’d", "'ed", "’ed", "'ing", "’ing"} {
+		if s, ok := strings.CutSuffix(w, e); ok && s != "" {
 			return s
 		}
 	}
