@@ -440,6 +440,15 @@ func withNeighbours(f focus, sents [][]blockSentence, picks []pick, answersKind 
 			// goes on with it, and the answer has room.
 			j = nextProse(ss, p.at, taken)
 		}
+		if j < 0 && goesOnAboutIt(f, ss, p.at, taken) {
+			// "The destination service is used by the data plane
+			// proxies to determine various aspects of their behavior."
+			// holds all "What is the destination service used for?"
+			// asks and says little; the sentence after it, not chosen,
+			// goes on about it in the question's words ("It is used to
+			// fetch service discovery information …") and answers.
+			j = p.at + 1
+		}
 		if j < 0 {
 			continue
 		}
@@ -947,6 +956,38 @@ func (f focus) holdsEvery(terms []string) bool {
 		}
 	}
 	return true
+}
+
+// goesOnAboutIt reports whether sentence i of ss holds every focus word
+// and the sentence after it in its passage, not taken, is prose that
+// opens with it/this/they/these and holds a focus word too.
+func goesOnAboutIt(f focus, ss []blockSentence, i int, taken func(int) bool) bool {
+	if i+1 >= len(ss) || taken(i+1) {
+		return false
+	}
+	s, o := ss[i], ss[i+1]
+	return o.src == s.src && !o.code && !o.literal && o.header == "" && s.header == "" &&
+		f.holdsEvery(s.terms) && opensWithItself(o.text) && f.holdsAnyWord(o.terms)
+}
+
+// holdsAnyWord reports whether terms hold a focus word of the question.
+func (f focus) holdsAnyWord(terms []string) bool {
+	has := setOf(terms)
+	return slices.ContainsFunc(f.words, func(w []string) bool { return holdsWord(w, has, terms) })
+}
+
+// opensWithItself reports a sentence whose subject is "it", "this",
+// "they" or "these": it goes on about what the sentence before it is
+// about.
+func opensWithItself(s string) bool {
+	for w := range text.Words(s) {
+		switch strings.ToLower(s[w.Start:w.End]) {
+		case "it", "this", "they", "these":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // asksWhy reports a question that asks for a reason.
