@@ -400,8 +400,8 @@ func detectAbstain(dir, which string, stdout io.Writer) error {
 			return err
 		}
 		for line := range strings.SplitSeq(string(data), "\n") {
-			var q struct{ ID, Lang, Question string }
-			if json.Unmarshal([]byte(line), &q) != nil || q.Question == "" || which != "all" && abstaineval.Half(q.ID) != which {
+			var q struct{ ID, Lang, Question, Half string }
+			if json.Unmarshal([]byte(line), &q) != nil || q.Question == "" || which != "all" && (abstaineval.Question{ID: q.ID, Half: q.Half}).InHalf() != which {
 				continue
 			}
 			all[q.Lang]++

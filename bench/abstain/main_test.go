@@ -47,7 +47,7 @@ func TestSets(t *testing.T) {
 						t.Errorf("%s: expected string %q is too short to tell an answer", q.ID, e)
 					}
 				}
-				kinds[abstaineval.Half(q.ID)+" "+q.Kind]++
+				kinds[q.InHalf()+" "+q.Kind]++
 			}
 			for _, k := range []string{"tune in", "tune out", "test in", "test out"} {
 				if kinds[k] == 0 {
