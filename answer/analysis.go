@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"corpusbot/corpus"
 	"corpusbot/text"
@@ -212,6 +214,51 @@ func withHeader(header, row string) string {
 		parts[i] = strings.TrimSpace(hs[i]) + ": " + strings.TrimSpace(rs[i])
 	}
 	return strings.Join(parts, "; ")
+}
+
+// rowKey returns the key cell of a table's row, its first cell, when the
+// question names it: written in the question whole, folded, not as a part
+// of a longer word or number ("Prometheus 2.45" in "When does support for
+// Prometheus 2.45 end?"; not "2" in "2.45" nor "Table" in "Tables"). ""
+// when the question does not name it, or the cell is empty or long (a
+// sentence, not a key: six words or more). folded is the question as
+// text.Fold leaves it, folded once for all the rows it is asked of.
+func rowKey(row, folded string) string {
+	cell, _, ok := strings.Cut(row, " | ")
+	cell = strings.TrimSpace(cell)
+	if !ok || cell == "" || text.CountWords(cell) > 5 || !strings.ContainsFunc(cell, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return ""
+	}
+	k := text.Fold(cell)
+	for from := 0; ; {
+		i := strings.Index(folded[from:], k)
+		if i < 0 {
+			return ""
+		}
+		i += from
+		if keyEdge(folded[:i], false) && keyEdge(folded[i+len(k):], true) {
+			return cell
+		}
+		from = i + 1
+	}
+}
+
+// keyEdge reports whether s, beside a key found in a question (after it
+// when after, else before), leaves the key whole: no Latin letter or digit
+// joins it, nor a full stop or underscore with one beyond ("2.45.1",
+// "v2.45"). Ideographs may: Chinese writes no spaces ("TiDB的").
+func keyEdge(s string, after bool) bool {
+	joins := func(r rune) bool { return '0' <= r && r <= '9' || unicode.Is(unicode.Latin, r) }
+	next, beyond := utf8.DecodeLastRuneInString, func(s string, n int) string { return s[:len(s)-n] }
+	if after {
+		next, beyond = utf8.DecodeRuneInString, func(s string, n int) string { return s[n:] }
+	}
+	r, n := next(s)
+	if n == 0 {
+		return true
+	}
+	r2, _ := next(beyond(s, n))
+	return !joins(r) && !((r == '.' || r == '_') && joins(r2))
 }
 
 // multiLineLiteral reports whether a sentence span of a passage runs

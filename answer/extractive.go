@@ -81,6 +81,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 		subject = whatIsSubject(query)
 	}
 	qlang := text.GuessLanguage(query)
+	folded := text.Fold(query) // for rowKey
 	var all []pick
 	sents := make([][]blockSentence, len(blocks))
 	contexts := make([]map[string]bool, len(blocks))
@@ -116,6 +117,13 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 				// under its heading: "4.2.x | 1.36.x - 1.33.x" for
 				// "Which Kubernetes versions does Helm 4.2 support?".
 				s.heading = append(slices.Clip(s.heading), st.index.Analyze(s.header)...)
+				if keep != nil && rowKey(s.text, folded) != "" {
+					// The row of what the question names is read under
+					// its page's title too, as a table under its
+					// caption: "Design documents" says what the
+					// "Document | Initial date" rows are.
+					s.heading = append(s.heading, st.index.Analyze(st.corpus.Docs[b.doc].Title)...)
+				}
 			}
 			if keep != nil && s.item && i+1 < len(ss) && ss[i+1].src == s.src && !ss[i+1].item && !ss[i+1].code &&
 				!strings.Contains(s.src[s.sp.End:ss[i+1].sp.Start], "\n") && saysOfThePrevious(ss[i+1].text) {
@@ -337,7 +345,7 @@ func aroundOf(ss []blockSentence, i int, heading []string, qlang string, context
 		// its heading's words do, in full.
 		hd = append(slices.Clip(hd), ss[i-1].terms...)
 	}
-	return around{text: s.text, near: near, nearText: nearText, heading: hd, names: context, row: s.header != "", topic: topicOf(ss, i, opening)}
+	return around{text: s.text, near: near, nearText: nearText, heading: hd, names: context, row: s.header != "", header: s.header, topic: topicOf(ss, i, opening)}
 }
 
 // byRank orders picks best first; at equal score a complete sentence

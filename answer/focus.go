@@ -683,6 +683,12 @@ type around struct {
 	heading  []string        // the terms of the section headings its passage sits under
 	names    map[string]bool // where the question's names may stand: see covers
 	row      bool            // the sentence is a table's row: see bareRow
+	// key is, for a table's row whose key cell the question names
+	// (rowKey), that cell's terms: what the question asks of, not what
+	// it asks (see coverage); nil for any other sentence.
+	key []string
+	// header is, for a table's row, the table's header line.
+	header string
 	// topic is what names what a sentence calls "it" (see topicOf and
 	// entityCheck.holds). Entries may be empty.
 	topic [4]topicText
@@ -800,11 +806,17 @@ func (f focus) coverage(terms []string, a around) fit {
 	if !c.named || len(f.words) == 0 {
 		return c
 	}
-	near, heading := setOf(a.near), setOf(a.heading)
+	near, heading, key := setOf(a.near), setOf(a.heading), setOf(a.key)
 	lower := strings.ToLower(a.text)
 	thai, viet := f.thaiWords(), f.vietWords()
 	for i, w := range f.words {
 		wt := f.weights[i]
+		if a.key != nil && holdsAll(w, key) {
+			// The row's key ("2.45" of "Prometheus 2.45"): what is
+			// asked of, which every row keyed by it holds; the share is
+			// of what is asked of it.
+			continue
+		}
 		c.total += wt
 		if cp := f.compound[i]; cp != "" {
 			switch {

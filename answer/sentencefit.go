@@ -285,6 +285,7 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 			}
 		}
 	}
+	folded := text.Fold(query) // for rowKey
 	return f, func(sentence string, terms []string, a around) (fit, string) {
 		if addr != nil && holdsAddress(sentence) {
 			terms = append(slices.Clip(terms), addr...)
@@ -333,8 +334,52 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 			// Poland elsewhere.
 			return fit{}, "entity swap"
 		}
-		return f.coverage(st.freeTerms(asked, sentence, terms), a), ""
+		free := st.freeTerms(asked, sentence, terms)
+		c := f.coverage(free, a)
+		if a.row {
+			if k := rowKey(sentence, folded); k != "" {
+				if key := st.index.Analyze(k); !f.namesColumn(key, st.index.Analyze(columnNames(a.header))) {
+					// A row keyed by what the question names, whose
+					// question names none of its other columns,
+					// answers it when its other cells, its header or
+					// its headings hold what is asked of it; the rows
+					// beside it are other keys, not its neighbours.
+					// The key's own weight ("2.45", "4.2.x": a rare
+					// word) no longer carries a question asking what
+					// no column holds ("Who is the release shepherd
+					// of Prometheus 2.45?"). A question naming
+					// nothing but the key is measured as before.
+					ka := a
+					ka.key, ka.near, ka.nearText = key, nil, ""
+					if kc := f.coverage(free, ka); kc.total > 0 {
+						c = kc
+					}
+				}
+			}
+		}
+		return c, ""
 	}
+}
+
+// namesColumn reports whether the question names a column of a row's
+// table other than its key's, by any word of it but those the key holds
+// (name or not: "What does OpenTelemetry call Jaeger's span logs?" names
+// the column "OpenTelemetry"). cols is the terms of those columns' names.
+func (f focus) namesColumn(key, cols []string) bool {
+	has, k := setOf(cols), setOf(key)
+	for _, w := range f.every {
+		if !holdsAll(w, k) && holdsWord(w, has, cols) {
+			return true
+		}
+	}
+	return false
+}
+
+// columnNames is a table's header line without its first column, the
+// key's: the names of the columns a row's cells are of.
+func columnNames(header string) string {
+	_, rest, _ := strings.Cut(header, " | ")
+	return rest
 }
 
 // clauseWeight returns the weight of the question's words (names
