@@ -38,6 +38,9 @@ type pick struct {
 	tight float64  // the question's words it holds within its best clause (clauseWeight); set once chosen
 	all   float64  // the question's words it holds in all (clauseWeight); set once chosen
 	hd    []string // its headings' terms as ranked (the title's for a lede, the header's for a row)
+	// key: a table's row whose key cell the question names (rowKey),
+	// which passed keep: the row of what is asked.
+	key bool
 	// excerpt: shown is a part of what the lead-in introduces, the
 	// settings the question names in a block too long to show
 	// (namedSettings).
@@ -112,12 +115,13 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 				s.heading = append(slices.Clip(s.heading), st.index.Analyze(st.corpus.Docs[b.doc].Title)...)
 				s.opens = true
 			}
+			key := false
 			if s.header != "" {
 				// A table's row answers under its header as a sentence
 				// under its heading: "4.2.x | 1.36.x - 1.33.x" for
 				// "Which Kubernetes versions does Helm 4.2 support?".
 				s.heading = append(slices.Clip(s.heading), st.index.Analyze(s.header)...)
-				if keep != nil && rowKey(s.text, folded) != "" {
+				if key = keep != nil && rowKey(s.text, folded) != ""; key {
 					// The row of what the question names is read under
 					// its page's title too, as a table under its
 					// caption: "Design documents" says what the
@@ -148,6 +152,13 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 					// recommended"), not at all the row that answers
 					// falls behind. Chosen on the tuning halves.
 					score = (f.weightIn(s.terms, s.heading, true) + f.weight(s.terms)) / 2
+					if key {
+						// The row of what the question names: its
+						// header says what each cell is of it, as a
+						// heading does for the sentence opening its
+						// section.
+						score = f.weightIn(s.terms, s.heading, true)
+					}
 				}
 				if def {
 					// The title's names count for it too: it is the
@@ -215,7 +226,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 				}
 				all = append(all, pick{block: bi, doc: b.doc, text: text, head: head, sent: s.text, shown: shown, excerpt: excerpt, terms: s.terms, score: score, lead: lead, own: own, opens: s.opens && score > own, def: def, at: i, order: len(all),
 					heavy: keep != nil && f.holdsHeaviest(s.terms), cause: why && holdsReason(s.text, qlang), says: subject != "" && saysWhat(s.text, subject)})
-				all[len(all)-1].hd = s.heading
+				all[len(all)-1].hd, all[len(all)-1].key = s.heading, key
 			}
 		}
 	}
@@ -266,6 +277,11 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 		if declared {
 			defaultFirst(all, sents)
 		}
+		// The row of what the question names ("PreSync" of "What does
+		// the PreSync hook do?") answers before a row or a sentence
+		// naming it among other words ("after all PreSync hooks
+		// completed"): the header says what its cells are of it.
+		slices.SortStableFunc(all, func(a, b pick) int { return cmp.Compare(b2i(b.key), b2i(a.key)) })
 		out := choose(all, n, perDoc, nil)
 		// Which sentences answer is chosen; which comes first is not
 		// yet: one holding the whole focus, as the focus rule's coverage
@@ -292,6 +308,10 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 		if declared {
 			defaultFirst(out, sents)
 		}
+		// And first in the answer, before a sentence holding more of
+		// the question's words around the name (wholeFirst): a reader
+		// reads the first line.
+		slices.SortStableFunc(out, func(a, b pick) int { return cmp.Compare(b2i(b.key), b2i(a.key)) })
 		withNeighbours(f, sents, out, st.answersKind(query, qlang))
 		return out
 	}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -89,4 +90,25 @@ func FuzzRowKey(f *testing.F) {
 			t.Errorf("rowKey(%q, %q) = %q: not the first cell, or not in the question", row, question, k)
 		}
 	})
+}
+
+// The row whose key cell the question names answers first, before a row
+// or a sentence that mentions the key among other words ("after all
+// PreFlip hooks finished").
+func TestRowKeyAnswersFirst(t *testing.T) {
+	p := newPipeline(t, loadFS(t, tableCellPages()), nil)
+	for _, tt := range []struct{ question, want string }{
+		{"What does the PreFlip hook do?", "ahead of turning the widgets over"},
+		{"What does the PostFlip hook do?", "once every widget rests"},
+		{"What is the status of Quarkle 1.2?", "Retired"},
+	} {
+		res, err := p.Ask(context.Background(), Question{Text: tt.question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(res.Text, "\n")
+		if res.Abstained || !strings.Contains(first, tt.want) {
+			t.Errorf("%q: first line %q (abstained %v), want %q in it; whole answer %q", tt.question, first, res.Abstained, tt.want, res.Text)
+		}
+	}
 }
