@@ -216,6 +216,31 @@ func withHeader(header, row string) string {
 	return strings.Join(parts, "; ")
 }
 
+// cellAndColumn reports whether the question writes whole one cell of a
+// table's row and the header of another of its columns (namedWhole): it
+// asks that column of that row, whatever its other words ("Which Jaeger
+// term corresponds to OpenTelemetry attributes?" of "Tags | Attributes |
+// …" under "Jaeger | OpenTelemetry | Notes"). A column's header written
+// whole is a name of that table, not a word any page uses ("version" of
+// "Supported Kubernetes Versions").
+func cellAndColumn(row, header, folded string) bool {
+	cells, heads := strings.Split(row, " | "), strings.Split(header, " | ")
+	if len(cells) != len(heads) || len(cells) < 2 {
+		return false
+	}
+	for i, c := range cells {
+		if !namedWhole(c, folded) {
+			continue
+		}
+		for j, h := range heads {
+			if j != i && namedWhole(h, folded) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // rowKey returns the key cell of a table's row, its first cell, when the
 // question names it: written in the question whole, folded, not as a part
 // of a longer word or number ("Prometheus 2.45" in "When does support for
@@ -225,19 +250,29 @@ func withHeader(header, row string) string {
 // text.Fold leaves it, folded once for all the rows it is asked of.
 func rowKey(row, folded string) string {
 	cell, _, ok := strings.Cut(row, " | ")
+	if cell = strings.TrimSpace(cell); ok && namedWhole(cell, folded) {
+		return cell
+	}
+	return ""
+}
+
+// namedWhole reports whether a table's cell is written whole in a question
+// (folded): not as a part of a longer word or number, nor an empty cell
+// or a long one (six words or more: a sentence, not a name).
+func namedWhole(cell, folded string) bool {
 	cell = strings.TrimSpace(cell)
-	if !ok || cell == "" || text.CountWords(cell) > 5 || !strings.ContainsFunc(cell, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-		return ""
+	if cell == "" || text.CountWords(cell) > 5 || !strings.ContainsFunc(cell, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return false
 	}
 	k := text.Fold(cell)
 	for from := 0; ; {
 		i := strings.Index(folded[from:], k)
 		if i < 0 {
-			return ""
+			return false
 		}
 		i += from
 		if keyEdge(folded[:i], false) && keyEdge(folded[i+len(k):], true) {
-			return cell
+			return true
 		}
 		from = i + 1
 	}

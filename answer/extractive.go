@@ -121,7 +121,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 				// under its heading: "4.2.x | 1.36.x - 1.33.x" for
 				// "Which Kubernetes versions does Helm 4.2 support?".
 				s.heading = append(slices.Clip(s.heading), st.index.Analyze(s.header)...)
-				if key = keep != nil && rowKey(s.text, folded) != ""; key {
+				if key = keep != nil && (rowKey(s.text, folded) != "" || cellAndColumn(s.text, s.header, folded)); key {
 					// The row of what the question names is read under
 					// its page's title too, as a table under its
 					// caption: "Design documents" says what the

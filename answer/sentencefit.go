@@ -336,7 +336,12 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 		}
 		free := st.freeTerms(asked, sentence, terms)
 		c := f.coverage(free, a)
-		if a.row {
+		if a.row && c.named && cellAndColumn(sentence, a.header, folded) {
+			// The question asks a column of this row by their names:
+			// the rest of its words say how it asks ("term",
+			// "corresponds"), which the row need not repeat.
+			c.held, c.governed, c.hits = c.total, true, max(c.hits, 1)
+		} else if a.row {
 			if k := rowKey(sentence, folded); k != "" {
 				if key := st.index.Analyze(k); !f.namesColumn(key, st.index.Analyze(columnNames(a.header))) {
 					// A row keyed by what the question names, whose

@@ -27,6 +27,11 @@ func tableCellPages() fstest.MapFS {
 			"| Quarkle 1.5 | 2022-02-10 | 2023-02-28 | Retired |\n" +
 			"| Quarkle 1.9 | 2023-05-20 | 2024-05-31 | Maintained |\n\n" +
 			"Upgrading Quarkle between releases keeps every saved board.\n")},
+		"terms.md": {Data: []byte("# Terminology\n\nQuarkle names things differently from Widgetry:\n\n" +
+			"| Quarkle | Widgetry | Notes |\n|---|---|---|\n" +
+			"| Boards | Panels | Both hold widgets, but nested boards are not allowed in Quarkle. |\n" +
+			"| Pegs | Hooks | A point on the board that a widget hangs from. |\n" +
+			"| Trays | Drawers | Where spare widgets wait. |\n")},
 		"hooks.md": {Data: []byte("# Flip hooks\n\n" +
 			"Quarkle has the following hook kinds:\n\n" +
 			"| Hook | Description |\n|---|---|\n" +
@@ -111,4 +116,15 @@ func TestRowKeyAnswersFirst(t *testing.T) {
 			t.Errorf("%q: first line %q (abstained %v), want %q in it; whole answer %q", tt.question, first, res.Abstained, tt.want, res.Text)
 		}
 	}
+}
+
+// A question writing one cell of a row and another column's header whole
+// asks that column of that row, in whatever words ("term", "corresponds
+// to" for a table of the names two tools give one thing).
+func TestCellAndColumnNamed(t *testing.T) {
+	p := newPipeline(t, loadFS(t, tableCellPages()), nil)
+	checkAsks(t, p, []askCase{
+		{"Which Quarkle term corresponds to Widgetry panels?", "Boards"},
+		{"Which Widgetry term corresponds to Quarkle trays?", "Drawers"},
+	})
 }
