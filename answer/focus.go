@@ -161,6 +161,13 @@ func (st *state) focusOf(question string) focus {
 			// asked about; "the one" stands for what was said before it.
 			continue
 		}
+		if lang == "en" && semiModal(word, question[w.End:]) {
+			// "What do clusters need to share …?" asks what they must
+			// share: "need to" is a modal, which a page writes "must",
+			// "have to", "are required to" or leaves out.
+			prev2, prev = prev, word
+			continue
+		}
 		prev2, prev = prev, word
 		terms := st.index.Analyze(word)
 		if strings.Contains(word, " ") {
@@ -633,6 +640,17 @@ func (f focus) weight(terms []string) float64 {
 // number").
 func countWord(prev, word string) bool {
 	return prev == "كم" && strings.TrimPrefix(word, "ال") == "عدد"
+}
+
+// semiModal reports "need" or "needs" before "to" and a word: the modal
+// "need to".
+func semiModal(word, rest string) bool {
+	w := strings.ToLower(word)
+	if w != "need" && w != "needs" {
+		return false
+	}
+	after, ok := strings.CutPrefix(rest, " to ")
+	return ok && after != "" && unicode.IsLetter([]rune(after)[0])
 }
 
 // proForm reports "one" standing for a noun said before it ("newer than
