@@ -264,6 +264,15 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 		}
 	}
 	asksDefault := lang == "en" && asksTheDefault(asked)
+	var took, tookAlts []string // the verb "How long does it take to V?" times
+	if lang == "en" {
+		if v := timedVerb(asked); v != "" {
+			took = st.index.Analyze(v)
+			if i := slices.Index(f.everyWord, v); i >= 0 {
+				tookAlts = f.everyAlts[i]
+			}
+		}
+	}
 	times := counted != nil && st.countsTimes(counted)
 	// "At what address …" is answered by a sentence writing one
 	// ("navigate to http://localhost:16686"), which holds the noun asked
@@ -313,6 +322,11 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 		case !once && !st.countsIt(sentence, counted):
 			return fit{}, "counted"
 		case !st.saysDone(sentence, terms, deed, deedAlts, askedTerms):
+			return fit{}, "deed"
+		case len(took) > 0 && !holdsWord(took, setOf(terms), terms) && !holdsAlt(tookAlts, setOf(terms)):
+			// "How long does it take to rotate the trust anchor by
+			// hand?" is not answered by "The trust anchor … expires
+			// after 365 days": a duration of another deed.
 			return fit{}, "deed"
 		case !f.namesItsThings(terms, a):
 			return fit{}, "things named"
@@ -572,4 +586,30 @@ func isBe(w string) bool {
 		return true
 	}
 	return false
+}
+
+// timedVerb returns the verb whose duration an English question asks,
+// lower case: "How long does it take to rotate …?", "How long did it take
+// the crew to build …?" → rotate, build; "" for any other question.
+func timedVerb(q string) string {
+	var ws []string
+	for w := range text.Words(q) {
+		ws = append(ws, strings.ToLower(q[w.Start:w.End]))
+	}
+	if len(ws) < 6 || ws[0] != "how" || ws[1] != "long" || !howAux[ws[2]] {
+		return ""
+	}
+	k := slices.Index(ws, "take")
+	if k < 0 {
+		k = slices.Index(ws, "took")
+	}
+	if k < 0 || k > 5 {
+		return ""
+	}
+	for i := k + 1; i+1 < len(ws) && i <= k+6; i++ {
+		if ws[i] == "to" {
+			return ws[i+1]
+		}
+	}
+	return ""
 }
