@@ -30,11 +30,11 @@ func sameAsCold(t *testing.T, rd *Reader, reply string, size int) {
 
 // Rendering a streaming reply memoizes what it reads of each sentence; a
 // Reader that rendered every piece before renders each as it would
-// without the memo,
-// over every chunking of the test replies and a long reply.
+// without the memo, over every chunking of the test replies and a long
+// reply.
 func TestRenderMemoSameAsCold(t *testing.T) {
-	rd, ps := fixtureReader(t, 4)
-	rd = NewReader(ps, fixture.ix, "question")
+	_, ps := fixtureReader(t, 4)
+	rd := NewReader(ps, fixture.ix, "question")
 	var replies []string
 	for _, tt := range parseCitationsTests {
 		replies = append(replies, tt.text)
