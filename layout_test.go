@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -125,7 +126,8 @@ func TestLayoutArrowsPointDown(t *testing.T) {
 }
 
 // README's "How it works" names every package a newcomer will find at the
-// top of the tree, so that its map of the arrows is the whole map.
+// top of the tree, and each of internal/'s, so that its map of the arrows is
+// the whole map.
 func TestReadmeLayoutNamesEveryPackage(t *testing.T) {
 	b, err := os.ReadFile("README.md")
 	if err != nil {
@@ -142,8 +144,15 @@ func TestReadmeLayoutNamesEveryPackage(t *testing.T) {
 	layout := parts[1]
 	for _, p := range listPackages(t) {
 		name, ok := strings.CutPrefix(p.ImportPath, "corpusbot/")
-		if !ok || strings.HasPrefix(name, "internal/") {
-			continue // package main is named by its files; internal/ as a whole
+		if !ok {
+			continue // package main is named by its files
+		}
+		if sub, ok := strings.CutPrefix(name, "internal/"); ok {
+			// internal/'s line names each package in brackets.
+			if !regexp.MustCompile(`[(, ]` + regexp.QuoteMeta(sub) + `[),]`).MatchString(layout) {
+				t.Errorf("README's How it works does not name internal/%s", sub)
+			}
+			continue
 		}
 		if !strings.Contains(layout, "\n  "+name+"/") {
 			t.Errorf("README's How it works does not name %s/", name)
