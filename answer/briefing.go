@@ -13,6 +13,14 @@ import (
 	"corpusbot/verify"
 )
 
+// maxBriefingPoints bounds the passages a briefing is written from, and
+// so its points (one a passage without a model), whatever the prompt's
+// budget: a briefing is read in a channel every day, and a large model's
+// CONTEXT_TOKENS would otherwise make it a point for each of a hundred
+// passages (tidb-cn, 32,000 tokens: 164 points, 22,741 characters).
+// The bot shows a "Show passage" button for 20 sources.
+const maxBriefingPoints = maxDocLeads
+
 // Brief writes a team briefing on r.Topic, or on the whole corpus when the
 // topic is "": then the best passages of every document, body text before
 // asides, taken in turn so that each document is heard. Passages in
@@ -67,7 +75,7 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	model := p.model != nil && !r.Fallback
 	// Without a model each passage stays a block of its own: a point quotes
 	// one passage, and only that one counts as covered.
-	pk := newPacker(st, p.cfg.ContextTokens, 0, model)
+	pk := newPacker(st, p.cfg.ContextTokens, maxBriefingPoints, model)
 	for _, it := range fresh {
 		if pk.full() {
 			break
