@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 
 	"corpusbot/text"
 	"corpusbot/verify"
@@ -17,9 +18,10 @@ import (
 // Weigh gives the signals to bench/learn, which fits the model on the
 // tuning halves only, leave-one-set-out, and writes learned_model.go
 // (docs/benchmarks.md, issue 10, "A learned answer/abstain decision"): it
-// decides questions in languages other than English; English ones keep
-// the rule's decision (see logistic.english). The ninth round's model
-// (bench/decide) was not kept.
+// decides questions in the languages other than English it was fitted on;
+// English ones, and those in a language it never saw, keep the rule's
+// decision (see logistic.english and logistic.langs). The ninth round's
+// model (bench/decide) was not kept.
 
 // looseShare is the part of the focus a sentence must hold for the
 // learned decision to weigh it, below the rule's share.
@@ -76,6 +78,7 @@ type weighing struct {
 	blocks      []*block
 	rule, loose []pick
 	signals     []float64 // nil when there is nothing to weigh: no loose sentence
+	lang        string    // the question's language, as the model reads it
 }
 
 // weigh runs extractive ask's choice of sentences on the blocks retrieved
@@ -106,7 +109,8 @@ func (p *Pipeline) weigh(st *state, question string, queries []string, cands []c
 		}
 		return ok, st.opensWith(s, f)
 	})
-	if !all && (len(w.rule) > 0 || !decisionModel.decides(text.GuessLanguage(asked))) {
+	w.lang = text.GuessLanguage(asked)
+	if !all && (len(w.rule) > 0 || !decisionModel.decides(w.lang)) {
 		return w
 	}
 	var best fit
@@ -237,7 +241,7 @@ func (w weighing) picks(m logistic) []pick {
 	if len(w.rule) > 0 || w.signals == nil {
 		return w.rule
 	}
-	if m.answers(w.signals) {
+	if m.decides(w.lang) && m.answers(w.signals) {
 		return w.loose
 	}
 	return nil
@@ -251,13 +255,19 @@ type logistic struct {
 	// reuse the paragraph's words, no signal ranks the rescues above them
 	// (docs/benchmarks.md, "A learned answer/abstain decision").
 	english bool
+	// langs, when set, are the languages of the questions it was fitted
+	// on: a question in another keeps the rule's decision, since what a
+	// score means in a language it never saw was not measured (react-vi's
+	// Vietnamese out-of-corpus questions were answered at focus shares of
+	// 0.27–0.43 before Vietnamese rows were fitted on).
+	langs   []string
 	bias    float64
 	weights []float64 // in signalNames' order
 }
 
 // decides says whether m decides questions in language lang.
 func (m logistic) decides(lang string) bool {
-	return len(m.weights) > 0 && (m.english || lang != "en")
+	return len(m.weights) > 0 && (m.english || lang != "en") && (m.langs == nil || slices.Contains(m.langs, lang))
 }
 
 func (m logistic) score(sig []float64) float64 {

@@ -83,6 +83,29 @@ func TestWeighingPicks(t *testing.T) {
 	}
 }
 
+// A model that lists its languages decides those only: a question in a
+// language it was not fitted on keeps the rule's decision.
+func TestModelLanguagesSeen(t *testing.T) {
+	loose := []pick{{text: "loose"}}
+	m := logistic{langs: []string{"ar", "zh"}, bias: 1, weights: make([]float64, len(signalNames))}
+	sig := make([]float64, len(signalNames))
+	for _, tt := range []struct {
+		lang string
+		want bool
+	}{{"zh", true}, {"ar", true}, {"vi", false}, {"km", false}, {"en", false}, {"", false}} {
+		if got := m.decides(tt.lang); got != tt.want {
+			t.Errorf("decides(%q) = %v, want %v", tt.lang, got, tt.want)
+		}
+		if got := len((weighing{loose: loose, signals: sig, lang: tt.lang}).picks(m)) > 0; got != tt.want {
+			t.Errorf("%s: picks the loose sentences %v, want %v", tt.lang, got, tt.want)
+		}
+	}
+	m.langs = nil
+	if !m.decides("vi") {
+		t.Error("a model without langs does not decide a Vietnamese question")
+	}
+}
+
 // Weigh says what Ask decides, with a signal for each name.
 func TestWeigh(t *testing.T) {
 	c := loadFS(t, fstest.MapFS{

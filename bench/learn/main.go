@@ -72,6 +72,7 @@ func run(args []string, w io.Writer) error {
 	eval := fs.String("eval", "", "comma-separated rows files (test halves, the embedded and cert-manager sets) to report the fitted model on; never used to fit or choose")
 	english := fs.Bool("english", true, "let the model decide English questions too (false: English questions keep the rule's decision)")
 	net := fs.Bool("net", false, "choose the thresholds (and signals, with -forward) by in-corpus answers gained less out-of-corpus answers, not answers gained alone")
+	seen := fs.Bool("seen", false, "a question in a language none of the fitting rows is in keeps the rule's decision (leave-one-set-out too); the model lists its languages")
 	list := fs.Int("list", 0, "list the rows the chosen model decides with the highest out-of-fold scores")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -122,6 +123,7 @@ func run(args []string, w io.Writer) error {
 	}
 	d.net = *net
 	d.english = *english
+	d.seen = *seen
 	d.langEn = slices.Index(names, "lang_en")
 	if *forward {
 		use = d.forward(w, *mode, use, names, ls)
@@ -180,6 +182,8 @@ func run(args []string, w io.Writer) error {
 	}
 	m := d.fit(best.mode, use, best.lambda, "")
 	all := d.scores(best.mode, m)
+	langs := d.langs(best.mode, "")
+	d.unseen(all, langs, func(signals.Row) bool { return true })
 	// Fitted on every row, the model keeps the threshold chosen out of
 	// fold, raised until every set is allowed on its own rows too.
 	if in := d.at(best.mode, all, best.op); !in.ok {
@@ -197,13 +201,16 @@ func run(args []string, w io.Writer) error {
 	fmt.Fprintf(w, "\nfitted on every row, in sample at threshold %.4f, veto %.4f:\n", best.op.threshold, best.op.veto)
 	d.report(w, best.mode, all, best.op)
 	if *eval != "" {
-		if err := evaluate(w, *eval, best.mode, m, best.op, d); err != nil {
+		if err := evaluate(w, *eval, best.mode, m, best.op, d, langs); err != nil {
 			return err
 		}
 	}
 	m.rescue.Bias -= best.op.threshold
 	m.veto.Bias -= best.op.veto
-	src, err := goModel(m, names, best.mode, best.lambda, *english, flagsOf(fs), paths)
+	if !d.seen {
+		langs = nil
+	}
+	src, err := goModel(m, names, best.mode, best.lambda, *english, langs, flagsOf(fs), paths)
 	if err != nil {
 		return err
 	}
@@ -220,7 +227,7 @@ func run(args []string, w io.Writer) error {
 
 // evaluate reports the model fitted on the tuning rows, at the
 // thresholds chosen there, on the rows of paths.
-func evaluate(w io.Writer, paths, mode string, m pair, op operating, tuned *data) error {
+func evaluate(w io.Writer, paths, mode string, m pair, op operating, tuned *data, langs []string) error {
 	for _, path := range strings.Split(paths, ",") {
 		f, err := os.Open(path)
 		if err != nil {
@@ -235,9 +242,11 @@ func evaluate(w io.Writer, paths, mode string, m pair, op operating, tuned *data
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		d.english, d.langEn = tuned.english, tuned.langEn
+		d.english, d.langEn, d.seen = tuned.english, tuned.langEn, tuned.seen
 		fmt.Fprintf(w, "\nreported only, %s:\n", filepath.Base(path))
-		d.report(w, mode, d.scores(mode, m), op)
+		sc := d.scores(mode, m)
+		d.unseen(sc, langs, func(signals.Row) bool { return true })
+		d.report(w, mode, sc, op)
 	}
 	return nil
 }
@@ -255,6 +264,9 @@ type data struct {
 	// lang_en signal), which keep the rule's decision.
 	english bool
 	langEn  int
+	// seen: a question whose language no fitting row has keeps the rule's
+	// decision (the model cannot have learned what its scores mean there).
+	seen bool
 }
 
 type counts = signals.Counts
@@ -350,6 +362,7 @@ func (d *data) leaveOneSetOut(mode string, use []int, lambda float64) []float64 
 	out := make([]float64, len(d.rows))
 	for _, s := range d.sets {
 		sc := d.scores(mode, d.fit(mode, use, lambda, s))
+		d.unseen(sc, d.langs(mode, s), func(r signals.Row) bool { return r.Set == s })
 		for i, r := range d.rows {
 			if r.Set == s {
 				out[i] = sc[i]
@@ -357,6 +370,32 @@ func (d *data) leaveOneSetOut(mode string, use []int, lambda float64) []float64 
 		}
 	}
 	return out
+}
+
+// langs are the languages of the rows mode's model is fitted on without
+// set skip, sorted.
+func (d *data) langs(mode, skip string) []string {
+	var out []string
+	for _, r := range d.rows {
+		if r.Set != skip && d.decides(mode, r) && !slices.Contains(out, r.Lang) {
+			out = append(out, r.Lang)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// unseen, with d.seen, takes the scores of the rows of which (in
+// languages not among langs) away: they keep the rule's decision.
+func (d *data) unseen(scores []float64, langs []string, which func(signals.Row) bool) {
+	if !d.seen {
+		return
+	}
+	for i, r := range d.rows {
+		if which(r) && !slices.Contains(langs, r.Lang) {
+			scores[i] = math.NaN()
+		}
+	}
 }
 
 // outcome is a set's figures under a decision.
@@ -577,7 +616,7 @@ func namesOf(names []string, use []int) []string {
 
 // goModel is the Go file holding the models, thresholds folded into the
 // biases, a weight for every signal.
-func goModel(m pair, names []string, mode string, lambda float64, english bool, flags string, paths []string) ([]byte, error) {
+func goModel(m pair, names []string, mode string, lambda float64, english bool, langs []string, flags string, paths []string) ([]byte, error) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// Code generated by \"go run ./learn %s ROWS/*.jsonl\" in bench/; DO NOT EDIT.\n", flags)
 	fmt.Fprintf(&b, "// Rows: %s (tuning halves; see bench/learn).\n", strings.Join(paths, " "))
@@ -589,7 +628,11 @@ func goModel(m pair, names []string, mode string, lambda float64, english bool, 
 			weights[i] = lm.Weights[k]
 		}
 		fmt.Fprintf(&b, "// %s is the learned decision (see decision.go).\n", name)
-		fmt.Fprintf(&b, "var %s = logistic{\n\tenglish: %v,\n\tbias: %s,\n\tweights: []float64{\n", name, english, num(lm.Bias))
+		fmt.Fprintf(&b, "var %s = logistic{\n\tenglish: %v,\n", name, english)
+		if langs != nil {
+			fmt.Fprintf(&b, "\tlangs: %#v,\n", langs)
+		}
+		fmt.Fprintf(&b, "\tbias: %s,\n\tweights: []float64{\n", num(lm.Bias))
 		for i, n := range names {
 			fmt.Fprintf(&b, "\t\t%s, // %s\n", num(weights[i]), n)
 		}

@@ -158,3 +158,43 @@ func TestAllowed(t *testing.T) {
 		}
 	}
 }
+
+// -seen leaves a language no fitting row has to the rule: out of fold,
+// set "c" (the only one in its language) keeps the rule's decision, and
+// the model written lists the languages it was fitted on.
+func TestLearnSeenLeavesAnUnseenLanguageToTheRule(t *testing.T) {
+	path := rowsFile(t, "a", "b", "c")
+	rows := readRows(t, path)
+	for i := range rows {
+		rows[i].Lang = "xx"
+		if rows[i].Set == "c" {
+			rows[i].Lang = "yy"
+		}
+	}
+	if err := signals.WriteFile(path, rows); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		seen bool
+		want string
+	}{
+		{false, "in-corpus answered +24, out-of-corpus answered +0"},
+		{true, "in-corpus answered +16, out-of-corpus answered +0"},
+	} {
+		var out bytes.Buffer
+		args := []string{"-mode", "rescue", "-lambdas", "0.01", path}
+		if tt.seen {
+			args = append([]string{"-seen"}, args...)
+		}
+		if err := run(args, &out); err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		if !strings.Contains(got, tt.want) {
+			t.Errorf("-seen=%v: want %q; got\n%s", tt.seen, tt.want, got)
+		}
+		if langs := strings.Contains(got, `langs:   []string{"xx", "yy"},`); langs != tt.seen {
+			t.Errorf("-seen=%v: the model lists its languages: %v\n%s", tt.seen, langs, got)
+		}
+	}
+}
