@@ -96,6 +96,14 @@ var model12Cases = []model12Case{
 		want:  []string{r10True + " [1].\n\n⚠¹ It returns three values [1]."},
 		never: []string{"{", "claim\"", "«", "❔"},
 	},
+	{
+		// Straight single quotes: the quote shown raw, the claim marked
+		// "no quote"; alone "could not verify".
+		name:  "straight single quotes",
+		reply: r10True + " [N] '" + r12Quote + "'.",
+		want:  []string{r10True + " [1]."},
+		never: []string{"'", "⚠", "❔"},
+	},
 }
 
 // TestRound12RepliesOnAsk asks /ask once for each case's reply.

@@ -348,6 +348,7 @@ var replyStreamSeeds = []struct {
 	{"Claim [1: «La hache de guerre est enterré»]. B [2, \"x\"] `[1: «y»]` C [3 “z»] D [1: «", 4},
 	{"```json\n[{\"claim\": \"Claim.\", \"citation\": 1, \"quote\": \"La hache de guerre est enterré\"}, {\"text\": \"B\", \"sources\": \"[2, 3]\", \"quotes\": [\"x\", \"y\"]}]\n```", 3},
 	{"[ {\"name\": 1}] [1] x. [", 2},
+	{"Claim [1] 'La hache de guerre est enterré'. B [2]'s 'x' [1] 'it's y\nC [3] 'z", 3},
 	{"Claim [1] (La hache de guerre est enterré). Aside [2] (not (there)) x [1] (La hache (", 3},
 	{"Claim [1:2] «La hache de guerre est enterré». B [²] [3:1-2, 1:4] [10:30] [¹", 2},
 	{"| A | B |\n|:--|--|\n| La hache de guerre | est enterré [1] «La hache de guerre est enterré» |\n| x | y [2] |", 3},

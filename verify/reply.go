@@ -251,6 +251,30 @@ func quoteAfter(raw string, end int) (qStart, qEnd int, quote string, open bool)
 			return -1, 0, "", true // its closing mark may follow
 		}
 	}
+	if r == '\'' && j > end {
+		// Straight single quotes, 'so', spaced from the citation ("[1]'s"
+		// is no quote): a quote when a closing mark that is no apostrophe
+		// ("useState's") follows on the line.
+		line := raw[j+size:]
+		nl := strings.IndexByte(line, '\n')
+		if nl >= 0 {
+			line = line[:nl]
+		}
+		for k := strings.IndexByte(line, '\''); k >= 0; {
+			if !apostrophe(line, k+1, '\'') {
+				closer, ok = '\'', true
+				break
+			}
+			n := strings.IndexByte(line[k+1:], '\'')
+			if n < 0 {
+				break
+			}
+			k += 1 + n
+		}
+		if !ok && nl < 0 {
+			return -1, 0, "", true // its closing mark may follow
+		}
+	}
 	if !ok {
 		if r == utf8.RuneError && !utf8.FullRuneInString(raw[j:]) {
 			return -1, 0, "", true
@@ -431,7 +455,7 @@ func lastSentenceEnd(s string) int {
 // apostrophe reports whether c, a closing single quote ending at end, is
 // an apostrophe instead: a letter follows it ("‘the company’s users’").
 func apostrophe(raw string, end int, c rune) bool {
-	if c != '’' {
+	if c != '’' && c != '\'' {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(raw[end:])

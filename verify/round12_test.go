@@ -215,3 +215,35 @@ func TestJSONArrayOfClaims(t *testing.T) {
 		}
 	}
 }
+
+// Straight single quotes after a citation, 'so', as a model writes them
+// when its answer holds double ones. Before, the quote was shown raw and
+// the claim marked "no quote". "[1]'s" and an apostrophe inside stay.
+func TestStraightSingleQuotes(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, tt := range []struct {
+		reply, want string
+		support     Support
+	}{
+		{"useState returns a pair of values [1] 'Hook useState trả về một cặp giá trị'.", "useState returns a pair of values [1].", Verified},
+		{"The Hook's value is local [2] 'State bersifat lokal untuk komponen'.", "The Hook's value is local [1].", Verified},
+		{"useState returns three values [1] 'useState trả về ba giá trị'.", "⚠¹ useState returns three values [1].", Unverified},
+	} {
+		r := rd.Render(tt.reply, false)
+		if r.Text != tt.want || len(r.Claims) == 0 || r.Claims[0].Support != tt.support {
+			t.Errorf("%q rendered %q, %+v; want %q, %s", tt.reply, r.Text, r.Claims, tt.want, tt.support)
+		}
+		if tt.support != Verified {
+			continue
+		}
+		for _, n := range []int{1, 2, 3, 7} {
+			if got := streamed(t, rd, tt.reply, n); got != r.Text {
+				t.Errorf("%q streamed in %d-rune pieces %q, want %q", tt.reply, n, got, r.Text)
+			}
+		}
+	}
+	// Glued to the citation, it is no quote.
+	if r := rd.Render("The passage [1]'s words are Vietnamese, as 'Hook useState trả về' shows.", false); !strings.Contains(r.Text, "[1]'s words") {
+		t.Errorf("\"[1]'s\" rendered %q", r.Text)
+	}
+}
