@@ -19,8 +19,11 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"corpusbot/answer"
@@ -205,18 +208,46 @@ func (r Report) Langs() []string {
 	return out
 }
 
-// Evaluate asks every question of qs, one at a time.
+// Evaluate asks every question of qs and counts the answers in qs's
+// order. The questions are asked GOMAXPROCS at a time, as the bot asks a
+// Pipeline: an answer depends on its question only, and a set of a
+// thousand questions asked one at a time left a core idle (the root
+// package's tests waited on TestPolitenessHeldOut alone).
 func Evaluate(ctx context.Context, p *answer.Pipeline, qs []Question) (Report, error) {
+	type reply struct {
+		res *answer.Result
+		err error
+	}
+	replies := make([]reply, len(qs))
+	var next atomic.Int64
+	var failed atomic.Bool // stop asking after an error: Evaluate returns the first
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(qs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(qs) && !failed.Load(); i = int(next.Add(1) - 1) {
+				res, err := p.Ask(ctx, answer.Question{Text: qs[i].Question})
+				if errors.Is(err, answer.ErrNoSearchableWords) {
+					// The bot says it has nothing to search for and
+					// answers nothing: an abstention.
+					res, err = &answer.Result{Abstained: true}, nil
+				}
+				replies[i] = reply{res, err}
+				if err != nil {
+					failed.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
 	r := Report{ByLang: map[string]Counts{}}
-	for _, q := range qs {
-		res, err := p.Ask(ctx, answer.Question{Text: q.Question})
-		if errors.Is(err, answer.ErrNoSearchableWords) {
-			// The bot says it has nothing to search for and answers
-			// nothing: an abstention.
-			res, err = &answer.Result{Abstained: true}, nil
-		}
+	for i, q := range qs {
+		res, err := replies[i].res, replies[i].err
 		if err != nil {
 			return r, fmt.Errorf("%s: %w", q.ID, err)
+		}
+		if res == nil {
+			// Not asked: a later question failed first.
+			continue
 		}
 		var c Counts
 		if !res.Abstained {
