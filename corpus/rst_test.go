@@ -457,6 +457,17 @@ func TestOnlyHeadingsReason(t *testing.T) {
 	}
 }
 
+// rstParagraphs are the texts of src's paragraphs, as parseRST reads them.
+func rstParagraphs(src string) []string {
+	var paras []string
+	for _, b := range parseRST(src).blocks {
+		if b.kind == blockPara {
+			paras = append(paras, b.text)
+		}
+	}
+	return paras
+}
+
 // A paragraph that opens with a role is a paragraph, not a field: a
 // field marker (":Author: Jane") ends with white space or the line.
 func TestRSTParagraphOpeningWithRole(t *testing.T) {
@@ -471,13 +482,7 @@ func TestRSTParagraphOpeningWithRole(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var paras []string
-			for _, b := range parseRST(tt.src).blocks {
-				if b.kind == blockPara {
-					paras = append(paras, b.text)
-				}
-			}
-			if !slices.Equal(paras, tt.want) {
+			if paras := rstParagraphs(tt.src); !slices.Equal(paras, tt.want) {
 				t.Errorf("paragraphs %q, want %q", paras, tt.want)
 			}
 		})
@@ -501,13 +506,7 @@ func TestRSTFileWideMetadata(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var paras []string
-			for _, b := range parseRST(tt.src).blocks {
-				if b.kind == blockPara {
-					paras = append(paras, b.text)
-				}
-			}
-			if !slices.Equal(paras, tt.want) {
+			if paras := rstParagraphs(tt.src); !slices.Equal(paras, tt.want) {
 				t.Errorf("paragraphs %q, want %q", paras, tt.want)
 			}
 		})
