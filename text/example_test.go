@@ -106,3 +106,30 @@ func ExampleThaiWordsIn() {
 	// ภาษ
 	// ภาษา
 }
+
+// Vietnamese writes a space between syllables: VietWords finds the words
+// of more than one, and VietHolds tells a word from a syllable of a longer
+// one ("giá", price, is not held by "giá trị", value).
+func ExampleVietWords() {
+	s := "Có thể dùng giá trị mặc định không?"
+	for w := range text.VietWords(s) {
+		fmt.Printf("%q\n", s[w.Start:w.End])
+	}
+	fmt.Println(text.VietHolds("Giá trị mặc định là 10.", "giá"), text.VietHolds("Giá là 10 đô.", "giá"))
+	// Output:
+	// "Có thể"
+	// "giá trị"
+	// "mặc định"
+	// false true
+}
+
+// What the detector knows of its languages, for a caller deciding how far
+// to trust it: Serbian is written in Cyrillic and may be read as Russian
+// (not the reverse); Polish is named from a few words only.
+func ExampleConfusable() {
+	fmt.Println(text.Script("sr"), text.Confusable("sr", "ru"), text.Confusable("ru", "sr"))
+	fmt.Println(text.Script("pl"), text.FewMarkers("pl"), text.FewMarkers("fr"))
+	// Output:
+	// Cyrl true false
+	// Latn true false
+}

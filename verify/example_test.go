@@ -49,3 +49,22 @@ func ExampleReader() {
 	// unverified "quote_not_found"
 	// uncited "uncited"
 }
+
+// A caller streaming a reply renders it again only where Write reports
+// that a sentence may open: the pieces before show nothing a partial
+// Render did not show already.
+func ExamplePacer() {
+	var p verify.Pacer
+	for _, piece := range []string{"Alipay was told", " to spin off", " its loans [1].", " It", " agreed", " [2].\n", "- A list", " item"} {
+		fmt.Printf("%q %v\n", piece, p.Write(piece))
+	}
+	// Output:
+	// "Alipay was told" false
+	// " to spin off" false
+	// " its loans [1]." false
+	// " It" true
+	// " agreed" false
+	// " [2].\n" false
+	// "- A list" true
+	// " item" false
+}
