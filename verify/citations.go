@@ -164,7 +164,8 @@ func partialGroup(s string) bool {
 		switch {
 		case isOpenAny(r):
 			return true
-		case digitValue(r) >= 0, superDigit(r) >= 0, isSeparator(r), r == ' ', r == '\t', r == '^', r == ':':
+		case digitValue(r) >= 0, superDigit(r) >= 0, circledValue(r) > 0, isSeparator(r), r == ' ', r == '\t', r == '^', r == ':',
+			r == '#', r == 'p', r == 'P', r == '\\':
 			s = s[:len(s)-size]
 		default:
 			return false
@@ -239,7 +240,7 @@ func scanCitationsGiven(text string, given int, footnotes bool, fn func(start, e
 		// "git-rm(1)", "printf(3)": a manual page's section, glued to
 		// its name, is no citation; nor a legal reference's number after
 		// a subdivision ("§ 552(a)(1)", "(a)(2)").
-		if !isOpenAny(r) || isOpenBracket(prev) || isOpenParen(r) && (isASCIIAlnum(prev) || isCloseParen(prev)) {
+		if !isOpenAny(r) && !escapedOpen(text, i) || isOpenBracket(prev) || isOpenParen(r) && (isASCIIAlnum(prev) || isCloseParen(prev)) {
 			prev = r
 			i += size
 			continue
@@ -316,11 +317,17 @@ func isASCIIAlnum(r rune) bool {
 func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, bool) {
 	r, size := utf8.DecodeRuneInString(text[i:])
 	paren := isOpenParen(r)
+	// "\[1\]": a reply whose brackets were escaped for Markdown. Unpadded
+	// only: "\[ 2 \]" is LaTeX's display math of a number.
+	escaped := escapedOpen(text, i)
+	if escaped {
+		size = 2
+	}
 	if paren {
 		if given <= 0 || lineStart(text, i) {
 			return nums, i, false
 		}
-	} else if !isOpenBracket(r) {
+	} else if !isOpenBracket(r) && !escaped {
 		return nums, i, false
 	}
 	n0 := len(nums)
@@ -328,21 +335,33 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 	if !paren && j < len(text) && text[j] == '^' {
 		j++
 	}
-	// "[ 1 ]": a model pads the number as it pads the closing bracket.
-	j = skipSpaces(text, j)
+	if !escaped {
+		// "[ 1 ]": a model pads the number as it pads the closing bracket.
+		j = skipSpaces(text, j)
+	}
 	j = skipLabel(text, j) // "[Source 1]", "[passage: 2]", "(Source: 2)"
 	rangeFrom := -2        // the number before a '-', or -2
 	part := false          // a part in parentheses, "(1:2)", was read
+	// prefix is "#" or "p" when the group's first number had one ("[#1]",
+	// "[p1]", "[p1, p2]"): such a number cites only a passage that was
+	// given, else it is left as written ("[#1234]" is an issue).
+	prefix := byte(0)
 	for {
 		negative := !paren && j+1 < len(text) && text[j] == '-' && digitValue(rune(text[j+1])) >= 0
 		if negative {
 			j++
 		}
+		if k, c := numberPrefix(text, j); !paren && !negative && given > 0 && k > j && (prefix == 0 && len(nums) == n0 || prefix == c) {
+			j, prefix = k, c
+		}
 		n, e, ok := parseNumber(text, j)
 		if !ok && !paren && !negative {
 			n, e, ok = parseSuperNumber(text, j) // "[¹]"
 		}
-		if !ok {
+		if !ok && !paren && !negative && prefix == 0 {
+			n, e, ok = parseCircled(text, j) // "[①]"
+		}
+		if !ok || prefix != 0 && (n < 1 || n > given) {
 			return nums[:n0], i, false
 		}
 		j = e
@@ -375,9 +394,17 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 			}
 			j += k
 		}
+		if escaped {
+			if strings.HasPrefix(text[j:], `\]`) {
+				return nums, linkTarget(text, j+2), true
+			}
+			if strings.HasPrefix(text[skipSpaces(text, j):], `\]`) {
+				return nums[:n0], i, false // "\[2 \]": padded, math
+			}
+		}
 		j = skipSpaces(text, j)
 		r, size := utf8.DecodeRuneInString(text[j:])
-		if (!paren && isCloseBracket(r)) || (paren && isCloseParen(r)) {
+		if !escaped && (!paren && isCloseBracket(r)) || (paren && isCloseParen(r)) {
 			if paren {
 				for _, n := range nums[n0:] {
 					if n < 1 || n > given {
@@ -393,6 +420,10 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 				}
 				return nums, j + size, true
 			}
+			if prefix == '#' && linkTarget(text, j+size) > j+size {
+				// "[#12](https://…/issues/12)": a link to an issue.
+				return nums[:n0], i, false
+			}
 			return nums, linkTarget(text, j+size), true
 		}
 		if !isSeparator(r) {
@@ -404,6 +435,63 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 		}
 		j = skipSpaces(text, j+size)
 	}
+}
+
+// escapedOpen reports whether text[i:] opens with a Markdown-escaped
+// bracket, "\[".
+func escapedOpen(text string, i int) bool {
+	return strings.HasPrefix(text[i:], `\[`)
+}
+
+// numberPrefix returns the end of a "#" or "p"/"P" right before a digit at
+// s[j:] ("#1", "p1": a model numbering passages as a tracker or its own
+// prompt might), and which, folded to "#" or "p"; j and 0 when there is
+// none. "p. 12", a page, has a dot.
+func numberPrefix(s string, j int) (int, byte) {
+	if j+1 >= len(s) || digitValue(rune(s[j+1])) < 0 {
+		return j, 0
+	}
+	switch s[j] {
+	case '#':
+		return j + 1, '#'
+	case 'p', 'P':
+		return j + 1, 'p'
+	}
+	return j, 0
+}
+
+// circledValue is the number of a circled digit or number ("①" 1, "⑳" 20,
+// "㊿" 50, "❶" 1, "➀" 1), or -1. A circled number is one rune, never a
+// digit of a longer number.
+func circledValue(r rune) int {
+	switch {
+	case r >= '①' && r <= '⑳':
+		return int(r-'①') + 1
+	case r >= '㉑' && r <= '㉟':
+		return int(r-'㉑') + 21
+	case r >= '㊱' && r <= '㊿':
+		return int(r-'㊱') + 36
+	case r >= '❶' && r <= '❿':
+		return int(r-'❶') + 1
+	case r >= '➀' && r <= '➉':
+		return int(r-'➀') + 1
+	case r >= '➊' && r <= '➓':
+		return int(r-'➊') + 1
+	case r >= '⓵' && r <= '⓾':
+		return int(r-'⓵') + 1
+	}
+	return -1
+}
+
+// parseCircled reads one circled number at s[j:] ("[①]", as a model
+// numbering passages in the manner of Chinese and Japanese notes writes
+// it), as parseNumber reads digits.
+func parseCircled(s string, j int) (int, int, bool) {
+	r, size := utf8.DecodeRuneInString(s[j:])
+	if n := circledValue(r); n > 0 {
+		return n, j + size, true
+	}
+	return 0, j, false
 }
 
 // superDigit is the value of a superscript digit, or -1.

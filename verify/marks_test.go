@@ -351,6 +351,7 @@ var replyStreamSeeds = []struct {
 	{"Claim [1] 'La hache de guerre est enterré'. B [2]'s 'x' [1] 'it's y\nC [3] 'z", 3},
 	{"Claim [1] (La hache de guerre est enterré). Aside [2] (not (there)) x [1] (La hache (", 3},
 	{"Claim [1:2] «La hache de guerre est enterré». B [²] [3:1-2, 1:4] [10:30] [¹", 2},
+	{"Claim \\[1\\] «La hache de guerre est enterré». B [①] «x» [#2] [p1, p2] «y» \\[ 2 \\] [#9] \\[2", 2},
 	{"| A | B |\n|:--|--|\n| La hache de guerre | est enterré [1] «La hache de guerre est enterré» |\n| x | y [2] |", 3},
 }
 

@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -504,6 +505,9 @@ func stableCut(raw string) int {
 		cut = len(strings.TrimRight(raw[:open], " \t"))
 	}
 	i := strings.LastIndexAny(raw[:cut], "[［【〔〖(（")
+	if i > 0 && raw[i-1] == '\\' {
+		i-- // "\[1\]" opens at its backslash
+	}
 	if i >= 0 && openCitation(raw[i:cut]) {
 		cut = len(strings.TrimRight(raw[:i], " \t"))
 	}
@@ -521,7 +525,9 @@ func openCitation(tail string) bool {
 			tail = tail[:len(tail)-ls] + "]"
 		}
 	}
-	if _, end, ok := parseGroup(tail, 0, nil); ok {
+	// Any number may be a passage given: "[p1]" and "[#1]" are read only
+	// as a reply's citations.
+	if _, end, ok := parseGroupGiven(tail, 0, nil, math.MaxInt32); ok {
 		return end == len(tail)
 	}
 	return partialGroup(tail)
