@@ -164,6 +164,11 @@ func TestSecurityNonLoopbackAddressIsWarned(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Fatal(err)
 		}
+		// Without the line, no warning would pass for the loopback
+		// address having been judged.
+		if !strings.Contains(logs.String(), "listening") {
+			t.Fatalf("%s: Serve never logged that it listens within 10 s:\n%s", tt.addr, logs.String())
+		}
 		if got := strings.Contains(logs.String(), "non-loopback"); got != tt.warn {
 			t.Errorf("%s: warned %v, want %v:\n%s", tt.addr, got, tt.warn, logs.String())
 		}
