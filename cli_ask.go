@@ -155,6 +155,14 @@ func describeError(err error) string {
 	case answer.KindNothingNew:
 		return "nothing new to brief: every passage on this has been covered already"
 	case answer.KindEmptyReply:
+		if ee, ok := errors.AsType[*answer.EmptyReplyError](err); ok {
+			switch {
+			case ee.Budget():
+				return fmt.Sprintf("the model used up its token budget (MAX_ANSWER_TOKENS=%d) before writing an answer; raise MAX_ANSWER_TOKENS", ee.MaxTokens)
+			case ee.Filtered():
+				return "the provider's content filter stopped the model's reply before it wrote anything; ask differently"
+			}
+		}
 		return "the model returned nothing; try again"
 	case answer.KindRateLimited:
 		return "the LLM is rate limiting us; try again in a minute"

@@ -61,6 +61,7 @@ func (e *env) runBot(ctx context.Context, args []string) error {
 	mon.SetLLMConfigured(model != nil)
 	p, err := answer.NewIndexed(answer.Config{
 		ContextTokens:    e.cfg.ContextTokens,
+		MaxAnswerTokens:  e.cfg.MaxAnswerTokens,
 		MaxQuestionRunes: e.cfg.MaxQuestionChars,
 		Logger:           e.log,
 		Observer:         mon,

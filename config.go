@@ -57,6 +57,7 @@ type config struct {
 
 	// Answering and corpus
 	ContextTokens    int
+	MaxAnswerTokens  int // completion limit of an answer, reasoning included
 	MaxQuestionChars int
 	CorpusDir        string
 	WatchCorpus      bool                 // reload CorpusDir when its files change
@@ -124,6 +125,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		AnswerTimeout: p.duration("ANSWER_TIMEOUT", 2*time.Minute),
 
 		ContextTokens:    p.integer("CONTEXT_TOKENS", 3000, 200, 1_000_000),
+		MaxAnswerTokens:  p.integer("MAX_ANSWER_TOKENS", 1024, 64, 1_000_000),
 		MaxQuestionChars: p.integer("MAX_QUESTION_CHARS", 1500, 10, 100_000),
 		CorpusDir:        p.str("CORPUS_DIR", ""),
 		WatchCorpus:      p.boolean("WATCH_CORPUS", true),

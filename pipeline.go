@@ -46,6 +46,7 @@ func (e *env) pipeline(ctx context.Context, dir string, k int, withLLM bool) (*a
 	return answer.NewIndexed(answer.Config{
 		K:                k,
 		ContextTokens:    e.cfg.ContextTokens,
+		MaxAnswerTokens:  e.cfg.MaxAnswerTokens,
 		MaxQuestionRunes: e.cfg.MaxQuestionChars,
 		Logger:           e.log,
 		SourceURL:        e.cfg.SourceURL,

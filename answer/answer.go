@@ -44,6 +44,29 @@ func (e *TooLongError) Error() string {
 // Unwrap makes errors.Is(err, ErrQuestionTooLong) hold.
 func (e *TooLongError) Unwrap() error { return ErrQuestionTooLong }
 
+// EmptyReplyError is the ErrEmptyReply of a reply: why the model stopped
+// ("stop", "length", "content_filter") and the token budget it had, so
+// that the reader is told the limit or the filter rather than "nothing".
+type EmptyReplyError struct {
+	FinishReason string
+	MaxTokens    int // the completion limit the model was asked with
+}
+
+func (e *EmptyReplyError) Error() string {
+	return fmt.Sprintf("%v (finish reason %q, max tokens %d)", ErrEmptyReply, e.FinishReason, e.MaxTokens)
+}
+
+// Unwrap makes errors.Is(err, ErrEmptyReply) hold.
+func (e *EmptyReplyError) Unwrap() error { return ErrEmptyReply }
+
+// Budget reports whether the model spent its token budget before writing
+// anything: a reasoning model that thought to the limit.
+func (e *EmptyReplyError) Budget() bool { return e.FinishReason == "length" }
+
+// Filtered reports whether the provider's content filter stopped the
+// reply before anything was written.
+func (e *EmptyReplyError) Filtered() bool { return e.FinishReason == "content_filter" }
+
 // Model is what the pipeline needs of a language model; *llm.Client
 // satisfies it.
 type Model interface {

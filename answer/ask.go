@@ -176,7 +176,7 @@ func (p *Pipeline) finishCut(st *state, res *Result, blocks []*block, rd *verify
 // declined, or what it wrote cannot be checked against the passages.
 func (p *Pipeline) finish(st *state, res *Result, blocks []*block, rd *verify.Reader, resp llm.Response, asked, lang string) (*Result, error) {
 	if strings.TrimSpace(resp.Content) == "" {
-		return nil, fmt.Errorf("%s: %w (finish reason %q)", res.Kind, ErrEmptyReply, resp.FinishReason)
+		return nil, fmt.Errorf("%s: %w", res.Kind, &EmptyReplyError{FinishReason: resp.FinishReason, MaxTokens: p.cfg.MaxAnswerTokens})
 	}
 	r := rd.Render(resp.Content, false)
 	if len(r.Dropped) > 0 {

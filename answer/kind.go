@@ -187,5 +187,13 @@ func ErrorText(err error, lang string) string {
 	if te, ok := errors.AsType[*TooLongError](err); ok && k == KindTooLong {
 		return say(lang, i18n.TooLongLimit, i18n.Count(lang, i18n.Characters, te.Limit))
 	}
+	if ee, ok := errors.AsType[*EmptyReplyError](err); ok && k == KindEmptyReply {
+		switch {
+		case ee.Budget():
+			return say(lang, i18n.EmptyReplyBudget)
+		case ee.Filtered():
+			return say(lang, i18n.EmptyReplyFiltered)
+		}
+	}
 	return say(lang, k.Message())
 }

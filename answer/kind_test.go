@@ -40,6 +40,8 @@ func TestKindOf(t *testing.T) {
 		{"unknown document", fmt.Errorf("summarize %q: %w", "x", answer.ErrUnknownDocument), answer.KindUnknownDocument, "", true, false, false},
 		{"nothing new", answer.ErrNothingNew, answer.KindNothingNew, "", true, false, false},
 		{"empty reply", fmt.Errorf("answer: %w", answer.ErrEmptyReply), answer.KindEmptyReply, "empty_reply", false, true, true},
+		{"empty reply at the token limit", fmt.Errorf("answer: %w", &answer.EmptyReplyError{FinishReason: "length", MaxTokens: 1024}), answer.KindEmptyReply, "empty_reply", false, true, true},
+		{"empty reply filtered", fmt.Errorf("answer: %w", &answer.EmptyReplyError{FinishReason: "content_filter"}), answer.KindEmptyReply, "empty_reply", false, true, true},
 		{"rate limited", fmt.Errorf("ask: %w", llm.ErrRateLimited), answer.KindRateLimited, "rate_limited", false, true, true},
 		{"timeout", fmt.Errorf("ask: %w", llm.ErrTimeout), answer.KindTimeout, "timeout", false, true, true},
 		// The model's timeout wraps the caller's deadline: the model's
@@ -105,6 +107,10 @@ func TestErrorText(t *testing.T) {
 		{fmt.Errorf("ask: %w", answer.ErrQuestionTooLong), "en", "That question is too long"},
 		{fmt.Errorf("ask: %w", llm.ErrRateLimited), "fr", "limite"},
 		{errors.New("disk on fire: /var/lib/secret"), "en", "went wrong"},
+		{fmt.Errorf("ask: %w", &answer.EmptyReplyError{FinishReason: "length", MaxTokens: 1024}), "en", "used up its token budget before writing an answer. An operator can raise it with the MAX_ANSWER_TOKENS setting."},
+		{fmt.Errorf("ask: %w", &answer.EmptyReplyError{FinishReason: "length"}), "fr", "budget de jetons"},
+		{fmt.Errorf("ask: %w", &answer.EmptyReplyError{FinishReason: "content_filter"}), "en", "stopped the reply with its content filter"},
+		{fmt.Errorf("ask: %w", &answer.EmptyReplyError{FinishReason: "stop"}), "en", "returned nothing"},
 	} {
 		got := answer.ErrorText(tc.err, tc.lang)
 		if !strings.Contains(got, tc.want) || strings.Contains(got, "disk on fire") {

@@ -39,6 +39,8 @@ const (
 	UnknownDocument      //
 	NothingNew           //
 	EmptyReply           //
+	EmptyReplyBudget     // the model spent its token budget before writing; names MAX_ANSWER_TOKENS
+	EmptyReplyFiltered   // the provider's content filter stopped the reply before anything was written
 	BriefingFailed       //
 	RateLimited          //
 	ModelTimeout         //
