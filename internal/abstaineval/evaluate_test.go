@@ -35,9 +35,11 @@ func embeddedSet(tb testing.TB) (*answer.Pipeline, []Question) {
 }
 
 // Evaluate asks its questions concurrently; its report is the one asking
-// them one at a time gives, misses in the questions' order.
+// them one at a time gives, misses in the questions' order. Half the set
+// has misses of both kinds, at half the time under -race.
 func TestEvaluateSameAsOneAtATime(t *testing.T) {
 	p, qs := embeddedSet(t)
+	qs = Select(qs, Test)
 	ctx := context.Background()
 	got, err := Evaluate(ctx, p, qs)
 	if err != nil {
