@@ -124,11 +124,12 @@ func isThaiLetter(r rune) bool {
 		0x1000 <= r && r <= 0x109F || 0x1780 <= r && r <= 0x17FF && unicode.Is(unicode.Khmer, r)
 }
 
-// thaiList holds each focus word's Thai word, "" for a word of another
-// script; nil when the question has no Thai word.
-type thaiList []string
+// listedWords holds, for each focus word, the word a word list reads it as
+// (a Thai word, joined Vietnamese syllables), "" for the others; nil when
+// the question has none.
+type listedWords []string
 
-func (l thaiList) of(i int) string {
+func (l listedWords) of(i int) string {
 	if l == nil {
 		return ""
 	}
@@ -137,11 +138,11 @@ func (l thaiList) of(i int) string {
 
 // thaiWords lists the focus words (f.words, names left out) written in
 // Thai, without allocating for a question that has none.
-func (f focus) thaiWords() thaiList {
+func (f focus) thaiWords() listedWords {
 	if !slices.ContainsFunc(f.everyWord, thaiWord) {
 		return nil
 	}
-	l := make(thaiList, 0, len(f.words))
+	l := make(listedWords, 0, len(f.words))
 	for i, w := range f.everyWord {
 		if !f.everyName[i] {
 			l = append(l, w)

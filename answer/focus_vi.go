@@ -62,11 +62,11 @@ func vietApart(a, b string) bool {
 // vietWords lists the focus words (f.words, names left out) held by
 // text.VietHolds, "" for the others; nil unless the focus is a Vietnamese
 // question's.
-func (f focus) vietWords() thaiList {
+func (f focus) vietWords() listedWords {
 	if !f.viet {
 		return nil
 	}
-	l := make(thaiList, 0, len(f.words))
+	l := make(listedWords, 0, len(f.words))
 	for i, w := range f.everyWord {
 		if !f.everyName[i] {
 			if !vietWord(w) {
