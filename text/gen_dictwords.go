@@ -21,10 +21,8 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"log"
 	"os"
 	"slices"
@@ -57,16 +55,15 @@ func main() {
 		if err != nil {
 			log.Fatalf("gen_dictwords: %v", err)
 		}
-		var raw bytes.Buffer
-		fmt.Fprintf(&raw, "# %s: words of ICU's %s (github.com/unicode-org/icu,\n", t.out, t.dict)
-		fmt.Fprintf(&raw, "# icu4c/source/data/brkitr/dictionaries), written by text/gen_dictwords.go.\n")
-		fmt.Fprintf(&raw, "# The source's header, its licence and notices, follows.\n")
+		var head strings.Builder
+		fmt.Fprintf(&head, "# %s: words of ICU's %s (github.com/unicode-org/icu,\n", t.out, t.dict)
+		fmt.Fprintf(&head, "# icu4c/source/data/brkitr/dictionaries), written by text/gen_dictwords.go.\n")
+		fmt.Fprintf(&head, "# The source's header, its licence and notices, follows.\n")
 		for _, h := range header {
-			fmt.Fprintf(&raw, "%s\n", h)
+			fmt.Fprintf(&head, "%s\n", h)
 		}
-		raw.WriteString(strings.Join(words, "\n") + "\n")
 		path := *outDir + "/" + t.out
-		if err := tablegen.WriteGzip(path, func(w io.Writer) error { _, err := w.Write(raw.Bytes()); return err }); err != nil {
+		if err := tablegen.WriteLines(path, head.String(), words); err != nil {
 			log.Fatalf("gen_dictwords: %v", err)
 		}
 		fmt.Printf("gen_dictwords: %s: %d words (%d dropped)\n", t.out, len(words), dropped)

@@ -17,10 +17,8 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"log"
 	"os"
 	"slices"
@@ -59,12 +57,10 @@ func main() {
 	}
 	slices.Sort(words)
 	words = slices.Compact(words)
-	var raw bytes.Buffer
-	raw.WriteString("# th_words.txt.gz: words of PyThaiNLP's pythainlp/corpus/words_th.txt\n" +
+	head := "# th_words.txt.gz: words of PyThaiNLP's pythainlp/corpus/words_th.txt\n" +
 		"# (github.com/PyThaiNLP/pythainlp, commit 73966cf1), CC0-1.0 as its\n" +
-		"# pythainlp/corpus/corpus_license.md says; written by text/gen_thwords.go.\n")
-	raw.WriteString(strings.Join(words, "\n") + "\n")
-	if err := tablegen.WriteGzip(*out, func(w io.Writer) error { _, err := w.Write(raw.Bytes()); return err }); err != nil {
+		"# pythainlp/corpus/corpus_license.md says; written by text/gen_thwords.go.\n"
+	if err := tablegen.WriteLines(*out, head, words); err != nil {
 		log.Fatalf("gen_thwords: %v", err)
 	}
 	fmt.Printf("gen_thwords: %d words\n", len(words))

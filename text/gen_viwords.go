@@ -18,10 +18,8 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"log"
 	"os"
 	"slices"
@@ -62,12 +60,10 @@ func main() {
 	}
 	slices.Sort(words)
 	words = slices.Compact(words)
-	var raw bytes.Buffer
-	raw.WriteString("# vi_words.txt.gz: words of two to four syllables of pyvi's pyvi/models/words.txt\n" +
+	head := "# vi_words.txt.gz: words of two to four syllables of pyvi's pyvi/models/words.txt\n" +
 		"# (github.com/trungtv/pyvi, commit e2ac2ecf), MIT licence, (c) 2016 Viet-Trung Tran;\n" +
-		"# written by text/gen_viwords.go.\n")
-	raw.WriteString(strings.Join(words, "\n") + "\n")
-	if err := tablegen.WriteGzip(*out, func(w io.Writer) error { _, err := w.Write(raw.Bytes()); return err }); err != nil {
+		"# written by text/gen_viwords.go.\n"
+	if err := tablegen.WriteLines(*out, head, words); err != nil {
 		log.Fatalf("gen_viwords: %v", err)
 	}
 	fmt.Printf("gen_viwords: %d words\n", len(words))

@@ -84,6 +84,18 @@ func WriteGzip(out string, write func(io.Writer) error) error {
 	return f.Close()
 }
 
+// WriteLines writes head, then lines one a line, gzipped to out
+// (WriteGzip): the form of the word tables text/ reads.
+func WriteLines(out, head string, lines []string) error {
+	return WriteGzip(out, func(w io.Writer) error {
+		if _, err := io.WriteString(w, head); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, strings.Join(lines, "\n")+"\n")
+		return err
+	})
+}
+
 // WritePairs writes pairs' keys sorted, one a line after head, gzipped to
 // out (WriteGzip).
 func WritePairs(out, head string, pairs map[string]bool) error {

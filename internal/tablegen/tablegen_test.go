@@ -138,3 +138,29 @@ func TestWriteZipf(t *testing.T) {
 		t.Error("a count that is no number: no error")
 	}
 }
+
+func TestWriteLines(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "w.txt.gz")
+	if err := WriteLines(out, "# head\n", []string{"a", "b c"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(b), "# head\na\nb c\n"; got != want {
+		t.Errorf("WriteLines wrote %q, want %q", got, want)
+	}
+	if zr.Name != "" || !zr.ModTime.IsZero() {
+		t.Errorf("gzip header names %q at %v, want neither", zr.Name, zr.ModTime)
+	}
+}
