@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"corpusbot/bot"
-	"corpusbot/internal/discordtest"
 	"corpusbot/internal/openaitest"
 )
 
@@ -172,40 +171,9 @@ func checkRound12(t *testing.T, path, content string) {
 // of a document and of a topic, /briefing and the daily briefing.
 func TestRound12OnEveryPath(t *testing.T) {
 	t.Parallel()
-	const q = "useState trả về gì?"
-	slot := time.Now().UTC().Add(-time.Minute).Format("15:04")
-	h := start(t, setup{
-		corpus: round10Docs,
-		aiOpts: []openaitest.Option{openaitest.WithResponder(round12Responder)},
-		cfg: func(c *bot.Config) {
-			c.BriefingChannelID, c.BriefingTime, c.BriefingTZ = otherID, slot, time.UTC
-		},
+	modelOnEveryPath(t, round12Responder, checkRound12, "250000000000000042", func(hist string) bool {
+		return strings.Contains(hist, "useState** returns a pair") && !strings.Contains(hist, "three") && !strings.Contains(hist, "<b>")
 	})
-	checkRound12(t, "daily briefing", h.final(otherID).Content)
-	checkRound12(t, "/ask", waitFinal(h, ask(h, user(1), generalID, q, false)).Content)
-
-	m := h.mention(generalID, user(2), q)
-	first := h.final(m.ID)
-	checkRound12(t, "mention", first.Content)
-	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: m.ID, GuildID: guildID, Author: user(2), Content: "Và hàm setter làm gì?"})
-	follow, err := h.dc.WaitMessage(h.ctx(), m.ID, func(m discordtest.Message) bool {
-		return m.ID != first.ID && m.Author.ID == h.dc.BotUser().ID && hasButton(m.Components, ":v:")
-	})
-	if err != nil {
-		t.Fatalf("follow-up not answered: %v", err)
-	}
-	checkRound12(t, "thread follow-up", follow.Content)
-	for _, r := range h.ai.Requests() {
-		if text := r.Text(); strings.Contains(text, "hàm setter làm gì") && strings.Contains(text, "<history>") {
-			hist := text[strings.Index(text, "<history>"):]
-			if !strings.Contains(hist, "useState** returns a pair") || strings.Contains(hist, "three") || strings.Contains(hist, "<b>") {
-				t.Errorf("follow-up history keeps the marked claim or the tags, or loses the verified one:\n%s", hist)
-			}
-		}
-	}
-
-	laterPaths(t, h, "250000000000000042", q, "vi/state", "useState", checkRound12)
-	h.noViolations()
 }
 
 // r12Leads open a long reply's claims, each case twice and different (a

@@ -85,21 +85,34 @@ func checkRound10(t *testing.T, path, content string) {
 // briefing.
 func TestRound10ModelHabitsOnEveryPath(t *testing.T) {
 	t.Parallel()
+	modelOnEveryPath(t, round10Responder, checkRound10, "250000000000000041", func(hist string) bool {
+		return strings.Contains(hist, r10True) && !strings.Contains(hist, r10False) && !strings.Contains(hist, "Passage")
+	})
+}
+
+// modelOnEveryPath asks a Vietnamese question of a model answering as
+// respond on every answering path (/ask, a mention and its thread, a DM
+// from dm, "Ask the corpus", /summary of a document and of a topic,
+// /briefing and the daily briefing), checks each reply, and that the
+// thread's follow-up feeds back a history histOK accepts: the verified
+// claim, not the marked one.
+func modelOnEveryPath(t *testing.T, respond func(openaitest.Request) openaitest.Reply, check func(t *testing.T, path, content string), dm string, histOK func(hist string) bool) {
+	t.Helper()
 	const q = "useState trả về gì?"
 	slot := time.Now().UTC().Add(-time.Minute).Format("15:04")
 	h := start(t, setup{
 		corpus: round10Docs,
-		aiOpts: []openaitest.Option{openaitest.WithResponder(round10Responder)},
+		aiOpts: []openaitest.Option{openaitest.WithResponder(respond)},
 		cfg: func(c *bot.Config) {
 			c.BriefingChannelID, c.BriefingTime, c.BriefingTZ = otherID, slot, time.UTC
 		},
 	})
-	checkRound10(t, "daily briefing", h.final(otherID).Content)
-	checkRound10(t, "/ask", waitFinal(h, ask(h, user(1), generalID, q, false)).Content)
+	check(t, "daily briefing", h.final(otherID).Content)
+	check(t, "/ask", waitFinal(h, ask(h, user(1), generalID, q, false)).Content)
 
 	m := h.mention(generalID, user(2), q)
 	first := h.final(m.ID)
-	checkRound10(t, "mention", first.Content)
+	check(t, "mention", first.Content)
 	h.dc.SendMessage(discordtest.MessageOpts{ChannelID: m.ID, GuildID: guildID, Author: user(2), Content: "Và hàm setter làm gì?"})
 	follow, err := h.dc.WaitMessage(h.ctx(), m.ID, func(m discordtest.Message) bool {
 		return m.ID != first.ID && m.Author.ID == h.dc.BotUser().ID && hasButton(m.Components, ":v:")
@@ -107,17 +120,17 @@ func TestRound10ModelHabitsOnEveryPath(t *testing.T) {
 	if err != nil {
 		t.Fatalf("follow-up not answered: %v", err)
 	}
-	checkRound10(t, "thread follow-up", follow.Content)
+	check(t, "thread follow-up", follow.Content)
 	for _, r := range h.ai.Requests() {
 		if text := r.Text(); strings.Contains(text, "hàm setter làm gì") && strings.Contains(text, "<history>") {
 			hist := text[strings.Index(text, "<history>"):]
-			if !strings.Contains(hist, r10True) || strings.Contains(hist, r10False) || strings.Contains(hist, "Passage") {
-				t.Errorf("follow-up history keeps the marked claim or the reasoning, or loses the verified one:\n%s", hist)
+			if !histOK(hist) {
+				t.Errorf("follow-up history keeps the marked claim, or loses the verified one:\n%s", hist)
 			}
 		}
 	}
 
-	laterPaths(t, h, "250000000000000041", q, "vi/state", "useState", checkRound10)
+	laterPaths(t, h, dm, q, "vi/state", "useState", check)
 	h.noViolations()
 }
 
