@@ -300,12 +300,6 @@ func parseWrapped(text string, i int, nums []int, given int) ([]int, int, bool) 
 	return parseGroupGiven(text, i, nums, given)
 }
 
-// parseGroup parses one bracketed group at text[i:], appending its numbers
-// to nums.
-func parseGroup(text string, i int, nums []int) ([]int, int, bool) {
-	return parseGroupGiven(text, i, nums, 0)
-}
-
 func isASCIIAlnum(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
