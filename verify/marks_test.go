@@ -353,6 +353,9 @@ var replyStreamSeeds = []struct {
 	{"Claim [1:2] «La hache de guerre est enterré». B [²] [3:1-2, 1:4] [10:30] [¹", 2},
 	{"Claim \\[1\\] «La hache de guerre est enterré». B [①] «x» [#2] [p1, p2] «y» \\[ 2 \\] [#9] \\[2", 2},
 	{"| A | B |\n|:--|--|\n| La hache de guerre | est enterré [1] «La hache de guerre est enterré» |\n| x | y [2] |", 3},
+	{"<tool_call>\n{\"name\": \"f\", \"arguments\": {\"q\": \"a. B\"}}\n</tool_call>\nClaim [1] «La hache de guerre est enterré». `<tool_call>` x <TOOL_CALL>{", 3},
+	{"Claim [1] «La hache de guerre est enterré». <function=f>\n<parameter=q>\nx. Y\n</parameter>\n</function> [TOOL_CALLS] [{\"name\": \"f\"}] <|python_tag|>{", 2},
+	{"{\"name\": \"f\", \"parameters\": {\"q\": \"Claim [1] «La hache de guerre est enterré».\"}}", 4},
 }
 
 func FuzzReplyStream(f *testing.F) {

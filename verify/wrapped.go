@@ -30,6 +30,7 @@ var reasoningTags = []string{"think", "thinking", "reasoning"}
 // before a reasoning block's end is an answer all the same; nil: it is
 // not.
 func unwrapReply(raw string, partial bool, keep func(before string) bool) string {
+	raw = withoutToolCalls(raw, partial) // before its "<|python_tag|>" goes as a template token
 	raw = withoutTemplateTokens(raw)
 	raw = withoutReasoning(raw, partial)
 	raw = withoutQuoteInBrackets(raw)
@@ -66,6 +67,9 @@ func unwrapAnswer(raw string, partial bool) string {
 		if answer, ok := jsonAnswer(t); ok {
 			return answer
 		}
+		if isToolCallJSON(strings.TrimSuffix(strings.TrimRight(t, " \t\r\n"), "```")) {
+			return ""
+		}
 	}
 	if t := strings.TrimLeft(raw, " \t\r\n"); strings.HasPrefix(t, "[") {
 		switch rest := strings.TrimLeft(t[1:], " \t\r\n"); {
@@ -74,6 +78,9 @@ func unwrapAnswer(raw string, partial bool) string {
 		case rest != "" && rest[0] == '{':
 			if answer, ok := jsonClaims(t); ok {
 				return answer
+			}
+			if isToolCallJSON(strings.TrimSuffix(strings.TrimRight(t, " \t\r\n"), "```")) {
+				return ""
 			}
 		}
 	}
