@@ -3,6 +3,8 @@ package verify
 import (
 	"encoding/json"
 	"strings"
+
+	"corpusbot/text"
 )
 
 // Local models served by llama.cpp, Ollama or vLLM write a tool call into
@@ -33,11 +35,15 @@ var toolCallBlocks = []toolCallBlock{
 // for their first character: a partial render shows only the sentences
 // that are complete, and that one opens the next as the call would.
 func withoutToolCalls(raw string, partial bool) string {
-	if !strings.Contains(raw, "<") && !strings.Contains(raw, "[") {
-		return raw
-	}
-	code, open := codeRanges(raw)
+	// Code ranges are read only once a call is seen: most replies have a
+	// "[" (citations) and none has a call, and this runs at every render.
+	var code []text.Span
+	open, ranged := -1, false
 	inCode := func(i int) bool {
+		if !ranged {
+			code, open = codeRanges(raw)
+			ranged = true
+		}
 		if open >= 0 && i >= open {
 			return true
 		}
@@ -51,23 +57,29 @@ func withoutToolCalls(raw string, partial bool) string {
 	var b strings.Builder
 	last, changed := 0, false
 	for i := 0; i < len(raw); i++ {
-		if c := raw[i]; c != '<' && c != '[' || inCode(i) {
+		if c := raw[i]; c != '<' && c != '[' {
 			continue
 		}
+		rest := raw[i:]
 		for _, tc := range toolCallBlocks {
-			rest := raw[i:]
+			arriving := false
 			if len(rest) < len(tc.open) {
-				if partial && strings.HasPrefix(strings.ToLower(tc.open), strings.ToLower(rest)) {
-					// May be the opening, arriving: held back but for
-					// its "<" or "[", which opens a sentence as the
-					// whole would, so the one before stays complete.
-					b.WriteString(raw[last : i+1])
-					return b.String()
+				if !partial || !strings.HasPrefix(strings.ToLower(tc.open), strings.ToLower(rest)) {
+					continue
 				}
+				arriving = true
+			} else if !strings.EqualFold(rest[:len(tc.open)], tc.open) {
 				continue
 			}
-			if !strings.EqualFold(rest[:len(tc.open)], tc.open) {
-				continue
+			if inCode(i) {
+				break // code the reader asked for: shown as written
+			}
+			if arriving {
+				// May be the opening, arriving: held back but for its
+				// "<" or "[", which opens a sentence as the whole would,
+				// so the one before stays complete.
+				b.WriteString(raw[last : i+1])
+				return b.String()
 			}
 			b.WriteString(raw[last:i])
 			changed = true
