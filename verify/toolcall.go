@@ -64,7 +64,7 @@ func withoutToolCalls(raw string, partial bool) string {
 		for _, tc := range toolCallBlocks {
 			arriving := false
 			if len(rest) < len(tc.open) {
-				if !partial || !strings.HasPrefix(strings.ToLower(tc.open), strings.ToLower(rest)) {
+				if !partial || !strings.EqualFold(tc.open[:len(rest)], rest) {
 					continue
 				}
 				arriving = true
