@@ -86,10 +86,7 @@ func TestHTMLFormattingReadAsMarkdown(t *testing.T) {
 // a reply of such claims was "could not verify".
 func TestLabelledQuoteUnderTheClaim(t *testing.T) {
 	rd := round10Reader(t, "useState trả về gì?")
-	for _, tt := range []struct {
-		reply, want string
-		support     Support
-	}{
+	checkRenderCases(t, rd, []renderCase{
 		{"useState returns a pair of values [1]\nQuote: «Hook useState trả về một cặp giá trị»", "useState returns a pair of values [1]", Verified},
 		{"useState returns a pair of values [1].\nQuote: \"Hook useState trả về một cặp giá trị\"\n\nState is local to the component [2].\n  - **Quote:** “State bersifat lokal untuk komponen”",
 			"useState returns a pair of values [1].\n\nState is local to the component [2].", Verified},
@@ -100,20 +97,7 @@ func TestLabelledQuoteUnderTheClaim(t *testing.T) {
 		// line's: a paragraph break parts them.
 		{"useState returns a pair of values [1]\nQuote: «Hook useState trả về một cặp giá trị»\nState is local to the component [2] «State bersifat lokal untuk komponen».",
 			"useState returns a pair of values [1]\n\nState is local to the component [2].", Verified},
-	} {
-		r := rd.Render(tt.reply, false)
-		if r.Text != tt.want || len(r.Claims) == 0 || r.Claims[0].Support != tt.support {
-			t.Errorf("%q rendered %q, %+v; want %q, %s", tt.reply, r.Text, r.Claims, tt.want, tt.support)
-		}
-		if tt.support != Verified {
-			continue
-		}
-		for _, n := range []int{1, 2, 3, 7} {
-			if got := streamed(t, rd, tt.reply, n); got != r.Text {
-				t.Errorf("%q streamed in %d-rune pieces %q, want %q", tt.reply, n, got, r.Text)
-			}
-		}
-	}
+	})
 	// A line that is no labelled quote stays the answer's.
 	for _, reply := range []string{
 		"useState returns a pair of values [1] «Hook useState trả về một cặp giá trị».\nQuotes in JSON are straight [1] «Hook useState».",
@@ -130,28 +114,12 @@ func TestLabelledQuoteUnderTheClaim(t *testing.T) {
 // having no quote.
 func TestSwedishQuotationMarks(t *testing.T) {
 	rd := round10Reader(t, "useState trả về gì?")
-	for _, tt := range []struct {
-		reply, want string
-		support     Support
-	}{
+	checkRenderCases(t, rd, []renderCase{
 		{"useState returns a pair of values [1] ”Hook useState trả về một cặp giá trị”.", "useState returns a pair of values [1].", Verified},
 		{"useState returns three values [1] ”useState trả về ba giá trị”. State is local [2] ”State bersifat lokal untuk komponen”.", "⚠¹ useState returns three values [1]. State is local [2].", Unverified},
 		// A stray closing mark after a citation opens no quote.
 		{"The page says “useState returns a pair of values [1]” and more [2] «State bersifat lokal untuk komponen».", "⚠¹ The page says “useState returns a pair of values [1]” and more [2].", Unverified},
-	} {
-		r := rd.Render(tt.reply, false)
-		if r.Text != tt.want || len(r.Claims) == 0 || r.Claims[0].Support != tt.support {
-			t.Errorf("%q rendered %q, %+v; want %q, %s", tt.reply, r.Text, r.Claims, tt.want, tt.support)
-		}
-		if tt.support != Verified {
-			continue
-		}
-		for _, n := range []int{1, 2, 3, 7} {
-			if got := streamed(t, rd, tt.reply, n); got != r.Text {
-				t.Errorf("%q streamed in %d-rune pieces %q, want %q", tt.reply, n, got, r.Text)
-			}
-		}
-	}
+	})
 }
 
 // Small models put the quote inside the citation's brackets: "[1: «…»]".
@@ -159,27 +127,11 @@ func TestSwedishQuotationMarks(t *testing.T) {
 // quote in sight.
 func TestQuoteInsideTheCitation(t *testing.T) {
 	rd := round10Reader(t, "useState trả về gì?")
-	for _, tt := range []struct {
-		reply, want string
-		support     Support
-	}{
+	checkRenderCases(t, rd, []renderCase{
 		{"useState returns a pair of values [1: «Hook useState trả về một cặp giá trị»].", "useState returns a pair of values [1].", Verified},
 		{"useState returns a pair of values [1, \"Hook useState trả về một cặp giá trị\"]. State is local [2 “State bersifat lokal untuk komponen”].", "useState returns a pair of values [1]. State is local [2].", Verified},
 		{"useState returns three values [1: «useState trả về ba giá trị»].", "⚠¹ useState returns three values [1].", Unverified},
-	} {
-		r := rd.Render(tt.reply, false)
-		if r.Text != tt.want || len(r.Claims) == 0 || r.Claims[0].Support != tt.support {
-			t.Errorf("%q rendered %q, %+v; want %q, %s", tt.reply, r.Text, r.Claims, tt.want, tt.support)
-		}
-		if tt.support != Verified {
-			continue
-		}
-		for _, n := range []int{1, 2, 3, 7} {
-			if got := streamed(t, rd, tt.reply, n); got != r.Text {
-				t.Errorf("%q streamed in %d-rune pieces %q, want %q", tt.reply, n, got, r.Text)
-			}
-		}
-	}
+	})
 	// In code, and with mismatched marks, it stays as written.
 	for _, reply := range []string{"Write `x [1: «y»]` for it [1] «Hook useState trả về một cặp giá trị».", "It is [1: «y”] here."} {
 		if r := rd.Render(reply, false); !strings.Contains(r.Text, "[1: «y") {
@@ -221,14 +173,28 @@ func TestJSONArrayOfClaims(t *testing.T) {
 // the claim marked "no quote". "[1]'s" and an apostrophe inside stay.
 func TestStraightSingleQuotes(t *testing.T) {
 	rd := round10Reader(t, "useState trả về gì?")
-	for _, tt := range []struct {
-		reply, want string
-		support     Support
-	}{
+	checkRenderCases(t, rd, []renderCase{
 		{"useState returns a pair of values [1] 'Hook useState trả về một cặp giá trị'.", "useState returns a pair of values [1].", Verified},
 		{"The Hook's value is local [2] 'State bersifat lokal untuk komponen'.", "The Hook's value is local [1].", Verified},
 		{"useState returns three values [1] 'useState trả về ba giá trị'.", "⚠¹ useState returns three values [1].", Unverified},
-	} {
+	})
+	// Glued to the citation, it is no quote.
+	if r := rd.Render("The passage [1]'s words are Vietnamese, as 'Hook useState trả về' shows.", false); !strings.Contains(r.Text, "[1]'s words") {
+		t.Errorf("\"[1]'s\" rendered %q", r.Text)
+	}
+}
+
+// renderCase is a reply, its rendering, and its first claim's support.
+type renderCase struct {
+	reply, want string
+	support     Support
+}
+
+// checkRenderCases renders each case's reply whole, and a verified one
+// also streamed in pieces of 1, 2, 3 and 7 runes, which must end the same.
+func checkRenderCases(t *testing.T, rd *Reader, cases []renderCase) {
+	t.Helper()
+	for _, tt := range cases {
 		r := rd.Render(tt.reply, false)
 		if r.Text != tt.want || len(r.Claims) == 0 || r.Claims[0].Support != tt.support {
 			t.Errorf("%q rendered %q, %+v; want %q, %s", tt.reply, r.Text, r.Claims, tt.want, tt.support)
@@ -241,9 +207,5 @@ func TestStraightSingleQuotes(t *testing.T) {
 				t.Errorf("%q streamed in %d-rune pieces %q, want %q", tt.reply, n, got, r.Text)
 			}
 		}
-	}
-	// Glued to the citation, it is no quote.
-	if r := rd.Render("The passage [1]'s words are Vietnamese, as 'Hook useState trả về' shows.", false); !strings.Contains(r.Text, "[1]'s words") {
-		t.Errorf("\"[1]'s\" rendered %q", r.Text)
 	}
 }
