@@ -3,53 +3,24 @@ package answer
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"corpusbot/internal/replygen"
 	"corpusbot/llm"
 	"corpusbot/text"
 )
 
-// streamBenchReply is a reply of about size bytes as a model writes one
-// against blocks: paragraphs of claims, most cited with a «quote» of a
-// passage's sentence, some cited without one, a list, and the odd uncited
-// sentence (verify's BenchmarkRenderStream writes the same kind).
-func streamBenchReply(blocks []*block, size int) string {
-	var sb strings.Builder
-	for i := 0; sb.Len() < size; i++ {
-		n := i%len(blocks) + 1
-		t := blocks[n-1].text
-		spans := text.Sentences(t)
-		sp := spans[(i/len(blocks))%len(spans)]
-		f := strings.Fields(t[sp.Start:sp.End])
-		q := strings.Join(f[:min(8, len(f))], " ")
-		switch {
-		case i%11 == 10:
-			sb.WriteString("\n\n")
-		case i%7 == 3:
-			fmt.Fprintf(&sb, "\n- Point %d of the list restates what passage %d explains [%d].", i, n, n)
-		case i%5 == 4:
-			fmt.Fprintf(&sb, "Sentence %d is the writer's own remark on the topic. ", i)
-		default:
-			fmt.Fprintf(&sb, "Sentence %d says what passage %d says about it [%d] «%s». ", i, n, n, q)
+// blockSentences gives the sentences of blocks[i], for replygen.Reply.
+func blockSentences(blocks []*block) func(i int) []string {
+	return func(i int) []string {
+		t := blocks[i].text
+		var out []string
+		for _, sp := range text.Sentences(t) {
+			out = append(out, t[sp.Start:sp.End])
 		}
+		return out
 	}
-	return sb.String()
-}
-
-// streamBenchPieces cuts s into pieces of 3 to 20 runes, seeded, as models
-// stream.
-func streamBenchPieces(s string) []string {
-	rng := rand.New(rand.NewPCG(1, 2))
-	var out []string
-	r := []rune(s)
-	for i := 0; i < len(r); {
-		n := min(3+rng.IntN(18), len(r)-i)
-		out = append(out, string(r[i:i+n]))
-		i += n
-	}
-	return out
 }
 
 // piecesModel streams its reply in the pieces given.
@@ -74,7 +45,7 @@ func (m piecesModel) Stream(_ context.Context, _ llm.Request, onDelta func(strin
 func BenchmarkStreamWhole(b *testing.B) {
 	reader, blocks := testReader(b, 4)
 	for _, size := range []int{1000, 4000, 16000} {
-		pieces := streamBenchPieces(streamBenchReply(blocks, size))
+		pieces := replygen.Pieces(replygen.Reply(len(blocks), blockSentences(blocks), size))
 		p := newPipeline(b, embeddedCorpus(b), piecesModel{pieces})
 		b.Run(fmt.Sprintf("%dk", size/1000), func(b *testing.B) {
 			b.ReportAllocs()

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"corpusbot/internal/replygen"
 )
 
 // shownEach is what a caller that renders after every piece shows after
@@ -101,7 +103,7 @@ func TestPacedStreamSame(t *testing.T) {
 		}
 	}
 	for _, size := range []int{1000, 4000} {
-		reply := benchReply(ps, size)
+		reply := replygen.Reply(ps.Len(), ps.Sentences, size)
 		rng := rand.New(rand.NewPCG(uint64(size), 3))
 		for range 3 {
 			var cut []string

@@ -2,47 +2,11 @@ package verify
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"corpusbot/internal/replygen"
 )
-
-// benchReply is a reply of about size bytes as a model writes one against
-// ps: paragraphs of claims, most cited with a «quote» of a passage's
-// sentence, some cited without one, a list, and the odd uncited sentence.
-func benchReply(ps testPassages, size int) string {
-	var sb strings.Builder
-	for i := 0; sb.Len() < size; i++ {
-		n := i%ps.Len() + 1
-		sents := ps.Sentences(n - 1)
-		f := strings.Fields(sents[(i/ps.Len())%len(sents)])
-		q := strings.Join(f[:min(8, len(f))], " ")
-		switch {
-		case i%11 == 10:
-			sb.WriteString("\n\n")
-		case i%7 == 3:
-			fmt.Fprintf(&sb, "\n- Point %d of the list restates what passage %d explains [%d].", i, n, n)
-		case i%5 == 4:
-			fmt.Fprintf(&sb, "Sentence %d is the writer's own remark on the topic. ", i)
-		default:
-			fmt.Fprintf(&sb, "Sentence %d says what passage %d says about it [%d] «%s». ", i, n, n, q)
-		}
-	}
-	return sb.String()
-}
-
-// benchChunks cuts s into pieces of 3 to 20 runes, as models stream.
-func benchChunks(s string) []string {
-	rng := rand.New(rand.NewPCG(1, 2))
-	var out []string
-	r := []rune(s)
-	for i := 0; i < len(r); {
-		n := min(3+rng.IntN(18), len(r)-i)
-		out = append(out, string(r[i:i+n]))
-		i += n
-	}
-	return out
-}
 
 // BenchmarkRenderStream is the rendering cost of one whole reply as it
 // streams: a Render of what has come after each piece, then the final
@@ -50,8 +14,8 @@ func benchChunks(s string) []string {
 func BenchmarkRenderStream(b *testing.B) {
 	_, ps := fixtureReader(b, 4)
 	for _, size := range []int{1000, 4000, 16000} {
-		reply := benchReply(ps, size)
-		chunks := benchChunks(reply)
+		reply := replygen.Reply(ps.Len(), ps.Sentences, size)
+		chunks := replygen.Pieces(reply)
 		b.Run(fmt.Sprintf("%dk", size/1000), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -3,6 +3,8 @@ package verify
 import (
 	"reflect"
 	"testing"
+
+	"corpusbot/internal/replygen"
 )
 
 // sameAsCold fails when rd, whose memos earlier replies warmed, renders a
@@ -47,7 +49,7 @@ func TestRenderMemoSameAsCold(t *testing.T) {
 			sameAsCold(t, rd, reply, size)
 		}
 	}
-	long := benchReply(ps, 1500)
+	long := replygen.Reply(ps.Len(), ps.Sentences, 1500)
 	for _, size := range []int{3, 7, 13, 20} {
 		sameAsCold(t, rd, long, size)
 	}
