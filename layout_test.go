@@ -33,6 +33,7 @@ var allowedImports = map[string][]string{
 	"corpusbot/sourcelink": {},
 	"corpusbot/synonyms":   {},
 	"corpusbot/wordfreq":   {},
+	"corpusbot/sentvec":    {},
 	"corpusbot/admin":      {"store", "retrieval", "corpus", "secret", "text", "internal/httpserve"},
 	// The abstention evaluation drives the pipeline like a user would, on a
 	// set's corpus it loads.

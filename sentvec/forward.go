@@ -1,0 +1,204 @@
+package sentvec
+
+import "math"
+
+// work is one sentence's buffers, reused from sentence to sentence.
+type work struct {
+	x, y, h, att []float32 // T × 512 at most
+	qkv, ffn     []float32 // T × 1536
+	p            []float32 // T attention weights
+}
+
+func (w *work) grow(t int) {
+	if cap(w.x) < t*hidDim {
+		n := max(t, 32)
+		w.x = make([]float32, n*hidDim)
+		w.y = make([]float32, n*hidDim)
+		w.h = make([]float32, n*hidDim)
+		w.att = make([]float32, n*hidDim)
+		w.qkv = make([]float32, n*3*hidDim)
+		w.ffn = make([]float32, n*3*hidDim)
+		w.p = make([]float32, n)
+	}
+}
+
+// embed writes the unit embedding of ids (at most maxTokens of them) to dst.
+// It follows the graph's nodes: token embeddings with a sine/cosine
+// position signal; two pre-norm transformer layers; the mean over tokens;
+// a tanh layer; L2 normalisation.
+func (m *model) embed(dst []float32, ids []int32, w *work) {
+	t := len(ids)
+	w.grow(max(t, 1))
+	x := w.x[:t*embDim]
+	half := embDim / 2
+	for i, id := range ids {
+		row := x[i*embDim : (i+1)*embDim]
+		m.emb.row(row, int(id))
+		// The graph adds the position signal to the scattered embeddings
+		// and then adds that to the embeddings again: 2·embedding + signal.
+		for k, v := range row {
+			row[k] = v + v
+		}
+		pos := float32(i)
+		for k, inv := range m.invTime {
+			a := float64(pos * inv)
+			row[k] += float32(math.Sin(a))
+			row[half+k] += float32(math.Cos(a))
+		}
+	}
+	y := w.y[:t*hidDim]
+	m.layers[0].forward(y, x, t, w)
+	x = w.x[:t*hidDim]
+	m.layers[1].forward(x, y, t, w)
+
+	pool := w.h[:hidDim]
+	clear(pool)
+	for i := range t {
+		add(pool, x[i*hidDim:(i+1)*hidDim])
+	}
+	n := float32(max(t, 1))
+	for i := range pool {
+		pool[i] /= n
+	}
+	matmul(dst, pool, 1, &m.tanh, m.tanhBias, false)
+	var ss float32
+	for i, v := range dst {
+		v = float32(math.Tanh(float64(v)))
+		dst[i] = v
+		ss += v * v
+	}
+	r := float32(1 / math.Sqrt(float64(max(ss, 1e-12))))
+	for i := range dst {
+		dst[i] *= r
+	}
+}
+
+// forward writes to y (t × hid) the layer's output for x (t × in). y may
+// not share memory with x.
+func (l *layer) forward(y, x []float32, t int, w *work) {
+	in, hid := l.in, l.hid
+	if l.dense != nil {
+		matmul(y, x, t, l.dense, l.denseBias, false)
+	} else {
+		copy(y, x[:t*hid])
+	}
+	h := w.h[:t*in]
+	layerNorm(h, x[:t*in], in, l.lnScale, l.lnBias)
+	qkv := w.qkv[:t*3*in]
+	matmul(qkv, h, t, &l.qkv, l.qkvBias, false)
+	att := w.att[:t*in]
+	attend(att, qkv, t, in, w.p[:t])
+	matmul(y, att, t, &l.out, l.outBias, true)
+
+	h = w.h[:t*hid]
+	layerNorm(h, y, hid, l.ffnScale, l.ffnBias)
+	f := w.ffn[:t*3*hid]
+	matmul(f, h, t, &l.ffn1, l.ffn1Bias, false)
+	for i, v := range f {
+		f[i] = max(v, 0)
+	}
+	matmul(y, f, t, &l.ffn2, l.ffn2Bias, true)
+}
+
+// attend is multi-head dot-product attention over all t tokens: qkv holds
+// each token's query, key and value (in wide each), split into heads.
+func attend(out, qkv []float32, t, in int, p []float32) {
+	d := in / heads
+	scale := float32(1 / math.Sqrt(float64(d)))
+	stride := 3 * in
+	q := make([]float32, d)
+	for h := range heads {
+		for i := range t {
+			for k, v := range qkv[i*stride+h*d : i*stride+h*d+d] {
+				q[k] = v * scale
+			}
+			mx := float32(math.Inf(-1))
+			for j := range t {
+				kj := qkv[j*stride+in+h*d : j*stride+in+h*d+d]
+				s := dot(q, kj)
+				p[j] = s
+				mx = max(mx, s)
+			}
+			var sum float32
+			for j := range t {
+				e := float32(math.Exp(float64(p[j] - mx)))
+				p[j] = e
+				sum += e
+			}
+			o := out[i*in+h*d : i*in+h*d+d]
+			clear(o)
+			for j := range t {
+				axpy(o, p[j]/sum, qkv[j*stride+2*in+h*d:j*stride+2*in+h*d+d])
+			}
+		}
+	}
+}
+
+// layerNorm normalises each width-long row of x into dst.
+func layerNorm(dst, x []float32, width int, scale, bias []float32) {
+	for r := 0; r < len(x); r += width {
+		row, out := x[r:r+width], dst[r:r+width]
+		var s float32
+		for _, v := range row {
+			s += v
+		}
+		mean := s / float32(width)
+		var vs float32
+		for _, v := range row {
+			d := v - mean
+			vs += d * d
+		}
+		inv := float32(1 / math.Sqrt(float64(vs/float32(width)+lnEps)))
+		for i, v := range row {
+			out[i] = scale[i]*inv*(v-mean) + bias[i]
+		}
+	}
+}
+
+// matmul writes (or, with acc, adds) x·mᵀ + bias to dst: t rows of m.cols
+// in, t rows of m.rows out.
+func matmul(dst, x []float32, t int, m *matrix, bias []float32, acc bool) {
+	rows, cols := m.rows, m.cols
+	for o := range rows {
+		wr := m.w[o*cols : (o+1)*cols]
+		b := bias[o]
+		for i := range t {
+			v := dot(x[i*cols:(i+1)*cols], wr) + b
+			if acc {
+				dst[i*rows+o] += v
+			} else {
+				dst[i*rows+o] = v
+			}
+		}
+	}
+}
+
+func dot(a, b []float32) float32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
+func axpy(dst []float32, a float32, x []float32) {
+	x = x[:len(dst)]
+	for i, v := range x {
+		dst[i] += a * v
+	}
+}
+
+func add(dst, x []float32) {
+	x = x[:len(dst)]
+	for i, v := range x {
+		dst[i] += v
+	}
+}

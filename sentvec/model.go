@@ -1,0 +1,205 @@
+package sentvec
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+)
+
+// modelGz is USE lite's vocabulary and weights, written by gen_model.go.
+//
+//go:embed model.bin.gz
+var modelGz []byte
+
+// Shapes of USE lite's KonaTransformer.
+const (
+	vocabRows = 8002 // embedding rows: the 8000 pieces and two more
+	embDim    = 256  // token embedding and layer 0's width
+	hidDim    = 512  // layer 1's width and the output's
+	heads     = 4
+	maxTokens = 128 // the graph drops tokens from position 128 on
+	lnEps     = 1e-6
+)
+
+// Dim is the length of an embedding.
+const Dim = hidDim
+
+// matrix is a dense row-major matrix: rows outputs of cols inputs each.
+type matrix struct {
+	rows, cols int
+	w          []float32
+}
+
+// qmatrix is a matrix kept quantised: int8 values with a scale per row (the
+// embedding table, of which a sentence reads a few rows).
+type qmatrix struct {
+	rows, cols int
+	scale      []float32
+	q          []int8
+}
+
+// row writes row r, dequantised, into dst.
+func (m *qmatrix) row(dst []float32, r int) {
+	s := m.scale[r]
+	for i, v := range m.q[r*m.cols : (r+1)*m.cols] {
+		dst[i] = float32(v) * s
+	}
+}
+
+// layer is one transformer layer: pre-norm attention and feed-forward, each
+// added to its input; layer 0 widens 256 to 512 (its residual through dense).
+type layer struct {
+	in, hid           int
+	lnScale, lnBias   []float32 // before attention, in wide
+	qkv               matrix    // 3·in × in
+	qkvBias           []float32
+	out               matrix // hid × in
+	outBias           []float32
+	dense             *matrix // hid × in, the residual's widening; nil when in == hid
+	denseBias         []float32
+	ffnScale, ffnBias []float32
+	ffn1              matrix // 3·hid × hid
+	ffn1Bias          []float32
+	ffn2              matrix // hid × 3·hid
+	ffn2Bias          []float32
+}
+
+type model struct {
+	tok      *tokenizer
+	emb      qmatrix
+	invTime  []float32 // 128 inverse timescales of the sine/cosine position signal
+	layers   [2]layer
+	tanh     matrix
+	tanhBias []float32
+}
+
+// reader reads model.bin.gz's fields, remembering the first error.
+type reader struct {
+	r   io.Reader
+	err error
+}
+
+func (r *reader) read(n int) []byte {
+	if r.err != nil {
+		return make([]byte, n)
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r.r, b); err != nil {
+		r.err = err
+	}
+	return b
+}
+
+func (r *reader) u16() int { return int(binary.LittleEndian.Uint16(r.read(2))) }
+func (r *reader) u32() int { return int(binary.LittleEndian.Uint32(r.read(4))) }
+
+func (r *reader) f32s(n int) []float32 {
+	b := r.read(4 * n)
+	v := make([]float32, n)
+	for i := range v {
+		v[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return v
+}
+
+// tensor reads one tensor of the shape wanted; a quantised one is
+// dequantised unless keep, when it is returned as is.
+func (r *reader) tensor(rows, cols int, keep bool) (matrix, qmatrix) {
+	kind := r.read(1)[0]
+	gr, gc := r.u32(), r.u32()
+	if r.err == nil && (gr != rows || gc != cols) {
+		r.err = fmt.Errorf("tensor %d×%d, want %d×%d", gr, gc, rows, cols)
+	}
+	if r.err != nil {
+		return matrix{}, qmatrix{}
+	}
+	switch kind {
+	case 0:
+		return matrix{rows, cols, r.f32s(rows * cols)}, qmatrix{}
+	case 1:
+		scale := r.f32s(rows)
+		b := r.read(rows * cols)
+		q := make([]int8, len(b))
+		for i, v := range b {
+			q[i] = int8(v)
+		}
+		qm := qmatrix{rows, cols, scale, q}
+		if keep {
+			return matrix{}, qm
+		}
+		w := make([]float32, len(q))
+		for i := range rows {
+			qm.row(w[i*cols:(i+1)*cols], i)
+		}
+		return matrix{rows, cols, w}, qmatrix{}
+	}
+	r.err = fmt.Errorf("tensor kind %d", kind)
+	return matrix{}, qmatrix{}
+}
+
+func (r *reader) vec(n int) []float32 {
+	m, _ := r.tensor(1, n, false)
+	return m.w
+}
+
+func (r *reader) mat(rows, cols int) matrix {
+	m, _ := r.tensor(rows, cols, false)
+	return m
+}
+
+func loadModel(gz []byte) (*model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("sentvec model: %w", err)
+	}
+	r := &reader{r: zr}
+	if string(r.read(8)) != "SENTVEC1" && r.err == nil {
+		return nil, errors.New("sentvec model: not a SENTVEC1 file")
+	}
+	nv := r.u32()
+	if r.err == nil && nv != 8000 {
+		return nil, fmt.Errorf("sentvec model: %d pieces, want 8000", nv)
+	}
+	pieces := make([]string, nv)
+	scores := make([]float64, nv)
+	for i := range nv {
+		if r.err != nil {
+			break
+		}
+		pieces[i] = string(r.read(r.u16()))
+		scores[i] = math.Float64frombits(binary.LittleEndian.Uint64(r.read(8)))
+	}
+	m := &model{tok: newTokenizer(pieces, scores)}
+	if nt := r.u32(); r.err == nil && nt != 30 {
+		return nil, fmt.Errorf("sentvec model: %d tensors, want 30", nt)
+	}
+	_, m.emb = r.tensor(vocabRows, embDim, true)
+	m.invTime = r.vec(embDim / 2)
+	for i, in := range []int{embDim, hidDim} {
+		l := &m.layers[i]
+		l.in, l.hid = in, hidDim
+		l.lnScale, l.lnBias = r.vec(in), r.vec(in)
+		l.qkv, l.qkvBias = r.mat(3*in, in), r.vec(3*in)
+		l.out, l.outBias = r.mat(hidDim, in), r.vec(hidDim)
+		if in != hidDim {
+			d := r.mat(hidDim, in)
+			l.dense, l.denseBias = &d, r.vec(hidDim)
+		}
+		l.ffnScale, l.ffnBias = r.vec(hidDim), r.vec(hidDim)
+		l.ffn1, l.ffn1Bias = r.mat(3*hidDim, hidDim), r.vec(3*hidDim)
+		l.ffn2, l.ffn2Bias = r.mat(hidDim, 3*hidDim), r.vec(hidDim)
+	}
+	m.tanh, m.tanhBias = r.mat(hidDim, hidDim), r.vec(hidDim)
+	if r.err != nil {
+		return nil, fmt.Errorf("sentvec model: %w", r.err)
+	}
+	if _, err := zr.Read(make([]byte, 1)); err != io.EOF {
+		return nil, errors.New("sentvec model: data after the last tensor")
+	}
+	return m, nil
+}
