@@ -126,6 +126,9 @@ func FuzzStructured(f *testing.F) {
 	f.Add(":orphan:\n:tocdepth: 2\n\nA\n=\n\n.. only:: html\n\n   x\n\n.. py:function:: f(a)\n\n   :keyword str a:\n      b\n\n      * c\n   :type a: int\n   :meta private:\n\n__init__ and x_\n\n.. include:: ../../X.rst\n", uint8(2))
 	f.Add("# [!INCLUDE[p](includes/p.md)]\n\n[!include [p](<../p.md>)] y [!INCLUDE[a](/b.md)\n[!INCLUDE[q](q.md)]\n", uint8(0))
 	f.Add("### YamlMime:FAQ\ntitle: 'T'\nsummary: |\n  S\nsections:\n- name: N\n  questions:\n  - question: |\n      Q\n    answer: >-\n      A\n- name: M\n  questions:\n  - question: \"R\\nS\"\n    answer: B\nadditionalContent: |\n  ## C\n", uint8(13))
+	// Round thirteen's PyMdown blocks: nested, with options, one closed
+	// twice, one never, one in code.
+	f.Add("//// tab | A\n/// note | B\n    type: x\n\nc\n///\n////\n///\n/// d\n```\n/// e\n///\n```\n/// html | div\n", uint8(0))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod", "a.wiki", "a.yml"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -127,6 +128,9 @@ var (
 	admonitionRe = regexp.MustCompile(`^(\s*):{3,}\s*([\w-]*)\s*(.*?)\s*$`)
 	// MkDocs admonitions and tabs: `!!! note "Title"`, `??? tip`, `=== "Tab"`.
 	mkdocsBlockRe = regexp.MustCompile(`^(\s*)(?:(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*|===\+?)(?:\s+"(.*)")?\s*$`)
+	// PyMdown Extensions' generic blocks (pymdownx.blocks): "/// note |
+	// Title", "//// tab | Python 3.10+"; the name and the argument.
+	pymdownBlockRe = regexp.MustCompile(`^\s*(/{3,})\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s*$`)
 	// GitHub alerts: "> [!NOTE]".
 	githubAlertRe = regexp.MustCompile(`^(\s*(?:>\s*)+)\[!\w+\]\s*(.*)$`)
 	importRe      = regexp.MustCompile(`^import\s*(?:['"]|\{\s*$|[\w*{][^'"]*(?:\sfrom\s*['"]|,\s*$|\{\s*$))`)
@@ -189,11 +193,23 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 	// taken back to the margin: MDX reads indented lines as any others (a
 	// fence in a <TabItem> is code), Markdown as indented code.
 	var jsx []int
-	fenceShift := 0   // columns taken off the lines of the open fence
-	var myst []string // the closing fences of open MyST directives of text
-	mystOpts := false // at the ":key: value" options that open a directive
+	fenceShift := 0              // columns taken off the lines of the open fence
+	var myst []string            // the closing fences of open MyST directives of text
+	mystOpts := false            // at the ":key: value" options that open a directive
+	var blocks []string          // the closing fences ("///") of open PyMdown blocks
+	blockOpts := -1              // the header's indentation while at a block's YAML options, else -1
+	var lastFence map[string]int // lastFences(all), made at the first line starting "///"
 	for i := skip; i < len(all); i++ {
 		line, n := all[i], i+1
+		if blockOpts >= 0 {
+			// A block's options are YAML indented under its header, up
+			// to the first line that is not.
+			if strings.TrimSpace(line) != "" && indentOf(line) >= blockOpts+4 {
+				out.add("", n)
+				continue
+			}
+			blockOpts = -1
+		}
 		if fence == "" && !inShortcode && !inComment && jsxEnd < 0 && inStatement == 0 && len(mkdocs) == 0 && len(jsx) == 0 && isPlainLine(line) {
 			out.add(line, n) // what every rule below would leave as it is
 			continue
@@ -437,6 +453,34 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			mkdocs = append(mkdocs, indentOf(all[i])+4)
 			continue
 		}
+		if strings.HasPrefix(trimmed, "///") {
+			if lastFence == nil {
+				lastFence = lastFences(all)
+			}
+			if t := strings.TrimSpace(trimmed); strings.Trim(t, "/") == "" {
+				// A closing fence closes its block and any left open
+				// inside it.
+				if k := slices.Index(blocks, t); k >= 0 {
+					blocks = blocks[:k]
+					out.add("", n)
+					continue
+				}
+			} else if m := pymdownBlockRe.FindStringSubmatch(line); m != nil && lastFence[m[1]] > i {
+				// A block is read as one only when a fence closes it
+				// later, so that prose or a doc comment starting with
+				// slashes stays text. The site shows the argument as
+				// the block's title (an admonition's, the summary of
+				// details, a tab's label), except an html block's: a
+				// tag's name.
+				out.add("", n)
+				if title := strings.TrimSpace(m[3]); title != "" && !strings.EqualFold(m[2], "html") {
+					out.add(title, n)
+					out.add("", n)
+				}
+				blocks, blockOpts = append(blocks, m[1]), indentOf(line)
+				continue
+			}
+		}
 		if m := matchIf(trimmed[0] == '>', githubAlertRe, line); m != nil {
 			// "> [!NOTE] Title": the title is a paragraph of its own.
 			quote := strings.TrimRight(m[1], " ")
@@ -480,10 +524,24 @@ func isPlainLine(line string) bool {
 	switch t[0] {
 	case '`', '~', '<', ':', '!', '?', '=', '>':
 		return false
+	case '/':
+		return !strings.HasPrefix(t, "///")
 	case '-':
 		return !strings.HasPrefix(t, "- : ")
 	}
 	return true
+}
+
+// lastFences maps each line of only slashes (three or more: a PyMdown
+// block's closing fence) to the index of the last line that is it.
+func lastFences(lines []string) map[string]int {
+	last := map[string]int{}
+	for i, l := range lines {
+		if t := strings.TrimSpace(l); len(t) >= 3 && strings.Trim(t, "/") == "" {
+			last[t] = i
+		}
+	}
+	return last
 }
 
 // openShortcode returns where a Hugo shortcode that the line does not close
