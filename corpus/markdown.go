@@ -337,6 +337,12 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			out.add(line, n)
 			continue
 		}
+		if !inShortcode && !inComment && includeLineRe.MatchString(line) {
+			// The build puts the file's text where the line is: the line
+			// ends the paragraph above it, and goes.
+			out.add("", n)
+			continue
+		}
 		if inShortcode {
 			// A shortcode whose arguments run over several lines.
 			j := closingShortcode(line)
@@ -527,7 +533,7 @@ func isPlainLine(line string) bool {
 	case '/':
 		return !strings.HasPrefix(t, "///")
 	case '-':
-		return !strings.HasPrefix(t, "- : ")
+		return !strings.HasPrefix(t, "- : ") && !strings.Contains(t, "8<-")
 	}
 	return true
 }
@@ -1037,7 +1043,7 @@ func (w *mdWalker) fileLine(off int) int {
 
 func (w *mdWalker) emit(kind blockKind, level int) {
 	b := w.bb.take(kind)
-	if strings.TrimSpace(b.text) == "" || kind == blockPara && mdBookIncludeRe.MatchString(b.text) {
+	if strings.TrimSpace(b.text) == "" || kind == blockPara && (includeLineRe.MatchString(b.text) || snippetsBlockRe.MatchString(b.text)) {
 		return
 	}
 	b.level = level
@@ -1256,13 +1262,20 @@ func (w *mdWalker) list(l *ast.List) {
 	}
 }
 
-// mdBookIncludeRe matches a line that is only an mdBook directive that
-// inlines a file when the book is built ({{#include ../listings/x.rs:9:}},
-// {{#rustdoc_include …}}, {{#playground …}}). The file is most often
-// outside the docs folder (the book's listings), so the line goes rather
-// than being quoted as if it were the code; a code block of nothing else
-// goes with it.
-var mdBookIncludeRe = regexp.MustCompile(`^[ \t]*\{\{#(?:include|rustdoc_include|playground|playpen)[ \t][^{}\n]*\}\}[ \t]*\n?$`)
+// includeLineRe matches a line that is only a directive that inlines a
+// file when the site is built: mdBook's ({{#include ../listings/x.rs:9:}},
+// {{#rustdoc_include …}}, {{#playground …}}), PyMdown Snippets' (--8<--
+// "path", the path quoted), mdx_include's ({! path !}) and FastAPI's
+// markdown-include-variants' ({* ../../docs_src/x.py hl[3] *}). The file is
+// most often outside the docs folder (the book's listings, the project's
+// example sources), so the line goes rather than being quoted as if it were
+// the code; a code block of nothing else goes with it.
+var includeLineRe = regexp.MustCompile(`^[ \t]*(?:\{\{#(?:include|rustdoc_include|playground|playpen)[ \t][^{}\n]*\}\}|-+8<-+[ \t]+(?:"[^"\n]+"|'[^'\n]+')|\{![ \t]*[^\s{}!][^{}\n]*!\}|\{\*[ \t]*[^\s{}*][^{}\n]*\*\})[ \t]*\n?$`)
+
+// snippetsBlockRe matches a paragraph that is a PyMdown Snippets block: the
+// paths of files to inline between two --8<-- lines (the paragraph's lines
+// joined).
+var snippetsBlockRe = regexp.MustCompile(`(?s)^[ \t]*-+8<-+\s.*\s-+8<-+\s*$`)
 
 func (w *mdWalker) code(lines *gmtext.Segments) {
 	for i := range lines.Len() {
@@ -1271,7 +1284,7 @@ func (w *mdWalker) code(lines *gmtext.Segments) {
 		// tab that indentation took part of), the line, and a newline
 		// goldmark may force.
 		line := w.str[seg.Start:seg.Stop]
-		if mdBookIncludeRe.MatchString(line) {
+		if includeLineRe.MatchString(line) {
 			continue
 		}
 		w.bb.mark(w.fileLine(seg.Start), 0)

@@ -78,3 +78,64 @@ func TestPyMdownBlocks(t *testing.T) {
 		t.Errorf("title %q", d.Title)
 	}
 }
+
+// MkDocs sites inline files at build time with a line of their own:
+// PyMdown's Snippets (`--8<-- "path"`, or a block of paths between two
+// `--8<--` lines, also inside a code fence), mdx_include (`{! path !}`) and
+// FastAPI's markdown-include-variants (`{* ../../docs_src/x.py hl[3] *}`).
+// Only the build reads the file, most often outside the docs folder (the
+// project's example sources); read as text, FastAPI's German tree showed
+// 441 such lines in its passages. As for mdBook's {{#include}}, the line
+// goes, and a code block of nothing else with it; the same words inside a
+// sentence are text.
+func TestMkDocsIncludeLines(t *testing.T) {
+	src := strings.Join([]string{
+		"# Seite",
+		"",
+		"Importieren Sie File von fastapi:",
+		"",
+		"{* ../../docs_src/request_files/tutorial001_an_py310.py hl[3] *}",
+		"",
+		"{!../../docs_src/app_testing/tutorial001.py!}",
+		"",
+		`--8<-- "includes/abbreviations.md"`,
+		"",
+		"```python",
+		`--8<-- "docs/example.py"`,
+		"```",
+		"",
+		"--8<--",
+		"includes/a.md",
+		"includes/b.md",
+		"--8<--",
+		"",
+		"Schreiben Sie {* pfad *} in eine Zeile, um Code einzubinden.",
+		"",
+		"```python",
+		"x = 1",
+		"```",
+	}, "\n")
+	d := loadOne(t, "page.md", src)
+	for _, bad := range []string{"docs_src", "--8<--", "abbreviations", "example.py", "includes/a.md"} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("text holds %q:\n%s", bad, d.Text)
+		}
+	}
+	for _, want := range []string{"Importieren Sie File von fastapi:", "Schreiben Sie {* pfad *} in eine Zeile", "x = 1"} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, d.Text)
+		}
+	}
+}
+
+// A directive right under a paragraph's last line ends the paragraph, as
+// the build's inlining does, rather than being read as its last words.
+func TestMkDocsIncludeLineEndsParagraph(t *testing.T) {
+	d := loadOne(t, "page.md", "# Seite\n\nEine Funktion mit den gleichen Parametern:\n{* ../../docs_src/dependencies/tutorial001_an_py310.py hl[8:9] *}\nUnd danach mehr Text.\n")
+	if strings.Contains(d.Text, "docs_src") {
+		t.Errorf("text holds the directive:\n%s", d.Text)
+	}
+	if !strings.Contains(d.Text, "Parametern:\n") {
+		t.Errorf("the paragraph goes on past the directive:\n%s", d.Text)
+	}
+}
