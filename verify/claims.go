@@ -226,7 +226,15 @@ func knowsNegation(lang string) bool {
 // negation is compared when both languages are ones negationWords covers.
 func (ck *checker) weakAcross(claim, quotes, evidence string, negatable bool, langs []string) (Reason, string) {
 	claim = prose(claim)
-	if f, ok := text.MissingFigure(claim, []string{evidence, quotes, ck.asked}, false); ok {
+	// Number words are read into digits on both sides (numwords.go): the
+	// claim's in its own language, the evidence's in every language of
+	// the run.
+	digits, spelled := spelledAsDigits(claim, langs[0])
+	ev := append([]string{evidence, quotes, ck.asked}, spelledEvidence(evidence+" "+quotes+" "+ck.asked, langs)...)
+	if f, ok := text.MissingFigure(digits, ev, false); ok {
+		if w, ok := spelled[f.Text]; ok {
+			return ReasonNumber, w
+		}
 		return ReasonNumber, f.Text
 	}
 	if negatable && negated(claim, langs...) != negated(evidence, langs...) && (negated(claim, langs...) || negated(quotes, langs...)) {
