@@ -237,6 +237,14 @@ func scanCitationsGiven(text string, given int, footnotes bool, fn func(start, e
 				continue
 			}
 		}
+		if footnotes && given > 0 && (r == '{' || r == '<' || circledValue(r) > 0) {
+			if nums, end, ok := parseLoose(text, i, given); ok {
+				fn(i, end, nums)
+				prev = ']'
+				i, floor = end, end
+				continue
+			}
+		}
 		// "git-rm(1)", "printf(3)": a manual page's section, glued to
 		// its name, is no citation; nor a legal reference's number after
 		// a subdivision ("§ 552(a)(1)", "(a)(2)").
@@ -575,6 +583,59 @@ func parseSuperscripts(text string, i, given int) ([]int, int, bool) {
 		}
 	}
 	return digits, j, true
+}
+
+// parseLoose reads a citation a model writes in a form of its own, in a
+// reply: "{1}", "<1>", "{1, 2}", or a bare circled number "①" (as
+// Chinese and Japanese notes number), at text[i:]. Each is also a set, a
+// placeholder, a tag's look or a list's step, so it is read only where a
+// citation stands: after a word or a sentence's end, not opening a line,
+// every number given, and closing the claim (endsClaim: punctuation, the
+// line's or text's end, a quote) or followed by another citation.
+// "手順① を実行し" (step ①) and "a set {1} and" stay as written.
+func parseLoose(text string, i, given int) ([]int, int, bool) {
+	if lineStart(text, i) {
+		return nil, i, false
+	}
+	before := strings.TrimRight(text[:i], " ")
+	if p, _ := utf8.DecodeLastRuneInString(before); !unicode.IsLetter(p) && !unicode.IsMark(p) && !unicode.IsDigit(p) && !strings.ContainsRune(".。!?！？\"”»)]}>", p) && circledValue(p) < 0 {
+		return nil, i, false
+	}
+	var nums []int
+	j := i
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if n := circledValue(r); n > 0 {
+		nums, j = []int{n}, i+size
+	} else {
+		closing := byte('}')
+		if r == '<' {
+			closing = '>'
+		}
+		k := strings.IndexByte(text[i:min(len(text), i+24)], closing)
+		if k < 0 {
+			return nil, i, false
+		}
+		for _, f := range strings.Split(text[i+1:i+k], ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil {
+				return nil, i, false
+			}
+			nums = append(nums, n)
+		}
+		j = i + k + 1
+	}
+	for _, n := range nums {
+		if n < 1 || n > given {
+			return nil, i, false
+		}
+	}
+	if !endsClaim(text[j:]) {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[j:], " "))
+		if r != '{' && r != '<' && circledValue(r) <= 0 {
+			return nil, i, false
+		}
+	}
+	return nums, j, true
 }
 
 // parseSupTag reads an HTML superscript at text[i:] as citations of
