@@ -120,3 +120,61 @@ func (p *Pipeline) Explain(ctx context.Context, q Question, want func(sentence s
 	})
 	return e, nil
 }
+
+// ConsideredSentence is a candidate sentence extractive ask weighed, as
+// Consider reports it.
+type ConsideredSentence struct {
+	// Text is the sentence as an answer shows it (a table's row with its
+	// header); Quote the part of the passage it quotes (with what a
+	// lead-in introduces, or the sentence giving the reason after it).
+	Text, Quote string
+	// Score is the question's words it holds, weighed by idf (the rank);
+	// Share the part of the focus it holds; Passes whether the focus
+	// rule at the pipeline's share and the guards keep it; Guard the
+	// guard that refused it, "" for none.
+	Score  float64
+	Share  float64
+	Passes bool
+	Guard  string
+}
+
+// Consider runs extractive ask's retrieval on q as Ask does and returns
+// up to n of the candidate sentences it weighs, best ranked first, each
+// with its fit, whether the rules keep it or not: what a judge of
+// sentences (a sentence encoder, bench/encodeval) would be given. Nil
+// when no passage passes retrieval's floor. The bot never needs it.
+func (p *Pipeline) Consider(ctx context.Context, q Question, n int) ([]ConsideredSentence, error) {
+	text, err := p.checkQuestion(q.Text)
+	if err != nil {
+		return nil, fmt.Errorf("consider: %w", err)
+	}
+	st := p.state.Load()
+	qlang := searchLang(text, replyLanguage(text, q.History, q.Lang))
+	asked := st.withoutFraming(text)
+	cands, queries, _, err := p.retrieve(ctx, st, asked, q.History, qlang)
+	if err != nil {
+		return nil, fmt.Errorf("consider: %w", err)
+	}
+	rel := p.admitted(st, cands)
+	if len(rel) == 0 {
+		return nil, nil
+	}
+	query := queries[len(queries)-1]
+	f, check := st.fitCheck(asked, query)
+	share := p.cfg.FocusCoverage
+	blocks := p.pack(st, rel, p.cfg.ContextTokens, p.cfg.K)
+	blocks = p.widen(st, queries, cands, blocks, query, qlang, st.answers(asked, query, wideShare))
+	fits := map[string]ConsideredSentence{}
+	picks := st.rankSentences(f, blocks, query, n, n, func(s string, terms []string, a around) (bool, int) {
+		c, guard := check(s, terms, a)
+		fits[s] = ConsideredSentence{Share: c.share(), Passes: guard == "" && c.passes(share), Guard: guard}
+		return true, st.opensWith(s, f)
+	})
+	out := make([]ConsideredSentence, 0, len(picks))
+	for _, pk := range picks {
+		c := fits[pk.sent]
+		c.Text, c.Quote, c.Score = pk.head, pk.text, pk.score
+		out = append(out, c)
+	}
+	return out, nil
+}

@@ -55,6 +55,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	floor := fs.Float64("floor", 0, "retrieval relevance floor (0: the default)")
 	explain := fs.Bool("explain", false, "explain each in-corpus miss of the tuning half at the default share (its focus words and weights, the answering sentence's share) instead of measuring")
 	out := fs.String("signals", "", "write what the default pipeline weighs for each question to this file (JSON lines, for bench/decide) instead of measuring")
+	dumpTo := fs.String("dump", "", "write, for each question, today's decision and the candidate sentences weighed (JSON lines, for bench/encodeval) to this file instead of measuring; tuning half only")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -72,6 +73,10 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		// tuned on the test half.
 		return errors.New("-explain reads misses: only with -half tune")
 	}
+	if *dumpTo != "" && *half != abstaineval.Tune {
+		// A dump lists the candidates of misses: read, it tunes.
+		return errors.New("-dump lists what was weighed: only with -half tune")
+	}
 	qs, c, err := loadSet(ctx, *set, *dir, *squad)
 	if err != nil {
 		return err
@@ -80,12 +85,15 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	if *explain {
 		return explainMisses(ctx, c, qs, w)
 	}
+	name := strings.TrimSuffix(filepath.Base(*set), ".jsonl")
+	if *squad != "" {
+		name = strings.TrimSuffix(filepath.Base(*squad), ".json")
+	}
 	if *out != "" {
-		name := strings.TrimSuffix(filepath.Base(*set), ".jsonl")
-		if *squad != "" {
-			name = strings.TrimSuffix(filepath.Base(*squad), ".json")
-		}
 		return writeSignals(ctx, c, qs, name, *out)
+	}
+	if *dumpTo != "" {
+		return dump(ctx, c, qs, name, *dumpTo)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "share\tlang\tout abstained\trecall\tprecision\tin answered\tfirst\tlines/answer\trunes/answer\t\n")

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,5 +156,75 @@ func TestMissCause(t *testing.T) {
 		if got := missCause(tt.e, tt.inText); got != tt.want {
 			t.Errorf("missCause(%+v, %v) = %q, want %q", tt.e, tt.inText, got, tt.want)
 		}
+	}
+}
+
+// -dump writes a row a question of the tuning half: today's decision, the
+// answer's lines without citation marks, and the candidate sentences with
+// their fit, the one holding the expected string marked. It refuses the
+// test half.
+func TestDump(t *testing.T) {
+	dir := t.TempDir()
+	set := filepath.Join(dir, "set.jsonl")
+	var in, out string
+	for i := 0; in == "" || out == ""; i++ {
+		c := "t-dump-" + string(rune('a'+i))
+		if abstaineval.Half(c) != abstaineval.Tune {
+			continue
+		}
+		if in == "" {
+			in = c
+		} else {
+			out = c
+		}
+	}
+	lines := `{"id": "` + in + `", "lang": "en", "kind": "in", "question": "How many users does Alipay have?", "expect": ["billion"]}
+{"id": "` + out + `", "lang": "en", "kind": "out", "question": "What is the population of Brazil?"}
+`
+	if err := os.WriteFile(set, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "dump.jsonl")
+	if err := run(context.Background(), []string{"-set", set, "-half", "tune", "-dump", path}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []DumpRow
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var r DumpRow
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("%q: %v", l, err)
+		}
+		rows = append(rows, r)
+	}
+	if len(rows) != 2 || rows[0].ID != in || rows[1].ID != out || rows[0].Set != "set" {
+		t.Fatalf("dump rows %+v, want %s then %s of set", rows, in, out)
+	}
+	r := rows[0]
+	if !r.Answered || !r.Correct || len(r.Answer) == 0 || strings.Contains(strings.Join(r.Answer, " "), "[1]") {
+		t.Errorf("Alipay's users: answered %v correct %v lines %q, want answered with the answer, no citation marks", r.Answered, r.Correct, r.Answer)
+	}
+	if len(r.Candidates) == 0 || len(r.Candidates) > dumpCandidates {
+		t.Fatalf("Alipay's users: %d candidates, want 1 to %d", len(r.Candidates), dumpCandidates)
+	}
+	held, passed := false, false
+	for i, c := range r.Candidates {
+		held = held || c.Holds
+		passed = passed || c.Passes
+		if i > 0 && c.Text == r.Candidates[i-1].Text {
+			t.Errorf("candidate %d repeats %q", i, c.Text)
+		}
+	}
+	if !held || !passed {
+		t.Errorf("Alipay's users: no candidate holds the answer (%v) or passes (%v): %+v", held, passed, r.Candidates)
+	}
+	if rows[1].Answered || rows[1].Correct {
+		t.Errorf("Brazil's population: answered %v, want abstained", rows[1].Answered)
+	}
+	if err := run(context.Background(), []string{"-set", set, "-half", "test", "-dump", path}, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "only with -half tune") {
+		t.Errorf("-dump of the test half: %v, want refused", err)
 	}
 }
