@@ -72,3 +72,41 @@ func TestExplain(t *testing.T) {
 		t.Error("Explain of an empty question: no error")
 	}
 }
+
+// Consider lists the candidate sentences ranked, at most n, each with its
+// fit whether the rules keep it or not: the one Ask shows passes, the one
+// that answers in other words ("runs … to the sea" for "flow into") is
+// listed, not passing.
+func TestConsider(t *testing.T) {
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"river.md": {Data: []byte("# Rivers\n\nThe river Sorrel runs through the valley to the sea.\n\nBoats carry timber down the Sorrel every spring.\n")},
+		"town.md":  {Data: []byte("# Towns\n\nThe market town holds a fair in autumn.\n\nIts bridge was rebuilt after the flood.\n")},
+	}), nil)
+	ctx := context.Background()
+	cs, err := p.Consider(ctx, Question{Text: "What does the Sorrel flow into?"}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sea *ConsideredSentence
+	for i := range cs {
+		if strings.Contains(cs[i].Text, "to the sea") {
+			sea = &cs[i]
+		}
+		if i > 0 && cs[i].Score > cs[i-1].Score {
+			t.Errorf("candidate %d (%q, %.2f) ranks below a lower score (%.2f)", i, cs[i].Text, cs[i].Score, cs[i-1].Score)
+		}
+	}
+	if sea == nil || sea.Passes || sea.Share >= DefaultFocusCoverage || sea.Quote == "" {
+		t.Fatalf("Consider = %+v, want the sea's sentence listed, holding too little of the focus to pass", cs)
+	}
+	cs, err = p.Consider(ctx, Question{Text: "What do boats carry down the Sorrel?"}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 1 || !cs[0].Passes || !strings.Contains(cs[0].Text, "Boats carry timber") {
+		t.Errorf("Consider(n=1) = %+v, want only the timber sentence, passing", cs)
+	}
+	if cs, err := p.Consider(ctx, Question{Text: "Who painted the Mona Lisa?"}, 10); err != nil || len(cs) != 0 {
+		t.Errorf("Consider of a question nothing retrieves = %+v, %v, want none", cs, err)
+	}
+}
