@@ -132,6 +132,9 @@ func FuzzStructured(f *testing.F) {
 	// Round thirteen's include lines: Snippets (one, a block, one in
 	// code), mdx_include, markdown-include-variants under a paragraph.
 	f.Add("a\n{* ../x.py hl[1] *}\n--8<-- \"b.md\"\n\n--8<--\nc.md\n--8<--\n```\n--8<-- 'd.py'\n```\n{!e.md!}\n-8<- \"", uint8(0))
+	// Round thirteen's mkdocstrings directives, with options, one a
+	// container's name, one at the end.
+	f.Add("::: a.B\n    options:\n\n        x: 1\ny\n::: tip\nz\n:::\n::: c\n    ", uint8(0))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod", "a.wiki", "a.yml"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]

@@ -126,6 +126,9 @@ var (
 	// ":::info{title="T"}", VuePress "::: warning Title", and the closing
 	// ":::".
 	admonitionRe = regexp.MustCompile(`^(\s*):{3,}\s*([\w-]*)\s*(.*?)\s*$`)
+	// mkdocstrings' autodoc directive: "::: package.module.Name" and nothing
+	// else (a Docusaurus or VuePress container names a type, then a title).
+	autodocRe = regexp.MustCompile(`^(\s*):::[ \t]+([A-Za-z_][\w.:/-]*)\s*$`)
 	// MkDocs admonitions and tabs: `!!! note "Title"`, `??? tip`, `=== "Tab"`.
 	mkdocsBlockRe = regexp.MustCompile(`^(\s*)(?:(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*|===\+?)(?:\s+"(.*)")?\s*$`)
 	// PyMdown Extensions' generic blocks (pymdownx.blocks): "/// note |
@@ -442,6 +445,21 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			line = line[:len(line)-len(trimmed)] + ": " + rest
 			trimmed = strings.TrimLeft(line, " \t")
 		}
+		if m := matchIf(strings.HasPrefix(trimmed, "::: "), autodocRe, line); m != nil && (strings.ContainsAny(m[2], ".:/") || !slices.ContainsFunc(all[i+1:], isContainerEnd)) {
+			// mkdocstrings' "::: package.module.Name": the build puts
+			// documentation generated from the code there. The line
+			// goes, and the YAML options indented under it.
+			out.add("", n)
+			indent := indentOf(line)
+			for i+1 < len(all) && (strings.TrimSpace(all[i+1]) == "" || indentOf(all[i+1]) > indent) {
+				if strings.TrimSpace(all[i+1]) == "" && (i+2 >= len(all) || indentOf(all[i+2]) <= indent) {
+					break
+				}
+				i++
+				out.add("", i+1)
+			}
+			continue
+		}
 		if m := matchIf(strings.HasPrefix(trimmed, ":::"), admonitionRe, line); m != nil {
 			out.add("", n)
 			if title := admonitionTitle(m[3]); title != "" {
@@ -537,6 +555,10 @@ func isPlainLine(line string) bool {
 	}
 	return true
 }
+
+// isContainerEnd reports whether line closes a Docusaurus or VuePress
+// container: ":::" alone.
+func isContainerEnd(line string) bool { return strings.TrimSpace(line) == ":::" }
 
 // lastFences maps each line of only slashes (three or more: a PyMdown
 // block's closing fence) to the index of the last line that is it.

@@ -1,8 +1,10 @@
 package corpus
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // PyMdown Extensions' generic blocks (pymdownx.blocks: "/// name | argument",
@@ -137,5 +139,53 @@ func TestMkDocsIncludeLineEndsParagraph(t *testing.T) {
 	}
 	if !strings.Contains(d.Text, "Parametern:\n") {
 		t.Errorf("the paragraph goes on past the directive:\n%s", d.Text)
+	}
+}
+
+// mkdocstrings writes an API reference as "::: package.module.Name" lines,
+// each with YAML options indented under it, that the site's build replaces
+// with documentation generated from the code. Read as a Docusaurus
+// admonition, "::: fastapi.APIRouter" showed ".APIRouter" as a title and its
+// options as an indented code block of member names; a page of one such
+// line was a document of the words ".encoders.jsonable_encoder". The line
+// and its options go; a container with its closing ":::" is still one.
+func TestMkDocstringsDirectives(t *testing.T) {
+	d := loadOne(t, "apirouter.md", strings.Join([]string{
+		"# `APIRouter` class",
+		"",
+		"Here's the reference information for the `APIRouter` class.",
+		"",
+		"::: fastapi.APIRouter",
+		"    options:",
+		"        members:",
+		"            - websocket",
+		"            - include_router",
+		"",
+		"::: fastapi",
+		"",
+		"::: tip Still a container",
+		"A sentence in it.",
+		":::",
+	}, "\n"))
+	for _, bad := range []string{"APIRouter\n", ".APIRouter", "options", "members", "websocket", "include_router", "fastapi\n"} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("text holds %q:\n%s", bad, d.Text)
+		}
+	}
+	for _, want := range []string{"Here's the reference information for the APIRouter class.", "Still a container\n", "A sentence in it."} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, d.Text)
+		}
+	}
+	// A page of nothing but a directive is the build's to fill.
+	c, err := Load(context.Background(), fstest.MapFS{
+		"encoders.md": file("# Encoders - `jsonable_encoder`\n\n::: fastapi.encoders.jsonable_encoder\n"),
+		"page.md":     file("# Page\n\nA page with a sentence.\n"),
+	}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != 1 || c.Docs[0].ID != "page" {
+		t.Errorf("documents %v, want only page", c.Docs)
 	}
 }
