@@ -3,7 +3,16 @@ package sentvec
 import (
 	"runtime"
 	"testing"
+	"time"
+
+	"corpusbot/internal/cputime"
 )
+
+// reportCPU reports the CPU time per op beside the wall time, which other
+// jobs on a shared machine inflate.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cputime.Now()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
 
 // twenty is a sentence of 20 tokens.
 const twenty = "Where can I find the deployment guide for the staging cluster and who maintains it"
@@ -14,9 +23,11 @@ func BenchmarkEncodeOne(b *testing.B) {
 		b.Fatalf("%d tokens, want 20", n)
 	}
 	b.ReportAllocs()
+	start := cputime.Now()
 	for b.Loop() {
 		e.Encode(twenty)
 	}
+	reportCPU(b, start)
 }
 
 func BenchmarkEncodeBatch20(b *testing.B) {
@@ -32,9 +43,11 @@ func BenchmarkEncodeBatch20(b *testing.B) {
 		b.Fatalf("%d texts of 5-40 tokens, want 20", len(texts))
 	}
 	b.ReportAllocs()
+	start := cputime.Now()
 	for b.Loop() {
 		e.Encode(texts...)
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkLoad is the first Encode's cost: reading the embedded model. It
@@ -56,4 +69,35 @@ func BenchmarkLoad(b *testing.B) {
 		runtime.KeepAlive(m)
 	}
 	b.ReportMetric(float64(held)/(1<<20), "MB-held")
+}
+
+// BenchmarkMatmul is one feed-forward matrix (1536×512) on 20 tokens, the
+// loop the forward pass spends its time in: the Go loops and the FMA kernel.
+func BenchmarkMatmul(b *testing.B) {
+	m := matrix{1536, 512, make([]float32, 1536*512)}
+	for i := range m.w {
+		m.w[i] = float32(i%7) * 0.1
+	}
+	x := make([]float32, 20*512)
+	for i := range x {
+		x[i] = float32(i%5) * 0.2
+	}
+	dst := make([]float32, 20*1536)
+	bias := make([]float32, 1536)
+	for _, fma := range []bool{false, true} {
+		name := "go"
+		if fma {
+			name = "fma"
+			if !hasFMA() {
+				continue
+			}
+		}
+		b.Run(name, func(b *testing.B) {
+			start := cputime.Now()
+			for b.Loop() {
+				matmul(dst, x, 20, &m, bias, false, fma)
+			}
+			reportCPU(b, start)
+		})
+	}
 }

@@ -76,6 +76,7 @@ type model struct {
 	layers   [2]layer
 	tanh     matrix
 	tanhBias []float32
+	fma      bool // matmul uses dot2x4fma (AVX2 and FMA here)
 }
 
 // reader reads model.bin.gz's fields, remembering the first error.
@@ -174,7 +175,7 @@ func loadModel(gz []byte) (*model, error) {
 		pieces[i] = string(r.read(r.u16()))
 		scores[i] = math.Float64frombits(binary.LittleEndian.Uint64(r.read(8)))
 	}
-	m := &model{tok: newTokenizer(pieces, scores)}
+	m := &model{tok: newTokenizer(pieces, scores), fma: hasFMA()}
 	if nt := r.u32(); r.err == nil && nt != 30 {
 		return nil, fmt.Errorf("sentvec model: %d tensors, want 30", nt)
 	}

@@ -1,0 +1,59 @@
+//go:build amd64 && !purego
+
+#include "textflag.h"
+
+// func dot2x4fma(out *[64]float32, w0, w1, x0, x1, x2, x3 *float32, n int)
+//
+// out[8k+l] collects lane l of w0·xk, out[32+8k+l] of w1·xk, over n floats
+// (a multiple of 8); the caller adds the lanes. AVX2 and FMA.
+TEXT ·dot2x4fma(SB), NOSPLIT, $0-64
+	MOVQ out+0(FP), DI
+	MOVQ w0+8(FP), SI
+	MOVQ w1+16(FP), DX
+	MOVQ x0+24(FP), R8
+	MOVQ x1+32(FP), R9
+	MOVQ x2+40(FP), R10
+	MOVQ x3+48(FP), R11
+	MOVQ n+56(FP), CX
+	SHLQ $2, CX
+	XORQ AX, AX
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	VXORPS Y6, Y6, Y6
+	VXORPS Y7, Y7, Y7
+
+loop:
+	CMPQ AX, CX
+	JGE  done
+	VMOVUPS (SI)(AX*1), Y8
+	VMOVUPS (DX)(AX*1), Y9
+	VMOVUPS (R8)(AX*1), Y10
+	VFMADD231PS Y10, Y8, Y0
+	VFMADD231PS Y10, Y9, Y4
+	VMOVUPS (R9)(AX*1), Y11
+	VFMADD231PS Y11, Y8, Y1
+	VFMADD231PS Y11, Y9, Y5
+	VMOVUPS (R10)(AX*1), Y12
+	VFMADD231PS Y12, Y8, Y2
+	VFMADD231PS Y12, Y9, Y6
+	VMOVUPS (R11)(AX*1), Y13
+	VFMADD231PS Y13, Y8, Y3
+	VFMADD231PS Y13, Y9, Y7
+	ADDQ $32, AX
+	JMP  loop
+
+done:
+	VMOVUPS Y0, 0(DI)
+	VMOVUPS Y1, 32(DI)
+	VMOVUPS Y2, 64(DI)
+	VMOVUPS Y3, 96(DI)
+	VMOVUPS Y4, 128(DI)
+	VMOVUPS Y5, 160(DI)
+	VMOVUPS Y6, 192(DI)
+	VMOVUPS Y7, 224(DI)
+	VZEROUPPER
+	RET
