@@ -8,6 +8,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"corpusbot/internal/cputime"
 )
 
 // questions reads the shared question set, skipping out-of-corpus ones.
@@ -49,12 +52,15 @@ func BenchmarkPipeline(b *testing.B) {
 	}
 	ctx := context.Background()
 	i := 0
+	b.ReportAllocs()
+	start := cputime.Now()
 	for b.Loop() {
 		if _, err := p.Ask(ctx, Question{Text: qs[i%len(qs)]}); err != nil {
 			b.Fatalf("%q: %v", qs[i%len(qs)], err)
 		}
 		i++
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkExtractive times the no-model answer.
@@ -66,12 +72,21 @@ func BenchmarkExtractive(b *testing.B) {
 	}
 	ctx := context.Background()
 	i := 0
+	b.ReportAllocs()
+	start := cputime.Now()
 	for b.Loop() {
 		if _, err := p.Ask(ctx, Question{Text: qs[i%len(qs)]}); err != nil {
 			b.Fatal(err)
 		}
 		i++
 	}
+	reportCPU(b, start)
+}
+
+// reportCPU reports the process's CPU time (user and system) per op since
+// start: other jobs on the machine disturb it much less than wall time.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkReplyStream renders a long reply streamed in small pieces, as
