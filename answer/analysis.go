@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -382,4 +383,45 @@ func literalEnd(ps *corpus.Passage, sp text.Span) int {
 		}
 	}
 	return 0
+}
+
+// maxMemo bounds the texts one question's memo keeps: a summary of a long
+// document analyses many sentences once each, which a memo would only hold.
+const maxMemo = 4096
+
+// termMemo keeps the terms of the texts one question analyses. Its checks
+// (focus, sentence fit, sources, names) analyse the same question, words
+// and titles again and again, and each analysis runs every analyser of the
+// index; terms depend on the text alone. It lives as long as the question.
+type termMemo struct {
+	mu    sync.Mutex // a model's reply is checked as it streams in
+	terms map[string][]string
+}
+
+// asking returns st for one question: the same corpus, with a memo of its
+// own.
+func (st *state) asking() *state {
+	return &state{built: st.built, memo: &termMemo{terms: make(map[string][]string)}}
+}
+
+// analyze returns the terms of s as Index.Analyze does, from the memo when
+// the question analysed s before. Each call returns its own slice, as
+// Analyze does: callers may append to it or reorder it.
+func (st *state) analyze(s string) []string {
+	m := st.memo
+	if m == nil {
+		return st.index.Analyze(s)
+	}
+	m.mu.Lock()
+	terms, ok := m.terms[s]
+	m.mu.Unlock()
+	if !ok {
+		terms = st.index.Analyze(s)
+		m.mu.Lock()
+		if len(m.terms) < maxMemo {
+			m.terms[s] = terms
+		}
+		m.mu.Unlock()
+	}
+	return slices.Clone(terms)
 }

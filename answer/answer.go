@@ -145,8 +145,16 @@ type Pipeline struct {
 	rewrites *lru
 }
 
-// state is everything built from one corpus; immutable once built.
+// state is what one question sees: everything built from the corpus, and
+// the question's own memo of analysed texts (termMemo). The one a Pipeline
+// holds has no memo; a question takes its own with asking.
 type state struct {
+	*built
+	memo *termMemo // nil: each text is analysed each time
+}
+
+// built is everything built from one corpus; immutable once built.
+type built struct {
 	corpus *corpus.Corpus
 	index  *retrieval.Index
 	items  []itemRef      // retrieval item → passage
@@ -265,7 +273,7 @@ func build(cfg retrieval.Config, c *corpus.Corpus, ix *retrieval.Index) (*state,
 	if c == nil || len(c.Docs) == 0 {
 		return nil, corpus.ErrNoDocuments
 	}
-	st := &state{corpus: c, docs: make(map[string]int, len(c.Docs)), first: make([]int, len(c.Docs))}
+	st := &state{built: &built{corpus: c, docs: make(map[string]int, len(c.Docs)), first: make([]int, len(c.Docs))}}
 	n := 0
 	for _, d := range c.Docs {
 		n += len(d.Passages)

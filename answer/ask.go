@@ -54,8 +54,8 @@ func (p *Pipeline) Ask(ctx context.Context, q Question) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
-	st := p.state.Load()
-	if (len(q.History) == 0 || !text.HasLetterOrDigit(question)) && len(st.index.Analyze(question)) == 0 {
+	st := p.state.Load().asking()
+	if (len(q.History) == 0 || !text.HasLetterOrDigit(question)) && len(st.analyze(question)) == 0 {
 		// A follow-up such as "why?" borrows its terms from the history;
 		// "👍" after an answer asks nothing.
 		return nil, fmt.Errorf("ask: %w", ErrNoSearchableWords)

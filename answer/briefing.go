@@ -39,7 +39,7 @@ func (p *Pipeline) Brief(ctx context.Context, r BriefingRequest) (*Result, error
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("brief: %w", err)
 	}
-	st := p.state.Load()
+	st := p.state.Load().asking()
 	write, lang := replyLangs(r.Lang, topic)
 	res := &Result{ID: newID(), Kind: KindBriefing, Question: topic}
 

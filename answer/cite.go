@@ -12,7 +12,7 @@ import (
 func (st *state) sources(blocks []*block, r verify.Rendered, asked string) []Source {
 	claimTerms := make([]map[string]bool, len(r.Used)+1)
 	for _, c := range r.Claims {
-		terms := st.index.Analyze(c.Text)
+		terms := st.analyze(c.Text)
 		for _, n := range c.Cites {
 			if claimTerms[n] == nil {
 				claimTerms[n] = make(map[string]bool)
@@ -22,7 +22,7 @@ func (st *state) sources(blocks []*block, r verify.Rendered, asked string) []Sou
 			}
 		}
 	}
-	askedTerms := setOf(st.index.Analyze(asked))
+	askedTerms := setOf(st.analyze(asked))
 	out := make([]Source, len(r.Used))
 	for i, n := range r.Used {
 		b := blocks[n-1]

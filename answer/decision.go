@@ -304,7 +304,7 @@ func (p *Pipeline) Weigh(ctx context.Context, q Question) (Weighing, error) {
 	if err != nil {
 		return Weighing{}, fmt.Errorf("weigh: %w", err)
 	}
-	st := p.state.Load()
+	st := p.state.Load().asking()
 	lang := replyLanguage(text, q.History, q.Lang)
 	qlang := searchLang(text, lang)
 	cands, queries, _, err := p.retrieve(ctx, st, st.withoutFraming(text), q.History, qlang)

@@ -61,7 +61,7 @@ func (st *state) entityCheckOf(query string, f focus, lang string) *entityCheck 
 		// question capitalises ("What French City …", "Cultural
 		// Imperialism") may stand anywhere.
 		if _, ok := known[nameKey(word)]; ok || isNameWord(word, true) {
-			terms := st.index.Analyze(word)
+			terms := st.analyze(word)
 			own := ownTerms(strings.ToLower(word), terms)
 			k = slices.IndexFunc(c.names, func(n askedName) bool { return n.written == "" && slices.Equal(n.terms, own) })
 		}
@@ -128,7 +128,7 @@ func (st *state) entityCheckOf(query string, f focus, lang string) *entityCheck 
 		}
 		var abbrs [][]string
 		for _, acr := range ab.of[phraseKey(words)] {
-			abbrs = append(abbrs, st.index.Analyze(acr))
+			abbrs = append(abbrs, st.analyze(acr))
 		}
 		ini := ""
 		if len(words) >= 2 {
@@ -146,7 +146,7 @@ func (st *state) phraseTerms(phrase []string) [][]string {
 	var out [][]string
 	for _, w := range phrase {
 		if !runJoiner[strings.ToLower(w)] {
-			out = append(out, st.index.Analyze(w))
+			out = append(out, st.analyze(w))
 		}
 	}
 	return out
@@ -578,7 +578,7 @@ const openingLines = 4
 // FRONT PAGE").
 func (st *state) openingOf(doc int) topicText {
 	title := st.corpus.Docs[doc].Title
-	o := topicText{text: title, terms: st.index.Analyze(title)}
+	o := topicText{text: title, terms: st.analyze(title)}
 	it := st.first[doc]
 	a := st.analysis(it)
 	ps, _ := st.passage(it)

@@ -67,7 +67,7 @@ func (p *Pipeline) Explain(ctx context.Context, q Question, want func(sentence s
 	if err != nil {
 		return Explanation{}, fmt.Errorf("explain: %w", err)
 	}
-	st := p.state.Load()
+	st := p.state.Load().asking()
 	qlang := searchLang(text, replyLanguage(text, q.History, q.Lang))
 	asked := st.withoutFraming(text)
 	cands, queries, _, err := p.retrieve(ctx, st, asked, q.History, qlang)

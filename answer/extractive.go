@@ -99,7 +99,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 		ss := st.blockSentences(b)
 		sents[bi] = ss
 		lede := -1
-		if keep != nil && f.isTitle(st.index.Analyze(st.corpus.Docs[b.doc].Title)) {
+		if keep != nil && f.isTitle(st.analyze(st.corpus.Docs[b.doc].Title)) {
 			lede = st.ledeIn(b, ss)
 		}
 		var asks map[string]bool // passages whose own heading is the question
@@ -112,7 +112,7 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 				// "What does helm lint do?" of the page titled "helm
 				// lint": its opening prose is the definition, which the
 				// title heads as a heading heads its section.
-				s.heading = append(slices.Clip(s.heading), st.index.Analyze(st.corpus.Docs[b.doc].Title)...)
+				s.heading = append(slices.Clip(s.heading), st.analyze(st.corpus.Docs[b.doc].Title)...)
 				s.opens = true
 			}
 			key := false
@@ -120,13 +120,13 @@ func (st *state) rankSentences(f focus, blocks []*block, query string, n, perDoc
 				// A table's row answers under its header as a sentence
 				// under its heading: "4.2.x | 1.36.x - 1.33.x" for
 				// "Which Kubernetes versions does Helm 4.2 support?".
-				s.heading = append(slices.Clip(s.heading), st.index.Analyze(s.header)...)
+				s.heading = append(slices.Clip(s.heading), st.analyze(s.header)...)
 				if key = keep != nil && (rowKey(s.text, folded) != "" || cellAndColumn(s.text, s.header, folded)); key {
 					// The row of what the question names is read under
 					// its page's title too, as a table under its
 					// caption: "Design documents" says what the
 					// "Document | Initial date" rows are.
-					s.heading = append(s.heading, st.index.Analyze(st.corpus.Docs[b.doc].Title)...)
+					s.heading = append(s.heading, st.analyze(st.corpus.Docs[b.doc].Title)...)
 				}
 			}
 			if keep != nil && s.item && i+1 < len(ss) && ss[i+1].src == s.src && !ss[i+1].item && !ss[i+1].code &&
@@ -335,7 +335,7 @@ func (st *state) blockContext(b *block) map[string]bool {
 		for t := range st.analysis(it).all {
 			context[t] = true
 		}
-		for _, t := range st.index.Analyze(st.index.Item(it).Title) {
+		for _, t := range st.analyze(st.index.Item(it).Title) {
 			context[t] = true
 		}
 	}
@@ -520,7 +520,7 @@ func (st *state) clipAround(f focus, s string) string {
 	for w := range text.Words(s) {
 		runes += utf8.RuneCountInString(s[last:w.Start])
 		last = w.Start
-		for _, t := range st.index.Analyze(s[w.Start:w.End]) {
+		for _, t := range st.analyze(s[w.Start:w.End]) {
 			if k := slices.IndexFunc(f.every, func(e []string) bool { return slices.Contains(e, t) }); k >= 0 {
 				hits = append(hits, hit{w.Start, runes, k})
 				break
@@ -631,7 +631,7 @@ func (st *state) headedBy(b *block, f focus) map[string]bool {
 	var out map[string]bool
 	for _, it := range b.items {
 		ps, _ := st.passage(it)
-		if len(ps.Headings) == 0 || !f.isTitle(st.index.Analyze(ps.Headings[len(ps.Headings)-1])) {
+		if len(ps.Headings) == 0 || !f.isTitle(st.analyze(ps.Headings[len(ps.Headings)-1])) {
 			continue
 		}
 		if out == nil {
@@ -749,7 +749,7 @@ func (st *state) namedSettings(f focus, ss []blockSentence, i int) ([]string, in
 			if m == nil || len(out) == maxSettings {
 				continue
 			}
-			key := st.index.Analyze(strings.NewReplacer("_", " ", "-", " ", ".", " ").Replace(m[1]))
+			key := st.analyze(strings.NewReplacer("_", " ", "-", " ", ".", " ").Replace(m[1]))
 			has := setOf(key)
 			for _, w := range f.words {
 				if !f.isName(w) && holdsWord(w, has, key) {

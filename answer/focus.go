@@ -134,7 +134,7 @@ func (st *state) focusOf(question string) focus {
 		if k := slices.IndexFunc(comps, func(c compound) bool { return c.start <= w.Start && w.End <= c.end }); k >= 0 {
 			// A part of an identifier: held with the others or not at all.
 			first = false
-			if terms := st.index.Analyze(word); len(terms) > 0 {
+			if terms := st.analyze(word); len(terms) > 0 {
 				var g focus
 				g.addWord(st, word, terms, false, nil, false)
 				parts[k].terms = append(parts[k].terms, terms...)
@@ -169,7 +169,7 @@ func (st *state) focusOf(question string) focus {
 			continue
 		}
 		prev2, prev = prev, word
-		terms := st.index.Analyze(word)
+		terms := st.analyze(word)
 		if strings.Contains(word, " ") {
 			terms = st.vietTerms(word)
 		}
@@ -378,7 +378,7 @@ func isKana(r rune) bool { s := jaScript(r); return s == scriptKatakana || s == 
 // addKatakana adds a katakana word: its pairs, weighed as the rarest of
 // them (a word the corpus never writes as the most), held together.
 func (st *state) addKatakana(f *focus, word string) {
-	terms := st.index.Analyze(word)
+	terms := st.analyze(word)
 	if len(terms) == 0 {
 		return
 	}
@@ -403,7 +403,7 @@ func (st *state) addKatakana(f *focus, word string) {
 // addHan adds the terms of a run of Han characters; isWord tells the
 // pairs that are words.
 func (st *state) addHan(f *focus, run string, isWord func(string) bool, syn func(string) []string) {
-	terms := st.index.Analyze(run)
+	terms := st.analyze(run)
 	one := utf8.RuneCountInString(run) == 1
 	known := make(map[string]bool, len(terms))
 	for _, t := range terms {
@@ -516,7 +516,7 @@ func (st *state) closedCompound(first, second string, terms []string) []string {
 		return nil
 	}
 	// One word: an analyser splitting it again would join nothing.
-	joined := st.index.Analyze(strings.ToLower(first + second))
+	joined := st.analyze(strings.ToLower(first + second))
 	if len(joined) != 1 || slices.Contains(terms, joined[0]) || !st.knowsTerms(joined) {
 		return nil
 	}
@@ -737,7 +737,7 @@ func (st *state) bareRow(sentence string, f focus) bool {
 		if strings.IndexFunc(word, unicode.IsLetter) < 0 {
 			continue
 		}
-		for _, t := range st.index.Analyze(word) {
+		for _, t := range st.analyze(word) {
 			if !asked[t] {
 				return false
 			}
@@ -1037,7 +1037,7 @@ const minArabicFamily = 4
 // that share as many words with the question.
 func (st *state) opensWith(sentence string, f focus) int {
 	for w := range text.Words(sentence) {
-		for _, t := range st.index.Analyze(sentence[w.Start:w.End]) {
+		for _, t := range st.analyze(sentence[w.Start:w.End]) {
 			if f.names[t] {
 				return 1
 			}
@@ -1139,7 +1139,7 @@ func (st *state) withoutFraming(q string) string {
 		b.WriteByte(' ')
 	}
 	s := strings.Trim(b.String(), " ,،，:;")
-	if len(st.index.Analyze(s)) == 0 {
+	if len(st.analyze(s)) == 0 {
 		return q
 	}
 	return s
@@ -1204,7 +1204,7 @@ func (st *state) trimForeignClauses(q string) string {
 // terms are looked up as they are: searched for, a term would be analysed
 // again, and a stem's stem ("lateli" → "latel") is not in the index.
 func (st *state) knows(s string) bool {
-	for _, t := range st.index.Analyze(s) {
+	for _, t := range st.analyze(s) {
 		if _, ok := st.index.IDF(t); ok {
 			return true
 		}
@@ -1620,7 +1620,7 @@ var timesWords = setOf(strings.Fields("once twice thrice"))
 // countsTimes reports whether a question's counted thing (counted) is
 // times: "how many times …".
 func (st *state) countsTimes(counted []string) bool {
-	for _, t := range st.index.Analyze("times") {
+	for _, t := range st.analyze("times") {
 		if slices.Contains(counted, t) {
 			return true
 		}
@@ -1668,7 +1668,7 @@ func (st *state) counted(q string) []string {
 			if out != nil && text.IsStopword(lang, strings.ToLower(word)) {
 				break
 			}
-			if terms := st.index.Analyze(word); len(terms) > 0 && !isNameWord(word, false) {
+			if terms := st.analyze(word); len(terms) > 0 && !isNameWord(word, false) {
 				out = append(out, terms...)
 			}
 		}
@@ -1696,7 +1696,7 @@ func (st *state) countsIt(sentence string, counted []string) bool {
 			continue
 		}
 		for _, n := range ws[i+1 : min(len(ws), i+1+countedNear)] {
-			terms := st.index.Analyze(n)
+			terms := st.analyze(n)
 			if holdsWord(counted, setOf(terms), terms) || holdsWord(terms, want, counted) {
 				return true
 			}
@@ -1760,7 +1760,7 @@ func (st *state) synonymsOf(question string) func(word string) []string {
 func (st *state) knownTerms(words []string) []string {
 	var out []string
 	for _, w := range words {
-		for _, t := range st.index.Analyze(w) {
+		for _, t := range st.analyze(w) {
 			if _, ok := st.index.IDF(t); ok && !slices.Contains(out, t) {
 				out = append(out, t)
 			}
@@ -1825,7 +1825,7 @@ func (st *state) pairWeight(f focus, sentence string) float64 {
 	var seq []int // the question word each word of the sentence holds, -1 for none
 	for w := range text.Words(sentence) {
 		k := -1
-		for _, t := range st.index.Analyze(sentence[w.Start:w.End]) {
+		for _, t := range st.analyze(sentence[w.Start:w.End]) {
 			for i, e := range f.every {
 				if slices.Contains(e, t) {
 					k = i

@@ -105,7 +105,7 @@ func (c *fit) addViet(w string, terms []string, wt float64, has map[string]bool,
 func (st *state) vietTerms(word string) []string {
 	var terms []string
 	for _, s := range strings.Fields(word) {
-		for _, t := range st.index.Analyze(s) {
+		for _, t := range st.analyze(s) {
 			if !slices.Contains(terms, t) {
 				terms = append(terms, t)
 			}

@@ -25,7 +25,7 @@ func TestLocate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := &state{corpus: &corpus.Corpus{Docs: []corpus.Document{doc, pdf}}, links: gh}
+	st := &state{built: &built{corpus: &corpus.Corpus{Docs: []corpus.Document{doc, pdf}}, links: gh}}
 	tests := []struct {
 		name             string
 		doc, first, last int
@@ -171,7 +171,7 @@ func TestOnQuoteNarrowsPagesToTheQuote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := &state{corpus: &corpus.Corpus{Docs: []corpus.Document{deck, md}}, links: gh}
+	st := &state{built: &built{corpus: &corpus.Corpus{Docs: []corpus.Document{deck, md}}, links: gh}}
 	blockOf := func(doc, first, last int) *block {
 		d := &st.corpus.Docs[doc]
 		return &block{doc: doc, first: first, last: last, text: d.Text[d.Passages[first].Start:d.Passages[last].End]}

@@ -121,7 +121,7 @@ func (st *state) respelt(question string, end int, word string, terms []string, 
 	if !st.knowsTerms(terms) {
 		// "arpnet" for ARPANET: the name, not a word no page holds.
 		if c, ok := st.misspeltName(word); ok {
-			return c, st.index.Analyze(c), true
+			return c, st.analyze(c), true
 		}
 		if !writtenAsCall(question, end) {
 			return word, terms, name
@@ -129,14 +129,14 @@ func (st *state) respelt(question string, end int, word string, terms []string, 
 		if c, ok := st.misspeltCode(word); ok {
 			// "megrerun()" for mergerun(): a code name is in lower
 			// case, no name by its capital.
-			return c, st.index.Analyze(c), true
+			return c, st.analyze(c), true
 		}
 		return word, terms, name
 	}
 	if writtenAsCall(question, end) {
 		if c, ok := st.proseSlip(word); ok {
 			// Held by either spelling, weighed as the question's.
-			return word, append(slices.Clip(terms), st.index.Analyze(c)...), name
+			return word, append(slices.Clip(terms), st.analyze(c)...), name
 		}
 	}
 	return word, terms, name
@@ -293,7 +293,7 @@ func (st *state) respellIdentifiers(q string) string {
 // hasUnknownWord reports whether a word of s is one the corpus never uses.
 func (st *state) hasUnknownWord(s string) bool {
 	for w := range text.Words(s) {
-		if terms := st.index.Analyze(s[w.Start:w.End]); len(terms) > 0 && !st.knowsTerms(terms) {
+		if terms := st.analyze(s[w.Start:w.End]); len(terms) > 0 && !st.knowsTerms(terms) {
 			return true
 		}
 	}

@@ -34,7 +34,7 @@ func (st *state) freeTerms(question, sentence string, terms []string) []string {
 		if len(part) < 4 || !strings.HasSuffix(part, "ed") || strings.Contains(lq, "-"+part) {
 			continue
 		}
-		for _, t := range st.index.Analyze(part) {
+		for _, t := range st.analyze(part) {
 			bound[t] = true
 		}
 		spans = append(spans, [2]int{m[0] + i + 1, m[1]})
@@ -46,7 +46,7 @@ func (st *state) freeTerms(question, sentence string, terms []string) []string {
 		if slices.ContainsFunc(spans, func(s [2]int) bool { return s[0] <= w.Start && w.End <= s[1] }) {
 			continue
 		}
-		for _, t := range st.index.Analyze(sentence[w.Start:w.End]) {
+		for _, t := range st.analyze(sentence[w.Start:w.End]) {
 			delete(bound, t) // the sentence also writes it freely
 		}
 	}
@@ -95,13 +95,13 @@ func (st *state) saysDone(sentence string, terms []string, verb string, alts []s
 	if verb == "" || holdsAlt(alts, setOf(terms)) {
 		return true
 	}
-	vt := st.index.Analyze(verb)
+	vt := st.analyze(verb)
 	var words []string
 	for w := range text.Words(sentence) {
 		words = append(words, strings.ToLower(sentence[w.Start:w.End]))
 	}
 	for i, word := range words {
-		wt := st.index.Analyze(word)
+		wt := st.analyze(word)
 		if !holdsWord(vt, setOf(wt), wt) {
 			continue
 		}
@@ -135,7 +135,7 @@ func (st *state) patientAsked(before []string, asked map[string]bool) bool {
 			// before says.
 			return true
 		}
-		for _, t := range st.index.Analyze(before[k]) {
+		for _, t := range st.analyze(before[k]) {
 			if asked[t] {
 				return true
 			}
@@ -267,7 +267,7 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 	var took, tookAlts []string // the verb "How long does it take to V?" times
 	if lang == "en" {
 		if v := timedVerb(asked); v != "" {
-			took = st.index.Analyze(v)
+			took = st.analyze(v)
 			if i := slices.Index(f.everyWord, v); i >= 0 {
 				tookAlts = f.everyAlts[i]
 			}
@@ -279,12 +279,12 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 	// for though it never writes it.
 	var addr []string
 	if n := addressNoun(asked); n != "" {
-		addr = st.index.Analyze(n)
+		addr = st.analyze(n)
 	}
 	var focusTerms map[string]bool // the negated words' focus terms, for negatedHeld
 	if lang == "en" {
 		for _, nw := range negatedWords(asked) {
-			for _, t := range st.index.Analyze(nw) {
+			for _, t := range st.analyze(nw) {
 				if slices.ContainsFunc(f.words, func(w []string) bool { return slices.Contains(w, t) }) {
 					if focusTerms == nil {
 						focusTerms = map[string]bool{}
@@ -357,7 +357,7 @@ func (st *state) fitCheck(asked, query string) (focus, func(sentence string, ter
 			c.held, c.governed, c.hits = c.total, true, max(c.hits, 1)
 		} else if a.row {
 			if k := rowKey(sentence, folded); k != "" {
-				if key := st.index.Analyze(k); !f.namesColumn(key, st.index.Analyze(columnNames(a.header))) {
+				if key := st.analyze(k); !f.namesColumn(key, st.analyze(columnNames(a.header))) {
 					// A row keyed by what the question names, whose
 					// question names none of its other columns,
 					// answers it when its other cells, its header or
@@ -417,7 +417,7 @@ func (st *state) clauseWeight(f focus, sentence string) (best, all float64) {
 	// of ideographs has its words only together ("早期版本").
 	flush := func(end int) {
 		clause := map[int]bool{}
-		for _, t := range st.index.Analyze(sentence[start:end]) {
+		for _, t := range st.analyze(sentence[start:end]) {
 			for i, e := range f.every {
 				if slices.Contains(e, t) {
 					clause[i], every[i] = true, true

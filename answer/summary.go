@@ -70,7 +70,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("summarize: %w", err)
 	}
-	st := p.state.Load()
+	st := p.state.Load().asking()
 	write, lang := replyLangs(r.Lang, topic)
 	res := &Result{ID: newID(), Kind: KindSummary}
 
