@@ -10,19 +10,26 @@ import (
 // carries the sentence of its text that best matches the claims citing
 // it, the question's terms breaking ties.
 func (st *state) sources(blocks []*block, r verify.Rendered, asked string) []Source {
-	claimTerms := make([]map[string]bool, len(r.Used)+1)
-	for _, c := range r.Claims {
-		terms := st.analyze(c.Text)
-		for _, n := range c.Cites {
-			if claimTerms[n] == nil {
-				claimTerms[n] = make(map[string]bool)
-			}
-			for _, t := range terms {
-				claimTerms[n][t] = true
+	// The terms only pick the sentence of a source no verified claim
+	// quotes: none in an extractive answer, whose every sentence is its
+	// own quote. They are read for the first such source.
+	var claimTerms []map[string]bool
+	var askedTerms map[string]bool
+	readTerms := func() {
+		claimTerms = make([]map[string]bool, len(r.Used)+1)
+		for _, c := range r.Claims {
+			terms := st.analyze(c.Text)
+			for _, n := range c.Cites {
+				if claimTerms[n] == nil {
+					claimTerms[n] = make(map[string]bool)
+				}
+				for _, t := range terms {
+					claimTerms[n][t] = true
+				}
 			}
 		}
+		askedTerms = setOf(st.analyze(asked))
 	}
-	askedTerms := setOf(st.analyze(asked))
 	out := make([]Source, len(r.Used))
 	for i, n := range r.Used {
 		b := blocks[n-1]
@@ -32,6 +39,9 @@ func (st *state) sources(blocks []*block, r verify.Rendered, asked string) []Sou
 			out[i].Quote, out[i].Verified = text.Clip(text.OneLine(q), verify.MaxQuoteRunes+1), true
 			st.onQuote(&out[i], b, q)
 		} else {
+			if claimTerms == nil {
+				readTerms()
+			}
 			out[i].Quote = st.quote(b, claimTerms[i+1], askedTerms)
 		}
 	}
