@@ -148,7 +148,7 @@ func (p *Pipeline) Consider(ctx context.Context, q Question, n int) ([]Considere
 	if err != nil {
 		return nil, fmt.Errorf("consider: %w", err)
 	}
-	st := p.state.Load()
+	st := p.state.Load().asking()
 	qlang := searchLang(text, replyLanguage(text, q.History, q.Lang))
 	asked := st.withoutFraming(text)
 	cands, queries, _, err := p.retrieve(ctx, st, asked, q.History, qlang)
