@@ -59,7 +59,7 @@ func BenchmarkLoad(b *testing.B) {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		m, err := loadModel(modelGz)
+		m, err := loadModel(modelGz, hasFMA())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -72,30 +72,31 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 // BenchmarkMatmul is one feed-forward matrix (1536×512) on 20 tokens, the
-// loop the forward pass spends its time in: the Go loops and the FMA kernel.
+// loop the forward pass spends its time in: float32 in Go loops, int8 in
+// the kernel.
 func BenchmarkMatmul(b *testing.B) {
-	m := matrix{1536, 512, make([]float32, 1536*512)}
+	m := matrix{rows: 1536, cols: 512, w: make([]float32, 1536*512)}
 	for i := range m.w {
-		m.w[i] = float32(i%7) * 0.1
+		m.w[i] = float32(i%7)*0.1 - 0.3
 	}
+	q8, f32 := quantised(m)
 	x := make([]float32, 20*512)
 	for i := range x {
 		x[i] = float32(i%5) * 0.2
 	}
 	dst := make([]float32, 20*1536)
 	bias := make([]float32, 1536)
-	for _, fma := range []bool{false, true} {
-		name := "go"
-		if fma {
-			name = "fma"
-			if !hasFMA() {
-				continue
-			}
+	for _, c := range []struct {
+		name string
+		m    *matrix
+	}{{"go", &f32}, {"int8", &q8}} {
+		if c.m.q != nil && !hasFMA() {
+			continue
 		}
-		b.Run(name, func(b *testing.B) {
+		b.Run(c.name, func(b *testing.B) {
 			start := cputime.Now()
 			for b.Loop() {
-				matmul(dst, x, 20, &m, bias, false, fma)
+				matmul(dst, x, 20, c.m, bias, false)
 			}
 			reportCPU(b, start)
 		})

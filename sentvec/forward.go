@@ -47,9 +47,9 @@ func (m *model) embed(dst []float32, ids []int32, w *work) {
 		}
 	}
 	y := w.y[:t*hidDim]
-	m.layers[0].forward(y, x, t, w, m.fma)
+	m.layers[0].forward(y, x, t, w)
 	x = w.x[:t*hidDim]
-	m.layers[1].forward(x, y, t, w, m.fma)
+	m.layers[1].forward(x, y, t, w)
 
 	pool := w.h[:hidDim]
 	clear(pool)
@@ -60,7 +60,7 @@ func (m *model) embed(dst []float32, ids []int32, w *work) {
 	for i := range pool {
 		pool[i] /= n
 	}
-	matmul(dst, pool, 1, &m.tanh, m.tanhBias, false, m.fma)
+	matmul(dst, pool, 1, &m.tanh, m.tanhBias, false)
 	var ss float32
 	for i, v := range dst {
 		v = float32(math.Tanh(float64(v)))
@@ -75,29 +75,29 @@ func (m *model) embed(dst []float32, ids []int32, w *work) {
 
 // forward writes to y (t × hid) the layer's output for x (t × in). y may
 // not share memory with x.
-func (l *layer) forward(y, x []float32, t int, w *work, fma bool) {
+func (l *layer) forward(y, x []float32, t int, w *work) {
 	in, hid := l.in, l.hid
 	if l.dense != nil {
-		matmul(y, x, t, l.dense, l.denseBias, false, fma)
+		matmul(y, x, t, l.dense, l.denseBias, false)
 	} else {
 		copy(y, x[:t*hid])
 	}
 	h := w.h[:t*in]
 	layerNorm(h, x[:t*in], in, l.lnScale, l.lnBias)
 	qkv := w.qkv[:t*3*in]
-	matmul(qkv, h, t, &l.qkv, l.qkvBias, false, fma)
+	matmul(qkv, h, t, &l.qkv, l.qkvBias, false)
 	att := w.att[:t*in]
 	attend(att, qkv, t, in, w.p[:t])
-	matmul(y, att, t, &l.out, l.outBias, true, fma)
+	matmul(y, att, t, &l.out, l.outBias, true)
 
 	h = w.h[:t*hid]
 	layerNorm(h, y, hid, l.ffnScale, l.ffnBias)
 	f := w.ffn[:t*3*hid]
-	matmul(f, h, t, &l.ffn1, l.ffn1Bias, false, fma)
+	matmul(f, h, t, &l.ffn1, l.ffn1Bias, false)
 	for i, v := range f {
 		f[i] = max(v, 0)
 	}
-	matmul(y, f, t, &l.ffn2, l.ffn2Bias, true, fma)
+	matmul(y, f, t, &l.ffn2, l.ffn2Bias, true)
 }
 
 // attend is multi-head dot-product attention over all t tokens: qkv holds
@@ -158,32 +158,23 @@ func layerNorm(dst, x []float32, width int, scale, bias []float32) {
 // matmul writes (or, with acc, adds) x·mᵀ + bias to dst: t rows of m.cols
 // in, t rows of m.rows out. It works on blocks of two weight rows by four
 // tokens, so that each value loaded serves several products: the forward
-// pass is almost all this loop. With fma (AVX2 and FMA, cols a multiple of
-// 8) the block is dot2x4fma's; a last block of fewer than four tokens
-// repeats its last token and drops the copies.
-func matmul(dst, x []float32, t int, m *matrix, bias []float32, acc, fma bool) {
+// pass is almost all this loop. An int8 matrix goes to dot2x4q8 (AVX2 and
+// FMA), where a last block of fewer than four tokens repeats its last token
+// and drops the copies; a float32 one to Go loops.
+func matmul(dst, x []float32, t int, m *matrix, bias []float32, acc bool) {
+	if t == 0 {
+		return
+	}
+	if m.q != nil {
+		matmulQ8(dst, x, t, m, bias, acc)
+		return
+	}
 	rows, cols := m.rows, m.cols
-	fma = fma && cols%8 == 0 && cols > 0 && t > 0
-	var lanes [64]float32
 	o := 0
 	for ; o+2 <= rows; o += 2 {
 		w0 := m.w[o*cols : (o+1)*cols]
 		w1 := m.w[(o+1)*cols : (o+2)*cols]
 		b0, b1 := bias[o], bias[o+1]
-		if fma {
-			for i := 0; i < t; i += 4 {
-				var xs [4]*float32
-				for k := range xs {
-					xs[k] = &x[min(i+k, t-1)*cols]
-				}
-				dot2x4fma(&lanes, &w0[0], &w1[0], xs[0], xs[1], xs[2], xs[3], cols)
-				for k := range min(4, t-i) {
-					put(dst, (i+k)*rows+o, sum8(lanes[8*k:8*k+8])+b0, acc)
-					put(dst, (i+k)*rows+o+1, sum8(lanes[32+8*k:32+8*k+8])+b1, acc)
-				}
-			}
-			continue
-		}
 		i := 0
 		for ; i+4 <= t; i += 4 {
 			var s [8]float32
@@ -203,6 +194,33 @@ func matmul(dst, x []float32, t int, m *matrix, bias []float32, acc, fma bool) {
 		wr := m.w[o*cols : (o+1)*cols]
 		for i := range t {
 			put(dst, i*rows+o, dot(x[i*cols:(i+1)*cols], wr)+bias[o], acc)
+		}
+	}
+}
+
+// matmulQ8 is matmul for an int8 matrix of an even number of rows of a
+// multiple of 8 values, as the loader keeps them only then.
+func matmulQ8(dst, x []float32, t int, m *matrix, bias []float32, acc bool) {
+	rows, cols := m.rows, m.cols
+	if rows%2 != 0 || cols%8 != 0 {
+		panic("sentvec: int8 matrix of odd rows or columns not a multiple of 8")
+	}
+	_ = x[t*cols-1]
+	var lanes [64]float32
+	for o := 0; o < rows; o += 2 {
+		w0, w1 := &m.q[o*cols], &m.q[(o+1)*cols]
+		s0, s1 := m.scale[o], m.scale[o+1]
+		b0, b1 := bias[o], bias[o+1]
+		for i := 0; i < t; i += 4 {
+			var xs [4]*float32
+			for k := range xs {
+				xs[k] = &x[min(i+k, t-1)*cols]
+			}
+			dot2x4q8(&lanes, w0, w1, xs[0], xs[1], xs[2], xs[3], cols)
+			for k := range min(4, t-i) {
+				put(dst, (i+k)*rows+o, sum8(lanes[8*k:8*k+8])*s0+b0, acc)
+				put(dst, (i+k)*rows+o+1, sum8(lanes[32+8*k:32+8*k+8])*s1+b1, acc)
+			}
 		}
 	}
 }

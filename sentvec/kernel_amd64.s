@@ -2,11 +2,12 @@
 
 #include "textflag.h"
 
-// func dot2x4fma(out *[64]float32, w0, w1, x0, x1, x2, x3 *float32, n int)
+// func dot2x4q8(out *[64]float32, w0, w1 *int8, x0, x1, x2, x3 *float32, n int)
 //
-// out[8k+l] collects lane l of w0·xk, out[32+8k+l] of w1·xk, over n floats
-// (a multiple of 8); the caller adds the lanes. AVX2 and FMA.
-TEXT ·dot2x4fma(SB), NOSPLIT, $0-64
+// out[8k+l] collects lane l of w0·xk, out[32+8k+l] of w1·xk, over n values
+// (a multiple of 8); w0 and w1 are int8 (their scales are the caller's, as
+// is adding the lanes). AVX2 and FMA.
+TEXT ·dot2x4q8(SB), NOSPLIT, $0-64
 	MOVQ out+0(FP), DI
 	MOVQ w0+8(FP), SI
 	MOVQ w1+16(FP), DX
@@ -15,8 +16,8 @@ TEXT ·dot2x4fma(SB), NOSPLIT, $0-64
 	MOVQ x2+40(FP), R10
 	MOVQ x3+48(FP), R11
 	MOVQ n+56(FP), CX
-	SHLQ $2, CX
-	XORQ AX, AX
+	XORQ BX, BX // weight index
+	XORQ AX, AX // float byte offset, 4·BX
 	VXORPS Y0, Y0, Y0
 	VXORPS Y1, Y1, Y1
 	VXORPS Y2, Y2, Y2
@@ -27,10 +28,12 @@ TEXT ·dot2x4fma(SB), NOSPLIT, $0-64
 	VXORPS Y7, Y7, Y7
 
 loop:
-	CMPQ AX, CX
+	CMPQ BX, CX
 	JGE  done
-	VMOVUPS (SI)(AX*1), Y8
-	VMOVUPS (DX)(AX*1), Y9
+	VPMOVSXBD (SI)(BX*1), Y8
+	VPMOVSXBD (DX)(BX*1), Y9
+	VCVTDQ2PS Y8, Y8
+	VCVTDQ2PS Y9, Y9
 	VMOVUPS (R8)(AX*1), Y10
 	VFMADD231PS Y10, Y8, Y0
 	VFMADD231PS Y10, Y9, Y4
@@ -43,6 +46,7 @@ loop:
 	VMOVUPS (R11)(AX*1), Y13
 	VFMADD231PS Y13, Y8, Y3
 	VFMADD231PS Y13, Y9, Y7
+	ADDQ $8, BX
 	ADDQ $32, AX
 	JMP  loop
 

@@ -29,22 +29,23 @@ const (
 // Dim is the length of an embedding.
 const Dim = hidDim
 
-// matrix is a dense row-major matrix: rows outputs of cols inputs each.
+// matrix is a row-major matrix, rows outputs of cols inputs each: float32
+// values (w), or int8 values with a scale per row (q, scale) where the
+// int8 kernel runs, and always for the embedding table, of which a sentence
+// reads a few rows.
 type matrix struct {
 	rows, cols int
 	w          []float32
-}
-
-// qmatrix is a matrix kept quantised: int8 values with a scale per row (the
-// embedding table, of which a sentence reads a few rows).
-type qmatrix struct {
-	rows, cols int
-	scale      []float32
 	q          []int8
+	scale      []float32
 }
 
-// row writes row r, dequantised, into dst.
-func (m *qmatrix) row(dst []float32, r int) {
+// row writes row r as float32 into dst.
+func (m *matrix) row(dst []float32, r int) {
+	if m.q == nil {
+		copy(dst, m.w[r*m.cols:(r+1)*m.cols])
+		return
+	}
 	s := m.scale[r]
 	for i, v := range m.q[r*m.cols : (r+1)*m.cols] {
 		dst[i] = float32(v) * s
@@ -71,12 +72,11 @@ type layer struct {
 
 type model struct {
 	tok      *tokenizer
-	emb      qmatrix
+	emb      matrix
 	invTime  []float32 // 128 inverse timescales of the sine/cosine position signal
 	layers   [2]layer
 	tanh     matrix
 	tanhBias []float32
-	fma      bool // matmul uses dot2x4fma (AVX2 and FMA here)
 }
 
 // reader reads model.bin.gz's fields, remembering the first error.
@@ -108,20 +108,20 @@ func (r *reader) f32s(n int) []float32 {
 	return v
 }
 
-// tensor reads one tensor of the shape wanted; a quantised one is
-// dequantised unless keep, when it is returned as is.
-func (r *reader) tensor(rows, cols int, keep bool) (matrix, qmatrix) {
+// tensor reads one tensor of the shape wanted; a quantised one stays int8
+// if keep (and its rows suit the kernel), else it is dequantised.
+func (r *reader) tensor(rows, cols int, keep bool) matrix {
 	kind := r.read(1)[0]
 	gr, gc := r.u32(), r.u32()
 	if r.err == nil && (gr != rows || gc != cols) {
 		r.err = fmt.Errorf("tensor %d×%d, want %d×%d", gr, gc, rows, cols)
 	}
 	if r.err != nil {
-		return matrix{}, qmatrix{}
+		return matrix{}
 	}
 	switch kind {
 	case 0:
-		return matrix{rows, cols, r.f32s(rows * cols)}, qmatrix{}
+		return matrix{rows: rows, cols: cols, w: r.f32s(rows * cols)}
 	case 1:
 		scale := r.f32s(rows)
 		b := r.read(rows * cols)
@@ -129,31 +129,27 @@ func (r *reader) tensor(rows, cols int, keep bool) (matrix, qmatrix) {
 		for i, v := range b {
 			q[i] = int8(v)
 		}
-		qm := qmatrix{rows, cols, scale, q}
-		if keep {
-			return matrix{}, qm
+		m := matrix{rows: rows, cols: cols, q: q, scale: scale}
+		if keep && cols%8 == 0 {
+			return m
 		}
 		w := make([]float32, len(q))
 		for i := range rows {
-			qm.row(w[i*cols:(i+1)*cols], i)
+			m.row(w[i*cols:(i+1)*cols], i)
 		}
-		return matrix{rows, cols, w}, qmatrix{}
+		return matrix{rows: rows, cols: cols, w: w}
 	}
 	r.err = fmt.Errorf("tensor kind %d", kind)
-	return matrix{}, qmatrix{}
+	return matrix{}
 }
 
 func (r *reader) vec(n int) []float32 {
-	m, _ := r.tensor(1, n, false)
-	return m.w
+	return r.tensor(1, n, false).w
 }
 
-func (r *reader) mat(rows, cols int) matrix {
-	m, _ := r.tensor(rows, cols, false)
-	return m
-}
-
-func loadModel(gz []byte) (*model, error) {
+// loadModel reads model.bin.gz; int8 keeps the layers' matrices int8 for
+// the int8 kernel, else they are dequantised for the Go loops.
+func loadModel(gz []byte, int8 bool) (*model, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		return nil, fmt.Errorf("sentvec model: %w", err)
@@ -175,27 +171,28 @@ func loadModel(gz []byte) (*model, error) {
 		pieces[i] = string(r.read(r.u16()))
 		scores[i] = math.Float64frombits(binary.LittleEndian.Uint64(r.read(8)))
 	}
-	m := &model{tok: newTokenizer(pieces, scores), fma: hasFMA()}
+	m := &model{tok: newTokenizer(pieces, scores)}
+	mat := func(rows, cols int) matrix { return r.tensor(rows, cols, int8) }
 	if nt := r.u32(); r.err == nil && nt != 30 {
 		return nil, fmt.Errorf("sentvec model: %d tensors, want 30", nt)
 	}
-	_, m.emb = r.tensor(vocabRows, embDim, true)
+	m.emb = r.tensor(vocabRows, embDim, true)
 	m.invTime = r.vec(embDim / 2)
 	for i, in := range []int{embDim, hidDim} {
 		l := &m.layers[i]
 		l.in, l.hid = in, hidDim
 		l.lnScale, l.lnBias = r.vec(in), r.vec(in)
-		l.qkv, l.qkvBias = r.mat(3*in, in), r.vec(3*in)
-		l.out, l.outBias = r.mat(hidDim, in), r.vec(hidDim)
+		l.qkv, l.qkvBias = mat(3*in, in), r.vec(3*in)
+		l.out, l.outBias = mat(hidDim, in), r.vec(hidDim)
 		if in != hidDim {
-			d := r.mat(hidDim, in)
+			d := mat(hidDim, in)
 			l.dense, l.denseBias = &d, r.vec(hidDim)
 		}
 		l.ffnScale, l.ffnBias = r.vec(hidDim), r.vec(hidDim)
-		l.ffn1, l.ffn1Bias = r.mat(3*hidDim, hidDim), r.vec(3*hidDim)
-		l.ffn2, l.ffn2Bias = r.mat(hidDim, 3*hidDim), r.vec(hidDim)
+		l.ffn1, l.ffn1Bias = mat(3*hidDim, hidDim), r.vec(3*hidDim)
+		l.ffn2, l.ffn2Bias = mat(hidDim, 3*hidDim), r.vec(hidDim)
 	}
-	m.tanh, m.tanhBias = r.mat(hidDim, hidDim), r.vec(hidDim)
+	m.tanh, m.tanhBias = mat(hidDim, hidDim), r.vec(hidDim)
 	if r.err != nil {
 		return nil, fmt.Errorf("sentvec model: %w", r.err)
 	}

@@ -130,7 +130,7 @@ func TestLoadRejectsCorrupt(t *testing.T) {
 		"not gzip":  []byte("SENTVEC1"),
 		"truncated": modelGz[:len(modelGz)/2],
 	} {
-		if _, err := loadModel(b); err == nil {
+		if _, err := loadModel(b, true); err == nil {
 			t.Errorf("%s: loadModel succeeded", name)
 		}
 	}
