@@ -1,6 +1,7 @@
 package sentvec
 
 import (
+	"math"
 	"testing"
 	"unicode/utf8"
 
@@ -38,4 +39,28 @@ func strings100() string {
 		b = append(b, "word "...)
 	}
 	return string(b)
+}
+
+// Any text embeds as a finite unit vector of Dim values.
+func FuzzEncode(f *testing.F) {
+	for _, s := range []string{"", " ", "hello", "東京 😀", "\xff", strings100()} {
+		f.Add(s)
+	}
+	var e Encoder
+	f.Fuzz(func(t *testing.T, s string) {
+		v := e.Encode(s)[0]
+		if len(v) != Dim {
+			t.Fatalf("Encode(%q): %d values", s, len(v))
+		}
+		var ss float64
+		for _, x := range v {
+			if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+				t.Fatalf("Encode(%q): %v", s, x)
+			}
+			ss += float64(x) * float64(x)
+		}
+		if math.Abs(ss-1) > 1e-4 {
+			t.Fatalf("Encode(%q): squared norm %v", s, ss)
+		}
+	})
 }
