@@ -206,7 +206,7 @@ func matmulQ8(dst, x []float32, t int, m *matrix, bias []float32, acc bool) {
 		panic("sentvec: int8 matrix of odd rows or columns not a multiple of 8")
 	}
 	_ = x[t*cols-1]
-	var lanes [64]float32
+	var sums [8]float32
 	for o := 0; o < rows; o += 2 {
 		w0, w1 := &m.q[o*cols], &m.q[(o+1)*cols]
 		s0, s1 := m.scale[o], m.scale[o+1]
@@ -216,18 +216,13 @@ func matmulQ8(dst, x []float32, t int, m *matrix, bias []float32, acc bool) {
 			for k := range xs {
 				xs[k] = &x[min(i+k, t-1)*cols]
 			}
-			dot2x4q8(&lanes, w0, w1, xs[0], xs[1], xs[2], xs[3], cols)
+			dot2x4q8(&sums, w0, w1, xs[0], xs[1], xs[2], xs[3], cols)
 			for k := range min(4, t-i) {
-				put(dst, (i+k)*rows+o, sum8(lanes[8*k:8*k+8])*s0+b0, acc)
-				put(dst, (i+k)*rows+o+1, sum8(lanes[32+8*k:32+8*k+8])*s1+b1, acc)
+				put(dst, (i+k)*rows+o, sums[k]*s0+b0, acc)
+				put(dst, (i+k)*rows+o+1, sums[4+k]*s1+b1, acc)
 			}
 		}
 	}
-}
-
-func sum8(l []float32) float32 {
-	l = l[:8]
-	return ((l[0] + l[4]) + (l[1] + l[5])) + ((l[2] + l[6]) + (l[3] + l[7]))
 }
 
 func put(dst []float32, i int, v float32, acc bool) {

@@ -10,4 +10,4 @@ func hasFMA() bool { return cpu.X86.HasAVX2 && cpu.X86.HasFMA }
 // dot2x4q8 is in kernel_amd64.s.
 //
 //go:noescape
-func dot2x4q8(out *[64]float32, w0, w1 *int8, x0, x1, x2, x3 *float32, n int)
+func dot2x4q8(out *[8]float32, w0, w1 *int8, x0, x1, x2, x3 *float32, n int)

@@ -2,11 +2,10 @@
 
 #include "textflag.h"
 
-// func dot2x4q8(out *[64]float32, w0, w1 *int8, x0, x1, x2, x3 *float32, n int)
+// func dot2x4q8(out *[8]float32, w0, w1 *int8, x0, x1, x2, x3 *float32, n int)
 //
-// out[8k+l] collects lane l of w0·xk, out[32+8k+l] of w1·xk, over n values
-// (a multiple of 8); w0 and w1 are int8 (their scales are the caller's, as
-// is adding the lanes). AVX2 and FMA.
+// out[k] = w0·xk and out[4+k] = w1·xk over n values (a multiple of 8); w0
+// and w1 are int8, their scales the caller's. AVX2 and FMA.
 TEXT ·dot2x4q8(SB), NOSPLIT, $0-64
 	MOVQ out+0(FP), DI
 	MOVQ w0+8(FP), SI
@@ -51,13 +50,19 @@ loop:
 	JMP  loop
 
 done:
-	VMOVUPS Y0, 0(DI)
-	VMOVUPS Y1, 32(DI)
-	VMOVUPS Y2, 64(DI)
-	VMOVUPS Y3, 96(DI)
-	VMOVUPS Y4, 128(DI)
-	VMOVUPS Y5, 160(DI)
-	VMOVUPS Y6, 192(DI)
-	VMOVUPS Y7, 224(DI)
+	// Y0..Y3 hold the lanes of w0·x0..x3, Y4..Y7 of w1·x0..x3: pairwise
+	// horizontal adds leave w0·xk's halves in lane k of each 128-bit half.
+	VHADDPS Y1, Y0, Y0
+	VHADDPS Y3, Y2, Y2
+	VHADDPS Y2, Y0, Y0
+	VHADDPS Y5, Y4, Y4
+	VHADDPS Y7, Y6, Y6
+	VHADDPS Y6, Y4, Y4
+	VEXTRACTF128 $1, Y0, X1
+	VADDPS X1, X0, X0
+	VEXTRACTF128 $1, Y4, X5
+	VADDPS X5, X4, X4
+	VMOVUPS X0, 0(DI)
+	VMOVUPS X4, 16(DI)
 	VZEROUPPER
 	RET
