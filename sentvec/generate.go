@@ -1,3 +1,3 @@
 package sentvec
 
-//go:generate go run gen_model.go -o model.bin.gz
+//go:generate go run gen_model.go -o model.bin

@@ -126,9 +126,11 @@ func TestLoadTwiceSameModel(t *testing.T) {
 
 func TestLoadRejectsCorrupt(t *testing.T) {
 	for name, b := range map[string][]byte{
-		"empty":     nil,
-		"not gzip":  []byte("SENTVEC1"),
-		"truncated": modelGz[:len(modelGz)/2],
+		"empty":      nil,
+		"not model":  []byte("SENTVEC2\x00\x00\x00\x00"),
+		"magic only": []byte("SENTVEC1"),
+		"truncated":  modelBin[:len(modelBin)/2],
+		"too long":   append(append([]byte(nil), modelBin...), 0),
 	} {
 		if _, err := loadModel(b, true); err == nil {
 			t.Errorf("%s: loadModel succeeded", name)
