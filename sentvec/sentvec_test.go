@@ -5,6 +5,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"sync"
 	"testing"
 )
 
@@ -135,5 +136,30 @@ func TestLoadRejectsCorrupt(t *testing.T) {
 		if _, err := loadModel(b, true); err == nil {
 			t.Errorf("%s: loadModel succeeded", name)
 		}
+	}
+}
+
+// Questions arrive together: one Encoder serves them all, each getting what
+// it would alone.
+func TestEncodeConcurrent(t *testing.T) {
+	var e Encoder
+	texts := []string{"How do I reset my password?", "Where is the staging guide?", "a", "", "The meeting moved to Thursday."}
+	want := e.Encode(texts...)
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(texts))
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range texts {
+				k := (i + g) % len(texts)
+				if got := e.Encode(texts[k])[0]; !slices.Equal(got, want[k]) {
+					errs <- texts[k]
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for s := range errs {
+		t.Errorf("%q: embedding differs when encoded concurrently", s)
 	}
 }
