@@ -17,19 +17,10 @@ import (
 // looked up.
 
 // dictTrie is one script's list as a trie over the characters of its
-// block [lo, hi]: root holds the edge of each first character (-1 for
-// none); an edge leads to a node, the word ending there (-1 for none) and
-// its children, edges[first:first+n], sorted by character.
+// block [lo, lo+width), walked in runes.
 type dictTrie struct {
-	lo, hi rune
-	root   []int32
-	edges  []dictEdge
-}
-
-type dictEdge struct {
-	r        rune
-	word     int32
-	first, n int32
+	lo rune
+	*wordTrie
 }
 
 // dictLists are the three tries, their words by id (Lao's, then Khmer's,
@@ -63,67 +54,15 @@ var dictList = sync.OnceValue(func() *dictLists {
 
 // newDictTrie builds the trie of words (sorted), word i's id base+i.
 func newDictTrie(words []string, base int32, lo, hi rune) *dictTrie {
-	type child struct {
-		r    rune
-		node int32
-	}
-	kids := [][]child{nil}
-	word := []int32{-1}
-	for i, w := range words {
-		node := int32(0)
+	return &dictTrie{lo, newWordTrie(words, base, int(hi-lo+1), func(buf []uint8, w string) ([]uint8, bool) {
 		for _, r := range w {
 			if r < lo || r > hi {
-				node = -1 // not all the script's: a walk never finds it
-				break
+				return buf, false // not all the script's: a walk never finds it
 			}
-			next := int32(-1)
-			for _, c := range kids[node] {
-				if c.r == r {
-					next = c.node
-					break
-				}
-			}
-			if next < 0 {
-				next = int32(len(kids))
-				kids = append(kids, nil)
-				word = append(word, -1)
-				kids[node] = append(kids[node], child{r, next})
-			}
-			node = next
+			buf = append(buf, uint8(r-lo))
 		}
-		if node > 0 {
-			word[node] = base + int32(i)
-		}
-	}
-	t := &dictTrie{lo: lo, hi: hi, root: make([]int32, hi-lo+1)}
-	for i := range t.root {
-		t.root[i] = -1
-	}
-	// Each node's children get a run of edges, breadth first; then each
-	// edge is told its node's children.
-	first := make([]int32, len(kids))
-	edgeOf := make([]int32, len(kids))
-	queue := []int32{0}
-	for len(queue) > 0 {
-		node := queue[0]
-		queue = queue[1:]
-		cs := kids[node]
-		slices.SortFunc(cs, func(a, b child) int { return int(a.r - b.r) })
-		first[node] = int32(len(t.edges))
-		for _, c := range cs {
-			edgeOf[c.node] = int32(len(t.edges))
-			t.edges = append(t.edges, dictEdge{r: c.r, word: word[c.node]})
-			queue = append(queue, c.node)
-		}
-	}
-	for _, c := range kids[0] {
-		t.root[c.r-lo] = edgeOf[c.node]
-	}
-	for node := int32(1); node < int32(len(kids)); node++ {
-		e := &t.edges[edgeOf[node]]
-		e.first, e.n = first[node], int32(len(kids[node]))
-	}
-	return t
+		return buf, true
+	})}
 }
 
 // DictWordIDs is how many ids DictWordsIn gives: one a word of the Lao,
@@ -168,26 +107,26 @@ func DictWordsIn(s string, f func(id int)) {
 			l = dictList()
 		}
 		t := l.tries[k]
-		e := t.root[r-t.lo]
-		for p := i + utf8.RuneLen(r); e >= 0; {
+		n, lo := uint8(denseN), int32(0) // the root's children: row 0
+		for c, p := r, i+utf8.RuneLen(r); ; {
+			sym := c - t.lo
+			if sym < 0 || sym >= rune(t.width) {
+				break
+			}
+			e := t.next(n, lo, uint8(sym))
+			if e < 0 {
+				break
+			}
 			edge := &t.edges[e]
 			if edge.word >= 0 {
 				f(int(edge.word))
 			}
-			if edge.n == 0 || p >= len(s) {
+			if n, lo = edge.n, edge.lo; n == 0 || p >= len(s) {
 				break
 			}
-			next, size := utf8.DecodeRuneInString(s[p:])
+			var size int
+			c, size = utf8.DecodeRuneInString(s[p:])
 			p += size
-			e = -1
-			for q, c := range t.edges[edge.first : edge.first+edge.n] {
-				if c.r >= next {
-					if c.r == next {
-						e = edge.first + int32(q)
-					}
-					break
-				}
-			}
 		}
 	}
 }

@@ -18,35 +18,13 @@ import (
 // the same, are one letter here, in the text and in the word looked up.
 
 // thaiTrie is the word list as a trie over the 128 code points of the Thai
-// block (U+0E00–U+0E7F). A text is walked in its UTF-8 bytes, three a Thai
-// character, without decoding runes, from every character: a step reads
-// one edge, which holds what the next step needs (the word ending there,
-// where its node's children are), so that a walk misses the processor's
-// caches once a character, not three times.
+// block (U+0E00–U+0E7F), walked in the text's UTF-8 bytes, three a Thai
+// character, without decoding runes.
 type thaiTrie struct {
-	edges []thaiEdge // each node's children's, side by side, sorted by symbol
-	dense []int32    // rows of 128: the children of a node of many, by symbol; -1 for none
+	*wordTrie
 	words []string
 	ids   map[string]int32
 }
-
-// thaiEdge leads to a node: its symbol, the id of the word ending at the
-// node (-1 for none), and the node's children: edges[lo:lo+n], or, with n
-// denseN, the row lo of dense.
-type thaiEdge struct {
-	sym  uint8
-	n    uint8
-	word int32
-	lo   int32
-}
-
-// denseN marks a node's children as a row of dense; denseFrom is how many
-// make one (a scan of more costs more than the row's cache miss). The
-// root's children are a row.
-const (
-	denseN    = 0xff
-	denseFrom = 8
-)
 
 // saraAm and its two-letter spelling.
 const (
@@ -70,80 +48,20 @@ var thTrie = sync.OnceValue(func() *thaiTrie {
 	}
 	slices.Sort(words)
 	words = slices.Compact(words)
-	// The trie by node while it grows, then laid out as edges.
-	type child struct {
-		sym  uint8
-		node int32
-	}
-	kids := [][]child{nil}
-	word := []int32{-1}
 	t := &thaiTrie{words: words, ids: make(map[string]int32, len(words))}
 	for id, w := range words {
 		t.ids[w] = int32(id)
-		node := int32(0)
+	}
+	t.wordTrie = newWordTrie(words, 0, 128, func(buf []uint8, w string) ([]uint8, bool) {
 		for i := 0; i < len(w); i += 3 {
 			sym, ok := thaiSym(w, i)
 			if !ok {
-				node = -1 // not all Thai: Words never finds it, nor does a walk
-				break
+				return buf, false // not all Thai: Words never finds it, nor does a walk
 			}
-			next := int32(-1)
-			for _, c := range kids[node] {
-				if c.sym == sym {
-					next = c.node
-					break
-				}
-			}
-			if next < 0 {
-				next = int32(len(kids))
-				kids = append(kids, nil)
-				word = append(word, -1)
-				kids[node] = append(kids[node], child{sym, next})
-			}
-			node = next
+			buf = append(buf, sym)
 		}
-		if node > 0 {
-			word[node] = int32(id)
-		}
-	}
-	// Each node's children get a run of edges, in breadth-first order;
-	// then each edge is told its node's word and children.
-	lo := make([]int32, len(kids)) // node → its children's first edge
-	edgeOf := make([]int32, len(kids))
-	queue := []int32{0}
-	for len(queue) > 0 {
-		node := queue[0]
-		queue = queue[1:]
-		cs := kids[node]
-		slices.SortFunc(cs, func(a, b child) int { return int(a.sym) - int(b.sym) })
-		lo[node] = int32(len(t.edges))
-		for _, c := range cs {
-			edgeOf[c.node] = int32(len(t.edges))
-			t.edges = append(t.edges, thaiEdge{sym: c.sym, word: word[c.node]})
-			queue = append(queue, c.node)
-		}
-	}
-	children := func(node int32) (uint8, int32) {
-		cs := kids[node]
-		if len(cs) < denseFrom && node != 0 {
-			return uint8(len(cs)), lo[node]
-		}
-		row := int32(len(t.dense) >> 7)
-		t.dense = append(t.dense, make([]int32, 128)...)
-		r := t.dense[row<<7:]
-		for i := range r {
-			r[i] = -1
-		}
-		for _, c := range cs {
-			r[c.sym] = edgeOf[c.node]
-		}
-		return denseN, row
-	}
-	children(0) // row 0
-	for node := int32(1); node < int32(len(kids)); node++ {
-		e := &t.edges[edgeOf[node]]
-		e.n, e.lo = children(node)
-	}
+		return buf, true
+	})
 	return t
 })
 
@@ -186,19 +104,7 @@ func ThaiWordsIn(s string, f func(id int)) {
 			if !ok {
 				break
 			}
-			k := int32(-1)
-			if n == denseN {
-				k = t.dense[lo<<7|int32(sym)]
-			} else {
-				for q, e := range t.edges[lo : lo+int32(n)] {
-					if e.sym >= sym {
-						if e.sym == sym {
-							k = lo + int32(q)
-						}
-						break
-					}
-				}
-			}
+			k := t.next(n, lo, sym)
 			if k < 0 {
 				break
 			}
