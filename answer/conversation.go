@@ -123,8 +123,11 @@ func pointsBack(lower string, words []string, lang string) bool {
 // not definite (the article and a possessive suffix exclude each other),
 // with a stem of three letters or more left.
 func arabicPronounSuffix(w string) bool {
-	if strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "لل") {
-		return false
+	for _, article := range text.ArabicBare(w, 1, false) {
+		if article {
+			return false
+		}
+		break
 	}
 	for _, s := range arabicSuffixes {
 		if strings.HasSuffix(w, s) && utf8.RuneCountInString(w)-utf8.RuneCountInString(s) >= 3 {

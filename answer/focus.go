@@ -1494,7 +1494,7 @@ var datePrepositions = setOf(strings.Fields("in since until till by from before 
 
 func hasWord(s string, set map[string]bool) bool {
 	for w := range text.Words(s) {
-		if word := strings.ToLower(s[w.Start:w.End]); set[word] || set[arabicBare(word)] {
+		if word := strings.ToLower(s[w.Start:w.End]); set[word] || inBare(set, word) {
 			return true
 		}
 	}
@@ -1506,20 +1506,20 @@ func hasWord(s string, set map[string]bool) bool {
 	return false
 }
 
-// arabicBare returns an Arabic word without the conjunction or
-// preposition written onto it and its article: "وأربعة" (and four) →
-// أربعة, "بالقرن" → قرن; the word itself when it has none.
-func arabicBare(w string) string {
-	for _, p := range []string{"و", "ف", "ب", "ل"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 2 {
-			w = rest
-			break
+// inBare reports whether a reading of the Arabic word w without the
+// conjunction, preposition and article written onto it is one of set's:
+// "وأربعة" (and four) → أربعة, "بالقرن" → قرن (text.ArabicBare, loose: the
+// set decides).
+func inBare(set map[string]bool, w string) bool {
+	if w == "" || w[0] < 0xd8 || w[0] > 0xdb { // not Arabic's two-byte letters
+		return false
+	}
+	for rest := range text.ArabicBare(w, 2, true) {
+		if set[rest] {
+			return true
 		}
 	}
-	if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
-		w = rest
-	}
-	return w
+	return false
 }
 
 // Arabic writes a number's word in more forms than one: ثلاثة before a

@@ -243,12 +243,11 @@ func runePrefix(s string, n int) int {
 }
 
 // stripArabicPrefix removes the article and the conjunctions and
-// prepositions written joined to an Arabic word, when enough of it is left.
+// prepositions written joined to an Arabic word, when three letters are
+// left (text.ArabicBare's longest reading).
 func stripArabicPrefix(w string) string {
-	for _, p := range [...]string{"وال", "بال", "كال", "فال", "لل", "ال", "و"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
-			return rest
-		}
+	for rest := range text.ArabicBare(w, 3, false) {
+		return rest
 	}
 	return w
 }

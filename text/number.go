@@ -887,8 +887,8 @@ func adds(last, v float64) bool {
 	return false
 }
 
-// numberWordValue is the value of a number word, its Arabic conjunction
-// "و" ("and") taken off.
+// numberWordValue is the value of a number word, its Arabic conjunction,
+// preposition and article taken off (ArabicBare: "والعشرون", "بالثاني").
 func numberWordValue(w string) (float64, bool) {
 	if v, ok := numberWords[w]; ok {
 		return v, true
@@ -896,14 +896,12 @@ func numberWordValue(w string) (float64, bool) {
 	if v, ok := ordinalValue(w); ok {
 		return v, true
 	}
-	for _, pre := range []string{"و", "ال", "وال"} {
-		if rest, ok := strings.CutPrefix(w, pre); ok && rest != "" {
-			if v, ok := numberWords[rest]; ok {
-				return v, true
-			}
-			if v, ok := ordinalWords[rest]; ok {
-				return v, true
-			}
+	for rest := range ArabicBare(w, 1, false) {
+		if v, ok := numberWords[rest]; ok {
+			return v, true
+		}
+		if v, ok := ordinalWords[rest]; ok {
+			return v, true
 		}
 	}
 	if v, ok := germanNumber(w); ok {
@@ -920,12 +918,22 @@ func arabicDecade(w string) (float64, bool) {
 	if w == "" || w[0] < 0xd8 || w[0] > 0xdb {
 		return 0, false
 	}
-	w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ال")
-	for _, end := range []string{"يات", "ات"} {
-		if stem, ok := strings.CutSuffix(w, end); ok {
-			if v, ok := numberWords[stem]; ok && v >= 20 && v < 100 {
-				return v, true
+	decade := func(w string) (float64, bool) {
+		for _, end := range []string{"يات", "ات"} {
+			if stem, ok := strings.CutSuffix(w, end); ok {
+				if v, ok := numberWords[stem]; ok && v >= 20 && v < 100 {
+					return v, true
+				}
 			}
+		}
+		return 0, false
+	}
+	if v, ok := decade(w); ok {
+		return v, true
+	}
+	for rest := range ArabicBare(w, 1, false) {
+		if v, ok := decade(rest); ok {
+			return v, true
 		}
 	}
 	return 0, false

@@ -203,18 +203,15 @@ func foldKeys(m map[string]float64) map[string]float64 {
 	return out
 }
 
-// arabicBase is an Arabic scale word without its clitics: "و" (and), "ب"
-// (by), "ال" (the) before, the accusative alef after ("مليارا",
-// "والمليار"); other words as they are.
+// arabicBase is an Arabic scale word without its clitics: a conjunction,
+// a preposition and the article before (ArabicBare, loose: "و" and, "ب"
+// by, "ال" the; scaleWords decides), the accusative alef after
+// ("مليارا", "والمليار", "بمليون"); other words as they are.
 func arabicBase(w string) string {
 	if _, ok := scaleWords[w]; ok || w == "" || w[0] < 0xd8 || w[0] > 0xdb {
 		return w
 	}
-	for _, pre := range []string{"وال", "بال", "ال", "و", "ب"} {
-		rest, ok := strings.CutPrefix(w, pre)
-		if !ok {
-			continue
-		}
+	for rest := range ArabicBare(w, 1, true) {
 		if _, ok := scaleWords[rest]; ok {
 			return rest
 		}
