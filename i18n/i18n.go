@@ -177,13 +177,16 @@ func Of(s string) string {
 	return catalogued(l)
 }
 
-// spelledOnly reports whether s, detected as lang, is a word or two of
-// plain Latin letters of which none is one of lang's function words: the
-// detector then goes by spelling alone ("cache" reads as French, "max-age"
-// as English), which a word or two does not tell.
+// spelledOnly reports whether s, detected as lang, is a word or two
+// (text.Words) of plain Latin letters of which none is one of lang's
+// function words: the detector then goes by spelling alone ("cache" reads
+// as French, "max-age" as English), which a word or two does not tell. A
+// word with an apostrophe is a function word's when it or a part of it is
+// ("l'eau", "don't").
 func spelledOnly(s, lang string) bool {
 	words := 0
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for sp := range text.Words(s) {
+		w := s[sp.Start:sp.End]
 		letters := false
 		for _, r := range w {
 			if r >= utf8.RuneSelf {
@@ -194,11 +197,28 @@ func spelledOnly(s, lang string) bool {
 		if !letters {
 			continue
 		}
-		if words++; words > 2 || text.IsStopword(lang, strings.ToLower(w)) {
+		if words++; words > 2 || functionWord(lang, strings.ToLower(w)) {
 			return false
 		}
 	}
 	return words > 0
+}
+
+// functionWord reports whether w, or a part of it between apostrophes, is
+// one of lang's function words.
+func functionWord(lang, w string) bool {
+	if text.IsStopword(lang, w) {
+		return true
+	}
+	if !strings.Contains(w, "'") {
+		return false
+	}
+	for part := range strings.SplitSeq(w, "'") {
+		if text.IsStopword(lang, part) {
+			return true
+		}
+	}
+	return false
 }
 
 // traditional reports whether s has a character that Simplified Chinese

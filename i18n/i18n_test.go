@@ -830,3 +830,26 @@ func TestTied(t *testing.T) {
 		}
 	}
 }
+
+// spelledOnly counts text.Words' words: "l'eau" is one word, a function
+// word's by its elided article, as "don't" is by itself.
+func TestSpelledOnly(t *testing.T) {
+	for _, tc := range []struct {
+		s, lang string
+		want    bool
+	}{
+		{"cache", "fr", true},
+		{"max-age", "en", true},
+		{"l'eau", "fr", false},
+		{"don't", "en", false},
+		{"aujourd'hui demain", "fr", true}, // two words (was three), neither a function word
+		{"the cache", "en", false},
+		{"café", "fr", false},
+		{"one two three", "en", false},
+		{"2021", "en", false},
+	} {
+		if got := spelledOnly(tc.s, tc.lang); got != tc.want {
+			t.Errorf("spelledOnly(%q, %s) = %v, want %v", tc.s, tc.lang, got, tc.want)
+		}
+	}
+}

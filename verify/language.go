@@ -3,7 +3,6 @@ package verify
 import (
 	"regexp"
 	"strings"
-	"unicode"
 
 	"corpusbot/i18n"
 	"corpusbot/text"
@@ -65,12 +64,12 @@ func OtherLanguage(answer, want string) string {
 // for the other, even for its reader (text.Confusable, either way).
 func misread(a, b string) bool { return text.Confusable(a, b) || text.Confusable(b, a) }
 
-// ownStopwords counts the words of p that are function words of got and
-// not of want.
+// ownStopwords counts the words of p (text.Words) that are function words
+// of got and not of want.
 func ownStopwords(p, got, want string) int {
 	n := 0
-	for _, w := range strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-		w = strings.ToLower(w)
+	for sp := range text.Words(p) {
+		w := strings.ToLower(p[sp.Start:sp.End])
 		if text.IsStopword(got, w) && !text.IsStopword(want, w) {
 			n++
 		}
@@ -78,11 +77,12 @@ func ownStopwords(p, got, want string) int {
 	return n
 }
 
-// accentedWords counts the words of p with a letter beyond ASCII.
+// accentedWords counts the words of p (text.Words) with a letter or mark
+// beyond ASCII.
 func accentedWords(p string) int {
 	n := 0
-	for _, w := range strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if strings.IndexFunc(w, func(r rune) bool { return r >= 0x80 }) >= 0 {
+	for sp := range text.Words(p) {
+		if text.ASCIIPrefix(p[sp.Start:sp.End]) < sp.End-sp.Start {
 			n++
 		}
 	}

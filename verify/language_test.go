@@ -45,3 +45,34 @@ func TestOtherLanguage(t *testing.T) {
 		})
 	}
 }
+
+// ownStopwords and accentedWords count text.Words' words: an apostrophe
+// between letters stays in a word ("don't"), quotes around one do not
+// ('the'), and a letter written with a combining mark (NFD) is beyond
+// ASCII.
+func TestLanguageWordCounts(t *testing.T) {
+	for _, tc := range []struct {
+		p, got, want string
+		n            int
+	}{
+		{"don't stop the links", "en", "fr", 2}, // don't, the
+		{"'the' and 'of'", "en", "fr", 3},
+		{"l'eau et le vin", "fr", "en", 2}, // et, le; not l'eau
+	} {
+		if n := ownStopwords(tc.p, tc.got, tc.want); n != tc.n {
+			t.Errorf("ownStopwords(%q, %s, %s) = %d, want %d", tc.p, tc.got, tc.want, n, tc.n)
+		}
+	}
+	for _, tc := range []struct {
+		p string
+		n int
+	}{
+		{"Hook useState trả về một cặp giá trị", 6},
+		{"tra\u0309 ve\u0302\u0300 mo\u0323\u0302t", 3}, // decomposed: letters and their marks
+		{"state 2021 setter", 0},
+	} {
+		if n := accentedWords(tc.p); n != tc.n {
+			t.Errorf("accentedWords(%q) = %d, want %d", tc.p, n, tc.n)
+		}
+	}
+}
