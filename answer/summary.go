@@ -78,7 +78,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 	var sec []int    // a document's sections (sectionsOf)
 	var nsec int     // how many
 	var asked string // what was searched for, or the document's title
-	data := prompts.SummaryData{Topic: topic, Language: langName(write)}
+	data := prompts.SummaryData{Topic: topic, Language: langName(write), Sentences: maxLeads}
 	if r.DocID != "" {
 		di, ok := st.docs[r.DocID]
 		if !ok {
@@ -92,6 +92,7 @@ func (p *Pipeline) Summarize(ctx context.Context, r SummaryRequest) (*Result, er
 		var over bool
 		blocks, body, over = p.documentBlocks(st, di)
 		sec, nsec = sectionsOf(d)
+		data.Sentences = docLeads(nsec, body)
 		if over {
 			// Over the budget: the note says how much of it
 			// the summary drew on.

@@ -657,3 +657,36 @@ func BenchmarkSummarizeLongDocument(b *testing.B) {
 		})
 	}
 }
+
+// The model is asked for as many sentences as the summary without a model
+// gives: before, "up to six bullets" for any page, where the extractive
+// summary of a reference of 12 sections gives one sentence a section.
+func TestSummaryPromptAsksTheExtractiveLength(t *testing.T) {
+	for _, sections := range []int{2, 12, 60} {
+		c := loadFS(t, fstest.MapFS{"settings.md": {Data: []byte(longReference(sections, 2))}})
+		res, err := newPipeline(t, c, nil).Summarize(context.Background(), SummaryRequest{DocID: c.Docs[0].ID, Lang: "en"})
+		if err != nil {
+			t.Fatalf("Summarize: %v", err)
+		}
+		extractive := len(strings.Split(res.Text, "\n"))
+		srv, cl := fakeLLM(t, 5*time.Second, 0)
+		srv.SetResponder(citingResponder(rewriteNone))
+		if _, err := newPipeline(t, c, cl).Summarize(context.Background(), SummaryRequest{DocID: c.Docs[0].ID, Lang: "en"}); err != nil {
+			t.Fatalf("Summarize with a model: %v", err)
+		}
+		var asked int
+		prompt := userMessage(srv.Requests()[0])
+		if i := strings.Index(prompt, "Write at most "); i < 0 {
+			t.Fatalf("%d sections: the prompt asks %q", sections, prompt[max(0, len(prompt)-200):])
+		} else {
+			fmt.Sscanf(prompt[i+len("Write at most "):], "%d", &asked)
+		}
+		// The extractive summary may add the page's opening, stops at
+		// one message's length (summaryReplyRunes: 13 of a long page's
+		// 20), and has fewer sentences than maxLeads when a page has few.
+		if asked < maxLeads || asked > maxDocLeads || asked < extractive-1 || sections == 12 && asked != extractive {
+			t.Errorf("%d sections: the model is asked for at most %d sentences, the summary without one gives %d", sections, asked, extractive)
+		}
+	}
+}
+

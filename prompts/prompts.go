@@ -71,7 +71,13 @@ type SummaryData struct {
 	Title    string
 	Topic    string
 	Language string // reply language's name
-	Passages []Passage
+	// Sentences is the most sentences the summary may have: as many as
+	// the summary without a model gives of the same request (answer's
+	// docLeads for a document, maxLeads for a topic), so that a reader
+	// gets a summary of the same length either way, one sentence a
+	// section of a long page, not six bullets for any page.
+	Sentences int
+	Passages  []Passage
 }
 
 // BriefingData fills the briefing prompt; Topic "" means the whole corpus.
@@ -138,6 +144,9 @@ func (s *Set) Summary(d SummaryData) (string, error) {
 	}
 	if d.Language == "" {
 		return "", fmt.Errorf("summary prompt: language: %w", ErrMissing)
+	}
+	if d.Sentences <= 0 {
+		return "", fmt.Errorf("summary prompt: sentences: %w", ErrMissing)
 	}
 	if err := checkPassages("summary", d.Passages); err != nil {
 		return "", err

@@ -51,10 +51,10 @@ func TestGolden(t *testing.T) {
 			})
 		}},
 		{"summary_doc", func() (string, error) {
-			return s.Summary(SummaryData{DocID: testPassages[0].DocID, Title: testPassages[0].Title, Language: "English", Passages: testPassages[:1]})
+			return s.Summary(SummaryData{DocID: testPassages[0].DocID, Title: testPassages[0].Title, Language: "English", Sentences: 5, Passages: testPassages[:1]})
 		}},
 		{"summary_topic", func() (string, error) {
-			return s.Summary(SummaryData{Topic: "Alipay users", Language: "French", Passages: testPassages})
+			return s.Summary(SummaryData{Topic: "Alipay users", Language: "French", Sentences: 5, Passages: testPassages})
 		}},
 		{"briefing", func() (string, error) {
 			return s.Briefing(BriefingData{Language: "English", Passages: testPassages})

@@ -86,11 +86,11 @@ func TestSecurityCorpusTextCannotBreakPromptStructure(t *testing.T) {
 			})
 		},
 		"summary of a document": func(f fields) (string, error) {
-			return s.Summary(SummaryData{DocID: f.doc, Title: f.title, Language: "English",
+			return s.Summary(SummaryData{DocID: f.doc, Title: f.title, Language: "English", Sentences: 5,
 				Passages: []Passage{{N: 1, DocID: f.doc, Title: f.title, Text: f.text}}})
 		},
 		"summary of a topic": func(f fields) (string, error) {
-			return s.Summary(SummaryData{Topic: f.topic, Language: "English",
+			return s.Summary(SummaryData{Topic: f.topic, Language: "English", Sentences: 5,
 				Passages: []Passage{{N: 1, DocID: f.doc, Title: f.title, Text: f.text}}})
 		},
 		"briefing": func(f fields) (string, error) {
