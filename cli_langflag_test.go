@@ -48,9 +48,11 @@ func TestAskFlagsAnAnswerInAnotherLanguage(t *testing.T) {
 // TestSummaryAndBriefingFlagAnotherLanguage: `corpusbot summary` of a
 // document and of a topic and `corpusbot briefing`, on a French terminal
 // (LANG), a model writing in English: the note, in French, that it wrote
-// in another language; in French, none.
+// in another language; in French, none. Not the answer's note, which
+// speaks of "your question": a summary or a briefing answers none.
 func TestSummaryAndBriefingFlagAnotherLanguage(t *testing.T) {
-	note := i18n.Text("fr", i18n.AnsweredOther, i18n.LanguageNames("fr", []string{"en"}))
+	note := i18n.Text("fr", i18n.WroteOther, i18n.LanguageNames("fr", []string{"en"}))
+	question := i18n.Text("fr", i18n.AnsweredOther, i18n.LanguageNames("fr", []string{"en"}))
 	first := regexp.MustCompile(`(?s)<passage n="(\d+)"[^>]*>\n(\S+ \S+ \S+ \S+)`)
 	for _, tc := range []struct {
 		reply   string
@@ -83,7 +85,7 @@ func TestSummaryAndBriefingFlagAnotherLanguage(t *testing.T) {
 			if !strings.Contains(out, tc.reply+" [1]") {
 				t.Fatalf("%q: not written with a citation:\n%s", args, out)
 			}
-			if strings.Contains(out, note) != tc.flagged {
+			if strings.Contains(out, note) != tc.flagged || strings.Contains(out, question) {
 				t.Errorf("%q: note %q shown: %v, want %v:\n%s", args, note, !tc.flagged, tc.flagged, out)
 			}
 		}

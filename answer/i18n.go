@@ -43,7 +43,13 @@ func (r *Result) Notes() []string {
 		out = append(out, say(r.Lang, i18n.CutStream))
 	}
 	if r.AnsweredIn != "" {
-		out = append(out, say(r.Lang, i18n.AnsweredOther, i18n.LanguageNames(r.Lang, []string{r.AnsweredIn})))
+		// A summary or a briefing answers no question: the note says so
+		// in words that fit it.
+		key := i18n.AnsweredOther
+		if r.Kind == KindSummary || r.Kind == KindBriefing {
+			key = i18n.WroteOther
+		}
+		out = append(out, say(r.Lang, key, i18n.LanguageNames(r.Lang, []string{r.AnsweredIn})))
 	}
 	if r.Fallback {
 		out = append(out, say(r.Lang, i18n.FallbackNote))

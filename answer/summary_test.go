@@ -689,4 +689,3 @@ func TestSummaryPromptAsksTheExtractiveLength(t *testing.T) {
 		}
 	}
 }
-

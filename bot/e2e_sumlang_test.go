@@ -16,11 +16,14 @@ import (
 // /summary of a document and of a topic, /briefing on a topic and the
 // daily briefing of a French server, written by a model that answers in
 // English, each carry the note, in French, that the model wrote in
-// English; in French, none does. (Before: only /ask was checked.)
+// English; in French, none does. (Before: only /ask was checked.) The
+// note is not the answer's, which speaks of "your question": a summary or
+// a briefing answers none.
 func TestSummaryAndBriefingInAnotherLanguageAreFlagged(t *testing.T) {
 	t.Parallel()
 	// Notes are shown on one line, no-break spaces as spaces.
-	note := "-# " + strings.Join(strings.Fields(i18n.Text("fr", i18n.AnsweredOther, i18n.LanguageNames("fr", []string{"en"}))), " ")
+	note := "-# " + strings.Join(strings.Fields(i18n.Text("fr", i18n.WroteOther, i18n.LanguageNames("fr", []string{"en"}))), " ")
+	question := strings.Join(strings.Fields(i18n.Text("fr", i18n.AnsweredOther, i18n.LanguageNames("fr", []string{"en"}))), " ")
 	for _, tc := range []struct {
 		name, reply string
 		flagged     bool
@@ -51,7 +54,7 @@ func TestSummaryAndBriefingInAnotherLanguageAreFlagged(t *testing.T) {
 				if !strings.Contains(got, "[1]") {
 					t.Fatalf("%s: not written with a citation:\n%s", what, got)
 				}
-				if strings.Contains(got, note) != tc.flagged {
+				if strings.Contains(got, note) != tc.flagged || strings.Contains(got, question) {
 					t.Errorf("%s: note %q shown: %v, want %v:\n%s", what, note, !tc.flagged, tc.flagged, got)
 				}
 			}

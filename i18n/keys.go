@@ -29,6 +29,7 @@ const (
 	ExtractiveNote             //
 	FallbackNote               //
 	AnsweredOther              // %s: the language the model answered in, named in the reader's
+	WroteOther                 // %s: as AnsweredOther, under a summary or a briefing, which answer no question
 
 	// What the bot says when it cannot answer, and its other texts.
 
