@@ -113,6 +113,8 @@ type Index struct {
 
 	accums sync.Pool // *accum sized for this index
 	bufs   sync.Pool // *analysisBuf for query analysis
+
+	analyzed termCache // Analyze's terms of short texts
 }
 
 // New analyses and indexes items.
@@ -174,6 +176,11 @@ func (ix *Index) IDF(term string) (float64, bool) {
 // that a cited passage supports a sentence. Unlike a query, text is not
 // truncated.
 func (ix *Index) Analyze(text string) []string {
+	return ix.cachedAnalyze(text, ix.analyze)
+}
+
+// analyze is Analyze without the cache.
+func (ix *Index) analyze(text string) []string {
 	q := ix.parseQuery(text, 0, 0)
 	out := make([]string, 0, len(q.terms))
 	for _, t := range q.terms {
