@@ -50,6 +50,26 @@ func BenchmarkEncodeBatch20(b *testing.B) {
 	reportCPU(b, start)
 }
 
+// BenchmarkEncodeShort is 20 headings and short phrases of 1-6 tokens,
+// where a sentence alone fills the kernel's blocks of four tokens badly.
+func BenchmarkEncodeShort(b *testing.B) {
+	var e Encoder
+	texts := []string{"Installation", "Quick start", "Configuration", "FAQ", "Overview", "Troubleshooting",
+		"Release notes", "API reference", "Security", "Upgrading", "Glossary", "Contributing", "License",
+		"Getting help", "Examples", "Deployment", "Monitoring", "Backups", "Known issues", "Architecture"}
+	for _, s := range texts {
+		if n := len(e.Tokenize(s)); n > 6 {
+			b.Fatalf("%q: %d tokens, want 6 at most", s, n)
+		}
+	}
+	b.ReportAllocs()
+	start := cputime.Now()
+	for b.Loop() {
+		e.Encode(texts...)
+	}
+	reportCPU(b, start)
+}
+
 // BenchmarkLoad is the first Encode's cost: reading the embedded model. It
 // reports the heap the model holds.
 func BenchmarkLoad(b *testing.B) {

@@ -2,48 +2,67 @@ package sentvec
 
 import "math"
 
-// work is one sentence's buffers, reused from sentence to sentence.
+// work is one batch's buffers, reused from batch to batch.
 type work struct {
-	x, y, h, att []float32 // T × 512 at most
+	x, y, h, att []float32 // T × 512 at most, T the batch's tokens
 	qkv, ffn     []float32 // T × 1536
-	p            []float32 // T attention weights
+	p            []float32 // attention weights, a sentence's tokens
+	pool, out    []float32 // n × 512, n the batch's sentences
+	off          []int     // n+1 offsets of the sentences' tokens
 }
 
-func (w *work) grow(t int) {
+func (w *work) grow(t, n int) {
 	if cap(w.x) < t*hidDim {
-		n := max(t, 32)
-		w.x = make([]float32, n*hidDim)
-		w.y = make([]float32, n*hidDim)
-		w.h = make([]float32, n*hidDim)
-		w.att = make([]float32, n*hidDim)
-		w.qkv = make([]float32, n*3*hidDim)
-		w.ffn = make([]float32, n*3*hidDim)
-		w.p = make([]float32, n)
+		t = max(t, 32)
+		w.x = make([]float32, t*hidDim)
+		w.y = make([]float32, t*hidDim)
+		w.h = make([]float32, t*hidDim)
+		w.att = make([]float32, t*hidDim)
+		w.qkv = make([]float32, t*3*hidDim)
+		w.ffn = make([]float32, t*3*hidDim)
+	}
+	if cap(w.pool) < n*hidDim {
+		n = max(n, 8)
+		w.pool = make([]float32, n*hidDim)
+		w.out = make([]float32, n*hidDim)
+	}
+	if cap(w.p) < maxTokens {
+		w.p = make([]float32, maxTokens)
 	}
 }
 
-// embed writes the unit embedding of ids (at most maxTokens of them) to dst.
-// It follows the graph's nodes: token embeddings with a sine/cosine
-// position signal; two pre-norm transformer layers; the mean over tokens;
-// a tanh layer; L2 normalisation.
-func (m *model) embed(dst []float32, ids []int32, w *work) {
-	t := len(ids)
-	w.grow(max(t, 1))
+// embed writes to dst[i] the unit embedding of ids[i] (at most maxTokens
+// ids each), the sentences' tokens going through the matrix products
+// together (a token's arithmetic is the same whatever its batch). It
+// follows the graph's nodes: token embeddings with a sine/cosine position
+// signal; two pre-norm transformer layers, attention within each sentence;
+// the mean over a sentence's tokens; a tanh layer; L2 normalisation.
+func (m *model) embed(dst [][]float32, ids [][]int32, w *work) {
+	n := len(ids)
+	w.off = append(w.off[:0], 0)
+	for _, s := range ids {
+		w.off = append(w.off, w.off[len(w.off)-1]+len(s))
+	}
+	t := w.off[n]
+	w.grow(max(t, 1), n)
 	x := w.x[:t*embDim]
 	half := embDim / 2
-	for i, id := range ids {
-		row := x[i*embDim : (i+1)*embDim]
-		m.emb.row(row, int(id))
-		// The graph adds the position signal to the scattered embeddings
-		// and then adds that to the embeddings again: 2·embedding + signal.
-		for k, v := range row {
-			row[k] = v + v
-		}
-		pos := float32(i)
-		for k, inv := range m.invTime {
-			a := float64(pos * inv)
-			row[k] += float32(math.Sin(a))
-			row[half+k] += float32(math.Cos(a))
+	for s, sent := range ids {
+		for i, id := range sent {
+			row := x[(w.off[s]+i)*embDim : (w.off[s]+i+1)*embDim]
+			m.emb.row(row, int(id))
+			// The graph adds the position signal to the scattered
+			// embeddings and then adds that to the embeddings again:
+			// 2·embedding + signal.
+			for k, v := range row {
+				row[k] = v + v
+			}
+			pos := float32(i)
+			for k, inv := range m.invTime {
+				a := float64(pos * inv)
+				row[k] += float32(math.Sin(a))
+				row[half+k] += float32(math.Cos(a))
+			}
 		}
 	}
 	y := w.y[:t*hidDim]
@@ -51,30 +70,37 @@ func (m *model) embed(dst []float32, ids []int32, w *work) {
 	x = w.x[:t*hidDim]
 	m.layers[1].forward(x, y, t, w)
 
-	pool := w.h[:hidDim]
+	pool := w.pool[:n*hidDim]
 	clear(pool)
-	for i := range t {
-		add(pool, x[i*hidDim:(i+1)*hidDim])
+	for s := range n {
+		ps := pool[s*hidDim : (s+1)*hidDim]
+		for i := w.off[s]; i < w.off[s+1]; i++ {
+			add(ps, x[i*hidDim:(i+1)*hidDim])
+		}
+		c := float32(max(w.off[s+1]-w.off[s], 1))
+		for i := range ps {
+			ps[i] /= c
+		}
 	}
-	n := float32(max(t, 1))
-	for i := range pool {
-		pool[i] /= n
-	}
-	matmul(dst, pool, 1, &m.tanh, m.tanhBias, false)
-	var ss float32
-	for i, v := range dst {
-		v = float32(math.Tanh(float64(v)))
-		dst[i] = v
-		ss += v * v
-	}
-	r := float32(1 / math.Sqrt(float64(max(ss, 1e-12))))
-	for i := range dst {
-		dst[i] *= r
+	out := w.out[:n*hidDim]
+	matmul(out, pool, n, &m.tanh, m.tanhBias, false)
+	for s := range n {
+		d := dst[s][:hidDim]
+		var ss float32
+		for i, v := range out[s*hidDim : (s+1)*hidDim] {
+			v = float32(math.Tanh(float64(v)))
+			d[i] = v
+			ss += v * v
+		}
+		r := float32(1 / math.Sqrt(float64(max(ss, 1e-12))))
+		for i := range d {
+			d[i] *= r
+		}
 	}
 }
 
-// forward writes to y (t × hid) the layer's output for x (t × in). y may
-// not share memory with x.
+// forward writes to y (t × hid) the layer's output for x (t × in), the
+// tokens of the sentences w.off delimits. y may not share memory with x.
 func (l *layer) forward(y, x []float32, t int, w *work) {
 	in, hid := l.in, l.hid
 	if l.dense != nil {
@@ -87,7 +113,10 @@ func (l *layer) forward(y, x []float32, t int, w *work) {
 	qkv := w.qkv[:t*3*in]
 	matmul(qkv, h, t, &l.qkv, l.qkvBias, false)
 	att := w.att[:t*in]
-	attend(att, qkv, t, in, w.p[:t])
+	for s := range len(w.off) - 1 {
+		a, b := w.off[s], w.off[s+1]
+		attend(att[a*in:b*in], qkv[a*3*in:b*3*in], b-a, in, w.p[:b-a])
+	}
 	matmul(y, att, t, &l.out, l.outBias, true)
 
 	h = w.h[:t*hid]
@@ -175,19 +204,20 @@ func matmul(dst, x []float32, t int, m *matrix, bias []float32, acc bool) {
 		w0 := m.w[o*cols : (o+1)*cols]
 		w1 := m.w[(o+1)*cols : (o+2)*cols]
 		b0, b1 := bias[o], bias[o+1]
-		i := 0
-		for ; i+4 <= t; i += 4 {
+		for i := 0; i < t; i += 4 {
+			// A last block of fewer than four tokens repeats its last
+			// token, so that a token's sums are the same in any block.
+			var xs [4][]float32
+			for k := range xs {
+				j := min(i+k, t-1)
+				xs[k] = x[j*cols : (j+1)*cols]
+			}
 			var s [8]float32
-			dot2x4(&s, w0, w1, x[i*cols:(i+1)*cols], x[(i+1)*cols:(i+2)*cols], x[(i+2)*cols:(i+3)*cols], x[(i+3)*cols:(i+4)*cols])
-			for k := range 4 {
+			dot2x4(&s, w0, w1, xs[0], xs[1], xs[2], xs[3])
+			for k := range min(4, t-i) {
 				put(dst, (i+k)*rows+o, s[k]+b0, acc)
 				put(dst, (i+k)*rows+o+1, s[4+k]+b1, acc)
 			}
-		}
-		for ; i < t; i++ {
-			xi := x[i*cols : (i+1)*cols]
-			put(dst, i*rows+o, dot(xi, w0)+b0, acc)
-			put(dst, i*rows+o+1, dot(xi, w1)+b1, acc)
 		}
 	}
 	for ; o < rows; o++ {

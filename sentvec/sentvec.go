@@ -65,19 +65,50 @@ func (e *Encoder) Encode(texts ...string) [][]float32 {
 	return out
 }
 
-// encodeRange encodes texts k, k+step, k+2·step…
+// batchTokens is how many tokens encodeRange sends through the matrix
+// products together: enough that short texts fill the kernel's blocks of
+// four, few enough that the activations stay in cache.
+const batchTokens = 64
+
+// encodeRange encodes texts k, k+step, k+2·step…, in batches of about
+// batchTokens tokens.
 func (e *Encoder) encodeRange(m *model, texts []string, out [][]float32, k, step int) {
 	w, _ := e.works.Get().(*work)
 	if w == nil {
 		w = &work{}
 	}
-	var ids []int32
-	for i := k; i < len(texts); i += step {
-		ids = m.tok.encode(ids[:0], texts[i])
-		if len(ids) > maxTokens {
-			ids = ids[:maxTokens]
+	var (
+		ids   []int32   // the batch's ids, one text after another
+		ends  []int     // where each text's ids end in ids
+		which []int     // the batch's texts
+		sents [][]int32 // ids cut by ends
+		dst   [][]float32
+	)
+	flush := func() {
+		sents, dst = sents[:0], dst[:0]
+		start := 0
+		for j, end := range ends {
+			sents = append(sents, ids[start:end])
+			dst = append(dst, out[which[j]])
+			start = end
 		}
-		m.embed(out[i], ids, w)
+		m.embed(dst, sents, w)
+		ids, ends, which = ids[:0], ends[:0], which[:0]
+	}
+	for i := k; i < len(texts); i += step {
+		n := len(ids)
+		ids = m.tok.encode(ids, texts[i])
+		if len(ids)-n > maxTokens {
+			ids = ids[:n+maxTokens]
+		}
+		ends = append(ends, len(ids))
+		which = append(which, i)
+		if len(ids) >= batchTokens {
+			flush()
+		}
+	}
+	if len(which) > 0 {
+		flush()
 	}
 	e.works.Put(w)
 }
