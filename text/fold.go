@@ -232,3 +232,32 @@ func IsSpace(r rune) bool {
 	}
 	return unicode.IsSpace(r) || r == '\u200B' || r == '\u2060' || r == '\uFEFF'
 }
+
+// MatchFold makes text comparable for quote matching (verify): Fold, the
+// folding retrieval matches with (NFKC, case, Arabic letter forms,
+// traditional Chinese as simplified, digits), then punctuation and symbols
+// as spaces, runs of space as one, and no space beside a letter of a script
+// written without spaces between words (a line break inside Chinese or Thai
+// text is not a word break). A model copying a passage changes exactly these
+// things: quotation marks, dashes, spacing, case. Combining marks, spacing
+// ones too (Devanagari's vowel signs), stay: they belong to their letter.
+func MatchFold(s string) string {
+	f := Fold(s)
+	var b strings.Builder
+	b.Grow(len(f))
+	space := false
+	var prev rune
+	for _, r := range f {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 && !IsUnspaced(prev) && !IsUnspaced(r) {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}

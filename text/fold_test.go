@@ -118,3 +118,18 @@ func foldReference(s string) string {
 	}
 	return b.String()
 }
+
+func TestMatchFold(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"“Hello,” she said — twice!", "hello she said twice"},
+		{"max_tokens=1024", "max tokens 1024"},
+		{"是 PingCAP 公司", "是pingcap公司"},
+		{"ภาษา\nไทย", "ภาษาไทย"},
+		{"हिन्दी भाषा", "हिन्दी भाषा"}, // vowel signs and virama stay with their letter
+		{"  ", ""},
+	} {
+		if got := MatchFold(tc.in); got != tc.want {
+			t.Errorf("MatchFold(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

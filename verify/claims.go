@@ -130,7 +130,7 @@ type checker struct {
 }
 
 func newChecker(ps Passages, an Analyzer, question string) *checker {
-	return &checker{ps: ps, an: an, question: matchFold(question), asked: question, folded: map[int]*foldedText{}, code: map[int]string{}}
+	return &checker{ps: ps, an: an, question: text.MatchFold(question), asked: question, folded: map[int]*foldedText{}, code: map[int]string{}}
 }
 
 func (ck *checker) block(i int) *foldedText {
@@ -300,9 +300,9 @@ func (ck *checker) weak(claim, quotes, evidence, lang string) (Reason, string) {
 	if f, ok := text.MissingFigure(claim, []string{evidence, quotes, ck.asked}, true); ok {
 		return ReasonNumber, f.Text
 	}
-	ev := matchFold(evidence + " " + quotes)
+	ev := text.MatchFold(evidence + " " + quotes)
 	for _, name := range ck.namesOf(claim) {
-		f := matchFold(name)
+		f := text.MatchFold(name)
 		if f != "" && !hasWordPrefix(ev, f) && !hasWordPrefix(ck.question, f) {
 			return ReasonName, name
 		}
@@ -325,7 +325,7 @@ func hasWordPrefix(folded, w string) bool {
 		if i == 0 || folded[i-1] == ' ' {
 			return true
 		}
-		// matchFold writes no space between a Chinese or Japanese
+		// text.MatchFold writes no space between a Chinese or Japanese
 		// character and a Latin word ("是 PingCAP" is "是pingcap"): the
 		// word starts there all the same.
 		if r, _ := utf8.DecodeLastRuneInString(folded[:i]); text.IsUnspaced(r) {
@@ -356,7 +356,7 @@ func (ck *checker) namesOf(claim string) []string {
 		if len(ck.an.Analyze(w)) == 0 {
 			continue // a function word: "The", "Il"
 		}
-		if isFirst && !ck.capitalised()[matchFold(w)] {
+		if isFirst && !ck.capitalised()[text.MatchFold(w)] {
 			continue
 		}
 		out = append(out, w)
@@ -377,7 +377,7 @@ func (ck *checker) capitalised() map[string]bool {
 			for j, w := range fs {
 				r, _ := utf8.DecodeRuneInString(w)
 				if j > 0 && unicode.IsUpper(r) {
-					ck.names[matchFold(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))] = true
+					ck.names[text.MatchFold(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))] = true
 				}
 			}
 		}
@@ -388,7 +388,7 @@ func (ck *checker) capitalised() map[string]bool {
 // negated reports whether s says "not" in English, French, Arabic or
 // Chinese, or in one of langs.
 func negated(s string, langs ...string) bool {
-	f := " " + matchFold(strings.NewReplacer("n't", " not", "n’t", " not").Replace(s)) + " "
+	f := " " + text.MatchFold(strings.NewReplacer("n't", " not", "n’t", " not").Replace(s)) + " "
 	for _, w := range negationWords {
 		if strings.Contains(f, " "+w+" ") {
 			return true
@@ -422,7 +422,7 @@ var negationWords = []string{
 }
 
 // negationByLang are the negation words of more languages, written
-// folded (matchFold: Persian's ی as ي), each read only in text of its
+// folded (text.MatchFold: Persian's ی as ي), each read only in text of its
 // language: "nu" is Romanian's "not" and Dutch's "now". In Persian a verb
 // is negated by its prefix too (نمی‌کند, folded نميكند).
 var negationByLang = map[string][]string{

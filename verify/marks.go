@@ -256,7 +256,7 @@ const minRepeatWords = 6
 // words, folded as quotes are matched (case, width, punctuation, spacing),
 // citations and marks aside. "" for a sentence too short to count.
 func repeatKey(plain string) string {
-	f := matchFold(plain)
+	f := text.MatchFold(plain)
 	words, ideos := countFolded(f)
 	if words+ideos/2 < minRepeatWords {
 		return ""

@@ -8,35 +8,6 @@ import (
 	"corpusbot/text"
 )
 
-// matchFold makes text comparable for quote matching: text.Fold, the
-// folding retrieval matches with (NFKC, case, Arabic letter forms,
-// traditional Chinese as simplified, digits), then punctuation and symbols
-// as spaces, runs of space as one, and no space beside a letter of a script
-// written without spaces between words (a line break inside Chinese or Thai
-// text is not a word break). A model copying a passage changes exactly these
-// things: quotation marks, dashes, spacing, case. Combining marks, spacing
-// ones too (Devanagari's vowel signs), stay: they belong to their letter.
-func matchFold(s string) string {
-	f := text.Fold(s)
-	var b strings.Builder
-	b.Grow(len(f))
-	space := false
-	var prev rune
-	for _, r := range f {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 && !text.IsUnspaced(prev) && !text.IsUnspaced(r) {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-		prev = r
-	}
-	return b.String()
-}
-
 // foldedText is a text folded for matching, with the folded offset at
 // which each of its sentences starts, so that a match can be traced back to
 // the sentences it lies in.
@@ -54,7 +25,7 @@ func foldSentences(sents []string) *foldedText {
 	f := &foldedText{}
 	var b strings.Builder
 	for _, s := range sents {
-		fs := matchFold(s)
+		fs := text.MatchFold(s)
 		if fs == "" {
 			continue
 		}
@@ -151,7 +122,7 @@ func quoteSegments(q string) []string {
 	var segs []string
 	words, ideos := 0, 0
 	for _, part := range strings.Split(q, "…") {
-		f := matchFold(part)
+		f := text.MatchFold(part)
 		if f == "" {
 			continue
 		}
@@ -285,7 +256,7 @@ func QuoteSpan(text, quote string) (start, end int, ok bool) {
 }
 
 // foldMap folds text unit by unit (text.FoldUnit: a letter with its marks,
-// which NFKC may reorder or compose) as matchFold does, and returns for
+// which NFKC may reorder or compose) as text.MatchFold does, and returns for
 // each byte of the folded text the range of text it comes from.
 func foldMap(s string) (folded string, starts, ends []int) {
 	var b strings.Builder
@@ -293,7 +264,7 @@ func foldMap(s string) (folded string, starts, ends []int) {
 	var prev rune
 	for i := 0; i < len(s); {
 		n := text.FoldUnit(s[i:])
-		f := matchFold(s[i : i+n])
+		f := text.MatchFold(s[i : i+n])
 		if f == "" {
 			space = true
 			i += n

@@ -55,7 +55,7 @@ func spelledEvidence(s string, langs []string) []string {
 		}
 		seen[lang] = true
 		if unspacedTable(lang) {
-			out = appendUnspaced(out, matchFold(s), spelledTable[lang])
+			out = appendUnspaced(out, text.MatchFold(s), spelledTable[lang])
 			continue
 		}
 		if d, spelled := rewriteSpelled(s, lang, false); spelled != nil {
@@ -222,7 +222,7 @@ func wordSpans(s string) []wordSpan {
 	flush := func(end int) {
 		if start >= 0 {
 			w := s[start:end]
-			out = append(out, wordSpan{start: start, end: end, folded: matchFold(w), digits: strings.ContainsFunc(w, unicode.IsDigit)})
+			out = append(out, wordSpan{start: start, end: end, folded: text.MatchFold(w), digits: strings.ContainsFunc(w, unicode.IsDigit)})
 			start = -1
 		}
 	}
