@@ -65,17 +65,6 @@ func spelledEvidence(s string, langs []string) []string {
 	return out
 }
 
-// longestSpelled is the longest run of words opening words that table
-// spells, its length in words and its value; 0 words when none.
-func longestSpelled(words []string, table map[string]int32) (int, int32) {
-	for n := min(maxSpelledWords, len(words)); n > 0; n-- {
-		if v, ok := table[strings.Join(words[:n], " ")]; ok {
-			return n, v
-		}
-	}
-	return 0, 0
-}
-
 // appendUnspaced adds the numbers of folded text f in an unspaced
 // script's table, longest first at each letter.
 func appendUnspaced(out []string, f string, table map[string]int32) []string {
