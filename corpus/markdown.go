@@ -1287,12 +1287,18 @@ func (w *mdWalker) list(l *ast.List) {
 // includeLineRe matches a line that is only a directive that inlines a
 // file when the site is built: mdBook's ({{#include ../listings/x.rs:9:}},
 // {{#rustdoc_include …}}, {{#playground …}}), PyMdown Snippets' (--8<--
-// "path", the path quoted), mdx_include's ({! path !}) and FastAPI's
+// "path", the path quoted), mdx_include's ({! path !}, {!> path !}) and FastAPI's
 // markdown-include-variants' ({* ../../docs_src/x.py hl[3] *}). The file is
 // most often outside the docs folder (the book's listings, the project's
 // example sources), so the line goes rather than being quoted as if it were
 // the code; a code block of nothing else goes with it.
-var includeLineRe = regexp.MustCompile(`^[ \t]*(?:\{\{#(?:include|rustdoc_include|playground|playpen)[ \t][^{}\n]*\}\}|-+8<-+[ \t]+(?:"[^"\n]+"|'[^'\n]+')|\{![ \t]*[^\s{}!][^{}\n]*!\}|\{\*[ \t]*[^\s{}*][^{}\n]*\*\})[ \t]*\n?$`)
+var includeLineRe = regexp.MustCompile(`^[ \t]*(?:\{\{#(?:include|rustdoc_include|playground|playpen)[ \t][^{}\n]*\}\}|-+8<-+[ \t]+(?:"[^"\n]+"|'[^'\n]+')|\{![<>]?[ \t]*` + includePath + `(?:[ \t][^{}\n]*)?!\}|\{\*[ \t]*` + includePath + `(?:[ \t][^{}\n]*)?\*\})[ \t]*\n?$`)
+
+// includePath is the file an include names: a path with a folder
+// ("../../docs_src/x.py", a URL) or a file name with an extension of text
+// or code, so that a template's expression ({* _body *}, {* ngx.var.uri *},
+// lua-resty-template's) is not taken for one.
+const includePath = `(?:[^\s{}*!]*/[^\s{}*!]*|[^\s{}*!/]+\.(?i:md|markdown|mdx|txt|rst|adoc|html?|py|pyi|js|jsx|ts|tsx|json|ya?ml|toml|ini|cfg|conf|sh|bash|go|rs|java|kt|rb|php|c|h|cpp|cs|css|sql|xml|csv|lua|swift))`
 
 // snippetsBlockRe matches a paragraph that is a PyMdown Snippets block: the
 // paths of files to inline between two --8<-- lines (the paragraph's lines
