@@ -42,8 +42,11 @@ type DumpRow struct {
 	Correct  bool `json:"correct,omitempty"`
 	// Answer is the answer's lines, each a chosen sentence, citation
 	// marks left out; none when it abstained.
-	Answer     []string        `json:"answer,omitempty"`
-	Candidates []DumpCandidate `json:"candidates,omitempty"`
+	Answer []string `json:"answer,omitempty"`
+	// AnswerHolds says, for an in-corpus question, which of the answer's
+	// lines hold an expected string (abstaineval.Holds).
+	AnswerHolds []bool          `json:"answer_holds,omitempty"`
+	Candidates  []DumpCandidate `json:"candidates,omitempty"`
 }
 
 // DumpCandidate is a candidate sentence of a dump row, best ranked first.
@@ -118,6 +121,9 @@ func dumpRow(ctx context.Context, p *answer.Pipeline, q abstaineval.Question, se
 		r.Correct = q.Kind == "in" && abstaineval.Holds(res.Text, q.Expect)
 		for _, l := range strings.Split(res.Text, "\n") {
 			r.Answer = append(r.Answer, strings.TrimSpace(citation.ReplaceAllString(l, "")))
+			if q.Kind == "in" {
+				r.AnswerHolds = append(r.AnswerHolds, abstaineval.Holds(l, q.Expect))
+			}
 		}
 	}
 	cs, err := p.Consider(ctx, answer.Question{Text: q.Question}, dumpCandidates)

@@ -40,6 +40,7 @@ function bestByCos(cs) {
 // an in-corpus one, answered with an expected string.
 function outcome(r, rule) {
   let answered = r.answered, correct = !!r.correct;
+  let first = !!(r.correct && r.answer_holds && r.answer_holds[0]), lines = (r.answer || []).length;
   if (!r.answered && rule.rescue) {
     const b = bestByCos(eligible(r, rule.rescue.share, rule.rescue.guardFree));
     // margin: how far it stands above every other candidate, eligible
@@ -48,34 +49,50 @@ function outcome(r, rule) {
     const others = (r.candidates || []).filter((c) => c !== b).map((c) => c.cos);
     if (b && b.cos >= rule.rescue.t && b.cos - maxOf(others) >= (rule.rescue.margin || 0)) {
       answered = true;
-      correct = r.kind === "in" && !!b.holds;
+      correct = first = r.kind === "in" && !!b.holds;
+      lines = 1;
     }
   }
   if (r.answered && rule.refuse) {
     const m = rule.refuse.first ? r.answerCos[0] : maxOf(r.answerCos);
-    if (m < rule.refuse.t) answered = correct = false;
+    if (m < rule.refuse.t) answered = correct = first = false;
   }
   if (r.answered && answered && rule.add) {
     // Add the candidate nearest the question when the answer's lines are
     // all farther from it by a margin: it goes first.
     const b = bestByCos(eligible(r, rule.add.share, true));
     if (b && b.cos >= maxOf(r.answerCos) + rule.add.margin && !r.answer.includes(b.text)) {
-      correct = correct || (r.kind === "in" && !!b.holds);
+      const h = r.kind === "in" && !!b.holds;
+      if (rule.add.where === "first") {
+        correct = correct || h;
+        first = h;
+        lines++;
+      } else if (rule.add.where === "replace last" && lines > 1) {
+        correct = h || (r.answer_holds || []).slice(0, -1).some(Boolean);
+      } else {
+        correct = correct || h;
+        lines++;
+      }
     }
   }
-  return { answered, correct };
+  return { answered, correct, first, lines };
 }
 
 function counts(rows, rule) {
-  const c = { out: 0, outAbst: 0, in: 0, inAns: 0 };
+  const c = { out: 0, outAbst: 0, in: 0, inAns: 0, first: 0, replies: 0, lines: 0 };
   for (const r of rows) {
     const o = outcome(r, rule);
+    if (o.answered) {
+      c.replies++;
+      c.lines += o.lines;
+    }
     if (r.kind === "out") {
       c.out++;
       if (!o.answered) c.outAbst++;
     } else {
       c.in++;
       if (o.correct) c.inAns++;
+      if (o.first) c.first++;
     }
   }
   return c;
@@ -157,11 +174,39 @@ function table(sets, rules) {
   return wins;
 }
 
+// firstLines says, per set, how many in-corpus answers with the answer
+// hold it in their first line today, and with the line nearest the
+// question first (a re-rank of the answer's lines by cosine).
+function firstLines(sets) {
+  console.log("## The answering line first (in-corpus answers holding the answer)\n");
+  console.log("| set | answers | first line today | nearest line first | gained | lost |");
+  console.log("|---|---|---|---|---|---|");
+  for (const [name, rs] of sets) {
+    let n = 0, today = 0, near = 0, gained = 0, lost = 0;
+    for (const r of rs) {
+      if (r.kind !== "in" || !r.correct || !r.answer_holds) continue;
+      n++;
+      let k = 0;
+      r.answerCos.forEach((c, i) => {
+        if (c > r.answerCos[k]) k = i;
+      });
+      const a = r.answer_holds[0], b = r.answer_holds[k];
+      today += a;
+      near += b;
+      gained += !a && b;
+      lost += a && !b;
+    }
+    console.log(`| ${name} | ${n} | ${today} | ${near} | ${gained} | ${lost} |`);
+  }
+  console.log();
+}
+
 function report(rows) {
   const sets = bySet(rows);
   separation(sets);
+  firstLines(sets);
   const rules = [];
-  const ts = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+  const ts = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.78, 0.8, 0.82, 0.85, 0.9];
   for (const share of [0, 0.001, 0.2, 0.34]) {
     for (const guardFree of [true, false]) {
       for (const t of ts) rules.push([`rescue cos>=${t} share>=${share === 0.001 ? "0+ (named)" : share}${guardFree ? " unguarded" : ""}`, { rescue: { t, share, guardFree } }]);
@@ -173,12 +218,27 @@ function report(rows) {
   for (const first of [false, true]) {
     for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) rules.push([`refuse ${first ? "first line" : "every line"} cos<${t}`, { refuse: { t, first } }]);
   }
-  for (const share of [0, 0.2]) {
-    for (const margin of [0, 0.05, 0.1, 0.2]) rules.push([`add nearest share>=${share} margin ${margin}`, { add: { share, margin } }]);
+  for (const where of ["last", "first", "replace last"]) {
+    for (const share of [0, 0.2]) {
+      for (const margin of [0, 0.05, 0.1, 0.2]) rules.push([`add nearest ${where} share>=${share} margin ${margin}`, { add: { share, margin, where } }]);
+    }
   }
   console.log("## Rules: out abstained, in answered (English rows of the tuning halves)\n");
   const wins = table(sets, rules);
   console.log(`\nwinning rules: ${wins.length ? wins.join("; ") : "none"}`);
+  // What a winning rule does to the answers: the first line holding the
+  // answer, and the lines shown per answer.
+  console.log("\n## Winning rules: first line holds the answer; lines per answer\n");
+  const names = [...sets.keys()];
+  console.log("| rule | " + names.join(" | ") + " |");
+  console.log("|---|" + names.map(() => "---|").join(""));
+  for (const [label, rule] of [["today", {}], ...rules.filter(([l]) => wins.includes(l))]) {
+    const cells = names.map((n) => {
+      const c = counts(sets.get(n), rule);
+      return `${c.first}/${c.inAns}, ${(c.lines / Math.max(1, c.replies)).toFixed(2)}`;
+    });
+    console.log(`| ${label} | ${cells.join(" | ")} |`);
+  }
 }
 
 module.exports = { report, counts, outcome };
