@@ -17,7 +17,7 @@ var allowedImports = map[string][]string{
 	"corpusbot":            {"*"},
 	"corpusbot/bot":        {"answer", "verify", "store", "corpus", "retrieval", "llm", "secret", "health", "text", "i18n", "internal/mdtable"},
 	"corpusbot/answer":     {"verify", "retrieval", "prompts", "llm", "corpus", "sourcelink", "text", "i18n", "synonyms", "wordfreq"},
-	"corpusbot/verify":     {"prompts", "text", "i18n"},
+	"corpusbot/verify":     {"prompts", "text", "i18n", "wordfreq"},
 	"corpusbot/llm":        {"secret"},
 	"corpusbot/retrieval":  {"text"},
 	"corpusbot/corpus":     {"text"},
