@@ -1008,13 +1008,24 @@ const (
 )
 
 func sameFamily(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	n := 0
-	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
-		n++
+	// Letters are counted as []rune counts them (an invalid byte is one
+	// U+FFFD), without making the slices: holdsWord asks it of every
+	// pair of a focus word's and a sentence's terms.
+	n, i, j := 0, 0, 0 // the shared beginning, in letters; its bytes in a and b
+	for i < len(a) && j < len(b) {
+		ra, sa := utf8.DecodeRuneInString(a[i:])
+		rb, sb := utf8.DecodeRuneInString(b[j:])
+		if ra != rb {
+			break
+		}
+		n, i, j = n+1, i+sa, j+sb
 	}
-	short := min(len(ra), len(rb))
-	if n == short && n >= minArabicFamily && max(len(ra), len(rb))-n <= 2 && unicode.Is(unicode.Arabic, ra[0]) {
+	if n < min(minFamily, minArabicFamily) {
+		return false
+	}
+	la, lb := n+utf8.RuneCountInString(a[i:]), n+utf8.RuneCountInString(b[j:])
+	short := min(la, lb)
+	if first, _ := utf8.DecodeRuneInString(a); n == short && n >= minArabicFamily && max(la, lb)-n <= 2 && unicode.Is(unicode.Arabic, first) {
 		return true
 	}
 	return n >= minFamily && float64(n) >= minFamilyShare*float64(short)
