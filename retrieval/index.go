@@ -107,7 +107,11 @@ func (ix *Index) build(fast bool, gc buildHold) {
 	ix.buildAnalyzers()
 	ix.buildDocs()
 
-	workers := max(1, min(runtime.GOMAXPROCS(0), n/minItemsPerWorker))
+	per := ix.cfg.itemsPerWorker
+	if per <= 0 {
+		per = minItemsPerWorker
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/per))
 	shards := make([]*shard, workers)
 	dl := make([]uint32, n) // analysed length of each item
 	var wg sync.WaitGroup

@@ -47,9 +47,10 @@ func TestThaiDF(t *testing.T) {
 		}
 	}
 
-	// Many shards, against the scan.
-	many := thaiItems(3*minItemsPerWorker, 7)
-	ix, err = New(Config{}, many)
+	// Many shards (as many as the machine has cores, up to three),
+	// against the scan.
+	many := thaiItems(3*dfItemsPerWorker, 7)
+	ix, err = New(Config{itemsPerWorker: dfItemsPerWorker}, many)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,8 +63,11 @@ func TestThaiDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	for range 200 {
+	for k := range 200 {
 		w := text.ThaiWordOf(r.IntN(text.ThaiWordIDs()))
+		if k%2 == 1 { // a word an item writes
+			w = text.ThaiWordOf(writtenWord(many[r.IntN(len(many))].Text, r, text.ThaiWordsIn))
+		}
 		want := 0
 		for _, it := range many {
 			if strings.Contains(it.Text, w) {
@@ -76,6 +80,18 @@ func TestThaiDF(t *testing.T) {
 			}
 		}
 	}
+}
+
+// dfItemsPerWorker makes the counting tests' indexes of many shards small:
+// 3 × 2,048 items (minItemsPerWorker) took each 40 s under -race.
+const dfItemsPerWorker = 64
+
+// writtenWord is the id of one of the words walk (text.ThaiWordsIn,
+// text.DictWordsIn) finds in s, drawn by r: a word whose count is not 0.
+func writtenWord(s string, r *rand.Rand, walk func(string, func(int))) int {
+	var ids []int
+	walk(s, func(id int) { ids = append(ids, id) })
+	return ids[r.IntN(len(ids))]
 }
 
 // A snapshot's Thai counts that are not an index's are refused: out of
@@ -194,10 +210,11 @@ func TestDictDF(t *testing.T) {
 		}
 	}
 
-	// Many shards, against the scan.
+	// Many shards (as many as the machine has cores, up to three),
+	// against the scan.
 	r := rand.New(rand.NewPCG(5, 6))
 	n := text.DictWordIDs()
-	many := make([]Item, 3*minItemsPerWorker)
+	many := make([]Item, 3*dfItemsPerWorker)
 	var sb strings.Builder
 	for i := range many {
 		sb.Reset()
@@ -209,7 +226,7 @@ func TestDictDF(t *testing.T) {
 		}
 		many[i] = Item{Doc: fmt.Sprintf("d%04d.txt", i/40), Text: sb.String(), Lang: "km"}
 	}
-	ix, err = New(Config{}, many)
+	ix, err = New(Config{itemsPerWorker: dfItemsPerWorker}, many)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,8 +238,11 @@ func TestDictDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for range 200 {
+	for k := range 200 {
 		w := text.DictWordOf(r.IntN(n))
+		if k%2 == 1 { // a word an item writes
+			w = text.DictWordOf(writtenWord(many[r.IntN(len(many))].Text, r, text.DictWordsIn))
+		}
 		want := 0
 		for _, it := range many {
 			if strings.Contains(it.Text, w) {
