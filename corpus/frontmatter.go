@@ -40,6 +40,9 @@ func splitFrontMatter(lines []string) (frontMatter, int) {
 		return fm, 0
 	}
 	body := lines[1:end]
+	if open == "---" {
+		body = yamlDedent(body)
+	}
 	var get func(string) string
 	if open == "+++" {
 		get = func(k string) string { return tomlValue(body, k) }
@@ -59,6 +62,31 @@ func splitFrontMatter(lines []string) (frontMatter, int) {
 		fm.lang = get("language")
 	}
 	return fm, end + 1
+}
+
+// yamlDedent takes a YAML mapping indented as a whole back to the margin:
+// its top level is as indented as its first key ("  title: x" under
+// "---"), which YAML allows. Lines indented less are left as they are;
+// lines is not changed.
+func yamlDedent(lines []string) []string {
+	indent := -1
+	for _, l := range lines {
+		if t := strings.TrimLeft(l, " "); t != "" && t[0] != '#' {
+			indent = len(l) - len(t)
+			break
+		}
+	}
+	if indent <= 0 {
+		return lines
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		if len(l) >= indent && strings.TrimLeft(l[:indent], " ") == "" {
+			l = l[indent:]
+		}
+		out[i] = l
+	}
+	return out
 }
 
 // yamlValue returns the string value of a top-level key of a YAML mapping:

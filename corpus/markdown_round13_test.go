@@ -201,3 +201,20 @@ func TestMkDocstringsDirectives(t *testing.T) {
 		t.Errorf("documents %v, want only page", c.Docs)
 	}
 }
+
+// YAML lets a mapping be indented as a whole: front matter written
+// "---\n  title: Alice Springs (YBAS)\n---" has the title at its top level.
+// Read only at the margin, 112 of VATSIM Australia Pacific's MkDocs pages
+// were titled by their first heading, "Positions", every aerodrome's
+// Sources alike. A key nested under another stays nested.
+func TestFrontMatterIndentedAsAWhole(t *testing.T) {
+	for name, tt := range map[string]struct{ src, title string }{
+		"indented":      {"---\n  title: Alice Springs (YBAS)\n  description: Tower procedures\n---\n\n## Positions\n\nAS TWR is permitted to use surveillance standards.\n", "Alice Springs (YBAS)"},
+		"tabs of lists": {"---\n    title: \"Melbourne, VIC\"\n    tags:\n      - tower\n---\n\n## Positions\n\nText of the page.\n", "Melbourne, VIC"},
+		"nested only":   {"---\nseo:\n  title: Not the page's\n---\n\n# The heading\n\nText of the page.\n", "The heading"},
+	} {
+		if d := loadOne(t, "page.md", tt.src); d.Title != tt.title {
+			t.Errorf("%s: title %q, want %q", name, d.Title, tt.title)
+		}
+	}
+}
