@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"corpusbot/internal/cputime"
 )
 
 // dictWordsInSet is the distinct words DictWordsIn finds in s, sorted.
@@ -87,21 +85,10 @@ func FuzzDictWordsIn(f *testing.F) {
 // it writes, and Vietnamese, whose letters share the 0xe1 lead byte:
 // what counting adds to an index build, per byte of each.
 func BenchmarkDictWordsIn(b *testing.B) {
-	for _, bc := range []struct{ name, text string }{
+	benchWordsIn(b, DictWordsIn, []benchText{
 		{"lo", "ພາສາລາວຂຽນໂດຍບໍ່ມີຍະຫວ່າງລະຫວ່າງຄຳ ແຕ່ມີຍະຫວ່າງລະຫວ່າງປະໂຫຍກ "},
 		{"km", "ភាសាខ្មែរសរសេរដោយគ្មានដកឃ្លារវាងពាក្យ ប៉ុន្តែមានដកឃ្លារវាងប្រយោគ "},
 		{"my", "မြန်မာဘာသာကို စကားလုံးများကြားတွင် ကွက်လပ်မပါဘဲ ရေးသားသည်။ "},
 		{"vi", "Tiếng Việt viết có dấu cách giữa các âm tiết, và nhiều chữ cái có dấu. "},
-	} {
-		s := strings.Repeat(bc.text, 20)
-		b.Run(bc.name, func(b *testing.B) {
-			b.SetBytes(int64(len(s)))
-			start := cputime.Now()
-			n := 0
-			for b.Loop() {
-				DictWordsIn(s, func(int) { n++ })
-			}
-			b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
-		})
-	}
+	})
 }

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"corpusbot/internal/cputime"
 )
 
 // thaiWordsInSet is the distinct words ThaiWordsIn finds in s, sorted.
@@ -91,22 +89,11 @@ func FuzzThaiWordsIn(f *testing.F) {
 // the words it writes, and Latin and Devanagari text, which has no Thai:
 // what counting adds to an index build, per byte of each.
 func BenchmarkThaiWordsIn(b *testing.B) {
-	for _, bc := range []struct{ name, text string }{
+	benchWordsIn(b, ThaiWordsIn, []benchText{
 		{"thai", "ภาษาไทยเป็นภาษาที่ไม่มีการเว้นวรรคระหว่างคำ แต่เว้นวรรคระหว่างประโยคหรือวลี " +
 			"ตัวตัดคำจึงต้องใช้พจนานุกรมเพื่อหาขอบเขตของคำ ซอฟต์แวร์โอเพนซอร์สหลายตัวพัฒนาโดยนักวิจัยในประเทศไทย "},
 		{"latin", "Thai is written without spaces between words, but with spaces between clauses and sentences; " +
 			"a word breaker needs a dictionary to find the words' bounds. "},
 		{"devanagari", "हिन्दी भाषा देवनागरी लिपि में लिखी जाती है और शब्दों के बीच में रिक्त स्थान होता है। "},
-	} {
-		s := strings.Repeat(bc.text, 20)
-		b.Run(bc.name, func(b *testing.B) {
-			b.SetBytes(int64(len(s)))
-			start := cputime.Now()
-			n := 0
-			for b.Loop() {
-				ThaiWordsIn(s, func(int) { n++ })
-			}
-			b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
-		})
-	}
+	})
 }
