@@ -137,6 +137,8 @@ func FuzzStructured(f *testing.F) {
 	f.Add("::: a.B\n    options:\n\n        x: 1\ny\n::: tip\nz\n:::\n::: c\n    ", uint8(0))
 	// Front matter indented as a whole, and lines indented less.
 	f.Add("---\n  title: A\n x: y\n    description: |\n      b\n---\nc\n", uint8(0))
+	// Abbreviations' definitions, one empty, one cut short.
+	f.Add("*[A]: b\n   *[C]:\n*[D\n*[]: e\n", uint8(0))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod", "a.wiki", "a.yml"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]

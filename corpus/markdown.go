@@ -126,6 +126,8 @@ var (
 	// ":::info{title="T"}", VuePress "::: warning Title", and the closing
 	// ":::".
 	admonitionRe = regexp.MustCompile(`^(\s*):{3,}\s*([\w-]*)\s*(.*?)\s*$`)
+	// An abbreviation's definition: "*[HTML]: Hyper Text Markup Language".
+	abbrDefRe = regexp.MustCompile(`^ {0,3}\*\[([^\]\n]+)\]:[ \t]*(.*?)[ \t]*$`)
 	// mkdocstrings' autodoc directive: "::: package.module.Name" and nothing
 	// else (a Docusaurus or VuePress container names a type, then a title).
 	autodocRe = regexp.MustCompile(`^(\s*):::[ \t]+([A-Za-z_][\w.:/-]*)\s*$`)
@@ -445,6 +447,15 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			line = line[:len(line)-len(trimmed)] + ": " + rest
 			trimmed = strings.TrimLeft(line, " \t")
 		}
+		if m := matchIf(strings.HasPrefix(trimmed, "*["), abbrDefRe, line); m != nil {
+			// An abbreviation's definition (Python-Markdown's abbr, PHP
+			// Markdown Extra's syntax) is the term's tooltip on the
+			// site: it reads as "term: definition", a paragraph of its
+			// own, as a definition list's item does.
+			out.add(m[1]+": "+m[2], n)
+			out.add("", n)
+			continue
+		}
 		if m := matchIf(strings.HasPrefix(trimmed, "::: "), autodocRe, line); m != nil && (strings.ContainsAny(m[2], ".:/") || !slices.ContainsFunc(all[i+1:], isContainerEnd)) {
 			// mkdocstrings' "::: package.module.Name": the build puts
 			// documentation generated from the code there. The line
@@ -550,6 +561,8 @@ func isPlainLine(line string) bool {
 		return false
 	case '/':
 		return !strings.HasPrefix(t, "///")
+	case '*':
+		return !strings.HasPrefix(t, "*[")
 	case '-':
 		return !strings.HasPrefix(t, "- : ") && !strings.Contains(t, "8<-")
 	}

@@ -218,3 +218,25 @@ func TestFrontMatterIndentedAsAWhole(t *testing.T) {
 		}
 	}
 }
+
+// Python-Markdown's abbreviations (PHP Markdown Extra's syntax,
+// "*[HTML]: Hyper Text Markup Language") are shown on the site as the
+// term's tooltip, not as the line. Read as text, the definitions ran into
+// one paragraph ("*[A-CDM]: Airport Collaborative Decision Making *[ACD]:
+// …"), and a glossary file of them (VATSIM Australia Pacific's
+// includes/abbreviations.md, 466 terms) was one document of that, in no
+// language. Each reads as "term: definition", a paragraph of its own.
+func TestMarkdownAbbreviations(t *testing.T) {
+	d := loadOne(t, "abbreviations.md", "*[ATIS]: Automatic Terminal Information Service\n*[ADC]: Aerodrome Control (Tower Controller)\n  *[AGL]: Above Ground Level   \n\nThe ATIS is broadcast continuously.\n\n```\n*[NOT]: in code\n```\n")
+	for _, want := range []string{"ATIS: Automatic Terminal Information Service\n", "ADC: Aerodrome Control (Tower Controller)\n", "AGL: Above Ground Level", "The ATIS is broadcast continuously.", "*[NOT]: in code"} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, d.Text)
+		}
+	}
+	if strings.Contains(d.Text, "*[ATIS]") || strings.Contains(d.Text, "Service *[") {
+		t.Errorf("definitions read as written:\n%s", d.Text)
+	}
+	if d.Lang != "en" {
+		t.Errorf("language %q", d.Lang)
+	}
+}
