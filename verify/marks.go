@@ -522,7 +522,7 @@ func replyLines(sc scanned, partial bool) []replyLine {
 				// joins the lines either side into one sentence: held,
 				// so the sentence before it does not show too early.
 				rest := strings.TrimSpace(sc.text[sc.runs[ri].end:end])
-				if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
+				if refRest(rest) {
 					l.kind = lineRef
 				}
 			}
@@ -533,7 +533,7 @@ func replyLines(sc scanned, partial bool) []replyLine {
 		case ri < len(sc.runs) && sc.runs[ri].start == content:
 			rest := strings.TrimSpace(sc.text[sc.runs[ri].end:end])
 			l.kind = lineEntry
-			if rest == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
+			if refRest(rest) {
 				l.kind = lineRef
 			}
 		case sourcesHeading(body) && (ri >= len(sc.runs) || sc.runs[ri].start >= end):
@@ -549,6 +549,13 @@ func replyLines(sc scanned, partial bool) []replyLine {
 		start = end + 1
 	}
 	return lines
+}
+
+// refRest reports whether what follows a citation opening a line makes
+// the line a reference: nothing, a colon ("[1]: …"), or only a full stop,
+// what is left of "[1]: «…»." once its quote is taken out.
+func refRest(rest string) bool {
+	return strings.Trim(rest, ".。") == "" || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")
 }
 
 // referenceLines tells which lines are references to take out: the
@@ -621,6 +628,9 @@ func dropLines(sc scanned, lines []replyLine, drop []bool) (scanned, map[int]str
 		}
 		for ; ri < len(sc.runs) && sc.runs[ri].start < next; ri++ {
 			r := sc.runs[ri]
+			if r.quote == "" && len(r.nums) == 1 {
+				r.quote = definitionText(sc.text[r.end:l.end])
+			}
 			if r.quote != "" && len(r.nums) == 1 {
 				if _, ok := quotes[r.nums[0]]; !ok {
 					quotes[r.nums[0]] = r.quote
@@ -630,6 +640,22 @@ func dropLines(sc scanned, lines []replyLine, drop []bool) (scanned, map[int]str
 	}
 	out.text = strings.TrimRight(b.String(), " \t\n")
 	return out, quotes
+}
+
+// definitionText is the text of a footnote's definition after its
+// citation, "[1]: Hook useState trả về…", without quotation marks: a
+// model that defines its footnotes with the passage's words gives its
+// quote there, as "[1]: «…»" does. "" when rest is not a definition (no
+// colon). As any quote, it backs a claim only when it stands in the
+// passage: a title ("[1]: React docs") does not.
+func definitionText(rest string) string {
+	rest = strings.TrimSpace(rest)
+	for _, c := range []string{":", "："} {
+		if d, ok := strings.CutPrefix(rest, c); ok {
+			return strings.Trim(strings.TrimSpace(d), "«»“”\"„「」'‘’ ")
+		}
+	}
+	return ""
 }
 
 // sourcesHeadings are the headings of a sources list, lower-cased: the

@@ -34,6 +34,8 @@ func unwrapReply(raw string, partial bool, keep func(before string) bool) string
 	raw = withoutTemplateTokens(raw)
 	raw = withoutReasoning(raw, partial)
 	raw = withoutQuoteInBrackets(raw)
+	raw = withoutReferenceLinks(raw)
+	raw = withCitationLinesJoined(raw)
 	for range 3 { // nested elements: "<b>a <i>b</i></b>"
 		md := withoutHTMLFormatting(raw, partial)
 		if md == raw {

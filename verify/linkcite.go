@@ -1,0 +1,142 @@
+package verify
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"corpusbot/text"
+)
+
+// Forms a small local model writes around its citations (round thirteen,
+// docs/benchmarks.md).
+
+// withoutReferenceLinks writes a Markdown reference-style link whose label
+// is a passage's number, "[a pair of values][1]", as its text and the
+// citation, "a pair of values [1]": models trained on Markdown cite as a
+// reference link would, and Discord draws no reference links, so the
+// brackets were shown around the words. Outside code only; a label that is
+// no number ("[text][ref]") stays.
+func withoutReferenceLinks(raw string) string {
+	if !strings.Contains(raw, "][") {
+		return raw
+	}
+	code, open := codeRanges(raw)
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(raw); {
+		k := strings.Index(raw[i:], "][")
+		if k < 0 {
+			break
+		}
+		mid := i + k
+		i = mid + 2
+		// The label: digits (and commas) up to "]".
+		e := mid + 2
+		for e < len(raw) && (raw[e] >= '0' && raw[e] <= '9' || raw[e] == ',' || raw[e] == ' ') {
+			e++
+		}
+		if e == mid+2 || e >= len(raw) || raw[e] != ']' || strings.Trim(raw[mid+2:e], ", ") == "" {
+			continue
+		}
+		// The text: back to its "[" on the same line, no brackets inside.
+		s := strings.LastIndexAny(raw[last:mid], "[]\n")
+		if s < 0 || raw[last+s] != '[' || s+last+1 == mid || inRanges(code, open, mid) {
+			continue
+		}
+		s += last
+		// Words, not a citation: "[1][2]" and "[Source 1][2]" are two.
+		if !strings.ContainsFunc(raw[s+1:mid], unicode.IsLetter) || skipLabel(raw, s+1) > s+1 {
+			continue
+		}
+		if s > 0 && (raw[s-1] == '!' || raw[s-1] == '\\') {
+			continue // an image, an escaped bracket
+		}
+		b.WriteString(raw[last:s])
+		b.WriteString(raw[s+1 : mid])
+		b.WriteString(" ")
+		b.WriteString(raw[mid+1 : e+1])
+		last = e + 1
+		i = last
+	}
+	if last == 0 {
+		return raw
+	}
+	b.WriteString(raw[last:])
+	return b.String()
+}
+
+// withCitationLinesJoined joins a line that holds only a citation and its
+// quote ("[1] «…».") to the claim on the line above that it ends: a model
+// that wraps its lines put the claim's citation on the next line, and the
+// two showed as a claim without its citation over a citation without its
+// claim. The line above must be prose that has not ended (no sentence
+// punctuation, colon or citation at its end), outside code.
+func withCitationLinesJoined(raw string) string {
+	if !strings.Contains(raw, "\n") {
+		return raw
+	}
+	code, open := codeRanges(raw)
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\n' {
+			continue
+		}
+		j := i + 1
+		for j < len(raw) && (raw[j] == ' ' || raw[j] == '\t') {
+			j++
+		}
+		if j >= len(raw) || raw[j] != '[' || inRanges(code, open, i) {
+			continue
+		}
+		end := j + 1
+		if end < len(raw) && raw[end] == '^' {
+			end++
+		}
+		d := end
+		for end < len(raw) && (raw[end] >= '0' && raw[end] <= '9' || raw[end] == ',' || raw[end] == ' ') {
+			end++
+		}
+		if end == d || end >= len(raw) || raw[end] != ']' {
+			continue
+		}
+		rest := strings.TrimLeft(raw[end+1:], " \t")
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			rest = rest[:nl]
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		if rest != "" && strings.TrimRight(rest, ".,;!?。 ") != "" {
+			if _, quote := quotePairs[r]; !quote {
+				continue // "[1]: …" a reference, "[1] text" an entry
+			}
+		}
+		prev := strings.TrimRight(raw[strings.LastIndexByte(raw[:i], '\n')+1:i], " \t")
+		p, _ := utf8.DecodeLastRuneInString(prev)
+		if prev == "" || strings.ContainsRune(".!?。！？:：]»”\"'", p) || !unicode.IsLetter(p) && !unicode.IsDigit(p) && !strings.ContainsRune("*_`)", p) {
+			continue
+		}
+		b.WriteString(raw[last:i])
+		b.WriteByte(' ')
+		last = j
+	}
+	if last == 0 {
+		return raw
+	}
+	b.WriteString(raw[last:])
+	return b.String()
+}
+
+// inRanges reports whether i is in code: one of its ranges, or after
+// open, a fence never closed (codeRanges).
+func inRanges(code []text.Span, open, i int) bool {
+	if open >= 0 && i >= open {
+		return true
+	}
+	for _, c := range code {
+		if i >= c.Start && i < c.End {
+			return true
+		}
+	}
+	return false
+}
