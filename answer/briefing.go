@@ -263,17 +263,39 @@ func isBullet(line string) (string, bool) {
 	return "", false
 }
 
-// dropUncitedBullets removes list items without a valid citation.
+// dropUncitedBullets removes list items without a valid citation. An
+// item's citation may be on the lines under it (wrappedCitation: a model
+// wrapping its lines puts "[1] «…»." there): the item and those lines go
+// or stay together.
 func dropUncitedBullets(reply string, given int) string {
 	lines := strings.Split(reply, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		if _, ok := isBullet(l); ok && !verify.ReplyCites(l, given) {
-			continue
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); {
+		j := i + 1
+		if _, ok := isBullet(lines[i]); ok {
+			for j < len(lines) && wrappedCitation(lines[j]) {
+				if _, ok := isBullet(lines[j]); ok {
+					break
+				}
+				j++
+			}
+			if !verify.ReplyCites(strings.Join(lines[i:j], "\n"), given) {
+				i = j
+				continue
+			}
 		}
-		out = append(out, l)
+		out = append(out, lines[i:j]...)
+		i = j
 	}
 	return strings.Join(out, "\n")
+}
+
+// wrappedCitation reports whether a line opens with a citation ("[1]
+// «…».", "  [^2]"): under a list item, the item's own, wrapped.
+func wrappedCitation(line string) bool {
+	t := strings.TrimLeft(line, " \t")
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "["), "^")
+	return len(t) < len(strings.TrimLeft(line, " \t")) && t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
 // points lists the bullets of a briefing with the passage refs they

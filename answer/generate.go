@@ -98,12 +98,16 @@ func (f *markerFilter) flush() {
 }
 
 // bulletFilter passes whole lines, leaving out bullets without a valid
-// citation, as dropUncitedBullets does to the finished reply.
+// citation, as dropUncitedBullets does to the finished reply. A bullet
+// citing nothing is held until the next line shows whether it gives the
+// bullet's citation (wrappedCitation).
 type bulletFilter struct {
 	next    stage
 	given   int
 	line    strings.Builder
-	started bool // a line has been passed on
+	started bool   // a line has been passed on
+	held    string // a bullet citing nothing, and its citation lines so far
+	holding bool
 }
 
 func (f *bulletFilter) write(s string) {
@@ -122,9 +126,31 @@ func (f *bulletFilter) write(s string) {
 func (f *bulletFilter) emit() {
 	l := f.line.String()
 	f.line.Reset()
-	if _, ok := isBullet(l); ok && !verify.ReplyCites(l, f.given) {
+	_, bullet := isBullet(l)
+	if f.holding {
+		if !bullet && wrappedCitation(l) {
+			f.held += "\n" + l
+			return
+		}
+		f.release()
+	}
+	if bullet && !verify.ReplyCites(l, f.given) {
+		f.held, f.holding = l, true
 		return
 	}
+	f.pass(l)
+}
+
+// release passes the held bullet with its lines when they cite, else
+// drops them.
+func (f *bulletFilter) release() {
+	if f.holding && verify.ReplyCites(f.held, f.given) {
+		f.pass(f.held)
+	}
+	f.held, f.holding = "", false
+}
+
+func (f *bulletFilter) pass(l string) {
 	if f.started {
 		f.next.write("\n")
 	}
@@ -136,6 +162,7 @@ func (f *bulletFilter) flush() {
 	if f.line.Len() > 0 {
 		f.emit()
 	}
+	f.release()
 	f.next.flush()
 }
 

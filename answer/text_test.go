@@ -165,15 +165,18 @@ func TestMarkerFilter(t *testing.T) {
 }
 
 func TestBulletFilter(t *testing.T) {
-	reply := "**Theme**\n- cited [1].\n- uncited.\n- bad [7].\nplain line\n- last [2]"
+	// A bullet whose citation is wrapped onto the next line, and one that
+	// a line of citations to no given passage follows.
+	reply := "**Theme**\n- cited [1].\n- uncited.\n- bad [7].\nplain line\n- wrapped\n  [2] «q».\n- bad again\n[9]\n- last [2]"
 	var got collect
 	f := &bulletFilter{next: &got, given: 2}
 	for _, d := range splitEvery(reply, 3) {
 		f.write(d)
 	}
 	f.flush()
-	if want := dropUncitedBullets(reply, 2); got.String() != want {
-		t.Errorf("got %q, want %q", got.String(), want)
+	want := "**Theme**\n- cited [1].\nplain line\n- wrapped\n  [2] «q».\n- last [2]"
+	if d := dropUncitedBullets(reply, 2); got.String() != want || d != want {
+		t.Errorf("streamed %q, finished %q, want %q", got.String(), d, want)
 	}
 }
 
