@@ -441,6 +441,14 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			out.add(line, n)
 			continue
 		}
+		if !mdx && (strings.IndexByte(line, '{') >= 0 || hasIcon(line)) {
+			line = outsideCodeSpans(line, dropAttrListsAndIcons)
+			trimmed = strings.TrimLeft(line, " \t")
+			if trimmed == "" {
+				out.add(line, n)
+				continue
+			}
+		}
 		if rest, ok := strings.CutPrefix(trimmed, "- : "); ok {
 			// MDN's definition lists: "- term" over "  - : definition",
 			// read as the definition list it renders.
@@ -549,7 +557,7 @@ func isPlainLine(line string) bool {
 	if line == "" {
 		return true
 	}
-	if line[0] == 'i' || line[0] == 'e' || strings.IndexByte(line, '{') >= 0 || strings.Contains(line, ":`") {
+	if line[0] == 'i' || line[0] == 'e' || strings.IndexByte(line, '{') >= 0 || strings.Contains(line, ":`") || hasIcon(line) {
 		return false
 	}
 	t := strings.TrimLeft(line, " \t")
@@ -583,6 +591,92 @@ func lastFences(lines []string) map[string]int {
 		}
 	}
 	return last
+}
+
+var (
+	// inlineAttrListRe matches Python-Markdown's attribute list of an
+	// inline element, right after it ("…){target=new}", "**b**{: .c}"):
+	// ids, classes and key=value pairs in braces, the colon optional.
+	inlineAttrListRe = regexp.MustCompile(`([)\]*_:` + "`" + `])\{:?[ \t]*(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+))(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+)))*[ \t]*\}`)
+	// iconRe matches an MkDocs Material icon (":material-check:",
+	// ":fontawesome-solid-plane:", ":octicons-alert-16:", ":simple-go:"),
+	// with the space before it.
+	iconRe = regexp.MustCompile(`[ \t]?:(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:`)
+)
+
+// iconSets are the icon sets MkDocs Material's shortcodes name.
+var iconSets = []string{"material-", "fontawesome-", "octicons-", "simple-"}
+
+// hasIcon reports, cheaply, whether line may hold an icon's shortcode.
+func hasIcon(line string) bool {
+	for i := strings.IndexByte(line, ':'); i >= 0; {
+		rest := line[i+1:]
+		for _, set := range iconSets {
+			if strings.HasPrefix(rest, set) {
+				return true
+			}
+		}
+		j := strings.IndexByte(rest, ':')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// dropAttrListsAndIcons removes inline attribute lists and icons, which
+// the site shows as no text.
+func dropAttrListsAndIcons(s string) string {
+	if strings.IndexByte(s, '{') >= 0 {
+		s = inlineAttrListRe.ReplaceAllString(s, "$1")
+	}
+	if hasIcon(s) {
+		s = iconRe.ReplaceAllString(s, "")
+	}
+	return s
+}
+
+// outsideCodeSpans applies f to the parts of line outside its code spans
+// (a run of backticks to the next run as long), leaving the spans as they
+// are; an unclosed run is text.
+func outsideCodeSpans(line string, f func(string) string) string {
+	if strings.IndexByte(line, '`') < 0 {
+		return f(line)
+	}
+	var b strings.Builder
+	start := 0 // the start of the text not yet written
+	for i := 0; i < len(line); {
+		if line[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] == '`' {
+			j++
+		}
+		run := line[i:j]
+		k := strings.Index(line[j:], run)
+		for k >= 0 && j+k+len(run) < len(line) && line[j+k+len(run)] == '`' {
+			// A longer run does not close it.
+			next := strings.Index(line[j+k+len(run):], run)
+			if next < 0 {
+				k = -1
+				break
+			}
+			k += len(run) + next
+		}
+		if k < 0 {
+			i = j
+			continue
+		}
+		end := j + k + len(run)
+		b.WriteString(f(line[start:i]))
+		b.WriteString(line[i:end])
+		start, i = end, end
+	}
+	b.WriteString(f(line[start:]))
+	return b.String()
 }
 
 // openShortcode returns where a Hugo shortcode that the line does not close

@@ -240,3 +240,36 @@ func TestMarkdownAbbreviations(t *testing.T) {
 		t.Errorf("language %q", d.Lang)
 	}
 }
+
+// Python-Markdown's attribute lists set an inline element's attributes
+// with "{…}" right after it ("[AIP](url){target=new}", "![map](m.png){
+// width="700" }"), and MkDocs Material's icons (":material-check:",
+// ":fontawesome-solid-plane:", ":octicons-alert-16:") are pictures. The site
+// shows neither as text; VATSIM Australia Pacific's SOPs showed 684 lines
+// of "{target=new}", "{ width=…}" and 105 icon names. Braces elsewhere
+// stay: a set in prose, a placeholder, code.
+func TestMarkdownAttrListsAndIcons(t *testing.T) {
+	d := loadOne(t, "page.md", strings.Join([]string{
+		"# Brisbane",
+		"",
+		"Charts are on the [AIP](https://example.org/aip){target=new} of Airservices.",
+		"",
+		"Brisbane ADC West :material-information-outline:{ title=\"Non-standard position\"} | Brisbane Tower",
+		"",
+		"Press :fontawesome-solid-plane: then :octicons-alert-16: to start.",
+		"",
+		"**Runway 01**{: .bold #r01 } is in use; the set {a, b} and {target} stay.",
+		"",
+		"`[x](y){target=new}` in code stays.",
+	}, "\n"))
+	for _, bad := range []string{"target=new}", "width", "title=", ":material-", ":fontawesome-", ":octicons-", ".bold"} {
+		if strings.Contains(strings.ReplaceAll(d.Text, "[x](y){target=new}", ""), bad) {
+			t.Errorf("text holds %q:\n%s", bad, d.Text)
+		}
+	}
+	for _, want := range []string{"Charts are on the AIP of Airservices.", "Brisbane ADC West", "Press then to start.", "Runway 01 is in use; the set {a, b} and {target} stay.", "[x](y){target=new} in code stays."} {
+		if !strings.Contains(strings.Join(strings.Fields(d.Text), " "), want) {
+			t.Errorf("text lacks %q:\n%s", want, d.Text)
+		}
+	}
+}
