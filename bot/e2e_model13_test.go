@@ -61,6 +61,14 @@ var model13Cases = []model12Case{
 		never: []string{"«"},
 	},
 	{
+		// The citation first, the quote last: the quote shown and the
+		// claim "no quote"; alone "could not verify".
+		name:  "the citation opening the line",
+		reply: "[N] " + r10True + " «" + r12Quote + "».",
+		want:  []string{r10True + " [1]."},
+		never: []string{"«", "⚠", "❔"},
+	},
+	{
 		// A numbered list: its numbers are no citations.
 		name:  "a numbered list",
 		reply: "1. " + r10True + " [N] «" + r12Quote + "».\n2. " + r12Setter,

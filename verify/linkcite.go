@@ -140,3 +140,78 @@ func inRanges(code []text.Span, open, i int) bool {
 	}
 	return false
 }
+
+// withLeadingCitationsMoved writes a line that opens with its citation and
+// ends with its quote, "[1] claim «…».", as the prompt asks for it,
+// "claim [1] «…».": a model that numbers its claims by their sources
+// writes the citation first. Before, the quote was shown and the claim
+// marked as having none. Only a line whose last thing is a quote in
+// quotation marks (a reference list's entry, "[1] Title — link", stays),
+// after a list marker or none, outside code.
+func withLeadingCitationsMoved(raw string) string {
+	if !strings.Contains(raw, "[") {
+		return raw
+	}
+	code, open := codeRanges(raw)
+	var b strings.Builder
+	last := 0
+	for start := 0; start < len(raw); {
+		end := strings.IndexByte(raw[start:], '\n')
+		if end < 0 {
+			end = len(raw)
+		} else {
+			end += start
+		}
+		line := raw[start:end]
+		if moved, ok := leadingCitationMoved(line); ok && !inRanges(code, open, start) {
+			b.WriteString(raw[last:start])
+			b.WriteString(moved)
+			last = end
+		}
+		start = end + 1
+	}
+	if last == 0 {
+		return raw
+	}
+	b.WriteString(raw[last:])
+	return b.String()
+}
+
+func leadingCitationMoved(line string) (string, bool) {
+	body := strings.TrimLeft(line, " \t")
+	prefix := line[:len(line)-len(body)]
+	if k := listPrefix(body); k > 0 {
+		prefix, body = prefix+body[:k], body[k:]
+	}
+	if !strings.HasPrefix(body, "[") {
+		return "", false
+	}
+	e := 1
+	for e < len(body) && (body[e] >= '0' && body[e] <= '9' || body[e] == ',' || body[e] == ' ') {
+		e++
+	}
+	if e == 1 || e >= len(body) || body[e] != ']' || e+1 >= len(body) || body[e+1] != ' ' {
+		return "", false
+	}
+	cite, rest := body[:e+1], strings.TrimSpace(body[e+1:])
+	trimmed := strings.TrimRight(rest, ".。 ")
+	closing, size := utf8.DecodeLastRuneInString(trimmed)
+	var opening rune
+	for o, c := range quotePairs {
+		if c == closing && (opening == 0 || o == '«' || o == '“' || o == '"') {
+			opening = o
+		}
+	}
+	if opening == 0 || size == 0 {
+		return "", false
+	}
+	q := strings.LastIndex(trimmed[:len(trimmed)-size], string(opening))
+	if q <= 0 {
+		return "", false
+	}
+	claim := strings.TrimSpace(trimmed[:q])
+	if !strings.ContainsFunc(claim, unicode.IsLetter) || strings.ContainsAny(claim, "[]") {
+		return "", false
+	}
+	return prefix + claim + " " + cite + " " + rest[len(strings.TrimSpace(trimmed[:q])):], true
+}

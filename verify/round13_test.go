@@ -106,3 +106,30 @@ func TestProseAroundToolCallStaysMarked(t *testing.T) {
 		t.Errorf("claims %+v, want the verified one and the uncited one marked", r.Claims)
 	}
 }
+
+// A line that opens with its citation and ends with its quote, "[1]
+// claim «…».", reads as "claim [1] «…».". Before: the quote shown and the
+// claim marked as having none. A reference list's entry stays.
+func TestLeadingCitationMoved(t *testing.T) {
+	rd := round10Reader(t, "useState trả về gì?")
+	for _, tt := range []struct{ reply, want string }{
+		{"[1] useState returns a pair of values «Hook useState trả về một cặp giá trị».", "useState returns a pair of values [1]."},
+		{"- [1] useState returns a pair of values «Hook useState trả về một cặp giá trị».\n- [2] State is local to the component «State bersifat lokal untuk komponen».",
+			"- useState returns a pair of values [1].\n- State is local to the component [2]."},
+	} {
+		r := rd.Render(tt.reply, false)
+		if r.Text != tt.want || r.Backed != len(r.Claims) {
+			t.Errorf("%q shown %q, claims %+v; want %q, verified", tt.reply, r.Text, r.Claims, tt.want)
+		}
+		for _, n := range []int{1, 3, 7} {
+			if got := streamed(t, rd, tt.reply, n); got != r.Text {
+				t.Errorf("%q streamed in %d-rune pieces %q, want %q", tt.reply, n, got, r.Text)
+			}
+		}
+	}
+	for _, reply := range []string{"[1] React docs — https://react.dev", "Code: `[1] a «b»`"} {
+		if got := withLeadingCitationsMoved(reply); got != reply {
+			t.Errorf("%q rewritten %q", reply, got)
+		}
+	}
+}
