@@ -94,11 +94,7 @@ type Config struct {
 	// among those an answer is drawn from (a model's prompt) when its
 	// document already has a passage above the floor;
 	// 0 → DefaultDocFloor, a negative value turns it off.
-	DocFloor float64
-	// Judge, when its Encoder is set, may answer an English question
-	// with a sentence near it in meaning where the focus rule keeps
-	// none (Judge).
-	Judge     Judge
+	DocFloor  float64
 	Retrieval retrieval.Config
 	Logger    *slog.Logger // nil discards
 	Observer  Observer     // nil records nothing

@@ -110,9 +110,6 @@ func (p *Pipeline) weigh(st *state, question string, queries []string, cands []c
 		return ok, st.opensWith(s, f)
 	})
 	w.lang = text.GuessLanguage(asked)
-	if len(w.rule) == 0 && w.lang == "en" && p.cfg.Judge.Encoder != nil {
-		w.rule = st.rescue(p.cfg.Judge, question, f, check, blocks, query)
-	}
 	if !all && (len(w.rule) > 0 || !decisionModel.decides(w.lang)) {
 		return w
 	}

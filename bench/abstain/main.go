@@ -34,7 +34,6 @@ import (
 	"corpusbot/corpus"
 	"corpusbot/internal/abstaineval"
 	"corpusbot/retrieval"
-	"corpusbot/sentvec"
 	"corpusbot/text"
 )
 
@@ -56,7 +55,6 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	floor := fs.Float64("floor", 0, "retrieval relevance floor (0: the default)")
 	explain := fs.Bool("explain", false, "explain each in-corpus miss of the tuning half at the default share (its focus words and weights, the answering sentence's share) instead of measuring")
 	out := fs.String("signals", "", "write what the default pipeline weighs for each question to this file (JSON lines, for bench/decide) instead of measuring")
-	judge := fs.Float64("judge", 0, "judge English questions the focus rule abstains on with the sentence encoder (sentvec) at this cosine (answer.Judge); 0: no judge")
 	dumpTo := fs.String("dump", "", "write, for each question, today's decision and the candidate sentences weighed (JSON lines, for bench/encodeval) to this file instead of measuring; tuning half only")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -97,7 +95,6 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	if *dumpTo != "" {
 		return dump(ctx, c, qs, name, *dumpTo)
 	}
-	enc := &sentvec.Encoder{} // loaded on first use: only with -judge
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "share\tlang\tout abstained\trecall\tprecision\tin answered\tfirst\tlines/answer\trunes/answer\t\n")
 	for _, s := range strings.Split(*shares, ",") {
@@ -105,11 +102,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("-shares: %w", err)
 		}
-		cfg := answer.Config{FocusCoverage: share, Retrieval: retrieval.Config{Floor: *floor}}
-		if *judge != 0 {
-			cfg.Judge = answer.Judge{Encoder: enc, Rescue: *judge}
-		}
-		p, err := answer.New(cfg, c, nil)
+		p, err := answer.New(answer.Config{FocusCoverage: share, Retrieval: retrieval.Config{Floor: *floor}}, c, nil)
 		if err != nil {
 			return err
 		}
