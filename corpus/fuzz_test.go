@@ -141,6 +141,8 @@ func FuzzStructured(f *testing.F) {
 	f.Add("*[A]: b\n   *[C]:\n*[D\n*[]: e\n", uint8(0))
 	// Attribute lists and icons, in and out of code spans, cut short.
 	f.Add("[a](b){target=new} **c**{: .d #e} :material-x-y:{ title=\"z\"} `f`{g=h} ``i`{j=k}`` {l=m :octicons-", uint8(0))
+	// Markdown in HTML: nested, closed by another tag, never closed.
+	f.Add("<figure markdown>\n<div markdown=\"1\">\n![a](b){ c=\"d\" }\n</figure>\n</div>\n<p markdown='0'>\n*e*\n</p>\n<span markdown>\n", uint8(0))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod", "a.wiki", "a.yml"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]

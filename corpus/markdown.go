@@ -204,6 +204,7 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 	var blocks []string          // the closing fences ("///") of open PyMdown blocks
 	blockOpts := -1              // the header's indentation while at a block's YAML options, else -1
 	var lastFence map[string]int // lastFences(all), made at the first line starting "///"
+	var mdHTML []string          // the open HTML elements whose content is Markdown (md_in_html)
 	for i := skip; i < len(all); i++ {
 		line, n := all[i], i+1
 		if blockOpts >= 0 {
@@ -441,6 +442,22 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			out.add(line, n)
 			continue
 		}
+		if !mdx && trimmed[0] == '<' {
+			// Markdown in HTML (Python-Markdown's md_in_html): an element
+			// with a markdown attribute holds Markdown; its tags go.
+			if m := htmlOpenTagRe.FindStringSubmatch(line); m != nil && markdownAttr(m[2]) {
+				mdHTML = append(mdHTML, strings.ToLower(m[1]))
+				out.add("", n)
+				continue
+			}
+			if len(mdHTML) > 0 {
+				if m := htmlCloseTagRe.FindStringSubmatch(line); m != nil && strings.EqualFold(m[1], mdHTML[len(mdHTML)-1]) {
+					mdHTML = mdHTML[:len(mdHTML)-1]
+					out.add("", n)
+					continue
+				}
+			}
+		}
 		if !mdx && (strings.IndexByte(line, '{') >= 0 || hasIcon(line)) {
 			line = outsideCodeSpans(line, dropAttrListsAndIcons)
 			trimmed = strings.TrimLeft(line, " \t")
@@ -603,6 +620,23 @@ var (
 	// with the space before it.
 	iconRe = regexp.MustCompile(`[ \t]?:(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:`)
 )
+
+var (
+	// htmlOpenTagRe matches a line of one opening HTML tag: its name and
+	// attributes.
+	htmlOpenTagRe = regexp.MustCompile(`^[ \t]*<([A-Za-z][\w-]*)((?:\s[^<>]*)?)>[ \t]*$`)
+	// htmlCloseTagRe matches a line of one closing HTML tag: its name.
+	htmlCloseTagRe = regexp.MustCompile(`^[ \t]*</([A-Za-z][\w-]*)\s*>[ \t]*$`)
+	// markdownAttrRe matches md_in_html's markdown attribute and its value.
+	markdownAttrRe = regexp.MustCompile(`(?:^|\s)markdown(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?(?:\s|/?$)`)
+)
+
+// markdownAttr reports whether a tag's attributes mark its content as
+// Markdown: markdown, markdown="1", "block" or "span"; not markdown="0".
+func markdownAttr(attrs string) bool {
+	m := markdownAttrRe.FindStringSubmatch(attrs)
+	return m != nil && strings.Trim(m[1], `"'`) != "0"
+}
 
 // iconSets are the icon sets MkDocs Material's shortcodes name.
 var iconSets = []string{"material-", "fontawesome-", "octicons-", "simple-"}

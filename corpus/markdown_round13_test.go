@@ -273,3 +273,41 @@ func TestMarkdownAttrListsAndIcons(t *testing.T) {
 		}
 	}
 }
+
+// Python-Markdown's "Markdown in HTML" (md_in_html): an HTML block element
+// with a markdown attribute ("<figure markdown>", "<div markdown=\"1\">")
+// holds Markdown. Read as an HTML block, VATSIM Australia Pacific's 583
+// figures showed their image's source as text ("![YBAS Airspace](img/
+// ybas_airspace.jpg){ width=\"700\" } YBAS Airspace"); the site shows the
+// picture and its caption. The tags go and their content reads as
+// Markdown; an HTML block without the attribute is read as before.
+func TestMarkdownInHTML(t *testing.T) {
+	d := loadOne(t, "page.md", strings.Join([]string{
+		"# Alice Springs",
+		"",
+		"<figure markdown>",
+		"![YBAS Airspace](img/ybas_airspace.jpg){ width=\"700\" }",
+		"  <figcaption>YBAS Airspace</figcaption>",
+		"</figure>",
+		"",
+		"<div class=\"grid\" markdown=\"1\">",
+		"",
+		"**AS ADC** coordinates with [ASP](asp.md) before departure.",
+		"",
+		"</div>",
+		"",
+		"<div>",
+		"Plain *HTML* text.",
+		"</div>",
+	}, "\n"))
+	for _, bad := range []string{"![", "img/", "width", "<figure", "**AS ADC**", "](asp.md)"} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("text holds %q:\n%s", bad, d.Text)
+		}
+	}
+	for _, want := range []string{"YBAS Airspace", "AS ADC coordinates with ASP before departure.", "Plain *HTML* text."} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, d.Text)
+		}
+	}
+}
