@@ -115,3 +115,35 @@ func TestRound13MkDocsThroughDiscord(t *testing.T) {
 		}
 	})
 }
+
+// A second tree of the round: VATSIM Australia Pacific's MkDocs SOPs (CC BY
+// 4.0), front matter indented as a whole, figures written <figure
+// markdown> around an image with an attribute list, icons and links with
+// {target=new}, the glossary as abbreviations. Asked without a model, the
+// answer's Sources name the page by its front matter's title (not its
+// first heading, "Positions", which every aerodrome shares) and no image
+// source, attribute list, icon or abbreviation markup shows.
+func TestRound13MkDocsMaterialThroughDiscord(t *testing.T) {
+	t.Parallel()
+	docs := fstest.MapFS{
+		"docs/aerodromes/alice.md": {Data: []byte("---\n  title: Alice Springs (YBAS)\n---\n\n--8<-- \"includes/abbreviations.md\"\n\n## Positions\n\n" +
+			"| Name | Callsign | Frequency |\n| ---- | -------- | --------- |\n" +
+			"| Alice Springs ADC :material-information-outline:{ title=\"Non-standard position\"} | Alice Tower | 118.300 |\n\n" +
+			"## Airspace\n\n<figure markdown>\n![YBAS Airspace](img/ybas_airspace.jpg){ width=\"700\" }\n  <figcaption>YBAS Airspace</figcaption>\n</figure>\n\n" +
+			"The Alice Springs tower frequency is 118.300, see the [ERSA](https://example.org/ersa){target=new} for the rest.\n")},
+		"docs/aerodromes/darwin.md": {Data: []byte("---\n  title: Darwin (YPDN)\n---\n\n## Positions\n\n" +
+			"The Darwin tower frequency is 133.100, and Darwin ground is on 121.800.\n")},
+		"includes/abbreviations.md": {Data: []byte("*[ADC]: Aerodrome Control (Tower Controller)\n*[ERSA]: En Route Supplement Australia\n")},
+	}
+	h := start(t, setup{corpus: docs, noLLM: true})
+	content := waitFinal(h, ask(h, user(1), generalID, "What is the Alice Springs tower frequency?", false)).Content
+	if !strings.Contains(content, "118.300") || !strings.Contains(content, "Alice Springs (YBAS)") {
+		t.Errorf("the answer does not quote 118.300 from Alice Springs (YBAS):\n%s", content)
+	}
+	for _, s := range []string{"Positions —", "![", "img/", "width", "target=new", ":material-", "--8<--", "*[", "<figure"} {
+		if strings.Contains(content, s) {
+			t.Errorf("%q in sight:\n%s", s, content)
+		}
+	}
+	h.noViolations()
+}
