@@ -175,20 +175,40 @@ func (f *bulletFilter) flush() {
 // It renders only at the pieces that may open a sentence (pace): a render
 // of the whole reply after every piece made a reply's cost grow with the
 // square of its length, and between those pieces it shows nothing new.
+//
+// Past spacedFrom bytes, once text shows, it renders only where the reply
+// has grown by a sixteenth since the last render: each render reads the
+// whole reply, so rendering once a sentence still cost the square of its
+// length; a render every sixteenth more costs a constant times its
+// length, and holds back at most a sixteenth of it (256 bytes of a 4 KB
+// reply, about a second of streaming, what the bot's one edit a second
+// hides anyway). What shows is still the rendering of a prefix.
 type replyStream struct {
-	out  func(string)
-	rd   *verify.Reader
-	pace verify.Pacer
-	raw  strings.Builder
-	sent string // rendered text passed on so far
-	cut  bool   // the reply stopped at the token limit: its last sentence is unfinished
+	out     func(string)
+	rd      *verify.Reader
+	pace    verify.Pacer
+	raw     strings.Builder
+	sent    string // rendered text passed on so far
+	cut     bool   // the reply stopped at the token limit: its last sentence is unfinished
+	last    int    // the reply's length at the last render
+	renders int    // partial renders, for tests and benchmarks
 }
+
+// spacedFrom is the reply length from which renders are spaced: a reply
+// shorter renders once a sentence, as its cost is small.
+const spacedFrom = 2048
 
 func (c *replyStream) write(s string) {
 	c.raw.WriteString(s)
-	if c.pace.Write(s) {
-		c.emit(c.rd.Render(c.raw.String(), true))
+	if !c.pace.Write(s) {
+		return
 	}
+	if n := c.raw.Len(); c.sent != "" && n > spacedFrom && n-c.last < n/16 {
+		return
+	}
+	c.last = c.raw.Len()
+	c.renders++
+	c.emit(c.rd.Render(c.raw.String(), true))
 }
 
 // flush passes on the end of the reply; the caller's Result follows with

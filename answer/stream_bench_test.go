@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"corpusbot/internal/cputime"
 	"corpusbot/internal/replygen"
 	"corpusbot/llm"
 	"corpusbot/text"
@@ -50,6 +51,7 @@ func BenchmarkStreamWhole(b *testing.B) {
 		b.Run(fmt.Sprintf("%dk", size/1000), func(b *testing.B) {
 			b.ReportAllocs()
 			ctx := context.Background()
+			start := cputime.Now()
 			for b.Loop() {
 				var shown strings.Builder
 				if _, err := p.generate(ctx, "system", "user", func(s string) { shown.WriteString(s) }, reader(), false); err != nil {
@@ -59,6 +61,7 @@ func BenchmarkStreamWhole(b *testing.B) {
 					b.Fatal("nothing streamed")
 				}
 			}
+			reportCPU(b, start)
 		})
 	}
 }
