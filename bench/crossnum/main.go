@@ -15,29 +15,22 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
+	"corpusbot/bench/xquad"
 	"corpusbot/retrieval"
 	"corpusbot/text"
 	"corpusbot/verify"
 )
 
 var langs = []string{"ar", "de", "el", "es", "hi", "ro", "ru", "th", "tr", "vi", "zh"}
-
-type qa struct {
-	context, answer string
-	start           int // in runes
-}
 
 // passage is the one passage of a pair, the quoted sentence's paragraph.
 type passage struct{ text, lang string }
@@ -65,10 +58,10 @@ func main() {
 }
 
 func run(dir, half, show string) error {
-	sets := map[string]map[string]qa{}
+	sets := map[string]map[string]xquad.QA{}
 	var items []retrieval.Item
 	for _, l := range append([]string{"en"}, langs...) {
-		m, err := load(filepath.Join(dir, "xquad."+l+".json"))
+		m, err := xquad.Load(filepath.Join(dir, "xquad."+l+".json"))
 		if err != nil {
 			return err
 		}
@@ -82,7 +75,7 @@ func run(dir, half, show string) error {
 	}
 	ids := make([]string, 0, len(sets["en"]))
 	for id := range sets["en"] {
-		if half == "all" || halfOf(id) == half {
+		if half == "all" || xquad.HalfOf(id) == half {
 			ids = append(ids, id)
 		}
 	}
@@ -105,7 +98,7 @@ func run(dir, half, show string) error {
 					continue
 				}
 				seen[claim] = true
-				p := passage{to.context, d.to}
+				p := passage{to.Context, d.to}
 				c[0]++
 				if cl, ok := check(p, an, claim, quote); ok && cl.Support != verify.Verified {
 					c[1]++
@@ -116,7 +109,7 @@ func run(dir, half, show string) error {
 						fmt.Printf("  MARKED %s %s %q: %q «%s»\n", name, cl.Reason, cl.Detail, claim, quote)
 					}
 				}
-				if pc := lead(claim); pc != claim {
+				if pc := xquad.Lead(claim); pc != claim {
 					c[3]++
 					if cl, ok := check(p, an, pc, quote); ok && cl.Support == verify.Verified {
 						c[4]++
@@ -143,7 +136,7 @@ func run(dir, half, show string) error {
 	}
 	fmt.Printf("%-6s %6d %7d %7d %6d %7d %6d %7d\n", "all", tot[0], tot[1], tot[2], tot[3], tot[4], tot[5], tot[6])
 	fmt.Printf("true pairs marked %.2f%% (for a figure %.2f%%); changed figures missed: digit %.1f%%, English number word %.1f%%\n",
-		pct(tot[1], tot[0]), pct(tot[2], tot[0]), pct(tot[4], tot[3]), pct(tot[6], tot[5]))
+		xquad.Pct(tot[1], tot[0]), xquad.Pct(tot[2], tot[0]), xquad.Pct(tot[4], tot[3]), xquad.Pct(tot[6], tot[5]))
 	return nil
 }
 
@@ -159,118 +152,20 @@ func check(p passage, an verify.Analyzer, claim, quote string) (verify.Claim, bo
 	return r.Claims[0], true
 }
 
-func pct(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return 100 * float64(a) / float64(b)
-}
-
-func halfOf(id string) string {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	if h.Sum32()%2 == 0 {
-		return "tune"
-	}
-	return "test"
-}
-
-func load(path string) (map[string]qa, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var d struct {
-		Data []struct {
-			Paragraphs []struct {
-				Context string
-				QAs     []struct {
-					ID      string
-					Answers []struct {
-						Text        string
-						AnswerStart int `json:"answer_start"`
-					}
-				} `json:"qas"`
-			}
-		}
-	}
-	if err := json.Unmarshal(b, &d); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	out := map[string]qa{}
-	for _, a := range d.Data {
-		for _, p := range a.Paragraphs {
-			for _, q := range p.QAs {
-				if len(q.Answers) > 0 {
-					out[q.ID] = qa{context: p.Context, answer: q.Answers[0].Text, start: q.Answers[0].AnswerStart}
-				}
-			}
-		}
-	}
-	return out, nil
-}
-
 // answerSentence is the sentence of the paragraph the answer starts in,
 // "" when the answer's offset is outside it.
-func answerSentence(q qa) string {
-	rs := []rune(q.context)
-	if q.start < 0 || q.start > len(rs) {
+func answerSentence(q xquad.QA) string {
+	rs := []rune(q.Context)
+	if q.Start < 0 || q.Start > len(rs) {
 		return ""
 	}
-	a := len(string(rs[:q.start]))
-	for _, sp := range text.SentencesOfItems(q.context) {
+	a := len(string(rs[:q.Start]))
+	for _, sp := range text.SentencesOfItems(q.Context) {
 		if sp.End > a && sp.Start <= a {
-			return q.context[sp.Start:sp.End]
+			return q.Context[sp.Start:sp.End]
 		}
 	}
 	return ""
-}
-
-// firstDigits is the byte span of the first run of digits of s not glued
-// to a letter ("PDP-11", "Internet2" are names).
-func firstDigits(s string) (int, int) {
-	for a := 0; a < len(s); {
-		r, size := utf8.DecodeRuneInString(s[a:])
-		if !unicode.IsDigit(r) {
-			a += size
-			continue
-		}
-		b := a
-		for _, r := range s[a:] {
-			if !unicode.IsDigit(r) {
-				break
-			}
-			b += len(string(r))
-		}
-		before := strings.TrimSuffix(s[:a], "-")
-		p, _ := utf8.DecodeLastRuneInString(before)
-		if !unicode.In(p, unicode.Latin, unicode.Greek, unicode.Cyrillic) || !unicode.IsLetter(p) {
-			return a, b
-		}
-		a = b
-	}
-	return -1, -1
-}
-
-// lead changes the first number's leading digit (1→2, …, 9→1).
-func lead(s string) string {
-	a, _ := firstDigits(s)
-	if a < 0 {
-		return s
-	}
-	r := []rune(s[a:])[0]
-	d := digitValue(r)
-	nd := d%9 + 1
-	return s[:a] + string(r-rune(d)+rune(nd)) + s[a+len(string(r)):]
-}
-
-func digitValue(r rune) int {
-	for _, z := range []rune{'0', '٠', '۰', '०', '๐', '０'} {
-		if r >= z && r <= z+9 {
-			return int(r - z)
-		}
-	}
-	return 0
 }
 
 var englishNumbers = []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

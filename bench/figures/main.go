@@ -26,24 +26,18 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
+	"corpusbot/bench/xquad"
 	"corpusbot/text"
 )
 
 var langs = []string{"ar", "de", "el", "es", "hi", "ro", "ru", "th", "tr", "vi", "zh"}
-
-type qa struct {
-	context, answer string
-	start           int // in runes
-}
 
 func main() {
 	dir := flag.String("dir", "/tmp/qa", "folder with xquad.LANG.json")
@@ -59,9 +53,9 @@ func main() {
 		}
 		return
 	}
-	sets := map[string]map[string]qa{}
+	sets := map[string]map[string]xquad.QA{}
 	for _, l := range append([]string{"en"}, langs...) {
-		m, err := load(filepath.Join(*dir, "xquad."+l+".json"))
+		m, err := xquad.Load(filepath.Join(*dir, "xquad."+l+".json"))
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "figures:", err)
 			os.Exit(1)
@@ -82,7 +76,7 @@ func main() {
 	}
 	ids := make([]string, 0, len(sets["en"]))
 	for id := range sets["en"] {
-		if *half == "all" || halfOf(id) == *half {
+		if *half == "all" || xquad.HalfOf(id) == *half {
 			ids = append(ids, id)
 		}
 	}
@@ -95,20 +89,20 @@ func main() {
 			for _, id := range ids {
 				claim, ok1 := sets[dirn.from][id]
 				target, ok2 := sets[dirn.to][id]
-				if !ok1 || !ok2 || !hasDigit(claim.answer) || cutNumber(claim) {
+				if !ok1 || !ok2 || !hasDigit(claim.Answer) || cutNumber(claim) {
 					continue
 				}
 				ev := answerSentence(target)
 				c[0]++
-				if f, bad := missing(claim.answer, ev); bad {
+				if f, bad := missing(claim.Answer, ev); bad {
 					c[1]++
 					if *show == l || *show == "all" {
-						fmt.Printf("  FLAGGED %s %q (%q) in %q\n", dirn.name, claim.answer, f, ev)
+						fmt.Printf("  FLAGGED %s %q (%q) in %q\n", dirn.name, claim.Answer, f, ev)
 					}
 				}
-				for k, pert := range []func(string) string{lead, times10} {
-					p := pert(claim.answer)
-					if p == claim.answer {
+				for k, pert := range []func(string) string{xquad.Lead, times10} {
+					p := pert(claim.Answer)
+					if p == claim.Answer {
 						continue
 					}
 					c[2+2*k]++
@@ -128,154 +122,54 @@ func main() {
 	}
 	fmt.Printf("%-8s %6d %8d %7d %8d %7d %8d\n", "all", tot[0], tot[1], tot[2], tot[3], tot[4], tot[5])
 	fmt.Printf("true pairs flagged %.1f%%; changed figures missed: leading digit %.1f%%, x10 %.1f%%\n",
-		pct(tot[1], tot[0]), pct(tot[3], tot[2]), pct(tot[5], tot[4]))
-}
-
-func pct(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return 100 * float64(a) / float64(b)
-}
-
-func halfOf(id string) string {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	if h.Sum32()%2 == 0 {
-		return "tune"
-	}
-	return "test"
-}
-
-func load(path string) (map[string]qa, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var d struct {
-		Data []struct {
-			Paragraphs []struct {
-				Context string
-				QAs     []struct {
-					ID      string
-					Answers []struct {
-						Text        string
-						AnswerStart int `json:"answer_start"`
-					}
-				} `json:"qas"`
-			}
-		}
-	}
-	if err := json.Unmarshal(b, &d); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	out := map[string]qa{}
-	for _, a := range d.Data {
-		for _, p := range a.Paragraphs {
-			for _, q := range p.QAs {
-				if len(q.Answers) > 0 {
-					out[q.ID] = qa{context: p.Context, answer: q.Answers[0].Text, start: q.Answers[0].AnswerStart}
-				}
-			}
-		}
-	}
-	return out, nil
+		xquad.Pct(tot[1], tot[0]), xquad.Pct(tot[3], tot[2]), xquad.Pct(tot[5], tot[4]))
 }
 
 // answerSentence is the sentence (or sentences) of the paragraph the answer
 // lies in: what a claim's verbatim quote would point to.
-func answerSentence(q qa) string {
-	rs := []rune(q.context)
-	if q.start < 0 || q.start > len(rs) {
-		return q.context
+func answerSentence(q xquad.QA) string {
+	rs := []rune(q.Context)
+	if q.Start < 0 || q.Start > len(rs) {
+		return q.Context
 	}
-	a := len(string(rs[:q.start]))
-	b := a + len(q.answer)
+	a := len(string(rs[:q.Start]))
+	b := a + len(q.Answer)
 	var out []string
-	for _, sp := range text.Sentences(q.context) {
+	for _, sp := range text.Sentences(q.Context) {
 		if sp.End > a && sp.Start < b {
-			out = append(out, q.context[sp.Start:sp.End])
+			out = append(out, q.Context[sp.Start:sp.End])
 		}
 	}
 	if len(out) == 0 {
-		return q.context
+		return q.Context
 	}
 	return strings.Join(out, " ")
 }
 
 // cutNumber reports an answer that ends inside a number of its paragraph
 // ("(2,70" of "(2,700,000"): a defect of the data, not a claim.
-func cutNumber(q qa) bool {
-	rs := []rune(q.context)
-	end := q.start + len([]rune(q.answer))
-	if q.start < 0 || end >= len(rs) {
+func cutNumber(q xquad.QA) bool {
+	rs := []rune(q.Context)
+	end := q.Start + len([]rune(q.Answer))
+	if q.Start < 0 || end >= len(rs) {
 		return false
 	}
-	last := []rune(q.answer)
+	last := []rune(q.Answer)
 	return len(last) > 0 && unicode.IsDigit(last[len(last)-1]) && (unicode.IsDigit(rs[end]) ||
 		end+1 < len(rs) && (rs[end] == ',' || rs[end] == '.') && unicode.IsDigit(rs[end+1]))
 }
 
 func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
 
-// firstDigits is the byte span of the first run of digits of s that is a
-// figure, not part of a name: not glued to a Latin, Greek or Cyrillic
-// letter, nor to one and a hyphen ("PDP-11", "Internet2").
-func firstDigits(s string) (int, int) {
-	for a := 0; a < len(s); {
-		r, size := utf8.DecodeRuneInString(s[a:])
-		if !unicode.IsDigit(r) {
-			a += size
-			continue
-		}
-		b := a
-		for _, r := range s[a:] {
-			if !unicode.IsDigit(r) {
-				break
-			}
-			b += len(string(r))
-		}
-		before := strings.TrimSuffix(s[:a], "-")
-		p, _ := utf8.DecodeLastRuneInString(before)
-		if !unicode.In(p, unicode.Latin, unicode.Greek, unicode.Cyrillic) || !unicode.IsLetter(p) {
-			return a, b
-		}
-		a = b
-	}
-	return -1, -1
-}
-
-// lead changes the first number's leading digit (1→2, …, 9→1): a figure a
-// reader would call wrong, not rounded.
-func lead(s string) string {
-	a, _ := firstDigits(s)
-	if a < 0 {
-		return s
-	}
-	r := []rune(s[a:])[0]
-	d := digitValue(r)
-	nd := d%9 + 1
-	return s[:a] + string(r-rune(d)+rune(nd)) + s[a+len(string(r)):]
-}
-
 // times10 writes a 0 after the first run of digits: ten times it.
 func times10(s string) string {
-	a, b := firstDigits(s)
-	if a < 0 || b == a+1 && digitValue([]rune(s[a:])[0]) == 0 {
+	a, b := xquad.FirstDigits(s)
+	if a < 0 || b == a+1 && xquad.DigitValue([]rune(s[a:])[0]) == 0 {
 		return s // "0.3": a 0 after it changes nothing
 	}
 	r := []rune(s[a:])[0]
-	zero := r - rune(digitValue(r))
+	zero := r - rune(xquad.DigitValue(r))
 	return s[:b] + string(zero) + s[b:]
-}
-
-func digitValue(r rune) int {
-	for _, z := range []rune{'0', '٠', '۰', '०', '๐', '０'} {
-		if r >= z && r <= z+9 {
-			return int(r - z)
-		}
-	}
-	return 0
 }
 
 // missingDigits is the rule before values: figures in digits as strings,
@@ -336,7 +230,7 @@ func ordinals(dir, half, show string) error {
 	for _, l := range langs {
 		var c [4]int
 		for i, en := range paras["en"] {
-			if i >= len(paras[l]) || half != "all" && halfOf(ids[i]) != half {
+			if i >= len(paras[l]) || half != "all" && xquad.HalfOf(ids[i]) != half {
 				continue
 			}
 			for _, claim := range ordinalRe.FindAllString(en, -1) {
@@ -347,7 +241,7 @@ func ordinals(dir, half, show string) error {
 						fmt.Printf("  FLAGGED en→%s %q (%q)\n", l, claim, f.Text)
 					}
 				}
-				p := lead(claim)
+				p := xquad.Lead(claim)
 				c[2]++
 				if _, bad := text.MissingFigure(p, []string{paras[l][i]}, false); !bad {
 					c[3]++
@@ -363,7 +257,7 @@ func ordinals(dir, half, show string) error {
 		}
 	}
 	fmt.Printf("%-8s %6d %8d %7d %8d\n", "all", tot[0], tot[1], tot[2], tot[3])
-	fmt.Printf("true pairs flagged %.1f%%; leading digit changed, missed %.1f%%\n", pct(tot[1], tot[0]), pct(tot[3], tot[2]))
+	fmt.Printf("true pairs flagged %.1f%%; leading digit changed, missed %.1f%%\n", xquad.Pct(tot[1], tot[0]), xquad.Pct(tot[3], tot[2]))
 	return nil
 }
 
