@@ -642,10 +642,17 @@ func countWord(prev, word string) bool {
 	return prev == "كم" && strings.TrimPrefix(word, "ال") == "عدد"
 }
 
-// semiModal reports "need" or "needs" before "to" and a word: the modal
-// "need to".
+// semiModal reports a modal the analyser keeps as a term: "need" or
+// "needs" before "to" and a word ("need to"), and "must" before a word
+// ("What must be chosen …"). The other modals (should, can, may) are
+// stopwords already; a page says what must be done as "requires", "is
+// required" or plainly, so the modal holds nothing of what is asked.
 func semiModal(word, rest string) bool {
 	w := strings.ToLower(word)
+	if w == "must" {
+		after, ok := strings.CutPrefix(rest, " ")
+		return ok && after != "" && unicode.IsLetter([]rune(after)[0])
+	}
 	if w != "need" && w != "needs" {
 		return false
 	}

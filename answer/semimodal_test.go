@@ -31,3 +31,27 @@ func TestNeedToIsAModal(t *testing.T) {
 		}
 	}
 }
+
+// "must" before a verb is a modal too: "What must be chosen before …?" is
+// answered by "A single graph requires a focal service", which holds no
+// "must". "must" at the end of a question stays a word.
+func TestMustIsAModal(t *testing.T) {
+	p := newPipeline(t, loadFS(t, fstest.MapFS{
+		"graph.md": {Data: []byte("# Graphs\n\nA single graph requires a focal service. You must pick it first.\n\nA must-have is a thing one must have.\n")},
+	}), nil)
+	st := p.state.Load()
+	for _, tt := range []struct {
+		q    string
+		must bool
+	}{
+		{"What must be chosen before a graph is drawn?", false},
+		{"What must I pick first?", false},
+		{"Which service must?", true},
+	} {
+		f := st.focusOf(tt.q)
+		got := slices.Contains(f.everyWord, "must")
+		if got != tt.must {
+			t.Errorf("%q: focus words %q, want must among them %v", tt.q, f.everyWord, tt.must)
+		}
+	}
+}
