@@ -156,9 +156,10 @@ func (st *state) focusOf(question string) focus {
 		word = latinStem(word)
 		name := isNameWord(word, first)
 		first = false
-		if countWord(prev, word) || proForm(prev2, prev, word) {
+		if countWord(prev, word) || proForm(prev2, prev, word) || howMeasure(prev, word, w.Start, question) {
 			// "كم عدد" is "how many": "عدد" (number) asks, it is not
-			// asked about; "the one" stands for what was said before it.
+			// asked about; "the one" stands for what was said before it;
+			// "how long" asks a duration, as "how many" (stopwords) a count.
 			continue
 		}
 		if lang == "en" && semiModal(word, question[w.End:]) {
@@ -641,6 +642,29 @@ func (f focus) weight(terms []string) float64 {
 func countWord(prev, word string) bool {
 	return prev == "كم" && strings.TrimPrefix(word, "ال") == "عدد"
 }
+
+// howMeasure reports the word after "how" that asks for a figure of some
+// measure ("how long", "how old", "how often") inside a question asking
+// another thing: "Which histogram tells me how long saving spans takes?"
+// asks a histogram, and a page names the one that measures it
+// ("save_latency") without "long". (Opening the question, "How long does
+// it take?", the word stays: left out there, the tuning halves lost three
+// abstentions.)
+func howMeasure(prev, word string, at int, question string) bool {
+	return strings.EqualFold(prev, "how") && howMeasures[strings.ToLower(word)] && embeddedHow(strings.ToLower(question[:at]))
+}
+
+// embeddedHow reports whether a question (lower case, up to a "how …"
+// in it) opens with another question word: the "how" clause describes
+// what is asked.
+func embeddedHow(head string) bool {
+	first, _, _ := strings.Cut(strings.TrimLeft(head, " ¿"), " ")
+	return embeddingQuestionWords[first]
+}
+
+var embeddingQuestionWords = setOf(strings.Fields("what which who whom whose where why what's"))
+
+var howMeasures = setOf(strings.Fields("long old tall large big often frequently"))
 
 // semiModal reports a modal the analyser keeps as a term: "need" or
 // "needs" before "to" and a word ("need to"), and "must" before a word
@@ -1327,12 +1351,12 @@ func kindOf(q string) answerKind {
 		return versionKind
 	}
 	for _, p := range amountCues {
-		if strings.Contains(l, p) {
+		if strings.Contains(l, p) && !embeddedCue(l, p) {
 			return amountKind
 		}
 	}
 	for _, p := range figureCues {
-		if strings.Contains(l, p) {
+		if strings.Contains(l, p) && !embeddedCue(l, p) {
 			return figureKind
 		}
 	}
@@ -1382,6 +1406,14 @@ var (
 		" en quelle année ", " quelle année ", " متى ", " في أي عام ", " في أي سنة ",
 		"什么时候", "何时", "哪一年", "哪年", "什麼時候", "何時"}
 )
+
+// embeddedCue reports an English "how …" cue inside a question that
+// opens with another question word: "Which histogram tells me how long
+// saving spans takes?" asks a histogram's name, not a duration.
+func embeddedCue(l, cue string) bool {
+	k := strings.Index(l, cue)
+	return strings.HasPrefix(cue, " how ") && k > 0 && embeddedHow(l[:k])
+}
 
 // asksAfterClause reports whether a question (lower case) holds, after
 // its first comma, a question word of its own: "when …, which …".
