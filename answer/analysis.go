@@ -369,9 +369,32 @@ func isCode(ps *corpus.Passage, sp text.Span) bool {
 }
 
 // isItem reports whether a sentence span of a passage is a list item: a
-// bullet opens its line.
+// bullet opens its line, or the span opens its line with a number ("1. ",
+// "2) "), as the corpus loader writes an ordered list's items.
 func isItem(ps *corpus.Passage, sp text.Span) bool {
-	return strings.HasSuffix(strings.TrimRight(ps.Text[:sp.Start], " \t"), "•")
+	before := strings.TrimRight(ps.Text[:sp.Start], " \t")
+	if strings.HasSuffix(before, "•") {
+		return true
+	}
+	if before != "" && !strings.HasSuffix(before, "\n") {
+		return false
+	}
+	_, numbered := itemNumber(ps.Text[sp.Start:sp.End])
+	return numbered
+}
+
+// itemNumber returns s without the number that opens it as a numbered
+// list's item ("2. Remove the files first." → "Remove the files first."),
+// and whether one did: up to four digits, then "." or ")", then a space.
+func itemNumber(s string) (string, bool) {
+	i := 0
+	for i < len(s) && i < 4 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || s[i] != '.' && s[i] != ')' || s[i+1] != ' ' {
+		return s, false
+	}
+	return strings.TrimLeft(s[i+1:], " "), true
 }
 
 // literalEnd returns where the literal block a sentence span overlaps

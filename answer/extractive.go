@@ -710,6 +710,10 @@ func introduced(ss []blockSentence, i int) ([]string, int) {
 				// reading as Markdown, and the answer one line per
 				// sentence.
 				out = append(out, "`"+strings.ReplaceAll(l, "`", "'")+"`")
+			case s.item && numberedLine(l):
+				// A numbered item keeps its number: the order may
+				// be what the list says.
+				out = append(out, l)
 			default:
 				out = append(out, "• "+strings.TrimSpace(strings.TrimLeft(l, "•")))
 			}
@@ -722,6 +726,12 @@ func introduced(ss []blockSentence, i int) ([]string, int) {
 		}
 	}
 	return out, n
+}
+
+// numberedLine reports whether a line opens with an item's number.
+func numberedLine(l string) bool {
+	_, numbered := itemNumber(l)
+	return numbered
 }
 
 // namedSettings returns, as shown, the settings of the code block that
@@ -816,14 +826,7 @@ func unnumbered(s blockSentence) (string, bool) {
 	if before := strings.TrimRight(s.src[:s.sp.Start], " \t"); before != "" && !strings.HasSuffix(before, "\n") {
 		return s.text, false
 	}
-	i := 0
-	for i < len(s.text) && i < 4 && s.text[i] >= '0' && s.text[i] <= '9' {
-		i++
-	}
-	if i == 0 || i+1 >= len(s.text) || s.text[i] != '.' && s.text[i] != ')' || s.text[i+1] != ' ' {
-		return s.text, false
-	}
-	return strings.TrimLeft(s.text[i+1:], " "), true
+	return itemNumber(s.text)
 }
 
 // linkRe matches a URL written out: its scheme's parts are no words.

@@ -276,11 +276,15 @@ func TestIntroduced(t *testing.T) {
 	docs := fstest.MapFS{
 		"start.md": {Data: []byte("# Start\n\nTo start the server, change to its folder and run:\n\n    ./server --config=server.yml\n\n" +
 			"The server should start up. The labels it sets are:\n\n* job: api\n* instance: host:5670\n\nThat is all.\n")},
+		// A numbered list is as much a list as a bulleted one.
+		"ways.md": {Data: []byte("# Options\n\nThere are three exclusive ways to define the install options of the server:\n\n" +
+			"1. In a configuration file\n1. In the command-line arguments\n1. As environment variables\n\nThat is all.\n")},
 	}
 	p := newPipeline(t, loadFS(t, docs), nil)
 	tests := []struct{ question, want string }{
 		{"How do I start the server?", "and run: `./server --config=server.yml` [1]"},
 		{"Which labels does it set?", "The labels it sets are: • job: api • instance: host:5670 [1]"},
+		{"In what ways can I define the install options?", "ways to define the install options of the server: 1. In a configuration file 2. In the command-line arguments 3. As environment variables [1]"},
 	}
 	for _, tt := range tests {
 		res, err := p.Ask(context.Background(), Question{Text: tt.question})
