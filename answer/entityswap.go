@@ -2,6 +2,7 @@ package answer
 
 import (
 	_ "embed"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -83,10 +84,14 @@ func (st *state) entityCheckOf(query string, f focus, lang string) *entityCheck 
 		prev = k
 	}
 	// A name respelt ("arpnet" for ARPANET), not found as written, is the
-	// question's slip, and so is any other name not held to the rule.
+	// question's slip, and so is any other name not held to the rule. A
+	// name more than half the passages write is the tree's own subject
+	// (the product's name on its own docs): it tells no page from
+	// another, and a sentence, heading and title that leave it unsaid
+	// still speak of it.
 	names := c.names[:0]
 	for _, n := range c.names {
-		if n.written != "" {
+		if n.written != "" && !st.everywhere(n.terms) {
 			names = append(names, n)
 		}
 	}
@@ -138,6 +143,20 @@ func (st *state) entityCheckOf(query string, f focus, lang string) *entityCheck 
 		c.runInitials = append(c.runInitials, ini)
 	}
 	return c
+}
+
+// everywhere reports whether a word, by its terms, is written in more than
+// half the passages: its weight in a focus (its rarest known term's BM25
+// idf, as addWord takes it) is under ln 2, the idf of a term in exactly
+// half of them. A word no passage writes is not.
+func (st *state) everywhere(terms []string) bool {
+	w, known := 0.0, false
+	for _, t := range terms {
+		if idf, ok := st.index.IDF(t); ok {
+			w, known = max(w, idf), true
+		}
+	}
+	return known && w < math.Ln2
 }
 
 // phraseTerms returns each word's terms of a phrase, its small joining

@@ -263,3 +263,38 @@ func BenchmarkEntityCheck(b *testing.B) {
 		i++
 	}
 }
+
+// A name more than half the passages write is the tree's own subject (the
+// product's name on its own docs): it tells no page from another, so the
+// check does not demand it near the sentence (the focus rule still wants
+// it in the passage or document). A rarer name is still demanded.
+func TestEntityCheckSkipsTheTreesOwnName(t *testing.T) {
+	docs := fstest.MapFS{
+		"intro.md":   {Data: []byte("# Overview\n\nThe Corvid proxy serves small teams.\n\nAt startup Corvid reads its configuration.\n")},
+		"routing.md": {Data: []byte("# Routing\n\nEach request is routed by Corvid to a server.\n\nA failed request is retried by Corvid once.\n")},
+		"metrics.md": {Data: []byte("# Metrics\n\nOn port 8082 Corvid exposes its metrics for Grafana.\n")},
+		"logs.md":    {Data: []byte("# Logs\n\nFor each request Corvid writes one access log line.\n")},
+		"headers.md": {Data: []byte("# Headers with underscores\n\nThe underscoreStrategy option controls how request headers with underscores are handled before routing.\n")},
+	}
+	st := newPipeline(t, loadFS(t, docs), nil).state.Load()
+	tests := []struct {
+		question string
+		demanded []string // the names' written forms the check demands
+	}{
+		{"Which option controls how Corvid handles request headers with underscores?", nil},
+		{"Which option controls how Grafana handles request headers with underscores?", []string{"Grafana"}},
+		{"Does Corvid send its metrics to Grafana?", []string{"Grafana"}},
+	}
+	for _, tt := range tests {
+		c := st.entityCheckOf(tt.question, st.focusOf(tt.question), "en")
+		var got []string
+		if c != nil {
+			for _, n := range c.names {
+				got = append(got, n.written)
+			}
+		}
+		if !slices.Equal(got, tt.demanded) {
+			t.Errorf("entityCheckOf(%q) demands %q; want %q", tt.question, got, tt.demanded)
+		}
+	}
+}
