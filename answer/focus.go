@@ -1604,9 +1604,13 @@ var cardinals = map[string]map[string]bool{
 }
 
 // fitsIn is fits for a question in lang: an amount or figure may be one
-// of lang's cardinals.
+// of lang's cardinals, and an English figure a unit of time after "a" or
+// "an" ("cached for an hour" answers "How long is it cached?").
 func (k answerKind) fitsIn(sentence, lang string) bool {
 	if k.fits(sentence) {
+		return true
+	}
+	if k == figureKind && lang == "en" && articleDuration(sentence) {
 		return true
 	}
 	set := cardinals[lang]
@@ -1620,6 +1624,25 @@ func (k answerKind) fitsIn(sentence, lang string) bool {
 	}
 	return false
 }
+
+// articleDuration reports an English unit of time after "a" or "an": "an
+// hour", "a day", one of it. "A second" is left out: before a noun it
+// counts ("a second listener").
+func articleDuration(s string) bool {
+	prev := ""
+	for w := range text.Words(s) {
+		word := strings.ToLower(s[w.Start:w.End])
+		if (prev == "a" || prev == "an") && timeUnits[word] {
+			return true
+		}
+		prev = word
+	}
+	return false
+}
+
+// timeUnits are the English units of time one stands for after "a" or
+// "an".
+var timeUnits = setOf(strings.Fields("millisecond microsecond nanosecond minute hour day week fortnight month year decade century"))
 
 // hanNumerals are the Chinese numerals, 两 ("two", before a measure word:
 // 两个空格) among them.

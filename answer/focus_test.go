@@ -944,3 +944,31 @@ func TestWhyRestatedTakesTheNext(t *testing.T) {
 		t.Errorf("answer %q: want the sentence after the restatement", res.Text)
 	}
 }
+
+// "How long …" is answered by a duration written without a digit: a
+// number word ("two weeks") or an article and a unit of time ("an hour",
+// "a day"); "a second" before a noun counts nothing, and an article
+// before another word is no duration.
+func TestDurationWithoutDigits(t *testing.T) {
+	k := kindOf("How long is a selected TLS certificate cached for a server name?")
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"Once selected, it is cached for an hour.", true},
+		{"Once a TLS certificate has been selected as the \"best\" TLS certificate for a server name, it is cached for an hour, avoiding the selection process for further connections.", true},
+		{"Each entry is kept for a day before it is dropped.", true},
+		{"Entries are kept for two weeks.", true},
+		{"Logs rotate after a month.", true},
+		{"The certificate is cached in memory.", false},
+		{"A token is issued by the server.", false},
+		{"Add a second listener to the entry point.", false},
+	} {
+		if got := k.fitsIn(tt.s, "en"); got != tt.want {
+			t.Errorf("how long fits %q = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	if figureKind.fitsIn("Le certificat reste en cache une heure.", "en") {
+		t.Errorf("a French unit counts for an English question")
+	}
+}
