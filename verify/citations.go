@@ -50,6 +50,11 @@ func ParseCitations(text string, given int) Citations {
 		if kept := rn.keep(nums); len(kept) == 0 {
 			dropRun(&b, text[end:])
 		} else {
+			// "\(2)" → "\[1]" would read as an escaped citation;
+			// a word joiner keeps the backslash to itself.
+			if escapes(b.String()) {
+				b.WriteString("\u2060")
+			}
 			writeCitations(&b, kept)
 			// "(1)(0)" → "[1](0)" would read as a link to "0" and lose
 			// it on a second pass; a word joiner keeps the two apart.
@@ -112,7 +117,8 @@ func writeCitations(b *strings.Builder, nums []int) {
 // bracket of digits that after could complete into a new citation
 // ("[1[9]]"), puts two closing brackets together ("[[0][9]]"), or joins
 // two runs of backticks into one ("`a`[9]`"), which would change what is
-// code, a word joiner keeps the two apart.
+// code, or leaves a backslash before a bracket, which would escape it
+// into a citation of its own ("\[0\]"), a word joiner keeps the two apart.
 func dropRun(b *strings.Builder, after string) {
 	s := b.String()
 	if t := strings.TrimRight(s, " \t"); t != s {
@@ -120,7 +126,8 @@ func dropRun(b *strings.Builder, after string) {
 		b.WriteString(t)
 		s = t
 	}
-	if partialGroup(s) || strings.HasSuffix(s, "`") && strings.HasPrefix(after, "`") || joinsInBrackets(s, after) || closesTwice(s, after) {
+	if partialGroup(s) || strings.HasSuffix(s, "`") && strings.HasPrefix(after, "`") || joinsInBrackets(s, after) || closesTwice(s, after) ||
+		escapes(s) && strings.HasPrefix(after, "[") {
 		b.WriteString("\u2060")
 	}
 }
@@ -172,6 +179,13 @@ func partialGroup(s string) bool {
 		}
 	}
 	return false
+}
+
+// escapes reports whether s ends in a backslash that escapes what follows:
+// an odd number of them ("\\" is a backslash escaped).
+func escapes(s string) bool {
+	n := len(s) - len(strings.TrimRight(s, `\`))
+	return n%2 == 1
 }
 
 func containsInt(s []int, v int) bool {
@@ -250,7 +264,9 @@ func scanCitationsGiven(text string, given int, footnotes bool, fn func(start, e
 		// a subdivision ("§ 552(a)(1)", "(a)(2)").
 		// Nor a link's target, "[#1](1)" (the fuzzer's find: read as
 		// "[#1][1]", a second reading made it "[1]").
-		if !isOpenAny(r) && !escapedOpen(text, i) || isOpenBracket(prev) || isOpenParen(r) && (isASCIIAlnum(prev) || isCloseParen(prev) || prev == ']' && i > 0 && text[i-1] == ']') {
+		// A bracket escaped by a backslash opens no citation of its own:
+		// it is read only as the escaped form ("\[2][3\]", "\[ 2 \]").
+		if !isOpenAny(r) && !escapedOpen(text, i) || isOpenBracket(prev) || r == '[' && escapes(text[:i]) || isOpenParen(r) && (isASCIIAlnum(prev) || isCloseParen(prev) || prev == ']' && i > 0 && text[i-1] == ']') {
 			prev = r
 			i += size
 			continue
@@ -322,7 +338,8 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 	r, size := utf8.DecodeRuneInString(text[i:])
 	paren := isOpenParen(r)
 	// "\[1\]": a reply whose brackets were escaped for Markdown. Unpadded
-	// only: "\[ 2 \]" is LaTeX's display math of a number.
+	// only: "\[ 2 \]" is LaTeX's display math of a number. Escaped on
+	// one side only, "\[2]" and "[3\]", it shows as a citation too.
 	escaped := escapedOpen(text, i)
 	if escaped {
 		size = 2
@@ -339,10 +356,10 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 	if !paren && j < len(text) && text[j] == '^' {
 		j++
 	}
-	if !escaped {
-		// "[ 1 ]": a model pads the number as it pads the closing bracket.
-		j = skipSpaces(text, j)
-	}
+	// "[ 1 ]": a model pads the number as it pads the closing bracket.
+	k := skipSpaces(text, j)
+	padded := k > j
+	j = k
 	j = skipLabel(text, j) // "[Source 1]", "[passage: 2]", "(Source: 2)"
 	rangeFrom := -2        // the number before a '-', or -2
 	part := false          // a part in parentheses, "(1:2)", was read
@@ -399,16 +416,19 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 			j += k
 		}
 		if escaped {
-			if strings.HasPrefix(text[j:], `\]`) {
+			if strings.HasPrefix(text[j:], `\]`) && !padded {
 				return nums, linkTarget(text, j+2), true
 			}
 			if strings.HasPrefix(text[skipSpaces(text, j):], `\]`) {
-				return nums[:n0], i, false // "\[2 \]": padded, math
+				return nums[:n0], i, false // "\[2 \]", "\[ 2\]": padded, math
 			}
 		}
 		j = skipSpaces(text, j)
 		r, size := utf8.DecodeRuneInString(text[j:])
-		if !escaped && (!paren && isCloseBracket(r)) || (paren && isCloseParen(r)) {
+		if !paren && !escaped && strings.HasPrefix(text[j:], `\]`) {
+			r, size = ']', 2 // "[3\]"
+		}
+		if !paren && isCloseBracket(r) || paren && isCloseParen(r) {
 			if paren {
 				for _, n := range nums[n0:] {
 					if n < 1 || n > given {
@@ -444,7 +464,7 @@ func parseGroupGiven(text string, i int, nums []int, given int) ([]int, int, boo
 // escapedOpen reports whether text[i:] opens with a Markdown-escaped
 // bracket, "\[".
 func escapedOpen(text string, i int) bool {
-	return strings.HasPrefix(text[i:], `\[`)
+	return strings.HasPrefix(text[i:], `\[`) && !escapes(text[:i])
 }
 
 // numberPrefix returns the end of a "#" or "p"/"P" right before a digit at

@@ -65,6 +65,18 @@ var parseCitationsTests = []struct {
 	{"search tool's link", "A [[1]](https://example.com/a). B [[2]](#).", 3, "A [1]. B [2].", []int{1, 2}, nil},
 	{"markdown link not given", "A [9](#). B [x](#).", 3, "A. B [x](#).", nil, []int{9}},
 	{"superscripts", "A pair of values¹². State is local.³ 値²。", 3, "A pair of values¹². State is local.³ 値²。", nil, nil},
+	// Escaped brackets mixed with plain ones (round thirteen's fuzzing):
+	// "\[2][3\]" shows as "[2][3]", two citations. Read as the middle
+	// "[2]" alone, its removal joined "\" and "[0\]" into "\[0\]", which a
+	// second reading removed; a "[1]" written after a backslash reads as
+	// "\[1]". An escaped bracket is read only as an escaped citation, which
+	// may close with either bracket; a backslash left before a citation
+	// the rewrite writes is kept apart from it by a word joiner.
+	{"mixed escapes removed", `0\[0][0\]`, 3, "0", nil, nil},
+	{"mixed escapes", `x \[2][3\] y`, 2, "x [1] y", []int{2}, []int{3}},
+	{"escaped open padded", `A \[ 2 ]. B \[2 \]. C \[ 2 \].`, 3, `A [1]. B \[2 \]. C \[ 2 \].`, []int{2}, nil},
+	{"escaped backslash", `A \\[2\]. B \\\[3].`, 3, `A \\[1]. B \\[2].`, []int{2, 3}, nil},
+	{"backslash before written citation", `A \(2). B \^[1]. C \【3】.`, 3, "A \\\u2060[1]. B \\\u2060[2]. C \\\u2060[3].", []int{2, 1, 3}, nil},
 }
 
 func TestParseCitations(t *testing.T) {
@@ -97,6 +109,7 @@ func FuzzParseCitations(f *testing.F) {
 		"A [1]. B [2, 3]. C [9].", "[1[9]]", "x [ [9]1]", "[1, [9]2]", "［２］[٣][1-4]", "[[1]]",
 		"A [3] [1] [2]", "[1 [9]]", "[1-999999999]", "",
 		`A \[1\]\[9\] \[ 2 \]`, "[②, ⑨] ①", "[#1, #9] [#2](x) [p1, p3] [P[9]1]", `\[1, 2\] \[p[9]1\]`,
+		`0\[0][0\]`, `x \[2][3\] y`, `\\[2\] \\\[9] \(2) \^[1]`,
 	} {
 		f.Add(s, 3)
 	}
