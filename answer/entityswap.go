@@ -234,7 +234,7 @@ func (c *entityCheck) holds(terms []string, a around) bool {
 			if local == nil {
 				local, localText = localOf(terms, a)
 			}
-			if c.kin && nameFamily(n.terms, local, nil) || acronymSpelt(n.written, localText) || slices.ContainsFunc(n.others, func(p [][]string) bool { return holdsPhrase(p, local) }) {
+			if c.kin && nameFamily(n.terms, local, nil) || acronymSpelt(n.written, localText) || acronymNumbered(n.written, localText) || slices.ContainsFunc(n.others, func(p [][]string) bool { return holdsPhrase(p, local) }) {
 				continue
 			}
 			if !holdsAlt(n.terms, a.names) {
@@ -310,6 +310,22 @@ func acronymSpelt(word, localText string) bool {
 	}
 	for _, run := range capitalRuns(localText) {
 		if len(run) >= 2 && initials(run) == word {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymNumbered reports whether a name written as an acronym ("RFC",
+// "ISO") opens a word near a sentence that goes on with a digit, as a
+// standard is cited by its number: "rfc3986#section-2.3", "ISO8601".
+func acronymNumbered(word, localText string) bool {
+	if !isAcronym(word) {
+		return false
+	}
+	for w := range text.Words(localText) {
+		s := localText[w.Start:w.End]
+		if len(s) > len(word) && strings.EqualFold(s[:len(word)], word) && s[len(word)] >= '0' && s[len(word)] <= '9' {
 			return true
 		}
 	}

@@ -298,3 +298,25 @@ func TestEntityCheckSkipsTheTreesOwnName(t *testing.T) {
 		}
 	}
 }
+
+// An acronym is held by a word that opens with it and goes on with its
+// number, as standards are cited: "RFC" by "rfc3986#section-2.3", "ISO"
+// by "ISO8601". Another word holding its letters is not it.
+func TestAcronymNumbered(t *testing.T) {
+	for _, tt := range []struct {
+		word, text string
+		want       bool
+	}{
+		{"RFC", "Traefik decodes them (according to rfc3986#section-2.3).", true},
+		{"ISO", "Dates are written as ISO8601 strings.", true},
+		{"RFC", "It follows the usual rules.", false},
+		{"RFC", "The rfcs folder holds drafts.", false}, // no number after
+		{"TLS", "Set tls13 ciphers.", true},
+		{"IP", "Use the ipv6 address.", false}, // a letter, not a number, after
+		{"Rfc", "according to rfc3986", false}, // not an acronym as written
+	} {
+		if got := acronymNumbered(tt.word, tt.text); got != tt.want {
+			t.Errorf("acronymNumbered(%q, %q) = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+}
