@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -39,15 +40,28 @@ func ParseCitations(text string, given int) Citations {
 		b    strings.Builder
 		rn   = renumbering{given: given}
 		last int
+		// prev is what the last run wrote, while only spaces follow it.
+		prev []int
 	)
 	// Invalid bytes either side of a removed citation could join into a
 	// digit; model output is UTF-8 anyway.
 	text = strings.ToValidUTF8(text, "\uFFFD")
 	b.Grow(len(text))
 	scanCitationsGiven(text, given, false, func(start, end int, nums []int) {
-		b.WriteString(text[last:start])
+		kept := rn.keep(nums)
+		if len(prev) > 0 && skipSpaces(text, last) >= start {
+			// A run that something the rewrite removes ("^") kept
+			// from the last one joins it: "(1) ^(2)" written "[1] [2]"
+			// would read as one run, "[1][2]", and "(1)^(1)" written
+			// "[1][1]" as "[1]".
+			kept = slices.DeleteFunc(kept, func(m int) bool { return slices.Contains(prev, m) })
+			prev = append(prev, kept...)
+		} else {
+			b.WriteString(text[last:start])
+			prev = kept
+		}
 		last = end
-		if kept := rn.keep(nums); len(kept) == 0 {
+		if len(kept) == 0 {
 			dropRun(&b, text[end:])
 		} else {
 			// "\(2)" → "\[1]" would read as an escaped citation;

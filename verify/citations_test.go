@@ -77,6 +77,9 @@ var parseCitationsTests = []struct {
 	{"escaped open padded", `A \[ 2 ]. B \[2 \]. C \[ 2 \].`, 3, `A [1]. B \[2 \]. C \[ 2 \].`, []int{2}, nil},
 	{"escaped backslash", `A \\[2\]. B \\\[3].`, 3, `A \\[1]. B \\[2].`, []int{2, 3}, nil},
 	{"backslash before written citation", `A \(2). B \^[1]. C \【3】.`, 3, "A \\\u2060[1]. B \\\u2060[2]. C \\\u2060[3].", []int{2, 1, 3}, nil},
+	// Two runs a caret kept apart ("(1)^(1)") are one once rewritten:
+	// "[1][1]", read again, was "[1]"; "[1] [2]" was "[1][2]".
+	{"runs a caret split", "A!(1)^(1). B (2) ^(3) ^(2).", 3, "A![1]. B [2][3].", []int{1, 2, 3}, nil},
 }
 
 func TestParseCitations(t *testing.T) {
@@ -109,7 +112,7 @@ func FuzzParseCitations(f *testing.F) {
 		"A [1]. B [2, 3]. C [9].", "[1[9]]", "x [ [9]1]", "[1, [9]2]", "［２］[٣][1-4]", "[[1]]",
 		"A [3] [1] [2]", "[1 [9]]", "[1-999999999]", "",
 		`A \[1\]\[9\] \[ 2 \]`, "[②, ⑨] ①", "[#1, #9] [#2](x) [p1, p3] [P[9]1]", `\[1, 2\] \[p[9]1\]`,
-		`0\[0][0\]`, `x \[2][3\] y`, `\\[2\] \\\[9] \(2) \^[1]`,
+		`0\[0][0\]`, `x \[2][3\] y`, `\\[2\] \\\[9] \(2) \^[1]`, "!(1)^(1)",
 	} {
 		f.Add(s, 3)
 	}
