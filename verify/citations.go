@@ -47,6 +47,16 @@ func ParseCitations(text string, given int) Citations {
 	// digit; model output is UTF-8 anyway.
 	text = strings.ToValidUTF8(text, "\uFFFD")
 	b.Grow(len(text))
+	// write writes text between runs. Parentheses right after a citation
+	// ("(1)(0)" → "[1](0)", or "(1)((1 ))" → "[1]([1])" once their own
+	// citation is written) would read as a link's target and be lost on a
+	// second pass; a word joiner keeps the two apart.
+	write := func(s string) {
+		if len(prev) > 0 && strings.HasPrefix(s, "(") {
+			b.WriteString("\u2060")
+		}
+		b.WriteString(s)
+	}
 	scanCitationsGiven(text, given, false, func(start, end int, nums []int) {
 		kept := rn.keep(nums)
 		if len(prev) > 0 && skipSpaces(text, last) >= start {
@@ -57,7 +67,7 @@ func ParseCitations(text string, given int) Citations {
 			kept = slices.DeleteFunc(kept, func(m int) bool { return slices.Contains(prev, m) })
 			prev = append(prev, kept...)
 		} else {
-			b.WriteString(text[last:start])
+			write(text[last:start])
 			prev = kept
 		}
 		last = end
@@ -70,14 +80,9 @@ func ParseCitations(text string, given int) Citations {
 				b.WriteString("\u2060")
 			}
 			writeCitations(&b, kept)
-			// "(1)(0)" → "[1](0)" would read as a link to "0" and lose
-			// it on a second pass; a word joiner keeps the two apart.
-			if linkTarget(text, end) > end {
-				b.WriteString("\u2060")
-			}
 		}
 	})
-	b.WriteString(text[last:])
+	write(text[last:])
 	return Citations{Text: b.String(), Used: rn.used, Dropped: rn.dropped}
 }
 

@@ -80,6 +80,9 @@ var parseCitationsTests = []struct {
 	// Two runs a caret kept apart ("(1)^(1)") are one once rewritten:
 	// "[1][1]", read again, was "[1]"; "[1] [2]" was "[1][2]".
 	{"runs a caret split", "A!(1)^(1). B (2) ^(3) ^(2).", 3, "A![1]. B [2][3].", []int{1, 2, 3}, nil},
+	// Parentheses after a citation that the rewrite turns into a link's
+	// target ("[1]([2])", "[1](a)"), read again, were lost.
+	{"parentheses rewritten into a target", "A (1)((2 )). B [1](a [9]).", 3, "A [1]\u2060([2]). B [1]\u2060(a).", []int{1, 2}, []int{9}},
 }
 
 func TestParseCitations(t *testing.T) {
@@ -112,7 +115,7 @@ func FuzzParseCitations(f *testing.F) {
 		"A [1]. B [2, 3]. C [9].", "[1[9]]", "x [ [9]1]", "[1, [9]2]", "［２］[٣][1-4]", "[[1]]",
 		"A [3] [1] [2]", "[1 [9]]", "[1-999999999]", "",
 		`A \[1\]\[9\] \[ 2 \]`, "[②, ⑨] ①", "[#1, #9] [#2](x) [p1, p3] [P[9]1]", `\[1, 2\] \[p[9]1\]`,
-		`0\[0][0\]`, `x \[2][3\] y`, `\\[2\] \\\[9] \(2) \^[1]`, "!(1)^(1)",
+		`0\[0][0\]`, `x \[2][3\] y`, `\\[2\] \\\[9] \(2) \^[1]`, "!(1)^(1)", "!(1)((1 ))",
 	} {
 		f.Add(s, 3)
 	}
