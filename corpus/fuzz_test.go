@@ -143,6 +143,8 @@ func FuzzStructured(f *testing.F) {
 	f.Add("[a](b){target=new} **c**{: .d #e} :material-x-y:{ title=\"z\"} `f`{g=h} ``i`{j=k}`` {l=m :octicons-", uint8(0))
 	// Markdown in HTML: nested, closed by another tag, never closed.
 	f.Add("<figure markdown>\n<div markdown=\"1\">\n![a](b){ c=\"d\" }\n</figure>\n</div>\n<p markdown='0'>\n*e*\n</p>\n<span markdown>\n", uint8(0))
+	// PyMdown's inline marks: nested, escaped, smart, in code, unclosed.
+	f.Add("==a ^^b^^== x^2^ \\^c^ ==d==e== [^1]^ `==f==` ^^g\n===\n==", uint8(0))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod", "a.wiki", "a.yml"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]

@@ -458,7 +458,7 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 				}
 			}
 		}
-		if !mdx && (strings.IndexByte(line, '{') >= 0 || hasIcon(line)) {
+		if !mdx && (strings.IndexByte(line, '{') >= 0 || hasIcon(line) || hasInlineMark(line)) {
 			line = outsideCodeSpans(line, dropAttrListsAndIcons)
 			trimmed = strings.TrimLeft(line, " \t")
 			if trimmed == "" {
@@ -574,7 +574,7 @@ func isPlainLine(line string) bool {
 	if line == "" {
 		return true
 	}
-	if line[0] == 'i' || line[0] == 'e' || strings.IndexByte(line, '{') >= 0 || strings.Contains(line, ":`") || hasIcon(line) {
+	if line[0] == 'i' || line[0] == 'e' || strings.IndexByte(line, '{') >= 0 || strings.Contains(line, ":`") || hasIcon(line) || hasInlineMark(line) {
 		return false
 	}
 	t := strings.TrimLeft(line, " \t")
@@ -660,13 +660,16 @@ func hasIcon(line string) bool {
 }
 
 // dropAttrListsAndIcons removes inline attribute lists and icons, which
-// the site shows as no text.
+// the site shows as no text, and PyMdown's inline marks around text.
 func dropAttrListsAndIcons(s string) string {
 	if strings.IndexByte(s, '{') >= 0 {
 		s = inlineAttrListRe.ReplaceAllString(s, "$1")
 	}
 	if hasIcon(s) {
 		s = iconRe.ReplaceAllString(s, "")
+	}
+	if hasInlineMark(s) {
+		s = dropInlineMarks(s)
 	}
 	return s
 }

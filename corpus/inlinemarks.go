@@ -1,0 +1,137 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// hasInlineMark reports, cheaply, whether line may hold one of PyMdown's
+// inline marks: "==mark==", "^^insert^^" or "X^2^".
+func hasInlineMark(line string) bool {
+	return strings.Contains(line, "==") || strings.IndexByte(line, '^') >= 0
+}
+
+// dropInlineMarks removes PyMdown's mark ("==text==") and insert
+// ("^^text^^") around text, and superscript's carets ("X^2^"): an MkDocs
+// site shows the text in <mark>, <ins> or <sup>, not the marks. The
+// doubled marks follow PyMdown's smart logic (its default, BetterEm's):
+// they open at the start of a word and close at its end, next to no space,
+// so "smart==mark" and "a == b" are text. A superscript is Pandoc's: no
+// space inside, and not a footnote's "[^1]".
+func dropInlineMarks(s string) string {
+	if strings.Contains(s, "==") {
+		s = unwrapSmart(s, '=')
+	}
+	if strings.Contains(s, "^^") {
+		s = unwrapSmart(s, '^')
+	}
+	if strings.IndexByte(s, '^') >= 0 {
+		s = unwrapSuperscripts(s)
+	}
+	return s
+}
+
+// runAt returns the length of the run of c starting at i.
+func runAt(s string, i int, c byte) int {
+	j := i
+	for j < len(s) && s[j] == c {
+		j++
+	}
+	return j - i
+}
+
+// wordBefore and wordAfter report whether a letter, digit or underscore
+// is right before or after position i of s.
+func wordBefore(s string, i int) bool {
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	return n > 0 && (r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func wordAfter(s string, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n > 0 && (r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// escaped reports whether a backslash escapes the character at i: "\^"
+// is a caret, not a mark.
+func escaped(s string, i int) bool {
+	return i > 0 && s[i-1] == '\\'
+}
+
+// spaceAt reports whether s has a space (or nothing) at i.
+func spaceAt(s string, i int) bool {
+	return i < 0 || i >= len(s) || s[i] == ' ' || s[i] == '\t'
+}
+
+// unwrapSmart removes doubled marks of c around text, smart: an opening
+// pair of exactly two at no word's middle, followed by no space; a
+// closing pair after no space and before no word.
+func unwrapSmart(s string, c byte) string {
+	var b strings.Builder
+	start := 0 // the start of the text not yet written
+	for i := 0; i < len(s); {
+		if s[i] != c {
+			i++
+			continue
+		}
+		n := runAt(s, i, c)
+		if n != 2 || wordBefore(s, i) || spaceAt(s, i+2) || escaped(s, i) {
+			i += n
+			continue
+		}
+		end := -1
+		for j := i + 2; j < len(s); {
+			if s[j] != c {
+				j++
+				continue
+			}
+			m := runAt(s, j, c)
+			if m == 2 && !spaceAt(s, j-1) && !wordAfter(s, j+2) && !escaped(s, j) {
+				end = j
+				break
+			}
+			j += m
+		}
+		if end < 0 {
+			i += n
+			continue
+		}
+		b.WriteString(s[start:i])
+		b.WriteString(s[i+2 : end])
+		start, i = end+2, end+2
+	}
+	if start == 0 {
+		return s
+	}
+	b.WriteString(s[start:])
+	return b.String()
+}
+
+// unwrapSuperscripts removes the carets of "X^2^": one caret, text with no
+// space, bracket, caret or backslash, one caret; not a footnote
+// reference's "[^", nor an escaped "\^".
+func unwrapSuperscripts(s string) string {
+	var b strings.Builder
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '^' || (i > 0 && (s[i-1] == '[' || s[i-1] == '^')) || escaped(s, i) {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && !strings.ContainsRune(" \t^[]\\", rune(s[j])) {
+			j++
+		}
+		if j == i+1 || j >= len(s) || s[j] != '^' || runAt(s, j, '^') != 1 {
+			continue
+		}
+		b.WriteString(s[start:i])
+		b.WriteString(s[i+1 : j])
+		start, i = j+1, j
+	}
+	if start == 0 {
+		return s
+	}
+	b.WriteString(s[start:])
+	return b.String()
+}

@@ -1,0 +1,46 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// PyMdown Extensions' inline marks (pymdownx.mark "==mark==", pymdownx.caret
+// "^^insert^^" and superscript "X^2^") are <mark>, <ins> and <sup> on an
+// MkDocs site: the text shows, the marks do not. Read as CommonMark they
+// stayed in passages as written. As PyMdown's smart logic (BetterEm's)
+// reads them, a mark inside a word neither opens nor closes
+// ("smart==mark"), a mark next to a space does not open or close ("a == b
+// == c"), a superscript holds no space; escaped marks ("\^", in tables of
+// VATSIM's SOPs) and code keep them.
+func TestMarkdownPyMdownMarks(t *testing.T) {
+	d := loadOne(t, "page.md", strings.Join([]string{
+		"# Marks",
+		"",
+		"Read ==the whole page== first, then ^^the new part^^ of it.",
+		"",
+		"The area is X^2^ + 4x, and ==smart==mark== keeps its inner one.",
+		"",
+		"In prose a == b == c stays, so does x^2 + y^2 and a footnote[^1][^2].",
+		"",
+		"Code keeps `==x==` and `^^y^^`.",
+		"",
+		"| 12 | <br>12\\^<br>11\\^ | \\==a== |",
+		"|----|----|----|",
+		"",
+		"[^1]: One.",
+		"[^2]: Two.",
+	}, "\n"))
+	text := strings.Join(strings.Fields(d.Text), " ")
+	for _, want := range []string{
+		"Read the whole page first, then the new part of it.",
+		"The area is X2 + 4x, and smart==mark keeps its inner one.",
+		"In prose a == b == c stays, so does x^2 + y^2 and a footnote",
+		"Code keeps ==x== and ^^y^^.",
+		"12^11^ | ==a==",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, d.Text)
+		}
+	}
+}
