@@ -1,15 +1,16 @@
 package corpus
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // hasInlineMark reports, cheaply, whether line may hold one of PyMdown's
-// inline marks: "==mark==", "^^insert^^" or "X^2^".
+// inline marks: "==mark==", "^^insert^^", "X^2^" or "++ctrl+c++".
 func hasInlineMark(line string) bool {
-	return strings.Contains(line, "==") || strings.IndexByte(line, '^') >= 0
+	return strings.Contains(line, "==") || strings.IndexByte(line, '^') >= 0 || strings.Contains(line, "++")
 }
 
 // dropInlineMarks removes PyMdown's mark ("==text==") and insert
@@ -29,7 +30,45 @@ func dropInlineMarks(s string) string {
 	if strings.IndexByte(s, '^') >= 0 {
 		s = unwrapSuperscripts(s)
 	}
+	if strings.Contains(s, "++") {
+		s = keysRe.ReplaceAllStringFunc(s, keysText)
+	}
 	return s
+}
+
+// keysRe matches PyMdown's keys: "++ctrl+alt+del++", a key a name or a
+// quoted text ("++ctrl+\"My Key\"++"); "C++ and C++" is no key, a name
+// holds no space.
+var keysRe = regexp.MustCompile(`(^|[^+])\+\+((?:[A-Za-z0-9][\w-]*|"[^"+]+")(?:\+(?:[A-Za-z0-9][\w-]*|"[^"+]+"))*)\+\+`)
+
+// keyAliases are the names PyMdown's key map labels otherwise than as the
+// name capitalised ("delete" is "Del").
+var keyAliases = map[string]string{"delete": "Del", "escape": "Esc", "control": "Ctrl", "command": "Cmd", "windows": "Win"}
+
+// keysText writes keys as the site labels them: "Ctrl+Alt+Del". A name's
+// words are capitalised ("page-up" is "Page Up"); a quoted key is its text.
+func keysText(m string) string {
+	sub := keysRe.FindStringSubmatch(m)
+	keys := strings.Split(sub[2], "+")
+	for i, k := range keys {
+		if strings.HasPrefix(k, `"`) {
+			keys[i] = strings.Trim(k, `"`)
+			continue
+		}
+		k = strings.ToLower(k)
+		if a, ok := keyAliases[k]; ok {
+			keys[i] = a
+			continue
+		}
+		words := strings.Split(k, "-")
+		for j, w := range words {
+			if w != "" {
+				words[j] = strings.ToUpper(w[:1]) + w[1:]
+			}
+		}
+		keys[i] = strings.Join(words, " ")
+	}
+	return sub[1] + strings.Join(keys, "+")
 }
 
 // runAt returns the length of the run of c starting at i.

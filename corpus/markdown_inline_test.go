@@ -44,3 +44,29 @@ func TestMarkdownPyMdownMarks(t *testing.T) {
 		}
 	}
 }
+
+// PyMdown's keys ("++ctrl+alt+del++") show on the site as the keys' labels
+// joined by "+" ("Ctrl+Alt+Del"), a quoted key as its text; the raw
+// "++ctrl+c++" stayed in passages. C++ and i++ in prose are not keys, and
+// code keeps its own.
+func TestMarkdownPyMdownKeys(t *testing.T) {
+	d := loadOne(t, "page.md", strings.Join([]string{
+		"# Keys",
+		"",
+		"Press ++ctrl+alt+del++ to restart, ++cmd+shift+p++ for the palette, ++enter++ to confirm.",
+		"",
+		"Then ++page-up++, ++f5++, ++ctrl+\"My Key\"++ and ++escape++.",
+		"",
+		"C++ and C++ stay, so do i++ + j++ and `++ctrl+c++`.",
+	}, "\n"))
+	text := strings.Join(strings.Fields(d.Text), " ")
+	for _, want := range []string{
+		"Press Ctrl+Alt+Del to restart, Cmd+Shift+P for the palette, Enter to confirm.",
+		"Then Page Up, F5, Ctrl+My Key and Esc.",
+		"C++ and C++ stay, so do i++ + j++ and ++ctrl+c++.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, d.Text)
+		}
+	}
+}
