@@ -147,6 +147,8 @@ func FuzzStructured(f *testing.F) {
 	f.Add("==a ^^b^^== x^2^ \\^c^ ==d==e== [^1]^ `==f==` ^^g\n===\n==", uint8(0))
 	// PyMdown's keys: quoted, in code, beside C++ and i++, unclosed.
 	f.Add("++ctrl+alt+del++ ++\"a b\"+x-y++ C++ and C++ i++ + j++ `++c++` ++++d++ ++e+", uint8(0))
+	// Emoji shortcodes: adjacent, at the edges, in code, times and scopes.
+	f.Add(":a: :+1::b: (:c:). 10:30:15 std::x:: `:d:` :e\n# :f:\n:", uint8(0))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod", "a.wiki", "a.yml"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]

@@ -10,10 +10,10 @@ import (
 // hasInlineMark reports, cheaply, whether line may hold one of PyMdown's
 // inline marks: "==mark==", "^^insert^^", "X^2^" or "++ctrl+c++".
 func hasInlineMark(line string) bool {
-	return strings.Contains(line, "==") || strings.IndexByte(line, '^') >= 0 || strings.Contains(line, "++")
+	return strings.Contains(line, "==") || strings.IndexByte(line, '^') >= 0 || strings.Contains(line, "++") || emojiAt(line, 0) >= 0
 }
 
-// dropInlineMarks removes PyMdown's mark ("==text==") and insert
+// dropInlineMarks removes emoji shortcodes, and PyMdown's mark ("==text==") and insert
 // ("^^text^^") around text, and superscript's carets ("X^2^"): an MkDocs
 // site shows the text in <mark>, <ins> or <sup>, not the marks. The
 // doubled marks follow PyMdown's smart logic (its default, BetterEm's):
@@ -33,7 +33,58 @@ func dropInlineMarks(s string) string {
 	if strings.Contains(s, "++") {
 		s = keysRe.ReplaceAllStringFunc(s, keysText)
 	}
+	if emojiAt(s, 0) >= 0 {
+		s = dropEmoji(s)
+	}
 	return s
+}
+
+// emojiAt returns where the first emoji shortcode at or after from starts
+// (":smile:", ":+1:"), or -1: a colon at the start or after a space or an
+// opening parenthesis, lower-case letters, digits, "_", "+" or "-" with a
+// letter or digit among them, a colon at the end or before a space or
+// punctuation. "10:30:15", "std::vector::", "a:b:c" and roles
+// (":ref:`x`") are not.
+func emojiAt(s string, from int) int {
+	for i := from; i < len(s); i++ {
+		if s[i] != ':' || (i > 0 && !strings.ContainsRune(" \t(", rune(s[i-1]))) {
+			continue
+		}
+		j, alnum := i+1, false
+		for ; j < len(s); j++ {
+			c := s[j]
+			if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				alnum = true
+			} else if c != '_' && c != '+' && c != '-' {
+				break
+			}
+		}
+		if alnum && j < len(s) && s[j] == ':' && (j+1 == len(s) || strings.ContainsRune(" \t.,;!?)", rune(s[j+1]))) {
+			return i
+		}
+	}
+	return -1
+}
+
+// dropEmoji removes emoji shortcodes, and the space before each: the site
+// shows a picture ("Done :tada:." reads "Done.").
+func dropEmoji(s string) string {
+	var b strings.Builder
+	start := 0
+	for i := emojiAt(s, 0); i >= 0; i = emojiAt(s, start) {
+		end := i + 1 + strings.IndexByte(s[i+1:], ':') + 1
+		cut := i
+		if cut > start && (s[cut-1] == ' ' || s[cut-1] == '\t') {
+			cut--
+		}
+		b.WriteString(s[start:cut])
+		start = end
+	}
+	if start == 0 {
+		return s
+	}
+	b.WriteString(s[start:])
+	return b.String()
 }
 
 // keysRe matches PyMdown's keys: "++ctrl+alt+del++", a key a name or a

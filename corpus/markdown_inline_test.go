@@ -70,3 +70,34 @@ func TestMarkdownPyMdownKeys(t *testing.T) {
 		}
 	}
 }
+
+// Emoji shortcodes (":smile:", ":+1:", ":white_check_mark:") are pictures
+// on an MkDocs Material site (pymdownx.emoji) and on GitHub: no text, as
+// Material's icons. They stayed in passages and titles as written. A
+// shortcode stands alone between spaces or punctuation; times, scopes,
+// roles and code are text.
+func TestMarkdownEmojiShortcodes(t *testing.T) {
+	d := loadOne(t, "page.md", strings.Join([]string{
+		"# :rocket: Release notes",
+		"",
+		"Tests pass :white_check_mark:, reviews :+1: and :tada:.",
+		"",
+		":warning: Back up first (:floppy_disk:).",
+		"",
+		"At 10:30:15 the std::vector:: scope, a:b:c and :Not_an_emoji: stay, so does `:smile:`.",
+	}, "\n"))
+	text := strings.Join(strings.Fields(d.Text), " ")
+	for _, want := range []string{
+		"Release notes",
+		"Tests pass, reviews and.",
+		"Back up first ().",
+		"At 10:30:15 the std::vector:: scope, a:b:c and :Not_an_emoji: stay, so does :smile:.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, d.Text)
+		}
+	}
+	if d.Title != "Release notes" {
+		t.Errorf("title %q, want %q", d.Title, "Release notes")
+	}
+}
