@@ -570,7 +570,10 @@ func adocInline(s string) string {
 			return sub[1]
 		}
 		m = strings.TrimSuffix(m, "[]")
-		for _, p := range []string{"xref:", "link:", "mailto:"} {
+		if target, ok := strings.CutPrefix(m, "xref:"); ok {
+			return xrefName(target)
+		}
+		for _, p := range []string{"link:", "mailto:"} {
 			m = strings.TrimPrefix(m, p)
 		}
 		return m
@@ -580,6 +583,34 @@ func adocInline(s string) string {
 		return adocCharAttrs[m[1:len(m)-1]] // a built-in character, else ""
 	})
 	return s
+}
+
+// xrefName writes an xref's target with no text as words: the page's name
+// ("2.0@cli:ROOT:admin/my_page.adoc#flags" is "my page"), a module's or
+// folder's start page ("cli:index.adoc") by the module's or folder's name,
+// else the fragment's. Antora shows the target page's title, which a file
+// read on its own does not know; the name is what the title usually says.
+func xrefName(target string) string {
+	page, frag, _ := strings.Cut(target, "#")
+	parts := strings.FieldsFunc(strings.TrimSuffix(page, ".adoc"), func(r rune) bool {
+		return r == ':' || r == '@' || r == '/' || r == '$'
+	})
+	name := ""
+	for i := len(parts) - 1; i >= 0 && name == ""; i-- {
+		if p := parts[i]; p != "index" && p != "ROOT" {
+			name = p
+		}
+	}
+	if name == "" && len(parts) > 0 {
+		name = parts[len(parts)-1]
+	}
+	if name == "" {
+		name = frag
+	}
+	if w := nameWords(name); w != "" {
+		return w
+	}
+	return target
 }
 
 // adocFormat drops the marks of formatted text: a doubled mark ("**",

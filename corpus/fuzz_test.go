@@ -149,6 +149,9 @@ func FuzzStructured(f *testing.F) {
 	f.Add("++ctrl+alt+del++ ++\"a b\"+x-y++ C++ and C++ i++ + j++ `++c++` ++++d++ ++e+", uint8(0))
 	// Emoji shortcodes: adjacent, at the edges, in code, times and scopes.
 	f.Add(":a: :+1::b: (:c:). 10:30:15 std::x:: `:d:` :e\n# :f:\n:", uint8(0))
+	// Antora xrefs with no text: a version, component and module, a bare
+	// fragment, an empty target, text given.
+	f.Add("xref:1@c:m:a_b.adoc#x[] xref:#y-z[] xref:[] xref::[] xref:$.adoc[] xref:p.adoc[P]\n", uint8(3))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod", "a.wiki", "a.yml"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]
