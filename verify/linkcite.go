@@ -147,10 +147,23 @@ func inRanges(code []text.Span, open, i int) bool {
 // writes the citation first. Before, the quote was shown and the claim
 // marked as having none. Only a line whose last thing is a quote in
 // quotation marks (a reference list's entry, "[1] Title — link", stays),
-// after a list marker or none, outside code.
-func withLeadingCitationsMoved(raw string) string {
+// after a list marker or none, outside code. With partial set, raw is a
+// prefix of a reply still streaming, and a last line that may open with
+// its citation is held back: how it ends decides how it reads ("[1]
+// «a! «" shows "[1]!" verified, "[1] «a! «b»" the claim "«a!").
+func withLeadingCitationsMoved(raw string, partial bool) string {
 	if !strings.Contains(raw, "[") {
 		return raw
+	}
+	if partial {
+		start := strings.LastIndexByte(raw, '\n') + 1
+		body := strings.TrimLeft(raw[start:], " \t")
+		if k := listPrefix(body); k > 0 {
+			body = body[k:]
+		}
+		if mayOpenWithCitation(body) {
+			raw = raw[:start]
+		}
 	}
 	code, open := codeRanges(raw)
 	var b strings.Builder
@@ -175,6 +188,25 @@ func withLeadingCitationsMoved(raw string) string {
 	}
 	b.WriteString(raw[last:])
 	return b.String()
+}
+
+// mayOpenWithCitation reports whether body, a line's start after its list
+// marker, is or may become "[1] …" as more arrives.
+func mayOpenWithCitation(body string) bool {
+	if !strings.HasPrefix(body, "[") {
+		return false
+	}
+	e := 1
+	for e < len(body) && (body[e] >= '0' && body[e] <= '9' || body[e] == ',' || body[e] == ' ') {
+		e++
+	}
+	switch {
+	case e == len(body):
+		return true
+	case e == 1 || body[e] != ']':
+		return false
+	}
+	return e+1 == len(body) || body[e+1] == ' '
 }
 
 func leadingCitationMoved(line string) (string, bool) {

@@ -356,6 +356,7 @@ var replyStreamSeeds = []struct {
 	{"<tool_call>\n{\"name\": \"f\", \"arguments\": {\"q\": \"a. B\"}}\n</tool_call>\nClaim [1] «La hache de guerre est enterré». `<tool_call>` x <TOOL_CALL>{", 3},
 	{"Claim [1] «La hache de guerre est enterré». <function=f>\n<parameter=q>\nx. Y\n</parameter>\n</function> [TOOL_CALLS] [{\"name\": \"f\"}] <|python_tag|>{", 2},
 	{"{\"name\": \"f\", \"parameters\": {\"q\": \"Claim [1] «La hache de guerre est enterré».\"}}", 4},
+	{"[1] «est enterré  ! «0» ", 1},
 }
 
 func FuzzReplyStream(f *testing.F) {

@@ -128,8 +128,23 @@ func TestLeadingCitationMoved(t *testing.T) {
 		}
 	}
 	for _, reply := range []string{"[1] React docs — https://react.dev", "Code: `[1] a «b»`"} {
-		if got := withLeadingCitationsMoved(reply); got != reply {
+		if got := withLeadingCitationsMoved(reply, false); got != reply {
 			t.Errorf("%q rewritten %q", reply, got)
+		}
+	}
+}
+
+// A line that opens with a citation is read as "[1] claim «…»" only once
+// it ends in a quote, so while it streams it is held back: the prefix
+// "[1] «est enterré  ! «" showed "[1]!" verified, which the whole reply,
+// its line ending in «0», took back (FuzzReplyStream's find).
+func TestLeadingCitationStreamed(t *testing.T) {
+	rd, _ := fixtureReader(t, 3)
+	for _, reply := range []string{"[1] «est enterré  ! «0» ", "- [1] «La hache de guerre est enterré! «0»\nMore."} {
+		for _, n := range []int{1, 2, 5} {
+			if got, want := streamed(t, rd, reply, n), wantStreamed(rd, reply); got != want {
+				t.Errorf("%q in pieces of %d: streamed %q, want %q", reply, n, got, want)
+			}
 		}
 	}
 }

@@ -36,7 +36,7 @@ func unwrapReply(raw string, partial bool, keep func(before string) bool) string
 	raw = withoutQuoteInBrackets(raw)
 	raw = withoutReferenceLinks(raw)
 	raw = withCitationLinesJoined(raw)
-	raw = withLeadingCitationsMoved(raw)
+	raw = withLeadingCitationsMoved(raw, partial)
 	for range 3 { // nested elements: "<b>a <i>b</i></b>"
 		md := withoutHTMLFormatting(raw, partial)
 		if md == raw {
