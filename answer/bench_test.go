@@ -51,6 +51,24 @@ func BenchmarkPipeline(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	askEach(b, p, qs)
+}
+
+// BenchmarkExtractive times the no-model answer.
+func BenchmarkExtractive(b *testing.B) {
+	qs := benchQuestions(b)
+	p, err := New(Config{}, embeddedCorpus(b), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	askEach(b, p, qs)
+}
+
+// reportCPU reports the process's CPU time (user and system) per op since
+// start: other jobs on the machine disturb it much less than wall time.
+// askEach asks qs in turn, one a loop, and reports allocations and the
+// CPU time a question took, as the pipeline benchmarks all measure it.
+func askEach(b *testing.B, p *Pipeline, qs []string) {
 	ctx := context.Background()
 	i := 0
 	b.ReportAllocs()
@@ -64,28 +82,6 @@ func BenchmarkPipeline(b *testing.B) {
 	reportCPU(b, start)
 }
 
-// BenchmarkExtractive times the no-model answer.
-func BenchmarkExtractive(b *testing.B) {
-	qs := benchQuestions(b)
-	p, err := New(Config{}, embeddedCorpus(b), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx := context.Background()
-	i := 0
-	b.ReportAllocs()
-	start := cputime.Now()
-	for b.Loop() {
-		if _, err := p.Ask(ctx, Question{Text: qs[i%len(qs)]}); err != nil {
-			b.Fatal(err)
-		}
-		i++
-	}
-	reportCPU(b, start)
-}
-
-// reportCPU reports the process's CPU time (user and system) per op since
-// start: other jobs on the machine disturb it much less than wall time.
 func reportCPU(b *testing.B, start time.Duration) {
 	b.ReportMetric(float64((cputime.Now()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
@@ -142,17 +138,7 @@ func BenchmarkExtractiveDistinct(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ctx := context.Background()
-	i := 0
-	b.ReportAllocs()
-	start := cputime.Now()
-	for b.Loop() {
-		if _, err := p.Ask(ctx, Question{Text: qs[i%len(qs)]}); err != nil {
-			b.Fatalf("%q: %v", qs[i%len(qs)], err)
-		}
-		i++
-	}
-	reportCPU(b, start)
+	askEach(b, p, qs)
 	// What the pipeline holds after the questions (its index, the
 	// passages' analyses, any cache), collected: a cache kept across
 	// questions shows here.
