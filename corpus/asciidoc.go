@@ -588,8 +588,9 @@ func adocInline(s string) string {
 // xrefName writes an xref's target with no text as words: the page's name
 // ("2.0@cli:ROOT:admin/my_page.adoc#flags" is "my page"), a module's or
 // folder's start page ("cli:index.adoc") by the module's or folder's name,
-// else the fragment's. Antora shows the target page's title, which a file
-// read on its own does not know; the name is what the title usually says.
+// else the fragment's; "." and ".." name no page. Antora shows the target
+// page's title, which a file read on its own does not know; the name is
+// what the title usually says.
 func xrefName(target string) string {
 	page, frag, _ := strings.Cut(target, "#")
 	parts := strings.FieldsFunc(strings.TrimSuffix(page, ".adoc"), func(r rune) bool {
@@ -597,7 +598,7 @@ func xrefName(target string) string {
 	})
 	name := ""
 	for i := len(parts) - 1; i >= 0 && name == ""; i-- {
-		if p := parts[i]; p != "index" && p != "ROOT" {
+		if p := parts[i]; p != "index" && p != "ROOT" && p != "." && p != ".." {
 			name = p
 		}
 	}

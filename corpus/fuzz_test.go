@@ -152,6 +152,9 @@ func FuzzStructured(f *testing.F) {
 	// Antora xrefs with no text: a version, component and module, a bare
 	// fragment, an empty target, text given.
 	f.Add("xref:1@c:m:a_b.adoc#x[] xref:#y-z[] xref:[] xref::[] xref:$.adoc[] xref:p.adoc[P]\n", uint8(3))
+	// Sphinx :ref: and :doc: with no title: a domain, an angle-bracketed
+	// label, only separators, a parent page, a title given; MyST's too.
+	f.Add(":ref:`a-b_c` :std:ref:`<-_>` :doc:`../index` :doc:`..` :doc:`T <x/y>` {ref}`p_q` {doc}`./`\n", uint8(2))
 	names := []string{"a.md", "a.mdx", "a.rst", "a.adoc", "a.html", "a.ipynb", "a.2", "a.org", "a.qmd", "a.Rmd", "a.texi", "a.pod", "a.wiki", "a.yml"}
 	f.Fuzz(func(t *testing.T, src string, which uint8) {
 		name := names[int(which)%len(names)]

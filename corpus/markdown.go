@@ -152,7 +152,7 @@ var (
 	mystDirectiveRe = regexp.MustCompile("^(`{3,}|~{3,})\\{([\\w:.-]+)\\}(.*)$")
 	mystOptionRe    = regexp.MustCompile(`^:[\w-]+:`)
 	// mystRoleRe matches a MyST role: {ref}`Title <target>`.
-	mystRoleRe = regexp.MustCompile("\\{[\\w:.+-]+\\}`([^`]+)`")
+	mystRoleRe = regexp.MustCompile("\\{([\\w:.+-]+)\\}`([^`]+)`")
 	// jsxTagsOnlyRe matches a line of JSX tags and nothing else; in MDX a
 	// lowercase tag (<div className="x">) is JSX too, and the Markdown
 	// inside it is Markdown, not an HTML block.
@@ -417,7 +417,8 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 		if !mdx && strings.Contains(line, "}`") {
 			// MyST roles ({ref}`Title <target>`) read as their text.
 			line = mystRoleRe.ReplaceAllStringFunc(line, func(m string) string {
-				return roleText(mystRoleRe.FindStringSubmatch(m)[1])
+				sm := mystRoleRe.FindStringSubmatch(m)
+				return roleText(sm[1], sm[2])
 			})
 		}
 		if t := strings.TrimLeft(line, " \t"); !mdx && t != "" && t[0] == ':' && markerLineRe.MatchString(t) {
@@ -431,7 +432,7 @@ func prepareMarkdown(src string, mdx bool) (mdLines, frontMatter) {
 			// read as their text, as reStructuredText's do.
 			line = mdRoleRe.ReplaceAllStringFunc(line, func(m string) string {
 				sm := mdRoleRe.FindStringSubmatch(m)
-				return sm[1] + roleText(sm[2])
+				return sm[1] + roleText("", sm[2])
 			})
 		}
 		if mdx && strings.Contains(line, "{") {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -129,7 +130,7 @@ func indented(lines []srcLine, i, indent int) ([]srcLine, int) {
 var (
 	rstDirectiveRe = regexp.MustCompile(`^(\s*)\.\.\s+([\w:.-]+)::\s*(.*)$`)
 	rstBulletRe    = regexp.MustCompile(`^(\s*)([-*+•‣⁃]|\d+[.)]|#\.|\(?[a-zA-Z0-9]\))\s+`)
-	rstRoleRe      = regexp.MustCompile("(?::[\\w:.+-]+:)?`([^`]+)`(?::[\\w:.+-]+:)?_{0,2}")
+	rstRoleRe      = regexp.MustCompile("(?::([\\w:.+-]+):)?`([^`]+)`(?::[\\w:.+-]+:)?_{0,2}")
 	rstStrongRe    = regexp.MustCompile(`\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*`)
 	rstSubstRe     = regexp.MustCompile(`\|([^|\s][^|]*)\|_{0,2}`)
 	rstFootRefRe   = regexp.MustCompile(`\s?\[(?:\d+|#\w*|\*|[\w-]+)\]_`)
@@ -610,14 +611,42 @@ func rstInline(s string) string {
 	return b.String()
 }
 
-// roleText is what a role shows of its content: "Title <target>" →
-// "Title", "~a.b" → "b", "!x" → "x".
-func roleText(t string) string {
+// roleText is what a role named role ("ref", "py:func", "" for none)
+// shows of its content: "Title <target>" → "Title", "~a.b" → "b", "!x" →
+// "x". A Sphinx :ref: or :doc: with no title shows its target's title,
+// which a file read on its own does not know: a label reads as its words
+// ("how-to_fixtures" is "how to fixtures", dots kept as in
+// "pytest.mark.xfail"; one with spaces as written), a page as its name in
+// words, as an AsciiDoc xref's ("../how-to/getting-started" is "getting
+// started").
+func roleText(role, t string) string {
 	if k := strings.LastIndex(t, " <"); k > 0 && strings.HasSuffix(t, ">") {
-		t = t[:k]
-	} else if strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">") {
+		return roleTarget(t[:k])
+	}
+	if strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">") {
 		t = t[1 : len(t)-1]
 	}
+	switch role[strings.LastIndexByte(role, ':')+1:] {
+	case "ref":
+		// A label with spaces is written in words already, often as
+		// the section's title ("non-python tests").
+		if strings.ContainsFunc(t, unicode.IsSpace) {
+			break
+		}
+		if w := strings.Join(strings.FieldsFunc(t, func(r rune) bool {
+			return r == '-' || r == '_'
+		}), " "); w != "" {
+			return w
+		}
+	case "doc":
+		return xrefName(t)
+	}
+	return roleTarget(t)
+}
+
+// roleTarget is what a role shows of a target or title as written: "~a.b"
+// → "b", "!x" → "x".
+func roleTarget(t string) string {
 	if rest, ok := strings.CutPrefix(t, "~"); ok {
 		if k := strings.LastIndex(rest, "."); k >= 0 {
 			rest = rest[k+1:]
@@ -646,7 +675,8 @@ func rstMarkup(s string) string {
 	}
 	s = rstFootRefRe.ReplaceAllString(s, "")
 	s = rstRoleRe.ReplaceAllStringFunc(s, func(m string) string {
-		return roleText(rstRoleRe.FindStringSubmatch(m)[1])
+		sm := rstRoleRe.FindStringSubmatch(m)
+		return roleText(sm[1], sm[2])
 	})
 	s = rstStrongRe.ReplaceAllString(s, "$1$2")
 	s = rstSubstRe.ReplaceAllString(s, "$1")
