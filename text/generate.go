@@ -10,3 +10,4 @@ package text
 //go:generate go run gen_dictwords.go -icu ${ICU_DIR}
 //go:generate go run gen_hewords.go -src ${FREQUENCYWORDS_DIR}/content/2018/he/he_50k.txt
 //go:generate go run gen_viwords.go -src ${PYVI_DIR}/pyvi/models/words.txt
+//go:generate go run gen_numwords.go

@@ -229,8 +229,8 @@ func (ck *checker) weakAcross(claim, quotes, evidence string, negatable bool, la
 	// Number words are read into digits on both sides (numwords.go): the
 	// claim's in its own language, the evidence's in every language of
 	// the run.
-	digits, spelled := spelledAsDigits(claim, langs[0])
-	ev := append([]string{evidence, quotes, ck.asked}, spelledEvidence(evidence+" "+quotes+" "+ck.asked, langs)...)
+	digits, spelled := text.SpelledAsDigits(claim, langs[0])
+	ev := append([]string{evidence, quotes, ck.asked}, text.SpelledEvidence(evidence+" "+quotes+" "+ck.asked, langs)...)
 	if f, ok := text.MissingFigure(digits, ev, false); ok {
 		if w, ok := spelled[f.Text]; ok {
 			return ReasonNumber, w

@@ -1,4 +1,4 @@
-package verify
+package text
 
 import (
 	"strconv"
@@ -6,20 +6,17 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"corpusbot/text"
 	"corpusbot/wordfreq"
 )
 
-//go:generate go run gen_numwords.go
-
 // Number words across languages. A claim in one language quoting a passage
-// in another is compared by its figures only (weakAcross): digits read the
+// in another is compared by its figures only (verify's weakAcross): digits read the
 // same everywhere, words do not. "The function returns three values [1]
 // «một cặp giá trị»" says 3 where its quote says one pair; "useState trả về
 // hai giá trị [1] «returns two values»" says what its quote says. The
 // words are CLDR's spell-out rules for 0–100, the hundreds and 1000 in 42
 // languages (spelledTable, generated), read into digits so that
-// text.MissingFigure compares them as it compares figures in digits.
+// MissingFigure compares them as it compares figures in digits.
 
 // maxSpelledWords and maxSpelledRunes bound a number phrase: "bảy mươi
 // chín" is three words, "九百九十九" five runes; the longest spelling of
@@ -35,18 +32,18 @@ const (
 func unspacedTable(lang string) bool {
 	for w := range spelledTable[lang] {
 		r, _ := utf8.DecodeRuneInString(w)
-		return text.IsUnspaced(r)
+		return IsUnspaced(r)
 	}
 	return false
 }
 
-// spelledEvidence is a text's numbers in words read into digits, once for
+// SpelledEvidence is a text's numbers in words read into digits, once for
 // each of langs whose table finds any: the text rewritten ("sechs bis
 // neun Prozent" → "6 bis 9 Prozent", a range of shares as the claim's
 // "six to nine percent"), and for an unspaced script each number found
 // alone. Evidence may over-read ("ba" is also "father" in Vietnamese, "一"
 // is in "一些"): an extra figure only keeps a claim from a mark.
-func spelledEvidence(s string, langs []string) []string {
+func SpelledEvidence(s string, langs []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, lang := range langs {
@@ -55,7 +52,7 @@ func spelledEvidence(s string, langs []string) []string {
 		}
 		seen[lang] = true
 		if unspacedTable(lang) {
-			out = appendUnspaced(out, text.MatchFold(s), spelledTable[lang])
+			out = appendUnspaced(out, MatchFold(s), spelledTable[lang])
 			continue
 		}
 		if d, spelled := rewriteSpelled(s, lang, false); spelled != nil {
@@ -70,7 +67,7 @@ func spelledEvidence(s string, langs []string) []string {
 func appendUnspaced(out []string, f string, table map[string]int32) []string {
 	rs := []rune(f)
 	for i := 0; i < len(rs); {
-		if !text.IsUnspaced(rs[i]) {
+		if !IsUnspaced(rs[i]) {
 			i++
 			continue
 		}
@@ -87,9 +84,9 @@ func appendUnspaced(out []string, f string, table map[string]int32) []string {
 	return out
 }
 
-// spelledAsDigits writes the numbers claim spells in its language lang as
+// SpelledAsDigits writes the numbers claim spells in its language lang as
 // digits ("returns three values" → "returns 3 values"), so that
-// text.MissingFigure, which leaves spelled figures alone, checks them. It
+// MissingFigure, which leaves spelled figures alone, checks them. It
 // returns the spelled words each written figure stands for, to name in a
 // note. Left as words, as not surely a count:
 //   - zero, one and two: the word for one is the indefinite article in
@@ -104,8 +101,8 @@ func appendUnspaced(out []string, f string, table map[string]int32) []string {
 //     numbers grow rarer as they grow, so it has another meaning, as
 //     Vietnamese "năm" (five, and year);
 //   - the words of an unspaced script, which hide in other words ("三" in
-//     "三星", Samsung): text reads those.
-func spelledAsDigits(claim, lang string) (string, map[string]string) {
+//     "三星", Samsung): Figures reads those.
+func SpelledAsDigits(claim, lang string) (string, map[string]string) {
 	if unspacedTable(lang) {
 		return claim, nil
 	}
@@ -113,13 +110,13 @@ func spelledAsDigits(claim, lang string) (string, map[string]string) {
 }
 
 // rewriteSpelled writes the numbers s spells in lang's words as digits;
-// a claim's only where they surely count (spelledAsDigits).
+// a claim's only where they surely count (SpelledAsDigits).
 func rewriteSpelled(s, lang string, claim bool) (string, map[string]string) {
 	table := spelledTable[lang]
 	if table == nil {
 		return s, nil
 	}
-	words := wordSpans(s)
+	words := spelledSpans(s)
 	var b strings.Builder
 	var spelled map[string]string
 	last := 0
@@ -128,7 +125,7 @@ func rewriteSpelled(s, lang string, claim bool) (string, map[string]string) {
 		var v int32
 		// Only words joined by spaces or hyphens make one number.
 		for k := min(maxSpelledWords, len(words)-i); k > 0; k-- {
-			if !joined(s, words[i:i+k]) {
+			if !spelledJoined(s, words[i:i+k]) {
 				continue
 			}
 			parts := make([]string, k)
@@ -163,12 +160,12 @@ func rewriteSpelled(s, lang string, claim bool) (string, map[string]string) {
 }
 
 // countsInClaim reports whether the n words at i, spelling v, are surely
-// a number of the claim (spelledAsDigits).
-func countsInClaim(s string, words []wordSpan, i, n int, v int32, lang string) bool {
+// a number of the claim (SpelledAsDigits).
+func countsInClaim(s string, words []spelledSpan, i, n int, v int32, lang string) bool {
 	if v <= 2 || besideDigits(s, words, i, i+n) {
 		return false
 	}
-	if upper(s, words[i]) && (i > 0 || i+n < len(words) && upper(s, words[i+n])) {
+	if startsUpper(s, words[i]) && (i > 0 || i+n < len(words) && startsUpper(s, words[i+n])) {
 		return false // a name: "Ba Lan", "Seven Years' War"
 	}
 	if n == 1 && wordfreq.Zipf(lang, words[i].folded) >= zipfOfTwo(lang) {
@@ -177,7 +174,7 @@ func countsInClaim(s string, words []wordSpan, i, n int, v int32, lang string) b
 	return true
 }
 
-func upper(s string, w wordSpan) bool {
+func startsUpper(s string, w spelledSpan) bool {
 	r, _ := utf8.DecodeRuneInString(s[w.start:])
 	return unicode.IsUpper(r)
 }
@@ -198,20 +195,20 @@ func zipfOfTwo(lang string) float64 {
 	return best
 }
 
-// wordSpan is a run of letters, marks and digits of a text, folded.
-type wordSpan struct {
+// spelledSpan is a run of letters, marks and digits of a text, folded.
+type spelledSpan struct {
 	start, end int
 	folded     string
 	digits     bool
 }
 
-func wordSpans(s string) []wordSpan {
-	var out []wordSpan
+func spelledSpans(s string) []spelledSpan {
+	var out []spelledSpan
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
 			w := s[start:end]
-			out = append(out, wordSpan{start: start, end: end, folded: text.MatchFold(w), digits: strings.ContainsFunc(w, unicode.IsDigit)})
+			out = append(out, spelledSpan{start: start, end: end, folded: MatchFold(w), digits: strings.ContainsFunc(w, unicode.IsDigit)})
 			start = -1
 		}
 	}
@@ -228,9 +225,9 @@ func wordSpans(s string) []wordSpan {
 	return out
 }
 
-// joined reports whether the words follow each other with only spaces or
+// spelledJoined reports whether the words follow each other with only spaces or
 // a hyphen between them.
-func joined(s string, ws []wordSpan) bool {
+func spelledJoined(s string, ws []spelledSpan) bool {
 	for j := 1; j < len(ws); j++ {
 		gap := s[ws[j-1].end:ws[j].start]
 		if strings.TrimFunc(gap, func(r rune) bool { return r == ' ' || r == '-' || r == '\u00a0' }) != "" {
@@ -242,7 +239,7 @@ func joined(s string, ws []wordSpan) bool {
 
 // besideDigits reports whether the words [i, j) touch a word with digits
 // before or after them, across spaces only.
-func besideDigits(s string, ws []wordSpan, i, j int) bool {
+func besideDigits(s string, ws []spelledSpan, i, j int) bool {
 	if i > 0 && ws[i-1].digits && strings.TrimSpace(s[ws[i-1].end:ws[i].start]) == "" {
 		return true
 	}
