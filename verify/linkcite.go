@@ -191,7 +191,11 @@ func withLeadingCitationsMoved(raw string, partial bool) string {
 }
 
 // mayOpenWithCitation reports whether body, a line's start after its list
-// marker, is or may become "[1] …" as more arrives.
+// marker, is or may become "[1] …" that leadingCitationMoved moves as more
+// arrives. Once a bracket stands after the citation with no quotation
+// mark before it that a claim precedes ("[1] See [2] and …"), no ending
+// moves it: the claim a move needs has no brackets, and its quote opens
+// before them, so the line shows as it streams.
 func mayOpenWithCitation(body string) bool {
 	if !strings.HasPrefix(body, "[") {
 		return false
@@ -205,8 +209,22 @@ func mayOpenWithCitation(body string) bool {
 		return true
 	case e == 1 || body[e] != ']':
 		return false
+	case e+1 == len(body):
+		return true
+	case body[e+1] != ' ':
+		return false
 	}
-	return e+1 == len(body) || body[e+1] == ' '
+	rest := strings.TrimSpace(body[e+1:])
+	bracket := strings.IndexAny(rest, "[]")
+	if bracket < 0 {
+		return true
+	}
+	for q, r := range rest[:bracket] {
+		if _, ok := quotePairs[r]; ok && q > 0 && strings.ContainsFunc(rest[:q], unicode.IsLetter) {
+			return true
+		}
+	}
+	return false
 }
 
 func leadingCitationMoved(line string) (string, bool) {

@@ -366,6 +366,10 @@ func FuzzReplyStream(f *testing.F) {
 	for _, sd := range replyStreamSeeds {
 		f.Add(sd.reply, sd.size)
 	}
+	// A line opening with its citation, shown once a bracket stands where
+	// no ending moves it; a Pacer shows it at the next sentence, so it is
+	// no seed of TestPacedStreamSame.
+	f.Add("Claim [1] «La hache de guerre est enterré».\n[1] Voir [2] et «c» [1] «La hache de guerre est enterré».", uint8(2))
 	rd, _ := fixtureReader(f, 3)
 	f.Fuzz(func(t *testing.T, reply string, size uint8) {
 		reply = strings.ToValidUTF8(reply, "\uFFFD") // model output is UTF-8

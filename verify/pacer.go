@@ -17,8 +17,10 @@ import "corpusbot/text"
 // to true: "e.g. this" and "3. Item" count, being cheaper to render than
 // to tell apart. What it can miss is rare and only late, never wrong: a
 // code block held until the reply cites its passage, a table's header row
-// held until the line under it shows it is none; those show at the next
-// sentence or at the end.
+// held until the line under it shows it is none, a line opening with its
+// citation held until a bracket in it shows that no ending moves the
+// citation (withLeadingCitationsMoved); those show at the next sentence or
+// at the end.
 //
 // The zero Pacer is ready; one Pacer serves one reply.
 type Pacer struct {

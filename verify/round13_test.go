@@ -140,11 +140,38 @@ func TestLeadingCitationMoved(t *testing.T) {
 // its line ending in «0», took back (FuzzReplyStream's find).
 func TestLeadingCitationStreamed(t *testing.T) {
 	rd, _ := fixtureReader(t, 3)
-	for _, reply := range []string{"[1] «est enterré  ! «0» ", "- [1] «La hache de guerre est enterré! «0»\nMore."} {
+	// The third holds no quotation mark while it streams "[1] Un autre
+	// texte ici.", and ends moved: holding only a line with a quote left
+	// open would show "[1] Un autre" and take it back.
+	for _, reply := range []string{"[1] «est enterré  ! «0» ", "- [1] «La hache de guerre est enterré! «0»\nMore.",
+		"Claim [1] «La hache de guerre est enterré».\n[1] Un autre texte ici. Et «La hache de guerre est enterré».",
+		"Claim [1] «La hache de guerre est enterré».\n[1] Voir [2] et ceci. Puis «La hache de guerre est enterré»."} {
 		for _, n := range []int{1, 2, 5} {
 			if got, want := streamed(t, rd, reply, n), wantStreamed(rd, reply); got != want {
 				t.Errorf("%q in pieces of %d: streamed %q, want %q", reply, n, got, want)
 			}
+		}
+	}
+}
+
+// A line opening with its citation is held while it streams only as long
+// as how it ends may still move it: once a bracket stands after the
+// citation with no quote opened before it ("[1] Voir [2] …"), no ending
+// moves it, and what came before shows as it streams.
+func TestLeadingCitationHeldOnlyWhileMovable(t *testing.T) {
+	rd, _ := fixtureReader(t, 3)
+	const reply = "Claim [1] «La hache de guerre est enterré».\n[1] Voir [2] et ceci. Puis la suite"
+	if r := rd.Render(reply, true); r.Backed == 0 || !strings.HasPrefix(r.Text, "Claim [1].") {
+		t.Errorf("streaming %q shows %q (backed %d), want the first line's claim", reply, r.Text, r.Backed)
+	}
+	for _, body := range []string{"[1]", "[1] ", "[1] a «b [2] c", "[1] «b", "[1] a b c"} {
+		if !mayOpenWithCitation(body) {
+			t.Errorf("mayOpenWithCitation(%q) = false, want true: an ending may move it", body)
+		}
+	}
+	for _, body := range []string{"[1] a [2] «b", "[1] «b [2] c", "[1]x", "a [1]"} {
+		if mayOpenWithCitation(body) {
+			t.Errorf("mayOpenWithCitation(%q) = true, want false: no ending moves it", body)
 		}
 	}
 }
