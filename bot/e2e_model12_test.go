@@ -118,18 +118,25 @@ func TestRound12RepliesOnAsk(t *testing.T) {
 			return openaitest.Reply{Text: strings.ReplaceAll(c.reply, "[N", "["+p[1]), FinishReason: c.finish}
 		})
 		got := waitFinal(h, ask(h, user(1), generalID, "useState trả về gì?", false)).Content
-		for _, w := range c.want {
-			if !strings.Contains(got, w) {
-				t.Errorf("%s: %q missing:\n%s", c.name, w, got)
-			}
-		}
-		for _, n := range c.never {
-			if strings.Contains(got, n) {
-				t.Errorf("%s: %q shows:\n%s", c.name, n, got)
-			}
-		}
+		checkShown(t, c.name, got, c.want, c.never)
 	}
 	h.noViolations()
+}
+
+// checkShown reports each of want that the reply got does not show, and
+// each of never that it does, under the case's name.
+func checkShown(t *testing.T, name, got string, want, never []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("%s: %q missing:\n%s", name, w, got)
+		}
+	}
+	for _, n := range never {
+		if strings.Contains(got, n) {
+			t.Errorf("%s: %q shows:\n%s", name, n, got)
+		}
+	}
 }
 
 // round12Responder plays a model that formats in HTML, gives a quote on

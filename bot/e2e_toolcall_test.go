@@ -71,16 +71,7 @@ func TestToolCallTextOnAsk(t *testing.T) {
 			return openaitest.Reply{Text: reply, Chunks: chunks}
 		})
 		got := waitFinal(h, ask(h, user(1), generalID, "useState trả về gì?", false)).Content
-		for _, w := range c.want {
-			if !strings.Contains(got, w) {
-				t.Errorf("%s: %q missing:\n%s", c.name, w, got)
-			}
-		}
-		for _, n := range c.never {
-			if strings.Contains(got, n) {
-				t.Errorf("%s: %q shows:\n%s", c.name, n, got)
-			}
-		}
+		checkShown(t, c.name, got, c.want, c.never)
 	}
 	h.noViolations()
 }
